@@ -1,0 +1,34 @@
+import { Command, CommanderError } from "commander";
+import type { Io } from "./io.js";
+import { registerParse } from "./commands/parse.js";
+
+/** Exit codes shared by every command. */
+export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A command adds itself to the program; its action returns the exit code. */
+export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+const commands: Register[] = [registerParse];
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command("hull")
+    .description("Dockerfile parser, linter and build planner")
+    .version("0.1.0")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError();
+  for (const register of commands) register(program, io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander but successes to the user.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    io.stderr(`hull: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return ExitCode.usage;
+  }
+  return exitCode;
+}

@@ -1,0 +1,15 @@
+// Bundles the processes we start (the CLI and the language server) so that they start fast.
+import { build } from "esbuild";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  conditions: ["@hull/source"],
+  logLevel: "warning",
+  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);" },
+};
+
+await build({ ...common, entryPoints: ["packages/cli/src/cli.ts"], outfile: "packages/cli/bundle/hull.mjs" });
