@@ -1,1 +1,27 @@
-export {};
+export { lint, resolveRules, applyFixes, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
+export type { Diagnostic, LintOptions, LintResult, Preset, RuleSetting } from "./engine.js";
+export { defineRule, severities, aliasList, defaultOptions, compareSeverity } from "./rule.js";
+export type {
+  DocExample,
+  IgnoreDirective,
+  IgnoreEntry,
+  LintSettings,
+  Locatable,
+  Messages,
+  OptionSchema,
+  OptionsOf,
+  OptionsSchema,
+  ReportTarget,
+  Rule,
+  RuleAliases,
+  RuleContext,
+  RuleDefinition,
+  RuleDocs,
+  Severity,
+  TextEdit,
+  Visitor,
+} from "./rule.js";
+export { createRuleIndex, closest } from "./rule-index.js";
+export type { RuleIndex } from "./rule-index.js";
+export { rules } from "./rules/index.js";
+export { collectIgnoreDirectives, parseIgnoreComment } from "./config/directives.js";

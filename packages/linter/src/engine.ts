@@ -1,0 +1,344 @@
+import { parse, type Dockerfile, type Instruction, type ParseResult, type Range, type Stage } from "@hull/parser";
+import { collectIgnoreDirectives } from "./config/directives.js";
+import {
+  compareSeverity,
+  defaultOptions,
+  type IgnoreDirective,
+  type LintSettings,
+  type Locatable,
+  type ReportTarget,
+  type Rule,
+  type RuleContext,
+  type Severity,
+  type TextEdit,
+  type Visitor,
+} from "./rule.js";
+import { createRuleIndex, type RuleIndex } from "./rule-index.js";
+import { rules as builtinRules } from "./rules/index.js";
+
+/** A finding, with the exact range it points at. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The rule's message id (for `syntax-error`, the parser's diagnostic code). */
+  messageId: string;
+  range: Range;
+  /** Edits that fix the finding, when the rule offers them. */
+  fix?: { edits: TextEdit[] };
+}
+
+/** `off`, a severity, or a severity with options, for one rule id or alias. */
+export type RuleSetting = Severity | "off" | readonly [Severity | "off", Record<string, unknown>?];
+
+/** Which rules run when config says nothing about them. */
+export type Preset = "recommended" | "all";
+
+/** Everything `lint` needs besides the text; every field is optional. */
+export interface LintOptions {
+  /** Shown to rules and copied into the result; not read. */
+  filePath?: string;
+  /** The rules that exist; the built-in registry by default. */
+  registry?: readonly Rule[];
+  preset?: Preset;
+  /** Per rule id or alias (hadolint code, BuildKit name); later keys win over earlier ones. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  settings?: Partial<LintSettings>;
+  /** Returns the `.dockerignore` that applies to the file, or null; the caller does the reading. */
+  readDockerignore?: () => string | null;
+  /** Honour `# hull ignore=`, `# hadolint ignore=` and `# check=skip=` (default true). */
+  inlineIgnores?: boolean;
+  /** A parse result of exactly `source`, to skip parsing again. */
+  parseResult?: ParseResult;
+}
+
+/** The outcome of linting one file. */
+export interface LintResult {
+  filePath: string | undefined;
+  /** Sorted by position, then rule id. */
+  diagnostics: Diagnostic[];
+  parseResult: ParseResult;
+}
+
+/** The id under which parse errors are reported. */
+export const syntaxErrorId = "syntax-error";
+
+interface EnabledRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+const indexCache = new WeakMap<readonly Rule[], RuleIndex>();
+
+/** The lookup tables of a registry, built once per registry. */
+export function ruleIndexOf(registry: readonly Rule[]): RuleIndex {
+  let index = indexCache.get(registry);
+  if (!index) indexCache.set(registry, (index = createRuleIndex(registry)));
+  return index;
+}
+
+/** Decides which rules run, with which severity and options, from a preset and per-rule settings. */
+export function resolveRules(
+  registry: readonly Rule[],
+  preset: Preset = "recommended",
+  settings: Readonly<Record<string, RuleSetting>> = {},
+): EnabledRule[] {
+  const index = ruleIndexOf(registry);
+  const chosen = new Map<string, { severity: Severity | "off"; options: Record<string, unknown> | undefined }>();
+  for (const [name, setting] of Object.entries(settings)) {
+    const [severity, options] = typeof setting === "string" ? [setting, undefined] : setting;
+    for (const id of index.resolve(name)) chosen.set(id, { severity, options });
+  }
+  const enabled: EnabledRule[] = [];
+  for (const rule of registry) {
+    const choice = chosen.get(rule.id);
+    const on = choice ? choice.severity !== "off" : preset === "all" || rule.recommended !== false;
+    if (!on) continue;
+    const severity = choice && choice.severity !== "off" ? choice.severity : rule.severity;
+    enabled.push({ rule, severity, options: { ...defaultOptions(rule), ...choice?.options } });
+  }
+  return enabled;
+}
+
+/** Lints one Dockerfile: parses it, walks the tree once for every enabled rule, applies inline ignores. Never throws. */
+export function lint(source: string, options: LintOptions = {}): LintResult {
+  const registry = options.registry ?? builtinRules;
+  const index = ruleIndexOf(registry);
+  const parseResult = options.parseResult ?? parse(source);
+  const { ast } = parseResult;
+  const lines = lineStarts(source);
+  const settings: LintSettings = {
+    trustedRegistries: options.settings?.trustedRegistries ?? [],
+    labelSchema: options.settings?.labelSchema ?? {},
+    strictLabels: options.settings?.strictLabels ?? false,
+  };
+  const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
+  const enabled = resolveRules(registry, options.preset, options.rules);
+  const diagnostics: Diagnostic[] = [];
+
+  const syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
+  if (syntax) {
+    for (const d of parseResult.diagnostics) {
+      const severity = d.severity === "error" ? syntax.severity : worst("warning", syntax.severity, false);
+      diagnostics.push({ ruleId: syntaxErrorId, severity, message: d.message, messageId: d.code, range: d.range });
+    }
+  }
+
+  const triggers = new WeakSet<Instruction>();
+  let stage: Stage | null = null;
+  let dockerignore: { text: string | null } | undefined;
+  const visitors: { rule: Rule; visitor: Visitor; crashed: boolean }[] = [];
+  for (const entry of enabled) {
+    if (entry.rule.id === syntaxErrorId) continue;
+    const ctx: RuleContext<Record<string, (...args: never[]) => string>> = {
+      id: entry.rule.id,
+      source,
+      parseResult,
+      ast,
+      filePath: options.filePath,
+      settings,
+      ignoreDirectives,
+      readDockerignore() {
+        if (!dockerignore) {
+          let text: string | null = null;
+          try {
+            text = options.readDockerignore?.() ?? null;
+          } catch {
+            text = null;
+          }
+          dockerignore = { text };
+        }
+        return dockerignore.text;
+      },
+      currentStage: () => stage,
+      isTrigger: (node) => node.onbuild !== undefined || triggers.has(node),
+      rangeOf: (start, end) => ({ start: positionAt(lines, start), end: positionAt(lines, end) }),
+      report(at: Locatable | ReportTarget, messageId: string, ...args: never[]) {
+        const target = "at" in at ? at : { at, fix: undefined };
+        const range = "range" in target.at ? target.at.range : target.at;
+        const message = entry.rule.messages[messageId] as ((...a: never[]) => string) | undefined;
+        const diagnostic: Diagnostic = {
+          ruleId: entry.rule.id,
+          severity: entry.severity,
+          message: message ? message(...args) : `Unknown message id '${messageId}'.`,
+          messageId,
+          range,
+        };
+        if (target.fix) diagnostic.fix = { edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit] };
+        diagnostics.push(diagnostic);
+      },
+    };
+    try {
+      visitors.push({ rule: entry.rule, visitor: entry.rule.create(ctx, entry.options), crashed: false });
+    } catch (error) {
+      diagnostics.push(crash(entry.rule, error, ast.range));
+    }
+  }
+
+  const dispatch = (key: string, node: unknown, range: Range) => {
+    for (const v of visitors) {
+      const handler = (v.visitor as Record<string, ((node: unknown) => void) | undefined>)[key];
+      if (!handler || v.crashed) continue;
+      try {
+        handler(node);
+      } catch (error) {
+        // A bug in one rule must not hide the findings of the others.
+        v.crashed = true;
+        diagnostics.push(crash(v.rule, error, range));
+      }
+    }
+  };
+  const visitInstruction = (node: Instruction) => {
+    dispatch("Instruction", node, node.range);
+    dispatch(node.type, node, node.range);
+    if (node.type === "Onbuild" && node.trigger) {
+      triggers.add(node.trigger);
+      visitInstruction(node.trigger);
+    }
+  };
+
+  walk(ast, {
+    dockerfile: (node) => dispatch("Dockerfile", node, node.range),
+    dockerfileExit: (node) => dispatch("Dockerfile:exit", node, node.range),
+    stage: (node) => {
+      stage = node;
+      dispatch("Stage", node, node.range);
+    },
+    stageExit: (node) => dispatch("Stage:exit", node, node.range),
+    comment: (node) => dispatch("Comment", node, node.range),
+    directive: (node) => dispatch("Directive", node, node.range),
+    instruction: visitInstruction,
+  });
+
+  const kept = options.inlineIgnores === false ? diagnostics : applyIgnores(diagnostics, ast, ignoreDirectives);
+  kept.sort(compareDiagnostics);
+  return { filePath: options.filePath, diagnostics: kept, parseResult };
+}
+
+/** Orders diagnostics by start position, then end, then rule id. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.offset - b.range.start.offset ||
+    a.range.end.offset - b.range.end.offset ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+interface WalkHandlers {
+  dockerfile(node: Dockerfile): void;
+  dockerfileExit(node: Dockerfile): void;
+  stage(node: Stage): void;
+  stageExit(node: Stage): void;
+  comment(node: import("@hull/parser").Comment): void;
+  directive(node: import("@hull/parser").Directive): void;
+  instruction(node: Instruction): void;
+}
+
+/** Visits the file in source order: stages are entered at their FROM and left before the next one. */
+function walk(ast: Dockerfile, on: WalkHandlers): void {
+  const stageOf = new Map<Instruction, Stage>();
+  for (const stage of ast.stages) stageOf.set(stage.from, stage);
+  let current: Stage | null = null;
+  on.dockerfile(ast);
+  for (const child of ast.children) {
+    if (child.type === "Whitespace") continue;
+    if (child.type === "Comment") on.comment(child);
+    else if (child.type === "Directive") on.directive(child);
+    else {
+      const stage = stageOf.get(child);
+      if (stage) {
+        if (current) on.stageExit(current);
+        current = stage;
+        on.stage(stage);
+      }
+      on.instruction(child);
+    }
+  }
+  if (current) on.stageExit(current);
+  on.dockerfileExit(ast);
+}
+
+/** Drops diagnostics silenced by global ignores or by an ignore comment above their instruction. */
+function applyIgnores(diagnostics: Diagnostic[], ast: Dockerfile, directives: IgnoreDirective[]): Diagnostic[] {
+  if (directives.length === 0) return diagnostics;
+  const global = new Set<string>();
+  const byComment = new Map<number, IgnoreDirective>();
+  for (const directive of directives) {
+    const ids = directive.entries.flatMap((e) => e.ruleIds);
+    if (directive.scope === "global") for (const id of ids) global.add(id);
+    else byComment.set(directive.range.start.offset, directive);
+  }
+  // An ignore comment covers the instruction that collects it as a leading comment (BuildKit's PrevComment).
+  const spans: { start: number; end: number; ids: Set<string> }[] = [];
+  for (const instruction of ast.instructions) {
+    const ids = new Set<string>();
+    for (const comment of instruction.comments) {
+      const directive = byComment.get(comment.range.start.offset);
+      if (directive) for (const entry of directive.entries) for (const id of entry.ruleIds) ids.add(id);
+    }
+    if (ids.size) spans.push({ start: instruction.range.start.offset, end: instruction.range.end.offset, ids });
+  }
+  return diagnostics.filter((d) => {
+    if (global.has(d.ruleId)) return false;
+    const at = d.range.start.offset;
+    return !spans.some((s) => s.ids.has(d.ruleId) && at >= s.start && at <= s.end);
+  });
+}
+
+function crash(rule: Rule, error: unknown, range: Range): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: rule.id,
+    severity: "error",
+    message: `Rule '${rule.id}' crashed here and was stopped for this file: ${reason}. Please report this bug.`,
+    messageId: "internalError",
+    range,
+  };
+}
+
+function worst(a: Severity, b: Severity, mostSevere: boolean): Severity {
+  const aFirst = compareSeverity(a, b) <= 0;
+  return aFirst === mostSevere ? a : b;
+}
+
+/** The 0-based offsets at which lines start. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line and column (1-based, UTF-16) of an offset. */
+export function positionAt(starts: readonly number[], offset: number): Range["start"] {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** Applies the fixes of the diagnostics that do not overlap an earlier fix; returns the new text. */
+export function applyFixes(source: string, diagnostics: readonly Diagnostic[]): { output: string; fixed: number } {
+  const accepted: TextEdit[] = [];
+  let fixed = 0;
+  for (const d of diagnostics) {
+    if (!d.fix) continue;
+    const edits = [...d.fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const overlaps = edits.some((e) =>
+      accepted.some((a) => e.range.start.offset < a.range.end.offset && a.range.start.offset < e.range.end.offset),
+    );
+    if (overlaps) continue;
+    accepted.push(...edits);
+    fixed++;
+  }
+  accepted.sort((a, b) => b.range.start.offset - a.range.start.offset);
+  let output = source;
+  for (const edit of accepted) {
+    output = output.slice(0, edit.range.start.offset) + edit.text + output.slice(edit.range.end.offset);
+  }
+  return { output, fixed };
+}

@@ -1,0 +1,203 @@
+import type {
+  Comment,
+  Directive,
+  Dockerfile,
+  Instruction,
+  InstructionType,
+  ParseResult,
+  Range,
+  Stage,
+} from "@hull/parser";
+
+/** How serious a finding is, from most to least severe (hadolint's four levels). */
+export type Severity = "error" | "warning" | "info" | "style";
+
+/** Every severity, most severe first. */
+export const severities = ["error", "warning", "info", "style"] as const satisfies readonly Severity[];
+
+/** The same rule under another tool's name; a rule may stand for several codes of one tool. */
+export interface RuleAliases {
+  /** hadolint code(s), e.g. `DL3007`. */
+  hadolint?: string | readonly string[];
+  /** BuildKit build-check name(s), e.g. `StageNameCasing`. */
+  buildkit?: string | readonly string[];
+}
+
+/** Extra inputs a documentation example needs (a `.dockerignore`, options, settings). */
+export interface DocExample<O = Record<string, unknown>> {
+  code: string;
+  /** A sentence shown above the example in the docs. */
+  description?: string;
+  options?: Partial<O>;
+  /** The `.dockerignore` beside the Dockerfile. */
+  dockerignore?: string;
+  settings?: Partial<LintSettings>;
+}
+
+/** The prose of a rule; everything here is rendered into `docs/rules/<id>.md` and run as tests. */
+export interface RuleDocs<O = Record<string, unknown>> {
+  /** Why the pattern is a problem, in a few sentences of markdown. */
+  rationale: string;
+  /** Examples that must produce at least one diagnostic of this rule. */
+  bad: readonly (string | DocExample<O>)[];
+  /** Examples that must produce no diagnostic of this rule. */
+  good: readonly (string | DocExample<O>)[];
+  /** Related hull rule ids or URLs; the aliases' hadolint and BuildKit pages are linked automatically. */
+  seeAlso?: readonly string[];
+}
+
+/** A typed message: the arguments of `ctx.report` after the message id. */
+export type MessageFn = (...args: never[]) => string;
+export type Messages = Readonly<Record<string, MessageFn>>;
+
+/** One option of a rule: a JSON Schema fragment with a description and a default. */
+export interface OptionSchema<T = unknown> {
+  description: string;
+  default: T;
+  type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
+  [keyword: string]: unknown;
+}
+export type OptionsSchema = Readonly<Record<string, OptionSchema>>;
+
+/** The options object `create` receives: every key present, defaults filled in. */
+export type OptionsOf<S extends OptionsSchema> = { -readonly [K in keyof S]: S[K]["default"] };
+
+/** Settings shared by all rules of one lint run (from the config file). */
+export interface LintSettings {
+  /** Registries images may come from (hadolint `trustedRegistries`); empty means "any". */
+  trustedRegistries: readonly string[];
+  /** Required labels and their types (hadolint `label-schema`). */
+  labelSchema: Readonly<Record<string, string>>;
+  /** Labels outside `labelSchema` are findings (hadolint `strict-labels`). */
+  strictLabels: boolean;
+}
+
+/** A replacement of the source text between `range.start.offset` and `range.end.offset`. */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+/** Something a diagnostic can point at: a node with a range, or a range. */
+export type Locatable = { range: Range } | Range;
+
+/** A location plus an optional automatic fix, for `ctx.report`. */
+export interface ReportTarget {
+  at: Locatable;
+  fix?: TextEdit | readonly TextEdit[];
+}
+
+/** An ignore comment as the engine understood it, for rules that look at ignore comments. */
+export interface IgnoreEntry {
+  /** The name as written (a hull id, a hadolint code or a BuildKit check name). */
+  name: string;
+  range: Range;
+  /** The hull rule ids it stands for; empty when the name is unknown. */
+  ruleIds: readonly string[];
+  /** True when the name is known to the other tool but hull has no rule for it (e.g. a ShellCheck code). */
+  foreign: boolean;
+  /** For an unknown name, the closest known name. */
+  suggestion: string | null;
+}
+
+/** One ignore comment or `check=skip` directive. */
+export interface IgnoreDirective {
+  source: "hull" | "hadolint" | "buildkit";
+  scope: "global" | "next";
+  range: Range;
+  entries: readonly IgnoreEntry[];
+}
+
+type InstructionOf<T extends InstructionType> = Extract<Instruction, { type: T }>;
+
+/** Handlers keyed by AST node type, called during the engine's single walk. */
+export type Visitor = {
+  [T in InstructionType]?: (node: InstructionOf<T>) => void;
+} & {
+  /** Every instruction (ONBUILD triggers included), before its type-specific handler. */
+  Instruction?: (node: Instruction) => void;
+  Stage?: (node: Stage) => void;
+  "Stage:exit"?: (node: Stage) => void;
+  Dockerfile?: (node: Dockerfile) => void;
+  "Dockerfile:exit"?: (node: Dockerfile) => void;
+  /** Top-level comment lines (not comment lines inside a continuation). */
+  Comment?: (node: Comment) => void;
+  /** Parser directives at the top of the file (`# syntax=`, `# escape=`, `# check=`). */
+  Directive?: (node: Directive) => void;
+};
+
+/** What a rule sees of the file being linted. */
+export interface RuleContext<M extends Messages> {
+  /** The rule's id. */
+  readonly id: string;
+  readonly source: string;
+  readonly parseResult: ParseResult;
+  readonly ast: Dockerfile;
+  /** The file's path as given to `lint` (may be relative or absent, e.g. for stdin). */
+  readonly filePath: string | undefined;
+  readonly settings: LintSettings;
+  /** The contents of the `.dockerignore` that applies to this file, or null when there is none. */
+  readDockerignore(): string | null;
+  /** Ignore comments and `check=skip` directives of the file. */
+  readonly ignoreDirectives: readonly IgnoreDirective[];
+  /** The stage being walked, or null in the preamble before the first FROM. */
+  currentStage(): Stage | null;
+  /** True when the instruction is the trigger of an ONBUILD (it is also visited as what it wraps). */
+  isTrigger(node: Instruction): boolean;
+  /** A range from 0-based source offsets (end exclusive), with lines and columns computed. */
+  rangeOf(startOffset: number, endOffset: number): Range;
+  /** Reports a finding: `at` is a node, a range, or `{ at, fix }`; the arguments are those of the message. */
+  report<K extends keyof M & string>(at: Locatable | ReportTarget, messageId: K, ...args: Parameters<M[K]>): void;
+}
+
+/** A rule: plain metadata plus `create`, which returns the handlers for one file. */
+export interface RuleDefinition<M extends Messages = Messages, S extends OptionsSchema = OptionsSchema> {
+  /** kebab-case; also the file name, doc name, config key and URL slug. */
+  id: string;
+  /** One line, in the imperative, e.g. "Pin base images to an explicit tag". */
+  title: string;
+  /** The default severity. */
+  severity: Severity;
+  /** False for rules that only run when enabled by config or the `all` preset; default true. */
+  recommended?: boolean;
+  aliases?: RuleAliases;
+  /** True when the rule offers automatic fixes. */
+  fixable: boolean;
+  docs: RuleDocs<OptionsOf<S>>;
+  messages: M;
+  options?: S;
+  create(ctx: RuleContext<M>, options: OptionsOf<S>): Visitor;
+}
+
+/** A rule of any message and option types, as the registry holds them. */
+// The registry is heterogeneous, so the message and option types are erased here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = RuleDefinition<any, any>;
+
+/** Declares a rule; only checks and infers types (message arguments, options). */
+export function defineRule<const M extends Messages, S extends OptionsSchema = Record<never, OptionSchema>>(
+  rule: RuleDefinition<M, S>,
+): RuleDefinition<M, S> {
+  return rule;
+}
+
+/** The aliases of one tool as a list. */
+export function aliasList(rule: Pick<Rule, "aliases">, tool: keyof RuleAliases): readonly string[] {
+  const value = rule.aliases?.[tool];
+  if (value === undefined) return [];
+  return typeof value === "string" ? [value] : value;
+}
+
+/** The default options of a rule. */
+export function defaultOptions(rule: Pick<Rule, "options">): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries((rule.options ?? {}) as OptionsSchema)) {
+    result[key] = structuredClone(schema.default);
+  }
+  return result;
+}
+
+/** Compares severities: negative when `a` is more severe than `b`. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severities.indexOf(a) - severities.indexOf(b);
+}

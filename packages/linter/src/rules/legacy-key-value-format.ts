@@ -1,0 +1,45 @@
+import type { KeyValue } from "@hull/parser";
+import { defineRule, type TextEdit } from "../rule.js";
+
+export default defineRule({
+  id: "legacy-key-value-format",
+  title: "Write ENV and LABEL as key=value",
+  severity: "warning",
+  fixable: true,
+  aliases: { buildkit: "LegacyKeyValueFormat" },
+  docs: {
+    rationale:
+      "The whitespace form `ENV key value` takes everything after the key as the value, so `ENV A 1 B 2` sets one variable `A` to `1 B 2`. " +
+      "It allows only one pair per instruction and is deprecated; the `key=value` form is unambiguous.",
+    bad: ["FROM alpine:3.20\nENV PORT 8080\n", 'FROM alpine:3.20\nLABEL maintainer "Jane Doe"\n'],
+    good: ["FROM alpine:3.20\nENV PORT=8080\n", 'FROM alpine:3.20\nLABEL maintainer="Jane Doe"\n'],
+  },
+  messages: {
+    legacy: (keyword: string) => `"${keyword} key=value" should be used instead of the legacy "${keyword} key value" format.`,
+  },
+  create(ctx) {
+    const check = (node: { legacy: boolean; pairs: KeyValue[]; keyword: { name: string } }) => {
+      if (!node.legacy) return;
+      for (const pair of node.pairs) {
+        const fix = ctx.ast.escapeChar === "\\" ? equalsFix(pair, ctx.source) : null;
+        ctx.report({ at: pair, fix: fix ?? undefined }, "legacy", node.keyword.name);
+      }
+    };
+    return { Env: check, Label: check };
+  },
+});
+
+/** Joins key and value with `=`, quoting the value when it holds spaces; null when that could change its meaning. */
+function equalsFix(pair: KeyValue, source: string): TextEdit[] | null {
+  const value = source.slice(pair.value.range.start.offset, pair.value.range.end.offset);
+  const between = source.slice(pair.key.range.end.offset, pair.value.range.start.offset);
+  if (!/^[ \t]+$/.test(between) || value === "") return null;
+  const gap = { start: pair.key.range.end, end: pair.value.range.start };
+  if (!/\s/.test(value)) return [{ range: gap, text: "=" }];
+  // A value with spaces is taken whole by the legacy form; quote it, unless quoting could interact with its own quotes or escapes.
+  if (/["'\\\r\n]/.test(value)) return null;
+  return [
+    { range: gap, text: '="' },
+    { range: { start: pair.value.range.end, end: pair.value.range.end }, text: '"' },
+  ];
+}

@@ -1,0 +1,23 @@
+import { defineRule } from "../rule.js";
+
+/** Not a rule that runs: the metadata under which the parser's errors are reported (the engine emits them). */
+export default defineRule({
+  id: "syntax-error",
+  title: "The Dockerfile must parse",
+  severity: "error",
+  fixable: false,
+  aliases: { hadolint: "DL1000" },
+  docs: {
+    rationale:
+      "BuildKit refuses a Dockerfile that does not parse, so the build fails before it starts. " +
+      "hull reports every parse error with its exact position and keeps linting the rest of the file.",
+    bad: ["FROM alpine:3.20\nCOPY\n"],
+    good: ["FROM alpine:3.20\nCOPY app.js /app/\n"],
+  },
+  messages: {
+    syntax: (message: string) => message,
+  },
+  create() {
+    return {};
+  },
+});

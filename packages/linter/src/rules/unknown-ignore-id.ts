@@ -1,0 +1,41 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "unknown-ignore-id",
+  title: "Ignore comments must name known rules",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "An ignore comment with a misspelt rule id silences nothing, and the finding it was meant to silence stays. " +
+      "hull checks the names in `# hull ignore=`, `# hadolint ignore=` and `# check=skip=` against its rules, their hadolint codes and BuildKit's check names.",
+    bad: ["# hull ignore=maintainer-deprecatd\nFROM alpine:3.20\n", "# check=skip=MaintainerDeprecate\nFROM alpine:3.20\n"],
+    good: [
+      "# hull ignore=maintainer-deprecated\nFROM alpine:3.20\nMAINTAINER me\n",
+      "# hadolint ignore=DL4000,SC2086\nFROM alpine:3.20\n",
+      "# check=skip=MaintainerDeprecated\nFROM alpine:3.20\n",
+    ],
+  },
+  messages: {
+    unknownRule: (name: string, suggestion: string | null) =>
+      `Unknown rule '${name}' in ignore comment.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
+    unknownCode: (name: string, suggestion: string | null) =>
+      `Unknown hadolint code '${name}' in ignore comment.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
+    unknownCheck: (name: string, suggestion: string | null) =>
+      `Unknown BuildKit check '${name}' in check=skip (names are case-sensitive).${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
+  },
+  create(ctx) {
+    return {
+      Dockerfile() {
+        for (const directive of ctx.ignoreDirectives) {
+          for (const entry of directive.entries) {
+            if (entry.ruleIds.length > 0 || entry.foreign) continue;
+            const messageId =
+              directive.source === "hull" ? "unknownRule" : directive.source === "hadolint" ? "unknownCode" : "unknownCheck";
+            ctx.report(entry.range, messageId, entry.name, entry.suggestion);
+          }
+        }
+      },
+    };
+  },
+});
