@@ -1,1 +1,15 @@
-export {};
+export { parse, type ParseOptions } from "./ast/build.js";
+export { print } from "./print/print.js";
+export { dump, goQuote } from "./print/dump.js";
+export { walk, type WalkHandlers } from "./ast/walk.js";
+export { PositionMap } from "./ast/positions.js";
+export { parseDuration } from "./syntax/flags.js";
+export {
+  expandWord,
+  expandWords,
+  type ExpandEnv,
+  type ExpandOptions,
+  type ExpandWordResult,
+  type ExpandWordsResult,
+} from "./expand/expand.js";
+export * from "./ast/nodes.js";

@@ -1,0 +1,31 @@
+import type { Position, Range } from "./nodes.js";
+
+/** Turns offsets into line/column positions with a table of line starts (lines are split on `\n`). */
+export class PositionMap {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    let i = text.indexOf("\n");
+    while (i >= 0) {
+      this.starts.push(i + 1);
+      i = text.indexOf("\n", i + 1);
+    }
+  }
+
+  /** The position of an offset: 1-based line, 1-based column in UTF-16 code units. */
+  at(offset: number): Position {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.at(start), end: this.at(end) };
+  }
+}

@@ -1,0 +1,67 @@
+import { isSpace } from "../lexer/tokens.js";
+
+/** A parser directive line found in the leading block. */
+export interface DirectiveLine {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** Why BuildKit rejects it, if it does. */
+  error: { code: string; message: string } | null;
+}
+
+const KNOWN = new Set(["syntax", "escape", "check"]);
+const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
+
+/**
+ * Reads the parser directives at the top of a file, as BuildKit does: scanning stops for good at the first line
+ * that is not a known `# key=value` directive (a blank line, another comment, an instruction).
+ */
+export function scanDirectives(text: string, from: number): { lines: DirectiveLine[]; escape: "\\" | "`" } {
+  const lines: DirectiveLine[] = [];
+  const seen = new Set<string>();
+  let escape: "\\" | "`" = "\\";
+  let pos = from;
+  while (pos < text.length) {
+    const nl = text.indexOf("\n", pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    let s = pos;
+    while (s < lineEnd && isSpace(text.charCodeAt(s))) s++;
+    let e = lineEnd;
+    while (e > s && text.charCodeAt(e - 1) === 13) e--;
+    const m = DIRECTIVE.exec(text.slice(s, e));
+    if (!m) break;
+    const name = m[1]!.toLowerCase();
+    if (!KNOWN.has(name)) break;
+    const value = m[2]!;
+    const nameStart = s + text.slice(s, e).indexOf(m[1]!);
+    const valueStart = s + text.slice(s, e).replace(/[\t\n\f\r ]+$/, "").length - value.length;
+    let error: DirectiveLine["error"] = null;
+    if (seen.has(name)) {
+      error = { code: "duplicate-directive", message: `Only one '${name}' parser directive can be used.` };
+    } else if (name === "escape" && value !== "\\" && value !== "`") {
+      error = { code: "invalid-escape", message: `Invalid escape character '${value}': it must be \` or \\.` };
+    } else if (name === "escape") {
+      escape = value as "\\" | "`";
+    }
+    seen.add(name);
+    lines.push({
+      name,
+      value,
+      start: s,
+      end: e,
+      nameStart,
+      nameEnd: nameStart + m[1]!.length,
+      valueStart,
+      valueEnd: valueStart + value.length,
+      error,
+    });
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return { lines, escape };
+}

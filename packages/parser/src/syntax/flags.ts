@@ -1,0 +1,97 @@
+/** How BuildKit reads one flag's value. */
+export type FlagKind = "string" | "bool" | "strings";
+
+/** The flags each instruction accepts (BuildKit's instructions package); absent instructions accept none. */
+export const instructionFlags: Readonly<Record<string, Readonly<Record<string, FlagKind>>>> = {
+  FROM: { platform: "string" },
+  RUN: { mount: "strings", network: "string", security: "string", device: "strings" },
+  COPY: {
+    from: "string",
+    chown: "string",
+    chmod: "string",
+    link: "bool",
+    parents: "bool",
+    exclude: "strings",
+  },
+  ADD: {
+    chown: "string",
+    chmod: "string",
+    link: "bool",
+    "keep-git-dir": "bool",
+    checksum: "string",
+    unpack: "bool",
+    exclude: "strings",
+  },
+  HEALTHCHECK: {
+    interval: "string",
+    timeout: "string",
+    "start-period": "string",
+    "start-interval": "string",
+    retries: "string",
+  },
+};
+
+/** Instructions whose flags BuildKit never reads (so it never rejects them). */
+export const flagsIgnored = new Set(["ARG", "STOPSIGNAL"]);
+
+/** Parses a Go duration (`1m30s`, `300ms`, `1.5h`) into milliseconds; null when it is not one. */
+export function parseDuration(text: string): number | null {
+  if (text === "0") return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let total = 0;
+  let pos = 0;
+  let sign = 1;
+  if (text[0] === "-" || text[0] === "+") {
+    sign = text[0] === "-" ? -1 : 1;
+    pos = 1;
+  }
+  if (pos === text.length) return null;
+  while (pos < text.length) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) return null;
+    total += Number(m[1]) * UNIT_MS[m[2]!]!;
+    pos = re.lastIndex;
+  }
+  return sign * total;
+}
+
+const UNIT_MS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/** Edit distance, for did-you-mean suggestions. */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest candidate within a small edit distance, or null. */
+export function suggest(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
