@@ -1,0 +1,207 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Preset, RuleSetting } from "../engine.js";
+import { aliasList, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
+import { closest } from "../rule-index.js";
+
+/** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
+export type FailureThreshold = Severity | "none";
+
+/** A hull config file as written (`.hullrc.yaml`, `.hullrc.json`, or `hull` in package.json). */
+export interface HullConfig {
+  $schema?: string;
+  /** `recommended` (default): rules on by default; `all`: every rule. */
+  preset?: Preset;
+  /** Per rule id, hadolint code or BuildKit name: `off`, a severity, or `[severity, options]`. */
+  rules?: Record<string, RuleSetting>;
+  /** Files not to lint, in `.dockerignore` syntax, relative to the config file's directory. */
+  ignorePaths?: string[];
+  failureThreshold?: FailureThreshold;
+  trustedRegistries?: string[];
+  labelSchema?: Record<string, string>;
+  strictLabels?: boolean;
+}
+
+/** The label types hadolint's `label-schema` knows. */
+export const labelTypes = ["text", "url", "semver", "hash", "rfc3339", "spdx", "email"] as const;
+
+const topLevelKeys = [
+  "$schema",
+  "preset",
+  "rules",
+  "ignorePaths",
+  "failureThreshold",
+  "trustedRegistries",
+  "labelSchema",
+  "strictLabels",
+] as const satisfies readonly (keyof HullConfig)[];
+
+type JsonSchema = Record<string, unknown>;
+
+function severitySchema(): JsonSchema {
+  return { enum: [...severities, "off"], description: "`off` or a severity." };
+}
+
+function ruleSettingSchema(rule: Rule): JsonSchema {
+  const description = `${rule.title}. Default: ${rule.recommended === false ? "off" : rule.severity}.`;
+  const options = Object.entries((rule.options ?? {}) as OptionsSchema);
+  if (options.length === 0) return { ...severitySchema(), description };
+  const optionsSchema: JsonSchema = {
+    type: "object",
+    additionalProperties: false,
+    properties: Object.fromEntries(options.map(([key, schema]) => [key, { ...schema }])),
+  };
+  return {
+    description,
+    oneOf: [
+      severitySchema(),
+      { type: "array", items: [severitySchema(), optionsSchema], minItems: 1, maxItems: 2, additionalItems: false },
+    ],
+  };
+}
+
+/** The JSON Schema of the config file, with a key for every rule id and alias of the registry. */
+export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
+  const rules: Record<string, JsonSchema> = {};
+  for (const rule of [...registry].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    rules[rule.id] = ruleSettingSchema(rule);
+  }
+  for (const rule of registry) {
+    for (const tool of ["hadolint", "buildkit"] as const) {
+      for (const alias of aliasList(rule, tool)) {
+        rules[alias] = { ...ruleSettingSchema(rule), description: `Alias of ${rule.id} (${tool}).` };
+      }
+    }
+  }
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://hull.dev/schema/config.json",
+    title: "hull configuration",
+    description: "Configuration of the hull Dockerfile linter (.hullrc.yaml, .hullrc.json, or `hull` in package.json).",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      preset: {
+        enum: ["recommended", "all"],
+        default: "recommended",
+        description: "`recommended`: the rules that are on by default; `all`: every rule.",
+      },
+      rules: {
+        type: "object",
+        description: "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
+        additionalProperties: false,
+        properties: rules,
+      },
+      ignorePaths: {
+        type: "array",
+        items: { type: "string" },
+        description: "Files not to lint, in .dockerignore syntax, relative to the config file's directory.",
+      },
+      failureThreshold: {
+        enum: [...severities, "none"],
+        default: "info",
+        description: "The least severe finding that makes `hull lint` exit with 1; `none` never fails.",
+      },
+      trustedRegistries: {
+        type: "array",
+        items: { type: "string" },
+        description: "Registries that images may come from; wildcards `*.example.com` allowed.",
+      },
+      labelSchema: {
+        type: "object",
+        additionalProperties: { enum: [...labelTypes, ""] },
+        description: "Labels every stage must set, with the type of their value (hadolint's label-schema).",
+      },
+      strictLabels: { type: "boolean", description: "Report labels that are not in labelSchema." },
+    },
+  };
+}
+
+/** A config that failed validation: one readable line per problem. */
+export interface ConfigProblem {
+  /** Dotted key path, e.g. `rules.no-latest-tag`; empty for the whole document. */
+  path: string;
+  message: string;
+}
+
+const validators = new WeakMap<readonly Rule[], ValidateFunction>();
+
+function validatorFor(registry: readonly Rule[]): ValidateFunction {
+  let validate = validators.get(registry);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validate = ajv.compile(buildConfigSchema(registry));
+    validators.set(registry, validate);
+  }
+  return validate;
+}
+
+/** Validates a parsed config document; returns the problems, or [] when it is valid. */
+export function validateConfig(value: unknown, registry: readonly Rule[]): ConfigProblem[] {
+  const validate = validatorFor(registry);
+  if (validate(value)) return [];
+  return explain(validate.errors ?? [], registry);
+}
+
+function keyPath(instancePath: string): string {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .join(".");
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function describeValue(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Turns ajv's errors into one message per key: the most specific error wins. */
+function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
+  const names = [...new Set(registry.flatMap((r) => [r.id, ...aliasList(r, "hadolint"), ...aliasList(r, "buildkit")]))];
+  const byPath = new Map<string, ConfigProblem>();
+  for (const error of errors) {
+    const path = keyPath(error.instancePath);
+    if (error.keyword === "additionalProperties") {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const inRules = path === "rules";
+      const candidates = inRules ? names : path === "" ? [...topLevelKeys] : [];
+      const suggestion = closest(key, candidates);
+      const what = inRules ? "unknown rule" : "unknown key";
+      byPath.set(join(path, key), {
+        path: join(path, key),
+        message: `${what} '${key}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+      });
+      continue;
+    }
+    if (byPath.has(path)) continue;
+    // A rule setting's oneOf produces several branch errors; say what is accepted instead.
+    if (path.startsWith("rules.") && path.split(".").length === 2) {
+      byPath.set(path, {
+        path,
+        message: `expected "off", a severity (${severities.join(", ")}) or [severity, options]`,
+      });
+      continue;
+    }
+    byPath.set(path, { path, message: describeError(error) });
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function describeError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "enum":
+      return `expected one of ${(params.allowedValues as unknown[]).map(describeValue).join(", ")}, got ${describeValue(error.data)}`;
+    case "type":
+      return `expected ${String(params.type)}, got ${describeValue(error.data)}`;
+    case "minItems":
+    case "maxItems":
+      return `expected ${error.keyword === "minItems" ? "at least" : "at most"} ${String(params.limit)} items`;
+    default:
+      return error.message ?? `invalid (${error.keyword})`;
+  }
+}

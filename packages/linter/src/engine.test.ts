@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { applyFixes, lint, resolveRules, type Diagnostic } from "./engine.js";
+import { defineRule, type Rule } from "./rule.js";
+import { rules } from "./rules/index.js";
+
+/** A rule that reports every instruction, saying whether it is an ONBUILD trigger. */
+const everything = defineRule({
+  id: "every-instruction",
+  title: "Reports every instruction",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL9001", buildkit: "EveryInstruction" },
+  docs: { rationale: "Test only.", bad: ["FROM a"], good: [] },
+  messages: {
+    seen: (type: string, trigger: boolean) => `${type}${trigger ? " (trigger)" : ""}`,
+    event: (name: string) => name,
+  },
+  create(ctx) {
+    return {
+      Instruction(node) {
+        ctx.report(node.keyword, "seen", node.type, ctx.isTrigger(node));
+      },
+      Stage(node) {
+        ctx.report(node.from.keyword, "event", `Stage ${node.index} ${ctx.currentStage() === node}`);
+      },
+      "Stage:exit"(node) {
+        ctx.report(node.from.keyword, "event", `Stage:exit ${node.index}`);
+      },
+    };
+  },
+});
+
+const registry: readonly Rule[] = [...rules, everything];
+const run = (code: string, extra: Parameters<typeof lint>[1] = {}) =>
+  lint(code, { registry, preset: "all", ...extra }).diagnostics;
+const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`);
+
+describe("lint", () => {
+  it("walks stages and instructions in order, and visits ONBUILD triggers as what they wrap", () => {
+    const out = brief(run("ARG V=1\nFROM alpine AS a\nONBUILD RUN echo\nFROM a\nCMD x\n", { rules: { "unknown-ignore-id": "off" } }));
+    expect(out).toEqual([
+      "1:1 every-instruction Arg",
+      "2:1 every-instruction Stage 0 true",
+      "2:1 every-instruction From",
+      "2:1 every-instruction Stage:exit 0",
+      "3:1 every-instruction Onbuild",
+      "3:9 every-instruction Run (trigger)",
+      "4:1 every-instruction Stage 1 true",
+      "4:1 every-instruction From",
+      "4:1 every-instruction Stage:exit 1",
+      "5:1 every-instruction Cmd",
+    ]);
+  });
+
+  it("reports parse errors as syntax-error and goes on linting", () => {
+    const out = run("FROM alpine\nCOPY\nMAINTAINER me\n", { rules: { "every-instruction": "off" } });
+    expect(brief(out)).toEqual([
+      "2:1 syntax-error COPY needs at least one source and a destination.",
+      "3:1 maintainer-deprecated MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
+    ]);
+    expect(out[0]?.severity).toBe("error");
+  });
+
+  it("never throws, whatever the input", () => {
+    for (const code of ["", "\u0000", "FROM", "ONBUILD", "RUN <<EOF", "# check=skip=\n", "\\\n\\\n", "FROM a\nONBUILD ONBUILD RUN x"]) {
+      expect(() => lint(code, { registry, preset: "all" })).not.toThrow();
+    }
+  });
+
+  it("turns a crashing rule into one diagnostic and keeps the other rules", () => {
+    const broken = defineRule({
+      ...everything,
+      id: "broken",
+      aliases: {},
+      create: () => ({
+        Run() {
+          throw new Error("boom");
+        },
+      }),
+    });
+    const out = lint("FROM a\nRUN x\nRUN y\nMAINTAINER me\n", { registry: [...rules, broken] }).diagnostics;
+    expect(brief(out)).toEqual([
+      "2:1 broken Rule 'broken' crashed here and was stopped for this file: boom. Please report this bug.",
+      "4:1 maintainer-deprecated MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
+    ]);
+  });
+});
+
+describe("rule selection", () => {
+  const ids = (settings: Parameters<typeof resolveRules>[2], preset?: "all" | "recommended") =>
+    resolveRules(registry, preset, settings).map((e) => `${e.rule.id}:${e.severity}`);
+
+  it("takes ids and aliases, and `off`", () => {
+    expect(ids({ DL4000: "error", LegacyKeyValueFormat: "off", "every-instruction": "off" })).toEqual([
+      "maintainer-deprecated:error",
+      "syntax-error:error",
+      "unknown-ignore-id:warning",
+    ]);
+    expect(ids({ dl9001: "style" })).toContain("every-instruction:style");
+    expect(ids({ "every-instruction": ["warning", {}] })).toContain("every-instruction:warning");
+  });
+});
+
+describe("inline ignores", () => {
+  const code = (prefix: string) => `FROM alpine\n${prefix}MAINTAINER me\nMAINTAINER you\n`;
+  const count = (text: string) => lint(text).diagnostics.filter((d) => d.ruleId === "maintainer-deprecated").length;
+
+  it.each([
+    ["# hull ignore=maintainer-deprecated\n", 1],
+    ["# hull ignore=legacy-key-value-format, maintainer-deprecated # reason\n", 1],
+    ["# hadolint ignore=DL4000\n", 1],
+    ["# check=skip=MaintainerDeprecated\n", 1],
+    ["# check=skip=all\n", 1],
+    ["# hull global ignore=maintainer-deprecated\n", 0],
+    ["# hadolint global ignore=dl4000\n", 0],
+    ["# hull ignore=legacy-key-value-format\n", 2],
+    ["# hull ignore=maintainer-deprecated\n\n", 1],
+    ["", 2],
+  ])("%j leaves %i", (prefix, expected) => {
+    expect(count(code(prefix))).toBe(expected);
+  });
+
+  it("honours the check directive at the top of the file", () => {
+    expect(count("# check=skip=MaintainerDeprecated\nFROM alpine\nMAINTAINER me\n")).toBe(0);
+    expect(count("# check=skip=StageNameCasing\nFROM alpine\nMAINTAINER me\n")).toBe(1);
+    expect(count("# check=skip=all;error=true\nFROM alpine\nMAINTAINER me\n")).toBe(0);
+  });
+
+  it("can be switched off", () => {
+    expect(lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false }).diagnostics).toHaveLength(2);
+  });
+});
+
+describe("applyFixes", () => {
+  it("applies fixes that do not overlap", () => {
+    const source = "FROM alpine\nENV A 1\nENV B 2\n";
+    const { output, fixed } = applyFixes(source, lint(source).diagnostics);
+    expect({ output, fixed }).toEqual({ output: "FROM alpine\nENV A=1\nENV B=2\n", fixed: 2 });
+  });
+});
+
+describe("typed reports", () => {
+  it("infers message arguments", () => {
+    defineRule({
+      id: "typed",
+      title: "t",
+      severity: "info",
+      fixable: false,
+      docs: { rationale: "", bad: [], good: [] },
+      messages: { one: (name: string) => name },
+      create(ctx) {
+        return {
+          From(node) {
+            ctx.report(node, "one", "x");
+            // @ts-expect-error the argument must be a string
+            ctx.report(node, "one", 1);
+            // @ts-expect-error unknown message id
+            ctx.report(node, "two");
+          },
+        };
+      },
+    });
+    expect(true).toBe(true);
+  });
+});
