@@ -191,7 +191,7 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
       mount.mode ??= 0o600;
     }
   } else {
-    if (mount.target === null || mount.target === "") fail(`A ${t} mount needs a 'target'.`);
+    // BuildKit accepts a bind mount without a target (real Dockerfiles rely on it), so no check here.
     if (mount.required !== null) fail(`Mount option 'required' is only for secret and ssh mounts.`);
     if (t !== "cache" && mount.sharing !== null) fail(`Mount option 'sharing' is only for cache mounts.`);
     if (t === "cache") mount.sharing ??= "shared";
