@@ -44,7 +44,6 @@ function severitySchema(): JsonSchema {
 function ruleSettingSchema(rule: Rule): JsonSchema {
   const description = `${rule.title}. Default: ${rule.recommended === false ? "off" : rule.severity}.`;
   const options = Object.entries((rule.options ?? {}) as OptionsSchema);
-  if (options.length === 0) return { ...severitySchema(), description };
   const optionsSchema: JsonSchema = {
     type: "object",
     additionalProperties: false,
@@ -129,7 +128,7 @@ const validators = new WeakMap<readonly Rule[], ValidateFunction>();
 function validatorFor(registry: readonly Rule[]): ValidateFunction {
   let validate = validators.get(registry);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(buildConfigSchema(registry));
     validators.set(registry, validate);
   }
@@ -182,7 +181,7 @@ function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProble
     if (path.startsWith("rules.") && path.split(".").length === 2) {
       byPath.set(path, {
         path,
-        message: `expected "off", a severity (${severities.join(", ")}) or [severity, options]`,
+        message: `expected "off", a severity (${severities.join(", ")}) or [severity, options], got ${describeValue(error.data)}`,
       });
       continue;
     }

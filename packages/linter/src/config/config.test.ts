@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { rules } from "../rules/index.js";
+import { ConfigError, findConfig, loadConfig, loadConfigFile, type ConfigReader } from "./load.js";
+import { buildConfigSchema, validateConfig } from "./schema.js";
+
+function fakeFs(files: Record<string, string>): ConfigReader {
+  return {
+    exists: (path) => path in files,
+    readFile: (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
+      return text;
+    },
+  };
+}
+
+const errorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+};
+
+describe("findConfig", () => {
+  it("prefers the nearest hull config, then falls back to .hadolint.yaml", () => {
+    const fs = fakeFs({
+      "/repo/.hullrc.yaml": "",
+      "/repo/app/.hadolint.yaml": "",
+      "/repo/app/package.json": '{"name":"x"}',
+      "/repo/lib/package.json": '{"hull":{}}',
+    });
+    expect(findConfig("/repo/app/sub", fs)).toEqual({ path: "/repo/.hullrc.yaml", kind: "hull" });
+    expect(findConfig("/repo/lib", fs)).toEqual({ path: "/repo/lib/package.json", kind: "hull" });
+    expect(findConfig("/other", fakeFs({ "/.hadolint.yml": "" }))).toEqual({ path: "/.hadolint.yml", kind: "hadolint" });
+    expect(findConfig("/other", fakeFs({}))).toBeNull();
+  });
+});
+
+describe("hull config", () => {
+  it("loads YAML, JSON and package.json", () => {
+    const fs = fakeFs({
+      "/a/.hullrc.yaml":
+        "preset: all\nrules:\n  DL4000: error\n  legacy-key-value-format: off\nfailureThreshold: warning\ntrustedRegistries: [docker.io]\nignorePaths: [vendor/]\n",
+      "/b/.hullrc.json": '{"rules":{"MaintainerDeprecated":["style"]}}',
+      "/c/package.json": '{"name":"c","hull":{"strictLabels":true,"labelSchema":{"maintainer":"email"}}}',
+    });
+    const a = loadConfig("/a", fs);
+    expect(a).toMatchObject({
+      kind: "hull",
+      preset: "all",
+      rules: { DL4000: "error", "legacy-key-value-format": "off" },
+      failureThreshold: "warning",
+      settings: { trustedRegistries: ["docker.io"] },
+      ignorePaths: ["vendor/"],
+      baseDir: "/a",
+    });
+    expect(loadConfig("/b", fs).rules).toEqual({ MaintainerDeprecated: ["style"] });
+    expect(loadConfig("/c", fs).settings).toEqual({
+      trustedRegistries: [],
+      labelSchema: { maintainer: "email" },
+      strictLabels: true,
+    });
+    expect(loadConfig("/none", fs).kind).toBe("default");
+  });
+
+  it("names the file, the key path and what was expected", () => {
+    const fs = fakeFs({
+      "/x/.hullrc.yaml": "rules:\n  maintainer-deprecatd: error\n  DL4000: fatal\nfailureThreshold: 3\nprest: all\n",
+      "/y/.hullrc.json": "{ nope",
+      "/z/.hullrc.yml": "rules: [\n",
+      "/w/package.json": '{"hull":{"preset":"none"}}',
+    });
+    expect(errorOf(() => loadConfig("/x", fs))).toBe(
+      [
+        "/x/.hullrc.yaml: invalid config:",
+        '  failureThreshold: expected one of "error", "warning", "info", "style", "none", got 3',
+        "  prest: unknown key 'prest'; did you mean 'preset'?",
+        '  rules.DL4000: expected "off", a severity (error, warning, info, style) or [severity, options], got "fatal"',
+        "  rules.maintainer-deprecatd: unknown rule 'maintainer-deprecatd'; did you mean 'maintainer-deprecated'?",
+      ].join("\n"),
+    );
+    expect(errorOf(() => loadConfig("/y", fs))).toMatch(/^\/y\/\.hullrc\.json: not valid JSON: /);
+    expect(errorOf(() => loadConfig("/z", fs))).toMatch(/^\/z\/\.hullrc\.yml: not valid YAML: line \d+, column \d+: /);
+    expect(errorOf(() => loadConfig("/w", fs))).toBe(
+      '/w/package.json (key "hull"): invalid config:\n  preset: expected one of "recommended", "all", got "none"',
+    );
+    expect(errorOf(() => loadConfigFile("/missing/.hullrc.yaml", fs))).toMatch(/cannot read the config file: ENOENT/);
+  });
+
+  it("publishes every rule id and alias in the schema", () => {
+    const schema = buildConfigSchema(rules) as { properties: { rules: { properties: Record<string, unknown> } } };
+    const keys = Object.keys(schema.properties.rules.properties);
+    for (const rule of rules) expect(keys).toContain(rule.id);
+    expect(keys).toContain("DL4000");
+    expect(keys).toContain("MaintainerDeprecated");
+    expect(validateConfig({ rules: { "syntax-error": ["error"] } }, rules)).toEqual([]);
+  });
+});
+
+describe(".hadolint.yaml", () => {
+  it("maps ignored, override, trustedRegistries, failure-threshold, label-schema and strict-labels", () => {
+    const fs = fakeFs({
+      "/r/.hadolint.yaml": [
+        "ignored: [DL4000, SC2086, DL3008]",
+        "override:",
+        "  error: [DL1000]",
+        "  style: [DL1000]",
+        "trustedRegistries: my.registry.io",
+        "failure-threshold: ignore",
+        "label-schema:",
+        "  author: text",
+        "strict-labels: true",
+        "no-color: true",
+        "",
+      ].join("\n"),
+    });
+    const config = loadConfig("/r/sub", fs);
+    expect(config).toMatchObject({
+      kind: "hadolint",
+      path: "/r/.hadolint.yaml",
+      rules: { DL4000: "off", DL1000: "error" },
+      failureThreshold: "none",
+      settings: { trustedRegistries: ["my.registry.io"], labelSchema: { author: "text" }, strictLabels: true },
+      warnings: [],
+    });
+  });
+
+  it("warns about unknown codes and keys, and rejects wrong types", () => {
+    const fs = fakeFs({
+      "/r/.hadolint.yaml": "ignored: [XX1]\nbogus: 1\n",
+      "/s/.hadolint.yaml": "ignored: DL3008\n",
+      "/t/.hadolint.yaml": "failure-threshold: loud\n",
+    });
+    expect(loadConfig("/r", fs).warnings).toEqual([
+      "/r/.hadolint.yaml: unknown key 'bogus'; ignored",
+      "/r/.hadolint.yaml: ignored: unknown rule code 'XX1'; ignored",
+    ]);
+    expect(errorOf(() => loadConfig("/s", fs))).toBe(
+      '/s/.hadolint.yaml: invalid config:\n  ignored: expected a list of rule codes, got "DL3008"',
+    );
+    expect(errorOf(() => loadConfig("/t", fs))).toMatch(/failure-threshold: expected one of error, warning/);
+  });
+});
