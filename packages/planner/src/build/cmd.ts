@@ -1,0 +1,18 @@
+import type { Cmd } from "@hull/parser";
+import type { BuildContext, StageState } from "./build.js";
+import { withShell } from "./build.js";
+
+/** Formats a string list as Go's `%q` does for `[]string`, which BuildKit uses in history. */
+export function goQuoteList(list: readonly string[]): string {
+  return `[${list.map((s) => JSON.stringify(s)).join(" ")}]`;
+}
+
+/** CMD: the default arguments, wrapped with SHELL in shell form; never expanded by BuildKit. */
+export function dispatchCmd(ctx: BuildContext, st: StageState, cmd: Cmd): void {
+  const words = (cmd.args ?? []).map((w) => w.value);
+  const args = cmd.form === "exec" ? words : withShell(st, words);
+  st.config.Cmd = args;
+  st.cmdSet = true;
+  st.unknown.delete("Cmd");
+  ctx.addConfig(st, "CMD", `CMD ${goQuoteList(args)}`, { cmd: args }, `CMD ${goQuoteList(args)}`);
+}

@@ -1,0 +1,137 @@
+import type { Add, Copy, Flag } from "@hull/parser";
+import type { EdgeKind } from "../model.js";
+import type { BuildContext, StageState } from "./build.js";
+import { resolveStageRef } from "./order.js";
+import { destPath, joinPath } from "./paths.js";
+import { body, contextPath, stageLabel } from "./run.js";
+
+/** COPY: a file node copying from the context, a stage, an image or inline heredocs; `--link` adds a merge. */
+export function dispatchCopy(ctx: BuildContext, st: StageState, copy: Copy): void {
+  dispatchFileOp(ctx, st, copy, false);
+}
+
+const httpSource = /^https?:\/\//i;
+const gitSource = /^(git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$|^https?:\/\/[^/]+\/.+\.git(\/|#|$)/i;
+
+/** The shared COPY/ADD semantics (BuildKit's dispatchCopy). */
+export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | Add, isAdd: boolean): void {
+  const keyword = isAdd ? "ADD" : "COPY";
+  const flags = instr.flags ?? [];
+  const flag = (name: string): Flag | undefined => flags.find((f) => f.name === name);
+  const str = (name: string): string | null => {
+    const f = flag(name);
+    return f ? ctx.expand(st, f.value ?? "", f.range) : null;
+  };
+  const bool = (name: string): boolean => {
+    const f = flag(name);
+    return f !== undefined && (f.value === null || f.value.toLowerCase() === "true");
+  };
+  const chown = str("chown");
+  const chmod = str("chmod");
+  const link = bool("link");
+  const parents = bool("parents");
+  const excludes = flags.filter((f) => f.name === "exclude").map((f) => f.value ?? "");
+  const checksum = isAdd ? str("checksum") : null;
+  const keepGitDir = isAdd && flag("keep-git-dir") ? bool("keep-git-dir") : null;
+  const unpackFlag = isAdd && flag("unpack") ? bool("unpack") : null;
+  const heredocs = new Map((instr.heredocs ?? []).map((h) => [h.name, h]));
+
+  // Where the files come from: the context by default, or a stage or image given by --from.
+  let from: { kind: "context" } | { kind: "stage"; stage: number } | { kind: "image"; ref: string; id: string; key: string } = { kind: "context" };
+  const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
+  const fromFlag = isAdd ? undefined : flag("from");
+  if (fromFlag && fromFlag.value) {
+    const ref = resolveStageRef(ctx, fromFlag.value, ctx.ast.stages ?? [], null);
+    if (ref.kind === "stage") {
+      const src = ctx.states[ref.stage];
+      if (!src || ref.stage >= st.index) {
+        if (!st.pruned && ref.stage !== st.index) {
+          ctx.report(
+            "copy-from-later-stage",
+            `cannot copy from stage "${fromFlag.value}", it needs to be defined before current stage "${stageLabel(ctx, st.index)}"`,
+            fromFlag.range,
+          );
+        }
+      } else {
+        inputs.push({ id: src.head, key: src.headKey, kind: "copy-from" });
+      }
+      from = { kind: "stage", stage: ref.stage };
+    } else if (ref.kind === "image") {
+      const src = ctx.imageSource(st, ref.ref);
+      inputs.push({ id: src.id, key: src.key, kind: "copy-from" });
+      from = { kind: "image", ref: ref.ref, id: src.id, key: src.key };
+    }
+  }
+
+  const nodeId = `s${st.index}.${st.ordinal}`;
+  const sources: Record<string, unknown>[] = [];
+  const historySources: string[] = [];
+  const heredocSources: string[] = [];
+  for (const word of instr.sources ?? []) {
+    const marker = /^[0-9]*<<-?(["']?)(.+)\1$/.exec(word.value);
+    const doc = marker ? heredocs.get(marker[2] as string) : undefined;
+    if (doc) {
+      // Inline files: unquoted heredocs are expanded, keeping quotes, as BuildKit does for COPY/ADD.
+      const content = doc.expand ? ctx.expand(st, body(doc), doc.bodyRange, { rawQuotes: true }) : body(doc);
+      sources.push({ inline: doc.name, content });
+      heredocSources.push(`<<${doc.name}`);
+      continue;
+    }
+    const value = ctx.expand(st, word.value, word.range);
+    historySources.push(value);
+    if (isAdd && gitSource.test(value)) {
+      sources.push({ git: value, content: `git:${value}` });
+    } else if (isAdd && httpSource.test(value)) {
+      sources.push({ url: value, content: checksum ? `checksum:${checksum}` : `url:${value}` });
+    } else if (from.kind === "context") {
+      const path = contextPath(value);
+      ctx.useContext(nodeId, path);
+      sources.push({ path, content: ctx.contextContent(path) });
+    } else {
+      sources.push({ path: joinPath("/", value) });
+    }
+  }
+  const rawDest = instr.destination?.value ?? "";
+  const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
+  const merge = link && chmod === null;
+  const op = {
+    op: "file",
+    action: isAdd ? "add" : "copy",
+    from: from.kind === "context" ? "context" : from.kind === "stage" ? `stage:${from.stage}` : `image:${from.ref}`,
+    sources,
+    dest,
+    chown,
+    chmod,
+    link,
+    parents,
+    excludes,
+    checksum,
+    keepGitDir,
+    unpack: isAdd ? (unpackFlag ?? true) : false,
+    user: st.config.User ?? "",
+    platform: st.platform,
+  };
+  const label = `${keyword} ${[...historySources, ...heredocSources].join(" ")} → ${dest}`;
+  const history = [keyword, ...(parents ? ["--parents"] : []), ...(chown !== null ? [`--chown=${chown}`] : []), ...(chmod !== null ? [`--chmod=${chmod}`] : []), ...historySources, ...heredocSources, rawDest].join(" ");
+  if (!merge) {
+    ctx.addLayer(st, { instruction: keyword, kind: "file", layer: true, label, op, inputs: [{ id: st.head, key: st.headKey, kind: "prev" }, ...inputs] }, history);
+    return;
+  }
+  // --link: the copy lands on an empty layer that does not depend on the previous one, then a merge stacks it.
+  const layer = ctx.addNode(st, { instruction: keyword, kind: "file", layer: true, label: `${label} (linked)`, op, inputs });
+  const mergeNode = ctx.addNode(st, {
+    id: `${nodeId}.merge`,
+    instruction: keyword,
+    kind: "merge",
+    layer: false,
+    label: `merge ${keyword} --link`,
+    op: { op: "merge" },
+    inputs: [
+      { id: st.head, key: st.headKey, kind: "prev" },
+      { id: layer.id, key: layer.cacheKey, kind: "source" },
+    ],
+  });
+  st.head = mergeNode.id;
+  st.headKey = mergeNode.cacheKey;
+  ctx.history(st, history, true, layer.id);
+}

@@ -1,0 +1,17 @@
+import type { Entrypoint } from "@hull/parser";
+import type { BuildContext, StageState } from "./build.js";
+import { withShell } from "./build.js";
+import { goQuoteList } from "./cmd.js";
+
+/** ENTRYPOINT: sets the entrypoint and clears an inherited CMD unless this stage already set one. */
+export function dispatchEntrypoint(ctx: BuildContext, st: StageState, e: Entrypoint): void {
+  const words = (e.args ?? []).map((w) => w.value);
+  const args = e.form === "exec" ? words : withShell(st, words);
+  st.config.Entrypoint = args;
+  st.unknown.delete("Entrypoint");
+  if (!st.cmdSet) {
+    st.config.Cmd = null;
+    st.unknown.delete("Cmd");
+  }
+  ctx.addConfig(st, "ENTRYPOINT", `ENTRYPOINT ${goQuoteList(args)}`, { entrypoint: args, resetCmd: !st.cmdSet }, `ENTRYPOINT ${goQuoteList(args)}`);
+}

@@ -1,0 +1,114 @@
+import type { Range, Stage as AstStage } from "@hull/parser";
+import type { BuildContext } from "./build.js";
+import { expandOne } from "./expand.js";
+import { formatPlatform, parsePlatform } from "./platform.js";
+
+/** A stage's FROM after expanding global ARGs: what it starts from and on which platform. */
+export interface ResolvedStage {
+  readonly index: number;
+  readonly name: string | null;
+  /** The expanded base name; null when it is blank or could not be expanded. */
+  readonly baseName: string | null;
+  readonly baseKind: "image" | "scratch" | "stage" | "unknown";
+  readonly baseStage: number | null;
+  readonly platform: string;
+  readonly os: string;
+  readonly range: Range;
+}
+
+/** Images whose names say they are Windows images, since the planner cannot read their config. */
+const windowsImage = /(^|[/:-])(windows|servercore|nanoserver|windowsservercore)([/:-]|$)/i;
+
+/** Computes global ARGs (platform args, meta ARGs, build args) and resolves every FROM; reports blank bases and bad platforms. */
+export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): ResolvedStage[] {
+  ctx.globalArgs = metaArgs(ctx, stages);
+  const byName = new Map<string, number>();
+  const out: ResolvedStage[] = [];
+  for (const [i, s] of stages.entries()) {
+    const from = s.from;
+    const raw = from.image?.value ?? "";
+    const options = { escape: ctx.escape } as const;
+    const name = expandOne(raw, ctx.globalArgs, options);
+    let baseName: string | null = name.value;
+    if (name.error !== null) {
+      ctx.report("expansion-error", `${name.error}`, from.image?.range ?? from.range);
+      baseName = null;
+    } else if (name.value === "") {
+      ctx.report("empty-base-name", `base name (${raw}) should not be blank`, from.image?.range ?? from.range);
+      baseName = null;
+    }
+    let platform = ctx.targetPlatform;
+    let explicitPlatform = false;
+    const flag = (from.flags ?? []).find((f) => f.name === "platform");
+    if (flag) {
+      const value = flag.value ?? "";
+      const p = expandOne(value, ctx.globalArgs, options);
+      const parsed = p.error === null && p.value !== "" ? parsePlatform(p.value, ctx.buildPlatform) : null;
+      if (p.error !== null) {
+        ctx.report("bad-platform", `failed to process arguments for platform ${value}: ${p.error}`, flag.range);
+      } else if (p.value === "") {
+        ctx.report("bad-platform", `empty platform value from expression ${value}`, flag.range);
+      } else if (parsed && "error" in parsed) {
+        ctx.report("bad-platform", `failed to parse platform ${value}: ${parsed.error}`, flag.range);
+      } else if (parsed) {
+        platform = parsed;
+        explicitPlatform = true;
+      }
+    }
+    // BuildKit compares the expanded name case-sensitively with the lower-cased names of earlier stages.
+    const baseStage = baseName !== null ? (byName.get(baseName) ?? null) : null;
+    const parent = baseStage === null ? undefined : out[baseStage];
+    let os = platform.os;
+    if (parent && !explicitPlatform) os = parent.os;
+    else if (!explicitPlatform && baseName !== null && windowsImage.test(baseName)) os = "windows";
+    const platformText = parent && !explicitPlatform ? parent.platform : formatPlatform({ ...platform, os });
+    out.push({
+      index: i,
+      name: s.name ?? null,
+      baseName,
+      baseKind: baseName === null ? "unknown" : baseStage !== null ? "stage" : baseName === "scratch" ? "scratch" : "image",
+      baseStage,
+      platform: platformText,
+      os,
+      range: from.range,
+    });
+    if (s.name) byName.set(s.name, i);
+  }
+  return out;
+}
+
+/** BuildKit's global scope: predefined platform ARGs, then each ARG before the first FROM (build args win). */
+function metaArgs(ctx: BuildContext, stages: readonly AstStage[]): Map<string, string> {
+  const args = new Map<string, string>();
+  const b = ctx.buildPlatform;
+  const t = ctx.targetPlatform;
+  args.set("BUILDPLATFORM", formatPlatform(b));
+  args.set("BUILDOS", b.os);
+  args.set("BUILDOSVERSION", "");
+  args.set("BUILDARCH", b.arch);
+  args.set("BUILDVARIANT", b.variant ?? "");
+  args.set("TARGETPLATFORM", formatPlatform(t));
+  args.set("TARGETOS", t.os);
+  args.set("TARGETOSVERSION", "");
+  args.set("TARGETARCH", t.arch);
+  args.set("TARGETVARIANT", t.variant ?? "");
+  const target = ctx.options.target;
+  const last = stages[stages.length - 1];
+  args.set("TARGETSTAGE", target !== undefined && target !== "" ? target : (last?.name ?? "default"));
+  for (const instruction of ctx.ast.preamble ?? []) {
+    if (instruction.type !== "Arg") continue;
+    for (const d of instruction.declarations ?? []) {
+      const key = d.name.value;
+      ctx.declaredArgs.add(key);
+      const given = ctx.buildArgs.get(key);
+      if (given !== undefined) {
+        args.set(key, given);
+      } else if (d.defaultValue !== null) {
+        const r = expandOne(d.defaultValue.value, args, { escape: ctx.escape });
+        if (r.error !== null) ctx.report("expansion-error", r.error, d.range);
+        args.set(key, r.value);
+      }
+    }
+  }
+  return args;
+}

@@ -1,0 +1,178 @@
+import type { Heredoc, Mount, Run } from "@hull/parser";
+import type { BuildContext, StageState } from "./build.js";
+import { withShell } from "./build.js";
+import { resolveStageRef } from "./order.js";
+import { joinPath } from "./paths.js";
+import type { EdgeKind } from "../model.js";
+
+/** RUN: an exec node on the previous filesystem, with argv after SHELL, env with every ARG in scope, and mounts. */
+export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
+  let args = (run.args ?? []).map((w) => w.value);
+  const heredocs = run.heredocs ?? [];
+  const mounts: Record<string, unknown>[] = [];
+  const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [{ id: st.head, key: st.headKey, kind: "prev" }];
+  const shellForm = run.form !== "exec";
+  if (shellForm && heredocs.length > 0) {
+    const first = heredocs[0] as Heredoc;
+    const command = args[0] ?? "";
+    if (heredocs.length === 1 && isLoneHeredoc(command)) {
+      const data = body(first);
+      if (st.os !== "windows" && data.startsWith("#!")) {
+        // A lone heredoc with a shebang becomes a script file mounted read-only and executed.
+        mounts.push({ type: "bind", target: "/dev/pipes/", from: "inline", file: first.name, content: data, readonly: true });
+        args = [`/dev/pipes/${first.name}`];
+      } else {
+        args = [data];
+      }
+    } else {
+      args = [command + heredocs.map((h) => `\n${h.body}${h.name}`).join("")];
+    }
+  }
+  const argv = shellForm ? withShell(st, args) : args;
+
+  for (const m of run.mounts ?? []) {
+    const resolved = resolveMount(ctx, st, m);
+    if (resolved === null) continue;
+    mounts.push(resolved.op);
+    if (resolved.input) inputs.push(resolved.input);
+  }
+
+  const flag = (name: string): string | null => {
+    const f = (run.flags ?? []).find((x) => x.name === name);
+    return f ? (f.value ?? "") : null;
+  };
+  const network = flag("network") ?? "default";
+  const security = flag("security") ?? "sandbox";
+  const env = st.env.map(([k, v]) => `${k}=${v}`);
+  const op = {
+    op: "exec",
+    argv,
+    env,
+    cwd: st.workdir,
+    user: st.config.User ?? "",
+    network,
+    security,
+    mounts,
+    platform: st.platform,
+  };
+  const node = ctx.addLayer(st, {
+    instruction: "RUN",
+    kind: "exec",
+    layer: true,
+    label: `RUN ${summarize(argv[argv.length - 1] ?? "")}`,
+    op,
+    inputs,
+  }, null);
+  ctx.history(st, `RUN ${runCommandString(argv, st)}`, true, node.id);
+}
+
+function isLoneHeredoc(command: string): boolean {
+  return /^\s*[0-9]*<<-?\s*(["']?)[A-Za-z0-9_.-]+\1\s*$/.test(command);
+}
+
+/** The heredoc body with `<<-` tab stripping applied. */
+export function body(h: Heredoc): string {
+  return h.chomp ? h.body.replace(/^\t+/gm, "") : h.body;
+}
+
+/** BuildKit's history text for RUN: `|N K=V … argv`, listing every ARG in scope. */
+function runCommandString(argv: readonly string[], st: StageState): string {
+  const seen = new Map<string, number>();
+  const pairs: string[] = [];
+  for (const a of st.args) {
+    const fromEnv = st.env.find(([k]) => k === a.key);
+    const v = fromEnv ? fromEnv[1] : (a.value ?? "");
+    const i = seen.get(a.key);
+    if (i !== undefined) pairs[i] = `${a.key}=${v}`;
+    else {
+      seen.set(a.key, pairs.length);
+      pairs.push(`${a.key}=${v}`);
+    }
+  }
+  const prefix = pairs.length > 0 ? [`|${pairs.length}`, ...pairs] : [];
+  return [...prefix, ...argv].join(" ");
+}
+
+function resolveMount(
+  ctx: BuildContext,
+  st: StageState,
+  m: Mount,
+): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } | null {
+  const ex = (v: string | null): string | null => (v === null ? null : ctx.expand(st, v, m.range));
+  let target = ex(m.target);
+  const source = ex(m.source);
+  if (target !== null && target !== "") {
+    target = joinPath(st.workdir, target);
+    if (target === "/") {
+      ctx.report("invalid-mount-target", `invalid mount target "${target}"`, m.range);
+      return null;
+    }
+  }
+  const base = { type: m.mountType, target, readonly: m.readonly };
+  switch (m.mountType) {
+    case "secret": {
+      const id = ex(m.id) ?? source ?? (target ? (target.split("/").pop() ?? "") : "");
+      return { op: { ...base, id, target: target ?? `/run/secrets/${id}`, required: m.required ?? false, env: m.env }, input: null };
+    }
+    case "ssh":
+      return { op: { ...base, id: ex(m.id) ?? "default", required: m.required ?? false }, input: null };
+    case "tmpfs":
+      return { op: { ...base, size: m.size }, input: null };
+    case "cache": {
+      // Custom cache ids and sharing modes are left out of the key, as BuildKit blanks them.
+      const from = m.from;
+      if (from === null || from === "") return { op: { ...base, source: source ?? "/", mode: m.mode, uid: m.uid, gid: m.gid }, input: null };
+      return fromInput(ctx, st, m, from, { ...base, source: source ?? "/" });
+    }
+    default: {
+      const from = m.from;
+      if (from === null || from === "") {
+        const path = contextPath(source ?? ".");
+        ctx.useContext(`s${st.index}.${st.ordinal}`, path);
+        return { op: { ...base, from: "context", source: path, content: ctx.contextContent(path) }, input: null };
+      }
+      return fromInput(ctx, st, m, from, { ...base, source: source ?? "/" });
+    }
+  }
+}
+
+function fromInput(
+  ctx: BuildContext,
+  st: StageState,
+  m: Mount,
+  from: string,
+  op: Record<string, unknown>,
+): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } {
+  const ref = resolveStageRef(ctx, from, ctx.ast.stages ?? [], null, true);
+  if (ref.kind === "stage") {
+    const src = ctx.states[ref.stage];
+    if (!src || ref.stage >= st.index) {
+      if (!st.pruned) {
+        ctx.report("copy-from-later-stage", `cannot mount from stage "${from}" to stage "${stageLabel(ctx, st.index)}", it needs to be defined before the current stage`, m.range);
+      }
+      return { op: { ...op, from: `stage:${ref.stage}` }, input: null };
+    }
+    return { op: { ...op, from: `stage:${ref.stage}` }, input: { id: src.head, key: src.headKey, kind: "mount-from" } };
+  }
+  if (ref.kind === "image") {
+    const src = ctx.imageSource(st, ref.ref);
+    return { op: { ...op, from: `image:${ref.ref}` }, input: { id: src.id, key: src.key, kind: "mount-from" } };
+  }
+  return { op: { ...op, from: "invalid" }, input: null };
+}
+
+/** A stage's display name: its name or `stage-N`. */
+export function stageLabel(ctx: BuildContext, index: number): string {
+  return ctx.ast.stages?.[index]?.name ?? `stage-${index}`;
+}
+
+/** A context path as the plan lists it: relative, no leading slash, `.` for the root. */
+export function contextPath(p: string): string {
+  const clean = joinPath("/", p).replace(/^\/+/, "");
+  return clean === "" ? "." : clean;
+}
+
+function summarize(text: string): string {
+  const line = text.trim().split("\n")[0] ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line + (text.trim().includes("\n") ? " ..." : "");
+}

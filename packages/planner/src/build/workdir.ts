@@ -1,0 +1,33 @@
+import type { Workdir } from "@hull/parser";
+import type { BuildContext, StageState } from "./build.js";
+import { joinPath } from "./paths.js";
+
+/** WORKDIR: sets cwd and `WorkingDir`; a file node `mkdir -p` unless the path is `/`. */
+export function dispatchWorkdir(ctx: BuildContext, st: StageState, w: Workdir): void {
+  const raw = w.value?.value ?? "";
+  const value = ctx.expand(st, raw, w.value?.range ?? w.range);
+  const wd = joinPath(st.workdir, value);
+  st.workdir = wd;
+  // Windows images keep a drive-letter path in the config; the build state uses slash paths.
+  st.config.WorkingDir = st.os === "windows" ? `C:${wd.replace(/\//g, "\\")}` : wd;
+  const absolute = /^([A-Za-z]:)?[\\/]/.test(value);
+  if (absolute) st.unknown.delete("WorkingDir");
+  if (wd === "/") {
+    ctx.addConfig(st, "WORKDIR", `WORKDIR ${wd}`, { workdir: wd }, `WORKDIR ${wd}`);
+    return;
+  }
+  ctx.addLayer(
+    st,
+    {
+      instruction: "WORKDIR",
+      kind: "file",
+      layer: true,
+      label: `mkdir -p ${wd}`,
+      op: { op: "file", action: "mkdir", path: wd, user: st.config.User ?? "", platform: st.platform },
+      inputs: [{ id: st.head, key: st.headKey, kind: "prev" }],
+    },
+    null,
+  );
+  // BuildKit records WORKDIR with a layer but without the `# buildkit` suffix (no state passed to commit).
+  st.history.push({ created_by: `WORKDIR ${wd}`, comment: "buildkit.dockerfile.v0", empty_layer: false, node: st.head as string });
+}

@@ -1,0 +1,85 @@
+import type { Dockerfile } from "@hull/parser";
+import type { BuildPlan, PlanNode, PlanOptions } from "./model.js";
+import { buildPlan } from "./build/build.js";
+import { stableJson } from "./hash.js";
+
+/** What changed since the last build: context paths and build arg values. */
+export interface InvalidationChange {
+  /** Context paths (relative to the context root) whose content changed. */
+  readonly paths?: readonly string[];
+  /** Build args with their new values (an empty string counts as a value). */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+}
+
+/** A node that loses its cache, and why. */
+export interface InvalidatedNode {
+  readonly id: string;
+  readonly cause: "context" | "build-arg" | "input" | "operation";
+  readonly reason: string;
+}
+
+/** Which nodes rebuild and which stay cached after a change. */
+export interface Invalidation {
+  readonly invalidated: readonly InvalidatedNode[];
+  /** Unpruned filesystem nodes whose cache key is unchanged. */
+  readonly cached: readonly string[];
+  /** The plan after the change (its cache keys are the new ones). */
+  readonly plan: BuildPlan;
+}
+
+/** Plans before and after a change and compares cache keys node by node; a changed key means a cache miss. */
+export function invalidate(ast: Dockerfile, options: PlanOptions, change: InvalidationChange): Invalidation {
+  const before = buildPlan(ast, { ...options, changedPaths: [] });
+  const changedArgs = Object.entries(change.buildArgs ?? {}).filter(([k, v]) => options.buildArgs?.[k] !== v);
+  const after = buildPlan(ast, {
+    ...options,
+    buildArgs: { ...(options.buildArgs ?? {}), ...(change.buildArgs ?? {}) },
+    changedPaths: change.paths ?? [],
+  });
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  const invalid = new Map<string, InvalidatedNode>();
+  const cached: string[] = [];
+  for (const node of after.nodes) {
+    if (node.pruned || node.kind === "config") continue;
+    const prev = old.get(node.id);
+    if (prev && prev.cacheKey === node.cacheKey) {
+      cached.push(node.id);
+      continue;
+    }
+    invalid.set(node.id, explain(node, prev, invalid, changedArgs));
+  }
+  return { invalidated: [...invalid.values()], cached, plan: after };
+}
+
+function explain(
+  node: PlanNode,
+  prev: PlanNode | undefined,
+  invalid: ReadonlyMap<string, InvalidatedNode>,
+  changedArgs: readonly (readonly [string, string])[],
+): InvalidatedNode {
+  const input = node.inputs.find((i) => invalid.has(i));
+  const own = stableJson(node.op) !== stableJson(prev?.op ?? null);
+  if (own) {
+    const changed = changedContent(node);
+    if (changed.length > 0) return { id: node.id, cause: "context", reason: `context changed: ${changed.join(", ")}` };
+    const text = stableJson(node.op);
+    const args = changedArgs.filter(([k, v]) => text.includes(`${k}=`) || (v !== "" && text.includes(v))).map(([k]) => k);
+    if (args.length > 0) return { id: node.id, cause: "build-arg", reason: `build arg ${args.join(", ")} changed and is part of the operation` };
+    if (input === undefined) return { id: node.id, cause: "operation", reason: prev ? "the resolved operation changed" : "new node" };
+  }
+  if (input !== undefined) return { id: node.id, cause: "input", reason: `input ${input} is rebuilt` };
+  return { id: node.id, cause: "operation", reason: "an input's cache key changed" };
+}
+
+function changedContent(node: PlanNode): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === "string") {
+      const m = /^context:(.*)@changed:(.*)$/.exec(v);
+      if (m) out.push(`${m[2]} (under source ${m[1]})`);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === "object") Object.values(v).forEach(visit);
+  };
+  visit(node.op);
+  return out;
+}
