@@ -25,3 +25,18 @@ export { createRuleIndex, closest } from "./rule-index.js";
 export type { RuleIndex } from "./rule-index.js";
 export { rules } from "./rules/index.js";
 export { collectIgnoreDirectives, parseIgnoreComment } from "./config/directives.js";
+export { formatters, formatterFor } from "./formatters/index.js";
+export type { FileResult, FormatContext, Formatter, FormatName } from "./formatters/index.js";
+export { buildConfigSchema, validateConfig, labelTypes } from "./config/schema.js";
+export type { ConfigProblem, FailureThreshold, HullConfig } from "./config/schema.js";
+export {
+  ConfigError,
+  defaultConfig,
+  findConfig,
+  loadConfig,
+  loadConfigFile,
+  hullConfigNames,
+  hadolintConfigNames,
+} from "./config/load.js";
+export type { ConfigReader, LoadedConfig } from "./config/load.js";
+export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";

@@ -1,0 +1,97 @@
+import { ruleDocsUrl } from "../docs-url.js";
+import { aliasList, type DocExample, type Rule, type Severity } from "../rule.js";
+import { lineHashes } from "./fingerprint.js";
+import type { Formatter } from "./types.js";
+
+const levels: Record<Severity, "error" | "warning" | "note"> = {
+  error: "error",
+  warning: "warning",
+  info: "note",
+  style: "note",
+};
+
+/** A relative path as a URI reference: `/` separators, each segment percent-encoded. */
+function toUri(path: string): string {
+  return path
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+}
+
+function exampleCode(example: string | DocExample): string {
+  return typeof example === "string" ? example : example.code;
+}
+
+function describeRule(rule: Rule) {
+  const fence = (code: string) => `\`\`\`dockerfile\n${code.replace(/\n$/, "")}\n\`\`\``;
+  const markdown = [
+    rule.docs.rationale,
+    ...(rule.docs.bad.length ? ["", "Bad:", "", ...rule.docs.bad.map((e: string | DocExample) => fence(exampleCode(e)))] : []),
+    ...(rule.docs.good.length ? ["", "Good:", "", ...rule.docs.good.map((e: string | DocExample) => fence(exampleCode(e)))] : []),
+    "",
+    `[Documentation](${ruleDocsUrl(rule.id)})`,
+  ].join("\n");
+  const tags = ["dockerfile", ...aliasList(rule, "hadolint"), ...aliasList(rule, "buildkit")];
+  return {
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.docs.rationale },
+    help: { text: `${rule.docs.rationale}\n\nDocumentation: ${ruleDocsUrl(rule.id)}`, markdown },
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: levels[rule.severity as Severity], enabled: rule.recommended !== false },
+    properties: { tags, precision: "very-high" },
+  };
+}
+
+/** SARIF 2.1.0 for GitHub code scanning: every rule's metadata, relative URIs, stable line-hash fingerprints. */
+export const sarif: Formatter = (results, { rules, version }) => {
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const sarifResults = results.flatMap((file) => {
+    const hashes = lineHashes(file);
+    return file.diagnostics.map((d, i) => {
+      const index = ruleIndex.get(d.ruleId);
+      return {
+        ruleId: d.ruleId,
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: levels[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: toUri(file.filePath), uriBaseId: "%SRCROOT%" },
+              region: {
+                startLine: d.range.start.line,
+                startColumn: d.range.start.column,
+                endLine: d.range.end.line,
+                endColumn: d.range.end.column,
+              },
+            },
+          },
+        ],
+        partialFingerprints: { primaryLocationLineHash: hashes[i]! },
+      };
+    });
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "hull",
+            version,
+            semanticVersion: version,
+            informationUri: "https://github.com/hull-dev/hull",
+            rules: rules.map(describeRule),
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
