@@ -62,7 +62,7 @@ export function isNameChar(cp: number): boolean {
 /** Splits a string into code points, reading lone surrogates as U+FFFD. */
 export function codePoints(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = codePointAt(text, i);
     out.push(cp);
     i += widthOf(cp);

@@ -83,30 +83,36 @@ function compile(tokens: readonly number[], greedy: boolean): Program {
   return prog;
 }
 
+/** Threads of the Pike VM in priority order, each a program counter and the position its match began. */
+class ThreadList {
+  readonly pc: Int32Array;
+  readonly start: Int32Array;
+  len = 0;
+
+  constructor(size: number) {
+    this.pc = new Int32Array(size);
+    this.start = new Int32Array(size);
+  }
+}
+
 /** A Pike VM over one program; reusable across searches of the same pattern. */
 class Matcher {
-  private readonly n: number;
-  private curPc: Int32Array;
-  private curStart: Int32Array;
-  private nextPc: Int32Array;
-  private nextStart: Int32Array;
-  private curLen = 0;
-  private nextLen = 0;
+  private cur: ThreadList;
+  private next: ThreadList;
+  /** Which list generation last took each program counter, so a state joins a list at most once. */
   private readonly mark: Int32Array;
   private generation = 0;
   private readonly stack: number[] = [];
 
   constructor(private readonly prog: Program) {
-    this.n = prog.op.length;
-    this.curPc = new Int32Array(this.n);
-    this.curStart = new Int32Array(this.n);
-    this.nextPc = new Int32Array(this.n);
-    this.nextStart = new Int32Array(this.n);
-    this.mark = new Int32Array(this.n).fill(-1);
+    const size = prog.op.length;
+    this.cur = new ThreadList(size);
+    this.next = new ThreadList(size);
+    this.mark = new Int32Array(size).fill(-1);
   }
 
-  /** Adds `pc` and its epsilon closure to the next list, highest priority first. */
-  private add(pc: number, start: number): void {
+  /** Adds `pc` and its epsilon closure to `list`, highest priority first. */
+  private add(list: ThreadList, pc: number, start: number): void {
     const { op, arg, out } = this.prog;
     const stack = this.stack;
     stack.push(pc);
@@ -117,55 +123,39 @@ class Matcher {
       if (op[p] === OP_SPLIT) {
         stack.push(out[p]!, arg[p]!);
       } else {
-        this.nextPc[this.nextLen] = p;
-        this.nextStart[this.nextLen] = start;
-        this.nextLen++;
+        list.pc[list.len] = p;
+        list.start[list.len] = start;
+        list.len++;
       }
     }
-  }
-
-  private swap(): void {
-    [this.curPc, this.nextPc] = [this.nextPc, this.curPc];
-    [this.curStart, this.nextStart] = [this.nextStart, this.curStart];
-    this.curLen = this.nextLen;
-    this.nextLen = 0;
   }
 
   /** Finds the leftmost-first match at or after `from`, as Go's regexp does; anchored means at 0 only. */
   find(text: readonly number[], from: number, anchored: boolean): [number, number] | null {
     const { op, arg, out } = this.prog;
     let match: [number, number] | null = null;
-    this.curLen = 0;
-    this.nextLen = 0;
-    // The start thread joins the current list, so it shares the current list's marks.
+    this.cur.len = 0;
     this.generation++;
     for (let pos = from; ; pos++) {
-      if (this.curLen === 0) {
-        if (anchored && pos !== 0) break;
-        if (match) break;
-      }
-      if (!match && (!anchored || pos === 0)) {
-        // New threads go last: an earlier start always has priority, which makes the match leftmost.
-        this.nextPc.set(this.curPc.subarray(0, this.curLen));
-        this.nextStart.set(this.curStart.subarray(0, this.curLen));
-        this.nextLen = this.curLen;
-        this.add(0, pos);
-        this.swap();
-      }
+      if (this.cur.len === 0 && (match || (anchored && pos !== 0))) break;
+      // The start thread goes last, so an earlier start keeps priority and the match is leftmost. It
+      // joins the current list, whose marks are still those of the current generation.
+      if (!match && (!anchored || pos === 0)) this.add(this.cur, 0, pos);
       const c = pos < text.length ? text[pos]! : EOF;
       this.generation++;
-      for (let i = 0; i < this.curLen; i++) {
-        const pc = this.curPc[i]!;
-        const start = this.curStart[i]!;
-        const o = op[pc];
-        if (o === OP_MATCH) {
-          // Leftmost-first: this thread wins over every lower-priority thread still in the list.
+      this.next.len = 0;
+      for (let i = 0; i < this.cur.len; i++) {
+        const pc = this.cur.pc[i]!;
+        const start = this.cur.start[i]!;
+        if (op[pc] === OP_MATCH) {
+          // Leftmost-first: this thread beats every lower-priority thread still in the list.
           match = [start, pos];
           break;
         }
-        if (o === OP_CHAR ? c === arg[pc] : c !== EOF && c !== NEWLINE) this.add(out[pc]!, start);
+        if (op[pc] === OP_CHAR ? c === arg[pc] : c !== EOF && c !== NEWLINE)
+          this.add(this.next, out[pc]!, start);
       }
-      this.swap();
+      [this.cur, this.next] = [this.next, this.cur];
       if (pos >= text.length) break;
     }
     return match;
@@ -200,7 +190,7 @@ export function reversePattern(pattern: string): string {
   const runes = codePoints(pattern);
   const last = runes.length - 1;
   const out = new Array<number>(runes.length);
-  for (let i = 0; i <= last; ) {
+  for (let i = 0; i <= last;) {
     const tok = runes[i]!;
     if (tok === BACKSLASH && i !== last) {
       out[last - i - 1] = tok;
