@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { containerArgv } from "../src/index.js";
+import { node, planText } from "./helpers.js";
+
+describe("image config", () => {
+  it("ENTRYPOINT resets an inherited CMD", () => {
+    const p = planText("FROM scratch AS a\nCMD [\"x\"]\nFROM a\nENTRYPOINT [\"/e\"]\n");
+    expect(p.image?.config.Cmd).toBeNull();
+    expect(p.image?.config.Entrypoint).toEqual(["/e"]);
+  });
+  it("ENTRYPOINT keeps a CMD set earlier in the same stage", () => {
+    const p = planText("FROM scratch\nCMD [\"x\"]\nENTRYPOINT [\"/e\"]\n");
+    expect(p.image?.config.Cmd).toEqual(["x"]);
+  });
+  it("an image base's CMD is unknown, but known to be cleared by ENTRYPOINT", () => {
+    const a = planText("FROM node:20\n");
+    expect(a.image?.unknown).toEqual(expect.arrayContaining(["Cmd", "Entrypoint", "Env"]));
+    const b = planText("FROM node:20\nENTRYPOINT [\"node\"]\n");
+    expect(b.image?.unknown).not.toContain("Cmd");
+    expect(b.image?.unknown).not.toContain("Entrypoint");
+  });
+  it("scratch gets the default PATH; shell form wraps with the default shell", () => {
+    const p = planText("FROM scratch\nCMD run me\n");
+    expect(p.image?.config.Env).toEqual(["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]);
+    expect(p.image?.config.Cmd).toEqual(["/bin/sh", "-c", "run me"]);
+  });
+  it("SHELL changes later shell forms", () => {
+    const p = planText("FROM scratch\nSHELL [\"/bin/bash\", \"-eo\", \"pipefail\", \"-c\"]\nRUN a | b\n");
+    expect(node(p, "s0.2").op["argv"]).toEqual(["/bin/bash", "-eo", "pipefail", "-c", "a | b"]);
+  });
+  it("collects labels, ports, volumes, user, workdir, stop signal and healthcheck", () => {
+    const p = planText(`FROM scratch
+ENV PORT=8080
+LABEL org.opencontainers.image.title="demo" port=$PORT
+EXPOSE $PORT 9000-9001/udp
+VOLUME ["/data"]
+USER app
+WORKDIR /srv
+WORKDIR sub
+STOPSIGNAL SIGINT
+HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
+`);
+    const c = p.image?.config;
+    expect(c?.Labels).toEqual({ "org.opencontainers.image.title": "demo", port: "8080" });
+    expect(Object.keys(c?.ExposedPorts ?? {})).toEqual(["8080/tcp", "9000/udp", "9001/udp"]);
+    expect(c?.Volumes).toEqual({ "/data": {} });
+    expect(c?.User).toBe("app");
+    expect(c?.WorkingDir).toBe("/srv/sub");
+    expect(c?.StopSignal).toBe("SIGINT");
+    expect(c?.Healthcheck).toEqual({ Test: ["CMD-SHELL", "curl -f http://localhost/"], Interval: 30e9, Retries: 3 });
+  });
+  it("history has one entry per instruction except ONBUILD, empty_layer for config", () => {
+    const p = planText("FROM scratch\nARG V=1\nENV A=1\nWORKDIR /\nWORKDIR /app\nCOPY a b\nRUN x\nONBUILD RUN y\n");
+    expect(p.image?.history.map((h) => [h.created_by, h.empty_layer])).toEqual([
+      ["ARG V=1", true],
+      ["ENV A=1", true],
+      ["WORKDIR /", true],
+      ["WORKDIR /app", false],
+      ["COPY a b # buildkit", false],
+      ["RUN |1 V=1 /bin/sh -c x # buildkit", false],
+    ]);
+  });
+  it("a WORKDIR other than / makes a layer; / does not", () => {
+    const p = planText("FROM scratch\nWORKDIR /\nWORKDIR /app\n");
+    expect([node(p, "s0.1").layer, node(p, "s0.2").layer]).toEqual([false, true]);
+  });
+  it("COPY destinations are absolute after WORKDIR", () => {
+    const p = planText("FROM scratch\nWORKDIR /app\nCOPY a ./b/\nCOPY c d\n");
+    expect([node(p, "s0.2").op["dest"], node(p, "s0.3").op["dest"]]).toEqual(["/app/b/", "/app/d"]);
+  });
+  it("marks Windows images from their name and uses cmd as the default shell", () => {
+    const p = planText("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\n");
+    expect(p.stages[0]?.os).toBe("windows");
+    expect(node(p, "s0.1").op["argv"]).toEqual(["cmd", "/S", "/C", "dir"]);
+  });
+});
+
+describe("container argv", () => {
+  const image = (file: string) => planText(file).image!;
+  const cases: [string, string, string[], string[] | null][] = [
+    ["exec ENTRYPOINT with exec CMD", 'FROM scratch\nENTRYPOINT ["/ec"]\nCMD ["--help"]\n', [], ["/ec", "--help"]],
+    ["ARGS replace CMD", 'FROM scratch\nENTRYPOINT ["/ec"]\nCMD ["--help"]\n', ["echo", "test"], ["/ec", "echo", "test"]],
+    ["shell ENTRYPOINT ignores CMD words after sh -c", 'FROM scratch\nENTRYPOINT /ec\nCMD ["x"]\n', ["echo", "test"], ["/bin/sh", "-c", "/ec", "echo", "test"]],
+    ["CMD only", "FROM scratch\nCMD echo hi\n", [], ["/bin/sh", "-c", "echo hi"]],
+    ["ARGS without ENTRYPOINT", "FROM scratch\nCMD echo hi\n", ["ls"], ["ls"]],
+  ];
+  it.each(cases)("%s", (_name, file, args, argv) => {
+    expect(containerArgv(image(file), args).argv).toEqual(argv);
+  });
+  it("says when the base image's entrypoint is unknown", () => {
+    const run = containerArgv(image("FROM nginx:1.27\n"), ["echo", "test"]);
+    expect(run.complete).toBe(false);
+    expect(run.argv).toEqual(["<ENTRYPOINT of nginx:1.27>", "echo", "test"]);
+  });
+  it("reports an image with nothing to run", () => {
+    expect(containerArgv(image("FROM scratch\n")).error).toMatch(/no command specified/);
+  });
+});
+
+describe("cache keys", () => {
+  it("do not change with spacing, comments, flag order or continuation lines", () => {
+    const a = planText("FROM alpine\nCOPY --chown=1:1 --link a /a\nRUN echo hi && \\\n  echo there\n");
+    const b = planText("# a comment\nFROM   alpine\n\n# another\nCOPY  --link  --chown=1:1 a   /a\nRUN echo hi &&   echo there\n");
+    expect(b.nodes.map((n) => n.cacheKey)).toEqual(a.nodes.map((n) => n.cacheKey));
+  });
+  it("change with the command text, env, user, workdir and mounts", () => {
+    const base = "FROM alpine\nRUN make\n";
+    const key = (f: string) => planText(f).nodes.find((n) => n.kind === "exec")!.cacheKey;
+    const variants = [
+      "FROM alpine\nRUN make all\n",
+      "FROM alpine\nENV X=1\nRUN make\n",
+      "FROM alpine\nUSER nobody\nRUN make\n",
+      "FROM alpine\nWORKDIR /\nRUN make\n".replace("WORKDIR /", "WORKDIR /src"),
+      "FROM alpine\nRUN --mount=type=cache,target=/root/.cache make\n",
+      "FROM alpine\nRUN --network=none make\n",
+    ];
+    const keys = new Set([key(base), ...variants.map(key)]);
+    expect(keys.size).toBe(variants.length + 1);
+  });
+  it("do not change with a LABEL or CMD before a RUN", () => {
+    const a = planText("FROM alpine\nRUN make\n");
+    const b = planText("FROM alpine\nLABEL a=b\nCMD x\nRUN make\n");
+    expect(node(b, "s0.3").cacheKey).toBe(node(a, "s0.1").cacheKey);
+  });
+  it("ignore custom cache-mount ids", () => {
+    const a = planText("FROM alpine\nRUN --mount=type=cache,target=/c,id=one make\n");
+    const b = planText("FROM alpine\nRUN --mount=type=cache,target=/c,id=two,sharing=locked make\n");
+    expect(node(a, "s0.1").cacheKey).toBe(node(b, "s0.1").cacheKey);
+  });
+  it("include heredoc content", () => {
+    const a = planText("FROM alpine\nCOPY <<EOF /f\none\nEOF\n");
+    const b = planText("FROM alpine\nCOPY <<EOF /f\ntwo\nEOF\n");
+    expect(node(a, "s0.1").cacheKey).not.toBe(node(b, "s0.1").cacheKey);
+  });
+});
