@@ -33,11 +33,16 @@ const everything = defineRule({
 const registry: readonly Rule[] = [...rules, everything];
 const run = (code: string, extra: Parameters<typeof lint>[1] = {}) =>
   lint(code, { registry, preset: "all", ...extra }).diagnostics;
-const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`);
+const brief = (ds: Diagnostic[]) =>
+  ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`);
 
 describe("lint", () => {
   it("walks stages and instructions in order, and visits ONBUILD triggers as what they wrap", () => {
-    const out = brief(run("ARG V=1\nFROM alpine AS a\nONBUILD RUN echo\nFROM a\nCMD x\n", { rules: { "unknown-ignore-id": "off" } }));
+    const out = brief(
+      run("ARG V=1\nFROM alpine AS a\nONBUILD RUN echo\nFROM a\nCMD x\n", {
+        rules: { "unknown-ignore-id": "off" },
+      }),
+    );
     expect(out).toEqual([
       "1:1 every-instruction Arg",
       "2:1 every-instruction Stage 0 true",
@@ -62,7 +67,16 @@ describe("lint", () => {
   });
 
   it("never throws, whatever the input", () => {
-    for (const code of ["", "\u0000", "FROM", "ONBUILD", "RUN <<EOF", "# check=skip=\n", "\\\n\\\n", "FROM a\nONBUILD ONBUILD RUN x"]) {
+    for (const code of [
+      "",
+      "\u0000",
+      "FROM",
+      "ONBUILD",
+      "RUN <<EOF",
+      "# check=skip=\n",
+      "\\\n\\\n",
+      "FROM a\nONBUILD ONBUILD RUN x",
+    ]) {
       expect(() => lint(code, { registry, preset: "all" })).not.toThrow();
     }
   });
@@ -103,7 +117,8 @@ describe("rule selection", () => {
 
 describe("inline ignores", () => {
   const code = (prefix: string) => `FROM alpine\n${prefix}MAINTAINER me\nMAINTAINER you\n`;
-  const count = (text: string) => lint(text).diagnostics.filter((d) => d.ruleId === "maintainer-deprecated").length;
+  const count = (text: string) =>
+    lint(text).diagnostics.filter((d) => d.ruleId === "maintainer-deprecated").length;
 
   it.each([
     ["# hull ignore=maintainer-deprecated\n", 1],
@@ -127,7 +142,9 @@ describe("inline ignores", () => {
   });
 
   it("can be switched off", () => {
-    expect(lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false }).diagnostics).toHaveLength(2);
+    expect(
+      lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false }).diagnostics,
+    ).toHaveLength(2);
   });
 });
 

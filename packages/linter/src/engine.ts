@@ -1,4 +1,11 @@
-import { parse, type Dockerfile, type Instruction, type ParseResult, type Range, type Stage } from "@hull/parser";
+import {
+  parse,
+  type Dockerfile,
+  type Instruction,
+  type ParseResult,
+  type Range,
+  type Stage,
+} from "@hull/parser";
 import { collectIgnoreDirectives } from "./config/directives.js";
 import {
   compareSeverity,
@@ -85,7 +92,10 @@ export function resolveRules(
   settings: Readonly<Record<string, RuleSetting>> = {},
 ): EnabledRule[] {
   const index = ruleIndexOf(registry);
-  const chosen = new Map<string, { severity: Severity | "off"; options: Record<string, unknown> | undefined }>();
+  const chosen = new Map<
+    string,
+    { severity: Severity | "off"; options: Record<string, unknown> | undefined }
+  >();
   for (const [name, setting] of Object.entries(settings)) {
     const [severity, options] = typeof setting === "string" ? [setting, undefined] : setting;
     for (const id of index.resolve(name)) chosen.set(id, { severity, options });
@@ -121,7 +131,13 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   if (syntax) {
     for (const d of parseResult.diagnostics) {
       const severity = d.severity === "error" ? syntax.severity : worst("warning", syntax.severity, false);
-      diagnostics.push({ ruleId: syntaxErrorId, severity, message: d.message, messageId: d.code, range: d.range });
+      diagnostics.push({
+        ruleId: syntaxErrorId,
+        severity,
+        message: d.message,
+        messageId: d.code,
+        range: d.range,
+      });
     }
   }
 
@@ -165,7 +181,8 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
           messageId,
           range,
         };
-        if (target.fix) diagnostic.fix = { edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit] };
+        if (target.fix)
+          diagnostic.fix = { edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit] };
         diagnostics.push(diagnostic);
       },
     };
@@ -211,7 +228,8 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
     instruction: visitInstruction,
   });
 
-  const kept = options.inlineIgnores === false ? diagnostics : applyIgnores(diagnostics, ast, ignoreDirectives);
+  const kept =
+    options.inlineIgnores === false ? diagnostics : applyIgnores(diagnostics, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
   return { filePath: options.filePath, diagnostics: kept, parseResult };
 }
@@ -260,7 +278,11 @@ function walk(ast: Dockerfile, on: WalkHandlers): void {
 }
 
 /** Drops diagnostics silenced by global ignores or by an ignore comment above their instruction. */
-function applyIgnores(diagnostics: Diagnostic[], ast: Dockerfile, directives: IgnoreDirective[]): Diagnostic[] {
+function applyIgnores(
+  diagnostics: Diagnostic[],
+  ast: Dockerfile,
+  directives: IgnoreDirective[],
+): Diagnostic[] {
   if (directives.length === 0) return diagnostics;
   const global = new Set<string>();
   const byComment = new Map<number, IgnoreDirective>();
@@ -277,7 +299,8 @@ function applyIgnores(diagnostics: Diagnostic[], ast: Dockerfile, directives: Ig
       const directive = byComment.get(comment.range.start.offset);
       if (directive) for (const entry of directive.entries) for (const id of entry.ruleIds) ids.add(id);
     }
-    if (ids.size) spans.push({ start: instruction.range.start.offset, end: instruction.range.end.offset, ids });
+    if (ids.size)
+      spans.push({ start: instruction.range.start.offset, end: instruction.range.end.offset, ids });
   }
   return diagnostics.filter((d) => {
     if (global.has(d.ruleId)) return false;
@@ -322,14 +345,19 @@ export function positionAt(starts: readonly number[], offset: number): Range["st
 }
 
 /** Applies the fixes of the diagnostics that do not overlap an earlier fix; returns the new text. */
-export function applyFixes(source: string, diagnostics: readonly Diagnostic[]): { output: string; fixed: number } {
+export function applyFixes(
+  source: string,
+  diagnostics: readonly Diagnostic[],
+): { output: string; fixed: number } {
   const accepted: TextEdit[] = [];
   let fixed = 0;
   for (const d of diagnostics) {
     if (!d.fix) continue;
     const edits = [...d.fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
     const overlaps = edits.some((e) =>
-      accepted.some((a) => e.range.start.offset < a.range.end.offset && a.range.start.offset < e.range.end.offset),
+      accepted.some(
+        (a) => e.range.start.offset < a.range.end.offset && a.range.start.offset < e.range.end.offset,
+      ),
     );
     if (overlaps) continue;
     accepted.push(...edits);

@@ -147,7 +147,11 @@ export interface RuleContext<M extends Messages> {
   /** A range from 0-based source offsets (end exclusive), with lines and columns computed. */
   rangeOf(startOffset: number, endOffset: number): Range;
   /** Reports a finding: `at` is a node, a range, or `{ at, fix }`; the arguments are those of the message. */
-  report<K extends keyof M & string>(at: Locatable | ReportTarget, messageId: K, ...args: Parameters<M[K]>): void;
+  report<K extends keyof M & string>(
+    at: Locatable | ReportTarget,
+    messageId: K,
+    ...args: Parameters<M[K]>
+  ): void;
 }
 
 /** A rule: plain metadata plus `create`, which returns the handlers for one file. */

@@ -34,7 +34,10 @@ describe("findConfig", () => {
     });
     expect(findConfig("/repo/app/sub", fs)).toEqual({ path: "/repo/.hullrc.yaml", kind: "hull" });
     expect(findConfig("/repo/lib", fs)).toEqual({ path: "/repo/lib/package.json", kind: "hull" });
-    expect(findConfig("/other", fakeFs({ "/.hadolint.yml": "" }))).toEqual({ path: "/.hadolint.yml", kind: "hadolint" });
+    expect(findConfig("/other", fakeFs({ "/.hadolint.yml": "" }))).toEqual({
+      path: "/.hadolint.yml",
+      kind: "hadolint",
+    });
     expect(findConfig("/other", fakeFs({}))).toBeNull();
   });
 });
@@ -68,7 +71,8 @@ describe("hull config", () => {
 
   it("names the file, the key path and what was expected", () => {
     const fs = fakeFs({
-      "/x/.hullrc.yaml": "rules:\n  maintainer-deprecatd: error\n  DL4000: fatal\nfailureThreshold: 3\nprest: all\n",
+      "/x/.hullrc.yaml":
+        "rules:\n  maintainer-deprecatd: error\n  DL4000: fatal\nfailureThreshold: 3\nprest: all\n",
       "/y/.hullrc.json": "{ nope",
       "/z/.hullrc.yml": "rules: [\n",
       "/w/package.json": '{"hull":{"preset":"none"}}',
@@ -83,15 +87,21 @@ describe("hull config", () => {
       ].join("\n"),
     );
     expect(errorOf(() => loadConfig("/y", fs))).toMatch(/^\/y\/\.hullrc\.json: not valid JSON: /);
-    expect(errorOf(() => loadConfig("/z", fs))).toMatch(/^\/z\/\.hullrc\.yml: not valid YAML: line \d+, column \d+: /);
+    expect(errorOf(() => loadConfig("/z", fs))).toMatch(
+      /^\/z\/\.hullrc\.yml: not valid YAML: line \d+, column \d+: /,
+    );
     expect(errorOf(() => loadConfig("/w", fs))).toBe(
       '/w/package.json (key "hull"): invalid config:\n  preset: expected one of "recommended", "all", got "none"',
     );
-    expect(errorOf(() => loadConfigFile("/missing/.hullrc.yaml", fs))).toMatch(/cannot read the config file: ENOENT/);
+    expect(errorOf(() => loadConfigFile("/missing/.hullrc.yaml", fs))).toMatch(
+      /cannot read the config file: ENOENT/,
+    );
   });
 
   it("publishes every rule id and alias in the schema", () => {
-    const schema = buildConfigSchema(rules) as { properties: { rules: { properties: Record<string, unknown> } } };
+    const schema = buildConfigSchema(rules) as {
+      properties: { rules: { properties: Record<string, unknown> } };
+    };
     const keys = Object.keys(schema.properties.rules.properties);
     for (const rule of rules) expect(keys).toContain(rule.id);
     expect(keys).toContain("DL4000");
@@ -123,7 +133,11 @@ describe(".hadolint.yaml", () => {
       path: "/r/.hadolint.yaml",
       rules: { DL4000: "off", DL1000: "error" },
       failureThreshold: "none",
-      settings: { trustedRegistries: ["my.registry.io"], labelSchema: { author: "text" }, strictLabels: true },
+      settings: {
+        trustedRegistries: ["my.registry.io"],
+        labelSchema: { author: "text" },
+        strictLabels: true,
+      },
       warnings: [],
     });
   });

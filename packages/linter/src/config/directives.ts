@@ -30,13 +30,78 @@ export const buildkitCheckNames = [
 
 /** hadolint 2.15's DL codes (DL1000 is its parse-error code); SC codes are ShellCheck's and always accepted. */
 export const hadolintCodes = [
-  "DL1000", "DL1001", "DL3000", "DL3001", "DL3002", "DL3003", "DL3004", "DL3006", "DL3007", "DL3008", "DL3009",
-  "DL3010", "DL3011", "DL3012", "DL3013", "DL3014", "DL3015", "DL3016", "DL3018", "DL3019", "DL3020", "DL3021",
-  "DL3022", "DL3023", "DL3024", "DL3025", "DL3026", "DL3027", "DL3028", "DL3029", "DL3030", "DL3032", "DL3033",
-  "DL3034", "DL3035", "DL3036", "DL3037", "DL3038", "DL3040", "DL3041", "DL3042", "DL3043", "DL3044", "DL3045",
-  "DL3046", "DL3047", "DL3048", "DL3049", "DL3050", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055", "DL3056",
-  "DL3057", "DL3058", "DL3059", "DL3060", "DL3061", "DL3062", "DL3063", "DL3064", "DL3065", "DL3066", "DL3067",
-  "DL4000", "DL4001", "DL4003", "DL4004", "DL4005", "DL4006",
+  "DL1000",
+  "DL1001",
+  "DL3000",
+  "DL3001",
+  "DL3002",
+  "DL3003",
+  "DL3004",
+  "DL3006",
+  "DL3007",
+  "DL3008",
+  "DL3009",
+  "DL3010",
+  "DL3011",
+  "DL3012",
+  "DL3013",
+  "DL3014",
+  "DL3015",
+  "DL3016",
+  "DL3018",
+  "DL3019",
+  "DL3020",
+  "DL3021",
+  "DL3022",
+  "DL3023",
+  "DL3024",
+  "DL3025",
+  "DL3026",
+  "DL3027",
+  "DL3028",
+  "DL3029",
+  "DL3030",
+  "DL3032",
+  "DL3033",
+  "DL3034",
+  "DL3035",
+  "DL3036",
+  "DL3037",
+  "DL3038",
+  "DL3040",
+  "DL3041",
+  "DL3042",
+  "DL3043",
+  "DL3044",
+  "DL3045",
+  "DL3046",
+  "DL3047",
+  "DL3048",
+  "DL3049",
+  "DL3050",
+  "DL3051",
+  "DL3052",
+  "DL3053",
+  "DL3054",
+  "DL3055",
+  "DL3056",
+  "DL3057",
+  "DL3058",
+  "DL3059",
+  "DL3060",
+  "DL3061",
+  "DL3062",
+  "DL3063",
+  "DL3064",
+  "DL3065",
+  "DL3066",
+  "DL3067",
+  "DL4000",
+  "DL4001",
+  "DL4003",
+  "DL4004",
+  "DL4005",
+  "DL4006",
 ] as const;
 
 /** The raw form of an ignore comment before its names are resolved. */
@@ -76,7 +141,11 @@ export function parseIgnoreComment(text: string): ParsedIgnore | null {
   if (check) {
     const parsed = parseCheckValue(line, check[0].length);
     if (!parsed) return null;
-    return { source: "buildkit", scope: "next", names: parsed.map((n) => ({ ...n, index: n.index + leading })) };
+    return {
+      source: "buildkit",
+      scope: "next",
+      names: parsed.map((n) => ({ ...n, index: n.index + leading })),
+    };
   }
   return null;
 }
@@ -146,7 +215,9 @@ export function collectIgnoreDirectives(
       source: parsed.source,
       scope: parsed.scope,
       range: comment.range,
-      entries: parsed.names.map((n) => resolveEntry(parsed.source, n.name, shift(base, n.index, n.name.length), index)),
+      entries: parsed.names.map((n) =>
+        resolveEntry(parsed.source, n.name, shift(base, n.index, n.name.length), index),
+      ),
     });
   }
   return result;
@@ -161,7 +232,12 @@ function shift(base: Position, index: number, length: number): Range {
   return { start: at(index), end: at(index + length) };
 }
 
-function resolveEntry(source: IgnoreDirective["source"], name: string, range: Range, index: RuleIndex): IgnoreEntry {
+function resolveEntry(
+  source: IgnoreDirective["source"],
+  name: string,
+  range: Range,
+  index: RuleIndex,
+): IgnoreEntry {
   if (source === "buildkit") {
     if (name === "all") {
       const ids = index.rules.filter((r) => r.aliases?.buildkit !== undefined).map((r) => r.id);
@@ -176,7 +252,8 @@ function resolveEntry(source: IgnoreDirective["source"], name: string, range: Ra
   if (source === "hadolint") {
     const upper = name.toUpperCase();
     const ids = index.resolve(upper);
-    const foreign = ids.length === 0 && (/^SC\d{4}$/.test(upper) || (hadolintCodes as readonly string[]).includes(upper));
+    const foreign =
+      ids.length === 0 && (/^SC\d{4}$/.test(upper) || (hadolintCodes as readonly string[]).includes(upper));
     const suggestion = ids.length || foreign ? null : closest(upper, hadolintCodes);
     return { name, range, ruleIds: ids, foreign, suggestion };
   }
@@ -184,5 +261,11 @@ function resolveEntry(source: IgnoreDirective["source"], name: string, range: Ra
   const foreign =
     ids.length === 0 &&
     ((buildkitCheckNames as readonly string[]).includes(name) || /^(DL\d{4}|SC\d{4})$/i.test(name));
-  return { name, range, ruleIds: ids, foreign, suggestion: ids.length || foreign ? null : index.suggest(name) };
+  return {
+    name,
+    range,
+    ruleIds: ids,
+    foreign,
+    suggestion: ids.length || foreign ? null : index.suggest(name),
+  };
 }

@@ -59,7 +59,10 @@ export function defaultConfig(baseDir: string): LoadedConfig {
  * or a `hull` key in package.json) in that directory or above; when there is none, the nearest `.hadolint.yaml`.
  * Returns the path and its kind, or null.
  */
-export function findConfig(startDir: string, reader: ConfigReader): { path: string; kind: "hull" | "hadolint" } | null {
+export function findConfig(
+  startDir: string,
+  reader: ConfigReader,
+): { path: string; kind: "hull" | "hadolint" } | null {
   for (const [names, kind] of [
     [hullConfigNames, "hull"],
     [hadolintConfigNames, "hadolint"],
@@ -88,16 +91,23 @@ function hasHullKey(path: string, reader: ConfigReader): boolean {
 }
 
 /** Reads, validates and resolves one config file; throws ConfigError with a readable message when it is invalid. */
-export function loadConfigFile(path: string, reader: ConfigReader, registry: readonly Rule[] = builtinRules): LoadedConfig {
+export function loadConfigFile(
+  path: string,
+  reader: ConfigReader,
+  registry: readonly Rule[] = builtinRules,
+): LoadedConfig {
   let text: string;
   try {
     text = reader.readFile(path);
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read the config file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigError(
+      `${path}: cannot read the config file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const name = basename(path);
   const document = parseDocument(path, name, text);
-  if ((hadolintConfigNames as readonly string[]).includes(name)) return fromHadolint(path, document, registry);
+  if ((hadolintConfigNames as readonly string[]).includes(name))
+    return fromHadolint(path, document, registry);
   const value = name === "package.json" ? (document as Record<string, unknown>).hull : document;
   const problems = validateConfig(value ?? {}, registry);
   if (problems.length > 0) {
@@ -124,7 +134,11 @@ export function loadConfigFile(path: string, reader: ConfigReader, registry: rea
 }
 
 /** Finds and loads the config for a file in `startDir`; the defaults when there is none. */
-export function loadConfig(startDir: string, reader: ConfigReader, registry: readonly Rule[] = builtinRules): LoadedConfig {
+export function loadConfig(
+  startDir: string,
+  reader: ConfigReader,
+  registry: readonly Rule[] = builtinRules,
+): LoadedConfig {
   const found = findConfig(startDir, reader);
   return found ? loadConfigFile(found.path, reader, registry) : defaultConfig(startDir);
 }
@@ -134,7 +148,9 @@ function parseDocument(path: string, name: string, text: string): unknown {
     try {
       return text.trim() === "" ? {} : (JSON.parse(text) as unknown);
     } catch (error) {
-      throw new ConfigError(`${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ConfigError(
+        `${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   try {
@@ -169,7 +185,9 @@ const hadolintKeys = new Set([
 /** Maps a `.hadolint.yaml` onto hull's config through the rules' hadolint aliases. */
 function fromHadolint(path: string, document: unknown, registry: readonly Rule[]): LoadedConfig {
   const fail = (key: string, expected: string, got: unknown): never => {
-    throw new ConfigError(`${path}: invalid config:\n  ${key}: expected ${expected}, got ${JSON.stringify(got)}`);
+    throw new ConfigError(
+      `${path}: invalid config:\n  ${key}: expected ${expected}, got ${JSON.stringify(got)}`,
+    );
   };
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     fail("(top level)", "a mapping", document);
@@ -178,10 +196,13 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
   const config = defaultConfig(dirname(path));
   config.path = path;
   config.kind = "hadolint";
-  const known = new Set(registry.flatMap((r) => [r.id, ...[r.aliases?.hadolint ?? []].flat().map((c) => c.toUpperCase())]));
+  const known = new Set(
+    registry.flatMap((r) => [r.id, ...[r.aliases?.hadolint ?? []].flat().map((c) => c.toUpperCase())]),
+  );
   const codeList = (key: string, value: unknown): string[] => {
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) return fail(key, "a list of rule codes", value);
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
+      return fail(key, "a list of rule codes", value);
     const codes: string[] = [];
     for (const code of value as string[]) {
       const upper = code.toUpperCase();
@@ -197,7 +218,8 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
   }
   // hadolint: when a code is in several override lists, the most severe wins; `ignored` wins over all of them.
   const override = doc.override ?? {};
-  if (typeof override !== "object" || override === null || Array.isArray(override)) fail("override", "a mapping", override);
+  if (typeof override !== "object" || override === null || Array.isArray(override))
+    fail("override", "a mapping", override);
   for (const severity of [...severities].reverse()) {
     for (const code of codeList(`override.${severity}`, (override as Record<string, unknown>)[severity])) {
       config.rules[code] = severity as Severity;
@@ -206,7 +228,8 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
   for (const code of codeList("ignored", doc.ignored)) config.rules[code] = "off";
   const registries = doc.trustedRegistries;
   if (registries !== undefined) {
-    if (typeof registries === "string") config.settings = { ...config.settings, trustedRegistries: [registries] };
+    if (typeof registries === "string")
+      config.settings = { ...config.settings, trustedRegistries: [registries] };
     else if (Array.isArray(registries) && registries.every((r) => typeof r === "string")) {
       config.settings = { ...config.settings, trustedRegistries: registries as string[] };
     } else fail("trustedRegistries", "a string or a list of strings", registries);
@@ -214,12 +237,14 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
   const threshold = doc["failure-threshold"];
   if (threshold !== undefined) {
     if (threshold === "ignore" || threshold === "none") config.failureThreshold = "none";
-    else if ((severities as readonly unknown[]).includes(threshold)) config.failureThreshold = threshold as Severity;
+    else if ((severities as readonly unknown[]).includes(threshold))
+      config.failureThreshold = threshold as Severity;
     else fail("failure-threshold", "one of error, warning, info, style, ignore, none", threshold);
   }
   const labels = doc["label-schema"];
   if (labels !== undefined && labels !== null) {
-    if (typeof labels !== "object" || Array.isArray(labels)) fail("label-schema", "a mapping of label to type", labels);
+    if (typeof labels !== "object" || Array.isArray(labels))
+      fail("label-schema", "a mapping of label to type", labels);
     config.settings = { ...config.settings, labelSchema: labels as Record<string, string> };
   }
   const strict = doc["strict-labels"];

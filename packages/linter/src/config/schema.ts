@@ -53,7 +53,13 @@ function ruleSettingSchema(rule: Rule): JsonSchema {
     description,
     oneOf: [
       severitySchema(),
-      { type: "array", items: [severitySchema(), optionsSchema], minItems: 1, maxItems: 2, additionalItems: false },
+      {
+        type: "array",
+        items: [severitySchema(), optionsSchema],
+        minItems: 1,
+        maxItems: 2,
+        additionalItems: false,
+      },
     ],
   };
 }
@@ -75,7 +81,8 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://hull.dev/schema/config.json",
     title: "hull configuration",
-    description: "Configuration of the hull Dockerfile linter (.hullrc.yaml, .hullrc.json, or `hull` in package.json).",
+    description:
+      "Configuration of the hull Dockerfile linter (.hullrc.yaml, .hullrc.json, or `hull` in package.json).",
     type: "object",
     additionalProperties: false,
     properties: {
@@ -87,7 +94,8 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
       },
       rules: {
         type: "object",
-        description: "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
+        description:
+          "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
         additionalProperties: false,
         properties: rules,
       },
@@ -160,7 +168,9 @@ function describeValue(value: unknown): string {
 
 /** Turns ajv's errors into one message per key: the most specific error wins. */
 function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
-  const names = [...new Set(registry.flatMap((r) => [r.id, ...aliasList(r, "hadolint"), ...aliasList(r, "buildkit")]))];
+  const names = [
+    ...new Set(registry.flatMap((r) => [r.id, ...aliasList(r, "hadolint"), ...aliasList(r, "buildkit")])),
+  ];
   const byPath = new Map<string, ConfigProblem>();
   for (const error of errors) {
     const path = keyPath(error.instancePath);

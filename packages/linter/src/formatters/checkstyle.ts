@@ -3,11 +3,22 @@ import type { Formatter } from "./types.js";
 
 const levels: Record<Severity, string> = { error: "error", warning: "warning", info: "info", style: "info" };
 
-const entities: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" };
+const entities: Record<string, string> = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;",
+  '"': "&quot;",
+  "'": "&apos;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+  "\t": "&#9;",
+};
 
 /** Escapes text for an XML attribute; control characters XML cannot hold are dropped. */
 function escapeXml(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[<>&"'\n\r\t]/g, (c) => entities[c]!);
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+    .replace(/[<>&"'\n\r\t]/g, (c) => entities[c]!);
 }
 
 /** Checkstyle XML (version 4.3), as Jenkins and many CI dashboards read it; `source` is `hull.<rule-id>`. */

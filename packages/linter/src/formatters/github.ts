@@ -1,7 +1,12 @@
 import type { Severity } from "../rule.js";
 import type { Formatter } from "./types.js";
 
-const commands: Record<Severity, string> = { error: "error", warning: "warning", info: "notice", style: "notice" };
+const commands: Record<Severity, string> = {
+  error: "error",
+  warning: "warning",
+  info: "notice",
+  style: "notice",
+};
 
 /** Escapes a workflow command's message (`@actions/core` escapeData). */
 export function escapeData(text: string): string {

@@ -4,7 +4,12 @@ import { lineHashes } from "./fingerprint.js";
 import type { Formatter } from "./types.js";
 
 // The same mapping as hadolint's Code Climate output, so that migrating does not change the MR widget.
-const severities: Record<Severity, string> = { error: "blocker", warning: "major", info: "info", style: "minor" };
+const severities: Record<Severity, string> = {
+  error: "blocker",
+  warning: "major",
+  info: "info",
+  style: "minor",
+};
 
 /** GitLab Code Quality report: a JSON array of Code Climate issues with stable fingerprints. */
 export const gitlab: Formatter = (results) => {

@@ -27,8 +27,12 @@ function describeRule(rule: Rule) {
   const fence = (code: string) => `\`\`\`dockerfile\n${code.replace(/\n$/, "")}\n\`\`\``;
   const markdown = [
     rule.docs.rationale,
-    ...(rule.docs.bad.length ? ["", "Bad:", "", ...rule.docs.bad.map((e: string | DocExample) => fence(exampleCode(e)))] : []),
-    ...(rule.docs.good.length ? ["", "Good:", "", ...rule.docs.good.map((e: string | DocExample) => fence(exampleCode(e)))] : []),
+    ...(rule.docs.bad.length
+      ? ["", "Bad:", "", ...rule.docs.bad.map((e: string | DocExample) => fence(exampleCode(e)))]
+      : []),
+    ...(rule.docs.good.length
+      ? ["", "Good:", "", ...rule.docs.good.map((e: string | DocExample) => fence(exampleCode(e)))]
+      : []),
     "",
     `[Documentation](${ruleDocsUrl(rule.id)})`,
   ].join("\n");

@@ -1,14 +1,27 @@
 import type { Severity } from "../rule.js";
 import { countSeverities, type Formatter } from "./types.js";
 
-const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], gray: [90, 39], bold: [1, 22], underline: [4, 24] };
+const codes = {
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  gray: [90, 39],
+  bold: [1, 22],
+  underline: [4, 24],
+};
 type Style = keyof typeof codes;
 
 function paint(on: boolean) {
-  return (style: Style, text: string) => (on ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
+  return (style: Style, text: string) =>
+    on ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text;
 }
 
-const severityStyle: Record<Severity, Style> = { error: "red", warning: "yellow", info: "blue", style: "gray" };
+const severityStyle: Record<Severity, Style> = {
+  error: "red",
+  warning: "yellow",
+  info: "blue",
+  style: "gray",
+};
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 || word === "info" || word === "style" ? "" : "s"}`;

@@ -15,7 +15,8 @@ export default defineRule({
     good: ["FROM alpine:3.20\nENV PORT=8080\n", 'FROM alpine:3.20\nLABEL maintainer="Jane Doe"\n'],
   },
   messages: {
-    legacy: (keyword: string) => `"${keyword} key=value" should be used instead of the legacy "${keyword} key value" format.`,
+    legacy: (keyword: string) =>
+      `"${keyword} key=value" should be used instead of the legacy "${keyword} key value" format.`,
   },
   create(ctx) {
     const check = (node: { legacy: boolean; pairs: KeyValue[]; keyword: { name: string } }) => {

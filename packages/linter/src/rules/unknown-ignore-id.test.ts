@@ -16,7 +16,8 @@ ruleTester.run(rule, {
       errors: [
         {
           messageId: "unknownRule",
-          message: "Unknown rule 'maintainer-deprecatd' in ignore comment. Did you mean 'maintainer-deprecated'?",
+          message:
+            "Unknown rule 'maintainer-deprecatd' in ignore comment. Did you mean 'maintainer-deprecated'?",
           line: 1,
           column: 15,
           endLine: 1,

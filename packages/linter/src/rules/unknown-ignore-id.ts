@@ -9,7 +9,10 @@ export default defineRule({
     rationale:
       "An ignore comment with a misspelt rule id silences nothing, and the finding it was meant to silence stays. " +
       "hull checks the names in `# hull ignore=`, `# hadolint ignore=` and `# check=skip=` against its rules, their hadolint codes and BuildKit's check names.",
-    bad: ["# hull ignore=maintainer-deprecatd\nFROM alpine:3.20\n", "# check=skip=MaintainerDeprecate\nFROM alpine:3.20\n"],
+    bad: [
+      "# hull ignore=maintainer-deprecatd\nFROM alpine:3.20\n",
+      "# check=skip=MaintainerDeprecate\nFROM alpine:3.20\n",
+    ],
     good: [
       "# hull ignore=maintainer-deprecated\nFROM alpine:3.20\nMAINTAINER me\n",
       "# hadolint ignore=DL4000,SC2086\nFROM alpine:3.20\n",
@@ -31,7 +34,11 @@ export default defineRule({
           for (const entry of directive.entries) {
             if (entry.ruleIds.length > 0 || entry.foreign) continue;
             const messageId =
-              directive.source === "hull" ? "unknownRule" : directive.source === "hadolint" ? "unknownCode" : "unknownCheck";
+              directive.source === "hull"
+                ? "unknownRule"
+                : directive.source === "hadolint"
+                  ? "unknownCode"
+                  : "unknownCheck";
             ctx.report(entry.range, messageId, entry.name, entry.suggestion);
           }
         }

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { applyFixes, lint, syntaxErrorId, type Diagnostic, type RuleSetting } from "../engine.js";
-import type { DocExample, LintSettings, Rule } from "../rule.js";
-import { rules as builtinRules } from "../rules/index.js";
+import { applyFixes, syntaxErrorId, type Diagnostic } from "../engine.js";
+import type { DocExample, Rule } from "../rule.js";
+import { exampleCase, runRule, type ValidCase } from "./run-rule.js";
 
-/** A case that must produce no diagnostic of the rule under test. */
-export interface ValidCase {
-  code: string;
-  /** Shown in the test name; defaults to the first line of the code. */
-  name?: string;
-  options?: Record<string, unknown>;
-  settings?: Partial<LintSettings>;
-  /** The `.dockerignore` beside the Dockerfile. */
-  dockerignore?: string;
-  filePath?: string;
-  /** Parse errors fail the case unless this is true (they usually mean a typo in the case). */
-  allowSyntaxErrors?: boolean;
-}
+export { runRule, type ValidCase } from "./run-rule.js";
 
 /** One expected diagnostic; line and column are 1-based, end exclusive. */
 export interface ExpectedError {
@@ -50,33 +38,6 @@ export interface ActualError {
   endColumn: number;
 }
 
-const registries = new WeakMap<Rule, readonly Rule[]>();
-
-/** The built-in registry with `rule` in it, so that ignore comments can name any known rule. */
-function registryWith(rule: Rule): readonly Rule[] {
-  let registry = registries.get(rule);
-  if (!registry) {
-    registry = [...builtinRules.filter((r) => r.id !== rule.id), rule];
-    registries.set(rule, registry);
-  }
-  return registry;
-}
-
-/** Lints `code` with only `rule` enabled (plus `syntax-error`) and returns every diagnostic. */
-export function runRule(rule: Rule, testCase: ValidCase): Diagnostic[] {
-  const registry = registryWith(rule);
-  const settings: Record<string, RuleSetting> = {};
-  for (const other of registry) settings[other.id] = other.id === syntaxErrorId ? "error" : "off";
-  settings[rule.id] = [rule.severity, testCase.options ?? {}];
-  return lint(testCase.code, {
-    filePath: testCase.filePath ?? "Dockerfile",
-    registry,
-    rules: settings,
-    settings: testCase.settings,
-    readDockerignore: () => testCase.dockerignore ?? null,
-  }).diagnostics;
-}
-
 function toActual(d: Diagnostic): ActualError {
   return {
     messageId: d.messageId,
@@ -85,16 +46,6 @@ function toActual(d: Diagnostic): ActualError {
     column: d.range.start.column,
     endLine: d.range.end.line,
     endColumn: d.range.end.column,
-  };
-}
-
-function fromExample(example: string | DocExample): ValidCase {
-  if (typeof example === "string") return { code: example };
-  return {
-    code: example.code,
-    options: example.options,
-    settings: example.settings,
-    dockerignore: example.dockerignore,
   };
 }
 
@@ -121,8 +72,12 @@ export function checkValid(rule: Rule, testCase: ValidCase): string[] {
   const { own, crashes, syntax } = partition(rule, testCase, runRule(rule, testCase));
   return [
     ...crashes.map((d) => d.message),
-    ...syntax.map((d) => `unexpected syntax error at ${d.range.start.line}:${d.range.start.column}: ${d.message}`),
-    ...own.map((d) => `unexpected ${d.messageId} at ${d.range.start.line}:${d.range.start.column}: ${d.message}`),
+    ...syntax.map(
+      (d) => `unexpected syntax error at ${d.range.start.line}:${d.range.start.column}: ${d.message}`,
+    ),
+    ...own.map(
+      (d) => `unexpected ${d.messageId} at ${d.range.start.line}:${d.range.start.column}: ${d.message}`,
+    ),
   ];
 }
 
@@ -145,13 +100,20 @@ export class RuleTester {
             const diagnostics = runRule(rule, testCase);
             const { own, crashes, syntax } = partition(rule, testCase, diagnostics);
             expect(crashes.map((d) => d.message)).toEqual([]);
-            expect(syntax.map((d) => d.message), "the case has syntax errors (allowSyntaxErrors: true?)").toEqual([]);
+            expect(
+              syntax.map((d) => d.message),
+              "the case has syntax errors (allowSyntaxErrors: true?)",
+            ).toEqual([]);
             // syntax-error's message ids are the parser's diagnostic codes.
             for (const d of rule.id === syntaxErrorId ? [] : own) {
-              expect(Object.keys(rule.messages), `message id of ${JSON.stringify(toActual(d))}`).toContain(d.messageId);
+              expect(Object.keys(rule.messages), `message id of ${JSON.stringify(toActual(d))}`).toContain(
+                d.messageId,
+              );
             }
             if (typeof testCase.errors === "number") {
-              expect(own.map(toActual), `expected ${testCase.errors} diagnostic(s)`).toHaveLength(testCase.errors);
+              expect(own.map(toActual), `expected ${testCase.errors} diagnostic(s)`).toHaveLength(
+                testCase.errors,
+              );
             } else {
               // Compare only the keys each expectation names, so that cases stay minimal.
               const actual = own.map(toActual).map((a, i) => {
@@ -173,16 +135,19 @@ export class RuleTester {
       });
       describe("docs examples", () => {
         rule.docs.bad.forEach((example: string | DocExample, i: number) => {
-          const testCase = fromExample(example);
+          const testCase = exampleCase(example);
           it(`bad[${i}] reports: ${caseName(testCase)}`, () => {
             const { own, crashes, syntax } = partition(rule, testCase, runRule(rule, testCase));
             expect(crashes.map((d) => d.message)).toEqual([]);
-            expect(syntax.map((d) => d.message), "a docs example has syntax errors").toEqual([]);
+            expect(
+              syntax.map((d) => d.message),
+              "a docs example has syntax errors",
+            ).toEqual([]);
             expect(own.length, `docs.bad[${i}] of ${rule.id} must produce a diagnostic`).toBeGreaterThan(0);
           });
         });
         rule.docs.good.forEach((example: string | DocExample, i: number) => {
-          const testCase = fromExample(example);
+          const testCase = exampleCase(example);
           it(`good[${i}] passes: ${caseName(testCase)}`, () => {
             expect(checkValid(rule, testCase)).toEqual([]);
           });
