@@ -39,16 +39,20 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
   const old = new Map(before.nodes.map((n) => [n.id, n]));
   const invalid = new Map<string, InvalidatedNode>();
   const cached: string[] = [];
+  // A FROM of an earlier stage builds nothing; it only forwards its parent's state, so it is never listed.
+  const alias = new Map<string, string>();
   for (const node of after.nodes) {
     if (node.pruned || node.kind === "config") continue;
     const prev = old.get(node.id);
+    const isAlias = node.op["op"] === "stage";
+    if (isAlias && node.inputs[0] !== undefined) alias.set(node.id, node.inputs[0]);
     if (prev && prev.cacheKey === node.cacheKey) {
-      cached.push(node.id);
+      if (!isAlias) cached.push(node.id);
       continue;
     }
-    invalid.set(node.id, explain(node, prev, invalid, changedArgs));
+    invalid.set(node.id, explain(node, prev, invalid, changedArgs, alias));
   }
-  return { invalidated: [...invalid.values()], cached, plan: after };
+  return { invalidated: [...invalid.values()].filter((i) => !alias.has(i.id)), cached, plan: after };
 }
 
 function explain(
@@ -56,8 +60,10 @@ function explain(
   prev: PlanNode | undefined,
   invalid: ReadonlyMap<string, InvalidatedNode>,
   changedArgs: readonly (readonly [string, string])[],
+  alias: ReadonlyMap<string, string>,
 ): InvalidatedNode {
-  const input = node.inputs.find((i) => invalid.has(i));
+  const direct = node.inputs.find((i) => invalid.has(i));
+  const input = direct === undefined ? undefined : (alias.get(direct) ?? direct);
   const own = stableJson(node.op) !== stableJson(prev?.op ?? null);
   if (own) {
     const changed = changedContent(node);

@@ -142,8 +142,8 @@ function findCycle(byStage: readonly Dep[][]): { stage: number; range: Range } |
     onPath.add(s);
     for (const d of byStage[s] ?? []) {
       if (onPath.has(d.stage)) return d;
-      const found = visit(d.stage);
-      if (found) return found;
+      // Report the first instruction of the cycle, where the user most likely reads it from.
+      if (visit(d.stage)) return d;
     }
     onPath.delete(s);
     return null;
