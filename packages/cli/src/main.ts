@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import type { Io } from "./io.js";
 import { registerParse } from "./commands/parse.js";
+import { registerPlan } from "./commands/plan.js";
 
 /** Exit codes shared by every command. */
 export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
@@ -8,7 +9,7 @@ export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
 /** A command adds itself to the program; its action returns the exit code. */
 export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
-const commands: Register[] = [registerParse];
+const commands: Register[] = [registerParse, registerPlan];
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {

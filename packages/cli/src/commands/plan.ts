@@ -1,0 +1,199 @@
+import { dirname, join, resolve } from "node:path";
+import { Option } from "commander";
+import { parse } from "@hull/parser";
+import {
+  containerArgv,
+  invalidate,
+  plan,
+  renderDot,
+  renderMermaid,
+  renderText,
+  share,
+  toJson,
+  toJsonMulti,
+  type BuildPlan,
+  type ContainerRun,
+  type InvalidatedNode,
+  type PlanDiagnostic,
+  type PlanOptions,
+} from "@hull/planner";
+import type { Register } from "../main.js";
+import type { Io } from "../io.js";
+
+const formats = ["text", "json", "dot", "mermaid"] as const;
+type Format = (typeof formats)[number];
+
+interface PlanFlags {
+  target?: string;
+  buildArg: string[];
+  platform?: string;
+  changed: string[];
+  changedBuildArg: string[];
+  context?: string;
+  format: Format;
+  run?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Parses `K=V` pairs; a bare `K` takes its value from the environment, as `docker build --build-arg K` does. */
+function keyValues(pairs: readonly string[], io: Io, flag: string): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    if (key === "") return `hull plan: ${flag} expects KEY=VALUE, got "${pair}"`;
+    const value = eq < 0 ? io.env[key] : pair.slice(eq + 1);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+interface FilePlan {
+  file: string;
+  plan: BuildPlan;
+  parseDiagnostics: PlanDiagnostic[];
+  run?: ContainerRun;
+  invalidation?: { invalidated: readonly InvalidatedNode[]; cached: readonly string[] };
+}
+
+/** `hull plan FILE…`: the build graph, order, image and container argv, as text, JSON, DOT or Mermaid. */
+export const registerPlan: Register = (program, io, setExit) => {
+  program
+    .command("plan")
+    .description("compile Dockerfiles into their build graph, build order and image config")
+    .argument("<files...>", "Dockerfiles to plan (`-` reads standard input)")
+    .option("--target <stage>", "stage to build (default: the last one)")
+    .option("--build-arg <key=value>", "build argument (repeatable)", collect, [])
+    .option("--platform <os/arch>", "target platform (default: linux/amd64)")
+    .option("--changed <path>", "context path whose content changed (repeatable)", collect, [])
+    .option("--changed-build-arg <key=value>", "build argument whose value changed (repeatable)", collect, [])
+    .option("--context <dir>", "build context, for .dockerignore (default: the Dockerfile's folder)")
+    .addOption(new Option("--format <format>", "output format").choices(formats).default("text"))
+    .option("--run", "print the argv `docker run IMAGE ARGS…` starts; ARGS follow `--`")
+    .action((operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
+      setExit(runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
+    });
+};
+
+function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonly string[], io: Io): number {
+  // Commander merges everything after `--` into the operands; with --run those words are the container's ARGS.
+  const dash = rawArgs.indexOf("--");
+  const runArgs = dash >= 0 ? rawArgs.slice(dash + 1) : [];
+  const files = operands.slice(0, operands.length - runArgs.length);
+  if (files.length === 0) {
+    io.stderr("hull plan: no Dockerfile given\n");
+    return 2;
+  }
+  if (runArgs.length > 0 && !flags.run) {
+    io.stderr("hull plan: arguments after `--` need --run\n");
+    return 2;
+  }
+  const buildArgs = keyValues(flags.buildArg, io, "--build-arg");
+  const changedArgs = keyValues(flags.changedBuildArg, io, "--changed-build-arg");
+  if (typeof buildArgs === "string" || typeof changedArgs === "string") {
+    io.stderr(`${typeof buildArgs === "string" ? buildArgs : (changedArgs as string)}\n`);
+    return 2;
+  }
+  const results: FilePlan[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === "-" ? io.readStdin() : io.readFile(resolve(io.cwd, file));
+    } catch (error) {
+      io.stderr(`hull plan: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    const { ast, diagnostics } = parse(text);
+    const options: PlanOptions = {
+      buildArgs,
+      dockerignore: readDockerignore(io, file, flags.context),
+      ...(flags.target !== undefined ? { target: flags.target } : {}),
+      ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
+    };
+    const wantsInvalidation = flags.changed.length > 0 || Object.keys(changedArgs).length > 0;
+    const inv = wantsInvalidation ? invalidate(ast, options, { paths: flags.changed, buildArgs: changedArgs }) : null;
+    const p = inv ? inv.plan : plan(ast, options);
+    const result: FilePlan = { file, plan: p, parseDiagnostics: diagnostics.map((d) => ({ ...d })) };
+    if (inv) result.invalidation = { invalidated: inv.invalidated, cached: inv.cached };
+    if (flags.run && p.image) result.run = containerArgv(p.image, runArgs);
+    results.push(result);
+  }
+  io.stdout(render(results, flags.format, flags.run === true));
+  // With `--run` in text form stdout is only the argv; problems and notes go to stderr.
+  if (flags.run && flags.format === "text") io.stderr(problems(results));
+  const failed = results.some(
+    (r) => [...r.parseDiagnostics, ...r.plan.diagnostics].some((d) => d.severity === "error") || (r.run?.error ?? null) !== null,
+  );
+  return failed ? 1 : 0;
+}
+
+function readDockerignore(io: Io, file: string, context: string | undefined): string {
+  const dir = resolve(io.cwd, context ?? (file === "-" ? "." : dirname(file)));
+  // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
+  const candidates = file === "-" ? [join(dir, ".dockerignore")] : [`${resolve(io.cwd, file)}.dockerignore`, join(dir, ".dockerignore")];
+  for (const c of candidates) {
+    try {
+      if (io.exists(c)) return io.readFile(c);
+    } catch {
+      // An unreadable ignore file is treated as absent; the plan still says what it can.
+    }
+  }
+  return "";
+}
+
+function render(results: readonly FilePlan[], format: Format, run: boolean): string {
+  const extras = (r: FilePlan) => ({
+    file: r.file,
+    diagnostics: r.parseDiagnostics,
+    ...(r.run ? { run: r.run } : {}),
+    ...(r.invalidation ? { invalidation: r.invalidation } : {}),
+  });
+  if (run && format === "text") {
+    // `--run` alone prints just the argv, one JSON array per file, so that scripts can read it.
+    return results.map((r) => `${results.length > 1 ? `${r.file}: ` : ""}${r.run ? JSON.stringify(r.run.argv) : "null"}\n`).join("");
+  }
+  switch (format) {
+    case "json": {
+      const value = results.length === 1 ? toJson((results[0] as FilePlan).plan, extras(results[0] as FilePlan)) : toJsonMulti(results.map((r) => ({ plan: r.plan, extras: extras(r) })), share(results));
+      return `${JSON.stringify(value, null, 2)}\n`;
+    }
+    case "dot":
+      return results.map((r) => (results.length > 1 ? `// ${r.file}\n` : "") + renderDot(r.plan)).join("\n");
+    case "mermaid":
+      return results.map((r) => (results.length > 1 ? `%% ${r.file}\n` : "") + renderMermaid(r.plan)).join("\n");
+    default: {
+      const parts = results.map((r) => parseProblems(r) + renderText(r.plan, extras(r)));
+      if (results.length > 1) parts.push(renderShared(results));
+      return parts.join("\n");
+    }
+  }
+}
+
+function parseProblems(r: FilePlan): string {
+  const errors = r.parseDiagnostics.filter((d) => d.severity === "error");
+  return errors.map((d) => `${r.file}:${d.range.start.line}:${d.range.start.column} parse error ${d.code}: ${d.message}\n`).join("");
+}
+
+function problems(results: readonly FilePlan[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of [...r.parseDiagnostics, ...r.plan.diagnostics]) {
+      if (d.severity === "error") lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} error ${d.code}: ${d.message}`);
+    }
+    if (r.run?.error) lines.push(`${r.file}: error: ${r.run.error}`);
+    for (const n of r.run?.notes ?? []) lines.push(`${r.file}: note: ${n}`);
+  }
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
+
+function renderShared(results: readonly FilePlan[]): string {
+  const report = share(results);
+  const out = [`shared across ${results.length} files:`];
+  if (report.stages.length === 0 && report.nodes.length === 0) out.push("  nothing: no stage or layer has the same cache key in two files");
+  for (const s of report.stages) out.push(`  stage ${s.members.map((m) => `${m.file}#${m.name ?? `stage-${m.stage}`}`).join(" = ")}  [${s.cacheKey}]`);
+  for (const n of report.nodes) out.push(`  ${n.instruction.padEnd(8)} ${n.label}: ${n.members.map((m) => `${m.file}#${m.id}`).join(", ")}  [${n.cacheKey}]`);
+  return `${out.join("\n")}\n`;
+}
