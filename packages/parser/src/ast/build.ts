@@ -37,6 +37,7 @@ import {
   type Word,
 } from "./nodes.js";
 import { PositionMap } from "./positions.js";
+import { goQuote } from "../print/dump.js";
 
 /** Options for `parse`. */
 export interface ParseOptions {
@@ -251,7 +252,8 @@ class Builder {
         stage.range = { start: stage.range.start, end: instruction.range.end };
       } else {
         preamble.push(instruction);
-        if (instruction.type !== "Arg") {
+        // An unknown keyword is already reported as such; one error per line is enough.
+        if (instruction.type !== "Arg" && instruction.type !== "Unknown") {
           this.report(
             "instruction-before-from",
             `${instruction.keyword.name} comes before the first FROM: only ARG may precede it.`,
@@ -564,7 +566,7 @@ class Builder {
         } else {
           this.error(
             "unknown-instruction",
-            `Unknown instruction '${kw.text}'.${hint ? ` Did you mean ${hint}?` : ""}`,
+            `Unknown instruction ${goQuote(kw.text)}.${hint ? ` Did you mean ${hint}?` : ""}`,
             kw.range,
           );
         }

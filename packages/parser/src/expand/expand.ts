@@ -207,13 +207,13 @@ class Lexer {
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
     try {
-      return this.readUntilInner(stop);
+      return this.scan(stop);
     } finally {
       this.rawEscapes = saved;
     }
   }
 
-  private readUntilInner(stop: number): { value: string; words: string[] } {
+  private scan(stop: number): { value: string; words: string[] } {
     const state: WordState = { words: [], inWord: false };
     const track = this.trackWords;
     if (track) this.wordBuffer = "";

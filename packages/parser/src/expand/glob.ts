@@ -222,15 +222,18 @@ export function replaceAll(pattern: string, value: string, replacement: string):
   const matcher = prepare(pattern, true);
   if (typeof matcher === "string") return { ok: false, error: matcher };
   const text = codePoints(value);
+  const templated = replacement.includes("$");
   let out = "";
   let lastEnd = 0;
   let search = 0;
   while (search <= text.length) {
     const m = matcher.find(text, search, false);
     if (!m) break;
-    out += fromCodePoints(text, lastEnd, m[0]);
+    if (m[0] > lastEnd) out += fromCodePoints(text, lastEnd, m[0]);
     // An empty match right after the previous match is not replaced again.
-    if (m[1] > lastEnd || m[0] === 0) out += expandTemplate(replacement, fromCodePoints(text, m[0], m[1]));
+    if (m[1] > lastEnd || m[0] === 0) {
+      out += templated ? expandTemplate(replacement, fromCodePoints(text, m[0], m[1])) : replacement;
+    }
     lastEnd = m[1];
     const width = search < text.length ? 1 : 0;
     if (search + width > m[1]) search += width;
@@ -245,7 +248,6 @@ export function replaceAll(pattern: string, value: string, replacement: string):
  * well-formed reference is empty, and a malformed one leaves the `$` as text.
  */
 function expandTemplate(template: string, match: string): string {
-  if (!template.includes("$")) return template;
   let out = "";
   let i = 0;
   for (;;) {
