@@ -18,22 +18,35 @@ const unescape = (s: string) =>
   );
 
 const lines = readFileSync(new URL("./expand.table", import.meta.url), "utf8").split("\n");
-const cases = lines.flatMap((line, i) => (line.trim() === "" || line.startsWith("#") ? [] : [{ n: i + 1, line }]));
+const cases = lines.flatMap((line, i) =>
+  line.trim() === "" || line.startsWith("#") ? [] : [{ n: i + 1, line }],
+);
 
 describe("expand.table", () => {
   test.each(cases)("line $n: $line", ({ line }) => {
-    const [mode = "", input = "", env = "", expected = "", vars, ...extra] = line.split(" | ").map((s) => s.trim());
+    const [mode = "", input = "", env = "", expected = "", vars, ...extra] = line
+      .split(" | ")
+      .map((s) => s.trim());
     expect(extra, "too many columns").toEqual([]);
     const [kind, ...flags] = mode.split(/\s+/);
     const options = Object.assign({}, ...flags.map((f) => FLAGS[f] ?? expect.fail(`unknown flag ${f}`)));
     const entries = env === "-" ? [] : env.split(",").map((e) => e.trim().split(/=(.*)/s).slice(0, 2));
     const envMap = new Map(entries.map(([k = "", v = ""]) => [unescape(k), unescape(v)]));
-    const result = kind === "words" ? expandWords(unescape(input), envMap, options) : expandWord(unescape(input), envMap, options);
+    const expand = kind === "words" ? expandWords : expandWord;
+    const result = expand(unescape(input), envMap, options);
+    // A plain object must behave exactly like the Map, prototype names included.
+    expect(expand(unescape(input), Object.fromEntries(envMap), options)).toEqual(result);
     const got = "words" in result ? result.words : result.value;
     if (expected.startsWith("error: ")) {
-      expect({ error: result.error, got }).toEqual({ error: unescape(expected.slice(7)), got: kind === "words" ? [] : "" });
+      expect({ error: result.error, got }).toEqual({
+        error: unescape(expected.slice(7)),
+        got: kind === "words" ? [] : "",
+      });
     } else {
-      expect({ error: result.error, got }).toEqual({ error: null, got: kind === "words" ? JSON.parse(expected) : unescape(expected) });
+      expect({ error: result.error, got }).toEqual({
+        error: null,
+        got: kind === "words" ? JSON.parse(expected) : unescape(expected),
+      });
     }
     if (vars !== undefined) {
       const tokens = vars === "none" ? [] : vars.split(/\s+/);
