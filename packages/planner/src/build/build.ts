@@ -237,9 +237,15 @@ export class BuildContext {
   }
 }
 
+// Lookup maps are rebuilt only when an environment list changes (setEnv drops the entry); keyed by identity.
+const envMaps = new WeakMap<object, Map<string, string>>();
+
 /** The environment as a lookup map (case-insensitive keys on Windows, as BuildKit matches them). */
 export function envMap(env: readonly (readonly [string, string])[], os: string): Map<string, string> {
+  const cached = envMaps.get(env);
+  if (cached) return cached;
   const m = new Map<string, string>();
+  envMaps.set(env, m);
   for (const [k, v] of env) m.set(os === "windows" ? k.toUpperCase() : k, v);
   if (os === "windows") {
     // The lexer is told to match case-insensitively; keep the original spelling reachable too.
@@ -251,6 +257,7 @@ export function envMap(env: readonly (readonly [string, string])[], os: string):
 /** Sets a variable in an ordered environment list, replacing an existing one in place (BuildKit's AddEnv). */
 export function setEnv(env: [string, string][], key: string, value: string, os: string): void {
   const same = (k: string): boolean => (os === "windows" ? k.toUpperCase() === key.toUpperCase() : k === key);
+  envMaps.delete(env);
   const i = env.findIndex(([k]) => same(k));
   if (i >= 0) env[i] = [key, value];
   else env.push([key, value]);
