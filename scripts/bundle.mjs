@@ -14,9 +14,11 @@ const common = {
 
 await build({ ...common, entryPoints: ["packages/cli/src/cli.ts"], outfile: "packages/cli/bundle/hull.mjs" });
 // The worker thread `hull lint` starts to lint many files in parallel.
-await build({ ...common, entryPoints: ["packages/cli/src/commands/lint.ts"], outfile: "packages/cli/bundle/lint-worker.mjs" });
-// The worker thread `hull lint` starts to lint many files in parallel.
-await build({ ...common, entryPoints: ["packages/cli/src/commands/lint.ts"], outfile: "packages/cli/bundle/lint-worker.mjs" });
+await build({
+  ...common,
+  entryPoints: ["packages/cli/src/commands/lint.ts"],
+  outfile: "packages/cli/bundle/lint-worker.mjs",
+});
 
 // Library bundles for the benchmark adapters in bench/adapters.
 const library = { ...common, banner: undefined };

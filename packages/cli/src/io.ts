@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
 export interface Io {
@@ -15,6 +16,8 @@ export interface Io {
   readDir(path: string): { name: string; isDirectory: boolean }[];
   isDirectory(path: string): boolean;
   exists(path: string): boolean;
+  /** How many threads may lint in parallel; absent or 1 means everything runs in this thread. */
+  cpus?: number;
 }
 
 /** The real process IO. */
@@ -36,4 +39,5 @@ export const processIo: Io = {
     }
   },
   exists: (path) => existsSync(path),
+  cpus: availableParallelism(),
 };

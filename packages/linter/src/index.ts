@@ -37,6 +37,7 @@ export {
   loadConfigFile,
   hullConfigNames,
   hadolintConfigNames,
+  isIgnoredPath,
 } from "./config/load.js";
 export type { ConfigReader, LoadedConfig } from "./config/load.js";
 export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";

@@ -1,4 +1,5 @@
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
+import dockerignore from "@balena/dockerignore";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Preset, RuleSetting } from "../engine.js";
 import { severities, type LintSettings, type Rule, type Severity } from "../rule.js";
@@ -158,7 +159,7 @@ function parseDocument(path: string, name: string, text: string): unknown {
   } catch (error) {
     const detail =
       error instanceof YAMLParseError && error.linePos
-        ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ${error.message.split("\n")[0]}`
+        ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`
         : error instanceof Error
           ? error.message
           : String(error);
@@ -253,4 +254,13 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
     config.settings = { ...config.settings, strictLabels: strict as boolean };
   }
   return config;
+}
+
+/** True when the config's `ignorePaths` (.dockerignore syntax, relative to the config's directory) match the file. */
+export function isIgnoredPath(path: string, config: Pick<LoadedConfig, "ignorePaths" | "baseDir">): boolean {
+  if (config.ignorePaths.length === 0) return false;
+  const rel = relative(config.baseDir, path).split(sep).join("/");
+  if (rel === "" || rel.startsWith("../")) return false;
+  // The package is CommonJS; its `default` property is the factory under every module interop.
+  return dockerignore.default({ ignorecase: false }).add(config.ignorePaths).ignores(rel);
 }

@@ -1,0 +1,370 @@
+import { dirname, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { Option } from "commander";
+import {
+  ConfigError,
+  compareSeverity,
+  defaultConfig,
+  findConfig,
+  formatterFor,
+  formatters,
+  isIgnoredPath,
+  lint,
+  loadConfigFile,
+  ruleIndexOf,
+  rules as registry,
+  severities,
+  type ConfigReader,
+  type Diagnostic,
+  type FailureThreshold,
+  type FileResult,
+  type LoadedConfig,
+  type Preset,
+  type RuleSetting,
+  type Severity,
+} from "@hull/linter";
+import type { Register } from "../main.js";
+import { processIo, type Io } from "../io.js";
+
+interface LintFlags {
+  format: string;
+  config?: string;
+  preset?: Preset;
+  rule: string[];
+  ignore: string[];
+  failureThreshold?: FailureThreshold;
+  color: boolean;
+  stdinFilename?: string;
+}
+
+/** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
+export interface LintJob {
+  /** Absolute path of the file (or of the stdin file name). */
+  path: string;
+  /** The path shown in the output. */
+  displayPath: string;
+  preset: Preset;
+  rules: Record<string, RuleSetting>;
+  settings: LoadedConfig["settings"];
+  /** The text, when it does not come from the file (stdin). */
+  text?: string;
+  /** Keep the text in the result (SARIF and GitLab fingerprints use it). */
+  keepSource: boolean;
+  /** The least severe finding that fails the run, from the CLI or the file's config. */
+  threshold: FailureThreshold;
+}
+
+/** The outcome of one job: findings, or an I/O error message. */
+export interface LintJobResult {
+  displayPath: string;
+  diagnostics: Diagnostic[];
+  source?: string;
+  error?: string;
+}
+
+/** Names `hull lint DIR` picks up: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*, Containerfile.*. */
+export function isDockerfileName(name: string): boolean {
+  if (name.endsWith(".dockerignore")) return false;
+  return (
+    name === "Dockerfile" ||
+    name === "Containerfile" ||
+    name.endsWith(".Dockerfile") ||
+    name.endsWith(".dockerfile") ||
+    name.startsWith("Dockerfile.") ||
+    name.startsWith("Containerfile.")
+  );
+}
+
+const skippedDirectories = new Set([".git", "node_modules"]);
+
+/** Thrown for problems that end the run with exit code 2 and a one-line message. */
+class UsageError extends Error {}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The `.dockerignore` that applies to a Dockerfile: `<file>.dockerignore` first, as BuildKit does, then the directory's. */
+function readDockerignoreFor(path: string, io: Pick<Io, "exists" | "readFile">): string | null {
+  for (const candidate of [`${path}.dockerignore`, resolve(dirname(path), ".dockerignore")]) {
+    if (io.exists(candidate)) return io.readFile(candidate);
+  }
+  return null;
+}
+
+/** Lints one job; never throws (an unreadable file becomes an error message). */
+export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJobResult {
+  let text: string;
+  try {
+    text = job.text ?? io.readFile(job.path);
+  } catch (error) {
+    return { displayPath: job.displayPath, diagnostics: [], error: errorMessage(error) };
+  }
+  const result = lint(text, {
+    filePath: job.displayPath,
+    preset: job.preset,
+    rules: job.rules,
+    settings: job.settings,
+    readDockerignore: () => readDockerignoreFor(job.path, io),
+  });
+  return {
+    displayPath: job.displayPath,
+    diagnostics: result.diagnostics,
+    ...(job.keepSource ? { source: text } : {}),
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Finds the files to lint under the given paths, sorted; explicit files are kept whatever their name. */
+function collectFiles(paths: readonly string[], io: Io): { path: string; explicit: boolean }[] {
+  const found = new Map<string, boolean>();
+  const walk = (dir: string) => {
+    let entries: { name: string; isDirectory: boolean }[];
+    try {
+      entries = io.readDir(dir);
+    } catch (error) {
+      throw new UsageError(`cannot read directory ${displayOf(dir, io)}: ${errorMessage(error)}`);
+    }
+    for (const entry of entries) {
+      const full = resolve(dir, entry.name);
+      if (entry.isDirectory) {
+        if (!skippedDirectories.has(entry.name)) walk(full);
+      } else if (isDockerfileName(entry.name) && !found.has(full)) found.set(full, false);
+    }
+  };
+  for (const path of paths) {
+    const full = resolve(io.cwd, path);
+    if (io.isDirectory(full)) walk(full);
+    else if (io.exists(full)) found.set(full, true);
+    else throw new UsageError(`no such file or directory: ${path}`);
+  }
+  return [...found].map(([path, explicit]) => ({ path, explicit }));
+}
+
+function displayOf(path: string, io: Io): string {
+  const rel = relative(io.cwd, path);
+  return (rel === "" ? "." : rel).split(sep).join("/");
+}
+
+/** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
+function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
+  const index = ruleIndexOf(registry);
+  const known = (name: string, flag: string) => {
+    if (index.resolve(name).length > 0) return;
+    const suggestion = index.suggest(name);
+    throw new UsageError(
+      `${flag}: unknown rule '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+    );
+  };
+  const out: Record<string, RuleSetting> = {};
+  for (const spec of flags.rule) {
+    const eq = spec.indexOf("=");
+    const name = eq < 0 ? spec : spec.slice(0, eq);
+    const severity = eq < 0 ? "" : spec.slice(eq + 1);
+    known(name, "--rule");
+    if (severity !== "off" && !(severities as readonly string[]).includes(severity)) {
+      throw new UsageError(
+        `--rule ${spec}: expected ID=SEVERITY with SEVERITY one of off, ${severities.join(", ")}`,
+      );
+    }
+    out[name] = severity as Severity | "off";
+  }
+  for (const name of flags.ignore) {
+    known(name, "--ignore");
+    out[name] = "off";
+  }
+  return out;
+}
+
+/** Lints the jobs in worker threads when that pays off and the bundled worker exists; otherwise in this thread. */
+async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
+  const workerFile = fileURLToPath(new URL("./lint-worker.mjs", import.meta.url));
+  // HULL_LINT_THREADS caps the threads (1 = lint in this thread), for benchmarks and constrained CI runners.
+  const cap = Number.parseInt(io.env.HULL_LINT_THREADS ?? "", 10);
+  const threads = Math.min(Number.isNaN(cap) ? Infinity : cap, io.cpus ?? 1, Math.ceil(jobs.length / 16));
+  if (threads < 2 || !io.exists(workerFile)) return jobs.map((job) => runJob(job, io));
+  const results: LintJobResult[] = new Array(jobs.length);
+  let next = 0;
+  const batch = 8;
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((done, fail) => {
+          const worker = new Worker(workerFile, { workerData: { hullLintWorker: true } });
+          const send = () => {
+            if (next >= jobs.length) {
+              void worker.terminate().then(() => done());
+              return;
+            }
+            const start = next;
+            next = Math.min(jobs.length, next + batch);
+            worker.postMessage({ start, jobs: jobs.slice(start, next) });
+          };
+          worker.on("message", (message: { start: number; results: LintJobResult[] }) => {
+            message.results.forEach((r, i) => (results[message.start + i] = r));
+            send();
+          });
+          worker.on("error", fail);
+          send();
+        }),
+    ),
+  );
+  return results;
+}
+
+/** The body of a worker thread: lint each batch of jobs it is sent, with the real file system. */
+function serveAsWorker(): void {
+  parentPort?.on("message", (message: { start: number; jobs: LintJob[] }) => {
+    parentPort?.postMessage({
+      start: message.start,
+      results: message.jobs.map((job) => runJob(job, processIo)),
+    });
+  });
+}
+
+if (!isMainThread && (workerData as { hullLintWorker?: boolean } | null)?.hullLintWorker) serveAsWorker();
+
+/** Loads the config for a directory, caching per directory and per config file. */
+function configLoader(io: Io, explicit: string | undefined) {
+  const reader: ConfigReader = { exists: (p) => io.exists(p), readFile: (p) => io.readFile(p) };
+  const byFile = new Map<string, LoadedConfig>();
+  const byDir = new Map<string, LoadedConfig>();
+  const load = (path: string) => {
+    let config = byFile.get(path);
+    if (!config) {
+      config = loadConfigFile(path, reader);
+      for (const warning of config.warnings) io.stderr(`hull: warning: ${warning}\n`);
+      byFile.set(path, config);
+    }
+    return config;
+  };
+  if (explicit !== undefined) {
+    const path = resolve(io.cwd, explicit);
+    if (!io.exists(path)) throw new UsageError(`--config: no such file: ${explicit}`);
+    const config = load(path);
+    return () => config;
+  }
+  return (dir: string): LoadedConfig => {
+    let config = byDir.get(dir);
+    if (!config) {
+      const found = findConfig(dir, reader);
+      config = found ? load(found.path) : defaultConfig(dir);
+      byDir.set(dir, config);
+    }
+    return config;
+  };
+}
+
+/** Runs `hull lint`; returns the exit code. */
+async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  const format = formatterFor(flags.format);
+  if (!format) {
+    throw new UsageError(
+      `unknown format '${flags.format}'; expected one of ${Object.keys(formatters).join(", ")}`,
+    );
+  }
+  const cliRules = cliRuleSettings(flags);
+  const configFor = configLoader(io, flags.config);
+  const keepSource = flags.format === "sarif" || flags.format === "gitlab";
+  const stdin = paths.length === 1 && paths[0] === "-";
+  if (!stdin && paths.includes("-"))
+    throw new UsageError("'-' (standard input) cannot be combined with other paths");
+
+  const jobs: LintJob[] = [];
+  const makeJob = (path: string, displayPath: string, config: LoadedConfig, text?: string): LintJob => {
+    return {
+      path,
+      displayPath,
+      preset: flags.preset ?? config.preset,
+      rules: { ...config.rules, ...cliRules },
+      settings: config.settings,
+      keepSource,
+      threshold: flags.failureThreshold ?? config.failureThreshold,
+      ...(text === undefined ? {} : { text }),
+    };
+  };
+  if (stdin) {
+    const name = flags.stdinFilename ?? "<stdin>";
+    const path = resolve(io.cwd, flags.stdinFilename ?? "Dockerfile");
+    let text: string;
+    try {
+      text = io.readStdin();
+    } catch (error) {
+      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+    }
+    jobs.push(
+      makeJob(path, flags.stdinFilename ? displayOf(path, io) : name, configFor(dirname(path)), text),
+    );
+  } else {
+    for (const file of collectFiles(paths.length ? paths : ["."], io)) {
+      const config = configFor(dirname(file.path));
+      if (!file.explicit && isIgnoredPath(file.path, config)) continue;
+      jobs.push(makeJob(file.path, displayOf(file.path, io), config));
+    }
+    jobs.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  }
+
+  const results = await runJobs(jobs, io);
+  let ioErrors = 0;
+  let failing = false;
+  const fileResults: FileResult[] = [];
+  for (const [i, result] of results.entries()) {
+    if (result.error !== undefined) {
+      ioErrors++;
+      io.stderr(`hull: cannot read ${result.displayPath}: ${result.error}\n`);
+      continue;
+    }
+    const limit = jobs[i]!.threshold;
+    if (limit !== "none" && result.diagnostics.some((d) => compareSeverity(d.severity, limit) <= 0))
+      failing = true;
+    fileResults.push({
+      filePath: result.displayPath,
+      diagnostics: result.diagnostics,
+      ...(result.source === undefined ? {} : { source: result.source }),
+    });
+  }
+  const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
+  io.stdout(format(fileResults, { color, rules: registry, version: "0.1.0" }));
+  if (ioErrors > 0) return 2;
+  return failing ? 1 : 0;
+}
+
+/** `hull lint [PATH…|-]`: lints Dockerfiles and reports in one of several formats. */
+export const registerLint: Register = (program, io, setExit) => {
+  program
+    .command("lint")
+    .description("lint Dockerfiles: files, directories (recursively) or - for standard input")
+    .argument("[paths...]", "files or directories; - reads standard input", [])
+    .addOption(
+      new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"),
+    )
+    .option("-c, --config <file>", "use this config file instead of searching for one")
+    .addOption(new Option("--preset <name>", "which rules run by default").choices(["recommended", "all"]))
+    .option("--rule <id=severity>", "set a rule's severity (or off); repeatable", collect, [])
+    .option("--ignore <id>", "turn a rule off; repeatable", collect, [])
+    .addOption(
+      new Option("--failure-threshold <level>", "least severe finding that makes the exit code 1").choices([
+        ...severities,
+        "none",
+      ]),
+    )
+    .option("--no-color", "never colour the output")
+    .option("--stdin-filename <path>", "the path to report (and find config for) when reading standard input")
+    .action(async (paths: string[], flags: LintFlags) => {
+      try {
+        setExit(await runLint(paths, flags, io));
+      } catch (error) {
+        if (error instanceof UsageError || error instanceof ConfigError) {
+          io.stderr(`hull lint: ${error.message}\n`);
+          setExit(2);
+          return;
+        }
+        throw error;
+      }
+    });
+};

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../src/main.js";
+import type { Io } from "../src/io.js";
+
+/** An in-memory file system rooted at /repo, plus captured output. */
+function fakeIo(
+  files: Record<string, string>,
+  options: { stdin?: string; tty?: boolean; env?: Record<string, string> } = {},
+) {
+  const out = { stdout: "", stderr: "" };
+  const full = (p: string) => (p.startsWith("/") ? p : `/repo/${p}`);
+  const all = new Map(Object.entries(files).map(([p, t]) => [full(p), t]));
+  const isDirectory = (p: string) => [...all.keys()].some((f) => f.startsWith(`${p.replace(/\/$/, "")}/`));
+  const io: Io = {
+    cwd: "/repo",
+    env: options.env ?? {},
+    stdoutIsTTY: options.tty ?? false,
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readFile: (p) => {
+      const text = all.get(p);
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${p}'`);
+      return text;
+    },
+    readStdin: () => options.stdin ?? "",
+    readDir: (p) => {
+      const prefix = `${p.replace(/\/$/, "")}/`;
+      const names = new Map<string, boolean>();
+      for (const f of all.keys()) {
+        if (!f.startsWith(prefix)) continue;
+        const rest = f.slice(prefix.length);
+        const name = rest.split("/")[0]!;
+        names.set(name, rest.includes("/"));
+      }
+      return [...names].sort().map(([name, dir]) => ({ name, isDirectory: dir }));
+    },
+    isDirectory,
+    exists: (p) => all.has(p) || isDirectory(p),
+  };
+  return { io, out };
+}
+
+async function run(argv: string[], files: Record<string, string>, options?: Parameters<typeof fakeIo>[1]) {
+  const { io, out } = fakeIo(files, options);
+  const code = await main(argv, io);
+  return { code, ...out };
+}
+
+const bad = "FROM alpine:3.20\nMAINTAINER me\nENV A 1\n";
+const clean = "FROM alpine:3.20\nENV A=1\n";
+
+describe("hull lint", () => {
+  it("lints directories recursively, in path order, skipping .git and node_modules", async () => {
+    const result = await run(["lint"], {
+      "b/Dockerfile": bad,
+      "a/app.Dockerfile": bad,
+      "a/Containerfile.dev": clean,
+      "a/Dockerfile.dockerignore": "*",
+      "c/README.md": bad,
+      "node_modules/x/Dockerfile": bad,
+      ".git/Dockerfile": bad,
+    });
+    expect(result).toMatchSnapshot();
+  });
+
+  it("exits 0 when nothing reaches the failure threshold", async () => {
+    expect((await run(["lint", "Dockerfile"], { Dockerfile: clean })).code).toBe(0);
+    const lenient = await run(["lint", "--failure-threshold", "error", "Dockerfile"], { Dockerfile: bad });
+    expect(lenient.code).toBe(0);
+  });
+
+  it.each(["stylish", "json", "compact", "github", "checkstyle", "gitlab", "sarif"])(
+    "--format %s",
+    async (format) => {
+      const result = await run(["lint", "--format", format, "Dockerfile"], { Dockerfile: bad });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe("");
+      if (format !== "sarif") expect(result.stdout).toMatchSnapshot();
+      else expect(JSON.parse(result.stdout).runs[0].results).toHaveLength(2);
+    },
+  );
+
+  it("reads standard input with --stdin-filename", async () => {
+    const result = await run(
+      ["lint", "--format", "compact", "--stdin-filename", "svc/Dockerfile", "-"],
+      {},
+      { stdin: bad },
+    );
+    expect(result).toMatchSnapshot();
+    const anonymous = await run(["lint", "--format", "compact", "-"], {}, { stdin: bad });
+    expect(anonymous.stdout).toMatch(/^<stdin>:2:1: warning maintainer-deprecated/);
+  });
+
+  it("applies --rule and --ignore through ids and aliases", async () => {
+    const result = await run(
+      [
+        "lint",
+        "--format",
+        "compact",
+        "--rule",
+        "DL4000=error",
+        "--ignore",
+        "LegacyKeyValueFormat",
+        "Dockerfile",
+      ],
+      { Dockerfile: bad },
+    );
+    expect(result).toMatchSnapshot();
+  });
+
+  it("finds the config upwards, and .hadolint.yaml when there is no hull config", async () => {
+    const files = {
+      ".hullrc.yaml": "rules:\n  maintainer-deprecated: off\nignorePaths: [vendor/]\n",
+      "svc/Dockerfile": bad,
+      "vendor/Dockerfile": bad,
+    };
+    expect(await run(["lint", "--format", "compact"], files)).toMatchSnapshot();
+    const hadolint = { ".hadolint.yaml": "ignored: [DL4000]\nfailure-threshold: error\n", Dockerfile: bad };
+    expect(await run(["lint", "--format", "compact"], hadolint)).toMatchSnapshot();
+  });
+
+  it("honours inline ignores", async () => {
+    const text =
+      "FROM alpine:3.20\n# hadolint ignore=DL4000\nMAINTAINER me\n# hull ignore=legacy-key-valu\nENV A 1\n";
+    expect(await run(["lint", "--format", "compact", "Dockerfile"], { Dockerfile: text })).toMatchSnapshot();
+  });
+
+  it("reports syntax errors and keeps linting", async () => {
+    expect(
+      await run(["lint", "--format", "compact", "Dockerfile"], {
+        Dockerfile: "FROM alpine\nCOPY\nMAINTAINER x\n",
+      }),
+    ).toMatchSnapshot();
+  });
+
+  it("colours only on a terminal without NO_COLOR and without --no-color", async () => {
+    const files = { Dockerfile: bad };
+    expect((await run(["lint", "Dockerfile"], files, { tty: true })).stdout).toContain("\u001b[");
+    expect((await run(["lint", "Dockerfile"], files, { tty: false })).stdout).not.toContain("\u001b[");
+    expect(
+      (await run(["lint", "Dockerfile"], files, { tty: true, env: { NO_COLOR: "1" } })).stdout,
+    ).not.toContain("\u001b[");
+    expect((await run(["lint", "--no-color", "Dockerfile"], files, { tty: true })).stdout).not.toContain(
+      "\u001b[",
+    );
+  });
+
+  it.each([
+    [["lint", "missing/Dockerfile"], {}],
+    [["lint", "--rule", "maintainer-deprecatd=error", "Dockerfile"], { Dockerfile: clean }],
+    [["lint", "--rule", "maintainer-deprecated=loud", "Dockerfile"], { Dockerfile: clean }],
+    [["lint", "--ignore", "DL9999", "Dockerfile"], { Dockerfile: clean }],
+    [["lint", "--format", "xml", "Dockerfile"], { Dockerfile: clean }],
+    [["lint", "--config", "nope.yaml", "Dockerfile"], { Dockerfile: clean }],
+    [
+      ["lint", "Dockerfile"],
+      { Dockerfile: clean, ".hullrc.json": '{"rules":{"maintainer-deprecatd":"off"}}' },
+    ],
+    [["lint", "Dockerfile"], { Dockerfile: clean, ".hullrc.yaml": "rules: [" }],
+    [["lint", "-", "Dockerfile"], { Dockerfile: clean }],
+  ] as const)("exits 2 with a message and no stack trace: %j", async (argv, files) => {
+    const result = await run([...argv], files);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toMatchSnapshot();
+  });
+});
