@@ -1,0 +1,46 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const bin = fileURLToPath(new URL("../bin/hull.js", import.meta.url));
+const worker = fileURLToPath(new URL("../bundle/lint-worker.mjs", import.meta.url));
+const built = existsSync(fileURLToPath(new URL("../bundle/hull.mjs", import.meta.url))) && existsSync(worker);
+if (!built) console.warn("bundled CLI tests skipped: run `node scripts/bundle.mjs` first");
+
+describe.skipIf(!built)("bundled hull lint", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hull-lint-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Enough files for the worker pool to start, in nested directories so that ordering is exercised.
+  for (let i = 0; i < 60; i++) {
+    const sub = join(dir, `svc-${i % 7}`, `part-${i}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(
+      join(sub, i % 2 ? "Dockerfile" : "app.Dockerfile"),
+      `FROM alpine:3.20\nMAINTAINER n${i}\nENV A ${i}\nCOPY\n`,
+    );
+  }
+  const lint = (threads: string) => {
+    try {
+      return execFileSync(process.execPath, [bin, "lint", "--format", "compact", "."], {
+        cwd: dir,
+        env: { ...process.env, HULL_LINT_THREADS: threads },
+        encoding: "utf8",
+      });
+    } catch (error) {
+      const e = error as { status: number; stdout: string; stderr: string };
+      expect(e.stderr).toBe("");
+      expect(e.status).toBe(1);
+      return e.stdout;
+    }
+  };
+
+  it("gives the same output, in the same order, with and without worker threads", () => {
+    const single = lint("1");
+    const parallel = lint("4");
+    expect(single.split("\n").filter(Boolean)).toHaveLength(60 * 3);
+    expect(parallel).toBe(single);
+  });
+});
