@@ -55,14 +55,43 @@ describe("hull plan", () => {
     expect(r.out).toMatchSnapshot();
   });
   it("--format json carries the promised fields", async () => {
-    const r = await hull(["Dockerfile", "--format", "json", "--target", "test", "--changed", "main.go", "--run", "--", "version"]);
+    const r = await hull([
+      "Dockerfile",
+      "--format",
+      "json",
+      "--target",
+      "test",
+      "--changed",
+      "main.go",
+      "--run",
+      "--",
+      "version",
+    ]);
     const json = JSON.parse(r.out);
     expect(r.code).toBe(0);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["stages", "nodes", "order", "image", "run", "invalidated", "diagnostics"]));
-    expect(json.stages[1]).toMatchObject({ index: 1, name: "test", base: "build", dependsOn: [0], pruned: false, prunedReason: null });
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(["stages", "nodes", "order", "image", "run", "invalidated", "diagnostics"]),
+    );
+    expect(json.stages[1]).toMatchObject({
+      index: 1,
+      name: "test",
+      base: "build",
+      dependsOn: [0],
+      pruned: false,
+      prunedReason: null,
+    });
     expect(json.stages[2].pruned).toBe(true);
     expect(json.invalidated).toEqual(["s0.2", "s0.3", "s1.1"]);
-    expect(json.nodes[0]).toEqual(expect.objectContaining({ id: "s0.0", stage: 0, line: 1, instruction: "FROM", layer: false, inputs: [] }));
+    expect(json.nodes[0]).toEqual(
+      expect.objectContaining({
+        id: "s0.0",
+        stage: 0,
+        line: 1,
+        instruction: "FROM",
+        layer: false,
+        inputs: [],
+      }),
+    );
   });
   it("--run prints the container argv, ARGS replacing CMD", async () => {
     expect((await hull(["Dockerfile", "--run"])).out).toBe('["/app","serve"]\n');
@@ -74,7 +103,11 @@ describe("hull plan", () => {
     expect(r.out).toMatch(format === "dot" ? /subgraph cluster_0/ : /subgraph stage0/);
   });
   it("reads build args, including a bare name from the environment", async () => {
-    const r = await hull(["-", "--format", "json", "--build-arg", "A=1", "--build-arg", "FROM_ENV"], {}, "FROM alpine\nARG A\nARG FROM_ENV\nRUN echo\n");
+    const r = await hull(
+      ["-", "--format", "json", "--build-arg", "A=1", "--build-arg", "FROM_ENV"],
+      {},
+      "FROM alpine\nARG A\nARG FROM_ENV\nRUN echo\n",
+    );
     const run = JSON.parse(r.out).nodes.find((n: { kind: string }) => n.kind === "exec");
     expect(run.op.env).toEqual(expect.arrayContaining(["A=1", "FROM_ENV=e"]));
   });
@@ -84,7 +117,10 @@ describe("hull plan", () => {
     expect(JSON.parse(r.out).invalidated).toEqual([]);
   });
   it("reports what several files share", async () => {
-    const files = { "/w/a.Dockerfile": app, "/w/b.Dockerfile": app.replace('CMD ["serve"]', 'CMD ["worker"]') };
+    const files = {
+      "/w/a.Dockerfile": app,
+      "/w/b.Dockerfile": app.replace('CMD ["serve"]', 'CMD ["worker"]'),
+    };
     const r = await hull(["a.Dockerfile", "b.Dockerfile"], files);
     expect(r.out).toContain("shared across 2 files:");
     expect(r.out).toMatch(/stage a\.Dockerfile#build = b\.Dockerfile#build/);

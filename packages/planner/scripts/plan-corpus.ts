@@ -10,7 +10,9 @@ function main(dir: string | undefined): number {
     process.stderr.write("usage: tsx scripts/plan-corpus.ts DIR\n");
     return 2;
   }
-  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile()).sort();
+  const names = readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isFile())
+    .sort();
   const texts = names.map((n) => readFileSync(join(dir, n), "utf8"));
   const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
   const crashes: string[] = [];
@@ -32,7 +34,10 @@ function main(dir: string | undefined): number {
       for (const d of p.diagnostics) {
         if (d.code === "internal-error") crashes.push(`${name}: ${d.message}`);
         if (d.severity !== "error") continue;
-        const entry = byCode.get(d.code) ?? { files: new Set<string>(), example: `${name}:${d.range.start.line}: ${d.message}` };
+        const entry = byCode.get(d.code) ?? {
+          files: new Set<string>(),
+          example: `${name}:${d.range.start.line}: ${d.message}`,
+        };
         entry.files.add(name);
         byCode.set(d.code, entry);
       }
@@ -68,7 +73,9 @@ function main(dir: string | undefined): number {
   const base = largest.endsWith("\n") ? largest : `${largest}\n`;
   const t1 = timeIt(base);
   const t10 = timeIt(base.repeat(10));
-  out.push(`linearity (largest file, ${Buffer.byteLength(base)} B): x1 ${t1.toFixed(2)} ms, x10 ${t10.toFixed(2)} ms, ratio ${(t10 / t1).toFixed(1)} (10 is linear)`);
+  out.push(
+    `linearity (largest file, ${Buffer.byteLength(base)} B): x1 ${t1.toFixed(2)} ms, x10 ${t10.toFixed(2)} ms, ratio ${(t10 / t1).toFixed(1)} (10 is linear)`,
+  );
   process.stdout.write(`${out.join("\n")}\n`);
   return crashes.length > 0 ? 1 : 0;
 }

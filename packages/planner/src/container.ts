@@ -19,8 +19,13 @@ export function containerArgv(image: PlanImage, args: readonly string[] = []): C
   const base = image.baseImage ?? "the base image";
   const unknownEntrypoint = image.unknown.includes("Entrypoint") && image.config.Entrypoint === null;
   const unknownCmd = image.unknown.includes("Cmd") && image.config.Cmd === null;
-  const entrypoint: string[] = image.config.Entrypoint ? [...image.config.Entrypoint] : unknownEntrypoint ? [`<ENTRYPOINT of ${base}>`] : [];
-  if (unknownEntrypoint) notes.push(`ENTRYPOINT is inherited from ${base}, whose config the planner cannot see`);
+  const entrypoint: string[] = image.config.Entrypoint
+    ? [...image.config.Entrypoint]
+    : unknownEntrypoint
+      ? [`<ENTRYPOINT of ${base}>`]
+      : [];
+  if (unknownEntrypoint)
+    notes.push(`ENTRYPOINT is inherited from ${base}, whose config the planner cannot see`);
   let tail: string[];
   let usesUnknownCmd = false;
   if (args.length > 0) {
@@ -37,6 +42,9 @@ export function containerArgv(image: PlanImage, args: readonly string[] = []): C
   }
   const argv = [...entrypoint, ...tail];
   const complete = !unknownEntrypoint && !usesUnknownCmd;
-  const error = argv.length === 0 ? "no command specified: the image has no ENTRYPOINT or CMD and no arguments were given" : null;
+  const error =
+    argv.length === 0
+      ? "no command specified: the image has no ENTRYPOINT or CMD and no arguments were given"
+      : null;
   return { argv, complete, entrypoint: image.config.Entrypoint, cmd: image.config.Cmd, error, notes };
 }

@@ -3,7 +3,8 @@ import * as dockerignore from "@balena/dockerignore";
 // The package is CommonJS with `exports.default = ignore`; under Node ESM the factory can sit one level deeper.
 type Factory = (options?: { ignorecase?: boolean }) => import("@balena/dockerignore").Ignore;
 const moduleValue = dockerignore as unknown as { default: Factory | { default: Factory } };
-const ignore: Factory = typeof moduleValue.default === "function" ? moduleValue.default : moduleValue.default.default;
+const ignore: Factory =
+  typeof moduleValue.default === "function" ? moduleValue.default : moduleValue.default.default;
 
 /** Decides whether a context path is excluded by `.dockerignore`. */
 export interface IgnoreMatcher {
@@ -59,7 +60,10 @@ function globToRegExp(glob: string): RegExp {
     else if (c === "[") {
       const close = glob.indexOf("]", i + 1);
       if (close > i) {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        re += `[${glob
+          .slice(i + 1, close)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\")}]`;
         i = close;
       } else re += "\\[";
     } else if (c === "\\" && i + 1 < glob.length) {
@@ -86,5 +90,7 @@ export function sourceCovers(source: string, changed: string): boolean {
 /** The content placeholder of a context source: `changed` when a non-ignored changed path falls under it. */
 export function contentPlaceholder(source: string, changed: readonly string[], ig: IgnoreMatcher): string {
   const hit = changed.filter((c) => !ig.ignores(c) && sourceCovers(source, c));
-  return hit.length === 0 ? `context:${normalizeContextPath(source) || "."}` : `context:${normalizeContextPath(source) || "."}@changed:${hit.sort().join(",")}`;
+  return hit.length === 0
+    ? `context:${normalizeContextPath(source) || "."}`
+    : `context:${normalizeContextPath(source) || "."}@changed:${hit.sort().join(",")}`;
 }

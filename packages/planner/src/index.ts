@@ -4,7 +4,12 @@ import { buildPlan } from "./build/build.js";
 
 export type * from "./model.js";
 export { containerArgv, type ContainerRun } from "./container.js";
-export { invalidate, type Invalidation, type InvalidationChange, type InvalidatedNode } from "./invalidate.js";
+export {
+  invalidate,
+  type Invalidation,
+  type InvalidationChange,
+  type InvalidatedNode,
+} from "./invalidate.js";
 export { share, type SharedReport } from "./share.js";
 export { renderText } from "./render/text.js";
 export { renderJson, toJson, toJsonMulti } from "./render/json.js";
@@ -32,7 +37,14 @@ export function plan(ast: Dockerfile, options: PlanOptions = {}): BuildPlan {
       image: null,
       contextSources: [],
       unusedBuildArgs: [],
-      diagnostics: [{ code: "internal-error", message: `planner bug: ${message}`, severity: "error", range: { start: p, end: p } }],
+      diagnostics: [
+        {
+          code: "internal-error",
+          message: `planner bug: ${message}`,
+          severity: "error",
+          range: { start: p, end: p },
+        },
+      ],
     };
   }
 }

@@ -67,11 +67,24 @@ function explain(
   const own = stableJson(node.op) !== stableJson(prev?.op ?? null);
   if (own) {
     const changed = changedContent(node);
-    if (changed.length > 0) return { id: node.id, cause: "context", reason: `context changed: ${changed.join(", ")}` };
+    if (changed.length > 0)
+      return { id: node.id, cause: "context", reason: `context changed: ${changed.join(", ")}` };
     const text = stableJson(node.op);
-    const args = changedArgs.filter(([k, v]) => text.includes(`${k}=`) || (v !== "" && text.includes(v))).map(([k]) => k);
-    if (args.length > 0) return { id: node.id, cause: "build-arg", reason: `build arg ${args.join(", ")} changed and is part of the operation` };
-    if (input === undefined) return { id: node.id, cause: "operation", reason: prev ? "the resolved operation changed" : "new node" };
+    const args = changedArgs
+      .filter(([k, v]) => text.includes(`${k}=`) || (v !== "" && text.includes(v)))
+      .map(([k]) => k);
+    if (args.length > 0)
+      return {
+        id: node.id,
+        cause: "build-arg",
+        reason: `build arg ${args.join(", ")} changed and is part of the operation`,
+      };
+    if (input === undefined)
+      return {
+        id: node.id,
+        cause: "operation",
+        reason: prev ? "the resolved operation changed" : "new node",
+      };
   }
   if (input !== undefined) return { id: node.id, cause: "input", reason: `input ${input} is rebuilt` };
   return { id: node.id, cause: "operation", reason: "an input's cache key changed" };

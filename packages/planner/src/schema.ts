@@ -4,7 +4,10 @@ const bool = { type: "boolean" } as const;
 const strOrNull = { type: ["string", "null"] } as const;
 const strList = { type: "array", items: str } as const;
 const strListOrNull = { type: ["array", "null"], items: str } as const;
-const emptyObjectMap = { type: ["object", "null"], additionalProperties: { type: "object", maxProperties: 0 } } as const;
+const emptyObjectMap = {
+  type: ["object", "null"],
+  additionalProperties: { type: "object", maxProperties: 0 },
+} as const;
 
 /** The JSON Schema (draft-07) of `hull plan --format json`, one value from which `schema/plan.json` is written. */
 export const planSchema = {
@@ -33,7 +36,14 @@ export const planSchema = {
                 required: ["cacheKey", "members"],
                 properties: {
                   cacheKey: str,
-                  members: { type: "array", items: { type: "object", required: ["file", "stage", "name"], properties: { file: str, stage: int, name: strOrNull } } },
+                  members: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["file", "stage", "name"],
+                      properties: { file: str, stage: int, name: strOrNull },
+                    },
+                  },
                 },
               },
             },
@@ -46,7 +56,10 @@ export const planSchema = {
                   cacheKey: str,
                   instruction: str,
                   label: str,
-                  members: { type: "array", items: { type: "object", required: ["file", "id"], properties: { file: str, id: str } } },
+                  members: {
+                    type: "array",
+                    items: { type: "object", required: ["file", "id"], properties: { file: str, id: str } },
+                  },
                 },
               },
             },
@@ -56,7 +69,18 @@ export const planSchema = {
     },
     plan: {
       type: "object",
-      required: ["version", "file", "target", "platform", "stages", "nodes", "edges", "order", "image", "diagnostics"],
+      required: [
+        "version",
+        "file",
+        "target",
+        "platform",
+        "stages",
+        "nodes",
+        "edges",
+        "order",
+        "image",
+        "diagnostics",
+      ],
       additionalProperties: false,
       properties: {
         version: { const: 1 },
@@ -72,7 +96,11 @@ export const planSchema = {
             type: "object",
             required: ["from", "to", "kind"],
             additionalProperties: false,
-            properties: { from: str, to: str, kind: { enum: ["prev", "base", "copy-from", "mount-from", "source"] } },
+            properties: {
+              from: str,
+              to: str,
+              kind: { enum: ["prev", "base", "copy-from", "mount-from", "source"] },
+            },
           },
         },
         order: { type: "array", items: strList },
@@ -80,7 +108,14 @@ export const planSchema = {
         run: {
           type: "object",
           required: ["argv", "complete"],
-          properties: { argv: strList, complete: bool, entrypoint: strListOrNull, cmd: strListOrNull, error: strOrNull, notes: strList },
+          properties: {
+            argv: strList,
+            complete: bool,
+            entrypoint: strListOrNull,
+            cmd: strListOrNull,
+            error: strOrNull,
+            notes: strList,
+          },
         },
         invalidated: strList,
         invalidation: {
@@ -89,13 +124,22 @@ export const planSchema = {
             type: "object",
             required: ["id", "cause", "reason"],
             additionalProperties: false,
-            properties: { id: str, cause: { enum: ["context", "build-arg", "input", "operation"] }, reason: str },
+            properties: {
+              id: str,
+              cause: { enum: ["context", "build-arg", "input", "operation"] },
+              reason: str,
+            },
           },
         },
         cached: strList,
         contextSources: {
           type: "array",
-          items: { type: "object", required: ["node", "path"], additionalProperties: false, properties: { node: str, path: str } },
+          items: {
+            type: "object",
+            required: ["node", "path"],
+            additionalProperties: false,
+            properties: { node: str, path: str },
+          },
         },
         unusedBuildArgs: strList,
         diagnostics: { type: "array", items: { $ref: "#/definitions/diagnostic" } },
@@ -119,7 +163,11 @@ export const planSchema = {
             type: "object",
             required: ["stage", "kind", "line"],
             additionalProperties: false,
-            properties: { stage: int, kind: { enum: ["base", "copy-from", "mount-from", "onbuild"] }, line: int },
+            properties: {
+              stage: int,
+              kind: { enum: ["base", "copy-from", "mount-from", "onbuild"] },
+              line: int,
+            },
           },
         },
         pruned: bool,
@@ -158,7 +206,20 @@ export const planSchema = {
         unknown: strList,
         config: {
           type: "object",
-          required: ["Env", "Entrypoint", "Cmd", "WorkingDir", "User", "ExposedPorts", "Volumes", "Labels", "StopSignal", "Healthcheck", "Shell", "OnBuild"],
+          required: [
+            "Env",
+            "Entrypoint",
+            "Cmd",
+            "WorkingDir",
+            "User",
+            "ExposedPorts",
+            "Volumes",
+            "Labels",
+            "StopSignal",
+            "Healthcheck",
+            "Shell",
+            "OnBuild",
+          ],
           additionalProperties: false,
           properties: {
             Env: strListOrNull,
@@ -174,7 +235,14 @@ export const planSchema = {
               type: ["object", "null"],
               required: ["Test"],
               additionalProperties: false,
-              properties: { Test: strList, Interval: int, Timeout: int, StartPeriod: int, StartInterval: int, Retries: int },
+              properties: {
+                Test: strList,
+                Interval: int,
+                Timeout: int,
+                StartPeriod: int,
+                StartInterval: int,
+                Retries: int,
+              },
             },
             Shell: strListOrNull,
             OnBuild: strListOrNull,

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { execEnv, node, planText } from "./helpers.js";
 
 describe("ARG scoping", () => {
-  const cases: { name: string; file: string; options?: Parameters<typeof planText>[1]; run: string; env: Record<string, string | undefined> }[] = [
+  const cases: {
+    name: string;
+    file: string;
+    options?: Parameters<typeof planText>[1];
+    run: string;
+    env: Record<string, string | undefined>;
+  }[] = [
     {
       name: "a global ARG is visible in FROM but not in the stage",
       file: "ARG V=1\nFROM alpine:$V\nRUN echo\n",
@@ -115,6 +121,8 @@ describe("ARG scoping", () => {
   });
 
   it("lists build args nobody declared", () => {
-    expect(planText("FROM alpine\nARG A\n", { buildArgs: { A: "1", B: "2" } }).unusedBuildArgs).toEqual(["B"]);
+    expect(planText("FROM alpine\nARG A\n", { buildArgs: { A: "1", B: "2" } }).unusedBuildArgs).toEqual([
+      "B",
+    ]);
   });
 });

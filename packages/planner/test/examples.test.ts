@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { plan, renderDot, renderMermaid, renderText, toJson } from "../src/index.js";
 
 const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
-const dirs = existsSync(examples) ? readdirSync(examples).filter((d) => existsSync(join(examples, d, "Dockerfile"))) : [];
+const dirs = existsSync(examples)
+  ? readdirSync(examples).filter((d) => existsSync(join(examples, d, "Dockerfile")))
+  : [];
 
 describe("examples", () => {
   it("has the examples the issue asks for", () => {
@@ -23,7 +25,9 @@ describe("examples", () => {
         expect(p.diagnostics).toEqual([]);
       });
       it("matches plan.snap", async () => {
-        await expect(`${JSON.stringify(toJson(p, { file: "Dockerfile" }), null, 2)}\n`).toMatchFileSnapshot(join(examples, dir, "plan.snap"));
+        await expect(`${JSON.stringify(toJson(p, { file: "Dockerfile" }), null, 2)}\n`).toMatchFileSnapshot(
+          join(examples, dir, "plan.snap"),
+        );
       });
       it.each([
         ["text.snap", () => renderText(p, { file: "Dockerfile" })],

@@ -14,8 +14,17 @@ FROM scratch AS final
 COPY --from=build /out /out
 `;
   const cases: { name: string; target?: string; kept: number[]; reason?: [number, RegExp] }[] = [
-    { name: "the default target is the last stage; its closure is kept", kept: [0, 1, 4], reason: [3, /no stage depends on it/] },
-    { name: "--target keeps the target and what it needs", target: "test", kept: [0, 1, 3], reason: [4, /not needed by target test/] },
+    {
+      name: "the default target is the last stage; its closure is kept",
+      kept: [0, 1, 4],
+      reason: [3, /no stage depends on it/],
+    },
+    {
+      name: "--target keeps the target and what it needs",
+      target: "test",
+      kept: [0, 1, 3],
+      reason: [4, /not needed by target test/],
+    },
     { name: "targets match case-insensitively", target: "TOOLS", kept: [2] },
     { name: "a base stage is needed by its children", target: "build", kept: [0, 1] },
   ];
@@ -25,7 +34,8 @@ COPY --from=build /out /out
       expect(p.stages.filter((s) => !s.pruned).map((s) => s.index)).toEqual(c.kept);
       if (c.reason) expect(p.stages[c.reason[0]]?.prunedReason).toMatch(c.reason[1]);
       const ordered = p.order.flat();
-      for (const n of p.nodes) expect(ordered.includes(n.id)).toBe(!n.pruned && n.kind !== "config" && n.op["op"] !== "stage");
+      for (const n of p.nodes)
+        expect(ordered.includes(n.id)).toBe(!n.pruned && n.kind !== "config" && n.op["op"] !== "stage");
     });
   }
 
@@ -46,7 +56,9 @@ COPY --from=child /a /a
   });
 
   it("independent stages build side by side in one level", () => {
-    const p = planText("FROM alpine AS a\nRUN echo a\nFROM debian AS b\nRUN echo b\nFROM scratch\nCOPY --from=a /x /x\nCOPY --from=b /y /y\n");
+    const p = planText(
+      "FROM alpine AS a\nRUN echo a\nFROM debian AS b\nRUN echo b\nFROM scratch\nCOPY --from=a /x /x\nCOPY --from=b /y /y\n",
+    );
     expect(p.order[0]).toEqual(["s0.0", "s1.0", "s2.0"]);
     expect(p.order[1]).toEqual(["s0.1", "s1.1"]);
     expect(p.order.flat()).toEqual(expect.arrayContaining(["s2.1", "s2.2"]));
@@ -86,7 +98,12 @@ RUN echo grandchild
   it("prepends the parent's triggers to the child, at the child's FROM line", () => {
     const p = planText(file, { target: "child" });
     const child = p.nodes.filter((n) => n.stage === 1);
-    expect(child.map((n) => `${n.id}:${n.instruction}`)).toEqual(["s1.0:FROM", "s1.t0:COPY", "s1.t1:RUN", "s1.1:RUN"]);
+    expect(child.map((n) => `${n.id}:${n.instruction}`)).toEqual([
+      "s1.0:FROM",
+      "s1.t0:COPY",
+      "s1.t1:RUN",
+      "s1.1:RUN",
+    ]);
     expect(node(p, "s1.t0").line).toBe(5);
     expect(node(p, "s1.t0").onbuild).toBe(true);
     expect(node(p, "s1.t0").op["dest"]).toBe("/app/src");
@@ -106,9 +123,25 @@ RUN echo grandchild
 });
 
 describe("plan-time errors", () => {
-  const cases: { name: string; file: string; options?: Parameters<typeof planText>[1]; code: string; message: RegExp }[] = [
-    { name: "unknown stage index", file: "FROM alpine\nCOPY --from=3 /a /a\n", code: "unknown-stage-index@2", message: /invalid stage index 3/ },
-    { name: "negative stage index", file: "FROM alpine\nCOPY --from=-1 /a /a\n", code: "unknown-stage-index@2", message: /invalid stage index -1/ },
+  const cases: {
+    name: string;
+    file: string;
+    options?: Parameters<typeof planText>[1];
+    code: string;
+    message: RegExp;
+  }[] = [
+    {
+      name: "unknown stage index",
+      file: "FROM alpine\nCOPY --from=3 /a /a\n",
+      code: "unknown-stage-index@2",
+      message: /invalid stage index 3/,
+    },
+    {
+      name: "negative stage index",
+      file: "FROM alpine\nCOPY --from=-1 /a /a\n",
+      code: "unknown-stage-index@2",
+      message: /invalid stage index -1/,
+    },
     {
       name: "copy from a later stage",
       file: "FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\nFROM a\n",
@@ -121,27 +154,76 @@ describe("plan-time errors", () => {
       code: "circular-dependency@2",
       message: /circular dependency detected on stage: a/,
     },
-    { name: "self copy is circular", file: "FROM alpine AS a\nCOPY --from=a /x /x\n", code: "circular-dependency@2", message: /stage: a/ },
-    { name: "unknown target", file: "FROM alpine AS a\n", options: { target: "nope" }, code: "unknown-target@1", message: /target stage "nope" could not be found/ },
+    {
+      name: "self copy is circular",
+      file: "FROM alpine AS a\nCOPY --from=a /x /x\n",
+      code: "circular-dependency@2",
+      message: /stage: a/,
+    },
+    {
+      name: "unknown target",
+      file: "FROM alpine AS a\n",
+      options: { target: "nope" },
+      code: "unknown-target@1",
+      message: /target stage "nope" could not be found/,
+    },
     {
       name: "variable in --from",
       file: "FROM alpine AS a\nFROM alpine\nARG S=a\nCOPY --from=$S /x /x\n",
       code: "variable-in-from@4",
       message: /variable expansion is not supported for --from/,
     },
-    { name: "variable in mount from=", file: "FROM alpine\nRUN --mount=from=$X,target=/x echo\n", code: "variable-in-from@2", message: /'from' doesn't support variable expansion/ },
-    { name: "empty base name", file: "ARG IMG\nFROM $IMG\n", code: "empty-base-name@2", message: /base name \(\$IMG\) should not be blank/ },
-    { name: "bad platform on FROM", file: "FROM --platform=linux/amd64/v3/x alpine\n", code: "bad-platform@1", message: /failed to parse platform/ },
-    { name: "unknown platform word", file: "FROM --platform=potato alpine\n", code: "bad-platform@1", message: /unknown operating system or architecture/ },
-    { name: "empty platform from an ARG", file: "ARG P\nFROM --platform=$P alpine\n", code: "bad-platform@2", message: /empty platform value/ },
-    { name: "bad --platform option", file: "FROM alpine\n", options: { platform: "a/b/c/d" }, code: "bad-platform@1", message: /failed to parse platform/ },
-    { name: "mount target /", file: "FROM alpine\nRUN --mount=type=cache,target=/ echo\n", code: "invalid-mount-target@2", message: /invalid mount target/ },
+    {
+      name: "variable in mount from=",
+      file: "FROM alpine\nRUN --mount=from=$X,target=/x echo\n",
+      code: "variable-in-from@2",
+      message: /'from' doesn't support variable expansion/,
+    },
+    {
+      name: "empty base name",
+      file: "ARG IMG\nFROM $IMG\n",
+      code: "empty-base-name@2",
+      message: /base name \(\$IMG\) should not be blank/,
+    },
+    {
+      name: "bad platform on FROM",
+      file: "FROM --platform=linux/amd64/v3/x alpine\n",
+      code: "bad-platform@1",
+      message: /failed to parse platform/,
+    },
+    {
+      name: "unknown platform word",
+      file: "FROM --platform=potato alpine\n",
+      code: "bad-platform@1",
+      message: /unknown operating system or architecture/,
+    },
+    {
+      name: "empty platform from an ARG",
+      file: "ARG P\nFROM --platform=$P alpine\n",
+      code: "bad-platform@2",
+      message: /empty platform value/,
+    },
+    {
+      name: "bad --platform option",
+      file: "FROM alpine\n",
+      options: { platform: "a/b/c/d" },
+      code: "bad-platform@1",
+      message: /failed to parse platform/,
+    },
+    {
+      name: "mount target /",
+      file: "FROM alpine\nRUN --mount=type=cache,target=/ echo\n",
+      code: "invalid-mount-target@2",
+      message: /invalid mount target/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const p = planText(c.file, c.options);
       expect(codes(p)).toContain(c.code);
-      expect(p.diagnostics.find((d) => `${d.code}@${d.range.start.line}` === c.code)?.message).toMatch(c.message);
+      expect(p.diagnostics.find((d) => `${d.code}@${d.range.start.line}` === c.code)?.message).toMatch(
+        c.message,
+      );
     });
   }
 

@@ -4,28 +4,30 @@ import { node, planText } from "./helpers.js";
 
 describe("image config", () => {
   it("ENTRYPOINT resets an inherited CMD", () => {
-    const p = planText("FROM scratch AS a\nCMD [\"x\"]\nFROM a\nENTRYPOINT [\"/e\"]\n");
+    const p = planText('FROM scratch AS a\nCMD ["x"]\nFROM a\nENTRYPOINT ["/e"]\n');
     expect(p.image?.config.Cmd).toBeNull();
     expect(p.image?.config.Entrypoint).toEqual(["/e"]);
   });
   it("ENTRYPOINT keeps a CMD set earlier in the same stage", () => {
-    const p = planText("FROM scratch\nCMD [\"x\"]\nENTRYPOINT [\"/e\"]\n");
+    const p = planText('FROM scratch\nCMD ["x"]\nENTRYPOINT ["/e"]\n');
     expect(p.image?.config.Cmd).toEqual(["x"]);
   });
   it("an image base's CMD is unknown, but known to be cleared by ENTRYPOINT", () => {
     const a = planText("FROM node:20\n");
     expect(a.image?.unknown).toEqual(expect.arrayContaining(["Cmd", "Entrypoint", "Env"]));
-    const b = planText("FROM node:20\nENTRYPOINT [\"node\"]\n");
+    const b = planText('FROM node:20\nENTRYPOINT ["node"]\n');
     expect(b.image?.unknown).not.toContain("Cmd");
     expect(b.image?.unknown).not.toContain("Entrypoint");
   });
   it("scratch gets the default PATH; shell form wraps with the default shell", () => {
     const p = planText("FROM scratch\nCMD run me\n");
-    expect(p.image?.config.Env).toEqual(["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]);
+    expect(p.image?.config.Env).toEqual([
+      "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    ]);
     expect(p.image?.config.Cmd).toEqual(["/bin/sh", "-c", "run me"]);
   });
   it("SHELL changes later shell forms", () => {
-    const p = planText("FROM scratch\nSHELL [\"/bin/bash\", \"-eo\", \"pipefail\", \"-c\"]\nRUN a | b\n");
+    const p = planText('FROM scratch\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b\n');
     expect(node(p, "s0.2").op["argv"]).toEqual(["/bin/bash", "-eo", "pipefail", "-c", "a | b"]);
   });
   it("collects labels, ports, volumes, user, workdir, stop signal and healthcheck", () => {
@@ -47,10 +49,16 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
     expect(c?.User).toBe("app");
     expect(c?.WorkingDir).toBe("/srv/sub");
     expect(c?.StopSignal).toBe("SIGINT");
-    expect(c?.Healthcheck).toEqual({ Test: ["CMD-SHELL", "curl -f http://localhost/"], Interval: 30e9, Retries: 3 });
+    expect(c?.Healthcheck).toEqual({
+      Test: ["CMD-SHELL", "curl -f http://localhost/"],
+      Interval: 30e9,
+      Retries: 3,
+    });
   });
   it("history has one entry per instruction except ONBUILD, empty_layer for config", () => {
-    const p = planText("FROM scratch\nARG V=1\nENV A=1\nWORKDIR /\nWORKDIR /app\nCOPY a b\nRUN x\nONBUILD RUN y\n");
+    const p = planText(
+      "FROM scratch\nARG V=1\nENV A=1\nWORKDIR /\nWORKDIR /app\nCOPY a b\nRUN x\nONBUILD RUN y\n",
+    );
     expect(p.image?.history.map((h) => [h.created_by, h.empty_layer])).toEqual([
       ["ARG V=1", true],
       ["ENV A=1", true],
@@ -78,9 +86,24 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
 describe("container argv", () => {
   const image = (file: string) => planText(file).image!;
   const cases: [string, string, string[], string[] | null][] = [
-    ["exec ENTRYPOINT with exec CMD", 'FROM scratch\nENTRYPOINT ["/ec"]\nCMD ["--help"]\n', [], ["/ec", "--help"]],
-    ["ARGS replace CMD", 'FROM scratch\nENTRYPOINT ["/ec"]\nCMD ["--help"]\n', ["echo", "test"], ["/ec", "echo", "test"]],
-    ["shell ENTRYPOINT ignores CMD words after sh -c", 'FROM scratch\nENTRYPOINT /ec\nCMD ["x"]\n', ["echo", "test"], ["/bin/sh", "-c", "/ec", "echo", "test"]],
+    [
+      "exec ENTRYPOINT with exec CMD",
+      'FROM scratch\nENTRYPOINT ["/ec"]\nCMD ["--help"]\n',
+      [],
+      ["/ec", "--help"],
+    ],
+    [
+      "ARGS replace CMD",
+      'FROM scratch\nENTRYPOINT ["/ec"]\nCMD ["--help"]\n',
+      ["echo", "test"],
+      ["/ec", "echo", "test"],
+    ],
+    [
+      "shell ENTRYPOINT ignores CMD words after sh -c",
+      'FROM scratch\nENTRYPOINT /ec\nCMD ["x"]\n',
+      ["echo", "test"],
+      ["/bin/sh", "-c", "/ec", "echo", "test"],
+    ],
     ["CMD only", "FROM scratch\nCMD echo hi\n", [], ["/bin/sh", "-c", "echo hi"]],
     ["ARGS without ENTRYPOINT", "FROM scratch\nCMD echo hi\n", ["ls"], ["ls"]],
   ];
@@ -100,7 +123,9 @@ describe("container argv", () => {
 describe("cache keys", () => {
   it("do not change with spacing, comments, flag order or continuation lines", () => {
     const a = planText("FROM alpine\nCOPY --chown=1:1 --link a /a\nRUN echo hi && \\\n  echo there\n");
-    const b = planText("# a comment\nFROM   alpine\n\n# another\nCOPY  --link  --chown=1:1 a   /a\nRUN echo hi &&   echo there\n");
+    const b = planText(
+      "# a comment\nFROM   alpine\n\n# another\nCOPY  --link  --chown=1:1 a   /a\nRUN echo hi &&   echo there\n",
+    );
     expect(b.nodes.map((n) => n.cacheKey)).toEqual(a.nodes.map((n) => n.cacheKey));
   });
   it("change with the command text, env, user, workdir and mounts", () => {

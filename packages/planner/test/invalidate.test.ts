@@ -17,19 +17,48 @@ COPY nginx.conf /etc/nginx/conf.d/default.conf
 
 function run(change: InvalidationChange, options: PlanOptions = {}) {
   const r = invalidate(parse(file).ast, options, change);
-  return { ids: r.invalidated.map((i) => i.id), byId: new Map(r.invalidated.map((i) => [i.id, i])), cached: r.cached };
+  return {
+    ids: r.invalidated.map((i) => i.id),
+    byId: new Map(r.invalidated.map((i) => [i.id, i])),
+    cached: r.cached,
+  };
 }
 
 describe("invalidation", () => {
   const cases: { name: string; change: InvalidationChange; options?: PlanOptions; invalid: string[] }[] = [
     { name: "nothing changed", change: {}, invalid: [] },
-    { name: "a source file rebuilds its COPY and everything downstream", change: { paths: ["src/index.ts"] }, invalid: ["s1.2", "s1.3", "s2.1", "s2.2"] },
-    { name: "the lock file rebuilds from the first COPY on, across stages", change: { paths: ["package-lock.json"] }, invalid: ["s0.2", "s0.3", "s1.2", "s1.3", "s2.1", "s2.2"] },
+    {
+      name: "a source file rebuilds its COPY and everything downstream",
+      change: { paths: ["src/index.ts"] },
+      invalid: ["s1.2", "s1.3", "s2.1", "s2.2"],
+    },
+    {
+      name: "the lock file rebuilds from the first COPY on, across stages",
+      change: { paths: ["package-lock.json"] },
+      invalid: ["s0.2", "s0.3", "s1.2", "s1.3", "s2.1", "s2.2"],
+    },
     { name: "a file no COPY reads rebuilds nothing", change: { paths: ["README.md"] }, invalid: [] },
-    { name: "the final stage's own file rebuilds only its COPY", change: { paths: ["nginx.conf"] }, invalid: ["s2.2"] },
-    { name: "a build arg in scope rebuilds later RUNs, not COPYs", change: { buildArgs: { MODE: "development" } }, invalid: ["s1.3", "s2.1", "s2.2"] },
-    { name: "a build arg nobody declares rebuilds nothing", change: { buildArgs: { OTHER: "1" } }, invalid: [] },
-    { name: "the same value as before rebuilds nothing", change: { buildArgs: { MODE: "x" } }, options: { buildArgs: { MODE: "x" } }, invalid: [] },
+    {
+      name: "the final stage's own file rebuilds only its COPY",
+      change: { paths: ["nginx.conf"] },
+      invalid: ["s2.2"],
+    },
+    {
+      name: "a build arg in scope rebuilds later RUNs, not COPYs",
+      change: { buildArgs: { MODE: "development" } },
+      invalid: ["s1.3", "s2.1", "s2.2"],
+    },
+    {
+      name: "a build arg nobody declares rebuilds nothing",
+      change: { buildArgs: { OTHER: "1" } },
+      invalid: [],
+    },
+    {
+      name: "the same value as before rebuilds nothing",
+      change: { buildArgs: { MODE: "x" } },
+      options: { buildArgs: { MODE: "x" } },
+      invalid: [],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -39,7 +68,10 @@ describe("invalidation", () => {
 
   it("says why: the changed path, the build arg, or the rebuilt input", () => {
     const a = run({ paths: ["src/index.ts"] });
-    expect(a.byId.get("s1.2")).toMatchObject({ cause: "context", reason: expect.stringContaining("src/index.ts") });
+    expect(a.byId.get("s1.2")).toMatchObject({
+      cause: "context",
+      reason: expect.stringContaining("src/index.ts"),
+    });
     expect(a.byId.get("s1.3")).toMatchObject({ cause: "input", reason: "input s1.2 is rebuilt" });
     const b = run({ buildArgs: { MODE: "dev" } });
     expect(b.byId.get("s1.3")).toMatchObject({ cause: "build-arg", reason: expect.stringContaining("MODE") });
@@ -51,19 +83,33 @@ describe("invalidation", () => {
   });
 
   it("a whole-context COPY is invalidated by any file that is not ignored", () => {
-    const r = invalidate(parse("FROM alpine\nCOPY . /app\nRUN make\n").ast, { dockerignore: ".git\nnode_modules\n" }, { paths: [".git/HEAD", "node_modules/x/y.js"] });
+    const r = invalidate(
+      parse("FROM alpine\nCOPY . /app\nRUN make\n").ast,
+      { dockerignore: ".git\nnode_modules\n" },
+      { paths: [".git/HEAD", "node_modules/x/y.js"] },
+    );
     expect(r.invalidated).toEqual([]);
     const s = invalidate(parse("FROM alpine\nCOPY . /app\nRUN make\n").ast, {}, { paths: ["Makefile"] });
     expect(s.invalidated.map((i) => i.id)).toEqual(["s0.1", "s0.2"]);
   });
 
   it("globs in sources match changed files", () => {
-    const r = invalidate(parse("FROM alpine\nCOPY *.json /app/\nCOPY lib/*.py /app/lib/\n").ast, {}, { paths: ["lib/a.py"] });
+    const r = invalidate(
+      parse("FROM alpine\nCOPY *.json /app/\nCOPY lib/*.py /app/lib/\n").ast,
+      {},
+      { paths: ["lib/a.py"] },
+    );
     expect(r.invalidated.map((i) => i.id)).toEqual(["s0.2"]);
   });
 
   it("bind mounts from the context are invalidated too", () => {
-    const r = invalidate(parse("FROM alpine\nRUN --mount=type=bind,source=requirements.txt,target=/r.txt pip install -r /r.txt\n").ast, {}, { paths: ["requirements.txt"] });
+    const r = invalidate(
+      parse(
+        "FROM alpine\nRUN --mount=type=bind,source=requirements.txt,target=/r.txt pip install -r /r.txt\n",
+      ).ast,
+      {},
+      { paths: ["requirements.txt"] },
+    );
     expect(r.invalidated.map((i) => i.id)).toEqual(["s0.1"]);
   });
 });

@@ -103,7 +103,9 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
     try {
       text = file === "-" ? io.readStdin() : io.readFile(resolve(io.cwd, file));
     } catch (error) {
-      io.stderr(`hull plan: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(
+        `hull plan: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       return 2;
     }
     const { ast, diagnostics } = parse(text);
@@ -114,7 +116,9 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
     };
     const wantsInvalidation = flags.changed.length > 0 || Object.keys(changedArgs).length > 0;
-    const inv = wantsInvalidation ? invalidate(ast, options, { paths: flags.changed, buildArgs: changedArgs }) : null;
+    const inv = wantsInvalidation
+      ? invalidate(ast, options, { paths: flags.changed, buildArgs: changedArgs })
+      : null;
     const p = inv ? inv.plan : plan(ast, options);
     const result: FilePlan = { file, plan: p, parseDiagnostics: diagnostics.map((d) => ({ ...d })) };
     if (inv) result.invalidation = { invalidated: inv.invalidated, cached: inv.cached };
@@ -125,7 +129,9 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
   // With `--run` in text form stdout is only the argv; problems and notes go to stderr.
   if (flags.run && flags.format === "text") io.stderr(problems(results));
   const failed = results.some(
-    (r) => [...r.parseDiagnostics, ...r.plan.diagnostics].some((d) => d.severity === "error") || (r.run?.error ?? null) !== null,
+    (r) =>
+      [...r.parseDiagnostics, ...r.plan.diagnostics].some((d) => d.severity === "error") ||
+      (r.run?.error ?? null) !== null,
   );
   return failed ? 1 : 0;
 }
@@ -133,7 +139,10 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
 function readDockerignore(io: Io, file: string, context: string | undefined): string {
   const dir = resolve(io.cwd, context ?? (file === "-" ? "." : dirname(file)));
   // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
-  const candidates = file === "-" ? [join(dir, ".dockerignore")] : [`${resolve(io.cwd, file)}.dockerignore`, join(dir, ".dockerignore")];
+  const candidates =
+    file === "-"
+      ? [join(dir, ".dockerignore")]
+      : [`${resolve(io.cwd, file)}.dockerignore`, join(dir, ".dockerignore")];
   for (const c of candidates) {
     try {
       if (io.exists(c)) return io.readFile(c);
@@ -153,17 +162,29 @@ function render(results: readonly FilePlan[], format: Format, run: boolean): str
   });
   if (run && format === "text") {
     // `--run` alone prints just the argv, one JSON array per file, so that scripts can read it.
-    return results.map((r) => `${results.length > 1 ? `${r.file}: ` : ""}${r.run ? JSON.stringify(r.run.argv) : "null"}\n`).join("");
+    return results
+      .map(
+        (r) => `${results.length > 1 ? `${r.file}: ` : ""}${r.run ? JSON.stringify(r.run.argv) : "null"}\n`,
+      )
+      .join("");
   }
   switch (format) {
     case "json": {
-      const value = results.length === 1 ? toJson((results[0] as FilePlan).plan, extras(results[0] as FilePlan)) : toJsonMulti(results.map((r) => ({ plan: r.plan, extras: extras(r) })), share(results));
+      const value =
+        results.length === 1
+          ? toJson((results[0] as FilePlan).plan, extras(results[0] as FilePlan))
+          : toJsonMulti(
+              results.map((r) => ({ plan: r.plan, extras: extras(r) })),
+              share(results),
+            );
       return `${JSON.stringify(value, null, 2)}\n`;
     }
     case "dot":
       return results.map((r) => (results.length > 1 ? `// ${r.file}\n` : "") + renderDot(r.plan)).join("\n");
     case "mermaid":
-      return results.map((r) => (results.length > 1 ? `%% ${r.file}\n` : "") + renderMermaid(r.plan)).join("\n");
+      return results
+        .map((r) => (results.length > 1 ? `%% ${r.file}\n` : "") + renderMermaid(r.plan))
+        .join("\n");
     default: {
       const parts = results.map((r) => parseProblems(r) + renderText(r.plan, extras(r)));
       if (results.length > 1) parts.push(renderShared(results));
@@ -174,14 +195,19 @@ function render(results: readonly FilePlan[], format: Format, run: boolean): str
 
 function parseProblems(r: FilePlan): string {
   const errors = r.parseDiagnostics.filter((d) => d.severity === "error");
-  return errors.map((d) => `${r.file}:${d.range.start.line}:${d.range.start.column} parse error ${d.code}: ${d.message}\n`).join("");
+  return errors
+    .map(
+      (d) => `${r.file}:${d.range.start.line}:${d.range.start.column} parse error ${d.code}: ${d.message}\n`,
+    )
+    .join("");
 }
 
 function problems(results: readonly FilePlan[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of [...r.parseDiagnostics, ...r.plan.diagnostics]) {
-      if (d.severity === "error") lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} error ${d.code}: ${d.message}`);
+      if (d.severity === "error")
+        lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} error ${d.code}: ${d.message}`);
     }
     if (r.run?.error) lines.push(`${r.file}: error: ${r.run.error}`);
     for (const n of r.run?.notes ?? []) lines.push(`${r.file}: note: ${n}`);
@@ -192,8 +218,15 @@ function problems(results: readonly FilePlan[]): string {
 function renderShared(results: readonly FilePlan[]): string {
   const report = share(results);
   const out = [`shared across ${results.length} files:`];
-  if (report.stages.length === 0 && report.nodes.length === 0) out.push("  nothing: no stage or layer has the same cache key in two files");
-  for (const s of report.stages) out.push(`  stage ${s.members.map((m) => `${m.file}#${m.name ?? `stage-${m.stage}`}`).join(" = ")}  [${s.cacheKey}]`);
-  for (const n of report.nodes) out.push(`  ${n.instruction.padEnd(8)} ${n.label}: ${n.members.map((m) => `${m.file}#${m.id}`).join(", ")}  [${n.cacheKey}]`);
+  if (report.stages.length === 0 && report.nodes.length === 0)
+    out.push("  nothing: no stage or layer has the same cache key in two files");
+  for (const s of report.stages)
+    out.push(
+      `  stage ${s.members.map((m) => `${m.file}#${m.name ?? `stage-${m.stage}`}`).join(" = ")}  [${s.cacheKey}]`,
+    );
+  for (const n of report.nodes)
+    out.push(
+      `  ${n.instruction.padEnd(8)} ${n.label}: ${n.members.map((m) => `${m.file}#${m.id}`).join(", ")}  [${n.cacheKey}]`,
+    );
   return `${out.join("\n")}\n`;
 }

@@ -95,11 +95,21 @@ export class BuildContext {
     this.changedPaths = options.changedPaths ?? [];
     this.ignore = createIgnore(options.dockerignore ?? "");
     this.escape = ast.escapeChar === "`" ? "`" : "\\";
-    const host = options.buildPlatform === undefined ? defaultBuildPlatform : parsePlatform(options.buildPlatform, defaultBuildPlatform);
+    const host =
+      options.buildPlatform === undefined
+        ? defaultBuildPlatform
+        : parsePlatform(options.buildPlatform, defaultBuildPlatform);
     this.buildPlatform = "error" in host ? defaultBuildPlatform : host;
-    const target = options.platform === undefined ? this.buildPlatform : parsePlatform(options.platform, this.buildPlatform);
+    const target =
+      options.platform === undefined
+        ? this.buildPlatform
+        : parsePlatform(options.platform, this.buildPlatform);
     if ("error" in target) {
-      this.report("bad-platform", `failed to parse platform ${options.platform}: ${target.error}`, fileStart(ast));
+      this.report(
+        "bad-platform",
+        `failed to parse platform ${options.platform}: ${target.error}`,
+        fileStart(ast),
+      );
       this.targetPlatform = this.buildPlatform;
     } else {
       this.targetPlatform = target;
@@ -160,7 +170,10 @@ export class BuildContext {
       kind: spec.kind,
       layer: spec.layer,
       inputs: spec.inputs.flatMap((i) => (i.id === null ? [] : [i.id])),
-      cacheKey: cacheKey(spec.op, spec.inputs.map((i) => i.key)),
+      cacheKey: cacheKey(
+        spec.op,
+        spec.inputs.map((i) => i.key),
+      ),
       label: spec.label,
       onbuild: st.onbuild,
       pruned: st.pruned,
@@ -168,7 +181,8 @@ export class BuildContext {
     };
     this.nodes.push(node);
     this.nodeIndex.set(id, node);
-    for (const input of spec.inputs) if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
+    for (const input of spec.inputs)
+      if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
     return node;
   }
 
@@ -182,7 +196,13 @@ export class BuildContext {
   }
 
   /** Adds a config-only node (no layer) and its history entry. */
-  addConfig(st: StageState, instruction: string, label: string, change: Record<string, unknown>, history: string | null): PlanNode {
+  addConfig(
+    st: StageState,
+    instruction: string,
+    label: string,
+    change: Record<string, unknown>,
+    history: string | null,
+  ): PlanNode {
     const node = this.addNode(st, {
       instruction,
       kind: "config",
@@ -443,7 +463,20 @@ function newStageState(ctx: BuildContext, resolved: ResolvedStage, pruned: boole
 export const defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /** Config keys an image base may set, which the planner cannot see without pulling it. */
-const inheritedKeys = ["Env", "Entrypoint", "Cmd", "WorkingDir", "User", "ExposedPorts", "Volumes", "Labels", "StopSignal", "Healthcheck", "Shell", "History"];
+const inheritedKeys = [
+  "Env",
+  "Entrypoint",
+  "Cmd",
+  "WorkingDir",
+  "User",
+  "ExposedPorts",
+  "Volumes",
+  "Labels",
+  "StopSignal",
+  "Healthcheck",
+  "Shell",
+  "History",
+];
 
 function dispatchFrom(ctx: BuildContext, st: StageState, astStage: AstStage): void {
   const r = st.resolved;
@@ -451,39 +484,53 @@ function dispatchFrom(ctx: BuildContext, st: StageState, astStage: AstStage): vo
   st.at = astStage.from.range;
   if (r.baseKind === "stage" && r.baseStage !== null) {
     const parent = ctx.states[r.baseStage];
-    ctx.addLayer(st, {
-      instruction: "FROM",
-      kind: "source",
-      layer: false,
-      label: `stage ${r.baseName ?? r.baseStage}`,
-      op: { op: "stage" },
-      inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
-    }, null);
+    ctx.addLayer(
+      st,
+      {
+        instruction: "FROM",
+        kind: "source",
+        layer: false,
+        label: `stage ${r.baseName ?? r.baseStage}`,
+        op: { op: "stage" },
+        inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
+      },
+      null,
+    );
     return;
   }
   if (r.baseKind === "image") {
-    ctx.addLayer(st, {
+    ctx.addLayer(
+      st,
+      {
+        instruction: "FROM",
+        kind: "source",
+        layer: false,
+        label: `image ${r.baseName}`,
+        op: { op: "source", image: r.baseName, platform: st.platform },
+        inputs: [],
+      },
+      null,
+    );
+    return;
+  }
+  ctx.addLayer(
+    st,
+    {
       instruction: "FROM",
       kind: "source",
       layer: false,
-      label: `image ${r.baseName}`,
-      op: { op: "source", image: r.baseName, platform: st.platform },
+      label: r.baseKind === "scratch" ? "scratch" : `unresolved base ${r.baseName ?? ""}`,
+      op: { op: "source", scratch: true, platform: st.platform },
       inputs: [],
-    }, null);
-    return;
-  }
-  ctx.addLayer(st, {
-    instruction: "FROM",
-    kind: "source",
-    layer: false,
-    label: r.baseKind === "scratch" ? "scratch" : `unresolved base ${r.baseName ?? ""}`,
-    op: { op: "source", scratch: true, platform: st.platform },
-    inputs: [],
-  }, null);
+    },
+    null,
+  );
 }
 
 function unusedBuildArgs(ctx: BuildContext): string[] {
-  return [...ctx.buildArgs.keys()].filter((k) => !ctx.declaredArgs.has(k) && !proxyArgs.has(k.toUpperCase())).sort();
+  return [...ctx.buildArgs.keys()]
+    .filter((k) => !ctx.declaredArgs.has(k) && !proxyArgs.has(k.toUpperCase()))
+    .sort();
 }
 
 /** Proxy args are passed to RUN without being declared, and kept out of cache keys and history. */
@@ -508,7 +555,7 @@ function emptyPlan(ctx: BuildContext): BuildPlan {
 
 /** Parses Go durations (`1m30s`, `500ms`) into nanoseconds; null when invalid. */
 export function parseDuration(text: string): number | null {
-  const units: Record<string, number> = { ns: 1, us: 1e3, "µs": 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   if (text === "0") return 0;
   const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
   let total = 0;

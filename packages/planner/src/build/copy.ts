@@ -37,7 +37,10 @@ export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | 
   const heredocs = new Map((instr.heredocs ?? []).map((h) => [h.name, h]));
 
   // Where the files come from: the context by default, or a stage or image given by --from.
-  let from: { kind: "context" } | { kind: "stage"; stage: number } | { kind: "image"; ref: string; id: string; key: string } = { kind: "context" };
+  let from:
+    | { kind: "context" }
+    | { kind: "stage"; stage: number }
+    | { kind: "image"; ref: string; id: string; key: string } = { kind: "context" };
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
   const fromFlag = isAdd ? undefined : flag("from");
   if (fromFlag && fromFlag.value) {
@@ -97,7 +100,12 @@ export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | 
   const op = {
     op: "file",
     action: isAdd ? "add" : "copy",
-    from: from.kind === "context" ? "context" : from.kind === "stage" ? `stage:${from.stage}` : `image:${from.ref}`,
+    from:
+      from.kind === "context"
+        ? "context"
+        : from.kind === "stage"
+          ? `stage:${from.stage}`
+          : `image:${from.ref}`,
     sources,
     dest,
     chown,
@@ -112,13 +120,39 @@ export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | 
     platform: st.platform,
   };
   const label = `${keyword} ${[...historySources, ...heredocSources].join(" ")} → ${dest}`;
-  const history = [keyword, ...(parents ? ["--parents"] : []), ...(chown !== null ? [`--chown=${chown}`] : []), ...(chmod !== null ? [`--chmod=${chmod}`] : []), ...historySources, ...heredocSources, rawDest].join(" ");
+  const history = [
+    keyword,
+    ...(parents ? ["--parents"] : []),
+    ...(chown !== null ? [`--chown=${chown}`] : []),
+    ...(chmod !== null ? [`--chmod=${chmod}`] : []),
+    ...historySources,
+    ...heredocSources,
+    rawDest,
+  ].join(" ");
   if (!merge) {
-    ctx.addLayer(st, { instruction: keyword, kind: "file", layer: true, label, op, inputs: [{ id: st.head, key: st.headKey, kind: "prev" }, ...inputs] }, history);
+    ctx.addLayer(
+      st,
+      {
+        instruction: keyword,
+        kind: "file",
+        layer: true,
+        label,
+        op,
+        inputs: [{ id: st.head, key: st.headKey, kind: "prev" }, ...inputs],
+      },
+      history,
+    );
     return;
   }
   // --link: the copy lands on an empty layer that does not depend on the previous one, then a merge stacks it.
-  const layer = ctx.addNode(st, { instruction: keyword, kind: "file", layer: true, label: `${label} (linked)`, op, inputs });
+  const layer = ctx.addNode(st, {
+    instruction: keyword,
+    kind: "file",
+    layer: true,
+    label: `${label} (linked)`,
+    op,
+    inputs,
+  });
   const mergeNode = ctx.addNode(st, {
     id: `${nodeId}.merge`,
     instruction: keyword,

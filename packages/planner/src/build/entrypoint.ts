@@ -13,5 +13,11 @@ export function dispatchEntrypoint(ctx: BuildContext, st: StageState, e: Entrypo
     st.config.Cmd = null;
     st.unknown.delete("Cmd");
   }
-  ctx.addConfig(st, "ENTRYPOINT", `ENTRYPOINT ${goQuoteList(args)}`, { entrypoint: args, resetCmd: !st.cmdSet }, `ENTRYPOINT ${goQuoteList(args)}`);
+  ctx.addConfig(
+    st,
+    "ENTRYPOINT",
+    `ENTRYPOINT ${goQuoteList(args)}`,
+    { entrypoint: args, resetCmd: !st.cmdSet },
+    `ENTRYPOINT ${goQuoteList(args)}`,
+  );
 }

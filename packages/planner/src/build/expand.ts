@@ -23,7 +23,13 @@ export function expandOne(text: string, env: ReadonlyMap<string, string>, option
 export function expandMany(text: string, env: ReadonlyMap<string, string>, options: ExpandOptions): Expanded {
   try {
     const r = expandWords(text, env, options);
-    return { value: r.words.join(" "), words: r.words, matched: r.matched, missing: r.missing, error: r.error };
+    return {
+      value: r.words.join(" "),
+      words: r.words,
+      matched: r.matched,
+      missing: r.missing,
+      error: r.error,
+    };
   } catch (error) {
     const one = fallback(text, env, options, error);
     return { ...one, words: one.value.split(/\s+/).filter((w) => w !== "") };
@@ -32,21 +38,35 @@ export function expandMany(text: string, env: ReadonlyMap<string, string>, optio
 
 // A deliberately small $VAR / ${VAR} / ${VAR:-x} substitution used only if the parser's lexer throws
 // (for instance before it is implemented), so that planning degrades instead of crashing.
-function fallback(text: string, env: ReadonlyMap<string, string>, options: ExpandOptions, error: unknown): Expanded {
+function fallback(
+  text: string,
+  env: ReadonlyMap<string, string>,
+  options: ExpandOptions,
+  error: unknown,
+): Expanded {
   const matched: string[] = [];
   const missing: string[] = [];
   if (error instanceof Error && !/not implemented/.test(error.message)) {
     return { value: text, words: [text], matched, missing, error: error.message };
   }
-  const value = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (all, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-    const name = (braced ?? bare) as string;
-    const v = env.get(name);
-    (v === undefined ? missing : matched).push(name);
-    if (op === undefined) return v ?? (options.skipUnset ? all : "");
-    const empty = op.startsWith(":") ? !v : v === undefined;
-    if (op.endsWith("-")) return empty ? (word ?? "") : (v ?? "");
-    return empty ? "" : (word ?? "");
-  });
+  const value = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (
+      all,
+      braced: string | undefined,
+      op: string | undefined,
+      word: string | undefined,
+      bare: string | undefined,
+    ) => {
+      const name = (braced ?? bare) as string;
+      const v = env.get(name);
+      (v === undefined ? missing : matched).push(name);
+      if (op === undefined) return v ?? (options.skipUnset ? all : "");
+      const empty = op.startsWith(":") ? !v : v === undefined;
+      if (op.endsWith("-")) return empty ? (word ?? "") : (v ?? "");
+      return empty ? "" : (word ?? "");
+    },
+  );
   const unquoted = options.rawQuotes ? value : value.replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
   return { value: unquoted, words: [unquoted], matched, missing, error: null };
 }

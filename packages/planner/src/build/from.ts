@@ -34,7 +34,11 @@ export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): R
       ctx.report("expansion-error", `${name.error}`, from.image?.range ?? from.range);
       baseName = null;
     } else if (name.value === "") {
-      ctx.report("empty-base-name", `base name (${raw}) should not be blank`, from.image?.range ?? from.range);
+      ctx.report(
+        "empty-base-name",
+        `base name (${raw}) should not be blank`,
+        from.image?.range ?? from.range,
+      );
       baseName = null;
     }
     let platform = ctx.targetPlatform;
@@ -45,7 +49,11 @@ export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): R
       const p = expandOne(value, ctx.globalArgs, options);
       const parsed = p.error === null && p.value !== "" ? parsePlatform(p.value, ctx.buildPlatform) : null;
       if (p.error !== null) {
-        ctx.report("bad-platform", `failed to process arguments for platform ${value}: ${p.error}`, flag.range);
+        ctx.report(
+          "bad-platform",
+          `failed to process arguments for platform ${value}: ${p.error}`,
+          flag.range,
+        );
       } else if (p.value === "") {
         ctx.report("bad-platform", `empty platform value from expression ${value}`, flag.range);
       } else if (parsed && "error" in parsed) {
@@ -66,7 +74,14 @@ export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): R
       index: i,
       name: s.name ?? null,
       baseName,
-      baseKind: baseName === null ? "unknown" : baseStage !== null ? "stage" : baseName === "scratch" ? "scratch" : "image",
+      baseKind:
+        baseName === null
+          ? "unknown"
+          : baseStage !== null
+            ? "stage"
+            : baseName === "scratch"
+              ? "scratch"
+              : "image",
       baseStage,
       platform: platformText,
       os,

@@ -17,9 +17,15 @@ function goDuration(ns: number): string {
 export function dispatchHealthcheck(ctx: BuildContext, st: StageState, h: Healthcheck): void {
   const kind = (h.kind?.value ?? "").toUpperCase();
   const words = (h.command ?? []).map((w) => w.value);
-  const test = kind === "NONE" ? ["NONE"] : h.form === "exec" ? ["CMD", ...words] : ["CMD-SHELL", words.join(" ")];
+  const test =
+    kind === "NONE" ? ["NONE"] : h.form === "exec" ? ["CMD", ...words] : ["CMD-SHELL", words.join(" ")];
   const config: { -readonly [K in keyof HealthcheckConfig]: HealthcheckConfig[K] } = { Test: test };
-  const durations = { interval: "Interval", timeout: "Timeout", "start-period": "StartPeriod", "start-interval": "StartInterval" } as const;
+  const durations = {
+    interval: "Interval",
+    timeout: "Timeout",
+    "start-period": "StartPeriod",
+    "start-interval": "StartInterval",
+  } as const;
   for (const f of h.flags ?? []) {
     if (f.name in durations) {
       const ns = parseDuration(f.value ?? "");

@@ -4,10 +4,17 @@ import type { BuildContext } from "./build.js";
 import { expandOne } from "./expand.js";
 
 /** What a `--from` or mount `from=` value points at. */
-export type StageRef = { kind: "stage"; stage: number } | { kind: "image"; ref: string } | { kind: "invalid" };
+export type StageRef =
+  { kind: "stage"; stage: number } | { kind: "image"; ref: string } | { kind: "invalid" };
 
 /** Resolves `--from=X` as BuildKit does: a variable is an error, a number is a stage index, else a stage name or an image. */
-export function resolveStageRef(ctx: BuildContext, value: string, stages: readonly AstStage[], range: Range | null, mount = false): StageRef {
+export function resolveStageRef(
+  ctx: BuildContext,
+  value: string,
+  stages: readonly AstStage[],
+  range: Range | null,
+  mount = false,
+): StageRef {
   // BuildKit expands the value with an empty environment and refuses it if anything changed.
   const probe = expandOne(value, new Map(), { escape: ctx.escape });
   const hasVariable = mount ? /\$./.test(value) : probe.error !== null || probe.value !== value;
@@ -50,14 +57,20 @@ export interface DependencyAnalysis {
 }
 
 /** The `--from` refs an instruction makes, with their kind (COPY --from, RUN --mount from=). */
-export function instructionRefs(instruction: Instruction): { value: string; kind: DependencyKind; range: Range; mount: boolean }[] {
+export function instructionRefs(
+  instruction: Instruction,
+): { value: string; kind: DependencyKind; range: Range; mount: boolean }[] {
   if (instruction.type === "Copy") {
     const flag = (instruction.flags ?? []).find((f) => f.name === "from");
-    return flag && flag.value !== null && flag.value !== "" ? [{ value: flag.value, kind: "copy-from", range: flag.valueRange ?? flag.range, mount: false }] : [];
+    return flag && flag.value !== null && flag.value !== ""
+      ? [{ value: flag.value, kind: "copy-from", range: flag.valueRange ?? flag.range, mount: false }]
+      : [];
   }
   if (instruction.type === "Run") {
     return (instruction.mounts ?? []).flatMap((m) =>
-      m.from !== null && m.from !== "" && m.mountType !== "tmpfs" ? [{ value: m.from, kind: "mount-from" as const, range: m.range, mount: true }] : [],
+      m.from !== null && m.from !== "" && m.mountType !== "tmpfs"
+        ? [{ value: m.from, kind: "mount-from" as const, range: m.range, mount: true }]
+        : [],
     );
   }
   return [];
@@ -69,18 +82,27 @@ export function analyseDependencies(ctx: BuildContext, stages: readonly AstStage
   for (const [i, s] of stages.entries()) {
     const deps = byStage[i] as Dep[];
     const r = ctx.resolved[i];
-    if (r?.baseStage !== null && r?.baseStage !== undefined) deps.push({ stage: r.baseStage, kind: "base", line: s.from.range.start.line, range: s.from.range });
+    if (r?.baseStage !== null && r?.baseStage !== undefined)
+      deps.push({ stage: r.baseStage, kind: "base", line: s.from.range.start.line, range: s.from.range });
     const scan = (instruction: Instruction, kind: DependencyKind | null, at: Range): void => {
       for (const ref of instructionRefs(instruction)) {
-        const target = resolveStageRef(ctx, ref.value, stages, kind === "onbuild" ? null : ref.range, ref.mount);
-        if (target.kind === "stage") deps.push({ stage: target.stage, kind: kind ?? ref.kind, line: at.start.line, range: at });
+        const target = resolveStageRef(
+          ctx,
+          ref.value,
+          stages,
+          kind === "onbuild" ? null : ref.range,
+          ref.mount,
+        );
+        if (target.kind === "stage")
+          deps.push({ stage: target.stage, kind: kind ?? ref.kind, line: at.start.line, range: at });
       }
     };
     for (const instruction of s.instructions ?? []) scan(instruction, null, instruction.range);
     // ONBUILD triggers of a base stage run in this stage, so their --from sources are this stage's dependencies.
     const parent = r?.baseStage === null || r?.baseStage === undefined ? undefined : stages[r.baseStage];
     for (const instruction of parent?.instructions ?? []) {
-      if (instruction.type === "Onbuild" && instruction.trigger) scan(instruction.trigger, "onbuild", s.from.range);
+      if (instruction.type === "Onbuild" && instruction.trigger)
+        scan(instruction.trigger, "onbuild", s.from.range);
     }
   }
 
@@ -98,7 +120,11 @@ export function analyseDependencies(ctx: BuildContext, stages: readonly AstStage
     if (i < 0) {
       const names = stages.flatMap((s) => (s.name ? [s.name] : []));
       const hint = names.length > 0 ? ` (stages: ${names.join(", ")})` : " (no stage has a name)";
-      ctx.report("unknown-target", `target stage "${wanted}" could not be found${hint}`, stages[target]?.from.range ?? stages[0]!.from.range);
+      ctx.report(
+        "unknown-target",
+        `target stage "${wanted}" could not be found${hint}`,
+        stages[target]?.from.range ?? stages[0]!.from.range,
+      );
     } else {
       target = i;
     }
@@ -125,7 +151,8 @@ export function analyseDependencies(ctx: BuildContext, stages: readonly AstStage
     prunedReason: (stage) => {
       const usedBy = byStage.flatMap((ds, i) => (ds.some((d) => d.stage === stage) ? [i] : []));
       const label = stages[stage]?.name ?? `stage-${stage}`;
-      if (usedBy.length === 0) return `${label} is not needed by target ${targetLabel}: no stage depends on it`;
+      if (usedBy.length === 0)
+        return `${label} is not needed by target ${targetLabel}: no stage depends on it`;
       const names = usedBy.map((i) => stages[i]?.name ?? `stage-${i}`);
       return `${label} is not needed by target ${targetLabel}: only ${names.join(", ")} use it, and they are pruned too`;
     },

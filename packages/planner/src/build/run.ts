@@ -10,7 +10,9 @@ export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
   let args = (run.args ?? []).map((w) => w.value);
   const heredocs = run.heredocs ?? [];
   const mounts: Record<string, unknown>[] = [];
-  const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [{ id: st.head, key: st.headKey, kind: "prev" }];
+  const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [
+    { id: st.head, key: st.headKey, kind: "prev" },
+  ];
   const shellForm = run.form !== "exec";
   if (shellForm && heredocs.length > 0) {
     const first = heredocs[0] as Heredoc;
@@ -19,7 +21,14 @@ export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
       const data = body(first);
       if (st.os !== "windows" && data.startsWith("#!")) {
         // A lone heredoc with a shebang becomes a script file mounted read-only and executed.
-        mounts.push({ type: "bind", target: "/dev/pipes/", from: "inline", file: first.name, content: data, readonly: true });
+        mounts.push({
+          type: "bind",
+          target: "/dev/pipes/",
+          from: "inline",
+          file: first.name,
+          content: data,
+          readonly: true,
+        });
         args = [`/dev/pipes/${first.name}`];
       } else {
         args = [data];
@@ -55,14 +64,18 @@ export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
     mounts,
     platform: st.platform,
   };
-  const node = ctx.addLayer(st, {
-    instruction: "RUN",
-    kind: "exec",
-    layer: true,
-    label: `RUN ${summarize(argv[argv.length - 1] ?? "")}`,
-    op,
-    inputs,
-  }, null);
+  const node = ctx.addLayer(
+    st,
+    {
+      instruction: "RUN",
+      kind: "exec",
+      layer: true,
+      label: `RUN ${summarize(argv[argv.length - 1] ?? "")}`,
+      op,
+      inputs,
+    },
+    null,
+  );
   ctx.history(st, `RUN ${runCommandString(argv, st)}`, true, node.id);
 }
 
@@ -112,7 +125,16 @@ function resolveMount(
   switch (m.mountType) {
     case "secret": {
       const id = ex(m.id) ?? source ?? (target ? (target.split("/").pop() ?? "") : "");
-      return { op: { ...base, id, target: target ?? `/run/secrets/${id}`, required: m.required ?? false, env: m.env }, input: null };
+      return {
+        op: {
+          ...base,
+          id,
+          target: target ?? `/run/secrets/${id}`,
+          required: m.required ?? false,
+          env: m.env,
+        },
+        input: null,
+      };
     }
     case "ssh":
       return { op: { ...base, id: ex(m.id) ?? "default", required: m.required ?? false }, input: null };
@@ -121,7 +143,8 @@ function resolveMount(
     case "cache": {
       // Custom cache ids and sharing modes are left out of the key, as BuildKit blanks them.
       const from = m.from;
-      if (from === null || from === "") return { op: { ...base, source: source ?? "/", mode: m.mode, uid: m.uid, gid: m.gid }, input: null };
+      if (from === null || from === "")
+        return { op: { ...base, source: source ?? "/", mode: m.mode, uid: m.uid, gid: m.gid }, input: null };
       return fromInput(ctx, st, m, from, { ...base, source: source ?? "/" });
     }
     default: {
@@ -129,7 +152,10 @@ function resolveMount(
       if (from === null || from === "") {
         const path = contextPath(source ?? ".");
         ctx.useContext(`s${st.index}.${st.ordinal}`, path);
-        return { op: { ...base, from: "context", source: path, content: ctx.contextContent(path) }, input: null };
+        return {
+          op: { ...base, from: "context", source: path, content: ctx.contextContent(path) },
+          input: null,
+        };
       }
       return fromInput(ctx, st, m, from, { ...base, source: source ?? "/" });
     }
@@ -148,15 +174,25 @@ function fromInput(
     const src = ctx.states[ref.stage];
     if (!src || ref.stage >= st.index) {
       if (!st.pruned) {
-        ctx.report("copy-from-later-stage", `cannot mount from stage "${from}" to stage "${stageLabel(ctx, st.index)}", it needs to be defined before the current stage`, m.range);
+        ctx.report(
+          "copy-from-later-stage",
+          `cannot mount from stage "${from}" to stage "${stageLabel(ctx, st.index)}", it needs to be defined before the current stage`,
+          m.range,
+        );
       }
       return { op: { ...op, from: `stage:${ref.stage}` }, input: null };
     }
-    return { op: { ...op, from: `stage:${ref.stage}` }, input: { id: src.head, key: src.headKey, kind: "mount-from" } };
+    return {
+      op: { ...op, from: `stage:${ref.stage}` },
+      input: { id: src.head, key: src.headKey, kind: "mount-from" },
+    };
   }
   if (ref.kind === "image") {
     const src = ctx.imageSource(st, ref.ref);
-    return { op: { ...op, from: `image:${ref.ref}` }, input: { id: src.id, key: src.key, kind: "mount-from" } };
+    return {
+      op: { ...op, from: `image:${ref.ref}` },
+      input: { id: src.id, key: src.key, kind: "mount-from" },
+    };
   }
   return { op: { ...op, from: "invalid" }, input: null };
 }

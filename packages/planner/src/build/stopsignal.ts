@@ -2,7 +2,9 @@ import type { Stopsignal } from "@hull/parser";
 import type { BuildContext, StageState } from "./build.js";
 
 const signals = new Set(
-  "ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ".split(" "),
+  "ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ".split(
+    " ",
+  ),
 );
 
 /** Whether BuildKit's signal parser accepts the value: a number, a name, `SIG`-prefixed or `RTMIN+n`. */
@@ -15,7 +17,8 @@ function validSignal(s: string): boolean {
 /** STOPSIGNAL: the signal that stops the container. */
 export function dispatchStopsignal(ctx: BuildContext, st: StageState, s: Stopsignal): void {
   const signal = ctx.expand(st, s.value?.value ?? "", s.value?.range ?? s.range);
-  if (!validSignal(signal)) ctx.report("bad-stop-signal", `Invalid signal: ${signal}`, s.value?.range ?? s.range);
+  if (!validSignal(signal))
+    ctx.report("bad-stop-signal", `Invalid signal: ${signal}`, s.value?.range ?? s.range);
   st.config.StopSignal = signal;
   st.unknown.delete("StopSignal");
   ctx.addConfig(st, "STOPSIGNAL", `STOPSIGNAL ${signal}`, { stopSignal: signal }, `STOPSIGNAL ${signal}`);

@@ -6,7 +6,10 @@ export function dispatchVolume(ctx: BuildContext, st: StageState, v: Volume): vo
   const volumes: Record<string, Record<string, never>> = { ...(st.config.Volumes ?? {}) };
   const added: string[] = [];
   for (const word of v.args ?? []) {
-    const values = v.form === "exec" ? [ctx.expand(st, word.value, word.range)] : ctx.expandWords(st, word.value, word.range);
+    const values =
+      v.form === "exec"
+        ? [ctx.expand(st, word.value, word.range)]
+        : ctx.expandWords(st, word.value, word.range);
     for (const value of values) {
       if (value.trim() === "") {
         ctx.report("empty-volume", "VOLUME specified can not be an empty string", word.range);

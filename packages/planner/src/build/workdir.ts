@@ -29,5 +29,10 @@ export function dispatchWorkdir(ctx: BuildContext, st: StageState, w: Workdir): 
     null,
   );
   // BuildKit records WORKDIR with a layer but without the `# buildkit` suffix (no state passed to commit).
-  st.history.push({ created_by: `WORKDIR ${wd}`, comment: "buildkit.dockerfile.v0", empty_layer: false, node: st.head as string });
+  st.history.push({
+    created_by: `WORKDIR ${wd}`,
+    comment: "buildkit.dockerfile.v0",
+    empty_layer: false,
+    node: st.head as string,
+  });
 }

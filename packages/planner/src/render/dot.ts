@@ -16,7 +16,9 @@ export function renderDot(plan: BuildPlan): string {
   const out = ["digraph plan {", "  rankdir=TB;", '  node [fontname="Helvetica", fontsize=10];'];
   for (const s of plan.stages) {
     out.push(`  subgraph cluster_${s.index} {`);
-    out.push(`    label=${q(`stage ${s.index}${s.name ? ` ${s.name}` : ""}${s.pruned ? " (pruned)" : ""}`)};`);
+    out.push(
+      `    label=${q(`stage ${s.index}${s.name ? ` ${s.name}` : ""}${s.pruned ? " (pruned)" : ""}`)};`,
+    );
     if (s.pruned) out.push('    style="dashed"; color=gray60;');
     for (const n of plan.nodes) {
       if (n.stage !== s.index) continue;
@@ -25,7 +27,8 @@ export function renderDot(plan: BuildPlan): string {
     out.push("  }");
   }
   for (const e of plan.edges) {
-    const style = e.kind === "prev" ? "" : ` [label=${q(e.kind)}, style=${e.kind === "source" ? "solid" : "bold"}]`;
+    const style =
+      e.kind === "prev" ? "" : ` [label=${q(e.kind)}, style=${e.kind === "source" ? "solid" : "bold"}]`;
     out.push(`  ${q(e.from)} -> ${q(e.to)}${style};`);
   }
   out.push("}");

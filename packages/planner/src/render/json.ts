@@ -7,7 +7,10 @@ import type { SharedReport } from "../share.js";
 export interface JsonExtras {
   readonly file?: string | null;
   readonly run?: ContainerRun;
-  readonly invalidation?: { readonly invalidated: readonly InvalidatedNode[]; readonly cached: readonly string[] };
+  readonly invalidation?: {
+    readonly invalidated: readonly InvalidatedNode[];
+    readonly cached: readonly string[];
+  };
   /** Problems found before planning (parse errors), listed first. */
   readonly diagnostics?: readonly PlanDiagnostic[];
 }
@@ -87,7 +90,10 @@ export function toJson(plan: BuildPlan, extras: JsonExtras = {}): Record<string,
 }
 
 /** The JSON value for several files: each plan plus what they share. */
-export function toJsonMulti(plans: readonly { plan: BuildPlan; extras: JsonExtras }[], shared: SharedReport): Record<string, unknown> {
+export function toJsonMulti(
+  plans: readonly { plan: BuildPlan; extras: JsonExtras }[],
+  shared: SharedReport,
+): Record<string, unknown> {
   return { version: jsonVersion, plans: plans.map((p) => toJson(p.plan, p.extras)), shared };
 }
 

@@ -20,12 +20,16 @@ function box(n: PlanNode): string {
 export function renderMermaid(plan: BuildPlan): string {
   const out = ["flowchart TB"];
   for (const s of plan.stages) {
-    out.push(`  subgraph stage${s.index}["stage ${s.index}${s.name ? ` ${text(s.name)}` : ""}${s.pruned ? " (pruned)" : ""}"]`);
+    out.push(
+      `  subgraph stage${s.index}["stage ${s.index}${s.name ? ` ${text(s.name)}` : ""}${s.pruned ? " (pruned)" : ""}"]`,
+    );
     for (const n of plan.nodes) if (n.stage === s.index) out.push(`    ${box(n)}`);
     out.push("  end");
   }
   for (const e of plan.edges) {
-    out.push(e.kind === "prev" ? `  ${id(e.from)} --> ${id(e.to)}` : `  ${id(e.from)} -. ${e.kind} .-> ${id(e.to)}`);
+    out.push(
+      e.kind === "prev" ? `  ${id(e.from)} --> ${id(e.to)}` : `  ${id(e.from)} -. ${e.kind} .-> ${id(e.to)}`,
+    );
   }
   out.push("  classDef layer fill:#cfe8ff,stroke:#2b6cb0;");
   out.push("  classDef source fill:#fefcbf,stroke:#b7791f;");

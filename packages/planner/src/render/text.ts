@@ -6,7 +6,10 @@ import type { InvalidatedNode } from "../invalidate.js";
 export interface TextExtras {
   readonly file?: string;
   readonly run?: ContainerRun;
-  readonly invalidation?: { readonly invalidated: readonly InvalidatedNode[]; readonly cached: readonly string[] };
+  readonly invalidation?: {
+    readonly invalidated: readonly InvalidatedNode[];
+    readonly cached: readonly string[];
+  };
 }
 
 function pad(s: string, n: number): string {
@@ -26,11 +29,16 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
   const out: string[] = [];
   const invalid = new Map((extras.invalidation?.invalidated ?? []).map((i) => [i.id, i]));
   const target = plan.stages[plan.target];
-  out.push(`${extras.file ?? "Dockerfile"}: target ${target ? (target.name ?? `stage-${target.index}`) : "none"}, platform ${plan.platform}`);
+  out.push(
+    `${extras.file ?? "Dockerfile"}: target ${target ? (target.name ?? `stage-${target.index}`) : "none"}, platform ${plan.platform}`,
+  );
   out.push("legend: ■ layer  ○ source  ⋈ merge  · config (no layer)");
   for (const s of plan.stages) {
     const label = s.name ?? `stage-${s.index}`;
-    const deps = s.dependencies.length > 0 ? `  needs ${s.dependencies.map((d) => `${d.stage} (${d.kind})`).join(", ")}` : "";
+    const deps =
+      s.dependencies.length > 0
+        ? `  needs ${s.dependencies.map((d) => `${d.stage} (${d.kind})`).join(", ")}`
+        : "";
     out.push("");
     out.push(`stage ${s.index} ${label}: FROM ${s.base ?? "?"} [${s.baseKind}, ${s.platform}]${deps}`);
     if (s.pruned) {
@@ -45,29 +53,40 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
   const img = plan.image;
   if (img) {
     out.push("");
-    out.push(`image (stage ${img.stage}, ${img.platform}${img.baseImage ? `, based on ${img.baseImage}` : ""}):`);
-    for (const [k, v] of Object.entries(img.config)) if (v !== null) out.push(`  ${pad(k, 12)} ${JSON.stringify(v)}`);
-    if (img.unknown.length > 0) out.push(`  unknown: ${img.unknown.join(", ")} may come from ${img.baseImage ?? "the base image"}, whose config is not read`);
+    out.push(
+      `image (stage ${img.stage}, ${img.platform}${img.baseImage ? `, based on ${img.baseImage}` : ""}):`,
+    );
+    for (const [k, v] of Object.entries(img.config))
+      if (v !== null) out.push(`  ${pad(k, 12)} ${JSON.stringify(v)}`);
+    if (img.unknown.length > 0)
+      out.push(
+        `  unknown: ${img.unknown.join(", ")} may come from ${img.baseImage ?? "the base image"}, whose config is not read`,
+      );
     const layers = img.history.filter((h) => !h.empty_layer).length;
     out.push(`history (${img.history.length} entries, ${layers} layers):`);
     for (const h of img.history) out.push(`  ${h.empty_layer ? "  " : "■ "}${h.created_by}`);
   }
   if (extras.run) {
     out.push("");
-    out.push(`docker run argv: ${JSON.stringify(extras.run.argv)}${extras.run.complete ? "" : " (incomplete)"}`);
+    out.push(
+      `docker run argv: ${JSON.stringify(extras.run.argv)}${extras.run.complete ? "" : " (incomplete)"}`,
+    );
     for (const n of extras.run.notes) out.push(`  note: ${n}`);
     if (extras.run.error) out.push(`  error: ${extras.run.error}`);
   }
   if (extras.invalidation) {
     out.push("");
-    out.push(`invalidated: ${extras.invalidation.invalidated.length} node(s); cached: ${extras.invalidation.cached.length}`);
+    out.push(
+      `invalidated: ${extras.invalidation.invalidated.length} node(s); cached: ${extras.invalidation.cached.length}`,
+    );
     for (const i of extras.invalidation.invalidated) out.push(`  ✗ ${pad(i.id, 10)} ${i.reason}`);
   }
   if (plan.unusedBuildArgs.length > 0) out.push(`\nunused build args: ${plan.unusedBuildArgs.join(", ")}`);
   if (plan.diagnostics.length > 0) {
     out.push("");
     out.push("problems:");
-    for (const d of plan.diagnostics) out.push(`  ${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code}: ${d.message}`);
+    for (const d of plan.diagnostics)
+      out.push(`  ${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code}: ${d.message}`);
   }
   return `${out.join("\n")}\n`;
 }
