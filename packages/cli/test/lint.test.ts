@@ -128,7 +128,7 @@ describe("hull lint", () => {
   it("reports syntax errors and keeps linting", async () => {
     expect(
       await run(["lint", "--format", "compact", "Dockerfile"], {
-        Dockerfile: "FROM alpine\nCOPY\nMAINTAINER x\n",
+        Dockerfile: "FROM alpine:3.20\nCOPY\nMAINTAINER x\n",
       }),
     ).toMatchSnapshot();
   });

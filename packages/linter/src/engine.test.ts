@@ -30,7 +30,11 @@ const everything = defineRule({
   },
 });
 
-const registry: readonly Rule[] = [...rules, everything];
+// The rules this file was written against, so that rules added later do not change its expectations.
+const own = rules.filter((r) =>
+  ["legacy-key-value-format", "maintainer-deprecated", "syntax-error", "unknown-ignore-id"].includes(r.id),
+);
+const registry: readonly Rule[] = [...own, everything];
 const run = (code: string, extra: Parameters<typeof lint>[1] = {}) =>
   lint(code, { registry, preset: "all", ...extra }).diagnostics;
 const brief = (ds: Diagnostic[]) =>
@@ -92,7 +96,7 @@ describe("lint", () => {
         },
       }),
     });
-    const out = lint("FROM a\nRUN x\nRUN y\nMAINTAINER me\n", { registry: [...rules, broken] }).diagnostics;
+    const out = lint("FROM a\nRUN x\nRUN y\nMAINTAINER me\n", { registry: [...own, broken] }).diagnostics;
     expect(brief(out)).toEqual([
       "2:1 broken Rule 'broken' crashed here and was stopped for this file: boom. Please report this bug.",
       "4:1 maintainer-deprecated MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
@@ -143,7 +147,8 @@ describe("inline ignores", () => {
 
   it("can be switched off", () => {
     expect(
-      lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false }).diagnostics,
+      lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false, registry: own })
+        .diagnostics,
     ).toHaveLength(2);
   });
 });
@@ -151,7 +156,7 @@ describe("inline ignores", () => {
 describe("applyFixes", () => {
   it("applies fixes that do not overlap", () => {
     const source = "FROM alpine\nENV A 1\nENV B 2\n";
-    const { output, fixed } = applyFixes(source, lint(source).diagnostics);
+    const { output, fixed } = applyFixes(source, lint(source, { registry: own }).diagnostics);
     expect({ output, fixed }).toEqual({ output: "FROM alpine\nENV A=1\nENV B=2\n", fixed: 2 });
   });
 });
