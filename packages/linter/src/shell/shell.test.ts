@@ -1,20 +1,66 @@
 import { describe, expect, it } from "vitest";
-import { findCommands, hasFlag, parseShell, runScript, subcommand } from "./shell.js";
+import { parse, type Onbuild, type Run } from "@hull/parser";
+import {
+  commandWord,
+  findCommands,
+  hasCacheMount,
+  hasFlag,
+  operands,
+  parseShell,
+  runScript,
+  runShell,
+  subcommand,
+} from "./shell.js";
 
-const names = (script: string) => parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
+const names = (script: string) =>
+  parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
 
 describe("parseShell", () => {
   it.each([
-    ["apt-get update && apt-get install -y curl", [[null, "apt-get", ["update"]], ["&&", "apt-get", ["install", "-y", "curl"]]]],
-    ["a; b || c | d & e", [[null, "a", []], [";", "b", []], ["||", "c", []], ["|", "d", []], ["&", "e", []]]],
+    [
+      "apt-get update && apt-get install -y curl",
+      [
+        [null, "apt-get", ["update"]],
+        ["&&", "apt-get", ["install", "-y", "curl"]],
+      ],
+    ],
+    [
+      "a; b || c | d & e",
+      [
+        [null, "a", []],
+        [";", "b", []],
+        ["||", "c", []],
+        ["|", "d", []],
+        ["&", "e", []],
+      ],
+    ],
     ["echo 'a && b' \"c; d\"", [[null, "echo", ["a && b", "c; d"]]]],
     ["FOO=1 BAR=2 make all", [[null, "make", ["all"]]]],
     ["sudo -u app npm ci", [[null, "npm", ["ci"]]]],
-    ["if [ -f x ]; then rm x; fi", [[null, "[", ["-f", "x", "]"]], [";", "rm", ["x"]], [";", null, []]]],
+    [
+      "if [ -f x ]; then rm x; fi",
+      [
+        [null, "[", ["-f", "x", "]"]],
+        [";", "rm", ["x"]],
+        [";", null, []],
+      ],
+    ],
     ["echo $(date +%s) ${A:-b c}", [[null, "echo", ["$(date +%s)", "${A:-b c}"]]]],
-    ["echo a # not && a command\nls", [[null, "echo", ["a"]], ["\n", "ls", []]]],
-    ["(cd /x && make)", [[null, "cd", ["/x"]], ["&&", "make", []]]],
-    ["echo a\\ b \\\"c", [[null, "echo", ["a b", '"c']]]],
+    [
+      "echo a # not && a command\nls",
+      [
+        [null, "echo", ["a"]],
+        ["\n", "ls", []],
+      ],
+    ],
+    [
+      "(cd /x && make)",
+      [
+        [null, "cd", ["/x"]],
+        ["&&", "make", []],
+      ],
+    ],
+    ['echo a\\ b \\"c', [[null, "echo", ["a b", '"c']]]],
     ["", []],
   ] as const)("%j", (script, expected) => {
     expect(names(script)).toEqual(expected);
@@ -32,7 +78,8 @@ describe("parseShell", () => {
   });
 
   it("never throws on unbalanced input", () => {
-    for (const s of ["'", '"', "$(", "${", "`", "\\", "(((", ")))", "a && && b"]) expect(() => parseShell(s)).not.toThrow();
+    for (const s of ["'", '"', "$(", "${", "`", "\\", "(((", ")))", "a && && b"])
+      expect(() => parseShell(s)).not.toThrow();
   });
 });
 
@@ -49,8 +96,120 @@ describe("helpers", () => {
   });
   it("reads the script of shell, heredoc and exec forms", () => {
     expect(runScript({ form: "shell", args: [{ value: "make" }], heredocs: [] })).toBe("make");
-    expect(runScript({ form: "shell", args: [{ value: "<<EOF" }], heredocs: [{ body: "apt-get update\n" }] })).toBe("<<EOF\napt-get update\n");
-    expect(runScript({ form: "exec", args: [{ value: "/bin/sh" }, { value: "-c" }, { value: "a && b" }], heredocs: [] })).toBe("a && b");
-    expect(runScript({ form: "exec", args: [{ value: "echo" }, { value: "a b" }], heredocs: [] })).toBe("echo 'a b'");
+    expect(
+      runScript({ form: "shell", args: [{ value: "<<EOF" }], heredocs: [{ body: "apt-get update\n" }] }),
+    ).toBe("<<EOF\napt-get update\n");
+    expect(
+      runScript({
+        form: "exec",
+        args: [{ value: "/bin/sh" }, { value: "-c" }, { value: "a && b" }],
+        heredocs: [],
+      }),
+    ).toBe("a && b");
+    expect(runScript({ form: "exec", args: [{ value: "echo" }, { value: "a b" }], heredocs: [] })).toBe(
+      "echo 'a b'",
+    );
+  });
+});
+
+describe("redirections", () => {
+  it.each([
+    [
+      "apt-get install curl > /dev/null 2>&1 | tee log",
+      [
+        [null, "apt-get", ["install", "curl"]],
+        ["|", "tee", ["log"]],
+      ],
+    ],
+    ["echo a>b &>/dev/null", [[null, "echo", ["a"]]]],
+    ["cat <<EOF > /x", [[null, "cat", []]]],
+    ["<<EOF", [[null, null, []]]],
+  ] as const)("%j", (script, expected) => {
+    expect(names(script)).toEqual(expected);
+  });
+  it("keeps the operator and target", () => {
+    const [cmd] = parseShell("make 2>&1 >>log <<-'EOF'");
+    expect(cmd?.redirects.map((r) => [r.op, r.target?.value])).toEqual([
+      [">&", "1"],
+      [">>", "log"],
+      ["<<-", "EOF"],
+    ]);
+  });
+});
+
+describe("operands", () => {
+  it.each([
+    ["apt-get install -y -t buster-backports curl", ["-t", "--target-release"], ["install", "curl"]],
+    ["apt-get install --target-release=buster curl", ["-t", "--target-release"], ["install", "curl"]],
+    ["pip install -i https://x -r req.txt --no-deps a -- -b", ["-i", "-r"], ["install", "a", "-b"]],
+    ["apk add -qt .deps gcc", ["-t"], ["add", "gcc"]],
+  ] as const)("%s", (script, options, expected) => {
+    expect(operands(parseShell(script)[0]!, options).map((w) => w.value)).toEqual(expected);
+  });
+});
+
+describe("runShell", () => {
+  const run = (code: string) => {
+    const { ast } = parse(code);
+    const node = ast.instructions.find((i) => i.type === "Run") as Run;
+    return { code, node, shell: runShell(node) };
+  };
+  const spelled = (code: string, word: string) => {
+    const { shell } = run(code);
+    const w = shell.commands.flatMap((c) => c.words).find((x) => x.value === word)!;
+    const [start, end] = shell.span(w.start, w.end);
+    return code.slice(start, end);
+  };
+  it("maps words across continuations and comment lines", () => {
+    const code = "FROM a\nRUN apt-get update \\\n# note\n    && apt-get install \\  \n  curl\n";
+    expect(run(code).shell.script).toBe(run(code).node.args[0]!.value);
+    expect(spelled(code, "curl")).toBe("curl");
+    expect(spelled(code, "install")).toBe("install");
+  });
+  it("maps words of an ONBUILD trigger", () => {
+    const code = "FROM a\nONBUILD RUN apt-get install \\\n   curl\n";
+    const { ast } = parse(code);
+    const node = (ast.instructions[1] as Onbuild).trigger as Run;
+    const shell = runShell(node);
+    const w = shell.commands[0]!.args[1]!;
+    expect(code.slice(...shell.span(w.start, w.end))).toBe("curl");
+  });
+  it("reads heredoc bodies fed to a shell, not data heredocs", () => {
+    expect(spelled("FROM a\nRUN <<EOF\napt-get update\nEOF\n", "update")).toBe("update");
+    expect(spelled("FROM a\nRUN bash -e <<EOF\nset -x\nEOF\n", "-x")).toBe("-x");
+    expect(
+      run("FROM a\nRUN cat <<EOF > /x.sh\napt-get update\nEOF\n").shell.commands.map((c) => c.name),
+    ).toEqual(["cat"]);
+    expect(
+      run("FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n").shell.commands.map((c) => c.name),
+    ).toEqual([null]);
+  });
+  it("maps exec form elements", () => {
+    expect(spelled('FROM a\nRUN ["apt-get", "install", "curl"]\n', "curl")).toBe("curl");
+    expect(spelled('FROM a\nRUN ["sh", "-c", "apt-get install curl"]\n', "curl")).toBe("curl");
+    expect(spelled('FROM a\nRUN ["sh", "-c", "echo \\"a\\" && apt-get install curl"]\n', "curl")).toBe(
+      '"echo \\"a\\" && apt-get install curl"',
+    );
+  });
+});
+
+describe("hasCacheMount", () => {
+  it("matches cache and tmpfs targets", () => {
+    const node = { mounts: [{ mountType: "cache", target: "/var/cache/apk/" }] };
+    expect(hasCacheMount(node, "/var/cache/apk")).toBe(true);
+    expect(hasCacheMount(node, "/root/.cache/pip")).toBe(false);
+    expect(
+      hasCacheMount({ mounts: [{ mountType: "bind", target: "/var/cache/apk" }] }, "/var/cache/apk"),
+    ).toBe(false);
+  });
+});
+
+describe("commandWord", () => {
+  it("is the word after assignments and sudo", () => {
+    expect(commandWord(parseShell("A=1 sudo -u x apt-get install y")[0]!)).toMatchObject({
+      value: "apt-get",
+      start: 14,
+    });
+    expect(commandWord(parseShell("<<EOF")[0]!)).toBeNull();
   });
 });

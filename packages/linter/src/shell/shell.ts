@@ -20,11 +20,45 @@ export interface ShellCommand {
   operator: string | null;
   /** True when the command runs under `sudo`. */
   sudo: boolean;
+  /** The redirections (`> file`, `2>&1`, `<<EOF`…), which are not part of `words`. */
+  redirects: ShellRedirect[];
   start: number;
   end: number;
 }
 
-const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "in", "case", "esac", "!", "{", "}", "time", "exec", "command", "builtin", "nohup"]);
+/** A redirection such as `2>&1`, `> /dev/null` or `<<EOF`. */
+export interface ShellRedirect {
+  /** The operator without its file descriptor, e.g. `>`, `>>`, `>&`, `<<`, `<<-`. */
+  op: string;
+  /** The word after the operator (the file, the descriptor or the heredoc delimiter), or null at the end. */
+  target: ShellWord | null;
+  start: number;
+  end: number;
+}
+
+const KEYWORDS = new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+  "while",
+  "until",
+  "for",
+  "in",
+  "case",
+  "esac",
+  "!",
+  "{",
+  "}",
+  "time",
+  "exec",
+  "command",
+  "builtin",
+  "nohup",
+]);
 
 /**
  * Splits a shell script (a RUN command) into simple commands. It is a lexer, not a full shell parser: it knows
@@ -34,10 +68,12 @@ const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "do", "done", "whi
 export function parseShell(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
+  let redirects: ShellRedirect[] = [];
   let operator: string | null = null;
   const flush = (next: string | null) => {
-    if (words.length > 0) commands.push(makeCommand(words, operator));
+    if (words.length > 0 || redirects.length > 0) commands.push(makeCommand(words, redirects, operator));
     words = [];
+    redirects = [];
     operator = next;
   };
   const n = script.length;
@@ -57,8 +93,14 @@ export function parseShell(script: string): ShellCommand[] {
       i++;
       continue;
     }
-    if (c === "#" ) {
+    if (c === "#") {
       while (i < n && script[i] !== "\n") i++;
+      continue;
+    }
+    const redirect = readRedirect(script, i);
+    if (redirect) {
+      redirects.push(redirect);
+      i = redirect.end;
       continue;
     }
     const op = /^(?:&&|\|\||;;|\|&|[;|&()])/.exec(script.slice(i, i + 2));
@@ -75,7 +117,20 @@ export function parseShell(script: string): ShellCommand[] {
   return commands;
 }
 
-function makeCommand(words: ShellWord[], operator: string | null): ShellCommand {
+const REDIRECT = /^(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||&>>|&>|<|>)/;
+
+/** Reads a redirection (with its optional fd number and its target word) at `start`, or returns null. */
+function readRedirect(s: string, start: number): ShellRedirect | null {
+  const m = REDIRECT.exec(s.slice(start, start + 16));
+  if (!m) return null;
+  let i = start + m[0].length;
+  while (s[i] === " " || s[i] === "\t") i++;
+  const next = s[i];
+  const target = next === undefined || "\n;&|()<>".includes(next) ? null : readWord(s, i);
+  return { op: m[2]!, target, start, end: target ? target.end : start + m[0].length };
+}
+
+function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: string | null): ShellCommand {
   let k = 0;
   let sudo = false;
   while (k < words.length) {
@@ -102,8 +157,9 @@ function makeCommand(words: ShellWord[], operator: string | null): ShellCommand 
     args: words.slice(k + 1),
     operator,
     sudo,
-    start: words[0]!.start,
-    end: words[words.length - 1]!.end,
+    redirects,
+    start: Math.min(words[0]?.start ?? Infinity, redirects[0]?.start ?? Infinity),
+    end: Math.max(words[words.length - 1]?.end ?? -1, redirects[redirects.length - 1]?.end ?? -1),
   };
 }
 
@@ -113,9 +169,21 @@ function readWord(s: string, start: number): ShellWord {
   const n = s.length;
   while (i < n) {
     const c = s[i]!;
-    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === "(" || c === ")") {
+    if (
+      c === " " ||
+      c === "\t" ||
+      c === "\n" ||
+      c === "\r" ||
+      c === ";" ||
+      c === "&" ||
+      c === "|" ||
+      c === "(" ||
+      c === ")"
+    ) {
       break;
     }
+    // `<` and `>` end a word (`a>b` is `a` redirected to `b`), except for `<(` and `>(` process substitution.
+    if ((c === "<" || c === ">") && i > start && s[i + 1] !== "(") break;
     if (c === "'") {
       const close = s.indexOf("'", i + 1);
       const end = close < 0 ? n : close;
@@ -233,4 +301,190 @@ export function runScript(node: {
     return argv.map((a) => (/[\s"'$\\;&|]/.test(a) ? `'${a.replaceAll("'", "'\\''")}'` : a)).join(" ");
   }
   return "";
+}
+
+/** A piece of a RUN script and the source text it came from. */
+interface Segment {
+  /** Offsets in the script. */
+  from: number;
+  to: number;
+  /** The source offset of `from`; when not `exact`, the whole piece maps to `[source, sourceEnd)`. */
+  source: number;
+  sourceEnd: number;
+  exact: boolean;
+}
+
+/** The shell script of a RUN, split into commands, with a map from script offsets back to the Dockerfile. */
+export interface RunShell {
+  /** The lines the shell runs: the shell-form command and heredoc bodies fed to a shell, or an exec form's argv. */
+  script: string;
+  commands: ShellCommand[];
+  /**
+   * The source offsets `[start, end)` of the script text between `start` and `end` (e.g. a word's `start`/`end`),
+   * across line continuations and comment lines; spread it into `ctx.rangeOf`.
+   */
+  span(start: number, end: number): [number, number];
+}
+
+const SHELLS = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"];
+
+/** The RUN-like node `runShell` reads (a trigger inside ONBUILD takes its tokens from the ONBUILD). */
+interface RunLike {
+  form: "exec" | "shell" | "none";
+  args: readonly { value: string; range: { start: { offset: number }; end: { offset: number } } }[];
+  heredocs: readonly { name: string; body: string; bodyRange: { start: { offset: number } } }[];
+  tokens: readonly { kind: string; text: string; offset: number }[];
+  onbuild?: { tokens: readonly { kind: string; text: string; offset: number }[] };
+}
+
+/**
+ * Splits a RUN into shell commands and keeps where each piece came from. Unlike `runScript`, heredoc bodies are
+ * included only when a shell runs them (`RUN <<EOF`, `RUN bash <<EOF`), not when they are data (`cat <<EOF > f`),
+ * and a body starting with a non-shell `#!` line is left out.
+ */
+export function runShell(node: RunLike): RunShell {
+  const segments: Segment[] = [];
+  let script = "";
+  const add = (text: string, source: number, sourceEnd: number, exact: boolean) => {
+    segments.push({ from: script.length, to: script.length + text.length, source, sourceEnd, exact });
+    script += text;
+  };
+  if (node.form === "shell" && node.args[0]) {
+    const arg = node.args[0];
+    const start = arg.range.start.offset;
+    const end = arg.range.end.offset;
+    const tokens = node.tokens.length > 0 ? node.tokens : (node.onbuild?.tokens ?? []);
+    const mark = segments.length;
+    for (const t of tokens) {
+      if (t.kind !== "text") continue;
+      const from = Math.max(t.offset, start);
+      const to = Math.min(t.offset + t.text.length, end);
+      if (to > from) add(t.text.slice(from - t.offset, to - t.offset), from, to, true);
+    }
+    if (script !== arg.value) {
+      // The tokens do not spell the command (should not happen): map everything to the whole argument.
+      segments.length = mark;
+      script = "";
+      add(arg.value, start, end, false);
+    }
+    const line = parseShell(script);
+    for (const heredoc of node.heredocs) {
+      if (!feedsShell(line, heredoc.name, heredoc.body)) continue;
+      add("\n", start, end, false);
+      add(
+        heredoc.body,
+        heredoc.bodyRange.start.offset,
+        heredoc.bodyRange.start.offset + heredoc.body.length,
+        true,
+      );
+    }
+  } else if (node.form === "exec") {
+    const argv = node.args.map((a) => a.value);
+    const shell = argv[0] ? basename(argv[0]) : "";
+    const c = argv.indexOf("-c");
+    if (SHELLS.includes(shell) && c >= 0 && node.args[c + 1]) {
+      addJsonString(node.args[c + 1]!, add);
+    } else {
+      node.args.forEach((a, i) => {
+        if (i > 0) add(" ", a.range.start.offset, a.range.start.offset, false);
+        if (/[\s"'$\\;&|<>()`#]/.test(a.value) || a.value === "") {
+          add(`'${a.value.replaceAll("'", "'\\''")}'`, a.range.start.offset, a.range.end.offset, false);
+        } else {
+          addJsonString(a, add);
+        }
+      });
+    }
+  }
+  const span = (start: number, end: number): [number, number] => {
+    if (segments.length === 0) return [0, 0];
+    const first = segmentAt(segments, start);
+    const from = first.exact ? first.source + (start - first.from) : first.source;
+    if (end <= start) return [from, from];
+    const last = segmentAt(segments, end - 1);
+    const to = last.exact ? last.source + (end - last.from) : last.sourceEnd;
+    return [from, Math.max(from, to)];
+  };
+  return { script, commands: parseShell(script), span };
+}
+
+/** A JSON string element of an exec form: exact when the literal has no escapes, else mapped as a whole. */
+function addJsonString(
+  arg: { value: string; range: { start: { offset: number }; end: { offset: number } } },
+  add: (text: string, source: number, sourceEnd: number, exact: boolean) => void,
+): void {
+  const { start, end } = { start: arg.range.start.offset, end: arg.range.end.offset };
+  const exact = end - start === arg.value.length + 2;
+  add(arg.value, exact ? start + 1 : start, exact ? end - 1 : end, exact);
+}
+
+/** The segment holding `offset`, else the last one before it, else the first. */
+function segmentAt(segments: readonly Segment[], offset: number): Segment {
+  let found = segments[0]!;
+  for (const s of segments) {
+    if (offset >= s.from && offset < s.to) return s;
+    if (s.from <= offset) found = s;
+  }
+  return found;
+}
+
+/** True when the heredoc `name` is the stdin of a shell (or is the whole command), so its body is a script. */
+function feedsShell(line: readonly ShellCommand[], name: string, body: string): boolean {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  if (shebang) {
+    const program = basename(shebang[1]!) === "env" ? (shebang[2] ?? "") : basename(shebang[1]!);
+    if (!SHELLS.includes(program)) return false;
+  }
+  for (const command of line) {
+    const fed = command.redirects.some((r) => (r.op === "<<" || r.op === "<<-") && r.target?.value === name);
+    if (!fed) continue;
+    if (command.name === null) return true;
+    // `bash -ex <<EOF` reads the script from stdin; `bash script.sh <<EOF` does not.
+    return SHELLS.includes(basename(command.name)) && command.args.every((a) => a.value.startsWith("-"));
+  }
+  return false;
+}
+
+/**
+ * The operands of a command: its arguments without options, and without the values of the options listed in
+ * `valueOptions` (`-t` or `--target-release`, written `-t x`, `-tx`, `--target-release x` or `--target-release=x`).
+ * Everything after `--` is an operand.
+ */
+export function operands(command: ShellCommand, valueOptions: readonly string[] = []): ShellWord[] {
+  const result: ShellWord[] = [];
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === "--") {
+      result.push(...args.slice(i + 1));
+      break;
+    }
+    if (v.startsWith("--")) {
+      if (!v.includes("=") && valueOptions.includes(v)) i++;
+    } else if (v.startsWith("-") && v.length > 1) {
+      // In a cluster such as `-yt x`, only the last letter can take the next word as its value.
+      if (valueOptions.includes(`-${v[v.length - 1]}`) || (v.length === 2 && valueOptions.includes(v))) i++;
+    } else {
+      result.push(args[i]!);
+    }
+  }
+  return result;
+}
+
+/** True when the RUN has a cache or tmpfs mount whose target is one of `targets` (trailing slashes ignored). */
+export function hasCacheMount(
+  node: { mounts?: readonly { mountType: string; target: string | null }[] },
+  ...targets: (string | RegExp)[]
+): boolean {
+  return (node.mounts ?? []).some((m) => {
+    if ((m.mountType !== "cache" && m.mountType !== "tmpfs") || m.target === null) return false;
+    const target = m.target.replace(/\/+$/, "");
+    return targets.some((t) => (typeof t === "string" ? t.replace(/\/+$/, "") === target : t.test(target)));
+  });
+}
+
+/** The word that names the command (`apt-get` in `sudo apt-get install`), or null when there is none. */
+export function commandWord(command: ShellCommand): ShellWord | null {
+  return command.name === null
+    ? null
+    : (command.words[command.words.length - command.args.length - 1] ?? null);
 }

@@ -1,0 +1,81 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell, type ShellCommand } from "../shell/shell.js";
+
+export default defineRule({
+  id: "apt-get-non-interactive",
+  title: "Run apt-get install with -y",
+  severity: "warning",
+  fixable: true,
+  aliases: { hadolint: "DL3014" },
+  docs: {
+    rationale:
+      "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies. " +
+      "A build has no one to answer, so the command aborts and the build fails, or works only until a package gains a dependency. " +
+      "`-y`, `--yes`, `--assume-yes`, `-qq` and `-o APT::Get::Assume-Yes=true` all answer yes.",
+    bad: ["FROM debian:12\nRUN apt-get update && apt-get install curl\n"],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+      "FROM debian:12\nRUN apt-get -qq install curl\n",
+    ],
+  },
+  messages: {
+    noYes: (command: string) =>
+      `'${command} install' without -y waits for an answer the build cannot give; add -y.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "apt-get", "apt")) {
+          const [verb] = operands(command, [
+            "-o",
+            "--option",
+            "-c",
+            "--config-file",
+            "-t",
+            "--target-release",
+          ]);
+          if (verb?.value !== "install" || assumesYes(command) || simulates(command)) continue;
+          const [start, end] = shell.span(verb.start, verb.end);
+          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+          const fix = exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined;
+          ctx.report({ at: ctx.rangeOf(start, end), fix }, "noYes", command.name!);
+        }
+      },
+    };
+  },
+});
+
+function assumesYes(command: ShellCommand): boolean {
+  let quiet = 0;
+  const args = command.args.map((a) => a.value);
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!;
+    if (v === "--") break;
+    if (
+      v === "--yes" ||
+      v === "--assume-yes" ||
+      v === "--force-yes" ||
+      /^--(?:yes|assume-yes)=(?:1|true|yes)$/.test(v)
+    )
+      return true;
+    if (v === "-q=2" || v === "--quiet=2" || v === "-qq") return true;
+    if (v === "-q" || v === "--quiet") quiet++;
+    if (/^-[a-zA-Z]+$/.test(v)) {
+      if (v.includes("y")) return true;
+      quiet += [...v].filter((c) => c === "q").length - (v === "-q" ? 1 : 0);
+    }
+    const option = v === "-o" || v === "--option" ? args[i + 1] : /^(?:-o|--option=)(.+)$/.exec(v)?.[1];
+    if (option && /^APT::Get::(?:Assume-Yes|force-yes)=(?:1|true|yes)$/i.test(option)) return true;
+  }
+  return quiet >= 2;
+}
+
+/** `apt-get install -s` (and its synonyms) only simulates: nothing is installed, nothing is asked. */
+function simulates(command: ShellCommand): boolean {
+  return command.args.some(
+    (a) =>
+      /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||
+      ["--simulate", "--just-print", "--dry-run", "--recon", "--no-act"].includes(a.value),
+  );
+}

@@ -1,0 +1,62 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell, type ShellCommand } from "../shell/shell.js";
+
+export default defineRule({
+  id: "no-apt-install-recommends",
+  title: "Install apt packages with --no-install-recommends",
+  severity: "info",
+  fixable: true,
+  aliases: { hadolint: "DL3015" },
+  docs: {
+    rationale:
+      "By default `apt-get install` also installs every package the ones you asked for *recommend*: documentation, optional tools, sometimes a whole X11 stack. " +
+      "They make the image larger and add attack surface without being needed. " +
+      "`--no-install-recommends` installs only what you list and its hard dependencies; add a recommended package by name if you need it.",
+    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+      "FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n",
+    ],
+  },
+  messages: {
+    recommends: (command: string) =>
+      `'${command} install' also installs recommended packages; add --no-install-recommends.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "apt-get", "apt")) {
+          const [verb] = operands(command, [
+            "-o",
+            "--option",
+            "-c",
+            "--config-file",
+            "-t",
+            "--target-release",
+          ]);
+          if (verb?.value !== "install" || skipsRecommends(command) || simulates(command)) continue;
+          const [start, end] = shell.span(verb.start, verb.end);
+          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+          const fix = exact ? { range: ctx.rangeOf(end, end), text: " --no-install-recommends" } : undefined;
+          ctx.report({ at: ctx.rangeOf(start, end), fix }, "recommends", command.name!);
+        }
+      },
+    };
+  },
+});
+
+function skipsRecommends(command: ShellCommand): boolean {
+  return command.args.some(
+    (a) => a.value === "--no-install-recommends" || /APT::Install-Recommends=(?:0|false|no)\b/i.test(a.value),
+  );
+}
+
+/** `apt-get install -s` (and its synonyms) only simulates: nothing is installed, nothing is asked. */
+function simulates(command: ShellCommand): boolean {
+  return command.args.some(
+    (a) =>
+      /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||
+      ["--simulate", "--just-print", "--dry-run", "--recon", "--no-act"].includes(a.value),
+  );
+}

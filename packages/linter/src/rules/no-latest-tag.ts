@@ -1,0 +1,81 @@
+import { expandWord, type Arg, type Dockerfile, type From } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-latest-tag",
+  title: "Do not build on the `latest` tag",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3007" },
+  docs: {
+    rationale:
+      "`latest` is whatever the image's maintainers pushed last, so the same Dockerfile builds a different image from one day to the next, and a rebuild can break without any change on your side. " +
+      "Name the version you tested with; add a digest (`@sha256:…`) to pin it exactly. " +
+      "A tag that comes from an `ARG` default is checked too.",
+    bad: ["FROM node:latest\n", "ARG TAG=latest\nFROM python:${TAG}\n"],
+    good: [
+      "FROM node:22-bookworm\n",
+      "FROM node:latest@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+    ],
+    seeAlso: ["no-untagged-image"],
+  },
+  messages: {
+    latest: (image: string) => `Image '${image}' uses the 'latest' tag; name a version instead.`,
+    latestFromArg: (image: string, resolved: string) =>
+      `Image '${image}' resolves to '${resolved}', which uses the 'latest' tag; name a version instead.`,
+  },
+  create(ctx) {
+    return {
+      From(node) {
+        if (!node.image || ctx.isTrigger(node)) return;
+        const written = node.image.value;
+        if (!written.includes("$")) {
+          const ref = splitImage(written);
+          if (ref.tag !== "latest" || ref.digest !== null) return;
+          const start = node.image.range.start.offset;
+          const exact = node.image.range.end.offset - start === written.length;
+          const at = exact
+            ? ctx.rangeOf(start + ref.tagStart, start + ref.tagStart + ref.tag.length)
+            : node.image;
+          ctx.report(at, "latest", written);
+          return;
+        }
+        const resolved = resolveImage(ctx.ast, node);
+        if (resolved === null) return;
+        const ref = splitImage(resolved);
+        if (ref.tag === "latest" && ref.digest === null)
+          ctx.report(node.image, "latestFromArg", written, resolved);
+      },
+    };
+  },
+});
+
+/** Splits `registry/name:tag@digest`; `tagStart` is the offset of the tag in the text. */
+function splitImage(text: string): {
+  name: string;
+  tag: string | null;
+  tagStart: number;
+  digest: string | null;
+} {
+  const at = text.indexOf("@");
+  const digest = at >= 0 ? text.slice(at + 1) : null;
+  const rest = at >= 0 ? text.slice(0, at) : text;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/"))
+    return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), tagStart: colon + 1, digest };
+  return { name: rest, tag: null, tagStart: rest.length, digest };
+}
+
+/** The image of a FROM with the defaults of the ARGs before the first FROM filled in; null if one has no value. */
+function resolveImage(ast: Dockerfile, node: From): string | null {
+  const env = new Map<string, string>();
+  for (const arg of ast.preamble.filter((i): i is Arg => i.type === "Arg")) {
+    for (const d of arg.declarations) {
+      if (d.defaultValue === null) continue;
+      const value = expandWord(d.defaultValue.value, env, { escape: ast.escapeChar });
+      if (value.error === null) env.set(d.name.value, value.value);
+    }
+  }
+  const result = expandWord(node.image!.value, env, { escape: ast.escapeChar });
+  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
+}

@@ -1,0 +1,67 @@
+import type { Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+
+export default defineRule({
+  id: "no-leftover-apt-lists",
+  title: "Delete the apt lists in the RUN that downloads them",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL3009" },
+  docs: {
+    rationale:
+      "`apt-get update` downloads package lists (tens of megabytes) to `/var/lib/apt/lists`. " +
+      "Unless the same `RUN` removes them, they stay in the layer and in the image, even if a later instruction deletes them. " +
+      "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount. " +
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
+      "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /out /out\n",
+    ],
+  },
+  messages: {
+    lists: (command: string) =>
+      `'${command} update' leaves the package lists in the layer; remove /var/lib/apt/lists/* in the same RUN.`,
+  },
+  create(ctx) {
+    /** Whether each stage ends up in an image: the last stage and every stage a later FROM names. */
+    const kept = (stage: Stage | null): boolean => {
+      if (!stage) return false;
+      const stages = ctx.ast.stages;
+      if (stage.index === stages.length - 1) return true;
+      return (
+        stage.name !== null &&
+        stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === stage.name)
+      );
+    };
+    return {
+      Run(node) {
+        if (!ctx.isTrigger(node) && !kept(ctx.currentStage())) return;
+        if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
+        const shell = runShell(node);
+        // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).
+        const cleaned =
+          findCommands(shell.commands, "rm", "find").some((c) =>
+            operands(c).some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)),
+          ) ||
+          findCommands(shell.commands, "apt-get", "apt").some((c) => operands(c)[0]?.value === "dist-clean");
+        if (cleaned) return;
+        for (const command of findCommands(shell.commands, "apt-get", "apt", "aptitude")) {
+          const [verb] = operands(command, [
+            "-o",
+            "--option",
+            "-c",
+            "--config-file",
+            "-t",
+            "--target-release",
+          ]);
+          if (verb?.value !== "update") continue;
+          const name = commandWord(command)!;
+          ctx.report(ctx.rangeOf(...shell.span(name.start, verb.end)), "lists", name.value);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,46 @@
+import type { Stage, User } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-root-user",
+  title: "Do not leave the final image running as root",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3002" },
+  docs: {
+    rationale:
+      "A container that runs as root gives an attacker who breaks into the process root inside the container, which makes escaping it or damaging mounted volumes easier. " +
+      "Switch to an unprivileged user after the steps that need root. " +
+      "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
+      "Build stages may use root freely (hadolint checks every stage).",
+    bad: ["FROM debian:12\nRUN useradd app\nUSER app\nRUN make\nUSER root\n"],
+    good: [
+      "FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n",
+      "FROM node:22 AS build\nUSER root\nRUN make\nFROM node:22\nUSER node\n",
+    ],
+  },
+  messages: {
+    root: (user: string) => `The final image runs as '${user}'; switch to an unprivileged USER at the end.`,
+  },
+  create(ctx) {
+    return {
+      "Dockerfile:exit"(ast) {
+        const last = ast.stages[ast.stages.length - 1];
+        const user = last ? lastUser(ast.stages, last, new Set()) : null;
+        if (!user?.value) return;
+        const name = user.value.value.split(":")[0]!;
+        if (name === "root" || name === "0") ctx.report(user.value, "root", user.value.value);
+      },
+    };
+  },
+});
+
+/** The last USER that applies in a stage: its own, or that of the earlier stage it is built from. */
+function lastUser(stages: readonly Stage[], stage: Stage, seen: Set<Stage>): User | null {
+  seen.add(stage);
+  const users = stage.instructions.filter((i): i is User => i.type === "User");
+  if (users.length > 0) return users[users.length - 1]!;
+  const image = stage.from.image?.value.toLowerCase();
+  const parent = stages.find((s) => s.index < stage.index && s.name !== null && s.name === image);
+  return parent && !seen.has(parent) ? lastUser(stages, parent, seen) : null;
+}

@@ -1,0 +1,51 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./no-untagged-image.js";
+
+ruleTester.run(rule, {
+  valid: [
+    "FROM node:22\n",
+    "FROM localhost:5000/app:1\n",
+    "FROM node@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+    "FROM scratch\n",
+    "FROM SCRATCH\n",
+    "FROM $BASE\n",
+    "ARG BASE\nFROM ${BASE}\n",
+    "ARG BASE=node:22\nFROM ${BASE}\n",
+    "ARG VERSION=22\nFROM node:${VERSION}\n",
+    "FROM node:22 AS Build\nFROM build\n",
+    "ARG STAGE=build\nFROM node:22 AS build\nFROM ${STAGE}\n",
+  ],
+  invalid: [
+    {
+      code: "FROM node\n",
+      errors: [
+        {
+          messageId: "untagged",
+          message: "Image 'node' has no tag, so it means 'latest'; name a version.",
+          line: 1,
+          column: 6,
+          endLine: 1,
+          endColumn: 10,
+        },
+      ],
+    },
+    {
+      code: "FROM localhost:5000/app AS x\n",
+      errors: [{ messageId: "untagged", line: 1, column: 6, endColumn: 24 }],
+    },
+    { code: "FROM build\nFROM node:22 AS build\n", errors: [{ messageId: "untagged", line: 1, column: 6 }] },
+    {
+      code: "ARG REGISTRY=ghcr.io\nFROM ${REGISTRY}/app\n",
+      errors: [
+        {
+          messageId: "untaggedFromArg",
+          message:
+            "Image '${REGISTRY}/app' resolves to 'ghcr.io/app', which has no tag, so it means 'latest'; name a version.",
+          line: 2,
+          column: 6,
+          endColumn: 21,
+        },
+      ],
+    },
+  ],
+});

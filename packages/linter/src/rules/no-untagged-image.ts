@@ -1,0 +1,70 @@
+import { expandWord, type Arg, type Dockerfile } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-untagged-image",
+  title: "Give base images an explicit tag",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3006" },
+  docs: {
+    rationale:
+      "An image without a tag means `latest`, which changes whenever the image is republished: the build is not reproducible and can break without any change to the Dockerfile. " +
+      "Name the version you tested with, or pin a digest. " +
+      "`scratch`, earlier stages and images given by an `ARG` without a default are not checked; an `ARG` default is checked as if it were written in place.",
+    bad: ["FROM debian\n", "ARG BASE=python\nFROM $BASE\n"],
+    good: [
+      "FROM debian:bookworm-slim\n",
+      "FROM debian@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+      "FROM golang:1.23 AS build\nFROM build\n",
+      "FROM scratch\n",
+    ],
+    seeAlso: ["no-latest-tag"],
+  },
+  messages: {
+    untagged: (image: string) => `Image '${image}' has no tag, so it means 'latest'; name a version.`,
+    untaggedFromArg: (image: string, resolved: string) =>
+      `Image '${image}' resolves to '${resolved}', which has no tag, so it means 'latest'; name a version.`,
+  },
+  create(ctx) {
+    const stages = new Set<string>();
+    return {
+      From(node) {
+        if (ctx.isTrigger(node)) return;
+        const image = node.image;
+        if (image) check(image);
+        if (node.stageName) stages.add(node.stageName.value.toLowerCase());
+
+        function check(word: NonNullable<typeof image>) {
+          const written = word.value;
+          const resolved = written.includes("$") ? resolveImage(ctx.ast, written) : written;
+          if (resolved === null) return;
+          if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return;
+          if (hasTagOrDigest(resolved)) return;
+          if (resolved === written) ctx.report(word, "untagged", written);
+          else ctx.report(word, "untaggedFromArg", written, resolved);
+        }
+      },
+    };
+  },
+});
+
+function hasTagOrDigest(image: string): boolean {
+  if (image.includes("@")) return true;
+  const colon = image.lastIndexOf(":");
+  return colon > image.lastIndexOf("/");
+}
+
+/** The image with the defaults of the ARGs before the first FROM filled in; null if one has no value. */
+function resolveImage(ast: Dockerfile, image: string): string | null {
+  const env = new Map<string, string>();
+  for (const arg of ast.preamble.filter((i): i is Arg => i.type === "Arg")) {
+    for (const d of arg.declarations) {
+      if (d.defaultValue === null) continue;
+      const value = expandWord(d.defaultValue.value, env, { escape: ast.escapeChar });
+      if (value.error === null) env.set(d.name.value, value.value);
+    }
+  }
+  const result = expandWord(image, env, { escape: ast.escapeChar });
+  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
+}

@@ -1,0 +1,112 @@
+import { expandWord, type Arg, type Dockerfile, type Word } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-untrusted-registry",
+  title: "Pull images only from trusted registries",
+  severity: "error",
+  fixable: false,
+  aliases: { hadolint: "DL3026" },
+  docs: {
+    rationale:
+      "When a team mirrors or vets its images, pulling from anywhere else bypasses that control. " +
+      "This rule does nothing until the `trustedRegistries` setting lists the registries you allow; then it checks the images of `FROM`, `COPY --from` and `RUN --mount=from=`. " +
+      "An image without a registry comes from `docker.io`. Patterns may use `*` (any registry), `*.example.com` or `registry.*`. " +
+      "Earlier stages, `scratch`, and images given by an `ARG` without a default are not checked.",
+    bad: [
+      {
+        code: "FROM quay.io/org/app:1.0\n",
+        settings: { trustedRegistries: ["docker.io", "*.corp.example"] },
+      },
+    ],
+    good: [
+      {
+        code: "FROM registry.corp.example/app:1.0\nFROM node:22\n",
+        settings: { trustedRegistries: ["docker.io", "*.corp.example"] },
+      },
+      "FROM quay.io/org/app:1.0\n",
+    ],
+  },
+  messages: {
+    untrusted: (image: string, registry: string) =>
+      `Image '${image}' comes from '${registry}', which is not a trusted registry.`,
+  },
+  create(ctx) {
+    const trusted = ctx.settings.trustedRegistries;
+    if (trusted.length === 0) return {};
+    const stages = new Set<string>();
+    let stageCount = 0;
+    const check = (at: Word | { range: Word["range"] }, written: string) => {
+      const image = written.includes("$") ? resolve(ctx.ast, written) : written;
+      if (image === null) return;
+      const lower = image.toLowerCase();
+      if (lower === "scratch" || stages.has(lower) || /^\d+$/.test(image)) return;
+      const registry = registryOf(image);
+      if (!trusted.some((pattern) => matches(pattern, registry)))
+        ctx.report(at, "untrusted", written, registry);
+    };
+    return {
+      From(node) {
+        if (ctx.isTrigger(node)) return;
+        if (node.image) check(node.image, node.image.value);
+        if (node.stageName) stages.add(node.stageName.value.toLowerCase());
+        stageCount++;
+      },
+      Copy(node) {
+        const from = node.flags.find((f) => f.name === "from");
+        if (
+          from?.value &&
+          from.valueRange &&
+          !(/^\d+$/.test(from.value) && Number(from.value) < stageCount)
+        ) {
+          check({ range: from.valueRange }, from.value);
+        }
+      },
+      Run(node) {
+        for (const mount of node.mounts) {
+          if (mount.from === null || (mount.mountType !== "bind" && mount.mountType !== "cache")) continue;
+          // Point at the value of `from=` when it is written plainly inside the mount.
+          const text = ctx.source.slice(mount.range.start.offset, mount.range.end.offset);
+          const key = /(?:^|,)from=/.exec(text);
+          const start = key ? mount.range.start.offset + key.index + key[0].length : -1;
+          const exact = key !== null && ctx.source.startsWith(mount.from, start);
+          check(exact ? { range: ctx.rangeOf(start, start + mount.from.length) } : mount, mount.from);
+        }
+      },
+    };
+  },
+});
+
+/** The registry host of an image reference, as Docker decides it. */
+function registryOf(image: string): string {
+  const slash = image.indexOf("/");
+  if (slash < 0) return "docker.io";
+  const first = image.slice(0, slash);
+  if (first.includes(".") || first.includes(":") || first === "localhost") return first.toLowerCase();
+  return "docker.io";
+}
+
+function matches(pattern: string, registry: string): boolean {
+  const p = pattern.toLowerCase();
+  if (p === "*") return true;
+  if (p.startsWith("*.")) return registry.endsWith(p.slice(1));
+  if (p.endsWith(".*")) return registry.startsWith(p.slice(0, -1));
+  if (p === "docker.io" || p === "index.docker.io" || p === "registry-1.docker.io") {
+    return registry === "docker.io" || registry === "index.docker.io" || registry === "registry-1.docker.io";
+  }
+  return registry === p;
+}
+
+/** The image with the defaults of the ARGs before the first FROM filled in; null if one has no value. */
+function resolve(ast: Dockerfile, image: string): string | null {
+  const env = new Map<string, string>();
+  for (const arg of ast.preamble.filter((i): i is Arg => i.type === "Arg")) {
+    for (const d of arg.declarations) {
+      if (d.defaultValue === null) continue;
+      const value = expandWord(d.defaultValue.value, env, { escape: ast.escapeChar });
+      if (value.error === null) env.set(d.name.value, value.value);
+    }
+  }
+  const result = expandWord(image, env, { escape: ast.escapeChar });
+  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
+}

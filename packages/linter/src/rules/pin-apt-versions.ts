@@ -1,0 +1,62 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell, type ShellCommand } from "../shell/shell.js";
+
+/** apt-get options that take a value in the next word. */
+const VALUE_OPTIONS = [
+  "-t",
+  "--target-release",
+  "--default-release",
+  "-o",
+  "--option",
+  "-c",
+  "--config-file",
+];
+
+export default defineRule({
+  id: "pin-apt-versions",
+  title: "Pin the versions of packages installed with apt-get",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3008" },
+  docs: {
+    rationale:
+      "`apt-get install curl` installs whatever version the mirror has on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
+      "Pin each package with `name=version`. " +
+      "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
+    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8\n",
+      "FROM debian:12\nRUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports\n",
+    ],
+  },
+  messages: {
+    unpinned: (pkg: string) =>
+      `Package '${pkg}' is installed without a version; pin it with '${pkg}=<version>'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "apt-get", "apt")) {
+          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
+          if (verb?.value !== "install" || simulates(command)) continue;
+          for (const pkg of packages) {
+            const name = pkg.value;
+            // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.
+            if (!/^[a-zA-Z0-9][a-zA-Z0-9.+_:-]*$/.test(name) || name.endsWith(".deb")) continue;
+            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", name);
+          }
+        }
+      },
+    };
+  },
+});
+
+/** `apt-get install -s` (and its synonyms) only simulates: nothing is installed, nothing is asked. */
+function simulates(command: ShellCommand): boolean {
+  return command.args.some(
+    (a) =>
+      /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||
+      ["--simulate", "--just-print", "--dry-run", "--recon", "--no-act"].includes(a.value),
+  );
+}

@@ -1,0 +1,31 @@
+import { defineRule } from "../rule.js";
+import { commandWord, findCommands, runShell } from "../shell/shell.js";
+
+export default defineRule({
+  id: "prefer-apt-get",
+  title: "Use apt-get or apt-cache instead of apt",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3027" },
+  docs: {
+    rationale:
+      "`apt` is the command-line front end meant for people at a terminal: its output and behaviour may change between releases, and it warns that it has no stable interface for scripts. " +
+      "In a Dockerfile, use `apt-get` (install, update, remove) or `apt-cache` (search, show), whose interfaces are stable.",
+    bad: ["FROM debian:12\nRUN apt update && apt install -y curl\n"],
+    good: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+  },
+  messages: {
+    apt: () => "'apt' has no stable interface for scripts; use apt-get or apt-cache.",
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "apt")) {
+          const word = commandWord(command)!;
+          ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "apt");
+        }
+      },
+    };
+  },
+});
