@@ -158,3 +158,17 @@ describe("cache keys", () => {
     expect(node(a, "s0.1").cacheKey).not.toBe(node(b, "s0.1").cacheKey);
   });
 });
+
+describe("unknown base config is not guessed", () => {
+  it("a relative mount target under an image's WORKDIR is not an error", () => {
+    expect(planText("FROM squid/docs\nRUN --mount=type=bind,target=. make\n").diagnostics).toEqual([]);
+    expect(
+      planText("FROM scratch\nRUN --mount=type=bind,target=. make\n").diagnostics.map((d) => d.code),
+    ).toEqual(["invalid-mount-target"]);
+  });
+  it("EXPOSE of a variable the base image may define is kept out of the ports, not reported", () => {
+    const p = planText("FROM jupyter/base\nEXPOSE $JUPYTER_PORT 80\n");
+    expect(p.diagnostics).toEqual([]);
+    expect(Object.keys(p.image?.config.ExposedPorts ?? {})).toEqual(["80/tcp"]);
+  });
+});

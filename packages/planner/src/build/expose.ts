@@ -8,9 +8,15 @@ const maxRangeExpansion = 1024;
 export function dispatchExpose(ctx: BuildContext, st: StageState, e: Expose): void {
   const ports: Record<string, Record<string, never>> = { ...(st.config.ExposedPorts ?? {}) };
   const added: string[] = [];
+  const unresolved: string[] = [];
   for (const word of e.args ?? []) {
     for (const spec of ctx.expandWords(st, word.value, word.range)) {
       const m = /^(?:.*:)?(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/.exec(spec);
+      if (!m && !st.envKnown && spec.includes("$")) {
+        // The variable may come from the base image's ENV, which the planner cannot see.
+        unresolved.push(spec);
+        continue;
+      }
       if (!m) {
         ctx.report("bad-expose", `invalid port specification: "${spec}"`, word.range);
         continue;
@@ -38,5 +44,11 @@ export function dispatchExpose(ctx: BuildContext, st: StageState, e: Expose): vo
     .sort()
     .map((k) => `${k}:{}`)
     .join(" ");
-  ctx.addConfig(st, "EXPOSE", `EXPOSE ${added.join(" ")}`, { expose: added }, `EXPOSE map[${map}]`);
+  ctx.addConfig(
+    st,
+    "EXPOSE",
+    `EXPOSE ${added.join(" ")}`,
+    { expose: added, unresolved },
+    `EXPOSE map[${map}]`,
+  );
 }

@@ -115,8 +115,10 @@ function resolveMount(
   let target = ex(m.target);
   const source = ex(m.source);
   if (target !== null && target !== "") {
+    const relative = !/^([A-Za-z]:)?[\\/]/.test(target);
     target = joinPath(st.workdir, target);
-    if (target === "/") {
+    // A relative target under an image's unseen WORKDIR is not `/` in BuildKit; only report what is certain.
+    if (target === "/" && !(relative && st.unknown.has("WorkingDir"))) {
       ctx.report("invalid-mount-target", `invalid mount target "${target}"`, m.range);
       return null;
     }
