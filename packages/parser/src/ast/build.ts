@@ -93,17 +93,28 @@ class LineMap {
 
   /** Source offset of a position that starts something. */
   start(l: number): number {
-    let i = this.logical.length - 1;
-    while (i > 0 && this.logical[i]! > l) i--;
+    // The last piece that starts at or before l; past its end, the next piece (l sits on a joint).
+    let i = this.last((start) => start <= l);
     if (i < this.logical.length - 1 && l >= this.logical[i]! + this.lengths[i]!) i++;
     return this.source[i]! + Math.max(0, l - this.logical[i]!);
   }
 
   /** Source offset of a position that ends something (stays on the earlier line at a piece boundary). */
   end(l: number): number {
-    let i = this.logical.length - 1;
-    while (i > 0 && this.logical[i]! >= l) i--;
+    const i = this.last((start) => start < l);
     return this.source[i]! + Math.max(0, l - this.logical[i]!);
+  }
+
+  /** Binary search: the last index whose piece start satisfies the (monotone) test, or 0. */
+  private last(test: (start: number) => boolean): number {
+    let lo = 0;
+    let hi = this.logical.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (test(this.logical[mid]!)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 }
 
@@ -277,7 +288,7 @@ class Builder {
     for (const t of tokens) {
       const type = t.tokenType;
       if (type === End) {
-        const nl = t.image.indexOf("\n") + 1;
+        const nl = t.image.indexOf("\n") + 1 || t.image.length;
         syntax.push({ kind: "newline", text: t.image.slice(0, nl), offset: t.startOffset });
         if (t.image.length > nl) {
           syntax.push({ kind: "heredoc", text: t.image.slice(nl), offset: t.startOffset + nl });

@@ -161,11 +161,7 @@ class Lexer {
   readonly missing = new Set<string>();
   private pos: number;
   private rawEscapes = false;
-  /**
-   * The word being built. BuildKit keeps a single buffer for all nesting levels and clears it whenever a
-   * ${…} operand is read, so text gathered before such an operand drops out of the split words (the joined
-   * value is unaffected). We share one buffer the same way to report the words BuildKit reports.
-   */
+  /** The word being built at the current nesting level; a ${…} operand gets its own (see readUntil). */
   private wordBuffer = "";
   private readonly escape: number;
   private readonly rawQuotes: boolean;
@@ -205,11 +201,14 @@ class Lexer {
   /** Reads up to `stop` (consumed) or the end of input, expanding as it goes; BuildKit's processStopOn. */
   readUntil(stop: number, rawEscapes: boolean): { value: string; words: string[] } {
     const saved = this.rawEscapes;
+    // Each nesting level splits its own words: the text before `${X:-…}` stays in the outer word.
+    const savedWord = this.wordBuffer;
     this.rawEscapes = rawEscapes;
     try {
       return this.scan(stop);
     } finally {
       this.rawEscapes = saved;
+      this.wordBuffer = savedWord;
     }
   }
 

@@ -108,7 +108,9 @@ const matchEmptyLine: CustomPatternMatcherFunc = (text, offset) => {
  */
 const matchEnd: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const end = endOfLineAt(text, offset);
-  if (end <= offset || end > text.length || text.charCodeAt(end - 1) !== NL) return null;
+  if (end <= offset) return null;
+  // Carriage returns at the very end of the file end the instruction as a line break would.
+  if (text.charCodeAt(end - 1) !== NL) return [text.slice(offset, end)];
   const bodies = findHeredocBodies(text, end, instructionLine(tokens));
   if (bodies === null) return [text.slice(offset, end)];
   const match: RegExpExecArray = [text.slice(offset, bodies.end)] as unknown as RegExpExecArray;
@@ -149,7 +151,15 @@ export const Bom = createToken({
   start_chars_hint: [0xfeff],
   line_breaks: false,
 });
-export const Newline = createToken({ name: "Newline", pattern: /\r*\n/, line_breaks: true });
+export const Newline = createToken({
+  name: "Newline",
+  pattern: (text, offset) => {
+    const end = endOfLineAt(text, offset);
+    return end > offset ? [text.slice(offset, end)] : null;
+  },
+  start_chars_hint: [NL, CR],
+  line_breaks: true,
+});
 export const Blank = createToken({
   name: "Blank",
   pattern: (text, offset) => {
