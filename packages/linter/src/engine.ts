@@ -157,10 +157,11 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       ignoreDirectives,
       readDockerignore() {
         if (!dockerignore) {
-          let text: string | null = null;
+          let text: string | null;
           try {
             text = options.readDockerignore?.() ?? null;
           } catch {
+            // An unreadable .dockerignore is treated as absent; the rules that need it stay silent.
             text = null;
           }
           dockerignore = { text };
