@@ -16,9 +16,8 @@ const entities: Record<string, string> = {
 
 /** Escapes text for an XML attribute; control characters XML cannot hold are dropped. */
 function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-    .replace(/[<>&"'\n\r\t]/g, (c) => entities[c]!);
+  const printable = [...text].filter((c) => c >= " " || c === "\n" || c === "\r" || c === "\t").join("");
+  return printable.replace(/[<>&"'\n\r\t]/g, (c) => entities[c]!);
 }
 
 /** Checkstyle XML (version 4.3), as Jenkins and many CI dashboards read it; `source` is `hull.<rule-id>`. */
