@@ -1,0 +1,45 @@
+import type { Io } from "../src/io.js";
+
+/** An in-memory Io for running `main()` in tests: files by absolute path, captured stdout and stderr. */
+export function fakeIo(
+  files: Record<string, string>,
+  options: { stdin?: string; cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
+): Io & { out: string; err: string } {
+  const dirs = new Set<string>();
+  for (const path of Object.keys(files)) {
+    for (let d = path.slice(0, path.lastIndexOf("/")); d.length > 0; d = d.slice(0, d.lastIndexOf("/"))) dirs.add(d);
+  }
+  const io = {
+    cwd: options.cwd ?? "/w",
+    env: options.env ?? {},
+    stdoutIsTTY: options.tty ?? false,
+    out: "",
+    err: "",
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+    readFile(path: string) {
+      const f = files[path];
+      if (f === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return f;
+    },
+    readStdin: () => options.stdin ?? "",
+    readDir(path: string) {
+      const prefix = path.endsWith("/") ? path : `${path}/`;
+      const names = new Map<string, boolean>();
+      for (const p of [...Object.keys(files), ...dirs]) {
+        if (!p.startsWith(prefix)) continue;
+        const rest = p.slice(prefix.length);
+        const name = rest.split("/")[0]!;
+        names.set(name, names.get(name) === true || rest.includes("/") || dirs.has(prefix + name));
+      }
+      return [...names].map(([name, isDirectory]) => ({ name, isDirectory }));
+    },
+    isDirectory: (path: string) => dirs.has(path.replace(/\/$/, "")),
+    exists: (path: string) => path in files || dirs.has(path),
+  };
+  return io;
+}
