@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "scripts/**/*.test.ts"],
     testTimeout: 60_000,
+    reporters: ["default", "./scripts/summary-reporter.ts"],
   },
 });

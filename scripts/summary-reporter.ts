@@ -1,0 +1,25 @@
+import type { Reporter, TestModule } from "vitest/node";
+
+/**
+ * Prints `N passed, N failed, N skipped` as the last line of a test run: CI reads that plain line, which it
+ * understands for any language, rather than Vitest's own summary. A module that failed to load counts as failed.
+ */
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = unhandledErrors.length;
+    let skipped = 0;
+    for (const module of testModules) {
+      let tests = 0;
+      for (const test of module.children.allTests()) {
+        tests++;
+        const state = test.result().state;
+        if (state === "passed") passed++;
+        else if (state === "failed") failed++;
+        else skipped++;
+      }
+      if (tests === 0 && module.state() === "failed") failed++;
+    }
+    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  }
+}
