@@ -240,3 +240,12 @@ describe("plan-time errors", () => {
     expect(codes(planText("ARG A=1\n"))).toEqual(["no-stages@1"]);
   });
 });
+
+describe("pruned stages", () => {
+  it("dispatch-time problems in a pruned stage are warnings, not errors", () => {
+    const p = planText("FROM alpine AS unused\nSTOPSIGNAL NOPE\nFROM alpine\n");
+    expect(p.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(["bad-stop-signal:warning"]);
+    const q = planText("FROM alpine\nSTOPSIGNAL NOPE\n");
+    expect(q.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(["bad-stop-signal:error"]);
+  });
+});

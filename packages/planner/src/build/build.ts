@@ -116,9 +116,19 @@ export class BuildContext {
     }
   }
 
+  /** The stage being dispatched, if any. */
+  current: StageState | null = null;
+
   /** Records a plan-time problem. */
   report(code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
-    this.diagnostics.push({ code, message, severity, range });
+    // BuildKit never dispatches a pruned stage, so its dispatch-time failures cannot fail the build.
+    const pruned = this.current?.pruned === true && dispatchTimeCodes.has(code);
+    this.diagnostics.push({
+      code,
+      message: pruned ? `${message} (in a pruned stage, so BuildKit would not report it)` : message,
+      severity: pruned ? "warning" : severity,
+      range,
+    });
   }
 
   /** Expansion options for a stage: the file's escape character, case-insensitive names on Windows. */
@@ -260,6 +270,15 @@ export class BuildContext {
 // Lookup maps are rebuilt only when an environment list changes (setEnv drops the entry); keyed by identity.
 const envMaps = new WeakMap<object, Map<string, string>>();
 
+/** Problems BuildKit finds only while dispatching a stage, which it never does for pruned stages. */
+const dispatchTimeCodes = new Set([
+  "expansion-error",
+  "bad-expose",
+  "bad-stop-signal",
+  "invalid-mount-target",
+  "empty-volume",
+]);
+
 /** The environment as a lookup map (case-insensitive keys on Windows, as BuildKit matches them). */
 export function envMap(env: readonly (readonly [string, string])[], os: string): Map<string, string> {
   const cached = envMaps.get(env);
@@ -344,6 +363,7 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
     const pruned = !deps.reachable.has(i);
     const st = newStageState(ctx, resolved, pruned);
     ctx.states[i] = st;
+    ctx.current = st;
     dispatchFrom(ctx, st, astStage);
     const parent = resolved.baseStage === null ? undefined : ctx.states[resolved.baseStage];
     if (parent) {
@@ -362,6 +382,7 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
     }
   }
 
+  ctx.current = null;
   const target = deps.target;
   const stages: PlanStage[] = astStages.map((s, i) => {
     const r = ctx.resolved[i] as ResolvedStage;
