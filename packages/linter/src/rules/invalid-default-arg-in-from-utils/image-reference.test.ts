@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { imageReferenceProblem } from "./image-reference.js";
+
+const hex64 = "0123456789abcdef".repeat(4);
+
+// reference | expected problem (a substring), or "" when valid
+const table: [string, string][] = [
+  ["alpine", ""],
+  ["alpine:3.20", ""],
+  ["library/alpine:latest", ""],
+  ["docker.io/library/alpine", ""],
+  ["ghcr.io/owner/repo/sub:v1.2.3-rc_1", ""],
+  ["localhost:5000/app", ""],
+  ["localhost/app", ""],
+  ["[::1]:5000/app:1", ""],
+  ["Registry.Example.com/app", ""],
+  ["a__b/c-d---e.f", ""],
+  [`alpine@sha256:${hex64}`, ""],
+  [`alpine:3.20@sha256:${hex64}`, ""],
+  ["scratch", ""],
+  ["", "empty"],
+  [hex64, "image ID"],
+  ["Alpine", "lowercase"],
+  ["alpine:", "format"],
+  ["alpine:-rc", "format"],
+  [":3.20", "format"],
+  ["alpine:3.20:1", "format"],
+  ["a_/b", "format"],
+  ["app/", "format"],
+  [`alpine:${"x".repeat(129)}`, "format"],
+  ["alpine@sha256:abc", "format"],
+  [`alpine@md5:${hex64}`, "not supported"],
+  [`alpine@sha256:${hex64.toUpperCase()}`, "lowercase hex"],
+  [`alpine@sha512:${hex64}`, "128"],
+  [`${"a".repeat(256)}`, "255"],
+];
+
+describe("imageReferenceProblem", () => {
+  it.each(table)("%s", (reference, expected) => {
+    const problem = imageReferenceProblem(reference);
+    if (expected === "") expect(problem).toBeNull();
+    else expect(problem).toContain(expected);
+  });
+});

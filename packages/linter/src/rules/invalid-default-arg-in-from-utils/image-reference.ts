@@ -1,0 +1,39 @@
+// The grammar of distribution/reference, which BuildKit's ParseNormalizedNamed applies to a base name.
+const alphanumeric = "[a-z0-9]+";
+const separator = "(?:[._]|__|-+)";
+const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+const domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const host = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])`;
+const domainAndPort = `${host}(?::[0-9]+)?`;
+const name = `(?:${domainAndPort}/)?${pathComponent}(?:/${pathComponent})*`;
+const tag = "[\\w][\\w.-]{0,127}";
+const digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+const referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
+
+/** Hex lengths of the digest algorithms that images use; any other algorithm is refused. */
+const digestLengths: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/** Checks an image reference (`[host[:port]/]path[:tag][@algo:hex]`); returns why it is invalid, or null. */
+export function imageReferenceProblem(reference: string): string | null {
+  if (reference === "") return "it is empty";
+  if (/^[a-f0-9]{64}$/.test(reference)) return "a 64-character hexadecimal string is an image ID, not a name";
+  // The part before the first `/` is a registry host when it has a dot or a colon, is `localhost`, or has capitals.
+  const slash = reference.indexOf("/");
+  const first = slash < 0 ? "" : reference.slice(0, slash);
+  const hasDomain =
+    slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
+  const remainder = hasDomain ? reference.slice(slash + 1) : reference;
+  const repository = remainder.split(/[:@]/)[0]!;
+  if (repository !== repository.toLowerCase()) return "the repository name must be lowercase";
+  const match = referencePattern.exec(reference);
+  if (!match) return "it does not follow the [registry/]name[:tag][@digest] format";
+  if (match[1]!.length > 255) return "the name is longer than 255 characters";
+  const [algorithm, hex] = (match[3] ?? "").split(":");
+  if (match[3] !== undefined) {
+    const length = digestLengths[algorithm!];
+    if (length === undefined) return `the digest algorithm '${algorithm}' is not supported`;
+    if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex!))
+      return `a ${algorithm} digest has ${length} lowercase hex digits`;
+  }
+  return null;
+}

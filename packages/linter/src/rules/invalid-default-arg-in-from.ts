@@ -1,0 +1,57 @@
+import { expandWord } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { imageReferenceProblem } from "./invalid-default-arg-in-from-utils/image-reference.js";
+import { findVarRefs, metaArgs, type MetaArgs } from "./utils/stage-env.js";
+
+export default defineRule({
+  id: "invalid-default-arg-in-from",
+  title: "Give the global ARGs used in FROM defaults that make a valid image name",
+  severity: "warning",
+  fixable: false,
+  aliases: { buildkit: "InvalidDefaultArgInFrom" },
+  docs: {
+    rationale:
+      "A Dockerfile should build without any `--build-arg`. " +
+      "When a global ARG used in `FROM` has no default, or a default that leaves the image reference incomplete (`node:` with an empty tag, `python:3.12-` …), a plain `docker build` fails before running anything. " +
+      "BuildKit evaluates every `FROM` with only the defaults of the global ARGs and checks that the result is a valid image reference: `[registry[:port]/]name[:tag][@algorithm:digest]`, with a lowercase name. " +
+      "`FROM` lines without variables are not checked by this rule.",
+    bad: [
+      "ARG VERSION\nFROM node:$VERSION\n",
+      "ARG BASE_IMAGE\nFROM $BASE_IMAGE\n",
+      'ARG SUFFIX="box:"\nFROM busy${SUFFIX}\n',
+    ],
+    good: [
+      "ARG VERSION=22\nFROM node:$VERSION\n",
+      'ARG VARIANT=""\nFROM busybox:stable${VARIANT}\n',
+      "ARG BASE_IMAGE=alpine:3.20\nFROM $BASE_IMAGE\n",
+      "ARG VERSION\nFROM node:${VERSION:-22}\n",
+    ],
+    seeAlso: ["undefined-arg-in-from"],
+  },
+  messages: {
+    empty: (text: string) =>
+      `With only the defaults of the global ARGs, '${text}' expands to an empty image name.`,
+    invalid: (text: string, value: string, reason: string) =>
+      `With only the defaults of the global ARGs, '${text}' expands to '${value}', which is not a valid image reference: ${reason}.`,
+  },
+  create(ctx) {
+    let meta: MetaArgs | null = null;
+    return {
+      Dockerfile(ast) {
+        meta = metaArgs(ast);
+      },
+      From(node) {
+        // BuildKit gives up on this check as soon as one default cannot be expanded.
+        if (!meta || meta.error !== null || ctx.isTrigger(node) || !node.image) return;
+        const text = node.image.value;
+        if (findVarRefs(text, ctx.ast.escapeChar).length === 0) return;
+        const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
+        if (result.error !== null) return;
+        const problem = imageReferenceProblem(result.value);
+        if (problem === null) return;
+        if (result.value === "") ctx.report(node.image, "empty", text);
+        else ctx.report(node.image, "invalid", text, result.value, problem);
+      },
+    };
+  },
+});

@@ -1,0 +1,59 @@
+import type { Comment } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "invalid-definition-description",
+  title: "Start the comment above a named stage or ARG with its name",
+  severity: "info",
+  recommended: false,
+  fixable: false,
+  aliases: { buildkit: "InvalidDefinitionDescription" },
+  docs: {
+    rationale:
+      "Tools such as `docker buildx build --call=outline` and `--call=targets` show the comment right above `FROM … AS name` and above `ARG name` as the description of that stage or build argument, when its first word is the name: `# name description`. " +
+      "A comment above those instructions that does not start with the name is either a description in the wrong format or an unrelated comment that tools will mistake for one. " +
+      "As in BuildKit, the comments directly above an instruction run up to the previous instruction or a bare `#` line; blank lines do not end them, so separate an unrelated comment with a bare `#` line. " +
+      "This rule is off unless enabled, like BuildKit's experimental check.",
+    bad: [
+      "# the image everything else builds on\nFROM alpine:3.20 AS base\n",
+      "FROM alpine:3.20\n# where to download from\nARG MIRROR=https://example.org\n",
+    ],
+    good: [
+      "# base the image everything else builds on\nFROM alpine:3.20 AS base\n",
+      "FROM alpine:3.20\n# MIRROR where to download from\nARG MIRROR=https://example.org\n",
+      "# Build stage\n#\nFROM golang:1.23 AS build\n",
+      "# Any comment above a stage without a name\nFROM alpine:3.20\n",
+    ],
+  },
+  messages: {
+    stage: (name: string) =>
+      `The comment above stage '${name}' should start with its name ('# ${name} <description>'), or be separated by a bare '#' line.`,
+    arg: (name: string) =>
+      `The comment above 'ARG ${name}' should start with its name ('# ${name} <description>'), or be separated by a bare '#' line.`,
+    args: (names: string) =>
+      `The comment above this ARG should start with one of its names (${names}), or be separated by a bare '#' line.`,
+  },
+  create(ctx) {
+    const firstWord = (comments: readonly Comment[]): [Comment, string] | null => {
+      const last = comments[comments.length - 1];
+      // A bare `#` ends the description block in BuildKit, which then sees no comment at all.
+      return last && last.value !== "" ? [last, last.value.split(" ")[0]!] : null;
+    };
+    return {
+      From(node) {
+        if (ctx.isTrigger(node) || !node.stageName) return;
+        const found = firstWord(node.comments);
+        const name = node.stageName.value.toLowerCase();
+        if (found && found[1] !== name) ctx.report(found[0], "stage", name);
+      },
+      Arg(node) {
+        if (ctx.isTrigger(node)) return;
+        const found = firstWord(node.comments);
+        const names = node.declarations.map((d) => d.name.value);
+        if (!found || names.length === 0 || names.includes(found[1])) return;
+        if (names.length === 1) ctx.report(found[0], "arg", names[0]!);
+        else ctx.report(found[0], "args", names.map((n) => `'${n}'`).join(", "));
+      },
+    };
+  },
+});

@@ -1,0 +1,73 @@
+import { expandWord, type Range } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import {
+  findVarRefs,
+  locateRefs,
+  metaArgs,
+  predefinedArgs,
+  suggestName,
+  type MetaArgs,
+} from "./utils/stage-env.js";
+
+export default defineRule({
+  id: "undefined-arg-in-from",
+  title: "Declare the ARGs that FROM uses before the first FROM",
+  severity: "warning",
+  fixable: false,
+  aliases: { buildkit: "UndefinedArgInFrom" },
+  docs: {
+    rationale:
+      "`FROM` (its image and its `--platform`) can only use global ARGs, declared before the first `FROM`, and the ARGs BuildKit predefines (`BUILDPLATFORM`, `TARGETPLATFORM`, `TARGETARCH`, …). " +
+      "Any other variable expands to an empty string, and `--build-arg` cannot set it either, since BuildKit ignores build arguments that no ARG declares. " +
+      "ARGs and ENVs declared inside a stage are not visible to any `FROM`.",
+    bad: [
+      "FROM node:${NODE_VERSION}-alpine\n",
+      "ARG VARIANT=alpine\nFROM python:3.12-${VARIANT}\nARG PLATFORM\nFROM --platform=$PLATFORM python:3.12\n",
+      "FROM --platform=$BUILDPLATFROM golang:1.23 AS build\n",
+    ],
+    good: [
+      "ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-alpine\n",
+      "FROM --platform=$BUILDPLATFORM golang:1.23 AS build\n",
+      "ARG DEBUG\nFROM alpine${DEBUG}:3.20\n",
+    ],
+    seeAlso: ["undefined-var", "invalid-default-arg-in-from"],
+  },
+  messages: {
+    undeclared: (name: string) =>
+      `'$${name}' is not a global ARG: declare 'ARG ${name}' before the first FROM, or it expands to an empty string.`,
+    typo: (name: string, suggestion: string) =>
+      `'$${name}' is not a global ARG; did you mean '$${suggestion}'?`,
+  },
+  create(ctx) {
+    let meta: MetaArgs | null = null;
+    const check = (text: string, range: Range) => {
+      if (!meta) return;
+      const known = new Set([...meta.declared, ...meta.env.keys()]);
+      const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
+      const missing = new Set(result.missing.filter((name) => !known.has(name)));
+      if (missing.size === 0) return;
+      const source = ctx.source.slice(range.start.offset, range.end.offset);
+      const located = locateRefs(text, findVarRefs(text, ctx.ast.escapeChar), source, range.start.offset);
+      for (const name of missing) {
+        const use = located.find((l) => l.ref.name === name && l.start !== null);
+        const at = use ? ctx.rangeOf(use.start!, use.end!) : range;
+        const suggestion = suggestName(name, [...meta.declared, ...predefinedArgs.keys()]);
+        if (suggestion) ctx.report(at, "typo", name, suggestion);
+        else ctx.report(at, "undeclared", name);
+      }
+    };
+    return {
+      Dockerfile(ast) {
+        meta = metaArgs(ast);
+      },
+      From(node) {
+        if (ctx.isTrigger(node)) return;
+        for (const flag of node.flags) {
+          if (flag.name === "platform" && flag.value !== null && flag.valueRange)
+            check(flag.value, flag.valueRange);
+        }
+        if (node.image) check(node.image.value, node.image.range);
+      },
+    };
+  },
+});

@@ -1,0 +1,275 @@
+import { expandWord, type Flag, type Instruction, type Range, type Stage, type Word } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
+import {
+  findVarRefs,
+  isGuarded,
+  locateRefs,
+  nonEnvArgs,
+  predefinedArgs,
+  StageEnvTracker,
+  suggestName,
+  type StageScope,
+  type VarRef,
+} from "./utils/stage-env.js";
+
+/** A piece of text BuildKit expands against the stage environment, with where it came from. */
+interface Expansion {
+  text: string;
+  /** The source text that produced `text`, and its start offset. */
+  source: string;
+  start: number;
+  range: Range;
+  /** Heredoc bodies are expanded with quotes kept as ordinary characters. */
+  skipQuotes?: boolean;
+}
+
+export default defineRule({
+  id: "undefined-var",
+  title: "Define variables before BuildKit expands them",
+  severity: "warning",
+  fixable: false,
+  aliases: { buildkit: "UndefinedVar" },
+  docs: {
+    rationale:
+      "BuildKit itself replaces `$VAR` in `ADD`, `COPY`, `ENV`, `LABEL`, `ARG` defaults, `WORKDIR`, `USER`, `VOLUME`, `STOPSIGNAL` and `RUN --mount` options, using the stage's environment: the base image's `ENV`, the stage's own `ENV`, and the `ARG`s declared in the stage or in the stage it is built `FROM`. " +
+      "A variable that is not there expands to an empty string without any error, so `COPY app $APP_HOME/` quietly copies to `/`. " +
+      "Global ARGs (declared before the first `FROM`) and BuildKit's predefined ARGs such as `TARGETARCH` are only visible in a stage after `ARG NAME` redeclares them, and one `ENV` instruction cannot use a variable it defines itself.\n\n" +
+      "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit.\n\n" +
+      "The base image's `ENV` cannot be known without a registry. " +
+      "hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). " +
+      "On `scratch` and on the images it knows completely, every undefined name is reported. " +
+      "On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. " +
+      "`${NAME:-default}` and `${NAME:+alternative}` handle an unset variable on purpose, so they are only reported for those mistakes too, where BuildKit reports them always.",
+    bad: [
+      "FROM alpine:3.20\nCOPY app.tar $APP_HOME/\n",
+      "ARG VERSION=1.2.3\nFROM alpine:3.20\nLABEL version=$VERSION\n",
+      "FROM golang:1.23 AS build\nCOPY bin/$TARGETARCH/app /usr/local/bin/\n",
+      "FROM alpine:3.20\nARG DIR_ASSETS=assets/\nCOPY $DIR_ASSET /srv/\n",
+    ],
+    good: [
+      "FROM alpine:3.20\nENV APP_HOME=/srv/app\nCOPY app.tar $APP_HOME/\n",
+      "ARG VERSION=1.2.3\nFROM alpine:3.20\nARG VERSION\nLABEL version=$VERSION\n",
+      "FROM golang:1.23 AS build\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /usr/local/bin/\n",
+      "FROM alpine:3.20 AS base\nARG CONFIG=prod.yaml\n\nFROM base\nCOPY $CONFIG /etc/app/\n",
+      "FROM alpine:3.20\nENV PATH=/opt/app/bin:$PATH\nRUN echo $UNDECLARED_IN_SHELL\n",
+    ],
+    seeAlso: ["undefined-arg-in-from"],
+  },
+  messages: {
+    undefined: (name: string) => `Variable '$${name}' is not defined here, so it expands to an empty string.`,
+    typo: (name: string, suggestion: string) =>
+      `Variable '$${name}' is not defined here; did you mean '$${suggestion}'?`,
+    globalArg: (name: string) =>
+      `'$${name}' is a global ARG, which a stage only sees after redeclaring it with 'ARG ${name}'.`,
+    predefinedArg: (name: string) =>
+      `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
+    otherStage: (name: string, stage: string, line: number) =>
+      `Variable '$${name}' is defined in stage '${stage}' (line ${line}), which this stage does not inherit from.`,
+    usedBeforeDefinition: (name: string, line: number) =>
+      `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
+  },
+  create(ctx) {
+    let tracker: StageEnvTracker | null = null;
+    // For each name defined later in the current stage, the line of its first definition.
+    let definedAt = new Map<string, number>();
+    // For each name an ENV or ARG defines anywhere in a stage: which stage, and where.
+    const definedIn = new Map<string, { stage: Stage; label: string; line: number; arg: boolean }[]>();
+    let currentStage: Stage | null = null;
+    const caseInsensitive = ctx.ast.escapeChar === "`";
+    const fold = (name: string) => (caseInsensitive ? name.toUpperCase() : name);
+
+    const known = (scope: StageScope, name: string): boolean => {
+      if (nonEnvArgs.has(name)) return true;
+      if (!caseInsensitive) return scope.env.has(name) || scope.args.has(name);
+      const folded = fold(name);
+      for (const key of [...scope.env.keys(), ...scope.args]) if (fold(key) === folded) return true;
+      return false;
+    };
+
+    const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
+      const options = { ...tracker!.options, skipQuotes: piece.skipQuotes, caseInsensitive };
+      const result = expandWord(piece.text, scope.env, options);
+      const base: ImageEnv = scope.baseImage === null ? scratchEnv : imageEnv(scope.baseImage);
+      const missing = result.missing.filter((name) => !known(scope, name) && !base.names.has(name));
+      if (missing.length === 0) return;
+      const escape = piece.skipQuotes ? "\\" : ctx.ast.escapeChar;
+      const refs = findVarRefs(piece.text, escape, piece.skipQuotes);
+      const located = locateRefs(piece.text, refs, piece.source, piece.start);
+      const guards = refs.filter(isGuarded);
+      // A reference inside `${OTHER:+…}` or `${OTHER:-…}` is guarded too: it only matters when that form uses it.
+      const guarded = (ref: VarRef) => guards.some((g) => g.start <= ref.start && ref.end <= g.end);
+      for (const name of new Set(missing)) {
+        const uses = located.filter((l) => l.ref.name === name);
+        const first = uses.find((u) => u.start !== null);
+        const at = first ? ctx.rangeOf(first.start!, first.end!) : piece.range;
+        const later = definedAt.get(name);
+        // An ENV of another stage may well be set by this stage's image too (LD_LIBRARY_PATH, JAVA_HOME…), and
+        // a base name that depends on an unset variable may be any stage: only trust ARGs and known images.
+        const elsewhere = scope.baseUnresolved
+          ? undefined
+          : definedIn.get(name)?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
+        const suggestion = suggestName(name, [...scope.env.keys(), ...scope.args]);
+        if (later !== undefined && later > node.range.start.line)
+          ctx.report(at, "usedBeforeDefinition", name, later);
+        else if (tracker!.meta.declared.has(name)) ctx.report(at, "globalArg", name);
+        else if (predefinedArgs.has(name)) ctx.report(at, "predefinedArg", name);
+        else if (suggestion) ctx.report(at, "typo", name, suggestion);
+        else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
+        // A name the file never defines may come from an image whose ENV hull does not know; and
+        // `${NAME:-default}` handles an unset variable on purpose.
+        else if (base.complete && !(uses.length > 0 && uses.every((u) => guarded(u.ref))))
+          ctx.report(at, "undefined", name);
+      }
+    };
+
+    const fromWord = (word: Word): Expansion => ({
+      text: word.value,
+      source: ctx.source.slice(word.range.start.offset, word.range.end.offset),
+      start: word.range.start.offset,
+      range: word.range,
+    });
+    const fromFlag = (flag: Flag): Expansion | null => {
+      if (flag.value === null || flag.valueRange === null) return null;
+      const range = flag.valueRange;
+      return {
+        text: flag.value,
+        source: ctx.source.slice(range.start.offset, range.end.offset),
+        start: range.start.offset,
+        range,
+      };
+    };
+
+    const expansions = (node: Instruction): Expansion[] => {
+      const out: Expansion[] = [];
+      const push = (e: Expansion | null) => {
+        if (e) out.push(e);
+      };
+      switch (node.type) {
+        case "Env":
+        case "Label":
+          for (const pair of node.pairs) out.push(fromWord(pair.key), fromWord(pair.value));
+          break;
+        case "Copy":
+        case "Add": {
+          for (const flag of node.flags) {
+            if (
+              flag.name === "chown" ||
+              flag.name === "chmod" ||
+              (node.type === "Add" && flag.name === "checksum")
+            )
+              push(fromFlag(flag));
+          }
+          const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
+          for (const source of node.sources)
+            if (!markers.has(source.range.start.offset)) out.push(fromWord(source));
+          if (node.destination) out.push(fromWord(node.destination));
+          for (const heredoc of node.heredocs) {
+            if (!heredoc.expand || !markers.has(heredoc.markerRange.start.offset)) continue;
+            out.push({
+              text: heredoc.body,
+              source: heredoc.body,
+              start: heredoc.bodyRange.start.offset,
+              range: heredoc.bodyRange,
+              skipQuotes: true,
+            });
+          }
+          break;
+        }
+        case "Workdir":
+        case "User":
+        case "Stopsignal":
+          if (node.value) out.push(fromWord(node.value));
+          break;
+        case "Volume":
+          for (const arg of node.args) out.push(fromWord(arg));
+          break;
+        case "Run":
+          for (const flag of node.flags) {
+            if (flag.name !== "mount" || flag.value === null || flag.valueRange === null) continue;
+            const range = flag.valueRange;
+            const source = ctx.source.slice(range.start.offset, range.end.offset);
+            // Every option value is expanded except `from`, which BuildKit refuses to expand.
+            for (const part of mountValues(flag.value)) {
+              const at = source.indexOf(part);
+              const start = at < 0 ? range.start.offset : range.start.offset + at;
+              out.push({
+                text: part,
+                source: at < 0 ? source : part,
+                start,
+                range: at < 0 ? range : ctx.rangeOf(start, start + part.length),
+              });
+            }
+          }
+          break;
+        default:
+          break;
+      }
+      return out;
+    };
+
+    const enter = (stage: Stage) => {
+      tracker!.enterStage(stage);
+      currentStage = stage;
+      definedAt = new Map();
+      for (const node of stage.instructions) {
+        for (const name of definedNames(node))
+          if (!definedAt.has(name)) definedAt.set(name, node.range.start.line);
+      }
+    };
+
+    return {
+      Dockerfile(ast) {
+        tracker = new StageEnvTracker(ast);
+        for (const stage of ast.stages) {
+          const label = stage.name ?? String(stage.index);
+          for (const node of stage.instructions) {
+            for (const name of definedNames(node)) {
+              const list = definedIn.get(name) ?? [];
+              list.push({ stage, label, line: node.range.start.line, arg: node.type === "Arg" });
+              definedIn.set(name, list);
+            }
+          }
+        }
+      },
+      Stage: enter,
+      Instruction(node) {
+        // ONBUILD triggers are expanded in the child build, against its environment.
+        if (ctx.isTrigger(node) || node.type === "From") return;
+        const scope = tracker?.scope;
+        if (!tracker || !scope || ctx.currentStage() === null) return;
+        if (node.type === "Arg") {
+          for (const decl of node.declarations) {
+            if (decl.defaultValue) check(scope, node, fromWord(decl.defaultValue));
+            tracker.applyArg(decl);
+          }
+          return;
+        }
+        for (const piece of expansions(node)) check(scope, node, piece);
+        tracker.apply(node);
+      },
+    };
+  },
+});
+
+const scratchEnv: ImageEnv = { names: new Set(), complete: true };
+
+/** The names an ENV or ARG instruction defines. */
+function definedNames(node: Instruction): string[] {
+  if (node.type === "Env") return node.pairs.map((p) => p.key.value);
+  if (node.type === "Arg") return node.declarations.map((d) => d.name.value);
+  return [];
+}
+
+/** The values of a `--mount` flag that BuildKit expands: every `key=value` except `from`. */
+function mountValues(value: string): string[] {
+  const out: string[] = [];
+  for (const field of value.split(",")) {
+    const eq = field.indexOf("=");
+    if (eq < 0) continue;
+    const key = field.slice(0, eq).trim().toLowerCase();
+    const v = field.slice(eq + 1);
+    if (key !== "from" && v.includes("$")) out.push(v);
+  }
+  return out;
+}
