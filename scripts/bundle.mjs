@@ -8,6 +8,7 @@ const common = {
   target: "node20",
   conditions: ["@hull/source"],
   logLevel: "warning",
+  minify: true,
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);" },
 };
