@@ -1,41 +1,69 @@
 import type { Rule } from "../rule.js";
 import aptGetNonInteractive from "./apt-get-non-interactive.js";
+import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
+import exposeInvalidFormat from "./expose-invalid-format.js";
+import exposeProtoCasing from "./expose-proto-casing.js";
+import fromAsCasing from "./from-as-casing.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
+import noConstantPlatform from "./no-constant-platform.js";
+import noDuplicateStageName from "./no-duplicate-stage-name.js";
+import noEmptyContinuation from "./no-empty-continuation.js";
 import noLatestTag from "./no-latest-tag.js";
 import noLeftoverAptLists from "./no-leftover-apt-lists.js";
+import noMultipleInstructions from "./no-multiple-instructions.js";
+import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
+import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
+import noSecretsInArgOrEnv from "./no-secrets-in-arg-or-env.js";
 import noUntaggedImage from "./no-untagged-image.js";
 import noUntrustedRegistry from "./no-untrusted-registry.js";
 import pinAptVersions from "./pin-apt-versions.js";
 import preferAptGet from "./prefer-apt-get.js";
+import preferJsonArgs from "./prefer-json-args.js";
+import stageNameCasing from "./stage-name-casing.js";
 import syntaxError from "./syntax-error.js";
 import undefinedArgInFrom from "./undefined-arg-in-from.js";
 import undefinedVar from "./undefined-var.js";
 import unknownIgnoreId from "./unknown-ignore-id.js";
+import workdirRelativePath from "./workdir-relative-path.js";
 
 /** Every rule hull knows, in alphabetical order of id (one line per rule). */
 export const rules = [
   aptGetNonInteractive,
+  consistentInstructionCasing,
   copyIgnoredFile,
+  exposeInvalidFormat,
+  exposeProtoCasing,
+  fromAsCasing,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   legacyKeyValueFormat,
   maintainerDeprecated,
   noAptInstallRecommends,
+  noConstantPlatform,
+  noDuplicateStageName,
+  noEmptyContinuation,
   noLatestTag,
   noLeftoverAptLists,
+  noMultipleInstructions,
+  noRedundantTargetPlatform,
+  noReservedStageName,
   noRootUser,
+  noSecretsInArgOrEnv,
   noUntaggedImage,
   noUntrustedRegistry,
   pinAptVersions,
   preferAptGet,
+  preferJsonArgs,
+  stageNameCasing,
   syntaxError,
   undefinedArgInFrom,
   undefinedVar,
   unknownIgnoreId,
+  workdirRelativePath,
 ] as const satisfies readonly Rule[];

@@ -1,0 +1,40 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "expose-proto-casing",
+  title: "Write EXPOSE protocols in lowercase",
+  severity: "warning",
+  fixable: true,
+  aliases: { buildkit: "ExposeProtoCasing" },
+  docs: {
+    rationale:
+      "The protocol of an exposed port (`tcp`, `udp` or `sctp`) is case-insensitive, and BuildKit stores it in lowercase in the image config. " +
+      "Writing `80/TCP` suggests a distinction that does not exist; write it as it is stored.",
+    bad: ["FROM nginx:1.27\nEXPOSE 80/TCP 53/Udp\n"],
+    good: ["FROM nginx:1.27\nEXPOSE 80/tcp 53/udp 8080\n"],
+  },
+  messages: {
+    uppercase: (port: string) => `Protocol of port '${port}' should be lowercase.`,
+  },
+  create(ctx) {
+    return {
+      Expose(node) {
+        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
+        for (const word of node.args) {
+          // Ports from variables are known only at build time; quoted or escaped words are too rare to map offsets for.
+          if (/[$"'\\`]/.test(word.value)) continue;
+          const container = word.value.slice(word.value.lastIndexOf(":") + 1);
+          const slash = container.indexOf("/");
+          if (slash <= 0) continue;
+          const proto = container.slice(slash + 1);
+          // Anything but tcp, udp and sctp (in any case) fails the build before this check.
+          if (!["tcp", "udp", "sctp"].includes(proto.toLowerCase()) || proto === proto.toLowerCase())
+            continue;
+          const start = word.range.end.offset - proto.length;
+          const at = ctx.rangeOf(start, word.range.end.offset);
+          ctx.report({ at, fix: { range: at, text: proto.toLowerCase() } }, "uppercase", word.value);
+        }
+      },
+    };
+  },
+});

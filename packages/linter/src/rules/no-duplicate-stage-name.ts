@@ -1,0 +1,30 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-duplicate-stage-name",
+  title: "Give every stage a unique name",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3024", buildkit: "DuplicateStageName" },
+  docs: {
+    rationale:
+      "Stage names are compared in lowercase, and a later stage with the same name replaces the earlier one for `--target`, `COPY --from` and `FROM <stage>` after it. " +
+      "References written before the second definition still point at the first stage, so the same name means different stages in different places of the file.",
+    bad: ["FROM node:22 AS build\nRUN npm ci\n\nFROM node:22 AS build\nRUN npm run build\n"],
+    good: ["FROM node:22 AS deps\nRUN npm ci\n\nFROM deps AS build\nRUN npm run build\n"],
+  },
+  messages: {
+    duplicate: (name: string) => `Duplicate stage name '${name}'; stage names should be unique.`,
+  },
+  create(ctx) {
+    const seen = new Set<string>();
+    return {
+      Stage(stage) {
+        const word = stage.from.asKeyword?.value.toLowerCase() === "as" ? stage.from.stageName : null;
+        if (!stage.name || !word) return;
+        if (seen.has(stage.name)) ctx.report(word, "duplicate", stage.name);
+        seen.add(stage.name);
+      },
+    };
+  },
+});

@@ -1,0 +1,132 @@
+import { expandWord, type Dockerfile, type Word } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+// BuildKit's tokens: a name matches when one of its `_`-separated parts is a deny token and none is an allow token.
+const denyTokens = new Set([
+  "apikey",
+  "auth",
+  "credential",
+  "credentials",
+  "key",
+  "password",
+  "pword",
+  "passwd",
+  "secret",
+  "token",
+]);
+const allowTokens = new Set(["public", "file", "version"]);
+// OpenPGP key ids and fingerprints (16, 40 or 64 hex digits), alone or in a list; they are published to be checked against.
+const fingerprints = /^(?:(?:0x)?(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})(?:[\s,]+|$))+$/;
+const booleans = new Set(["true", "false", "yes", "no", "on", "off"]);
+
+/** True when BuildKit would take the variable name for a secret. */
+function looksSecret(name: string): boolean {
+  const parts = name.toLowerCase().split("_");
+  return parts.some((p) => denyTokens.has(p)) && !parts.some((p) => allowTokens.has(p));
+}
+
+/** True for values that cannot be secrets although the name says so: settings, file paths, public key fingerprints. */
+function harmlessValue(name: string, value: string): boolean {
+  const v = value.trim();
+  if (v === "" || booleans.has(v.toLowerCase()) || /^\/\S*$/.test(v)) return true;
+  // A fingerprint only under a name that says "key" and nothing more secret: GPG_KEY, SWIFT_SIGNING_KEY, LLVM_KEY.
+  const parts = name.toLowerCase().split("_");
+  const onlyKey = parts.every((p) => p === "key" || !denyTokens.has(p));
+  return (
+    onlyKey && !parts.some((p) => ["api", "access", "private", "client"].includes(p)) && fingerprints.test(v)
+  );
+}
+
+export default defineRule({
+  id: "no-secrets-in-arg-or-env",
+  title: "Do not pass secrets through ARG or ENV",
+  severity: "warning",
+  fixable: false,
+  aliases: { buildkit: "SecretsUsedInArgOrEnv" },
+  docs: {
+    rationale:
+      "Values of `ARG` and `ENV` are stored in the image: `ENV` in its config, and build arguments in the history of every `RUN` that sees them. " +
+      "Anyone who can pull the image can read them with `docker history` or `docker inspect`. " +
+      "Pass secrets with `RUN --mount=type=secret` (or `type=ssh`) instead; they are available to one command and never stored. " +
+      "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case) makes it a secret, unless another part is `public`, `file` or `version`. " +
+      "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
+      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, an absolute file path, or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
+    bad: [
+      "FROM node:22\nARG NPM_TOKEN\nRUN npm ci\n",
+      "FROM postgres:17\nENV POSTGRES_PASSWORD=postgres\n",
+      "FROM alpine:3.20\nENV JWT_SIGNING_KEY=change-me\n",
+    ],
+    good: [
+      "FROM node:22\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n",
+      "FROM node:22\nARG GPG_PUBLIC_KEY\nARG TOKEN_FILE=/run/secrets/token\nENV KEYCLOAK_VERSION=26\n",
+      "FROM python:3.13\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\n",
+      "FROM node:22\nARG TOKENS\nENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key\n",
+    ],
+  },
+  messages: {
+    secret: (keyword: "ARG" | "ENV", name: string) =>
+      `Possible secret in ${keyword} '${name}': its value is stored in the image; use a secret mount instead.`,
+  },
+  create(ctx) {
+    const escape = ctx.ast.escapeChar;
+    let globals: Map<string, string> | undefined;
+    return {
+      // The stage's own instructions: preamble ARGs and ONBUILD triggers are not dispatched as instructions of a stage.
+      Stage(stage) {
+        globals ??= globalArgs(ctx.ast);
+        // What this file sets; a variable missing from it has an unknown value.
+        const env = new Map<string, string>();
+        const valueOf = (raw: string): string | null => {
+          const result = expandWord(raw, env, { escape });
+          return result.error || result.missing.length > 0 ? null : result.value;
+        };
+        for (const node of stage.instructions) {
+          if (node.type === "Arg") {
+            for (const decl of node.declarations) {
+              // BuildKit does not expand ARG names; it tests them as written.
+              const name = decl.name.value;
+              const value = decl.defaultValue
+                ? valueOf(decl.defaultValue.value)
+                : (globals.get(name) ?? null);
+              if (value === null) env.delete(name);
+              else env.set(name, value);
+              if (looksSecret(name) && !(value !== null && harmlessValue(name, value)))
+                ctx.report(decl.name, "secret", "ARG", name);
+            }
+          } else if (node.type === "Env") {
+            for (const pair of node.pairs) {
+              const name = envName(pair.key, escape);
+              if (name === null) continue;
+              const value = valueOf(pair.value.value);
+              if (value === null) env.delete(name);
+              else env.set(name, value);
+              if (looksSecret(name) && !(value !== null && harmlessValue(name, value)))
+                ctx.report(pair.key, "secret", "ENV", name);
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/** The ENV name after BuildKit's expansion (quotes removed); null when it depends on a variable. */
+function envName(key: Word, escape: "\\" | "`"): string | null {
+  if (key.value.includes("$")) return null;
+  const result = expandWord(key.value, {}, { escape });
+  return result.error ? null : result.value;
+}
+
+/** The default values of the ARGs before the first FROM, expanded in order. */
+function globalArgs(ast: Dockerfile): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const node of ast.preamble) {
+    if (node.type !== "Arg") continue;
+    for (const decl of node.declarations) {
+      if (!decl.defaultValue) continue;
+      const result = expandWord(decl.defaultValue.value, env, { escape: ast.escapeChar });
+      if (!result.error) env.set(decl.name.value, result.value);
+    }
+  }
+  return env;
+}

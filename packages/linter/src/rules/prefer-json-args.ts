@@ -1,0 +1,98 @@
+import { expandWord, type Cmd, type Dockerfile, type Entrypoint, type Stage } from "@hull/parser";
+import { defineRule, type TextEdit } from "../rule.js";
+
+// Words the shell would pass through unchanged: no quotes, escapes, variables, globs, redirections or operators.
+const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
+// Commands that exist only inside a shell; in exec form they would not be found.
+const shellOnly = new Set(
+  ". : [[ ! { } alias bg break case cd command continue declare do done elif else esac eval exec exit export fc fg fi for function getopts hash if jobs let local readonly read return select set shift source then time times trap type typeset ulimit umask unalias unset until wait while".split(
+    " ",
+  ),
+);
+
+export default defineRule({
+  id: "prefer-json-args",
+  title: "Write CMD and ENTRYPOINT in JSON (exec) form",
+  severity: "warning",
+  fixable: true,
+  aliases: { hadolint: "DL3025", buildkit: "JSONArgsRecommended" },
+  docs: {
+    rationale:
+      "In shell form, `CMD my-app --serve` runs as `/bin/sh -c 'my-app --serve'`: the shell is PID 1 and does not pass `SIGTERM` on, so `docker stop` waits and then kills the program without a clean shutdown. " +
+      'The JSON form `CMD ["my-app", "--serve"]` runs the program itself. ' +
+      "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; a `SHELL` set by a base image from a registry cannot be seen. " +
+      "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
+    bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],
+    good: [
+      'FROM node:22\nCMD ["node", "server.js"]\n',
+      'FROM alpine:3.20\nRUN apk add bash\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT echo "hello world"\n',
+    ],
+  },
+  messages: {
+    shellForm: (keyword: string) =>
+      `Use the JSON form for ${keyword}: in shell form, /bin/sh is PID 1 and does not pass signals such as SIGTERM to the program.`,
+  },
+  create(ctx) {
+    let bases: Map<Stage, Stage | null> | undefined;
+    return {
+      Stage(stage) {
+        bases ??= baseStages(ctx.ast);
+        const chain: Stage[] = [];
+        for (let s = bases.get(stage) ?? null; s && !chain.includes(s); s = bases.get(s) ?? null)
+          chain.push(s);
+        // The base stage's ONBUILD triggers run before this stage's own instructions.
+        const inherited = chain.flatMap((s) => s.instructions);
+        const triggers = (chain[0]?.instructions ?? []).flatMap((n) =>
+          n.type === "Onbuild" && n.trigger ? [n.trigger] : [],
+        );
+        let shell = [...inherited, ...triggers].some((n) => n.type === "Shell");
+        const entrypoint = [...inherited, ...stage.instructions].some((n) => n.type === "Entrypoint");
+        for (const node of stage.instructions) {
+          if (node.type === "Shell") shell = true;
+          if ((node.type !== "Cmd" && node.type !== "Entrypoint") || node.form !== "shell" || shell) continue;
+          const first = node.args[0];
+          const last = node.args[node.args.length - 1];
+          if (!first || !last) continue;
+          const at = { start: first.range.start, end: last.range.end };
+          const fix = node.type === "Cmd" && !entrypoint ? execFix(node) : null;
+          ctx.report({ at, fix: fix ?? undefined }, "shellForm", node.keyword.name);
+        }
+      },
+    };
+  },
+});
+
+/** The exec form of a one-line shell-form command whose words the shell would not change; null otherwise. */
+function execFix(node: Cmd | Entrypoint): TextEdit | null {
+  if (node.heredocs.length > 0 || node.args.length !== 1) return null;
+  if (node.tokens.some((t) => t.kind !== "text" && t.kind !== "newline")) return null;
+  const word = node.args[0]!;
+  const words = word.value.trim().split(/[ \t]+/);
+  const [command] = words;
+  if (!command || command.includes("=") || shellOnly.has(command)) return null;
+  if (!words.every((w) => plainWord.test(w))) return null;
+  return { range: word.range, text: `[${words.map((w) => JSON.stringify(w)).join(", ")}]` };
+}
+
+/** Each stage's base stage in this file (`FROM <stage>`), found as BuildKit finds it; null for an image. */
+function baseStages(ast: Dockerfile): Map<Stage, Stage | null> {
+  const globals = new Map<string, string>();
+  for (const node of ast.preamble) {
+    if (node.type !== "Arg") continue;
+    for (const decl of node.declarations) {
+      if (!decl.defaultValue) continue;
+      const result = expandWord(decl.defaultValue.value, globals, { escape: ast.escapeChar });
+      if (!result.error) globals.set(decl.name.value, result.value);
+    }
+  }
+  const byName = new Map<string, Stage>();
+  const bases = new Map<Stage, Stage | null>();
+  for (const stage of ast.stages) {
+    const image = stage.from.image;
+    const name = image ? expandWord(image.value, globals, { escape: ast.escapeChar }).value : "";
+    // Names are stored in lowercase and looked up as written; a later stage of the same name replaces an earlier one.
+    bases.set(stage, byName.get(name) ?? null);
+    if (stage.name) byName.set(stage.name, stage);
+  }
+  return bases;
+}

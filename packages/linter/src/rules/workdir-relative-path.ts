@@ -1,0 +1,110 @@
+import { expandWord, type Dockerfile, type Stage, type Workdir } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+// `/app`, and the Windows forms `\app` and `C:\app` (or `C:/app`).
+const absolute = /^(?:[/\\]|[A-Za-z]:[/\\])/;
+
+export default defineRule({
+  id: "workdir-relative-path",
+  title: "Make the first WORKDIR of a stage absolute",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3000", buildkit: "WorkdirRelativePath" },
+  docs: {
+    rationale:
+      "A relative `WORKDIR` is resolved against the working directory of the base image, which this file does not control and which can change with a new image tag. " +
+      "As in BuildKit, only the first `WORKDIR` of a stage is checked, and a stage built on another stage of this file (`FROM <stage>`) inherits its `WORKDIR`: once an absolute directory is set, relative ones build on it. " +
+      "A path that starts with a variable is checked after expansion when the variable is set in this file, and skipped otherwise.",
+    bad: ["FROM node:22\nWORKDIR app\nCOPY . .\n"],
+    good: [
+      "FROM node:22\nWORKDIR /app\nCOPY . .\n",
+      "FROM node:22 AS base\nWORKDIR /srv\n\nFROM base\nWORKDIR app\n",
+      "FROM node:22\nENV APP_HOME=/app\nWORKDIR $APP_HOME\n",
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n",
+    ],
+  },
+  messages: {
+    relative: (path: string) =>
+      `Relative WORKDIR '${path}' depends on the base image's working directory; set an absolute path first.`,
+  },
+  create(ctx) {
+    let info: StageInfo | undefined;
+    return {
+      Stage(stage) {
+        info ??= stageInfo(ctx.ast);
+        let set = false;
+        for (
+          let s = info.bases.get(stage) ?? null, seen = 0;
+          s && seen < 100;
+          s = info.bases.get(s) ?? null, seen++
+        ) {
+          if (s.instructions.some((n) => n.type === "Workdir")) set = true;
+        }
+        if (set) return;
+        const env = new Map<string, string>();
+        for (const node of stage.instructions) {
+          if (node.type === "Env") {
+            for (const pair of node.pairs) {
+              const result = expandWord(pair.value.value, env, { escape: ctx.ast.escapeChar });
+              if (!result.error && result.missing.length === 0) env.set(pair.key.value, result.value);
+              else env.delete(pair.key.value);
+            }
+          } else if (node.type === "Arg") {
+            for (const decl of node.declarations) {
+              const value = decl.defaultValue
+                ? expandWord(decl.defaultValue.value, env, { escape: ctx.ast.escapeChar })
+                : null;
+              if (value && !value.error && value.missing.length === 0) env.set(decl.name.value, value.value);
+              else if (!value && info.globals.has(decl.name.value))
+                env.set(decl.name.value, info.globals.get(decl.name.value)!);
+              else env.delete(decl.name.value);
+            }
+          } else if (node.type === "Workdir") {
+            const path = relativePath(node, env, ctx.ast.escapeChar);
+            if (path !== null) ctx.report(node.value ?? node.keyword, "relative", path);
+            return;
+          }
+        }
+      },
+    };
+  },
+});
+
+/** The WORKDIR's path when it is relative; null when it is absolute or depends on a variable this file does not set. */
+function relativePath(node: Workdir, env: ReadonlyMap<string, string>, escape: "\\" | "`"): string | null {
+  if (!node.value) return null;
+  const raw = node.value.value;
+  // Quotes aside, a Windows path is recognised before expansion would read its backslashes as escapes.
+  if (absolute.test(raw.replace(/^["']/, ""))) return null;
+  const result = expandWord(raw, env, { escape });
+  if (result.error || result.missing.length > 0) return null;
+  return absolute.test(result.value) ? null : result.value;
+}
+
+interface StageInfo {
+  bases: Map<Stage, Stage | null>;
+  globals: Map<string, string>;
+}
+
+/** Each stage's base stage in this file (`FROM <stage>`), found as BuildKit finds it, and the global ARG defaults. */
+function stageInfo(ast: Dockerfile): StageInfo {
+  const globals = new Map<string, string>();
+  for (const node of ast.preamble) {
+    if (node.type !== "Arg") continue;
+    for (const decl of node.declarations) {
+      if (!decl.defaultValue) continue;
+      const result = expandWord(decl.defaultValue.value, globals, { escape: ast.escapeChar });
+      if (!result.error) globals.set(decl.name.value, result.value);
+    }
+  }
+  const byName = new Map<string, Stage>();
+  const bases = new Map<Stage, Stage | null>();
+  for (const stage of ast.stages) {
+    const image = stage.from.image;
+    const name = image ? expandWord(image.value, globals, { escape: ast.escapeChar }).value : "";
+    // Names are stored in lowercase and looked up as written; a later stage of the same name replaces an earlier one.
+    bases.set(stage, byName.get(name) ?? null);
+    if (stage.name) byName.set(stage.name, stage);
+  }
+  return { bases, globals };
+}
