@@ -209,7 +209,9 @@ class Builder {
           range: this.range(t.startOffset, end),
         };
         comments.push(node);
-        pending.push(node);
+        // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
+        if (node.value === "") pending = [];
+        else pending.push(node);
         children.push(node);
         continue;
       }
@@ -478,11 +480,13 @@ class Builder {
         node.asKeyword = null;
         node.stageName = null;
         if (node.args.length === 3 && as && stage) {
-          node.asKeyword = as;
-          node.stageName = stage;
           if (as.value.toLowerCase() !== "as") {
             this.error("from-expected-as", `FROM with three arguments needs AS as the second, not '${as.value}'.`, as.range);
-          } else if (!/^[a-z][a-z0-9\-_.]*$/.test(stage.value.toLowerCase())) {
+            break;
+          }
+          node.asKeyword = as;
+          node.stageName = stage;
+          if (!/^[a-z][a-z0-9\-_.]*$/.test(stage.value.toLowerCase())) {
             this.error(
               "invalid-stage-name",
               `Invalid stage name '${stage.value}': it must start with a letter and contain only letters, digits, '-', '_' and '.'.`,
