@@ -1,10 +1,24 @@
 // Parses every file of a directory and reports files, bytes, errors, round-trip failures and throughput.
-// Usage: pnpm tsx --conditions=@hull/source packages/parser/scripts/parse-corpus.ts DIR [--show-errors]
+// Usage: pnpm tsx --conditions=@hull/source packages/parser/scripts/parse-corpus.ts DIR [--show-errors] [--manifest FILE]
+// With --manifest (a TSV with `file` and `kind` columns, like the shared corpus's MANIFEST.tsv), files of kind
+// `dockerfile` that get an error are listed: on real, buildable files any error is a parser bug to look at.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse, print } from "../src/index.js";
 
 const [dir, ...flags] = process.argv.slice(2);
+const manifestPath = flags.includes("--manifest") ? flags[flags.indexOf("--manifest") + 1] : undefined;
+const kinds = new Map<string, string>();
+if (manifestPath) {
+  const [header, ...rows] = readFileSync(manifestPath, "utf8").trimEnd().split("\n");
+  const columns = header!.split("\t");
+  const fileColumn = columns.indexOf("file");
+  const kindColumn = columns.indexOf("kind");
+  for (const row of rows) {
+    const cells = row.split("\t");
+    kinds.set(cells[fileColumn]!, cells[kindColumn]!);
+  }
+}
 if (!dir) {
   process.stderr.write("usage: parse-corpus.ts DIR [--show-errors]\n");
   process.exit(2);
@@ -60,3 +74,9 @@ process.stdout.write(
     `best pass: ${best.toFixed(0)} ms, ${(bytes / 1e6 / (best / 1000)).toFixed(2)} MB/s`,
   ].join("\n") + "\n",
 );
+if (manifestPath) {
+  const buildable = filesWithErrors.filter((path) => kinds.get(basename(path)) === "dockerfile");
+  const total = [...kinds.values()].filter((kind) => kind === "dockerfile").length;
+  process.stdout.write(`buildable files (kind dockerfile): ${total}, with errors: ${buildable.length}\n`);
+  for (const path of buildable) process.stdout.write(`  ${basename(path)}\n`);
+}
