@@ -22,6 +22,7 @@ import {
 } from "./rule.js";
 import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
+import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
 
 /** A finding, with the exact range it points at. */
 export interface Diagnostic {
@@ -130,6 +131,8 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   const syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
   if (syntax) {
     for (const d of parseResult.diagnostics) {
+      const owner = parseCodesOwnedByRules[d.code];
+      if (owner !== undefined && index.byId(owner)) continue;
       const severity = d.severity === "error" ? syntax.severity : worst("warning", syntax.severity, false);
       diagnostics.push({
         ruleId: syntaxErrorId,

@@ -1,12 +1,16 @@
 import type { Rule } from "../rule.js";
 import aptGetNonInteractive from "./apt-get-non-interactive.js";
+import cacheBustingOrder from "./cache-busting-order.js";
+import cmdOverridden from "./cmd-overridden.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
 import exposeInvalidFormat from "./expose-invalid-format.js";
 import exposeProtoCasing from "./expose-proto-casing.js";
 import fromAsCasing from "./from-as-casing.js";
+import fromFirst from "./from-first.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
+import layerCleanup from "./layer-cleanup.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
@@ -35,13 +39,17 @@ import workdirRelativePath from "./workdir-relative-path.js";
 /** Every rule hull knows, in alphabetical order of id (one line per rule). */
 export const rules = [
   aptGetNonInteractive,
+  cacheBustingOrder,
+  cmdOverridden,
   consistentInstructionCasing,
   copyIgnoredFile,
   exposeInvalidFormat,
   exposeProtoCasing,
   fromAsCasing,
+  fromFirst,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
+  layerCleanup,
   legacyKeyValueFormat,
   maintainerDeprecated,
   noAptInstallRecommends,

@@ -1,5 +1,14 @@
 import { defineRule } from "../rule.js";
 
+/**
+ * Parser diagnostic codes that a real rule reports instead (code → rule id), so that users see one finding, not
+ * two; the engine leaves them out of `syntax-error` whenever the owning rule is in the registry.
+ */
+export const parseCodesOwnedByRules: Readonly<Record<string, string>> = {
+  "instruction-before-from": "from-first",
+  "empty-continuation": "no-empty-continuation",
+};
+
 /** Not a rule that runs: the metadata under which the parser's errors are reported (the engine emits them). */
 export default defineRule({
   id: "syntax-error",

@@ -1,0 +1,125 @@
+import type { Cmd, Entrypoint, Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+/** What a stage's image runs, as far as the file shows it. */
+interface RunConfig {
+  cmd: Cmd | null;
+  entrypoint: Entrypoint | null;
+}
+
+export default defineRule({
+  id: "cmd-overridden",
+  title: "Write CMD and ENTRYPOINT so that they survive `docker run IMAGE ARGS`",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "The image's command is ENTRYPOINT followed by CMD, and `docker run IMAGE ARGS` replaces CMD with ARGS. " +
+      "Only the last CMD and the last ENTRYPOINT of a stage count; the earlier ones are dead code. " +
+      'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores CMD and the run arguments. ' +
+      'A shell-form CMD under an exec-form ENTRYPOINT reaches the entrypoint as the three arguments `/bin/sh -c "…"`. ' +
+      "And setting ENTRYPOINT clears the CMD inherited from the base stage unless the stage sets CMD again.",
+    bad: [
+      'FROM alpine:3.20\nCMD ["sh"]\nCMD ["ash"]\n',
+      "FROM alpine:3.20\nENTRYPOINT /usr/bin/app --serve\n",
+      'FROM alpine:3.20\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD nginx -g "daemon off;"\n',
+      'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\n',
+    ],
+    good: [
+      'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/app"]\nCMD ["--serve"]\n',
+      'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\nCMD ["serve"]\n',
+    ],
+  },
+  messages: {
+    deadCmd: (winner: number) => `This CMD never runs: the CMD on line ${winner} replaces it.`,
+    deadEntrypoint: (winner: number) =>
+      `This ENTRYPOINT never runs: the ENTRYPOINT on line ${winner} replaces it.`,
+    shellEntrypoint: (cmdLine: number | null) =>
+      'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores `docker run` arguments' +
+      (cmdLine === null ? "" : ` and the CMD on line ${cmdLine}`) +
+      '; write it in exec form (`ENTRYPOINT ["…"]`).',
+    shellCmd: (entrypointLine: number, inherited: string | null) =>
+      `This shell-form CMD reaches the exec-form ENTRYPOINT on line ${entrypointLine}` +
+      (inherited === null ? "" : ` (inherited from stage '${inherited}')`) +
+      ' as the arguments `/bin/sh -c "…"`; write it in exec form (`CMD ["…"]`).',
+    droppedCmd: (base: string, cmdLine: number) =>
+      `This ENTRYPOINT clears the CMD inherited from stage '${base}' (line ${cmdLine}); set CMD again in this stage if the entrypoint needs it.`,
+  },
+  create(ctx) {
+    const configs = new Map<string, { name: string; config: RunConfig }>();
+
+    /** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
+    const baseOf = (stage: Stage): { name: string; config: RunConfig } | null => {
+      const image = stage.from.image?.value;
+      if (!image || image.includes("$")) return null;
+      return configs.get(image.toLowerCase()) ?? null;
+    };
+
+    return {
+      "Stage:exit"(stage) {
+        const cmds = stage.instructions.filter((i): i is Cmd => i.type === "Cmd");
+        const entrypoints = stage.instructions.filter((i): i is Entrypoint => i.type === "Entrypoint");
+        const cmd = cmds.at(-1) ?? null;
+        const entrypoint = entrypoints.at(-1) ?? null;
+        // In a template (`{% if %}`, `<% else %>` lines are unknown instructions), two CMDs may be alternatives.
+        const branches = stage.instructions
+          .filter((i) => i.type === "Unknown")
+          .map((i) => i.range.start.offset);
+        const alternative = (a: Cmd | Entrypoint, b: Cmd | Entrypoint) =>
+          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset);
+        for (const dead of cmds.slice(0, -1)) {
+          if (!alternative(dead, cmd!)) ctx.report(dead.keyword, "deadCmd", cmd!.range.start.line);
+        }
+        for (const dead of entrypoints.slice(0, -1)) {
+          if (!alternative(dead, entrypoint!))
+            ctx.report(dead.keyword, "deadEntrypoint", entrypoint!.range.start.line);
+        }
+
+        const base = baseOf(stage);
+        const effectiveEntrypoint = entrypoint ?? base?.config.entrypoint ?? null;
+        // BuildKit clears the inherited CMD when a stage sets ENTRYPOINT without setting CMD.
+        const effectiveCmd = cmd ?? (entrypoint ? null : (base?.config.cmd ?? null));
+
+        // A templated argument (`{{ … }}`, `<%= … %>`) is rendered into some form we cannot see.
+        const rendered = !templated(cmd) && !templated(entrypoint) && !templated(effectiveEntrypoint);
+        if (rendered && entrypoint?.form === "shell" && !usesArguments(entrypoint.args[0]?.value ?? "")) {
+          ctx.report(
+            entrypoint.args[0] ?? entrypoint.keyword,
+            "shellEntrypoint",
+            cmd ? cmd.range.start.line : null,
+          );
+        }
+        if (
+          rendered &&
+          cmd?.form === "shell" &&
+          cmd.args[0] &&
+          effectiveEntrypoint?.form === "exec" &&
+          effectiveEntrypoint.args.length > 0
+        ) {
+          const inherited = entrypoint ? null : (base?.name ?? null);
+          ctx.report(cmd.args[0], "shellCmd", effectiveEntrypoint.range.start.line, inherited);
+        }
+        const inheritedCmd = base?.config.cmd;
+        if (rendered && entrypoint && !cmd && base && inheritedCmd && inheritedCmd.args.length > 0) {
+          ctx.report(entrypoint.keyword, "droppedCmd", base.name, inheritedCmd.range.start.line);
+        }
+
+        if (stage.name !== null) {
+          configs.set(stage.name, {
+            name: stage.name,
+            config: { cmd: effectiveCmd, entrypoint: effectiveEntrypoint },
+          });
+        }
+      },
+    };
+  },
+});
+
+/** True when a shell-form script reads its positional parameters, so that CMD and run arguments do reach it. */
+function usesArguments(script: string): boolean {
+  return /\$(?:[@*#0-9]|\{[@*#0-9])/.test(script);
+}
+
+function templated(node: Cmd | Entrypoint | null): boolean {
+  return node !== null && node.args.some((a) => /\{\{|\{%|<%/.test(a.value));
+}

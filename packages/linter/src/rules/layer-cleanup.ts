@@ -1,0 +1,424 @@
+import type { Add, Copy } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import {
+  basename,
+  hasCacheMount,
+  hasFlag,
+  operands,
+  runShell,
+  subcommand,
+  type ShellCommand,
+} from "../shell/shell.js";
+
+/** Files a layer created, which a later layer may try to remove. */
+interface Artifact {
+  kind: "cache" | "download" | "buildDir";
+  /** Normalized path; a cache is a placeholder file inside its directory. */
+  path: string;
+  /** The instruction that created it. */
+  keyword: string;
+  line: number;
+  /** Index of the creating instruction in the stage. */
+  layer: number;
+}
+
+/** A package cache: the directories a tool fills and the commands that empty them. */
+interface Cache {
+  dirs: readonly string[];
+  /** True when `command` fills the cache. */
+  fills(command: ShellCommand, env: StageEnv): boolean;
+  /** True when `command` empties the cache. */
+  cleans(command: ShellCommand): boolean;
+}
+
+interface StageEnv {
+  pipNoCache: boolean;
+}
+
+/** Where the shell runs relative paths: a path, or null once a `cd` went somewhere unknown. */
+type Cwd = string | null;
+
+// A relative path in a stage whose WORKDIR is not known; it only has to compare equal to itself.
+const UNKNOWN_WORKDIR = "/\u0000workdir";
+const INSIDE = "/\u2026";
+
+const sub = (c: ShellCommand) => subcommand(c);
+const pipCommand = (c: ShellCommand): boolean => {
+  const name = c.name ? basename(c.name) : "";
+  if (/^pip[0-9.]*$/.test(name)) return true;
+  return /^python[0-9.]*$/.test(name) && c.args[0]?.value === "-m" && c.args[1]?.value === "pip";
+};
+const pipArgs = (c: ShellCommand) => (c.name && /^python/.test(basename(c.name)) ? c.args.slice(2) : c.args);
+const named = (c: ShellCommand, ...names: string[]) => c.name !== null && names.includes(basename(c.name));
+
+const CACHES: readonly Cache[] = [
+  {
+    dirs: ["/var/lib/apt/lists"],
+    fills: (c) => named(c, "apt-get", "apt", "aptitude") && sub(c) === "update",
+    cleans: () => false,
+  },
+  {
+    dirs: ["/var/cache/apt"],
+    fills: (c) =>
+      named(c, "apt-get", "apt", "aptitude") &&
+      ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"].includes(sub(c) ?? ""),
+    cleans: (c) => named(c, "apt-get", "apt", "aptitude") && ["clean", "autoclean"].includes(sub(c) ?? ""),
+  },
+  {
+    dirs: ["/var/cache/apk"],
+    fills: (c) =>
+      named(c, "apk") && ["add", "update", "upgrade"].includes(sub(c) ?? "") && !hasFlag(c, null, "no-cache"),
+    cleans: (c) =>
+      named(c, "apk") && sub(c) === "cache" && ["clean", "purge"].includes(operands(c)[1]?.value ?? ""),
+  },
+  {
+    dirs: ["/var/cache/yum", "/var/cache/dnf"],
+    fills: (c) =>
+      named(c, "yum", "dnf", "microdnf") &&
+      ["install", "update", "upgrade", "groupinstall", "localinstall", "reinstall", "makecache"].includes(
+        sub(c) ?? "",
+      ),
+    cleans: (c) => named(c, "yum", "dnf", "microdnf") && sub(c) === "clean",
+  },
+  {
+    dirs: ["~/.cache/pip"],
+    fills: (c, env) =>
+      pipCommand(c) &&
+      pipArgs(c).find((a) => !a.value.startsWith("-"))?.value === "install" &&
+      !env.pipNoCache &&
+      !pipArgs(c).some((a) => a.value === "--no-cache-dir"),
+    cleans: (c) => pipCommand(c) && pipArgs(c).find((a) => !a.value.startsWith("-"))?.value === "cache",
+  },
+  {
+    dirs: ["~/.npm"],
+    fills: (c) => named(c, "npm") && ["install", "i", "ci", "add"].includes(sub(c) ?? ""),
+    cleans: (c) => named(c, "npm") && sub(c) === "cache" && operands(c)[1]?.value === "clean",
+  },
+  {
+    dirs: ["~/.cache/yarn", "/usr/local/share/.cache/yarn"],
+    fills: (c) => named(c, "yarn") && [null, "install", "add"].includes(sub(c)),
+    cleans: (c) => named(c, "yarn") && sub(c) === "cache" && operands(c)[1]?.value === "clean",
+  },
+];
+
+export default defineRule({
+  id: "layer-cleanup",
+  title: "Remove files in the same layer that creates them",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "Each RUN, COPY and ADD is a layer, and the image is all of its layers stacked. " +
+      "Deleting a file in a later layer only hides it (a whiteout entry); its bytes stay in the layer that created it and are still pulled with the image. " +
+      "Package caches, downloaded archives and build directories must be removed in the same RUN that creates them, " +
+      "or kept out of the image with a cache mount (`RUN --mount=type=cache,…`) or a build stage.",
+    bad: [
+      "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\n",
+    ],
+    good: [
+      "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n",
+      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\\n && tar -xzf /tmp/app.tgz -C /opt \\\n && rm /tmp/app.tgz\n",
+    ],
+  },
+  messages: {
+    cache: (command: string, line: number) =>
+      `'${command}' cleans a package cache that the RUN on line ${line} filled; the files stay in that layer, so the image does not shrink. Clean up in the RUN that fills the cache.`,
+    download: (path: string, keyword: string, line: number) =>
+      `'${path}' comes from the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.`,
+    buildDir: (path: string, line: number) =>
+      `'${path}' was created by the RUN on line ${line}; removing it in a later layer does not shrink the image. Remove it in the RUN that creates it, or build in a separate stage.`,
+  },
+  create(ctx) {
+    let artifacts: Artifact[] = [];
+    let workdir = UNKNOWN_WORKDIR;
+    let env: StageEnv = { pipNoCache: false };
+    let layer = 0;
+
+    const addCopy = (node: Add | Copy) => {
+      layer++;
+      if (ctx.isTrigger(node) || node.type !== "Add" || !node.destination) return;
+      const dest = node.destination.value;
+      for (const source of node.sources) {
+        const remote = /^(?:https?|ftp):\/\//i.test(source.value);
+        if (!remote && !isArchive(source.value)) continue;
+        // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
+        const target =
+          remote && (dest.endsWith("/") || node.sources.length > 1)
+            ? `${dest}/${urlBasename(source.value)}`
+            : dest;
+        const path = normalize(target, workdir);
+        if (path !== null)
+          artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
+      }
+    };
+
+    return {
+      Stage() {
+        artifacts = [];
+        workdir = UNKNOWN_WORKDIR;
+        env = { pipNoCache: false };
+        layer = 0;
+      },
+      Workdir(node) {
+        if (ctx.isTrigger(node) || !node.value) return;
+        workdir = normalize(node.value.value, workdir) ?? UNKNOWN_WORKDIR;
+      },
+      Env(node) {
+        if (ctx.isTrigger(node)) return;
+        for (const pair of node.pairs) {
+          if (pair.key.value === "PIP_NO_CACHE_DIR")
+            env = { ...env, pipNoCache: !/^(?:0|false|off|no)$/i.test(pair.value.value) };
+        }
+      },
+      Add: addCopy,
+      Copy: addCopy,
+      Run(node) {
+        layer++;
+        if (ctx.isTrigger(node)) return;
+        const shell = runShell(node);
+        const line = node.range.start.line;
+        const mine: Artifact[] = [];
+        const filled = new Set<Cache>();
+        let cwd: Cwd = workdir;
+        const made = new Map<string, ShellCommand>();
+        for (const command of shell.commands) {
+          const name = command.name ? basename(command.name) : null;
+          if (name === null) continue;
+          // Removals first: a command that removes files of an earlier layer.
+          const removed: { path: string; artifact: Artifact }[] = [];
+          const remove = (paths: readonly string[]) => {
+            for (const path of paths) {
+              for (const artifact of [...mine, ...artifacts]) {
+                if (!covers(path, artifact.path)) continue;
+                if (artifact.layer !== layer) removed.push({ path, artifact });
+              }
+              artifacts = artifacts.filter((a) => !covers(path, a.path));
+              mine.splice(0, mine.length, ...mine.filter((a) => !covers(path, a.path)));
+            }
+          };
+          for (const cache of CACHES) {
+            if (cache.cleans(command)) remove(cache.dirs.map((d) => `${normalize(d, "/")}${INSIDE}`));
+          }
+          if (name === "rm") {
+            const paths = operands(command)
+              .map((w) => normalize(w.value, cwd))
+              .filter((p): p is string => p !== null);
+            remove(paths);
+          }
+          const reported = removed.filter(({ artifact }) => {
+            // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
+            if (artifact.kind !== "cache") return true;
+            return ![...filled].some((cache) =>
+              cache.dirs.some((d) => artifact.path.startsWith(normalize(d, "/")!)),
+            );
+          });
+          const first = reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
+          if (first) {
+            const [start, end] = shell.span(command.start, command.end);
+            const at = ctx.rangeOf(start, end);
+            const { artifact } = first;
+            if (artifact.kind === "cache") {
+              const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
+              ctx.report(at, "cache", text, artifact.line);
+            } else if (artifact.kind === "download") {
+              ctx.report(
+                at,
+                "download",
+                displayOperand(command, artifact.path, cwd),
+                artifact.keyword,
+                artifact.line,
+              );
+            } else {
+              ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), artifact.line);
+            }
+          }
+
+          // Then what the command creates.
+          for (const cache of CACHES) {
+            if (!cache.fills(command, env)) continue;
+            filled.add(cache);
+            if (hasCacheMount(node, ...cache.dirs.flatMap(mountTargets))) continue;
+            for (const dir of cache.dirs) {
+              mine.push({
+                kind: "cache",
+                path: `${normalize(dir, "/")}${INSIDE}`,
+                keyword: "RUN",
+                line,
+                layer,
+              });
+            }
+          }
+          for (const path of downloads(command, cwd))
+            mine.push({ kind: "download", path, keyword: "RUN", line, layer });
+          for (const path of buildDirs(command, cwd))
+            mine.push({ kind: "buildDir", path, keyword: "RUN", line, layer });
+          if (name === "mkdir") {
+            for (const w of operands(command, ["-m", "--mode"])) {
+              const path = normalize(w.value, cwd);
+              if (path !== null) made.set(path, command);
+            }
+          }
+          if (name === "cd") {
+            const target = operands(command)[0]?.value;
+            cwd = target === undefined ? "~" : normalize(target, cwd);
+            // A directory made and then entered in one RUN is a build directory.
+            if (cwd !== null && made.has(cwd))
+              mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line, layer });
+          }
+        }
+        artifacts.push(...mine);
+      },
+    };
+  },
+});
+
+/** The mount targets that keep a cache directory out of the layer: the directory itself or a parent. */
+function mountTargets(dir: string): string[] {
+  const result: string[] = [];
+  const parts = dir.split("/");
+  for (let i = parts.length; i > 1; i--) {
+    const path = parts.slice(0, i).join("/");
+    if (path !== "/var" && path !== "~") result.push(path.replace(/^~/, "/root"));
+  }
+  return result;
+}
+
+/** The files a `curl` or `wget` command writes. */
+function downloads(command: ShellCommand, cwd: Cwd): string[] {
+  const name = command.name ? basename(command.name) : "";
+  if (name !== "curl" && name !== "wget") return [];
+  const args = command.args.map((a) => a.value);
+  const url = args.find((a) => /^(?:https?|ftp):\/\//i.test(a));
+  const value = (short: string, long: string): string | null => {
+    const cluster = new RegExp(`^-[A-Za-z]*${short}(.*)$`);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === `--${long}`) return args[i + 1] ?? null;
+      if (a.startsWith(`--${long}=`)) return a.slice(long.length + 3);
+      const m = a.startsWith("--") ? null : cluster.exec(a);
+      // `-fsSLo file`, `-o file`, `-ofile`, `-qO-`: the value follows the letter, or is the next word.
+      if (m) return m[1] !== "" ? m[1]! : (args[i + 1] ?? null);
+    }
+    return null;
+  };
+  let target: string | null;
+  if (name === "curl") {
+    target = value("o", "output");
+    if (
+      target === null &&
+      url &&
+      args.some((a) => a === "--remote-name" || /^-[A-Za-z]*O[A-Za-z]*$/.test(a))
+    ) {
+      target = urlBasename(url);
+    }
+  } else {
+    target = value("O", "output-document");
+    if (target === null && url) {
+      const dir = value("P", "directory-prefix");
+      target = dir === null ? urlBasename(url) : `${dir}/${urlBasename(url)}`;
+    }
+  }
+  if (target === null || target === "-" || target === "/dev/null" || target === "") return [];
+  const path = normalize(target, cwd);
+  return path === null ? [] : [path];
+}
+
+/** The directories a `git clone`, `tar -C` or `unzip -d` fills. */
+function buildDirs(command: ShellCommand, cwd: Cwd): string[] {
+  const name = command.name ? basename(command.name) : "";
+  let target: string | null = null;
+  if (name === "git" && subcommand(command) === "clone") {
+    const rest = operands(command, [
+      "-b",
+      "--branch",
+      "--depth",
+      "-c",
+      "--config",
+      "-o",
+      "--origin",
+      "--reference",
+      "-j",
+      "--jobs",
+      "--filter",
+      "--separate-git-dir",
+      "-u",
+      "--upload-pack",
+      "--shallow-since",
+      "--shallow-exclude",
+    ]).slice(1);
+    const url = rest[0]?.value;
+    if (!url) return [];
+    target = rest[1]?.value ?? urlBasename(url).replace(/\.git$/, "");
+  } else if (name === "tar" || name === "unzip") {
+    const args = command.args.map((a) => a.value);
+    const flag = name === "tar" ? ["-C", "--directory"] : ["-d"];
+    for (let i = 0; i < args.length; i++) {
+      if (flag.includes(args[i]!)) target = args[i + 1] ?? null;
+      else if (name === "tar" && args[i]!.startsWith("--directory="))
+        target = args[i]!.slice("--directory=".length);
+    }
+  }
+  if (target === null || target === "") return [];
+  const path = normalize(target, cwd);
+  // Unpacking into a top-level system directory is installing, not building.
+  if (path === null || /^\/[^/]*$/.test(path) || /^\/usr(?:\/local)?(?:\/[^/]+)?$/.test(path)) return [];
+  return [path];
+}
+
+/** A path made absolute against `cwd`, with `~`, `$HOME` and `/root` folded into `~`; null when it cannot be known. */
+function normalize(path: string, cwd: Cwd): string | null {
+  let p = path.replace(/^(?:\$\{HOME\}|\$HOME|\/root)(?=\/|$)/, "~");
+  if (p === "" || p.startsWith("-")) return null;
+  if (!p.startsWith("/") && !p.startsWith("~")) {
+    if (cwd === null || p.startsWith("$")) return null;
+    p = `${cwd}/${p}`;
+  }
+  const parts: string[] = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  if (parts[0] === "~") return parts.join("/");
+  return `/${parts.join("/")}`;
+}
+
+/** True when removing `removal` (a path, maybe with globs) removes `created`. */
+function covers(removal: string, created: string): boolean {
+  if (!/[*?[]/.test(removal))
+    return created === removal || created.startsWith(`${removal}/`) || removal === "/";
+  const pattern = new RegExp(
+    `^${removal
+      .replace(/[.+^${}()|\\]/g, "\\$&")
+      .replace(/\*/g, "[^/]*")
+      .replace(/\?/g, "[^/]")}$`,
+  );
+  const parts = created.split("/");
+  for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
+  return false;
+}
+
+function isArchive(source: string): boolean {
+  return /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i.test(source);
+}
+
+function urlBasename(url: string): string {
+  const path = url.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function display(path: string): string {
+  return path.replace(UNKNOWN_WORKDIR, ".").replace(/^\.\//, "");
+}
+
+function words(command: ShellCommand): string {
+  const text = [command.name ?? "", ...command.args.map((a) => a.value)].join(" ");
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** The operand of an `rm` that names `path`, as written, or else the path. */
+function displayOperand(command: ShellCommand, path: string, cwd: Cwd): string {
+  const match = operands(command).find((w) => normalize(w.value, cwd) === path);
+  return match ? match.value : display(path);
+}
