@@ -144,6 +144,8 @@ export interface RuleContext<M extends Messages> {
   currentStage(): Stage | null;
   /** True when the instruction is the trigger of an ONBUILD (it is also visited as what it wraps). */
   isTrigger(node: Instruction): boolean;
+  /** True when the rule with this id runs in this lint run (for rules that leave a case to a more specific one). */
+  isEnabled(ruleId: string): boolean;
   /** A range from 0-based source offsets (end exclusive), with lines and columns computed. */
   rangeOf(startOffset: number, endOffset: number): Range;
   /** Reports a finding: `at` is a node, a range, or `{ at, fix }`; the arguments are those of the message. */

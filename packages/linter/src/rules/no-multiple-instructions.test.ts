@@ -1,3 +1,5 @@
+import { describe, expect, it } from "vitest";
+import { lint } from "../engine.js";
 import { ruleTester } from "../testing/rule-tester.js";
 import rule from "./no-multiple-instructions.js";
 
@@ -32,4 +34,15 @@ ruleTester.run(rule, {
       ],
     },
   ],
+});
+
+describe("with cmd-overridden enabled", () => {
+  const source = 'FROM node:22\nCMD ["a"]\nCMD ["b"]\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n';
+  it("leaves repeated CMD to cmd-overridden and still reports HEALTHCHECK", () => {
+    const { diagnostics } = lint(source, { preset: "recommended" });
+    const ids = diagnostics.map((d) => `${d.ruleId}@${d.range.start.line}`);
+    expect(ids).toContain("cmd-overridden@2");
+    expect(ids).toContain("no-multiple-instructions@4");
+    expect(ids).not.toContain("no-multiple-instructions@2");
+  });
 });

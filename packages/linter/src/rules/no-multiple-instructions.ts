@@ -13,7 +13,8 @@ export default defineRule({
     rationale:
       "`CMD`, `ENTRYPOINT` and `HEALTHCHECK` each set one field of the image config, so only the last one of a stage takes effect and the earlier ones are dead code. " +
       "This is BuildKit's check exactly: it reports every earlier one of the same kind in the same stage, and nothing else. " +
-      "`cmd-overridden` goes further for `CMD` and `ENTRYPOINT`: it also reports a shell-form `ENTRYPOINT` that ignores `CMD`, a shell-form `CMD` passed to an exec-form `ENTRYPOINT`, and an `ENTRYPOINT` that drops an inherited `CMD`.",
+      "`cmd-overridden` goes further for `CMD` and `ENTRYPOINT`: it also reports a shell-form `ENTRYPOINT` that ignores `CMD`, a shell-form `CMD` passed to an exec-form `ENTRYPOINT`, and an `ENTRYPOINT` that drops an inherited `CMD`. " +
+      "When `cmd-overridden` runs, it reports repeated `CMD` and `ENTRYPOINT` (naming the one that wins) and this rule reports only repeated `HEALTHCHECK`, so one mistake gives one finding.",
     bad: [
       'FROM node:22\nCMD ["node", "server.js"]\nCMD ["node", "worker.js"]\n',
       "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK NONE\n",
@@ -29,12 +30,14 @@ export default defineRule({
       `Multiple ${keyword} instructions in the same stage: only the last one takes effect, so this one is ignored.`,
   },
   create(ctx) {
+    // cmd-overridden reports dead CMD and ENTRYPOINT itself, with the line of the one that wins.
+    const kinds = ctx.isEnabled("cmd-overridden") ? new Set(["Healthcheck"]) : once;
     return {
       Stage(stage) {
         // Only the stage's own instructions: ONBUILD triggers run in the stages that build on this one.
         const last = new Map<string, Instruction>();
         for (const node of stage.instructions) {
-          if (!once.has(node.type)) continue;
+          if (!kinds.has(node.type)) continue;
           const previous = last.get(node.type);
           if (previous) ctx.report(previous.keyword, "multiple", node.keyword.name);
           last.set(node.type, node);
