@@ -1,5 +1,6 @@
 import {
   parse,
+  PositionMap,
   type Dockerfile,
   type Instruction,
   type ParseResult,
@@ -118,7 +119,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   const index = ruleIndexOf(registry);
   const parseResult = options.parseResult ?? parse(source);
   const { ast } = parseResult;
-  const lines = lineStarts(source);
+  const positions = new PositionMap(source);
   const settings: LintSettings = {
     trustedRegistries: options.settings?.trustedRegistries ?? [],
     labelSchema: options.settings?.labelSchema ?? {},
@@ -175,7 +176,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       currentStage: () => stage,
       isTrigger: (node) => node.onbuild !== undefined || triggers.has(node),
       isEnabled: (ruleId) => enabledIds.has(ruleId),
-      rangeOf: (start, end) => ({ start: positionAt(lines, start), end: positionAt(lines, end) }),
+      rangeOf: (start, end) => positions.range(start, end),
       report(at: Locatable | ReportTarget, messageId: string, ...args: never[]) {
         const target = "at" in at ? at : { at, fix: undefined };
         const range = "range" in target.at ? target.at.range : target.at;
@@ -329,25 +330,6 @@ function crash(rule: Rule, error: unknown, range: Range): Diagnostic {
 function worst(a: Severity, b: Severity, mostSevere: boolean): Severity {
   const aFirst = compareSeverity(a, b) <= 0;
   return aFirst === mostSevere ? a : b;
-}
-
-/** The 0-based offsets at which lines start. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** The line and column (1-based, UTF-16) of an offset. */
-export function positionAt(starts: readonly number[], offset: number): Range["start"] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /** Applies the fixes of the diagnostics that do not overlap an earlier fix; returns the new text. */
