@@ -1,16 +1,23 @@
 import type { Io } from "../src/io.js";
 
-/** An in-memory Io for running `main()` in tests: files by absolute path, captured stdout and stderr. */
+/**
+ * An in-memory Io for running `main()` in tests: files by path (relative paths are under `cwd`, default `/w`),
+ * captured stdout and stderr.
+ */
 export function fakeIo(
-  files: Record<string, string>,
+  relativeFiles: Record<string, string>,
   options: { stdin?: string; cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
 ): Io & { out: string; err: string } {
+  const cwd = options.cwd ?? "/w";
+  const files = Object.fromEntries(
+    Object.entries(relativeFiles).map(([p, text]) => [p.startsWith("/") ? p : `${cwd}/${p}`, text]),
+  );
   const dirs = new Set<string>();
   for (const path of Object.keys(files)) {
     for (let d = path.slice(0, path.lastIndexOf("/")); d.length > 0; d = d.slice(0, d.lastIndexOf("/"))) dirs.add(d);
   }
   const io = {
-    cwd: options.cwd ?? "/w",
+    cwd,
     env: options.env ?? {},
     stdoutIsTTY: options.tty ?? false,
     out: "",
@@ -36,7 +43,7 @@ export function fakeIo(
         const name = rest.split("/")[0]!;
         names.set(name, names.get(name) === true || rest.includes("/") || dirs.has(prefix + name));
       }
-      return [...names].map(([name, isDirectory]) => ({ name, isDirectory }));
+      return [...names].sort().map(([name, isDirectory]) => ({ name, isDirectory }));
     },
     isDirectory: (path: string) => dirs.has(path.replace(/\/$/, "")),
     exists: (path: string) => path in files || dirs.has(path),

@@ -1,49 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import type { Io } from "../src/io.js";
-
-/** An in-memory file system rooted at /repo, plus captured output. */
-function fakeIo(
-  files: Record<string, string>,
-  options: { stdin?: string; tty?: boolean; env?: Record<string, string> } = {},
-) {
-  const out = { stdout: "", stderr: "" };
-  const full = (p: string) => (p.startsWith("/") ? p : `/repo/${p}`);
-  const all = new Map(Object.entries(files).map(([p, t]) => [full(p), t]));
-  const isDirectory = (p: string) => [...all.keys()].some((f) => f.startsWith(`${p.replace(/\/$/, "")}/`));
-  const io: Io = {
-    cwd: "/repo",
-    env: options.env ?? {},
-    stdoutIsTTY: options.tty ?? false,
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readFile: (p) => {
-      const text = all.get(p);
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${p}'`);
-      return text;
-    },
-    readStdin: () => options.stdin ?? "",
-    readDir: (p) => {
-      const prefix = `${p.replace(/\/$/, "")}/`;
-      const names = new Map<string, boolean>();
-      for (const f of all.keys()) {
-        if (!f.startsWith(prefix)) continue;
-        const rest = f.slice(prefix.length);
-        const name = rest.split("/")[0]!;
-        names.set(name, rest.includes("/"));
-      }
-      return [...names].sort().map(([name, dir]) => ({ name, isDirectory: dir }));
-    },
-    isDirectory,
-    exists: (p) => all.has(p) || isDirectory(p),
-  };
-  return { io, out };
-}
+import { fakeIo } from "./fake-io.js";
 
 async function run(argv: string[], files: Record<string, string>, options?: Parameters<typeof fakeIo>[1]) {
-  const { io, out } = fakeIo(files, options);
+  const io = fakeIo(files, { cwd: "/repo", ...options });
   const code = await main(argv, io);
-  return { code, ...out };
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 const bad = "FROM alpine:3.20\nMAINTAINER me\nENV A 1\n";

@@ -1,32 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import type { Io } from "../src/io.js";
-
-function fakeIo(files: Record<string, string>, stdin = ""): Io & { out: string; err: string } {
-  const io = {
-    cwd: "/w",
-    env: { FROM_ENV: "e" } as Record<string, string | undefined>,
-    stdoutIsTTY: false,
-    out: "",
-    err: "",
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-    readFile(path: string) {
-      const f = files[path];
-      if (f === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return f;
-    },
-    readStdin: () => stdin,
-    readDir: () => [],
-    isDirectory: () => false,
-    exists: (path: string) => path in files,
-  };
-  return io;
-}
+import { fakeIo } from "./fake-io.js";
 
 const app = `FROM golang:1.23 AS build
 WORKDIR /src
@@ -41,7 +15,7 @@ CMD ["serve"]
 `;
 
 async function hull(args: string[], files: Record<string, string> = { "/w/Dockerfile": app }, stdin = "") {
-  const io = fakeIo(files, stdin);
+  const io = fakeIo(files, { stdin, env: { FROM_ENV: "e" } });
   const code = await main(["plan", ...args], io);
   return { code, out: io.out, err: io.err };
 }
