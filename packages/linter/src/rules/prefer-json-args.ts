@@ -1,5 +1,6 @@
-import { expandWord, type Cmd, type Dockerfile, type Entrypoint, type Stage } from "@hull/parser";
+import type { Cmd, Entrypoint, Stage } from "@hull/parser";
 import { defineRule, type TextEdit } from "../rule.js";
+import { baseChain, baseStages } from "./utils/stage-env.js";
 
 // Words the shell would pass through unchanged: no quotes, escapes, variables, globs, redirections or operators.
 const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -37,9 +38,7 @@ export default defineRule({
     return {
       Stage(stage) {
         bases ??= baseStages(ctx.ast);
-        const chain: Stage[] = [];
-        for (let s = bases.get(stage) ?? null; s && !chain.includes(s); s = bases.get(s) ?? null)
-          chain.push(s);
+        const chain = baseChain(stage, bases);
         // The base stage's ONBUILD triggers run before this stage's own instructions.
         const inherited = chain.flatMap((s) => s.instructions);
         const triggers = (chain[0]?.instructions ?? []).flatMap((n) =>
@@ -74,25 +73,3 @@ function execFix(node: Cmd | Entrypoint): TextEdit | null {
   return { range: word.range, text: `[${words.map((w) => JSON.stringify(w)).join(", ")}]` };
 }
 
-/** Each stage's base stage in this file (`FROM <stage>`), found as BuildKit finds it; null for an image. */
-function baseStages(ast: Dockerfile): Map<Stage, Stage | null> {
-  const globals = new Map<string, string>();
-  for (const node of ast.preamble) {
-    if (node.type !== "Arg") continue;
-    for (const decl of node.declarations) {
-      if (!decl.defaultValue) continue;
-      const result = expandWord(decl.defaultValue.value, globals, { escape: ast.escapeChar });
-      if (!result.error) globals.set(decl.name.value, result.value);
-    }
-  }
-  const byName = new Map<string, Stage>();
-  const bases = new Map<Stage, Stage | null>();
-  for (const stage of ast.stages) {
-    const image = stage.from.image;
-    const name = image ? expandWord(image.value, globals, { escape: ast.escapeChar }).value : "";
-    // Names are stored in lowercase and looked up as written; a later stage of the same name replaces an earlier one.
-    bases.set(stage, byName.get(name) ?? null);
-    if (stage.name) byName.set(stage.name, stage);
-  }
-  return bases;
-}

@@ -1,5 +1,6 @@
-import { expandWord, type Dockerfile, type Stage, type Workdir } from "@hull/parser";
+import { expandWord, type Stage, type Workdir } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { baseChain, baseStages, metaArgs } from "./utils/stage-env.js";
 
 // `/app`, and the Windows forms `\app` and `C:\app` (or `C:/app`).
 const absolute = /^(?:[/\\]|[A-Za-z]:[/\\])/;
@@ -28,19 +29,14 @@ export default defineRule({
       `Relative WORKDIR '${path}' depends on the base image's working directory; set an absolute path first.`,
   },
   create(ctx) {
-    let info: StageInfo | undefined;
+    let info: { bases: Map<Stage, Stage | null>; globals: ReadonlyMap<string, string> } | undefined;
     return {
       Stage(stage) {
-        info ??= stageInfo(ctx.ast);
-        let set = false;
-        for (
-          let s = info.bases.get(stage) ?? null, seen = 0;
-          s && seen < 100;
-          s = info.bases.get(s) ?? null, seen++
-        ) {
-          if (s.instructions.some((n) => n.type === "Workdir")) set = true;
+        if (!info) {
+          const meta = metaArgs(ctx.ast);
+          info = { bases: baseStages(ctx.ast, meta), globals: meta.env };
         }
-        if (set) return;
+        if (baseChain(stage, info.bases).some((s) => s.instructions.some((n) => n.type === "Workdir"))) return;
         const env = new Map<string, string>();
         for (const node of stage.instructions) {
           if (node.type === "Env") {
@@ -81,30 +77,3 @@ function relativePath(node: Workdir, env: ReadonlyMap<string, string>, escape: "
   return absolute.test(result.value) ? null : result.value;
 }
 
-interface StageInfo {
-  bases: Map<Stage, Stage | null>;
-  globals: Map<string, string>;
-}
-
-/** Each stage's base stage in this file (`FROM <stage>`), found as BuildKit finds it, and the global ARG defaults. */
-function stageInfo(ast: Dockerfile): StageInfo {
-  const globals = new Map<string, string>();
-  for (const node of ast.preamble) {
-    if (node.type !== "Arg") continue;
-    for (const decl of node.declarations) {
-      if (!decl.defaultValue) continue;
-      const result = expandWord(decl.defaultValue.value, globals, { escape: ast.escapeChar });
-      if (!result.error) globals.set(decl.name.value, result.value);
-    }
-  }
-  const byName = new Map<string, Stage>();
-  const bases = new Map<Stage, Stage | null>();
-  for (const stage of ast.stages) {
-    const image = stage.from.image;
-    const name = image ? expandWord(image.value, globals, { escape: ast.escapeChar }).value : "";
-    // Names are stored in lowercase and looked up as written; a later stage of the same name replaces an earlier one.
-    bases.set(stage, byName.get(name) ?? null);
-    if (stage.name) byName.set(stage.name, stage);
-  }
-  return { bases, globals };
-}

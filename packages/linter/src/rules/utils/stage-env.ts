@@ -230,6 +230,27 @@ export function baseNameOf(stage: Stage, meta: MetaArgs, options: ExpandOptions)
   return result.error === null && result.missing.length === 0 ? result.value : null;
 }
 
+/** Each stage's base stage in this file (`FROM <stage>`), found as BuildKit finds it; null for an image. */
+export function baseStages(ast: Dockerfile, meta: MetaArgs = metaArgs(ast)): Map<Stage, Stage | null> {
+  const options = expandOptions(ast);
+  const byName = new Map<string, Stage>();
+  const bases = new Map<Stage, Stage | null>();
+  for (const stage of ast.stages) {
+    const name = baseNameOf(stage, meta, options);
+    // Names are stored in lowercase and looked up as written; a later stage of the same name replaces an earlier one.
+    bases.set(stage, name === null ? null : (byName.get(name) ?? null));
+    if (stage.name) byName.set(stage.name, stage);
+  }
+  return bases;
+}
+
+/** The base stages of a stage in this file, nearest first. */
+export function baseChain(stage: Stage, bases: ReadonlyMap<Stage, Stage | null>): Stage[] {
+  const chain: Stage[] = [];
+  for (let s = bases.get(stage) ?? null; s && !chain.includes(s); s = bases.get(s) ?? null) chain.push(s);
+  return chain;
+}
+
 /**
  * Follows the environment of each stage through its instructions, as BuildKit's dispatcher builds it: a stage
  * starts from its base stage's final environment (or an image's unknown one), and ENV and ARG add to it.
