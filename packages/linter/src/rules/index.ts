@@ -18,7 +18,10 @@ import noConstantPlatform from "./no-constant-platform.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noLatestTag from "./no-latest-tag.js";
+import noLeftoverApkCache from "./no-leftover-apk-cache.js";
 import noLeftoverAptLists from "./no-leftover-apt-lists.js";
+import noLeftoverPipCache from "./no-leftover-pip-cache.js";
+import noLeftoverYarnCache from "./no-leftover-yarn-cache.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
@@ -26,7 +29,12 @@ import noRootUser from "./no-root-user.js";
 import noSecretsInArgOrEnv from "./no-secrets-in-arg-or-env.js";
 import noUntaggedImage from "./no-untagged-image.js";
 import noUntrustedRegistry from "./no-untrusted-registry.js";
+import pinApkVersions from "./pin-apk-versions.js";
 import pinAptVersions from "./pin-apt-versions.js";
+import pinGemVersions from "./pin-gem-versions.js";
+import pinGoVersions from "./pin-go-versions.js";
+import pinNpmVersions from "./pin-npm-versions.js";
+import pinPipVersions from "./pin-pip-versions.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferJsonArgs from "./prefer-json-args.js";
 import stageNameCasing from "./stage-name-casing.js";
@@ -57,7 +65,10 @@ export const rules = [
   noDuplicateStageName,
   noEmptyContinuation,
   noLatestTag,
+  noLeftoverApkCache,
   noLeftoverAptLists,
+  noLeftoverPipCache,
+  noLeftoverYarnCache,
   noMultipleInstructions,
   noRedundantTargetPlatform,
   noReservedStageName,
@@ -65,7 +76,12 @@ export const rules = [
   noSecretsInArgOrEnv,
   noUntaggedImage,
   noUntrustedRegistry,
+  pinApkVersions,
   pinAptVersions,
+  pinGemVersions,
+  pinGoVersions,
+  pinNpmVersions,
+  pinPipVersions,
   preferAptGet,
   preferJsonArgs,
   stageNameCasing,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, type Onbuild, type Run } from "@hull/parser";
 import {
+  commandSubstitutions,
   commandWord,
   findCommands,
   hasCacheMount,
@@ -143,6 +144,7 @@ describe("operands", () => {
     ["apt-get install --target-release=buster curl", ["-t", "--target-release"], ["install", "curl"]],
     ["pip install -i https://x -r req.txt --no-deps a -- -b", ["-i", "-r"], ["install", "a", "-b"]],
     ["apk add -qt .deps gcc", ["-t"], ["add", "gcc"]],
+    ["go build -ldflags '-s -w' -o /out ./cmd", ["-ldflags", "-o"], ["build", "./cmd"]],
   ] as const)("%s", (script, options, expected) => {
     expect(operands(parseShell(script)[0]!, options).map((w) => w.value)).toEqual(expected);
   });
@@ -211,5 +213,29 @@ describe("commandWord", () => {
       start: 14,
     });
     expect(commandWord(parseShell("<<EOF")[0]!)).toBeNull();
+  });
+});
+
+describe("commandSubstitutions", () => {
+  const inner = (script: string) => {
+    const lists = commandSubstitutions(script, parseShell(script));
+    return lists.map((cmds) => cmds.map((c) => [c.name, ...c.args.map((a) => script.slice(a.start, a.end))]));
+  };
+  it.each([
+    ["echo $(curl -k https://x | jq .a)", [[["curl", "-k", "https://x"], ["jq", ".a"]]]],
+    ['V="$(wget -qO- u)" make', [[["wget", "-qO-", "u"]]]],
+    ["echo `date +%s` $(echo $(id -u))", [[["date", "+%s"]], [["echo", "$(id -u)"]], [["id", "-u"]]]],
+    ["echo '$(not run)' $((1 + 2))", []],
+    ["cat > $(mktemp)", [[["mktemp"]]]],
+    ["echo $(unclosed", [[["unclosed"]]]],
+  ] as const)("%s", (script, expected) => {
+    expect(inner(script)).toEqual(expected);
+  });
+  it("keeps offsets that runShell can map", () => {
+    const code = "FROM a\nRUN V=$(curl \\\n  -k https://x)\n";
+    const { ast } = parse(code);
+    const shell = runShell(ast.instructions[1] as Run);
+    const k = commandSubstitutions(shell.script, shell.commands)[0]![0]!.args[0]!;
+    expect(code.slice(...shell.span(k.start, k.end))).toBe("-k");
   });
 });

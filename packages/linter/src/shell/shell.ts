@@ -446,7 +446,8 @@ function feedsShell(line: readonly ShellCommand[], name: string, body: string): 
 
 /**
  * The operands of a command: its arguments without options, and without the values of the options listed in
- * `valueOptions` (`-t` or `--target-release`, written `-t x`, `-tx`, `--target-release x` or `--target-release=x`).
+ * `valueOptions` (`-t` or `--target-release`, written `-t x`, `-yt x`, `--target-release x` or `--target-release=x`;
+ * single-dash long options such as Go's `-ldflags` are matched whole).
  * Everything after `--` is an operand.
  */
 export function operands(command: ShellCommand, valueOptions: readonly string[] = []): ShellWord[] {
@@ -458,11 +459,13 @@ export function operands(command: ShellCommand, valueOptions: readonly string[] 
       result.push(...args.slice(i + 1));
       break;
     }
-    if (v.startsWith("--")) {
-      if (!v.includes("=") && valueOptions.includes(v)) i++;
-    } else if (v.startsWith("-") && v.length > 1) {
+    if (valueOptions.includes(v)) {
+      i++;
+    } else if (/^-[A-Za-z0-9]{2,}$/.test(v)) {
       // In a cluster such as `-yt x`, only the last letter can take the next word as its value.
-      if (valueOptions.includes(`-${v[v.length - 1]}`) || (v.length === 2 && valueOptions.includes(v))) i++;
+      if (valueOptions.includes(`-${v[v.length - 1]}`)) i++;
+    } else if (v.startsWith("-") && v.length > 1) {
+      // `--name=value`, `-ovalue` or an option without a value.
     } else {
       result.push(args[i]!);
     }
@@ -487,4 +490,70 @@ export function commandWord(command: ShellCommand): ShellWord | null {
   return command.name === null
     ? null
     : (command.words[command.words.length - command.args.length - 1] ?? null);
+}
+
+/**
+ * The scripts of the command substitutions (`$(…)` and backquotes) inside the words and redirection targets of
+ * `commands`, nested ones included, each split into commands with offsets in `script` (so `span` still applies).
+ * Arithmetic `$((…))` and text inside single quotes are skipped.
+ */
+export function commandSubstitutions(script: string, commands: readonly ShellCommand[]): ShellCommand[][] {
+  const result: ShellCommand[][] = [];
+  const words = commands.flatMap((c) => [
+    ...c.words,
+    ...c.redirects.flatMap((r) => (r.target ? [r.target] : [])),
+  ]);
+  for (const word of words) {
+    let quoted = false;
+    for (let i = word.start; i < word.end; i++) {
+      const c = script[i];
+      if (c === "\\") {
+        i++;
+      } else if (c === '"') {
+        quoted = !quoted;
+      } else if (c === "'" && !quoted) {
+        const close = script.indexOf("'", i + 1);
+        i = close < 0 || close >= word.end ? word.end : close;
+      } else if (c === "$" && script[i + 1] === "(" && script[i + 2] !== "(") {
+        const end = Math.min(balanced(script, i + 1, "(", ")"), word.end);
+        i = substitution(script, i + 2, script[end - 1] === ")" ? end - 1 : end, result) - 1;
+      } else if (c === "`") {
+        const close = script.indexOf("`", i + 1);
+        const end = close < 0 || close >= word.end ? word.end : close;
+        i = substitution(script, i + 1, end, result);
+      }
+    }
+  }
+  return result;
+}
+
+/** Splits `script[from, to)` into commands shifted to script offsets, adds it and its own substitutions; returns `to`. */
+function substitution(script: string, from: number, to: number, result: ShellCommand[][]): number {
+  const inner = parseShell(script.slice(from, to)).map((c) => shiftCommand(c, from));
+  if (inner.length > 0) {
+    result.push(inner);
+    result.push(...commandSubstitutions(script, inner));
+  }
+  return to;
+}
+
+function shiftWord(word: ShellWord, by: number): ShellWord {
+  return { ...word, start: word.start + by, end: word.end + by };
+}
+
+function shiftCommand(command: ShellCommand, by: number): ShellCommand {
+  const words = command.words.map((w) => shiftWord(w, by));
+  return {
+    ...command,
+    words,
+    args: words.slice(words.length - command.args.length),
+    redirects: command.redirects.map((r) => ({
+      ...r,
+      target: r.target ? shiftWord(r.target, by) : null,
+      start: r.start + by,
+      end: r.end + by,
+    })),
+    start: command.start + by,
+    end: command.end + by,
+  };
 }

@@ -1,0 +1,64 @@
+import { defineRule } from "../rule.js";
+import { findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+
+export default defineRule({
+  id: "no-leftover-apk-cache",
+  title: "Run apk add with --no-cache",
+  severity: "info",
+  fixable: true,
+  aliases: { hadolint: "DL3019" },
+  docs: {
+    rationale:
+      "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
+      "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards. " +
+      "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
+    bad: ["FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n"],
+    good: [
+      "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",
+      "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1\n",
+    ],
+  },
+  messages: {
+    cache: () => "'apk add' keeps the package index in the layer; add --no-cache.",
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        if (hasCacheMount(node, "/var/cache/apk", "/etc/apk/cache")) return;
+        const shell = runShell(node);
+        const cleaned = findCommands(shell.commands, "rm").some((rm) =>
+          operands(rm).some((w) => /^\/var\/cache\/apk(?:\/|$)/.test(w.value)),
+        );
+        if (cleaned) return;
+        for (const command of findCommands(shell.commands, "apk")) {
+          const [verb] = operands(command, [
+            "-t",
+            "--virtual",
+            "-X",
+            "--repository",
+            "-p",
+            "--root",
+            "--arch",
+            "--cache-dir",
+            "--repositories-file",
+          ]);
+          // `--no-network` fetches nothing, so there is no index to keep.
+          if (
+            verb?.value !== "add" ||
+            command.args.some((a) => a.value === "--no-cache" || a.value === "--no-network")
+          )
+            continue;
+          const [start, end] = shell.span(verb.start, verb.end);
+          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+          ctx.report(
+            {
+              at: ctx.rangeOf(start, end),
+              fix: exact ? { range: ctx.rangeOf(end, end), text: " --no-cache" } : undefined,
+            },
+            "cache",
+          );
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,114 @@
+import { defineRule } from "../rule.js";
+import { basename, hasCacheMount, operands, runShell, type ShellCommand } from "../shell/shell.js";
+
+const TRUTHY = /^(?:1|true|yes|on|y)$/i;
+
+export default defineRule({
+  id: "no-leftover-pip-cache",
+  title: "Run pip install with --no-cache-dir",
+  severity: "warning",
+  fixable: true,
+  aliases: { hadolint: "DL3042" },
+  docs: {
+    rationale:
+      "pip keeps every wheel it downloads or builds in `~/.cache/pip`. " +
+      "In an image that cache is never used again, but it stays in the layer and can add hundreds of megabytes. " +
+      "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one), or mount a cache on the cache directory.",
+    bad: ["FROM python:3.12\nRUN pip install -r requirements.txt\n"],
+    good: [
+      "FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt\n",
+      "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r requirements.txt\n",
+      "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
+    ],
+  },
+  messages: {
+    cache: () => "'pip install' keeps its download cache in the layer; add --no-cache-dir.",
+  },
+  create(ctx) {
+    /** Whether PIP_NO_CACHE_DIR is set, per stage index (inherited from the stage a FROM names). */
+    const noCache = new Map<number, boolean>();
+    // An ARG before the first FROM is not visible to RUN, so every stage starts unset unless it inherits.
+    const preamble = false;
+    const set = (value: boolean) => {
+      const stage = ctx.currentStage();
+      if (stage) noCache.set(stage.index, value);
+    };
+    return {
+      Stage(stage) {
+        const image = stage.from.image?.value.toLowerCase();
+        const parent = ctx.ast.stages.find(
+          (s) => s.index < stage.index && s.name !== null && s.name === image,
+        );
+        noCache.set(stage.index, parent ? (noCache.get(parent.index) ?? false) : preamble);
+      },
+      Env(node) {
+        if (ctx.isTrigger(node)) return;
+        for (const pair of node.pairs)
+          if (pair.key.value === "PIP_NO_CACHE_DIR") set(TRUTHY.test(pair.value.value));
+      },
+      Arg(node) {
+        if (ctx.isTrigger(node)) return;
+        for (const d of node.declarations) {
+          if (d.name.value === "PIP_NO_CACHE_DIR" && d.defaultValue) set(TRUTHY.test(d.defaultValue.value));
+        }
+      },
+      Run(node) {
+        const stage = ctx.currentStage();
+        if (stage && noCache.get(stage.index) && !ctx.isTrigger(node)) return;
+        if (hasCacheMount(node, /\/\.cache\/pip$/, /\/\.cache$/)) return;
+        const shell = runShell(node);
+        let exported = false;
+        for (const command of shell.commands) {
+          if (
+            command.name === "export" &&
+            command.args.some((a) => /^PIP_NO_CACHE_DIR=(?:1|true|yes|on)$/i.test(a.value))
+          )
+            exported = true;
+          const pip = pipArguments(command);
+          if (!pip || exported) continue;
+          const [verb] = operands(pip, [
+            "-i",
+            "--index-url",
+            "--extra-index-url",
+            "-r",
+            "--requirement",
+            "-c",
+            "--constraint",
+          ]);
+          if (verb?.value !== "install") continue;
+          const inline = command.words.some(
+            (w) => /^PIP_NO_CACHE_DIR=/.test(w.value) && TRUTHY.test(w.value.slice(17)),
+          );
+          if (
+            inline ||
+            pip.args.some((a) => a.value === "--no-cache-dir" || a.value.startsWith("--no-cache-dir="))
+          )
+            continue;
+          const [start, end] = shell.span(verb.start, verb.end);
+          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+          ctx.report(
+            {
+              at: ctx.rangeOf(start, end),
+              fix: exact ? { range: ctx.rangeOf(end, end), text: " --no-cache-dir" } : undefined,
+            },
+            "cache",
+          );
+        }
+      },
+    };
+  },
+});
+
+/** `pip …`, `pip3.12 …` or `python -m pip …`, as a command whose arguments start after `pip`. */
+function pipArguments(command: ShellCommand): ShellCommand | null {
+  const name = command.name ? basename(command.name) : "";
+  if (/^pip[0-9.]*$/.test(name)) return command;
+  if (
+    /^python[0-9.]*$/.test(name) &&
+    command.args[0]?.value === "-m" &&
+    /^pip[0-9.]*$/.test(command.args[1]?.value ?? "")
+  ) {
+    return { ...command, args: command.args.slice(2) };
+  }
+  return null;
+}

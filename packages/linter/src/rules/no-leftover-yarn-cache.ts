@@ -1,0 +1,61 @@
+import type { Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+
+export default defineRule({
+  id: "no-leftover-yarn-cache",
+  title: "Clean the yarn cache in the RUN that installs",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL3060" },
+  docs: {
+    rationale:
+      "`yarn install` copies every package it downloads into its global cache, which stays in the layer: the image carries each dependency twice. " +
+      "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory. " +
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+    bad: ["FROM node:22\nRUN yarn install --frozen-lockfile\n"],
+    good: [
+      "FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
+      "FROM node:22\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n",
+      "FROM node:22 AS build\nRUN yarn install --frozen-lockfile && yarn build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+    ],
+  },
+  messages: {
+    cache: () =>
+      "'yarn install' leaves its package cache in the layer; run 'yarn cache clean' in the same RUN.",
+  },
+  create(ctx) {
+    const kept = (stage: Stage | null): boolean => {
+      if (!stage) return false;
+      const stages = ctx.ast.stages;
+      if (stage.index === stages.length - 1) return true;
+      return (
+        stage.name !== null &&
+        stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === stage.name)
+      );
+    };
+    return {
+      Run(node) {
+        if (!ctx.isTrigger(node) && !kept(ctx.currentStage())) return;
+        if (hasCacheMount(node, /\.cache\/yarn/, /\/\.yarn\/berry\/cache$/, /\/yarn-cache$/)) return;
+        const shell = runShell(node);
+        const yarns = findCommands(shell.commands, "yarn");
+        if (yarns.some((c) => operands(c)[0]?.value === "cache" && operands(c)[1]?.value === "clean")) return;
+        for (const command of yarns) {
+          const [verb] = operands(command, [
+            "--cwd",
+            "--cache-folder",
+            "--modules-folder",
+            "--network-timeout",
+            "--mutex",
+          ]);
+          if (verb?.value !== "install") continue;
+          if (command.args.some((a) => a.value === "--cache-folder" || a.value.startsWith("--cache-folder=")))
+            continue;
+          const name = commandWord(command)!;
+          ctx.report(ctx.rangeOf(...shell.span(name.start, verb.end)), "cache");
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,30 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./pin-apk-versions.js";
+
+ruleTester.run(rule, {
+  valid: [
+    "FROM alpine:3\nRUN apk add --no-cache curl=8.9.1-r1 git~2.45 'bash>5' 'zsh<6'\n",
+    "FROM alpine:3\nRUN apk add --virtual .deps gcc=13 && apk add -t .x make=4\n",
+    "FROM alpine:3\nRUN apk add --repository http://x/edge/main foo=1 ./local.apk $PKGS\n",
+    "FROM alpine:3\nRUN apk update && apk del curl && apk upgrade\n",
+  ],
+  invalid: [
+    {
+      code: "FROM alpine:3\nRUN apk add --no-cache curl\n",
+      errors: [
+        {
+          messageId: "unpinned",
+          message: "Package 'curl' is installed without a version; pin it with 'curl=<version>'.",
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      code: "FROM alpine:3\nRUN apk add -U --virtual .deps \\\n    gcc\n",
+      errors: [{ messageId: "unpinned", line: 3, column: 5, endColumn: 8 }],
+    },
+  ],
+});

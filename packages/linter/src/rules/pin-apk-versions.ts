@@ -1,0 +1,57 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell } from "../shell/shell.js";
+
+/** apk add options that take a value in the next word. */
+const APK_VALUE_OPTIONS = [
+  "-t",
+  "--virtual",
+  "-X",
+  "--repository",
+  "-p",
+  "--root",
+  "--arch",
+  "--keys-dir",
+  "--cache-dir",
+  "--repositories-file",
+  "--cache-max-age",
+  "--timeout",
+];
+
+export default defineRule({
+  id: "pin-apk-versions",
+  title: "Pin the versions of packages installed with apk",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3018" },
+  docs: {
+    rationale:
+      "`apk add curl` installs whatever version the Alpine mirror has on the day of the build, so two builds of the same Dockerfile can differ. " +
+      "Pin each package exactly (`curl=8.9.1-r1`) or to a release series (`curl~8.9`). " +
+      "`.apk` files and packages given by a variable are accepted, and the name after `--virtual` is not a package.",
+    bad: ["FROM alpine:3.20\nRUN apk add --no-cache curl\n"],
+    good: [
+      "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1 'git>2.40'\n",
+      "FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc~13\n",
+    ],
+  },
+  messages: {
+    unpinned: (pkg: string) =>
+      `Package '${pkg}' is installed without a version; pin it with '${pkg}=<version>'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "apk")) {
+          const [verb, ...packages] = operands(command, APK_VALUE_OPTIONS);
+          if (verb?.value !== "add") continue;
+          for (const pkg of packages) {
+            // `=`, `~`, `<` and `>` pin; anything that is not a plain name (a variable, a file) is not checked.
+            if (!/^[a-zA-Z0-9][a-zA-Z0-9._+:-]*$/.test(pkg.value) || pkg.value.endsWith(".apk")) continue;
+            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,56 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell } from "../shell/shell.js";
+
+const VALUE_OPTIONS = [
+  "-i",
+  "--install-dir",
+  "-n",
+  "--bindir",
+  "-s",
+  "--source",
+  "--platform",
+  "-P",
+  "--trust-policy",
+  "-g",
+  "--file",
+  "--build-root",
+  "--document",
+];
+
+export default defineRule({
+  id: "pin-gem-versions",
+  title: "Pin the versions of gems installed with gem install",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3028" },
+  docs: {
+    rationale:
+      "`gem install bundler` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ and a new major version can break the build. " +
+      "Pin each gem with `name:version`, or pass `-v`/`--version`.",
+    bad: ["FROM ruby:3.3\nRUN gem install bundler\n"],
+    good: [
+      "FROM ruby:3.3\nRUN gem install bundler:2.5.16\n",
+      "FROM ruby:3.3\nRUN gem install bundler -v 2.5.16\n",
+    ],
+  },
+  messages: {
+    unpinned: (gem: string) => `Gem '${gem}' is installed without a version; pin it with '${gem}:<version>'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "gem")) {
+          if (command.args.some((a) => /^(?:-v|--version)(?:=|$)/.test(a.value) || /^-v\S/.test(a.value)))
+            continue;
+          const [verb, ...gems] = operands(command, VALUE_OPTIONS);
+          if (verb?.value !== "install" && verb?.value !== "i") continue;
+          for (const gem of gems) {
+            if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(gem.value) || gem.value.endsWith(".gem")) continue;
+            ctx.report(ctx.rangeOf(...shell.span(gem.start, gem.end)), "unpinned", gem.value);
+          }
+        }
+      },
+    };
+  },
+});

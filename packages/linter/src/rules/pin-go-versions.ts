@@ -1,0 +1,75 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell } from "../shell/shell.js";
+
+const VALUE_OPTIONS = [
+  "-o",
+  "-p",
+  "-C",
+  "-ldflags",
+  "-gcflags",
+  "-asmflags",
+  "-gccgoflags",
+  "-tags",
+  "-mod",
+  "-modfile",
+  "-exec",
+  "-overlay",
+  "-pkgdir",
+  "-toolexec",
+  "-buildmode",
+  "-compiler",
+  "-installsuffix",
+  "-pgo",
+  "-covermode",
+  "-coverpkg",
+];
+
+export default defineRule({
+  id: "pin-go-versions",
+  title: "Pin the versions of Go packages installed with go install",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3062" },
+  docs: {
+    rationale:
+      "`go install example.com/tool@latest` (or `go get` without a version) fetches whatever the module's newest release is on the day of the build, so two builds of the same Dockerfile can differ. " +
+      "Name a version: `go install example.com/tool@v1.4.2`. " +
+      "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
+    bad: ["FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n"],
+    good: [
+      "FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n",
+      "FROM golang:1.23\nRUN go install ./cmd/app && go run .\n",
+    ],
+  },
+  messages: {
+    unpinned: (pkg: string) => `Package '${pkg}' is installed without a version; pin it with '@<version>'.`,
+    latest: (pkg: string) => `Package '${pkg}' asks for '@latest'; pin it with '@<version>'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "go")) {
+          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
+          if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
+          // `go run pkg args…`: only the first operand is a package.
+          for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
+            const [path, version] = pkg.value.split("@") as [string, string | undefined];
+            // Only remote module paths: the first element has a dot (`github.com/…`); local and std packages do not.
+            if (
+              !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/|$)/i.test(path) ||
+              path.endsWith(".go") ||
+              pkg.value.includes("$")
+            )
+              continue;
+            if (version !== undefined && version !== "latest" && version !== "none" && version !== "")
+              continue;
+            const range = ctx.rangeOf(...shell.span(pkg.start, pkg.end));
+            if (version === "latest") ctx.report(range, "latest", path);
+            else ctx.report(range, "unpinned", path);
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,87 @@
+import { defineRule } from "../rule.js";
+import { findCommands, operands, runShell } from "../shell/shell.js";
+
+const VALUE_OPTIONS = [
+  "--prefix",
+  "--registry",
+  "--cache",
+  "--tag",
+  "-w",
+  "--workspace",
+  "--omit",
+  "--include",
+  "--install-strategy",
+  "--userconfig",
+  "--loglevel",
+];
+
+export default defineRule({
+  id: "pin-npm-versions",
+  title: "Pin the versions of packages installed with npm",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3016" },
+  docs: {
+    rationale:
+      "`npm install -g typescript` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ. " +
+      "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`). " +
+      "A bare `npm install` or `npm ci` installs from `package.json` and its lock file and is not checked; tarballs and local paths are accepted.",
+    bad: ["FROM node:22\nRUN npm install -g typescript\n"],
+    good: [
+      "FROM node:22\nRUN npm install -g typescript@5.6.3\n",
+      "FROM node:22\nRUN npm ci && npm install ./vendor/lib.tgz\n",
+    ],
+  },
+  messages: {
+    unpinned: (pkg: string) =>
+      `Package '${pkg}' is installed without a version; pin it with '${pkg}@<version>'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of findCommands(shell.commands, "npm")) {
+          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
+          if (
+            ![
+              "install",
+              "i",
+              "add",
+              "isntall",
+              "in",
+              "ins",
+              "inst",
+              "insta",
+              "instal",
+              "isnt",
+              "isnta",
+              "isntal",
+            ].includes(verb?.value ?? "")
+          )
+            continue;
+          for (const pkg of packages) {
+            if (pinned(pkg.value)) continue;
+            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+          }
+        }
+      },
+    };
+  },
+});
+
+function pinned(spec: string): boolean {
+  if (spec.includes("$") || spec === "") return true;
+  // Local folders and tarballs.
+  if (/^(?:\.|\/|~|file:)/.test(spec) || /\.(?:tgz|tar\.gz|tar)$/.test(spec)) return true;
+  // Git and other URLs: a ref after `#` pins them.
+  if (
+    /^(?:git|git\+\w+|https?|github|gitlab|bitbucket):/.test(spec) ||
+    /^[\w-]+\/[\w.-]+(?:#|$)/.test(spec)
+  ) {
+    return spec.includes("#") || /^https?:.*\.(?:tgz|tar\.gz)$/.test(spec);
+  }
+  // `name@version` or `@scope/name@version`.
+  const at = spec.indexOf("@", 1);
+  if (at > 0) return true;
+  return !/^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(spec);
+}
