@@ -14,6 +14,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ["packages/cli/src/cli.ts"], outfile: "packages/cli/bundle/hull.mjs" });
+// The language server that editors start (`hull-lsp --stdio`).
+await build({ ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" });
 // The worker thread `hull lint` starts to lint many files in parallel.
 await build({
   ...common,

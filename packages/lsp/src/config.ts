@@ -1,0 +1,72 @@
+import { dirname, resolve } from "node:path";
+import {
+  defaultConfig,
+  loadConfig,
+  rules,
+  type ConfigReader,
+  type LintOptions,
+  type LoadedConfig,
+  type Rule,
+} from "@hull/linter";
+
+/** What features need to know about the configuration that applies to one document. */
+export interface FeatureConfig {
+  loaded: LoadedConfig;
+  /** Why the config file could not be used (the defaults are used instead); null when it was fine. */
+  error: string | null;
+  /** The `.dockerignore` beside the document, read on demand; null when there is none. */
+  readDockerignore: () => string | null;
+  /** The rules that exist: the built-in registry, or a pinned list in tests. */
+  registry: readonly Rule[];
+}
+
+/** The defaults, for untitled documents and tests. */
+export function defaultFeatureConfig(registry: readonly Rule[] = rules): FeatureConfig {
+  return { loaded: defaultConfig(process.cwd()), error: null, readDockerignore: () => null, registry };
+}
+
+/**
+ * Finds the config for a document from its directory upwards, as `hull lint` does; never throws.
+ * `reader` is the file system, passed in by the server so that this stays testable.
+ */
+export function resolveConfig(
+  path: string | null,
+  reader: ConfigReader,
+  registry: readonly Rule[] = rules,
+): FeatureConfig {
+  if (path === null) return defaultFeatureConfig(registry);
+  const dir = dirname(path);
+  const readDockerignore = () => {
+    // BuildKit reads `<Dockerfile>.dockerignore` before the context's `.dockerignore`; so does `hull lint`.
+    for (const candidate of [`${path}.dockerignore`, resolve(dir, ".dockerignore")]) {
+      try {
+        if (reader.exists(candidate)) return reader.readFile(candidate);
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  };
+  try {
+    return { loaded: loadConfig(dir, reader, registry), error: null, readDockerignore, registry };
+  } catch (error) {
+    return {
+      loaded: defaultConfig(dir),
+      error: error instanceof Error ? error.message : String(error),
+      readDockerignore,
+      registry,
+    };
+  }
+}
+
+/** The options `lint` takes for a document under a config. */
+export function lintOptionsOf(path: string | null, config: FeatureConfig): LintOptions {
+  return {
+    ...(path === null ? {} : { filePath: path }),
+    registry: config.registry,
+    preset: config.loaded.preset,
+    rules: config.loaded.rules,
+    settings: config.loaded.settings,
+    readDockerignore: config.readDockerignore,
+  };
+}

@@ -1,0 +1,218 @@
+import { existsSync, readFileSync } from "node:fs";
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type DocumentSymbol,
+  type FoldingRange,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import type { ConfigReader } from "@hull/linter";
+import { resolveConfig, type FeatureConfig } from "./config.js";
+import { DocumentStore, type Document } from "./documents.js";
+import { computeCodeActions, fixAllKind } from "./features/code-actions.js";
+import { computeCompletions, type CompletionData } from "./features/completion.js";
+import { computeDiagnostics } from "./features/diagnostics.js";
+import { computeFoldingRanges } from "./features/folding.js";
+import { computeHover } from "./features/hover.js";
+import { computeSymbols, type SymbolData } from "./features/symbols.js";
+
+/** How long typing must pause before a changed document is linted again; open and save lint at once. */
+export const changeDebounceMs = 200;
+
+/** The real file system, for config lookup; the only file system access of the server. */
+const fileReader: ConfigReader = {
+  exists: (path) => existsSync(path),
+  readFile: (path) => readFileSync(path, "utf8"),
+};
+
+const completionKinds: Record<CompletionData["kind"], CompletionItem["kind"]> = {
+  keyword: 14,
+  flag: 10,
+  value: 12,
+  stage: 18,
+  rule: 21,
+  variable: 6,
+};
+
+const symbolKinds: Record<SymbolData["kind"], DocumentSymbol["kind"]> = {
+  stage: 2,
+  variable: 13,
+  instruction: 12,
+};
+
+/** Config files and ignore files whose changes change diagnostics. */
+const watchedGlobs = [
+  "**/.hullrc.{yaml,yml,json}",
+  "**/.hadolint.{yaml,yml}",
+  "**/package.json",
+  "**/.dockerignore",
+  "**/*.dockerignore",
+];
+
+/**
+ * Starts the language server on the transport named in argv (`--stdio`, `--node-ipc`, `--socket=N`).
+ * Handlers only convert between protocol types and the features' plain types.
+ */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new DocumentStore();
+  const configs = new Map<string, { version: number; config: FeatureConfig }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let watchFiles = false;
+  // Config warnings are logged once each, not on every keystroke's new version.
+  const warned = new Set<string>();
+
+  // Resolved once per document version: code actions and hovers of that version reuse it (and its lint cache).
+  const configOf = (document: Document): FeatureConfig => {
+    const cached = configs.get(document.uri);
+    if (cached && cached.version === document.version) return cached.config;
+    const config = resolveConfig(document.path, fileReader);
+    for (const warning of config.loaded.warnings) {
+      if (!warned.has(warning)) connection.console.warn(warning);
+      warned.add(warning);
+    }
+    configs.set(document.uri, { version: document.version, config });
+    return config;
+  };
+
+  // A bug in a feature must cost one answer, not the session.
+  const guard = <T>(what: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(
+        `hull: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return fallback;
+    }
+  };
+
+  const publish = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    const diagnostics = guard("diagnostics", [], () => computeDiagnostics(document, configOf(document)));
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  };
+  const schedule = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => publish(uri), changeDebounceMs),
+    );
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["-", "=", ",", "$", "{"] },
+        codeActionProvider: { codeActionKinds: ["quickfix", fixAllKind] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: "hull-lsp" },
+    };
+  });
+  connection.onInitialized(() => {
+    if (!watchFiles) return;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: watchedGlobs.map((globPattern) => ({ globPattern })),
+    });
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    configs.clear();
+    for (const document of documents.all()) publish(document.uri);
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    documents.open(d.uri, d.version, d.text);
+    publish(d.uri);
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    if (documents.change(textDocument.uri, textDocument.version, contentChanges)) schedule(textDocument.uri);
+  });
+  connection.onDidSaveTextDocument(({ textDocument }) => {
+    // Saving may follow an edit of the config in another editor; read it again.
+    configs.delete(textDocument.uri);
+    publish(textDocument.uri);
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    clearTimeout(timers.get(textDocument.uri));
+    timers.delete(textDocument.uri);
+    documents.close(textDocument.uri);
+    configs.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const hover = guard("hover", null, () => computeHover(document, position, configOf(document)));
+    return hover && { contents: { kind: "markdown", value: hover.contents }, range: hover.range };
+  });
+
+  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const items = guard("completion", [], () => computeCompletions(document, position, configOf(document)));
+    return items.map((item) => ({
+      label: item.label,
+      kind: completionKinds[item.kind],
+      ...(item.detail === undefined ? {} : { detail: item.detail }),
+      ...(item.documentation === undefined
+        ? {}
+        : { documentation: { kind: "markdown", value: item.documentation } }),
+      textEdit: { range: item.range, newText: item.insertText ?? item.label },
+    }));
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const actions = guard("code actions", [], () =>
+      computeCodeActions(document, range, configOf(document), context.only),
+    );
+    return actions.map((action) => ({
+      title: action.title,
+      kind: action.kind,
+      ...(action.diagnostics ? { diagnostics: action.diagnostics } : {}),
+      ...(action.isPreferred ? { isPreferred: true } : {}),
+      edit: { changes: { [textDocument.uri]: action.edits } },
+    }));
+  });
+
+  connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const toProtocol = (s: SymbolData): DocumentSymbol => ({
+      name: s.name,
+      ...(s.detail === undefined ? {} : { detail: s.detail }),
+      kind: symbolKinds[s.kind],
+      range: s.range,
+      selectionRange: s.selectionRange,
+      ...(s.children ? { children: s.children.map(toProtocol) } : {}),
+    });
+    return guard("symbols", [], () => computeSymbols(document, configOf(document))).map(toProtocol);
+  });
+
+  connection.onFoldingRanges(({ textDocument }): FoldingRange[] => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    return guard("folding", [], () => computeFoldingRanges(document, configOf(document)));
+  });
+
+  connection.listen();
+  return connection;
+}

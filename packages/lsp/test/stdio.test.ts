@@ -1,0 +1,169 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/hull-lsp.js", import.meta.url));
+const bundle = fileURLToPath(new URL("../bundle/server.mjs", import.meta.url));
+
+/** Every wait for the server is bounded, so that a hung server fails the test instead of stalling the run. */
+const timeoutMs = 10_000;
+
+interface Message {
+  id?: number;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+}
+
+/** A minimal JSON-RPC client over the server's stdio, with `Content-Length` framing. */
+class Client {
+  private buffer = Buffer.alloc(0);
+  private readonly received: Message[] = [];
+  private waiters: (() => void)[] = [];
+  private nextId = 1;
+  stderr = "";
+
+  constructor(readonly process: ChildProcessWithoutNullStreams) {
+    process.stdout.on("data", (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      for (;;) {
+        const headerEnd = this.buffer.indexOf("\r\n\r\n");
+        if (headerEnd === -1) return;
+        const length = Number(
+          /Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1],
+        );
+        if (this.buffer.length < headerEnd + 4 + length) return;
+        const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8");
+        this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+        this.received.push(JSON.parse(body) as Message);
+        for (const wake of this.waiters.splice(0)) wake();
+      }
+    });
+    process.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
+  }
+
+  send(message: object): void {
+    const body = JSON.stringify({ jsonrpc: "2.0", ...message });
+    this.process.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+
+  async request(method: string, params: unknown): Promise<unknown> {
+    const id = this.nextId++;
+    this.send({ id, method, params });
+    return (await this.next((m) => m.id === id && m.method === undefined)).result;
+  }
+
+  /** Waits for (and removes) the first message that matches. */
+  async next(match: (m: Message) => boolean): Promise<Message> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.received.findIndex(match);
+      if (index !== -1) return this.received.splice(index, 1)[0]!;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching message within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+}
+
+const diagnosticsOf = (client: Client, uri: string) =>
+  client
+    .next((m) => m.method === "textDocument/publishDiagnostics" && (m.params as { uri: string }).uri === uri)
+    .then((m) => m.params as { version?: number; diagnostics: { code: string; range: unknown }[] });
+
+describe("hull-lsp over stdio", () => {
+  let client: Client;
+
+  beforeAll(async () => {
+    // `pnpm test` bundles first; a bare `vitest run` may not have, so build the server bundle when it is missing.
+    if (!existsSync(bundle)) {
+      await build({
+        absWorkingDir: root,
+        entryPoints: ["packages/lsp/src/main.ts"],
+        outfile: bundle,
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        conditions: ["@hull/source"],
+        logLevel: "warning",
+        banner: {
+          js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);",
+        },
+      });
+    }
+    client = new Client(spawn(process.execPath, [bin, "--stdio"], { cwd: root }));
+  });
+
+  afterAll(() => {
+    client.process.kill();
+  });
+
+  it("answers initialize, publishes diagnostics on open, change and close", async () => {
+    const init = (await client.request("initialize", {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+    })) as {
+      capabilities: { textDocumentSync: unknown; hoverProvider: boolean };
+      serverInfo: { name: string };
+    };
+    expect(init.serverInfo.name).toBe("hull-lsp");
+    expect(init.capabilities.textDocumentSync).toEqual({
+      openClose: true,
+      change: 2,
+      save: { includeText: false },
+    });
+    expect(init.capabilities.hoverProvider).toBe(true);
+    client.send({ method: "initialized", params: {} });
+
+    // An untitled document: no file system, default config.
+    const uri = "untitled:Dockerfile-e2e";
+    client.send({
+      method: "textDocument/didOpen",
+      params: { textDocument: { uri, languageId: "dockerfile", version: 1, text: "FROM node:latest\n" } },
+    });
+    const opened = await diagnosticsOf(client, uri);
+    expect(opened.version).toBe(1);
+    expect(opened.diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ["no-latest-tag", { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } }],
+    ]);
+
+    client.send({
+      method: "textDocument/didChange",
+      params: {
+        textDocument: { uri, version: 2 },
+        contentChanges: [
+          { range: { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } }, text: "22" },
+        ],
+      },
+    });
+    const changed = await diagnosticsOf(client, uri);
+    expect(changed).toMatchObject({ version: 2, diagnostics: [] });
+
+    const hover = (await client.request("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 0, character: 1 },
+    })) as { contents: { kind: string; value: string } };
+    expect(hover.contents.kind).toBe("markdown");
+    expect(hover.contents.value).toMatch(/^\*\*FROM\*\*/);
+
+    client.send({ method: "textDocument/didClose", params: { textDocument: { uri } } });
+    expect((await diagnosticsOf(client, uri)).diagnostics).toEqual([]);
+
+    expect(await client.request("shutdown", null)).toBeNull();
+    const exited = new Promise<number | null>((resolve) => client.process.on("exit", resolve));
+    client.send({ method: "exit" });
+    expect(await exited).toBe(0);
+    expect(client.stderr).toBe("");
+  });
+});
