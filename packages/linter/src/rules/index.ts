@@ -14,6 +14,7 @@ import layerCleanup from "./layer-cleanup.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
+import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
@@ -23,10 +24,12 @@ import noLeftoverAptLists from "./no-leftover-apt-lists.js";
 import noLeftoverPipCache from "./no-leftover-pip-cache.js";
 import noLeftoverYarnCache from "./no-leftover-yarn-cache.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
+import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
 import noSecretsInArgOrEnv from "./no-secrets-in-arg-or-env.js";
+import noSudo from "./no-sudo.js";
 import noUntaggedImage from "./no-untagged-image.js";
 import noUntrustedRegistry from "./no-untrusted-registry.js";
 import pinApkVersions from "./pin-apk-versions.js";
@@ -36,7 +39,9 @@ import pinGoVersions from "./pin-go-versions.js";
 import pinNpmVersions from "./pin-npm-versions.js";
 import pinPipVersions from "./pin-pip-versions.js";
 import preferAptGet from "./prefer-apt-get.js";
+import preferCopyOverAdd from "./prefer-copy-over-add.js";
 import preferJsonArgs from "./prefer-json-args.js";
+import preferWorkdirOverCd from "./prefer-workdir-over-cd.js";
 import stageNameCasing from "./stage-name-casing.js";
 import syntaxError from "./syntax-error.js";
 import undefinedArgInFrom from "./undefined-arg-in-from.js";
@@ -61,6 +66,7 @@ export const rules = [
   legacyKeyValueFormat,
   maintainerDeprecated,
   noAptInstallRecommends,
+  noConsecutiveRun,
   noConstantPlatform,
   noDuplicateStageName,
   noEmptyContinuation,
@@ -70,10 +76,12 @@ export const rules = [
   noLeftoverPipCache,
   noLeftoverYarnCache,
   noMultipleInstructions,
+  noPipeWithoutPipefail,
   noRedundantTargetPlatform,
   noReservedStageName,
   noRootUser,
   noSecretsInArgOrEnv,
+  noSudo,
   noUntaggedImage,
   noUntrustedRegistry,
   pinApkVersions,
@@ -83,7 +91,9 @@ export const rules = [
   pinNpmVersions,
   pinPipVersions,
   preferAptGet,
+  preferCopyOverAdd,
   preferJsonArgs,
+  preferWorkdirOverCd,
   stageNameCasing,
   syntaxError,
   undefinedArgInFrom,

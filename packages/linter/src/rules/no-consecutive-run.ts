@@ -1,0 +1,55 @@
+import type { Run } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { runShell } from "../shell/shell.js";
+
+export default defineRule({
+  id: "no-consecutive-run",
+  title: "Merge consecutive short RUN instructions",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL3059" },
+  docs: {
+    rationale:
+      "Each `RUN` adds a layer, and files created in one layer and removed in the next still take space in the image. " +
+      "Two short `RUN`s in a row with the same flags can usually be one (`RUN a && b`). " +
+      "Comments between them do not matter; any other instruction does. " +
+      "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step.",
+    bad: ["FROM debian:12\nRUN mkdir -p /app\nRUN chown app /app\n"],
+    good: [
+      "FROM debian:12\nRUN mkdir -p /app && chown app /app\n",
+      "FROM debian:12\nRUN mkdir -p /app\nWORKDIR /app\nRUN touch x\n",
+    ],
+  },
+  messages: {
+    consecutive: () => "This RUN follows another short RUN with the same flags; merge them into one layer.",
+  },
+  create(ctx) {
+    let previous: Run | null = null;
+    return {
+      Instruction(node) {
+        if (ctx.isTrigger(node)) return;
+        if (node.type !== "Run") {
+          previous = null;
+          return;
+        }
+        if (previous && short(previous) && short(node) && sameFlags(previous, node))
+          ctx.report(node.keyword, "consecutive");
+        previous = node;
+      },
+    };
+  },
+});
+
+/** At most two commands and no heredoc. */
+function short(node: Run): boolean {
+  return node.heredocs.length === 0 && runShell(node).commands.length <= 2;
+}
+
+function sameFlags(a: Run, b: Run): boolean {
+  const flags = (n: Run) =>
+    n.flags
+      .map((f) => f.text)
+      .sort()
+      .join("\n");
+  return flags(a) === flags(b);
+}

@@ -1,0 +1,97 @@
+import type { Shell } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { basename, runShell, type ShellCommand } from "../shell/shell.js";
+
+type ShellState = "pipefail" | "plain" | "other";
+
+export default defineRule({
+  id: "no-pipe-without-pipefail",
+  title: "Set pipefail before using a pipe in RUN",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL4006" },
+  docs: {
+    rationale:
+      "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +
+      'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build. ' +
+      "Pipes fed only by `echo` or `printf`, which cannot fail, are accepted. A `SHELL` set to PowerShell or cmd turns the check off.",
+    bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
+    good: [
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',
+      "FROM debian:12\nRUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh\n",
+    ],
+  },
+  messages: {
+    pipe: () =>
+      "This pipe hides failures of the commands before the last one; set -o pipefail first (e.g. with SHELL).",
+  },
+  create(ctx) {
+    const state = new Map<number, ShellState>();
+    const current = (): ShellState => state.get(ctx.currentStage()?.index ?? -1) ?? "plain";
+    return {
+      Stage(stage) {
+        const image = stage.from.image?.value.toLowerCase();
+        const parent = ctx.ast.stages.find(
+          (s) => s.index < stage.index && s.name !== null && s.name === image,
+        );
+        state.set(stage.index, parent ? (state.get(parent.index) ?? "plain") : "plain");
+      },
+      Shell(node) {
+        const stage = ctx.currentStage();
+        if (stage && !ctx.isTrigger(node)) state.set(stage.index, shellState(node));
+      },
+      Run(node) {
+        if (ctx.isTrigger(node) || current() !== "plain") return;
+        const shell = runShell(node);
+        if (node.form === "exec" && execPipefail(node.args.map((a) => a.value))) return;
+        const commands = shell.commands;
+        for (let i = 0; i < commands.length; i++) {
+          if (setsPipefail(commands[i]!)) return;
+          if (commands[i + 1]?.operator !== "|" && commands[i + 1]?.operator !== "|&") continue;
+          // A pipeline: commands i … j joined by `|`.
+          let j = i + 1;
+          while (commands[j + 1]?.operator === "|" || commands[j + 1]?.operator === "|&") j++;
+          // `echo x | sha256sum -c -`: only the last command can fail, so pipefail changes nothing.
+          const feeders = commands.slice(i, j);
+          // `case $arch in amd64|arm64)`: the bar separates patterns.
+          const before = commands[i - 1];
+          const pattern =
+            commands[i]!.words[0]?.value === "case" ||
+            commands[i]!.operator === ";;" ||
+            (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
+          if (!pattern && !feeders.every((c) => c.name === "echo" || c.name === "printf")) {
+            const bar = shell.script.indexOf("|", commands[i]!.end);
+            ctx.report(ctx.rangeOf(...shell.span(bar, bar + 1)), "pipe");
+            return;
+          }
+          i = j;
+        }
+      },
+    };
+  },
+});
+
+/** `pipefail` when the SHELL enables it, `other` for shells this rule does not know (PowerShell, cmd). */
+function shellState(node: Shell): ShellState {
+  const argv = node.args.map((a) => a.value);
+  const program = basename(argv[0] ?? "")
+    .toLowerCase()
+    .replace(/\.exe$/, "");
+  if (["pwsh", "powershell", "cmd"].includes(program)) return "other";
+  return execPipefail(argv) ? "pipefail" : "plain";
+}
+
+/** `["bash", "-o", "pipefail", "-c", …]` and the like. */
+function execPipefail(argv: readonly string[]): boolean {
+  const program = basename(argv[0] ?? "");
+  if (!["bash", "zsh", "ash", "ksh", "mksh"].includes(program)) return false;
+  return argv.some((a, i) => a === "pipefail" && /^-[a-zA-Z]*o$/.test(argv[i - 1] ?? ""));
+}
+
+/** `set -o pipefail`, `set -euxo pipefail`, `set -eu -o pipefail`. */
+function setsPipefail(command: ShellCommand): boolean {
+  if (command.name !== "set") return false;
+  return command.args.some(
+    (a, i) => a.value === "pipefail" && /^-[a-zA-Z]*o$/.test(command.args[i - 1]?.value ?? ""),
+  );
+}

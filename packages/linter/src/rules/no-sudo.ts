@@ -1,0 +1,33 @@
+import { defineRule } from "../rule.js";
+import { runShell } from "../shell/shell.js";
+
+export default defineRule({
+  id: "no-sudo",
+  title: "Do not use sudo in RUN",
+  severity: "error",
+  fixable: false,
+  aliases: { hadolint: "DL3004" },
+  docs: {
+    rationale:
+      "`sudo` needs a TTY and a password setup that build containers do not have, behaves unpredictably without them, and keeps a setuid-root binary in the image. " +
+      "A `RUN` already runs as the current `USER`: switch with `USER root` for the steps that need it, and back to an unprivileged user afterwards " +
+      "(use `gosu` or `su-exec` to drop privileges in an entrypoint).",
+    bad: ["FROM debian:12\nUSER app\nRUN sudo apt-get update\n"],
+    good: ["FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n"],
+  },
+  messages: {
+    sudo: () => "Do not use sudo in a RUN; switch users with USER instead.",
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of shell.commands) {
+          if (!command.sudo) continue;
+          const word = command.words.find((w) => w.value === "sudo");
+          if (word) ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "sudo");
+        }
+      },
+    };
+  },
+});

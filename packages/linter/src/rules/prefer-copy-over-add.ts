@@ -1,0 +1,48 @@
+import { defineRule } from "../rule.js";
+
+/** Archive extensions ADD unpacks. */
+const ARCHIVE = /\.(?:tar|tar\.(?:gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz|lzma|Z)$/i;
+
+export default defineRule({
+  id: "prefer-copy-over-add",
+  title: "Use COPY instead of ADD for files and folders",
+  severity: "error",
+  fixable: true,
+  aliases: { hadolint: "DL3020" },
+  docs: {
+    rationale:
+      "`ADD` does more than copy: it downloads URLs and unpacks local archives, so `ADD src /app` reads as if something special happens and will unpack a file that merely looks like an archive. " +
+      "For plain files and folders, `COPY` says what it does. " +
+      "Keep `ADD` for URLs, git repositories and archives you want unpacked.",
+    bad: ["FROM alpine:3.20\nADD app.py /app/\n"],
+    good: [
+      "FROM alpine:3.20\nCOPY app.py /app/\n",
+      "FROM alpine:3.20\nADD rootfs.tar.xz /\n",
+      "FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool /usr/local/bin/tool\n",
+    ],
+  },
+  messages: {
+    add: () => "ADD is used for plain files; use COPY, which only copies.",
+  },
+  create(ctx) {
+    return {
+      Add(node) {
+        if (node.heredocs.length > 0 || node.sources.length === 0) return;
+        if (node.flags.some((f) => ["checksum", "keep-git-dir", "unpack"].includes(f.name))) return;
+        const plain = node.sources.every((s) => {
+          const v = s.value;
+          return (
+            !v.includes("$") &&
+            !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) &&
+            !/^git@/.test(v) &&
+            !ARCHIVE.test(v) &&
+            !/[*?[]/.test(v)
+          );
+        });
+        if (!plain) return;
+        const text = node.keyword.text === node.keyword.text.toLowerCase() ? "copy" : "COPY";
+        ctx.report({ at: node.keyword, fix: { range: node.keyword.range, text } }, "add");
+      },
+    };
+  },
+});
