@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const bundle = new URL("../bundle/hull.mjs", import.meta.url);
 if (!existsSync(fileURLToPath(bundle))) {
-  process.stderr.write("hull: the CLI is not built yet; run `pnpm install` (or `pnpm build`) at the repository root.\n");
+  process.stderr.write("hull: the CLI is not built yet; run `pnpm bundle` at the repository root.\n");
   process.exit(2);
 }
 await import(bundle.href);

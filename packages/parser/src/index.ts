@@ -3,7 +3,7 @@ export { print } from "./print/print.js";
 export { dump, goQuote } from "./print/dump.js";
 export { walk, type WalkHandlers } from "./ast/walk.js";
 export { PositionMap } from "./ast/positions.js";
-export { parseDuration } from "./syntax/flags.js";
+export { parseDuration, instructionFlags, type FlagKind } from "./syntax/flags.js";
 export {
   expandWord,
   expandWords,
