@@ -16,8 +16,16 @@ import maintainerDeprecated from "./maintainer-deprecated.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
+import noCurlPipeShell from "./no-curl-pipe-shell.js";
+import noDockerSocket from "./no-docker-socket.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
+import noHardcodedPassword from "./no-hardcoded-password.js";
+import noHardcodedSecret from "./no-hardcoded-secret.js";
+import noImplicitRootUser from "./no-implicit-root-user.js";
+import noInlineCredentials from "./no-inline-credentials.js";
+import noInsecureTls from "./no-insecure-tls.js";
+import noInsecureTlsEnv from "./no-insecure-tls-env.js";
 import noLatestTag from "./no-latest-tag.js";
 import noLeftoverApkCache from "./no-leftover-apk-cache.js";
 import noLeftoverAptLists from "./no-leftover-apt-lists.js";
@@ -28,10 +36,17 @@ import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
+import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretsInArgOrEnv from "./no-secrets-in-arg-or-env.js";
+import noSecurityInsecure from "./no-security-insecure.js";
+import noSshServer from "./no-ssh-server.js";
 import noSudo from "./no-sudo.js";
+import noSystemWorkdir from "./no-system-workdir.js";
 import noUntaggedImage from "./no-untagged-image.js";
 import noUntrustedRegistry from "./no-untrusted-registry.js";
+import noUnverifiedPackages from "./no-unverified-packages.js";
+import noUnverifiedRemoteAdd from "./no-unverified-remote-add.js";
+import noWorldWritable from "./no-world-writable.js";
 import pinApkVersions from "./pin-apk-versions.js";
 import pinAptVersions from "./pin-apt-versions.js";
 import pinGemVersions from "./pin-gem-versions.js";
@@ -68,8 +83,16 @@ export const rules = [
   noAptInstallRecommends,
   noConsecutiveRun,
   noConstantPlatform,
+  noCurlPipeShell,
+  noDockerSocket,
   noDuplicateStageName,
   noEmptyContinuation,
+  noHardcodedPassword,
+  noHardcodedSecret,
+  noImplicitRootUser,
+  noInlineCredentials,
+  noInsecureTls,
+  noInsecureTlsEnv,
   noLatestTag,
   noLeftoverApkCache,
   noLeftoverAptLists,
@@ -80,10 +103,17 @@ export const rules = [
   noRedundantTargetPlatform,
   noReservedStageName,
   noRootUser,
+  noSecretFileCopy,
   noSecretsInArgOrEnv,
+  noSecurityInsecure,
+  noSshServer,
   noSudo,
+  noSystemWorkdir,
   noUntaggedImage,
   noUntrustedRegistry,
+  noUnverifiedPackages,
+  noUnverifiedRemoteAdd,
+  noWorldWritable,
   pinApkVersions,
   pinAptVersions,
   pinGemVersions,

@@ -1,0 +1,38 @@
+import { defineRule } from "../rule.js";
+
+const socket = /^(?:\/var)?\/run\/docker\.sock$/;
+
+export default defineRule({
+  id: "no-docker-socket",
+  title: "Do not declare the Docker socket as a volume",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "Access to the Docker daemon's socket is root on the host: whoever can talk to it can start a privileged container that mounts the host's file system. " +
+      "`VOLUME /var/run/docker.sock` marks the image as expecting the socket to be mounted, which invites `-v /var/run/docker.sock:/var/run/docker.sock` on every run, and otherwise only leaves an empty anonymous volume behind. " +
+      "Mount the socket explicitly where it is really needed (and prefer a socket proxy that allows only the calls you use, or rootless Docker). " +
+      "Semgrep's `dockerfile-dockerd-socket-mount` reports the same.",
+    bad: [
+      "FROM docker:27-cli\nVOLUME /var/run/docker.sock\n",
+      'FROM alpine:3.20\nVOLUME ["/data", "/run/docker.sock"]\n',
+    ],
+    good: ["FROM alpine:3.20\nVOLUME /data\n"],
+    seeAlso: [
+      "https://github.com/semgrep/semgrep-rules/blob/develop/dockerfile/security/dockerd-socket-mount.yaml",
+    ],
+  },
+  messages: {
+    socket: (path: string) => `'${path}' as a volume exposes the Docker daemon, which is root on the host.`,
+  },
+  create(ctx) {
+    return {
+      Volume(node) {
+        for (const word of node.args) {
+          const path = word.value.replace(/\/+$/, "");
+          if (socket.test(path)) ctx.report(word, "socket", word.value);
+        }
+      },
+    };
+  },
+});

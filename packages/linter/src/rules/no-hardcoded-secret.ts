@@ -1,0 +1,79 @@
+import { defineRule } from "../rule.js";
+
+/** Credential formats with a fixed, recognizable shape; names are shown in messages. */
+const patterns: readonly { name: string; re: RegExp }[] = [
+  {
+    name: "private key",
+    re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
+  },
+  { name: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { name: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\b/g },
+  { name: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/g },
+  { name: "Slack token", re: /\bxox[abposr]-[0-9]{6,}-[0-9A-Za-z-]{10,}/g },
+  {
+    name: "Slack webhook",
+    re: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]{6,}\/B[0-9A-Z]{6,}\/[0-9A-Za-z]{20,}/g,
+  },
+  { name: "Stripe secret key", re: /\b[sr]k_live_[0-9A-Za-z]{24,}\b/g },
+  { name: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { name: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { name: "PyPI token", re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/g },
+  { name: "Docker Hub token", re: /\bdckr_pat_[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])/g },
+  { name: "OpenAI API key", re: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}/g },
+  { name: "Anthropic API key", re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}/g },
+  // An npm registry token written into .npmrc: `//registry.npmjs.org/:_authToken=…` with a literal value.
+  { name: "npm auth token", re: /\/\/[^\s"']+\/:_(?:authToken|auth|password)=(?![$"'\s])[^\s"'\\]{8,}/g },
+];
+
+/** Documentation placeholders, such as AWS's `AKIAIOSFODNN7EXAMPLE`. */
+const placeholder = /EXAMPLE|[Xx]{8}|0{16}|\.\.\./;
+
+export default defineRule({
+  id: "no-hardcoded-secret",
+  title: "Do not write secrets into the Dockerfile",
+  severity: "error",
+  fixable: false,
+  docs: {
+    rationale:
+      "A credential written into a Dockerfile is stored in the image (in a layer, in `docker history`, or in the config of `ENV` and `LABEL`) and in the source repository, and anyone who can read either can use it. " +
+      "The rule looks for credentials whose format is unmistakable, wherever they appear: private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, Google, npm, PyPI, Docker Hub, OpenAI and Anthropic tokens, and literal `_authToken` lines of an `.npmrc`. " +
+      "Revoke the credential, then pass it at build time with `RUN --mount=type=secret` (or `type=ssh` for keys), and at run time through the orchestrator's secrets. " +
+      "Variable names that look secret are the subject of `no-secrets-in-arg-or-env`; this rule looks at values. " +
+      'KICS applies its "Passwords And Secrets" query to Dockerfiles, and Checkov its secrets framework (`CKV_SECRET_*`), for the same purpose.',
+    bad: [
+      "FROM node:22\nRUN echo '//registry.npmjs.org/:_authToken=npm_4f3ZxQ8kLm2Vb7Np1Rt6Ws9Yc0Hd5Jg3Ke8A' > .npmrc && npm ci\n",
+      "FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIA2OGYBAH6TQXW7H5Z\n",
+    ],
+    good: [
+      "FROM node:22\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
+      "FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n",
+    ],
+    seeAlso: [
+      "no-secrets-in-arg-or-env",
+      "https://github.com/Checkmarx/kics/tree/master/assets/queries/dockerfile/passwords_and_secrets_in_infrastructure_code_dockerfile",
+    ],
+  },
+  messages: {
+    secret: (kind: string) =>
+      `This looks like a ${kind}; it is stored in the image and the repository. Revoke it and pass it as a build secret.`,
+  },
+  create(ctx) {
+    return {
+      "Dockerfile:exit"() {
+        // One finding per place: an npm token inside an `_authToken` line is reported once.
+        const found: { start: number; end: number; name: string }[] = [];
+        for (const { name, re } of patterns) {
+          for (const m of ctx.source.matchAll(re)) {
+            const start = m.index;
+            const end = start + m[0].length;
+            if (placeholder.test(m[0]) || found.some((f) => f.start < end && start < f.end)) continue;
+            found.push({ start, end, name });
+          }
+        }
+        for (const f of found.sort((a, b) => a.start - b.start)) {
+          ctx.report(ctx.rangeOf(f.start, f.end), "secret", f.name);
+        }
+      },
+    };
+  },
+});

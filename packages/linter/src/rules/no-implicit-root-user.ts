@@ -1,0 +1,68 @@
+import type { Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+/** Base images known to set a non-root USER themselves. */
+const nonRootImage =
+  /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)/;
+
+/** True when the stage, or an earlier stage it is built from, has a USER instruction. */
+function hasUser(stages: readonly Stage[], stage: Stage, seen = new Set<Stage>()): boolean {
+  seen.add(stage);
+  if (stage.instructions.some((i) => i.type === "User")) return true;
+  const image = stage.from.image?.value.toLowerCase();
+  const parent = stages.find((s) => s.index < stage.index && s.name !== null && s.name === image);
+  return parent !== undefined && !seen.has(parent) && hasUser(stages, parent, seen);
+}
+
+/** The base image the final stage starts from, following stage names. */
+function baseImage(stages: readonly Stage[], stage: Stage): string {
+  const image = stage.from.image?.value ?? "";
+  const parent = stages.find(
+    (s) => s.index < stage.index && s.name !== null && s.name === image.toLowerCase(),
+  );
+  return parent ? baseImage(stages, parent) : image;
+}
+
+export default defineRule({
+  id: "no-implicit-root-user",
+  title: "Set a USER for the final image",
+  severity: "warning",
+  recommended: false,
+  fixable: false,
+  docs: {
+    rationale:
+      "Without a `USER` instruction a container runs as the base image's user, which for most images is root. " +
+      "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
+      "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root. " +
+      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless` and Chainguard images, so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "`no-root-user` reports a final `USER root` explicitly. " +
+      'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',
+    bad: ['FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n'],
+    good: [
+      'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
+      "FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n",
+    ],
+    seeAlso: [
+      "no-root-user",
+      "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/root_user.rego",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/UserExists.py",
+      "https://github.com/Checkmarx/kics/tree/master/assets/queries/dockerfile/missing_user_instruction",
+      "https://github.com/semgrep/semgrep-rules/blob/develop/dockerfile/security/missing-user.yaml",
+    ],
+  },
+  messages: {
+    implicit: (image: string) =>
+      `The final image sets no USER, so it runs as the user of '${image}', usually root; add an unprivileged USER.`,
+  },
+  create(ctx) {
+    return {
+      "Dockerfile:exit"(ast) {
+        const last = ast.stages[ast.stages.length - 1];
+        if (!last?.from.image || hasUser(ast.stages, last)) return;
+        const image = baseImage(ast.stages, last);
+        if (nonRootImage.test(image.toLowerCase())) return;
+        ctx.report(last.from.image, "implicit", image);
+      },
+    };
+  },
+});

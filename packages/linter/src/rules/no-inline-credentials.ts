@@ -1,0 +1,138 @@
+import { defineRule } from "../rule.js";
+import { basename, operands, type ShellCommand } from "../shell/shell.js";
+import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
+
+/** A credential on a command line: where it is and which tool or form put it there. */
+interface Credential {
+  at: WordPart;
+  what: string;
+}
+
+/** `scheme://user:password@host`: the password part. */
+const urlCredentials = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/@]/gi;
+
+/** The password of a `user:password` value, as a part of the option value. */
+function passwordOf(part: WordPart): WordPart | null {
+  const colon = part.value.indexOf(":");
+  if (colon < 0 || colon === part.value.length - 1) return null;
+  const value = part.value.slice(colon + 1);
+  const exact = part.end - part.start === part.value.length;
+  // `user:$(cat /run/secrets/pw)` is computed and `$USER:secret` is literal: the password decides.
+  const kind = part.kind === "literal" || !/[$`]/.test(value) ? "literal" : part.kind;
+  return { value, start: exact ? part.start + colon + 1 : part.start, end: part.end, kind };
+}
+
+function credentials(command: ShellCommand): Credential[] {
+  const name = command.name === null ? "" : basename(command.name);
+  const found: Credential[] = [];
+  const add = (parts: readonly (WordPart | null)[], what: string) => {
+    for (const at of parts) if (at && at.value !== "") found.push({ at, what });
+  };
+  for (const word of command.words) {
+    for (const m of word.value.matchAll(urlCredentials)) {
+      const index = m.index + m[0].indexOf(`:${m[1]}@`) + 1;
+      found.push({ at: wordPart(word, index, m[1]!), what: "a URL with a password" });
+    }
+  }
+  const args = operands(command);
+  switch (name) {
+    case "curl":
+      add(optionValues(command, "u", "user", "proxy-user").map(passwordOf), "curl --user");
+      break;
+    case "wget":
+      add(
+        optionValues(command, null, "password", "http-password", "ftp-password", "proxy-password"),
+        "wget --password",
+      );
+      break;
+    case "docker":
+    case "podman":
+    case "buildah":
+    case "skopeo":
+    case "helm":
+      if (operands(command, ["-u", "--username", "-p", "--password"])[0]?.value === "login")
+        add(optionValues(command, "p", "password"), `${name} login --password`);
+      break;
+    case "sshpass":
+      add(optionValues(command, "p"), "sshpass -p");
+      break;
+    case "mysql":
+    case "mysqladmin":
+    case "mysqldump":
+    case "mariadb":
+      // `-p` alone asks for the password; only `-psecret` and `--password=secret` carry one.
+      for (const w of command.args) {
+        if (/^-p./.test(w.value)) add([wordPart(w, 2, w.value.slice(2))], `${name} -p`);
+        else if (w.value.startsWith("--password="))
+          add([wordPart(w, 11, w.value.slice(11))], `${name} --password`);
+      }
+      break;
+    case "aws":
+      // `aws configure set aws_secret_access_key …` writes the key into ~/.aws/credentials in the layer.
+      if (
+        args[0]?.value === "configure" &&
+        args[1]?.value === "set" &&
+        /(?:secret|key_id|token)/i.test(args[2]?.value ?? "")
+      )
+        add([args[3] ? wordPart(args[3], 0, args[3].value) : null], `aws configure set ${args[2]!.value}`);
+      break;
+    case "az":
+      if (args[0]?.value === "login") add(optionValues(command, "p", "password"), "az login --password");
+      break;
+    case "doctl":
+      if (args[0]?.value === "auth" && args[1]?.value === "init")
+        add(optionValues(command, "t", "access-token"), "doctl auth init --access-token");
+      break;
+  }
+  return found;
+}
+
+export default defineRule({
+  id: "no-inline-credentials",
+  title: "Do not put credentials on RUN command lines",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "The command line of every `RUN` is stored in the image: `docker history` shows it, with build arguments expanded in the layer's metadata. " +
+      "A password or token written there, or passed in from an `ARG`, can be read by anyone who can pull the image, and tools such as `git clone https://user:token@…` or `aws configure set` also write it to a file in the layer. " +
+      "Mount the credential for the one command that needs it with `RUN --mount=type=secret` and read it from the file or environment variable the mount provides. " +
+      "The rule reports passwords in URLs (`https://user:password@host`), `curl -u user:password`, `wget --password`, `docker login -p`, `sshpass -p`, `mysql -psecret`, `aws configure set` of keys, `az login -p` and `doctl auth init -t`. " +
+      "A value read from a variable is reported unless the `RUN` has a secret mount; a value computed by a command (`$(cat /run/secrets/token)`) is not reported. " +
+      "Trivy's DS-0031 reports the cloud CLI logins among these.",
+    bad: [
+      "FROM alpine:3.20\nRUN git clone https://deploy:hunter2@git.example.com/app.git\n",
+      'FROM alpine:3.20\nARG REGISTRY_PASSWORD\nRUN docker login -u ci -p "$REGISTRY_PASSWORD" registry.example.com\n',
+    ],
+    good: [
+      'FROM alpine:3.20\nRUN --mount=type=secret,id=git_token,env=GIT_TOKEN \\\n    git clone "https://oauth2:${GIT_TOKEN}@git.example.com/app.git" && rm -rf app/.git\n',
+      'FROM alpine:3.20\nRUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https://example.com/a.tgz\n',
+    ],
+    seeAlso: [
+      "no-secrets-in-arg-or-env",
+      "no-hardcoded-secret",
+      "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/leaked_secrets.rego",
+    ],
+  },
+  messages: {
+    literal: (what: string) =>
+      `Credential in ${what} is written into the RUN command, which is stored in the image; use a secret mount.`,
+    variable: (what: string) =>
+      `Credential in ${what} comes from a variable that is stored in the image history; use a secret mount.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const { shell, all } = runCommands(node);
+        const secretMount = node.mounts.some((m) => m.mountType === "secret");
+        for (const command of all) {
+          for (const { at, what } of credentials(command)) {
+            // A value computed by a command (e.g. read from a secret file) is not stored.
+            if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
+            ctx.report(scriptRange(ctx, shell, at), at.kind, what);
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,149 @@
+import { defineRule } from "../rule.js";
+import { basename, operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
+import { runCommands, scriptRange, type ScriptSpan } from "./utils/run-commands.js";
+
+const falsy = /^(?:false|0|no|off)$/i;
+
+/** A word that turns certificate checks off, and how to name it in the message. */
+interface Finding {
+  at: ScriptSpan;
+  what: string;
+}
+
+/** The first word of the command whose value satisfies `test`, before a `--`. */
+function findArg(command: ShellCommand, test: (value: string) => boolean): ShellWord | undefined {
+  const end = command.args.findIndex((a) => a.value === "--");
+  return command.args.slice(0, end < 0 ? undefined : end).find((a) => test(a.value));
+}
+
+/** `-k`, `-sSk` (a short flag inside a cluster) or the long form `--insecure`. */
+function flagTest(short: string | null, ...long: string[]): (value: string) => boolean {
+  return (v) =>
+    long.some((l) => v === `--${l}` || v.startsWith(`--${l}=`)) ||
+    (short !== null && /^-[A-Za-z0-9]+$/.test(v) && v.includes(short));
+}
+
+/** `config set <key> <falsy>` (npm, yarn, pnpm, conda `--set`): the key word, when the value turns checks off. */
+function configSet(
+  args: readonly ShellWord[],
+  keys: RegExp,
+  setWords: readonly string[],
+): ShellWord | undefined {
+  for (let i = 0; i < args.length - 1; i++) {
+    if (!setWords.includes(args[i]!.value)) continue;
+    const key = args[i + 1]!;
+    const [k, inline] = key.value.split("=", 2) as [string, string | undefined];
+    const value = inline ?? args[i + 2]?.value;
+    if (keys.test(k) && value !== undefined && falsy.test(value)) return key;
+  }
+  return undefined;
+}
+
+function findings(command: ShellCommand): Finding[] {
+  const name = command.name === null ? "" : basename(command.name);
+  const found: Finding[] = [];
+  const push = (at: ShellWord | undefined, what: string) => {
+    if (at) found.push({ at, what });
+  };
+  if (name === "curl") {
+    push(findArg(command, flagTest("k", "insecure", "proxy-insecure", "doh-insecure")), "curl --insecure");
+  } else if (name === "wget") {
+    push(findArg(command, flagTest(null, "no-check-certificate")), "wget --no-check-certificate");
+  } else if (/^pip[\d.]*$/.test(name) || (/^python[\d.]*$/.test(name) && command.args[0]?.value === "-m")) {
+    push(findArg(command, flagTest(null, "trusted-host")), "pip --trusted-host");
+    const set = operands(command).findIndex((a) => a.value === "set");
+    const key = set >= 0 ? operands(command)[set + 1] : undefined;
+    if (key && /^(?:global|install|user|site)\.trusted-host$/.test(key.value.split("=")[0]!))
+      push(key, "pip config trusted-host");
+  } else if (name === "uv") {
+    push(findArg(command, flagTest(null, "allow-insecure-host", "trusted-host")), "uv --allow-insecure-host");
+  } else if (name === "git") {
+    // `git -c http.sslVerify=false clone …` and `git config --global http.sslVerify false`.
+    push(
+      findArg(command, (v) => /^http\.(?:[^=]*\.)?sslverify=(?:false|0|no|off)$/i.test(v)),
+      "git http.sslVerify=false",
+    );
+    const args = operands(command);
+    const config = args.findIndex((a) => a.value === "config");
+    const key = config >= 0 ? args[config + 1] : undefined;
+    const value = config >= 0 ? args[config + 2] : undefined;
+    if (key && value && /^http\.(?:.*\.)?sslverify$/i.test(key.value) && falsy.test(value.value))
+      push(key, "git http.sslVerify false");
+  } else if (name === "npm" || name === "pnpm" || name === "yarn") {
+    push(
+      findArg(command, (v) => /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(v)),
+      `${name} strict-ssl=false`,
+    );
+    push(
+      configSet(operands(command), /^(?:strict-ssl|enableStrictSsl)$/, ["set"]),
+      `${name} strict-ssl false`,
+    );
+  } else if (name === "conda" || name === "mamba" || name === "micromamba") {
+    push(configSet(command.args, /^ssl_verify$/, ["--set"]), `${name} ssl_verify false`);
+  } else if (
+    name === "yum-config-manager" ||
+    ((name === "dnf" || name === "tdnf") && command.args.some((a) => a.value === "config-manager"))
+  ) {
+    push(
+      findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
+      `${name} sslverify=0`,
+    );
+  }
+  if (
+    (name === "yum" || name === "dnf" || name === "microdnf" || name === "tdnf") &&
+    !command.args.some((a) => a.value === "config-manager")
+  ) {
+    push(
+      findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
+      `${name} sslverify=0`,
+    );
+  }
+  return found;
+}
+
+export default defineRule({
+  id: "no-insecure-tls",
+  title: "Do not turn off TLS certificate checks in RUN",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "Certificate checks are what make an HTTPS download trustworthy: without them anyone on the network path (a proxy, a hijacked DNS answer, a hostile Wi-Fi) can serve a different file, and the build installs it. " +
+      "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
+      "Add the proxy's CA certificate to the image instead (for example with `update-ca-certificates`), or mount it for the one command that needs it. " +
+      "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later. " +
+      "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); " +
+      "the environment variables with the same effect are reported by `no-insecure-tls-env`.",
+    bad: [
+      "FROM debian:12\nRUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz\n",
+      "FROM python:3.13\nRUN pip install --trusted-host pypi.example.com -r requirements.txt\n",
+      "FROM node:22\nRUN npm config set strict-ssl false && npm ci\n",
+    ],
+    good: [
+      "FROM debian:12\nCOPY corp-ca.crt /usr/local/share/ca-certificates/\nRUN update-ca-certificates && curl -fsSL https://example.com/tool.tar.gz | tar -xz\n",
+      "FROM python:3.13\nRUN --mount=type=secret,id=ca,target=/etc/ssl/corp.pem pip install --cert /etc/ssl/corp.pem -r requirements.txt\n",
+    ],
+    seeAlso: [
+      "no-insecure-tls-env",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunUnsafeCurl.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunUnsafeWget.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunPipTrustedHost.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunNpmConfigSetStrictSsl.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunYumConfigManagerSslVerify.yaml",
+    ],
+  },
+  messages: {
+    insecure: (what: string) =>
+      `'${what}' turns off TLS certificate checks, so the download can be tampered with; trust the needed CA instead.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const { shell, all } = runCommands(node);
+        for (const command of all) {
+          for (const f of findings(command)) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
+        }
+      },
+    };
+  },
+});

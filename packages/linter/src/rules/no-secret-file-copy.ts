@@ -1,0 +1,108 @@
+import type { Add, Copy, Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+
+/** File names that hold credentials by convention (the last path segment of a COPY or ADD source). */
+const secretNames: readonly { re: RegExp; what: string }[] = [
+  { re: /^\.env(?:\.local|\.[\w-]+\.local)?$/, what: "a dotenv file" },
+  { re: /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/, what: "an SSH private key" },
+  { re: /^\.ssh$/, what: "an SSH directory" },
+  { re: /^\.aws$/, what: "AWS credentials" },
+  { re: /^\.(?:git-credentials|netrc|pgpass|pypirc)$/, what: "a credentials file" },
+  { re: /^\.docker$/, what: "Docker registry credentials" },
+  { re: /^\.kube$/, what: "a Kubernetes config" },
+  { re: /^[^*?[]+\.(?:p12|pfx)$/, what: "a private key store" },
+];
+
+/** Variables that name a credentials file; a COPY to their value puts the file in the image. */
+const credentialVariables = [
+  "GOOGLE_APPLICATION_CREDENTIALS",
+  "AWS_SHARED_CREDENTIALS_FILE",
+  "HF_TOKEN_PATH",
+];
+
+/** The stages whose files end up in the final image: the last one and the stages it is built `FROM`. */
+function finalStages(stages: readonly Stage[]): Set<Stage> {
+  const result = new Set<Stage>();
+  let stage = stages[stages.length - 1];
+  while (stage && !result.has(stage)) {
+    result.add(stage);
+    const image = stage.from.image?.value.toLowerCase();
+    stage = stages.find((s) => s.index < stage!.index && s.name !== null && s.name === image);
+  }
+  return result;
+}
+
+function lastSegment(path: string): string {
+  return path.replace(/\/+$/, "").split("/").pop() ?? "";
+}
+
+export default defineRule({
+  id: "no-secret-file-copy",
+  title: "Do not copy credential files into the final image",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "Files copied into the final image are readable by anyone who can pull it, even if a later step deletes them: every layer keeps its files. " +
+      "`.env` files, SSH keys (`id_rsa`, `.ssh/`), cloud and registry credentials (`.aws/`, `.docker/`, `.kube/`), `.netrc`, `.git-credentials`, `.pgpass`, `.pypirc` and key stores (`.p12`, `.pfx`) usually hold secrets. " +
+      "Mount them for the step that needs them (`RUN --mount=type=secret`, `--mount=type=ssh`), pass runtime configuration as environment or orchestrator secrets, and list them in `.dockerignore`. " +
+      "Only the final stage and the stages it is built `FROM` are checked, since other build stages do not end up in the image; a copy to the path named by `GOOGLE_APPLICATION_CREDENTIALS`, `AWS_SHARED_CREDENTIALS_FILE` or `HF_TOKEN_PATH` is reported too. " +
+      "Trivy's DS-0031 reports copies to those credential-file variables.",
+    bad: [
+      "FROM node:22-slim\nWORKDIR /app\nCOPY package.json .env ./\n",
+      "FROM python:3.13-slim\nENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json\nCOPY sa.json /app/sa.json\n",
+    ],
+    good: [
+      "FROM node:22-slim\nWORKDIR /app\nCOPY package.json .env.example ./\n",
+      "FROM alpine:3.20 AS fetch\nCOPY id_ed25519 /root/.ssh/\nRUN git clone git@example.com:app.git /src\nFROM alpine:3.20\nCOPY --from=fetch /src /src\n",
+    ],
+    seeAlso: [
+      "no-hardcoded-secret",
+      "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/leaked_secrets.rego",
+    ],
+  },
+  messages: {
+    secretFile: (path: string, what: string) =>
+      `'${path}' looks like ${what}; copied into the final image, it can be read by anyone who pulls it.`,
+    credentialPath: (variable: string, path: string) =>
+      `The file copied to '${path}' is the credentials file named by ${variable}; mount it as a secret instead.`,
+  },
+  create(ctx) {
+    let inFinal: Set<Stage> | undefined;
+    // Credential-file variables of the current stage, set by ENV.
+    let credentialPaths = new Map<string, string>();
+    const check = (node: Copy | Add) => {
+      const stage = ctx.currentStage();
+      inFinal ??= finalStages(ctx.ast.stages);
+      if (!stage || !inFinal.has(stage)) return;
+      for (const source of node.sources) {
+        const name = lastSegment(source.value);
+        const match = secretNames.find((s) => s.re.test(name));
+        if (match) ctx.report(source, "secretFile", source.value, match.what);
+      }
+      const destination = node.destination?.value;
+      if (!destination) return;
+      for (const [variable, path] of credentialPaths) {
+        const lands = node.sources.some(
+          (s) =>
+            destination === path ||
+            (destination.endsWith("/") && `${destination}${lastSegment(s.value)}` === path),
+        );
+        if (lands) ctx.report(node.destination!, "credentialPath", variable, destination);
+      }
+    };
+    return {
+      Stage() {
+        credentialPaths = new Map();
+      },
+      Env(node) {
+        for (const pair of node.pairs) {
+          if (credentialVariables.includes(pair.key.value))
+            credentialPaths.set(pair.key.value, pair.value.value.replace(/^(["'])(.*)\1$/, "$2"));
+        }
+      },
+      Copy: check,
+      Add: check,
+    };
+  },
+});

@@ -1,0 +1,76 @@
+import { defineRule } from "../rule.js";
+import { basename, operands, type ShellWord } from "../shell/shell.js";
+import { runCommands, scriptRange } from "./utils/run-commands.js";
+
+/** Package managers, the verb that installs, and the options that take a value. */
+const installers: Readonly<Record<string, { verbs: readonly string[]; valueOptions: readonly string[] }>> = {
+  "apt-get": {
+    verbs: ["install"],
+    valueOptions: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
+  },
+  apt: {
+    verbs: ["install"],
+    valueOptions: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
+  },
+  apk: { verbs: ["add"], valueOptions: ["-X", "--repository", "-t", "--virtual", "-p", "--root"] },
+  yum: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo", "--installroot"] },
+  dnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo", "--installroot"] },
+  microdnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo"] },
+  tdnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo"] },
+  zypper: { verbs: ["install", "in"], valueOptions: ["-r", "--repo", "--from"] },
+};
+
+const servers = /^(?:openssh-server|dropbear)(?:[=:<>].*)?$/;
+
+export default defineRule({
+  id: "no-ssh-server",
+  title: "Do not run an SSH server in the container",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "An SSH server in a container is one more network service with credentials to steal and a daemon to keep patched, and it is rarely needed: `docker exec` (or `kubectl exec`) opens a shell in a running container, and `docker cp` copies files in and out. " +
+      "Exposing port 22 advertises that service to whoever runs the image. " +
+      "The rule reports `EXPOSE 22` and installing `openssh-server` or `dropbear` with apt, apk, yum, dnf or zypper (the `openssh-client` package is fine). " +
+      'Trivy (DS-0004), Checkov (CKV_DOCKER_1) and KICS ("Exposing Port 22 (SSH)") report the `EXPOSE`.',
+    bad: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22\n",
+    ],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client\nEXPOSE 8080\n",
+    ],
+    seeAlso: [
+      "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/port22.rego",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/ExposePort22.py",
+      "https://github.com/Checkmarx/kics/tree/master/assets/queries/dockerfile/exposing_port_22",
+    ],
+  },
+  messages: {
+    expose: () =>
+      "Port 22 is SSH; use `docker exec` to get a shell in a container instead of running an SSH server.",
+    install: (pkg: string) =>
+      `'${pkg}' installs an SSH server; use \`docker exec\` to get a shell in a container instead.`,
+  },
+  create(ctx) {
+    return {
+      Expose(node) {
+        for (const word of node.args) {
+          if (/^["']?22(?:\/(?:tcp|udp))?["']?$/i.test(word.value)) ctx.report(word, "expose");
+        }
+      },
+      Run(node) {
+        const { shell, all } = runCommands(node);
+        for (const command of all) {
+          const installer = command.name === null ? undefined : installers[basename(command.name)];
+          if (!installer) continue;
+          const [verb, ...packages] = operands(command, installer.valueOptions);
+          if (!verb || !installer.verbs.includes(verb.value)) continue;
+          for (const pkg of packages as ShellWord[]) {
+            if (servers.test(pkg.value))
+              ctx.report(scriptRange(ctx, shell, pkg), "install", pkg.value.split(/[=:<>]/)[0]!);
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from "../rule.js";
+
+const system = /^\/(?:proc|boot|dev|sys|initrd|lost\+found)(?:\/|$)/;
+
+export default defineRule({
+  id: "no-system-workdir",
+  title: "Do not use a system directory as WORKDIR",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "`/proc`, `/sys` and `/dev` are replaced by kernel file systems when the container starts, `/boot` holds the host's kernel on machines that mount it, and `/lost+found` and `/initrd` belong to the file system and the boot process. " +
+      "Files written there during the build disappear or land where the runtime does not expect them, and a working directory under `/proc` or `/sys` points commands at kernel interfaces. " +
+      "Use a directory of your own, such as `/app` or `/srv/app`. " +
+      "Trivy reports this as DS-0030 (`/proc`, `/boot`, `/dev`, `/initrd`, `/lost+found`); hull also includes `/sys`.",
+    bad: ["FROM debian:12\nWORKDIR /proc/app\n"],
+    good: ["FROM debian:12\nWORKDIR /app\n", "FROM debian:12\nWORKDIR /devtools\n"],
+    seeAlso: [
+      "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/prevent_sys_workdir_mounts.rego",
+    ],
+  },
+  messages: {
+    system: (path: string) =>
+      `WORKDIR '${path}' is a system directory that the runtime or the kernel owns; use a directory of your own.`,
+  },
+  create(ctx) {
+    return {
+      Workdir(node) {
+        const path = node.value?.value.replace(/^(["'])(.*)\1$/, "$2");
+        if (node.value && path && system.test(path)) ctx.report(node.value, "system", path);
+      },
+    };
+  },
+});

@@ -1,0 +1,143 @@
+import { defineRule } from "../rule.js";
+import { basename, operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
+import { runCommands, scriptRange } from "./utils/run-commands.js";
+
+/** The words of one package-manager command that turn signature checks off. */
+function unverified(command: ShellCommand): ShellWord[] {
+  const name = command.name === null ? "" : basename(command.name);
+  const end = command.args.findIndex((a) => a.value === "--");
+  const args = command.args.slice(0, end < 0 ? undefined : end);
+  const pick = (test: (v: string) => boolean) => args.filter((a) => test(a.value));
+  switch (name) {
+    case "apk": {
+      // `apk index --allow-untrusted` only builds an index, and a local `.apk` file is as trustworthy as the step
+      // that put it there; packages fetched from a repository are what the signature protects.
+      const [verb, ...packages] = operands(command, [
+        "-X",
+        "--repository",
+        "-p",
+        "--root",
+        "-t",
+        "--virtual",
+      ]);
+      const fetches = packages.some((p) => !p.value.endsWith(".apk"));
+      return (verb?.value === "add" || verb?.value === "upgrade" || verb?.value === "fix") &&
+        (fetches || packages.length === 0)
+        ? pick((v) => v === "--allow-untrusted")
+        : [];
+    }
+    case "apt-get":
+    case "apt":
+    case "aptitude": {
+      // Removing packages (`purge --force-yes`) installs nothing, so only the verbs that fetch are checked.
+      const verb = operands(command, ["-o", "--option", "-c", "--config-file", "-t", "--target-release"])[0]
+        ?.value;
+      if (verb === "update")
+        return pick(
+          (v) =>
+            v === "--allow-insecure-repositories" ||
+            /^Acquire::AllowInsecureRepositories=(?:true|1|yes)$/i.test(v),
+        );
+      if (
+        ![
+          "install",
+          "upgrade",
+          "dist-upgrade",
+          "full-upgrade",
+          "reinstall",
+          "download",
+          "source",
+          "build-dep",
+          "safe-upgrade",
+        ].includes(verb ?? "")
+      )
+        return [];
+      return pick(
+        (v) =>
+          v === "--allow-unauthenticated" ||
+          v === "--force-yes" ||
+          /^APT::Get::AllowUnauthenticated=(?:true|1|yes)$/i.test(v),
+      );
+    }
+    case "yum":
+    case "dnf":
+    case "microdnf":
+    case "tdnf":
+      return pick(
+        (v) => v === "--nogpgcheck" || /^--setopt=(?:[^=]*\.)?(?:repo_)?gpgcheck=(?:0|false|no)$/i.test(v),
+      );
+    case "zypper":
+      return pick((v) => v === "--no-gpg-checks");
+    case "rpm": {
+      const installs = args.some(
+        (a) =>
+          /^-[a-zA-Z]*[iUF]/.test(a.value) ||
+          ["--install", "--upgrade", "--freshen", "--reinstall"].includes(a.value),
+      );
+      return installs
+        ? pick((v) => ["--nosignature", "--nodigest", "--nofiledigest", "--noverify"].includes(v))
+        : [];
+    }
+    case "echo":
+    case "printf":
+      // `echo "deb [trusted=yes] http://… ./" > /etc/apt/sources.list.d/x.list`; a local `file:` repository of
+      // packages built in the same step has nothing to protect against.
+      return command.redirects.some((r) => r.op === ">" || r.op === ">>")
+        ? pick((v) => /^deb(?:-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s+(?!file:|copy:)/.test(v))
+        : [];
+    default:
+      return [];
+  }
+}
+
+export default defineRule({
+  id: "no-unverified-packages",
+  title: "Do not turn off package signature checks",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "Package managers check every package against the distribution's signing keys, so that a mirror, a proxy or an attacker on the network cannot slip in a modified package. " +
+      "Options such as `apk add --allow-untrusted` (for packages from a repository; a local `.apk` file is as trustworthy as the step that put it there), `apt-get --allow-unauthenticated` or `--force-yes`, a `[trusted=yes]` apt source, `yum`/`dnf --nogpgcheck`, `zypper --no-gpg-checks` and `rpm --nosignature`/`--nodigest` turn that check off, and a tampered package then installs as root without a warning. " +
+      "Import the repository's signing key instead (`/etc/apt/keyrings`, `/etc/apk/keys`, `rpm --import`), or verify a downloaded package file against a checksum before installing it. " +
+      "Checkov reports these as CKV2_DOCKER_7 (apk), CKV2_DOCKER_8 (`--allow-unauthenticated`), CKV2_DOCKER_9 (`--nogpgcheck`), CKV2_DOCKER_10 (rpm) and CKV2_DOCKER_11 (`--force-yes`).",
+    bad: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated curl\n",
+      "FROM alpine:3.20\nRUN apk add --allow-untrusted --repository https://packages.example.com/alpine/ tool\n",
+      "FROM rockylinux:9\nRUN dnf install -y --nogpgcheck https://example.com/tool.rpm\n",
+    ],
+    good: [
+      "FROM alpine:3.20\nCOPY packager.rsa.pub /etc/apk/keys/\nRUN apk add --repository https://packages.example.com/alpine/ tool\n",
+      "FROM rockylinux:9\nRUN rpm --import https://example.com/RPM-GPG-KEY && dnf install -y https://example.com/tool.rpm\n",
+    ],
+    seeAlso: [
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunApkAllowUntrusted.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunAptGetAllowUnauthenticated.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunYumNoGpgCheck.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunRpmNoSignature.yaml",
+      "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunAptGetForceYes.yaml",
+    ],
+  },
+  messages: {
+    unverified: (tool: string, option: string) =>
+      `'${tool} ${option}' installs packages without checking their signatures; import the signing key instead.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const { shell, all } = runCommands(node);
+        for (const command of all) {
+          for (const word of unverified(command)) {
+            const trusted = word.raw.indexOf("trusted=yes");
+            if (/trusted=yes/.test(word.value) && trusted >= 0) {
+              const at = { start: word.start + trusted, end: word.start + trusted + "trusted=yes".length };
+              ctx.report(scriptRange(ctx, shell, at), "unverified", "apt source", "[trusted=yes]");
+            } else {
+              ctx.report(scriptRange(ctx, shell, word), "unverified", basename(command.name!), word.value);
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,89 @@
+import type { Add, Instruction } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { basename } from "../shell/shell.js";
+import { runCommands } from "./utils/run-commands.js";
+
+/** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
+const remoteFile = /^https?:\/\/(?![^#?]*\.git(?:[#?]|$))/i;
+
+/** Commands that check a file against a checksum or a signature. */
+const verifiers = new Set([
+  "sha256sum",
+  "sha512sum",
+  "sha384sum",
+  "sha1sum",
+  "md5sum",
+  "shasum",
+  "b2sum",
+  "gpgv",
+  "minisign",
+  "cosign",
+  "sha256",
+]);
+
+/** True when a later RUN of the stage checks the downloaded file (`sha256sum -c`, `gpg --verify`…). */
+function verifiedLater(following: readonly Instruction[], names: readonly string[]): boolean {
+  for (const node of following) {
+    if (node.type !== "Run") continue;
+    const { all, shell } = runCommands(node);
+    const checks = all.some((c) => {
+      const name = c.name === null ? "" : basename(c.name);
+      return verifiers.has(name) || (name.startsWith("gpg") && c.args.some((a) => a.value === "--verify"));
+    });
+    if (checks && names.some((n) => shell.script.includes(n))) return true;
+  }
+  return false;
+}
+
+export default defineRule({
+  id: "no-unverified-remote-add",
+  title: "Verify files that ADD downloads",
+  severity: "info",
+  fixable: false,
+  docs: {
+    rationale:
+      "`ADD https://…` copies whatever the server returns into the image. " +
+      "If the file is replaced upstream, or the download is tampered with, the build goes on with different content and nothing notices. " +
+      "`ADD --checksum=sha256:…` makes BuildKit check the file and fail the build on any difference; checking it in a later `RUN` (`sha256sum -c`, `gpg --verify`) works too and is accepted by this rule. " +
+      "Git repositories (`https://…/repo.git#ref`, `…/repo.git?ref=…`) are not reported. " +
+      'KICS ("Curl or Wget Instead of Add") and Semgrep (`prefer-copy-over-add`) report every remote `ADD`; Docker\'s own guidance now prefers `ADD --checksum` to `curl` in a `RUN`, so this rule asks for the checksum instead.',
+    bad: ["FROM alpine:3.20\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\n"],
+    good: [
+      "FROM alpine:3.20\nADD --checksum=sha256:93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\n",
+      'FROM alpine:3.20\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\nRUN echo "93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c  /tini" | sha256sum -c -\n',
+      "FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.16.0 /src\n",
+    ],
+    seeAlso: [
+      "https://github.com/Checkmarx/kics/tree/master/assets/queries/dockerfile/curl_or_wget_instead_of_add",
+      "https://docs.docker.com/reference/dockerfile/#add---checksum",
+    ],
+  },
+  messages: {
+    unverified: (url: string) =>
+      `'${url}' is downloaded without a checksum; add --checksum=sha256:… so that a changed file fails the build.`,
+  },
+  create(ctx) {
+    return {
+      Add(node: Add) {
+        if (node.flags.some((f) => f.name === "checksum")) return;
+        const remote = node.sources.filter((s) => remoteFile.test(s.value));
+        if (remote.length === 0) return;
+        const stage = ctx.currentStage();
+        const following = stage ? stage.instructions.slice(stage.instructions.indexOf(node) + 1) : [];
+        const destination = node.destination?.value ?? "";
+        for (const source of remote) {
+          const file =
+            source.value
+              .replace(/[?#].*$/, "")
+              .split("/")
+              .pop() ?? "";
+          const names = [destination.replace(/\/+$/, ""), file].filter(
+            (n) => n !== "" && n !== "." && n !== "/",
+          );
+          if (verifiedLater(following, names)) continue;
+          ctx.report(source, "unverified", source.value);
+        }
+      },
+    };
+  },
+});

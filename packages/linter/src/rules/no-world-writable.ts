@@ -1,0 +1,88 @@
+import { defineRule } from "../rule.js";
+import { basename, operands, type ShellCommand } from "../shell/shell.js";
+import { runCommands, scriptRange } from "./utils/run-commands.js";
+
+/** True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe. */
+function worldWritable(mode: string): boolean {
+  if (/^[0-7]{1,4}$/.test(mode)) {
+    const digits = mode.padStart(4, "0");
+    const sticky = (Number(digits[0]) & 1) === 1;
+    return !sticky && (Number(digits[3]) & 2) === 2;
+  }
+  if (!/^[ugoa]*[-+=][rwxXstugo]*(?:,[ugoa]*[-+=][rwxXstugo]*)*$/.test(mode)) return false;
+  let writable = false;
+  let sticky = false;
+  for (const clause of mode.split(",")) {
+    const [, who, op, perms] = /^([ugoa]*)([-+=])(.*)$/.exec(clause)!;
+    // Without `o` or `a`, `+w` follows the umask, which keeps others from writing.
+    const others = who!.includes("o") || who!.includes("a");
+    if (op !== "-" && perms!.includes("t")) sticky = true;
+    if (others && op !== "-" && perms!.includes("w")) writable = true;
+    if (others && (op === "-" || op === "=") && !perms!.includes("w")) writable = false;
+  }
+  return writable && !sticky;
+}
+
+/** The paths a later `rm` of the same script removes, so that a world-writable scratch directory is not reported. */
+function removedLater(commands: readonly ShellCommand[], index: number): Set<string> {
+  const removed = new Set<string>();
+  for (const command of commands.slice(index + 1)) {
+    if (command.name !== null && basename(command.name) === "rm")
+      for (const w of operands(command)) removed.add(w.value.replace(/\/+$/, ""));
+  }
+  return removed;
+}
+
+export default defineRule({
+  id: "no-world-writable",
+  title: "Do not make files world-writable",
+  severity: "warning",
+  fixable: false,
+  docs: {
+    rationale:
+      "A file or directory that every user may write (`chmod 777`, `chmod o+w`, `COPY --chmod=666`) can be changed by any process in the container, whatever user it runs as. " +
+      "A compromised low-privilege process can then replace a program or script that a more privileged one runs later, or rewrite configuration and data it should only read. " +
+      "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group. " +
+      "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a directory the same `RUN` removes again. " +
+      "None of the scanners studied has this check.",
+    bad: [
+      "FROM debian:12\nRUN mkdir -p /app/data && chmod -R 777 /app\n",
+      "FROM debian:12\nCOPY --chmod=777 entrypoint.sh /usr/local/bin/\n",
+    ],
+    good: [
+      "FROM debian:12\nRUN mkdir -p /app/data && chown -R 1000:1000 /app/data && chmod 755 /app\n",
+      "FROM debian:12\nRUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app\n",
+    ],
+  },
+  messages: {
+    writable: (mode: string) =>
+      `Mode '${mode}' lets every user write here; give ownership to the user that needs it instead.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const { shell, lists } = runCommands(node);
+        for (const commands of lists) {
+          commands.forEach((command, i) => {
+            if (command.name === null || basename(command.name) !== "chmod") return;
+            const [mode, ...targets] = operands(command, ["--reference"]);
+            if (!mode || !worldWritable(mode.value)) return;
+            const removed = removedLater(commands, i);
+            if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, "")))) return;
+            ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
+          });
+        }
+      },
+      Copy(node) {
+        for (const flag of node.flags)
+          if (flag.name === "chmod" && flag.value && worldWritable(flag.value))
+            ctx.report(flag.valueRange ?? flag, "writable", flag.value);
+      },
+      Add(node) {
+        for (const flag of node.flags)
+          if (flag.name === "chmod" && flag.value && worldWritable(flag.value))
+            ctx.report(flag.valueRange ?? flag, "writable", flag.value);
+      },
+    };
+  },
+});
