@@ -24,6 +24,6 @@ await build({
 });
 
 // Library bundles for the benchmark adapters in bench/adapters.
-const library = { ...common, banner: undefined };
+const library = common;
 await build({ ...library, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" });
 await build({ ...library, entryPoints: ["packages/linter/src/index.ts"], outfile: "bench/dist/linter.mjs" });

@@ -169,7 +169,7 @@ function installsOf(node: Run): Install[] {
     if (!result.some((r) => r.ecosystem === install.ecosystem)) result.push(install);
   };
   commands.forEach((c, i) => {
-    const name = c.name ? basename(c.name) : "";
+    const name = (c.base ?? "");
     const sub = subcommand(c);
     const rest = operands(c).slice(1);
     const shown = [name, ...(sub === null ? [] : [sub])].join(" ");
@@ -322,12 +322,12 @@ function installsOf(node: Run): Install[] {
 const pipArgs = (c: ShellCommand) =>
   c.name && /^python/.test(basename(c.name))
     ? c.args.slice(2)
-    : c.name && basename(c.name) === "uv"
+    : c.base === "uv"
       ? c.args.slice(1)
       : c.args;
 
 function isPipInstall(c: ShellCommand): boolean {
-  const name = c.name ? basename(c.name) : "";
+  const name = (c.base ?? "");
   const pip =
     /^pip[0-9.]*$/.test(name) ||
     (/^python[0-9.]*$/.test(name) &&
@@ -351,7 +351,7 @@ function requirementFiles(c: ShellCommand): string[] {
 }
 
 function isSystemInstall(c: ShellCommand): boolean {
-  const name = c.name ? basename(c.name) : "";
+  const name = (c.base ?? "");
   const sub = subcommand(c);
   if (name === "xargs")
     return c.args.some((a) => ["apt-get", "apt", "apk", "yum", "dnf"].includes(basename(a.value)));
@@ -376,13 +376,13 @@ function packageList(commands: readonly ShellCommand[], at: number): string | nu
   };
   const args = command.args.map((a) => a.value);
   const a = args.indexOf("-a");
-  if (basename(command.name ?? "") === "xargs" && a >= 0 && args[a + 1]) return relative(args[a + 1]!);
+  if ((command.base ?? "") === "xargs" && a >= 0 && args[a + 1]) return relative(args[a + 1]!);
   // `cat list | xargs apt-get install`: the file of the command piped in.
   const previous = commands[at - 1];
   if (
     command.operator === "|" &&
     previous &&
-    ["cat", "grep", "sed", "awk", "tr"].includes(basename(previous.name ?? ""))
+    ["cat", "grep", "sed", "awk", "tr"].includes((previous.base ?? ""))
   ) {
     const file = fileArg(previous);
     if (file && previous.name === "cat") return relative(file);

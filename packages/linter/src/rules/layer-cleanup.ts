@@ -44,12 +44,12 @@ const INSIDE = "/\u2026";
 
 const sub = (c: ShellCommand) => subcommand(c);
 const pipCommand = (c: ShellCommand): boolean => {
-  const name = c.name ? basename(c.name) : "";
+  const name = (c.base ?? "");
   if (/^pip[0-9.]*$/.test(name)) return true;
   return /^python[0-9.]*$/.test(name) && c.args[0]?.value === "-m" && c.args[1]?.value === "pip";
 };
 const pipArgs = (c: ShellCommand) => (c.name && /^python/.test(basename(c.name)) ? c.args.slice(2) : c.args);
-const named = (c: ShellCommand, ...names: string[]) => c.name !== null && names.includes(basename(c.name));
+const named = (c: ShellCommand, ...names: string[]) => c.base !== null && names.includes(c.base);
 
 const CACHES: readonly Cache[] = [
   {
@@ -183,7 +183,7 @@ export default defineRule({
         let cwd: Cwd = workdir;
         const made = new Map<string, ShellCommand>();
         for (const command of shell.commands) {
-          const name = command.name ? basename(command.name) : null;
+          const name = command.base;
           if (name === null) continue;
           // Removals first: a command that removes files of an earlier layer.
           const removed: { path: string; artifact: Artifact }[] = [];
@@ -286,7 +286,7 @@ function mountTargets(dir: string): string[] {
 
 /** The files a `curl` or `wget` command writes. */
 function downloads(command: ShellCommand, cwd: Cwd): string[] {
-  const name = command.name ? basename(command.name) : "";
+  const name = (command.base ?? "");
   if (name !== "curl" && name !== "wget") return [];
   const args = command.args.map((a) => a.value);
   const url = args.find((a) => /^(?:https?|ftp):\/\//i.test(a));
@@ -326,7 +326,7 @@ function downloads(command: ShellCommand, cwd: Cwd): string[] {
 
 /** The directories a `git clone`, `tar -C` or `unzip -d` fills. */
 function buildDirs(command: ShellCommand, cwd: Cwd): string[] {
-  const name = command.name ? basename(command.name) : "";
+  const name = (command.base ?? "");
   let target: string | null = null;
   if (name === "git" && subcommand(command) === "clone") {
     const rest = operands(command, [

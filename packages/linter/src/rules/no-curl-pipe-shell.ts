@@ -43,7 +43,7 @@ function isStdin(operand: string): boolean {
 
 /** True when the command is curl or wget writing what it downloads to standard output. */
 function downloadsToStdout(command: ShellCommand): boolean {
-  const name = command.name === null ? "" : basename(command.name);
+  const name = (command.base ?? "");
   if (name === "curl") {
     return !(
       optionValues(command, "o", "output").some((v) => !isStdin(v.value)) ||
@@ -99,8 +99,8 @@ export default defineRule({
               ctx.report(
                 scriptRange(ctx, shell, commandWord(command)!),
                 "pipe",
-                basename(downloader.name!),
-                basename(command.name!),
+                downloader.base!,
+                command.base!,
               );
               downloader = null;
             }
@@ -123,7 +123,7 @@ export default defineRule({
                 scriptRange(ctx, shell, commandWord(first)!),
                 "substitution",
                 m[1]!,
-                basename(command.name!),
+                command.base!,
               );
           }
         }

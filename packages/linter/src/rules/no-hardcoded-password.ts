@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { basename, type ShellCommand } from "../shell/shell.js";
+import { type ShellCommand } from "../shell/shell.js";
 import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
 
 /** Values of `useradd -p` that lock the account instead of setting a password. */
@@ -28,11 +28,11 @@ function fedPasswords(feeder: ShellCommand, reader: string): WordPart[] {
 function passwords(commands: readonly ShellCommand[]): { at: WordPart; tool: string }[] {
   const found: { at: WordPart; tool: string }[] = [];
   commands.forEach((command, i) => {
-    const name = command.name === null ? "" : basename(command.name);
+    const name = (command.base ?? "");
     const previous = commands[i - 1];
     const piped = command.operator === "|" && previous?.name !== null && previous !== undefined;
     if ((name === "chpasswd" || name === "passwd") && piped) {
-      const feeder = basename(previous.name!);
+      const feeder = previous.base!;
       if (feeder === "echo" || feeder === "printf")
         for (const at of fedPasswords(previous, name)) found.push({ at, tool: name });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { basename, operands, type ShellCommand } from "../shell/shell.js";
+import { operands, type ShellCommand } from "../shell/shell.js";
 import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
 
 /** A credential on a command line: where it is and which tool or form put it there. */
@@ -23,18 +23,20 @@ function passwordOf(part: WordPart): WordPart | null {
 }
 
 function credentials(command: ShellCommand): Credential[] {
-  const name = command.name === null ? "" : basename(command.name);
+  const name = (command.base ?? "");
   const found: Credential[] = [];
   const add = (parts: readonly (WordPart | null)[], what: string) => {
     for (const at of parts) if (at && at.value !== "") found.push({ at, what });
   };
   for (const word of command.words) {
+    // Most words hold no URL with a password; the cheap test keeps the regex off the hot path.
+    if (!word.value.includes("@")) continue;
     for (const m of word.value.matchAll(urlCredentials)) {
       const index = m.index + m[0].indexOf(`:${m[1]}@`) + 1;
       found.push({ at: wordPart(word, index, m[1]!), what: "a URL with a password" });
     }
   }
-  const args = operands(command);
+  const args = ["aws", "az", "doctl"].includes(name) ? operands(command) : [];
   switch (name) {
     case "curl":
       add(optionValues(command, "u", "user", "proxy-user").map(passwordOf), "curl --user");

@@ -1,6 +1,5 @@
 import { expandWord } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename } from "../shell/shell.js";
 import { runCommands, scriptRange } from "./utils/run-commands.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
@@ -100,7 +99,7 @@ export default defineRule({
         for (const command of all) {
           const prefix = command.words.length - command.args.length - (command.name === null ? 0 : 1);
           const exported =
-            command.name !== null && ["export", "env", "declare", "typeset"].includes(basename(command.name));
+            command.base !== null && ["export", "env", "declare", "typeset"].includes(command.base);
           const words = [...command.words.slice(0, prefix), ...(exported ? command.args : [])];
           for (const word of words) {
             const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { basename, operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
+import { operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
 import { runCommands, scriptRange, type ScriptSpan } from "./utils/run-commands.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
@@ -40,7 +40,7 @@ function configSet(
 }
 
 function findings(command: ShellCommand): Finding[] {
-  const name = command.name === null ? "" : basename(command.name);
+  const name = (command.base ?? "");
   const found: Finding[] = [];
   const push = (at: ShellWord | undefined, what: string) => {
     if (at) found.push({ at, what });

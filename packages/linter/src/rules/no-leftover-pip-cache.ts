@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { basename, hasCacheMount, operands, runShell, type ShellCommand } from "../shell/shell.js";
+import { hasCacheMount, operands, runShell, type ShellCommand } from "../shell/shell.js";
 
 const TRUTHY = /^(?:1|true|yes|on|y)$/i;
 
@@ -101,7 +101,7 @@ export default defineRule({
 
 /** `pip …`, `pip3.12 …` or `python -m pip …`, as a command whose arguments start after `pip`. */
 function pipArguments(command: ShellCommand): ShellCommand | null {
-  const name = command.name ? basename(command.name) : "";
+  const name = (command.base ?? "");
   if (/^pip[0-9.]*$/.test(name)) return command;
   if (
     /^python[0-9.]*$/.test(name) &&

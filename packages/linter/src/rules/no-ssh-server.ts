@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { basename, operands, type ShellWord } from "../shell/shell.js";
+import { operands, type ShellWord } from "../shell/shell.js";
 import { runCommands, scriptRange } from "./utils/run-commands.js";
 
 /** Package managers, the verb that installs, and the options that take a value. */
@@ -61,7 +61,7 @@ export default defineRule({
       Run(node) {
         const { shell, all } = runCommands(node);
         for (const command of all) {
-          const installer = command.name === null ? undefined : installers[basename(command.name)];
+          const installer = command.base === null ? undefined : installers[command.base];
           if (!installer) continue;
           const [verb, ...packages] = operands(command, installer.valueOptions);
           if (!verb || !installer.verbs.includes(verb.value)) continue;

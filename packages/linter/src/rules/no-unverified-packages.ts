@@ -1,10 +1,10 @@
 import { defineRule } from "../rule.js";
-import { basename, operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
+import { operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
 import { runCommands, scriptRange } from "./utils/run-commands.js";
 
 /** The words of one package-manager command that turn signature checks off. */
 function unverified(command: ShellCommand): ShellWord[] {
-  const name = command.name === null ? "" : basename(command.name);
+  const name = (command.base ?? "");
   const end = command.args.findIndex((a) => a.value === "--");
   const args = command.args.slice(0, end < 0 ? undefined : end);
   const pick = (test: (v: string) => boolean) => args.filter((a) => test(a.value));
@@ -133,7 +133,7 @@ export default defineRule({
               const at = { start: word.start + trusted, end: word.start + trusted + "trusted=yes".length };
               ctx.report(scriptRange(ctx, shell, at), "unverified", "apt source", "[trusted=yes]");
             } else {
-              ctx.report(scriptRange(ctx, shell, word), "unverified", basename(command.name!), word.value);
+              ctx.report(scriptRange(ctx, shell, word), "unverified", command.base!, word.value);
             }
           }
         }

@@ -1,6 +1,5 @@
 import type { Add, Instruction } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename } from "../shell/shell.js";
 import { runCommands } from "./utils/run-commands.js";
 
 /** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
@@ -27,7 +26,7 @@ function verifiedLater(following: readonly Instruction[], names: readonly string
     if (node.type !== "Run") continue;
     const { all, shell } = runCommands(node);
     const checks = all.some((c) => {
-      const name = c.name === null ? "" : basename(c.name);
+      const name = (c.base ?? "");
       return verifiers.has(name) || (name.startsWith("gpg") && c.args.some((a) => a.value === "--verify"));
     });
     if (checks && names.some((n) => shell.script.includes(n))) return true;

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { basename, operands, type ShellCommand } from "../shell/shell.js";
+import { operands, type ShellCommand } from "../shell/shell.js";
 import { runCommands, scriptRange } from "./utils/run-commands.js";
 
 /** True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe. */
@@ -27,7 +27,7 @@ function worldWritable(mode: string): boolean {
 function removedLater(commands: readonly ShellCommand[], index: number): Set<string> {
   const removed = new Set<string>();
   for (const command of commands.slice(index + 1)) {
-    if (command.name !== null && basename(command.name) === "rm")
+    if (command.base === "rm")
       for (const w of operands(command)) removed.add(w.value.replace(/\/+$/, ""));
   }
   return removed;
@@ -64,7 +64,7 @@ export default defineRule({
         const { shell, lists } = runCommands(node);
         for (const commands of lists) {
           commands.forEach((command, i) => {
-            if (command.name === null || basename(command.name) !== "chmod") return;
+            if (command.base !== "chmod") return;
             const [mode, ...targets] = operands(command, ["--reference"]);
             if (!mode || !worldWritable(mode.value)) return;
             const removed = removedLater(commands, i);

@@ -14,6 +14,8 @@ export interface ShellCommand {
   words: ShellWord[];
   /** The command name (first word after assignments, `sudo`-free), or null when there is none. */
   name: string | null;
+  /** The command name without its directory (`/usr/bin/apt-get` → `apt-get`), or null. */
+  base: string | null;
   /** The words after the command name. */
   args: ShellWord[];
   /** The operator that joins this command to the previous one (`&&`, `||`, `;`, `|`, `&`, newline), or null. */
@@ -79,11 +81,12 @@ export function parseShell(script: string): ShellCommand[] {
   const n = script.length;
   let i = 0;
   while (i < n) {
-    const c = script[i]!;
-    if (c === " " || c === "\t" || c === "\r") {
+    const code = script.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 13) {
       i++;
       continue;
     }
+    const c = script[i]!;
     if (c === "\\" && script[i + 1] === "\n") {
       i += 2;
       continue;
@@ -97,16 +100,18 @@ export function parseShell(script: string): ShellCommand[] {
       while (i < n && script[i] !== "\n") i++;
       continue;
     }
-    const redirect = readRedirect(script, i);
+    // Cheap first-character tests keep the regexes off the common path (plain words).
+    const redirect = REDIRECT_START.includes(c) ? readRedirect(script, i) : null;
     if (redirect) {
       redirects.push(redirect);
       i = redirect.end;
       continue;
     }
-    const op = /^(?:&&|\|\||;;|\|&|[;|&()])/.exec(script.slice(i, i + 2));
-    if (op) {
-      flush(op[0] === "(" || op[0] === ")" ? (words.length > 0 ? ";" : operator) : op[0]);
-      i += op[0].length;
+    if (OPERATOR_START.includes(c)) {
+      OPERATOR.lastIndex = i;
+      const op = OPERATOR.exec(script)![0];
+      flush(op === "(" || op === ")" ? (words.length > 0 ? ";" : operator) : op);
+      i += op.length;
       continue;
     }
     const word = readWord(script, i);
@@ -117,11 +122,15 @@ export function parseShell(script: string): ShellCommand[] {
   return commands;
 }
 
-const REDIRECT = /^(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||&>>|&>|<|>)/;
+const REDIRECT = /(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||&>>|&>|<|>)/y;
+const REDIRECT_START = "0123456789<>&";
+const OPERATOR = /&&|\|\||;;|\|&|[;|&()]/y;
+const OPERATOR_START = ";|&()";
 
 /** Reads a redirection (with its optional fd number and its target word) at `start`, or returns null. */
 function readRedirect(s: string, start: number): ShellRedirect | null {
-  const m = REDIRECT.exec(s.slice(start, start + 16));
+  REDIRECT.lastIndex = start;
+  const m = REDIRECT.exec(s);
   if (!m) return null;
   let i = start + m[0].length;
   while (s[i] === " " || s[i] === "\t") i++;
@@ -154,6 +163,7 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
   return {
     words,
     name: nameWord ? nameWord.value : null,
+    base: nameWord ? basename(nameWord.value) : null,
     args: words.slice(k + 1),
     operator,
     sudo,
@@ -162,6 +172,9 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
     end: Math.max(words[words.length - 1]?.end ?? -1, redirects[redirects.length - 1]?.end ?? -1),
   };
 }
+
+/** Characters that end a word or start quoting, escaping or substitution inside one. */
+const SPECIAL = new Set([..." \t\n\r;&|()<>'\"\\$`"].map((c) => c.charCodeAt(0)));
 
 function readWord(s: string, start: number): ShellWord {
   let i = start;
@@ -217,8 +230,11 @@ function readWord(s: string, start: number): ShellWord {
       value += s.slice(i, end);
       i = end;
     } else {
-      value += c;
-      i++;
+      // Copy a run of ordinary characters at once rather than one by one.
+      let j = i + 1;
+      while (j < n && !SPECIAL.has(s.charCodeAt(j))) j++;
+      value += s.slice(i, j);
+      i = j;
     }
   }
   const end = Math.min(i, n);
@@ -247,7 +263,7 @@ function balanced(s: string, open: number, left: string, right: string): number 
 
 /** The commands of a script whose name is one of `names` (e.g. `apt-get`). */
 export function findCommands(commands: readonly ShellCommand[], ...names: string[]): ShellCommand[] {
-  return commands.filter((c) => c.name !== null && names.includes(basename(c.name)));
+  return commands.filter((c) => c.base !== null && names.includes(c.base));
 }
 
 /** `/usr/bin/apt-get` → `apt-get`. */
@@ -343,6 +359,18 @@ interface RunLike {
  * and a body starting with a non-shell `#!` line is left out.
  */
 export function runShell(node: RunLike): RunShell {
+  // Every RUN rule reads the same script: split it once per node and lint run.
+  let shell = shellCache.get(node);
+  if (!shell) {
+    shell = splitRun(node);
+    shellCache.set(node, shell);
+  }
+  return shell;
+}
+
+const shellCache = new WeakMap<RunLike, RunShell>();
+
+function splitRun(node: RunLike): RunShell {
   const segments: Segment[] = [];
   let script = "";
   const add = (text: string, source: number, sourceEnd: number, exact: boolean) => {
@@ -504,6 +532,8 @@ export function commandSubstitutions(script: string, commands: readonly ShellCom
     ...c.redirects.flatMap((r) => (r.target ? [r.target] : [])),
   ]);
   for (const word of words) {
+    // Nearly every word has no substitution at all; only those that do are scanned.
+    if (!word.raw.includes("$(") && !word.raw.includes("`")) continue;
     let quoted = false;
     for (let i = word.start; i < word.end; i++) {
       const c = script[i];

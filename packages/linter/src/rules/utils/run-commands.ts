@@ -1,6 +1,5 @@
 import type { Range } from "@hull/parser";
 import {
-  basename,
   commandSubstitutions,
   runShell,
   type RunShell,
@@ -21,10 +20,18 @@ export interface RunCommands {
 
 /** Splits a RUN into its commands, those inside `$(…)` and backquotes included. */
 export function runCommands(node: RunLike): RunCommands {
-  const shell = runShell(node);
-  const lists = [shell.commands, ...commandSubstitutions(shell.script, shell.commands)];
-  return { shell, lists, all: lists.flat() };
+  let commands = cache.get(node);
+  if (!commands) {
+    const shell = runShell(node);
+    const lists = [shell.commands, ...commandSubstitutions(shell.script, shell.commands)];
+    commands = { shell, lists, all: lists.flat() };
+    cache.set(node, commands);
+  }
+  return commands;
 }
+
+// Rules share one split per RUN node; the AST is not mutated after parsing, so the cache cannot go stale.
+const cache = new WeakMap<RunLike, RunCommands>();
 
 /** Something with script offsets: a shell word, a command or a part of a word. */
 export interface ScriptSpan {
@@ -130,5 +137,5 @@ export const shells = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"
 
 /** True when the command is a shell (`sh`, `/bin/bash`…). */
 export function isShell(command: ShellCommand): boolean {
-  return command.name !== null && shells.has(basename(command.name));
+  return command.base !== null && shells.has(command.base);
 }
