@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../bin/hull.js", import.meta.url));
 const worker = fileURLToPath(new URL("../bundle/lint-worker.mjs", import.meta.url));
-const built = existsSync(fileURLToPath(new URL("../bundle/hull.mjs", import.meta.url))) && existsSync(worker);
+const bundle = fileURLToPath(new URL("../bundle/hull.cjs", import.meta.url));
+const built = existsSync(bundle) && existsSync(worker);
 if (!built) console.warn("bundled CLI tests skipped: run `node scripts/bundle.mjs` first");
 
 describe.skipIf(!built)("bundled hull lint", () => {
@@ -42,5 +43,14 @@ describe.skipIf(!built)("bundled hull lint", () => {
     const parallel = lint("4");
     expect(single.split("\n").filter(Boolean)).toHaveLength(60 * 3);
     expect(parallel).toBe(single);
+  });
+
+  it("starts from V8's code cache, and from scratch when the cache is damaged", () => {
+    const cache = `${bundle}.cache`;
+    const first = lint("1");
+    expect(existsSync(cache)).toBe(true);
+    writeFileSync(cache, "not a code cache");
+    expect(lint("1")).toBe(first);
+    expect(readFileSync(cache).toString()).not.toBe("not a code cache");
   });
 });
