@@ -10,7 +10,9 @@ const common = {
   logLevel: "warning",
   minify: true,
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);",
+  },
 };
 
 // The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
@@ -23,7 +25,11 @@ await build({
   banner: { js: "var __hullMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The language server that editors start (`hull-lsp --stdio`).
-await build({ ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" });
+await build({
+  ...common,
+  entryPoints: ["packages/lsp/src/main.ts"],
+  outfile: "packages/lsp/bundle/server.mjs",
+});
 // The worker thread `hull lint` starts to lint many files in parallel.
 await build({
   ...common,

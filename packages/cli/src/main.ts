@@ -30,7 +30,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Help and version are "errors" to commander but successes to the user.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    io.stderr(`hull: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `hull: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return ExitCode.usage;
   }
   return exitCode;

@@ -14,7 +14,8 @@ export function fakeIo(
   );
   const dirs = new Set<string>();
   for (const path of Object.keys(files)) {
-    for (let d = path.slice(0, path.lastIndexOf("/")); d.length > 0; d = d.slice(0, d.lastIndexOf("/"))) dirs.add(d);
+    for (let d = path.slice(0, path.lastIndexOf("/")); d.length > 0; d = d.slice(0, d.lastIndexOf("/")))
+      dirs.add(d);
   }
   const io = {
     cwd,

@@ -2,20 +2,24 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
 
-const ok = "FROM alpine:3.20 AS build\nENV A=1 B=2\nONBUILD RUN make\nCMD [\"sh\"]\n";
+const ok = 'FROM alpine:3.20 AS build\nENV A=1 B=2\nONBUILD RUN make\nCMD ["sh"]\n';
 
 describe("hull parse", () => {
   it("prints BuildKit's dump format", async () => {
     const io = fakeIo({ "/w/Dockerfile": ok });
     expect(await main(["parse", "Dockerfile", "--format", "buildkit"], io)).toBe(0);
-    expect(io.out).toBe('(from "alpine:3.20" "AS" "build")\n(env "A" "1" "=" "B" "2" "=")\n(onbuild (run "make"))\n(cmd "sh")\n');
+    expect(io.out).toBe(
+      '(from "alpine:3.20" "AS" "build")\n(env "A" "1" "=" "B" "2" "=")\n(onbuild (run "make"))\n(cmd "sh")\n',
+    );
     expect(io.err).toBe("");
   });
 
   it("prints the AST as JSON by default, ONBUILD triggers nested", async () => {
     const io = fakeIo({ "/w/Dockerfile": ok });
     expect(await main(["parse", "Dockerfile"], io)).toBe(0);
-    const json = JSON.parse(io.out) as { ast: { stages: { name: string }[]; instructions: { type: string; trigger?: { type: string } }[] } };
+    const json = JSON.parse(io.out) as {
+      ast: { stages: { name: string }[]; instructions: { type: string; trigger?: { type: string } }[] };
+    };
     expect(json.ast.stages[0]?.name).toBe("build");
     expect(json.ast.instructions.map((i) => i.type)).toEqual(["From", "Env", "Onbuild", "Cmd"]);
     expect(json.ast.instructions[2]?.trigger?.type).toBe("Run");

@@ -25,7 +25,8 @@ start = performance.now();
 for (const text of texts) lint(text, { preset: "all" });
 const total = performance.now() - start;
 start = performance.now();
-for (const text of texts) lint(text, { preset: "all", rules: { ...Object.fromEntries(rules.map((r) => [r.id, "off"])) } });
+for (const text of texts)
+  lint(text, { preset: "all", rules: { ...Object.fromEntries(rules.map((r) => [r.id, "off"])) } });
 const engine = performance.now() - start - parsing;
 for (const text of texts) lint(text, { preset: "all", timing });
 process.stdout.write(

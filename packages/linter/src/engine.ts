@@ -208,7 +208,9 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   // Handlers grouped by node key once, so that each node meets only the rules that look at it (as ESLint does).
   const handlers = new Map<string, { v: (typeof visitors)[number]; handler: (node: unknown) => void }[]>();
   for (const v of visitors) {
-    for (const [key, handler] of Object.entries(v.visitor as Record<string, ((node: unknown) => void) | undefined>)) {
+    for (const [key, handler] of Object.entries(
+      v.visitor as Record<string, ((node: unknown) => void) | undefined>,
+    )) {
       if (typeof handler !== "function") continue;
       let list = handlers.get(key);
       if (!list) handlers.set(key, (list = []));

@@ -46,7 +46,9 @@ for (let i = 0; i < files.length; i++) {
     for (const e of errors) {
       errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
       if (flags.includes("--show-errors")) {
-        process.stdout.write(`${files[i]}:${e.range.start.line}:${e.range.start.column}: ${e.code} ${e.message}\n`);
+        process.stdout.write(
+          `${files[i]}:${e.range.start.line}:${e.range.start.column}: ${e.code} ${e.message}\n`,
+        );
       }
     }
   } catch (error) {

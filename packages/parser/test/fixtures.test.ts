@@ -24,10 +24,14 @@ const at = (r: Range) => `${r.start.line}:${r.start.column}-${r.end.line}:${r.en
 const q = JSON.stringify;
 
 function describeInstruction(node: Instruction, indent = ""): string[] {
-  const lines = [`${indent}${node.type} ${at(node.range)} keyword=${q(node.keyword.text)}@${at(node.keyword.range)}`];
+  const lines = [
+    `${indent}${node.type} ${at(node.range)} keyword=${q(node.keyword.text)}@${at(node.keyword.range)}`,
+  ];
   const add = (text: string) => lines.push(`${indent}  ${text}`);
   for (const f of node.flags) {
-    add(`flag ${q(f.name)}=${f.value === null ? "(bare)" : q(f.value)} @${at(f.range)} name@${at(f.nameRange)}${f.valueRange ? ` value@${at(f.valueRange)}` : ""}`);
+    add(
+      `flag ${q(f.name)}=${f.value === null ? "(bare)" : q(f.value)} @${at(f.range)} name@${at(f.nameRange)}${f.valueRange ? ` value@${at(f.valueRange)}` : ""}`,
+    );
   }
   if ("form" in node) add(`form ${node.form}`);
   switch (node.type) {
@@ -38,16 +42,21 @@ function describeInstruction(node: Instruction, indent = ""): string[] {
     case "Copy":
     case "Add":
       add(`sources ${node.sources.map((s) => `${q(s.value)}@${at(s.range)}`).join(" ")}`);
-      add(`destination ${node.destination ? `${q(node.destination.value)}@${at(node.destination.range)}` : "null"}`);
+      add(
+        `destination ${node.destination ? `${q(node.destination.value)}@${at(node.destination.range)}` : "null"}`,
+      );
       break;
     case "Env":
     case "Label":
       if (node.legacy) add("legacy");
-      for (const p of node.pairs) add(`pair ${q(p.key.value)}@${at(p.key.range)} = ${q(p.value.value)}@${at(p.value.range)}`);
+      for (const p of node.pairs)
+        add(`pair ${q(p.key.value)}@${at(p.key.range)} = ${q(p.value.value)}@${at(p.value.range)}`);
       break;
     case "Arg":
       for (const d of node.declarations) {
-        add(`declare ${q(d.name.value)}@${at(d.name.range)}${d.defaultValue ? ` default ${q(d.defaultValue.value)}@${at(d.defaultValue.range)}` : ""}`);
+        add(
+          `declare ${q(d.name.value)}@${at(d.name.range)}${d.defaultValue ? ` default ${q(d.defaultValue.value)}@${at(d.defaultValue.range)}` : ""}`,
+        );
       }
       break;
     case "Run":
@@ -59,7 +68,9 @@ function describeInstruction(node: Instruction, indent = ""): string[] {
       }
       break;
     case "Healthcheck":
-      add(`kind ${node.kind ? q(node.kind.value) : "null"} command ${node.command.map((c) => q(c.value)).join(" ")}`);
+      add(
+        `kind ${node.kind ? q(node.kind.value) : "null"} command ${node.command.map((c) => q(c.value)).join(" ")}`,
+      );
       break;
     case "Onbuild":
       if (node.trigger) lines.push(...describeInstruction(node.trigger, `${indent}  `));
@@ -74,7 +85,9 @@ function describeInstruction(node: Instruction, indent = ""): string[] {
   }
   if (node.onbuild === undefined) {
     for (const h of node.heredocs) {
-      add(`heredoc ${q(h.name)} fd=${h.fd} chomp=${h.chomp} expand=${h.expand} marker@${at(h.markerRange)} body=${q(h.body)}@${at(h.bodyRange)} end@${h.terminatorRange ? at(h.terminatorRange) : "none"}`);
+      add(
+        `heredoc ${q(h.name)} fd=${h.fd} chomp=${h.chomp} expand=${h.expand} marker@${at(h.markerRange)} body=${q(h.body)}@${at(h.bodyRange)} end@${h.terminatorRange ? at(h.terminatorRange) : "none"}`,
+      );
     }
   }
   if (node.comments.length > 0) add(`comments ${node.comments.map((c) => q(c.value)).join(" ")}`);
@@ -84,11 +97,17 @@ function describeInstruction(node: Instruction, indent = ""): string[] {
 function describeAst(text: string): { dump: string; ast: string; errors: string } {
   const { ast, diagnostics } = parse(text, { validateGrammar: true });
   const lines: string[] = [`escape ${q(ast.escapeChar)} bom=${ast.bom}`];
-  for (const d of ast.directives) lines.push(`directive ${d.name}=${q(d.value)} @${at(d.range)} value@${at(d.valueRange)}`);
+  for (const d of ast.directives)
+    lines.push(`directive ${d.name}=${q(d.value)} @${at(d.range)} value@${at(d.valueRange)}`);
   for (const node of ast.instructions) lines.push(...describeInstruction(node));
-  for (const s of ast.stages) lines.push(`stage ${s.index} ${q(s.name)} ${at(s.range)} instructions=${s.instructions.length}`);
+  for (const s of ast.stages)
+    lines.push(`stage ${s.index} ${q(s.name)} ${at(s.range)} instructions=${s.instructions.length}`);
   const errors = diagnostics.map((d) => `${at(d.range)} ${d.severity} ${d.code}: ${d.message}`);
-  return { dump: dump(ast), ast: lines.join("\n") + "\n", errors: errors.join("\n") + (errors.length ? "\n" : "") };
+  return {
+    dump: dump(ast),
+    ast: lines.join("\n") + "\n",
+    errors: errors.join("\n") + (errors.length ? "\n" : ""),
+  };
 }
 
 describe("golden fixtures", () => {
@@ -97,13 +116,23 @@ describe("golden fixtures", () => {
       const text = readFileSync(join(dir, "Dockerfile"), "utf8");
       const actual = describeAst(text);
       expect(print(parse(text).ast)).toBe(text);
-      for (const [file, value] of Object.entries({ "dump.txt": actual.dump, "ast.txt": actual.ast, "errors.txt": actual.errors })) {
+      for (const [file, value] of Object.entries({
+        "dump.txt": actual.dump,
+        "ast.txt": actual.ast,
+        "errors.txt": actual.errors,
+      })) {
         const path = join(dir, file);
         if (update) writeFileSync(path, value);
-        else expect(value, `${relative(root, path)} (UPDATE_FIXTURES=1 to rewrite, then review)`).toBe(readFileSync(path, "utf8"));
+        else
+          expect(value, `${relative(root, path)} (UPDATE_FIXTURES=1 to rewrite, then review)`).toBe(
+            readFileSync(path, "utf8"),
+          );
       }
       if (!dir.includes("_error_")) {
-        expect(actual.errors.split("\n").filter((l) => l.includes(" error ")), "a valid fixture has no errors").toEqual([]);
+        expect(
+          actual.errors.split("\n").filter((l) => l.includes(" error ")),
+          "a valid fixture has no errors",
+        ).toEqual([]);
       }
     });
   }

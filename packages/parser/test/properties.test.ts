@@ -19,9 +19,44 @@ const fixtures = (() => {
 
 /** Characters that matter to the grammar, so that random text hits the interesting paths often. */
 const alphabet = fc.constantFrom(
-  "FROM ", "RUN ", "COPY ", "ENV ", "ARG ", "ONBUILD ", "HEALTHCHECK ", "CMD ", "from ", "x", "=", " ", "\t", "\n",
-  "\r\n", "\\", "`", "#", "# escape=`\n", "<<", "<<-", "EOF", "'", '"', "[", "]", ",", "--", "--mount=", "$",
-  "${", "}", ":", "\ufeff", "\u00a0", "\u0000", "é", "😀",
+  "FROM ",
+  "RUN ",
+  "COPY ",
+  "ENV ",
+  "ARG ",
+  "ONBUILD ",
+  "HEALTHCHECK ",
+  "CMD ",
+  "from ",
+  "x",
+  "=",
+  " ",
+  "\t",
+  "\n",
+  "\r\n",
+  "\\",
+  "`",
+  "#",
+  "# escape=`\n",
+  "<<",
+  "<<-",
+  "EOF",
+  "'",
+  '"',
+  "[",
+  "]",
+  ",",
+  "--",
+  "--mount=",
+  "$",
+  "${",
+  "}",
+  ":",
+  "\ufeff",
+  "\u00a0",
+  "\u0000",
+  "é",
+  "😀",
 );
 const dockerishText = fc.array(alphabet, { maxLength: 80 }).map((parts) => parts.join(""));
 
@@ -44,7 +79,12 @@ function checkRanges(ast: Dockerfile, length: number): void {
   walk(ast, {
     enter(node) {
       if (node.type === "Dockerfile" || node.type === "Stage") return;
-      for (const r of [node.range, node.keyword.range, ...node.flags.map((f) => f.range), ...node.args.map((a) => a.range)]) {
+      for (const r of [
+        node.range,
+        node.keyword.range,
+        ...node.flags.map((f) => f.range),
+        ...node.args.map((a) => a.range),
+      ]) {
         expect(r.start.offset).toBeLessThanOrEqual(r.end.offset);
         expect(r.end.offset).toBeLessThanOrEqual(length);
         expect(r.start.line).toBeGreaterThanOrEqual(1);
@@ -93,7 +133,10 @@ describe("parse time is linear in input size", () => {
   };
   const shapes: [string, string][] = [
     ["many instructions", fixtures.join("\n")],
-    ["one long continued RUN", "FROM alpine\nRUN true \\\n" + "  && echo hello world \\\n".repeat(3000) + "  && true\n"],
+    [
+      "one long continued RUN",
+      "FROM alpine\nRUN true \\\n" + "  && echo hello world \\\n".repeat(3000) + "  && true\n",
+    ],
     ["a long heredoc", "FROM alpine\nRUN <<EOF\n" + "echo line of a script\n".repeat(3000) + "EOF\n"],
     ["many heredoc openers", "FROM alpine\n" + "COPY <<A <<B /x/\na\nA\nb\nB\n".repeat(800)],
   ];

@@ -18,14 +18,23 @@ export const registerParse: Register = (program, io, setExit) => {
       try {
         text = file === "-" ? io.readStdin() : io.readFile(resolve(io.cwd, file));
       } catch (error) {
-        io.stderr(`hull parse: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr(
+          `hull parse: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
         setExit(ExitCode.usage);
         return;
       }
       const { ast, diagnostics } = parse(text);
       if (flags.format === "buildkit") io.stdout(dump(ast));
       // An ONBUILD trigger points back at its ONBUILD; the JSON keeps the tree and drops that back-reference.
-      else io.stdout(JSON.stringify({ ast, diagnostics }, (key, value: unknown) => (key === "onbuild" ? undefined : value), 2) + "\n");
+      else
+        io.stdout(
+          JSON.stringify(
+            { ast, diagnostics },
+            (key, value: unknown) => (key === "onbuild" ? undefined : value),
+            2,
+          ) + "\n",
+        );
       const name = file === "-" ? "<stdin>" : file;
       for (const d of diagnostics) io.stderr(formatDiagnostic(name, d));
       setExit(diagnostics.some((d) => d.severity === "error") ? ExitCode.findings : ExitCode.ok);

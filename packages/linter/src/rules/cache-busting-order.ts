@@ -169,7 +169,7 @@ function installsOf(node: Run): Install[] {
     if (!result.some((r) => r.ecosystem === install.ecosystem)) result.push(install);
   };
   commands.forEach((c, i) => {
-    const name = (c.base ?? "");
+    const name = c.base ?? "";
     const sub = subcommand(c);
     const rest = operands(c).slice(1);
     const shown = [name, ...(sub === null ? [] : [sub])].join(" ");
@@ -320,14 +320,10 @@ function installsOf(node: Run): Install[] {
 }
 
 const pipArgs = (c: ShellCommand) =>
-  c.name && /^python/.test(basename(c.name))
-    ? c.args.slice(2)
-    : c.base === "uv"
-      ? c.args.slice(1)
-      : c.args;
+  c.name && /^python/.test(basename(c.name)) ? c.args.slice(2) : c.base === "uv" ? c.args.slice(1) : c.args;
 
 function isPipInstall(c: ShellCommand): boolean {
-  const name = (c.base ?? "");
+  const name = c.base ?? "";
   const pip =
     /^pip[0-9.]*$/.test(name) ||
     (/^python[0-9.]*$/.test(name) &&
@@ -351,7 +347,7 @@ function requirementFiles(c: ShellCommand): string[] {
 }
 
 function isSystemInstall(c: ShellCommand): boolean {
-  const name = (c.base ?? "");
+  const name = c.base ?? "";
   const sub = subcommand(c);
   if (name === "xargs")
     return c.args.some((a) => ["apt-get", "apt", "apk", "yum", "dnf"].includes(basename(a.value)));
@@ -382,7 +378,7 @@ function packageList(commands: readonly ShellCommand[], at: number): string | nu
   if (
     command.operator === "|" &&
     previous &&
-    ["cat", "grep", "sed", "awk", "tr"].includes((previous.base ?? ""))
+    ["cat", "grep", "sed", "awk", "tr"].includes(previous.base ?? "")
   ) {
     const file = fileArg(previous);
     if (file && previous.name === "cat") return relative(file);

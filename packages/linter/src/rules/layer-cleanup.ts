@@ -44,7 +44,7 @@ const INSIDE = "/\u2026";
 
 const sub = (c: ShellCommand) => subcommand(c);
 const pipCommand = (c: ShellCommand): boolean => {
-  const name = (c.base ?? "");
+  const name = c.base ?? "";
   if (/^pip[0-9.]*$/.test(name)) return true;
   return /^python[0-9.]*$/.test(name) && c.args[0]?.value === "-m" && c.args[1]?.value === "pip";
 };
@@ -286,7 +286,7 @@ function mountTargets(dir: string): string[] {
 
 /** The files a `curl` or `wget` command writes. */
 function downloads(command: ShellCommand, cwd: Cwd): string[] {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   if (name !== "curl" && name !== "wget") return [];
   const args = command.args.map((a) => a.value);
   const url = args.find((a) => /^(?:https?|ftp):\/\//i.test(a));
@@ -326,7 +326,7 @@ function downloads(command: ShellCommand, cwd: Cwd): string[] {
 
 /** The directories a `git clone`, `tar -C` or `unzip -d` fills. */
 function buildDirs(command: ShellCommand, cwd: Cwd): string[] {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   let target: string | null = null;
   if (name === "git" && subcommand(command) === "clone") {
     const rest = operands(command, [

@@ -43,7 +43,7 @@ function isStdin(operand: string): boolean {
 
 /** True when the command is curl or wget writing what it downloads to standard output. */
 function downloadsToStdout(command: ShellCommand): boolean {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   if (name === "curl") {
     return !(
       optionValues(command, "o", "output").some((v) => !isStdin(v.value)) ||
@@ -119,12 +119,7 @@ export default defineRule({
             const inner = lists.slice(1).find((l) => l[0]!.start >= arg.start && l[0]!.end <= arg.end);
             const first = inner?.[0];
             if (first && inner.length === 1 && downloadsToStdout(first))
-              ctx.report(
-                scriptRange(ctx, shell, commandWord(first)!),
-                "substitution",
-                m[1]!,
-                command.base!,
-              );
+              ctx.report(scriptRange(ctx, shell, commandWord(first)!), "substitution", m[1]!, command.base!);
           }
         }
       },

@@ -28,7 +28,7 @@ function fedPasswords(feeder: ShellCommand, reader: string): WordPart[] {
 function passwords(commands: readonly ShellCommand[]): { at: WordPart; tool: string }[] {
   const found: { at: WordPart; tool: string }[] = [];
   commands.forEach((command, i) => {
-    const name = (command.base ?? "");
+    const name = command.base ?? "";
     const previous = commands[i - 1];
     const piped = command.operator === "|" && previous?.name !== null && previous !== undefined;
     if ((name === "chpasswd" || name === "passwd") && piped) {

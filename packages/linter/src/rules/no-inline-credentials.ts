@@ -23,7 +23,7 @@ function passwordOf(part: WordPart): WordPart | null {
 }
 
 function credentials(command: ShellCommand): Credential[] {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   const found: Credential[] = [];
   const add = (parts: readonly (WordPart | null)[], what: string) => {
     for (const at of parts) if (at && at.value !== "") found.push({ at, what });

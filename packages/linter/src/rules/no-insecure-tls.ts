@@ -40,7 +40,7 @@ function configSet(
 }
 
 function findings(command: ShellCommand): Finding[] {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   const found: Finding[] = [];
   const push = (at: ShellWord | undefined, what: string) => {
     if (at) found.push({ at, what });

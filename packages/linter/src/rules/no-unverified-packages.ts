@@ -4,7 +4,7 @@ import { runCommands, scriptRange } from "./utils/run-commands.js";
 
 /** The words of one package-manager command that turn signature checks off. */
 function unverified(command: ShellCommand): ShellWord[] {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   const end = command.args.findIndex((a) => a.value === "--");
   const args = command.args.slice(0, end < 0 ? undefined : end);
   const pick = (test: (v: string) => boolean) => args.filter((a) => test(a.value));

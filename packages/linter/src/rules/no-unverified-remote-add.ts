@@ -26,7 +26,7 @@ function verifiedLater(following: readonly Instruction[], names: readonly string
     if (node.type !== "Run") continue;
     const { all, shell } = runCommands(node);
     const checks = all.some((c) => {
-      const name = (c.base ?? "");
+      const name = c.base ?? "";
       return verifiers.has(name) || (name.startsWith("gpg") && c.args.some((a) => a.value === "--verify"));
     });
     if (checks && names.some((n) => shell.script.includes(n))) return true;

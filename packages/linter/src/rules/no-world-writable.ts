@@ -27,8 +27,7 @@ function worldWritable(mode: string): boolean {
 function removedLater(commands: readonly ShellCommand[], index: number): Set<string> {
   const removed = new Set<string>();
   for (const command of commands.slice(index + 1)) {
-    if (command.base === "rm")
-      for (const w of operands(command)) removed.add(w.value.replace(/\/+$/, ""));
+    if (command.base === "rm") for (const w of operands(command)) removed.add(w.value.replace(/\/+$/, ""));
   }
   return removed;
 }

@@ -92,7 +92,7 @@ export default defineRule({
 
 /** `pip …`, `pip3.12 …` or `python -m pip …`, as a command whose arguments start after `pip`. */
 function pipArguments(command: ShellCommand): ShellCommand | null {
-  const name = (command.base ?? "");
+  const name = command.base ?? "";
   if (/^pip[0-9.]*$/.test(name)) return command;
   if (
     /^python[0-9.]*$/.test(name) &&

@@ -72,4 +72,3 @@ function execFix(node: Cmd | Entrypoint): TextEdit | null {
   if (!words.every((w) => plainWord.test(w))) return null;
   return { range: word.range, text: `[${words.map((w) => JSON.stringify(w)).join(", ")}]` };
 }
-

@@ -36,7 +36,8 @@ export default defineRule({
           const meta = metaArgs(ctx.ast);
           info = { bases: baseStages(ctx.ast, meta), globals: meta.env };
         }
-        if (baseChain(stage, info.bases).some((s) => s.instructions.some((n) => n.type === "Workdir"))) return;
+        if (baseChain(stage, info.bases).some((s) => s.instructions.some((n) => n.type === "Workdir")))
+          return;
         const env = new Map<string, string>();
         for (const node of stage.instructions) {
           if (node.type === "Env") {
@@ -76,4 +77,3 @@ function relativePath(node: Workdir, env: ReadonlyMap<string, string>, escape: "
   if (result.error || result.missing.length > 0) return null;
   return absolute.test(result.value) ? null : result.value;
 }
-

@@ -222,7 +222,15 @@ describe("commandSubstitutions", () => {
     return lists.map((cmds) => cmds.map((c) => [c.name, ...c.args.map((a) => script.slice(a.start, a.end))]));
   };
   it.each([
-    ["echo $(curl -k https://x | jq .a)", [[["curl", "-k", "https://x"], ["jq", ".a"]]]],
+    [
+      "echo $(curl -k https://x | jq .a)",
+      [
+        [
+          ["curl", "-k", "https://x"],
+          ["jq", ".a"],
+        ],
+      ],
+    ],
     ['V="$(wget -qO- u)" make', [[["wget", "-qO-", "u"]]]],
     ["echo `date +%s` $(echo $(id -u))", [[["date", "+%s"]], [["echo", "$(id -u)"]], [["id", "-u"]]]],
     ["echo '$(not run)' $((1 + 2))", []],

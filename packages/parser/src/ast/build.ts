@@ -146,7 +146,13 @@ class Builder {
     return this.map.range(start, end);
   }
 
-  private report(code: string, message: string, start: number, end: number, severity: "error" | "warning" = "error") {
+  private report(
+    code: string,
+    message: string,
+    start: number,
+    end: number,
+    severity: "error" | "warning" = "error",
+  ) {
     this.diagnostics.push({ code, message, severity, range: this.range(start, end) });
   }
 
@@ -365,7 +371,12 @@ class Builder {
     return { type: "Word", value, range: this.pieceRange(ctx, piece.start, piece.end) };
   }
 
-  private instruction(ctx: InstructionContext, line: string, base: number, onbuild: undefined | true): Instruction {
+  private instruction(
+    ctx: InstructionContext,
+    line: string,
+    base: number,
+    onbuild: undefined | true,
+  ): Instruction {
     const split = splitCommand(line);
     const keywordPiece = split.keyword ?? { value: "", start: line.length, end: line.length };
     const shift = (p: Piece): Piece => ({ ...p, start: p.start + base, end: p.end + base });
@@ -373,7 +384,16 @@ class Builder {
     const name = keywordPiece.value.toUpperCase();
     const type = (instructionTypes as Record<string, Instruction["type"]>)[name] ?? "Unknown";
     const startOffset = keywordRange.start.offset;
-    const flags = split.flags.map((f) => this.flag(ctx, { ...f, start: f.start + base, end: f.end + base, nameStart: f.nameStart + base, nameEnd: f.nameEnd + base, valueStart: f.valueStart + base }));
+    const flags = split.flags.map((f) =>
+      this.flag(ctx, {
+        ...f,
+        start: f.start + base,
+        end: f.end + base,
+        nameStart: f.nameStart + base,
+        nameEnd: f.nameEnd + base,
+        valueStart: f.valueStart + base,
+      }),
+    );
     const rest = shift(split.rest);
     const node = {
       type,
@@ -409,7 +429,12 @@ class Builder {
     const markers = heredocMarkers(ctx.logical, errors);
     for (const e of errors) {
       const r = this.pieceRange(ctx, e.start, e.end);
-      this.report("invalid-heredoc", `Invalid heredoc delimiter '${e.value}': unbalanced quote.`, r.start.offset, r.end.offset);
+      this.report(
+        "invalid-heredoc",
+        `Invalid heredoc delimiter '${e.value}': unbalanced quote.`,
+        r.start.offset,
+        r.end.offset,
+      );
     }
     return markers.map((m, i) => {
       const span = ctx.bodies?.spans[i];
@@ -481,7 +506,11 @@ class Builder {
         node.stageName = null;
         if (node.args.length === 3 && as && stage) {
           if (as.value.toLowerCase() !== "as") {
-            this.error("from-expected-as", `FROM with three arguments needs AS as the second, not '${as.value}'.`, as.range);
+            this.error(
+              "from-expected-as",
+              `FROM with three arguments needs AS as the second, not '${as.value}'.`,
+              as.range,
+            );
             break;
           }
           node.asKeyword = as;
@@ -508,7 +537,12 @@ class Builder {
         break;
       case "Shell":
         node.form = maybeJson(false);
-        if (node.form === "shell") this.error("shell-requires-json", "SHELL must be written in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"].", rangeOf(node));
+        if (node.form === "shell")
+          this.error(
+            "shell-requires-json",
+            'SHELL must be written in JSON form, e.g. SHELL ["/bin/bash", "-c"].',
+            rangeOf(node),
+          );
         else requireArgs("needs at least one argument", node.args.length > 0);
         break;
       case "Copy":
@@ -519,8 +553,20 @@ class Builder {
         node.destination = args.length >= 2 ? args[args.length - 1]! : null;
         requireArgs("needs at least one source and a destination", args.length >= 2);
         const dest = node.destination;
-        if (dest && node.form === "shell" && node.heredocs.some((h) => dest.range.start.offset >= h.markerRange.start.offset && dest.range.end.offset <= h.markerRange.end.offset)) {
-          this.error("heredoc-destination", `${kw.name} cannot take a heredoc as its destination.`, dest.range);
+        if (
+          dest &&
+          node.form === "shell" &&
+          node.heredocs.some(
+            (h) =>
+              dest.range.start.offset >= h.markerRange.start.offset &&
+              dest.range.end.offset <= h.markerRange.end.offset,
+          )
+        ) {
+          this.error(
+            "heredoc-destination",
+            `${kw.name} cannot take a heredoc as its destination.`,
+            dest.range,
+          );
         }
         break;
       }
@@ -560,7 +606,8 @@ class Builder {
         trigger.heredocs = node.heredocs;
         node.trigger = trigger;
         const t = trigger.keyword.name;
-        if (t === "ONBUILD") this.error("onbuild-chaining", "ONBUILD cannot trigger another ONBUILD.", trigger.keyword.range);
+        if (t === "ONBUILD")
+          this.error("onbuild-chaining", "ONBUILD cannot trigger another ONBUILD.", trigger.keyword.range);
         else if (t === "FROM" || t === "MAINTAINER") {
           this.error("onbuild-trigger", `${t} is not allowed as an ONBUILD trigger.`, trigger.keyword.range);
         }
@@ -577,7 +624,11 @@ class Builder {
       case "Unknown": {
         const hint = suggest(kw.name, Object.keys(instructionTypes));
         if (kw.text === "") {
-          this.error("empty-instruction", "A line continuation starts an instruction that has no keyword.", rangeOf(node));
+          this.error(
+            "empty-instruction",
+            "A line continuation starts an instruction that has no keyword.",
+            rangeOf(node),
+          );
         } else {
           this.error(
             "unknown-instruction",
@@ -590,7 +641,11 @@ class Builder {
     }
   }
 
-  private keyValues(ctx: InstructionContext, node: Instruction & { type: "Env" | "Label" }, rest: Piece): void {
+  private keyValues(
+    ctx: InstructionContext,
+    node: Instruction & { type: "Env" | "Label" },
+    rest: Piece,
+  ): void {
     const pieces = parseWords(rest.value, rest.start, this.escapeChar.charCodeAt(0));
     node.pairs = [];
     node.legacy = false;
@@ -606,7 +661,11 @@ class Builder {
       let v = keyPiece.end;
       while (v < rest.end && /[\t\v\f\r ]/.test(rest.value[v - rest.start]!)) v++;
       if (v >= rest.end) {
-        this.error("missing-value", `${kw} ${keyPiece.value} has no value: write ${kw} ${keyPiece.value}=value.`, this.pieceRange(ctx, keyPiece.start, keyPiece.end));
+        this.error(
+          "missing-value",
+          `${kw} ${keyPiece.value} has no value: write ${kw} ${keyPiece.value}=value.`,
+          this.pieceRange(ctx, keyPiece.start, keyPiece.end),
+        );
         return;
       }
       const value: Piece = { value: rest.value.slice(v - rest.start), start: v, end: rest.end };
@@ -622,12 +681,17 @@ class Builder {
     for (const p of pieces) {
       const eq = p.value.indexOf("=");
       if (eq < 0) {
-        this.error("missing-equals", `Expected name=value, found '${p.value}' (no '=').`, this.pieceRange(ctx, p.start, p.end));
+        this.error(
+          "missing-equals",
+          `Expected name=value, found '${p.value}' (no '=').`,
+          this.pieceRange(ctx, p.start, p.end),
+        );
         continue;
       }
       const key: Piece = { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
       const value: Piece = { value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end };
-      if (key.value === "") this.error("empty-name", `${kw} names cannot be blank.`, this.pieceRange(ctx, p.start, p.end));
+      if (key.value === "")
+        this.error("empty-name", `${kw} names cannot be blank.`, this.pieceRange(ctx, p.start, p.end));
       node.pairs.push({
         type: "KeyValue",
         key: this.word(ctx, key),
@@ -641,16 +705,22 @@ class Builder {
   private argDeclaration(ctx: InstructionContext, p: Piece): ArgDeclaration {
     const eq = p.value.indexOf("=");
     const name: Piece = eq < 0 ? p : { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
-    if (name.value === "") this.error("empty-name", "ARG names cannot be blank.", this.pieceRange(ctx, p.start, p.end));
+    if (name.value === "")
+      this.error("empty-name", "ARG names cannot be blank.", this.pieceRange(ctx, p.start, p.end));
     return {
       type: "ArgDeclaration",
       name: this.word(ctx, name),
-      defaultValue: eq < 0 ? null : this.word(ctx, { value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end }),
+      defaultValue:
+        eq < 0 ? null : this.word(ctx, { value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end }),
       range: this.pieceRange(ctx, p.start, p.end),
     };
   }
 
-  private healthcheck(ctx: InstructionContext, node: Instruction & { type: "Healthcheck" }, rest: Piece): void {
+  private healthcheck(
+    ctx: InstructionContext,
+    node: Instruction & { type: "Healthcheck" },
+    rest: Piece,
+  ): void {
     node.kind = null;
     node.form = "none";
     node.command = [];
@@ -666,13 +736,19 @@ class Builder {
     node.kind = this.word(ctx, kindPiece);
     const cmd: Piece = { value: rest.value.slice(next), start: rest.start + next, end: rest.end };
     if (cmd.value !== "") {
-      const json = cmd.value.startsWith("[") ? parseJsonArray(cmd.value, cmd.start) : ({ kind: "invalid" } as const);
+      const json = cmd.value.startsWith("[")
+        ? parseJsonArray(cmd.value, cmd.start)
+        : ({ kind: "invalid" } as const);
       if (json.kind === "strings") {
         node.form = "exec";
         node.command = json.elements.map((e) => this.word(ctx, e));
       } else {
         if (json.kind === "not-strings") {
-          this.error("json-not-strings", "In JSON (exec) form, every element of the array must be a string.", this.pieceRange(ctx, json.start, json.end));
+          this.error(
+            "json-not-strings",
+            "In JSON (exec) form, every element of the array must be a string.",
+            this.pieceRange(ctx, json.start, json.end),
+          );
         }
         node.form = "shell";
         node.command = [this.word(ctx, cmd)];
@@ -681,23 +757,37 @@ class Builder {
     node.args = [node.kind, ...node.command];
     const kind = kindPiece.value.toUpperCase();
     if (kind === "NONE") {
-      if (node.command.length > 0) this.error("argument-count", "HEALTHCHECK NONE takes no arguments.", node.command[0]!.range);
+      if (node.command.length > 0)
+        this.error("argument-count", "HEALTHCHECK NONE takes no arguments.", node.command[0]!.range);
     } else if (kind === "CMD") {
-      if (node.command.length === 0) this.error("argument-count", "HEALTHCHECK CMD needs a command.", node.kind.range);
+      if (node.command.length === 0)
+        this.error("argument-count", "HEALTHCHECK CMD needs a command.", node.kind.range);
     } else {
-      this.error("healthcheck-type", `Unknown HEALTHCHECK type '${kindPiece.value}': use CMD or NONE.`, node.kind.range);
+      this.error(
+        "healthcheck-type",
+        `Unknown HEALTHCHECK type '${kindPiece.value}': use CMD or NONE.`,
+        node.kind.range,
+      );
     }
     for (const flag of node.flags) {
       if (flag.value === null) continue;
       const at = flag.valueRange ?? flag.range;
       if (flag.name === "retries") {
-        if (!/^[+-]?\d+$/.test(flag.value)) this.error("invalid-flag-value", `--retries must be a whole number, not '${flag.value}'.`, at);
-        else if (Number(flag.value) < 0) this.error("invalid-flag-value", "--retries cannot be negative.", at);
+        if (!/^[+-]?\d+$/.test(flag.value))
+          this.error("invalid-flag-value", `--retries must be a whole number, not '${flag.value}'.`, at);
+        else if (Number(flag.value) < 0)
+          this.error("invalid-flag-value", "--retries cannot be negative.", at);
       } else if (flag.name in instructionFlags.HEALTHCHECK!) {
         const ms = parseDuration(flag.value);
-        if (ms === null) this.error("invalid-flag-value", `--${flag.name} must be a duration such as 30s or 1m30s, not '${flag.value}'.`, at);
+        if (ms === null)
+          this.error(
+            "invalid-flag-value",
+            `--${flag.name} must be a duration such as 30s or 1m30s, not '${flag.value}'.`,
+            at,
+          );
         else if (ms < 0) this.error("invalid-flag-value", `--${flag.name} cannot be negative.`, at);
-        else if (ms !== 0 && ms < 1) this.error("invalid-flag-value", `--${flag.name} cannot be less than 1ms.`, at);
+        else if (ms !== 0 && ms < 1)
+          this.error("invalid-flag-value", `--${flag.name} cannot be less than 1ms.`, at);
       }
     }
   }
@@ -724,7 +814,11 @@ class Builder {
       const kind = known[flag.name];
       if (kind === undefined) {
         const hint = suggest(flag.name, Object.keys(known));
-        this.error("unknown-flag", `${name} does not accept --${flag.name}.${hint ? ` Did you mean --${hint}?` : ""}`, flag.nameRange);
+        this.error(
+          "unknown-flag",
+          `${name} does not accept --${flag.name}.${hint ? ` Did you mean --${hint}?` : ""}`,
+          flag.nameRange,
+        );
         continue;
       }
       if (kind !== "strings" && seen.has(flag.name)) {
@@ -733,7 +827,11 @@ class Builder {
       seen.add(flag.name);
       if (kind === "bool") {
         if (flag.value !== null && !/^(true|false)$/i.test(flag.value)) {
-          this.error("invalid-flag-value", `--${flag.name} takes true or false, not '${flag.value}'.`, flag.valueRange ?? flag.range);
+          this.error(
+            "invalid-flag-value",
+            `--${flag.name} takes true or false, not '${flag.value}'.`,
+            flag.valueRange ?? flag.range,
+          );
         }
       } else if (flag.value === null) {
         this.error("missing-flag-value", `--${flag.name} needs a value: --${flag.name}=…`, flag.range);

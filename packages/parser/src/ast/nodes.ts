@@ -217,7 +217,8 @@ export interface ArgDeclaration {
 export interface Arg extends InstructionBase<"Arg"> {
   declarations: ArgDeclaration[];
 }
-export interface Expose extends InstructionBase<"Expose"> {}
+/** EXPOSE: its port specs are `args`. */
+export type Expose = InstructionBase<"Expose">;
 export interface Healthcheck extends InstructionBase<"Healthcheck"> {
   /** `CMD`, `NONE` or whatever word was written (an error); null for a bare HEALTHCHECK. */
   kind: Word | null;
@@ -241,7 +242,7 @@ export interface Stopsignal extends InstructionBase<"Stopsignal"> {
   value: Word | null;
 }
 /** A keyword BuildKit does not know; kept so that nothing is lost. */
-export interface Unknown extends InstructionBase<"Unknown"> {}
+export type Unknown = InstructionBase<"Unknown">;
 
 export type Instruction =
   | From

@@ -65,7 +65,8 @@ export function goQuote(text: string): string {
     }
     if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else if (c >= 0xd800 && c <= 0xdfff) out += "\\ufffd";
-    else if (!isPrintable(c)) out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
+    else if (!isPrintable(c))
+      out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
     else out += ch;
   }
   return out + '"';

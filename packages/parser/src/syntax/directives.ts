@@ -44,7 +44,10 @@ export function scanDirectives(text: string, from: number): { lines: DirectiveLi
     if (seen.has(name)) {
       error = { code: "duplicate-directive", message: `Only one '${name}' parser directive can be used.` };
     } else if (name === "escape" && value !== "\\" && value !== "`") {
-      error = { code: "invalid-escape", message: `Invalid escape character '${value}': it must be \` or \\.` };
+      error = {
+        code: "invalid-escape",
+        message: `Invalid escape character '${value}': it must be \` or \\.`,
+      };
     } else if (name === "escape") {
       escape = value as "\\" | "`";
     }

@@ -33,7 +33,9 @@ const HEREDOC_KEYWORDS = new Set(["run", "copy", "add"]);
  */
 export function heredocMarkers(line: string, errors?: Piece[]): HeredocMarker[] {
   if (!line.includes("<<")) return [];
-  let { keyword, rest } = splitCommand(line);
+  const split = splitCommand(line);
+  const keyword = split.keyword;
+  let rest = split.rest;
   if (!keyword) return [];
   let name = keyword.value.toLowerCase();
   if (name === "onbuild") {

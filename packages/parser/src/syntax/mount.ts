@@ -181,10 +181,14 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
     if (mount.sharing !== null) fail(`A ${t} mount cannot have 'sharing'.`);
     mount.readonly = readonlySet ?? true;
     if (t === "secret") {
-      if (mount.source !== null && mount.id !== null) fail("A secret mount cannot have both 'source' and 'id'.");
-      mount.id ??= mount.source ?? (mount.target ? mount.target.replace(/\/+$/, "").split("/").pop() || null : null);
-      if (mount.id === null && mount.env === null) fail("A secret mount needs an 'id', 'source' or 'target'.");
-      if (mount.target === null && mount.env === null && mount.id !== null) mount.target = `/run/secrets/${mount.id}`;
+      if (mount.source !== null && mount.id !== null)
+        fail("A secret mount cannot have both 'source' and 'id'.");
+      mount.id ??=
+        mount.source ?? (mount.target ? mount.target.replace(/\/+$/, "").split("/").pop() || null : null);
+      if (mount.id === null && mount.env === null)
+        fail("A secret mount needs an 'id', 'source' or 'target'.");
+      if (mount.target === null && mount.env === null && mount.id !== null)
+        mount.target = `/run/secrets/${mount.id}`;
       mount.mode ??= 0o400;
     } else {
       mount.id ??= "default";

@@ -44,7 +44,11 @@ export function splitCommand(line: string): { keyword: Piece | null; flags: Flag
  * Reads leading `--flag` words between `from` and `to`. Quotes are removed and a backslash escapes the next
  * character; a bare `--` ends the flags; the first word that does not start with `--` ends them too.
  */
-export function extractFlags(line: string, from: number, to: number): { flags: FlagPiece[]; restStart: number } {
+export function extractFlags(
+  line: string,
+  from: number,
+  to: number,
+): { flags: FlagPiece[]; restStart: number } {
   const flags: FlagPiece[] = [];
   let pos = from;
   for (;;) {
@@ -274,7 +278,9 @@ class JsonReader {
         if (d !== 44) throw new SyntaxError();
       }
     }
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, this.pos + 400));
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      this.text.slice(this.pos, this.pos + 400),
+    );
     if (!literal) throw new SyntaxError();
     this.pos += literal[0].length;
     return null;
