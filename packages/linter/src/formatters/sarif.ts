@@ -39,7 +39,8 @@ function describeRule(rule: Rule) {
   const tags = ["dockerfile", ...aliasList(rule, "hadolint"), ...aliasList(rule, "buildkit")];
   return {
     id: rule.id,
-    name: rule.id,
+    // SARIF wants `name` to differ from the opaque `id`: the readable PascalCase form, as BuildKit names checks.
+    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.docs.rationale },
     help: { text: `${rule.docs.rationale}\n\nDocumentation: ${ruleDocsUrl(rule.id)}`, markdown },
