@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell, type ShellCommand } from "../shell/shell.js";
+import { runShell, type ShellCommand } from "../shell/shell.js";
+import { aptInstalls } from "./utils/apt.js";
 
 export default defineRule({
   id: "no-apt-install-recommends",
@@ -26,16 +27,8 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "apt-get", "apt")) {
-          const [verb] = operands(command, [
-            "-o",
-            "--option",
-            "-c",
-            "--config-file",
-            "-t",
-            "--target-release",
-          ]);
-          if (verb?.value !== "install" || skipsRecommends(command) || simulates(command)) continue;
+        for (const { command, verb } of aptInstalls(shell.commands)) {
+          if (!verb || skipsRecommends(command)) continue;
           const [start, end] = shell.span(verb.start, verb.end);
           const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
           const fix = exact ? { range: ctx.rangeOf(end, end), text: " --no-install-recommends" } : undefined;
@@ -49,14 +42,5 @@ export default defineRule({
 function skipsRecommends(command: ShellCommand): boolean {
   return command.args.some(
     (a) => a.value === "--no-install-recommends" || /APT::Install-Recommends=(?:0|false|no)\b/i.test(a.value),
-  );
-}
-
-/** `apt-get install -s` (and its synonyms) only simulates: nothing is installed, nothing is asked. */
-function simulates(command: ShellCommand): boolean {
-  return command.args.some(
-    (a) =>
-      /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||
-      ["--simulate", "--just-print", "--dry-run", "--recon", "--no-act"].includes(a.value),
   );
 }

@@ -1,6 +1,7 @@
 import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { aptCommands } from "./utils/apt.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -48,15 +49,7 @@ export default defineRule({
           ) ||
           findCommands(shell.commands, "apt-get", "apt").some((c) => operands(c)[0]?.value === "dist-clean");
         if (cleaned) return;
-        for (const command of findCommands(shell.commands, "apt-get", "apt", "aptitude")) {
-          const [verb] = operands(command, [
-            "-o",
-            "--option",
-            "-c",
-            "--config-file",
-            "-t",
-            "--target-release",
-          ]);
+        for (const { command, verb } of aptCommands(shell.commands, "apt-get", "apt", "aptitude")) {
           if (verb?.value !== "update") continue;
           const name = commandWord(command)!;
           ctx.report(ctx.rangeOf(...shell.span(name.start, verb.end)), "lists", name.value);

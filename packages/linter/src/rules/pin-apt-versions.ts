@@ -1,16 +1,8 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell, type ShellCommand } from "../shell/shell.js";
+import { runShell } from "../shell/shell.js";
+import { aptInstalls } from "./utils/apt.js";
 
 /** apt-get options that take a value in the next word. */
-const VALUE_OPTIONS = [
-  "-t",
-  "--target-release",
-  "--default-release",
-  "-o",
-  "--option",
-  "-c",
-  "--config-file",
-];
 
 export default defineRule({
   id: "pin-apt-versions",
@@ -37,9 +29,7 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "apt-get", "apt")) {
-          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
-          if (verb?.value !== "install" || simulates(command)) continue;
+        for (const { operands: packages } of aptInstalls(shell.commands)) {
           for (const pkg of packages) {
             const name = pkg.value;
             // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.
@@ -51,12 +41,3 @@ export default defineRule({
     };
   },
 });
-
-/** `apt-get install -s` (and its synonyms) only simulates: nothing is installed, nothing is asked. */
-function simulates(command: ShellCommand): boolean {
-  return command.args.some(
-    (a) =>
-      /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||
-      ["--simulate", "--just-print", "--dry-run", "--recon", "--no-act"].includes(a.value),
-  );
-}
