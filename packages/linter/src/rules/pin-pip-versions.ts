@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { operands, runShell, type ShellCommand } from "../shell/shell.js";
+import { operands, runShell } from "../shell/shell.js";
+import { pipArguments } from "./utils/pip.js";
 
 /** pip install options that take a value in the next word. */
 const VALUE_OPTIONS = [
@@ -89,17 +90,3 @@ export default defineRule({
     };
   },
 });
-
-/** `pip …`, `pip3.12 …` or `python -m pip …`, as a command whose arguments start after `pip`. */
-function pipArguments(command: ShellCommand): ShellCommand | null {
-  const name = command.base ?? "";
-  if (/^pip[0-9.]*$/.test(name)) return command;
-  if (
-    /^python[0-9.]*$/.test(name) &&
-    command.args[0]?.value === "-m" &&
-    /^pip[0-9.]*$/.test(command.args[1]?.value ?? "")
-  ) {
-    return { ...command, args: command.args.slice(2) };
-  }
-  return null;
-}
