@@ -1,5 +1,5 @@
-import { expandWord, type Arg, type Dockerfile, type From } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-latest-tag",
@@ -40,7 +40,7 @@ export default defineRule({
           ctx.report(at, "latest", written);
           return;
         }
-        const resolved = resolveImage(ctx.ast, node);
+        const resolved = resolveImage(ctx.ast, node.image!.value);
         if (resolved === null) return;
         const ref = splitImage(resolved);
         if (ref.tag === "latest" && ref.digest === null)
@@ -64,18 +64,4 @@ function splitImage(text: string): {
   if (colon > rest.lastIndexOf("/"))
     return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), tagStart: colon + 1, digest };
   return { name: rest, tag: null, tagStart: rest.length, digest };
-}
-
-/** The image of a FROM with the defaults of the ARGs before the first FROM filled in; null if one has no value. */
-function resolveImage(ast: Dockerfile, node: From): string | null {
-  const env = new Map<string, string>();
-  for (const arg of ast.preamble.filter((i): i is Arg => i.type === "Arg")) {
-    for (const d of arg.declarations) {
-      if (d.defaultValue === null) continue;
-      const value = expandWord(d.defaultValue.value, env, { escape: ast.escapeChar });
-      if (value.error === null) env.set(d.name.value, value.value);
-    }
-  }
-  const result = expandWord(node.image!.value, env, { escape: ast.escapeChar });
-  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
 }

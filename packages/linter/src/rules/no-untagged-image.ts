@@ -1,5 +1,5 @@
-import { expandWord, type Arg, type Dockerfile } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-untagged-image",
@@ -37,7 +37,7 @@ export default defineRule({
 
         function check(word: NonNullable<typeof image>) {
           const written = word.value;
-          const resolved = written.includes("$") ? resolveImage(ctx.ast, written) : written;
+          const resolved = resolveImage(ctx.ast, written);
           if (resolved === null) return;
           if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return;
           if (hasTagOrDigest(resolved)) return;
@@ -53,18 +53,4 @@ function hasTagOrDigest(image: string): boolean {
   if (image.includes("@")) return true;
   const colon = image.lastIndexOf(":");
   return colon > image.lastIndexOf("/");
-}
-
-/** The image with the defaults of the ARGs before the first FROM filled in; null if one has no value. */
-function resolveImage(ast: Dockerfile, image: string): string | null {
-  const env = new Map<string, string>();
-  for (const arg of ast.preamble.filter((i): i is Arg => i.type === "Arg")) {
-    for (const d of arg.declarations) {
-      if (d.defaultValue === null) continue;
-      const value = expandWord(d.defaultValue.value, env, { escape: ast.escapeChar });
-      if (value.error === null) env.set(d.name.value, value.value);
-    }
-  }
-  const result = expandWord(image, env, { escape: ast.escapeChar });
-  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
 }

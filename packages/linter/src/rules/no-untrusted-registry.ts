@@ -1,5 +1,6 @@
-import { expandWord, type Arg, type Dockerfile, type Word } from "@hull/parser";
+import type { Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-untrusted-registry",
@@ -37,7 +38,7 @@ export default defineRule({
     const stages = new Set<string>();
     let stageCount = 0;
     const check = (at: Word | { range: Word["range"] }, written: string) => {
-      const image = written.includes("$") ? resolve(ctx.ast, written) : written;
+      const image = resolveImage(ctx.ast, written);
       if (image === null) return;
       const lower = image.toLowerCase();
       if (lower === "scratch" || stages.has(lower) || /^\d+$/.test(image)) return;
@@ -95,18 +96,4 @@ function matches(pattern: string, registry: string): boolean {
     return registry === "docker.io" || registry === "index.docker.io" || registry === "registry-1.docker.io";
   }
   return registry === p;
-}
-
-/** The image with the defaults of the ARGs before the first FROM filled in; null if one has no value. */
-function resolve(ast: Dockerfile, image: string): string | null {
-  const env = new Map<string, string>();
-  for (const arg of ast.preamble.filter((i): i is Arg => i.type === "Arg")) {
-    for (const d of arg.declarations) {
-      if (d.defaultValue === null) continue;
-      const value = expandWord(d.defaultValue.value, env, { escape: ast.escapeChar });
-      if (value.error === null) env.set(d.name.value, value.value);
-    }
-  }
-  const result = expandWord(image, env, { escape: ast.escapeChar });
-  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
 }

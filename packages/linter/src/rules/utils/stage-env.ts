@@ -230,6 +230,13 @@ export function baseNameOf(stage: Stage, meta: MetaArgs, options: ExpandOptions)
   return result.error === null && result.missing.length === 0 ? result.value : null;
 }
 
+/** An image reference with the global ARGs' defaults filled in; null when a variable has no value. */
+export function resolveImage(ast: Dockerfile, image: string, meta: MetaArgs = metaArgs(ast)): string | null {
+  if (!image.includes("$")) return image;
+  const result = expandWord(image, meta.env, expandOptions(ast));
+  return result.error === null && result.missing.length === 0 && result.value !== "" ? result.value : null;
+}
+
 /** Each stage's base stage in this file (`FROM <stage>`), found as BuildKit finds it; null for an image. */
 export function baseStages(ast: Dockerfile, meta: MetaArgs = metaArgs(ast)): Map<Stage, Stage | null> {
   const options = expandOptions(ast);
