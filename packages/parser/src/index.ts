@@ -13,3 +13,4 @@ export {
   type ExpandWordsResult,
 } from "./expand/expand.js";
 export * from "./ast/nodes.js";
+export { format, type FormatOptions, type FormatResult } from "./print/format.js";
