@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
@@ -12,6 +12,8 @@ export interface Io {
   /** Reads a UTF-8 file; throws an Error with a readable message on failure. */
   readFile(path: string): string;
   readStdin(): string;
+  /** Writes a UTF-8 file, replacing it; throws an Error with a readable message on failure. */
+  writeFile?(path: string, text: string): void;
   /** Lists a directory's entries, marking sub-directories. */
   readDir(path: string): { name: string; isDirectory: boolean }[];
   isDirectory(path: string): boolean;
@@ -29,6 +31,7 @@ export const processIo: Io = {
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFileSync(path, "utf8"),
   readStdin: () => readFileSync(0, "utf8"),
+  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
   readDir: (path) =>
     readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() })),
   isDirectory: (path) => {

@@ -2,12 +2,12 @@ import type { Io } from "../src/io.js";
 
 /**
  * An in-memory Io for running `main()` in tests: files by path (relative paths are under `cwd`, default `/w`),
- * captured stdout and stderr.
+ * captured stdout and stderr; `writeFile` replaces a file's text, and `files` holds the texts by absolute path.
  */
 export function fakeIo(
   relativeFiles: Record<string, string>,
   options: { stdin?: string; cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
-): Io & { out: string; err: string } {
+): Io & { out: string; err: string; files: Record<string, string> } {
   const cwd = options.cwd ?? "/w";
   const files = Object.fromEntries(
     Object.entries(relativeFiles).map(([p, text]) => [p.startsWith("/") ? p : `${cwd}/${p}`, text]),
@@ -23,6 +23,7 @@ export function fakeIo(
     stdoutIsTTY: options.tty ?? false,
     out: "",
     err: "",
+    files,
     stdout(text: string) {
       io.out += text;
     },
@@ -35,6 +36,9 @@ export function fakeIo(
       return f;
     },
     readStdin: () => options.stdin ?? "",
+    writeFile(path: string, text: string) {
+      files[path] = text;
+    },
     readDir(path: string) {
       const prefix = path.endsWith("/") ? path : `${path}/`;
       const names = new Map<string, boolean>();

@@ -120,7 +120,7 @@ function errorMessage(error: unknown): string {
 }
 
 /** Finds the files to lint under the given paths, sorted; explicit files are kept whatever their name. */
-function collectFiles(paths: readonly string[], io: Io): { path: string; explicit: boolean }[] {
+export function collectFiles(paths: readonly string[], io: Io): { path: string; explicit: boolean }[] {
   const found = new Map<string, boolean>();
   const walk = (dir: string) => {
     let entries: { name: string; isDirectory: boolean }[];
@@ -145,7 +145,8 @@ function collectFiles(paths: readonly string[], io: Io): { path: string; explici
   return [...found].map(([path, explicit]) => ({ path, explicit }));
 }
 
-function displayOf(path: string, io: Io): string {
+/** A path as the CLI shows it: relative to the working directory, with forward slashes. */
+export function displayOf(path: string, io: Io): string {
   const rel = relative(io.cwd, path);
   return (rel === "" ? "." : rel).split(sep).join("/");
 }

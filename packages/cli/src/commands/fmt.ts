@@ -1,0 +1,129 @@
+import { format, type FormatOptions } from "@hull/parser";
+import type { Register } from "../main.js";
+import { ExitCode } from "../main.js";
+import type { Io } from "../io.js";
+import { collectFiles, displayOf } from "./lint.js";
+
+interface FmtFlags {
+  check?: boolean;
+  write?: boolean;
+  indent?: string;
+  keepIndentation?: boolean;
+}
+
+/** Ends the run with exit code 2 and a one-line message. */
+class UsageError extends Error {}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatOptions(flags: FmtFlags): FormatOptions {
+  const options: FormatOptions = { keepIndentation: flags.keepIndentation === true };
+  if (flags.indent !== undefined) {
+    const indent = Number(flags.indent);
+    if (!/^\d+$/.test(flags.indent) || indent > 16) {
+      throw new UsageError(`--indent ${flags.indent}: expected a number of spaces from 0 to 16`);
+    }
+    options.indent = indent;
+  }
+  return options;
+}
+
+/** Runs `hull fmt`; returns the exit code. */
+function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
+  if (flags.check && flags.write) throw new UsageError("--check and --write cannot be combined");
+  const options = formatOptions(flags);
+  if (paths.includes("-")) {
+    if (paths.length > 1) throw new UsageError("'-' (standard input) cannot be combined with other paths");
+    if (flags.write) throw new UsageError("--write needs files, not standard input");
+    let text: string;
+    try {
+      text = io.readStdin();
+    } catch (error) {
+      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+    }
+    const { output, changed } = format(text, options);
+    if (!flags.check) {
+      io.stdout(output);
+      return ExitCode.ok;
+    }
+    if (changed) io.stdout("<stdin>\n");
+    return changed ? ExitCode.findings : ExitCode.ok;
+  }
+
+  let found: { path: string }[];
+  try {
+    found = collectFiles(paths.length > 0 ? paths : ["."], io);
+  } catch (error) {
+    // Missing paths and unreadable directories, as `hull lint` reports them.
+    throw new UsageError(errorMessage(error));
+  }
+  const files = found
+    .map((f) => ({ path: f.path, display: displayOf(f.path, io) }))
+    .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  if (!flags.check && !flags.write && files.length !== 1) {
+    throw new UsageError(
+      `found ${files.length} Dockerfiles; pass --write to format them in place or --check to list those that would change`,
+    );
+  }
+  if (flags.write && !io.writeFile) throw new UsageError("--write is not available here");
+
+  let ioErrors = 0;
+  let unformatted = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = io.readFile(file.path);
+    } catch (error) {
+      io.stderr(`hull fmt: cannot read ${file.display}: ${errorMessage(error)}\n`);
+      ioErrors++;
+      continue;
+    }
+    const { output, changed } = format(text, options);
+    if (!flags.check && !flags.write) {
+      io.stdout(output);
+      continue;
+    }
+    if (!changed) continue;
+    if (flags.write) {
+      try {
+        io.writeFile!(file.path, output);
+      } catch (error) {
+        io.stderr(`hull fmt: cannot write ${file.display}: ${errorMessage(error)}\n`);
+        ioErrors++;
+        continue;
+      }
+    }
+    unformatted++;
+    io.stdout(`${file.display}\n`);
+  }
+  if (ioErrors > 0) return ExitCode.usage;
+  return flags.check && unformatted > 0 ? ExitCode.findings : ExitCode.ok;
+}
+
+/** `hull fmt [PATH…|-]`: prints, checks or rewrites Dockerfiles in the canonical layout. */
+export const registerFmt: Register = (program, io, setExit) => {
+  program
+    .command("fmt")
+    .description(
+      "format Dockerfiles without changing what BuildKit reads: prints one file (or -), or --write / --check many",
+    )
+    .argument("[paths...]", "files or directories (recursively); - reads standard input", [])
+    .option("--check", "list the files that would change and exit 1 if there are any")
+    .option("--write", "rewrite the files in place and list those that changed")
+    .option("--indent <n>", "spaces before continuation lines (default 4)")
+    .option("--keep-indentation", "leave the indentation of continuation lines as written")
+    .action((paths: string[], flags: FmtFlags) => {
+      try {
+        setExit(runFmt(paths, flags, io));
+      } catch (error) {
+        if (error instanceof UsageError) {
+          io.stderr(`hull fmt: ${error.message}\n`);
+          setExit(ExitCode.usage);
+          return;
+        }
+        throw error;
+      }
+    });
+};
