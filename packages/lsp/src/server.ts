@@ -18,6 +18,7 @@ import { computeCodeActions, fixAllKind } from "./features/code-actions.js";
 import { computeCompletions, type CompletionData } from "./features/completion.js";
 import { computeDiagnostics } from "./features/diagnostics.js";
 import { computeFoldingRanges } from "./features/folding.js";
+import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
 
@@ -121,6 +122,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: ["quickfix", fixAllKind] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
       },
       serverInfo: { name: "hull-lsp" },
     };
@@ -211,6 +213,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     return guard("folding", [], () => computeFoldingRanges(document, configOf(document)));
+  });
+
+  connection.onDocumentFormatting(({ textDocument, options }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? guard("formatting", [], () => computeFormatting(document, options)) : [];
   });
 
   connection.listen();
