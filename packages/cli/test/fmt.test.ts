@@ -66,6 +66,9 @@ describe("hull fmt", () => {
   it("--indent and --keep-indentation", async () => {
     const text = "copy a \\\n        b /c/\n";
     expect((await run(["-", "--indent", "2"], fakeIo({}, { stdin: text }))).out).toBe("COPY a \\\n  b /c/\n");
+    expect((await run(["-", "--indent", "tab"], fakeIo({}, { stdin: text }))).out).toBe(
+      "COPY a \\\n\tb /c/\n",
+    );
     expect((await run(["-", "--keep-indentation"], fakeIo({}, { stdin: text }))).out).toBe(
       "COPY a \\\n        b /c/\n",
     );
@@ -82,7 +85,7 @@ describe("hull fmt", () => {
     [["a", "b", "--check", "--write"], "--check and --write cannot be combined"],
     [["-", "--write"], "--write needs files, not standard input"],
     [["-", "Dockerfile"], "'-' (standard input) cannot be combined with other paths"],
-    [["--indent", "x", "Dockerfile"], "--indent x: expected a number of spaces from 0 to 16"],
+    [["--indent", "x", "Dockerfile"], "--indent x: expected a number of spaces from 0 to 16, or tab"],
     [["missing"], "no such file or directory: missing"],
     [
       ["."],

@@ -20,10 +20,11 @@ function errorMessage(error: unknown): string {
 
 function formatOptions(flags: FmtFlags): FormatOptions {
   const options: FormatOptions = { keepIndentation: flags.keepIndentation === true };
-  if (flags.indent !== undefined) {
+  if (flags.indent === "tab") options.indent = "\t";
+  else if (flags.indent !== undefined) {
     const indent = Number(flags.indent);
     if (!/^\d+$/.test(flags.indent) || indent > 16) {
-      throw new UsageError(`--indent ${flags.indent}: expected a number of spaces from 0 to 16`);
+      throw new UsageError(`--indent ${flags.indent}: expected a number of spaces from 0 to 16, or tab`);
     }
     options.indent = indent;
   }
@@ -112,7 +113,7 @@ export const registerFmt: Register = (program, io, setExit) => {
     .argument("[paths...]", "files or directories (recursively); - reads standard input", [])
     .option("--check", "list the files that would change and exit 1 if there are any")
     .option("--write", "rewrite the files in place and list those that changed")
-    .option("--indent <n>", "spaces before continuation lines (default 4)")
+    .option("--indent <n|tab>", "spaces before continuation lines (default 4), or tab")
     .option("--keep-indentation", "leave the indentation of continuation lines as written")
     .action((paths: string[], flags: FmtFlags) => {
       try {
