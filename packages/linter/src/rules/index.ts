@@ -3,19 +3,27 @@ import aptGetNonInteractive from "./apt-get-non-interactive.js";
 import cacheBustingOrder from "./cache-busting-order.js";
 import cmdOverridden from "./cmd-overridden.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
+import copyDestTrailingSlash from "./copy-dest-trailing-slash.js";
+import copyFromUndefinedStage from "./copy-from-undefined-stage.js";
 import copyIgnoredFile from "./copy-ignored-file.js";
+import copyRelativeWithoutWorkdir from "./copy-relative-without-workdir.js";
 import exposeInvalidFormat from "./expose-invalid-format.js";
+import exposeInvalidPort from "./expose-invalid-port.js";
 import exposeProtoCasing from "./expose-proto-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
+import invalidLabelKey from "./invalid-label-key.js";
+import labelSchema from "./label-schema.js";
 import layerCleanup from "./layer-cleanup.js";
 import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
+import missingHealthcheck from "./missing-healthcheck.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
+import noCopyFromOwnStage from "./no-copy-from-own-stage.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDockerSocket from "./no-docker-socket.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
@@ -36,6 +44,7 @@ import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
+import noSameEnvReference from "./no-same-env-reference.js";
 import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretsInArgOrEnv from "./no-secrets-in-arg-or-env.js";
 import noSecurityInsecure from "./no-security-insecure.js";
@@ -47,12 +56,14 @@ import noUntrustedRegistry from "./no-untrusted-registry.js";
 import noUnverifiedPackages from "./no-unverified-packages.js";
 import noUnverifiedRemoteAdd from "./no-unverified-remote-add.js";
 import noWorldWritable from "./no-world-writable.js";
+import onbuildInvalidTrigger from "./onbuild-invalid-trigger.js";
 import pinApkVersions from "./pin-apk-versions.js";
 import pinAptVersions from "./pin-apt-versions.js";
 import pinGemVersions from "./pin-gem-versions.js";
 import pinGoVersions from "./pin-go-versions.js";
 import pinNpmVersions from "./pin-npm-versions.js";
 import pinPipVersions from "./pin-pip-versions.js";
+import preferAddForArchives from "./prefer-add-for-archives.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferCopyOverAdd from "./prefer-copy-over-add.js";
 import preferJsonArgs from "./prefer-json-args.js";
@@ -70,19 +81,27 @@ export const rules = [
   cacheBustingOrder,
   cmdOverridden,
   consistentInstructionCasing,
+  copyDestTrailingSlash,
+  copyFromUndefinedStage,
   copyIgnoredFile,
+  copyRelativeWithoutWorkdir,
   exposeInvalidFormat,
+  exposeInvalidPort,
   exposeProtoCasing,
   fromAsCasing,
   fromFirst,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
+  invalidLabelKey,
+  labelSchema,
   layerCleanup,
   legacyKeyValueFormat,
   maintainerDeprecated,
+  missingHealthcheck,
   noAptInstallRecommends,
   noConsecutiveRun,
   noConstantPlatform,
+  noCopyFromOwnStage,
   noCurlPipeShell,
   noDockerSocket,
   noDuplicateStageName,
@@ -103,6 +122,7 @@ export const rules = [
   noRedundantTargetPlatform,
   noReservedStageName,
   noRootUser,
+  noSameEnvReference,
   noSecretFileCopy,
   noSecretsInArgOrEnv,
   noSecurityInsecure,
@@ -114,12 +134,14 @@ export const rules = [
   noUnverifiedPackages,
   noUnverifiedRemoteAdd,
   noWorldWritable,
+  onbuildInvalidTrigger,
   pinApkVersions,
   pinAptVersions,
   pinGemVersions,
   pinGoVersions,
   pinNpmVersions,
   pinPipVersions,
+  preferAddForArchives,
   preferAptGet,
   preferCopyOverAdd,
   preferJsonArgs,

@@ -9,7 +9,7 @@ export default defineRule({
   title: "Do not set FROM --platform to $TARGETPLATFORM",
   severity: "warning",
   fixable: false,
-  aliases: { buildkit: "RedundantTargetPlatform" },
+  aliases: { hadolint: "DL3065", buildkit: "RedundantTargetPlatform" },
   docs: {
     rationale:
       "A stage is built for the target platform unless `--platform` says otherwise, so `FROM --platform=$TARGETPLATFORM` only repeats the default. " +

@@ -7,7 +7,7 @@ export default defineRule({
   title: "Do not name a stage scratch or context",
   severity: "warning",
   fixable: false,
-  aliases: { buildkit: "ReservedStageName" },
+  aliases: { hadolint: "DL3063", buildkit: "ReservedStageName" },
   docs: {
     rationale:
       "`scratch` is the empty base image and `context` is the name of the build context in `--build-context` and `RUN --mount=from=`. " +

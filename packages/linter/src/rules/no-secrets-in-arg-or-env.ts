@@ -42,7 +42,7 @@ export default defineRule({
   title: "Do not pass secrets through ARG or ENV",
   severity: "warning",
   fixable: false,
-  aliases: { buildkit: "SecretsUsedInArgOrEnv" },
+  aliases: { hadolint: "DL3064", buildkit: "SecretsUsedInArgOrEnv" },
   docs: {
     rationale:
       "Values of `ARG` and `ENV` are stored in the image: `ENV` in its config, and build arguments in the history of every `RUN` that sees them. " +

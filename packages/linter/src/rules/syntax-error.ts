@@ -7,6 +7,8 @@ import { defineRule } from "../rule.js";
 export const parseCodesOwnedByRules: Readonly<Record<string, string>> = {
   "instruction-before-from": "from-first",
   "empty-continuation": "no-empty-continuation",
+  "onbuild-chaining": "onbuild-invalid-trigger",
+  "onbuild-trigger": "onbuild-invalid-trigger",
 };
 
 /** Not a rule that runs: the metadata under which the parser's errors are reported (the engine emits them). */

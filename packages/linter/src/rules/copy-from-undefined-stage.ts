@@ -1,0 +1,63 @@
+import { defineRule } from "../rule.js";
+import { metaArgs, suggestName, type MetaArgs } from "./utils/stage-env.js";
+import { fromValue, stageByRef } from "./utils/stage-refs.js";
+
+export default defineRule({
+  id: "copy-from-undefined-stage",
+  title: "COPY --from a stage that the Dockerfile defines",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3022" },
+  docs: {
+    rationale:
+      "`COPY --from` takes a stage name, a stage index, or an image. " +
+      "When the name matches no stage, BuildKit does not fail: it pulls an image of that name from Docker Hub (or uses a named build context), so a misspelt or renamed stage copies files from some unrelated image, or fails later with a confusing pull error. " +
+      "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default. " +
+      "Unlike hadolint, a stage defined further down the file is accepted, since BuildKit resolves it.",
+    bad: [
+      "FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM alpine:3.20\nCOPY --from=biuld /app /app\n",
+    ],
+    good: [
+      "FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM alpine:3.20\nCOPY --from=build /app /app\nCOPY --from=0 /app /app2\n",
+      "FROM alpine:3.20\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/\n",
+    ],
+    seeAlso: ["no-copy-from-own-stage"],
+  },
+  messages: {
+    unknown: (name: string) =>
+      `No stage is named '${name}', so COPY --from pulls an image of that name; name a stage, or give the image a tag.`,
+    typo: (name: string, suggestion: string) =>
+      `No stage is named '${name}' (did you mean '${suggestion}'?), so COPY --from pulls an image of that name.`,
+    index: (index: string, count: number) =>
+      `Stage index ${index} does not exist: the Dockerfile has ${count} stage${count === 1 ? "" : "s"}.`,
+  },
+  create(ctx) {
+    let meta: MetaArgs | undefined;
+    let templated: boolean | undefined;
+    return {
+      Copy(node) {
+        if (node.flags.length === 0 || ctx.isTrigger(node)) return;
+        const flag = node.flags.find((f) => f.name === "from");
+        if (!flag?.value) return;
+        meta ??= metaArgs(ctx.ast);
+        const value = fromValue(ctx.ast, flag.value, meta);
+        // A tag, digest or path makes it an image reference.
+        if (value === null || value === "" || /[:@/]/.test(value)) return;
+        if (stageByRef(ctx.ast, value)) return;
+        // In a template (`{{ … }}`, `<%= … %>`) the stage names themselves may be placeholders.
+        templated ??= ctx.ast.stages.some((s) => /\{\{|<%/.test(s.from.logical));
+        if (templated) return;
+        const at = flag.valueRange ?? flag;
+        const count = ctx.ast.stages.length;
+        if (/^\d+$/.test(value)) {
+          ctx.report(at, "index", value, count);
+          return;
+        }
+        const names = ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
+        const suggestion = suggestName(value.toLowerCase(), names);
+        if (suggestion !== null) ctx.report(at, "typo", value, suggestion);
+        else ctx.report(at, "unknown", value);
+      },
+    };
+  },
+});

@@ -1,0 +1,165 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import { isEmail, isRfc3339, isSemver, isSpdx, isUrl } from "./label-schema-utils/validate.js";
+import rule from "./label-schema.js";
+import { describe, expect, it } from "vitest";
+
+const settings = {
+  labelSchema: {
+    author: "text",
+    url: "url",
+    version: "semver",
+    revision: "hash",
+    created: "rfc3339",
+    license: "spdx",
+    email: "email",
+  },
+};
+const all =
+  "LABEL author=me url=https://example.com/x version=1.2.3 revision=0123abc created=2024-05-01T12:30:00Z license=MIT email=ops@example.com\n";
+const one = { labelSchema: { version: "semver" } };
+
+ruleTester.run(rule, {
+  valid: [
+    "FROM alpine\nLABEL Anything=1\n",
+    { code: `FROM alpine\n${all}`, settings },
+    { code: "FROM alpine AS base\nLABEL version=1.0.0\nFROM base\n", settings: one },
+    {
+      name: "a stage that is only copied from",
+      code: "FROM alpine AS build\nFROM alpine\nLABEL version=1.0.0\nCOPY --from=build /a /a\n",
+      settings: one,
+    },
+    {
+      name: "a stage that is only built on",
+      code: "FROM alpine AS base\nFROM base\nLABEL version=1.0.0\n",
+      settings: one,
+    },
+    {
+      name: "a value from a build argument",
+      code: "FROM alpine\nARG VERSION\nLABEL version=$VERSION\n",
+      settings: one,
+    },
+    { code: 'FROM alpine\nLABEL "version"="2.0.0-rc.1+build.5"\n', settings: one },
+    { code: "FROM alpine\nLABEL version=1.0.0 other=x\n", settings: { ...one, strictLabels: false } },
+  ],
+  invalid: [
+    {
+      code: "FROM alpine\nRUN true\n",
+      settings: one,
+      errors: [
+        {
+          messageId: "missing",
+          message: "This stage does not set the label 'version' required by the label schema.",
+          line: 1,
+          column: 1,
+          endColumn: 5,
+        },
+      ],
+    },
+    {
+      name: "ONBUILD labels do not count",
+      code: "FROM alpine\nONBUILD LABEL version=1.0.0\n",
+      settings: one,
+      errors: [{ messageId: "missing", line: 1 }],
+    },
+    {
+      code: "FROM alpine AS a\nLABEL version=1.0.0\nFROM alpine\n",
+      settings: { labelSchema: { version: "semver", url: "url" } },
+      errors: [
+        {
+          messageId: "missing",
+          message: "This stage does not set the label 'url' required by the label schema.",
+          line: 1,
+        },
+        {
+          messageId: "missing",
+          message: "This stage does not set the labels 'version', 'url' required by the label schema.",
+          line: 3,
+        },
+      ],
+    },
+    {
+      code: 'FROM alpine\nLABEL version=""\n',
+      settings: one,
+      errors: [
+        { messageId: "empty", message: "Label 'version' is empty.", line: 2, column: 15, endColumn: 17 },
+      ],
+    },
+    {
+      code: "FROM alpine\nLABEL version=1.0.0 extra=1\n",
+      settings: { ...one, strictLabels: true },
+      errors: [
+        {
+          messageId: "extra",
+          message: "Label 'extra' is not in the label schema.",
+          line: 2,
+          column: 21,
+          endColumn: 26,
+        },
+      ],
+    },
+    {
+      code: "FROM alpine\nLABEL version=v1.0 url=example.com revision=ABCDEF0 created=2024-13-01T00:00:00Z license=GPLv2 email='Ops <ops@example.com>' author=x\n",
+      settings,
+      errors: [
+        {
+          messageId: "wrongType",
+          message: "Label 'version' is 'v1.0', which is not a semantic version (e.g. 1.4.2).",
+          line: 2,
+          column: 15,
+          endColumn: 19,
+        },
+        { messageId: "wrongType", column: 24 },
+        { messageId: "wrongType", column: 45 },
+        { messageId: "wrongType", column: 61 },
+        { messageId: "wrongType", column: 90 },
+        { messageId: "wrongType", column: 102 },
+      ],
+    },
+  ],
+});
+
+describe("label-schema validators", () => {
+  it("checks URLs", () => {
+    expect(["https://example.com/a?b=c#d", "mailto:a@b.c", "urn:isbn:0451450523"].every(isUrl)).toBe(true);
+    expect(["example.com", "https://exa mple.com", "http://x/%zz", ""].some(isUrl)).toBe(false);
+  });
+  it("checks semantic versions", () => {
+    expect(["0.0.1", "1.2.3-alpha.1", "1.0.0+20130313144700"].every(isSemver)).toBe(true);
+    expect(["1.2", "v1.2.3", "01.2.3", "1.2.3-"].some(isSemver)).toBe(false);
+  });
+  it("checks RFC 3339 times", () => {
+    expect(["2024-02-29T23:59:60Z", "2024-05-01t12:30:00.123+02:00"].every(isRfc3339)).toBe(true);
+    expect(
+      ["2023-02-29T00:00:00Z", "2024-05-01 12:30:00Z", "2024-05-01T12:30:00", "2024-05-01"].some(isRfc3339),
+    ).toBe(false);
+  });
+  it("checks SPDX expressions", () => {
+    expect(
+      [
+        "MIT",
+        "apache-2.0",
+        "GPL-2.0+",
+        "(MIT OR Apache-2.0) AND BSD-3-Clause",
+        "GPL-2.0-only WITH Classpath-exception-2.0",
+        "LicenseRef-corp",
+      ].every(isSpdx),
+    ).toBe(true);
+    expect(["MIT License", "GPLv2", "MIT OR", "(MIT", "MIT AND AND BSD-3-Clause", ""].some(isSpdx)).toBe(
+      false,
+    );
+  });
+  it("checks email addresses", () => {
+    expect(
+      [
+        "ops@example.com",
+        "first.last+tag@sub.example.org",
+        '"a b"@example.com',
+        "me@[192.0.2.1]",
+        "me@localhost",
+      ].every(isEmail),
+    ).toBe(true);
+    expect(
+      ["Ops <ops@example.com>", "ops@", "@example.com", "a..b@example.com", "a b@example.com"].some(isEmail),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+import { expandWord, type Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { validators, type LabelType } from "./label-schema-utils/validate.js";
+import { baseChain, baseStages } from "./utils/stage-env.js";
+import { usedStages } from "./utils/stage-refs.js";
+
+const typeNames: Readonly<Record<Exclude<LabelType, "text">, string>> = {
+  url: "an absolute URL",
+  semver: "a semantic version (e.g. 1.4.2)",
+  hash: "a git commit hash in lowercase hex",
+  rfc3339: "an RFC 3339 date-time (e.g. 2024-05-01T12:30:00Z)",
+  spdx: "an SPDX license identifier or expression (e.g. Apache-2.0)",
+  email: "an email address (e.g. ops@example.com)",
+};
+
+export default defineRule({
+  id: "label-schema",
+  title: "Give images the labels of the configured label schema",
+  severity: "warning",
+  fixable: false,
+  aliases: {
+    hadolint: ["DL3049", "DL3050", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055", "DL3056", "DL3058"],
+  },
+  docs: {
+    rationale:
+      "Labels are how registries, scanners and deployment tools find out where an image comes from, who owns it and under which license it ships. " +
+      "This rule checks the labels against the `labelSchema` setting (hadolint's `label-schema`), a map from label key to type: `text`, `url`, `semver`, `hash`, `rfc3339`, `spdx` or `email`. " +
+      "Every stage that can end up as an image must set each label, itself or through the stage it builds on; stages that other stages only build on or copy from are exempt. " +
+      "A schema label must not be empty and its value must have the declared type; values that depend on a build argument are only known at build time and are not type-checked. " +
+      "With `strictLabels`, labels outside the schema are reported too. " +
+      "Without a `labelSchema` the rule does nothing.",
+    bad: [
+      {
+        code: 'FROM alpine:3.20\nLABEL org.opencontainers.image.version="v1.2"\n',
+        settings: {
+          labelSchema: {
+            "org.opencontainers.image.version": "semver",
+            "org.opencontainers.image.source": "url",
+          },
+        },
+      },
+    ],
+    good: [
+      {
+        code: 'FROM alpine:3.20\nLABEL org.opencontainers.image.version="1.2.0" \\\n      org.opencontainers.image.source="https://github.com/example/app"\n',
+        settings: {
+          labelSchema: {
+            "org.opencontainers.image.version": "semver",
+            "org.opencontainers.image.source": "url",
+          },
+        },
+      },
+    ],
+  },
+  messages: {
+    missing: (labels: string) =>
+      `This stage does not set the label${labels.includes(",") ? "s" : ""} ${labels} required by the label schema.`,
+    extra: (key: string) => `Label '${key}' is not in the label schema.`,
+    empty: (key: string) => `Label '${key}' is empty.`,
+    wrongType: (key: string, value: string, expected: string) =>
+      `Label '${key}' is '${value}', which is not ${expected}.`,
+  },
+  create(ctx) {
+    const schema = ctx.settings.labelSchema;
+    const required = Object.keys(schema);
+    if (required.length === 0 && !ctx.settings.strictLabels) return {};
+    const options = { escape: ctx.ast.escapeChar };
+    // Label keys each stage sets (ONBUILD triggers excluded: they only apply to images built from this one).
+    const keysByStage = new Map<Stage, Set<string>>();
+    return {
+      Label(node) {
+        const stage = ctx.currentStage();
+        const trigger = ctx.isTrigger(node);
+        for (const pair of node.pairs) {
+          const keyResult = expandWord(pair.key.value, new Map(), options);
+          if (keyResult.error !== null || keyResult.missing.length > 0) continue;
+          const key = keyResult.value;
+          if (stage && !trigger) {
+            let keys = keysByStage.get(stage);
+            if (!keys) keysByStage.set(stage, (keys = new Set()));
+            keys.add(key);
+          }
+          if (!Object.hasOwn(schema, key)) {
+            if (ctx.settings.strictLabels) ctx.report(pair.key, "extra", key);
+            continue;
+          }
+          const result = expandWord(pair.value.value, new Map(), options);
+          if (result.error !== null || result.missing.length > 0) continue;
+          const value = result.value;
+          if (value === "") {
+            ctx.report(
+              pair.value.range.end.offset > pair.value.range.start.offset ? pair.value : pair.key,
+              "empty",
+              key,
+            );
+            continue;
+          }
+          const type = schema[key] as LabelType;
+          const valid = Object.hasOwn(validators, type) ? validators[type as keyof typeof validators] : null;
+          if (valid && !valid(value))
+            ctx.report(pair.value, "wrongType", key, value, typeNames[type as keyof typeof typeNames]);
+        }
+      },
+      "Dockerfile:exit"(ast) {
+        if (required.length === 0) return;
+        const used = usedStages(ast);
+        const bases = baseStages(ast);
+        for (const stage of ast.stages) {
+          if (used.has(stage)) continue;
+          const have = [stage, ...baseChain(stage, bases)].map((s) => keysByStage.get(s));
+          const missing = required.filter((key) => !have.some((keys) => keys?.has(key)));
+          if (missing.length > 0)
+            ctx.report(stage.from.keyword, "missing", missing.map((k) => `'${k}'`).join(", "));
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,46 @@
+import type { Stage } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { baseChain, baseStages } from "./utils/stage-env.js";
+import { usedStages } from "./utils/stage-refs.js";
+
+export default defineRule({
+  id: "missing-healthcheck",
+  title: "Declare a HEALTHCHECK in images that run a service",
+  severity: "info",
+  recommended: false,
+  fixable: false,
+  aliases: { hadolint: "DL3057" },
+  docs: {
+    rationale:
+      'Without a `HEALTHCHECK`, Docker and Swarm only know whether the main process is running, not whether it still answers; a hung server stays "up". ' +
+      "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint. " +
+      "Stages that other stages only build on or copy from are not reported, and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
+      "A `HEALTHCHECK` inherited from the base image cannot be seen and does not count.",
+    bad: ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n'],
+    good: [
+      'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\nCMD ["nginx", "-g", "daemon off;"]\n',
+    ],
+  },
+  messages: {
+    missing: () => "This stage has no HEALTHCHECK, so Docker cannot tell whether the service still responds.",
+  },
+  create(ctx) {
+    const withHealthcheck = new Set<Stage>();
+    return {
+      Healthcheck(node) {
+        const stage = ctx.currentStage();
+        if (stage && !ctx.isTrigger(node)) withHealthcheck.add(stage);
+      },
+      "Dockerfile:exit"(ast) {
+        if (ast.stages.every((s) => withHealthcheck.has(s))) return;
+        const used = usedStages(ast);
+        const bases = baseStages(ast);
+        for (const stage of ast.stages) {
+          if (used.has(stage) || withHealthcheck.has(stage)) continue;
+          if (!baseChain(stage, bases).some((s) => withHealthcheck.has(s)))
+            ctx.report(stage.from.keyword, "missing");
+        }
+      },
+    };
+  },
+});

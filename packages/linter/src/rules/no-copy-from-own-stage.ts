@@ -1,0 +1,39 @@
+import { defineRule } from "../rule.js";
+import { metaArgs, type MetaArgs } from "./utils/stage-env.js";
+import { fromValue, stageByRef } from "./utils/stage-refs.js";
+
+export default defineRule({
+  id: "no-copy-from-own-stage",
+  title: "Do not COPY --from the stage being built",
+  severity: "error",
+  fixable: false,
+  aliases: { hadolint: "DL3023" },
+  docs: {
+    rationale:
+      "A stage cannot copy from itself: its files do not exist until the stage is finished, and BuildKit stops with `circular dependency detected on stage`. " +
+      "To move files within a stage, use `RUN cp` or `RUN mv`; to copy from another stage, give that stage its own name.",
+    bad: ["FROM node:22 AS build\nRUN npm run build\nCOPY --from=build /src/dist /app\n"],
+    good: [
+      "FROM node:22 AS build\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=build /src/dist /usr/share/nginx/html\n",
+    ],
+    seeAlso: ["copy-from-undefined-stage"],
+  },
+  messages: {
+    own: (ref: string) => `COPY --from=${ref} names the stage it is in; a stage cannot copy from itself.`,
+  },
+  create(ctx) {
+    let meta: MetaArgs | undefined;
+    return {
+      Copy(node) {
+        if (node.flags.length === 0 || ctx.isTrigger(node)) return;
+        const flag = node.flags.find((f) => f.name === "from");
+        const stage = ctx.currentStage();
+        if (!flag?.value || !stage) return;
+        meta ??= metaArgs(ctx.ast);
+        const value = fromValue(ctx.ast, flag.value, meta);
+        if (value !== null && stageByRef(ctx.ast, value) === stage)
+          ctx.report(flag.valueRange ?? flag, "own", value);
+      },
+    };
+  },
+});

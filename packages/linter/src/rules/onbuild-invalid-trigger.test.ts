@@ -1,0 +1,33 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./onbuild-invalid-trigger.js";
+
+ruleTester.run(rule, {
+  valid: ["FROM alpine\nONBUILD RUN echo hi\nONBUILD COPY . /app\n"],
+  invalid: [
+    {
+      code: "FROM alpine\nONBUILD ONBUILD RUN x\n",
+      errors: [
+        {
+          messageId: "chaining",
+          message: "ONBUILD cannot trigger another ONBUILD.",
+          line: 2,
+          column: 9,
+          endColumn: 16,
+        },
+      ],
+    },
+    {
+      code: "FROM alpine\nONBUILD FROM alpine\nonbuild maintainer me\n",
+      errors: [
+        { messageId: "trigger", message: "FROM is not allowed as an ONBUILD trigger.", line: 2, column: 9 },
+        {
+          messageId: "trigger",
+          message: "MAINTAINER is not allowed as an ONBUILD trigger.",
+          line: 3,
+          column: 9,
+          endColumn: 19,
+        },
+      ],
+    },
+  ],
+});

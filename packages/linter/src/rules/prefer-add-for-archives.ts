@@ -1,0 +1,85 @@
+import type { Word } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import type { ShellCommand } from "../shell/shell.js";
+import { runCommands } from "./utils/run-commands.js";
+
+// Archives that ADD unpacks by itself: tar, plain or compressed with gzip, bzip2 or xz.
+const tarArchive = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
+
+function basename(path: string): string {
+  const unquoted = path.replace(/^(["'])(.*)\1$/s, "$2");
+  return unquoted.slice(Math.max(unquoted.lastIndexOf("/"), unquoted.lastIndexOf("\\")) + 1);
+}
+
+/** The archive names a `tar` command extracts, or none when it does not extract or does more than ADD can. */
+function extractedByTar(command: ShellCommand): string[] {
+  if (command.base !== "tar") return [];
+  let extract = false;
+  const files: string[] = [];
+  command.args.forEach((word, i) => {
+    const v = word.value;
+    if (v === "--extract" || v === "--get" || (/^-[A-Za-z]/.test(v) && v.includes("x"))) extract = true;
+    // Old-style options: a first argument without a dash, e.g. `tar xzf a.tgz`.
+    else if (i === 0 && /^[A-Za-z]+$/.test(v) && v.includes("x")) extract = true;
+    if (v.startsWith("--file=")) files.push(basename(v.slice(7)));
+    else if (!v.startsWith("-")) files.push(basename(v));
+  });
+  // ADD cannot strip leading path components or pick members.
+  if (!extract || command.args.some((w) => w.value.startsWith("--strip"))) return [];
+  return files;
+}
+
+export default defineRule({
+  id: "prefer-add-for-archives",
+  title: "Use ADD to unpack a local tar archive",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL3010" },
+  docs: {
+    rationale:
+      "`COPY` of an archive followed by `RUN tar -x` stores the archive in one layer and its contents in another, and the image keeps both even if the `RUN` deletes the archive. " +
+      "`ADD` unpacks a local tar archive (plain, gzip, bzip2 or xz) straight into the destination, in one layer. " +
+      "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do.",
+    bad: [
+      "FROM alpine:3.20\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n",
+    ],
+    good: [
+      "FROM alpine:3.20\nADD app.tar.gz /opt/\n",
+      "FROM alpine:3.20\nCOPY node.tar.xz /tmp/\nRUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1\n",
+    ],
+    seeAlso: ["prefer-copy-over-add"],
+  },
+  messages: {
+    extracted: (name: string, line: number) =>
+      `'${name}' is copied here and unpacked by tar on line ${line}; ADD unpacks a local tar archive in one layer.`,
+  },
+  create(ctx) {
+    // Archives copied in the current stage and not yet reported, by file name.
+    let archives = new Map<string, Word>();
+    return {
+      Stage() {
+        archives = new Map();
+      },
+      Copy(node) {
+        if (ctx.isTrigger(node) || node.flags.some((f) => f.name === "from") || node.heredocs.length > 0)
+          return;
+        const dest = node.destination;
+        if (dest && tarArchive.test(basename(dest.value))) archives.set(basename(dest.value), dest);
+        else
+          for (const src of node.sources)
+            if (tarArchive.test(src.value)) archives.set(basename(src.value), src);
+      },
+      Run(node) {
+        if (archives.size === 0 || ctx.isTrigger(node)) return;
+        for (const command of runCommands(node).all) {
+          for (const name of extractedByTar(command)) {
+            const word = archives.get(name);
+            if (!word) continue;
+            archives.delete(name);
+            ctx.report(word, "extracted", basename(word.value), node.range.start.line);
+          }
+        }
+      },
+    };
+  },
+});
