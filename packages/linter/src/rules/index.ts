@@ -24,6 +24,7 @@ import noAptInstallRecommends from "./no-apt-install-recommends.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noCopyFromOwnStage from "./no-copy-from-own-stage.js";
+import noCurlAndWget from "./no-curl-and-wget.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDockerSocket from "./no-docker-socket.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
@@ -39,8 +40,11 @@ import noLeftoverApkCache from "./no-leftover-apk-cache.js";
 import noLeftoverAptLists from "./no-leftover-apt-lists.js";
 import noLeftoverPipCache from "./no-leftover-pip-cache.js";
 import noLeftoverYarnCache from "./no-leftover-yarn-cache.js";
+import noLeftoverYumDnfCache from "./no-leftover-yum-dnf-cache.js";
+import noLeftoverZypperCache from "./no-leftover-zypper-cache.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
 import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
+import noPointlessCommand from "./no-pointless-command.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
@@ -55,7 +59,9 @@ import noUntaggedImage from "./no-untagged-image.js";
 import noUntrustedRegistry from "./no-untrusted-registry.js";
 import noUnverifiedPackages from "./no-unverified-packages.js";
 import noUnverifiedRemoteAdd from "./no-unverified-remote-add.js";
+import noWgetProgressBar from "./no-wget-progress-bar.js";
 import noWorldWritable from "./no-world-writable.js";
+import noZypperDistUpgrade from "./no-zypper-dist-upgrade.js";
 import onbuildInvalidTrigger from "./onbuild-invalid-trigger.js";
 import pinApkVersions from "./pin-apk-versions.js";
 import pinAptVersions from "./pin-apt-versions.js";
@@ -63,17 +69,23 @@ import pinGemVersions from "./pin-gem-versions.js";
 import pinGoVersions from "./pin-go-versions.js";
 import pinNpmVersions from "./pin-npm-versions.js";
 import pinPipVersions from "./pin-pip-versions.js";
+import pinYumDnfVersions from "./pin-yum-dnf-versions.js";
+import pinZypperVersions from "./pin-zypper-versions.js";
 import preferAddForArchives from "./prefer-add-for-archives.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferCopyOverAdd from "./prefer-copy-over-add.js";
 import preferJsonArgs from "./prefer-json-args.js";
+import preferShellInstruction from "./prefer-shell-instruction.js";
 import preferWorkdirOverCd from "./prefer-workdir-over-cd.js";
 import stageNameCasing from "./stage-name-casing.js";
 import syntaxError from "./syntax-error.js";
 import undefinedArgInFrom from "./undefined-arg-in-from.js";
 import undefinedVar from "./undefined-var.js";
 import unknownIgnoreId from "./unknown-ignore-id.js";
+import useraddNoLogInit from "./useradd-no-log-init.js";
 import workdirRelativePath from "./workdir-relative-path.js";
+import yumDnfNonInteractive from "./yum-dnf-non-interactive.js";
+import zypperNonInteractive from "./zypper-non-interactive.js";
 
 /** Every rule hull knows, in alphabetical order of id (one line per rule). */
 export const rules = [
@@ -102,6 +114,7 @@ export const rules = [
   noConsecutiveRun,
   noConstantPlatform,
   noCopyFromOwnStage,
+  noCurlAndWget,
   noCurlPipeShell,
   noDockerSocket,
   noDuplicateStageName,
@@ -117,8 +130,11 @@ export const rules = [
   noLeftoverAptLists,
   noLeftoverPipCache,
   noLeftoverYarnCache,
+  noLeftoverYumDnfCache,
+  noLeftoverZypperCache,
   noMultipleInstructions,
   noPipeWithoutPipefail,
+  noPointlessCommand,
   noRedundantTargetPlatform,
   noReservedStageName,
   noRootUser,
@@ -133,7 +149,9 @@ export const rules = [
   noUntrustedRegistry,
   noUnverifiedPackages,
   noUnverifiedRemoteAdd,
+  noWgetProgressBar,
   noWorldWritable,
+  noZypperDistUpgrade,
   onbuildInvalidTrigger,
   pinApkVersions,
   pinAptVersions,
@@ -141,15 +159,21 @@ export const rules = [
   pinGoVersions,
   pinNpmVersions,
   pinPipVersions,
+  pinYumDnfVersions,
+  pinZypperVersions,
   preferAddForArchives,
   preferAptGet,
   preferCopyOverAdd,
   preferJsonArgs,
+  preferShellInstruction,
   preferWorkdirOverCd,
   stageNameCasing,
   syntaxError,
   undefinedArgInFrom,
   undefinedVar,
   unknownIgnoreId,
+  useraddNoLogInit,
   workdirRelativePath,
+  yumDnfNonInteractive,
+  zypperNonInteractive,
 ] as const satisfies readonly Rule[];

@@ -139,3 +139,16 @@ export const shells = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"
 export function isShell(command: ShellCommand): boolean {
   return command.base !== null && shells.has(command.base);
 }
+
+/**
+ * True when a word or redirection target of the script holds a command substitution (`$(…)` or backquotes) whose
+ * raw text passes `test`, e.g. mentions `wget`: only then can `runCommands` find more of those commands than
+ * `runShell`, so a rule can skip splitting the substitutions (a cost it would otherwise pay for every RUN).
+ */
+export function substitutionMentions(shell: RunShell, test: (raw: string) => boolean): boolean {
+  if (!shell.script.includes("$(") && !shell.script.includes("`")) return false;
+  const holds = (w: ShellWord) => (w.raw.includes("$(") || w.raw.includes("`")) && test(w.raw);
+  return shell.commands.some(
+    (c) => c.words.some(holds) || c.redirects.some((r) => r.target !== null && holds(r.target)),
+  );
+}

@@ -1,0 +1,82 @@
+import { defineRule } from "../rule.js";
+import { commandWord, runShell, type ShellCommand } from "../shell/shell.js";
+import { runCommands, scriptRange, substitutionMentions } from "./utils/run-commands.js";
+
+type Tool = "curl" | "wget";
+
+export default defineRule({
+  id: "no-curl-and-wget",
+  title: "Use either curl or wget in a stage, not both",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL4001" },
+  docs: {
+    rationale:
+      "curl and wget do the same job. " +
+      "Using both means two tools to install, keep patched and learn the options of, and often two packages in the image where one would do. " +
+      "Pick one per stage. " +
+      "The rule reports each use of the tool that appears second in a stage. " +
+      "A `RUN` that uses one tool as a fallback for the other (`curl … || wget …`, or a `command -v curl` test) is accepted; hadolint reports it.",
+    bad: [
+      "FROM debian:12\nRUN curl -fsSLO https://example.com/a.tgz\nRUN wget -q https://example.com/b.tgz\n",
+    ],
+    good: [
+      "FROM debian:12\nRUN curl -fsSLO https://example.com/a.tgz && curl -fsSLO https://example.com/b.tgz\n",
+      "FROM alpine:3.20\nRUN curl -fsSLo /a.tgz https://example.com/a.tgz || wget -qO /a.tgz https://example.com/a.tgz\n",
+      "FROM debian:12 AS fetch\nRUN curl -fsSLO https://example.com/a.tgz\nFROM debian:12\nRUN wget -q https://example.com/b.tgz\n",
+    ],
+  },
+  messages: {
+    both: (tool: Tool, other: Tool, line: number) =>
+      `'${tool}' is used here, but this stage already uses '${other}' (line ${line}); use one of them.`,
+  },
+  create(ctx) {
+    /** The tool used first in the current stage, and the line of that use. */
+    let first: { tool: Tool; line: number } | null = null;
+    return {
+      Stage() {
+        first = null;
+      },
+      Run(node) {
+        if (ctx.isTrigger(node)) return;
+        // Most RUNs use neither tool: check the text before splitting out command substitutions.
+        const own = runShell(node);
+        if (!own.script.includes("curl") && !own.script.includes("wget")) return;
+        const { shell, all } = substitutionMentions(
+          own,
+          (raw) => raw.includes("curl") || raw.includes("wget"),
+        )
+          ? runCommands(node)
+          : { shell: own, all: own.commands };
+        const uses = all.filter((c) => c.base === "curl" || c.base === "wget");
+        if (uses.length === 0) return;
+        const tools = new Set(uses.map((c) => c.base as Tool));
+        if (tools.size === 2 && isFallback(all, uses)) return;
+        if (!first) {
+          const tool = uses[0]!.base as Tool;
+          first = { tool, line: scriptRange(ctx, shell, commandWord(uses[0]!)!).start.line };
+        }
+        for (const command of uses) {
+          if (command.base === first.tool) continue;
+          ctx.report(
+            scriptRange(ctx, shell, commandWord(command)!),
+            "both",
+            command.base as Tool,
+            first.tool,
+            first.line,
+          );
+        }
+      },
+    };
+  },
+});
+
+/** True when one tool stands in for the other: `curl … || wget …`, or a test such as `command -v curl`. */
+function isFallback(all: readonly ShellCommand[], uses: readonly ShellCommand[]): boolean {
+  if (uses.some((c, i) => i > 0 && c.operator === "||" && c.base !== uses[i - 1]!.base)) return true;
+  return all.some(
+    (c) =>
+      c.words.some((w) => w.value === "curl" || w.value === "wget") &&
+      c.words.some((w) => ["command", "which", "type", "hash"].includes(w.value)),
+  );
+}

@@ -1,0 +1,97 @@
+import { defineRule } from "../rule.js";
+import { commandWord, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { scriptRange } from "./utils/run-commands.js";
+import { stageIsKept, yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
+
+/** Verbs that download metadata and packages into the cache. */
+const fills = new Set([
+  "install",
+  "in",
+  "localinstall",
+  "groupinstall",
+  "groupupdate",
+  "reinstall",
+  "update",
+  "upgrade",
+  "up",
+  "update-minimal",
+  "upgrade-minimal",
+  "downgrade",
+  "distro-sync",
+  "distrosync",
+  "swap",
+  "makecache",
+  "builddep",
+  "group install",
+  "group update",
+  "group upgrade",
+  "module install",
+  "module update",
+  "module upgrade",
+]);
+
+/** A path under one of the caches: `/var/cache/dnf`, `/var/cache/yum/*`, `$ROOT/var/cache/libdnf5`, `/var/cache/*`. */
+const cachePath = /(?:^|\/)var\/cache(?:\/\*?|\/(?:yum|dnf|libdnf5)(?:\/.*)?)?$/;
+
+export default defineRule({
+  id: "no-leftover-yum-dnf-cache",
+  title: "Clean the yum or dnf cache in the RUN that fills it",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: ["DL3032", "DL3040"] },
+  docs: {
+    rationale:
+      "`yum` and `dnf` keep the repository metadata they download (often over a hundred megabytes) in `/var/cache/yum` or `/var/cache/dnf`. " +
+      "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
+      "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount. " +
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. " +
+      "hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
+    bad: ["FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n"],
+    good: [
+      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
+      "FROM centos:7\nRUN yum install -y httpd-2.4.6 && rm -rf /var/cache/yum\n",
+      "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd-2.4.57\n",
+      "FROM rockylinux:9 AS build\nRUN dnf install -y gcc-11.4.1\nFROM rockylinux:9\nCOPY --from=build /out /out\n",
+    ],
+  },
+  messages: {
+    cache: (command: string) =>
+      `'${command}' leaves its package cache in the layer; end the RUN with '${command.split(" ")[0]} clean all'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
+        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (hasCacheMount(node, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache"))
+          return;
+        // The last command that fills the cache with no clean after it.
+        let pending: PackageAction | null = null;
+        for (const command of shell.commands) {
+          const action = yumDnfAction(command);
+          if (action && fills.has(action.verb) && !downloadsNothing(action)) pending = action;
+          else if (
+            (action?.verb === "clean" && action.operands.some((w) => w.value === "all")) ||
+            (command.base === "rm" && operands(command).some((w) => cachePath.test(w.value)))
+          )
+            pending = null;
+        }
+        if (!pending) return;
+        const name = commandWord(pending.command)!;
+        ctx.report(
+          scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
+          "cache",
+          `${pending.command.base} ${pending.verb}`,
+        );
+      },
+    };
+  },
+});
+
+/** `--cacheonly` reads the cache without filling it; `--assumeno` cancels the transaction. */
+function downloadsNothing(action: PackageAction): boolean {
+  return action.command.args.some(
+    (a) => a.value === "-C" || a.value === "--cacheonly" || a.value === "--assumeno",
+  );
+}

@@ -1,0 +1,74 @@
+import { defineRule } from "../rule.js";
+import { commandWord, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { scriptRange } from "./utils/run-commands.js";
+import { stageIsKept, zypperAction, type PackageAction } from "./utils/rpm.js";
+
+/** Commands that download packages and metadata into the cache. */
+const fills = new Set([
+  "install",
+  "in",
+  "source-install",
+  "si",
+  "update",
+  "up",
+  "patch",
+  "dist-upgrade",
+  "dup",
+  "install-new-recommends",
+  "inr",
+]);
+
+/** `/var/cache/zypp`, `/var/cache/zypp/*`, `$ROOT/var/cache/zypp/packages`, `/var/cache/*`. */
+const cachePath = /(?:^|\/)var\/cache(?:\/\*?|\/zypp(?:\/.*)?)?$/;
+
+export default defineRule({
+  id: "no-leftover-zypper-cache",
+  title: "Clean the zypper cache in the RUN that fills it",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL3036" },
+  docs: {
+    rationale:
+      "zypper keeps the repository metadata and packages it downloads in `/var/cache/zypp`. " +
+      "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
+      "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount. " +
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+    bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0\n"],
+    good: [
+      "FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && zypper clean --all\n",
+      "FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0\n",
+    ],
+  },
+  messages: {
+    cache: (verb: string) =>
+      `'zypper ${verb}' leaves its package cache in the layer; end the RUN with 'zypper clean --all'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        if (!shell.commands.some((c) => c.base === "zypper")) return;
+        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;
+        let pending: PackageAction | null = null;
+        for (const command of shell.commands) {
+          const action = zypperAction(command);
+          if (action && fills.has(action.verb)) pending = action;
+          else if (
+            action?.verb === "clean" ||
+            action?.verb === "cc" ||
+            (command.base === "rm" && operands(command).some((w) => cachePath.test(w.value)))
+          )
+            pending = null;
+        }
+        if (!pending) return;
+        const name = commandWord(pending.command)!;
+        ctx.report(
+          scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
+          "cache",
+          pending.verb,
+        );
+      },
+    };
+  },
+});

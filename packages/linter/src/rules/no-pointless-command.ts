@@ -1,0 +1,92 @@
+import { defineRule } from "../rule.js";
+import { commandWord, runShell, type ShellCommand } from "../shell/shell.js";
+import { scriptRange } from "./utils/run-commands.js";
+
+type Reason = "inspects" | "processes" | "mount" | "network" | "interactive";
+
+/** hadolint's list (its message also names ifconfig, which its code does not check) and why each is pointless. */
+const commands: ReadonlyMap<string, Reason> = new Map([
+  ["free", "inspects"],
+  ["ps", "inspects"],
+  ["top", "inspects"],
+  ["kill", "processes"],
+  ["service", "processes"],
+  ["shutdown", "processes"],
+  ["mount", "mount"],
+  ["ifconfig", "network"],
+  ["ssh", "interactive"],
+  ["vim", "interactive"],
+]);
+
+/** vim options that run it as a script instead of an editor: `vim +PlugInstall +qall`, `vim -es -c …`. */
+const vimBatch = /^(?:\+.*|-c|--cmd|-e|-E|-s|-es|-Es|-S|--version|-h|--help)$/;
+
+export default defineRule({
+  id: "no-pointless-command",
+  title: "Do not run commands that have no effect in an image build",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL3001" },
+  docs: {
+    rationale:
+      "A `RUN` builds a filesystem layer; only the files it changes are kept. " +
+      "Commands that show or manage processes (`ps`, `top`, `free`, `kill`, `service`, `shutdown`), mount file systems or configure the network (`mount`, `ifconfig`) act on a build container that is thrown away when the `RUN` ends, and interactive programs (`vim`, `ssh`) have no terminal to talk to. " +
+      "They are leftovers from working in a shell, or a sign that the Dockerfile is treated like a virtual machine. " +
+      "Uses that do work in a build are accepted: `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`). " +
+      "hadolint reports those too, and does not check `ifconfig` although its message names it.",
+    bad: ["FROM debian:12\nRUN apt-get install -y nginx && service nginx start\n"],
+    good: [
+      'FROM debian:12\nRUN apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n',
+      "FROM mysql:8.4\nRUN service mysql start && mysql < /schema.sql && service mysql stop\n",
+      "FROM debian:12\nRUN vim -es +PlugInstall +qall\n",
+    ],
+  },
+  messages: {
+    inspects: (command: string) =>
+      `'${command}' only shows the state of the build container, which is gone when the RUN ends; it does not change the image.`,
+    processes: (command: string) =>
+      `'${command}' acts on processes of the build container, which are gone when the RUN ends; start services from CMD or ENTRYPOINT.`,
+    mount: (command: string) =>
+      `'${command}' does not carry into the image, and builds usually lack the privileges for it; use RUN --mount.`,
+    network: (command: string) =>
+      `'${command}' configures the build container's network, which does not carry into the image.`,
+    interactive: (command: string) => `'${command}' is interactive, and a build has no terminal.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        // Only the script's own commands: these programs do not turn up inside `$(…)`, and splitting every
+        // substitution would cost more than the whole rule.
+        const shell = runShell(node);
+        const all = shell.commands;
+        if (!all.some((c) => c.base !== null && commands.has(c.base))) return;
+        const sshMount = node.mounts.some((m) => m.mountType === "ssh");
+        const background = all.some((c) => c.operator === "&");
+        const serviceUsed = usesStartedService(all);
+        for (const command of all) {
+          const base = command.base;
+          const reason = base === null ? undefined : commands.get(base);
+          if (base === null || !reason) continue;
+          if (base === "vim" && command.args.some((a) => vimBatch.test(a.value))) continue;
+          if (base === "ssh" && sshMount) continue;
+          if (base === "service" && serviceUsed) continue;
+          if (base === "kill" && (background || command.args.some((a) => /[$%`]/.test(a.value)))) continue;
+          // A bare `mount` only lists the mounts.
+          ctx.report(
+            scriptRange(ctx, shell, commandWord(command)!),
+            base === "mount" && command.args.length === 0 ? "inspects" : reason,
+            base,
+          );
+        }
+      },
+    };
+  },
+});
+
+/** True when a `service … start` is followed by commands other than `service` (the build uses the service). */
+function usesStartedService(list: readonly ShellCommand[]): boolean {
+  const start = list.findIndex(
+    (c) => c.base === "service" && c.args.some((a) => a.value === "start" || a.value === "restart"),
+  );
+  return start >= 0 && list.slice(start + 1).some((c) => c.base !== "service");
+}

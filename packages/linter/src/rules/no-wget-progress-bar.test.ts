@@ -1,0 +1,51 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./no-wget-progress-bar.js";
+
+ruleTester.run(rule, {
+  valid: [
+    "FROM debian:12\nRUN wget -q https://e.com/a && wget --quiet https://e.com/b\n",
+    "FROM debian:12\nRUN wget -nv https://e.com/a && wget --no-verbose https://e.com/b\n",
+    "FROM debian:12\nRUN wget --progress=dot:giga https://e.com/a && wget --progress bar:force https://e.com/b\n",
+    "FROM debian:12\nRUN wget -qO- https://e.com/a | tar -xz && wget -cq https://e.com/b\n",
+    "FROM debian:12\nRUN wget -o /tmp/log https://e.com/a && wget -a /tmp/log https://e.com/b\n",
+    "FROM debian:12\nRUN wget https://e.com/a 2>/dev/null && wget https://e.com/b &> /tmp/log\n",
+    "FROM debian:12\nRUN wget --spider https://e.com/a && wget --version\n",
+    "FROM debian:12\nRUN apt-get install -y wget && echo wget\n",
+    "FROM python:3.12-alpine AS base\nRUN wget https://e.com/a\nFROM base\nRUN wget https://e.com/b\n",
+  ],
+  invalid: [
+    {
+      code: "FROM debian:12\nRUN wget https://example.com/app.tar.gz\n",
+      errors: [
+        {
+          messageId: "progress",
+          message: "wget fills the build log with its progress display; add -q, -nv or --progress=dot:giga.",
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 9,
+        },
+      ],
+    },
+    {
+      name: "the value of -O is not a flag, and 2>&1 keeps the output",
+      code: "FROM debian:12\nRUN cd /tmp && \\\n    /usr/bin/wget -O app.tgz https://e.com/a 2>&1 && wget -Oq https://e.com/b\n",
+      errors: [
+        { messageId: "progress", line: 3, column: 5, endColumn: 18 },
+        { messageId: "progress", line: 3, column: 54, endColumn: 58 },
+      ],
+    },
+    {
+      code: 'FROM debian:12\nRUN tar -xzf "$(wget -O /tmp/a.tgz https://e.com/a && echo /tmp/a.tgz)"\n',
+      errors: [{ messageId: "progress", line: 2, column: 17, endColumn: 21 }],
+    },
+    {
+      name: "GNU wget installed on Alpine",
+      code: "FROM alpine:3.20\nRUN wget https://e.com/a\nRUN apk add --no-cache wget && wget https://e.com/b\nRUN wget https://e.com/c\n",
+      errors: [
+        { messageId: "progress", line: 3, column: 32 },
+        { messageId: "progress", line: 4, column: 5 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,109 @@
+import { defineRule } from "../rule.js";
+import { commandWord, operands, runShell, type RunShell, type ShellCommand } from "../shell/shell.js";
+import { runCommands, scriptRange, substitutionMentions } from "./utils/run-commands.js";
+
+export default defineRule({
+  id: "no-wget-progress-bar",
+  title: "Run wget quietly or with a coarse progress display",
+  severity: "info",
+  fixable: false,
+  aliases: { hadolint: "DL3047" },
+  docs: {
+    rationale:
+      "When its output is not a terminal, as in a build, GNU wget draws its progress as one dot per kilobyte, so a large download writes thousands of lines into the build log and can hit the log limit of BuildKit or a CI system. " +
+      "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`. " +
+      "A `wget` whose standard error goes to a file or `/dev/null` is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
+      "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`); hadolint reports them.",
+    bad: ["FROM debian:12\nRUN wget https://example.com/app.tar.gz\n"],
+    good: [
+      "FROM debian:12\nRUN wget -q https://example.com/app.tar.gz\n",
+      "FROM debian:12\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n",
+      "FROM debian:12\nRUN wget -qO- https://example.com/app.tar.gz | tar -xz\n",
+      "FROM alpine:3.20\nRUN wget https://example.com/app.tar.gz\n",
+    ],
+  },
+  messages: {
+    progress: () => "wget fills the build log with its progress display; add -q, -nv or --progress=dot:giga.",
+  },
+  create(ctx) {
+    /** Per stage index: true while `wget` is BusyBox's (an Alpine or BusyBox base without GNU wget installed). */
+    const busybox = new Map<number, boolean>();
+    return {
+      Stage(stage) {
+        const image = stage.from.image?.value.toLowerCase() ?? "";
+        const parent = ctx.ast.stages.find(
+          (s) => s.index < stage.index && s.name !== null && s.name === image,
+        );
+        busybox.set(
+          stage.index,
+          parent ? (busybox.get(parent.index) ?? false) : /alpine|busybox/.test(image),
+        );
+      },
+      Run(node) {
+        const own = runShell(node);
+        if (!own.script.includes("wget")) return;
+        const { shell, all } = substitutionMentions(own, (raw) => raw.includes("wget"))
+          ? runCommands(node)
+          : { shell: own, all: own.commands };
+        const stage = ctx.currentStage();
+        if (stage && !ctx.isTrigger(node) && busybox.get(stage.index)) {
+          if (!all.some(installsGnuWget)) return;
+          busybox.set(stage.index, false);
+        }
+        for (const command of all) {
+          if (command.base !== "wget" || quiet(command) || stderrRedirected(shell, command)) continue;
+          ctx.report(scriptRange(ctx, shell, commandWord(command)!), "progress");
+        }
+      },
+    };
+  },
+});
+
+/** `apk add wget` replaces BusyBox's wget with GNU wget. */
+function installsGnuWget(command: ShellCommand): boolean {
+  return (
+    command.base === "apk" &&
+    operands(command)[0]?.value === "add" &&
+    command.args.some((a) => /^wget(?:[=~<>].*)?$/.test(a.value))
+  );
+}
+
+const quietOptions = new Set([
+  "--quiet",
+  "--no-verbose",
+  "--output-file",
+  "--append-output",
+  "--background",
+  "--spider",
+  "--version",
+  "--help",
+  "-nv",
+  "-V",
+  "-h",
+]);
+
+/** True when wget is told to stay quiet, to log elsewhere, or to download nothing. */
+function quiet(command: ShellCommand): boolean {
+  return command.args.some((a) => {
+    const v = a.value;
+    if (v.startsWith("--")) return v.startsWith("--progress") || quietOptions.has(v.split("=")[0]!);
+    if (quietOptions.has(v)) return true;
+    // A cluster of short options such as `-qO-`: after `O` (or another option with a value) comes its value.
+    if (!/^-[A-Za-z]/.test(v) || v.startsWith("-n")) return false;
+    for (const c of v.slice(1)) {
+      if (c === "q" || c === "o" || c === "a" || c === "b") return true;
+      if ("OPUTtwYeAREHDBIXl".includes(c)) return false;
+    }
+    return false;
+  });
+}
+
+/** True when the command's standard error goes to a file or `/dev/null` (`2>/dev/null`, `&>log`). */
+function stderrRedirected(shell: RunShell, command: ShellCommand): boolean {
+  return command.redirects.some(
+    (r) =>
+      r.op === "&>" ||
+      r.op === "&>>" ||
+      (shell.script[r.start] === "2" && (r.op === ">" || r.op === ">>") && r.target !== null),
+  );
+}

@@ -1,0 +1,59 @@
+import { defineRule } from "../rule.js";
+import { runShell } from "../shell/shell.js";
+import { scriptRange } from "./utils/run-commands.js";
+import { yumDnfAction, yumDnfNames } from "./utils/rpm.js";
+
+/** `name-version`, `name-version-release`, `name-epoch:version-release.arch`, `name-1.2.*`: the last part starts with a digit. */
+const versioned = /-(?:\d+:)?\d[\w.+~^*:]*$/;
+
+export default defineRule({
+  id: "pin-yum-dnf-versions",
+  title: "Pin the versions of packages installed with yum or dnf",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: ["DL3033", "DL3041"] },
+  docs: {
+    rationale:
+      "`dnf install httpd` installs whatever version the repositories have on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
+      "Pin each package as `name-version` (or `name-version-release`), and give modules a stream (`dnf module install nodejs:20`). " +
+      "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is " +
+      "(hadolint accepts any name with a digit after a `-`). " +
+      "`.rpm` files, paths, URLs, groups (`@core`, `group install`), capabilities such as `dnf-command(config-manager)` and names given by a variable are not checked.",
+    bad: ["FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n"],
+    good: [
+      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
+      "FROM centos:7\nRUN yum install -y /tmp/app-1.0.rpm https://example.com/tool.rpm @core $EXTRA && yum clean all\n",
+      "FROM rockylinux:9\nRUN dnf module install -y nodejs:20/common && dnf clean all\n",
+    ],
+  },
+  messages: {
+    unpinned: (pkg: string) =>
+      `Package '${pkg}' is installed without a version; pin it with '${pkg}-<version>'.`,
+    unpinnedModule: (module: string) =>
+      `Module '${module}' is installed without a stream; pin it with '${module}:<stream>'.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
+        for (const command of shell.commands) {
+          const action = yumDnfAction(command);
+          if (!action) continue;
+          const module = action.verb === "module install";
+          if (!module && action.verb !== "install" && action.verb !== "in" && action.verb !== "localinstall")
+            continue;
+          for (const pkg of action.operands) {
+            const name = pkg.value;
+            if (!/^[A-Za-z0-9_][\w.+:~^*-]*$/.test(name)) continue;
+            if (module) {
+              if (!name.includes(":")) ctx.report(scriptRange(ctx, shell, pkg), "unpinnedModule", name);
+            } else if (!name.endsWith(".rpm") && !versioned.test(name)) {
+              ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,53 @@
+import { defineRule } from "../rule.js";
+import { basename, hasFlag, operands, runShell } from "../shell/shell.js";
+import { scriptRange } from "./utils/run-commands.js";
+
+export default defineRule({
+  id: "prefer-shell-instruction",
+  title: "Change the shell with SHELL, not by replacing /bin/sh",
+  severity: "warning",
+  fixable: false,
+  aliases: { hadolint: "DL4005" },
+  docs: {
+    rationale:
+      "Replacing `/bin/sh` with a link to another shell (`ln -sf /bin/bash /bin/sh`) changes the shell of every later `RUN` without saying so, and also changes it for every script in the running container that asks for `/bin/sh`. " +
+      "The `SHELL` instruction changes the shell that runs `RUN`, `CMD` and `ENTRYPOINT` in shell form, visibly and without touching the image's files. " +
+      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported. " +
+      "hadolint reports any `ln` that mentions `/bin/sh`: links that point to it (`ln -s /bin/sh /usr/local/bin/sh`), and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch).",
+    bad: ["FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n"],
+    good: [
+      'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN echo "$BASH_VERSION"\n',
+      "FROM debian:12\nRUN ln -s /bin/sh /usr/local/bin/posix-sh\n",
+      'FROM gcr.io/distroless/static:debug\nSHELL ["/busybox/sh", "-c"]\nRUN ln -s /busybox/sh /bin/sh\n',
+    ],
+  },
+  messages: {
+    replaced: (path: string) =>
+      `Linking ${path} to another shell changes every later RUN and the container's scripts; use SHELL instead.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        if (!shell.commands.some((c) => c.base === "ln")) return;
+        let removed = false;
+        for (const command of shell.commands) {
+          if (command.base === "rm" && operands(command).some((w) => isSh(w.value))) removed = true;
+          if (command.base !== "ln") continue;
+          const args = operands(command, ["-S", "--suffix", "-t", "--target-directory"]);
+          const link = args[args.length - 1];
+          if (args.length < 2 || !link || !isSh(link.value)) continue;
+          // Without -f, ln cannot replace an existing /bin/sh: it only provides a missing one (distroless, scratch).
+          if (!removed && !hasFlag(command, "f", "force")) continue;
+          // Pointing /bin/sh at another `sh` (`/busybox/sh`) does not change the shell.
+          if (basename(args[0]!.value) === "sh") continue;
+          ctx.report(scriptRange(ctx, shell, link), "replaced", link.value);
+        }
+      },
+    };
+  },
+});
+
+function isSh(path: string): boolean {
+  return path === "/bin/sh" || path === "/usr/bin/sh";
+}

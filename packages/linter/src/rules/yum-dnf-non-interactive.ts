@@ -1,0 +1,96 @@
+import { defineRule } from "../rule.js";
+import { hasFlag, runShell, type ShellCommand } from "../shell/shell.js";
+import { scriptRange } from "./utils/run-commands.js";
+import { yumDnfAction } from "./utils/rpm.js";
+
+/** Verbs that change the installed packages and therefore ask "Is this ok [y/N]". */
+const transactions = new Set([
+  "install",
+  "in",
+  "localinstall",
+  "groupinstall",
+  "groupupdate",
+  "groupremove",
+  "reinstall",
+  "remove",
+  "rm",
+  "erase",
+  "update",
+  "upgrade",
+  "up",
+  "update-minimal",
+  "upgrade-minimal",
+  "downgrade",
+  "distro-sync",
+  "distrosync",
+  "autoremove",
+  "swap",
+  "group install",
+  "group remove",
+  "group update",
+  "group upgrade",
+  "module install",
+  "module enable",
+  "module disable",
+  "module remove",
+  "module reset",
+  "module switch-to",
+]);
+
+export default defineRule({
+  id: "yum-dnf-non-interactive",
+  title: "Run yum and dnf transactions with -y",
+  severity: "warning",
+  fixable: true,
+  aliases: { hadolint: ["DL3030", "DL3038"] },
+  docs: {
+    rationale:
+      "`yum install` and `dnf install` show the transaction and ask `Is this ok [y/N]` before changing anything. " +
+      "A build has no one to answer: the question reads end of input, the transaction is cancelled and the `RUN` fails. " +
+      "Pass `-y` (`--assumeyes`) to every command that installs, upgrades or removes packages (`install`, `update`, `remove`, `group install`, `module enable`…). " +
+      "`microdnf` is not reported: it never asks, and its `-y` does nothing. " +
+      "hadolint checks only `install`, `groupinstall` and `localinstall`, and also reports `microdnf`.",
+    bad: ["FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n"],
+    good: [
+      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
+      "FROM centos:7\nRUN yum -y install httpd-2.4.6 && yum clean all\n",
+      "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install httpd-2.4.57 && microdnf clean all\n",
+    ],
+  },
+  messages: {
+    noYes: (command: string, verb: string) =>
+      `'${command} ${verb}' without -y asks for a confirmation the build cannot give; add -y.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of shell.commands) {
+          if (command.base === "microdnf") continue;
+          const action = yumDnfAction(command);
+          if (!action || !transactions.has(action.verb) || assumesYes(command)) continue;
+          const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
+          const exact = node.form === "shell" && ctx.source.slice(start, end) === action.verbEnd.raw;
+          ctx.report(
+            {
+              at: scriptRange(ctx, shell, { start: action.verbStart.start, end: action.verbEnd.end }),
+              fix: exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined,
+            },
+            "noYes",
+            command.base!,
+            action.verb,
+          );
+        }
+      },
+    };
+  },
+});
+
+/** `-y`, `--assumeyes` or `--setopt=assumeyes=1`; `--assumeno` answers the question too (with no). */
+function assumesYes(command: ShellCommand): boolean {
+  if (hasFlag(command, "y", "assumeyes", "yes", "assumeno")) return true;
+  return command.args.some((a, i) => {
+    const option = a.value === "--setopt" ? command.args[i + 1]?.value : /^--setopt=(.*)$/.exec(a.value)?.[1];
+    return option !== undefined && /^assumeyes=(?:1|true|yes|on)$/i.test(option);
+  });
+}
