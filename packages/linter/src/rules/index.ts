@@ -24,6 +24,7 @@ import noAptInstallRecommends from "./no-apt-install-recommends.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noCopyFromOwnStage from "./no-copy-from-own-stage.js";
+import noCopyWholeStage from "./no-copy-whole-stage.js";
 import noCurlAndWget from "./no-curl-and-wget.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDockerSocket from "./no-docker-socket.js";
@@ -33,8 +34,9 @@ import noHardcodedPassword from "./no-hardcoded-password.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noImplicitRootUser from "./no-implicit-root-user.js";
 import noInlineCredentials from "./no-inline-credentials.js";
-import noInsecureTls from "./no-insecure-tls.js";
+import noInlineIgnore from "./no-inline-ignore.js";
 import noInsecureTlsEnv from "./no-insecure-tls-env.js";
+import noInsecureTls from "./no-insecure-tls.js";
 import noLatestTag from "./no-latest-tag.js";
 import noLeftoverApkCache from "./no-leftover-apk-cache.js";
 import noLeftoverAptLists from "./no-leftover-apt-lists.js";
@@ -75,6 +77,7 @@ import preferAddForArchives from "./prefer-add-for-archives.js";
 import preferAptGet from "./prefer-apt-get.js";
 import preferCopyOverAdd from "./prefer-copy-over-add.js";
 import preferJsonArgs from "./prefer-json-args.js";
+import preferNumericUser from "./prefer-numeric-user.js";
 import preferShellInstruction from "./prefer-shell-instruction.js";
 import preferWorkdirOverCd from "./prefer-workdir-over-cd.js";
 import stageNameCasing from "./stage-name-casing.js";
@@ -114,6 +117,7 @@ export const rules = [
   noConsecutiveRun,
   noConstantPlatform,
   noCopyFromOwnStage,
+  noCopyWholeStage,
   noCurlAndWget,
   noCurlPipeShell,
   noDockerSocket,
@@ -123,8 +127,9 @@ export const rules = [
   noHardcodedSecret,
   noImplicitRootUser,
   noInlineCredentials,
-  noInsecureTls,
+  noInlineIgnore,
   noInsecureTlsEnv,
+  noInsecureTls,
   noLatestTag,
   noLeftoverApkCache,
   noLeftoverAptLists,
@@ -165,6 +170,7 @@ export const rules = [
   preferAptGet,
   preferCopyOverAdd,
   preferJsonArgs,
+  preferNumericUser,
   preferShellInstruction,
   preferWorkdirOverCd,
   stageNameCasing,

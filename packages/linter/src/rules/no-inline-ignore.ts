@@ -1,0 +1,32 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "no-inline-ignore",
+  title: "Do not silence rules with inline ignore comments",
+  severity: "warning",
+  fixable: false,
+  recommended: false,
+  aliases: { hadolint: "DL1001" },
+  docs: {
+    rationale:
+      "For teams that want every exception in the reviewed config file, not scattered through Dockerfiles: " +
+      "this reports each `# hull ignore=…` and `# hadolint ignore=…` comment above an instruction. " +
+      "File-wide `global ignore` comments and BuildKit's `# check=skip=` directive are not reported, as in hadolint. Off by default.",
+    bad: ["FROM alpine:3.20\n# hull ignore=no-latest-tag\nFROM alpine:latest\n"],
+    good: ["FROM alpine:3.20\nRUN echo ready\n"],
+  },
+  messages: {
+    inline: (tool: string) =>
+      `Inline '${tool} ignore' comment; configure exceptions in the config file instead.`,
+  },
+  create(ctx) {
+    return {
+      Dockerfile() {
+        for (const directive of ctx.ignoreDirectives) {
+          if (directive.scope === "next" && directive.source !== "buildkit")
+            ctx.report(directive, "inline", directive.source);
+        }
+      },
+    };
+  },
+});
