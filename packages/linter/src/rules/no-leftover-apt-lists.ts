@@ -1,7 +1,7 @@
-import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
 import { aptCommands } from "./utils/apt.js";
+import { stageIsKept } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -27,19 +27,9 @@ export default defineRule({
       `'${command} update' leaves the package lists in the layer; remove /var/lib/apt/lists/* in the same RUN.`,
   },
   create(ctx) {
-    /** Whether each stage ends up in an image: the last stage and every stage a later FROM names. */
-    const kept = (stage: Stage | null): boolean => {
-      if (!stage) return false;
-      const stages = ctx.ast.stages;
-      if (stage.index === stages.length - 1) return true;
-      return (
-        stage.name !== null &&
-        stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === stage.name)
-      );
-    };
     return {
       Run(node) {
-        if (!ctx.isTrigger(node) && !kept(ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
         const shell = runShell(node);
         // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).

@@ -1,6 +1,6 @@
-import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { stageIsKept } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-leftover-yarn-cache",
@@ -25,18 +25,9 @@ export default defineRule({
       "'yarn install' leaves its package cache in the layer; run 'yarn cache clean' in the same RUN.",
   },
   create(ctx) {
-    const kept = (stage: Stage | null): boolean => {
-      if (!stage) return false;
-      const stages = ctx.ast.stages;
-      if (stage.index === stages.length - 1) return true;
-      return (
-        stage.name !== null &&
-        stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === stage.name)
-      );
-    };
     return {
       Run(node) {
-        if (!ctx.isTrigger(node) && !kept(ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
         if (hasCacheMount(node, /\.cache\/yarn/, /\/\.yarn\/berry\/cache$/, /\/yarn-cache$/)) return;
         const shell = runShell(node);
         const yarns = findCommands(shell.commands, "yarn");

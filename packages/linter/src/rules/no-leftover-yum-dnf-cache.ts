@@ -1,7 +1,8 @@
 import { defineRule } from "../rule.js";
 import { commandWord, hasCacheMount, operands, runShell } from "../shell/shell.js";
 import { scriptRange } from "./utils/run-commands.js";
-import { stageIsKept, yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
+import { yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
+import { stageIsKept } from "./utils/stage-env.js";
 
 /** Verbs that download metadata and packages into the cache. */
 const fills = new Set([

@@ -1,7 +1,8 @@
 import { defineRule } from "../rule.js";
 import { commandWord, hasCacheMount, operands, runShell } from "../shell/shell.js";
 import { scriptRange } from "./utils/run-commands.js";
-import { stageIsKept, zypperAction, type PackageAction } from "./utils/rpm.js";
+import { zypperAction, type PackageAction } from "./utils/rpm.js";
+import { stageIsKept } from "./utils/stage-env.js";
 
 /** Commands that download packages and metadata into the cache. */
 const fills = new Set([

@@ -1,4 +1,3 @@
-import type { Stage } from "@hull/parser";
 import { operands, type ShellCommand, type ShellWord } from "../../shell/shell.js";
 
 /** yum and the dnf family, which share yum's command line. */
@@ -108,14 +107,4 @@ export function zypperAction(command: ShellCommand): PackageAction | null {
   const [first, ...rest] = operands(command, zypperValueOptions);
   if (!first) return null;
   return { command, verb: first.value, verbStart: first, verbEnd: first, operands: rest };
-}
-
-/** True when a stage ends up in an image: the last stage, and every stage that a later FROM builds on. */
-export function stageIsKept(stages: readonly Stage[], stage: Stage | null): boolean {
-  if (!stage) return false;
-  if (stage.index === stages.length - 1) return true;
-  return (
-    stage.name !== null &&
-    stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === stage.name)
-  );
 }

@@ -387,3 +387,13 @@ function osaDistance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** True when a stage ends up in an image: the last stage, and every stage that a later FROM builds on. */
+export function stageIsKept(stages: readonly Stage[], stage: Stage | null): boolean {
+  if (!stage) return false;
+  if (stage.index === stages.length - 1) return true;
+  return (
+    stage.name !== null &&
+    stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === stage.name)
+  );
+}
