@@ -96,12 +96,15 @@ export default defineRule({
 
     return {
       Dockerfile(ast) {
-        tracker = new StageEnvTracker(ast);
+        // Without a .dockerignore (or with `!` exceptions) there is nothing to check: skip the environment work.
+        const ignoreFile = load();
+        tracker = ignoreFile && !ignoreFile.hasExceptions ? new StageEnvTracker(ast) : null;
       },
       Stage(stage) {
         tracker?.enterStage(stage);
       },
       Instruction(node) {
+        if (!tracker) return;
         // ONBUILD triggers run in another build, with another context.
         if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
         if (node.type === "Copy" || node.type === "Add") check(node);
