@@ -88,6 +88,8 @@ export default defineRule({
     };
 
     const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
+      // Without a `$` nothing is expanded, so nothing can be undefined.
+      if (!piece.text.includes("$")) return;
       const options = { ...tracker!.options, skipQuotes: piece.skipQuotes, caseInsensitive };
       const result = expandWord(piece.text, scope.env, options);
       const base: ImageEnv = scope.baseImage === null ? scratchEnv : imageEnv(scope.baseImage);

@@ -180,6 +180,18 @@ export function plainName(word: Word, env: ReadonlyMap<string, string>, options:
 
 /** Evaluates the global ARGs of a file with their default values. */
 export function metaArgs(ast: Dockerfile): MetaArgs {
+  // Several rules ask for the same file's global ARGs; the AST does not change after parsing.
+  let meta = metaCache.get(ast);
+  if (!meta) {
+    meta = evaluateMetaArgs(ast);
+    metaCache.set(ast, meta);
+  }
+  return meta;
+}
+
+const metaCache = new WeakMap<Dockerfile, MetaArgs>();
+
+function evaluateMetaArgs(ast: Dockerfile): MetaArgs {
   const options = expandOptions(ast);
   const declared = new Set<string>();
   const env = new Map(predefinedArgs);
