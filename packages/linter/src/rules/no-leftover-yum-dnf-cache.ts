@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
 import { scriptRange } from "./utils/run-commands.js";
-import { yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
+import { lastUncleaned, yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
 import { stageIsKept } from "./utils/stage-env.js";
 
 /** Verbs that download metadata and packages into the cache. */
@@ -67,17 +67,12 @@ export default defineRule({
         if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache"))
           return;
-        // The last command that fills the cache with no clean after it.
-        let pending: PackageAction | null = null;
-        for (const command of shell.commands) {
-          const action = yumDnfAction(command);
-          if (action && fills.has(action.verb) && !downloadsNothing(action)) pending = action;
-          else if (
-            (action?.verb === "clean" && action.operands.some((w) => w.value === "all")) ||
-            (command.base === "rm" && operands(command).some((w) => cachePath.test(w.value)))
-          )
-            pending = null;
-        }
+        const pending = lastUncleaned(shell.commands, {
+          read: yumDnfAction,
+          fills: (action) => fills.has(action.verb) && !downloadsNothing(action),
+          cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
+          cachePath,
+        });
         if (!pending) return;
         const name = commandWord(pending.command)!;
         ctx.report(

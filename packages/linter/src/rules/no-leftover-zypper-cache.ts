@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
 import { scriptRange } from "./utils/run-commands.js";
-import { zypperAction, type PackageAction } from "./utils/rpm.js";
+import { lastUncleaned, zypperAction } from "./utils/rpm.js";
 import { stageIsKept } from "./utils/stage-env.js";
 
 /** Commands that download packages and metadata into the cache. */
@@ -51,17 +51,12 @@ export default defineRule({
         if (!shell.commands.some((c) => c.base === "zypper")) return;
         if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;
-        let pending: PackageAction | null = null;
-        for (const command of shell.commands) {
-          const action = zypperAction(command);
-          if (action && fills.has(action.verb)) pending = action;
-          else if (
-            action?.verb === "clean" ||
-            action?.verb === "cc" ||
-            (command.base === "rm" && operands(command).some((w) => cachePath.test(w.value)))
-          )
-            pending = null;
-        }
+        const pending = lastUncleaned(shell.commands, {
+          read: zypperAction,
+          fills: (action) => fills.has(action.verb),
+          cleans: (action) => action?.verb === "clean" || action?.verb === "cc",
+          cachePath,
+        });
         if (!pending) return;
         const name = commandWord(pending.command)!;
         ctx.report(

@@ -108,3 +108,27 @@ export function zypperAction(command: ShellCommand): PackageAction | null {
   if (!first) return null;
   return { command, verb: first.value, verbStart: first, verbEnd: first, operands: rest };
 }
+
+/** How a cache rule reads a script: which commands fill the package cache and which clean it. */
+export interface CacheCommands {
+  read(command: ShellCommand): PackageAction | null;
+  fills(action: PackageAction): boolean;
+  cleans(action: PackageAction | null, command: ShellCommand): boolean;
+  /** Where the cache lives, so that an `rm` of it counts as a clean. */
+  cachePath: RegExp;
+}
+
+/** The last command of a script that fills the package cache with no clean after it, or null. */
+export function lastUncleaned(commands: readonly ShellCommand[], how: CacheCommands): PackageAction | null {
+  let pending: PackageAction | null = null;
+  for (const command of commands) {
+    const action = how.read(command);
+    if (action && how.fills(action)) pending = action;
+    else if (
+      how.cleans(action, command) ||
+      (command.base === "rm" && operands(command).some((w) => how.cachePath.test(w.value)))
+    )
+      pending = null;
+  }
+  return pending;
+}
