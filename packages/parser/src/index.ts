@@ -14,3 +14,22 @@ export {
 } from "./expand/expand.js";
 export * from "./ast/nodes.js";
 export { format, type FormatOptions, type FormatResult } from "./print/format.js";
+export {
+  SemanticModel,
+  semanticModel,
+  semanticWork,
+  type GlobalArgs,
+  type SemanticOptions,
+  type StageScope,
+} from "./semantics/model.js";
+export {
+  defaultPath,
+  defaultPlatform,
+  defaultPredefinedArgs,
+  formatPlatform,
+  nonEnvArgs,
+  predefinedArgDocs,
+  predefinedArgs,
+  proxyArgs,
+  type Platform,
+} from "./semantics/predefined.js";
