@@ -1,6 +1,7 @@
 import {
   parse,
   PositionMap,
+  semanticModel,
   type Dockerfile,
   type Instruction,
   type ParseResult,
@@ -160,6 +161,9 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       source,
       parseResult,
       ast,
+      get semantic() {
+        return semanticModel(ast);
+      },
       filePath: options.filePath,
       settings,
       ignoreDirectives,

@@ -1,7 +1,6 @@
 import * as dockerignore from "@balena/dockerignore";
 import { expandWord, type Add, type Copy } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { StageEnvTracker } from "./utils/stage-env.js";
 
 type Ignore = import("@balena/dockerignore").Ignore;
 type Factory = (options?: { ignorecase?: boolean }) => Ignore;
@@ -55,7 +54,6 @@ export default defineRule({
   },
   create(ctx) {
     let file: IgnoreFile | null | undefined;
-    let tracker: StageEnvTracker | null = null;
 
     const load = (): IgnoreFile | null => {
       if (file !== undefined) return file;
@@ -68,13 +66,13 @@ export default defineRule({
       const ignoreFile = load();
       if (!ignoreFile || ignoreFile.hasExceptions) return;
       if (node.flags.some((f) => f.name === "from")) return;
-      const scope = tracker?.scope;
+      const scope = ctx.semantic.scopeBefore(node);
       const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
       for (const source of node.sources) {
         if (markers.has(source.range.start.offset)) continue;
         let value = source.value;
         if (scope) {
-          const result = expandWord(value, scope.env, tracker!.options);
+          const result = expandWord(value, scope.env, ctx.semantic.options);
           // A source whose value is not known here (base image ENV, build args) cannot be checked.
           if (result.error !== null || result.missing.length > 0) continue;
           if (result.matched.some((name) => scope.uncertain.has(name))) continue;
@@ -95,20 +93,11 @@ export default defineRule({
     };
 
     return {
-      Dockerfile(ast) {
-        // Without a .dockerignore (or with `!` exceptions) there is nothing to check: skip the environment work.
-        const ignoreFile = load();
-        tracker = ignoreFile && !ignoreFile.hasExceptions ? new StageEnvTracker(ast) : null;
-      },
-      Stage(stage) {
-        tracker?.enterStage(stage);
-      },
       Instruction(node) {
-        if (!tracker) return;
         // ONBUILD triggers run in another build, with another context.
         if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
+        // Without a .dockerignore (or with `!` exceptions) there is nothing to check, and no scope to compute.
         if (node.type === "Copy" || node.type === "Add") check(node);
-        tracker?.apply(node);
       },
     };
   },

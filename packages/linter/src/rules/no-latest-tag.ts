@@ -1,5 +1,4 @@
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-latest-tag",
@@ -40,7 +39,7 @@ export default defineRule({
           ctx.report(at, "latest", written);
           return;
         }
-        const resolved = resolveImage(ctx.ast, node.image!.value);
+        const resolved = ctx.semantic.resolveImage(node.image!.value);
         if (resolved === null) return;
         const ref = splitImage(resolved);
         if (ref.tag === "latest" && ref.digest === null)

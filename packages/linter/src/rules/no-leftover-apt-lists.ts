@@ -1,7 +1,6 @@
 import { defineRule } from "../rule.js";
 import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
 import { aptCommands } from "./utils/apt.js";
-import { stageIsKept } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -29,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
         const shell = runShell(node);
         // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).

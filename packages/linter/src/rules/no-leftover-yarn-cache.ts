@@ -1,6 +1,5 @@
 import { defineRule } from "../rule.js";
 import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
-import { stageIsKept } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-leftover-yarn-cache",
@@ -27,7 +26,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, /\.cache\/yarn/, /\/\.yarn\/berry\/cache$/, /\/yarn-cache$/)) return;
         const shell = runShell(node);
         const yarns = findCommands(shell.commands, "yarn");

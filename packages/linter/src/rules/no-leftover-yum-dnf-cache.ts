@@ -2,7 +2,6 @@ import { defineRule } from "../rule.js";
 import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
 import { scriptRange } from "./utils/run-commands.js";
 import { lastUncleaned, yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
-import { stageIsKept } from "./utils/stage-env.js";
 
 /** Verbs that download metadata and packages into the cache. */
 const fills = new Set([
@@ -64,7 +63,7 @@ export default defineRule({
       Run(node) {
         const shell = runShell(node);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache"))
           return;
         const pending = lastUncleaned(shell.commands, {

@@ -2,7 +2,6 @@ import { defineRule } from "../rule.js";
 import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
 import { scriptRange } from "./utils/run-commands.js";
 import { lastUncleaned, zypperAction } from "./utils/rpm.js";
-import { stageIsKept } from "./utils/stage-env.js";
 
 /** Commands that download packages and metadata into the cache. */
 const fills = new Set([
@@ -49,7 +48,7 @@ export default defineRule({
       Run(node) {
         const shell = runShell(node);
         if (!shell.commands.some((c) => c.base === "zypper")) return;
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;
         const pending = lastUncleaned(shell.commands, {
           read: zypperAction,

@@ -1,5 +1,4 @@
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-untagged-image",
@@ -37,7 +36,7 @@ export default defineRule({
 
         function check(word: NonNullable<typeof image>) {
           const written = word.value;
-          const resolved = resolveImage(ctx.ast, written);
+          const resolved = ctx.semantic.resolveImage(written);
           if (resolved === null) return;
           if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return;
           if (hasTagOrDigest(resolved)) return;

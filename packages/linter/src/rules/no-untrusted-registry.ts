@@ -1,6 +1,5 @@
 import type { Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-untrusted-registry",
@@ -38,7 +37,7 @@ export default defineRule({
     const stages = new Set<string>();
     let stageCount = 0;
     const check = (at: Word | { range: Word["range"] }, written: string) => {
-      const image = resolveImage(ctx.ast, written);
+      const image = ctx.semantic.resolveImage(written);
       if (image === null) return;
       const lower = image.toLowerCase();
       if (lower === "scratch" || stages.has(lower) || /^\d+$/.test(image)) return;
