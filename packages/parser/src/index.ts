@@ -1,7 +1,7 @@
 export { parse, type ParseOptions } from "./ast/build.js";
 export { print } from "./print/print.js";
 export { dump, goQuote } from "./print/dump.js";
-export { walk, type WalkHandlers } from "./ast/walk.js";
+export { visitorKeys, walk, type WalkHandlers, type WalkNode } from "./ast/walk.js";
 export { PositionMap } from "./ast/positions.js";
 export { parseDuration, instructionFlags, type FlagKind } from "./syntax/flags.js";
 export {
