@@ -33,3 +33,8 @@ export {
   proxyArgs,
   type Platform,
 } from "./semantics/predefined.js";
+export {
+  imageReferenceProblem,
+  splitImageReference,
+  type ImageReference,
+} from "./semantics/image-reference.js";

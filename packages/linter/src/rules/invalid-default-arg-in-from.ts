@@ -1,6 +1,5 @@
-import { expandWord, type GlobalArgs } from "@hull/parser";
+import { expandWord, imageReferenceProblem, type GlobalArgs } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { imageReferenceProblem } from "./invalid-default-arg-in-from-utils/image-reference.js";
 import { findVarRefs } from "./utils/stage-env.js";
 
 export default defineRule({

@@ -1,3 +1,4 @@
+import { splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -39,7 +40,8 @@ export default defineRule({
           const resolved = ctx.semantic.resolveImage(written);
           if (resolved === null) return;
           if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return;
-          if (hasTagOrDigest(resolved)) return;
+          const { tag, digest } = splitImageReference(resolved);
+          if (tag !== null || digest !== null) return;
           if (resolved === written) ctx.report(word, "untagged", written);
           else ctx.report(word, "untaggedFromArg", written, resolved);
         }
@@ -47,9 +49,3 @@ export default defineRule({
     };
   },
 });
-
-function hasTagOrDigest(image: string): boolean {
-  if (image.includes("@")) return true;
-  const colon = image.lastIndexOf(":");
-  return colon > image.lastIndexOf("/");
-}

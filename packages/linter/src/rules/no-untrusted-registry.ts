@@ -1,4 +1,4 @@
-import type { Word } from "@hull/parser";
+import { splitImageReference, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -41,7 +41,7 @@ export default defineRule({
       if (image === null) return;
       const lower = image.toLowerCase();
       if (lower === "scratch" || stages.has(lower) || /^\d+$/.test(image)) return;
-      const registry = registryOf(image);
+      const registry = splitImageReference(image).registry;
       if (!trusted.some((pattern) => matches(pattern, registry)))
         ctx.report(at, "untrusted", written, registry);
     };
@@ -76,15 +76,6 @@ export default defineRule({
     };
   },
 });
-
-/** The registry host of an image reference, as Docker decides it. */
-function registryOf(image: string): string {
-  const slash = image.indexOf("/");
-  if (slash < 0) return "docker.io";
-  const first = image.slice(0, slash);
-  if (first.includes(".") || first.includes(":") || first === "localhost") return first.toLowerCase();
-  return "docker.io";
-}
 
 function matches(pattern: string, registry: string): boolean {
   const p = pattern.toLowerCase();
