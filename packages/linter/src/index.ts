@@ -41,3 +41,4 @@ export {
 } from "./config/load.js";
 export type { ConfigReader, LoadedConfig } from "./config/load.js";
 export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";
+export { dockerignoreCandidates, findDockerignore, type DockerignoreReader } from "./config/dockerignore.js";

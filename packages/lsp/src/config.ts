@@ -1,6 +1,7 @@
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import {
   defaultConfig,
+  findDockerignore,
   loadConfig,
   rules,
   type ConfigReader,
@@ -36,17 +37,7 @@ export function resolveConfig(
 ): FeatureConfig {
   if (path === null) return defaultFeatureConfig(registry);
   const dir = dirname(path);
-  const readDockerignore = () => {
-    // BuildKit reads `<Dockerfile>.dockerignore` before the context's `.dockerignore`; so does `hull lint`.
-    for (const candidate of [`${path}.dockerignore`, resolve(dir, ".dockerignore")]) {
-      try {
-        if (reader.exists(candidate)) return reader.readFile(candidate);
-      } catch {
-        return null;
-      }
-    }
-    return null;
-  };
+  const readDockerignore = () => findDockerignore(path, reader);
   try {
     return { loaded: loadConfig(dir, reader, registry), error: null, readDockerignore, registry };
   } catch (error) {

@@ -38,3 +38,4 @@ export {
   splitImageReference,
   type ImageReference,
 } from "./semantics/image-reference.js";
+export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";

@@ -1,4 +1,10 @@
-import type { Dockerfile, ExpandOptions, Range } from "@hull/parser";
+import {
+  parseDockerignore,
+  type Dockerfile,
+  type Dockerignore,
+  type ExpandOptions,
+  type Range,
+} from "@hull/parser";
 import type {
   ContextSource,
   EdgeKind,
@@ -9,7 +15,7 @@ import type {
   PlanOptions,
 } from "./model.js";
 import { cacheKey } from "./hash.js";
-import { contentPlaceholder, createIgnore, type IgnoreMatcher } from "./context.js";
+import { contentPlaceholder } from "./context.js";
 import { expandMany, expandOne, type Expanded } from "./expand.js";
 import { defaultBuildPlatform, parsePlatform, type Platform } from "./platform.js";
 import type { ResolvedStage } from "./dispatch/from.js";
@@ -26,7 +32,7 @@ export class PlanBuilder {
   readonly declaredArgs = new Set<string>();
   readonly buildArgs: ReadonlyMap<string, string>;
   readonly changedPaths: readonly string[];
-  readonly ignore: IgnoreMatcher;
+  readonly ignore: Dockerignore;
   readonly escape: "\\" | "`";
   readonly buildPlatform: Platform;
   readonly targetPlatform: Platform;
@@ -40,7 +46,7 @@ export class PlanBuilder {
   ) {
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
     this.changedPaths = options.changedPaths ?? [];
-    this.ignore = createIgnore(options.dockerignore ?? "");
+    this.ignore = parseDockerignore(options.dockerignore ?? "");
     this.escape = ast.escapeChar === "`" ? "`" : "\\";
     const host =
       options.buildPlatform === undefined

@@ -1,51 +1,4 @@
-import * as dockerignore from "@balena/dockerignore";
-
-// The package is CommonJS with `exports.default = ignore`; under Node ESM the factory can sit one level deeper.
-type Factory = (options?: { ignorecase?: boolean }) => import("@balena/dockerignore").Ignore;
-const moduleValue = dockerignore as unknown as { default: Factory | { default: Factory } };
-const ignore: Factory =
-  typeof moduleValue.default === "function" ? moduleValue.default : moduleValue.default.default;
-
-/** Decides whether a context path is excluded by `.dockerignore`. */
-export interface IgnoreMatcher {
-  ignores(path: string): boolean;
-}
-
-/** Builds a matcher from `.dockerignore` text; bad patterns are skipped rather than thrown. */
-export function createIgnore(text: string): IgnoreMatcher {
-  const ig = ignore();
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t === "" || t.startsWith("#")) continue;
-    try {
-      ig.add(t);
-    } catch {
-      // One unparsable pattern must not take the whole plan down.
-    }
-  }
-  return {
-    ignores: (path) => {
-      const p = normalizeContextPath(path);
-      if (p === "") return false;
-      try {
-        return ig.ignores(p);
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
-/** A context-relative path without `./` or leading and trailing slashes. */
-export function normalizeContextPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.replace(/\\/g, "/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
+import { cleanContextPath, type Dockerignore } from "@hull/parser";
 
 function globToRegExp(glob: string): RegExp {
   let re = "";
@@ -75,8 +28,8 @@ function globToRegExp(glob: string): RegExp {
 
 /** Whether a changed context path falls under a COPY source (a path, a directory or a glob). */
 export function sourceCovers(source: string, changed: string): boolean {
-  const src = normalizeContextPath(source);
-  const p = normalizeContextPath(changed);
+  const src = cleanContextPath(source);
+  const p = cleanContextPath(changed);
   if (src === "") return true;
   if (p === src || p.startsWith(`${src}/`)) return true;
   if (!/[*?[]/.test(src)) return false;
@@ -88,9 +41,9 @@ export function sourceCovers(source: string, changed: string): boolean {
 }
 
 /** The content placeholder of a context source: `changed` when a non-ignored changed path falls under it. */
-export function contentPlaceholder(source: string, changed: readonly string[], ig: IgnoreMatcher): string {
+export function contentPlaceholder(source: string, changed: readonly string[], ig: Dockerignore): string {
   const hit = changed.filter((c) => !ig.ignores(c) && sourceCovers(source, c));
   return hit.length === 0
-    ? `context:${normalizeContextPath(source) || "."}`
-    : `context:${normalizeContextPath(source) || "."}@changed:${hit.sort().join(",")}`;
+    ? `context:${cleanContextPath(source) || "."}`
+    : `context:${cleanContextPath(source) || "."}@changed:${hit.sort().join(",")}`;
 }

@@ -1,21 +1,12 @@
-import * as dockerignore from "@balena/dockerignore";
-import { expandWord, type Add, type Copy } from "@hull/parser";
+import {
+  cleanContextPath,
+  expandWord,
+  parseDockerignore,
+  type Add,
+  type Copy,
+  type Dockerignore,
+} from "@hull/parser";
 import { defineRule } from "../rule.js";
-
-type Ignore = import("@balena/dockerignore").Ignore;
-type Factory = (options?: { ignorecase?: boolean }) => Ignore;
-// The package is CommonJS with `exports.default = ignore`; under Node ESM the factory can sit one level deeper.
-const moduleValue = dockerignore as unknown as { default: Factory | { default: Factory } };
-const ignore: Factory =
-  typeof moduleValue.default === "function" ? moduleValue.default : moduleValue.default.default;
-
-/** A `.dockerignore` as BuildKit's check uses it. */
-interface IgnoreFile {
-  matcher: Ignore;
-  /** The cleaned patterns that are not `!` exceptions. */
-  patterns: string[];
-  hasExceptions: boolean;
-}
 
 export default defineRule({
   id: "copy-ignored-file",
@@ -53,12 +44,12 @@ export default defineRule({
       `${instruction} copies the whole build context, but .dockerignore excludes everything in it.`,
   },
   create(ctx) {
-    let file: IgnoreFile | null | undefined;
+    let file: Dockerignore | null | undefined;
 
-    const load = (): IgnoreFile | null => {
+    const load = (): Dockerignore | null => {
       if (file !== undefined) return file;
       const text = ctx.readDockerignore();
-      file = text === null ? null : parseIgnoreFile(text);
+      file = text === null ? null : parseDockerignore(text);
       return file;
     };
 
@@ -79,14 +70,14 @@ export default defineRule({
           value = result.value;
         }
         if (/^(https?|git|ssh):\/\//i.test(value) || /^git@/.test(value)) continue;
-        const path = cleanPath(value);
+        const path = cleanContextPath(value) || ".";
         const label = node.keyword.name === "ADD" ? "ADD" : "COPY";
         if (path === ".") {
           // The context root itself is only "ignored" when the patterns exclude every entry in it.
           if (ignoreFile.patterns.some((p) => p === "*" || p === "**" || p === "**/*")) {
             ctx.report(source, "contextIgnored", label);
           }
-        } else if (ignoreFile.matcher.ignores(path)) {
+        } else if (ignoreFile.ignores(path)) {
           ctx.report(source, "ignored", label, path);
         }
       }
@@ -102,42 +93,3 @@ export default defineRule({
     };
   },
 });
-
-/** Reads a `.dockerignore` as BuildKit does: comments and blank lines dropped, patterns cleaned. */
-function parseIgnoreFile(text: string): IgnoreFile {
-  const lines: string[] = [];
-  const patterns: string[] = [];
-  let hasExceptions = false;
-  for (const raw of text.split(/\r?\n/)) {
-    if (raw.startsWith("#")) continue;
-    let line = raw.trim();
-    if (line === "") continue;
-    const exception = line.startsWith("!");
-    if (exception) {
-      hasExceptions = true;
-      line = line.slice(1).trim();
-    }
-    lines.push(exception ? `!${line}` : line);
-    if (!exception) patterns.push(cleanPath(line));
-  }
-  const matcher = ignore({ ignorecase: false });
-  for (const line of lines) {
-    try {
-      matcher.add(line);
-    } catch {
-      // BuildKit refuses a file with a malformed pattern; skipping it keeps the other patterns checked.
-    }
-  }
-  return { matcher, patterns, hasExceptions };
-}
-
-/** Go's path.Clean, relative to the context root: no `.`/`..` segments, no leading or trailing `/`. */
-function cleanPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.replace(/\\/g, "/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.length === 0 ? "." : parts.join("/");
-}
