@@ -21,7 +21,7 @@ export type {
   TextEdit,
   Visitor,
 } from "./rule.js";
-export { createRuleIndex, closest } from "./rule-index.js";
+export { createRuleIndex } from "./rule-index.js";
 export type { RuleIndex } from "./rule-index.js";
 export { rules } from "./rules/index.js";
 export { collectIgnoreDirectives, parseIgnoreComment } from "./config/directives.js";

@@ -39,3 +39,4 @@ export {
   type ImageReference,
 } from "./semantics/image-reference.js";
 export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
+export { suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";

@@ -1,5 +1,5 @@
+import { suggestSpelling } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { suggestName } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "copy-from-undefined-stage",
@@ -51,8 +51,8 @@ export default defineRule({
           ctx.report(at, "index", value, count);
           return;
         }
-        names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
-        const suggestion = suggestName(value.toLowerCase(), names);
+        names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name])).sort();
+        const suggestion = suggestSpelling(value.toLowerCase(), names, { limit: "tight" });
         if (suggestion !== null) ctx.report(at, "typo", value, suggestion);
         else ctx.report(at, "unknown", value);
       },

@@ -1,6 +1,6 @@
-import { expandWord, type GlobalArgs, type Range } from "@hull/parser";
+import { expandWord, suggestSpelling, type GlobalArgs, type Range } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { findVarRefs, locateRefs, suggestName } from "./utils/stage-env.js";
+import { findVarRefs, locateRefs } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "undefined-arg-in-from",
@@ -44,7 +44,13 @@ export default defineRule({
       for (const name of missing) {
         const use = located.find((l) => l.ref.name === name && l.start !== null);
         const at = use ? ctx.rangeOf(use.start!, use.end!) : range;
-        const suggestion = suggestName(name, [...meta.declared, ...ctx.semantic.predefined.keys()]);
+        const suggestion = suggestSpelling(
+          name,
+          [...meta.declared, ...ctx.semantic.predefined.keys()].sort(),
+          {
+            limit: "tight",
+          },
+        );
         if (suggestion) ctx.report(at, "typo", name, suggestion);
         else ctx.report(at, "undeclared", name);
       }

@@ -1,5 +1,6 @@
 import {
   expandWord,
+  suggestSpelling,
   nonEnvArgs,
   type Flag,
   type Instruction,
@@ -10,7 +11,7 @@ import {
 } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
-import { findVarRefs, isGuarded, locateRefs, suggestName, type VarRef } from "./utils/stage-env.js";
+import { findVarRefs, isGuarded, locateRefs, type VarRef } from "./utils/stage-env.js";
 
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
 interface Expansion {
@@ -109,7 +110,9 @@ export default defineRule({
         const elsewhere = scope.baseUnresolved
           ? undefined
           : definedIn.get(name)?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
-        const suggestion = suggestName(name, [...scope.env.keys(), ...scope.args]);
+        const suggestion = suggestSpelling(name, [...scope.env.keys(), ...scope.args].sort(), {
+          limit: "tight",
+        });
         if (later !== undefined && later > node.range.start.line)
           ctx.report(at, "usedBeforeDefinition", name, later);
         else if (ctx.semantic.globals.declared.has(name)) ctx.report(at, "globalArg", name);

@@ -3,7 +3,8 @@ import { group, type SyntaxGroup } from "../grammar/parser.js";
 import { tokenize } from "../lexer/lexer.js";
 import { CommentLine, Continuation, EmptyLine, End, FirstContinuation } from "../lexer/tokens.js";
 import { scanDirectives } from "../syntax/directives.js";
-import { flagsIgnored, instructionFlags, parseDuration, suggest } from "../syntax/flags.js";
+import { flagsIgnored, instructionFlags, parseDuration } from "../syntax/flags.js";
+import { suggestSpelling } from "../syntax/suggest.js";
 import { heredocMarkers, type HeredocBodies } from "../syntax/heredoc.js";
 import { parseMount } from "../syntax/mount.js";
 import {
@@ -36,7 +37,7 @@ import {
   type Whitespace,
   type Word,
 } from "./nodes.js";
-import { PositionMap } from "./positions.js";
+import { LineMap, PositionMap } from "./positions.js";
 import { goQuote } from "../print/dump.js";
 
 /** Options for `parse`. */
@@ -80,42 +81,6 @@ function emptyDockerfile(text: string, range: Range): Dockerfile {
     stages: [],
     children: text === "" ? [] : [{ type: "Whitespace", text, range }],
   };
-}
-
-/** Maps offsets in an instruction's joined line back to the source. */
-class LineMap {
-  /** Pairs of (offset in the joined line, offset in the source), one per physical text piece. */
-  constructor(
-    private readonly logical: number[],
-    private readonly source: number[],
-    private readonly lengths: number[],
-  ) {}
-
-  /** Source offset of a position that starts something. */
-  start(l: number): number {
-    // The last piece that starts at or before l; past its end, the next piece (l sits on a joint).
-    let i = this.last((start) => start <= l);
-    if (i < this.logical.length - 1 && l >= this.logical[i]! + this.lengths[i]!) i++;
-    return this.source[i]! + Math.max(0, l - this.logical[i]!);
-  }
-
-  /** Source offset of a position that ends something (stays on the earlier line at a piece boundary). */
-  end(l: number): number {
-    const i = this.last((start) => start < l);
-    return this.source[i]! + Math.max(0, l - this.logical[i]!);
-  }
-
-  /** Binary search: the last index whose piece start satisfies the (monotone) test, or 0. */
-  private last(test: (start: number) => boolean): number {
-    let lo = 0;
-    let hi = this.logical.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (test(this.logical[mid]!)) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
 }
 
 interface InstructionContext {
@@ -622,7 +587,7 @@ class Builder {
         requireArgs("needs exactly one argument", node.value !== null);
         break;
       case "Unknown": {
-        const hint = suggest(kw.name, Object.keys(instructionTypes));
+        const hint = suggestSpelling(kw.name, Object.keys(instructionTypes));
         if (kw.text === "") {
           this.error(
             "empty-instruction",
@@ -813,7 +778,7 @@ class Builder {
     for (const flag of node.flags) {
       const kind = known[flag.name];
       if (kind === undefined) {
-        const hint = suggest(flag.name, Object.keys(known));
+        const hint = suggestSpelling(flag.name, Object.keys(known));
         this.error(
           "unknown-flag",
           `${name} does not accept --${flag.name}.${hint ? ` Did you mean --${hint}?` : ""}`,

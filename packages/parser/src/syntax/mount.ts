@@ -1,5 +1,5 @@
 import type { Mount } from "../ast/nodes.js";
-import { suggest } from "./flags.js";
+import { suggestSpelling } from "./suggest.js";
 
 const KEYS = [
   "type",
@@ -102,7 +102,7 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
     if (key === "") continue;
     mount.options[key] = val;
     if (!KEYS.includes(key)) {
-      const hint = suggest(key, KEYS);
+      const hint = suggestSpelling(key, KEYS);
       fail(`Unexpected key '${key}' in mount '${value}'.${hint ? ` Did you mean '${hint}'?` : ""}`);
       continue;
     }
