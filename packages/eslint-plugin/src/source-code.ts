@@ -58,7 +58,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   readonly parseResult: ParseResult;
   readonly visitorKeys = visitorKeys;
   /** Top-level comment lines (comment lines inside a continuation are not comments BuildKit keeps). */
-  readonly comments: Comment[];
+  readonly comments: readonly Comment[];
   #steps: VisitNodeStep[] | undefined;
   #parents: WeakMap<object, DockerfileNode> | undefined;
   #configNodes: Comment[] | undefined;

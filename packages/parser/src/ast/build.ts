@@ -36,6 +36,7 @@ import {
   type TopLevelNode,
   type Whitespace,
   type Word,
+  type Draft,
 } from "./nodes.js";
 import { LineMap, PositionMap } from "./positions.js";
 import { goQuote } from "../print/dump.js";
@@ -214,7 +215,7 @@ class Builder {
 
   private stages(instructions: Instruction[]): { preamble: Instruction[]; stages: Stage[] } {
     const preamble: Instruction[] = [];
-    const stages: Stage[] = [];
+    const stages: Draft<Stage>[] = [];
     const names = new Map<string, number>();
     for (const instruction of instructions) {
       if (instruction.type === "From") {
@@ -370,7 +371,7 @@ class Builder {
       comments: onbuild ? [] : ctx.comments,
       tokens: onbuild ? [] : ctx.tokens,
       logical: line,
-    } as Instruction;
+    } as Draft<Instruction>;
     if (base === 0) node.heredocs = this.heredocs(ctx);
     this.fill(ctx, node, rest);
     this.validateFlags(node);
@@ -436,7 +437,7 @@ class Builder {
   }
 
   /** Fills the instruction-specific fields from the text after the flags, as BuildKit's line parsers do. */
-  private fill(ctx: InstructionContext, node: Instruction, rest: Piece): void {
+  private fill(ctx: InstructionContext, node: Draft<Instruction>, rest: Piece): void {
     const kw = node.keyword;
     const words = (pieces: Piece[]) => pieces.map((p) => this.word(ctx, p));
     const maybeJson = (list: boolean): Form => {
@@ -566,7 +567,7 @@ class Builder {
           requireArgs("needs an instruction to run later", false);
           break;
         }
-        const trigger = this.instruction(ctx, rest.value, rest.start, true);
+        const trigger = this.instruction(ctx, rest.value, rest.start, true) as Draft<Instruction>;
         trigger.onbuild = node;
         trigger.heredocs = node.heredocs;
         node.trigger = trigger;
@@ -608,7 +609,7 @@ class Builder {
 
   private keyValues(
     ctx: InstructionContext,
-    node: Instruction & { type: "Env" | "Label" },
+    node: Draft<Instruction & { type: "Env" | "Label" }>,
     rest: Piece,
   ): void {
     const pieces = parseWords(rest.value, rest.start, this.escapeChar.charCodeAt(0));
@@ -683,7 +684,7 @@ class Builder {
 
   private healthcheck(
     ctx: InstructionContext,
-    node: Instruction & { type: "Healthcheck" },
+    node: Draft<Instruction & { type: "Healthcheck" }>,
     rest: Piece,
   ): void {
     node.kind = null;

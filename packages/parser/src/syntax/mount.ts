@@ -1,4 +1,4 @@
-import type { Mount } from "../ast/nodes.js";
+import type { Draft, Mount } from "../ast/nodes.js";
 import { suggestSpelling } from "./suggest.js";
 
 const KEYS = [
@@ -72,7 +72,7 @@ function parseBool(value: string | null): boolean | null {
  * Values are kept as written (BuildKit expands them later, except `from`).
  */
 export function parseMount(value: string, range: Mount["range"]): { mount: Mount; error: string | null } {
-  const mount: Mount = {
+  const mount: Draft<Mount> = {
     type: "Mount",
     mountType: "bind",
     from: null,
