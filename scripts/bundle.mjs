@@ -31,7 +31,10 @@ const commonjs = {
   banner: { js: "var __hullMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** Every bundle, one line each: what it starts from and where it goes. */
+/**
+ * Every bundle, one line each: what it starts from and where it goes. A .cjs or .mjs file written to
+ * packages/cli/bundle ships in @hull/cli and in the root package (their `files`) with nothing else to change.
+ */
 const bundles = [
   // The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
   { ...commonjs, entryPoints: ["packages/cli/src/cli.ts"], outfile: "packages/cli/bundle/hull.cjs" },
