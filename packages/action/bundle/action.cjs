@@ -161,7 +161,11 @@ function run() {
     return fail(`hull lint failed (exit ${json.status}): ${json.stderr.trim() || "no output"}`);
   }
   if (json.stderr) process.stderr.write(json.stderr);
-  if (format !== "github") process.stdout.write(lint(format).stdout);
+  if (format !== "github") {
+    const log = lint(format);
+    if (log.status === 2) return fail(`hull lint --format ${format} failed: ${log.stderr.trim()}`);
+    process.stdout.write(log.stdout);
+  }
   const sarifFile = input("sarif-file");
   if (sarifFile) {
     const sarif = lint("sarif");

@@ -67,7 +67,11 @@ function run(): number {
   if (json.stderr) process.stderr.write(json.stderr);
 
   // The log shows the findings in the requested format; `github` is what the annotations below already are.
-  if (format !== "github") process.stdout.write(lint(format).stdout);
+  if (format !== "github") {
+    const log = lint(format);
+    if (log.status === 2) return fail(`hull lint --format ${format} failed: ${log.stderr.trim()}`);
+    process.stdout.write(log.stdout);
+  }
 
   const sarifFile = input("sarif-file");
   if (sarifFile) {

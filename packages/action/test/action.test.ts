@@ -149,6 +149,13 @@ describe.skipIf(!built)("the GitHub Action", () => {
     expect(lenient.summary).toContain("## hull lint ✅");
   });
 
+  it("reports an unknown format as one error annotation and exit code 2", () => {
+    const run = runAction(workspace("format", { Dockerfile: bad }), { format: "yaml" });
+    expect(run.status).toBe(2);
+    expect(run.annotationLines).toHaveLength(1);
+    expect(run.annotationLines[0]).toMatch(/^::error title=hull::hull lint --format yaml failed: .*yaml/);
+  });
+
   it("reports a configuration error as one error annotation and exit code 2", () => {
     const run = runAction(workspace("broken", { Dockerfile: bad }), { config: "missing.yaml" });
     expect(run.status).toBe(2);
