@@ -91,7 +91,7 @@ describe.skipIf(!built)("packed packages", () => {
     }
   });
 
-  it("installs the CLI offline from its tarball alone, and `npx hull lint` works", () => {
+  it("installs the CLI offline from its tarball alone, locally (`npx hull lint`) and with -g", () => {
     const dir = project("cli-user");
     const emptyCache = join(work, "empty-npm-cache");
     const install = run(
@@ -107,6 +107,21 @@ describe.skipIf(!built)("packed packages", () => {
     expect(findings.status).toBe(1);
     expect(findings.stdout).toContain("Dockerfile:3:1: error prefer-copy-over-add");
     expect(npx("lint", "ok")).toMatchObject({ status: 0, stderr: "" });
+
+    // `npm install -g` (into a prefix of its own, not the machine's).
+    const prefix = join(work, "global");
+    const global = run(
+      "npm",
+      ["install", "-g", "--prefix", prefix, "--offline", "--cache", emptyCache, tarball("cli")],
+      dir,
+    );
+    expect(global.status).toBe(0);
+    expect(
+      run(join(prefix, "bin", "hull"), ["lint", "--format", "compact", "Dockerfile"], dir),
+    ).toMatchObject({
+      status: 1,
+      stdout: expect.stringContaining("Dockerfile:3:1: error prefer-copy-over-add") as unknown,
+    });
   });
 
   it("installs the libraries and plugins together; the API, the types, ESLint and Prettier use them", (context) => {
