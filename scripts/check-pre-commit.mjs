@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+// `pnpm check:pre-commit -- LOG` passes the `--` on.
+const logFile = process.argv.slice(2).find((arg) => arg !== "--");
 if (spawnSync("pre-commit", ["--version"]).status !== 0) {
   console.log("pre-commit check skipped: the pre-commit tool is not installed (Debian package pre-commit).");
   process.exit(0);
@@ -76,7 +78,7 @@ try {
 }
 
 const text = `${log.join("\n")}\n`;
-if (process.argv[2]) writeFileSync(process.argv[2], text);
+if (logFile) writeFileSync(logFile, text);
 process.stdout.write(text);
 if (failures > 0) {
   console.error(`pre-commit check: ${failures} step(s) failed`);
