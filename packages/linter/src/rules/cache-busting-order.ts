@@ -1,6 +1,8 @@
 import type { Add, Arg, Copy, Instruction, Run, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename, operands, runShell, subcommand, type ShellCommand } from "../shell/shell.js";
+import { basename, type ShellCommand } from "../shell/lexer.js";
+import { operands, subcommand } from "../shell/options.js";
+import { runShell } from "../shell/run.js";
 
 /** A dependency install found in a RUN, and the files it needs. */
 interface Install {

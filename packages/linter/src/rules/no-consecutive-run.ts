@@ -1,6 +1,6 @@
 import type { Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
+import { runShell } from "../shell/run.js";
 
 export default defineRule({
   id: "no-consecutive-run",

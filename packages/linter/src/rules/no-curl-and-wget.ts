@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, runShell, type ShellCommand } from "../shell/shell.js";
-import { runCommands, scriptRange, substitutionMentions } from "./utils/run-commands.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { runCommands, runShell, scriptRange, substitutionMentions } from "../shell/run.js";
 
 type Tool = "curl" | "wget";
 

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
-import { basename, commandWord, hasFlag, type ShellCommand } from "../shell/shell.js";
-import { isShell, optionValues, runCommands, scriptRange } from "./utils/run-commands.js";
+import { basename, commandWord, isShell, type ShellCommand } from "../shell/lexer.js";
+import { hasFlag, optionValues } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
 
 /** Interpreters that run a program read from standard input, and the options that give them one instead. */
 const interpreters: Readonly<Record<string, readonly string[]>> = {

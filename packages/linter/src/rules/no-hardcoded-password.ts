@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
-import { type ShellCommand } from "../shell/shell.js";
-import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { optionValues, type WordPart, wordPart } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
 
 /** Values of `useradd -p` that lock the account instead of setting a password. */
 const locked = /^(?:[*!x]|!!|)$/;

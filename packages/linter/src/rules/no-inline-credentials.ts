@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellCommand } from "../shell/shell.js";
-import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { operands, optionValues, type WordPart, wordPart } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { registryLoginOptions } from "../shell/tools/docker.js";
 
 /** A credential on a command line: where it is and which tool or form put it there. */
 interface Credential {
@@ -52,7 +54,7 @@ function credentials(command: ShellCommand): Credential[] {
     case "buildah":
     case "skopeo":
     case "helm":
-      if (operands(command, ["-u", "--username", "-p", "--password"])[0]?.value === "login")
+      if (operands(command, registryLoginOptions)[0]?.value === "login")
         add(optionValues(command, "p", "password"), `${name} login --password`);
       break;
     case "sshpass":

@@ -1,6 +1,6 @@
 import { expandWord } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
+import { runCommands, scriptRange } from "../shell/run.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
 

@@ -30,5 +30,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: "cache", line: 2, column: 9 }],
       output: "FROM alpine:3\nRUN apk add --no-cache \\\n  --virtual .deps gcc\n",
     },
+    {
+      name: "a value option before the verb (the apk reader's list, shared with pin-apk-versions)",
+      code: "FROM alpine:3\nRUN apk --keys-dir /k add curl\n",
+      errors: [{ messageId: "cache", line: 2, column: 23, endColumn: 26 }],
+      output: "FROM alpine:3\nRUN apk --keys-dir /k add --no-cache curl\n",
+    },
   ],
 });

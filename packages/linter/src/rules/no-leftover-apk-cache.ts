@@ -1,5 +1,8 @@
 import { defineRule } from "../rule.js";
-import { findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { findCommands } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { hasCacheMount, runShell } from "../shell/run.js";
+import { apkCacheDir, apkCacheMounts, apkCommands } from "../shell/tools/apk.js";
 
 export default defineRule({
   id: "no-leftover-apk-cache",
@@ -24,24 +27,13 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        if (hasCacheMount(node, "/var/cache/apk", "/etc/apk/cache")) return;
+        if (hasCacheMount(node, ...apkCacheMounts)) return;
         const shell = runShell(node);
         const cleaned = findCommands(shell.commands, "rm").some((rm) =>
-          operands(rm).some((w) => /^\/var\/cache\/apk(?:\/|$)/.test(w.value)),
+          operands(rm).some((w) => w.value === apkCacheDir || w.value.startsWith(`${apkCacheDir}/`)),
         );
         if (cleaned) return;
-        for (const command of findCommands(shell.commands, "apk")) {
-          const [verb] = operands(command, [
-            "-t",
-            "--virtual",
-            "-X",
-            "--repository",
-            "-p",
-            "--root",
-            "--arch",
-            "--cache-dir",
-            "--repositories-file",
-          ]);
+        for (const { command, verb } of apkCommands(shell.commands)) {
           // `--no-network` fetches nothing, so there is no index to keep.
           if (
             verb?.value !== "add" ||

@@ -1,7 +1,9 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
-import { aptCommands } from "./utils/apt.js";
 import { stageIsKept } from "./utils/stage-env.js";
+import { commandWord, findCommands } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { aptCommands } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -42,7 +44,7 @@ export default defineRule({
         for (const { command, verb } of aptCommands(shell.commands, "apt-get", "apt", "aptitude")) {
           if (verb?.value !== "update") continue;
           const name = commandWord(command)!;
-          ctx.report(ctx.rangeOf(...shell.span(name.start, verb.end)), "lists", name.value);
+          ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb.end }), "lists", name.value);
         }
       },
     };

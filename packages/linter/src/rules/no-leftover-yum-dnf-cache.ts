@@ -1,38 +1,15 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { lastUncleaned, yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
 import { stageIsKept } from "./utils/stage-env.js";
-
-/** Verbs that download metadata and packages into the cache. */
-const fills = new Set([
-  "install",
-  "in",
-  "localinstall",
-  "groupinstall",
-  "groupupdate",
-  "reinstall",
-  "update",
-  "upgrade",
-  "up",
-  "update-minimal",
-  "upgrade-minimal",
-  "downgrade",
-  "distro-sync",
-  "distrosync",
-  "swap",
-  "makecache",
-  "builddep",
-  "group install",
-  "group update",
-  "group upgrade",
-  "module install",
-  "module update",
-  "module upgrade",
-]);
-
-/** A path under one of the caches: `/var/cache/dnf`, `/var/cache/yum/*`, `$ROOT/var/cache/libdnf5`, `/var/cache/*`. */
-const cachePath = /(?:^|\/)var\/cache(?:\/\*?|\/(?:yum|dnf|libdnf5)(?:\/.*)?)?$/;
+import { commandWord } from "../shell/lexer.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import {
+  lastUncleaned,
+  type PackageAction,
+  yumDnfAction,
+  yumDnfCachePath,
+  yumDnfCacheVerbs,
+  yumDnfNames,
+} from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "no-leftover-yum-dnf-cache",
@@ -69,9 +46,9 @@ export default defineRule({
           return;
         const pending = lastUncleaned(shell.commands, {
           read: yumDnfAction,
-          fills: (action) => fills.has(action.verb) && !downloadsNothing(action),
+          fills: (action) => yumDnfCacheVerbs.has(action.verb) && !downloadsNothing(action),
           cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
-          cachePath,
+          cachePath: yumDnfCachePath,
         });
         if (!pending) return;
         const name = commandWord(pending.command)!;

@@ -1,6 +1,7 @@
 import type { Shell } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename, runShell, type ShellCommand } from "../shell/shell.js";
+import { basename, type ShellCommand, shellNames } from "../shell/lexer.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 type ShellState = "pipefail" | "plain" | "other";
 
@@ -61,7 +62,7 @@ export default defineRule({
             (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
           if (!pattern && !feeders.every((c) => c.name === "echo" || c.name === "printf")) {
             const bar = shell.script.indexOf("|", commands[i]!.end);
-            ctx.report(ctx.rangeOf(...shell.span(bar, bar + 1)), "pipe");
+            ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
             return;
           }
           i = j;
@@ -84,7 +85,8 @@ function shellState(node: Shell): ShellState {
 /** `["bash", "-o", "pipefail", "-c", …]` and the like. */
 function execPipefail(argv: readonly string[]): boolean {
   const program = basename(argv[0] ?? "");
-  if (!["bash", "zsh", "ash", "ksh", "mksh"].includes(program)) return false;
+  // POSIX sh and dash have no `pipefail` option.
+  if (!shellNames.has(program) || program === "sh" || program === "dash") return false;
   return argv.some((a, i) => a === "pipefail" && /^-[a-zA-Z]*o$/.test(argv[i - 1] ?? ""));
 }
 

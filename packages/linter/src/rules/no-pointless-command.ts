@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, runShell, type ShellCommand } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 type Reason = "inspects" | "processes" | "mount" | "network" | "interactive";
 

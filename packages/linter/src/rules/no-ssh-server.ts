@@ -1,24 +1,6 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellWord } from "../shell/shell.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
-
-/** Package managers, the verb that installs, and the options that take a value. */
-const installers: Readonly<Record<string, { verbs: readonly string[]; valueOptions: readonly string[] }>> = {
-  "apt-get": {
-    verbs: ["install"],
-    valueOptions: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
-  },
-  apt: {
-    verbs: ["install"],
-    valueOptions: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
-  },
-  apk: { verbs: ["add"], valueOptions: ["-X", "--repository", "-t", "--virtual", "-p", "--root"] },
-  yum: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo", "--installroot"] },
-  dnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo", "--installroot"] },
-  microdnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo"] },
-  tdnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo"] },
-  zypper: { verbs: ["install", "in"], valueOptions: ["-r", "--repo", "--from"] },
-};
+import { runCommands, scriptRange } from "../shell/run.js";
+import { systemInstall } from "../shell/tools/packages.js";
 
 const servers = /^(?:openssh-server|dropbear)(?:[=:<>].*)?$/;
 
@@ -61,11 +43,7 @@ export default defineRule({
       Run(node) {
         const { shell, all } = runCommands(node);
         for (const command of all) {
-          const installer = command.base === null ? undefined : installers[command.base];
-          if (!installer) continue;
-          const [verb, ...packages] = operands(command, installer.valueOptions);
-          if (!verb || !installer.verbs.includes(verb.value)) continue;
-          for (const pkg of packages as ShellWord[]) {
+          for (const pkg of systemInstall(command)?.packages ?? []) {
             if (servers.test(pkg.value))
               ctx.report(scriptRange(ctx, shell, pkg), "install", pkg.value.split(/[=:<>]/)[0]!);
           }

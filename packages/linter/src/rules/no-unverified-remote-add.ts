@@ -1,6 +1,6 @@
 import type { Add, Instruction } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runCommands } from "./utils/run-commands.js";
+import { runCommands } from "../shell/run.js";
 
 /** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
 const remoteFile = /^https?:\/\/(?![^#?]*\.git(?:[#?]|$))/i;

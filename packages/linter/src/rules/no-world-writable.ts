@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellCommand } from "../shell/shell.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { chmodOptions } from "../shell/tools/coreutils.js";
 
 /** True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe. */
 function worldWritable(mode: string): boolean {
@@ -64,7 +66,7 @@ export default defineRule({
         for (const commands of lists) {
           commands.forEach((command, i) => {
             if (command.base !== "chmod") return;
-            const [mode, ...targets] = operands(command, ["--reference"]);
+            const [mode, ...targets] = operands(command, chmodOptions);
             if (!mode || !worldWritable(mode.value)) return;
             const removed = removedLater(commands, i);
             if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, "")))) return;

@@ -26,5 +26,9 @@ ruleTester.run(rule, {
       code: "FROM alpine:3\nRUN apk add -U --virtual .deps \\\n    gcc\n",
       errors: [{ messageId: "unpinned", line: 3, column: 5, endColumn: 8 }],
     },
+    {
+      code: "FROM alpine:3\nRUN apk --keys-dir /k add curl\n",
+      errors: [{ messageId: "unpinned", line: 2, column: 27, endColumn: 31 }],
+    },
   ],
 });

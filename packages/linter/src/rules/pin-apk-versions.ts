@@ -1,21 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-/** apk add options that take a value in the next word. */
-const APK_VALUE_OPTIONS = [
-  "-t",
-  "--virtual",
-  "-X",
-  "--repository",
-  "-p",
-  "--root",
-  "--arch",
-  "--keys-dir",
-  "--cache-dir",
-  "--repositories-file",
-  "--cache-max-age",
-  "--timeout",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { apkCommands } from "../shell/tools/apk.js";
 
 export default defineRule({
   id: "pin-apk-versions",
@@ -42,13 +27,12 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "apk")) {
-          const [verb, ...packages] = operands(command, APK_VALUE_OPTIONS);
+        for (const { verb, operands: packages } of apkCommands(shell.commands)) {
           if (verb?.value !== "add") continue;
           for (const pkg of packages) {
             // `=`, `~`, `<` and `>` pin; anything that is not a plain name (a variable, a file) is not checked.
             if (!/^[a-zA-Z0-9][a-zA-Z0-9._+:-]*$/.test(pkg.value) || pkg.value.endsWith(".apk")) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
           }
         }
       },

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { aptInstalls } from "./utils/apt.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { aptInstalls } from "../shell/tools/apt.js";
 
 /** apt-get options that take a value in the next word. */
 
@@ -34,7 +34,7 @@ export default defineRule({
             const name = pkg.value;
             // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.
             if (!/^[a-zA-Z0-9][a-zA-Z0-9.+_:-]*$/.test(name) || name.endsWith(".deb")) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", name);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
           }
         }
       },

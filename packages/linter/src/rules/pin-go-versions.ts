@@ -1,28 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-const VALUE_OPTIONS = [
-  "-o",
-  "-p",
-  "-C",
-  "-ldflags",
-  "-gcflags",
-  "-asmflags",
-  "-gccgoflags",
-  "-tags",
-  "-mod",
-  "-modfile",
-  "-exec",
-  "-overlay",
-  "-pkgdir",
-  "-toolexec",
-  "-buildmode",
-  "-compiler",
-  "-installsuffix",
-  "-pgo",
-  "-covermode",
-  "-coverpkg",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { goCommands } from "../shell/tools/go.js";
 
 export default defineRule({
   id: "pin-go-versions",
@@ -49,8 +27,7 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "go")) {
-          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
+        for (const { verb, operands: packages } of goCommands(shell.commands)) {
           if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
           // `go run pkg args…`: only the first operand is a package.
           for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
@@ -64,7 +41,7 @@ export default defineRule({
               continue;
             if (version !== undefined && version !== "latest" && version !== "none" && version !== "")
               continue;
-            const range = ctx.rangeOf(...shell.span(pkg.start, pkg.end));
+            const range = scriptRange(ctx, shell, pkg);
             if (version === "latest") ctx.report(range, "latest", path);
             else ctx.report(range, "unpinned", path);
           }

@@ -1,19 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-const VALUE_OPTIONS = [
-  "--prefix",
-  "--registry",
-  "--cache",
-  "--tag",
-  "-w",
-  "--workspace",
-  "--omit",
-  "--include",
-  "--install-strategy",
-  "--userconfig",
-  "--loglevel",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { npmCommands, npmInstallVerbs } from "../shell/tools/npm.js";
 
 export default defineRule({
   id: "pin-npm-versions",
@@ -40,28 +27,11 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "npm")) {
-          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
-          if (
-            ![
-              "install",
-              "i",
-              "add",
-              "isntall",
-              "in",
-              "ins",
-              "inst",
-              "insta",
-              "instal",
-              "isnt",
-              "isnta",
-              "isntal",
-            ].includes(verb?.value ?? "")
-          )
-            continue;
+        for (const { verb, operands: packages } of npmCommands(shell.commands)) {
+          if (!npmInstallVerbs.has(verb?.value ?? "")) continue;
           for (const pkg of packages) {
             if (pinned(pkg.value)) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
           }
         }
       },

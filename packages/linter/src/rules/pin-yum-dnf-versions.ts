@@ -1,7 +1,6 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { yumDnfAction, yumDnfNames } from "./utils/rpm.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { yumDnfAction, yumDnfNames } from "../shell/tools/rpm.js";
 
 /** `name-version`, `name-version-release`, `name-epoch:version-release.arch`, `name-1.2.*`: the last part starts with a digit. */
 const versioned = /-(?:\d+:)?\d[\w.+~^*:]*$/;

@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { optionValues, scriptRange } from "./utils/run-commands.js";
-import { zypperAction } from "./utils/rpm.js";
+import { optionValues } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { zypperAction } from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "pin-zypper-versions",

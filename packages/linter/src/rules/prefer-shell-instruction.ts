@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { basename, hasFlag, operands, runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
+import { basename } from "../shell/lexer.js";
+import { hasFlag, operands } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { lnOptions } from "../shell/tools/coreutils.js";
 
 export default defineRule({
   id: "prefer-shell-instruction",
@@ -34,7 +36,7 @@ export default defineRule({
         for (const command of shell.commands) {
           if (command.base === "rm" && operands(command).some((w) => isSh(w.value))) removed = true;
           if (command.base !== "ln") continue;
-          const args = operands(command, ["-S", "--suffix", "-t", "--target-directory"]);
+          const args = operands(command, lnOptions);
           const link = args[args.length - 1];
           if (args.length < 2 || !link || !isSh(link.value)) continue;
           // Without -f, ln cannot replace an existing /bin/sh: it only provides a missing one (distroless, scratch).

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, runShell } from "../shell/shell.js";
+import { commandWord, findCommands } from "../shell/lexer.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "prefer-workdir-over-cd",
@@ -27,7 +28,7 @@ export default defineRule({
         const [cd] = findCommands(shell.commands, "cd");
         if (!cd) return;
         const word = commandWord(cd)!;
-        ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "cd");
+        ctx.report(scriptRange(ctx, shell, word), "cd");
       },
     };
   },

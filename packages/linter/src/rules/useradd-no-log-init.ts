@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasFlag, runShell } from "../shell/shell.js";
-import { optionValues, scriptRange } from "./utils/run-commands.js";
+import { commandWord } from "../shell/lexer.js";
+import { hasFlag, optionValues } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "useradd-no-log-init",
