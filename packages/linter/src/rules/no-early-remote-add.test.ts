@@ -1,0 +1,32 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./no-early-remote-add.js";
+
+ruleTester.run(rule, {
+  valid: [
+    {
+      name: "ADD with a checksum is keyed by it",
+      code: "FROM debian:12\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /tmp/\nRUN apt-get update\n",
+    },
+    "FROM debian:12\nADD https://example.com/tini /tini\nRUN chmod +x /tini\nRUN apt-get update\n",
+  ],
+  invalid: [
+    {
+      code: "FROM debian:12\nADD https://example.com/tool.tgz /tmp/\nRUN apt-get update\nRUN tar -xzf /tmp/tool.tgz\n",
+      errors: [
+        {
+          messageId: "remoteAdd",
+          message:
+            "'https://example.com/tool.tgz' is fetched again on every build, and the RUN on line 3 does not use it but is rebuilt whenever it changes; move this ADD down to just before its first use.",
+          line: 2,
+          column: 5,
+          endColumn: 33,
+        },
+      ],
+    },
+    {
+      name: "an ADD of a --build-arg-only value",
+      code: "FROM debian:12\nARG URL\nADD $URL /opt/tool.tgz\nRUN apt-get update\nRUN tar -xzf /opt/tool.tgz\n",
+      errors: [{ messageId: "remoteAdd", line: 3, column: 5 }],
+    },
+  ],
+});
