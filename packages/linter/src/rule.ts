@@ -36,8 +36,13 @@ export interface DocExample<O = Record<string, unknown>> {
 
 /** The prose of a rule; everything here is rendered into `docs/rules/<id>.md` and run as tests. */
 export interface RuleDocs<O = Record<string, unknown>> {
-  /** Why the pattern is a problem, in a few sentences of markdown. */
+  /** Why the pattern is a problem: at most three sentences of markdown. */
   rationale: string;
+  /**
+   * What the rule does not see or deliberately accepts, and how it differs from hadolint or BuildKit; rendered as
+   * "Known limitations". Keep it out of `rationale`.
+   */
+  limitations?: string;
   /** Examples that must produce at least one diagnostic of this rule. */
   bad: readonly (string | DocExample<O>)[];
   /** Examples that must produce no diagnostic of this rule. */

@@ -68,7 +68,8 @@ export default defineRule({
     rationale:
       "`curl … | sh` runs whatever the server sends at build time, unread and unchecked: a compromised or hijacked host, a changed script or a truncated download all run as root in the build. " +
       "The script is also not pinned, so two builds of the same Dockerfile can install different things. " +
-      "Download the script to a file, verify it against a known checksum or signature, then run it; better still, install a pinned release or a package. " +
+      "Download the script to a file, verify it against a known checksum or signature, then run it; better still, install a pinned release or a package.",
+    limitations:
       'The rule reports `curl` or `wget` output piped into a shell or interpreter that reads its program from standard input (`sh`, `bash -s --`, `python3 -`), and `sh -c "$(curl …)"`. ' +
       "None of the scanners studied (Trivy, Checkov, KICS, Semgrep) has this check.",
     bad: [

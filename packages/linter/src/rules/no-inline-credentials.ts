@@ -100,7 +100,8 @@ export default defineRule({
     rationale:
       "The command line of every `RUN` is stored in the image: `docker history` shows it, with build arguments expanded in the layer's metadata. " +
       "A password or token written there, or passed in from an `ARG`, can be read by anyone who can pull the image, and tools such as `git clone https://user:token@…` or `aws configure set` also write it to a file in the layer. " +
-      "Mount the credential for the one command that needs it with `RUN --mount=type=secret` and read it from the file or environment variable the mount provides. " +
+      "Mount the credential for the one command that needs it with `RUN --mount=type=secret` and read it from the file or environment variable the mount provides.",
+    limitations:
       "The rule reports passwords in URLs (`https://user:password@host`), `curl -u user:password`, `wget --password`, `docker login -p`, `sshpass -p`, `mysql -psecret`, `aws configure set` of keys, `az login -p` and `doctl auth init -t`. " +
       "A value read from a variable is reported unless the `RUN` has a secret mount; a value computed by a command (`$(cat /run/secrets/token)`) is not reported. " +
       "Trivy's DS-0031 reports the cloud CLI logins among these.",

@@ -115,9 +115,9 @@ export default defineRule({
       "Certificate checks are what make an HTTPS download trustworthy: without them anyone on the network path (a proxy, a hijacked DNS answer, a hostile Wi-Fi) can serve a different file, and the build installs it. " +
       "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
       "Add the proxy's CA certificate to the image instead (for example with `update-ca-certificates`), or mount it for the one command that needs it. " +
-      "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later. " +
-      "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); " +
-      "the environment variables with the same effect are reported by `no-insecure-tls-env`.",
+      "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later.",
+    limitations:
+      "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); the environment variables with the same effect are reported by `no-insecure-tls-env`.",
     bad: [
       "FROM debian:12\nRUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz\n",
       "FROM python:3.13\nRUN pip install --trusted-host pypi.example.com -r requirements.txt\n",

@@ -13,8 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
-      "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards. " +
-      "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
+      "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
+    limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
     bad: ["FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n"],
     good: [
       "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",

@@ -15,7 +15,8 @@ export default defineRule({
     rationale:
       "`apt-get update` downloads package lists (tens of megabytes) to `/var/lib/apt/lists`. " +
       "Unless the same `RUN` removes them, they stay in the layer and in the image, even if a later instruction deletes them. " +
-      "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount. " +
+      "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount.",
+    limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
     good: [

@@ -13,7 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "`yarn install` copies every package it downloads into its global cache, which stays in the layer: the image carries each dependency twice. " +
-      "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory. " +
+      "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory.",
+    limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     bad: ["FROM node:22\nRUN yarn install --frozen-lockfile\n"],
     good: [

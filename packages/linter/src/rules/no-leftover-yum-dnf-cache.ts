@@ -21,9 +21,9 @@ export default defineRule({
     rationale:
       "`yum` and `dnf` keep the repository metadata they download (often over a hundred megabytes) in `/var/cache/yum` or `/var/cache/dnf`. " +
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
-      "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount. " +
-      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. " +
-      "hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
+      "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount.",
+    limitations:
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
     bad: ["FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n"],
     good: [
       "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",

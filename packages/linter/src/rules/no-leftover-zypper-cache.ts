@@ -14,7 +14,8 @@ export default defineRule({
     rationale:
       "zypper keeps the repository metadata and packages it downloads in `/var/cache/zypp`. " +
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
-      "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount. " +
+      "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount.",
+    limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0\n"],
     good: [

@@ -14,8 +14,10 @@ export default defineRule({
   docs: {
     rationale:
       "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +
-      'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build. ' +
-      "Pipes fed only by `echo` or `printf`, which cannot fail, are accepted. A `SHELL` set to PowerShell or cmd turns the check off.",
+      'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
+    limitations:
+      "Pipes fed only by `echo` or `printf`, which cannot fail, are accepted. " +
+      "A `SHELL` set to PowerShell or cmd turns the check off.",
     bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
     good: [
       'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',

@@ -12,7 +12,8 @@ export default defineRule({
   docs: {
     rationale:
       "An SSH server in a container is one more network service with credentials to steal and a daemon to keep patched, and it is rarely needed: `docker exec` (or `kubectl exec`) opens a shell in a running container, and `docker cp` copies files in and out. " +
-      "Exposing port 22 advertises that service to whoever runs the image. " +
+      "Exposing port 22 advertises that service to whoever runs the image.",
+    limitations:
       "The rule reports `EXPOSE 22` and installing `openssh-server` or `dropbear` with apt, apk, yum, dnf or zypper (the `openssh-client` package is fine). " +
       'Trivy (DS-0004), Checkov (CKV_DOCKER_1) and KICS ("Exposing Port 22 (SSH)") report the `EXPOSE`.',
     bad: [

@@ -94,7 +94,8 @@ export default defineRule({
     rationale:
       "Package managers check every package against the distribution's signing keys, so that a mirror, a proxy or an attacker on the network cannot slip in a modified package. " +
       "Options such as `apk add --allow-untrusted` (for packages from a repository; a local `.apk` file is as trustworthy as the step that put it there), `apt-get --allow-unauthenticated` or `--force-yes`, a `[trusted=yes]` apt source, `yum`/`dnf --nogpgcheck`, `zypper --no-gpg-checks` and `rpm --nosignature`/`--nodigest` turn that check off, and a tampered package then installs as root without a warning. " +
-      "Import the repository's signing key instead (`/etc/apt/keyrings`, `/etc/apk/keys`, `rpm --import`), or verify a downloaded package file against a checksum before installing it. " +
+      "Import the repository's signing key instead (`/etc/apt/keyrings`, `/etc/apk/keys`, `rpm --import`), or verify a downloaded package file against a checksum before installing it.",
+    limitations:
       "Checkov reports these as CKV2_DOCKER_7 (apk), CKV2_DOCKER_8 (`--allow-unauthenticated`), CKV2_DOCKER_9 (`--nogpgcheck`), CKV2_DOCKER_10 (rpm) and CKV2_DOCKER_11 (`--force-yes`).",
     bad: [
       "FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated curl\n",

@@ -13,7 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "When its output is not a terminal, as in a build, GNU wget draws its progress as one dot per kilobyte, so a large download writes thousands of lines into the build log and can hit the log limit of BuildKit or a CI system. " +
-      "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`. " +
+      "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`.",
+    limitations:
       "A `wget` whose standard error goes to a file or `/dev/null` is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
       "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`); hadolint reports them.",
     bad: ["FROM debian:12\nRUN wget https://example.com/app.tar.gz\n"],

@@ -43,7 +43,8 @@ export default defineRule({
     rationale:
       "A file or directory that every user may write (`chmod 777`, `chmod o+w`, `COPY --chmod=666`) can be changed by any process in the container, whatever user it runs as. " +
       "A compromised low-privilege process can then replace a program or script that a more privileged one runs later, or rewrite configuration and data it should only read. " +
-      "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group. " +
+      "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group.",
+    limitations:
       "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a directory the same `RUN` removes again. " +
       "None of the scanners studied has this check.",
     bad: [

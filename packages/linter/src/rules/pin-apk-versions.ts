@@ -11,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apk add curl` installs whatever version the Alpine mirror has on the day of the build, so two builds of the same Dockerfile can differ. " +
-      "Pin each package exactly (`curl=8.9.1-r1`) or to a release series (`curl~8.9`). " +
+      "Pin each package exactly (`curl=8.9.1-r1`) or to a release series (`curl~8.9`).",
+    limitations:
       "`.apk` files and packages given by a variable are accepted, and the name after `--virtual` is not a package.",
     bad: ["FROM alpine:3.20\nRUN apk add --no-cache curl\n"],
     good: [

@@ -13,7 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apt-get install curl` installs whatever version the mirror has on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
-      "Pin each package with `name=version`. " +
+      "Pin each package with `name=version`.",
+    limitations:
       "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
     bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
     good: [

@@ -11,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`go install example.com/tool@latest` (or `go get` without a version) fetches whatever the module's newest release is on the day of the build, so two builds of the same Dockerfile can differ. " +
-      "Name a version: `go install example.com/tool@v1.4.2`. " +
+      "Name a version: `go install example.com/tool@v1.4.2`.",
+    limitations:
       "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
     bad: ["FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n"],
     good: [

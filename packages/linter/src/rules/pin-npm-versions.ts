@@ -11,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`npm install -g typescript` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ. " +
-      "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`). " +
+      "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`).",
+    limitations:
       "A bare `npm install` or `npm ci` installs from `package.json` and its lock file and is not checked; tarballs and local paths are accepted.",
     bad: ["FROM node:22\nRUN npm install -g typescript\n"],
     good: [

@@ -11,8 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`pip install flask` installs the newest release on the day of the build, so rebuilding the same Dockerfile can bring in a release that breaks your code. " +
-      "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file. " +
-      "Paths, wheels, archives, URLs and packages given by a variable are accepted.",
+      "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file.",
+    limitations: "Paths, wheels, archives, URLs and packages given by a variable are accepted.",
     bad: ["FROM python:3.12\nRUN pip install flask\n"],
     good: [
       "FROM python:3.12\nRUN pip install flask==3.0.3 'gunicorn>=22,<23'\n",

@@ -36,7 +36,8 @@ export default defineRule({
   docs: {
     rationale:
       "`COPY` of an archive followed by `RUN tar -x` stores the archive in one layer and its contents in another, and the image keeps both even if the `RUN` deletes the archive. " +
-      "`ADD` unpacks a local tar archive (plain, gzip, bzip2 or xz) straight into the destination, in one layer. " +
+      "`ADD` unpacks a local tar archive (plain, gzip, bzip2 or xz) straight into the destination, in one layer.",
+    limitations:
       "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do.",
     bad: [
       "FROM alpine:3.20\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n",
