@@ -4,7 +4,7 @@ import { fromValue, stageByRef } from "./utils/stage-refs.js";
 
 export default defineRule({
   id: "copy-from-undefined-stage",
-  title: "COPY --from a stage that the Dockerfile defines",
+  title: "Name a stage that the Dockerfile defines in COPY --from",
   severity: "warning",
   fixable: false,
   aliases: { hadolint: "DL3022" },
