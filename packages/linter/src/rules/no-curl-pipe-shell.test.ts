@@ -17,6 +17,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: "busybox's sh is a shell too",
+      code: "FROM alpine:3.20\nRUN wget -qO- https://example.com/install.sh | busybox sh\n",
+      errors: [{ messageId: "pipe", line: 2, column: 48, endColumn: 55 }],
+    },
+    {
       code: "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - \\\n && apt-get install -y nodejs\n",
       errors: [
         {

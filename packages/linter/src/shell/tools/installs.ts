@@ -1,5 +1,7 @@
 import { basename, type ShellCommand } from "../lexer.js";
-import { operands, subcommand } from "../options.js";
+import { noValueOptions, operands, type OptionSpec } from "../options.js";
+import { goOptions } from "./go.js";
+import { npmOptions, yarnOptions } from "./npm.js";
 import { systemInstall } from "./packages.js";
 import { pipCommand, type PipCommand } from "./pip.js";
 
@@ -25,6 +27,9 @@ export interface Install {
 
 const NODE_LOCKS = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"];
 
+/** The option specs of the tools whose installs are read here. */
+const optionsOf: Readonly<Record<string, OptionSpec>> = { npm: npmOptions, yarn: yarnOptions, go: goOptions };
+
 /** The dependency installs of a script that need only manifest files, at most one per ecosystem. */
 export function dependencyInstalls(commands: readonly ShellCommand[]): Install[] {
   const result: Install[] = [];
@@ -33,8 +38,9 @@ export function dependencyInstalls(commands: readonly ShellCommand[]): Install[]
   };
   commands.forEach((c, i) => {
     const name = c.base ?? "";
-    const sub = subcommand(c);
-    const rest = operands(c).slice(1);
+    // Each tool's own options, so that `npm ci --prefix /app` is still a bare `npm ci`.
+    const [verb, ...rest] = operands(c, optionsOf[name] ?? noValueOptions);
+    const sub = verb?.value ?? null;
     const shown = [name, ...(sub === null ? [] : [sub])].join(" ");
     const flags = c.args.map((a) => a.value);
     const pip = pipCommand(c);
