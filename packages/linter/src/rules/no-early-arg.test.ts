@@ -3,20 +3,45 @@ import rule from "./no-early-arg.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nARG VERSION\nRUN echo $VERSION\nRUN apt-get update\n",
+    `FROM debian:12
+ARG VERSION
+RUN echo $VERSION
+RUN apt-get update
+`,
     {
       name: "an ARG tools read from the environment",
-      code: "FROM debian:12\nARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get update\nRUN echo $DEBIAN_FRONTEND\n",
+      code: `FROM debian:12
+ARG DEBIAN_FRONTEND=noninteractive
+RUN apt-get update
+RUN echo $DEBIAN_FRONTEND
+`,
     },
     {
       name: "an ARG redeclared before its use",
-      code: "FROM debian:12\nARG V=1\nRUN true\nARG V\nRUN echo ${V}\n",
+      code: `FROM debian:12
+ARG V=1
+RUN true
+ARG V
+RUN echo \${V}
+`,
     },
-    { name: "a global ARG not redeclared", code: "ARG V=1\nFROM debian:12\nRUN true\nRUN echo $V\n" },
+    {
+      name: "a global ARG not redeclared",
+      code: `ARG V=1
+FROM debian:12
+RUN true
+RUN echo $V
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM debian:12\nARG VERSION=1.2 OTHER\nRUN apt-get update\nRUN make\nRUN curl -O https://x.org/v${VERSION}.tgz\n",
+      code: `FROM debian:12
+ARG VERSION=1.2 OTHER
+RUN apt-get update
+RUN make
+RUN curl -O https://x.org/v\${VERSION}.tgz
+`,
       errors: [
         {
           messageId: "earlyArg",
@@ -30,7 +55,12 @@ ruleTester.run(rule, {
     },
     {
       name: "a global ARG redeclared in the stage",
-      code: "ARG V=1\nFROM debian:12\nARG V\nRUN apt-get update\nLABEL version=$V\n",
+      code: `ARG V=1
+FROM debian:12
+ARG V
+RUN apt-get update
+LABEL version=$V
+`,
       errors: [
         {
           messageId: "earlyArg",

@@ -5,13 +5,24 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "ADD with a checksum is keyed by it",
-      code: "FROM debian:12\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /tmp/\nRUN apt-get update\n",
+      code: `FROM debian:12
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /tmp/
+RUN apt-get update
+`,
     },
-    "FROM debian:12\nADD https://example.com/tini /tini\nRUN chmod +x /tini\nRUN apt-get update\n",
+    `FROM debian:12
+ADD https://example.com/tini /tini
+RUN chmod +x /tini
+RUN apt-get update
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nADD https://example.com/tool.tgz /tmp/\nRUN apt-get update\nRUN tar -xzf /tmp/tool.tgz\n",
+      code: `FROM debian:12
+ADD https://example.com/tool.tgz /tmp/
+RUN apt-get update
+RUN tar -xzf /tmp/tool.tgz
+`,
       errors: [
         {
           messageId: "remoteAdd",
@@ -25,7 +36,12 @@ ruleTester.run(rule, {
     },
     {
       name: "an ADD of a --build-arg-only value",
-      code: "FROM debian:12\nARG URL\nADD $URL /opt/tool.tgz\nRUN apt-get update\nRUN tar -xzf /opt/tool.tgz\n",
+      code: `FROM debian:12
+ARG URL
+ADD $URL /opt/tool.tgz
+RUN apt-get update
+RUN tar -xzf /opt/tool.tgz
+`,
       errors: [{ messageId: "remoteAdd", line: 3, column: 5 }],
     },
   ],

@@ -3,30 +3,68 @@ import rule from "./no-multiple-instructions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nCMD a\nENTRYPOINT b\nHEALTHCHECK NONE\n",
-    { name: "one per stage", code: "FROM alpine AS a\nCMD a\nFROM a\nCMD b\n" },
-    { name: "an ONBUILD trigger is not this stage's", code: "FROM alpine\nONBUILD CMD a\nCMD b\n" },
+    `FROM alpine
+CMD a
+ENTRYPOINT b
+HEALTHCHECK NONE
+`,
+    {
+      name: "one per stage",
+      code: `FROM alpine AS a
+CMD a
+FROM a
+CMD b
+`,
+    },
+    {
+      name: "an ONBUILD trigger is not this stage's",
+      code: `FROM alpine
+ONBUILD CMD a
+CMD b
+`,
+    },
     {
       name: "template branches",
-      code: 'FROM alpine:3.20\n<% if (a) { %>\nCMD ["a"]\n<% } else { %>\nCMD ["b"]\n<% } %>\n',
+      code: `FROM alpine:3.20
+<% if (a) { %>
+CMD ["a"]
+<% } else { %>
+CMD ["b"]
+<% } %>
+`,
       allowSyntaxErrors: true,
     },
     {
       name: "BuildKit's check name silences it",
-      code: '# check=skip=MultipleInstructionsDisallowed\nFROM alpine\nCMD ["a"]\nCMD ["b"]\n',
+      code: `# check=skip=MultipleInstructionsDisallowed
+FROM alpine
+CMD ["a"]
+CMD ["b"]
+`,
     },
     {
       name: "hadolint's CMD code silences a repeated CMD",
-      code: 'FROM alpine\n# hadolint ignore=DL4003\nCMD ["a"]\nCMD ["b"]\n',
+      code: `FROM alpine
+# hadolint ignore=DL4003
+CMD ["a"]
+CMD ["b"]
+`,
     },
     {
       name: "hadolint's ENTRYPOINT code silences a repeated ENTRYPOINT",
-      code: 'FROM alpine\n# hadolint ignore=DL4004\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n',
+      code: `FROM alpine
+# hadolint ignore=DL4004
+ENTRYPOINT ["a"]
+ENTRYPOINT ["b"]
+`,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine\nCMD a\nCMD b\n",
+      code: `FROM alpine
+CMD a
+CMD b
+`,
       errors: [
         {
           messageId: "overridden",
@@ -40,7 +78,13 @@ ruleTester.run(rule, {
     },
     {
       name: "every earlier one, each kind on its own",
-      code: "FROM alpine\nENTRYPOINT a\nHEALTHCHECK CMD x\nentrypoint b\nHEALTHCHECK NONE\nENTRYPOINT c\n",
+      code: `FROM alpine
+ENTRYPOINT a
+HEALTHCHECK CMD x
+entrypoint b
+HEALTHCHECK NONE
+ENTRYPOINT c
+`,
       errors: [
         {
           messageId: "overridden",
@@ -53,7 +97,11 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: 'FROM alpine:3.20\nCMD ["a"]\ncmd ["b"]\nCMD ["c"]\n',
+      code: `FROM alpine:3.20
+CMD ["a"]
+cmd ["b"]
+CMD ["c"]
+`,
       errors: [
         { messageId: "overridden", line: 2, column: 1, endColumn: 4 },
         { messageId: "overridden", line: 3, column: 1, endColumn: 4 },
