@@ -1,4 +1,4 @@
-import { basename, type ShellCommand, type ShellWord } from "../lexer.js";
+import type { ShellCommand, ShellWord } from "../lexer.js";
 import { operands, type OptionSpec } from "../options.js";
 
 /** pip's options that take a value in the next word (`uv pip` accepts the same ones). */
@@ -102,9 +102,4 @@ export function pipCommands(commands: readonly ShellCommand[]): PipCommand[] {
     if (pip) result.push(pip);
   }
   return result;
-}
-
-/** `/usr/bin/python3` → true: the name of a Python interpreter. */
-export function isPython(name: string): boolean {
-  return /^python[0-9.]*$/.test(basename(name));
 }
