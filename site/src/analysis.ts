@@ -16,7 +16,7 @@ import {
 import { computeHover, createDocument, type FeatureConfig } from "@hull/lsp";
 import { dump, format, parse, type Dockerfile, type Instruction, type Range } from "@hull/parser";
 import { containerArgv, invalidate, plan, type BuildPlan, type ContainerRun } from "@hull/planner";
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, parse as parseYaml, parseDocument, type Node as YamlNode } from "yaml";
 import { highlightRanges, type Highlight } from "./highlight.js";
 
 /** A config problem with the text range it points at, for the config editor. */
@@ -41,6 +41,12 @@ const configPath = "/playground/.hullrc";
 export function readConfig(text: string): PageConfig {
   const name = text.trimStart().startsWith("{") ? ".hullrc.json" : ".hullrc.yaml";
   const path = `${configPath}/${name}`;
+  const preset = presetOnly(text);
+  if (preset) {
+    // Compiling the schema validator is most of the worker's start-up (0.5 s); a config that only names a preset
+    // cannot be invalid, so the first diagnostics need not wait for it (analysis.test.ts checks the equivalence).
+    return { loaded: { ...defaultConfig(configPath), path, kind: "hull", preset }, marks: [] };
+  }
   const reader: ConfigReader = { exists: (p) => p === path, readFile: () => text };
   try {
     return { loaded: loadConfigFile(path, reader, rules), marks: [] };
@@ -48,6 +54,22 @@ export function readConfig(text: string): PageConfig {
     const message = error instanceof ConfigError ? error.message : String(error);
     return { loaded: defaultConfig(configPath), marks: locateProblems(text, message) };
   }
+}
+
+/** The preset of a config that holds nothing but `preset` (and an empty `rules`); null for any other text. */
+function presetOnly(text: string): LoadedConfig["preset"] | null {
+  let value: unknown;
+  try {
+    value = parseYaml(text) ?? {};
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const { preset = "recommended", rules: ruleSettings = {}, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || (preset !== "recommended" && preset !== "all")) return null;
+  const emptyRules =
+    typeof ruleSettings === "object" && ruleSettings !== null && Object.keys(ruleSettings).length === 0;
+  return emptyRules ? preset : null;
 }
 
 /** Finds where each problem of an invalid config is; the loader's message is kept for what it says. */
@@ -107,6 +129,8 @@ export interface Analysis {
   configMarks: ConfigMark[];
   /** Milliseconds spent in parse + lint inside the worker. */
   lintMs: number;
+  /** Milliseconds the worker has spent reading configs so far (set by the worker). */
+  configMs?: number;
 }
 
 /** Lints the text and computes the highlighting from the same parse. */

@@ -418,25 +418,30 @@ async function renderReport(): Promise<void> {
   ].join("\n");
 }
 
-async function restore(hash: string): Promise<boolean> {
-  const state = await decodeState(hash);
-  if (!state) return false;
-  replaceText(state.text);
-  configEditor.dispatch({ changes: { from: 0, to: configEditor.state.doc.length, insert: state.config } });
+/** Puts a state into the page: the editors, the plan inputs and the tab. */
+function applyState(state: PageState): void {
+  if (state.text !== editor.state.doc.toString()) replaceText(state.text);
+  if (state.config !== configEditor.state.doc.toString()) {
+    configEditor.dispatch({ changes: { from: 0, to: configEditor.state.doc.length, insert: state.config } });
+  }
   ($("plan-build-args") as HTMLInputElement).value = state.buildArgs ?? "";
   ($("plan-run-args") as HTMLInputElement).value = state.runArgs ?? "";
   ($("plan-changed") as HTMLInputElement).value = state.changedPath ?? "";
   pendingTarget = state.target ?? "";
   showTab((tabs as readonly string[]).includes(state.tab) ? (state.tab as Tab) : "problems");
-  return true;
 }
 
 // --- start -----------------------------------------------------------------------------------------------------
 async function start(): Promise<void> {
+  const initial = (await decodeState(location.hash)) ?? {
+    text: sample,
+    config: sampleConfig,
+    tab: "problems",
+  };
   editor = new EditorView({
     parent: $("editor"),
     state: EditorState.create({
-      doc: "",
+      doc: initial.text,
       extensions: dockerfileExtensions({
         hover: (offset) =>
           client.request("hover", {
@@ -450,7 +455,10 @@ async function start(): Promise<void> {
   });
   configEditor = new EditorView({
     parent: $("config-editor"),
-    state: EditorState.create({ doc: "", extensions: configExtensions(() => scheduleAnalysis()) }),
+    state: EditorState.create({
+      doc: initial.config,
+      extensions: configExtensions(() => scheduleAnalysis()),
+    }),
   });
   for (const t of tabs) $(`tab-${t}`).addEventListener("click", () => showTab(t));
   $("fix-all").addEventListener("click", async () => {
@@ -487,12 +495,12 @@ async function start(): Promise<void> {
       .writeText(($("report-text") as HTMLTextAreaElement).value)
       .catch(() => undefined);
   });
-  window.addEventListener("hashchange", () => void restore(location.hash));
-  if (!(await restore(location.hash))) {
-    replaceText(sample);
-    configEditor.dispatch({ changes: { from: 0, insert: sampleConfig } });
-    showTab("problems");
-  }
+  window.addEventListener("hashchange", async () => {
+    const state = await decodeState(location.hash);
+    if (state) applyState(state);
+  });
+  applyState(initial);
+  scheduleAnalysis();
   // For the browser test and the measuring script: the editor text without going through the DOM.
   Object.assign(window, {
     hullPage: {

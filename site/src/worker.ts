@@ -10,19 +10,26 @@ import {
   syntaxView,
   type PageConfig,
 } from "./analysis.js";
+import { rules, validateConfig } from "@hull/linter";
 import type { RequestKind, RequestMessage, Requests, ResponseMessage } from "./protocol.js";
 
 let cached: { text: string; config: PageConfig } | null = null;
+/** Milliseconds spent reading configs (the first read compiles the schema validator). */
+let configMs = 0;
 
 function configOf(text: string): PageConfig {
-  if (cached?.text !== text) cached = { text, config: readConfig(text) };
+  if (cached?.text !== text) {
+    const start = performance.now();
+    cached = { text, config: readConfig(text) };
+    configMs += performance.now() - start;
+  }
   return cached.config;
 }
 
 type Handlers = { [K in RequestKind]: (args: Requests[K]["args"]) => Requests[K]["result"] };
 
 const handlers: Handlers = {
-  analyze: ({ text, config }) => analyze(text, configOf(config)),
+  analyze: ({ text, config }) => ({ ...analyze(text, configOf(config)), configMs }),
   hover: ({ text, config, offset }) => hover(text, configOf(config), offset),
   fixAll: ({ text, config }) => fixAll(text, configOf(config)),
   format: ({ text }) => formatText(text),
@@ -41,4 +48,11 @@ self.onmessage = (event: MessageEvent<RequestMessage>) => {
     response = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   self.postMessage(response);
+  if (kind === "analyze" && !warmed) {
+    // Compile the config schema's validator once the first diagnostics are out, not when the user first edits.
+    warmed = true;
+    setTimeout(() => validateConfig({}, rules), 0);
+  }
 };
+
+let warmed = false;

@@ -163,6 +163,7 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
     await page.fill("#plan-changed", "package.json");
     await page.waitForSelector("#plan-graph .node.rebuilt");
     expect(await page.locator("#plan-rebuild").textContent()).toContain("s0.");
+    await page.screenshot({ path: join(shots, "plan-1280x800.png") });
 
     // Share: the link restores text, config and tab in a fresh page.
     await page.click("#share");
