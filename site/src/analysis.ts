@@ -89,7 +89,9 @@ function locateProblems(text: string, loaderMessage: string): ConfigMark[] {
     return [{ ...whole, message: loaderMessage.replace(/^[^:]*: /, "") }];
   }
   return problems.map((p) => {
-    const node = p.path === "" ? null : nodeAt(doc.contents, p.path);
+    // An unknown key is shown on the key; a bad value on the value.
+    const onKey = p.message.startsWith("unknown ");
+    const node = p.path === "" ? null : nodeAt(doc.contents, p.path, onKey);
     const range = node?.range;
     return {
       ...(range ? { from: range[0], to: range[1] } : whole),
@@ -99,7 +101,7 @@ function locateProblems(text: string, loaderMessage: string): ConfigMark[] {
 }
 
 /** The YAML node at a dotted key path; keys may contain dots (label names), so the longest key that fits wins. */
-function nodeAt(node: unknown, path: string): YamlNode | null {
+function nodeAt(node: unknown, path: string, onKey: boolean): YamlNode | null {
   if (!isMap(node)) return null;
   let best: { key: string; value: unknown; keyNode: unknown } | null = null;
   for (const pair of node.items) {
@@ -109,12 +111,8 @@ function nodeAt(node: unknown, path: string): YamlNode | null {
     }
   }
   if (!best) return null;
-  if (best.key === path) {
-    // An unknown key is best shown on the key; a bad value on the value.
-    const target = (isScalar(best.value) ? best.value : best.keyNode) as YamlNode | null;
-    return target ?? (best.keyNode as YamlNode);
-  }
-  return nodeAt(best.value, path.slice(best.key.length + 1)) ?? (best.keyNode as YamlNode);
+  if (best.key === path) return ((onKey ? best.keyNode : best.value) ?? best.keyNode) as YamlNode;
+  return nodeAt(best.value, path.slice(best.key.length + 1), onKey) ?? (best.keyNode as YamlNode);
 }
 
 /** The options `hull lint` passes for a file under this config (stdin: no .dockerignore). */

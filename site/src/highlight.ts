@@ -69,7 +69,9 @@ export function highlightRanges(ast: Dockerfile, text: string): Highlight[] {
     }
     // Comment lines inside a continuation are dropped by BuildKit: show them as comments.
     for (const t of i.tokens) {
-      if (t.kind === "comment") out.push([t.offset, t.offset + t.text.trimEnd().length, "hl-comment"]);
+      if (t.kind !== "comment") continue;
+      const lead = t.text.length - t.text.trimStart().length;
+      out.push([t.offset + lead, t.offset + t.text.trimEnd().length, "hl-comment"]);
     }
   };
   for (const i of ast.instructions) instruction(i);

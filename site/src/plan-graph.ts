@@ -85,12 +85,9 @@ export function layoutPlan(plan: BuildPlan): PlanLayout {
         g.setEdge(e.from, e.to, { kind: e.kind }, String(i));
     });
     dagre.layout(g);
-    const label = stageLabel(s);
-    const width = Math.max(
-      (g.graph().width ?? 0) + 2 * stagePadding,
-      label.length * charWidth + 2 * stagePadding,
-    );
-    const height = (g.graph().height ?? 0) + stageTitle + 2 * stagePadding;
+    const title = Math.max(stageLabel(s).length, Math.min(stageReason(s)?.length ?? 0, reasonChars));
+    const width = Math.max((g.graph().width ?? 0) + 2 * stagePadding, title * charWidth + 2 * stagePadding);
+    const height = (g.graph().height ?? 0) + titleHeight(s) + 2 * stagePadding;
     inner.set(s.index, { width, height, graph: g });
   }
   const outer = new dagre.graphlib.Graph();

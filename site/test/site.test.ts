@@ -210,6 +210,48 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows hover docs, formats as a diff and fixes all", async () => {
+    const page = await open(server.url);
+    // Hover on the FROM keyword of line 2 of the sample: the language server's instruction docs.
+    const keyword = page.locator(".cm-line", { hasText: "FROM node:latest" }).locator(".hl-keyword").first();
+    await keyword.hover();
+    await page.waitForSelector(".cm-tooltip-hover .hover-doc");
+    expect(await page.locator(".cm-tooltip-hover .hover-doc").textContent()).toMatch(/^FROM/);
+
+    await page.evaluate(() =>
+      (window as unknown as { hullPage: { setText(t: string): void } }).hullPage.setText(
+        "from alpine:3.20\nrun   echo hi\n",
+      ),
+    );
+    await settled(page);
+    await page.click("#format");
+    await page.waitForSelector("#format-diff .diff-add");
+    expect(await page.locator("#format-diff .diff-add").allTextContents()).toEqual([
+      "+ FROM alpine:3.20",
+      "+ RUN echo hi",
+    ]);
+    await page.click("#format-apply");
+    await page.waitForFunction(() =>
+      (window as unknown as HullWindow).hullPage.getText().startsWith("FROM alpine:3.20\nRUN echo hi"),
+    );
+
+    await page.evaluate(() =>
+      (window as unknown as { hullPage: { setText(t: string): void } }).hullPage.setText(
+        "FROM debian:12 as base\nRUN apt-get install curl\n",
+      ),
+    );
+    await settled(page);
+    await page.click("#fix-all");
+    await page.waitForFunction(() =>
+      (window as unknown as HullWindow).hullPage.getText().includes("AS base"),
+    );
+    await settled(page);
+    const fixed = await page.evaluate(() => (window as unknown as HullWindow).hullPage.getText());
+    expect(lint(fixed).diagnostics.filter((d) => d.fix)).toEqual([]);
+    expect(await page.locator("#problems-list .quick-fix").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it("renders every rule page, and an example opens in the playground with its finding", async () => {
     const page = await open(`${server.url}rules/index.html`, 1280, 800, false);
     expect(await page.locator("#rule-table tbody tr").count()).toBe(rules.length);
