@@ -97,7 +97,9 @@ console.log(
       keystrokesPerRun: keystrokes,
       interactiveMs: ready.map(round),
       firstDiagnosticsMs: firstDiagnostics.map(round),
-      latenciesSorted: process.env.HULL_SITE_VERBOSE ? [...latencies].sort((a, b) => a - b).map(round) : undefined,
+      latenciesSorted: process.env.HULL_SITE_VERBOSE
+        ? [...latencies].sort((a, b) => a - b).map(round)
+        : undefined,
       diagnosticsLatencyMs: {
         n: latencies.length,
         median: round(quantile(latencies, 0.5)),

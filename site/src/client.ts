@@ -6,9 +6,10 @@ export class HullClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
+  /** Takes the worker index.html started, or starts one (a module worker: the bundles are ES modules). */
   constructor(url: string) {
-    // A module worker: the bundles are ES modules and may share chunks with the page.
-    this.worker = new Worker(url, { type: "module" });
+    const started = (window as { hullWorker?: Worker }).hullWorker;
+    this.worker = started ?? new Worker(url, { type: "module" });
     this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => {
       const message = event.data;
       const waiting = this.pending.get(message.id);

@@ -133,7 +133,8 @@ async function runAnalysis(): Promise<void> {
     stats.pending = dirty;
     if (dirty) void runAnalysis();
   }
-  if (currentTab !== "problems" && currentTab !== "config") void refreshTab();
+  // The other tabs follow the text once it settles, not on every keystroke.
+  if (!dirty && currentTab !== "problems" && currentTab !== "config") void refreshTab();
 }
 
 function showError(error: unknown): void {

@@ -1,7 +1,7 @@
 // The plan tab's picture: dagre lays the graph out (17 kB gzipped, against ELK's 450 kB and Mermaid's 966 kB;
 // see site/README.md), and this file draws it as SVG: one box per step inside one frame per stage.
 // The layout is pure (no DOM) so that it can be measured and tested in Node.
-import dagre from "@dagrejs/dagre";
+import dagre, { type Graph } from "@dagrejs/dagre";
 import type { BuildPlan, PlanNode } from "@hull/planner";
 
 const svgNs = "http://www.w3.org/2000/svg";
@@ -70,7 +70,7 @@ function stageReason(s: BuildPlan["stages"][number]): string | null {
  * file (site/README.md); these layouts are small, and edges between stages are drawn straight.
  */
 export function layoutPlan(plan: BuildPlan): PlanLayout {
-  const inner = new Map<number, { width: number; height: number; graph: dagre.graphlib.Graph }>();
+  const inner = new Map<number, { width: number; height: number; graph: Graph }>();
   const stageOf = new Map(plan.nodes.map((n) => [n.id, n.stage]));
   for (const s of plan.stages) {
     const g = new dagre.graphlib.Graph({ multigraph: true });
