@@ -121,8 +121,11 @@ async function runAnalysis(): Promise<void> {
       );
       renderConfigProblems(result.configMarks.map((m) => m.message));
     }
-    const now = performance.now();
-    for (const t of waiting.splice(0, answered)) stats.latencies.push(now - t);
+    // A change counts as answered when diagnostics for its text (or a later one) are on screen, not before.
+    if (editor.state.doc === doc && configEditor.state.doc === configDoc) {
+      const now = performance.now();
+      for (const t of waiting.splice(0, answered)) stats.latencies.push(now - t);
+    }
     stats.lintMs.push(result.lintMs);
     stats.analyses++;
     performance.mark("hull:diagnostics");
