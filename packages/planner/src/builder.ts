@@ -14,6 +14,8 @@ import { expandMany, expandOne, type Expanded } from "./expand.js";
 import { defaultBuildPlatform, parsePlatform, type Platform } from "./platform.js";
 import type { ResolvedStage } from "./dispatch/from.js";
 import { envMap, type StageState } from "./state.js";
+import type { BaseImage } from "./base-image.js";
+import { normalizeReference } from "./reference.js";
 
 /** Everything a dispatcher needs: the options, the graph being built and helpers that report and add nodes.
  * (Named for what it builds, the plan; Docker's "build context" is the file set `context.ts` models.) */
@@ -33,6 +35,7 @@ export class PlanBuilder {
   globalArgs = new Map<string, string>();
   resolved: ResolvedStage[] = [];
   private readonly nodeIndex = new Map<string, PlanNode>();
+  private readonly baseImages = new Map<string, BaseImage>();
 
   constructor(
     readonly ast: Dockerfile,
@@ -42,6 +45,8 @@ export class PlanBuilder {
     this.changedPaths = options.changedPaths ?? [];
     this.ignore = createIgnore(options.dockerignore ?? "");
     this.escape = ast.escapeChar === "`" ? "`" : "\\";
+    for (const [ref, image] of Object.entries(options.imageConfigs ?? {}))
+      this.baseImages.set(normalizeReference(ref), image);
     const host =
       options.buildPlatform === undefined
         ? defaultBuildPlatform
@@ -68,6 +73,8 @@ export class PlanBuilder {
 
   /** Records a plan-time problem. */
   report(code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
+    // A trigger from a base image's config has no place in this file: its problems belong to the FROM.
+    if (this.current?.foreign === true) range = this.current.at;
     // BuildKit never dispatches a pruned stage, so its dispatch-time failures cannot fail the build.
     const pruned = this.current?.pruned === true && dispatchTimeCodes.has(code);
     this.diagnostics.push({
@@ -180,6 +187,11 @@ export class PlanBuilder {
       empty_layer: !withLayer,
       node,
     });
+  }
+
+  /** The config given for a base image, matched on the reference's canonical spelling. */
+  baseImage(ref: string): BaseImage | null {
+    return this.baseImages.get(normalizeReference(ref)) ?? null;
   }
 
   /** The node with this id. */

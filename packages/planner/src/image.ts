@@ -32,6 +32,7 @@ export function finishImage(st: StageState): PlanImage {
     baseImage: st.baseImage,
     config: { ...c, Healthcheck: healthcheck },
     unknown: [...st.unknown].sort(),
+    assumedShell: [...st.assumedShell].sort(),
     history: st.history,
   };
 }

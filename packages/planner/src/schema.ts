@@ -107,12 +107,14 @@ export const planSchema = {
         image: { oneOf: [{ type: "null" }, { $ref: "#/definitions/image" }] },
         run: {
           type: "object",
-          required: ["argv", "complete"],
+          required: ["argv", "complete", "entrypoint", "cmd"],
           properties: {
             argv: strList,
+            args: strList,
             complete: bool,
-            entrypoint: strListOrNull,
-            cmd: strListOrNull,
+            entrypoint: { oneOf: [strListOrNull, { const: "unknown-from-base" }] },
+            cmd: { oneOf: [strListOrNull, { const: "unknown-from-base" }] },
+            shell: { oneOf: [{ type: "null" }, { const: "unknown-from-base" }] },
             error: strOrNull,
             notes: strList,
           },
@@ -155,6 +157,8 @@ export const planSchema = {
         base: strOrNull,
         baseKind: { enum: ["image", "scratch", "stage", "unknown"] },
         baseStage: { type: ["integer", "null"] },
+        baseConfig: { enum: ["known", "unknown", null] },
+        baseDigest: strOrNull,
         platform: str,
         dependsOn: { type: "array", items: int },
         dependencies: {
@@ -204,6 +208,7 @@ export const planSchema = {
         platform: str,
         baseImage: strOrNull,
         unknown: strList,
+        assumedShell: strList,
         config: {
           type: "object",
           required: [
@@ -254,7 +259,7 @@ export const planSchema = {
             type: "object",
             required: ["created_by", "empty_layer"],
             additionalProperties: false,
-            properties: { created_by: str, comment: str, empty_layer: bool, node: str },
+            properties: { created_by: str, comment: str, empty_layer: bool, node: strOrNull },
           },
         },
       },

@@ -1,5 +1,6 @@
 import type { Instruction, Range } from "@hull/parser";
 import type { HistoryEntry } from "./model.js";
+import type { BaseImage } from "./base-image.js";
 import type { MutableImageConfig } from "./image.js";
 import type { ResolvedStage } from "./dispatch/from.js";
 
@@ -24,7 +25,11 @@ export interface StageState {
   history: HistoryEntry[];
   cmdSet: boolean;
   baseImage: string | null;
+  /** The base image's config when it was given; inherited through stage bases. */
+  baseConfig: BaseImage | null;
   unknown: Set<string>;
+  /** Keys (`Cmd`, `Entrypoint`) holding a shell form wrapped in the default shell while the base's SHELL is unknown. */
+  assumedShell: Set<string>;
   /** Ordinal of the instruction being dispatched, for node ids. */
   ordinal: string;
   /** Range and line the current instruction reports at (the child's FROM for ONBUILD triggers). */
@@ -32,6 +37,11 @@ export interface StageState {
   onbuild: boolean;
   /** ONBUILD instructions of this stage, handed to stages built FROM it. */
   triggers: Instruction[];
+  /**
+   * True while dispatching ONBUILD triggers read from a base image's config: their instructions were parsed from
+   * the config's text, so problems are reported at the child's FROM.
+   */
+  foreign: boolean;
 }
 
 /** The default Linux PATH BuildKit adds when the base image defines none. */

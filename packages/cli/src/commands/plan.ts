@@ -11,6 +11,8 @@ import {
   share,
   toJson,
   toJsonMulti,
+  readImageConfig,
+  type BaseImage,
   type BuildPlan,
   type ContainerRun,
   type InvalidatedNode,
@@ -32,6 +34,7 @@ interface PlanFlags {
   context?: string;
   format: Format;
   run?: boolean;
+  imageConfig: string[];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -73,6 +76,12 @@ export const registerPlan: Register = (program, io, setExit) => {
     .option("--context <dir>", "build context, for .dockerignore (default: the Dockerfile's folder)")
     .addOption(new Option("--format <format>", "output format").choices(formats).default("text"))
     .option("--run", "print the argv `docker run IMAGE ARGS…` starts; ARGS follow `--`")
+    .option(
+      "--image-config <ref=file>",
+      "config of a base image, as `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print it (repeatable)",
+      collect,
+      [],
+    )
     .action((operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
       setExit(runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
     });
@@ -97,6 +106,11 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
     io.stderr(`${typeof buildArgs === "string" ? buildArgs : (changedArgs as string)}\n`);
     return 2;
   }
+  const imageConfigs = readImageConfigs(flags.imageConfig, io);
+  if (typeof imageConfigs === "string") {
+    io.stderr(`${imageConfigs}\n`);
+    return 2;
+  }
   const results: FilePlan[] = [];
   for (const file of files) {
     let text: string;
@@ -111,6 +125,7 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
     const { ast, diagnostics } = parse(text);
     const options: PlanOptions = {
       buildArgs,
+      imageConfigs,
       dockerignore: readDockerignore(io, file, flags.context),
       ...(flags.target !== undefined ? { target: flags.target } : {}),
       ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
@@ -134,6 +149,28 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       (r.run?.error ?? null) !== null,
   );
   return failed ? 1 : 0;
+}
+
+/** Reads `--image-config REF=FILE` pairs; a message naming the flag and file when one cannot be used. */
+function readImageConfigs(pairs: readonly string[], io: Io): Record<string, BaseImage> | string {
+  const out: Record<string, BaseImage> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0 || eq === pair.length - 1) return `hull plan: --image-config expects REF=FILE, got "${pair}"`;
+    const ref = pair.slice(0, eq);
+    const file = pair.slice(eq + 1);
+    let json: unknown;
+    try {
+      json = JSON.parse(io.readFile(resolve(io.cwd, file)));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return `hull plan: --image-config ${ref}: cannot read ${file}: ${why}`;
+    }
+    const image = readImageConfig(json);
+    if ("error" in image) return `hull plan: --image-config ${ref}: ${file}: ${image.error}`;
+    out[ref] = image;
+  }
+  return out;
 }
 
 function readDockerignore(io: Io, file: string, context: string | undefined): string {

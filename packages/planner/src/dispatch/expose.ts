@@ -2,10 +2,10 @@ import type { Expose } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 
-/** Ranges wider than this are kept as one entry rather than listed port by port. */
-const maxRangeExpansion = 1024;
-
-/** EXPOSE: words expanded and split, each `[ip:][host:]port[-end][/proto]` becomes `port/proto` keys. */
+/**
+ * EXPOSE: words expanded and split, each `[ip:][host:]port[-end][/proto]` becomes `port/proto` keys; a range
+ * becomes one key per port however wide, as BuildKit's nat.ParsePortSpecs lists them.
+ */
 export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): void {
   const ports: Record<string, Record<string, never>> = { ...(st.config.ExposedPorts ?? {}) };
   const added: string[] = [];
@@ -27,11 +27,6 @@ export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): voi
       const proto = (m[3] ?? "tcp").toLowerCase();
       if (start > 65535 || end > 65535 || end < start) {
         ctx.report("bad-expose", `invalid port range: "${spec}"`, word.range);
-        continue;
-      }
-      if (end - start >= maxRangeExpansion) {
-        ports[`${start}-${end}/${proto}`] = {};
-        added.push(`${start}-${end}/${proto}`);
         continue;
       }
       for (let p = start; p <= end; p++) {
