@@ -189,6 +189,18 @@ export class PlanBuilder {
     });
   }
 
+  private stageNames: Map<string, number> | null = null;
+
+  /** The first stage named so (names compare lower-cased, as BuildKit stores them), from one map built once. */
+  stageNamed(name: string): number | null {
+    if (this.stageNames === null) {
+      this.stageNames = new Map();
+      for (const [i, s] of this.ast.stages.entries())
+        if (s.name !== null && !this.stageNames.has(s.name)) this.stageNames.set(s.name, i);
+    }
+    return this.stageNames.get(name.toLowerCase()) ?? null;
+  }
+
   /** The config given for a base image, matched on the reference's canonical spelling. */
   baseImage(ref: string): BaseImage | null {
     return this.baseImages.get(normalizeReference(ref)) ?? null;

@@ -1,4 +1,4 @@
-import type { HealthcheckConfig, ImageConfig, PlanImage } from "./model.js";
+import type { HealthcheckConfig, HistoryEntry, ImageConfig, PlanImage } from "./model.js";
 import type { StageState } from "./state.js";
 
 /** The image config while a stage is dispatched. */
@@ -33,6 +33,13 @@ export function finishImage(st: StageState): PlanImage {
     config: { ...c, Healthcheck: healthcheck },
     unknown: [...st.unknown].sort(),
     assumedShell: [...st.assumedShell].sort(),
-    history: st.history,
+    history: fullHistory(st),
   };
+}
+
+/** The stage's history after its chain of base stages' histories, oldest first. */
+export function fullHistory(st: StageState): HistoryEntry[] {
+  const chain: StageState[] = [];
+  for (let s: StageState | null = st; s !== null; s = s.inherited) chain.push(s);
+  return chain.reverse().flatMap((s) => s.history);
 }

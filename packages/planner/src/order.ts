@@ -38,9 +38,8 @@ export function resolveStageRef(
     }
     return { kind: "stage", stage: index };
   }
-  const lower = value.toLowerCase();
-  const i = stages.findIndex((s) => s.name === lower);
-  return i >= 0 ? { kind: "stage", stage: i } : { kind: "image", ref: value };
+  const i = ctx.stageNamed(value);
+  return i !== null ? { kind: "stage", stage: i } : { kind: "image", ref: value };
 }
 
 /** A stage dependency with the range that creates it, for cycle messages. */
@@ -116,7 +115,7 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
   let target = stages.length - 1;
   const wanted = ctx.options.target;
   if (wanted !== undefined && wanted !== "") {
-    const i = stages.findIndex((s) => s.name === wanted.toLowerCase());
+    const i = ctx.stageNamed(wanted) ?? -1;
     if (i < 0) {
       const names = stages.flatMap((s) => (s.name ? [s.name] : []));
       const hint = names.length > 0 ? ` (stages: ${names.join(", ")})` : " (no stage has a name)";
@@ -134,8 +133,9 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
   const reachable = new Set<number>([target]);
   const neededBy = new Map<number, { by: number; kind: DependencyKind }>();
   const queue = [target];
-  while (queue.length > 0) {
-    const s = queue.shift() as number;
+  // An index into the queue rather than shift(), which moves every element and made this quadratic.
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head] as number;
     for (const d of byStage[s] ?? []) {
       if (reachable.has(d.stage)) continue;
       reachable.add(d.stage);
@@ -144,12 +144,23 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
     }
   }
   const targetLabel = stages[target]?.name ?? `stage-${target}`;
+  // Who uses each stage, built once: asking per pruned stage by scanning every stage was quadratic.
+  let users: number[][] | null = null;
+  const usersOf = (stage: number): number[] => {
+    if (users === null) {
+      const u: number[][] = stages.map(() => []);
+      for (const [i, ds] of byStage.entries())
+        for (const s of new Set(ds.map((d) => d.stage))) u[s]?.push(i);
+      users = u;
+    }
+    return users[stage] ?? [];
+  };
   return {
     byStage: byStage.map((ds) => ds.map(({ stage, kind, line }) => ({ stage, kind, line }))),
     target,
     reachable,
     prunedReason: (stage) => {
-      const usedBy = byStage.flatMap((ds, i) => (ds.some((d) => d.stage === stage) ? [i] : []));
+      const usedBy = usersOf(stage);
       const label = stages[stage]?.name ?? `stage-${stage}`;
       if (usedBy.length === 0)
         return `${label} is not needed by target ${targetLabel}: no stage depends on it`;

@@ -22,7 +22,13 @@ export interface StageState {
   args: { key: string; value: string | null }[];
   workdir: string;
   config: MutableImageConfig;
+  /** History entries this stage adds; those before come from `inherited`. */
   history: HistoryEntry[];
+  /**
+   * The stage this one is built FROM, whose whole history comes first. Linked rather than copied, so that a chain
+   * of n stages costs n entries, not n²; a stage is complete before any child is created, so the link is stable.
+   */
+  inherited: StageState | null;
   cmdSet: boolean;
   baseImage: string | null;
   /** The base image's config when it was given; inherited through stage bases. */
