@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { Option } from "commander";
-import { parse } from "@hull/parser";
+import { parse, type Dockerfile } from "@hull/parser";
+import { resolveImage, type RegistryOptions } from "../registry.js";
 import {
   containerArgv,
   invalidate,
@@ -35,6 +36,10 @@ interface PlanFlags {
   format: Format;
   run?: boolean;
   imageConfig: string[];
+  resolve?: boolean;
+  insecureRegistry: string[];
+  registryMirror: string[];
+  resolveTimeout?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -58,6 +63,8 @@ interface FilePlan {
   file: string;
   plan: BuildPlan;
   parseDiagnostics: PlanDiagnostic[];
+  /** Base images `--resolve` could not read (warnings: the plan goes on with them unknown). */
+  resolveDiagnostics: PlanDiagnostic[];
   run?: ContainerRun;
   invalidation?: { invalidated: readonly InvalidatedNode[]; cached: readonly string[] };
 }
@@ -82,12 +89,36 @@ export const registerPlan: Register = (program, io, setExit) => {
       collect,
       [],
     )
-    .action((operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
-      setExit(runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
-    });
+    .option("--resolve", "read base image configs from their registries (network; cached by digest)")
+    .option(
+      "--insecure-registry <host>",
+      "registry reached over plain HTTP with --resolve (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--registry-mirror <url>",
+      "mirror tried first for Docker Hub images with --resolve (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--resolve-timeout <ms>",
+      "how long one registry request may take with --resolve (default: 10000)",
+    )
+    .action(
+      async (operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
+        setExit(await runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
+      },
+    );
 };
 
-function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonly string[], io: Io): number {
+async function runPlan(
+  operands: readonly string[],
+  flags: PlanFlags,
+  rawArgs: readonly string[],
+  io: Io,
+): Promise<number> {
   // Commander merges everything after `--` into the operands; with --run those words are the container's ARGS.
   const dash = rawArgs.indexOf("--");
   const runArgs = dash >= 0 ? rawArgs.slice(dash + 1) : [];
@@ -111,6 +142,17 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
     io.stderr(`${imageConfigs}\n`);
     return 2;
   }
+  const timeoutMs = flags.resolveTimeout === undefined ? undefined : Number(flags.resolveTimeout);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
+    io.stderr(`hull plan: --resolve-timeout expects milliseconds, got "${flags.resolveTimeout ?? ""}"\n`);
+    return 2;
+  }
+  const registry: RegistryOptions = {
+    insecure: flags.insecureRegistry,
+    mirrors: flags.registryMirror,
+    env: io.env,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  };
   const results: FilePlan[] = [];
   for (const file of files) {
     let text: string;
@@ -123,9 +165,18 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       return 2;
     }
     const { ast, diagnostics } = parse(text);
-    const options: PlanOptions = {
+    const base: PlanOptions = {
       buildArgs,
       imageConfigs,
+      ...(flags.target !== undefined ? { target: flags.target } : {}),
+      ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
+    };
+    const resolved = flags.resolve
+      ? await resolveBases(ast, base, registry)
+      : { configs: {}, diagnostics: [] };
+    const options: PlanOptions = {
+      buildArgs,
+      imageConfigs: { ...resolved.configs, ...imageConfigs },
       dockerignore: readDockerignore(io, file, flags.context),
       ...(flags.target !== undefined ? { target: flags.target } : {}),
       ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
@@ -135,7 +186,12 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       ? invalidate(ast, options, { paths: flags.changed, buildArgs: changedArgs })
       : null;
     const p = inv ? inv.plan : plan(ast, options);
-    const result: FilePlan = { file, plan: p, parseDiagnostics: diagnostics.map((d) => ({ ...d })) };
+    const result: FilePlan = {
+      file,
+      plan: p,
+      parseDiagnostics: diagnostics.map((d) => ({ ...d })),
+      resolveDiagnostics: resolved.diagnostics,
+    };
     if (inv) result.invalidation = { invalidated: inv.invalidated, cached: inv.cached };
     if (flags.run && p.image) result.run = containerArgv(p.image, runArgs);
     results.push(result);
@@ -149,6 +205,40 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       (r.run?.error ?? null) !== null,
   );
   return failed ? 1 : 0;
+}
+
+/**
+ * `--resolve`: the image bases of the stages the target needs, read from their registries. What cannot be read
+ * becomes a warning at its FROM, and the plan goes on with that base unknown.
+ */
+async function resolveBases(
+  ast: Dockerfile,
+  options: PlanOptions,
+  registry: RegistryOptions,
+): Promise<{ configs: Record<string, BaseImage>; diagnostics: PlanDiagnostic[] }> {
+  const first = plan(ast, options);
+  const configs: Record<string, BaseImage> = {};
+  const diagnostics: PlanDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const s of first.stages) {
+    if (s.pruned || s.baseKind !== "image" || s.base === null || s.baseConfig === "known") continue;
+    const key = `${s.base} ${s.platform}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const [os = "linux", architecture = "amd64", variant = null] = s.platform.split("/");
+    const r = await resolveImage(s.base, { os, architecture, variant }, registry);
+    if ("error" in r) {
+      diagnostics.push({
+        code: "base-image-unresolved",
+        message: `cannot read the config of ${s.base}: ${r.error}; planning with it unknown`,
+        severity: "warning",
+        range: s.range,
+      });
+    } else {
+      configs[s.base] = r.image;
+    }
+  }
+  return { configs, diagnostics };
 }
 
 /** Reads `--image-config REF=FILE` pairs; a message naming the flag and file when one cannot be used. */
@@ -193,7 +283,7 @@ function readDockerignore(io: Io, file: string, context: string | undefined): st
 function render(results: readonly FilePlan[], format: Format, run: boolean): string {
   const extras = (r: FilePlan) => ({
     file: r.file,
-    diagnostics: r.parseDiagnostics,
+    diagnostics: [...r.parseDiagnostics, ...r.resolveDiagnostics],
     ...(r.run ? { run: r.run } : {}),
     ...(r.invalidation ? { invalidation: r.invalidation } : {}),
   });
@@ -232,11 +322,14 @@ function render(results: readonly FilePlan[], format: Format, run: boolean): str
 
 function parseProblems(r: FilePlan): string {
   const errors = r.parseDiagnostics.filter((d) => d.severity === "error");
-  return errors
-    .map(
+  return [
+    ...errors.map(
       (d) => `${r.file}:${d.range.start.line}:${d.range.start.column} parse error ${d.code}: ${d.message}\n`,
-    )
-    .join("");
+    ),
+    ...r.resolveDiagnostics.map(
+      (d) => `${r.file}:${d.range.start.line}:${d.range.start.column} warning ${d.code}: ${d.message}\n`,
+    ),
+  ].join("");
 }
 
 function problems(results: readonly FilePlan[]): string {
@@ -246,6 +339,8 @@ function problems(results: readonly FilePlan[]): string {
       if (d.severity === "error")
         lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} error ${d.code}: ${d.message}`);
     }
+    for (const d of r.resolveDiagnostics)
+      lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} warning ${d.code}: ${d.message}`);
     if (r.run?.error) lines.push(`${r.file}: error: ${r.run.error}`);
     for (const n of r.run?.notes ?? []) lines.push(`${r.file}: note: ${n}`);
   }
