@@ -245,6 +245,9 @@ const dispatchTimeCodes = new Set([
   "bad-stop-signal",
   "invalid-mount-target",
   "empty-volume",
+  "bad-chmod",
+  "bad-checksum",
+  "copy-remote-source",
 ]);
 
 /** A zero-width range at the start of the file, for problems that have no better place. */

@@ -118,7 +118,13 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
     const i = ctx.stageNamed(wanted) ?? -1;
     if (i < 0) {
       const names = stages.flatMap((s) => (s.name ? [s.name] : []));
-      const hint = names.length > 0 ? ` (stages: ${names.join(", ")})` : " (no stage has a name)";
+      const match = suggestName(wanted, names);
+      const hint =
+        match !== null
+          ? ` (did you mean ${match}?)`
+          : names.length > 0
+            ? ` (stages: ${names.join(", ")})`
+            : " (no stage has a name)";
       ctx.report(
         "unknown-target",
         `target stage "${wanted}" could not be found${hint}`,
@@ -149,8 +155,7 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
   const usersOf = (stage: number): number[] => {
     if (users === null) {
       const u: number[][] = stages.map(() => []);
-      for (const [i, ds] of byStage.entries())
-        for (const s of new Set(ds.map((d) => d.stage))) u[s]?.push(i);
+      for (const [i, ds] of byStage.entries()) for (const s of new Set(ds.map((d) => d.stage))) u[s]?.push(i);
       users = u;
     }
     return users[stage] ?? [];
@@ -168,6 +173,39 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
       return `${label} is not needed by target ${targetLabel}: only ${names.join(", ")} use it, and they are pruned too`;
     },
   };
+}
+
+/**
+ * The closest name within an edit distance of 2, as BuildKit's suggest.Search (Levenshtein, first closest wins);
+ * null for an exact match or none close enough.
+ */
+export function suggestName(value: string, names: readonly string[]): string | null {
+  let best: string | null = null;
+  let min = 3;
+  for (const name of names) {
+    if (name === value) return null;
+    const d = levenshtein(value, name);
+    if (d < min) {
+      best = name;
+      min = d;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
 
 /** Depth-first search for a cycle in stage dependencies, as BuildKit's validateCircularDependency does. */

@@ -150,7 +150,8 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
     head: null,
     headKey: "",
     env,
-    envKnown: !isImage || base !== null,
+    // A base that could not be resolved (blank, bad reference) may have any ENV: keep unset references as written.
+    envKnown: resolved.baseKind === "scratch" || base !== null,
     args: [],
     workdir: base?.config.WorkingDir ?? "/",
     config,

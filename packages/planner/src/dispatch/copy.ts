@@ -11,6 +11,36 @@ export function dispatchCopy(ctx: PlanBuilder, st: StageState, copy: Copy): void
   dispatchFileOp(ctx, st, copy, false);
 }
 
+/**
+ * The checks BuildKit's dispatchCopy makes on --chmod and --checksum before it copies anything: a numeric mode
+ * must be octal up to 07777, and a checksum needs exactly one HTTP(S) or Git source.
+ */
+function checkFileOpFlags(
+  ctx: PlanBuilder,
+  instr: Copy | Add,
+  chmod: string | null,
+  checksum: string | null,
+  sources: readonly string[],
+): void {
+  const at = (name: string) => instr.flags.find((f) => f.name === name)?.range ?? instr.range;
+  if (chmod !== null && chmod !== "") {
+    const octal = /^[0-7]+$/.test(chmod) ? parseInt(chmod, 8) : null;
+    // Symbolic modes (u+x) are BuildKit's too; a value that looks numeric but is not octal is refused.
+    if ((octal !== null && octal > 0o7777) || (octal === null && /^\d+$/.test(chmod)))
+      ctx.report(
+        "bad-chmod",
+        `invalid chmod parameter: '${chmod}'. it should be octal string and between 0 and 07777`,
+        at("chmod"),
+      );
+  }
+  if (checksum !== null && checksum !== "") {
+    if (sources.length !== 1)
+      ctx.report("bad-checksum", "checksum can't be specified for multiple sources", at("checksum"));
+    else if (!httpSource.test(sources[0] as string) && !gitSource.test(sources[0] as string))
+      ctx.report("bad-checksum", "checksum requires HTTP(S) or Git sources", at("checksum"));
+  }
+}
+
 const httpSource = /^https?:\/\//i;
 const gitSource = /^(git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$|^https?:\/\/[^/]+\/.+\.git(\/|#|$)/i;
 
@@ -83,6 +113,11 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     }
     const value = ctx.expand(st, word.value, word.range);
     historySources.push(value);
+    if (!isAdd && from.kind === "context" && (gitSource.test(value) || httpSource.test(value))) {
+      // BuildKit's dispatchCopy: COPY reads only files; remote sources are ADD's.
+      const what = gitSource.test(value) ? "a git ref" : "a URL";
+      ctx.report("copy-remote-source", `source can't be ${what} for COPY`, word.range);
+    }
     if (isAdd && gitSource.test(value)) {
       sources.push({ git: value, content: `git:${value}` });
     } else if (isAdd && httpSource.test(value)) {
@@ -95,6 +130,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
       sources.push({ path: joinPath("/", value) });
     }
   }
+  checkFileOpFlags(ctx, instr, chmod, checksum, historySources);
   const rawDest = instr.destination?.value ?? "";
   const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
   const merge = link && chmod === null;

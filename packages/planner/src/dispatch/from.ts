@@ -3,6 +3,7 @@ import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
 import { formatPlatform, parsePlatform } from "../platform.js";
+import { parseReference } from "../reference.js";
 
 /** A stage's FROM after expanding global ARGs: what it starts from and on which platform. */
 export interface ResolvedStage {
@@ -33,6 +34,15 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     let baseName: string | null = name.value;
     if (name.error !== null) {
       ctx.report("expansion-error", `${name.error}`, from.image?.range ?? from.range);
+      baseName = null;
+    } else if (name.value !== "" && !isStageName(name.value, byName) && parseReference(name.value) === null) {
+      // BuildKit parses every image base with reference.ParseNormalizedNamed, reachable or not.
+      const lower = parseReference(name.value.toLowerCase()) !== null;
+      ctx.report(
+        "invalid-base-name",
+        `failed to parse stage name "${name.value}": invalid reference format${lower ? ": repository name must be lowercase" : ""}`,
+        from.image?.range ?? from.range,
+      );
       baseName = null;
     } else if (name.value === "") {
       ctx.report(
@@ -91,6 +101,10 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     if (s.name) byName.set(s.name, i);
   }
   return out;
+}
+
+function isStageName(name: string, byName: ReadonlyMap<string, number>): boolean {
+  return name === "scratch" || byName.has(name);
 }
 
 /** BuildKit's global scope: predefined platform ARGs, then each ARG before the first FROM (build args win). */

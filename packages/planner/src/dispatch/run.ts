@@ -179,7 +179,7 @@ function fromInput(
       if (!st.pruned) {
         ctx.report(
           "copy-from-later-stage",
-          `cannot mount from stage "${from}" to stage "${stageLabel(ctx, st.index)}", it needs to be defined before the current stage`,
+          `cannot mount from stage "${from}" to "${m.target ?? ""}", stage needs to be defined before current command`,
           m.range,
         );
       }
