@@ -101,6 +101,15 @@ export class PlanBuilder {
     return this.checked(expandOne(text, envMap(st.env, st.os), this.expandOptions(st, extra)), range).value;
   }
 
+  /**
+   * Whether a word names a variable the stage's environment lacks while that environment is not fully known
+   * (an image base whose config was not given): its value then depends on the base image's ENV.
+   */
+  unresolved(st: StageState, text: string): boolean {
+    if (st.envKnown || !text.includes("$")) return false;
+    return expandOne(text, envMap(st.env, st.os), this.expandOptions(st)).missing.length > 0;
+  }
+
   /** Expands and splits words against the stage's environment. */
   expandWords(st: StageState, text: string, range: Range): readonly string[] {
     return this.checked(expandMany(text, envMap(st.env, st.os), this.expandOptions(st)), range).words;

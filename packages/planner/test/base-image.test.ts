@@ -199,6 +199,13 @@ describe("plans without a base image config", () => {
     expect(codes(planText("FROM app\nSTOPSIGNAL $SIG\n"))).toEqual([]);
     expect(codes(planText("FROM scratch\nSTOPSIGNAL $SIG\n"))).toEqual(["bad-stop-signal@2"]);
   });
+  it("keeps USER, STOPSIGNAL and WORKDIR unknown when they name a variable only the base could set", () => {
+    const p = planText("FROM app\nUSER $WHO\nSTOPSIGNAL $SIG\nWORKDIR /$HOME\n");
+    expect(p.image?.unknown).toEqual(expect.arrayContaining(["User", "StopSignal", "WorkingDir"]));
+    const set = planText("FROM app\nENV WHO=me\nUSER $WHO\nSTOPSIGNAL SIGINT\nWORKDIR /w\n");
+    expect(set.image?.unknown).not.toEqual(expect.arrayContaining(["User"]));
+    expect(set.image?.unknown.filter((k) => ["User", "StopSignal", "WorkingDir"].includes(k))).toEqual([]);
+  });
   it("leaves the CMD out of the argv and says so", () => {
     const run = containerArgv(planText("FROM app\n").image!);
     expect(run).toMatchObject({
