@@ -221,8 +221,8 @@ export class PlanBuilder {
   }
 
   /** The placeholder for the content of a context path, which changes when a changed path falls under it. */
-  contextContent(path: string): string {
-    return contentPlaceholder(path, this.changedPaths, this.ignore);
+  contextContent(path: string, excludes: IgnoreMatcher | null = null): string {
+    return contentPlaceholder(path, this.changedPaths, this.ignore, excludes);
   }
 
   /** Records that a node reads a context path. */

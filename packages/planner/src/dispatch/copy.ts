@@ -4,6 +4,7 @@ import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { resolveStageRef } from "../order.js";
 import { destPath, joinPath } from "../paths.js";
+import { createIgnore } from "../context.js";
 import { body, contextPath, stageLabel } from "./run.js";
 
 /** COPY: a file node copying from the context, a stage, an image or inline heredocs; `--link` adds a merge. */
@@ -66,6 +67,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const keepGitDir = isAdd && flag("keep-git-dir") ? bool("keep-git-dir") : null;
   const unpackFlag = isAdd && flag("unpack") ? bool("unpack") : null;
   const heredocs = new Map(instr.heredocs.map((h) => [h.name, h]));
+  const excludeMatcher = excludes.length > 0 ? createIgnore(excludes.join("\n")) : null;
 
   // Where the files come from: the context by default, or a stage or image given by --from.
   let from:
@@ -125,7 +127,8 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     } else if (from.kind === "context") {
       const path = contextPath(value);
       ctx.useContext(nodeId, path);
-      sources.push({ path, content: ctx.contextContent(path) });
+      // `--exclude` patterns narrow what the copy reads, so a change to an excluded file keeps its cache.
+      sources.push({ path, content: ctx.contextContent(path, excludeMatcher) });
     } else {
       sources.push({ path: joinPath("/", value) });
     }
