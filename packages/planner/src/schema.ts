@@ -130,6 +130,7 @@ export const planSchema = {
               id: str,
               cause: { enum: ["context", "build-arg", "input", "operation"] },
               reason: str,
+              maybeCached: bool,
             },
           },
         },

@@ -134,3 +134,16 @@ describe("COPY --exclude narrows what invalidates a copy", () => {
     expect(rebuilt([path])).toEqual(expected);
   });
 });
+
+describe("COPY --from keyed on content", () => {
+  it("marks a copy rebuilt only through its source stage as possibly cached", () => {
+    const text =
+      "FROM scratch AS build\nCOPY src /src\nFROM scratch\nCOPY app.conf /etc/app.conf\nCOPY --from=build /src /src\n";
+    const byId = (paths: string[]) =>
+      new Map(invalidate(parse(text).ast, {}, { paths }).invalidated.map((i) => [i.id, i]));
+    // The source stage rebuilds; the copied files may be the same, so BuildKit may keep the copy.
+    expect(byId(["src/a.ts"]).get("s1.2")).toMatchObject({ cause: "input", maybeCached: true });
+    // The layer under the copy rebuilds too: then the copy surely does.
+    expect(byId(["src/a.ts", "app.conf"]).get("s1.2")?.maybeCached).toBeUndefined();
+  });
+});

@@ -84,7 +84,10 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
     out.push(
       `invalidated: ${extras.invalidation.invalidated.length} node(s); cached: ${extras.invalidation.cached.length}`,
     );
-    for (const i of extras.invalidation.invalidated) out.push(`  ✗ ${pad(i.id, 10)} ${i.reason}`);
+    for (const i of extras.invalidation.invalidated)
+      out.push(
+        `  ✗ ${pad(i.id, 10)} ${i.reason}${i.maybeCached === true ? " (cached if the copied files come out the same)" : ""}`,
+      );
   }
   if (plan.unusedBuildArgs.length > 0) out.push(`\nunused build args: ${plan.unusedBuildArgs.join(", ")}`);
   if (plan.diagnostics.length > 0) {
