@@ -146,6 +146,24 @@ describe("hull plan --image-config", () => {
     });
     expect(json.stages[0]).toMatchObject({ baseConfig: "unknown", baseDigest: null });
   });
+  it("--build-context points a FROM at another image, whose config --image-config gives", async () => {
+    const r = await hull(
+      [
+        "Dockerfile",
+        "--build-context",
+        "alpine:3.20=docker-image://alpine:3.21",
+        "--image-config",
+        "alpine:3.21=alpine.json",
+        "--run",
+      ],
+      files,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(["echo", "hi"]);
+    const bad = await hull(["Dockerfile", "--build-context", "noequals"], files);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--build-context expects NAME=VALUE/);
+  });
   it.each([
     ["alpine.json", /expects REF=FILE/],
     ["alpine=missing.json", /--image-config alpine: cannot read missing.json/],

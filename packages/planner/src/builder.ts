@@ -210,6 +210,37 @@ export class PlanBuilder {
     return this.stageNames.get(name.toLowerCase()) ?? null;
   }
 
+  /**
+   * The named build context a name stands for: `image` set for `docker-image://REF`, null when there is none.
+   * Names match as given, or as the same image reference (`alpine` and `docker.io/library/alpine:latest`).
+   */
+  namedContext(name: string): { value: string; image?: string } | null {
+    const contexts = this.options.buildContexts ?? {};
+    const key =
+      name in contexts
+        ? name
+        : Object.keys(contexts).find((k) => normalizeReference(k) === normalizeReference(name));
+    if (key === undefined) return null;
+    const value = contexts[key] as string;
+    return value.startsWith("docker-image://")
+      ? { value, image: value.slice("docker-image://".length) }
+      : { value };
+  }
+
+  /** Adds a source node for a named build context read by `COPY --from` or a mount `from=`. */
+  contextSource(st: StageState, name: string, value: string): { id: string; key: string } {
+    const node = this.addNode(st, {
+      id: `s${st.index}.${st.ordinal}.src`,
+      instruction: "FROM",
+      kind: "source",
+      layer: false,
+      label: `context ${name}=${value}`,
+      op: { op: "source", context: name, value, platform: st.platform },
+      inputs: [],
+    });
+    return { id: node.id, key: node.cacheKey };
+  }
+
   /** The config given for a base image, matched on the reference's canonical spelling. */
   baseImage(ref: string): BaseImage | null {
     return this.baseImages.get(normalizeReference(ref)) ?? null;

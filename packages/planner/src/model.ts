@@ -24,7 +24,7 @@ export interface PlanStage {
   readonly name: string | null;
   /** The base as written, after expanding global ARGs (`null` when it could not be resolved). */
   readonly base: string | null;
-  readonly baseKind: StageBase["kind"] | "unknown";
+  readonly baseKind: StageBase["kind"] | "context" | "unknown";
   /** The stage index of the base when it is an earlier stage. */
   readonly baseStage: number | null;
   /** Whether the base image's config was given (`--image-config`, `--resolve`); null for scratch and stages. */
@@ -187,4 +187,10 @@ export interface PlanOptions {
    * inherited keys are listed as unknown. Read them with `readImageConfig`.
    */
   readonly imageConfigs?: Readonly<Record<string, BaseImage>>;
+  /**
+   * Named build contexts (`--build-context NAME=VALUE`): a FROM, `COPY --from` or mount `from=` naming NAME reads
+   * VALUE instead, `docker-image://REF` as the image REF, anything else (a folder, a Git or HTTP URL,
+   * `oci-layout://…`) as a context whose content and config the planner does not read.
+   */
+  readonly buildContexts?: Readonly<Record<string, string>>;
 }

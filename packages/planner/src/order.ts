@@ -5,7 +5,10 @@ import { expandOne } from "./expand.js";
 
 /** What a `--from` or mount `from=` value points at. */
 export type StageRef =
-  { kind: "stage"; stage: number } | { kind: "image"; ref: string } | { kind: "invalid" };
+  | { kind: "stage"; stage: number }
+  | { kind: "image"; ref: string }
+  | { kind: "context"; name: string; value: string }
+  | { kind: "invalid" };
 
 /** Resolves `--from=X` as BuildKit does: a variable is an error, a number is a stage index, else a stage name or an image. */
 export function resolveStageRef(
@@ -39,7 +42,11 @@ export function resolveStageRef(
     return { kind: "stage", stage: index };
   }
   const i = ctx.stageNamed(value);
-  return i !== null ? { kind: "stage", stage: i } : { kind: "image", ref: value };
+  if (i !== null) return { kind: "stage", stage: i };
+  const named = ctx.namedContext(value);
+  if (named?.image !== undefined) return { kind: "image", ref: named.image };
+  if (named !== null) return { kind: "context", name: value, value: named.value };
+  return { kind: "image", ref: value };
 }
 
 /** A stage dependency with the range that creates it, for cycle messages. */

@@ -126,7 +126,10 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
       foreign: false,
     };
   }
-  const isImage = resolved.baseKind === "image";
+  // An OCI layout has an image config the planner does not read; a folder or a Git/HTTP context has none.
+  const isImage =
+    resolved.baseKind === "image" ||
+    (resolved.baseKind === "context" && (resolved.context ?? "").startsWith("oci-layout://"));
   const base = isImage && resolved.baseName !== null ? ctx.baseImage(resolved.baseName) : null;
   // The image's config is where a stage starts; its ONBUILD triggers run in this stage and do not carry on.
   const config = base ? { ...structuredClone(base.config), OnBuild: null } : newImageConfig();
@@ -151,7 +154,8 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
     headKey: "",
     env,
     // A base that could not be resolved (blank, bad reference) may have any ENV: keep unset references as written.
-    envKnown: resolved.baseKind === "scratch" || base !== null,
+    envKnown:
+      resolved.baseKind === "scratch" || (resolved.baseKind === "context" && !isImage) || base !== null,
     args: [],
     workdir: base?.config.WorkingDir ?? "/",
     config,

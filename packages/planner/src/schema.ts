@@ -156,7 +156,7 @@ export const planSchema = {
         index: int,
         name: strOrNull,
         base: strOrNull,
-        baseKind: { enum: ["image", "scratch", "stage", "unknown"] },
+        baseKind: { enum: ["image", "scratch", "stage", "context", "unknown"] },
         baseStage: { type: ["integer", "null"] },
         baseConfig: { enum: ["known", "unknown", null] },
         baseDigest: strOrNull,

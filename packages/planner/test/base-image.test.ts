@@ -224,3 +224,43 @@ describe("plans without a base image config", () => {
     expect(ports.at(-1)).toBe("3047/udp");
   });
 });
+
+describe("named build contexts", () => {
+  it("FROM a docker-image:// context plans the image it names, with its config", () => {
+    const p = planText("FROM base\nRUN true\n", {
+      buildContexts: { base: "docker-image://alpine:3.20" },
+      imageConfigs: { "alpine:3.20": base({ Cmd: ["/bin/sh"] }) },
+    });
+    expect(p.stages[0]).toMatchObject({ base: "alpine:3.20", baseKind: "image", baseConfig: "known" });
+    expect(p.image?.config.Cmd).toEqual(["/bin/sh"]);
+  });
+  it("FROM a folder context starts from its files with an empty config", () => {
+    const p = planText('FROM rootfs\nCMD ["/app"]\n', { buildContexts: { rootfs: "./out" } });
+    expect(p.stages[0]).toMatchObject({ baseKind: "context", base: "rootfs" });
+    expect(node(p, "s0.0").op).toMatchObject({ op: "source", context: "rootfs", value: "./out" });
+    expect(p.image?.unknown).toEqual([]);
+    expect(containerArgv(p.image!).argv).toEqual(["/app"]);
+  });
+  it("FROM an oci-layout context has a config the planner does not read", () => {
+    const p = planText("FROM layout\n", { buildContexts: { layout: "oci-layout:///tmp/l@sha256:0" } });
+    expect(p.image?.unknown).toContain("Cmd");
+  });
+  it("COPY --from and RUN --mount from= read a named context before an image of that name", () => {
+    const p = planText(
+      "FROM scratch\nCOPY --from=assets /a /a\nRUN --mount=from=alpine,target=/m true\nCOPY --from=other /b /b\n",
+      { buildContexts: { assets: "../assets", alpine: "docker-image://alpine:3.21" } },
+    );
+    expect(node(p, "s0.1").op["from"]).toBe("context:assets");
+    expect(node(p, "s0.1.src").op).toMatchObject({ context: "assets", value: "../assets" });
+    expect(node(p, "s0.2").op["mounts"]).toEqual(
+      expect.arrayContaining([expect.objectContaining({ from: "image:alpine:3.21" })]),
+    );
+    expect(node(p, "s0.3").op["from"]).toBe("image:other");
+  });
+  it("a stage of the same name wins over a context", () => {
+    const p = planText("FROM scratch AS assets\nFROM scratch\nCOPY --from=assets /a /a\n", {
+      buildContexts: { assets: "../assets" },
+    });
+    expect(node(p, "s1.1").op["from"]).toBe("stage:0");
+  });
+});

@@ -36,6 +36,7 @@ interface PlanFlags {
   format: Format;
   run?: boolean;
   imageConfig: string[];
+  buildContext: string[];
   resolve?: boolean;
   insecureRegistry: string[];
   registryMirror: string[];
@@ -89,6 +90,12 @@ export const registerPlan: Register = (program, io, setExit) => {
       collect,
       [],
     )
+    .option(
+      "--build-context <name=value>",
+      "named build context: a folder, docker-image://REF, oci-layout://… or a URL (repeatable)",
+      collect,
+      [],
+    )
     .option("--resolve", "read base image configs from their registries (network; cached by digest)")
     .option(
       "--insecure-registry <host>",
@@ -133,6 +140,15 @@ async function runPlan(
   }
   const buildArgs = keyValues(flags.buildArg, io, "--build-arg");
   const changedArgs = keyValues(flags.changedBuildArg, io, "--changed-build-arg");
+  const buildContexts: Record<string, string> = {};
+  for (const pair of flags.buildContext) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0 || eq === pair.length - 1) {
+      io.stderr(`hull plan: --build-context expects NAME=VALUE, got "${pair}"\n`);
+      return 2;
+    }
+    buildContexts[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
   if (typeof buildArgs === "string" || typeof changedArgs === "string") {
     io.stderr(`${typeof buildArgs === "string" ? buildArgs : (changedArgs as string)}\n`);
     return 2;
@@ -167,6 +183,7 @@ async function runPlan(
     const { ast, diagnostics } = parse(text);
     const base: PlanOptions = {
       buildArgs,
+      buildContexts,
       imageConfigs,
       ...(flags.target !== undefined ? { target: flags.target } : {}),
       ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
@@ -176,6 +193,7 @@ async function runPlan(
       : { configs: {}, diagnostics: [] };
     const options: PlanOptions = {
       buildArgs,
+      buildContexts,
       imageConfigs: { ...resolved.configs, ...imageConfigs },
       dockerignore: readDockerignore(io, file, flags.context),
       ...(flags.target !== undefined ? { target: flags.target } : {}),

@@ -73,7 +73,8 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   let from:
     | { kind: "context" }
     | { kind: "stage"; stage: number }
-    | { kind: "image"; ref: string; id: string; key: string } = { kind: "context" };
+    | { kind: "image"; ref: string; id: string; key: string }
+    | { kind: "named"; name: string } = { kind: "context" };
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
   const fromFlag = isAdd ? undefined : flag("from");
   if (fromFlag && fromFlag.value) {
@@ -92,6 +93,10 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         inputs.push({ id: src.head, key: src.headKey, kind: "copy-from" });
       }
       from = { kind: "stage", stage: ref.stage };
+    } else if (ref.kind === "context") {
+      const src = ctx.contextSource(st, ref.name, ref.value);
+      inputs.push({ id: src.id, key: src.key, kind: "copy-from" });
+      from = { kind: "named", name: ref.name };
     } else if (ref.kind === "image") {
       const src = ctx.imageSource(st, ref.ref);
       inputs.push({ id: src.id, key: src.key, kind: "copy-from" });
@@ -145,7 +150,9 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         ? "context"
         : from.kind === "stage"
           ? `stage:${from.stage}`
-          : `image:${from.ref}`,
+          : from.kind === "named"
+            ? `context:${from.name}`
+            : `image:${from.ref}`,
     sources,
     dest,
     chown,

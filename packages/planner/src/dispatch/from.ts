@@ -11,7 +11,9 @@ export interface ResolvedStage {
   readonly name: string | null;
   /** The expanded base name; null when it is blank or could not be expanded. */
   readonly baseName: string | null;
-  readonly baseKind: "image" | "scratch" | "stage" | "unknown";
+  readonly baseKind: "image" | "scratch" | "stage" | "context" | "unknown";
+  /** The named build context's value when the base is one that is not an image. */
+  readonly context: string | null;
   readonly baseStage: number | null;
   readonly platform: string;
   readonly os: string;
@@ -32,7 +34,12 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     const options = { escape: ctx.escape } as const;
     const name = expandOne(raw, ctx.globalArgs, options);
     let baseName: string | null = name.value;
-    if (name.error !== null) {
+    // A named build context replaces what FROM names (BuildKit checks them before stages and images).
+    const named = name.error === null && !byName.has(name.value) ? ctx.namedContext(name.value) : null;
+    if (named?.image !== undefined) baseName = named.image;
+    if (named !== null) {
+      // Nothing to check: the context stands for the name.
+    } else if (name.error !== null) {
       ctx.report("expansion-error", `${name.error}`, from.image?.range ?? from.range);
       baseName = null;
     } else if (name.value !== "" && !isStageName(name.value, byName) && parseReference(name.value) === null) {
@@ -85,14 +92,17 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
       index: i,
       name: s.name ?? null,
       baseName,
+      context: named !== null && named.image === undefined ? named.value : null,
       baseKind:
         baseName === null
           ? "unknown"
-          : baseStage !== null
-            ? "stage"
-            : baseName === "scratch"
-              ? "scratch"
-              : "image",
+          : named !== null && named.image === undefined
+            ? "context"
+            : baseStage !== null
+              ? "stage"
+              : baseName === "scratch"
+                ? "scratch"
+                : "image",
       baseStage,
       platform: platformText,
       os,
@@ -159,6 +169,21 @@ export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStag
         label: `stage ${r.baseName ?? r.baseStage}`,
         op: { op: "stage" },
         inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
+      },
+      null,
+    );
+    return;
+  }
+  if (r.baseKind === "context") {
+    ctx.addLayer(
+      st,
+      {
+        instruction: "FROM",
+        kind: "source",
+        layer: false,
+        label: `context ${r.baseName ?? ""}=${r.context ?? ""}`,
+        op: { op: "source", context: r.baseName, value: r.context, platform: st.platform },
+        inputs: [],
       },
       null,
     );

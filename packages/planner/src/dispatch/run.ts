@@ -190,6 +190,13 @@ function fromInput(
       input: { id: src.head, key: src.headKey, kind: "mount-from" },
     };
   }
+  if (ref.kind === "context") {
+    const src = ctx.contextSource(st, ref.name, ref.value);
+    return {
+      op: { ...op, from: `context:${ref.name}` },
+      input: { id: src.id, key: src.key, kind: "mount-from" },
+    };
+  }
   if (ref.kind === "image") {
     const src = ctx.imageSource(st, ref.ref);
     return {
