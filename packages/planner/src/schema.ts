@@ -22,7 +22,7 @@ export const planSchema = {
       required: ["version", "plans", "shared"],
       additionalProperties: false,
       properties: {
-        version: { const: 1 },
+        version: { const: 2 },
         plans: { type: "array", items: { $ref: "#/definitions/plan" } },
         shared: {
           type: "object",
@@ -83,7 +83,7 @@ export const planSchema = {
       ],
       additionalProperties: false,
       properties: {
-        version: { const: 1 },
+        version: { const: 2 },
         file: strOrNull,
         target: { type: "object", required: ["index", "name"], properties: { index: int, name: strOrNull } },
         platform: str,

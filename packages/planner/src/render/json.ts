@@ -15,8 +15,8 @@ export interface JsonExtras {
   readonly diagnostics?: readonly PlanDiagnostic[];
 }
 
-/** Version of the JSON shape; bumped on any incompatible change to `schema/plan.json`. */
-export const jsonVersion = 1;
+/** Version of the JSON shape; bumped on any incompatible change to `schema/plan.json` (2: `run` keeps unknown parts out of `argv` as `unknown-from-base` fields; inherited history entries have a null `node`). */
+export const jsonVersion = 2;
 
 function diagnostic(d: PlanDiagnostic): Record<string, unknown> {
   return {
