@@ -1,8 +1,9 @@
-export { lint, resolveRules, applyFixes, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
+export { lint, resolveRules, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
 export type { Diagnostic, LintOptions, LintResult, Preset, RuleSetting } from "./engine.js";
 export { defineRule, severities, aliasList, defaultOptions, compareSeverity } from "./rule.js";
 export type {
   DocExample,
+  FixLevel,
   IgnoreDirective,
   IgnoreEntry,
   LintSettings,
@@ -41,3 +42,5 @@ export {
 } from "./config/load.js";
 export type { ConfigReader, LoadedConfig } from "./config/load.js";
 export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";
+export { fix, applyFixes, isApplicable, maxFixRounds } from "./fix.js";
+export type { FixOptions, FixResult } from "./fix.js";
