@@ -26,6 +26,8 @@ import {
 } from "@hull/linter";
 import type { Register } from "../main.js";
 import { processIo, type Io } from "../io.js";
+import { decodeUtf8 } from "../utf8.js";
+import { runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
 interface LintFlags {
   format: string;
@@ -36,6 +38,9 @@ interface LintFlags {
   failureThreshold?: FailureThreshold;
   color: boolean;
   stdinFilename?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  unsafeFixes?: boolean;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -53,6 +58,8 @@ export interface LintJob {
   keepSource: boolean;
   /** The least severe finding that fails the run, from the CLI or the file's config. */
   threshold: FailureThreshold;
+  /** Fix the file (`--fix`, `--fix-dry-run`) before reporting what is left. */
+  fix?: FixRequest;
 }
 
 /** The outcome of one job: findings, or an I/O error message. */
@@ -61,6 +68,8 @@ export interface LintJobResult {
   diagnostics: Diagnostic[];
   source?: string;
   error?: string;
+  /** What fixing did, for a fix job. */
+  fix?: FixOutcome;
 }
 
 /** Names `hull lint DIR` picks up: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*, Containerfile.*. */
@@ -94,20 +103,25 @@ function readDockerignoreFor(path: string, io: Pick<Io, "exists" | "readFile">):
 }
 
 /** Lints one job; never throws (an unreadable file becomes an error message). */
-export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJobResult {
+export function runJob(
+  job: LintJob,
+  io: Pick<Io, "exists" | "readFile" | "readBytes" | "replaceFile" | "writeFile">,
+): LintJobResult {
+  const options = {
+    filePath: job.displayPath,
+    preset: job.preset,
+    rules: job.rules,
+    settings: job.settings,
+    readDockerignore: () => readDockerignoreFor(job.path, io),
+  };
+  if (job.fix) return runFixJob({ ...job, fix: job.fix }, options, io);
   let text: string;
   try {
     text = job.text ?? io.readFile(job.path);
   } catch (error) {
     return { displayPath: job.displayPath, diagnostics: [], error: errorMessage(error) };
   }
-  const result = lint(text, {
-    filePath: job.displayPath,
-    preset: job.preset,
-    rules: job.rules,
-    settings: job.settings,
-    readDockerignore: () => readDockerignoreFor(job.path, io),
-  });
+  const result = lint(text, options);
   return {
     displayPath: job.displayPath,
     diagnostics: result.diagnostics,
@@ -270,6 +284,13 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     );
   }
   const cliRules = cliRuleSettings(flags);
+  if (flags.fix && flags.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be combined");
+  if (flags.unsafeFixes && !flags.fix && !flags.fixDryRun)
+    throw new UsageError("--unsafe-fixes needs --fix or --fix-dry-run");
+  const fixRequest: FixRequest | undefined =
+    flags.fix || flags.fixDryRun
+      ? { write: flags.fix === true, unsafe: flags.unsafeFixes === true }
+      : undefined;
   const configFor = configLoader(io, flags.config);
   const keepSource = flags.format === "sarif" || flags.format === "gitlab";
   const stdin = paths.length === 1 && paths[0] === "-";
@@ -287,6 +308,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       keepSource,
       threshold: flags.failureThreshold ?? config.failureThreshold,
       ...(text === undefined ? {} : { text }),
+      ...(fixRequest ? { fix: fixRequest } : {}),
     };
   };
   if (stdin) {
@@ -294,7 +316,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     const path = resolve(io.cwd, flags.stdinFilename ?? "Dockerfile");
     let text: string;
     try {
-      text = io.readStdin();
+      text = fixRequest ? readStdinStrict(io) : io.readStdin();
     } catch (error) {
       throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
     }
@@ -317,7 +339,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   for (const [i, result] of results.entries()) {
     if (result.error !== undefined) {
       ioErrors++;
-      io.stderr(`hull: cannot read ${result.displayPath}: ${result.error}\n`);
+      io.stderr(
+        `hull: ${fixRequest ? "cannot fix" : "cannot read"} ${result.displayPath}: ${result.error}\n`,
+      );
       continue;
     }
     const limit = jobs[i]!.threshold;
@@ -330,9 +354,44 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     });
   }
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(format(fileResults, { color, rules: registry, version: "0.1.0" }));
+  const report = format(fileResults, { color, rules: registry, version: "0.1.0" });
+  if (fixRequest) {
+    // Standard output carries the fixed text (stdin) or the diff (dry run); the findings left go to stderr then.
+    const patches = results.map((r) => r.fix?.patch ?? "").join("");
+    if (stdin && fixRequest.write) io.stdout(results[0]?.fix?.output ?? "");
+    else if (!fixRequest.write) io.stdout(patches);
+    else io.stdout(report);
+    if (stdin || !fixRequest.write) io.stderr(report);
+    io.stderr(fixSummary(results, fixRequest));
+  } else io.stdout(report);
   if (ioErrors > 0) return 2;
   return failing ? 1 : 0;
+}
+
+/** Standard input as strict UTF-8, for --fix: its fixed text is printed back, so it must decode losslessly. */
+function readStdinStrict(io: Io): string {
+  if (!io.readStdinBytes) return io.readStdin();
+  const decoded = decodeUtf8(io.readStdinBytes());
+  if (decoded.ok) return decoded.text;
+  throw new UsageError(
+    `standard input is not valid UTF-8 (line ${decoded.line}, byte ${decoded.offset}); nothing was fixed`,
+  );
+}
+
+/** One line for stderr: how many findings were (or would be) fixed, by rule, in how many files. */
+function fixSummary(results: readonly LintJobResult[], request: FixRequest): string {
+  const byRule = new Map<string, number>();
+  let files = 0;
+  for (const r of results) {
+    const counts = Object.entries(r.fix?.fixed ?? {});
+    if (counts.length > 0) files++;
+    for (const [id, n] of counts) byRule.set(id, (byRule.get(id) ?? 0) + n);
+  }
+  const total = [...byRule.values()].reduce((a, b) => a + b, 0);
+  const verb = request.write ? "fixed" : "would fix";
+  if (total === 0) return "hull: nothing to fix.\n";
+  const detail = [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => `${id} ${n}`);
+  return `hull: ${verb} ${total} problem${total === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} (${detail.join(", ")}).\n`;
 }
 
 /** `hull lint [PATH…|-]`: lints Dockerfiles and reports in one of several formats. */
@@ -356,6 +415,9 @@ export const registerLint: Register = (program, io, setExit) => {
     )
     .option("--no-color", "never colour the output")
     .option("--stdin-filename <path>", "the path to report (and find config for) when reading standard input")
+    .option("--fix", "apply safe fixes in place (with -, print the fixed text), then report what is left")
+    .option("--fix-dry-run", "print the fixes as a unified diff; change nothing")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that can change the image")
     .action(async (paths: string[], flags: LintFlags) => {
       try {
         setExit(await runLint(paths, flags, io));
