@@ -30,6 +30,16 @@ await build({
   entryPoints: ["packages/lsp/src/main.ts"],
   outfile: "packages/lsp/bundle/server.mjs",
 });
+// The same server for `hull lsp`, beside the CLI bundle and CommonJS like it: the CLI requires it only for that
+// command, so that the other commands do not load it.
+await build({
+  ...common,
+  format: "cjs",
+  entryPoints: ["packages/lsp/src/main.ts"],
+  outfile: "packages/cli/bundle/lsp.cjs",
+  define: { "import.meta.url": "__hullMetaUrl" },
+  banner: { js: "var __hullMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 // The worker thread `hull lint` starts to lint many files in parallel.
 await build({
   ...common,
