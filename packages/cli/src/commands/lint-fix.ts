@@ -1,4 +1,3 @@
-import { createTwoFilesPatch } from "diff";
 import { fix, type LintOptions } from "@hull/linter";
 import type { Io } from "../io.js";
 import { decodeUtf8 } from "../utf8.js";
@@ -18,8 +17,20 @@ export interface FixOutcome {
   fixed: Record<string, number>;
   /** The fixed text, for standard input. */
   output?: string;
-  /** The unified diff of the fix, for a dry run (empty when nothing changes). */
-  patch?: string;
+  /** For a dry run that changes the file: the text before and after (`patchOf` turns them into a diff). */
+  change?: { before: string; after: string };
+}
+
+/** The unified diff of a dry run's change, with `a/` and `b/` paths as git writes them. */
+export async function patchOf(
+  displayPath: string,
+  change: { before: string; after: string },
+): Promise<string> {
+  // Loaded only for --fix-dry-run, so that the diff library costs `hull lint` nothing at start-up.
+  const { createTwoFilesPatch } = await import("diff");
+  return createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, change.before, change.after, "", "", {
+    context: 3,
+  });
 }
 
 /** Reads the job's text strictly as UTF-8; a file that is not UTF-8 is left alone, with where it stops being UTF-8. */
@@ -59,11 +70,7 @@ export function runFixJob(
   const changed = result.output !== text;
   const outcome: FixOutcome = { fixed: result.fixed };
   if (!job.fix.write) {
-    outcome.patch = changed
-      ? createTwoFilesPatch(`a/${job.displayPath}`, `b/${job.displayPath}`, text, result.output, "", "", {
-          context: 3,
-        })
-      : "";
+    if (changed) outcome.change = { before: text, after: result.output };
   } else if (job.text !== undefined) {
     outcome.output = result.output;
   } else if (changed) {

@@ -27,7 +27,7 @@ import {
 import type { Register } from "../main.js";
 import { processIo, type Io } from "../io.js";
 import { decodeUtf8 } from "../utf8.js";
-import { runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
+import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
 interface LintFlags {
   format: string;
@@ -357,7 +357,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const report = format(fileResults, { color, rules: registry, version: "0.1.0" });
   if (fixRequest) {
     // Standard output carries the fixed text (stdin) or the diff (dry run); the findings left go to stderr then.
-    const patches = results.map((r) => r.fix?.patch ?? "").join("");
+    let patches = "";
+    for (const r of results) if (r.fix?.change) patches += await patchOf(r.displayPath, r.fix.change);
     if (stdin && fixRequest.write) io.stdout(results[0]?.fix?.output ?? "");
     else if (!fixRequest.write) io.stdout(patches);
     else io.stdout(report);
