@@ -21,6 +21,8 @@ await build({
   format: "cjs",
   entryPoints: ["packages/cli/src/cli.ts"],
   outfile: "packages/cli/bundle/hull.cjs",
+  // Loaded from diff.cjs (below) only by --fix-dry-run.
+  external: ["diff"],
   define: { "import.meta.url": "__hullMetaUrl" },
   banner: { js: "var __hullMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -40,11 +42,25 @@ await build({
   define: { "import.meta.url": "__hullMetaUrl" },
   banner: { js: "var __hullMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The diff library for `hull lint --fix-dry-run`, beside the CLI bundle.
+await build({
+  ...common,
+  format: "cjs",
+  stdin: {
+    contents: 'export { createTwoFilesPatch } from "diff";',
+    resolveDir: "packages/cli",
+    loader: "js",
+  },
+  outfile: "packages/cli/bundle/diff.cjs",
+  banner: {},
+});
 // The worker thread `hull lint` starts to lint many files in parallel.
 await build({
   ...common,
   entryPoints: ["packages/cli/src/commands/lint.ts"],
   outfile: "packages/cli/bundle/lint-worker.mjs",
+  // Workers never print diffs.
+  external: ["diff"],
 });
 
 // Library bundles for the benchmark adapters in bench/adapters.

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { fix, type LintOptions } from "@hull/linter";
 import type { Io } from "../io.js";
 import { decodeUtf8 } from "../utf8.js";
@@ -21,13 +24,19 @@ export interface FixOutcome {
   change?: { before: string; after: string };
 }
 
+/** The diff library, bundled on its own beside the CLI bundle (scripts/bundle.mjs) and loaded only for a dry run. */
+const diffBundle = () => fileURLToPath(new URL("./diff.cjs", import.meta.url));
+
 /** The unified diff of a dry run's change, with `a/` and `b/` paths as git writes them. */
 export async function patchOf(
   displayPath: string,
   change: { before: string; after: string },
 ): Promise<string> {
-  // Loaded only for --fix-dry-run, so that the diff library costs `hull lint` nothing at start-up.
-  const { createTwoFilesPatch } = await import("diff");
+  // Not part of the CLI bundle, so that it costs `hull lint` nothing at start-up; from source, the package itself.
+  const bundled = diffBundle();
+  const { createTwoFilesPatch } = existsSync(bundled)
+    ? (createRequire(import.meta.url)(bundled) as typeof import("diff"))
+    : await import("diff");
   return createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, change.before, change.after, "", "", {
     context: 3,
   });
