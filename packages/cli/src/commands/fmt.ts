@@ -1,7 +1,7 @@
 import { format, type FormatOptions } from "@hull/parser";
 import type { Register } from "../main.js";
 import { ExitCode } from "../main.js";
-import type { Io } from "../io.js";
+import { EncodingError, readFailure, type Io } from "../io.js";
 import { collectFiles, displayOf } from "../discover.js";
 
 interface FmtFlags {
@@ -42,7 +42,7 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
     try {
       text = io.readStdin();
     } catch (error) {
-      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+      throw new UsageError(readFailure("<stdin>", error));
     }
     const { output, changed } = format(text, options);
     if (!flags.check) {
@@ -77,7 +77,8 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
     try {
       text = io.readFile(file.path);
     } catch (error) {
-      io.stderr(`hull fmt: cannot read ${file.display}: ${errorMessage(error)}\n`);
+      const untouched = error instanceof EncodingError ? "; file left unchanged" : "";
+      io.stderr(`hull fmt: ${readFailure(file.display, error)}${untouched}\n`);
       ioErrors++;
       continue;
     }

@@ -25,7 +25,7 @@ import {
   type Severity,
 } from "@hull/linter";
 import type { Register } from "../main.js";
-import { processIo, type Io } from "../io.js";
+import { processIo, readFailure, type Io } from "../io.js";
 import { collectFiles, DiscoveryError, displayOf } from "../discover.js";
 
 interface LintFlags {
@@ -85,7 +85,7 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJ
   try {
     text = job.text ?? io.readFile(job.path);
   } catch (error) {
-    return { displayPath: job.displayPath, diagnostics: [], error: errorMessage(error) };
+    return { displayPath: job.displayPath, diagnostics: [], error: readFailure(job.displayPath, error) };
   }
   const result = lint(text, {
     filePath: job.displayPath,
@@ -99,10 +99,6 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJ
     diagnostics: result.diagnostics,
     ...(job.keepSource ? { source: text } : {}),
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
@@ -250,7 +246,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     try {
       text = io.readStdin();
     } catch (error) {
-      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+      throw new UsageError(readFailure("<stdin>", error));
     }
     jobs.push(
       makeJob(path, flags.stdinFilename ? displayOf(path, io) : name, configFor(dirname(path)), text),
@@ -271,7 +267,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   for (const [i, result] of results.entries()) {
     if (result.error !== undefined) {
       ioErrors++;
-      io.stderr(`hull: cannot read ${result.displayPath}: ${result.error}\n`);
+      io.stderr(`hull: ${result.error}\n`);
       continue;
     }
     const limit = jobs[i]!.threshold;
