@@ -9,6 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -33,6 +34,12 @@ export interface Io {
   exists(path: string): boolean;
   /** The path with every symbolic link resolved; absent in fakes without links. */
   realPath?(path: string): string;
+  /** Runs a program to its end (git, for `--since`); a program that cannot start gives status 127 and the reason. */
+  exec?(
+    command: string,
+    args: readonly string[],
+    cwd: string,
+  ): { status: number; stdout: string; stderr: string };
   /** How many threads may lint in parallel; absent or 1 means everything runs in this thread. */
   cpus?: number;
 }
@@ -184,6 +191,11 @@ export const processIo: Io = {
   },
   exists: (path) => existsSync(path),
   realPath: (path) => realpathSync(path),
+  exec: (command, args, cwd) => {
+    const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+    if (result.error) return { status: 127, stdout: "", stderr: `${command}: ${result.error.message}` };
+    return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+  },
   cpus: availableParallelism(),
 };
 
