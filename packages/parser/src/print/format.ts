@@ -47,14 +47,19 @@ const fromAs = new RegExp(
 
 /**
  * What BuildKit reads from a file: the escape character and directives, BuildKit's own AST dump (which
- * lower-cases keywords) and every heredoc with its body.
+ * lower-cases keywords), every heredoc with its body and the text of every ONBUILD trigger.
  */
 export function fingerprint(ast: Dockerfile): string {
   const heredocs: unknown[] = [];
+  const triggers: string[] = [];
   const visit = (node: Instruction) => {
     for (const h of node.heredocs)
       heredocs.push([h.name, h.fd, h.chomp, h.expand, h.body, !h.terminatorRange]);
-    if (node.type === "Onbuild" && node.trigger) visit(node.trigger);
+    if (node.type === "Onbuild") {
+      // BuildKit keeps an ONBUILD trigger's text, case and blanks included, in the image config (`OnBuild`).
+      triggers.push((node.logical ?? "").replace(/^\s*onbuild\s+/i, "").trim());
+      if (node.trigger) visit(node.trigger);
+    }
   };
   for (const node of ast.instructions) visit(node);
   // BuildKit reads FROM's `AS` in any case (strings.EqualFold), so its case is not part of what the build means.
@@ -62,7 +67,13 @@ export function fingerprint(ast: Dockerfile): string {
     fromAs,
     (_m, flags: string | undefined, image: string) => `(from ${flags ?? ""}${image} "as" `,
   );
-  return JSON.stringify([ast.escapeChar, ast.directives.map((d) => [d.name, d.value]), dumped, heredocs]);
+  return JSON.stringify([
+    ast.escapeChar,
+    ast.directives.map((d) => [d.name, d.value]),
+    dumped,
+    heredocs,
+    triggers,
+  ]);
 }
 
 function resolveIndent(indent: FormatOptions["indent"]): string {
@@ -187,8 +198,8 @@ function hasExecForm(node: Instruction): boolean {
 
 /** One instruction's tokens, laid out; `indent` null keeps the indentation of continuation lines. */
 function layoutInstruction(node: Instruction, indent: string | null, upper: boolean): string {
+  // An ONBUILD trigger is not touched: BuildKit stores its text as written in the image config.
   const keywords: [CasedWord, boolean][] = [[node.keyword, upper]];
-  if (node.type === "Onbuild" && node.trigger) keywords.push([node.trigger.keyword, upper]);
   if (node.type === "From" && node.asKeyword !== null) {
     // `AS` is cased with FROM (BuildKit's FromAsCasing). When it cannot be, because a continuation splits it,
     // FROM keeps its case too rather than end up cased unlike its `as`.
