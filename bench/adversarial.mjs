@@ -1,7 +1,10 @@
 // Adversarial sizes: generates pathological Dockerfiles at two or more scales and times parse, lint (every rule),
 // plan, fmt and the language server's diagnostics on each, with the peak memory of the process.
 //
-//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout SECONDS] [--only a,b] SCALE...
+//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
+//
+// --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan, fmt,
+// lsp (the linter's and planner's quadratic cases can take minutes at full size).
 //
 // A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
@@ -65,7 +68,7 @@ const cases = {
   },
 };
 
-async function child(name, scale) {
+async function child(name, scale, ops) {
   const [{ parse }, { format }, { lint }, { plan }, lsp] = await Promise.all([
     import("../packages/parser/src/index.ts"),
     import("../packages/parser/src/index.ts"),
@@ -90,6 +93,7 @@ async function child(name, scale) {
   send({ op: "size", bytes: Buffer.byteLength(text) });
   // CPU time of this process, not wall time: the machine is shared, and waiting for a core is not our cost.
   const time = (op, run) => {
+    if (!ops.includes(op)) return;
     const start = process.cpuUsage();
     run();
     const used = process.cpuUsage(start);
@@ -103,12 +107,16 @@ async function child(name, scale) {
   time("lsp", () => lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, text), config));
 }
 
-function runChild(name, scale, timeoutSeconds) {
+function runChild(name, scale, ops, timeoutSeconds) {
   return new Promise((done) => {
     const script = fileURLToPath(import.meta.url);
-    const proc = spawn(process.execPath, [...process.execArgv, script, "--child", name, String(scale)], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const proc = spawn(
+      process.execPath,
+      [...process.execArgv, script, "--child", name, String(scale), ops.join(",")],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const records = {};
     let buffer = "";
     let stderr = "";
@@ -135,24 +143,25 @@ function runChild(name, scale, timeoutSeconds) {
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === "--child") return child(args[1], Number(args[2]));
+  if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
   let timeout = 120;
   let only = null;
+  let ops = ["parse", "lint", "plan", "fmt", "lsp"];
   const scales = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--timeout") timeout = Number(args[++i]);
     else if (args[i] === "--only") only = args[++i].split(",");
+    else if (args[i] === "--ops") ops = args[++i].split(",");
     else scales.push(Number(args[i]));
   }
   if (scales.length === 0) scales.push(0.1, 1);
-  const ops = ["parse", "lint", "plan", "fmt", "lsp"];
   const header = ["case", "scale", "bytes", ...ops.map((o) => `${o} ms`), "peak RSS MB", "note"];
   console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
   for (const [name] of Object.entries(cases)) {
     if (only && !only.some((o) => name.includes(o))) continue;
     let previous = null;
     for (const scale of scales) {
-      const { records, failed } = await runChild(name, scale, timeout);
+      const { records, failed } = await runChild(name, scale, ops, timeout);
       const cells = ops.map((op) => {
         const r = records[op];
         if (!r) return "—";
