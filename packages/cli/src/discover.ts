@@ -4,12 +4,12 @@ import type { Io } from "./io.js";
 
 /**
  * The file names `hull lint DIR` picks up, case-insensitively: `Dockerfile`, `Containerfile`, `Dockerfile.dev`,
- * `Dockerfile-windows`, `Containerfile.arm64`, `dev.Dockerfile`, `app.containerfile`; never a `.dockerignore`
- * (`Dockerfile.dockerignore` is the ignore file BuildKit pairs with `Dockerfile`). Exported as a regular expression
- * on the base name, so that other tools' file filters (the pre-commit hook's `files:`) can be checked against it.
+ * `Dockerfile-windows`, `Containerfile.arm64`, `dev.Dockerfile`; never an ignore file (`Dockerfile.dockerignore`
+ * is the one BuildKit pairs with `Dockerfile`, `.containerignore` Podman's). Exported as a regular expression on
+ * the base name, so that other tools' file filters (the pre-commit hooks' `files:`) can be checked against it.
  */
 export const dockerfileNamePattern =
-  /^(?!.*\.dockerignore$)(?:(?:docker|container)file(?:[.-].*)?|.+\.(?:docker|container)file)$/i;
+  /^(?!.*\.(?:docker|container)ignore$)(?:(?:docker|container)file(?:[.-].*)?|.+\.dockerfile)$/i;
 
 /** Whether a file's base name is one `hull lint DIR` lints. */
 export function isDockerfileName(name: string): boolean {

@@ -1,9 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { discoverFiles, dockerfileNamePattern, isDockerfileName } from "../src/discover.js";
+import { discoverFiles, isDockerfileName } from "../src/discover.js";
 import { processIo } from "../src/io.js";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
@@ -58,7 +69,6 @@ describe("file names", () => {
     "Containerfile",
     "containerfile.arm64",
     "Containerfile-rhel",
-    "build.containerfile",
   ])("%s is a Dockerfile", (name) => {
     expect(isDockerfileName(name)).toBe(true);
   });
@@ -66,6 +76,7 @@ describe("file names", () => {
   it.each([
     "Dockerfile.dockerignore",
     "dev.Dockerfile.dockerignore",
+    "Containerfile.containerignore",
     ".dockerignore",
     "Dockerfiles",
     "MyDockerfile",
@@ -76,9 +87,42 @@ describe("file names", () => {
     expect(isDockerfileName(name)).toBe(false);
   });
 
-  it("is one regular expression that other tools' filters can be checked against", () => {
-    expect(dockerfileNamePattern.flags).toBe("i");
-    expect(dockerfileNamePattern.test("Dockerfile.prod")).toBe(true);
+  it("agrees with the pre-commit hooks' files and exclude patterns", () => {
+    const hooks = fileURLToPath(new URL("../../../.pre-commit-hooks.yaml", import.meta.url));
+    if (!existsSync(hooks)) return;
+    const text = readFileSync(hooks, "utf8");
+    // pre-commit's Python patterns start with (?i); JavaScript takes that as a flag.
+    const pattern = (key: string) =>
+      [...text.matchAll(new RegExp(`^\\s*${key}: (.*)$`, "gm"))].map(
+        (m) => new RegExp(m[1]!.replace(/^\(\?i\)/, ""), m[1]!.startsWith("(?i)") ? "i" : ""),
+      );
+    const files = pattern("files");
+    const excludes = pattern("exclude");
+    expect(files.length).toBeGreaterThan(0);
+    const names = [
+      "Dockerfile",
+      "dockerfile",
+      "Dockerfile-windows",
+      "Dockerfile.dev",
+      "dev.Dockerfile",
+      "Containerfile",
+      "Containerfile.arm64",
+      "Dockerfile.dockerignore",
+      "Containerfile.containerignore",
+      "README.md",
+      "Dockerfiles",
+      "MyDockerfile",
+      "docker-compose.yml",
+      "x.containerfile",
+    ];
+    for (const name of names) {
+      for (const path of [name, `svc/${name}`]) {
+        for (const [i, files1] of files.entries()) {
+          const hook = files1.test(path) && !(excludes[i]?.test(path) ?? false);
+          expect([path, hook]).toEqual([path, isDockerfileName(name)]);
+        }
+      }
+    }
   });
 });
 
@@ -166,7 +210,6 @@ describe("discovery on a real file system", () => {
       "Dockerfile.dev",
       "dev.Dockerfile",
       "Containerfile.arm64",
-      "x.containerfile",
     ];
     const dir = tree(
       Object.fromEntries([...names.map((n, i) => [`d${i}/${n}`, bad]), ["d9/notes.txt", bad]]),
