@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Preset, RuleSetting } from "../engine.js";
-import { aliasList, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
+import { aliasList, ruleGroups, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
 import { closest } from "../rule-index.js";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
@@ -76,6 +76,13 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         rules[alias] = { ...ruleSettingSchema(rule), description: `Alias of ${rule.id} (${tool}).` };
       }
     }
+  }
+  for (const [group, ids] of ruleGroups(registry)) {
+    // Each rule of a group has its own options, so a group takes a severity only.
+    rules[group] = {
+      description: `Group: sets ${ids.join(", ")}.`,
+      oneOf: [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }],
+    };
   }
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
@@ -169,7 +176,14 @@ function describeValue(value: unknown): string {
 /** Turns ajv's errors into one message per key: the most specific error wins. */
 function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
   const names = [
-    ...new Set(registry.flatMap((r) => [r.id, ...aliasList(r, "hadolint"), ...aliasList(r, "buildkit")])),
+    ...new Set(
+      registry.flatMap((r) => [
+        r.id,
+        ...(r.group === undefined ? [] : [r.group]),
+        ...aliasList(r, "hadolint"),
+        ...aliasList(r, "buildkit"),
+      ]),
+    ),
   ];
   const byPath = new Map<string, ConfigProblem>();
   for (const error of errors) {

@@ -3,15 +3,37 @@ import rule from "./no-consecutive-run.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN a\nENV X=1\nRUN b\n",
-    "FROM debian:12\nRUN a && b && c\nRUN d\n",
-    "FROM debian:12\nRUN --mount=type=cache,target=/c a\nRUN b\n",
-    "FROM debian:12\nRUN <<EOF\na\nEOF\nRUN b\n",
-    "FROM debian:12\nRUN a\nFROM debian:12\nRUN b\n",
+    `FROM debian:12
+RUN a
+ENV X=1
+RUN b
+`,
+    `FROM debian:12
+RUN a && b && c
+RUN d
+`,
+    `FROM debian:12
+RUN --mount=type=cache,target=/c a
+RUN b
+`,
+    `FROM debian:12
+RUN <<EOF
+a
+EOF
+RUN b
+`,
+    `FROM debian:12
+RUN a
+FROM debian:12
+RUN b
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN a\nRUN b\n",
+      code: `FROM debian:12
+RUN a
+RUN b
+`,
       errors: [
         {
           messageId: "consecutive",
@@ -24,7 +46,13 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN a\n# why\n\nrun b && c\nRUN d\n",
+      code: `FROM debian:12
+RUN a
+# why
+
+run b && c
+RUN d
+`,
       errors: [
         { messageId: "consecutive", line: 5 },
         { messageId: "consecutive", line: 6 },

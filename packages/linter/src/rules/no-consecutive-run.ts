@@ -1,6 +1,6 @@
 import type { Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
+import { runShell } from "../shell/run.js";
 
 export default defineRule({
   id: "no-consecutive-run",
@@ -11,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "Each `RUN` adds a layer, and files created in one layer and removed in the next still take space in the image. " +
-      "Two short `RUN`s in a row with the same flags can usually be one (`RUN a && b`). " +
+      "Two short `RUN`s in a row with the same flags can usually be one (`RUN a && b`).",
+    limitations:
       "Comments between them do not matter; any other instruction does. " +
       "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step.",
     bad: ["FROM debian:12\nRUN mkdir -p /app\nRUN chown app /app\n"],

@@ -3,13 +3,22 @@ import rule from "./prefer-workdir-over-cd.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nWORKDIR /src\nRUN make\n",
-    "FROM debian:12\nRUN echo cd /x && ls cd\n",
-    "FROM debian:12\nONBUILD RUN cd /x\n",
+    `FROM debian:12
+WORKDIR /src
+RUN make
+`,
+    `FROM debian:12
+RUN echo cd /x && ls cd
+`,
+    `FROM debian:12
+ONBUILD RUN cd /x
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN cd /src && make && cd / && rm -rf /src\n",
+      code: `FROM debian:12
+RUN cd /src && make && cd / && rm -rf /src
+`,
       errors: [
         {
           messageId: "cd",
@@ -22,7 +31,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN set -e; \\\n  (cd /tmp && make)\n",
+      code: `FROM debian:12
+RUN set -e; \\
+  (cd /tmp && make)
+`,
       errors: [{ messageId: "cd", line: 3, column: 4, endColumn: 6 }],
     },
   ],

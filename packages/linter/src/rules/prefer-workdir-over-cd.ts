@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, runShell } from "../shell/shell.js";
+import { commandWord, findCommands } from "../shell/lexer.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "prefer-workdir-over-cd",
@@ -10,8 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
-      "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating. " +
-      "Reported once per `RUN`, at its first `cd`.",
+      "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
+    limitations: "Reported once per `RUN`, at its first `cd`.",
     bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
     good: ["FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n"],
   },
@@ -27,7 +28,7 @@ export default defineRule({
         const [cd] = findCommands(shell.commands, "cd");
         if (!cd) return;
         const word = commandWord(cd)!;
-        ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "cd");
+        ctx.report(scriptRange(ctx, shell, word), "cd");
       },
     };
   },
