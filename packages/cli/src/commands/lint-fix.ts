@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { fix, type LintOptions } from "@hull/linter";
-import type { Io } from "../io.js";
-import { decodeUtf8 } from "../utf8.js";
+import { readFailure, type Io } from "../io.js";
 import type { LintJob, LintJobResult } from "./lint.js";
 
 /** What `--fix`, `--fix-dry-run` and `--unsafe-fixes` ask of one file. */
@@ -42,22 +41,6 @@ export async function patchOf(
   });
 }
 
-/** Reads the job's text strictly as UTF-8; a file that is not UTF-8 is left alone, with where it stops being UTF-8. */
-function readStrict(
-  job: LintJob,
-  io: Pick<Io, "readFile" | "readBytes">,
-): { text: string } | { error: string } {
-  if (job.text !== undefined) return { text: job.text };
-  const bytes = io.readBytes ? io.readBytes(job.path) : new TextEncoder().encode(io.readFile(job.path));
-  const decoded = decodeUtf8(bytes);
-  if (decoded.ok) return { text: decoded.text };
-  return {
-    error:
-      `not valid UTF-8 (line ${decoded.line}, byte ${decoded.offset}); not fixed, so that no byte is lost. ` +
-      "Convert it to UTF-8 first (e.g. with iconv).",
-  };
-}
-
 /**
  * Lints and fixes one job: the remaining findings, and the fix written atomically in place (or kept for the caller
  * for stdin and dry runs). Never throws: read and write failures become the result's error.
@@ -65,15 +48,18 @@ function readStrict(
 export function runFixJob(
   job: LintJob & { fix: FixRequest },
   lintOptions: LintOptions,
-  io: Pick<Io, "readFile" | "readBytes" | "replaceFile" | "writeFile">,
+  io: Pick<Io, "readFile" | "writeFile">,
 ): LintJobResult {
   let text: string;
   try {
-    const read = readStrict(job, io);
-    if ("error" in read) return { displayPath: job.displayPath, diagnostics: [], error: read.error };
-    text = read.text;
+    // `readFile` decodes strictly: a file that is not UTF-8 is reported and never rewritten, so no byte is lost.
+    text = job.text ?? io.readFile(job.path);
   } catch (error) {
-    return { displayPath: job.displayPath, diagnostics: [], error: messageOf(error) };
+    return {
+      displayPath: job.displayPath,
+      diagnostics: [],
+      error: `${readFailure(job.displayPath, error)}; not fixed`,
+    };
   }
   const result = fix(text, lintOptions, { unsafe: job.fix.unsafe });
   const changed = result.output !== text;
@@ -84,9 +70,9 @@ export function runFixJob(
     outcome.output = result.output;
   } else if (changed) {
     try {
-      const replace = io.replaceFile ?? io.writeFile;
-      if (!replace) throw new Error("this environment cannot write files");
-      replace(job.path, result.output);
+      // Atomic: a temporary file beside it, renamed over it, with its mode kept (io.ts).
+      if (!io.writeFile) throw new Error("this environment cannot write files");
+      io.writeFile(job.path, result.output);
     } catch (error) {
       return {
         displayPath: job.displayPath,
