@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFixes, lint, resolveRules, type Diagnostic } from "./engine.js";
+import { lint, resolveRules, type Diagnostic } from "./engine.js";
 import { defineRule, type Rule } from "./rule.js";
 import { rules } from "./rules/index.js";
 
@@ -150,14 +150,6 @@ describe("inline ignores", () => {
       lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false, registry: own })
         .diagnostics,
     ).toHaveLength(2);
-  });
-});
-
-describe("applyFixes", () => {
-  it("applies fixes that do not overlap", () => {
-    const source = "FROM alpine\nENV A 1\nENV B 2\n";
-    const { output, fixed } = applyFixes(source, lint(source, { registry: own }).diagnostics);
-    expect({ output, fixed }).toEqual({ output: "FROM alpine\nENV A=1\nENV B=2\n", fixed: 2 });
   });
 });
 

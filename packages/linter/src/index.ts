@@ -1,8 +1,9 @@
-export { lint, resolveRules, applyFixes, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
+export { lint, resolveRules, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
 export type { Diagnostic, LintOptions, LintResult, Preset, RuleSetting } from "./engine.js";
 export { defineRule, severities, aliasList, defaultOptions, compareSeverity } from "./rule.js";
 export type {
   DocExample,
+  FixLevel,
   IgnoreDirective,
   IgnoreEntry,
   LintSettings,
@@ -42,3 +43,5 @@ export {
 export type { ConfigReader, LoadedConfig } from "./config/load.js";
 export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";
 export { dockerignoreCandidates, findDockerignore, type DockerignoreReader } from "./config/dockerignore.js";
+export { fix, applyFixes, isApplicable, maxFixRounds } from "./fix.js";
+export type { FixOptions, FixResult } from "./fix.js";

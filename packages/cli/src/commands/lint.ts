@@ -10,6 +10,8 @@ import {
   findConfig,
   formatterFor,
   formatters,
+  hadolintConfigNames,
+  hullConfigNames,
   isIgnoredPath,
   lint,
   loadConfigFile,
@@ -26,8 +28,9 @@ import {
   type Severity,
 } from "@hull/linter";
 import type { Register } from "../main.js";
-import { processIo, type Io } from "../io.js";
-import { collectFiles, DiscoveryError, displayOf } from "../discover.js";
+import { processIo, readFailure, type Io } from "../io.js";
+import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
+import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
 interface LintFlags {
   format: string;
@@ -38,6 +41,11 @@ interface LintFlags {
   failureThreshold?: FailureThreshold;
   color: boolean;
   stdinFilename?: string;
+  since?: string;
+  allowEmpty?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  unsafeFixes?: boolean;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -55,6 +63,8 @@ export interface LintJob {
   keepSource: boolean;
   /** The least severe finding that fails the run, from the CLI or the file's config. */
   threshold: FailureThreshold;
+  /** Fix the file (`--fix`, `--fix-dry-run`) before reporting what is left. */
+  fix?: FixRequest;
 }
 
 /** The outcome of one job: findings, or an I/O error message. */
@@ -63,6 +73,8 @@ export interface LintJobResult {
   diagnostics: Diagnostic[];
   source?: string;
   error?: string;
+  /** What fixing did, for a fix job. */
+  fix?: FixOutcome;
 }
 
 /** Thrown for problems that end the run with exit code 2 and a one-line message. */
@@ -73,29 +85,27 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Lints one job; never throws (an unreadable file becomes an error message). */
-export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJobResult {
-  let text: string;
-  try {
-    text = job.text ?? io.readFile(job.path);
-  } catch (error) {
-    return { displayPath: job.displayPath, diagnostics: [], error: errorMessage(error) };
-  }
-  const result = lint(text, {
+export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "writeFile">): LintJobResult {
+  const options = {
     filePath: job.displayPath,
     preset: job.preset,
     rules: job.rules,
     settings: job.settings,
     readDockerignore: () => findDockerignore(job.path, io),
-  });
+  };
+  if (job.fix) return runFixJob({ ...job, fix: job.fix }, options, io);
+  let text: string;
+  try {
+    text = job.text ?? io.readFile(job.path);
+  } catch (error) {
+    return { displayPath: job.displayPath, diagnostics: [], error: readFailure(job.displayPath, error) };
+  }
+  const result = lint(text, options);
   return {
     displayPath: job.displayPath,
     diagnostics: result.diagnostics,
     ...(job.keepSource ? { source: text } : {}),
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
@@ -217,13 +227,23 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     );
   }
   const cliRules = cliRuleSettings(flags);
+  if (flags.fix && flags.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be combined");
+  if (flags.unsafeFixes && !flags.fix && !flags.fixDryRun)
+    throw new UsageError("--unsafe-fixes needs --fix or --fix-dry-run");
+  const fixRequest: FixRequest | undefined =
+    flags.fix || flags.fixDryRun
+      ? { write: flags.fix === true, unsafe: flags.unsafeFixes === true }
+      : undefined;
   const configFor = configLoader(io, flags.config);
   const keepSource = flags.format === "sarif" || flags.format === "gitlab";
   const stdin = paths.length === 1 && paths[0] === "-";
   if (!stdin && paths.includes("-"))
     throw new UsageError("'-' (standard input) cannot be combined with other paths");
+  if (stdin && flags.since !== undefined) throw new UsageError("--since needs paths, not standard input");
 
   const jobs: LintJob[] = [];
+  /** Paths that could not be searched or read, one line each: reported, and the exit code is 2. */
+  const problems: string[] = [];
   const makeJob = (path: string, displayPath: string, config: LoadedConfig, text?: string): LintJob => {
     return {
       path,
@@ -234,6 +254,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       keepSource,
       threshold: flags.failureThreshold ?? config.failureThreshold,
       ...(text === undefined ? {} : { text }),
+      ...(fixRequest ? { fix: fixRequest } : {}),
     };
   };
   if (stdin) {
@@ -243,28 +264,40 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     try {
       text = io.readStdin();
     } catch (error) {
-      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+      throw new UsageError(readFailure("<stdin>", error));
     }
     jobs.push(
       makeJob(path, flags.stdinFilename ? displayOf(path, io) : name, configFor(dirname(path)), text),
     );
   } else {
-    for (const file of collectFiles(paths.length ? paths : ["."], io)) {
+    const searched = paths.length ? paths : ["."];
+    const discovery = discoverFiles(searched, io);
+    problems.push(...discovery.problems);
+    const changed = flags.since === undefined ? null : changedSince(flags.since, io);
+    for (const file of discovery.files) {
+      if (changed && !changed.has(realPathOf(file.path, io))) continue;
       const config = configFor(dirname(file.path));
       if (!file.explicit && isIgnoredPath(file.path, config)) continue;
       jobs.push(makeJob(file.path, displayOf(file.path, io), config));
     }
     jobs.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+    if (jobs.length === 0 && problems.length === 0) {
+      const where = searched.join(", ");
+      // Nothing changed is a real answer for --since; nothing found at all is most likely a wrong path.
+      if (changed) io.stderr(`hull lint: no Dockerfiles changed since ${flags.since} in ${where}\n`);
+      else if (!flags.allowEmpty)
+        throw new UsageError(`no Dockerfiles found in ${where} (pass --allow-empty if that is expected)`);
+    }
   }
+  for (const problem of problems) io.stderr(`hull lint: ${problem}\n`);
 
   const results = await runJobs(jobs, io);
-  let ioErrors = 0;
   let failing = false;
   const fileResults: FileResult[] = [];
   for (const [i, result] of results.entries()) {
     if (result.error !== undefined) {
-      ioErrors++;
-      io.stderr(`hull: cannot read ${result.displayPath}: ${result.error}\n`);
+      problems.push(result.error);
+      io.stderr(`hull: ${result.error}\n`);
       continue;
     }
     const limit = jobs[i]!.threshold;
@@ -277,9 +310,35 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     });
   }
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(format(fileResults, { color, rules: registry, version: "0.1.0" }));
-  if (ioErrors > 0) return 2;
+  const report = format(fileResults, { color, rules: registry, version: "0.1.0", notifications: problems });
+  if (fixRequest) {
+    // Standard output carries the fixed text (stdin) or the diff (dry run); the findings left go to stderr then.
+    let patches = "";
+    for (const r of results) if (r.fix?.change) patches += await patchOf(r.displayPath, r.fix.change);
+    if (stdin && fixRequest.write) io.stdout(results[0]?.fix?.output ?? "");
+    else if (!fixRequest.write) io.stdout(patches);
+    else io.stdout(report);
+    if (stdin || !fixRequest.write) io.stderr(report);
+    io.stderr(fixSummary(results, fixRequest));
+  } else io.stdout(report);
+  if (problems.length > 0) return 2;
   return failing ? 1 : 0;
+}
+
+/** One line for stderr: how many findings were (or would be) fixed, by rule, in how many files. */
+function fixSummary(results: readonly LintJobResult[], request: FixRequest): string {
+  const byRule = new Map<string, number>();
+  let files = 0;
+  for (const r of results) {
+    const counts = Object.entries(r.fix?.fixed ?? {});
+    if (counts.length > 0) files++;
+    for (const [id, n] of counts) byRule.set(id, (byRule.get(id) ?? 0) + n);
+  }
+  const total = [...byRule.values()].reduce((a, b) => a + b, 0);
+  const verb = request.write ? "fixed" : "would fix";
+  if (total === 0) return "hull: nothing to fix.\n";
+  const detail = [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => `${id} ${n}`);
+  return `hull: ${verb} ${total} problem${total === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} (${detail.join(", ")}).\n`;
 }
 
 /** `hull lint [PATH…|-]`: lints Dockerfiles and reports in one of several formats. */
@@ -291,18 +350,32 @@ export const registerLint: Register = (program, io, setExit) => {
     .addOption(
       new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"),
     )
-    .option("-c, --config <file>", "use this config file instead of searching for one")
+    .option(
+      "-c, --config <file>",
+      `use this config file instead of searching for one (${hullConfigNames.filter((n) => n !== "package.json").join(", ")}, a "hull" key in package.json, else ${hadolintConfigNames.join(", ")}; nearest up from each Dockerfile)`,
+    )
     .addOption(new Option("--preset <name>", "which rules run by default").choices(["recommended", "all"]))
     .option("--rule <id=severity>", "set a rule's severity (or off); repeatable", collect, [])
     .option("--ignore <id>", "turn a rule off; repeatable", collect, [])
     .addOption(
-      new Option("--failure-threshold <level>", "least severe finding that makes the exit code 1").choices([
-        ...severities,
-        "none",
-      ]),
+      new Option(
+        "--failure-threshold <level>",
+        `least severe finding that makes the exit code 1 (default: the config's failureThreshold, else ${defaultConfig(".").failureThreshold} as in hadolint)`,
+      ).choices([...severities, "none"]),
     )
     .option("--no-color", "never colour the output")
     .option("--stdin-filename <path>", "the path to report (and find config for) when reading standard input")
+    .option(
+      "--since <rev>",
+      "lint only the Dockerfiles added, modified or renamed since a git revision, and untracked ones",
+    )
+    .option(
+      "--allow-empty",
+      "exit 0 when the paths hold no Dockerfiles (for hooks that pass file lists); otherwise that is exit 2",
+    )
+    .option("--fix", "apply safe fixes in place (with -, print the fixed text), then report what is left")
+    .option("--fix-dry-run", "print the fixes as a unified diff; change nothing")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that can change the image")
     .action(async (paths: string[], flags: LintFlags) => {
       try {
         setExit(await runLint(paths, flags, io));

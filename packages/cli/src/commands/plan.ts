@@ -22,7 +22,7 @@ import {
   type PlanOptions,
 } from "@hull/planner";
 import type { Register } from "../main.js";
-import type { Io } from "../io.js";
+import { readFailure, type Io } from "../io.js";
 
 const formats = ["text", "json", "dot", "mermaid"] as const;
 type Format = (typeof formats)[number];
@@ -176,9 +176,7 @@ async function runPlan(
     try {
       text = file === "-" ? io.readStdin() : io.readFile(resolve(io.cwd, file));
     } catch (error) {
-      io.stderr(
-        `hull plan: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      io.stderr(`hull plan: ${readFailure(file === "-" ? "<stdin>" : file, error)}\n`);
       return 2;
     }
     const { ast, diagnostics } = parse(text);

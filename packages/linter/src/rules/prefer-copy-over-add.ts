@@ -7,7 +7,7 @@ export default defineRule({
   id: "prefer-copy-over-add",
   title: "Use COPY instead of ADD for files and folders",
   severity: "error",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3020" },
   docs: {
     rationale:
