@@ -130,6 +130,8 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
     labelSchema: options.settings?.labelSchema ?? {},
     strictLabels: options.settings?.strictLabels ?? false,
   };
+  // Built once per file and shared by every rule; it computes nothing until a rule asks.
+  const semantic = semanticModel(ast);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const enabled = resolveRules(registry, options.preset, options.rules);
   const diagnostics: Diagnostic[] = [];
@@ -162,9 +164,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       source,
       parseResult,
       ast,
-      get semantic() {
-        return semanticModel(ast);
-      },
+      semantic,
       filePath: options.filePath,
       settings,
       ignoreDirectives,
