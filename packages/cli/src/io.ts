@@ -1,5 +1,8 @@
-import { readFileSync, readdirSync, statSync, existsSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
 export interface Io {
@@ -18,6 +21,11 @@ export interface Io {
   readDir(path: string): { name: string; isDirectory: boolean }[];
   isDirectory(path: string): boolean;
   exists(path: string): boolean;
+  /**
+   * Runs the ShellCheck program once on the request's scripts (written to temporary files); null when it
+   * cannot be run or fails.
+   */
+  runShellcheck?(program: string, request: ShellcheckRequest): ShellcheckOutput | null;
   /** How many threads may lint in parallel; absent or 1 means everything runs in this thread. */
   cpus?: number;
 }
@@ -42,5 +50,28 @@ export const processIo: Io = {
     }
   },
   exists: (path) => existsSync(path),
+  runShellcheck: runShellcheckProcess,
   cpus: availableParallelism(),
 };
+
+function runShellcheckProcess(program: string, request: ShellcheckRequest): ShellcheckOutput | null {
+  let dir: string | undefined;
+  try {
+    dir = mkdtempSync(join(tmpdir(), "hull-shellcheck-"));
+    const files = request.scripts.map((_, i) => `${i}.sh`);
+    request.scripts.forEach((text, i) => writeFileSync(join(dir!, files[i]!), text, "utf8"));
+    const result = spawnSync(program, [...request.args, ...files], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      windowsHide: true,
+    });
+    // ShellCheck exits with 1 when it has findings; anything else means it did not check the files.
+    if (result.error || (result.status !== 0 && result.status !== 1)) return null;
+    return { files, stdout: result.stdout };
+  } catch {
+    return null;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}

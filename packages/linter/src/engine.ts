@@ -24,6 +24,14 @@ import {
 import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
+import {
+  shellcheckArgs,
+  shellcheckFindings,
+  shellcheckPrefix,
+  shellcheckScripts,
+  shellcheckSetting,
+  type ShellcheckRunner,
+} from "./shellcheck/shellcheck.js";
 
 /** A finding, with the exact range it points at. */
 export interface Diagnostic {
@@ -59,6 +67,11 @@ export interface LintOptions {
   inlineIgnores?: boolean;
   /** A parse result of exactly `source`, to skip parsing again. */
   parseResult?: ParseResult;
+  /**
+   * Runs ShellCheck on the file's RUN scripts (one call per file); its findings are reported as
+   * `shellcheck/SC2086` etc. Without it, there are no ShellCheck findings.
+   */
+  shellcheck?: ShellcheckRunner;
   /** When given, the milliseconds each rule spends (create and handlers) are added to it, by rule id. */
   timing?: Map<string, number>;
 }
@@ -255,6 +268,9 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
     instruction: visitInstruction,
   });
 
+  if (options.shellcheck)
+    diagnostics.push(...runShellcheck(ast, options.shellcheck, options.rules ?? {}, positions));
+
   const kept =
     options.inlineIgnores === false ? diagnostics : applyIgnores(diagnostics, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
@@ -334,6 +350,40 @@ function applyIgnores(
     const at = d.range.start.offset;
     return !spans.some((s) => s.ids.has(d.ruleId) && at >= s.start && at <= s.end);
   });
+}
+
+/** ShellCheck's findings on the file's RUN scripts, with the severities config gives their codes. */
+function runShellcheck(
+  ast: Dockerfile,
+  runner: ShellcheckRunner,
+  rules: Readonly<Record<string, RuleSetting>>,
+  positions: PositionMap,
+): Diagnostic[] {
+  if (shellcheckSetting("", rules) === "off" && !Object.keys(rules).some((k) => /SC\d{4}$/i.test(k)))
+    return [];
+  const scripts = shellcheckScripts(ast);
+  if (scripts.length === 0) return [];
+  let output;
+  try {
+    output = runner({ args: shellcheckArgs, scripts: scripts.map((s) => s.text) });
+  } catch {
+    // A runner that fails is treated as absent: ShellCheck findings are extra, never a reason to stop.
+    output = null;
+  }
+  if (!output) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of shellcheckFindings(scripts, output)) {
+    const setting = shellcheckSetting(finding.code, rules);
+    if (setting === "off") continue;
+    diagnostics.push({
+      ruleId: shellcheckPrefix + finding.code,
+      severity: setting ?? finding.severity,
+      message: finding.message,
+      messageId: finding.code,
+      range: positions.range(finding.start, finding.end),
+    });
+  }
+  return diagnostics;
 }
 
 function crash(rule: Rule, error: unknown, range: Range): Diagnostic {

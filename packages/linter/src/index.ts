@@ -41,3 +41,10 @@ export {
 } from "./config/load.js";
 export type { ConfigReader, LoadedConfig } from "./config/load.js";
 export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";
+export {
+  shellcheckArgs,
+  shellcheckExcluded,
+  shellcheckPrefix,
+  isShellcheckName,
+} from "./shellcheck/shellcheck.js";
+export type { ShellcheckOutput, ShellcheckRequest, ShellcheckRunner } from "./shellcheck/shellcheck.js";

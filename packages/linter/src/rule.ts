@@ -92,9 +92,9 @@ export interface IgnoreEntry {
   /** The name as written (a hull id, a hadolint code or a BuildKit check name). */
   name: string;
   range: Range;
-  /** The hull rule ids it stands for; empty when the name is unknown. */
+  /** The hull rule ids it stands for (`shellcheck/SC2086` for a ShellCheck code); empty when the name is unknown. */
   ruleIds: readonly string[];
-  /** True when the name is known to the other tool but hull has no rule for it (e.g. a ShellCheck code). */
+  /** True when the name is known to the other tool but hull has no rule for it (e.g. hadolint's DL3005). */
   foreign: boolean;
   /** For an unknown name, the closest known name. */
   suggestion: string | null;

@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from "node:path";
+import { delimiter, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Option } from "commander";
@@ -10,6 +10,7 @@ import {
   formatterFor,
   formatters,
   isIgnoredPath,
+  isShellcheckName,
   lint,
   loadConfigFile,
   ruleIndexOf,
@@ -36,6 +37,9 @@ interface LintFlags {
   failureThreshold?: FailureThreshold;
   color: boolean;
   stdinFilename?: string;
+  /** A ShellCheck program, or false for `--no-shellcheck`. */
+  shellcheck?: string | boolean;
+  verbose?: boolean;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -53,6 +57,8 @@ export interface LintJob {
   keepSource: boolean;
   /** The least severe finding that fails the run, from the CLI or the file's config. */
   threshold: FailureThreshold;
+  /** The ShellCheck program to run on RUN scripts, when there is one. */
+  shellcheck?: string;
 }
 
 /** The outcome of one job: findings, or an I/O error message. */
@@ -94,7 +100,7 @@ function readDockerignoreFor(path: string, io: Pick<Io, "exists" | "readFile">):
 }
 
 /** Lints one job; never throws (an unreadable file becomes an error message). */
-export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJobResult {
+export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "runShellcheck">): LintJobResult {
   let text: string;
   try {
     text = job.text ?? io.readFile(job.path);
@@ -107,6 +113,9 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile">): LintJ
     rules: job.rules,
     settings: job.settings,
     readDockerignore: () => readDockerignoreFor(job.path, io),
+    ...(job.shellcheck !== undefined && io.runShellcheck
+      ? { shellcheck: (request) => io.runShellcheck!(job.shellcheck!, request) }
+      : {}),
   });
   return {
     displayPath: job.displayPath,
@@ -155,7 +164,7 @@ export function displayOf(path: string, io: Io): string {
 function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
   const index = ruleIndexOf(registry);
   const known = (name: string, flag: string) => {
-    if (index.resolve(name).length > 0) return;
+    if (index.resolve(name).length > 0 || isShellcheckName(name)) return;
     const suggestion = index.suggest(name);
     throw new UsageError(
       `${flag}: unknown rule '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
@@ -179,6 +188,22 @@ function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
     out[name] = "off";
   }
   return out;
+}
+
+/** The ShellCheck program: `--shellcheck PATH`, else `shellcheck` on PATH; undefined when there is none or it is off. */
+function findShellcheck(flags: LintFlags, io: Io): string | undefined {
+  if (!io.runShellcheck || flags.shellcheck === false) return undefined;
+  if (typeof flags.shellcheck === "string") {
+    const path = resolve(io.cwd, flags.shellcheck);
+    if (!io.exists(path)) throw new UsageError(`--shellcheck: no such file: ${flags.shellcheck}`);
+    return path;
+  }
+  const names = process.platform === "win32" ? ["shellcheck.exe"] : ["shellcheck"];
+  for (const dir of (io.env.PATH ?? "").split(delimiter)) {
+    if (dir === "") continue;
+    for (const name of names) if (io.exists(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
 }
 
 /** Lints the jobs in worker threads when that pays off and the bundled worker exists; otherwise in this thread. */
@@ -276,6 +301,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   if (!stdin && paths.includes("-"))
     throw new UsageError("'-' (standard input) cannot be combined with other paths");
 
+  const shellcheck = findShellcheck(flags, io);
+  if (shellcheck === undefined && flags.verbose) {
+    io.stderr(
+      flags.shellcheck === false
+        ? "hull: ShellCheck is off (--no-shellcheck); its findings (SC codes) were skipped\n"
+        : "hull: ShellCheck was not found on PATH (or --shellcheck); its findings (SC codes) were skipped\n",
+    );
+  }
   const jobs: LintJob[] = [];
   const makeJob = (path: string, displayPath: string, config: LoadedConfig, text?: string): LintJob => {
     return {
@@ -286,6 +319,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       settings: config.settings,
       keepSource,
       threshold: flags.failureThreshold ?? config.failureThreshold,
+      ...(shellcheck === undefined ? {} : { shellcheck }),
       ...(text === undefined ? {} : { text }),
     };
   };
@@ -355,6 +389,12 @@ export const registerLint: Register = (program, io, setExit) => {
       ]),
     )
     .option("--no-color", "never colour the output")
+    .option(
+      "--shellcheck <path>",
+      "the ShellCheck program to run on RUN scripts (default: shellcheck on PATH)",
+    )
+    .option("--no-shellcheck", "do not run ShellCheck")
+    .option("--verbose", "say what was skipped (e.g. ShellCheck findings when ShellCheck is absent)")
     .option("--stdin-filename <path>", "the path to report (and find config for) when reading standard input")
     .action(async (paths: string[], flags: LintFlags) => {
       try {

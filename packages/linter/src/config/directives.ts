@@ -1,6 +1,7 @@
 import type { Comment, Directive, Position, Range } from "@hull/parser";
 import type { IgnoreDirective, IgnoreEntry } from "../rule.js";
 import { closest, type RuleIndex } from "../rule-index.js";
+import { shellcheckPrefix } from "../shellcheck/shellcheck.js";
 
 /** Every BuildKit build check, including those hull does not implement (so that skipping them is not an error). */
 export const buildkitCheckNames = [
@@ -248,6 +249,17 @@ function resolveEntry(
     const foreign = ids.length === 0 && (buildkitCheckNames as readonly string[]).includes(name);
     const suggestion = ids.length || foreign ? null : closest(name, buildkitCheckNames);
     return { name, range, ruleIds: ids, foreign, suggestion };
+  }
+  const code = /^(?:shellcheck\/)?(SC\d{4})$/i.exec(name);
+  if (code) {
+    // ShellCheck's findings are reported as `shellcheck/SC2086`; hadolint's comments name them `SC2086`.
+    return {
+      name,
+      range,
+      ruleIds: [shellcheckPrefix + code[1]!.toUpperCase()],
+      foreign: false,
+      suggestion: null,
+    };
   }
   if (source === "hadolint") {
     const upper = name.toUpperCase();

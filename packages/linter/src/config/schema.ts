@@ -97,7 +97,19 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         description:
           "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
         additionalProperties: false,
-        properties: rules,
+        properties: {
+          ...rules,
+          shellcheck: {
+            ...severitySchema(),
+            description: "Every ShellCheck code (findings appear when ShellCheck is installed).",
+          },
+        },
+        patternProperties: {
+          "^(shellcheck/)?SC[0-9]{4}$": {
+            ...severitySchema(),
+            description: "One ShellCheck code, e.g. `SC2086` or `shellcheck/SC2086`.",
+          },
+        },
       },
       ignorePaths: {
         type: "array",
