@@ -12,6 +12,7 @@ import exposeInvalidPort from "./expose-invalid-port.js";
 import exposeProtoCasing from "./expose-proto-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
+import heredocWithoutSetE from "./heredoc-without-set-e.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
 import invalidLabelKey from "./invalid-label-key.js";
@@ -105,6 +106,7 @@ export const rules = [
   exposeProtoCasing,
   fromAsCasing,
   fromFirst,
+  heredocWithoutSetE,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   invalidLabelKey,
