@@ -7,6 +7,8 @@ ruleTester.run(rule, {
     "FROM alpine\nEXPOSE 8000-8010 8000-8000/tcp\n",
     "FROM alpine\nEXPOSE $PORT ${PORT}/tcp\n",
     "FROM alpine\nEXPOSE 127.0.0.1:8080:80\n",
+    // Quotes are removed before BuildKit reads the port.
+    "FROM alpine\nEXPOSE \"80\" '443/tcp'\n",
   ],
   invalid: [
     {
@@ -35,6 +37,19 @@ ruleTester.run(rule, {
     {
       code: "FROM alpine\nEXPOSE 9000-8000/udp\n",
       errors: [{ messageId: "reversedRange", line: 2, column: 8, endColumn: 17 }],
+    },
+    {
+      code: "FROM alpine\nEXPOSE 80a 8080/tcp 90-9x/udp\n",
+      errors: [
+        {
+          messageId: "notANumber",
+          message: "Port '80a' is not a number (or a range of numbers); BuildKit rejects it.",
+          line: 2,
+          column: 8,
+          endColumn: 11,
+        },
+        { messageId: "notANumber", line: 2, column: 21, endColumn: 26 },
+      ],
     },
     { code: "FROM alpine\nEXPOSE 8080:70000\n", errors: [{ messageId: "outOfRange", line: 2, column: 13 }] },
     {
