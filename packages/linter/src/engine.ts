@@ -24,6 +24,7 @@ import {
 import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
+import { maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
 import {
   shellcheckArgs,
   shellcheckFindings,
@@ -87,6 +88,9 @@ export interface LintResult {
 /** The id under which parse errors are reported. */
 export const syntaxErrorId = "syntax-error";
 
+/** The id under which a template (a file with `{{ … }}` markup) is reported. */
+export const templateSyntaxId = "template-syntax";
+
 interface EnabledRule {
   rule: Rule;
   severity: Severity;
@@ -132,7 +136,10 @@ export function resolveRules(
 export function lint(source: string, options: LintOptions = {}): LintResult {
   const registry = options.registry ?? builtinRules;
   const index = ruleIndexOf(registry);
-  const parseResult = options.parseResult ?? parse(source);
+  // A template is parsed with its markup masked (same offsets), so that the markup reads as opaque values.
+  const markup = templateMarkup(source);
+  const parseResult =
+    markup.length > 0 ? parse(maskTemplate(source, markup)) : (options.parseResult ?? parse(source));
   const { ast } = parseResult;
   const positions = new PositionMap(source);
   const settings: LintSettings = {
@@ -158,6 +165,18 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
         range: d.range,
       });
     }
+  }
+
+  const template = enabled.find((e) => e.rule.id === templateSyntaxId);
+  if (template && markup.length > 0) {
+    const first = markup[0]!;
+    diagnostics.push({
+      ruleId: templateSyntaxId,
+      severity: template.severity,
+      message: (template.rule.messages.template as (markup: string) => string)(markupName(source, first)),
+      messageId: "template",
+      range: positions.range(first.start, first.end),
+    });
   }
 
   const triggers = new WeakSet<Instruction>();
@@ -271,8 +290,11 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   if (options.shellcheck)
     diagnostics.push(...runShellcheck(ast, options.shellcheck, options.rules ?? {}, positions));
 
-  const kept =
-    options.inlineIgnores === false ? diagnostics : applyIgnores(diagnostics, ast, ignoreDirectives);
+  const visible =
+    markup.length > 0
+      ? outsideMarkup(diagnostics, markup, ast.stages[0]?.from.range.start.offset)
+      : diagnostics;
+  const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
   return { filePath: options.filePath, diagnostics: kept, parseResult };
 }
@@ -350,6 +372,33 @@ function applyIgnores(
     const at = d.range.start.offset;
     return !spans.some((s) => s.ids.has(d.ruleId) && at >= s.start && at <= s.end);
   });
+}
+
+/**
+ * Drops findings that touch template markup, whose meaning is unknown until the template is rendered, and parse
+ * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once.
+ */
+function outsideMarkup(
+  diagnostics: Diagnostic[],
+  markup: readonly TemplateSpan[],
+  firstFrom: number | undefined,
+): Diagnostic[] {
+  return diagnostics.filter((d) => {
+    if (d.ruleId === templateSyntaxId) return true;
+    if (d.ruleId === syntaxErrorId) return false;
+    // Markup before the first FROM may well render to one.
+    if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
+    const start = d.range.start.offset;
+    const end = Math.max(d.range.end.offset, start + 1);
+    return !markup.some((m) => start < m.end && m.start < end);
+  });
+}
+
+/** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */
+function markupName(source: string, span: TemplateSpan): string {
+  const open = source.slice(span.start, span.start + 2);
+  const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
+  return `${open} … ${close}`;
 }
 
 /** ShellCheck's findings on the file's RUN scripts, with the severities config gives their codes. */

@@ -83,6 +83,7 @@ import preferShellInstruction from "./prefer-shell-instruction.js";
 import preferWorkdirOverCd from "./prefer-workdir-over-cd.js";
 import stageNameCasing from "./stage-name-casing.js";
 import syntaxError from "./syntax-error.js";
+import templateSyntax from "./template-syntax.js";
 import undefinedArgInFrom from "./undefined-arg-in-from.js";
 import undefinedVar from "./undefined-var.js";
 import unknownIgnoreId from "./unknown-ignore-id.js";
@@ -177,6 +178,7 @@ export const rules = [
   preferWorkdirOverCd,
   stageNameCasing,
   syntaxError,
+  templateSyntax,
   undefinedArgInFrom,
   undefinedVar,
   unknownIgnoreId,
