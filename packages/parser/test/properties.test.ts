@@ -118,34 +118,3 @@ describe("parse never throws and always round-trips", () => {
     );
   });
 });
-
-describe("parse time is linear in input size", () => {
-  // Not a speed test (benchmarks live in bench/): a generous bound that a quadratic step would break by far.
-  // The fastest of several runs is the least disturbed by GC pauses and other processes.
-  const fastest = (f: () => void) => {
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      f();
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
-  const shapes: [string, string][] = [
-    ["many instructions", fixtures.join("\n")],
-    [
-      "one long continued RUN",
-      "FROM alpine\nRUN true \\\n" + "  && echo hello world \\\n".repeat(3000) + "  && true\n",
-    ],
-    ["a long heredoc", "FROM alpine\nRUN <<EOF\n" + "echo line of a script\n".repeat(3000) + "EOF\n"],
-    ["many heredoc openers", "FROM alpine\n" + "COPY <<A <<B /x/\na\nA\nb\nB\n".repeat(800)],
-  ];
-  it.each(shapes)("%s", (_name, shape) => {
-    // Start from ~100 KB so that timings are well above the timer's and the scheduler's noise.
-    const unit = shape.repeat(Math.max(1, Math.ceil(100_000 / shape.length)));
-    parse(unit);
-    const small = fastest(() => parse(unit));
-    const large = fastest(() => parse(unit.repeat(10)));
-    expect(large / small).toBeLessThan(30);
-  });
-});

@@ -1,5 +1,5 @@
 import type { HealthcheckConfig, ImageConfig, PlanImage } from "./model.js";
-import type { StageState } from "./build/build.js";
+import type { StageState } from "./state.js";
 
 /** The image config while a stage is dispatched. */
 export type MutableImageConfig = { -readonly [K in keyof ImageConfig]: ImageConfig[K] };

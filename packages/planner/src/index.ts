@@ -1,6 +1,6 @@
 import type { Dockerfile } from "@hull/parser";
 import type { BuildPlan, PlanOptions } from "./model.js";
-import { buildPlan } from "./build/build.js";
+import { buildPlan, emptyPlan } from "./plan.js";
 
 export type * from "./model.js";
 export { containerArgv, type ContainerRun } from "./container.js";
@@ -25,19 +25,11 @@ export function plan(ast: Dockerfile, options: PlanOptions = {}): BuildPlan {
     // A crash here is a bug, but a plan with an internal-error diagnostic is more useful than an exception.
     const p = { offset: 0, line: 1, column: 1 };
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      target: -1,
-      targetName: null,
-      platform: options.platform ?? "linux/amd64",
-      buildPlatform: options.buildPlatform ?? "linux/amd64",
-      stages: [],
-      nodes: [],
-      edges: [],
-      order: [],
-      image: null,
-      contextSources: [],
-      unusedBuildArgs: [],
-      diagnostics: [
+    return emptyPlan(
+      options.platform ?? "linux/amd64",
+      options.buildPlatform ?? "linux/amd64",
+      [],
+      [
         {
           code: "internal-error",
           message: `planner bug: ${message}`,
@@ -45,6 +37,6 @@ export function plan(ast: Dockerfile, options: PlanOptions = {}): BuildPlan {
           range: { start: p, end: p },
         },
       ],
-    };
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { Dockerfile } from "@hull/parser";
 import type { BuildPlan, PlanNode, PlanOptions } from "./model.js";
-import { buildPlan } from "./build/build.js";
+import { buildPlan } from "./plan.js";
 import { stableJson } from "./hash.js";
 
 /** What changed since the last build: context paths and build arg values. */

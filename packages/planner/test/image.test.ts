@@ -55,6 +55,19 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
       Retries: 3,
     });
   });
+  it("plans HEALTHCHECK durations the parser accepts, Greek mu included, in nanoseconds", () => {
+    const p = planText(
+      "FROM scratch\nHEALTHCHECK --interval=1500μs --timeout=2us --start-period=1m30s CMD true\n",
+    );
+    expect(p.diagnostics).toEqual([]);
+    expect(p.image?.config.Healthcheck).toEqual({
+      Test: ["CMD-SHELL", "true"],
+      Interval: 1_500_000,
+      Timeout: 2_000,
+      StartPeriod: 90e9,
+    });
+    expect(p.image?.history[0]?.created_by).toBe("HEALTHCHECK &{[CMD-SHELL true] 1.5ms 2µs 1m30s 0s 0}");
+  });
   it("history has one entry per instruction except ONBUILD, empty_layer for config", () => {
     const p = planText(
       "FROM scratch\nARG V=1\nENV A=1\nWORKDIR /\nWORKDIR /app\nCOPY a b\nRUN x\nONBUILD RUN y\n",

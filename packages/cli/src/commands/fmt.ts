@@ -2,7 +2,7 @@ import { format, type FormatOptions } from "@hull/parser";
 import type { Register } from "../main.js";
 import { ExitCode } from "../main.js";
 import type { Io } from "../io.js";
-import { collectFiles, displayOf } from "./lint.js";
+import { collectFiles, displayOf } from "../discover.js";
 
 interface FmtFlags {
   check?: boolean;

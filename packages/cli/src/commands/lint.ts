@@ -1,4 +1,4 @@
-import { delimiter, dirname, join, relative, resolve, sep } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Option } from "commander";
@@ -27,6 +27,7 @@ import {
 } from "@hull/linter";
 import type { Register } from "../main.js";
 import { processIo, type Io } from "../io.js";
+import { collectFiles, DiscoveryError, displayOf } from "../discover.js";
 
 interface LintFlags {
   format: string;
@@ -68,21 +69,6 @@ export interface LintJobResult {
   source?: string;
   error?: string;
 }
-
-/** Names `hull lint DIR` picks up: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.*, Containerfile.*. */
-export function isDockerfileName(name: string): boolean {
-  if (name.endsWith(".dockerignore")) return false;
-  return (
-    name === "Dockerfile" ||
-    name === "Containerfile" ||
-    name.endsWith(".Dockerfile") ||
-    name.endsWith(".dockerfile") ||
-    name.startsWith("Dockerfile.") ||
-    name.startsWith("Containerfile.")
-  );
-}
-
-const skippedDirectories = new Set([".git", "node_modules"]);
 
 /** Thrown for problems that end the run with exit code 2 and a one-line message. */
 class UsageError extends Error {}
@@ -126,38 +112,6 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "runSh
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Finds the files to lint under the given paths, sorted; explicit files are kept whatever their name. */
-export function collectFiles(paths: readonly string[], io: Io): { path: string; explicit: boolean }[] {
-  const found = new Map<string, boolean>();
-  const walk = (dir: string) => {
-    let entries: { name: string; isDirectory: boolean }[];
-    try {
-      entries = io.readDir(dir);
-    } catch (error) {
-      throw new UsageError(`cannot read directory ${displayOf(dir, io)}: ${errorMessage(error)}`);
-    }
-    for (const entry of entries) {
-      const full = resolve(dir, entry.name);
-      if (entry.isDirectory) {
-        if (!skippedDirectories.has(entry.name)) walk(full);
-      } else if (isDockerfileName(entry.name) && !found.has(full)) found.set(full, false);
-    }
-  };
-  for (const path of paths) {
-    const full = resolve(io.cwd, path);
-    if (io.isDirectory(full)) walk(full);
-    else if (io.exists(full)) found.set(full, true);
-    else throw new UsageError(`no such file or directory: ${path}`);
-  }
-  return [...found].map(([path, explicit]) => ({ path, explicit }));
-}
-
-/** A path as the CLI shows it: relative to the working directory, with forward slashes. */
-export function displayOf(path: string, io: Io): string {
-  const rel = relative(io.cwd, path);
-  return (rel === "" ? "." : rel).split(sep).join("/");
 }
 
 /** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
@@ -400,7 +354,7 @@ export const registerLint: Register = (program, io, setExit) => {
       try {
         setExit(await runLint(paths, flags, io));
       } catch (error) {
-        if (error instanceof UsageError || error instanceof ConfigError) {
+        if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
           io.stderr(`hull lint: ${error.message}\n`);
           setExit(2);
           return;

@@ -1,14 +1,15 @@
 import type { Arg } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
-import { setEnv } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { setEnv } from "../state.js";
 
 /** Names BuildKit never puts into the environment. */
 const nonEnvArgs = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
 
 /** ARG in a stage: a build arg wins, else the default, else the global value; the value joins the build env, not the image. */
-export function dispatchArg(ctx: BuildContext, st: StageState, arg: Arg): void {
+export function dispatchArg(ctx: PlanBuilder, st: StageState, arg: Arg): void {
   const parts: string[] = [];
-  for (const d of arg.declarations ?? []) {
+  for (const d of arg.declarations) {
     const key = d.name.value;
     ctx.declaredArgs.add(key);
     const given = ctx.buildArgs.get(key);

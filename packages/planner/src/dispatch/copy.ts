@@ -1,12 +1,13 @@
 import type { Add, Copy, Flag } from "@hull/parser";
 import type { EdgeKind } from "../model.js";
-import type { BuildContext, StageState } from "./build.js";
-import { resolveStageRef } from "./order.js";
-import { destPath, joinPath } from "./paths.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { resolveStageRef } from "../order.js";
+import { destPath, joinPath } from "../paths.js";
 import { body, contextPath, stageLabel } from "./run.js";
 
 /** COPY: a file node copying from the context, a stage, an image or inline heredocs; `--link` adds a merge. */
-export function dispatchCopy(ctx: BuildContext, st: StageState, copy: Copy): void {
+export function dispatchCopy(ctx: PlanBuilder, st: StageState, copy: Copy): void {
   dispatchFileOp(ctx, st, copy, false);
 }
 
@@ -14,9 +15,9 @@ const httpSource = /^https?:\/\//i;
 const gitSource = /^(git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$|^https?:\/\/[^/]+\/.+\.git(\/|#|$)/i;
 
 /** The shared COPY/ADD semantics (BuildKit's dispatchCopy). */
-export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | Add, isAdd: boolean): void {
+export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | Add, isAdd: boolean): void {
   const keyword = isAdd ? "ADD" : "COPY";
-  const flags = instr.flags ?? [];
+  const flags = instr.flags;
   const flag = (name: string): Flag | undefined => flags.find((f) => f.name === name);
   const str = (name: string): string | null => {
     const f = flag(name);
@@ -34,7 +35,7 @@ export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | 
   const checksum = isAdd ? str("checksum") : null;
   const keepGitDir = isAdd && flag("keep-git-dir") ? bool("keep-git-dir") : null;
   const unpackFlag = isAdd && flag("unpack") ? bool("unpack") : null;
-  const heredocs = new Map((instr.heredocs ?? []).map((h) => [h.name, h]));
+  const heredocs = new Map(instr.heredocs.map((h) => [h.name, h]));
 
   // Where the files come from: the context by default, or a stage or image given by --from.
   let from:
@@ -44,7 +45,7 @@ export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | 
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
   const fromFlag = isAdd ? undefined : flag("from");
   if (fromFlag && fromFlag.value) {
-    const ref = resolveStageRef(ctx, fromFlag.value, ctx.ast.stages ?? [], null);
+    const ref = resolveStageRef(ctx, fromFlag.value, ctx.ast.stages, null);
     if (ref.kind === "stage") {
       const src = ctx.states[ref.stage];
       if (!src || ref.stage >= st.index) {
@@ -70,7 +71,7 @@ export function dispatchFileOp(ctx: BuildContext, st: StageState, instr: Copy | 
   const sources: Record<string, unknown>[] = [];
   const historySources: string[] = [];
   const heredocSources: string[] = [];
-  for (const word of instr.sources ?? []) {
+  for (const word of instr.sources) {
     const marker = /^[0-9]*<<-?(["']?)(.+)\1$/.exec(word.value);
     const doc = marker ? heredocs.get(marker[2] as string) : undefined;
     if (doc) {

@@ -1,8 +1,9 @@
 import type { Maintainer } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 /** MAINTAINER: sets the image author; config only. */
-export function dispatchMaintainer(ctx: BuildContext, st: StageState, m: Maintainer): void {
+export function dispatchMaintainer(ctx: PlanBuilder, st: StageState, m: Maintainer): void {
   const author = m.value?.value ?? "";
   ctx.addConfig(st, "MAINTAINER", `MAINTAINER ${author}`, { author }, `MAINTAINER ${author}`);
 }

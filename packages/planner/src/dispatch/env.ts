@@ -1,13 +1,14 @@
 import type { Env } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
-import { setEnv } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { setEnv } from "../state.js";
 
 /** ENV: every value is expanded against the environment before this instruction (`ENV A=1 B=$A` uses the old A). */
-export function dispatchEnv(ctx: BuildContext, st: StageState, env: Env): void {
+export function dispatchEnv(ctx: PlanBuilder, st: StageState, env: Env): void {
   const before = st.env.map(([k, v]) => [k, v] as [string, string]);
   const saved = st.env;
   const resolved: [string, string][] = [];
-  for (const pair of env.pairs ?? []) {
+  for (const pair of env.pairs) {
     st.env = before;
     const key = ctx.expand(st, pair.key.value, pair.key.range);
     const value = ctx.expand(st, pair.value.value, pair.value.range);

@@ -1,9 +1,10 @@
 import type { Workdir } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
-import { joinPath } from "./paths.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { joinPath } from "../paths.js";
 
 /** WORKDIR: sets cwd and `WorkingDir`; a file node `mkdir -p` unless the path is `/`. */
-export function dispatchWorkdir(ctx: BuildContext, st: StageState, w: Workdir): void {
+export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): void {
   const raw = w.value?.value ?? "";
   const value = ctx.expand(st, raw, w.value?.range ?? w.range);
   const wd = joinPath(st.workdir, value);

@@ -1,6 +1,6 @@
 import type { Instruction, Range, Stage as AstStage } from "@hull/parser";
-import type { DependencyKind, PlanNode, StageDependency } from "../model.js";
-import type { BuildContext } from "./build.js";
+import type { DependencyKind, PlanNode, StageDependency } from "./model.js";
+import type { PlanBuilder } from "./builder.js";
 import { expandOne } from "./expand.js";
 
 /** What a `--from` or mount `from=` value points at. */
@@ -9,7 +9,7 @@ export type StageRef =
 
 /** Resolves `--from=X` as BuildKit does: a variable is an error, a number is a stage index, else a stage name or an image. */
 export function resolveStageRef(
-  ctx: BuildContext,
+  ctx: PlanBuilder,
   value: string,
   stages: readonly AstStage[],
   range: Range | null,
@@ -61,13 +61,13 @@ export function instructionRefs(
   instruction: Instruction,
 ): { value: string; kind: DependencyKind; range: Range; mount: boolean }[] {
   if (instruction.type === "Copy") {
-    const flag = (instruction.flags ?? []).find((f) => f.name === "from");
+    const flag = instruction.flags.find((f) => f.name === "from");
     return flag && flag.value !== null && flag.value !== ""
       ? [{ value: flag.value, kind: "copy-from", range: flag.valueRange ?? flag.range, mount: false }]
       : [];
   }
   if (instruction.type === "Run") {
-    return (instruction.mounts ?? []).flatMap((m) =>
+    return instruction.mounts.flatMap((m) =>
       m.from !== null && m.from !== "" && m.mountType !== "tmpfs"
         ? [{ value: m.from, kind: "mount-from" as const, range: m.range, mount: true }]
         : [],
@@ -77,7 +77,7 @@ export function instructionRefs(
 }
 
 /** Finds every stage dependency, reports bad refs and cycles, resolves the target and prunes what it does not reach. */
-export function analyseDependencies(ctx: BuildContext, stages: readonly AstStage[]): DependencyAnalysis {
+export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[]): DependencyAnalysis {
   const byStage: Dep[][] = stages.map(() => []);
   for (const [i, s] of stages.entries()) {
     const deps = byStage[i] as Dep[];
@@ -97,7 +97,7 @@ export function analyseDependencies(ctx: BuildContext, stages: readonly AstStage
           deps.push({ stage: target.stage, kind: kind ?? ref.kind, line: at.start.line, range: at });
       }
     };
-    for (const instruction of s.instructions ?? []) scan(instruction, null, instruction.range);
+    for (const instruction of s.instructions) scan(instruction, null, instruction.range);
     // ONBUILD triggers of a base stage run in this stage, so their --from sources are this stage's dependencies.
     const parent = r?.baseStage === null || r?.baseStage === undefined ? undefined : stages[r.baseStage];
     for (const instruction of parent?.instructions ?? []) {

@@ -1,11 +1,12 @@
 import type { Entrypoint } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
-import { withShell } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { withShell } from "../state.js";
 import { goQuoteList } from "./cmd.js";
 
 /** ENTRYPOINT: sets the entrypoint and clears an inherited CMD unless this stage already set one. */
-export function dispatchEntrypoint(ctx: BuildContext, st: StageState, e: Entrypoint): void {
-  const words = (e.args ?? []).map((w) => w.value);
+export function dispatchEntrypoint(ctx: PlanBuilder, st: StageState, e: Entrypoint): void {
+  const words = e.args.map((w) => w.value);
   const args = e.form === "exec" ? words : withShell(st, words);
   st.config.Entrypoint = args;
   st.unknown.delete("Entrypoint");

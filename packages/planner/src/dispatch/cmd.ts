@@ -1,6 +1,7 @@
 import type { Cmd } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
-import { withShell } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { withShell } from "../state.js";
 
 /** Formats a string list as Go's `%q` does for `[]string`, which BuildKit uses in history. */
 export function goQuoteList(list: readonly string[]): string {
@@ -8,8 +9,8 @@ export function goQuoteList(list: readonly string[]): string {
 }
 
 /** CMD: the default arguments, wrapped with SHELL in shell form; never expanded by BuildKit. */
-export function dispatchCmd(ctx: BuildContext, st: StageState, cmd: Cmd): void {
-  const words = (cmd.args ?? []).map((w) => w.value);
+export function dispatchCmd(ctx: PlanBuilder, st: StageState, cmd: Cmd): void {
+  const words = cmd.args.map((w) => w.value);
   const args = cmd.form === "exec" ? words : withShell(st, words);
   st.config.Cmd = args;
   st.cmdSet = true;

@@ -1,8 +1,9 @@
 import type { Instruction, Onbuild, Stage as AstStage } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 /** ONBUILD: records the trigger text in `OnBuild`; it runs only in stages built FROM this one. No history entry. */
-export function dispatchOnbuild(ctx: BuildContext, st: StageState, o: Onbuild): void {
+export function dispatchOnbuild(ctx: PlanBuilder, st: StageState, o: Onbuild): void {
   const trigger = o.trigger;
   const text = triggerText(o);
   if (trigger === null) {
@@ -29,6 +30,6 @@ function triggerText(o: Onbuild): string {
 }
 
 /** The triggers a child stage runs first: its base stage's own ONBUILD instructions (never the grandparent's). */
-export function onbuildTriggers(_ctx: BuildContext, parent: StageState, _child: AstStage): Instruction[] {
+export function onbuildTriggers(_ctx: PlanBuilder, parent: StageState, _child: AstStage): Instruction[] {
   return parent.triggers;
 }

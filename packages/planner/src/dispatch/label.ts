@@ -1,11 +1,12 @@
 import type { Label } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 /** LABEL: keys and values expanded against the environment before the instruction. */
-export function dispatchLabel(ctx: BuildContext, st: StageState, label: Label): void {
+export function dispatchLabel(ctx: PlanBuilder, st: StageState, label: Label): void {
   const labels: Record<string, string> = { ...(st.config.Labels ?? {}) };
   const parts: string[] = [];
-  for (const pair of label.pairs ?? []) {
+  for (const pair of label.pairs) {
     const key = ctx.expand(st, pair.key.value, pair.key.range);
     const value = ctx.expand(st, pair.value.value, pair.value.range);
     labels[key] = value;

@@ -1,15 +1,16 @@
 import type { Expose } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 /** Ranges wider than this are kept as one entry rather than listed port by port. */
 const maxRangeExpansion = 1024;
 
 /** EXPOSE: words expanded and split, each `[ip:][host:]port[-end][/proto]` becomes `port/proto` keys. */
-export function dispatchExpose(ctx: BuildContext, st: StageState, e: Expose): void {
+export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): void {
   const ports: Record<string, Record<string, never>> = { ...(st.config.ExposedPorts ?? {}) };
   const added: string[] = [];
   const unresolved: string[] = [];
-  for (const word of e.args ?? []) {
+  for (const word of e.args) {
     for (const spec of ctx.expandWords(st, word.value, word.range)) {
       const m = /^(?:.*:)?(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/.exec(spec);
       if (!m && !st.envKnown && spec.includes("$")) {

@@ -1,5 +1,6 @@
 import type { Stopsignal } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 const signals = new Set(
   "ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ".split(
@@ -15,7 +16,7 @@ function validSignal(s: string): boolean {
 }
 
 /** STOPSIGNAL: the signal that stops the container. */
-export function dispatchStopsignal(ctx: BuildContext, st: StageState, s: Stopsignal): void {
+export function dispatchStopsignal(ctx: PlanBuilder, st: StageState, s: Stopsignal): void {
   const signal = ctx.expand(st, s.value?.value ?? "", s.value?.range ?? s.range);
   if (!validSignal(signal))
     ctx.report("bad-stop-signal", `Invalid signal: ${signal}`, s.value?.range ?? s.range);

@@ -1,14 +1,15 @@
 import type { Heredoc, Mount, Run } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
-import { withShell } from "./build.js";
-import { resolveStageRef } from "./order.js";
-import { joinPath } from "./paths.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { withShell } from "../state.js";
+import { resolveStageRef } from "../order.js";
+import { joinPath } from "../paths.js";
 import type { EdgeKind } from "../model.js";
 
 /** RUN: an exec node on the previous filesystem, with argv after SHELL, env with every ARG in scope, and mounts. */
-export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
-  let args = (run.args ?? []).map((w) => w.value);
-  const heredocs = run.heredocs ?? [];
+export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
+  let args = run.args.map((w) => w.value);
+  const heredocs = run.heredocs;
   const mounts: Record<string, unknown>[] = [];
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [
     { id: st.head, key: st.headKey, kind: "prev" },
@@ -39,7 +40,7 @@ export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
   }
   const argv = shellForm ? withShell(st, args) : args;
 
-  for (const m of run.mounts ?? []) {
+  for (const m of run.mounts) {
     const resolved = resolveMount(ctx, st, m);
     if (resolved === null) continue;
     mounts.push(resolved.op);
@@ -47,7 +48,7 @@ export function dispatchRun(ctx: BuildContext, st: StageState, run: Run): void {
   }
 
   const flag = (name: string): string | null => {
-    const f = (run.flags ?? []).find((x) => x.name === name);
+    const f = run.flags.find((x) => x.name === name);
     return f ? (f.value ?? "") : null;
   };
   const network = flag("network") ?? "default";
@@ -107,7 +108,7 @@ function runCommandString(argv: readonly string[], st: StageState): string {
 }
 
 function resolveMount(
-  ctx: BuildContext,
+  ctx: PlanBuilder,
   st: StageState,
   m: Mount,
 ): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } | null {
@@ -165,13 +166,13 @@ function resolveMount(
 }
 
 function fromInput(
-  ctx: BuildContext,
+  ctx: PlanBuilder,
   st: StageState,
   m: Mount,
   from: string,
   op: Record<string, unknown>,
 ): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } {
-  const ref = resolveStageRef(ctx, from, ctx.ast.stages ?? [], null, true);
+  const ref = resolveStageRef(ctx, from, ctx.ast.stages, null, true);
   if (ref.kind === "stage") {
     const src = ctx.states[ref.stage];
     if (!src || ref.stage >= st.index) {
@@ -200,7 +201,7 @@ function fromInput(
 }
 
 /** A stage's display name: its name or `stage-N`. */
-export function stageLabel(ctx: BuildContext, index: number): string {
+export function stageLabel(ctx: PlanBuilder, index: number): string {
   return ctx.ast.stages?.[index]?.name ?? `stage-${index}`;
 }
 

@@ -1,8 +1,9 @@
 import type { User } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 /** USER: sets the user of later RUNs, WORKDIR mkdirs and the image. */
-export function dispatchUser(ctx: BuildContext, st: StageState, u: User): void {
+export function dispatchUser(ctx: PlanBuilder, st: StageState, u: User): void {
   const user = ctx.expand(st, u.value?.value ?? "", u.value?.range ?? u.range);
   st.config.User = user;
   st.unknown.delete("User");

@@ -1,11 +1,12 @@
 import type { Volume } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 
 /** VOLUME: JSON array or words, expanded; an empty entry is an error. */
-export function dispatchVolume(ctx: BuildContext, st: StageState, v: Volume): void {
+export function dispatchVolume(ctx: PlanBuilder, st: StageState, v: Volume): void {
   const volumes: Record<string, Record<string, never>> = { ...(st.config.Volumes ?? {}) };
   const added: string[] = [];
-  for (const word of v.args ?? []) {
+  for (const word of v.args) {
     const values =
       v.form === "exec"
         ? [ctx.expand(st, word.value, word.range)]

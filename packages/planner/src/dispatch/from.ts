@@ -1,7 +1,8 @@
 import type { Range, Stage as AstStage } from "@hull/parser";
-import type { BuildContext } from "./build.js";
-import { expandOne } from "./expand.js";
-import { formatPlatform, parsePlatform } from "./platform.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
+import { expandOne } from "../expand.js";
+import { formatPlatform, parsePlatform } from "../platform.js";
 
 /** A stage's FROM after expanding global ARGs: what it starts from and on which platform. */
 export interface ResolvedStage {
@@ -20,7 +21,7 @@ export interface ResolvedStage {
 const windowsImage = /(^|[/:-])(windows|servercore|nanoserver|windowsservercore)([/:-]|$)/i;
 
 /** Computes global ARGs (platform args, meta ARGs, build args) and resolves every FROM; reports blank bases and bad platforms. */
-export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): ResolvedStage[] {
+export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): ResolvedStage[] {
   ctx.globalArgs = metaArgs(ctx, stages);
   const byName = new Map<string, number>();
   const out: ResolvedStage[] = [];
@@ -43,7 +44,7 @@ export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): R
     }
     let platform = ctx.targetPlatform;
     let explicitPlatform = false;
-    const flag = (from.flags ?? []).find((f) => f.name === "platform");
+    const flag = from.flags.find((f) => f.name === "platform");
     if (flag) {
       const value = flag.value ?? "";
       const p = expandOne(value, ctx.globalArgs, options);
@@ -93,7 +94,7 @@ export function resolveStages(ctx: BuildContext, stages: readonly AstStage[]): R
 }
 
 /** BuildKit's global scope: predefined platform ARGs, then each ARG before the first FROM (build args win). */
-function metaArgs(ctx: BuildContext, stages: readonly AstStage[]): Map<string, string> {
+function metaArgs(ctx: PlanBuilder, stages: readonly AstStage[]): Map<string, string> {
   const args = new Map<string, string>();
   const b = ctx.buildPlatform;
   const t = ctx.targetPlatform;
@@ -110,9 +111,9 @@ function metaArgs(ctx: BuildContext, stages: readonly AstStage[]): Map<string, s
   const target = ctx.options.target;
   const last = stages[stages.length - 1];
   args.set("TARGETSTAGE", target !== undefined && target !== "" ? target : (last?.name ?? "default"));
-  for (const instruction of ctx.ast.preamble ?? []) {
+  for (const instruction of ctx.ast.preamble) {
     if (instruction.type !== "Arg") continue;
-    for (const d of instruction.declarations ?? []) {
+    for (const d of instruction.declarations) {
       const key = d.name.value;
       ctx.declaredArgs.add(key);
       const given = ctx.buildArgs.get(key);
@@ -126,4 +127,54 @@ function metaArgs(ctx: BuildContext, stages: readonly AstStage[]): Map<string, s
     }
   }
   return args;
+}
+
+/** FROM: the stage's source node (an earlier stage's head, an image, or scratch). */
+export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStage): void {
+  const r = st.resolved;
+  st.ordinal = "0";
+  st.at = astStage.from.range;
+  if (r.baseKind === "stage" && r.baseStage !== null) {
+    const parent = ctx.states[r.baseStage];
+    ctx.addLayer(
+      st,
+      {
+        instruction: "FROM",
+        kind: "source",
+        layer: false,
+        label: `stage ${r.baseName ?? r.baseStage}`,
+        op: { op: "stage" },
+        inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
+      },
+      null,
+    );
+    return;
+  }
+  if (r.baseKind === "image") {
+    ctx.addLayer(
+      st,
+      {
+        instruction: "FROM",
+        kind: "source",
+        layer: false,
+        label: `image ${r.baseName}`,
+        op: { op: "source", image: r.baseName, platform: st.platform },
+        inputs: [],
+      },
+      null,
+    );
+    return;
+  }
+  ctx.addLayer(
+    st,
+    {
+      instruction: "FROM",
+      kind: "source",
+      layer: false,
+      label: r.baseKind === "scratch" ? "scratch" : `unresolved base ${r.baseName ?? ""}`,
+      op: { op: "source", scratch: true, platform: st.platform },
+      inputs: [],
+    },
+    null,
+  );
 }

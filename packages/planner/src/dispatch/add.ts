@@ -1,8 +1,9 @@
 import type { Add } from "@hull/parser";
-import type { BuildContext, StageState } from "./build.js";
+import type { PlanBuilder } from "../builder.js";
+import type { StageState } from "../state.js";
 import { dispatchFileOp } from "./copy.js";
 
 /** ADD: COPY's file node plus URLs, Git repositories and archive unpacking. */
-export function dispatchAdd(ctx: BuildContext, st: StageState, add: Add): void {
+export function dispatchAdd(ctx: PlanBuilder, st: StageState, add: Add): void {
   dispatchFileOp(ctx, st, add, true);
 }
