@@ -49,8 +49,8 @@ export interface Diagnostic {
 /** `off`, a severity, or a severity with options, for one rule id or alias. */
 export type RuleSetting = Severity | "off" | readonly [Severity | "off", Record<string, unknown>?];
 
-/** Which rules run when config says nothing about them. */
-export type Preset = "recommended" | "all";
+/** Which rules run when config says nothing about them: on by default, every rule, or the security rules. */
+export type Preset = "recommended" | "all" | "security";
 
 /** Everything `lint` needs besides the text; every field is optional. */
 export interface LintOptions {
@@ -124,7 +124,10 @@ export function resolveRules(
   const enabled: EnabledRule[] = [];
   for (const rule of registry) {
     const choice = chosen.get(rule.id);
-    const on = choice ? choice.severity !== "off" : preset === "all" || rule.recommended !== false;
+    const on = choice
+      ? choice.severity !== "off"
+      : preset === "all" ||
+        (preset === "security" ? rule.security !== undefined : rule.recommended !== false);
     if (!on) continue;
     const severity = choice && choice.severity !== "off" ? choice.severity : rule.severity;
     enabled.push({ rule, severity, options: { ...defaultOptions(rule), ...choice?.options } });

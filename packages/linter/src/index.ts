@@ -1,6 +1,6 @@
 export { lint, resolveRules, applyFixes, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
 export type { Diagnostic, LintOptions, LintResult, Preset, RuleSetting } from "./engine.js";
-export { defineRule, severities, aliasList, defaultOptions, compareSeverity } from "./rule.js";
+export { defineRule, severities, aliasList, aliasTools, defaultOptions, compareSeverity } from "./rule.js";
 export type {
   DocExample,
   IgnoreDirective,
@@ -17,6 +17,7 @@ export type {
   RuleContext,
   RuleDefinition,
   RuleDocs,
+  SecuritySeverity,
   Severity,
   TextEdit,
   Visitor,

@@ -21,7 +21,28 @@ export interface RuleAliases {
   hadolint?: string | readonly string[];
   /** BuildKit build-check name(s), e.g. `StageNameCasing`. */
   buildkit?: string | readonly string[];
+  /** Trivy check id(s) as `DS-0002`; the older `DS002` and `AVD-DS-0002` forms are accepted too. */
+  trivy?: string | readonly string[];
+  /** Checkov check id(s), e.g. `CKV_DOCKER_3` or `CKV2_DOCKER_1`. */
+  checkov?: string | readonly string[];
+  /** KICS query id(s) (UUIDs). */
+  kics?: string | readonly string[];
+  /** Semgrep rule id(s), the last part of the full id, e.g. `missing-user`. */
+  semgrep?: string | readonly string[];
 }
+
+/** The tools whose names a rule can have, in the order they are listed. */
+export const aliasTools = [
+  "hadolint",
+  "buildkit",
+  "trivy",
+  "checkov",
+  "kics",
+  "semgrep",
+] as const satisfies readonly (keyof RuleAliases)[];
+
+/** How serious a security finding is, as the scanners rate it; SARIF output turns it into a score. */
+export type SecuritySeverity = "low" | "medium" | "high" | "critical";
 
 /** Extra inputs a documentation example needs (a `.dockerignore`, options, settings). */
 export interface DocExample<O = Record<string, unknown>> {
@@ -102,7 +123,7 @@ export interface IgnoreEntry {
 
 /** One ignore comment or `check=skip` directive. */
 export interface IgnoreDirective {
-  source: "hull" | "hadolint" | "buildkit";
+  source: "hull" | "hadolint" | "buildkit" | "trivy" | "checkov" | "kics" | "semgrep";
   scope: "global" | "next";
   range: Range;
   entries: readonly IgnoreEntry[];
@@ -167,6 +188,8 @@ export interface RuleDefinition<M extends Messages = Messages, S extends Options
   /** False for rules that only run when enabled by config or the `all` preset; default true. */
   recommended?: boolean;
   aliases?: RuleAliases;
+  /** Set for rules about security (in the `security` preset, tagged in SARIF), with how serious a finding is. */
+  security?: SecuritySeverity;
   /** True when the rule offers automatic fixes. */
   fixable: boolean;
   docs: RuleDocs<OptionsOf<S>>;

@@ -333,7 +333,9 @@ export const registerLint: Register = (program, io, setExit) => {
       new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"),
     )
     .option("-c, --config <file>", "use this config file instead of searching for one")
-    .addOption(new Option("--preset <name>", "which rules run by default").choices(["recommended", "all"]))
+    .addOption(
+      new Option("--preset <name>", "which rules run by default").choices(["recommended", "all", "security"]),
+    )
     .option("--rule <id=severity>", "set a rule's severity (or off); repeatable", collect, [])
     .option("--ignore <id>", "turn a rule off; repeatable", collect, [])
     .addOption(

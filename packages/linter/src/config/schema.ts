@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Preset, RuleSetting } from "../engine.js";
-import { aliasList, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
+import { aliasList, aliasTools, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
 import { closest } from "../rule-index.js";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
@@ -71,7 +71,7 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
     rules[rule.id] = ruleSettingSchema(rule);
   }
   for (const rule of registry) {
-    for (const tool of ["hadolint", "buildkit"] as const) {
+    for (const tool of aliasTools) {
       for (const alias of aliasList(rule, tool)) {
         rules[alias] = { ...ruleSettingSchema(rule), description: `Alias of ${rule.id} (${tool}).` };
       }
@@ -88,9 +88,10 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
     properties: {
       $schema: { type: "string" },
       preset: {
-        enum: ["recommended", "all"],
+        enum: ["recommended", "all", "security"],
         default: "recommended",
-        description: "`recommended`: the rules that are on by default; `all`: every rule.",
+        description:
+          "`recommended`: the rules that are on by default; `all`: every rule; `security`: the security rules only.",
       },
       rules: {
         type: "object",
@@ -181,7 +182,7 @@ function describeValue(value: unknown): string {
 /** Turns ajv's errors into one message per key: the most specific error wins. */
 function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
   const names = [
-    ...new Set(registry.flatMap((r) => [r.id, ...aliasList(r, "hadolint"), ...aliasList(r, "buildkit")])),
+    ...new Set(registry.flatMap((r) => [r.id, ...aliasTools.flatMap((tool) => aliasList(r, tool))])),
   ];
   const byPath = new Map<string, ConfigProblem>();
   for (const error of errors) {

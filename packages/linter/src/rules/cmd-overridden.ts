@@ -65,8 +65,10 @@ export default defineRule({
         const branches = stage.instructions
           .filter((i) => i.type === "Unknown")
           .map((i) => i.range.start.offset);
+        // The engine masks a template's control lines as comments; the source still shows them.
         const alternative = (a: Cmd | Entrypoint, b: Cmd | Entrypoint) =>
-          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset);
+          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset) ||
+          /^[ \t]*(?:\{%|\{\{|<%)/m.test(ctx.source.slice(a.range.end.offset, b.range.start.offset));
         for (const dead of cmds.slice(0, -1)) {
           if (!alternative(dead, cmd!)) ctx.report(dead.keyword, "deadCmd", cmd!.range.start.line);
         }

@@ -5,7 +5,7 @@ export default defineRule({
   title: "EXPOSE only ports between 0 and 65535",
   severity: "error",
   fixable: false,
-  aliases: { hadolint: "DL3011" },
+  aliases: { hadolint: "DL3011", trivy: "DS-0008", semgrep: "invalid-port" },
   docs: {
     rationale:
       "TCP and UDP ports are 16-bit numbers, so a port above 65535 cannot exist, and BuildKit refuses it when it builds the image config. " +

@@ -106,6 +106,10 @@ export default defineRule({
   title: "Do not turn off TLS certificate checks in RUN",
   severity: "warning",
   fixable: false,
+  aliases: {
+    checkov: ["CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_13", "CKV2_DOCKER_15"],
+  },
+  security: "high",
   docs: {
     rationale:
       "Certificate checks are what make an HTTPS download trustworthy: without them anyone on the network path (a proxy, a hijacked DNS answer, a hostile Wi-Fi) can serve a different file, and the build installs it. " +

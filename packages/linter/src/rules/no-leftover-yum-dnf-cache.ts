@@ -39,7 +39,12 @@ export default defineRule({
   title: "Clean the yum or dnf cache in the RUN that fills it",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: ["DL3032", "DL3040"] },
+  aliases: {
+    hadolint: ["DL3032", "DL3040"],
+    trivy: ["DS-0015", "DS-0019", "DS-0027"],
+    kics: ["00481784-25aa-4a55-8633-3136dfcf4f37", "295acb63-9246-4b21-b441-7c1f1fb62dc0"],
+    semgrep: ["missing-yum-clean-all", "missing-dnf-clean-all"],
+  },
   docs: {
     rationale:
       "`yum` and `dnf` keep the repository metadata they download (often over a hundred megabytes) in `/var/cache/yum` or `/var/cache/dnf`. " +

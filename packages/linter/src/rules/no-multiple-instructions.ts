@@ -8,7 +8,12 @@ export default defineRule({
   title: "Use CMD, ENTRYPOINT and HEALTHCHECK at most once per stage",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: ["DL4003", "DL4004", "DL3012"], buildkit: "MultipleInstructionsDisallowed" },
+  aliases: {
+    hadolint: ["DL4003", "DL4004", "DL3012"],
+    buildkit: "MultipleInstructionsDisallowed",
+    trivy: ["DS-0007", "DS-0016", "DS-0023"],
+    semgrep: ["multiple-entrypoint-instructions", "multiple-cmd-instructions"],
+  },
   docs: {
     rationale:
       "`CMD`, `ENTRYPOINT` and `HEALTHCHECK` each set one field of the image config, so only the last one of a stage takes effect and the earlier ones are dead code. " +

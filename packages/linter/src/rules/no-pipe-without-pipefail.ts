@@ -9,7 +9,7 @@ export default defineRule({
   title: "Set pipefail before using a pipe in RUN",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL4006" },
+  aliases: { hadolint: "DL4006", kics: "efbf148a-67e9-42d2-ac47-02fa1c0d0b22", semgrep: "set-pipefail" },
   docs: {
     rationale:
       "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +

@@ -6,7 +6,7 @@ export default defineRule({
   title: "Use WORKDIR instead of cd to change directory",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3003" },
+  aliases: { hadolint: "DL3003", trivy: "DS-0013", semgrep: "use-workdir" },
   docs: {
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
