@@ -71,10 +71,6 @@ describe("computeHover", () => {
       "# hadolint ignore=SC20$086\nFROM a\n",
       "`SC2086` is a ShellCheck code: it silences ShellCheck's finding `shellcheck/SC2086`, which hull reports when ShellCheck is installed.",
     ],
-    [
-      "# hadolint ignore=DL30$005\nFROM a\n",
-      "`DL3005` has no hull rule, so ignoring it here has no effect in hull.",
-    ],
   ])("explains unknown and foreign names in %j", (text, contents) => {
     expect(check(text)?.contents).toBe(contents);
   });
