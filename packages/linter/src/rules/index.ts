@@ -46,6 +46,7 @@ import noLeftoverYarnCache from "./no-leftover-yarn-cache.js";
 import noLeftoverYumDnfCache from "./no-leftover-yum-dnf-cache.js";
 import noLeftoverZypperCache from "./no-leftover-zypper-cache.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
+import noPackageUpgrade from "./no-package-upgrade.js";
 import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
 import noPointlessCommand from "./no-pointless-command.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
@@ -69,6 +70,7 @@ import onbuildInvalidTrigger from "./onbuild-invalid-trigger.js";
 import pinApkVersions from "./pin-apk-versions.js";
 import pinAptVersions from "./pin-apt-versions.js";
 import pinGemVersions from "./pin-gem-versions.js";
+import pinImageDigest from "./pin-image-digest.js";
 import pinGoVersions from "./pin-go-versions.js";
 import pinNpmVersions from "./pin-npm-versions.js";
 import pinPipVersions from "./pin-pip-versions.js";
@@ -141,6 +143,7 @@ export const rules = [
   noLeftoverYumDnfCache,
   noLeftoverZypperCache,
   noMultipleInstructions,
+  noPackageUpgrade,
   noPipeWithoutPipefail,
   noPointlessCommand,
   noRedundantTargetPlatform,
@@ -164,6 +167,7 @@ export const rules = [
   pinApkVersions,
   pinAptVersions,
   pinGemVersions,
+  pinImageDigest,
   pinGoVersions,
   pinNpmVersions,
   pinPipVersions,
