@@ -1,12 +1,5 @@
 import { ruleDocsUrl } from "../docs-url.js";
-import {
-  aliasList,
-  aliasTools,
-  type DocExample,
-  type Rule,
-  type SecuritySeverity,
-  type Severity,
-} from "../rule.js";
+import { aliasList, type DocExample, type Rule, type SecuritySeverity, type Severity } from "../rule.js";
 import { lineHashes } from "./fingerprint.js";
 import type { Formatter } from "./types.js";
 
