@@ -11,11 +11,21 @@ ruleTester.run(rule, {
     "FROM fedora:40\nRUN dnf --installroot /rootfs install -y httpd && rm -rf /rootfs/var/cache/dnf\n",
     "FROM fedora:40\nRUN microdnf install httpd && microdnf clean all\n",
     "FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/libdnf5 dnf5 install -y httpd\n",
+    // A cache mount on each manager's own cache folder.
+    "FROM photon:5.0\nRUN --mount=type=cache,target=/var/cache/tdnf tdnf install -y curl\n",
+    "FROM mcr.microsoft.com/azurelinux/base/core:3.0\nRUN --mount=type=cache,target=/var/cache/tdnf/ tdnf -y install ca-certificates\n",
+    "FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf,sharing=locked dnf install -y httpd\n",
+    "FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y httpd\n",
     "FROM fedora:40\nRUN dnf clean all\n",
     "FROM fedora:40\nRUN dnf list installed\n",
     "FROM fedora:40 AS build\nRUN dnf install -y gcc\nFROM scratch\nCOPY --from=build /out /out\n",
   ],
   invalid: [
+    {
+      // A cache mount elsewhere does not keep tdnf's cache out of the layer.
+      code: "FROM photon:5.0\nRUN --mount=type=cache,target=/root/.cache tdnf install -y curl\n",
+      errors: [{ messageId: "cache", line: 2 }],
+    },
     {
       code: "FROM centos:7\nRUN yum install -y httpd\n",
       errors: [

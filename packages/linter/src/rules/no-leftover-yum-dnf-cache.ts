@@ -70,8 +70,15 @@ export default defineRule({
         const shell = runShell(node);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
         if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
-        if (hasCacheMount(node, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache"))
-          return;
+        // tdnf (Photon, Azure Linux) keeps its cache in /var/cache/tdnf.
+        const caches = [
+          "/var/cache/yum",
+          "/var/cache/dnf",
+          "/var/cache/libdnf5",
+          "/var/cache/tdnf",
+          "/var/cache",
+        ];
+        if (hasCacheMount(node, ...caches)) return;
         const pending = lastUncleaned(shell.commands, {
           read: yumDnfAction,
           fills: (action) => fills.has(action.verb) && !downloadsNothing(action),
