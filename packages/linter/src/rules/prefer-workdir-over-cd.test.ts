@@ -6,10 +6,17 @@ ruleTester.run(rule, {
     "FROM debian:12\nWORKDIR /src\nRUN make\n",
     "FROM debian:12\nRUN echo cd /x && ls cd\n",
     "FROM debian:12\nONBUILD RUN cd /x\n",
+    // A cd that cannot leak (deviations from hadolint, which reports these).
+    "FROM debian:12\nRUN set -e; \\\n  (cd /tmp && make)\n",
+    "FROM debian:12\nRUN mkdir -p /out && ( cd /src; make ) | tee log\n",
+    "FROM debian:12\nRUN cd / && tar xzf /x.tgz\n",
+    "FROM debian:12\nRUN cd /src && make && cd / && rm -rf /src\n",
+    "FROM debian:12\nRUN mkdir /tmp/build && cd /tmp/build/sub && make && rm -rf /tmp/build\n",
+    "FROM debian:12\nRUN cd /tmp && curl -O https://x/y.tgz && tar xzf y.tgz && rm -rf /tmp/*\n",
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN cd /src && make && cd / && rm -rf /src\n",
+      code: "FROM debian:12\nRUN cd /src && make\n",
       errors: [
         {
           messageId: "cd",
@@ -22,8 +29,18 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN set -e; \\\n  (cd /tmp && make)\n",
-      errors: [{ messageId: "cd", line: 3, column: 4, endColumn: 6 }],
+      // After the subshell closes, a cd is back in the RUN's own shell.
+      code: "FROM debian:12\nRUN (cd /a && make) && cd /b && make\n",
+      errors: [{ messageId: "cd", line: 2, column: 24, endColumn: 26 }],
+    },
+    {
+      // Removing another directory does not make this one temporary.
+      code: "FROM debian:12\nRUN cd /app && make && rm -rf /tmp/build\n",
+      errors: [{ messageId: "cd", line: 2, column: 5 }],
+    },
+    {
+      code: "FROM debian:12\nRUN cd / && cd /srv/app && npm ci\n",
+      errors: [{ messageId: "cd", line: 2, column: 13 }],
     },
   ],
 });

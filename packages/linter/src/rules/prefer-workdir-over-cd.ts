@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, runShell } from "../shell/shell.js";
+import { commandWord, operands, runShell, type ShellCommand } from "../shell/shell.js";
 
 export default defineRule({
   id: "prefer-workdir-over-cd",
@@ -11,9 +11,13 @@ export default defineRule({
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
       "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating. " +
-      "Reported once per `RUN`, at its first `cd`.",
+      "Reported once per `RUN`, at its first `cd`. " +
+      "Unlike hadolint, a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
     bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
-    good: ["FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n"],
+    good: [
+      "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n",
+      "FROM debian:12\nRUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xzf x.tgz && make install && cd / && rm -rf /tmp/b\n",
+    ],
   },
   messages: {
     cd: () => "Use WORKDIR to change directory; a cd lasts only until the end of this RUN.",
@@ -24,7 +28,9 @@ export default defineRule({
         // hadolint does not check ONBUILD triggers for this rule.
         if (ctx.isTrigger(node)) return;
         const shell = runShell(node);
-        const [cd] = findCommands(shell.commands, "cd");
+        const cd = shell.commands.find(
+          (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
+        );
         if (!cd) return;
         const word = commandWord(cd)!;
         ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "cd");
@@ -32,3 +38,43 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * True for a `cd` whose directory does not outlive it in a way WORKDIR would fix: inside a subshell, `cd /`, or
+ * into a directory that a later `rm` of the same RUN removes (a temporary build directory).
+ */
+function harmlessCd(
+  cd: ShellCommand,
+  index: number,
+  commands: readonly ShellCommand[],
+  script: string,
+): boolean {
+  // Subshell parentheses lie between commands: count the ones still open before this `cd`.
+  let depth = 0;
+  let previousEnd = 0;
+  for (const command of commands.slice(0, index + 1)) {
+    for (const ch of script.slice(previousEnd, command.start)) {
+      if (ch === "(") depth++;
+      else if (ch === ")") depth = Math.max(0, depth - 1);
+    }
+    previousEnd = command.end;
+  }
+  if (depth > 0) return true;
+  const target = operands(cd)[0]?.value;
+  if (target === undefined) return false;
+  const dir = normalize(target);
+  if (dir === "/") return true;
+  return commands.slice(index + 1).some(
+    (c) =>
+      c.name === "rm" &&
+      operands(c).some((w) => {
+        const removed = normalize(w.value.replace(/\/\*$/, ""));
+        return removed !== "/" && (dir === removed || dir.startsWith(`${removed}/`));
+      }),
+  );
+}
+
+function normalize(path: string): string {
+  const trimmed = path.replace(/^["']|["']$/g, "").replace(/\/+$/, "");
+  return trimmed === "" ? "/" : trimmed;
+}
