@@ -3,6 +3,7 @@ import rule from "./no-insecure-tls.js";
 
 ruleTester.run(rule, {
   valid: [
+    "FROM debian:12\nRUN apt-get -o Acquire::https::Verify-Peer=true update\n",
     "FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz\n",
     "FROM debian:12\nRUN curl -K /etc/curlrc https://x\n",
     "FROM debian:12\nRUN echo 'curl -k https://x' > /notes\n",
@@ -14,6 +15,14 @@ ruleTester.run(rule, {
     "FROM debian:12\nRUN git -c http.sslVerify=true clone https://x\n",
   ],
   invalid: [
+    {
+      code: "FROM debian:12\nRUN apt-get -o Acquire::https::Verify-Peer=false update\n",
+      errors: [{ messageId: "insecure", line: 2, column: 16, endColumn: 49 }],
+    },
+    {
+      code: "FROM debian:12\nRUN apt-get update -o Acquire::https::deb.example.com::Verify-Peer=0 && apt-get install -y x\n",
+      errors: [{ messageId: "insecure", line: 2 }],
+    },
     {
       code: "FROM debian:12\nRUN curl -sSLk https://x/a.tgz | tar -xz\n",
       errors: [{ messageId: "insecure", line: 2, column: 10, endColumn: 15 }],

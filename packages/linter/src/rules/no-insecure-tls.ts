@@ -89,8 +89,17 @@ function findings(command: ShellCommand): Finding[] {
       `${name} sslverify=0`,
     );
   }
+  if (name === "apt-get" || name === "apt" || name === "aptitude") {
+    // `-o Acquire::https::Verify-Peer=false` (also per host: `Acquire::https::deb.example.com::Verify-Peer`).
+    push(
+      findArg(command, (v) =>
+        /^Acquire::https::(?:[^=]*::)?(?:Verify-Peer|Verify-Host)=(?:false|0|no)$/i.test(v),
+      ),
+      `${name} Acquire::https::Verify-Peer=false`,
+    );
+  }
   if (
-    (name === "yum" || name === "dnf" || name === "microdnf" || name === "tdnf") &&
+    (name === "yum" || name === "dnf" || name === "dnf5" || name === "microdnf" || name === "tdnf") &&
     !command.args.some((a) => a.value === "config-manager")
   ) {
     push(
@@ -113,7 +122,7 @@ export default defineRule({
   docs: {
     rationale:
       "Certificate checks are what make an HTTPS download trustworthy: without them anyone on the network path (a proxy, a hijacked DNS answer, a hostile Wi-Fi) can serve a different file, and the build installs it. " +
-      "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
+      "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false`, apt's `-o Acquire::https::Verify-Peer=false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
       "Add the proxy's CA certificate to the image instead (for example with `update-ca-certificates`), or mount it for the one command that needs it. " +
       "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later. " +
       "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); " +

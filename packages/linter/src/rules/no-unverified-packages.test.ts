@@ -3,6 +3,7 @@ import rule from "./no-unverified-packages.js";
 
 ruleTester.run(rule, {
   valid: [
+    "FROM fedora:41\nRUN dnf5 install -y x && dnf5 clean all\n",
     "FROM debian:12\nRUN apt-get purge -y -f --force-yes curl\n",
     'FROM debian:12\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list\n',
     "FROM alpine:3\nRUN apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-geoip-1.27.apk\n",
@@ -15,6 +16,18 @@ ruleTester.run(rule, {
     "FROM rockylinux:9\nRUN dnf install -y --setopt=gpgcheck=1 git\n",
   ],
   invalid: [
+    {
+      code: "FROM fedora:41\nRUN dnf5 install -y --nogpgcheck x\n",
+      errors: [{ messageId: "unverified", line: 2 }],
+    },
+    {
+      code: "FROM photon:5.0\nRUN tdnf install -y --nogpgcheck x\n",
+      errors: [{ messageId: "unverified", line: 2 }],
+    },
+    {
+      code: "FROM rockylinux:9-minimal\nRUN microdnf --nogpgcheck install x\n",
+      errors: [{ messageId: "unverified", line: 2 }],
+    },
     {
       code: "FROM alpine:3\nRUN apk add gnu-libiconv --repository http://x/edge/testing/ --allow-untrusted\n",
       errors: [{ messageId: "unverified", line: 2, column: 62, endColumn: 79 }],

@@ -61,6 +61,8 @@ function unverified(command: ShellCommand): ShellWord[] {
     }
     case "yum":
     case "dnf":
+    case "dnf5":
+    case "dnf-3":
     case "microdnf":
     case "tdnf":
       return pick(
