@@ -1,5 +1,11 @@
-// Bundles the processes we start (the CLI and the language server) so that they start fast.
+// Bundles the processes we start (the CLI, the language server, the GitHub Action) so that they start fast and
+// install with nothing else: `@hull/cli` ships packages/cli/bundle and has no dependencies.
+// packages/cli/bundle and packages/action/bundle are committed (pre-commit and `uses: hull-dev/hull@ref` run them
+// from a clone, with no build step); `.ci/run` fails when they differ from a fresh build.
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
+
+const cli = JSON.parse(readFileSync(new URL("../packages/cli/package.json", import.meta.url), "utf8"));
 
 const common = {
   bundle: true,
@@ -9,35 +15,48 @@ const common = {
   conditions: ["@hull/source"],
   logLevel: "warning",
   minify: true,
+  // packages/cli/src/version.ts: `hull --version` prints the version of the package that ships the bundle.
+  define: { HULL_VERSION: JSON.stringify(cli.version) },
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);",
   },
 };
 
-// The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
-await build({
+// CommonJS bundles: import.meta.url becomes the bundle's own file URL.
+const commonjs = {
   ...common,
   format: "cjs",
-  entryPoints: ["packages/cli/src/cli.ts"],
-  outfile: "packages/cli/bundle/hull.cjs",
-  define: { "import.meta.url": "__hullMetaUrl" },
+  define: { ...common.define, "import.meta.url": "__hullMetaUrl" },
   banner: { js: "var __hullMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
-// The language server that editors start (`hull-lsp --stdio`).
-await build({
-  ...common,
-  entryPoints: ["packages/lsp/src/main.ts"],
-  outfile: "packages/lsp/bundle/server.mjs",
-});
-// The worker thread `hull lint` starts to lint many files in parallel.
-await build({
-  ...common,
-  entryPoints: ["packages/cli/src/commands/lint.ts"],
-  outfile: "packages/cli/bundle/lint-worker.mjs",
-});
+};
 
-// Library bundles for the benchmark adapters in bench/adapters.
-const library = common;
-await build({ ...library, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" });
-await build({ ...library, entryPoints: ["packages/linter/src/index.ts"], outfile: "bench/dist/linter.mjs" });
+/**
+ * Every bundle, one line each: what it starts from and where it goes. A .cjs or .mjs file written to
+ * packages/cli/bundle ships in @hull/cli and in the root package (their `files`) with nothing else to change.
+ */
+const bundles = [
+  // The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
+  { ...commonjs, entryPoints: ["packages/cli/src/cli.ts"], outfile: "packages/cli/bundle/hull.cjs" },
+  // The worker thread `hull lint` starts to lint many files in parallel; it must sit beside hull.cjs.
+  {
+    ...common,
+    entryPoints: ["packages/cli/src/commands/lint.ts"],
+    outfile: "packages/cli/bundle/lint-worker.mjs",
+  },
+  // The language server that editors start (`hull-lsp --stdio`).
+  { ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" },
+  // The GitHub Action (action.yml); it runs the CLI bundle above, so it holds only its own code. Not minified, so
+  // that a user can read what runs in their workflow.
+  {
+    ...commonjs,
+    minify: false,
+    entryPoints: ["packages/action/src/main.ts"],
+    outfile: "packages/action/bundle/action.cjs",
+  },
+  // Library bundles for the benchmark adapters in bench/adapters.
+  { ...common, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" },
+  { ...common, entryPoints: ["packages/linter/src/index.ts"], outfile: "bench/dist/linter.mjs" },
+];
+
+await Promise.all(bundles.map((options) => build(options)));

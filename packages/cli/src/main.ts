@@ -5,6 +5,7 @@ import { registerLint } from "./commands/lint.js";
 import { registerRules } from "./commands/rules.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerFmt } from "./commands/fmt.js";
+import { version } from "./version.js";
 
 /** Exit codes shared by every command. */
 export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
@@ -19,7 +20,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command("hull")
     .description("Dockerfile parser, linter and build planner")
-    .version("0.1.0")
+    .version(version)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
