@@ -13,6 +13,8 @@ ruleTester.run(rule, {
     "FROM debian:12\nRUN cd /src && make && cd / && rm -rf /src\n",
     "FROM debian:12\nRUN mkdir /tmp/build && cd /tmp/build/sub && make && rm -rf /tmp/build\n",
     "FROM debian:12\nRUN cd /tmp && curl -O https://x/y.tgz && tar xzf y.tgz && rm -rf /tmp/*\n",
+    // Relative cds are followed from the last absolute one.
+    'FROM debian:12\nRUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /tmp/*\n',
   ],
   invalid: [
     {
@@ -37,6 +39,11 @@ ruleTester.run(rule, {
       // Removing another directory does not make this one temporary.
       code: "FROM debian:12\nRUN cd /app && make && rm -rf /tmp/build\n",
       errors: [{ messageId: "cd", line: 2, column: 5 }],
+    },
+    {
+      // A relative cd out of the temporary directory is a real one.
+      code: "FROM debian:12\nRUN cd /tmp/b && make && cd ../../srv && rm -rf /tmp/b\n",
+      errors: [{ messageId: "cd", line: 2, column: 26 }],
     },
     {
       code: "FROM debian:12\nRUN cd / && cd /srv/app && npm ci\n",

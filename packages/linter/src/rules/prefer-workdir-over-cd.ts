@@ -60,18 +60,46 @@ function harmlessCd(
     previousEnd = command.end;
   }
   if (depth > 0) return true;
-  const target = operands(cd)[0]?.value;
-  if (target === undefined) return false;
-  const dir = normalize(target);
+  // Directories are followed through the RUN, so that `cd /tmp/b && cd src` is still inside /tmp/b.
+  const dirs = directories(commands);
+  const dir = dirs[index];
+  if (dir === null || dir === undefined) return false;
   if (dir === "/") return true;
   return commands.slice(index + 1).some(
-    (c) =>
+    (c, k) =>
       c.name === "rm" &&
       operands(c).some((w) => {
-        const removed = normalize(w.value.replace(/\/\*$/, ""));
-        return removed !== "/" && (dir === removed || dir.startsWith(`${removed}/`));
+        const removed = resolve(dirs[index + 1 + k] ?? null, w.value.replace(/\/\*$/, ""));
+        return removed !== null && removed !== "/" && (dir === removed || dir.startsWith(`${removed}/`));
       }),
   );
+}
+
+/** The working directory after each command (null when unknown), following `cd`s from the RUN's start. */
+function directories(commands: readonly ShellCommand[]): (string | null)[] {
+  let cwd: string | null = null;
+  return commands.map((c) => {
+    if (c.name === "cd") {
+      const target = operands(c)[0]?.value;
+      cwd = target === undefined ? null : resolve(cwd, target);
+    }
+    return cwd;
+  });
+}
+
+/** `path` made absolute against `cwd` (`..` and `.` resolved); null when it depends on an unknown directory. */
+function resolve(cwd: string | null, path: string): string | null {
+  const clean = normalize(path);
+  const absolute =
+    clean.startsWith("/") || clean.startsWith("$") ? clean : cwd === null ? null : `${cwd}/${clean}`;
+  if (absolute === null) return null;
+  const parts: string[] = [];
+  for (const part of absolute.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return absolute.startsWith("$") ? parts.join("/") : `/${parts.join("/")}`;
 }
 
 function normalize(path: string): string {
