@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     "FROM fedora:41\nRUN dnf update -y openssl curl\n",
     "FROM fedora:41\nRUN yum --setopt=tsflags=nodocs update -y glibc\n",
     "FROM alpine:3.20\nRUN apk upgrade musl\n",
+    "FROM debian:11\nRUN apt-get upgrade -y libssl-dev libssl1.1\n",
     "FROM opensuse/leap:15\nRUN zypper up -y openssl\n",
     // Not the package manager's sub-command.
     "FROM debian:12\nRUN echo apt-get upgrade\n",

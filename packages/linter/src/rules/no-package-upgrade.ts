@@ -102,9 +102,9 @@ function upgradeVerb(command: ShellCommand): { value: string; end: number } | nu
   if (!base || !upgrades[base]) return null;
   const verb = subcommand(command);
   if (!verb || !upgrades[base]!.includes(verb)) return null;
-  // apt's upgrades take no package names; for the others, named packages are a targeted fix.
+  // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade.
   const targets = operands(command, valueOptions).filter((w) => w.value !== verb);
-  if (!base.startsWith("apt") && targets.length > 0) return null;
+  if (targets.length > 0) return null;
   const word = command.args.find((w) => w.value === verb)!;
   return { value: verb, end: word.end };
 }
