@@ -15,6 +15,17 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      code: "FROM rockylinux:9\nRUN dnf install -y glibc-langpack-en.x86_64 && dnf clean all\n",
+      errors: [
+        {
+          messageId: "unpinned",
+          message:
+            "Package 'glibc-langpack-en.x86_64' is installed without a version; pin it with 'glibc-langpack-en-<version>.x86_64'.",
+          line: 2,
+        },
+      ],
+    },
+    {
       code: "FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n",
       errors: [
         {
