@@ -29,6 +29,19 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      // Redeclaring with a default that names the global ARG does not take its value.
+      code: "ARG VERSION=1.2\nFROM alpine:3.20\nARG VERSION=${VERSION}\nRUN echo $VERSION\n",
+      errors: [
+        {
+          messageId: "globalArgInOwnDefault",
+          message:
+            "'$VERSION' in the default of 'ARG VERSION' is empty: the global value is not seen yet; write 'ARG VERSION' without a default to take it.",
+          line: 3,
+          column: 13,
+        },
+      ],
+    },
+    {
       code: "FROM alpine:3.20\nCOPY app.tar $APP_HOME/\n",
       errors: [{ messageId: "undefined", line: 2, column: 14, endLine: 2, endColumn: 23 }],
     },
