@@ -24,8 +24,8 @@ export interface HullSettings extends Partial<LintSettings> {
  *
  * ESLint calls every enabled rule's `create` before it starts the traversal, so by the time the first rule sees
  * the `Dockerfile` node, `requested` holds exactly the hull rules this file's config enables, with their options.
- * hull's engine then runs once with those rules, so `isEnabled` (a rule leaving a case to a more specific one) and
- * hull's own ignore comments behave as in `hull lint`, and each ESLint rule reports its own share.
+ * hull's engine then runs once with those rules, so hull's own ignore comments behave as in `hull lint`, and each
+ * ESLint rule reports its own share.
  */
 interface FileRun {
   requested: Map<string, Record<string, unknown>>;

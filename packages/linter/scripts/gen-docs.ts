@@ -1,5 +1,5 @@
 // Writes docs/rules/<id>.md, docs/rules/README.md and schema/config.json from the rules' metadata.
-// Run from the repository root: pnpm --filter @hull/linter gen-docs
+// Run from the repository root: pnpm gen-docs
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,7 +10,7 @@ import { rules } from "../src/rules/index.js";
 import { exampleCase, runRule } from "../src/testing/run-rule.js";
 
 /** The command that regenerates everything; quoted in the header of every generated file and in test failures. */
-export const regenerateCommand = "pnpm --filter @hull/linter gen-docs";
+export const regenerateCommand = "pnpm gen-docs";
 
 /** The repository root, two levels above this package. */
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -130,6 +130,9 @@ export function rulePage(rule: Rule): string {
             .join(", ")}`,
         ]
       : []),
+    ...(rule.group === undefined
+      ? []
+      : [`**Group:** \`${rule.group}\` (a config or ignore comment may name the group)`]),
   ];
   return [
     header,
@@ -148,6 +151,7 @@ export function rulePage(rule: Rule): string {
     "",
     rule.docs.rationale,
     "",
+    ...(rule.docs.limitations === undefined ? [] : ["## Known limitations", "", rule.docs.limitations, ""]),
     "## Examples",
     "",
     "### ❌ Bad",

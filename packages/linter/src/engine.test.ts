@@ -247,3 +247,43 @@ describe("typed reports", () => {
     expect(true).toBe(true);
   });
 });
+
+describe("rule groups", () => {
+  // One Dockerfile that each of the three rules of the `cache-busting-order` group reports once.
+  const source = `FROM node:22
+ADD https://example.com/tool.tgz /tmp/
+ARG VERSION
+COPY . .
+RUN npm ci
+RUN tar -xzf /tmp/tool.tgz && echo $VERSION
+`;
+  const group = ["no-broad-copy-before-install", "no-early-arg", "no-early-remote-add"];
+  const ids = (text: string, options: Parameters<typeof lint>[1] = {}) =>
+    lint(text, { preset: "all", ...options })
+      .diagnostics.map((d) => d.ruleId)
+      .filter((id) => group.includes(id))
+      .sort();
+
+  it("runs every rule of the group", () => {
+    expect(ids(source)).toEqual(group);
+  });
+  it("lets a config set the whole group by its name, and one rule of it by id", () => {
+    expect(ids(source, { rules: { "cache-busting-order": "off" } })).toEqual([]);
+    expect(ids(source, { rules: { "cache-busting-order": "off", "no-early-arg": "warning" } })).toEqual([
+      "no-early-arg",
+    ]);
+  });
+  it("lets an ignore comment name the group", () => {
+    expect(ids(`# hull global ignore=cache-busting-order\n${source}`)).toEqual([]);
+    const lines = source.split("\n");
+    lines.splice(3, 0, "# hull ignore=cache-busting-order");
+    expect(ids(lines.join("\n"))).toEqual(["no-early-arg", "no-early-remote-add"]);
+  });
+  it("resolves the group name to its rules' ids", () => {
+    expect(
+      resolveRules(rules, "recommended", { "cache-busting-order": "info" })
+        .filter((e) => group.includes(e.rule.id))
+        .map((e) => [e.rule.id, e.severity]),
+    ).toEqual(group.map((id) => [id, "info"]));
+  });
+});

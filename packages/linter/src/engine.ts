@@ -186,7 +186,6 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   let stage: Stage | null = null;
   let dockerignore: { text: string | null } | undefined;
   const visitors: { rule: Rule; visitor: Visitor; crashed: boolean }[] = [];
-  const enabledIds = new Set(enabled.map((e) => e.rule.id));
   const timing = options.timing;
   for (const entry of enabled) {
     if (entry.rule.id === syntaxErrorId) continue;
@@ -213,7 +212,6 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       },
       currentStage: () => stage,
       isTrigger: (node) => node.onbuild !== undefined || triggers.has(node),
-      isEnabled: (ruleId) => enabledIds.has(ruleId),
       rangeOf: (start, end) => positions.range(start, end),
       report(at: Locatable | ReportTarget, messageId: string, ...args: never[]) {
         const target = "at" in at ? at : { at, fix: undefined };

@@ -1,14 +1,17 @@
-import { aliasList, aliasTools, type Rule, type RuleAliases } from "./rule.js";
+import { aliasList, aliasTools, ruleGroups, type Rule, type RuleAliases } from "./rule.js";
 
 /** Looks rules up by id or by a hadolint or BuildKit alias, and suggests near names. */
 export interface RuleIndex {
   readonly rules: readonly Rule[];
   byId(id: string): Rule | undefined;
-  /** The ids a name stands for: a hull id, a hadolint code (any case) or a BuildKit name (exact case); [] if none. */
+  /**
+   * The ids a name stands for: a hull id, a group name (its rules), a hadolint code (any case) or a BuildKit name
+   * (exact case); [] if none.
+   */
   resolve(name: string): string[];
   /** The closest known id or alias, for "did you mean" messages; null when nothing is close. */
   suggest(name: string): string | null;
-  /** Every id and alias, sorted. */
+  /** Every id, group and alias, sorted. */
   names(): string[];
 }
 
@@ -26,12 +29,15 @@ export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
     for (const tool of aliasTools)
       for (const name of aliasList(rule, tool)) add(aliasKey(tool, name), rule.id);
   }
-  const names = [...ids.keys(), ...aliases.keys()].sort();
+  const groups = ruleGroups(rules);
+  const names = [...ids.keys(), ...groups.keys(), ...aliases.keys()].sort();
   return {
     rules,
     byId: (id) => ids.get(id),
     resolve(name) {
       if (ids.has(name)) return [name];
+      const group = groups.get(name);
+      if (group) return [...group];
       return [
         ...(aliases.get(name) ?? aliases.get(name.toUpperCase()) ?? aliases.get(scannerKey(name)) ?? []),
       ];

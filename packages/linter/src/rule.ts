@@ -57,8 +57,13 @@ export interface DocExample<O = Record<string, unknown>> {
 
 /** The prose of a rule; everything here is rendered into `docs/rules/<id>.md` and run as tests. */
 export interface RuleDocs<O = Record<string, unknown>> {
-  /** Why the pattern is a problem, in a few sentences of markdown. */
+  /** Why the pattern is a problem: at most three sentences of markdown. */
   rationale: string;
+  /**
+   * What the rule does not see or deliberately accepts, and how it differs from hadolint or BuildKit; rendered as
+   * "Known limitations". Keep it out of `rationale`.
+   */
+  limitations?: string;
   /** Examples that must produce at least one diagnostic of this rule. */
   bad: readonly (string | DocExample<O>)[];
   /** Examples that must produce no diagnostic of this rule. */
@@ -165,8 +170,6 @@ export interface RuleContext<M extends Messages> {
   currentStage(): Stage | null;
   /** True when the instruction is the trigger of an ONBUILD (it is also visited as what it wraps). */
   isTrigger(node: Instruction): boolean;
-  /** True when the rule with this id runs in this lint run (for rules that leave a case to a more specific one). */
-  isEnabled(ruleId: string): boolean;
   /** A range from 0-based source offsets (end exclusive), with lines and columns computed. */
   rangeOf(startOffset: number, endOffset: number): Range;
   /** Reports a finding: `at` is a node, a range, or `{ at, fix }`; the arguments are those of the message. */
@@ -190,6 +193,11 @@ export interface RuleDefinition<M extends Messages = Messages, S extends Options
   aliases?: RuleAliases;
   /** Set for rules about security (in the `security` preset, tagged in SARIF), with how serious a finding is. */
   security?: SecuritySeverity;
+  /**
+   * A name shared with related rules (e.g. the rules one check was split into): configs and ignore comments may
+   * use it to set or silence all of them at once. Never the id of a rule.
+   */
+  group?: string;
   /** True when the rule offers automatic fixes. */
   fixable: boolean;
   docs: RuleDocs<OptionsOf<S>>;
@@ -215,6 +223,18 @@ export function aliasList(rule: Pick<Rule, "aliases">, tool: keyof RuleAliases):
   const value = rule.aliases?.[tool];
   if (value === undefined) return [];
   return typeof value === "string" ? [value] : value;
+}
+
+/** The rule groups of a registry: each group name with the ids of its rules, in registry order. */
+export function ruleGroups(rules: readonly Pick<Rule, "id" | "group">[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const rule of rules) {
+    if (rule.group === undefined) continue;
+    const ids = groups.get(rule.group) ?? [];
+    ids.push(rule.id);
+    groups.set(rule.group, ids);
+  }
+  return groups;
 }
 
 /** The default options of a rule. */

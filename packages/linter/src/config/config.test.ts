@@ -108,6 +108,12 @@ describe("hull config", () => {
     expect(keys).toContain("MaintainerDeprecated");
     expect(validateConfig({ rules: { "syntax-error": ["error"] } }, rules)).toEqual([]);
   });
+
+  it("accepts a rule group with a severity, not with options", () => {
+    expect(validateConfig({ rules: { "cache-busting-order": "off" } }, rules)).toEqual([]);
+    expect(validateConfig({ rules: { "cache-busting-order": ["info"] } }, rules)).toEqual([]);
+    expect(validateConfig({ rules: { "cache-busting-order": ["info", {}] } }, rules)).not.toEqual([]);
+  });
 });
 
 describe(".hadolint.yaml", () => {

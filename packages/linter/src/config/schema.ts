@@ -1,6 +1,14 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Preset, RuleSetting } from "../engine.js";
-import { aliasList, aliasTools, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
+import {
+  aliasList,
+  aliasTools,
+  ruleGroups,
+  severities,
+  type OptionsSchema,
+  type Rule,
+  type Severity,
+} from "../rule.js";
 import { closest } from "../rule-index.js";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
@@ -76,6 +84,13 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         rules[alias] = { ...ruleSettingSchema(rule), description: `Alias of ${rule.id} (${tool}).` };
       }
     }
+  }
+  for (const [group, ids] of ruleGroups(registry)) {
+    // Each rule of a group has its own options, so a group takes a severity only.
+    rules[group] = {
+      description: `Group: sets ${ids.join(", ")}.`,
+      oneOf: [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }],
+    };
   }
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
@@ -182,7 +197,13 @@ function describeValue(value: unknown): string {
 /** Turns ajv's errors into one message per key: the most specific error wins. */
 function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
   const names = [
-    ...new Set(registry.flatMap((r) => [r.id, ...aliasTools.flatMap((tool) => aliasList(r, tool))])),
+    ...new Set(
+      registry.flatMap((r) => [
+        r.id,
+        ...(r.group === undefined ? [] : [r.group]),
+        ...aliasTools.flatMap((tool) => aliasList(r, tool)),
+      ]),
+    ),
   ];
   const byPath = new Map<string, ConfigProblem>();
   for (const error of errors) {

@@ -3,20 +3,42 @@ import rule from "./apt-get-non-interactive.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN if apt-get install -s curl > /dev/null; then echo ok; fi\n",
-    "FROM debian:12\nRUN apt-get install -y curl\n",
-    "FROM debian:12\nRUN apt-get -y install curl\n",
-    "FROM debian:12\nRUN apt-get install --yes curl && apt-get install --assume-yes git\n",
-    "FROM debian:12\nRUN apt-get install -qy curl\n",
-    "FROM debian:12\nRUN apt-get -qq install curl\n",
-    "FROM debian:12\nRUN apt-get -q -q install curl\n",
-    "FROM debian:12\nRUN apt-get -q=2 install curl\n",
-    "FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n",
-    "FROM debian:12\nRUN apt-get update\n",
+    `FROM debian:12
+RUN if apt-get install -s curl > /dev/null; then echo ok; fi
+`,
+    `FROM debian:12
+RUN apt-get install -y curl
+`,
+    `FROM debian:12
+RUN apt-get -y install curl
+`,
+    `FROM debian:12
+RUN apt-get install --yes curl && apt-get install --assume-yes git
+`,
+    `FROM debian:12
+RUN apt-get install -qy curl
+`,
+    `FROM debian:12
+RUN apt-get -qq install curl
+`,
+    `FROM debian:12
+RUN apt-get -q -q install curl
+`,
+    `FROM debian:12
+RUN apt-get -q=2 install curl
+`,
+    `FROM debian:12
+RUN apt-get -o APT::Get::Assume-Yes=true install curl
+`,
+    `FROM debian:12
+RUN apt-get update
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt-get update && apt-get install curl\n",
+      code: `FROM debian:12
+RUN apt-get update && apt-get install curl
+`,
       errors: [
         {
           messageId: "noYes",
@@ -27,16 +49,31 @@ ruleTester.run(rule, {
           endColumn: 38,
         },
       ],
-      output: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+      output: `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
     },
     {
-      code: "FROM debian:12\nRUN apt-get -q \\\n    install --no-install-recommends curl\n",
+      code: `FROM debian:12
+RUN apt-get -q \\
+    install --no-install-recommends curl
+`,
       errors: [{ messageId: "noYes", line: 3, column: 5, endColumn: 12 }],
-      output: "FROM debian:12\nRUN apt-get -q \\\n    install -y --no-install-recommends curl\n",
+      output: `FROM debian:12
+RUN apt-get -q \\
+    install -y --no-install-recommends curl
+`,
     },
-    { code: "FROM debian:12\nRUN apt install curl\n", errors: [{ messageId: "noYes", line: 2, column: 9 }] },
     {
-      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      code: `FROM debian:12
+RUN apt install curl
+`,
+      errors: [{ messageId: "noYes", line: 2, column: 9 }],
+    },
+    {
+      code: `FROM debian:12
+RUN ["apt-get", "install", "curl"]
+`,
       errors: [{ messageId: "noYes", line: 2, column: 18 }],
       output: null,
     },

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
-import { runShell, type ShellCommand } from "../shell/shell.js";
-import { aptInstalls } from "./utils/apt.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { runShell } from "../shell/run.js";
+import { aptInstalls } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "apt-get-non-interactive",

@@ -3,64 +3,116 @@ import rule from "./cmd-overridden.js";
 
 ruleTester.run(rule, {
   valid: [
-    'FROM alpine:3.20\nCMD ["sh"]\n',
-    'FROM alpine:3.20\nENTRYPOINT ["/app"]\nCMD ["--help"]\n',
-    "FROM alpine:3.20\nCMD echo hello\n",
-    "FROM alpine:3.20\nENTRYPOINT []\nCMD echo hello\n",
-    'FROM alpine:3.20\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\n',
+    `FROM alpine:3.20
+CMD ["sh"]
+`,
+    `FROM alpine:3.20
+ENTRYPOINT ["/app"]
+CMD ["--help"]
+`,
+    `FROM alpine:3.20
+CMD echo hello
+`,
+    `FROM alpine:3.20
+ENTRYPOINT []
+CMD echo hello
+`,
+    `FROM alpine:3.20
+CMD ["a"]
+FROM alpine:3.20
+CMD ["b"]
+`,
     {
       name: "a shell entrypoint that passes its arguments on",
-      code: 'FROM alpine:3.20\nENTRYPOINT exec /app "$@"\n',
+      code: `FROM alpine:3.20
+ENTRYPOINT exec /app "$@"
+`,
     },
-    { name: "an ONBUILD CMD is the child image's", code: 'FROM alpine:3.20\nCMD ["a"]\nONBUILD CMD ["b"]\n' },
-    { name: "the base image's CMD is unknown", code: 'FROM node:22\nENTRYPOINT ["node"]\n' },
+    {
+      name: "an ONBUILD CMD is the child image's",
+      code: `FROM alpine:3.20
+CMD ["a"]
+ONBUILD CMD ["b"]
+`,
+    },
+    {
+      name: "the base image's CMD is unknown",
+      code: `FROM node:22
+ENTRYPOINT ["node"]
+`,
+    },
     {
       name: "CMD set before ENTRYPOINT is kept",
-      code: 'FROM alpine:3.20 AS base\nCMD ["a"]\nFROM base\nCMD ["b"]\nENTRYPOINT ["/app"]\n',
+      code: `FROM alpine:3.20 AS base
+CMD ["a"]
+FROM base
+CMD ["b"]
+ENTRYPOINT ["/app"]
+`,
     },
     {
       name: "the base stage has no CMD",
-      code: 'FROM alpine:3.20 AS base\nRUN true\nFROM base\nENTRYPOINT ["/app"]\n',
+      code: `FROM alpine:3.20 AS base
+RUN true
+FROM base
+ENTRYPOINT ["/app"]
+`,
     },
     {
       name: "an empty inherited CMD",
-      code: 'FROM alpine:3.20 AS base\nCMD []\nFROM base\nENTRYPOINT ["/app"]\n',
+      code: `FROM alpine:3.20 AS base
+CMD []
+FROM base
+ENTRYPOINT ["/app"]
+`,
     },
     {
       name: "template branches",
-      code: 'FROM alpine:3.20\n<% if (a) { %>\nCMD ["a"]\n<% } else { %>\nCMD ["b"]\n<% } %>\n',
+      code: `FROM alpine:3.20
+<% if (a) { %>
+CMD ["a"]
+<% } else { %>
+CMD ["b"]
+<% } %>
+`,
       allowSyntaxErrors: true,
     },
-    { name: "a templated CMD", code: 'FROM alpine:3.20\nENTRYPOINT ["/e.sh"]\nCMD {{ env.cmd }}\n' },
+    {
+      name: "a templated CMD",
+      code: `FROM alpine:3.20
+ENTRYPOINT ["/e.sh"]
+CMD {{ env.cmd }}
+`,
+    },
     {
       name: "inherited exec entrypoint, exec CMD",
-      code: 'FROM alpine:3.20 AS base\nENTRYPOINT ["/app"]\nFROM base\nCMD ["x"]\n',
+      code: `FROM alpine:3.20 AS base
+ENTRYPOINT ["/app"]
+FROM base
+CMD ["x"]
+`,
+    },
+    {
+      name: "a repeated CMD is no-multiple-instructions' finding; only the last one is checked here",
+      code: `FROM alpine:3.20
+ENTRYPOINT ["/e.sh"]
+CMD a
+CMD ["b"]
+`,
     },
   ],
   invalid: [
     {
-      code: 'FROM alpine:3.20\nCMD ["a"]\ncmd ["b"]\nCMD ["c"]\n',
-      errors: [
-        {
-          messageId: "deadCmd",
-          message: "This CMD never runs: the CMD on line 4 replaces it.",
-          line: 2,
-          column: 1,
-          endColumn: 4,
-        },
-        { messageId: "deadCmd", line: 3, column: 1, endColumn: 4 },
-      ],
-    },
-    {
-      code: 'FROM alpine:3.20\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n',
-      errors: [{ messageId: "deadEntrypoint", line: 2, column: 1, endColumn: 11 }],
-    },
-    {
-      code: "FROM alpine:3.20\nENTRYPOINT /usr/bin/app --serve\n",
+      code: `FROM alpine:3.20
+ENTRYPOINT /usr/bin/app --serve
+`,
       errors: [{ messageId: "shellEntrypoint", line: 2, column: 12, endColumn: 32 }],
     },
     {
-      code: 'FROM alpine:3.20\nENTRYPOINT /usr/bin/app\nCMD ["--serve"]\n',
+      code: `FROM alpine:3.20
+ENTRYPOINT /usr/bin/app
+CMD ["--serve"]
+`,
       errors: [
         {
           messageId: "shellEntrypoint",
@@ -72,12 +124,19 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: 'FROM alpine:3.20\nENTRYPOINT ["/entrypoint.sh"]\nCMD nginx -g "daemon off;"\n',
+      code: `FROM alpine:3.20
+ENTRYPOINT ["/entrypoint.sh"]
+CMD nginx -g "daemon off;"
+`,
       errors: [{ messageId: "shellCmd", line: 3, column: 5, endColumn: 27 }],
     },
     {
       name: "shell CMD under an inherited exec ENTRYPOINT",
-      code: 'FROM alpine:3.20 AS base\nENTRYPOINT ["/entrypoint.sh"]\nFROM base\nCMD run --fast\n',
+      code: `FROM alpine:3.20 AS base
+ENTRYPOINT ["/entrypoint.sh"]
+FROM base
+CMD run --fast
+`,
       errors: [
         {
           messageId: "shellCmd",
@@ -89,7 +148,11 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: 'FROM alpine:3.20 AS Base\nCMD ["serve"]\nFROM base AS app\nENTRYPOINT ["/app"]\n',
+      code: `FROM alpine:3.20 AS Base
+CMD ["serve"]
+FROM base AS app
+ENTRYPOINT ["/app"]
+`,
       errors: [
         {
           messageId: "droppedCmd",
@@ -103,7 +166,13 @@ ruleTester.run(rule, {
     },
     {
       name: "a CMD inherited over two stages",
-      code: 'FROM alpine:3.20 AS a\nCMD ["serve"]\nFROM a AS b\nRUN true\nFROM b\nENTRYPOINT ["/app"]\n',
+      code: `FROM alpine:3.20 AS a
+CMD ["serve"]
+FROM a AS b
+RUN true
+FROM b
+ENTRYPOINT ["/app"]
+`,
       errors: [{ messageId: "droppedCmd", line: 6 }],
     },
   ],

@@ -13,14 +13,13 @@ export default defineRule({
   severity: "warning",
   fixable: false,
   docs: {
+    seeAlso: ["no-multiple-instructions"],
     rationale:
       "The image's command is ENTRYPOINT followed by CMD, and `docker run IMAGE ARGS` replaces CMD with ARGS. " +
-      "Only the last CMD and the last ENTRYPOINT of a stage count; the earlier ones are dead code. " +
       'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores CMD and the run arguments. ' +
       'A shell-form CMD under an exec-form ENTRYPOINT reaches the entrypoint as the three arguments `/bin/sh -c "…"`. ' +
       "And setting ENTRYPOINT clears the CMD inherited from the base stage unless the stage sets CMD again.",
     bad: [
-      'FROM alpine:3.20\nCMD ["sh"]\nCMD ["ash"]\n',
       "FROM alpine:3.20\nENTRYPOINT /usr/bin/app --serve\n",
       'FROM alpine:3.20\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD nginx -g "daemon off;"\n',
       'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\n',
@@ -31,9 +30,6 @@ export default defineRule({
     ],
   },
   messages: {
-    deadCmd: (winner: number) => `This CMD never runs: the CMD on line ${winner} replaces it.`,
-    deadEntrypoint: (winner: number) =>
-      `This ENTRYPOINT never runs: the ENTRYPOINT on line ${winner} replaces it.`,
     shellEntrypoint: (cmdLine: number | null) =>
       'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores `docker run` arguments' +
       (cmdLine === null ? "" : ` and the CMD on line ${cmdLine}`) +
@@ -61,21 +57,7 @@ export default defineRule({
         const entrypoints = stage.instructions.filter((i): i is Entrypoint => i.type === "Entrypoint");
         const cmd = cmds.at(-1) ?? null;
         const entrypoint = entrypoints.at(-1) ?? null;
-        // In a template (`{% if %}`, `<% else %>` lines are unknown instructions), two CMDs may be alternatives.
-        const branches = stage.instructions
-          .filter((i) => i.type === "Unknown")
-          .map((i) => i.range.start.offset);
-        // The engine masks a template's control lines as comments; the source still shows them.
-        const alternative = (a: Cmd | Entrypoint, b: Cmd | Entrypoint) =>
-          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset) ||
-          /^[ \t]*(?:\{%|\{\{|<%)/m.test(ctx.source.slice(a.range.end.offset, b.range.start.offset));
-        for (const dead of cmds.slice(0, -1)) {
-          if (!alternative(dead, cmd!)) ctx.report(dead.keyword, "deadCmd", cmd!.range.start.line);
-        }
-        for (const dead of entrypoints.slice(0, -1)) {
-          if (!alternative(dead, entrypoint!))
-            ctx.report(dead.keyword, "deadEntrypoint", entrypoint!.range.start.line);
-        }
+        // An earlier CMD or ENTRYPOINT of the stage is no-multiple-instructions' finding.
 
         const base = baseOf(stage);
         const effectiveEntrypoint = entrypoint ?? base?.config.entrypoint ?? null;

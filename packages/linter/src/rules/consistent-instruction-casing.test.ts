@@ -3,14 +3,34 @@ import rule from "./consistent-instruction-casing.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nRUN a\nCMD b\n",
-    "from alpine\nrun a\ncmd b\n",
-    { name: "ARGs before the first FROM are not counted or checked", code: "arg A=1\nFROM alpine\nRUN a\n" },
-    { name: "ONBUILD triggers are not counted or checked", code: "FROM alpine\nONBUILD run a\n" },
+    `FROM alpine
+RUN a
+CMD b
+`,
+    `from alpine
+run a
+cmd b
+`,
+    {
+      name: "ARGs before the first FROM are not counted or checked",
+      code: `arg A=1
+FROM alpine
+RUN a
+`,
+    },
+    {
+      name: "ONBUILD triggers are not counted or checked",
+      code: `FROM alpine
+ONBUILD run a
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM alpine\nRUN a\nrun b\n",
+      code: `FROM alpine
+RUN a
+run b
+`,
       errors: [
         {
           messageId: "inconsistent",
@@ -21,23 +41,39 @@ ruleTester.run(rule, {
           endColumn: 4,
         },
       ],
-      output: "FROM alpine\nRUN a\nRUN b\n",
+      output: `FROM alpine
+RUN a
+RUN b
+`,
     },
     {
       name: "lowercase wins with a strict majority",
-      code: "from alpine\nrun a\nRUN b\n",
+      code: `from alpine
+run a
+RUN b
+`,
       errors: [{ messageId: "inconsistent", line: 3, column: 1 }],
-      output: "from alpine\nrun a\nrun b\n",
+      output: `from alpine
+run a
+run b
+`,
     },
     {
       name: "a tie means uppercase",
-      code: "from alpine\nRUN a\n",
+      code: `from alpine
+RUN a
+`,
       errors: [{ messageId: "inconsistent", line: 1, column: 1 }],
-      output: "FROM alpine\nRUN a\n",
+      output: `FROM alpine
+RUN a
+`,
     },
     {
       name: "mixed case always violates and is not counted",
-      code: "from alpine\nRun a\nrun b\n",
+      code: `from alpine
+Run a
+run b
+`,
       errors: [
         {
           messageId: "inconsistent",
@@ -46,20 +82,30 @@ ruleTester.run(rule, {
           column: 1,
         },
       ],
-      output: "from alpine\nrun a\nrun b\n",
+      output: `from alpine
+run a
+run b
+`,
     },
     {
       name: "only mixed case: uppercase",
-      code: "From alpine\nRun a\n",
+      code: `From alpine
+Run a
+`,
       errors: [
         { messageId: "inconsistent", line: 1 },
         { messageId: "inconsistent", line: 2 },
       ],
-      output: "FROM alpine\nRUN a\n",
+      output: `FROM alpine
+RUN a
+`,
     },
     {
       name: "the ONBUILD keyword itself is checked",
-      code: "FROM alpine\nRUN a\nonbuild RUN b\n",
+      code: `FROM alpine
+RUN a
+onbuild RUN b
+`,
       errors: [{ messageId: "inconsistent", line: 3, column: 1, endColumn: 8 }],
     },
   ],

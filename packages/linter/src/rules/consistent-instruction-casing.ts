@@ -9,7 +9,8 @@ export default defineRule({
   aliases: { buildkit: "ConsistentInstructionCasing" },
   docs: {
     rationale:
-      "Keywords are case-insensitive, but a file that mixes `RUN` and `run` is harder to read and to search. " +
+      "Keywords are case-insensitive, but a file that mixes `RUN` and `run` is harder to read and to search.",
+    limitations:
       "The file's own majority decides, as in BuildKit: keywords written all in uppercase or all in lowercase are counted, lowercase wins only with a strict majority, and a mixed-case keyword such as `Run` is always reported. " +
       "Like BuildKit, the rule looks at the instructions of the stages (from each `FROM` on), not at `ARG`s before the first `FROM` or the instructions inside `ONBUILD`.",
     bad: [

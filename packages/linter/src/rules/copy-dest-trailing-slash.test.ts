@@ -3,20 +3,44 @@ import rule from "./copy-dest-trailing-slash.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nCOPY a /b\n",
-    "FROM alpine\nCOPY a b /c/\n",
-    'FROM alpine\nCOPY a b "/c/"\n',
-    'FROM alpine\nCOPY ["a", "b", "/c/"]\n',
-    "FROM alpine\nCOPY a b $DEST\n",
-    "FROM alpine\nWORKDIR /app\nCOPY go.mod go.sum .\n",
-    "FROM alpine\nCOPY --from=golang:{{ env.variant }} /usr/local/go /usr/local/goroot-bootstrap\n",
-    "FROM alpine\nCOPY a b ${DEST}\n",
-    "FROM alpine\nADD a.tgz b.tgz /opt/\n",
-    "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a b C:\\app\\\n",
+    `FROM alpine
+COPY a /b
+`,
+    `FROM alpine
+COPY a b /c/
+`,
+    `FROM alpine
+COPY a b "/c/"
+`,
+    `FROM alpine
+COPY ["a", "b", "/c/"]
+`,
+    `FROM alpine
+COPY a b $DEST
+`,
+    `FROM alpine
+WORKDIR /app
+COPY go.mod go.sum .
+`,
+    `FROM alpine
+COPY --from=golang:{{ env.variant }} /usr/local/go /usr/local/goroot-bootstrap
+`,
+    `FROM alpine
+COPY a b \${DEST}
+`,
+    `FROM alpine
+ADD a.tgz b.tgz /opt/
+`,
+    `# escape=\`
+FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+COPY a b C:\\app\\
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine\nCOPY a b /c\n",
+      code: `FROM alpine
+COPY a b /c
+`,
       errors: [
         {
           messageId: "noSlash",
@@ -26,26 +50,42 @@ ruleTester.run(rule, {
           endColumn: 12,
         },
       ],
-      output: "FROM alpine\nCOPY a b /c/\n",
+      output: `FROM alpine
+COPY a b /c/
+`,
     },
     {
-      code: "FROM alpine\nCOPY --chown=1:1 a b c ..\n",
+      code: `FROM alpine
+COPY --chown=1:1 a b c ..
+`,
       errors: [{ messageId: "noSlash", line: 2, column: 24, endColumn: 26 }],
-      output: "FROM alpine\nCOPY --chown=1:1 a b c ../\n",
+      output: `FROM alpine
+COPY --chown=1:1 a b c ../
+`,
     },
     {
-      code: 'FROM alpine\nCOPY ["a", "b", "/c"]\n',
+      code: `FROM alpine
+COPY ["a", "b", "/c"]
+`,
       errors: [{ messageId: "noSlash", line: 2, column: 17, endColumn: 21 }],
-      output: 'FROM alpine\nCOPY ["a", "b", "/c/"]\n',
+      output: `FROM alpine
+COPY ["a", "b", "/c/"]
+`,
     },
     {
-      code: "FROM alpine\nADD a b '/c'\n",
+      code: `FROM alpine
+ADD a b '/c'
+`,
       errors: [{ messageId: "noSlash", line: 2, column: 9 }],
-      output: "FROM alpine\nADD a b '/c/'\n",
+      output: `FROM alpine
+ADD a b '/c/'
+`,
     },
     {
       name: "a literal after a variable is checked",
-      code: "FROM alpine\nCOPY a b $HOME/app\n",
+      code: `FROM alpine
+COPY a b $HOME/app
+`,
       errors: [{ messageId: "noSlash", line: 2, column: 10 }],
     },
   ],

@@ -11,7 +11,9 @@ export default defineRule({
     rationale:
       "With more than one source, `COPY` and `ADD` must copy into a directory, and the destination has to say so with a trailing `/`. " +
       "The classic builder stops with an error on `COPY a.txt b.txt /app`; BuildKit copies each source to that one path, where files can overwrite each other. " +
-      "BuildKit also takes `.` as a directory. The fix appends the `/`. " +
+      "The fix appends the `/`.",
+    limitations:
+      "BuildKit also takes `.` as a directory. " +
       "A destination that ends with a variable is not checked, since its value is only known at build time.",
     bad: ["FROM alpine:3.20\nCOPY package.json package-lock.json /app\n"],
     good: [

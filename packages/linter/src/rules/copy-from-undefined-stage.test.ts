@@ -3,28 +3,60 @@ import rule from "./copy-from-undefined-stage.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine AS build\nFROM alpine\nCOPY --from=build /a /a\n",
-    "FROM alpine AS Build\nFROM alpine\nCOPY --from=BUILD /a /a\n",
-    "FROM alpine\nFROM alpine\nCOPY --from=0 /a /a\n",
-    "FROM alpine\nCOPY --from=nginx:1.27 /a /a\n",
-    "FROM alpine\nCOPY --from=ghcr.io/org/tool /a /a\n",
-    "FROM alpine\nCOPY --from=tool@sha256:abc /a /a\n",
-    "FROM alpine\nCOPY --from=$STAGE /a /a\n",
-    "ARG STAGE=build\nFROM alpine AS build\nFROM alpine\nCOPY --from=${STAGE} /a /a\n",
+    `FROM alpine AS build
+FROM alpine
+COPY --from=build /a /a
+`,
+    `FROM alpine AS Build
+FROM alpine
+COPY --from=BUILD /a /a
+`,
+    `FROM alpine
+FROM alpine
+COPY --from=0 /a /a
+`,
+    `FROM alpine
+COPY --from=nginx:1.27 /a /a
+`,
+    `FROM alpine
+COPY --from=ghcr.io/org/tool /a /a
+`,
+    `FROM alpine
+COPY --from=tool@sha256:abc /a /a
+`,
+    `FROM alpine
+COPY --from=$STAGE /a /a
+`,
+    `ARG STAGE=build
+FROM alpine AS build
+FROM alpine
+COPY --from=\${STAGE} /a /a
+`,
     {
       name: "a later stage is resolved by BuildKit",
-      code: "FROM alpine\nCOPY --from=later /a /a\nFROM alpine AS later\n",
+      code: `FROM alpine
+COPY --from=later /a /a
+FROM alpine AS later
+`,
     },
-    "FROM alpine\nONBUILD COPY --from=other /a /a\n",
+    `FROM alpine
+ONBUILD COPY --from=other /a /a
+`,
     {
       name: "templates",
-      code: "FROM alpine:{{ version }} AS build\nFROM alpine\nCOPY --from=build /a /a\n",
+      code: `FROM alpine:{{ version }} AS build
+FROM alpine
+COPY --from=build /a /a
+`,
       allowSyntaxErrors: true,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine AS build\nFROM alpine\nCOPY --from=biuld /a /a\n",
+      code: `FROM alpine AS build
+FROM alpine
+COPY --from=biuld /a /a
+`,
       errors: [
         {
           messageId: "typo",
@@ -37,11 +69,17 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine AS build\nFROM alpine\nCOPY --from=busybox /bin/sh /bin/sh\n",
+      code: `FROM alpine AS build
+FROM alpine
+COPY --from=busybox /bin/sh /bin/sh
+`,
       errors: [{ messageId: "unknown", line: 3, column: 13, endColumn: 20 }],
     },
     {
-      code: "FROM alpine\nFROM alpine\nCOPY --from=2 /a /a\n",
+      code: `FROM alpine
+FROM alpine
+COPY --from=2 /a /a
+`,
       errors: [
         {
           messageId: "index",
@@ -52,7 +90,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG SRC=builder\nFROM alpine\nCOPY --from=$SRC /a /a\n",
+      code: `ARG SRC=builder
+FROM alpine
+COPY --from=$SRC /a /a
+`,
       errors: [{ messageId: "unknown", line: 3, column: 13, endColumn: 17 }],
     },
   ],

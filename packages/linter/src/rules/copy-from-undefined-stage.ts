@@ -4,14 +4,15 @@ import { fromValue, stageByRef } from "./utils/stage-refs.js";
 
 export default defineRule({
   id: "copy-from-undefined-stage",
-  title: "COPY --from a stage that the Dockerfile defines",
+  title: "Name a stage that the Dockerfile defines in COPY --from",
   severity: "warning",
   fixable: false,
   aliases: { hadolint: "DL3022" },
   docs: {
     rationale:
       "`COPY --from` takes a stage name, a stage index, or an image. " +
-      "When the name matches no stage, BuildKit does not fail: it pulls an image of that name from Docker Hub (or uses a named build context), so a misspelt or renamed stage copies files from some unrelated image, or fails later with a confusing pull error. " +
+      "When the name matches no stage, BuildKit does not fail: it pulls an image of that name from Docker Hub (or uses a named build context), so a misspelt or renamed stage copies files from some unrelated image, or fails later with a confusing pull error.",
+    limitations:
       "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default. " +
       "Unlike hadolint, a stage defined further down the file is accepted, since BuildKit resolves it.",
     bad: [

@@ -1,60 +1,124 @@
 import { ruleTester } from "../testing/rule-tester.js";
 import rule from "./copy-ignored-file.js";
 
-const ignoreDockerfile = "\nDockerfile\n";
+const ignoreDockerfile = `
+Dockerfile
+`;
 
 ruleTester.run(rule, {
   valid: [
-    { name: "no .dockerignore", code: "FROM scratch\nCOPY Dockerfile .\n" },
+    {
+      name: "no .dockerignore",
+      code: `FROM scratch
+COPY Dockerfile .
+`,
+    },
     {
       name: "COPY --from reads another stage",
-      code: "FROM scratch AS base\nCOPY Dockerfile /foobar\nFROM base\nCOPY --from=base /foobar /Dockerfile\n",
-      dockerignore: "\nfoobar\n",
+      code: `FROM scratch AS base
+COPY Dockerfile /foobar
+FROM base
+COPY --from=base /foobar /Dockerfile
+`,
+      dockerignore: `
+foobar
+`,
     },
     {
       name: "exceptions switch the check off",
-      code: "FROM scratch\nCOPY ./Dockerfile .\n",
-      dockerignore: "**\n!Dockerfile\n",
+      code: `FROM scratch
+COPY ./Dockerfile .
+`,
+      dockerignore: `**
+!Dockerfile
+`,
     },
     {
       name: "exceptions, even unrelated ones",
-      code: "FROM scratch\nCOPY sub/a.txt /\n",
-      dockerignore: "sub\n!other.txt\n",
+      code: `FROM scratch
+COPY sub/a.txt /
+`,
+      dockerignore: `sub
+!other.txt
+`,
     },
-    { name: "context root with dotfiles ignored", code: "FROM scratch\nCOPY . .\n", dockerignore: ".*\n" },
+    {
+      name: "context root with dotfiles ignored",
+      code: `FROM scratch
+COPY . .
+`,
+      dockerignore: ".*\n",
+    },
     {
       name: "URL",
-      code: "FROM scratch\nADD https://example.org/app.tar /\n",
-      dockerignore: "*.tar\nhttps:\n",
+      code: `FROM scratch
+ADD https://example.org/app.tar /
+`,
+      dockerignore: `*.tar
+https:
+`,
     },
     {
       name: "Git",
-      code: "FROM scratch\nADD git@github.com:owner/repo.git /src\n",
+      code: `FROM scratch
+ADD git@github.com:owner/repo.git /src
+`,
       dockerignore: "git@github.com:owner\n",
     },
-    { name: "heredoc", code: "FROM scratch\nCOPY <<EOF /motd\nhi\nEOF\n", dockerignore: "<<EOF\n" },
+    {
+      name: "heredoc",
+      code: `FROM scratch
+COPY <<EOF /motd
+hi
+EOF
+`,
+      dockerignore: "<<EOF\n",
+    },
     {
       name: "deeper match does not apply at the root",
-      code: "FROM scratch\nCOPY app.log /\n",
+      code: `FROM scratch
+COPY app.log /
+`,
       dockerignore: "logs/*.log\n",
     },
-    { name: "value unknown here", code: "FROM alpine:3.20\nCOPY $SRC /\n", dockerignore: "secret\n" },
+    {
+      name: "value unknown here",
+      code: `FROM alpine:3.20
+COPY $SRC /
+`,
+      dockerignore: "secret\n",
+    },
     {
       name: "build ARG without default",
-      code: "FROM alpine:3.20\nARG SRC\nCOPY $SRC /\n",
+      code: `FROM alpine:3.20
+ARG SRC
+COPY $SRC /
+`,
       dockerignore: "\n",
     },
-    { name: "comment lines", code: "FROM scratch\nCOPY src /src\n", dockerignore: "# src\n" },
+    {
+      name: "comment lines",
+      code: `FROM scratch
+COPY src /src
+`,
+      dockerignore: "# src\n",
+    },
     {
       name: "ONBUILD triggers use the child's context",
-      code: "FROM scratch\nONBUILD COPY Dockerfile /\n",
+      code: `FROM scratch
+ONBUILD COPY Dockerfile /
+`,
       dockerignore: ignoreDockerfile,
     },
   ],
   invalid: [
     {
       name: "BuildKit: COPY and ADD of an ignored file",
-      code: "\nFROM scratch\nCOPY Dockerfile .\nADD Dockerfile /windy\n",
+      code: `
+FROM scratch
+COPY Dockerfile .
+ADD Dockerfile /windy
+`,
       dockerignore: ignoreDockerfile,
       errors: [
         {
@@ -75,20 +139,29 @@ ruleTester.run(rule, {
     },
     {
       name: "context root with everything ignored",
-      code: "FROM scratch\nCOPY . .\n",
+      code: `FROM scratch
+COPY . .
+`,
       dockerignore: "*\n",
       errors: [{ messageId: "contextIgnored", line: 2, column: 6, endColumn: 7 }],
     },
     {
       name: "inside an ignored directory",
-      code: "FROM scratch\nCOPY node_modules/pkg/index.js ./\n",
+      code: `FROM scratch
+COPY node_modules/pkg/index.js ./
+`,
       dockerignore: "node_modules\n",
       errors: [{ messageId: "ignored", line: 2, column: 6 }],
     },
     {
       name: "patterns and paths are cleaned",
-      code: "FROM scratch\nCOPY ./dist/ /srv\nCOPY /build/app /srv\n",
-      dockerignore: "/dist\n  build/  \n",
+      code: `FROM scratch
+COPY ./dist/ /srv
+COPY /build/app /srv
+`,
+      dockerignore: `/dist
+  build/  
+`,
       errors: [
         { messageId: "ignored", line: 2, column: 6, endColumn: 13 },
         { messageId: "ignored", line: 3, column: 6 },
@@ -96,7 +169,10 @@ ruleTester.run(rule, {
     },
     {
       name: "expanded with the stage's values",
-      code: "FROM alpine:3.20\nENV CONF=secrets\nCOPY --chown=app ${CONF}/app.env /etc/\n",
+      code: `FROM alpine:3.20
+ENV CONF=secrets
+COPY --chown=app \${CONF}/app.env /etc/
+`,
       dockerignore: "secrets\n",
       errors: [
         {
@@ -110,7 +186,9 @@ ruleTester.run(rule, {
     },
     {
       name: "a wildcard source matched literally, as BuildKit does",
-      code: 'FROM scratch\nCOPY ["*.md", "/docs/"]\n',
+      code: `FROM scratch
+COPY ["*.md", "/docs/"]
+`,
       dockerignore: "*.md\n",
       errors: [{ messageId: "ignored", line: 2, column: 7, endColumn: 13 }],
     },

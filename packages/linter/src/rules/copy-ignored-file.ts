@@ -27,7 +27,8 @@ export default defineRule({
   docs: {
     rationale:
       'Files that match `.dockerignore` are never sent to the builder, so a `COPY` or `ADD` of one of them fails with a "not found" error, or, with a wildcard, silently copies less than intended. ' +
-      "Either the source or the ignore file is wrong. " +
+      "Either the source or the ignore file is wrong.",
+    limitations:
       "Sources are checked after variable expansion with the stage's known values; sources from another stage (`--from`), URLs, Git repositories and here-documents are not from the build context and are skipped. " +
       "As in BuildKit, the check is off when the ignore file has `!` exceptions, since an excluded directory may have re-included files, and copying the whole context (`.`) is only reported when the ignore file excludes everything (`*`, `**` or `**/*`).",
     bad: [

@@ -3,23 +3,62 @@ import rule from "./copy-relative-without-workdir.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nCOPY a /a\n",
-    "FROM alpine\nWORKDIR /app\nCOPY a .\n",
-    'FROM alpine\nCOPY a "/a"\n',
-    "FROM alpine\nCOPY a $HOME/\n",
-    "FROM alpine\nCOPY a ${APP_DIR}\n",
-    "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a C:/app/\n",
-    "FROM alpine AS base\nWORKDIR /app\nFROM base AS mid\nFROM mid\nCOPY a .\n",
-    "FROM alpine AS base\nCOPY a /a\nWORKDIR /app\nFROM base\nCOPY b b\n",
-    "FROM alpine\nONBUILD COPY a .\n",
-    'FROM alpine\nCOPY ["a", "/a/"]\n',
-    'FROM alpine\nCOPY a "$APP"/config\n',
-    "FROM scratch\nCOPY a .\n",
-    "FROM scratch AS base\nFROM base\nFROM alpine\nWORKDIR /x\nFROM base\nCOPY a b\n",
+    `FROM alpine
+COPY a /a
+`,
+    `FROM alpine
+WORKDIR /app
+COPY a .
+`,
+    `FROM alpine
+COPY a "/a"
+`,
+    `FROM alpine
+COPY a $HOME/
+`,
+    `FROM alpine
+COPY a \${APP_DIR}
+`,
+    `FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+COPY a C:/app/
+`,
+    `FROM alpine AS base
+WORKDIR /app
+FROM base AS mid
+FROM mid
+COPY a .
+`,
+    `FROM alpine AS base
+COPY a /a
+WORKDIR /app
+FROM base
+COPY b b
+`,
+    `FROM alpine
+ONBUILD COPY a .
+`,
+    `FROM alpine
+COPY ["a", "/a/"]
+`,
+    `FROM alpine
+COPY a "$APP"/config
+`,
+    `FROM scratch
+COPY a .
+`,
+    `FROM scratch AS base
+FROM base
+FROM alpine
+WORKDIR /x
+FROM base
+COPY a b
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine\nCOPY a .\n",
+      code: `FROM alpine
+COPY a .
+`,
       errors: [
         {
           messageId: "relative",
@@ -33,21 +72,33 @@ ruleTester.run(rule, {
     },
     {
       name: "WORKDIR after the COPY does not help",
-      code: "FROM alpine\nADD a.tgz app/\nWORKDIR /app\n",
+      code: `FROM alpine
+ADD a.tgz app/
+WORKDIR /app
+`,
       errors: [{ messageId: "relative", line: 2, column: 11, endColumn: 15 }],
     },
     {
       name: "a WORKDIR in an unrelated stage does not count",
-      code: "FROM alpine AS a\nWORKDIR /app\nFROM alpine\nCOPY --from=a x x\n",
+      code: `FROM alpine AS a
+WORKDIR /app
+FROM alpine
+COPY --from=a x x
+`,
       errors: [{ messageId: "relative", line: 4, column: 17 }],
     },
     {
       name: "a WORKDIR inside ONBUILD does not count",
-      code: "FROM alpine\nONBUILD WORKDIR /app\nCOPY a ./\n",
+      code: `FROM alpine
+ONBUILD WORKDIR /app
+COPY a ./
+`,
       errors: [{ messageId: "relative", line: 3, column: 8 }],
     },
     {
-      code: 'FROM alpine\nCOPY ["a", "app/"]\n',
+      code: `FROM alpine
+COPY ["a", "app/"]
+`,
       errors: [{ messageId: "relative", line: 2, column: 12, endColumn: 18 }],
     },
   ],

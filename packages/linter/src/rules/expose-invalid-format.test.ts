@@ -3,13 +3,28 @@ import rule from "./expose-invalid-format.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nEXPOSE 80 80/tcp 8000-8010/udp\n",
-    { name: "a port from a variable", code: "FROM alpine\nARG P=8080:80\nEXPOSE $P\n" },
-    { name: "an unknown protocol fails the build instead", code: "FROM alpine\nEXPOSE 8080:80/http\n" },
+    `FROM alpine
+EXPOSE 80 80/tcp 8000-8010/udp
+`,
+    {
+      name: "a port from a variable",
+      code: `FROM alpine
+ARG P=8080:80
+EXPOSE $P
+`,
+    },
+    {
+      name: "an unknown protocol fails the build instead",
+      code: `FROM alpine
+EXPOSE 8080:80/http
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM alpine\nEXPOSE 8080:80\n",
+      code: `FROM alpine
+EXPOSE 8080:80
+`,
       errors: [
         {
           messageId: "hostPart",
@@ -21,18 +36,28 @@ ruleTester.run(rule, {
           endColumn: 15,
         },
       ],
-      output: "FROM alpine\nEXPOSE 80\n",
+      output: `FROM alpine
+EXPOSE 80
+`,
     },
     {
-      code: "FROM alpine\nEXPOSE 443 127.0.0.1:8080:80/tcp\n",
+      code: `FROM alpine
+EXPOSE 443 127.0.0.1:8080:80/tcp
+`,
       errors: [{ messageId: "hostPart", line: 2, column: 12, endColumn: 33 }],
-      output: "FROM alpine\nEXPOSE 443 80/tcp\n",
+      output: `FROM alpine
+EXPOSE 443 80/tcp
+`,
     },
     {
       name: "IPv6 host address",
-      code: "FROM alpine\nEXPOSE [::1]:8080:80\n",
+      code: `FROM alpine
+EXPOSE [::1]:8080:80
+`,
       errors: [{ messageId: "hostPart", line: 2, column: 8 }],
-      output: "FROM alpine\nEXPOSE 80\n",
+      output: `FROM alpine
+EXPOSE 80
+`,
     },
   ],
 });

@@ -3,16 +3,28 @@ import rule from "./expose-invalid-port.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nEXPOSE 0 65535 80/tcp 53/udp\n",
-    "FROM alpine\nEXPOSE 8000-8010 8000-8000/tcp\n",
-    "FROM alpine\nEXPOSE $PORT ${PORT}/tcp\n",
-    "FROM alpine\nEXPOSE 127.0.0.1:8080:80\n",
+    `FROM alpine
+EXPOSE 0 65535 80/tcp 53/udp
+`,
+    `FROM alpine
+EXPOSE 8000-8010 8000-8000/tcp
+`,
+    `FROM alpine
+EXPOSE $PORT \${PORT}/tcp
+`,
+    `FROM alpine
+EXPOSE 127.0.0.1:8080:80
+`,
     // Quotes are removed before BuildKit reads the port.
-    "FROM alpine\nEXPOSE \"80\" '443/tcp'\n",
+    `FROM alpine
+EXPOSE "80" '443/tcp'
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine\nEXPOSE 80 65536\n",
+      code: `FROM alpine
+EXPOSE 80 65536
+`,
       errors: [
         {
           messageId: "outOfRange",
@@ -24,22 +36,30 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nEXPOSE 1-70000/tcp\n",
+      code: `FROM alpine
+EXPOSE 1-70000/tcp
+`,
       errors: [{ messageId: "outOfRange", line: 2, column: 10, endColumn: 15 }],
     },
     {
-      code: "FROM alpine\nEXPOSE 99999-100000\n",
+      code: `FROM alpine
+EXPOSE 99999-100000
+`,
       errors: [
         { messageId: "outOfRange", line: 2, column: 8, endColumn: 13 },
         { messageId: "outOfRange", line: 2, column: 14, endColumn: 20 },
       ],
     },
     {
-      code: "FROM alpine\nEXPOSE 9000-8000/udp\n",
+      code: `FROM alpine
+EXPOSE 9000-8000/udp
+`,
       errors: [{ messageId: "reversedRange", line: 2, column: 8, endColumn: 17 }],
     },
     {
-      code: "FROM alpine\nEXPOSE 80a 8080/tcp 90-9x/udp\n",
+      code: `FROM alpine
+EXPOSE 80a 8080/tcp 90-9x/udp
+`,
       errors: [
         {
           messageId: "notANumber",
@@ -51,9 +71,22 @@ ruleTester.run(rule, {
         { messageId: "notANumber", line: 2, column: 21, endColumn: 26 },
       ],
     },
-    { code: "FROM alpine\nEXPOSE 8080:70000\n", errors: [{ messageId: "outOfRange", line: 2, column: 13 }] },
     {
-      code: "FROM alpine\nONBUILD EXPOSE 70000\n",
+      code: `FROM alpine
+EXPOSE 8080:70000
+`,
+      errors: [{ messageId: "outOfRange", line: 2, column: 13 }],
+    },
+    {
+      code: `FROM alpine
+EXPOSE 8080:70000
+`,
+      errors: [{ messageId: "outOfRange", line: 2, column: 13 }],
+    },
+    {
+      code: `FROM alpine
+ONBUILD EXPOSE 70000
+`,
       errors: [{ messageId: "outOfRange", line: 2, column: 16 }],
     },
   ],

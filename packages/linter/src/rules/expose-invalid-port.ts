@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     rationale:
       "TCP and UDP ports are 16-bit numbers, so a port above 65535 cannot exist, and BuildKit refuses it when it builds the image config. " +
-      "A port range must also go upwards (`8000-8010`), and a port is digits only: BuildKit rejects `80a`. " +
-      "Ports that come from a variable are not checked.",
+      "A port range must also go upwards (`8000-8010`), and a port is digits only: BuildKit rejects `80a`.",
+    limitations: "Ports that come from a variable are not checked.",
     bad: [
       "FROM nginx:1.27\nEXPOSE 80800\n",
       "FROM nginx:1.27\nEXPOSE 9000-8000/udp\n",

@@ -3,13 +3,28 @@ import rule from "./expose-proto-casing.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nEXPOSE 80 80/tcp 53/udp 9/sctp\n",
-    { name: "an unknown protocol fails the build instead", code: "FROM alpine\nEXPOSE 80/HTTP\n" },
-    { name: "a port from a variable", code: "FROM alpine\nARG P=80/TCP\nEXPOSE $P\n" },
+    `FROM alpine
+EXPOSE 80 80/tcp 53/udp 9/sctp
+`,
+    {
+      name: "an unknown protocol fails the build instead",
+      code: `FROM alpine
+EXPOSE 80/HTTP
+`,
+    },
+    {
+      name: "a port from a variable",
+      code: `FROM alpine
+ARG P=80/TCP
+EXPOSE $P
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM alpine\nEXPOSE 80/TCP\n",
+      code: `FROM alpine
+EXPOSE 80/TCP
+`,
       errors: [
         {
           messageId: "uppercase",
@@ -20,15 +35,21 @@ ruleTester.run(rule, {
           endColumn: 14,
         },
       ],
-      output: "FROM alpine\nEXPOSE 80/tcp\n",
+      output: `FROM alpine
+EXPOSE 80/tcp
+`,
     },
     {
-      code: "FROM alpine\nEXPOSE 80 8000-8010/Udp 1:2/SCTP\n",
+      code: `FROM alpine
+EXPOSE 80 8000-8010/Udp 1:2/SCTP
+`,
       errors: [
         { messageId: "uppercase", line: 2, column: 21 },
         { messageId: "uppercase", line: 2, column: 29 },
       ],
-      output: "FROM alpine\nEXPOSE 80 8000-8010/udp 1:2/sctp\n",
+      output: `FROM alpine
+EXPOSE 80 8000-8010/udp 1:2/sctp
+`,
     },
   ],
 });

@@ -3,19 +3,30 @@ import rule from "./from-first.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3.20\nRUN echo hi\n",
-    "# syntax=docker/dockerfile:1\n# a comment\nARG A=1\nARG B\nFROM alpine:${A}\n",
+    `FROM alpine:3.20
+RUN echo hi
+`,
+    `# syntax=docker/dockerfile:1
+# a comment
+ARG A=1
+ARG B
+FROM alpine:\${A}
+`,
     { name: "an empty file is syntax-error's finding", code: "", allowSyntaxErrors: true },
     { code: "# only a comment\n", allowSyntaxErrors: true },
     {
       name: "an unknown keyword is syntax-error's finding",
-      code: "{{ template }}\nFROM alpine:3.20\n",
+      code: `{{ template }}
+FROM alpine:3.20
+`,
       allowSyntaxErrors: true,
     },
   ],
   invalid: [
     {
-      code: "ENV A=1\nFROM alpine:3.20\n",
+      code: `ENV A=1
+FROM alpine:3.20
+`,
       errors: [
         {
           messageId: "beforeFrom",
@@ -28,19 +39,27 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG A=1\nlabel a=b\nRUN true\nFROM alpine:3.20\n",
+      code: `ARG A=1
+label a=b
+RUN true
+FROM alpine:3.20
+`,
       errors: [
         { messageId: "beforeFrom", line: 2, column: 1, endColumn: 6 },
         { messageId: "beforeFrom", line: 3, column: 1 },
       ],
     },
     {
-      code: 'RUN echo hi\nCMD ["sh"]\n',
+      code: `RUN echo hi
+CMD ["sh"]
+`,
       errors: [{ messageId: "noFrom", line: 1, column: 1, endColumn: 4 }],
     },
     { name: "only ARGs", code: "ARG A=1\n", errors: [{ messageId: "noFrom", line: 1 }] },
     {
-      code: "ONBUILD RUN true\nFROM alpine:3.20\n",
+      code: `ONBUILD RUN true
+FROM alpine:3.20
+`,
       errors: [{ messageId: "beforeFrom", line: 1, column: 1, endColumn: 8 }],
     },
   ],

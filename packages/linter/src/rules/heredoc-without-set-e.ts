@@ -1,6 +1,6 @@
 import type { Heredoc, Run, Shell } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename, parseShell, type ShellCommand } from "../shell/shell.js";
+import { basename, parseShell, type ShellCommand } from "../shell/lexer.js";
 
 /** `errexit` when the SHELL runs with `-e`, `other` for shells that are not POSIX (PowerShell, cmd). */
 type ShellState = "errexit" | "plain" | "other";
@@ -18,7 +18,8 @@ export default defineRule({
       "when `apt-get update` fails and `apt-get install` after it succeeds from a stale index, or when a download fails before the last line, the build goes on with a broken layer. " +
       "A shell-form `RUN a && b` does not have this problem, but a heredoc of several lines does. " +
       "Start the script with `set -e` (or `set -eux`), give it a `#!` line with `-e`, or make the stage's `SHELL` run with `-e` " +
-      '(`SHELL ["/bin/sh", "-ec"]`). The fix inserts `set -e` as the first line of the script. ' +
+      '(`SHELL ["/bin/sh", "-ec"]`). The fix inserts `set -e` as the first line of the script.',
+    limitations:
       "Scripts for other interpreters (a `#!` line for python) and for PowerShell or cmd are not checked.",
     bad: ["FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n"],
     good: [

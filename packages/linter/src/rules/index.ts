@@ -1,6 +1,5 @@
 import type { Rule } from "../rule.js";
 import aptGetNonInteractive from "./apt-get-non-interactive.js";
-import cacheBustingOrder from "./cache-busting-order.js";
 import cmdOverridden from "./cmd-overridden.js";
 import consistentInstructionCasing from "./consistent-instruction-casing.js";
 import copyDestTrailingSlash from "./copy-dest-trailing-slash.js";
@@ -22,6 +21,7 @@ import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import missingHealthcheck from "./missing-healthcheck.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
+import noBroadCopyBeforeInstall from "./no-broad-copy-before-install.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noCopyFromOwnStage from "./no-copy-from-own-stage.js";
@@ -30,6 +30,8 @@ import noCurlAndWget from "./no-curl-and-wget.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDockerSocket from "./no-docker-socket.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
+import noEarlyArg from "./no-early-arg.js";
+import noEarlyRemoteAdd from "./no-early-remote-add.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noHardcodedPassword from "./no-hardcoded-password.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
@@ -97,7 +99,6 @@ import zypperNonInteractive from "./zypper-non-interactive.js";
 /** Every rule hull knows, in alphabetical order of id (one line per rule). */
 export const rules = [
   aptGetNonInteractive,
-  cacheBustingOrder,
   cmdOverridden,
   consistentInstructionCasing,
   copyDestTrailingSlash,
@@ -119,6 +120,7 @@ export const rules = [
   maintainerDeprecated,
   missingHealthcheck,
   noAptInstallRecommends,
+  noBroadCopyBeforeInstall,
   noConsecutiveRun,
   noConstantPlatform,
   noCopyFromOwnStage,
@@ -127,6 +129,8 @@ export const rules = [
   noCurlPipeShell,
   noDockerSocket,
   noDuplicateStageName,
+  noEarlyArg,
+  noEarlyRemoteAdd,
   noEmptyContinuation,
   noHardcodedPassword,
   noHardcodedSecret,

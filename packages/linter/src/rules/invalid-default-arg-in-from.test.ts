@@ -3,18 +3,39 @@ import rule from "./invalid-default-arg-in-from.js";
 
 ruleTester.run(rule, {
   valid: [
-    'ARG VERSION="latest"\nFROM busybox:${VERSION}\n',
-    'ARG BUSYBOX_VARIANT=""\nFROM busybox:stable${BUSYBOX_VARIANT}\n',
-    "ARG REGISTRY=localhost:5000\nFROM $REGISTRY/team/app:1.0\n",
-    "ARG DIGEST=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nFROM alpine@$DIGEST\n",
-    "ARG BASE=build\nFROM alpine:3.20 AS build\nFROM $BASE\n",
+    `ARG VERSION="latest"
+FROM busybox:\${VERSION}
+`,
+    `ARG BUSYBOX_VARIANT=""
+FROM busybox:stable\${BUSYBOX_VARIANT}
+`,
+    `ARG REGISTRY=localhost:5000
+FROM $REGISTRY/team/app:1.0
+`,
+    `ARG DIGEST=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+FROM alpine@$DIGEST
+`,
+    `ARG BASE=build
+FROM alpine:3.20 AS build
+FROM $BASE
+`,
     "FROM Not-Checked-Without-Variables\n",
-    "ARG VERSION\nFROM node:${VERSION:-22}-alpine\n",
-    { name: "BuildKit stops at a default it cannot expand", code: "ARG A=${B:?}\nARG C\nFROM alpine:$C\n" },
+    `ARG VERSION
+FROM node:\${VERSION:-22}-alpine
+`,
+    {
+      name: "BuildKit stops at a default it cannot expand",
+      code: `ARG A=\${B:?}
+ARG C
+FROM alpine:$C
+`,
+    },
   ],
   invalid: [
     {
-      code: "ARG VERSION\nFROM busybox:$VERSION\n",
+      code: `ARG VERSION
+FROM busybox:$VERSION
+`,
       errors: [
         {
           messageId: "invalid",
@@ -27,15 +48,21 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG IMAGE\nFROM $IMAGE\n",
+      code: `ARG IMAGE
+FROM $IMAGE
+`,
       errors: [{ messageId: "empty", line: 2, column: 6, endColumn: 12 }],
     },
     {
-      code: 'ARG SFX="box:"\nFROM busy${SFX}\n',
+      code: `ARG SFX="box:"
+FROM busy\${SFX}
+`,
       errors: [{ messageId: "invalid", line: 2, column: 6 }],
     },
     {
-      code: "ARG IMAGE=Alpine:3.20\nFROM $IMAGE\n",
+      code: `ARG IMAGE=Alpine:3.20
+FROM $IMAGE
+`,
       errors: [
         {
           messageId: "invalid",
@@ -46,11 +73,15 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG DIGEST=sha256:abc\nFROM alpine@$DIGEST\n",
+      code: `ARG DIGEST=sha256:abc
+FROM alpine@$DIGEST
+`,
       errors: [{ messageId: "invalid", line: 2 }],
     },
     {
-      code: "ARG TAG=-rc1\nFROM alpine:$TAG\n",
+      code: `ARG TAG=-rc1
+FROM alpine:$TAG
+`,
       errors: [{ messageId: "invalid", line: 2 }],
     },
   ],

@@ -13,8 +13,8 @@ export default defineRule({
     rationale:
       "A Dockerfile should build without any `--build-arg`. " +
       "When a global ARG used in `FROM` has no default, or a default that leaves the image reference incomplete (`node:` with an empty tag, `python:3.12-` …), a plain `docker build` fails before running anything. " +
-      "BuildKit evaluates every `FROM` with only the defaults of the global ARGs and checks that the result is a valid image reference: `[registry[:port]/]name[:tag][@algorithm:digest]`, with a lowercase name. " +
-      "`FROM` lines without variables are not checked by this rule.",
+      "BuildKit evaluates every `FROM` with only the defaults of the global ARGs and checks that the result is a valid image reference: `[registry[:port]/]name[:tag][@algorithm:digest]`, with a lowercase name.",
+    limitations: "`FROM` lines without variables are not checked by this rule.",
     bad: [
       "ARG VERSION\nFROM node:$VERSION\n",
       "ARG BASE_IMAGE\nFROM $BASE_IMAGE\n",

@@ -25,13 +25,24 @@ ruleTester.run(rule, {
         "",
       ].join("\n"),
     },
-    "# check=skip=all\nFROM scratch AS base\n",
-    "FROM scratch AS base\nARG plain\n",
-    "# just a note\nFROM scratch\n",
-    "FROM scratch\n# X the build argument\nONBUILD ARG Y\n",
+    `# check=skip=all
+FROM scratch AS base
+`,
+    `FROM scratch AS base
+ARG plain
+`,
+    `# just a note
+FROM scratch
+`,
+    `FROM scratch
+# X the build argument
+ONBUILD ARG Y
+`,
     {
       name: "stage names are compared in lower case",
-      code: "# build the compiler\nFROM golang:1.23 AS Build\n",
+      code: `# build the compiler
+FROM golang:1.23 AS Build
+`,
     },
   ],
   invalid: [
@@ -67,12 +78,18 @@ ruleTester.run(rule, {
     },
     {
       name: "a blank line does not separate the comment",
-      code: "# the base image\n\nFROM alpine:3.20 AS base\n",
+      code: `# the base image
+
+FROM alpine:3.20 AS base
+`,
       errors: [{ messageId: "stage", line: 1 }],
     },
     {
       name: "only the last comment line counts",
-      code: "# version the version\n# of the app\nARG version=1\n",
+      code: `# version the version
+# of the app
+ARG version=1
+`,
       errors: [{ messageId: "arg", line: 2 }],
     },
   ],

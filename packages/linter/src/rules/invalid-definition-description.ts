@@ -11,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "Tools such as `docker buildx build --call=outline` and `--call=targets` show the comment right above `FROM … AS name` and above `ARG name` as the description of that stage or build argument, when its first word is the name: `# name description`. " +
-      "A comment above those instructions that does not start with the name is either a description in the wrong format or an unrelated comment that tools will mistake for one. " +
+      "A comment above those instructions that does not start with the name is either a description in the wrong format or an unrelated comment that tools will mistake for one.",
+    limitations:
       "As in BuildKit, the comments directly above an instruction run up to the previous instruction or a bare `#` line; blank lines do not end them, so separate an unrelated comment with a bare `#` line. " +
       "This rule is off unless enabled, like BuildKit's experimental check.",
     bad: [

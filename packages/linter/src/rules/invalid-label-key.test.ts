@@ -3,15 +3,27 @@ import rule from "./invalid-label-key.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nLABEL org.valid-key.label3=foo validlabel=bar\n",
-    'FROM alpine\nLABEL "org.opencontainers.image.source"="https://example.com"\n',
-    "FROM alpine\nLABEL com.example/build_id=1\n",
-    "FROM alpine\nLABEL ${PREFIX}.version=1\n",
-    "FROM alpine\nLABEL dockerproject.x=1\n",
+    `FROM alpine
+LABEL org.valid-key.label3=foo validlabel=bar
+`,
+    `FROM alpine
+LABEL "org.opencontainers.image.source"="https://example.com"
+`,
+    `FROM alpine
+LABEL com.example/build_id=1
+`,
+    `FROM alpine
+LABEL \${PREFIX}.version=1
+`,
+    `FROM alpine
+LABEL dockerproject.x=1
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine\nLABEL version=1 Maintainer=me\n",
+      code: `FROM alpine
+LABEL version=1 Maintainer=me
+`,
       errors: [
         {
           messageId: "invalid",
@@ -23,14 +35,18 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nLABEL .invalid=1 1invalid=1\n",
+      code: `FROM alpine
+LABEL .invalid=1 1invalid=1
+`,
       errors: [
         { messageId: "invalid", column: 7 },
         { messageId: "invalid", column: 18 },
       ],
     },
     {
-      code: "FROM alpine\nLABEL invalid-=1\n",
+      code: `FROM alpine
+LABEL invalid-=1
+`,
       errors: [
         {
           messageId: "invalid",
@@ -39,15 +55,21 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nLABEL org.Example.x=1\n",
+      code: `FROM alpine
+LABEL org.Example.x=1
+`,
       errors: [{ messageId: "invalid", line: 2, column: 7, endColumn: 20 }],
     },
     {
-      code: "FROM alpine\nLABEL invalid..key=1 invalid--key=2\n",
+      code: `FROM alpine
+LABEL invalid..key=1 invalid--key=2
+`,
       errors: [{ messageId: "invalid" }, { messageId: "invalid" }],
     },
     {
-      code: 'FROM alpine\nLABEL "com.docker.label"="foo"\n',
+      code: `FROM alpine
+LABEL "com.docker.label"="foo"
+`,
       errors: [
         {
           messageId: "reserved",
@@ -60,9 +82,16 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nLABEL io.docker.x=1 org.dockerproject.y=2\n",
+      code: `FROM alpine
+LABEL io.docker.x=1 org.dockerproject.y=2
+`,
       errors: [{ messageId: "reserved" }, { messageId: "reserved" }],
     },
-    { code: "FROM alpine\nONBUILD LABEL Bad=1\n", errors: [{ messageId: "invalid", line: 2, column: 15 }] },
+    {
+      code: `FROM alpine
+ONBUILD LABEL Bad=1
+`,
+      errors: [{ messageId: "invalid", line: 2, column: 15 }],
+    },
   ],
 });

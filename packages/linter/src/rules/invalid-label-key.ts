@@ -22,8 +22,8 @@ export default defineRule({
     rationale:
       "Docker's guidelines for label keys: start with a lowercase letter, end with a lowercase letter or digit, use only lowercase letters, digits, `.` and `-` (hull, like hadolint, also accepts `_` and `/`), and do not repeat `.` or `-`. " +
       "Namespace your keys with a reverse domain you control (`com.example.team`), or use the standard `org.opencontainers.image.*` keys; tools that read labels expect these forms. " +
-      "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself. " +
-      "Keys that contain a variable are not checked.",
+      "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself.",
+    limitations: "Keys that contain a variable are not checked.",
     bad: [
       "FROM alpine:3.20\nLABEL Maintainer=ops@example.com\n",
       "FROM alpine:3.20\nLABEL com.docker.extension.api=1\n",

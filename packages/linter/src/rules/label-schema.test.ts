@@ -20,30 +20,60 @@ const one = { labelSchema: { version: "semver" } };
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nLABEL Anything=1\n",
+    `FROM alpine
+LABEL Anything=1
+`,
     { code: `FROM alpine\n${all}`, settings },
-    { code: "FROM alpine AS base\nLABEL version=1.0.0\nFROM base\n", settings: one },
+    {
+      code: `FROM alpine AS base
+LABEL version=1.0.0
+FROM base
+`,
+      settings: one,
+    },
     {
       name: "a stage that is only copied from",
-      code: "FROM alpine AS build\nFROM alpine\nLABEL version=1.0.0\nCOPY --from=build /a /a\n",
+      code: `FROM alpine AS build
+FROM alpine
+LABEL version=1.0.0
+COPY --from=build /a /a
+`,
       settings: one,
     },
     {
       name: "a stage that is only built on",
-      code: "FROM alpine AS base\nFROM base\nLABEL version=1.0.0\n",
+      code: `FROM alpine AS base
+FROM base
+LABEL version=1.0.0
+`,
       settings: one,
     },
     {
       name: "a value from a build argument",
-      code: "FROM alpine\nARG VERSION\nLABEL version=$VERSION\n",
+      code: `FROM alpine
+ARG VERSION
+LABEL version=$VERSION
+`,
       settings: one,
     },
-    { code: 'FROM alpine\nLABEL "version"="2.0.0-rc.1+build.5"\n', settings: one },
-    { code: "FROM alpine\nLABEL version=1.0.0 other=x\n", settings: { ...one, strictLabels: false } },
+    {
+      code: `FROM alpine
+LABEL "version"="2.0.0-rc.1+build.5"
+`,
+      settings: one,
+    },
+    {
+      code: `FROM alpine
+LABEL version=1.0.0 other=x
+`,
+      settings: { ...one, strictLabels: false },
+    },
   ],
   invalid: [
     {
-      code: "FROM alpine\nRUN true\n",
+      code: `FROM alpine
+RUN true
+`,
       settings: one,
       errors: [
         {
@@ -57,12 +87,17 @@ ruleTester.run(rule, {
     },
     {
       name: "ONBUILD labels do not count",
-      code: "FROM alpine\nONBUILD LABEL version=1.0.0\n",
+      code: `FROM alpine
+ONBUILD LABEL version=1.0.0
+`,
       settings: one,
       errors: [{ messageId: "missing", line: 1 }],
     },
     {
-      code: "FROM alpine AS a\nLABEL version=1.0.0\nFROM alpine\n",
+      code: `FROM alpine AS a
+LABEL version=1.0.0
+FROM alpine
+`,
       settings: { labelSchema: { version: "semver", url: "url" } },
       errors: [
         {
@@ -78,14 +113,18 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: 'FROM alpine\nLABEL version=""\n',
+      code: `FROM alpine
+LABEL version=""
+`,
       settings: one,
       errors: [
         { messageId: "empty", message: "Label 'version' is empty.", line: 2, column: 15, endColumn: 17 },
       ],
     },
     {
-      code: "FROM alpine\nLABEL version=1.0.0 extra=1\n",
+      code: `FROM alpine
+LABEL version=1.0.0 extra=1
+`,
       settings: { ...one, strictLabels: true },
       errors: [
         {
@@ -98,7 +137,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nLABEL version=v1.0 url=example.com revision=ABCDEF0 created=2024-13-01T00:00:00Z license=GPLv2 email='Ops <ops@example.com>' author=x\n",
+      code: `FROM alpine
+LABEL version=v1.0 url=example.com revision=ABCDEF0 created=2024-13-01T00:00:00Z license=GPLv2 email='Ops <ops@example.com>' author=x
+`,
       settings,
       errors: [
         {

@@ -25,7 +25,8 @@ export default defineRule({
     rationale:
       "Labels are how registries, scanners and deployment tools find out where an image comes from, who owns it and under which license it ships. " +
       "This rule checks the labels against the `labelSchema` setting (hadolint's `label-schema`), a map from label key to type: `text`, `url`, `semver`, `hash`, `rfc3339`, `spdx` or `email`. " +
-      "Every stage that can end up as an image must set each label, itself or through the stage it builds on; stages that other stages only build on or copy from are exempt. " +
+      "Every stage that can end up as an image must set each label, itself or through the stage it builds on; stages that other stages only build on or copy from are exempt.",
+    limitations:
       "A schema label must not be empty and its value must have the declared type; values that depend on a build argument are only known at build time and are not type-checked. " +
       "With `strictLabels`, labels outside the schema are reported too. " +
       "Without a `labelSchema` the rule does nothing.",

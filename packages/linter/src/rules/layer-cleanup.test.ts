@@ -3,43 +3,83 @@ import rule from "./layer-cleanup.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
-    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/lib/apt/lists/*\n",
+    `FROM debian:12
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+`,
+    `FROM debian:12
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+RUN rm -rf /var/lib/apt/lists/*
+`,
     {
       name: "another stage",
-      code: "FROM debian:12 AS a\nRUN apt-get update\nFROM debian:12\nRUN rm -rf /var/lib/apt/lists/*\n",
+      code: `FROM debian:12 AS a
+RUN apt-get update
+FROM debian:12
+RUN rm -rf /var/lib/apt/lists/*
+`,
     },
     {
       name: "a cache mount keeps the lists out of the layer",
-      code: "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n",
+      code: `FROM debian:12
+RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update
+RUN rm -rf /var/lib/apt/lists/*
+`,
     },
     {
       name: "the removing RUN cleans its own install",
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y a\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n",
+      code: `FROM debian:12
+RUN apt-get update && apt-get install -y a
+RUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*
+`,
     },
-    "FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN rm -rf /var/cache/apk/*\n",
-    "FROM python:3.12\nRUN pip install --no-cache-dir flask\nRUN rm -rf /root/.cache/pip\n",
-    "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\nRUN pip cache purge\n",
+    `FROM alpine:3.20
+RUN apk add --no-cache curl
+RUN rm -rf /var/cache/apk/*
+`,
+    `FROM python:3.12
+RUN pip install --no-cache-dir flask
+RUN rm -rf /root/.cache/pip
+`,
+    `FROM python:3.12
+ENV PIP_NO_CACHE_DIR=1
+RUN pip install flask
+RUN pip cache purge
+`,
     {
       name: "a streamed download writes no file",
-      code: "FROM debian:12\nRUN wget -qO- https://example.com/a.tgz | tar -xz\nRUN rm -f a.tgz\n",
+      code: `FROM debian:12
+RUN wget -qO- https://example.com/a.tgz | tar -xz
+RUN rm -f a.tgz
+`,
     },
     {
       name: "a removal below a created directory",
-      code: "FROM debian:12\nRUN mkdir /build && cd /build && cmake ..\nRUN rm -rf /build/tmp\n",
+      code: `FROM debian:12
+RUN mkdir /build && cd /build && cmake ..
+RUN rm -rf /build/tmp
+`,
     },
     {
       name: "an ONBUILD removal runs in the child",
-      code: "FROM debian:12\nRUN apt-get update\nONBUILD RUN rm -rf /var/lib/apt/lists/*\n",
+      code: `FROM debian:12
+RUN apt-get update
+ONBUILD RUN rm -rf /var/lib/apt/lists/*
+`,
     },
     {
       name: "a different download",
-      code: "FROM debian:12\nRUN curl -o /tmp/a.tgz https://x.org/a.tgz && rm /tmp/a.tgz\nRUN rm /tmp/b.tgz\n",
+      code: `FROM debian:12
+RUN curl -o /tmp/a.tgz https://x.org/a.tgz && rm /tmp/a.tgz
+RUN rm /tmp/b.tgz
+`,
     },
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+      code: `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+RUN rm -rf /var/lib/apt/lists/*
+`,
       errors: [
         {
           messageId: "cache",
@@ -53,7 +93,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN apt-get install -y curl\nRUN echo done && apt-get clean\n",
+      code: `FROM debian:12
+RUN apt-get install -y curl
+RUN echo done && apt-get clean
+`,
       errors: [
         {
           messageId: "cache",
@@ -67,23 +110,40 @@ ruleTester.run(rule, {
     },
     {
       name: "the word is found across a continuation",
-      code: "FROM centos:7\nRUN yum install -y make\nRUN echo a \\\n  # comment\n  && yum clean all\n",
+      code: `FROM centos:7
+RUN yum install -y make
+RUN echo a \\
+  # comment
+  && yum clean all
+`,
       errors: [{ messageId: "cache", line: 5, column: 6, endLine: 5, endColumn: 19 }],
     },
     {
-      code: "FROM alpine:3.20\nRUN apk add curl\nRUN rm -rf /var/cache/apk/*\n",
+      code: `FROM alpine:3.20
+RUN apk add curl
+RUN rm -rf /var/cache/apk/*
+`,
       errors: [{ messageId: "cache", line: 3, column: 5 }],
     },
     {
-      code: "FROM python:3.12\nRUN pip install flask\nRUN rm -rf ~/.cache\n",
+      code: `FROM python:3.12
+RUN pip install flask
+RUN rm -rf ~/.cache
+`,
       errors: [{ messageId: "cache", line: 3 }],
     },
     {
-      code: "FROM node:22\nRUN npm ci\nRUN npm cache clean --force\n",
+      code: `FROM node:22
+RUN npm ci
+RUN npm cache clean --force
+`,
       errors: [{ messageId: "cache", line: 3, column: 5, endColumn: 28 }],
     },
     {
-      code: "FROM debian:12\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\n",
+      code: `FROM debian:12
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt
+RUN rm /tmp/app.tgz
+`,
       errors: [
         {
           messageId: "download",
@@ -97,11 +157,18 @@ ruleTester.run(rule, {
     },
     {
       name: "wget into the working directory",
-      code: "FROM debian:12\nWORKDIR /src\nRUN wget https://example.com/v1.2/tool.tar.gz\nRUN tar -xzf tool.tar.gz && rm tool.tar.gz\n",
+      code: `FROM debian:12
+WORKDIR /src
+RUN wget https://example.com/v1.2/tool.tar.gz
+RUN tar -xzf tool.tar.gz && rm tool.tar.gz
+`,
       errors: [{ messageId: "download", line: 4, column: 29, endColumn: 43 }],
     },
     {
-      code: "FROM debian:12\nADD https://example.com/tool.tgz /tmp/\nRUN tar -xzf /tmp/tool.tgz -C /opt && rm -rf /tmp/*\n",
+      code: `FROM debian:12
+ADD https://example.com/tool.tgz /tmp/
+RUN tar -xzf /tmp/tool.tgz -C /opt && rm -rf /tmp/*
+`,
       errors: [
         {
           messageId: "download",
@@ -113,12 +180,18 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN git clone https://github.com/a/b.git /src/b && make -C /src/b install\nRUN rm -rf /src/b\n",
+      code: `FROM debian:12
+RUN git clone https://github.com/a/b.git /src/b && make -C /src/b install
+RUN rm -rf /src/b
+`,
       errors: [{ messageId: "buildDir", line: 3, column: 5 }],
     },
     {
       name: "a directory made and entered",
-      code: "FROM debian:12\nRUN mkdir -p /tmp/build && cd /tmp/build && cmake /src && make\nRUN rm -rf /tmp/build\n",
+      code: `FROM debian:12
+RUN mkdir -p /tmp/build && cd /tmp/build && cmake /src && make
+RUN rm -rf /tmp/build
+`,
       errors: [
         {
           messageId: "buildDir",
@@ -130,7 +203,13 @@ ruleTester.run(rule, {
     },
     {
       name: "a heredoc body",
-      code: "FROM debian:12\nRUN apt-get update\nRUN <<EOF\nset -e\nrm -rf /var/lib/apt/lists/*\nEOF\n",
+      code: `FROM debian:12
+RUN apt-get update
+RUN <<EOF
+set -e
+rm -rf /var/lib/apt/lists/*
+EOF
+`,
       errors: [{ messageId: "cache", line: 5, column: 1, endColumn: 28 }],
     },
   ],

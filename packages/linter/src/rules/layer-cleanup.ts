@@ -1,14 +1,23 @@
 import type { Add, Copy } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { hasFlag, operands, subcommand } from "../shell/options.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { apkCacheDir, apkCacheVerbs } from "../shell/tools/apk.js";
 import {
-  basename,
-  hasCacheMount,
-  hasFlag,
-  operands,
-  runShell,
-  subcommand,
-  type ShellCommand,
-} from "../shell/shell.js";
+  aptArchivesDir,
+  aptCleanVerbs,
+  aptDownloadVerbs,
+  aptFamily,
+  aptListsDir,
+} from "../shell/tools/apt.js";
+import { mkdirOptions } from "../shell/tools/coreutils.js";
+import { downloadTarget, urlBasename } from "../shell/tools/curl.js";
+import { gitCloneOptions } from "../shell/tools/git.js";
+import { npmCacheDir, npmCacheVerbs, yarnCacheDirs } from "../shell/tools/npm.js";
+import { pipCacheDir, pipCommand } from "../shell/tools/pip.js";
+import { yumDnfAction, yumDnfCacheDirs, yumDnfCacheVerbs } from "../shell/tools/rpm.js";
+import { extractDir, isTarArchive } from "../shell/tools/tar.js";
 
 /** Files a layer created, which a later layer may try to remove. */
 interface Artifact {
@@ -43,61 +52,59 @@ const UNKNOWN_WORKDIR = "/\u0000workdir";
 const INSIDE = "/\u2026";
 
 const sub = (c: ShellCommand) => subcommand(c);
-const pipCommand = (c: ShellCommand): boolean => {
-  const name = c.base ?? "";
-  if (/^pip[0-9.]*$/.test(name)) return true;
-  return /^python[0-9.]*$/.test(name) && c.args[0]?.value === "-m" && c.args[1]?.value === "pip";
+const named = (c: ShellCommand, names: ReadonlySet<string> | readonly string[]) =>
+  c.base !== null &&
+  (names instanceof Set ? names.has(c.base) : (names as readonly string[]).includes(c.base));
+/** pip itself, not `uv pip`, whose cache lives elsewhere. */
+const pipOf = (c: ShellCommand) => {
+  const pip = pipCommand(c);
+  return pip?.runner === "pip" ? pip : null;
 };
-const pipArgs = (c: ShellCommand) => (c.name && /^python/.test(basename(c.name)) ? c.args.slice(2) : c.args);
-const named = (c: ShellCommand, ...names: string[]) => c.base !== null && names.includes(c.base);
 
+// Each tool's folders and verbs come from its reader in `shell/tools/`; this table only says which fill and clean.
 const CACHES: readonly Cache[] = [
   {
-    dirs: ["/var/lib/apt/lists"],
-    fills: (c) => named(c, "apt-get", "apt", "aptitude") && sub(c) === "update",
+    dirs: [aptListsDir],
+    fills: (c) => named(c, aptFamily) && sub(c) === "update",
     cleans: () => false,
   },
   {
-    dirs: ["/var/cache/apt"],
-    fills: (c) =>
-      named(c, "apt-get", "apt", "aptitude") &&
-      ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"].includes(sub(c) ?? ""),
-    cleans: (c) => named(c, "apt-get", "apt", "aptitude") && ["clean", "autoclean"].includes(sub(c) ?? ""),
+    dirs: [aptArchivesDir],
+    fills: (c) => named(c, aptFamily) && aptDownloadVerbs.has(sub(c) ?? ""),
+    cleans: (c) => named(c, aptFamily) && aptCleanVerbs.has(sub(c) ?? ""),
   },
   {
-    dirs: ["/var/cache/apk"],
-    fills: (c) =>
-      named(c, "apk") && ["add", "update", "upgrade"].includes(sub(c) ?? "") && !hasFlag(c, null, "no-cache"),
+    dirs: [apkCacheDir],
+    fills: (c) => named(c, ["apk"]) && apkCacheVerbs.has(sub(c) ?? "") && !hasFlag(c, null, "no-cache"),
     cleans: (c) =>
-      named(c, "apk") && sub(c) === "cache" && ["clean", "purge"].includes(operands(c)[1]?.value ?? ""),
+      named(c, ["apk"]) && sub(c) === "cache" && ["clean", "purge"].includes(operands(c)[1]?.value ?? ""),
   },
   {
-    dirs: ["/var/cache/yum", "/var/cache/dnf"],
-    fills: (c) =>
-      named(c, "yum", "dnf", "microdnf") &&
-      ["install", "update", "upgrade", "groupinstall", "localinstall", "reinstall", "makecache"].includes(
-        sub(c) ?? "",
-      ),
-    cleans: (c) => named(c, "yum", "dnf", "microdnf") && sub(c) === "clean",
+    dirs: yumDnfCacheDirs,
+    fills: (c) => yumDnfCacheVerbs.has(yumDnfAction(c)?.verb ?? ""),
+    cleans: (c) => yumDnfAction(c)?.verb === "clean",
   },
   {
-    dirs: ["~/.cache/pip"],
-    fills: (c, env) =>
-      pipCommand(c) &&
-      pipArgs(c).find((a) => !a.value.startsWith("-"))?.value === "install" &&
-      !env.pipNoCache &&
-      !pipArgs(c).some((a) => a.value === "--no-cache-dir"),
-    cleans: (c) => pipCommand(c) && pipArgs(c).find((a) => !a.value.startsWith("-"))?.value === "cache",
+    dirs: [pipCacheDir],
+    fills: (c, env) => {
+      const pip = pipOf(c);
+      return (
+        pip?.verb?.value === "install" &&
+        !env.pipNoCache &&
+        !pip.args.some((a) => a.value === "--no-cache-dir")
+      );
+    },
+    cleans: (c) => pipOf(c)?.verb?.value === "cache",
   },
   {
-    dirs: ["~/.npm"],
-    fills: (c) => named(c, "npm") && ["install", "i", "ci", "add"].includes(sub(c) ?? ""),
-    cleans: (c) => named(c, "npm") && sub(c) === "cache" && operands(c)[1]?.value === "clean",
+    dirs: [npmCacheDir],
+    fills: (c) => named(c, ["npm"]) && npmCacheVerbs.has(sub(c) ?? ""),
+    cleans: (c) => named(c, ["npm"]) && sub(c) === "cache" && operands(c)[1]?.value === "clean",
   },
   {
-    dirs: ["~/.cache/yarn", "/usr/local/share/.cache/yarn"],
-    fills: (c) => named(c, "yarn") && [null, "install", "add"].includes(sub(c)),
-    cleans: (c) => named(c, "yarn") && sub(c) === "cache" && operands(c)[1]?.value === "clean",
+    dirs: yarnCacheDirs,
+    fills: (c) => named(c, ["yarn"]) && [null, "install", "add"].includes(sub(c)),
+    cleans: (c) => named(c, ["yarn"]) && sub(c) === "cache" && operands(c)[1]?.value === "clean",
   },
 ];
 
@@ -141,7 +148,7 @@ export default defineRule({
       const dest = node.destination.value;
       for (const source of node.sources) {
         const remote = /^(?:https?|ftp):\/\//i.test(source.value);
-        if (!remote && !isArchive(source.value)) continue;
+        if (!remote && !isTarArchive(source.value)) continue;
         // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
         const target =
           remote && (dest.endsWith("/") || node.sources.length > 1)
@@ -215,8 +222,7 @@ export default defineRule({
           });
           const first = reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
           if (first) {
-            const [start, end] = shell.span(command.start, command.end);
-            const at = ctx.rangeOf(start, end);
+            const at = scriptRange(ctx, shell, command);
             const { artifact } = first;
             if (artifact.kind === "cache") {
               const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
@@ -254,7 +260,7 @@ export default defineRule({
           for (const path of buildDirs(command, cwd))
             mine.push({ kind: "buildDir", path, keyword: "RUN", line, layer });
           if (name === "mkdir") {
-            for (const w of operands(command, ["-m", "--mode"])) {
+            for (const w of operands(command, mkdirOptions)) {
               const path = normalize(w.value, cwd);
               if (path !== null) made.set(path, command);
             }
@@ -286,39 +292,7 @@ function mountTargets(dir: string): string[] {
 
 /** The files a `curl` or `wget` command writes. */
 function downloads(command: ShellCommand, cwd: Cwd): string[] {
-  const name = command.base ?? "";
-  if (name !== "curl" && name !== "wget") return [];
-  const args = command.args.map((a) => a.value);
-  const url = args.find((a) => /^(?:https?|ftp):\/\//i.test(a));
-  const value = (short: string, long: string): string | null => {
-    const cluster = new RegExp(`^-[A-Za-z]*${short}(.*)$`);
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === `--${long}`) return args[i + 1] ?? null;
-      if (a.startsWith(`--${long}=`)) return a.slice(long.length + 3);
-      const m = a.startsWith("--") ? null : cluster.exec(a);
-      // `-fsSLo file`, `-o file`, `-ofile`, `-qO-`: the value follows the letter, or is the next word.
-      if (m) return m[1] !== "" ? m[1]! : (args[i + 1] ?? null);
-    }
-    return null;
-  };
-  let target: string | null;
-  if (name === "curl") {
-    target = value("o", "output");
-    if (
-      target === null &&
-      url &&
-      args.some((a) => a === "--remote-name" || /^-[A-Za-z]*O[A-Za-z]*$/.test(a))
-    ) {
-      target = urlBasename(url);
-    }
-  } else {
-    target = value("O", "output-document");
-    if (target === null && url) {
-      const dir = value("P", "directory-prefix");
-      target = dir === null ? urlBasename(url) : `${dir}/${urlBasename(url)}`;
-    }
-  }
+  const target = downloadTarget(command);
   if (target === null || target === "-" || target === "/dev/null" || target === "") return [];
   const path = normalize(target, cwd);
   return path === null ? [] : [path];
@@ -327,37 +301,14 @@ function downloads(command: ShellCommand, cwd: Cwd): string[] {
 /** The directories a `git clone`, `tar -C` or `unzip -d` fills. */
 function buildDirs(command: ShellCommand, cwd: Cwd): string[] {
   const name = command.base ?? "";
-  let target: string | null = null;
+  let target: string | null;
   if (name === "git" && subcommand(command) === "clone") {
-    const rest = operands(command, [
-      "-b",
-      "--branch",
-      "--depth",
-      "-c",
-      "--config",
-      "-o",
-      "--origin",
-      "--reference",
-      "-j",
-      "--jobs",
-      "--filter",
-      "--separate-git-dir",
-      "-u",
-      "--upload-pack",
-      "--shallow-since",
-      "--shallow-exclude",
-    ]).slice(1);
+    const rest = operands(command, gitCloneOptions).slice(1);
     const url = rest[0]?.value;
     if (!url) return [];
     target = rest[1]?.value ?? urlBasename(url).replace(/\.git$/, "");
-  } else if (name === "tar" || name === "unzip") {
-    const args = command.args.map((a) => a.value);
-    const flag = name === "tar" ? ["-C", "--directory"] : ["-d"];
-    for (let i = 0; i < args.length; i++) {
-      if (flag.includes(args[i]!)) target = args[i + 1] ?? null;
-      else if (name === "tar" && args[i]!.startsWith("--directory="))
-        target = args[i]!.slice("--directory=".length);
-    }
+  } else {
+    target = extractDir(command);
   }
   if (target === null || target === "") return [];
   const path = normalize(target, cwd);
@@ -397,15 +348,6 @@ function covers(removal: string, created: string): boolean {
   const parts = created.split("/");
   for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
   return false;
-}
-
-function isArchive(source: string): boolean {
-  return /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i.test(source);
-}
-
-function urlBasename(url: string): string {
-  const path = url.replace(/[?#].*$/, "").replace(/\/+$/, "");
-  return path.slice(path.lastIndexOf("/") + 1);
 }
 
 function display(path: string): string {

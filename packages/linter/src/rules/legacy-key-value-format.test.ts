@@ -3,13 +3,21 @@ import rule from "./legacy-key-value-format.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3.20\nENV A=1 B=2\n",
-    'FROM alpine:3.20\nLABEL a="b c"\n',
-    "FROM alpine:3.20\nENV A=\n",
+    `FROM alpine:3.20
+ENV A=1 B=2
+`,
+    `FROM alpine:3.20
+LABEL a="b c"
+`,
+    `FROM alpine:3.20
+ENV A=
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine:3.20\nENV PORT 8080\n",
+      code: `FROM alpine:3.20
+ENV PORT 8080
+`,
       errors: [
         {
           messageId: "legacy",
@@ -20,16 +28,24 @@ ruleTester.run(rule, {
           endColumn: 14,
         },
       ],
-      output: "FROM alpine:3.20\nENV PORT=8080\n",
+      output: `FROM alpine:3.20
+ENV PORT=8080
+`,
     },
     {
-      code: "FROM alpine:3.20\nlabel description A small image\n",
+      code: `FROM alpine:3.20
+label description A small image
+`,
       errors: [{ messageId: "legacy", line: 2, column: 7 }],
-      output: 'FROM alpine:3.20\nlabel description="A small image"\n',
+      output: `FROM alpine:3.20
+label description="A small image"
+`,
     },
     {
       name: "no fix when the value has its own quotes",
-      code: 'FROM alpine:3.20\nENV GREETING "hello" world\n',
+      code: `FROM alpine:3.20
+ENV GREETING "hello" world
+`,
       errors: [{ messageId: "legacy", line: 2 }],
       output: null,
     },

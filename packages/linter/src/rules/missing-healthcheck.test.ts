@@ -3,15 +3,32 @@ import rule from "./missing-healthcheck.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nHEALTHCHECK CMD true\n",
-    "FROM alpine\nHEALTHCHECK NONE\n",
-    "FROM alpine AS base\nHEALTHCHECK CMD true\nFROM base\nRUN true\n",
-    "FROM golang AS build\nFROM alpine\nCOPY --from=build /a /a\nHEALTHCHECK CMD true\n",
-    "FROM alpine AS base\nFROM base\nHEALTHCHECK CMD true\n",
+    `FROM alpine
+HEALTHCHECK CMD true
+`,
+    `FROM alpine
+HEALTHCHECK NONE
+`,
+    `FROM alpine AS base
+HEALTHCHECK CMD true
+FROM base
+RUN true
+`,
+    `FROM golang AS build
+FROM alpine
+COPY --from=build /a /a
+HEALTHCHECK CMD true
+`,
+    `FROM alpine AS base
+FROM base
+HEALTHCHECK CMD true
+`,
   ],
   invalid: [
     {
-      code: 'FROM alpine\nCMD ["sh"]\n',
+      code: `FROM alpine
+CMD ["sh"]
+`,
       errors: [
         {
           messageId: "missing",
@@ -24,12 +41,18 @@ ruleTester.run(rule, {
     },
     {
       name: "ONBUILD HEALTHCHECK does not count",
-      code: "FROM alpine\nONBUILD HEALTHCHECK CMD true\n",
+      code: `FROM alpine
+ONBUILD HEALTHCHECK CMD true
+`,
       errors: [{ messageId: "missing", line: 1 }],
     },
     {
       name: "each final stage",
-      code: "FROM alpine AS dev\nFROM alpine AS prod\nHEALTHCHECK CMD true\nFROM alpine AS test\n",
+      code: `FROM alpine AS dev
+FROM alpine AS prod
+HEALTHCHECK CMD true
+FROM alpine AS test
+`,
       errors: [
         { messageId: "missing", line: 1 },
         { messageId: "missing", line: 4 },

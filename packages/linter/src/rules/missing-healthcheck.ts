@@ -18,7 +18,8 @@ export default defineRule({
   docs: {
     rationale:
       'Without a `HEALTHCHECK`, Docker and Swarm only know whether the main process is running, not whether it still answers; a hung server stays "up". ' +
-      "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint. " +
+      "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint.",
+    limitations:
       "Stages that other stages only build on or copy from are not reported, and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
       "A `HEALTHCHECK` inherited from the base image cannot be seen and does not count.",
     bad: ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n'],

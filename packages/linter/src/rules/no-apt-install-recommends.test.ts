@@ -3,16 +3,30 @@ import rule from "./no-apt-install-recommends.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN if apt-get install -s curl > /dev/null; then echo ok; fi\n",
-    "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n",
-    "FROM debian:12\nRUN apt-get --no-install-recommends install -y curl\n",
-    "FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=0 curl\n",
-    'FROM debian:12\nRUN apt-get install -y -o "APT::Install-Recommends=false" curl\n',
-    "FROM debian:12\nRUN apt-get update && apt-get remove -y curl\n",
+    `FROM debian:12
+RUN if apt-get install -s curl > /dev/null; then echo ok; fi
+`,
+    `FROM debian:12
+RUN apt-get install -y --no-install-recommends curl
+`,
+    `FROM debian:12
+RUN apt-get --no-install-recommends install -y curl
+`,
+    `FROM debian:12
+RUN apt-get install -y -o APT::Install-Recommends=0 curl
+`,
+    `FROM debian:12
+RUN apt-get install -y -o "APT::Install-Recommends=false" curl
+`,
+    `FROM debian:12
+RUN apt-get update && apt-get remove -y curl
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+      code: `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
       errors: [
         {
           messageId: "recommends",
@@ -23,16 +37,27 @@ ruleTester.run(rule, {
           endColumn: 38,
         },
       ],
-      output: "FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n",
+      output: `FROM debian:12
+RUN apt-get update && apt-get install --no-install-recommends -y curl
+`,
     },
     {
-      code: "FROM debian:12\nRUN apt-get update \\\n && apt-get -y install \\\n    curl\n",
+      code: `FROM debian:12
+RUN apt-get update \\
+ && apt-get -y install \\
+    curl
+`,
       errors: [{ messageId: "recommends", line: 3, column: 16, endColumn: 23 }],
-      output:
-        "FROM debian:12\nRUN apt-get update \\\n && apt-get -y install --no-install-recommends \\\n    curl\n",
+      output: `FROM debian:12
+RUN apt-get update \\
+ && apt-get -y install --no-install-recommends \\
+    curl
+`,
     },
     {
-      code: "FROM debian:12\nRUN apt install -y curl\n",
+      code: `FROM debian:12
+RUN apt install -y curl
+`,
       errors: [{ messageId: "recommends", line: 2, column: 9 }],
     },
   ],

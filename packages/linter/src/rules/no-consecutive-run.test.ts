@@ -3,26 +3,66 @@ import rule from "./no-consecutive-run.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN a\nENV X=1\nRUN b\n",
-    "FROM debian:12\nRUN a && b && c\nRUN d\n",
-    "FROM debian:12\nRUN --mount=type=cache,target=/c a\nRUN b\n",
-    "FROM debian:12\nRUN <<EOF\na\nEOF\nRUN b\n",
-    "FROM debian:12\nRUN a\nFROM debian:12\nRUN b\n",
+    `FROM debian:12
+RUN a
+ENV X=1
+RUN b
+`,
+    `FROM debian:12
+RUN a && b && c
+RUN d
+`,
+    `FROM debian:12
+RUN --mount=type=cache,target=/c a
+RUN b
+`,
+    `FROM debian:12
+RUN <<EOF
+a
+EOF
+RUN b
+`,
+    `FROM debian:12
+RUN a
+FROM debian:12
+RUN b
+`,
     // A PowerShell script is counted by its statements, not as one quoted argument.
-    "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command \"$ErrorActionPreference = 'Stop'; Invoke-WebRequest https://x/y.zip -OutFile y.zip; Expand-Archive y.zip C:\\y; Remove-Item y.zip\"\nRUN y.exe --version\n",
-    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN $a = 1; Write-Host $a; New-Item -Type Directory C:\\app\nRUN dir\n',
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN powershell -Command "$ErrorActionPreference = 'Stop'; Invoke-WebRequest https://x/y.zip -OutFile y.zip; Expand-Archive y.zip C:\\y; Remove-Item y.zip"
+RUN y.exe --version
+`,
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN $a = 1; Write-Host $a; New-Item -Type Directory C:\\app
+RUN dir
+`,
     // The new PATH of setx is only seen by the next RUN: merging them breaks the build.
-    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN setx /M PATH "%PATH%;C:\\go\\bin"\nRUN go version\n',
-    "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN [Environment]::SetEnvironmentVariable('PATH', $env:PATH + ';C:\\go\\bin', 'Machine')\nRUN go version\n",
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN setx /M PATH "%PATH%;C:\\go\\bin"
+RUN go version
+`,
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN [Environment]::SetEnvironmentVariable('PATH', $env:PATH + ';C:\\go\\bin', 'Machine')
+RUN go version
+`,
   ],
   invalid: [
     {
       // Two short PowerShell RUNs are still worth merging.
-      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN New-Item -Type Directory C:\\app\nRUN Write-Host done\n',
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN New-Item -Type Directory C:\\app
+RUN Write-Host done
+`,
       errors: [{ messageId: "consecutive", line: 4 }],
     },
     {
-      code: "FROM debian:12\nRUN a\nRUN b\n",
+      code: `FROM debian:12
+RUN a
+RUN b
+`,
       errors: [
         {
           messageId: "consecutive",
@@ -35,7 +75,13 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN a\n# why\n\nrun b && c\nRUN d\n",
+      code: `FROM debian:12
+RUN a
+# why
+
+run b && c
+RUN d
+`,
       errors: [
         { messageId: "consecutive", line: 5 },
         { messageId: "consecutive", line: 6 },

@@ -1,6 +1,7 @@
 import type { Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename, runShell } from "../shell/shell.js";
+import { basename } from "../shell/lexer.js";
+import { runShell } from "../shell/run.js";
 
 export default defineRule({
   id: "no-consecutive-run",
@@ -11,7 +12,8 @@ export default defineRule({
   docs: {
     rationale:
       "Each `RUN` adds a layer, and files created in one layer and removed in the next still take space in the image. " +
-      "Two short `RUN`s in a row with the same flags can usually be one (`RUN a && b`). " +
+      "Two short `RUN`s in a row with the same flags can usually be one (`RUN a && b`).",
+    limitations:
       "Comments between them do not matter; any other instruction does. " +
       "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step. " +
       'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their statements, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',

@@ -51,7 +51,8 @@ export default defineRule({
   docs: {
     rationale:
       "`FROM --platform=linux/amd64` builds the stage for that platform whatever platform the build targets, so a multi-platform build silently produces amd64 binaries in an arm64 image. " +
-      "Use the predefined arguments instead: `$BUILDPLATFORM` for a stage that runs build tools, `$TARGETPLATFORM` (the default) for the image itself. " +
+      "Use the predefined arguments instead: `$BUILDPLATFORM` for a stage that runs build tools, `$TARGETPLATFORM` (the default) for the image itself.",
+    limitations:
       "As in BuildKit, a constant is accepted when the stage's name contains its OS or architecture (`AS build-amd64`), since such a stage is meant for one platform.",
     bad: ["FROM --platform=linux/amd64 alpine:3.20\n"],
     good: [

@@ -3,17 +3,30 @@ import rule from "./no-copy-from-own-stage.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine AS build\nFROM alpine AS final\nCOPY --from=build /a /a\n",
-    "FROM alpine\nFROM alpine\nCOPY --from=0 /a /a\n",
-    "FROM alpine AS a\nCOPY --from=alpine /a /a\n",
+    `FROM alpine AS build
+FROM alpine AS final
+COPY --from=build /a /a
+`,
+    `FROM alpine
+FROM alpine
+COPY --from=0 /a /a
+`,
+    `FROM alpine AS a
+COPY --from=alpine /a /a
+`,
     {
       name: "a later stage of the same name replaces this one",
-      code: "FROM alpine AS a\nCOPY --from=a /a /a\nFROM alpine AS a\n",
+      code: `FROM alpine AS a
+COPY --from=a /a /a
+FROM alpine AS a
+`,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine AS build\nCOPY --from=build /a /b\n",
+      code: `FROM alpine AS build
+COPY --from=build /a /b
+`,
       errors: [
         {
           messageId: "own",
@@ -25,15 +38,23 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine AS Build\nCOPY --from=BUILD /a /b\n",
+      code: `FROM alpine AS Build
+COPY --from=BUILD /a /b
+`,
       errors: [{ messageId: "own", line: 2, column: 13 }],
     },
     {
-      code: "FROM alpine\nFROM alpine\nCOPY --from=1 /a /b\n",
+      code: `FROM alpine
+FROM alpine
+COPY --from=1 /a /b
+`,
       errors: [{ messageId: "own", line: 3, column: 13 }],
     },
     {
-      code: "ARG SELF=app\nFROM alpine AS app\nCOPY --from=${SELF} /a /b\n",
+      code: `ARG SELF=app
+FROM alpine AS app
+COPY --from=\${SELF} /a /b
+`,
       errors: [{ messageId: "own", line: 3, column: 13, endColumn: 20 }],
     },
   ],

@@ -11,7 +11,8 @@ export default defineRule({
     rationale:
       "`COPY --from=<stage> / /` copies every file of the other stage, its package databases, caches and users included, over this one. " +
       "It defeats the point of a multi-stage build (a small final image) and silently replaces files such as `/etc/passwd`. " +
-      "Copy the directories the image needs instead. " +
+      "Copy the directories the image needs instead.",
+    limitations:
       "A stage of this file built `FROM scratch` is not reported (it holds only what was put in it). " +
       "Off by default: images made to be copied this way, such as `tonistiigi/xx`, are common and cannot be told apart without pulling them.",
     bad: [

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, runShell, type ShellCommand } from "../shell/shell.js";
-import { runCommands, scriptRange, substitutionMentions } from "./utils/run-commands.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { runCommands, runShell, scriptRange, substitutionMentions } from "../shell/run.js";
 
 type Tool = "curl" | "wget";
 
@@ -14,7 +14,8 @@ export default defineRule({
     rationale:
       "curl and wget do the same job. " +
       "Using both means two tools to install, keep patched and learn the options of, and often two packages in the image where one would do. " +
-      "Pick one per stage. " +
+      "Pick one per stage.",
+    limitations:
       "The rule reports each use of the tool that appears second in a stage. " +
       "A `RUN` that uses one tool as a fallback for the other (`curl … || wget …`, or a `command -v curl` test) is accepted; hadolint reports it.",
     bad: [

@@ -3,21 +3,53 @@ import rule from "./no-curl-pipe-shell.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN curl -fsSL https://x/key.gpg | gpg --dearmor -o /usr/share/keyrings/x.gpg\n",
-    "FROM debian:12\nRUN curl -fsSLo /tmp/i.sh https://x/i.sh | sh\n",
-    "FROM debian:12\nRUN curl -fsSLO https://x/i.sh | sh\n",
-    "FROM debian:12\nRUN wget https://x/i.sh | sh\n",
-    "FROM debian:12\nRUN curl -s https://x/v.json | python3 -c 'import sys'\n",
-    "FROM debian:12\nRUN curl -s https://x | bash -c 'cat > /x'\n",
-    "FROM debian:12\nRUN curl -fsSL https://x/i.sh | tee /x && sh /x\n",
-    "FROM debian:12\nRUN curl -fsSL https://x/i.sh > /x; bash /x\n",
-    "FROM debian:12\nRUN curl -fsSL https://x/i.sh | bash /tmp/other.sh\n",
-    'FROM debian:12\nRUN echo "curl https://x | sh" > /README\n',
-    'FROM debian:12\nRUN V="$(curl -fsSL https://x/version)" && echo $V\n',
+    `FROM debian:12
+RUN curl -fsSL https://x/key.gpg | gpg --dearmor -o /usr/share/keyrings/x.gpg
+`,
+    `FROM debian:12
+RUN curl -fsSLo /tmp/i.sh https://x/i.sh | sh
+`,
+    `FROM debian:12
+RUN curl -fsSLO https://x/i.sh | sh
+`,
+    `FROM debian:12
+RUN wget https://x/i.sh | sh
+`,
+    `FROM debian:12
+RUN curl -s https://x/v.json | python3 -c 'import sys'
+`,
+    `FROM debian:12
+RUN curl -s https://x | bash -c 'cat > /x'
+`,
+    `FROM debian:12
+RUN curl -fsSL https://x/i.sh | tee /x && sh /x
+`,
+    `FROM debian:12
+RUN curl -fsSL https://x/i.sh > /x; bash /x
+`,
+    `FROM debian:12
+RUN curl -fsSL https://x/i.sh | bash /tmp/other.sh
+`,
+    `FROM debian:12
+RUN echo "curl https://x | sh" > /README
+`,
+    `FROM debian:12
+RUN V="$(curl -fsSL https://x/version)" && echo $V
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - \\\n && apt-get install -y nodejs\n",
+      name: "busybox's sh is a shell too",
+      code: `FROM alpine:3.20
+RUN wget -qO- https://example.com/install.sh | busybox sh
+`,
+      errors: [{ messageId: "pipe", line: 2, column: 48, endColumn: 55 }],
+    },
+    {
+      code: `FROM debian:12
+RUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - \\
+ && apt-get install -y nodejs
+`,
       errors: [
         {
           messageId: "pipe",
@@ -31,47 +63,74 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN set -e; \\\n  curl -sSf https://sh.rustup.rs \\\n    | sh -s -- -y\n",
+      code: `FROM debian:12
+RUN set -e; \\
+  curl -sSf https://sh.rustup.rs \\
+    | sh -s -- -y
+`,
       errors: [{ messageId: "pipe", line: 4, column: 7, endColumn: 9 }],
     },
     {
-      code: "FROM alpine:3\nRUN wget -O- -nv https://x/install.sh | sh -s v1.2\n",
+      code: `FROM alpine:3
+RUN wget -O- -nv https://x/install.sh | sh -s v1.2
+`,
       errors: [{ messageId: "pipe", line: 2, column: 41 }],
     },
     {
-      code: "FROM alpine:3\nRUN wget --output-document=- https://x/i.sh | sudo -E bash\n",
+      code: `FROM alpine:3
+RUN wget --output-document=- https://x/i.sh | sudo -E bash
+`,
       errors: [{ messageId: "pipe", line: 2, column: 55 }],
     },
     {
-      code: "FROM debian:12\nRUN curl -sSL https://aka.ms/getvsdbgsh | bash /dev/stdin -v latest\n",
+      code: `FROM debian:12
+RUN curl -sSL https://aka.ms/getvsdbgsh | bash /dev/stdin -v latest
+`,
       errors: [{ messageId: "pipe", line: 2, column: 43 }],
     },
     {
-      code: "FROM python:3\nRUN curl https://bootstrap.pypa.io/get-pip.py | python3.12\n",
+      code: `FROM python:3
+RUN curl https://bootstrap.pypa.io/get-pip.py | python3.12
+`,
       errors: [{ messageId: "pipe", line: 2, column: 49, endColumn: 59 }],
     },
     {
-      code: "FROM debian:12\nRUN curl -s https://x | gunzip | /bin/sh\n",
+      code: `FROM debian:12
+RUN curl -s https://x | gunzip | /bin/sh
+`,
       errors: [{ messageId: "pipe", line: 2, column: 34, endColumn: 41 }],
     },
     {
-      code: 'FROM debian:12\nRUN sh -c "$(curl -fsSL https://x/install.sh)" "" --unattended\n',
+      code: `FROM debian:12
+RUN sh -c "$(curl -fsSL https://x/install.sh)" "" --unattended
+`,
       errors: [{ messageId: "substitution", line: 2, column: 14, endColumn: 18 }],
     },
     {
-      code: 'FROM debian:12\nRUN eval "$(wget -qO- https://x/env)"\n',
+      code: `FROM debian:12
+RUN eval "$(wget -qO- https://x/env)"
+`,
       errors: [{ messageId: "substitution", line: 2, column: 13 }],
     },
     {
-      code: "FROM debian:12\nRUN X=$(curl -s https://x | sh)\n",
+      code: `FROM debian:12
+RUN X=$(curl -s https://x | sh)
+`,
       errors: [{ messageId: "pipe", line: 2, column: 29 }],
     },
     {
-      code: 'FROM debian:12\nRUN ["/bin/sh", "-c", "curl -s https://x | sh"]\n',
+      code: `FROM debian:12
+RUN ["/bin/sh", "-c", "curl -s https://x | sh"]
+`,
       errors: [{ messageId: "pipe", line: 2, column: 44, endColumn: 46 }],
     },
     {
-      code: "FROM debian:12\nRUN <<EOF\nset -e\ncurl -s https://x | bash\nEOF\n",
+      code: `FROM debian:12
+RUN <<EOF
+set -e
+curl -s https://x | bash
+EOF
+`,
       errors: [{ messageId: "pipe", line: 4, column: 21 }],
     },
   ],

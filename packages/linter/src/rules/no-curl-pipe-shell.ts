@@ -1,30 +1,18 @@
 import { defineRule } from "../rule.js";
-import { basename, commandWord, hasFlag, type ShellCommand } from "../shell/shell.js";
-import { isShell, optionValues, runCommands, scriptRange } from "./utils/run-commands.js";
-
-/** Interpreters that run a program read from standard input, and the options that give them one instead. */
-const interpreters: Readonly<Record<string, readonly string[]>> = {
-  python: ["-c", "-m"],
-  perl: ["-e", "-E"],
-  ruby: ["-e"],
-  node: ["-e", "-p", "--eval", "--print"],
-  php: ["-r"],
-};
-
-/** The interpreter's base name without a version suffix: `python3.12` → `python`. */
-function interpreterOf(name: string): string | null {
-  const base = basename(name).replace(/[\d.]+$/, "");
-  return base in interpreters ? base : null;
-}
+import { commandWord, isShell, shellArgs, type ShellCommand } from "../shell/lexer.js";
+import { hasFlag, optionValues } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { inlineProgramOptionsOf, interpreterOf } from "../shell/tools/interpreters.js";
 
 /** True when a shell or interpreter reads its program from standard input (`sh`, `bash -s -- x`, `python3 -`). */
 function readsScriptFromStdin(command: ShellCommand): boolean {
   if (command.name === null) return false;
-  const shell = isShell(command);
+  const shellArguments = shellArgs(command);
+  const shell = shellArguments !== null;
   const interpreter = interpreterOf(command.name);
   if (!shell && interpreter === null) return false;
-  const programOptions = shell ? ["-c"] : interpreters[interpreter!]!;
-  const args = command.args;
+  const programOptions = shell ? ["-c"] : inlineProgramOptionsOf(interpreter!);
+  const args = shellArguments ?? command.args;
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     if (programOptions.includes(v) || (shell && /^-[a-z]*c[a-z]*$/.test(v))) return false;
@@ -68,7 +56,8 @@ export default defineRule({
     rationale:
       "`curl … | sh` runs whatever the server sends at build time, unread and unchecked: a compromised or hijacked host, a changed script or a truncated download all run as root in the build. " +
       "The script is also not pinned, so two builds of the same Dockerfile can install different things. " +
-      "Download the script to a file, verify it against a known checksum or signature, then run it; better still, install a pinned release or a package. " +
+      "Download the script to a file, verify it against a known checksum or signature, then run it; better still, install a pinned release or a package.",
+    limitations:
       'The rule reports `curl` or `wget` output piped into a shell or interpreter that reads its program from standard input (`sh`, `bash -s --`, `python3 -`), and `sh -c "$(curl …)"`. ' +
       "None of the scanners studied (Trivy, Checkov, KICS, Semgrep) has this check.",
     bad: [

@@ -2,14 +2,25 @@ import { ruleTester } from "../testing/rule-tester.js";
 import rule from "./no-docker-socket.js";
 
 ruleTester.run(rule, {
-  valid: ["FROM alpine:3\nVOLUME /var/run\n", "FROM alpine:3\nVOLUME /var/run/docker.sock.d\n"],
+  valid: [
+    `FROM alpine:3
+VOLUME /var/run
+`,
+    `FROM alpine:3
+VOLUME /var/run/docker.sock.d
+`,
+  ],
   invalid: [
     {
-      code: "FROM alpine:3\nVOLUME /data /var/run/docker.sock\n",
+      code: `FROM alpine:3
+VOLUME /data /var/run/docker.sock
+`,
       errors: [{ messageId: "socket", line: 2, column: 14, endColumn: 34 }],
     },
     {
-      code: 'FROM alpine:3\nVOLUME ["/run/docker.sock"]\n',
+      code: `FROM alpine:3
+VOLUME ["/run/docker.sock"]
+`,
       errors: [{ messageId: "socket", line: 2, column: 9, endColumn: 27 }],
     },
   ],

@@ -13,8 +13,8 @@ export default defineRule({
     rationale:
       "Access to the Docker daemon's socket is root on the host: whoever can talk to it can start a privileged container that mounts the host's file system. " +
       "`VOLUME /var/run/docker.sock` marks the image as expecting the socket to be mounted, which invites `-v /var/run/docker.sock:/var/run/docker.sock` on every run, and otherwise only leaves an empty anonymous volume behind. " +
-      "Mount the socket explicitly where it is really needed (and prefer a socket proxy that allows only the calls you use, or rootless Docker). " +
-      "Semgrep's `dockerfile-dockerd-socket-mount` reports the same.",
+      "Mount the socket explicitly where it is really needed (and prefer a socket proxy that allows only the calls you use, or rootless Docker).",
+    limitations: "Semgrep's `dockerfile-dockerd-socket-mount` reports the same.",
     bad: [
       "FROM docker:27-cli\nVOLUME /var/run/docker.sock\n",
       'FROM alpine:3.20\nVOLUME ["/data", "/run/docker.sock"]\n',

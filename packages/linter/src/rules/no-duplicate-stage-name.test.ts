@@ -3,17 +3,26 @@ import rule from "./no-duplicate-stage-name.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine AS a\nFROM alpine AS b\n",
-    "FROM alpine\nFROM alpine\n",
+    `FROM alpine AS a
+FROM alpine AS b
+`,
+    `FROM alpine
+FROM alpine
+`,
     {
       name: "template placeholders are not stage names",
-      code: "FROM debian:{{ .debian }}\nFROM debian:{{ .debian }}\n",
+      code: `FROM debian:{{ .debian }}
+FROM debian:{{ .debian }}
+`,
       allowSyntaxErrors: true,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine AS a\nFROM alpine AS b\nFROM alpine AS a\n",
+      code: `FROM alpine AS a
+FROM alpine AS b
+FROM alpine AS a
+`,
       errors: [
         {
           messageId: "duplicate",
@@ -27,7 +36,10 @@ ruleTester.run(rule, {
     },
     {
       name: "names are compared in lowercase",
-      code: "FROM alpine AS build\nFROM alpine AS Build\nFROM alpine AS BUILD\n",
+      code: `FROM alpine AS build
+FROM alpine AS Build
+FROM alpine AS BUILD
+`,
       errors: [
         { messageId: "duplicate", line: 2, column: 16 },
         { messageId: "duplicate", line: 3, column: 16 },

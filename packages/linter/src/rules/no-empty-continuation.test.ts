@@ -3,41 +3,99 @@ import rule from "./no-empty-continuation.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nRUN a \\\n  b\n\nRUN c\n",
-    { name: "a comment line inside a continuation", code: "FROM alpine\nRUN a \\\n# note\n  b\n" },
-    { name: "a heredoc body with empty lines", code: "FROM alpine\nRUN <<EOF\necho a\n\necho b\nEOF\n" },
+    `FROM alpine
+RUN a \\
+  b
+
+RUN c
+`,
+    {
+      name: "a comment line inside a continuation",
+      code: `FROM alpine
+RUN a \\
+# note
+  b
+`,
+    },
+    {
+      name: "a heredoc body with empty lines",
+      code: `FROM alpine
+RUN <<EOF
+echo a
+
+echo b
+EOF
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM alpine\nRUN a \\\n\n  b\n",
+      code: `FROM alpine
+RUN a \\
+
+  b
+`,
       errors: [{ messageId: "empty", line: 3, column: 1, endLine: 3, endColumn: 1 }],
-      output: "FROM alpine\nRUN a \\\n  b\n",
+      output: `FROM alpine
+RUN a \\
+  b
+`,
     },
     {
       name: "whitespace-only lines, twice in one instruction",
-      code: "FROM alpine\nRUN a \\\n   \n  b \\\n\t\n  c\n",
+      code: `FROM alpine
+RUN a \\
+   
+  b \\
+\t
+  c
+`,
       errors: [
         { messageId: "empty", line: 3, column: 1, endLine: 3, endColumn: 4 },
         { messageId: "empty", line: 5, column: 1, endLine: 5, endColumn: 2 },
       ],
-      output: "FROM alpine\nRUN a \\\n  b \\\n  c\n",
+      output: `FROM alpine
+RUN a \\
+  b \\
+  c
+`,
     },
     {
       name: "the backtick escape",
-      code: "# escape=`\nFROM alpine\nRUN a `\n\n  b\n",
+      code: `# escape=\`
+FROM alpine
+RUN a \`
+
+  b
+`,
       errors: [{ messageId: "empty", line: 4, column: 1 }],
-      output: "# escape=`\nFROM alpine\nRUN a `\n  b\n",
+      output: `# escape=\`
+FROM alpine
+RUN a \`
+  b
+`,
     },
     {
       name: "inside an ONBUILD, reported once",
-      code: "FROM alpine\nONBUILD RUN a \\\n\n  b\n",
+      code: `FROM alpine
+ONBUILD RUN a \\
+
+  b
+`,
       errors: [{ messageId: "empty", line: 3, column: 1 }],
     },
     {
       name: "CRLF line endings",
-      code: "FROM alpine\r\nRUN a \\\r\n\r\n  b\r\n",
+      code: `FROM alpine\r
+RUN a \\\r
+\r
+  b\r
+`,
       errors: [{ messageId: "empty", line: 3, column: 1, endLine: 3, endColumn: 1 }],
-      output: "FROM alpine\r\nRUN a \\\r\n  b\r\n",
+      output: `FROM alpine\r
+RUN a \\\r
+  b\r
+`,
     },
   ],
 });

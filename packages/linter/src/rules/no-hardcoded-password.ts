@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
-import { type ShellCommand } from "../shell/shell.js";
-import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { optionValues, type WordPart, wordPart } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
 
 /** Values of `useradd -p` that lock the account instead of setting a password. */
 const locked = /^(?:[*!x]|!!|)$/;
@@ -55,7 +56,8 @@ export default defineRule({
     rationale:
       "`echo 'root:secret' | chpasswd` gives an account of the image a password that everyone can read: in the Dockerfile, in `docker history`, and as a hash in the image's `/etc/shadow`. " +
       "Every container started from the image then shares that well-known password, which turns any exposed login (SSH, a console, `su`) into a way in. " +
-      "Containers rarely need passwords at all: run as an unprivileged `USER`, use keys for SSH, and if a password is unavoidable, set it when the container starts, from a secret. " +
+      "Containers rarely need passwords at all: run as an unprivileged `USER`, use keys for SSH, and if a password is unavoidable, set it when the container starts, from a secret.",
+    limitations:
       "The rule reports passwords fed to `chpasswd` or `passwd` by `echo`/`printf`, and `useradd`/`usermod -p`, when the value is written out or comes from a build variable; values computed at build time (`$(openssl rand -base64 12)`, `$(cat /run/secrets/pw)`) are not reported. " +
       "Checkov's CKV2_DOCKER_17 reports every use of `chpasswd`.",
     bad: [

@@ -37,8 +37,9 @@ export default defineRule({
   docs: {
     rationale:
       "A credential written into a Dockerfile is stored in the image (in a layer, in `docker history`, or in the config of `ENV` and `LABEL`) and in the source repository, and anyone who can read either can use it. " +
+      "Revoke the credential, then pass it at build time with `RUN --mount=type=secret` (or `type=ssh` for keys), and at run time through the orchestrator's secrets.",
+    limitations:
       "The rule looks for credentials whose format is unmistakable, wherever they appear: private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, Google, npm, PyPI, Docker Hub, OpenAI and Anthropic tokens, and literal `_authToken` lines of an `.npmrc`. " +
-      "Revoke the credential, then pass it at build time with `RUN --mount=type=secret` (or `type=ssh` for keys), and at run time through the orchestrator's secrets. " +
       "Variable names that look secret are the subject of `no-secrets-in-arg-or-env`; this rule looks at values. " +
       'KICS applies its "Passwords And Secrets" query to Dockerfiles, and Checkov its secrets framework (`CKV_SECRET_*`), for the same purpose.',
     bad: [

@@ -3,23 +3,42 @@ import rule from "./no-implicit-root-user.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nUSER 10001\n",
-    'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n',
-    "FROM golang:1 AS build\nFROM gcr.io/distroless/static:nonroot\n",
+    `FROM debian:12
+USER 10001
+`,
+    `FROM debian:12 AS base
+USER app
+FROM base
+CMD ["x"]
+`,
+    `FROM golang:1 AS build
+FROM gcr.io/distroless/static:nonroot
+`,
     "FROM cgr.dev/chainguard/node:latest\n",
-    "FROM debian:12\nUSER root\n",
+    `FROM debian:12
+USER root
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN make\n",
+      code: `FROM debian:12
+RUN make
+`,
       errors: [{ messageId: "implicit", line: 1, column: 6, endColumn: 15 }],
     },
     {
-      code: "FROM debian:12 AS build\nUSER app\nFROM alpine:3\nCOPY --from=build /a /a\n",
+      code: `FROM debian:12 AS build
+USER app
+FROM alpine:3
+COPY --from=build /a /a
+`,
       errors: [{ messageId: "implicit", line: 3, column: 6, endColumn: 14 }],
     },
     {
-      code: 'FROM node:22 AS base\nFROM base AS final\nCMD ["node"]\n',
+      code: `FROM node:22 AS base
+FROM base AS final
+CMD ["node"]
+`,
       errors: [{ messageId: "implicit", line: 2, column: 6, endColumn: 10 }],
     },
     {

@@ -40,7 +40,8 @@ export default defineRule({
     rationale:
       "Without a `USER` instruction a container runs as the base image's user, which for most images is root. " +
       "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
-      "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root. " +
+      "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
+    limitations:
       "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless` and Chainguard images, so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
       'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',

@@ -3,59 +3,100 @@ import rule from "./no-inline-credentials.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3\nRUN git clone https://git@github.com/o/r.git\n",
-    "FROM alpine:3\nRUN curl -u ci https://x\n",
-    "FROM alpine:3\nRUN docker login -u ci --password-stdin registry.x < /run/secrets/pw\n",
-    "FROM alpine:3\nRUN docker run -p 8080:80 nginx\n",
-    "FROM alpine:3\nRUN mysql -p -e 'select 1'\n",
-    "FROM alpine:3\nRUN --mount=type=secret,id=t,env=TOKEN git clone https://x:${TOKEN}@git.x/r.git\n",
-    'FROM alpine:3\nRUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" https://x\n',
-    "FROM alpine:3\nRUN aws configure set region eu-west-1\n",
-    "FROM alpine:3\nRUN echo 'see https://docs.x/a:b@c' > /dev/null && ls\n",
+    `FROM alpine:3
+RUN git clone https://git@github.com/o/r.git
+`,
+    `FROM alpine:3
+RUN curl -u ci https://x
+`,
+    `FROM alpine:3
+RUN docker login -u ci --password-stdin registry.x < /run/secrets/pw
+`,
+    `FROM alpine:3
+RUN docker run -p 8080:80 nginx
+`,
+    `FROM alpine:3
+RUN mysql -p -e 'select 1'
+`,
+    `FROM alpine:3
+RUN --mount=type=secret,id=t,env=TOKEN git clone https://x:\${TOKEN}@git.x/r.git
+`,
+    `FROM alpine:3
+RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" https://x
+`,
+    `FROM alpine:3
+RUN aws configure set region eu-west-1
+`,
+    `FROM alpine:3
+RUN echo 'see https://docs.x/a:b@c' > /dev/null && ls
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine:3\nRUN git clone https://deploy:hunter2@git.example.com/app.git\n",
+      code: `FROM alpine:3
+RUN git clone https://deploy:hunter2@git.example.com/app.git
+`,
       errors: [{ messageId: "literal", line: 2, column: 30, endColumn: 37 }],
     },
     {
-      code: 'FROM alpine:3\nRUN pip install --index-url "https://u:${PIP_PASSWORD}@pypi.x/simple" a\n',
+      code: `FROM alpine:3
+RUN pip install --index-url "https://u:\${PIP_PASSWORD}@pypi.x/simple" a
+`,
       errors: [{ messageId: "variable", line: 2, column: 40, endColumn: 55 }],
     },
     {
-      code: "FROM alpine:3\nRUN curl -fsSLu admin:admin -o /a https://x\n",
+      code: `FROM alpine:3
+RUN curl -fsSLu admin:admin -o /a https://x
+`,
       errors: [{ messageId: "literal", line: 2, column: 23, endColumn: 28 }],
     },
     {
-      code: "FROM alpine:3\nRUN curl --user=ci:$CI_PASS \\\n    https://x\n",
+      code: `FROM alpine:3
+RUN curl --user=ci:$CI_PASS \\
+    https://x
+`,
       errors: [{ messageId: "variable", line: 2, column: 20, endColumn: 28 }],
     },
     {
-      code: "FROM alpine:3\nRUN wget --http-password=s3cret https://x\n",
+      code: `FROM alpine:3
+RUN wget --http-password=s3cret https://x
+`,
       errors: [{ messageId: "literal", line: 2, column: 26, endColumn: 32 }],
     },
     {
-      code: 'FROM alpine:3\nRUN docker login -u ci -p "$REGISTRY_PASSWORD" registry.x\n',
+      code: `FROM alpine:3
+RUN docker login -u ci -p "$REGISTRY_PASSWORD" registry.x
+`,
       errors: [{ messageId: "variable", line: 2, column: 28, endColumn: 46 }],
     },
     {
-      code: "FROM alpine:3\nRUN sshpass -p toor ssh root@host true\n",
+      code: `FROM alpine:3
+RUN sshpass -p toor ssh root@host true
+`,
       errors: [{ messageId: "literal", line: 2, column: 16, endColumn: 20 }],
     },
     {
-      code: "FROM alpine:3\nRUN mysql -uroot -proot -e 'create database a'\n",
+      code: `FROM alpine:3
+RUN mysql -uroot -proot -e 'create database a'
+`,
       errors: [{ messageId: "literal", line: 2, column: 20, endColumn: 24 }],
     },
     {
-      code: "FROM alpine:3\nRUN aws configure set aws_secret_access_key wJalrXUtnFEMI\n",
+      code: `FROM alpine:3
+RUN aws configure set aws_secret_access_key wJalrXUtnFEMI
+`,
       errors: [{ messageId: "literal", line: 2, column: 45, endColumn: 58 }],
     },
     {
-      code: "FROM alpine:3\nRUN az login --service-principal -u app -p $AZ_SECRET --tenant t\n",
+      code: `FROM alpine:3
+RUN az login --service-principal -u app -p $AZ_SECRET --tenant t
+`,
       errors: [{ messageId: "variable", line: 2, column: 44, endColumn: 54 }],
     },
     {
-      code: "FROM alpine:3\nRUN doctl auth init -t dop_v1_abc\n",
+      code: `FROM alpine:3
+RUN doctl auth init -t dop_v1_abc
+`,
       errors: [{ messageId: "literal", line: 2, column: 24, endColumn: 34 }],
     },
   ],

@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellCommand } from "../shell/shell.js";
-import { optionValues, runCommands, scriptRange, wordPart, type WordPart } from "./utils/run-commands.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { operands, optionValues, type WordPart, wordPart } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { registryLoginOptions } from "../shell/tools/docker.js";
 
 /** A credential on a command line: where it is and which tool or form put it there. */
 interface Credential {
@@ -52,7 +54,7 @@ function credentials(command: ShellCommand): Credential[] {
     case "buildah":
     case "skopeo":
     case "helm":
-      if (operands(command, ["-u", "--username", "-p", "--password"])[0]?.value === "login")
+      if (operands(command, registryLoginOptions)[0]?.value === "login")
         add(optionValues(command, "p", "password"), `${name} login --password`);
       break;
     case "sshpass":
@@ -99,7 +101,8 @@ export default defineRule({
     rationale:
       "The command line of every `RUN` is stored in the image: `docker history` shows it, with build arguments expanded in the layer's metadata. " +
       "A password or token written there, or passed in from an `ARG`, can be read by anyone who can pull the image, and tools such as `git clone https://user:token@…` or `aws configure set` also write it to a file in the layer. " +
-      "Mount the credential for the one command that needs it with `RUN --mount=type=secret` and read it from the file or environment variable the mount provides. " +
+      "Mount the credential for the one command that needs it with `RUN --mount=type=secret` and read it from the file or environment variable the mount provides.",
+    limitations:
       "The rule reports passwords in URLs (`https://user:password@host`), `curl -u user:password`, `wget --password`, `docker login -p`, `sshpass -p`, `mysql -psecret`, `aws configure set` of keys, `az login -p` and `doctl auth init -t`. " +
       "A value read from a variable is reported unless the `RUN` has a secret mount; a value computed by a command (`$(cat /run/secrets/token)`) is not reported. " +
       "Trivy's DS-0031 reports the cloud CLI logins among these.",

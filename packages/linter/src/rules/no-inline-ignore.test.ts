@@ -3,13 +3,23 @@ import rule from "./no-inline-ignore.js";
 
 ruleTester.run(rule, {
   valid: [
-    "# hadolint global ignore=DL3008\nFROM alpine:3.20\n",
-    "# check=skip=StageNameCasing\nFROM alpine:3.20 AS Build\n",
-    "FROM alpine:3.20\n# a plain comment\nRUN true\n",
+    `# hadolint global ignore=DL3008
+FROM alpine:3.20
+`,
+    `# check=skip=StageNameCasing
+FROM alpine:3.20 AS Build
+`,
+    `FROM alpine:3.20
+# a plain comment
+RUN true
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine:3.20\n# hadolint ignore=DL3018\nRUN apk add curl\n",
+      code: `FROM alpine:3.20
+# hadolint ignore=DL3018
+RUN apk add curl
+`,
       errors: [
         {
           messageId: "inline",
@@ -20,7 +30,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\n# hull ignore=no-latest-tag\nFROM alpine:latest\n",
+      code: `FROM alpine:3.20
+# hull ignore=no-latest-tag
+FROM alpine:latest
+`,
       errors: [{ messageId: "inline", line: 2 }],
     },
   ],

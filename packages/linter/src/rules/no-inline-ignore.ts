@@ -9,9 +9,10 @@ export default defineRule({
   aliases: { hadolint: "DL1001" },
   docs: {
     rationale:
-      "For teams that want every exception in the reviewed config file, not scattered through Dockerfiles: " +
-      "this reports each `# hull ignore=…` and `# hadolint ignore=…` comment above an instruction. " +
-      "File-wide `global ignore` comments and BuildKit's `# check=skip=` directive are not reported, as in hadolint. Off by default.",
+      "For teams that want every exception in the reviewed config file, not scattered through Dockerfiles: this reports each `# hull ignore=…` and `# hadolint ignore=…` comment above an instruction. " +
+      "Off by default.",
+    limitations:
+      "File-wide `global ignore` comments and BuildKit's `# check=skip=` directive are not reported, as in hadolint.",
     bad: ["FROM alpine:3.20\n# hull ignore=no-latest-tag\nFROM alpine:latest\n"],
     good: ["FROM alpine:3.20\nRUN echo ready\n"],
   },

@@ -1,6 +1,6 @@
 import { expandWord } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
+import { runCommands, scriptRange } from "../shell/run.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
 
@@ -47,7 +47,8 @@ export default defineRule({
       "Some tools read an environment variable that turns certificate checks off: `NODE_TLS_REJECT_UNAUTHORIZED=0` (Node.js), `PYTHONHTTPSVERIFY=0` (Python's `urllib`), `GIT_SSL_NO_VERIFY` (git, whatever its value), `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`, `PIP_TRUSTED_HOST` and `GOINSECURE`. " +
       "Without certificate checks anyone on the network path can answer in the server's place, so downloads can be swapped and secrets sent to the wrong host. " +
       "Set with `ENV`, the variable stays in the image and also weakens the application at run time, for every connection it makes; set with `ARG` or in a `RUN`, it weakens the build. " +
-      "Trust the CA that is missing instead (`update-ca-certificates`, `NODE_EXTRA_CA_CERTS`, `PIP_CERT`, `REQUESTS_CA_BUNDLE`). " +
+      "Trust the CA that is missing instead (`update-ca-certificates`, `NODE_EXTRA_CA_CERTS`, `PIP_CERT`, `REQUESTS_CA_BUNDLE`).",
+    limitations:
       "Checkov reports these as CKV2_DOCKER_5 (`PYTHONHTTPSVERIFY`), CKV2_DOCKER_6 (`NODE_TLS_REJECT_UNAUTHORIZED`), CKV2_DOCKER_12 (`NPM_CONFIG_STRICT_SSL`), CKV2_DOCKER_14 (`GIT_SSL_NO_VERIFY`) and CKV2_DOCKER_16 (`PIP_TRUSTED_HOST`).",
     bad: [
       "FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n",

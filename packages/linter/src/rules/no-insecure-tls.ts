@@ -1,6 +1,10 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
-import { runCommands, scriptRange, type ScriptSpan } from "./utils/run-commands.js";
+import type { ScriptSpan, ShellCommand, ShellWord } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { aptFamily } from "../shell/tools/apt.js";
+import { pipCommand, pipOptions } from "../shell/tools/pip.js";
+import { yumDnfNames } from "../shell/tools/rpm.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
 
@@ -41,6 +45,7 @@ function configSet(
 
 function findings(command: ShellCommand): Finding[] {
   const name = command.base ?? "";
+  const pip = pipCommand(command);
   const found: Finding[] = [];
   const push = (at: ShellWord | undefined, what: string) => {
     if (at) found.push({ at, what });
@@ -49,10 +54,11 @@ function findings(command: ShellCommand): Finding[] {
     push(findArg(command, flagTest("k", "insecure", "proxy-insecure", "doh-insecure")), "curl --insecure");
   } else if (name === "wget") {
     push(findArg(command, flagTest(null, "no-check-certificate")), "wget --no-check-certificate");
-  } else if (/^pip[\d.]*$/.test(name) || (/^python[\d.]*$/.test(name) && command.args[0]?.value === "-m")) {
+  } else if (pip?.runner === "pip") {
     push(findArg(command, flagTest(null, "trusted-host")), "pip --trusted-host");
-    const set = operands(command).findIndex((a) => a.value === "set");
-    const key = set >= 0 ? operands(command)[set + 1] : undefined;
+    const args = operands({ ...command, args: pip.args }, pipOptions);
+    const set = args.findIndex((a) => a.value === "set");
+    const key = set >= 0 ? args[set + 1] : undefined;
     if (key && /^(?:global|install|user|site)\.trusted-host$/.test(key.value.split("=")[0]!))
       push(key, "pip config trusted-host");
   } else if (name === "uv") {
@@ -89,7 +95,7 @@ function findings(command: ShellCommand): Finding[] {
       `${name} sslverify=0`,
     );
   }
-  if (name === "apt-get" || name === "apt" || name === "aptitude") {
+  if (aptFamily.has(name)) {
     // `-o Acquire::https::Verify-Peer=false` (also per host: `Acquire::https::deb.example.com::Verify-Peer`).
     push(
       findArg(command, (v) =>
@@ -98,10 +104,7 @@ function findings(command: ShellCommand): Finding[] {
       `${name} Acquire::https::Verify-Peer=false`,
     );
   }
-  if (
-    (name === "yum" || name === "dnf" || name === "dnf5" || name === "microdnf" || name === "tdnf") &&
-    !command.args.some((a) => a.value === "config-manager")
-  ) {
+  if (yumDnfNames.has(name) && !command.args.some((a) => a.value === "config-manager")) {
     push(
       findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
       `${name} sslverify=0`,
@@ -124,9 +127,9 @@ export default defineRule({
       "Certificate checks are what make an HTTPS download trustworthy: without them anyone on the network path (a proxy, a hijacked DNS answer, a hostile Wi-Fi) can serve a different file, and the build installs it. " +
       "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false`, apt's `-o Acquire::https::Verify-Peer=false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
       "Add the proxy's CA certificate to the image instead (for example with `update-ca-certificates`), or mount it for the one command that needs it. " +
-      "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later. " +
-      "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); " +
-      "the environment variables with the same effect are reported by `no-insecure-tls-env`.",
+      "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later.",
+    limitations:
+      "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); the environment variables with the same effect are reported by `no-insecure-tls-env`.",
     bad: [
       "FROM debian:12\nRUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz\n",
       "FROM python:3.13\nRUN pip install --trusted-host pypi.example.com -r requirements.txt\n",

@@ -9,8 +9,12 @@ ruleTester.run(rule, {
     "FROM localhost:5000/latest\n",
     "FROM node:latest@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
     "FROM node:${TAG}\n",
-    "ARG TAG\nFROM node:${TAG}\n",
-    "ARG TAG=22\nFROM node:${TAG}\n",
+    `ARG TAG
+FROM node:\${TAG}
+`,
+    `ARG TAG=22
+FROM node:\${TAG}
+`,
     "FROM node:22 AS latest\n",
   ],
   invalid: [
@@ -33,7 +37,10 @@ ruleTester.run(rule, {
     },
     { code: "FROM registry:5000/app:latest\n", errors: [{ messageId: "latest", line: 1, column: 24 }] },
     {
-      code: "ARG BASE=alpine\nARG TAG=latest\nFROM ${BASE}:$TAG\n",
+      code: `ARG BASE=alpine
+ARG TAG=latest
+FROM \${BASE}:$TAG
+`,
       errors: [
         {
           messageId: "latestFromArg",

@@ -17,8 +17,8 @@ export default defineRule({
   docs: {
     rationale:
       "`latest` is whatever the image's maintainers pushed last, so the same Dockerfile builds a different image from one day to the next, and a rebuild can break without any change on your side. " +
-      "Name the version you tested with; add a digest (`@sha256:…`) to pin it exactly. " +
-      "A tag that comes from an `ARG` default is checked too.",
+      "Name the version you tested with; add a digest (`@sha256:…`) to pin it exactly.",
+    limitations: "A tag that comes from an `ARG` default is checked too.",
     bad: ["FROM node:latest\n", "ARG TAG=latest\nFROM python:${TAG}\n"],
     good: [
       "FROM node:22-bookworm\n",

@@ -3,16 +3,30 @@ import rule from "./no-leftover-apk-cache.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3\nRUN apk add --no-network --virtual .rundeps $runDeps\n",
-    "FROM alpine:3\nRUN apk add --no-cache curl\n",
-    "FROM alpine:3\nRUN apk --no-cache add curl\n",
-    "FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n",
-    "FROM alpine:3\nRUN --mount=type=cache,target=/var/cache/apk,sharing=locked apk add curl\n",
-    "FROM alpine:3\nRUN apk del curl\n",
+    `FROM alpine:3
+RUN apk add --no-network --virtual .rundeps $runDeps
+`,
+    `FROM alpine:3
+RUN apk add --no-cache curl
+`,
+    `FROM alpine:3
+RUN apk --no-cache add curl
+`,
+    `FROM alpine:3
+RUN apk add curl && rm -rf /var/cache/apk/*
+`,
+    `FROM alpine:3
+RUN --mount=type=cache,target=/var/cache/apk,sharing=locked apk add curl
+`,
+    `FROM alpine:3
+RUN apk del curl
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine:3\nRUN apk update && apk add curl\n",
+      code: `FROM alpine:3
+RUN apk update && apk add curl
+`,
       errors: [
         {
           messageId: "cache",
@@ -23,12 +37,30 @@ ruleTester.run(rule, {
           endColumn: 26,
         },
       ],
-      output: "FROM alpine:3\nRUN apk update && apk add --no-cache curl\n",
+      output: `FROM alpine:3
+RUN apk update && apk add --no-cache curl
+`,
     },
     {
-      code: "FROM alpine:3\nRUN apk add \\\n  --virtual .deps gcc\n",
+      code: `FROM alpine:3
+RUN apk add \\
+  --virtual .deps gcc
+`,
       errors: [{ messageId: "cache", line: 2, column: 9 }],
-      output: "FROM alpine:3\nRUN apk add --no-cache \\\n  --virtual .deps gcc\n",
+      output: `FROM alpine:3
+RUN apk add --no-cache \\
+  --virtual .deps gcc
+`,
+    },
+    {
+      name: "a value option before the verb (the apk reader's list, shared with pin-apk-versions)",
+      code: `FROM alpine:3
+RUN apk --keys-dir /k add curl
+`,
+      errors: [{ messageId: "cache", line: 2, column: 23, endColumn: 26 }],
+      output: `FROM alpine:3
+RUN apk --keys-dir /k add --no-cache curl
+`,
     },
   ],
 });

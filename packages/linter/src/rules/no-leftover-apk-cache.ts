@@ -1,5 +1,8 @@
 import { defineRule } from "../rule.js";
-import { findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
+import { findCommands } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { hasCacheMount, runShell } from "../shell/run.js";
+import { apkCacheDir, apkCacheMounts, apkCommands } from "../shell/tools/apk.js";
 
 export default defineRule({
   id: "no-leftover-apk-cache",
@@ -15,8 +18,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
-      "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards. " +
-      "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
+      "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
+    limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
     bad: ["FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n"],
     good: [
       "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",
@@ -29,24 +32,13 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        if (hasCacheMount(node, "/var/cache/apk", "/etc/apk/cache")) return;
+        if (hasCacheMount(node, ...apkCacheMounts)) return;
         const shell = runShell(node);
         const cleaned = findCommands(shell.commands, "rm").some((rm) =>
-          operands(rm).some((w) => /^\/var\/cache\/apk(?:\/|$)/.test(w.value)),
+          operands(rm).some((w) => w.value === apkCacheDir || w.value.startsWith(`${apkCacheDir}/`)),
         );
         if (cleaned) return;
-        for (const command of findCommands(shell.commands, "apk")) {
-          const [verb] = operands(command, [
-            "-t",
-            "--virtual",
-            "-X",
-            "--repository",
-            "-p",
-            "--root",
-            "--arch",
-            "--cache-dir",
-            "--repositories-file",
-          ]);
+        for (const { command, verb } of apkCommands(shell.commands)) {
           // `--no-network` fetches nothing, so there is no index to keep.
           if (
             verb?.value !== "add" ||

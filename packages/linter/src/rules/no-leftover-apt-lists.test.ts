@@ -3,20 +3,43 @@ import rule from "./no-leftover-apt-lists.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:13\nRUN apt-get update; apt-get install -y curl; apt-get dist-clean\n",
-    "FROM debian:13\nRUN apt-get update && find /var/lib/apt/lists -type f -delete\n",
-    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
-    "FROM debian:12\nRUN apt update && apt install -y curl && rm -fr /var/lib/apt/lists\n",
-    "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /tmp/* /var/lib/apt/lists/* /var/cache/apt/*\n",
-    "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n",
-    "FROM debian:12\nRUN --mount=type=tmpfs,target=/var/lib/apt/lists/ apt-get update\n",
-    "FROM debian:12 AS build\nRUN apt-get update\nFROM alpine:3\n",
-    "FROM debian:12\nRUN apt-get install -y ./x.deb\n",
-    "FROM debian:12\nRUN echo apt-get update\n",
+    `FROM debian:13
+RUN apt-get update; apt-get install -y curl; apt-get dist-clean
+`,
+    `FROM debian:13
+RUN apt-get update && find /var/lib/apt/lists -type f -delete
+`,
+    `FROM debian:12
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+`,
+    `FROM debian:12
+RUN apt update && apt install -y curl && rm -fr /var/lib/apt/lists
+`,
+    `FROM debian:12
+RUN apt-get update && apt-get install -y curl && rm -rf /tmp/* /var/lib/apt/lists/* /var/cache/apt/*
+`,
+    `FROM debian:12
+RUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update
+`,
+    `FROM debian:12
+RUN --mount=type=tmpfs,target=/var/lib/apt/lists/ apt-get update
+`,
+    `FROM debian:12 AS build
+RUN apt-get update
+FROM alpine:3
+`,
+    `FROM debian:12
+RUN apt-get install -y ./x.deb
+`,
+    `FROM debian:12
+RUN echo apt-get update
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+      code: `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
       errors: [
         {
           messageId: "lists",
@@ -30,19 +53,30 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12 AS base\nRUN apt-get -q update\nFROM base\n",
+      code: `FROM debian:12 AS base
+RUN apt-get -q update
+FROM base
+`,
       errors: [{ messageId: "lists", line: 2, column: 5, endColumn: 22 }],
     },
     {
-      code: "FROM debian:12\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n",
+      code: `FROM debian:12
+RUN apt-get update
+RUN rm -rf /var/lib/apt/lists/*
+`,
       errors: [{ messageId: "lists", line: 2 }],
     },
     {
-      code: "FROM debian:12 AS build\nONBUILD RUN apt-get update\nFROM alpine:3\n",
+      code: `FROM debian:12 AS build
+ONBUILD RUN apt-get update
+FROM alpine:3
+`,
       errors: [{ messageId: "lists", line: 2, column: 13 }],
     },
     {
-      code: "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt update\n",
+      code: `FROM debian:12
+RUN --mount=type=cache,target=/var/cache/apt apt update
+`,
       errors: [{ messageId: "lists", line: 2, column: 46, endColumn: 56 }],
     },
   ],

@@ -1,7 +1,9 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
-import { aptCommands } from "./utils/apt.js";
 import { stageIsKept } from "./utils/stage-env.js";
+import { commandWord, findCommands } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { aptCommands } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -17,7 +19,8 @@ export default defineRule({
     rationale:
       "`apt-get update` downloads package lists (tens of megabytes) to `/var/lib/apt/lists`. " +
       "Unless the same `RUN` removes them, they stay in the layer and in the image, even if a later instruction deletes them. " +
-      "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount. " +
+      "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount.",
+    limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
     good: [
@@ -46,7 +49,7 @@ export default defineRule({
         for (const { command, verb } of aptCommands(shell.commands, "apt-get", "apt", "aptitude")) {
           if (verb?.value !== "update") continue;
           const name = commandWord(command)!;
-          ctx.report(ctx.rangeOf(...shell.span(name.start, verb.end)), "lists", name.value);
+          ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb.end }), "lists", name.value);
         }
       },
     };

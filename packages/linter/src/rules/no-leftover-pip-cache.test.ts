@@ -3,18 +3,40 @@ import rule from "./no-leftover-pip-cache.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM python:3\nRUN pip install --no-cache-dir flask==3\n",
-    "FROM python:3\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3\n",
-    "FROM python:3 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask==3\n",
-    "FROM python:3\nARG PIP_NO_CACHE_DIR=1\nRUN pip install flask==3\n",
-    "FROM python:3\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3\n",
-    "FROM python:3\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask==3\n",
-    "FROM python:3\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3\n",
-    "FROM python:3\nRUN pip freeze && pipx install black && pipenv install\n",
+    `FROM python:3
+RUN pip install --no-cache-dir flask==3
+`,
+    `FROM python:3
+ENV PIP_NO_CACHE_DIR=1
+RUN pip install flask==3
+`,
+    `FROM python:3 AS base
+ENV PIP_NO_CACHE_DIR=true
+FROM base
+RUN pip install flask==3
+`,
+    `FROM python:3
+ARG PIP_NO_CACHE_DIR=1
+RUN pip install flask==3
+`,
+    `FROM python:3
+RUN PIP_NO_CACHE_DIR=1 pip install flask==3
+`,
+    `FROM python:3
+RUN export PIP_NO_CACHE_DIR=1 && pip install flask==3
+`,
+    `FROM python:3
+RUN --mount=type=cache,target=/root/.cache/pip pip install flask==3
+`,
+    `FROM python:3
+RUN pip freeze && pipx install black && pipenv install
+`,
   ],
   invalid: [
     {
-      code: "FROM python:3\nRUN pip install -r requirements.txt\n",
+      code: `FROM python:3
+RUN pip install -r requirements.txt
+`,
       errors: [
         {
           messageId: "cache",
@@ -25,19 +47,34 @@ ruleTester.run(rule, {
           endColumn: 16,
         },
       ],
-      output: "FROM python:3\nRUN pip install --no-cache-dir -r requirements.txt\n",
+      output: `FROM python:3
+RUN pip install --no-cache-dir -r requirements.txt
+`,
     },
     {
-      code: "FROM python:3\nRUN python -m pip install \\\n  -U pip\n",
+      code: `FROM python:3
+RUN python -m pip install \\
+  -U pip
+`,
       errors: [{ messageId: "cache", line: 2, column: 19, endColumn: 26 }],
-      output: "FROM python:3\nRUN python -m pip install --no-cache-dir \\\n  -U pip\n",
+      output: `FROM python:3
+RUN python -m pip install --no-cache-dir \\
+  -U pip
+`,
     },
     {
-      code: "FROM python:3 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM python:3\nRUN pip install x==1\n",
+      code: `FROM python:3 AS base
+ENV PIP_NO_CACHE_DIR=1
+FROM python:3
+RUN pip install x==1
+`,
       errors: [{ messageId: "cache", line: 4 }],
     },
     {
-      code: "FROM python:3\nENV PIP_NO_CACHE_DIR=0\nRUN pip install x==1\n",
+      code: `FROM python:3
+ENV PIP_NO_CACHE_DIR=0
+RUN pip install x==1
+`,
       errors: [{ messageId: "cache", line: 3 }],
     },
   ],

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { hasCacheMount, operands, runShell } from "../shell/shell.js";
-import { pipArguments } from "./utils/pip.js";
+import { hasCacheMount, runShell } from "../shell/run.js";
+import { pipCommand } from "../shell/tools/pip.js";
 
 const TRUTHY = /^(?:1|true|yes|on|y)$/i;
 
@@ -69,17 +69,10 @@ export default defineRule({
             command.args.some((a) => /^PIP_NO_CACHE_DIR=(?:1|true|yes|on)$/i.test(a.value))
           )
             exported = true;
-          const pip = pipArguments(command);
-          if (!pip || exported) continue;
-          const [verb] = operands(pip, [
-            "-i",
-            "--index-url",
-            "--extra-index-url",
-            "-r",
-            "--requirement",
-            "-c",
-            "--constraint",
-          ]);
+          const pip = pipCommand(command);
+          // `uv pip` keeps its own cache, which `--no-cache-dir` does not address.
+          if (!pip || pip.runner === "uv" || exported) continue;
+          const { verb } = pip;
           if (verb?.value !== "install") continue;
           const inline = command.words.some(
             (w) => /^PIP_NO_CACHE_DIR=/.test(w.value) && TRUTHY.test(w.value.slice(17)),

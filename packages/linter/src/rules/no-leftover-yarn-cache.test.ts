@@ -3,15 +3,29 @@ import rule from "./no-leftover-yarn-cache.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM node:22\nRUN yarn install && yarn cache clean\n",
-    "FROM node:22\nRUN yarn install; yarn cache clean --all\n",
-    "FROM node:22\nRUN --mount=type=cache,target=/root/.cache/yarn yarn install\n",
-    "FROM node:22 AS deps\nRUN yarn install\nFROM node:22\nCOPY --from=deps /app /app\n",
-    "FROM node:22\nRUN yarn build && yarn add x\n",
+    `FROM node:22
+RUN yarn install && yarn cache clean
+`,
+    `FROM node:22
+RUN yarn install; yarn cache clean --all
+`,
+    `FROM node:22
+RUN --mount=type=cache,target=/root/.cache/yarn yarn install
+`,
+    `FROM node:22 AS deps
+RUN yarn install
+FROM node:22
+COPY --from=deps /app /app
+`,
+    `FROM node:22
+RUN yarn build && yarn add x
+`,
   ],
   invalid: [
     {
-      code: "FROM node:22\nRUN yarn install --frozen-lockfile\n",
+      code: `FROM node:22
+RUN yarn install --frozen-lockfile
+`,
       errors: [
         {
           messageId: "cache",
@@ -25,7 +39,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM node:22 AS base\nRUN yarn --cwd /app install\nFROM base\n",
+      code: `FROM node:22 AS base
+RUN yarn --cwd /app install
+FROM base
+`,
       errors: [{ messageId: "cache", line: 2, column: 5, endColumn: 28 }],
     },
   ],

@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, hasCacheMount, operands, runShell } from "../shell/shell.js";
 import { stageIsKept } from "./utils/stage-env.js";
+import { commandWord } from "../shell/lexer.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { yarnCacheMounts, yarnCommands } from "../shell/tools/npm.js";
 
 export default defineRule({
   id: "no-leftover-yarn-cache",
@@ -11,7 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "`yarn install` copies every package it downloads into its global cache, which stays in the layer: the image carries each dependency twice. " +
-      "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory. " +
+      "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory.",
+    limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     bad: ["FROM node:22\nRUN yarn install --frozen-lockfile\n"],
     good: [
@@ -28,23 +31,16 @@ export default defineRule({
     return {
       Run(node) {
         if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
-        if (hasCacheMount(node, /\.cache\/yarn/, /\/\.yarn\/berry\/cache$/, /\/yarn-cache$/)) return;
+        if (hasCacheMount(node, ...yarnCacheMounts)) return;
         const shell = runShell(node);
-        const yarns = findCommands(shell.commands, "yarn");
-        if (yarns.some((c) => operands(c)[0]?.value === "cache" && operands(c)[1]?.value === "clean")) return;
-        for (const command of yarns) {
-          const [verb] = operands(command, [
-            "--cwd",
-            "--cache-folder",
-            "--modules-folder",
-            "--network-timeout",
-            "--mutex",
-          ]);
+        const yarns = yarnCommands(shell.commands);
+        if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
+        for (const { command, verb } of yarns) {
           if (verb?.value !== "install") continue;
           if (command.args.some((a) => a.value === "--cache-folder" || a.value.startsWith("--cache-folder=")))
             continue;
           const name = commandWord(command)!;
-          ctx.report(ctx.rangeOf(...shell.span(name.start, verb.end)), "cache");
+          ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb.end }), "cache");
         }
       },
     };

@@ -1,38 +1,16 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { lastUncleaned, yumDnfAction, yumDnfNames, type PackageAction } from "./utils/rpm.js";
 import { stageIsKept } from "./utils/stage-env.js";
-
-/** Verbs that download metadata and packages into the cache. */
-const fills = new Set([
-  "install",
-  "in",
-  "localinstall",
-  "groupinstall",
-  "groupupdate",
-  "reinstall",
-  "update",
-  "upgrade",
-  "up",
-  "update-minimal",
-  "upgrade-minimal",
-  "downgrade",
-  "distro-sync",
-  "distrosync",
-  "swap",
-  "makecache",
-  "builddep",
-  "group install",
-  "group update",
-  "group upgrade",
-  "module install",
-  "module update",
-  "module upgrade",
-]);
-
-/** A path under one of the caches: `/var/cache/dnf`, `/var/cache/yum/*`, `$ROOT/var/cache/libdnf5`, `/var/cache/*`. */
-const cachePath = /(?:^|\/)var\/cache(?:\/\*?|\/(?:yum|dnf|libdnf5)(?:\/.*)?)?$/;
+import { commandWord } from "../shell/lexer.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import {
+  lastUncleaned,
+  type PackageAction,
+  yumDnfAction,
+  yumDnfCacheDirs,
+  yumDnfCachePath,
+  yumDnfCacheVerbs,
+  yumDnfNames,
+} from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "no-leftover-yum-dnf-cache",
@@ -49,9 +27,9 @@ export default defineRule({
     rationale:
       "`yum` and `dnf` keep the repository metadata they download (often over a hundred megabytes) in `/var/cache/yum` or `/var/cache/dnf`. " +
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
-      "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount. " +
-      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. " +
-      "hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
+      "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount.",
+    limitations:
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
     bad: ["FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n"],
     good: [
       "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
@@ -70,20 +48,12 @@ export default defineRule({
         const shell = runShell(node);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
         if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
-        // tdnf (Photon, Azure Linux) keeps its cache in /var/cache/tdnf.
-        const caches = [
-          "/var/cache/yum",
-          "/var/cache/dnf",
-          "/var/cache/libdnf5",
-          "/var/cache/tdnf",
-          "/var/cache",
-        ];
-        if (hasCacheMount(node, ...caches)) return;
+        if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;
         const pending = lastUncleaned(shell.commands, {
           read: yumDnfAction,
-          fills: (action) => fills.has(action.verb) && !downloadsNothing(action),
+          fills: (action) => yumDnfCacheVerbs.has(action.verb) && !downloadsNothing(action),
           cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
-          cachePath,
+          cachePath: yumDnfCachePath,
         });
         if (!pending) return;
         const name = commandWord(pending.command)!;

@@ -3,16 +3,32 @@ import rule from "./no-leftover-zypper-cache.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper clean\n",
-    "FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper cc -a\n",
-    "FROM opensuse/leap:15.6\nRUN zypper -n in curl && rm -rf /var/cache/zypp/*\n",
-    "FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl\n",
-    "FROM opensuse/leap:15.6\nRUN zypper refresh && zypper search curl\n",
-    "FROM opensuse/leap:15.6 AS build\nRUN zypper -n in gcc\nFROM scratch\nCOPY --from=build /out /out\n",
+    `FROM opensuse/leap:15.6
+RUN zypper -n in curl && zypper clean
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper -n in curl && zypper cc -a
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper -n in curl && rm -rf /var/cache/zypp/*
+`,
+    `FROM opensuse/leap:15.6
+RUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper refresh && zypper search curl
+`,
+    `FROM opensuse/leap:15.6 AS build
+RUN zypper -n in gcc
+FROM scratch
+COPY --from=build /out /out
+`,
   ],
   invalid: [
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper --non-interactive install curl
+`,
       errors: [
         {
           messageId: "cache",
@@ -26,7 +42,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper clean -a && \\\n  zypper -n in curl\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper clean -a && \\
+  zypper -n in curl
+`,
       errors: [{ messageId: "cache", line: 3, column: 3, endColumn: 15 }],
     },
   ],

@@ -1,26 +1,8 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasCacheMount, runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { lastUncleaned, zypperAction } from "./utils/rpm.js";
 import { stageIsKept } from "./utils/stage-env.js";
-
-/** Commands that download packages and metadata into the cache. */
-const fills = new Set([
-  "install",
-  "in",
-  "source-install",
-  "si",
-  "update",
-  "up",
-  "patch",
-  "dist-upgrade",
-  "dup",
-  "install-new-recommends",
-  "inr",
-]);
-
-/** `/var/cache/zypp`, `/var/cache/zypp/*`, `$ROOT/var/cache/zypp/packages`, `/var/cache/*`. */
-const cachePath = /(?:^|\/)var\/cache(?:\/\*?|\/zypp(?:\/.*)?)?$/;
+import { commandWord } from "../shell/lexer.js";
+import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { lastUncleaned, zypperAction, zypperCachePath, zypperCacheVerbs } from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "no-leftover-zypper-cache",
@@ -37,7 +19,8 @@ export default defineRule({
     rationale:
       "zypper keeps the repository metadata and packages it downloads in `/var/cache/zypp`. " +
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
-      "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount. " +
+      "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount.",
+    limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0\n"],
     good: [
@@ -58,9 +41,9 @@ export default defineRule({
         if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;
         const pending = lastUncleaned(shell.commands, {
           read: zypperAction,
-          fills: (action) => fills.has(action.verb),
+          fills: (action) => zypperCacheVerbs.has(action.verb),
           cleans: (action) => action?.verb === "clean" || action?.verb === "cc",
-          cachePath,
+          cachePath: zypperCachePath,
         });
         if (!pending) return;
         const name = commandWord(pending.command)!;

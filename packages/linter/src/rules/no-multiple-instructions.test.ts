@@ -1,22 +1,74 @@
-import { describe, expect, it } from "vitest";
-import { lint } from "../engine.js";
 import { ruleTester } from "../testing/rule-tester.js";
 import rule from "./no-multiple-instructions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nCMD a\nENTRYPOINT b\nHEALTHCHECK NONE\n",
-    { name: "one per stage", code: "FROM alpine AS a\nCMD a\nFROM a\nCMD b\n" },
-    { name: "an ONBUILD trigger is not this stage's", code: "FROM alpine\nONBUILD CMD a\nCMD b\n" },
+    `FROM alpine
+CMD a
+ENTRYPOINT b
+HEALTHCHECK NONE
+`,
+    {
+      name: "one per stage",
+      code: `FROM alpine AS a
+CMD a
+FROM a
+CMD b
+`,
+    },
+    {
+      name: "an ONBUILD trigger is not this stage's",
+      code: `FROM alpine
+ONBUILD CMD a
+CMD b
+`,
+    },
+    {
+      name: "template branches",
+      code: `FROM alpine:3.20
+<% if (a) { %>
+CMD ["a"]
+<% } else { %>
+CMD ["b"]
+<% } %>
+`,
+      allowSyntaxErrors: true,
+    },
+    {
+      name: "BuildKit's check name silences it",
+      code: `# check=skip=MultipleInstructionsDisallowed
+FROM alpine
+CMD ["a"]
+CMD ["b"]
+`,
+    },
+    {
+      name: "hadolint's CMD code silences a repeated CMD",
+      code: `FROM alpine
+# hadolint ignore=DL4003
+CMD ["a"]
+CMD ["b"]
+`,
+    },
+    {
+      name: "hadolint's ENTRYPOINT code silences a repeated ENTRYPOINT",
+      code: `FROM alpine
+# hadolint ignore=DL4004
+ENTRYPOINT ["a"]
+ENTRYPOINT ["b"]
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM alpine\nCMD a\nCMD b\n",
+      code: `FROM alpine
+CMD a
+CMD b
+`,
       errors: [
         {
-          messageId: "multiple",
-          message:
-            "Multiple CMD instructions in the same stage: only the last one takes effect, so this one is ignored.",
+          messageId: "overridden",
+          message: "This CMD has no effect: the CMD on line 3 replaces it.",
           line: 2,
           column: 1,
           endLine: 2,
@@ -26,23 +78,34 @@ ruleTester.run(rule, {
     },
     {
       name: "every earlier one, each kind on its own",
-      code: "FROM alpine\nENTRYPOINT a\nHEALTHCHECK CMD x\nentrypoint b\nHEALTHCHECK NONE\nENTRYPOINT c\n",
+      code: `FROM alpine
+ENTRYPOINT a
+HEALTHCHECK CMD x
+entrypoint b
+HEALTHCHECK NONE
+ENTRYPOINT c
+`,
       errors: [
-        { messageId: "multiple", line: 2, column: 1 },
-        { messageId: "multiple", line: 3, column: 1, endColumn: 12 },
-        { messageId: "multiple", line: 4, column: 1 },
+        {
+          messageId: "overridden",
+          message: "This ENTRYPOINT has no effect: the ENTRYPOINT on line 6 replaces it.",
+          line: 2,
+          column: 1,
+        },
+        { messageId: "overridden", line: 3, column: 1, endColumn: 12 },
+        { messageId: "overridden", line: 4, column: 1 },
+      ],
+    },
+    {
+      code: `FROM alpine:3.20
+CMD ["a"]
+cmd ["b"]
+CMD ["c"]
+`,
+      errors: [
+        { messageId: "overridden", line: 2, column: 1, endColumn: 4 },
+        { messageId: "overridden", line: 3, column: 1, endColumn: 4 },
       ],
     },
   ],
-});
-
-describe("with cmd-overridden enabled", () => {
-  const source = 'FROM node:22\nCMD ["a"]\nCMD ["b"]\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n';
-  it("leaves repeated CMD to cmd-overridden and still reports HEALTHCHECK", () => {
-    const { diagnostics } = lint(source, { preset: "recommended" });
-    const ids = diagnostics.map((d) => `${d.ruleId}@${d.range.start.line}`);
-    expect(ids).toContain("cmd-overridden@2");
-    expect(ids).toContain("no-multiple-instructions@4");
-    expect(ids).not.toContain("no-multiple-instructions@2");
-  });
 });

@@ -1,7 +1,13 @@
-import type { Instruction } from "@hull/parser";
+import type { Cmd, Entrypoint, Healthcheck } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
-const once = new Set(["Cmd", "Entrypoint", "Healthcheck"]);
+type Once = Cmd | Entrypoint | Healthcheck;
+
+const keywords: Readonly<Record<Once["type"], string>> = {
+  Cmd: "CMD",
+  Entrypoint: "ENTRYPOINT",
+  Healthcheck: "HEALTHCHECK",
+};
 
 export default defineRule({
   id: "no-multiple-instructions",
@@ -17,9 +23,7 @@ export default defineRule({
   docs: {
     rationale:
       "`CMD`, `ENTRYPOINT` and `HEALTHCHECK` each set one field of the image config, so only the last one of a stage takes effect and the earlier ones are dead code. " +
-      "This is BuildKit's check exactly: it reports every earlier one of the same kind in the same stage, and nothing else. " +
-      "`cmd-overridden` goes further for `CMD` and `ENTRYPOINT`: it also reports a shell-form `ENTRYPOINT` that ignores `CMD`, a shell-form `CMD` passed to an exec-form `ENTRYPOINT`, and an `ENTRYPOINT` that drops an inherited `CMD`. " +
-      "When `cmd-overridden` runs, it reports repeated `CMD` and `ENTRYPOINT` (naming the one that wins) and this rule reports only repeated `HEALTHCHECK`, so one mistake gives one finding.",
+      "Every earlier one of the same kind in the same stage is reported, with the line of the one that wins.",
     bad: [
       'FROM node:22\nCMD ["node", "server.js"]\nCMD ["node", "worker.js"]\n',
       "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK NONE\n",
@@ -31,21 +35,33 @@ export default defineRule({
     seeAlso: ["cmd-overridden"],
   },
   messages: {
-    multiple: (keyword: string) =>
-      `Multiple ${keyword} instructions in the same stage: only the last one takes effect, so this one is ignored.`,
+    overridden: (keyword: string, winner: number) =>
+      `This ${keyword} has no effect: the ${keyword} on line ${winner} replaces it.`,
   },
   create(ctx) {
-    // cmd-overridden reports dead CMD and ENTRYPOINT itself, with the line of the one that wins.
-    const kinds = ctx.isEnabled("cmd-overridden") ? new Set(["Healthcheck"]) : once;
     return {
       Stage(stage) {
         // Only the stage's own instructions: ONBUILD triggers run in the stages that build on this one.
-        const last = new Map<string, Instruction>();
+        const byType = new Map<Once["type"], Once[]>();
+        const branches: number[] = [];
         for (const node of stage.instructions) {
-          if (!kinds.has(node.type)) continue;
-          const previous = last.get(node.type);
-          if (previous) ctx.report(previous.keyword, "multiple", node.keyword.name);
-          last.set(node.type, node);
+          if (node.type === "Unknown") branches.push(node.range.start.offset);
+          if (node.type !== "Cmd" && node.type !== "Entrypoint" && node.type !== "Healthcheck") continue;
+          const list = byType.get(node.type) ?? [];
+          list.push(node);
+          byType.set(node.type, list);
+        }
+        // In a template (`{% if %}`, `<% else %>` lines are unknown instructions), two of a kind may be alternatives.
+        // The engine masks a detected template's control lines as comments; the source still shows them.
+        const alternative = (a: Once, b: Once) =>
+          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset) ||
+          /^[ \t]*(?:\{%|\{\{|<%)/m.test(ctx.source.slice(a.range.end.offset, b.range.start.offset));
+        for (const [type, nodes] of byType) {
+          const winner = nodes[nodes.length - 1]!;
+          for (const dead of nodes.slice(0, -1)) {
+            if (!alternative(dead, winner))
+              ctx.report(dead.keyword, "overridden", keywords[type], winner.range.start.line);
+          }
         }
       },
     };

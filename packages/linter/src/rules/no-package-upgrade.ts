@@ -1,5 +1,10 @@
 import { defineRule } from "../rule.js";
-import { operands, runShell, subcommand, type ShellCommand } from "../shell/shell.js";
+import { commandWord, type ShellCommand, type ShellWord } from "../shell/lexer.js";
+import { toolCommands } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { apkOptions } from "../shell/tools/apk.js";
+import { aptOptions } from "../shell/tools/apt.js";
+import { yumDnfAction, zypperAction } from "../shell/tools/rpm.js";
 
 /** Sub-commands that upgrade every installed package, by package manager. */
 const upgrades: Readonly<Record<string, readonly string[]>> = {
@@ -15,27 +20,6 @@ const upgrades: Readonly<Record<string, readonly string[]>> = {
   // `zypper dist-upgrade` is no-zypper-dist-upgrade's.
   zypper: ["update", "up", "patch"],
 };
-
-/** Options of these managers that take a value, so that the value is not read as a package name. */
-const valueOptions = [
-  "-c",
-  "--config",
-  "--repo",
-  "--repository",
-  "-X",
-  "--setopt",
-  "--enablerepo",
-  "--disablerepo",
-  "-o",
-  "-t",
-  "--target-release",
-  "--exclude",
-  "-x",
-  "--root",
-  "-p",
-  "--installroot",
-  "-r",
-];
 
 export default defineRule({
   id: "no-package-upgrade",
@@ -56,7 +40,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apt-get upgrade`, `dnf update`, `apk upgrade` and the like upgrade every package of the base image in a layer of your own: the image gets bigger (the old files stay in the lower layer), the result depends on the day of the build, and the base image's maintainers no longer decide what is in it. " +
-      "Rebuild on a newer base image (or a newer tag) instead, and install only the packages you need, with versions. " +
+      "Rebuild on a newer base image (or a newer tag) instead, and install only the packages you need, with versions.",
+    limitations:
       "The rule is off by default: when a base image is slow to ship security fixes, upgrading in the image is a reasonable choice, which is why hadolint dropped these checks (DL3005, DL3017, DL3031, DL3039) and Docker's guide no longer advises against it. " +
       "Security scanners still report it (Trivy DS-0024, Semgrep `avoid-*-upgrade`), and turning the rule on gives their behaviour. " +
       "Upgrading named packages (`dnf update openssl`) is not reported.",
@@ -82,11 +67,9 @@ export default defineRule({
         for (const command of shell.commands) {
           const verb = upgradeVerb(command);
           if (!verb) continue;
-          const end = verb.end;
+          const name = commandWord(command) ?? command;
           ctx.report(
-            ctx.rangeOf(
-              ...shell.span(command.words.find((w) => w.value === command.name)?.start ?? command.start, end),
-            ),
+            scriptRange(ctx, shell, { start: name.start, end: verb.end }),
             "upgrade",
             `${command.base} ${verb.value}`,
           );
@@ -96,15 +79,19 @@ export default defineRule({
   },
 });
 
-/** The upgrade sub-command word of a whole-system upgrade, or null. */
-function upgradeVerb(command: ShellCommand): { value: string; end: number } | null {
+/** The upgrade sub-command word of a whole-system upgrade, or null; each manager's command line is read with its own options. */
+function upgradeVerb(command: ShellCommand): ShellWord | null {
   const base = command.base;
-  if (!base || !upgrades[base]) return null;
-  const verb = subcommand(command);
-  if (!verb || !upgrades[base]!.includes(verb)) return null;
+  if (base === null || !Object.hasOwn(upgrades, base)) return null;
+  const action = yumDnfAction(command) ?? zypperAction(command);
+  const read = action
+    ? { verb: action.verb, word: action.verbStart, operands: action.operands }
+    : toolCommands([command], [base], base === "apk" ? apkOptions : aptOptions).map((t) => ({
+        verb: t.verb?.value,
+        word: t.verb,
+        operands: t.operands,
+      }))[0];
+  if (!read?.word || read.verb === undefined || !upgrades[base]!.includes(read.verb)) return null;
   // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade.
-  const targets = operands(command, valueOptions).filter((w) => w.value !== verb);
-  if (targets.length > 0) return null;
-  const word = command.args.find((w) => w.value === verb)!;
-  return { value: verb, end: word.end };
+  return read.operands.length > 0 ? null : read.word;
 }

@@ -1,6 +1,7 @@
 import type { Shell } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename, runShell, type ShellCommand } from "../shell/shell.js";
+import { basename, type ShellCommand, shellNames } from "../shell/lexer.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 type ShellState = "pipefail" | "plain" | "other";
 
@@ -13,8 +14,10 @@ export default defineRule({
   docs: {
     rationale:
       "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +
-      'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build. ' +
-      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. A `SHELL` set to PowerShell or cmd turns the check off.",
+      'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
+    limitations:
+      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
+      "A `SHELL` set to PowerShell or cmd turns the check off.",
     bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
     good: [
       'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',
@@ -68,7 +71,7 @@ export default defineRule({
             (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
           if (!pattern && !feeders.every((c) => c.name === "echo" || c.name === "printf")) {
             const bar = shell.script.indexOf("|", commands[i]!.end);
-            ctx.report(ctx.rangeOf(...shell.span(bar, bar + 1)), "pipe");
+            ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
             return;
           }
           i = j;
@@ -91,7 +94,8 @@ function shellState(node: Shell): ShellState {
 /** `["bash", "-o", "pipefail", "-c", …]` and the like. */
 function execPipefail(argv: readonly string[]): boolean {
   const program = basename(argv[0] ?? "");
-  if (!["bash", "zsh", "ash", "ksh", "mksh"].includes(program)) return false;
+  // POSIX sh and dash have no `pipefail` option.
+  if (!shellNames.has(program) || program === "sh" || program === "dash") return false;
   return argv.some((a, i) => a === "pipefail" && /^-[a-zA-Z]*o$/.test(argv[i - 1] ?? ""));
 }
 

@@ -3,18 +3,39 @@ import rule from "./no-pointless-command.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN apt-get install -y vim procps openssh-client\n",
-    "FROM debian:12\nRUN vim +PlugInstall +qall && vim -es -u ~/.vimrc -c 'q'\n",
-    "FROM debian:12\nRUN service postgresql start && psql -c 'CREATE DATABASE app' && service postgresql stop\n",
-    "FROM debian:12\nRUN ./server & sleep 2 && ./migrate && kill %1\n",
-    "FROM debian:12\nRUN kill $(cat /run/app.pid)\n",
-    "FROM debian:12\nRUN --mount=type=ssh ssh -o StrictHostKeyChecking=accept-new -T git@github.com || true\n",
-    "FROM debian:12\nRUN echo 'ps aux' && ssh-keyscan github.com >> /etc/ssh/ssh_known_hosts\n",
-    { name: "command substitutions are not searched", code: 'FROM debian:12\nRUN echo "$(ps -ef)"\n' },
+    `FROM debian:12
+RUN apt-get install -y vim procps openssh-client
+`,
+    `FROM debian:12
+RUN vim +PlugInstall +qall && vim -es -u ~/.vimrc -c 'q'
+`,
+    `FROM debian:12
+RUN service postgresql start && psql -c 'CREATE DATABASE app' && service postgresql stop
+`,
+    `FROM debian:12
+RUN ./server & sleep 2 && ./migrate && kill %1
+`,
+    `FROM debian:12
+RUN kill $(cat /run/app.pid)
+`,
+    `FROM debian:12
+RUN --mount=type=ssh ssh -o StrictHostKeyChecking=accept-new -T git@github.com || true
+`,
+    `FROM debian:12
+RUN echo 'ps aux' && ssh-keyscan github.com >> /etc/ssh/ssh_known_hosts
+`,
+    {
+      name: "command substitutions are not searched",
+      code: `FROM debian:12
+RUN echo "$(ps -ef)"
+`,
+    },
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt-get install -y nginx && service nginx start\n",
+      code: `FROM debian:12
+RUN apt-get install -y nginx && service nginx start
+`,
       errors: [
         {
           messageId: "processes",
@@ -28,7 +49,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN ps aux | grep nginx; \\\n    free -m && top -b -n 1\n",
+      code: `FROM debian:12
+RUN ps aux | grep nginx; \\
+    free -m && top -b -n 1
+`,
       errors: [
         { messageId: "inspects", line: 2, column: 5, endColumn: 7 },
         { messageId: "inspects", line: 3, column: 5, endColumn: 9 },
@@ -36,7 +60,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN mount -t tmpfs none /mnt && ifconfig eth0 up && sudo shutdown -h now\n",
+      code: `FROM debian:12
+RUN mount -t tmpfs none /mnt && ifconfig eth0 up && sudo shutdown -h now
+`,
       errors: [
         { messageId: "mount", line: 2, column: 5, endColumn: 10 },
         { messageId: "network", line: 2, column: 33, endColumn: 41 },
@@ -44,7 +70,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN vim /etc/hosts && ssh deploy@example.com && kill 1\n",
+      code: `FROM debian:12
+RUN vim /etc/hosts && ssh deploy@example.com && kill 1
+`,
       errors: [
         { messageId: "interactive", line: 2, column: 5 },
         { messageId: "interactive", line: 2, column: 23 },

@@ -36,7 +36,9 @@ ruleTester.run(rule, {
     },
     {
       name: "a global ARG default of the same name",
-      code: "ARG TARGETPLATFORM=linux/arm64\nFROM --platform=$TARGETPLATFORM alpine\n",
+      code: `ARG TARGETPLATFORM=linux/arm64
+FROM --platform=$TARGETPLATFORM alpine
+`,
       errors: [{ messageId: "redundant", line: 2 }],
     },
   ],

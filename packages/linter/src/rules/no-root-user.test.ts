@@ -4,17 +4,38 @@ import rule from "./no-root-user.js";
 ruleTester.run(rule, {
   valid: [
     "FROM debian:12\n",
-    "FROM debian:12\nUSER root\nUSER app\n",
-    "FROM debian:12\nUSER rooty\n",
-    "FROM debian:12\nUSER 1000:0\n",
-    "FROM debian:12 AS base\nUSER root\nFROM debian:12\nRUN true\n",
-    "FROM debian:12 AS base\nUSER root\nFROM base\nUSER app\n",
-    "FROM debian:12\nUSER $USER\n",
-    "FROM debian:12\nONBUILD USER root\n",
+    `FROM debian:12
+USER root
+USER app
+`,
+    `FROM debian:12
+USER rooty
+`,
+    `FROM debian:12
+USER 1000:0
+`,
+    `FROM debian:12 AS base
+USER root
+FROM debian:12
+RUN true
+`,
+    `FROM debian:12 AS base
+USER root
+FROM base
+USER app
+`,
+    `FROM debian:12
+USER $USER
+`,
+    `FROM debian:12
+ONBUILD USER root
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nUSER root\n",
+      code: `FROM debian:12
+USER root
+`,
       errors: [
         {
           messageId: "root",
@@ -26,10 +47,25 @@ ruleTester.run(rule, {
         },
       ],
     },
-    { code: "FROM debian:12\nUSER 0:0\n", errors: [{ messageId: "root", line: 2, column: 6, endColumn: 9 }] },
-    { code: "FROM debian:12\nUSER root:root\n", errors: [{ messageId: "root", line: 2, column: 6 }] },
     {
-      code: "FROM debian:12 AS Base\nUSER app\nUSER root\nFROM base\nRUN true\n",
+      code: `FROM debian:12
+USER 0:0
+`,
+      errors: [{ messageId: "root", line: 2, column: 6, endColumn: 9 }],
+    },
+    {
+      code: `FROM debian:12
+USER root:root
+`,
+      errors: [{ messageId: "root", line: 2, column: 6 }],
+    },
+    {
+      code: `FROM debian:12 AS Base
+USER app
+USER root
+FROM base
+RUN true
+`,
       errors: [{ messageId: "root", line: 3, column: 6 }],
     },
   ],

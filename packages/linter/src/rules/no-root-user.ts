@@ -17,7 +17,8 @@ export default defineRule({
   docs: {
     rationale:
       "A container that runs as root gives an attacker who breaks into the process root inside the container, which makes escaping it or damaging mounted volumes easier. " +
-      "Switch to an unprivileged user after the steps that need root. " +
+      "Switch to an unprivileged user after the steps that need root.",
+    limitations:
       "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
       "Build stages may use root freely (hadolint checks every stage).",
     bad: ["FROM debian:12\nRUN useradd app\nUSER app\nRUN make\nUSER root\n"],

@@ -3,19 +3,44 @@ import rule from "./no-same-env-reference.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nENV A=1\nENV B=$A\n",
-    "FROM alpine\nENV PATH=/x:$PATH A=1\n",
-    "FROM alpine\nENV A=1\nENV A=2 B=$A\n",
-    "FROM alpine\nARG A\nENV A=$A B=$A\n",
-    "FROM alpine AS base\nENV A=1\nFROM base\nENV A=2 B=${A}\n",
-    "FROM alpine\nENV A=1 B='$AB' C=$AB\n",
-    "FROM alpine\nENV A=1 B=\\$A\n",
-    "FROM alpine\nONBUILD ENV A=1 B=$A\n",
-    "FROM alpine\nENV A 1 $A\n",
+    `FROM alpine
+ENV A=1
+ENV B=$A
+`,
+    `FROM alpine
+ENV PATH=/x:$PATH A=1
+`,
+    `FROM alpine
+ENV A=1
+ENV A=2 B=$A
+`,
+    `FROM alpine
+ARG A
+ENV A=$A B=$A
+`,
+    `FROM alpine AS base
+ENV A=1
+FROM base
+ENV A=2 B=\${A}
+`,
+    `FROM alpine
+ENV A=1 B='$AB' C=$AB
+`,
+    `FROM alpine
+ENV A=1 B=\\$A
+`,
+    `FROM alpine
+ONBUILD ENV A=1 B=$A
+`,
+    `FROM alpine
+ENV A 1 $A
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine\nENV A=1 B=$A\n",
+      code: `FROM alpine
+ENV A=1 B=$A
+`,
       errors: [
         {
           messageId: "sameEnv",
@@ -28,17 +53,26 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nENV JAVA_HOME=/opt/java \\\n    PATH=${JAVA_HOME}/bin:$PATH\n",
+      code: `FROM alpine
+ENV JAVA_HOME=/opt/java \\
+    PATH=\${JAVA_HOME}/bin:$PATH
+`,
       errors: [{ messageId: "sameEnv", line: 3, column: 10, endColumn: 22 }],
     },
     {
       name: "a later pair counts too",
-      code: 'FROM alpine\nENV B="${A:-x}/y" A=1\n',
+      code: `FROM alpine
+ENV B="\${A:-x}/y" A=1
+`,
       errors: [{ messageId: "sameEnv", line: 2, column: 8, endColumn: 15 }],
     },
     {
       name: "names from an unrelated stage do not count",
-      code: "FROM alpine AS a\nENV A=1\nFROM alpine\nENV A=2 B=$A\n",
+      code: `FROM alpine AS a
+ENV A=1
+FROM alpine
+ENV A=2 B=$A
+`,
       errors: [{ messageId: "sameEnv", line: 4, column: 11 }],
     },
   ],

@@ -3,46 +3,82 @@ import rule from "./no-secret-file-copy.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM node:22\nCOPY .env.example .env.sample ./\n",
-    "FROM node:22\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n",
-    "FROM node:22\nCOPY .envrc environment.ts ./\n",
-    "FROM node:22 AS build\nCOPY .env .npmrc ./\nRUN npm run build\nFROM nginx:1\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
-    "FROM node:22\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/sa.json\nCOPY app.js /app/\n",
+    `FROM node:22
+COPY .env.example .env.sample ./
+`,
+    `FROM node:22
+COPY id_rsa.pub /root/.ssh/authorized_keys
+`,
+    `FROM node:22
+COPY .envrc environment.ts ./
+`,
+    `FROM node:22 AS build
+COPY .env .npmrc ./
+RUN npm run build
+FROM nginx:1
+COPY --from=build /app/dist /usr/share/nginx/html
+`,
+    `FROM node:22
+ENV GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/sa.json
+COPY app.js /app/
+`,
   ],
   invalid: [
     {
-      code: "FROM node:22\nCOPY .env ./\n",
+      code: `FROM node:22
+COPY .env ./
+`,
       errors: [{ messageId: "secretFile", line: 2, column: 6, endColumn: 10 }],
     },
     {
-      code: "FROM node:22\nCOPY config/.env.production.local /app/\n",
+      code: `FROM node:22
+COPY config/.env.production.local /app/
+`,
       errors: [{ messageId: "secretFile", line: 2, column: 6, endColumn: 34 }],
     },
     {
-      code: "FROM node:22\nCOPY package.json \\\n     .env \\\n     ./\n",
+      code: `FROM node:22
+COPY package.json \\
+     .env \\
+     ./
+`,
       errors: [{ messageId: "secretFile", line: 3, column: 6, endColumn: 10 }],
     },
     {
-      code: "FROM alpine:3\nCOPY ~/.ssh/id_ed25519 /root/.ssh/\nADD .aws /root/.aws\n",
+      code: `FROM alpine:3
+COPY ~/.ssh/id_ed25519 /root/.ssh/
+ADD .aws /root/.aws
+`,
       errors: [
         { messageId: "secretFile", line: 2, column: 6, endColumn: 23 },
         { messageId: "secretFile", line: 3, column: 5, endColumn: 9 },
       ],
     },
     {
-      code: "FROM alpine:3 AS base\nCOPY .netrc /root/\nFROM base\n",
+      code: `FROM alpine:3 AS base
+COPY .netrc /root/
+FROM base
+`,
       errors: [{ messageId: "secretFile", line: 2, column: 6, endColumn: 12 }],
     },
     {
-      code: "FROM alpine:3 AS keys\nFROM alpine:3\nCOPY --from=keys /root/.docker/ /root/.docker/\n",
+      code: `FROM alpine:3 AS keys
+FROM alpine:3
+COPY --from=keys /root/.docker/ /root/.docker/
+`,
       errors: [{ messageId: "secretFile", line: 3, column: 18, endColumn: 32 }],
     },
     {
-      code: 'FROM python:3\nENV GOOGLE_APPLICATION_CREDENTIALS="/app/sa.json"\nCOPY sa.json /app/\n',
+      code: `FROM python:3
+ENV GOOGLE_APPLICATION_CREDENTIALS="/app/sa.json"
+COPY sa.json /app/
+`,
       errors: [{ messageId: "credentialPath", line: 3, column: 14, endColumn: 19 }],
     },
     {
-      code: 'FROM python:3\nCOPY ["cert.p12", "/etc/app/"]\n',
+      code: `FROM python:3
+COPY ["cert.p12", "/etc/app/"]
+`,
       errors: [{ messageId: "secretFile", line: 2, column: 7, endColumn: 17 }],
     },
   ],

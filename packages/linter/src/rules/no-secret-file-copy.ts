@@ -46,7 +46,8 @@ export default defineRule({
     rationale:
       "Files copied into the final image are readable by anyone who can pull it, even if a later step deletes them: every layer keeps its files. " +
       "`.env` files, SSH keys (`id_rsa`, `.ssh/`), cloud and registry credentials (`.aws/`, `.docker/`, `.kube/`), `.netrc`, `.git-credentials`, `.pgpass`, `.pypirc` and key stores (`.p12`, `.pfx`) usually hold secrets. " +
-      "Mount them for the step that needs them (`RUN --mount=type=secret`, `--mount=type=ssh`), pass runtime configuration as environment or orchestrator secrets, and list them in `.dockerignore`. " +
+      "Mount them for the step that needs them (`RUN --mount=type=secret`, `--mount=type=ssh`), pass runtime configuration as environment or orchestrator secrets, and list them in `.dockerignore`.",
+    limitations:
       "Only the final stage and the stages it is built `FROM` are checked, since other build stages do not end up in the image; a copy to the path named by `GOOGLE_APPLICATION_CREDENTIALS`, `AWS_SHARED_CREDENTIALS_FILE` or `HF_TOKEN_PATH` is reported too. " +
       "Trivy's DS-0031 reports copies to those credential-file variables.",
     bad: [

@@ -3,38 +3,75 @@ import rule from "./no-secrets-in-arg-or-env.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nARG VERSION\nENV PATH=/usr/bin\n",
+    `FROM alpine
+ARG VERSION
+ENV PATH=/usr/bin
+`,
     {
       name: "tokens must be whole _-separated parts",
-      code: "FROM alpine\nARG TOKENS\nENV MONKEY=1 AUTHOR=me KEYS=a PASSWORDS=x\n",
+      code: `FROM alpine
+ARG TOKENS
+ENV MONKEY=1 AUTHOR=me KEYS=a PASSWORDS=x
+`,
     },
     {
       name: "allow tokens",
-      code: "FROM alpine\nARG GPG_PUBLIC_KEY\nENV SECRET_FILE=/run/x API_KEY_VERSION=2\n",
+      code: `FROM alpine
+ARG GPG_PUBLIC_KEY
+ENV SECRET_FILE=/run/x API_KEY_VERSION=2
+`,
     },
-    { name: "ARGs before the first FROM", code: "ARG GITHUB_TOKEN\nFROM alpine\n" },
-    { name: "ONBUILD triggers", code: "FROM alpine\nONBUILD ARG GITHUB_TOKEN\n" },
-    { name: "dashes do not separate tokens", code: "FROM alpine\nARG api-key\n" },
+    {
+      name: "ARGs before the first FROM",
+      code: `ARG GITHUB_TOKEN
+FROM alpine
+`,
+    },
+    {
+      name: "ONBUILD triggers",
+      code: `FROM alpine
+ONBUILD ARG GITHUB_TOKEN
+`,
+    },
+    {
+      name: "dashes do not separate tokens",
+      code: `FROM alpine
+ARG api-key
+`,
+    },
     {
       name: "GPG fingerprints",
-      code: 'FROM alpine\nENV GPG_KEY 0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D\nARG PGP_KEY_IDS="0xBA5473A2B0587B07 0x216094DFD0CB81EF"\n',
+      code: `FROM alpine
+ENV GPG_KEY 0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D
+ARG PGP_KEY_IDS="0xBA5473A2B0587B07 0x216094DFD0CB81EF"
+`,
     },
     {
       name: "a fingerprint through an ARG",
-      code: "FROM alpine\nARG SWIFT_SIGNING_KEY=A62AE125BBBFBB96A6E042EC925CC1CCED3D1561\nENV SWIFT_SIGNING_KEY=$SWIFT_SIGNING_KEY\n",
+      code: `FROM alpine
+ARG SWIFT_SIGNING_KEY=A62AE125BBBFBB96A6E042EC925CC1CCED3D1561
+ENV SWIFT_SIGNING_KEY=$SWIFT_SIGNING_KEY
+`,
     },
     {
       name: "a fingerprint from a global ARG",
-      code: "ARG LLVM_KEY=6084F3CF814B57C1CF12EFD515CF4D18AF4F7421\nFROM alpine\nARG LLVM_KEY\n",
+      code: `ARG LLVM_KEY=6084F3CF814B57C1CF12EFD515CF4D18AF4F7421
+FROM alpine
+ARG LLVM_KEY
+`,
     },
     {
       name: "paths, booleans and empty values",
-      code: "FROM alpine\nENV TLS_PRIVATE_KEY=/etc/tls.key USE_AUTH_PLUGIN=True API_TOKEN=\n",
+      code: `FROM alpine
+ENV TLS_PRIVATE_KEY=/etc/tls.key USE_AUTH_PLUGIN=True API_TOKEN=
+`,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine\nARG GITHUB_TOKEN\n",
+      code: `FROM alpine
+ARG GITHUB_TOKEN
+`,
       errors: [
         {
           messageId: "secret",
@@ -48,27 +85,38 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nENV A=1 db_password=x\n",
+      code: `FROM alpine
+ENV A=1 db_password=x
+`,
       errors: [{ messageId: "secret", line: 2, column: 9, endColumn: 20 }],
     },
     {
       name: "every deny token, in any case",
-      code: "FROM alpine\nARG apikey auth CREDENTIAL my_credentials key Password PWORD passwd secret_value token\n",
+      code: `FROM alpine
+ARG apikey auth CREDENTIAL my_credentials key Password PWORD passwd secret_value token
+`,
       errors: 10,
     },
     {
       name: "a fingerprint under a token name",
-      code: "FROM alpine\nENV GITHUB_TOKEN=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D\n",
+      code: `FROM alpine
+ENV GITHUB_TOKEN=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D
+`,
       errors: 1,
     },
     {
       name: "a fingerprint under an API key name",
-      code: "FROM alpine\nENV API_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D\n",
+      code: `FROM alpine
+ENV API_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D
+`,
       errors: 1,
     },
     {
       name: "a value from a build argument",
-      code: "FROM alpine\nARG SIGNING_KEY\nENV SIGNING_KEY=$SIGNING_KEY\n",
+      code: `FROM alpine
+ARG SIGNING_KEY
+ENV SIGNING_KEY=$SIGNING_KEY
+`,
       errors: [
         { messageId: "secret", line: 2 },
         { messageId: "secret", line: 3 },
@@ -76,12 +124,16 @@ ruleTester.run(rule, {
     },
     {
       name: "legacy ENV form",
-      code: "FROM alpine\nENV AWS_SECRET_ACCESS_KEY abc\n",
+      code: `FROM alpine
+ENV AWS_SECRET_ACCESS_KEY abc
+`,
       errors: [{ messageId: "secret", line: 2, column: 5 }],
     },
     {
       name: "quoted ENV name",
-      code: 'FROM alpine\nENV "NPM_TOKEN"=x\n',
+      code: `FROM alpine
+ENV "NPM_TOKEN"=x
+`,
       errors: [
         {
           messageId: "secret",

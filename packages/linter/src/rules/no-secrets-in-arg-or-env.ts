@@ -53,7 +53,8 @@ export default defineRule({
     rationale:
       "Values of `ARG` and `ENV` are stored in the image: `ENV` in its config, and build arguments in the history of every `RUN` that sees them. " +
       "Anyone who can pull the image can read them with `docker history` or `docker inspect`. " +
-      "Pass secrets with `RUN --mount=type=secret` (or `type=ssh`) instead; they are available to one command and never stored. " +
+      "Pass secrets with `RUN --mount=type=secret` (or `type=ssh`) instead; they are available to one command and never stored.",
+    limitations:
       "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case) makes it a secret, unless another part is `public`, `file` or `version`. " +
       "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
       "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, an absolute file path, or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",

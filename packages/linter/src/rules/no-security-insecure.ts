@@ -10,8 +10,8 @@ export default defineRule({
     rationale:
       "`RUN --security=insecure` runs the command without the build sandbox, like `docker run --privileged`: it gets every capability, the host's devices and no seccomp or AppArmor profile, so the command (and anything it downloads) can take over the build host. " +
       "BuildKit allows it only when the builder was started with the `security.insecure` entitlement and the build asks for it, but a Dockerfile that needs it cannot be built safely on a shared builder. " +
-      "Move the step that needs privileges out of the image build, or give it the one capability it needs at run time. " +
-      "Semgrep's `run-security-insecure` rule reports the same.",
+      "Move the step that needs privileges out of the image build, or give it the one capability it needs at run time.",
+    limitations: "Semgrep's `run-security-insecure` rule reports the same.",
     bad: [
       "# syntax=docker/dockerfile:1-labs\nFROM debian:12\nRUN --security=insecure mount -t tmpfs none /mnt\n",
     ],

@@ -3,31 +3,52 @@ import rule from "./no-ssh-server.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nEXPOSE 2222 220 8022/tcp\n",
-    "FROM debian:12\nRUN apt-get install -y openssh-client\n",
-    "FROM debian:12\nRUN apt-get remove -y openssh-server\n",
-    "FROM alpine:3\nRUN apk add --no-cache openssh-client-default\n",
-    "FROM debian:12\nRUN echo openssh-server > /pkgs\n",
+    `FROM debian:12
+EXPOSE 2222 220 8022/tcp
+`,
+    `FROM debian:12
+RUN apt-get install -y openssh-client
+`,
+    `FROM debian:12
+RUN apt-get remove -y openssh-server
+`,
+    `FROM alpine:3
+RUN apk add --no-cache openssh-client-default
+`,
+    `FROM debian:12
+RUN echo openssh-server > /pkgs
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nEXPOSE 80 22\n",
+      code: `FROM debian:12
+EXPOSE 80 22
+`,
       errors: [{ messageId: "expose", line: 2, column: 11, endColumn: 13 }],
     },
     {
-      code: "FROM debian:12\nEXPOSE 22/tcp\n",
+      code: `FROM debian:12
+EXPOSE 22/tcp
+`,
       errors: [{ messageId: "expose", line: 2, column: 8, endColumn: 14 }],
     },
     {
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y \\\n    curl openssh-server=1:9.2p1-2\n",
+      code: `FROM debian:12
+RUN apt-get update && apt-get install -y \\
+    curl openssh-server=1:9.2p1-2
+`,
       errors: [{ messageId: "install", line: 3, column: 10, endColumn: 34 }],
     },
     {
-      code: "FROM alpine:3\nRUN apk add --no-cache -t .deps dropbear\n",
+      code: `FROM alpine:3
+RUN apk add --no-cache -t .deps dropbear
+`,
       errors: [{ messageId: "install", line: 2, column: 33, endColumn: 41 }],
     },
     {
-      code: "FROM rockylinux:9\nRUN dnf install -y --setopt=tsflags=nodocs openssh-server\n",
+      code: `FROM rockylinux:9
+RUN dnf install -y --setopt=tsflags=nodocs openssh-server
+`,
       errors: [{ messageId: "install", line: 2, column: 44, endColumn: 58 }],
     },
   ],

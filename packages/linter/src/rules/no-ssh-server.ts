@@ -1,24 +1,6 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellWord } from "../shell/shell.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
-
-/** Package managers, the verb that installs, and the options that take a value. */
-const installers: Readonly<Record<string, { verbs: readonly string[]; valueOptions: readonly string[] }>> = {
-  "apt-get": {
-    verbs: ["install"],
-    valueOptions: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
-  },
-  apt: {
-    verbs: ["install"],
-    valueOptions: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
-  },
-  apk: { verbs: ["add"], valueOptions: ["-X", "--repository", "-t", "--virtual", "-p", "--root"] },
-  yum: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo", "--installroot"] },
-  dnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo", "--installroot"] },
-  microdnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo"] },
-  tdnf: { verbs: ["install"], valueOptions: ["--setopt", "--enablerepo", "--disablerepo"] },
-  zypper: { verbs: ["install", "in"], valueOptions: ["-r", "--repo", "--from"] },
-};
+import { runCommands, scriptRange } from "../shell/run.js";
+import { systemInstall } from "../shell/tools/packages.js";
 
 const servers = /^(?:openssh-server|dropbear)(?:[=:<>].*)?$/;
 
@@ -32,7 +14,8 @@ export default defineRule({
   docs: {
     rationale:
       "An SSH server in a container is one more network service with credentials to steal and a daemon to keep patched, and it is rarely needed: `docker exec` (or `kubectl exec`) opens a shell in a running container, and `docker cp` copies files in and out. " +
-      "Exposing port 22 advertises that service to whoever runs the image. " +
+      "Exposing port 22 advertises that service to whoever runs the image.",
+    limitations:
       "The rule reports `EXPOSE 22` and installing `openssh-server` or `dropbear` with apt, apk, yum, dnf or zypper (the `openssh-client` package is fine). " +
       'Trivy (DS-0004), Checkov (CKV_DOCKER_1) and KICS ("Exposing Port 22 (SSH)") report the `EXPOSE`.',
     bad: [
@@ -63,11 +46,7 @@ export default defineRule({
       Run(node) {
         const { shell, all } = runCommands(node);
         for (const command of all) {
-          const installer = command.base === null ? undefined : installers[command.base];
-          if (!installer) continue;
-          const [verb, ...packages] = operands(command, installer.valueOptions);
-          if (!verb || !installer.verbs.includes(verb.value)) continue;
-          for (const pkg of packages as ShellWord[]) {
+          for (const pkg of systemInstall(command)?.packages ?? []) {
             if (servers.test(pkg.value))
               ctx.report(scriptRange(ctx, shell, pkg), "install", pkg.value.split(/[=:<>]/)[0]!);
           }

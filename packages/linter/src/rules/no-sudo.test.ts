@@ -3,13 +3,21 @@ import rule from "./no-sudo.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN apt-get install -y sudo=1.9\n",
-    "FROM debian:12\nRUN echo 'app ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/app && chmod 0440 /etc/sudoers.d/app\n",
-    "FROM debian:12\nRUN usermod -aG sudo app\n",
+    `FROM debian:12
+RUN apt-get install -y sudo=1.9
+`,
+    `FROM debian:12
+RUN echo 'app ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/app && chmod 0440 /etc/sudoers.d/app
+`,
+    `FROM debian:12
+RUN usermod -aG sudo app
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN sudo apt-get update\n",
+      code: `FROM debian:12
+RUN sudo apt-get update
+`,
       errors: [
         {
           messageId: "sudo",
@@ -22,9 +30,17 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN make && \\\n  sudo -u app make install\n",
+      code: `FROM debian:12
+RUN make && \\
+  sudo -u app make install
+`,
       errors: [{ messageId: "sudo", line: 3, column: 3, endColumn: 7 }],
     },
-    { code: "FROM debian:12\nONBUILD RUN sudo ls\n", errors: [{ messageId: "sudo", line: 2, column: 13 }] },
+    {
+      code: `FROM debian:12
+ONBUILD RUN sudo ls
+`,
+      errors: [{ messageId: "sudo", line: 2, column: 13 }],
+    },
   ],
 });

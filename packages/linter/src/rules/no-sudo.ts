@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "no-sudo",
@@ -32,7 +32,7 @@ export default defineRule({
         for (const command of shell.commands) {
           if (!command.sudo) continue;
           const word = command.words.find((w) => w.value === "sudo");
-          if (word) ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "sudo");
+          if (word) ctx.report(scriptRange(ctx, shell, word), "sudo");
         }
       },
     };

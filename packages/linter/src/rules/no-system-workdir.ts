@@ -13,7 +13,8 @@ export default defineRule({
     rationale:
       "`/proc`, `/sys` and `/dev` are replaced by kernel file systems when the container starts, `/boot` holds the host's kernel on machines that mount it, and `/lost+found` and `/initrd` belong to the file system and the boot process. " +
       "Files written there during the build disappear or land where the runtime does not expect them, and a working directory under `/proc` or `/sys` points commands at kernel interfaces. " +
-      "Use a directory of your own, such as `/app` or `/srv/app`. " +
+      "Use a directory of your own, such as `/app` or `/srv/app`.",
+    limitations:
       "Trivy reports this as DS-0030 (`/proc`, `/boot`, `/dev`, `/initrd`, `/lost+found`); hull also includes `/sys`.",
     bad: ["FROM debian:12\nWORKDIR /proc/app\n"],
     good: ["FROM debian:12\nWORKDIR /app\n", "FROM debian:12\nWORKDIR /devtools\n"],

@@ -9,11 +9,22 @@ ruleTester.run(rule, {
     "FROM scratch\n",
     "FROM SCRATCH\n",
     "FROM $BASE\n",
-    "ARG BASE\nFROM ${BASE}\n",
-    "ARG BASE=node:22\nFROM ${BASE}\n",
-    "ARG VERSION=22\nFROM node:${VERSION}\n",
-    "FROM node:22 AS Build\nFROM build\n",
-    "ARG STAGE=build\nFROM node:22 AS build\nFROM ${STAGE}\n",
+    `ARG BASE
+FROM \${BASE}
+`,
+    `ARG BASE=node:22
+FROM \${BASE}
+`,
+    `ARG VERSION=22
+FROM node:\${VERSION}
+`,
+    `FROM node:22 AS Build
+FROM build
+`,
+    `ARG STAGE=build
+FROM node:22 AS build
+FROM \${STAGE}
+`,
   ],
   invalid: [
     {
@@ -33,9 +44,16 @@ ruleTester.run(rule, {
       code: "FROM localhost:5000/app AS x\n",
       errors: [{ messageId: "untagged", line: 1, column: 6, endColumn: 24 }],
     },
-    { code: "FROM build\nFROM node:22 AS build\n", errors: [{ messageId: "untagged", line: 1, column: 6 }] },
     {
-      code: "ARG REGISTRY=ghcr.io\nFROM ${REGISTRY}/app\n",
+      code: `FROM build
+FROM node:22 AS build
+`,
+      errors: [{ messageId: "untagged", line: 1, column: 6 }],
+    },
+    {
+      code: `ARG REGISTRY=ghcr.io
+FROM \${REGISTRY}/app
+`,
       errors: [
         {
           messageId: "untaggedFromArg",

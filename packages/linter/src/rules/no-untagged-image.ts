@@ -17,7 +17,8 @@ export default defineRule({
   docs: {
     rationale:
       "An image without a tag means `latest`, which changes whenever the image is republished: the build is not reproducible and can break without any change to the Dockerfile. " +
-      "Name the version you tested with, or pin a digest. " +
+      "Name the version you tested with, or pin a digest.",
+    limitations:
       "`scratch`, earlier stages and images given by an `ARG` without a default are not checked; an `ARG` default is checked as if it were written in place.",
     bad: ["FROM debian\n", "ARG BASE=python\nFROM $BASE\n"],
     good: [

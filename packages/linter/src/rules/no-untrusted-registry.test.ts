@@ -6,12 +6,40 @@ const settings = { trustedRegistries: ["docker.io", "*.corp.example", "ghcr.*"] 
 ruleTester.run(rule, {
   valid: [
     "FROM quay.io/a/b:1\n",
-    { code: "FROM node:22\nFROM library/node:22\nFROM docker.io/node:22\n", settings },
-    { code: "FROM a.corp.example/x:1\nFROM ghcr.io/x:1\n", settings },
-    { code: "FROM node:22 AS build\nFROM build\nCOPY --from=build /a /b\nCOPY --from=0 /a /b\n", settings },
-    { code: "FROM scratch\nRUN --mount=type=bind,from=node:22,target=/n true\n", settings },
+    {
+      code: `FROM node:22
+FROM library/node:22
+FROM docker.io/node:22
+`,
+      settings,
+    },
+    {
+      code: `FROM a.corp.example/x:1
+FROM ghcr.io/x:1
+`,
+      settings,
+    },
+    {
+      code: `FROM node:22 AS build
+FROM build
+COPY --from=build /a /b
+COPY --from=0 /a /b
+`,
+      settings,
+    },
+    {
+      code: `FROM scratch
+RUN --mount=type=bind,from=node:22,target=/n true
+`,
+      settings,
+    },
     { code: "FROM $BASE\n", settings },
-    { code: "FROM x\nRUN --mount=type=secret,id=a true\n", settings },
+    {
+      code: `FROM x
+RUN --mount=type=secret,id=a true
+`,
+      settings,
+    },
   ],
   invalid: [
     {
@@ -28,17 +56,23 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM node:22\nCOPY --from=quay.io/a/b:1 /x /y\n",
+      code: `FROM node:22
+COPY --from=quay.io/a/b:1 /x /y
+`,
       settings,
       errors: [{ messageId: "untrusted", line: 2, column: 13, endColumn: 26 }],
     },
     {
-      code: "FROM node:22\nRUN --mount=type=cache,from=localhost:5000/c,target=/c true\n",
+      code: `FROM node:22
+RUN --mount=type=cache,from=localhost:5000/c,target=/c true
+`,
       settings,
       errors: [{ messageId: "untrusted", line: 2, column: 29, endColumn: 45 }],
     },
     {
-      code: "ARG BASE=quay.io/a:1\nFROM ${BASE}\n",
+      code: `ARG BASE=quay.io/a:1
+FROM \${BASE}
+`,
       settings,
       errors: [{ messageId: "untrusted", line: 2, column: 6 }],
     },

@@ -12,8 +12,10 @@ export default defineRule({
   docs: {
     rationale:
       "When a team mirrors or vets its images, pulling from anywhere else bypasses that control. " +
-      "This rule does nothing until the `trustedRegistries` setting lists the registries you allow; then it checks the images of `FROM`, `COPY --from` and `RUN --mount=from=`. " +
-      "An image without a registry comes from `docker.io`. Patterns may use `*` (any registry), `*.example.com` or `registry.*`. " +
+      "This rule does nothing until the `trustedRegistries` setting lists the registries you allow; then it checks the images of `FROM`, `COPY --from` and `RUN --mount=from=`.",
+    limitations:
+      "An image without a registry comes from `docker.io`. " +
+      "Patterns may use `*` (any registry), `*.example.com` or `registry.*`. " +
       "Earlier stages, `scratch`, and images given by an `ARG` without a default are not checked.",
     bad: [
       {

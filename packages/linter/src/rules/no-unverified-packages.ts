@@ -1,6 +1,9 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellCommand, type ShellWord } from "../shell/shell.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
+import type { ShellCommand, ShellWord } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { apkOptions } from "../shell/tools/apk.js";
+import { aptOptions } from "../shell/tools/apt.js";
 
 /** The words of one package-manager command that turn signature checks off. */
 function unverified(command: ShellCommand): ShellWord[] {
@@ -12,14 +15,7 @@ function unverified(command: ShellCommand): ShellWord[] {
     case "apk": {
       // `apk index --allow-untrusted` only builds an index, and a local `.apk` file is as trustworthy as the step
       // that put it there; packages fetched from a repository are what the signature protects.
-      const [verb, ...packages] = operands(command, [
-        "-X",
-        "--repository",
-        "-p",
-        "--root",
-        "-t",
-        "--virtual",
-      ]);
+      const [verb, ...packages] = operands(command, apkOptions);
       const fetches = packages.some((p) => !p.value.endsWith(".apk"));
       return (verb?.value === "add" || verb?.value === "upgrade" || verb?.value === "fix") &&
         (fetches || packages.length === 0)
@@ -30,8 +26,7 @@ function unverified(command: ShellCommand): ShellWord[] {
     case "apt":
     case "aptitude": {
       // Removing packages (`purge --force-yes`) installs nothing, so only the verbs that fetch are checked.
-      const verb = operands(command, ["-o", "--option", "-c", "--config-file", "-t", "--target-release"])[0]
-        ?.value;
+      const verb = operands(command, aptOptions)[0]?.value;
       if (verb === "update")
         return pick(
           (v) =>
@@ -105,7 +100,8 @@ export default defineRule({
     rationale:
       "Package managers check every package against the distribution's signing keys, so that a mirror, a proxy or an attacker on the network cannot slip in a modified package. " +
       "Options such as `apk add --allow-untrusted` (for packages from a repository; a local `.apk` file is as trustworthy as the step that put it there), `apt-get --allow-unauthenticated` or `--force-yes`, a `[trusted=yes]` apt source, `yum`/`dnf --nogpgcheck`, `zypper --no-gpg-checks` and `rpm --nosignature`/`--nodigest` turn that check off, and a tampered package then installs as root without a warning. " +
-      "Import the repository's signing key instead (`/etc/apt/keyrings`, `/etc/apk/keys`, `rpm --import`), or verify a downloaded package file against a checksum before installing it. " +
+      "Import the repository's signing key instead (`/etc/apt/keyrings`, `/etc/apk/keys`, `rpm --import`), or verify a downloaded package file against a checksum before installing it.",
+    limitations:
       "Checkov reports these as CKV2_DOCKER_7 (apk), CKV2_DOCKER_8 (`--allow-unauthenticated`), CKV2_DOCKER_9 (`--nogpgcheck`), CKV2_DOCKER_10 (rpm) and CKV2_DOCKER_11 (`--force-yes`).",
     bad: [
       "FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated curl\n",

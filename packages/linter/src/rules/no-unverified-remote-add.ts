@@ -1,6 +1,6 @@
 import type { Add, Instruction } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runCommands } from "./utils/run-commands.js";
+import { runCommands } from "../shell/run.js";
 
 /** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
 const remoteFile = /^https?:\/\/(?![^#?]*\.git(?:[#?]|$))/i;
@@ -44,7 +44,8 @@ export default defineRule({
     rationale:
       "`ADD https://…` copies whatever the server returns into the image. " +
       "If the file is replaced upstream, or the download is tampered with, the build goes on with different content and nothing notices. " +
-      "`ADD --checksum=sha256:…` makes BuildKit check the file and fail the build on any difference; checking it in a later `RUN` (`sha256sum -c`, `gpg --verify`) works too and is accepted by this rule. " +
+      "`ADD --checksum=sha256:…` makes BuildKit check the file and fail the build on any difference; checking it in a later `RUN` (`sha256sum -c`, `gpg --verify`) works too and is accepted by this rule.",
+    limitations:
       "Git repositories (`https://…/repo.git#ref`, `…/repo.git?ref=…`) are not reported. " +
       'KICS ("Curl or Wget Instead of Add") and Semgrep (`prefer-copy-over-add`) report every remote `ADD`; Docker\'s own guidance now prefers `ADD --checksum` to `curl` in a `RUN`, so this rule asks for the checksum instead.',
     bad: ["FROM alpine:3.20\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\n"],

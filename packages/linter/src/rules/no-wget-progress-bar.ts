@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { commandWord, operands, runShell, type RunShell, type ShellCommand } from "../shell/shell.js";
-import { runCommands, scriptRange, substitutionMentions } from "./utils/run-commands.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { runCommands, type RunShell, runShell, scriptRange, substitutionMentions } from "../shell/run.js";
+import { apkCommands } from "../shell/tools/apk.js";
+import { wgetIsQuiet } from "../shell/tools/curl.js";
 
 export default defineRule({
   id: "no-wget-progress-bar",
@@ -11,7 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "When its output is not a terminal, as in a build, GNU wget draws its progress as one dot per kilobyte, so a large download writes thousands of lines into the build log and can hit the log limit of BuildKit or a CI system. " +
-      "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`. " +
+      "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`.",
+    limitations:
       "A `wget` whose standard error goes to a file or `/dev/null` is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
       "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`); hadolint reports them.",
     bad: ["FROM debian:12\nRUN wget https://example.com/app.tar.gz\n"],
@@ -51,7 +54,7 @@ export default defineRule({
           busybox.set(stage.index, false);
         }
         for (const command of all) {
-          if (command.base !== "wget" || quiet(command) || stderrRedirected(shell, command)) continue;
+          if (command.base !== "wget" || wgetIsQuiet(command) || stderrRedirected(shell, command)) continue;
           ctx.report(scriptRange(ctx, shell, commandWord(command)!), "progress");
         }
       },
@@ -61,41 +64,8 @@ export default defineRule({
 
 /** `apk add wget` replaces BusyBox's wget with GNU wget. */
 function installsGnuWget(command: ShellCommand): boolean {
-  return (
-    command.base === "apk" &&
-    operands(command)[0]?.value === "add" &&
-    command.args.some((a) => /^wget(?:[=~<>].*)?$/.test(a.value))
-  );
-}
-
-const quietOptions = new Set([
-  "--quiet",
-  "--no-verbose",
-  "--output-file",
-  "--append-output",
-  "--background",
-  "--spider",
-  "--version",
-  "--help",
-  "-nv",
-  "-V",
-  "-h",
-]);
-
-/** True when wget is told to stay quiet, to log elsewhere, or to download nothing. */
-function quiet(command: ShellCommand): boolean {
-  return command.args.some((a) => {
-    const v = a.value;
-    if (v.startsWith("--")) return v.startsWith("--progress") || quietOptions.has(v.split("=")[0]!);
-    if (quietOptions.has(v)) return true;
-    // A cluster of short options such as `-qO-`: after `O` (or another option with a value) comes its value.
-    if (!/^-[A-Za-z]/.test(v) || v.startsWith("-n")) return false;
-    for (const c of v.slice(1)) {
-      if (c === "q" || c === "o" || c === "a" || c === "b") return true;
-      if ("OPUTtwYeAREHDBIXl".includes(c)) return false;
-    }
-    return false;
-  });
+  const [apk] = apkCommands([command]);
+  return apk?.verb?.value === "add" && apk.operands.some((a) => /^wget(?:[=~<>].*)?$/.test(a.value));
 }
 
 /** True when the command's standard error goes to a file or `/dev/null` (`2>/dev/null`, `&>log`). */

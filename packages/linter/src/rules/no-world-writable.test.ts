@@ -3,50 +3,85 @@ import rule from "./no-world-writable.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN chmod 1777 /var/www/html\n",
-    "FROM debian:12\nRUN chmod -R 1777 wp-content && chmod 755 /app && chmod 0644 /etc/x\n",
-    "FROM debian:12\nRUN chmod +w /app && chmod u+w,g+w /app && chmod o-w /app\n",
-    "FROM debian:12\nRUN chmod a+rwxt /shared\n",
-    'FROM debian:12\nRUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && make -C "$tempDir" && rm -rf "$tempDir"\n',
-    "FROM debian:12\nRUN chmod $MODE /app\n",
-    "FROM debian:12\nRUN chmod 775 /app\n",
-    "FROM debian:12\nCOPY --chmod=755 a /a\n",
-    "FROM debian:12\nRUN echo chmod 777 /x\n",
+    `FROM debian:12
+RUN chmod 1777 /var/www/html
+`,
+    `FROM debian:12
+RUN chmod -R 1777 wp-content && chmod 755 /app && chmod 0644 /etc/x
+`,
+    `FROM debian:12
+RUN chmod +w /app && chmod u+w,g+w /app && chmod o-w /app
+`,
+    `FROM debian:12
+RUN chmod a+rwxt /shared
+`,
+    `FROM debian:12
+RUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && make -C "$tempDir" && rm -rf "$tempDir"
+`,
+    `FROM debian:12
+RUN chmod $MODE /app
+`,
+    `FROM debian:12
+RUN chmod 775 /app
+`,
+    `FROM debian:12
+COPY --chmod=755 a /a
+`,
+    `FROM debian:12
+RUN echo chmod 777 /x
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN chmod 777 /app\n",
+      code: `FROM debian:12
+RUN chmod 777 /app
+`,
       errors: [{ messageId: "writable", line: 2, column: 11, endColumn: 14 }],
     },
     {
-      code: "FROM debian:12\nRUN chmod -R 0777 /go/pkg\n",
+      code: `FROM debian:12
+RUN chmod -R 0777 /go/pkg
+`,
       errors: [{ messageId: "writable", line: 2, column: 14, endColumn: 18 }],
     },
     {
-      code: "FROM debian:12\nRUN chmod 666 /var/run/app.sock \\\n && chmod 777 -R /tmp /var/log/app\n",
+      code: `FROM debian:12
+RUN chmod 666 /var/run/app.sock \\
+ && chmod 777 -R /tmp /var/log/app
+`,
       errors: [
         { messageId: "writable", line: 2, column: 11, endColumn: 14 },
         { messageId: "writable", line: 3, column: 11, endColumn: 14 },
       ],
     },
     {
-      code: "FROM debian:12\nRUN chmod a+rwx /app\n",
+      code: `FROM debian:12
+RUN chmod a+rwx /app
+`,
       errors: [{ messageId: "writable", line: 2, column: 11, endColumn: 16 }],
     },
     {
-      code: "FROM debian:12\nRUN chmod u+x,o+w /app\n",
+      code: `FROM debian:12
+RUN chmod u+x,o+w /app
+`,
       errors: [{ messageId: "writable", line: 2, column: 11, endColumn: 18 }],
     },
     {
-      code: "FROM debian:12\nRUN chmod ugo=rwx /app\n",
+      code: `FROM debian:12
+RUN chmod ugo=rwx /app
+`,
       errors: [{ messageId: "writable", line: 2, column: 11, endColumn: 18 }],
     },
     {
-      code: "FROM debian:12\nCOPY --chmod=777 --chown=1000:1000 a /a\n",
+      code: `FROM debian:12
+COPY --chmod=777 --chown=1000:1000 a /a
+`,
       errors: [{ messageId: "writable", line: 2, column: 14, endColumn: 17 }],
     },
     {
-      code: "FROM debian:12\nADD --chmod=0666 https://x/a /a\n",
+      code: `FROM debian:12
+ADD --chmod=0666 https://x/a /a
+`,
       errors: [{ messageId: "writable", line: 2, column: 13, endColumn: 17 }],
     },
   ],

@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { operands, type ShellCommand } from "../shell/shell.js";
-import { runCommands, scriptRange } from "./utils/run-commands.js";
+import type { ShellCommand } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { runCommands, scriptRange } from "../shell/run.js";
+import { chmodOptions } from "../shell/tools/coreutils.js";
 
 /** True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe. */
 function worldWritable(mode: string): boolean {
@@ -42,7 +44,8 @@ export default defineRule({
     rationale:
       "A file or directory that every user may write (`chmod 777`, `chmod o+w`, `COPY --chmod=666`) can be changed by any process in the container, whatever user it runs as. " +
       "A compromised low-privilege process can then replace a program or script that a more privileged one runs later, or rewrite configuration and data it should only read. " +
-      "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group. " +
+      "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group.",
+    limitations:
       "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a directory the same `RUN` removes again. " +
       "None of the scanners studied has this check.",
     bad: [
@@ -65,7 +68,7 @@ export default defineRule({
         for (const commands of lists) {
           commands.forEach((command, i) => {
             if (command.base !== "chmod") return;
-            const [mode, ...targets] = operands(command, ["--reference"]);
+            const [mode, ...targets] = operands(command, chmodOptions);
             if (!mode || !worldWritable(mode.value)) return;
             const removed = removedLater(commands, i);
             if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, "")))) return;

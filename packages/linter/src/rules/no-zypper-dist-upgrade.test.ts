@@ -3,12 +3,18 @@ import rule from "./no-zypper-dist-upgrade.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM opensuse/leap:15.6\nRUN zypper -n up curl && zypper -n patch\n",
-    "FROM opensuse/leap:15.6\nRUN echo zypper dup\n",
+    `FROM opensuse/leap:15.6
+RUN zypper -n up curl && zypper -n patch
+`,
+    `FROM opensuse/leap:15.6
+RUN echo zypper dup
+`,
   ],
   invalid: [
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper --non-interactive dist-upgrade\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper --non-interactive dist-upgrade
+`,
       errors: [
         {
           messageId: "distUpgrade",
@@ -22,7 +28,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper ref && \\\n  zypper -n --gpg-auto-import-keys dup -l\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper ref && \\
+  zypper -n --gpg-auto-import-keys dup -l
+`,
       errors: [{ messageId: "distUpgrade", line: 3, column: 36, endColumn: 39 }],
     },
   ],

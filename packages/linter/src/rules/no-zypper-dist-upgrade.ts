@@ -1,7 +1,6 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { zypperAction } from "./utils/rpm.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { zypperAction } from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "no-zypper-dist-upgrade",

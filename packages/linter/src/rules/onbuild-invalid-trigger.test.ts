@@ -2,10 +2,17 @@ import { ruleTester } from "../testing/rule-tester.js";
 import rule from "./onbuild-invalid-trigger.js";
 
 ruleTester.run(rule, {
-  valid: ["FROM alpine\nONBUILD RUN echo hi\nONBUILD COPY . /app\n"],
+  valid: [
+    `FROM alpine
+ONBUILD RUN echo hi
+ONBUILD COPY . /app
+`,
+  ],
   invalid: [
     {
-      code: "FROM alpine\nONBUILD ONBUILD RUN x\n",
+      code: `FROM alpine
+ONBUILD ONBUILD RUN x
+`,
       errors: [
         {
           messageId: "chaining",
@@ -17,7 +24,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine\nONBUILD FROM alpine\nonbuild maintainer me\n",
+      code: `FROM alpine
+ONBUILD FROM alpine
+onbuild maintainer me
+`,
       errors: [
         { messageId: "trigger", message: "FROM is not allowed as an ONBUILD trigger.", line: 2, column: 9 },
         {

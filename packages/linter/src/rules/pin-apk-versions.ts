@@ -1,21 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-/** apk add options that take a value in the next word. */
-const APK_VALUE_OPTIONS = [
-  "-t",
-  "--virtual",
-  "-X",
-  "--repository",
-  "-p",
-  "--root",
-  "--arch",
-  "--keys-dir",
-  "--cache-dir",
-  "--repositories-file",
-  "--cache-max-age",
-  "--timeout",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { apkCommands } from "../shell/tools/apk.js";
 
 export default defineRule({
   id: "pin-apk-versions",
@@ -26,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apk add curl` installs whatever version the Alpine mirror has on the day of the build, so two builds of the same Dockerfile can differ. " +
-      "Pin each package exactly (`curl=8.9.1-r1`) or to a release series (`curl~8.9`). " +
+      "Pin each package exactly (`curl=8.9.1-r1`) or to a release series (`curl~8.9`).",
+    limitations:
       "`.apk` files and packages given by a variable are accepted, and the name after `--virtual` is not a package.",
     bad: ["FROM alpine:3.20\nRUN apk add --no-cache curl\n"],
     good: [
@@ -42,13 +28,12 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "apk")) {
-          const [verb, ...packages] = operands(command, APK_VALUE_OPTIONS);
+        for (const { verb, operands: packages } of apkCommands(shell.commands)) {
           if (verb?.value !== "add") continue;
           for (const pkg of packages) {
             // `=`, `~`, `<` and `>` pin; anything that is not a plain name (a variable, a file) is not checked.
             if (!/^[a-zA-Z0-9][a-zA-Z0-9._+:-]*$/.test(pkg.value) || pkg.value.endsWith(".apk")) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
           }
         }
       },

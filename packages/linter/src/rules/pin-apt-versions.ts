@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { aptInstalls } from "./utils/apt.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { aptInstalls } from "../shell/tools/apt.js";
 
 /** apt-get options that take a value in the next word. */
 
@@ -13,7 +13,8 @@ export default defineRule({
   docs: {
     rationale:
       "`apt-get install curl` installs whatever version the mirror has on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
-      "Pin each package with `name=version`. " +
+      "Pin each package with `name=version`.",
+    limitations:
       "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
     bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
     good: [
@@ -34,7 +35,7 @@ export default defineRule({
             const name = pkg.value;
             // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.
             if (!/^[a-zA-Z0-9][a-zA-Z0-9.+_:-]*$/.test(name) || name.endsWith(".deb")) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", name);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
           }
         }
       },

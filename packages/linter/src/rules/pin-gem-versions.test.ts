@@ -3,14 +3,24 @@ import rule from "./pin-gem-versions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM ruby:3\nRUN gem install bundler:2.5.16 rake:13.0\n",
-    "FROM ruby:3\nRUN gem install bundler -v 2.5.16 && gem install rails --version '~> 7.1'\n",
-    "FROM ruby:3\nRUN gem install ./x.gem $GEMS && gem update --system\n",
-    "FROM ruby:3\nRUN gem install --no-document -i /opt/gems bundler:2\n",
+    `FROM ruby:3
+RUN gem install bundler:2.5.16 rake:13.0
+`,
+    `FROM ruby:3
+RUN gem install bundler -v 2.5.16 && gem install rails --version '~> 7.1'
+`,
+    `FROM ruby:3
+RUN gem install ./x.gem $GEMS && gem update --system
+`,
+    `FROM ruby:3
+RUN gem install --no-document -i /opt/gems bundler:2
+`,
   ],
   invalid: [
     {
-      code: "FROM ruby:3\nRUN gem install --no-document bundler\n",
+      code: `FROM ruby:3
+RUN gem install --no-document bundler
+`,
       errors: [
         {
           messageId: "unpinned",
@@ -22,6 +32,11 @@ ruleTester.run(rule, {
         },
       ],
     },
-    { code: "FROM ruby:3\nRUN gem i rake\n", errors: [{ messageId: "unpinned", line: 2, column: 11 }] },
+    {
+      code: `FROM ruby:3
+RUN gem i rake
+`,
+      errors: [{ messageId: "unpinned", line: 2, column: 11 }],
+    },
   ],
 });

@@ -1,21 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-const VALUE_OPTIONS = [
-  "-i",
-  "--install-dir",
-  "-n",
-  "--bindir",
-  "-s",
-  "--source",
-  "--platform",
-  "-P",
-  "--trust-policy",
-  "-g",
-  "--file",
-  "--build-root",
-  "--document",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { gemCommands } from "../shell/tools/gem.js";
 
 export default defineRule({
   id: "pin-gem-versions",
@@ -40,14 +25,13 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "gem")) {
+        for (const { command, verb, operands: gems } of gemCommands(shell.commands)) {
           if (command.args.some((a) => /^(?:-v|--version)(?:=|$)/.test(a.value) || /^-v\S/.test(a.value)))
             continue;
-          const [verb, ...gems] = operands(command, VALUE_OPTIONS);
           if (verb?.value !== "install" && verb?.value !== "i") continue;
           for (const gem of gems) {
             if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(gem.value) || gem.value.endsWith(".gem")) continue;
-            ctx.report(ctx.rangeOf(...shell.span(gem.start, gem.end)), "unpinned", gem.value);
+            ctx.report(scriptRange(ctx, shell, gem), "unpinned", gem.value);
           }
         }
       },

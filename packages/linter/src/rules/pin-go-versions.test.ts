@@ -3,15 +3,27 @@ import rule from "./pin-go-versions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM golang:1\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n",
-    "FROM golang:1\nRUN go install ./... && go install . && go run main.go github.com/a/b && go get\n",
-    "FROM golang:1\nRUN go build -o /out -ldflags '-s -w' ./cmd/x && go mod download\n",
-    "FROM golang:1\nRUN go install std cmd/x && go get -d -v ./...\n",
-    "FROM golang:1\nRUN go install github.com/a/b@$VERSION\n",
+    `FROM golang:1
+RUN go install golang.org/x/tools/cmd/goimports@v0.24.0
+`,
+    `FROM golang:1
+RUN go install ./... && go install . && go run main.go github.com/a/b && go get
+`,
+    `FROM golang:1
+RUN go build -o /out -ldflags '-s -w' ./cmd/x && go mod download
+`,
+    `FROM golang:1
+RUN go install std cmd/x && go get -d -v ./...
+`,
+    `FROM golang:1
+RUN go install github.com/a/b@$VERSION
+`,
   ],
   invalid: [
     {
-      code: "FROM golang:1\nRUN go install github.com/a/b@latest\n",
+      code: `FROM golang:1
+RUN go install github.com/a/b@latest
+`,
       errors: [
         {
           messageId: "latest",
@@ -24,11 +36,15 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM golang:1\nRUN go get -u github.com/a/b\n",
+      code: `FROM golang:1
+RUN go get -u github.com/a/b
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 15, endColumn: 29 }],
     },
     {
-      code: "FROM golang:1\nRUN CGO_ENABLED=0 go run -tags x golang.org/x/y/cmd/z -flag\n",
+      code: `FROM golang:1
+RUN CGO_ENABLED=0 go run -tags x golang.org/x/y/cmd/z -flag
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 34 }],
     },
   ],

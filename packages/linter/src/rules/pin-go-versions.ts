@@ -1,28 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-const VALUE_OPTIONS = [
-  "-o",
-  "-p",
-  "-C",
-  "-ldflags",
-  "-gcflags",
-  "-asmflags",
-  "-gccgoflags",
-  "-tags",
-  "-mod",
-  "-modfile",
-  "-exec",
-  "-overlay",
-  "-pkgdir",
-  "-toolexec",
-  "-buildmode",
-  "-compiler",
-  "-installsuffix",
-  "-pgo",
-  "-covermode",
-  "-coverpkg",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { goCommands } from "../shell/tools/go.js";
 
 export default defineRule({
   id: "pin-go-versions",
@@ -33,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`go install example.com/tool@latest` (or `go get` without a version) fetches whatever the module's newest release is on the day of the build, so two builds of the same Dockerfile can differ. " +
-      "Name a version: `go install example.com/tool@v1.4.2`. " +
+      "Name a version: `go install example.com/tool@v1.4.2`.",
+    limitations:
       "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
     bad: ["FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n"],
     good: [
@@ -49,8 +28,7 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "go")) {
-          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
+        for (const { verb, operands: packages } of goCommands(shell.commands)) {
           if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
           // `go run pkg args…`: only the first operand is a package.
           for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
@@ -64,7 +42,7 @@ export default defineRule({
               continue;
             if (version !== undefined && version !== "latest" && version !== "none" && version !== "")
               continue;
-            const range = ctx.rangeOf(...shell.span(pkg.start, pkg.end));
+            const range = scriptRange(ctx, shell, pkg);
             if (version === "latest") ctx.report(range, "latest", path);
             else ctx.report(range, "unpinned", path);
           }

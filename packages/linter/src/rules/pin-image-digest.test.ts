@@ -5,10 +5,16 @@ ruleTester.run(rule, {
   valid: [
     "FROM alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\n",
     "FROM scratch\n",
-    "FROM alpine@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS base\nFROM base\n",
+    `FROM alpine@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS base
+FROM base
+`,
     // An ARG without a default cannot be known.
-    "ARG BASE\nFROM $BASE\n",
-    "ARG BASE=alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\nFROM ${BASE}\n",
+    `ARG BASE
+FROM $BASE
+`,
+    `ARG BASE=alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111
+FROM \${BASE}
+`,
   ],
   invalid: [
     {
@@ -25,7 +31,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG V=3.20\nFROM alpine:$V\n",
+      code: `ARG V=3.20
+FROM alpine:$V
+`,
       errors: [
         {
           messageId: "notPinned",
@@ -36,7 +44,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM golang:1.23 AS build\nFROM build\nFROM gcr.io/distroless/static\n",
+      code: `FROM golang:1.23 AS build
+FROM build
+FROM gcr.io/distroless/static
+`,
       errors: [
         { messageId: "notPinned", line: 1 },
         { messageId: "notPinned", line: 3 },

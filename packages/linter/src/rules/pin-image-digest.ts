@@ -14,8 +14,8 @@ export default defineRule({
       "A tag can be moved to another image at any time, by the publisher or by whoever gets hold of the registry account, so `FROM node:22-slim` builds on whatever the tag points to that day. " +
       "A digest (`FROM node:22-slim@sha256:…`) names exactly one image: builds are reproducible and a replaced image is noticed. " +
       "The cost is that security fixes to the base image arrive only when the digest is updated, so use a tool that proposes updates (Renovate, Dependabot). " +
-      "That trade-off is why the rule is off by default; the `security` preset turns it on. " +
-      "`scratch`, earlier stages and images given by an `ARG` without a default are not checked.",
+      "That trade-off is why the rule is off by default; the `security` preset turns it on.",
+    limitations: "`scratch`, earlier stages and images given by an `ARG` without a default are not checked.",
     bad: ["FROM node:22-slim\n"],
     good: [
       "FROM node:22-slim@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",

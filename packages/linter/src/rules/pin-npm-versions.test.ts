@@ -3,17 +3,33 @@ import rule from "./pin-npm-versions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM node:22\nRUN npm install\n",
-    "FROM node:22\nRUN npm ci && npm install --production\n",
-    "FROM node:22\nRUN npm install -g npm@10.8.2 @angular/cli@18 typescript@^5\n",
-    "FROM node:22\nRUN npm install ./lib ../x /opt/y file:z ./pkg.tgz https://x/y.tgz\n",
-    "FROM node:22\nRUN npm install git+https://github.com/a/b.git#v1 github:a/b#abc a/b#v2\n",
-    "FROM node:22\nRUN npm install $PKG\n",
-    "FROM node:22\nRUN npm run build && npm test\n",
+    `FROM node:22
+RUN npm install
+`,
+    `FROM node:22
+RUN npm ci && npm install --production
+`,
+    `FROM node:22
+RUN npm install -g npm@10.8.2 @angular/cli@18 typescript@^5
+`,
+    `FROM node:22
+RUN npm install ./lib ../x /opt/y file:z ./pkg.tgz https://x/y.tgz
+`,
+    `FROM node:22
+RUN npm install git+https://github.com/a/b.git#v1 github:a/b#abc a/b#v2
+`,
+    `FROM node:22
+RUN npm install $PKG
+`,
+    `FROM node:22
+RUN npm run build && npm test
+`,
   ],
   invalid: [
     {
-      code: "FROM node:22\nRUN npm install -g typescript\n",
+      code: `FROM node:22
+RUN npm install -g typescript
+`,
       errors: [
         {
           messageId: "unpinned",
@@ -26,11 +42,15 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM node:22\nRUN npm i --save-dev @types/node eslint@9\n",
+      code: `FROM node:22
+RUN npm i --save-dev @types/node eslint@9
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 22, endColumn: 33 }],
     },
     {
-      code: "FROM node:22\nRUN npm install --prefix /app git+https://github.com/a/b.git\n",
+      code: `FROM node:22
+RUN npm install --prefix /app git+https://github.com/a/b.git
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 31 }],
     },
   ],

@@ -1,19 +1,6 @@
 import { defineRule } from "../rule.js";
-import { findCommands, operands, runShell } from "../shell/shell.js";
-
-const VALUE_OPTIONS = [
-  "--prefix",
-  "--registry",
-  "--cache",
-  "--tag",
-  "-w",
-  "--workspace",
-  "--omit",
-  "--include",
-  "--install-strategy",
-  "--userconfig",
-  "--loglevel",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { npmCommands, npmInstallVerbs } from "../shell/tools/npm.js";
 
 export default defineRule({
   id: "pin-npm-versions",
@@ -24,7 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`npm install -g typescript` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ. " +
-      "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`). " +
+      "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`).",
+    limitations:
       "A bare `npm install` or `npm ci` installs from `package.json` and its lock file and is not checked; tarballs and local paths are accepted.",
     bad: ["FROM node:22\nRUN npm install -g typescript\n"],
     good: [
@@ -40,28 +28,11 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of findCommands(shell.commands, "npm")) {
-          const [verb, ...packages] = operands(command, VALUE_OPTIONS);
-          if (
-            ![
-              "install",
-              "i",
-              "add",
-              "isntall",
-              "in",
-              "ins",
-              "inst",
-              "insta",
-              "instal",
-              "isnt",
-              "isnta",
-              "isntal",
-            ].includes(verb?.value ?? "")
-          )
-            continue;
+        for (const { verb, operands: packages } of npmCommands(shell.commands)) {
+          if (!npmInstallVerbs.has(verb?.value ?? "")) continue;
           for (const pkg of packages) {
             if (pinned(pkg.value)) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
           }
         }
       },

@@ -3,19 +3,39 @@ import rule from "./pin-pip-versions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM python:3\nRUN pip install flask==3.0 'a>=1' \"b~=2.1\" c!=3 'd[x]==1'\n",
-    "FROM python:3\nRUN pip install -r requirements.txt flask\n",
-    "FROM python:3\nRUN pip install --requirement=req.txt && pip install -c constraints.txt x\n",
-    "FROM python:3\nRUN pip install . ./pkg /src/pkg dist/x.whl x-1.0.tar.gz git+https://github.com/a/b@v1\n",
-    "FROM python:3\nRUN pip install -e . --no-cache-dir\n",
-    "FROM python:3\nRUN pip install $PACKAGES\n",
-    "FROM python:3\nRUN pip install -i https://pypi.example/simple --target /opt x==1\n",
-    "FROM python:3\nRUN pip download flask && pipx install flask && pip uninstall -y flask\n",
-    "FROM python:3\nRUN pip install 'flask @ https://x/flask.whl'\n",
+    `FROM python:3
+RUN pip install flask==3.0 'a>=1' "b~=2.1" c!=3 'd[x]==1'
+`,
+    `FROM python:3
+RUN pip install -r requirements.txt flask
+`,
+    `FROM python:3
+RUN pip install --requirement=req.txt && pip install -c constraints.txt x
+`,
+    `FROM python:3
+RUN pip install . ./pkg /src/pkg dist/x.whl x-1.0.tar.gz git+https://github.com/a/b@v1
+`,
+    `FROM python:3
+RUN pip install -e . --no-cache-dir
+`,
+    `FROM python:3
+RUN pip install $PACKAGES
+`,
+    `FROM python:3
+RUN pip install -i https://pypi.example/simple --target /opt x==1
+`,
+    `FROM python:3
+RUN pip download flask && pipx install flask && pip uninstall -y flask
+`,
+    `FROM python:3
+RUN pip install 'flask @ https://x/flask.whl'
+`,
   ],
   invalid: [
     {
-      code: "FROM python:3\nRUN pip install --no-cache-dir flask\n",
+      code: `FROM python:3
+RUN pip install --no-cache-dir flask
+`,
       errors: [
         {
           messageId: "unpinned",
@@ -28,11 +48,15 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM python:3\nRUN python3 -m pip install -U pip setuptools==70\n",
+      code: `FROM python:3
+RUN python3 -m pip install -U pip setuptools==70
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 31, endColumn: 34 }],
     },
     {
-      code: "FROM python:3\nRUN pip3.12 install --index-url https://x 'uvicorn[standard]'\n",
+      code: `FROM python:3
+RUN pip3.12 install --index-url https://x 'uvicorn[standard]'
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 43 }],
     },
   ],

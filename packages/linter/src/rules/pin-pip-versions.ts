@@ -1,47 +1,6 @@
 import { defineRule } from "../rule.js";
-import { operands, runShell } from "../shell/shell.js";
-import { pipArguments } from "./utils/pip.js";
-
-/** pip install options that take a value in the next word. */
-const VALUE_OPTIONS = [
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "-t",
-  "--target",
-  "--prefix",
-  "--root",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--src",
-  "--upgrade-strategy",
-  "--progress-bar",
-  "--trusted-host",
-  "--cache-dir",
-  "--log",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--exists-action",
-  "--cert",
-  "--client-cert",
-  "--no-binary",
-  "--only-binary",
-  "-C",
-  "--config-settings",
-  "--global-option",
-  "--install-option",
-  "--report",
-  "--python",
-  "--root-user-action",
-  "-e",
-  "--editable",
-  "--group",
-];
+import { runShell, scriptRange } from "../shell/run.js";
+import { pipCommands } from "../shell/tools/pip.js";
 
 export default defineRule({
   id: "pin-pip-versions",
@@ -52,8 +11,8 @@ export default defineRule({
   docs: {
     rationale:
       "`pip install flask` installs the newest release on the day of the build, so rebuilding the same Dockerfile can bring in a release that breaks your code. " +
-      "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file. " +
-      "Paths, wheels, archives, URLs and packages given by a variable are accepted.",
+      "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file.",
+    limitations: "Paths, wheels, archives, URLs and packages given by a variable are accepted.",
     bad: ["FROM python:3.12\nRUN pip install flask\n"],
     good: [
       "FROM python:3.12\nRUN pip install flask==3.0.3 'gunicorn>=22,<23'\n",
@@ -69,21 +28,18 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node);
-        for (const command of shell.commands) {
-          const pip = pipArguments(command);
-          if (!pip) continue;
-          const values = pip.args.map((a) => a.value);
+        for (const { args, verb, operands: packages } of pipCommands(shell.commands)) {
+          const values = args.map((a) => a.value);
           if (
             values.some((v) => /^(?:-r|-c|--requirement|--constraint)(?:=|$)/.test(v) || /^-[rc]\S/.test(v))
           )
             continue;
-          const [verb, ...packages] = operands(pip, VALUE_OPTIONS);
           if (verb?.value !== "install") continue;
           for (const pkg of packages) {
             // Only a bare distribution name (extras allowed) is unpinned; operators, URLs, paths and files are not.
             if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9._,\s-]*\])?$/.test(pkg.value)) continue;
             if (/\.(?:whl|tar\.gz|tgz|zip)$/.test(pkg.value)) continue;
-            ctx.report(ctx.rangeOf(...shell.span(pkg.start, pkg.end)), "unpinned", pkg.value);
+            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
           }
         }
       },

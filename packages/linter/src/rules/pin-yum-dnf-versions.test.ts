@@ -3,19 +3,39 @@ import rule from "./pin-yum-dnf-versions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM centos:7\nRUN yum install -y httpd-2.4.6 tomcat-9.0.1-1.el7 glibc-2.17-326.el7_9.i686 bind-32:9.11.4\n",
-    "FROM centos:7\nRUN yum install -y php-8.* java-17-openjdk-17.0.12\n",
-    "FROM centos:7\nRUN yum localinstall -y ./a.rpm /tmp/b.rpm c.rpm\n",
-    "FROM fedora:40\nRUN dnf install -y 'dnf-command(config-manager)' /usr/bin/python3 @development-tools\n",
-    'FROM fedora:40\nRUN dnf install -y $PKGS ${EXTRA} "$(cat /pkgs)"\n',
-    "FROM fedora:40\nRUN dnf group install -y 'Development Tools' && dnf groupinstall -y core\n",
-    "FROM fedora:40\nRUN dnf module install -y nodejs:20 php:8.2/common\n",
-    "FROM fedora:40\nRUN dnf --enablerepo epel install -y jq-1.6 && dnf remove -y vim && dnf update -y\n",
-    "FROM fedora:40\nRUN echo dnf install curl\n",
+    `FROM centos:7
+RUN yum install -y httpd-2.4.6 tomcat-9.0.1-1.el7 glibc-2.17-326.el7_9.i686 bind-32:9.11.4
+`,
+    `FROM centos:7
+RUN yum install -y php-8.* java-17-openjdk-17.0.12
+`,
+    `FROM centos:7
+RUN yum localinstall -y ./a.rpm /tmp/b.rpm c.rpm
+`,
+    `FROM fedora:40
+RUN dnf install -y 'dnf-command(config-manager)' /usr/bin/python3 @development-tools
+`,
+    `FROM fedora:40
+RUN dnf install -y $PKGS \${EXTRA} "$(cat /pkgs)"
+`,
+    `FROM fedora:40
+RUN dnf group install -y 'Development Tools' && dnf groupinstall -y core
+`,
+    `FROM fedora:40
+RUN dnf module install -y nodejs:20 php:8.2/common
+`,
+    `FROM fedora:40
+RUN dnf --enablerepo epel install -y jq-1.6 && dnf remove -y vim && dnf update -y
+`,
+    `FROM fedora:40
+RUN echo dnf install curl
+`,
   ],
   invalid: [
     {
-      code: "FROM rockylinux:9\nRUN dnf install -y glibc-langpack-en.x86_64 && dnf clean all\n",
+      code: `FROM rockylinux:9
+RUN dnf install -y glibc-langpack-en.x86_64 && dnf clean all
+`,
       errors: [
         {
           messageId: "unpinned",
@@ -26,7 +46,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n",
+      code: `FROM rockylinux:9
+RUN dnf install -y httpd && dnf clean all
+`,
       errors: [
         {
           messageId: "unpinned",
@@ -40,7 +62,9 @@ ruleTester.run(rule, {
     },
     {
       name: "a digit after a dash inside the name is not a version",
-      code: "FROM centos:7\nRUN yum install -y java-17-openjdk python3-pip epel-release\n",
+      code: `FROM centos:7
+RUN yum install -y java-17-openjdk python3-pip epel-release
+`,
       errors: [
         { messageId: "unpinned", line: 2, column: 20, endColumn: 35 },
         { messageId: "unpinned", line: 2, column: 36, endColumn: 47 },
@@ -48,18 +72,27 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM fedora:40\nRUN microdnf install \\\n      git \\\n      make-4.3 && \\\n    tdnf in -y jq\n",
+      code: `FROM fedora:40
+RUN microdnf install \\
+      git \\
+      make-4.3 && \\
+    tdnf in -y jq
+`,
       errors: [
         { messageId: "unpinned", line: 3, column: 7, endColumn: 10 },
         { messageId: "unpinned", line: 5, column: 16, endColumn: 18 },
       ],
     },
     {
-      code: "FROM fedora:40\nRUN dnf module install -y nodejs\n",
+      code: `FROM fedora:40
+RUN dnf module install -y nodejs
+`,
       errors: [{ messageId: "unpinnedModule", line: 2, column: 27, endColumn: 33 }],
     },
     {
-      code: 'FROM fedora:40\nRUN ["yum", "install", "-y", "git"]\n',
+      code: `FROM fedora:40
+RUN ["yum", "install", "-y", "git"]
+`,
       errors: [{ messageId: "unpinned", line: 2, column: 31, endColumn: 34 }],
     },
   ],

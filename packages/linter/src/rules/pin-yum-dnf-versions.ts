@@ -1,7 +1,6 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { yumDnfAction, yumDnfNames } from "./utils/rpm.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { yumDnfAction, yumDnfNames } from "../shell/tools/rpm.js";
 
 /** `name-version`, `name-version-release`, `name-epoch:version-release.arch`, `name-1.2.*`: the last part starts with a digit. */
 const versioned = /-(?:\d+:)?\d[\w.+~^*:]*$/;
@@ -15,9 +14,9 @@ export default defineRule({
   docs: {
     rationale:
       "`dnf install httpd` installs whatever version the repositories have on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
-      "Pin each package as `name-version` (or `name-version-release`), and give modules a stream (`dnf module install nodejs:20`). " +
-      "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is " +
-      "(hadolint accepts any name with a digit after a `-`). " +
+      "Pin each package as `name-version` (or `name-version-release`), and give modules a stream (`dnf module install nodejs:20`).",
+    limitations:
+      "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is (hadolint accepts any name with a digit after a `-`). " +
       "`.rpm` files, paths, URLs, groups (`@core`, `group install`), capabilities such as `dnf-command(config-manager)` and names given by a variable are not checked.",
     bad: ["FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n"],
     good: [

@@ -3,14 +3,24 @@ import rule from "./pin-zypper-versions.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 'git>=2.43' 'vim<10' \"make > 4\"\n",
-    "FROM opensuse/leap:15.6\nRUN zypper -n in ./a.rpm b.rpm https://example.com/c.rpm $PKGS\n",
-    "FROM opensuse/leap:15.6\nRUN zypper -n in -t pattern devel_basis && zypper -n in pattern:base patch:foo\n",
-    "FROM opensuse/leap:15.6\nRUN zypper -n rm curl && zypper -n up\n",
+    `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0 'git>=2.43' 'vim<10' "make > 4"
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper -n in ./a.rpm b.rpm https://example.com/c.rpm $PKGS
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper -n in -t pattern devel_basis && zypper -n in pattern:base patch:foo
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper -n rm curl && zypper -n up
+`,
   ],
   invalid: [
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper -n in curl\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper -n in curl
+`,
       errors: [
         {
           messageId: "unpinned",
@@ -23,7 +33,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper --root /mnt -n install -r oss -t package \\\n    git curl=8\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper --root /mnt -n install -r oss -t package \\
+    git curl=8
+`,
       errors: [{ messageId: "unpinned", line: 3, column: 5, endColumn: 8 }],
     },
   ],

@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { optionValues, scriptRange } from "./utils/run-commands.js";
-import { zypperAction } from "./utils/rpm.js";
+import { optionValues } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { zypperAction } from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "pin-zypper-versions",
@@ -12,7 +12,8 @@ export default defineRule({
   docs: {
     rationale:
       "`zypper install curl` installs whatever version the repositories have on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
-      "Pin each package with `name=version` or a range such as `'name>=1.2'`. " +
+      "Pin each package with `name=version` or a range such as `'name>=1.2'`.",
+    limitations:
       "`.rpm` files, paths, URLs, patterns and patches (`-t pattern`, `pattern:devel_basis`) and names given by a variable are not checked.",
     bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper clean -a\n"],
     good: [

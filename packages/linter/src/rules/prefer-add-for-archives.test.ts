@@ -3,18 +3,45 @@ import rule from "./prefer-add-for-archives.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nCOPY a.tar.gz /tmp/\n",
-    "FROM alpine\nCOPY a.zip /tmp/\nRUN unzip /tmp/a.zip\n",
-    "FROM alpine\nCOPY a.tar.gz /tmp/\nRUN tar -tzf /tmp/a.tar.gz\n",
-    "FROM alpine\nCOPY a.tar.gz /tmp/\nRUN tar -xzf /tmp/a.tar.gz --strip-components=1 -C /opt\n",
-    "FROM alpine\nCOPY --from=build /a.tar.gz /tmp/\nRUN tar -xzf /tmp/a.tar.gz\n",
-    "FROM alpine\nCOPY a.tar.gz /tmp/\nFROM alpine\nRUN tar -xzf /tmp/a.tar.gz\n",
-    "FROM alpine\nCOPY b.tar.gz /tmp/\nRUN tar -xzf /tmp/a.tar.gz\n",
-    "FROM alpine\nCOPY a.gz /tmp/\nRUN gunzip /tmp/a.gz\n",
+    `FROM alpine
+COPY a.tar.gz /tmp/
+`,
+    `FROM alpine
+COPY a.zip /tmp/
+RUN unzip /tmp/a.zip
+`,
+    `FROM alpine
+COPY a.tar.gz /tmp/
+RUN tar -tzf /tmp/a.tar.gz
+`,
+    `FROM alpine
+COPY a.tar.gz /tmp/
+RUN tar -xzf /tmp/a.tar.gz --strip-components=1 -C /opt
+`,
+    `FROM alpine
+COPY --from=build /a.tar.gz /tmp/
+RUN tar -xzf /tmp/a.tar.gz
+`,
+    `FROM alpine
+COPY a.tar.gz /tmp/
+FROM alpine
+RUN tar -xzf /tmp/a.tar.gz
+`,
+    `FROM alpine
+COPY b.tar.gz /tmp/
+RUN tar -xzf /tmp/a.tar.gz
+`,
+    `FROM alpine
+COPY a.gz /tmp/
+RUN gunzip /tmp/a.gz
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine\nCOPY a.tar.gz /tmp/\nRUN tar -xzf /tmp/a.tar.gz -C /opt\n",
+      code: `FROM alpine
+COPY a.tar.gz /tmp/
+RUN tar -xzf /tmp/a.tar.gz -C /opt
+`,
       errors: [
         {
           messageId: "extracted",
@@ -28,16 +55,27 @@ ruleTester.run(rule, {
     },
     {
       name: "the destination names the archive",
-      code: "FROM alpine\nCOPY dist/release.tgz /tmp/app.tgz\nRUN cd /opt && tar xf /tmp/app.tgz\n",
+      code: `FROM alpine
+COPY dist/release.tgz /tmp/app.tgz
+RUN cd /opt && tar xf /tmp/app.tgz
+`,
       errors: [{ messageId: "extracted", line: 2, column: 23, endColumn: 35 }],
     },
     {
-      code: "FROM alpine\nCOPY a.tar b.txt /tmp/\nRUN set -e; \\\n  tar --extract --file=/tmp/a.tar\n",
+      code: `FROM alpine
+COPY a.tar b.txt /tmp/
+RUN set -e; \\
+  tar --extract --file=/tmp/a.tar
+`,
       errors: [{ messageId: "extracted", line: 2, column: 6, endColumn: 11 }],
     },
     {
       name: "reported once",
-      code: "FROM alpine\nCOPY a.txz /tmp/\nRUN tar -xJf /tmp/a.txz\nRUN tar -xJf /tmp/a.txz\n",
+      code: `FROM alpine
+COPY a.txz /tmp/
+RUN tar -xJf /tmp/a.txz
+RUN tar -xJf /tmp/a.txz
+`,
       errors: [{ messageId: "extracted", line: 2 }],
     },
   ],

@@ -1,10 +1,8 @@
 import type { Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import type { ShellCommand } from "../shell/shell.js";
-import { runCommands } from "./utils/run-commands.js";
-
-// Archives that ADD unpacks by itself: tar, plain or compressed with gzip, bzip2 or xz.
-const tarArchive = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
+import type { ShellCommand } from "../shell/lexer.js";
+import { runCommands } from "../shell/run.js";
+import { isTarArchive } from "../shell/tools/tar.js";
 
 function basename(path: string): string {
   const unquoted = path.replace(/^(["'])(.*)\1$/s, "$2");
@@ -38,7 +36,8 @@ export default defineRule({
   docs: {
     rationale:
       "`COPY` of an archive followed by `RUN tar -x` stores the archive in one layer and its contents in another, and the image keeps both even if the `RUN` deletes the archive. " +
-      "`ADD` unpacks a local tar archive (plain, gzip, bzip2 or xz) straight into the destination, in one layer. " +
+      "`ADD` unpacks a local tar archive (plain, gzip, bzip2 or xz) straight into the destination, in one layer.",
+    limitations:
       "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do.",
     bad: [
       "FROM alpine:3.20\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n",
@@ -64,10 +63,9 @@ export default defineRule({
         if (ctx.isTrigger(node) || node.flags.some((f) => f.name === "from") || node.heredocs.length > 0)
           return;
         const dest = node.destination;
-        if (dest && tarArchive.test(basename(dest.value))) archives.set(basename(dest.value), dest);
+        if (dest && isTarArchive(basename(dest.value))) archives.set(basename(dest.value), dest);
         else
-          for (const src of node.sources)
-            if (tarArchive.test(src.value)) archives.set(basename(src.value), src);
+          for (const src of node.sources) if (isTarArchive(src.value)) archives.set(basename(src.value), src);
       },
       Run(node) {
         if (archives.size === 0 || ctx.isTrigger(node)) return;

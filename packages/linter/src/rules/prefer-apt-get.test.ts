@@ -3,13 +3,21 @@ import rule from "./prefer-apt-get.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN apt-get update && apt-cache show curl\n",
-    "FROM debian:12\nRUN echo apt && ls /etc/apt\n",
-    "FROM debian:12\nRUN apt-key adv --recv-keys x\n",
+    `FROM debian:12
+RUN apt-get update && apt-cache show curl
+`,
+    `FROM debian:12
+RUN echo apt && ls /etc/apt
+`,
+    `FROM debian:12
+RUN apt-key adv --recv-keys x
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt update && apt install -y curl\n",
+      code: `FROM debian:12
+RUN apt update && apt install -y curl
+`,
       errors: [
         {
           messageId: "apt",
@@ -23,7 +31,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive /usr/bin/apt upgrade\n",
+      code: `FROM debian:12
+RUN DEBIAN_FRONTEND=noninteractive /usr/bin/apt upgrade
+`,
       errors: [{ messageId: "apt", line: 2, column: 36, endColumn: 48 }],
     },
   ],

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands, runShell } from "../shell/shell.js";
+import { commandWord, findCommands } from "../shell/lexer.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "prefer-apt-get",
@@ -23,7 +24,7 @@ export default defineRule({
         const shell = runShell(node);
         for (const command of findCommands(shell.commands, "apt")) {
           const word = commandWord(command)!;
-          ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "apt");
+          ctx.report(scriptRange(ctx, shell, word), "apt");
         }
       },
     };

@@ -3,17 +3,33 @@ import rule from "./prefer-copy-over-add.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3\nADD https://example.com/a.txt /a\n",
-    "FROM alpine:3\nADD git@github.com:a/b.git /b\n",
-    "FROM alpine:3\nADD rootfs.tar.gz app.tgz /\n",
-    "FROM alpine:3\nADD $URL /x\n",
-    "FROM alpine:3\nADD dist/*.tar.gz /opt/\n",
-    "FROM alpine:3\nADD --keep-git-dir=true https://github.com/a/b.git /b\n",
-    "FROM alpine:3\nCOPY a /a\n",
+    `FROM alpine:3
+ADD https://example.com/a.txt /a
+`,
+    `FROM alpine:3
+ADD git@github.com:a/b.git /b
+`,
+    `FROM alpine:3
+ADD rootfs.tar.gz app.tgz /
+`,
+    `FROM alpine:3
+ADD $URL /x
+`,
+    `FROM alpine:3
+ADD dist/*.tar.gz /opt/
+`,
+    `FROM alpine:3
+ADD --keep-git-dir=true https://github.com/a/b.git /b
+`,
+    `FROM alpine:3
+COPY a /a
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine:3\nADD app.py requirements.txt /app/\n",
+      code: `FROM alpine:3
+ADD app.py requirements.txt /app/
+`,
       errors: [
         {
           messageId: "add",
@@ -24,13 +40,27 @@ ruleTester.run(rule, {
           endColumn: 4,
         },
       ],
-      output: "FROM alpine:3\nCOPY app.py requirements.txt /app/\n",
+      output: `FROM alpine:3
+COPY app.py requirements.txt /app/
+`,
     },
     {
-      code: "FROM alpine:3\nadd --chown=app . /src\n",
+      code: `FROM alpine:3
+add --chown=app . /src
+`,
       errors: [{ messageId: "add", line: 2 }],
-      output: "FROM alpine:3\ncopy --chown=app . /src\n",
+      output: `FROM alpine:3
+copy --chown=app . /src
+`,
     },
-    { code: 'FROM alpine:3\nADD ["a b", "/c"]\n', errors: 1, output: 'FROM alpine:3\nCOPY ["a b", "/c"]\n' },
+    {
+      code: `FROM alpine:3
+ADD ["a b", "/c"]
+`,
+      errors: 1,
+      output: `FROM alpine:3
+COPY ["a b", "/c"]
+`,
+    },
   ],
 });

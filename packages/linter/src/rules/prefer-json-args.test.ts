@@ -3,25 +3,53 @@ import rule from "./prefer-json-args.js";
 
 ruleTester.run(rule, {
   valid: [
-    'FROM alpine\nCMD ["a", "b"]\nENTRYPOINT ["c"]\n',
-    { name: "SHELL set before", code: 'FROM alpine\nSHELL ["/bin/bash", "-c"]\nCMD echo hi\n' },
+    `FROM alpine
+CMD ["a", "b"]
+ENTRYPOINT ["c"]
+`,
+    {
+      name: "SHELL set before",
+      code: `FROM alpine
+SHELL ["/bin/bash", "-c"]
+CMD echo hi
+`,
+    },
     {
       name: "SHELL inherited from a base stage",
-      code: 'FROM alpine AS base\nCMD ["x"]\nSHELL ["/bin/ash", "-c"]\nFROM base\nENTRYPOINT echo hi\n',
+      code: `FROM alpine AS base
+CMD ["x"]
+SHELL ["/bin/ash", "-c"]
+FROM base
+ENTRYPOINT echo hi
+`,
     },
     {
       name: "SHELL from the base stage's ONBUILD",
-      code: 'FROM alpine AS base\nONBUILD SHELL ["/bin/ash", "-c"]\nFROM base\nCMD echo hi\n',
+      code: `FROM alpine AS base
+ONBUILD SHELL ["/bin/ash", "-c"]
+FROM base
+CMD echo hi
+`,
     },
-    { name: "an ONBUILD trigger runs elsewhere", code: "FROM alpine\nONBUILD CMD echo hi\n" },
+    {
+      name: "an ONBUILD trigger runs elsewhere",
+      code: `FROM alpine
+ONBUILD CMD echo hi
+`,
+    },
     {
       name: "RUN and HEALTHCHECK are not checked",
-      code: "FROM alpine\nRUN echo hi\nHEALTHCHECK CMD curl -f http://x/\n",
+      code: `FROM alpine
+RUN echo hi
+HEALTHCHECK CMD curl -f http://x/
+`,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine\nCMD node server.js\n",
+      code: `FROM alpine
+CMD node server.js
+`,
       errors: [
         {
           messageId: "shellForm",
@@ -33,17 +61,29 @@ ruleTester.run(rule, {
           endColumn: 19,
         },
       ],
-      output: 'FROM alpine\nCMD ["node", "server.js"]\n',
+      output: `FROM alpine
+CMD ["node", "server.js"]
+`,
     },
     {
       name: "SHELL after the CMD does not count",
-      code: 'FROM alpine\nCMD run --port=8080\nSHELL ["/bin/ash", "-c"]\n',
+      code: `FROM alpine
+CMD run --port=8080
+SHELL ["/bin/ash", "-c"]
+`,
       errors: [{ messageId: "shellForm", line: 2, column: 5 }],
-      output: 'FROM alpine\nCMD ["run", "--port=8080"]\nSHELL ["/bin/ash", "-c"]\n',
+      output: `FROM alpine
+CMD ["run", "--port=8080"]
+SHELL ["/bin/ash", "-c"]
+`,
     },
     {
       name: "a SHELL in another stage that is not the base",
-      code: 'FROM alpine AS a\nSHELL ["/bin/ash", "-c"]\nFROM alpine\nentrypoint my-program start\n',
+      code: `FROM alpine AS a
+SHELL ["/bin/ash", "-c"]
+FROM alpine
+entrypoint my-program start
+`,
       errors: [
         {
           messageId: "shellForm",
@@ -57,29 +97,57 @@ ruleTester.run(rule, {
     },
     {
       name: "no fix for shell syntax",
-      code: 'FROM alpine\nCMD echo "$HOME" && exec app\n',
+      code: `FROM alpine
+CMD echo "$HOME" && exec app
+`,
       errors: [{ messageId: "shellForm", line: 2 }],
       output: null,
     },
-    { name: "no fix for a shell builtin", code: "FROM alpine\nCMD exec app\n", errors: 1, output: null },
-    { name: "no fix for an env assignment", code: "FROM alpine\nCMD DEBUG=1 app\n", errors: 1, output: null },
+    {
+      name: "no fix for a shell builtin",
+      code: `FROM alpine
+CMD exec app
+`,
+      errors: 1,
+      output: null,
+    },
+    {
+      name: "no fix for an env assignment",
+      code: `FROM alpine
+CMD DEBUG=1 app
+`,
+      errors: 1,
+      output: null,
+    },
     {
       name: "no fix when an ENTRYPOINT receives the CMD",
-      code: 'FROM alpine\nENTRYPOINT ["tini", "--"]\nCMD app serve\n',
+      code: `FROM alpine
+ENTRYPOINT ["tini", "--"]
+CMD app serve
+`,
       errors: 1,
       output: null,
     },
     {
       name: "no fix over continuation lines",
-      code: "FROM alpine\nCMD app \\\n  serve\n",
+      code: `FROM alpine
+CMD app \\
+  serve
+`,
       errors: [{ messageId: "shellForm", line: 2, column: 5, endLine: 3, endColumn: 8 }],
       output: null,
     },
     {
       name: "a stage built on a stage without SHELL",
-      code: "FROM alpine AS base\nFROM base\nCMD app\n",
+      code: `FROM alpine AS base
+FROM base
+CMD app
+`,
       errors: 1,
-      output: 'FROM alpine AS base\nFROM base\nCMD ["app"]\n',
+      output: `FROM alpine AS base
+FROM base
+CMD ["app"]
+`,
     },
   ],
 });

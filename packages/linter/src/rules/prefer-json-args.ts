@@ -20,7 +20,8 @@ export default defineRule({
   docs: {
     rationale:
       "In shell form, `CMD my-app --serve` runs as `/bin/sh -c 'my-app --serve'`: the shell is PID 1 and does not pass `SIGTERM` on, so `docker stop` waits and then kills the program without a clean shutdown. " +
-      'The JSON form `CMD ["my-app", "--serve"]` runs the program itself. ' +
+      'The JSON form `CMD ["my-app", "--serve"]` runs the program itself.',
+    limitations:
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; a `SHELL` set by a base image from a registry cannot be seen. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
     bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],

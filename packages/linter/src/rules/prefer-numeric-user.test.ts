@@ -3,20 +3,39 @@ import rule from "./prefer-numeric-user.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3.20\nUSER 0\n",
-    "FROM alpine:3.20\nUSER 1000:1000\n",
-    "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n",
-    "ARG UID=1000\nFROM alpine:3.20\nARG UID\nUSER ${UID}:${UID}\n",
+    `FROM alpine:3.20
+USER 0
+`,
+    `FROM alpine:3.20
+USER 1000:1000
+`,
+    `FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+USER ContainerUser
+`,
+    `ARG UID=1000
+FROM alpine:3.20
+ARG UID
+USER \${UID}:\${UID}
+`,
   ],
   invalid: [
     {
-      code: "FROM alpine:3.20\nUSER node\n",
+      code: `FROM alpine:3.20
+USER node
+`,
       errors: [{ messageId: "named", line: 2, column: 6, endColumn: 10 }],
     },
-    { code: "FROM alpine:3.20\nUSER app:1000\n", errors: [{ messageId: "named", line: 2, column: 6 }] },
+    {
+      code: `FROM alpine:3.20
+USER app:1000
+`,
+      errors: [{ messageId: "named", line: 2, column: 6 }],
+    },
     {
       name: "a variable that no ARG declares",
-      code: "FROM alpine:3.20\nUSER $RUNNER\n",
+      code: `FROM alpine:3.20
+USER $RUNNER
+`,
       errors: [{ messageId: "named", line: 2, column: 6 }],
     },
   ],

@@ -10,8 +10,10 @@ export default defineRule({
   docs: {
     rationale:
       "Kubernetes' `runAsNonRoot` can only verify a numeric user: with `USER app` it cannot tell that `app` is not root, and refuses or warns. " +
-      "A numeric UID (optionally `UID:GID`) also works in images without `/etc/passwd`. " +
-      "A user given by an ARG declared earlier is accepted. Off by default, as the check is only useful where such policies apply.",
+      "A numeric UID (optionally `UID:GID`) also works in images without `/etc/passwd`.",
+    limitations:
+      "A user given by an ARG declared earlier is accepted. " +
+      "Off by default, as the check is only useful where such policies apply.",
     bad: ["FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER app\n"],
     good: [
       "FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER 10001\n",

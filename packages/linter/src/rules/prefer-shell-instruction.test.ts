@@ -3,16 +3,30 @@ import rule from "./prefer-shell-instruction.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM debian:12\nRUN ln -s /bin/sh /usr/local/bin/sh2\n",
-    "FROM debian:12\nRUN ln -sf /bin/bash /usr/local/bin/sh\n",
-    "FROM debian:12\nRUN echo ln -sf /bin/bash /bin/sh\n",
-    "FROM debian:12\nRUN ln -s /bin/sh\n",
-    "FROM debian:12\nRUN ln -s /bin/bash /bin/sh\n",
-    "FROM debian:12\nRUN ln -sf /busybox/sh /bin/sh\n",
+    `FROM debian:12
+RUN ln -s /bin/sh /usr/local/bin/sh2
+`,
+    `FROM debian:12
+RUN ln -sf /bin/bash /usr/local/bin/sh
+`,
+    `FROM debian:12
+RUN echo ln -sf /bin/bash /bin/sh
+`,
+    `FROM debian:12
+RUN ln -s /bin/sh
+`,
+    `FROM debian:12
+RUN ln -s /bin/bash /bin/sh
+`,
+    `FROM debian:12
+RUN ln -sf /busybox/sh /bin/sh
+`,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n",
+      code: `FROM debian:12
+RUN ln -sf /bin/bash /bin/sh
+`,
       errors: [
         {
           messageId: "replaced",
@@ -26,11 +40,16 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM debian:12\nRUN rm /usr/bin/sh && \\\n    ln -s --suffix .bak bash /usr/bin/sh\n",
+      code: `FROM debian:12
+RUN rm /usr/bin/sh && \\
+    ln -s --suffix .bak bash /usr/bin/sh
+`,
       errors: [{ messageId: "replaced", line: 3, column: 30, endColumn: 41 }],
     },
     {
-      code: "FROM debian:12\nRUN ln -snf bash /usr/bin/sh && ln --force -s /bin/dash /bin/sh\n",
+      code: `FROM debian:12
+RUN ln -snf bash /usr/bin/sh && ln --force -s /bin/dash /bin/sh
+`,
       errors: [
         { messageId: "replaced", line: 2, column: 18, endColumn: 29 },
         { messageId: "replaced", line: 2, column: 57, endColumn: 64 },

@@ -1,6 +1,8 @@
 import { defineRule } from "../rule.js";
-import { basename, hasFlag, operands, runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
+import { basename } from "../shell/lexer.js";
+import { hasFlag, operands } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { lnOptions } from "../shell/tools/coreutils.js";
 
 export default defineRule({
   id: "prefer-shell-instruction",
@@ -11,9 +13,9 @@ export default defineRule({
   docs: {
     rationale:
       "Replacing `/bin/sh` with a link to another shell (`ln -sf /bin/bash /bin/sh`) changes the shell of every later `RUN` without saying so, and also changes it for every script in the running container that asks for `/bin/sh`. " +
-      "The `SHELL` instruction changes the shell that runs `RUN`, `CMD` and `ENTRYPOINT` in shell form, visibly and without touching the image's files. " +
-      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported. " +
-      "hadolint reports any `ln` that mentions `/bin/sh`: links that point to it (`ln -s /bin/sh /usr/local/bin/sh`), and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch).",
+      "The `SHELL` instruction changes the shell that runs `RUN`, `CMD` and `ENTRYPOINT` in shell form, visibly and without touching the image's files.",
+    limitations:
+      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported. hadolint reports any `ln` that mentions `/bin/sh`: links that point to it (`ln -s /bin/sh /usr/local/bin/sh`), and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch).",
     bad: ["FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n"],
     good: [
       'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN echo "$BASH_VERSION"\n',
@@ -34,7 +36,7 @@ export default defineRule({
         for (const command of shell.commands) {
           if (command.base === "rm" && operands(command).some((w) => isSh(w.value))) removed = true;
           if (command.base !== "ln") continue;
-          const args = operands(command, ["-S", "--suffix", "-t", "--target-directory"]);
+          const args = operands(command, lnOptions);
           const link = args[args.length - 1];
           if (args.length < 2 || !link || !isSh(link.value)) continue;
           // Without -f, ln cannot replace an existing /bin/sh: it only provides a missing one (distroless, scratch).

@@ -1,5 +1,7 @@
 import { defineRule } from "../rule.js";
-import { commandWord, operands, runShell, type ShellCommand } from "../shell/shell.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "prefer-workdir-over-cd",
@@ -10,7 +12,8 @@ export default defineRule({
   docs: {
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
-      "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating. " +
+      "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
+    limitations:
       "Reported once per `RUN`, at its first `cd`. " +
       "Unlike hadolint, a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
     bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
@@ -33,7 +36,7 @@ export default defineRule({
         );
         if (!cd) return;
         const word = commandWord(cd)!;
-        ctx.report(ctx.rangeOf(...shell.span(word.start, word.end)), "cd");
+        ctx.report(scriptRange(ctx, shell, word), "cd");
       },
     };
   },

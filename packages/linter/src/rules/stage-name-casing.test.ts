@@ -24,9 +24,15 @@ ruleTester.run(rule, {
       output: "FROM alpine:3.20 AS base\n",
     },
     {
-      code: "FROM alpine:3.20 AS base\nFROM base as BUILD\nCOPY --from=BUILD / /\n",
+      code: `FROM alpine:3.20 AS base
+FROM base as BUILD
+COPY --from=BUILD / /
+`,
       errors: [{ messageId: "notLowercase", line: 2, column: 14, endColumn: 19 }],
-      output: "FROM alpine:3.20 AS base\nFROM base as build\nCOPY --from=BUILD / /\n",
+      output: `FROM alpine:3.20 AS base
+FROM base as build
+COPY --from=BUILD / /
+`,
     },
   ],
 });

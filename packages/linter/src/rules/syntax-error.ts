@@ -14,7 +14,7 @@ export const parseCodesOwnedByRules: Readonly<Record<string, string>> = {
 /** Not a rule that runs: the metadata under which the parser's errors are reported (the engine emits them). */
 export default defineRule({
   id: "syntax-error",
-  title: "The Dockerfile must parse",
+  title: "Fix the syntax errors that stop the Dockerfile from parsing",
   severity: "error",
   fixable: false,
   aliases: { hadolint: "DL1000" },

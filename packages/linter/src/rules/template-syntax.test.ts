@@ -3,16 +3,35 @@ import rule from "./template-syntax.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3.20\nRUN echo hi\n",
+    `FROM alpine:3.20
+RUN echo hi
+`,
     // Go-template arguments of commands inside a RUN, and markup in comments, are not template markup.
-    "FROM alpine:3.20\nRUN docker inspect --format '{{json .State}}' x && \\\n  go build -ldflags='-X main.v={{.Version}}'\n",
-    "FROM alpine:3.20\n# docker image inspect --format \"{{.RepoDigests}}\" img\nRUN git log --format='%aN <%aE>'\n",
+    `FROM alpine:3.20
+RUN docker inspect --format '{{json .State}}' x && \\
+  go build -ldflags='-X main.v={{.Version}}'
+`,
+    `FROM alpine:3.20
+# docker image inspect --format "{{.RepoDigests}}" img
+RUN git log --format='%aN <%aE>'
+`,
     // A heredoc body may hold a template file.
-    "FROM alpine:3.20\nCOPY <<EOF /etc/app.tmpl\n{{ range .Items }}\n{{ .Name }}\n{{ end }}\nEOF\n",
+    `FROM alpine:3.20
+COPY <<EOF /etc/app.tmpl
+{{ range .Items }}
+{{ .Name }}
+{{ end }}
+EOF
+`,
   ],
   invalid: [
     {
-      code: "{{ if .alpine }}\nFROM alpine:3.20\n{{ else }}\nFROM debian:12\n{{ end }}\n",
+      code: `{{ if .alpine }}
+FROM alpine:3.20
+{{ else }}
+FROM debian:12
+{{ end }}
+`,
       errors: [
         {
           messageId: "template",
@@ -26,11 +45,17 @@ ruleTester.run(rule, {
     },
     {
       // Markup in a value is enough; reported once, at the first markup.
-      code: "FROM debian:{{ .debian.version }}-slim\nENV V={{ .version }}\n",
+      code: `FROM debian:{{ .debian.version }}-slim
+ENV V={{ .version }}
+`,
       errors: [{ messageId: "template", line: 1, column: 13, endColumn: 34 }],
     },
     {
-      code: "FROM python:3.12\n{% for p in packages %}\nRUN pip install {{ p }}\n{% endfor %}\n",
+      code: `FROM python:3.12
+{% for p in packages %}
+RUN pip install {{ p }}
+{% endfor %}
+`,
       errors: [
         {
           messageId: "template",
@@ -41,7 +66,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "<% if alpine %>\nFROM alpine:3.20\n<% end %>\n",
+      code: `<% if alpine %>
+FROM alpine:3.20
+<% end %>
+`,
       errors: [
         {
           messageId: "template",

@@ -10,7 +10,8 @@ export default defineRule({
     rationale:
       "A file with Go-template, Jinja or ERB markup (`{{ … }}`, `{% … %}`, `<% … %>`) is not a Dockerfile yet: BuildKit cannot build it, and read as one it gives a syntax error on nearly every markup line. " +
       "hull recognises a template when markup stands where Dockerfile syntax goes (a line that opens with markup, or markup in a FROM, ENV, COPY… value), says so once, at the first markup, and lints the rest with the markup treated as opaque: " +
-      "markup lines count as comments, markup inside a line as a value hull cannot know, and no other rule reports anything inside the markup. " +
+      "markup lines count as comments, markup inside a line as a value hull cannot know, and no other rule reports anything inside the markup.",
+    limitations:
       "`{{.Id}}` in the argument of a `docker --format` inside a RUN does not make a file a template. " +
       "For complete results, lint the Dockerfiles the template generates.",
     bad: ["{{ if .alpine }}\nFROM alpine:3.20\n{{ else }}\nFROM debian:12\n{{ end }}\n"],

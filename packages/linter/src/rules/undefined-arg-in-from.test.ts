@@ -3,14 +3,28 @@ import rule from "./undefined-arg-in-from.js";
 
 ruleTester.run(rule, {
   valid: [
-    "ARG base=scratch\nFROM $base\n",
-    "ARG BUILDPLATFORM=linux/amd64\nFROM --platform=$BUILDPLATFORM scratch\n",
+    `ARG base=scratch
+FROM $base
+`,
+    `ARG BUILDPLATFORM=linux/amd64
+FROM --platform=$BUILDPLATFORM scratch
+`,
     "FROM --platform=$BUILDPLATFORM scratch\n",
     "FROM --platform=${TARGETOS}/${TARGETARCH} alpine:3.20\n",
-    "ARG DEBUG\nFROM scratch${DEBUG}\n",
-    "ARG DEBUG\nFROM scra${DEBUG:-tch}\n",
-    'ARG DEBUG=""\nFROM scratch${DEBUG-@bogus}\n',
-    "FROM alpine:3.20\nARG LATER\nFROM alpine:3.20\nONBUILD RUN echo $LATER\n",
+    `ARG DEBUG
+FROM scratch\${DEBUG}
+`,
+    `ARG DEBUG
+FROM scra\${DEBUG:-tch}
+`,
+    `ARG DEBUG=""
+FROM scratch\${DEBUG-@bogus}
+`,
+    `FROM alpine:3.20
+ARG LATER
+FROM alpine:3.20
+ONBUILD RUN echo $LATER
+`,
   ],
   invalid: [
     {
@@ -26,7 +40,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG MY_OS=linux\nARG MY_ARCH=amd64\nFROM --platform=linux/${MYARCH} busybox\n",
+      code: `ARG MY_OS=linux
+ARG MY_ARCH=amd64
+FROM --platform=linux/\${MYARCH} busybox
+`,
       errors: [
         {
           messageId: "typo",
@@ -38,7 +55,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG tag=latest\nFROM busybox:${tag}${version} AS b\n",
+      code: `ARG tag=latest
+FROM busybox:\${tag}\${version} AS b
+`,
       errors: [{ messageId: "undeclared", line: 2, column: 20, endColumn: 30 }],
     },
     {
@@ -48,7 +67,10 @@ ruleTester.run(rule, {
     },
     {
       name: "stage ARGs are not visible to later FROMs",
-      code: "FROM alpine:3.20\nARG VERSION=1\nFROM node:$VERSION\n",
+      code: `FROM alpine:3.20
+ARG VERSION=1
+FROM node:$VERSION
+`,
       errors: [{ messageId: "undeclared", line: 3, column: 11, endColumn: 19 }],
     },
   ],

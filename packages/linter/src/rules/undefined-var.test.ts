@@ -3,34 +3,90 @@ import rule from "./undefined-var.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine:3.20\nENV PATH=/opt/bin:$PATH\n",
-    "FROM alpine:3.20\nARG foo\nCOPY Dockerfile${foo} .\n",
-    "FROM alpine:3.20 AS base\nARG foo=Dockerfile\n\nFROM base\nCOPY $foo .\n",
-    "FROM alpine:3.20 AS base\nENV APP=/srv\nFROM base AS next\nFROM next\nWORKDIR $APP\n",
-    "FROM alpine:3.20\nRUN echo $NOT_EXPANDED_BY_BUILDKIT\nCMD echo $NOR_HERE\nEXPOSE $PORT\n",
-    "FROM alpine:3.20\nENV A=1\nENV B=$A C='$literal' D=\\$escaped\n",
-    "FROM alpine:3.20\nARG A=1 B=$A\nLABEL b=$B\n",
-    "FROM golang:1.23\nCOPY . $GOPATH/src/app\n",
-    "FROM python:3.12-slim\nENV PIP_VERSION=$PYTHON_PIP_VERSION\n",
-    { name: "guarded default on a known image", code: "FROM alpine:3.20\nENV OPTS=${OPTS:-none}\n" },
+    `FROM alpine:3.20
+ENV PATH=/opt/bin:$PATH
+`,
+    `FROM alpine:3.20
+ARG foo
+COPY Dockerfile\${foo} .
+`,
+    `FROM alpine:3.20 AS base
+ARG foo=Dockerfile
+
+FROM base
+COPY $foo .
+`,
+    `FROM alpine:3.20 AS base
+ENV APP=/srv
+FROM base AS next
+FROM next
+WORKDIR $APP
+`,
+    `FROM alpine:3.20
+RUN echo $NOT_EXPANDED_BY_BUILDKIT
+CMD echo $NOR_HERE
+EXPOSE $PORT
+`,
+    `FROM alpine:3.20
+ENV A=1
+ENV B=$A C='$literal' D=\\$escaped
+`,
+    `FROM alpine:3.20
+ARG A=1 B=$A
+LABEL b=$B
+`,
+    `FROM golang:1.23
+COPY . $GOPATH/src/app
+`,
+    `FROM python:3.12-slim
+ENV PIP_VERSION=$PYTHON_PIP_VERSION
+`,
+    {
+      name: "guarded default on a known image",
+      code: `FROM alpine:3.20
+ENV OPTS=\${OPTS:-none}
+`,
+    },
     {
       name: "nested use inside a guard",
-      code: "FROM alpine:3.20\nENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib\n",
+      code: `FROM alpine:3.20
+ENV LD_LIBRARY_PATH=\${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib
+`,
     },
-    { name: "unknown image may define it", code: "FROM example.org/base:1\nUSER ${APP_UID}\n" },
-    "FROM alpine:3.20\nONBUILD COPY $CHILD_ARG /app\n",
-    "FROM alpine:3.20\nCOPY <<'EOF' /etc/motd\n$NOT_EXPANDED\nEOF\n",
-    "FROM alpine:3.20\nARG BUILDKIT_SBOM_SCAN_STAGE=true\nLABEL scan=$BUILDKIT_SBOM_SCAN_STAGE\n",
+    {
+      name: "unknown image may define it",
+      code: `FROM example.org/base:1
+USER \${APP_UID}
+`,
+    },
+    `FROM alpine:3.20
+ONBUILD COPY $CHILD_ARG /app
+`,
+    `FROM alpine:3.20
+COPY <<'EOF' /etc/motd
+$NOT_EXPANDED
+EOF
+`,
+    `FROM alpine:3.20
+ARG BUILDKIT_SBOM_SCAN_STAGE=true
+LABEL scan=$BUILDKIT_SBOM_SCAN_STAGE
+`,
     {
       name: "mount from is never expanded (BuildKit refuses it)",
-      code: "FROM alpine:3.20\nRUN --mount=type=cache,from=$X,target=/cache true\n",
+      code: `FROM alpine:3.20
+RUN --mount=type=cache,from=$X,target=/cache true
+`,
       allowSyntaxErrors: true,
     },
   ],
   invalid: [
     {
       // Redeclaring with a default that names the global ARG does not take its value.
-      code: "ARG VERSION=1.2\nFROM alpine:3.20\nARG VERSION=${VERSION}\nRUN echo $VERSION\n",
+      code: `ARG VERSION=1.2
+FROM alpine:3.20
+ARG VERSION=\${VERSION}
+RUN echo $VERSION
+`,
       errors: [
         {
           messageId: "globalArgInOwnDefault",
@@ -42,16 +98,25 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\nCOPY app.tar $APP_HOME/\n",
+      code: `FROM alpine:3.20
+COPY app.tar $APP_HOME/
+`,
       errors: [{ messageId: "undefined", line: 2, column: 14, endLine: 2, endColumn: 23 }],
     },
     {
       name: "BuildKit: COPY before ARG",
-      code: "FROM alpine:3.20\nCOPY $foo .\nARG foo=bar\n",
+      code: `FROM alpine:3.20
+COPY $foo .
+ARG foo=bar
+`,
       errors: [{ messageId: "usedBeforeDefinition", line: 2, column: 6, endColumn: 10 }],
     },
     {
-      code: "FROM alpine:3.20\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nCOPY $DIR_ASSET .\n",
+      code: `FROM alpine:3.20
+ARG DIR_BINARIES=binaries/
+ARG DIR_ASSETS=assets/
+COPY $DIR_ASSET .
+`,
       errors: [
         {
           messageId: "typo",
@@ -62,7 +127,9 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\nENV PATH=$PAHT:/tmp/bin\n",
+      code: `FROM alpine:3.20
+ENV PATH=$PAHT:/tmp/bin
+`,
       errors: [
         {
           messageId: "typo",
@@ -74,21 +141,32 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "ARG VERSION=1\nFROM example.org/base:1\nLABEL version=${VERSION}\n",
+      code: `ARG VERSION=1
+FROM example.org/base:1
+LABEL version=\${VERSION}
+`,
       errors: [{ messageId: "globalArg", line: 3, column: 15, endColumn: 25 }],
     },
     {
-      code: "FROM example.org/base:1\nCOPY bin/${TARGETARCH}/app /usr/bin/\n",
+      code: `FROM example.org/base:1
+COPY bin/\${TARGETARCH}/app /usr/bin/
+`,
       errors: [{ messageId: "predefinedArg", line: 2, column: 10, endColumn: 23 }],
     },
     {
       name: "one ENV cannot use what it defines",
-      code: "FROM alpine:3.20\nENV A=1 B=$A\n",
+      code: `FROM alpine:3.20
+ENV A=1 B=$A
+`,
       errors: [{ messageId: "undefined", line: 2, column: 11, endColumn: 13 }],
     },
     {
       name: "an ARG of an unrelated stage",
-      code: "FROM example.org/a:1 AS build\nARG OUT=/out\nFROM example.org/b:1\nCOPY --from=build $OUT /srv\n",
+      code: `FROM example.org/a:1 AS build
+ARG OUT=/out
+FROM example.org/b:1
+COPY --from=build $OUT /srv
+`,
       errors: [
         {
           messageId: "otherStage",
@@ -130,12 +208,18 @@ ruleTester.run(rule, {
     },
     {
       name: "unquoted heredoc body",
-      code: "FROM alpine:3.20\nCOPY <<EOF /etc/motd\nhello $WHO\nEOF\n",
+      code: `FROM alpine:3.20
+COPY <<EOF /etc/motd
+hello $WHO
+EOF
+`,
       errors: [{ messageId: "undefined", line: 3, column: 7, endColumn: 11 }],
     },
     {
       name: "one report per word, at the first use",
-      code: "FROM alpine:3.20\nCOPY $X/a $X/b /dst/$X\n",
+      code: `FROM alpine:3.20
+COPY $X/a $X/b /dst/$X
+`,
       errors: [
         { messageId: "undefined", line: 2, column: 6 },
         { messageId: "undefined", line: 2, column: 11 },
@@ -144,17 +228,25 @@ ruleTester.run(rule, {
     },
     {
       name: "a typo inside a guard is still reported",
-      code: "FROM example.org/base:1\nARG VERSION=1\nENV V=${VERSON:-2}\n",
+      code: `FROM example.org/base:1
+ARG VERSION=1
+ENV V=\${VERSON:-2}
+`,
       errors: [{ messageId: "typo", line: 3, column: 7, endColumn: 19 }],
     },
     {
       name: "JSON form",
-      code: 'FROM alpine:3.20\nCOPY ["$SRC", "/app/"]\n',
+      code: `FROM alpine:3.20
+COPY ["$SRC", "/app/"]
+`,
       errors: [{ messageId: "undefined", line: 2, column: 8, endColumn: 12 }],
     },
     {
       name: "escape directive",
-      code: "# escape=`\nFROM alpine:3.20\nWORKDIR C:\\$DIR\n",
+      code: `# escape=\`
+FROM alpine:3.20
+WORKDIR C:\\$DIR
+`,
       errors: [{ messageId: "undefined", line: 3, column: 12 }],
     },
   ],

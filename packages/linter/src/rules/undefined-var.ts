@@ -34,13 +34,10 @@ export default defineRule({
     rationale:
       "BuildKit itself replaces `$VAR` in `ADD`, `COPY`, `ENV`, `LABEL`, `ARG` defaults, `WORKDIR`, `USER`, `VOLUME`, `STOPSIGNAL` and `RUN --mount` options, using the stage's environment: the base image's `ENV`, the stage's own `ENV`, and the `ARG`s declared in the stage or in the stage it is built `FROM`. " +
       "A variable that is not there expands to an empty string without any error, so `COPY app $APP_HOME/` quietly copies to `/`. " +
-      "Global ARGs (declared before the first `FROM`) and BuildKit's predefined ARGs such as `TARGETARCH` are only visible in a stage after `ARG NAME` redeclares them, and one `ENV` instruction cannot use a variable it defines itself.\n\n" +
-      "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit.\n\n" +
-      "The base image's `ENV` cannot be known without a registry. " +
-      "hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). " +
-      "On `scratch` and on the images it knows completely, every undefined name is reported. " +
-      "On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. " +
-      "`${NAME:-default}` and `${NAME:+alternative}` handle an unset variable on purpose, so they are only reported for those mistakes too, where BuildKit reports them always.",
+      "Global ARGs (declared before the first `FROM`) and BuildKit's predefined ARGs such as `TARGETARCH` are only visible in a stage after `ARG NAME` redeclares them, and one `ENV` instruction cannot use a variable it defines itself.",
+    limitations:
+      "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit. " +
+      "The base image's `ENV` cannot be known without a registry. hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. `${NAME:-default}` and `${NAME:+alternative}` handle an unset variable on purpose, so they are only reported for those mistakes too, where BuildKit reports them always.",
     bad: [
       "FROM alpine:3.20\nCOPY app.tar $APP_HOME/\n",
       "ARG VERSION=1.2.3\nFROM alpine:3.20\nLABEL version=$VERSION\n",

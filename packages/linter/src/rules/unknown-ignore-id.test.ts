@@ -3,16 +3,31 @@ import rule from "./unknown-ignore-id.js";
 
 ruleTester.run(rule, {
   valid: [
-    "# hull ignore=maintainer-deprecated, legacy-key-value-format # reason\nFROM alpine:3.20\n",
-    "# hull global ignore=DL4000\nFROM alpine:3.20\n",
-    "# hadolint ignore=dl3008,SC2086\nFROM alpine:3.20\n",
-    "# check=skip=all\nFROM alpine:3.20\n",
-    "# check=skip=InvalidBaseImagePlatform;error=true\nFROM alpine:3.20\n",
-    "FROM alpine:3.20\n# a comment that mentions hull ignore=nothing\nRUN true\n",
+    `# hull ignore=maintainer-deprecated, legacy-key-value-format # reason
+FROM alpine:3.20
+`,
+    `# hull global ignore=DL4000
+FROM alpine:3.20
+`,
+    `# hadolint ignore=dl3008,SC2086
+FROM alpine:3.20
+`,
+    `# check=skip=all
+FROM alpine:3.20
+`,
+    `# check=skip=InvalidBaseImagePlatform;error=true
+FROM alpine:3.20
+`,
+    `FROM alpine:3.20
+# a comment that mentions hull ignore=nothing
+RUN true
+`,
   ],
   invalid: [
     {
-      code: "# hull ignore=maintainer-deprecatd\nFROM alpine:3.20\n",
+      code: `# hull ignore=maintainer-deprecatd
+FROM alpine:3.20
+`,
       errors: [
         {
           messageId: "unknownRule",
@@ -26,12 +41,17 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\n# hadolint ignore=DL9999\nRUN true\n",
+      code: `FROM alpine:3.20
+# hadolint ignore=DL9999
+RUN true
+`,
       errors: [{ messageId: "unknownCode", line: 2, column: 19, endColumn: 25 }],
     },
     {
       name: "BuildKit names are case-sensitive",
-      code: "# check=skip=maintainerDeprecated\nFROM alpine:3.20\n",
+      code: `# check=skip=maintainerDeprecated
+FROM alpine:3.20
+`,
       errors: [
         {
           messageId: "unknownCheck",
@@ -43,7 +63,10 @@ ruleTester.run(rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\n# check=skip=Bogus,StageNameCasing\nRUN true\n",
+      code: `FROM alpine:3.20
+# check=skip=Bogus,StageNameCasing
+RUN true
+`,
       errors: [{ messageId: "unknownCheck", line: 2, column: 14, endColumn: 19 }],
     },
   ],

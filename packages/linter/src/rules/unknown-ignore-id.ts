@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 
 export default defineRule({
   id: "unknown-ignore-id",
-  title: "Ignore comments must name known rules",
+  title: "Name known rules in ignore comments",
   severity: "warning",
   fixable: false,
   docs: {

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
-import { commandWord, hasFlag, runShell } from "../shell/shell.js";
-import { optionValues, scriptRange } from "./utils/run-commands.js";
+import { commandWord } from "../shell/lexer.js";
+import { hasFlag, optionValues } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
   id: "useradd-no-log-init",
@@ -12,7 +13,8 @@ export default defineRule({
     rationale:
       "`useradd` reserves a record for the new user in `/var/log/lastlog` and `/var/log/faillog` at the offset of its UID. " +
       "On disk the files are sparse, but image layers store them in full, so a UID such as 123456789 adds gigabytes of zeros to the image. " +
-      "`useradd -l` (`--no-log-init`) skips those records. " +
+      "`useradd -l` (`--no-log-init`) skips those records.",
+    limitations:
       "The rule reports numeric UIDs of six digits or more, as hadolint does; a UID given by a variable is not reported (hadolint measures the length of the text, so `-u ${USER_ID}` counts as long).",
     bad: ["FROM debian:12\nRUN useradd -u 1000000 app\n"],
     good: [

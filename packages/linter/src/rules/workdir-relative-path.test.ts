@@ -3,30 +3,70 @@ import rule from "./workdir-relative-path.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM alpine\nWORKDIR /app\n",
-    { name: "only the first WORKDIR counts", code: "FROM alpine\nWORKDIR /app\nWORKDIR src\n" },
+    `FROM alpine
+WORKDIR /app
+`,
+    {
+      name: "only the first WORKDIR counts",
+      code: `FROM alpine
+WORKDIR /app
+WORKDIR src
+`,
+    },
     {
       name: "inherited from a base stage",
-      code: "FROM alpine AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n",
+      code: `FROM alpine AS base
+WORKDIR /app
+FROM base
+WORKDIR src
+`,
     },
     {
       name: "inherited through two stages",
-      code: "FROM alpine AS a\nWORKDIR /app\nFROM a AS b\nFROM b\nWORKDIR src\n",
+      code: `FROM alpine AS a
+WORKDIR /app
+FROM a AS b
+FROM b
+WORKDIR src
+`,
     },
     {
       name: "Windows paths",
-      code: 'FROM mcr.microsoft.com/windows/nanoserver\nWORKDIR C:\\app\nFROM alpine\nWORKDIR "C:/app"\nFROM alpine\nWORKDIR \\app\n',
+      code: `FROM mcr.microsoft.com/windows/nanoserver
+WORKDIR C:\\app
+FROM alpine
+WORKDIR "C:/app"
+FROM alpine
+WORKDIR \\app
+`,
     },
-    { name: "a variable set in the stage", code: "FROM alpine\nARG DIR=/srv\nWORKDIR ${DIR}/app\n" },
-    { name: "a variable this file does not set", code: "FROM golang\nWORKDIR $GOPATH/src/app\n" },
+    {
+      name: "a variable set in the stage",
+      code: `FROM alpine
+ARG DIR=/srv
+WORKDIR \${DIR}/app
+`,
+    },
+    {
+      name: "a variable this file does not set",
+      code: `FROM golang
+WORKDIR $GOPATH/src/app
+`,
+    },
     {
       name: "a global ARG brought into the stage",
-      code: "ARG DIR=/opt\nFROM alpine\nARG DIR\nWORKDIR $DIR\n",
+      code: `ARG DIR=/opt
+FROM alpine
+ARG DIR
+WORKDIR $DIR
+`,
     },
   ],
   invalid: [
     {
-      code: "FROM alpine\nWORKDIR app\n",
+      code: `FROM alpine
+WORKDIR app
+`,
       errors: [
         {
           messageId: "relative",
@@ -41,17 +81,27 @@ ruleTester.run(rule, {
     },
     {
       name: "the first one only, even when later ones are relative too",
-      code: "FROM alpine\nWORKDIR app\nWORKDIR src\n",
+      code: `FROM alpine
+WORKDIR app
+WORKDIR src
+`,
       errors: [{ messageId: "relative", line: 2 }],
     },
     {
       name: "a base stage that sets no WORKDIR",
-      code: "FROM alpine AS base\nRUN true\nFROM base\nworkdir ./app\n",
+      code: `FROM alpine AS base
+RUN true
+FROM base
+workdir ./app
+`,
       errors: [{ messageId: "relative", line: 4, column: 9 }],
     },
     {
       name: "a variable that expands to a relative path",
-      code: "FROM alpine\nENV DIR=app\nWORKDIR $DIR/src\n",
+      code: `FROM alpine
+ENV DIR=app
+WORKDIR $DIR/src
+`,
       errors: [
         {
           messageId: "relative",
@@ -62,7 +112,11 @@ ruleTester.run(rule, {
     },
     {
       name: "each stage chain on its own",
-      code: "FROM alpine AS a\nWORKDIR /app\nFROM alpine\nWORKDIR app\n",
+      code: `FROM alpine AS a
+WORKDIR /app
+FROM alpine
+WORKDIR app
+`,
       errors: [{ messageId: "relative", line: 4 }],
     },
   ],

@@ -20,7 +20,8 @@ export default defineRule({
   },
   docs: {
     rationale:
-      "A relative `WORKDIR` is resolved against the working directory of the base image, which this file does not control and which can change with a new image tag. " +
+      "A relative `WORKDIR` is resolved against the working directory of the base image, which this file does not control and which can change with a new image tag.",
+    limitations:
       "As in BuildKit, only the first `WORKDIR` of a stage is checked, and a stage built on another stage of this file (`FROM <stage>`) inherits its `WORKDIR`: once an absolute directory is set, relative ones build on it. " +
       "A path that starts with a variable is checked after expansion when the variable is set in this file, and skipped otherwise.",
     bad: ["FROM node:22\nWORKDIR app\nCOPY . .\n"],

@@ -3,21 +3,45 @@ import rule from "./yum-dnf-non-interactive.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM centos:7\nRUN yum install -y httpd\n",
-    "FROM centos:7\nRUN yum -y install httpd\n",
-    "FROM centos:7\nRUN yum install --assumeyes httpd && yum -qy update\n",
-    "FROM fedora:40\nRUN dnf --setopt=assumeyes=True install httpd\n",
-    "FROM fedora:40\nRUN dnf5 install --setopt assumeyes=1 httpd\n",
-    "FROM fedora:40\nRUN dnf makecache && dnf clean all && dnf repolist\n",
-    "FROM fedora:40\nRUN dnf list installed && dnf info httpd && dnf module list\n",
-    "FROM fedora:40\nRUN dnf install --assumeno httpd || true\n",
-    "FROM ubi9/ubi-minimal\nRUN microdnf install httpd\n",
-    "FROM fedora:40\nRUN echo 'dnf install httpd'\n",
-    "FROM fedora:40\nRUN yum\n",
+    `FROM centos:7
+RUN yum install -y httpd
+`,
+    `FROM centos:7
+RUN yum -y install httpd
+`,
+    `FROM centos:7
+RUN yum install --assumeyes httpd && yum -qy update
+`,
+    `FROM fedora:40
+RUN dnf --setopt=assumeyes=True install httpd
+`,
+    `FROM fedora:40
+RUN dnf5 install --setopt assumeyes=1 httpd
+`,
+    `FROM fedora:40
+RUN dnf makecache && dnf clean all && dnf repolist
+`,
+    `FROM fedora:40
+RUN dnf list installed && dnf info httpd && dnf module list
+`,
+    `FROM fedora:40
+RUN dnf install --assumeno httpd || true
+`,
+    `FROM ubi9/ubi-minimal
+RUN microdnf install httpd
+`,
+    `FROM fedora:40
+RUN echo 'dnf install httpd'
+`,
+    `FROM fedora:40
+RUN yum
+`,
   ],
   invalid: [
     {
-      code: "FROM centos:7\nRUN yum install httpd\n",
+      code: `FROM centos:7
+RUN yum install httpd
+`,
       errors: [
         {
           messageId: "noYes",
@@ -28,37 +52,56 @@ ruleTester.run(rule, {
           endColumn: 16,
         },
       ],
-      output: "FROM centos:7\nRUN yum install -y httpd\n",
+      output: `FROM centos:7
+RUN yum install -y httpd
+`,
     },
     {
-      code: "FROM centos:7\nRUN yum --enablerepo epel groupinstall 'Development Tools'\n",
+      code: `FROM centos:7
+RUN yum --enablerepo epel groupinstall 'Development Tools'
+`,
       errors: [{ messageId: "noYes", line: 2, column: 27, endColumn: 39 }],
-      output: "FROM centos:7\nRUN yum --enablerepo epel groupinstall -y 'Development Tools'\n",
+      output: `FROM centos:7
+RUN yum --enablerepo epel groupinstall -y 'Development Tools'
+`,
     },
     {
       name: "two-word verbs and continuation lines",
-      code: "FROM fedora:40\nRUN dnf module \\\n    enable nodejs:20 && \\\n    dnf group install 'C Development Tools'\n",
+      code: `FROM fedora:40
+RUN dnf module \\
+    enable nodejs:20 && \\
+    dnf group install 'C Development Tools'
+`,
       errors: [
         { messageId: "noYes", line: 2, column: 9, endLine: 3, endColumn: 11 },
         { messageId: "noYes", line: 4, column: 9, endLine: 4, endColumn: 22 },
       ],
-      output:
-        "FROM fedora:40\nRUN dnf module \\\n    enable -y nodejs:20 && \\\n    dnf group install -y 'C Development Tools'\n",
+      output: `FROM fedora:40
+RUN dnf module \\
+    enable -y nodejs:20 && \\
+    dnf group install -y 'C Development Tools'
+`,
     },
     {
-      code: "FROM fedora:40\nRUN /usr/bin/dnf -q upgrade && tdnf remove vim\n",
+      code: `FROM fedora:40
+RUN /usr/bin/dnf -q upgrade && tdnf remove vim
+`,
       errors: [
         { messageId: "noYes", line: 2, column: 21, endColumn: 28 },
         { messageId: "noYes", line: 2, column: 37, endColumn: 43 },
       ],
     },
     {
-      code: 'FROM fedora:40\nRUN ["dnf", "install", "httpd"]\n',
+      code: `FROM fedora:40
+RUN ["dnf", "install", "httpd"]
+`,
       errors: [{ messageId: "noYes", line: 2, column: 14, endColumn: 21 }],
       output: null,
     },
     {
-      code: "FROM fedora:40\nONBUILD RUN dnf install httpd\n",
+      code: `FROM fedora:40
+ONBUILD RUN dnf install httpd
+`,
       errors: [{ messageId: "noYes", line: 2, column: 17 }],
     },
   ],

@@ -1,41 +1,8 @@
 import { defineRule } from "../rule.js";
-import { hasFlag, runShell, type ShellCommand } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { yumDnfAction } from "./utils/rpm.js";
-
-/** Verbs that change the installed packages and therefore ask "Is this ok [y/N]". */
-const transactions = new Set([
-  "install",
-  "in",
-  "localinstall",
-  "groupinstall",
-  "groupupdate",
-  "groupremove",
-  "reinstall",
-  "remove",
-  "rm",
-  "erase",
-  "update",
-  "upgrade",
-  "up",
-  "update-minimal",
-  "upgrade-minimal",
-  "downgrade",
-  "distro-sync",
-  "distrosync",
-  "autoremove",
-  "swap",
-  "group install",
-  "group remove",
-  "group update",
-  "group upgrade",
-  "module install",
-  "module enable",
-  "module disable",
-  "module remove",
-  "module reset",
-  "module switch-to",
-]);
+import type { ShellCommand } from "../shell/lexer.js";
+import { hasFlag } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { yumDnfAction, yumDnfTransactionVerbs } from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "yum-dnf-non-interactive",
@@ -50,9 +17,9 @@ export default defineRule({
     rationale:
       "`yum install` and `dnf install` show the transaction and ask `Is this ok [y/N]` before changing anything. " +
       "A build has no one to answer: the question reads end of input, the transaction is cancelled and the `RUN` fails. " +
-      "Pass `-y` (`--assumeyes`) to every command that installs, upgrades or removes packages (`install`, `update`, `remove`, `group install`, `module enable`…). " +
-      "`microdnf` is not reported: it never asks, and its `-y` does nothing. " +
-      "hadolint checks only `install`, `groupinstall` and `localinstall`, and also reports `microdnf`.",
+      "Pass `-y` (`--assumeyes`) to every command that installs, upgrades or removes packages (`install`, `update`, `remove`, `group install`, `module enable`…).",
+    limitations:
+      "`microdnf` is not reported: it never asks, and its `-y` does nothing. hadolint checks only `install`, `groupinstall` and `localinstall`, and also reports `microdnf`.",
     bad: ["FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n"],
     good: [
       "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
@@ -71,7 +38,7 @@ export default defineRule({
         for (const command of shell.commands) {
           if (command.base === "microdnf") continue;
           const action = yumDnfAction(command);
-          if (!action || !transactions.has(action.verb) || assumesYes(command)) continue;
+          if (!action || !yumDnfTransactionVerbs.has(action.verb) || assumesYes(command)) continue;
           const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
           const exact = node.form === "shell" && ctx.source.slice(start, end) === action.verbEnd.raw;
           ctx.report(

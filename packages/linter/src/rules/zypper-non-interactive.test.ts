@@ -3,15 +3,27 @@ import rule from "./zypper-non-interactive.js";
 
 ruleTester.run(rule, {
   valid: [
-    "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl\n",
-    "FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper -nq rm vim\n",
-    "FROM opensuse/leap:15.6\nRUN zypper in -y curl && zypper install --no-confirm git\n",
-    "FROM opensuse/leap:15.6\nRUN zypper --root /mnt -n in curl\n",
-    "FROM opensuse/leap:15.6\nRUN zypper refresh && zypper clean -a && zypper search curl\n",
+    `FROM opensuse/leap:15.6
+RUN zypper --non-interactive install curl
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper -n in curl && zypper -nq rm vim
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper in -y curl && zypper install --no-confirm git
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper --root /mnt -n in curl
+`,
+    `FROM opensuse/leap:15.6
+RUN zypper refresh && zypper clean -a && zypper search curl
+`,
   ],
   invalid: [
     {
-      code: "FROM opensuse/leap:15.6\nRUN zypper install curl\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper install curl
+`,
       errors: [
         {
           messageId: "interactive",
@@ -23,19 +35,27 @@ ruleTester.run(rule, {
           endColumn: 19,
         },
       ],
-      output: "FROM opensuse/leap:15.6\nRUN zypper install -y curl\n",
+      output: `FROM opensuse/leap:15.6
+RUN zypper install -y curl
+`,
     },
     {
       name: "-n after the command is --name",
-      code: "FROM opensuse/leap:15.6\nRUN zypper in -n curl && zypper -q dup\n",
+      code: `FROM opensuse/leap:15.6
+RUN zypper in -n curl && zypper -q dup
+`,
       errors: [
         { messageId: "interactive", line: 2, column: 12, endColumn: 14 },
         { messageId: "interactive", line: 2, column: 36, endColumn: 39 },
       ],
-      output: "FROM opensuse/leap:15.6\nRUN zypper in -y -n curl && zypper -q dup -y\n",
+      output: `FROM opensuse/leap:15.6
+RUN zypper in -y -n curl && zypper -q dup -y
+`,
     },
     {
-      code: 'FROM opensuse/leap:15.6\nRUN ["zypper", "patch"]\n',
+      code: `FROM opensuse/leap:15.6
+RUN ["zypper", "patch"]
+`,
       errors: [{ messageId: "interactive", line: 2, column: 17, endColumn: 22 }],
       output: null,
     },

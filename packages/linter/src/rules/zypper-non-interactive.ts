@@ -1,7 +1,6 @@
 import { defineRule } from "../rule.js";
-import { runShell } from "../shell/shell.js";
-import { scriptRange } from "./utils/run-commands.js";
-import { zypperAction } from "./utils/rpm.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { zypperAction } from "../shell/tools/rpm.js";
 
 /** Commands that ask for a confirmation before changing the installed packages. */
 const transactions = new Set([
@@ -30,8 +29,8 @@ export default defineRule({
     rationale:
       "`zypper install` shows the transaction and asks `Continue? [y/n/v/...? shows all options] (y)` before changing anything. " +
       "A build has no one to answer, so the command fails or hangs. " +
-      "Put the global option `--non-interactive` (`-n`) before the command, or give the command `-y` (`--no-confirm`). " +
-      "After the command, `-n` means `--name` (`zypper install -n curl`), so it does not count.",
+      "Put the global option `--non-interactive` (`-n`) before the command, or give the command `-y` (`--no-confirm`).",
+    limitations: "After the command, `-n` means `--name` (`zypper install -n curl`), so it does not count.",
     bad: ["FROM opensuse/leap:15.6\nRUN zypper install curl-8.6.0 && zypper clean --all\n"],
     good: [
       "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl-8.6.0 && zypper clean --all\n",

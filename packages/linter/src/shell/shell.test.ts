@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse, type Onbuild, type Run } from "@hull/parser";
-import {
-  commandSubstitutions,
-  commandWord,
-  findCommands,
-  hasCacheMount,
-  hasFlag,
-  operands,
-  parseShell,
-  runScript,
-  runShell,
-  subcommand,
-} from "./shell.js";
+import { commandSubstitutions, commandWord, findCommands, isShell, parseShell, runsShell } from "./lexer.js";
+import { hasFlag, operands, subcommand } from "./options.js";
+import { hasCacheMount, runShell } from "./run.js";
 
 const names = (script: string) =>
   parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
@@ -95,21 +86,16 @@ describe("helpers", () => {
     expect(hasFlag(apt, null, "no-install-recommends")).toBe(true);
     expect(hasFlag(apt, "f", "fix-broken")).toBe(false);
   });
-  it("reads the script of shell, heredoc and exec forms", () => {
-    expect(runScript({ form: "shell", args: [{ value: "make" }], heredocs: [] })).toBe("make");
+  it("knows the shells, busybox's included", () => {
     expect(
-      runScript({ form: "shell", args: [{ value: "<<EOF" }], heredocs: [{ body: "apt-get update\n" }] }),
-    ).toBe("<<EOF\napt-get update\n");
-    expect(
-      runScript({
-        form: "exec",
-        args: [{ value: "/bin/sh" }, { value: "-c" }, { value: "a && b" }],
-        heredocs: [],
-      }),
-    ).toBe("a && b");
-    expect(runScript({ form: "exec", args: [{ value: "echo" }, { value: "a b" }], heredocs: [] })).toBe(
-      "echo 'a b'",
-    );
+      parseShell("sh -c x; /bin/mksh; busybox ash -c y; busybox wget; python -c z").map(isShell),
+    ).toEqual([true, true, true, false, false]);
+    expect([["/bin/ksh"], ["busybox", "sh"], ["busybox"], ["node"]].map(runsShell)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -146,7 +132,7 @@ describe("operands", () => {
     ["apk add -qt .deps gcc", ["-t"], ["add", "gcc"]],
     ["go build -ldflags '-s -w' -o /out ./cmd", ["-ldflags", "-o"], ["build", "./cmd"]],
   ] as const)("%s", (script, options, expected) => {
-    expect(operands(parseShell(script)[0]!, options).map((w) => w.value)).toEqual(expected);
+    expect(operands(parseShell(script)[0]!, { values: options }).map((w) => w.value)).toEqual(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Dockerfile, Instruction, Run, Stage } from "@hull/parser";
 import type { Severity } from "../rule.js";
-import { basename, parseShell, runShell } from "../shell/shell.js";
+import { basename, parseShell } from "../shell/lexer.js";
+import { runShell } from "../shell/run.js";
 
 /** What the caller's ShellCheck runner is asked to do: run `shellcheck ARGS FILE…`, one file per script. */
 export interface ShellcheckRequest {

@@ -8,6 +8,12 @@ export interface ShellWord {
   end: number;
 }
 
+/** Something with script offsets: a shell word, a command or a part of a word. */
+export interface ScriptSpan {
+  start: number;
+  end: number;
+}
+
 /** One simple command of a shell script, e.g. `apt-get install -y curl`. */
 export interface ShellCommand {
   /** Every word, leading `VAR=value` assignments and shell keywords included. */
@@ -272,247 +278,6 @@ export function basename(name: string): string {
   return slash < 0 ? name : name.slice(slash + 1);
 }
 
-/** True when the command has the flag, in long form (`--yes`, `--yes=…`) or inside a short cluster (`-qy`). */
-export function hasFlag(command: ShellCommand, short: string | null, ...long: string[]): boolean {
-  for (const w of command.args) {
-    const v = w.value;
-    if (v === "--") return false;
-    if (v.startsWith("--")) {
-      const name = v.slice(2).split("=")[0]!;
-      if (long.includes(name)) return true;
-    } else if (short !== null && /^-[A-Za-z0-9]+$/.test(v) && v.includes(short)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The first non-option argument (the sub-command of `apt-get install`, `npm ci`, `go mod download`…). */
-export function subcommand(command: ShellCommand): string | null {
-  for (const w of command.args) if (!w.value.startsWith("-")) return w.value;
-  return null;
-}
-
-/**
- * The script of a RUN as the shell sees it: the shell-form command, or the bodies of heredocs the command feeds
- * to the shell; exec form is returned as one command only when it runs a shell (`["sh", "-c", "…"]`).
- */
-export function runScript(node: {
-  form: "exec" | "shell" | "none";
-  args: readonly { value: string }[];
-  heredocs: readonly { body: string }[];
-}): string {
-  if (node.form === "shell") {
-    const line = node.args[0]?.value ?? "";
-    const bodies = node.heredocs.map((h) => h.body).join("\n");
-    return bodies === "" ? line : `${line}\n${bodies}`;
-  }
-  if (node.form === "exec") {
-    const argv = node.args.map((a) => a.value);
-    const shell = argv[0] ? basename(argv[0]) : "";
-    if (["sh", "bash", "ash", "dash", "zsh"].includes(shell)) {
-      const c = argv.indexOf("-c");
-      if (c >= 0 && argv[c + 1] !== undefined) return argv[c + 1]!;
-    }
-    return argv.map((a) => (/[\s"'$\\;&|]/.test(a) ? `'${a.replaceAll("'", "'\\''")}'` : a)).join(" ");
-  }
-  return "";
-}
-
-/** A piece of a RUN script and the source text it came from. */
-interface Segment {
-  /** Offsets in the script. */
-  from: number;
-  to: number;
-  /** The source offset of `from`; when not `exact`, the whole piece maps to `[source, sourceEnd)`. */
-  source: number;
-  sourceEnd: number;
-  exact: boolean;
-}
-
-/** The shell script of a RUN, split into commands, with a map from script offsets back to the Dockerfile. */
-export interface RunShell {
-  /** The lines the shell runs: the shell-form command and heredoc bodies fed to a shell, or an exec form's argv. */
-  script: string;
-  commands: ShellCommand[];
-  /**
-   * The source offsets `[start, end)` of the script text between `start` and `end` (e.g. a word's `start`/`end`),
-   * across line continuations and comment lines; spread it into `ctx.rangeOf`.
-   */
-  span(start: number, end: number): [number, number];
-}
-
-const SHELLS = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"];
-
-/** The RUN-like node `runShell` reads (a trigger inside ONBUILD takes its tokens from the ONBUILD). */
-interface RunLike {
-  form: "exec" | "shell" | "none";
-  args: readonly { value: string; range: { start: { offset: number }; end: { offset: number } } }[];
-  heredocs: readonly { name: string; body: string; bodyRange: { start: { offset: number } } }[];
-  tokens: readonly { kind: string; text: string; offset: number }[];
-  onbuild?: { tokens: readonly { kind: string; text: string; offset: number }[] };
-}
-
-/**
- * Splits a RUN into shell commands and keeps where each piece came from. Unlike `runScript`, heredoc bodies are
- * included only when a shell runs them (`RUN <<EOF`, `RUN bash <<EOF`), not when they are data (`cat <<EOF > f`),
- * and a body starting with a non-shell `#!` line is left out.
- */
-export function runShell(node: RunLike): RunShell {
-  // Every RUN rule reads the same script: split it once per node and lint run.
-  let shell = shellCache.get(node);
-  if (!shell) {
-    shell = splitRun(node);
-    shellCache.set(node, shell);
-  }
-  return shell;
-}
-
-const shellCache = new WeakMap<RunLike, RunShell>();
-
-function splitRun(node: RunLike): RunShell {
-  const segments: Segment[] = [];
-  let script = "";
-  const add = (text: string, source: number, sourceEnd: number, exact: boolean) => {
-    segments.push({ from: script.length, to: script.length + text.length, source, sourceEnd, exact });
-    script += text;
-  };
-  if (node.form === "shell" && node.args[0]) {
-    const arg = node.args[0];
-    const start = arg.range.start.offset;
-    const end = arg.range.end.offset;
-    const tokens = node.tokens.length > 0 ? node.tokens : (node.onbuild?.tokens ?? []);
-    const mark = segments.length;
-    for (const t of tokens) {
-      if (t.kind !== "text") continue;
-      const from = Math.max(t.offset, start);
-      const to = Math.min(t.offset + t.text.length, end);
-      if (to > from) add(t.text.slice(from - t.offset, to - t.offset), from, to, true);
-    }
-    if (script !== arg.value) {
-      // The tokens do not spell the command (should not happen): map everything to the whole argument.
-      segments.length = mark;
-      script = "";
-      add(arg.value, start, end, false);
-    }
-    const line = parseShell(script);
-    for (const heredoc of node.heredocs) {
-      if (!feedsShell(line, heredoc.name, heredoc.body)) continue;
-      add("\n", start, end, false);
-      add(
-        heredoc.body,
-        heredoc.bodyRange.start.offset,
-        heredoc.bodyRange.start.offset + heredoc.body.length,
-        true,
-      );
-    }
-  } else if (node.form === "exec") {
-    const argv = node.args.map((a) => a.value);
-    const shell = argv[0] ? basename(argv[0]) : "";
-    const c = argv.indexOf("-c");
-    if (SHELLS.includes(shell) && c >= 0 && node.args[c + 1]) {
-      addJsonString(node.args[c + 1]!, add);
-    } else {
-      node.args.forEach((a, i) => {
-        if (i > 0) add(" ", a.range.start.offset, a.range.start.offset, false);
-        if (/[\s"'$\\;&|<>()`#]/.test(a.value) || a.value === "") {
-          add(`'${a.value.replaceAll("'", "'\\''")}'`, a.range.start.offset, a.range.end.offset, false);
-        } else {
-          addJsonString(a, add);
-        }
-      });
-    }
-  }
-  const span = (start: number, end: number): [number, number] => {
-    if (segments.length === 0) return [0, 0];
-    const first = segmentAt(segments, start);
-    const from = first.exact ? first.source + (start - first.from) : first.source;
-    if (end <= start) return [from, from];
-    const last = segmentAt(segments, end - 1);
-    const to = last.exact ? last.source + (end - last.from) : last.sourceEnd;
-    return [from, Math.max(from, to)];
-  };
-  return { script, commands: parseShell(script), span };
-}
-
-/** A JSON string element of an exec form: exact when the literal has no escapes, else mapped as a whole. */
-function addJsonString(
-  arg: { value: string; range: { start: { offset: number }; end: { offset: number } } },
-  add: (text: string, source: number, sourceEnd: number, exact: boolean) => void,
-): void {
-  const { start, end } = { start: arg.range.start.offset, end: arg.range.end.offset };
-  const exact = end - start === arg.value.length + 2;
-  add(arg.value, exact ? start + 1 : start, exact ? end - 1 : end, exact);
-}
-
-/** The segment holding `offset`, else the last one before it, else the first. */
-function segmentAt(segments: readonly Segment[], offset: number): Segment {
-  let found = segments[0]!;
-  for (const s of segments) {
-    if (offset >= s.from && offset < s.to) return s;
-    if (s.from <= offset) found = s;
-  }
-  return found;
-}
-
-/** True when the heredoc `name` is the stdin of a shell (or is the whole command), so its body is a script. */
-function feedsShell(line: readonly ShellCommand[], name: string, body: string): boolean {
-  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
-  if (shebang) {
-    const program = basename(shebang[1]!) === "env" ? (shebang[2] ?? "") : basename(shebang[1]!);
-    if (!SHELLS.includes(program)) return false;
-  }
-  for (const command of line) {
-    const fed = command.redirects.some((r) => (r.op === "<<" || r.op === "<<-") && r.target?.value === name);
-    if (!fed) continue;
-    if (command.name === null) return true;
-    // `bash -ex <<EOF` reads the script from stdin; `bash script.sh <<EOF` does not.
-    return SHELLS.includes(basename(command.name)) && command.args.every((a) => a.value.startsWith("-"));
-  }
-  return false;
-}
-
-/**
- * The operands of a command: its arguments without options, and without the values of the options listed in
- * `valueOptions` (`-t` or `--target-release`, written `-t x`, `-yt x`, `--target-release x` or `--target-release=x`;
- * single-dash long options such as Go's `-ldflags` are matched whole).
- * Everything after `--` is an operand.
- */
-export function operands(command: ShellCommand, valueOptions: readonly string[] = []): ShellWord[] {
-  const result: ShellWord[] = [];
-  const args = command.args;
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i]!.value;
-    if (v === "--") {
-      result.push(...args.slice(i + 1));
-      break;
-    }
-    if (valueOptions.includes(v)) {
-      i++;
-    } else if (/^-[A-Za-z0-9]{2,}$/.test(v)) {
-      // In a cluster such as `-yt x`, only the last letter can take the next word as its value.
-      if (valueOptions.includes(`-${v[v.length - 1]}`)) i++;
-    } else if (v.startsWith("-") && v.length > 1) {
-      // `--name=value`, `-ovalue` or an option without a value.
-    } else {
-      result.push(args[i]!);
-    }
-  }
-  return result;
-}
-
-/** True when the RUN has a cache or tmpfs mount whose target is one of `targets` (trailing slashes ignored). */
-export function hasCacheMount(
-  node: { mounts?: readonly { mountType: string; target: string | null }[] },
-  ...targets: (string | RegExp)[]
-): boolean {
-  return (node.mounts ?? []).some((m) => {
-    if ((m.mountType !== "cache" && m.mountType !== "tmpfs") || m.target === null) return false;
-    const target = m.target.replace(/\/+$/, "");
-    return targets.some((t) => (typeof t === "string" ? t.replace(/\/+$/, "") === target : t.test(target)));
-  });
-}
-
 /** The word that names the command (`apt-get` in `sudo apt-get install`), or null when there is none. */
 export function commandWord(command: ShellCommand): ShellWord | null {
   return command.name === null
@@ -586,4 +351,28 @@ function shiftCommand(command: ShellCommand, by: number): ShellCommand {
     start: command.start + by,
     end: command.end + by,
   };
+}
+
+/** Every shell that runs a script from `-c` or standard input; the one list of them. */
+export const shellNames: ReadonlySet<string> = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh"]);
+
+/** The arguments the shell gets when the command runs one (`bash -ex`, `/bin/sh -c …`, `busybox sh -c …`), else null. */
+export function shellArgs(command: ShellCommand): ShellWord[] | null {
+  if (command.base === null) return null;
+  if (shellNames.has(command.base)) return command.args;
+  // busybox runs its applets by name: `busybox sh -c …` is `sh -c …`.
+  if (command.base === "busybox" && shellNames.has(command.args[0]?.value ?? ""))
+    return command.args.slice(1);
+  return null;
+}
+
+/** True when the command is a shell (`sh`, `/bin/bash`, `busybox ash`…). */
+export function isShell(command: ShellCommand): boolean {
+  return shellArgs(command) !== null;
+}
+
+/** True when an exec-form argv starts a shell: `["sh", …]`, `["/bin/bash", …]` or `["busybox", "sh", …]`. */
+export function runsShell(argv: readonly string[]): boolean {
+  const first = basename(argv[0] ?? "");
+  return shellNames.has(first) || (first === "busybox" && shellNames.has(argv[1] ?? ""));
 }

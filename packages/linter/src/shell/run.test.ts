@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runShell } from "../../shell/shell.js";
-import { runCommands, substitutionMentions } from "./run-commands.js";
+import { runCommands, runShell, substitutionMentions } from "./run.js";
 
 /** A RUN node as runShell reads it, from a one-line shell-form script. */
 function run(script: string) {

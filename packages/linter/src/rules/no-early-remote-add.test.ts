@@ -1,0 +1,48 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./no-early-remote-add.js";
+
+ruleTester.run(rule, {
+  valid: [
+    {
+      name: "ADD with a checksum is keyed by it",
+      code: `FROM debian:12
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /tmp/
+RUN apt-get update
+`,
+    },
+    `FROM debian:12
+ADD https://example.com/tini /tini
+RUN chmod +x /tini
+RUN apt-get update
+`,
+  ],
+  invalid: [
+    {
+      code: `FROM debian:12
+ADD https://example.com/tool.tgz /tmp/
+RUN apt-get update
+RUN tar -xzf /tmp/tool.tgz
+`,
+      errors: [
+        {
+          messageId: "remoteAdd",
+          message:
+            "'https://example.com/tool.tgz' is fetched again on every build, and the RUN on line 3 does not use it but is rebuilt whenever it changes; move this ADD down to just before its first use.",
+          line: 2,
+          column: 5,
+          endColumn: 33,
+        },
+      ],
+    },
+    {
+      name: "an ADD of a --build-arg-only value",
+      code: `FROM debian:12
+ARG URL
+ADD $URL /opt/tool.tgz
+RUN apt-get update
+RUN tar -xzf /opt/tool.tgz
+`,
+      errors: [{ messageId: "remoteAdd", line: 3, column: 5 }],
+    },
+  ],
+});

@@ -1,0 +1,76 @@
+import type { Stage, Word } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { basename } from "../shell/lexer.js";
+import { urlBasename } from "../shell/tools/curl.js";
+import { textOf, unquote } from "./utils/instruction-text.js";
+
+export default defineRule({
+  id: "no-early-remote-add",
+  title: "Add a remote file just before the instruction that uses it",
+  severity: "warning",
+  fixable: false,
+  group: "cache-busting-order",
+  docs: {
+    rationale:
+      "An `ADD` of a URL is fetched again on every build, and once its content changes every instruction after it in the stage runs again. " +
+      "Placed just before the step that uses the file, it re-runs only that step.",
+    bad: [
+      "FROM debian:12\nADD https://example.com/tool.tgz /tmp/\nRUN apt-get update && apt-get install -y make\nRUN tar -xzf /tmp/tool.tgz -C /opt\n",
+    ],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y make\nADD https://example.com/tool.tgz /tmp/\nRUN tar -xzf /tmp/tool.tgz -C /opt\n",
+    ],
+    seeAlso: ["no-broad-copy-before-install", "no-early-arg"],
+  },
+  messages: {
+    remoteAdd: (source: string, line: number) =>
+      `'${source}' is fetched again on every build, and the RUN on line ${line} does not use it but is rebuilt whenever it changes; move this ADD down to just before its first use.`,
+  },
+  create(ctx) {
+    return {
+      "Stage:exit"(stage) {
+        checkRemoteAdds(stage, (word, line) => ctx.report(word, "remoteAdd", word.value, line));
+      },
+    };
+  },
+});
+
+/** An ADD of a URL (or of a `--build-arg`-only value) before RUNs that do not use it. */
+function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => void): void {
+  const noDefault = new Set<string>();
+  stage.instructions.forEach((node, index) => {
+    if (node.type === "Arg") {
+      for (const d of node.declarations) {
+        const name = unquote(d.name.value);
+        if (d.defaultValue === null) noDefault.add(name);
+        else noDefault.delete(name);
+      }
+      return;
+    }
+    if (node.type !== "Add" || !node.destination || node.flags.some((f) => f.name === "checksum")) return;
+    for (const source of node.sources) {
+      const remote = /^(?:https?|ftp):\/\//i.test(source.value) && !pinnedUrl(source.value);
+      const variable = /^\$\{?(\w+)\}?$/.exec(source.value);
+      if (!remote && !(variable && noDefault.has(variable[1]!))) continue;
+      const dest = node.destination.value;
+      // A file under /etc (an apt key, a repository list, a config) is read by later RUNs without being named.
+      if (/^\/etc\//.test(dest)) continue;
+      const file = dest.endsWith("/") ? urlBasename(source.value) : basename(dest);
+      const needles = [file, dest.replace(/\/+$/, "")].filter((n) => n.length > 1 && n !== "/tmp");
+      if (needles.length === 0) continue;
+      for (const later of stage.instructions.slice(index + 1)) {
+        const text = textOf(later);
+        if (needles.some((n) => text.includes(n))) break;
+        if (later.type === "Run") {
+          report(source, later.range.start.line);
+          break;
+        }
+      }
+    }
+  });
+}
+
+/** True for a URL that names a fixed version (`v1.2`, `3.4.0`, a commit hash, a `${VERSION}`): its content does not change. */
+function pinnedUrl(url: string): boolean {
+  return /\d+\.\d+|\/v\d|[0-9a-f]{40}|\$/i.test(url.replace(/^[a-z]+:\/\/[^/]*/i, ""));
+}

@@ -1,0 +1,173 @@
+import type { ScriptSpan, ShellCommand, ShellWord } from "./lexer.js";
+
+/**
+ * How a tool's command line reads: the options that take their value in the next word (`-t x`,
+ * `--target-release x`). Every other word starting with `-` is a flag, a cluster of flags (`-yq`) or an option with
+ * its value attached (`--target-release=x`, `-ox`). Each tool in `tools/` declares one spec; rules never list options.
+ */
+export interface OptionSpec {
+  readonly values: readonly string[];
+}
+
+/** A command line whose options take no separate value. */
+export const noValueOptions: OptionSpec = { values: [] };
+
+/** One command of a tool, read with the tool's option spec. */
+export interface ToolCommand {
+  command: ShellCommand;
+  /** The sub-command (`install`, `add`, `mod`…): the first operand, or undefined for a bare call. */
+  verb: ShellWord | undefined;
+  /** The operands after the verb (packages, files, URLs), with their script offsets. */
+  operands: ShellWord[];
+}
+
+/** The commands named `names`, each read with `spec` into its verb and operands. */
+export function toolCommands(
+  commands: readonly ShellCommand[],
+  names: ReadonlySet<string> | readonly string[],
+  spec: OptionSpec,
+): ToolCommand[] {
+  const set: ReadonlySet<string> = names instanceof Set ? names : new Set(names);
+  const result: ToolCommand[] = [];
+  for (const command of commands) {
+    if (command.base === null || !set.has(command.base)) continue;
+    const [verb, ...rest] = operands(command, spec);
+    result.push({ command, verb, operands: rest });
+  }
+  return result;
+}
+
+/** True when the command has the flag, in long form (`--yes`, `--yes=…`) or inside a short cluster (`-qy`). */
+export function hasFlag(command: ShellCommand, short: string | null, ...long: string[]): boolean {
+  for (const w of command.args) {
+    const v = w.value;
+    if (v === "--") return false;
+    if (v.startsWith("--")) {
+      const name = v.slice(2).split("=")[0]!;
+      if (long.includes(name)) return true;
+    } else if (short !== null && /^-[A-Za-z0-9]+$/.test(v) && v.includes(short)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The first non-option argument (the sub-command of `apt-get install`, `npm ci`, `go mod download`…). */
+export function subcommand(command: ShellCommand): string | null {
+  for (const w of command.args) if (!w.value.startsWith("-")) return w.value;
+  return null;
+}
+
+/**
+ * The operands of a command: its arguments without options, and without the values of the options of `spec`
+ * (`-t` or `--target-release`, written `-t x`, `-yt x`, `--target-release x` or `--target-release=x`;
+ * single-dash long options such as Go's `-ldflags` are matched whole).
+ * Everything after `--` is an operand.
+ */
+export function operands(command: ShellCommand, spec: OptionSpec = noValueOptions): ShellWord[] {
+  const valueOptions = spec.values;
+  const result: ShellWord[] = [];
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === "--") {
+      result.push(...args.slice(i + 1));
+      break;
+    }
+    if (valueOptions.includes(v)) {
+      i++;
+    } else if (/^-[A-Za-z0-9]{2,}$/.test(v)) {
+      // In a cluster such as `-yt x`, only the last letter can take the next word as its value.
+      if (valueOptions.includes(`-${v[v.length - 1]}`)) i++;
+    } else if (v.startsWith("-") && v.length > 1) {
+      // `--name=value`, `-ovalue` or an option without a value.
+    } else {
+      result.push(args[i]!);
+    }
+  }
+  return result;
+}
+
+/** A piece of a shell word: the value of an option, with script offsets. */
+export interface WordPart extends ScriptSpan {
+  value: string;
+  /**
+   * `literal` when the text is written out (no expansion, or inside single quotes), `computed` when it holds a
+   * command substitution, else `variable` (it expands `$NAME` or `${NAME}`).
+   */
+  kind: "literal" | "variable" | "computed";
+}
+
+/** How a value is produced; `singleQuoted` when the whole word is in single quotes. */
+function kindOf(value: string, singleQuoted: boolean): WordPart["kind"] {
+  if (singleQuoted || (!value.includes("$") && !value.includes("`"))) return "literal";
+  return value.includes("$(") || value.includes("`") ? "computed" : "variable";
+}
+
+/** The offset of the word's value inside its raw text when the word is one quoted string, e.g. `'a b'`. */
+function quotedOffset(word: ShellWord): number | null {
+  const q = word.raw[0];
+  return (q === "'" || q === '"') &&
+    word.raw.length >= 2 &&
+    word.raw.endsWith(q) &&
+    word.raw.slice(1, -1) === word.value
+    ? 1
+    : null;
+}
+
+function part(word: ShellWord, value: string, start: number, end: number): WordPart {
+  return { value, start, end, kind: kindOf(value, word.raw.startsWith("'") && word.raw.endsWith("'")) };
+}
+
+/**
+ * The values of an option, written `-u v`, `-uv`, `--user v` or `--user=v` (also inside a cluster:
+ * `-fsSLu v`, `-qO-`). The offsets cover the value alone when it is written without quotes, else the word.
+ */
+export function optionValues(command: ShellCommand, short: string | null, ...long: string[]): WordPart[] {
+  const result: WordPart[] = [];
+  const args = command.args;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value;
+    if (v === "--") break;
+    if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      const name = v.slice(2, eq < 0 ? undefined : eq);
+      if (!long.includes(name)) continue;
+      if (eq >= 0) result.push(tail(w, eq + 1));
+      else if (args[i + 1]) result.push(whole(args[++i]!));
+    } else if (short !== null && /^-[A-Za-z0-9]/.test(v)) {
+      const at = v.indexOf(short, 1);
+      if (at < 0 || !/^-[A-Za-z0-9]*$/.test(v.slice(0, at))) continue;
+      // As with getopt, the rest of the cluster is the value (`-qO-`, `-uuser:pass`), else the next word is.
+      if (at < v.length - 1) result.push(tail(w, at + 1));
+      else if (args[i + 1]) result.push(whole(args[++i]!));
+    }
+  }
+  return result;
+}
+
+/**
+ * The part of a word whose value is `value`, found at `index` of the word's value: exact when the word is written
+ * without quoting or the raw text contains the value once, else the whole word.
+ */
+export function wordPart(word: ShellWord, index: number, value: string): WordPart {
+  const shift = word.raw === word.value ? 0 : quotedOffset(word);
+  if (shift !== null) {
+    const start = word.start + shift + index;
+    return part(word, value, start, start + value.length);
+  }
+  const raw = word.raw.indexOf(value);
+  if (raw >= 0 && word.raw.indexOf(value, raw + 1) < 0)
+    return part(word, value, word.start + raw, word.start + raw + value.length);
+  return part(word, value, word.start, word.end);
+}
+
+function whole(w: ShellWord): WordPart {
+  return wordPart(w, 0, w.value);
+}
+
+/** The part of a word after `from` characters of its value. */
+function tail(w: ShellWord, from: number): WordPart {
+  return wordPart(w, from, w.value.slice(from));
+}

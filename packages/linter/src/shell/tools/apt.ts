@@ -1,0 +1,50 @@
+import type { ShellCommand } from "../lexer.js";
+import { toolCommands, type OptionSpec, type ToolCommand } from "../options.js";
+
+/** apt-get's options that take a value, so that the word after them is not taken for the verb. */
+export const aptOptions: OptionSpec = {
+  values: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
+};
+
+/** The programs that take apt-get's command line. */
+export const aptNames: ReadonlySet<string> = new Set(["apt-get", "apt"]);
+
+/** Where `apt-get update` writes the package lists. */
+export const aptListsDir = "/var/lib/apt/lists";
+
+/** Where apt keeps downloaded packages. */
+export const aptArchivesDir = "/var/cache/apt";
+
+/** The apt-get and apt commands of a script (or of the programs `names`), each with its verb and operands. */
+export function aptCommands(commands: readonly ShellCommand[], ...names: string[]): ToolCommand[] {
+  return toolCommands(commands, names.length > 0 ? names : aptNames, aptOptions);
+}
+
+/** The `install` commands that really install: `-s` and its synonyms only simulate. */
+export function aptInstalls(commands: readonly ShellCommand[]): ToolCommand[] {
+  return aptCommands(commands).filter((apt) => apt.verb?.value === "install" && !simulates(apt.command));
+}
+
+function simulates(command: ShellCommand): boolean {
+  return command.args.some(
+    (a) =>
+      /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||
+      ["--simulate", "--just-print", "--dry-run", "--recon", "--no-act"].includes(a.value),
+  );
+}
+
+/** The programs that fill apt's caches: apt-get, apt and aptitude. */
+export const aptFamily: ReadonlySet<string> = new Set(["apt-get", "apt", "aptitude"]);
+
+/** Verbs that download packages into `aptArchivesDir`. */
+export const aptDownloadVerbs: ReadonlySet<string> = new Set([
+  "install",
+  "upgrade",
+  "dist-upgrade",
+  "full-upgrade",
+  "build-dep",
+  "reinstall",
+]);
+
+/** Verbs that empty `aptArchivesDir`. */
+export const aptCleanVerbs: ReadonlySet<string> = new Set(["clean", "autoclean"]);

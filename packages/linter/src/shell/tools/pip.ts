@@ -1,0 +1,105 @@
+import type { ShellCommand, ShellWord } from "../lexer.js";
+import { operands, type OptionSpec } from "../options.js";
+
+/** pip's options that take a value in the next word (`uv pip` accepts the same ones). */
+export const pipOptions: OptionSpec = {
+  values: [
+    "-i",
+    "--index-url",
+    "--extra-index-url",
+    "-f",
+    "--find-links",
+    "-t",
+    "--target",
+    "--prefix",
+    "--root",
+    "--platform",
+    "--python-version",
+    "--implementation",
+    "--abi",
+    "--src",
+    "--upgrade-strategy",
+    "--progress-bar",
+    "--trusted-host",
+    "--cache-dir",
+    "--log",
+    "--proxy",
+    "--retries",
+    "--timeout",
+    "--exists-action",
+    "--cert",
+    "--client-cert",
+    "--no-binary",
+    "--only-binary",
+    "-C",
+    "--config-settings",
+    "--global-option",
+    "--install-option",
+    "--report",
+    "--python",
+    "--root-user-action",
+    "-e",
+    "--editable",
+    "--group",
+    "-r",
+    "--requirement",
+    "-c",
+    "--constraint",
+  ],
+};
+
+/** Where pip keeps its download and wheel cache (`~` is the user's home). */
+export const pipCacheDir = "~/.cache/pip";
+
+/** A pip command: `pip …`, `pip3.12 …`, `python3 -m pip …` or `uv pip …`. */
+export interface PipCommand {
+  command: ShellCommand;
+  /** The arguments after `pip`, as the `pip` program sees them. */
+  args: ShellWord[];
+  /** `uv` for `uv pip`, which has its own cache and options for it; else `pip`. */
+  runner: "pip" | "uv";
+  /** How the command is written up to `pip` (`pip3`, `python3 -m pip`, `uv pip`), for messages. */
+  shown: string;
+  /** The sub-command (`install`, `cache`…) and the operands after it. */
+  verb: ShellWord | undefined;
+  operands: ShellWord[];
+}
+
+const PIP = /^pip[0-9.]*$/;
+
+/** The command read as pip, or null when it does not run pip; the one place that knows how pip is invoked. */
+export function pipCommand(command: ShellCommand): PipCommand | null {
+  const name = command.base ?? "";
+  let args: ShellWord[];
+  let shown: string;
+  let runner: PipCommand["runner"] = "pip";
+  if (PIP.test(name)) {
+    args = command.args;
+    shown = name;
+  } else if (
+    /^python[0-9.]*$/.test(name) &&
+    command.args[0]?.value === "-m" &&
+    PIP.test(command.args[1]?.value ?? "")
+  ) {
+    args = command.args.slice(2);
+    shown = `${name} -m ${command.args[1]!.value}`;
+  } else if (name === "uv" && command.args[0]?.value === "pip") {
+    args = command.args.slice(1);
+    shown = "uv pip";
+    runner = "uv";
+  } else {
+    return null;
+  }
+  const [verb, ...rest] = operands({ ...command, args }, pipOptions);
+  return { command, args, runner, shown, verb, operands: rest };
+}
+
+/** The pip commands of a script. */
+export function pipCommands(commands: readonly ShellCommand[]): PipCommand[] {
+  const result: PipCommand[] = [];
+  for (const command of commands) {
+    const pip = pipCommand(command);
+    if (pip) result.push(pip);
+  }
+  return result;
+}

@@ -1,0 +1,27 @@
+import type { ShellCommand } from "../lexer.js";
+
+/**
+ * Tar archives, plain or compressed with gzip, bzip2, xz or zstd: what `ADD` unpacks by itself (BuildKit detects
+ * the compression from the content) and what a layer that downloads one usually removes again.
+ */
+const tarArchive = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+
+/** True when the file name ends in a tar archive extension (`app.tgz`, `src.tar.zst`). */
+export function isTarArchive(name: string): boolean {
+  return tarArchive.test(name);
+}
+
+/** The directory `tar -C dir`/`--directory=dir` or `unzip -d dir` extracts into, as written, or null. */
+export function extractDir(command: ShellCommand): string | null {
+  const name = command.base;
+  if (name !== "tar" && name !== "unzip") return null;
+  const args = command.args.map((a) => a.value);
+  const flag = name === "tar" ? ["-C", "--directory"] : ["-d"];
+  let target: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    if (flag.includes(args[i]!)) target = args[i + 1] ?? null;
+    else if (name === "tar" && args[i]!.startsWith("--directory="))
+      target = args[i]!.slice("--directory=".length);
+  }
+  return target;
+}
