@@ -1,7 +1,20 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
@@ -12,13 +25,14 @@ export interface Io {
   stdoutIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads a UTF-8 file; throws an Error with a readable message on failure. */
+  /** Reads a file that must be valid UTF-8; throws an `EncodingError` if it is not, an Error with a readable message on other failures. */
   readFile(path: string): string;
+  /** Reads standard input, which must be valid UTF-8 (as `readFile`). */
   readStdin(): string;
-  /** Writes a UTF-8 file, replacing it; throws an Error with a readable message on failure. */
+  /** Replaces a file's content with UTF-8 text, atomically; throws an Error with a readable message on failure. */
   writeFile?(path: string, text: string): void;
-  /** Lists a directory's entries, marking sub-directories. */
-  readDir(path: string): { name: string; isDirectory: boolean }[];
+  /** Lists a directory's entries, marking sub-directories and symbolic links (whose target `isDirectory` tells). */
+  readDir(path: string): { name: string; isDirectory: boolean; isSymbolicLink?: boolean }[];
   isDirectory(path: string): boolean;
   exists(path: string): boolean;
   /**
@@ -26,8 +40,133 @@ export interface Io {
    * cannot be run or fails.
    */
   runShellcheck?(program: string, request: ShellcheckRequest): ShellcheckOutput | null;
+  /** The path with every symbolic link resolved; absent in fakes without links. */
+  realPath?(path: string): string;
+  /** Runs a program to its end (git, for `--since`); a program that cannot start gives status 127 and the reason. */
+  exec?(
+    command: string,
+    args: readonly string[],
+    cwd: string,
+  ): { status: number; stdout: string; stderr: string };
   /** How many threads may lint in parallel; absent or 1 means everything runs in this thread. */
   cpus?: number;
+}
+
+/** Bytes that are not UTF-8, at a 1-based line and column (UTF-16 code units, as every output counts them). */
+export class EncodingError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly byte: number,
+  ) {
+    super(`${line}:${column}: not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")})`);
+  }
+}
+
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms, surrogates and
+ * code points past U+10FFFF are ill-formed, as the WHATWG decoder treats them), or -1 when every byte is fine.
+ */
+export function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const tail =
+      lead >= 0xc2 && lead <= 0xdf
+        ? 1
+        : lead >= 0xe0 && lead <= 0xef
+          ? 2
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 3
+            : 0;
+    if (tail === 0) return i;
+    let cp = lead & (0x3f >> tail);
+    for (let k = 1; k <= tail; k++) {
+      const b = bytes[i + k];
+      if (b === undefined || (b & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (b & 0x3f);
+    }
+    if (tail === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return i;
+    if (tail === 3 && (cp < 0x10000 || cp > 0x10ffff)) return i;
+    i += tail + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decodes UTF-8 strictly: a byte order mark is kept (the parser knows it), anything ill-formed throws an
+ * `EncodingError` naming where. Lenient decoding would turn each bad byte into U+FFFD, and `fmt --write`
+ * would then write that damage back.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    const at = firstInvalidByte(bytes);
+    const bad = at < 0 ? bytes.length - 1 : at;
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    // Skip a byte order mark on line 1, as the parser's columns do.
+    if (lineStart === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && bad >= 3)
+      lineStart = 3;
+    const column = strictDecoder.decode(bytes.subarray(lineStart, bad)).length + 1;
+    throw new EncodingError(line, column, bytes[bad] ?? 0);
+  }
+}
+
+/** How a failure to read a file is reported, one line without the command's prefix. */
+export function readFailure(displayPath: string, error: unknown): string {
+  if (error instanceof EncodingError) return `${displayPath}:${error.message}`;
+  return `cannot read ${displayPath}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Replaces a file atomically: writes a temporary file beside it with the same permission bits and renames it
+ * over the original, so a crash or a full disk never leaves a half-written Dockerfile. A symbolic link is
+ * followed, so the link stays a link and its target gets the new content.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  let target = path;
+  try {
+    target = realpathSync(path);
+  } catch {
+    // A new file: write it where it was asked.
+  }
+  let mode: number | undefined;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.hull-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
+  try {
+    writeFileSync(temp, text, { encoding: "utf8", flag: "wx", mode: mode ?? 0o666 });
+    // The creation mode is filtered by the umask; set the original's bits exactly.
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was created.
+    }
+    throw error;
+  }
 }
 
 /** The real process IO. */
@@ -37,11 +176,20 @@ export const processIo: Io = {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: (path) => readFileSync(path, "utf8"),
-  readStdin: () => readFileSync(0, "utf8"),
-  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
+  readFile: (path) => decodeUtf8(readFileSync(path)),
+  readStdin: () => decodeUtf8(readFileSync(0)),
+  writeFile: writeFileAtomic,
   readDir: (path) =>
-    readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() })),
+    readdirSync(path, { withFileTypes: true }).map((d) => {
+      if (!d.isSymbolicLink()) return { name: d.name, isDirectory: d.isDirectory() };
+      let isDirectory = false;
+      try {
+        isDirectory = statSync(join(path, d.name)).isDirectory();
+      } catch {
+        // A dangling link: neither a directory nor a readable file; reading it reports the error.
+      }
+      return { name: d.name, isDirectory, isSymbolicLink: true };
+    }),
   isDirectory: (path) => {
     try {
       return statSync(path).isDirectory();
@@ -51,6 +199,12 @@ export const processIo: Io = {
   },
   exists: (path) => existsSync(path),
   runShellcheck: runShellcheckProcess,
+  realPath: (path) => realpathSync(path),
+  exec: (command, args, cwd) => {
+    const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+    if (result.error) return { status: 127, stdout: "", stderr: `${command}: ${result.error.message}` };
+    return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+  },
   cpus: availableParallelism(),
 };
 
@@ -73,5 +227,18 @@ function runShellcheckProcess(program: string, request: ShellcheckRequest): Shel
     return null;
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Ends the process quietly when whoever reads our output stops reading (`hull lint | head -1`): an EPIPE on
+ * standard output is not a failure of hull, so no stack trace. Only the CLI's entry point installs this.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    });
   }
 }

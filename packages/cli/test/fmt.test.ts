@@ -1,4 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { format } from "@hull/parser";
+import { lint } from "@hull/linter";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
 
@@ -107,5 +112,39 @@ describe("hull fmt", () => {
       out: "a/Dockerfile\n",
       err: "hull fmt: cannot read b/Dockerfile: EACCES: permission denied\n",
     });
+  });
+});
+
+describe("hull fmt output and hull lint's casing rules", () => {
+  const repo = fileURLToPath(new URL("../../..", import.meta.url));
+  const dockerfiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? dockerfiles(join(dir, e.name)) : e.name === "Dockerfile" ? [join(dir, e.name)] : [],
+    );
+  const files = [
+    ...dockerfiles(join(repo, "examples")),
+    // Error fixtures hold what BuildKit rejects; the formatter leaves such instructions as written.
+    ...dockerfiles(join(repo, "packages/parser/test/fixtures")).filter((f) => !f.includes("_error_")),
+  ];
+  const casing = new Set(["from-as-casing", "consistent-instruction-casing"]);
+
+  it("covers the examples and the parser's fixtures", () => {
+    expect(files.length).toBeGreaterThan(40);
+  });
+
+  it.each(files.map((f) => [relative(repo, f), f]))(
+    "%s: formatted, nothing for the casing rules",
+    (_name, file) => {
+      const { output } = format(readFileSync(file, "utf8"));
+      const found = lint(output, { preset: "all" }).diagnostics.filter((d) => casing.has(d.ruleId));
+      expect(found.map((d) => `${d.range.start.line}: ${d.message}`)).toEqual([]);
+    },
+  );
+
+  it("upper-cases AS with FROM", () => {
+    expect(format("from alpine as build\nfrom  --platform=$P alpine  As b\n").output).toBe(
+      "FROM alpine AS build\nFROM --platform=$P alpine  AS b\n",
+    );
+    expect(format("from alpine as build\n", { keywordCase: "keep" }).output).toBe("from alpine as build\n");
   });
 });

@@ -205,3 +205,32 @@ describe("hull lint with ShellCheck", () => {
     expect(quiet.io.err).toBe("");
   });
 });
+
+describe("a UTF-8 byte order mark", () => {
+  // `ubuntu` starts at column 6 of line 1 whether or not the file starts with a byte order mark.
+  const text = "FROM ubuntu\nRUN true\n";
+  it.each([
+    ["compact", /^Dockerfile:1:6: /m],
+    ["stylish", /^ {2}1:6 /m],
+    ["github", /^::warning file=Dockerfile,line=1,endLine=1,col=6,endColumn=12,/m],
+  ])("leaves the columns of line 1 as they are in --format %s", async (format, pattern) => {
+    for (const source of [text, `\ufeff${text}`]) {
+      const result = await run(
+        ["lint", "--format", format, "--rule", "no-untagged-image=warning", "Dockerfile"],
+        {
+          Dockerfile: source,
+        },
+      );
+      expect(result.stdout).toMatch(pattern);
+    }
+  });
+
+  it("leaves the columns of line 1 as they are in SARIF", async () => {
+    const result = await run(["lint", "--format", "sarif", "Dockerfile"], { Dockerfile: `\ufeff${text}` });
+    const regions = JSON.parse(result.stdout).runs[0].results.map(
+      (r: { locations: { physicalLocation: { region: unknown } }[] }) =>
+        r.locations[0]!.physicalLocation.region,
+    );
+    expect(regions).toContainEqual({ startLine: 1, startColumn: 6, endLine: 1, endColumn: 12 });
+  });
+});

@@ -114,3 +114,63 @@ describe("hull plan", () => {
     expect(r.out + r.err).toMatch(message as RegExp);
   });
 });
+
+describe("hull plan --image-config", () => {
+  const alpine = JSON.stringify({
+    architecture: "amd64",
+    os: "linux",
+    config: { Env: ["PATH=/usr/bin:/bin"], Cmd: ["/bin/sh"] },
+    history: [{ created_by: "ADD file:x in /", empty_layer: false }],
+  });
+  const files = {
+    "/w/Dockerfile": 'FROM alpine:3.20\nCMD ["echo", "hi"]\n',
+    "/w/alpine.json": alpine,
+    "/w/bad.json": "{not json",
+  };
+  it("prints the exact argv when the base config is given", async () => {
+    const r = await hull(
+      ["Dockerfile", "--image-config", "alpine:3.20=alpine.json", "--run", "--", "echo", "test"],
+      files,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(["echo", "test"]);
+    expect(r.err).toBe("note: the arguments replace CMD\n".replace(/^/, "Dockerfile: "));
+  });
+  it("keeps unknown parts out of the argv without it", async () => {
+    const r = await hull(["Dockerfile", "--format", "json", "--run"], files);
+    const json = JSON.parse(r.out);
+    expect(json.run).toMatchObject({
+      argv: ["echo", "hi"],
+      entrypoint: "unknown-from-base",
+      complete: false,
+    });
+    expect(json.stages[0]).toMatchObject({ baseConfig: "unknown", baseDigest: null });
+  });
+  it("--build-context points a FROM at another image, whose config --image-config gives", async () => {
+    const r = await hull(
+      [
+        "Dockerfile",
+        "--build-context",
+        "alpine:3.20=docker-image://alpine:3.21",
+        "--image-config",
+        "alpine:3.21=alpine.json",
+        "--run",
+      ],
+      files,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(["echo", "hi"]);
+    const bad = await hull(["Dockerfile", "--build-context", "noequals"], files);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--build-context expects NAME=VALUE/);
+  });
+  it.each([
+    ["alpine.json", /expects REF=FILE/],
+    ["alpine=missing.json", /--image-config alpine: cannot read missing.json/],
+    ["alpine=bad.json", /--image-config alpine: cannot read bad.json: .*JSON/],
+  ])("rejects --image-config %s with exit 2", async (value, message) => {
+    const r = await hull(["Dockerfile", "--image-config", value], files);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});

@@ -20,15 +20,19 @@ const fixtures = (() => {
   return out;
 })();
 
+/** BuildKit's dump with FROM's `as` lower-cased: BuildKit reads that word in any case. */
+const dumpOf = (text: string) =>
+  dump(parse(text).ast).replace(/^\(from .*$/gm, (line) => line.replace(/ "as" /i, ' "as" '));
+
 /**
  * What every formatted text must satisfy: BuildKit reads the same (its dump lower-cases keywords, so keyword case
- * is the only difference it ignores; heredoc bodies and directives are compared too), the layout needed no
- * whole-file fallback, and formatting again changes nothing.
+ * and FROM's `as` are the only differences it ignores; heredoc bodies and directives are compared too), the
+ * layout needed no whole-file fallback, and formatting again changes nothing.
  */
 function checkFormat(input: string, options: FormatOptions = {}): string {
   const { output, changed } = format(input, options);
   expect(changed).toBe(output !== input);
-  expect(dump(parse(output).ast)).toBe(dump(parse(input).ast));
+  expect(dumpOf(output)).toBe(dumpOf(input));
   expect(fingerprint(parse(output).ast)).toBe(fingerprint(parse(input).ast));
   expect(formatUnchecked(input, options)).toBe(output);
   expect(format(output, options).output).toBe(output);
@@ -40,14 +44,16 @@ type Case = [string, string | null, FormatOptions?];
 
 const cases: Record<string, Case> = {
   "keywords upper-cased": ["from alpine\nrun echo hi\n", "FROM alpine\nRUN echo hi\n"],
-  "FROM keeps the case of a lower-case as": ["from  a as b\nfrom b AS c\n", "from a as b\nFROM b AS c\n"],
+  "AS is cased with FROM": ["from  a as b\nfrom b AS c\n", "FROM a AS b\nFROM b AS c\n"],
+  "as stays when a continuation splits it, and FROM with it": ["from a a\\\ns b\n", null],
   "keywordCase keep": ["from alpine\nrun  echo hi\n", "from alpine\nrun echo hi\n", { keywordCase: "keep" }],
   "one space after the keyword": ["FROM   alpine\nRUN\techo   hi\n", "FROM alpine\nRUN echo   hi\n"],
   "RUN \\ keeps the blank before the escape": ["RUN \\\necho hi\n", "RUN \\\n    echo hi\n"],
   "no blank, no indentation: the words stay joined": ["RUN echo hel\\\nlo\n", null],
   "RUN\\ keeps joining as written, the next line indented": ["RUN\\\n echo hi\n", "RUN\\\n    echo hi\n"],
   "a keyword split by a continuation is left": ["ru\\\nn echo\n", null],
-  "ONBUILD and its trigger": ["onbuild   copy  a b\n", "ONBUILD COPY a b\n"],
+  // BuildKit stores the trigger's text as written in the image config: changing it would change the image.
+  "ONBUILD, not its trigger": ["onbuild   copy  a b\n", "ONBUILD copy  a b\n"],
   "continuation lines indented by one level": [
     "COPY a \\\n        b \\\n  c /d/\n",
     "COPY a \\\n    b \\\n    c /d/\n",

@@ -14,6 +14,8 @@ import { expandMany, expandOne, type Expanded } from "./expand.js";
 import { defaultBuildPlatform, parsePlatform, type Platform } from "./platform.js";
 import type { ResolvedStage } from "./dispatch/from.js";
 import { envMap, type StageState } from "./state.js";
+import type { BaseImage } from "./base-image.js";
+import { normalizeReference } from "./reference.js";
 
 /** Everything a dispatcher needs: the options, the graph being built and helpers that report and add nodes.
  * (Named for what it builds, the plan; Docker's "build context" is the file set `context.ts` models.) */
@@ -33,6 +35,7 @@ export class PlanBuilder {
   globalArgs = new Map<string, string>();
   resolved: ResolvedStage[] = [];
   private readonly nodeIndex = new Map<string, PlanNode>();
+  private readonly baseImages = new Map<string, BaseImage>();
 
   constructor(
     readonly ast: Dockerfile,
@@ -42,6 +45,8 @@ export class PlanBuilder {
     this.changedPaths = options.changedPaths ?? [];
     this.ignore = createIgnore(options.dockerignore ?? "");
     this.escape = ast.escapeChar === "`" ? "`" : "\\";
+    for (const [ref, image] of Object.entries(options.imageConfigs ?? {}))
+      this.baseImages.set(normalizeReference(ref), image);
     const host =
       options.buildPlatform === undefined
         ? defaultBuildPlatform
@@ -68,6 +73,8 @@ export class PlanBuilder {
 
   /** Records a plan-time problem. */
   report(code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
+    // A trigger from a base image's config has no place in this file: its problems belong to the FROM.
+    if (this.current?.foreign === true) range = this.current.at;
     // BuildKit never dispatches a pruned stage, so its dispatch-time failures cannot fail the build.
     const pruned = this.current?.pruned === true && dispatchTimeCodes.has(code);
     this.diagnostics.push({
@@ -92,6 +99,15 @@ export class PlanBuilder {
   /** Expands a word against the stage's environment, reporting a lexer error at `range`. */
   expand(st: StageState, text: string, range: Range, extra: ExpandOptions = {}): string {
     return this.checked(expandOne(text, envMap(st.env, st.os), this.expandOptions(st, extra)), range).value;
+  }
+
+  /**
+   * Whether a word names a variable the stage's environment lacks while that environment is not fully known
+   * (an image base whose config was not given): its value then depends on the base image's ENV.
+   */
+  unresolved(st: StageState, text: string): boolean {
+    if (st.envKnown || !text.includes("$")) return false;
+    return expandOne(text, envMap(st.env, st.os), this.expandOptions(st)).missing.length > 0;
   }
 
   /** Expands and splits words against the stage's environment. */
@@ -182,14 +198,62 @@ export class PlanBuilder {
     });
   }
 
+  private stageNames: Map<string, number> | null = null;
+
+  /** The first stage named so (names compare lower-cased, as BuildKit stores them), from one map built once. */
+  stageNamed(name: string): number | null {
+    if (this.stageNames === null) {
+      this.stageNames = new Map();
+      for (const [i, s] of this.ast.stages.entries())
+        if (s.name !== null && !this.stageNames.has(s.name)) this.stageNames.set(s.name, i);
+    }
+    return this.stageNames.get(name.toLowerCase()) ?? null;
+  }
+
+  /**
+   * The named build context a name stands for: `image` set for `docker-image://REF`, null when there is none.
+   * Names match as given, or as the same image reference (`alpine` and `docker.io/library/alpine:latest`).
+   */
+  namedContext(name: string): { value: string; image?: string } | null {
+    const contexts = this.options.buildContexts ?? {};
+    const key =
+      name in contexts
+        ? name
+        : Object.keys(contexts).find((k) => normalizeReference(k) === normalizeReference(name));
+    if (key === undefined) return null;
+    const value = contexts[key] as string;
+    return value.startsWith("docker-image://")
+      ? { value, image: value.slice("docker-image://".length) }
+      : { value };
+  }
+
+  /** Adds a source node for a named build context read by `COPY --from` or a mount `from=`. */
+  contextSource(st: StageState, name: string, value: string): { id: string; key: string } {
+    const node = this.addNode(st, {
+      id: `s${st.index}.${st.ordinal}.src`,
+      instruction: "FROM",
+      kind: "source",
+      layer: false,
+      label: `context ${name}=${value}`,
+      op: { op: "source", context: name, value, platform: st.platform },
+      inputs: [],
+    });
+    return { id: node.id, key: node.cacheKey };
+  }
+
+  /** The config given for a base image, matched on the reference's canonical spelling. */
+  baseImage(ref: string): BaseImage | null {
+    return this.baseImages.get(normalizeReference(ref)) ?? null;
+  }
+
   /** The node with this id. */
   node(id: string): PlanNode | undefined {
     return this.nodeIndex.get(id);
   }
 
   /** The placeholder for the content of a context path, which changes when a changed path falls under it. */
-  contextContent(path: string): string {
-    return contentPlaceholder(path, this.changedPaths, this.ignore);
+  contextContent(path: string, excludes: IgnoreMatcher | null = null): string {
+    return contentPlaceholder(path, this.changedPaths, this.ignore, excludes);
   }
 
   /** Records that a node reads a context path. */
@@ -221,6 +285,9 @@ const dispatchTimeCodes = new Set([
   "bad-stop-signal",
   "invalid-mount-target",
   "empty-volume",
+  "bad-chmod",
+  "bad-checksum",
+  "copy-remote-source",
 ]);
 
 /** A zero-width range at the start of the file, for problems that have no better place. */

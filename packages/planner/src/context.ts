@@ -87,9 +87,29 @@ export function sourceCovers(source: string, changed: string): boolean {
   return false;
 }
 
+/**
+ * Whether `COPY --exclude` patterns leave a changed path out of a source. The patterns match paths relative to
+ * the source (its name, for a file); for a glob source the planner does not narrow, so a change still counts.
+ */
+export function excludedFrom(source: string, changed: string, excludes: IgnoreMatcher | null): boolean {
+  if (excludes === null) return false;
+  const src = normalizeContextPath(source);
+  const p = normalizeContextPath(changed);
+  if (/[*?[]/.test(src)) return false;
+  const rel = src === "" ? p : p === src ? (p.split("/").at(-1) ?? p) : p.slice(src.length + 1);
+  return excludes.ignores(rel);
+}
+
 /** The content placeholder of a context source: `changed` when a non-ignored changed path falls under it. */
-export function contentPlaceholder(source: string, changed: readonly string[], ig: IgnoreMatcher): string {
-  const hit = changed.filter((c) => !ig.ignores(c) && sourceCovers(source, c));
+export function contentPlaceholder(
+  source: string,
+  changed: readonly string[],
+  ig: IgnoreMatcher,
+  excludes: IgnoreMatcher | null = null,
+): string {
+  const hit = changed.filter(
+    (c) => !ig.ignores(c) && sourceCovers(source, c) && !excludedFrom(source, c, excludes),
+  );
   return hit.length === 0
     ? `context:${normalizeContextPath(source) || "."}`
     : `context:${normalizeContextPath(source) || "."}@changed:${hit.sort().join(",")}`;

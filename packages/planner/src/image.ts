@@ -1,4 +1,4 @@
-import type { HealthcheckConfig, ImageConfig, PlanImage } from "./model.js";
+import type { HealthcheckConfig, HistoryEntry, ImageConfig, PlanImage } from "./model.js";
 import type { StageState } from "./state.js";
 
 /** The image config while a stage is dispatched. */
@@ -32,6 +32,14 @@ export function finishImage(st: StageState): PlanImage {
     baseImage: st.baseImage,
     config: { ...c, Healthcheck: healthcheck },
     unknown: [...st.unknown].sort(),
-    history: st.history,
+    assumedShell: [...st.assumedShell].sort(),
+    history: fullHistory(st),
   };
+}
+
+/** The stage's history after its chain of base stages' histories, oldest first. */
+export function fullHistory(st: StageState): HistoryEntry[] {
+  const chain: StageState[] = [];
+  for (let s: StageState | null = st; s !== null; s = s.inherited) chain.push(s);
+  return chain.reverse().flatMap((s) => s.history);
 }

@@ -3,7 +3,9 @@ import type { BuildPlan, PlanOptions } from "./model.js";
 import { buildPlan, emptyPlan } from "./plan.js";
 
 export type * from "./model.js";
-export { containerArgv, type ContainerRun } from "./container.js";
+export { containerArgv, unknownFromBase, type ContainerRun } from "./container.js";
+export { readImageConfig, type BaseImage, type BaseHistoryEntry } from "./base-image.js";
+export { parseReference, formatReference, normalizeReference, type ImageReference } from "./reference.js";
 export {
   invalidate,
   type Invalidation,

@@ -16,6 +16,11 @@ export interface InvalidatedNode {
   readonly id: string;
   readonly cause: "context" | "build-arg" | "input" | "operation";
   readonly reason: string;
+  /**
+   * True for a `COPY --from` rebuilt only because its source stage was: BuildKit keys the copy on the content of
+   * the files it copies, so it stays cached when they come out the same, which the planner cannot know.
+   */
+  readonly maybeCached?: boolean;
 }
 
 /** Which nodes rebuild and which stay cached after a change. */
@@ -86,7 +91,16 @@ function explain(
         reason: prev ? "the resolved operation changed" : "new node",
       };
   }
-  if (input !== undefined) return { id: node.id, cause: "input", reason: `input ${input} is rebuilt` };
+  if (input !== undefined) {
+    const fromStage = typeof node.op["from"] === "string" && node.op["from"].startsWith("stage:");
+    const prevRebuilt = node.inputs[0] !== undefined && invalid.has(node.inputs[0]);
+    return {
+      id: node.id,
+      cause: "input",
+      reason: `input ${input} is rebuilt`,
+      ...(fromStage && node.kind === "file" && !prevRebuilt ? { maybeCached: true } : {}),
+    };
+  }
   return { id: node.id, cause: "operation", reason: "an input's cache key changed" };
 }
 

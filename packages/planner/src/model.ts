@@ -1,4 +1,5 @@
 import type { Range } from "@hull/parser";
+import type { BaseImage } from "./base-image.js";
 
 /** How a stage starts: from an image, from nothing, or from an earlier stage's final state. */
 export type StageBase =
@@ -23,9 +24,13 @@ export interface PlanStage {
   readonly name: string | null;
   /** The base as written, after expanding global ARGs (`null` when it could not be resolved). */
   readonly base: string | null;
-  readonly baseKind: StageBase["kind"] | "unknown";
+  readonly baseKind: StageBase["kind"] | "context" | "unknown";
   /** The stage index of the base when it is an earlier stage. */
   readonly baseStage: number | null;
+  /** Whether the base image's config was given (`--image-config`, `--resolve`); null for scratch and stages. */
+  readonly baseConfig: "known" | "unknown" | null;
+  /** The digest the base image's config was read through, pinned when known. */
+  readonly baseDigest: string | null;
   readonly platform: string;
   readonly os: string;
   /** Stage indices this stage needs, sorted and unique. */
@@ -107,8 +112,8 @@ export interface HistoryEntry {
   readonly created_by: string;
   readonly comment: string;
   readonly empty_layer: boolean;
-  /** The node that produced the entry. */
-  readonly node: string;
+  /** The node that produced the entry; null for entries inherited from the base image's config. */
+  readonly node: string | null;
 }
 
 /** The image the target stage produces. */
@@ -118,8 +123,13 @@ export interface PlanImage {
   /** The image the target's chain of stages starts from, or null for scratch. */
   readonly baseImage: string | null;
   readonly config: ImageConfig;
-  /** Config keys whose final value depends on the base image's config, which the planner cannot see. */
+  /** Config keys whose final value depends on a base image config the planner was not given. */
   readonly unknown: readonly string[];
+  /**
+   * Keys (`Cmd`, `Entrypoint`) set in shell form while the base image's SHELL was unknown: their value wraps the
+   * command in the default shell, which is right only if the base sets no SHELL.
+   */
+  readonly assumedShell: readonly string[];
   readonly history: readonly HistoryEntry[];
 }
 
@@ -171,4 +181,16 @@ export interface PlanOptions {
   readonly changedPaths?: readonly string[];
   /** The context's `.dockerignore` text; ignored paths never reach a COPY. */
   readonly dockerignore?: string;
+  /**
+   * Configs of base images, keyed by reference (`alpine:3.20`, `docker.io/library/alpine:3.20` and `alpine@sha256:…`
+   * spellings of one image match). With a base's config known, what the stage inherits is exact; without, the
+   * inherited keys are listed as unknown. Read them with `readImageConfig`.
+   */
+  readonly imageConfigs?: Readonly<Record<string, BaseImage>>;
+  /**
+   * Named build contexts (`--build-context NAME=VALUE`): a FROM, `COPY --from` or mount `from=` naming NAME reads
+   * VALUE instead, `docker-image://REF` as the image REF, anything else (a folder, a Git or HTTP URL,
+   * `oci-layout://…`) as a context whose content and config the planner does not read.
+   */
+  readonly buildContexts?: Readonly<Record<string, string>>;
 }

@@ -5,7 +5,10 @@ import { expandOne } from "./expand.js";
 
 /** What a `--from` or mount `from=` value points at. */
 export type StageRef =
-  { kind: "stage"; stage: number } | { kind: "image"; ref: string } | { kind: "invalid" };
+  | { kind: "stage"; stage: number }
+  | { kind: "image"; ref: string }
+  | { kind: "context"; name: string; value: string }
+  | { kind: "invalid" };
 
 /** Resolves `--from=X` as BuildKit does: a variable is an error, a number is a stage index, else a stage name or an image. */
 export function resolveStageRef(
@@ -38,9 +41,12 @@ export function resolveStageRef(
     }
     return { kind: "stage", stage: index };
   }
-  const lower = value.toLowerCase();
-  const i = stages.findIndex((s) => s.name === lower);
-  return i >= 0 ? { kind: "stage", stage: i } : { kind: "image", ref: value };
+  const i = ctx.stageNamed(value);
+  if (i !== null) return { kind: "stage", stage: i };
+  const named = ctx.namedContext(value);
+  if (named?.image !== undefined) return { kind: "image", ref: named.image };
+  if (named !== null) return { kind: "context", name: value, value: named.value };
+  return { kind: "image", ref: value };
 }
 
 /** A stage dependency with the range that creates it, for cycle messages. */
@@ -116,10 +122,16 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
   let target = stages.length - 1;
   const wanted = ctx.options.target;
   if (wanted !== undefined && wanted !== "") {
-    const i = stages.findIndex((s) => s.name === wanted.toLowerCase());
+    const i = ctx.stageNamed(wanted) ?? -1;
     if (i < 0) {
       const names = stages.flatMap((s) => (s.name ? [s.name] : []));
-      const hint = names.length > 0 ? ` (stages: ${names.join(", ")})` : " (no stage has a name)";
+      const match = suggestName(wanted, names);
+      const hint =
+        match !== null
+          ? ` (did you mean ${match}?)`
+          : names.length > 0
+            ? ` (stages: ${names.join(", ")})`
+            : " (no stage has a name)";
       ctx.report(
         "unknown-target",
         `target stage "${wanted}" could not be found${hint}`,
@@ -134,8 +146,9 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
   const reachable = new Set<number>([target]);
   const neededBy = new Map<number, { by: number; kind: DependencyKind }>();
   const queue = [target];
-  while (queue.length > 0) {
-    const s = queue.shift() as number;
+  // An index into the queue rather than shift(), which moves every element and made this quadratic.
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head] as number;
     for (const d of byStage[s] ?? []) {
       if (reachable.has(d.stage)) continue;
       reachable.add(d.stage);
@@ -144,12 +157,22 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
     }
   }
   const targetLabel = stages[target]?.name ?? `stage-${target}`;
+  // Who uses each stage, built once: asking per pruned stage by scanning every stage was quadratic.
+  let users: number[][] | null = null;
+  const usersOf = (stage: number): number[] => {
+    if (users === null) {
+      const u: number[][] = stages.map(() => []);
+      for (const [i, ds] of byStage.entries()) for (const s of new Set(ds.map((d) => d.stage))) u[s]?.push(i);
+      users = u;
+    }
+    return users[stage] ?? [];
+  };
   return {
     byStage: byStage.map((ds) => ds.map(({ stage, kind, line }) => ({ stage, kind, line }))),
     target,
     reachable,
     prunedReason: (stage) => {
-      const usedBy = byStage.flatMap((ds, i) => (ds.some((d) => d.stage === stage) ? [i] : []));
+      const usedBy = usersOf(stage);
       const label = stages[stage]?.name ?? `stage-${stage}`;
       if (usedBy.length === 0)
         return `${label} is not needed by target ${targetLabel}: no stage depends on it`;
@@ -157,6 +180,39 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
       return `${label} is not needed by target ${targetLabel}: only ${names.join(", ")} use it, and they are pruned too`;
     },
   };
+}
+
+/**
+ * The closest name within an edit distance of 2, as BuildKit's suggest.Search (Levenshtein, first closest wins);
+ * null for an exact match or none close enough.
+ */
+export function suggestName(value: string, names: readonly string[]): string | null {
+  let best: string | null = null;
+  let min = 3;
+  for (const name of names) {
+    if (name === value) return null;
+    const d = levenshtein(value, name);
+    if (d < min) {
+      best = name;
+      min = d;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
 
 /** Depth-first search for a cycle in stage dependencies, as BuildKit's validateCircularDependency does. */

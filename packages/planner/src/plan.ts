@@ -1,12 +1,12 @@
 import type { Dockerfile, Stage as AstStage } from "@hull/parser";
-import type { BuildPlan, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
+import type { BuildPlan, HistoryEntry, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
 import { PlanBuilder, fileStart } from "./builder.js";
 import { defaultPath, proxyArgs, type StageState } from "./state.js";
 import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
 import { analyseDependencies, orderLevels } from "./order.js";
 import { dispatch } from "./dispatch/index.js";
-import { onbuildTriggers } from "./dispatch/onbuild.js";
+import { imageTriggers, onbuildTriggers } from "./dispatch/onbuild.js";
 import { finishImage, newImageConfig } from "./image.js";
 
 /** Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order. */
@@ -33,15 +33,20 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
     ctx.current = st;
     dispatchFrom(ctx, st, astStage);
     const parent = resolved.baseStage === null ? undefined : ctx.states[resolved.baseStage];
-    if (parent) {
-      for (const [k, trigger] of onbuildTriggers(ctx, parent, astStage).entries()) {
-        st.ordinal = `t${k}`;
-        st.onbuild = true;
-        st.at = astStage.from.range;
-        dispatch(ctx, st, trigger);
-      }
-      st.onbuild = false;
+    const triggers = parent
+      ? onbuildTriggers(parent)
+      : st.baseConfig
+        ? imageTriggers(ctx, st, st.baseConfig.config.OnBuild ?? [])
+        : [];
+    for (const [k, trigger] of triggers.entries()) {
+      st.ordinal = `t${k}`;
+      st.onbuild = true;
+      st.foreign = parent === undefined;
+      st.at = astStage.from.range;
+      dispatch(ctx, st, trigger);
     }
+    st.onbuild = false;
+    st.foreign = false;
     for (const [n, instruction] of astStage.instructions.entries()) {
       st.ordinal = String(n + 1);
       st.at = instruction.range;
@@ -60,6 +65,8 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
       base: r.baseName,
       baseKind: r.baseKind,
       baseStage: r.baseStage,
+      baseConfig: r.baseKind === "image" ? (st?.baseConfig ? "known" : "unknown") : null,
+      baseDigest: r.baseKind === "image" ? (st?.baseConfig?.digest ?? null) : null,
       platform: st?.platform ?? r.platform,
       os: st?.os ?? r.os,
       dependsOn: [...new Set(deps.byStage[i]?.map((d) => d.stage) ?? [])].sort((a, b) => a - b),
@@ -105,24 +112,38 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
       args: parent.args.map((a) => ({ ...a })),
       workdir: parent.workdir,
       config: { ...structuredClone(parent.config), OnBuild: null },
-      history: [...parent.history],
+      history: [],
+      inherited: parent,
       cmdSet: false,
       baseImage: parent.baseImage,
+      baseConfig: parent.baseConfig,
       unknown: new Set(parent.unknown),
+      assumedShell: new Set(parent.assumedShell),
       ordinal: "0",
       at: resolved.range,
       onbuild: false,
       triggers: [],
+      foreign: false,
     };
   }
-  const isImage = resolved.baseKind === "image";
-  const env: [string, string][] = [];
-  const config = newImageConfig();
-  if (!isImage && resolved.os !== "windows") {
-    // BuildKit always defines PATH; for scratch nothing else can provide it.
+  // An OCI layout has an image config the planner does not read; a folder or a Git/HTTP context has none.
+  const isImage =
+    resolved.baseKind === "image" ||
+    (resolved.baseKind === "context" && (resolved.context ?? "").startsWith("oci-layout://"));
+  const base = isImage && resolved.baseName !== null ? ctx.baseImage(resolved.baseName) : null;
+  // The image's config is where a stage starts; its ONBUILD triggers run in this stage and do not carry on.
+  const config = base ? { ...structuredClone(base.config), OnBuild: null } : newImageConfig();
+  const env: [string, string][] = (config.Env ?? []).map((e) => {
+    const eq = e.indexOf("=");
+    return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];
+  });
+  if ((!isImage || base) && resolved.os !== "windows" && !env.some(([k]) => k === "PATH")) {
+    // BuildKit makes sure PATH is set (convert.go, "make sure that PATH is always set"), except on Windows.
     env.push(["PATH", defaultPath]);
-    config.Env = [`PATH=${defaultPath}`];
+    config.Env = [...(config.Env ?? []), `PATH=${defaultPath}`];
   }
+  const history: HistoryEntry[] = (base?.history ?? []).map((h) => ({ ...h, node: null }));
+  const unknown = isImage ? (base ? (base.history === null ? ["History"] : []) : inheritedKeys) : [];
   return {
     index: resolved.index,
     resolved,
@@ -132,18 +153,24 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
     head: null,
     headKey: "",
     env,
-    envKnown: !isImage,
+    // A base that could not be resolved (blank, bad reference) may have any ENV: keep unset references as written.
+    envKnown:
+      resolved.baseKind === "scratch" || (resolved.baseKind === "context" && !isImage) || base !== null,
     args: [],
-    workdir: "/",
+    workdir: base?.config.WorkingDir ?? "/",
     config,
-    history: [],
+    history,
+    inherited: null,
     cmdSet: false,
     baseImage: isImage ? resolved.baseName : null,
-    unknown: new Set(isImage ? inheritedKeys : []),
+    baseConfig: base,
+    unknown: new Set(unknown),
+    assumedShell: new Set(),
     ordinal: "0",
     at: resolved.range,
     onbuild: false,
     triggers: [],
+    foreign: false,
   };
 }
 

@@ -22,7 +22,7 @@ export const planSchema = {
       required: ["version", "plans", "shared"],
       additionalProperties: false,
       properties: {
-        version: { const: 1 },
+        version: { const: 2 },
         plans: { type: "array", items: { $ref: "#/definitions/plan" } },
         shared: {
           type: "object",
@@ -83,7 +83,7 @@ export const planSchema = {
       ],
       additionalProperties: false,
       properties: {
-        version: { const: 1 },
+        version: { const: 2 },
         file: strOrNull,
         target: { type: "object", required: ["index", "name"], properties: { index: int, name: strOrNull } },
         platform: str,
@@ -107,12 +107,14 @@ export const planSchema = {
         image: { oneOf: [{ type: "null" }, { $ref: "#/definitions/image" }] },
         run: {
           type: "object",
-          required: ["argv", "complete"],
+          required: ["argv", "complete", "entrypoint", "cmd"],
           properties: {
             argv: strList,
+            args: strList,
             complete: bool,
-            entrypoint: strListOrNull,
-            cmd: strListOrNull,
+            entrypoint: { oneOf: [strListOrNull, { const: "unknown-from-base" }] },
+            cmd: { oneOf: [strListOrNull, { const: "unknown-from-base" }] },
+            shell: { oneOf: [{ type: "null" }, { const: "unknown-from-base" }] },
             error: strOrNull,
             notes: strList,
           },
@@ -128,6 +130,7 @@ export const planSchema = {
               id: str,
               cause: { enum: ["context", "build-arg", "input", "operation"] },
               reason: str,
+              maybeCached: bool,
             },
           },
         },
@@ -153,8 +156,10 @@ export const planSchema = {
         index: int,
         name: strOrNull,
         base: strOrNull,
-        baseKind: { enum: ["image", "scratch", "stage", "unknown"] },
+        baseKind: { enum: ["image", "scratch", "stage", "context", "unknown"] },
         baseStage: { type: ["integer", "null"] },
+        baseConfig: { enum: ["known", "unknown", null] },
+        baseDigest: strOrNull,
         platform: str,
         dependsOn: { type: "array", items: int },
         dependencies: {
@@ -204,6 +209,7 @@ export const planSchema = {
         platform: str,
         baseImage: strOrNull,
         unknown: strList,
+        assumedShell: strList,
         config: {
           type: "object",
           required: [
@@ -254,7 +260,7 @@ export const planSchema = {
             type: "object",
             required: ["created_by", "empty_layer"],
             additionalProperties: false,
-            properties: { created_by: str, comment: str, empty_layer: bool, node: str },
+            properties: { created_by: str, comment: str, empty_layer: bool, node: strOrNull },
           },
         },
       },

@@ -1,5 +1,6 @@
 import type { Instruction, Range } from "@hull/parser";
 import type { HistoryEntry } from "./model.js";
+import type { BaseImage } from "./base-image.js";
 import type { MutableImageConfig } from "./image.js";
 import type { ResolvedStage } from "./dispatch/from.js";
 
@@ -21,10 +22,20 @@ export interface StageState {
   args: { key: string; value: string | null }[];
   workdir: string;
   config: MutableImageConfig;
+  /** History entries this stage adds; those before come from `inherited`. */
   history: HistoryEntry[];
+  /**
+   * The stage this one is built FROM, whose whole history comes first. Linked rather than copied, so that a chain
+   * of n stages costs n entries, not n²; a stage is complete before any child is created, so the link is stable.
+   */
+  inherited: StageState | null;
   cmdSet: boolean;
   baseImage: string | null;
+  /** The base image's config when it was given; inherited through stage bases. */
+  baseConfig: BaseImage | null;
   unknown: Set<string>;
+  /** Keys (`Cmd`, `Entrypoint`) holding a shell form wrapped in the default shell while the base's SHELL is unknown. */
+  assumedShell: Set<string>;
   /** Ordinal of the instruction being dispatched, for node ids. */
   ordinal: string;
   /** Range and line the current instruction reports at (the child's FROM for ONBUILD triggers). */
@@ -32,6 +43,11 @@ export interface StageState {
   onbuild: boolean;
   /** ONBUILD instructions of this stage, handed to stages built FROM it. */
   triggers: Instruction[];
+  /**
+   * True while dispatching ONBUILD triggers read from a base image's config: their instructions were parsed from
+   * the config's text, so problems are reported at the child's FROM.
+   */
+  foreign: boolean;
 }
 
 /** The default Linux PATH BuildKit adds when the base image defines none. */

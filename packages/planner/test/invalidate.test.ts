@@ -113,3 +113,37 @@ describe("invalidation", () => {
     expect(r.invalidated.map((i) => i.id)).toEqual(["s0.1"]);
   });
 });
+
+describe("COPY --exclude narrows what invalidates a copy", () => {
+  const text =
+    "FROM scratch\nCOPY --exclude=*.md --exclude=docs . /app\nCOPY --exclude=*.log src /src\nCOPY --exclude=b.txt *.txt /t/\n";
+  // The copies a change reaches directly (later steps follow through their inputs).
+  const rebuilt = (paths: string[]) =>
+    invalidate(parse(text).ast, {}, { paths })
+      .invalidated.filter((i) => i.cause === "context")
+      .map((i) => i.id);
+  it.each([
+    ["README.md", []],
+    ["docs/guide.txt", []],
+    ["src/app.log", ["s0.1"]],
+    ["src/main.ts", ["s0.1", "s0.2"]],
+    ["a.txt", ["s0.1", "s0.3"]],
+    // A glob source is not narrowed: the planner does not know which files it matched.
+    ["b.txt", ["s0.1", "s0.3"]],
+  ])("a change to %s rebuilds %j", (path, expected) => {
+    expect(rebuilt([path])).toEqual(expected);
+  });
+});
+
+describe("COPY --from keyed on content", () => {
+  it("marks a copy rebuilt only through its source stage as possibly cached", () => {
+    const text =
+      "FROM scratch AS build\nCOPY src /src\nFROM scratch\nCOPY app.conf /etc/app.conf\nCOPY --from=build /src /src\n";
+    const byId = (paths: string[]) =>
+      new Map(invalidate(parse(text).ast, {}, { paths }).invalidated.map((i) => [i.id, i]));
+    // The source stage rebuilds; the copied files may be the same, so BuildKit may keep the copy.
+    expect(byId(["src/a.ts"]).get("s1.2")).toMatchObject({ cause: "input", maybeCached: true });
+    // The layer under the copy rebuilds too: then the copy surely does.
+    expect(byId(["src/a.ts", "app.conf"]).get("s1.2")?.maybeCached).toBeUndefined();
+  });
+});

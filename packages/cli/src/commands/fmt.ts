@@ -1,14 +1,15 @@
 import { format, type FormatOptions } from "@hull/parser";
 import type { Register } from "../main.js";
 import { ExitCode } from "../main.js";
-import type { Io } from "../io.js";
-import { collectFiles, displayOf } from "../discover.js";
+import { EncodingError, readFailure, type Io } from "../io.js";
+import { discoverFiles, displayOf } from "../discover.js";
 
 interface FmtFlags {
   check?: boolean;
   write?: boolean;
   indent?: string;
   keepIndentation?: boolean;
+  allowEmpty?: boolean;
 }
 
 /** Ends the run with exit code 2 and a one-line message. */
@@ -42,7 +43,7 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
     try {
       text = io.readStdin();
     } catch (error) {
-      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+      throw new UsageError(readFailure("<stdin>", error));
     }
     const { output, changed } = format(text, options);
     if (!flags.check) {
@@ -53,16 +54,20 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
     return changed ? ExitCode.findings : ExitCode.ok;
   }
 
-  let found: { path: string }[];
-  try {
-    found = collectFiles(paths.length > 0 ? paths : ["."], io);
-  } catch (error) {
-    // Missing paths and unreadable directories, as `hull lint` reports them.
-    throw new UsageError(errorMessage(error));
-  }
-  const files = found
+  const searched = paths.length > 0 ? paths : ["."];
+  const discovery = discoverFiles(searched, io);
+  // Missing paths and unreadable directories, reported as `hull lint` reports them; the rest is formatted.
+  for (const problem of discovery.problems) io.stderr(`hull fmt: ${problem}\n`);
+  const files = discovery.files
     .map((f) => ({ path: f.path, display: displayOf(f.path, io) }))
     .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  if (files.length === 0) {
+    if (discovery.problems.length > 0) return ExitCode.usage;
+    if (flags.allowEmpty) return ExitCode.ok;
+    throw new UsageError(
+      `no Dockerfiles found in ${searched.join(", ")} (pass --allow-empty if that is expected)`,
+    );
+  }
   if (!flags.check && !flags.write && files.length !== 1) {
     throw new UsageError(
       `found ${files.length} Dockerfiles; pass --write to format them in place or --check to list those that would change`,
@@ -70,14 +75,15 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
   }
   if (flags.write && !io.writeFile) throw new UsageError("--write is not available here");
 
-  let ioErrors = 0;
+  let ioErrors = discovery.problems.length;
   let unformatted = 0;
   for (const file of files) {
     let text: string;
     try {
       text = io.readFile(file.path);
     } catch (error) {
-      io.stderr(`hull fmt: cannot read ${file.display}: ${errorMessage(error)}\n`);
+      const untouched = error instanceof EncodingError ? "; file left unchanged" : "";
+      io.stderr(`hull fmt: ${readFailure(file.display, error)}${untouched}\n`);
       ioErrors++;
       continue;
     }
@@ -115,6 +121,7 @@ export const registerFmt: Register = (program, io, setExit) => {
     .option("--write", "rewrite the files in place and list those that changed")
     .option("--indent <n|tab>", "spaces before continuation lines (default 4), or tab")
     .option("--keep-indentation", "leave the indentation of continuation lines as written")
+    .option("--allow-empty", "exit 0 when the paths hold no Dockerfiles (for hooks that pass file lists)")
     .action((paths: string[], flags: FmtFlags) => {
       try {
         setExit(runFmt(paths, flags, io));

@@ -9,6 +9,8 @@ import {
   findConfig,
   formatterFor,
   formatters,
+  hadolintConfigNames,
+  hullConfigNames,
   isIgnoredPath,
   isShellcheckName,
   lint,
@@ -26,8 +28,8 @@ import {
   type Severity,
 } from "@hull/linter";
 import type { Register } from "../main.js";
-import { processIo, type Io } from "../io.js";
-import { collectFiles, DiscoveryError, displayOf } from "../discover.js";
+import { processIo, readFailure, type Io } from "../io.js";
+import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
 
 interface LintFlags {
   format: string;
@@ -41,6 +43,8 @@ interface LintFlags {
   /** A ShellCheck program, or false for `--no-shellcheck`. */
   shellcheck?: string | boolean;
   verbose?: boolean;
+  since?: string;
+  allowEmpty?: boolean;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -91,7 +95,7 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "runSh
   try {
     text = job.text ?? io.readFile(job.path);
   } catch (error) {
-    return { displayPath: job.displayPath, diagnostics: [], error: errorMessage(error) };
+    return { displayPath: job.displayPath, diagnostics: [], error: readFailure(job.displayPath, error) };
   }
   const result = lint(text, {
     filePath: job.displayPath,
@@ -108,10 +112,6 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "runSh
     diagnostics: result.diagnostics,
     ...(job.keepSource ? { source: text } : {}),
   };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
@@ -254,6 +254,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const stdin = paths.length === 1 && paths[0] === "-";
   if (!stdin && paths.includes("-"))
     throw new UsageError("'-' (standard input) cannot be combined with other paths");
+  if (stdin && flags.since !== undefined) throw new UsageError("--since needs paths, not standard input");
 
   const shellcheck = findShellcheck(flags, io);
   if (shellcheck === undefined && flags.verbose) {
@@ -264,6 +265,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     );
   }
   const jobs: LintJob[] = [];
+  /** Paths that could not be searched or read, one line each: reported, and the exit code is 2. */
+  const problems: string[] = [];
   const makeJob = (path: string, displayPath: string, config: LoadedConfig, text?: string): LintJob => {
     return {
       path,
@@ -284,28 +287,40 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     try {
       text = io.readStdin();
     } catch (error) {
-      throw new UsageError(`cannot read standard input: ${errorMessage(error)}`);
+      throw new UsageError(readFailure("<stdin>", error));
     }
     jobs.push(
       makeJob(path, flags.stdinFilename ? displayOf(path, io) : name, configFor(dirname(path)), text),
     );
   } else {
-    for (const file of collectFiles(paths.length ? paths : ["."], io)) {
+    const searched = paths.length ? paths : ["."];
+    const discovery = discoverFiles(searched, io);
+    problems.push(...discovery.problems);
+    const changed = flags.since === undefined ? null : changedSince(flags.since, io);
+    for (const file of discovery.files) {
+      if (changed && !changed.has(realPathOf(file.path, io))) continue;
       const config = configFor(dirname(file.path));
       if (!file.explicit && isIgnoredPath(file.path, config)) continue;
       jobs.push(makeJob(file.path, displayOf(file.path, io), config));
     }
     jobs.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+    if (jobs.length === 0 && problems.length === 0) {
+      const where = searched.join(", ");
+      // Nothing changed is a real answer for --since; nothing found at all is most likely a wrong path.
+      if (changed) io.stderr(`hull lint: no Dockerfiles changed since ${flags.since} in ${where}\n`);
+      else if (!flags.allowEmpty)
+        throw new UsageError(`no Dockerfiles found in ${where} (pass --allow-empty if that is expected)`);
+    }
   }
+  for (const problem of problems) io.stderr(`hull lint: ${problem}\n`);
 
   const results = await runJobs(jobs, io);
-  let ioErrors = 0;
   let failing = false;
   const fileResults: FileResult[] = [];
   for (const [i, result] of results.entries()) {
     if (result.error !== undefined) {
-      ioErrors++;
-      io.stderr(`hull: cannot read ${result.displayPath}: ${result.error}\n`);
+      problems.push(result.error);
+      io.stderr(`hull: ${result.error}\n`);
       continue;
     }
     const limit = jobs[i]!.threshold;
@@ -318,8 +333,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     });
   }
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(format(fileResults, { color, rules: registry, version: "0.1.0" }));
-  if (ioErrors > 0) return 2;
+  io.stdout(format(fileResults, { color, rules: registry, version: "0.1.0", notifications: problems }));
+  if (problems.length > 0) return 2;
   return failing ? 1 : 0;
 }
 
@@ -332,17 +347,20 @@ export const registerLint: Register = (program, io, setExit) => {
     .addOption(
       new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"),
     )
-    .option("-c, --config <file>", "use this config file instead of searching for one")
+    .option(
+      "-c, --config <file>",
+      `use this config file instead of searching for one (${hullConfigNames.filter((n) => n !== "package.json").join(", ")}, a "hull" key in package.json, else ${hadolintConfigNames.join(", ")}; nearest up from each Dockerfile)`,
+    )
     .addOption(
       new Option("--preset <name>", "which rules run by default").choices(["recommended", "all", "security"]),
     )
     .option("--rule <id=severity>", "set a rule's severity (or off); repeatable", collect, [])
     .option("--ignore <id>", "turn a rule off; repeatable", collect, [])
     .addOption(
-      new Option("--failure-threshold <level>", "least severe finding that makes the exit code 1").choices([
-        ...severities,
-        "none",
-      ]),
+      new Option(
+        "--failure-threshold <level>",
+        `least severe finding that makes the exit code 1 (default: the config's failureThreshold, else ${defaultConfig(".").failureThreshold} as in hadolint)`,
+      ).choices([...severities, "none"]),
     )
     .option("--no-color", "never colour the output")
     .option(
@@ -352,6 +370,14 @@ export const registerLint: Register = (program, io, setExit) => {
     .option("--no-shellcheck", "do not run ShellCheck")
     .option("--verbose", "say what was skipped (e.g. ShellCheck findings when ShellCheck is absent)")
     .option("--stdin-filename <path>", "the path to report (and find config for) when reading standard input")
+    .option(
+      "--since <rev>",
+      "lint only the Dockerfiles added, modified or renamed since a git revision, and untracked ones",
+    )
+    .option(
+      "--allow-empty",
+      "exit 0 when the paths hold no Dockerfiles (for hooks that pass file lists); otherwise that is exit 2",
+    )
     .action(async (paths: string[], flags: LintFlags) => {
       try {
         setExit(await runLint(paths, flags, io));

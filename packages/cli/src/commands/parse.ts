@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Option } from "commander";
 import { dump, parse, type ParseDiagnostic } from "@hull/parser";
+import { readFailure } from "../io.js";
 import type { Register } from "../main.js";
 import { ExitCode } from "../main.js";
 
@@ -18,9 +19,7 @@ export const registerParse: Register = (program, io, setExit) => {
       try {
         text = file === "-" ? io.readStdin() : io.readFile(resolve(io.cwd, file));
       } catch (error) {
-        io.stderr(
-          `hull parse: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+        io.stderr(`hull parse: ${readFailure(file === "-" ? "<stdin>" : file, error)}\n`);
         setExit(ExitCode.usage);
         return;
       }

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { Option } from "commander";
-import { parse } from "@hull/parser";
+import { parse, type Dockerfile } from "@hull/parser";
+import { resolveImage, type RegistryOptions } from "../registry.js";
 import {
   containerArgv,
   invalidate,
@@ -11,6 +12,8 @@ import {
   share,
   toJson,
   toJsonMulti,
+  readImageConfig,
+  type BaseImage,
   type BuildPlan,
   type ContainerRun,
   type InvalidatedNode,
@@ -18,7 +21,7 @@ import {
   type PlanOptions,
 } from "@hull/planner";
 import type { Register } from "../main.js";
-import type { Io } from "../io.js";
+import { readFailure, type Io } from "../io.js";
 
 const formats = ["text", "json", "dot", "mermaid"] as const;
 type Format = (typeof formats)[number];
@@ -32,6 +35,12 @@ interface PlanFlags {
   context?: string;
   format: Format;
   run?: boolean;
+  imageConfig: string[];
+  buildContext: string[];
+  resolve?: boolean;
+  insecureRegistry: string[];
+  registryMirror: string[];
+  resolveTimeout?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -55,6 +64,8 @@ interface FilePlan {
   file: string;
   plan: BuildPlan;
   parseDiagnostics: PlanDiagnostic[];
+  /** Base images `--resolve` could not read (warnings: the plan goes on with them unknown). */
+  resolveDiagnostics: PlanDiagnostic[];
   run?: ContainerRun;
   invalidation?: { invalidated: readonly InvalidatedNode[]; cached: readonly string[] };
 }
@@ -73,12 +84,48 @@ export const registerPlan: Register = (program, io, setExit) => {
     .option("--context <dir>", "build context, for .dockerignore (default: the Dockerfile's folder)")
     .addOption(new Option("--format <format>", "output format").choices(formats).default("text"))
     .option("--run", "print the argv `docker run IMAGE ARGS…` starts; ARGS follow `--`")
-    .action((operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
-      setExit(runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
-    });
+    .option(
+      "--image-config <ref=file>",
+      "config of a base image, as `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print it (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--build-context <name=value>",
+      "named build context: a folder, docker-image://REF, oci-layout://… or a URL (repeatable)",
+      collect,
+      [],
+    )
+    .option("--resolve", "read base image configs from their registries (network; cached by digest)")
+    .option(
+      "--insecure-registry <host>",
+      "registry reached over plain HTTP with --resolve (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--registry-mirror <url>",
+      "mirror tried first for Docker Hub images with --resolve (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--resolve-timeout <ms>",
+      "how long one registry request may take with --resolve (default: 10000)",
+    )
+    .action(
+      async (operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
+        setExit(await runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
+      },
+    );
 };
 
-function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonly string[], io: Io): number {
+async function runPlan(
+  operands: readonly string[],
+  flags: PlanFlags,
+  rawArgs: readonly string[],
+  io: Io,
+): Promise<number> {
   // Commander merges everything after `--` into the operands; with --run those words are the container's ARGS.
   const dash = rawArgs.indexOf("--");
   const runArgs = dash >= 0 ? rawArgs.slice(dash + 1) : [];
@@ -93,24 +140,59 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
   }
   const buildArgs = keyValues(flags.buildArg, io, "--build-arg");
   const changedArgs = keyValues(flags.changedBuildArg, io, "--changed-build-arg");
+  const buildContexts: Record<string, string> = {};
+  for (const pair of flags.buildContext) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0 || eq === pair.length - 1) {
+      io.stderr(`hull plan: --build-context expects NAME=VALUE, got "${pair}"\n`);
+      return 2;
+    }
+    buildContexts[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
   if (typeof buildArgs === "string" || typeof changedArgs === "string") {
     io.stderr(`${typeof buildArgs === "string" ? buildArgs : (changedArgs as string)}\n`);
     return 2;
   }
+  const imageConfigs = readImageConfigs(flags.imageConfig, io);
+  if (typeof imageConfigs === "string") {
+    io.stderr(`${imageConfigs}\n`);
+    return 2;
+  }
+  const timeoutMs = flags.resolveTimeout === undefined ? undefined : Number(flags.resolveTimeout);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
+    io.stderr(`hull plan: --resolve-timeout expects milliseconds, got "${flags.resolveTimeout ?? ""}"\n`);
+    return 2;
+  }
+  const registry: RegistryOptions = {
+    insecure: flags.insecureRegistry,
+    mirrors: flags.registryMirror,
+    env: io.env,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  };
   const results: FilePlan[] = [];
   for (const file of files) {
     let text: string;
     try {
       text = file === "-" ? io.readStdin() : io.readFile(resolve(io.cwd, file));
     } catch (error) {
-      io.stderr(
-        `hull plan: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      io.stderr(`hull plan: ${readFailure(file === "-" ? "<stdin>" : file, error)}\n`);
       return 2;
     }
     const { ast, diagnostics } = parse(text);
+    const base: PlanOptions = {
+      buildArgs,
+      buildContexts,
+      imageConfigs,
+      ...(flags.target !== undefined ? { target: flags.target } : {}),
+      ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
+    };
+    const resolved = flags.resolve
+      ? await resolveBases(ast, base, registry)
+      : { configs: {}, diagnostics: [] };
     const options: PlanOptions = {
       buildArgs,
+      buildContexts,
+      imageConfigs: { ...resolved.configs, ...imageConfigs },
       dockerignore: readDockerignore(io, file, flags.context),
       ...(flags.target !== undefined ? { target: flags.target } : {}),
       ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
@@ -120,7 +202,12 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       ? invalidate(ast, options, { paths: flags.changed, buildArgs: changedArgs })
       : null;
     const p = inv ? inv.plan : plan(ast, options);
-    const result: FilePlan = { file, plan: p, parseDiagnostics: diagnostics.map((d) => ({ ...d })) };
+    const result: FilePlan = {
+      file,
+      plan: p,
+      parseDiagnostics: diagnostics.map((d) => ({ ...d })),
+      resolveDiagnostics: resolved.diagnostics,
+    };
     if (inv) result.invalidation = { invalidated: inv.invalidated, cached: inv.cached };
     if (flags.run && p.image) result.run = containerArgv(p.image, runArgs);
     results.push(result);
@@ -134,6 +221,62 @@ function runPlan(operands: readonly string[], flags: PlanFlags, rawArgs: readonl
       (r.run?.error ?? null) !== null,
   );
   return failed ? 1 : 0;
+}
+
+/**
+ * `--resolve`: the image bases of the stages the target needs, read from their registries. What cannot be read
+ * becomes a warning at its FROM, and the plan goes on with that base unknown.
+ */
+async function resolveBases(
+  ast: Dockerfile,
+  options: PlanOptions,
+  registry: RegistryOptions,
+): Promise<{ configs: Record<string, BaseImage>; diagnostics: PlanDiagnostic[] }> {
+  const first = plan(ast, options);
+  const configs: Record<string, BaseImage> = {};
+  const diagnostics: PlanDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const s of first.stages) {
+    if (s.pruned || s.baseKind !== "image" || s.base === null || s.baseConfig === "known") continue;
+    const key = `${s.base} ${s.platform}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const [os = "linux", architecture = "amd64", variant = null] = s.platform.split("/");
+    const r = await resolveImage(s.base, { os, architecture, variant }, registry);
+    if ("error" in r) {
+      diagnostics.push({
+        code: "base-image-unresolved",
+        message: `cannot read the config of ${s.base}: ${r.error}; planning with it unknown`,
+        severity: "warning",
+        range: s.range,
+      });
+    } else {
+      configs[s.base] = r.image;
+    }
+  }
+  return { configs, diagnostics };
+}
+
+/** Reads `--image-config REF=FILE` pairs; a message naming the flag and file when one cannot be used. */
+function readImageConfigs(pairs: readonly string[], io: Io): Record<string, BaseImage> | string {
+  const out: Record<string, BaseImage> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0 || eq === pair.length - 1) return `hull plan: --image-config expects REF=FILE, got "${pair}"`;
+    const ref = pair.slice(0, eq);
+    const file = pair.slice(eq + 1);
+    let json: unknown;
+    try {
+      json = JSON.parse(io.readFile(resolve(io.cwd, file)));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return `hull plan: --image-config ${ref}: cannot read ${file}: ${why}`;
+    }
+    const image = readImageConfig(json);
+    if ("error" in image) return `hull plan: --image-config ${ref}: ${file}: ${image.error}`;
+    out[ref] = image;
+  }
+  return out;
 }
 
 function readDockerignore(io: Io, file: string, context: string | undefined): string {
@@ -156,7 +299,7 @@ function readDockerignore(io: Io, file: string, context: string | undefined): st
 function render(results: readonly FilePlan[], format: Format, run: boolean): string {
   const extras = (r: FilePlan) => ({
     file: r.file,
-    diagnostics: r.parseDiagnostics,
+    diagnostics: [...r.parseDiagnostics, ...r.resolveDiagnostics],
     ...(r.run ? { run: r.run } : {}),
     ...(r.invalidation ? { invalidation: r.invalidation } : {}),
   });
@@ -195,11 +338,14 @@ function render(results: readonly FilePlan[], format: Format, run: boolean): str
 
 function parseProblems(r: FilePlan): string {
   const errors = r.parseDiagnostics.filter((d) => d.severity === "error");
-  return errors
-    .map(
+  return [
+    ...errors.map(
       (d) => `${r.file}:${d.range.start.line}:${d.range.start.column} parse error ${d.code}: ${d.message}\n`,
-    )
-    .join("");
+    ),
+    ...r.resolveDiagnostics.map(
+      (d) => `${r.file}:${d.range.start.line}:${d.range.start.column} warning ${d.code}: ${d.message}\n`,
+    ),
+  ].join("");
 }
 
 function problems(results: readonly FilePlan[]): string {
@@ -209,6 +355,8 @@ function problems(results: readonly FilePlan[]): string {
       if (d.severity === "error")
         lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} error ${d.code}: ${d.message}`);
     }
+    for (const d of r.resolveDiagnostics)
+      lines.push(`${r.file}:${d.range.start.line}:${d.range.start.column} warning ${d.code}: ${d.message}`);
     if (r.run?.error) lines.push(`${r.file}: error: ${r.run.error}`);
     for (const n of r.run?.notes ?? []) lines.push(`${r.file}: note: ${n}`);
   }

@@ -75,7 +75,7 @@ function describeRule(rule: Rule) {
 }
 
 /** SARIF 2.1.0 for GitHub code scanning: every rule's metadata, relative URIs, stable line-hash fingerprints. */
-export const sarif: Formatter = (results, { rules, version }) => {
+export const sarif: Formatter = (results, { rules, version, notifications }) => {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const sarifResults = results.flatMap((file) => {
@@ -120,6 +120,20 @@ export const sarif: Formatter = (results, { rules, version }) => {
             rules: rules.map(describeRule),
           },
         },
+        ...(notifications === undefined
+          ? {}
+          : {
+              // Files that could not be read were not analysed: say so, so that no finding there is no all-clear.
+              invocations: [
+                {
+                  executionSuccessful: notifications.length === 0,
+                  toolExecutionNotifications: notifications.map((text) => ({
+                    level: "error",
+                    message: { text },
+                  })),
+                },
+              ],
+            }),
         columnKind: "utf16CodeUnits",
         results: sarifResults,
       },

@@ -18,6 +18,11 @@ export interface FormatContext {
   rules: readonly Rule[];
   /** hull's version, for SARIF's tool description. */
   version: string;
+  /**
+   * Why some paths were not linted (a directory or file that could not be read), one message each. SARIF
+   * records them as tool execution notifications; absent when the caller does not track them.
+   */
+  notifications?: readonly string[];
 }
 
 /** Renders the results of a run as text (always ending in a newline, or empty). */

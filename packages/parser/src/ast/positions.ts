@@ -1,10 +1,15 @@
 import type { Position, Range } from "./nodes.js";
 
-/** Turns offsets into line/column positions with a table of line starts (lines are split on `\n`). */
+/**
+ * Turns offsets into line/column positions with a table of line starts (lines are split on `\n`).
+ * A byte order mark is not part of line 1 as editors and CI annotations count columns, so line 1
+ * starts after it; the mark itself is at column 1.
+ */
 export class PositionMap {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(text: string) {
+    this.starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
     let i = text.indexOf("\n");
     while (i >= 0) {
       this.starts.push(i + 1);
@@ -22,7 +27,7 @@ export class PositionMap {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
+    return { offset, line: lo + 1, column: Math.max(offset - starts[lo]!, 0) + 1 };
   }
 
   range(start: number, end: number): Range {

@@ -1,5 +1,5 @@
 import { parse } from "../ast/build.js";
-import type { Dockerfile, Instruction, Keyword, SyntaxToken, TopLevelNode } from "../ast/nodes.js";
+import type { Dockerfile, Instruction, Keyword, Range, SyntaxToken, TopLevelNode } from "../ast/nodes.js";
 import { dump } from "./dump.js";
 
 /** How `format` lays a Dockerfile out. */
@@ -38,19 +38,42 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
   }
 }
 
+const goString = String.raw`"(?:[^"\\]|\\.)*"`;
+/** A dumped `FROM [flags] image as name` line, up to its `as`: BuildKit takes `as` as a keyword only with three arguments. */
+const fromAs = new RegExp(
+  String.raw`^\(from (\[(?:${goString} ?)*\] )?(${goString}) "[aA][sS]" (?=${goString}\)$)`,
+  "gm",
+);
+
 /**
  * What BuildKit reads from a file: the escape character and directives, BuildKit's own AST dump (which
- * lower-cases keywords) and every heredoc with its body.
+ * lower-cases keywords), every heredoc with its body and the text of every ONBUILD trigger.
  */
 export function fingerprint(ast: Dockerfile): string {
   const heredocs: unknown[] = [];
+  const triggers: string[] = [];
   const visit = (node: Instruction) => {
     for (const h of node.heredocs)
       heredocs.push([h.name, h.fd, h.chomp, h.expand, h.body, !h.terminatorRange]);
-    if (node.type === "Onbuild" && node.trigger) visit(node.trigger);
+    if (node.type === "Onbuild") {
+      // BuildKit keeps an ONBUILD trigger's text, case and blanks included, in the image config (`OnBuild`).
+      triggers.push((node.logical ?? "").replace(/^\s*onbuild\s+/i, "").trim());
+      if (node.trigger) visit(node.trigger);
+    }
   };
   for (const node of ast.instructions) visit(node);
-  return JSON.stringify([ast.escapeChar, ast.directives.map((d) => [d.name, d.value]), dump(ast), heredocs]);
+  // BuildKit reads FROM's `AS` in any case (strings.EqualFold), so its case is not part of what the build means.
+  const dumped = dump(ast).replace(
+    fromAs,
+    (_m, flags: string | undefined, image: string) => `(from ${flags ?? ""}${image} "as" `,
+  );
+  return JSON.stringify([
+    ast.escapeChar,
+    ast.directives.map((d) => [d.name, d.value]),
+    dumped,
+    heredocs,
+    triggers,
+  ]);
 }
 
 function resolveIndent(indent: FormatOptions["indent"]): string {
@@ -175,10 +198,15 @@ function hasExecForm(node: Instruction): boolean {
 
 /** One instruction's tokens, laid out; `indent` null keeps the indentation of continuation lines. */
 function layoutInstruction(node: Instruction, indent: string | null, upper: boolean): string {
-  // Upper-casing FROM over a lower-case `as` would earn BuildKit's FromAsCasing warning, and `as` is an argument.
-  const mixedAs = node.type === "From" && node.asKeyword !== null && node.asKeyword.value !== "AS";
-  const keywords: [Keyword, boolean][] = [[node.keyword, upper && !mixedAs]];
-  if (node.type === "Onbuild" && node.trigger) keywords.push([node.trigger.keyword, upper]);
+  // An ONBUILD trigger is not touched: BuildKit stores its text as written in the image config.
+  const keywords: [CasedWord, boolean][] = [[node.keyword, upper]];
+  if (node.type === "From" && node.asKeyword !== null) {
+    // `AS` is cased with FROM (BuildKit's FromAsCasing). When it cannot be, because a continuation splits it,
+    // FROM keeps its case too rather than end up cased unlike its `as`.
+    const as = { name: "AS", range: node.asKeyword.range };
+    if (withinOneTextToken(node.tokens, as.range)) keywords.push([as, upper]);
+    else if (node.asKeyword.value !== "AS") keywords[0] = [node.keyword, false];
+  }
   const tokens = node.tokens;
   let out = "";
   let atLineStart = false;
@@ -225,11 +253,21 @@ function splitLineBreak(line: string): [string, string] {
   return m ? [line.slice(0, m.index), m[0]] : [line, ""];
 }
 
+/** A word the formatter may upper-case: an instruction's keyword, or FROM's `AS`. */
+type CasedWord = Pick<Keyword, "name" | "range">;
+
+function withinOneTextToken(tokens: readonly SyntaxToken[], range: Range): boolean {
+  return tokens.some(
+    (t) =>
+      t.kind === "text" && t.offset <= range.start.offset && range.end.offset <= t.offset + t.text.length,
+  );
+}
+
 /**
  * Upper-cases the keywords that lie wholly in this token and leaves one space between each and what follows it
  * on the same line. A keyword split by a continuation is left as written.
  */
-function keywordEdits(token: SyntaxToken, keywords: [Keyword, boolean][]): string {
+function keywordEdits(token: SyntaxToken, keywords: [CasedWord, boolean][]): string {
   let text = token.text;
   const end = token.offset + text.length;
   // From the last keyword back, so that earlier offsets stay valid.

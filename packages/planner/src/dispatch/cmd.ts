@@ -13,6 +13,8 @@ export function dispatchCmd(ctx: PlanBuilder, st: StageState, cmd: Cmd): void {
   const words = cmd.args.map((w) => w.value);
   const args = cmd.form === "exec" ? words : withShell(st, words);
   st.config.Cmd = args;
+  if (cmd.form !== "exec" && st.unknown.has("Shell")) st.assumedShell.add("Cmd");
+  else st.assumedShell.delete("Cmd");
   st.cmdSet = true;
   st.unknown.delete("Cmd");
   ctx.addConfig(st, "CMD", `CMD ${goQuoteList(args)}`, { cmd: args }, `CMD ${goQuoteList(args)}`);

@@ -4,11 +4,42 @@ import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { resolveStageRef } from "../order.js";
 import { destPath, joinPath } from "../paths.js";
+import { createIgnore } from "../context.js";
 import { body, contextPath, stageLabel } from "./run.js";
 
 /** COPY: a file node copying from the context, a stage, an image or inline heredocs; `--link` adds a merge. */
 export function dispatchCopy(ctx: PlanBuilder, st: StageState, copy: Copy): void {
   dispatchFileOp(ctx, st, copy, false);
+}
+
+/**
+ * The checks BuildKit's dispatchCopy makes on --chmod and --checksum before it copies anything: a numeric mode
+ * must be octal up to 07777, and a checksum needs exactly one HTTP(S) or Git source.
+ */
+function checkFileOpFlags(
+  ctx: PlanBuilder,
+  instr: Copy | Add,
+  chmod: string | null,
+  checksum: string | null,
+  sources: readonly string[],
+): void {
+  const at = (name: string) => instr.flags.find((f) => f.name === name)?.range ?? instr.range;
+  if (chmod !== null && chmod !== "") {
+    const octal = /^[0-7]+$/.test(chmod) ? parseInt(chmod, 8) : null;
+    // Symbolic modes (u+x) are BuildKit's too; a value that looks numeric but is not octal is refused.
+    if ((octal !== null && octal > 0o7777) || (octal === null && /^\d+$/.test(chmod)))
+      ctx.report(
+        "bad-chmod",
+        `invalid chmod parameter: '${chmod}'. it should be octal string and between 0 and 07777`,
+        at("chmod"),
+      );
+  }
+  if (checksum !== null && checksum !== "") {
+    if (sources.length !== 1)
+      ctx.report("bad-checksum", "checksum can't be specified for multiple sources", at("checksum"));
+    else if (!httpSource.test(sources[0] as string) && !gitSource.test(sources[0] as string))
+      ctx.report("bad-checksum", "checksum requires HTTP(S) or Git sources", at("checksum"));
+  }
 }
 
 const httpSource = /^https?:\/\//i;
@@ -36,12 +67,14 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const keepGitDir = isAdd && flag("keep-git-dir") ? bool("keep-git-dir") : null;
   const unpackFlag = isAdd && flag("unpack") ? bool("unpack") : null;
   const heredocs = new Map(instr.heredocs.map((h) => [h.name, h]));
+  const excludeMatcher = excludes.length > 0 ? createIgnore(excludes.join("\n")) : null;
 
   // Where the files come from: the context by default, or a stage or image given by --from.
   let from:
     | { kind: "context" }
     | { kind: "stage"; stage: number }
-    | { kind: "image"; ref: string; id: string; key: string } = { kind: "context" };
+    | { kind: "image"; ref: string; id: string; key: string }
+    | { kind: "named"; name: string } = { kind: "context" };
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
   const fromFlag = isAdd ? undefined : flag("from");
   if (fromFlag && fromFlag.value) {
@@ -60,6 +93,10 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         inputs.push({ id: src.head, key: src.headKey, kind: "copy-from" });
       }
       from = { kind: "stage", stage: ref.stage };
+    } else if (ref.kind === "context") {
+      const src = ctx.contextSource(st, ref.name, ref.value);
+      inputs.push({ id: src.id, key: src.key, kind: "copy-from" });
+      from = { kind: "named", name: ref.name };
     } else if (ref.kind === "image") {
       const src = ctx.imageSource(st, ref.ref);
       inputs.push({ id: src.id, key: src.key, kind: "copy-from" });
@@ -83,6 +120,11 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     }
     const value = ctx.expand(st, word.value, word.range);
     historySources.push(value);
+    if (!isAdd && from.kind === "context" && (gitSource.test(value) || httpSource.test(value))) {
+      // BuildKit's dispatchCopy: COPY reads only files; remote sources are ADD's.
+      const what = gitSource.test(value) ? "a git ref" : "a URL";
+      ctx.report("copy-remote-source", `source can't be ${what} for COPY`, word.range);
+    }
     if (isAdd && gitSource.test(value)) {
       sources.push({ git: value, content: `git:${value}` });
     } else if (isAdd && httpSource.test(value)) {
@@ -90,11 +132,13 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     } else if (from.kind === "context") {
       const path = contextPath(value);
       ctx.useContext(nodeId, path);
-      sources.push({ path, content: ctx.contextContent(path) });
+      // `--exclude` patterns narrow what the copy reads, so a change to an excluded file keeps its cache.
+      sources.push({ path, content: ctx.contextContent(path, excludeMatcher) });
     } else {
       sources.push({ path: joinPath("/", value) });
     }
   }
+  checkFileOpFlags(ctx, instr, chmod, checksum, historySources);
   const rawDest = instr.destination?.value ?? "";
   const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
   const merge = link && chmod === null;
@@ -106,7 +150,9 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         ? "context"
         : from.kind === "stage"
           ? `stage:${from.stage}`
-          : `image:${from.ref}`,
+          : from.kind === "named"
+            ? `context:${from.name}`
+            : `image:${from.ref}`,
     sources,
     dest,
     chown,

@@ -10,9 +10,13 @@ export function dispatchEntrypoint(ctx: PlanBuilder, st: StageState, e: Entrypoi
   const args = e.form === "exec" ? words : withShell(st, words);
   st.config.Entrypoint = args;
   st.unknown.delete("Entrypoint");
+  if (e.form !== "exec" && st.unknown.has("Shell")) st.assumedShell.add("Entrypoint");
+  else st.assumedShell.delete("Entrypoint");
   if (!st.cmdSet) {
+    // BuildKit drops an inherited CMD when ENTRYPOINT is set (convert.go dispatchEntrypoint).
     st.config.Cmd = null;
     st.unknown.delete("Cmd");
+    st.assumedShell.delete("Cmd");
   }
   ctx.addConfig(
     st,

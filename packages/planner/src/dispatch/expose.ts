@@ -1,55 +1,85 @@
+import { isIP } from "node:net";
 import type { Expose } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 
-/** Ranges wider than this are kept as one entry rather than listed port by port. */
-const maxRangeExpansion = 1024;
-
-/** EXPOSE: words expanded and split, each `[ip:][host:]port[-end][/proto]` becomes `port/proto` keys. */
+/**
+ * EXPOSE: words expanded and split, each `[ip:][host:]port[-end][/proto]` becomes `port/proto` keys, one per port of
+ * a range however wide (BuildKit's dispatchExpose and portSpecs.parsePort in convert_expose.go).
+ */
 export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): void {
   const ports: Record<string, Record<string, never>> = { ...(st.config.ExposedPorts ?? {}) };
   const added: string[] = [];
   const unresolved: string[] = [];
-  for (const word of e.args) {
+  // BuildKit's parseExpose sorts the words as written (byte order) before they are expanded.
+  const words = [...e.args].sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
+  for (const word of words) {
     for (const spec of ctx.expandWords(st, word.value, word.range)) {
-      const m = /^(?:.*:)?(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/.exec(spec);
-      if (!m && !st.envKnown && spec.includes("$")) {
-        // The variable may come from the base image's ENV, which the planner cannot see.
-        unresolved.push(spec);
+      const parsed = parsePort(spec);
+      if ("error" in parsed) {
+        // A variable left as written may come from the base image's ENV, which the planner was not given.
+        if (!st.envKnown && spec.includes("$")) unresolved.push(spec);
+        else ctx.report("bad-expose", parsed.error, word.range);
         continue;
       }
-      if (!m) {
-        ctx.report("bad-expose", `invalid port specification: "${spec}"`, word.range);
-        continue;
-      }
-      const start = Number(m[1]);
-      const end = m[2] === undefined ? start : Number(m[2]);
-      const proto = (m[3] ?? "tcp").toLowerCase();
-      if (start > 65535 || end > 65535 || end < start) {
-        ctx.report("bad-expose", `invalid port range: "${spec}"`, word.range);
-        continue;
-      }
-      if (end - start >= maxRangeExpansion) {
-        ports[`${start}-${end}/${proto}`] = {};
-        added.push(`${start}-${end}/${proto}`);
-        continue;
-      }
-      for (let p = start; p <= end; p++) {
-        ports[`${p}/${proto}`] = {};
-        added.push(`${p}/${proto}`);
+      for (const p of parsed.ports) {
+        ports[p] = {};
+        added.push(p);
       }
     }
   }
   st.config.ExposedPorts = ports;
-  const map = Object.keys(ports)
-    .sort()
-    .map((k) => `${k}:{}`)
-    .join(" ");
   ctx.addConfig(
     st,
     "EXPOSE",
     `EXPOSE ${added.join(" ")}`,
     { expose: added, unresolved },
-    `EXPOSE map[${map}]`,
+    `EXPOSE [${added.join(" ")}]`,
   );
+}
+
+/** One port spec as BuildKit reads it; errors carry BuildKit's wording. */
+export function parsePort(raw: string): { ports: string[] } | { error: string } {
+  const parts = raw.split(":");
+  const n = parts.length;
+  const container = parts[n - 1] as string;
+  const hostPort = n >= 2 ? (parts[n - 2] as string) : "";
+  let ip = n >= 3 ? parts.slice(0, n - 2).join(":") : "";
+  const slash = container.indexOf("/");
+  const port = slash < 0 ? container : container.slice(0, slash);
+  const proto = slash < 0 ? "" : container.slice(slash + 1);
+  if (port === "") return { error: `invalid port: "${raw}": no port specified` };
+  if (!["", "tcp", "udp", "sctp"].includes(proto.toLowerCase()))
+    return { error: `invalid port: "${raw}": invalid proto: ${proto}` };
+  if (ip.startsWith("[") && ip.endsWith("]")) ip = ip.slice(1, -1);
+  if (ip !== "" && isIP(ip) === 0) return { error: `invalid IP address: ${ip}` };
+  const range = portRange(port);
+  if (range === null) return { error: `invalid containerPort: ${port}` };
+  if (hostPort !== "") {
+    const host = portRange(hostPort);
+    if (host === null) return { error: `invalid hostPort: ${hostPort}` };
+    if (range[1] - range[0] !== host[1] - host[0] && range[1] !== range[0])
+      return { error: `invalid ranges specified for container and host Ports: ${port} and ${hostPort}` };
+  }
+  const suffix = (proto || "tcp").toLowerCase();
+  const ports: string[] = [];
+  for (let p = range[0]; p <= range[1]; p++) ports.push(`${p}/${suffix}`);
+  return { ports };
+}
+
+function portRange(text: string): [number, number] | null {
+  const dash = text.indexOf("-");
+  const start = portNumber(dash < 0 ? text : text.slice(0, dash));
+  if (start === null) return null;
+  const endText = dash < 0 ? null : text.slice(dash + 1);
+  if (endText === null || endText === text.slice(0, dash)) return [start, start];
+  const end = portNumber(endText);
+  return end === null || end < start ? null : [start, end];
+}
+
+function portNumber(text: string): number | null {
+  // Go's strconv.ParseInt: an optional sign and decimal digits.
+  if (!/^[+-]?\d+$/.test(text)) return null;
+  const n = Number(text);
+  return n < 0 || n > 65535 ? null : n;
 }

@@ -3,6 +3,7 @@ import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
 import { formatPlatform, parsePlatform } from "../platform.js";
+import { parseReference } from "../reference.js";
 
 /** A stage's FROM after expanding global ARGs: what it starts from and on which platform. */
 export interface ResolvedStage {
@@ -10,7 +11,9 @@ export interface ResolvedStage {
   readonly name: string | null;
   /** The expanded base name; null when it is blank or could not be expanded. */
   readonly baseName: string | null;
-  readonly baseKind: "image" | "scratch" | "stage" | "unknown";
+  readonly baseKind: "image" | "scratch" | "stage" | "context" | "unknown";
+  /** The named build context's value when the base is one that is not an image. */
+  readonly context: string | null;
   readonly baseStage: number | null;
   readonly platform: string;
   readonly os: string;
@@ -31,8 +34,22 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     const options = { escape: ctx.escape } as const;
     const name = expandOne(raw, ctx.globalArgs, options);
     let baseName: string | null = name.value;
-    if (name.error !== null) {
+    // A named build context replaces what FROM names (BuildKit checks them before stages and images).
+    const named = name.error === null && !byName.has(name.value) ? ctx.namedContext(name.value) : null;
+    if (named?.image !== undefined) baseName = named.image;
+    if (named !== null) {
+      // Nothing to check: the context stands for the name.
+    } else if (name.error !== null) {
       ctx.report("expansion-error", `${name.error}`, from.image?.range ?? from.range);
+      baseName = null;
+    } else if (name.value !== "" && !isStageName(name.value, byName) && parseReference(name.value) === null) {
+      // BuildKit parses every image base with reference.ParseNormalizedNamed, reachable or not.
+      const lower = parseReference(name.value.toLowerCase()) !== null;
+      ctx.report(
+        "invalid-base-name",
+        `failed to parse stage name "${name.value}": invalid reference format${lower ? ": repository name must be lowercase" : ""}`,
+        from.image?.range ?? from.range,
+      );
       baseName = null;
     } else if (name.value === "") {
       ctx.report(
@@ -75,14 +92,17 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
       index: i,
       name: s.name ?? null,
       baseName,
+      context: named !== null && named.image === undefined ? named.value : null,
       baseKind:
         baseName === null
           ? "unknown"
-          : baseStage !== null
-            ? "stage"
-            : baseName === "scratch"
-              ? "scratch"
-              : "image",
+          : named !== null && named.image === undefined
+            ? "context"
+            : baseStage !== null
+              ? "stage"
+              : baseName === "scratch"
+                ? "scratch"
+                : "image",
       baseStage,
       platform: platformText,
       os,
@@ -91,6 +111,10 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     if (s.name) byName.set(s.name, i);
   }
   return out;
+}
+
+function isStageName(name: string, byName: ReadonlyMap<string, number>): boolean {
+  return name === "scratch" || byName.has(name);
 }
 
 /** BuildKit's global scope: predefined platform ARGs, then each ARG before the first FROM (build args win). */
@@ -145,6 +169,21 @@ export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStag
         label: `stage ${r.baseName ?? r.baseStage}`,
         op: { op: "stage" },
         inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
+      },
+      null,
+    );
+    return;
+  }
+  if (r.baseKind === "context") {
+    ctx.addLayer(
+      st,
+      {
+        instruction: "FROM",
+        kind: "source",
+        layer: false,
+        label: `context ${r.baseName ?? ""}=${r.context ?? ""}`,
+        op: { op: "source", context: r.baseName, value: r.context, platform: st.platform },
+        inputs: [],
       },
       null,
     );

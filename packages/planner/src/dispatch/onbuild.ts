@@ -1,4 +1,4 @@
-import type { Instruction, Onbuild, Stage as AstStage } from "@hull/parser";
+import { parse, type Instruction, type Onbuild } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 
@@ -30,6 +30,31 @@ function triggerText(o: Onbuild): string {
 }
 
 /** The triggers a child stage runs first: its base stage's own ONBUILD instructions (never the grandparent's). */
-export function onbuildTriggers(_ctx: PlanBuilder, parent: StageState, _child: AstStage): Instruction[] {
+export function onbuildTriggers(parent: StageState): Instruction[] {
   return parent.triggers;
+}
+
+/**
+ * The ONBUILD triggers of a base image's config, parsed as instructions (BuildKit's initOnBuildTriggers parses each
+ * as one Dockerfile line). One that does not parse to exactly one instruction is reported at the FROM.
+ */
+export function imageTriggers(ctx: PlanBuilder, st: StageState, texts: readonly string[]): Instruction[] {
+  const out: Instruction[] = [];
+  for (const text of texts) {
+    // BuildKit parses a trigger on its own, so with the default escape character whatever the child file uses.
+    const parsed = parse(`FROM scratch\n${text}\n`);
+    const instructions = parsed.ast.stages[0]?.instructions ?? [];
+    const only = instructions.length === 1 ? instructions[0] : undefined;
+    if (!only || parsed.ast.stages.length !== 1) {
+      ctx.report("bad-onbuild", `onbuild trigger should be a single expression: ${text}`, st.at);
+      continue;
+    }
+    const keyword = only.keyword?.name ?? "";
+    if (keyword === "ONBUILD" || keyword === "FROM" || keyword === "MAINTAINER") {
+      ctx.report("bad-onbuild", `${keyword} isn't allowed as an ONBUILD trigger: ${text}`, st.at);
+      continue;
+    }
+    out.push(only);
+  }
+  return out;
 }

@@ -179,7 +179,7 @@ function fromInput(
       if (!st.pruned) {
         ctx.report(
           "copy-from-later-stage",
-          `cannot mount from stage "${from}" to stage "${stageLabel(ctx, st.index)}", it needs to be defined before the current stage`,
+          `cannot mount from stage "${from}" to "${m.target ?? ""}", stage needs to be defined before current command`,
           m.range,
         );
       }
@@ -188,6 +188,13 @@ function fromInput(
     return {
       op: { ...op, from: `stage:${ref.stage}` },
       input: { id: src.head, key: src.headKey, kind: "mount-from" },
+    };
+  }
+  if (ref.kind === "context") {
+    const src = ctx.contextSource(st, ref.name, ref.value);
+    return {
+      op: { ...op, from: `context:${ref.name}` },
+      input: { id: src.id, key: src.key, kind: "mount-from" },
     };
   }
   if (ref.kind === "image") {

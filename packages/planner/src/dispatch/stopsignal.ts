@@ -18,9 +18,12 @@ function validSignal(s: string): boolean {
 /** STOPSIGNAL: the signal that stops the container. */
 export function dispatchStopsignal(ctx: PlanBuilder, st: StageState, s: Stopsignal): void {
   const signal = ctx.expand(st, s.value?.value ?? "", s.value?.range ?? s.range);
-  if (!validSignal(signal))
+  // `$X` left as written means X may come from a base image ENV the planner was not given: not an error then.
+  const unresolved = ctx.unresolved(st, s.value?.value ?? "");
+  if (!unresolved && !validSignal(signal))
     ctx.report("bad-stop-signal", `Invalid signal: ${signal}`, s.value?.range ?? s.range);
   st.config.StopSignal = signal;
-  st.unknown.delete("StopSignal");
+  if (unresolved) st.unknown.add("StopSignal");
+  else st.unknown.delete("StopSignal");
   ctx.addConfig(st, "STOPSIGNAL", `STOPSIGNAL ${signal}`, { stopSignal: signal }, `STOPSIGNAL ${signal}`);
 }

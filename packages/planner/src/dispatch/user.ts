@@ -6,6 +6,7 @@ import type { StageState } from "../state.js";
 export function dispatchUser(ctx: PlanBuilder, st: StageState, u: User): void {
   const user = ctx.expand(st, u.value?.value ?? "", u.value?.range ?? u.range);
   st.config.User = user;
-  st.unknown.delete("User");
+  if (ctx.unresolved(st, u.value?.value ?? "")) st.unknown.add("User");
+  else st.unknown.delete("User");
   ctx.addConfig(st, "USER", `USER ${user}`, { user }, `USER ${user}`);
 }

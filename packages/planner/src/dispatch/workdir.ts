@@ -12,7 +12,8 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
   // Windows images keep a drive-letter path in the config; the build state uses slash paths.
   st.config.WorkingDir = st.os === "windows" ? `C:${wd.replace(/\//g, "\\")}` : wd;
   const absolute = /^([A-Za-z]:)?[\\/]/.test(value);
-  if (absolute) st.unknown.delete("WorkingDir");
+  if (ctx.unresolved(st, raw)) st.unknown.add("WorkingDir");
+  else if (absolute) st.unknown.delete("WorkingDir");
   if (wd === "/") {
     ctx.addConfig(st, "WORKDIR", `WORKDIR ${wd}`, { workdir: wd }, `WORKDIR ${wd}`);
     return;

@@ -15,8 +15,8 @@ export interface JsonExtras {
   readonly diagnostics?: readonly PlanDiagnostic[];
 }
 
-/** Version of the JSON shape; bumped on any incompatible change to `schema/plan.json`. */
-export const jsonVersion = 1;
+/** Version of the JSON shape; bumped on any incompatible change to `schema/plan.json` (2: `run` keeps unknown parts out of `argv` as `unknown-from-base` fields; inherited history entries have a null `node`). */
+export const jsonVersion = 2;
 
 function diagnostic(d: PlanDiagnostic): Record<string, unknown> {
   return {
@@ -44,6 +44,8 @@ export function toJson(plan: BuildPlan, extras: JsonExtras = {}): Record<string,
       base: s.base,
       baseKind: s.baseKind,
       baseStage: s.baseStage,
+      baseConfig: s.baseConfig,
+      baseDigest: s.baseDigest,
       platform: s.platform,
       dependsOn: s.dependsOn,
       dependencies: s.dependencies,
@@ -74,6 +76,7 @@ export function toJson(plan: BuildPlan, extras: JsonExtras = {}): Record<string,
       baseImage: plan.image.baseImage,
       config: plan.image.config,
       unknown: plan.image.unknown,
+      assumedShell: plan.image.assumedShell,
       history: plan.image.history,
     },
     contextSources: plan.contextSources,

@@ -1,5 +1,5 @@
 import type { BuildPlan, PlanNode } from "../model.js";
-import type { ContainerRun } from "../container.js";
+import { unknownFromBase, type ContainerRun } from "../container.js";
 import type { InvalidatedNode } from "../invalidate.js";
 
 /** Extra sections of the text output. */
@@ -60,7 +60,7 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
       if (v !== null) out.push(`  ${pad(k, 12)} ${JSON.stringify(v)}`);
     if (img.unknown.length > 0)
       out.push(
-        `  unknown: ${img.unknown.join(", ")} may come from ${img.baseImage ?? "the base image"}, whose config is not read`,
+        `  unknown: ${img.unknown.join(", ")} may come from ${img.baseImage ?? "the base image"}, whose config was not given (--image-config, --resolve)`,
       );
     const layers = img.history.filter((h) => !h.empty_layer).length;
     out.push(`history (${img.history.length} entries, ${layers} layers):`);
@@ -68,9 +68,14 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
   }
   if (extras.run) {
     out.push("");
-    out.push(
-      `docker run argv: ${JSON.stringify(extras.run.argv)}${extras.run.complete ? "" : " (incomplete)"}`,
-    );
+    const run = extras.run;
+    // People read the unknown parts where they go; JSON keeps them out of the argv as structured fields.
+    const parts = [
+      ...(run.entrypoint === unknownFromBase ? ["(base ENTRYPOINT)"] : []),
+      JSON.stringify(run.argv),
+      ...(run.cmd === unknownFromBase && run.args.length === 0 ? ["(base CMD)"] : []),
+    ];
+    out.push(`docker run argv: ${parts.join(" ")}${run.complete ? "" : " (incomplete)"}`);
     for (const n of extras.run.notes) out.push(`  note: ${n}`);
     if (extras.run.error) out.push(`  error: ${extras.run.error}`);
   }
@@ -79,7 +84,10 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
     out.push(
       `invalidated: ${extras.invalidation.invalidated.length} node(s); cached: ${extras.invalidation.cached.length}`,
     );
-    for (const i of extras.invalidation.invalidated) out.push(`  ✗ ${pad(i.id, 10)} ${i.reason}`);
+    for (const i of extras.invalidation.invalidated)
+      out.push(
+        `  ✗ ${pad(i.id, 10)} ${i.reason}${i.maybeCached === true ? " (cached if the copied files come out the same)" : ""}`,
+      );
   }
   if (plan.unusedBuildArgs.length > 0) out.push(`\nunused build args: ${plan.unusedBuildArgs.join(", ")}`);
   if (plan.diagnostics.length > 0) {

@@ -1,0 +1,181 @@
+// Adversarial sizes: generates pathological Dockerfiles at two or more scales and times parse, lint (every rule),
+// plan, fmt and the language server's diagnostics on each, with the peak memory of the process.
+//
+//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
+//
+// --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan, fmt,
+// lsp (the linter's and planner's quadratic cases can take minutes at full size).
+//
+// A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
+// default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
+// its peak resident memory is its own and a case that stalls is stopped after --timeout seconds (default 120);
+// the operations it finished are still reported. Times are CPU milliseconds (user + system, garbage collection
+// on helper threads included) after a warm-up, so that a busy machine skews them less. Prints a Markdown table
+// with each time's ratio to the previous scale.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** The pathological inputs; `n` is the size at scale 1. */
+const cases = {
+  "continuation lines in one RUN": {
+    n: 100_000,
+    make: (n) => `FROM alpine:3.20\nRUN echo start \\\n${"  && echo line \\\n".repeat(n)}  && true\n`,
+  },
+  heredocs: {
+    n: 10_000,
+    make: (n) =>
+      "FROM alpine:3.20\n" +
+      Array.from({ length: n }, (_, i) => `RUN <<EOF${i % 7}\necho ${i}\nEOF${i % 7}\n`).join(""),
+  },
+  "stages with COPY --from chains": {
+    n: 32_000,
+    make: (n) =>
+      "FROM alpine:3.20 AS s0\nRUN echo 0 > /a\n" +
+      Array.from(
+        { length: n - 1 },
+        (_, i) => `FROM alpine:3.20 AS s${i + 1}\nCOPY --from=s${i} /a /a\n`,
+      ).join(""),
+  },
+  "one long line": {
+    n: 1_000_000,
+    make: (n) => `FROM alpine:3.20\nRUN echo ${"ab ".repeat(Math.ceil(n / 3))}\n`,
+  },
+  ARGs: {
+    n: 100_000,
+    make: (n) =>
+      `ARG G=1\nFROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ARG A${i}=v${i}\n`).join("")}RUN echo $A0\n`,
+  },
+  "nested ${a:-${b:-…}}": {
+    n: 10_000,
+    make: (n) => `FROM alpine:3.20\nENV X=${"${a:-".repeat(n)}x${"}".repeat(n)}\nRUN echo $X\n`,
+  },
+  "ONBUILD triggers": {
+    n: 10_000,
+    make: (n) =>
+      "FROM alpine:3.20 AS base\n" +
+      Array.from({ length: n }, (_, i) => `ONBUILD RUN echo ${i}\n`).join("") +
+      "FROM base\nRUN true\n",
+  },
+  "a 50 MB file": {
+    n: 50_000_000,
+    make: (n) => {
+      const block =
+        "FROM node:20-slim AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci && npm cache clean --force\n" +
+        "COPY . .\nRUN npm run build\nFROM gcr.io/distroless/nodejs20\nCOPY --from=build /app/dist /app\n" +
+        'ENV NODE_ENV=production PORT=8080\nEXPOSE 8080\nUSER 1000\nCMD ["/app/server.js"]\n';
+      return block.repeat(Math.max(1, Math.round(n / block.length)));
+    },
+  },
+};
+
+async function child(name, scale, ops) {
+  const [{ parse }, { format }, { lint }, { plan }, lsp] = await Promise.all([
+    import("../packages/parser/src/index.ts"),
+    import("../packages/parser/src/index.ts"),
+    import("../packages/linter/src/index.ts"),
+    import("../packages/planner/src/index.ts"),
+    import("../packages/lsp/src/index.ts"),
+  ]);
+  // Warm up every code path on a small file first, so that compiling is not timed.
+  const sample = Object.values(cases)
+    .map((k) => k.make(20))
+    .join("");
+  for (let i = 0; i < 3; i++) {
+    const ast = parse(sample).ast;
+    lint(sample, { preset: "all" });
+    plan(ast);
+    format(sample);
+    lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, sample), lsp.defaultFeatureConfig());
+  }
+  const c = cases[name];
+  const text = c.make(Math.max(1, Math.round(c.n * scale)));
+  const send = (record) => process.stdout.write(`${JSON.stringify(record)}\n`);
+  send({ op: "size", bytes: Buffer.byteLength(text) });
+  // CPU time of this process, not wall time: the machine is shared, and waiting for a core is not our cost.
+  const time = (op, run) => {
+    if (!ops.includes(op)) return;
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    send({ op, ms: (used.user + used.system) / 1000, rssMB: process.resourceUsage().maxRSS / 1024 });
+  };
+  time("parse", () => parse(text));
+  time("lint", () => lint(text, { preset: "all" }));
+  time("plan", () => plan(parse(text).ast));
+  time("fmt", () => format(text));
+  const config = lsp.defaultFeatureConfig();
+  time("lsp", () => lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, text), config));
+}
+
+function runChild(name, scale, ops, timeoutSeconds) {
+  return new Promise((done) => {
+    const script = fileURLToPath(import.meta.url);
+    const proc = spawn(
+      process.execPath,
+      [...process.execArgv, script, "--child", name, String(scale), ops.join(",")],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const records = {};
+    let buffer = "";
+    let stderr = "";
+    proc.stdout.on("data", (chunk) => {
+      buffer += chunk;
+      let nl;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        const record = JSON.parse(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
+        records[record.op] = record;
+      }
+    });
+    proc.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => proc.kill("SIGKILL"), timeoutSeconds * 1000);
+    proc.on("close", (code, signal) => {
+      clearTimeout(timer);
+      done({
+        records,
+        failed: signal ? `stopped after ${timeoutSeconds} s` : code ? stderr.trim().split("\n")[0] : null,
+      });
+    });
+  });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
+  let timeout = 120;
+  let only = null;
+  let ops = ["parse", "lint", "plan", "fmt", "lsp"];
+  const scales = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--timeout") timeout = Number(args[++i]);
+    else if (args[i] === "--only") only = args[++i].split(",");
+    else if (args[i] === "--ops") ops = args[++i].split(",");
+    else scales.push(Number(args[i]));
+  }
+  if (scales.length === 0) scales.push(0.1, 1);
+  const header = ["case", "scale", "bytes", ...ops.map((o) => `${o} ms`), "peak RSS MB", "note"];
+  console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
+  for (const [name] of Object.entries(cases)) {
+    if (only && !only.some((o) => name.includes(o))) continue;
+    let previous = null;
+    for (const scale of scales) {
+      const { records, failed } = await runChild(name, scale, ops, timeout);
+      const cells = ops.map((op) => {
+        const r = records[op];
+        if (!r) return "—";
+        const before = previous?.[op];
+        const ratio = before ? ` (×${(r.ms / Math.max(before.ms, 0.01)).toFixed(1)})` : "";
+        return `${r.ms.toFixed(0)}${ratio}`;
+      });
+      const rss = Math.max(0, ...ops.map((op) => records[op]?.rssMB ?? 0));
+      console.log(
+        `| ${name} | ${scale} | ${records.size?.bytes ?? "—"} | ${cells.join(" | ")} | ${rss.toFixed(0)} | ${failed ?? ""} |`,
+      );
+      previous = records;
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,213 @@
+/** One conformance case: a Dockerfile built with buildah and planned with hull, compared field by field. */
+export interface Case {
+  readonly name: string;
+  readonly dockerfile: string;
+  /** Context files besides the Dockerfile. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly target?: string;
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /**
+   * Fields where buildah and hull still differ after adjusting buildah's answer to BuildKit's rules, each with
+   * the reason; the suite fails on any other difference, and on these once they agree.
+   */
+  readonly knownDiffs?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Base images the suite makes with `buildah config` before the cases run (all from the static busybox), so that
+ * inheritance is tested against configs a real builder wrote. Their `buildah inspect` output is what hull gets
+ * through `--image-config`.
+ */
+export const bases: Readonly<Record<string, readonly string[]>> = {
+  "localhost/hull-bb": ["--env", "PATH=/bin", "--cmd", "/bin/sh"],
+  "localhost/hull-ep": [
+    "--entrypoint",
+    '["/bin/echo", "from-base"]',
+    "--cmd",
+    '["base-cmd"]',
+    "--env",
+    "HOME=/home/app",
+    "--env",
+    "WHO=app",
+    "--env",
+    "SIG=SIGUSR1",
+    "--env",
+    "PORT=8080",
+    "--workingdir",
+    "/srv",
+    "--user",
+    "1000",
+    "--label",
+    "base.label=1",
+    "--port",
+    "9000/tcp",
+    "--volume",
+    "/data",
+    "--stop-signal",
+    "SIGINT",
+    "--healthcheck",
+    "CMD /bin/true",
+    "--healthcheck-interval",
+    "30s",
+  ],
+  "localhost/hull-sh": ["--shell", "/bin/sh -xc"],
+  "localhost/hull-ob": ["--onbuild", "RUN echo onbuild > /ob", "--onbuild", "ENV FROM_ONBUILD=1"],
+};
+
+const bb = "localhost/hull-bb";
+
+export const cases: readonly Case[] = [
+  { name: "scratch with CMD", dockerfile: 'FROM scratch\nCMD ["/app"]\n' },
+  { name: "busybox RUN", dockerfile: `FROM ${bb}\nRUN echo hi > /x\n` },
+  { name: "ENV and expansion", dockerfile: `FROM ${bb}\nENV A=1 B=two\nENV C=$A-\${B}\nRUN echo $C > /c\n` },
+  { name: "ENV replaces in place", dockerfile: `FROM ${bb}\nENV A=1\nENV B=2\nENV A=3\n` },
+  { name: "LABEL", dockerfile: `FROM ${bb}\nENV V=1.0\nLABEL version=$V "quoted key"=x\n` },
+  {
+    name: "WORKDIR absolute and relative",
+    dockerfile: `FROM ${bb}\nWORKDIR /a\nWORKDIR b\nRUN pwd > /pwd\n`,
+  },
+  { name: "WORKDIR with ENV", dockerfile: `FROM ${bb}\nENV D=/data\nWORKDIR $D/sub\n` },
+  { name: "USER", dockerfile: `FROM ${bb}\nUSER 1000:1000\n` },
+  { name: "EXPOSE ports and protocols", dockerfile: `FROM ${bb}\nEXPOSE 80 443/tcp 53/udp\n` },
+  { name: "EXPOSE range", dockerfile: `FROM ${bb}\nEXPOSE 7000-7010\n` },
+  { name: "VOLUME forms", dockerfile: `FROM ${bb}\nVOLUME /a /b\nVOLUME ["/c"]\n` },
+  { name: "STOPSIGNAL", dockerfile: `FROM ${bb}\nSTOPSIGNAL SIGTERM\n` },
+  {
+    name: "HEALTHCHECK",
+    dockerfile: `FROM ${bb}\nHEALTHCHECK --interval=5s --timeout=3s --retries=2 CMD ["/bin/true"]\n`,
+  },
+  { name: "HEALTHCHECK shell form", dockerfile: `FROM ${bb}\nHEALTHCHECK CMD /bin/true || exit 1\n` },
+  { name: "HEALTHCHECK NONE", dockerfile: `FROM ${bb}\nHEALTHCHECK NONE\n` },
+  { name: "CMD shell form", dockerfile: `FROM ${bb}\nCMD echo hello\n` },
+  { name: "ENTRYPOINT exec with CMD", dockerfile: `FROM ${bb}\nENTRYPOINT ["/bin/echo"]\nCMD ["a", "b"]\n` },
+  { name: "ENTRYPOINT shell form", dockerfile: `FROM ${bb}\nENTRYPOINT exec /bin/echo x\n` },
+  {
+    name: "SHELL then RUN and CMD",
+    dockerfile: `FROM ${bb}\nSHELL ["/bin/sh", "-xc"]\nRUN echo hi > /x\nCMD echo hi\n`,
+  },
+  { name: "ARG with default in RUN", dockerfile: `FROM ${bb}\nARG V=1\nRUN echo $V > /v\n` },
+  {
+    name: "ARG from build args",
+    dockerfile: `FROM ${bb}\nARG V=default\nENV E=$V\n`,
+    buildArgs: { V: "given" },
+  },
+  { name: "global ARG in FROM", dockerfile: `ARG BASE=${bb}\nFROM $BASE\nRUN true\n` },
+  {
+    name: "COPY files",
+    dockerfile: `FROM ${bb}\nCOPY a.txt /a.txt\nCOPY dir/ /dir/\n`,
+    files: { "a.txt": "a\n", "dir/b.txt": "b\n" },
+  },
+  { name: "ADD a local file", dockerfile: `FROM ${bb}\nADD a.txt /srv/\n`, files: { "a.txt": "a\n" } },
+  {
+    name: "COPY --chown and --chmod",
+    dockerfile: `FROM ${bb}\nCOPY --chown=1:1 --chmod=600 a.txt /a\n`,
+    files: { "a.txt": "a\n" },
+  },
+  {
+    name: "multi-stage COPY --from by name",
+    dockerfile: `FROM ${bb} AS build\nRUN echo built > /out\nFROM scratch\nCOPY --from=build /out /out\nCMD ["/out"]\n`,
+  },
+  {
+    name: "multi-stage COPY --from by index",
+    dockerfile: `FROM ${bb}\nRUN echo built > /out\nFROM ${bb}\nCOPY --from=0 /out /out\n`,
+  },
+  {
+    name: "FROM an earlier stage keeps its config",
+    dockerfile: `FROM ${bb} AS base\nENV A=1\nWORKDIR /w\nFROM base\nRUN true\n`,
+  },
+  {
+    name: "unused stage is not built",
+    dockerfile: `FROM ${bb} AS unused\nRUN echo x > /x\nFROM ${bb} AS used\nRUN echo y > /y\nFROM ${bb}\nCOPY --from=used /y /y\n`,
+  },
+  {
+    name: "--target picks a middle stage",
+    dockerfile: `FROM ${bb} AS a\nENV S=a\nFROM ${bb} AS b\nENV S=b\nFROM ${bb} AS c\nENV S=c\n`,
+    target: "b",
+  },
+  {
+    name: "--target with dependencies",
+    dockerfile: `FROM ${bb} AS dep\nRUN echo d > /d\nFROM ${bb} AS t\nCOPY --from=dep /d /d\nFROM ${bb}\nRUN true\n`,
+    target: "t",
+  },
+  {
+    name: "escape directive",
+    dockerfile: "# escape=`\nFROM " + bb + "\nENV A=1 `\n    B=2\nRUN echo `\n  hi > /x\n",
+  },
+  { name: "ONBUILD is stored, not run", dockerfile: `FROM ${bb}\nONBUILD RUN echo later\n` },
+  {
+    name: "ONBUILD of an earlier stage runs in the child",
+    dockerfile: `FROM ${bb} AS p\nONBUILD ENV TRIGGERED=1\nFROM p\nRUN true\n`,
+  },
+  { name: "inherits Entrypoint, Cmd, Env and more", dockerfile: "FROM localhost/hull-ep\n" },
+  {
+    name: "ENTRYPOINT resets an inherited CMD",
+    dockerfile: 'FROM localhost/hull-ep\nENTRYPOINT ["/bin/true"]\n',
+  },
+  { name: "CMD keeps an inherited ENTRYPOINT", dockerfile: 'FROM localhost/hull-ep\nCMD ["mine"]\n' },
+  {
+    name: "variables from the base ENV",
+    dockerfile:
+      "FROM localhost/hull-ep\nWORKDIR $HOME/src\nUSER $WHO\nSTOPSIGNAL $SIG\nEXPOSE $PORT\nLABEL who=$WHO\n",
+  },
+  { name: "relative WORKDIR under the base's", dockerfile: "FROM localhost/hull-ep\nWORKDIR sub\n" },
+  {
+    name: "adds to inherited ports, volumes, labels",
+    dockerfile: "FROM localhost/hull-ep\nEXPOSE 81\nVOLUME /more\nLABEL mine=1\n",
+  },
+  { name: "overrides the inherited health check", dockerfile: "FROM localhost/hull-ep\nHEALTHCHECK NONE\n" },
+  { name: "inherited SHELL wraps RUN", dockerfile: "FROM localhost/hull-sh\nRUN echo hi > /x\n" },
+  { name: "inherited SHELL wraps CMD", dockerfile: "FROM localhost/hull-sh\nCMD echo hi\n" },
+  { name: "base ONBUILD triggers run first", dockerfile: "FROM localhost/hull-ob\nRUN cat /ob\n" },
+  {
+    name: "stage from a base with ONBUILD, then a child stage",
+    dockerfile: "FROM localhost/hull-ob AS one\nFROM one\nRUN true\n",
+  },
+  { name: "MAINTAINER", dockerfile: `FROM ${bb}\nMAINTAINER someone@example.com\n` },
+];
+
+/** A cache case: build, change one context file or one build arg, rebuild, and compare the steps that hit the cache. */
+export interface CacheCase {
+  readonly name: string;
+  readonly dockerfile: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /** The RUN/COPY/ADD steps (node ids) that rebuild, which both buildah and hull must say. */
+  readonly rebuilt: readonly string[];
+  /** The change between the two builds. */
+  readonly change: {
+    readonly files?: Readonly<Record<string, string>>;
+    readonly buildArgs?: Readonly<Record<string, string>>;
+  };
+}
+
+export const cacheCases: readonly CacheCase[] = [
+  {
+    name: "a copied file changes: its COPY and what follows rebuild",
+    dockerfile: `FROM ${bb}\nRUN echo first > /f\nCOPY a.txt /a\nRUN cat /a > /b\n`,
+    files: { "a.txt": "one\n" },
+    change: { files: { "a.txt": "two\n" } },
+    rebuilt: ["s0.2", "s0.3"],
+  },
+  {
+    name: "a file no COPY reads changes: everything is cached",
+    dockerfile: `FROM ${bb}\nCOPY a.txt /a\nRUN cat /a > /b\n`,
+    files: { "a.txt": "one\n", "other.txt": "x\n" },
+    change: { files: { "other.txt": "y\n" } },
+    rebuilt: [],
+  },
+  {
+    name: "a build arg changes: RUNs after its ARG rebuild",
+    dockerfile: `FROM ${bb}\nRUN echo early > /e\nARG V=1\nRUN echo $V > /v\n`,
+    files: {},
+    buildArgs: { V: "1" },
+    change: { buildArgs: { V: "2" } },
+    rebuilt: ["s0.3"],
+  },
+  {
+    name: "a file copied in an earlier stage changes: both stages' copies rebuild",
+    dockerfile: `FROM ${bb} AS build\nCOPY a.txt /a\nRUN cat /a > /out\nFROM ${bb}\nRUN echo base > /base\nCOPY --from=build /out /out\n`,
+    files: { "a.txt": "one\n" },
+    change: { files: { "a.txt": "two\n" } },
+    rebuilt: ["s0.1", "s0.2", "s1.2"],
+  },
+];

@@ -1,0 +1,190 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "@hull/parser";
+import { containerArgv, invalidate, plan, readImageConfig, toJson, type BaseImage } from "../../src/index.js";
+import { bases, cacheCases, cases, type Case, type CacheCase } from "./cases.js";
+import { compare, type Buildah, type Outcome } from "./compare.js";
+
+// Each case is built by buildah (the builder that runs here; BuildKit's code is the reference) in storage of its
+// own, and planned by hull with the same inputs; compare.ts says field by field where they agree.
+const missing = ["buildah", "busybox"].filter((t) => spawnSync("which", [t]).status !== 0);
+const why = missing.length > 0 ? `needs ${missing.join(" and ")} (buildah, busybox-static)` : "";
+if (why) console.warn(`skipping the buildah conformance suite: ${why}`);
+
+const outcomes: Outcome[] = [];
+// HULL_CONFORMANCE_WITHOUT_CONFIGS=1 plans without the bases' configs, to count what hull cannot know then.
+const withoutConfigs = process.env["HULL_CONFORMANCE_WITHOUT_CONFIGS"] === "1";
+const cacheSteps: number[] = [];
+
+describe.skipIf(why !== "")("conformance with buildah", () => {
+  let dir = "";
+  const configs: Record<string, BaseImage> = {};
+  const buildah = (args: string[], input?: string): string => {
+    const r = spawnSync(
+      "buildah",
+      ["--storage-driver", "vfs", "--root", join(dir, "root"), "--runroot", join(dir, "run"), ...args],
+      {
+        encoding: "utf8",
+        input,
+        maxBuffer: 64 << 20,
+        env: { ...process.env, STORAGE_DRIVER: "vfs", BUILDAH_ISOLATION: "chroot" },
+      },
+    );
+    if (r.status !== 0) throw new Error(`buildah ${args.join(" ")} failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  const inspect = (image: string): Record<string, unknown> =>
+    JSON.parse(buildah(["inspect", "--type", "image", image])) as Record<string, unknown>;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "hull-conformance-"));
+    // The root of every base: the static busybox and the applets the cases call.
+    const ctr = buildah(["from", "scratch"]).trim();
+    const mnt = buildah(["mount", ctr]).trim();
+    mkdirSync(join(mnt, "bin"), { recursive: true });
+    mkdirSync(join(mnt, "tmp"), { recursive: true });
+    cpSync("/bin/busybox", join(mnt, "bin", "busybox"));
+    for (const applet of ["sh", "echo", "true", "cat", "pwd", "env", "ls", "mkdir"])
+      symlinkSync("busybox", join(mnt, "bin", applet));
+    const [first, ...rest] = Object.entries(bases);
+    if (!first) throw new Error("no bases");
+    buildah(["config", ...first[1], ctr]);
+    buildah(["commit", "-q", "--format", "docker", ctr, first[0]]);
+    buildah(["rm", ctr]);
+    for (const [name, flags] of rest) {
+      const c = buildah(["from", first[0]]).trim();
+      buildah(["config", ...flags, c]);
+      buildah(["commit", "-q", "--format", "docker", c, name]);
+      buildah(["rm", c]);
+    }
+    for (const name of Object.keys(bases)) {
+      // What `hull plan --image-config REF=FILE` reads: buildah inspect's own output.
+      const image = readImageConfig(inspect(name));
+      if ("error" in image) throw new Error(`${name}: ${image.error}`);
+      configs[name] = image;
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (outcomes.length > 0) {
+      const sum = (k: keyof Outcome["fields"][string]) =>
+        outcomes.reduce((n, o) => n + Object.values(o.fields).filter((f) => f.status === k).length, 0);
+      // The figures the conformance note quotes; CI prints them in the test log.
+      console.log(
+        `conformance: ${outcomes.length} cases, ${cacheSteps.length} cache cases (${cacheSteps.reduce((a, b) => a + b, 0)} steps); fields agree ${sum("agree" as never)}, agree after adjusting buildah to BuildKit ${sum("adjusted" as never)}, unknown ${sum("unknown" as never)}, differ ${sum("differ" as never)}`,
+      );
+    }
+  });
+
+  it.each(cacheCases.map((c, i) => [c.name, c, i] as const))(
+    "cache: %s",
+    (_name, c: CacheCase, i: number) => {
+      const context = join(dir, "cache", String(i));
+      const write = (files: Readonly<Record<string, string>>) => {
+        for (const [path, text] of Object.entries(files)) {
+          mkdirSync(dirname(join(context, path)), { recursive: true });
+          writeFileSync(join(context, path), text);
+        }
+      };
+      write({ ...c.files, Dockerfile: c.dockerfile });
+      const build = (args: Readonly<Record<string, string>>) =>
+        buildah([
+          "bud",
+          "--layers",
+          "-t",
+          `localhost/hull-cache-${i}`,
+          ...Object.entries(args).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]),
+          "-f",
+          join(context, "Dockerfile"),
+          context,
+        ]);
+      build(c.buildArgs ?? {});
+      write(c.change.files ?? {});
+      const out = build({ ...c.buildArgs, ...c.change.buildArgs });
+      buildah(["rmi", "-f", `localhost/hull-cache-${i}`]);
+      // Each "[stage/n] STEP k/m: X" ("STEP k/m: X" in a one-stage file) is followed by "--> Using cache" when it hit; step k is instruction k-1.
+      const rebuiltByBuildah: string[] = [];
+      const steps = [...out.matchAll(/^(?:\[(\d+)\/\d+\] )?STEP (\d+)\/\d+: (\w+)/gm)];
+      for (const [n, m] of steps.entries()) {
+        if (!["RUN", "COPY", "ADD"].includes(m[3] as string)) continue;
+        const until = steps[n + 1]?.index ?? out.length;
+        const hit = out.slice(m.index, until).includes("--> Using cache");
+        if (!hit) rebuiltByBuildah.push(`s${Number(m[1] ?? 1) - 1}.${Number(m[2]) - 1}`);
+      }
+      const inv = invalidate(
+        parse(c.dockerfile).ast,
+        { imageConfigs: configs, ...(c.buildArgs ? { buildArgs: c.buildArgs } : {}) },
+        { paths: Object.keys(c.change.files ?? {}), buildArgs: c.change.buildArgs ?? {} },
+      );
+      const fs = new Set(
+        inv.plan.nodes.filter((n) => ["RUN", "COPY", "ADD"].includes(n.instruction)).map((n) => n.id),
+      );
+      const rebuiltByHull = inv.invalidated.map((x) => x.id).filter((id) => fs.has(id));
+      expect(rebuiltByBuildah.sort()).toEqual([...c.rebuilt].sort());
+      expect(rebuiltByHull.sort()).toEqual([...c.rebuilt].sort());
+      cacheSteps.push(steps.length);
+    },
+  );
+
+  it.each(cases.map((c, i) => [c.name, c, i] as const))("%s", (_name, c: Case, i: number) => {
+    const context = join(dir, "cases", String(i));
+    for (const [path, text] of Object.entries({ ...c.files, Dockerfile: c.dockerfile })) {
+      mkdirSync(dirname(join(context, path)), { recursive: true });
+      writeFileSync(join(context, path), text);
+    }
+    const tag = `localhost/hull-case-${i}`;
+    const out = buildah([
+      "bud",
+      "--layers",
+      "--format",
+      "docker",
+      "-t",
+      tag,
+      ...(c.target ? ["--target", c.target] : []),
+      ...Object.entries(c.buildArgs ?? {}).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]),
+      "-f",
+      join(context, "Dockerfile"),
+      context,
+    ]);
+    const built = inspect(tag);
+    const docker = built["Docker"] as Buildah["image"];
+    const stagesBuilt = [
+      ...new Set([...out.matchAll(/^\[(\d+)\/\d+\] STEP/gm)].map((m) => Number(m[1]) - 1)),
+    ];
+    buildah(["rmi", "-f", tag]);
+
+    const p = plan(parse(c.dockerfile).ast, {
+      imageConfigs: withoutConfigs ? {} : configs,
+      ...(c.target ? { target: c.target } : {}),
+      ...(c.buildArgs ? { buildArgs: c.buildArgs } : {}),
+    });
+    // The plan as `hull plan --format json --run` prints it.
+    const json = JSON.parse(
+      JSON.stringify(toJson(p, p.image ? { run: containerArgv(p.image) } : {})),
+    ) as Parameters<typeof compare>[1];
+    const outcome = compare(
+      { image: docker, stagesBuilt: stagesBuilt.length > 0 ? stagesBuilt : [0] },
+      json,
+      c,
+    );
+    outcomes.push(outcome);
+    const differing = Object.fromEntries(
+      Object.entries(outcome.fields)
+        .filter(([, f]) => f.status === "differ")
+        .map(([k, f]) => [k, f.detail]),
+    );
+    if (withoutConfigs) {
+      if (Object.keys(differing).length > 0)
+        console.log(`without configs, ${c.name}: ${JSON.stringify(differing)}`);
+      return;
+    }
+    expect(p.diagnostics).toEqual([]);
+    expect(Object.keys(differing).sort(), JSON.stringify(differing, null, 2)).toEqual(
+      Object.keys(c.knownDiffs ?? {}).sort(),
+    );
+  });
+});

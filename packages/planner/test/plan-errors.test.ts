@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import type { PlanOptions } from "../src/index.js";
+import { planText } from "./helpers.js";
+
+// Plan-time errors BuildKit raises, one case each, with where BuildKit raises it (frontend/dockerfile/…).
+const cases: [string, string, PlanOptions, string[]][] = [
+  [
+    "COPY --from a stage defined later (dockerfile2llb/convert.go dispatchCopy)",
+    "FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\n",
+    { target: "a" },
+    ['copy-from-later-stage@2: cannot copy from stage "b", it needs to be defined before current stage "a"'],
+  ],
+  [
+    "RUN --mount from a stage defined later (convert_runmount.go dispatchRunMounts)",
+    "FROM alpine AS a\nRUN --mount=from=b,target=/m true\nFROM alpine AS b\n",
+    { target: "a" },
+    [
+      'copy-from-later-stage@2: cannot mount from stage "b" to "/m", stage needs to be defined before current command',
+    ],
+  ],
+  [
+    "circular stage dependencies (convert.go validateCircularDependency)",
+    "FROM alpine AS a\nRUN --mount=from=b,target=/m true\nFROM a AS b\n",
+    { target: "b" },
+    [
+      "circular-dependency@2: circular dependency detected on stage: a",
+      'copy-from-later-stage@2: cannot mount from stage "b" to "/m", stage needs to be defined before current command',
+    ],
+  ],
+  [
+    "an invalid stage index (convert.go toCommand)",
+    "FROM alpine\nCOPY --from=3 /x /x\n",
+    {},
+    ["unknown-stage-index@2: invalid stage index 3"],
+  ],
+  [
+    "variable expansion in --from (convert.go toCommand)",
+    "FROM alpine\nARG SRC=a\nCOPY --from=$SRC /x /x\n",
+    {},
+    [
+      "variable-in-from@3: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+    ],
+  ],
+  [
+    "--target naming no stage, with BuildKit's suggestion (convert.go, util/suggest)",
+    "FROM alpine AS build\nFROM alpine AS test\n",
+    { target: "buld" },
+    ['unknown-target@2: target stage "buld" could not be found (did you mean build?)'],
+  ],
+  [
+    "--target with nothing close lists the stages",
+    "FROM alpine AS build\nFROM alpine AS test\n",
+    { target: "release" },
+    ['unknown-target@2: target stage "release" could not be found (stages: build, test)'],
+  ],
+  [
+    "a base that is no image reference (convert.go, reference.ParseNormalizedNamed)",
+    "FROM Alpine:3.20\n",
+    {},
+    [
+      'invalid-base-name@1: failed to parse stage name "Alpine:3.20": invalid reference format: repository name must be lowercase',
+    ],
+  ],
+  [
+    "a base that is no image reference, in a stage the target does not need",
+    "FROM al..pine AS x\nFROM alpine\n",
+    {},
+    ['invalid-base-name@1: failed to parse stage name "al..pine": invalid reference format'],
+  ],
+  [
+    "--chmod that is numeric but not octal up to 07777 (convert_copy.go)",
+    "FROM alpine\nCOPY --chmod=10000 a /b\nCOPY --chmod=789 a /c\nCOPY --chmod=u+x a /d\n",
+    {},
+    [
+      "bad-chmod@2: invalid chmod parameter: '10000'. it should be octal string and between 0 and 07777",
+      "bad-chmod@3: invalid chmod parameter: '789'. it should be octal string and between 0 and 07777",
+    ],
+  ],
+  [
+    "ADD --checksum of a local file (convert_copy.go)",
+    "FROM alpine\nADD --checksum=sha256:0123 a.tar /x\n",
+    {},
+    ["bad-checksum@2: checksum requires HTTP(S) or Git sources"],
+  ],
+  [
+    "ADD --checksum of several sources (convert_copy.go)",
+    "FROM alpine\nADD --checksum=sha256:0123 https://e.x/a https://e.x/b /x/\n",
+    {},
+    ["bad-checksum@2: checksum can't be specified for multiple sources"],
+  ],
+  [
+    "COPY of a URL or a git ref (convert_copy.go)",
+    "FROM alpine\nCOPY https://e.x/a /a\nCOPY git@github.com:o/r.git /r\n",
+    {},
+    [
+      "copy-remote-source@2: source can't be a URL for COPY",
+      "copy-remote-source@3: source can't be a git ref for COPY",
+    ],
+  ],
+  [
+    "EXPOSE with an unknown protocol (convert_expose.go splitProtoPort)",
+    "FROM alpine\nEXPOSE 80/xyz\n",
+    {},
+    ['bad-expose@2: invalid port: "80/xyz": invalid proto: xyz'],
+  ],
+  [
+    "EXPOSE with a bad host port or mismatched ranges (convert_expose.go parsePort)",
+    "FROM alpine\nEXPOSE 1.2.3:80\nEXPOSE 8000-8001:90-99\nEXPOSE 70000\n",
+    {},
+    [
+      "bad-expose@2: invalid hostPort: 1.2.3",
+      "bad-expose@3: invalid ranges specified for container and host Ports: 90-99 and 8000-8001",
+      "bad-expose@4: invalid containerPort: 70000",
+    ],
+  ],
+  [
+    "nothing in a stage the target prunes is dispatched, so its dispatch errors are warnings",
+    "FROM alpine AS unused\nCOPY --chmod=9 a /b\nFROM alpine\n",
+    {},
+    [
+      "bad-chmod@2: invalid chmod parameter: '9'. it should be octal string and between 0 and 07777 (in a pruned stage, so BuildKit would not report it)",
+    ],
+  ],
+];
+
+describe("plan-time errors BuildKit raises", () => {
+  it.each(cases)("%s", (_name, text, options, expected) => {
+    const p = planText(text, options);
+    expect(p.diagnostics.map((d) => `${d.code}@${d.range.start.line}: ${d.message}`)).toEqual(expected);
+  });
+  it("EXPOSE keeps what BuildKit accepts: ip, host port, range and protocol case", () => {
+    const p = planText("FROM alpine\nEXPOSE 127.0.0.1:8080:80/UDP 5000-5001/sctp [::1]:90:90\n");
+    expect(p.diagnostics).toEqual([]);
+    expect(Object.keys(p.image?.config.ExposedPorts ?? {})).toEqual([
+      "80/udp",
+      "5000/sctp",
+      "5001/sctp",
+      "90/tcp",
+    ]);
+    expect(p.image?.history.at(-1)?.created_by).toBe("EXPOSE [80/udp 5000/sctp 5001/sctp 90/tcp]");
+  });
+});
+
+describe("EXPOSE order", () => {
+  it("sorts the words as written before expanding them, as BuildKit's parseExpose does", () => {
+    const p = planText("FROM scratch\nENV P=1\nEXPOSE 9090 $P 8080\n");
+    expect(p.image?.history.at(-1)?.created_by).toBe("EXPOSE [1/tcp 8080/tcp 9090/tcp]");
+  });
+});
