@@ -37,12 +37,32 @@ const commonjs = {
  */
 const bundles = [
   // The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
-  { ...commonjs, entryPoints: ["packages/cli/src/cli.ts"], outfile: "packages/cli/bundle/hull.cjs" },
+  // `diff` is left out: bundle/diff.cjs holds it, required only by --fix-dry-run.
+  {
+    ...commonjs,
+    entryPoints: ["packages/cli/src/cli.ts"],
+    outfile: "packages/cli/bundle/hull.cjs",
+    external: ["diff"],
+  },
   // The worker thread `hull lint` starts to lint many files in parallel; it must sit beside hull.cjs.
   {
     ...common,
     entryPoints: ["packages/cli/src/commands/lint.ts"],
     outfile: "packages/cli/bundle/lint-worker.mjs",
+    external: ["diff"],
+  },
+  // The language server for `hull lsp`, CommonJS like the CLI: hull.cjs requires it only for that command, so
+  // that the other commands do not load it.
+  { ...commonjs, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/cli/bundle/lsp.cjs" },
+  // The diff library for `hull lint --fix-dry-run`.
+  {
+    ...commonjs,
+    stdin: {
+      contents: 'export { createTwoFilesPatch } from "diff";',
+      resolveDir: "packages/cli",
+      loader: "js",
+    },
+    outfile: "packages/cli/bundle/diff.cjs",
   },
   // The language server that editors start (`hull-lsp --stdio`).
   { ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" },

@@ -5,6 +5,7 @@ import { registerLint } from "./commands/lint.js";
 import { registerRules } from "./commands/rules.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerFmt } from "./commands/fmt.js";
+import { registerLsp } from "./commands/lsp.js";
 import { version } from "./version.js";
 
 /** Exit codes shared by every command. */
@@ -13,7 +14,14 @@ export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
 /** A command adds itself to the program; its action returns the exit code. */
 export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
-const commands: Register[] = [registerParse, registerPlan, registerLint, registerRules, registerFmt];
+const commands: Register[] = [
+  registerParse,
+  registerPlan,
+  registerLint,
+  registerRules,
+  registerFmt,
+  registerLsp,
+];
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {

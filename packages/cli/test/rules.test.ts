@@ -30,7 +30,7 @@ describe("hull rules", () => {
     const maintainer = list.find((r) => r.id === "maintainer-deprecated");
     expect(maintainer).toMatchObject({
       severity: "warning",
-      fixable: true,
+      fixable: "unsafe",
       aliases: { hadolint: ["DL4000"] },
     });
     expect(maintainer?.docs).toMatch(/docs\/rules\/maintainer-deprecated\.md$/);
@@ -42,7 +42,7 @@ describe("hull rules", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^RULE +SEVERITY/);
     expect(stdout).toMatch(
-      /^maintainer-deprecated +warning +fix +DL4000, MaintainerDeprecated +Use a label/m,
+      /^maintainer-deprecated +warning +fix! +DL4000, MaintainerDeprecated +Use a label/m,
     );
   });
 

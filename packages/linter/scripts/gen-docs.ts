@@ -109,6 +109,14 @@ function seeAlso(rule: Rule): string {
   return items.length ? items.join("\n") : "Nothing related.";
 }
 
+/** What the docs say about a rule's fixes: their level and the flags that apply them. */
+function fixableText(rule: Rule): string {
+  if (rule.fixable === "safe") return "yes, a safe fix (`hull lint --fix`)";
+  if (rule.fixable === "unsafe")
+    return "yes, an unsafe fix: it can change the image (`hull lint --fix --unsafe-fixes`)";
+  return "no";
+}
+
 /** The markdown page of one rule. */
 export function rulePage(rule: Rule): string {
   const aliases = [
@@ -118,7 +126,7 @@ export function rulePage(rule: Rule): string {
   const facts = [
     `**Default severity:** ${rule.severity}`,
     `**In the recommended preset:** ${rule.recommended === false ? "no" : "yes"}`,
-    `**Fixable:** ${rule.fixable ? "yes" : "no"}`,
+    `**Fixable:** ${fixableText(rule)}`,
     ...(aliases.length ? [`**Also known as:** ${aliases.join(", ")}`] : []),
     ...(rule.security
       ? [`**Security rule:** yes, ${rule.security} severity (in the \`security\` preset)`]
@@ -179,14 +187,15 @@ export function indexPage(registry: readonly Rule[]): string {
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map(
       (r) =>
-        `| [${r.id}](${r.id}.md) | ${r.title} | ${r.severity}${r.recommended === false ? " (off)" : ""} | ${r.fixable ? "yes" : ""} | ${aliasList(r, "hadolint").join(", ")} | ${aliasList(r, "buildkit").join(", ")} |`,
+        `| [${r.id}](${r.id}.md) | ${r.title} | ${r.severity}${r.recommended === false ? " (off)" : ""} | ${r.fixable || ""} | ${aliasList(r, "hadolint").join(", ")} | ${aliasList(r, "buildkit").join(", ")} |`,
     );
   return [
     header.replace("the rule's metadata", "the rules' metadata"),
     "",
     "# Rules",
     "",
-    `hull has ${registry.length} rules. Severity is the default; "(off)" marks rules outside the recommended preset.`,
+    `hull has ${registry.length} rules. Severity is the default; "(off)" marks rules outside the recommended preset. ` +
+      "A `safe` fix cannot change what the build produces and `hull lint --fix` applies it; an `unsafe` one can, and needs `--unsafe-fixes` too.",
     "",
     "| Rule | Title | Severity | Fixable | hadolint | BuildKit |",
     "|---|---|---|---|---|---|",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFixes, lint, resolveRules, type Diagnostic } from "./engine.js";
+import { lint, resolveRules, type Diagnostic } from "./engine.js";
 import { defineRule, type Rule } from "./rule.js";
 import { rules } from "./rules/index.js";
 
@@ -212,14 +212,6 @@ describe("the security scanners' names and ignore comments", () => {
     expect(chosen).toEqual(rules.filter((r) => r.security !== undefined).map((r) => r.id));
     expect(chosen).toEqual(expect.arrayContaining(["no-sudo", "no-implicit-root-user", "no-docker-socket"]));
     expect(chosen).not.toContain("maintainer-deprecated");
-  });
-});
-
-describe("applyFixes", () => {
-  it("applies fixes that do not overlap", () => {
-    const source = "FROM alpine\nENV A 1\nENV B 2\n";
-    const { output, fixed } = applyFixes(source, lint(source, { registry: own }).diagnostics);
-    expect({ output, fixed }).toEqual({ output: "FROM alpine\nENV A=1\nENV B=2\n", fixed: 2 });
   });
 });
 

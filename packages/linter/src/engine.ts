@@ -14,6 +14,7 @@ import {
   type IgnoreDirective,
   type LintSettings,
   type Locatable,
+  type FixLevel,
   type ReportTarget,
   type Rule,
   type RuleContext,
@@ -42,8 +43,8 @@ export interface Diagnostic {
   /** The rule's message id (for `syntax-error`, the parser's diagnostic code). */
   messageId: string;
   range: Range;
-  /** Edits that fix the finding, when the rule offers them. */
-  fix?: { edits: TextEdit[] };
+  /** Edits that fix the finding, when the rule offers them, with the rule's fix level. */
+  fix?: { edits: TextEdit[]; level: FixLevel };
 }
 
 /** `off`, a severity, or a severity with options, for one rule id or alias. */
@@ -224,8 +225,12 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
           messageId,
           range,
         };
-        if (target.fix)
-          diagnostic.fix = { edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit] };
+        // A rule that declares no fix level offers no fixes, whatever it passes to report.
+        if (target.fix && entry.rule.fixable !== false)
+          diagnostic.fix = {
+            edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit],
+            level: entry.rule.fixable,
+          };
         diagnostics.push(diagnostic);
       },
     };
@@ -450,31 +455,4 @@ function crash(rule: Rule, error: unknown, range: Range): Diagnostic {
 function worst(a: Severity, b: Severity, mostSevere: boolean): Severity {
   const aFirst = compareSeverity(a, b) <= 0;
   return aFirst === mostSevere ? a : b;
-}
-
-/** Applies the fixes of the diagnostics that do not overlap an earlier fix; returns the new text. */
-export function applyFixes(
-  source: string,
-  diagnostics: readonly Diagnostic[],
-): { output: string; fixed: number } {
-  const accepted: TextEdit[] = [];
-  let fixed = 0;
-  for (const d of diagnostics) {
-    if (!d.fix) continue;
-    const edits = [...d.fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
-    const overlaps = edits.some((e) =>
-      accepted.some(
-        (a) => e.range.start.offset < a.range.end.offset && a.range.start.offset < e.range.end.offset,
-      ),
-    );
-    if (overlaps) continue;
-    accepted.push(...edits);
-    fixed++;
-  }
-  accepted.sort((a, b) => b.range.start.offset - a.range.start.offset);
-  let output = source;
-  for (const edit of accepted) {
-    output = output.slice(0, edit.range.start.offset) + edit.text + output.slice(edit.range.end.offset);
-  }
-  return { output, fixed };
 }

@@ -1,8 +1,9 @@
-export { lint, resolveRules, applyFixes, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
+export { lint, resolveRules, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
 export type { Diagnostic, LintOptions, LintResult, Preset, RuleSetting } from "./engine.js";
 export { defineRule, severities, aliasList, aliasTools, defaultOptions, compareSeverity } from "./rule.js";
 export type {
   DocExample,
+  FixLevel,
   IgnoreDirective,
   IgnoreEntry,
   LintSettings,
@@ -49,3 +50,5 @@ export {
   isShellcheckName,
 } from "./shellcheck/shellcheck.js";
 export type { ShellcheckOutput, ShellcheckRequest, ShellcheckRunner } from "./shellcheck/shellcheck.js";
+export { fix, applyFixes, isApplicable, maxFixRounds } from "./fix.js";
+export type { FixOptions, FixResult } from "./fix.js";

@@ -98,6 +98,13 @@ export interface LintSettings {
   strictLabels: boolean;
 }
 
+/**
+ * How far an automatic fix can be trusted, as Ruff splits them: a `safe` fix cannot change what the build
+ * produces (the image's files and config), so `hull lint --fix` applies it; an `unsafe` one can (it adds a
+ * flag to a command, changes how a command runs), so it needs `--unsafe-fixes`.
+ */
+export type FixLevel = "safe" | "unsafe";
+
 /** A replacement of the source text between `range.start.offset` and `range.end.offset`. */
 export interface TextEdit {
   range: Range;
@@ -198,8 +205,8 @@ export interface RuleDefinition<M extends Messages = Messages, S extends Options
    * use it to set or silence all of them at once. Never the id of a rule.
    */
   group?: string;
-  /** True when the rule offers automatic fixes. */
-  fixable: boolean;
+  /** The level of the rule's automatic fixes, or false when it offers none. */
+  fixable: FixLevel | false;
   docs: RuleDocs<OptionsOf<S>>;
   messages: M;
   options?: S;

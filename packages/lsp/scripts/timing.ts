@@ -1,17 +1,27 @@
-// Measures the numbers in the README: server start to `initialize` response, and how long a change takes to
-// become diagnostics. Run from the repository root after `pnpm bundle`:
-//   npx tsx --conditions=@hull/source packages/lsp/scripts/timing.ts
+// Measures the numbers in the README: server start to `initialize` response, change → published diagnostics
+// latency over stdio (median and p95 of 200 edits of a 300-line Dockerfile), and the server's memory over 10,000
+// edits. Run from the repository root after `pnpm bundle`:
+//   npx tsx --conditions=@hull/source packages/lsp/scripts/timing.ts [--hull] [--edits N]
+// `--hull` starts `hull lsp --stdio` (the CLI's subcommand) instead of `hull-lsp --stdio`.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defaultFeatureConfig } from "../src/config.js";
 import { createDocument } from "../src/documents.js";
 import { computeDiagnostics } from "../src/features/diagnostics.js";
 
-const bin = fileURLToPath(new URL("../bin/hull-lsp.js", import.meta.url));
+const viaHull = process.argv.includes("--hull");
+const argv = viaHull
+  ? [fileURLToPath(new URL("../../cli/bin/hull.js", import.meta.url)), "lsp", "--stdio"]
+  : [fileURLToPath(new URL("../bin/hull-lsp.js", import.meta.url)), "--stdio"];
+const editsFlag = process.argv.indexOf("--edits");
+const memoryEdits = editsFlag === -1 ? 10_000 : Number(process.argv[editsFlag + 1]);
 const runs = 15;
+const latencyEdits = 200;
 
-/** A typical 100-line multi-stage Dockerfile with a handful of findings. */
-function typicalDockerfile(): string {
+/** A typical multi-stage Dockerfile of about `size` lines with a handful of findings. */
+function typicalDockerfile(size: number): string {
   const lines = [
     "# syntax=docker/dockerfile:1",
     "ARG NODE_VERSION=22",
@@ -33,7 +43,7 @@ function typicalDockerfile(): string {
     "ENV NODE_ENV=production",
     "RUN npm run build",
   ];
-  for (let i = 0; lines.length < 88; i++) {
+  for (let i = 0; lines.length < size - 12; i++) {
     lines.push(
       "",
       `# Worker ${i}.`,
@@ -60,14 +70,36 @@ function typicalDockerfile(): string {
   return lines.join("\n") + "\n";
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+}
+const median = (values: number[]) => quantile(values, 0.5);
+
+/** The CPU time (user + system) a process has used, in ms (Linux), or NaN where /proc is missing. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses, in clock ticks (100 per second).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The resident memory of a process in MB (Linux), or NaN where /proc is missing. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Starts the server and returns a function that sends a message and one that waits for a matching message. */
 function startServer() {
-  const child = spawn(process.execPath, [bin, "--stdio"]);
+  const child = spawn(process.execPath, argv);
   let buffer = Buffer.alloc(0);
   const waiters: { match: (m: Record<string, unknown>) => boolean; resolve: () => void }[] = [];
   child.stdout.on("data", (chunk: Buffer) => {
@@ -95,8 +127,10 @@ function startServer() {
   return { child, send, wait };
 }
 
-const text = typicalDockerfile();
-console.log(`Dockerfile: ${text.split("\n").length - 1} lines, ${text.length} characters`);
+const text = typicalDockerfile(300);
+console.log(
+  `Dockerfile: ${text.split("\n").length - 1} lines, ${text.length} characters; server: ${viaHull ? "hull lsp" : "hull-lsp"} --stdio`,
+);
 
 const starts: number[] = [];
 for (let i = 0; i < runs; i++) {
@@ -116,16 +150,23 @@ server.send({ id: 1, method: "initialize", params: { processId: null, rootUri: n
 await ready;
 server.send({ method: "initialized", params: {} });
 const uri = "untitled:timing";
-const published = () => server.wait((m) => m.method === "textDocument/publishDiagnostics");
-let next = published();
+/** Waits for the diagnostics of exactly this version, so that each measured edit was linted. */
+const published = (version: number) =>
+  server.wait(
+    (m) =>
+      m.method === "textDocument/publishDiagnostics" &&
+      (m.params as { version?: number }).version === version,
+  );
+let next = published(1);
 server.send({
   method: "textDocument/didOpen",
   params: { textDocument: { uri, languageId: "dockerfile", version: 1, text } },
 });
 await next;
-const debounced: number[] = [];
-const saved: number[] = [];
-for (let version = 2; version < 2 + 2 * runs; version++) {
+let version = 1;
+/** One keystroke-sized edit (a path changes back and forth); resolves when its diagnostics arrive. */
+async function edit(): Promise<number> {
+  version++;
   const change = {
     textDocument: { uri, version },
     contentChanges: [
@@ -135,17 +176,30 @@ for (let version = 2; version < 2 + 2 * runs; version++) {
       },
     ],
   };
-  next = published();
+  next = published(version);
   const t0 = performance.now();
   server.send({ method: "textDocument/didChange", params: change });
-  // Every other change is saved right away, which publishes without waiting for the typing pause.
-  if (version % 2) server.send({ method: "textDocument/didSave", params: { textDocument: { uri } } });
   await next;
-  (version % 2 ? saved : debounced).push(performance.now() - t0);
+  return performance.now() - t0;
 }
+for (let i = 0; i < 20; i++) await edit(); // warm-up
+const latencies: number[] = [];
+const cpuBefore = cpuMs(server.child.pid);
+for (let i = 0; i < latencyEdits; i++) latencies.push(await edit());
+const cpuPerEdit = (cpuMs(server.child.pid) - cpuBefore) / latencyEdits;
+console.log(
+  `didChange → publishDiagnostics over stdio, ${latencyEdits} edits: median ${median(latencies).toFixed(1)} ms, ` +
+    `p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; ` +
+    `server CPU ${cpuPerEdit.toFixed(1)} ms per edit; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+);
+const samples: string[] = [];
+const every = Math.max(1, Math.floor(memoryEdits / 10));
+for (let i = 1; i <= memoryEdits; i++) {
+  await edit();
+  if (i % every === 0) samples.push(`${i}: ${rssMb(server.child.pid).toFixed(0)}`);
+}
+console.log(`server RSS (MB) after N more edits: ${samples.join(", ")}`);
 server.child.kill();
-console.log(`didChange → publishDiagnostics (200 ms debounce): median ${median(debounced).toFixed(1)} ms`);
-console.log(`didChange + didSave → publishDiagnostics (no debounce): median ${median(saved).toFixed(1)} ms`);
 
 const config = defaultFeatureConfig();
 const inProcess: number[] = [];

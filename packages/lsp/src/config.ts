@@ -2,12 +2,21 @@ import { dirname, resolve } from "node:path";
 import {
   defaultConfig,
   loadConfig,
+  loadConfigFile,
   rules,
   type ConfigReader,
   type LintOptions,
   type LoadedConfig,
+  type Preset,
   type Rule,
 } from "@hull/linter";
+
+/** Editor settings that change which config applies: a fixed config file, a preset. */
+export interface ConfigOverrides {
+  /** An absolute path; it replaces the config found next to each document. */
+  configPath?: string | null;
+  preset?: Preset | null;
+}
 
 /** What features need to know about the configuration that applies to one document. */
 export interface FeatureConfig {
@@ -33,10 +42,23 @@ export function resolveConfig(
   path: string | null,
   reader: ConfigReader,
   registry: readonly Rule[] = rules,
+  overrides: ConfigOverrides = {},
 ): FeatureConfig {
-  if (path === null) return defaultFeatureConfig(registry);
-  const dir = dirname(path);
+  const resolved = resolveConfigFile(path, reader, registry, overrides.configPath ?? null);
+  if (overrides.preset) resolved.loaded = { ...resolved.loaded, preset: overrides.preset };
+  return resolved;
+}
+
+function resolveConfigFile(
+  path: string | null,
+  reader: ConfigReader,
+  registry: readonly Rule[],
+  configPath: string | null,
+): FeatureConfig {
+  if (path === null && configPath === null) return defaultFeatureConfig(registry);
+  const dir = path === null ? process.cwd() : dirname(path);
   const readDockerignore = () => {
+    if (path === null) return null;
     // BuildKit reads `<Dockerfile>.dockerignore` before the context's `.dockerignore`; so does `hull lint`.
     for (const candidate of [`${path}.dockerignore`, resolve(dir, ".dockerignore")]) {
       try {
@@ -48,7 +70,9 @@ export function resolveConfig(
     return null;
   };
   try {
-    return { loaded: loadConfig(dir, reader, registry), error: null, readDockerignore, registry };
+    const loaded =
+      configPath === null ? loadConfig(dir, reader, registry) : loadConfigFile(configPath, reader, registry);
+    return { loaded, error: null, readDockerignore, registry };
   } catch (error) {
     return {
       loaded: defaultConfig(dir),

@@ -16,3 +16,5 @@ export { computeSymbols } from "./features/symbols.js";
 export type { SymbolData } from "./features/symbols.js";
 export { computeFoldingRanges } from "./features/folding.js";
 export type { FoldingData } from "./features/folding.js";
+export { parseSettings, defaultSettings } from "./settings.js";
+export type { ServerSettings } from "./settings.js";

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -21,9 +23,7 @@ import { computeFoldingRanges } from "./features/folding.js";
 import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
-
-/** How long typing must pause before a changed document is linted again; open and save lint at once. */
-export const changeDebounceMs = 200;
+import { defaultSettings, parseSettings, type ServerSettings } from "./settings.js";
 
 /** The real file system, for config lookup; the only file system access of the server. */
 const fileReader: ConfigReader = {
@@ -62,8 +62,10 @@ const watchedGlobs = [
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new DocumentStore();
   const configs = new Map<string, { version: number; config: FeatureConfig }>();
-  const timers = new Map<string, NodeJS.Timeout>();
   let watchFiles = false;
+  let settings: ServerSettings = defaultSettings;
+  // A relative `configPath` setting is relative to the workspace folder.
+  let workspaceDir = process.cwd();
   // Config warnings are logged once each, not on every keystroke's new version.
   const warned = new Set<string>();
 
@@ -71,7 +73,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const configOf = (document: Document): FeatureConfig => {
     const cached = configs.get(document.uri);
     if (cached && cached.version === document.version) return cached.config;
-    const config = resolveConfig(document.path, fileReader);
+    const configPath =
+      settings.configPath === null
+        ? null
+        : isAbsolute(settings.configPath)
+          ? settings.configPath
+          : resolve(workspaceDir, settings.configPath);
+    const config = resolveConfig(document.path, fileReader, undefined, {
+      configPath,
+      preset: settings.preset,
+    });
     for (const warning of config.loaded.warnings) {
       if (!warned.has(warning)) connection.console.warn(warning);
       warned.add(warning);
@@ -92,24 +103,37 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
+  // Each version is published once: a change already linted by an earlier flush is not linted again.
+  const published = new Map<string, number>();
   const publish = (uri: string) => {
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
+    pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
     const diagnostics = guard("diagnostics", [], () => computeDiagnostics(document, configOf(document)));
+    published.set(uri, document.version);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   };
+  // No debounce: linting a few hundred lines takes milliseconds, so a change is linted as soon as the messages
+  // already received are handled (setImmediate), and changes that arrived together are linted once.
+  const pending = new Set<string>();
+  let flush: NodeJS.Immediate | undefined;
   const schedule = (uri: string) => {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => publish(uri), changeDebounceMs),
-    );
+    if (settings.run === "onSave") return;
+    pending.add(uri);
+    flush ??= setImmediate(() => {
+      flush = undefined;
+      for (const u of [...pending]) {
+        if (published.get(u) === documents.get(u)?.version) pending.delete(u);
+        else publish(u);
+      }
+    });
   };
 
   connection.onInitialize((params): InitializeResult => {
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    settings = parseSettings(params.initializationOptions);
+    const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (root?.startsWith("file:")) workspaceDir = fileURLToPath(root);
     return {
       capabilities: {
         textDocumentSync: {
@@ -133,6 +157,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       watchers: watchedGlobs.map((globPattern) => ({ globPattern })),
     });
   });
+  connection.onDidChangeConfiguration(({ settings: changed }) => {
+    // Clients that push settings send `{ hull: {…} }`; a `null` push means "ask", which this server does not.
+    if (changed === null || changed === undefined) return;
+    settings = parseSettings(changed);
+    configs.clear();
+    for (const document of documents.all()) publish(document.uri);
+  });
   connection.onDidChangeWatchedFiles(() => {
     configs.clear();
     for (const document of documents.all()) publish(document.uri);
@@ -151,8 +182,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     publish(textDocument.uri);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    clearTimeout(timers.get(textDocument.uri));
-    timers.delete(textDocument.uri);
+    pending.delete(textDocument.uri);
+    published.delete(textDocument.uri);
     documents.close(textDocument.uri);
     configs.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });

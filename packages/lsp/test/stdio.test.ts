@@ -167,3 +167,97 @@ describe("hull-lsp over stdio", () => {
     expect(client.stderr).toBe("");
   });
 });
+
+describe("hull-lsp settings and entry points", () => {
+  const start = (argv: string[]) => new Client(spawn(process.execPath, argv, { cwd: root }));
+  const initialize = async (client: Client, initializationOptions?: unknown) => {
+    await client.request("initialize", {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions,
+    });
+    client.send({ method: "initialized", params: {} });
+  };
+  const open = (client: Client, uri: string, text: string) =>
+    client.send({
+      method: "textDocument/didOpen",
+      params: { textDocument: { uri, languageId: "dockerfile", version: 1, text } },
+    });
+  const change = (client: Client, uri: string, version: number, text: string) =>
+    client.send({
+      method: "textDocument/didChange",
+      params: { textDocument: { uri, version }, contentChanges: [{ text }] },
+    });
+
+  it("with run: onSave, lints on open and save but not on change", async () => {
+    const client = start([bin, "--stdio"]);
+    try {
+      await initialize(client, { run: "onSave" });
+      const uri = "untitled:on-save";
+      open(client, uri, "FROM node:latest\n");
+      expect((await diagnosticsOf(client, uri)).version).toBe(1);
+      change(client, uri, 2, "FROM node:22\n");
+      change(client, uri, 3, "FROM node:22\nMAINTAINER me\n");
+      client.send({ method: "textDocument/didSave", params: { textDocument: { uri } } });
+      // The first diagnostics after the changes are those of the save, of the last version.
+      const saved = await diagnosticsOf(client, uri);
+      expect(saved.version).toBe(3);
+      expect(saved.diagnostics.map((d) => d.code)).toEqual(["maintainer-deprecated"]);
+    } finally {
+      client.process.kill();
+    }
+  });
+
+  it("lints every change on type, each version once", async () => {
+    const client = start([bin, "--stdio"]);
+    try {
+      await initialize(client);
+      const uri = "untitled:on-type";
+      open(client, uri, "FROM node:latest\n");
+      await diagnosticsOf(client, uri);
+      change(client, uri, 2, "FROM node:22\n");
+      expect(await diagnosticsOf(client, uri)).toMatchObject({ version: 2, diagnostics: [] });
+      change(client, uri, 3, "FROM node:22\nMAINTAINER me\n");
+      expect((await diagnosticsOf(client, uri)).version).toBe(3);
+    } finally {
+      client.process.kill();
+    }
+  });
+
+  it("prints a usage line and exits 2 without a transport", async () => {
+    const child = spawn(process.execPath, [bin], { cwd: root });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^usage: hull-lsp --stdio \| --node-ipc \| --socket=PORT \| --pipe=NAME\n/);
+  });
+
+  const hull = fileURLToPath(new URL("../../cli/bin/hull.js", import.meta.url));
+  const cliServer = fileURLToPath(new URL("../../cli/bundle/lsp.cjs", import.meta.url));
+  it.skipIf(!existsSync(cliServer))(
+    "hull lsp --stdio serves the same server (needs `pnpm bundle`)",
+    async () => {
+      const client = start([hull, "lsp", "--stdio"]);
+      try {
+        const init = (await client.request("initialize", {
+          processId: null,
+          rootUri: null,
+          capabilities: {},
+        })) as {
+          serverInfo: { name: string };
+        };
+        expect(init.serverInfo.name).toBe("hull-lsp");
+        client.send({ method: "initialized", params: {} });
+        const uri = "untitled:via-hull";
+        open(client, uri, "FROM node:latest\n");
+        expect((await diagnosticsOf(client, uri)).diagnostics.map((d) => d.code)).toEqual(["no-latest-tag"]);
+      } finally {
+        client.process.kill();
+      }
+    },
+  );
+});

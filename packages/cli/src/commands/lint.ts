@@ -26,10 +26,12 @@ import {
   type Preset,
   type RuleSetting,
   type Severity,
+  type ShellcheckRequest,
 } from "@hull/linter";
 import type { Register } from "../main.js";
 import { processIo, readFailure, type Io } from "../io.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
+import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
 interface LintFlags {
   format: string;
@@ -45,6 +47,9 @@ interface LintFlags {
   verbose?: boolean;
   since?: string;
   allowEmpty?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  unsafeFixes?: boolean;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -64,6 +69,8 @@ export interface LintJob {
   threshold: FailureThreshold;
   /** The ShellCheck program to run on RUN scripts, when there is one. */
   shellcheck?: string;
+  /** Fix the file (`--fix`, `--fix-dry-run`) before reporting what is left. */
+  fix?: FixRequest;
 }
 
 /** The outcome of one job: findings, or an I/O error message. */
@@ -72,6 +79,8 @@ export interface LintJobResult {
   diagnostics: Diagnostic[];
   source?: string;
   error?: string;
+  /** What fixing did, for a fix job. */
+  fix?: FixOutcome;
 }
 
 /** Thrown for problems that end the run with exit code 2 and a one-line message. */
@@ -90,23 +99,28 @@ function readDockerignoreFor(path: string, io: Pick<Io, "exists" | "readFile">):
 }
 
 /** Lints one job; never throws (an unreadable file becomes an error message). */
-export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "runShellcheck">): LintJobResult {
-  let text: string;
-  try {
-    text = job.text ?? io.readFile(job.path);
-  } catch (error) {
-    return { displayPath: job.displayPath, diagnostics: [], error: readFailure(job.displayPath, error) };
-  }
-  const result = lint(text, {
+export function runJob(
+  job: LintJob,
+  io: Pick<Io, "exists" | "readFile" | "writeFile" | "runShellcheck">,
+): LintJobResult {
+  const options = {
     filePath: job.displayPath,
     preset: job.preset,
     rules: job.rules,
     settings: job.settings,
     readDockerignore: () => readDockerignoreFor(job.path, io),
     ...(job.shellcheck !== undefined && io.runShellcheck
-      ? { shellcheck: (request) => io.runShellcheck!(job.shellcheck!, request) }
+      ? { shellcheck: (request: ShellcheckRequest) => io.runShellcheck!(job.shellcheck!, request) }
       : {}),
-  });
+  };
+  if (job.fix) return runFixJob({ ...job, fix: job.fix }, options, io);
+  let text: string;
+  try {
+    text = job.text ?? io.readFile(job.path);
+  } catch (error) {
+    return { displayPath: job.displayPath, diagnostics: [], error: readFailure(job.displayPath, error) };
+  }
+  const result = lint(text, options);
   return {
     displayPath: job.displayPath,
     diagnostics: result.diagnostics,
@@ -249,6 +263,13 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     );
   }
   const cliRules = cliRuleSettings(flags);
+  if (flags.fix && flags.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be combined");
+  if (flags.unsafeFixes && !flags.fix && !flags.fixDryRun)
+    throw new UsageError("--unsafe-fixes needs --fix or --fix-dry-run");
+  const fixRequest: FixRequest | undefined =
+    flags.fix || flags.fixDryRun
+      ? { write: flags.fix === true, unsafe: flags.unsafeFixes === true }
+      : undefined;
   const configFor = configLoader(io, flags.config);
   const keepSource = flags.format === "sarif" || flags.format === "gitlab";
   const stdin = paths.length === 1 && paths[0] === "-";
@@ -278,6 +299,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       threshold: flags.failureThreshold ?? config.failureThreshold,
       ...(shellcheck === undefined ? {} : { shellcheck }),
       ...(text === undefined ? {} : { text }),
+      ...(fixRequest ? { fix: fixRequest } : {}),
     };
   };
   if (stdin) {
@@ -333,9 +355,35 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     });
   }
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(format(fileResults, { color, rules: registry, version: "0.1.0", notifications: problems }));
+  const report = format(fileResults, { color, rules: registry, version: "0.1.0", notifications: problems });
+  if (fixRequest) {
+    // Standard output carries the fixed text (stdin) or the diff (dry run); the findings left go to stderr then.
+    let patches = "";
+    for (const r of results) if (r.fix?.change) patches += await patchOf(r.displayPath, r.fix.change);
+    if (stdin && fixRequest.write) io.stdout(results[0]?.fix?.output ?? "");
+    else if (!fixRequest.write) io.stdout(patches);
+    else io.stdout(report);
+    if (stdin || !fixRequest.write) io.stderr(report);
+    io.stderr(fixSummary(results, fixRequest));
+  } else io.stdout(report);
   if (problems.length > 0) return 2;
   return failing ? 1 : 0;
+}
+
+/** One line for stderr: how many findings were (or would be) fixed, by rule, in how many files. */
+function fixSummary(results: readonly LintJobResult[], request: FixRequest): string {
+  const byRule = new Map<string, number>();
+  let files = 0;
+  for (const r of results) {
+    const counts = Object.entries(r.fix?.fixed ?? {});
+    if (counts.length > 0) files++;
+    for (const [id, n] of counts) byRule.set(id, (byRule.get(id) ?? 0) + n);
+  }
+  const total = [...byRule.values()].reduce((a, b) => a + b, 0);
+  const verb = request.write ? "fixed" : "would fix";
+  if (total === 0) return "hull: nothing to fix.\n";
+  const detail = [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => `${id} ${n}`);
+  return `hull: ${verb} ${total} problem${total === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} (${detail.join(", ")}).\n`;
 }
 
 /** `hull lint [PATH…|-]`: lints Dockerfiles and reports in one of several formats. */
@@ -378,6 +426,9 @@ export const registerLint: Register = (program, io, setExit) => {
       "--allow-empty",
       "exit 0 when the paths hold no Dockerfiles (for hooks that pass file lists); otherwise that is exit 2",
     )
+    .option("--fix", "apply safe fixes in place (with -, print the fixed text), then report what is left")
+    .option("--fix-dry-run", "print the fixes as a unified diff; change nothing")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that can change the image")
     .action(async (paths: string[], flags: LintFlags) => {
       try {
         setExit(await runLint(paths, flags, io));

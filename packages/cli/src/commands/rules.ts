@@ -56,7 +56,7 @@ function listText(rules: readonly Rule[]): string {
     .map((r) => [
       r.id,
       r.recommended === false ? `${r.severity} (off)` : r.severity,
-      r.fixable ? "fix" : "",
+      r.fixable === "safe" ? "fix" : r.fixable === "unsafe" ? "fix!" : "",
       aliasText(r),
       r.title,
     ]);
@@ -71,7 +71,8 @@ function listText(rules: readonly Rule[]): string {
     line(header),
     ...rows.map(line),
     "",
-    `${rules.length} rules. \`hull rules ID\` explains one.`,
+    `${rules.length} rules. fix: \`hull lint --fix\` fixes it; fix!: only with --unsafe-fixes (it can change the image).`,
+    "`hull rules ID` explains one.",
     "",
   ].join("\n");
 }
@@ -89,7 +90,7 @@ function explainText(rule: Rule): string {
     `${rule.id}: ${rule.title}`,
     "",
     `  Default severity: ${rule.severity}${rule.recommended === false ? " (not in the recommended preset)" : ""}`,
-    `  Fixable: ${rule.fixable ? "yes" : "no"}`,
+    `  Fixable: ${rule.fixable === "safe" ? "safe (hull lint --fix)" : rule.fixable === "unsafe" ? "unsafe, can change the image (hull lint --fix --unsafe-fixes)" : "no"}`,
   ];
   if (aliasText(rule)) out.push(`  Also known as: ${aliasText(rule)}`);
   out.push(`  Docs: ${ruleDocsUrl(rule.id)}`, "", rule.docs.rationale, "");

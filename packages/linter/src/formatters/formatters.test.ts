@@ -34,7 +34,10 @@ const results: FileResult[] = [
         severity: "warning",
         message: "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
         range: at(3, 1, 3, 11, 22),
-        fix: { edits: [{ range: at(3, 1, 3, 14, 22), text: 'LABEL org.opencontainers.image.authors="me"' }] },
+        fix: {
+          edits: [{ range: at(3, 1, 3, 14, 22), text: 'LABEL org.opencontainers.image.authors="me"' }],
+          level: "unsafe",
+        },
       }),
       diagnostic({
         ruleId: "legacy-key-value-format",

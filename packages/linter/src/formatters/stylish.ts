@@ -54,8 +54,12 @@ export const stylish: Formatter = (results, { color }) => {
   const summary =
     `✖ ${plural(all.length, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ` +
     `${plural(counts.info, "info")}, ${plural(counts.style, "style")})`;
-  const fixable = all.filter((d) => d.fix).length;
+  const safe = all.filter((d) => d.fix?.level === "safe").length;
+  const unsafe = all.filter((d) => d.fix?.level === "unsafe").length;
   out += `\n${c("bold", c(counts.error > 0 ? "red" : "yellow", summary))}\n`;
-  if (fixable > 0) out += `  ${plural(fixable, "problem")} can be fixed automatically.\n`;
+  // Name the flag, as Ruff does: unsafe fixes can change the image, so they are never applied by --fix alone.
+  if (safe > 0) out += `  ${plural(safe, "problem")} can be fixed with \`hull lint --fix\`.\n`;
+  if (unsafe > 0)
+    out += `  ${plural(unsafe, safe > 0 ? "more problem" : "problem")} can be fixed with \`hull lint --fix --unsafe-fixes\` (it can change the image).\n`;
   return out;
 };

@@ -7,7 +7,7 @@ export default defineRule({
   id: "apt-get-non-interactive",
   title: "Run apt-get install with -y",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3014", trivy: "DS-0021", semgrep: "missing-assume-yes-switch" },
   docs: {
     rationale:

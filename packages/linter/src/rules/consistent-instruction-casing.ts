@@ -5,7 +5,7 @@ export default defineRule({
   id: "consistent-instruction-casing",
   title: "Write all instruction keywords in the same case",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "ConsistentInstructionCasing" },
   docs: {
     rationale:

@@ -5,7 +5,7 @@ export default defineRule({
   id: "copy-dest-trailing-slash",
   title: "End the destination with / when COPY or ADD has several sources",
   severity: "error",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3021", trivy: "DS-0011" },
   docs: {
     rationale:

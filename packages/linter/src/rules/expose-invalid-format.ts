@@ -4,7 +4,7 @@ export default defineRule({
   id: "expose-invalid-format",
   title: "EXPOSE only container ports, without host IP or host port",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "ExposeInvalidFormat" },
   docs: {
     rationale:

@@ -4,7 +4,7 @@ export default defineRule({
   id: "expose-proto-casing",
   title: "Write EXPOSE protocols in lowercase",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "ExposeProtoCasing" },
   docs: {
     rationale:

@@ -4,7 +4,7 @@ export default defineRule({
   id: "from-as-casing",
   title: "Write AS in the same case as FROM",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "FromAsCasing" },
   docs: {
     rationale:

@@ -11,7 +11,7 @@ export default defineRule({
   id: "heredoc-without-set-e",
   title: "Start multi-command heredoc scripts with set -e",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   docs: {
     rationale:
       "A `RUN <<EOF` script is run by `/bin/sh` without `-e`, so only the status of its last command counts: " +

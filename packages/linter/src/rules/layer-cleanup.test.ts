@@ -3,6 +3,10 @@ import rule from "./layer-cleanup.js";
 
 ruleTester.run(rule, {
   valid: [
+    // A malformed bracket class is no glob: the shell passes the word on as written (found by pnpm fuzz).
+    `FROM debian:12
+RUN apt-get update && rm -rf [ [z-a]
+`,
     `FROM debian:12
 RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
 `,

@@ -337,14 +337,20 @@ function normalize(path: string, cwd: Cwd): string | null {
 
 /** True when removing `removal` (a path, maybe with globs) removes `created`. */
 function covers(removal: string, created: string): boolean {
-  if (!/[*?[]/.test(removal))
-    return created === removal || created.startsWith(`${removal}/`) || removal === "/";
-  const pattern = new RegExp(
-    `^${removal
-      .replace(/[.+^${}()|\\]/g, "\\$&")
-      .replace(/\*/g, "[^/]*")
-      .replace(/\?/g, "[^/]")}$`,
-  );
+  const literal = () => created === removal || created.startsWith(`${removal}/`) || removal === "/";
+  if (!/[*?[]/.test(removal)) return literal();
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(
+      `^${removal
+        .replace(/[.+^${}()|\\]/g, "\\$&")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]")}$`,
+    );
+  } catch {
+    // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
+    return literal();
+  }
   const parts = created.split("/");
   for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
   return false;

@@ -5,7 +5,7 @@ export default defineRule({
   id: "legacy-key-value-format",
   title: "Write ENV and LABEL as key=value",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "LegacyKeyValueFormat" },
   docs: {
     rationale:

@@ -5,7 +5,7 @@ export default defineRule({
   id: "maintainer-deprecated",
   title: "Use a label instead of MAINTAINER",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: {
     hadolint: "DL4000",
     buildkit: "MaintainerDeprecated",

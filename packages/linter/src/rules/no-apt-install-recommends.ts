@@ -7,7 +7,7 @@ export default defineRule({
   id: "no-apt-install-recommends",
   title: "Install apt packages with --no-install-recommends",
   severity: "info",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3015", trivy: "DS-0029", semgrep: "missing-no-install-recommends" },
   docs: {
     rationale:

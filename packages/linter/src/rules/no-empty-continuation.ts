@@ -4,7 +4,7 @@ export default defineRule({
   id: "no-empty-continuation",
   title: "Do not leave empty lines inside a continued instruction",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "NoEmptyContinuation" },
   docs: {
     rationale:

@@ -8,7 +8,7 @@ export default defineRule({
   id: "no-leftover-apk-cache",
   title: "Run apk add with --no-cache",
   severity: "info",
-  fixable: true,
+  fixable: "unsafe",
   aliases: {
     hadolint: "DL3019",
     trivy: "DS-0025",

@@ -8,7 +8,7 @@ export default defineRule({
   id: "no-leftover-pip-cache",
   title: "Run pip install with --no-cache-dir",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: {
     hadolint: "DL3042",
     kics: "f2f903fb-b977-461e-98d7-b3e2185c6118",

@@ -7,7 +7,7 @@ export default defineRule({
   id: "prefer-copy-over-add",
   title: "Use COPY instead of ADD for files and folders",
   severity: "error",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3020", trivy: "DS-0005", kics: "9513a694-aa0d-41d8-be61-3271e056f36b" },
   docs: {
     rationale:

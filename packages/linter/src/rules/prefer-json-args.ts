@@ -15,7 +15,7 @@ export default defineRule({
   id: "prefer-json-args",
   title: "Write CMD and ENTRYPOINT in JSON (exec) form",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3025", buildkit: "JSONArgsRecommended", semgrep: "prefer-json-notation" },
   docs: {
     rationale:

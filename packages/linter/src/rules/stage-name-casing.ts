@@ -4,7 +4,7 @@ export default defineRule({
   id: "stage-name-casing",
   title: "Write stage names in lowercase",
   severity: "warning",
-  fixable: true,
+  fixable: "safe",
   aliases: { buildkit: "StageNameCasing" },
   docs: {
     rationale:

@@ -7,7 +7,7 @@ export default defineRule({
   id: "useradd-no-log-init",
   title: "Run useradd with -l when the UID is high",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3046" },
   docs: {
     rationale:

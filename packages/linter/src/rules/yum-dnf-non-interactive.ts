@@ -8,7 +8,7 @@ export default defineRule({
   id: "yum-dnf-non-interactive",
   title: "Run yum and dnf transactions with -y",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: {
     hadolint: ["DL3030", "DL3038"],
     semgrep: ["missing-yum-assume-yes-switch", "missing-dnf-assume-yes-switch"],

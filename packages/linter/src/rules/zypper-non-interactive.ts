@@ -23,7 +23,7 @@ export default defineRule({
   id: "zypper-non-interactive",
   title: "Run zypper non-interactively",
   severity: "warning",
-  fixable: true,
+  fixable: "unsafe",
   aliases: { hadolint: "DL3034", semgrep: "missing-zypper-no-confirm-switch" },
   docs: {
     rationale:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyFixes, syntaxErrorId, type Diagnostic } from "../engine.js";
+import { syntaxErrorId, type Diagnostic } from "../engine.js";
+import { applyFixes } from "../fix.js";
 import type { DocExample, Rule } from "../rule.js";
 import { exampleCase, runRule, type ValidCase } from "./run-rule.js";
 

@@ -8,7 +8,13 @@ import { computeCodeActions, fixAllKind } from "./code-actions.js";
 import { computeDiagnostics } from "./diagnostics.js";
 
 const config = defaultFeatureConfig(
-  pinnedRules(["consistent-instruction-casing", "maintainer-deprecated", "no-latest-tag", "syntax-error"]),
+  pinnedRules([
+    "consistent-instruction-casing",
+    "legacy-key-value-format",
+    "maintainer-deprecated",
+    "no-latest-tag",
+    "syntax-error",
+  ]),
 );
 
 /** Applies edits as an editor does: every range refers to the original text. */
@@ -33,15 +39,21 @@ function check(textWithCursor: string, only?: string[]): Record<string, string> 
 
 describe("computeCodeActions", () => {
   it("offers a rule's fix, an ignore comment, and fix all", () => {
+    expect(check("FROM alpine:3.20\nENV a$0 1\n")).toEqual({
+      "quickfix: Fix this legacy-key-value-format problem": "FROM alpine:3.20\nENV a=1\n",
+      "quickfix: Ignore legacy-key-value-format for this instruction":
+        "FROM alpine:3.20\n# hull ignore=legacy-key-value-format\nENV a 1\n",
+      "quickfix: Fix all auto-fixable problems": "FROM alpine:3.20\nENV a=1\n",
+      [`${fixAllKind}: Fix all auto-fixable hull problems`]: "FROM alpine:3.20\nENV a=1\n",
+    });
+  });
+
+  it("offers an unsafe fix one by one, saying so, and leaves it out of fix all", () => {
     expect(check("FROM alpine:3.20\nMAINT$0AINER me\n")).toEqual({
-      "quickfix: Fix this maintainer-deprecated problem":
+      "quickfix: Fix this maintainer-deprecated problem (unsafe: can change the image)":
         'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="me"\n',
       "quickfix: Ignore maintainer-deprecated for this instruction":
         "FROM alpine:3.20\n# hull ignore=maintainer-deprecated\nMAINTAINER me\n",
-      "quickfix: Fix all auto-fixable problems":
-        'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="me"\n',
-      [`${fixAllKind}: Fix all auto-fixable hull problems`]:
-        'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="me"\n',
     });
   });
 
@@ -79,22 +91,22 @@ describe("computeCodeActions", () => {
     ).toBe("FROM alpine:3.20\n# hull ignore=maintainer-deprecated\nONBUILD MAINTAINER me\n");
   });
 
-  it("fixes everything, including what a first fix reveals", () => {
-    // Lower-case MAINTAINER is fixed twice over: its casing, and then (in the same action) the deprecation.
-    const text = "FROM alpine:3.20\nRUN a\nCMD b\nENV c=d\nmaint$0ainer me\nlabel x=y\n";
+  it("fixes every safe finding, in rounds, and no unsafe one", () => {
+    // Lower-case MAINTAINER gets its casing fixed; its deprecation fix is unsafe, so it stays.
+    const text = "FROM alpine:3.20\nRUN a\nCMD b\nENV c=d\nmaint$0ainer me\nlabel x y\n";
     const fixed = check(text, ["source.fixAll"]);
     expect(fixed).toEqual({
       [`${fixAllKind}: Fix all auto-fixable hull problems`]:
-        'FROM alpine:3.20\nRUN a\nCMD b\nENV c=d\nLABEL org.opencontainers.image.authors="me"\nLABEL x=y\n',
+        "FROM alpine:3.20\nRUN a\nCMD b\nENV c=d\nMAINTAINER me\nLABEL x=y\n",
     });
   });
 
   it("filters by the requested kinds", () => {
-    expect(Object.keys(check("FROM alpine:3.20\nMAINT$0AINER me\n", ["quickfix"]))).toHaveLength(3);
-    expect(Object.keys(check("FROM alpine:3.20\nMAINT$0AINER me\n", ["source"]))).toEqual([
+    expect(Object.keys(check("FROM alpine:3.20\nENV a$0 1\n", ["quickfix"]))).toHaveLength(3);
+    expect(Object.keys(check("FROM alpine:3.20\nENV a$0 1\n", ["source"]))).toEqual([
       `${fixAllKind}: Fix all auto-fixable hull problems`,
     ]);
-    expect(check("FROM alpine:3.20\nMAINT$0AINER me\n", ["refactor"])).toEqual({});
+    expect(check("FROM alpine:3.20\nENV a$0 1\n", ["refactor"])).toEqual({});
   });
 
   it("inserts an ignore comment that silences the finding", () => {

@@ -1,4 +1,4 @@
-import { applyFixes, isIgnoredPath, lint, parseIgnoreComment, type Diagnostic } from "@hull/linter";
+import { fix, isIgnoredPath, parseIgnoreComment, type Diagnostic } from "@hull/linter";
 import type { Instruction } from "@hull/parser";
 import { lintOptionsOf, type FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
@@ -16,9 +16,6 @@ export interface CodeActionData {
   isPreferred?: boolean;
   edits: LspEdit[];
 }
-
-/** How often "fix all" re-lints its own output: a fix can reveal another fixable finding (as in ESLint). */
-const maxFixPasses = 10;
 
 /**
  * The code actions for a range: each fix of a finding there, "ignore this rule for this instruction", and "fix all".
@@ -42,10 +39,11 @@ export function computeCodeActions(
   for (const d of here) {
     if (!d.fix) continue;
     actions.push({
-      title: `Fix this ${d.ruleId} problem`,
+      // An unsafe fix is offered one by one, where the user sees it, and says so.
+      title: `Fix this ${d.ruleId} problem${d.fix.level === "unsafe" ? " (unsafe: can change the image)" : ""}`,
       kind: "quickfix",
       diagnostics: [toLspDiagnostic(document, d)],
-      isPreferred: true,
+      isPreferred: d.fix.level === "safe",
       edits: d.fix.edits.map((e) => ({
         range: document.lines.rangeOf(e.range.start.offset, e.range.end.offset),
         newText: e.text,
@@ -65,11 +63,12 @@ export function computeCodeActions(
       edits: [edit],
     });
   }
-  if (diagnostics.some((d) => d.fix)) {
-    const edit = fixAllEdit(document, config, diagnostics);
+  // "Fix all" runs on save in many set-ups, so it applies safe fixes only, as `hull lint --fix` does.
+  if (diagnostics.some((d) => d.fix?.level === "safe")) {
+    const edit = fixAllEdit(document, config);
     if (edit) {
       // In the light bulb only next to a fixable finding; as a source action always.
-      if (here.some((d) => d.fix))
+      if (here.some((d) => d.fix?.level === "safe"))
         actions.push({ title: "Fix all auto-fixable problems", kind: "quickfix", edits: [edit] });
       actions.push({ title: "Fix all auto-fixable hull problems", kind: fixAllKind, edits: [edit] });
     }
@@ -111,24 +110,12 @@ function ignoreEdit(document: Document, d: Diagnostic): LspEdit | null {
   };
 }
 
-/** One edit that applies every fix, re-linting until nothing fixable is left; null when nothing changes. */
-function fixAllEdit(
-  document: Document,
-  config: FeatureConfig,
-  diagnostics: readonly Diagnostic[],
-): LspEdit | null {
-  const options = lintOptionsOf(document.path, config);
-  let text = document.text;
-  let current = diagnostics;
-  for (let pass = 0; pass < maxFixPasses; pass++) {
-    const { output, fixed } = applyFixes(text, current);
-    if (fixed === 0 || output === text) break;
-    text = output;
-    current = lint(text, options).diagnostics;
-  }
-  if (text === document.text) return null;
-  // Replace only the part that changed, so that editors keep the cursor and folds elsewhere.
+/** One edit that applies every safe fix, in rounds as `hull lint --fix` does; null when nothing changes. */
+function fixAllEdit(document: Document, config: FeatureConfig): LspEdit | null {
   const before = document.text;
+  const text = fix(before, { ...lintOptionsOf(document.path, config), parseResult: document.parsed }).output;
+  if (text === before) return null;
+  // Replace only the part that changed, so that editors keep the cursor and folds elsewhere.
   let prefix = 0;
   const max = Math.min(before.length, text.length);
   while (prefix < max && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;

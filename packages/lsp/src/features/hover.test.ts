@@ -38,7 +38,7 @@ describe("computeHover", () => {
     expect(hover.contents).toContain(`**${rule.title}**`);
     expect(hover.contents).toContain(rule.docs.rationale);
     expect(hover.contents).toContain(
-      "`maintainer-deprecated` · warning · auto-fixable · also `DL4000`, `MaintainerDeprecated`",
+      "`maintainer-deprecated` · warning · auto-fixable (unsafe) · also `DL4000`, `MaintainerDeprecated`",
     );
     expect(hover.contents).toContain("docs/rules/maintainer-deprecated.md");
   });

@@ -86,7 +86,7 @@ export function ruleText(rule: Rule, severity: string | undefined): string {
   const facts = [
     `\`${rule.id}\``,
     severity === undefined ? "off in this config" : severity,
-    ...(rule.fixable ? ["auto-fixable"] : []),
+    ...(rule.fixable ? [`auto-fixable (${rule.fixable})`] : []),
     ...(aliases.length > 0 ? [`also ${aliases.map((a) => `\`${a}\``).join(", ")}`] : []),
   ];
   return `**${rule.title}**\n\n${facts.join(" · ")}\n\n${rule.docs.rationale}\n\n[Documentation](${ruleDocsUrl(rule.id)})`;

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { defaultSettings, parseSettings } from "./settings.js";
+
+describe("parseSettings", () => {
+  it.each([
+    [undefined, defaultSettings],
+    [null, defaultSettings],
+    [{}, defaultSettings],
+    [{ run: "onSave" }, { ...defaultSettings, run: "onSave" }],
+    [{ hull: { run: "onSave", preset: "all" } }, { run: "onSave", configPath: null, preset: "all" }],
+    [{ configPath: "ci/.hullrc.yaml" }, { ...defaultSettings, configPath: "ci/.hullrc.yaml" }],
+    [{ run: "sometimes", preset: "most", configPath: "  " }, defaultSettings],
+    [{ hull: [1] }, defaultSettings],
+  ])("%j", (input, expected) => {
+    expect(parseSettings(input)).toEqual(expected);
+  });
+});
