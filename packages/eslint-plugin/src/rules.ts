@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { isAbsolute } from "node:path";
 import type { RuleContext, RuleDefinition, RuleTextEdit, RuleTextEditor } from "@eslint/core";
 import {
+  findDockerignore,
   lint,
   rules as hullRules,
   ruleDocsUrl,
@@ -44,23 +45,12 @@ function settingsOf(context: RuleContext): HullSettings {
   return value !== null && typeof value === "object" ? (value as HullSettings) : {};
 }
 
-/** BuildKit reads `<Dockerfile>.dockerignore` before the context's `.dockerignore`; so do `hull lint` and the LSP. */
+/** The `.dockerignore` lookup `hull lint` and the language server use, on the real file system. */
 function dockerignoreReader(physicalFilename: string): () => string | null {
-  return () => {
-    // `<text>` and other virtual names have no directory to look in.
-    if (!isAbsolute(physicalFilename)) return null;
-    for (const candidate of [
-      `${physicalFilename}.dockerignore`,
-      join(dirname(physicalFilename), ".dockerignore"),
-    ]) {
-      try {
-        if (existsSync(candidate)) return readFileSync(candidate, "utf8");
-      } catch {
-        return null;
-      }
-    }
-    return null;
-  };
+  // `<text>` and other virtual names have no directory to look in.
+  if (!isAbsolute(physicalFilename)) return () => null;
+  return () =>
+    findDockerignore(physicalFilename, { exists: existsSync, readFile: (p) => readFileSync(p, "utf8") });
 }
 
 function findingsOf(sourceCode: DockerfileSourceCode, run: FileRun, ruleId: string): readonly Diagnostic[] {

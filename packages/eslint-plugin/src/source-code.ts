@@ -1,27 +1,23 @@
 import type { FileProblem, RulesConfig, SourceLocation, SourceRange, TraversalStep } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
-import type {
-  Comment,
-  Directive as ParserDirective,
-  Dockerfile,
-  Instruction,
-  ParseResult,
-  Range,
-  Stage,
+import {
+  visitorKeys as parserVisitorKeys,
+  walk,
+  type Comment,
+  type Dockerfile,
+  type ParseResult,
+  type Range,
+  type WalkNode,
 } from "@hull/parser";
 
 /** A node ESLint visits: the file, a stage, an instruction, a comment line or a parser directive. */
-export type DockerfileNode = Dockerfile | Stage | Instruction | Comment | ParserDirective;
+export type DockerfileNode = WalkNode;
 
 /** Something with a location: a visited node or any other hull node with a `range` (a word, a flag). */
 export type Located = { range: Range };
 
-/** Child keys per node type, in visiting order; every other node is a leaf. */
-export const visitorKeys: Record<string, string[]> = {
-  Dockerfile: ["directives", "comments", "preamble", "stages"],
-  Stage: ["from", "instructions"],
-  Onbuild: ["trigger"],
-};
+/** Child keys per node type (the parser's); every other node is a leaf. */
+export const visitorKeys = parserVisitorKeys;
 
 /** One `# eslint …` comment's rule settings. */
 export interface InlineConfig {
@@ -62,7 +58,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   readonly parseResult: ParseResult;
   readonly visitorKeys = visitorKeys;
   /** Top-level comment lines (comment lines inside a continuation are not comments BuildKit keeps). */
-  readonly comments: Comment[];
+  readonly comments: readonly Comment[];
   #steps: VisitNodeStep[] | undefined;
   #parents: WeakMap<object, DockerfileNode> | undefined;
   #configNodes: Comment[] | undefined;
@@ -92,7 +88,7 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
     return this.#parents!.get(node);
   }
 
-  /** Enter and exit steps in the order of `visitorKeys`: directives, comments, the preamble, then each stage. */
+  /** Enter and exit steps in source order (the parser's `walk`): a stage is entered at its FROM. */
   override traverse(): Iterable<TraversalStep> {
     if (!this.#steps) this.#collect();
     return this.#steps!;
@@ -101,22 +97,16 @@ export class DockerfileSourceCode extends TextSourceCodeBase<{
   #collect(): void {
     const steps: VisitNodeStep[] = [];
     const parents = new WeakMap<object, DockerfileNode>();
-    const visit = (node: DockerfileNode, parent: DockerfileNode | null) => {
-      if (parent) parents.set(node, parent);
-      steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
-      const keys = visitorKeys[node.type];
-      if (keys) {
-        for (const key of keys) {
-          const child = (
-            node as unknown as Record<string, DockerfileNode | DockerfileNode[] | null | undefined>
-          )[key];
-          if (Array.isArray(child)) for (const c of child) visit(c, node);
-          else if (child) visit(child, node);
-        }
-      }
-      steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
-    };
-    visit(this.ast, null);
+    // The parser's walk, so that ESLint rules see nodes in the order hull's own rules do.
+    walk(this.ast, {
+      enter(node, parent) {
+        if (parent) parents.set(node, parent);
+        steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
+      },
+      exit(node, parent) {
+        steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
+      },
+    });
     this.#steps = steps;
     this.#parents = parents;
   }

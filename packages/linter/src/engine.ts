@@ -1,6 +1,8 @@
 import {
   parse,
   PositionMap,
+  semanticModel,
+  walk,
   type Dockerfile,
   type Instruction,
   type ParseResult,
@@ -195,6 +197,9 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       source,
       parseResult,
       ast,
+      get semantic() {
+        return semanticModel(ast);
+      },
       filePath: options.filePath,
       settings,
       ignoreDirectives,
@@ -271,26 +276,28 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       if (timing) timing.set(v.rule.id, (timing.get(v.rule.id) ?? 0) + performance.now() - start);
     }
   };
-  const visitInstruction = (node: Instruction) => {
-    dispatch("Instruction", node, node.range);
-    dispatch(node.type, node, node.range);
-    if (node.type === "Onbuild" && node.trigger) {
-      triggers.add(node.trigger);
-      visitInstruction(node.trigger);
-    }
-  };
-
   walk(ast, {
-    dockerfile: (node) => dispatch("Dockerfile", node, node.range),
-    dockerfileExit: (node) => dispatch("Dockerfile:exit", node, node.range),
-    stage: (node) => {
-      stage = node;
-      dispatch("Stage", node, node.range);
+    enter(node) {
+      switch (node.type) {
+        case "Dockerfile":
+        case "Comment":
+        case "Directive":
+          dispatch(node.type, node, node.range);
+          return;
+        case "Stage":
+          stage = node;
+          dispatch("Stage", node, node.range);
+          return;
+        default:
+          dispatch("Instruction", node, node.range);
+          dispatch(node.type, node, node.range);
+          if (node.type === "Onbuild" && node.trigger) triggers.add(node.trigger);
+      }
     },
-    stageExit: (node) => dispatch("Stage:exit", node, node.range),
-    comment: (node) => dispatch("Comment", node, node.range),
-    directive: (node) => dispatch("Directive", node, node.range),
-    instruction: visitInstruction,
+    exit(node) {
+      if (node.type === "Dockerfile" || node.type === "Stage")
+        dispatch(`${node.type}:exit`, node, node.range);
+    },
   });
 
   if (options.shellcheck)
@@ -312,40 +319,6 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.range.end.offset - b.range.end.offset ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
-}
-
-interface WalkHandlers {
-  dockerfile(node: Dockerfile): void;
-  dockerfileExit(node: Dockerfile): void;
-  stage(node: Stage): void;
-  stageExit(node: Stage): void;
-  comment(node: import("@hull/parser").Comment): void;
-  directive(node: import("@hull/parser").Directive): void;
-  instruction(node: Instruction): void;
-}
-
-/** Visits the file in source order: stages are entered at their FROM and left before the next one. */
-function walk(ast: Dockerfile, on: WalkHandlers): void {
-  const stageOf = new Map<Instruction, Stage>();
-  for (const stage of ast.stages) stageOf.set(stage.from, stage);
-  let current: Stage | null = null;
-  on.dockerfile(ast);
-  for (const child of ast.children) {
-    if (child.type === "Whitespace") continue;
-    if (child.type === "Comment") on.comment(child);
-    else if (child.type === "Directive") on.directive(child);
-    else {
-      const stage = stageOf.get(child);
-      if (stage) {
-        if (current) on.stageExit(current);
-        current = stage;
-        on.stage(stage);
-      }
-      on.instruction(child);
-    }
-  }
-  if (current) on.stageExit(current);
-  on.dockerfileExit(ast);
 }
 
 /** Drops diagnostics silenced by global ignores or by an ignore comment above their instruction. */

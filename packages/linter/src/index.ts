@@ -23,7 +23,7 @@ export type {
   TextEdit,
   Visitor,
 } from "./rule.js";
-export { createRuleIndex, closest } from "./rule-index.js";
+export { createRuleIndex } from "./rule-index.js";
 export type { RuleIndex } from "./rule-index.js";
 export { rules } from "./rules/index.js";
 export { collectIgnoreDirectives, parseIgnoreComment } from "./config/directives.js";
@@ -50,5 +50,6 @@ export {
   isShellcheckName,
 } from "./shellcheck/shellcheck.js";
 export type { ShellcheckOutput, ShellcheckRequest, ShellcheckRunner } from "./shellcheck/shellcheck.js";
+export { dockerignoreCandidates, findDockerignore, type DockerignoreReader } from "./config/dockerignore.js";
 export { fix, applyFixes, isApplicable, maxFixRounds } from "./fix.js";
 export type { FixOptions, FixResult } from "./fix.js";

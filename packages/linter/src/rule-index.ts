@@ -1,3 +1,4 @@
+import { suggestSpelling } from "@hull/parser";
 import { aliasList, aliasTools, ruleGroups, type Rule, type RuleAliases } from "./rule.js";
 
 /** Looks rules up by id or by a hadolint or BuildKit alias, and suggests near names. */
@@ -42,7 +43,7 @@ export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
         ...(aliases.get(name) ?? aliases.get(name.toUpperCase()) ?? aliases.get(scannerKey(name)) ?? []),
       ];
     },
-    suggest: (name) => closest(name, names),
+    suggest: (name) => suggestSpelling(name, names),
     names: () => [...names],
   };
 }
@@ -63,33 +64,4 @@ export function scannerKey(name: string): string {
   if (trivy) return `DS-${trivy[1]!.padStart(4, "0")}`;
   if (/^CKV2?_/i.test(name) || /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(name)) return name.toUpperCase();
   return name.slice(name.lastIndexOf(".") + 1);
-}
-
-/** The candidate closest to `name` by edit distance (case-insensitive), if it is close enough to be a typo. */
-export function closest(name: string, candidates: readonly string[]): string | null {
-  const target = name.toLowerCase();
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(target, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= limit ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -6,6 +6,7 @@ import type {
   InstructionType,
   ParseResult,
   Range,
+  SemanticModel,
   Stage,
 } from "@hull/parser";
 
@@ -166,6 +167,11 @@ export interface RuleContext<M extends Messages> {
   readonly source: string;
   readonly parseResult: ParseResult;
   readonly ast: Dockerfile;
+  /**
+   * What the file means: global ARGs, base stages, `--from` targets, which stages are kept or used, and the
+   * ARG/ENV scope before each instruction. Built on first use, once per file, and shared by every rule.
+   */
+  readonly semantic: SemanticModel;
   /** The file's path as given to `lint` (may be relative or absent, e.g. for stdin). */
   readonly filePath: string | undefined;
   readonly settings: LintSettings;

@@ -1,6 +1,7 @@
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import {
   defaultConfig,
+  findDockerignore,
   loadConfig,
   loadConfigFile,
   rules,
@@ -57,18 +58,7 @@ function resolveConfigFile(
 ): FeatureConfig {
   if (path === null && configPath === null) return defaultFeatureConfig(registry);
   const dir = path === null ? process.cwd() : dirname(path);
-  const readDockerignore = () => {
-    if (path === null) return null;
-    // BuildKit reads `<Dockerfile>.dockerignore` before the context's `.dockerignore`; so does `hull lint`.
-    for (const candidate of [`${path}.dockerignore`, resolve(dir, ".dockerignore")]) {
-      try {
-        if (reader.exists(candidate)) return reader.readFile(candidate);
-      } catch {
-        return null;
-      }
-    }
-    return null;
-  };
+  const readDockerignore = () => (path === null ? null : findDockerignore(path, reader));
   try {
     const loaded =
       configPath === null ? loadConfig(dir, reader, registry) : loadConfigFile(configPath, reader, registry);

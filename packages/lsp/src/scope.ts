@@ -1,4 +1,11 @@
-import { expandWord, type Dockerfile, type Instruction, type Stage } from "@hull/parser";
+import {
+  expandWord,
+  predefinedArgDocs,
+  semanticModel,
+  type Dockerfile,
+  type Instruction,
+  type Stage,
+} from "@hull/parser";
 
 /** Where a variable gets its value: an ARG or ENV declaration, or BuildKit itself. */
 export interface VariableDefinition {
@@ -12,19 +19,6 @@ export interface VariableDefinition {
   offset: number | null;
 }
 
-/** BuildKit's automatic platform args, available in FROM without declaration and in a stage after `ARG NAME`. */
-export const predefinedArgs: Readonly<Record<string, string>> = {
-  BUILDPLATFORM: "The platform of the node running the build, e.g. `linux/amd64`.",
-  BUILDOS: "The OS part of BUILDPLATFORM.",
-  BUILDARCH: "The architecture part of BUILDPLATFORM.",
-  BUILDVARIANT: "The variant part of BUILDPLATFORM.",
-  TARGETPLATFORM: "The platform the image is built for, e.g. `linux/arm64`.",
-  TARGETOS: "The OS part of TARGETPLATFORM.",
-  TARGETARCH: "The architecture part of TARGETPLATFORM.",
-  TARGETVARIANT: "The variant part of TARGETPLATFORM.",
-  TARGETSTAGE: "The name of the stage being built.",
-};
-
 /**
  * The variables visible at an offset, by name (the last definition wins).
  * In a FROM or before the first FROM: the ARGs declared before it, plus the predefined platform args.
@@ -34,7 +28,7 @@ export const predefinedArgs: Readonly<Record<string, string>> = {
 export function variablesAt(ast: Dockerfile, offset: number): Map<string, VariableDefinition> {
   const escape = ast.escapeChar;
   const global = new Map<string, VariableDefinition>();
-  for (const [name] of Object.entries(predefinedArgs)) {
+  for (const name of Object.keys(predefinedArgDocs)) {
     global.set(name, { name, kind: "predefined", raw: null, value: null, offset: null });
   }
   const firstFrom = ast.stages[0]?.from.range.start.offset ?? Infinity;
@@ -59,8 +53,7 @@ function stageVariables(
   seen.add(stage);
   const visible = new Map<string, VariableDefinition>();
   // ENV is part of the image, so a stage built on an earlier stage inherits its ENV lines (ARG does not carry over).
-  const image = stage.from.image?.value.toLowerCase();
-  const parent = ast.stages.find((s) => s.index < stage.index && s.name !== null && s.name === image);
+  const parent = semanticModel(ast).baseOf(stage);
   if (parent && !seen.has(parent)) {
     for (const [name, d] of stageVariables(ast, parent, Infinity, global, seen)) {
       if (d.kind === "ENV") visible.set(name, d);

@@ -1,7 +1,7 @@
 export { parse, type ParseOptions } from "./ast/build.js";
 export { print } from "./print/print.js";
 export { dump, goQuote } from "./print/dump.js";
-export { walk, type WalkHandlers } from "./ast/walk.js";
+export { visitorKeys, walk, type WalkHandlers, type WalkNode } from "./ast/walk.js";
 export { PositionMap } from "./ast/positions.js";
 export { parseDuration, instructionFlags, type FlagKind } from "./syntax/flags.js";
 export {
@@ -14,3 +14,29 @@ export {
 } from "./expand/expand.js";
 export * from "./ast/nodes.js";
 export { format, type FormatOptions, type FormatResult } from "./print/format.js";
+export {
+  SemanticModel,
+  semanticModel,
+  semanticWork,
+  type GlobalArgs,
+  type SemanticOptions,
+  type StageScope,
+} from "./semantics/model.js";
+export {
+  defaultPath,
+  defaultPlatform,
+  defaultPredefinedArgs,
+  formatPlatform,
+  nonEnvArgs,
+  predefinedArgDocs,
+  predefinedArgs,
+  proxyArgs,
+  type Platform,
+} from "./semantics/predefined.js";
+export {
+  imageReferenceProblem,
+  splitImageReference,
+  type ImageReference,
+} from "./semantics/image-reference.js";
+export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
+export { suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";

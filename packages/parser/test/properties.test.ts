@@ -78,7 +78,7 @@ function checkRanges(ast: Dockerfile, length: number): void {
   expect(offset).toBeLessThanOrEqual(length);
   walk(ast, {
     enter(node) {
-      if (node.type === "Dockerfile" || node.type === "Stage") return;
+      if (!("keyword" in node)) return;
       for (const r of [
         node.range,
         node.keyword.range,

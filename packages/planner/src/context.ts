@@ -1,50 +1,11 @@
-import * as dockerignore from "@balena/dockerignore";
+import { cleanContextPath, parseDockerignore, type Dockerignore } from "@hull/parser";
 
-// The package is CommonJS with `exports.default = ignore`; under Node ESM the factory can sit one level deeper.
-type Factory = (options?: { ignorecase?: boolean }) => import("@balena/dockerignore").Ignore;
-const moduleValue = dockerignore as unknown as { default: Factory | { default: Factory } };
-const ignore: Factory =
-  typeof moduleValue.default === "function" ? moduleValue.default : moduleValue.default.default;
+/** Decides whether a context path is excluded by `.dockerignore` patterns. */
+export type IgnoreMatcher = Pick<Dockerignore, "ignores">;
 
-/** Decides whether a context path is excluded by `.dockerignore`. */
-export interface IgnoreMatcher {
-  ignores(path: string): boolean;
-}
-
-/** Builds a matcher from `.dockerignore` text; bad patterns are skipped rather than thrown. */
+/** A matcher for `.dockerignore` text, or for COPY --exclude patterns one per line (the parser's reading). */
 export function createIgnore(text: string): IgnoreMatcher {
-  const ig = ignore();
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t === "" || t.startsWith("#")) continue;
-    try {
-      ig.add(t);
-    } catch {
-      // One unparsable pattern must not take the whole plan down.
-    }
-  }
-  return {
-    ignores: (path) => {
-      const p = normalizeContextPath(path);
-      if (p === "") return false;
-      try {
-        return ig.ignores(p);
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
-/** A context-relative path without `./` or leading and trailing slashes. */
-export function normalizeContextPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.replace(/\\/g, "/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
+  return parseDockerignore(text);
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -75,8 +36,8 @@ function globToRegExp(glob: string): RegExp {
 
 /** Whether a changed context path falls under a COPY source (a path, a directory or a glob). */
 export function sourceCovers(source: string, changed: string): boolean {
-  const src = normalizeContextPath(source);
-  const p = normalizeContextPath(changed);
+  const src = cleanContextPath(source);
+  const p = cleanContextPath(changed);
   if (src === "") return true;
   if (p === src || p.startsWith(`${src}/`)) return true;
   if (!/[*?[]/.test(src)) return false;
@@ -93,8 +54,8 @@ export function sourceCovers(source: string, changed: string): boolean {
  */
 export function excludedFrom(source: string, changed: string, excludes: IgnoreMatcher | null): boolean {
   if (excludes === null) return false;
-  const src = normalizeContextPath(source);
-  const p = normalizeContextPath(changed);
+  const src = cleanContextPath(source);
+  const p = cleanContextPath(changed);
   if (/[*?[]/.test(src)) return false;
   const rel = src === "" ? p : p === src ? (p.split("/").at(-1) ?? p) : p.slice(src.length + 1);
   return excludes.ignores(rel);
@@ -111,6 +72,6 @@ export function contentPlaceholder(
     (c) => !ig.ignores(c) && sourceCovers(source, c) && !excludedFrom(source, c, excludes),
   );
   return hit.length === 0
-    ? `context:${normalizeContextPath(source) || "."}`
-    : `context:${normalizeContextPath(source) || "."}@changed:${hit.sort().join(",")}`;
+    ? `context:${cleanContextPath(source) || "."}`
+    : `context:${cleanContextPath(source) || "."}@changed:${hit.sort().join(",")}`;
 }

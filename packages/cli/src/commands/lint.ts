@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Option } from "commander";
 import {
+  findDockerignore,
   ConfigError,
   compareSeverity,
   defaultConfig,
@@ -90,14 +91,6 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** The `.dockerignore` that applies to a Dockerfile: `<file>.dockerignore` first, as BuildKit does, then the directory's. */
-function readDockerignoreFor(path: string, io: Pick<Io, "exists" | "readFile">): string | null {
-  for (const candidate of [`${path}.dockerignore`, resolve(dirname(path), ".dockerignore")]) {
-    if (io.exists(candidate)) return io.readFile(candidate);
-  }
-  return null;
-}
-
 /** Lints one job; never throws (an unreadable file becomes an error message). */
 export function runJob(
   job: LintJob,
@@ -108,7 +101,7 @@ export function runJob(
     preset: job.preset,
     rules: job.rules,
     settings: job.settings,
-    readDockerignore: () => readDockerignoreFor(job.path, io),
+    readDockerignore: () => findDockerignore(job.path, io),
     ...(job.shellcheck !== undefined && io.runShellcheck
       ? { shellcheck: (request: ShellcheckRequest) => io.runShellcheck!(job.shellcheck!, request) }
       : {}),

@@ -1,6 +1,7 @@
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { Option } from "commander";
 import { parse, type Dockerfile } from "@hull/parser";
+import { findDockerignore } from "@hull/linter";
 import { resolveImage, type RegistryOptions } from "../registry.js";
 import {
   containerArgv,
@@ -281,19 +282,7 @@ function readImageConfigs(pairs: readonly string[], io: Io): Record<string, Base
 
 function readDockerignore(io: Io, file: string, context: string | undefined): string {
   const dir = resolve(io.cwd, context ?? (file === "-" ? "." : dirname(file)));
-  // BuildKit prefers `<Dockerfile>.dockerignore` next to the Dockerfile over the context's `.dockerignore`.
-  const candidates =
-    file === "-"
-      ? [join(dir, ".dockerignore")]
-      : [`${resolve(io.cwd, file)}.dockerignore`, join(dir, ".dockerignore")];
-  for (const c of candidates) {
-    try {
-      if (io.exists(c)) return io.readFile(c);
-    } catch {
-      // An unreadable ignore file is treated as absent; the plan still says what it can.
-    }
-  }
-  return "";
+  return findDockerignore(file === "-" ? null : resolve(io.cwd, file), io, dir) ?? "";
 }
 
 function render(results: readonly FilePlan[], format: Format, run: boolean): string {

@@ -1,6 +1,7 @@
 import type { Comment, Directive, Position, Range } from "@hull/parser";
 import type { IgnoreDirective, IgnoreEntry } from "../rule.js";
-import { closest, type RuleIndex } from "../rule-index.js";
+import { suggestSpelling } from "@hull/parser";
+import type { RuleIndex } from "../rule-index.js";
 import { shellcheckPrefix } from "../shellcheck/shellcheck.js";
 
 /** Every BuildKit build check, including those hull does not implement (so that skipping them is not an error). */
@@ -288,7 +289,7 @@ function resolveEntry(
     // BuildKit matches check names exactly (PascalCase), so a hull id is not accepted here.
     const ids = (buildkitCheckNames as readonly string[]).includes(name) ? index.resolve(name) : [];
     const foreign = ids.length === 0 && (buildkitCheckNames as readonly string[]).includes(name);
-    const suggestion = ids.length || foreign ? null : closest(name, buildkitCheckNames);
+    const suggestion = ids.length || foreign ? null : suggestSpelling(name, buildkitCheckNames);
     return { name, range, ruleIds: ids, foreign, suggestion };
   }
   if (source === "trivy" || source === "checkov" || source === "kics" || source === "semgrep") {
@@ -315,7 +316,7 @@ function resolveEntry(
     const ids = index.resolve(upper);
     const foreign =
       ids.length === 0 && (/^SC\d{4}$/.test(upper) || (hadolintCodes as readonly string[]).includes(upper));
-    const suggestion = ids.length || foreign ? null : closest(upper, hadolintCodes);
+    const suggestion = ids.length || foreign ? null : suggestSpelling(upper, hadolintCodes);
     return { name, range, ruleIds: ids, foreign, suggestion };
   }
   const ids = index.resolve(name);

@@ -1,5 +1,5 @@
 import { basename, dirname, join, relative, sep } from "node:path";
-import dockerignore from "@balena/dockerignore";
+import { parseDockerignore } from "@hull/parser";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Preset, RuleSetting } from "../engine.js";
 import { severities, type LintSettings, type Rule, type Severity } from "../rule.js";
@@ -263,6 +263,5 @@ export function isIgnoredPath(path: string, config: Pick<LoadedConfig, "ignorePa
   if (config.ignorePaths.length === 0) return false;
   const rel = relative(config.baseDir, path).split(sep).join("/");
   if (rel === "" || rel.startsWith("../")) return false;
-  // The package is CommonJS; its `default` property is the factory under every module interop.
-  return dockerignore.default({ ignorecase: false }).add(config.ignorePaths).ignores(rel);
+  return parseDockerignore(config.ignorePaths.join("\n")).ignores(rel);
 }

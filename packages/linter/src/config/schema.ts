@@ -9,7 +9,7 @@ import {
   type Rule,
   type Severity,
 } from "../rule.js";
-import { closest } from "../rule-index.js";
+import { suggestSpelling } from "@hull/parser";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
 export type FailureThreshold = Severity | "none";
@@ -212,7 +212,7 @@ function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProble
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const inRules = path === "rules";
       const candidates = inRules ? names : path === "" ? [...topLevelKeys] : [];
-      const suggestion = closest(key, candidates);
+      const suggestion = suggestSpelling(key, candidates);
       const what = inRules ? "unknown rule" : "unknown key";
       byPath.set(join(path, key), {
         path: join(path, key),

@@ -42,13 +42,12 @@ export default defineRule({
       `This ENTRYPOINT clears the CMD inherited from stage '${base}' (line ${cmdLine}); set CMD again in this stage if the entrypoint needs it.`,
   },
   create(ctx) {
-    const configs = new Map<string, { name: string; config: RunConfig }>();
+    const configs = new Map<Stage, { name: string; config: RunConfig }>();
 
     /** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
     const baseOf = (stage: Stage): { name: string; config: RunConfig } | null => {
-      const image = stage.from.image?.value;
-      if (!image || image.includes("$")) return null;
-      return configs.get(image.toLowerCase()) ?? null;
+      const base = ctx.semantic.baseOf(stage);
+      return base ? (configs.get(base) ?? null) : null;
     };
 
     return {
@@ -89,7 +88,7 @@ export default defineRule({
         }
 
         if (stage.name !== null) {
-          configs.set(stage.name, {
+          configs.set(stage, {
             name: stage.name,
             config: { cmd: effectiveCmd, entrypoint: effectiveEntrypoint },
           });

@@ -1,6 +1,5 @@
+import { suggestSpelling } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { metaArgs, suggestName, type MetaArgs } from "./utils/stage-env.js";
-import { fromValue, stageByRef } from "./utils/stage-refs.js";
 
 export default defineRule({
   id: "copy-from-undefined-stage",
@@ -33,18 +32,17 @@ export default defineRule({
       `Stage index ${index} does not exist: the Dockerfile has ${count} stage${count === 1 ? "" : "s"}.`,
   },
   create(ctx) {
-    let meta: MetaArgs | undefined;
+    let names: string[] | undefined;
     let templated: boolean | undefined;
     return {
       Copy(node) {
         if (node.flags.length === 0 || ctx.isTrigger(node)) return;
         const flag = node.flags.find((f) => f.name === "from");
         if (!flag?.value) return;
-        meta ??= metaArgs(ctx.ast);
-        const value = fromValue(ctx.ast, flag.value, meta);
+        const value = ctx.semantic.expandGlobal(flag.value);
         // A tag, digest or path makes it an image reference.
         if (value === null || value === "" || /[:@/]/.test(value)) return;
-        if (stageByRef(ctx.ast, value)) return;
+        if (ctx.semantic.stageByRef(value)) return;
         // In a template (`{{ … }}`, `<%= … %>`) the stage names themselves may be placeholders.
         templated ??= ctx.ast.stages.some((s) => /\{\{|<%/.test(s.from.logical));
         if (templated) return;
@@ -54,8 +52,8 @@ export default defineRule({
           ctx.report(at, "index", value, count);
           return;
         }
-        const names = ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name]));
-        const suggestion = suggestName(value.toLowerCase(), names);
+        names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name])).sort();
+        const suggestion = suggestSpelling(value.toLowerCase(), names, { limit: "tight" });
         if (suggestion !== null) ctx.report(at, "typo", value, suggestion);
         else ctx.report(at, "unknown", value);
       },

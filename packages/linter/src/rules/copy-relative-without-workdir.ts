@@ -1,6 +1,5 @@
 import type { Add, Copy, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { baseChain, baseStages } from "./utils/stage-env.js";
 
 function isScratch(stage: Stage): boolean {
   return stage.from.image?.value.toLowerCase() === "scratch";
@@ -35,7 +34,7 @@ export default defineRule({
   create(ctx) {
     // Stages whose WORKDIR is set by the end of the stage; the current stage is in it once its WORKDIR is seen.
     const withWorkdir = new Set<Stage>();
-    let bases: Map<Stage, Stage | null> | undefined;
+    const hasWorkdir = (stage: Stage) => withWorkdir.has(stage);
     // Whether the current stage is known to have a WORKDIR: true, false, or null until a relative COPY needs it.
     let set: boolean | null = null;
     const check = (node: Copy | Add) => {
@@ -49,10 +48,8 @@ export default defineRule({
       if (!stage) return;
       if (set === null) {
         // Looked up only now: most files never copy to a relative path.
-        bases ??= baseStages(ctx.ast);
-        const chain = baseChain(stage, bases);
         // A stage built on scratch starts in `/`, so a relative path there is not ambiguous.
-        set = chain.some((s) => withWorkdir.has(s)) || isScratch(chain.at(-1) ?? stage);
+        set = ctx.semantic.someBase(stage, hasWorkdir) || isScratch(ctx.semantic.rootOf(stage));
         if (set) return;
       }
       ctx.report(dest, "relative", node.keyword.name, value);

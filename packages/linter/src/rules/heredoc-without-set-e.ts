@@ -39,9 +39,7 @@ export default defineRule({
     return {
       Stage(stage) {
         const image = stage.from.image?.value.toLowerCase();
-        const parent = ctx.ast.stages.find(
-          (s) => s.index < stage.index && s.name !== null && s.name === image,
-        );
+        const parent = ctx.semantic.baseOf(stage);
         const windows = /windows|nanoserver|servercore/i.test(image ?? "");
         state.set(stage.index, parent ? (state.get(parent.index) ?? "plain") : windows ? "other" : "plain");
       },

@@ -1,7 +1,6 @@
-import { expandWord } from "@hull/parser";
+import { expandWord, imageReferenceProblem, type GlobalArgs } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { imageReferenceProblem } from "./invalid-default-arg-in-from-utils/image-reference.js";
-import { findVarRefs, metaArgs, type MetaArgs } from "./utils/stage-env.js";
+import { findVarRefs } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "invalid-default-arg-in-from",
@@ -35,10 +34,10 @@ export default defineRule({
       `With only the defaults of the global ARGs, '${text}' expands to '${value}', which is not a valid image reference: ${reason}.`,
   },
   create(ctx) {
-    let meta: MetaArgs | null = null;
+    let meta: GlobalArgs | null = null;
     return {
-      Dockerfile(ast) {
-        meta = metaArgs(ast);
+      Dockerfile() {
+        meta = ctx.semantic.globals;
       },
       From(node) {
         // BuildKit gives up on this check as soon as one default cannot be expanded.

@@ -1,8 +1,6 @@
 import { expandWord, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { validators, type LabelType } from "./label-schema-utils/validate.js";
-import { baseChain, baseStages } from "./utils/stage-env.js";
-import { usedStages } from "./utils/stage-refs.js";
 
 const typeNames: Readonly<Record<Exclude<LabelType, "text">, string>> = {
   url: "an absolute URL",
@@ -104,12 +102,16 @@ export default defineRule({
       },
       "Dockerfile:exit"(ast) {
         if (required.length === 0) return;
-        const used = usedStages(ast);
-        const bases = baseStages(ast);
+        // One test per key, so that the model answers each stage's chain once per key.
+        const setsKey = new Map(
+          required.map((key) => [key, (s: Stage) => keysByStage.get(s)?.has(key) === true]),
+        );
         for (const stage of ast.stages) {
-          if (used.has(stage)) continue;
-          const have = [stage, ...baseChain(stage, bases)].map((s) => keysByStage.get(s));
-          const missing = required.filter((key) => !have.some((keys) => keys?.has(key)));
+          if (ctx.semantic.isUsed(stage)) continue;
+          const missing = required.filter((key) => {
+            const test = setsKey.get(key)!;
+            return !test(stage) && !ctx.semantic.someBase(stage, test);
+          });
           if (missing.length > 0)
             ctx.report(stage.from.keyword, "missing", missing.map((k) => `'${k}'`).join(", "));
         }

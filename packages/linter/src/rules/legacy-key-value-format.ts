@@ -19,7 +19,7 @@ export default defineRule({
       `"${keyword} key=value" should be used instead of the legacy "${keyword} key value" format.`,
   },
   create(ctx) {
-    const check = (node: { legacy: boolean; pairs: KeyValue[]; keyword: { name: string } }) => {
+    const check = (node: { legacy: boolean; pairs: readonly KeyValue[]; keyword: { name: string } }) => {
       if (!node.legacy) return;
       for (const pair of node.pairs) {
         const fix = ctx.ast.escapeChar === "\\" ? equalsFix(pair, ctx.source) : null;

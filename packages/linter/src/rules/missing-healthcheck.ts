@@ -1,7 +1,5 @@
 import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { baseChain, baseStages } from "./utils/stage-env.js";
-import { usedStages } from "./utils/stage-refs.js";
 
 export default defineRule({
   id: "missing-healthcheck",
@@ -32,6 +30,7 @@ export default defineRule({
   },
   create(ctx) {
     const withHealthcheck = new Set<Stage>();
+    const hasHealthcheck = (stage: Stage) => withHealthcheck.has(stage);
     return {
       Healthcheck(node) {
         const stage = ctx.currentStage();
@@ -39,12 +38,9 @@ export default defineRule({
       },
       "Dockerfile:exit"(ast) {
         if (ast.stages.every((s) => withHealthcheck.has(s))) return;
-        const used = usedStages(ast);
-        const bases = baseStages(ast);
         for (const stage of ast.stages) {
-          if (used.has(stage) || withHealthcheck.has(stage)) continue;
-          if (!baseChain(stage, bases).some((s) => withHealthcheck.has(s)))
-            ctx.report(stage.from.keyword, "missing");
+          if (ctx.semantic.isUsed(stage) || withHealthcheck.has(stage)) continue;
+          if (!ctx.semantic.someBase(stage, hasHealthcheck)) ctx.report(stage.from.keyword, "missing");
         }
       },
     };

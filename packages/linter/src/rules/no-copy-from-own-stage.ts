@@ -1,6 +1,4 @@
 import { defineRule } from "../rule.js";
-import { metaArgs, type MetaArgs } from "./utils/stage-env.js";
-import { fromValue, stageByRef } from "./utils/stage-refs.js";
 
 export default defineRule({
   id: "no-copy-from-own-stage",
@@ -22,16 +20,14 @@ export default defineRule({
     own: (ref: string) => `COPY --from=${ref} names the stage it is in; a stage cannot copy from itself.`,
   },
   create(ctx) {
-    let meta: MetaArgs | undefined;
     return {
       Copy(node) {
         if (node.flags.length === 0 || ctx.isTrigger(node)) return;
         const flag = node.flags.find((f) => f.name === "from");
         const stage = ctx.currentStage();
         if (!flag?.value || !stage) return;
-        meta ??= metaArgs(ctx.ast);
-        const value = fromValue(ctx.ast, flag.value, meta);
-        if (value !== null && stageByRef(ctx.ast, value) === stage)
+        const value = ctx.semantic.expandGlobal(flag.value);
+        if (value !== null && ctx.semantic.stageByRef(value) === stage)
           ctx.report(flag.valueRange ?? flag, "own", value);
       },
     };

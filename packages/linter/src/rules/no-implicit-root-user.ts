@@ -1,26 +1,15 @@
-import type { Stage } from "@hull/parser";
+import type { SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 /** Base images known to set a non-root USER themselves. */
 const nonRootImage =
   /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)/;
 
-/** True when the stage, or an earlier stage it is built from, has a USER instruction. */
-function hasUser(stages: readonly Stage[], stage: Stage, seen = new Set<Stage>()): boolean {
-  seen.add(stage);
-  if (stage.instructions.some((i) => i.type === "User")) return true;
-  const image = stage.from.image?.value.toLowerCase();
-  const parent = stages.find((s) => s.index < stage.index && s.name !== null && s.name === image);
-  return parent !== undefined && !seen.has(parent) && hasUser(stages, parent, seen);
-}
+const setsUser = (stage: Stage) => stage.instructions.some((i) => i.type === "User");
 
-/** The base image the final stage starts from, following stage names. */
-function baseImage(stages: readonly Stage[], stage: Stage): string {
-  const image = stage.from.image?.value ?? "";
-  const parent = stages.find(
-    (s) => s.index < stage.index && s.name !== null && s.name === image.toLowerCase(),
-  );
-  return parent ? baseImage(stages, parent) : image;
+/** True when the stage, or an earlier stage it is built from, has a USER instruction. */
+function hasUser(semantic: SemanticModel, stage: Stage): boolean {
+  return setsUser(stage) || semantic.someBase(stage, setsUser);
 }
 
 export default defineRule({
@@ -66,8 +55,9 @@ export default defineRule({
     return {
       "Dockerfile:exit"(ast) {
         const last = ast.stages[ast.stages.length - 1];
-        if (!last?.from.image || hasUser(ast.stages, last)) return;
-        const image = baseImage(ast.stages, last);
+        if (!last?.from.image || hasUser(ctx.semantic, last)) return;
+        // The image the final stage starts from, following stage names.
+        const image = ctx.semantic.rootOf(last).from.image?.value ?? "";
         if (nonRootImage.test(image.toLowerCase())) return;
         ctx.report(last.from.image, "implicit", image);
       },

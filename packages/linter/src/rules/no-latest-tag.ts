@@ -1,5 +1,5 @@
+import { splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-latest-tag",
@@ -37,7 +37,7 @@ export default defineRule({
         if (!node.image || ctx.isTrigger(node)) return;
         const written = node.image.value;
         if (!written.includes("$")) {
-          const ref = splitImage(written);
+          const ref = splitImageReference(written);
           if (ref.tag !== "latest" || ref.digest !== null) return;
           const start = node.image.range.start.offset;
           const exact = node.image.range.end.offset - start === written.length;
@@ -47,28 +47,12 @@ export default defineRule({
           ctx.report(at, "latest", written);
           return;
         }
-        const resolved = resolveImage(ctx.ast, node.image!.value);
+        const resolved = ctx.semantic.resolveImage(node.image!.value);
         if (resolved === null) return;
-        const ref = splitImage(resolved);
+        const ref = splitImageReference(resolved);
         if (ref.tag === "latest" && ref.digest === null)
           ctx.report(node.image, "latestFromArg", written, resolved);
       },
     };
   },
 });
-
-/** Splits `registry/name:tag@digest`; `tagStart` is the offset of the tag in the text. */
-function splitImage(text: string): {
-  name: string;
-  tag: string | null;
-  tagStart: number;
-  digest: string | null;
-} {
-  const at = text.indexOf("@");
-  const digest = at >= 0 ? text.slice(at + 1) : null;
-  const rest = at >= 0 ? text.slice(0, at) : text;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/"))
-    return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), tagStart: colon + 1, digest };
-  return { name: rest, tag: null, tagStart: rest.length, digest };
-}

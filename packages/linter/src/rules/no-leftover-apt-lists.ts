@@ -1,5 +1,4 @@
 import { defineRule } from "../rule.js";
-import { stageIsKept } from "./utils/stage-env.js";
 import { commandWord, findCommands } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
@@ -36,7 +35,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
         const shell = runShell(node);
         // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).

@@ -40,10 +40,7 @@ export default defineRule({
     };
     return {
       Stage(stage) {
-        const image = stage.from.image?.value.toLowerCase();
-        const parent = ctx.ast.stages.find(
-          (s) => s.index < stage.index && s.name !== null && s.name === image,
-        );
+        const parent = ctx.semantic.baseOf(stage);
         noCache.set(stage.index, parent ? (noCache.get(parent.index) ?? false) : preamble);
       },
       Env(node) {

@@ -1,5 +1,4 @@
 import { defineRule } from "../rule.js";
-import { stageIsKept } from "./utils/stage-env.js";
 import { commandWord } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
 import { yarnCacheMounts, yarnCommands } from "../shell/tools/npm.js";
@@ -30,7 +29,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, ...yarnCacheMounts)) return;
         const shell = runShell(node);
         const yarns = yarnCommands(shell.commands);

@@ -1,5 +1,4 @@
 import { defineRule } from "../rule.js";
-import { stageIsKept } from "./utils/stage-env.js";
 import { commandWord } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
 import {
@@ -47,7 +46,7 @@ export default defineRule({
       Run(node) {
         const shell = runShell(node);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
-        if (!ctx.isTrigger(node) && !stageIsKept(ctx.ast.stages, ctx.currentStage())) return;
+        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;
         const pending = lastUncleaned(shell.commands, {
           read: yumDnfAction,

@@ -33,10 +33,7 @@ export default defineRule({
     const current = (): ShellState => state.get(ctx.currentStage()?.index ?? -1) ?? "plain";
     return {
       Stage(stage) {
-        const image = stage.from.image?.value.toLowerCase();
-        const parent = ctx.ast.stages.find(
-          (s) => s.index < stage.index && s.name !== null && s.name === image,
-        );
+        const parent = ctx.semantic.baseOf(stage);
         state.set(stage.index, parent ? (state.get(parent.index) ?? "plain") : "plain");
       },
       Shell(node) {

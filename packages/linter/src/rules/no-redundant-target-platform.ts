@@ -1,4 +1,4 @@
-import { expandWord, type Dockerfile } from "@hull/parser";
+import { expandWord } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 // Stands for whatever platform the build targets; only equality with it matters.
@@ -29,12 +29,12 @@ export default defineRule({
       `Setting the platform to ${value} in FROM is redundant: stages are built for the target platform by default.`,
   },
   create(ctx) {
-    let globals: Map<string, string> | undefined;
+    let globals: ReadonlyMap<string, string> | undefined;
     return {
       From(node) {
         const flag = node.flags.find((f) => f.name === "platform");
         if (!flag || flag.value === null || ctx.isTrigger(node)) return;
-        globals ??= globalArgs(ctx.ast);
+        globals ??= ctx.semantic.globals.values;
         const target = globals.get("TARGETPLATFORM") ?? targetPlatform;
         const result = expandWord(flag.value, new Map([...globals, ["TARGETPLATFORM", target]]), {
           escape: ctx.ast.escapeChar,
@@ -48,17 +48,3 @@ export default defineRule({
     };
   },
 });
-
-/** The default values of the ARGs before the first FROM, expanded in order. */
-function globalArgs(ast: Dockerfile): Map<string, string> {
-  const env = new Map<string, string>();
-  for (const node of ast.preamble) {
-    if (node.type !== "Arg") continue;
-    for (const decl of node.declarations) {
-      if (!decl.defaultValue) continue;
-      const result = expandWord(decl.defaultValue.value, env, { escape: ast.escapeChar });
-      if (!result.error) env.set(decl.name.value, result.value);
-    }
-  }
-  return env;
-}

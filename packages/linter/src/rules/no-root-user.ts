@@ -1,4 +1,4 @@
-import type { Stage, User } from "@hull/parser";
+import type { SemanticModel, Stage, User } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -34,7 +34,7 @@ export default defineRule({
     return {
       "Dockerfile:exit"(ast) {
         const last = ast.stages[ast.stages.length - 1];
-        const user = last ? lastUser(ast.stages, last, new Set()) : null;
+        const user = last ? lastUser(ctx.semantic, last) : null;
         if (!user?.value) return;
         const name = user.value.value.split(":")[0]!;
         if (name === "root" || name === "0") ctx.report(user.value, "root", user.value.value);
@@ -44,11 +44,10 @@ export default defineRule({
 });
 
 /** The last USER that applies in a stage: its own, or that of the earlier stage it is built from. */
-function lastUser(stages: readonly Stage[], stage: Stage, seen: Set<Stage>): User | null {
-  seen.add(stage);
-  const users = stage.instructions.filter((i): i is User => i.type === "User");
-  if (users.length > 0) return users[users.length - 1]!;
-  const image = stage.from.image?.value.toLowerCase();
-  const parent = stages.find((s) => s.index < stage.index && s.name !== null && s.name === image);
-  return parent && !seen.has(parent) ? lastUser(stages, parent, seen) : null;
+function lastUser(semantic: SemanticModel, last: Stage): User | null {
+  for (let stage: Stage | null = last; stage; stage = semantic.baseOf(stage)) {
+    const users = stage.instructions.filter((i): i is User => i.type === "User");
+    if (users.length > 0) return users[users.length - 1]!;
+  }
+  return null;
 }

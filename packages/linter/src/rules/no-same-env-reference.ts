@@ -1,6 +1,6 @@
 import type { Env, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { baseChain, baseStages, findVarRefs, locateRefs } from "./utils/stage-env.js";
+import { findVarRefs, locateRefs } from "./utils/stage-env.js";
 
 /** A name without the quotes BuildKit would remove (names with variables stay as written). */
 function nameOf(word: Word): string {
@@ -30,13 +30,11 @@ export default defineRule({
       `'$${name}' is set by this same ENV, which expands it before setting it; move '${name}' to an earlier ENV.`,
   },
   create(ctx) {
-    let bases: Map<Stage, Stage | null> | undefined;
     const escape = ctx.ast.escapeChar;
     /** The ARG and ENV names set before `node`: earlier in its stage, or anywhere in the stages it builds on. */
     const definedBefore = (stage: Stage, node: Env): Set<string> => {
-      bases ??= baseStages(ctx.ast);
       const names = new Set<string>();
-      for (const s of [...baseChain(stage, bases), stage]) {
+      for (const s of [...ctx.semantic.chain(stage), stage]) {
         for (const i of s.instructions) {
           if (i === node) break;
           if (i.type === "Env") for (const p of i.pairs) names.add(nameOf(p.key));

@@ -1,4 +1,4 @@
-import type { Add, Copy, Stage } from "@hull/parser";
+import type { Add, Copy, SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 /** File names that hold credentials by convention (the last path segment of a COPY or ADD source). */
@@ -21,15 +21,9 @@ const credentialVariables = [
 ];
 
 /** The stages whose files end up in the final image: the last one and the stages it is built `FROM`. */
-function finalStages(stages: readonly Stage[]): Set<Stage> {
-  const result = new Set<Stage>();
-  let stage = stages[stages.length - 1];
-  while (stage && !result.has(stage)) {
-    result.add(stage);
-    const image = stage.from.image?.value.toLowerCase();
-    stage = stages.find((s) => s.index < stage!.index && s.name !== null && s.name === image);
-  }
-  return result;
+function finalStages(stages: readonly Stage[], semantic: SemanticModel): Set<Stage> {
+  const last = stages[stages.length - 1];
+  return new Set(last ? [last, ...semantic.chain(last)] : []);
 }
 
 function lastSegment(path: string): string {
@@ -75,7 +69,7 @@ export default defineRule({
     let credentialPaths = new Map<string, string>();
     const check = (node: Copy | Add) => {
       const stage = ctx.currentStage();
-      inFinal ??= finalStages(ctx.ast.stages);
+      inFinal ??= finalStages(ctx.ast.stages, ctx.semantic);
       if (!stage || !inFinal.has(stage)) return;
       for (const source of node.sources) {
         const name = lastSegment(source.value);

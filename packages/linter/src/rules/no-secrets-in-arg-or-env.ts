@@ -1,4 +1,4 @@
-import { expandWord, type Dockerfile, type Word } from "@hull/parser";
+import { expandWord, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 // BuildKit's tokens: a name matches when one of its `_`-separated parts is a deny token and none is an allow token.
@@ -76,11 +76,11 @@ export default defineRule({
   },
   create(ctx) {
     const escape = ctx.ast.escapeChar;
-    let globals: Map<string, string> | undefined;
+    let globals: ReadonlyMap<string, string> | undefined;
     return {
       // The stage's own instructions: preamble ARGs and ONBUILD triggers are not dispatched as instructions of a stage.
       Stage(stage) {
-        globals ??= globalArgs(ctx.ast);
+        globals ??= ctx.semantic.globals.values;
         // What this file sets; a variable missing from it has an unknown value.
         const env = new Map<string, string>();
         const valueOf = (raw: string): string | null => {
@@ -122,18 +122,4 @@ function envName(key: Word, escape: "\\" | "`"): string | null {
   if (key.value.includes("$")) return null;
   const result = expandWord(key.value, {}, { escape });
   return result.error ? null : result.value;
-}
-
-/** The default values of the ARGs before the first FROM, expanded in order. */
-function globalArgs(ast: Dockerfile): Map<string, string> {
-  const env = new Map<string, string>();
-  for (const node of ast.preamble) {
-    if (node.type !== "Arg") continue;
-    for (const decl of node.declarations) {
-      if (!decl.defaultValue) continue;
-      const result = expandWord(decl.defaultValue.value, env, { escape: ast.escapeChar });
-      if (!result.error) env.set(decl.name.value, result.value);
-    }
-  }
-  return env;
 }

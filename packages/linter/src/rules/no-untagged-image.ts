@@ -1,5 +1,5 @@
+import { splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-untagged-image",
@@ -45,10 +45,11 @@ export default defineRule({
 
         function check(word: NonNullable<typeof image>) {
           const written = word.value;
-          const resolved = resolveImage(ctx.ast, written);
+          const resolved = ctx.semantic.resolveImage(written);
           if (resolved === null) return;
           if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return;
-          if (hasTagOrDigest(resolved)) return;
+          const { tag, digest } = splitImageReference(resolved);
+          if (tag !== null || digest !== null) return;
           if (resolved === written) ctx.report(word, "untagged", written);
           else ctx.report(word, "untaggedFromArg", written, resolved);
         }
@@ -56,9 +57,3 @@ export default defineRule({
     };
   },
 });
-
-function hasTagOrDigest(image: string): boolean {
-  if (image.includes("@")) return true;
-  const colon = image.lastIndexOf(":");
-  return colon > image.lastIndexOf("/");
-}

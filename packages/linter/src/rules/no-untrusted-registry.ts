@@ -1,6 +1,5 @@
-import type { Word } from "@hull/parser";
+import { splitImageReference, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "no-untrusted-registry",
@@ -41,11 +40,11 @@ export default defineRule({
     const stages = new Set<string>();
     let stageCount = 0;
     const check = (at: Word | { range: Word["range"] }, written: string) => {
-      const image = resolveImage(ctx.ast, written);
+      const image = ctx.semantic.resolveImage(written);
       if (image === null) return;
       const lower = image.toLowerCase();
       if (lower === "scratch" || stages.has(lower) || /^\d+$/.test(image)) return;
-      const registry = registryOf(image);
+      const registry = splitImageReference(image).registry;
       if (!trusted.some((pattern) => matches(pattern, registry)))
         ctx.report(at, "untrusted", written, registry);
     };
@@ -80,15 +79,6 @@ export default defineRule({
     };
   },
 });
-
-/** The registry host of an image reference, as Docker decides it. */
-function registryOf(image: string): string {
-  const slash = image.indexOf("/");
-  if (slash < 0) return "docker.io";
-  const first = image.slice(0, slash);
-  if (first.includes(".") || first.includes(":") || first === "localhost") return first.toLowerCase();
-  return "docker.io";
-}
 
 function matches(pattern: string, registry: string): boolean {
   const p = pattern.toLowerCase();

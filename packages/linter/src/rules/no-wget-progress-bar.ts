@@ -34,9 +34,7 @@ export default defineRule({
     return {
       Stage(stage) {
         const image = stage.from.image?.value.toLowerCase() ?? "";
-        const parent = ctx.ast.stages.find(
-          (s) => s.index < stage.index && s.name !== null && s.name === image,
-        );
+        const parent = ctx.semantic.baseOf(stage);
         busybox.set(
           stage.index,
           parent ? (busybox.get(parent.index) ?? false) : /alpine|busybox/.test(image),

@@ -1,5 +1,4 @@
 import { defineRule } from "../rule.js";
-import { resolveImage } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "pin-image-digest",
@@ -36,7 +35,7 @@ export default defineRule({
         const word = node.image;
         if (node.stageName) stages.add(node.stageName.value.toLowerCase());
         if (!word) return;
-        const resolved = resolveImage(ctx.ast, word.value);
+        const resolved = ctx.semantic.resolveImage(word.value);
         if (resolved === null) return;
         const lower = resolved.toLowerCase();
         if (lower === "scratch" || stages.has(lower) || resolved.includes("@")) return;

@@ -1,6 +1,5 @@
 import type { Cmd, Entrypoint, Stage } from "@hull/parser";
 import { defineRule, type TextEdit } from "../rule.js";
-import { baseChain, baseStages } from "./utils/stage-env.js";
 
 // Words the shell would pass through unchanged: no quotes, escapes, variables, globs, redirections or operators.
 const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -35,18 +34,21 @@ export default defineRule({
       `Use the JSON form for ${keyword}: in shell form, /bin/sh is PID 1 and does not pass signals such as SIGTERM to the program.`,
   },
   create(ctx) {
-    let bases: Map<Stage, Stage | null> | undefined;
+    // Per base stage: does it set SHELL through an ONBUILD trigger (which runs in the stages built on it)?
+    const triggersShell = new Map<Stage, boolean>();
     return {
       Stage(stage) {
-        bases ??= baseStages(ctx.ast);
-        const chain = baseChain(stage, bases);
-        // The base stage's ONBUILD triggers run before this stage's own instructions.
-        const inherited = chain.flatMap((s) => s.instructions);
-        const triggers = (chain[0]?.instructions ?? []).flatMap((n) =>
-          n.type === "Onbuild" && n.trigger ? [n.trigger] : [],
-        );
-        let shell = [...inherited, ...triggers].some((n) => n.type === "Shell");
-        const entrypoint = [...inherited, ...stage.instructions].some((n) => n.type === "Entrypoint");
+        const base = ctx.semantic.baseOf(stage);
+        let shell = ctx.semantic.someBase(stage, setsShell);
+        if (!shell && base) {
+          let viaTrigger = triggersShell.get(base);
+          if (viaTrigger === undefined) {
+            viaTrigger = base.instructions.some((n) => n.type === "Onbuild" && n.trigger?.type === "Shell");
+            triggersShell.set(base, viaTrigger);
+          }
+          shell = viaTrigger;
+        }
+        const entrypoint = hasEntrypoint(stage) || ctx.semantic.someBase(stage, hasEntrypoint);
         for (const node of stage.instructions) {
           if (node.type === "Shell") shell = true;
           if ((node.type !== "Cmd" && node.type !== "Entrypoint") || node.form !== "shell" || shell) continue;
@@ -61,6 +63,9 @@ export default defineRule({
     };
   },
 });
+
+const setsShell = (stage: Stage) => stage.instructions.some((n) => n.type === "Shell");
+const hasEntrypoint = (stage: Stage) => stage.instructions.some((n) => n.type === "Entrypoint");
 
 /** The exec form of a one-line shell-form command whose words the shell would not change; null otherwise. */
 function execFix(node: Cmd | Entrypoint): TextEdit | null {

@@ -1,13 +1,6 @@
-import { expandWord, type Range } from "@hull/parser";
+import { expandWord, suggestSpelling, type GlobalArgs, type Range } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import {
-  findVarRefs,
-  locateRefs,
-  metaArgs,
-  predefinedArgs,
-  suggestName,
-  type MetaArgs,
-} from "./utils/stage-env.js";
+import { findVarRefs, locateRefs } from "./utils/stage-env.js";
 
 export default defineRule({
   id: "undefined-arg-in-from",
@@ -39,7 +32,7 @@ export default defineRule({
       `'$${name}' is not a global ARG; did you mean '$${suggestion}'?`,
   },
   create(ctx) {
-    let meta: MetaArgs | null = null;
+    let meta: GlobalArgs | null = null;
     const check = (text: string, range: Range) => {
       if (!meta) return;
       const known = new Set([...meta.declared, ...meta.env.keys()]);
@@ -51,14 +44,20 @@ export default defineRule({
       for (const name of missing) {
         const use = located.find((l) => l.ref.name === name && l.start !== null);
         const at = use ? ctx.rangeOf(use.start!, use.end!) : range;
-        const suggestion = suggestName(name, [...meta.declared, ...predefinedArgs.keys()]);
+        const suggestion = suggestSpelling(
+          name,
+          [...meta.declared, ...ctx.semantic.predefined.keys()].sort(),
+          {
+            limit: "tight",
+          },
+        );
         if (suggestion) ctx.report(at, "typo", name, suggestion);
         else ctx.report(at, "undeclared", name);
       }
     };
     return {
-      Dockerfile(ast) {
-        meta = metaArgs(ast);
+      Dockerfile() {
+        meta = ctx.semantic.globals;
       },
       From(node) {
         if (ctx.isTrigger(node)) return;

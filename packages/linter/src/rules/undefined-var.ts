@@ -1,17 +1,17 @@
-import { expandWord, type Flag, type Instruction, type Range, type Stage, type Word } from "@hull/parser";
+import {
+  expandWord,
+  suggestSpelling,
+  nonEnvArgs,
+  type Flag,
+  type Instruction,
+  type Range,
+  type Stage,
+  type StageScope,
+  type Word,
+} from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
-import {
-  findVarRefs,
-  isGuarded,
-  locateRefs,
-  nonEnvArgs,
-  predefinedArgs,
-  StageEnvTracker,
-  suggestName,
-  type StageScope,
-  type VarRef,
-} from "./utils/stage-env.js";
+import { findVarRefs, isGuarded, locateRefs, type VarRef } from "./utils/stage-env.js";
 
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
 interface Expansion {
@@ -69,7 +69,6 @@ export default defineRule({
       `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
   },
   create(ctx) {
-    let tracker: StageEnvTracker | null = null;
     // For each name defined later in the current stage, the line of its first definition.
     let definedAt = new Map<string, number>();
     // For each name an ENV or ARG defines anywhere in a stage: which stage, and where.
@@ -89,7 +88,7 @@ export default defineRule({
     const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
       // Without a `$` nothing is expanded, so nothing can be undefined.
       if (!piece.text.includes("$")) return;
-      const options = { ...tracker!.options, skipQuotes: piece.skipQuotes, caseInsensitive };
+      const options = { ...ctx.semantic.options, skipQuotes: piece.skipQuotes, caseInsensitive };
       const result = expandWord(piece.text, scope.env, options);
       const base: ImageEnv = scope.baseImage === null ? scratchEnv : imageEnv(scope.baseImage);
       const missing = result.missing.filter((name) => !known(scope, name) && !base.names.has(name));
@@ -110,12 +109,14 @@ export default defineRule({
         const elsewhere = scope.baseUnresolved
           ? undefined
           : definedIn.get(name)?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
-        const suggestion = suggestName(name, [...scope.env.keys(), ...scope.args]);
+        const suggestion = suggestSpelling(name, [...scope.env.keys(), ...scope.args].sort(), {
+          limit: "tight",
+        });
         if (later !== undefined && later > node.range.start.line)
           ctx.report(at, "usedBeforeDefinition", name, later);
-        else if (tracker!.meta.declared.has(name))
+        else if (ctx.semantic.globals.declared.has(name))
           ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
-        else if (predefinedArgs.has(name)) ctx.report(at, "predefinedArg", name);
+        else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
         else if (suggestion) ctx.report(at, "typo", name, suggestion);
         else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
         // A name the file never defines may come from an image whose ENV hull does not know; and
@@ -211,7 +212,6 @@ export default defineRule({
     };
 
     const enter = (stage: Stage) => {
-      tracker!.enterStage(stage);
       currentStage = stage;
       definedAt = new Map();
       for (const node of stage.instructions) {
@@ -222,7 +222,6 @@ export default defineRule({
 
     return {
       Dockerfile(ast) {
-        tracker = new StageEnvTracker(ast);
         for (const stage of ast.stages) {
           const label = stage.name ?? String(stage.index);
           for (const node of stage.instructions) {
@@ -238,17 +237,18 @@ export default defineRule({
       Instruction(node) {
         // ONBUILD triggers are expanded in the child build, against its environment.
         if (ctx.isTrigger(node) || node.type === "From") return;
-        const scope = tracker?.scope;
-        if (!tracker || !scope || ctx.currentStage() === null) return;
+        if (ctx.currentStage() === null) return;
         if (node.type === "Arg") {
           for (const decl of node.declarations) {
-            if (decl.defaultValue) check(scope, node, fromWord(decl.defaultValue));
-            tracker.applyArg(decl);
+            const scope = decl.defaultValue ? ctx.semantic.scopeBefore(node, decl) : null;
+            if (scope && decl.defaultValue) check(scope, node, fromWord(decl.defaultValue));
           }
           return;
         }
-        for (const piece of expansions(node)) check(scope, node, piece);
-        tracker.apply(node);
+        const pieces = expansions(node);
+        if (pieces.length === 0) return;
+        const scope = ctx.semantic.scopeBefore(node);
+        if (scope) for (const piece of pieces) check(scope, node, piece);
       },
     };
   },

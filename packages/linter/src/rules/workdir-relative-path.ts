@@ -1,9 +1,10 @@
 import { expandWord, type Stage, type Workdir } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { baseChain, baseStages, metaArgs } from "./utils/stage-env.js";
 
 // `/app`, and the Windows forms `\app` and `C:\app` (or `C:/app`).
 const absolute = /^(?:[/\\]|[A-Za-z]:[/\\])/;
+
+const setsWorkdir = (stage: Stage) => stage.instructions.some((n) => n.type === "Workdir");
 
 export default defineRule({
   id: "workdir-relative-path",
@@ -37,15 +38,10 @@ export default defineRule({
       `Relative WORKDIR '${path}' depends on the base image's working directory; set an absolute path first.`,
   },
   create(ctx) {
-    let info: { bases: Map<Stage, Stage | null>; globals: ReadonlyMap<string, string> } | undefined;
     return {
       Stage(stage) {
-        if (!info) {
-          const meta = metaArgs(ctx.ast);
-          info = { bases: baseStages(ctx.ast, meta), globals: meta.env };
-        }
-        if (baseChain(stage, info.bases).some((s) => s.instructions.some((n) => n.type === "Workdir")))
-          return;
+        if (ctx.semantic.someBase(stage, setsWorkdir)) return;
+        const globals = ctx.semantic.globals.env;
         const env = new Map<string, string>();
         for (const node of stage.instructions) {
           if (node.type === "Env") {
@@ -60,8 +56,8 @@ export default defineRule({
                 ? expandWord(decl.defaultValue.value, env, { escape: ctx.ast.escapeChar })
                 : null;
               if (value && !value.error && value.missing.length === 0) env.set(decl.name.value, value.value);
-              else if (!value && info.globals.has(decl.name.value))
-                env.set(decl.name.value, info.globals.get(decl.name.value)!);
+              else if (!value && globals.has(decl.name.value))
+                env.set(decl.name.value, globals.get(decl.name.value)!);
               else env.delete(decl.name.value);
             }
           } else if (node.type === "Workdir") {

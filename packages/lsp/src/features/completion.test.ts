@@ -120,10 +120,12 @@ describe("computeCompletions", () => {
       [
         "BUILDPLATFORM",
         "BUILDOS",
+        "BUILDOSVERSION",
         "BUILDARCH",
         "BUILDVARIANT",
         "TARGETPLATFORM",
         "TARGETOS",
+        "TARGETOSVERSION",
         "TARGETARCH",
         "TARGETVARIANT",
         "TARGETSTAGE",

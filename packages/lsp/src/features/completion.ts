@@ -1,8 +1,8 @@
 import { aliasList, type Rule } from "@hull/linter";
-import { instructionTypes, type KnownKeyword } from "@hull/parser";
+import { instructionTypes, predefinedArgDocs, type KnownKeyword } from "@hull/parser";
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
-import { predefinedArgs, variablesAt } from "../scope.js";
+import { variablesAt } from "../scope.js";
 import type { LspPosition, LspRange } from "../types.js";
 import { instructionDocs } from "./instruction-docs.js";
 
@@ -113,7 +113,9 @@ export function computeCompletions(
       label: d.name,
       kind: "variable" as const,
       detail: d.kind === "predefined" ? "predefined ARG" : d.raw === null ? d.kind : `${d.kind} = ${d.raw}`,
-      ...(d.kind === "predefined" && predefinedArgs[d.name] ? { documentation: predefinedArgs[d.name] } : {}),
+      ...(d.kind === "predefined" && predefinedArgDocs[d.name]
+        ? { documentation: predefinedArgDocs[d.name] }
+        : {}),
       range: nameRange,
     }));
   }

@@ -8,10 +8,10 @@ import {
   type IgnoreEntry,
   type Rule,
 } from "@hull/linter";
-import { instructionTypes, type Instruction, type KnownKeyword } from "@hull/parser";
+import { instructionTypes, predefinedArgDocs, type Instruction, type KnownKeyword } from "@hull/parser";
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
-import { predefinedArgs, variablesAt } from "../scope.js";
+import { variablesAt } from "../scope.js";
 import type { LspPosition, LspRange } from "../types.js";
 import { directiveDocs, instructionDocs, referenceUrl } from "./instruction-docs.js";
 
@@ -152,7 +152,7 @@ function variableHover(document: Document, offset: number): HoverData | null {
   const { name } = reference;
   const range = document.lines.rangeOf(reference.start, reference.end);
   const definition = variablesAt(document.parsed.ast, reference.start).get(name);
-  const builtin = predefinedArgs[name];
+  const builtin = predefinedArgDocs[name];
   if (!definition) {
     return {
       contents: `\`${name}\` is not defined by an ARG or ENV in scope here; it may come from the base image's environment.`,

@@ -3,7 +3,8 @@ import { group, type SyntaxGroup } from "../grammar/parser.js";
 import { tokenize } from "../lexer/lexer.js";
 import { CommentLine, Continuation, EmptyLine, End, FirstContinuation } from "../lexer/tokens.js";
 import { scanDirectives } from "../syntax/directives.js";
-import { flagsIgnored, instructionFlags, parseDuration, suggest } from "../syntax/flags.js";
+import { flagsIgnored, instructionFlags, parseDuration } from "../syntax/flags.js";
+import { suggestSpelling } from "../syntax/suggest.js";
 import { heredocMarkers, type HeredocBodies } from "../syntax/heredoc.js";
 import { parseMount } from "../syntax/mount.js";
 import {
@@ -35,8 +36,9 @@ import {
   type TopLevelNode,
   type Whitespace,
   type Word,
+  type Draft,
 } from "./nodes.js";
-import { PositionMap } from "./positions.js";
+import { LineMap, PositionMap } from "./positions.js";
 import { goQuote } from "../print/dump.js";
 
 /** Options for `parse`. */
@@ -80,42 +82,6 @@ function emptyDockerfile(text: string, range: Range): Dockerfile {
     stages: [],
     children: text === "" ? [] : [{ type: "Whitespace", text, range }],
   };
-}
-
-/** Maps offsets in an instruction's joined line back to the source. */
-class LineMap {
-  /** Pairs of (offset in the joined line, offset in the source), one per physical text piece. */
-  constructor(
-    private readonly logical: number[],
-    private readonly source: number[],
-    private readonly lengths: number[],
-  ) {}
-
-  /** Source offset of a position that starts something. */
-  start(l: number): number {
-    // The last piece that starts at or before l; past its end, the next piece (l sits on a joint).
-    let i = this.last((start) => start <= l);
-    if (i < this.logical.length - 1 && l >= this.logical[i]! + this.lengths[i]!) i++;
-    return this.source[i]! + Math.max(0, l - this.logical[i]!);
-  }
-
-  /** Source offset of a position that ends something (stays on the earlier line at a piece boundary). */
-  end(l: number): number {
-    const i = this.last((start) => start < l);
-    return this.source[i]! + Math.max(0, l - this.logical[i]!);
-  }
-
-  /** Binary search: the last index whose piece start satisfies the (monotone) test, or 0. */
-  private last(test: (start: number) => boolean): number {
-    let lo = 0;
-    let hi = this.logical.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (test(this.logical[mid]!)) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
 }
 
 interface InstructionContext {
@@ -249,7 +215,7 @@ class Builder {
 
   private stages(instructions: Instruction[]): { preamble: Instruction[]; stages: Stage[] } {
     const preamble: Instruction[] = [];
-    const stages: Stage[] = [];
+    const stages: Draft<Stage>[] = [];
     const names = new Map<string, number>();
     for (const instruction of instructions) {
       if (instruction.type === "From") {
@@ -405,7 +371,7 @@ class Builder {
       comments: onbuild ? [] : ctx.comments,
       tokens: onbuild ? [] : ctx.tokens,
       logical: line,
-    } as Instruction;
+    } as Draft<Instruction>;
     if (base === 0) node.heredocs = this.heredocs(ctx);
     this.fill(ctx, node, rest);
     this.validateFlags(node);
@@ -471,7 +437,7 @@ class Builder {
   }
 
   /** Fills the instruction-specific fields from the text after the flags, as BuildKit's line parsers do. */
-  private fill(ctx: InstructionContext, node: Instruction, rest: Piece): void {
+  private fill(ctx: InstructionContext, node: Draft<Instruction>, rest: Piece): void {
     const kw = node.keyword;
     const words = (pieces: Piece[]) => pieces.map((p) => this.word(ctx, p));
     const maybeJson = (list: boolean): Form => {
@@ -601,7 +567,7 @@ class Builder {
           requireArgs("needs an instruction to run later", false);
           break;
         }
-        const trigger = this.instruction(ctx, rest.value, rest.start, true);
+        const trigger = this.instruction(ctx, rest.value, rest.start, true) as Draft<Instruction>;
         trigger.onbuild = node;
         trigger.heredocs = node.heredocs;
         node.trigger = trigger;
@@ -622,7 +588,7 @@ class Builder {
         requireArgs("needs exactly one argument", node.value !== null);
         break;
       case "Unknown": {
-        const hint = suggest(kw.name, Object.keys(instructionTypes));
+        const hint = suggestSpelling(kw.name, Object.keys(instructionTypes));
         if (kw.text === "") {
           this.error(
             "empty-instruction",
@@ -643,7 +609,7 @@ class Builder {
 
   private keyValues(
     ctx: InstructionContext,
-    node: Instruction & { type: "Env" | "Label" },
+    node: Draft<Instruction & { type: "Env" | "Label" }>,
     rest: Piece,
   ): void {
     const pieces = parseWords(rest.value, rest.start, this.escapeChar.charCodeAt(0));
@@ -718,7 +684,7 @@ class Builder {
 
   private healthcheck(
     ctx: InstructionContext,
-    node: Instruction & { type: "Healthcheck" },
+    node: Draft<Instruction & { type: "Healthcheck" }>,
     rest: Piece,
   ): void {
     node.kind = null;
@@ -813,7 +779,7 @@ class Builder {
     for (const flag of node.flags) {
       const kind = known[flag.name];
       if (kind === undefined) {
-        const hint = suggest(flag.name, Object.keys(known));
+        const hint = suggestSpelling(flag.name, Object.keys(known));
         this.error(
           "unknown-flag",
           `${name} does not accept --${flag.name}.${hint ? ` Did you mean --${hint}?` : ""}`,

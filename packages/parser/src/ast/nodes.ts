@@ -1,23 +1,23 @@
 /** A point in the source: 0-based UTF-16 offset, 1-based line, 1-based UTF-16 column. */
 export interface Position {
-  offset: number;
-  line: number;
-  column: number;
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** A half-open span of source text: `start` is inclusive, `end` exclusive. */
 export interface Range {
-  start: Position;
-  end: Position;
+  readonly start: Position;
+  readonly end: Position;
 }
 
 /** A problem found while parsing; parsing goes on after every one of them. */
 export interface ParseDiagnostic {
   /** Stable kebab-case code, e.g. `unknown-instruction`. */
-  code: string;
-  message: string;
-  severity: "error" | "warning";
-  range: Range;
+  readonly code: string;
+  readonly message: string;
+  readonly severity: "error" | "warning";
+  readonly range: Range;
 }
 
 /**
@@ -26,220 +26,220 @@ export interface ParseDiagnostic {
  * `range` covers the source text that produced it (the quoted literal for JSON elements).
  */
 export interface Word {
-  type: "Word";
-  value: string;
-  range: Range;
+  readonly type: "Word";
+  readonly value: string;
+  readonly range: Range;
 }
 
 /** A leading `--name[=value]` flag; quotes and backslash escapes are already removed from name and value. */
 export interface Flag {
-  type: "Flag";
+  readonly type: "Flag";
   /** The name without the leading dashes, as written (BuildKit matches it case-sensitively). */
-  name: string;
+  readonly name: string;
   /** `null` for a bare `--name`; `""` for `--name=`. */
-  value: string | null;
+  readonly value: string | null;
   /** BuildKit's verbatim flag string after quote removal: `--name=value`. */
-  text: string;
-  range: Range;
-  nameRange: Range;
-  valueRange: Range | null;
+  readonly text: string;
+  readonly range: Range;
+  readonly nameRange: Range;
+  readonly valueRange: Range | null;
 }
 
 /** A `RUN --mount=…` value, parsed into its typed keys with BuildKit's defaults applied. */
 export interface Mount {
-  type: "Mount";
-  mountType: "bind" | "cache" | "tmpfs" | "secret" | "ssh";
-  from: string | null;
-  source: string | null;
-  target: string | null;
-  readonly: boolean;
-  id: string | null;
-  sharing: "shared" | "private" | "locked" | null;
-  required: boolean | null;
-  size: string | null;
-  mode: number | null;
-  uid: number | null;
-  gid: number | null;
-  env: string | null;
+  readonly type: "Mount";
+  readonly mountType: "bind" | "cache" | "tmpfs" | "secret" | "ssh";
+  readonly from: string | null;
+  readonly source: string | null;
+  readonly target: string | null;
+  readonly readonly: boolean;
+  readonly id: string | null;
+  readonly sharing: "shared" | "private" | "locked" | null;
+  readonly required: boolean | null;
+  readonly size: string | null;
+  readonly mode: number | null;
+  readonly uid: number | null;
+  readonly gid: number | null;
+  readonly env: string | null;
   /** Every key as written (lowercased key → raw value, `null` for a bare key). */
-  options: Record<string, string | null>;
-  range: Range;
+  readonly options: Record<string, string | null>;
+  readonly range: Range;
 }
 
 /** A here-document attached to RUN, COPY or ADD. */
 export interface Heredoc {
-  type: "Heredoc";
+  readonly type: "Heredoc";
   /** The delimiter with quotes removed. */
-  name: string;
+  readonly name: string;
   /** The file descriptor before `<<`, e.g. 3 in `3<<EOF`; null when absent. */
-  fd: number | null;
+  readonly fd: number | null;
   /** `<<-`: leading tabs are stripped from body lines and the terminator. */
-  chomp: boolean;
+  readonly chomp: boolean;
   /** False when any part of the delimiter was quoted: the body is not expanded. */
-  expand: boolean;
+  readonly expand: boolean;
   /** The `<<EOF` word on the instruction line. */
-  markerRange: Range;
+  readonly markerRange: Range;
   /** Body lines exactly as written, line endings included, terminator excluded. */
-  body: string;
-  bodyRange: Range;
+  readonly body: string;
+  readonly bodyRange: Range;
   /** The terminator line; null when the heredoc is unterminated. */
-  terminatorRange: Range | null;
+  readonly terminatorRange: Range | null;
 }
 
 /** A syntax token of an instruction, kept so that the instruction prints back exactly. */
 export interface SyntaxToken {
-  kind:
+  readonly kind:
     | "text" // instruction text on one physical line
     | "continuation" // escape char, trailing blanks and the line break
     | "comment" // a comment line inside a continuation (dropped by BuildKit)
     | "empty" // a whitespace-only line inside a continuation (dropped, with a warning)
     | "heredoc" // heredoc bodies and terminators
     | "newline"; // the line break that ends the instruction
-  text: string;
-  offset: number;
+  readonly text: string;
+  readonly offset: number;
 }
 
 export interface Keyword {
-  type: "Keyword";
+  readonly type: "Keyword";
   /** As written, e.g. `from`. */
-  text: string;
+  readonly text: string;
   /** Upper-cased, e.g. `FROM`. */
-  name: string;
-  range: Range;
+  readonly name: string;
+  readonly range: Range;
 }
 
 export interface Comment {
-  type: "Comment";
+  readonly type: "Comment";
   /** The whole line as written, without its line break. */
-  text: string;
+  readonly text: string;
   /** The text after `#`, trimmed. */
-  value: string;
-  range: Range;
+  readonly value: string;
+  readonly range: Range;
 }
 
 export interface Directive {
-  type: "Directive";
+  readonly type: "Directive";
   /** Lower-cased key: `syntax`, `escape` or `check`. */
-  name: string;
-  value: string;
-  text: string;
-  range: Range;
-  nameRange: Range;
-  valueRange: Range;
+  readonly name: string;
+  readonly value: string;
+  readonly text: string;
+  readonly range: Range;
+  readonly nameRange: Range;
+  readonly valueRange: Range;
 }
 
 /** Blank lines, line breaks and indentation between top-level nodes. */
 export interface Whitespace {
-  type: "Whitespace";
-  text: string;
-  range: Range;
+  readonly type: "Whitespace";
+  readonly text: string;
+  readonly range: Range;
 }
 
 interface InstructionBase<T extends string> {
-  type: T;
+  readonly type: T;
   /** From the keyword to the end of the instruction (heredocs included), without the final line break. */
-  range: Range;
-  keyword: Keyword;
-  flags: Flag[];
+  readonly range: Range;
+  readonly keyword: Keyword;
+  readonly flags: readonly Flag[];
   /**
    * The argument nodes BuildKit's parser produces, in order (JSON elements, whitespace-split words, or the one
    * raw command string). Empty for ENV and LABEL (see `pairs`) and ONBUILD (see `trigger`).
    */
-  args: Word[];
-  heredocs: Heredoc[];
+  readonly args: readonly Word[];
+  readonly heredocs: readonly Heredoc[];
   /** The comment lines directly above, as BuildKit collects them (`PrevComment`). */
-  comments: Comment[];
-  tokens: SyntaxToken[];
+  readonly comments: readonly Comment[];
+  readonly tokens: readonly SyntaxToken[];
   /** The instruction as BuildKit's parser sees it: continuations joined, comment lines dropped. */
-  logical: string;
+  readonly logical: string;
   /** Set on an ONBUILD trigger: the ONBUILD that wraps it. */
-  onbuild?: Onbuild;
+  readonly onbuild?: Onbuild;
 }
 
 /** The shape of the arguments of RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD, COPY, ADD and VOLUME. */
 export type Form = "exec" | "shell" | "none";
 
 export interface From extends InstructionBase<"From"> {
-  image: Word | null;
-  asKeyword: Word | null;
-  stageName: Word | null;
+  readonly image: Word | null;
+  readonly asKeyword: Word | null;
+  readonly stageName: Word | null;
 }
 export interface Run extends InstructionBase<"Run"> {
-  form: Form;
-  mounts: Mount[];
+  readonly form: Form;
+  readonly mounts: readonly Mount[];
 }
 export interface Cmd extends InstructionBase<"Cmd"> {
-  form: Form;
+  readonly form: Form;
 }
 export interface Entrypoint extends InstructionBase<"Entrypoint"> {
-  form: Form;
+  readonly form: Form;
 }
 export interface Shell extends InstructionBase<"Shell"> {
-  form: Form;
+  readonly form: Form;
 }
 export interface Copy extends InstructionBase<"Copy"> {
-  form: Form;
-  sources: Word[];
-  destination: Word | null;
+  readonly form: Form;
+  readonly sources: readonly Word[];
+  readonly destination: Word | null;
 }
 export interface Add extends InstructionBase<"Add"> {
-  form: Form;
-  sources: Word[];
-  destination: Word | null;
+  readonly form: Form;
+  readonly sources: readonly Word[];
+  readonly destination: Word | null;
 }
 export interface Volume extends InstructionBase<"Volume"> {
-  form: Form;
+  readonly form: Form;
 }
 export interface KeyValue {
-  type: "KeyValue";
-  key: Word;
-  value: Word;
+  readonly type: "KeyValue";
+  readonly key: Word;
+  readonly value: Word;
   /** `=` for `key=value`, `""` for the legacy whitespace form (BuildKit's separator node). */
-  separator: "=" | "";
-  range: Range;
+  readonly separator: "=" | "";
+  readonly range: Range;
 }
 export interface Env extends InstructionBase<"Env"> {
-  pairs: KeyValue[];
-  legacy: boolean;
+  readonly pairs: readonly KeyValue[];
+  readonly legacy: boolean;
 }
 export interface Label extends InstructionBase<"Label"> {
-  pairs: KeyValue[];
-  legacy: boolean;
+  readonly pairs: readonly KeyValue[];
+  readonly legacy: boolean;
 }
 export interface ArgDeclaration {
-  type: "ArgDeclaration";
+  readonly type: "ArgDeclaration";
   /** The name as written (quotes kept, as BuildKit keeps them until expansion). */
-  name: Word;
+  readonly name: Word;
   /** The default after `=`, raw; null for `ARG NAME`. */
-  defaultValue: Word | null;
-  range: Range;
+  readonly defaultValue: Word | null;
+  readonly range: Range;
 }
 export interface Arg extends InstructionBase<"Arg"> {
-  declarations: ArgDeclaration[];
+  readonly declarations: readonly ArgDeclaration[];
 }
 /** EXPOSE: its port specs are `args`. */
 export type Expose = InstructionBase<"Expose">;
 export interface Healthcheck extends InstructionBase<"Healthcheck"> {
   /** `CMD`, `NONE` or whatever word was written (an error); null for a bare HEALTHCHECK. */
-  kind: Word | null;
-  form: Form;
+  readonly kind: Word | null;
+  readonly form: Form;
   /** The command words after the kind. */
-  command: Word[];
+  readonly command: readonly Word[];
 }
 export interface Onbuild extends InstructionBase<"Onbuild"> {
-  trigger: Instruction | null;
+  readonly trigger: Instruction | null;
 }
 export interface Maintainer extends InstructionBase<"Maintainer"> {
-  value: Word | null;
+  readonly value: Word | null;
 }
 export interface User extends InstructionBase<"User"> {
-  value: Word | null;
+  readonly value: Word | null;
 }
 export interface Workdir extends InstructionBase<"Workdir"> {
-  value: Word | null;
+  readonly value: Word | null;
 }
 export interface Stopsignal extends InstructionBase<"Stopsignal"> {
-  value: Word | null;
+  readonly value: Word | null;
 }
 /** A keyword BuildKit does not know; kept so that nothing is lost. */
 export type Unknown = InstructionBase<"Unknown">;
@@ -269,38 +269,38 @@ export type InstructionType = Instruction["type"];
 
 /** A build stage: a FROM and the instructions up to the next FROM. */
 export interface Stage {
-  type: "Stage";
-  index: number;
+  readonly type: "Stage";
+  readonly index: number;
   /** The lower-cased `AS` name, or null. */
-  name: string | null;
-  from: From;
+  readonly name: string | null;
+  readonly from: From;
   /** The instructions after FROM, in order. */
-  instructions: Instruction[];
-  range: Range;
+  readonly instructions: readonly Instruction[];
+  readonly range: Range;
 }
 
 export type TopLevelNode = Directive | Comment | Instruction | Whitespace;
 
 export interface Dockerfile {
-  type: "Dockerfile";
-  range: Range;
+  readonly type: "Dockerfile";
+  readonly range: Range;
   /** True when the text starts with a UTF-8 byte order mark. */
-  bom: boolean;
-  escapeChar: "\\" | "`";
-  directives: Directive[];
-  comments: Comment[];
+  readonly bom: boolean;
+  readonly escapeChar: "\\" | "`";
+  readonly directives: readonly Directive[];
+  readonly comments: readonly Comment[];
   /** Every top-level instruction in source order (ONBUILD triggers stay nested). */
-  instructions: Instruction[];
+  readonly instructions: readonly Instruction[];
   /** Instructions before the first FROM (ARGs, or errors). */
-  preamble: Instruction[];
-  stages: Stage[];
+  readonly preamble: readonly Instruction[];
+  readonly stages: readonly Stage[];
   /** Every piece of the file in source order; printing them back gives the text exactly. */
-  children: TopLevelNode[];
+  readonly children: readonly TopLevelNode[];
 }
 
 export interface ParseResult {
-  ast: Dockerfile;
-  diagnostics: ParseDiagnostic[];
+  readonly ast: Dockerfile;
+  readonly diagnostics: readonly ParseDiagnostic[];
 }
 
 /** Maps an upper-case keyword to its AST node type. */
@@ -326,3 +326,11 @@ export const instructionTypes = {
 } as const satisfies Record<string, InstructionType>;
 
 export type KnownKeyword = keyof typeof instructionTypes;
+
+/**
+ * A node while the parser still fills it in: the same shape without `readonly`. Only the parser builds nodes;
+ * everyone else gets them read-only, since caches keyed by node (the semantic model's) rely on that.
+ */
+export type Draft<T> = T extends unknown
+  ? { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
+  : never;

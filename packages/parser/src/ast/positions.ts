@@ -34,3 +34,39 @@ export class PositionMap {
     return { start: this.at(start), end: this.at(end) };
   }
 }
+
+/** Maps offsets in an instruction's joined line back to the source. */
+export class LineMap {
+  /** Pairs of (offset in the joined line, offset in the source), one per physical text piece. */
+  constructor(
+    private readonly logical: number[],
+    private readonly source: number[],
+    private readonly lengths: number[],
+  ) {}
+
+  /** Source offset of a position that starts something. */
+  start(l: number): number {
+    // The last piece that starts at or before l; past its end, the next piece (l sits on a joint).
+    let i = this.last((start) => start <= l);
+    if (i < this.logical.length - 1 && l >= this.logical[i]! + this.lengths[i]!) i++;
+    return this.source[i]! + Math.max(0, l - this.logical[i]!);
+  }
+
+  /** Source offset of a position that ends something (stays on the earlier line at a piece boundary). */
+  end(l: number): number {
+    const i = this.last((start) => start < l);
+    return this.source[i]! + Math.max(0, l - this.logical[i]!);
+  }
+
+  /** Binary search: the last index whose piece start satisfies the (monotone) test, or 0. */
+  private last(test: (start: number) => boolean): number {
+    let lo = 0;
+    let hi = this.logical.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (test(this.logical[mid]!)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

@@ -28,7 +28,7 @@ export function runeString(cp: number): string {
   return cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? "\ufffd" : String.fromCodePoint(cp);
 }
 
-/** Go's unicode.IsSpace. */
+/** Go's unicode.IsSpace: what BuildKit trims around instructions and its shell lexer splits words on. */
 export function isSpace(cp: number): boolean {
   if (cp <= 0xff) return (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0x85 || cp === 0xa0;
   return (

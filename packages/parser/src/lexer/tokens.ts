@@ -1,5 +1,6 @@
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from "chevrotain";
 import { findHeredocBodies } from "../syntax/heredoc.js";
+import { isSpace } from "../expand/chars.js";
 
 /**
  * The lexer is line-structural, like BuildKit's scanner: it finds instructions, their continuation lines,
@@ -17,23 +18,6 @@ let escape = 92;
 /** Sets the escape character (`\` or backtick) for the next run of the lexer. */
 export function setEscape(char: "\\" | "`"): void {
   escape = char.charCodeAt(0);
-}
-
-/** Characters Go's unicode.IsSpace accepts, which BuildKit trims from the start of an instruction line. */
-export function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
 }
 
 function isLineStart(text: string, offset: number): boolean {

@@ -1,4 +1,4 @@
-import { isSpace } from "../lexer/tokens.js";
+import { isSpace } from "../expand/chars.js";
 
 /** A parser directive line found in the leading block. */
 export interface DirectiveLine {

@@ -1,4 +1,4 @@
-import { isSpace } from "../lexer/tokens.js";
+import { isSpace } from "../expand/chars.js";
 import { parseJsonArray, splitCommand, type Piece } from "./words.js";
 
 /** A heredoc opener found on an instruction's joined line. */

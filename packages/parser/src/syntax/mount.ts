@@ -1,5 +1,5 @@
-import type { Mount } from "../ast/nodes.js";
-import { suggest } from "./flags.js";
+import type { Draft, Mount } from "../ast/nodes.js";
+import { suggestSpelling } from "./suggest.js";
 
 const KEYS = [
   "type",
@@ -72,7 +72,7 @@ function parseBool(value: string | null): boolean | null {
  * Values are kept as written (BuildKit expands them later, except `from`).
  */
 export function parseMount(value: string, range: Mount["range"]): { mount: Mount; error: string | null } {
-  const mount: Mount = {
+  const mount: Draft<Mount> = {
     type: "Mount",
     mountType: "bind",
     from: null,
@@ -109,7 +109,7 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
         );
         continue;
       }
-      const hint = suggest(key, KEYS);
+      const hint = suggestSpelling(key, KEYS);
       fail(`Unexpected key '${key}' in mount '${value}'.${hint ? ` Did you mean '${hint}'?` : ""}`);
       continue;
     }

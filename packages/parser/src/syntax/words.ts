@@ -1,4 +1,4 @@
-import { isSpace } from "../lexer/tokens.js";
+import { isSpace } from "../expand/chars.js";
 
 /** A piece of an instruction's joined line: its text and its offsets in that line. */
 export interface Piece {

@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { isIpAddress } from "../ip.js";
 import type { Expose } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
@@ -52,7 +52,7 @@ export function parsePort(raw: string): { ports: string[] } | { error: string } 
   if (!["", "tcp", "udp", "sctp"].includes(proto.toLowerCase()))
     return { error: `invalid port: "${raw}": invalid proto: ${proto}` };
   if (ip.startsWith("[") && ip.endsWith("]")) ip = ip.slice(1, -1);
-  if (ip !== "" && isIP(ip) === 0) return { error: `invalid IP address: ${ip}` };
+  if (ip !== "" && !isIpAddress(ip)) return { error: `invalid IP address: ${ip}` };
   const range = portRange(port);
   if (range === null) return { error: `invalid containerPort: ${port}` };
   if (hostPort !== "") {

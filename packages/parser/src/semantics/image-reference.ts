@@ -13,16 +13,50 @@ const referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`
 /** Hex lengths of the digest algorithms that images use; any other algorithm is refused. */
 const digestLengths: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
 
+/** An image reference split as Docker splits it. */
+export interface ImageReference {
+  /** Everything before the tag and digest, registry host included. */
+  readonly name: string;
+  /** The registry host as Docker decides it (lower-cased), `docker.io` when the name has none. */
+  readonly registry: string;
+  readonly tag: string | null;
+  /** The offset of the tag in the text (the end of the name when there is no tag). */
+  readonly tagStart: number;
+  readonly digest: string | null;
+}
+
+/**
+ * The registry host part of a name, as distribution/reference's `splitDockerDomain` decides: the part before the
+ * first `/` when it has a dot or a colon, is `localhost`, or has capitals; null otherwise (Docker Hub).
+ */
+function domainOf(reference: string): string | null {
+  const slash = reference.indexOf("/");
+  if (slash < 0) return null;
+  const first = reference.slice(0, slash);
+  return /[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase() ? first : null;
+}
+
+/** Splits `[registry/]name[:tag][@digest]` without validating it (see `imageReferenceProblem`). */
+export function splitImageReference(text: string): ImageReference {
+  const at = text.indexOf("@");
+  const digest = at >= 0 ? text.slice(at + 1) : null;
+  const rest = at >= 0 ? text.slice(0, at) : text;
+  const colon = rest.lastIndexOf(":");
+  const tagged = colon > rest.lastIndexOf("/");
+  const name = tagged ? rest.slice(0, colon) : rest;
+  const registry = domainOf(name)?.toLowerCase() ?? "docker.io";
+  return tagged
+    ? { name, registry, tag: rest.slice(colon + 1), tagStart: colon + 1, digest }
+    : { name, registry, tag: null, tagStart: rest.length, digest };
+}
+
 /** Checks an image reference (`[host[:port]/]path[:tag][@algo:hex]`); returns why it is invalid, or null. */
 export function imageReferenceProblem(reference: string): string | null {
   if (reference === "") return "it is empty";
   if (/^[a-f0-9]{64}$/.test(reference)) return "a 64-character hexadecimal string is an image ID, not a name";
   // The part before the first `/` is a registry host when it has a dot or a colon, is `localhost`, or has capitals.
-  const slash = reference.indexOf("/");
-  const first = slash < 0 ? "" : reference.slice(0, slash);
-  const hasDomain =
-    slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase());
-  const remainder = hasDomain ? reference.slice(slash + 1) : reference;
+  const domain = domainOf(reference);
+  const remainder = domain === null ? reference : reference.slice(domain.length + 1);
   const repository = remainder.split(/[:@]/)[0]!;
   if (repository !== repository.toLowerCase()) return "the repository name must be lowercase";
   const match = referencePattern.exec(reference);

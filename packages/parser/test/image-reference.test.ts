@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageReferenceProblem } from "./image-reference.js";
+import { imageReferenceProblem, splitImageReference } from "../src/semantics/image-reference.js";
 
 const hex64 = "0123456789abcdef".repeat(4);
 
@@ -40,5 +40,31 @@ describe("imageReferenceProblem", () => {
     const problem = imageReferenceProblem(reference);
     if (expected === "") expect(problem).toBeNull();
     else expect(problem).toContain(expected);
+  });
+});
+
+// reference | registry | name | tag | digest
+const splits: [string, string, string, string | null, string | null][] = [
+  ["alpine", "docker.io", "alpine", null, null],
+  ["alpine:3.20", "docker.io", "alpine", "3.20", null],
+  ["library/alpine:latest", "docker.io", "library/alpine", "latest", null],
+  ["localhost:5000/app", "localhost:5000", "localhost:5000/app", null, null],
+  ["localhost/app:1", "localhost", "localhost/app", "1", null],
+  ["Registry.Example.com/app", "registry.example.com", "Registry.Example.com/app", null, null],
+  ["MyHost/app", "myhost", "MyHost/app", null, null],
+  ["ghcr.io/o/r:v1@sha256:ab", "ghcr.io", "ghcr.io/o/r", "v1", "sha256:ab"],
+  ["alpine@sha256:ab", "docker.io", "alpine", null, "sha256:ab"],
+];
+
+describe("splitImageReference", () => {
+  it.each(splits)("%s", (reference, registry, name, tag, digest) => {
+    const ref = splitImageReference(reference);
+    expect({ registry: ref.registry, name: ref.name, tag: ref.tag, digest: ref.digest }).toEqual({
+      registry,
+      name,
+      tag,
+      digest,
+    });
+    if (tag !== null) expect(reference.slice(ref.tagStart, ref.tagStart + tag.length)).toBe(tag);
   });
 });

@@ -1,0 +1,57 @@
+/** How far a suggestion may be from the word. */
+export interface SuggestOptions {
+  /**
+   * `loose` (keywords, flags, rule ids, config keys): up to 2 edits, or a third of the word's length if more.
+   * `tight` (variable and stage names, where a wrong guess misleads): at most 2 edits and a third of the length,
+   * and always a difference in case alone.
+   */
+  readonly limit?: "loose" | "tight";
+}
+
+/**
+ * The candidate a misspelt word most likely meant, for "did you mean" messages, or null when none is close.
+ * Distances ignore case, except that a difference in case alone counts half an edit; a swap of two neighbouring
+ * letters counts as one edit (optimal string alignment). The word itself is never suggested; of equally close
+ * candidates the first wins, so callers that want a stable choice pass them sorted.
+ */
+export function suggestSpelling(
+  word: string,
+  candidates: Iterable<string>,
+  options: SuggestOptions = {},
+): string | null {
+  const third = Math.floor(word.length / 3);
+  const limit = options.limit === "tight" ? Math.max(0.5, Math.min(2, third)) : Math.max(2, third);
+  const lower = word.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (candidate === word) continue;
+    const other = candidate.toLowerCase();
+    const distance = other === lower ? 0.5 : editDistance(lower, other);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : null;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps each cost one. */
+function editDistance(a: string, b: string): number {
+  // Three rolling rows: the swap looks two rows back.
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { parse } from "../src/ast/build.js";
+import { semanticModel, type SemanticModel } from "../src/semantics/model.js";
+
+const NAMED: Record<string, string> = { nl: "\n", empty: "" };
+const unescape = (s: string) => s.replace(/⟨(\w+)⟩/g, (m, name: string) => NAMED[name] ?? m);
+
+const lines = readFileSync(new URL("./semantics.table", import.meta.url), "utf8").split("\n");
+const cases = lines.flatMap((line, i) =>
+  line.trim() === "" || line.startsWith("#") ? [] : [{ n: i + 1, line }],
+);
+
+/** The answer of one query, in the table's notation. */
+function answer(model: SemanticModel, query: string, arg: string, expected: string): string {
+  const { ast } = model;
+  const index = (s: { index: number } | null) => (s === null ? "none" : String(s.index));
+  const list = (test: (s: (typeof ast.stages)[number]) => boolean) =>
+    ast.stages
+      .filter(test)
+      .map((s) => s.index)
+      .join(" ") || "none";
+  switch (query) {
+    case "kept":
+      return list((s) => model.isKept(s));
+    case "used":
+      return list((s) => model.isUsed(s));
+    case "ref":
+      return index(model.stageByRef(arg));
+    case "base": {
+      const stage = ast.stages.find((s) => s.from.range.start.line === Number(arg));
+      return stage ? index(model.baseOf(stage)) : "no stage on that line";
+    }
+    case "globals":
+    case "scope": {
+      let env: ReadonlyMap<string, string> = model.globals.env;
+      let args: ReadonlySet<string> = model.globals.declared;
+      let uncertain: ReadonlySet<string> = new Set();
+      if (query === "scope") {
+        const node = ast.stages
+          .flatMap((s) => s.instructions)
+          .find((i) => i.range.start.line === Number(arg));
+        const scope = node ? model.scopeBefore(node) : null;
+        if (!scope) return "no stage instruction on that line";
+        ({ env, args, uncertain } = scope);
+      }
+      // Only the names the expectation mentions, each in the form it uses.
+      return expected
+        .split(" ")
+        .map((item) => {
+          const name = item.replace(/^[-?~]/, "").split("=")[0]!;
+          if (uncertain.has(name)) return `~${name}`;
+          if (env.has(name)) return `${name}=${env.get(name) === "" ? "⟨empty⟩" : env.get(name)}`;
+          return args.has(name) ? `?${name}` : `-${name}`;
+        })
+        .join(" ");
+    }
+    default:
+      return `unknown query ${query}`;
+  }
+}
+
+describe("semantics.table", () => {
+  test.each(cases)("line $n: $line", ({ line }) => {
+    const [query = "", file = "", buildArgs = "", expected = "", ...extra] = line
+      .split(" | ")
+      .map((s) => s.trim());
+    expect(extra, "too many columns").toEqual([]);
+    const [kind = "", arg = ""] = query.split(/\s+/);
+    const entries = buildArgs === "-" ? [] : buildArgs.split(",").map((e) => e.trim().split(/=(.*)/s));
+    const options =
+      entries.length > 0
+        ? { buildArgs: new Map(entries.map(([k = "", v = ""]) => [k, unescape(v)])) }
+        : undefined;
+    const model = semanticModel(parse(unescape(file)).ast, options);
+    expect(answer(model, kind, arg, expected)).toBe(expected);
+  });
+});
+
+describe("semanticModel", () => {
+  test("is built once per AST, and anew when build args are given", () => {
+    const { ast } = parse("FROM alpine\n");
+    expect(semanticModel(ast)).toBe(semanticModel(ast));
+    expect(semanticModel(ast, { buildArgs: new Map() })).not.toBe(semanticModel(ast));
+  });
+
+  test("answers scope queries in any order as it does in source order", () => {
+    const { ast } = parse("FROM alpine AS a\nARG A=1 B=$A\nENV C=$B\nFROM a\nENV D=$C\nRUN x\n");
+    const nodes = ast.stages.flatMap((s) => s.instructions);
+    const snapshot = (i: number) => [...(semanticModel(ast).scopeBefore(nodes[i]!)?.env ?? [])];
+    const forward = nodes.map((_, i) => snapshot(i));
+    const backward = nodes.map((_, i) => snapshot(nodes.length - 1 - i)).reverse();
+    expect(backward).toEqual(forward);
+    expect(forward.at(-1)).toContainEqual(["D", "1"]);
+  });
+});
