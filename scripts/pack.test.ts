@@ -29,11 +29,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const bad = "FROM node:latest\nMAINTAINER me\nADD . /app\n";
 const clean = "FROM alpine:3.20\nUSER nobody\n";
 
+// A user's npm runs without the npm_config_* settings that pnpm (or the caller) hands to this test process.
+const userEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
+
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(command, args, {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, ...env, NO_COLOR: "1" },
+    env: { ...userEnv, ...env, NO_COLOR: "1" },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

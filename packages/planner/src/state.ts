@@ -67,13 +67,29 @@ export function envMap(env: readonly (readonly [string, string])[], os: string):
   return m;
 }
 
+/** Where each name first stands in an environment list, so that setting a variable costs no scan of the list. */
+const envIndexes = new WeakMap<object, Map<string, number>>();
+
 /** Sets a variable in an ordered environment list, replacing an existing one in place (BuildKit's AddEnv). */
 export function setEnv(env: [string, string][], key: string, value: string, os: string): void {
-  const same = (k: string): boolean => (os === "windows" ? k.toUpperCase() === key.toUpperCase() : k === key);
-  envMaps.delete(env);
-  const i = env.findIndex(([k]) => same(k));
-  if (i >= 0) env[i] = [key, value];
-  else env.push([key, value]);
+  const fold = (k: string): string => (os === "windows" ? k.toUpperCase() : k);
+  let index = envIndexes.get(env);
+  if (!index) {
+    index = new Map();
+    for (let i = env.length - 1; i >= 0; i--) index.set(fold(env[i]![0]), i);
+    envIndexes.set(env, index);
+  }
+  const i = index.get(fold(key));
+  if (i !== undefined) {
+    env[i] = [key, value];
+    envMaps.delete(env);
+  } else {
+    index.set(fold(key), env.length);
+    env.push([key, value]);
+    const map = envMaps.get(env);
+    if (map && os !== "windows") map.set(key, value);
+    else envMaps.delete(env);
+  }
 }
 
 /** The default shell BuildKit wraps shell-form commands with. */
