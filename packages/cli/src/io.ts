@@ -1,18 +1,21 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   existsSync,
+  mkdtempSync,
   readFileSync,
   readdirSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
 export interface Io {
@@ -32,6 +35,11 @@ export interface Io {
   readDir(path: string): { name: string; isDirectory: boolean; isSymbolicLink?: boolean }[];
   isDirectory(path: string): boolean;
   exists(path: string): boolean;
+  /**
+   * Runs the ShellCheck program once on the request's scripts (written to temporary files); null when it
+   * cannot be run or fails.
+   */
+  runShellcheck?(program: string, request: ShellcheckRequest): ShellcheckOutput | null;
   /** The path with every symbolic link resolved; absent in fakes without links. */
   realPath?(path: string): string;
   /** Runs a program to its end (git, for `--since`); a program that cannot start gives status 127 and the reason. */
@@ -190,6 +198,7 @@ export const processIo: Io = {
     }
   },
   exists: (path) => existsSync(path),
+  runShellcheck: runShellcheckProcess,
   realPath: (path) => realpathSync(path),
   exec: (command, args, cwd) => {
     const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
@@ -198,6 +207,28 @@ export const processIo: Io = {
   },
   cpus: availableParallelism(),
 };
+
+function runShellcheckProcess(program: string, request: ShellcheckRequest): ShellcheckOutput | null {
+  let dir: string | undefined;
+  try {
+    dir = mkdtempSync(join(tmpdir(), "hull-shellcheck-"));
+    const files = request.scripts.map((_, i) => `${i}.sh`);
+    request.scripts.forEach((text, i) => writeFileSync(join(dir!, files[i]!), text, "utf8"));
+    const result = spawnSync(program, [...request.args, ...files], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      windowsHide: true,
+    });
+    // ShellCheck exits with 1 when it has findings; anything else means it did not check the files.
+    if (result.error || (result.status !== 0 && result.status !== 1)) return null;
+    return { files, stdout: result.stdout };
+  } catch {
+    return null;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * Ends the process quietly when whoever reads our output stops reading (`hull lint | head -1`): an EPIPE on

@@ -128,6 +128,84 @@ describe("hull lint", () => {
   });
 });
 
+describe("hull lint with ShellCheck", () => {
+  const script = "FROM alpine:3.20\nRUN echo $a\n";
+  /** A fake ShellCheck that reports SC2086 on the first `$` of each script, and records its calls. */
+  const withShellcheck = (
+    files: Record<string, string>,
+    env: Record<string, string> = { PATH: "/opt/sc:/usr/bin" },
+  ) => {
+    const io = fakeIo({ ...files, "/opt/sc/shellcheck": "" }, { cwd: "/repo", env });
+    const calls: { program: string; scripts: readonly string[] }[] = [];
+    io.runShellcheck = (program, request) => {
+      calls.push({ program, scripts: request.scripts });
+      const files = request.scripts.map((_, i) => `${i}.sh`);
+      const comments = request.scripts.map((text, i) => {
+        const lines = text.split("\n");
+        const line = lines.findIndex((l) => l.includes("$"));
+        return {
+          file: files[i],
+          line: line + 1,
+          endLine: line + 1,
+          column: lines[line]!.indexOf("$") + 1,
+          endColumn: lines[line]!.indexOf("$") + 3,
+          level: "info",
+          code: 2086,
+          message: "Double quote to prevent globbing and word splitting.",
+        };
+      });
+      return { files, stdout: JSON.stringify({ comments }) };
+    };
+    return { io, calls };
+  };
+
+  it("runs ShellCheck from PATH once per file and reports its findings at their place", async () => {
+    const { io, calls } = withShellcheck({ a: script, b: `${script}RUN echo $b\n` });
+    const code = await main(["lint", "--format", "compact", "a", "b"], io);
+    expect(code).toBe(1);
+    expect(calls.map((c) => [c.program, c.scripts.length])).toEqual([
+      ["/opt/sc/shellcheck", 1],
+      ["/opt/sc/shellcheck", 2],
+    ]);
+    expect(io.out).toContain(
+      "a:2:10: info shellcheck/SC2086 Double quote to prevent globbing and word splitting.",
+    );
+    expect(io.out).toContain("b:3:10: info shellcheck/SC2086");
+  });
+
+  it("accepts ShellCheck codes in --rule and --ignore", async () => {
+    const { io } = withShellcheck({ a: script });
+    expect(await main(["lint", "--format", "compact", "--rule", "SC2086=error", "a"], io)).toBe(1);
+    expect(io.out).toContain("a:2:10: error shellcheck/SC2086");
+    const off = withShellcheck({ a: script });
+    expect(await main(["lint", "--format", "compact", "--ignore", "shellcheck/SC2086", "a"], off.io)).toBe(0);
+  });
+
+  it("--no-shellcheck and --shellcheck PATH choose the program", async () => {
+    const none = withShellcheck({ a: script });
+    await main(["lint", "--no-shellcheck", "a"], none.io);
+    expect(none.calls).toHaveLength(0);
+    const chosen = withShellcheck({ a: script, "tools/sc": "" }, {});
+    await main(["lint", "--shellcheck", "tools/sc", "a"], chosen.io);
+    expect(chosen.calls.map((c) => c.program)).toEqual(["/repo/tools/sc"]);
+    const missing = withShellcheck({ a: script });
+    expect(await main(["lint", "--shellcheck", "nope", "a"], missing.io)).toBe(2);
+    expect(missing.io.err).toBe("hull lint: --shellcheck: no such file: nope\n");
+  });
+
+  it("says once, with --verbose, that ShellCheck findings were skipped when there is no ShellCheck", async () => {
+    const { io, calls } = withShellcheck({ a: script, b: script }, { PATH: "/usr/bin" });
+    await main(["lint", "--verbose", "a", "b"], io);
+    expect(calls).toHaveLength(0);
+    expect(io.err).toBe(
+      "hull: ShellCheck was not found on PATH (or --shellcheck); its findings (SC codes) were skipped\n",
+    );
+    const quiet = withShellcheck({ a: script }, { PATH: "/usr/bin" });
+    await main(["lint", "a"], quiet.io);
+    expect(quiet.io.err).toBe("");
+  });
+});
+
 describe("a UTF-8 byte order mark", () => {
   // `ubuntu` starts at column 6 of line 1 whether or not the file starts with a byte order mark.
   const text = "FROM ubuntu\nRUN true\n";

@@ -32,6 +32,22 @@ function buildkitLink(name: string): string {
   return `[${name}](https://docs.docker.com/go/dockerfile/rule/${kebab(name)}/)`;
 }
 
+/** Links to the scanners' pages for their ids. */
+const scannerLinks = {
+  trivy: (id: string) => `[${id}](https://avd.aquasec.com/misconfig/${id.toLowerCase()})`,
+  checkov: (id: string) => `[${id}](https://www.checkov.io/5.Policy%20Index/dockerfile.html)`,
+  kics: (id: string) => `[${id}](https://docs.kics.io/latest/queries/dockerfile-queries/${id}/)`,
+  semgrep: (id: string) => `[${id}](https://semgrep.dev/r?q=${id})`,
+} as const;
+
+const scannerNames = { trivy: "Trivy", checkov: "Checkov", kics: "KICS", semgrep: "Semgrep" } as const;
+
+function scannerAliases(rule: Rule): { tool: keyof typeof scannerLinks; link: string }[] {
+  return (Object.keys(scannerLinks) as (keyof typeof scannerLinks)[]).flatMap((tool) =>
+    aliasList(rule, tool).map((id) => ({ tool, link: scannerLinks[tool](id) })),
+  );
+}
+
 function code(example: string | DocExample): string {
   return (typeof example === "string" ? example : example.code).replace(/\n$/, "");
 }
@@ -85,6 +101,7 @@ function seeAlso(rule: Rule): string {
   const items = [
     ...aliasList(rule, "hadolint").map((c) => `- hadolint ${hadolintLink(c)}`),
     ...aliasList(rule, "buildkit").map((n) => `- BuildKit build check ${buildkitLink(n)}`),
+    ...scannerAliases(rule).map((a) => `- ${scannerNames[a.tool]} ${a.link}`),
     ...(rule.docs.seeAlso ?? []).map((ref: string) =>
       /^https?:/.test(ref) ? `- <${ref}>` : `- [${ref}](${ref}.md)`,
     ),
@@ -111,6 +128,16 @@ export function rulePage(rule: Rule): string {
     `**In the recommended preset:** ${rule.recommended === false ? "no" : "yes"}`,
     `**Fixable:** ${fixableText(rule)}`,
     ...(aliases.length ? [`**Also known as:** ${aliases.join(", ")}`] : []),
+    ...(rule.security
+      ? [`**Security rule:** yes, ${rule.security} severity (in the \`security\` preset)`]
+      : []),
+    ...(scannerAliases(rule).length
+      ? [
+          `**Scanners:** ${scannerAliases(rule)
+            .map((a) => `${scannerNames[a.tool]} ${a.link}`)
+            .join(", ")}`,
+        ]
+      : []),
     ...(rule.group === undefined
       ? []
       : [`**Group:** \`${rule.group}\` (a config or ignore comment may name the group)`]),

@@ -153,6 +153,68 @@ describe("inline ignores", () => {
   });
 });
 
+describe("the security scanners' names and ignore comments", () => {
+  const code = (prefix: string) => `FROM alpine:3.20\n${prefix}MAINTAINER me\nMAINTAINER you\n`;
+  const count = (text: string) =>
+    lint(text).diagnostics.filter((d) => d.ruleId === "maintainer-deprecated").length;
+
+  it.each([
+    // Trivy, in its three spellings; for the instruction below.
+    ["#trivy:ignore:DS-0022\n", 1],
+    ["# trivy:ignore:DS022\n", 1],
+    ["#trivy:ignore:AVD-DS-0022:exp:2030-01-01\n", 1],
+    ["#trivy:ignore:DS-0002\n", 2],
+    // Checkov: for the whole file, with or without a reason.
+    ["#checkov:skip=CKV_DOCKER_6:we keep it\n", 0],
+    ["# checkov:skip=CKV_DOCKER_3\n", 2],
+    // KICS: a line, a block, the file, or queries by id.
+    ["# kics-scan ignore-line\n", 1],
+    ["# kics-scan ignore-block\n", 1],
+    ["# kics-scan ignore\n", 0],
+    ["# kics-scan disable=99614418-f82b-4852-a9ae-5051402b741c\n", 0],
+    ["# kics-scan disable=fd54f200-402c-4333-a5a4-36ef6709af2f\n", 2],
+    // Semgrep: every rule, or by short or full id.
+    ["# nosemgrep\n", 1],
+    ["# nosemgrep: maintainer-is-deprecated\n", 1],
+    ["# nosemgrep: dockerfile.best-practice.maintainer-is-deprecated.maintainer-is-deprecated\n", 1],
+    ["# nosemgrep: missing-user\n", 2],
+  ])("%j leaves %i", (prefix, expected) => {
+    expect(count(code(prefix))).toBe(expected);
+  });
+
+  it("does not call a scanner's id unknown when hull has no rule for it", () => {
+    const ids = lint(code("#trivy:ignore:DS-0999\n# nosemgrep: something-else\n")).diagnostics.map(
+      (d) => d.ruleId,
+    );
+    expect(ids).not.toContain("unknown-ignore-id");
+  });
+
+  it("a scanner's ignore comment silences only rules with that scanner's name", () => {
+    // no-consecutive-run has no KICS id, so `kics-scan ignore-line` leaves it.
+    const text = "FROM alpine:3.20\nRUN a\n# kics-scan ignore-line\nRUN b\n";
+    expect(lint(text).diagnostics.map((d) => d.ruleId)).toContain("no-consecutive-run");
+  });
+
+  it("resolves scanner ids in config as aliases", () => {
+    const ids = (settings: Parameters<typeof resolveRules>[2]) =>
+      resolveRules(rules, "recommended", settings)
+        .filter((e) => ["maintainer-deprecated", "no-root-user", "no-implicit-root-user"].includes(e.rule.id))
+        .map((e) => `${e.rule.id}:${e.severity}`);
+    expect(ids({ DS022: "error" })).toContain("maintainer-deprecated:error");
+    expect(ids({ CKV_DOCKER_6: "off" })).not.toContain("maintainer-deprecated:warning");
+    expect(ids({ "DS-0002": "error" })).toEqual(
+      expect.arrayContaining(["no-root-user:error", "no-implicit-root-user:error"]),
+    );
+  });
+
+  it("the security preset runs exactly the security rules", () => {
+    const chosen = resolveRules(rules, "security").map((e) => e.rule.id);
+    expect(chosen).toEqual(rules.filter((r) => r.security !== undefined).map((r) => r.id));
+    expect(chosen).toEqual(expect.arrayContaining(["no-sudo", "no-implicit-root-user", "no-docker-socket"]));
+    expect(chosen).not.toContain("maintainer-deprecated");
+  });
+});
+
 describe("typed reports", () => {
   it("infers message arguments", () => {
     defineRule({

@@ -27,6 +27,15 @@ import {
 import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
+import { maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
+import {
+  shellcheckArgs,
+  shellcheckFindings,
+  shellcheckPrefix,
+  shellcheckScripts,
+  shellcheckSetting,
+  type ShellcheckRunner,
+} from "./shellcheck/shellcheck.js";
 
 /** A finding, with the exact range it points at. */
 export interface Diagnostic {
@@ -43,8 +52,8 @@ export interface Diagnostic {
 /** `off`, a severity, or a severity with options, for one rule id or alias. */
 export type RuleSetting = Severity | "off" | readonly [Severity | "off", Record<string, unknown>?];
 
-/** Which rules run when config says nothing about them. */
-export type Preset = "recommended" | "all";
+/** Which rules run when config says nothing about them: on by default, every rule, or the security rules. */
+export type Preset = "recommended" | "all" | "security";
 
 /** Everything `lint` needs besides the text; every field is optional. */
 export interface LintOptions {
@@ -62,6 +71,11 @@ export interface LintOptions {
   inlineIgnores?: boolean;
   /** A parse result of exactly `source`, to skip parsing again. */
   parseResult?: ParseResult;
+  /**
+   * Runs ShellCheck on the file's RUN scripts (one call per file); its findings are reported as
+   * `shellcheck/SC2086` etc. Without it, there are no ShellCheck findings.
+   */
+  shellcheck?: ShellcheckRunner;
   /** When given, the milliseconds each rule spends (create and handlers) are added to it, by rule id. */
   timing?: Map<string, number>;
 }
@@ -76,6 +90,9 @@ export interface LintResult {
 
 /** The id under which parse errors are reported. */
 export const syntaxErrorId = "syntax-error";
+
+/** The id under which a template (a file with `{{ … }}` markup) is reported. */
+export const templateSyntaxId = "template-syntax";
 
 interface EnabledRule {
   rule: Rule;
@@ -110,7 +127,10 @@ export function resolveRules(
   const enabled: EnabledRule[] = [];
   for (const rule of registry) {
     const choice = chosen.get(rule.id);
-    const on = choice ? choice.severity !== "off" : preset === "all" || rule.recommended !== false;
+    const on = choice
+      ? choice.severity !== "off"
+      : preset === "all" ||
+        (preset === "security" ? rule.security !== undefined : rule.recommended !== false);
     if (!on) continue;
     const severity = choice && choice.severity !== "off" ? choice.severity : rule.severity;
     enabled.push({ rule, severity, options: { ...defaultOptions(rule), ...choice?.options } });
@@ -122,7 +142,10 @@ export function resolveRules(
 export function lint(source: string, options: LintOptions = {}): LintResult {
   const registry = options.registry ?? builtinRules;
   const index = ruleIndexOf(registry);
-  const parseResult = options.parseResult ?? parse(source);
+  // A template is parsed with its markup masked (same offsets), so that the markup reads as opaque values.
+  const markup = templateMarkup(source);
+  const parseResult =
+    markup.length > 0 ? parse(maskTemplate(source, markup)) : (options.parseResult ?? parse(source));
   const { ast } = parseResult;
   const positions = new PositionMap(source);
   const settings: LintSettings = {
@@ -130,6 +153,8 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
     labelSchema: options.settings?.labelSchema ?? {},
     strictLabels: options.settings?.strictLabels ?? false,
   };
+  // Built once per file and shared by every rule; it computes nothing until a rule asks.
+  const semantic = semanticModel(ast);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const enabled = resolveRules(registry, options.preset, options.rules);
   const diagnostics: Diagnostic[] = [];
@@ -150,6 +175,18 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  const template = enabled.find((e) => e.rule.id === templateSyntaxId);
+  if (template && markup.length > 0) {
+    const first = markup[0]!;
+    diagnostics.push({
+      ruleId: templateSyntaxId,
+      severity: template.severity,
+      message: (template.rule.messages.template as (markup: string) => string)(markupName(source, first)),
+      messageId: "template",
+      range: positions.range(first.start, first.end),
+    });
+  }
+
   const triggers = new WeakSet<Instruction>();
   let stage: Stage | null = null;
   let dockerignore: { text: string | null } | undefined;
@@ -162,9 +199,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       source,
       parseResult,
       ast,
-      get semantic() {
-        return semanticModel(ast);
-      },
+      semantic,
       filePath: options.filePath,
       settings,
       ignoreDirectives,
@@ -265,8 +300,14 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
     },
   });
 
-  const kept =
-    options.inlineIgnores === false ? diagnostics : applyIgnores(diagnostics, ast, ignoreDirectives);
+  if (options.shellcheck)
+    diagnostics.push(...runShellcheck(ast, options.shellcheck, options.rules ?? {}, positions));
+
+  const visible =
+    markup.length > 0
+      ? outsideMarkup(diagnostics, markup, ast.stages[0]?.from.range.start.offset)
+      : diagnostics;
+  const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
   return { filePath: options.filePath, diagnostics: kept, parseResult };
 }
@@ -310,6 +351,67 @@ function applyIgnores(
     const at = d.range.start.offset;
     return !spans.some((s) => s.ids.has(d.ruleId) && at >= s.start && at <= s.end);
   });
+}
+
+/**
+ * Drops findings that touch template markup, whose meaning is unknown until the template is rendered, and parse
+ * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once.
+ */
+function outsideMarkup(
+  diagnostics: Diagnostic[],
+  markup: readonly TemplateSpan[],
+  firstFrom: number | undefined,
+): Diagnostic[] {
+  return diagnostics.filter((d) => {
+    if (d.ruleId === templateSyntaxId) return true;
+    if (d.ruleId === syntaxErrorId) return false;
+    // Markup before the first FROM may well render to one.
+    if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
+    const start = d.range.start.offset;
+    const end = Math.max(d.range.end.offset, start + 1);
+    return !markup.some((m) => start < m.end && m.start < end);
+  });
+}
+
+/** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */
+function markupName(source: string, span: TemplateSpan): string {
+  const open = source.slice(span.start, span.start + 2);
+  const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
+  return `${open} … ${close}`;
+}
+
+/** ShellCheck's findings on the file's RUN scripts, with the severities config gives their codes. */
+function runShellcheck(
+  ast: Dockerfile,
+  runner: ShellcheckRunner,
+  rules: Readonly<Record<string, RuleSetting>>,
+  positions: PositionMap,
+): Diagnostic[] {
+  if (shellcheckSetting("", rules) === "off" && !Object.keys(rules).some((k) => /SC\d{4}$/i.test(k)))
+    return [];
+  const scripts = shellcheckScripts(ast);
+  if (scripts.length === 0) return [];
+  let output;
+  try {
+    output = runner({ args: shellcheckArgs, scripts: scripts.map((s) => s.text) });
+  } catch {
+    // A runner that fails is treated as absent: ShellCheck findings are extra, never a reason to stop.
+    output = null;
+  }
+  if (!output) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of shellcheckFindings(scripts, output)) {
+    const setting = shellcheckSetting(finding.code, rules);
+    if (setting === "off") continue;
+    diagnostics.push({
+      ruleId: shellcheckPrefix + finding.code,
+      severity: setting ?? finding.severity,
+      message: finding.message,
+      messageId: finding.code,
+      range: positions.range(finding.start, finding.end),
+    });
+  }
+  return diagnostics;
 }
 
 function crash(rule: Rule, error: unknown, range: Range): Diagnostic {

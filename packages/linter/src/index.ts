@@ -1,6 +1,6 @@
 export { lint, resolveRules, compareDiagnostics, syntaxErrorId, ruleIndexOf } from "./engine.js";
 export type { Diagnostic, LintOptions, LintResult, Preset, RuleSetting } from "./engine.js";
-export { defineRule, severities, aliasList, defaultOptions, compareSeverity } from "./rule.js";
+export { defineRule, severities, aliasList, aliasTools, defaultOptions, compareSeverity } from "./rule.js";
 export type {
   DocExample,
   FixLevel,
@@ -18,6 +18,7 @@ export type {
   RuleContext,
   RuleDefinition,
   RuleDocs,
+  SecuritySeverity,
   Severity,
   TextEdit,
   Visitor,
@@ -42,6 +43,13 @@ export {
 } from "./config/load.js";
 export type { ConfigReader, LoadedConfig } from "./config/load.js";
 export { ruleDocsUrl, docsBaseUrl } from "./docs-url.js";
+export {
+  shellcheckArgs,
+  shellcheckExcluded,
+  shellcheckPrefix,
+  isShellcheckName,
+} from "./shellcheck/shellcheck.js";
+export type { ShellcheckOutput, ShellcheckRequest, ShellcheckRunner } from "./shellcheck/shellcheck.js";
 export { dockerignoreCandidates, findDockerignore, type DockerignoreReader } from "./config/dockerignore.js";
 export { fix, applyFixes, isApplicable, maxFixRounds } from "./fix.js";
 export type { FixOptions, FixResult } from "./fix.js";

@@ -1,5 +1,5 @@
 import { suggestSpelling } from "@hull/parser";
-import { aliasList, ruleGroups, type Rule } from "./rule.js";
+import { aliasList, aliasTools, ruleGroups, type Rule, type RuleAliases } from "./rule.js";
 
 /** Looks rules up by id or by a hadolint or BuildKit alias, and suggests near names. */
 export interface RuleIndex {
@@ -27,8 +27,8 @@ export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
   };
   for (const rule of rules) {
     ids.set(rule.id, rule);
-    for (const code of aliasList(rule, "hadolint")) add(code.toUpperCase(), rule.id);
-    for (const name of aliasList(rule, "buildkit")) add(name, rule.id);
+    for (const tool of aliasTools)
+      for (const name of aliasList(rule, tool)) add(aliasKey(tool, name), rule.id);
   }
   const groups = ruleGroups(rules);
   const names = [...ids.keys(), ...groups.keys(), ...aliases.keys()].sort();
@@ -39,9 +39,29 @@ export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
       if (ids.has(name)) return [name];
       const group = groups.get(name);
       if (group) return [...group];
-      return [...(aliases.get(name) ?? aliases.get(name.toUpperCase()) ?? [])];
+      return [
+        ...(aliases.get(name) ?? aliases.get(name.toUpperCase()) ?? aliases.get(scannerKey(name)) ?? []),
+      ];
     },
     suggest: (name) => suggestSpelling(name, names),
     names: () => [...names],
   };
+}
+
+/** The lookup key of an alias: hadolint codes upper-cased, scanner ids in one spelling, BuildKit names as they are. */
+function aliasKey(tool: keyof RuleAliases, name: string): string {
+  if (tool === "hadolint") return name.toUpperCase();
+  if (tool === "buildkit") return name;
+  return scannerKey(name);
+}
+
+/**
+ * One spelling for a scanner's id: Trivy's `DS002`, `DS-0002` and `AVD-DS-0002` are one check; Checkov ids and
+ * KICS UUIDs in any case; a Semgrep id by its last dotted part (`dockerfile.security.missing-user.missing-user`).
+ */
+export function scannerKey(name: string): string {
+  const trivy = /^(?:AVD-)?DS-?0*(\d+)$/i.exec(name);
+  if (trivy) return `DS-${trivy[1]!.padStart(4, "0")}`;
+  if (/^CKV2?_/i.test(name) || /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(name)) return name.toUpperCase();
+  return name.slice(name.lastIndexOf(".") + 1);
 }

@@ -22,7 +22,28 @@ export interface RuleAliases {
   hadolint?: string | readonly string[];
   /** BuildKit build-check name(s), e.g. `StageNameCasing`. */
   buildkit?: string | readonly string[];
+  /** Trivy check id(s) as `DS-0002`; the older `DS002` and `AVD-DS-0002` forms are accepted too. */
+  trivy?: string | readonly string[];
+  /** Checkov check id(s), e.g. `CKV_DOCKER_3` or `CKV2_DOCKER_1`. */
+  checkov?: string | readonly string[];
+  /** KICS query id(s) (UUIDs). */
+  kics?: string | readonly string[];
+  /** Semgrep rule id(s), the last part of the full id, e.g. `missing-user`. */
+  semgrep?: string | readonly string[];
 }
+
+/** The tools whose names a rule can have, in the order they are listed. */
+export const aliasTools = [
+  "hadolint",
+  "buildkit",
+  "trivy",
+  "checkov",
+  "kics",
+  "semgrep",
+] as const satisfies readonly (keyof RuleAliases)[];
+
+/** How serious a security finding is, as the scanners rate it; SARIF output turns it into a score. */
+export type SecuritySeverity = "low" | "medium" | "high" | "critical";
 
 /** Extra inputs a documentation example needs (a `.dockerignore`, options, settings). */
 export interface DocExample<O = Record<string, unknown>> {
@@ -105,9 +126,9 @@ export interface IgnoreEntry {
   /** The name as written (a hull id, a hadolint code or a BuildKit check name). */
   name: string;
   range: Range;
-  /** The hull rule ids it stands for; empty when the name is unknown. */
+  /** The hull rule ids it stands for (`shellcheck/SC2086` for a ShellCheck code); empty when the name is unknown. */
   ruleIds: readonly string[];
-  /** True when the name is known to the other tool but hull has no rule for it (e.g. a ShellCheck code). */
+  /** True when the name is known to the other tool but hull has no rule for it (e.g. hadolint's DL3005). */
   foreign: boolean;
   /** For an unknown name, the closest known name. */
   suggestion: string | null;
@@ -115,7 +136,7 @@ export interface IgnoreEntry {
 
 /** One ignore comment or `check=skip` directive. */
 export interface IgnoreDirective {
-  source: "hull" | "hadolint" | "buildkit";
+  source: "hull" | "hadolint" | "buildkit" | "trivy" | "checkov" | "kics" | "semgrep";
   scope: "global" | "next";
   range: Range;
   entries: readonly IgnoreEntry[];
@@ -183,6 +204,8 @@ export interface RuleDefinition<M extends Messages = Messages, S extends Options
   /** False for rules that only run when enabled by config or the `all` preset; default true. */
   recommended?: boolean;
   aliases?: RuleAliases;
+  /** Set for rules about security (in the `security` preset, tagged in SARIF), with how serious a finding is. */
+  security?: SecuritySeverity;
   /**
    * A name shared with related rules (e.g. the rules one check was split into): configs and ignore comments may
    * use it to set or silence all of them at once. Never the id of a rule.

@@ -94,3 +94,26 @@ describe("semanticModel", () => {
     expect(forward.at(-1)).toContainEqual(["D", "1"]);
   });
 });
+
+describe("global ARG options", () => {
+  const text = 'ARG A=${x:?one}\nARG "Q"=q\nARG B=${y:?two}\nARG C=$TARGETSTAGE\nFROM scratch AS last\n';
+
+  test("by default evaluation stops at the first bad default, names are unquoted, TARGETSTAGE is default", () => {
+    const globals = semanticModel(parse(text).ast).globals;
+    expect(globals.errors.map((e) => [e.declaration.name.value, e.message])).toEqual([["A", globals.error]]);
+    expect(globals.error).toContain("one");
+    expect([...globals.declared]).toEqual(["A", "Q", "B", "C"]);
+    expect(globals.env.has("C")).toBe(false);
+    expect(globals.env.get("TARGETSTAGE")).toBe("default");
+  });
+
+  test("keepGoing reports every bad default and goes on; rawNames keeps quotes; targetStage sets TARGETSTAGE", () => {
+    const { ast } = parse(text);
+    const globals = semanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
+    expect(globals.errors.map((e) => e.declaration.range.start.line)).toEqual([1, 3]);
+    expect(globals.errors[1]!.message).toContain("two");
+    expect([...globals.declared]).toEqual(["A", '"Q"', "B", "C"]);
+    expect(globals.env.get('"Q"')).toBe("q");
+    expect(globals.env.get("C")).toBe("last");
+  });
+});

@@ -1,4 +1,4 @@
-import type { Instruction, Range, Stage as AstStage } from "@hull/parser";
+import { suggestSpelling, type Instruction, type Range, type Stage as AstStage } from "@hull/parser";
 import type { DependencyKind, PlanNode, StageDependency } from "./model.js";
 import type { PlanBuilder } from "./builder.js";
 import { expandOne } from "./expand.js";
@@ -125,7 +125,7 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
     const i = ctx.stageNamed(wanted) ?? -1;
     if (i < 0) {
       const names = stages.flatMap((s) => (s.name ? [s.name] : []));
-      const match = suggestName(wanted, names);
+      const match = suggestSpelling(wanted, names, { limit: "buildkit" });
       const hint =
         match !== null
           ? ` (did you mean ${match}?)`
@@ -180,39 +180,6 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
       return `${label} is not needed by target ${targetLabel}: only ${names.join(", ")} use it, and they are pruned too`;
     },
   };
-}
-
-/**
- * The closest name within an edit distance of 2, as BuildKit's suggest.Search (Levenshtein, first closest wins);
- * null for an exact match or none close enough.
- */
-export function suggestName(value: string, names: readonly string[]): string | null {
-  let best: string | null = null;
-  let min = 3;
-  for (const name of names) {
-    if (name === value) return null;
-    const d = levenshtein(value, name);
-    if (d < min) {
-      best = name;
-      min = d;
-    }
-  }
-  return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    prev = row;
-  }
-  return prev[b.length] as number;
 }
 
 /** Depth-first search for a cycle in stage dependencies, as BuildKit's validateCircularDependency does. */

@@ -1,7 +1,7 @@
-import type { Dockerfile, Stage as AstStage } from "@hull/parser";
+import { defaultPath, proxyArgs, type Dockerfile, type Stage as AstStage } from "@hull/parser";
 import type { BuildPlan, HistoryEntry, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
 import { PlanBuilder, fileStart } from "./builder.js";
-import { defaultPath, proxyArgs, type StageState } from "./state.js";
+import type { StageState } from "./state.js";
 import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
 import { analyseDependencies, orderLevels } from "./order.js";

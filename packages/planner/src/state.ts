@@ -50,12 +50,6 @@ export interface StageState {
   foreign: boolean;
 }
 
-/** The default Linux PATH BuildKit adds when the base image defines none. */
-export const defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
-/** Proxy args are passed to RUN without being declared, and kept out of cache keys and history. */
-export const proxyArgs = new Set(["HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY"]);
-
 // Lookup maps are rebuilt only when an environment list changes (setEnv drops the entry); keyed by identity.
 const envMaps = new WeakMap<object, Map<string, string>>();
 

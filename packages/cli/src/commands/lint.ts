@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Option } from "commander";
@@ -13,6 +13,7 @@ import {
   hadolintConfigNames,
   hullConfigNames,
   isIgnoredPath,
+  isShellcheckName,
   lint,
   loadConfigFile,
   ruleIndexOf,
@@ -26,6 +27,7 @@ import {
   type Preset,
   type RuleSetting,
   type Severity,
+  type ShellcheckRequest,
 } from "@hull/linter";
 import type { Register } from "../main.js";
 import { processIo, readFailure, type Io } from "../io.js";
@@ -41,6 +43,9 @@ interface LintFlags {
   failureThreshold?: FailureThreshold;
   color: boolean;
   stdinFilename?: string;
+  /** A ShellCheck program, or false for `--no-shellcheck`. */
+  shellcheck?: string | boolean;
+  verbose?: boolean;
   since?: string;
   allowEmpty?: boolean;
   fix?: boolean;
@@ -63,6 +68,8 @@ export interface LintJob {
   keepSource: boolean;
   /** The least severe finding that fails the run, from the CLI or the file's config. */
   threshold: FailureThreshold;
+  /** The ShellCheck program to run on RUN scripts, when there is one. */
+  shellcheck?: string;
   /** Fix the file (`--fix`, `--fix-dry-run`) before reporting what is left. */
   fix?: FixRequest;
 }
@@ -85,13 +92,19 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Lints one job; never throws (an unreadable file becomes an error message). */
-export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "writeFile">): LintJobResult {
+export function runJob(
+  job: LintJob,
+  io: Pick<Io, "exists" | "readFile" | "writeFile" | "runShellcheck">,
+): LintJobResult {
   const options = {
     filePath: job.displayPath,
     preset: job.preset,
     rules: job.rules,
     settings: job.settings,
     readDockerignore: () => findDockerignore(job.path, io),
+    ...(job.shellcheck !== undefined && io.runShellcheck
+      ? { shellcheck: (request: ShellcheckRequest) => io.runShellcheck!(job.shellcheck!, request) }
+      : {}),
   };
   if (job.fix) return runFixJob({ ...job, fix: job.fix }, options, io);
   let text: string;
@@ -112,7 +125,7 @@ export function runJob(job: LintJob, io: Pick<Io, "exists" | "readFile" | "write
 function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
   const index = ruleIndexOf(registry);
   const known = (name: string, flag: string) => {
-    if (index.resolve(name).length > 0) return;
+    if (index.resolve(name).length > 0 || isShellcheckName(name)) return;
     const suggestion = index.suggest(name);
     throw new UsageError(
       `${flag}: unknown rule '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
@@ -136,6 +149,22 @@ function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
     out[name] = "off";
   }
   return out;
+}
+
+/** The ShellCheck program: `--shellcheck PATH`, else `shellcheck` on PATH; undefined when there is none or it is off. */
+function findShellcheck(flags: LintFlags, io: Io): string | undefined {
+  if (!io.runShellcheck || flags.shellcheck === false) return undefined;
+  if (typeof flags.shellcheck === "string") {
+    const path = resolve(io.cwd, flags.shellcheck);
+    if (!io.exists(path)) throw new UsageError(`--shellcheck: no such file: ${flags.shellcheck}`);
+    return path;
+  }
+  const names = process.platform === "win32" ? ["shellcheck.exe"] : ["shellcheck"];
+  for (const dir of (io.env.PATH ?? "").split(delimiter)) {
+    if (dir === "") continue;
+    for (const name of names) if (io.exists(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
 }
 
 /** Lints the jobs in worker threads when that pays off and the bundled worker exists; otherwise in this thread. */
@@ -241,6 +270,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     throw new UsageError("'-' (standard input) cannot be combined with other paths");
   if (stdin && flags.since !== undefined) throw new UsageError("--since needs paths, not standard input");
 
+  const shellcheck = findShellcheck(flags, io);
+  if (shellcheck === undefined && flags.verbose) {
+    io.stderr(
+      flags.shellcheck === false
+        ? "hull: ShellCheck is off (--no-shellcheck); its findings (SC codes) were skipped\n"
+        : "hull: ShellCheck was not found on PATH (or --shellcheck); its findings (SC codes) were skipped\n",
+    );
+  }
   const jobs: LintJob[] = [];
   /** Paths that could not be searched or read, one line each: reported, and the exit code is 2. */
   const problems: string[] = [];
@@ -253,6 +290,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       settings: config.settings,
       keepSource,
       threshold: flags.failureThreshold ?? config.failureThreshold,
+      ...(shellcheck === undefined ? {} : { shellcheck }),
       ...(text === undefined ? {} : { text }),
       ...(fixRequest ? { fix: fixRequest } : {}),
     };
@@ -354,7 +392,9 @@ export const registerLint: Register = (program, io, setExit) => {
       "-c, --config <file>",
       `use this config file instead of searching for one (${hullConfigNames.filter((n) => n !== "package.json").join(", ")}, a "hull" key in package.json, else ${hadolintConfigNames.join(", ")}; nearest up from each Dockerfile)`,
     )
-    .addOption(new Option("--preset <name>", "which rules run by default").choices(["recommended", "all"]))
+    .addOption(
+      new Option("--preset <name>", "which rules run by default").choices(["recommended", "all", "security"]),
+    )
     .option("--rule <id=severity>", "set a rule's severity (or off); repeatable", collect, [])
     .option("--ignore <id>", "turn a rule off; repeatable", collect, [])
     .addOption(
@@ -364,6 +404,12 @@ export const registerLint: Register = (program, io, setExit) => {
       ).choices([...severities, "none"]),
     )
     .option("--no-color", "never colour the output")
+    .option(
+      "--shellcheck <path>",
+      "the ShellCheck program to run on RUN scripts (default: shellcheck on PATH)",
+    )
+    .option("--no-shellcheck", "do not run ShellCheck")
+    .option("--verbose", "say what was skipped (e.g. ShellCheck findings when ShellCheck is absent)")
     .option("--stdin-filename <path>", "the path to report (and find config for) when reading standard input")
     .option(
       "--since <rev>",

@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import {
   aliasList,
+  aliasTools,
   buildConfigSchema,
   ruleDocsUrl,
   ruleIndexOf,
@@ -25,7 +26,8 @@ function summary(rule: Rule) {
     severity: rule.severity,
     recommended: rule.recommended !== false,
     fixable: rule.fixable,
-    aliases: { hadolint: aliasList(rule, "hadolint"), buildkit: aliasList(rule, "buildkit") },
+    aliases: Object.fromEntries(aliasTools.map((tool) => [tool, aliasList(rule, tool)])),
+    security: rule.security ?? null,
     docs: ruleDocsUrl(rule.id),
   };
 }
@@ -43,6 +45,7 @@ function details(rule: Rule) {
   };
 }
 
+/** hadolint and BuildKit names only: the scanners' ids (KICS UUIDs) would swamp the table; JSON has them all. */
 function aliasText(rule: Rule): string {
   return [...aliasList(rule, "hadolint"), ...aliasList(rule, "buildkit")].join(", ");
 }

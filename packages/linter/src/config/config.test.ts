@@ -91,7 +91,7 @@ describe("hull config", () => {
       /^\/z\/\.hullrc\.yml: not valid YAML: line \d+, column \d+: /,
     );
     expect(errorOf(() => loadConfig("/w", fs))).toBe(
-      '/w/package.json (key "hull"): invalid config:\n  preset: expected one of "recommended", "all", got "none"',
+      '/w/package.json (key "hull"): invalid config:\n  preset: expected one of "recommended", "all", "security", got "none"',
     );
     expect(errorOf(() => loadConfigFile("/missing/.hullrc.yaml", fs))).toMatch(
       /cannot read the config file: ENOENT/,

@@ -2,6 +2,7 @@ import type { Comment, Directive, Position, Range } from "@hull/parser";
 import type { IgnoreDirective, IgnoreEntry } from "../rule.js";
 import { suggestSpelling } from "@hull/parser";
 import type { RuleIndex } from "../rule-index.js";
+import { shellcheckPrefix } from "../shellcheck/shellcheck.js";
 
 /** Every BuildKit build check, including those hull does not implement (so that skipping them is not an error). */
 export const buildkitCheckNames = [
@@ -113,6 +114,33 @@ export interface ParsedIgnore {
   names: { name: string; index: number }[];
 }
 
+/** Ignore comments of the security scanners; `*` stands for every rule that has an alias of that scanner. */
+const scannerPatterns: readonly {
+  source: "trivy" | "checkov" | "kics" | "semgrep";
+  pattern: RegExp;
+  scope: IgnoreDirective["scope"];
+}[] = [
+  // `#trivy:ignore:DS002` (optionally followed by `:exp:2026-01-01` or a workspace), for the next instruction.
+  { source: "trivy", pattern: /^#\s*trivy:ignore:(?<names>[A-Za-z0-9-]+)/, scope: "next" },
+  // `#checkov:skip=CKV_DOCKER_3:reason`: Checkov applies a Dockerfile's skip comments to the whole file.
+  { source: "checkov", pattern: /^#\s*checkov:skip=(?<names>[A-Za-z0-9_]+)/, scope: "global" },
+  // `# kics-scan disable=<uuid>,<uuid>` for the file, `# kics-scan ignore` for the whole file.
+  {
+    source: "kics",
+    pattern: /^#\s*kics-scan\s+disable=(?<names>[0-9a-fA-F-]+(?:\s*,\s*[0-9a-fA-F-]+)*)/,
+    scope: "global",
+  },
+  { source: "kics", pattern: /^#\s*kics-scan\s+ignore\s*$/, scope: "global" },
+  // `# kics-scan ignore-line` and `ignore-block` silence the instruction below.
+  { source: "kics", pattern: /^#\s*kics-scan\s+ignore-(?:line|block)\b/, scope: "next" },
+  // `# nosemgrep` or `# nosemgrep: rule-id, other-id` for the instruction below.
+  {
+    source: "semgrep",
+    pattern: /^#\s*nosemgrep(?::\s*(?<names>[\w.-]+(?:\s*,\s*[\w.-]+)*))?\s*$/,
+    scope: "next",
+  },
+];
+
 const hullPattern = /^#\s*hull\s+(global\s+)?ignore\s*=\s*/i;
 const hadolintPattern = /^#\s*hadolint\s+(global\s+)?ignore\s*=\s*/i;
 const checkPattern = /^#\s*check\s*=\s*/i;
@@ -120,7 +148,9 @@ const namePattern = /[^\s,#]+/y;
 
 /**
  * Parses one comment line (`#` included) as an ignore comment; null when it is not one.
- * Accepted: `# hull [global] ignore=a,b`, `# hadolint [global] ignore=DL3006`, `# check=skip=A,B|all[;…]`.
+ * Accepted: `# hull [global] ignore=a,b`, `# hadolint [global] ignore=DL3006`, `# check=skip=A,B|all[;…]`, and the
+ * scanners' `#trivy:ignore:DS002`, `#checkov:skip=CKV_DOCKER_3:reason`, `# kics-scan ignore-line|ignore-block|ignore`,
+ * `# kics-scan disable=<uuid>,…` and `# nosemgrep[: id,…]`.
  * Text after the list (a reason such as `# because …`) is allowed.
  */
 export function parseIgnoreComment(text: string): ParsedIgnore | null {
@@ -136,6 +166,18 @@ export function parseIgnoreComment(text: string): ParsedIgnore | null {
       source,
       scope: match[1] ? "global" : "next",
       names: readList(line, match[0].length).map((n) => ({ ...n, index: n.index + leading })),
+    };
+  }
+  for (const { source, pattern, scope } of scannerPatterns) {
+    const match = pattern.exec(line);
+    if (!match) continue;
+    const list = match.groups?.names;
+    if (list === undefined) return { source, scope, names: [{ name: "*", index: leading }] };
+    const start = match.index + match[0].length - list.length;
+    return {
+      source,
+      scope,
+      names: [...list.matchAll(/[^\s,]+/g)].map((m) => ({ name: m[0], index: leading + start + m.index })),
     };
   }
   const check = checkPattern.exec(line);
@@ -249,6 +291,25 @@ function resolveEntry(
     const foreign = ids.length === 0 && (buildkitCheckNames as readonly string[]).includes(name);
     const suggestion = ids.length || foreign ? null : suggestSpelling(name, buildkitCheckNames);
     return { name, range, ruleIds: ids, foreign, suggestion };
+  }
+  if (source === "trivy" || source === "checkov" || source === "kics" || source === "semgrep") {
+    // hull knows only the scanners' checks it has rules for; any other id is theirs, not a typo.
+    const ids =
+      name === "*"
+        ? index.rules.filter((r) => r.aliases?.[source] !== undefined).map((r) => r.id)
+        : index.resolve(name).filter((id) => index.byId(id)?.aliases?.[source] !== undefined);
+    return { name, range, ruleIds: ids, foreign: ids.length === 0, suggestion: null };
+  }
+  const code = /^(?:shellcheck\/)?(SC\d{4})$/i.exec(name);
+  if (code) {
+    // ShellCheck's findings are reported as `shellcheck/SC2086`; hadolint's comments name them `SC2086`.
+    return {
+      name,
+      range,
+      ruleIds: [shellcheckPrefix + code[1]!.toUpperCase()],
+      foreign: false,
+      suggestion: null,
+    };
   }
   if (source === "hadolint") {
     const upper = name.toUpperCase();

@@ -208,6 +208,8 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
     for (const code of value as string[]) {
       const upper = code.toUpperCase();
       if (known.has(upper) || known.has(code)) codes.push(known.has(code) ? code : upper);
+      // ShellCheck codes set the severity of `shellcheck/SC…` findings.
+      else if (/^SC\d{4}$/.test(upper)) codes.push(upper);
       else if (!/^SC\d{4}$/.test(upper) && !(hadolintCodes as readonly string[]).includes(upper)) {
         config.warnings.push(`${path}: ${key}: unknown rule code '${code}'; ignored`);
       }

@@ -1,6 +1,14 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Preset, RuleSetting } from "../engine.js";
-import { aliasList, ruleGroups, severities, type OptionsSchema, type Rule, type Severity } from "../rule.js";
+import {
+  aliasList,
+  aliasTools,
+  ruleGroups,
+  severities,
+  type OptionsSchema,
+  type Rule,
+  type Severity,
+} from "../rule.js";
 import { suggestSpelling } from "@hull/parser";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
@@ -71,7 +79,7 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
     rules[rule.id] = ruleSettingSchema(rule);
   }
   for (const rule of registry) {
-    for (const tool of ["hadolint", "buildkit"] as const) {
+    for (const tool of aliasTools) {
       for (const alias of aliasList(rule, tool)) {
         rules[alias] = { ...ruleSettingSchema(rule), description: `Alias of ${rule.id} (${tool}).` };
       }
@@ -95,16 +103,29 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
     properties: {
       $schema: { type: "string" },
       preset: {
-        enum: ["recommended", "all"],
+        enum: ["recommended", "all", "security"],
         default: "recommended",
-        description: "`recommended`: the rules that are on by default; `all`: every rule.",
+        description:
+          "`recommended`: the rules that are on by default; `all`: every rule; `security`: the security rules only.",
       },
       rules: {
         type: "object",
         description:
           "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
         additionalProperties: false,
-        properties: rules,
+        properties: {
+          ...rules,
+          shellcheck: {
+            ...severitySchema(),
+            description: "Every ShellCheck code (findings appear when ShellCheck is installed).",
+          },
+        },
+        patternProperties: {
+          "^(shellcheck/)?SC[0-9]{4}$": {
+            ...severitySchema(),
+            description: "One ShellCheck code, e.g. `SC2086` or `shellcheck/SC2086`.",
+          },
+        },
       },
       ignorePaths: {
         type: "array",
@@ -180,8 +201,7 @@ function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProble
       registry.flatMap((r) => [
         r.id,
         ...(r.group === undefined ? [] : [r.group]),
-        ...aliasList(r, "hadolint"),
-        ...aliasList(r, "buildkit"),
+        ...aliasTools.flatMap((tool) => aliasList(r, tool)),
       ]),
     ),
   ];

@@ -107,6 +107,50 @@ describe("formatters", () => {
   });
 });
 
+describe("sarif security rules", () => {
+  const source = "FROM alpine:3.20\nRUN sudo apk add curl\n";
+  const security: FileResult = {
+    filePath: "Dockerfile",
+    source,
+    diagnostics: [
+      {
+        ruleId: "no-sudo",
+        severity: "error",
+        message: "Do not use sudo in a RUN; switch users with USER instead.",
+        messageId: "sudo",
+        range: {
+          start: { offset: 21, line: 2, column: 5 },
+          end: { offset: 25, line: 2, column: 9 },
+        },
+      },
+      ...results[0]!.diagnostics.filter((d) => d.ruleId === "maintainer-deprecated"),
+    ],
+  };
+  const log = JSON.parse(formatters.sarif([security], { ...context, rules })) as {
+    runs: {
+      tool: { driver: { rules: { id: string; properties: Record<string, unknown> }[] } };
+      results: { ruleId: string; properties?: Record<string, unknown> }[];
+    }[];
+  };
+  const run = log.runs[0]!;
+
+  it("tags security results and gives them a security-severity score", () => {
+    expect(run.results.find((r) => r.ruleId === "no-sudo")?.properties).toEqual({
+      tags: ["security"],
+      "security-severity": "8.0",
+    });
+    const rule = run.tool.driver.rules.find((r) => r.id === "no-sudo")!;
+    expect(rule.properties["security-severity"]).toBe("8.0");
+    expect(rule.properties.tags).toContain("security");
+  });
+
+  it("leaves other results without them", () => {
+    expect(run.results.find((r) => r.ruleId === "maintainer-deprecated")?.properties).toBeUndefined();
+    const rule = run.tool.driver.rules.find((r) => r.id === "maintainer-deprecated")!;
+    expect(rule.properties["security-severity"]).toBeUndefined();
+  });
+});
+
 const schemaPath = fileURLToPath(
   new URL("../../../../../shared/schemas/sarif-schema-2.1.0.json", import.meta.url),
 );

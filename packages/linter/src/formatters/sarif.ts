@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from "../docs-url.js";
-import { aliasList, type DocExample, type Rule, type Severity } from "../rule.js";
+import { aliasList, type DocExample, type Rule, type SecuritySeverity, type Severity } from "../rule.js";
 import { lineHashes } from "./fingerprint.js";
 import type { Formatter } from "./types.js";
 
@@ -19,6 +19,20 @@ function toUri(path: string): string {
     .join("/");
 }
 
+/** GitHub code scanning's scores: critical above 9.0, high 7.0–8.9, medium 4.0–6.9, low below 4.0. */
+const securityScores: Record<SecuritySeverity, string> = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0",
+};
+
+/** The SARIF properties of a security rule (`security-severity` and the `security` tag), or none. */
+function securityProperties(rule: Rule | undefined): { tags: string[]; "security-severity": string } | null {
+  if (!rule?.security) return null;
+  return { tags: ["security"], "security-severity": securityScores[rule.security as SecuritySeverity] };
+}
+
 function exampleCode(example: string | DocExample): string {
   return typeof example === "string" ? example : example.code;
 }
@@ -36,7 +50,13 @@ function describeRule(rule: Rule) {
     "",
     `[Documentation](${ruleDocsUrl(rule.id)})`,
   ].join("\n");
-  const tags = ["dockerfile", ...aliasList(rule, "hadolint"), ...aliasList(rule, "buildkit")];
+  const security = securityProperties(rule);
+  const tags = [
+    "dockerfile",
+    ...(security ? security.tags : []),
+    ...aliasList(rule, "hadolint"),
+    ...aliasList(rule, "buildkit"),
+  ];
   return {
     id: rule.id,
     // SARIF wants `name` to differ from the opaque `id`: the readable PascalCase form, as BuildKit names checks.
@@ -46,17 +66,23 @@ function describeRule(rule: Rule) {
     help: { text: `${rule.docs.rationale}\n\nDocumentation: ${ruleDocsUrl(rule.id)}`, markdown },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: levels[rule.severity as Severity], enabled: rule.recommended !== false },
-    properties: { tags, precision: "very-high" },
+    properties: {
+      tags,
+      precision: "very-high",
+      ...(security ? { "security-severity": security["security-severity"] } : {}),
+    },
   };
 }
 
 /** SARIF 2.1.0 for GitHub code scanning: every rule's metadata, relative URIs, stable line-hash fingerprints. */
 export const sarif: Formatter = (results, { rules, version, notifications }) => {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const sarifResults = results.flatMap((file) => {
     const hashes = lineHashes(file);
     return file.diagnostics.map((d, i) => {
       const index = ruleIndex.get(d.ruleId);
+      const security = securityProperties(byId.get(d.ruleId));
       return {
         ruleId: d.ruleId,
         ...(index === undefined ? {} : { ruleIndex: index }),
@@ -76,6 +102,7 @@ export const sarif: Formatter = (results, { rules, version, notifications }) => 
           },
         ],
         partialFingerprints: { primaryLocationLineHash: hashes[i]! },
+        ...(security ? { properties: security } : {}),
       };
     });
   });

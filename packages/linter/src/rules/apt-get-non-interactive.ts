@@ -8,7 +8,7 @@ export default defineRule({
   title: "Run apt-get install with -y",
   severity: "warning",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3014" },
+  aliases: { hadolint: "DL3014", trivy: "DS-0021", semgrep: "missing-assume-yes-switch" },
   docs: {
     rationale:
       "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies. " +

@@ -6,7 +6,7 @@ export default defineRule({
   title: "End the destination with / when COPY or ADD has several sources",
   severity: "error",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3021" },
+  aliases: { hadolint: "DL3021", trivy: "DS-0011" },
   docs: {
     rationale:
       "With more than one source, `COPY` and `ADD` must copy into a directory, and the destination has to say so with a trailing `/`. " +

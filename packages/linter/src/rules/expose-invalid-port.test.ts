@@ -15,6 +15,10 @@ EXPOSE $PORT \${PORT}/tcp
     `FROM alpine
 EXPOSE 127.0.0.1:8080:80
 `,
+    // Quotes are removed before BuildKit reads the port.
+    `FROM alpine
+EXPOSE "80" '443/tcp'
+`,
   ],
   invalid: [
     {
@@ -51,6 +55,27 @@ EXPOSE 99999-100000
 EXPOSE 9000-8000/udp
 `,
       errors: [{ messageId: "reversedRange", line: 2, column: 8, endColumn: 17 }],
+    },
+    {
+      code: `FROM alpine
+EXPOSE 80a 8080/tcp 90-9x/udp
+`,
+      errors: [
+        {
+          messageId: "notANumber",
+          message: "Port '80a' is not a number (or a range of numbers); BuildKit rejects it.",
+          line: 2,
+          column: 8,
+          endColumn: 11,
+        },
+        { messageId: "notANumber", line: 2, column: 21, endColumn: 26 },
+      ],
+    },
+    {
+      code: `FROM alpine
+EXPOSE 8080:70000
+`,
+      errors: [{ messageId: "outOfRange", line: 2, column: 13 }],
     },
     {
       code: `FROM alpine

@@ -11,6 +11,7 @@ import exposeInvalidPort from "./expose-invalid-port.js";
 import exposeProtoCasing from "./expose-proto-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
+import heredocWithoutSetE from "./heredoc-without-set-e.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
 import invalidLabelKey from "./invalid-label-key.js";
@@ -47,6 +48,7 @@ import noLeftoverYarnCache from "./no-leftover-yarn-cache.js";
 import noLeftoverYumDnfCache from "./no-leftover-yum-dnf-cache.js";
 import noLeftoverZypperCache from "./no-leftover-zypper-cache.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
+import noPackageUpgrade from "./no-package-upgrade.js";
 import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
 import noPointlessCommand from "./no-pointless-command.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
@@ -70,6 +72,7 @@ import onbuildInvalidTrigger from "./onbuild-invalid-trigger.js";
 import pinApkVersions from "./pin-apk-versions.js";
 import pinAptVersions from "./pin-apt-versions.js";
 import pinGemVersions from "./pin-gem-versions.js";
+import pinImageDigest from "./pin-image-digest.js";
 import pinGoVersions from "./pin-go-versions.js";
 import pinNpmVersions from "./pin-npm-versions.js";
 import pinPipVersions from "./pin-pip-versions.js";
@@ -84,6 +87,7 @@ import preferShellInstruction from "./prefer-shell-instruction.js";
 import preferWorkdirOverCd from "./prefer-workdir-over-cd.js";
 import stageNameCasing from "./stage-name-casing.js";
 import syntaxError from "./syntax-error.js";
+import templateSyntax from "./template-syntax.js";
 import undefinedArgInFrom from "./undefined-arg-in-from.js";
 import undefinedVar from "./undefined-var.js";
 import unknownIgnoreId from "./unknown-ignore-id.js";
@@ -106,6 +110,7 @@ export const rules = [
   exposeProtoCasing,
   fromAsCasing,
   fromFirst,
+  heredocWithoutSetE,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   invalidLabelKey,
@@ -142,6 +147,7 @@ export const rules = [
   noLeftoverYumDnfCache,
   noLeftoverZypperCache,
   noMultipleInstructions,
+  noPackageUpgrade,
   noPipeWithoutPipefail,
   noPointlessCommand,
   noRedundantTargetPlatform,
@@ -165,6 +171,7 @@ export const rules = [
   pinApkVersions,
   pinAptVersions,
   pinGemVersions,
+  pinImageDigest,
   pinGoVersions,
   pinNpmVersions,
   pinPipVersions,
@@ -179,6 +186,7 @@ export const rules = [
   preferWorkdirOverCd,
   stageNameCasing,
   syntaxError,
+  templateSyntax,
   undefinedArgInFrom,
   undefinedVar,
   unknownIgnoreId,

@@ -6,7 +6,14 @@ export default defineRule({
   title: "Use a label instead of MAINTAINER",
   severity: "warning",
   fixable: "unsafe",
-  aliases: { hadolint: "DL4000", buildkit: "MaintainerDeprecated" },
+  aliases: {
+    hadolint: "DL4000",
+    buildkit: "MaintainerDeprecated",
+    trivy: "DS-0022",
+    checkov: "CKV_DOCKER_6",
+    kics: "99614418-f82b-4852-a9ae-5051402b741c",
+    semgrep: "maintainer-is-deprecated",
+  },
   docs: {
     rationale:
       "`MAINTAINER` has been deprecated since Docker 1.13. " +

@@ -7,7 +7,12 @@ export default defineRule({
   severity: "info",
   recommended: false,
   fixable: false,
-  aliases: { hadolint: "DL3057" },
+  aliases: {
+    hadolint: "DL3057",
+    trivy: "DS-0026",
+    checkov: "CKV_DOCKER_2",
+    kics: "b03a748a-542d-44f4-bb86-9199ab4fd2d5",
+  },
   docs: {
     rationale:
       'Without a `HEALTHCHECK`, Docker and Swarm only know whether the main process is running, not whether it still answers; a hung server stays "up". ' +

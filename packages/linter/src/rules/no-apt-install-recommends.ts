@@ -8,7 +8,7 @@ export default defineRule({
   title: "Install apt packages with --no-install-recommends",
   severity: "info",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3015" },
+  aliases: { hadolint: "DL3015", trivy: "DS-0029", semgrep: "missing-no-install-recommends" },
   docs: {
     rationale:
       "By default `apt-get install` also installs every package the ones you asked for *recommend*: documentation, optional tools, sometimes a whole X11 stack. " +

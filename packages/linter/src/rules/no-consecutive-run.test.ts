@@ -27,8 +27,37 @@ RUN a
 FROM debian:12
 RUN b
 `,
+    // A PowerShell script is counted by its statements, not as one quoted argument.
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN powershell -Command "$ErrorActionPreference = 'Stop'; Invoke-WebRequest https://x/y.zip -OutFile y.zip; Expand-Archive y.zip C:\\y; Remove-Item y.zip"
+RUN y.exe --version
+`,
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN $a = 1; Write-Host $a; New-Item -Type Directory C:\\app
+RUN dir
+`,
+    // The new PATH of setx is only seen by the next RUN: merging them breaks the build.
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN setx /M PATH "%PATH%;C:\\go\\bin"
+RUN go version
+`,
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN [Environment]::SetEnvironmentVariable('PATH', $env:PATH + ';C:\\go\\bin', 'Machine')
+RUN go version
+`,
   ],
   invalid: [
+    {
+      // Two short PowerShell RUNs are still worth merging.
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN New-Item -Type Directory C:\\app
+RUN Write-Host done
+`,
+      errors: [{ messageId: "consecutive", line: 4 }],
+    },
     {
       code: `FROM debian:12
 RUN a

@@ -5,7 +5,7 @@ export default defineRule({
   title: "Do not COPY --from the stage being built",
   severity: "error",
   fixable: false,
-  aliases: { hadolint: "DL3023" },
+  aliases: { hadolint: "DL3023", trivy: "DS-0006", semgrep: "copy-from-own-alias" },
   docs: {
     rationale:
       "A stage cannot copy from itself: its files do not exist until the stage is finished, and BuildKit stops with `circular dependency detected on stage`. " +

@@ -9,7 +9,7 @@ export default defineRule({
   title: "Use either curl or wget in a stage, not both",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL4001" },
+  aliases: { hadolint: "DL4001", trivy: "DS-0014", semgrep: "use-either-wget-or-curl" },
   docs: {
     rationale:
       "curl and wget do the same job. " +

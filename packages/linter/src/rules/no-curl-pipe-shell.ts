@@ -51,6 +51,7 @@ export default defineRule({
   title: "Do not pipe downloaded scripts into a shell",
   severity: "warning",
   fixable: false,
+  security: "high",
   docs: {
     rationale:
       "`curl … | sh` runs whatever the server sends at build time, unread and unchecked: a compromised or hijacked host, a changed script or a truncated download all run as root in the build. " +

@@ -7,6 +7,8 @@ export default defineRule({
   title: "Do not declare the Docker socket as a volume",
   severity: "warning",
   fixable: false,
+  aliases: { semgrep: "dockerfile-dockerd-socket-mount" },
+  security: "critical",
   docs: {
     rationale:
       "Access to the Docker daemon's socket is root on the host: whoever can talk to it can start a privileged container that mounts the host's file system. " +

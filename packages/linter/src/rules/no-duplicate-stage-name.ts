@@ -5,7 +5,13 @@ export default defineRule({
   title: "Give every stage a unique name",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3024", buildkit: "DuplicateStageName" },
+  aliases: {
+    hadolint: "DL3024",
+    buildkit: "DuplicateStageName",
+    trivy: "DS-0012",
+    checkov: "CKV_DOCKER_11",
+    semgrep: "alias-must-be-unique",
+  },
   docs: {
     rationale:
       "Stage names are compared in lowercase, and a later stage with the same name replaces the earlier one for `--target`, `COPY --from` and `FROM <stage>` after it. " +

@@ -37,27 +37,38 @@ export default defineRule({
   },
 });
 
-/** An ARG declared before RUNs that come before its first use. */
+/**
+ * An ARG declared before RUNs that come before its first use. One backward pass keeps, for each name, the next
+ * instruction that uses or redeclares it, so the check is linear in the stage's length.
+ */
 function checkEarlyArgs(
   stage: Stage,
   report: (word: Word, name: string, line: number, runs: number) => void,
 ): void {
-  stage.instructions.forEach((node, index) => {
-    if (node.type !== "Arg") return;
-    for (const declaration of node.declarations) {
-      const name = unquote(declaration.name.value);
-      if (!/^\w+$/.test(name) || ENVIRONMENT_ARG.test(name)) continue;
-      const use = new RegExp(`\\$(?:${name}|\\{${name})(?!\\w)`);
-      let runs = 0;
-      for (const later of stage.instructions.slice(index + 1)) {
-        // Redeclaring the ARG starts a new declaration, checked on its own.
-        if (later.type === "Arg" && later.declarations.some((d) => unquote(d.name.value) === name)) break;
-        if (use.test(textOf(later))) {
-          if (runs > 0) report(declaration.name, name, later.range.start.line, runs);
-          break;
-        }
-        if (later.type === "Run") runs++;
-      }
+  const nodes = stage.instructions;
+  // runsBefore[i] is the number of RUNs among nodes[0..i-1].
+  const runsBefore = [0];
+  for (const node of nodes) runsBefore.push(runsBefore.at(-1)! + (node.type === "Run" ? 1 : 0));
+  const next = new Map<string, { index: number; redeclares: boolean }>();
+  const found: [Word, string, number, number][][] = [];
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const node = nodes[index]!;
+    const declared = node.type === "Arg" ? node.declarations.map((d) => unquote(d.name.value)) : [];
+    if (node.type === "Arg") {
+      const here: [Word, string, number, number][] = [];
+      node.declarations.forEach((declaration, d) => {
+        const name = declared[d]!;
+        if (!/^\w+$/.test(name) || ENVIRONMENT_ARG.test(name)) return;
+        const event = next.get(name);
+        if (!event || event.redeclares) return;
+        const runs = runsBefore[event.index]! - runsBefore[index + 1]!;
+        if (runs > 0) here.push([declaration.name, name, nodes[event.index]!.range.start.line, runs]);
+      });
+      found.push(here);
     }
-  });
+    for (const match of textOf(node).matchAll(/\$\{?(\w+)/g))
+      next.set(match[1]!, { index, redeclares: false });
+    for (const name of declared) next.set(name, { index, redeclares: true });
+  }
+  for (const here of found.reverse()) for (const args of here) report(...args);
 }

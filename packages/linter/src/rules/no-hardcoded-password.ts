@@ -50,6 +50,8 @@ export default defineRule({
   title: "Do not set account passwords from values written in the Dockerfile",
   severity: "warning",
   fixable: false,
+  aliases: { checkov: "CKV2_DOCKER_17" },
+  security: "high",
   docs: {
     rationale:
       "`echo 'root:secret' | chpasswd` gives an account of the image a password that everyone can read: in the Dockerfile, in `docker history`, and as a hash in the image's `/etc/shadow`. " +

@@ -33,6 +33,7 @@ export default defineRule({
   title: "Do not write secrets into the Dockerfile",
   severity: "error",
   fixable: false,
+  security: "critical",
   docs: {
     rationale:
       "A credential written into a Dockerfile is stored in the image (in a layer, in `docker history`, or in the config of `ENV` and `LABEL`) and in the source repository, and anyone who can read either can use it. " +

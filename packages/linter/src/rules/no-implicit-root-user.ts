@@ -18,6 +18,13 @@ export default defineRule({
   severity: "warning",
   recommended: false,
   fixable: false,
+  aliases: {
+    trivy: "DS-0002",
+    checkov: "CKV_DOCKER_3",
+    kics: "fd54f200-402c-4333-a5a4-36ef6709af2f",
+    semgrep: ["missing-user", "missing-user-entrypoint"],
+  },
+  security: "high",
   docs: {
     rationale:
       "Without a `USER` instruction a container runs as the base image's user, which for most images is root. " +

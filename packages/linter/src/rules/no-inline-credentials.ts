@@ -96,6 +96,7 @@ export default defineRule({
   title: "Do not put credentials on RUN command lines",
   severity: "warning",
   fixable: false,
+  security: "critical",
   docs: {
     rationale:
       "The command line of every `RUN` is stored in the image: `docker history` shows it, with build arguments expanded in the layer's metadata. " +

@@ -38,6 +38,10 @@ export default defineRule({
   title: "Do not set variables that turn off TLS certificate checks",
   severity: "warning",
   fixable: false,
+  aliases: {
+    checkov: ["CKV2_DOCKER_5", "CKV2_DOCKER_6", "CKV2_DOCKER_12", "CKV2_DOCKER_14", "CKV2_DOCKER_16"],
+  },
+  security: "high",
   docs: {
     rationale:
       "Some tools read an environment variable that turns certificate checks off: `NODE_TLS_REJECT_UNAUTHORIZED=0` (Node.js), `PYTHONHTTPSVERIFY=0` (Python's `urllib`), `GIT_SSL_NO_VERIFY` (git, whatever its value), `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`, `PIP_TRUSTED_HOST` and `GOINSECURE`. " +

@@ -4,6 +4,9 @@ import rule from "./no-insecure-tls.js";
 ruleTester.run(rule, {
   valid: [
     `FROM debian:12
+RUN apt-get -o Acquire::https::Verify-Peer=true update
+`,
+    `FROM debian:12
 RUN curl -fsSL https://x/a.tgz | tar -xz
 `,
     `FROM debian:12
@@ -32,6 +35,18 @@ RUN git -c http.sslVerify=true clone https://x
 `,
   ],
   invalid: [
+    {
+      code: `FROM debian:12
+RUN apt-get -o Acquire::https::Verify-Peer=false update
+`,
+      errors: [{ messageId: "insecure", line: 2, column: 16, endColumn: 49 }],
+    },
+    {
+      code: `FROM debian:12
+RUN apt-get update -o Acquire::https::deb.example.com::Verify-Peer=0 && apt-get install -y x
+`,
+      errors: [{ messageId: "insecure", line: 2 }],
+    },
     {
       code: `FROM debian:12
 RUN curl -sSLk https://x/a.tgz | tar -xz

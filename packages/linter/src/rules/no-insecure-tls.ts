@@ -2,7 +2,9 @@ import { defineRule } from "../rule.js";
 import type { ScriptSpan, ShellCommand, ShellWord } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
 import { runCommands, scriptRange } from "../shell/run.js";
+import { aptFamily } from "../shell/tools/apt.js";
 import { pipCommand, pipOptions } from "../shell/tools/pip.js";
+import { yumDnfNames } from "../shell/tools/rpm.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
 
@@ -93,10 +95,16 @@ function findings(command: ShellCommand): Finding[] {
       `${name} sslverify=0`,
     );
   }
-  if (
-    (name === "yum" || name === "dnf" || name === "microdnf" || name === "tdnf") &&
-    !command.args.some((a) => a.value === "config-manager")
-  ) {
+  if (aptFamily.has(name)) {
+    // `-o Acquire::https::Verify-Peer=false` (also per host: `Acquire::https::deb.example.com::Verify-Peer`).
+    push(
+      findArg(command, (v) =>
+        /^Acquire::https::(?:[^=]*::)?(?:Verify-Peer|Verify-Host)=(?:false|0|no)$/i.test(v),
+      ),
+      `${name} Acquire::https::Verify-Peer=false`,
+    );
+  }
+  if (yumDnfNames.has(name) && !command.args.some((a) => a.value === "config-manager")) {
     push(
       findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
       `${name} sslverify=0`,
@@ -110,10 +118,14 @@ export default defineRule({
   title: "Do not turn off TLS certificate checks in RUN",
   severity: "warning",
   fixable: false,
+  aliases: {
+    checkov: ["CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_13", "CKV2_DOCKER_15"],
+  },
+  security: "high",
   docs: {
     rationale:
       "Certificate checks are what make an HTTPS download trustworthy: without them anyone on the network path (a proxy, a hijacked DNS answer, a hostile Wi-Fi) can serve a different file, and the build installs it. " +
-      "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
+      "Options such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `npm config set strict-ssl false`, apt's `-o Acquire::https::Verify-Peer=false` or yum's `sslverify=0` turn them off, usually to get past a corporate proxy. " +
       "Add the proxy's CA certificate to the image instead (for example with `update-ca-certificates`), or mount it for the one command that needs it. " +
       "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later.",
     limitations:

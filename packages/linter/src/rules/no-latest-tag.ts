@@ -6,7 +6,14 @@ export default defineRule({
   title: "Do not build on the `latest` tag",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3007" },
+  aliases: {
+    hadolint: "DL3007",
+    trivy: "DS-0001",
+    checkov: "CKV_DOCKER_7",
+    kics: "f45ea400-6bbe-4501-9fc7-1c3d75c32067",
+    semgrep: "avoid-latest-version",
+  },
+  security: "medium",
   docs: {
     rationale:
       "`latest` is whatever the image's maintainers pushed last, so the same Dockerfile builds a different image from one day to the next, and a rebuild can break without any change on your side. " +

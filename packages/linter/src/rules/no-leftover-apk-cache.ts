@@ -9,7 +9,12 @@ export default defineRule({
   title: "Run apk add with --no-cache",
   severity: "info",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3019" },
+  aliases: {
+    hadolint: "DL3019",
+    trivy: "DS-0025",
+    kics: "ae9c56a6-3ed1-4ac0-9b54-31267f51151d",
+    semgrep: "missing-apk-no-cache",
+  },
   docs: {
     rationale:
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +

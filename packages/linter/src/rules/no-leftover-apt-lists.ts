@@ -9,7 +9,11 @@ export default defineRule({
   title: "Delete the apt lists in the RUN that downloads them",
   severity: "info",
   fixable: false,
-  aliases: { hadolint: "DL3009" },
+  aliases: {
+    hadolint: "DL3009",
+    kics: "df746b39-6564-4fed-bf85-e9c44382303c",
+    semgrep: "remove-package-lists",
+  },
   docs: {
     rationale:
       "`apt-get update` downloads package lists (tens of megabytes) to `/var/lib/apt/lists`. " +

@@ -9,7 +9,11 @@ export default defineRule({
   title: "Run pip install with --no-cache-dir",
   severity: "warning",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3042" },
+  aliases: {
+    hadolint: "DL3042",
+    kics: "f2f903fb-b977-461e-98d7-b3e2185c6118",
+    semgrep: "missing-pip-no-cache-dir",
+  },
   docs: {
     rationale:
       "pip keeps every wheel it downloads or builds in `~/.cache/pip`. " +

@@ -27,6 +27,19 @@ RUN microdnf install httpd && microdnf clean all
     `FROM fedora:40
 RUN --mount=type=cache,target=/var/cache/libdnf5 dnf5 install -y httpd
 `,
+    // A cache mount on each manager's own cache folder.
+    `FROM photon:5.0
+RUN --mount=type=cache,target=/var/cache/tdnf tdnf install -y curl
+`,
+    `FROM mcr.microsoft.com/azurelinux/base/core:3.0
+RUN --mount=type=cache,target=/var/cache/tdnf/ tdnf -y install ca-certificates
+`,
+    `FROM fedora:40
+RUN --mount=type=cache,target=/var/cache/dnf,sharing=locked dnf install -y httpd
+`,
+    `FROM centos:7
+RUN --mount=type=cache,target=/var/cache/yum yum install -y httpd
+`,
     `FROM fedora:40
 RUN dnf clean all
 `,
@@ -40,6 +53,13 @@ COPY --from=build /out /out
 `,
   ],
   invalid: [
+    {
+      // A cache mount elsewhere does not keep tdnf's cache out of the layer.
+      code: `FROM photon:5.0
+RUN --mount=type=cache,target=/root/.cache tdnf install -y curl
+`,
+      errors: [{ messageId: "cache", line: 2 }],
+    },
     {
       code: `FROM centos:7
 RUN yum install -y httpd

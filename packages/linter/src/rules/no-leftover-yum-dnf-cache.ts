@@ -5,6 +5,7 @@ import {
   lastUncleaned,
   type PackageAction,
   yumDnfAction,
+  yumDnfCacheDirs,
   yumDnfCachePath,
   yumDnfCacheVerbs,
   yumDnfNames,
@@ -15,7 +16,12 @@ export default defineRule({
   title: "Clean the yum or dnf cache in the RUN that fills it",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: ["DL3032", "DL3040"] },
+  aliases: {
+    hadolint: ["DL3032", "DL3040"],
+    trivy: ["DS-0015", "DS-0019", "DS-0027"],
+    kics: ["00481784-25aa-4a55-8633-3136dfcf4f37", "295acb63-9246-4b21-b441-7c1f1fb62dc0"],
+    semgrep: ["missing-yum-clean-all", "missing-dnf-clean-all"],
+  },
   docs: {
     rationale:
       "`yum` and `dnf` keep the repository metadata they download (often over a hundred megabytes) in `/var/cache/yum` or `/var/cache/dnf`. " +
@@ -41,8 +47,7 @@ export default defineRule({
         const shell = runShell(node);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
-        if (hasCacheMount(node, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache"))
-          return;
+        if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;
         const pending = lastUncleaned(shell.commands, {
           read: yumDnfAction,
           fills: (action) => yumDnfCacheVerbs.has(action.verb) && !downloadsNothing(action),

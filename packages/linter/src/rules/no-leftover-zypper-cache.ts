@@ -8,7 +8,12 @@ export default defineRule({
   title: "Clean the zypper cache in the RUN that fills it",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3036" },
+  aliases: {
+    hadolint: "DL3036",
+    trivy: "DS-0020",
+    kics: "38300d1a-feb2-4a48-936a-d1ef1cd24313",
+    semgrep: "missing-zypper-clean",
+  },
   docs: {
     rationale:
       "zypper keeps the repository metadata and packages it downloads in `/var/cache/zypp`. " +

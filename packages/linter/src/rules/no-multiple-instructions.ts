@@ -14,7 +14,12 @@ export default defineRule({
   title: "Use CMD, ENTRYPOINT and HEALTHCHECK at most once per stage",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: ["DL4003", "DL4004", "DL3012"], buildkit: "MultipleInstructionsDisallowed" },
+  aliases: {
+    hadolint: ["DL4003", "DL4004", "DL3012"],
+    buildkit: "MultipleInstructionsDisallowed",
+    trivy: ["DS-0007", "DS-0016", "DS-0023"],
+    semgrep: ["multiple-entrypoint-instructions", "multiple-cmd-instructions"],
+  },
   docs: {
     rationale:
       "`CMD`, `ENTRYPOINT` and `HEALTHCHECK` each set one field of the image config, so only the last one of a stage takes effect and the earlier ones are dead code. " +
@@ -47,8 +52,10 @@ export default defineRule({
           byType.set(node.type, list);
         }
         // In a template (`{% if %}`, `<% else %>` lines are unknown instructions), two of a kind may be alternatives.
+        // The engine masks a detected template's control lines as comments; the source still shows them.
         const alternative = (a: Once, b: Once) =>
-          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset);
+          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset) ||
+          /^[ \t]*(?:\{%|\{\{|<%)/m.test(ctx.source.slice(a.range.end.offset, b.range.start.offset));
         for (const [type, nodes] of byType) {
           const winner = nodes[nodes.length - 1]!;
           for (const dead of nodes.slice(0, -1)) {

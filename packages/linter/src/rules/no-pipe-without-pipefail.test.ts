@@ -50,8 +50,41 @@ EOF
     `FROM debian:12
 RUN echo "$SUM  x.tgz" | sha256sum -c - && printf a | tee /x
 `,
+    // A brace group of echo and printf feeds nothing that can fail.
+    `FROM debian:12
+RUN { echo 'deb http://x stable main'; echo 'deb http://y stable main'; } | tee /etc/apt/sources.list
+`,
+    `FROM debian:12
+RUN { \\
+  echo "[a]"; \\
+  printf "b=%s\\n" 1; \\
+ } | tee /etc/x.ini > /dev/null
+`,
+    // case patterns over several lines, after `;;` and after `in`.
+    `FROM debian:12
+RUN case "$arch" in \\
+  amd64) a=x64 ;; \\
+  arm64 | aarch64) a=arm ;; \\
+  *) exit 1 ;; \\
+ esac
+`,
+    `FROM debian:12
+RUN <<EOF
+case "$a" in
+  x86_64 | amd64) b=1 ;;
+  i?86 | x86) b=2 ;;
+esac
+EOF
+`,
   ],
   invalid: [
+    {
+      // A brace group with a command that can fail still needs pipefail.
+      code: `FROM debian:12
+RUN { echo a; curl -fsSL https://x/y; } | sh
+`,
+      errors: [{ messageId: "pipe", line: 2, column: 41 }],
+    },
     {
       code: `FROM debian:12
 RUN wget -O - https://x/install.sh | sh

@@ -10,13 +10,13 @@ export default defineRule({
   title: "Set pipefail before using a pipe in RUN",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL4006" },
+  aliases: { hadolint: "DL4006", kics: "efbf148a-67e9-42d2-ac47-02fa1c0d0b22", semgrep: "set-pipefail" },
   docs: {
     rationale:
       "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +
       'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
     limitations:
-      "Pipes fed only by `echo` or `printf`, which cannot fail, are accepted. " +
+      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
       "A `SHELL` set to PowerShell or cmd turns the check off.",
     bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
     good: [
@@ -52,7 +52,14 @@ export default defineRule({
           let j = i + 1;
           while (commands[j + 1]?.operator === "|" || commands[j + 1]?.operator === "|&") j++;
           // `echo x | sha256sum -c -`: only the last command can fail, so pipefail changes nothing.
-          const feeders = commands.slice(i, j);
+          // A brace group `{ echo a; echo b; } | …` feeds the pipe with every command inside it.
+          let first = i;
+          if (commands[i]!.words[0]?.value === "}" && commands[i]!.name === null) {
+            while (first > 0 && commands[first]!.words[0]?.value !== "{") first--;
+          }
+          const feeders = commands
+            .slice(first, j)
+            .filter((c) => !(c.name === null && c.words.every((w) => w.value === "{" || w.value === "}")));
           // `case $arch in amd64|arm64)`: the bar separates patterns.
           const before = commands[i - 1];
           const pattern =

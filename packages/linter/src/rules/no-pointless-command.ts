@@ -26,7 +26,7 @@ export default defineRule({
   title: "Do not run commands that have no effect in an image build",
   severity: "info",
   fixable: false,
-  aliases: { hadolint: "DL3001" },
+  aliases: { hadolint: "DL3001", semgrep: "nonsensical-command" },
   docs: {
     rationale:
       "A `RUN` builds a filesystem layer; only the files it changes are kept. " +

@@ -6,7 +6,14 @@ export default defineRule({
   title: "Do not leave the final image running as root",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3002" },
+  aliases: {
+    hadolint: "DL3002",
+    trivy: "DS-0002",
+    checkov: "CKV_DOCKER_8",
+    kics: "67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae",
+    semgrep: "last-user-is-root",
+  },
+  security: "high",
   docs: {
     rationale:
       "A container that runs as root gives an attacker who breaks into the process root inside the container, which makes escaping it or damaging mounted volumes easier. " +

@@ -35,6 +35,7 @@ export default defineRule({
   title: "Do not copy credential files into the final image",
   severity: "warning",
   fixable: false,
+  security: "high",
   docs: {
     rationale:
       "Files copied into the final image are readable by anyone who can pull it, even if a later step deletes them: every layer keeps its files. " +

@@ -42,7 +42,13 @@ export default defineRule({
   title: "Do not pass secrets through ARG or ENV",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3064", buildkit: "SecretsUsedInArgOrEnv" },
+  aliases: {
+    hadolint: "DL3064",
+    buildkit: "SecretsUsedInArgOrEnv",
+    trivy: "DS-0031",
+    semgrep: "secret-in-build-arg",
+  },
+  security: "critical",
   docs: {
     rationale:
       "Values of `ARG` and `ENV` are stored in the image: `ENV` in its config, and build arguments in the history of every `RUN` that sees them. " +

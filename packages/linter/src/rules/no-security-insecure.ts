@@ -5,6 +5,7 @@ export default defineRule({
   title: "Do not run build steps with --security=insecure",
   severity: "warning",
   fixable: false,
+  security: "high",
   docs: {
     rationale:
       "`RUN --security=insecure` runs the command without the build sandbox, like `docker run --privileged`: it gets every capability, the host's devices and no seccomp or AppArmor profile, so the command (and anything it downloads) can take over the build host. " +

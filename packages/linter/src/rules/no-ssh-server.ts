@@ -9,6 +9,8 @@ export default defineRule({
   title: "Do not run an SSH server in the container",
   severity: "warning",
   fixable: false,
+  aliases: { trivy: "DS-0004", checkov: "CKV_DOCKER_1", kics: "5907595b-5b6d-4142-b173-dbb0e73fbff8" },
+  security: "medium",
   docs: {
     rationale:
       "An SSH server in a container is one more network service with credentials to steal and a daemon to keep patched, and it is rarely needed: `docker exec` (or `kubectl exec`) opens a shell in a running container, and `docker cp` copies files in and out. " +

@@ -6,7 +6,14 @@ export default defineRule({
   title: "Do not use sudo in RUN",
   severity: "error",
   fixable: false,
-  aliases: { hadolint: "DL3004" },
+  aliases: {
+    hadolint: "DL3004",
+    trivy: "DS-0010",
+    checkov: "CKV2_DOCKER_1",
+    kics: "8ada6e80-0ade-439e-b176-0b28f6bce35a",
+    semgrep: "no-sudo-in-dockerfile",
+  },
+  security: "high",
   docs: {
     rationale:
       "`sudo` needs a TTY and a password setup that build containers do not have, behaves unpredictably without them, and keeps a setuid-root binary in the image. " +

@@ -7,6 +7,8 @@ export default defineRule({
   title: "Do not use a system directory as WORKDIR",
   severity: "warning",
   fixable: false,
+  aliases: { trivy: "DS-0030" },
+  security: "high",
   docs: {
     rationale:
       "`/proc`, `/sys` and `/dev` are replaced by kernel file systems when the container starts, `/boot` holds the host's kernel on machines that mount it, and `/lost+found` and `/initrd` belong to the file system and the boot process. " +

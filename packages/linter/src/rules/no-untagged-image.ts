@@ -6,7 +6,14 @@ export default defineRule({
   title: "Give base images an explicit tag",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3006" },
+  aliases: {
+    hadolint: "DL3006",
+    trivy: "DS-0001",
+    checkov: "CKV_DOCKER_7",
+    kics: "9efb0b2d-89c9-41a3-91ca-dcc0aec911fd",
+    semgrep: "missing-image-version",
+  },
+  security: "medium",
   docs: {
     rationale:
       "An image without a tag means `latest`, which changes whenever the image is republished: the build is not reproducible and can break without any change to the Dockerfile. " +

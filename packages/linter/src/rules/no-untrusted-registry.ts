@@ -7,6 +7,7 @@ export default defineRule({
   severity: "error",
   fixable: false,
   aliases: { hadolint: "DL3026" },
+  security: "medium",
   docs: {
     rationale:
       "When a team mirrors or vets its images, pulling from anywhere else bypasses that control. " +

@@ -3,6 +3,9 @@ import rule from "./no-unverified-packages.js";
 
 ruleTester.run(rule, {
   valid: [
+    `FROM fedora:41
+RUN dnf5 install -y x && dnf5 clean all
+`,
     `FROM debian:12
 RUN apt-get purge -y -f --force-yes curl
 `,
@@ -35,6 +38,24 @@ RUN dnf install -y --setopt=gpgcheck=1 git
 `,
   ],
   invalid: [
+    {
+      code: `FROM fedora:41
+RUN dnf5 install -y --nogpgcheck x
+`,
+      errors: [{ messageId: "unverified", line: 2 }],
+    },
+    {
+      code: `FROM photon:5.0
+RUN tdnf install -y --nogpgcheck x
+`,
+      errors: [{ messageId: "unverified", line: 2 }],
+    },
+    {
+      code: `FROM rockylinux:9-minimal
+RUN microdnf --nogpgcheck install x
+`,
+      errors: [{ messageId: "unverified", line: 2 }],
+    },
     {
       code: `FROM alpine:3
 RUN apk add gnu-libiconv --repository http://x/edge/testing/ --allow-untrusted

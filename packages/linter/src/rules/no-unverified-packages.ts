@@ -56,6 +56,8 @@ function unverified(command: ShellCommand): ShellWord[] {
     }
     case "yum":
     case "dnf":
+    case "dnf5":
+    case "dnf-3":
     case "microdnf":
     case "tdnf":
       return pick(
@@ -90,6 +92,10 @@ export default defineRule({
   title: "Do not turn off package signature checks",
   severity: "warning",
   fixable: false,
+  aliases: {
+    checkov: ["CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"],
+  },
+  security: "high",
   docs: {
     rationale:
       "Package managers check every package against the distribution's signing keys, so that a mirror, a proxy or an attacker on the network cannot slip in a modified package. " +

@@ -39,6 +39,7 @@ export default defineRule({
   title: "Verify files that ADD downloads",
   severity: "info",
   fixable: false,
+  security: "medium",
   docs: {
     rationale:
       "`ADD https://…` copies whatever the server returns into the image. " +

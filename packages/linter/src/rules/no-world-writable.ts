@@ -39,6 +39,7 @@ export default defineRule({
   title: "Do not make files world-writable",
   severity: "warning",
   fixable: false,
+  security: "medium",
   docs: {
     rationale:
       "A file or directory that every user may write (`chmod 777`, `chmod o+w`, `COPY --chmod=666`) can be changed by any process in the container, whatever user it runs as. " +

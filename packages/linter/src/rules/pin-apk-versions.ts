@@ -7,7 +7,7 @@ export default defineRule({
   title: "Pin the versions of packages installed with apk",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3018" },
+  aliases: { hadolint: "DL3018", kics: "d3499f6d-1651-41bb-a9a7-de925fea487b" },
   docs: {
     rationale:
       "`apk add curl` installs whatever version the Alpine mirror has on the day of the build, so two builds of the same Dockerfile can differ. " +

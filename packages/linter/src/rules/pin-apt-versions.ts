@@ -9,7 +9,7 @@ export default defineRule({
   title: "Pin the versions of packages installed with apt-get",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3008" },
+  aliases: { hadolint: "DL3008", kics: "965a08d7-ef86-4f14-8792-4a3b2098937e" },
   docs: {
     rationale:
       "`apt-get install curl` installs whatever version the mirror has on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +

@@ -34,6 +34,19 @@ RUN echo dnf install curl
   invalid: [
     {
       code: `FROM rockylinux:9
+RUN dnf install -y glibc-langpack-en.x86_64 && dnf clean all
+`,
+      errors: [
+        {
+          messageId: "unpinned",
+          message:
+            "Package 'glibc-langpack-en.x86_64' is installed without a version; pin it with 'glibc-langpack-en-<version>.x86_64'.",
+          line: 2,
+        },
+      ],
+    },
+    {
+      code: `FROM rockylinux:9
 RUN dnf install -y httpd && dnf clean all
 `,
       errors: [

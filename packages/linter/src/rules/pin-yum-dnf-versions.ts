@@ -27,7 +27,7 @@ export default defineRule({
   },
   messages: {
     unpinned: (pkg: string) =>
-      `Package '${pkg}' is installed without a version; pin it with '${pkg}-<version>'.`,
+      `Package '${pkg}' is installed without a version; pin it with '${pinned(pkg)}'.`,
     unpinnedModule: (module: string) =>
       `Module '${module}' is installed without a stream; pin it with '${module}:<stream>'.`,
   },
@@ -56,3 +56,12 @@ export default defineRule({
     };
   },
 });
+
+/** Architectures rpm names can end with (`name.x86_64`): the version goes before them. */
+const arches = /\.(?:x86_64|aarch64|i[3-6]86|noarch|ppc64le|s390x|armv7hl|src)$/;
+
+/** How the package is written pinned: `name-<version>`, or `name-<version>.x86_64` for an arch-suffixed name. */
+function pinned(pkg: string): string {
+  const arch = arches.exec(pkg);
+  return arch ? `${pkg.slice(0, arch.index)}-<version>${arch[0]}` : `${pkg}-<version>`;
+}

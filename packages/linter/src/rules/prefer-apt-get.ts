@@ -7,7 +7,7 @@ export default defineRule({
   title: "Use apt-get or apt-cache instead of apt",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3027" },
+  aliases: { hadolint: "DL3027", checkov: "CKV_DOCKER_9", semgrep: "prefer-apt-get" },
   docs: {
     rationale:
       "`apt` is the command-line front end meant for people at a terminal: its output and behaviour may change between releases, and it warns that it has no stable interface for scripts. " +

@@ -8,7 +8,7 @@ export default defineRule({
   title: "Use COPY instead of ADD for files and folders",
   severity: "error",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3020" },
+  aliases: { hadolint: "DL3020", trivy: "DS-0005", kics: "9513a694-aa0d-41d8-be61-3271e056f36b" },
   docs: {
     rationale:
       "`ADD` does more than copy: it downloads URLs and unpacks local archives, so `ADD src /app` reads as if something special happens and will unpack a file that merely looks like an archive. " +

@@ -15,7 +15,7 @@ export default defineRule({
   title: "Write CMD and ENTRYPOINT in JSON (exec) form",
   severity: "warning",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3025", buildkit: "JSONArgsRecommended" },
+  aliases: { hadolint: "DL3025", buildkit: "JSONArgsRecommended", semgrep: "prefer-json-notation" },
   docs: {
     rationale:
       "In shell form, `CMD my-app --serve` runs as `/bin/sh -c 'my-app --serve'`: the shell is PID 1 and does not pass `SIGTERM` on, so `docker stop` waits and then kills the program without a clean shutdown. " +

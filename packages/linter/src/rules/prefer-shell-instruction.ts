@@ -9,7 +9,7 @@ export default defineRule({
   title: "Change the shell with SHELL, not by replacing /bin/sh",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL4005" },
+  aliases: { hadolint: "DL4005", semgrep: "use-shell-instruction" },
   docs: {
     rationale:
       "Replacing `/bin/sh` with a link to another shell (`ln -sf /bin/bash /bin/sh`) changes the shell of every later `RUN` without saying so, and also changes it for every script in the running container that asks for `/bin/sh`. " +

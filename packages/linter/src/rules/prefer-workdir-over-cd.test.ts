@@ -13,11 +13,35 @@ RUN echo cd /x && ls cd
     `FROM debian:12
 ONBUILD RUN cd /x
 `,
+    // A cd that cannot leak (deviations from hadolint, which reports these).
+    `FROM debian:12
+RUN set -e; \\
+  (cd /tmp && make)
+`,
+    `FROM debian:12
+RUN mkdir -p /out && ( cd /src; make ) | tee log
+`,
+    `FROM debian:12
+RUN cd / && tar xzf /x.tgz
+`,
+    `FROM debian:12
+RUN cd /src && make && cd / && rm -rf /src
+`,
+    `FROM debian:12
+RUN mkdir /tmp/build && cd /tmp/build/sub && make && rm -rf /tmp/build
+`,
+    `FROM debian:12
+RUN cd /tmp && curl -O https://x/y.tgz && tar xzf y.tgz && rm -rf /tmp/*
+`,
+    // Relative cds are followed from the last absolute one.
+    `FROM debian:12
+RUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /tmp/*
+`,
   ],
   invalid: [
     {
       code: `FROM debian:12
-RUN cd /src && make && cd / && rm -rf /src
+RUN cd /src && make
 `,
       errors: [
         {
@@ -31,11 +55,39 @@ RUN cd /src && make && cd / && rm -rf /src
       ],
     },
     {
+      // The position is found across a continuation line.
       code: `FROM debian:12
 RUN set -e; \\
-  (cd /tmp && make)
+  cd /tmp && make
 `,
-      errors: [{ messageId: "cd", line: 3, column: 4, endColumn: 6 }],
+      errors: [{ messageId: "cd", line: 3, column: 3, endColumn: 5 }],
+    },
+    {
+      // After the subshell closes, a cd is back in the RUN's own shell.
+      code: `FROM debian:12
+RUN (cd /a && make) && cd /b && make
+`,
+      errors: [{ messageId: "cd", line: 2, column: 24, endColumn: 26 }],
+    },
+    {
+      // Removing another directory does not make this one temporary.
+      code: `FROM debian:12
+RUN cd /app && make && rm -rf /tmp/build
+`,
+      errors: [{ messageId: "cd", line: 2, column: 5 }],
+    },
+    {
+      // A relative cd out of the temporary directory is a real one.
+      code: `FROM debian:12
+RUN cd /tmp/b && make && cd ../../srv && rm -rf /tmp/b
+`,
+      errors: [{ messageId: "cd", line: 2, column: 26 }],
+    },
+    {
+      code: `FROM debian:12
+RUN cd / && cd /srv/app && npm ci
+`,
+      errors: [{ messageId: "cd", line: 2, column: 13 }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { commandWord, findCommands } from "../shell/lexer.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { operands } from "../shell/options.js";
 import { runShell, scriptRange } from "../shell/run.js";
 
 export default defineRule({
@@ -7,14 +8,19 @@ export default defineRule({
   title: "Use WORKDIR instead of cd to change directory",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3003" },
+  aliases: { hadolint: "DL3003", trivy: "DS-0013", semgrep: "use-workdir" },
   docs: {
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
       "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
-    limitations: "Reported once per `RUN`, at its first `cd`.",
+    limitations:
+      "Reported once per `RUN`, at its first `cd`. " +
+      "Unlike hadolint, a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
     bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
-    good: ["FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n"],
+    good: [
+      "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n",
+      "FROM debian:12\nRUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xzf x.tgz && make install && cd / && rm -rf /tmp/b\n",
+    ],
   },
   messages: {
     cd: () => "Use WORKDIR to change directory; a cd lasts only until the end of this RUN.",
@@ -25,7 +31,9 @@ export default defineRule({
         // hadolint does not check ONBUILD triggers for this rule.
         if (ctx.isTrigger(node)) return;
         const shell = runShell(node);
-        const [cd] = findCommands(shell.commands, "cd");
+        const cd = shell.commands.find(
+          (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
+        );
         if (!cd) return;
         const word = commandWord(cd)!;
         ctx.report(scriptRange(ctx, shell, word), "cd");
@@ -33,3 +41,71 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * True for a `cd` whose directory does not outlive it in a way WORKDIR would fix: inside a subshell, `cd /`, or
+ * into a directory that a later `rm` of the same RUN removes (a temporary build directory).
+ */
+function harmlessCd(
+  cd: ShellCommand,
+  index: number,
+  commands: readonly ShellCommand[],
+  script: string,
+): boolean {
+  // Subshell parentheses lie between commands: count the ones still open before this `cd`.
+  let depth = 0;
+  let previousEnd = 0;
+  for (const command of commands.slice(0, index + 1)) {
+    for (const ch of script.slice(previousEnd, command.start)) {
+      if (ch === "(") depth++;
+      else if (ch === ")") depth = Math.max(0, depth - 1);
+    }
+    previousEnd = command.end;
+  }
+  if (depth > 0) return true;
+  // Directories are followed through the RUN, so that `cd /tmp/b && cd src` is still inside /tmp/b.
+  const dirs = directories(commands);
+  const dir = dirs[index];
+  if (dir === null || dir === undefined) return false;
+  if (dir === "/") return true;
+  return commands.slice(index + 1).some(
+    (c, k) =>
+      c.name === "rm" &&
+      operands(c).some((w) => {
+        const removed = resolve(dirs[index + 1 + k] ?? null, w.value.replace(/\/\*$/, ""));
+        return removed !== null && removed !== "/" && (dir === removed || dir.startsWith(`${removed}/`));
+      }),
+  );
+}
+
+/** The working directory after each command (null when unknown), following `cd`s from the RUN's start. */
+function directories(commands: readonly ShellCommand[]): (string | null)[] {
+  let cwd: string | null = null;
+  return commands.map((c) => {
+    if (c.name === "cd") {
+      const target = operands(c)[0]?.value;
+      cwd = target === undefined ? null : resolve(cwd, target);
+    }
+    return cwd;
+  });
+}
+
+/** `path` made absolute against `cwd` (`..` and `.` resolved); null when it depends on an unknown directory. */
+function resolve(cwd: string | null, path: string): string | null {
+  const clean = normalize(path);
+  const absolute =
+    clean.startsWith("/") || clean.startsWith("$") ? clean : cwd === null ? null : `${cwd}/${clean}`;
+  if (absolute === null) return null;
+  const parts: string[] = [];
+  for (const part of absolute.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return absolute.startsWith("$") ? parts.join("/") : `/${parts.join("/")}`;
+}
+
+function normalize(path: string): string {
+  const trimmed = path.replace(/^["']|["']$/g, "").replace(/\/+$/, "");
+  return trimmed === "" ? "/" : trimmed;
+}

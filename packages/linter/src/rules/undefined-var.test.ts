@@ -81,6 +81,23 @@ RUN --mount=type=cache,from=$X,target=/cache true
   ],
   invalid: [
     {
+      // Redeclaring with a default that names the global ARG does not take its value.
+      code: `ARG VERSION=1.2
+FROM alpine:3.20
+ARG VERSION=\${VERSION}
+RUN echo $VERSION
+`,
+      errors: [
+        {
+          messageId: "globalArgInOwnDefault",
+          message:
+            "'$VERSION' in the default of 'ARG VERSION' is empty: the global value is not seen yet; write 'ARG VERSION' without a default to take it.",
+          line: 3,
+          column: 13,
+        },
+      ],
+    },
+    {
       code: `FROM alpine:3.20
 COPY app.tar $APP_HOME/
 `,

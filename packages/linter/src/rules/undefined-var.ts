@@ -59,6 +59,8 @@ export default defineRule({
       `Variable '$${name}' is not defined here; did you mean '$${suggestion}'?`,
     globalArg: (name: string) =>
       `'$${name}' is a global ARG, which a stage only sees after redeclaring it with 'ARG ${name}'.`,
+    globalArgInOwnDefault: (name: string) =>
+      `'$${name}' in the default of 'ARG ${name}' is empty: the global value is not seen yet; write 'ARG ${name}' without a default to take it.`,
     predefinedArg: (name: string) =>
       `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
     otherStage: (name: string, stage: string, line: number) =>
@@ -112,7 +114,8 @@ export default defineRule({
         });
         if (later !== undefined && later > node.range.start.line)
           ctx.report(at, "usedBeforeDefinition", name, later);
-        else if (ctx.semantic.globals.declared.has(name)) ctx.report(at, "globalArg", name);
+        else if (ctx.semantic.globals.declared.has(name))
+          ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
         else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
         else if (suggestion) ctx.report(at, "typo", name, suggestion);
         else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
@@ -271,4 +274,9 @@ function mountValues(value: string): string[] {
     if (key !== "from" && v.includes("$")) out.push(v);
   }
   return out;
+}
+
+/** True when the instruction is an ARG that declares `name` (so advising to redeclare it makes no sense). */
+function declares(node: Instruction, name: string): boolean {
+  return node.type === "Arg" && node.declarations.some((d) => d.name.value.replace(/["']/g, "") === name);
 }

@@ -11,7 +11,14 @@ export default defineRule({
   title: "Make the first WORKDIR of a stage absolute",
   severity: "warning",
   fixable: false,
-  aliases: { hadolint: "DL3000", buildkit: "WorkdirRelativePath" },
+  aliases: {
+    hadolint: "DL3000",
+    buildkit: "WorkdirRelativePath",
+    trivy: "DS-0009",
+    checkov: "CKV_DOCKER_10",
+    kics: "6b376af8-cfe8-49ab-a08d-f32de23661a4",
+    semgrep: "use-absolute-workdir",
+  },
   docs: {
     rationale:
       "A relative `WORKDIR` is resolved against the working directory of the base image, which this file does not control and which can change with a new image tag.",

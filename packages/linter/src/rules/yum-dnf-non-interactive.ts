@@ -9,7 +9,10 @@ export default defineRule({
   title: "Run yum and dnf transactions with -y",
   severity: "warning",
   fixable: "unsafe",
-  aliases: { hadolint: ["DL3030", "DL3038"] },
+  aliases: {
+    hadolint: ["DL3030", "DL3038"],
+    semgrep: ["missing-yum-assume-yes-switch", "missing-dnf-assume-yes-switch"],
+  },
   docs: {
     rationale:
       "`yum install` and `dnf install` show the transaction and ask `Is this ok [y/N]` before changing anything. " +

@@ -24,7 +24,7 @@ export default defineRule({
   title: "Run zypper non-interactively",
   severity: "warning",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3034" },
+  aliases: { hadolint: "DL3034", semgrep: "missing-zypper-no-confirm-switch" },
   docs: {
     rationale:
       "`zypper install` shows the transaction and asks `Continue? [y/n/v/...? shows all options] (y)` before changing anything. " +

@@ -69,7 +69,7 @@ describe("computeHover", () => {
     ["# hull ignore=no-latst-t$0ag\nFROM a\n", "Unknown rule `no-latst-tag`. Did you mean `no-latest-tag`?"],
     [
       "# hadolint ignore=SC20$086\nFROM a\n",
-      "`SC2086` has no hull rule, so ignoring it here has no effect in hull.",
+      "`SC2086` is a ShellCheck code: it silences ShellCheck's finding `shellcheck/SC2086`, which hull reports when ShellCheck is installed.",
     ],
   ])("explains unknown and foreign names in %j", (text, contents) => {
     expect(check(text)?.contents).toBe(contents);

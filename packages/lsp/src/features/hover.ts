@@ -3,6 +3,7 @@ import {
   resolveRules,
   ruleDocsUrl,
   ruleIndexOf,
+  shellcheckPrefix,
   aliasList,
   type IgnoreEntry,
   type Rule,
@@ -63,6 +64,8 @@ function ignoreEntryText(entry: IgnoreEntry, config: FeatureConfig): string {
     const hint = entry.suggestion ? ` Did you mean \`${entry.suggestion}\`?` : "";
     return `Unknown rule \`${entry.name}\`.${hint}`;
   }
+  if (entry.ruleIds.every((id) => id.startsWith(shellcheckPrefix)))
+    return `\`${entry.name}\` is a ShellCheck code: it silences ShellCheck's finding \`${entry.ruleIds[0]}\`, which hull reports when ShellCheck is installed.`;
   const enabled = new Map(
     resolveRules(config.registry, config.loaded.preset, config.loaded.rules).map((e) => [
       e.rule.id,

@@ -18,6 +18,11 @@ export interface GlobalArgs {
   readonly values: ReadonlyMap<string, string>;
   /** The first expansion error of a default, if any (BuildKit then stops evaluating). */
   readonly error: string | null;
+  /**
+   * Every default that failed to expand, in order, with its declaration. Only the first unless the model was
+   * asked to `keepGoing`.
+   */
+  readonly errors: readonly { readonly declaration: ArgDeclaration; readonly message: string }[];
 }
 
 /** What is known about the environment of a build stage at one point. */
@@ -40,6 +45,15 @@ export interface SemanticOptions {
   readonly buildArgs?: ReadonlyMap<string, string>;
   readonly targetPlatform?: Platform;
   readonly buildPlatform?: Platform;
+  /** What TARGETSTAGE holds (BuildKit: the `--target` stage, else the last stage's name); `default` if not given. */
+  readonly targetStage?: string;
+  /**
+   * Keep evaluating global ARGs after a default fails to expand, giving it what did expand, so that every bad
+   * default is reported (the planner); without it evaluation stops at the first, as BuildKit's `--check` does.
+   */
+  readonly keepGoing?: boolean;
+  /** Take ARG names as written, without BuildKit's unquoting (the planner matches build args that way). */
+  readonly rawNames?: boolean;
 }
 
 interface MutableScope {
@@ -98,9 +112,9 @@ export class SemanticModel {
 
   /** The predefined ARGs for this model's platforms. */
   get predefined(): ReadonlyMap<string, string> {
-    const { targetPlatform, buildPlatform } = this.inputs;
-    return targetPlatform || buildPlatform
-      ? predefinedArgs(targetPlatform, buildPlatform ?? targetPlatform)
+    const { targetPlatform, buildPlatform, targetStage } = this.inputs;
+    return targetPlatform || buildPlatform || targetStage !== undefined
+      ? predefinedArgs(targetPlatform, buildPlatform ?? targetPlatform, targetStage)
       : defaultPredefinedArgs;
   }
 
@@ -246,14 +260,14 @@ export class SemanticModel {
     const declared = new Set<string>();
     const env = new Map(this.predefined);
     const values = new Map<string, string>();
-    const buildArgs = this.inputs.buildArgs;
-    let error: string | null = null;
+    const { buildArgs, keepGoing = false, rawNames = false } = this.inputs;
+    const errors: { declaration: ArgDeclaration; message: string }[] = [];
     for (const instruction of this.ast.preamble) {
       if (instruction.type !== "Arg") continue;
       for (const decl of instruction.declarations) {
-        const name = this.plainName(decl.name, env);
+        const name = rawNames ? decl.name.value : this.plainName(decl.name, env);
         declared.add(name);
-        if (error !== null) continue;
+        if (errors.length > 0 && !keepGoing) continue;
         const given = buildArgs?.get(name);
         if (given !== undefined) {
           env.set(name, given);
@@ -262,14 +276,14 @@ export class SemanticModel {
         }
         if (decl.defaultValue === null) continue;
         const result = expandWord(decl.defaultValue.value, env, this.options);
-        if (result.error !== null) error = result.error;
-        else {
+        if (result.error !== null) errors.push({ declaration: decl, message: result.error });
+        if (result.error === null || keepGoing) {
           env.set(name, result.value);
           values.set(name, result.value);
         }
       }
     }
-    return { declared, env, values, error };
+    return { declared, env, values, error: errors[0]?.message ?? null, errors };
   }
 
   private graph(): (Stage | null)[] {

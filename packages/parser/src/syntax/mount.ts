@@ -102,6 +102,13 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
     if (key === "") continue;
     mount.options[key] = val;
     if (!KEYS.includes(key)) {
+      // `,z` and `,Z` are SELinux relabel options of buildah and podman; BuildKit has no such option.
+      if (key === "z" && val === null) {
+        fail(
+          `Mount option '${field.trim()}' (SELinux relabelling) is understood by buildah and podman, not by BuildKit, which rejects the mount.`,
+        );
+        continue;
+      }
       const hint = suggestSpelling(key, KEYS);
       fail(`Unexpected key '${key}' in mount '${value}'.${hint ? ` Did you mean '${hint}'?` : ""}`);
       continue;

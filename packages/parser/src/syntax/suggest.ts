@@ -4,8 +4,11 @@ export interface SuggestOptions {
    * `loose` (keywords, flags, rule ids, config keys): up to 2 edits, or a third of the word's length if more.
    * `tight` (variable and stage names, where a wrong guess misleads): at most 2 edits and a third of the length,
    * and always a difference in case alone.
+   * `buildkit` (messages that repeat one of BuildKit's, such as an unknown `--target`): BuildKit's own
+   * `suggest.Search`, so hull suggests what `docker build` would: case-sensitive Levenshtein distance (no swaps,
+   * case counts in full) below 3, and no suggestion at all when a candidate is the word itself.
    */
-  readonly limit?: "loose" | "tight";
+  readonly limit?: "loose" | "tight" | "buildkit";
 }
 
 /**
@@ -19,6 +22,7 @@ export function suggestSpelling(
   candidates: Iterable<string>,
   options: SuggestOptions = {},
 ): string | null {
+  if (options.limit === "buildkit") return buildkitSearch(word, candidates);
   const third = Math.floor(word.length / 3);
   const limit = options.limit === "tight" ? Math.max(0.5, Math.min(2, third)) : Math.max(2, third);
   const lower = word.toLowerCase();
@@ -36,8 +40,26 @@ export function suggestSpelling(
   return bestDistance <= limit ? best : null;
 }
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps each cost one. */
-function editDistance(a: string, b: string): number {
+/** The `buildkit` limit: the first candidate closest to the word, within 2 edits; null if one equals the word. */
+function buildkitSearch(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    if (candidate === word) return null;
+    const distance = editDistance(word, candidate, false);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps each cost one;
+ * plain Levenshtein distance when `swaps` is false.
+ */
+function editDistance(a: string, b: string, swaps = true): number {
   // Three rolling rows: the swap looks two rows back.
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -46,7 +68,7 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
     }

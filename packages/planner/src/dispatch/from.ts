@@ -1,8 +1,13 @@
-import type { Range, Stage as AstStage } from "@hull/parser";
+import {
+  semanticModel,
+  type Platform as SemanticPlatform,
+  type Range,
+  type Stage as AstStage,
+} from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
-import { formatPlatform, parsePlatform } from "../platform.js";
+import { formatPlatform, parsePlatform, type Platform } from "../platform.js";
 import { parseReference } from "../reference.js";
 
 /** A stage's FROM after expanding global ARGs: what it starts from and on which platform. */
@@ -117,40 +122,29 @@ function isStageName(name: string, byName: ReadonlyMap<string, number>): boolean
   return name === "scratch" || byName.has(name);
 }
 
-/** BuildKit's global scope: predefined platform ARGs, then each ARG before the first FROM (build args win). */
+/**
+ * BuildKit's global scope from the parser's semantic model: the predefined ARGs for the build's platforms, then
+ * each ARG before the first FROM (build args win). Every default that fails to expand is reported at its ARG.
+ */
 function metaArgs(ctx: PlanBuilder, stages: readonly AstStage[]): Map<string, string> {
-  const args = new Map<string, string>();
-  const b = ctx.buildPlatform;
-  const t = ctx.targetPlatform;
-  args.set("BUILDPLATFORM", formatPlatform(b));
-  args.set("BUILDOS", b.os);
-  args.set("BUILDOSVERSION", "");
-  args.set("BUILDARCH", b.arch);
-  args.set("BUILDVARIANT", b.variant ?? "");
-  args.set("TARGETPLATFORM", formatPlatform(t));
-  args.set("TARGETOS", t.os);
-  args.set("TARGETOSVERSION", "");
-  args.set("TARGETARCH", t.arch);
-  args.set("TARGETVARIANT", t.variant ?? "");
   const target = ctx.options.target;
-  const last = stages[stages.length - 1];
-  args.set("TARGETSTAGE", target !== undefined && target !== "" ? target : (last?.name ?? "default"));
-  for (const instruction of ctx.ast.preamble) {
-    if (instruction.type !== "Arg") continue;
-    for (const d of instruction.declarations) {
-      const key = d.name.value;
-      ctx.declaredArgs.add(key);
-      const given = ctx.buildArgs.get(key);
-      if (given !== undefined) {
-        args.set(key, given);
-      } else if (d.defaultValue !== null) {
-        const r = expandOne(d.defaultValue.value, args, { escape: ctx.escape });
-        if (r.error !== null) ctx.report("expansion-error", r.error, d.range);
-        args.set(key, r.value);
-      }
-    }
-  }
-  return args;
+  const globals = semanticModel(ctx.ast, {
+    buildArgs: ctx.buildArgs,
+    targetPlatform: semanticPlatform(ctx.targetPlatform),
+    buildPlatform: semanticPlatform(ctx.buildPlatform),
+    targetStage:
+      target !== undefined && target !== "" ? target : (stages[stages.length - 1]?.name ?? "default"),
+    keepGoing: true,
+    rawNames: true,
+  }).globals;
+  for (const name of globals.declared) ctx.declaredArgs.add(name);
+  for (const e of globals.errors) ctx.report("expansion-error", e.message, e.declaration.range);
+  return new Map(globals.env);
+}
+
+/** The parser's form of a platform; the planner's does not carry an OS version (BuildKit leaves it empty). */
+function semanticPlatform(p: Platform): SemanticPlatform {
+  return { os: p.os, arch: p.arch, variant: p.variant ?? "", osVersion: "" };
 }
 
 /** FROM: the stage's source node (an earlier stage's head, an image, or scratch). */

@@ -103,11 +103,16 @@ export const yumDnfCacheVerbs: ReadonlySet<string> = new Set([
   "module upgrade",
 ]);
 
-/** Where yum, dnf and dnf5 keep metadata and packages. */
-export const yumDnfCacheDirs = ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"] as const;
+/** Where yum, dnf, dnf5 and tdnf (Photon, Azure Linux) keep metadata and packages. */
+export const yumDnfCacheDirs = [
+  "/var/cache/yum",
+  "/var/cache/dnf",
+  "/var/cache/libdnf5",
+  "/var/cache/tdnf",
+] as const;
 
 /** A path under one of the caches: `/var/cache/dnf`, `/var/cache/yum/*`, `$ROOT/var/cache/libdnf5`, `/var/cache/*`. */
-export const yumDnfCachePath = /(?:^|\/)var\/cache(?:\/\*?|\/(?:yum|dnf|libdnf5)(?:\/.*)?)?$/;
+export const yumDnfCachePath = /(?:^|\/)var\/cache(?:\/\*?|\/(?:yum|dnf|libdnf5|tdnf)(?:\/.*)?)?$/;
 
 /** Commands that download packages and metadata into the cache. */
 export const zypperCacheVerbs: ReadonlySet<string> = new Set([

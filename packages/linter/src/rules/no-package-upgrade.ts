@@ -1,0 +1,97 @@
+import { defineRule } from "../rule.js";
+import { commandWord, type ShellCommand, type ShellWord } from "../shell/lexer.js";
+import { toolCommands } from "../shell/options.js";
+import { runShell, scriptRange } from "../shell/run.js";
+import { apkOptions } from "../shell/tools/apk.js";
+import { aptOptions } from "../shell/tools/apt.js";
+import { yumDnfAction, zypperAction } from "../shell/tools/rpm.js";
+
+/** Sub-commands that upgrade every installed package, by package manager. */
+const upgrades: Readonly<Record<string, readonly string[]>> = {
+  "apt-get": ["upgrade", "dist-upgrade", "full-upgrade"],
+  apt: ["upgrade", "dist-upgrade", "full-upgrade"],
+  aptitude: ["upgrade", "safe-upgrade", "full-upgrade", "dist-upgrade"],
+  yum: ["update", "upgrade", "update-minimal", "upgrade-minimal"],
+  dnf: ["update", "upgrade", "update-minimal", "upgrade-minimal"],
+  dnf5: ["update", "upgrade", "upgrade-minimal"],
+  microdnf: ["update", "upgrade"],
+  tdnf: ["update", "upgrade"],
+  apk: ["upgrade"],
+  // `zypper dist-upgrade` is no-zypper-dist-upgrade's.
+  zypper: ["update", "up", "patch"],
+};
+
+export default defineRule({
+  id: "no-package-upgrade",
+  title: "Upgrade the base image, not its packages in a RUN",
+  severity: "info",
+  recommended: false,
+  fixable: false,
+  aliases: {
+    trivy: "DS-0024",
+    semgrep: [
+      "avoid-apt-get-upgrade",
+      "avoid-apk-upgrade",
+      "avoid-dnf-update",
+      "avoid-yum-update",
+      "avoid-zypper-update",
+    ],
+  },
+  docs: {
+    rationale:
+      "`apt-get upgrade`, `dnf update`, `apk upgrade` and the like upgrade every package of the base image in a layer of your own: the image gets bigger (the old files stay in the lower layer), the result depends on the day of the build, and the base image's maintainers no longer decide what is in it. " +
+      "Rebuild on a newer base image (or a newer tag) instead, and install only the packages you need, with versions.",
+    limitations:
+      "The rule is off by default: when a base image is slow to ship security fixes, upgrading in the image is a reasonable choice, which is why hadolint dropped these checks (DL3005, DL3017, DL3031, DL3039) and Docker's guide no longer advises against it. " +
+      "Security scanners still report it (Trivy DS-0024, Semgrep `avoid-*-upgrade`), and turning the rule on gives their behaviour. " +
+      "Upgrading named packages (`dnf update openssl`) is not reported.",
+    bad: [
+      "FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n",
+      "FROM fedora:41\nRUN dnf -y update && dnf clean all\n",
+      "FROM alpine:3.20\nRUN apk upgrade --no-cache\n",
+    ],
+    good: [
+      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\n",
+      "FROM fedora:41\nRUN dnf -y update openssl && dnf clean all\n",
+    ],
+    seeAlso: ["no-zypper-dist-upgrade"],
+  },
+  messages: {
+    upgrade: (command: string) =>
+      `'${command}' upgrades every package of the base image in this layer; rebuild on a newer base image instead.`,
+  },
+  create(ctx) {
+    return {
+      Run(node) {
+        const shell = runShell(node);
+        for (const command of shell.commands) {
+          const verb = upgradeVerb(command);
+          if (!verb) continue;
+          const name = commandWord(command) ?? command;
+          ctx.report(
+            scriptRange(ctx, shell, { start: name.start, end: verb.end }),
+            "upgrade",
+            `${command.base} ${verb.value}`,
+          );
+        }
+      },
+    };
+  },
+});
+
+/** The upgrade sub-command word of a whole-system upgrade, or null; each manager's command line is read with its own options. */
+function upgradeVerb(command: ShellCommand): ShellWord | null {
+  const base = command.base;
+  if (base === null || !Object.hasOwn(upgrades, base)) return null;
+  const action = yumDnfAction(command) ?? zypperAction(command);
+  const read = action
+    ? { verb: action.verb, word: action.verbStart, operands: action.operands }
+    : toolCommands([command], [base], base === "apk" ? apkOptions : aptOptions).map((t) => ({
+        verb: t.verb?.value,
+        word: t.verb,
+        operands: t.operands,
+      }))[0];
+  if (!read?.word || read.verb === undefined || !upgrades[base]!.includes(read.verb)) return null;
+  // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade.
+  return read.operands.length > 0 ? null : read.word;
+}

@@ -1,0 +1,57 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import rule from "./pin-image-digest.js";
+
+ruleTester.run(rule, {
+  valid: [
+    "FROM alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\n",
+    "FROM scratch\n",
+    `FROM alpine@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS base
+FROM base
+`,
+    // An ARG without a default cannot be known.
+    `ARG BASE
+FROM $BASE
+`,
+    `ARG BASE=alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111
+FROM \${BASE}
+`,
+  ],
+  invalid: [
+    {
+      code: "FROM alpine:3.20\n",
+      errors: [
+        {
+          messageId: "notPinned",
+          message:
+            "Image 'alpine:3.20' is not pinned by digest, so its tag may point to another image tomorrow; add @sha256:….",
+          line: 1,
+          column: 6,
+          endColumn: 17,
+        },
+      ],
+    },
+    {
+      code: `ARG V=3.20
+FROM alpine:$V
+`,
+      errors: [
+        {
+          messageId: "notPinned",
+          line: 2,
+          message:
+            "Image 'alpine:3.20' is not pinned by digest, so its tag may point to another image tomorrow; add @sha256:….",
+        },
+      ],
+    },
+    {
+      code: `FROM golang:1.23 AS build
+FROM build
+FROM gcr.io/distroless/static
+`,
+      errors: [
+        { messageId: "notPinned", line: 1 },
+        { messageId: "notPinned", line: 3 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,46 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  id: "pin-image-digest",
+  title: "Pin base images by digest",
+  severity: "info",
+  recommended: false,
+  fixable: false,
+  aliases: { semgrep: "dockerfile-source-not-pinned" },
+  security: "low",
+  docs: {
+    rationale:
+      "A tag can be moved to another image at any time, by the publisher or by whoever gets hold of the registry account, so `FROM node:22-slim` builds on whatever the tag points to that day. " +
+      "A digest (`FROM node:22-slim@sha256:…`) names exactly one image: builds are reproducible and a replaced image is noticed. " +
+      "The cost is that security fixes to the base image arrive only when the digest is updated, so use a tool that proposes updates (Renovate, Dependabot). " +
+      "That trade-off is why the rule is off by default; the `security` preset turns it on.",
+    limitations: "`scratch`, earlier stages and images given by an `ARG` without a default are not checked.",
+    bad: ["FROM node:22-slim\n"],
+    good: [
+      "FROM node:22-slim@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+      "FROM golang:1.23@sha256:1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d AS build\nFROM build\n",
+      "FROM scratch\n",
+    ],
+    seeAlso: ["no-latest-tag", "no-untagged-image"],
+  },
+  messages: {
+    notPinned: (image: string) =>
+      `Image '${image}' is not pinned by digest, so its tag may point to another image tomorrow; add @sha256:….`,
+  },
+  create(ctx) {
+    const stages = new Set<string>();
+    return {
+      From(node) {
+        if (ctx.isTrigger(node)) return;
+        const word = node.image;
+        if (node.stageName) stages.add(node.stageName.value.toLowerCase());
+        if (!word) return;
+        const resolved = ctx.semantic.resolveImage(word.value);
+        if (resolved === null) return;
+        const lower = resolved.toLowerCase();
+        if (lower === "scratch" || stages.has(lower) || resolved.includes("@")) return;
+        ctx.report(word, "notPinned", resolved);
+      },
+    };
+  },
+});

@@ -1,0 +1,27 @@
+import { defineRule } from "../rule.js";
+
+/** Not a rule that runs: the metadata under which the engine reports a template (it masks the markup first). */
+export default defineRule({
+  id: "template-syntax",
+  title: "Lint the Dockerfiles a template generates, not the template",
+  severity: "info",
+  fixable: false,
+  docs: {
+    rationale:
+      "A file with Go-template, Jinja or ERB markup (`{{ … }}`, `{% … %}`, `<% … %>`) is not a Dockerfile yet: BuildKit cannot build it, and read as one it gives a syntax error on nearly every markup line. " +
+      "hull recognises a template when markup stands where Dockerfile syntax goes (a line that opens with markup, or markup in a FROM, ENV, COPY… value), says so once, at the first markup, and lints the rest with the markup treated as opaque: " +
+      "markup lines count as comments, markup inside a line as a value hull cannot know, and no other rule reports anything inside the markup.",
+    limitations:
+      "`{{.Id}}` in the argument of a `docker --format` inside a RUN does not make a file a template. " +
+      "For complete results, lint the Dockerfiles the template generates.",
+    bad: ["{{ if .alpine }}\nFROM alpine:3.20\n{{ else }}\nFROM debian:12\n{{ end }}\n"],
+    good: ["FROM alpine:3.20\nRUN docker inspect --format '{{.Id}}' app > /id\n"],
+  },
+  messages: {
+    template: (markup: string) =>
+      `This file is a template (${markup} markup), not a Dockerfile; hull lints it with the markup treated as opaque.`,
+  },
+  create() {
+    return {};
+  },
+});

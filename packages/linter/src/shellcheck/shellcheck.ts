@@ -1,0 +1,307 @@
+import type { Dockerfile, Instruction, Run, Stage } from "@hull/parser";
+import type { Severity } from "../rule.js";
+import { basename, parseShell } from "../shell/lexer.js";
+import { runShell } from "../shell/run.js";
+
+/** What the caller's ShellCheck runner is asked to do: run `shellcheck ARGS FILE…`, one file per script. */
+export interface ShellcheckRequest {
+  /** The options to pass before the file names. */
+  args: readonly string[];
+  /** The text of each file, in order. */
+  scripts: readonly string[];
+}
+
+/** What the runner returns: the file names it used (same order as the scripts) and ShellCheck's standard output. */
+export interface ShellcheckOutput {
+  files: readonly string[];
+  stdout: string;
+}
+
+/**
+ * Runs ShellCheck once for a whole Dockerfile; the CLI (or editor) provides it, so the linter itself never starts
+ * a process. Returns null when ShellCheck could not be run.
+ */
+export type ShellcheckRunner = (request: ShellcheckRequest) => ShellcheckOutput | null;
+
+/** The prefix of the ids under which ShellCheck's findings are reported, e.g. `shellcheck/SC2086`. */
+export const shellcheckPrefix = "shellcheck/";
+
+/**
+ * Codes never reported, as in hadolint: `source`d files cannot be followed from a Dockerfile (SC1090, SC1091),
+ * and SC2187 (ash is not supported) is about ShellCheck, not about the script.
+ */
+export const shellcheckExcluded = ["SC1090", "SC1091", "SC2187"] as const;
+
+/** ShellCheck's options: JSON output with tabs counted as one column, and hadolint's exclusions. */
+export const shellcheckArgs: readonly string[] = [
+  "--format=json1",
+  `--exclude=${shellcheckExcluded.join(",")}`,
+];
+
+/** The shell dialects ShellCheck reads, by the program name of a SHELL or `#!` line. */
+const dialects: Readonly<Record<string, string>> = {
+  sh: "sh",
+  ash: "sh",
+  bash: "bash",
+  dash: "dash",
+  ksh: "ksh",
+  mksh: "ksh",
+};
+
+/**
+ * Variables BuildKit gives every RUN without an ARG (the proxy build args), so a script may use them as
+ * assigned.
+ */
+const proxyArgs = [
+  "HTTP_PROXY",
+  "http_proxy",
+  "HTTPS_PROXY",
+  "https_proxy",
+  "FTP_PROXY",
+  "ftp_proxy",
+  "NO_PROXY",
+  "no_proxy",
+  "ALL_PROXY",
+  "all_proxy",
+];
+
+/** A piece of a script and where it came from. */
+interface Piece {
+  /** Offsets in the script file, end exclusive. */
+  from: number;
+  to: number;
+  /** The Dockerfile offset of a script offset inside the piece. */
+  source(offset: number): number;
+}
+
+/** One RUN script as ShellCheck will read it, with the map back to the Dockerfile. */
+export interface ShellcheckScript {
+  run: Run;
+  /** The file ShellCheck reads: a `#!` line for the dialect, an `export` line for ARG and ENV names, the script. */
+  text: string;
+  pieces: readonly Piece[];
+}
+
+/** The scripts ShellCheck should check in a file: every shell-form RUN (ONBUILD triggers too) in a POSIX shell. */
+export function shellcheckScripts(ast: Dockerfile): ShellcheckScript[] {
+  const scripts: ShellcheckScript[] = [];
+  const byName = new Map<string, { shell: string | null; names: Set<string> }>();
+  for (const stage of ast.stages) {
+    const parent = stage.from.image ? byName.get(stage.from.image.value.toLowerCase()) : undefined;
+    let shell = parent ? parent.shell : defaultShell(stage);
+    const names = new Set<string>(parent ? parent.names : proxyArgs);
+    const visit = (node: Instruction) => {
+      if (node.type === "Shell") {
+        shell = node.form === "exec" && node.args[0] ? dialectOf(node.args[0].value) : null;
+      } else if (node.type === "Arg") {
+        for (const d of node.declarations) names.add(d.name.value.replace(/["']/g, ""));
+      } else if (node.type === "Env") {
+        for (const pair of node.pairs) names.add(pair.key.value.replace(/["']/g, ""));
+      } else if (node.type === "Run") {
+        const script = scriptOf(node, shell, names);
+        if (script) scripts.push(script);
+      } else if (node.type === "Onbuild" && node.trigger?.type === "Run") {
+        const script = scriptOf(node.trigger, shell, names);
+        if (script) scripts.push(script);
+      }
+    };
+    for (const node of stage.instructions) visit(node);
+    if (stage.name !== null) byName.set(stage.name, { shell, names });
+  }
+  return scripts;
+}
+
+/** `/bin/sh`, except for Windows base images, whose default shell is cmd. */
+function defaultShell(stage: Stage): string | null {
+  const image = stage.from.image?.value ?? "";
+  return /windows|nanoserver|servercore/i.test(image) ? null : "sh";
+}
+
+/** The ShellCheck dialect of a shell program path, or null for shells it cannot read (PowerShell, cmd, zsh…). */
+function dialectOf(program: string): string | null {
+  return dialects[basename(program).toLowerCase()] ?? null;
+}
+
+const shebangPattern = /^#!\s*(\S+)(?:[ \t]+(\S+))?[^\n]*(?:\n|$)/;
+
+function scriptOf(node: Run, shell: string | null, names: ReadonlySet<string>): ShellcheckScript | null {
+  if (node.form !== "shell" || !node.args[0]) return null;
+  const pieces: Piece[] = [];
+  let body = "";
+  const add = (text: string, source: (offset: number) => number) => {
+    pieces.push({ from: body.length, to: body.length + text.length, source });
+    body += text;
+  };
+  const line = node.args[0].value;
+  const whole = wholeHeredoc(node, line);
+  let dialect = shell;
+  if (whole) {
+    // `RUN <<EOF` (or `RUN bash <<EOF`): the heredoc's body is the script, and its own `#!` line picks the shell.
+    let text = whole.heredoc.body;
+    let start = whole.heredoc.bodyRange.start.offset;
+    if (whole.program !== null) dialect = dialectOf(whole.program);
+    const shebang = shebangPattern.exec(text);
+    if (shebang) {
+      const program = basename(shebang[1]!) === "env" ? (shebang[2] ?? "") : shebang[1]!;
+      dialect = dialectOf(program);
+      text = text.slice(shebang[0].length);
+      start += shebang[0].length;
+    }
+    add(text, (o) => start + o);
+  } else {
+    const shell = runShell(node);
+    const end = line.length;
+    add(line, (o) => (o >= end ? shell.span(end - 1, end)[1] : shell.span(o, o + 1)[0]));
+    // The heredocs of the command follow it as the shell receives them: bodies and terminator lines.
+    for (const heredoc of node.heredocs) {
+      const start = heredoc.bodyRange.start.offset;
+      const stop = heredoc.terminatorRange ? heredoc.terminatorRange.end.offset : start + heredoc.body.length;
+      add("\n", () => start);
+      const text =
+        heredoc.body + (heredoc.terminatorRange ? terminatorText(heredoc.name, heredoc.chomp) : "");
+      add(text, (o) => Math.min(start + o, stop));
+    }
+  }
+  if (dialect === null) return null;
+  const declared = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
+  const header = `#!/bin/${dialect}\n${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
+  return {
+    run: node,
+    text: header + body,
+    pieces: pieces.map((p) => ({
+      from: p.from + header.length,
+      to: p.to + header.length,
+      source: (o) => p.source(o - p.from - header.length),
+    })),
+  };
+}
+
+function terminatorText(name: string, chomp: boolean): string {
+  return chomp ? `\t${name}` : name;
+}
+
+/** The heredoc that is the whole script: `<<EOF` alone, or fed to a shell that reads stdin (`bash -e <<EOF`). */
+function wholeHeredoc(
+  node: Run,
+  line: string,
+): { heredoc: Run["heredocs"][number]; program: string | null } | null {
+  if (node.heredocs.length === 0) return null;
+  const commands = parseShell(line);
+  if (commands.length !== 1) return null;
+  const command = commands[0]!;
+  const redirect = command.redirects.find((r) => r.op === "<<" || r.op === "<<-");
+  const heredoc = redirect && node.heredocs.find((h) => h.name === redirect.target?.value);
+  if (!heredoc) return null;
+  if (command.name === null) return { heredoc, program: null };
+  if (dialects[basename(command.name)] && command.args.every((a) => a.value.startsWith("-")))
+    return { heredoc, program: command.name };
+  return null;
+}
+
+/** One finding of ShellCheck's `json1` output. */
+interface Json1Comment {
+  file: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
+  level: string;
+  code: number;
+  message: string;
+}
+
+/** A ShellCheck finding mapped back to the Dockerfile. */
+export interface ShellcheckFinding {
+  /** `SC2086`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Dockerfile offsets, end exclusive. */
+  start: number;
+  end: number;
+}
+
+const levels: Readonly<Record<string, Severity>> = {
+  error: "error",
+  warning: "warning",
+  info: "info",
+  style: "style",
+};
+
+/** Reads ShellCheck's `json1` output and maps each finding to the Dockerfile; unreadable output gives none. */
+export function shellcheckFindings(
+  scripts: readonly ShellcheckScript[],
+  output: ShellcheckOutput,
+): ShellcheckFinding[] {
+  let comments: Json1Comment[];
+  try {
+    comments = (JSON.parse(output.stdout) as { comments?: Json1Comment[] }).comments ?? [];
+  } catch {
+    return [];
+  }
+  const findings: ShellcheckFinding[] = [];
+  const lineStarts = new Map<number, number[]>();
+  for (const comment of comments) {
+    const index = output.files.indexOf(comment.file);
+    const script = scripts[index];
+    if (!script || !Number.isInteger(comment.code)) continue;
+    let starts = lineStarts.get(index);
+    if (!starts) lineStarts.set(index, (starts = lineOffsets(script.text)));
+    const from = offsetOf(starts, comment.line, comment.column);
+    const to = offsetOf(starts, comment.endLine, comment.endColumn);
+    const start = sourceOffset(script, from);
+    // A finding on the header lines (none is expected) has no place in the Dockerfile.
+    if (start === null) continue;
+    const end = to > from ? sourceOffset(script, to - 1, true) : start;
+    findings.push({
+      code: `SC${comment.code}`,
+      severity: levels[comment.level] ?? "warning",
+      message: comment.message,
+      start,
+      end: Math.max(start, end ?? start),
+    });
+  }
+  return findings;
+}
+
+function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  return starts;
+}
+
+function offsetOf(starts: readonly number[], line: number, column: number): number {
+  return (starts[Math.max(0, line - 1)] ?? starts[starts.length - 1]!) + Math.max(0, column - 1);
+}
+
+/** The Dockerfile offset of a script offset; with `after`, the offset just past that character. */
+function sourceOffset(script: ShellcheckScript, offset: number, after = false): number | null {
+  for (const piece of script.pieces) {
+    if (offset >= piece.from && offset < piece.to) return piece.source(offset) + (after ? 1 : 0);
+  }
+  const last = script.pieces[script.pieces.length - 1];
+  if (last && offset >= last.to && last.to > last.from) return last.source(last.to - 1) + 1;
+  return null;
+}
+
+/**
+ * The severity a config gives one ShellCheck code, or undefined for ShellCheck's own level; "off" turns it off.
+ * Keys: `shellcheck` (every code), `SC2086` (as in hadolint's config) and `shellcheck/SC2086`; later keys win.
+ */
+export function shellcheckSetting(
+  code: string,
+  rules: Readonly<Record<string, Severity | "off" | readonly [Severity | "off", Record<string, unknown>?]>>,
+): Severity | "off" | undefined {
+  let chosen: Severity | "off" | undefined;
+  for (const [name, setting] of Object.entries(rules)) {
+    const key = name.startsWith(shellcheckPrefix) ? name.slice(shellcheckPrefix.length) : name;
+    if (key.toUpperCase() !== code && name !== "shellcheck") continue;
+    chosen = typeof setting === "string" ? setting : setting[0];
+  }
+  return chosen;
+}
+
+/** True for a name that stands for ShellCheck codes in config and ignore comments. */
+export function isShellcheckName(name: string): boolean {
+  return name === "shellcheck" || /^(shellcheck\/)?SC\d{4}$/i.test(name);
+}

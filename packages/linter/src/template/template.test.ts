@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { lint } from "../engine.js";
+import { maskTemplate, templateMarkup } from "./template.js";
+
+const mask = (source: string) => maskTemplate(source, templateMarkup(source));
+
+describe("maskTemplate", () => {
+  it.each([
+    ["control lines become comments", "{{ if .a }}\nFROM a\n{{ end }}\n", "#          \nFROM a\n#        \n"],
+    ["inline markup becomes a variable", "FROM debian:{{ .v }}-slim\n", "FROM debian:${_____}-slim\n"],
+    ["an output line keeps its place as a value", "RUN a; \\\n\t{{ clean }}\n", "RUN a; \\\n\t${________}\n"],
+    [
+      "a control block over several lines",
+      "{{\n  def x: 1;\n-}}\nFROM a\n",
+      "# \n  #        \n#  \nFROM a\n",
+    ],
+    [
+      "jinja statements",
+      "{% for p in ps %}\nRUN x\n{% endfor %}\n",
+      "#                \nRUN x\n#           \n",
+    ],
+    ["erb output inline", "FROM <%= base %>\n", "FROM ${________}\n"],
+    [
+      "not a template: unchanged",
+      "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
+      "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
+    ],
+  ])("%s", (_name, source, expected) => {
+    const masked = mask(source);
+    expect(masked).toBe(expected);
+    expect(masked.length).toBe(source.length);
+  });
+});
+
+describe("linting a template", () => {
+  const redmineLike = [
+    "{{ if is_alpine then ( -}}",
+    "FROM ruby:{{ .ruby.version }}-alpine",
+    "{{ ) else ( -}}",
+    "FROM ruby:{{ .ruby.version }}-slim",
+    "{{ ) end -}}",
+    "RUN set -eux; \\",
+    "{{ if is_alpine then ( -}}",
+    "\tapk add --no-cache curl \\",
+    "{{ ) else ( -}}",
+    "\tapt-get install -y {{ .packages }} \\",
+    "{{ ) end -}}",
+    "\t; true",
+    "USER root",
+    "",
+  ].join("\n");
+
+  it("reports the template once, no syntax errors, and nothing inside the markup", () => {
+    const result = lint(redmineLike, { preset: "all" });
+    const ids = result.diagnostics.map((d) => d.ruleId);
+    expect(ids.filter((id) => id === "template-syntax")).toHaveLength(1);
+    expect(ids).not.toContain("syntax-error");
+    expect(ids).not.toContain("undefined-arg-in-from");
+    expect(ids).not.toContain("invalid-default-arg-in-from");
+    // Rules still read what lies outside the markup.
+    expect(ids).toContain("pin-apk-versions");
+    expect(ids).toContain("no-root-user");
+  });
+
+  it("gave one syntax error per markup line before masking (the problem this fixes)", () => {
+    const unmasked = lint(redmineLike.replaceAll("{{", "{ {"), { preset: "all" });
+    expect(unmasked.diagnostics.filter((d) => d.ruleId === "syntax-error").length).toBeGreaterThan(3);
+  });
+
+  it("keeps offsets: findings point at the original text", () => {
+    const result = lint(redmineLike, { preset: "all" });
+    const pin = result.diagnostics.find((d) => d.ruleId === "pin-apk-versions")!;
+    expect(redmineLike.slice(pin.range.start.offset, pin.range.end.offset)).toBe("curl");
+  });
+});

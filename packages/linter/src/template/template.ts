@@ -1,0 +1,132 @@
+import { parse } from "@hull/parser";
+
+/** One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`; offsets end exclusive. */
+export interface TemplateSpan {
+  start: number;
+  end: number;
+}
+
+/** The opening of a markup piece, with the text that closes it. */
+const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])/g;
+const closers: Readonly<Record<string, string>> = { "{{": "}}", "{%": "%}", "{#": "#}", "<%": "%>" };
+
+/** A line that opens with markup: a template's control line (`{{ if … }}`, `{% for … %}`, `<% end %>`). */
+const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-])/m;
+
+/** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
+const markupValue =
+  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-])/im;
+
+/**
+ * The template markup of a file that is a template (Go templates, Jinja, ERB), or [] for a Dockerfile.
+ * A file is a template when a line outside heredoc bodies opens with markup, or when the value of an instruction
+ * that takes no scripts (FROM, ENV, COPY…) holds markup; `{{.Id}}` in a RUN's `docker --format` argument alone
+ * does not make a template.
+ */
+export function templateMarkup(source: string): TemplateSpan[] {
+  if (!markupLine.test(source) && !markupValue.test(source)) return [];
+  const spans = findSpans(source);
+  return isTemplate(source, spans) ? spans : [];
+}
+
+function findSpans(source: string): TemplateSpan[] {
+  const spans: TemplateSpan[] = [];
+  markupPattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = markupPattern.exec(source))) {
+    const closer = closers[match[0]]!;
+    const close = source.indexOf(closer, match.index + 2);
+    // An unclosed opener is markup up to the end of its line.
+    const lineEnd = source.indexOf("\n", match.index);
+    const end = close >= 0 ? close + closer.length : lineEnd < 0 ? source.length : lineEnd;
+    spans.push({ start: match.index, end });
+    markupPattern.lastIndex = end;
+  }
+  return spans;
+}
+
+/** True when some markup stands where a Dockerfile has syntax: at a line start outside heredocs, or in a value. */
+function isTemplate(source: string, spans: readonly TemplateSpan[]): boolean {
+  const bodies = heredocBodies(source);
+  const value = new RegExp(markupValue.source, "gim");
+  let m: RegExpExecArray | null;
+  while ((m = value.exec(source))) if (!inside(bodies, m.index)) return true;
+  for (const span of spans) {
+    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
+    if (source.slice(lineStart, span.start).trim() !== "") continue;
+    if (!inside(bodies, span.start)) return true;
+  }
+  return false;
+}
+
+function heredocBodies(source: string): TemplateSpan[] {
+  if (!source.includes("<<")) return [];
+  return parse(source).ast.instructions.flatMap((i) =>
+    [...i.heredocs, ...(i.type === "Onbuild" && i.trigger ? i.trigger.heredocs : [])].map((h) => ({
+      start: h.bodyRange.start.offset,
+      end: h.bodyRange.end.offset,
+    })),
+  );
+}
+
+function inside(spans: readonly TemplateSpan[], offset: number): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+/**
+ * The source with its markup made opaque, offsets and line breaks unchanged: a markup piece that fills its lines
+ * becomes comment lines (`#`), one inside a line becomes a variable reference `${___}`, which rules treat as a
+ * value they cannot know.
+ */
+export function maskTemplate(source: string, spans: readonly TemplateSpan[]): string {
+  if (spans.length === 0) return source;
+  let out = "";
+  let pos = 0;
+  for (const span of spans) {
+    out += source.slice(pos, span.start);
+    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
+    let lineEnd = source.indexOf("\n", span.end);
+    if (lineEnd < 0) lineEnd = source.length;
+    const before = source.slice(lineStart, span.start);
+    const after = source.slice(span.end, lineEnd);
+    const text = source.slice(span.start, span.end);
+    // A line of control markup (`{{ if … }}`, `{% for %}`) disappears when rendered; a line of output markup
+    // (`{{ clean_apt }}`) becomes text, so it stays a value in its place.
+    const wholeLines = before.trim() === "" && after.trim() === "" && isControl(text);
+    out += text
+      .split("\n")
+      .map((segment, i) => {
+        const piece = segment.replace(/\r$/, "");
+        const cr = segment.length - piece.length;
+        if (piece.trim() === "") return segment;
+        if (wholeLines) {
+          // The first piece follows the line's indentation; later lines of the markup start at column 1.
+          const lead = i === 0 ? "" : (/^[ \t]*/.exec(piece)?.[0] ?? "");
+          return lead + "#" + " ".repeat(piece.length - lead.length - 1) + "\r".repeat(cr);
+        }
+        return placeholder(piece.length) + "\r".repeat(cr);
+      })
+      .join("\n");
+    pos = span.end;
+  }
+  return out + source.slice(pos);
+}
+
+const controlWords =
+  /^(?:if|else|end|range|with|define|block|template|break|continue|def|for|elif|endif|endfor|set|include|import|macro|call|filter|raw|\/\*)\b/;
+
+/** True for markup that renders to nothing by itself: a statement, a comment, or a jq-template bracket. */
+function isControl(text: string): boolean {
+  if (text.startsWith("{%") || text.startsWith("{#")) return true;
+  if (text.startsWith("<%")) return !/^<%[=-]/.test(text);
+  const inner = text
+    .slice(2, text.endsWith("}}") ? -2 : undefined)
+    .replace(/^-/, "")
+    .replace(/-$/, "")
+    .trim();
+  return text.endsWith("-}}") || controlWords.test(inner) || inner.startsWith(")") || inner.endsWith("(");
+}
+
+function placeholder(length: number): string {
+  return length >= 4 ? `\${${"_".repeat(length - 3)}}` : "_".repeat(length);
+}
