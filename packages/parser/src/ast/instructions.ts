@@ -1,0 +1,698 @@
+import { flagsIgnored, instructionFlags, parseDuration } from "../syntax/flags.js";
+import { suggestSpelling } from "../syntax/suggest.js";
+import { heredocMarkers, type HeredocBodies } from "../syntax/heredoc.js";
+import { parseMount } from "../syntax/mount.js";
+import {
+  parseJsonArray,
+  parseWords,
+  splitCommand,
+  splitWhitespace,
+  type FlagPiece,
+  type Piece,
+} from "../syntax/words.js";
+import {
+  instructionTypes,
+  type Add,
+  type Arg,
+  type ArgDeclaration,
+  type Cmd,
+  type Comment,
+  type Copy,
+  type Entrypoint,
+  type Env,
+  type Expose,
+  type Flag,
+  type Form,
+  type From,
+  type Healthcheck,
+  type Heredoc,
+  type Instruction,
+  type InstructionType,
+  type KeyValue,
+  type Keyword,
+  type KnownKeyword,
+  type Label,
+  type Maintainer,
+  type Mount,
+  type Onbuild,
+  type ParseDiagnostic,
+  type Range,
+  type Run,
+  type Shell,
+  type Stopsignal,
+  type SyntaxToken,
+  type Unknown,
+  type User,
+  type Volume,
+  type Word,
+  type Workdir,
+} from "./nodes.js";
+import type { LineMap, PositionMap } from "./positions.js";
+import { goQuote } from "../print/dump.js";
+
+// One function per instruction, each returning a new node, as BuildKit's `instructions/parse.go` has them.
+// They live in one file rather than one file each: most are under 20 lines and all share the reader below.
+
+/** One instruction's text as the lexer grouped it: what every instruction parser reads from. */
+export interface InstructionSource {
+  /** Maps offsets in the joined line back to the source. */
+  line: LineMap;
+  bodies: HeredocBodies | null;
+  comments: readonly Comment[];
+  tokens: readonly SyntaxToken[];
+  /** Source offset where the instruction's text ends (before the final line break). */
+  textEnd: number;
+  /** Source offset after the heredoc bodies (before the final line break of the last one). */
+  end: number;
+  /** Continuations joined, comment lines dropped. */
+  logical: string;
+}
+
+/** The shared pieces of instruction parsing: source ranges, words, and the one list diagnostics go to. */
+export class InstructionReader {
+  constructor(
+    private readonly text: string,
+    private readonly map: PositionMap,
+    readonly source: InstructionSource,
+    private readonly diagnostics: ParseDiagnostic[],
+    /** The escape character's code, for the word splitters of ENV, LABEL and ARG. */
+    readonly escape: number,
+  ) {}
+
+  range(start: number, end: number): Range {
+    return this.map.range(start, end);
+  }
+
+  /** Source range of a piece of the joined line. */
+  pieceRange(start: number, end: number): Range {
+    const s = this.source.line.start(start);
+    return this.map.range(s, Math.max(s, this.source.line.end(end)));
+  }
+
+  word(piece: Piece, value = piece.value): Word {
+    return { type: "Word", value, range: this.pieceRange(piece.start, piece.end) };
+  }
+
+  words(pieces: Piece[]): Word[] {
+    return pieces.map((p) => this.word(p));
+  }
+
+  error(code: string, message: string, range: Range): void {
+    this.diagnostics.push({ code, message, severity: "error", range });
+  }
+
+  /** The source text between two offsets. */
+  slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+}
+
+/**
+ * The fields every instruction has, read before the instruction-specific ones. Each parser copies them into
+ * its node by name: with an object spread (`{ ...head }`) instead, parsing the corpus took about a third
+ * more CPU.
+ */
+type Head = Omit<Unknown, "type" | "args"> & { readonly type: InstructionType };
+
+/** Reports a wrong argument count, over the whole instruction from its keyword on. */
+function requireArgs(r: InstructionReader, head: Head, what: string, ok: boolean): void {
+  if (!ok) {
+    r.error("argument-count", `${head.keyword.name} ${what}.`, {
+      start: head.keyword.range.start,
+      end: head.range.end,
+    });
+  }
+}
+
+/** JSON (exec) form when the text is a JSON array of strings, shell form otherwise, as BuildKit decides. */
+function readForm(r: InstructionReader, rest: Piece, list: boolean): { form: Form; args: readonly Word[] } {
+  if (rest.value === "") return { form: "none", args: [] };
+  if (rest.value.startsWith("[")) {
+    const json = parseJsonArray(rest.value, rest.start);
+    if (json.kind === "strings") return { form: "exec", args: r.words(json.elements) };
+    if (json.kind === "not-strings") notStrings(r, json.start, json.end);
+  }
+  return { form: "shell", args: list ? r.words(splitWhitespace(rest.value, rest.start)) : [r.word(rest)] };
+}
+
+function notStrings(r: InstructionReader, start: number, end: number): void {
+  r.error(
+    "json-not-strings",
+    "In JSON (exec) form, every element of the array must be a string.",
+    r.pieceRange(start, end),
+  );
+}
+
+/**
+ * Parses one instruction of the joined line from `base` on (0, or where an ONBUILD's trigger starts).
+ * Its diagnostics come in source order of concern: heredocs, then the instruction's own checks, then flags.
+ */
+export function parseInstruction(
+  r: InstructionReader,
+  line: string,
+  base: number,
+  trigger: boolean,
+): Instruction {
+  const ctx = r.source;
+  const split = splitCommand(line);
+  const keywordPiece = split.keyword ?? { value: "", start: line.length, end: line.length };
+  const keywordRange = r.pieceRange(keywordPiece.start + base, keywordPiece.end + base);
+  const name = keywordPiece.value.toUpperCase();
+  const type = (instructionTypes as Record<string, InstructionType>)[name] ?? "Unknown";
+  const startOffset = keywordRange.start.offset;
+  const flags = split.flags.map((f) =>
+    flag(r, {
+      ...f,
+      start: f.start + base,
+      end: f.end + base,
+      nameStart: f.nameStart + base,
+      nameEnd: f.nameEnd + base,
+      valueStart: f.valueStart + base,
+    }),
+  );
+  const rest: Piece = { ...split.rest, start: split.rest.start + base, end: split.rest.end + base };
+  const head: Head = {
+    type,
+    range: r.range(startOffset, Math.max(startOffset, ctx.end)),
+    keyword: { type: "Keyword", text: keywordPiece.value, name, range: keywordRange },
+    flags,
+    // An ONBUILD's heredocs are read once, for the ONBUILD, and handed to its trigger afterwards.
+    heredocs: base === 0 ? heredocs(r) : [],
+    comments: trigger ? [] : ctx.comments,
+    tokens: trigger ? [] : ctx.tokens,
+    logical: line,
+  };
+  const node = parseArguments(r, head, rest);
+  validateFlags(r, node);
+  return node;
+}
+
+/** Reads the instruction-specific fields from the text after the flags, one function per instruction. */
+function parseArguments(r: InstructionReader, head: Head, rest: Piece): Instruction {
+  switch (head.type) {
+    case "From":
+      return parseFrom(r, head, rest);
+    case "Run":
+      return parseRun(r, head, rest);
+    case "Cmd":
+    case "Entrypoint":
+      return parseCmdOrEntrypoint(r, head, rest);
+    case "Shell":
+      return parseShell(r, head, rest);
+    case "Copy":
+    case "Add":
+      return parseCopyOrAdd(r, head, rest);
+    case "Volume":
+      return parseVolume(r, head, rest);
+    case "Env":
+    case "Label":
+      return parseEnvOrLabel(r, head, rest);
+    case "Arg":
+      return parseArg(r, head, rest);
+    case "Expose":
+      return parseExpose(r, head, rest);
+    case "Healthcheck":
+      return parseHealthcheck(r, head, rest);
+    case "Onbuild":
+      return parseOnbuild(r, head, rest);
+    case "Maintainer":
+    case "User":
+    case "Workdir":
+    case "Stopsignal":
+      return parseSingleValue(r, head, rest);
+    case "Unknown":
+      return parseUnknown(r, head);
+  }
+}
+
+function parseFrom(r: InstructionReader, head: Head, rest: Piece): From {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const args = r.words(splitWhitespace(rest.value, rest.start));
+  const [image = null, as, stage] = args;
+  let named = false;
+  if (args.length !== 3 || !as || !stage) {
+    requireArgs(r, head, "takes an image, optionally followed by AS and a stage name", args.length === 1);
+  } else if (as.value.toLowerCase() !== "as") {
+    r.error(
+      "from-expected-as",
+      `FROM with three arguments needs AS as the second, not '${as.value}'.`,
+      as.range,
+    );
+  } else {
+    named = true;
+    if (!/^[a-z][a-z0-9\-_.]*$/.test(stage.value.toLowerCase())) {
+      r.error(
+        "invalid-stage-name",
+        `Invalid stage name '${stage.value}': it must start with a letter and contain only letters, digits, '-', '_' and '.'.`,
+        stage.range,
+      );
+    }
+  }
+  const asKeyword = named ? as! : null;
+  const stageName = named ? stage! : null;
+  return {
+    type: "From",
+    range,
+    keyword,
+    flags,
+    args,
+    heredocs,
+    comments,
+    tokens,
+    logical,
+    image,
+    asKeyword,
+    stageName,
+  };
+}
+
+function parseRun(r: InstructionReader, head: Head, rest: Piece): Run {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const { form, args } = readForm(r, rest, false);
+  const mounts = readMounts(r, flags);
+  return { type: "Run", range, keyword, flags, args, heredocs, comments, tokens, logical, form, mounts };
+}
+
+function parseCmdOrEntrypoint(r: InstructionReader, head: Head, rest: Piece): Cmd | Entrypoint {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const type = head.type as "Cmd" | "Entrypoint";
+  const { form, args } = readForm(r, rest, false);
+  return { type, range, keyword, flags, args, heredocs, comments, tokens, logical, form };
+}
+
+function parseShell(r: InstructionReader, head: Head, rest: Piece): Shell {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const { form, args } = readForm(r, rest, false);
+  if (form === "shell") {
+    r.error("shell-requires-json", 'SHELL must be written in JSON form, e.g. SHELL ["/bin/bash", "-c"].', {
+      start: keyword.range.start,
+      end: range.end,
+    });
+  } else requireArgs(r, head, "needs at least one argument", args.length > 0);
+  return { type: "Shell", range, keyword, flags, args, heredocs, comments, tokens, logical, form };
+}
+
+function parseCopyOrAdd(r: InstructionReader, head: Head, rest: Piece): Copy | Add {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const type = head.type as "Copy" | "Add";
+  const { form, args } = readForm(r, rest, true);
+  const sources = args.slice(0, -1);
+  const destination = args.length >= 2 ? args[args.length - 1]! : null;
+  requireArgs(r, head, "needs at least one source and a destination", args.length >= 2);
+  if (
+    destination &&
+    form === "shell" &&
+    heredocs.some(
+      (h) =>
+        destination.range.start.offset >= h.markerRange.start.offset &&
+        destination.range.end.offset <= h.markerRange.end.offset,
+    )
+  ) {
+    r.error(
+      "heredoc-destination",
+      `${keyword.name} cannot take a heredoc as its destination.`,
+      destination.range,
+    );
+  }
+  return {
+    type,
+    range,
+    keyword,
+    flags,
+    args,
+    heredocs,
+    comments,
+    tokens,
+    logical,
+    form,
+    sources,
+    destination,
+  };
+}
+
+function parseVolume(r: InstructionReader, head: Head, rest: Piece): Volume {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const { form, args } = readForm(r, rest, true);
+  requireArgs(r, head, "needs at least one path", args.length > 0);
+  for (const a of args) {
+    if (a.value.trim() === "") r.error("empty-volume", "A VOLUME path cannot be empty.", a.range);
+  }
+  return { type: "Volume", range, keyword, flags, args, heredocs, comments, tokens, logical, form };
+}
+
+/** ENV and LABEL: `key=value` pairs, or BuildKit's legacy `KEY value` form (one pair, the value is the rest). */
+function parseEnvOrLabel(r: InstructionReader, head: Head, rest: Piece): Env | Label {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const type = head.type as "Env" | "Label";
+  const pieces = parseWords(rest.value, rest.start, r.escape);
+  const legacy = pieces.length > 0 && !pieces[0]!.value.includes("=");
+  const pairs =
+    pieces.length === 0
+      ? noPairs(r, keyword)
+      : legacy
+        ? legacyPair(r, keyword, rest)
+        : keyValues(r, keyword, pieces);
+  return { type, range, keyword, flags, args: [], heredocs, comments, tokens, logical, pairs, legacy };
+}
+
+function noPairs(r: InstructionReader, keyword: Keyword): KeyValue[] {
+  r.error("argument-count", `${keyword.name} needs at least one key=value pair.`, keyword.range);
+  return [];
+}
+
+/** `ENV KEY value`: the first word is the key, everything after the blanks that follow it is the value. */
+function legacyPair(r: InstructionReader, keyword: Keyword, rest: Piece): KeyValue[] {
+  const kw = keyword.name;
+  const [keyPiece] = splitWhitespace(rest.value, rest.start) as [Piece];
+  let v = keyPiece.end;
+  while (v < rest.end && /[\t\v\f\r ]/.test(rest.value[v - rest.start]!)) v++;
+  if (v >= rest.end) {
+    r.error(
+      "missing-value",
+      `${kw} ${keyPiece.value} has no value: write ${kw} ${keyPiece.value}=value.`,
+      r.pieceRange(keyPiece.start, keyPiece.end),
+    );
+    return [];
+  }
+  const value: Piece = { value: rest.value.slice(v - rest.start), start: v, end: rest.end };
+  return [
+    {
+      type: "KeyValue",
+      key: r.word(keyPiece),
+      value: r.word(value),
+      separator: "",
+      range: r.pieceRange(keyPiece.start, rest.end),
+    },
+  ];
+}
+
+function keyValues(r: InstructionReader, keyword: Keyword, pieces: Piece[]): KeyValue[] {
+  const pairs: KeyValue[] = [];
+  for (const p of pieces) {
+    const eq = p.value.indexOf("=");
+    if (eq < 0) {
+      r.error(
+        "missing-equals",
+        `Expected name=value, found '${p.value}' (no '=').`,
+        r.pieceRange(p.start, p.end),
+      );
+      continue;
+    }
+    const key: Piece = { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
+    const value: Piece = { value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end };
+    if (key.value === "")
+      r.error("empty-name", `${keyword.name} names cannot be blank.`, r.pieceRange(p.start, p.end));
+    pairs.push({
+      type: "KeyValue",
+      key: r.word(key),
+      value: r.word(value),
+      separator: "=",
+      range: r.pieceRange(p.start, p.end),
+    });
+  }
+  return pairs;
+}
+
+function parseArg(r: InstructionReader, head: Head, rest: Piece): Arg {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const pieces = parseWords(rest.value, rest.start, r.escape);
+  const args = r.words(pieces);
+  const declarations = pieces.map((p) => argDeclaration(r, p));
+  requireArgs(r, head, "needs at least one name", pieces.length > 0);
+  return { type: "Arg", range, keyword, flags, args, heredocs, comments, tokens, logical, declarations };
+}
+
+function argDeclaration(r: InstructionReader, p: Piece): ArgDeclaration {
+  const eq = p.value.indexOf("=");
+  const name: Piece = eq < 0 ? p : { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
+  if (name.value === "") r.error("empty-name", "ARG names cannot be blank.", r.pieceRange(p.start, p.end));
+  return {
+    type: "ArgDeclaration",
+    name: r.word(name),
+    defaultValue:
+      eq < 0 ? null : r.word({ value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end }),
+    range: r.pieceRange(p.start, p.end),
+  };
+}
+
+function parseExpose(r: InstructionReader, head: Head, rest: Piece): Expose {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const args = r.words(splitWhitespace(rest.value, rest.start));
+  requireArgs(r, head, "needs at least one port", args.length > 0);
+  return { type: "Expose", range, keyword, flags, args, heredocs, comments, tokens, logical };
+}
+
+function parseHealthcheck(r: InstructionReader, head: Head, rest: Piece): Healthcheck {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  let sep = 0;
+  while (sep < rest.value.length && !/\s/.test(rest.value[sep]!)) sep++;
+  if (sep === 0) {
+    r.error("argument-count", "HEALTHCHECK needs CMD and a command, or NONE.", keyword.range);
+    return {
+      type: "Healthcheck",
+      range,
+      keyword,
+      flags,
+      args: [],
+      heredocs,
+      comments,
+      tokens,
+      logical,
+      kind: null,
+      form: "none",
+      command: [],
+    };
+  }
+  let next = sep;
+  while (next < rest.value.length && /\s/.test(rest.value[next]!)) next++;
+  const kindPiece: Piece = { value: rest.value.slice(0, sep), start: rest.start, end: rest.start + sep };
+  const kind = r.word(kindPiece);
+  const cmd: Piece = { value: rest.value.slice(next), start: rest.start + next, end: rest.end };
+  let form: Form = "none";
+  let command: readonly Word[] = [];
+  if (cmd.value !== "") {
+    const json = cmd.value.startsWith("[")
+      ? parseJsonArray(cmd.value, cmd.start)
+      : ({ kind: "invalid" } as const);
+    if (json.kind === "strings") {
+      form = "exec";
+      command = r.words(json.elements);
+    } else {
+      if (json.kind === "not-strings") notStrings(r, json.start, json.end);
+      form = "shell";
+      command = [r.word(cmd)];
+    }
+  }
+  const args = [kind, ...command];
+  const type = kindPiece.value.toUpperCase();
+  if (type === "NONE") {
+    if (command.length > 0)
+      r.error("argument-count", "HEALTHCHECK NONE takes no arguments.", command[0]!.range);
+  } else if (type === "CMD") {
+    if (command.length === 0) r.error("argument-count", "HEALTHCHECK CMD needs a command.", kind.range);
+  } else {
+    r.error(
+      "healthcheck-type",
+      `Unknown HEALTHCHECK type '${kindPiece.value}': use CMD or NONE.`,
+      kind.range,
+    );
+  }
+  for (const flag of flags) checkHealthcheckFlag(r, flag);
+  return {
+    type: "Healthcheck",
+    range,
+    keyword,
+    flags,
+    args,
+    heredocs,
+    comments,
+    tokens,
+    logical,
+    kind,
+    form,
+    command,
+  };
+}
+
+/** The values of HEALTHCHECK's flags: a whole number of retries, durations of at least 1ms (or 0). */
+function checkHealthcheckFlag(r: InstructionReader, flag: Flag): void {
+  if (flag.value === null) return;
+  const at = flag.valueRange ?? flag.range;
+  if (flag.name === "retries") {
+    if (!/^[+-]?\d+$/.test(flag.value))
+      r.error("invalid-flag-value", `--retries must be a whole number, not '${flag.value}'.`, at);
+    else if (Number(flag.value) < 0) r.error("invalid-flag-value", "--retries cannot be negative.", at);
+  } else if (flag.name in instructionFlags.HEALTHCHECK!) {
+    const ms = parseDuration(flag.value);
+    if (ms === null)
+      r.error(
+        "invalid-flag-value",
+        `--${flag.name} must be a duration such as 30s or 1m30s, not '${flag.value}'.`,
+        at,
+      );
+    else if (ms < 0) r.error("invalid-flag-value", `--${flag.name} cannot be negative.`, at);
+    else if (ms !== 0 && ms < 1) r.error("invalid-flag-value", `--${flag.name} cannot be less than 1ms.`, at);
+  }
+}
+
+function parseOnbuild(r: InstructionReader, head: Head, rest: Piece): Onbuild {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  if (rest.value === "") requireArgs(r, head, "needs an instruction to run later", false);
+  const trigger = rest.value === "" ? null : parseInstruction(r, rest.value, rest.start, true);
+  const node: Onbuild = {
+    type: "Onbuild",
+    range,
+    keyword,
+    flags,
+    args: [],
+    heredocs,
+    comments,
+    tokens,
+    logical,
+    trigger,
+  };
+  if (trigger === null) return node;
+  // The trigger points back at its ONBUILD, a cycle: one side has to be completed after it is made.
+  // It also gets the ONBUILD's heredocs only now, so that its own checks ran without them, as they always have.
+  const link = trigger as { onbuild?: Onbuild; heredocs: readonly Heredoc[] };
+  link.onbuild = node;
+  link.heredocs = heredocs;
+  const t = trigger.keyword.name;
+  if (t === "ONBUILD")
+    r.error("onbuild-chaining", "ONBUILD cannot trigger another ONBUILD.", trigger.keyword.range);
+  else if (t === "FROM" || t === "MAINTAINER") {
+    r.error("onbuild-trigger", `${t} is not allowed as an ONBUILD trigger.`, trigger.keyword.range);
+  }
+  return node;
+}
+
+/** MAINTAINER, USER, WORKDIR and STOPSIGNAL: the rest of the line is one value. */
+function parseSingleValue(
+  r: InstructionReader,
+  head: Head,
+  rest: Piece,
+): Maintainer | User | Workdir | Stopsignal {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const type = head.type as "Maintainer" | "User" | "Workdir" | "Stopsignal";
+  const value = rest.value === "" ? null : r.word(rest);
+  requireArgs(r, head, "needs exactly one argument", value !== null);
+  const args = value ? [value] : [];
+  return { type, range, keyword, flags, args, heredocs, comments, tokens, logical, value };
+}
+
+function parseUnknown(r: InstructionReader, head: Head): Unknown {
+  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const hint = suggestSpelling(keyword.name, Object.keys(instructionTypes));
+  if (keyword.text === "") {
+    r.error("empty-instruction", "A line continuation starts an instruction that has no keyword.", {
+      start: keyword.range.start,
+      end: range.end,
+    });
+  } else {
+    r.error(
+      "unknown-instruction",
+      `Unknown instruction ${goQuote(keyword.text)}.${hint ? ` Did you mean ${hint}?` : ""}`,
+      keyword.range,
+    );
+  }
+  return { type: "Unknown", range, keyword, flags, args: [], heredocs, comments, tokens, logical };
+}
+
+function flag(r: InstructionReader, f: FlagPiece): Flag {
+  return {
+    type: "Flag",
+    name: f.name,
+    value: f.flagValue,
+    text: f.value,
+    range: r.pieceRange(f.start, f.end),
+    nameRange: r.pieceRange(f.nameStart, f.nameEnd),
+    valueRange: f.flagValue === null ? null : r.pieceRange(f.valueStart, f.end),
+  };
+}
+
+function heredocs(r: InstructionReader): Heredoc[] {
+  const ctx = r.source;
+  const errors: Piece[] = [];
+  const markers = heredocMarkers(ctx.logical, errors);
+  for (const e of errors) {
+    r.error(
+      "invalid-heredoc",
+      `Invalid heredoc delimiter '${e.value}': unbalanced quote.`,
+      r.pieceRange(e.start, e.end),
+    );
+  }
+  return markers.map((m, i) => {
+    const span = ctx.bodies?.spans[i];
+    const markerRange = r.pieceRange(m.start, m.end);
+    const bodyStart = span ? span.bodyStart : ctx.textEnd;
+    const bodyEnd = span ? span.bodyEnd : ctx.textEnd;
+    const terminated = span !== undefined && span.termStart >= 0;
+    if (!terminated) {
+      r.error(
+        "unterminated-heredoc",
+        `Heredoc '${m.name}' is never terminated: no line '${m.name}' follows.`,
+        markerRange,
+      );
+    }
+    let termEnd = terminated ? span.termEnd : -1;
+    while (terminated && termEnd > span.termStart && /[\r\n]/.test(r.slice(termEnd - 1, termEnd))) termEnd--;
+    return {
+      type: "Heredoc",
+      name: m.name,
+      fd: m.fd,
+      chomp: m.chomp,
+      expand: m.expand,
+      markerRange,
+      body: r.slice(bodyStart, bodyEnd),
+      bodyRange: r.range(bodyStart, bodyEnd),
+      terminatorRange: terminated ? r.range(span.termStart, termEnd) : null,
+    };
+  });
+}
+
+function readMounts(r: InstructionReader, flags: readonly Flag[]): Mount[] {
+  const list: Mount[] = [];
+  for (const flag of flags) {
+    if (flag.name !== "mount" || flag.value === null) continue;
+    const { mount, error } = parseMount(flag.value, flag.valueRange ?? flag.range);
+    if (error) r.error("invalid-mount", error, flag.valueRange ?? flag.range);
+    list.push(mount);
+  }
+  return list;
+}
+
+/** BuildKit's flag rules: known names only, no repeats but for list flags, booleans and required values. */
+function validateFlags(r: InstructionReader, node: Instruction): void {
+  const name = node.keyword.name;
+  if (node.type === "Unknown" || flagsIgnored.has(name)) return;
+  if (node.type === "Healthcheck" && node.kind?.value.toUpperCase() === "NONE") return;
+  const known = instructionFlags[name as KnownKeyword] ?? {};
+  const seen = new Set<string>();
+  for (const flag of node.flags) {
+    const kind = known[flag.name];
+    if (kind === undefined) {
+      const hint = suggestSpelling(flag.name, Object.keys(known));
+      r.error(
+        "unknown-flag",
+        `${name} does not accept --${flag.name}.${hint ? ` Did you mean --${hint}?` : ""}`,
+        flag.nameRange,
+      );
+      continue;
+    }
+    if (kind !== "strings" && seen.has(flag.name)) {
+      r.error("duplicate-flag", `--${flag.name} is given more than once.`, flag.range);
+    }
+    seen.add(flag.name);
+    if (kind === "bool") {
+      if (flag.value !== null && !/^(true|false)$/i.test(flag.value)) {
+        r.error(
+          "invalid-flag-value",
+          `--${flag.name} takes true or false, not '${flag.value}'.`,
+          flag.valueRange ?? flag.range,
+        );
+      }
+    } else if (flag.value === null) {
+      r.error("missing-flag-value", `--${flag.name} needs a value: --${flag.name}=…`, flag.range);
+    }
+  }
+}
