@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { discoverFiles, isDockerfileName } from "../src/discover.js";
 import { processIo } from "../src/io.js";
 import { main } from "../src/main.js";
-import { fakeIo } from "./fake-io.js";
+import { fakeIo, runIn } from "./fake-io.js";
 
 const root = mkdtempSync(join(tmpdir(), "hull-discover-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,19 +32,6 @@ function tree(files: Record<string, string>): string {
     writeFileSync(join(dir, path), text);
   }
   return dir;
-}
-
-async function runIn(cwd: string, argv: string[]) {
-  let out = "";
-  let err = "";
-  const io = {
-    ...processIo,
-    cwd,
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
 }
 
 /** The files `hull lint --format compact` reported findings for, in order. */

@@ -1,4 +1,5 @@
-import type { Io } from "../src/io.js";
+import { processIo, type Io } from "../src/io.js";
+import { main } from "../src/main.js";
 
 /**
  * An in-memory Io for running `main()` in tests: files by path (relative paths are under `cwd`, default `/w`),
@@ -54,4 +55,18 @@ export function fakeIo(
     exists: (path: string) => path in files || dirs.has(path),
   };
   return io;
+}
+
+/** Runs the CLI on the real file system in `cwd`, capturing its output. */
+export async function runIn(cwd: string, argv: string[]) {
+  let out = "";
+  let err = "";
+  const io = {
+    ...processIo,
+    cwd,
+    stdout: (s: string) => void (out += s),
+    stderr: (s: string) => void (err += s),
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
 }

@@ -16,25 +16,11 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { format } from "@hull/parser";
-import { decodeUtf8, EncodingError, firstInvalidByte, processIo, writeFileAtomic } from "../src/io.js";
-import { main } from "../src/main.js";
+import { decodeUtf8, EncodingError, firstInvalidByte, writeFileAtomic } from "../src/io.js";
+import { runIn } from "./fake-io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hull-io-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the CLI on the real file system in `cwd`, capturing its output. */
-async function runIn(cwd: string, argv: string[]) {
-  let out = "";
-  let err = "";
-  const io = {
-    ...processIo,
-    cwd,
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 describe("strict UTF-8 decoding", () => {
   it("agrees with the WHATWG decoder on which byte strings are UTF-8", () => {
