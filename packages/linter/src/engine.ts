@@ -1,4 +1,6 @@
+import type { BaseImage } from "@hull/planner";
 import {
+  normalizeImageReference,
   parse,
   PositionMap,
   semanticModel,
@@ -7,6 +9,7 @@ import {
   type Instruction,
   type ParseResult,
   type Range,
+  type SemanticModel,
   type Stage,
 } from "@hull/parser";
 import { collectIgnoreDirectives } from "./config/directives.js";
@@ -78,6 +81,13 @@ export interface LintOptions {
   shellcheck?: ShellcheckRunner;
   /** When given, the milliseconds each rule spends (create and handlers) are added to it, by rule id. */
   timing?: Map<string, number>;
+  /**
+   * Configs of base images (as the planner's `readImageConfig` reads them, from `--image-config` files or a
+   * registry), keyed by image reference in any spelling (`alpine` and `docker.io/library/alpine:latest` are one).
+   * Rules that depend on inherited values (USER, ENV, ENTRYPOINT, SHELL, WORKDIR …) use them through
+   * `ctx.baseImage`; without one, they make no assumption about that base.
+   */
+  imageConfigs?: Readonly<Record<string, BaseImage>>;
 }
 
 /** The outcome of linting one file. */
@@ -155,6 +165,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   };
   // Built once per file and shared by every rule; it computes nothing until a rule asks.
   const semantic = semanticModel(ast);
+  const baseImage = baseImageLookup(semantic, options.imageConfigs);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const enabled = resolveRules(registry, options.preset, options.rules);
   const diagnostics: Diagnostic[] = [];
@@ -217,6 +228,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
         return dockerignore.text;
       },
       currentStage: () => stage,
+      baseImage,
       isTrigger: (node) => node.onbuild !== undefined || triggers.has(node),
       rangeOf: (start, end) => positions.range(start, end),
       report(at: Locatable | ReportTarget, messageId: string, ...args: never[]) {
@@ -310,6 +322,25 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
   return { filePath: options.filePath, diagnostics: kept, parseResult };
+}
+
+/**
+ * `ctx.baseImage`: the config of the image at the root of a stage's chain of stages, looked up by the name its
+ * FROM expands to with the global ARGs. Undefined for `scratch`, for a name that uses an unset variable, and for
+ * an image whose config was not given.
+ */
+function baseImageLookup(
+  semantic: SemanticModel,
+  configs: Readonly<Record<string, BaseImage>> | undefined,
+): (stage: Stage) => BaseImage | undefined {
+  const entries = Object.entries(configs ?? {});
+  if (entries.length === 0) return () => undefined;
+  const byName = new Map(entries.map(([ref, image]) => [normalizeImageReference(ref), image]));
+  return (stage) => {
+    const name = semantic.baseName(semantic.rootOf(stage));
+    if (name === null || name.toLowerCase() === "scratch") return undefined;
+    return byName.get(normalizeImageReference(name));
+  };
 }
 
 /** Orders diagnostics by start position, then end, then rule id. */

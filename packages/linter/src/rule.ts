@@ -1,3 +1,4 @@
+import type { BaseImage } from "@hull/planner";
 import type {
   Comment,
   Directive,
@@ -181,6 +182,12 @@ export interface RuleContext<M extends Messages> {
   readonly ignoreDirectives: readonly IgnoreDirective[];
   /** The stage being walked, or null in the preamble before the first FROM. */
   currentStage(): Stage | null;
+  /**
+   * The config of the image a stage starts from (following `FROM <stage>` to the first stage of the chain), when
+   * the user gave it (`--image-config`, `--resolve`); undefined when it is unknown, and then a rule must not
+   * guess what the image sets. Stages of this file between the image and `stage` are not applied to it.
+   */
+  baseImage(stage: Stage): BaseImage | undefined;
   /** True when the instruction is the trigger of an ONBUILD (it is also visited as what it wraps). */
   isTrigger(node: Instruction): boolean;
   /** A range from 0-based source offsets (end exclusive), with lines and columns computed. */

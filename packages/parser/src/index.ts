@@ -35,6 +35,7 @@ export {
 } from "./semantics/predefined.js";
 export {
   imageReferenceProblem,
+  normalizeImageReference,
   splitImageReference,
   type ImageReference,
 } from "./semantics/image-reference.js";

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { imageReferenceProblem, splitImageReference } from "../src/semantics/image-reference.js";
+import {
+  imageReferenceProblem,
+  normalizeImageReference,
+  splitImageReference,
+} from "../src/semantics/image-reference.js";
 
 const hex64 = "0123456789abcdef".repeat(4);
 
@@ -66,5 +70,26 @@ describe("splitImageReference", () => {
       digest,
     });
     if (tag !== null) expect(reference.slice(ref.tagStart, ref.tagStart + tag.length)).toBe(tag);
+  });
+});
+
+// reference | the normalised spelling
+const normalised: [string, string][] = [
+  ["alpine", "docker.io/library/alpine:latest"],
+  ["alpine:3.20", "docker.io/library/alpine:3.20"],
+  ["library/alpine:3.20", "docker.io/library/alpine:3.20"],
+  ["docker.io/library/alpine:3.20", "docker.io/library/alpine:3.20"],
+  ["index.docker.io/library/alpine", "docker.io/library/alpine:latest"],
+  ["bitnami/redis", "docker.io/bitnami/redis:latest"],
+  ["ghcr.io/owner/app:1", "ghcr.io/owner/app:1"],
+  ["localhost:5000/app", "localhost:5000/app:latest"],
+  ["Registry.Example.com/app", "registry.example.com/app:latest"],
+  [`alpine@sha256:${hex64}`, `docker.io/library/alpine@sha256:${hex64}`],
+  [`alpine:3.20@sha256:${hex64}`, `docker.io/library/alpine:3.20@sha256:${hex64}`],
+];
+
+describe("normalizeImageReference", () => {
+  it.each(normalised)("%s", (reference, expected) => {
+    expect(normalizeImageReference(reference)).toBe(expected);
   });
 });

@@ -1,8 +1,55 @@
 import { ruleTester } from "../testing/rule-tester.js";
 import rule from "./cmd-overridden.js";
 
+const nginx = { "nginx:1.27": { config: { Entrypoint: ["/docker-entrypoint.sh"], Cmd: ["nginx"] } } };
+const shellEntrypoint = { "alpine:3.20": { config: { Entrypoint: ["/bin/sh", "-c", "exec /app --serve"] } } };
+
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the base image's ENTRYPOINT is unknown without its config",
+      code: `FROM nginx:1.27
+CMD nginx -g "daemon off;"
+`,
+    },
+    {
+      name: "exec CMD under the base image's exec ENTRYPOINT",
+      code: `FROM nginx:1.27
+CMD ["nginx", "-g", "daemon off;"]
+`,
+      imageConfigs: nginx,
+    },
+    {
+      name: "the stage's own ENTRYPOINT replaces the base image's",
+      code: `FROM nginx:1.27
+ENTRYPOINT ["/app"]
+CMD ["x"]
+`,
+      imageConfigs: nginx,
+    },
+    {
+      name: "a base image with no ENTRYPOINT",
+      code: `FROM alpine:3.20
+CMD echo hello
+`,
+      imageConfigs: { alpine: { config: { Cmd: ["/bin/sh"] } } },
+    },
+    {
+      name: "an ENTRYPOINT of an earlier stage replaces the image's",
+      code: `FROM nginx:1.27 AS base
+ENTRYPOINT ["/app"]
+FROM base
+CMD ["x"]
+`,
+      imageConfigs: nginx,
+    },
+    {
+      name: "a sh -c entrypoint that reads its arguments",
+      code: `FROM alpine:3.20
+CMD ["x"]
+`,
+      imageConfigs: { "alpine:3.20": { config: { Entrypoint: ["/bin/sh", "-c", 'exec /app "$@"', "sh"] } } },
+    },
     `FROM alpine:3.20
 CMD ["sh"]
 `,
@@ -102,6 +149,41 @@ CMD ["b"]
     },
   ],
   invalid: [
+    {
+      name: "shell CMD under the base image's exec ENTRYPOINT (any spelling of its name)",
+      code: `FROM docker.io/library/nginx:1.27
+CMD nginx -g "daemon off;"
+`,
+      imageConfigs: nginx,
+      errors: [
+        {
+          messageId: "shellCmdUnderImage",
+          message:
+            'This shell-form CMD reaches the ENTRYPOINT ["/docker-entrypoint.sh"] of the base image \'docker.io/library/nginx:1.27\' as the arguments `/bin/sh -c "…"`; write it in exec form (`CMD ["…"]`).',
+          line: 2,
+          column: 5,
+        },
+      ],
+    },
+    {
+      name: "through a stage of this file, and a base named with a global ARG",
+      code: `ARG TAG=1.27
+FROM nginx:\${TAG} AS base
+RUN true
+FROM base
+CMD run --fast
+`,
+      imageConfigs: nginx,
+      errors: [{ messageId: "shellCmdUnderImage", line: 5 }],
+    },
+    {
+      name: "a CMD the base image's sh -c entrypoint never reads",
+      code: `FROM alpine:3.20
+CMD ["--verbose"]
+`,
+      imageConfigs: shellEntrypoint,
+      errors: [{ messageId: "ignoredCmd", line: 2, column: 6 }],
+    },
     {
       code: `FROM alpine:3.20
 ENTRYPOINT /usr/bin/app --serve

@@ -19,6 +19,9 @@ export default defineRule({
       'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores CMD and the run arguments. ' +
       'A shell-form CMD under an exec-form ENTRYPOINT reaches the entrypoint as the three arguments `/bin/sh -c "…"`. ' +
       "And setting ENTRYPOINT clears the CMD inherited from the base stage unless the stage sets CMD again.",
+    limitations:
+      "An ENTRYPOINT inherited from a base image is only known when its config is given (`hull lint --resolve` or `--image-config`); then a shell-form CMD under it, and a CMD that its `sh -c` entrypoint never reads, are reported too. " +
+      "A CMD inherited from a base image is not reported as cleared: an ENTRYPOINT is usually meant to replace the image's default command.",
     bad: [
       "FROM alpine:3.20\nENTRYPOINT /usr/bin/app --serve\n",
       'FROM alpine:3.20\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD nginx -g "daemon off;"\n',
@@ -38,6 +41,10 @@ export default defineRule({
       `This shell-form CMD reaches the exec-form ENTRYPOINT on line ${entrypointLine}` +
       (inherited === null ? "" : ` (inherited from stage '${inherited}')`) +
       ' as the arguments `/bin/sh -c "…"`; write it in exec form (`CMD ["…"]`).',
+    shellCmdUnderImage: (image: string, entrypoint: string) =>
+      `This shell-form CMD reaches the ENTRYPOINT ${entrypoint} of the base image '${image}' as the arguments \`/bin/sh -c "…"\`; write it in exec form (\`CMD ["…"]\`).`,
+    ignoredCmd: (image: string, entrypoint: string) =>
+      `This CMD is ignored: the ENTRYPOINT ${entrypoint} of the base image '${image}' runs a shell script that does not read its arguments; set ENTRYPOINT in this file.`,
     droppedCmd: (base: string, cmdLine: number) =>
       `This ENTRYPOINT clears the CMD inherited from stage '${base}' (line ${cmdLine}); set CMD again in this stage if the entrypoint needs it.`,
   },
@@ -82,6 +89,16 @@ export default defineRule({
           const inherited = entrypoint ? null : (base?.name ?? null);
           ctx.report(cmd.args[0], "shellCmd", effectiveEntrypoint.range.start.line, inherited);
         }
+        // No ENTRYPOINT in this file's chain of stages: the base image's own is in effect, when it is known.
+        const imageEntrypoint = effectiveEntrypoint ? null : ctx.baseImage(stage)?.config.Entrypoint;
+        if (rendered && cmd?.args[0] && imageEntrypoint && imageEntrypoint.length > 0) {
+          const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "";
+          const shown = JSON.stringify(imageEntrypoint);
+          const script = shellScript(imageEntrypoint);
+          if (script !== null && !usesArguments(script)) ctx.report(cmd.args[0], "ignoredCmd", image, shown);
+          else if (cmd.form === "shell" && script === null)
+            ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown);
+        }
         const inheritedCmd = base?.config.cmd;
         if (rendered && entrypoint && !cmd && base && inheritedCmd && inheritedCmd.args.length > 0) {
           ctx.report(entrypoint.keyword, "droppedCmd", base.name, inheritedCmd.range.start.line);
@@ -101,6 +118,14 @@ export default defineRule({
 /** True when a shell-form script reads its positional parameters, so that CMD and run arguments do reach it. */
 function usesArguments(script: string): boolean {
   return /\$(?:[@*#0-9]|\{[@*#0-9])/.test(script);
+}
+
+/** The script of an `sh -c SCRIPT` argv (any POSIX shell), or null for any other command. */
+function shellScript(argv: readonly string[]): string | null {
+  const program = argv[0]?.split("/").pop() ?? "";
+  return /^(?:sh|bash|ash|dash|zsh|ksh)$/.test(program) && argv[1] === "-c" && argv.length >= 3
+    ? argv[2]!
+    : null;
 }
 
 function templated(node: Cmd | Entrypoint | null): boolean {

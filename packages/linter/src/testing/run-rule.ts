@@ -1,3 +1,4 @@
+import { readImageConfig, type BaseImage } from "@hull/planner";
 import { lint, syntaxErrorId, type Diagnostic, type RuleSetting } from "../engine.js";
 import type { DocExample, LintSettings, Rule } from "../rule.js";
 import { rules as builtinRules } from "../rules/index.js";
@@ -12,6 +13,11 @@ export interface ValidCase {
   /** The `.dockerignore` beside the Dockerfile. */
   dockerignore?: string;
   filePath?: string;
+  /**
+   * Base image configs by reference, as an `--image-config` file holds them (e.g. `{ config: { User: "app" } }`),
+   * read by the planner's reader as the CLI reads them.
+   */
+  imageConfigs?: Readonly<Record<string, unknown>>;
   /** Parse errors fail the case unless this is true (they usually mean a typo in the case). */
   allowSyntaxErrors?: boolean;
 }
@@ -40,7 +46,18 @@ export function runRule(rule: Rule, testCase: ValidCase): Diagnostic[] {
     rules: settings,
     settings: testCase.settings,
     readDockerignore: () => testCase.dockerignore ?? null,
+    ...(testCase.imageConfigs ? { imageConfigs: readConfigs(testCase.imageConfigs) } : {}),
   }).diagnostics;
+}
+
+function readConfigs(raw: Readonly<Record<string, unknown>>): Record<string, BaseImage> {
+  const out: Record<string, BaseImage> = {};
+  for (const [ref, json] of Object.entries(raw)) {
+    const image = readImageConfig(json);
+    if ("error" in image) throw new Error(`imageConfigs[${ref}]: ${image.error}`);
+    out[ref] = image;
+  }
+  return out;
 }
 
 /** A docs example as a test case. */

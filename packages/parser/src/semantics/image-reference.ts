@@ -71,3 +71,17 @@ export function imageReferenceProblem(reference: string): string | null {
   }
   return null;
 }
+
+/**
+ * The one spelling that every way of writing an image shares, as Docker normalises a name: `alpine`,
+ * `library/alpine:latest` and `docker.io/library/alpine:latest` all become the last. Not validated.
+ */
+export function normalizeImageReference(text: string): string {
+  const ref = splitImageReference(text);
+  const domain = domainOf(ref.name);
+  let path = domain === null ? ref.name : ref.name.slice(domain.length + 1);
+  const registry = ref.registry === "index.docker.io" ? "docker.io" : ref.registry;
+  if (registry === "docker.io" && !path.includes("/")) path = `library/${path}`;
+  const tag = ref.tag ?? (ref.digest === null ? "latest" : null);
+  return `${registry}/${path}${tag === null ? "" : `:${tag}`}${ref.digest === null ? "" : `@${ref.digest}`}`;
+}
