@@ -279,3 +279,73 @@ RUN tar -xzf /tmp/tool.tgz && echo $VERSION
     ).toEqual(group.map((id) => [id, "info"]));
   });
 });
+
+describe("ctx.baseImage", () => {
+  const userOf = defineRule({
+    id: "base-user",
+    title: "Reports the USER of each stage's base image config",
+    severity: "info",
+    fixable: false,
+    docs: { rationale: "Test only.", bad: [], good: [] },
+    messages: { user: (user: string) => user },
+    create(ctx) {
+      return {
+        Stage(stage) {
+          ctx.report(stage.from.keyword, "user", ctx.baseImage(stage)?.config.User ?? "unknown");
+        },
+      };
+    },
+  });
+  const config = (user: string) => ({
+    config: { ...emptyConfig, User: user },
+    history: null,
+    os: "linux",
+    architecture: "amd64",
+    digest: null,
+  });
+  const emptyConfig = {
+    Env: null,
+    Entrypoint: null,
+    Cmd: null,
+    WorkingDir: null,
+    User: null,
+    ExposedPorts: null,
+    Volumes: null,
+    Labels: null,
+    StopSignal: null,
+    Healthcheck: null,
+    Shell: null,
+    OnBuild: null,
+  };
+  const users = (code: string, imageConfigs: Record<string, ReturnType<typeof config>>) =>
+    lint(code, { registry: [userOf], preset: "all", imageConfigs }).diagnostics.map((d) => d.message);
+
+  it.each([
+    ["FROM alpine\n", "alpine-user"],
+    ["FROM alpine:latest\n", "alpine-user"],
+    ["FROM docker.io/library/alpine\n", "alpine-user"],
+    ["FROM index.docker.io/library/alpine:latest\n", "alpine-user"],
+    ["ARG V=latest\nFROM alpine:$V\n", "alpine-user"],
+    ["FROM alpine:3.20\n", "unknown"],
+    ["FROM scratch\n", "unknown"],
+    ["FROM alpine:$UNSET\n", "unknown"],
+    ["FROM ghcr.io/o/app:1\n", "ghcr-user"],
+    ["FROM ghcr.io/o/app\n", "unknown"],
+  ])("%j → %s", (code, expected) => {
+    expect(
+      users(code, {
+        "docker.io/library/alpine:latest": config("alpine-user"),
+        "ghcr.io/o/app:1": config("ghcr-user"),
+      }),
+    ).toEqual([expected]);
+  });
+
+  it("follows FROM <stage> to the image the chain starts from", () => {
+    const code = "FROM alpine AS a\nFROM a AS b\nFROM b\nFROM scratch AS s\nFROM s\n";
+    expect(users(code, { alpine: config("root") })).toEqual(["root", "root", "root", "unknown", "unknown"]);
+  });
+
+  it("is undefined for every stage without configs", () => {
+    expect(users("FROM alpine\nFROM alpine AS b\n", {})).toEqual(["unknown", "unknown"]);
+  });
+});

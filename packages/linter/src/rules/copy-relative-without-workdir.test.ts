@@ -3,6 +3,16 @@ import rule from "./copy-relative-without-workdir.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the base image's config sets WorkingDir",
+      code: "FROM example/app:1\nCOPY app.jar .\n",
+      imageConfigs: { "example/app:1": { config: { WorkingDir: "/srv" } } },
+    },
+    {
+      name: "the base image's config sets WorkingDir, several stages",
+      code: "FROM example/app:1 AS base\nFROM base\nCOPY app.jar .\n",
+      imageConfigs: { "example/app:1": { config: { WorkingDir: "/srv" } } },
+    },
     `FROM alpine
 COPY a /a
 `,
@@ -55,6 +65,12 @@ COPY a b
 `,
   ],
   invalid: [
+    {
+      name: "the base image's config sets no WorkingDir",
+      code: "FROM example/app:1\nCOPY app.jar .\n",
+      imageConfigs: { "example/app:1": { config: { WorkingDir: "" } } },
+      errors: [{ messageId: "relative", line: 2 }],
+    },
     {
       code: `FROM alpine
 COPY a .

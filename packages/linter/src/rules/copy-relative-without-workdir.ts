@@ -17,7 +17,7 @@ export default defineRule({
       "When no `WORKDIR` is set in the stage (or in a stage of this file it builds on), that directory is whatever the base image chose, often `/`, and it can change when the base image does. " +
       "Set `WORKDIR` first, or copy to an absolute path.",
     limitations:
-      "As in hadolint, a `WORKDIR` set by the base image is not known and does not count; destinations starting with a variable are not checked. " +
+      "As in hadolint, a `WORKDIR` set by the base image does not count, unless its config is given (`hull lint --resolve` or `--image-config`); destinations starting with a variable are not checked. " +
       "Unlike hadolint, stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
     bad: ["FROM node:22\nCOPY package.json .\n"],
     good: [
@@ -49,14 +49,20 @@ export default defineRule({
       if (set === null) {
         // Looked up only now: most files never copy to a relative path.
         // A stage built on scratch starts in `/`, so a relative path there is not ambiguous.
-        set = ctx.semantic.someBase(stage, hasWorkdir) || isScratch(ctx.semantic.rootOf(stage));
+        set =
+          ctx.semantic.someBase(stage, hasWorkdir) ||
+          isScratch(ctx.semantic.rootOf(stage)) ||
+          !!ctx.baseImage(stage)?.config.WorkingDir;
         if (set) return;
       }
       ctx.report(dest, "relative", node.keyword.name, value);
     };
     return {
       Stage(stage) {
-        set = ctx.ast.stages.length === 1 ? isScratch(stage) : null;
+        set =
+          ctx.ast.stages.length === 1
+            ? isScratch(stage) || !!ctx.baseImage(stage)?.config.WorkingDir
+            : null;
       },
       Workdir(node) {
         const stage = ctx.currentStage();

@@ -3,6 +3,11 @@ import rule from "./missing-healthcheck.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the base image's config has a HEALTHCHECK",
+      code: 'FROM example/web:1\nCMD ["web"]\n',
+      imageConfigs: { "example/web:1": { config: { Healthcheck: { Test: ["CMD", "web", "--check"] } } } },
+    },
     `FROM alpine
 HEALTHCHECK CMD true
 `,
@@ -25,6 +30,12 @@ HEALTHCHECK CMD true
 `,
   ],
   invalid: [
+    {
+      name: "the base image's config has no HEALTHCHECK",
+      code: 'FROM example/web:1\nCMD ["web"]\n',
+      imageConfigs: { "example/web:1": { config: { Cmd: ["web"] } } },
+      errors: [{ messageId: "missing", line: 1 }],
+    },
     {
       code: `FROM alpine
 CMD ["sh"]

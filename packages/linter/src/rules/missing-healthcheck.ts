@@ -19,7 +19,7 @@ export default defineRule({
       "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint.",
     limitations:
       "Stages that other stages only build on or copy from are not reported, and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
-      "A `HEALTHCHECK` inherited from the base image cannot be seen and does not count.",
+      "A `HEALTHCHECK` inherited from the base image counts only when its config is given (`hull lint --resolve` or `--image-config`).",
     bad: ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n'],
     good: [
       'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\nCMD ["nginx", "-g", "daemon off;"]\n',
@@ -40,7 +40,9 @@ export default defineRule({
         if (ast.stages.every((s) => withHealthcheck.has(s))) return;
         for (const stage of ast.stages) {
           if (ctx.semantic.isUsed(stage) || withHealthcheck.has(stage)) continue;
-          if (!ctx.semantic.someBase(stage, hasHealthcheck)) ctx.report(stage.from.keyword, "missing");
+          if (ctx.semantic.someBase(stage, hasHealthcheck) || ctx.baseImage(stage)?.config.Healthcheck)
+            continue;
+          ctx.report(stage.from.keyword, "missing");
         }
       },
     };

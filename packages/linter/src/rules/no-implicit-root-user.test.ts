@@ -3,6 +3,21 @@ import rule from "./no-implicit-root-user.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the base image's config sets an unprivileged USER",
+      code: "FROM node:22\nRUN true\n",
+      imageConfigs: { "node:22": { config: { User: "node" } } },
+    },
+    {
+      name: "the base image's config sets root: no-root-user's finding",
+      code: "FROM example/root:1\nRUN true\n",
+      imageConfigs: { "example/root:1": { config: { User: "root" } } },
+    },
+    {
+      name: "a config for another image does not count",
+      code: "FROM debian:12\nUSER app\n",
+      imageConfigs: { "debian:11": { config: {} } },
+    },
     `FROM debian:12
 USER 10001
 `,
@@ -20,6 +35,26 @@ USER root
 `,
   ],
   invalid: [
+    {
+      name: "the base image's config sets no USER, whatever the image's name says",
+      code: "FROM example/app:nonroot AS base\nFROM base\n",
+      imageConfigs: { "example/app:nonroot": { config: { Cmd: ["app"] } } },
+      errors: [
+        {
+          messageId: "knownRoot",
+          message:
+            "The final image sets no USER, and neither does its base image 'example/app:nonroot', so it runs as root; add an unprivileged USER.",
+          line: 2,
+          column: 6,
+        },
+      ],
+    },
+    {
+      name: "an unknown base image (config given for another one) is reported as before",
+      code: "FROM debian:12\nRUN make\n",
+      imageConfigs: { "debian:11": { config: { User: "app" } } },
+      errors: [{ messageId: "implicit", line: 1 }],
+    },
     {
       code: `FROM debian:12
 RUN make

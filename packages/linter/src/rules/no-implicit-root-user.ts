@@ -32,6 +32,7 @@ export default defineRule({
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
       "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless` and Chainguard images, so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
       'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',
     bad: ['FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n'],
@@ -50,6 +51,8 @@ export default defineRule({
   messages: {
     implicit: (image: string) =>
       `The final image sets no USER, so it runs as the user of '${image}', usually root; add an unprivileged USER.`,
+    knownRoot: (image: string) =>
+      `The final image sets no USER, and neither does its base image '${image}', so it runs as root; add an unprivileged USER.`,
   },
   create(ctx) {
     return {
@@ -58,6 +61,12 @@ export default defineRule({
         if (!last?.from.image || hasUser(ctx.semantic, last)) return;
         // The image the final stage starts from, following stage names.
         const image = ctx.semantic.rootOf(last).from.image?.value ?? "";
+        const known = ctx.baseImage(last);
+        if (known) {
+          // Any USER the image sets counts: root is no-root-user's finding, another user is what the rule wants.
+          if (known.config.User === null) ctx.report(last.from.image, "knownRoot", image);
+          return;
+        }
         if (nonRootImage.test(image.toLowerCase())) return;
         ctx.report(last.from.image, "implicit", image);
       },

@@ -3,6 +3,25 @@ import rule from "./no-root-user.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the base image's USER is unknown without its config",
+      code: "FROM postgres:17\nRUN true\n",
+    },
+    {
+      name: "the base image sets an unprivileged USER",
+      code: "FROM node:22\nRUN true\n",
+      imageConfigs: { "node:22": { config: { User: "node" } } },
+    },
+    {
+      name: "the base image sets no USER (no-implicit-root-user's finding)",
+      code: "FROM debian:12\nRUN true\n",
+      imageConfigs: { "debian:12": { config: {} } },
+    },
+    {
+      name: "a USER in this file wins over the base image's",
+      code: "FROM example/root:1\nUSER app\n",
+      imageConfigs: { "example/root:1": { config: { User: "root" } } },
+    },
     "FROM debian:12\n",
     `FROM debian:12
 USER root
@@ -32,6 +51,20 @@ ONBUILD USER root
 `,
   ],
   invalid: [
+    {
+      name: "the base image runs as root, through a stage of this file",
+      code: "FROM example/root:1 AS base\nRUN true\nFROM base\nRUN true\n",
+      imageConfigs: { "docker.io/example/root:1": { config: { User: "0:0" } } },
+      errors: [
+        {
+          messageId: "inheritedRoot",
+          message:
+            "The final image runs as '0:0', the USER of the base image 'example/root:1'; switch to an unprivileged USER at the end.",
+          line: 3,
+          column: 6,
+        },
+      ],
+    },
     {
       code: `FROM debian:12
 USER root

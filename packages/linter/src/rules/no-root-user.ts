@@ -20,7 +20,8 @@ export default defineRule({
       "Switch to an unprivileged user after the steps that need root.",
     limitations:
       "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
-      "Build stages may use root freely (hadolint checks every stage).",
+      "Build stages may use root freely (hadolint checks every stage). " +
+      "When no stage sets a USER, the base image's own USER counts if its config is given (`hull lint --resolve` or `--image-config`); an image that sets none runs as root implicitly, which is `no-implicit-root-user`'s finding.",
     bad: ["FROM debian:12\nRUN useradd app\nUSER app\nRUN make\nUSER root\n"],
     good: [
       "FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n",
@@ -29,19 +30,38 @@ export default defineRule({
   },
   messages: {
     root: (user: string) => `The final image runs as '${user}'; switch to an unprivileged USER at the end.`,
+    inheritedRoot: (image: string, user: string) =>
+      `The final image runs as '${user}', the USER of the base image '${image}'; switch to an unprivileged USER at the end.`,
   },
   create(ctx) {
     return {
       "Dockerfile:exit"(ast) {
         const last = ast.stages[ast.stages.length - 1];
-        const user = last ? lastUser(ctx.semantic, last) : null;
-        if (!user?.value) return;
-        const name = user.value.value.split(":")[0]!;
-        if (name === "root" || name === "0") ctx.report(user.value, "root", user.value.value);
+        if (!last) return;
+        const user = lastUser(ctx.semantic, last);
+        if (!user) {
+          const inherited = ctx.baseImage(last)?.config.User;
+          if (inherited && isRoot(inherited) && last.from.image)
+            ctx.report(
+              last.from.image,
+              "inheritedRoot",
+              ctx.semantic.baseName(ctx.semantic.rootOf(last)) ?? "",
+              inherited,
+            );
+          return;
+        }
+        if (!user.value) return;
+        if (isRoot(user.value.value)) ctx.report(user.value, "root", user.value.value);
       },
     };
   },
 });
+
+/** True for `root` and uid 0, with or without a group. */
+function isRoot(user: string): boolean {
+  const name = user.split(":")[0]!;
+  return name === "root" || name === "0";
+}
 
 /** The last USER that applies in a stage: its own, or that of the earlier stage it is built from. */
 function lastUser(semantic: SemanticModel, last: Stage): User | null {

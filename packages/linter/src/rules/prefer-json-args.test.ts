@@ -3,6 +3,11 @@ import rule from "./prefer-json-args.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the base image's config sets SHELL",
+      code: "FROM example/pwsh:7\nCMD Write-Host hello\n",
+      imageConfigs: { "example/pwsh:7": { config: { Shell: ["pwsh", "-Command"] } } },
+    },
     `FROM alpine
 CMD ["a", "b"]
 ENTRYPOINT ["c"]
@@ -46,6 +51,12 @@ HEALTHCHECK CMD curl -f http://x/
     },
   ],
   invalid: [
+    {
+      name: "the base image's config sets no SHELL",
+      code: "FROM example/pwsh:7 AS base\nFROM base\nCMD Write-Host hello\n",
+      imageConfigs: { "example/pwsh:7": { config: { Cmd: ["pwsh"] } } },
+      errors: [{ messageId: "shellForm", line: 3 }],
+    },
     {
       code: `FROM alpine
 CMD node server.js

@@ -21,7 +21,7 @@ export default defineRule({
       "In shell form, `CMD my-app --serve` runs as `/bin/sh -c 'my-app --serve'`: the shell is PID 1 and does not pass `SIGTERM` on, so `docker stop` waits and then kills the program without a clean shutdown. " +
       'The JSON form `CMD ["my-app", "--serve"]` runs the program itself.',
     limitations:
-      "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; a `SHELL` set by a base image from a registry cannot be seen. " +
+      "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; so is a stage whose base image sets `SHELL` when its config is given (`hull lint --resolve` or `--image-config`), and only then. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
     bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],
     good: [
@@ -39,7 +39,8 @@ export default defineRule({
     return {
       Stage(stage) {
         const base = ctx.semantic.baseOf(stage);
-        let shell = ctx.semantic.someBase(stage, setsShell);
+        // BuildKit checks the SHELL in effect, which includes one the base image's config sets.
+        let shell = ctx.semantic.someBase(stage, setsShell) || !!ctx.baseImage(stage)?.config.Shell?.length;
         if (!shell && base) {
           let viaTrigger = triggersShell.get(base);
           if (viaTrigger === undefined) {

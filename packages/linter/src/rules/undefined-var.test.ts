@@ -3,6 +3,20 @@ import rule from "./undefined-var.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a variable the base image's config sets",
+      code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOME/lib/\n",
+      imageConfigs: { "example/jdk:21": { config: { Env: ["PATH=/usr/bin", "JAVA_HOME=/opt/java"] } } },
+    },
+    {
+      name: "the base image's config is read through a stage of this file",
+      code: "FROM example/jdk:21 AS base\nFROM base\nWORKDIR $JAVA_HOME\n",
+      imageConfigs: { "example/jdk:21": { config: { Env: ["JAVA_HOME=/opt/java"] } } },
+    },
+    {
+      name: "an image without a config may set the variable",
+      code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOME/lib/\n",
+    },
     `FROM alpine:3.20
 ENV PATH=/opt/bin:$PATH
 `,
@@ -80,6 +94,15 @@ RUN --mount=type=cache,from=$X,target=/cache true
     },
   ],
   invalid: [
+    {
+      name: "a variable the base image's config does not set",
+      code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOM/lib/ $APP_DIR\n",
+      imageConfigs: { "example/jdk:21": { config: { Env: ["JAVA_HOME=/opt/java"] } } },
+      errors: [
+        { messageId: "typo", line: 2, column: 14 },
+        { messageId: "undefined", line: 2, column: 29 },
+      ],
+    },
     {
       // Redeclaring with a default that names the global ARG does not take its value.
       code: `ARG VERSION=1.2

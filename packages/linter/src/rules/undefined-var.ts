@@ -9,6 +9,7 @@ import {
   type StageScope,
   type Word,
 } from "@hull/parser";
+import type { BaseImage } from "@hull/planner";
 import { defineRule } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
 import { findVarRefs, isGuarded, locateRefs, type VarRef } from "./utils/stage-env.js";
@@ -37,7 +38,7 @@ export default defineRule({
       "Global ARGs (declared before the first `FROM`) and BuildKit's predefined ARGs such as `TARGETARCH` are only visible in a stage after `ARG NAME` redeclares them, and one `ENV` instruction cannot use a variable it defines itself.",
     limitations:
       "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit. " +
-      "The base image's `ENV` cannot be known without a registry. hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. `${NAME:-default}` and `${NAME:+alternative}` handle an unset variable on purpose, so they are only reported for those mistakes too, where BuildKit reports them always.",
+      "The base image's `ENV` is known when its config is given (`hull lint --resolve` or `--image-config`), and then every undefined name is reported, as on `scratch`. Without it, hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. `${NAME:-default}` and `${NAME:+alternative}` handle an unset variable on purpose, so they are only reported for those mistakes too, where BuildKit reports them always.",
     bad: [
       "FROM alpine:3.20\nCOPY app.tar $APP_HOME/\n",
       "ARG VERSION=1.2.3\nFROM alpine:3.20\nLABEL version=$VERSION\n",
@@ -69,6 +70,16 @@ export default defineRule({
       `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
   },
   create(ctx) {
+    // The ENV of a base image whose config was given: all of it, so any other name is surely undefined.
+    const configEnvs = new Map<BaseImage, ImageEnv>();
+    const configEnv = (image: BaseImage): ImageEnv => {
+      let env = configEnvs.get(image);
+      if (!env) {
+        const names = (image.config.Env ?? []).map((e) => e.split("=")[0]!);
+        configEnvs.set(image, (env = { names: new Set(names), complete: true }));
+      }
+      return env;
+    };
     // For each name defined later in the current stage, the line of its first definition.
     let definedAt = new Map<string, number>();
     // For each name an ENV or ARG defines anywhere in a stage: which stage, and where.
@@ -90,7 +101,9 @@ export default defineRule({
       if (!piece.text.includes("$")) return;
       const options = { ...ctx.semantic.options, skipQuotes: piece.skipQuotes, caseInsensitive };
       const result = expandWord(piece.text, scope.env, options);
-      const base: ImageEnv = scope.baseImage === null ? scratchEnv : imageEnv(scope.baseImage);
+      const given = currentStage && scope.baseImage !== null ? ctx.baseImage(currentStage) : undefined;
+      const base: ImageEnv =
+        scope.baseImage === null ? scratchEnv : given ? configEnv(given) : imageEnv(scope.baseImage);
       const missing = result.missing.filter((name) => !known(scope, name) && !base.names.has(name));
       if (missing.length === 0) return;
       const escape = piece.skipQuotes ? "\\" : ctx.ast.escapeChar;
@@ -109,7 +122,8 @@ export default defineRule({
         const elsewhere = scope.baseUnresolved
           ? undefined
           : definedIn.get(name)?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
-        const suggestion = suggestSpelling(name, [...scope.env.keys(), ...scope.args].sort(), {
+        const candidates = [...scope.env.keys(), ...scope.args, ...(given ? base.names : [])];
+        const suggestion = suggestSpelling(name, [...new Set(candidates)].sort(), {
           limit: "tight",
         });
         if (later !== undefined && later > node.range.start.line)

@@ -64,6 +64,30 @@ WORKDIR $DIR
   ],
   invalid: [
     {
+      name: "with the base image's config, the message says where the path resolves",
+      code: "FROM example/app:1\nWORKDIR ../app\n",
+      imageConfigs: { "example/app:1": { config: { WorkingDir: "/srv/www" } } },
+      errors: [
+        {
+          messageId: "relativeTo",
+          message:
+            "Relative WORKDIR '../app' resolves to '/srv/app' only because of the working directory of 'example/app:1'; set an absolute path first.",
+        },
+      ],
+    },
+    {
+      name: "a base image without WorkingDir starts in /",
+      code: "FROM example/app:1\nWORKDIR app\n",
+      imageConfigs: { "example/app:1": { config: {} } },
+      errors: [
+        {
+          messageId: "relativeTo",
+          message:
+            "Relative WORKDIR 'app' resolves to '/app' only because of the working directory of 'example/app:1'; set an absolute path first.",
+        },
+      ],
+    },
+    {
       code: `FROM alpine
 WORKDIR app
 `,

@@ -24,7 +24,8 @@ export default defineRule({
       "A relative `WORKDIR` is resolved against the working directory of the base image, which this file does not control and which can change with a new image tag.",
     limitations:
       "As in BuildKit, only the first `WORKDIR` of a stage is checked, and a stage built on another stage of this file (`FROM <stage>`) inherits its `WORKDIR`: once an absolute directory is set, relative ones build on it. " +
-      "A path that starts with a variable is checked after expansion when the variable is set in this file, and skipped otherwise.",
+      "A path that starts with a variable is checked after expansion when the variable is set in this file, and skipped otherwise. " +
+      "A relative path is reported even when the base image's config is given (`hull lint --resolve` or `--image-config`), as BuildKit does; the message then says where it resolves today.",
     bad: ["FROM node:22\nWORKDIR app\nCOPY . .\n"],
     good: [
       "FROM node:22\nWORKDIR /app\nCOPY . .\n",
@@ -36,6 +37,8 @@ export default defineRule({
   messages: {
     relative: (path: string) =>
       `Relative WORKDIR '${path}' depends on the base image's working directory; set an absolute path first.`,
+    relativeTo: (path: string, resolved: string, image: string) =>
+      `Relative WORKDIR '${path}' resolves to '${resolved}' only because of the working directory of '${image}'; set an absolute path first.`,
   },
   create(ctx) {
     return {
@@ -62,7 +65,13 @@ export default defineRule({
             }
           } else if (node.type === "Workdir") {
             const path = relativePath(node, env, ctx.ast.escapeChar);
-            if (path !== null) ctx.report(node.value ?? node.keyword, "relative", path);
+            if (path === null) return;
+            const base = ctx.baseImage(stage);
+            if (base) {
+              const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "";
+              const resolved = joinPath(base.config.WorkingDir ?? "/", path);
+              ctx.report(node.value ?? node.keyword, "relativeTo", path, resolved, image);
+            } else ctx.report(node.value ?? node.keyword, "relative", path);
             return;
           }
         }
@@ -80,4 +89,16 @@ function relativePath(node: Workdir, env: ReadonlyMap<string, string>, escape: "
   const result = expandWord(raw, env, { escape });
   if (result.error || result.missing.length > 0) return null;
   return absolute.test(result.value) ? null : result.value;
+}
+
+/** `dir` joined with a relative `path`, cleaned as BuildKit's `path.Join` cleans it (`\\` separators kept as they are). */
+function joinPath(dir: string, path: string): string {
+  if (dir.includes("\\")) return `${dir.replace(/\\+$/, "")}\\${path}`;
+  const parts: string[] = [];
+  for (const part of `${dir}/${path}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join("/")}`;
 }
