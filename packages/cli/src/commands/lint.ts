@@ -29,6 +29,8 @@ import {
   type Severity,
   type ShellcheckRequest,
 } from "@hull/linter";
+import { normalizeImageReference } from "@hull/parser";
+import type { BaseImage } from "@hull/planner";
 import type { Register } from "../main.js";
 import { processIo, readFailure, type Io } from "../io.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
@@ -51,6 +53,11 @@ interface LintFlags {
   fix?: boolean;
   fixDryRun?: boolean;
   unsafeFixes?: boolean;
+  resolve?: boolean;
+  imageConfig: string[];
+  insecureRegistry: string[];
+  registryMirror: string[];
+  resolveTimeout?: string;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -72,6 +79,8 @@ export interface LintJob {
   shellcheck?: string;
   /** Fix the file (`--fix`, `--fix-dry-run`) before reporting what is left. */
   fix?: FixRequest;
+  /** Base image configs for rules that depend on inherited values (`--image-config`, `--resolve`). */
+  imageConfigs?: Record<string, BaseImage>;
 }
 
 /** The outcome of one job: findings, or an I/O error message. */
@@ -102,6 +111,7 @@ export function runJob(
     rules: job.rules,
     settings: job.settings,
     readDockerignore: () => findDockerignore(job.path, io),
+    ...(job.imageConfigs ? { imageConfigs: job.imageConfigs } : {}),
     ...(job.shellcheck !== undefined && io.runShellcheck
       ? { shellcheck: (request: ShellcheckRequest) => io.runShellcheck!(job.shellcheck!, request) }
       : {}),
@@ -279,10 +289,12 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     );
   }
   const jobs: LintJob[] = [];
+  // The config of each job, for the base image configs it asks for.
+  const jobConfigs = new Map<LintJob, LoadedConfig>();
   /** Paths that could not be searched or read, one line each: reported, and the exit code is 2. */
   const problems: string[] = [];
   const makeJob = (path: string, displayPath: string, config: LoadedConfig, text?: string): LintJob => {
-    return {
+    const job: LintJob = {
       path,
       displayPath,
       preset: flags.preset ?? config.preset,
@@ -294,6 +306,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       ...(text === undefined ? {} : { text }),
       ...(fixRequest ? { fix: fixRequest } : {}),
     };
+    jobConfigs.set(job, config);
+    return job;
   };
   if (stdin) {
     const name = flags.stdinFilename ?? "<stdin>";
@@ -329,6 +343,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   }
   for (const problem of problems) io.stderr(`hull lint: ${problem}\n`);
 
+  if (flags.resolve || flags.imageConfig.length > 0 || [...jobConfigs.values()].some(wantsBaseImages))
+    await addBaseImages(jobs, jobConfigs, flags, io);
+
   const results = await runJobs(jobs, io);
   let failing = false;
   const fileResults: FileResult[] = [];
@@ -361,6 +378,86 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   } else io.stdout(report);
   if (problems.length > 0) return 2;
   return failing ? 1 : 0;
+}
+
+const wantsBaseImages = (config: LoadedConfig) =>
+  config.resolve || Object.keys(config.imageConfigs).length > 0;
+
+/**
+ * Gives each job the base image configs it may use: `--image-config` files, the config's `imageConfigs`, and
+ * with `--resolve` (or the config's `resolve: true`) the configs read from registries. The code that reads them
+ * (and the network client) is loaded only here, so that a plain `hull lint` never loads it.
+ */
+async function addBaseImages(
+  jobs: readonly LintJob[],
+  jobConfigs: ReadonlyMap<LintJob, LoadedConfig>,
+  flags: LintFlags,
+  io: Io,
+): Promise<void> {
+  const { baseImageNames, readImageConfigFile, readImageConfigs, resolveBaseImages } =
+    await import("../base-images.js");
+  const given = readImageConfigs(flags.imageConfig, io);
+  if (typeof given === "string") throw new UsageError(given);
+  const timeoutMs = flags.resolveTimeout === undefined ? undefined : Number(flags.resolveTimeout);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
+    throw new UsageError(`--resolve-timeout expects milliseconds, got "${flags.resolveTimeout}"`);
+  const files = new Map<string, BaseImage>();
+  const fromConfig = (config: LoadedConfig): Record<string, BaseImage> => {
+    const out: Record<string, BaseImage> = {};
+    for (const [ref, path] of Object.entries(config.imageConfigs)) {
+      let image = files.get(path);
+      if (!image) {
+        const read = readImageConfigFile(ref, path, io);
+        if (typeof read === "string")
+          throw new UsageError(`${config.path ?? "config"}: imageConfigs.${read}`);
+        files.set(path, (image = read));
+      }
+      out[ref] = image;
+    }
+    return out;
+  };
+  // Per job: the configs it was given, and the images it needs from registries.
+  const wanted = new Map<LintJob, { known: Record<string, BaseImage>; names: string[] }>();
+  const unknown: string[] = [];
+  for (const job of jobs) {
+    const config = jobConfigs.get(job)!;
+    const known = { ...fromConfig(config), ...given };
+    let names: string[] = [];
+    if (flags.resolve || config.resolve) {
+      let text: string;
+      try {
+        text = job.text ?? io.readFile(job.path);
+      } catch {
+        // The job reports the unreadable file itself.
+        continue;
+      }
+      const have = new Set(Object.keys(known).map(normalizeImageReference));
+      names = baseImageNames(text).filter((n) => !have.has(normalizeImageReference(n)));
+      unknown.push(...names);
+    }
+    wanted.set(job, { known, names });
+  }
+  const resolved =
+    unknown.length === 0
+      ? { configs: {}, warnings: [] }
+      : await resolveBaseImages(unknown, {
+          insecure: flags.insecureRegistry,
+          mirrors: flags.registryMirror,
+          env: io.env,
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        });
+  for (const warning of resolved.warnings) io.stderr(`hull lint: warning: ${warning}\n`);
+  const byName = new Map(
+    Object.entries(resolved.configs).map(([ref, image]) => [normalizeImageReference(ref), image]),
+  );
+  for (const [job, { known, names }] of wanted) {
+    const configs: Record<string, BaseImage> = { ...known };
+    for (const name of names) {
+      const image = byName.get(normalizeImageReference(name));
+      if (image) configs[name] = image;
+    }
+    if (Object.keys(configs).length > 0) job.imageConfigs = configs;
+  }
 }
 
 /** One line for stderr: how many findings were (or would be) fixed, by rule, in how many files. */
@@ -422,6 +519,32 @@ export const registerLint: Register = (program, io, setExit) => {
     .option("--fix", "apply safe fixes in place (with -, print the fixed text), then report what is left")
     .option("--fix-dry-run", "print the fixes as a unified diff; change nothing")
     .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that can change the image")
+    .option(
+      "--resolve",
+      "read base image configs from their registries (network; cached by digest) for the rules that depend on inherited values",
+    )
+    .option(
+      "--image-config <ref=file>",
+      "config of a base image, as `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print it (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--insecure-registry <host>",
+      "registry reached over plain HTTP with --resolve (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--registry-mirror <url>",
+      "mirror tried first for Docker Hub images with --resolve (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--resolve-timeout <ms>",
+      "how long one registry request may take with --resolve (default: 10000)",
+    )
     .action(async (paths: string[], flags: LintFlags) => {
       try {
         setExit(await runLint(paths, flags, io));

@@ -3,6 +3,7 @@ import { Option } from "commander";
 import { parse, type Dockerfile } from "@hull/parser";
 import { findDockerignore } from "@hull/linter";
 import { resolveImage, type RegistryOptions } from "../registry.js";
+import { readImageConfigs } from "../base-images.js";
 import {
   containerArgv,
   invalidate,
@@ -13,7 +14,6 @@ import {
   share,
   toJson,
   toJsonMulti,
-  readImageConfig,
   type BaseImage,
   type BuildPlan,
   type ContainerRun,
@@ -156,7 +156,7 @@ async function runPlan(
   }
   const imageConfigs = readImageConfigs(flags.imageConfig, io);
   if (typeof imageConfigs === "string") {
-    io.stderr(`${imageConfigs}\n`);
+    io.stderr(`hull plan: ${imageConfigs}\n`);
     return 2;
   }
   const timeoutMs = flags.resolveTimeout === undefined ? undefined : Number(flags.resolveTimeout);
@@ -256,28 +256,6 @@ async function resolveBases(
     }
   }
   return { configs, diagnostics };
-}
-
-/** Reads `--image-config REF=FILE` pairs; a message naming the flag and file when one cannot be used. */
-function readImageConfigs(pairs: readonly string[], io: Io): Record<string, BaseImage> | string {
-  const out: Record<string, BaseImage> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0 || eq === pair.length - 1) return `hull plan: --image-config expects REF=FILE, got "${pair}"`;
-    const ref = pair.slice(0, eq);
-    const file = pair.slice(eq + 1);
-    let json: unknown;
-    try {
-      json = JSON.parse(io.readFile(resolve(io.cwd, file)));
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return `hull plan: --image-config ${ref}: cannot read ${file}: ${why}`;
-    }
-    const image = readImageConfig(json);
-    if ("error" in image) return `hull plan: --image-config ${ref}: ${file}: ${image.error}`;
-    out[ref] = image;
-  }
-  return out;
 }
 
 function readDockerignore(io: Io, file: string, context: string | undefined): string {

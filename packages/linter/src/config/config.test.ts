@@ -69,6 +69,22 @@ describe("hull config", () => {
     expect(loadConfig("/none", fs).kind).toBe("default");
   });
 
+  it("reads resolve and imageConfigs, with files relative to the config file", () => {
+    const fs = fakeFs({
+      "/a/.hullrc.yaml":
+        "resolve: true\nimageConfigs:\n  node:22: configs/node.json\n  alpine: /abs/alpine.json\n",
+      "/b/.hullrc.yaml": "resolve: yes please\nimageConfigs: [a.json]\n",
+    });
+    expect(loadConfig("/a/sub", fs)).toMatchObject({
+      resolve: true,
+      imageConfigs: { "node:22": "/a/configs/node.json", alpine: "/abs/alpine.json" },
+    });
+    expect(loadConfig("/none", fs)).toMatchObject({ resolve: false, imageConfigs: {} });
+    expect(errorOf(() => loadConfig("/b", fs))).toMatch(
+      /imageConfigs: expected .*object.*\n.*resolve: expected .*boolean/s,
+    );
+  });
+
   it("names the file, the key path and what was expected", () => {
     const fs = fakeFs({
       "/x/.hullrc.yaml":

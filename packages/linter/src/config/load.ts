@@ -1,4 +1,4 @@
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseDockerignore } from "@hull/parser";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Preset, RuleSetting } from "../engine.js";
@@ -27,6 +27,10 @@ export interface LoadedConfig {
   ignorePaths: string[];
   /** The directory that `ignorePaths` are relative to. */
   baseDir: string;
+  /** Read base image configs from registries (`resolve`). */
+  resolve: boolean;
+  /** Base image config files by image reference (`imageConfigs`), as absolute paths. */
+  imageConfigs: Record<string, string>;
   /** Things worth telling the user that do not stop the run (e.g. hadolint codes hull has no rule for). */
   warnings: string[];
 }
@@ -51,6 +55,8 @@ export function defaultConfig(baseDir: string): LoadedConfig {
     failureThreshold: "info",
     ignorePaths: [],
     baseDir,
+    resolve: false,
+    imageConfigs: {},
     warnings: [],
   };
 }
@@ -130,6 +136,10 @@ export function loadConfigFile(
     failureThreshold: config.failureThreshold ?? "info",
     ignorePaths: config.ignorePaths ?? [],
     baseDir: dirname(path),
+    resolve: config.resolve ?? false,
+    imageConfigs: Object.fromEntries(
+      Object.entries(config.imageConfigs ?? {}).map(([ref, file]) => [ref, resolve(dirname(path), file)]),
+    ),
     warnings: [],
   };
 }

@@ -27,6 +27,10 @@ export interface HullConfig {
   trustedRegistries?: string[];
   labelSchema?: Record<string, string>;
   strictLabels?: boolean;
+  /** Read base image configs from their registries, as `hull lint --resolve` does. */
+  resolve?: boolean;
+  /** Base image configs by image reference: files as `docker inspect` or `crane config` print them. */
+  imageConfigs?: Record<string, string>;
 }
 
 /** The label types hadolint's `label-schema` knows. */
@@ -41,6 +45,8 @@ const topLevelKeys = [
   "trustedRegistries",
   "labelSchema",
   "strictLabels",
+  "resolve",
+  "imageConfigs",
 ] as const satisfies readonly (keyof HullConfig)[];
 
 type JsonSchema = Record<string, unknown>;
@@ -148,6 +154,18 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         description: "Labels every stage must set, with the type of their value (hadolint's label-schema).",
       },
       strictLabels: { type: "boolean", description: "Report labels that are not in labelSchema." },
+      resolve: {
+        type: "boolean",
+        default: false,
+        description:
+          "Read base image configs from their registries (network), as `hull lint --resolve` does, so that rules that depend on inherited values (USER, ENV, ENTRYPOINT, SHELL, WORKDIR, HEALTHCHECK) know them. The language server reads this key only when its `resolve` setting is on.",
+      },
+      imageConfigs: {
+        type: "object",
+        additionalProperties: { type: "string" },
+        description:
+          "Base image configs, by image reference (e.g. `node:22`), as files relative to the config file's directory, in the shapes `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print (as `--image-config REF=FILE`).",
+      },
     },
   };
 }
