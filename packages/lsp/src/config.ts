@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { readImageConfig, type BaseImage } from "@hull/planner";
 import {
   defaultConfig,
   findDockerignore,
@@ -17,6 +18,8 @@ export interface ConfigOverrides {
   /** An absolute path; it replaces the config found next to each document. */
   configPath?: string | null;
   preset?: Preset | null;
+  /** Read the base image config files the config names (`imageConfigs`); off unless the editor asks. */
+  imageConfigs?: boolean;
 }
 
 /** What features need to know about the configuration that applies to one document. */
@@ -28,6 +31,8 @@ export interface FeatureConfig {
   readDockerignore: () => string | null;
   /** The rules that exist: the built-in registry, or a pinned list in tests. */
   registry: readonly Rule[];
+  /** Base image configs from the config's `imageConfigs`, when the `imageConfigs` setting is on. */
+  imageConfigs?: Readonly<Record<string, BaseImage>>;
 }
 
 /** The defaults, for untitled documents and tests. */
@@ -47,7 +52,29 @@ export function resolveConfig(
 ): FeatureConfig {
   const resolved = resolveConfigFile(path, reader, registry, overrides.configPath ?? null);
   if (overrides.preset) resolved.loaded = { ...resolved.loaded, preset: overrides.preset };
+  if (overrides.imageConfigs && Object.keys(resolved.loaded.imageConfigs).length > 0)
+    readImageConfigs(resolved, reader);
   return resolved;
+}
+
+/** Reads the config's `imageConfigs` files; one that cannot be used is left out, with a warning. */
+function readImageConfigs(config: FeatureConfig, reader: ConfigReader): void {
+  const images: Record<string, BaseImage> = {};
+  const warnings: string[] = [];
+  for (const [ref, file] of Object.entries(config.loaded.imageConfigs)) {
+    let image: BaseImage | { error: string };
+    try {
+      image = readImageConfig(JSON.parse(reader.readFile(file)));
+    } catch (error) {
+      image = { error: error instanceof Error ? error.message : String(error) };
+    }
+    if ("error" in image)
+      warnings.push(`${config.loaded.path ?? "config"}: imageConfigs.${ref}: ${file}: ${image.error}`);
+    else images[ref] = image;
+  }
+  config.imageConfigs = images;
+  if (warnings.length > 0)
+    config.loaded = { ...config.loaded, warnings: [...config.loaded.warnings, ...warnings] };
 }
 
 function resolveConfigFile(
@@ -82,5 +109,6 @@ export function lintOptionsOf(path: string | null, config: FeatureConfig): LintO
     rules: config.loaded.rules,
     settings: config.loaded.settings,
     readDockerignore: config.readDockerignore,
+    ...(config.imageConfigs ? { imageConfigs: config.imageConfigs } : {}),
   };
 }

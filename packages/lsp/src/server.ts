@@ -82,6 +82,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const config = resolveConfig(document.path, fileReader, undefined, {
       configPath,
       preset: settings.preset,
+      imageConfigs: settings.imageConfigs,
     });
     for (const warning of config.loaded.warnings) {
       if (!warned.has(warning)) connection.console.warn(warning);

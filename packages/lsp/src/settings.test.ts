@@ -7,7 +7,12 @@ describe("parseSettings", () => {
     [null, defaultSettings],
     [{}, defaultSettings],
     [{ run: "onSave" }, { ...defaultSettings, run: "onSave" }],
-    [{ hull: { run: "onSave", preset: "all" } }, { run: "onSave", configPath: null, preset: "all" }],
+    [
+      { hull: { run: "onSave", preset: "all" } },
+      { run: "onSave", configPath: null, preset: "all", imageConfigs: false },
+    ],
+    [{ imageConfigs: true }, { ...defaultSettings, imageConfigs: true }],
+    [{ imageConfigs: "yes" }, defaultSettings],
     [{ configPath: "ci/.hullrc.yaml" }, { ...defaultSettings, configPath: "ci/.hullrc.yaml" }],
     [{ run: "sometimes", preset: "most", configPath: "  " }, defaultSettings],
     [{ hull: [1] }, defaultSettings],

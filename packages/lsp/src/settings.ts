@@ -8,9 +8,19 @@ export interface ServerSettings {
   configPath: string | null;
   /** Overrides the config's preset. */
   preset: Preset | null;
+  /**
+   * Apply the base image config files the config names (`imageConfigs`), for the rules that depend on inherited
+   * values. Off by default: the files are the project's, and a language server reads nothing it was not asked to.
+   */
+  imageConfigs: boolean;
 }
 
-export const defaultSettings: ServerSettings = { run: "onType", configPath: null, preset: null };
+export const defaultSettings: ServerSettings = {
+  run: "onType",
+  configPath: null,
+  preset: null,
+  imageConfigs: false,
+};
 
 /**
  * Reads settings from `initializationOptions` or from the `hull` section of `workspace/didChangeConfiguration`
@@ -27,5 +37,6 @@ export function parseSettings(value: unknown): ServerSettings {
     run: raw.run === "onSave" ? "onSave" : "onType",
     configPath,
     preset: raw.preset === "all" || raw.preset === "recommended" ? raw.preset : null,
+    imageConfigs: raw.imageConfigs === true,
   };
 }

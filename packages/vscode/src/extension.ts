@@ -15,6 +15,7 @@ function settings() {
     run: config.get<string>("run", "onType"),
     configPath: config.get<string>("configPath", ""),
     preset: config.get<string>("preset", ""),
+    imageConfigs: config.get<boolean>("imageConfigs", false),
   };
 }
 

@@ -75,6 +75,24 @@ describe("computeDiagnostics", () => {
     expect(check("FROM node:latest\n", config, "file:///w/app/deep/Dockerfile")).toEqual([]);
   });
 
+  it("applies the config's imageConfigs only when the imageConfigs setting is on", () => {
+    const rules = pinnedRules(["no-root-user", "syntax-error"]);
+    const files = reader({
+      "/w/.hullrc.yaml": "imageConfigs:\n  example/root:1: root.json\n  example/bad:1: bad.json\n",
+      "/w/root.json": JSON.stringify({ config: { User: "root" } }),
+      "/w/bad.json": "[1, 2]",
+    });
+    const text = "FROM example/root:1\nRUN true\n";
+    const off = resolveConfig("/w/Dockerfile", files, rules);
+    expect(off.imageConfigs).toBeUndefined();
+    expect(check(text, off, "file:///w/Dockerfile")).toEqual([]);
+    const on = resolveConfig("/w/Dockerfile", files, rules, { imageConfigs: true });
+    expect(check(text, on, "file:///w/Dockerfile")).toEqual(["no-root-user 2 0:5-0:19"]);
+    expect(on.loaded.warnings).toEqual([
+      "/w/.hullrc.yaml: imageConfigs.example/bad:1: /w/bad.json: expected the inspect output of one image, got a list of 2",
+    ]);
+  });
+
   it("reads a .hadolint.yaml when there is no hull config", () => {
     const config = resolveConfig(
       "/w/Dockerfile",
