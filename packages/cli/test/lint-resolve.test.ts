@@ -89,7 +89,9 @@ describe("hull lint with base image configs from files", () => {
       ["Dockerfile"],
     );
     expect(code).toBe(2);
-    expect(io.err).toMatch(/^hull lint: \/w\/\.hullrc\.yaml: imageConfigs\.nginx: cannot read \/w\/gone\.json/);
+    expect(io.err).toMatch(
+      /^hull lint: \/w\/\.hullrc\.yaml: imageConfigs\.nginx: cannot read \/w\/gone\.json/,
+    );
   });
 });
 

@@ -60,9 +60,7 @@ export default defineRule({
     return {
       Stage(stage) {
         set =
-          ctx.ast.stages.length === 1
-            ? isScratch(stage) || !!ctx.baseImage(stage)?.config.WorkingDir
-            : null;
+          ctx.ast.stages.length === 1 ? isScratch(stage) || !!ctx.baseImage(stage)?.config.WorkingDir : null;
       },
       Workdir(node) {
         const stage = ctx.currentStage();
