@@ -71,6 +71,7 @@ describe("the VS Code extension's manifest", () => {
     const properties = manifest.contributes.configuration.properties;
     expect(Object.keys(properties).sort()).toEqual([
       "hull.configPath",
+      "hull.imageConfigs",
       "hull.preset",
       "hull.run",
       "hull.trace.server",
@@ -82,6 +83,8 @@ describe("the VS Code extension's manifest", () => {
     for (const preset of properties["hull.preset"]?.enum ?? [])
       expect(parseSettings({ hull: { preset } }).preset).toBe(preset === "" ? null : preset);
     expect(parseSettings({ hull: { configPath: "a.yaml" } }).configPath).toBe("a.yaml");
+    expect(properties["hull.imageConfigs"]?.default).toBe(defaultSettings.imageConfigs);
+    expect(parseSettings({ hull: { imageConfigs: true } }).imageConfigs).toBe(true);
   });
 });
 
