@@ -25,11 +25,17 @@ export default defineRule({
       "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself.",
     limitations: "Keys that contain a variable are not checked.",
     bad: [
-      "FROM alpine:3.20\nLABEL Maintainer=ops@example.com\n",
-      "FROM alpine:3.20\nLABEL com.docker.extension.api=1\n",
+      `FROM alpine:3.20
+LABEL Maintainer=ops@example.com
+`,
+      `FROM alpine:3.20
+LABEL com.docker.extension.api=1
+`,
     ],
     good: [
-      'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backend\n',
+      `FROM alpine:3.20
+LABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backend
+`,
     ],
   },
   messages: {
