@@ -23,13 +23,32 @@ export default defineRule({
       "An ENTRYPOINT inherited from a base image is only known when its config is given (`hull lint --resolve` or `--image-config`); then a shell-form CMD under it, and a CMD that its `sh -c` entrypoint never reads, are reported too. " +
       "A CMD inherited from a base image is not reported as cleared: an ENTRYPOINT is usually meant to replace the image's default command.",
     bad: [
-      "FROM alpine:3.20\nENTRYPOINT /usr/bin/app --serve\n",
-      'FROM alpine:3.20\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD nginx -g "daemon off;"\n',
-      'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\n',
+      `FROM alpine:3.20
+ENTRYPOINT /usr/bin/app --serve
+`,
+      `FROM alpine:3.20
+ENTRYPOINT ["/docker-entrypoint.sh"]
+CMD nginx -g "daemon off;"
+`,
+      `FROM alpine:3.20 AS base
+CMD ["serve"]
+
+FROM base
+ENTRYPOINT ["/usr/bin/app"]
+`,
     ],
     good: [
-      'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/app"]\nCMD ["--serve"]\n',
-      'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\nCMD ["serve"]\n',
+      `FROM alpine:3.20
+ENTRYPOINT ["/usr/bin/app"]
+CMD ["--serve"]
+`,
+      `FROM alpine:3.20 AS base
+CMD ["serve"]
+
+FROM base
+ENTRYPOINT ["/usr/bin/app"]
+CMD ["serve"]
+`,
     ],
   },
   messages: {

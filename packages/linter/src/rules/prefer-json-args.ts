@@ -23,10 +23,23 @@ export default defineRule({
     limitations:
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; so is a stage whose base image sets `SHELL` when its config is given (`hull lint --resolve` or `--image-config`), and only then. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
-    bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],
+    bad: [
+      `FROM node:22
+CMD node server.js
+`,
+      `FROM alpine:3.20
+ENTRYPOINT my-program start
+`,
+    ],
     good: [
-      'FROM node:22\nCMD ["node", "server.js"]\n',
-      'FROM alpine:3.20\nRUN apk add bash\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT echo "hello world"\n',
+      `FROM node:22
+CMD ["node", "server.js"]
+`,
+      `FROM alpine:3.20
+RUN apk add bash
+SHELL ["/bin/bash", "-c"]
+ENTRYPOINT echo "hello world"
+`,
     ],
   },
   messages: {
