@@ -78,6 +78,7 @@ describe.skipIf(!built)("packed packages", () => {
     expect(files("cli").filter(Boolean).sort()).toEqual([
       "package/README.md",
       "package/bin/hull.js",
+      "package/bin/package.json",
       "package/bundle/diff.cjs",
       "package/bundle/hull.cjs",
       "package/bundle/lint-worker.mjs",
