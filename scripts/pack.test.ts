@@ -79,10 +79,12 @@ describe.skipIf(!built)("packed packages", () => {
       "package/README.md",
       "package/bin/hull.js",
       "package/bin/package.json",
+      "package/bundle/ajv.cjs",
       "package/bundle/diff.cjs",
       "package/bundle/hull.cjs",
       "package/bundle/lint-worker.mjs",
       "package/bundle/lsp.cjs",
+      "package/bundle/yaml.cjs",
       "package/package.json",
     ]);
     expect(manifest("linter").dependencies?.["@hull/parser"]).toBe(`^${cliVersion}`);

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   existsSync,
@@ -14,10 +16,6 @@ import {
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
-
-// node:child_process and node:crypto are loaded on first use, not at start-up: most runs spawn and write
-// nothing, and loading them costs a few milliseconds of every short run (bench/startup.mjs).
-const childProcess = () => process.getBuiltinModule("node:child_process");
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
 export interface Io {
@@ -154,7 +152,7 @@ export function writeFileAtomic(path: string, text: string): void {
   }
   const temp = join(
     dirname(target),
-    `.${basename(target)}.hull-${process.pid}-${process.getBuiltinModule("node:crypto").randomBytes(4).toString("hex")}`,
+    `.${basename(target)}.hull-${process.pid}-${randomBytes(4).toString("hex")}`,
   );
   try {
     writeFileSync(temp, text, { encoding: "utf8", flag: "wx", mode: mode ?? 0o666 });
@@ -203,7 +201,7 @@ export const processIo: Io = {
   runShellcheck: runShellcheckProcess,
   realPath: (path) => realpathSync(path),
   exec: (command, args, cwd) => {
-    const result = childProcess().spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+    const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
     if (result.error) return { status: 127, stdout: "", stderr: `${command}: ${result.error.message}` };
     return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
   },
@@ -216,7 +214,7 @@ function runShellcheckProcess(program: string, request: ShellcheckRequest): Shel
     dir = mkdtempSync(join(tmpdir(), "hull-shellcheck-"));
     const files = request.scripts.map((_, i) => `${i}.sh`);
     request.scripts.forEach((text, i) => writeFileSync(join(dir!, files[i]!), text, "utf8"));
-    const result = childProcess().spawnSync(program, [...request.args, ...files], {
+    const result = spawnSync(program, [...request.args, ...files], {
       cwd: dir,
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -328,9 +329,8 @@ class Client {
   }
 }
 
-// node:crypto is loaded here, on first use, so that commands other than `plan --resolve` start without it.
 function sha256(data: string | Buffer): string {
-  return process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest("hex");
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /** The digest of the index entry for the platform (a missing variant matches any, as containerd's matcher does). */
