@@ -4,8 +4,10 @@
 //
 // Runs every command N times (default 30), round-robin so that a change in the machine's load hits them all
 // alike, after --warmup rounds (default 3) that are not counted (the first run of a fresh bundle writes its
-// V8 code cache). Prints a Markdown table: median and minimum wall time, each one's ratio to `node -e 0`, and
-// the peak resident memory of one more run (GNU time's %M, where /usr/bin/time exists). FILE is the Dockerfile
+// V8 code cache). Prints a Markdown table: median and minimum wall time, each one's ratio to `node -e 0`, the
+// mean CPU time (user + system, all threads; from /proc on Linux, which counts it in 10 ms ticks, so only the
+// mean over many runs means something), which a busy machine inflates less than wall time, and the peak
+// resident memory of one more run (GNU time's %M, where /usr/bin/time exists). FILE is the Dockerfile
 // that `lint` and `fmt --check` read (default examples/node-app/Dockerfile); --hull the CLI's bin (default
 // packages/cli/bin/hull.js). ShellCheck is off in `lint` so that the figure is hull's own start-up. The load
 // average is printed before and after: figures taken on a busy machine are not comparable.
@@ -46,11 +48,24 @@ const commands = [
   { name: "hull fmt --check FILE", args: [values.hull, "fmt", "--check", file] },
 ];
 
-/** Wall milliseconds of one run; the exit code must be one the command gives on success or on findings. */
+/** CPU milliseconds of this process's waited-for children so far (Linux), else undefined. */
+function childrenCpu() {
+  try {
+    // Fields after the command name: cutime and cstime are the 14th and 15th, in ticks of 10 ms.
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall and CPU milliseconds of one run; the exit code must be one the command gives on success or on findings. */
 function timeOnce(args) {
+  const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
   const result = spawnSync(node, args, { stdio: ["ignore", "ignore", "pipe"] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuAfter = childrenCpu();
   if (result.error || result.status === null || result.status > 1) {
     process.stderr.write(
       `startup: node ${args.join(" ")} failed (${result.error ?? `exit ${result.status}`})\n`,
@@ -58,7 +73,7 @@ function timeOnce(args) {
     process.stderr.write(result.stderr ?? "");
     process.exit(2);
   }
-  return ms;
+  return { ms, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 /** Peak resident memory of one run in MB, through GNU time; undefined without it. */
@@ -84,8 +99,15 @@ const load = () =>
 const loadBefore = load();
 for (let round = 0; round < warmup; round++) for (const c of commands) timeOnce(c.args);
 const times = commands.map(() => []);
+const cpu = commands.map(() => 0);
+let cpuKnown = true;
 for (let round = 0; round < runs; round++) {
-  commands.forEach((c, i) => times[i].push(timeOnce(c.args)));
+  commands.forEach((c, i) => {
+    const run = timeOnce(c.args);
+    times[i].push(run.ms);
+    if (run.cpu === undefined) cpuKnown = false;
+    else cpu[i] += run.cpu;
+  });
 }
 const loadAfter = load();
 
@@ -94,19 +116,19 @@ const median = (xs) => {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const stats = times.map((xs) => ({ median: median(xs), min: Math.min(...xs) }));
+const stats = times.map((xs, i) => ({ median: median(xs), min: Math.min(...xs), cpu: cpu[i] / runs }));
 const base = stats[0];
 const lines = [
   `Node ${process.version}, ${runs} runs each (after ${warmup} warm-up rounds), load average ${loadBefore} before, ${loadAfter} after.`,
   "",
-  "| command | median ms | min ms | median / node -e 0 | min / node -e 0 | peak RSS MB |",
-  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  "| command | median ms | min ms | median / node -e 0 | min / node -e 0 | CPU ms | CPU / node -e 0 | peak RSS MB |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 commands.forEach((c, i) => {
   const s = stats[i];
   const rss = peakMemory(c.args);
   lines.push(
-    `| \`${c.name}\` | ${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${(s.median / base.median).toFixed(2)} | ${(s.min / base.min).toFixed(2)} | ${rss === undefined ? "–" : rss.toFixed(0)} |`,
+    `| \`${c.name}\` | ${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${(s.median / base.median).toFixed(2)} | ${(s.min / base.min).toFixed(2)} | ${cpuKnown ? s.cpu.toFixed(1) : "–"} | ${cpuKnown ? (s.cpu / base.cpu).toFixed(2) : "–"} | ${rss === undefined ? "–" : rss.toFixed(0)} |`,
   );
 });
 process.stdout.write(`${lines.join("\n")}\n`);
