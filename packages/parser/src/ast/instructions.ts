@@ -580,15 +580,17 @@ function parseSingleValue(
   return { type, range, keyword, flags, args, heredocs, comments, tokens, logical, value };
 }
 
+const keywords = Object.keys(instructionTypes);
+
 function parseUnknown(r: InstructionReader, head: Head): Unknown {
   const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  const hint = suggestSpelling(keyword.name, Object.keys(instructionTypes));
   if (keyword.text === "") {
     r.error("empty-instruction", "A line continuation starts an instruction that has no keyword.", {
       start: keyword.range.start,
       end: range.end,
     });
   } else {
+    const hint = suggestSpelling(keyword.name, keywords);
     r.error(
       "unknown-instruction",
       `Unknown instruction ${goQuote(keyword.text)}.${hint ? ` Did you mean ${hint}?` : ""}`,

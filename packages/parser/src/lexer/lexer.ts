@@ -185,19 +185,23 @@ class Scanner {
     return this.endOfLineAt(j);
   }
 
-  /** Instruction text on one physical line, up to a continuation or the line break. */
+  /**
+   * Instruction text on one physical line, up to a continuation or the line break. Only the last escape
+   * character of a line can start a continuation (nothing but blanks may follow it), so the line's end is found
+   * first and the continuation looked for backwards from there.
+   */
   private textEnd(from: number): number {
     const text = this.text;
-    const escape = this.escape;
-    let i = from;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === NL) break;
-      if (c === CR && this.endOfLineAt(i) >= 0) break;
-      if (c === escape && this.continuationEndAt(i) >= 0) break;
-      i++;
+    let end = text.indexOf("\n", from);
+    if (end < 0) end = text.length;
+    while (end > from && text.charCodeAt(end - 1) === CR) end--;
+    let i = end;
+    while (i > from) {
+      const c = text.charCodeAt(i - 1);
+      if (c !== 32 && c !== 9) break;
+      i--;
     }
-    return i;
+    return i > from && this.continuationEndAt(i - 1) >= 0 ? i - 1 : end;
   }
 
   /** A comment line inside a continuation, line break included (BuildKit drops it and the instruction goes on). */
