@@ -16,6 +16,7 @@ import type {
 } from "./nodes.js";
 import { InstructionReader, parseInstruction, type InstructionSource } from "./instructions.js";
 import { LineMap, PositionMap } from "./positions.js";
+import { keepShape } from "../shapes.js";
 
 /** Parses a Dockerfile into a lossless AST; never throws: problems come back as diagnostics. */
 export function parse(text: string): ParseResult {
@@ -249,3 +250,5 @@ class Builder implements LineSink {
     return parseInstruction(reader, logical, 0, false);
   }
 }
+
+keepShape(new Builder(""));

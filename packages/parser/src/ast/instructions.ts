@@ -47,7 +47,8 @@ import {
   type Word,
   type Workdir,
 } from "./nodes.js";
-import type { LineMap, PositionMap } from "./positions.js";
+import { LineMap, PositionMap } from "./positions.js";
+import { keepShape } from "../shapes.js";
 import { goQuote } from "../print/dump.js";
 
 // One function per instruction, each returning a new node, as BuildKit's `instructions/parse.go` has them.
@@ -106,6 +107,24 @@ export class InstructionReader {
     return this.text.slice(start, end);
   }
 }
+
+keepShape(
+  new InstructionReader(
+    "",
+    new PositionMap(""),
+    {
+      line: new LineMap([0], [0], [0]),
+      bodies: null,
+      comments: [],
+      tokens: [],
+      textEnd: 0,
+      end: 0,
+      logical: "",
+    },
+    [],
+    92,
+  ),
+);
 
 /**
  * The fields every instruction has, read before the instruction-specific ones. Each parser copies them into

@@ -1,3 +1,4 @@
+import { keepShape } from "../shapes.js";
 import type { Position, Range } from "./nodes.js";
 
 /**
@@ -70,3 +71,6 @@ export class LineMap {
     return lo;
   }
 }
+
+keepShape(new PositionMap(""));
+keepShape(new LineMap([0], [0], [0]));

@@ -1,6 +1,7 @@
 import type { SyntaxToken } from "../ast/nodes.js";
 import { isSpace } from "../expand/chars.js";
 import { findHeredocBodies, type HeredocBodies } from "../syntax/heredoc.js";
+import { keepShape } from "../shapes.js";
 
 /**
  * The line scanner finds a Dockerfile's line structure, like BuildKit's scanner: top-level blank lines and
@@ -223,6 +224,8 @@ class Scanner {
     return i < text.length ? i + 1 : i;
   }
 }
+
+keepShape(new Scanner("", 92));
 
 /** End of the line that contains `i`, before its line break and the carriage returns before it. */
 function lineEndBeforeBreak(text: string, i: number): number {
