@@ -14,7 +14,7 @@ import type {
   TopLevelNode,
   Whitespace,
 } from "./nodes.js";
-import { InstructionReader, parseInstruction, type InstructionSource } from "./instructions.js";
+import { InstructionReader, none, parseInstruction, type InstructionSource } from "./instructions.js";
 import { LineMap, PositionMap } from "./positions.js";
 import { keepShape } from "../shapes.js";
 
@@ -65,7 +65,7 @@ class Builder implements LineSink {
   private readonly comments: Comment[] = [];
   private readonly instructions: Instruction[] = [];
   /** The comments right above the next instruction (BuildKit's `PrevComment`). */
-  private pending: Comment[] = [];
+  private pending: Comment[] | null = null;
 
   constructor(private readonly text: string) {
     this.map = new PositionMap(text);
@@ -147,14 +147,14 @@ class Builder implements LineSink {
     };
     this.comments.push(node);
     // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
-    if (node.value === "") this.pending = [];
-    else this.pending.push(node);
+    if (node.value === "") this.pending = null;
+    else (this.pending ??= []).push(node);
     this.children.push(node);
   }
 
   instruction(lines: InstructionLines): void {
-    const instruction = this.instructionFromLines(lines, this.pending);
-    this.pending = [];
+    const instruction = this.instructionFromLines(lines, this.pending ?? none);
+    this.pending = null;
     this.children.push(instruction);
     this.instructions.push(instruction);
   }
@@ -189,14 +189,15 @@ class Builder implements LineSink {
         index,
         name: from.stageName ? from.stageName.value.toLowerCase() : null,
         from,
-        instructions,
+        // Exact size: a list filled by push keeps room for 17, and a generated file can have many stages.
+        instructions: instructions.length === 0 ? none : instructions.slice(),
         range: last ? { start: from.range.start, end: last.range.end } : from.range,
       };
     });
     return { preamble, stages };
   }
 
-  private instructionFromLines(lines: InstructionLines, comments: Comment[]): Instruction {
+  private instructionFromLines(lines: InstructionLines, comments: readonly Comment[]): Instruction {
     const { start, tokens, logical, bodies } = lines;
     let lastText: SyntaxToken | undefined;
     for (const t of tokens) {

@@ -144,7 +144,8 @@ class Scanner {
       logical += piece;
       textEnd = pos = end;
     }
-    return { start, tokens, logical, logicalStarts, sourceStarts, lengths, textEnd, bodies };
+    // The node keeps the token list: copy it to its exact size (a list filled by push keeps room for 17).
+    return { start, tokens: tokens.slice(), logical, logicalStarts, sourceStarts, lengths, textEnd, bodies };
   }
 
   /** Skips `\r` characters that stand right before a line break (BuildKit trims them with the newline). */
