@@ -17,6 +17,7 @@ import type {
 import { InstructionReader, none, parseInstruction, type InstructionSource } from "./instructions.js";
 import { LineMap, PositionMap } from "./positions.js";
 import { keepShape } from "../shapes.js";
+import { parseWork } from "../work.js";
 
 /** Parses a Dockerfile into a lossless AST; never throws: problems come back as diagnostics. */
 export function parse(text: string): ParseResult {
@@ -217,6 +218,7 @@ class Builder implements LineSink {
     let textEnd = lines.textEnd;
     const lastTextEnd = lastText ? lastText.offset + lastText.text.trimEnd().length : -1;
     while (textEnd > start && /[ \t\\`\r\n]/.test(this.text[textEnd - 1]!)) {
+      parseWork.steps++;
       if (!lastText || textEnd <= lastTextEnd) break;
       textEnd--;
     }

@@ -1,4 +1,5 @@
 import { keepShape } from "../shapes.js";
+import { parseWork } from "../work.js";
 import type { Position, Range } from "./nodes.js";
 
 /**
@@ -36,6 +37,7 @@ export class PositionMap {
       lo = 0;
       let hi = starts.length - 1;
       while (lo < hi) {
+        parseWork.steps++;
         const mid = (lo + hi + 1) >> 1;
         if (starts[mid]! <= offset) lo = mid;
         else hi = mid - 1;
@@ -80,6 +82,7 @@ export class LineMap {
     let lo = 0;
     let hi = this.logical.length - 1;
     while (lo < hi) {
+      parseWork.steps++;
       const mid = (lo + hi + 1) >> 1;
       if (test(this.logical[mid]!)) lo = mid;
       else hi = mid - 1;

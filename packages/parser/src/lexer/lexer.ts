@@ -2,6 +2,7 @@ import type { SyntaxToken } from "../ast/nodes.js";
 import { isSpace } from "../expand/chars.js";
 import { findHeredocBodies, type HeredocBodies } from "../syntax/heredoc.js";
 import { keepShape } from "../shapes.js";
+import { parseWork } from "../work.js";
 
 /**
  * The line scanner finds a Dockerfile's line structure, like BuildKit's scanner: top-level blank lines and
@@ -63,6 +64,7 @@ class Scanner {
     let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     let triviaStart = -1;
     while (pos < n) {
+      parseWork.steps++;
       const c = text.charCodeAt(pos);
       // Line breaks and blanks run together into one piece of trivia.
       let end = this.endOfLineAt(pos);
@@ -102,6 +104,7 @@ class Scanner {
     let bodies: HeredocBodies | null = null;
     let pos = start;
     while (pos < n) {
+      parseWork.steps++;
       let end: number;
       // Comment and empty lines are dropped inside a continuation, but not on the instruction's first line.
       if (pos > start && text.charCodeAt(pos - 1) === NL) {
