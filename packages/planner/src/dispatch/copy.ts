@@ -76,6 +76,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     | { kind: "image"; ref: string; id: string; key: string }
     | { kind: "named"; name: string } = { kind: "context" };
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
+  let stageInput: { id: string | null; key: string; kind: EdgeKind } | null = null;
   const fromFlag = isAdd ? undefined : flag("from");
   if (fromFlag && fromFlag.value) {
     const ref = resolveStageRef(ctx, fromFlag.value, ctx.ast.stages, null);
@@ -90,7 +91,9 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
           );
         }
       } else {
-        inputs.push({ id: src.head, key: src.headKey, kind: "copy-from" });
+        // Keyed below on the content of the copied paths, once the sources are known.
+        stageInput = { id: src.head, key: src.headKey, kind: "copy-from" };
+        inputs.push(stageInput);
       }
       from = { kind: "stage", stage: ref.stage };
     } else if (ref.kind === "context") {
@@ -139,6 +142,12 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     }
   }
   checkFileOpFlags(ctx, instr, chmod, checksum, historySources);
+  if (stageInput !== null) {
+    // BuildKit keys a copy from another stage on the checksum of what it selects, not on how the stage was built.
+    const paths = sources.flatMap((s) => (typeof s["path"] === "string" ? [s["path"]] : []));
+    const src = stageInput;
+    if (paths.length > 0) src.key = paths.map((p) => ctx.contentKey(src.id, src.key, p)).join(",");
+  }
   const rawDest = instr.destination?.value ?? "";
   const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
   const merge = link && chmod === null;
@@ -186,6 +195,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         label,
         op,
         inputs: [{ id: st.head, key: st.headKey, kind: "prev" }, ...inputs],
+        writes: [dest],
       },
       history,
     );
@@ -199,6 +209,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     label: `${label} (linked)`,
     op,
     inputs,
+    writes: [dest],
   });
   const mergeNode = ctx.addNode(st, {
     id: `${nodeId}.merge`,
@@ -211,6 +222,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
       { id: st.head, key: st.headKey, kind: "prev" },
       { id: layer.id, key: layer.cacheKey, kind: "source" },
     ],
+    writes: [dest],
   });
   st.head = mergeNode.id;
   st.headKey = mergeNode.cacheKey;

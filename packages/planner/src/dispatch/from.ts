@@ -163,6 +163,8 @@ export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStag
         label: `stage ${r.baseName ?? r.baseStage}`,
         op: { op: "stage" },
         inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
+        // Forwards the parent's filesystem unchanged.
+        writes: [],
       },
       null,
     );

@@ -185,9 +185,11 @@ function fromInput(
       }
       return { op: { ...op, from: `stage:${ref.stage}` }, input: null };
     }
+    // Dockerfile mounts have no output, so BuildKit keys them on the content of the mounted path (exec.go).
+    const path = joinPath("/", typeof op["source"] === "string" ? op["source"] : "/");
     return {
       op: { ...op, from: `stage:${ref.stage}` },
-      input: { id: src.head, key: src.headKey, kind: "mount-from" },
+      input: { id: src.head, key: ctx.contentKey(src.head, src.headKey, path), kind: "mount-from" },
     };
   }
   if (ref.kind === "context") {

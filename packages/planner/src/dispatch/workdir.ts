@@ -27,6 +27,7 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
       label: `mkdir -p ${wd}`,
       op: { op: "file", action: "mkdir", path: wd, user: st.config.User ?? "", platform: st.platform },
       inputs: [{ id: st.head, key: st.headKey, kind: "prev" }],
+      writes: [wd],
     },
     null,
   );
