@@ -56,6 +56,17 @@ const cases = {
       Array.from({ length: n }, (_, i) => `ONBUILD RUN echo ${i}\n`).join("") +
       "FROM base\nRUN true\n",
   },
+  // Planner shapes (issue 10): each RUN's env and history list every ARG in scope; ENVs set one variable each.
+  "ARG+RUN pairs": {
+    n: 20_000,
+    make: (n) =>
+      `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ARG A${i}=v${i}\nRUN echo ${i}\n`).join("")}`,
+  },
+  "ENV dispatches": {
+    n: 100_000,
+    make: (n) =>
+      `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ENV E${i}=v${i}\n`).join("")}RUN true\n`,
+  },
   "a 50 MB file": {
     n: 50_000_000,
     make: (n) => {
