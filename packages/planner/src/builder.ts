@@ -241,12 +241,31 @@ export class PlanBuilder {
 
   /** Appends an image history entry the way BuildKit's commitToHistory does. */
   history(st: StageState, createdBy: string, withLayer: boolean, node: string): void {
+    const created = this.created();
     st.history.push({
       created_by: withLayer ? `${createdBy} # buildkit` : createdBy,
+      ...(created !== null ? { created } : {}),
       comment: "buildkit.dockerfile.v0",
       empty_layer: !withLayer,
       node,
     });
+  }
+
+  private epoch: string | null | undefined;
+
+  /**
+   * The time `SOURCE_DATE_EPOCH` sets, as the image config writes it (RFC 3339, UTC), or null. BuildKit reads it
+   * from the build args, else from a global ARG with a non-empty value (convert.go, getBuildArgValue), and stamps
+   * every history entry the Dockerfile adds and the image's `created` with it. A value that is not a number of
+   * seconds names a context or stage whose files' time BuildKit reads; the planner cannot know it.
+   */
+  created(): string | null {
+    if (this.epoch !== undefined) return this.epoch;
+    const value = this.buildArgs.get(sourceDateEpoch) ?? this.globalArgs.get(sourceDateEpoch) ?? "";
+    const seconds = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+    const time = new Date(seconds * 1000);
+    this.epoch = Number.isNaN(time.getTime()) ? null : time.toISOString().replace(".000Z", "Z");
+    return this.epoch;
   }
 
   private stageNames: Map<string, number> | null = null;
@@ -328,6 +347,9 @@ export class PlanBuilder {
     return { id: node.id, key: node.cacheKey };
   }
 }
+
+/** The build arg that fixes the image's timestamps (a BuildKit built-in, Dockerfile 1.5). */
+export const sourceDateEpoch = "SOURCE_DATE_EPOCH";
 
 /** Steps a content key walks down a chain before it takes the whole key of where it stands. */
 const contentWalkLimit = 256;

@@ -188,6 +188,18 @@ describe("plans with a base image config", () => {
     expect(p.image?.config.OnBuild).toBeNull();
     expect(p.contextSources.map((c) => c.path)).toEqual(["."]);
   });
+  it("makes the child depend on a stage an image trigger copies from (not pruned, dispatched first)", () => {
+    const img = base({ OnBuild: ["COPY --from=assets /out /assets"], Env: ["PATH=/bin"] });
+    const text = "FROM alpine AS assets\nRUN make > /out\nFROM alpine AS unused\nFROM builder\nRUN test\n";
+    const p = planText(text, withBase("builder", img));
+    expect(p.stages[2]?.dependencies).toEqual([{ stage: 0, kind: "onbuild", line: 4 }]);
+    expect(p.stages.map((s) => s.pruned)).toEqual([false, true, false]);
+    const copy = p.nodes.find((n) => n.onbuild && n.instruction === "COPY");
+    expect(copy?.inputs).toEqual(["s2.0", "s0.1"]);
+    expect(codes(p)).toEqual([]);
+    // Without the config the trigger is unknown, and so is the dependency.
+    expect(planText(text).stages[0]?.pruned).toBe(true);
+  });
   it("reports a trigger BuildKit refuses at the FROM", () => {
     const p = planText("ARG X\nFROM builder\n", withBase("builder", base({ OnBuild: ["FROM x"] })));
     expect(codes(p)).toEqual(["bad-onbuild@2"]);
