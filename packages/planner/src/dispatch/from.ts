@@ -91,7 +91,13 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     const parent = baseStage === null ? undefined : out[baseStage];
     let os = platform.os;
     if (parent && !explicitPlatform) os = parent.os;
-    else if (!explicitPlatform && baseName !== null && windowsImage.test(baseName)) os = "windows";
+    else if (!explicitPlatform && baseName !== null) {
+      // A base image's config says its OS (BuildKit's withShell picks the default shell from it, and the stage
+      // takes the image's platform when none is asked for); without a config, Windows names are a good guess.
+      const known = baseStage === null ? ctx.baseImage(baseName)?.os : null;
+      if (known === "windows" || known === "linux") os = known;
+      else if (windowsImage.test(baseName)) os = "windows";
+    }
     const platformText = parent && !explicitPlatform ? parent.platform : formatPlatform({ ...platform, os });
     out.push({
       index: i,
