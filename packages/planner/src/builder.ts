@@ -165,7 +165,8 @@ export class PlanBuilder {
       const others = spec.inputs.filter((i) => i !== prev);
       this.writers.set(id, {
         prev: prev?.id ?? null,
-        writes,
+        // A written path with a wildcard (a --parents pattern) may write anywhere under its fixed folders.
+        writes: writes.map(selectedPath),
         local:
           writes.length === 0
             ? ""

@@ -195,6 +195,18 @@ describe("COPY --from keyed on content", () => {
       ["s1.1"],
     ],
     [
+      "COPY --parents writes only the kept paths under its destination",
+      "FROM alpine AS build\nCOPY src /app/src\nCOPY --parents docs/./guide/*.md /app/\nFROM alpine\nCOPY --from=build /app/src /src\n",
+      ["docs/guide/a.md"],
+      ["s0.2"],
+    ],
+    [
+      "COPY --parents into the copied folder rebuilds it",
+      "FROM alpine AS build\nCOPY lib /app/lib\nCOPY --parents src/gen/x.ts /app/\nFROM alpine\nCOPY --from=build /app/src /src\n",
+      ["src/gen/x.ts"],
+      ["s0.2", "s1.1"],
+    ],
+    [
       "a read-only mount from a stage is keyed on the mounted path",
       "FROM alpine AS build\nCOPY src /src\nCOPY docs /docs\nFROM alpine\nRUN --mount=from=build,source=/src,target=/m ls /m\n",
       ["docs/x"],

@@ -111,6 +111,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const sources: Record<string, unknown>[] = [];
   const historySources: string[] = [];
   const heredocSources: string[] = [];
+  const parentPaths: string[] = [];
   for (const word of instr.sources) {
     const marker = /^[0-9]*<<-?(["']?)(.+)\1$/.exec(word.value);
     const doc = marker ? heredocs.get(marker[2] as string) : undefined;
@@ -123,6 +124,10 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     }
     const value = ctx.expand(st, word.value, word.range);
     historySources.push(value);
+    // With --parents the path after the pivot (`/./`, else the whole path) is kept under the destination, so the
+    // copy writes only there (convert_copy.go: the pattern becomes an include pattern, the source its parent).
+    const pivot = value.indexOf("/./");
+    parentPaths.push(pivot >= 0 ? value.slice(pivot + 3) : value);
     if (!isAdd && from.kind === "context" && (gitSource.test(value) || httpSource.test(value))) {
       // BuildKit's dispatchCopy: COPY reads only files; remote sources are ADD's.
       const what = gitSource.test(value) ? "a git ref" : "a URL";
@@ -151,6 +156,11 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const rawDest = instr.destination?.value ?? "";
   const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
   const merge = link && chmod === null;
+  // What the copy may write, for the content keys of later copies from this stage.
+  const writes =
+    parents && heredocSources.length === 0
+      ? parentPaths.map((p) => joinPath(dest, p.replace(/^[\\/]+/, "")))
+      : [dest];
   const op = {
     op: "file",
     action: isAdd ? "add" : "copy",
@@ -195,7 +205,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         label,
         op,
         inputs: [{ id: st.head, key: st.headKey, kind: "prev" }, ...inputs],
-        writes: [dest],
+        writes,
       },
       history,
     );
@@ -209,7 +219,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     label: `${label} (linked)`,
     op,
     inputs,
-    writes: [dest],
+    writes,
   });
   const mergeNode = ctx.addNode(st, {
     id: `${nodeId}.merge`,
@@ -222,7 +232,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
       { id: st.head, key: st.headKey, kind: "prev" },
       { id: layer.id, key: layer.cacheKey, kind: "source" },
     ],
-    writes: [dest],
+    writes,
   });
   st.head = mergeNode.id;
   st.headKey = mergeNode.cacheKey;
