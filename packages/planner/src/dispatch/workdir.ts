@@ -38,6 +38,6 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
     ...(created !== null ? { created } : {}),
     comment: "buildkit.dockerfile.v0",
     empty_layer: false,
-    node: st.head as string,
+    node: st.head,
   });
 }
