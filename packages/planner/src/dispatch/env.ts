@@ -12,6 +12,8 @@ export function dispatchEnv(ctx: PlanBuilder, st: StageState, env: Env): void {
     const value = ctx.expand(st, pair.value.value, pair.value.range);
     resolved.push([key, value]);
   }
+  // Any ENV leaves the config with a list, even one that set nothing.
+  st.config.Env ??= [];
   for (const [k, v] of resolved) {
     setEnv(st.env, k, v, st.os);
     setImageEnv(st, k, v);

@@ -50,9 +50,13 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     } else if (name.value !== "" && !isStageName(name.value, byName) && parseReference(name.value) === null) {
       // BuildKit parses every image base with reference.ParseNormalizedNamed, reachable or not.
       const lower = parseReference(name.value.toLowerCase()) !== null;
+      // distribution/reference refuses an image ID by name before it checks the grammar.
+      const why = /^[a-f0-9]{64}$/.test(name.value)
+        ? `invalid repository name (${name.value}), cannot specify 64-byte hexadecimal strings`
+        : `invalid reference format${lower ? ": repository name must be lowercase" : ""}`;
       ctx.report(
         "invalid-base-name",
-        `failed to parse stage name "${name.value}": invalid reference format${lower ? ": repository name must be lowercase" : ""}`,
+        `failed to parse stage name "${name.value}": ${why}`,
         from.image?.range ?? from.range,
       );
       baseName = null;
