@@ -78,10 +78,13 @@ describe.skipIf(!built)("packed packages", () => {
     expect(files("cli").filter(Boolean).sort()).toEqual([
       "package/README.md",
       "package/bin/hull.js",
+      "package/bin/package.json",
+      "package/bundle/ajv.cjs",
       "package/bundle/diff.cjs",
       "package/bundle/hull.cjs",
       "package/bundle/lint-worker.mjs",
       "package/bundle/lsp.cjs",
+      "package/bundle/yaml.cjs",
       "package/package.json",
     ]);
     expect(manifest("linter").dependencies?.["@hull/parser"]).toBe(`^${cliVersion}`);
