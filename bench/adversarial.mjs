@@ -57,6 +57,19 @@ const cases = {
       Array.from({ length: n }, (_, i) => `ONBUILD RUN echo ${i}\n`).join("") +
       "FROM base\nRUN true\n",
   },
+  // Planner shapes (issue 10). Each RUN's env and its history text (`|N K=V …`, BuildKit's runCommandString) list
+  // every ARG in scope, so the plan of n pairs is itself of size n²: at 4,000 pairs it holds 8 million env
+  // entries. The time per byte of plan is what must stay flat here. ENVs set one variable each: linear.
+  "ARG+RUN pairs": {
+    n: 4_000,
+    make: (n) =>
+      `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ARG A${i}=v${i}\nRUN echo ${i}\n`).join("")}`,
+  },
+  "ENV dispatches": {
+    n: 100_000,
+    make: (n) =>
+      `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ENV E${i}=v${i}\n`).join("")}RUN true\n`,
+  },
   "a 50 MB file": {
     n: 50_000_000,
     make: (n) => {
