@@ -183,7 +183,7 @@ export default defineRule({
       Run(node) {
         layer++;
         if (ctx.isTrigger(node)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const line = node.range.start.line;
         const mine: Artifact[] = [];
         const filled = new Set<Cache>();

@@ -79,7 +79,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const { shell, lists } = runCommands(node);
+        const { shell, lists } = runCommands(node, ctx);
         for (const commands of lists) {
           // A pipeline is a run of commands joined by `|`.
           let downloader: ShellCommand | null = null;

@@ -82,7 +82,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const { shell, lists } = runCommands(node);
+        const { shell, lists } = runCommands(node, ctx);
         const secretMount = node.mounts.some((m) => m.mountType === "secret");
         for (const commands of lists) {
           for (const { at, tool } of passwords(commands)) {

@@ -129,7 +129,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         const secretMount = node.mounts.some((m) => m.mountType === "secret");
         for (const command of all) {
           for (const { at, what } of credentials(command)) {

@@ -100,7 +100,7 @@ export default defineRule({
         }
       },
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           const prefix = command.words.length - command.args.length - (command.name === null ? 0 : 1);
           const exported =

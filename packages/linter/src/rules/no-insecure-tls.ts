@@ -155,7 +155,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           for (const f of findings(command)) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
         }

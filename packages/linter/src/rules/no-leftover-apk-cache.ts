@@ -33,7 +33,7 @@ export default defineRule({
     return {
       Run(node) {
         if (hasCacheMount(node, ...apkCacheMounts)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const cleaned = findCommands(shell.commands, "rm").some((rm) =>
           operands(rm).some((w) => w.value === apkCacheDir || w.value.startsWith(`${apkCacheDir}/`)),
         );

@@ -58,7 +58,7 @@ export default defineRule({
         const stage = ctx.currentStage();
         if (stage && noCache.get(stage.index) && !ctx.isTrigger(node)) return;
         if (hasCacheMount(node, /\/\.cache\/pip$/, /\/\.cache$/)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         let exported = false;
         for (const command of shell.commands) {
           if (

@@ -31,7 +31,7 @@ export default defineRule({
       Run(node) {
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, ...yarnCacheMounts)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const yarns = yarnCommands(shell.commands);
         if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
         for (const { command, verb } of yarns) {

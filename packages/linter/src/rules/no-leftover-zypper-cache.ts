@@ -34,7 +34,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base === "zypper")) return;
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;

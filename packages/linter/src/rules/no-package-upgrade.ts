@@ -63,7 +63,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const verb = upgradeVerb(command);
           if (!verb) continue;

@@ -44,7 +44,7 @@ export default defineRule({
         }
       },
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           for (const pkg of systemInstall(command)?.packages ?? []) {
             if (servers.test(pkg.value))

@@ -28,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           if (!command.sudo) continue;
           const word = command.words.find((w) => w.value === "sudo");

@@ -127,7 +127,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           for (const word of unverified(command)) {
             const trusted = word.raw.indexOf("trusted=yes");

@@ -64,7 +64,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const { shell, lists } = runCommands(node);
+        const { shell, lists } = runCommands(node, ctx);
         for (const commands of lists) {
           commands.forEach((command, i) => {
             if (command.base !== "chmod") return;

@@ -23,7 +23,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const action = zypperAction(command);
           if (action && (action.verb === "dist-upgrade" || action.verb === "dup"))

@@ -27,7 +27,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { verb, operands: packages } of apkCommands(shell.commands)) {
           if (verb?.value !== "add") continue;
           for (const pkg of packages) {

@@ -29,7 +29,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { operands: packages } of aptInstalls(shell.commands)) {
           for (const pkg of packages) {
             const name = pkg.value;

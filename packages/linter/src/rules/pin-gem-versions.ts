@@ -24,7 +24,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { command, verb, operands: gems } of gemCommands(shell.commands)) {
           if (command.args.some((a) => /^(?:-v|--version)(?:=|$)/.test(a.value) || /^-v\S/.test(a.value)))
             continue;

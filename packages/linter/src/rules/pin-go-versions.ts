@@ -27,7 +27,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { verb, operands: packages } of goCommands(shell.commands)) {
           if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
           // `go run pkg args…`: only the first operand is a package.

@@ -27,7 +27,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { args, verb, operands: packages } of pipCommands(shell.commands)) {
           const values = args.map((a) => a.value);
           if (

@@ -34,7 +34,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
         for (const command of shell.commands) {
           const action = yumDnfAction(command);

@@ -28,7 +28,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const action = zypperAction(command);
           if (!action || (action.verb !== "install" && action.verb !== "in")) continue;

@@ -69,7 +69,7 @@ export default defineRule({
       },
       Run(node) {
         if (archives.size === 0 || ctx.isTrigger(node)) return;
-        for (const command of runCommands(node).all) {
+        for (const command of runCommands(node, ctx).all) {
           for (const name of extractedByTar(command)) {
             const word = archives.get(name);
             if (!word) continue;

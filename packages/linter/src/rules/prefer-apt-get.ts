@@ -21,7 +21,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of findCommands(shell.commands, "apt")) {
           const word = commandWord(command)!;
           ctx.report(scriptRange(ctx, shell, word), "apt");

@@ -30,7 +30,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base === "ln")) return;
         let removed = false;
         for (const command of shell.commands) {

@@ -30,7 +30,7 @@ export default defineRule({
       Run(node) {
         // hadolint does not check ONBUILD triggers for this rule.
         if (ctx.isTrigger(node)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const cd = shell.commands.find(
           (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
         );

@@ -29,7 +29,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           if (command.base !== "useradd" || hasFlag(command, "l", "no-log-init")) continue;
           const uid = optionValues(command, "u", "uid").find((v) => /^\d{6,}$/.test(v.value));

@@ -34,7 +34,7 @@ export default defineRule({
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           if (command.base === "microdnf") continue;
           const action = yumDnfAction(command);
