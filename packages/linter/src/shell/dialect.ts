@@ -66,7 +66,7 @@ export function isWindowsImage(name: string): boolean {
   const image = name.toLowerCase();
   return (
     /(?:^|[/:@._-])(?:windowsservercore|servercore|nanoserver)(?:$|[/:@._-])/.test(image) ||
-    /^(?:[^/]+\/)?(?:mcr\.microsoft\.com\/)?windows(?:[/:@]|$)/.test(image) ||
+    /(?:^|\/)mcr\.microsoft\.com\/windows(?:[/:@]|$)/.test(image) ||
     /^(?:mcr\.microsoft\.com\/)?dotnet\/framework\//.test(image)
   );
 }

@@ -1,5 +1,12 @@
 import type { Range, Run, SemanticModel } from "@hull/parser";
-import { type ActiveShell, activeShell, type Dialect, programDialect, shellOf } from "./dialect.js";
+import {
+  type ActiveShell,
+  activeShell,
+  type Dialect,
+  programDialect,
+  programName,
+  shellOf,
+} from "./dialect.js";
 import {
   basename,
   commandSubstitutions,
@@ -168,8 +175,8 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
 }
 
 /**
- * The index of the argument that holds the script a PowerShell or cmd argv runs inline (after `-Command`/`-c`,
- * `/C`/`/K`), or -1 when it runs a file or nothing.
+ * The index of the argument where the script a PowerShell or cmd argv runs inline starts (after `-Command`/`-c`,
+ * `/C`/`/K`, or the first operand of `powershell`), or -1 when it runs a file or nothing.
  */
 export function inlineScriptIndex(argv: readonly string[]): number {
   const dialect = programDialect(argv[0] ?? "");
@@ -182,7 +189,8 @@ export function inlineScriptIndex(argv: readonly string[]): number {
       // PowerShell accepts any unambiguous prefix of a parameter name (`-Com`, `-c`).
       if (/^-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?$/.test(a)) return i + 1 < argv.length ? i + 1 : -1;
       if (/^-(?:f|fi|fil|file|e|ec|en|encodedcommand)$/.test(a)) return -1;
-      if (!a.startsWith("-")) return -1;
+      // Without a parameter name, Windows PowerShell reads the rest as the command, PowerShell 7 as a file.
+      if (!a.startsWith("-")) return programName(argv[0]!) === "powershell" ? i : -1;
       // Parameters with a value.
       if (
         /^-(?:executionpolicy|ex|ep|windowstyle|w|inputformat|outputformat|of|if|version|v|configurationname)$/.test(

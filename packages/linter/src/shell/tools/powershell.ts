@@ -115,6 +115,7 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
 
 function makeCommand(words: ShellWord[], operator: string | null, windowsPowershell: boolean): ShellCommand {
   let k = 0;
+  let call = false;
   for (;;) {
     const w = words[k];
     if (w === undefined) break;
@@ -126,13 +127,14 @@ function makeCommand(words: ShellWord[], operator: string | null, windowsPowersh
     } else if (w.raw.startsWith("$") && /^[+\-*/]?=$/.test(words[k + 1]?.value ?? "")) {
       k += 2;
     } else if (lower === "&" || lower === ".") {
+      call = true;
       k++;
     } else {
       break;
     }
   }
   // `$x = 'text'`, `$h = (Get-FileHash x).Hash`: an expression, not a command.
-  const nameWord = words[k] && !/^['"$@(\[\d]/.test(words[k]!.raw) ? words[k] : undefined;
+  const nameWord = words[k] && (call || !/^['"$@([\d]/.test(words[k]!.raw)) ? words[k] : undefined;
   return {
     words,
     name: nameWord ? nameWord.value : null,
