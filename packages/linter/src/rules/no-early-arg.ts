@@ -1,5 +1,8 @@
-import type { Stage, Word } from "@hull/parser";
+import type { Instruction, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { runShell, type ShellScope } from "../shell/run.js";
+import { cmdEnvNames } from "../shell/tools/cmd.js";
+import { powershellEnvNames } from "../shell/tools/powershell.js";
 import { textOf, unquote } from "./utils/instruction-text.js";
 
 /** ARG names whose value tools read from the environment, so the RUNs before the first `$NAME` may use them too. */
@@ -31,7 +34,7 @@ export default defineRule({
   create(ctx) {
     return {
       "Stage:exit"(stage) {
-        checkEarlyArgs(stage, (word, name, line, runs) => ctx.report(word, "earlyArg", name, line, runs));
+        checkEarlyArgs(stage, ctx, (word, name, line, runs) => ctx.report(word, "earlyArg", name, line, runs));
       },
     };
   },
@@ -43,6 +46,7 @@ export default defineRule({
  */
 function checkEarlyArgs(
   stage: Stage,
+  scope: ShellScope,
   report: (word: Word, name: string, line: number, runs: number) => void,
 ): void {
   const nodes = stage.instructions;
@@ -66,9 +70,17 @@ function checkEarlyArgs(
       });
       found.push(here);
     }
-    for (const match of textOf(node).matchAll(/\$\{?(\w+)/g))
-      next.set(match[1]!, { index, redeclares: false });
+    for (const name of usedNames(node, scope)) next.set(name, { index, redeclares: false });
     for (const name of declared) next.set(name, { index, redeclares: true });
   }
   for (const here of found.reverse()) for (const args of here) report(...args);
+}
+
+/** The variables an instruction reads: `$NAME` and `${NAME}`, and in PowerShell or cmd `$env:NAME` and `%NAME%`. */
+function usedNames(node: Instruction, scope: ShellScope): string[] {
+  const text = textOf(node);
+  const names = [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!);
+  if (node.type === "Run" && runShell(node, scope).dialect !== "posix")
+    names.push(...powershellEnvNames(text), ...cmdEnvNames(text));
+  return names;
 }
