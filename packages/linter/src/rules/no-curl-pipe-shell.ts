@@ -1,8 +1,9 @@
 import { defineRule } from "../rule.js";
-import { commandWord, isShell, shellArgs, type ShellCommand } from "../shell/lexer.js";
+import { commandWord, isShell, shellArgs, type ShellCommand, type ShellWord } from "../shell/lexer.js";
 import { hasFlag, optionValues } from "../shell/options.js";
-import { runCommands, scriptRange } from "../shell/run.js";
+import { embeddedScripts, type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { inlineProgramOptionsOf, interpreterOf } from "../shell/tools/interpreters.js";
+import { downloadIn, powershellDownloaders, runsCode } from "../shell/tools/powershell.js";
 
 /** True when a shell or interpreter reads its program from standard input (`sh`, `bash -s -- x`, `python3 -`). */
 function readsScriptFromStdin(command: ShellCommand): boolean {
@@ -58,12 +59,14 @@ export default defineRule({
       "The script is also not pinned, so two builds of the same Dockerfile can install different things. " +
       "Download the script to a file, verify it against a known checksum or signature, then run it; better still, install a pinned release or a package.",
     limitations:
+      'In PowerShell it reports `Invoke-Expression` (`iex`) or `[scriptblock]::Create` given a download (`iex ((New-Object Net.WebClient).DownloadString(…))`, `iex (iwr …)`) or fed one by a pipe (`irm … | iex`), also inside `powershell -Command "…"`. ' +
       'The rule reports `curl` or `wget` output piped into a shell or interpreter that reads its program from standard input (`sh`, `bash -s --`, `python3 -`), and `sh -c "$(curl …)"`. ' +
       "None of the scanners studied (Trivy, Checkov, KICS, Semgrep) has this check.",
     bad: [
       "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -\n",
       "FROM alpine:3.20\nRUN wget -qO- https://example.com/install.sh | sh -s -- --version 1.2.3\n",
       'FROM debian:12\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"\n',
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command \"iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))\"\n",
     ],
     good: [
       'FROM debian:12\nRUN curl -fsSLo /tmp/install.sh https://example.com/v1.2.3/install.sh \\\n && echo "0f3c…  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh\n',
@@ -80,6 +83,12 @@ export default defineRule({
     return {
       Run(node) {
         const { shell, lists } = runCommands(node, ctx);
+        for (const script of [shell, ...embeddedScripts(shell)]) {
+          if (script.dialect !== "powershell") continue;
+          for (const found of powershellRuns(script))
+            ctx.report(scriptRange(ctx, script, found.at), found.kind, found.downloader, found.runner);
+        }
+        if (lists[0]!.length === 0) return;
         for (const commands of lists) {
           // A pipeline is a run of commands joined by `|`.
           let downloader: ShellCommand | null = null;
@@ -116,3 +125,24 @@ export default defineRule({
     };
   },
 });
+
+/** `iex (… DownloadString …)`, `iex (iwr …)` and `irm … | iex` in a PowerShell script. */
+function powershellRuns(
+  script: RunShell,
+): { at: ShellWord; kind: "pipe" | "substitution"; downloader: string; runner: string }[] {
+  const found: { at: ShellWord; kind: "pipe" | "substitution"; downloader: string; runner: string }[] = [];
+  let downloader: string | null = null;
+  for (const command of scriptCommands(script)) {
+    if (command.operator !== "|") downloader = null;
+    const word = commandWord(command) ?? command.words[0]!;
+    if (runsCode(command)) {
+      const inside = downloadIn([word, ...command.args].map((a) => a.raw).join(" "));
+      if (inside) found.push({ at: word, kind: "substitution", downloader: inside, runner: word.value });
+      else if (downloader) found.push({ at: word, kind: "pipe", downloader, runner: word.value });
+    }
+    if (command.base !== null && powershellDownloaders.has(command.base)) downloader = command.name;
+    else if (command.name === null && command.words[0])
+      downloader = downloadIn(command.words[0].raw) ?? downloader;
+  }
+  return found;
+}

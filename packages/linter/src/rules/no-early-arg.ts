@@ -34,7 +34,9 @@ export default defineRule({
   create(ctx) {
     return {
       "Stage:exit"(stage) {
-        checkEarlyArgs(stage, ctx, (word, name, line, runs) => ctx.report(word, "earlyArg", name, line, runs));
+        checkEarlyArgs(stage, ctx, (word, name, line, runs) =>
+          ctx.report(word, "earlyArg", name, line, runs),
+        );
       },
     };
   },

@@ -211,9 +211,27 @@ export function inlineScriptIndex(argv: readonly string[]): number {
  */
 function innerScript(outer: RunShell): RunShell | null {
   const words = commandWords(outer);
-  if (!words || words.length < 2) return null;
-  const program = words[0]!.value;
-  const dialect = programDialect(program);
+  return words ? scriptIn(outer, words) : null;
+}
+
+/**
+ * The scripts that commands of a script hand to PowerShell or cmd inline, each in its own dialect with its map
+ * back to the Dockerfile: `pwsh -c "…"` after other commands, `powershell -Command "…" && SET …` in cmd.
+ */
+export function embeddedScripts(shell: RunShell): RunShell[] {
+  const result: RunShell[] = [];
+  for (const command of scriptCommands(shell)) {
+    if (command.name === null || programDialect(command.name) === "posix") continue;
+    const inner = scriptIn(shell, command.words.slice(command.words.length - command.args.length - 1));
+    if (inner) result.push(inner);
+  }
+  return result;
+}
+
+/** The inline script of a command line (`words[0]` is the program) that starts PowerShell or cmd, or null. */
+function scriptIn(outer: RunShell, words: readonly ShellWord[]): RunShell | null {
+  if (words.length < 2) return null;
+  const dialect = programDialect(words[0]!.value);
   if (dialect !== "powershell" && dialect !== "cmd") return null;
   const index = inlineScriptIndex(words.map((w) => w.value));
   if (index < 0) return null;

@@ -283,3 +283,28 @@ export function positionals(command: ShellCommand, switches: readonly string[] =
 export function powershellEnvNames(text: string): string[] {
   return [...text.matchAll(/\$\{?env:([A-Za-z_][A-Za-z0-9_]*)/gi)].map((m) => m[1]!);
 }
+
+/** Cmdlets and programs that download from a URL (aliases already resolved). */
+export const powershellDownloaders: ReadonlySet<string> = new Set([
+  "invoke-webrequest",
+  "invoke-restmethod",
+  "curl",
+  "wget",
+  "start-bitstransfer",
+]);
+
+/**
+ * A download written inside an expression, e.g. `(New-Object Net.WebClient).DownloadString(…)` or `(iwr $u)`:
+ * the name of what downloads, or null.
+ */
+export function downloadIn(text: string): string | null {
+  const m =
+    /\.(DownloadString|DownloadData|DownloadFile)\s*\(/i.exec(text) ??
+    /(?:^|[\s(|;{])(iwr|irm|Invoke-WebRequest|Invoke-RestMethod)(?=[\s)]|$)/i.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** Cmdlets that run a string as PowerShell code. */
+export function runsCode(command: ShellCommand): boolean {
+  return command.base === "invoke-expression" || /\[scriptblock\]::create\(/i.test(command.name ?? "");
+}
