@@ -308,3 +308,53 @@ export function downloadIn(text: string): string | null {
 export function runsCode(command: ShellCommand): boolean {
   return command.base === "invoke-expression" || /\[scriptblock\]::create\(/i.test(command.name ?? "");
 }
+
+/** True when a parameter or switch (`-Force`, `-AsPlainText:$true`) is given, by any prefix of at least `min` letters. */
+export function hasParameter(command: ShellCommand, names: readonly string[], min = 2): boolean {
+  return command.args.some((a) => {
+    const m = /^-([A-Za-z]+)(?::.*)?$/.exec(a.value);
+    const given = m?.[1]!.toLowerCase() ?? "";
+    return given.length >= min && names.some((name) => name.toLowerCase().startsWith(given));
+  });
+}
+
+/**
+ * The commands inside the parenthesised expressions of a command's words (`-Password (ConvertTo-SecureString …)`,
+ * `$(…)`, `@(…)`), nested ones included, with offsets in the same script.
+ */
+export function nestedCommands(command: ShellCommand, windowsPowershell = true): ShellCommand[] {
+  const result: ShellCommand[] = [];
+  for (const word of command.words) {
+    const raw = word.raw;
+    if (!raw.includes("(")) continue;
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === "'" || raw[i] === '"') {
+        const close = raw.indexOf(raw[i]!, i + 1);
+        if (raw[i] === "'" || close < 0) {
+          i = close < 0 ? raw.length : close;
+          continue;
+        }
+      }
+      if (raw[i] !== "(") continue;
+      const end = balanced(raw, i, "(", ")");
+      const inner = parsePowershell(raw.slice(i + 1, end - 1), windowsPowershell).map((c) =>
+        shift(c, word.start + i + 1),
+      );
+      for (const c of inner) result.push(c, ...nestedCommands(c, windowsPowershell));
+      i = end - 1;
+    }
+  }
+  return result;
+}
+
+function shift(command: ShellCommand, by: number): ShellCommand {
+  const move = (w: ShellWord): ShellWord => ({ ...w, start: w.start + by, end: w.end + by });
+  const words = command.words.map(move);
+  return {
+    ...command,
+    words,
+    args: words.slice(words.length - command.args.length),
+    start: command.start + by,
+    end: command.end + by,
+  };
+}
