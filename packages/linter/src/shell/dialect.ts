@@ -106,3 +106,33 @@ function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
   const platform = stage.from.flags.find((f) => f.name === "platform")?.value ?? "";
   return isWindowsImage(name) || /^windows\b/i.test(platform) ? windowsDefault : posixDefault;
 }
+
+/**
+ * A Windows path in one comparable form: lower case, forward slashes, the drive `C:` dropped, and the temporary
+ * folder (`$env:TEMP`, `%TEMP%`, `…\AppData\Local\Temp`) as `<temp>`; relative paths are joined to `cwd`. Null when
+ * the path depends on another variable.
+ */
+export function windowsPath(path: string, cwd: string | null): string | null {
+  let p = path
+    .trim()
+    .replace(/^['"]|['"]$/g, "")
+    .replace(/\\/g, "/")
+    .toLowerCase()
+    .replace(
+      /^(?:\$\{?env:(?:temp|tmp)\}?|%(?:temp|tmp)%|(?:c:)?\/users\/[^/]+\/appdata\/local\/temp)(?=\/|$)/,
+      "<temp>",
+    )
+    .replace(/^[a-z]:(?=\/|$)/, "");
+  if (p === "" || /[$%]/.test(p)) return null;
+  if (!p.startsWith("/") && !p.startsWith("<temp>")) {
+    if (cwd === null) return null;
+    p = `${cwd}/${p}`;
+  }
+  const parts: string[] = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts[0] === "<temp>" ? parts.join("/") : `/${parts.join("/")}`;
+}

@@ -97,3 +97,9 @@ function readWord(s: string, start: number): ShellWord {
 export function cmdEnvNames(text: string): string[] {
   return [...text.matchAll(/%([A-Za-z_][A-Za-z0-9_]*)(?::[^%]*)?%/g)].map((m) => m[1]!);
 }
+
+/** The paths a cmd `del`, `erase`, `rd` or `rmdir` removes (its operands, switches such as `/s /q` left out). */
+export function cmdRemovals(command: ShellCommand): string[] {
+  if (!["del", "erase", "rd", "rmdir"].includes(command.base ?? "")) return [];
+  return command.args.map((a) => a.value).filter((v) => !v.startsWith("/"));
+}

@@ -358,3 +358,33 @@ function shift(command: ShellCommand, by: number): ShellCommand {
     end: command.end + by,
   };
 }
+
+/**
+ * The file a PowerShell command downloads to, as written: `Invoke-WebRequest … -OutFile x` (and its aliases),
+ * `Start-BitsTransfer … -Destination x`, `(New-Object Net.WebClient).DownloadFile(url, 'x')`; null otherwise.
+ * The real `curl.exe` and `wget` are read by `downloadTarget` in `curl.ts`.
+ */
+export function powershellDownloadTarget(command: ShellCommand): string | null {
+  if (command.base === "invoke-webrequest" || command.base === "invoke-restmethod")
+    return parameter(command, ["OutFile"])?.value ?? null;
+  if (command.base === "start-bitstransfer")
+    return parameter(command, ["Destination"])?.value ?? positionals(command)[1]?.value ?? null;
+  const text = command.words.map((w) => w.raw).join(" ");
+  const m = /\.DownloadFile\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*(['"]?)([^'")]+)\1\s*\)/i.exec(text);
+  return m ? m[2]! : null;
+}
+
+/** The paths `Remove-Item` (or `rm`, `del`, `rd`…) removes: its `-Path`/`-LiteralPath` or positional paths. */
+export function powershellRemovals(command: ShellCommand): string[] {
+  if (command.base !== "remove-item") return [];
+  const named = [parameter(command, ["Path"], 1), parameter(command, ["LiteralPath"])].filter(
+    (w): w is ShellWord => w !== undefined,
+  );
+  const words = named.length > 0 ? named : positionals(command, removeItemSwitches).slice(0, 1);
+  return words
+    .flatMap((w) => w.value.split(","))
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
+const removeItemSwitches = ["Recurse", "Force", "Confirm", "WhatIf", "Verbose"];
