@@ -1,4 +1,11 @@
-import { type Dockerfile, type Instruction, type Run, type SemanticModel, semanticModel } from "@hull/parser";
+import {
+  type Dockerfile,
+  type Instruction,
+  proxyArgs,
+  type Run,
+  type SemanticModel,
+  semanticModel,
+} from "@hull/parser";
 import type { Severity } from "../rule.js";
 import { basename, parseShell } from "../shell/lexer.js";
 import { activeShell } from "../shell/dialect.js";
@@ -48,23 +55,6 @@ const dialects: Readonly<Record<string, string>> = {
   ksh: "ksh",
   mksh: "ksh",
 };
-
-/**
- * Variables BuildKit gives every RUN without an ARG (the proxy build args), so a script may use them as
- * assigned.
- */
-const proxyArgs = [
-  "HTTP_PROXY",
-  "http_proxy",
-  "HTTPS_PROXY",
-  "https_proxy",
-  "FTP_PROXY",
-  "ftp_proxy",
-  "NO_PROXY",
-  "no_proxy",
-  "ALL_PROXY",
-  "all_proxy",
-];
 
 /** A piece of a script and where it came from. */
 interface Piece {
