@@ -19,6 +19,8 @@ export default defineRule({
     rationale:
       "Every RUN's cache key includes every ARG in scope, so an ARG declared long before its use re-runs all the RUNs in between when its value changes. " +
       "Declare it just before the first instruction that uses it.",
+    limitations:
+      "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
     bad: [
       "FROM debian:12\nARG VERSION\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
     ],
