@@ -103,6 +103,31 @@ CMD ["b"]
   ],
   invalid: [
     {
+      name: "on a Windows base image the shell is cmd, or the SHELL",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base
+ENTRYPOINT C:\\go\\bin\\go.exe
+
+FROM base
+SHELL ["powershell", "-Command"]
+ENTRYPOINT ["C:\\\\app.exe"]
+CMD serve --port 80
+`,
+      errors: [
+        {
+          messageId: "shellEntrypoint",
+          message:
+            'A shell-form ENTRYPOINT runs as \`cmd /S /C "…"\`, which ignores \`docker run\` arguments; write it in exec form (\`ENTRYPOINT ["…"]\`).',
+          line: 2,
+        },
+        {
+          messageId: "shellCmd",
+          message:
+            'This shell-form CMD reaches the exec-form ENTRYPOINT on line 6 as the arguments \`powershell -Command "…"\`; write it in exec form (\`CMD ["…"]\`).',
+          line: 7,
+        },
+      ],
+    },
+    {
       code: `FROM alpine:3.20
 ENTRYPOINT /usr/bin/app --serve
 `,

@@ -1,5 +1,6 @@
-import type { Cmd, Entrypoint, Stage } from "@hull/parser";
+import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { activeShell } from "../shell/dialect.js";
 
 /** What a stage's image runs, as far as the file shows it. */
 interface RunConfig {
@@ -30,14 +31,14 @@ export default defineRule({
     ],
   },
   messages: {
-    shellEntrypoint: (cmdLine: number | null) =>
-      'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores `docker run` arguments' +
+    shellEntrypoint: (cmdLine: number | null, shell: string) =>
+      `A shell-form ENTRYPOINT runs as \`${shell} "…"\`, which ignores \`docker run\` arguments` +
       (cmdLine === null ? "" : ` and the CMD on line ${cmdLine}`) +
       '; write it in exec form (`ENTRYPOINT ["…"]`).',
-    shellCmd: (entrypointLine: number, inherited: string | null) =>
+    shellCmd: (entrypointLine: number, inherited: string | null, shell: string) =>
       `This shell-form CMD reaches the exec-form ENTRYPOINT on line ${entrypointLine}` +
       (inherited === null ? "" : ` (inherited from stage '${inherited}')`) +
-      ' as the arguments `/bin/sh -c "…"`; write it in exec form (`CMD ["…"]`).',
+      ` as the arguments \`${shell} "…"\`; write it in exec form (\`CMD ["…"]\`).`,
     droppedCmd: (base: string, cmdLine: number) =>
       `This ENTRYPOINT clears the CMD inherited from stage '${base}' (line ${cmdLine}); set CMD again in this stage if the entrypoint needs it.`,
   },
@@ -70,6 +71,7 @@ export default defineRule({
             entrypoint.args[0] ?? entrypoint.keyword,
             "shellEntrypoint",
             cmd ? cmd.range.start.line : null,
+            shellText(ctx.semantic, entrypoint),
           );
         }
         if (
@@ -80,7 +82,13 @@ export default defineRule({
           effectiveEntrypoint.args.length > 0
         ) {
           const inherited = entrypoint ? null : (base?.name ?? null);
-          ctx.report(cmd.args[0], "shellCmd", effectiveEntrypoint.range.start.line, inherited);
+          ctx.report(
+            cmd.args[0],
+            "shellCmd",
+            effectiveEntrypoint.range.start.line,
+            inherited,
+            shellText(ctx.semantic, cmd),
+          );
         }
         const inheritedCmd = base?.config.cmd;
         if (rendered && entrypoint && !cmd && base && inheritedCmd && inheritedCmd.args.length > 0) {
@@ -105,4 +113,9 @@ function usesArguments(script: string): boolean {
 
 function templated(node: Cmd | Entrypoint | null): boolean {
   return node !== null && node.args.some((a) => /\{\{|\{%|<%/.test(a.value));
+}
+
+/** The shell a shell-form CMD or ENTRYPOINT runs with, as the words it prepends (`/bin/sh -c`, `cmd /S /C`). */
+function shellText(semantic: SemanticModel, node: Instruction): string {
+  return activeShell(semantic, node).argv.join(" ");
 }
