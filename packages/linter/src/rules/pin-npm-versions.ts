@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { runShell, scriptRange } from "../shell/run.js";
+import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { npmCommands, npmInstallVerbs } from "../shell/tools/npm.js";
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
     return {
       Run(node) {
         const shell = runShell(node, ctx);
-        for (const { verb, operands: packages } of npmCommands(shell.commands)) {
+        for (const { verb, operands: packages } of npmCommands(scriptCommands(shell))) {
           if (!npmInstallVerbs.has(verb?.value ?? "")) continue;
           for (const pkg of packages) {
             if (pinned(pkg.value)) continue;
