@@ -116,13 +116,13 @@ CMD serve --port 80
         {
           messageId: "shellEntrypoint",
           message:
-            'A shell-form ENTRYPOINT runs as \`cmd /S /C "…"\`, which ignores \`docker run\` arguments; write it in exec form (\`ENTRYPOINT ["…"]\`).',
+            'A shell-form ENTRYPOINT runs as `cmd /S /C "…"`, which ignores `docker run` arguments; write it in exec form (`ENTRYPOINT ["…"]`).',
           line: 2,
         },
         {
           messageId: "shellCmd",
           message:
-            'This shell-form CMD reaches the exec-form ENTRYPOINT on line 6 as the arguments \`powershell -Command "…"\`; write it in exec form (\`CMD ["…"]\`).',
+            'This shell-form CMD reaches the exec-form ENTRYPOINT on line 6 as the arguments `powershell -Command "…"`; write it in exec form (`CMD ["…"]`).',
           line: 7,
         },
       ],

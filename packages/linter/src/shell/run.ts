@@ -139,7 +139,7 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     const inline = programDialect(argv[0] ?? "") !== "posix" ? inlineScriptIndex(argv) : -1;
     if (inline >= 0 && node.args[inline]) {
       dialect = programDialect(argv[0]!);
-      addJsonString(node.args[inline]!, add);
+      addJsonString(node.args[inline], add);
     } else if (runsShell(argv) && c >= 0 && node.args[c + 1]) {
       dialect = "posix";
       addJsonString(node.args[c + 1]!, add);
