@@ -26,15 +26,50 @@ export default defineRule({
       "A PowerShell heredoc script (under a PowerShell `SHELL`) has the same problem: a failing cmdlet writes an error and the script goes on, and only the last statement's status counts. " +
       "It is reported when it has several statements and neither the `SHELL` nor the script sets `$ErrorActionPreference = 'Stop'` before the second one; the fix inserts that line. " +
       "Even with it, the exit code of a native program (`curl.exe`, `msiexec`) is not checked.",
-    bad: ["FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n"],
+    bad: [
+      `FROM debian:12
+RUN <<EOF
+apt-get update
+apt-get install -y curl
+EOF
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y curl\nEOF\n",
-      "FROM debian:12\nRUN <<EOF\n#!/bin/sh -e\napt-get update\napt-get install -y curl\nEOF\n",
-      'FROM debian:12\nSHELL ["/bin/sh", "-ec"]\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
-      "FROM debian:12\nRUN <<EOF\napt-get update && apt-get install -y curl\nEOF\n",
+      `FROM debian:12
+RUN <<EOF
+set -eux
+apt-get update
+apt-get install -y curl
+EOF
+`,
+      `FROM debian:12
+RUN <<EOF
+#!/bin/sh -e
+apt-get update
+apt-get install -y curl
+EOF
+`,
+      `FROM debian:12
+SHELL ["/bin/sh", "-ec"]
+RUN <<EOF
+apt-get update
+apt-get install -y curl
+EOF
+`,
+      `FROM debian:12
+RUN <<EOF
+apt-get update && apt-get install -y curl
+EOF
+`,
       {
         description: "PowerShell stops at the first failing cmdlet when its SHELL sets the error preference.",
-        code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]\nRUN <<EOF\nInvoke-WebRequest -Uri https://example.com/a.zip -OutFile a.zip\nExpand-Archive a.zip C:\\a\nEOF\n',
+        code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+RUN <<EOF
+Invoke-WebRequest -Uri https://example.com/a.zip -OutFile a.zip
+Expand-Archive a.zip C:\\a
+EOF
+`,
       },
     ],
   },

@@ -127,12 +127,26 @@ export default defineRule({
       'In PowerShell and cmd scripts (a Windows base image, a PowerShell `SHELL`, `powershell -Command "…"`) it follows downloads (`Invoke-WebRequest -OutFile`, `DownloadFile`, `Start-BitsTransfer`, `curl.exe -o`), `ADD` of a URL, and Chocolatey\'s download cache (`%TEMP%\\chocolatey`, filled by `choco install`, emptied by `choco cache remove`), removed with `Remove-Item` (`rm`, `del`), `del`/`erase` or `rd`/`rmdir`; Windows paths are compared without case, with `C:` and `$env:TEMP`/`%TEMP%` understood. ' +
       "Other PowerShell variables in a path (`$dir\\a.zip`) are not followed.",
     bad: [
-      "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\n",
+      `FROM debian:bookworm
+RUN apt-get update && apt-get install -y curl
+RUN rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:bookworm
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt
+RUN rm /tmp/app.tgz
+`,
     ],
     good: [
-      "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\\n && tar -xzf /tmp/app.tgz -C /opt \\\n && rm /tmp/app.tgz\n",
+      `FROM debian:bookworm
+RUN apt-get update \\
+ && apt-get install -y curl \\
+ && rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:bookworm
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
+ && tar -xzf /tmp/app.tgz -C /opt \\
+ && rm /tmp/app.tgz
+`,
     ],
   },
   messages: {

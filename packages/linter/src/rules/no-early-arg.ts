@@ -22,10 +22,18 @@ export default defineRule({
     limitations:
       "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
     bad: [
-      "FROM debian:12\nARG VERSION\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
+      `FROM debian:12
+ARG VERSION
+RUN apt-get update && apt-get install -y curl
+RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nARG VERSION\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+ARG VERSION
+RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
+`,
     ],
     seeAlso: ["no-broad-copy-before-install", "no-early-remote-add"],
   },

@@ -17,10 +17,19 @@ export default defineRule({
       "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
       'PowerShell and cmd scripts (under such a `SHELL`, on a Windows base image, or run as `powershell -Command "…"`) are not checked: neither has `pipefail`. ' +
       'In PowerShell a failing cmdlet anywhere in a pipeline stops the script when `$ErrorActionPreference = \'Stop\'` is set (as the usual `SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]` does); the exit code of a native program (`curl.exe`) is not checked either way.',
-    bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
+    bad: [
+      `FROM debian:12
+RUN wget -O - https://example.com/install.sh | sh
+`,
+    ],
     good: [
-      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',
-      "FROM debian:12\nRUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh\n",
+      `FROM debian:12
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN wget -O - https://example.com/install.sh | sh
+`,
+      `FROM debian:12
+RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
+`,
     ],
   },
   messages: {
