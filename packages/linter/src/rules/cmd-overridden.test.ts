@@ -166,6 +166,31 @@ CMD nginx -g "daemon off;"
       ],
     },
     {
+      name: "on a Windows base image the shell is cmd, or the SHELL",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base
+ENTRYPOINT C:\\go\\bin\\go.exe
+
+FROM base
+SHELL ["powershell", "-Command"]
+ENTRYPOINT ["C:\\\\app.exe"]
+CMD serve --port 80
+`,
+      errors: [
+        {
+          messageId: "shellEntrypoint",
+          message:
+            'A shell-form ENTRYPOINT runs as `cmd /S /C "…"`, which ignores `docker run` arguments; write it in exec form (`ENTRYPOINT ["…"]`).',
+          line: 2,
+        },
+        {
+          messageId: "shellCmd",
+          message:
+            'This shell-form CMD reaches the exec-form ENTRYPOINT on line 6 as the arguments `powershell -Command "…"`; write it in exec form (`CMD ["…"]`).',
+          line: 7,
+        },
+      ],
+    },
+    {
       name: "through a stage of this file, and a base named with a global ARG",
       code: `ARG TAG=1.27
 FROM nginx:\${TAG} AS base

@@ -1,5 +1,6 @@
-import type { Cmd, Entrypoint, Stage } from "@hull/parser";
+import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { activeShell } from "../shell/dialect.js";
 
 /** What a stage's image runs, as far as the file shows it. */
 interface RunConfig {
@@ -52,16 +53,16 @@ CMD ["serve"]
     ],
   },
   messages: {
-    shellEntrypoint: (cmdLine: number | null) =>
-      'A shell-form ENTRYPOINT runs as `/bin/sh -c "…"`, which ignores `docker run` arguments' +
+    shellEntrypoint: (cmdLine: number | null, shell: string) =>
+      `A shell-form ENTRYPOINT runs as \`${shell} "…"\`, which ignores \`docker run\` arguments` +
       (cmdLine === null ? "" : ` and the CMD on line ${cmdLine}`) +
       '; write it in exec form (`ENTRYPOINT ["…"]`).',
-    shellCmd: (entrypointLine: number, inherited: string | null) =>
+    shellCmd: (entrypointLine: number, inherited: string | null, shell: string) =>
       `This shell-form CMD reaches the exec-form ENTRYPOINT on line ${entrypointLine}` +
       (inherited === null ? "" : ` (inherited from stage '${inherited}')`) +
-      ' as the arguments `/bin/sh -c "…"`; write it in exec form (`CMD ["…"]`).',
-    shellCmdUnderImage: (image: string, entrypoint: string) =>
-      `This shell-form CMD reaches the ENTRYPOINT ${entrypoint} of the base image '${image}' as the arguments \`/bin/sh -c "…"\`; write it in exec form (\`CMD ["…"]\`).`,
+      ` as the arguments \`${shell} "…"\`; write it in exec form (\`CMD ["…"]\`).`,
+    shellCmdUnderImage: (image: string, entrypoint: string, shell: string) =>
+      `This shell-form CMD reaches the ENTRYPOINT ${entrypoint} of the base image '${image}' as the arguments \`${shell} "…"\`; write it in exec form (\`CMD ["…"]\`).`,
     ignoredCmd: (image: string, entrypoint: string) =>
       `This CMD is ignored: the ENTRYPOINT ${entrypoint} of the base image '${image}' runs a shell script that does not read its arguments; set ENTRYPOINT in this file.`,
     droppedCmd: (base: string, cmdLine: number) =>
@@ -96,6 +97,7 @@ CMD ["serve"]
             entrypoint.args[0] ?? entrypoint.keyword,
             "shellEntrypoint",
             cmd ? cmd.range.start.line : null,
+            shellText(ctx.semantic, entrypoint),
           );
         }
         if (
@@ -106,7 +108,13 @@ CMD ["serve"]
           effectiveEntrypoint.args.length > 0
         ) {
           const inherited = entrypoint ? null : (base?.name ?? null);
-          ctx.report(cmd.args[0], "shellCmd", effectiveEntrypoint.range.start.line, inherited);
+          ctx.report(
+            cmd.args[0],
+            "shellCmd",
+            effectiveEntrypoint.range.start.line,
+            inherited,
+            shellText(ctx.semantic, cmd),
+          );
         }
         // No ENTRYPOINT in this file's chain of stages: the base image's own is in effect, when it is known.
         const imageEntrypoint = effectiveEntrypoint ? null : ctx.baseImage(stage)?.config.Entrypoint;
@@ -116,7 +124,7 @@ CMD ["serve"]
           const script = shellScript(imageEntrypoint);
           if (script !== null && !usesArguments(script)) ctx.report(cmd.args[0], "ignoredCmd", image, shown);
           else if (cmd.form === "shell" && script === null)
-            ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown);
+            ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown, shellText(ctx.semantic, cmd));
         }
         const inheritedCmd = base?.config.cmd;
         if (rendered && entrypoint && !cmd && base && inheritedCmd && inheritedCmd.args.length > 0) {
@@ -149,4 +157,9 @@ function shellScript(argv: readonly string[]): string | null {
 
 function templated(node: Cmd | Entrypoint | null): boolean {
   return node !== null && node.args.some((a) => /\{\{|\{%|<%/.test(a.value));
+}
+
+/** The shell a shell-form CMD or ENTRYPOINT runs with, as the words it prepends (`/bin/sh -c`, `cmd /S /C`). */
+function shellText(semantic: SemanticModel, node: Instruction): string {
+  return activeShell(semantic, node).argv.join(" ");
 }

@@ -88,11 +88,36 @@ import os
 print(1)
 EOF
 `,
-    `FROM debian:12
-SHELL ["pwsh", "-Command"]
+    `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["pwsh", "-Command", "$ErrorActionPreference = 'Stop';"]
 RUN <<EOF
 a
 b
+EOF
+`,
+    // The preference set first by the script itself; assignments of literals before it cannot fail.
+    `FROM debian:12
+SHELL ["pwsh", "-Command"]
+RUN <<EOF
+$ProgressPreference = 'SilentlyContinue'
+$ErrorActionPreference = "Stop"
+a
+b
+EOF
+`,
+    // cmd: not checked. A Windows base image's default shell is cmd.
+    `FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+RUN <<EOF
+a
+b
+EOF
+`,
+    // One PowerShell statement across a backtick continuation.
+    `FROM debian:12
+SHELL ["pwsh", "-Command"]
+RUN <<EOF
+Invoke-WebRequest -Uri https://example.com/a.zip \`
+  -OutFile a.zip
 EOF
 `,
     `FROM mcr.microsoft.com/windows/servercore:ltsc2022
@@ -126,6 +151,43 @@ RUN a; b
 `,
   ],
   invalid: [
+    {
+      code: `FROM debian:12
+SHELL ["pwsh", "-Command"]
+RUN <<EOF
+a
+b
+EOF
+`,
+      output: `FROM debian:12
+SHELL ["pwsh", "-Command"]
+RUN <<EOF
+$ErrorActionPreference = 'Stop'
+a
+b
+EOF
+`,
+      errors: [{ messageId: "noStop", line: 3, column: 5 }],
+    },
+    {
+      // Inherited from the base stage.
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base
+SHELL ["powershell", "-Command"]
+FROM base
+RUN <<EOF
+Invoke-WebRequest -Uri https://example.com/a.zip -OutFile a.zip; Expand-Archive a.zip C:\\a
+EOF
+`,
+      output: `FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base
+SHELL ["powershell", "-Command"]
+FROM base
+RUN <<EOF
+$ErrorActionPreference = 'Stop'
+Invoke-WebRequest -Uri https://example.com/a.zip -OutFile a.zip; Expand-Archive a.zip C:\\a
+EOF
+`,
+      errors: [{ messageId: "noStop", line: 4 }],
+    },
     {
       code: `FROM debian:12
 RUN <<EOF

@@ -1,11 +1,13 @@
-import type { Heredoc, Run, Shell } from "@hull/parser";
+import type { Heredoc, Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { activeShell } from "../shell/dialect.js";
 import { basename, parseShell, type ShellCommand } from "../shell/lexer.js";
-
-/** `errexit` when the SHELL runs with `-e`, `other` for shells that are not POSIX (PowerShell, cmd). */
-type ShellState = "errexit" | "plain" | "other";
+import { parsePowershell } from "../shell/tools/powershell.js";
 
 const posixShells = ["sh", "bash", "ash", "dash", "ksh", "mksh", "zsh", "busybox"];
+
+/** `$ErrorActionPreference = 'Stop'`: PowerShell's `set -e` for cmdlets. */
+const stopPreference = /\$ErrorActionPreference\s*=\s*(['"]?)Stop\1/i;
 
 export default defineRule({
   id: "heredoc-without-set-e",
@@ -20,7 +22,10 @@ export default defineRule({
       "Start the script with `set -e` (or `set -eux`), give it a `#!` line with `-e`, or make the stage's `SHELL` run with `-e` " +
       '(`SHELL ["/bin/sh", "-ec"]`). The fix inserts `set -e` as the first line of the script.',
     limitations:
-      "Scripts for other interpreters (a `#!` line for python) and for PowerShell or cmd are not checked.",
+      "Scripts for other interpreters (a `#!` line for python) and for cmd are not checked. " +
+      "A PowerShell heredoc script (under a PowerShell `SHELL`) has the same problem: a failing cmdlet writes an error and the script goes on, and only the last statement's status counts. " +
+      "It is reported when it has several statements and neither the `SHELL` nor the script sets `$ErrorActionPreference = 'Stop'` before the second one; the fix inserts that line. " +
+      "Even with it, the exit code of a native program (`curl.exe`, `msiexec`) is not checked.",
     bad: [
       `FROM debian:12
 RUN <<EOF
@@ -56,29 +61,40 @@ RUN <<EOF
 apt-get update && apt-get install -y curl
 EOF
 `,
+      {
+        description: "PowerShell stops at the first failing cmdlet when its SHELL sets the error preference.",
+        code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+RUN <<EOF
+Invoke-WebRequest -Uri https://example.com/a.zip -OutFile a.zip
+Expand-Archive a.zip C:\\a
+EOF
+`,
+      },
     ],
   },
   messages: {
+    noStop: () =>
+      "This PowerShell heredoc script runs without $ErrorActionPreference = 'Stop', so a failing cmdlet before the last statement does not fail the build; set it first.",
     noErrexit: () =>
       "This heredoc script runs without set -e, so a failing command before the last one does not fail the build; start it with set -e.",
   },
   create(ctx) {
-    const state = new Map<number, ShellState>();
-    const current = (): ShellState => state.get(ctx.currentStage()?.index ?? -1) ?? "plain";
     return {
-      Stage(stage) {
-        const image = stage.from.image?.value.toLowerCase();
-        const parent = ctx.semantic.baseOf(stage);
-        const windows = /windows|nanoserver|servercore/i.test(image ?? "");
-        state.set(stage.index, parent ? (state.get(parent.index) ?? "plain") : windows ? "other" : "plain");
-      },
-      Shell(node) {
-        const stage = ctx.currentStage();
-        if (stage && !ctx.isTrigger(node)) state.set(stage.index, shellState(node));
-      },
       Run(node) {
-        if (ctx.isTrigger(node) || current() !== "plain") return;
-        const script = scriptHeredoc(node);
+        if (ctx.isTrigger(node)) return;
+        const active = activeShell(ctx.semantic, node);
+        if (active.dialect === "powershell") {
+          const heredoc = scriptHeredoc(node, true)?.heredoc;
+          if (!heredoc || stopPreference.test(active.argv.join(" "))) return;
+          if (!powershellFailsSilently(heredoc.body)) return;
+          const at = heredoc.bodyRange.start.offset;
+          const fix = { range: ctx.rangeOf(at, at), text: "$ErrorActionPreference = 'Stop'\n" };
+          ctx.report({ at: heredoc.markerRange, fix }, "noStop");
+          return;
+        }
+        if (active.dialect !== "posix" || errexitFlags(active.argv.slice(1))) return;
+        const script = scriptHeredoc(node, false);
         if (!script) return;
         const { heredoc } = script;
         const shebang = /^#!\s*(\S+)(?:[ \t]+([^\n]*))?(?:\n|$)/.exec(heredoc.body);
@@ -99,8 +115,11 @@ EOF
   },
 });
 
-/** The heredoc that is the whole script: `RUN <<EOF`, or `RUN bash <<EOF` without `-e`; null otherwise. */
-function scriptHeredoc(node: Run): { heredoc: Heredoc } | null {
+/**
+ * The heredoc that is the whole script: `RUN <<EOF`, or (unless `bare`) `RUN bash <<EOF` without `-e`; null
+ * otherwise.
+ */
+function scriptHeredoc(node: Run, bare: boolean): { heredoc: Heredoc } | null {
   if (node.form !== "shell" || node.heredocs.length === 0) return null;
   const commands = parseShell(node.args[0]?.value ?? "");
   if (commands.length !== 1) return null;
@@ -109,6 +128,7 @@ function scriptHeredoc(node: Run): { heredoc: Heredoc } | null {
   const heredoc = redirect && node.heredocs.find((h) => h.name === redirect.target?.value);
   if (!heredoc) return null;
   if (command.name === null) return { heredoc };
+  if (bare) return null;
   const options = command.args.map((a) => a.value);
   if (!posixShells.includes(basename(command.name)) || !options.every((o) => o.startsWith("-"))) return null;
   return errexitFlags(options) ? null : { heredoc };
@@ -140,12 +160,16 @@ function errexitFlags(args: readonly string[]): boolean {
   return on;
 }
 
-/** The state a SHELL instruction sets. */
-function shellState(node: Shell): ShellState {
-  const argv = node.args.map((a) => a.value);
-  const program = basename(argv[0] ?? "")
-    .toLowerCase()
-    .replace(/\.exe$/, "");
-  if (node.form !== "exec" || !posixShells.includes(program)) return "other";
-  return errexitFlags(argv.slice(1)) ? "errexit" : "plain";
+/** True when a PowerShell script has a statement before its last one that runs before any error preference of Stop. */
+function powershellFailsSilently(body: string): boolean {
+  const statements = parsePowershell(body).filter((c) => !["&&", "||", "|"].includes(c.operator ?? ""));
+  for (const statement of statements.slice(0, -1)) {
+    if (stopPreference.test(statement.words.map((w) => w.raw).join(" "))) return false;
+    // `$ProgressPreference = 'SilentlyContinue'` cannot fail.
+    const [variable, equals, value] = statement.words;
+    const literal = statement.words.length === 3 && /^['"\d]|^\$(?:true|false)$/i.test(value?.raw ?? "");
+    if (variable?.raw.startsWith("$") && equals?.value === "=" && literal) continue;
+    return true;
+  }
+  return false;
 }

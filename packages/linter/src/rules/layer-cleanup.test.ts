@@ -3,6 +3,23 @@ import rule from "./layer-cleanup.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "PowerShell and cmd: downloads removed in the RUN that makes them",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN iwr https://e.com/a.zip -OutFile C:\\a.zip; Expand-Archive C:\\a.zip C:\\a; Remove-Item C:\\a.zip
+RUN (New-Object Net.WebClient).DownloadFile('https://e.com/b.exe', 'C:\\b.exe'); & C:\\b.exe; rm C:\\b.exe
+RUN choco install -y git; choco cache remove
+RUN cmd /S /C "curl.exe -o c.zip https://e.com/c.zip && tar -xf c.zip && del c.zip"
+`,
+    },
+    {
+      name: "a later RUN removes what it made itself",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN curl.exe -o a.zip https://e.com/a.zip
+RUN curl.exe -o b.zip https://e.com/b.zip && del b.zip
+`,
+    },
     // A malformed bracket class is no glob: the shell passes the word on as written (found by pnpm fuzz).
     `FROM debian:12
 RUN apt-get update && rm -rf [ [z-a]
@@ -79,6 +96,48 @@ RUN rm /tmp/b.tgz
     },
   ],
   invalid: [
+    {
+      name: "PowerShell: a download removed in a later RUN, with a backtick escape directive",
+      code: `# escape=\`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+WORKDIR C:\\build
+RUN Invoke-WebRequest -Uri https://e.com/node.msi -OutFile node.msi; \`
+    Start-Process msiexec.exe -Wait -ArgumentList '/i', 'node.msi', '/quiet'
+RUN Remove-Item -Force C:\\build\\node.msi
+`,
+      errors: [
+        {
+          messageId: "download",
+          message:
+            "'C:\\build\\node.msi' comes from the RUN on line 5; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.",
+          line: 7,
+          column: 5,
+          endColumn: 41,
+        },
+      ],
+    },
+    {
+      name: "cmd: curl.exe download, then del in a later RUN; ADD of a URL removed by rd",
+      code: `FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+ADD https://e.com/tools.zip C:/tools/
+RUN curl.exe -fsSLo %TEMP%\\git.exe https://e.com/git.exe && %TEMP%\\git.exe /SILENT
+RUN del /q %TEMP%\\git.exe && rd /s /q C:\\tools
+`,
+      errors: [
+        { messageId: "download", line: 4, column: 5, endColumn: 26 },
+        { messageId: "download", line: 4, column: 30, endColumn: 47 },
+      ],
+    },
+    {
+      name: "Chocolatey's download cache cleaned in a later RUN",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN choco install -y git nodejs
+RUN Remove-Item -Recurse -Force $env:TEMP\\chocolatey
+`,
+      errors: [{ messageId: "cache", line: 4 }],
+    },
     {
       code: `FROM debian:12
 RUN apt-get update && apt-get install -y curl

@@ -2,7 +2,8 @@ import type { Add, Copy } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
-import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { activeShell, windowsPath } from "../shell/dialect.js";
+import { hasCacheMount, type RunShell, runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { apkCacheDir, apkCacheVerbs } from "../shell/tools/apk.js";
 import {
   aptArchivesDir,
@@ -11,11 +12,14 @@ import {
   aptFamily,
   aptListsDir,
 } from "../shell/tools/apt.js";
+import { chocoCacheDir, chocoCleansCache, chocoFillsCache } from "../shell/tools/choco.js";
+import { cmdRemovals } from "../shell/tools/cmd.js";
 import { mkdirOptions } from "../shell/tools/coreutils.js";
 import { downloadTarget, urlBasename } from "../shell/tools/curl.js";
 import { gitCloneOptions } from "../shell/tools/git.js";
 import { npmCacheDir, npmCacheVerbs, yarnCacheDirs } from "../shell/tools/npm.js";
 import { pipCacheDir, pipCommand } from "../shell/tools/pip.js";
+import { powershellDownloadTarget, powershellRemovals } from "../shell/tools/powershell.js";
 import { yumDnfAction, yumDnfCacheDirs, yumDnfCacheVerbs } from "../shell/tools/rpm.js";
 import { extractDir, isTarArchive } from "../shell/tools/tar.js";
 
@@ -119,6 +123,9 @@ export default defineRule({
       "Deleting a file in a later layer only hides it (a whiteout entry); its bytes stay in the layer that created it and are still pulled with the image. " +
       "Package caches, downloaded archives and build directories must be removed in the same RUN that creates them, " +
       "or kept out of the image with a cache mount (`RUN --mount=type=cache,…`) or a build stage.",
+    limitations:
+      'In PowerShell and cmd scripts (a Windows base image, a PowerShell `SHELL`, `powershell -Command "…"`) it follows downloads (`Invoke-WebRequest -OutFile`, `DownloadFile`, `Start-BitsTransfer`, `curl.exe -o`), `ADD` of a URL, and Chocolatey\'s download cache (`%TEMP%\\chocolatey`, filled by `choco install`, emptied by `choco cache remove`), removed with `Remove-Item` (`rm`, `del`), `del`/`erase` or `rd`/`rmdir`; Windows paths are compared without case, with `C:` and `$env:TEMP`/`%TEMP%` understood. ' +
+      "Other PowerShell variables in a path (`$dir\\a.zip`) are not followed.",
     bad: [
       `FROM debian:bookworm
 RUN apt-get update && apt-get install -y curl
@@ -168,10 +175,43 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
           remote && (dest.endsWith("/") || node.sources.length > 1)
             ? `${dest}/${urlBasename(source.value)}`
             : dest;
-        const path = normalize(target, workdir);
+        const path = windows(node) ? windowsPath(target, workdir) : normalize(target, workdir);
         if (path !== null)
           artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
       }
+    };
+
+    // A stage whose RUNs go to PowerShell or cmd has Windows paths.
+    const windows = (node: Parameters<typeof activeShell>[1]) => {
+      const dialect = activeShell(ctx.semantic, node).dialect;
+      return dialect === "powershell" || dialect === "cmd";
+    };
+
+    /** A PowerShell or cmd RUN: downloads, Chocolatey's cache, and what `Remove-Item`, `del` and `rd` remove. */
+    const windowsRun = (shell: RunShell, line: number) => {
+      const mine: Artifact[] = [];
+      for (const command of scriptCommands(shell)) {
+        const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
+        const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
+        if (chocoCleansCache(command)) paths.push(`${chocoCacheDir}${INSIDE}`);
+        const removed = artifacts.filter((a) => paths.some((p) => covers(p, a.path)));
+        artifacts = artifacts.filter((a) => !paths.some((p) => covers(p, a.path)));
+        const first = removed.sort((a, b) => a.line - b.line)[0];
+        if (first) {
+          const at = scriptRange(ctx, shell, command);
+          if (first.kind === "cache") ctx.report(at, "cache", words(command), first.line);
+          else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
+        }
+        for (let i = mine.length - 1; i >= 0; i--) {
+          if (paths.some((p) => covers(p, mine[i]!.path))) mine.splice(i, 1);
+        }
+        if (chocoFillsCache(command))
+          mine.push({ kind: "cache", path: `${chocoCacheDir}${INSIDE}`, keyword: "RUN", line, layer });
+        const target = powershellDownloadTarget(command) ?? downloadTarget(command);
+        const path = target === null || target === "-" ? null : windowsPath(target, workdir);
+        if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", line, layer });
+      }
+      artifacts.push(...mine);
     };
 
     return {
@@ -183,7 +223,9 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
       },
       Workdir(node) {
         if (ctx.isTrigger(node) || !node.value) return;
-        workdir = normalize(node.value.value, workdir) ?? UNKNOWN_WORKDIR;
+        workdir =
+          (windows(node) ? windowsPath(node.value.value, workdir) : normalize(node.value.value, workdir)) ??
+          UNKNOWN_WORKDIR;
       },
       Env(node) {
         if (ctx.isTrigger(node)) return;
@@ -197,8 +239,12 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
       Run(node) {
         layer++;
         if (ctx.isTrigger(node)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const line = node.range.start.line;
+        if (shell.dialect === "powershell" || shell.dialect === "cmd") {
+          windowsRun(shell, line);
+          return;
+        }
         const mine: Artifact[] = [];
         const filled = new Set<Cache>();
         let cwd: Cwd = workdir;

@@ -35,7 +35,7 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { command, verb } of aptInstalls(shell.commands)) {
           if (!verb || skipsRecommends(command)) continue;
           const [start, end] = shell.span(verb.start, verb.end);

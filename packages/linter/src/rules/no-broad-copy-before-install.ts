@@ -1,7 +1,7 @@
 import type { Add, Copy, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
-import { runShell } from "../shell/run.js";
+import { runShell, type ShellScope } from "../shell/run.js";
 import { dependencyInstalls, type Install } from "../shell/tools/installs.js";
 
 interface BroadCopy {
@@ -66,7 +66,7 @@ CMD ["node", "server.js"]
   create(ctx) {
     return {
       "Stage:exit"(stage) {
-        checkBroadCopies(stage, (word, install, line) =>
+        checkBroadCopies(stage, ctx, (word, install, line) =>
           ctx.report(word, "broadCopy", word.value, install.command, line, install.label),
         );
       },
@@ -75,7 +75,11 @@ CMD ["node", "server.js"]
 });
 
 /** A broad COPY before a dependency install that only needs manifests. */
-function checkBroadCopies(stage: Stage, report: (word: Word, install: Install, line: number) => void): void {
+function checkBroadCopies(
+  stage: Stage,
+  scope: ShellScope,
+  report: (word: Word, install: Install, line: number) => void,
+): void {
   const broad: BroadCopy[] = [];
   /** For each instruction index, the sources copied so far (basenames and relative paths). */
   const copied: { index: number; source: string }[] = [];
@@ -95,7 +99,7 @@ function checkBroadCopies(stage: Stage, report: (word: Word, install: Install, l
     const binds = node.mounts.filter((m) => m.mountType === "bind" && m.from === null);
     for (const m of binds) copied.push({ index, source: m.source ?? "." });
     if (binds.length > 0) return;
-    for (const install of dependencyInstalls(runShell(node).commands)) {
+    for (const install of dependencyInstalls(runShell(node, scope).commands)) {
       const manifestCopied = (from: number, to: number) =>
         copied.some((c) => c.index >= from && c.index < to && isManifest(c.source, install));
       const culprit = broad.find((b) => {

@@ -37,6 +37,15 @@ SHELL ["powershell", "-Command"]
 RUN $a = 1; Write-Host $a; New-Item -Type Directory C:\\app
 RUN dir
 `,
+    // With the backtick escape directive, the continued PowerShell script is one RUN of three commands.
+    `# escape=\`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN Invoke-WebRequest https://x/y.zip -OutFile y.zip; \`
+    Expand-Archive y.zip C:\\y; \`
+    Remove-Item y.zip
+RUN y.exe --version
+`,
     // The new PATH of setx is only seen by the next RUN: merging them breaks the build.
     `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 RUN setx /M PATH "%PATH%;C:\\go\\bin"

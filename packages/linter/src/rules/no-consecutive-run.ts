@@ -1,7 +1,6 @@
 import type { Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename } from "../shell/lexer.js";
-import { runShell } from "../shell/run.js";
+import { runShell, scriptCommands, type ShellScope } from "../shell/run.js";
 
 export default defineRule({
   id: "no-consecutive-run",
@@ -16,7 +15,7 @@ export default defineRule({
     limitations:
       "Comments between them do not matter; any other instruction does. " +
       "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step. " +
-      'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their statements, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',
+      'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their commands, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',
     bad: [
       `FROM debian:12
 RUN mkdir -p /app
@@ -39,39 +38,19 @@ RUN touch x
   },
   create(ctx) {
     let previous: Run | null = null;
-    // Per stage: true when the stage's SHELL is PowerShell or cmd (or its base image is Windows).
-    const windows = new Map<number, boolean>();
-    const inWindows = () => windows.get(ctx.currentStage()?.index ?? -1) ?? false;
     return {
-      Stage(stage) {
-        const image = stage.from.image?.value.toLowerCase() ?? "";
-        const parent = ctx.semantic.baseOf(stage);
-        windows.set(
-          stage.index,
-          parent ? (windows.get(parent.index) ?? false) : /windows|nanoserver|servercore/.test(image),
-        );
-      },
-      Shell(node) {
-        const stage = ctx.currentStage();
-        const program = basename(node.args[0]?.value ?? "")
-          .toLowerCase()
-          .replace(/\.exe$/, "");
-        if (stage && !ctx.isTrigger(node))
-          windows.set(stage.index, ["pwsh", "powershell", "cmd"].includes(program));
-      },
       Instruction(node) {
         if (ctx.isTrigger(node)) return;
         if (node.type !== "Run") {
           previous = null;
           return;
         }
-        const win = inWindows();
         if (
           previous &&
-          short(previous, win) &&
-          short(node, win) &&
+          short(previous, ctx) &&
+          short(node, ctx) &&
           sameFlags(previous, node) &&
-          !setsVariable(previous)
+          !setsVariable(previous, ctx)
         )
           ctx.report(node.keyword, "consecutive");
         previous = node;
@@ -80,25 +59,20 @@ RUN touch x
   },
 });
 
-/** At most two commands (statements, for PowerShell and cmd) and no heredoc. */
-function short(node: Run, windows: boolean): boolean {
+/** At most two commands (of a POSIX, PowerShell or cmd script) and no heredoc. */
+function short(node: Run, scope: ShellScope): boolean {
   if (node.heredocs.length > 0) return false;
-  const shell = runShell(node);
-  const program = shell.commands[0]?.base?.toLowerCase().replace(/\.exe$/, "") ?? "";
-  if (windows || ["pwsh", "powershell", "cmd"].includes(program)) return statements(shell.script) <= 2;
-  return shell.commands.length <= 2;
-}
-
-/** The statements of a PowerShell or cmd script, roughly: pieces between `;`, `&&`, `&`, `|` and line breaks. */
-function statements(script: string): number {
-  return script.split(/;|&&|\|\||&|\||\n/).filter((piece) => /\w/.test(piece)).length;
+  const shell = runShell(node, scope);
+  // A script for a program hull does not read (`SHELL ["python3", "-c"]`) cannot be counted.
+  if (shell.dialect === "unknown") return false;
+  return scriptCommands(shell).length <= 2;
 }
 
 /** `setx NAME value` (cmd) or `[Environment]::SetEnvironmentVariable(…)` (PowerShell): seen by later RUNs only. */
-function setsVariable(node: Run): boolean {
-  const shell = runShell(node);
+function setsVariable(node: Run, scope: ShellScope): boolean {
+  const shell = runShell(node, scope);
   return (
-    shell.commands.some((c) => c.base?.toLowerCase().replace(/\.exe$/, "") === "setx") ||
+    scriptCommands(shell).some((c) => c.base === "setx") ||
     /\bsetx(?:\.exe)?\s|\[(?:System\.)?Environment\]::SetEnvironmentVariable/i.test(shell.script)
   );
 }

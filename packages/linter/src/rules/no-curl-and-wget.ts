@@ -52,13 +52,13 @@ RUN wget -q https://example.com/b.tgz
       Run(node) {
         if (ctx.isTrigger(node)) return;
         // Most RUNs use neither tool: check the text before splitting out command substitutions.
-        const own = runShell(node);
+        const own = runShell(node, ctx);
         if (!own.script.includes("curl") && !own.script.includes("wget")) return;
         const { shell, all } = substitutionMentions(
           own,
           (raw) => raw.includes("curl") || raw.includes("wget"),
         )
-          ? runCommands(node)
+          ? runCommands(node, ctx)
           : { shell: own, all: own.commands };
         const uses = all.filter((c) => c.base === "curl" || c.base === "wget");
         if (uses.length === 0) return;

@@ -3,6 +3,28 @@ import rule from "./no-curl-pipe-shell.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "PowerShell: a download to a file, checked before it runs",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+RUN iwr https://e.com/install.ps1 -OutFile install.ps1; \\
+    if ((Get-FileHash install.ps1).Hash -ne '0F3C') { exit 1 }; \\
+    & ./install.ps1
+`,
+    },
+    {
+      name: "PowerShell: iex of a local string",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN $cmd = 'Get-ChildItem'; iex $cmd
+`,
+    },
+    {
+      name: "cmd: a pipe into a program is not PowerShell",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN curl.exe -fsSL https://e.com/a.txt | findstr x
+`,
+    },
     `FROM debian:12
 RUN curl -fsSL https://x/key.gpg | gpg --dearmor -o /usr/share/keyrings/x.gpg
 `,
@@ -38,6 +60,47 @@ RUN V="$(curl -fsSL https://x/version)" && echo $V
 `,
   ],
   invalid: [
+    {
+      name: "PowerShell: iex of a WebClient download, under a PowerShell SHELL",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))
+`,
+      errors: [
+        {
+          messageId: "substitution",
+          message:
+            "'iex' runs the output of 'DownloadString' without it being checked; download it to a file and verify it first.",
+          line: 3,
+          column: 5,
+          endColumn: 8,
+        },
+      ],
+    },
+    {
+      name: "PowerShell: irm piped to Invoke-Expression, run from cmd",
+      code: `FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+RUN pwsh -NoProfile -Command "irm https://get.example.com/install.ps1 | Invoke-Expression"
+`,
+      errors: [{ messageId: "pipe", line: 2, column: 73, endColumn: 90 }],
+    },
+    {
+      name: "PowerShell: chocolatey's cmd install line",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN @"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -ExecutionPolicy Bypass -Command "iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))" && SET "PATH=%PATH%;%ALLUSERSPROFILE%\\chocolatey\\bin"
+`,
+      errors: [{ messageId: "substitution", line: 2 }],
+    },
+    {
+      name: "PowerShell: iex of an iwr expression and a scriptblock from a download, with pwsh on Linux",
+      code: `FROM debian:12
+RUN apt-get install -y powershell && pwsh -c "iex (iwr https://e.com/a.ps1).Content; & ([scriptblock]::Create((irm https://e.com/b.ps1)))"
+`,
+      errors: [
+        { messageId: "substitution", line: 2 },
+        { messageId: "substitution", line: 2 },
+      ],
+    },
     {
       name: "busybox's sh is a shell too",
       code: `FROM alpine:3.20

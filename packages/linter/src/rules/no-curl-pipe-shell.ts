@@ -1,8 +1,9 @@
 import { defineRule } from "../rule.js";
-import { commandWord, isShell, shellArgs, type ShellCommand } from "../shell/lexer.js";
+import { commandWord, isShell, shellArgs, type ShellCommand, type ShellWord } from "../shell/lexer.js";
 import { hasFlag, optionValues } from "../shell/options.js";
-import { runCommands, scriptRange } from "../shell/run.js";
+import { embeddedScripts, type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { inlineProgramOptionsOf, interpreterOf } from "../shell/tools/interpreters.js";
+import { downloadIn, powershellDownloaders, runsCode } from "../shell/tools/powershell.js";
 
 /** True when a shell or interpreter reads its program from standard input (`sh`, `bash -s -- x`, `python3 -`). */
 function readsScriptFromStdin(command: ShellCommand): boolean {
@@ -58,6 +59,7 @@ export default defineRule({
       "The script is also not pinned, so two builds of the same Dockerfile can install different things. " +
       "Download the script to a file, verify it against a known checksum or signature, then run it; better still, install a pinned release or a package.",
     limitations:
+      'In PowerShell it reports `Invoke-Expression` (`iex`) or `[scriptblock]::Create` given a download (`iex ((New-Object Net.WebClient).DownloadString(…))`, `iex (iwr …)`) or fed one by a pipe (`irm … | iex`), also inside `powershell -Command "…"`. ' +
       'The rule reports `curl` or `wget` output piped into a shell or interpreter that reads its program from standard input (`sh`, `bash -s --`, `python3 -`), and `sh -c "$(curl …)"`. ' +
       "None of the scanners studied (Trivy, Checkov, KICS, Semgrep) has this check.",
     bad: [
@@ -69,6 +71,9 @@ RUN wget -qO- https://example.com/install.sh | sh -s -- --version 1.2.3
 `,
       `FROM debian:12
 RUN sh -c "$(curl -fsSL https://example.com/install.sh)"
+`,
+      `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN powershell -Command "iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))"
 `,
     ],
     good: [
@@ -91,7 +96,13 @@ RUN curl -fsSL https://api.github.com/repos/o/r/releases/latest | python3 -c 'im
   create(ctx) {
     return {
       Run(node) {
-        const { shell, lists } = runCommands(node);
+        const { shell, lists } = runCommands(node, ctx);
+        for (const script of [shell, ...embeddedScripts(shell)]) {
+          if (script.dialect !== "powershell") continue;
+          for (const found of powershellRuns(script))
+            ctx.report(scriptRange(ctx, script, found.at), found.kind, found.downloader, found.runner);
+        }
+        if (lists[0]!.length === 0) return;
         for (const commands of lists) {
           // A pipeline is a run of commands joined by `|`.
           let downloader: ShellCommand | null = null;
@@ -128,3 +139,24 @@ RUN curl -fsSL https://api.github.com/repos/o/r/releases/latest | python3 -c 'im
     };
   },
 });
+
+/** `iex (… DownloadString …)`, `iex (iwr …)` and `irm … | iex` in a PowerShell script. */
+function powershellRuns(
+  script: RunShell,
+): { at: ShellWord; kind: "pipe" | "substitution"; downloader: string; runner: string }[] {
+  const found: { at: ShellWord; kind: "pipe" | "substitution"; downloader: string; runner: string }[] = [];
+  let downloader: string | null = null;
+  for (const command of scriptCommands(script)) {
+    if (command.operator !== "|") downloader = null;
+    const word = commandWord(command) ?? command.words[0]!;
+    if (runsCode(command)) {
+      const inside = downloadIn([word, ...command.args].map((a) => a.raw).join(" "));
+      if (inside) found.push({ at: word, kind: "substitution", downloader: inside, runner: word.value });
+      else if (downloader) found.push({ at: word, kind: "pipe", downloader, runner: word.value });
+    }
+    if (command.base !== null && powershellDownloaders.has(command.base)) downloader = command.name;
+    else if (command.name === null && command.words[0])
+      downloader = downloadIn(command.words[0].raw) ?? downloader;
+  }
+  return found;
+}

@@ -3,6 +3,16 @@ import rule from "./no-early-arg.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "PowerShell's $env:NAME and cmd's %NAME% are uses",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+ARG URL
+RUN curl.exe -o a.zip %URL%
+ARG SHA
+RUN powershell -Command "if ((Get-FileHash a.zip).Hash -ne $env:SHA) { exit 1 }"
+RUN del a.zip
+`,
+    },
     `FROM debian:12
 ARG VERSION
 RUN echo $VERSION
@@ -35,6 +45,25 @@ RUN echo $V
     },
   ],
   invalid: [
+    {
+      name: "PowerShell reads $env:NAME; the first RUN does not",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+ARG URL
+RUN Write-Host $env:PATH
+RUN Invoke-WebRequest -Uri \${env:URL} -OutFile a.zip
+`,
+      errors: [{ messageId: "earlyArg", line: 3 }],
+    },
+    {
+      name: "cmd's %NAME% is a use only in cmd",
+      code: `FROM debian:12
+ARG URL
+RUN echo %URL%
+RUN curl -o a.zip "$URL"
+`,
+      errors: [{ messageId: "earlyArg", line: 2 }],
+    },
     {
       code: `FROM debian:12
 ARG VERSION=1.2 OTHER

@@ -1,5 +1,8 @@
-import type { Stage, Word } from "@hull/parser";
+import type { Instruction, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { runShell, type ShellScope } from "../shell/run.js";
+import { cmdEnvNames } from "../shell/tools/cmd.js";
+import { powershellEnvNames } from "../shell/tools/powershell.js";
 import { textOf, unquote } from "./utils/instruction-text.js";
 
 /** ARG names whose value tools read from the environment, so the RUNs before the first `$NAME` may use them too. */
@@ -16,6 +19,8 @@ export default defineRule({
     rationale:
       "Every RUN's cache key includes every ARG in scope, so an ARG declared long before its use re-runs all the RUNs in between when its value changes. " +
       "Declare it just before the first instruction that uses it.",
+    limitations:
+      "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
     bad: [
       `FROM debian:12
 ARG VERSION
@@ -39,7 +44,9 @@ RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
   create(ctx) {
     return {
       "Stage:exit"(stage) {
-        checkEarlyArgs(stage, (word, name, line, runs) => ctx.report(word, "earlyArg", name, line, runs));
+        checkEarlyArgs(stage, ctx, (word, name, line, runs) =>
+          ctx.report(word, "earlyArg", name, line, runs),
+        );
       },
     };
   },
@@ -51,6 +58,7 @@ RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
  */
 function checkEarlyArgs(
   stage: Stage,
+  scope: ShellScope,
   report: (word: Word, name: string, line: number, runs: number) => void,
 ): void {
   const nodes = stage.instructions;
@@ -74,9 +82,17 @@ function checkEarlyArgs(
       });
       found.push(here);
     }
-    for (const match of textOf(node).matchAll(/\$\{?(\w+)/g))
-      next.set(match[1]!, { index, redeclares: false });
+    for (const name of usedNames(node, scope)) next.set(name, { index, redeclares: false });
     for (const name of declared) next.set(name, { index, redeclares: true });
   }
   for (const here of found.reverse()) for (const args of here) report(...args);
+}
+
+/** The variables an instruction reads: `$NAME` and `${NAME}`, and in PowerShell or cmd `$env:NAME` and `%NAME%`. */
+function usedNames(node: Instruction, scope: ShellScope): string[] {
+  const text = textOf(node);
+  const names = [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!);
+  if (node.type === "Run" && runShell(node, scope).dialect !== "posix")
+    names.push(...powershellEnvNames(text), ...cmdEnvNames(text));
+  return names;
 }

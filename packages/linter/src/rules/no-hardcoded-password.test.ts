@@ -3,6 +3,20 @@ import rule from "./no-hardcoded-password.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "Windows: a prompted password, an account without one, a computed one",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN net user builder * /add
+RUN net user builder /add /passwordreq:no
+RUN powershell -Command "$pw = [guid]::NewGuid().ToString(); net user builder $pw /add"
+`,
+    },
+    {
+      name: "net user on Linux is not Windows' net",
+      code: `FROM debian:12
+RUN net user builder P4ss /add
+`,
+    },
     `FROM ubuntu:24.04
 RUN echo "root:$(openssl rand -base64 12)" | chpasswd
 `,
@@ -23,6 +37,35 @@ RUN echo 'root:x' > /notes
 `,
   ],
   invalid: [
+    {
+      name: "cmd: net user with a password",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN net user /add builder P@ssw0rd1 && net localgroup administrators builder /add
+`,
+      errors: [
+        {
+          messageId: "literal",
+          message:
+            "Password set with net user is written in the Dockerfile and readable in the image; do not bake passwords into images.",
+          line: 2,
+          column: 27,
+          endColumn: 36,
+        },
+      ],
+    },
+    {
+      name: "PowerShell: net user from a build variable, and a plain-text secure string",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+ARG PASSWORD
+RUN net user builder $env:PASSWORD /add; \\
+    New-LocalUser -Name app -Password (ConvertTo-SecureString 'S3cret!' -AsPlainText -Force)
+`,
+      errors: [
+        { messageId: "variable", line: 4, column: 22, endColumn: 35 },
+        { messageId: "literal", line: 5, column: 63, endColumn: 72 },
+      ],
+    },
     {
       code: `FROM ubuntu:24.04
 RUN useradd -m dev && echo 'dev:dev' | chpasswd

@@ -1,7 +1,8 @@
 import { defineRule } from "../rule.js";
-import type { ShellCommand } from "../shell/lexer.js";
+import type { ShellCommand, ShellWord } from "../shell/lexer.js";
 import { optionValues, type WordPart, wordPart } from "../shell/options.js";
-import { runCommands, scriptRange } from "../shell/run.js";
+import { embeddedScripts, type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
+import { hasParameter, nestedCommands, parameter, positionals } from "../shell/tools/powershell.js";
 
 /** Values of `useradd -p` that lock the account instead of setting a password. */
 const locked = /^(?:[*!x]|!!|)$/;
@@ -58,6 +59,7 @@ export default defineRule({
       "Every container started from the image then shares that well-known password, which turns any exposed login (SSH, a console, `su`) into a way in. " +
       "Containers rarely need passwords at all: run as an unprivileged `USER`, use keys for SSH, and if a password is unavoidable, set it when the container starts, from a secret.",
     limitations:
+      "On Windows it reports `net user NAME PASSWORD` (cmd or PowerShell) and PowerShell's `ConvertTo-SecureString 'text' -AsPlainText` with a password written out or read from the environment (`%NAME%`, `$env:NAME`); a PowerShell variable set earlier in the script (`$pw`) is not followed. " +
       "The rule reports passwords fed to `chpasswd` or `passwd` by `echo`/`printf`, and `useradd`/`usermod -p`, when the value is written out or comes from a build variable; values computed at build time (`$(openssl rand -base64 12)`, `$(cat /run/secrets/pw)`) are not reported. " +
       "Checkov's CKV2_DOCKER_17 reports every use of `chpasswd`.",
     bad: [
@@ -66,6 +68,9 @@ RUN useradd -m dev && echo 'dev:dev' | chpasswd
 `,
       `FROM centos:7
 RUN echo 'Docker!' | passwd --stdin root
+`,
+      `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN net user builder P@ssw0rd1 /add
 `,
     ],
     good: [
@@ -90,8 +95,14 @@ RUN useradd -m -p '*' dev
   create(ctx) {
     return {
       Run(node) {
-        const { shell, lists } = runCommands(node);
+        const { shell, lists } = runCommands(node, ctx);
         const secretMount = node.mounts.some((m) => m.mountType === "secret");
+        for (const script of [shell, ...embeddedScripts(shell)]) {
+          for (const { at, kind, tool } of windowsPasswords(script)) {
+            if (kind === "variable" && secretMount) continue;
+            ctx.report(scriptRange(ctx, script, at), kind, tool);
+          }
+        }
         for (const commands of lists) {
           for (const { at, tool } of passwords(commands)) {
             // A value computed by a command (random, or read from a secret file) is not stored.
@@ -103,3 +114,32 @@ RUN useradd -m -p '*' dev
     };
   },
 });
+
+/** `net user NAME PASSWORD [/add]` (cmd and PowerShell) and `ConvertTo-SecureString 'text' -AsPlainText` (PowerShell). */
+function windowsPasswords(script: RunShell): { at: ShellWord; kind: "literal" | "variable"; tool: string }[] {
+  if (script.dialect !== "cmd" && script.dialect !== "powershell") return [];
+  const found: { at: ShellWord; kind: "literal" | "variable"; tool: string }[] = [];
+  const kindOf = (word: ShellWord): "literal" | "variable" | null => {
+    if (/%\w+%|\$\{?env:/i.test(word.raw)) return "variable";
+    // A PowerShell variable or expression is computed by the script; it is not followed.
+    if (script.dialect === "powershell" && /^[$(@]/.test(word.raw)) return null;
+    return "literal";
+  };
+  const commands = scriptCommands(script);
+  const all =
+    script.dialect === "powershell" ? [...commands, ...commands.flatMap((c) => nestedCommands(c))] : commands;
+  for (const command of all) {
+    if (command.base === "net" && command.args[0]?.value.toLowerCase() === "user") {
+      // `net user NAME PASSWORD`: a `*` asks for it at the prompt.
+      const [, password] = command.args.slice(1).filter((a) => !a.value.startsWith("/"));
+      const kind = password && password.value !== "*" ? kindOf(password) : null;
+      if (password && kind) found.push({ at: password, kind, tool: "net user" });
+    }
+    if (command.base === "convertto-securestring" && hasParameter(command, ["AsPlainText"])) {
+      const text = parameter(command, ["String"]) ?? positionals(command, ["AsPlainText", "Force"])[0];
+      const kind = text ? kindOf(text) : null;
+      if (text && kind) found.push({ at: text, kind, tool: "ConvertTo-SecureString" });
+    }
+  }
+  return found;
+}

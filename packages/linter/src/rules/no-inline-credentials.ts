@@ -139,7 +139,7 @@ RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https:/
   create(ctx) {
     return {
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         const secretMount = node.mounts.some((m) => m.mountType === "secret");
         for (const command of all) {
           for (const { at, what } of credentials(command)) {

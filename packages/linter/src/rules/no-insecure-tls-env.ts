@@ -112,7 +112,7 @@ ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true
         }
       },
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           const prefix = command.words.length - command.args.length - (command.name === null ? 0 : 1);
           const exported =

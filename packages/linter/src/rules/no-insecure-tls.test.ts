@@ -3,6 +3,13 @@ import rule from "./no-insecure-tls.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "Windows PowerShell's curl is Invoke-WebRequest, which has no -k",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN iwr https://e.com/a.zip -OutFile a.zip; [Net.ServicePointManager]::SecurityProtocol = 'Tls12'
+`,
+    },
     `FROM debian:12
 RUN apt-get -o Acquire::https::Verify-Peer=true update
 `,
@@ -35,6 +42,26 @@ RUN git -c http.sslVerify=true clone https://x
 `,
   ],
   invalid: [
+    {
+      name: "cmd and PowerShell run curl.exe and pip too; PowerShell's own switches",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN curl.exe -k -o a.zip https://e.com/a.zip && pip install --trusted-host pypi.example.com x
+RUN powershell -Command "[System.Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}; iwr https://e.com -SkipCertificateCheck"
+`,
+      errors: [
+        { messageId: "insecure", line: 2, column: 14, endColumn: 16 },
+        { messageId: "insecure", line: 2 },
+        {
+          messageId: "insecure",
+          message:
+            "'ServerCertificateValidationCallback' turns off TLS certificate checks, so the download can be tampered with; trust the needed CA instead.",
+          line: 3,
+          column: 60,
+          endColumn: 95,
+        },
+        { messageId: "insecure", line: 3 },
+      ],
+    },
     {
       code: `FROM debian:12
 RUN apt-get -o Acquire::https::Verify-Peer=false update

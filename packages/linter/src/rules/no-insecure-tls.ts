@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
 import type { ScriptSpan, ShellCommand, ShellWord } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
-import { runCommands, scriptRange } from "../shell/run.js";
+import { embeddedScripts, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { aptFamily } from "../shell/tools/apt.js";
 import { pipCommand, pipOptions } from "../shell/tools/pip.js";
 import { yumDnfNames } from "../shell/tools/rpm.js";
@@ -129,6 +129,7 @@ export default defineRule({
       "Add the proxy's CA certificate to the image instead (for example with `update-ca-certificates`), or mount it for the one command that needs it. " +
       "Settings written with `config set` also stay in the image and keep the tool insecure for everyone who uses it later.",
     limitations:
+      "In PowerShell and cmd scripts the same programs are read (`curl.exe -k`), and PowerShell's `-SkipCertificateCheck` and `ServerCertificateValidationCallback = {$true}` are reported. " +
       "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); the environment variables with the same effect are reported by `no-insecure-tls-env`.",
     bad: [
       `FROM debian:12
@@ -166,11 +167,33 @@ RUN --mount=type=secret,id=ca,target=/etc/ssl/corp.pem pip install --cert /etc/s
   create(ctx) {
     return {
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           for (const f of findings(command)) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
+        }
+        // PowerShell and cmd run the same programs (`curl.exe -k`, `pip --trusted-host`), and have their own switches.
+        for (const script of [shell, ...embeddedScripts(shell)]) {
+          if (script.dialect !== "powershell" && script.dialect !== "cmd") continue;
+          const found = scriptCommands(script).flatMap((c) => [...findings(c), ...powershellFindings(c)]);
+          if (script.dialect === "powershell") found.push(...acceptsAnyCertificate(script.script));
+          for (const f of found) ctx.report(scriptRange(ctx, script, f.at), "insecure", f.what);
         }
       },
     };
   },
 });
+
+/** `Invoke-WebRequest -SkipCertificateCheck` (PowerShell 7). */
+function powershellFindings(command: ShellCommand): Finding[] {
+  if (command.base !== "invoke-webrequest" && command.base !== "invoke-restmethod") return [];
+  const skip = command.args.find((a) => /^-SkipCertificateCheck(?::\$true)?$/i.test(a.value));
+  return skip ? [{ at: skip, what: "-SkipCertificateCheck" }] : [];
+}
+
+/** `[Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}` (Windows PowerShell). */
+function acceptsAnyCertificate(script: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of script.matchAll(/ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}/gi))
+    found.push({ at: { start: m.index, end: m.index + 35 }, what: "ServerCertificateValidationCallback" });
+  return found;
+}

@@ -41,7 +41,7 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
     return {
       Run(node) {
         if (hasCacheMount(node, ...apkCacheMounts)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const cleaned = findCommands(shell.commands, "rm").some((rm) =>
           operands(rm).some((w) => w.value === apkCacheDir || w.value.startsWith(`${apkCacheDir}/`)),
         );

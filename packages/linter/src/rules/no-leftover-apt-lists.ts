@@ -49,7 +49,7 @@ COPY --from=build /out /out
       Run(node) {
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).
         const cleaned =
           findCommands(shell.commands, "rm", "find").some((c) =>

@@ -34,6 +34,13 @@ RUN pip freeze && pipx install black && pipenv install
   ],
   invalid: [
     {
+      name: "pip in a cmd script",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN pip install flask==3.0.0 && echo done
+`,
+      errors: [{ messageId: "cache", line: 2, column: 9, endColumn: 16 }],
+    },
+    {
       code: `FROM python:3
 RUN pip install -r requirements.txt
 `,

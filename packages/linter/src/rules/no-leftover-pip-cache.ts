@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { hasCacheMount, runShell } from "../shell/run.js";
+import { hasCacheMount, runShell, scriptCommands } from "../shell/run.js";
 import { pipCommand } from "../shell/tools/pip.js";
 
 const TRUTHY = /^(?:1|true|yes|on|y)$/i;
@@ -69,9 +69,9 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
         const stage = ctx.currentStage();
         if (stage && noCache.get(stage.index) && !ctx.isTrigger(node)) return;
         if (hasCacheMount(node, /\/\.cache\/pip$/, /\/\.cache$/)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         let exported = false;
-        for (const command of shell.commands) {
+        for (const command of scriptCommands(shell)) {
           if (
             command.name === "export" &&
             command.args.some((a) => /^PIP_NO_CACHE_DIR=(?:1|true|yes|on)$/i.test(a.value))

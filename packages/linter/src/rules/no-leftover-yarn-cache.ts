@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { commandWord } from "../shell/lexer.js";
-import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { hasCacheMount, runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { yarnCacheMounts, yarnCommands } from "../shell/tools/npm.js";
 
 export default defineRule({
@@ -43,8 +43,8 @@ COPY --from=build /app/dist /usr/share/nginx/html
       Run(node) {
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, ...yarnCacheMounts)) return;
-        const shell = runShell(node);
-        const yarns = yarnCommands(shell.commands);
+        const shell = runShell(node, ctx);
+        const yarns = yarnCommands(scriptCommands(shell));
         if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
         for (const { command, verb } of yarns) {
           if (verb?.value !== "install") continue;

@@ -58,7 +58,7 @@ COPY --from=build /out /out
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;

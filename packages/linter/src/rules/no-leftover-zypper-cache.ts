@@ -42,7 +42,7 @@ RUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base === "zypper")) return;
         if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
         if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;

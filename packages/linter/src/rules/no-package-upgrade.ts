@@ -73,7 +73,7 @@ RUN dnf -y update openssl && dnf clean all
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const verb = upgradeVerb(command);
           if (!verb) continue;

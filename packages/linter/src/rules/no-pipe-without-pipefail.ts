@@ -1,9 +1,7 @@
-import type { Shell } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { basename, type ShellCommand, shellNames } from "../shell/lexer.js";
+import { activeShell, programName } from "../shell/dialect.js";
+import { type ShellCommand, shellNames } from "../shell/lexer.js";
 import { runShell, scriptRange } from "../shell/run.js";
-
-type ShellState = "pipefail" | "plain" | "other";
 
 export default defineRule({
   id: "no-pipe-without-pipefail",
@@ -17,7 +15,8 @@ export default defineRule({
       'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
     limitations:
       "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
-      "A `SHELL` set to PowerShell or cmd turns the check off.",
+      'PowerShell and cmd scripts (under such a `SHELL`, on a Windows base image, or run as `powershell -Command "…"`) are not checked: neither has `pipefail`. ' +
+      'In PowerShell a failing cmdlet anywhere in a pipeline stops the script when `$ErrorActionPreference = \'Stop\'` is set (as the usual `SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]` does); the exit code of a native program (`curl.exe`) is not checked either way.',
     bad: [
       `FROM debian:12
 RUN wget -O - https://example.com/install.sh | sh
@@ -38,20 +37,12 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
       "This pipe hides failures of the commands before the last one; set -o pipefail first (e.g. with SHELL).",
   },
   create(ctx) {
-    const state = new Map<number, ShellState>();
-    const current = (): ShellState => state.get(ctx.currentStage()?.index ?? -1) ?? "plain";
     return {
-      Stage(stage) {
-        const parent = ctx.semantic.baseOf(stage);
-        state.set(stage.index, parent ? (state.get(parent.index) ?? "plain") : "plain");
-      },
-      Shell(node) {
-        const stage = ctx.currentStage();
-        if (stage && !ctx.isTrigger(node)) state.set(stage.index, shellState(node));
-      },
       Run(node) {
-        if (ctx.isTrigger(node) || current() !== "plain") return;
-        const shell = runShell(node);
+        if (ctx.isTrigger(node) || execPipefail(activeShell(ctx.semantic, node).argv)) return;
+        const shell = runShell(node, ctx);
+        // PowerShell and cmd have no pipefail: their pipes are left alone (see `limitations`).
+        if (shell.dialect !== "posix") return;
         if (node.form === "exec" && execPipefail(node.args.map((a) => a.value))) return;
         const commands = shell.commands;
         for (let i = 0; i < commands.length; i++) {
@@ -87,19 +78,9 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
   },
 });
 
-/** `pipefail` when the SHELL enables it, `other` for shells this rule does not know (PowerShell, cmd). */
-function shellState(node: Shell): ShellState {
-  const argv = node.args.map((a) => a.value);
-  const program = basename(argv[0] ?? "")
-    .toLowerCase()
-    .replace(/\.exe$/, "");
-  if (["pwsh", "powershell", "cmd"].includes(program)) return "other";
-  return execPipefail(argv) ? "pipefail" : "plain";
-}
-
 /** `["bash", "-o", "pipefail", "-c", …]` and the like. */
 function execPipefail(argv: readonly string[]): boolean {
-  const program = basename(argv[0] ?? "");
+  const program = programName(argv[0] ?? "");
   // POSIX sh and dash have no `pipefail` option.
   if (!shellNames.has(program) || program === "sh" || program === "dash") return false;
   return argv.some((a, i) => a === "pipefail" && /^-[a-zA-Z]*o$/.test(argv[i - 1] ?? ""));

@@ -68,7 +68,7 @@ RUN vim -es +PlugInstall +qall
       Run(node) {
         // Only the script's own commands: these programs do not turn up inside `$(…)`, and splitting every
         // substitution would cost more than the whole rule.
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const all = shell.commands;
         if (!all.some((c) => c.base !== null && commands.has(c.base))) return;
         const sshMount = node.mounts.some((m) => m.mountType === "ssh");

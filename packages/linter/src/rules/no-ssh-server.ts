@@ -50,7 +50,7 @@ EXPOSE 8080
         }
       },
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           for (const pkg of systemInstall(command)?.packages ?? []) {
             if (servers.test(pkg.value))

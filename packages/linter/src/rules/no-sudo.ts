@@ -39,7 +39,7 @@ USER app
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           if (!command.sudo) continue;
           const word = command.words.find((w) => w.value === "sudo");

@@ -138,7 +138,7 @@ RUN rpm --import https://example.com/RPM-GPG-KEY && dnf install -y https://examp
   create(ctx) {
     return {
       Run(node) {
-        const { shell, all } = runCommands(node);
+        const { shell, all } = runCommands(node, ctx);
         for (const command of all) {
           for (const word of unverified(command)) {
             const trusted = word.raw.indexOf("trusted=yes");

@@ -1,6 +1,6 @@
 import type { Add, Instruction } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { runCommands } from "../shell/run.js";
+import { runCommands, type ShellScope } from "../shell/run.js";
 
 /** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
 const remoteFile = /^https?:\/\/(?![^#?]*\.git(?:[#?]|$))/i;
@@ -21,10 +21,14 @@ const verifiers = new Set([
 ]);
 
 /** True when a later RUN of the stage checks the downloaded file (`sha256sum -c`, `gpg --verify`…). */
-function verifiedLater(following: readonly Instruction[], names: readonly string[]): boolean {
+function verifiedLater(
+  following: readonly Instruction[],
+  names: readonly string[],
+  scope: ShellScope,
+): boolean {
   for (const node of following) {
     if (node.type !== "Run") continue;
-    const { all, shell } = runCommands(node);
+    const { all, shell } = runCommands(node, scope);
     const checks = all.some((c) => {
       const name = c.base ?? "";
       return verifiers.has(name) || (name.startsWith("gpg") && c.args.some((a) => a.value === "--verify"));
@@ -92,7 +96,7 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
           const names = [destination.replace(/\/+$/, ""), file].filter(
             (n) => n !== "" && n !== "." && n !== "/",
           );
-          if (verifiedLater(following, names)) continue;
+          if (verifiedLater(following, names, ctx)) continue;
           ctx.report(source, "unverified", source.value);
         }
       },

@@ -53,10 +53,10 @@ RUN wget https://example.com/app.tar.gz
         );
       },
       Run(node) {
-        const own = runShell(node);
+        const own = runShell(node, ctx);
         if (!own.script.includes("wget")) return;
         const { shell, all } = substitutionMentions(own, (raw) => raw.includes("wget"))
-          ? runCommands(node)
+          ? runCommands(node, ctx)
           : { shell: own, all: own.commands };
         const stage = ctx.currentStage();
         if (stage && !ctx.isTrigger(node) && busybox.get(stage.index)) {

@@ -72,7 +72,7 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
   create(ctx) {
     return {
       Run(node) {
-        const { shell, lists } = runCommands(node);
+        const { shell, lists } = runCommands(node, ctx);
         for (const commands of lists) {
           commands.forEach((command, i) => {
             if (command.base !== "chmod") return;

@@ -31,7 +31,7 @@ RUN zypper -n in curl=8.9.0 && zypper clean -a
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const action = zypperAction(command);
           if (action && (action.verb === "dist-upgrade" || action.verb === "dup"))

@@ -35,7 +35,7 @@ RUN apk add --no-cache --virtual .build-deps gcc~13
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { verb, operands: packages } of apkCommands(shell.commands)) {
           if (verb?.value !== "add") continue;
           for (const pkg of packages) {

@@ -37,7 +37,7 @@ RUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const { operands: packages } of aptInstalls(shell.commands)) {
           for (const pkg of packages) {
             const name = pkg.value;

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { runShell, scriptRange } from "../shell/run.js";
+import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { gemCommands } from "../shell/tools/gem.js";
 
 export default defineRule({
@@ -32,8 +32,8 @@ RUN gem install bundler -v 2.5.16
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
-        for (const { command, verb, operands: gems } of gemCommands(shell.commands)) {
+        const shell = runShell(node, ctx);
+        for (const { command, verb, operands: gems } of gemCommands(scriptCommands(shell))) {
           if (command.args.some((a) => /^(?:-v|--version)(?:=|$)/.test(a.value) || /^-v\S/.test(a.value)))
             continue;
           if (verb?.value !== "install" && verb?.value !== "i") continue;

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { runShell, scriptRange } from "../shell/run.js";
+import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { goCommands } from "../shell/tools/go.js";
 
 export default defineRule({
@@ -35,8 +35,8 @@ RUN go install ./cmd/app && go run .
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
-        for (const { verb, operands: packages } of goCommands(shell.commands)) {
+        const shell = runShell(node, ctx);
+        for (const { verb, operands: packages } of goCommands(scriptCommands(shell))) {
           if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
           // `go run pkg args…`: only the first operand is a package.
           for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {

@@ -27,6 +27,14 @@ RUN npm run build && npm test
   ],
   invalid: [
     {
+      name: "npm in a PowerShell script",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command"]
+RUN npm install -g typescript; npm install -g eslint@9.0.0
+`,
+      errors: [{ messageId: "unpinned", line: 3, column: 20, endColumn: 30 }],
+    },
+    {
       code: `FROM node:22
 RUN npm install -g typescript
 `,

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { runShell, scriptRange } from "../shell/run.js";
+import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { npmCommands, npmInstallVerbs } from "../shell/tools/npm.js";
 
 export default defineRule({
@@ -35,8 +35,8 @@ RUN npm ci && npm install ./vendor/lib.tgz
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
-        for (const { verb, operands: packages } of npmCommands(shell.commands)) {
+        const shell = runShell(node, ctx);
+        for (const { verb, operands: packages } of npmCommands(scriptCommands(shell))) {
           if (!npmInstallVerbs.has(verb?.value ?? "")) continue;
           for (const pkg of packages) {
             if (pinned(pkg.value)) continue;

@@ -33,6 +33,17 @@ RUN pip install 'flask @ https://x/flask.whl'
   ],
   invalid: [
     {
+      name: "pip in PowerShell and cmd scripts",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN pip install --no-cache-dir flask==3.0.0 requests
+RUN powershell -Command "python -m pip install --no-cache-dir 'django'; Write-Host done"
+`,
+      errors: [
+        { messageId: "unpinned", line: 2, column: 45, endColumn: 53 },
+        { messageId: "unpinned", line: 3, column: 63, endColumn: 71 },
+      ],
+    },
+    {
       code: `FROM python:3
 RUN pip install --no-cache-dir flask
 `,

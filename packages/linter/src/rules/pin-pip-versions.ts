@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { runShell, scriptRange } from "../shell/run.js";
+import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { pipCommands } from "../shell/tools/pip.js";
 
 export default defineRule({
@@ -37,8 +37,8 @@ RUN python -m pip install ./dist/app-1.0-py3-none-any.whl
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
-        for (const { args, verb, operands: packages } of pipCommands(shell.commands)) {
+        const shell = runShell(node, ctx);
+        for (const { args, verb, operands: packages } of pipCommands(scriptCommands(shell))) {
           const values = args.map((a) => a.value);
           if (
             values.some((v) => /^(?:-r|-c|--requirement|--constraint)(?:=|$)/.test(v) || /^-[rc]\S/.test(v))

@@ -44,7 +44,7 @@ RUN dnf module install -y nodejs:20/common && dnf clean all
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
         for (const command of shell.commands) {
           const action = yumDnfAction(command);

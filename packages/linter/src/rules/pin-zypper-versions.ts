@@ -36,7 +36,7 @@ RUN zypper -n in -t pattern devel_basis && zypper -n in ./app-1.0.rpm && zypper 
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const action = zypperAction(command);
           if (!action || (action.verb !== "install" && action.verb !== "in")) continue;

@@ -77,7 +77,7 @@ RUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1
       },
       Run(node) {
         if (archives.size === 0 || ctx.isTrigger(node)) return;
-        for (const command of runCommands(node).all) {
+        for (const command of runCommands(node, ctx).all) {
           for (const name of extractedByTar(command)) {
             const word = archives.get(name);
             if (!word) continue;

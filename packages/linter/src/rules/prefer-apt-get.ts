@@ -29,7 +29,7 @@ RUN apt-get update && apt-get install -y curl
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of findCommands(shell.commands, "apt")) {
           const word = commandWord(command)!;
           ctx.report(scriptRange(ctx, shell, word), "apt");

@@ -42,7 +42,7 @@ RUN ln -s /busybox/sh /bin/sh
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         if (!shell.commands.some((c) => c.base === "ln")) return;
         let removed = false;
         for (const command of shell.commands) {

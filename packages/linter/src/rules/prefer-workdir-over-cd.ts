@@ -41,7 +41,7 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
       Run(node) {
         // hadolint does not check ONBUILD triggers for this rule.
         if (ctx.isTrigger(node)) return;
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         const cd = shell.commands.find(
           (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
         );

@@ -37,7 +37,7 @@ RUN useradd --uid 10001 --create-home app
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           if (command.base !== "useradd" || hasFlag(command, "l", "no-log-init")) continue;
           const uid = optionValues(command, "u", "uid").find((v) => /^\d{6,}$/.test(v.value));

@@ -44,7 +44,7 @@ RUN microdnf install httpd-2.4.57 && microdnf clean all
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           if (command.base === "microdnf") continue;
           const action = yumDnfAction(command);

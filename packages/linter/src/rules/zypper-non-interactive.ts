@@ -52,7 +52,7 @@ RUN zypper in -y curl-8.6.0 && zypper cc -a
   create(ctx) {
     return {
       Run(node) {
-        const shell = runShell(node);
+        const shell = runShell(node, ctx);
         for (const command of shell.commands) {
           const action = zypperAction(command);
           if (!action || !transactions.has(action.verb)) continue;

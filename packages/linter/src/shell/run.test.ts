@@ -1,3 +1,4 @@
+import type { Run } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import { runCommands, runShell, substitutionMentions } from "./run.js";
 
@@ -9,7 +10,7 @@ function run(script: string) {
     args: [{ value: script, range }],
     heredocs: [],
     tokens: [{ kind: "text", text: script, offset: 4 }],
-  };
+  } as unknown as Run;
 }
 
 describe("substitutionMentions", () => {
@@ -22,17 +23,17 @@ describe("substitutionMentions", () => {
     ["cat > $(wget -qO- https://e.com/name)", true],
     ["echo '$(wget)' ${wget}", true],
   ])("%s → %s", (script, expected) => {
-    expect(substitutionMentions(runShell(run(script)), wget)).toBe(expected);
+    expect(substitutionMentions(runShell(run(script), null), wget)).toBe(expected);
   });
 
   it("is true whenever runCommands finds a matching command that runShell does not", () => {
     for (const script of ["a $(wget x)", "a `b; wget`", 'a "$(b $(wget c))"', "a > $(wget)", "wget $(b)"]) {
       const node = run(script);
-      const extra = runCommands(node)
+      const extra = runCommands(node, null)
         .lists.slice(1)
         .flat()
         .some((c) => c.base === "wget");
-      if (extra) expect(substitutionMentions(runShell(node), wget)).toBe(true);
+      if (extra) expect(substitutionMentions(runShell(node, null), wget)).toBe(true);
     }
   });
 });

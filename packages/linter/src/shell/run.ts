@@ -1,4 +1,12 @@
-import type { Range } from "@hull/parser";
+import type { Range, Run, SemanticModel } from "@hull/parser";
+import {
+  type ActiveShell,
+  activeShell,
+  type Dialect,
+  programDialect,
+  programName,
+  shellOf,
+} from "./dialect.js";
 import {
   basename,
   commandSubstitutions,
@@ -10,6 +18,8 @@ import {
   type ShellCommand,
   type ShellWord,
 } from "./lexer.js";
+import { parseCmd } from "./tools/cmd.js";
+import { parsePowershell } from "./tools/powershell.js";
 
 /** A piece of a RUN script and the source text it came from. */
 interface Segment {
@@ -24,8 +34,22 @@ interface Segment {
 
 /** The shell script of a RUN, split into commands, with a map from script offsets back to the Dockerfile. */
 export interface RunShell {
-  /** The lines the shell runs: the shell-form command and heredoc bodies fed to a shell, or an exec form's argv. */
+  /**
+   * The language of `script`: the active SHELL's (see `activeShell`), or that of the program the RUN hands its
+   * whole script to (`powershell -Command "…"`, `cmd /S /C …`, `["pwsh", "-c", "…"]`).
+   */
+  dialect: Dialect;
+  /** The shell the stage runs the RUN with (its SHELL, or the base image's default). */
+  active: ActiveShell;
+  /**
+   * The lines the shell runs: the shell-form command and heredoc bodies fed to a shell, or an exec form's argv;
+   * for a RUN that only starts PowerShell or cmd with a script, that script.
+   */
   script: string;
+  /**
+   * The POSIX shell commands of the script; empty when the script is not POSIX shell, so that rules about POSIX
+   * tools stay silent on PowerShell and cmd (read those with `tools/powershell.ts` and `tools/cmd.ts`).
+   */
   commands: ShellCommand[];
   /**
    * The source offsets `[start, end)` of the script text between `start` and `end` (e.g. a word's `start`/`end`),
@@ -34,39 +58,40 @@ export interface RunShell {
   span(start: number, end: number): [number, number];
 }
 
-/** The RUN-like node `runShell` reads (a trigger inside ONBUILD takes its tokens from the ONBUILD). */
-interface RunLike {
-  form: "exec" | "shell" | "none";
-  args: readonly { value: string; range: { start: { offset: number }; end: { offset: number } } }[];
-  heredocs: readonly { name: string; body: string; bodyRange: { start: { offset: number } } }[];
-  tokens: readonly { kind: string; text: string; offset: number }[];
-  onbuild?: { tokens: readonly { kind: string; text: string; offset: number }[] };
+/** What `runShell` needs of the file a RUN is in: the rule context gives it. */
+export interface ShellScope {
+  readonly semantic: SemanticModel;
 }
 
 /**
- * Splits a RUN into shell commands and keeps where each piece came from. Unlike `runScript`, heredoc bodies are
- * included only when a shell runs them (`RUN <<EOF`, `RUN bash <<EOF`), not when they are data (`cat <<EOF > f`),
- * and a body starting with a non-shell `#!` line is left out.
+ * Splits a RUN into shell commands and keeps where each piece came from. Heredoc bodies are included only when a
+ * shell runs them (`RUN <<EOF`, `RUN bash <<EOF`), not when they are data (`cat <<EOF > f`), and a body starting
+ * with a non-shell `#!` line is left out. `scope` gives the stage's SHELL; null reads the RUN as `/bin/sh` would.
  */
-export function runShell(node: RunLike): RunShell {
+export function runShell(node: Run, scope: ShellScope | null): RunShell {
   // Every RUN rule reads the same script: split it once per node and lint run.
-  let shell = shellCache.get(node);
+  const active = scope ? activeShell(scope.semantic, node) : defaultShell;
+  let byShell = shellCache.get(node);
+  if (!byShell) shellCache.set(node, (byShell = new Map()));
+  let shell = byShell.get(active);
   if (!shell) {
-    shell = splitRun(node);
-    shellCache.set(node, shell);
+    shell = splitRun(node, active);
+    byShell.set(active, shell);
   }
   return shell;
 }
 
-const shellCache = new WeakMap<RunLike, RunShell>();
+const defaultShell = shellOf(["/bin/sh", "-c"]);
+const shellCache = new WeakMap<Run, Map<ActiveShell, RunShell>>();
 
-function splitRun(node: RunLike): RunShell {
+function splitRun(node: Run, active: ActiveShell): RunShell {
   const segments: Segment[] = [];
   let script = "";
   const add = (text: string, source: number, sourceEnd: number, exact: boolean) => {
     segments.push({ from: script.length, to: script.length + text.length, source, sourceEnd, exact });
     script += text;
   };
+  let dialect = active.dialect;
   if (node.form === "shell" && node.args[0]) {
     const arg = node.args[0];
     const start = arg.range.start.offset;
@@ -85,23 +110,41 @@ function splitRun(node: RunLike): RunShell {
       script = "";
       add(arg.value, start, end, false);
     }
-    const line = parseShell(script);
-    for (const heredoc of node.heredocs) {
-      if (!feedsShell(line, heredoc.name, heredoc.body)) continue;
-      add("\n", start, end, false);
-      add(
-        heredoc.body,
-        heredoc.bodyRange.start.offset,
-        heredoc.bodyRange.start.offset + heredoc.body.length,
-        true,
-      );
+    if (dialect === "posix") {
+      const line = parseShell(script);
+      for (const heredoc of node.heredocs) {
+        if (!feedsShell(line, heredoc.name, heredoc.body)) continue;
+        add("\n", start, end, false);
+        add(
+          heredoc.body,
+          heredoc.bodyRange.start.offset,
+          heredoc.bodyRange.start.offset + heredoc.body.length,
+          true,
+        );
+      }
+    } else {
+      // `RUN <<EOF` under PowerShell or cmd: the body is the script.
+      const whole = /^\s*<<-?\s*["']?([^\s"']+)["']?\s*$/.exec(script);
+      const heredoc = whole && node.heredocs.find((h) => h.name === whole[1]);
+      if (heredoc) {
+        segments.length = 0;
+        script = "";
+        const at = heredoc.bodyRange.start.offset;
+        add(heredoc.body, at, at + heredoc.body.length, true);
+      }
     }
   } else if (node.form === "exec") {
     const argv = node.args.map((a) => a.value);
     const c = argv.indexOf("-c");
-    if (runsShell(argv) && c >= 0 && node.args[c + 1]) {
+    const inline = programDialect(argv[0] ?? "") !== "posix" ? inlineScriptIndex(argv) : -1;
+    if (inline >= 0 && node.args[inline]) {
+      dialect = programDialect(argv[0]!);
+      addJsonString(node.args[inline], add);
+    } else if (runsShell(argv) && c >= 0 && node.args[c + 1]) {
+      dialect = "posix";
       addJsonString(node.args[c + 1]!, add);
     } else {
+      dialect = "posix";
       node.args.forEach((a, i) => {
         if (i > 0) add(" ", a.range.start.offset, a.range.start.offset, false);
         if (/[\s"'$\\;&|<>()`#]/.test(a.value) || a.value === "") {
@@ -121,8 +164,149 @@ function splitRun(node: RunLike): RunShell {
     const to = last.exact ? last.source + (end - last.from) : last.sourceEnd;
     return [from, Math.max(from, to)];
   };
-  return { script, commands: parseShell(script), span };
+  const shell: RunShell = {
+    dialect,
+    active,
+    script,
+    commands: dialect === "posix" ? parseShell(script) : [],
+    span,
+  };
+  return node.form === "shell" ? (innerScript(shell) ?? shell) : shell;
 }
+
+/**
+ * The index of the argument where the script a PowerShell or cmd argv runs inline starts (after `-Command`/`-c`,
+ * `/C`/`/K`, or the first operand of `powershell`), or -1 when it runs a file or nothing.
+ */
+export function inlineScriptIndex(argv: readonly string[]): number {
+  const dialect = programDialect(argv[0] ?? "");
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!.toLowerCase();
+    if (dialect === "cmd") {
+      if (a === "/c" || a === "/k") return i + 1 < argv.length ? i + 1 : -1;
+      if (!a.startsWith("/")) return -1;
+    } else if (dialect === "powershell") {
+      // PowerShell accepts any unambiguous prefix of a parameter name (`-Com`, `-c`).
+      if (/^-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?$/.test(a)) return i + 1 < argv.length ? i + 1 : -1;
+      if (/^-(?:f|fi|fil|file|e|ec|en|encodedcommand)$/.test(a)) return -1;
+      // Without a parameter name, Windows PowerShell reads the rest as the command, PowerShell 7 as a file.
+      if (!a.startsWith("-")) return programName(argv[0]!) === "powershell" ? i : -1;
+      // Parameters with a value.
+      if (
+        /^-(?:executionpolicy|ex|ep|windowstyle|w|inputformat|outputformat|of|if|version|v|configurationname)$/.test(
+          a,
+        )
+      )
+        i++;
+    } else {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * When the whole script of a shell-form RUN is one command that starts PowerShell or cmd with an inline script
+ * (`powershell -Command "iwr …"`, `cmd /S /C "…"`), that script in its own dialect; null otherwise.
+ */
+function innerScript(outer: RunShell): RunShell | null {
+  const words = commandWords(outer);
+  return words ? scriptIn(outer, words) : null;
+}
+
+/**
+ * The scripts that commands of a script hand to PowerShell or cmd inline, each in its own dialect with its map
+ * back to the Dockerfile: `pwsh -c "…"` after other commands, `powershell -Command "…" && SET …` in cmd.
+ */
+export function embeddedScripts(shell: RunShell): RunShell[] {
+  const result: RunShell[] = [];
+  for (const command of scriptCommands(shell)) {
+    if (command.name === null || programDialect(command.name) === "posix") continue;
+    const inner = scriptIn(shell, command.words.slice(command.words.length - command.args.length - 1));
+    if (inner) result.push(inner);
+  }
+  return result;
+}
+
+/** The inline script of a command line (`words[0]` is the program) that starts PowerShell or cmd, or null. */
+function scriptIn(outer: RunShell, words: readonly ShellWord[]): RunShell | null {
+  if (words.length < 2) return null;
+  const dialect = programDialect(words[0]!.value);
+  if (dialect !== "powershell" && dialect !== "cmd") return null;
+  const index = inlineScriptIndex(words.map((w) => w.value));
+  if (index < 0) return null;
+  let from = words[index]!.start;
+  let to = words[words.length - 1]!.end;
+  // `-Command "a; b"`: the quotes belong to the command line, not to the script.
+  const text = outer.script.slice(from, to);
+  if (
+    index === words.length - 1 &&
+    (/^"[^"]*"$/.test(text) || (outer.dialect === "posix" && /^'[^']*'$/.test(text)))
+  ) {
+    from++;
+    to--;
+  }
+  return {
+    dialect,
+    active: outer.active,
+    script: outer.script.slice(from, to),
+    commands: [],
+    span: (start, end) => outer.span(start + from, end + from),
+  };
+}
+
+/** The words of the script when it is a single command, read in the script's dialect; null otherwise. */
+function commandWords(shell: RunShell): readonly ShellWord[] | null {
+  if (shell.dialect === "posix") {
+    return shell.commands.length === 1 && shell.commands[0]!.redirects.length === 0
+      ? shell.commands[0]!.words
+      : null;
+  }
+  if (shell.dialect !== "cmd" && shell.dialect !== "powershell") return null;
+  // A minimal split on blanks and double quotes; a separator outside quotes means more than one command.
+  const separators = shell.dialect === "cmd" ? "&|<>\n" : ";&|<>\n";
+  const words: ShellWord[] = [];
+  const s = shell.script;
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && (s[i] === " " || s[i] === "\t" || s[i] === "\r")) i++;
+    if (i >= s.length) break;
+    const start = i;
+    let quoted = false;
+    while (i < s.length && (quoted || !" \t\r".includes(s[i]!))) {
+      if (s[i] === '"') quoted = !quoted;
+      else if (!quoted && separators.includes(s[i]!)) return null;
+      i++;
+    }
+    const raw = s.slice(start, i);
+    words.push({ value: raw.replaceAll('"', ""), raw, start, end: i });
+  }
+  return words;
+}
+
+/**
+ * The commands of a RUN's script read in its own dialect: the POSIX commands, or those of the PowerShell or cmd
+ * reader (whose `base` is the cmdlet or program, aliases resolved); empty for a program hull does not read.
+ */
+export function scriptCommands(shell: RunShell): readonly ShellCommand[] {
+  if (shell.dialect === "posix") return shell.commands;
+  let commands = dialectCache.get(shell);
+  if (!commands) {
+    commands =
+      shell.dialect === "powershell"
+        ? parsePowershell(
+            shell.script,
+            shell.active.windowsPowershell || shell.active.dialect !== "powershell",
+          )
+        : shell.dialect === "cmd"
+          ? parseCmd(shell.script)
+          : [];
+    dialectCache.set(shell, commands);
+  }
+  return commands;
+}
+
+const dialectCache = new WeakMap<RunShell, ShellCommand[]>();
 
 /** A JSON string element of an exec form: exact when the literal has no escapes, else mapped as a whole. */
 function addJsonString(
@@ -173,7 +357,7 @@ export function hasCacheMount(
   });
 }
 
-/** The shell of a RUN and its command lists: the script's own, then one per command substitution. */
+/** The shell of a RUN and its POSIX command lists: the script's own, then one per command substitution. */
 export interface RunCommands {
   shell: RunShell;
   /** Each list is one script, so that `|` and `&&` operators relate commands of the same list only. */
@@ -183,19 +367,19 @@ export interface RunCommands {
 }
 
 /** Splits a RUN into its commands, those inside `$(…)` and backquotes included. */
-export function runCommands(node: RunLike): RunCommands {
-  let commands = cache.get(node);
+export function runCommands(node: Run, scope: ShellScope | null): RunCommands {
+  const shell = runShell(node, scope);
+  let commands = cache.get(shell);
   if (!commands) {
-    const shell = runShell(node);
     const lists = [shell.commands, ...commandSubstitutions(shell.script, shell.commands)];
     commands = { shell, lists, all: lists.flat() };
-    cache.set(node, commands);
+    cache.set(shell, commands);
   }
   return commands;
 }
 
 // Rules share one split per RUN node; the AST is not mutated after parsing, so the cache cannot go stale.
-const cache = new WeakMap<RunLike, RunCommands>();
+const cache = new WeakMap<RunShell, RunCommands>();
 
 /** The Dockerfile range of a piece of a RUN script. */
 export function scriptRange(

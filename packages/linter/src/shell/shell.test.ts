@@ -140,7 +140,7 @@ describe("runShell", () => {
   const run = (code: string) => {
     const { ast } = parse(code);
     const node = ast.instructions.find((i) => i.type === "Run") as Run;
-    return { code, node, shell: runShell(node) };
+    return { code, node, shell: runShell(node, null) };
   };
   const spelled = (code: string, word: string) => {
     const { shell } = run(code);
@@ -158,7 +158,7 @@ describe("runShell", () => {
     const code = "FROM a\nONBUILD RUN apt-get install \\\n   curl\n";
     const { ast } = parse(code);
     const node = (ast.instructions[1] as Onbuild).trigger as Run;
-    const shell = runShell(node);
+    const shell = runShell(node, null);
     const w = shell.commands[0]!.args[1]!;
     expect(code.slice(...shell.span(w.start, w.end))).toBe("curl");
   });
@@ -228,7 +228,7 @@ describe("commandSubstitutions", () => {
   it("keeps offsets that runShell can map", () => {
     const code = "FROM a\nRUN V=$(curl \\\n  -k https://x)\n";
     const { ast } = parse(code);
-    const shell = runShell(ast.instructions[1] as Run);
+    const shell = runShell(ast.instructions[1] as Run, null);
     const k = commandSubstitutions(shell.script, shell.commands)[0]![0]!.args[0]!;
     expect(code.slice(...shell.span(k.start, k.end))).toBe("-k");
   });

@@ -1,6 +1,14 @@
-import { proxyArgs, type Dockerfile, type Instruction, type Run, type Stage } from "@hull/parser";
+import {
+  type Dockerfile,
+  type Instruction,
+  proxyArgs,
+  type Run,
+  type SemanticModel,
+  semanticModel,
+} from "@hull/parser";
 import type { Severity } from "../rule.js";
 import { basename, parseShell } from "../shell/lexer.js";
+import { activeShell } from "../shell/dialect.js";
 import { runShell } from "../shell/run.js";
 
 /** What the caller's ShellCheck runner is asked to do: run `shellcheck ARGS FILE…`, one file per script. */
@@ -68,36 +76,28 @@ export interface ShellcheckScript {
 /** The scripts ShellCheck should check in a file: every shell-form RUN (ONBUILD triggers too) in a POSIX shell. */
 export function shellcheckScripts(ast: Dockerfile): ShellcheckScript[] {
   const scripts: ShellcheckScript[] = [];
-  const byName = new Map<string, { shell: string | null; names: Set<string> }>();
+  const semantic = semanticModel(ast);
+  const byName = new Map<string, Set<string>>();
   for (const stage of ast.stages) {
     const parent = stage.from.image ? byName.get(stage.from.image.value.toLowerCase()) : undefined;
-    let shell = parent ? parent.shell : defaultShell(stage);
-    const names = new Set<string>(parent ? parent.names : proxyArgs);
+    const names = new Set<string>(parent ?? proxyArgs);
     const visit = (node: Instruction) => {
-      if (node.type === "Shell") {
-        shell = node.form === "exec" && node.args[0] ? dialectOf(node.args[0].value) : null;
-      } else if (node.type === "Arg") {
+      if (node.type === "Arg") {
         for (const d of node.declarations) names.add(d.name.value.replace(/["']/g, ""));
       } else if (node.type === "Env") {
         for (const pair of node.pairs) names.add(pair.key.value.replace(/["']/g, ""));
       } else if (node.type === "Run") {
-        const script = scriptOf(node, shell, names);
+        const script = scriptOf(semantic, node, names);
         if (script) scripts.push(script);
       } else if (node.type === "Onbuild" && node.trigger?.type === "Run") {
-        const script = scriptOf(node.trigger, shell, names);
+        const script = scriptOf(semantic, node.trigger, names);
         if (script) scripts.push(script);
       }
     };
     for (const node of stage.instructions) visit(node);
-    if (stage.name !== null) byName.set(stage.name, { shell, names });
+    if (stage.name !== null) byName.set(stage.name, names);
   }
   return scripts;
-}
-
-/** `/bin/sh`, except for Windows base images, whose default shell is cmd. */
-function defaultShell(stage: Stage): string | null {
-  const image = stage.from.image?.value ?? "";
-  return /windows|nanoserver|servercore/i.test(image) ? null : "sh";
 }
 
 /** The ShellCheck dialect of a shell program path, or null for shells it cannot read (PowerShell, cmd, zsh…). */
@@ -107,8 +107,11 @@ function dialectOf(program: string): string | null {
 
 const shebangPattern = /^#!\s*(\S+)(?:[ \t]+(\S+))?[^\n]*(?:\n|$)/;
 
-function scriptOf(node: Run, shell: string | null, names: ReadonlySet<string>): ShellcheckScript | null {
+function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>): ShellcheckScript | null {
   if (node.form !== "shell" || !node.args[0]) return null;
+  // The stage's SHELL (or a Windows base image's cmd) decides; PowerShell and cmd scripts are not ShellCheck's.
+  const active = activeShell(semantic, node);
+  const shell = active.dialect === "posix" ? dialectOf(active.argv[0] ?? "") : null;
   const pieces: Piece[] = [];
   let body = "";
   const add = (text: string, source: (offset: number) => number) => {
@@ -132,7 +135,9 @@ function scriptOf(node: Run, shell: string | null, names: ReadonlySet<string>): 
     }
     add(text, (o) => start + o);
   } else {
-    const shell = runShell(node);
+    const shell = runShell(node, { semantic });
+    // `RUN pwsh -c "…"`: the line is a PowerShell script.
+    if (shell.dialect !== "posix") return null;
     const end = line.length;
     add(line, (o) => (o >= end ? shell.span(end - 1, end)[1] : shell.span(o, o + 1)[0]));
     // The heredocs of the command follow it as the shell receives them: bodies and terminator lines.

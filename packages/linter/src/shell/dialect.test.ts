@@ -1,0 +1,268 @@
+import { type Instruction, parse, type Run, semanticModel } from "@hull/parser";
+import { describe, expect, it } from "vitest";
+import { activeShell, isWindowsImage } from "./dialect.js";
+import { runShell, scriptCommands } from "./run.js";
+import { cmdEnvNames, parseCmd } from "./tools/cmd.js";
+import { parameter, parsePowershell, positionals, powershellEnvNames } from "./tools/powershell.js";
+
+/** The last RUN of a Dockerfile (an ONBUILD trigger counts) with its shell read in the file's context. */
+function lastRun(code: string) {
+  const { ast } = parse(code);
+  const semantic = semanticModel(ast);
+  const runs = ast.stages
+    .flatMap((s) => s.instructions)
+    .map((i: Instruction) => (i.type === "Onbuild" ? i.trigger : i))
+    .filter((i): i is Run => i?.type === "Run");
+  const node = runs[runs.length - 1]!;
+  return { code, node, semantic, shell: runShell(node, { semantic }) };
+}
+
+describe("isWindowsImage", () => {
+  it.each([
+    ["mcr.microsoft.com/windows/servercore:ltsc2022", true],
+    ["mcr.microsoft.com/windows/nanoserver:1809", true],
+    ["mcr.microsoft.com/windows:1809", true],
+    ["mcr.microsoft.com/windows/server:ltsc2022", true],
+    ["microsoft/windowsservercore", true],
+    ["mcr.microsoft.com/powershell:lts-windowsservercore-ltsc2022", true],
+    ["python:3.12-windowsservercore-ltsc2022", true],
+    ["golang:1.22-nanoserver-ltsc2022", true],
+    ["mcr.microsoft.com/dotnet/framework/sdk:4.8", true],
+    ["mcr.microsoft.com/powershell:lts-ubuntu-22.04", false],
+    ["mcr.microsoft.com/dotnet/sdk:8.0", false],
+    ["dockurr/windows", false],
+    ["debian:12", false],
+    ["myregistry/windows-tools-builder:1", false],
+  ])("%s → %s", (image, expected) => {
+    expect(isWindowsImage(image)).toBe(expected);
+  });
+});
+
+describe("activeShell", () => {
+  it.each([
+    ["FROM debian:12\nRUN a\n", "posix"],
+    ["FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN a\n", "cmd"],
+    ["FROM --platform=windows/amd64 example.com/tools:1\nRUN a\n", "cmd"],
+    ['FROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN a\n', "powershell"],
+    ['FROM debian:12\nRUN a\nSHELL ["pwsh", "-Command"]\n', "posix"],
+    [
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["C:\\\\Windows\\\\System32\\\\cmd.exe", "/S", "/C"]\nRUN a\n',
+      "cmd",
+    ],
+    ['FROM x AS base\nSHELL ["powershell", "-Command"]\nFROM base\nRUN a\n', "powershell"],
+    [
+      'FROM x AS base\nSHELL ["powershell", "-Command"]\nFROM base\nSHELL ["/bin/bash", "-c"]\nRUN a\n',
+      "posix",
+    ],
+    ['FROM debian:12\nSHELL ["/usr/bin/env", "bash", "-c"]\nRUN a\n', "posix"],
+    ['FROM debian:12\nSHELL ["conda", "run", "-n", "env", "/bin/bash", "-c"]\nRUN a\n', "posix"],
+    ['FROM debian:12\nSHELL ["python3", "-c"]\nRUN a\n', "unknown"],
+    // A global ARG that names a Windows image.
+    ["ARG BASE=mcr.microsoft.com/windows/nanoserver\nFROM ${BASE}:ltsc2022\nRUN a\n", "cmd"],
+    // An ONBUILD trigger gets the shell in effect at its ONBUILD.
+    ['FROM debian:12\nSHELL ["powershell", "-Command"]\nONBUILD RUN a\n', "powershell"],
+  ])("%s → %s", (code, dialect) => {
+    const { node, semantic } = lastRun(code);
+    expect(activeShell(semantic, node).dialect).toBe(dialect);
+  });
+
+  it("knows Windows PowerShell from PowerShell 7", () => {
+    const ps5 = lastRun('FROM x\nSHELL ["powershell", "-Command"]\nRUN a\n');
+    const ps7 = lastRun('FROM x\nSHELL ["pwsh", "-Command"]\nRUN a\n');
+    expect(activeShell(ps5.semantic, ps5.node).windowsPowershell).toBe(true);
+    expect(activeShell(ps7.semantic, ps7.node).windowsPowershell).toBe(false);
+  });
+});
+
+describe("runShell dialects", () => {
+  it.each([
+    ["FROM debian:12\nRUN apt-get update\n", "posix", "apt-get update"],
+    [
+      'FROM debian:12\nRUN pwsh -c "Install-Module X; Get-Module"\n',
+      "powershell",
+      "Install-Module X; Get-Module",
+    ],
+    ["FROM debian:12\nRUN pwsh -c 'Get-Module'\n", "powershell", "Get-Module"],
+    ["FROM debian:12\nRUN pwsh -File x.ps1\n", "posix", "pwsh -File x.ps1"],
+    ["FROM debian:12\nRUN pwsh -c a && echo b\n", "posix", "pwsh -c a && echo b"],
+    [
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command $ErrorActionPreference = 'Stop'; iwr x\n",
+      "powershell",
+      "$ErrorActionPreference = 'Stop'; iwr x",
+    ],
+    [
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -NoProfile -ExecutionPolicy Bypass -Command "iwr x | iex"\n',
+      "powershell",
+      "iwr x | iex",
+    ],
+    // Windows PowerShell reads a bare argument as the command.
+    [
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell Get-Item C:\\\\\n",
+      "powershell",
+      "Get-Item C:\\\\",
+    ],
+    // cmd splits on `&` before PowerShell sees anything.
+    [
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command iwr x & echo done\n",
+      "cmd",
+      "powershell -Command iwr x & echo done",
+    ],
+    [
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN cmd /S /C "mklink /D C:\\\\a C:\\\\b"\n',
+      "cmd",
+      "mklink /D C:\\\\a C:\\\\b",
+    ],
+    ['FROM debian:12\nRUN ["powershell", "-Command", "iwr x"]\n', "powershell", "iwr x"],
+    ['FROM debian:12\nRUN ["cmd", "/S", "/C", "echo a"]\n', "cmd", "echo a"],
+    [
+      'FROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN <<EOF\nGet-Item a\nGet-Item b\nEOF\n',
+      "powershell",
+      "Get-Item a\nGet-Item b\n",
+    ],
+  ])("%s", (code, dialect, script) => {
+    const { shell } = lastRun(code);
+    expect([shell.dialect, shell.script]).toEqual([dialect, script]);
+    // POSIX readers see nothing in another dialect.
+    if (dialect !== "posix") expect(shell.commands).toEqual([]);
+  });
+
+  it("maps a PowerShell script back to the Dockerfile across a backtick continuation", () => {
+    const code =
+      '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Invoke-WebRequest -Uri https://e.com/a.exe `\n    -OutFile a.exe; `\n  Remove-Item a.exe\n';
+    const { shell } = lastRun(code);
+    const commands = scriptCommands(shell);
+    expect(commands.map((c) => c.base)).toEqual(["invoke-webrequest", "remove-item"]);
+    const out = parameter(commands[0]!, ["OutFile"])!;
+    expect(code.slice(...shell.span(out.start, out.end))).toBe("a.exe");
+    const target = commands[1]!.args[0]!;
+    expect(code.slice(...shell.span(target.start, target.end))).toBe("a.exe");
+  });
+
+  it("maps the script inside powershell -Command", () => {
+    const code =
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command "iwr https://e.com/i.ps1 | iex"\n';
+    const { shell } = lastRun(code);
+    const iex = scriptCommands(shell)[1]!;
+    expect(code.slice(...shell.span(iex.start, iex.end))).toBe("iex");
+  });
+});
+
+describe("parsePowershell", () => {
+  const names = (script: string, windowsPowershell = true) =>
+    parsePowershell(script, windowsPowershell).map((c) => [c.operator, c.base, c.args.map((a) => a.value)]);
+  it.each([
+    [
+      "iwr https://e.com/a -OutFile a; Remove-Item a",
+      [
+        [null, "invoke-webrequest", ["https://e.com/a", "-OutFile", "a"]],
+        [";", "remove-item", ["a"]],
+      ],
+    ],
+    [
+      "iwr https://e.com/i.ps1 -UseBasicParsing | iex",
+      [
+        [null, "invoke-webrequest", ["https://e.com/i.ps1", "-UseBasicParsing"]],
+        ["|", "invoke-expression", []],
+      ],
+    ],
+    [
+      "iex ((New-Object System.Net.WebClient).DownloadString('https://e.com/install.ps1'))",
+      [
+        [
+          null,
+          "invoke-expression",
+          ["((New-Object System.Net.WebClient).DownloadString('https://e.com/install.ps1'))"],
+        ],
+      ],
+    ],
+    [
+      "$x = Get-FileHash a.zip -Algorithm sha256",
+      [[null, "get-filehash", ["a.zip", "-Algorithm", "sha256"]]],
+    ],
+    ["$ErrorActionPreference = 'Stop'", [[null, null, []]]],
+    ["& $env:TEMP\\setup.exe /quiet", [[null, "setup", ["/quiet"]]]],
+    ["& 'C:\\Program Files\\Git\\bin\\git.exe' --version", [[null, "git", ["--version"]]]],
+    [
+      "if ($a -eq 1) { Write-Host 'x;y' } else { exit 1 }",
+      [
+        [null, null, []],
+        [";", "write-host", ["x;y"]],
+        [";", null, []],
+        [";", null, []],
+      ],
+    ],
+    ['Write-Host "a `"b`" $(Get-Date)"', [[null, "write-host", ['a "b" $(Get-Date)']]]],
+    ["Write-Host 'it''s' # comment ; not a command", [[null, "write-host", ["it's"]]]],
+    [
+      "a `\n  -b c\nd",
+      [
+        [null, "a", ["-b", "c"]],
+        ["\n", "d", []],
+      ],
+    ],
+    ["curl.exe -fsSLo a https://e.com/a", [[null, "curl", ["-fsSLo", "a", "https://e.com/a"]]]],
+    ["wget https://e.com/a -OutFile a", [[null, "invoke-webrequest", ["https://e.com/a", "-OutFile", "a"]]]],
+    ["<# block\n comment #> net user app P4ss /add", [[null, "net", ["user", "app", "P4ss", "/add"]]]],
+  ] as const)("%s", (script, expected) => {
+    expect(names(script)).toEqual(expected);
+  });
+
+  it("reads curl and wget as programs in PowerShell 7", () => {
+    expect(names("wget https://e.com/a", false)[0]![1]).toBe("wget");
+    expect(names("curl https://e.com/a", false)[0]![1]).toBe("curl");
+    expect(names("iwr https://e.com/a", false)[0]![1]).toBe("invoke-webrequest");
+  });
+
+  it("reads named and positional parameters", () => {
+    const [iwr] = parsePowershell("Invoke-WebRequest -Uri:https://e.com/a -outf a.zip -UseBasicParsing");
+    expect(parameter(iwr!, ["Uri"])?.value).toBe("https://e.com/a");
+    expect(parameter(iwr!, ["OutFile"])?.value).toBe("a.zip");
+    const [rm] = parsePowershell("Remove-Item -Recurse -Force C:\\a, C:\\b");
+    expect(positionals(rm!, ["Recurse", "Force"]).map((w) => w.value)).toEqual(["C:\\a,", "C:\\b"]);
+  });
+
+  it("finds environment variables", () => {
+    expect(powershellEnvNames("iwr $env:URL -OutFile ${env:OUT}; $Env:Path")).toEqual(["URL", "OUT", "Path"]);
+  });
+});
+
+describe("parseCmd", () => {
+  const names = (script: string) =>
+    parseCmd(script).map((c) => [c.operator, c.base, c.args.map((a) => a.value)]);
+  it.each([
+    [
+      "mkdir c:\\config && mkdir c:\\data",
+      [
+        [null, "mkdir", ["c:\\config"]],
+        ["&&", "mkdir", ["c:\\data"]],
+      ],
+    ],
+    ['setx /M PATH "%PATH%;C:\\bin"', [[null, "setx", ["/M", "PATH", "%PATH%;C:\\bin"]]]],
+    [
+      "echo a ^& b > out.txt & type out.txt",
+      [
+        [null, "echo", ["a", "&", "b"]],
+        ["&", "type", ["out.txt"]],
+      ],
+    ],
+    ["C:\\Windows\\System32\\net.exe user app P4ss /add", [[null, "net", ["user", "app", "P4ss", "/add"]]]],
+    ["@echo off", [[null, "echo", ["off"]]]],
+    [
+      "(cd a) || exit /b 1",
+      [
+        [null, "cd", ["a"]],
+        ["||", "exit", ["/b", "1"]],
+      ],
+    ],
+  ] as const)("%s", (script, expected) => {
+    expect(names(script)).toEqual(expected);
+  });
+
+  it("finds environment variables", () => {
+    expect(cmdEnvNames("curl -o %TEMP%\\a %URL% & echo %%i %~dp0 %PATH:;= %")).toEqual([
+      "TEMP",
+      "URL",
+      "PATH",
+    ]);
+  });
+});

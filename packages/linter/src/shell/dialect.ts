@@ -1,0 +1,138 @@
+import type { Instruction, SemanticModel, Stage } from "@hull/parser";
+import { shellNames } from "./lexer.js";
+
+/**
+ * The language a RUN script is written in: a POSIX shell (sh, bash, ash…), PowerShell, Windows cmd, or a program
+ * hull does not read (`SHELL ["python3", "-c"]`).
+ */
+export type Dialect = "posix" | "powershell" | "cmd" | "unknown";
+
+/** The program that runs the shell-form instructions of a stage at some point, and how it is read. */
+export interface ActiveShell {
+  readonly dialect: Dialect;
+  /** The SHELL instruction's argv, or the default (`/bin/sh -c`, or `cmd /S /C` on a Windows base image). */
+  readonly argv: readonly string[];
+  /**
+   * For PowerShell, true when it is Windows PowerShell 5 (`powershell`), whose `curl` and `wget` are aliases of
+   * `Invoke-WebRequest`; PowerShell 7 (`pwsh`) runs the real programs of those names.
+   */
+  readonly windowsPowershell: boolean;
+}
+
+const posixDefault: ActiveShell = { dialect: "posix", argv: ["/bin/sh", "-c"], windowsPowershell: false };
+const windowsDefault: ActiveShell = { dialect: "cmd", argv: ["cmd", "/S", "/C"], windowsPowershell: false };
+
+/** `C:\Windows\System32\cmd.exe` → `cmd`, `/usr/bin/pwsh` → `pwsh`. */
+export function programName(path: string): string {
+  return path
+    .slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1)
+    .toLowerCase()
+    .replace(/\.exe$/, "");
+}
+
+/** The dialect of a program that runs a script: `bash` → posix, `powershell.exe` → powershell, `cmd` → cmd. */
+export function programDialect(program: string): Dialect {
+  const name = programName(program);
+  if (shellNames.has(name)) return "posix";
+  if (name === "powershell" || name === "pwsh") return "powershell";
+  if (name === "cmd") return "cmd";
+  return "unknown";
+}
+
+/** The shell a SHELL argv sets; a wrapper (`/usr/bin/env bash -c`, `conda run -n x bash -c`) counts as its shell. */
+export function shellOf(argv: readonly string[]): ActiveShell {
+  let dialect = programDialect(argv[0] ?? "");
+  let program = argv[0] ?? "";
+  if (dialect === "unknown") {
+    const inner = argv.slice(1).find((a) => programDialect(a) !== "unknown" && !a.startsWith("-"));
+    if (inner !== undefined) {
+      dialect = programDialect(inner);
+      program = inner;
+    }
+  }
+  return {
+    dialect,
+    argv,
+    windowsPowershell: dialect === "powershell" && programName(program) === "powershell",
+  };
+}
+
+/**
+ * True when an image name says it is a Windows image (`mcr.microsoft.com/windows/servercore:ltsc2022`,
+ * `python:3.12-windowsservercore`, `…/nanoserver`, `mcr.microsoft.com/dotnet/framework/sdk`); other names are
+ * not guessed.
+ */
+export function isWindowsImage(name: string): boolean {
+  const image = name.toLowerCase();
+  return (
+    /(?:^|[/:@._-])(?:windowsservercore|servercore|nanoserver)(?:$|[/:@._-])/.test(image) ||
+    /(?:^|\/)mcr\.microsoft\.com\/windows(?:[/:@]|$)/.test(image) ||
+    /^(?:mcr\.microsoft\.com\/)?dotnet\/framework\//.test(image)
+  );
+}
+
+/** The shell in effect before each instruction of each stage (and for each ONBUILD trigger), per file. */
+const tables = new WeakMap<SemanticModel, Map<Instruction, ActiveShell>>();
+
+/**
+ * The shell that runs a shell-form RUN, CMD or ENTRYPOINT: the last SHELL before it in its stage or the stages it
+ * is built on, else the default of the base image (cmd for an image whose name says Windows, `/bin/sh` otherwise).
+ * An ONBUILD trigger gets the shell in effect at its ONBUILD. The one place that decides this.
+ */
+export function activeShell(semantic: SemanticModel, node: Instruction): ActiveShell {
+  let table = tables.get(semantic);
+  if (!table) {
+    table = new Map();
+    const ends = new Map<Stage, ActiveShell>();
+    for (const stage of semantic.ast.stages) {
+      const parent = semantic.baseOf(stage);
+      let shell = (parent && ends.get(parent)) ?? baseShell(semantic, stage);
+      for (const instruction of stage.instructions) {
+        table.set(instruction, shell);
+        if (instruction.type === "Onbuild" && instruction.trigger) table.set(instruction.trigger, shell);
+        if (instruction.type === "Shell" && instruction.form === "exec" && instruction.args.length > 0)
+          shell = shellOf(instruction.args.map((a) => a.value));
+      }
+      ends.set(stage, shell);
+    }
+    tables.set(semantic, table);
+  }
+  return table.get(node) ?? table.get(node.onbuild as Instruction) ?? posixDefault;
+}
+
+/** The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows. */
+function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
+  const name = semantic.baseName(stage) ?? stage.from.image?.value ?? "";
+  const platform = stage.from.flags.find((f) => f.name === "platform")?.value ?? "";
+  return isWindowsImage(name) || /^windows\b/i.test(platform) ? windowsDefault : posixDefault;
+}
+
+/**
+ * A Windows path in one comparable form: lower case, forward slashes, the drive `C:` dropped, and the temporary
+ * folder (`$env:TEMP`, `%TEMP%`, `…\AppData\Local\Temp`) as `<temp>`; relative paths are joined to `cwd`. Null when
+ * the path depends on another variable.
+ */
+export function windowsPath(path: string, cwd: string | null): string | null {
+  let p = path
+    .trim()
+    .replace(/^['"]|['"]$/g, "")
+    .replace(/\\/g, "/")
+    .toLowerCase()
+    .replace(
+      /^(?:\$\{?env:(?:temp|tmp)\}?|%(?:temp|tmp)%|(?:c:)?\/users\/[^/]+\/appdata\/local\/temp)(?=\/|$)/,
+      "<temp>",
+    )
+    .replace(/^[a-z]:(?=\/|$)/, "");
+  if (p === "" || /[$%]/.test(p)) return null;
+  if (!p.startsWith("/") && !p.startsWith("<temp>")) {
+    if (cwd === null) return null;
+    p = `${cwd}/${p}`;
+  }
+  const parts: string[] = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts[0] === "<temp>" ? parts.join("/") : `/${parts.join("/")}`;
+}
