@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCommands, runShell, substitutionMentions } from "./run.js";
+import { runCommands, runShell, substitutionMentions, withRunCaches } from "./run.js";
 
 /** A RUN node as runShell reads it, from a one-line shell-form script. */
 function run(script: string) {
@@ -34,5 +34,22 @@ describe("substitutionMentions", () => {
         .some((c) => c.base === "wget");
       if (extra) expect(substitutionMentions(runShell(node), wget)).toBe(true);
     }
+  });
+});
+
+describe("withRunCaches", () => {
+  it("splits each RUN once while it runs, and afresh on every call outside it", () => {
+    const node = run("apt-get update && echo $(uname -m)");
+    withRunCaches(() => {
+      expect(runShell(node)).toBe(runShell(node));
+      expect(runCommands(node)).toBe(runCommands(node));
+      expect(runCommands(node).shell).toBe(runShell(node));
+      // A nested scope (a lint inside a lint) has its own caches and gives the outer ones back.
+      const outer = runShell(node);
+      withRunCaches(() => expect(runShell(node)).not.toBe(outer));
+      expect(runShell(node)).toBe(outer);
+    });
+    expect(runShell(node)).not.toBe(runShell(node));
+    expect(runShell(node).commands.map((c) => c.base)).toEqual(["apt-get", "echo"]);
   });
 });
