@@ -196,12 +196,16 @@ export default defineRule({
           const removed: { path: string; artifact: Artifact }[] = [];
           const remove = (paths: readonly string[]) => {
             for (const path of paths) {
-              for (const artifact of [...mine, ...artifacts]) {
-                if (!covers(path, artifact.path)) continue;
+              // One test per path, compiled once and applied once to each artifact.
+              const covered = covers(path);
+              const kept = (artifact: Artifact) => {
+                if (!covered(artifact.path)) return true;
                 if (artifact.layer !== layer) removed.push({ path, artifact });
-              }
-              artifacts = artifacts.filter((a) => !covers(path, a.path));
-              mine.splice(0, mine.length, ...mine.filter((a) => !covers(path, a.path)));
+                return false;
+              };
+              const keptMine = mine.filter(kept);
+              artifacts = artifacts.filter(kept);
+              mine.splice(0, mine.length, ...keptMine);
             }
           };
           for (const cache of CACHES) {
@@ -335,10 +339,11 @@ function normalize(path: string, cwd: Cwd): string | null {
   return `/${parts.join("/")}`;
 }
 
-/** True when removing `removal` (a path, maybe with globs) removes `created`. */
-function covers(removal: string, created: string): boolean {
-  const literal = () => created === removal || created.startsWith(`${removal}/`) || removal === "/";
-  if (!/[*?[]/.test(removal)) return literal();
+/** A test of whether removing `removal` (a path, maybe with globs) removes a given path. */
+function covers(removal: string): (created: string) => boolean {
+  const literal = (created: string) =>
+    created === removal || created.startsWith(`${removal}/`) || removal === "/";
+  if (!/[*?[]/.test(removal)) return literal;
   let pattern: RegExp;
   try {
     pattern = new RegExp(
@@ -349,11 +354,13 @@ function covers(removal: string, created: string): boolean {
     );
   } catch {
     // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
-    return literal();
+    return literal;
   }
-  const parts = created.split("/");
-  for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
-  return false;
+  return (created) => {
+    const parts = created.split("/");
+    for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
+    return false;
+  };
 }
 
 function display(path: string): string {
