@@ -108,6 +108,20 @@ const CACHES: readonly Cache[] = [
   },
 ];
 
+/**
+ * Each cache's directories as the rule compares them (normalized, and a placeholder file inside), and the mount
+ * targets that keep them out of the layer: the same for every command, so made once.
+ */
+const dirsOf = new Map(
+  CACHES.map((cache) => {
+    const roots = cache.dirs.map((d) => normalize(d, "/")!);
+    return [
+      cache,
+      { roots, contents: roots.map((d) => `${d}${INSIDE}`), mounts: cache.dirs.flatMap(mountTargets) },
+    ];
+  }),
+);
+
 export default defineRule({
   id: "layer-cleanup",
   title: "Remove files in the same layer that creates them",
@@ -209,7 +223,7 @@ export default defineRule({
             }
           };
           for (const cache of CACHES) {
-            if (cache.cleans(command)) remove(cache.dirs.map((d) => `${normalize(d, "/")}${INSIDE}`));
+            if (cache.cleans(command)) remove(dirsOf.get(cache)!.contents);
           }
           if (name === "rm") {
             const paths = operands(command)
@@ -221,7 +235,7 @@ export default defineRule({
             // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
             if (artifact.kind !== "cache") return true;
             return ![...filled].some((cache) =>
-              cache.dirs.some((d) => artifact.path.startsWith(normalize(d, "/")!)),
+              dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
             );
           });
           const first = reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
@@ -248,11 +262,12 @@ export default defineRule({
           for (const cache of CACHES) {
             if (!cache.fills(command, env)) continue;
             filled.add(cache);
-            if (hasCacheMount(node, ...cache.dirs.flatMap(mountTargets))) continue;
-            for (const dir of cache.dirs) {
+            const dirs = dirsOf.get(cache)!;
+            if (hasCacheMount(node, ...dirs.mounts)) continue;
+            for (const path of dirs.contents) {
               mine.push({
                 kind: "cache",
-                path: `${normalize(dir, "/")}${INSIDE}`,
+                path,
                 keyword: "RUN",
                 line,
                 layer,
