@@ -14,10 +14,18 @@ export default defineRule({
       "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies. " +
       "A build has no one to answer, so the command aborts and the build fails, or works only until a package gains a dependency. " +
       "`-y`, `--yes`, `--assume-yes`, `-qq` and `-o APT::Get::Assume-Yes=true` all answer yes.",
-    bad: ["FROM debian:12\nRUN apt-get update && apt-get install curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get update && apt-get install curl
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
-      "FROM debian:12\nRUN apt-get -qq install curl\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+      `FROM debian:12
+RUN apt-get -qq install curl
+`,
     ],
   },
   messages: {

@@ -134,12 +134,26 @@ export default defineRule({
       "Package caches, downloaded archives and build directories must be removed in the same RUN that creates them, " +
       "or kept out of the image with a cache mount (`RUN --mount=type=cache,…`) or a build stage.",
     bad: [
-      "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\n",
+      `FROM debian:bookworm
+RUN apt-get update && apt-get install -y curl
+RUN rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:bookworm
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt
+RUN rm /tmp/app.tgz
+`,
     ],
     good: [
-      "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\\n && tar -xzf /tmp/app.tgz -C /opt \\\n && rm /tmp/app.tgz\n",
+      `FROM debian:bookworm
+RUN apt-get update \\
+ && apt-get install -y curl \\
+ && rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:bookworm
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
+ && tar -xzf /tmp/app.tgz -C /opt \\
+ && rm /tmp/app.tgz
+`,
     ],
   },
   messages: {

@@ -17,10 +17,21 @@ export default defineRule({
       "Comments between them do not matter; any other instruction does. " +
       "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step. " +
       'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their statements, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',
-    bad: ["FROM debian:12\nRUN mkdir -p /app\nRUN chown app /app\n"],
+    bad: [
+      `FROM debian:12
+RUN mkdir -p /app
+RUN chown app /app
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN mkdir -p /app && chown app /app\n",
-      "FROM debian:12\nRUN mkdir -p /app\nWORKDIR /app\nRUN touch x\n",
+      `FROM debian:12
+RUN mkdir -p /app && chown app /app
+`,
+      `FROM debian:12
+RUN mkdir -p /app
+WORKDIR /app
+RUN touch x
+`,
     ],
   },
   messages: {

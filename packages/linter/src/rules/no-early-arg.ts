@@ -17,10 +17,18 @@ export default defineRule({
       "Every RUN's cache key includes every ARG in scope, so an ARG declared long before its use re-runs all the RUNs in between when its value changes. " +
       "Declare it just before the first instruction that uses it.",
     bad: [
-      "FROM debian:12\nARG VERSION\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
+      `FROM debian:12
+ARG VERSION
+RUN apt-get update && apt-get install -y curl
+RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nARG VERSION\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+ARG VERSION
+RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
+`,
     ],
     seeAlso: ["no-broad-copy-before-install", "no-early-remote-add"],
   },

@@ -20,10 +20,18 @@ export default defineRule({
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
       "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
     limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
-    bad: ["FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n"],
+    bad: [
+      `FROM alpine:3.20
+RUN apk update && apk add curl=8.9.1-r1
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",
-      "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1\n",
+      `FROM alpine:3.20
+RUN apk add --no-cache curl=8.9.1-r1
+`,
+      `FROM alpine:3.20
+RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
+`,
     ],
   },
   messages: {

@@ -21,11 +21,23 @@ export default defineRule({
       "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
-    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
-      "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /out /out\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:12
+RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
+`,
+      `FROM debian:12 AS build
+RUN apt-get update && apt-get install -y gcc
+FROM debian:12
+COPY --from=build /out /out
+`,
     ],
   },
   messages: {

@@ -19,11 +19,22 @@ export default defineRule({
       "pip keeps every wheel it downloads or builds in `~/.cache/pip`. " +
       "In an image that cache is never used again, but it stays in the layer and can add hundreds of megabytes. " +
       "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one), or mount a cache on the cache directory.",
-    bad: ["FROM python:3.12\nRUN pip install -r requirements.txt\n"],
+    bad: [
+      `FROM python:3.12
+RUN pip install -r requirements.txt
+`,
+    ],
     good: [
-      "FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt\n",
-      "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r requirements.txt\n",
-      "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
+      `FROM python:3.12
+RUN pip install --no-cache-dir -r requirements.txt
+`,
+      `FROM python:3.12
+ENV PIP_NO_CACHE_DIR=1
+RUN pip install -r requirements.txt
+`,
+      `FROM python:3.12
+RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
+`,
     ],
   },
   messages: {

@@ -15,11 +15,23 @@ export default defineRule({
       "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
-    bad: ["FROM node:22\nRUN yarn install --frozen-lockfile\n"],
+    bad: [
+      `FROM node:22
+RUN yarn install --frozen-lockfile
+`,
+    ],
     good: [
-      "FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
-      "FROM node:22\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n",
-      "FROM node:22 AS build\nRUN yarn install --frozen-lockfile && yarn build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      `FROM node:22
+RUN yarn install --frozen-lockfile && yarn cache clean
+`,
+      `FROM node:22
+RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile
+`,
+      `FROM node:22 AS build
+RUN yarn install --frozen-lockfile && yarn build
+FROM nginx:1.27
+COPY --from=build /app/dist /usr/share/nginx/html
+`,
     ],
   },
   messages: {

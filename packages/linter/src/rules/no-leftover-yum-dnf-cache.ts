@@ -29,12 +29,26 @@ export default defineRule({
       "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
-    bad: ["FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n"],
+    bad: [
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57
+`,
+    ],
     good: [
-      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
-      "FROM centos:7\nRUN yum install -y httpd-2.4.6 && rm -rf /var/cache/yum\n",
-      "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd-2.4.57\n",
-      "FROM rockylinux:9 AS build\nRUN dnf install -y gcc-11.4.1\nFROM rockylinux:9\nCOPY --from=build /out /out\n",
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57 && dnf clean all
+`,
+      `FROM centos:7
+RUN yum install -y httpd-2.4.6 && rm -rf /var/cache/yum
+`,
+      `FROM rockylinux:9
+RUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd-2.4.57
+`,
+      `FROM rockylinux:9 AS build
+RUN dnf install -y gcc-11.4.1
+FROM rockylinux:9
+COPY --from=build /out /out
+`,
     ],
   },
   messages: {

@@ -21,10 +21,18 @@ export default defineRule({
       "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
-    bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0\n"],
+    bad: [
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0
+`,
+    ],
     good: [
-      "FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && zypper clean --all\n",
-      "FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0\n",
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0 && zypper clean --all
+`,
+      `FROM opensuse/leap:15.6
+RUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0
+`,
     ],
   },
   messages: {

@@ -18,10 +18,19 @@ export default defineRule({
     limitations:
       "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
       "A `SHELL` set to PowerShell or cmd turns the check off.",
-    bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
+    bad: [
+      `FROM debian:12
+RUN wget -O - https://example.com/install.sh | sh
+`,
+    ],
     good: [
-      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',
-      "FROM debian:12\nRUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh\n",
+      `FROM debian:12
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN wget -O - https://example.com/install.sh | sh
+`,
+      `FROM debian:12
+RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
+`,
     ],
   },
   messages: {

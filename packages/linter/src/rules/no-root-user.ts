@@ -21,10 +21,26 @@ export default defineRule({
     limitations:
       "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
       "Build stages may use root freely (hadolint checks every stage).",
-    bad: ["FROM debian:12\nRUN useradd app\nUSER app\nRUN make\nUSER root\n"],
+    bad: [
+      `FROM debian:12
+RUN useradd app
+USER app
+RUN make
+USER root
+`,
+    ],
     good: [
-      "FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n",
-      "FROM node:22 AS build\nUSER root\nRUN make\nFROM node:22\nUSER node\n",
+      `FROM debian:12
+USER root
+RUN apt-get update
+USER app
+`,
+      `FROM node:22 AS build
+USER root
+RUN make
+FROM node:22
+USER node
+`,
     ],
   },
   messages: {

@@ -17,12 +17,24 @@ export default defineRule({
     limitations:
       "A `wget` whose standard error goes to a file or `/dev/null` is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
       "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`); hadolint reports them.",
-    bad: ["FROM debian:12\nRUN wget https://example.com/app.tar.gz\n"],
+    bad: [
+      `FROM debian:12
+RUN wget https://example.com/app.tar.gz
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN wget -q https://example.com/app.tar.gz\n",
-      "FROM debian:12\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n",
-      "FROM debian:12\nRUN wget -qO- https://example.com/app.tar.gz | tar -xz\n",
-      "FROM alpine:3.20\nRUN wget https://example.com/app.tar.gz\n",
+      `FROM debian:12
+RUN wget -q https://example.com/app.tar.gz
+`,
+      `FROM debian:12
+RUN wget --progress=dot:giga https://example.com/app.tar.gz
+`,
+      `FROM debian:12
+RUN wget -qO- https://example.com/app.tar.gz | tar -xz
+`,
+      `FROM alpine:3.20
+RUN wget https://example.com/app.tar.gz
+`,
     ],
   },
   messages: {

@@ -16,10 +16,18 @@ export default defineRule({
       "Pin each package with `name=version`.",
     limitations:
       "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
-    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8\n",
-      "FROM debian:12\nRUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8
+`,
+      `FROM debian:12
+RUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports
+`,
     ],
   },
   messages: {

@@ -12,10 +12,18 @@ export default defineRule({
     rationale:
       "`gem install bundler` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ and a new major version can break the build. " +
       "Pin each gem with `name:version`, or pass `-v`/`--version`.",
-    bad: ["FROM ruby:3.3\nRUN gem install bundler\n"],
+    bad: [
+      `FROM ruby:3.3
+RUN gem install bundler
+`,
+    ],
     good: [
-      "FROM ruby:3.3\nRUN gem install bundler:2.5.16\n",
-      "FROM ruby:3.3\nRUN gem install bundler -v 2.5.16\n",
+      `FROM ruby:3.3
+RUN gem install bundler:2.5.16
+`,
+      `FROM ruby:3.3
+RUN gem install bundler -v 2.5.16
+`,
     ],
   },
   messages: {

@@ -14,10 +14,18 @@ export default defineRule({
       "Name a version: `go install example.com/tool@v1.4.2`.",
     limitations:
       "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
-    bad: ["FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n"],
+    bad: [
+      `FROM golang:1.23
+RUN go install golang.org/x/tools/cmd/goimports@latest
+`,
+    ],
     good: [
-      "FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n",
-      "FROM golang:1.23\nRUN go install ./cmd/app && go run .\n",
+      `FROM golang:1.23
+RUN go install golang.org/x/tools/cmd/goimports@v0.24.0
+`,
+      `FROM golang:1.23
+RUN go install ./cmd/app && go run .
+`,
     ],
   },
   messages: {

@@ -14,10 +14,18 @@ export default defineRule({
       "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`).",
     limitations:
       "A bare `npm install` or `npm ci` installs from `package.json` and its lock file and is not checked; tarballs and local paths are accepted.",
-    bad: ["FROM node:22\nRUN npm install -g typescript\n"],
+    bad: [
+      `FROM node:22
+RUN npm install -g typescript
+`,
+    ],
     good: [
-      "FROM node:22\nRUN npm install -g typescript@5.6.3\n",
-      "FROM node:22\nRUN npm ci && npm install ./vendor/lib.tgz\n",
+      `FROM node:22
+RUN npm install -g typescript@5.6.3
+`,
+      `FROM node:22
+RUN npm ci && npm install ./vendor/lib.tgz
+`,
     ],
   },
   messages: {

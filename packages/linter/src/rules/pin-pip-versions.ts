@@ -13,11 +13,21 @@ export default defineRule({
       "`pip install flask` installs the newest release on the day of the build, so rebuilding the same Dockerfile can bring in a release that breaks your code. " +
       "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file.",
     limitations: "Paths, wheels, archives, URLs and packages given by a variable are accepted.",
-    bad: ["FROM python:3.12\nRUN pip install flask\n"],
+    bad: [
+      `FROM python:3.12
+RUN pip install flask
+`,
+    ],
     good: [
-      "FROM python:3.12\nRUN pip install flask==3.0.3 'gunicorn>=22,<23'\n",
-      "FROM python:3.12\nRUN pip install -r requirements.txt\n",
-      "FROM python:3.12\nRUN python -m pip install ./dist/app-1.0-py3-none-any.whl\n",
+      `FROM python:3.12
+RUN pip install flask==3.0.3 'gunicorn>=22,<23'
+`,
+      `FROM python:3.12
+RUN pip install -r requirements.txt
+`,
+      `FROM python:3.12
+RUN python -m pip install ./dist/app-1.0-py3-none-any.whl
+`,
     ],
   },
   messages: {

@@ -18,11 +18,21 @@ export default defineRule({
     limitations:
       "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is (hadolint accepts any name with a digit after a `-`). " +
       "`.rpm` files, paths, URLs, groups (`@core`, `group install`), capabilities such as `dnf-command(config-manager)` and names given by a variable are not checked.",
-    bad: ["FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n"],
+    bad: [
+      `FROM rockylinux:9
+RUN dnf install -y httpd && dnf clean all
+`,
+    ],
     good: [
-      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
-      "FROM centos:7\nRUN yum install -y /tmp/app-1.0.rpm https://example.com/tool.rpm @core $EXTRA && yum clean all\n",
-      "FROM rockylinux:9\nRUN dnf module install -y nodejs:20/common && dnf clean all\n",
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57 && dnf clean all
+`,
+      `FROM centos:7
+RUN yum install -y /tmp/app-1.0.rpm https://example.com/tool.rpm @core $EXTRA && yum clean all
+`,
+      `FROM rockylinux:9
+RUN dnf module install -y nodejs:20/common && dnf clean all
+`,
     ],
   },
   messages: {

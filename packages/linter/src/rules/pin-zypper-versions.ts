@@ -15,10 +15,18 @@ export default defineRule({
       "Pin each package with `name=version` or a range such as `'name>=1.2'`.",
     limitations:
       "`.rpm` files, paths, URLs, patterns and patches (`-t pattern`, `pattern:devel_basis`) and names given by a variable are not checked.",
-    bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper clean -a\n"],
+    bad: [
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl && zypper clean -a
+`,
+    ],
     good: [
-      "FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 'git>=2.43' && zypper clean -a\n",
-      "FROM opensuse/leap:15.6\nRUN zypper -n in -t pattern devel_basis && zypper -n in ./app-1.0.rpm && zypper clean -a\n",
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0 'git>=2.43' && zypper clean -a
+`,
+      `FROM opensuse/leap:15.6
+RUN zypper -n in -t pattern devel_basis && zypper -n in ./app-1.0.rpm && zypper clean -a
+`,
     ],
   },
   messages: {

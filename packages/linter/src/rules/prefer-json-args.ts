@@ -23,10 +23,23 @@ export default defineRule({
     limitations:
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; a `SHELL` set by a base image from a registry cannot be seen. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
-    bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],
+    bad: [
+      `FROM node:22
+CMD node server.js
+`,
+      `FROM alpine:3.20
+ENTRYPOINT my-program start
+`,
+    ],
     good: [
-      'FROM node:22\nCMD ["node", "server.js"]\n',
-      'FROM alpine:3.20\nRUN apk add bash\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT echo "hello world"\n',
+      `FROM node:22
+CMD ["node", "server.js"]
+`,
+      `FROM alpine:3.20
+RUN apk add bash
+SHELL ["/bin/bash", "-c"]
+ENTRYPOINT echo "hello world"
+`,
     ],
   },
   messages: {

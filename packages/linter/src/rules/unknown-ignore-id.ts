@@ -10,13 +10,24 @@ export default defineRule({
       "An ignore comment with a misspelt rule id silences nothing, and the finding it was meant to silence stays. " +
       "hull checks the names in `# hull ignore=`, `# hadolint ignore=` and `# check=skip=` against its rules, their hadolint codes and BuildKit's check names.",
     bad: [
-      "# hull ignore=maintainer-deprecatd\nFROM alpine:3.20\n",
-      "# check=skip=MaintainerDeprecate\nFROM alpine:3.20\n",
+      `# hull ignore=maintainer-deprecatd
+FROM alpine:3.20
+`,
+      `# check=skip=MaintainerDeprecate
+FROM alpine:3.20
+`,
     ],
     good: [
-      "# hull ignore=maintainer-deprecated\nFROM alpine:3.20\nMAINTAINER me\n",
-      "# hadolint ignore=DL4000,SC2086\nFROM alpine:3.20\n",
-      "# check=skip=MaintainerDeprecated\nFROM alpine:3.20\n",
+      `# hull ignore=maintainer-deprecated
+FROM alpine:3.20
+MAINTAINER me
+`,
+      `# hadolint ignore=DL4000,SC2086
+FROM alpine:3.20
+`,
+      `# check=skip=MaintainerDeprecated
+FROM alpine:3.20
+`,
     ],
   },
   messages: {

@@ -16,10 +16,18 @@ export default defineRule({
       "`useradd -l` (`--no-log-init`) skips those records.",
     limitations:
       "The rule reports numeric UIDs of six digits or more, as hadolint does; a UID given by a variable is not reported (hadolint measures the length of the text, so `-u ${USER_ID}` counts as long).",
-    bad: ["FROM debian:12\nRUN useradd -u 1000000 app\n"],
+    bad: [
+      `FROM debian:12
+RUN useradd -u 1000000 app
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN useradd -l -u 1000000 app\n",
-      "FROM debian:12\nRUN useradd --uid 10001 --create-home app\n",
+      `FROM debian:12
+RUN useradd -l -u 1000000 app
+`,
+      `FROM debian:12
+RUN useradd --uid 10001 --create-home app
+`,
     ],
   },
   messages: {
