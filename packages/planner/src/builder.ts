@@ -131,6 +131,11 @@ export class PlanBuilder {
       label: string;
       op: Record<string, unknown>;
       inputs: { id: string | null; key: string; kind: EdgeKind }[];
+      /**
+       * The absolute paths the node may write, for content keys (`contentKey`); "all" when it may write anything.
+       * Config nodes write nothing; other kinds default to "all".
+       */
+      writes?: readonly string[] | "all";
     },
   ): PlanNode {
     const id = spec.id ?? `s${st.index}.${st.ordinal}`;
@@ -154,9 +159,56 @@ export class PlanBuilder {
     };
     this.nodes.push(node);
     this.nodeIndex.set(id, node);
+    const writes = spec.writes ?? (spec.kind === "config" ? [] : "all");
+    if (writes !== "all") {
+      const prev = spec.inputs.find((i) => i.kind === "prev" || i.kind === "base");
+      const others = spec.inputs.filter((i) => i !== prev);
+      this.writers.set(id, {
+        prev: prev?.id ?? null,
+        // A written path with a wildcard (a --parents pattern) may write anywhere under its fixed folders.
+        writes: writes.map(selectedPath),
+        local:
+          writes.length === 0
+            ? ""
+            : cacheKey(
+                spec.op,
+                others.map((i) => i.key),
+              ),
+      });
+    }
     for (const input of spec.inputs)
       if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
     return node;
+  }
+
+  /** What each node that does not write everything writes, and its key without the previous filesystem's. */
+  private readonly writers = new Map<
+    string,
+    { prev: string | null; writes: readonly string[]; local: string }
+  >();
+
+  /**
+   * A key for the content of `path` in the filesystem of node `head`, as BuildKit keys a `COPY --from` (and a
+   * read-only mount `from=`) on the checksum of the files it selects (solver/llbsolver/ops/file.go and exec.go,
+   * `NewContentHashFunc`). The walk goes down the chain of previous filesystems and keeps only the nodes that
+   * may write under `path`: a step that writes elsewhere (a COPY to another folder, a config step) cannot change
+   * those files. It stops at a step that may write anything (a RUN, a base image), whose whole key stands for the
+   * content, and after `contentWalkLimit` steps, so that a long chain costs a constant per copy.
+   */
+  contentKey(head: string | null, headKey: string, path: string): string {
+    const selected = selectedPath(path);
+    const parts: string[] = [];
+    let id = head;
+    for (let steps = 0; id !== null; steps++) {
+      const w = this.writers.get(id);
+      if (w === undefined || steps >= contentWalkLimit) {
+        parts.push(this.nodeIndex.get(id)?.cacheKey ?? headKey);
+        break;
+      }
+      if (w.writes.some((d) => overlaps(d, selected))) parts.push(w.local);
+      id = w.prev;
+    }
+    return cacheKey({ content: selected }, parts);
   }
 
   /** Adds a filesystem node that replaces the stage's head. */
@@ -190,12 +242,31 @@ export class PlanBuilder {
 
   /** Appends an image history entry the way BuildKit's commitToHistory does. */
   history(st: StageState, createdBy: string, withLayer: boolean, node: string): void {
+    const created = this.created();
     st.history.push({
       created_by: withLayer ? `${createdBy} # buildkit` : createdBy,
+      ...(created !== null ? { created } : {}),
       comment: "buildkit.dockerfile.v0",
       empty_layer: !withLayer,
       node,
     });
+  }
+
+  private epoch: string | null | undefined;
+
+  /**
+   * The time `SOURCE_DATE_EPOCH` sets, as the image config writes it (RFC 3339, UTC), or null. BuildKit reads it
+   * from the build args, else from a global ARG with a non-empty value (convert.go, getBuildArgValue), and stamps
+   * every history entry the Dockerfile adds and the image's `created` with it. A value that is not a number of
+   * seconds names a context or stage whose files' time BuildKit reads; the planner cannot know it.
+   */
+  created(): string | null {
+    if (this.epoch !== undefined) return this.epoch;
+    const value = this.buildArgs.get(sourceDateEpoch) ?? this.globalArgs.get(sourceDateEpoch) ?? "";
+    const seconds = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+    const time = new Date(seconds * 1000);
+    this.epoch = Number.isNaN(time.getTime()) ? null : time.toISOString().replace(".000Z", "Z");
+    return this.epoch;
   }
 
   private stageNames: Map<string, number> | null = null;
@@ -276,6 +347,26 @@ export class PlanBuilder {
     });
     return { id: node.id, key: node.cacheKey };
   }
+}
+
+/** The build arg that fixes the image's timestamps (a BuildKit built-in, Dockerfile 1.5). */
+export const sourceDateEpoch = "SOURCE_DATE_EPOCH";
+
+/** Steps a content key walks down a chain before it takes the whole key of where it stands. */
+const contentWalkLimit = 256;
+
+/** The part of a source path a glob cannot change: the folders before its first wildcard. */
+function selectedPath(p: string): string {
+  const parts = p.split("/");
+  const glob = parts.findIndex((part) => /[*?[\\]/.test(part));
+  return glob < 0 ? p : parts.slice(0, glob).join("/") || "/";
+}
+
+/** Whether a write to `dest` can change what lies under `path` (one contains the other). */
+function overlaps(dest: string, path: string): boolean {
+  const d = dest.length > 1 && dest.endsWith("/") ? dest.slice(0, -1) : dest;
+  const p = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+  return d === p || d === "/" || p === "/" || p.startsWith(`${d}/`) || d.startsWith(`${p}/`);
 }
 
 /** Problems BuildKit finds only while dispatching a stage, which it never does for pruned stages. */

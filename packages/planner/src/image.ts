@@ -23,7 +23,7 @@ export function newImageConfig(): MutableImageConfig {
 }
 
 /** The image a stage produces: its config, history, and the keys that depend on an unseen base image. */
-export function finishImage(st: StageState): PlanImage {
+export function finishImage(st: StageState, created: string | null): PlanImage {
   const c = st.config;
   const healthcheck: HealthcheckConfig | null = c.Healthcheck;
   return {
@@ -33,6 +33,7 @@ export function finishImage(st: StageState): PlanImage {
     config: { ...c, Healthcheck: healthcheck },
     unknown: [...st.unknown].sort(),
     assumedShell: [...st.assumedShell].sort(),
+    created,
     history: fullHistory(st),
   };
 }

@@ -110,6 +110,8 @@ export interface ImageConfig {
 /** One image history entry, as BuildKit writes it. */
 export interface HistoryEntry {
   readonly created_by: string;
+  /** Set from `SOURCE_DATE_EPOCH` on the entries the Dockerfile adds; otherwise the build's time, unknown here. */
+  readonly created?: string;
   readonly comment: string;
   readonly empty_layer: boolean;
   /** The node that produced the entry; null for entries inherited from the base image's config. */
@@ -130,6 +132,8 @@ export interface PlanImage {
    * command in the default shell, which is right only if the base sets no SHELL.
    */
   readonly assumedShell: readonly string[];
+  /** The image's creation time when `SOURCE_DATE_EPOCH` fixes it (RFC 3339, UTC); null when it is the build's. */
+  readonly created: string | null;
   readonly history: readonly HistoryEntry[];
 }
 

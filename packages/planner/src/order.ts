@@ -2,6 +2,7 @@ import { suggestSpelling, type Instruction, type Range, type Stage as AstStage }
 import type { DependencyKind, PlanNode, StageDependency } from "./model.js";
 import type { PlanBuilder } from "./builder.js";
 import { expandOne } from "./expand.js";
+import { parseTrigger } from "./dispatch/onbuild.js";
 
 /** What a `--from` or mount `from=` value points at. */
 export type StageRef =
@@ -109,6 +110,12 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
     for (const instruction of parent?.instructions ?? []) {
       if (instruction.type === "Onbuild" && instruction.trigger)
         scan(instruction.trigger, "onbuild", s.from.range);
+    }
+    // So do the triggers of a base image's config (BuildKit parses them before it orders the stages).
+    const image = r?.baseKind === "image" && r.baseName !== null ? ctx.baseImage(r.baseName) : null;
+    for (const text of image?.config.OnBuild ?? []) {
+      const trigger = parseTrigger(text);
+      if (trigger) scan(trigger, "onbuild", s.from.range);
     }
   }
 

@@ -1,6 +1,6 @@
 import { defaultPath, proxyArgs, type Dockerfile, type Stage as AstStage } from "@hull/parser";
 import type { BuildPlan, HistoryEntry, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
-import { PlanBuilder, fileStart } from "./builder.js";
+import { PlanBuilder, fileStart, sourceDateEpoch } from "./builder.js";
 import type { StageState } from "./state.js";
 import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
@@ -88,7 +88,7 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
     nodes: ctx.nodes,
     edges: ctx.edges,
     order: orderLevels(ctx.nodes),
-    image: targetState ? finishImage(targetState) : null,
+    image: targetState ? finishImage(targetState, ctx.created()) : null,
     contextSources: ctx.contextSources,
     unusedBuildArgs: unusedBuildArgs(ctx),
     diagnostics: ctx.diagnostics,
@@ -191,9 +191,12 @@ const inheritedKeys = [
 ];
 
 function unusedBuildArgs(ctx: PlanBuilder): string[] {
-  return [...ctx.buildArgs.keys()]
-    .filter((k) => !ctx.declaredArgs.has(k) && !proxyArgs.has(k.toUpperCase()))
-    .sort();
+  return (
+    [...ctx.buildArgs.keys()]
+      // BuildKit itself reads SOURCE_DATE_EPOCH, so it is used whether or not an ARG declares it.
+      .filter((k) => !ctx.declaredArgs.has(k) && !proxyArgs.has(k.toUpperCase()) && k !== sourceDateEpoch)
+      .sort()
+  );
 }
 
 /** A plan with no stages, for a file without any and for a planner bug caught at the top. */

@@ -1,3 +1,5 @@
+import { imageReferenceProblem, splitImageReference } from "@hull/parser";
+
 /** An image reference split as the distribution spec names its parts, with Docker's defaults filled in. */
 export interface ImageReference {
   /** Registry host (and port): `docker.io` when the name has none. */
@@ -9,44 +11,23 @@ export interface ImageReference {
   readonly digest: string | null;
 }
 
-const digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const tagPattern = /^\w[\w.-]{0,127}$/;
-const pathPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-
 /**
- * Parses `[domain/]path[:tag][@digest]` with Docker's rules: the first component is a registry only when it
- * has a dot or a port or is `localhost`; Docker Hub names get `docker.io` and, for one component, `library/`.
- * Returns null for a name that is not a valid reference.
+ * Parses `[domain/]path[:tag][@digest]` with Docker's reference grammar, which the parser's image-reference reader
+ * implements (one reader for the linter and the planner), and fills in Docker's defaults: `docker.io` when the
+ * first component is not a registry host, `library/` for one-component Docker Hub names, `latest` when neither a
+ * tag nor a digest is given. Returns null for a name that is not a valid reference.
  */
 export function parseReference(text: string): ImageReference | null {
-  let rest = text;
-  let digest: string | null = null;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest)) return null;
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!tagPattern.test(tag)) return null;
-  }
-  const slash = rest.indexOf("/");
-  const first = slash < 0 ? "" : rest.slice(0, slash);
-  let domain = "docker.io";
-  let path = rest;
-  if (slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost")) {
-    domain = first;
-    path = rest.slice(slash + 1);
-  }
-  if (domain === "index.docker.io") domain = "docker.io";
-  if (!pathPattern.test(path)) return null;
-  if (domain === "docker.io" && !path.includes("/")) path = `library/${path}`;
-  if (tag === null && digest === null) tag = "latest";
-  return { domain, path, tag, digest };
+  if (imageReferenceProblem(text) !== null) return null;
+  const split = splitImageReference(text);
+  const hub = split.registry === "docker.io" || split.registry === "index.docker.io";
+  // The name without its registry host: a host is whatever the reader took as the registry.
+  const hasHost =
+    split.name.includes("/") && split.name.slice(0, split.name.indexOf("/")).toLowerCase() === split.registry;
+  let path = hasHost ? split.name.slice(split.name.indexOf("/") + 1) : split.name;
+  if (hub && !path.includes("/")) path = `library/${path}`;
+  const tag = split.tag === null && split.digest === null ? "latest" : split.tag;
+  return { domain: hub ? "docker.io" : split.registry, path, tag, digest: split.digest };
 }
 
 /** The fully qualified form, `docker.io/library/alpine:3.20`, that two spellings of one image share. */

@@ -210,6 +210,7 @@ export const planSchema = {
         baseImage: strOrNull,
         unknown: strList,
         assumedShell: strList,
+        created: strOrNull,
         config: {
           type: "object",
           required: [
@@ -260,7 +261,7 @@ export const planSchema = {
             type: "object",
             required: ["created_by", "empty_layer"],
             additionalProperties: false,
-            properties: { created_by: str, comment: str, empty_layer: bool, node: strOrNull },
+            properties: { created_by: str, created: str, comment: str, empty_layer: bool, node: strOrNull },
           },
         },
       },

@@ -92,6 +92,31 @@ export function setEnv(env: [string, string][], key: string, value: string, os: 
   }
 }
 
+/** Where each name stands in a config's `Env` list (`K=V` strings), kept beside the list it indexes. */
+const imageEnvIndexes = new WeakMap<object, Map<string, number>>();
+
+/**
+ * Sets `K=V` in the stage's image config `Env`, replacing the entry with the same name (case-sensitive, as the
+ * image config keeps it) in place. The list is the stage's own (each stage clones its config), and an index
+ * beside it makes each ENV cost the same however many came before.
+ */
+export function setImageEnv(st: StageState, key: string, value: string): void {
+  const list = (st.config.Env ?? []) as string[];
+  if (st.config.Env === null) st.config.Env = list;
+  let index = imageEnvIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (let i = list.length - 1; i >= 0; i--) index.set((list[i] as string).split("=")[0] as string, i);
+    imageEnvIndexes.set(list, index);
+  }
+  const i = index.get(key);
+  if (i !== undefined) list[i] = `${key}=${value}`;
+  else {
+    index.set(key, list.length);
+    list.push(`${key}=${value}`);
+  }
+}
+
 /** The default shell BuildKit wraps shell-form commands with. */
 export function defaultShell(os: string): string[] {
   return os === "windows" ? ["cmd", "/S", "/C"] : ["/bin/sh", "-c"];

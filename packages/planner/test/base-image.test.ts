@@ -82,7 +82,12 @@ describe("references", () => {
   ])("%s is %s", (text, canonical) => {
     expect(normalizeReference(text)).toBe(canonical);
   });
-  it.each(["UPPER/case", "a:b:c", "a@sha256:short", ""])("%s is not a reference", (text) => {
+  // Docker's grammar (distribution/reference, splitDockerDomain): a first component with capitals is a registry
+  // host, so `UPPER/case` names the repository `case` on host `upper`; a capital in the repository is refused.
+  it("reads a capitalised first component as a registry host", () => {
+    expect(normalizeReference("UPPER/case")).toBe("upper/case:latest");
+  });
+  it.each(["Upper", "docker.io/User/app", "a:b:c", "a@sha256:short", ""])("%s is not a reference", (text) => {
     expect(parseReference(text)).toBeNull();
   });
 });
@@ -187,6 +192,34 @@ describe("plans with a base image config", () => {
     ]);
     expect(p.image?.config.OnBuild).toBeNull();
     expect(p.contextSources.map((c) => c.path)).toEqual(["."]);
+  });
+  it("makes the child depend on a stage an image trigger copies from (not pruned, dispatched first)", () => {
+    const img = base({ OnBuild: ["COPY --from=assets /out /assets"], Env: ["PATH=/bin"] });
+    const text = "FROM alpine AS assets\nRUN make > /out\nFROM alpine AS unused\nFROM builder\nRUN test\n";
+    const p = planText(text, withBase("builder", img));
+    expect(p.stages[2]?.dependencies).toEqual([{ stage: 0, kind: "onbuild", line: 4 }]);
+    expect(p.stages.map((s) => s.pruned)).toEqual([false, true, false]);
+    const copy = p.nodes.find((n) => n.onbuild && n.instruction === "COPY");
+    expect(copy?.inputs).toEqual(["s2.0", "s0.1"]);
+    expect(codes(p)).toEqual([]);
+    // Without the config the trigger is unknown, and so is the dependency.
+    expect(planText(text).stages[0]?.pruned).toBe(true);
+  });
+  it("takes the OS from the config: a Windows image gets cmd /S /C and Windows paths, whatever its name", () => {
+    const windows = readImageConfig({ ...ociConfig({ Env: ["PATH=C:\\Windows"] }), os: "windows" });
+    if ("error" in windows) throw new Error(windows.error);
+    const p = planText("FROM myorg/app\nWORKDIR /src\nRUN dir\n", withBase("myorg/app", windows));
+    expect(p.stages[0]?.os).toBe("windows");
+    expect(node(p, "s0.2").op["argv"]).toEqual(["cmd", "/S", "/C", "dir"]);
+    expect(p.image?.config.WorkingDir).toBe("C:\\src");
+    // A config saying linux wins over a name that looks like Windows.
+    const linux = base({ Env: ["PATH=/bin"] });
+    const q = planText(
+      "FROM example/servercore-tools\nRUN ls\n",
+      withBase("example/servercore-tools", linux),
+    );
+    expect(q.stages[0]?.os).toBe("linux");
+    expect(node(q, "s0.1").op["argv"]).toEqual(["/bin/sh", "-c", "ls"]);
   });
   it("reports a trigger BuildKit refuses at the FROM", () => {
     const p = planText("ARG X\nFROM builder\n", withBase("builder", base({ OnBuild: ["FROM x"] })));

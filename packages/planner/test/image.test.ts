@@ -188,3 +188,35 @@ describe("unknown base config is not guessed", () => {
     expect(Object.keys(p.image?.config.ExposedPorts ?? {})).toEqual(["80/tcp"]);
   });
 });
+
+describe("SOURCE_DATE_EPOCH", () => {
+  const text = "FROM scratch\nWORKDIR /app\nCOPY a /a\nENV X=1\n";
+  it("stamps the image and each history entry the file adds (a build arg needs no ARG)", () => {
+    const p = planText(text, { buildArgs: { SOURCE_DATE_EPOCH: "1700000000" } });
+    expect(p.image?.created).toBe("2023-11-14T22:13:20Z");
+    expect(p.image?.history.map((h) => h.created)).toEqual([
+      "2023-11-14T22:13:20Z",
+      "2023-11-14T22:13:20Z",
+      "2023-11-14T22:13:20Z",
+    ]);
+    expect(p.unusedBuildArgs).toEqual([]);
+  });
+  it("reads a global ARG's default, and a build arg wins over it", () => {
+    const global = `ARG SOURCE_DATE_EPOCH=0\n${text}`;
+    expect(planText(global).image?.created).toBe("1970-01-01T00:00:00Z");
+    expect(planText(global, { buildArgs: { SOURCE_DATE_EPOCH: "86400" } }).image?.created).toBe(
+      "1970-01-02T00:00:00Z",
+    );
+  });
+  it("leaves the time unset without it, or when it names a context or stage the planner cannot read", () => {
+    for (const options of [
+      {},
+      { buildArgs: { SOURCE_DATE_EPOCH: "context" } },
+      { buildArgs: { SOURCE_DATE_EPOCH: "" } },
+    ]) {
+      const p = planText(text, options);
+      expect(p.image?.created).toBeNull();
+      expect(p.image?.history.every((h) => h.created === undefined)).toBe(true);
+    }
+  });
+});

@@ -146,4 +146,82 @@ describe("COPY --from keyed on content", () => {
     // The layer under the copy rebuilds too: then the copy surely does.
     expect(byId(["src/a.ts", "app.conf"]).get("s1.2")?.maybeCached).toBeUndefined();
   });
+
+  // What a change rebuilds, for a file whose last stage copies from a build stage.
+  const rebuilt = (text: string, paths: string[]) =>
+    invalidate(parse(text).ast, {}, { paths }).invalidated.map((i) => i.id);
+
+  it.each([
+    [
+      "a change copied elsewhere in the source stage keeps the copy",
+      "FROM alpine AS build\nCOPY src /src\nCOPY docs /docs\nFROM alpine\nCOPY --from=build /src /app\n",
+      ["docs/guide.md"],
+      ["s0.2"],
+    ],
+    [
+      "a change to the copied folder rebuilds it",
+      "FROM alpine AS build\nCOPY src /src\nCOPY docs /docs\nFROM alpine\nCOPY --from=build /src /app\n",
+      ["src/a.ts"],
+      ["s0.1", "s0.2", "s1.1"],
+    ],
+    [
+      "a later step of the source stage writing another path keeps the copy",
+      "FROM alpine AS build\nCOPY go.mod /src/go.mod\nRUN make -C /src > /out/app\nWORKDIR /docs\nCOPY README.md .\nFROM alpine\nCOPY --from=build /out/app /app\n",
+      ["README.md"],
+      ["s0.4"],
+    ],
+    [
+      "a RUN under the copied path's writer rebuilds it (it may write anything)",
+      "FROM alpine AS build\nCOPY go.mod /src/go.mod\nRUN make -C /src > /out/app\nFROM alpine\nCOPY --from=build /out/app /app\n",
+      ["go.mod"],
+      ["s0.1", "s0.2", "s1.1"],
+    ],
+    [
+      "a copy into a parent folder of the copied path rebuilds it",
+      "FROM alpine AS build\nCOPY dist /srv/dist\nCOPY . /srv\nFROM alpine\nCOPY --from=build /srv/dist/app.js /app.js\n",
+      ["notes.txt"],
+      ["s0.2", "s1.1"],
+    ],
+    [
+      "a glob source is keyed on the folder before its wildcard",
+      "FROM alpine AS build\nCOPY lib /out/lib\nCOPY bin /out/bin\nFROM alpine\nCOPY --from=build /out/lib/*.so /usr/lib/\n",
+      ["bin/tool"],
+      ["s0.2"],
+    ],
+    [
+      "through a FROM chain: the stage built FROM the source adds a file elsewhere",
+      "FROM alpine AS build\nCOPY src /src\nFROM build AS test\nCOPY tests /tests\nFROM alpine\nCOPY --from=test /src /app\n",
+      ["tests/a_test.go"],
+      ["s1.1"],
+    ],
+    [
+      "COPY --parents writes only the kept paths under its destination",
+      "FROM alpine AS build\nCOPY src /app/src\nCOPY --parents docs/./guide/*.md /app/\nFROM alpine\nCOPY --from=build /app/src /src\n",
+      ["docs/guide/a.md"],
+      ["s0.2"],
+    ],
+    [
+      "COPY --parents into the copied folder rebuilds it",
+      "FROM alpine AS build\nCOPY lib /app/lib\nCOPY --parents src/gen/x.ts /app/\nFROM alpine\nCOPY --from=build /app/src /src\n",
+      ["src/gen/x.ts"],
+      ["s0.2", "s1.1"],
+    ],
+    [
+      "a read-only mount from a stage is keyed on the mounted path",
+      "FROM alpine AS build\nCOPY src /src\nCOPY docs /docs\nFROM alpine\nRUN --mount=from=build,source=/src,target=/m ls /m\n",
+      ["docs/x"],
+      ["s0.2"],
+    ],
+  ])("%s", (_name, text, paths, expected) => {
+    expect(rebuilt(text, paths)).toEqual(expected);
+  });
+
+  it("a long chain of steps before the copied path costs a bounded walk and stays correct", () => {
+    const steps = Array.from({ length: 300 }, (_, i) => `COPY f${i} /other/f${i}\n`).join("");
+    const text = `FROM alpine AS build\nCOPY src /src\n${steps}FROM alpine\nCOPY --from=build /src /app\n`;
+    // Past the walk's limit the copy takes the whole key of where it stands: a change below it counts.
+    expect(rebuilt(text, ["f1"])).toContain("s1.1");
+    // A change above the limit's reach is still seen as elsewhere.
+    expect(rebuilt(text, ["f299"])).not.toContain("s1.1");
+  });
 });

@@ -51,3 +51,69 @@ describe("planning is linear in the number of stages", () => {
     expect(large / small).toBeLessThan(2.3);
   });
 });
+
+/**
+ * Counts the elements the planner's array and map methods touch while it plans: the work done on environment
+ * lists, which AST reads do not see. An ENV that copied or scanned the whole environment shows as work growing
+ * with the square of the number of ENVs.
+ */
+function elementWork(run: () => void): number {
+  let work = 0;
+  const arrays = Array.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const patched: [Record<string, unknown>, string, unknown][] = [];
+  const patch = (proto: Record<string, unknown>, name: string, cost: (self: unknown) => number) => {
+    const original = proto[name] as (...a: unknown[]) => unknown;
+    patched.push([proto, name, original]);
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      work += cost(this);
+      return original.apply(this, args);
+    };
+  };
+  const length = (self: unknown) => (self as unknown[]).length;
+  for (const name of [
+    "map",
+    "find",
+    "findIndex",
+    "some",
+    "filter",
+    "slice",
+    "indexOf",
+    "join",
+    Symbol.iterator,
+  ])
+    patch(arrays, name as string, length);
+  patch(Map.prototype as unknown as Record<string, unknown>, "set", () => 1);
+  try {
+    run();
+  } finally {
+    for (const [proto, name, original] of patched) proto[name] = original;
+  }
+  return work;
+}
+
+describe("environment work is linear in the number of ENV and ARG instructions", () => {
+  it("ENV: twice the instructions, about twice the work", () => {
+    const work = (n: number) => {
+      const text = `FROM alpine\n${Array.from({ length: n }, (_, i) => `ENV E${i}=v${i}\n`).join("")}RUN true\n`;
+      const ast = parse(text).ast;
+      return elementWork(() => plan(ast));
+    };
+    expect(work(2000) / work(1000)).toBeLessThan(2.3);
+  });
+
+  it("ARG+RUN pairs: work grows with the plan's own size, not faster", () => {
+    // Each RUN's env and BuildKit's history text (`|N K=V …`) list every ARG in scope, so the plan itself grows
+    // with the square of the pairs; the work per byte of plan must stay flat (a scan per ARG made it cubic).
+    const perByte = (n: number) => {
+      const text = `FROM alpine\n${Array.from({ length: n }, (_, i) => `ARG A${i}=v${i}\nRUN echo ${i}\n`).join("")}`;
+      const ast = parse(text).ast;
+      let size = 0;
+      const work = elementWork(() => {
+        const p = plan(ast);
+        size = p.nodes.reduce((s, node) => s + ((node.op["env"] as unknown[] | undefined)?.length ?? 0), 0);
+      });
+      return work / size;
+    };
+    expect(perByte(400) / perByte(200)).toBeLessThan(1.3);
+  });
+});

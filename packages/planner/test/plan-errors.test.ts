@@ -62,6 +62,14 @@ const cases: [string, string, PlanOptions, string[]][] = [
     ],
   ],
   [
+    "an image ID as a base (reference.ParseNormalizedNamed refuses 64 hex digits)",
+    `FROM ${"82ad".repeat(16)}\n`,
+    {},
+    [
+      `invalid-base-name@1: failed to parse stage name "${"82ad".repeat(16)}": invalid repository name (${"82ad".repeat(16)}), cannot specify 64-byte hexadecimal strings`,
+    ],
+  ],
+  [
     "a base that is no image reference, in a stage the target does not need",
     "FROM al..pine AS x\nFROM alpine\n",
     {},

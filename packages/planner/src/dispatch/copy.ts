@@ -76,6 +76,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     | { kind: "image"; ref: string; id: string; key: string }
     | { kind: "named"; name: string } = { kind: "context" };
   const inputs: { id: string | null; key: string; kind: EdgeKind }[] = [];
+  let stageInput: { id: string | null; key: string; kind: EdgeKind } | null = null;
   const fromFlag = isAdd ? undefined : flag("from");
   if (fromFlag && fromFlag.value) {
     const ref = resolveStageRef(ctx, fromFlag.value, ctx.ast.stages, null);
@@ -90,7 +91,9 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
           );
         }
       } else {
-        inputs.push({ id: src.head, key: src.headKey, kind: "copy-from" });
+        // Keyed below on the content of the copied paths, once the sources are known.
+        stageInput = { id: src.head, key: src.headKey, kind: "copy-from" };
+        inputs.push(stageInput);
       }
       from = { kind: "stage", stage: ref.stage };
     } else if (ref.kind === "context") {
@@ -108,6 +111,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const sources: Record<string, unknown>[] = [];
   const historySources: string[] = [];
   const heredocSources: string[] = [];
+  const parentPaths: string[] = [];
   for (const word of instr.sources) {
     const marker = /^[0-9]*<<-?(["']?)(.+)\1$/.exec(word.value);
     const doc = marker ? heredocs.get(marker[2] as string) : undefined;
@@ -120,6 +124,10 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     }
     const value = ctx.expand(st, word.value, word.range);
     historySources.push(value);
+    // With --parents the path after the pivot (`/./`, else the whole path) is kept under the destination, so the
+    // copy writes only there (convert_copy.go: the pattern becomes an include pattern, the source its parent).
+    const pivot = value.indexOf("/./");
+    parentPaths.push(pivot >= 0 ? value.slice(pivot + 3) : value);
     if (!isAdd && from.kind === "context" && (gitSource.test(value) || httpSource.test(value))) {
       // BuildKit's dispatchCopy: COPY reads only files; remote sources are ADD's.
       const what = gitSource.test(value) ? "a git ref" : "a URL";
@@ -139,9 +147,20 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     }
   }
   checkFileOpFlags(ctx, instr, chmod, checksum, historySources);
+  if (stageInput !== null) {
+    // BuildKit keys a copy from another stage on the checksum of what it selects, not on how the stage was built.
+    const paths = sources.flatMap((s) => (typeof s["path"] === "string" ? [s["path"]] : []));
+    const src = stageInput;
+    if (paths.length > 0) src.key = paths.map((p) => ctx.contentKey(src.id, src.key, p)).join(",");
+  }
   const rawDest = instr.destination?.value ?? "";
   const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
   const merge = link && chmod === null;
+  // What the copy may write, for the content keys of later copies from this stage.
+  const writes =
+    parents && heredocSources.length === 0
+      ? parentPaths.map((p) => joinPath(dest, p.replace(/^[\\/]+/, "")))
+      : [dest];
   const op = {
     op: "file",
     action: isAdd ? "add" : "copy",
@@ -186,6 +205,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
         label,
         op,
         inputs: [{ id: st.head, key: st.headKey, kind: "prev" }, ...inputs],
+        writes,
       },
       history,
     );
@@ -199,6 +219,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     label: `${label} (linked)`,
     op,
     inputs,
+    writes,
   });
   const mergeNode = ctx.addNode(st, {
     id: `${nodeId}.merge`,
@@ -211,6 +232,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
       { id: st.head, key: st.headKey, kind: "prev" },
       { id: layer.id, key: layer.cacheKey, kind: "source" },
     ],
+    writes,
   });
   st.head = mergeNode.id;
   st.headKey = mergeNode.cacheKey;

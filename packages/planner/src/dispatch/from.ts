@@ -50,9 +50,13 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     } else if (name.value !== "" && !isStageName(name.value, byName) && parseReference(name.value) === null) {
       // BuildKit parses every image base with reference.ParseNormalizedNamed, reachable or not.
       const lower = parseReference(name.value.toLowerCase()) !== null;
+      // distribution/reference refuses an image ID by name before it checks the grammar.
+      const why = /^[a-f0-9]{64}$/.test(name.value)
+        ? `invalid repository name (${name.value}), cannot specify 64-byte hexadecimal strings`
+        : `invalid reference format${lower ? ": repository name must be lowercase" : ""}`;
       ctx.report(
         "invalid-base-name",
-        `failed to parse stage name "${name.value}": invalid reference format${lower ? ": repository name must be lowercase" : ""}`,
+        `failed to parse stage name "${name.value}": ${why}`,
         from.image?.range ?? from.range,
       );
       baseName = null;
@@ -91,7 +95,13 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     const parent = baseStage === null ? undefined : out[baseStage];
     let os = platform.os;
     if (parent && !explicitPlatform) os = parent.os;
-    else if (!explicitPlatform && baseName !== null && windowsImage.test(baseName)) os = "windows";
+    else if (!explicitPlatform && baseName !== null) {
+      // A base image's config says its OS (BuildKit's withShell picks the default shell from it, and the stage
+      // takes the image's platform when none is asked for); without a config, Windows names are a good guess.
+      const known = baseStage === null ? ctx.baseImage(baseName)?.os : null;
+      if (known === "windows" || known === "linux") os = known;
+      else if (windowsImage.test(baseName)) os = "windows";
+    }
     const platformText = parent && !explicitPlatform ? parent.platform : formatPlatform({ ...platform, os });
     out.push({
       index: i,
@@ -163,6 +173,8 @@ export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStag
         label: `stage ${r.baseName ?? r.baseStage}`,
         op: { op: "stage" },
         inputs: [{ id: parent?.head ?? null, key: parent?.headKey ?? `stage:${r.baseStage}`, kind: "base" }],
+        // Forwards the parent's filesystem unchanged.
+        writes: [],
       },
       null,
     );

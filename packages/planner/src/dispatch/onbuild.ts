@@ -19,7 +19,9 @@ export function dispatchOnbuild(ctx: PlanBuilder, st: StageState, o: Onbuild): v
     ctx.report("bad-onbuild", `${keyword} isn't allowed as an ONBUILD trigger`, o.range);
     return;
   }
-  st.config.OnBuild = [...(st.config.OnBuild ?? []), text];
+  // The stage's own list (its config is a clone): appending in place keeps n triggers linear.
+  st.config.OnBuild ??= [];
+  (st.config.OnBuild as string[]).push(text);
   st.triggers.push(trigger);
   ctx.addConfig(st, "ONBUILD", `ONBUILD ${text}`, { onbuild: text }, null);
 }
@@ -41,11 +43,8 @@ export function onbuildTriggers(parent: StageState): Instruction[] {
 export function imageTriggers(ctx: PlanBuilder, st: StageState, texts: readonly string[]): Instruction[] {
   const out: Instruction[] = [];
   for (const text of texts) {
-    // BuildKit parses a trigger on its own, so with the default escape character whatever the child file uses.
-    const parsed = parse(`FROM scratch\n${text}\n`);
-    const instructions = parsed.ast.stages[0]?.instructions ?? [];
-    const only = instructions.length === 1 ? instructions[0] : undefined;
-    if (!only || parsed.ast.stages.length !== 1) {
+    const only = parseTrigger(text);
+    if (!only) {
       ctx.report("bad-onbuild", `onbuild trigger should be a single expression: ${text}`, st.at);
       continue;
     }
@@ -57,4 +56,12 @@ export function imageTriggers(ctx: PlanBuilder, st: StageState, texts: readonly 
     out.push(only);
   }
   return out;
+}
+
+/** One trigger of an image's ONBUILD list as an instruction, or null when it is not exactly one. */
+export function parseTrigger(text: string): Instruction | null {
+  // BuildKit parses a trigger on its own, so with the default escape character whatever the child file uses.
+  const parsed = parse(`FROM scratch\n${text}\n`);
+  const instructions = parsed.ast.stages[0]?.instructions ?? [];
+  return instructions.length === 1 && parsed.ast.stages.length === 1 ? (instructions[0] ?? null) : null;
 }

@@ -93,9 +93,11 @@ export function body(h: Heredoc): string {
 function runCommandString(argv: readonly string[], st: StageState): string {
   const seen = new Map<string, number>();
   const pairs: string[] = [];
+  // The first entry of each name, as a scan of the list would find it; one map per RUN, not a scan per ARG.
+  const env = new Map<string, string>();
+  for (const [k, v] of st.env) if (!env.has(k)) env.set(k, v);
   for (const a of st.args) {
-    const fromEnv = st.env.find(([k]) => k === a.key);
-    const v = fromEnv ? fromEnv[1] : (a.value ?? "");
+    const v = env.get(a.key) ?? a.value ?? "";
     const i = seen.get(a.key);
     if (i !== undefined) pairs[i] = `${a.key}=${v}`;
     else {
@@ -185,9 +187,11 @@ function fromInput(
       }
       return { op: { ...op, from: `stage:${ref.stage}` }, input: null };
     }
+    // Dockerfile mounts have no output, so BuildKit keys them on the content of the mounted path (exec.go).
+    const path = joinPath("/", typeof op["source"] === "string" ? op["source"] : "/");
     return {
       op: { ...op, from: `stage:${ref.stage}` },
-      input: { id: src.head, key: src.headKey, kind: "mount-from" },
+      input: { id: src.head, key: ctx.contentKey(src.head, src.headKey, path), kind: "mount-from" },
     };
   }
   if (ref.kind === "context") {

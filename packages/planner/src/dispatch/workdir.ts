@@ -27,12 +27,15 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
       label: `mkdir -p ${wd}`,
       op: { op: "file", action: "mkdir", path: wd, user: st.config.User ?? "", platform: st.platform },
       inputs: [{ id: st.head, key: st.headKey, kind: "prev" }],
+      writes: [wd],
     },
     null,
   );
   // BuildKit records WORKDIR with a layer but without the `# buildkit` suffix (no state passed to commit).
+  const created = ctx.created();
   st.history.push({
     created_by: `WORKDIR ${wd}`,
+    ...(created !== null ? { created } : {}),
     comment: "buildkit.dockerfile.v0",
     empty_layer: false,
     node: st.head,

@@ -77,6 +77,8 @@ export function toJson(plan: BuildPlan, extras: JsonExtras = {}): Record<string,
       config: plan.image.config,
       unknown: plan.image.unknown,
       assumedShell: plan.image.assumedShell,
+      // Only when SOURCE_DATE_EPOCH fixes it; otherwise it is the time of the build.
+      ...(plan.image.created !== null ? { created: plan.image.created } : {}),
       history: plan.image.history,
     },
     contextSources: plan.contextSources,

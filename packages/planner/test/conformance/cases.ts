@@ -173,6 +173,11 @@ export interface CacheCase {
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** The RUN/COPY/ADD steps (node ids) that rebuild, which both buildah and hull must say. */
   readonly rebuilt: readonly string[];
+  /**
+   * Steps hull lists as rebuilt with `maybeCached`: a `COPY --from` whose source stage reran a RUN that may or may
+   * not change the copied files. The builder rebuilds them or not, as the files come out.
+   */
+  readonly maybeCached?: readonly string[];
   /** The change between the two builds. */
   readonly change: {
     readonly files?: Readonly<Record<string, string>>;
@@ -209,5 +214,22 @@ export const cacheCases: readonly CacheCase[] = [
     files: { "a.txt": "one\n" },
     change: { files: { "a.txt": "two\n" } },
     rebuilt: ["s0.1", "s0.2", "s1.2"],
+    maybeCached: ["s1.2"],
+  },
+  {
+    name: "a file the source stage copies elsewhere changes: the COPY --from stays cached",
+    dockerfile: `FROM ${bb} AS build\nCOPY a.txt /a\nCOPY b.txt /b\nFROM ${bb}\nCOPY --from=build /a /a\n`,
+    // Contents of its own: the cases share buildah's layer cache, and a COPY of the same bytes would hit it.
+    files: { "a.txt": "case 5 a\n", "b.txt": "case 5 b\n" },
+    change: { files: { "b.txt": "case 5 b changed\n" } },
+    rebuilt: ["s0.2"],
+  },
+  {
+    name: "the source stage reruns a RUN whose output is the same: the COPY --from stays cached",
+    dockerfile: `FROM ${bb} AS build\nCOPY a.txt /a\nRUN echo same > /out\nFROM ${bb}\nCOPY --from=build /out /out\n`,
+    files: { "a.txt": "case 6\n" },
+    change: { files: { "a.txt": "case 6 changed\n" } },
+    rebuilt: ["s0.1", "s0.2"],
+    maybeCached: ["s1.1"],
   },
 ];

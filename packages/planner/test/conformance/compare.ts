@@ -1,4 +1,5 @@
 import type { Case } from "./cases.js";
+import { planSchema } from "../../src/index.js";
 
 /** What buildah built: the `Docker` section of `buildah inspect` and the stages it ran. */
 export interface Buildah {
@@ -31,20 +32,8 @@ export interface Outcome {
   readonly fields: Record<string, FieldResult>;
 }
 
-const configKeys = [
-  "Env",
-  "Entrypoint",
-  "Cmd",
-  "WorkingDir",
-  "User",
-  "ExposedPorts",
-  "Volumes",
-  "Labels",
-  "StopSignal",
-  "Healthcheck",
-  "Shell",
-  "OnBuild",
-] as const;
+/** The image config keys the plan states, as its JSON schema lists them. */
+const configKeys = planSchema.definitions.image.properties.config.required;
 
 /** Unset, empty list, empty map and empty string all mean "not set" in an image config. */
 function normal(key: string, v: unknown): unknown {

@@ -123,9 +123,18 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
       const fs = new Set(
         inv.plan.nodes.filter((n) => ["RUN", "COPY", "ADD"].includes(n.instruction)).map((n) => n.id),
       );
-      const rebuiltByHull = inv.invalidated.map((x) => x.id).filter((id) => fs.has(id));
+      const rebuiltByHull = inv.invalidated.filter((x) => fs.has(x.id));
       expect(rebuiltByBuildah.sort()).toEqual([...c.rebuilt].sort());
-      expect(rebuiltByHull.sort()).toEqual([...c.rebuilt].sort());
+      // What hull cannot know (the output of a RUN) it says: those steps are the maybe-cached ones, and the
+      // builder's answer is among what hull allows.
+      const maybe = rebuiltByHull.filter((x) => x.maybeCached === true).map((x) => x.id);
+      expect(maybe).toEqual(c.maybeCached ?? []);
+      expect(
+        rebuiltByHull
+          .filter((x) => x.maybeCached !== true)
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(c.rebuilt.filter((id) => !maybe.includes(id)).sort());
       cacheSteps.push(steps.length);
     },
   );
