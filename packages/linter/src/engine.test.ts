@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "@hull/parser";
 import { lint, resolveRules, type Diagnostic } from "./engine.js";
 import { defineRule, type Rule } from "./rule.js";
 import { rules } from "./rules/index.js";
+import { runShell } from "./shell/run.js";
 
 /** A rule that reports every instruction, saying whether it is an ONBUILD trigger. */
 const everything = defineRule({
@@ -41,6 +43,53 @@ const brief = (ds: Diagnostic[]) =>
   ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`);
 
 describe("lint", () => {
+  it("gives every rule one shell split per RUN, and each file its own", () => {
+    const seen: unknown[] = [];
+    const reader = (id: string) =>
+      defineRule({
+        id,
+        title: "Reads RUN scripts",
+        severity: "info",
+        fixable: false,
+        docs: { rationale: "Test only.", bad: [], good: [] },
+        messages: {},
+        create: () => ({ Run: (node) => void seen.push(runShell(node)) }),
+      });
+    const readers = [reader("reader-a"), reader("reader-b")];
+    const code = "FROM a\nRUN apt-get update\n";
+    const parseResult = parse(code);
+    lint(code, { registry: readers, preset: "all", parseResult });
+    lint(code, { registry: readers, preset: "all", parseResult });
+    expect(seen).toHaveLength(4);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[3]).toBe(seen[2]);
+    expect(seen[2]).not.toBe(seen[0]);
+  });
+
+  it("resolves each configuration once and hands rules frozen options", () => {
+    const received: Record<string, unknown>[] = [];
+    const withOptions = defineRule({
+      id: "with-options",
+      title: "Takes options",
+      severity: "info",
+      fixable: false,
+      docs: { rationale: "Test only.", bad: [], good: [] },
+      messages: {},
+      options: { names: { description: "Names.", type: "array", default: ["a"] } },
+      create: (_ctx, options) => (received.push(options), {}),
+    });
+    const settings = () => ({ "with-options": ["info", { names: ["b"] }] as const });
+    const registry = [withOptions];
+    lint("FROM a\n", { registry, rules: settings() });
+    lint("FROM b\n", { registry, rules: settings() });
+    lint("FROM c\n", { registry });
+    expect(received[0]).toEqual({ names: ["b"] });
+    // Equal settings in a new object (the CLI makes one per file) reuse the resolved rules and their options.
+    expect(received[1]).toBe(received[0]);
+    expect(received[2]).toEqual({ names: ["a"] });
+    expect(Object.isFrozen(received[0]!.names)).toBe(true);
+  });
+
   it("walks stages and instructions in order, and visits ONBUILD triggers as what they wrap", () => {
     const out = brief(
       run("ARG V=1\nFROM alpine AS a\nONBUILD RUN echo\nFROM a\nCMD x\n", {

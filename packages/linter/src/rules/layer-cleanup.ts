@@ -112,6 +112,20 @@ const CACHES: readonly Cache[] = [
   },
 ];
 
+/**
+ * Each cache's directories as the rule compares them (normalized, and a placeholder file inside), and the mount
+ * targets that keep them out of the layer: the same for every command, so made once.
+ */
+const dirsOf = new Map(
+  CACHES.map((cache) => {
+    const roots = cache.dirs.map((d) => normalize(d, "/")!);
+    return [
+      cache,
+      { roots, contents: roots.map((d) => `${d}${INSIDE}`), mounts: cache.dirs.flatMap(mountTargets) },
+    ];
+  }),
+);
+
 export default defineRule({
   id: "layer-cleanup",
   title: "Remove files in the same layer that creates them",
@@ -194,8 +208,9 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
         const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
         const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
         if (chocoCleansCache(command)) paths.push(`${chocoCacheDir}${INSIDE}`);
-        const removed = artifacts.filter((a) => paths.some((p) => covers(p, a.path)));
-        artifacts = artifacts.filter((a) => !paths.some((p) => covers(p, a.path)));
+        const tests = paths.map(covers);
+        const removed = artifacts.filter((a) => tests.some((test) => test(a.path)));
+        artifacts = artifacts.filter((a) => !tests.some((test) => test(a.path)));
         const first = removed.sort((a, b) => a.line - b.line)[0];
         if (first) {
           const at = scriptRange(ctx, shell, command);
@@ -203,7 +218,7 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
           else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
         }
         for (let i = mine.length - 1; i >= 0; i--) {
-          if (paths.some((p) => covers(p, mine[i]!.path))) mine.splice(i, 1);
+          if (tests.some((test) => test(mine[i]!.path))) mine.splice(i, 1);
         }
         if (chocoFillsCache(command))
           mine.push({ kind: "cache", path: `${chocoCacheDir}${INSIDE}`, keyword: "RUN", line, layer });
@@ -256,16 +271,20 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
           const removed: { path: string; artifact: Artifact }[] = [];
           const remove = (paths: readonly string[]) => {
             for (const path of paths) {
-              for (const artifact of [...mine, ...artifacts]) {
-                if (!covers(path, artifact.path)) continue;
+              // One test per path, compiled once and applied once to each artifact.
+              const covered = covers(path);
+              const kept = (artifact: Artifact) => {
+                if (!covered(artifact.path)) return true;
                 if (artifact.layer !== layer) removed.push({ path, artifact });
-              }
-              artifacts = artifacts.filter((a) => !covers(path, a.path));
-              mine.splice(0, mine.length, ...mine.filter((a) => !covers(path, a.path)));
+                return false;
+              };
+              const keptMine = mine.filter(kept);
+              artifacts = artifacts.filter(kept);
+              mine.splice(0, mine.length, ...keptMine);
             }
           };
           for (const cache of CACHES) {
-            if (cache.cleans(command)) remove(cache.dirs.map((d) => `${normalize(d, "/")}${INSIDE}`));
+            if (cache.cleans(command)) remove(dirsOf.get(cache)!.contents);
           }
           if (name === "rm") {
             const paths = operands(command)
@@ -277,7 +296,7 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
             // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
             if (artifact.kind !== "cache") return true;
             return ![...filled].some((cache) =>
-              cache.dirs.some((d) => artifact.path.startsWith(normalize(d, "/")!)),
+              dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
             );
           });
           const first = reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
@@ -304,11 +323,12 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
           for (const cache of CACHES) {
             if (!cache.fills(command, env)) continue;
             filled.add(cache);
-            if (hasCacheMount(node, ...cache.dirs.flatMap(mountTargets))) continue;
-            for (const dir of cache.dirs) {
+            const dirs = dirsOf.get(cache)!;
+            if (hasCacheMount(node, ...dirs.mounts)) continue;
+            for (const path of dirs.contents) {
               mine.push({
                 kind: "cache",
-                path: `${normalize(dir, "/")}${INSIDE}`,
+                path,
                 keyword: "RUN",
                 line,
                 layer,
@@ -395,10 +415,11 @@ function normalize(path: string, cwd: Cwd): string | null {
   return `/${parts.join("/")}`;
 }
 
-/** True when removing `removal` (a path, maybe with globs) removes `created`. */
-function covers(removal: string, created: string): boolean {
-  const literal = () => created === removal || created.startsWith(`${removal}/`) || removal === "/";
-  if (!/[*?[]/.test(removal)) return literal();
+/** A test of whether removing `removal` (a path, maybe with globs) removes a given path. */
+function covers(removal: string): (created: string) => boolean {
+  const literal = (created: string) =>
+    created === removal || created.startsWith(`${removal}/`) || removal === "/";
+  if (!/[*?[]/.test(removal)) return literal;
   let pattern: RegExp;
   try {
     pattern = new RegExp(
@@ -409,11 +430,13 @@ function covers(removal: string, created: string): boolean {
     );
   } catch {
     // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
-    return literal();
+    return literal;
   }
-  const parts = created.split("/");
-  for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
-  return false;
+  return (created) => {
+    const parts = created.split("/");
+    for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
+    return false;
+  };
 }
 
 function display(path: string): string {

@@ -124,11 +124,14 @@ RUN echo $UNDECLARED_IN_SHELL
       return false;
     };
 
+    // Made once, not for each word: heredoc bodies are expanded without quote removal, other words with it.
+    const wordOptions = { ...ctx.semantic.options, skipQuotes: undefined, caseInsensitive };
+    const heredocOptions = { ...wordOptions, skipQuotes: true };
     const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
       // Without a `$` nothing is expanded, so nothing can be undefined.
       if (!piece.text.includes("$")) return;
-      const options = { ...ctx.semantic.options, skipQuotes: piece.skipQuotes, caseInsensitive };
-      const result = expandWord(piece.text, scope.env, options);
+      const result = expandWord(piece.text, scope.env, piece.skipQuotes ? heredocOptions : wordOptions);
+      if (result.missing.length === 0) return;
       const given = currentStage && scope.baseImage !== null ? ctx.baseImage(currentStage) : undefined;
       const base: ImageEnv =
         scope.baseImage === null ? scratchEnv : given ? configEnv(given) : imageEnv(scope.baseImage);
@@ -168,14 +171,19 @@ RUN echo $UNDECLARED_IN_SHELL
       }
     };
 
-    const fromWord = (word: Word): Expansion => ({
-      text: word.value,
-      source: ctx.source.slice(word.range.start.offset, word.range.end.offset),
-      start: word.range.start.offset,
-      range: word.range,
-    });
+    // A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
+    // any is never computed.
+    const fromWord = (word: Word): Expansion | null =>
+      word.value.includes("$")
+        ? {
+            text: word.value,
+            source: ctx.source.slice(word.range.start.offset, word.range.end.offset),
+            start: word.range.start.offset,
+            range: word.range,
+          }
+        : null;
     const fromFlag = (flag: Flag): Expansion | null => {
-      if (flag.value === null || flag.valueRange === null) return null;
+      if (flag.value === null || flag.valueRange === null || !flag.value.includes("$")) return null;
       const range = flag.valueRange;
       return {
         text: flag.value,
@@ -193,7 +201,10 @@ RUN echo $UNDECLARED_IN_SHELL
       switch (node.type) {
         case "Env":
         case "Label":
-          for (const pair of node.pairs) out.push(fromWord(pair.key), fromWord(pair.value));
+          for (const pair of node.pairs) {
+            push(fromWord(pair.key));
+            push(fromWord(pair.value));
+          }
           break;
         case "Copy":
         case "Add": {
@@ -207,10 +218,11 @@ RUN echo $UNDECLARED_IN_SHELL
           }
           const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
           for (const source of node.sources)
-            if (!markers.has(source.range.start.offset)) out.push(fromWord(source));
-          if (node.destination) out.push(fromWord(node.destination));
+            if (!markers.has(source.range.start.offset)) push(fromWord(source));
+          if (node.destination) push(fromWord(node.destination));
           for (const heredoc of node.heredocs) {
             if (!heredoc.expand || !markers.has(heredoc.markerRange.start.offset)) continue;
+            if (!heredoc.body.includes("$")) continue;
             out.push({
               text: heredoc.body,
               source: heredoc.body,
@@ -224,10 +236,10 @@ RUN echo $UNDECLARED_IN_SHELL
         case "Workdir":
         case "User":
         case "Stopsignal":
-          if (node.value) out.push(fromWord(node.value));
+          if (node.value) push(fromWord(node.value));
           break;
         case "Volume":
-          for (const arg of node.args) out.push(fromWord(arg));
+          for (const arg of node.args) push(fromWord(arg));
           break;
         case "Run":
           for (const flag of node.flags) {
@@ -282,8 +294,9 @@ RUN echo $UNDECLARED_IN_SHELL
         if (ctx.currentStage() === null) return;
         if (node.type === "Arg") {
           for (const decl of node.declarations) {
-            const scope = decl.defaultValue ? ctx.semantic.scopeBefore(node, decl) : null;
-            if (scope && decl.defaultValue) check(scope, node, fromWord(decl.defaultValue));
+            const piece = decl.defaultValue ? fromWord(decl.defaultValue) : null;
+            const scope = piece ? ctx.semantic.scopeBefore(node, decl) : null;
+            if (scope && piece) check(scope, node, piece);
           }
           return;
         }

@@ -244,7 +244,8 @@ function readWord(s: string, start: number): ShellWord {
     }
   }
   const end = Math.min(i, n);
-  return { value, raw: s.slice(start, end), start, end };
+  // Only quotes and escapes are dropped from the value: when none were, the value is the raw text, so share it.
+  return { value, raw: value.length === end - start ? value : s.slice(start, end), start, end };
 }
 
 /** The offset just after the bracket that closes the one at `open` (or the end of the text). */
@@ -292,34 +293,37 @@ export function commandWord(command: ShellCommand): ShellWord | null {
  */
 export function commandSubstitutions(script: string, commands: readonly ShellCommand[]): ShellCommand[][] {
   const result: ShellCommand[][] = [];
-  const words = commands.flatMap((c) => [
-    ...c.words,
-    ...c.redirects.flatMap((r) => (r.target ? [r.target] : [])),
-  ]);
-  for (const word of words) {
-    // Nearly every word has no substitution at all; only those that do are scanned.
-    if (!word.raw.includes("$(") && !word.raw.includes("`")) continue;
-    let quoted = false;
-    for (let i = word.start; i < word.end; i++) {
-      const c = script[i];
-      if (c === "\\") {
-        i++;
-      } else if (c === '"') {
-        quoted = !quoted;
-      } else if (c === "'" && !quoted) {
-        const close = script.indexOf("'", i + 1);
-        i = close < 0 || close >= word.end ? word.end : close;
-      } else if (c === "$" && script[i + 1] === "(" && script[i + 2] !== "(") {
-        const end = Math.min(balanced(script, i + 1, "(", ")"), word.end);
-        i = substitution(script, i + 2, script[end - 1] === ")" ? end - 1 : end, result) - 1;
-      } else if (c === "`") {
-        const close = script.indexOf("`", i + 1);
-        const end = close < 0 || close >= word.end ? word.end : close;
-        i = substitution(script, i + 1, end, result);
-      }
-    }
+  for (const command of commands) {
+    for (const word of command.words) wordSubstitutions(script, word, result);
+    for (const redirect of command.redirects)
+      if (redirect.target) wordSubstitutions(script, redirect.target, result);
   }
   return result;
+}
+
+/** Adds the command substitutions of one word (see `commandSubstitutions`) to `result`. */
+function wordSubstitutions(script: string, word: ShellWord, result: ShellCommand[][]): void {
+  // Nearly every word has no substitution at all; only those that do are scanned.
+  if (!word.raw.includes("$(") && !word.raw.includes("`")) return;
+  let quoted = false;
+  for (let i = word.start; i < word.end; i++) {
+    const c = script[i];
+    if (c === "\\") {
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === "'" && !quoted) {
+      const close = script.indexOf("'", i + 1);
+      i = close < 0 || close >= word.end ? word.end : close;
+    } else if (c === "$" && script[i + 1] === "(" && script[i + 2] !== "(") {
+      const end = Math.min(balanced(script, i + 1, "(", ")"), word.end);
+      i = substitution(script, i + 2, script[end - 1] === ")" ? end - 1 : end, result) - 1;
+    } else if (c === "`") {
+      const close = script.indexOf("`", i + 1);
+      const end = close < 0 || close >= word.end ? word.end : close;
+      i = substitution(script, i + 1, end, result);
+    }
+  }
 }
 
 /** Splits `script[from, to)` into commands shifted to script offsets, adds it and its own substitutions; returns `to`. */

@@ -1,6 +1,6 @@
 import type { Run } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { runCommands, runShell, substitutionMentions } from "./run.js";
+import { runCommands, runShell, substitutionMentions, withRunCaches } from "./run.js";
 
 /** A RUN node as runShell reads it, from a one-line shell-form script. */
 function run(script: string) {
@@ -35,5 +35,22 @@ describe("substitutionMentions", () => {
         .some((c) => c.base === "wget");
       if (extra) expect(substitutionMentions(runShell(node, null), wget)).toBe(true);
     }
+  });
+});
+
+describe("withRunCaches", () => {
+  it("splits each RUN once while it runs, and afresh on every call outside it", () => {
+    const node = run("apt-get update && echo $(uname -m)");
+    withRunCaches(() => {
+      expect(runShell(node, null)).toBe(runShell(node, null));
+      expect(runCommands(node, null)).toBe(runCommands(node, null));
+      expect(runCommands(node, null).shell).toBe(runShell(node, null));
+      // A nested scope (a lint inside a lint) has its own caches and gives the outer ones back.
+      const outer = runShell(node, null);
+      withRunCaches(() => expect(runShell(node, null)).not.toBe(outer));
+      expect(runShell(node, null)).toBe(outer);
+    });
+    expect(runShell(node, null)).not.toBe(runShell(node, null));
+    expect(runShell(node, null).commands.map((c) => c.base)).toEqual(["apt-get", "echo"]);
   });
 });

@@ -467,6 +467,9 @@ const models = new WeakMap<Dockerfile, SemanticModel>();
 /**
  * The semantic model of a parsed file, built on first use and kept with the AST (which nobody changes after
  * parsing). With build args or platforms, a new model is made each time: they are not part of the file.
+ * Code that handles many files in a row (the linter) should make its own `new SemanticModel(ast)` instead: this
+ * cache is a WeakMap whose values hold their keys, which V8's young-generation collector keeps alive, so every
+ * AST passed here outlives its file until a full collection.
  */
 export function semanticModel(ast: Dockerfile, options?: SemanticOptions): SemanticModel {
   if (options) return new SemanticModel(ast, options);
