@@ -20,7 +20,10 @@ export default defineRule({
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
       "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
     limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
-    bad: ["FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n"],
+    bad: [
+      "FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n",
+      "FROM alpine:3.20\nRUN apk update && apk add --no-cache curl=8.9.1-r1\n",
+    ],
     good: [
       "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",
       "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1\n",
@@ -28,6 +31,8 @@ export default defineRule({
   },
   messages: {
     cache: () => "'apk add' keeps the package index in the layer; add --no-cache.",
+    update: () =>
+      "'apk update' leaves the package index in the layer; drop it and use 'apk add --no-cache', or remove /var/cache/apk/* in the same RUN.",
   },
   create(ctx) {
     return {
@@ -35,10 +40,17 @@ export default defineRule({
         if (hasCacheMount(node, ...apkCacheMounts)) return;
         const shell = runShell(node);
         const cleaned = findCommands(shell.commands, "rm").some((rm) =>
-          operands(rm).some((w) => w.value === apkCacheDir || w.value.startsWith(`${apkCacheDir}/`)),
+          operands(rm).some(
+            (w) =>
+              w.value === apkCacheDir ||
+              w.value.startsWith(`${apkCacheDir}/`) ||
+              /^\/var\/cache\/?\*?$/.test(w.value),
+          ),
         );
         if (cleaned) return;
-        for (const { command, verb } of apkCommands(shell.commands)) {
+        const apks = apkCommands(shell.commands);
+        let reported = false;
+        for (const { command, verb } of apks) {
           // `--no-network` fetches nothing, so there is no index to keep.
           if (
             verb?.value !== "add" ||
@@ -54,6 +66,14 @@ export default defineRule({
             },
             "cache",
           );
+          reported = true;
+        }
+        // `apk update` writes the index on its own; once an `apk add` is reported, that finding covers it.
+        if (reported) return;
+        for (const { verb } of apks) {
+          if (verb?.value !== "update") continue;
+          const [start, end] = shell.span(verb.start, verb.end);
+          ctx.report(ctx.rangeOf(start, end), "update");
         }
       },
     };
