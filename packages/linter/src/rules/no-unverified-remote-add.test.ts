@@ -65,13 +65,22 @@ ADD \${URL} /tmp/
       ],
     },
     {
-      name: "a global ARG redeclared in the stage",
+      name: "a URL with a variable in it is named as written; an undefined base is no URL",
       code: `ARG VERSION=1.2
 FROM alpine:3
 ARG VERSION
 ADD https://example.com/tool-$VERSION.tgz /tmp/
+ADD --chmod=755 $BASE/run.sh /usr/local/bin/
 `,
-      errors: [{ messageId: "unverifiedDefault", line: 4, column: 5 }],
+      errors: [
+        {
+          messageId: "unverified",
+          message:
+            "'https://example.com/tool-$VERSION.tgz' is downloaded without a checksum; add --checksum=sha256:… so that a changed file fails the build.",
+          line: 4,
+          column: 5,
+        },
+      ],
     },
     {
       code: `FROM alpine:3

@@ -91,8 +91,10 @@ export default defineRule({
             (n) => n !== "" && n !== "." && n !== "/",
           );
           if (verifiedLater(following, names)) continue;
-          if (url === source.value) ctx.report(source, "unverified", url);
-          else ctx.report(source, "unverifiedDefault", source.value, url);
+          // A URL as written is named as written; a variable that holds one is named with the URL it holds.
+          const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
+          if (remoteFile.test(written)) ctx.report(source, "unverified", written);
+          else ctx.report(source, "unverifiedDefault", written, url);
         }
       },
     };
