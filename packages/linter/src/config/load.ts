@@ -1,4 +1,4 @@
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseDockerignore } from "@hull/parser";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Preset, RuleSetting } from "../engine.js";
@@ -27,6 +27,8 @@ export interface LoadedConfig {
   ignorePaths: string[];
   /** The directory that `ignorePaths` are relative to. */
   baseDir: string;
+  /** The ShellCheck program the config names (`shellcheck.path`), made absolute; undefined when it names none. */
+  shellcheckPath?: string;
   /** Things worth telling the user that do not stop the run (e.g. hadolint codes hull has no rule for). */
   warnings: string[];
 }
@@ -130,6 +132,9 @@ export function loadConfigFile(
     failureThreshold: config.failureThreshold ?? "info",
     ignorePaths: config.ignorePaths ?? [],
     baseDir: dirname(path),
+    ...(config.shellcheck?.path === undefined
+      ? {}
+      : { shellcheckPath: resolve(dirname(path), config.shellcheck.path) }),
     warnings: [],
   };
 }

@@ -27,6 +27,8 @@ export interface HullConfig {
   trustedRegistries?: string[];
   labelSchema?: Record<string, string>;
   strictLabels?: boolean;
+  /** The ShellCheck program to run on RUN scripts, relative to the config file's directory. */
+  shellcheck?: { path?: string };
 }
 
 /** The label types hadolint's `label-schema` knows. */
@@ -41,6 +43,7 @@ const topLevelKeys = [
   "trustedRegistries",
   "labelSchema",
   "strictLabels",
+  "shellcheck",
 ] as const satisfies readonly (keyof HullConfig)[];
 
 type JsonSchema = Record<string, unknown>;
@@ -148,6 +151,18 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         description: "Labels every stage must set, with the type of their value (hadolint's label-schema).",
       },
       strictLabels: { type: "boolean", description: "Report labels that are not in labelSchema." },
+      shellcheck: {
+        type: "object",
+        additionalProperties: false,
+        description: "How ShellCheck is run on RUN scripts (the command line's --shellcheck and --no-shellcheck win).",
+        properties: {
+          path: {
+            type: "string",
+            description:
+              "The ShellCheck program, relative to the config file's directory; default: `shellcheck` on PATH.",
+          },
+        },
+      },
     },
   };
 }
