@@ -17,6 +17,8 @@ export default defineRule({
       "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies, and `upgrade`, `dist-upgrade` and `remove` ask before they change anything. " +
       "A build has no one to answer, so the command aborts and the build fails, or works only until a package gains a dependency. " +
       "`-y`, `--yes`, `--assume-yes`, `-qq` and `-o APT::Get::Assume-Yes=true` all answer yes.",
+    hadolintDifferences:
+      "besides `install`, the other verbs that ask before changing packages (`upgrade`, `dist-upgrade`, `full-upgrade`, `reinstall`, `build-dep`, `remove`, `purge`, `autoremove`) are reported too, since without `-y` they abort the build the same way.",
     bad: [
       "FROM debian:12\nRUN apt-get update && apt-get install curl\n",
       "FROM debian:12\nRUN apt-get update && apt-get -y install curl && apt-get dist-upgrade\n",

@@ -17,8 +17,8 @@ export default defineRule({
       "When no `WORKDIR` is set in the stage (or in a stage of this file it builds on), that directory is whatever the base image chose, often `/`, and it can change when the base image does. " +
       "Set `WORKDIR` first, or copy to an absolute path.",
     limitations:
-      "As in hadolint, a `WORKDIR` set by the base image is not known and does not count; destinations starting with a variable are not checked. " +
-      "Unlike hadolint, stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
+      "A `WORKDIR` set by the base image is not known and does not count; destinations starting with a variable are not checked.",
+    hadolintDifferences: "stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
     bad: ["FROM node:22\nCOPY package.json .\n"],
     good: [
       "FROM node:22\nWORKDIR /app\nCOPY package.json .\n",

@@ -20,6 +20,8 @@ export default defineRule({
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
       "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
     limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
+    hadolintDifferences:
+      "an `apk update` whose index no command of the RUN removes is reported too, even when every `apk add` has `--no-cache`, since the index it fetched stays in the layer.",
     bad: [
       "FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n",
       "FROM alpine:3.20\nRUN apk update && apk add --no-cache curl=8.9.1-r1\n",

@@ -18,6 +18,8 @@ export default defineRule({
     limitations:
       "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
       "A `SHELL` set to PowerShell or cmd turns the check off.",
+    hadolintDifferences:
+      "`set -o pipefail` (or `set -eo pipefail`…) at the start of the RUN counts, as does a `SHELL` with it; pipes fed only by `echo` or `printf` are accepted, and the `|` between `case` patterns is no pipe. hadolint reports all of these, which its users report as false positives.",
     bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
     good: [
       'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',

@@ -33,7 +33,9 @@ export default defineRule({
       "Commands that show or manage processes (`ps`, `top`, `free`, `kill`, `service`, `shutdown`), mount file systems or configure the network (`mount`, `ifconfig`) act on a build container that is thrown away when the `RUN` ends, and interactive programs (`vim`, `ssh`) have no terminal to talk to. " +
       "They are leftovers from working in a shell, or a sign that the Dockerfile is treated like a virtual machine.",
     limitations:
-      "Uses that do work in a build are accepted: `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`). hadolint reports those too, and does not check `ifconfig` although its message names it.",
+      "Uses that do work in a build are accepted: `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`).",
+    hadolintDifferences:
+      "the uses above that do work in a build are accepted, since they are not pointless; and `ifconfig` is reported, which hadolint's message names but its code does not check.",
     bad: ["FROM debian:12\nRUN apt-get install -y nginx && service nginx start\n"],
     good: [
       'FROM debian:12\nRUN apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n',

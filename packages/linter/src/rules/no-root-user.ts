@@ -19,8 +19,9 @@ export default defineRule({
       "A container that runs as root gives an attacker who breaks into the process root inside the container, which makes escaping it or damaging mounted volumes easier. " +
       "Switch to an unprivileged user after the steps that need root.",
     limitations:
-      "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
-      "Build stages may use root freely (hadolint checks every stage).",
+      "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none.",
+    hadolintDifferences:
+      "a `USER root` at the end of a build stage is not reported, since that stage never runs as a container; hadolint checks every stage, which its users report as false positives in multi-stage builds.",
     bad: ["FROM debian:12\nRUN useradd app\nUSER app\nRUN make\nUSER root\n"],
     good: [
       "FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n",

@@ -14,6 +14,8 @@ export default defineRule({
       "Name a version: `go install example.com/tool@v1.4.2`.",
     limitations:
       "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: ["FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n"],
     good: [
       "FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n",

@@ -24,6 +24,8 @@ export default defineRule({
       "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file.",
     limitations:
       "Paths, wheels, archives, plain URLs and packages given by a variable are accepted. A VCS URL (`git+https://…`) is pinned by a ref: `…/repo.git@v1.2#egg=x`.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       "FROM python:3.12\nRUN pip install flask\n",
       "FROM python:3.12\nRUN pip install git+https://github.com/psf/requests.git#egg=requests\n",

@@ -23,6 +23,8 @@ export default defineRule({
     limitations:
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; a `SHELL` set by a base image from a registry cannot be seen. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
+    hadolintDifferences:
+      "a `HEALTHCHECK CMD` in shell form is not reported: the check runs as a short-lived process that receives no stop signal, so the shell in between does no harm (BuildKit does not report it either).",
     bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],
     good: [
       'FROM node:22\nCMD ["node", "server.js"]\n',

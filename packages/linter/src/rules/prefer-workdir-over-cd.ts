@@ -14,8 +14,9 @@ export default defineRule({
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
       "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
     limitations:
-      "Reported once per `RUN`, at its first `cd`. " +
-      "Unlike hadolint, a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
+      "Reported once per `RUN`, at its first `cd`.",
+    hadolintDifferences:
+      "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
     bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
     good: [
       "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n",

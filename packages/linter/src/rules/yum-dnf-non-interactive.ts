@@ -19,7 +19,9 @@ export default defineRule({
       "A build has no one to answer: the question reads end of input, the transaction is cancelled and the `RUN` fails. " +
       "Pass `-y` (`--assumeyes`) to every command that installs, upgrades or removes packages (`install`, `update`, `remove`, `group install`, `module enable`…).",
     limitations:
-      "`microdnf` is not reported: it never asks, and its `-y` does nothing. hadolint checks only `install`, `groupinstall` and `localinstall`, and also reports `microdnf`.",
+      "`microdnf` is not reported: it never asks, and its `-y` does nothing.",
+    hadolintDifferences:
+      "`microdnf` is not reported, since it never asks; and every verb that asks is checked (`remove`, `upgrade`, …), where hadolint checks only `install`, `groupinstall` and `localinstall`.",
     bad: ["FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n"],
     good: [
       "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
