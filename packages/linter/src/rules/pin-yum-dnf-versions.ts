@@ -19,7 +19,8 @@ export default defineRule({
       "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is. " +
       "`.rpm` files, paths, URLs, groups (`@core`, `group install`), capabilities such as `dnf-command(config-manager)` and names given by a variable are not checked.",
     hadolintDifferences:
-      "hadolint accepts any name with a digit after a `-`, so `java-17-openjdk` passes there although it names no version; hull looks at the part after the last `-`.",
+      "hadolint accepts any name with a digit after a `-`, so `java-17-openjdk` passes there although it names no version; hull looks at the part after the last `-`. " +
+      "Packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned.",
     bad: ["FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n"],
     good: [
       "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
