@@ -69,14 +69,30 @@ function harmlessCd(
   const dir = dirs[index];
   if (dir === null || dir === undefined) return false;
   if (dir === "/") return true;
-  return commands.slice(index + 1).some(
-    (c, k) =>
+  return commands.slice(index + 1).some((c, k) => {
+    // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
+    if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete") return within(dir, "/usr/src/php");
+    return (
       c.name === "rm" &&
       operands(c).some((w) => {
         const removed = resolve(dirs[index + 1 + k] ?? null, w.value.replace(/\/\*$/, ""));
-        return removed !== null && removed !== "/" && (dir === removed || dir.startsWith(`${removed}/`));
-      }),
+        return removed !== null && removed !== "/" && within(dir, removed);
+      })
+    );
+  });
+}
+
+/** True when `dir` is `removed` or lies inside it; `removed` may be a glob (`rm -rf /tmp/icu*`). */
+function within(dir: string, removed: string): boolean {
+  if (!/[*?[]/.test(removed)) return dir === removed || dir.startsWith(`${removed}/`);
+  const pattern = new RegExp(
+    `^${removed
+      .replace(/[.+^${}()|\\\]]/g, "\\$&")
+      .replace(/\[/g, "\\[")
+      .replace(/\*/g, "[^/]*")
+      .replace(/\?/g, "[^/]")}(?:/|$)`,
   );
+  return pattern.test(dir);
 }
 
 /** The working directory after each command (null when unknown), following `cd`s from the RUN's start. */
