@@ -27,7 +27,7 @@ import {
 import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
-import { maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
+import { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
 import {
   shellcheckArgs,
   shellcheckFindings,
@@ -305,7 +305,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
 
   const visible =
     markup.length > 0
-      ? outsideMarkup(diagnostics, markup, ast.stages[0]?.from.range.start.offset)
+      ? outsideMarkup(diagnostics, markup, ast.stages[0]?.from.range.start.offset, hasControlLines(source, markup))
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
@@ -353,6 +353,16 @@ function applyIgnores(
   });
 }
 
+/** Rules that judge a name by every definition in the file, which a template's branches and includes change. */
+const wholeFileRules: ReadonlySet<string> = new Set([
+  "copy-from-undefined-stage",
+  "invalid-default-arg-in-from",
+  "no-duplicate-stage-name",
+  "no-multiple-instructions",
+  "undefined-arg-in-from",
+  "undefined-var",
+]);
+
 /**
  * Drops findings that touch template markup, whose meaning is unknown until the template is rendered, and parse
  * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once.
@@ -361,10 +371,13 @@ function outsideMarkup(
   diagnostics: Diagnostic[],
   markup: readonly TemplateSpan[],
   firstFrom: number | undefined,
+  controlLines: boolean,
 ): Diagnostic[] {
   return diagnostics.filter((d) => {
     if (d.ruleId === templateSyntaxId) return true;
     if (d.ruleId === syntaxErrorId) return false;
+    // Branches and includes decide which stages, ARGs and variables the rendered file defines.
+    if (controlLines && wholeFileRules.has(d.ruleId)) return false;
     // Markup before the first FROM may well render to one.
     if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
     const start = d.range.start.offset;

@@ -67,6 +67,27 @@ describe("linting a template", () => {
     expect(unmasked.diagnostics.filter((d) => d.ruleId === "syntax-error").length).toBeGreaterThan(3);
   });
 
+  it("leaves names to the rendered file when branches or includes may define them", () => {
+    const branches = [
+      "ARG A=1",
+      "{{ if .alpine }}",
+      "FROM alpine:3.20 AS build",
+      "{{ else }}",
+      "FROM debian:12 AS build",
+      "ARG NODE_VERSION={{ .node }}",
+      "{{ end }}",
+      "FROM node:${NODE_VERSION}",
+      "COPY --from=client /out /srv",
+      "",
+    ].join("\n");
+    const ids = lint(branches, { preset: "all" }).diagnostics.map((d) => d.ruleId);
+    for (const id of ["no-duplicate-stage-name", "undefined-arg-in-from", "copy-from-undefined-stage"])
+      expect(ids).not.toContain(id);
+    // Inline markup alone hides nothing: the file's names are all there.
+    const inline = "FROM alpine:{{ .v }} AS build\nFROM debian:12 AS build\n";
+    expect(lint(inline, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain("no-duplicate-stage-name");
+  });
+
   it("keeps offsets: findings point at the original text", () => {
     const result = lint(redmineLike, { preset: "all" });
     const pin = result.diagnostics.find((d) => d.ruleId === "pin-apk-versions")!;

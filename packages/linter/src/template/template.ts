@@ -59,6 +59,19 @@ function isTemplate(source: string, spans: readonly TemplateSpan[]): boolean {
   return false;
 }
 
+/**
+ * True when some markup fills its lines: a control line (`{{ if … }}`, `<% end %>`) or an include, whose branches
+ * and partials may add, drop or repeat instructions, so no rule can tell which names the rendered file defines.
+ */
+export function hasControlLines(source: string, spans: readonly TemplateSpan[]): boolean {
+  return spans.some((span) => {
+    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
+    const lineEnd = source.indexOf("\n", span.end);
+    const after = source.slice(span.end, lineEnd < 0 ? source.length : lineEnd);
+    return source.slice(lineStart, span.start).trim() === "" && after.trim() === "";
+  });
+}
+
 function heredocBodies(source: string): TemplateSpan[] {
   if (!source.includes("<<")) return [];
   return parse(source).ast.instructions.flatMap((i) =>
