@@ -214,7 +214,7 @@ export function astTree(ast: Dockerfile): TreeNode {
   const build = (value: { type: string; range: Range }, key: string | null): TreeNode => {
     const children: TreeNode[] = [];
     const details: string[] = [];
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries<unknown>(value)) {
       if (skip.has(k)) continue;
       if (isNode(v)) children.push(build(v, k));
       else if (Array.isArray(v) && v.some(isNode)) {

@@ -133,11 +133,13 @@ async function runAnalysis(): Promise<void> {
     showError(error);
   } finally {
     inFlight = false;
-    stats.pending = dirty;
-    if (dirty) void runAnalysis();
+    // scheduleAnalysis sets `dirty` while the worker lints: the narrowing from before the await does not hold.
+    const changed = dirty as boolean;
+    stats.pending = changed;
+    if (changed) void runAnalysis();
+    // The other tabs follow the text once it settles, not on every keystroke.
+    else if (currentTab !== "problems" && currentTab !== "config") void refreshTab();
   }
-  // The other tabs follow the text once it settles, not on every keystroke.
-  if (!dirty && currentTab !== "problems" && currentTab !== "config") void refreshTab();
 }
 
 function showError(error: unknown): void {
@@ -288,15 +290,15 @@ function treeItem(node: TreeNode, depth: number): HTMLElement {
 
 function planInputs() {
   return {
-    target: ($("plan-target") as HTMLSelectElement).value,
-    buildArgs: ($("plan-build-args") as HTMLInputElement).value,
-    runArgs: ($("plan-run-args") as HTMLInputElement).value,
-    changedPath: ($("plan-changed") as HTMLInputElement).value,
+    target: $<HTMLSelectElement>("plan-target").value,
+    buildArgs: $<HTMLInputElement>("plan-build-args").value,
+    runArgs: $<HTMLInputElement>("plan-run-args").value,
+    changedPath: $<HTMLInputElement>("plan-changed").value,
   };
 }
 
 function renderPlan(view: PlanView, drawPlan: typeof import("./plan-graph.js").drawPlan): void {
-  const target = $("plan-target") as HTMLSelectElement;
+  const target = $<HTMLSelectElement>("plan-target");
   const wanted = target.value || pendingTarget;
   const options = ["", ...view.stageNames];
   if ([...target.options].map((o) => o.value).join("\n") !== options.join("\n")) {
@@ -345,7 +347,7 @@ function renderDiff(
 ): void {
   const out = $("format-diff");
   out.replaceChildren();
-  ($("format-apply") as HTMLButtonElement).disabled = !changed;
+  $<HTMLButtonElement>("format-apply").disabled = !changed;
   formatted = changed ? { before, after } : null;
   if (!changed) {
     out.textContent = "Already formatted: `hull fmt` changes nothing.";
@@ -397,7 +399,7 @@ async function renderReport(): Promise<void> {
     .map((d) => `${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.ruleId} ${d.message}`)
     .join("\n");
   const config = configEditor.state.doc.toString().trim();
-  ($("report-text") as HTMLTextAreaElement).value = [
+  $<HTMLTextAreaElement>("report-text").value = [
     `hull ${HULL_VERSION} (playground, ${navigator.userAgent.match(/(Chrome|Firefox|Safari)\/[\d.]+/)?.[0] ?? "browser"})`,
     "",
     "Dockerfile:",
@@ -428,9 +430,9 @@ function applyState(state: PageState): void {
   if (state.config !== configEditor.state.doc.toString()) {
     configEditor.dispatch({ changes: { from: 0, to: configEditor.state.doc.length, insert: state.config } });
   }
-  ($("plan-build-args") as HTMLInputElement).value = state.buildArgs ?? "";
-  ($("plan-run-args") as HTMLInputElement).value = state.runArgs ?? "";
-  ($("plan-changed") as HTMLInputElement).value = state.changedPath ?? "";
+  $<HTMLInputElement>("plan-build-args").value = state.buildArgs ?? "";
+  $<HTMLInputElement>("plan-run-args").value = state.runArgs ?? "";
+  $<HTMLInputElement>("plan-changed").value = state.changedPath ?? "";
   pendingTarget = state.target ?? "";
   showTab((tabs as readonly string[]).includes(state.tab) ? (state.tab as Tab) : "problems");
 }
@@ -480,7 +482,7 @@ async function start(): Promise<void> {
   $("share").addEventListener("click", async () => {
     const url = await shareUrl();
     history.replaceState(null, "", url);
-    ($("share-url") as HTMLInputElement).value = url;
+    $<HTMLInputElement>("share-url").value = url;
     $("share-box").hidden = false;
     try {
       await navigator.clipboard.writeText(url);
@@ -494,10 +496,8 @@ async function start(): Promise<void> {
     $(id).addEventListener("input", () => void refreshTab());
   }
   $("report-copy").addEventListener("click", () => {
-    ($("report-text") as HTMLTextAreaElement).select();
-    void navigator.clipboard
-      .writeText(($("report-text") as HTMLTextAreaElement).value)
-      .catch(() => undefined);
+    $<HTMLTextAreaElement>("report-text").select();
+    void navigator.clipboard.writeText($<HTMLTextAreaElement>("report-text").value).catch(() => undefined);
   });
   window.addEventListener("hashchange", async () => {
     const state = await decodeState(location.hash);

@@ -124,6 +124,7 @@ function hull(args) {
   });
   return {
     status: run2.status ?? 2,
+    // Node leaves stdout null (though typed string) when the process could not start.
     stdout: run2.stdout ?? "",
     stderr: run2.stderr || (run2.error?.message ?? "")
   };

@@ -22,7 +22,8 @@ function hull(args: string[]) {
   });
   return {
     status: run.status ?? 2,
-    stdout: run.stdout ?? "",
+    // Node leaves stdout null (though typed string) when the process could not start.
+    stdout: (run.stdout as string | null) ?? "",
     stderr: run.stderr || (run.error?.message ?? ""),
   };
 }

@@ -29,7 +29,8 @@ export const dockerfileLanguage = {
   visitorKeys,
   defaultLanguageOptions: {},
 
-  validateLanguageOptions(options: DockerfileLanguageOptions): void {
+  // What the user wrote in `languageOptions`: checked here, so not yet known to be an object.
+  validateLanguageOptions(options: unknown): void {
     if (options === null || typeof options !== "object") throw new TypeError("Expected an object.");
     const unknown = Object.keys(options);
     if (unknown.length > 0) {

@@ -42,7 +42,7 @@ const runs = new WeakMap<DockerfileSourceCode, FileRun>();
 
 function settingsOf(context: RuleContext): HullSettings {
   const value = (context.settings as Record<string, unknown> | undefined)?.hull;
-  return value !== null && typeof value === "object" ? (value as HullSettings) : {};
+  return value !== null && typeof value === "object" ? value : {};
 }
 
 /** The `.dockerignore` lookup `hull lint` and the language server use, on the real file system. */

@@ -94,7 +94,7 @@ function readConfig(c: unknown): ImageConfig | { error: string } {
   const list = (key: string): readonly string[] | null | { error: string } => {
     const v = c[key];
     if (v === undefined || v === null) return null;
-    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v as string[];
+    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v;
     // Some tools print a shell-form Cmd as a single string.
     if (typeof v === "string") return [v];
     return { error: `\`${key}\` must be a list of strings` };
@@ -108,12 +108,12 @@ function readConfig(c: unknown): ImageConfig | { error: string } {
   for (const key of ["Env", "Entrypoint", "Cmd", "Shell", "OnBuild"] as const) {
     const v = list(key);
     if (v !== null && "error" in v) return v;
-    out[key] = v as readonly string[] | null;
+    out[key] = v;
   }
   for (const key of ["ExposedPorts", "Volumes"] as const) {
     const v = set(key);
     if (v !== null && "error" in v) return v as { error: string };
-    out[key] = v as Readonly<Record<string, Record<string, never>>> | null;
+    out[key] = v;
   }
   for (const key of ["WorkingDir", "User", "StopSignal"] as const) {
     const v = c[key];

@@ -292,6 +292,6 @@ const dispatchTimeCodes = new Set([
 
 /** A zero-width range at the start of the file, for problems that have no better place. */
 export function fileStart(ast: Dockerfile): Range {
-  const p = { offset: ast.range?.start.offset ?? 0, line: 1, column: 1 };
+  const p = { offset: ast.range.start.offset, line: 1, column: 1 };
   return { start: p, end: p };
 }

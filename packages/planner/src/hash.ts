@@ -9,14 +9,22 @@ const keyLength = 16;
  * cheaper than sorting keys (it was most of the planning time on the corpus).
  */
 export function cacheKey(op: unknown, inputKeys: readonly string[]): string {
-  const h = createHash("sha256").update(JSON.stringify(op) ?? "null");
+  const h = createHash("sha256").update(json(op));
   for (const k of inputKeys) h.update(`\0${k}`);
   return h.digest("hex").slice(0, keyLength);
 }
 
+// JSON.stringify as it behaves: undefined (though typed string) for undefined, functions and symbols.
+const stringify: (value: unknown) => string | undefined = JSON.stringify;
+
+/** JSON text, or `null` for what JSON cannot hold. */
+function json(value: unknown): string {
+  return stringify(value) ?? "null";
+}
+
 /** JSON with object keys sorted, so that key order in code never changes a hash. */
 export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (value === null || typeof value !== "object") return json(value);
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

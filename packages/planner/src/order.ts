@@ -208,7 +208,8 @@ function findCycle(byStage: readonly Dep[][]): { stage: number; range: Range } |
 /** Groups unpruned filesystem nodes into levels: a node's level is one more than its deepest input's. */
 export function orderLevels(nodes: readonly PlanNode[]): string[][] {
   const level = new Map<string, number>();
-  const levels: string[][] = [];
+  // Indexed by level, so possibly sparse.
+  const levels: (string[] | undefined)[] = [];
   // Nodes are created in dispatch order, so every input is levelled before the nodes that read it.
   for (const n of nodes) {
     if (n.pruned || n.kind === "config") continue;

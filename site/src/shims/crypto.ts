@@ -11,7 +11,7 @@ export function createHash(algorithm: string) {
       hash.update(utf8ToBytes(data));
       return api;
     },
-    digest(encoding: "hex") {
+    digest(encoding: string) {
       if (encoding !== "hex") throw new Error(`digest("${encoding}") is not available in the browser`);
       return bytesToHex(hash.digest());
     },

@@ -226,11 +226,10 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
   }
   // hadolint: when a code is in several override lists, the most severe wins; `ignored` wins over all of them.
   const override = doc.override ?? {};
-  if (typeof override !== "object" || override === null || Array.isArray(override))
-    fail("override", "a mapping", override);
+  if (typeof override !== "object" || Array.isArray(override)) fail("override", "a mapping", override);
   for (const severity of [...severities].reverse()) {
     for (const code of codeList(`override.${severity}`, (override as Record<string, unknown>)[severity])) {
-      config.rules[code] = severity as Severity;
+      config.rules[code] = severity;
     }
   }
   for (const code of codeList("ignored", doc.ignored)) config.rules[code] = "off";
@@ -239,7 +238,7 @@ function fromHadolint(path: string, document: unknown, registry: readonly Rule[]
     if (typeof registries === "string")
       config.settings = { ...config.settings, trustedRegistries: [registries] };
     else if (Array.isArray(registries) && registries.every((r) => typeof r === "string")) {
-      config.settings = { ...config.settings, trustedRegistries: registries as string[] };
+      config.settings = { ...config.settings, trustedRegistries: registries };
     } else fail("trustedRegistries", "a string or a list of strings", registries);
   }
   const threshold = doc["failure-threshold"];

@@ -205,8 +205,11 @@ function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
+// JSON.stringify as it behaves: undefined (though typed string) for undefined, functions and symbols.
+const stringify: (value: unknown) => string | undefined = JSON.stringify;
+
 function describeValue(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  return stringify(value) ?? String(value);
 }
 
 /** Turns ajv's errors into one message per key: the most specific error wins. */

@@ -30,7 +30,7 @@ const securityScores: Record<SecuritySeverity, string> = {
 /** The SARIF properties of a security rule (`security-severity` and the `security` tag), or none. */
 function securityProperties(rule: Rule | undefined): { tags: string[]; "security-severity": string } | null {
   if (!rule?.security) return null;
-  return { tags: ["security"], "security-severity": securityScores[rule.security as SecuritySeverity] };
+  return { tags: ["security"], "security-severity": securityScores[rule.security] };
 }
 
 function exampleCode(example: string | DocExample): string {
@@ -65,7 +65,7 @@ function describeRule(rule: Rule) {
     fullDescription: { text: rule.docs.rationale },
     help: { text: `${rule.docs.rationale}\n\nDocumentation: ${ruleDocsUrl(rule.id)}`, markdown },
     helpUri: ruleDocsUrl(rule.id),
-    defaultConfiguration: { level: levels[rule.severity as Severity], enabled: rule.recommended !== false },
+    defaultConfiguration: { level: levels[rule.severity], enabled: rule.recommended !== false },
     properties: {
       tags,
       precision: "very-high",

@@ -5,25 +5,23 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "BuildKit: well-formed descriptions",
-      code: [
-        "# foo this is the foo",
-        "ARG foo=bar",
-        "",
-        "# base this is the base image",
-        "FROM scratch AS base",
-        "",
-        "# version this is the version number",
-        "ARG version=latest",
-        "",
-        "# baz this is the baz",
-        "ARG foo=baz bar=qux baz=quux",
-        "#",
-        "ARG bit=bat",
-        "",
-        "# comment for something other than ARG or FROM",
-        "COPY Dockerfile .",
-        "",
-      ].join("\n"),
+      code: `# foo this is the foo
+ARG foo=bar
+
+# base this is the base image
+FROM scratch AS base
+
+# version this is the version number
+ARG version=latest
+
+# baz this is the baz
+ARG foo=baz bar=qux baz=quux
+#
+ARG bit=bat
+
+# comment for something other than ARG or FROM
+COPY Dockerfile .
+`,
     },
     `# check=skip=all
 FROM scratch AS base
@@ -48,17 +46,15 @@ FROM golang:1.23 AS Build
   invalid: [
     {
       name: "BuildKit: four bad descriptions",
-      code: [
-        "# bar this is the bar",
-        "ARG foo=bar",
-        "# BasE this is the BasE image",
-        "FROM scratch AS base",
-        "# definitely a bad comment",
-        "ARG version=latest",
-        "# definitely a bad comment",
-        "ARG foo=baz bar=qux baz=quux",
-        "",
-      ].join("\n"),
+      code: `# bar this is the bar
+ARG foo=bar
+# BasE this is the BasE image
+FROM scratch AS base
+# definitely a bad comment
+ARG version=latest
+# definitely a bad comment
+ARG foo=baz bar=qux baz=quux
+`,
       errors: [
         { messageId: "arg", line: 1, column: 1, endLine: 1, endColumn: 22 },
         {

@@ -14,8 +14,6 @@ const settings = {
     email: "email",
   },
 };
-const all =
-  "LABEL author=me url=https://example.com/x version=1.2.3 revision=0123abc created=2024-05-01T12:30:00Z license=MIT email=ops@example.com\n";
 const one = { labelSchema: { version: "semver" } };
 
 ruleTester.run(rule, {
@@ -23,7 +21,12 @@ ruleTester.run(rule, {
     `FROM alpine
 LABEL Anything=1
 `,
-    { code: `FROM alpine\n${all}`, settings },
+    {
+      code: `FROM alpine
+LABEL author=me url=https://example.com/x version=1.2.3 revision=0123abc created=2024-05-01T12:30:00Z license=MIT email=ops@example.com
+`,
+      settings,
+    },
     {
       code: `FROM alpine AS base
 LABEL version=1.0.0

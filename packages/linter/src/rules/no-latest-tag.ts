@@ -47,7 +47,7 @@ export default defineRule({
           ctx.report(at, "latest", written);
           return;
         }
-        const resolved = ctx.semantic.resolveImage(node.image!.value);
+        const resolved = ctx.semantic.resolveImage(node.image.value);
         if (resolved === null) return;
         const ref = splitImageReference(resolved);
         if (ref.tag === "latest" && ref.digest === null)

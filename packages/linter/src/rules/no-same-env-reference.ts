@@ -63,7 +63,7 @@ export default defineRule({
           const start = value.range.start.offset;
           const source = ctx.source.slice(start, value.range.end.offset);
           for (const { ref, start: s, end: e } of locateRefs(value.value, refs, source, start))
-            ctx.report(s === null ? value : ctx.rangeOf(s, e!), "sameEnv", ref.name);
+            ctx.report(s === null ? value : ctx.rangeOf(s, e), "sameEnv", ref.name);
         });
       },
     };

@@ -84,7 +84,7 @@ export default defineRule({
             destination === path ||
             (destination.endsWith("/") && `${destination}${lastSegment(s.value)}` === path),
         );
-        if (lands) ctx.report(node.destination!, "credentialPath", variable, destination);
+        if (lands) ctx.report(node.destination, "credentialPath", variable, destination);
       }
     };
     return {

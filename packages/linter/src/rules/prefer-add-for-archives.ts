@@ -14,14 +14,14 @@ function extractedByTar(command: ShellCommand): string[] {
   if (command.base !== "tar") return [];
   let extract = false;
   const files: string[] = [];
-  command.args.forEach((word, i) => {
+  for (const [i, word] of command.args.entries()) {
     const v = word.value;
     if (v === "--extract" || v === "--get" || (/^-[A-Za-z]/.test(v) && v.includes("x"))) extract = true;
     // Old-style options: a first argument without a dash, e.g. `tar xzf a.tgz`.
     else if (i === 0 && /^[A-Za-z]+$/.test(v) && v.includes("x")) extract = true;
     if (v.startsWith("--file=")) files.push(basename(v.slice(7)));
     else if (!v.startsWith("-")) files.push(basename(v));
-  });
+  }
   // ADD cannot strip leading path components or pick members.
   if (!extract || command.args.some((w) => w.value.startsWith("--strip"))) return [];
   return files;

@@ -180,18 +180,16 @@ COPY --from=build $OUT /srv
     },
     {
       name: "every expanding place",
-      code: [
-        "FROM scratch",
-        "ADD --chown=$U:$G --chmod=$M a $D",
-        "WORKDIR $W",
-        "USER $US",
-        'VOLUME ["$V"]',
-        "STOPSIGNAL $S",
-        "LABEL $LK=$LV",
-        "ARG X=$AD",
-        "RUN --mount=type=cache,target=/c/$MT true",
-        "",
-      ].join("\n"),
+      code: `FROM scratch
+ADD --chown=$U:$G --chmod=$M a $D
+WORKDIR $W
+USER $US
+VOLUME ["$V"]
+STOPSIGNAL $S
+LABEL $LK=$LV
+ARG X=$AD
+RUN --mount=type=cache,target=/c/$MT true
+`,
       errors: [
         { messageId: "undefined", line: 2, column: 13 },
         { messageId: "undefined", line: 2, column: 16 },

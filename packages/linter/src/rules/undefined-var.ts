@@ -101,7 +101,7 @@ export default defineRule({
       for (const name of new Set(missing)) {
         const uses = located.filter((l) => l.ref.name === name);
         const first = uses.find((u) => u.start !== null);
-        const at = first ? ctx.rangeOf(first.start!, first.end!) : piece.range;
+        const at = first ? ctx.rangeOf(first.start, first.end) : piece.range;
         const later = definedAt.get(name);
         // An ENV of another stage may well be set by this stage's image too (LD_LIBRARY_PATH, JAVA_HOME…), and
         // a base name that depends on an unset variable may be any stage: only trust ARGs and known images.

@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction, Run, Stage } from "@hull/parser";
+import { proxyArgs, type Dockerfile, type Instruction, type Run, type Stage } from "@hull/parser";
 import type { Severity } from "../rule.js";
 import { basename, parseShell } from "../shell/lexer.js";
 import { runShell } from "../shell/run.js";
@@ -47,23 +47,6 @@ const dialects: Readonly<Record<string, string>> = {
   ksh: "ksh",
   mksh: "ksh",
 };
-
-/**
- * Variables BuildKit gives every RUN without an ARG (the proxy build args), so a script may use them as
- * assigned.
- */
-const proxyArgs = [
-  "HTTP_PROXY",
-  "http_proxy",
-  "HTTPS_PROXY",
-  "https_proxy",
-  "FTP_PROXY",
-  "ftp_proxy",
-  "NO_PROXY",
-  "no_proxy",
-  "ALL_PROXY",
-  "all_proxy",
-];
 
 /** A piece of a script and where it came from. */
 interface Piece {

@@ -1,3 +1,4 @@
+import { walk } from "@hull/parser";
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
 
@@ -24,26 +25,37 @@ export function computeFoldingRanges(document: Document, _config: FeatureConfig)
       endPosition.character === 0 && endPosition.line > startLine ? endPosition.line - 1 : endPosition.line;
     if (endLine > startLine) folds.push({ startLine, endLine, ...(kind ? { kind } : {}) });
   };
-  for (const stage of ast.stages) add(stage.range.start.offset, stage.range.end.offset, "region");
-  for (const instruction of ast.instructions) {
-    add(instruction.range.start.offset, instruction.range.end.offset);
-    for (const heredoc of instruction.heredocs) {
-      add(heredoc.markerRange.start.offset, (heredoc.terminatorRange ?? heredoc.bodyRange).end.offset);
-    }
-  }
   // Consecutive top-level comment lines form one block.
-  let block: { start: number; end: number; line: number } | null = null;
-  for (const comment of ast.comments) {
-    const line = lines.positionAt(comment.range.start.offset).line;
-    if (block && line === block.line + 1) {
-      block.end = comment.range.end.offset;
-      block.line = line;
-    } else {
-      if (block) add(block.start, block.end, "comment");
-      block = { start: comment.range.start.offset, end: comment.range.end.offset, line };
-    }
-  }
-  if (block) add(block.start, block.end, "comment");
+  const blocks: { start: number; end: number; line: number }[] = [];
+  walk(ast, {
+    enter(node, parent) {
+      switch (node.type) {
+        case "Dockerfile":
+        case "Directive":
+          return;
+        case "Stage":
+          add(node.range.start.offset, node.range.end.offset, "region");
+          return;
+        case "Comment": {
+          const line = lines.positionAt(node.range.start.offset).line;
+          const block = blocks.at(-1);
+          if (block && line === block.line + 1) {
+            block.end = node.range.end.offset;
+            block.line = line;
+          } else blocks.push({ start: node.range.start.offset, end: node.range.end.offset, line });
+          return;
+        }
+        default:
+          // An ONBUILD trigger lies inside its ONBUILD, which is folded already.
+          if (parent?.type === "Onbuild") return;
+          add(node.range.start.offset, node.range.end.offset);
+          for (const heredoc of node.heredocs) {
+            add(heredoc.markerRange.start.offset, (heredoc.terminatorRange ?? heredoc.bodyRange).end.offset);
+          }
+      }
+    },
+  });
+  for (const block of blocks) add(block.start, block.end, "comment");
 
   folds.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   return folds.filter((f, i) => i === 0 || folds[i - 1]!.startLine !== f.startLine);

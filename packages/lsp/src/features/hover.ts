@@ -8,7 +8,7 @@ import {
   type IgnoreEntry,
   type Rule,
 } from "@hull/linter";
-import { instructionTypes, predefinedArgDocs, type Instruction, type KnownKeyword } from "@hull/parser";
+import { instructionTypes, predefinedArgDocs, walk, type Instruction, type KnownKeyword } from "@hull/parser";
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
 import { variablesAt } from "../scope.js";
@@ -103,20 +103,28 @@ function directiveHover(document: Document, offset: number): HoverData | null {
 }
 
 function keywordHover(document: Document, offset: number): HoverData | null {
-  for (const top of document.parsed.ast.instructions) {
-    if (!within(top.range, offset)) continue;
-    for (let i: Instruction | null = top; i; i = i.type === "Onbuild" ? i.trigger : null) {
-      if (!within(i.keyword.range, offset)) continue;
-      const name = i.keyword.name;
-      if (!(name in instructionTypes)) return null;
-      const keyword = name as KnownKeyword;
-      return {
-        contents: `**${keyword}**\n\n${instructionDocs[keyword]}\n\n[Dockerfile reference](${referenceUrl(keyword)})`,
-        range: document.lines.rangeOf(i.keyword.range.start.offset, i.keyword.range.end.offset),
-      };
-    }
-  }
-  return null;
+  // Every instruction, ONBUILD triggers included: the keyword under the cursor is in at most one of them.
+  const hits: Instruction[] = [];
+  walk(document.parsed.ast, {
+    enter(node) {
+      switch (node.type) {
+        case "Dockerfile":
+        case "Stage":
+        case "Comment":
+        case "Directive":
+          return;
+        default:
+          if (within(node.keyword.range, offset)) hits.push(node);
+      }
+    },
+  });
+  const keywordNode = hits[0]?.keyword;
+  if (!keywordNode || !(keywordNode.name in instructionTypes)) return null;
+  const keyword = keywordNode.name as KnownKeyword;
+  return {
+    contents: `**${keyword}**\n\n${instructionDocs[keyword]}\n\n[Dockerfile reference](${referenceUrl(keyword)})`,
+    range: document.lines.rangeOf(keywordNode.range.start.offset, keywordNode.range.end.offset),
+  };
 }
 
 const variablePattern = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;

@@ -1,4 +1,4 @@
-import type { Instruction } from "@hull/parser";
+import { walk, type Instruction, type Stage } from "@hull/parser";
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
 import type { LspRange } from "../types.js";
@@ -16,25 +16,47 @@ export interface SymbolData {
 /** Longest argument summary shown in an instruction's symbol name. */
 const summaryLength = 60;
 
-/** The outline: each stage with its instructions, and the instructions before the first FROM. */
+/**
+ * The outline, in the parser's walk order: the instructions before the first FROM, then each stage with its
+ * instructions (FROM first). ONBUILD triggers are part of their ONBUILD's line, not symbols of their own.
+ */
 export function computeSymbols(document: Document, _config: FeatureConfig): SymbolData[] {
-  const { ast } = document.parsed;
-  const { lines } = document;
-  const symbols = ast.preamble.map((i) => instructionSymbol(document, i));
-  for (const stage of ast.stages) {
-    const from = stage.from;
-    const name = from.stageName?.value ?? `stage ${stage.index}`;
-    const selection = from.stageName ?? from.keyword;
-    symbols.push({
-      name,
-      ...(from.image ? { detail: from.image.value } : {}),
-      kind: "stage",
-      range: lines.rangeOf(stage.range.start.offset, stage.range.end.offset),
-      selectionRange: lines.rangeOf(selection.range.start.offset, selection.range.end.offset),
-      children: [from, ...stage.instructions].map((i) => instructionSymbol(document, i)),
-    });
-  }
+  const symbols: SymbolData[] = [];
+  let stage: SymbolData[] | null = null;
+  walk(document.parsed.ast, {
+    enter(node, parent) {
+      switch (node.type) {
+        case "Dockerfile":
+        case "Comment":
+        case "Directive":
+          return;
+        case "Stage": {
+          const symbol = stageSymbol(document, node);
+          symbols.push(symbol);
+          stage = symbol.children;
+          return;
+        }
+        default:
+          if (parent?.type === "Onbuild") return;
+          (parent?.type === "Stage" && stage ? stage : symbols).push(instructionSymbol(document, node));
+      }
+    },
+  });
   return symbols;
+}
+
+function stageSymbol(document: Document, stage: Stage): SymbolData & { children: SymbolData[] } {
+  const { lines } = document;
+  const from = stage.from;
+  const selection = from.stageName ?? from.keyword;
+  return {
+    name: from.stageName?.value ?? `stage ${stage.index}`,
+    ...(from.image ? { detail: from.image.value } : {}),
+    kind: "stage",
+    range: lines.rangeOf(stage.range.start.offset, stage.range.end.offset),
+    selectionRange: lines.rangeOf(selection.range.start.offset, selection.range.end.offset),
+    children: [],
+  };
 }
 
 function instructionSymbol(document: Document, instruction: Instruction): SymbolData {

@@ -1,5 +1,5 @@
 import type { IToken } from "chevrotain";
-import { group, type SyntaxGroup } from "../grammar/parser.js";
+import { group } from "../grammar/parser.js";
 import { tokenize } from "../lexer/lexer.js";
 import { CommentLine, Continuation, EmptyLine, End, FirstContinuation } from "../lexer/tokens.js";
 import { scanDirectives } from "../syntax/directives.js";
@@ -115,7 +115,7 @@ class Builder {
       trivia = null;
     };
 
-    for (const g of groups as SyntaxGroup[]) {
+    for (const g of groups) {
       if (g.kind === "trivia") {
         if (g.token.startOffset === 0 && bom) continue;
         if (trivia === null) trivia = { start: g.token.startOffset, text: g.token.image };

@@ -116,15 +116,14 @@ function describe(e: unknown): string {
 }
 
 function makeLookup(env: ExpandEnv, caseInsensitive: boolean): Lookup {
-  const isMap =
-    env instanceof Map || (typeof env === "object" && env !== null && typeof env.get === "function");
+  const isMap = env instanceof Map || typeof env.get === "function";
   if (caseInsensitive) {
     // BuildKit upper-cases both sides on Windows; a later key wins when two differ only in case.
     let folded: Map<string, string> | undefined;
     return (name) => {
       if (!folded) {
         folded = new Map();
-        const entries = isMap ? (env as ReadonlyMap<string, string>).entries() : Object.entries(env ?? {});
+        const entries = isMap ? (env as ReadonlyMap<string, string>).entries() : Object.entries(env);
         for (const [k, v] of entries) folded.set(upperKey(String(k)), String(v));
       }
       return folded.get(upperKey(name));
@@ -134,7 +133,7 @@ function makeLookup(env: ExpandEnv, caseInsensitive: boolean): Lookup {
     const map = env as ReadonlyMap<string, string>;
     return (name) => (map.has(name) ? String(map.get(name)) : undefined);
   }
-  const record = (env ?? {}) as Readonly<Record<string, string>>;
+  const record = env as Readonly<Record<string, string>>;
   // Own properties only: `constructor` or `__proto__` must not count as set.
   return (name) => (Object.prototype.hasOwnProperty.call(record, name) ? String(record[name]) : undefined);
 }
@@ -409,7 +408,7 @@ class Lexer {
     const empty = value === undefined || (nullIsUnset && value === "");
     switch (op) {
       case 0x2d: // -
-        return empty ? word : value!;
+        return empty ? word : value;
       case 0x2b: // +
         return empty ? "" : word;
       case 0x3f: // ?

@@ -57,7 +57,7 @@ export function fingerprint(ast: Dockerfile): string {
       heredocs.push([h.name, h.fd, h.chomp, h.expand, h.body, !h.terminatorRange]);
     if (node.type === "Onbuild") {
       // BuildKit keeps an ONBUILD trigger's text, case and blanks included, in the image config (`OnBuild`).
-      triggers.push((node.logical ?? "").replace(/^\s*onbuild\s+/i, "").trim());
+      triggers.push(node.logical.replace(/^\s*onbuild\s+/i, "").trim());
       if (node.trigger) visit(node.trigger);
     }
   };

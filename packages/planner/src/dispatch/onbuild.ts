@@ -10,7 +10,7 @@ export function dispatchOnbuild(ctx: PlanBuilder, st: StageState, o: Onbuild): v
     ctx.report("bad-onbuild", "ONBUILD requires at least one argument", o.range);
     return;
   }
-  const keyword = trigger.keyword?.name ?? "";
+  const keyword = trigger.keyword.name;
   if (keyword === "ONBUILD") {
     ctx.report("bad-onbuild", "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", o.range);
     return;
@@ -26,7 +26,7 @@ export function dispatchOnbuild(ctx: PlanBuilder, st: StageState, o: Onbuild): v
 
 /** The trigger as BuildKit stores it: the instruction text after `ONBUILD`. */
 function triggerText(o: Onbuild): string {
-  return (o.logical ?? "").replace(/^\s*onbuild\s+/i, "").trim();
+  return o.logical.replace(/^\s*onbuild\s+/i, "").trim();
 }
 
 /** The triggers a child stage runs first: its base stage's own ONBUILD instructions (never the grandparent's). */
@@ -49,7 +49,7 @@ export function imageTriggers(ctx: PlanBuilder, st: StageState, texts: readonly 
       ctx.report("bad-onbuild", `onbuild trigger should be a single expression: ${text}`, st.at);
       continue;
     }
-    const keyword = only.keyword?.name ?? "";
+    const keyword = only.keyword.name;
     if (keyword === "ONBUILD" || keyword === "FROM" || keyword === "MAINTAINER") {
       ctx.report("bad-onbuild", `${keyword} isn't allowed as an ONBUILD trigger: ${text}`, st.at);
       continue;

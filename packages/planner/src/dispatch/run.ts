@@ -209,7 +209,7 @@ function fromInput(
 
 /** A stage's display name: its name or `stage-N`. */
 export function stageLabel(ctx: PlanBuilder, index: number): string {
-  return ctx.ast.stages?.[index]?.name ?? `stage-${index}`;
+  return ctx.ast.stages[index]?.name ?? `stage-${index}`;
 }
 
 /** A context path as the plan lists it: relative, no leading slash, `.` for the root. */

@@ -35,6 +35,6 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
     created_by: `WORKDIR ${wd}`,
     comment: "buildkit.dockerfile.v0",
     empty_layer: false,
-    node: st.head as string,
+    node: st.head,
   });
 }
