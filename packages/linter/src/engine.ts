@@ -305,7 +305,12 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
 
   const visible =
     markup.length > 0
-      ? outsideMarkup(diagnostics, markup, ast.stages[0]?.from.range.start.offset, hasControlLines(source, markup))
+      ? outsideMarkup(
+          diagnostics,
+          markup,
+          ast.stages[0]?.from.range.start.offset,
+          hasControlLines(source, markup),
+        )
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);

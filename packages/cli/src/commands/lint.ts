@@ -273,7 +273,11 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const shellcheck = findShellcheck(flags, io);
   // A config's `shellcheck.path` names the program for the files it governs, unless the command line chose.
   const shellcheckFor = (config: LoadedConfig): string | undefined => {
-    if (config.shellcheckPath === undefined || typeof flags.shellcheck === "string" || flags.shellcheck === false)
+    if (
+      config.shellcheckPath === undefined ||
+      typeof flags.shellcheck === "string" ||
+      flags.shellcheck === false
+    )
       return shellcheck;
     if (!io.runShellcheck) return undefined;
     if (!io.exists(config.shellcheckPath))

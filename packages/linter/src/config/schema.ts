@@ -154,7 +154,8 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
       shellcheck: {
         type: "object",
         additionalProperties: false,
-        description: "How ShellCheck is run on RUN scripts (the command line's --shellcheck and --no-shellcheck win).",
+        description:
+          "How ShellCheck is run on RUN scripts (the command line's --shellcheck and --no-shellcheck win).",
         properties: {
           path: {
             type: "string",

@@ -18,7 +18,8 @@ export default defineRule({
       "Set `WORKDIR` first, or copy to an absolute path.",
     limitations:
       "A `WORKDIR` set by the base image is not known and does not count; destinations starting with a variable are not checked.",
-    hadolintDifferences: "stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
+    hadolintDifferences:
+      "stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
     bad: ["FROM node:22\nCOPY package.json .\n"],
     good: [
       "FROM node:22\nWORKDIR /app\nCOPY package.json .\n",

@@ -179,7 +179,8 @@ export default defineRule({
         }
         // A file from the context or another stage lands in the destination directory, or is the destination.
         // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
-        if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value)) continue;
+        if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
+          continue;
         const base = source.value.replace(/\/+$/, "").split("/").pop() ?? "";
         if (base === "" || /[*?[$]/.test(base)) continue;
         const intoDir = /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
@@ -189,9 +190,19 @@ export default defineRule({
         const keyword = node.type.toUpperCase();
         const archive = isTarArchive(base);
         // A name without an extension is most likely a directory, unless it is one of the usual files.
-        const plainFile = base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base);
+        const plainFile =
+          base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base);
         const weight = HEAVY.test(base) ? "heavy" : plainFile ? "light" : "tree";
-        artifacts.push({ kind: "copied", path, keyword, line: node.range.start.line, layer, mount, archive, weight });
+        artifacts.push({
+          kind: "copied",
+          path,
+          keyword,
+          line: node.range.start.line,
+          layer,
+          mount,
+          archive,
+          weight,
+        });
       }
     };
 

@@ -12,7 +12,10 @@ const VARYING_NAMES: readonly [RegExp, string][] = [
   [/(?:^|_)(?:SHA\d*(?:SUM)?|CHECKSUM|HASH|DIGEST|MD5)(?:_|$)/, "a checksum"],
   [/(?:^|_)(?:COMMIT|REF|REV|REVISION|BRANCH|GIT_?(?:SHA|HASH))(?:_|$)/, "a source revision"],
   [/(?:^|_)(?:DATE|TIME|TIMESTAMP|EPOCH|NIGHTLY|TODAY)(?:_|$)/, "a date"],
-  [/(?:^|_)(?:BUILD_?(?:NUMBER|NUM|NO|ID)|RUN_?(?:NUMBER|ID)|CACHE_?BUST(?:ER)?|NONCE|SERIAL)(?:_|$)/, "a build number"],
+  [
+    /(?:^|_)(?:BUILD_?(?:NUMBER|NUM|NO|ID)|RUN_?(?:NUMBER|ID)|CACHE_?BUST(?:ER)?|NONCE|SERIAL)(?:_|$)/,
+    "a build number",
+  ],
 ];
 
 /** What a default value looks like: a version (`1.2.3`, `v2`), a commit SHA or checksum, or a date. */
@@ -27,9 +30,7 @@ const VARYING_VALUES: readonly [RegExp, string][] = [
  * user id or a switch is set once and stays, so the RUNs before its use are not rebuilt in practice.
  */
 function varies(name: string, defaultValue: string): string | null {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .toUpperCase();
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
   for (const [pattern, kind] of VARYING_NAMES) if (pattern.test(words)) return kind;
   const value = unquote(defaultValue);
   for (const [pattern, kind] of VARYING_VALUES) if (pattern.test(value)) return kind;

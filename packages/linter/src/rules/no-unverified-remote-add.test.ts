@@ -57,7 +57,7 @@ ADD \${URL} /tmp/
         {
           messageId: "unverifiedDefault",
           message:
-            "'\${URL}' downloads 'https://example.com/tool.tar.gz' (its default value) without a checksum; add --checksum=sha256:… so that a changed file fails the build.",
+            "'${URL}' downloads 'https://example.com/tool.tar.gz' (its default value) without a checksum; add --checksum=sha256:… so that a changed file fails the build.",
           line: 3,
           column: 5,
           endColumn: 11,

@@ -47,10 +47,12 @@ export default defineRule({
         // Inside a module, `go install path` and `go run path` without a version take the version go.mod pins
         // (Go refuses them outside one); `go install tool` installs go.mod's tools. `go get` still moves go.mod.
         const inModule =
-          module || node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
+          module ||
+          node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
         for (const { verb, operands: packages } of goCommands(shell.commands)) {
           if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
-          const pinnedByModule = verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
+          const pinnedByModule =
+            verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
           // `go run pkg args…`: only the first operand is a package.
           for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
             const [path, version] = pkg.value.split("@") as [string, string | undefined];

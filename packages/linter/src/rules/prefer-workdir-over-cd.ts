@@ -13,8 +13,7 @@ export default defineRule({
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
       "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
-    limitations:
-      "Reported once per `RUN`, at its first `cd`.",
+    limitations: "Reported once per `RUN`, at its first `cd`.",
     hadolintDifferences:
       "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
     bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
@@ -71,7 +70,8 @@ function harmlessCd(
   if (dir === "/") return true;
   return commands.slice(index + 1).some((c, k) => {
     // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
-    if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete") return within(dir, "/usr/src/php");
+    if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete")
+      return within(dir, "/usr/src/php");
     return (
       c.name === "rm" &&
       operands(c).some((w) => {

@@ -234,7 +234,7 @@ ENV X=\${UNDEFINED:-1000}
         {
           messageId: "alwaysUnset",
           message:
-            "Variable '$UNDEFINED' is not defined here, so '\${UNDEFINED:-1000}' always takes its unset branch; declare 'ARG UNDEFINED' if a build should set it.",
+            "Variable '$UNDEFINED' is not defined here, so '${UNDEFINED:-1000}' always takes its unset branch; declare 'ARG UNDEFINED' if a build should set it.",
           line: 2,
           column: 7,
           endColumn: 25,

@@ -85,7 +85,9 @@ describe("linting a template", () => {
       expect(ids).not.toContain(id);
     // Inline markup alone hides nothing: the file's names are all there.
     const inline = "FROM alpine:{{ .v }} AS build\nFROM debian:12 AS build\n";
-    expect(lint(inline, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain("no-duplicate-stage-name");
+    expect(lint(inline, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain(
+      "no-duplicate-stage-name",
+    );
   });
 
   it("keeps offsets: findings point at the original text", () => {
