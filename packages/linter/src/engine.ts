@@ -310,6 +310,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
           markup,
           ast.stages[0]?.from.range.start.offset,
           hasControlLines(source, markup),
+          ast.instructions,
         )
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
@@ -377,8 +378,19 @@ function outsideMarkup(
   markup: readonly TemplateSpan[],
   firstFrom: number | undefined,
   controlLines: boolean,
+  instructions: readonly Instruction[],
 ): Diagnostic[] {
+  const hasMarkup = (node: Instruction | undefined) =>
+    node !== undefined &&
+    markup.some((m) => m.start < node.range.end.offset && node.range.start.offset < m.end);
   return diagnostics.filter((d) => {
+    // How many commands a RUN holds is unknown while markup in it, or in the RUN before it, is not rendered.
+    if (d.ruleId === "no-consecutive-run") {
+      const at = instructions.findIndex(
+        (i) => i.range.start.offset <= d.range.start.offset && d.range.start.offset < i.range.end.offset,
+      );
+      if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
+    }
     if (d.ruleId === templateSyntaxId) return true;
     if (d.ruleId === syntaxErrorId) return false;
     // Branches and includes decide which stages, ARGs and variables the rendered file defines.

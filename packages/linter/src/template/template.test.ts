@@ -90,6 +90,15 @@ describe("linting a template", () => {
     );
   });
 
+  it("does not count the commands of a RUN whose markup is not rendered", () => {
+    const macros = "FROM debian:12\nRUN apt-get update\nRUN set -x \\\n  {{ provision.bootstrap() }}\n";
+    expect(lint(macros, { preset: "all" }).diagnostics.map((d) => d.ruleId)).not.toContain(
+      "no-consecutive-run",
+    );
+    const plain = "FROM debian:12\nRUN apt-get update\nRUN set -x\nLABEL v={{ .v }}\n";
+    expect(lint(plain, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain("no-consecutive-run");
+  });
+
   it("keeps offsets: findings point at the original text", () => {
     const result = lint(redmineLike, { preset: "all" });
     const pin = result.diagnostics.find((d) => d.ruleId === "pin-apk-versions")!;
