@@ -405,6 +405,7 @@ function outsideMarkup(
 
 /** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */
 function markupName(source: string, span: TemplateSpan): string {
+  if (source.startsWith("${templateOption:", span.start)) return "${templateOption:…}";
   const open = source.slice(span.start, span.start + 2);
   const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
   return `${open} … ${close}`;

@@ -8,6 +8,7 @@ ruleTester.run(rule, {
       code: `FROM debian:12
 RUN tar -xzf /tmp/icu.tgz -C /tmp && cd /tmp/icu/source && make install && cd / && rm -rf /tmp/icu*
 RUN docker-php-source extract && cd /usr/src/php && make && docker-php-source delete
+RUN mkdir -p src && cd src && make && cd .. && rm -r src
 `,
     },
     `FROM debian:12

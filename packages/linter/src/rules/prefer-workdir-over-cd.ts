@@ -67,7 +67,8 @@ function harmlessCd(
   const dirs = directories(commands);
   const dir = dirs[index];
   if (dir === null || dir === undefined) return false;
-  if (dir === "/") return true;
+  // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do.
+  if (dir === "/" || dir === START) return true;
   return commands.slice(index + 1).some((c, k) => {
     // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
     if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete")
@@ -95,9 +96,12 @@ function within(dir: string, removed: string): boolean {
   return pattern.test(dir);
 }
 
+// The WORKDIR a RUN starts in is not known here; relative paths only have to compare equal to each other.
+const START = "/\u0000workdir/\u0000";
+
 /** The working directory after each command (null when unknown), following `cd`s from the RUN's start. */
 function directories(commands: readonly ShellCommand[]): (string | null)[] {
-  let cwd: string | null = null;
+  let cwd: string | null = START;
   return commands.map((c) => {
     if (c.name === "cd") {
       const target = operands(c)[0]?.value;

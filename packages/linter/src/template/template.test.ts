@@ -21,6 +21,11 @@ describe("maskTemplate", () => {
     ],
     ["erb output inline", "FROM <%= base %>\n", "FROM ${________}\n"],
     [
+      "a dev container template option",
+      "FROM node:0-${templateOption:imageVariant}\n",
+      "FROM node:0-${___________________________}\n",
+    ],
+    [
       "not a template: unchanged",
       "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
       "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",

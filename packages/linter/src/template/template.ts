@@ -6,16 +6,25 @@ export interface TemplateSpan {
   end: number;
 }
 
-/** The opening of a markup piece, with the text that closes it. */
-const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])/g;
-const closers: Readonly<Record<string, string>> = { "{{": "}}", "{%": "%}", "{#": "#}", "<%": "%>" };
+/**
+ * The opening of a markup piece, with the text that closes it. `${templateOption:name}` is the placeholder of
+ * dev container templates, which BuildKit would reject as an unknown `${name:…}` modifier.
+ */
+const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])|\$\{templateOption:/g;
+const closers: Readonly<Record<string, string>> = {
+  "{{": "}}",
+  "{%": "%}",
+  "{#": "#}",
+  "<%": "%>",
+  "${templateOption:": "}",
+};
 
 /** A line that opens with markup: a template's control line (`{{ if … }}`, `{% for … %}`, `<% end %>`). */
 const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-])/m;
 
 /** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
 const markupValue =
-  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-])/im;
+  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:)/im;
 
 /**
  * The template markup of a file that is a template (Go templates, Jinja, ERB), or [] for a Dockerfile.
