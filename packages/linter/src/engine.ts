@@ -395,6 +395,8 @@ function outsideMarkup(
     if (d.ruleId === syntaxErrorId) return false;
     // Branches and includes decide which stages, ARGs and variables the rendered file defines.
     if (controlLines && wholeFileRules.has(d.ruleId)) return false;
+    // An ARG default written as markup (`ARG VARIANT={{ .v }}`) has a value only once rendered.
+    if (d.ruleId === "invalid-default-arg-in-from") return false;
     // Markup before the first FROM may well render to one.
     if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
     const start = d.range.start.offset;

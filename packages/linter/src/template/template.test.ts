@@ -88,6 +88,10 @@ describe("linting a template", () => {
     const ids = lint(branches, { preset: "all" }).diagnostics.map((d) => d.ruleId);
     for (const id of ["no-duplicate-stage-name", "undefined-arg-in-from", "copy-from-undefined-stage"])
       expect(ids).not.toContain(id);
+    const defaults = "ARG VARIANT=${templateOption:imageVariant}\nFROM debian:${VARIANT}\n";
+    expect(lint(defaults, { preset: "all" }).diagnostics.map((d) => d.ruleId)).not.toContain(
+      "invalid-default-arg-in-from",
+    );
     // Inline markup alone hides nothing: the file's names are all there.
     const inline = "FROM alpine:{{ .v }} AS build\nFROM debian:12 AS build\n";
     expect(lint(inline, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain(
