@@ -8,8 +8,8 @@ const ENVIRONMENT_ARG =
 
 /** What a name says about how its value varies, by the words it is made of (`HELM_VERSION`, `gitCommit`). */
 const VARYING_NAMES: readonly [RegExp, string][] = [
-  [/VERSION|(?:^|_)(?:VER|V|REL|RELEASE|TAG)(?:_|$)/, "a version"],
   [/(?:^|_)(?:SHA\d*(?:SUM)?|CHECKSUM|HASH|DIGEST|MD5)(?:_|$)/, "a checksum"],
+  [/VERSION|(?:^|_)(?:VER|V|REL|RELEASE|TAG)(?:_|$)/, "a version"],
   [/(?:^|_)(?:COMMIT|REF|REV|REVISION|BRANCH|GIT_?(?:SHA|HASH))(?:_|$)/, "a source revision"],
   [/(?:^|_)(?:DATE|TIME|TIMESTAMP|EPOCH|NIGHTLY|TODAY)(?:_|$)/, "a date"],
   [
