@@ -1,7 +1,7 @@
 // Bundles the processes we start (the CLI, the language server, the GitHub Action) so that they start fast and
 // install with nothing else: `@hull/cli` ships packages/cli/bundle and has no dependencies.
 // packages/cli/bundle and packages/action/bundle are committed (pre-commit and `uses: hull-dev/hull@ref` run them
-// from a clone, with no build step); `.ci/run` fails when they differ from a fresh build.
+// from a clone, with no build step); `pnpm check:bundles` fails when they differ from a fresh build.
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 

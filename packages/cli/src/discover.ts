@@ -1,20 +1,10 @@
 import { dirname, relative, resolve, sep } from "node:path";
+import { isDockerfileName } from "@hull/parser";
 import ignore, { type Ignore } from "ignore";
 import type { Io } from "./io.js";
 
-/**
- * The file names `hull lint DIR` picks up, case-insensitively: `Dockerfile`, `Containerfile`, `Dockerfile.dev`,
- * `Dockerfile-windows`, `Containerfile.arm64`, `dev.Dockerfile`; never an ignore file (`Dockerfile.dockerignore`
- * is the one BuildKit pairs with `Dockerfile`, `.containerignore` Podman's). Exported as a regular expression on
- * the base name, so that other tools' file filters (the pre-commit hooks' `files:`) can be checked against it.
- */
-export const dockerfileNamePattern =
-  /^(?!.*\.(?:docker|container)ignore$)(?:(?:docker|container)file(?:[.-].*)?|.+\.dockerfile)$/i;
-
-/** Whether a file's base name is one `hull lint DIR` lints. */
-export function isDockerfileName(name: string): boolean {
-  return dockerfileNamePattern.test(name);
-}
+// The file names `hull lint DIR` picks up are the parser's `isDockerfileName`, shared with the editor plugins.
+export { isDockerfileName };
 
 /** Directories never searched, ignored or not: they hold other people's files. */
 const skippedDirectories = new Set([".git", "node_modules"]);

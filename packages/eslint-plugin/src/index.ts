@@ -10,7 +10,10 @@ export type { DockerfileNode, InlineConfig, Located } from "./source-code.js";
 export { toEslintRule } from "./rules.js";
 export type { HullSettings } from "./rules.js";
 
-/** The files the configs lint: the names Docker, Podman and Buildah look for, and the usual variants. */
+/**
+ * The files the configs lint: the parser's `isDockerfileName` as globs (ESLint takes no regular expression), in
+ * the usual letter cases; the plugin's tests check them against it.
+ */
 export const dockerfileGlobs = [
   "**/Dockerfile",
   "**/Containerfile",
@@ -18,6 +21,8 @@ export const dockerfileGlobs = [
   "**/*.dockerfile",
   "**/Dockerfile.*",
   "**/Containerfile.*",
+  "**/Dockerfile-*",
+  "**/Containerfile-*",
 ];
 
 /** Files next to Dockerfiles that the globs above would take but that are not Dockerfiles. */

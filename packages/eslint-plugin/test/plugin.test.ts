@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { afterAll, describe, expect, test } from "vitest";
 import { rules as hullRules, ruleDocsUrl } from "@hull/linter";
-import { parse } from "@hull/parser";
+import { isDockerfileName, parse } from "@hull/parser";
 import hull, { DockerfileSourceCode, dockerfileGlobs, dockerfileLanguage } from "../src/index.js";
 
 // A directory of its own, so that no `.dockerignore` or config of the repository is picked up.
@@ -270,6 +270,30 @@ describe("rules and configs", () => {
     const result = await lintText("FROM alpine:3.20\nUSER app\n", all);
     expect(result.fatalErrorCount).toBe(0);
     expect(result.messages.every((m) => m.ruleId?.startsWith("hull/"))).toBe(true);
+  });
+
+  test("the configs take the files hull lint takes", async () => {
+    const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [recommended] });
+    const names = [
+      "Dockerfile",
+      "Containerfile",
+      "Dockerfile.dev",
+      "Dockerfile-windows",
+      "Containerfile.arm64",
+      "Containerfile-rhel",
+      "dev.Dockerfile",
+      "app.dockerfile",
+      "Dockerfile.dockerignore",
+      "dev.Dockerfile.dockerignore",
+      "Containerfile.containerignore",
+      "Dockerfiles",
+      "MyDockerfile",
+      "README.md",
+    ];
+    for (const name of names) {
+      const config: unknown = await eslint.calculateConfigForFile(join(cwd, "app", name));
+      expect([name, config !== undefined]).toEqual([name, isDockerfileName(name)]);
+    }
   });
 
   test("rules work when the plugin is registered under another name (meta.namespace)", async () => {

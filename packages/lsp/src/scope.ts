@@ -22,8 +22,9 @@ export interface VariableDefinition {
 /**
  * The variables visible at an offset, by name (the last definition wins).
  * In a FROM or before the first FROM: the ARGs declared before it, plus the predefined platform args.
- * In a stage: the ENVs inherited from a parent stage (`FROM <stage>`), then the stage's own ARG and ENV lines
- * before the instruction that contains the offset; an `ARG NAME` without a default takes the preamble's default.
+ * In a stage: the ARGs and ENVs inherited from a parent stage (`FROM <stage>`), then the stage's own ARG and ENV
+ * lines before the instruction that contains the offset; an `ARG NAME` without a default takes the preamble's
+ * default.
  */
 export function variablesAt(ast: Dockerfile, offset: number): Map<string, VariableDefinition> {
   const escape = ast.escapeChar;
@@ -52,12 +53,11 @@ function stageVariables(
 ): Map<string, VariableDefinition> {
   seen.add(stage);
   const visible = new Map<string, VariableDefinition>();
-  // ENV is part of the image, so a stage built on an earlier stage inherits its ENV lines (ARG does not carry over).
+  // A stage built on an earlier stage starts from its final state: its ENV (part of the image) and, in BuildKit,
+  // its ARGs too (the base's build args carry over).
   const parent = semanticModel(ast).baseOf(stage);
   if (parent && !seen.has(parent)) {
-    for (const [name, d] of stageVariables(ast, parent, Infinity, global, seen)) {
-      if (d.kind === "ENV") visible.set(name, d);
-    }
+    for (const [name, d] of stageVariables(ast, parent, Infinity, global, seen)) visible.set(name, d);
   }
   for (const instruction of stage.instructions) {
     // The instruction under the cursor does not see its own declarations (BuildKit expands before it declares).

@@ -39,4 +39,5 @@ export {
   type ImageReference,
 } from "./semantics/image-reference.js";
 export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
+export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.js";
 export { suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";

@@ -1,4 +1,4 @@
-import { format } from "@hull/parser";
+import { format, isDockerfileName } from "@hull/parser";
 import type { Parser, Plugin, Printer, SupportLanguage, SupportOptions } from "prettier";
 
 /** The whole file: the formatter works on text, so the "AST" Prettier passes around is the source itself. */
@@ -9,22 +9,20 @@ export interface DockerfileRoot {
   end: number;
 }
 
-/** `Dockerfile.dev`, `Containerfile.prod`: names Prettier cannot match by filename or extension alone. */
-const suffixedName = /^(?:Dockerfile|Containerfile)\.[^/\\]+$/i;
-
-/** Dockerfiles by name: `Dockerfile`, `Containerfile`, `*.dockerfile`, `*.containerfile`, `Dockerfile.*`. */
+/**
+ * Dockerfiles by name, the names `hull lint DIR` takes (the parser's `isDockerfileName`): `filenames` and
+ * `extensions` let `prettier .` find the usual ones, `isSupported` takes the rest (`Dockerfile.dev`,
+ * `Dockerfile-windows`) when a file is named.
+ */
 export const languages: SupportLanguage[] = [
   {
     name: "Dockerfile",
     parsers: ["dockerfile"],
     filenames: ["Dockerfile", "Containerfile"],
-    extensions: [".dockerfile", ".containerfile"],
+    extensions: [".dockerfile"],
     linguistLanguageId: 89,
     vscodeLanguageIds: ["dockerfile"],
-    isSupported: ({ filepath }) => {
-      const name = filepath.split(/[/\\]/).pop() ?? "";
-      return suffixedName.test(name) && !name.toLowerCase().endsWith(".dockerignore");
-    },
+    isSupported: ({ filepath }) => isDockerfileName(filepath.split(/[/\\]/).pop() ?? ""),
   },
 ];
 

@@ -46,11 +46,17 @@ describe("@hull/prettier-plugin", () => {
       "web.dockerfile",
       "Dockerfile.dev",
       "x/Containerfile.prod",
+      "Dockerfile-windows",
     ]) {
       const info = await prettier.getFileInfo(filepath, { plugins: [plugin] });
       expect([filepath, info.inferredParser]).toEqual([filepath, "dockerfile"]);
     }
-    for (const filepath of ["Dockerfile.dockerignore", "notes.txt", "Dockerfile.json"]) {
+    for (const filepath of [
+      "Dockerfile.dockerignore",
+      "Containerfile.containerignore",
+      "notes.txt",
+      "Dockerfile.json",
+    ]) {
       const info = await prettier.getFileInfo(filepath, { plugins: [plugin] });
       expect([filepath, info.inferredParser]).not.toEqual([filepath, "dockerfile"]);
     }

@@ -20,12 +20,20 @@ export default defineRule({
     hadolintDifferences:
       "besides `install`, the other verbs that ask before changing packages (`upgrade`, `dist-upgrade`, `full-upgrade`, `reinstall`, `build-dep`, `remove`, `purge`, `autoremove`) are reported too, since without `-y` they abort the build the same way.",
     bad: [
-      "FROM debian:12\nRUN apt-get update && apt-get install curl\n",
-      "FROM debian:12\nRUN apt-get update && apt-get -y install curl && apt-get dist-upgrade\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install curl
+`,
+      `FROM debian:12
+RUN apt-get update && apt-get -y install curl && apt-get dist-upgrade
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
-      "FROM debian:12\nRUN apt-get -qq install curl\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+      `FROM debian:12
+RUN apt-get -qq install curl
+`,
     ],
   },
   messages: {

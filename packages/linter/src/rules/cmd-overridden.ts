@@ -20,13 +20,32 @@ export default defineRule({
       'A shell-form CMD under an exec-form ENTRYPOINT reaches the entrypoint as the three arguments `/bin/sh -c "…"`. ' +
       "And setting ENTRYPOINT clears the CMD inherited from the base stage unless the stage sets CMD again.",
     bad: [
-      "FROM alpine:3.20\nENTRYPOINT /usr/bin/app --serve\n",
-      'FROM alpine:3.20\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD nginx -g "daemon off;"\n',
-      'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\n',
+      `FROM alpine:3.20
+ENTRYPOINT /usr/bin/app --serve
+`,
+      `FROM alpine:3.20
+ENTRYPOINT ["/docker-entrypoint.sh"]
+CMD nginx -g "daemon off;"
+`,
+      `FROM alpine:3.20 AS base
+CMD ["serve"]
+
+FROM base
+ENTRYPOINT ["/usr/bin/app"]
+`,
     ],
     good: [
-      'FROM alpine:3.20\nENTRYPOINT ["/usr/bin/app"]\nCMD ["--serve"]\n',
-      'FROM alpine:3.20 AS base\nCMD ["serve"]\n\nFROM base\nENTRYPOINT ["/usr/bin/app"]\nCMD ["serve"]\n',
+      `FROM alpine:3.20
+ENTRYPOINT ["/usr/bin/app"]
+CMD ["--serve"]
+`,
+      `FROM alpine:3.20 AS base
+CMD ["serve"]
+
+FROM base
+ENTRYPOINT ["/usr/bin/app"]
+CMD ["serve"]
+`,
     ],
   },
   messages: {

@@ -14,12 +14,24 @@ export default defineRule({
       "The file's own majority decides, as in BuildKit: keywords written all in uppercase or all in lowercase are counted, lowercase wins only with a strict majority, and a mixed-case keyword such as `Run` is always reported. " +
       "Like BuildKit, the rule looks at the instructions of the stages (from each `FROM` on), not at `ARG`s before the first `FROM` or the instructions inside `ONBUILD`.",
     bad: [
-      'FROM alpine:3.20\nRUN apk add curl\nrun echo done\nCMD ["sh"]\n',
-      "FROM alpine:3.20\nWorkdir /app\n",
+      `FROM alpine:3.20
+RUN apk add curl
+run echo done
+CMD ["sh"]
+`,
+      `FROM alpine:3.20
+Workdir /app
+`,
     ],
     good: [
-      'FROM alpine:3.20\nRUN apk add curl\nCMD ["sh"]\n',
-      'from alpine:3.20\nrun apk add curl\ncmd ["sh"]\n',
+      `FROM alpine:3.20
+RUN apk add curl
+CMD ["sh"]
+`,
+      `from alpine:3.20
+run apk add curl
+cmd ["sh"]
+`,
     ],
     seeAlso: ["from-as-casing"],
   },

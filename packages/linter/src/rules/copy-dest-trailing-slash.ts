@@ -15,10 +15,18 @@ export default defineRule({
     limitations:
       "BuildKit also takes `.` as a directory. " +
       "A destination that ends with a variable is not checked, since its value is only known at build time.",
-    bad: ["FROM alpine:3.20\nCOPY package.json package-lock.json /app\n"],
+    bad: [
+      `FROM alpine:3.20
+COPY package.json package-lock.json /app
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nCOPY package.json package-lock.json /app/\n",
-      "FROM alpine:3.20\nCOPY app.js /app\n",
+      `FROM alpine:3.20
+COPY package.json package-lock.json /app/
+`,
+      `FROM alpine:3.20
+COPY app.js /app
+`,
     ],
   },
   messages: {

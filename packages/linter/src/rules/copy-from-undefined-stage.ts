@@ -16,11 +16,24 @@ export default defineRule({
     hadolintDifferences:
       "a stage defined further down the file is accepted, since BuildKit resolves it; and a value that depends on a variable without a default (`--from=$STAGE`) is not reported, since it can name any stage or image.",
     bad: [
-      "FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM alpine:3.20\nCOPY --from=biuld /app /app\n",
+      `FROM golang:1.23 AS build
+RUN go build -o /app
+
+FROM alpine:3.20
+COPY --from=biuld /app /app
+`,
     ],
     good: [
-      "FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM alpine:3.20\nCOPY --from=build /app /app\nCOPY --from=0 /app /app2\n",
-      "FROM alpine:3.20\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/\n",
+      `FROM golang:1.23 AS build
+RUN go build -o /app
+
+FROM alpine:3.20
+COPY --from=build /app /app
+COPY --from=0 /app /app2
+`,
+      `FROM alpine:3.20
+COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
+`,
     ],
     seeAlso: ["no-copy-from-own-stage"],
   },

@@ -23,17 +23,41 @@ export default defineRule({
       "As in BuildKit, the check is off when the ignore file has `!` exceptions, since an excluded directory may have re-included files, and copying the whole context (`.`) is only reported when the ignore file excludes everything (`*`, `**` or `**/*`).",
     bad: [
       {
-        code: "FROM alpine:3.20\nCOPY secrets.env /etc/app/\n",
+        code: `FROM alpine:3.20
+COPY secrets.env /etc/app/
+`,
         dockerignore: "*.env\n",
         description: "`secrets.env` matches `*.env`.",
       },
-      { code: "FROM alpine:3.20\nARG DIST=build\nADD $DIST/app.tar /srv/\n", dockerignore: "build\n" },
+      {
+        code: `FROM alpine:3.20
+ARG DIST=build
+ADD $DIST/app.tar /srv/
+`,
+        dockerignore: "build\n",
+      },
     ],
     good: [
-      { code: "FROM alpine:3.20\nCOPY config/ /etc/app/\n", dockerignore: "*.env\nnode_modules\n" },
-      { code: "FROM alpine:3.20\nCOPY . /src/\n", dockerignore: ".git\n" },
       {
-        code: "FROM alpine:3.20 AS build\nRUN mkdir /out\nFROM alpine:3.20\nCOPY --from=build /out /srv\n",
+        code: `FROM alpine:3.20
+COPY config/ /etc/app/
+`,
+        dockerignore: `*.env
+node_modules
+`,
+      },
+      {
+        code: `FROM alpine:3.20
+COPY . /src/
+`,
+        dockerignore: ".git\n",
+      },
+      {
+        code: `FROM alpine:3.20 AS build
+RUN mkdir /out
+FROM alpine:3.20
+COPY --from=build /out /srv
+`,
         dockerignore: "out\n",
       },
     ],

@@ -20,11 +20,25 @@ export default defineRule({
       "A `WORKDIR` set by the base image is not known and does not count; destinations starting with a variable are not checked.",
     hadolintDifferences:
       "stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
-    bad: ["FROM node:22\nCOPY package.json .\n"],
+    bad: [
+      `FROM node:22
+COPY package.json .
+`,
+    ],
     good: [
-      "FROM node:22\nWORKDIR /app\nCOPY package.json .\n",
-      "FROM node:22\nCOPY package.json /app/\n",
-      "FROM node:22 AS base\nWORKDIR /app\n\nFROM base\nCOPY package.json .\n",
+      `FROM node:22
+WORKDIR /app
+COPY package.json .
+`,
+      `FROM node:22
+COPY package.json /app/
+`,
+      `FROM node:22 AS base
+WORKDIR /app
+
+FROM base
+COPY package.json .
+`,
     ],
     seeAlso: ["workdir-relative-path"],
   },

@@ -12,8 +12,22 @@ export default defineRule({
       "A host address or host port (`EXPOSE 127.0.0.1:8080:80`, `EXPOSE 8080:80`) is accepted but ignored: only the container port reaches the image config. " +
       "Publish ports when running the container (`docker run -p 8080:80`), and expose only the container port. " +
       "The fix removes the ignored part, so the image config stays the same.",
-    bad: ["FROM nginx:1.27\nEXPOSE 8080:80\n", "FROM nginx:1.27\nEXPOSE 127.0.0.1:8080:80/tcp\n"],
-    good: ["FROM nginx:1.27\nEXPOSE 80\n", "FROM nginx:1.27\nEXPOSE 80/tcp 8000-8010\n"],
+    bad: [
+      `FROM nginx:1.27
+EXPOSE 8080:80
+`,
+      `FROM nginx:1.27
+EXPOSE 127.0.0.1:8080:80/tcp
+`,
+    ],
+    good: [
+      `FROM nginx:1.27
+EXPOSE 80
+`,
+      `FROM nginx:1.27
+EXPOSE 80/tcp 8000-8010
+`,
+    ],
   },
   messages: {
     hostPart: (port: string) =>

@@ -12,11 +12,24 @@ export default defineRule({
       "A port range must also go upwards (`8000-8010`), and a port is digits only: BuildKit rejects `80a`.",
     limitations: "Ports that come from a variable are not checked.",
     bad: [
-      "FROM nginx:1.27\nEXPOSE 80800\n",
-      "FROM nginx:1.27\nEXPOSE 9000-8000/udp\n",
-      "FROM nginx:1.27\nEXPOSE 80a\n",
+      `FROM nginx:1.27
+EXPOSE 80800
+`,
+      `FROM nginx:1.27
+EXPOSE 9000-8000/udp
+`,
+      `FROM nginx:1.27
+EXPOSE 80a
+`,
     ],
-    good: ["FROM nginx:1.27\nEXPOSE 80 443/tcp 8000-8010/udp\n", "FROM nginx:1.27\nEXPOSE ${PORT}\n"],
+    good: [
+      `FROM nginx:1.27
+EXPOSE 80 443/tcp 8000-8010/udp
+`,
+      `FROM nginx:1.27
+EXPOSE \${PORT}
+`,
+    ],
     seeAlso: ["expose-invalid-format"],
   },
   messages: {

@@ -10,8 +10,16 @@ export default defineRule({
     rationale:
       "The protocol of an exposed port (`tcp`, `udp` or `sctp`) is case-insensitive, and BuildKit stores it in lowercase in the image config. " +
       "Writing `80/TCP` suggests a distinction that does not exist; write it as it is stored.",
-    bad: ["FROM nginx:1.27\nEXPOSE 80/TCP 53/Udp\n"],
-    good: ["FROM nginx:1.27\nEXPOSE 80/tcp 53/udp 8080\n"],
+    bad: [
+      `FROM nginx:1.27
+EXPOSE 80/TCP 53/Udp
+`,
+    ],
+    good: [
+      `FROM nginx:1.27
+EXPOSE 80/tcp 53/udp 8080
+`,
+    ],
   },
   messages: {
     uppercase: (port: string) => `Protocol of port '${port}' should be lowercase.`,

@@ -10,8 +10,18 @@ export default defineRule({
     rationale:
       "Every build stage starts at a FROM; only ARG (for values used in FROM lines), comments and parser directives may come before the first one. " +
       "BuildKit refuses an instruction before the first FROM, and a file without any FROM has nothing to build.",
-    bad: ["LABEL org.opencontainers.image.title=app\nFROM alpine:3.20\n", "RUN echo hello\n"],
-    good: ["# syntax=docker/dockerfile:1\nARG VERSION=3.20\nFROM alpine:${VERSION}\n"],
+    bad: [
+      `LABEL org.opencontainers.image.title=app
+FROM alpine:3.20
+`,
+      "RUN echo hello\n",
+    ],
+    good: [
+      `# syntax=docker/dockerfile:1
+ARG VERSION=3.20
+FROM alpine:\${VERSION}
+`,
+    ],
   },
   messages: {
     beforeFrom: (keyword: string) => `${keyword} comes before the first FROM: only ARG may precede it.`,

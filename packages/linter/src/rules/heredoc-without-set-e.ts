@@ -21,12 +21,41 @@ export default defineRule({
       '(`SHELL ["/bin/sh", "-ec"]`). The fix inserts `set -e` as the first line of the script.',
     limitations:
       "Scripts for other interpreters (a `#!` line for python) and for PowerShell or cmd are not checked.",
-    bad: ["FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n"],
+    bad: [
+      `FROM debian:12
+RUN <<EOF
+apt-get update
+apt-get install -y curl
+EOF
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN <<EOF\nset -eux\napt-get update\napt-get install -y curl\nEOF\n",
-      "FROM debian:12\nRUN <<EOF\n#!/bin/sh -e\napt-get update\napt-get install -y curl\nEOF\n",
-      'FROM debian:12\nSHELL ["/bin/sh", "-ec"]\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
-      "FROM debian:12\nRUN <<EOF\napt-get update && apt-get install -y curl\nEOF\n",
+      `FROM debian:12
+RUN <<EOF
+set -eux
+apt-get update
+apt-get install -y curl
+EOF
+`,
+      `FROM debian:12
+RUN <<EOF
+#!/bin/sh -e
+apt-get update
+apt-get install -y curl
+EOF
+`,
+      `FROM debian:12
+SHELL ["/bin/sh", "-ec"]
+RUN <<EOF
+apt-get update
+apt-get install -y curl
+EOF
+`,
+      `FROM debian:12
+RUN <<EOF
+apt-get update && apt-get install -y curl
+EOF
+`,
     ],
   },
   messages: {

@@ -15,15 +15,29 @@ export default defineRule({
       "BuildKit evaluates every `FROM` with only the defaults of the global ARGs and checks that the result is a valid image reference: `[registry[:port]/]name[:tag][@algorithm:digest]`, with a lowercase name.",
     limitations: "`FROM` lines without variables are not checked by this rule.",
     bad: [
-      "ARG VERSION\nFROM node:$VERSION\n",
-      "ARG BASE_IMAGE\nFROM $BASE_IMAGE\n",
-      'ARG SUFFIX="box:"\nFROM busy${SUFFIX}\n',
+      `ARG VERSION
+FROM node:$VERSION
+`,
+      `ARG BASE_IMAGE
+FROM $BASE_IMAGE
+`,
+      `ARG SUFFIX="box:"
+FROM busy\${SUFFIX}
+`,
     ],
     good: [
-      "ARG VERSION=22\nFROM node:$VERSION\n",
-      'ARG VARIANT=""\nFROM busybox:stable${VARIANT}\n',
-      "ARG BASE_IMAGE=alpine:3.20\nFROM $BASE_IMAGE\n",
-      "ARG VERSION\nFROM node:${VERSION:-22}\n",
+      `ARG VERSION=22
+FROM node:$VERSION
+`,
+      `ARG VARIANT=""
+FROM busybox:stable\${VARIANT}
+`,
+      `ARG BASE_IMAGE=alpine:3.20
+FROM $BASE_IMAGE
+`,
+      `ARG VERSION
+FROM node:\${VERSION:-22}
+`,
     ],
     seeAlso: ["undefined-arg-in-from"],
   },

@@ -16,14 +16,29 @@ export default defineRule({
       "As in BuildKit, the comments directly above an instruction run up to the previous instruction or a bare `#` line; blank lines do not end them, so separate an unrelated comment with a bare `#` line. " +
       "This rule is off unless enabled, like BuildKit's experimental check.",
     bad: [
-      "# the image everything else builds on\nFROM alpine:3.20 AS base\n",
-      "FROM alpine:3.20\n# where to download from\nARG MIRROR=https://example.org\n",
+      `# the image everything else builds on
+FROM alpine:3.20 AS base
+`,
+      `FROM alpine:3.20
+# where to download from
+ARG MIRROR=https://example.org
+`,
     ],
     good: [
-      "# base the image everything else builds on\nFROM alpine:3.20 AS base\n",
-      "FROM alpine:3.20\n# MIRROR where to download from\nARG MIRROR=https://example.org\n",
-      "# Build stage\n#\nFROM golang:1.23 AS build\n",
-      "# Any comment above a stage without a name\nFROM alpine:3.20\n",
+      `# base the image everything else builds on
+FROM alpine:3.20 AS base
+`,
+      `FROM alpine:3.20
+# MIRROR where to download from
+ARG MIRROR=https://example.org
+`,
+      `# Build stage
+#
+FROM golang:1.23 AS build
+`,
+      `# Any comment above a stage without a name
+FROM alpine:3.20
+`,
     ],
   },
   messages: {

@@ -20,16 +20,23 @@ export default defineRule({
   aliases: { hadolint: "DL3048" },
   docs: {
     rationale:
-      "Docker's guidelines for label keys: start with a lowercase letter, end with a lowercase letter or digit, use only lowercase letters, digits, `.` and `-` (hull, like hadolint, also accepts `_` and `/`), and do not repeat `.` or `-`. " +
+      "Docker's guidelines for label keys: start with a lowercase letter, end with a lowercase letter or digit, use only lowercase letters, digits, `.` and `-`, and do not repeat `.` or `-`. " +
       "Namespace your keys with a reverse domain you control (`com.example.team`), or use the standard `org.opencontainers.image.*` keys; tools that read labels expect these forms. " +
       "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself.",
-    limitations: "Keys that contain a variable are not checked.",
+    limitations:
+      "Keys that contain a variable are not checked. Like hadolint, hull also accepts `_` and `/` in a key, which the guidelines leave out.",
     bad: [
-      "FROM alpine:3.20\nLABEL Maintainer=ops@example.com\n",
-      "FROM alpine:3.20\nLABEL com.docker.extension.api=1\n",
+      `FROM alpine:3.20
+LABEL Maintainer=ops@example.com
+`,
+      `FROM alpine:3.20
+LABEL com.docker.extension.api=1
+`,
     ],
     good: [
-      'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backend\n',
+      `FROM alpine:3.20
+LABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backend
+`,
     ],
   },
   messages: {

@@ -30,7 +30,9 @@ export default defineRule({
       "Without a `labelSchema` the rule does nothing.",
     bad: [
       {
-        code: 'FROM alpine:3.20\nLABEL org.opencontainers.image.version="v1.2"\n',
+        code: `FROM alpine:3.20
+LABEL org.opencontainers.image.version="v1.2"
+`,
         settings: {
           labelSchema: {
             "org.opencontainers.image.version": "semver",
@@ -41,7 +43,10 @@ export default defineRule({
     ],
     good: [
       {
-        code: 'FROM alpine:3.20\nLABEL org.opencontainers.image.version="1.2.0" \\\n      org.opencontainers.image.source="https://github.com/example/app"\n',
+        code: `FROM alpine:3.20
+LABEL org.opencontainers.image.version="1.2.0" \\
+      org.opencontainers.image.source="https://github.com/example/app"
+`,
         settings: {
           labelSchema: {
             "org.opencontainers.image.version": "semver",

@@ -131,14 +131,33 @@ export default defineRule({
       "or kept out of the image with a cache mount (`RUN --mount=type=cache,…`) or a build stage. " +
       "A file that `COPY` or `ADD` brought in cannot be removed at all: mount it into the RUN that needs it (`RUN --mount=type=bind,source=…,target=…`) instead of copying it.",
     bad: [
-      "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\n",
-      "FROM python:3.12\nCOPY dist/app.whl /tmp/\nRUN pip install --no-cache-dir /tmp/app.whl && rm /tmp/app.whl\n",
+      `FROM debian:bookworm
+RUN apt-get update && apt-get install -y curl
+RUN rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:bookworm
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt
+RUN rm /tmp/app.tgz
+`,
+      `FROM python:3.12
+COPY dist/app.whl /tmp/
+RUN pip install --no-cache-dir /tmp/app.whl && rm /tmp/app.whl
+`,
     ],
     good: [
-      "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:bookworm\nRUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\\n && tar -xzf /tmp/app.tgz -C /opt \\\n && rm /tmp/app.tgz\n",
-      "FROM python:3.12\nRUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-cache-dir /tmp/app.whl\n",
+      `FROM debian:bookworm
+RUN apt-get update \\
+ && apt-get install -y curl \\
+ && rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:bookworm
+RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
+ && tar -xzf /tmp/app.tgz -C /opt \\
+ && rm /tmp/app.tgz
+`,
+      `FROM python:3.12
+RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-cache-dir /tmp/app.whl
+`,
     ],
   },
   messages: {

@@ -11,8 +11,22 @@ export default defineRule({
     rationale:
       "The whitespace form `ENV key value` takes everything after the key as the value, so `ENV A 1 B 2` sets one variable `A` to `1 B 2`. " +
       "It allows only one pair per instruction and is deprecated; the `key=value` form is unambiguous.",
-    bad: ["FROM alpine:3.20\nENV PORT 8080\n", 'FROM alpine:3.20\nLABEL maintainer "Jane Doe"\n'],
-    good: ["FROM alpine:3.20\nENV PORT=8080\n", 'FROM alpine:3.20\nLABEL maintainer="Jane Doe"\n'],
+    bad: [
+      `FROM alpine:3.20
+ENV PORT 8080
+`,
+      `FROM alpine:3.20
+LABEL maintainer "Jane Doe"
+`,
+    ],
+    good: [
+      `FROM alpine:3.20
+ENV PORT=8080
+`,
+      `FROM alpine:3.20
+LABEL maintainer="Jane Doe"
+`,
+    ],
   },
   messages: {
     legacy: (keyword: string) =>

@@ -18,8 +18,16 @@ export default defineRule({
     rationale:
       "`MAINTAINER` has been deprecated since Docker 1.13. " +
       "The author belongs in the `org.opencontainers.image.authors` label, which tools that read image metadata understand.",
-    bad: ["FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n"],
-    good: ['FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n'],
+    bad: [
+      `FROM alpine:3.20
+MAINTAINER Jane Doe <jane@example.com>
+`,
+    ],
+    good: [
+      `FROM alpine:3.20
+LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
+`,
+    ],
     seeAlso: ["https://docs.docker.com/reference/dockerfile/#maintainer-deprecated"],
   },
   messages: {

@@ -20,9 +20,18 @@ export default defineRule({
     limitations:
       "Stages that other stages only build on or copy from are not reported, and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
       "A `HEALTHCHECK` inherited from the base image cannot be seen and does not count.",
-    bad: ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n'],
+    bad: [
+      `FROM nginx:1.27
+COPY site /usr/share/nginx/html
+CMD ["nginx", "-g", "daemon off;"]
+`,
+    ],
     good: [
-      'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\nCMD ["nginx", "-g", "daemon off;"]\n',
+      `FROM nginx:1.27
+COPY site /usr/share/nginx/html
+HEALTHCHECK CMD curl -fsS http://localhost/ || exit 1
+CMD ["nginx", "-g", "daemon off;"]
+`,
     ],
   },
   messages: {

@@ -14,10 +14,18 @@ export default defineRule({
       "By default `apt-get install` also installs every package the ones you asked for *recommend*: documentation, optional tools, sometimes a whole X11 stack. " +
       "They make the image larger and add attack surface without being needed. " +
       "`--no-install-recommends` installs only what you list and its hard dependencies; add a recommended package by name if you need it.",
-    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
-      "FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+`,
+      `FROM debian:12
+RUN apt-get install -y -o APT::Install-Recommends=false curl
+`,
     ],
   },
   messages: {

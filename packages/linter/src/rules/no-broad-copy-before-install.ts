@@ -40,9 +40,22 @@ export default defineRule({
       "The build cache is a chain: once one instruction's cache key changes, every instruction after it in the stage runs again. " +
       "A COPY's key is the content of what it copies, so copying the whole context before installing dependencies re-runs the install on every source change. " +
       "Copy the manifests (package.json and the lockfile, requirements.txt, go.mod and go.sum, …) first, install, then copy the rest.",
-    bad: ['FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n'],
+    bad: [
+      `FROM node:22
+WORKDIR /app
+COPY . .
+RUN npm ci
+CMD ["node", "server.js"]
+`,
+    ],
     good: [
-      'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+      `FROM node:22
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+CMD ["node", "server.js"]
+`,
     ],
     seeAlso: ["no-early-remote-add", "no-early-arg"],
   },

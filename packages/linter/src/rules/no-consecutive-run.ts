@@ -19,10 +19,21 @@ export default defineRule({
       'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their statements, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',
     hadolintDifferences:
       "a `RUN` with a heredoc is never suggested for merging (hadolint does, in its issue 805), and PowerShell and cmd scripts are counted by their statements, since a long `powershell -Command` is not one short command.",
-    bad: ["FROM debian:12\nRUN mkdir -p /app\nRUN chown app /app\n"],
+    bad: [
+      `FROM debian:12
+RUN mkdir -p /app
+RUN chown app /app
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN mkdir -p /app && chown app /app\n",
-      "FROM debian:12\nRUN mkdir -p /app\nWORKDIR /app\nRUN touch x\n",
+      `FROM debian:12
+RUN mkdir -p /app && chown app /app
+`,
+      `FROM debian:12
+RUN mkdir -p /app
+WORKDIR /app
+RUN touch x
+`,
     ],
   },
   messages: {

@@ -10,9 +10,19 @@ export default defineRule({
     rationale:
       "A stage cannot copy from itself: its files do not exist until the stage is finished, and BuildKit stops with `circular dependency detected on stage`. " +
       "To move files within a stage, use `RUN cp` or `RUN mv`; to copy from another stage, give that stage its own name.",
-    bad: ["FROM node:22 AS build\nRUN npm run build\nCOPY --from=build /src/dist /app\n"],
+    bad: [
+      `FROM node:22 AS build
+RUN npm run build
+COPY --from=build /src/dist /app
+`,
+    ],
     good: [
-      "FROM node:22 AS build\nRUN npm run build\n\nFROM nginx:1.27\nCOPY --from=build /src/dist /usr/share/nginx/html\n",
+      `FROM node:22 AS build
+RUN npm run build
+
+FROM nginx:1.27
+COPY --from=build /src/dist /usr/share/nginx/html
+`,
     ],
     seeAlso: ["copy-from-undefined-stage"],
   },

@@ -16,10 +16,20 @@ export default defineRule({
       "A stage of this file built `FROM scratch` is not reported (it holds only what was put in it). " +
       "Off by default: images made to be copied this way, such as `tonistiigi/xx`, are common and cannot be told apart without pulling them.",
     bad: [
-      "FROM golang:1.23 AS build\nRUN go build -o /out/app .\n\nFROM alpine:3.20\nCOPY --from=build / /\n",
+      `FROM golang:1.23 AS build
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=build / /
+`,
     ],
     good: [
-      "FROM golang:1.23 AS build\nRUN go build -o /out/app .\n\nFROM alpine:3.20\nCOPY --from=build /out/app /usr/local/bin/app\n",
+      `FROM golang:1.23 AS build
+RUN go build -o /out/app .
+
+FROM alpine:3.20
+COPY --from=build /out/app /usr/local/bin/app
+`,
     ],
   },
   messages: {

@@ -19,12 +19,23 @@ export default defineRule({
     hadolintDifferences:
       "a `RUN` that uses one tool as a fallback for the other (`curl … || wget …`, or a `command -v curl` test) is accepted, since only one of them runs.",
     bad: [
-      "FROM debian:12\nRUN curl -fsSLO https://example.com/a.tgz\nRUN wget -q https://example.com/b.tgz\n",
+      `FROM debian:12
+RUN curl -fsSLO https://example.com/a.tgz
+RUN wget -q https://example.com/b.tgz
+`,
     ],
     good: [
-      "FROM debian:12\nRUN curl -fsSLO https://example.com/a.tgz && curl -fsSLO https://example.com/b.tgz\n",
-      "FROM alpine:3.20\nRUN curl -fsSLo /a.tgz https://example.com/a.tgz || wget -qO /a.tgz https://example.com/a.tgz\n",
-      "FROM debian:12 AS fetch\nRUN curl -fsSLO https://example.com/a.tgz\nFROM debian:12\nRUN wget -q https://example.com/b.tgz\n",
+      `FROM debian:12
+RUN curl -fsSLO https://example.com/a.tgz && curl -fsSLO https://example.com/b.tgz
+`,
+      `FROM alpine:3.20
+RUN curl -fsSLo /a.tgz https://example.com/a.tgz || wget -qO /a.tgz https://example.com/a.tgz
+`,
+      `FROM debian:12 AS fetch
+RUN curl -fsSLO https://example.com/a.tgz
+FROM debian:12
+RUN wget -q https://example.com/b.tgz
+`,
     ],
   },
   messages: {

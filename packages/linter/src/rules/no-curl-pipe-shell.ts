@@ -61,13 +61,25 @@ export default defineRule({
       'The rule reports `curl` or `wget` output piped into a shell or interpreter that reads its program from standard input (`sh`, `bash -s --`, `python3 -`), and `sh -c "$(curl …)"`. ' +
       "None of the scanners studied (Trivy, Checkov, KICS, Semgrep) has this check.",
     bad: [
-      "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -\n",
-      "FROM alpine:3.20\nRUN wget -qO- https://example.com/install.sh | sh -s -- --version 1.2.3\n",
-      'FROM debian:12\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"\n',
+      `FROM debian:12
+RUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -
+`,
+      `FROM alpine:3.20
+RUN wget -qO- https://example.com/install.sh | sh -s -- --version 1.2.3
+`,
+      `FROM debian:12
+RUN sh -c "$(curl -fsSL https://example.com/install.sh)"
+`,
     ],
     good: [
-      'FROM debian:12\nRUN curl -fsSLo /tmp/install.sh https://example.com/v1.2.3/install.sh \\\n && echo "0f3c…  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh\n',
-      "FROM debian:12\nRUN curl -fsSL https://api.github.com/repos/o/r/releases/latest | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"tag_name\"])'\n",
+      `FROM debian:12
+RUN curl -fsSLo /tmp/install.sh https://example.com/v1.2.3/install.sh \\
+ && echo "0f3c…  /tmp/install.sh" | sha256sum -c - \\
+ && sh /tmp/install.sh
+`,
+      `FROM debian:12
+RUN curl -fsSL https://api.github.com/repos/o/r/releases/latest | python3 -c 'import json,sys; print(json.load(sys.stdin)["tag_name"])'
+`,
     ],
   },
   messages: {

@@ -16,10 +16,18 @@ export default defineRule({
       "Mount the socket explicitly where it is really needed (and prefer a socket proxy that allows only the calls you use, or rootless Docker).",
     limitations: "Semgrep's `dockerfile-dockerd-socket-mount` reports the same.",
     bad: [
-      "FROM docker:27-cli\nVOLUME /var/run/docker.sock\n",
-      'FROM alpine:3.20\nVOLUME ["/data", "/run/docker.sock"]\n',
+      `FROM docker:27-cli
+VOLUME /var/run/docker.sock
+`,
+      `FROM alpine:3.20
+VOLUME ["/data", "/run/docker.sock"]
+`,
     ],
-    good: ["FROM alpine:3.20\nVOLUME /data\n"],
+    good: [
+      `FROM alpine:3.20
+VOLUME /data
+`,
+    ],
     seeAlso: [
       "https://github.com/semgrep/semgrep-rules/blob/develop/dockerfile/security/dockerd-socket-mount.yaml",
     ],

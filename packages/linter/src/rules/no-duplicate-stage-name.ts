@@ -16,8 +16,22 @@ export default defineRule({
     rationale:
       "Stage names are compared in lowercase, and a later stage with the same name replaces the earlier one for `--target`, `COPY --from` and `FROM <stage>` after it. " +
       "References written before the second definition still point at the first stage, so the same name means different stages in different places of the file.",
-    bad: ["FROM node:22 AS build\nRUN npm ci\n\nFROM node:22 AS build\nRUN npm run build\n"],
-    good: ["FROM node:22 AS deps\nRUN npm ci\n\nFROM deps AS build\nRUN npm run build\n"],
+    bad: [
+      `FROM node:22 AS build
+RUN npm ci
+
+FROM node:22 AS build
+RUN npm run build
+`,
+    ],
+    good: [
+      `FROM node:22 AS deps
+RUN npm ci
+
+FROM deps AS build
+RUN npm run build
+`,
+    ],
   },
   messages: {
     duplicate: (name: string) => `Duplicate stage name '${name}'; stage names should be unique.`,

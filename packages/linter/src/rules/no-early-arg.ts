@@ -49,10 +49,18 @@ export default defineRule({
       "Declare it just before the first instruction that uses it. " +
       "Only ARGs whose value changes from build to build are reported: a version, a commit, a checksum, a date or a build number, told by the name (`TOOL_VERSION`, `GIT_COMMIT`) or by the default value (`1.2.3`, a hex SHA).",
     bad: [
-      "FROM debian:12\nARG VERSION\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
+      `FROM debian:12
+ARG VERSION
+RUN apt-get update && apt-get install -y curl
+RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nARG VERSION\nRUN curl -fsSLO https://example.com/tool-$VERSION.tgz\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+ARG VERSION
+RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
+`,
     ],
     seeAlso: ["no-broad-copy-before-install", "no-early-remote-add"],
   },

@@ -15,10 +15,18 @@ export default defineRule({
       "An `ADD` of a URL is fetched again on every build, and once its content changes every instruction after it in the stage runs again. " +
       "Placed just before the step that uses the file, it re-runs only that step.",
     bad: [
-      "FROM debian:12\nADD https://example.com/tool.tgz /tmp/\nRUN apt-get update && apt-get install -y make\nRUN tar -xzf /tmp/tool.tgz -C /opt\n",
+      `FROM debian:12
+ADD https://example.com/tool.tgz /tmp/
+RUN apt-get update && apt-get install -y make
+RUN tar -xzf /tmp/tool.tgz -C /opt
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y make\nADD https://example.com/tool.tgz /tmp/\nRUN tar -xzf /tmp/tool.tgz -C /opt\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y make
+ADD https://example.com/tool.tgz /tmp/
+RUN tar -xzf /tmp/tool.tgz -C /opt
+`,
     ],
     seeAlso: ["no-broad-copy-before-install", "no-early-arg"],
   },

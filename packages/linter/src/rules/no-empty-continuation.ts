@@ -11,10 +11,26 @@ export default defineRule({
       "An empty or whitespace-only line after a line continuation does not end the instruction: BuildKit drops the line and keeps joining. " +
       "It reads as if the instruction stopped there, and BuildKit has announced that it will become an error. " +
       "Remove the line, or put a `#` comment on it if it separates groups.",
-    bad: ["FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl \\\n\n    git\n"],
+    bad: [
+      `FROM alpine:3.20
+RUN apk add --no-cache \\
+    curl \\
+
+    git
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl \\\n    git\n",
-      "FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl \\\n#\n    git\n",
+      `FROM alpine:3.20
+RUN apk add --no-cache \\
+    curl \\
+    git
+`,
+      `FROM alpine:3.20
+RUN apk add --no-cache \\
+    curl \\
+#
+    git
+`,
     ],
   },
   messages: {

@@ -61,12 +61,20 @@ export default defineRule({
       "The rule reports passwords fed to `chpasswd` or `passwd` by `echo`/`printf`, and `useradd`/`usermod -p`, when the value is written out or comes from a build variable; values computed at build time (`$(openssl rand -base64 12)`, `$(cat /run/secrets/pw)`) are not reported. " +
       "Checkov's CKV2_DOCKER_17 reports every use of `chpasswd`.",
     bad: [
-      "FROM ubuntu:24.04\nRUN useradd -m dev && echo 'dev:dev' | chpasswd\n",
-      "FROM centos:7\nRUN echo 'Docker!' | passwd --stdin root\n",
+      `FROM ubuntu:24.04
+RUN useradd -m dev && echo 'dev:dev' | chpasswd
+`,
+      `FROM centos:7
+RUN echo 'Docker!' | passwd --stdin root
+`,
     ],
     good: [
-      'FROM ubuntu:24.04\nRUN echo "root:$(openssl rand -base64 12)" | chpasswd\n',
-      "FROM ubuntu:24.04\nRUN useradd -m -p '*' dev\n",
+      `FROM ubuntu:24.04
+RUN echo "root:$(openssl rand -base64 12)" | chpasswd
+`,
+      `FROM ubuntu:24.04
+RUN useradd -m -p '*' dev
+`,
     ],
     seeAlso: [
       "no-inline-credentials",

@@ -43,12 +43,20 @@ export default defineRule({
       "Variable names that look secret are the subject of `no-secrets-in-arg-or-env`; this rule looks at values. " +
       'KICS applies its "Passwords And Secrets" query to Dockerfiles, and Checkov its secrets framework (`CKV_SECRET_*`), for the same purpose.',
     bad: [
-      "FROM node:22\nRUN echo '//registry.npmjs.org/:_authToken=npm_4f3ZxQ8kLm2Vb7Np1Rt6Ws9Yc0Hd5Jg3Ke8A' > .npmrc && npm ci\n",
-      "FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIA2OGYBAH6TQXW7H5Z\n",
+      `FROM node:22
+RUN echo '//registry.npmjs.org/:_authToken=npm_4f3ZxQ8kLm2Vb7Np1Rt6Ws9Yc0Hd5Jg3Ke8A' > .npmrc && npm ci
+`,
+      `FROM alpine:3.20
+ENV AWS_ACCESS_KEY_ID=AKIA2OGYBAH6TQXW7H5Z
+`,
     ],
     good: [
-      "FROM node:22\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
-      "FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n",
+      `FROM node:22
+RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
+`,
+      `FROM alpine:3.20
+ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+`,
     ],
     seeAlso: [
       "no-secrets-in-arg-or-env",

@@ -34,10 +34,25 @@ export default defineRule({
       "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless` and Chainguard images, so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
       'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',
-    bad: ['FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n'],
+    bad: [
+      `FROM node:22-slim
+WORKDIR /app
+COPY . .
+CMD ["node", "server.js"]
+`,
+    ],
     good: [
-      'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
-      "FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n",
+      `FROM node:22-slim
+WORKDIR /app
+COPY . .
+USER node
+CMD ["node", "server.js"]
+`,
+      `FROM golang:1.23 AS build
+RUN go build -o /app .
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /app /app
+`,
     ],
     seeAlso: [
       "no-root-user",

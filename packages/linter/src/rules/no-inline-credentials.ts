@@ -107,12 +107,22 @@ export default defineRule({
       "A value read from a variable is reported unless the `RUN` has a secret mount; a value computed by a command (`$(cat /run/secrets/token)`) is not reported. " +
       "Trivy's DS-0031 reports the cloud CLI logins among these.",
     bad: [
-      "FROM alpine:3.20\nRUN git clone https://deploy:hunter2@git.example.com/app.git\n",
-      'FROM alpine:3.20\nARG REGISTRY_PASSWORD\nRUN docker login -u ci -p "$REGISTRY_PASSWORD" registry.example.com\n',
+      `FROM alpine:3.20
+RUN git clone https://deploy:hunter2@git.example.com/app.git
+`,
+      `FROM alpine:3.20
+ARG REGISTRY_PASSWORD
+RUN docker login -u ci -p "$REGISTRY_PASSWORD" registry.example.com
+`,
     ],
     good: [
-      'FROM alpine:3.20\nRUN --mount=type=secret,id=git_token,env=GIT_TOKEN \\\n    git clone "https://oauth2:${GIT_TOKEN}@git.example.com/app.git" && rm -rf app/.git\n',
-      'FROM alpine:3.20\nRUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https://example.com/a.tgz\n',
+      `FROM alpine:3.20
+RUN --mount=type=secret,id=git_token,env=GIT_TOKEN \\
+    git clone "https://oauth2:\${GIT_TOKEN}@git.example.com/app.git" && rm -rf app/.git
+`,
+      `FROM alpine:3.20
+RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https://example.com/a.tgz
+`,
     ],
     seeAlso: [
       "no-secrets-in-arg-or-env",

@@ -13,8 +13,17 @@ export default defineRule({
       "Off by default.",
     limitations:
       "File-wide `global ignore` comments and BuildKit's `# check=skip=` directive are not reported.",
-    bad: ["FROM alpine:3.20\n# hull ignore=no-latest-tag\nFROM alpine:latest\n"],
-    good: ["FROM alpine:3.20\nRUN echo ready\n"],
+    bad: [
+      `FROM alpine:3.20
+# hull ignore=no-latest-tag
+FROM alpine:latest
+`,
+    ],
+    good: [
+      `FROM alpine:3.20
+RUN echo ready
+`,
+    ],
   },
   messages: {
     inline: (tool: string) =>

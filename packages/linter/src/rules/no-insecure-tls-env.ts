@@ -51,13 +51,25 @@ export default defineRule({
     limitations:
       "Checkov reports these as CKV2_DOCKER_5 (`PYTHONHTTPSVERIFY`), CKV2_DOCKER_6 (`NODE_TLS_REJECT_UNAUTHORIZED`), CKV2_DOCKER_12 (`NPM_CONFIG_STRICT_SSL`), CKV2_DOCKER_14 (`GIT_SSL_NO_VERIFY`) and CKV2_DOCKER_16 (`PIP_TRUSTED_HOST`).",
     bad: [
-      "FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n",
-      "FROM alpine:3.20\nRUN GIT_SSL_NO_VERIFY=1 git clone https://git.example.com/app.git\n",
-      "FROM python:3.13\nARG PIP_TRUSTED_HOST=pypi.example.com\nRUN pip install -r requirements.txt\n",
+      `FROM node:22
+ENV NODE_TLS_REJECT_UNAUTHORIZED=0
+`,
+      `FROM alpine:3.20
+RUN GIT_SSL_NO_VERIFY=1 git clone https://git.example.com/app.git
+`,
+      `FROM python:3.13
+ARG PIP_TRUSTED_HOST=pypi.example.com
+RUN pip install -r requirements.txt
+`,
     ],
     good: [
-      "FROM node:22\nCOPY corp-ca.pem /etc/ssl/corp-ca.pem\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem\n",
-      "FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true\n",
+      `FROM node:22
+COPY corp-ca.pem /etc/ssl/corp-ca.pem
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem
+`,
+      `FROM node:22
+ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true
+`,
     ],
     seeAlso: [
       "no-insecure-tls",

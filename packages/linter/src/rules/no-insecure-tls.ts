@@ -131,13 +131,24 @@ export default defineRule({
     limitations:
       "Checkov has one check per tool: CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip), CKV2_DOCKER_13 (npm/yarn) and CKV2_DOCKER_15 (yum/dnf config-manager); the environment variables with the same effect are reported by `no-insecure-tls-env`.",
     bad: [
-      "FROM debian:12\nRUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz\n",
-      "FROM python:3.13\nRUN pip install --trusted-host pypi.example.com -r requirements.txt\n",
-      "FROM node:22\nRUN npm config set strict-ssl false && npm ci\n",
+      `FROM debian:12
+RUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz
+`,
+      `FROM python:3.13
+RUN pip install --trusted-host pypi.example.com -r requirements.txt
+`,
+      `FROM node:22
+RUN npm config set strict-ssl false && npm ci
+`,
     ],
     good: [
-      "FROM debian:12\nCOPY corp-ca.crt /usr/local/share/ca-certificates/\nRUN update-ca-certificates && curl -fsSL https://example.com/tool.tar.gz | tar -xz\n",
-      "FROM python:3.13\nRUN --mount=type=secret,id=ca,target=/etc/ssl/corp.pem pip install --cert /etc/ssl/corp.pem -r requirements.txt\n",
+      `FROM debian:12
+COPY corp-ca.crt /usr/local/share/ca-certificates/
+RUN update-ca-certificates && curl -fsSL https://example.com/tool.tar.gz | tar -xz
+`,
+      `FROM python:3.13
+RUN --mount=type=secret,id=ca,target=/etc/ssl/corp.pem pip install --cert /etc/ssl/corp.pem -r requirements.txt
+`,
     ],
     seeAlso: [
       "no-insecure-tls-env",

@@ -19,7 +19,12 @@ export default defineRule({
       "`latest` is whatever the image's maintainers pushed last, so the same Dockerfile builds a different image from one day to the next, and a rebuild can break without any change on your side. " +
       "Name the version you tested with; add a digest (`@sha256:…`) to pin it exactly.",
     limitations: "A tag that comes from an `ARG` default is checked too.",
-    bad: ["FROM node:latest\n", "ARG TAG=latest\nFROM python:${TAG}\n"],
+    bad: [
+      "FROM node:latest\n",
+      `ARG TAG=latest
+FROM python:\${TAG}
+`,
+    ],
     good: [
       "FROM node:22-bookworm\n",
       "FROM node:latest@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",

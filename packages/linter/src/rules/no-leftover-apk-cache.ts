@@ -23,12 +23,20 @@ export default defineRule({
     hadolintDifferences:
       "an `apk update` whose index no command of the RUN removes is reported too, even when every `apk add` has `--no-cache`, since the index it fetched stays in the layer.",
     bad: [
-      "FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1\n",
-      "FROM alpine:3.20\nRUN apk update && apk add --no-cache curl=8.9.1-r1\n",
+      `FROM alpine:3.20
+RUN apk update && apk add curl=8.9.1-r1
+`,
+      `FROM alpine:3.20
+RUN apk update && apk add --no-cache curl=8.9.1-r1
+`,
     ],
     good: [
-      "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",
-      "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1\n",
+      `FROM alpine:3.20
+RUN apk add --no-cache curl=8.9.1-r1
+`,
+      `FROM alpine:3.20
+RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
+`,
     ],
   },
   messages: {

@@ -20,14 +20,26 @@ export default defineRule({
       "Unless the same `RUN` removes them, they stay in the layer and in the image, even if a later instruction deletes them. " +
       "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount.",
     limitations:
-      "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     hadolintDifferences:
       "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image.",
-    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
-      "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
-      "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /out /out\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+`,
+      `FROM debian:12
+RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
+`,
+      `FROM debian:12 AS build
+RUN apt-get update && apt-get install -y gcc
+FROM debian:12
+COPY --from=build /out /out
+`,
     ],
   },
   messages: {

@@ -21,11 +21,22 @@ export default defineRule({
       "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one), or mount a cache on the cache directory.",
     hadolintDifferences:
       "`PIP_NO_CACHE_DIR` set by an `ARG` counts as well as one set by `ENV`, since a RUN sees the stage's ARGs in its environment.",
-    bad: ["FROM python:3.12\nRUN pip install -r requirements.txt\n"],
+    bad: [
+      `FROM python:3.12
+RUN pip install -r requirements.txt
+`,
+    ],
     good: [
-      "FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt\n",
-      "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r requirements.txt\n",
-      "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
+      `FROM python:3.12
+RUN pip install --no-cache-dir -r requirements.txt
+`,
+      `FROM python:3.12
+ENV PIP_NO_CACHE_DIR=1
+RUN pip install -r requirements.txt
+`,
+      `FROM python:3.12
+RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
+`,
     ],
   },
   messages: {

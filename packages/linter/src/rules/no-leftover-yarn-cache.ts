@@ -14,14 +14,26 @@ export default defineRule({
       "`yarn install` copies every package it downloads into its global cache, which stays in the layer: the image carries each dependency twice. " +
       "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory.",
     limitations:
-      "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     hadolintDifferences:
       "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image. A cache mount on a project's own berry cache (`…/.yarn/cache`) counts too.",
-    bad: ["FROM node:22\nRUN yarn install --frozen-lockfile\n"],
+    bad: [
+      `FROM node:22
+RUN yarn install --frozen-lockfile
+`,
+    ],
     good: [
-      "FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
-      "FROM node:22\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n",
-      "FROM node:22 AS build\nRUN yarn install --frozen-lockfile && yarn build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+      `FROM node:22
+RUN yarn install --frozen-lockfile && yarn cache clean
+`,
+      `FROM node:22
+RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile
+`,
+      `FROM node:22 AS build
+RUN yarn install --frozen-lockfile && yarn build
+FROM nginx:1.27
+COPY --from=build /app/dist /usr/share/nginx/html
+`,
     ],
   },
   messages: {

@@ -31,12 +31,26 @@ export default defineRule({
       "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
     hadolintDifferences:
       "build stages that no image is built `FROM` are not checked, since their caches never reach an image; and a clean by any program of the family (`dnf clean all` after `yum install`) counts, since they share the cache folders.",
-    bad: ["FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n"],
+    bad: [
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57
+`,
+    ],
     good: [
-      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
-      "FROM centos:7\nRUN yum install -y httpd-2.4.6 && rm -rf /var/cache/yum\n",
-      "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd-2.4.57\n",
-      "FROM rockylinux:9 AS build\nRUN dnf install -y gcc-11.4.1\nFROM rockylinux:9\nCOPY --from=build /out /out\n",
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57 && dnf clean all
+`,
+      `FROM centos:7
+RUN yum install -y httpd-2.4.6 && rm -rf /var/cache/yum
+`,
+      `FROM rockylinux:9
+RUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd-2.4.57
+`,
+      `FROM rockylinux:9 AS build
+RUN dnf install -y gcc-11.4.1
+FROM rockylinux:9
+COPY --from=build /out /out
+`,
     ],
   },
   messages: {

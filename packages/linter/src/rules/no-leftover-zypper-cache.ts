@@ -20,13 +20,21 @@ export default defineRule({
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
       "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount.",
     limitations:
-      "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     hadolintDifferences:
       "hadolint checks every stage; hull only the stages that end up in an image, since a build stage's cache reaches no image.",
-    bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0\n"],
+    bad: [
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0
+`,
+    ],
     good: [
-      "FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 && zypper clean --all\n",
-      "FROM opensuse/leap:15.6\nRUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0\n",
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0 && zypper clean --all
+`,
+      `FROM opensuse/leap:15.6
+RUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0
+`,
     ],
   },
   messages: {

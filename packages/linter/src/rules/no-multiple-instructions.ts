@@ -25,12 +25,25 @@ export default defineRule({
       "`CMD`, `ENTRYPOINT` and `HEALTHCHECK` each set one field of the image config, so only the last one of a stage takes effect and the earlier ones are dead code. " +
       "Every earlier one of the same kind in the same stage is reported, with the line of the one that wins.",
     bad: [
-      'FROM node:22\nCMD ["node", "server.js"]\nCMD ["node", "worker.js"]\n',
-      "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK NONE\n",
+      `FROM node:22
+CMD ["node", "server.js"]
+CMD ["node", "worker.js"]
+`,
+      `FROM nginx:1.27
+HEALTHCHECK CMD curl -f http://localhost/
+HEALTHCHECK NONE
+`,
     ],
     good: [
-      'FROM node:22\nCMD ["node", "server.js"]\n',
-      'FROM node:22 AS base\nCMD ["node", "server.js"]\n\nFROM base\nCMD ["node", "worker.js"]\n',
+      `FROM node:22
+CMD ["node", "server.js"]
+`,
+      `FROM node:22 AS base
+CMD ["node", "server.js"]
+
+FROM base
+CMD ["node", "worker.js"]
+`,
     ],
     seeAlso: ["cmd-overridden"],
   },

@@ -46,13 +46,23 @@ export default defineRule({
       "Security scanners still report it (Trivy DS-0024, Semgrep `avoid-*-upgrade`), and turning the rule on gives their behaviour. " +
       "Upgrading named packages (`dnf update openssl`) is not reported.",
     bad: [
-      "FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n",
-      "FROM fedora:41\nRUN dnf -y update && dnf clean all\n",
-      "FROM alpine:3.20\nRUN apk upgrade --no-cache\n",
+      `FROM debian:12
+RUN apt-get update && apt-get upgrade -y
+`,
+      `FROM fedora:41
+RUN dnf -y update && dnf clean all
+`,
+      `FROM alpine:3.20
+RUN apk upgrade --no-cache
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8\n",
-      "FROM fedora:41\nRUN dnf -y update openssl && dnf clean all\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8
+`,
+      `FROM fedora:41
+RUN dnf -y update openssl && dnf clean all
+`,
     ],
     seeAlso: ["no-zypper-dist-upgrade"],
   },

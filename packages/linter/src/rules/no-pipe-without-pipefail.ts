@@ -26,10 +26,19 @@ export default defineRule({
       "A `SHELL` set to PowerShell or cmd turns the check off.",
     hadolintDifferences:
       "`set -o pipefail` (or `set -eo pipefail`…) at the start of the RUN counts, as does a `SHELL` with it; pipes fed only by `echo` or `printf` are accepted, and the `|` between `case` patterns is no pipe. hadolint reports all of these, which its users report as false positives.",
-    bad: ["FROM debian:12\nRUN wget -O - https://example.com/install.sh | sh\n"],
+    bad: [
+      `FROM debian:12
+RUN wget -O - https://example.com/install.sh | sh
+`,
+    ],
     good: [
-      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/install.sh | sh\n',
-      "FROM debian:12\nRUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh\n",
+      `FROM debian:12
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN wget -O - https://example.com/install.sh | sh
+`,
+      `FROM debian:12
+RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
+`,
     ],
   },
   messages: {

@@ -36,11 +36,22 @@ export default defineRule({
       "Uses that do work in a build are accepted: a state piped into a `grep` whose status counts, as a check (`RUN mount | grep /dev/shm`), `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`).",
     hadolintDifferences:
       "the uses above that do work in a build are accepted, since they are not pointless; and `ifconfig` is reported, which hadolint's message names but its code does not check.",
-    bad: ["FROM debian:12\nRUN apt-get install -y nginx && service nginx start\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get install -y nginx && service nginx start
+`,
+    ],
     good: [
-      'FROM debian:12\nRUN apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n',
-      "FROM mysql:8.4\nRUN service mysql start && mysql < /schema.sql && service mysql stop\n",
-      "FROM debian:12\nRUN vim -es +PlugInstall +qall\n",
+      `FROM debian:12
+RUN apt-get install -y nginx
+CMD ["nginx", "-g", "daemon off;"]
+`,
+      `FROM mysql:8.4
+RUN service mysql start && mysql < /schema.sql && service mysql stop
+`,
+      `FROM debian:12
+RUN vim -es +PlugInstall +qall
+`,
     ],
   },
   messages: {

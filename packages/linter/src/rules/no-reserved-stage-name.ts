@@ -12,8 +12,21 @@ export default defineRule({
     rationale:
       "`scratch` is the empty base image and `context` is the name of the build context in `--build-context` and `RUN --mount=from=`. " +
       "A stage with one of these names is shadowed by the built-in meaning in some places and not in others, so references to it are ambiguous.",
-    bad: ["FROM alpine:3.20 AS scratch\nRUN touch /a\n\nFROM scratch\n"],
-    good: ["FROM alpine:3.20 AS base\nRUN touch /a\n\nFROM scratch\nCOPY --from=base /a /a\n"],
+    bad: [
+      `FROM alpine:3.20 AS scratch
+RUN touch /a
+
+FROM scratch
+`,
+    ],
+    good: [
+      `FROM alpine:3.20 AS base
+RUN touch /a
+
+FROM scratch
+COPY --from=base /a /a
+`,
+    ],
   },
   messages: {
     reserved: (name: string) => `Stage name '${name}' is reserved and should not be used as a stage name.`,

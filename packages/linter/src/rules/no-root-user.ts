@@ -22,10 +22,26 @@ export default defineRule({
       "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none.",
     hadolintDifferences:
       "a `USER root` at the end of a build stage is not reported, since that stage never runs as a container; hadolint checks every stage, which its users report as false positives in multi-stage builds.",
-    bad: ["FROM debian:12\nRUN useradd app\nUSER app\nRUN make\nUSER root\n"],
+    bad: [
+      `FROM debian:12
+RUN useradd app
+USER app
+RUN make
+USER root
+`,
+    ],
     good: [
-      "FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n",
-      "FROM node:22 AS build\nUSER root\nRUN make\nFROM node:22\nUSER node\n",
+      `FROM debian:12
+USER root
+RUN apt-get update
+USER app
+`,
+      `FROM node:22 AS build
+USER root
+RUN make
+FROM node:22
+USER node
+`,
     ],
   },
   messages: {

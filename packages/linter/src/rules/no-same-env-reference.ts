@@ -19,10 +19,19 @@ export default defineRule({
       "Split the `ENV` in two, so that the second one sees the first.",
     limitations:
       "A variable already defined by an earlier `ENV` or `ARG` of the stage (or of a stage it builds on) is not reported, and neither is a variable that refers to itself (`ENV PATH=/opt/bin:$PATH`).",
-    bad: ["FROM alpine:3.20\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n"],
+    bad: [
+      `FROM alpine:3.20
+ENV APP_HOME=/app APP_BIN=$APP_HOME/bin
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n",
-      "FROM alpine:3.20\nENV PATH=/opt/bin:$PATH LANG=C.UTF-8\n",
+      `FROM alpine:3.20
+ENV APP_HOME=/app
+ENV APP_BIN=$APP_HOME/bin
+`,
+      `FROM alpine:3.20
+ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
+`,
     ],
   },
   messages: {

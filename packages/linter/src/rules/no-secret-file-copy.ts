@@ -45,12 +45,26 @@ export default defineRule({
       "Only the final stage and the stages it is built `FROM` are checked, since other build stages do not end up in the image; a copy to the path named by `GOOGLE_APPLICATION_CREDENTIALS`, `AWS_SHARED_CREDENTIALS_FILE` or `HF_TOKEN_PATH` is reported too. " +
       "Trivy's DS-0031 reports copies to those credential-file variables.",
     bad: [
-      "FROM node:22-slim\nWORKDIR /app\nCOPY package.json .env ./\n",
-      "FROM python:3.13-slim\nENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json\nCOPY sa.json /app/sa.json\n",
+      `FROM node:22-slim
+WORKDIR /app
+COPY package.json .env ./
+`,
+      `FROM python:3.13-slim
+ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json
+COPY sa.json /app/sa.json
+`,
     ],
     good: [
-      "FROM node:22-slim\nWORKDIR /app\nCOPY package.json .env.example ./\n",
-      "FROM alpine:3.20 AS fetch\nCOPY id_ed25519 /root/.ssh/\nRUN git clone git@example.com:app.git /src\nFROM alpine:3.20\nCOPY --from=fetch /src /src\n",
+      `FROM node:22-slim
+WORKDIR /app
+COPY package.json .env.example ./
+`,
+      `FROM alpine:3.20 AS fetch
+COPY id_ed25519 /root/.ssh/
+RUN git clone git@example.com:app.git /src
+FROM alpine:3.20
+COPY --from=fetch /src /src
+`,
     ],
     seeAlso: [
       "no-hardcoded-secret",

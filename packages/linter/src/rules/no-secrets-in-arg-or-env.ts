@@ -61,15 +61,33 @@ export default defineRule({
     hadolintDifferences:
       "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above.",
     bad: [
-      "FROM node:22\nARG NPM_TOKEN\nRUN npm ci\n",
-      "FROM postgres:17\nENV POSTGRES_PASSWORD=postgres\n",
-      "FROM alpine:3.20\nENV JWT_SIGNING_KEY=change-me\n",
+      `FROM node:22
+ARG NPM_TOKEN
+RUN npm ci
+`,
+      `FROM postgres:17
+ENV POSTGRES_PASSWORD=postgres
+`,
+      `FROM alpine:3.20
+ENV JWT_SIGNING_KEY=change-me
+`,
     ],
     good: [
-      "FROM node:22\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n",
-      "FROM node:22\nARG GPG_PUBLIC_KEY\nARG TOKEN_FILE=/run/secrets/token\nENV KEYCLOAK_VERSION=26\n",
-      "FROM python:3.13\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305\n",
-      "FROM node:22\nARG TOKENS\nENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key\n",
+      `FROM node:22
+RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci
+`,
+      `FROM node:22
+ARG GPG_PUBLIC_KEY
+ARG TOKEN_FILE=/run/secrets/token
+ENV KEYCLOAK_VERSION=26
+`,
+      `FROM python:3.13
+ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305
+`,
+      `FROM node:22
+ARG TOKENS
+ENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key
+`,
     ],
   },
   messages: {

@@ -13,9 +13,19 @@ export default defineRule({
       "Move the step that needs privileges out of the image build, or give it the one capability it needs at run time.",
     limitations: "Semgrep's `run-security-insecure` rule reports the same.",
     bad: [
-      "# syntax=docker/dockerfile:1-labs\nFROM debian:12\nRUN --security=insecure mount -t tmpfs none /mnt\n",
+      `# syntax=docker/dockerfile:1-labs
+FROM debian:12
+RUN --security=insecure mount -t tmpfs none /mnt
+`,
     ],
-    good: ["FROM debian:12\nRUN --security=sandbox make\n", "FROM debian:12\nRUN make\n"],
+    good: [
+      `FROM debian:12
+RUN --security=sandbox make
+`,
+      `FROM debian:12
+RUN make
+`,
+    ],
     seeAlso: [
       "https://github.com/semgrep/semgrep-rules/blob/develop/dockerfile/security/run-security-insecure.yaml",
     ],

@@ -19,10 +19,16 @@ export default defineRule({
       "The rule reports `EXPOSE 22` and installing `openssh-server` or `dropbear` with apt, apk, yum, dnf or zypper (the `openssh-client` package is fine). " +
       'Trivy (DS-0004), Checkov (CKV_DOCKER_1) and KICS ("Exposing Port 22 (SSH)") report the `EXPOSE`.',
     bad: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y --no-install-recommends openssh-server
+EXPOSE 22
+`,
     ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-client\nEXPOSE 8080\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y --no-install-recommends openssh-client
+EXPOSE 8080
+`,
     ],
     seeAlso: [
       "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/port22.rego",

@@ -19,8 +19,19 @@ export default defineRule({
       "`sudo` needs a TTY and a password setup that build containers do not have, behaves unpredictably without them, and keeps a setuid-root binary in the image. " +
       "A `RUN` already runs as the current `USER`: switch with `USER root` for the steps that need it, and back to an unprivileged user afterwards " +
       "(use `gosu` or `su-exec` to drop privileges in an entrypoint).",
-    bad: ["FROM debian:12\nUSER app\nRUN sudo apt-get update\n"],
-    good: ["FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n"],
+    bad: [
+      `FROM debian:12
+USER app
+RUN sudo apt-get update
+`,
+    ],
+    good: [
+      `FROM debian:12
+USER root
+RUN apt-get update
+USER app
+`,
+    ],
   },
   messages: {
     sudo: () => "Do not use sudo in a RUN; switch users with USER instead.",

@@ -16,8 +16,19 @@ export default defineRule({
       "Use a directory of your own, such as `/app` or `/srv/app`.",
     limitations:
       "Trivy reports this as DS-0030 (`/proc`, `/boot`, `/dev`, `/initrd`, `/lost+found`); hull also includes `/sys`.",
-    bad: ["FROM debian:12\nWORKDIR /proc/app\n"],
-    good: ["FROM debian:12\nWORKDIR /app\n", "FROM debian:12\nWORKDIR /devtools\n"],
+    bad: [
+      `FROM debian:12
+WORKDIR /proc/app
+`,
+    ],
+    good: [
+      `FROM debian:12
+WORKDIR /app
+`,
+      `FROM debian:12
+WORKDIR /devtools
+`,
+    ],
     seeAlso: [
       "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/prevent_sys_workdir_mounts.rego",
     ],

@@ -20,11 +20,18 @@ export default defineRule({
       "Name the version you tested with, or pin a digest.",
     limitations:
       "`scratch`, earlier stages and images given by an `ARG` without a default are not checked; an `ARG` default is checked as if it were written in place.",
-    bad: ["FROM debian\n", "ARG BASE=python\nFROM $BASE\n"],
+    bad: [
+      "FROM debian\n",
+      `ARG BASE=python
+FROM $BASE
+`,
+    ],
     good: [
       "FROM debian:bookworm-slim\n",
       "FROM debian@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
-      "FROM golang:1.23 AS build\nFROM build\n",
+      `FROM golang:1.23 AS build
+FROM build
+`,
       "FROM scratch\n",
     ],
     seeAlso: ["no-latest-tag"],

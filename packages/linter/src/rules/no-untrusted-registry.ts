@@ -24,7 +24,9 @@ export default defineRule({
     ],
     good: [
       {
-        code: "FROM registry.corp.example/app:1.0\nFROM node:22\n",
+        code: `FROM registry.corp.example/app:1.0
+FROM node:22
+`,
         settings: { trustedRegistries: ["docker.io", "*.corp.example"] },
       },
       "FROM quay.io/org/app:1.0\n",

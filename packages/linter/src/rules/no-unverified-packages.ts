@@ -104,13 +104,24 @@ export default defineRule({
     limitations:
       "Checkov reports these as CKV2_DOCKER_7 (apk), CKV2_DOCKER_8 (`--allow-unauthenticated`), CKV2_DOCKER_9 (`--nogpgcheck`), CKV2_DOCKER_10 (rpm) and CKV2_DOCKER_11 (`--force-yes`).",
     bad: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated curl\n",
-      "FROM alpine:3.20\nRUN apk add --allow-untrusted --repository https://packages.example.com/alpine/ tool\n",
-      "FROM rockylinux:9\nRUN dnf install -y --nogpgcheck https://example.com/tool.rpm\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y --allow-unauthenticated curl
+`,
+      `FROM alpine:3.20
+RUN apk add --allow-untrusted --repository https://packages.example.com/alpine/ tool
+`,
+      `FROM rockylinux:9
+RUN dnf install -y --nogpgcheck https://example.com/tool.rpm
+`,
     ],
     good: [
-      "FROM alpine:3.20\nCOPY packager.rsa.pub /etc/apk/keys/\nRUN apk add --repository https://packages.example.com/alpine/ tool\n",
-      "FROM rockylinux:9\nRUN rpm --import https://example.com/RPM-GPG-KEY && dnf install -y https://example.com/tool.rpm\n",
+      `FROM alpine:3.20
+COPY packager.rsa.pub /etc/apk/keys/
+RUN apk add --repository https://packages.example.com/alpine/ tool
+`,
+      `FROM rockylinux:9
+RUN rpm --import https://example.com/RPM-GPG-KEY && dnf install -y https://example.com/tool.rpm
+`,
     ],
     seeAlso: [
       "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/RunApkAllowUntrusted.yaml",

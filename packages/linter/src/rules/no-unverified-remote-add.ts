@@ -48,11 +48,22 @@ export default defineRule({
     limitations:
       "Git repositories (`https://…/repo.git#ref`, `…/repo.git?ref=…`) are not reported. " +
       'KICS ("Curl or Wget Instead of Add") and Semgrep (`prefer-copy-over-add`) report every remote `ADD`; Docker\'s own guidance now prefers `ADD --checksum` to `curl` in a `RUN`, so this rule asks for the checksum instead.',
-    bad: ["FROM alpine:3.20\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\n"],
+    bad: [
+      `FROM alpine:3.20
+ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nADD --checksum=sha256:93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\n",
-      'FROM alpine:3.20\nADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini\nRUN echo "93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c  /tini" | sha256sum -c -\n',
-      "FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.16.0 /src\n",
+      `FROM alpine:3.20
+ADD --checksum=sha256:93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini
+`,
+      `FROM alpine:3.20
+ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini
+RUN echo "93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c  /tini" | sha256sum -c -
+`,
+      `FROM alpine:3.20
+ADD https://github.com/moby/buildkit.git#v0.16.0 /src
+`,
     ],
     seeAlso: [
       "https://github.com/Checkmarx/kics/tree/master/assets/queries/dockerfile/curl_or_wget_instead_of_add",

@@ -19,12 +19,24 @@ export default defineRule({
       "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`).",
     hadolintDifferences:
       "BusyBox wget on `alpine` and `busybox` images, a `wget` whose standard error is redirected, and `--spider`, `--version` and `--help` are not reported, since none of them fills the log with progress.",
-    bad: ["FROM debian:12\nRUN wget https://example.com/app.tar.gz\n"],
+    bad: [
+      `FROM debian:12
+RUN wget https://example.com/app.tar.gz
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN wget -q https://example.com/app.tar.gz\n",
-      "FROM debian:12\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n",
-      "FROM debian:12\nRUN wget -qO- https://example.com/app.tar.gz | tar -xz\n",
-      "FROM alpine:3.20\nRUN wget https://example.com/app.tar.gz\n",
+      `FROM debian:12
+RUN wget -q https://example.com/app.tar.gz
+`,
+      `FROM debian:12
+RUN wget --progress=dot:giga https://example.com/app.tar.gz
+`,
+      `FROM debian:12
+RUN wget -qO- https://example.com/app.tar.gz | tar -xz
+`,
+      `FROM alpine:3.20
+RUN wget https://example.com/app.tar.gz
+`,
     ],
   },
   messages: {

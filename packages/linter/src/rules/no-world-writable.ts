@@ -49,12 +49,20 @@ export default defineRule({
       "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a directory the same `RUN` removes again. " +
       "None of the scanners studied has this check.",
     bad: [
-      "FROM debian:12\nRUN mkdir -p /app/data && chmod -R 777 /app\n",
-      "FROM debian:12\nCOPY --chmod=777 entrypoint.sh /usr/local/bin/\n",
+      `FROM debian:12
+RUN mkdir -p /app/data && chmod -R 777 /app
+`,
+      `FROM debian:12
+COPY --chmod=777 entrypoint.sh /usr/local/bin/
+`,
     ],
     good: [
-      "FROM debian:12\nRUN mkdir -p /app/data && chown -R 1000:1000 /app/data && chmod 755 /app\n",
-      "FROM debian:12\nRUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app\n",
+      `FROM debian:12
+RUN mkdir -p /app/data && chown -R 1000:1000 /app/data && chmod 755 /app
+`,
+      `FROM debian:12
+RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
+`,
     ],
   },
   messages: {

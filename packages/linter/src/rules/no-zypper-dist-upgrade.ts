@@ -13,8 +13,16 @@ export default defineRule({
       "`zypper dist-upgrade` (`dup`) moves every package to whatever the repositories offer today, vendor changes and downgrades included. " +
       "The image then depends on the day it was built rather than on the Dockerfile, and the upgrade can replace packages the base image relies on. " +
       "Start from a newer base image instead, and install or update only the packages you need, with their versions.",
-    bad: ["FROM opensuse/tumbleweed\nRUN zypper -n dup && zypper clean -a\n"],
-    good: ["FROM opensuse/tumbleweed:20240801\nRUN zypper -n in curl=8.9.0 && zypper clean -a\n"],
+    bad: [
+      `FROM opensuse/tumbleweed
+RUN zypper -n dup && zypper clean -a
+`,
+    ],
+    good: [
+      `FROM opensuse/tumbleweed:20240801
+RUN zypper -n in curl=8.9.0 && zypper clean -a
+`,
+    ],
   },
   messages: {
     distUpgrade: (verb: string) =>

@@ -11,8 +11,19 @@ export default defineRule({
       "`ONBUILD` stores an instruction to run when another Dockerfile builds `FROM` this image. " +
       "BuildKit refuses three instructions there: `ONBUILD ONBUILD` (triggers do not chain), `ONBUILD FROM` (a trigger runs inside a stage that has already started) and `ONBUILD MAINTAINER`. " +
       "The parser finds these; this rule is the name under which they are reported, so that they can be configured like any other rule.",
-    bad: ["FROM alpine:3.20\nONBUILD ONBUILD RUN echo hi\n", "FROM alpine:3.20\nONBUILD FROM alpine:3.20\n"],
-    good: ["FROM alpine:3.20\nONBUILD RUN echo hi\n"],
+    bad: [
+      `FROM alpine:3.20
+ONBUILD ONBUILD RUN echo hi
+`,
+      `FROM alpine:3.20
+ONBUILD FROM alpine:3.20
+`,
+    ],
+    good: [
+      `FROM alpine:3.20
+ONBUILD RUN echo hi
+`,
+    ],
   },
   messages: {
     chaining: () => "ONBUILD cannot trigger another ONBUILD.",

@@ -16,10 +16,18 @@ export default defineRule({
       "`.apk` files and packages given by a variable are accepted, and the name after `--virtual` is not a package.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
-    bad: ["FROM alpine:3.20\nRUN apk add --no-cache curl\n"],
+    bad: [
+      `FROM alpine:3.20
+RUN apk add --no-cache curl
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1 'git>2.40'\n",
-      "FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc~13\n",
+      `FROM alpine:3.20
+RUN apk add --no-cache curl=8.9.1-r1 'git>2.40'
+`,
+      `FROM alpine:3.20
+RUN apk add --no-cache --virtual .build-deps gcc~13
+`,
     ],
   },
   messages: {

@@ -18,10 +18,18 @@ export default defineRule({
       "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
-    bad: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8\n",
-      "FROM debian:12\nRUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports\n",
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8
+`,
+      `FROM debian:12
+RUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports
+`,
     ],
   },
   messages: {

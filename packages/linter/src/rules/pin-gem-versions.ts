@@ -14,10 +14,18 @@ export default defineRule({
       "Pin each gem with `name:version`, or pass `-v`/`--version`.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
-    bad: ["FROM ruby:3.3\nRUN gem install bundler\n"],
+    bad: [
+      `FROM ruby:3.3
+RUN gem install bundler
+`,
+    ],
     good: [
-      "FROM ruby:3.3\nRUN gem install bundler:2.5.16\n",
-      "FROM ruby:3.3\nRUN gem install bundler -v 2.5.16\n",
+      `FROM ruby:3.3
+RUN gem install bundler:2.5.16
+`,
+      `FROM ruby:3.3
+RUN gem install bundler -v 2.5.16
+`,
     ],
   },
   messages: {

@@ -14,15 +14,22 @@ export default defineRule({
       "`go install example.com/tool@latest` (or `go get` without a version) fetches whatever the module's newest release is on the day of the build, so two builds of the same Dockerfile can differ. " +
       "Name a version: `go install example.com/tool@v1.4.2`.",
     limitations:
-      "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked. " +
-      "Once the stage has a Go module (a COPY of `go.mod` or of the whole context, or a bind mount of the context), `go install` and `go run` without a version take the one `go.mod` pins and are not reported; neither is `go install tool`.",
+      "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives. " +
       "Inside a Go module, `go install` and `go run` without a version are not reported, since Go takes the version `go.mod` pins (and refuses them outside a module).",
-    bad: ["FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@latest\n"],
+    bad: [
+      `FROM golang:1.23
+RUN go install golang.org/x/tools/cmd/goimports@latest
+`,
+    ],
     good: [
-      "FROM golang:1.23\nRUN go install golang.org/x/tools/cmd/goimports@v0.24.0\n",
-      "FROM golang:1.23\nRUN go install ./cmd/app && go run .\n",
+      `FROM golang:1.23
+RUN go install golang.org/x/tools/cmd/goimports@v0.24.0
+`,
+      `FROM golang:1.23
+RUN go install ./cmd/app && go run .
+`,
     ],
   },
   messages: {

@@ -16,10 +16,18 @@ export default defineRule({
       "A bare `npm install` or `npm ci` installs from `package.json` and its lock file and is not checked; tarballs and local paths are accepted.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
-    bad: ["FROM node:22\nRUN npm install -g typescript\n"],
+    bad: [
+      `FROM node:22
+RUN npm install -g typescript
+`,
+    ],
     good: [
-      "FROM node:22\nRUN npm install -g typescript@5.6.3\n",
-      "FROM node:22\nRUN npm ci && npm install ./vendor/lib.tgz\n",
+      `FROM node:22
+RUN npm install -g typescript@5.6.3
+`,
+      `FROM node:22
+RUN npm ci && npm install ./vendor/lib.tgz
+`,
     ],
   },
   messages: {

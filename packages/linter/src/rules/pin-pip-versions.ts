@@ -27,14 +27,26 @@ export default defineRule({
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
-      "FROM python:3.12\nRUN pip install flask\n",
-      "FROM python:3.12\nRUN pip install git+https://github.com/psf/requests.git#egg=requests\n",
+      `FROM python:3.12
+RUN pip install flask
+`,
+      `FROM python:3.12
+RUN pip install git+https://github.com/psf/requests.git#egg=requests
+`,
     ],
     good: [
-      "FROM python:3.12\nRUN pip install flask==3.0.3 'gunicorn>=22,<23'\n",
-      "FROM python:3.12\nRUN pip install -r requirements.txt\n",
-      "FROM python:3.12\nRUN python -m pip install ./dist/app-1.0-py3-none-any.whl\n",
-      "FROM python:3.12\nRUN pip install git+https://github.com/psf/requests.git@v2.32.3#egg=requests\n",
+      `FROM python:3.12
+RUN pip install flask==3.0.3 'gunicorn>=22,<23'
+`,
+      `FROM python:3.12
+RUN pip install -r requirements.txt
+`,
+      `FROM python:3.12
+RUN python -m pip install ./dist/app-1.0-py3-none-any.whl
+`,
+      `FROM python:3.12
+RUN pip install git+https://github.com/psf/requests.git@v2.32.3#egg=requests
+`,
     ],
   },
   messages: {

@@ -21,11 +21,21 @@ export default defineRule({
     hadolintDifferences:
       "hadolint accepts any name with a digit after a `-`, so `java-17-openjdk` passes there although it names no version; hull looks at the part after the last `-`. " +
       "Packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned.",
-    bad: ["FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n"],
+    bad: [
+      `FROM rockylinux:9
+RUN dnf install -y httpd && dnf clean all
+`,
+    ],
     good: [
-      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
-      "FROM centos:7\nRUN yum install -y /tmp/app-1.0.rpm https://example.com/tool.rpm @core $EXTRA && yum clean all\n",
-      "FROM rockylinux:9\nRUN dnf module install -y nodejs:20/common && dnf clean all\n",
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57 && dnf clean all
+`,
+      `FROM centos:7
+RUN yum install -y /tmp/app-1.0.rpm https://example.com/tool.rpm @core $EXTRA && yum clean all
+`,
+      `FROM rockylinux:9
+RUN dnf module install -y nodejs:20/common && dnf clean all
+`,
     ],
   },
   messages: {

@@ -17,10 +17,18 @@ export default defineRule({
       "`.rpm` files, paths, URLs, patterns and patches (`-t pattern`, `pattern:devel_basis`) and names given by a variable are not checked.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
-    bad: ["FROM opensuse/leap:15.6\nRUN zypper -n in curl && zypper clean -a\n"],
+    bad: [
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl && zypper clean -a
+`,
+    ],
     good: [
-      "FROM opensuse/leap:15.6\nRUN zypper -n in curl=8.6.0 'git>=2.43' && zypper clean -a\n",
-      "FROM opensuse/leap:15.6\nRUN zypper -n in -t pattern devel_basis && zypper -n in ./app-1.0.rpm && zypper clean -a\n",
+      `FROM opensuse/leap:15.6
+RUN zypper -n in curl=8.6.0 'git>=2.43' && zypper clean -a
+`,
+      `FROM opensuse/leap:15.6
+RUN zypper -n in -t pattern devel_basis && zypper -n in ./app-1.0.rpm && zypper clean -a
+`,
     ],
   },
   messages: {

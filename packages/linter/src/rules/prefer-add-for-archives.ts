@@ -40,11 +40,19 @@ export default defineRule({
     limitations:
       "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do.",
     bad: [
-      "FROM alpine:3.20\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n",
+      `FROM alpine:3.20
+COPY app.tar.gz /tmp/
+RUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz
+`,
     ],
     good: [
-      "FROM alpine:3.20\nADD app.tar.gz /opt/\n",
-      "FROM alpine:3.20\nCOPY node.tar.xz /tmp/\nRUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1\n",
+      `FROM alpine:3.20
+ADD app.tar.gz /opt/
+`,
+      `FROM alpine:3.20
+COPY node.tar.xz /tmp/
+RUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1
+`,
     ],
     seeAlso: ["prefer-copy-over-add"],
   },

@@ -12,8 +12,16 @@ export default defineRule({
     rationale:
       "`apt` is the command-line front end meant for people at a terminal: its output and behaviour may change between releases, and it warns that it has no stable interface for scripts. " +
       "In a Dockerfile, use `apt-get` (install, update, remove) or `apt-cache` (search, show), whose interfaces are stable.",
-    bad: ["FROM debian:12\nRUN apt update && apt install -y curl\n"],
-    good: ["FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"],
+    bad: [
+      `FROM debian:12
+RUN apt update && apt install -y curl
+`,
+    ],
+    good: [
+      `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    ],
   },
   messages: {
     apt: () => "'apt' has no stable interface for scripts; use apt-get or apt-cache.",

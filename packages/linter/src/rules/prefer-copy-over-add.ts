@@ -14,11 +14,21 @@ export default defineRule({
       "`ADD` does more than copy: it downloads URLs and unpacks local archives, so `ADD src /app` reads as if something special happens and will unpack a file that merely looks like an archive. " +
       "For plain files and folders, `COPY` says what it does. " +
       "Keep `ADD` for URLs, git repositories and archives you want unpacked.",
-    bad: ["FROM alpine:3.20\nADD app.py /app/\n"],
+    bad: [
+      `FROM alpine:3.20
+ADD app.py /app/
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nCOPY app.py /app/\n",
-      "FROM alpine:3.20\nADD rootfs.tar.xz /\n",
-      "FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool /usr/local/bin/tool\n",
+      `FROM alpine:3.20
+COPY app.py /app/
+`,
+      `FROM alpine:3.20
+ADD rootfs.tar.xz /
+`,
+      `FROM alpine:3.20
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool /usr/local/bin/tool
+`,
     ],
   },
   messages: {

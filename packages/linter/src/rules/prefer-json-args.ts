@@ -25,10 +25,23 @@ export default defineRule({
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
     hadolintDifferences:
       "a `HEALTHCHECK CMD` in shell form is not reported: the check runs as a short-lived process that receives no stop signal, so the shell in between does no harm (BuildKit does not report it either).",
-    bad: ["FROM node:22\nCMD node server.js\n", "FROM alpine:3.20\nENTRYPOINT my-program start\n"],
+    bad: [
+      `FROM node:22
+CMD node server.js
+`,
+      `FROM alpine:3.20
+ENTRYPOINT my-program start
+`,
+    ],
     good: [
-      'FROM node:22\nCMD ["node", "server.js"]\n',
-      'FROM alpine:3.20\nRUN apk add bash\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT echo "hello world"\n',
+      `FROM node:22
+CMD ["node", "server.js"]
+`,
+      `FROM alpine:3.20
+RUN apk add bash
+SHELL ["/bin/bash", "-c"]
+ENTRYPOINT echo "hello world"
+`,
     ],
   },
   messages: {

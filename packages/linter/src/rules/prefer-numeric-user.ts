@@ -14,11 +14,24 @@ export default defineRule({
     limitations:
       "A user given by an ARG declared earlier is accepted. " +
       "Off by default, as the check is only useful where such policies apply.",
-    bad: ["FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER app\n"],
+    bad: [
+      `FROM alpine:3.20
+RUN adduser -D -u 10001 app
+USER app
+`,
+    ],
     good: [
-      "FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER 10001\n",
-      "FROM alpine:3.20\nUSER 10001:10001\n",
-      "FROM alpine:3.20\nARG UID=10001\nUSER $UID\n",
+      `FROM alpine:3.20
+RUN adduser -D -u 10001 app
+USER 10001
+`,
+      `FROM alpine:3.20
+USER 10001:10001
+`,
+      `FROM alpine:3.20
+ARG UID=10001
+USER $UID
+`,
     ],
   },
   messages: {

@@ -18,11 +18,23 @@ export default defineRule({
       "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported.",
     hadolintDifferences:
       "hadolint reports any `ln` that mentions `/bin/sh`, also links that point to it (`ln -s /bin/sh /usr/local/bin/sh`) and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch); those do not replace the shell, so they are not reported.",
-    bad: ["FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n"],
+    bad: [
+      `FROM debian:12
+RUN ln -sf /bin/bash /bin/sh
+`,
+    ],
     good: [
-      'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN echo "$BASH_VERSION"\n',
-      "FROM debian:12\nRUN ln -s /bin/sh /usr/local/bin/posix-sh\n",
-      'FROM gcr.io/distroless/static:debug\nSHELL ["/busybox/sh", "-c"]\nRUN ln -s /busybox/sh /bin/sh\n',
+      `FROM debian:12
+SHELL ["/bin/bash", "-c"]
+RUN echo "$BASH_VERSION"
+`,
+      `FROM debian:12
+RUN ln -s /bin/sh /usr/local/bin/posix-sh
+`,
+      `FROM gcr.io/distroless/static:debug
+SHELL ["/busybox/sh", "-c"]
+RUN ln -s /busybox/sh /bin/sh
+`,
     ],
   },
   messages: {

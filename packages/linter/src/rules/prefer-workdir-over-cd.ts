@@ -16,10 +16,21 @@ export default defineRule({
     limitations: "Reported once per `RUN`, at its first `cd`.",
     hadolintDifferences:
       "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
-    bad: ["FROM golang:1.23\nCOPY . /src\nRUN cd /src && go build ./...\n"],
+    bad: [
+      `FROM golang:1.23
+COPY . /src
+RUN cd /src && go build ./...
+`,
+    ],
     good: [
-      "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n",
-      "FROM debian:12\nRUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xzf x.tgz && make install && cd / && rm -rf /tmp/b\n",
+      `FROM golang:1.23
+WORKDIR /src
+COPY . .
+RUN go build ./...
+`,
+      `FROM debian:12
+RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xzf x.tgz && make install && cd / && rm -rf /tmp/b
+`,
     ],
   },
   messages: {

@@ -11,8 +11,17 @@ export default defineRule({
       "BuildKit lowercases stage names, so `FROM x AS Builder` defines the stage `builder`. " +
       "`COPY --from=Builder` still finds it, but `FROM Builder` is read as an image reference and fails. " +
       "Writing the name in lowercase shows the name that BuildKit actually uses.",
-    bad: ["FROM golang:1.23 AS Builder\nRUN go build -o /app .\n"],
-    good: ["FROM golang:1.23 AS builder\nRUN go build -o /app .\n", "FROM golang:1.23 AS build-1.23_x\n"],
+    bad: [
+      `FROM golang:1.23 AS Builder
+RUN go build -o /app .
+`,
+    ],
+    good: [
+      `FROM golang:1.23 AS builder
+RUN go build -o /app .
+`,
+      "FROM golang:1.23 AS build-1.23_x\n",
+    ],
   },
   messages: {
     notLowercase: (name: string) => `Stage name '${name}' should be lowercase.`,

@@ -22,8 +22,16 @@ export default defineRule({
     rationale:
       "BuildKit refuses a Dockerfile that does not parse, so the build fails before it starts. " +
       "hull reports every parse error with its exact position and keeps linting the rest of the file.",
-    bad: ["FROM alpine:3.20\nCOPY\n"],
-    good: ["FROM alpine:3.20\nCOPY app.js /app/\n"],
+    bad: [
+      `FROM alpine:3.20
+COPY
+`,
+    ],
+    good: [
+      `FROM alpine:3.20
+COPY app.js /app/
+`,
+    ],
   },
   messages: {
     syntax: (message: string) => message,

@@ -14,8 +14,19 @@ export default defineRule({
     limitations:
       "`{{.Id}}` in the argument of a `docker --format` inside a RUN does not make a file a template. " +
       "For complete results, lint the Dockerfiles the template generates.",
-    bad: ["{{ if .alpine }}\nFROM alpine:3.20\n{{ else }}\nFROM debian:12\n{{ end }}\n"],
-    good: ["FROM alpine:3.20\nRUN docker inspect --format '{{.Id}}' app > /id\n"],
+    bad: [
+      `{{ if .alpine }}
+FROM alpine:3.20
+{{ else }}
+FROM debian:12
+{{ end }}
+`,
+    ],
+    good: [
+      `FROM alpine:3.20
+RUN docker inspect --format '{{.Id}}' app > /id
+`,
+    ],
   },
   messages: {
     template: (markup: string) =>

@@ -15,13 +15,21 @@ export default defineRule({
       "ARGs and ENVs declared inside a stage are not visible to any `FROM`.",
     bad: [
       "FROM node:${NODE_VERSION}-alpine\n",
-      "ARG VARIANT=alpine\nFROM python:3.12-${VARIANT}\nARG PLATFORM\nFROM --platform=$PLATFORM python:3.12\n",
+      `ARG VARIANT=alpine
+FROM python:3.12-\${VARIANT}
+ARG PLATFORM
+FROM --platform=$PLATFORM python:3.12
+`,
       "FROM --platform=$BUILDPLATFROM golang:1.23 AS build\n",
     ],
     good: [
-      "ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-alpine\n",
+      `ARG NODE_VERSION=22
+FROM node:\${NODE_VERSION}-alpine
+`,
       "FROM --platform=$BUILDPLATFORM golang:1.23 AS build\n",
-      "ARG DEBUG\nFROM alpine${DEBUG}:3.20\n",
+      `ARG DEBUG
+FROM alpine\${DEBUG}:3.20
+`,
     ],
     seeAlso: ["undefined-var", "invalid-default-arg-in-from"],
   },

@@ -39,17 +39,45 @@ export default defineRule({
       "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit. " +
       "The base image's `ENV` cannot be known without a registry. hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. On an image it knows completely, `${NAME:-default}` and `${NAME:+alternative}` of an undefined name are reported as BuildKit reports them: the form then always takes its unset branch.",
     bad: [
-      "FROM alpine:3.20\nCOPY app.tar $APP_HOME/\n",
-      "ARG VERSION=1.2.3\nFROM alpine:3.20\nLABEL version=$VERSION\n",
-      "FROM golang:1.23 AS build\nCOPY bin/$TARGETARCH/app /usr/local/bin/\n",
-      "FROM alpine:3.20\nARG DIR_ASSETS=assets/\nCOPY $DIR_ASSET /srv/\n",
+      `FROM alpine:3.20
+COPY app.tar $APP_HOME/
+`,
+      `ARG VERSION=1.2.3
+FROM alpine:3.20
+LABEL version=$VERSION
+`,
+      `FROM golang:1.23 AS build
+COPY bin/$TARGETARCH/app /usr/local/bin/
+`,
+      `FROM alpine:3.20
+ARG DIR_ASSETS=assets/
+COPY $DIR_ASSET /srv/
+`,
     ],
     good: [
-      "FROM alpine:3.20\nENV APP_HOME=/srv/app\nCOPY app.tar $APP_HOME/\n",
-      "ARG VERSION=1.2.3\nFROM alpine:3.20\nARG VERSION\nLABEL version=$VERSION\n",
-      "FROM golang:1.23 AS build\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /usr/local/bin/\n",
-      "FROM alpine:3.20 AS base\nARG CONFIG=prod.yaml\n\nFROM base\nCOPY $CONFIG /etc/app/\n",
-      "FROM alpine:3.20\nENV PATH=/opt/app/bin:$PATH\nRUN echo $UNDECLARED_IN_SHELL\n",
+      `FROM alpine:3.20
+ENV APP_HOME=/srv/app
+COPY app.tar $APP_HOME/
+`,
+      `ARG VERSION=1.2.3
+FROM alpine:3.20
+ARG VERSION
+LABEL version=$VERSION
+`,
+      `FROM golang:1.23 AS build
+ARG TARGETARCH
+COPY bin/$TARGETARCH/app /usr/local/bin/
+`,
+      `FROM alpine:3.20 AS base
+ARG CONFIG=prod.yaml
+
+FROM base
+COPY $CONFIG /etc/app/
+`,
+      `FROM alpine:3.20
+ENV PATH=/opt/app/bin:$PATH
+RUN echo $UNDECLARED_IN_SHELL
+`,
     ],
     seeAlso: ["undefined-arg-in-from"],
   },

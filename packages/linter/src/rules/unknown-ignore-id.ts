@@ -12,13 +12,24 @@ export default defineRule({
     limitations:
       "hadolint drops a whole `# hadolint ignore=` comment when one of its codes has other characters than `D`, `L`, `S`, `C` and digits (`ignore=DL3008,foo` silences nothing there); hull silences the codes it knows and reports the others here, so the comment does what its writer meant.",
     bad: [
-      "# hull ignore=maintainer-deprecatd\nFROM alpine:3.20\n",
-      "# check=skip=MaintainerDeprecate\nFROM alpine:3.20\n",
+      `# hull ignore=maintainer-deprecatd
+FROM alpine:3.20
+`,
+      `# check=skip=MaintainerDeprecate
+FROM alpine:3.20
+`,
     ],
     good: [
-      "# hull ignore=maintainer-deprecated\nFROM alpine:3.20\nMAINTAINER me\n",
-      "# hadolint ignore=DL4000,SC2086\nFROM alpine:3.20\n",
-      "# check=skip=MaintainerDeprecated\nFROM alpine:3.20\n",
+      `# hull ignore=maintainer-deprecated
+FROM alpine:3.20
+MAINTAINER me
+`,
+      `# hadolint ignore=DL4000,SC2086
+FROM alpine:3.20
+`,
+      `# check=skip=MaintainerDeprecated
+FROM alpine:3.20
+`,
     ],
   },
   messages: {

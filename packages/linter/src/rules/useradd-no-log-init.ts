@@ -18,10 +18,18 @@ export default defineRule({
       "The rule reports numeric UIDs of six digits or more; a UID given by a variable is not reported.",
     hadolintDifferences:
       "hadolint measures the length of the text after `-u`, so `-u ${USER_ID}` counts as a long UID; hull does not guess a variable's value.",
-    bad: ["FROM debian:12\nRUN useradd -u 1000000 app\n"],
+    bad: [
+      `FROM debian:12
+RUN useradd -u 1000000 app
+`,
+    ],
     good: [
-      "FROM debian:12\nRUN useradd -l -u 1000000 app\n",
-      "FROM debian:12\nRUN useradd --uid 10001 --create-home app\n",
+      `FROM debian:12
+RUN useradd -l -u 1000000 app
+`,
+      `FROM debian:12
+RUN useradd --uid 10001 --create-home app
+`,
     ],
   },
   messages: {

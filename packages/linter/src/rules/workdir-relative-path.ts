@@ -25,12 +25,30 @@ export default defineRule({
     limitations:
       "As in BuildKit, only the first `WORKDIR` of a stage is checked, and a stage built on another stage of this file (`FROM <stage>`) inherits its `WORKDIR`: once an absolute directory is set, relative ones build on it. " +
       "A path that starts with a variable is checked after expansion when the variable is set in this file, and skipped otherwise.",
-    bad: ["FROM node:22\nWORKDIR app\nCOPY . .\n"],
+    bad: [
+      `FROM node:22
+WORKDIR app
+COPY . .
+`,
+    ],
     good: [
-      "FROM node:22\nWORKDIR /app\nCOPY . .\n",
-      "FROM node:22 AS base\nWORKDIR /srv\n\nFROM base\nWORKDIR app\n",
-      "FROM node:22\nENV APP_HOME=/app\nWORKDIR $APP_HOME\n",
-      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n",
+      `FROM node:22
+WORKDIR /app
+COPY . .
+`,
+      `FROM node:22 AS base
+WORKDIR /srv
+
+FROM base
+WORKDIR app
+`,
+      `FROM node:22
+ENV APP_HOME=/app
+WORKDIR $APP_HOME
+`,
+      `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+WORKDIR C:\\app
+`,
     ],
   },
   messages: {

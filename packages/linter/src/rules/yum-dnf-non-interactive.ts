@@ -21,11 +21,21 @@ export default defineRule({
     limitations: "`microdnf` is not reported: it never asks, and its `-y` does nothing.",
     hadolintDifferences:
       "`microdnf` is not reported, since it never asks; and every verb that asks is checked (`remove`, `upgrade`, …), where hadolint checks only `install`, `groupinstall` and `localinstall`.",
-    bad: ["FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n"],
+    bad: [
+      `FROM rockylinux:9
+RUN dnf install httpd-2.4.57 && dnf clean all
+`,
+    ],
     good: [
-      "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
-      "FROM centos:7\nRUN yum -y install httpd-2.4.6 && yum clean all\n",
-      "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install httpd-2.4.57 && microdnf clean all\n",
+      `FROM rockylinux:9
+RUN dnf install -y httpd-2.4.57 && dnf clean all
+`,
+      `FROM centos:7
+RUN yum -y install httpd-2.4.6 && yum clean all
+`,
+      `FROM registry.access.redhat.com/ubi9/ubi-minimal
+RUN microdnf install httpd-2.4.57 && microdnf clean all
+`,
     ],
   },
   messages: {

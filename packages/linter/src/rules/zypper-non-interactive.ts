@@ -31,10 +31,18 @@ export default defineRule({
       "A build has no one to answer, so the command fails or hangs. " +
       "Put the global option `--non-interactive` (`-n`) before the command, or give the command `-y` (`--no-confirm`).",
     limitations: "After the command, `-n` means `--name` (`zypper install -n curl`), so it does not count.",
-    bad: ["FROM opensuse/leap:15.6\nRUN zypper install curl-8.6.0 && zypper clean --all\n"],
+    bad: [
+      `FROM opensuse/leap:15.6
+RUN zypper install curl-8.6.0 && zypper clean --all
+`,
+    ],
     good: [
-      "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl-8.6.0 && zypper clean --all\n",
-      "FROM opensuse/leap:15.6\nRUN zypper in -y curl-8.6.0 && zypper cc -a\n",
+      `FROM opensuse/leap:15.6
+RUN zypper --non-interactive install curl-8.6.0 && zypper clean --all
+`,
+      `FROM opensuse/leap:15.6
+RUN zypper in -y curl-8.6.0 && zypper cc -a
+`,
     ],
   },
   messages: {

@@ -1,7 +1,8 @@
+import { instructionFlags } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import { defaultFeatureConfig } from "../config.js";
 import { fixture, pinnedRules } from "../testing.js";
-import { computeCompletions } from "./completion.js";
+import { computeCompletions, flagDocs } from "./completion.js";
 
 const config = defaultFeatureConfig(
   pinnedRules(["maintainer-deprecated", "no-latest-tag", "stage-name-casing"]),
@@ -88,6 +89,14 @@ describe("computeCompletions", () => {
     ["FROM a\nCOPY a --$0", []],
   ])("offers the flags of the instruction in %j", (text, expected) => {
     expect(check(text)).toEqual(expected);
+  });
+
+  it("describes exactly the flags the parser knows", () => {
+    const names = (flags: Readonly<Record<string, Readonly<Record<string, unknown>>>>) =>
+      Object.entries(flags).flatMap(([keyword, byName]) =>
+        Object.keys(byName).map((name) => `${keyword} --${name}`),
+      );
+    expect(names(flagDocs).sort()).toEqual(names(instructionFlags).sort());
   });
 
   it("inserts `=` after flags that take a value", () => {

@@ -1,5 +1,5 @@
 import { aliasList, type Rule } from "@hull/linter";
-import { instructionTypes, predefinedArgDocs, type KnownKeyword } from "@hull/parser";
+import { instructionFlags, instructionTypes, predefinedArgDocs, type KnownKeyword } from "@hull/parser";
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
 import { variablesAt } from "../scope.js";
@@ -18,42 +18,40 @@ export interface CompletionData {
 }
 
 /**
- * The flags each instruction accepts, with a description; the names follow BuildKit's instructions package
- * (the parser's `instructionFlags`, which `@hull/parser` does not export).
+ * What each flag does, for the flags the parser's `instructionFlags` lists (BuildKit's instructions package):
+ * names and value kinds come from there, a test checks that every one has a description here.
  */
-export const flagDocs: Readonly<
-  Partial<Record<KnownKeyword, Readonly<Record<string, [kind: "string" | "bool", doc: string]>>>>
-> = {
-  FROM: { platform: ["string", "Platform of the base image, e.g. `linux/amd64` or `$BUILDPLATFORM`."] },
+export const flagDocs: Readonly<Partial<Record<KnownKeyword, Readonly<Record<string, string>>>>> = {
+  FROM: { platform: "Platform of the base image, e.g. `linux/amd64` or `$BUILDPLATFORM`." },
   RUN: {
-    mount: ["string", "Mount a cache, secret, ssh agent, tmpfs or bind source for this command."],
-    network: ["string", "Network for this command: `default`, `none` or `host`."],
-    security: ["string", "`insecure` runs the command with extended privileges; `sandbox` is the default."],
-    device: ["string", "Make a CDI device available to this command."],
+    mount: "Mount a cache, secret, ssh agent, tmpfs or bind source for this command.",
+    network: "Network for this command: `default`, `none` or `host`.",
+    security: "`insecure` runs the command with extended privileges; `sandbox` is the default.",
+    device: "Make a CDI device available to this command.",
   },
   COPY: {
-    from: ["string", "Copy from a stage, an image or a named context instead of the build context."],
-    chown: ["string", "Owner of the copied files: `user:group`."],
-    chmod: ["string", "Mode of the copied files, e.g. `755`."],
-    link: ["bool", "Copy into an independent layer, so that changes to earlier layers do not invalidate it."],
-    parents: ["bool", "Keep the parent directories of the sources."],
-    exclude: ["string", "Leave out paths matching a pattern."],
+    from: "Copy from a stage, an image or a named context instead of the build context.",
+    chown: "Owner of the copied files: `user:group`.",
+    chmod: "Mode of the copied files, e.g. `755`.",
+    link: "Copy into an independent layer, so that changes to earlier layers do not invalidate it.",
+    parents: "Keep the parent directories of the sources.",
+    exclude: "Leave out paths matching a pattern.",
   },
   ADD: {
-    chown: ["string", "Owner of the added files: `user:group`."],
-    chmod: ["string", "Mode of the added files, e.g. `755`."],
-    link: ["bool", "Add into an independent layer."],
-    "keep-git-dir": ["bool", "Keep the `.git` directory when adding a Git repository."],
-    checksum: ["string", "Verify a remote file: `sha256:…`."],
-    unpack: ["bool", "Whether to unpack archives (the default for local archives)."],
-    exclude: ["string", "Leave out paths matching a pattern."],
+    chown: "Owner of the added files: `user:group`.",
+    chmod: "Mode of the added files, e.g. `755`.",
+    link: "Add into an independent layer.",
+    "keep-git-dir": "Keep the `.git` directory when adding a Git repository.",
+    checksum: "Verify a remote file: `sha256:…`.",
+    unpack: "Whether to unpack archives (the default for local archives).",
+    exclude: "Leave out paths matching a pattern.",
   },
   HEALTHCHECK: {
-    interval: ["string", "Time between checks (default 30s)."],
-    timeout: ["string", "Time after which a check fails (default 30s)."],
-    "start-period": ["string", "Grace period after start during which failures do not count."],
-    "start-interval": ["string", "Time between checks during the start period."],
-    retries: ["string", "Consecutive failures before the container is unhealthy (default 3)."],
+    interval: "Time between checks (default 30s).",
+    timeout: "Time after which a check fails (default 30s).",
+    "start-period": "Grace period after start during which failures do not count.",
+    "start-interval": "Time between checks during the start period.",
+    retries: "Consecutive failures before the container is unhealthy (default 3).",
   },
 };
 
@@ -185,10 +183,11 @@ function keywordCompletions(
 }
 
 function flagCompletions(keyword: KnownKeyword, range: LspRange): CompletionData[] {
-  return Object.entries(flagDocs[keyword] ?? {}).map(([name, [kind, doc]]) => ({
+  const docs = flagDocs[keyword] ?? {};
+  return Object.entries(instructionFlags[keyword] ?? {}).map(([name, kind]) => ({
     label: `--${name}`,
     kind: "flag" as const,
-    documentation: doc,
+    ...(docs[name] === undefined ? {} : { documentation: docs[name] }),
     insertText: kind === "bool" ? `--${name}` : `--${name}=`,
     range,
   }));

@@ -93,6 +93,8 @@ describe("computeHover", () => {
     ["ARG V=1\nFROM a\nARG V\nRUN echo $V$0\n", "$V", "**ARG** `V` (line 3)\n\nValue: `1`"],
     ["FROM a\nARG X\nRUN echo $X$0\n", "$X", "**ARG** `X` (line 2)\n\nNo default: set with `--build-arg`."],
     ["FROM a AS base\nENV P=/opt\nFROM base\nRUN ls $P$0\n", "$P", "**ENV** `P` (line 2)\n\nValue: `/opt`"],
+    // BuildKit: a stage built FROM another inherits its ARGs as well as its ENV.
+    ["FROM a AS base\nARG V=1\nFROM base\nRUN echo $V$0\n", "$V", "**ARG** `V` (line 2)\n\nValue: `1`"],
     [
       "FROM --platform=$BUILDPLAT$0FORM a\n",
       "$BUILDPLATFORM",
