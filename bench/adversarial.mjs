@@ -11,7 +11,8 @@
 // its peak resident memory is its own and a case that stalls is stopped after --timeout seconds (default 120);
 // the operations it finished are still reported. Times are CPU milliseconds (user + system, garbage collection
 // on helper threads included) after a warm-up, so that a busy machine skews them less. Prints a Markdown table
-// with each time's ratio to the previous scale.
+// with each time's ratio to the previous scale; "added RSS / input" is the peak resident memory less the memory
+// before the input was made, over the input's size in bytes.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -88,8 +89,10 @@ async function child(name, scale, ops) {
     lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, sample), lsp.defaultFeatureConfig());
   }
   const c = cases[name];
-  const text = c.make(Math.max(1, Math.round(c.n * scale)));
   const send = (record) => process.stdout.write(`${JSON.stringify(record)}\n`);
+  // Resident memory before the input exists: what the peak adds to it is this case's cost.
+  send({ op: "base", rssMB: process.memoryUsage.rss() / 2 ** 20 });
+  const text = c.make(Math.max(1, Math.round(c.n * scale)));
   send({ op: "size", bytes: Buffer.byteLength(text) });
   // CPU time of this process, not wall time: the machine is shared, and waiting for a core is not our cost.
   const time = (op, run) => {
@@ -155,7 +158,15 @@ async function main() {
     else scales.push(Number(args[i]));
   }
   if (scales.length === 0) scales.push(0.1, 1);
-  const header = ["case", "scale", "bytes", ...ops.map((o) => `${o} ms`), "peak RSS MB", "note"];
+  const header = [
+    "case",
+    "scale",
+    "bytes",
+    ...ops.map((o) => `${o} ms`),
+    "peak RSS MB",
+    "added RSS / input",
+    "note",
+  ];
   console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
   for (const [name] of Object.entries(cases)) {
     if (only && !only.some((o) => name.includes(o))) continue;
@@ -170,8 +181,13 @@ async function main() {
         return `${r.ms.toFixed(0)}${ratio}`;
       });
       const rss = Math.max(0, ...ops.map((op) => records[op]?.rssMB ?? 0));
+      const bytes = records.size?.bytes;
+      const added =
+        bytes && records.base && rss > 0
+          ? `${(((rss - records.base.rssMB) * 2 ** 20) / bytes).toFixed(0)}×`
+          : "—";
       console.log(
-        `| ${name} | ${scale} | ${records.size?.bytes ?? "—"} | ${cells.join(" | ")} | ${rss.toFixed(0)} | ${failed ?? ""} |`,
+        `| ${name} | ${scale} | ${bytes ?? "—"} | ${cells.join(" | ")} | ${rss.toFixed(0)} | ${added} | ${failed ?? ""} |`,
       );
       previous = records;
     }

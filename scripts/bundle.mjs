@@ -1,8 +1,9 @@
 // Bundles the processes we start (the CLI, the language server, the GitHub Action) so that they start fast and
 // install with nothing else: `@hull/cli` ships packages/cli/bundle and has no dependencies.
 // packages/cli/bundle and packages/action/bundle are committed (pre-commit and `uses: hull-dev/hull@ref` run them
-// from a clone, with no build step); `pnpm check:bundles` fails when they differ from a fresh build.
+// from a clone, with no build step); `pnpm check:bundles` (in the gate) fails when they differ from a fresh build.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 const cli = JSON.parse(readFileSync(new URL("../packages/cli/package.json", import.meta.url), "utf8"));
@@ -32,6 +33,61 @@ const commonjs = {
 };
 
 /**
+ * Modules that only some runs need, each with what loads it at run time: ajv validates a config file, yaml reads a
+ * YAML one, crypto hashes for the SARIF and GitLab formats and the planner, child_process runs ShellCheck and
+ * git, worker_threads lints many files; most runs need none of them, and loading them costs every `hull lint` a
+ * few milliseconds (bench/startup.mjs). The CLI's bundles hold a stand-in for each, whose exports load the module
+ * on first use: a Node built-in, or a library from its own bundle beside the CLI's (`lazyBundles` below).
+ */
+const lazyModules = {
+  ajv: "./ajv.cjs",
+  yaml: "./yaml.cjs",
+  "node:crypto": "node:crypto",
+  "node:child_process": "node:child_process",
+  "node:worker_threads": "node:worker_threads",
+};
+const linterRequire = createRequire(new URL("../packages/linter/package.json", import.meta.url));
+const lazyLoad = {
+  name: "lazy-modules",
+  setup(build) {
+    // What a stand-in requires is loaded at run time: a built-in, or a bundle beside the CLI's. (First: the
+    // stand-in of a built-in requires the built-in by the same name.)
+    build.onResolve({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    build.onResolve(
+      { filter: new RegExp(`^(${Object.keys(lazyModules).map(escape).join("|")})$`) },
+      (args) => ({
+        path: args.path,
+        namespace: "lazy-module",
+      }),
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => {
+      // The same export names as the module (for a library, its CommonJS build, which its bundle holds).
+      const getters = Object.keys(linterRequire(args.path)).map(
+        (name) => `get ${JSON.stringify(name)}() { return load()[${JSON.stringify(name)}]; }`,
+      );
+      const target = JSON.stringify(lazyModules[args.path]);
+      return {
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${target}));\nmodule.exports = { ${getters.join(", ")} };\n`,
+        loader: "js",
+      };
+    });
+  },
+};
+const lazyBundles = ["ajv", "yaml"].map((name) => ({
+  ...commonjs,
+  stdin: {
+    contents: `module.exports = require(${JSON.stringify(name)});`,
+    resolveDir: "packages/linter",
+    loader: "js",
+  },
+  outfile: `packages/cli/bundle/${name}.cjs`,
+}));
+
+/**
  * Every bundle, one line each: what it starts from and where it goes. A .cjs or .mjs file written to
  * packages/cli/bundle ships in @hull/cli and in the root package (their `files`) with nothing else to change.
  */
@@ -43,13 +99,15 @@ const bundles = [
     entryPoints: ["packages/cli/src/cli.ts"],
     outfile: "packages/cli/bundle/hull.cjs",
     external: ["diff"],
+    plugins: [lazyLoad],
   },
   // The worker thread `hull lint` starts to lint many files in parallel; it must sit beside hull.cjs.
   {
     ...common,
-    entryPoints: ["packages/cli/src/commands/lint.ts"],
+    entryPoints: ["packages/cli/src/commands/lint-worker.ts"],
     outfile: "packages/cli/bundle/lint-worker.mjs",
     external: ["diff"],
+    plugins: [lazyLoad],
   },
   // The language server for `hull lsp`, CommonJS like the CLI: hull.cjs requires it only for that command, so
   // that the other commands do not load it.
@@ -64,6 +122,8 @@ const bundles = [
     },
     outfile: "packages/cli/bundle/diff.cjs",
   },
+  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (lazyLoad above).
+  ...lazyBundles,
   // The language server that editors start (`hull-lsp --stdio`).
   { ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" },
   // The GitHub Action (action.yml); it runs the CLI bundle above, so it holds only its own code. Not minified, so

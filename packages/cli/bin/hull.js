@@ -1,19 +1,30 @@
 #!/usr/bin/env node
+"use strict";
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file (bin/package.json) */
 // Starts the bundled CLI through V8's code cache: the bundle is compiled once, and later starts (a pre-commit
 // hook, an editor's lint on save) skip most of the compiling. The cache sits beside the bundle; V8 rejects it
 // when the bundle changes, and then it is written anew. Where the folder is read-only, hull runs without it.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+//
+// This file is CommonJS (bin/package.json says so): an ES module entry would load Node's ESM loader first,
+// a few milliseconds of every run. Each command has a cache of its own, written after its first run, so that it
+// holds the functions that command compiled: one shared cache would hold only those of whichever command ran
+// first (often `--version`), and `hull lint` would compile its own every time.
+const { existsSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { join } = require("node:path");
+const vm = require("node:vm");
 
-const file = fileURLToPath(new URL("../bundle/hull.cjs", import.meta.url));
+const dir = join(__dirname, "..", "bundle");
+const file = join(dir, "hull.cjs");
 if (!existsSync(file)) {
   process.stderr.write("hull: the CLI is not built yet; run `pnpm bundle` at the repository root.\n");
   process.exit(2);
 }
-const cacheFile = `${file}.cache`;
+// The commands (packages/cli/src/main.ts); any other first argument (help, a typo) shares one cache.
+const command = ["lint", "fmt", "parse", "plan", "rules", "lsp"].includes(process.argv[2])
+  ? process.argv[2]
+  : "other";
+const cacheFile = join(dir, `hull.${command}.cjs.cache`);
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
@@ -37,5 +48,5 @@ if (cachedData === undefined || script.cachedDataRejected) {
     }
   });
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dir);

@@ -14,14 +14,15 @@ export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
 /** A command adds itself to the program; its action returns the exit code. */
 export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
-const commands: Register[] = [
-  registerParse,
-  registerPlan,
-  registerLint,
-  registerRules,
-  registerFmt,
-  registerLsp,
-];
+/** Every command by its name, in the order that help lists them. */
+const commands: Record<string, Register> = {
+  parse: registerParse,
+  plan: registerPlan,
+  lint: registerLint,
+  rules: registerRules,
+  fmt: registerFmt,
+  lsp: registerLsp,
+};
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -32,7 +33,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
-  for (const register of commands) register(program, io, (code) => (exitCode = code));
+  // A run of one command sets up only that command (its options, their help texts): part of what `hull lint`
+  // costs at start-up. Anything else (help, --version, a misspelt command) sets up all, so that help lists them.
+  const named = Object.hasOwn(commands, argv[0] ?? "") ? [commands[argv[0]!]!] : Object.values(commands);
+  for (const register of named) register(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -46,7 +46,8 @@ describe.skipIf(!built)("bundled hull lint", () => {
   });
 
   it("starts from V8's code cache, and from scratch when the cache is damaged", () => {
-    const cache = `${bundle}.cache`;
+    // Each command has its own cache beside the bundle (bin/hull.js).
+    const cache = join(dirname(bundle), "hull.lint.cjs.cache");
     const first = lint("1");
     expect(existsSync(cache)).toBe(true);
     writeFileSync(cache, "not a code cache");

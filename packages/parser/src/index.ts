@@ -1,4 +1,5 @@
-export { parse, type ParseOptions } from "./ast/build.js";
+export { parse } from "./ast/build.js";
+export { parseWork } from "./work.js";
 export { print } from "./print/print.js";
 export { dump, goQuote } from "./print/dump.js";
 export { visitorKeys, walk, type WalkHandlers, type WalkNode } from "./ast/walk.js";

@@ -95,7 +95,7 @@ function describeInstruction(node: Instruction, indent = ""): string[] {
 }
 
 function describeAst(text: string): { dump: string; ast: string; errors: string } {
-  const { ast, diagnostics } = parse(text, { validateGrammar: true });
+  const { ast, diagnostics } = parse(text);
   const lines: string[] = [`escape ${q(ast.escapeChar)} bom=${ast.bom}`];
   for (const d of ast.directives)
     lines.push(`directive ${d.name}=${q(d.value)} @${at(d.range)} value@${at(d.valueRange)}`);

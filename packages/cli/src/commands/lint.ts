@@ -1,6 +1,6 @@
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import { Option } from "commander";
 import {
   findDockerignore,
@@ -30,7 +30,7 @@ import {
   type ShellcheckRequest,
 } from "@hull/linter";
 import type { Register } from "../main.js";
-import { processIo, readFailure, type Io } from "../io.js";
+import { readFailure, type Io } from "../io.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
 import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
@@ -123,8 +123,10 @@ export function runJob(
 
 /** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
 function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
-  const index = ruleIndexOf(registry);
+  // Built on the first --rule or --ignore only: indexing every rule's names and aliases costs each run.
+  let index: ReturnType<typeof ruleIndexOf> | undefined;
   const known = (name: string, flag: string) => {
+    index ??= ruleIndexOf(registry);
     if (index.resolve(name).length > 0 || isShellcheckName(name)) return;
     const suggestion = index.suggest(name);
     throw new UsageError(
@@ -182,7 +184,7 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
       { length: threads },
       () =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(workerFile, { workerData: { hullLintWorker: true } });
+          const worker = new Worker(workerFile);
           const send = () => {
             if (next >= jobs.length) {
               void worker.terminate().then(() => done());
@@ -203,18 +205,6 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
   );
   return results;
 }
-
-/** The body of a worker thread: lint each batch of jobs it is sent, with the real file system. */
-function serveAsWorker(): void {
-  parentPort?.on("message", (message: { start: number; jobs: LintJob[] }) => {
-    parentPort?.postMessage({
-      start: message.start,
-      results: message.jobs.map((job) => runJob(job, processIo)),
-    });
-  });
-}
-
-if (!isMainThread && (workerData as { hullLintWorker?: boolean } | null)?.hullLintWorker) serveAsWorker();
 
 /** Loads the config for a directory, caching per directory and per config file. */
 function configLoader(io: Io, explicit: string | undefined) {

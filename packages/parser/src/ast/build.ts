@@ -1,9 +1,5 @@
-import type { IToken } from "chevrotain";
-import { group } from "../grammar/parser.js";
-import { tokenize } from "../lexer/lexer.js";
-import { CommentLine, Continuation, EmptyLine, End, FirstContinuation } from "../lexer/tokens.js";
-import { scanDirectives } from "../syntax/directives.js";
-import type { HeredocBodies } from "../syntax/heredoc.js";
+import { scanLines, type InstructionLines, type LineSink } from "../lexer/lexer.js";
+import { scanDirectives, type DirectiveLine } from "../syntax/directives.js";
 import type {
   Comment,
   Directive,
@@ -18,19 +14,15 @@ import type {
   TopLevelNode,
   Whitespace,
 } from "./nodes.js";
-import { InstructionReader, parseInstruction, type InstructionSource } from "./instructions.js";
+import { InstructionReader, none, parseInstruction, type InstructionSource } from "./instructions.js";
 import { LineMap, PositionMap } from "./positions.js";
-
-/** Options for `parse`. */
-export interface ParseOptions {
-  /** Run Chevrotain's grammar validations (slower start; for tests). */
-  validateGrammar?: boolean;
-}
+import { keepShape } from "../shapes.js";
+import { parseWork } from "../work.js";
 
 /** Parses a Dockerfile into a lossless AST; never throws: problems come back as diagnostics. */
-export function parse(text: string, options: ParseOptions = {}): ParseResult {
+export function parse(text: string): ParseResult {
   try {
-    return new Builder(String(text), options).build();
+    return new Builder(String(text)).build();
   } catch (error) {
     // A crash here is a bug in hull; keep the text (so printing still round-trips) and say what happened.
     const map = new PositionMap(text);
@@ -64,15 +56,19 @@ function emptyDockerfile(text: string, range: Range): Dockerfile {
   };
 }
 
-class Builder {
+class Builder implements LineSink {
   private readonly map: PositionMap;
   private readonly diagnostics: ParseDiagnostic[] = [];
   private escapeChar: "\\" | "`" = "\\";
+  private readonly directives: Directive[] = [];
+  private directiveAt = new Map<number, DirectiveLine>();
+  private readonly children: TopLevelNode[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly instructions: Instruction[] = [];
+  /** The comments right above the next instruction (BuildKit's `PrevComment`). */
+  private pending: Comment[] | null = null;
 
-  constructor(
-    private readonly text: string,
-    private readonly options: ParseOptions,
-  ) {
+  constructor(private readonly text: string) {
     this.map = new PositionMap(text);
   }
 
@@ -95,73 +91,9 @@ class Builder {
     const bom = text.charCodeAt(0) === 0xfeff;
     const { lines: directiveLines, escape } = scanDirectives(text, bom ? 1 : 0);
     this.escapeChar = escape;
-    const groups = group(tokenize(text, escape, this.options.validateGrammar), this.options.validateGrammar);
-
-    const directives: Directive[] = [];
-    const directiveAt = new Map(directiveLines.map((d) => [d.start, d]));
-    const children: TopLevelNode[] = [];
-    const comments: Comment[] = [];
-    const instructions: Instruction[] = [];
-    let pending: Comment[] = [];
-    let trivia: { start: number; text: string } | null = null;
-    const flushTrivia = () => {
-      if (trivia === null) return;
-      const node: Whitespace = {
-        type: "Whitespace",
-        text: trivia.text,
-        range: this.range(trivia.start, trivia.start + trivia.text.length),
-      };
-      children.push(node);
-      trivia = null;
-    };
-
-    for (const g of groups) {
-      if (g.kind === "trivia") {
-        if (g.token.startOffset === 0 && bom) continue;
-        if (trivia === null) trivia = { start: g.token.startOffset, text: g.token.image };
-        else trivia.text += g.token.image;
-        continue;
-      }
-      flushTrivia();
-      if (g.kind === "comment") {
-        const t = g.token;
-        const end = t.startOffset + t.image.length;
-        const d = directiveAt.get(t.startOffset);
-        if (d) {
-          const node: Directive = {
-            type: "Directive",
-            name: d.name,
-            value: d.value,
-            text: t.image,
-            range: this.range(t.startOffset, end),
-            nameRange: this.range(d.nameStart, d.nameEnd),
-            valueRange: this.range(d.valueStart, d.valueEnd),
-          };
-          if (d.error) this.report(d.error.code, d.error.message, d.start, d.end);
-          directives.push(node);
-          children.push(node);
-          continue;
-        }
-        const node: Comment = {
-          type: "Comment",
-          text: t.image,
-          value: t.image.slice(1).trim(),
-          range: this.range(t.startOffset, end),
-        };
-        comments.push(node);
-        // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
-        if (node.value === "") pending = [];
-        else pending.push(node);
-        children.push(node);
-        continue;
-      }
-      const instruction = this.instructionFromTokens(g.tokens, pending);
-      pending = [];
-      children.push(instruction);
-      instructions.push(instruction);
-    }
-    flushTrivia();
-
+    this.directiveAt = new Map(directiveLines.map((d) => [d.start, d]));
+    scanLines(text, escape, this);
+    const instructions = this.instructions;
     const { preamble, stages } = this.stages(instructions);
     if (instructions.length === 0) {
       this.report("no-instructions", "The file has no instructions.", text.length, text.length);
@@ -171,16 +103,62 @@ class Builder {
       range: this.range(0, text.length),
       bom,
       escapeChar: this.escapeChar,
-      directives,
-      comments,
+      directives: this.directives,
+      comments: this.comments,
       instructions,
       preamble,
       stages,
-      children,
+      children: this.children,
     };
     return { ast, diagnostics: this.diagnostics };
   }
 
+  trivia(start: number, end: number): void {
+    const node: Whitespace = {
+      type: "Whitespace",
+      text: this.text.slice(start, end),
+      range: this.range(start, end),
+    };
+    this.children.push(node);
+  }
+
+  comment(start: number, end: number): void {
+    const text = this.text.slice(start, end);
+    const d = this.directiveAt.get(start);
+    if (d) {
+      const node: Directive = {
+        type: "Directive",
+        name: d.name,
+        value: d.value,
+        text,
+        range: this.range(start, end),
+        nameRange: this.range(d.nameStart, d.nameEnd),
+        valueRange: this.range(d.valueStart, d.valueEnd),
+      };
+      if (d.error) this.report(d.error.code, d.error.message, d.start, d.end);
+      this.directives.push(node);
+      this.children.push(node);
+      return;
+    }
+    const node: Comment = {
+      type: "Comment",
+      text,
+      value: text.slice(1).trim(),
+      range: this.range(start, end),
+    };
+    this.comments.push(node);
+    // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
+    if (node.value === "") this.pending = null;
+    else (this.pending ??= []).push(node);
+    this.children.push(node);
+  }
+
+  instruction(lines: InstructionLines): void {
+    const instruction = this.instructionFromLines(lines, this.pending ?? none);
+    this.pending = null;
+    this.children.push(instruction);
+    this.instructions.push(instruction);
+  }
   private stages(instructions: Instruction[]): { preamble: Instruction[]; stages: Stage[] } {
     const preamble: Instruction[] = [];
     const groups: { from: From; instructions: Instruction[] }[] = [];
@@ -212,69 +190,42 @@ class Builder {
         index,
         name: from.stageName ? from.stageName.value.toLowerCase() : null,
         from,
-        instructions,
+        // Exact size: a list filled by push keeps room for 17, and a generated file can have many stages.
+        instructions: instructions.length === 0 ? none : instructions.slice(),
         range: last ? { start: from.range.start, end: last.range.end } : from.range,
       };
     });
     return { preamble, stages };
   }
 
-  private instructionFromTokens(tokens: IToken[], comments: Comment[]): Instruction {
-    const syntax: SyntaxToken[] = [];
-    const logicalStarts: number[] = [];
-    const sourceStarts: number[] = [];
-    const lengths: number[] = [];
-    let logical = "";
-    let bodies: HeredocBodies | null = null;
-    let textEnd = tokens[0]!.startOffset;
+  private instructionFromLines(lines: InstructionLines, comments: readonly Comment[]): Instruction {
+    const { start, tokens, logical, bodies } = lines;
+    let lastText: SyntaxToken | undefined;
     for (const t of tokens) {
-      const type = t.tokenType;
-      if (type === End) {
-        const nl = t.image.indexOf("\n") + 1 || t.image.length;
-        syntax.push({ kind: "newline", text: t.image.slice(0, nl), offset: t.startOffset });
-        if (t.image.length > nl) {
-          syntax.push({ kind: "heredoc", text: t.image.slice(nl), offset: t.startOffset + nl });
-        }
-        bodies = (t.payload as HeredocBodies | undefined) ?? null;
-        continue;
-      }
-      if (type === Continuation || type === FirstContinuation) {
-        syntax.push({ kind: "continuation", text: t.image, offset: t.startOffset });
-        textEnd = t.startOffset + t.image.length;
-        continue;
-      }
-      if (type === CommentLine) {
-        syntax.push({ kind: "comment", text: t.image, offset: t.startOffset });
-        continue;
-      }
-      if (type === EmptyLine) {
-        syntax.push({ kind: "empty", text: t.image, offset: t.startOffset });
-        const end = t.startOffset + t.image.replace(/\r?\n$/, "").length;
+      if (t.kind === "text") lastText = t;
+      else if (t.kind === "empty") {
+        const end = t.offset + t.text.replace(/\r?\n$/, "").length;
         this.report(
           "empty-continuation",
           "Empty continuation line: BuildKit drops it, and says it will become an error.",
-          t.startOffset,
+          t.offset,
           end,
           "warning",
         );
-        continue;
       }
-      syntax.push({ kind: "text", text: t.image, offset: t.startOffset });
-      logicalStarts.push(logical.length);
-      sourceStarts.push(t.startOffset);
-      lengths.push(t.image.length);
-      logical += t.image;
-      textEnd = t.startOffset + t.image.length;
     }
     // Trailing blanks and continuations are not part of the instruction's range.
-    while (textEnd > tokens[0]!.startOffset && /[ \t\\`\r\n]/.test(this.text[textEnd - 1]!)) {
-      const last = syntax.filter((s) => s.kind === "text").pop();
-      if (!last || textEnd <= last.offset + last.text.trimEnd().length) break;
+    let textEnd = lines.textEnd;
+    const lastTextEnd = lastText ? lastText.offset + lastText.text.trimEnd().length : -1;
+    while (textEnd > start && /[ \t\\`\r\n]/.test(this.text[textEnd - 1]!)) {
+      parseWork.steps++;
+      if (!lastText || textEnd <= lastTextEnd) break;
       textEnd--;
     }
+    const { logicalStarts, sourceStarts, lengths } = lines;
     if (logicalStarts.length === 0) {
       logicalStarts.push(0);
-      sourceStarts.push(tokens[0]!.startOffset);
+      sourceStarts.push(start);
       lengths.push(0);
     }
     const lastBody = bodies?.spans[bodies.spans.length - 1];
@@ -287,7 +238,7 @@ class Builder {
       line: new LineMap(logicalStarts, sourceStarts, lengths),
       bodies,
       comments,
-      tokens: syntax,
+      tokens,
       textEnd,
       end: Math.max(end, textEnd),
       logical,
@@ -302,3 +253,5 @@ class Builder {
     return parseInstruction(reader, logical, 0, false);
   }
 }
+
+keepShape(new Builder(""));

@@ -47,11 +47,18 @@ import {
   type Word,
   type Workdir,
 } from "./nodes.js";
-import type { LineMap, PositionMap } from "./positions.js";
+import { LineMap, PositionMap } from "./positions.js";
+import { keepShape } from "../shapes.js";
 import { goQuote } from "../print/dump.js";
 
 // One function per instruction, each returning a new node, as BuildKit's `instructions/parse.go` has them.
 // They live in one file rather than one file each: most are under 20 lines and all share the reader below.
+
+/**
+ * The one empty list every node shares where it has nothing to list: most instructions have no flags, heredocs
+ * or comments, and a generated file can hold millions of instructions. Frozen, so that nobody fills it.
+ */
+export const none: readonly never[] = Object.freeze([]);
 
 /** One instruction's text as the lexer grouped it: what every instruction parser reads from. */
 export interface InstructionSource {
@@ -107,6 +114,24 @@ export class InstructionReader {
   }
 }
 
+keepShape(
+  new InstructionReader(
+    "",
+    new PositionMap(""),
+    {
+      line: new LineMap([0], [0], [0]),
+      bodies: null,
+      comments: [],
+      tokens: [],
+      textEnd: 0,
+      end: 0,
+      logical: "",
+    },
+    [],
+    92,
+  ),
+);
+
 /**
  * The fields every instruction has, read before the instruction-specific ones. Each parser copies them into
  * its node by name: with an object spread (`{ ...head }`) instead, parsing the corpus took about a third
@@ -126,7 +151,7 @@ function requireArgs(r: InstructionReader, head: Head, what: string, ok: boolean
 
 /** JSON (exec) form when the text is a JSON array of strings, shell form otherwise, as BuildKit decides. */
 function readForm(r: InstructionReader, rest: Piece, list: boolean): { form: Form; args: readonly Word[] } {
-  if (rest.value === "") return { form: "none", args: [] };
+  if (rest.value === "") return { form: "none", args: none };
   if (rest.value.startsWith("[")) {
     const json = parseJsonArray(rest.value, rest.start);
     if (json.kind === "strings") return { form: "exec", args: r.words(json.elements) };
@@ -143,6 +168,9 @@ function notStrings(r: InstructionReader, start: number, end: number): void {
   );
 }
 
+const keywords = Object.keys(instructionTypes);
+const keywordNames = new Map(keywords.map((k) => [k, k]));
+
 /**
  * Parses one instruction of the joined line from `base` on (0, or where an ONBUILD's trigger starts).
  * Its diagnostics come in source order of concern: heredocs, then the instruction's own checks, then flags.
@@ -157,29 +185,35 @@ export function parseInstruction(
   const split = splitCommand(line);
   const keywordPiece = split.keyword ?? { value: "", start: line.length, end: line.length };
   const keywordRange = r.pieceRange(keywordPiece.start + base, keywordPiece.end + base);
-  const name = keywordPiece.value.toUpperCase();
+  const upper = keywordPiece.value.toUpperCase();
+  // Known keywords share one string per name (and per spelling when written in upper case).
+  const name = keywordNames.get(upper) ?? upper;
+  const text = keywordPiece.value === name ? name : keywordPiece.value;
   const type = (instructionTypes as Record<string, InstructionType>)[name] ?? "Unknown";
   const startOffset = keywordRange.start.offset;
-  const flags = split.flags.map((f) =>
-    flag(r, {
-      ...f,
-      start: f.start + base,
-      end: f.end + base,
-      nameStart: f.nameStart + base,
-      nameEnd: f.nameEnd + base,
-      valueStart: f.valueStart + base,
-    }),
-  );
+  const flags =
+    split.flags.length === 0
+      ? none
+      : split.flags.map((f) =>
+          flag(r, {
+            ...f,
+            start: f.start + base,
+            end: f.end + base,
+            nameStart: f.nameStart + base,
+            nameEnd: f.nameEnd + base,
+            valueStart: f.valueStart + base,
+          }),
+        );
   const rest: Piece = { ...split.rest, start: split.rest.start + base, end: split.rest.end + base };
   const head: Head = {
     type,
     range: r.range(startOffset, Math.max(startOffset, ctx.end)),
-    keyword: { type: "Keyword", text: keywordPiece.value, name, range: keywordRange },
+    keyword: { type: "Keyword", text, name, range: keywordRange },
     flags,
     // An ONBUILD's heredocs are read once, for the ONBUILD, and handed to its trigger afterwards.
-    heredocs: base === 0 ? heredocs(r) : [],
-    comments: trigger ? [] : ctx.comments,
-    tokens: trigger ? [] : ctx.tokens,
+    heredocs: base === 0 ? heredocs(r) : none,
+    comments: trigger ? none : ctx.comments,
+    tokens: trigger ? none : ctx.tokens,
     logical: line,
   };
   const node = parseArguments(r, head, rest);
@@ -352,7 +386,7 @@ function parseEnvOrLabel(r: InstructionReader, head: Head, rest: Piece): Env | L
       : legacy
         ? legacyPair(r, keyword, rest)
         : keyValues(r, keyword, pieces);
-  return { type, range, keyword, flags, args: [], heredocs, comments, tokens, logical, pairs, legacy };
+  return { type, range, keyword, flags, args: none, heredocs, comments, tokens, logical, pairs, legacy };
 }
 
 function noPairs(r: InstructionReader, keyword: Keyword): KeyValue[] {
@@ -410,7 +444,8 @@ function keyValues(r: InstructionReader, keyword: Keyword, pieces: Piece[]): Key
       range: r.pieceRange(p.start, p.end),
     });
   }
-  return pairs;
+  // Exact size: a list filled by push keeps room for 17, and the node keeps it.
+  return pairs.slice();
 }
 
 function parseArg(r: InstructionReader, head: Head, rest: Piece): Arg {
@@ -453,14 +488,14 @@ function parseHealthcheck(r: InstructionReader, head: Head, rest: Piece): Health
       range,
       keyword,
       flags,
-      args: [],
+      args: none,
       heredocs,
       comments,
       tokens,
       logical,
       kind: null,
       form: "none",
-      command: [],
+      command: none,
     };
   }
   let next = sep;
@@ -469,7 +504,7 @@ function parseHealthcheck(r: InstructionReader, head: Head, rest: Piece): Health
   const kind = r.word(kindPiece);
   const cmd: Piece = { value: rest.value.slice(next), start: rest.start + next, end: rest.end };
   let form: Form = "none";
-  let command: readonly Word[] = [];
+  let command: readonly Word[] = none;
   if (cmd.value !== "") {
     const json = cmd.value.startsWith("[")
       ? parseJsonArray(cmd.value, cmd.start)
@@ -544,7 +579,7 @@ function parseOnbuild(r: InstructionReader, head: Head, rest: Piece): Onbuild {
     range,
     keyword,
     flags,
-    args: [],
+    args: none,
     heredocs,
     comments,
     tokens,
@@ -576,26 +611,26 @@ function parseSingleValue(
   const type = head.type as "Maintainer" | "User" | "Workdir" | "Stopsignal";
   const value = rest.value === "" ? null : r.word(rest);
   requireArgs(r, head, "needs exactly one argument", value !== null);
-  const args = value ? [value] : [];
+  const args = value ? [value] : none;
   return { type, range, keyword, flags, args, heredocs, comments, tokens, logical, value };
 }
 
 function parseUnknown(r: InstructionReader, head: Head): Unknown {
   const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  const hint = suggestSpelling(keyword.name, Object.keys(instructionTypes));
   if (keyword.text === "") {
     r.error("empty-instruction", "A line continuation starts an instruction that has no keyword.", {
       start: keyword.range.start,
       end: range.end,
     });
   } else {
+    const hint = suggestSpelling(keyword.name, keywords);
     r.error(
       "unknown-instruction",
       `Unknown instruction ${goQuote(keyword.text)}.${hint ? ` Did you mean ${hint}?` : ""}`,
       keyword.range,
     );
   }
-  return { type: "Unknown", range, keyword, flags, args: [], heredocs, comments, tokens, logical };
+  return { type: "Unknown", range, keyword, flags, args: none, heredocs, comments, tokens, logical };
 }
 
 function flag(r: InstructionReader, f: FlagPiece): Flag {
@@ -610,10 +645,11 @@ function flag(r: InstructionReader, f: FlagPiece): Flag {
   };
 }
 
-function heredocs(r: InstructionReader): Heredoc[] {
+function heredocs(r: InstructionReader): readonly Heredoc[] {
   const ctx = r.source;
   const errors: Piece[] = [];
   const markers = heredocMarkers(ctx.logical, errors);
+  if (markers.length === 0 && errors.length === 0) return none;
   for (const e of errors) {
     r.error(
       "invalid-heredoc",
@@ -650,7 +686,8 @@ function heredocs(r: InstructionReader): Heredoc[] {
   });
 }
 
-function readMounts(r: InstructionReader, flags: readonly Flag[]): Mount[] {
+function readMounts(r: InstructionReader, flags: readonly Flag[]): readonly Mount[] {
+  if (flags.length === 0) return none;
   const list: Mount[] = [];
   for (const flag of flags) {
     if (flag.name !== "mount" || flag.value === null) continue;
@@ -658,7 +695,7 @@ function readMounts(r: InstructionReader, flags: readonly Flag[]): Mount[] {
     if (error) r.error("invalid-mount", error, flag.valueRange ?? flag.range);
     list.push(mount);
   }
-  return list;
+  return list.length === 0 ? none : list;
 }
 
 /** BuildKit's flag rules: known names only, no repeats but for list flags, booleans and required values. */

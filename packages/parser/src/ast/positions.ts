@@ -1,3 +1,5 @@
+import { keepShape } from "../shapes.js";
+import { parseWork } from "../work.js";
 import type { Position, Range } from "./nodes.js";
 
 /**
@@ -7,6 +9,13 @@ import type { Position, Range } from "./nodes.js";
  */
 export class PositionMap {
   private readonly starts: number[];
+  /**
+   * The positions made last, by offset modulo the size: an instruction's range, its keyword's and its last
+   * word's share their ends, so nodes share one position object per offset instead of one each.
+   */
+  private readonly recent: (Position | undefined)[] = new Array<Position | undefined>(64).fill(undefined);
+  /** The line of the last lookup: offsets mostly come in source order. */
+  private line = 0;
 
   constructor(text: string) {
     this.starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
@@ -19,15 +28,25 @@ export class PositionMap {
 
   /** The position of an offset: 1-based line, 1-based column in UTF-16 code units. */
   at(offset: number): Position {
+    const slot = offset & 63;
+    const cached = this.recent[slot];
+    if (cached !== undefined && cached.offset === offset) return cached;
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    let lo = this.line;
+    if (!(starts[lo]! <= offset && (lo + 1 === starts.length || starts[lo + 1]! > offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        parseWork.steps++;
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.line = lo;
     }
-    return { offset, line: lo + 1, column: Math.max(offset - starts[lo]!, 0) + 1 };
+    const position = { offset, line: lo + 1, column: Math.max(offset - starts[lo]!, 0) + 1 };
+    this.recent[slot] = position;
+    return position;
   }
 
   range(start: number, end: number): Range {
@@ -63,6 +82,7 @@ export class LineMap {
     let lo = 0;
     let hi = this.logical.length - 1;
     while (lo < hi) {
+      parseWork.steps++;
       const mid = (lo + hi + 1) >> 1;
       if (test(this.logical[mid]!)) lo = mid;
       else hi = mid - 1;
@@ -70,3 +90,6 @@ export class LineMap {
     return lo;
   }
 }
+
+keepShape(new PositionMap(""));
+keepShape(new LineMap([0], [0], [0]));

@@ -1,5 +1,6 @@
 import { EOF, codePointAt, isDigit, isLetter, isSpace, runeString, widthOf } from "./chars.js";
 import { replaceAll, replaceFirst, trimPrefix, trimSuffix, type GlobResult } from "./glob.js";
+import { keepShape } from "../shapes.js";
 
 /** Variables visible to an expansion: a plain object or a Map from name to value. */
 export type ExpandEnv = Readonly<Record<string, string>> | ReadonlyMap<string, string>;
@@ -443,6 +444,8 @@ class Lexer {
     );
   }
 }
+
+keepShape(new Lexer("", () => undefined, undefined, false));
 
 function settle(result: GlobResult): string {
   if (!result.ok) throw new ExpandFailure(result.error);

@@ -1,4 +1,5 @@
 import { EOF, codePointAt, codePoints, fromCodePoints, isNameChar, runeString, widthOf } from "./chars.js";
+import { keepShape } from "../shapes.js";
 
 // BuildKit turns a pattern into a Go regular expression and lets RE2 find the match. We compile the same
 // three pieces (literal, `?`, `*`) into a tiny program and run it as a Pike VM, which gives the same
@@ -167,6 +168,8 @@ function prepare(pattern: string, greedy: boolean): Matcher | string {
   if (typeof tokens === "string") return `invalid pattern (${pattern}) in substitution: ${tokens}`;
   return new Matcher(compile(tokens, greedy));
 }
+
+keepShape(prepare("a", false) as Matcher);
 
 /** Removes the shortest (or, when greedy, longest) prefix of `value` matching `pattern`: `${V#p}`, `${V##p}`. */
 export function trimPrefix(pattern: string, value: string, greedy: boolean): GlobResult {

@@ -1,4 +1,5 @@
 import { isSpace } from "../expand/chars.js";
+import { parseWork } from "../work.js";
 import { parseJsonArray, splitCommand, type Piece } from "./words.js";
 
 /** A heredoc opener found on an instruction's joined line. */
@@ -79,6 +80,7 @@ export function findHeredocBodies(text: string, from: number, line: string): Her
     const bodyStart = pos;
     let found = false;
     while (pos < text.length) {
+      parseWork.steps++;
       const nl = text.indexOf("\n", pos);
       const lineEnd = nl < 0 ? text.length : nl + 1;
       let e = lineEnd;

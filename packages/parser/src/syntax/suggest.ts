@@ -31,6 +31,8 @@ export function suggestSpelling(
   for (const candidate of candidates) {
     if (candidate === word) continue;
     const other = candidate.toLowerCase();
+    // A length difference alone costs that many edits: such a candidate can never be returned.
+    if (Math.abs(other.length - lower.length) > limit) continue;
     const distance = other === lower ? 0.5 : editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
@@ -46,6 +48,7 @@ function buildkitSearch(word: string, candidates: Iterable<string>): string | nu
   let bestDistance = 3;
   for (const candidate of candidates) {
     if (candidate === word) return null;
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const distance = editDistance(word, candidate, false);
     if (distance < bestDistance) {
       best = candidate;
@@ -55,25 +58,39 @@ function buildkitSearch(word: string, candidates: Iterable<string>): string | nu
   return best;
 }
 
+/** Rows reused by every `editDistance` call (the parser asks for a hint on every unknown keyword). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps each cost one;
  * plain Levenshtein distance when `swaps` is false.
  */
 function editDistance(a: string, b: string, swaps = true): number {
+  const width = b.length + 1;
+  if (rows[0].length < width) rows = [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
   // Three rolling rows: the swap looks two rows back.
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let [before, previous, current] = rows;
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    current[0] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      if (
+        swaps &&
+        i > 1 &&
+        j > 1 &&
+        ai === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      )
         value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
     }
+    const spare = before;
     before = previous;
     previous = current;
+    current = spare;
   }
   return previous[b.length]!;
 }

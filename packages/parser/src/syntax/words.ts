@@ -1,4 +1,5 @@
 import { isSpace } from "../expand/chars.js";
+import { keepShape } from "../shapes.js";
 
 /** A piece of an instruction's joined line: its text and its offsets in that line. */
 export interface Piece {
@@ -321,6 +322,7 @@ class JsonReader {
     }
   }
 }
+keepShape(new JsonReader(""));
 
 const ESCAPES: Record<number, string> = {
   34: '"',
