@@ -193,6 +193,19 @@ describe("hull lint with ShellCheck", () => {
     expect(missing.io.err).toBe("hull lint: --shellcheck: no such file: nope\n");
   });
 
+  it("runs the program a config's shellcheck.path names, relative to the config; the command line wins", async () => {
+    const config = { ".hullrc.yaml": "shellcheck:\n  path: tools/sc\n", "tools/sc": "" };
+    const chosen = withShellcheck({ ...config, a: script }, {});
+    await main(["lint", "a"], chosen.io);
+    expect(chosen.calls.map((c) => c.program)).toEqual(["/repo/tools/sc"]);
+    const off = withShellcheck({ ...config, a: script }, {});
+    await main(["lint", "--no-shellcheck", "a"], off.io);
+    expect(off.calls).toHaveLength(0);
+    const missing = withShellcheck({ ".hullrc.yaml": "shellcheck:\n  path: nope\n", a: script });
+    expect(await main(["lint", "a"], missing.io)).toBe(2);
+    expect(missing.io.err).toBe("hull lint: /repo/.hullrc.yaml: shellcheck.path: no such file: /repo/nope\n");
+  });
+
   it("says once, with --verbose, that ShellCheck findings were skipped when there is no ShellCheck", async () => {
     const { io, calls } = withShellcheck({ a: script, b: script }, { PATH: "/usr/bin" });
     await main(["lint", "--verbose", "a", "b"], io);

@@ -160,6 +160,7 @@ export function rulePage(rule: Rule): string {
     rule.docs.rationale,
     "",
     ...(rule.docs.limitations === undefined ? [] : ["## Known limitations", "", rule.docs.limitations, ""]),
+    ...hadolintDifferences(rule),
     "## Examples",
     "",
     "### ❌ Bad",
@@ -179,6 +180,14 @@ export function rulePage(rule: Rule): string {
     seeAlso(rule),
     "",
   ].join("\n");
+}
+
+/** The "Differences from hadolint" section: what the rule reports unlike its hadolint alias, and why. */
+function hadolintDifferences(rule: Rule): string[] {
+  const text = rule.docs.hadolintDifferences;
+  if (text === undefined) return [];
+  const codes = [rule.aliases?.hadolint ?? []].flat().join(", ");
+  return ["## Differences from hadolint", "", `Compared with hadolint's ${codes}: ${text}`, ""];
 }
 
 /** The index of every rule. */

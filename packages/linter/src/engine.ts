@@ -30,7 +30,7 @@ import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
 import { withRunCaches } from "./shell/run.js";
-import { maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
+import { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
 import {
   shellcheckArgs,
   shellcheckFindings,
@@ -368,7 +368,13 @@ function lintFile(source: string, options: LintOptions): LintResult {
 
   const visible =
     markup.length > 0
-      ? outsideMarkup(diagnostics, markup, ast.stages[0]?.from.range.start.offset)
+      ? outsideMarkup(
+          diagnostics,
+          markup,
+          ast.stages[0]?.from.range.start.offset,
+          hasControlLines(source, markup),
+          ast.instructions,
+        )
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
@@ -435,6 +441,16 @@ function applyIgnores(
   });
 }
 
+/** Rules that judge a name by every definition in the file, which a template's branches and includes change. */
+const wholeFileRules: ReadonlySet<string> = new Set([
+  "copy-from-undefined-stage",
+  "invalid-default-arg-in-from",
+  "no-duplicate-stage-name",
+  "no-multiple-instructions",
+  "undefined-arg-in-from",
+  "undefined-var",
+]);
+
 /**
  * Drops findings that touch template markup, whose meaning is unknown until the template is rendered, and parse
  * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once.
@@ -443,10 +459,26 @@ function outsideMarkup(
   diagnostics: Diagnostic[],
   markup: readonly TemplateSpan[],
   firstFrom: number | undefined,
+  controlLines: boolean,
+  instructions: readonly Instruction[],
 ): Diagnostic[] {
+  const hasMarkup = (node: Instruction | undefined) =>
+    node !== undefined &&
+    markup.some((m) => m.start < node.range.end.offset && node.range.start.offset < m.end);
   return diagnostics.filter((d) => {
+    // How many commands a RUN holds is unknown while markup in it, or in the RUN before it, is not rendered.
+    if (d.ruleId === "no-consecutive-run") {
+      const at = instructions.findIndex(
+        (i) => i.range.start.offset <= d.range.start.offset && d.range.start.offset < i.range.end.offset,
+      );
+      if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
+    }
     if (d.ruleId === templateSyntaxId) return true;
     if (d.ruleId === syntaxErrorId) return false;
+    // Branches and includes decide which stages, ARGs and variables the rendered file defines.
+    if (controlLines && wholeFileRules.has(d.ruleId)) return false;
+    // An ARG default written as markup (`ARG VARIANT={{ .v }}`) has a value only once rendered.
+    if (d.ruleId === "invalid-default-arg-in-from") return false;
     // Markup before the first FROM may well render to one.
     if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
     const start = d.range.start.offset;
@@ -457,6 +489,7 @@ function outsideMarkup(
 
 /** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */
 function markupName(source: string, span: TemplateSpan): string {
+  if (source.startsWith("${templateOption:", span.start)) return "${templateOption:…}";
   const open = source.slice(span.start, span.start + 2);
   const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
   return `${open} … ${close}`;

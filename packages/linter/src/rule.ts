@@ -62,10 +62,15 @@ export interface RuleDocs<O = Record<string, unknown>> {
   /** Why the pattern is a problem: at most three sentences of markdown. */
   rationale: string;
   /**
-   * What the rule does not see or deliberately accepts, and how it differs from hadolint or BuildKit; rendered as
-   * "Known limitations". Keep it out of `rationale`.
+   * What the rule does not see or deliberately accepts, and how it differs from BuildKit; rendered as
+   * "Known limitations". Keep it out of `rationale`; differences from hadolint go in `hadolintDifferences`.
    */
   limitations?: string;
+  /**
+   * Where the rule deliberately reports differently from its hadolint alias, each difference with its reason;
+   * rendered as "Differences from hadolint". Only for rules with a hadolint alias.
+   */
+  hadolintDifferences?: string;
   /** Examples that must produce at least one diagnostic of this rule. */
   bad: readonly (string | DocExample<O>)[];
   /** Examples that must produce no diagnostic of this rule. */

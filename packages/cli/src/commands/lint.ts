@@ -271,6 +271,19 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   if (stdin && flags.since !== undefined) throw new UsageError("--since needs paths, not standard input");
 
   const shellcheck = findShellcheck(flags, io);
+  // A config's `shellcheck.path` names the program for the files it governs, unless the command line chose.
+  const shellcheckFor = (config: LoadedConfig): string | undefined => {
+    if (
+      config.shellcheckPath === undefined ||
+      typeof flags.shellcheck === "string" ||
+      flags.shellcheck === false
+    )
+      return shellcheck;
+    if (!io.runShellcheck) return undefined;
+    if (!io.exists(config.shellcheckPath))
+      throw new UsageError(`${config.path}: shellcheck.path: no such file: ${config.shellcheckPath}`);
+    return config.shellcheckPath;
+  };
   if (shellcheck === undefined && flags.verbose) {
     io.stderr(
       flags.shellcheck === false
@@ -284,6 +297,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   /** Paths that could not be searched or read, one line each: reported, and the exit code is 2. */
   const problems: string[] = [];
   const makeJob = (path: string, displayPath: string, config: LoadedConfig, text?: string): LintJob => {
+    const program = shellcheckFor(config);
     const job: LintJob = {
       path,
       displayPath,
@@ -292,7 +306,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       settings: config.settings,
       keepSource,
       threshold: flags.failureThreshold ?? config.failureThreshold,
-      ...(shellcheck === undefined ? {} : { shellcheck }),
+      ...(program === undefined ? {} : { shellcheck: program }),
       ...(text === undefined ? {} : { text }),
       ...(fixRequest ? { fix: fixRequest } : {}),
     };

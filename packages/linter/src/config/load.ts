@@ -31,6 +31,8 @@ export interface LoadedConfig {
   resolve: boolean;
   /** Base image config files by image reference (`imageConfigs`), as absolute paths. */
   imageConfigs: Record<string, string>;
+  /** The ShellCheck program the config names (`shellcheck.path`), made absolute; undefined when it names none. */
+  shellcheckPath?: string;
   /** Things worth telling the user that do not stop the run (e.g. hadolint codes hull has no rule for). */
   warnings: string[];
 }
@@ -140,6 +142,9 @@ export function loadConfigFile(
     imageConfigs: Object.fromEntries(
       Object.entries(config.imageConfigs ?? {}).map(([ref, file]) => [ref, resolve(dirname(path), file)]),
     ),
+    ...(config.shellcheck?.path === undefined
+      ? {}
+      : { shellcheckPath: resolve(dirname(path), config.shellcheck.path) }),
     warnings: [],
   };
 }

@@ -31,6 +31,8 @@ export interface HullConfig {
   resolve?: boolean;
   /** Base image configs by image reference: files as `docker inspect` or `crane config` print them. */
   imageConfigs?: Record<string, string>;
+  /** The ShellCheck program to run on RUN scripts, relative to the config file's directory. */
+  shellcheck?: { path?: string };
 }
 
 /** The label types hadolint's `label-schema` knows. */
@@ -47,6 +49,7 @@ const topLevelKeys = [
   "strictLabels",
   "resolve",
   "imageConfigs",
+  "shellcheck",
 ] as const satisfies readonly (keyof HullConfig)[];
 
 type JsonSchema = Record<string, unknown>;
@@ -165,6 +168,19 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         additionalProperties: { type: "string" },
         description:
           "Base image configs, by image reference (e.g. `node:22`), as files relative to the config file's directory, in the shapes `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print (as `--image-config REF=FILE`).",
+      },
+      shellcheck: {
+        type: "object",
+        additionalProperties: false,
+        description:
+          "How ShellCheck is run on RUN scripts (the command line's --shellcheck and --no-shellcheck win).",
+        properties: {
+          path: {
+            type: "string",
+            description:
+              "The ShellCheck program, relative to the config file's directory; default: `shellcheck` on PATH.",
+          },
+        },
       },
     },
   };

@@ -33,6 +33,12 @@ RUN apt-get -o APT::Get::Assume-Yes=true install curl
     `FROM debian:12
 RUN apt-get update
 `,
+    `FROM debian:12
+RUN apt-get -y upgrade && apt-get dist-upgrade --yes && apt-get -s dist-upgrade
+`,
+    `FROM debian:12
+RUN apt-get clean && apt-cache policy curl
+`,
   ],
   invalid: [
     {
@@ -76,6 +82,32 @@ RUN ["apt-get", "install", "curl"]
 `,
       errors: [{ messageId: "noYes", line: 2, column: 18 }],
       output: null,
+    },
+    {
+      code: `FROM debian:12
+RUN apt-get update && apt-get upgrade && apt-get dist-upgrade
+`,
+      errors: [
+        {
+          messageId: "noYes",
+          message: "'apt-get upgrade' without -y waits for an answer the build cannot give; add -y.",
+          line: 2,
+          column: 31,
+        },
+        { messageId: "noYes", line: 2, column: 50 },
+      ],
+      output: `FROM debian:12
+RUN apt-get update && apt-get upgrade -y && apt-get dist-upgrade -y
+`,
+    },
+    {
+      code: `FROM debian:12
+RUN apt-get purge curl && apt-get autoremove
+`,
+      errors: [
+        { messageId: "noYes", line: 2, column: 13 },
+        { messageId: "noYes", line: 2, column: 35 },
+      ],
     },
   ],
 });

@@ -1,22 +1,30 @@
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { runShell } from "../shell/run.js";
-import { aptInstalls } from "../shell/tools/apt.js";
+import { aptCommands, aptDownloadVerbs, simulates } from "../shell/tools/apt.js";
+
+/** Verbs that ask for confirmation before they change the installed packages: each one needs `-y` in a build. */
+const promptingVerbs: ReadonlySet<string> = new Set([...aptDownloadVerbs, "remove", "purge", "autoremove"]);
 
 export default defineRule({
   id: "apt-get-non-interactive",
-  title: "Run apt-get install with -y",
+  title: "Run apt-get install, upgrade and remove with -y",
   severity: "warning",
   fixable: "unsafe",
   aliases: { hadolint: "DL3014", trivy: "DS-0021", semgrep: "missing-assume-yes-switch" },
   docs: {
     rationale:
-      "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies. " +
+      "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies, and `upgrade`, `dist-upgrade` and `remove` ask before they change anything. " +
       "A build has no one to answer, so the command aborts and the build fails, or works only until a package gains a dependency. " +
       "`-y`, `--yes`, `--assume-yes`, `-qq` and `-o APT::Get::Assume-Yes=true` all answer yes.",
+    hadolintDifferences:
+      "besides `install`, the other verbs that ask before changing packages (`upgrade`, `dist-upgrade`, `full-upgrade`, `reinstall`, `build-dep`, `remove`, `purge`, `autoremove`) are reported too, since without `-y` they abort the build the same way.",
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get install curl
+`,
+      `FROM debian:12
+RUN apt-get update && apt-get -y install curl && apt-get dist-upgrade
 `,
     ],
     good: [
@@ -29,19 +37,19 @@ RUN apt-get -qq install curl
     ],
   },
   messages: {
-    noYes: (command: string) =>
-      `'${command} install' without -y waits for an answer the build cannot give; add -y.`,
+    noYes: (command: string, verb: string) =>
+      `'${command} ${verb}' without -y waits for an answer the build cannot give; add -y.`,
   },
   create(ctx) {
     return {
       Run(node) {
         const shell = runShell(node, ctx);
-        for (const { command, verb } of aptInstalls(shell.commands)) {
-          if (!verb || assumesYes(command)) continue;
+        for (const { command, verb } of aptCommands(shell.commands)) {
+          if (!verb || !promptingVerbs.has(verb.value) || simulates(command) || assumesYes(command)) continue;
           const [start, end] = shell.span(verb.start, verb.end);
           const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
           const fix = exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined;
-          ctx.report({ at: ctx.rangeOf(start, end), fix }, "noYes", command.name!);
+          ctx.report({ at: ctx.rangeOf(start, end), fix }, "noYes", command.name!, verb.value);
         }
       },
     };

@@ -12,8 +12,9 @@ export default defineRule({
       "`COPY --from` takes a stage name, a stage index, or an image. " +
       "When the name matches no stage, BuildKit does not fail: it pulls an image of that name from Docker Hub (or uses a named build context), so a misspelt or renamed stage copies files from some unrelated image, or fails later with a confusing pull error.",
     limitations:
-      "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default. " +
-      "Unlike hadolint, a stage defined further down the file is accepted, since BuildKit resolves it.",
+      "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default.",
+    hadolintDifferences:
+      "a stage defined further down the file is accepted, since BuildKit resolves it; and a value that depends on a variable without a default (`--from=$STAGE`) is not reported, since it can name any stage or image.",
     bad: [
       `FROM golang:1.23 AS build
 RUN go build -o /app

@@ -17,8 +17,9 @@ export default defineRule({
       "When no `WORKDIR` is set in the stage (or in a stage of this file it builds on), that directory is whatever the base image chose, often `/`, and it can change when the base image does. " +
       "Set `WORKDIR` first, or copy to an absolute path.",
     limitations:
-      "As in hadolint, a `WORKDIR` set by the base image does not count, unless its config is given (`hull lint --resolve` or `--image-config`); destinations starting with a variable are not checked. " +
-      "Unlike hadolint, stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
+      "As in hadolint, a `WORKDIR` set by the base image does not count, unless its config is given (`hull lint --resolve` or `--image-config`); destinations starting with a variable are not checked.",
+    hadolintDifferences:
+      "stages built on `scratch` are not reported: they start in `/`, which no base image can change.",
     bad: [
       `FROM node:22
 COPY package.json .

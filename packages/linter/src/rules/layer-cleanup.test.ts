@@ -20,6 +20,33 @@ RUN curl.exe -o a.zip https://e.com/a.zip
 RUN curl.exe -o b.zip https://e.com/b.zip && del b.zip
 `,
     },
+    {
+      name: "a copied file that no later RUN removes, and one the same COPY's heredoc wrote",
+      code: `FROM debian:12
+COPY big.tar /tmp/
+COPY <<EOF /tmp/note
+hi
+EOF
+RUN tar -xf /tmp/big.tar -C /opt
+`,
+    },
+    {
+      name: "a copied script or config weighs nothing worth a finding, and a tree needs a recursive rm",
+      code: `FROM debian:12
+COPY library-scripts/common.sh /tmp/library-scripts/
+COPY vendor /tmp/vendor
+COPY cpanfile /tmp/cpanfile
+RUN bash /tmp/library-scripts/common.sh && rm -rf /tmp/library-scripts /tmp/cpanfile
+RUN rm -f /tmp/vendor
+`,
+    },
+    {
+      name: "a file a RUN made, not the copied one, is removed",
+      code: `FROM debian:12
+COPY app.conf /etc/app/
+RUN rm -f /etc/app/app.conf.bak
+`,
+    },
     // A malformed bracket class is no glob: the shell passes the word on as written (found by pnpm fuzz).
     `FROM debian:12
 RUN apt-get update && rm -rf [ [z-a]
@@ -118,6 +145,22 @@ RUN Remove-Item -Force C:\\build\\node.msi
       ],
     },
     {
+      name: "a copied archive removed in a later layer",
+      code: `FROM debian:12
+COPY big.tar /tmp/
+RUN tar -xf /tmp/big.tar -C /opt && rm /tmp/big.tar
+`,
+      errors: [
+        {
+          messageId: "copiedArchive",
+          message:
+            "'/tmp/big.tar' was put into the image by the COPY on line 2; removing it in a later layer does not shrink the image. Let ADD unpack it, mount it into the RUN that needs it (RUN --mount=type=bind,source=big.tar,target=/tmp/big.tar), or use it in a build stage.",
+          line: 3,
+          column: 37,
+        },
+      ],
+    },
+    {
       name: "cmd: curl.exe download, then del in a later RUN; ADD of a URL removed by rd",
       code: `FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
 ADD https://e.com/tools.zip C:/tools/
@@ -137,6 +180,29 @@ RUN choco install -y git nodejs
 RUN Remove-Item -Recurse -Force $env:TEMP\\chocolatey
 `,
       errors: [{ messageId: "cache", line: 4 }],
+    },
+    {
+      name: "a file from another stage, and one copied to a relative path under WORKDIR",
+      code: `FROM debian:12
+COPY --from=build /out/app.whl /tmp/app.whl
+WORKDIR /src
+COPY wheels.tar.gz .
+COPY src /opt/src
+RUN pip install --no-cache-dir /tmp/app.whl && rm -f /tmp/app.whl
+RUN rm wheels.tar.gz
+RUN rm -rf /opt/src
+`,
+      errors: [
+        {
+          messageId: "copied",
+          message:
+            "'/tmp/app.whl' was put into the image by the COPY on line 2; removing it in a later layer does not shrink the image. Mount it into the RUN that needs it instead (RUN --mount=type=bind,from=build,source=/out/app.whl,target=/tmp/app.whl), or use it in a build stage.",
+          line: 6,
+          column: 48,
+        },
+        { messageId: "copiedArchive", line: 7, column: 5 },
+        { messageId: "copied", line: 8, column: 5 },
+      ],
     },
     {
       code: `FROM debian:12

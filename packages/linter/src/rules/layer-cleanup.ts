@@ -25,7 +25,7 @@ import { extractDir, isTarArchive } from "../shell/tools/tar.js";
 
 /** Files a layer created, which a later layer may try to remove. */
 interface Artifact {
-  kind: "cache" | "download" | "buildDir";
+  kind: "cache" | "download" | "buildDir" | "copied";
   /** Normalized path; a cache is a placeholder file inside its directory. */
   path: string;
   /** The instruction that created it. */
@@ -33,6 +33,12 @@ interface Artifact {
   line: number;
   /** Index of the creating instruction in the stage. */
   layer: number;
+  /** For a copied file: the `RUN --mount` option that would give the RUN the file without a layer. */
+  mount?: string;
+  /** For a copied file: a tar archive, which ADD could unpack instead. */
+  archive?: boolean;
+  /** For a copied file: whether it weighs enough to matter, or may be a whole directory tree (no extension). */
+  weight?: "heavy" | "tree" | "light";
 }
 
 /** A package cache: the directories a tool fills and the commands that empty them. */
@@ -50,6 +56,10 @@ interface StageEnv {
 
 /** Where the shell runs relative paths: a path, or null once a `cd` went somewhere unknown. */
 type Cwd = string | null;
+
+/** Files that weigh megabytes: archives, packages, disk images and binaries. Scripts and configs weigh nothing. */
+const HEAVY =
+  /\.(?:tar|t?gz|tbz2?|txz|tzst|bz2|xz|zst|lz4?|zip|7z|rar|deb|rpm|apk|whl|egg|jar|war|ear|nupkg|gem|iso|img|qcow2|bin|run|so|a|exe|msi|AppImage|dmg|pkg)$/i;
 
 // A relative path in a stage whose WORKDIR is not known; it only has to compare equal to itself.
 const UNKNOWN_WORKDIR = "/\u0000workdir";
@@ -136,7 +146,8 @@ export default defineRule({
       "Each RUN, COPY and ADD is a layer, and the image is all of its layers stacked. " +
       "Deleting a file in a later layer only hides it (a whiteout entry); its bytes stay in the layer that created it and are still pulled with the image. " +
       "Package caches, downloaded archives and build directories must be removed in the same RUN that creates them, " +
-      "or kept out of the image with a cache mount (`RUN --mount=type=cache,…`) or a build stage.",
+      "or kept out of the image with a cache mount (`RUN --mount=type=cache,…`) or a build stage. " +
+      "A file that `COPY` or `ADD` brought in cannot be removed at all: mount it into the RUN that needs it (`RUN --mount=type=bind,source=…,target=…`) instead of copying it.",
     limitations:
       'In PowerShell and cmd scripts (a Windows base image, a PowerShell `SHELL`, `powershell -Command "…"`) it follows downloads (`Invoke-WebRequest -OutFile`, `DownloadFile`, `Start-BitsTransfer`, `curl.exe -o`), `ADD` of a URL, and Chocolatey\'s download cache (`%TEMP%\\chocolatey`, filled by `choco install`, emptied by `choco cache remove`), removed with `Remove-Item` (`rm`, `del`), `del`/`erase` or `rd`/`rmdir`; Windows paths are compared without case, with `C:` and `$env:TEMP`/`%TEMP%` understood. ' +
       "Other PowerShell variables in a path (`$dir\\a.zip`) are not followed.",
@@ -148,6 +159,10 @@ RUN rm -rf /var/lib/apt/lists/*
       `FROM debian:bookworm
 RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz && tar -xzf /tmp/app.tgz -C /opt
 RUN rm /tmp/app.tgz
+`,
+      `FROM python:3.12
+COPY dist/app.whl /tmp/
+RUN pip install --no-cache-dir /tmp/app.whl && rm /tmp/app.whl
 `,
     ],
     good: [
@@ -161,6 +176,9 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
  && tar -xzf /tmp/app.tgz -C /opt \\
  && rm /tmp/app.tgz
 `,
+      `FROM python:3.12
+RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-cache-dir /tmp/app.whl
+`,
     ],
   },
   messages: {
@@ -168,6 +186,10 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
       `'${command}' cleans a package cache that the RUN on line ${line} filled; the files stay in that layer, so the image does not shrink. Clean up in the RUN that fills the cache.`,
     download: (path: string, keyword: string, line: number) =>
       `'${path}' comes from the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.`,
+    copied: (path: string, keyword: string, line: number, mount: string) =>
+      `'${path}' was put into the image by the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Mount it into the RUN that needs it instead (RUN ${mount}), or use it in a build stage.`,
+    copiedArchive: (path: string, keyword: string, line: number, mount: string) =>
+      `'${path}' was put into the image by the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Let ADD unpack it, mount it into the RUN that needs it (RUN ${mount}), or use it in a build stage.`,
     buildDir: (path: string, line: number) =>
       `'${path}' was created by the RUN on line ${line}; removing it in a later layer does not shrink the image. Remove it in the RUN that creates it, or build in a separate stage.`,
   },
@@ -179,19 +201,50 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
 
     const addCopy = (node: Add | Copy) => {
       layer++;
-      if (ctx.isTrigger(node) || node.type !== "Add" || !node.destination) return;
+      if (ctx.isTrigger(node) || !node.destination) return;
       const dest = node.destination.value;
+      const from = node.flags.find((f) => f.name === "from")?.value;
       for (const source of node.sources) {
-        const remote = /^(?:https?|ftp):\/\//i.test(source.value);
-        if (!remote && !isTarArchive(source.value)) continue;
-        // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
-        const target =
-          remote && (dest.endsWith("/") || node.sources.length > 1)
-            ? `${dest}/${urlBasename(source.value)}`
-            : dest;
-        const path = windows(node) ? windowsPath(target, workdir) : normalize(target, workdir);
-        if (path !== null)
-          artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
+        const remote = node.type === "Add" && /^(?:https?|ftp):\/\//i.test(source.value);
+        if (remote || (node.type === "Add" && isTarArchive(source.value))) {
+          // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
+          const target =
+            remote && (dest.endsWith("/") || node.sources.length > 1)
+              ? `${dest}/${urlBasename(source.value)}`
+              : dest;
+          const path = windows(node) ? windowsPath(target, workdir) : normalize(target, workdir);
+          if (path !== null)
+            artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
+          continue;
+        }
+        // Files copied into a Windows image are not followed (their removal is read with Windows paths).
+        if (windows(node)) continue;
+        // A file from the context or another stage lands in the destination directory, or is the destination.
+        // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
+        if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
+          continue;
+        const base = source.value.replace(/\/+$/, "").split("/").pop() ?? "";
+        if (base === "" || /[*?[$]/.test(base)) continue;
+        const intoDir = /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
+        const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
+        if (path === null) continue;
+        const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source.value},target=${display(path)}`;
+        const keyword = node.type.toUpperCase();
+        const archive = isTarArchive(base);
+        // A name without an extension is most likely a directory, unless it is one of the usual files.
+        const plainFile =
+          base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base);
+        const weight = HEAVY.test(base) ? "heavy" : plainFile ? "light" : "tree";
+        artifacts.push({
+          kind: "copied",
+          path,
+          keyword,
+          line: node.range.start.line,
+          layer,
+          mount,
+          archive,
+          weight,
+        });
       }
     };
 
@@ -292,7 +345,11 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
               .filter((p): p is string => p !== null);
             remove(paths);
           }
+          const recursive = name === "rm" && (hasFlag(command, "r", "recursive") || hasFlag(command, "R"));
           const reported = removed.filter(({ artifact }) => {
+            // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
+            if (artifact.kind === "copied")
+              return artifact.weight === "heavy" || (artifact.weight === "tree" && recursive);
             // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
             if (artifact.kind !== "cache") return true;
             return ![...filled].some((cache) =>
@@ -306,6 +363,15 @@ RUN curl -fsSLo /tmp/app.tgz https://example.com/app.tgz \\
             if (artifact.kind === "cache") {
               const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
               ctx.report(at, "cache", text, artifact.line);
+            } else if (artifact.kind === "copied") {
+              ctx.report(
+                at,
+                artifact.archive ? "copiedArchive" : "copied",
+                displayOperand(command, artifact.path, cwd),
+                artifact.keyword,
+                artifact.line,
+                artifact.mount!,
+              );
             } else if (artifact.kind === "download") {
               ctx.report(
                 at,

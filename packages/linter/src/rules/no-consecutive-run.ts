@@ -16,6 +16,8 @@ export default defineRule({
       "Comments between them do not matter; any other instruction does. " +
       "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step. " +
       'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their commands, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',
+    hadolintDifferences:
+      "a `RUN` with a heredoc is never suggested for merging (hadolint does, in its issue 805), and PowerShell and cmd scripts are counted by their statements, since a long `powershell -Command` is not one short command.",
     bad: [
       `FROM debian:12
 RUN mkdir -p /app

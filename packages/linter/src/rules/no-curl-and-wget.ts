@@ -15,9 +15,9 @@ export default defineRule({
       "curl and wget do the same job. " +
       "Using both means two tools to install, keep patched and learn the options of, and often two packages in the image where one would do. " +
       "Pick one per stage.",
-    limitations:
-      "The rule reports each use of the tool that appears second in a stage. " +
-      "A `RUN` that uses one tool as a fallback for the other (`curl … || wget …`, or a `command -v curl` test) is accepted; hadolint reports it.",
+    limitations: "The rule reports each use of the tool that appears second in a stage.",
+    hadolintDifferences:
+      "a `RUN` that uses one tool as a fallback for the other (`curl … || wget …`, or a `command -v curl` test) is accepted, since only one of them runs.",
     bad: [
       `FROM debian:12
 RUN curl -fsSLO https://example.com/a.tgz

@@ -13,6 +13,16 @@ RUN powershell -Command "if ((Get-FileHash a.zip).Hash -ne $env:SHA) { exit 1 }"
 RUN del a.zip
 `,
     },
+    {
+      name: "ARGs set once per project, not per build (a path, a user id, a mirror)",
+      code: `FROM debian:12
+ARG USER_HOME_DIR=/root
+ARG UID=1000
+ARG MIRROR=https://deb.example.org
+RUN apt-get update
+RUN echo $USER_HOME_DIR $UID $MIRROR
+`,
+    },
     `FROM debian:12
 ARG VERSION
 RUN echo $VERSION
@@ -49,20 +59,53 @@ RUN echo $V
       name: "PowerShell reads $env:NAME; the first RUN does not",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 SHELL ["powershell", "-Command"]
-ARG URL
+ARG TOOL_VERSION
 RUN Write-Host $env:PATH
-RUN Invoke-WebRequest -Uri \${env:URL} -OutFile a.zip
+RUN Invoke-WebRequest -Uri \${env:TOOL_VERSION} -OutFile a.zip
 `,
       errors: [{ messageId: "earlyArg", line: 3 }],
     },
     {
       name: "cmd's %NAME% is a use only in cmd",
       code: `FROM debian:12
-ARG URL
-RUN echo %URL%
-RUN curl -o a.zip "$URL"
+ARG TOOL_VERSION
+RUN echo %TOOL_VERSION%
+RUN curl -o a.zip "$TOOL_VERSION"
 `,
       errors: [{ messageId: "earlyArg", line: 2 }],
+    },
+    {
+      name: "names and defaults that vary between builds",
+      code: `FROM debian:12
+ARG GIT_COMMIT
+ARG BUILD_DATE
+ARG gitRef
+ARG TOOL=2.4.1
+ARG PATCH=0f3c2e1a
+ARG GO_VERSION
+RUN apt-get update
+RUN echo $GIT_COMMIT $BUILD_DATE $gitRef $TOOL $PATCH $GO_VERSION
+`,
+      errors: [
+        { messageId: "earlyArg", line: 2, column: 5 },
+        {
+          messageId: "earlyArg",
+          message:
+            "ARG BUILD_DATE holds a date, which changes between builds, and is first used on line 9: the RUN in between is rebuilt each time it does; declare it just before its use.",
+          line: 3,
+          column: 5,
+        },
+        { messageId: "earlyArg", line: 4, column: 5 },
+        { messageId: "earlyArg", line: 5, column: 5 },
+        {
+          messageId: "earlyArg",
+          message:
+            "ARG PATCH holds a commit or checksum, which changes between builds, and is first used on line 9: the RUN in between is rebuilt each time it does; declare it just before its use.",
+          line: 6,
+          column: 5,
+        },
+        { messageId: "earlyArg", line: 7, column: 5 },
+      ],
     },
     {
       code: `FROM debian:12
@@ -75,7 +118,7 @@ RUN curl -O https://x.org/v\${VERSION}.tgz
         {
           messageId: "earlyArg",
           message:
-            "ARG VERSION is first used on line 5, and the 2 RUNs in between are rebuilt whenever its value changes; declare it just before its use.",
+            "ARG VERSION holds a version, which changes between builds, and is first used on line 5: the 2 RUNs in between are rebuilt each time it does; declare it just before its use.",
           line: 2,
           column: 5,
           endColumn: 12,
@@ -94,7 +137,7 @@ LABEL version=$V
         {
           messageId: "earlyArg",
           message:
-            "ARG V is first used on line 5, and the RUN in between is rebuilt whenever its value changes; declare it just before its use.",
+            "ARG V holds a version, which changes between builds, and is first used on line 5: the RUN in between is rebuilt each time it does; declare it just before its use.",
           line: 3,
           column: 5,
         },

@@ -7,7 +7,38 @@ import { textOf, unquote } from "./utils/instruction-text.js";
 
 /** ARG names whose value tools read from the environment, so the RUNs before the first `$NAME` may use them too. */
 const ENVIRONMENT_ARG =
-  /^(?:DEBIAN_FRONTEND|NODE_ENV|NODE_OPTIONS|[A-Za-z]+_PROXY|[a-z]+_proxy|PIP_\w+|PYTHON\w*|UV_\w+|POETRY_\w+|NPM_\w+|npm_config_\w+|YARN_\w+|PNPM_\w+|GO\w+|CGO_\w+|CARGO_\w+|RUST\w+|MAVEN_\w+|MVN_\w+|GRADLE_\w+|JAVA_\w+|JDK_\w+|BUNDLE_\w+|GEM_\w+|COMPOSER_\w+|LANG|LANGUAGE|LC_\w+|TZ|HOME|PATH|USER|SHELL|CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|LD_LIBRARY_PATH|SOURCE_DATE_EPOCH|CI|TARGET\w*|BUILD\w*|DOCKER_\w+|BUILDKIT_\w+|\w*TOKEN\w*|\w*SECRET\w*|\w*PASSWORD\w*|\w*_KEY)$/;
+  /^(?:DEBIAN_FRONTEND|NODE_ENV|NODE_OPTIONS|[A-Za-z]+_PROXY|[a-z]+_proxy|PIP_\w+|PYTHON\w*|UV_\w+|POETRY_\w+|NPM_\w+|npm_config_\w+|YARN_\w+|PNPM_\w+|GO\w+|CGO_\w+|CARGO_\w+|RUST\w+|MAVEN_\w+|MVN_\w+|GRADLE_\w+|JAVA_\w+|JDK_\w+|BUNDLE_\w+|GEM_\w+|COMPOSER_\w+|LANG|LANGUAGE|LC_\w+|TZ|HOME|PATH|USER|SHELL|CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH|LD_LIBRARY_PATH|SOURCE_DATE_EPOCH|CI|(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)|DOCKER_\w+|BUILDKIT_\w+|\w*TOKEN\w*|\w*SECRET\w*|\w*PASSWORD\w*|\w*_KEY)$/;
+
+/** What a name says about how its value varies, by the words it is made of (`HELM_VERSION`, `gitCommit`). */
+const VARYING_NAMES: readonly [RegExp, string][] = [
+  [/(?:^|_)(?:SHA\d*(?:SUM)?|CHECKSUM|HASH|DIGEST|MD5)(?:_|$)/, "a checksum"],
+  [/VERSION|(?:^|_)(?:VER|V|REL|RELEASE|TAG)(?:_|$)/, "a version"],
+  [/(?:^|_)(?:COMMIT|REF|REV|REVISION|BRANCH|GIT_?(?:SHA|HASH))(?:_|$)/, "a source revision"],
+  [/(?:^|_)(?:DATE|TIME|TIMESTAMP|EPOCH|NIGHTLY|TODAY)(?:_|$)/, "a date"],
+  [
+    /(?:^|_)(?:BUILD_?(?:NUMBER|NUM|NO|ID)|RUN_?(?:NUMBER|ID)|CACHE_?BUST(?:ER)?|NONCE|SERIAL)(?:_|$)/,
+    "a build number",
+  ],
+];
+
+/** What a default value looks like: a version (`1.2.3`, `v2`), a commit SHA or checksum, or a date. */
+const VARYING_VALUES: readonly [RegExp, string][] = [
+  [/^v?\d+(?:\.\d+)+(?:[-+.~][\w.+~-]*)?$/, "a version"],
+  [/^[0-9a-f]{7,128}$/, "a commit or checksum"],
+  [/^\d{4}-?\d{2}-?\d{2}(?:[T ]?\d{2}:?\d{2}(?::?\d{2})?Z?)?$/, "a date"],
+];
+
+/**
+ * Why an ARG's value changes from one build to the next, or null when nothing says it does. A URL, a path, a
+ * user id or a switch is set once and stays, so the RUNs before its use are not rebuilt in practice.
+ */
+function varies(name: string, defaultValue: string): string | null {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+  for (const [pattern, kind] of VARYING_NAMES) if (pattern.test(words)) return kind;
+  const value = unquote(defaultValue);
+  for (const [pattern, kind] of VARYING_VALUES) if (pattern.test(value)) return kind;
+  return null;
+}
 
 export default defineRule({
   id: "no-early-arg",
@@ -18,7 +49,8 @@ export default defineRule({
   docs: {
     rationale:
       "Every RUN's cache key includes every ARG in scope, so an ARG declared long before its use re-runs all the RUNs in between when its value changes. " +
-      "Declare it just before the first instruction that uses it.",
+      "Declare it just before the first instruction that uses it. " +
+      "Only ARGs whose value changes from build to build are reported: a version, a commit, a checksum, a date or a build number, told by the name (`TOOL_VERSION`, `GIT_COMMIT`) or by the default value (`1.2.3`, a hex SHA).",
     limitations:
       "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
     bad: [
@@ -38,14 +70,14 @@ RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
     seeAlso: ["no-broad-copy-before-install", "no-early-remote-add"],
   },
   messages: {
-    earlyArg: (name: string, line: number, runs: number) =>
-      `ARG ${name} is first used on line ${line}, and the ${runs === 1 ? "RUN" : `${runs} RUNs`} in between ${runs === 1 ? "is" : "are"} rebuilt whenever its value changes; declare it just before its use.`,
+    earlyArg: (name: string, kind: string, line: number, runs: number) =>
+      `ARG ${name} holds ${kind}, which changes between builds, and is first used on line ${line}: the ${runs === 1 ? "RUN" : `${runs} RUNs`} in between ${runs === 1 ? "is" : "are"} rebuilt each time it does; declare it just before its use.`,
   },
   create(ctx) {
     return {
       "Stage:exit"(stage) {
-        checkEarlyArgs(stage, ctx, (word, name, line, runs) =>
-          ctx.report(word, "earlyArg", name, line, runs),
+        checkEarlyArgs(stage, ctx, (word, name, kind, line, runs) =>
+          ctx.report(word, "earlyArg", name, kind, line, runs),
         );
       },
     };
@@ -59,26 +91,29 @@ RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
 function checkEarlyArgs(
   stage: Stage,
   scope: ShellScope,
-  report: (word: Word, name: string, line: number, runs: number) => void,
+  report: (word: Word, name: string, kind: string, line: number, runs: number) => void,
 ): void {
   const nodes = stage.instructions;
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];
   for (const node of nodes) runsBefore.push(runsBefore.at(-1)! + (node.type === "Run" ? 1 : 0));
   const next = new Map<string, { index: number; redeclares: boolean }>();
-  const found: [Word, string, number, number][][] = [];
+  const found: [Word, string, string, number, number][][] = [];
   for (let index = nodes.length - 1; index >= 0; index--) {
     const node = nodes[index]!;
     const declared = node.type === "Arg" ? node.declarations.map((d) => unquote(d.name.value)) : [];
     if (node.type === "Arg") {
-      const here: [Word, string, number, number][] = [];
+      const here: [Word, string, string, number, number][] = [];
       node.declarations.forEach((declaration, d) => {
         const name = declared[d]!;
-        if (!/^\w+$/.test(name) || ENVIRONMENT_ARG.test(name)) return;
+        // A tool reads `GOFLAGS` or `PYTHONPATH` from the environment, but nothing reads `GO_VERSION`.
+        if (!/^\w+$/.test(name) || (ENVIRONMENT_ARG.test(name) && !/VERSION/i.test(name))) return;
+        const kind = varies(name, declaration.defaultValue?.value ?? "");
+        if (kind === null) return;
         const event = next.get(name);
         if (!event || event.redeclares) return;
         const runs = runsBefore[event.index]! - runsBefore[index + 1]!;
-        if (runs > 0) here.push([declaration.name, name, nodes[event.index]!.range.start.line, runs]);
+        if (runs > 0) here.push([declaration.name, name, kind, nodes[event.index]!.range.start.line, runs]);
       });
       found.push(here);
     }

@@ -12,7 +12,7 @@ export default defineRule({
       "For teams that want every exception in the reviewed config file, not scattered through Dockerfiles: this reports each `# hull ignore=…` and `# hadolint ignore=…` comment above an instruction. " +
       "Off by default.",
     limitations:
-      "File-wide `global ignore` comments and BuildKit's `# check=skip=` directive are not reported, as in hadolint.",
+      "File-wide `global ignore` comments and BuildKit's `# check=skip=` directive are not reported.",
     bad: [
       `FROM alpine:3.20
 # hull ignore=no-latest-tag

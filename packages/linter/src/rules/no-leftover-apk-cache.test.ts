@@ -3,6 +3,15 @@ import rule from "./no-leftover-apk-cache.js";
 
 ruleTester.run(rule, {
   valid: [
+    `FROM alpine:3.20
+RUN apk update && apk add --no-cache curl && rm -rf /var/cache/apk/*
+`,
+    `FROM alpine:3.20
+RUN apk update && apk upgrade && rm -rf /var/cache/*
+`,
+    `FROM alpine:3.20
+RUN --mount=type=cache,target=/var/cache/apk apk update && apk add curl
+`,
     `FROM alpine:3
 RUN apk add --no-network --virtual .rundeps $runDeps
 `,
@@ -23,6 +32,32 @@ RUN apk del curl
 `,
   ],
   invalid: [
+    {
+      name: "the index apk update fetched stays",
+      code: `FROM alpine:3.20
+RUN apk update && apk add --no-cache curl
+`,
+      errors: [
+        {
+          messageId: "update",
+          message:
+            "'apk update' leaves the package index in the layer; drop it and use 'apk add --no-cache', or remove /var/cache/apk/* in the same RUN.",
+          line: 2,
+          column: 9,
+          endColumn: 15,
+        },
+      ],
+    },
+    {
+      name: "one finding when apk add is reported",
+      code: `FROM alpine:3.20
+RUN apk update && apk add curl
+`,
+      errors: [{ messageId: "cache", line: 2, column: 23 }],
+      output: `FROM alpine:3.20
+RUN apk update && apk add --no-cache curl
+`,
+    },
     {
       code: `FROM alpine:3
 RUN apk update && apk add curl

@@ -20,9 +20,14 @@ export default defineRule({
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
       "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
     limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
+    hadolintDifferences:
+      "an `apk update` whose index no command of the RUN removes is reported too, even when every `apk add` has `--no-cache`, since the index it fetched stays in the layer.",
     bad: [
       `FROM alpine:3.20
 RUN apk update && apk add curl=8.9.1-r1
+`,
+      `FROM alpine:3.20
+RUN apk update && apk add --no-cache curl=8.9.1-r1
 `,
     ],
     good: [
@@ -36,6 +41,8 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
   },
   messages: {
     cache: () => "'apk add' keeps the package index in the layer; add --no-cache.",
+    update: () =>
+      "'apk update' leaves the package index in the layer; drop it and use 'apk add --no-cache', or remove /var/cache/apk/* in the same RUN.",
   },
   create(ctx) {
     return {
@@ -43,10 +50,17 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
         if (hasCacheMount(node, ...apkCacheMounts)) return;
         const shell = runShell(node, ctx);
         const cleaned = findCommands(shell.commands, "rm").some((rm) =>
-          operands(rm).some((w) => w.value === apkCacheDir || w.value.startsWith(`${apkCacheDir}/`)),
+          operands(rm).some(
+            (w) =>
+              w.value === apkCacheDir ||
+              w.value.startsWith(`${apkCacheDir}/`) ||
+              /^\/var\/cache\/?\*?$/.test(w.value),
+          ),
         );
         if (cleaned) return;
-        for (const { command, verb } of apkCommands(shell.commands)) {
+        const apks = apkCommands(shell.commands);
+        let reported = false;
+        for (const { command, verb } of apks) {
           // `--no-network` fetches nothing, so there is no index to keep.
           if (
             verb?.value !== "add" ||
@@ -62,6 +76,14 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
             },
             "cache",
           );
+          reported = true;
+        }
+        // `apk update` writes the index on its own; once an `apk add` is reported, that finding covers it.
+        if (reported) return;
+        for (const { verb } of apks) {
+          if (verb?.value !== "update") continue;
+          const [start, end] = shell.span(verb.start, verb.end);
+          ctx.report(ctx.rangeOf(start, end), "update");
         }
       },
     };

@@ -21,6 +21,8 @@ export default defineRule({
       "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+    hadolintDifferences:
+      "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image.",
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get install -y curl

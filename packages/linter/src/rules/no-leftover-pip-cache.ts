@@ -19,6 +19,8 @@ export default defineRule({
       "pip keeps every wheel it downloads or builds in `~/.cache/pip`. " +
       "In an image that cache is never used again, but it stays in the layer and can add hundreds of megabytes. " +
       "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one), or mount a cache on the cache directory.",
+    hadolintDifferences:
+      "`PIP_NO_CACHE_DIR` set by an `ARG` counts as well as one set by `ENV`, since a RUN sees the stage's ARGs in its environment.",
     bad: [
       `FROM python:3.12
 RUN pip install -r requirements.txt

@@ -4,6 +4,20 @@ import rule from "./no-leftover-yarn-cache.js";
 ruleTester.run(rule, {
   valid: [
     `FROM node:22
+WORKDIR /src
+RUN --mount=type=bind,target=.,rw --mount=type=cache,target=/src/.yarn/cache yarn install
+`,
+    {
+      name: "a build stage that only feeds COPY --from",
+      code: `FROM node:22 AS deps
+RUN yarn install
+FROM deps AS build
+RUN yarn run build
+FROM nginx:1.27
+COPY --from=build /app/dist /usr/share/nginx/html
+`,
+    },
+    `FROM node:22
 RUN yarn install && yarn cache clean
 `,
     `FROM node:22

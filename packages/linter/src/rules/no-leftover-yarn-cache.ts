@@ -15,6 +15,8 @@ export default defineRule({
       "End the `RUN` with `yarn cache clean`, or mount a cache on the cache directory.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+    hadolintDifferences:
+      "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image. A cache mount on a project's own berry cache (`…/.yarn/cache`) counts too.",
     bad: [
       `FROM node:22
 RUN yarn install --frozen-lockfile

@@ -28,7 +28,9 @@ export default defineRule({
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
       "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount.",
     limitations:
-      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. hadolint checks every stage, and wants a clean by the same program (`yum clean all` after `yum install`).",
+      "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
+    hadolintDifferences:
+      "build stages that no image is built `FROM` are not checked, since their caches never reach an image; and a clean by any program of the family (`dnf clean all` after `yum install`) counts, since they share the cache folders.",
     bad: [
       `FROM rockylinux:9
 RUN dnf install -y httpd-2.4.57

@@ -21,6 +21,8 @@ export default defineRule({
       "End the `RUN` with `zypper clean --all` (`zypper cc -a`), remove `/var/cache/zypp`, or keep it in a cache mount.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+    hadolintDifferences:
+      "hadolint checks every stage; hull only the stages that end up in an image, since a build stage's cache reaches no image.",
     bad: [
       `FROM opensuse/leap:15.6
 RUN zypper -n in curl=8.6.0

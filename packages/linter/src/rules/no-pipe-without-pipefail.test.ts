@@ -3,6 +3,12 @@ import rule from "./no-pipe-without-pipefail.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "yes ends by the broken pipe: pipefail would fail the build",
+      code: `FROM debian:12
+RUN yes | unzip -q content.zip -d /srv
+`,
+    },
     `FROM debian:12
 RUN a || b && c
 `,

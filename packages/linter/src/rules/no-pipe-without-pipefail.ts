@@ -3,6 +3,12 @@ import { activeShell, programName } from "../shell/dialect.js";
 import { type ShellCommand, shellNames } from "../shell/lexer.js";
 import { runShell, scriptRange } from "../shell/run.js";
 
+/**
+ * Commands whose failure a pipe cannot hide: `echo` and `printf` do not fail, and `yes` only ends by the broken
+ * pipe, so with pipefail `yes | apt-get install …` would fail the build instead of protecting it.
+ */
+const harmlessFeeders: ReadonlySet<string> = new Set(["echo", "printf", "yes"]);
+
 export default defineRule({
   id: "no-pipe-without-pipefail",
   title: "Set pipefail before using a pipe in RUN",
@@ -14,9 +20,11 @@ export default defineRule({
       "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +
       'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
     limitations:
-      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, are accepted. " +
+      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, or by `yes`, which pipefail would turn into a failure, are accepted. " +
       'PowerShell and cmd scripts (under such a `SHELL`, on a Windows base image, or run as `powershell -Command "…"`) are not checked: neither has `pipefail`. ' +
       'In PowerShell a failing cmdlet anywhere in a pipeline stops the script when `$ErrorActionPreference = \'Stop\'` is set (as the usual `SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]` does); the exit code of a native program (`curl.exe`) is not checked either way.',
+    hadolintDifferences:
+      "`set -o pipefail` (or `set -eo pipefail`…) at the start of the RUN counts, as does a `SHELL` with it; pipes fed only by `echo` or `printf` are accepted, and the `|` between `case` patterns is no pipe. hadolint reports all of these, which its users report as false positives.",
     bad: [
       `FROM debian:12
 RUN wget -O - https://example.com/install.sh | sh
@@ -66,7 +74,7 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
             commands[i]!.words[0]?.value === "case" ||
             commands[i]!.operator === ";;" ||
             (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
-          if (!pattern && !feeders.every((c) => c.name === "echo" || c.name === "printf")) {
+          if (!pattern && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
             const bar = shell.script.indexOf("|", commands[i]!.end);
             ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
             return;

@@ -3,6 +3,12 @@ import rule from "./no-pointless-command.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a state piped into grep is a check",
+      code: `FROM debian:12
+RUN mount | grep /dev/shm && ps aux | grep -q cron
+`,
+    },
     `FROM debian:12
 RUN apt-get install -y vim procps openssh-client
 `,

@@ -33,7 +33,9 @@ export default defineRule({
       "Commands that show or manage processes (`ps`, `top`, `free`, `kill`, `service`, `shutdown`), mount file systems or configure the network (`mount`, `ifconfig`) act on a build container that is thrown away when the `RUN` ends, and interactive programs (`vim`, `ssh`) have no terminal to talk to. " +
       "They are leftovers from working in a shell, or a sign that the Dockerfile is treated like a virtual machine.",
     limitations:
-      "Uses that do work in a build are accepted: `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`). hadolint reports those too, and does not check `ifconfig` although its message names it.",
+      "Uses that do work in a build are accepted: a state piped into a `grep` whose status counts, as a check (`RUN mount | grep /dev/shm`), `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`).",
+    hadolintDifferences:
+      "the uses above that do work in a build are accepted, since they are not pointless; and `ifconfig` is reported, which hadolint's message names but its code does not check.",
     bad: [
       `FROM debian:12
 RUN apt-get install -y nginx && service nginx start
@@ -74,7 +76,7 @@ RUN vim -es +PlugInstall +qall
         const sshMount = node.mounts.some((m) => m.mountType === "ssh");
         const background = all.some((c) => c.operator === "&");
         const serviceUsed = usesStartedService(all);
-        for (const command of all) {
+        for (const [i, command] of all.entries()) {
           const base = command.base;
           const reason = base === null ? undefined : commands.get(base);
           if (base === null || !reason) continue;
@@ -82,6 +84,16 @@ RUN vim -es +PlugInstall +qall
           if (base === "ssh" && sshMount) continue;
           if (base === "service" && serviceUsed) continue;
           if (base === "kill" && (background || command.args.some((a) => /[$%`]/.test(a.value)))) continue;
+          // `RUN mount | grep /dev/shm`: state piped into a grep whose status counts (it ends the RUN, or `&&`/`||`
+          // follows) is a check that fails the build; `ps aux | grep x; …` throws the answer away.
+          const next = all[i + 1];
+          const after = all[i + 2];
+          const check =
+            next?.operator === "|" &&
+            next.base === "grep" &&
+            (after === undefined || after.operator === "&&" || after.operator === "||");
+          const bareMount = base === "mount" && command.args.length === 0;
+          if (check && (reason === "inspects" || bareMount)) continue;
           // A bare `mount` only lists the mounts.
           ctx.report(
             scriptRange(ctx, shell, commandWord(command)!),

@@ -20,8 +20,9 @@ export default defineRule({
       "Switch to an unprivileged user after the steps that need root.",
     limitations:
       "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
-      "Build stages may use root freely (hadolint checks every stage). " +
       "When no stage sets a USER, the base image's own USER counts if its config is given (`hull lint --resolve` or `--image-config`); an image that sets none runs as root implicitly, which is `no-implicit-root-user`'s finding.",
+    hadolintDifferences:
+      "a `USER root` at the end of a build stage is not reported, since that stage never runs as a container; hadolint checks every stage, which its users report as false positives in multi-stage builds.",
     bad: [
       `FROM debian:12
 RUN useradd app

@@ -18,7 +18,7 @@ export default defineRule({
       "All values of one `ENV` are expanded before any of its variables is set, so in `ENV APP_HOME=/app APP_BIN=$APP_HOME/bin` the `$APP_HOME` is the old value (usually empty), not `/app`. " +
       "Split the `ENV` in two, so that the second one sees the first.",
     limitations:
-      "As in hadolint, a variable already defined by an earlier `ENV` or `ARG` of the stage (or of a stage it builds on) is not reported, and neither is a variable that refers to itself (`ENV PATH=/opt/bin:$PATH`).",
+      "A variable already defined by an earlier `ENV` or `ARG` of the stage (or of a stage it builds on) is not reported, and neither is a variable that refers to itself (`ENV PATH=/opt/bin:$PATH`).",
     bad: [
       `FROM alpine:3.20
 ENV APP_HOME=/app APP_BIN=$APP_HOME/bin

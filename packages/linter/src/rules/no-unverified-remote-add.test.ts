@@ -3,6 +3,24 @@ import rule from "./no-unverified-remote-add.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "an ARG with no default names no URL",
+      code: `FROM alpine:3
+ARG URL
+ADD \${URL} /tmp/
+`,
+    },
+    {
+      name: "an ARG whose default is a local file",
+      code: `FROM alpine:3
+ARG SRC=app.tar.gz
+ADD \${SRC} /tmp/
+`,
+    },
+    `FROM alpine:3
+ARG URL=https://example.com/tool.tar.gz
+ADD --checksum=sha256:93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c \${URL} /tmp/
+`,
     `FROM alpine:3
 ADD --checksum=sha256:abc https://x/a.tgz /a.tgz
 `,
@@ -29,6 +47,41 @@ RUN echo "$SHA  /tmp/app.tgz" | sha256sum -c -
 `,
   ],
   invalid: [
+    {
+      name: "an ARG whose default is a URL",
+      code: `FROM alpine:3
+ARG URL=https://example.com/tool.tar.gz
+ADD \${URL} /tmp/
+`,
+      errors: [
+        {
+          messageId: "unverifiedDefault",
+          message:
+            "'${URL}' downloads 'https://example.com/tool.tar.gz' (its default value) without a checksum; add --checksum=sha256:… so that a changed file fails the build.",
+          line: 3,
+          column: 5,
+          endColumn: 11,
+        },
+      ],
+    },
+    {
+      name: "a URL with a variable in it is named as written; an undefined base is no URL",
+      code: `ARG VERSION=1.2
+FROM alpine:3
+ARG VERSION
+ADD https://example.com/tool-$VERSION.tgz /tmp/
+ADD --chmod=755 $BASE/run.sh /usr/local/bin/
+`,
+      errors: [
+        {
+          messageId: "unverified",
+          message:
+            "'https://example.com/tool-$VERSION.tgz' is downloaded without a checksum; add --checksum=sha256:… so that a changed file fails the build.",
+          line: 4,
+          column: 5,
+        },
+      ],
+    },
     {
       code: `FROM alpine:3
 ADD https://x/tini /tini

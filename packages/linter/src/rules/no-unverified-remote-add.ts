@@ -1,4 +1,4 @@
-import type { Add, Instruction } from "@hull/parser";
+import { expandWord, type Add, type Instruction } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
 
@@ -77,19 +77,28 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
   messages: {
     unverified: (url: string) =>
       `'${url}' is downloaded without a checksum; add --checksum=sha256:… so that a changed file fails the build.`,
+    unverifiedDefault: (word: string, url: string) =>
+      `'${word}' downloads '${url}' (its default value) without a checksum; add --checksum=sha256:… so that a changed file fails the build.`,
   },
   create(ctx) {
     return {
       Add(node: Add) {
         if (node.flags.some((f) => f.name === "checksum")) return;
-        const remote = node.sources.filter((s) => remoteFile.test(s.value));
+        // A source written with a variable (`ADD ${URL} /tmp/`) downloads what its value names, the ARG's default
+        // unless the build overrides it.
+        const scope = node.sources.some((s) => s.value.includes("$")) ? ctx.semantic.scopeBefore(node) : null;
+        const url = (value: string) =>
+          scope && value.includes("$") ? expandWord(value, scope.env, ctx.semantic.options).value : value;
+        const remote = node.sources
+          .map((word) => ({ word, url: url(word.value) }))
+          .filter((s) => remoteFile.test(s.url));
         if (remote.length === 0) return;
         const stage = ctx.currentStage();
         const following = stage ? stage.instructions.slice(stage.instructions.indexOf(node) + 1) : [];
         const destination = node.destination?.value ?? "";
-        for (const source of remote) {
+        for (const { word: source, url } of remote) {
           const file =
-            source.value
+            url
               .replace(/[?#].*$/, "")
               .split("/")
               .pop() ?? "";
@@ -97,7 +106,10 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
             (n) => n !== "" && n !== "." && n !== "/",
           );
           if (verifiedLater(following, names, ctx)) continue;
-          ctx.report(source, "unverified", source.value);
+          // A URL as written is named as written; a variable that holds one is named with the URL it holds.
+          const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
+          if (remoteFile.test(written)) ctx.report(source, "unverified", written);
+          else ctx.report(source, "unverifiedDefault", written, url);
         }
       },
     };

@@ -16,7 +16,9 @@ export default defineRule({
       "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`.",
     limitations:
       "A `wget` whose standard error goes to a file or `/dev/null` is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
-      "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`); hadolint reports them.",
+      "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`).",
+    hadolintDifferences:
+      "BusyBox wget on `alpine` and `busybox` images, a `wget` whose standard error is redirected, and `--spider`, `--version` and `--help` are not reported, since none of them fills the log with progress.",
     bad: [
       `FROM debian:12
 RUN wget https://example.com/app.tar.gz

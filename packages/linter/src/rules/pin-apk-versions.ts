@@ -14,6 +14,8 @@ export default defineRule({
       "Pin each package exactly (`curl=8.9.1-r1`) or to a release series (`curl~8.9`).",
     limitations:
       "`.apk` files and packages given by a variable are accepted, and the name after `--virtual` is not a package.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       `FROM alpine:3.20
 RUN apk add --no-cache curl

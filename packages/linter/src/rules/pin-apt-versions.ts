@@ -16,6 +16,8 @@ export default defineRule({
       "Pin each package with `name=version`.",
     limitations:
       "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get install -y curl

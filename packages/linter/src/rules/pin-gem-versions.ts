@@ -12,6 +12,8 @@ export default defineRule({
     rationale:
       "`gem install bundler` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ and a new major version can break the build. " +
       "Pin each gem with `name:version`, or pass `-v`/`--version`.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       `FROM ruby:3.3
 RUN gem install bundler

@@ -3,6 +3,20 @@ import rule from "./pin-go-versions.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "inside a module, go.mod pins the version",
+      code: `FROM golang:1.24
+COPY go.mod go.sum ./
+RUN go install github.com/a/tool && go run github.com/b/gen ./...
+`,
+    },
+    {
+      name: "go install tool, and a bind mount of the context",
+      code: `FROM golang:1.24
+RUN --mount=type=bind,target=. go install tool google.golang.org/grpc/cmd/protoc-gen-go-grpc
+RUN --mount=type=bind,target=/src,rw cd /src && go install github.com/a/tool
+`,
+    },
     `FROM golang:1
 RUN go install golang.org/x/tools/cmd/goimports@v0.24.0
 `,
@@ -20,6 +34,17 @@ RUN go install github.com/a/b@$VERSION
 `,
   ],
   invalid: [
+    {
+      name: "go get moves go.mod, and @latest stays unpinned inside a module",
+      code: `FROM golang:1.24
+COPY . .
+RUN go get github.com/a/lib && go install github.com/a/tool@latest
+`,
+      errors: [
+        { messageId: "unpinned", line: 3, column: 12 },
+        { messageId: "latest", line: 3, column: 43 },
+      ],
+    },
     {
       code: `FROM golang:1
 RUN go install github.com/a/b@latest

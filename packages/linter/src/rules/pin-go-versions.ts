@@ -1,3 +1,4 @@
+import type { Add, Copy } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { goCommands } from "../shell/tools/go.js";
@@ -14,6 +15,9 @@ export default defineRule({
       "Name a version: `go install example.com/tool@v1.4.2`.",
     limitations:
       "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives. " +
+      "Inside a Go module, `go install` and `go run` without a version are not reported, since Go takes the version `go.mod` pins (and refuses them outside a module).",
     bad: [
       `FROM golang:1.23
 RUN go install golang.org/x/tools/cmd/goimports@latest
@@ -33,11 +37,29 @@ RUN go install ./cmd/app && go run .
     latest: (pkg: string) => `Package '${pkg}' asks for '@latest'; pin it with '@<version>'.`,
   },
   create(ctx) {
+    // Whether the stage has a Go module by now: a COPY of go.mod or of the whole context.
+    let module = false;
+    const copied = (node: Copy | Add) => {
+      if (node.sources.some((s) => /^(?:\.\/?|(?:.*\/)?go\.mod)$/.test(s.value.replace(/^["']|["']$/g, ""))))
+        module = true;
+    };
     return {
+      Stage() {
+        module = false;
+      },
+      Copy: copied,
+      Add: copied,
       Run(node) {
         const shell = runShell(node, ctx);
+        // Inside a module, `go install path` and `go run path` without a version take the version go.mod pins
+        // (Go refuses them outside one); `go install tool` installs go.mod's tools. `go get` still moves go.mod.
+        const inModule =
+          module ||
+          node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
         for (const { verb, operands: packages } of goCommands(scriptCommands(shell))) {
           if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
+          const pinnedByModule =
+            verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
           // `go run pkg args…`: only the first operand is a package.
           for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
             const [path, version] = pkg.value.split("@") as [string, string | undefined];
@@ -50,6 +72,7 @@ RUN go install ./cmd/app && go run .
               continue;
             if (version !== undefined && version !== "latest" && version !== "none" && version !== "")
               continue;
+            if (version === undefined && pinnedByModule) continue;
             const range = scriptRange(ctx, shell, pkg);
             if (version === "latest") ctx.report(range, "latest", path);
             else ctx.report(range, "unpinned", path);

@@ -14,6 +14,8 @@ export default defineRule({
       "Name a version (`typescript@5.6.3`); for a git dependency, name a ref (`#v1.2.0`).",
     limitations:
       "A bare `npm install` or `npm ci` installs from `package.json` and its lock file and is not checked; tarballs and local paths are accepted.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       `FROM node:22
 RUN npm install -g typescript

@@ -3,6 +3,12 @@ import rule from "./pin-pip-versions.js";
 
 ruleTester.run(rule, {
   valid: [
+    `FROM python:3.12
+RUN pip install "requests @ git+https://github.com/psf/requests.git@v2.32.3" git+ssh://git@github.com/a/b.git@0f3c2e1#egg=b
+`,
+    `FROM python:3.12
+RUN pip install hg+https://hg.example.com/repo@1.0#egg=repo
+`,
     `FROM python:3
 RUN pip install flask==3.0 'a>=1' "b~=2.1" c!=3 'd[x]==1'
 `,
@@ -41,6 +47,23 @@ RUN powershell -Command "python -m pip install --no-cache-dir 'django'; Write-Ho
       errors: [
         { messageId: "unpinned", line: 2, column: 45, endColumn: 53 },
         { messageId: "unpinned", line: 3, column: 63, endColumn: 71 },
+      ],
+    },
+    {
+      name: "VCS URLs without a ref",
+      code: `FROM python:3.12
+RUN pip install git+https://github.com/a/b.git#egg=b git+ssh://git@github.com/a/c.git "d @ git+https://github.com/a/d"
+`,
+      errors: [
+        {
+          messageId: "vcsUnpinned",
+          message:
+            "'git+https://github.com/a/b.git#egg=b' installs whatever the repository's default branch holds on the day of the build; pin a tag or commit with '@<ref>'.",
+          line: 2,
+          column: 17,
+        },
+        { messageId: "vcsUnpinned", line: 2, column: 54 },
+        { messageId: "vcsUnpinned", line: 2, column: 87 },
       ],
     },
     {

@@ -2,6 +2,16 @@ import { defineRule } from "../rule.js";
 import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { pipCommands } from "../shell/tools/pip.js";
 
+/** A VCS requirement (`git+https://host/repo.git@ref#egg=x`, or `name @ git+…`): the URL after the `+`. */
+const VCS = /^(?:[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*@\s*)?(?:git|hg|svn|bzr)\+[a-z]+:\/\/(.*)$/;
+
+/** True when a VCS URL names a ref: an `@` in its path (the `@` of `git@host` comes before the path). */
+function vcsPinned(url: string): boolean {
+  const path = url.replace(/#.*$/, "");
+  const slash = path.indexOf("/");
+  return slash >= 0 && path.slice(slash).includes("@");
+}
+
 export default defineRule({
   id: "pin-pip-versions",
   title: "Pin the versions of packages installed with pip",
@@ -12,10 +22,16 @@ export default defineRule({
     rationale:
       "`pip install flask` installs the newest release on the day of the build, so rebuilding the same Dockerfile can bring in a release that breaks your code. " +
       "Pin each package (`flask==3.0.3`, or a range such as `flask>=3,<4`), or install from a requirements or constraints file.",
-    limitations: "Paths, wheels, archives, URLs and packages given by a variable are accepted.",
+    limitations:
+      "Paths, wheels, archives, plain URLs and packages given by a variable are accepted. A VCS URL (`git+https://…`) is pinned by a ref: `…/repo.git@v1.2#egg=x`.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       `FROM python:3.12
 RUN pip install flask
+`,
+      `FROM python:3.12
+RUN pip install git+https://github.com/psf/requests.git#egg=requests
 `,
     ],
     good: [
@@ -28,11 +44,16 @@ RUN pip install -r requirements.txt
       `FROM python:3.12
 RUN python -m pip install ./dist/app-1.0-py3-none-any.whl
 `,
+      `FROM python:3.12
+RUN pip install git+https://github.com/psf/requests.git@v2.32.3#egg=requests
+`,
     ],
   },
   messages: {
     unpinned: (pkg: string) =>
       `Package '${pkg}' is installed without a version; pin it, e.g. '${pkg}==<version>'.`,
+    vcsUnpinned: (url: string) =>
+      `'${url}' installs whatever the repository's default branch holds on the day of the build; pin a tag or commit with '@<ref>'.`,
   },
   create(ctx) {
     return {
@@ -46,6 +67,11 @@ RUN python -m pip install ./dist/app-1.0-py3-none-any.whl
             continue;
           if (verb?.value !== "install") continue;
           for (const pkg of packages) {
+            const vcs = VCS.exec(pkg.value);
+            if (vcs) {
+              if (!vcsPinned(vcs[1]!)) ctx.report(scriptRange(ctx, shell, pkg), "vcsUnpinned", pkg.value);
+              continue;
+            }
             // Only a bare distribution name (extras allowed) is unpinned; operators, URLs, paths and files are not.
             if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9._,\s-]*\])?$/.test(pkg.value)) continue;
             if (/\.(?:whl|tar\.gz|tgz|zip)$/.test(pkg.value)) continue;

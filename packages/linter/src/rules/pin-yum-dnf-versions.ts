@@ -16,8 +16,11 @@ export default defineRule({
       "`dnf install httpd` installs whatever version the repositories have on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
       "Pin each package as `name-version` (or `name-version-release`), and give modules a stream (`dnf module install nodejs:20`).",
     limitations:
-      "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is (hadolint accepts any name with a digit after a `-`). " +
+      "A package counts as pinned when the part after its last `-` starts with a digit, so `java-17-openjdk` is not pinned but `java-17-openjdk-17.0.12` is. " +
       "`.rpm` files, paths, URLs, groups (`@core`, `group install`), capabilities such as `dnf-command(config-manager)` and names given by a variable are not checked.",
+    hadolintDifferences:
+      "hadolint accepts any name with a digit after a `-`, so `java-17-openjdk` passes there although it names no version; hull looks at the part after the last `-`. " +
+      "Packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned.",
     bad: [
       `FROM rockylinux:9
 RUN dnf install -y httpd && dnf clean all

@@ -15,6 +15,8 @@ export default defineRule({
       "Pin each package with `name=version` or a range such as `'name>=1.2'`.",
     limitations:
       "`.rpm` files, paths, URLs, patterns and patches (`-t pattern`, `pattern:devel_basis`) and names given by a variable are not checked.",
+    hadolintDifferences:
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
       `FROM opensuse/leap:15.6
 RUN zypper -n in curl && zypper clean -a

@@ -23,6 +23,8 @@ export default defineRule({
     limitations:
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; so is a stage whose base image sets `SHELL` when its config is given (`hull lint --resolve` or `--image-config`), and only then. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
+    hadolintDifferences:
+      "a `HEALTHCHECK CMD` in shell form is not reported: the check runs as a short-lived process that receives no stop signal, so the shell in between does no harm (BuildKit does not report it either).",
     bad: [
       `FROM node:22
 CMD node server.js

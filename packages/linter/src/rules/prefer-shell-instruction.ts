@@ -15,7 +15,9 @@ export default defineRule({
       "Replacing `/bin/sh` with a link to another shell (`ln -sf /bin/bash /bin/sh`) changes the shell of every later `RUN` without saying so, and also changes it for every script in the running container that asks for `/bin/sh`. " +
       "The `SHELL` instruction changes the shell that runs `RUN`, `CMD` and `ENTRYPOINT` in shell form, visibly and without touching the image's files.",
     limitations:
-      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported. hadolint reports any `ln` that mentions `/bin/sh`: links that point to it (`ln -s /bin/sh /usr/local/bin/sh`), and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch).",
+      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported.",
+    hadolintDifferences:
+      "hadolint reports any `ln` that mentions `/bin/sh`, also links that point to it (`ln -s /bin/sh /usr/local/bin/sh`) and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch); those do not replace the shell, so they are not reported.",
     bad: [
       `FROM debian:12
 RUN ln -sf /bin/bash /bin/sh

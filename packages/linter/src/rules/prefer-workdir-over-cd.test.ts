@@ -3,6 +3,14 @@ import rule from "./prefer-workdir-over-cd.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a build directory removed by a glob, or by docker-php-source delete",
+      code: `FROM debian:12
+RUN tar -xzf /tmp/icu.tgz -C /tmp && cd /tmp/icu/source && make install && cd / && rm -rf /tmp/icu*
+RUN docker-php-source extract && cd /usr/src/php && make && docker-php-source delete
+RUN mkdir -p src && cd src && make && cd .. && rm -r src
+`,
+    },
     `FROM debian:12
 WORKDIR /src
 RUN make
@@ -39,6 +47,13 @@ RUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /t
 `,
   ],
   invalid: [
+    {
+      name: "a glob that removes something else",
+      code: `FROM debian:12
+RUN cd /tmp/icu/source && make && rm -rf /tmp/ic?.tgz /tmp/icu/*.log
+`,
+      errors: [{ messageId: "cd", line: 2, column: 5 }],
+    },
     {
       code: `FROM debian:12
 RUN cd /src && make

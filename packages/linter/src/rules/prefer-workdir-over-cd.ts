@@ -13,9 +13,9 @@ export default defineRule({
     rationale:
       "A `cd` in a `RUN` only lasts until the end of that `RUN`, so the next instruction silently runs in the old directory again, and readers have to track the directory through every script. " +
       "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
-    limitations:
-      "Reported once per `RUN`, at its first `cd`. " +
-      "Unlike hadolint, a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
+    limitations: "Reported once per `RUN`, at its first `cd`.",
+    hadolintDifferences:
+      "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
     bad: [
       `FROM golang:1.23
 COPY . /src
@@ -78,20 +78,41 @@ function harmlessCd(
   const dirs = directories(commands);
   const dir = dirs[index];
   if (dir === null || dir === undefined) return false;
-  if (dir === "/") return true;
-  return commands.slice(index + 1).some(
-    (c, k) =>
+  // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do.
+  if (dir === "/" || dir === START) return true;
+  return commands.slice(index + 1).some((c, k) => {
+    // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
+    if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete")
+      return within(dir, "/usr/src/php");
+    return (
       c.name === "rm" &&
       operands(c).some((w) => {
         const removed = resolve(dirs[index + 1 + k] ?? null, w.value.replace(/\/\*$/, ""));
-        return removed !== null && removed !== "/" && (dir === removed || dir.startsWith(`${removed}/`));
-      }),
-  );
+        return removed !== null && removed !== "/" && within(dir, removed);
+      })
+    );
+  });
 }
+
+/** True when `dir` is `removed` or lies inside it; `removed` may be a glob (`rm -rf /tmp/icu*`). */
+function within(dir: string, removed: string): boolean {
+  if (!/[*?[]/.test(removed)) return dir === removed || dir.startsWith(`${removed}/`);
+  const pattern = new RegExp(
+    `^${removed
+      .replace(/[.+^${}()|\\\]]/g, "\\$&")
+      .replace(/\[/g, "\\[")
+      .replace(/\*/g, "[^/]*")
+      .replace(/\?/g, "[^/]")}(?:/|$)`,
+  );
+  return pattern.test(dir);
+}
+
+// The WORKDIR a RUN starts in is not known here; relative paths only have to compare equal to each other.
+const START = "/\u0000workdir/\u0000";
 
 /** The working directory after each command (null when unknown), following `cd`s from the RUN's start. */
 function directories(commands: readonly ShellCommand[]): (string | null)[] {
-  let cwd: string | null = null;
+  let cwd: string | null = START;
   return commands.map((c) => {
     if (c.name === "cd") {
       const target = operands(c)[0]?.value;

@@ -73,6 +73,18 @@ describe("the rule registry", () => {
     expect(notImperative(title)).toBeNull();
   });
 
+  it.each(rules.map((r) => [r.id, r] as const))(
+    "%s: differences from hadolint are in their own section, and only with a hadolint alias",
+    (_id, rule) => {
+      // Saying where hull agrees with hadolint is fine; where it differs belongs in hadolintDifferences.
+      if (rule.aliases?.hadolint !== undefined)
+        expect(rule.docs.limitations ?? "").not.toMatch(
+          /unlike hadolint|hadolint (?:reports|checks|accepts|measures|does not|wants)/i,
+        );
+      else expect(rule.docs.hadolintDifferences).toBeUndefined();
+    },
+  );
+
   it("tells a statement from an instruction", () => {
     expect(notImperative("Pin base images to an explicit tag")).toBeNull();
     expect(notImperative("EXPOSE only ports between 0 and 65535")).toBeNull();

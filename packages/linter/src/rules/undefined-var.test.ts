@@ -56,15 +56,16 @@ COPY . $GOPATH/src/app
 ENV PIP_VERSION=$PYTHON_PIP_VERSION
 `,
     {
-      name: "guarded default on a known image",
-      code: `FROM alpine:3.20
+      name: "a default for a name the image may define",
+      code: `FROM example.org/base:1
 ENV OPTS=\${OPTS:-none}
 `,
     },
     {
-      name: "nested use inside a guard",
+      name: "a default for a declared ARG",
       code: `FROM alpine:3.20
-ENV LD_LIBRARY_PATH=\${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib
+ARG UID
+USER \${UID:-1000}
 `,
     },
     {
@@ -246,6 +247,29 @@ COPY $X/a $X/b /dst/$X
         { messageId: "undefined", line: 2, column: 11 },
         { messageId: "undefined", line: 2, column: 21 },
       ],
+    },
+    {
+      name: "a default on a known image always applies (BuildKit reports it)",
+      code: `FROM alpine:3.20
+ENV X=\${UNDEFINED:-1000}
+`,
+      errors: [
+        {
+          messageId: "alwaysUnset",
+          message:
+            "Variable '$UNDEFINED' is not defined here, so '${UNDEFINED:-1000}' always takes its unset branch; declare 'ARG UNDEFINED' if a build should set it.",
+          line: 2,
+          column: 7,
+          endColumn: 25,
+        },
+      ],
+    },
+    {
+      name: "a use inside another name's guard is a plain use",
+      code: `FROM alpine:3.20
+ENV LD_LIBRARY_PATH=\${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib
+`,
+      errors: [{ messageId: "undefined", line: 2, column: 21 }],
     },
     {
       name: "a typo inside a guard is still reported",

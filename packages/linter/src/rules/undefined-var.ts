@@ -12,7 +12,7 @@ import {
 import type { BaseImage } from "@hull/planner";
 import { defineRule } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
-import { findVarRefs, isGuarded, locateRefs, type VarRef } from "./utils/stage-env.js";
+import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
 interface Expansion {
@@ -38,7 +38,7 @@ export default defineRule({
       "Global ARGs (declared before the first `FROM`) and BuildKit's predefined ARGs such as `TARGETARCH` are only visible in a stage after `ARG NAME` redeclares them, and one `ENV` instruction cannot use a variable it defines itself.",
     limitations:
       "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit. " +
-      "The base image's `ENV` is known when its config is given (`hull lint --resolve` or `--image-config`), and then every undefined name is reported, as on `scratch`. Without it, hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. `${NAME:-default}` and `${NAME:+alternative}` handle an unset variable on purpose, so they are only reported for those mistakes too, where BuildKit reports them always.",
+      "The base image's `ENV` is known when its config is given (`hull lint --resolve` or `--image-config`), and then every undefined name is reported, as on `scratch`. Without it, hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. On an image whose whole `ENV` is known, `${NAME:-default}` and `${NAME:+alternative}` of an undefined name are reported as BuildKit reports them: the form then always takes its unset branch.",
     bad: [
       `FROM alpine:3.20
 COPY app.tar $APP_HOME/
@@ -94,6 +94,8 @@ RUN echo $UNDECLARED_IN_SHELL
       `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
     otherStage: (name: string, stage: string, line: number) =>
       `Variable '$${name}' is defined in stage '${stage}' (line ${line}), which this stage does not inherit from.`,
+    alwaysUnset: (name: string, form: string) =>
+      `Variable '$${name}' is not defined here, so '${form}' always takes its unset branch; declare 'ARG ${name}' if a build should set it.`,
     usedBeforeDefinition: (name: string, line: number) =>
       `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
   },
@@ -140,9 +142,6 @@ RUN echo $UNDECLARED_IN_SHELL
       const escape = piece.skipQuotes ? "\\" : ctx.ast.escapeChar;
       const refs = findVarRefs(piece.text, escape, piece.skipQuotes);
       const located = locateRefs(piece.text, refs, piece.source, piece.start);
-      const guards = refs.filter(isGuarded);
-      // A reference inside `${OTHER:+…}` or `${OTHER:-…}` is guarded too: it only matters when that form uses it.
-      const guarded = (ref: VarRef) => guards.some((g) => g.start <= ref.start && ref.end <= g.end);
       for (const name of new Set(missing)) {
         const uses = located.filter((l) => l.ref.name === name);
         const first = uses.find((u) => u.start !== null);
@@ -164,10 +163,14 @@ RUN echo $UNDECLARED_IN_SHELL
         else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
         else if (suggestion) ctx.report(at, "typo", name, suggestion);
         else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
-        // A name the file never defines may come from an image whose ENV hull does not know; and
-        // `${NAME:-default}` handles an unset variable on purpose.
-        else if (base.complete && !(uses.length > 0 && uses.every((u) => guarded(u.ref))))
-          ctx.report(at, "undefined", name);
+        // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
+        // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
+        else if (base.complete) {
+          const guard = uses.find((u) => isGuarded(u.ref));
+          if (guard && uses.every((u) => isGuarded(u.ref)))
+            ctx.report(at, "alwaysUnset", name, piece.text.slice(guard.ref.start, guard.ref.end));
+          else ctx.report(at, "undefined", name);
+        }
       }
     };
 

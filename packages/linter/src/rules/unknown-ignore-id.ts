@@ -9,6 +9,8 @@ export default defineRule({
     rationale:
       "An ignore comment with a misspelt rule id silences nothing, and the finding it was meant to silence stays. " +
       "hull checks the names in `# hull ignore=`, `# hadolint ignore=` and `# check=skip=` against its rules, their hadolint codes and BuildKit's check names.",
+    limitations:
+      "hadolint drops a whole `# hadolint ignore=` comment when one of its codes has other characters than `D`, `L`, `S`, `C` and digits (`ignore=DL3008,foo` silences nothing there); hull silences the codes it knows and reports the others here, so the comment does what its writer meant.",
     bad: [
       `# hull ignore=maintainer-deprecatd
 FROM alpine:3.20

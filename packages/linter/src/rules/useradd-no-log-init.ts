@@ -15,7 +15,9 @@ export default defineRule({
       "On disk the files are sparse, but image layers store them in full, so a UID such as 123456789 adds gigabytes of zeros to the image. " +
       "`useradd -l` (`--no-log-init`) skips those records.",
     limitations:
-      "The rule reports numeric UIDs of six digits or more, as hadolint does; a UID given by a variable is not reported (hadolint measures the length of the text, so `-u ${USER_ID}` counts as long).",
+      "The rule reports numeric UIDs of six digits or more; a UID given by a variable is not reported.",
+    hadolintDifferences:
+      "hadolint measures the length of the text after `-u`, so `-u ${USER_ID}` counts as a long UID; hull does not guess a variable's value.",
     bad: [
       `FROM debian:12
 RUN useradd -u 1000000 app

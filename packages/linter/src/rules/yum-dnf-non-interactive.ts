@@ -18,8 +18,9 @@ export default defineRule({
       "`yum install` and `dnf install` show the transaction and ask `Is this ok [y/N]` before changing anything. " +
       "A build has no one to answer: the question reads end of input, the transaction is cancelled and the `RUN` fails. " +
       "Pass `-y` (`--assumeyes`) to every command that installs, upgrades or removes packages (`install`, `update`, `remove`, `group install`, `module enable`…).",
-    limitations:
-      "`microdnf` is not reported: it never asks, and its `-y` does nothing. hadolint checks only `install`, `groupinstall` and `localinstall`, and also reports `microdnf`.",
+    limitations: "`microdnf` is not reported: it never asks, and its `-y` does nothing.",
+    hadolintDifferences:
+      "`microdnf` is not reported, since it never asks; and every verb that asks is checked (`remove`, `upgrade`, …), where hadolint checks only `install`, `groupinstall` and `localinstall`.",
     bad: [
       `FROM rockylinux:9
 RUN dnf install httpd-2.4.57 && dnf clean all

@@ -21,6 +21,11 @@ describe("maskTemplate", () => {
     ],
     ["erb output inline", "FROM <%= base %>\n", "FROM ${________}\n"],
     [
+      "a dev container template option",
+      "FROM node:0-${templateOption:imageVariant}\n",
+      "FROM node:0-${___________________________}\n",
+    ],
+    [
       "not a template: unchanged",
       "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
       "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
@@ -65,6 +70,42 @@ describe("linting a template", () => {
   it("gave one syntax error per markup line before masking (the problem this fixes)", () => {
     const unmasked = lint(redmineLike.replaceAll("{{", "{ {"), { preset: "all" });
     expect(unmasked.diagnostics.filter((d) => d.ruleId === "syntax-error").length).toBeGreaterThan(3);
+  });
+
+  it("leaves names to the rendered file when branches or includes may define them", () => {
+    const branches = [
+      "ARG A=1",
+      "{{ if .alpine }}",
+      "FROM alpine:3.20 AS build",
+      "{{ else }}",
+      "FROM debian:12 AS build",
+      "ARG NODE_VERSION={{ .node }}",
+      "{{ end }}",
+      "FROM node:${NODE_VERSION}",
+      "COPY --from=client /out /srv",
+      "",
+    ].join("\n");
+    const ids = lint(branches, { preset: "all" }).diagnostics.map((d) => d.ruleId);
+    for (const id of ["no-duplicate-stage-name", "undefined-arg-in-from", "copy-from-undefined-stage"])
+      expect(ids).not.toContain(id);
+    const defaults = "ARG VARIANT=${templateOption:imageVariant}\nFROM debian:${VARIANT}\n";
+    expect(lint(defaults, { preset: "all" }).diagnostics.map((d) => d.ruleId)).not.toContain(
+      "invalid-default-arg-in-from",
+    );
+    // Inline markup alone hides nothing: the file's names are all there.
+    const inline = "FROM alpine:{{ .v }} AS build\nFROM debian:12 AS build\n";
+    expect(lint(inline, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain(
+      "no-duplicate-stage-name",
+    );
+  });
+
+  it("does not count the commands of a RUN whose markup is not rendered", () => {
+    const macros = "FROM debian:12\nRUN apt-get update\nRUN set -x \\\n  {{ provision.bootstrap() }}\n";
+    expect(lint(macros, { preset: "all" }).diagnostics.map((d) => d.ruleId)).not.toContain(
+      "no-consecutive-run",
+    );
+    const plain = "FROM debian:12\nRUN apt-get update\nRUN set -x\nLABEL v={{ .v }}\n";
+    expect(lint(plain, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain("no-consecutive-run");
   });
 
   it("keeps offsets: findings point at the original text", () => {

@@ -6,16 +6,25 @@ export interface TemplateSpan {
   end: number;
 }
 
-/** The opening of a markup piece, with the text that closes it. */
-const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])/g;
-const closers: Readonly<Record<string, string>> = { "{{": "}}", "{%": "%}", "{#": "#}", "<%": "%>" };
+/**
+ * The opening of a markup piece, with the text that closes it. `${templateOption:name}` is the placeholder of
+ * dev container templates, which BuildKit would reject as an unknown `${name:…}` modifier.
+ */
+const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])|\$\{templateOption:/g;
+const closers: Readonly<Record<string, string>> = {
+  "{{": "}}",
+  "{%": "%}",
+  "{#": "#}",
+  "<%": "%>",
+  "${templateOption:": "}",
+};
 
 /** A line that opens with markup: a template's control line (`{{ if … }}`, `{% for … %}`, `<% end %>`). */
 const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-])/m;
 
 /** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
 const markupValue =
-  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-])/im;
+  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:)/im;
 
 /**
  * The template markup of a file that is a template (Go templates, Jinja, ERB), or [] for a Dockerfile.
@@ -25,7 +34,13 @@ const markupValue =
  */
 export function templateMarkup(source: string): TemplateSpan[] {
   // Most files hold no opener at all: plain substring searches rule that out faster than the line patterns.
-  if (!source.includes("{{") && !source.includes("{%") && !source.includes("{#") && !source.includes("<%"))
+  if (
+    !source.includes("{{") &&
+    !source.includes("{%") &&
+    !source.includes("{#") &&
+    !source.includes("<%") &&
+    !source.includes("${templateOption:")
+  )
     return [];
   if (!markupLine.test(source) && !markupValue.test(source)) return [];
   const spans = findSpans(source);
@@ -60,6 +75,19 @@ function isTemplate(source: string, spans: readonly TemplateSpan[]): boolean {
     if (!inside(bodies, span.start)) return true;
   }
   return false;
+}
+
+/**
+ * True when some markup fills its lines: a control line (`{{ if … }}`, `<% end %>`) or an include, whose branches
+ * and partials may add, drop or repeat instructions, so no rule can tell which names the rendered file defines.
+ */
+export function hasControlLines(source: string, spans: readonly TemplateSpan[]): boolean {
+  return spans.some((span) => {
+    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
+    const lineEnd = source.indexOf("\n", span.end);
+    const after = source.slice(span.end, lineEnd < 0 ? source.length : lineEnd);
+    return source.slice(lineStart, span.start).trim() === "" && after.trim() === "";
+  });
 }
 
 function heredocBodies(source: string): TemplateSpan[] {

@@ -90,6 +90,7 @@ export class SemanticModel {
   private byName: Map<string, Stage> | undefined;
   private baseSet: Set<Stage> | undefined;
   private usedSet: Set<Stage> | undefined;
+  private keptSet: Set<Stage> | undefined;
   private places: Map<Instruction, Place> | undefined;
   private roots: Stage[] | undefined;
   private readonly chainMemo = new Map<(stage: Stage) => boolean, (boolean | undefined)[]>();
@@ -219,10 +220,14 @@ export class SemanticModel {
     return this.baseSet!.has(stage);
   }
 
-  /** True when a stage ends up in an image: the last stage, and every stage another stage is built on. */
+  /**
+   * True when a stage ends up in an image: the last stage, and every stage that the last stage or another
+   * possible target (a stage no other stage uses) is built on. A chain of build stages that only feeds
+   * `COPY --from` ends up in no image.
+   */
   isKept(stage: Stage | null): boolean {
     if (!stage) return false;
-    return stage.index === this.ast.stages.length - 1 || this.isBase(stage);
+    return (this.keptSet ??= this.findKept()).has(stage);
   }
 
   /**
@@ -306,6 +311,16 @@ export class SemanticModel {
     this.byName = before;
     this.baseSet = baseSet;
     return (this.bases = bases);
+  }
+
+  private findKept(): Set<Stage> {
+    const stages = this.ast.stages;
+    const kept = new Set<Stage>(stages.slice(-1));
+    for (const stage of stages) {
+      if (stage.index !== stages.length - 1 && this.isUsed(stage)) continue;
+      for (let base = this.baseOf(stage); base && !kept.has(base); base = this.baseOf(base)) kept.add(base);
+    }
+    return kept;
   }
 
   private findUsed(): Set<Stage> {

@@ -25,7 +25,8 @@ export function aptInstalls(commands: readonly ShellCommand[]): ToolCommand[] {
   return aptCommands(commands).filter((apt) => apt.verb?.value === "install" && !simulates(apt.command));
 }
 
-function simulates(command: ShellCommand): boolean {
+/** Whether an apt command only simulates (`-s` and its synonyms). */
+export function simulates(command: ShellCommand): boolean {
   return command.args.some(
     (a) =>
       /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.value) ||

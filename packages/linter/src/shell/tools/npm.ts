@@ -49,6 +49,8 @@ export const yarnCacheDirs = ["~/.cache/yarn", "/usr/local/share/.cache/yarn"] a
 export const yarnCacheMounts: readonly RegExp[] = [
   /\.cache\/yarn/,
   /\/\.yarn\/berry\/cache$/,
+  // A project's own berry cache (`enableGlobalCache: false`), e.g. `/src/.yarn/cache`.
+  /\/\.yarn\/cache$/,
   /\/yarn-cache$/,
 ];
 
