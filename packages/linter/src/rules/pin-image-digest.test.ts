@@ -5,6 +5,12 @@ ruleTester.run(rule, {
   valid: [
     "FROM alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\n",
     "FROM scratch\n",
+    {
+      name: "a name that is no valid reference once expanded (an empty tag from a template placeholder)",
+      code: `ARG VARIANT=\${templateOption:imageVariant}
+FROM mcr.microsoft.com/devcontainers/base:\${VARIANT}
+`,
+    },
     `FROM alpine@sha256:1111111111111111111111111111111111111111111111111111111111111111 AS base
 FROM base
 `,

@@ -1,3 +1,4 @@
+import { imageReferenceProblem } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -41,6 +42,9 @@ FROM build
         if (resolved === null) return;
         const lower = resolved.toLowerCase();
         if (lower === "scratch" || stages.has(lower) || resolved.includes("@")) return;
+        // A name that is no valid reference once expanded (`base:` from a template's masked markup) cannot be
+        // pinned as written; the reference rules report what is wrong with it.
+        if (imageReferenceProblem(resolved) !== null) return;
         ctx.report(word, "notPinned", resolved);
       },
     };
