@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "@hull/parser";
+import { collectIgnoreDirectives } from "./config/directives.js";
 import { lint, resolveRules, type Diagnostic } from "./engine.js";
+import { createRuleIndex } from "./rule-index.js";
 import { defineRule, type Rule } from "./rule.js";
 import { rules } from "./rules/index.js";
 import { runShell } from "./shell/run.js";
@@ -199,6 +201,45 @@ describe("inline ignores", () => {
       lint(code("# hull ignore=maintainer-deprecated\n"), { inlineIgnores: false, registry: own })
         .diagnostics,
     ).toHaveLength(2);
+  });
+});
+
+describe("hadolint codes of a rule with several", () => {
+  // CMD is DL4003, ENTRYPOINT DL4004: both findings are no-multiple-instructions'.
+  const code = (prefix: string) => `FROM alpine\n${prefix}CMD a\nENTRYPOINT a\nCMD b\nENTRYPOINT b\n`;
+  const found = (text: string) =>
+    lint(text)
+      .diagnostics.filter((d) => d.ruleId === "no-multiple-instructions")
+      .map((d) => d.hadolint);
+
+  it.each([
+    ["", ["DL4003", "DL4004"]],
+    ["# hadolint ignore=DL4003\n", ["DL4004"]],
+    ["# hadolint ignore=DL4004\n", ["DL4003", "DL4004"]],
+    ["# hadolint ignore=dl4003, DL4004\n", ["DL4004"]],
+    ["# hadolint global ignore=DL4004\n", ["DL4003"]],
+    ["# hadolint global ignore=DL3012\n", ["DL4003", "DL4004"]],
+    ["# hull global ignore=DL4003\n", ["DL4004"]],
+    ["# hull global ignore=no-multiple-instructions\n", []],
+    ["# hull global ignore=MultipleInstructionsDisallowed\n", []],
+    ["# check=skip=MultipleInstructionsDisallowed\n", ["DL4004"]],
+  ])("%j leaves %j", (prefix, expected) => {
+    expect(found(code(prefix))).toEqual(expected);
+  });
+
+  it("marks an ignore entry that is a hadolint code, and no other", () => {
+    const ast = parse(
+      "# hadolint ignore=dl4003,no-multiple-instructions,DL3006\n# hull ignore=DL3012\nFROM a\n",
+    ).ast;
+    const entries = collectIgnoreDirectives(ast.comments, ast.directives, createRuleIndex(rules)).flatMap(
+      (d) => d.entries,
+    );
+    expect(entries.map((e) => [e.name, e.hadolint])).toEqual([
+      ["dl4003", "DL4003"],
+      ["no-multiple-instructions", undefined],
+      ["DL3006", "DL3006"],
+      ["DL3012", "DL3012"],
+    ]);
   });
 });
 

@@ -16,9 +16,11 @@ import {
   compareSeverity,
   defaultOptions,
   type IgnoreDirective,
+  type IgnoreEntry,
   type LintSettings,
   type Locatable,
   type FixLevel,
+  type HadolintCode,
   type ReportTarget,
   type Rule,
   type RuleContext,
@@ -50,6 +52,8 @@ export interface Diagnostic {
   range: Range;
   /** Edits that fix the finding, when the rule offers them, with the rule's fix level. */
   fix?: { edits: TextEdit[]; level: FixLevel };
+  /** Of a rule with several hadolint codes, the one this finding stands for. */
+  hadolint?: HadolintCode;
 }
 
 /** `off`, a severity, or a severity with options, for one rule id or alias. */
@@ -292,6 +296,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
           messageId,
           range,
         };
+        if (target.hadolint) diagnostic.hadolint = target.hadolint;
         // A rule that declares no fix level offers no fixes, whatever it passes to report.
         if (target.fix && entry.rule.fixable !== false)
           diagnostic.fix = {
@@ -416,29 +421,34 @@ function applyIgnores(
   directives: IgnoreDirective[],
 ): Diagnostic[] {
   if (directives.length === 0) return diagnostics;
-  const global = new Set<string>();
+  const global: IgnoreEntry[] = [];
   const byComment = new Map<number, IgnoreDirective>();
   for (const directive of directives) {
-    const ids = directive.entries.flatMap((e) => e.ruleIds);
-    if (directive.scope === "global") for (const id of ids) global.add(id);
+    if (directive.scope === "global") global.push(...directive.entries);
     else byComment.set(directive.range.start.offset, directive);
   }
   // An ignore comment covers the instruction that collects it as a leading comment (BuildKit's PrevComment).
-  const spans: { start: number; end: number; ids: Set<string> }[] = [];
+  const spans: { start: number; end: number; entries: IgnoreEntry[] }[] = [];
   for (const instruction of ast.instructions) {
-    const ids = new Set<string>();
+    const entries: IgnoreEntry[] = [];
     for (const comment of instruction.comments) {
       const directive = byComment.get(comment.range.start.offset);
-      if (directive) for (const entry of directive.entries) for (const id of entry.ruleIds) ids.add(id);
+      if (directive) entries.push(...directive.entries);
     }
-    if (ids.size)
-      spans.push({ start: instruction.range.start.offset, end: instruction.range.end.offset, ids });
+    if (entries.length)
+      spans.push({ start: instruction.range.start.offset, end: instruction.range.end.offset, entries });
   }
   return diagnostics.filter((d) => {
-    if (global.has(d.ruleId)) return false;
+    if (global.some((e) => silences(e, d))) return false;
     const at = d.range.start.offset;
-    return !spans.some((s) => s.ids.has(d.ruleId) && at >= s.start && at <= s.end);
+    return !spans.some((s) => at >= s.start && at <= s.end && s.entries.some((e) => silences(e, d)));
   });
+}
+
+/** A hadolint code silences, of a rule with several, only its own findings; any other name the whole rule. */
+function silences(entry: IgnoreEntry, d: Diagnostic): boolean {
+  if (!entry.ruleIds.includes(d.ruleId)) return false;
+  return entry.hadolint === undefined || d.hadolint === undefined || entry.hadolint === d.hadolint;
 }
 
 /** Rules that judge a name by every definition in the file, which a template's branches and includes change. */

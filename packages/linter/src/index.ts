@@ -5,6 +5,7 @@ export type {
   DocExample,
   FixLevel,
   IgnoreDirective,
+  HadolintCode,
   IgnoreEntry,
   LintSettings,
   Locatable,

@@ -125,7 +125,15 @@ export type Locatable = { range: Range } | Range;
 export interface ReportTarget {
   at: Locatable;
   fix?: TextEdit | readonly TextEdit[];
+  /**
+   * For a rule with several hadolint codes, the one this finding stands for (one of `aliases.hadolint`):
+   * `# hadolint ignore=` with another of the rule's codes then leaves the finding alone.
+   */
+  hadolint?: HadolintCode;
 }
+
+/** A hadolint rule code, e.g. `DL3007`. */
+export type HadolintCode = `DL${number}`;
 
 /** An ignore comment as the engine understood it, for rules that look at ignore comments. */
 export interface IgnoreEntry {
@@ -138,6 +146,11 @@ export interface IgnoreEntry {
   foreign: boolean;
   /** For an unknown name, the closest known name. */
   suggestion: string | null;
+  /**
+   * Set when the name is a hadolint code: of a rule with several codes, it silences only the findings reported
+   * with that code (and those reported without one).
+   */
+  hadolint?: HadolintCode;
 }
 
 /** One ignore comment or `check=skip` directive. */

@@ -1,5 +1,5 @@
 import type { Comment, Directive, Position, Range } from "@hull/parser";
-import type { IgnoreDirective, IgnoreEntry } from "../rule.js";
+import type { HadolintCode, IgnoreDirective, IgnoreEntry } from "../rule.js";
 import { suggestSpelling } from "@hull/parser";
 import type { RuleIndex } from "../rule-index.js";
 import { shellcheckPrefix } from "../shellcheck/shellcheck.js";
@@ -317,7 +317,7 @@ function resolveEntry(
     const foreign =
       ids.length === 0 && (/^SC\d{4}$/.test(upper) || (hadolintCodes as readonly string[]).includes(upper));
     const suggestion = ids.length || foreign ? null : suggestSpelling(upper, hadolintCodes);
-    return { name, range, ruleIds: ids, foreign, suggestion };
+    return { name, range, ruleIds: ids, foreign, suggestion, ...hadolintCodeOf(upper, ids) };
   }
   const ids = index.resolve(name);
   const foreign =
@@ -329,5 +329,11 @@ function resolveEntry(
     ruleIds: ids,
     foreign,
     suggestion: ids.length || foreign ? null : index.suggest(name),
+    ...hadolintCodeOf(name.toUpperCase(), ids),
   };
+}
+
+/** The `hadolint` field of an entry whose name is a hadolint code that names a rule. */
+function hadolintCodeOf(name: string, ids: readonly string[]): Pick<IgnoreEntry, "hadolint"> {
+  return ids.length > 0 && /^DL\d{4}$/.test(name) ? { hadolint: name as HadolintCode } : {};
 }

@@ -74,6 +74,32 @@ LABEL version=1.0.0 other=x
   ],
   invalid: [
     {
+      name: "each hadolint code silences only its own kind of finding",
+      code: `# hadolint global ignore=DL3049
+FROM alpine
+# hadolint ignore=DL3052,DL3056
+LABEL url=nope version=v1 license=nope author="" extra=1
+`,
+      settings: { ...settings, strictLabels: true },
+      errors: [
+        { messageId: "wrongType", column: 35, hadolint: "DL3054" },
+        { messageId: "empty", hadolint: "DL3051" },
+        { messageId: "extra", hadolint: "DL3050" },
+      ],
+    },
+    {
+      name: "the other type codes, and the rule's id",
+      code: `# hadolint ignore=DL3049
+FROM alpine
+# hadolint ignore=DL3053,DL3058
+LABEL revision=XYZ created=yesterday email=nobody
+# hull ignore=label-schema
+LABEL url=nope
+`,
+      settings,
+      errors: [{ messageId: "wrongType", hadolint: "DL3055" }],
+    },
+    {
       code: `FROM alpine
 RUN true
 `,

@@ -1,14 +1,15 @@
 import { expandWord, type Stage } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type HadolintCode } from "../rule.js";
 import { validators, type LabelType } from "./label-schema-utils/validate.js";
 
-const typeNames: Readonly<Record<Exclude<LabelType, "text">, string>> = {
-  url: "an absolute URL",
-  semver: "a semantic version (e.g. 1.4.2)",
-  hash: "a git commit hash in lowercase hex",
-  rfc3339: "an RFC 3339 date-time (e.g. 2024-05-01T12:30:00Z)",
-  spdx: "an SPDX license identifier or expression (e.g. Apache-2.0)",
-  email: "an email address (e.g. ops@example.com)",
+/** Each checked type as the message names it, and hadolint's code for a value not of that type. */
+const types: Readonly<Record<Exclude<LabelType, "text">, { name: string; hadolint: HadolintCode }>> = {
+  url: { name: "an absolute URL", hadolint: "DL3052" },
+  semver: { name: "a semantic version (e.g. 1.4.2)", hadolint: "DL3056" },
+  hash: { name: "a git commit hash in lowercase hex", hadolint: "DL3055" },
+  rfc3339: { name: "an RFC 3339 date-time (e.g. 2024-05-01T12:30:00Z)", hadolint: "DL3053" },
+  spdx: { name: "an SPDX license identifier or expression (e.g. Apache-2.0)", hadolint: "DL3054" },
+  email: { name: "an email address (e.g. ops@example.com)", hadolint: "DL3058" },
 };
 
 export default defineRule({
@@ -85,7 +86,7 @@ LABEL org.opencontainers.image.version="1.2.0" \\
             keys.add(key);
           }
           if (!Object.hasOwn(schema, key)) {
-            if (ctx.settings.strictLabels) ctx.report(pair.key, "extra", key);
+            if (ctx.settings.strictLabels) ctx.report({ at: pair.key, hadolint: "DL3050" }, "extra", key);
             continue;
           }
           const result = expandWord(pair.value.value, new Map(), options);
@@ -93,7 +94,10 @@ LABEL org.opencontainers.image.version="1.2.0" \\
           const value = result.value;
           if (value === "") {
             ctx.report(
-              pair.value.range.end.offset > pair.value.range.start.offset ? pair.value : pair.key,
+              {
+                at: pair.value.range.end.offset > pair.value.range.start.offset ? pair.value : pair.key,
+                hadolint: "DL3051",
+              },
               "empty",
               key,
             );
@@ -101,8 +105,16 @@ LABEL org.opencontainers.image.version="1.2.0" \\
           }
           const type = schema[key] as LabelType;
           const valid = Object.hasOwn(validators, type) ? validators[type as keyof typeof validators] : null;
-          if (valid && !valid(value))
-            ctx.report(pair.value, "wrongType", key, value, typeNames[type as keyof typeof typeNames]);
+          if (valid && !valid(value)) {
+            const expected = types[type as keyof typeof types];
+            ctx.report(
+              { at: pair.value, hadolint: expected.hadolint },
+              "wrongType",
+              key,
+              value,
+              expected.name,
+            );
+          }
         }
       },
       "Dockerfile:exit"(ast) {
@@ -118,7 +130,11 @@ LABEL org.opencontainers.image.version="1.2.0" \\
             return !test(stage) && !ctx.semantic.someBase(stage, test);
           });
           if (missing.length > 0)
-            ctx.report(stage.from.keyword, "missing", missing.map((k) => `'${k}'`).join(", "));
+            ctx.report(
+              { at: stage.from.keyword, hadolint: "DL3049" },
+              "missing",
+              missing.map((k) => `'${k}'`).join(", "),
+            );
         }
       },
     };

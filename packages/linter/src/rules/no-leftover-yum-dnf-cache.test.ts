@@ -54,6 +54,38 @@ COPY --from=build /out /out
   ],
   invalid: [
     {
+      name: "DL3040 silences dnf's finding (microdnf's and tdnf's too), not yum's",
+      code: `FROM fedora:40
+# hadolint ignore=DL3040
+RUN dnf install -y a
+# hadolint ignore=DL3040
+RUN microdnf install -y b
+# hadolint ignore=DL3040
+RUN tdnf install -y c
+# hadolint ignore=DL3040
+RUN yum install -y d
+`,
+      errors: [{ messageId: "cache", line: 9, hadolint: "DL3032" }],
+    },
+    {
+      name: "a global DL3032 leaves dnf's finding",
+      code: `# hadolint global ignore=DL3032
+FROM fedora:40
+RUN yum install -y d
+RUN dnf5 install -y a
+`,
+      errors: [{ messageId: "cache", line: 4, hadolint: "DL3040" }],
+    },
+    {
+      name: "the rule's id silences both",
+      code: `# hull global ignore=no-leftover-yum-dnf-cache
+FROM fedora:40
+RUN yum install -y d
+RUN dnf install -y a
+`,
+      errors: 0,
+    },
+    {
       // A cache mount elsewhere does not keep tdnf's cache out of the layer.
       code: `FROM photon:5.0
 RUN --mount=type=cache,target=/root/.cache tdnf install -y curl

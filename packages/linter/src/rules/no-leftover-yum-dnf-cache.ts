@@ -9,6 +9,7 @@ import {
   yumDnfCachePath,
   yumDnfCacheVerbs,
   yumDnfNames,
+  yumOrDnfCode,
 } from "../shell/tools/rpm.js";
 
 export default defineRule({
@@ -30,7 +31,8 @@ export default defineRule({
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
     hadolintDifferences:
-      "build stages that no image is built `FROM` are not checked, since their caches never reach an image; and a clean by any program of the family (`dnf clean all` after `yum install`) counts, since they share the cache folders.",
+      "build stages that no image is built `FROM` are not checked, since their caches never reach an image; and a clean by any program of the family (`dnf clean all` after `yum install`) counts, since they share the cache folders. " +
+      "A `RUN` gets one finding, for its last command whose cache stays, under that command's code (DL3032 for yum, DL3040 for the dnf family): where yum and dnf both leave theirs, hadolint reports both codes.",
     bad: [
       `FROM rockylinux:9
 RUN dnf install -y httpd-2.4.57
@@ -73,7 +75,10 @@ COPY --from=build /out /out
         if (!pending) return;
         const name = commandWord(pending.command)!;
         ctx.report(
-          scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
+          {
+            at: scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
+            hadolint: yumOrDnfCode(pending.command.base!, { yum: "DL3032", dnf: "DL3040" }),
+          },
           "cache",
           `${pending.command.base} ${pending.verb}`,
         );

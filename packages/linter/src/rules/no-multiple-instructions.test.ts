@@ -61,6 +61,47 @@ ENTRYPOINT ["b"]
   ],
   invalid: [
     {
+      name: "a hadolint code silences only its instruction's finding",
+      code: `FROM alpine
+# hadolint ignore=DL4003
+CMD a
+ENTRYPOINT a
+HEALTHCHECK NONE
+CMD b
+ENTRYPOINT b
+HEALTHCHECK NONE
+`,
+      errors: [
+        { messageId: "overridden", line: 4, hadolint: "DL4004" },
+        { messageId: "overridden", line: 5, hadolint: "DL3012" },
+      ],
+    },
+    {
+      name: "a global hadolint code leaves the other instructions' findings",
+      code: `# hadolint global ignore=DL3012,DL4004
+FROM alpine
+CMD a
+ENTRYPOINT a
+HEALTHCHECK NONE
+CMD b
+ENTRYPOINT b
+HEALTHCHECK NONE
+`,
+      errors: [{ messageId: "overridden", line: 3, hadolint: "DL4003" }],
+    },
+    {
+      name: "the rule's id, and BuildKit's name, silence every instruction's finding",
+      code: `FROM alpine
+# hull ignore=no-multiple-instructions
+CMD a
+# check=skip=MultipleInstructionsDisallowed
+ENTRYPOINT a
+CMD b
+ENTRYPOINT b
+`,
+      errors: 0,
+    },
+    {
       code: `FROM alpine
 CMD a
 CMD b

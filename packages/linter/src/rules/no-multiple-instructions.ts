@@ -1,12 +1,13 @@
 import type { Cmd, Entrypoint, Healthcheck } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type HadolintCode } from "../rule.js";
 
 type Once = Cmd | Entrypoint | Healthcheck;
 
-const keywords: Readonly<Record<Once["type"], string>> = {
-  Cmd: "CMD",
-  Entrypoint: "ENTRYPOINT",
-  Healthcheck: "HEALTHCHECK",
+/** Each instruction's keyword and hadolint's code for repeating it. */
+const kinds: Readonly<Record<Once["type"], { keyword: string; hadolint: HadolintCode }>> = {
+  Cmd: { keyword: "CMD", hadolint: "DL4003" },
+  Entrypoint: { keyword: "ENTRYPOINT", hadolint: "DL4004" },
+  Healthcheck: { keyword: "HEALTHCHECK", hadolint: "DL3012" },
 };
 
 export default defineRule({
@@ -73,7 +74,12 @@ CMD ["node", "worker.js"]
           const winner = nodes[nodes.length - 1]!;
           for (const dead of nodes.slice(0, -1)) {
             if (!alternative(dead, winner))
-              ctx.report(dead.keyword, "overridden", keywords[type], winner.range.start.line);
+              ctx.report(
+                { at: dead.keyword, hadolint: kinds[type].hadolint },
+                "overridden",
+                kinds[type].keyword,
+                winner.range.start.line,
+              );
           }
         }
       },

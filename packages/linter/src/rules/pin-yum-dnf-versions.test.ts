@@ -33,6 +33,31 @@ RUN echo dnf install curl
   ],
   invalid: [
     {
+      name: "DL3033 silences yum's findings, not dnf's in the same RUN",
+      code: `FROM centos:7
+# hadolint ignore=DL3033
+RUN yum install -y httpd && dnf install -y nginx && microdnf install -y git && yum install -y curl
+`,
+      errors: [
+        {
+          message: "Package 'nginx' is installed without a version; pin it with 'nginx-<version>'.",
+          hadolint: "DL3041",
+        },
+        {
+          message: "Package 'git' is installed without a version; pin it with 'git-<version>'.",
+          hadolint: "DL3041",
+        },
+      ],
+    },
+    {
+      name: "DL3041 silences dnf's findings, modules included, not yum's",
+      code: `FROM centos:7
+# hadolint ignore=DL3041
+RUN dnf module install -y nodejs && yum install -y httpd
+`,
+      errors: [{ messageId: "unpinned", hadolint: "DL3033" }],
+    },
+    {
       code: `FROM rockylinux:9
 RUN dnf install -y glibc-langpack-en.x86_64 && dnf clean all
 `,

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { runShell, scriptRange } from "../shell/run.js";
-import { yumDnfAction, yumDnfNames } from "../shell/tools/rpm.js";
+import { yumDnfAction, yumDnfNames, yumOrDnfCode } from "../shell/tools/rpm.js";
 
 /** `name-version`, `name-version-release`, `name-epoch:version-release.arch`, `name-1.2.*`: the last part starts with a digit. */
 const versioned = /-(?:\d+:)?\d[\w.+~^*:]*$/;
@@ -55,13 +55,15 @@ RUN dnf module install -y nodejs:20/common && dnf clean all
           const module = action.verb === "module install";
           if (!module && action.verb !== "install" && action.verb !== "in" && action.verb !== "localinstall")
             continue;
+          const hadolint = yumOrDnfCode(command.base!, { yum: "DL3033", dnf: "DL3041" });
           for (const pkg of action.operands) {
             const name = pkg.value;
             if (!/^[A-Za-z0-9_][\w.+:~^*-]*$/.test(name)) continue;
             if (module) {
-              if (!name.includes(":")) ctx.report(scriptRange(ctx, shell, pkg), "unpinnedModule", name);
+              if (!name.includes(":"))
+                ctx.report({ at: scriptRange(ctx, shell, pkg), hadolint }, "unpinnedModule", name);
             } else if (!name.endsWith(".rpm") && !versioned.test(name)) {
-              ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
+              ctx.report({ at: scriptRange(ctx, shell, pkg), hadolint }, "unpinned", name);
             }
           }
         }

@@ -39,6 +39,28 @@ RUN yum
   ],
   invalid: [
     {
+      name: "DL3030 silences yum's finding, not dnf's",
+      code: `FROM centos:7
+# hadolint ignore=DL3030
+RUN yum install httpd && dnf install nginx
+`,
+      errors: [
+        {
+          messageId: "noYes",
+          message: "'dnf install' without -y asks for a confirmation the build cannot give; add -y.",
+          hadolint: "DL3038",
+        },
+      ],
+    },
+    {
+      name: "DL3038 silences dnf's and tdnf's findings, not yum's",
+      code: `FROM centos:7
+# hadolint ignore=DL3038
+RUN dnf install nginx && tdnf install curl && yum install httpd
+`,
+      errors: [{ messageId: "noYes", hadolint: "DL3030" }],
+    },
+    {
       code: `FROM centos:7
 RUN yum install httpd
 `,

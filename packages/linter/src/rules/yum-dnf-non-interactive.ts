@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag } from "../shell/options.js";
 import { runShell, scriptRange } from "../shell/run.js";
-import { yumDnfAction, yumDnfTransactionVerbs } from "../shell/tools/rpm.js";
+import { yumDnfAction, yumDnfTransactionVerbs, yumOrDnfCode } from "../shell/tools/rpm.js";
 
 export default defineRule({
   id: "yum-dnf-non-interactive",
@@ -56,6 +56,7 @@ RUN microdnf install httpd-2.4.57 && microdnf clean all
             {
               at: scriptRange(ctx, shell, { start: action.verbStart.start, end: action.verbEnd.end }),
               fix: exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined,
+              hadolint: yumOrDnfCode(command.base!, { yum: "DL3030", dnf: "DL3038" }),
             },
             "noYes",
             command.base!,

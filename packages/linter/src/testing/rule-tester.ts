@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syntaxErrorId, type Diagnostic } from "../engine.js";
 import { applyFixes } from "../fix.js";
-import type { DocExample, Rule } from "../rule.js";
+import { aliasList, type DocExample, type Rule } from "../rule.js";
 import { exampleCase, runRule, type ValidCase } from "./run-rule.js";
 
 export { runRule, type ValidCase } from "./run-rule.js";
@@ -15,6 +15,8 @@ export interface ExpectedError {
   endColumn?: number;
   /** The exact rendered message, when the case wants to pin it. */
   message?: string;
+  /** The hadolint code the finding stands for, for rules with several. */
+  hadolint?: string;
 }
 
 /** A case that must produce exactly the listed diagnostics of the rule under test. */
@@ -37,6 +39,7 @@ export interface ActualError {
   column: number;
   endLine: number;
   endColumn: number;
+  hadolint: string | undefined;
 }
 
 function toActual(d: Diagnostic): ActualError {
@@ -47,6 +50,7 @@ function toActual(d: Diagnostic): ActualError {
     column: d.range.start.column,
     endLine: d.range.end.line,
     endColumn: d.range.end.column,
+    hadolint: d.hadolint,
   };
 }
 
@@ -110,6 +114,8 @@ export class RuleTester {
               expect(Object.keys(rule.messages), `message id of ${JSON.stringify(toActual(d))}`).toContain(
                 d.messageId,
               );
+              if (d.hadolint !== undefined)
+                expect(aliasList(rule, "hadolint"), "the finding's hadolint code").toContain(d.hadolint);
             }
             if (typeof testCase.errors === "number") {
               expect(own.map(toActual), `expected ${testCase.errors} diagnostic(s)`).toHaveLength(

@@ -1,8 +1,17 @@
+import type { HadolintCode } from "../../rule.js";
 import type { ShellCommand, ShellWord } from "../lexer.js";
 import { operands, type OptionSpec } from "../options.js";
 
 /** yum and the dnf family, which share yum's command line. */
 export const yumDnfNames: ReadonlySet<string> = new Set(["yum", "dnf", "dnf5", "dnf-3", "microdnf", "tdnf"]);
+
+/**
+ * Which of a rule's two hadolint codes a command of the family falls under: hadolint has one for yum and one for
+ * dnf and microdnf; the dnf family's other names (dnf5, dnf-3, tdnf), which hadolint does not check, count as dnf.
+ */
+export function yumOrDnfCode<C extends HadolintCode>(base: string, codes: { yum: C; dnf: C }): C {
+  return base === "yum" ? codes.yum : codes.dnf;
+}
 
 /** yum/dnf options that take a value in the next word (`--enablerepo epel`). */
 export const yumDnfOptions: OptionSpec = {
