@@ -18,7 +18,7 @@ import { mkdirOptions } from "../shell/tools/coreutils.js";
 import { downloadTarget, urlBasename } from "../shell/tools/curl.js";
 import { gitCloneOptions } from "../shell/tools/git.js";
 import { npmCacheDir, npmCacheVerbs, yarnCacheDirs } from "../shell/tools/npm.js";
-import { pipCacheDir, pipCommand } from "../shell/tools/pip.js";
+import { type PipCommand, pipCacheDir, pipCommand } from "../shell/tools/pip.js";
 import { powershellDownloadTarget, powershellRemovals } from "../shell/tools/powershell.js";
 import { yumDnfAction, yumDnfCacheDirs, yumDnfCacheVerbs } from "../shell/tools/rpm.js";
 import { extractDir, isTarArchive } from "../shell/tools/tar.js";
@@ -44,10 +44,27 @@ interface Artifact {
 /** A package cache: the directories a tool fills and the commands that empty them. */
 interface Cache {
   dirs: readonly string[];
-  /** True when `command` fills the cache. */
-  fills(command: ShellCommand, env: StageEnv): boolean;
-  /** True when `command` empties the cache. */
-  cleans(command: ShellCommand): boolean;
+  /** True when the command fills the cache. */
+  fills(facts: Facts, env: StageEnv): boolean;
+  /** True when the command empties the cache. */
+  cleans(facts: Facts): boolean;
+}
+
+/**
+ * What the cache table asks of one command, read once per command: each reader walks the arguments, and the
+ * table asks up to fourteen questions of every command.
+ */
+interface Facts {
+  command: ShellCommand;
+  name: string;
+  /** The sub-command, read only for the tools whose caches depend on it. */
+  sub: string | null;
+  /** The yum/dnf verb, or null. */
+  yumDnfVerb: string | null;
+  /** pip itself, not `uv pip`, whose cache lives elsewhere. */
+  pip: PipCommand | null;
+  /** Whether any cache row can apply: false lets the command skip the table. */
+  tool: boolean;
 }
 
 interface StageEnv {
@@ -64,63 +81,79 @@ const HEAVY =
 // A relative path in a stage whose WORKDIR is not known; it only has to compare equal to itself.
 const UNKNOWN_WORKDIR = "/\u0000workdir";
 const INSIDE = "/\u2026";
+/** `~` spelled as a variable or as root's home; `normalize` folds them into `~`. */
+const HOME = /^(?:\$\{HOME\}|\$HOME|\/root)(?=\/|$)/;
+/** An empty, `.` or `..` segment, or a trailing slash: a path `normalize` must rewrite. */
+const UNNORMAL = /\/\/|\/\.|\/$/;
 
-const sub = (c: ShellCommand) => subcommand(c);
-const named = (c: ShellCommand, names: ReadonlySet<string> | readonly string[]) =>
-  c.base !== null &&
-  (names instanceof Set ? names.has(c.base) : (names as readonly string[]).includes(c.base));
-/** pip itself, not `uv pip`, whose cache lives elsewhere. */
-const pipOf = (c: ShellCommand) => {
-  const pip = pipCommand(c);
-  return pip?.runner === "pip" ? pip : null;
-};
+/** The tools whose cache rows below read the sub-command. */
+const SUBCOMMAND_TOOLS = new Set([...aptFamily, "apk", "npm", "yarn"]);
+
+function factsOf(command: ShellCommand, name: string): Facts {
+  const pip = pipCommand(command);
+  const subTool = SUBCOMMAND_TOOLS.has(name);
+  const yumDnfVerb = yumDnfAction(command)?.verb ?? null;
+  return {
+    command,
+    name,
+    sub: subTool ? subcommand(command) : null,
+    yumDnfVerb,
+    pip: pip?.runner === "pip" ? pip : null,
+    // Every row of CACHES asks for one of these tools first.
+    tool: subTool || yumDnfVerb !== null || pip?.runner === "pip",
+  };
+}
 
 // Each tool's folders and verbs come from its reader in `shell/tools/`; this table only says which fill and clean.
 const CACHES: readonly Cache[] = [
   {
     dirs: [aptListsDir],
-    fills: (c) => named(c, aptFamily) && sub(c) === "update",
+    fills: (f) => aptFamily.has(f.name) && f.sub === "update",
     cleans: () => false,
   },
   {
     dirs: [aptArchivesDir],
-    fills: (c) => named(c, aptFamily) && aptDownloadVerbs.has(sub(c) ?? ""),
-    cleans: (c) => named(c, aptFamily) && aptCleanVerbs.has(sub(c) ?? ""),
+    fills: (f) => aptFamily.has(f.name) && aptDownloadVerbs.has(f.sub ?? ""),
+    cleans: (f) => aptFamily.has(f.name) && aptCleanVerbs.has(f.sub ?? ""),
   },
   {
     dirs: [apkCacheDir],
-    fills: (c) => named(c, ["apk"]) && apkCacheVerbs.has(sub(c) ?? "") && !hasFlag(c, null, "no-cache"),
-    cleans: (c) =>
-      named(c, ["apk"]) && sub(c) === "cache" && ["clean", "purge"].includes(operands(c)[1]?.value ?? ""),
+    fills: (f) => f.name === "apk" && apkCacheVerbs.has(f.sub ?? "") && !hasFlag(f.command, null, "no-cache"),
+    cleans: (f) =>
+      f.name === "apk" &&
+      f.sub === "cache" &&
+      ["clean", "purge"].includes(operands(f.command)[1]?.value ?? ""),
   },
   {
     dirs: yumDnfCacheDirs,
-    fills: (c) => yumDnfCacheVerbs.has(yumDnfAction(c)?.verb ?? ""),
-    cleans: (c) => yumDnfAction(c)?.verb === "clean",
+    fills: (f) => yumDnfCacheVerbs.has(f.yumDnfVerb ?? ""),
+    cleans: (f) => f.yumDnfVerb === "clean",
   },
   {
     dirs: [pipCacheDir],
-    fills: (c, env) => {
-      const pip = pipOf(c);
+    fills: (f, env) => {
+      const pip = f.pip;
       return (
         pip?.verb?.value === "install" &&
         !env.pipNoCache &&
         !pip.args.some((a) => a.value === "--no-cache-dir")
       );
     },
-    cleans: (c) => pipOf(c)?.verb?.value === "cache",
+    cleans: (f) => f.pip?.verb?.value === "cache",
   },
   {
     dirs: [npmCacheDir],
-    fills: (c) => named(c, ["npm"]) && npmCacheVerbs.has(sub(c) ?? ""),
-    cleans: (c) => named(c, ["npm"]) && sub(c) === "cache" && operands(c)[1]?.value === "clean",
+    fills: (f) => f.name === "npm" && npmCacheVerbs.has(f.sub ?? ""),
+    cleans: (f) => f.name === "npm" && f.sub === "cache" && operands(f.command)[1]?.value === "clean",
   },
   {
     dirs: yarnCacheDirs,
-    fills: (c) => named(c, ["yarn"]) && [null, "install", "add"].includes(sub(c)),
-    cleans: (c) => named(c, ["yarn"]) && sub(c) === "cache" && operands(c)[1]?.value === "clean",
+    fills: (f) => f.name === "yarn" && [null, "install", "add"].includes(f.sub),
+    cleans: (f) => f.name === "yarn" && f.sub === "cache" && operands(f.command)[1]?.value === "clean",
   },
 ];
+
+const NO_CACHES: readonly Cache[] = [];
 
 /**
  * Each cache's directories as the rule compares them (normalized, and a placeholder file inside), and the mount
@@ -320,9 +353,12 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         for (const command of shell.commands) {
           const name = command.base;
           if (name === null) continue;
+          const facts = factsOf(command, name);
           // Removals first: a command that removes files of an earlier layer.
           const removed: { path: string; artifact: Artifact }[] = [];
           const remove = (paths: readonly string[]) => {
+            // Nothing created yet in the stage: nothing to remove (the usual case, and the loop below allocates).
+            if (artifacts.length === 0 && mine.length === 0) return;
             for (const path of paths) {
               // One test per path, compiled once and applied once to each artifact.
               const covered = covers(path);
@@ -336,8 +372,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               mine.splice(0, mine.length, ...keptMine);
             }
           };
-          for (const cache of CACHES) {
-            if (cache.cleans(command)) remove(dirsOf.get(cache)!.contents);
+          for (const cache of facts.tool ? CACHES : NO_CACHES) {
+            if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
           }
           if (name === "rm") {
             const paths = operands(command)
@@ -386,8 +422,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           }
 
           // Then what the command creates.
-          for (const cache of CACHES) {
-            if (!cache.fills(command, env)) continue;
+          for (const cache of facts.tool ? CACHES : NO_CACHES) {
+            if (!cache.fills(facts, env)) continue;
             filled.add(cache);
             const dirs = dirsOf.get(cache)!;
             if (hasCacheMount(node, ...dirs.mounts)) continue;
@@ -465,12 +501,14 @@ function buildDirs(command: ShellCommand, cwd: Cwd): string[] {
 
 /** A path made absolute against `cwd`, with `~`, `$HOME` and `/root` folded into `~`; null when it cannot be known. */
 function normalize(path: string, cwd: Cwd): string | null {
-  let p = path.replace(/^(?:\$\{HOME\}|\$HOME|\/root)(?=\/|$)/, "~");
+  let p = path.startsWith("$") || path.startsWith("/root") ? path.replace(HOME, "~") : path;
   if (p === "" || p.startsWith("-")) return null;
   if (!p.startsWith("/") && !p.startsWith("~")) {
     if (cwd === null || p.startsWith("$")) return null;
     p = `${cwd}/${p}`;
   }
+  // Most paths are already in normal form; only the others are split and joined.
+  if ((p.startsWith("/") || p === "~" || p.startsWith("~/")) && !UNNORMAL.test(p)) return p;
   const parts: string[] = [];
   for (const part of p.split("/")) {
     if (part === "" || part === ".") continue;
@@ -498,8 +536,14 @@ function covers(removal: string): (created: string) => boolean {
     // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
     return literal;
   }
+  // Whatever the pattern matches begins with its text before the first glob character; and without a bracket class,
+  // which may match `/`, it matches only paths with as many segments as it has.
+  const head = removal.slice(0, removal.search(/[*?[]/));
+  const depth = removal.includes("[") ? 0 : removal.split("/").length;
   return (created) => {
+    if (!created.startsWith(head)) return false;
     const parts = created.split("/");
+    if (depth > 0) return depth <= parts.length && pattern.test(parts.slice(0, depth).join("/"));
     for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
     return false;
   };
