@@ -2,9 +2,9 @@
 // Usage: pnpm tsx --conditions=@hull/source packages/linter/scripts/rule-timing.ts DIR [--top N]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "@hull/parser";
+import { parse, type Run } from "@hull/parser";
 import { defineRule, lint, rules } from "../src/index.js";
-import { runCommands, runShell } from "../src/shell/run.js";
+import { runCommands, runShell, scriptCommands, type ShellScope } from "../src/shell/run.js";
 
 const [dir, ...flags] = process.argv.slice(2);
 if (!dir) {
@@ -31,7 +31,9 @@ for (const text of texts)
 const engine = performance.now() - start - parsing;
 // The first rule to read a RUN pays for splitting it, which every later rule then shares: two pseudo-rules that
 // run first take that cost, so that it is shown once, on its own line, and not charged to whichever rule came first.
-const shared = (id: string, read: (node: Parameters<typeof runShell>[0]) => unknown) =>
+// They read with the rule context, as rules do, so that their split is the one the rules then find in the cache; the
+// split includes a PowerShell or cmd script's commands, read once for all rules.
+const shared = (id: string, read: (node: Run, scope: ShellScope) => unknown) =>
   defineRule({
     id,
     title: "Measure shared work",
@@ -39,10 +41,10 @@ const shared = (id: string, read: (node: Parameters<typeof runShell>[0]) => unkn
     fixable: false,
     docs: { rationale: "Timing only.", bad: [], good: [] },
     messages: {},
-    create: () => ({ Run: (node) => void read(node) }),
+    create: (ctx) => ({ Run: (node) => void read(node, ctx) }),
   });
 const registry = [
-  shared("(shared) shell split", runShell),
+  shared("(shared) shell split", (node, scope) => scriptCommands(runShell(node, scope))),
   shared("(shared) command substitutions", runCommands),
   ...rules,
 ];

@@ -519,8 +519,23 @@ function normalize(path: string, cwd: Cwd): string | null {
   return `/${parts.join("/")}`;
 }
 
+/**
+ * The tests made so far, by removal: the same few removals (`/var/lib/apt/lists/*`) recur in most files, and a glob
+ * compiles a regex. Emptied when it grows large, so that a long-lived process (the language server) stays small.
+ */
+const coverTests = new Map<string, (created: string) => boolean>();
+
 /** A test of whether removing `removal` (a path, maybe with globs) removes a given path. */
 function covers(removal: string): (created: string) => boolean {
+  let test = coverTests.get(removal);
+  if (!test) {
+    if (coverTests.size >= 1000) coverTests.clear();
+    coverTests.set(removal, (test = coverTest(removal)));
+  }
+  return test;
+}
+
+function coverTest(removal: string): (created: string) => boolean {
   const literal = (created: string) =>
     created === removal || created.startsWith(`${removal}/`) || removal === "/";
   if (!/[*?[]/.test(removal)) return literal;

@@ -19,7 +19,12 @@ export interface ActiveShell {
   readonly windowsPowershell: boolean;
 }
 
-const posixDefault: ActiveShell = { dialect: "posix", argv: ["/bin/sh", "-c"], windowsPowershell: false };
+/** `/bin/sh -c`, the shell of a stage with no SHELL on a Linux image; one object, so that caches keyed by shell share it. */
+export const posixDefault: ActiveShell = {
+  dialect: "posix",
+  argv: ["/bin/sh", "-c"],
+  windowsPowershell: false,
+};
 const windowsDefault: ActiveShell = { dialect: "cmd", argv: ["cmd", "/S", "/C"], windowsPowershell: false };
 
 /** `C:\Windows\System32\cmd.exe` → `cmd`, `/usr/bin/pwsh` → `pwsh`. */

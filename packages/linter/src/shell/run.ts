@@ -3,9 +3,9 @@ import {
   type ActiveShell,
   activeShell,
   type Dialect,
+  posixDefault,
   programDialect,
   programName,
-  shellOf,
 } from "./dialect.js";
 import {
   basename,
@@ -70,7 +70,7 @@ export interface ShellScope {
  */
 export function runShell(node: Run, scope: ShellScope | null): RunShell {
   // Every RUN rule reads the same script: split it once per node, shell and file.
-  const active = scope ? activeShell(scope.semantic, node) : defaultShell;
+  const active = scope ? activeShell(scope.semantic, node) : posixDefault;
   if (!caches) return splitRun(node, active);
   let byShell = caches.shells.get(node);
   if (!byShell) caches.shells.set(node, (byShell = new Map()));
@@ -81,8 +81,6 @@ export function runShell(node: Run, scope: ShellScope | null): RunShell {
   }
   return shell;
 }
-
-const defaultShell = shellOf(["/bin/sh", "-c"]);
 
 /**
  * The splits of the file being linted, kept while `withRunCaches` runs. Not a module-level WeakMap keyed by node:

@@ -40,6 +40,9 @@ export function urlBasename(url: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** A short option with a value inside a cluster (`-fsSLo file`, `-ofile`): the value after the letter, maybe empty. */
+const clusters = { o: /^-[A-Za-z]*o(.*)$/, O: /^-[A-Za-z]*O(.*)$/, P: /^-[A-Za-z]*P(.*)$/ };
+
 /**
  * The file a `curl` or `wget` command writes, as written (`-o file`, `-O` with the URL's name, `wget -P dir`);
  * `-` for standard output, null when the command is not a download to a file.
@@ -49,8 +52,8 @@ export function downloadTarget(command: ShellCommand): string | null {
   if (name !== "curl" && name !== "wget") return null;
   const args = command.args.map((a) => a.value);
   const url = args.find((a) => /^(?:https?|ftp):\/\//i.test(a));
-  const value = (short: string, long: string): string | null => {
-    const cluster = new RegExp(`^-[A-Za-z]*${short}(.*)$`);
+  const value = (short: keyof typeof clusters, long: string): string | null => {
+    const cluster = clusters[short];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === `--${long}`) return args[i + 1] ?? null;
