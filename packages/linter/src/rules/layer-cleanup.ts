@@ -350,28 +350,30 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         const filled = new Set<Cache>();
         let cwd: Cwd = workdir;
         const made = new Map<string, ShellCommand>();
+        // What the command at hand removes of earlier layers; made once per RUN, emptied for each command.
+        const removed: { path: string; artifact: Artifact }[] = [];
+        const remove = (paths: readonly string[]) => {
+          // Nothing created yet in the stage: nothing to remove (the usual case, and the loop below allocates).
+          if (artifacts.length === 0 && mine.length === 0) return;
+          for (const path of paths) {
+            // One test per path, compiled once and applied once to each artifact.
+            const covered = covers(path);
+            const kept = (artifact: Artifact) => {
+              if (!covered(artifact.path)) return true;
+              if (artifact.layer !== layer) removed.push({ path, artifact });
+              return false;
+            };
+            const keptMine = mine.filter(kept);
+            artifacts = artifacts.filter(kept);
+            mine.splice(0, mine.length, ...keptMine);
+          }
+        };
         for (const command of shell.commands) {
           const name = command.base;
           if (name === null) continue;
           const facts = factsOf(command, name);
           // Removals first: a command that removes files of an earlier layer.
-          const removed: { path: string; artifact: Artifact }[] = [];
-          const remove = (paths: readonly string[]) => {
-            // Nothing created yet in the stage: nothing to remove (the usual case, and the loop below allocates).
-            if (artifacts.length === 0 && mine.length === 0) return;
-            for (const path of paths) {
-              // One test per path, compiled once and applied once to each artifact.
-              const covered = covers(path);
-              const kept = (artifact: Artifact) => {
-                if (!covered(artifact.path)) return true;
-                if (artifact.layer !== layer) removed.push({ path, artifact });
-                return false;
-              };
-              const keptMine = mine.filter(kept);
-              artifacts = artifacts.filter(kept);
-              mine.splice(0, mine.length, ...keptMine);
-            }
-          };
+          removed.length = 0;
           for (const cache of facts.tool ? CACHES : NO_CACHES) {
             if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
           }
@@ -382,16 +384,19 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
             remove(paths);
           }
           const recursive = name === "rm" && (hasFlag(command, "r", "recursive") || hasFlag(command, "R"));
-          const reported = removed.filter(({ artifact }) => {
-            // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
-            if (artifact.kind === "copied")
-              return artifact.weight === "heavy" || (artifact.weight === "tree" && recursive);
-            // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
-            if (artifact.kind !== "cache") return true;
-            return ![...filled].some((cache) =>
-              dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
-            );
-          });
+          const reported =
+            removed.length === 0
+              ? removed
+              : removed.filter(({ artifact }) => {
+                  // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
+                  if (artifact.kind === "copied")
+                    return artifact.weight === "heavy" || (artifact.weight === "tree" && recursive);
+                  // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
+                  if (artifact.kind !== "cache") return true;
+                  return ![...filled].some((cache) =>
+                    dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
+                  );
+                });
           const first = reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
           if (first) {
             const at = scriptRange(ctx, shell, command);
