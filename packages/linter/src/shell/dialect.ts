@@ -77,7 +77,25 @@ export function isWindowsImage(name: string): boolean {
 }
 
 /** The shell in effect before each instruction of each stage (and for each ONBUILD trigger), per file. */
-const tables = new WeakMap<SemanticModel, Map<Instruction, ActiveShell>>();
+interface ShellTables {
+  get(semantic: SemanticModel): Map<Instruction, ActiveShell> | undefined;
+  set(semantic: SemanticModel, table: Map<Instruction, ActiveShell>): unknown;
+}
+
+/**
+ * Outside a lint, tables are kept by model in a WeakMap. While a file is linted they live in a map that dies with
+ * the file (`useFileShellTables`, called by the run caches): V8's young-generation GC treats WeakMap entries as
+ * live, so a table of every instruction kept there would carry each AST into the old generation.
+ */
+const weakTables: ShellTables = new WeakMap();
+let fileTables: ShellTables | null = null;
+
+/** Sets the tables of the file being linted (null: none); returns the previous ones, to be given back after. */
+export function useFileShellTables(next: ShellTables | null): ShellTables | null {
+  const previous = fileTables;
+  fileTables = next;
+  return previous;
+}
 
 /**
  * The shell that runs a shell-form RUN, CMD or ENTRYPOINT: the last SHELL before it in its stage or the stages it
@@ -85,6 +103,7 @@ const tables = new WeakMap<SemanticModel, Map<Instruction, ActiveShell>>();
  * An ONBUILD trigger gets the shell in effect at its ONBUILD. The one place that decides this.
  */
 export function activeShell(semantic: SemanticModel, node: Instruction): ActiveShell {
+  const tables = fileTables ?? weakTables;
   let table = tables.get(semantic);
   if (!table) {
     table = new Map();

@@ -6,6 +6,7 @@ import {
   posixDefault,
   programDialect,
   programName,
+  useFileShellTables,
 } from "./dialect.js";
 import {
   basename,
@@ -97,11 +98,13 @@ let caches: { shells: Map<Run, Map<ActiveShell, RunShell>>; commands: Map<RunShe
  */
 export function withRunCaches<T>(fn: () => T): T {
   const outer = caches;
+  const outerTables = useFileShellTables(new Map());
   caches = { shells: new Map(), commands: new Map() };
   try {
     return fn();
   } finally {
     caches = outer;
+    useFileShellTables(outerTables);
   }
 }
 
