@@ -34,9 +34,10 @@ import type { BaseImage } from "@hull/planner";
 import type { Register } from "../main.js";
 import { readFailure, type Io } from "../io.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
+import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
 import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
-interface LintFlags {
+interface LintFlags extends RegistryFlags {
   format: string;
   config?: string;
   preset?: Preset;
@@ -54,10 +55,6 @@ interface LintFlags {
   fixDryRun?: boolean;
   unsafeFixes?: boolean;
   resolve?: boolean;
-  imageConfig: string[];
-  insecureRegistry: string[];
-  registryMirror: string[];
-  resolveTimeout?: string;
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -95,10 +92,6 @@ export interface LintJobResult {
 
 /** Thrown for problems that end the run with exit code 2 and a one-line message. */
 class UsageError extends Error {}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 /** Lints one job; never throws (an unreadable file becomes an error message). */
 export function runJob(
@@ -402,9 +395,8 @@ async function addBaseImages(
     await import("../base-images.js");
   const given = readImageConfigs(flags.imageConfig, io);
   if (typeof given === "string") throw new UsageError(given);
-  const timeoutMs = flags.resolveTimeout === undefined ? undefined : Number(flags.resolveTimeout);
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
-    throw new UsageError(`--resolve-timeout expects milliseconds, got "${flags.resolveTimeout}"`);
+  const registry = registryOptionsOf(flags, io.env);
+  if (typeof registry === "string") throw new UsageError(registry);
   const files = new Map<string, BaseImage>();
   const fromConfig = (config: LoadedConfig): Record<string, BaseImage> => {
     const out: Record<string, BaseImage> = {};
@@ -442,14 +434,7 @@ async function addBaseImages(
     wanted.set(job, { known, names });
   }
   const resolved =
-    unknown.length === 0
-      ? { configs: {}, warnings: [] }
-      : await resolveBaseImages(unknown, {
-          insecure: flags.insecureRegistry,
-          mirrors: flags.registryMirror,
-          env: io.env,
-          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        });
+    unknown.length === 0 ? { configs: {}, warnings: [] } : await resolveBaseImages(unknown, registry);
   for (const warning of resolved.warnings) io.stderr(`hull lint: warning: ${warning}\n`);
   const byName = new Map(
     Object.entries(resolved.configs).map(([ref, image]) => [normalizeImageReference(ref), image]),
@@ -482,7 +467,7 @@ function fixSummary(results: readonly LintJobResult[], request: FixRequest): str
 
 /** `hull lint [PATH…|-]`: lints Dockerfiles and reports in one of several formats. */
 export const registerLint: Register = (program, io, setExit) => {
-  program
+  const command = program
     .command("lint")
     .description("lint Dockerfiles: files, directories (recursively) or - for standard input")
     .argument("[paths...]", "files or directories; - reads standard input", [])
@@ -526,39 +511,17 @@ export const registerLint: Register = (program, io, setExit) => {
     .option(
       "--resolve",
       "read base image configs from their registries (network; cached by digest) for the rules that depend on inherited values",
-    )
-    .option(
-      "--image-config <ref=file>",
-      "config of a base image, as `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print it (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--insecure-registry <host>",
-      "registry reached over plain HTTP with --resolve (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--registry-mirror <url>",
-      "mirror tried first for Docker Hub images with --resolve (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--resolve-timeout <ms>",
-      "how long one registry request may take with --resolve (default: 10000)",
-    )
-    .action(async (paths: string[], flags: LintFlags) => {
-      try {
-        setExit(await runLint(paths, flags, io));
-      } catch (error) {
-        if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
-          io.stderr(`hull lint: ${error.message}\n`);
-          setExit(2);
-          return;
-        }
-        throw error;
+    );
+  addRegistryOptions(command).action(async (paths: string[], flags: LintFlags) => {
+    try {
+      setExit(await runLint(paths, flags, io));
+    } catch (error) {
+      if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+        io.stderr(`hull lint: ${error.message}\n`);
+        setExit(2);
+        return;
       }
-    });
+      throw error;
+    }
+  });
 };

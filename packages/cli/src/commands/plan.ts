@@ -4,6 +4,7 @@ import { parse, type Dockerfile } from "@hull/parser";
 import { findDockerignore } from "@hull/linter";
 import { resolveImage, type RegistryOptions } from "../registry.js";
 import { readImageConfigs } from "../base-images.js";
+import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
 import {
   containerArgv,
   invalidate,
@@ -27,7 +28,7 @@ import { readFailure, type Io } from "../io.js";
 const formats = ["text", "json", "dot", "mermaid"] as const;
 type Format = (typeof formats)[number];
 
-interface PlanFlags {
+interface PlanFlags extends RegistryFlags {
   target?: string;
   buildArg: string[];
   platform?: string;
@@ -36,16 +37,8 @@ interface PlanFlags {
   context?: string;
   format: Format;
   run?: boolean;
-  imageConfig: string[];
   buildContext: string[];
   resolve?: boolean;
-  insecureRegistry: string[];
-  registryMirror: string[];
-  resolveTimeout?: string;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** Parses `K=V` pairs; a bare `K` takes its value from the environment, as `docker build --build-arg K` does. */
@@ -73,7 +66,7 @@ interface FilePlan {
 
 /** `hull plan FILE…`: the build graph, order, image and container argv, as text, JSON, DOT or Mermaid. */
 export const registerPlan: Register = (program, io, setExit) => {
-  program
+  const command = program
     .command("plan")
     .description("compile Dockerfiles into their build graph, build order and image config")
     .argument("<files...>", "Dockerfiles to plan (`-` reads standard input)")
@@ -86,39 +79,17 @@ export const registerPlan: Register = (program, io, setExit) => {
     .addOption(new Option("--format <format>", "output format").choices(formats).default("text"))
     .option("--run", "print the argv `docker run IMAGE ARGS…` starts; ARGS follow `--`")
     .option(
-      "--image-config <ref=file>",
-      "config of a base image, as `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print it (repeatable)",
-      collect,
-      [],
-    )
-    .option(
       "--build-context <name=value>",
       "named build context: a folder, docker-image://REF, oci-layout://… or a URL (repeatable)",
       collect,
       [],
     )
-    .option("--resolve", "read base image configs from their registries (network; cached by digest)")
-    .option(
-      "--insecure-registry <host>",
-      "registry reached over plain HTTP with --resolve (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--registry-mirror <url>",
-      "mirror tried first for Docker Hub images with --resolve (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--resolve-timeout <ms>",
-      "how long one registry request may take with --resolve (default: 10000)",
-    )
-    .action(
-      async (operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
-        setExit(await runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
-      },
-    );
+    .option("--resolve", "read base image configs from their registries (network; cached by digest)");
+  addRegistryOptions(command).action(
+    async (operands: string[], flags: PlanFlags, command: { parent?: { rawArgs?: string[] } | null }) => {
+      setExit(await runPlan(operands, flags, command.parent?.rawArgs ?? [], io));
+    },
+  );
 };
 
 async function runPlan(
@@ -159,17 +130,11 @@ async function runPlan(
     io.stderr(`hull plan: ${imageConfigs}\n`);
     return 2;
   }
-  const timeoutMs = flags.resolveTimeout === undefined ? undefined : Number(flags.resolveTimeout);
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
-    io.stderr(`hull plan: --resolve-timeout expects milliseconds, got "${flags.resolveTimeout ?? ""}"\n`);
+  const registry = registryOptionsOf(flags, io.env);
+  if (typeof registry === "string") {
+    io.stderr(`hull plan: ${registry}\n`);
     return 2;
   }
-  const registry: RegistryOptions = {
-    insecure: flags.insecureRegistry,
-    mirrors: flags.registryMirror,
-    env: io.env,
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-  };
   const results: FilePlan[] = [];
   for (const file of files) {
     let text: string;
