@@ -1,13 +1,18 @@
 import { createHash } from "node:crypto";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createTcpServer, type AddressInfo } from "node:net";
+import { type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
+import {
+  closedPort,
+  missingRegistryTools,
+  startLocalRegistry,
+  type LocalRegistry,
+} from "./local-registry.js";
 
 // `hull lint --image-config`, the config's `imageConfigs` and `resolve`, and `hull lint --resolve` against
 // registries on 127.0.0.1: one of our own, and Debian's docker-registry with images buildah builds.
@@ -140,15 +145,6 @@ async function smallRegistry(): Promise<{ port: number; requests: string[]; clos
   };
 }
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 describe("hull lint --resolve against a registry of our own", () => {
   let reg: Awaited<ReturnType<typeof smallRegistry>>;
   let cache: string;
@@ -224,44 +220,17 @@ describe("hull lint --resolve against a registry of our own", () => {
 });
 
 // Debian's docker-registry, serving an image buildah builds from the static busybox with USER and WORKDIR set.
-const tools = ["docker-registry", "buildah"].filter((t) => spawnSync("which", [t]).status !== 0);
-const why = tools.length > 0 ? `needs ${tools.join(" and ")} (.ci/apt-packages.txt)` : "";
+const why = missingRegistryTools();
 if (why) console.warn(`skipping hull lint --resolve against docker-registry: ${why}`);
 
 describe.skipIf(why !== "")("hull lint --resolve against docker-registry and buildah", () => {
-  let dir: string;
-  let registry: ChildProcess;
+  let local: LocalRegistry;
   let port: number;
-  const buildah = (...args: string[]): string => {
-    const r = spawnSync(
-      "buildah",
-      ["--storage-driver", "vfs", "--root", join(dir, "root"), "--runroot", join(dir, "run"), ...args],
-      { encoding: "utf8", env: { ...process.env, STORAGE_DRIVER: "vfs", BUILDAH_ISOLATION: "chroot" } },
-    );
-    if (r.status !== 0) throw new Error(`buildah ${args.join(" ")}: ${r.stderr}`);
-    return r.stdout.trim();
-  };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "hull-lint-registry-"));
-    port = await closedPort();
-    const config = `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`;
-    writeFileSync(join(dir, "config.yml"), config);
-    registry = spawn("docker-registry", ["serve", join(dir, "config.yml")], { stdio: "ignore" });
-    for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    const ctr = buildah("from", "scratch");
-    const mnt = buildah("mount", ctr);
-    mkdirSync(join(mnt, "bin"), { recursive: true });
-    cpSync("/bin/busybox", join(mnt, "bin", "busybox"));
-    buildah(
-      "config",
+    local = await startLocalRegistry("hull-lint-registry-");
+    port = local.port;
+    local.busyboxImage("localhost/app:1", [
       "--env",
       "PATH=/bin",
       "--env",
@@ -270,16 +239,10 @@ describe.skipIf(why !== "")("hull lint --resolve against docker-registry and bui
       "1000",
       "--workingdir",
       "/srv",
-      ctr,
-    );
-    buildah("commit", "-q", "--format", "docker", ctr, "localhost/app:1");
-    buildah("rm", ctr);
-    buildah("push", "--tls-verify=false", "localhost/app:1", `docker://127.0.0.1:${port}/team/app:1`);
+    ]);
+    local.buildah("push", "--tls-verify=false", "localhost/app:1", `docker://127.0.0.1:${port}/team/app:1`);
   }, 120_000);
-  afterAll(() => {
-    registry?.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => local?.stop());
 
   it("USER, ENV and WORKDIR of the pushed image reach the rules", async () => {
     const files = {
@@ -289,7 +252,9 @@ describe.skipIf(why !== "")("hull lint --resolve against docker-registry and bui
     expect(without).toContain("no-implicit-root-user/implicit");
     expect(without).toContain("copy-relative-without-workdir/relative");
     expect(without).not.toContain("undefined-var/typo");
-    const { io } = await lintWith(files, ["Dockerfile", "--resolve"], { XDG_CACHE_HOME: join(dir, "cache") });
+    const { io } = await lintWith(files, ["Dockerfile", "--resolve"], {
+      XDG_CACHE_HOME: join(local.dir, "cache"),
+    });
     expect(io.err).toBe("");
     const withConfig = findings(io.out);
     expect(withConfig).not.toContain("no-implicit-root-user/implicit");

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, cpSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isInsecure, resolveImage } from "../src/registry.js";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
+import { missingRegistryTools, startLocalRegistry, type LocalRegistry } from "./local-registry.js";
 
 const sha = (body: string): string => `sha256:${createHash("sha256").update(body).digest("hex")}`;
 
@@ -225,49 +225,20 @@ describe("registry client against servers of our own", () => {
 });
 
 // The same client against Debian's docker-registry, with images built by buildah from the static busybox.
-const tools = ["docker-registry", "buildah"].filter((t) => spawnSync("which", [t]).status !== 0);
-const why = tools.length > 0 ? `needs ${tools.join(" and ")} (.ci/apt-packages.txt)` : "";
+const why = missingRegistryTools();
 if (why) console.warn(`skipping the real-registry tests: ${why}`);
 
 describe.skipIf(why !== "")("registry client against docker-registry and buildah", () => {
+  let local: LocalRegistry;
   let dir: string;
-  let registry: ChildProcess;
   let port: number;
-  const buildah = (...args: string[]): string => {
-    const r = spawnSync(
-      "buildah",
-      ["--storage-driver", "vfs", "--root", join(dir, "root"), "--runroot", join(dir, "run"), ...args],
-      { encoding: "utf8", env: { ...process.env, STORAGE_DRIVER: "vfs", BUILDAH_ISOLATION: "chroot" } },
-    );
-    if (r.status !== 0) throw new Error(`buildah ${args.join(" ")}: ${r.stderr}`);
-    return r.stdout.trim();
-  };
-  const image = (name: string, arch: string, cmd: string): void => {
-    const ctr = buildah("from", "scratch");
-    const mnt = buildah("mount", ctr);
-    mkdirSync(join(mnt, "bin"), { recursive: true });
-    cpSync("/bin/busybox", join(mnt, "bin", "busybox"));
-    buildah("config", "--arch", arch, "--env", "PATH=/bin", "--cmd", cmd, "--workingdir", "/srv", ctr);
-    buildah("commit", "-q", "--format", "docker", ctr, name);
-    buildah("rm", ctr);
-  };
+  const image = (name: string, arch: string, cmd: string): void =>
+    local.busyboxImage(name, ["--arch", arch, "--env", "PATH=/bin", "--cmd", cmd, "--workingdir", "/srv"]);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "hull-registry-"));
-    const probe = await silentServer();
-    port = probe.port;
-    await probe.close();
-    const config = `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`;
-    writeFileSync(join(dir, "config.yml"), config);
-    registry = spawn("docker-registry", ["serve", join(dir, "config.yml")], { stdio: "ignore" });
-    for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    local = await startLocalRegistry("hull-registry-");
+    ({ dir, port } = local);
+    const buildah = local.buildah;
     image("localhost/bb:amd64", "amd64", "/bin/amd");
     image("localhost/bb:arm64", "arm64", "/bin/arm");
     buildah("push", "--tls-verify=false", "localhost/bb:amd64", `docker://127.0.0.1:${port}/library/bb:1`);
@@ -283,10 +254,7 @@ describe.skipIf(why !== "")("registry client against docker-registry and buildah
       `docker://127.0.0.1:${port}/multi:1`,
     );
   }, 120_000);
-  afterAll(() => {
-    registry?.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => local?.stop());
 
   it("reads a pushed image's config", async () => {
     const r = await resolveImage(`127.0.0.1:${port}/library/bb:1`, linux("amd64"), { cacheDir: null });
