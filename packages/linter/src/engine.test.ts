@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "@hull/parser";
+import { readImageConfig, type BaseImage } from "@hull/planner";
 import { collectIgnoreDirectives } from "./config/directives.js";
 import { lint, resolveRules, type Diagnostic } from "./engine.js";
 import { createRuleIndex } from "./rule-index.js";
@@ -386,28 +387,13 @@ describe("ctx.baseImage", () => {
       };
     },
   });
-  const config = (user: string) => ({
-    config: { ...emptyConfig, User: user },
-    history: null,
-    os: "linux",
-    architecture: "amd64",
-    digest: null,
-  });
-  const emptyConfig = {
-    Env: null,
-    Entrypoint: null,
-    Cmd: null,
-    WorkingDir: null,
-    User: null,
-    ExposedPorts: null,
-    Volumes: null,
-    Labels: null,
-    StopSignal: null,
-    Healthcheck: null,
-    Shell: null,
-    OnBuild: null,
+  // Read by the planner's reader, as the CLI reads a config file.
+  const config = (user: string): BaseImage => {
+    const image = readImageConfig({ os: "linux", architecture: "amd64", config: { User: user } });
+    if ("error" in image) throw new Error(image.error);
+    return image;
   };
-  const users = (code: string, imageConfigs: Record<string, ReturnType<typeof config>>) =>
+  const users = (code: string, imageConfigs: Record<string, BaseImage>) =>
     lint(code, { registry: [userOf], preset: "all", imageConfigs }).diagnostics.map((d) => d.message);
 
   it.each([
