@@ -75,5 +75,30 @@ LABEL key=sk_live_4i0B3JrTAwR4y9ojfljoQoaF
 `,
       errors: [{ messageId: "secret", line: 2, column: 11, endColumn: 43 }],
     },
+    // One format per line, each found only when the file holds its literal hint.
+    {
+      code: `FROM alpine:3
+LABEL k0=xoxb-600206662660-4gaSMyqces2QkkwcsCK4S8SE
+LABEL k1=https://hooks.slack.com/services/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
+LABEL k2=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
+LABEL k3=rk_live_4gaSMyqces2QkkwcsCK4S8SEIA
+LABEL k4=ASIA00SC8WK8OWWC0SSC
+LABEL k5=pypi-AgEIcHlwaS5vcmc4gaSMyqces2QkkwcsCK4S8SEIAmmGQiwcS8koSo6mmEeQSEY8Sm4KGEuSUCS
+LABEL k6=sk-proj-4gaSMyqces2QkkwcsCK4S8SET3BlbkFJ4gaSMyqces2QkkwcsCK4S8SE
+LABEL k7=sk-ant-api03-4gaSMyqces2QkkwcsCK4S8SEIAmmGQiwcS8koSo6mmEeQSEY8Sm4KGEuSUCSC448Mk8gci2SEAosiY4Cw8RqW0WmGC
+LABEL k8=//npm.example.com/:_password=4gaSMyqces2Qkkwc
+`,
+      errors: [
+        { messageId: "secret", line: 2, column: 10, endColumn: 52 },
+        { messageId: "secret", line: 3, column: 10, endColumn: 87 },
+        { messageId: "secret", line: 4, column: 10, endColumn: 103 },
+        { messageId: "secret", line: 5, column: 10, endColumn: 44 },
+        { messageId: "secret", line: 6, column: 10, endColumn: 30 },
+        { messageId: "secret", line: 7, column: 10, endColumn: 90 },
+        { messageId: "secret", line: 8, column: 10, endColumn: 74 },
+        { messageId: "secret", line: 9, column: 10, endColumn: 113 },
+        { messageId: "secret", line: 10, column: 10, endColumn: 55 },
+      ],
+    },
   ],
 });
