@@ -1,5 +1,6 @@
 import {
   expandWord,
+  type ExpandOptions,
   suggestSpelling,
   nonEnvArgs,
   type Flag,
@@ -100,9 +101,12 @@ RUN echo $UNDECLARED_IN_SHELL
       `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
   },
   create(ctx) {
+    // Nearly every file expands only defined names: what the messages need is made on the first undefined one,
+    // and `create` (run for every file) allocates nothing but the handlers.
     // The ENV of a base image whose config was given: all of it, so any other name is surely undefined.
-    const configEnvs = new Map<BaseImage, ImageEnv>();
+    let configEnvs: Map<BaseImage, ImageEnv> | undefined;
     const configEnv = (image: BaseImage): ImageEnv => {
+      configEnvs ??= new Map();
       let env = configEnvs.get(image);
       if (!env) {
         const names = (image.config.Env ?? []).map((e) => e.split("=")[0]!);
@@ -110,10 +114,10 @@ RUN echo $UNDECLARED_IN_SHELL
       }
       return env;
     };
-    // For each name defined later in the current stage, the line of its first definition.
-    let definedAt = new Map<string, number>();
+    // For each name defined in the current stage, the line of its first definition.
+    let definedAt: Map<string, number> | undefined;
     // For each name an ENV or ARG defines anywhere in a stage: which stage, and where.
-    const definedIn = new Map<string, { stage: Stage; label: string; line: number; arg: boolean }[]>();
+    let definedIn: Map<string, { stage: Stage; label: string; line: number; arg: boolean }[]> | undefined;
     let currentStage: Stage | null = null;
     const caseInsensitive = ctx.ast.escapeChar === "`";
     const fold = (name: string) => (caseInsensitive ? name.toUpperCase() : name);
@@ -126,12 +130,15 @@ RUN echo $UNDECLARED_IN_SHELL
       return false;
     };
 
-    // Made once, not for each word: heredoc bodies are expanded without quote removal, other words with it.
-    const wordOptions = { ...ctx.semantic.options, skipQuotes: undefined, caseInsensitive };
-    const heredocOptions = { ...wordOptions, skipQuotes: true };
+    // Made once per file, on the first expansion: heredoc bodies are expanded without quote removal, other words
+    // with it.
+    let wordOptions: ExpandOptions | undefined;
+    let heredocOptions: ExpandOptions | undefined;
     const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
       // Without a `$` nothing is expanded, so nothing can be undefined.
       if (!piece.text.includes("$")) return;
+      wordOptions ??= { ...ctx.semantic.options, skipQuotes: undefined, caseInsensitive };
+      heredocOptions ??= { ...wordOptions, skipQuotes: true };
       const result = expandWord(piece.text, scope.env, piece.skipQuotes ? heredocOptions : wordOptions);
       if (result.missing.length === 0) return;
       const given = currentStage && scope.baseImage !== null ? ctx.baseImage(currentStage) : undefined;
@@ -146,12 +153,14 @@ RUN echo $UNDECLARED_IN_SHELL
         const uses = located.filter((l) => l.ref.name === name);
         const first = uses.find((u) => u.start !== null);
         const at = first ? ctx.rangeOf(first.start, first.end) : piece.range;
-        const later = definedAt.get(name);
+        const later = definedInStage().get(name);
         // An ENV of another stage may well be set by this stage's image too (LD_LIBRARY_PATH, JAVA_HOME…), and
         // a base name that depends on an unset variable may be any stage: only trust ARGs and known images.
         const elsewhere = scope.baseUnresolved
           ? undefined
-          : definedIn.get(name)?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
+          : definedInFile()
+              .get(name)
+              ?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
         const candidates = [...scope.env.keys(), ...scope.args, ...(given ? base.names : [])];
         const suggestion = suggestSpelling(name, [...new Set(candidates)].sort(), {
           limit: "tight",
@@ -219,12 +228,14 @@ RUN echo $UNDECLARED_IN_SHELL
             )
               push(fromFlag(flag));
           }
-          const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
+          // Most COPYs have no heredoc: no set of markers for them.
+          const markers =
+            node.heredocs.length > 0 ? new Set(node.heredocs.map((h) => h.markerRange.start.offset)) : null;
           for (const source of node.sources)
-            if (!markers.has(source.range.start.offset)) push(fromWord(source));
+            if (!markers?.has(source.range.start.offset)) push(fromWord(source));
           if (node.destination) push(fromWord(node.destination));
           for (const heredoc of node.heredocs) {
-            if (!heredoc.expand || !markers.has(heredoc.markerRange.start.offset)) continue;
+            if (!heredoc.expand || !markers?.has(heredoc.markerRange.start.offset)) continue;
             if (!heredoc.body.includes("$")) continue;
             out.push({
               text: heredoc.body,
@@ -268,29 +279,36 @@ RUN echo $UNDECLARED_IN_SHELL
       return out;
     };
 
-    const enter = (stage: Stage) => {
-      currentStage = stage;
+    const definedInStage = (): Map<string, number> => {
+      if (definedAt) return definedAt;
       definedAt = new Map();
-      for (const node of stage.instructions) {
+      for (const node of currentStage?.instructions ?? []) {
         for (const name of definedNames(node))
           if (!definedAt.has(name)) definedAt.set(name, node.range.start.line);
       }
+      return definedAt;
+    };
+    const definedInFile = () => {
+      if (definedIn) return definedIn;
+      definedIn = new Map();
+      for (const stage of ctx.ast.stages) {
+        const label = stage.name ?? String(stage.index);
+        for (const node of stage.instructions) {
+          for (const name of definedNames(node)) {
+            const list = definedIn.get(name) ?? [];
+            list.push({ stage, label, line: node.range.start.line, arg: node.type === "Arg" });
+            definedIn.set(name, list);
+          }
+        }
+      }
+      return definedIn;
     };
 
     return {
-      Dockerfile(ast) {
-        for (const stage of ast.stages) {
-          const label = stage.name ?? String(stage.index);
-          for (const node of stage.instructions) {
-            for (const name of definedNames(node)) {
-              const list = definedIn.get(name) ?? [];
-              list.push({ stage, label, line: node.range.start.line, arg: node.type === "Arg" });
-              definedIn.set(name, list);
-            }
-          }
-        }
+      Stage(stage) {
+        currentStage = stage;
+        definedAt = undefined;
       },
-      Stage: enter,
       Instruction(node) {
         // ONBUILD triggers are expanded in the child build, against its environment.
         if (ctx.isTrigger(node) || node.type === "From") return;
