@@ -79,6 +79,16 @@ RUN npm ci
     },
   ],
   invalid: [
+    // An install before any broad COPY is skipped without being read; the one after it is still reported.
+    {
+      code: `FROM node:22
+WORKDIR /app
+RUN npm install -g pnpm
+COPY . .
+RUN npm ci
+`,
+      errors: [{ messageId: "broadCopy", line: 4, column: 6, endColumn: 7 }],
+    },
     {
       code: `FROM node:22
 WORKDIR /app

@@ -99,6 +99,8 @@ function checkBroadCopies(
     const binds = node.mounts.filter((m) => m.mountType === "bind" && m.from === null);
     for (const m of binds) copied.push({ index, source: m.source ?? "." });
     if (binds.length > 0) return;
+    // Only a broad COPY earlier in the stage can be a culprit: without one, the RUN's installs need not be read.
+    if (broad.length === 0) return;
     for (const install of dependencyInstalls(runShell(node, scope).commands)) {
       const manifestCopied = (from: number, to: number) =>
         copied.some((c) => c.index >= from && c.index < to && isManifest(c.source, install));
