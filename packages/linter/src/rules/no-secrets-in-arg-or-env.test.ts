@@ -3,6 +3,14 @@ import rule from "./no-secrets-in-arg-or-env.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a secret-looking name's value is expanded with the definitions before it",
+      code: `FROM alpine
+ARG RUN_DIR=/run
+ENV "SECRETS"=yes PLACE=\${RUN_DIR}/secrets
+ENV API_TOKEN=$PLACE/token API_KEY=\${SECRETS}
+`,
+    },
     `FROM alpine
 ARG VERSION
 ENV PATH=/usr/bin

@@ -19,8 +19,12 @@ const allowTokens = new Set(["public", "file", "version"]);
 const fingerprints = /^(?:(?:0x)?(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})(?:[\s,]+|$))+$/;
 const booleans = new Set(["true", "false", "yes", "no", "on", "off"]);
 
+/** Text that every name with a deny token contains; names without any are not split into parts. */
+const mentionsDenied = /key|auth|pass|pword|secret|token|credential/i;
+
 /** True when BuildKit would take the variable name for a secret. */
 function looksSecret(name: string): boolean {
+  if (!mentionsDenied.test(name)) return false;
   const parts = name.toLowerCase().split("_");
   return parts.some((p) => denyTokens.has(p)) && !parts.some((p) => allowTokens.has(p));
 }
@@ -101,33 +105,52 @@ ENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key
       // The stage's own instructions: preamble ARGs and ONBUILD triggers are not dispatched as instructions of a stage.
       Stage(stage) {
         globals ??= ctx.semantic.globals.values;
-        // What this file sets; a variable missing from it has an unknown value.
+        // What this file sets; a variable missing from it has an unknown value. Only the value of a secret-looking
+        // name is needed, so the definitions before it are evaluated when one comes (most stages have none).
         const env = new Map<string, string>();
-        const valueOf = (raw: string): string | null => {
-          const result = expandWord(raw, env, { escape });
-          return result.error || result.missing.length > 0 ? null : result.value;
+        const pending: Definition[] = [];
+        const define = ({ name, raw, fallback }: Definition): string | null => {
+          let value = fallback;
+          if (raw !== null) {
+            const result = expandWord(raw, env, { escape });
+            value = result.error || result.missing.length > 0 ? null : result.value;
+          }
+          if (value === null) env.delete(name);
+          else env.set(name, value);
+          return value;
+        };
+        const valueOf = (definition: Definition): string | null => {
+          for (const earlier of pending) define(earlier);
+          pending.length = 0;
+          return define(definition);
         };
         for (const node of stage.instructions) {
           if (node.type === "Arg") {
             for (const decl of node.declarations) {
               // BuildKit does not expand ARG names; it tests them as written.
               const name = decl.name.value;
-              const value = decl.defaultValue
-                ? valueOf(decl.defaultValue.value)
-                : (globals.get(name) ?? null);
-              if (value === null) env.delete(name);
-              else env.set(name, value);
-              if (looksSecret(name) && !(value !== null && harmlessValue(name, value)))
+              const definition: Definition = decl.defaultValue
+                ? { name, raw: decl.defaultValue.value, fallback: null }
+                : { name, raw: null, fallback: globals.get(name) ?? null };
+              if (!looksSecret(name)) {
+                pending.push(definition);
+                continue;
+              }
+              const value = valueOf(definition);
+              if (!(value !== null && harmlessValue(name, value)))
                 ctx.report(decl.name, "secret", "ARG", name);
             }
           } else if (node.type === "Env") {
             for (const pair of node.pairs) {
               const name = envName(pair.key, escape);
               if (name === null) continue;
-              const value = valueOf(pair.value.value);
-              if (value === null) env.delete(name);
-              else env.set(name, value);
-              if (looksSecret(name) && !(value !== null && harmlessValue(name, value)))
+              const definition: Definition = { name, raw: pair.value.value, fallback: null };
+              if (!looksSecret(name)) {
+                pending.push(definition);
+                continue;
+              }
+              const value = valueOf(definition);
+              if (!(value !== null && harmlessValue(name, value)))
                 ctx.report(pair.key, "secret", "ENV", name);
             }
           }
@@ -137,9 +160,18 @@ ENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key
   },
 });
 
+/** A variable an ARG or ENV sets: the text its value expands from, or else the value it takes (a global ARG's). */
+interface Definition {
+  name: string;
+  raw: string | null;
+  fallback: string | null;
+}
+
 /** The ENV name after BuildKit's expansion (quotes removed); null when it depends on a variable. */
 function envName(key: Word, escape: "\\" | "`"): string | null {
   if (key.value.includes("$")) return null;
+  // Without quotes or escapes there is nothing to remove.
+  if (!/["'\\`]/.test(key.value)) return key.value;
   const result = expandWord(key.value, {}, { escape });
   return result.error ? null : result.value;
 }
