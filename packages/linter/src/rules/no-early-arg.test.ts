@@ -56,6 +56,16 @@ RUN echo $V
   ],
   invalid: [
     {
+      name: "the instructions before the first ARG are not read, those after it are",
+      code: `FROM alpine:3.20
+RUN echo $TOOL_VERSION
+ARG TOOL_VERSION=1.2.3
+RUN apk add --no-cache curl
+RUN echo $TOOL_VERSION
+`,
+      errors: [{ messageId: "earlyArg", line: 3 }],
+    },
+    {
       name: "PowerShell reads $env:NAME; the first RUN does not",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 SHELL ["powershell", "-Command"]

@@ -94,12 +94,16 @@ function checkEarlyArgs(
   report: (word: Word, name: string, kind: string, line: number, runs: number) => void,
 ): void {
   const nodes = stage.instructions;
+  // Only the instructions from the first ARG on can matter: a stage without ARG has nothing to check, and the uses
+  // before the first ARG are never looked up.
+  const first = nodes.findIndex((node) => node.type === "Arg");
+  if (first < 0) return;
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];
   for (const node of nodes) runsBefore.push(runsBefore.at(-1)! + (node.type === "Run" ? 1 : 0));
   const next = new Map<string, { index: number; redeclares: boolean }>();
   const found: [Word, string, string, number, number][][] = [];
-  for (let index = nodes.length - 1; index >= 0; index--) {
+  for (let index = nodes.length - 1; index >= first; index--) {
     const node = nodes[index]!;
     const declared = node.type === "Arg" ? node.declarations.map((d) => unquote(d.name.value)) : [];
     if (node.type === "Arg") {
@@ -126,7 +130,7 @@ function checkEarlyArgs(
 /** The variables an instruction reads: `$NAME` and `${NAME}`, and in PowerShell or cmd `$env:NAME` and `%NAME%`. */
 function usedNames(node: Instruction, scope: ShellScope): string[] {
   const text = textOf(node);
-  const names = [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!);
+  const names = text.includes("$") ? [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!) : [];
   if (node.type === "Run" && runShell(node, scope).dialect !== "posix")
     names.push(...powershellEnvNames(text), ...cmdEnvNames(text));
   return names;
