@@ -1,9 +1,10 @@
 import { defineRule } from "../rule.js";
 import { commandWord, isShell, shellArgs, type ShellCommand, type ShellWord } from "../shell/lexer.js";
 import { hasFlag, optionValues } from "../shell/options.js";
-import { embeddedScripts, type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
+import { type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { inlineProgramOptionsOf, interpreterOf } from "../shell/tools/interpreters.js";
 import { downloadIn, powershellDownloaders, runsCode } from "../shell/tools/powershell.js";
+import { windowsScripts } from "./utils/windows-scripts.js";
 
 /** True when a shell or interpreter reads its program from standard input (`sh`, `bash -s -- x`, `python3 -`). */
 function readsScriptFromStdin(command: ShellCommand): boolean {
@@ -97,7 +98,7 @@ RUN curl -fsSL https://api.github.com/repos/o/r/releases/latest | python3 -c 'im
     return {
       Run(node) {
         const { shell, lists } = runCommands(node, ctx);
-        for (const script of [shell, ...embeddedScripts(shell)]) {
+        for (const script of windowsScripts(shell)) {
           if (script.dialect !== "powershell") continue;
           for (const found of powershellRuns(script))
             ctx.report(scriptRange(ctx, script, found.at), found.kind, found.downloader, found.runner);

@@ -1,8 +1,9 @@
 import { defineRule } from "../rule.js";
 import type { ShellCommand, ShellWord } from "../shell/lexer.js";
 import { optionValues, type WordPart, wordPart } from "../shell/options.js";
-import { embeddedScripts, type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
+import { type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { hasParameter, nestedCommands, parameter, positionals } from "../shell/tools/powershell.js";
+import { windowsScripts } from "./utils/windows-scripts.js";
 
 /** Values of `useradd -p` that lock the account instead of setting a password. */
 const locked = /^(?:[*!x]|!!|)$/;
@@ -97,7 +98,7 @@ RUN useradd -m -p '*' dev
       Run(node) {
         const { shell, lists } = runCommands(node, ctx);
         const secretMount = node.mounts.some((m) => m.mountType === "secret");
-        for (const script of [shell, ...embeddedScripts(shell)]) {
+        for (const script of windowsScripts(shell)) {
           for (const { at, kind, tool } of windowsPasswords(script)) {
             if (kind === "variable" && secretMount) continue;
             ctx.report(scriptRange(ctx, script, at), kind, tool);

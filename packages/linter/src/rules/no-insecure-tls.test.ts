@@ -43,6 +43,13 @@ RUN git -c http.sslVerify=true clone https://x
   ],
   invalid: [
     {
+      name: "a PowerShell started inline by a POSIX script, named in upper case, is read",
+      code: `FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04
+RUN apt-get update && PWSH -Command "Invoke-WebRequest -SkipCertificateCheck -Uri https://example.com/a.zip -OutFile a.zip"
+`,
+      errors: [{ messageId: "insecure", line: 2, column: 56, endColumn: 77 }],
+    },
+    {
       name: "cmd and PowerShell run curl.exe and pip too; PowerShell's own switches",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 RUN curl.exe -k -o a.zip https://e.com/a.zip && pip install --trusted-host pypi.example.com x

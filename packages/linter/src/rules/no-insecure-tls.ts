@@ -1,10 +1,11 @@
 import { defineRule } from "../rule.js";
 import type { ScriptSpan, ShellCommand, ShellWord } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
-import { embeddedScripts, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
+import { runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { aptFamily } from "../shell/tools/apt.js";
 import { pipCommand, pipOptions } from "../shell/tools/pip.js";
 import { yumDnfNames } from "../shell/tools/rpm.js";
+import { windowsScripts } from "./utils/windows-scripts.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
 
@@ -43,29 +44,35 @@ function configSet(
   return undefined;
 }
 
-function findings(command: ShellCommand): Finding[] {
+/** Adds what a command turns off to `found`; most commands turn off nothing, so nothing is allocated for them. */
+function findings(command: ShellCommand, found: Finding[]): void {
   const name = command.base ?? "";
   const pip = pipCommand(command);
-  const found: Finding[] = [];
-  const push = (at: ShellWord | undefined, what: string) => {
-    if (at) found.push({ at, what });
-  };
   if (name === "curl") {
-    push(findArg(command, flagTest("k", "insecure", "proxy-insecure", "doh-insecure")), "curl --insecure");
+    add(
+      found,
+      findArg(command, flagTest("k", "insecure", "proxy-insecure", "doh-insecure")),
+      "curl --insecure",
+    );
   } else if (name === "wget") {
-    push(findArg(command, flagTest(null, "no-check-certificate")), "wget --no-check-certificate");
+    add(found, findArg(command, flagTest(null, "no-check-certificate")), "wget --no-check-certificate");
   } else if (pip?.runner === "pip") {
-    push(findArg(command, flagTest(null, "trusted-host")), "pip --trusted-host");
+    add(found, findArg(command, flagTest(null, "trusted-host")), "pip --trusted-host");
     const args = operands({ ...command, args: pip.args }, pipOptions);
     const set = args.findIndex((a) => a.value === "set");
     const key = set >= 0 ? args[set + 1] : undefined;
     if (key && /^(?:global|install|user|site)\.trusted-host$/.test(key.value.split("=")[0]!))
-      push(key, "pip config trusted-host");
+      add(found, key, "pip config trusted-host");
   } else if (name === "uv") {
-    push(findArg(command, flagTest(null, "allow-insecure-host", "trusted-host")), "uv --allow-insecure-host");
+    add(
+      found,
+      findArg(command, flagTest(null, "allow-insecure-host", "trusted-host")),
+      "uv --allow-insecure-host",
+    );
   } else if (name === "git") {
     // `git -c http.sslVerify=false clone …` and `git config --global http.sslVerify false`.
-    push(
+    add(
+      found,
       findArg(command, (v) => /^http\.(?:[^=]*\.)?sslverify=(?:false|0|no|off)$/i.test(v)),
       "git http.sslVerify=false",
     );
@@ -74,30 +81,34 @@ function findings(command: ShellCommand): Finding[] {
     const key = config >= 0 ? args[config + 1] : undefined;
     const value = config >= 0 ? args[config + 2] : undefined;
     if (key && value && /^http\.(?:.*\.)?sslverify$/i.test(key.value) && falsy.test(value.value))
-      push(key, "git http.sslVerify false");
+      add(found, key, "git http.sslVerify false");
   } else if (name === "npm" || name === "pnpm" || name === "yarn") {
-    push(
+    add(
+      found,
       findArg(command, (v) => /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(v)),
       `${name} strict-ssl=false`,
     );
-    push(
+    add(
+      found,
       configSet(operands(command), /^(?:strict-ssl|enableStrictSsl)$/, ["set"]),
       `${name} strict-ssl false`,
     );
   } else if (name === "conda" || name === "mamba" || name === "micromamba") {
-    push(configSet(command.args, /^ssl_verify$/, ["--set"]), `${name} ssl_verify false`);
+    add(found, configSet(command.args, /^ssl_verify$/, ["--set"]), `${name} ssl_verify false`);
   } else if (
     name === "yum-config-manager" ||
     ((name === "dnf" || name === "tdnf") && command.args.some((a) => a.value === "config-manager"))
   ) {
-    push(
+    add(
+      found,
       findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
       `${name} sslverify=0`,
     );
   }
   if (aptFamily.has(name)) {
     // `-o Acquire::https::Verify-Peer=false` (also per host: `Acquire::https::deb.example.com::Verify-Peer`).
-    push(
+    add(
+      found,
       findArg(command, (v) =>
         /^Acquire::https::(?:[^=]*::)?(?:Verify-Peer|Verify-Host)=(?:false|0|no)$/i.test(v),
       ),
@@ -105,12 +116,16 @@ function findings(command: ShellCommand): Finding[] {
     );
   }
   if (yumDnfNames.has(name) && !command.args.some((a) => a.value === "config-manager")) {
-    push(
+    add(
+      found,
       findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
       `${name} sslverify=0`,
     );
   }
-  return found;
+}
+
+function add(found: Finding[], at: ShellWord | undefined, what: string): void {
+  if (at) found.push({ at, what });
 }
 
 export default defineRule({
@@ -168,13 +183,16 @@ RUN --mount=type=secret,id=ca,target=/etc/ssl/corp.pem pip install --cert /etc/s
     return {
       Run(node) {
         const { shell, all } = runCommands(node, ctx);
-        for (const command of all) {
-          for (const f of findings(command)) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
-        }
+        const posix: Finding[] = [];
+        for (const command of all) findings(command, posix);
+        for (const f of posix) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
         // PowerShell and cmd run the same programs (`curl.exe -k`, `pip --trusted-host`), and have their own switches.
-        for (const script of [shell, ...embeddedScripts(shell)]) {
-          if (script.dialect !== "powershell" && script.dialect !== "cmd") continue;
-          const found = scriptCommands(script).flatMap((c) => [...findings(c), ...powershellFindings(c)]);
+        for (const script of windowsScripts(shell)) {
+          const found: Finding[] = [];
+          for (const c of scriptCommands(script)) {
+            findings(c, found);
+            found.push(...powershellFindings(c));
+          }
           if (script.dialect === "powershell") found.push(...acceptsAnyCertificate(script.script));
           for (const f of found) ctx.report(scriptRange(ctx, script, f.at), "insecure", f.what);
         }
