@@ -33,12 +33,15 @@ interface Artifact {
   line: number;
   /** Index of the creating instruction in the stage. */
   layer: number;
-  /** For a copied file: the `RUN --mount` option that would give the RUN the file without a layer. */
-  mount?: string;
-  /** For a copied file: a tar archive, which ADD could unpack instead. */
-  archive?: boolean;
-  /** For a copied file: whether it weighs enough to matter, or may be a whole directory tree (no extension). */
-  weight?: "heavy" | "tree" | "light";
+  /** For a copied file: what it was copied from; the rest is only worked out when a later RUN removes it. */
+  copy?: CopiedFrom;
+}
+
+/** Where a copied file came from: its source as written, its file name, and the `--from` stage or image. */
+interface CopiedFrom {
+  source: string;
+  base: string;
+  from: string | null | undefined;
 }
 
 /** A package cache: the directories a tool fills and the commands that empty them. */
@@ -63,8 +66,6 @@ interface Facts {
   yumDnfVerb: string | null;
   /** pip itself, not `uv pip`, whose cache lives elsewhere. */
   pip: PipCommand | null;
-  /** Whether any cache row can apply: false lets the command skip the table. */
-  tool: boolean;
 }
 
 interface StageEnv {
@@ -89,18 +90,19 @@ const UNNORMAL = /\/\/|\/\.|\/$/;
 /** The tools whose cache rows below read the sub-command. */
 const SUBCOMMAND_TOOLS = new Set([...aptFamily, "apk", "npm", "yarn"]);
 
-function factsOf(command: ShellCommand, name: string): Facts {
+/** The facts of a command, or null when no cache row can apply (most commands): they then skip the table. */
+function factsOf(command: ShellCommand, name: string): Facts | null {
   const pip = pipCommand(command);
   const subTool = SUBCOMMAND_TOOLS.has(name);
   const yumDnfVerb = yumDnfAction(command)?.verb ?? null;
+  // Every row of CACHES asks for one of these tools first.
+  if (!subTool && yumDnfVerb === null && pip?.runner !== "pip") return null;
   return {
     command,
     name,
     sub: subTool ? subcommand(command) : null,
     yumDnfVerb,
     pip: pip?.runner === "pip" ? pip : null,
-    // Every row of CACHES asks for one of these tools first.
-    tool: subTool || yumDnfVerb !== null || pip?.runner === "pip",
   };
 }
 
@@ -237,21 +239,25 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       if (ctx.isTrigger(node) || !node.destination) return;
       const dest = node.destination.value;
       const from = node.flags.find((f) => f.name === "from")?.value;
+      // Whether the stage runs PowerShell or cmd, asked only for the sources that need it.
+      let windowsNode: boolean | undefined;
       for (const source of node.sources) {
         const remote = node.type === "Add" && /^(?:https?|ftp):\/\//i.test(source.value);
         if (remote || (node.type === "Add" && isTarArchive(source.value))) {
+          windowsNode ??= windows(node);
           // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
           const target =
             remote && (dest.endsWith("/") || node.sources.length > 1)
               ? `${dest}/${urlBasename(source.value)}`
               : dest;
-          const path = windows(node) ? windowsPath(target, workdir) : normalize(target, workdir);
+          const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
           if (path !== null)
             artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
           continue;
         }
         // Files copied into a Windows image are not followed (their removal is read with Windows paths).
-        if (windows(node)) continue;
+        windowsNode ??= windows(node);
+        if (windowsNode) continue;
         // A file from the context or another stage lands in the destination directory, or is the destination.
         // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
         if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
@@ -261,22 +267,13 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         const intoDir = /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
         const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
         if (path === null) continue;
-        const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source.value},target=${display(path)}`;
-        const keyword = node.type.toUpperCase();
-        const archive = isTarArchive(base);
-        // A name without an extension is most likely a directory, unless it is one of the usual files.
-        const plainFile =
-          base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base);
-        const weight = HEAVY.test(base) ? "heavy" : plainFile ? "light" : "tree";
         artifacts.push({
           kind: "copied",
           path,
-          keyword,
+          keyword: node.type === "Add" ? "ADD" : "COPY",
           line: node.range.start.line,
           layer,
-          mount,
-          archive,
-          weight,
+          copy: { source: source.value, base, from },
         });
       }
     };
@@ -347,9 +344,10 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           return;
         }
         const mine: Artifact[] = [];
-        const filled = new Set<Cache>();
+        // The caches this RUN filled and the directories it made, for the few RUNs that do.
+        let filled: Set<Cache> | undefined;
         let cwd: Cwd = workdir;
-        const made = new Map<string, ShellCommand>();
+        let made: Map<string, ShellCommand> | undefined;
         // What the command at hand removes of earlier layers; made once per RUN, emptied for each command.
         const removed: { path: string; artifact: Artifact }[] = [];
         const remove = (paths: readonly string[]) => {
@@ -358,6 +356,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           for (const path of paths) {
             // One test per path, compiled once and applied once to each artifact.
             const covered = covers(path);
+            // Most removals meet nothing of earlier layers: then there is nothing to filter.
+            if (!artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) continue;
             const kept = (artifact: Artifact) => {
               if (!covered(artifact.path)) return true;
               if (artifact.layer !== layer) removed.push({ path, artifact });
@@ -374,8 +374,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           const facts = factsOf(command, name);
           // Removals first: a command that removes files of an earlier layer.
           removed.length = 0;
-          for (const cache of facts.tool ? CACHES : NO_CACHES) {
-            if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
+          if (facts) {
+            for (const cache of CACHES) if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
           }
           if (name === "rm") {
             const paths = operands(command)
@@ -389,15 +389,18 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               ? removed
               : removed.filter(({ artifact }) => {
                   // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
-                  if (artifact.kind === "copied")
-                    return artifact.weight === "heavy" || (artifact.weight === "tree" && recursive);
+                  if (artifact.kind === "copied") {
+                    const weight = weightOf(artifact.copy!.base);
+                    return weight === "heavy" || (weight === "tree" && recursive);
+                  }
                   // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
                   if (artifact.kind !== "cache") return true;
-                  return ![...filled].some((cache) =>
+                  return ![...(filled ?? [])].some((cache) =>
                     dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
                   );
                 });
-          const first = reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
+          const first =
+            reported.length === 0 ? undefined : reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
           if (first) {
             const at = scriptRange(ctx, shell, command);
             const { artifact } = first;
@@ -405,13 +408,15 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
               ctx.report(at, "cache", text, artifact.line);
             } else if (artifact.kind === "copied") {
+              const { source, base, from } = artifact.copy!;
+              const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
               ctx.report(
                 at,
-                artifact.archive ? "copiedArchive" : "copied",
+                isTarArchive(base) ? "copiedArchive" : "copied",
                 displayOperand(command, artifact.path, cwd),
                 artifact.keyword,
                 artifact.line,
-                artifact.mount!,
+                mount,
               );
             } else if (artifact.kind === "download") {
               ctx.report(
@@ -427,9 +432,9 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           }
 
           // Then what the command creates.
-          for (const cache of facts.tool ? CACHES : NO_CACHES) {
-            if (!cache.fills(facts, env)) continue;
-            filled.add(cache);
+          for (const cache of facts ? CACHES : NO_CACHES) {
+            if (!cache.fills(facts!, env)) continue;
+            (filled ??= new Set()).add(cache);
             const dirs = dirsOf.get(cache)!;
             if (hasCacheMount(node, ...dirs.mounts)) continue;
             for (const path of dirs.contents) {
@@ -442,21 +447,21 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               });
             }
           }
-          for (const path of downloads(command, cwd))
-            mine.push({ kind: "download", path, keyword: "RUN", line, layer });
-          for (const path of buildDirs(command, cwd))
-            mine.push({ kind: "buildDir", path, keyword: "RUN", line, layer });
+          const download = downloaded(command, cwd);
+          if (download !== null) mine.push({ kind: "download", path: download, keyword: "RUN", line, layer });
+          const buildDir = builtIn(command, cwd);
+          if (buildDir !== null) mine.push({ kind: "buildDir", path: buildDir, keyword: "RUN", line, layer });
           if (name === "mkdir") {
             for (const w of operands(command, mkdirOptions)) {
               const path = normalize(w.value, cwd);
-              if (path !== null) made.set(path, command);
+              if (path !== null) (made ??= new Map()).set(path, command);
             }
           }
           if (name === "cd") {
             const target = operands(command)[0]?.value;
             cwd = target === undefined ? "~" : normalize(target, cwd);
             // A directory made and then entered in one RUN is a build directory.
-            if (cwd !== null && made.has(cwd))
+            if (cwd !== null && made?.has(cwd))
               mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line, layer });
           }
         }
@@ -465,6 +470,15 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     };
   },
 });
+
+/** Whether a copied file weighs enough to matter, or may be a whole directory tree (a name without an extension). */
+function weightOf(base: string): "heavy" | "tree" | "light" {
+  if (HEAVY.test(base)) return "heavy";
+  // A name without an extension is most likely a directory, unless it is one of the usual files.
+  return base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base)
+    ? "light"
+    : "tree";
+}
 
 /** The mount targets that keep a cache directory out of the layer: the directory itself or a parent. */
 function mountTargets(dir: string): string[] {
@@ -477,31 +491,30 @@ function mountTargets(dir: string): string[] {
   return result;
 }
 
-/** The files a `curl` or `wget` command writes. */
-function downloads(command: ShellCommand, cwd: Cwd): string[] {
+/** The file a `curl` or `wget` command writes, or null. */
+function downloaded(command: ShellCommand, cwd: Cwd): string | null {
   const target = downloadTarget(command);
-  if (target === null || target === "-" || target === "/dev/null" || target === "") return [];
-  const path = normalize(target, cwd);
-  return path === null ? [] : [path];
+  if (target === null || target === "-" || target === "/dev/null" || target === "") return null;
+  return normalize(target, cwd);
 }
 
-/** The directories a `git clone`, `tar -C` or `unzip -d` fills. */
-function buildDirs(command: ShellCommand, cwd: Cwd): string[] {
+/** The directory a `git clone`, `tar -C` or `unzip -d` fills, or null. */
+function builtIn(command: ShellCommand, cwd: Cwd): string | null {
   const name = command.base ?? "";
   let target: string | null;
   if (name === "git" && subcommand(command) === "clone") {
     const rest = operands(command, gitCloneOptions).slice(1);
     const url = rest[0]?.value;
-    if (!url) return [];
+    if (!url) return null;
     target = rest[1]?.value ?? urlBasename(url).replace(/\.git$/, "");
   } else {
     target = extractDir(command);
   }
-  if (target === null || target === "") return [];
+  if (target === null || target === "") return null;
   const path = normalize(target, cwd);
   // Unpacking into a top-level system directory is installing, not building.
-  if (path === null || /^\/[^/]*$/.test(path) || /^\/usr(?:\/local)?(?:\/[^/]+)?$/.test(path)) return [];
-  return [path];
+  if (path === null || /^\/[^/]*$/.test(path) || /^\/usr(?:\/local)?(?:\/[^/]+)?$/.test(path)) return null;
+  return path;
 }
 
 /** A path made absolute against `cwd`, with `~`, `$HOME` and `/root` folded into `~`; null when it cannot be known. */
@@ -562,8 +575,20 @@ function coverTest(removal: string): (created: string) => boolean {
   const depth = removal.includes("[") ? 0 : removal.split("/").length;
   return (created) => {
     if (!created.startsWith(head)) return false;
+    if (depth > 0) {
+      // The first `depth` segments of the path: the text before its depth-th slash, or all of it with one fewer.
+      let end = -1;
+      for (let k = 0; k < depth; k++) {
+        end = created.indexOf("/", end + 1);
+        if (end < 0) {
+          if (k < depth - 1) return false;
+          end = created.length;
+          break;
+        }
+      }
+      return pattern.test(created.slice(0, end));
+    }
     const parts = created.split("/");
-    if (depth > 0) return depth <= parts.length && pattern.test(parts.slice(0, depth).join("/"));
     for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
     return false;
   };
