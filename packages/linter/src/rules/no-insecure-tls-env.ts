@@ -1,5 +1,6 @@
 import { expandWord } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import type { ShellWord } from "../shell/lexer.js";
 import { runCommands, scriptRange } from "../shell/run.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
@@ -18,6 +19,9 @@ const variables: Readonly<Record<string, RegExp | "set" | "nonEmpty">> = {
   GOINSECURE: "nonEmpty",
 };
 
+/** Commands whose operands set variables. */
+const exporters: ReadonlySet<string> = new Set(["export", "env", "declare", "typeset"]);
+
 /** The canonical name of a variable the rule knows (npm reads its settings in any case), or null. */
 function known(name: string): string | null {
   if (name in variables) return name;
@@ -32,6 +36,9 @@ function disables(name: string, value: string | null): boolean {
   if (test === "nonEmpty") return value.trim() !== "";
   return test.test(value.trim());
 }
+
+/** The values are expanded without any variable: one that uses one depends on the build. */
+const noVariables: ReadonlyMap<string, string> = new Map();
 
 export default defineRule({
   id: "no-insecure-tls-env",
@@ -93,7 +100,7 @@ ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true
     const escape = ctx.ast.escapeChar;
     /** The value as the builder sees it, or null when it depends on a variable. */
     const valueOf = (raw: string): string | null => {
-      const result = expandWord(raw, new Map<string, string>(), { escape });
+      const result = expandWord(raw, noVariables, { escape });
       return result.error || result.missing.length > 0 ? null : result.value;
     };
     return {
@@ -113,18 +120,20 @@ ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true
       },
       Run(node) {
         const { shell, all } = runCommands(node, ctx);
+        const check = (word: ShellWord) => {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
+          const name = m ? known(m[1]!) : null;
+          if (!m || !name || !disables(name, m[2]!.includes("$") ? null : m[2]!)) return;
+          const end = word.raw.startsWith(`${m[1]}=`) ? word.start + m[1]!.length : word.end;
+          ctx.report(scriptRange(ctx, shell, { start: word.start, end }), "run", m[1]!);
+        };
         for (const command of all) {
+          // The words before the command name (assignments), then the operands of `export` and the like; read in
+          // place, as most commands have neither.
           const prefix = command.words.length - command.args.length - (command.name === null ? 0 : 1);
-          const exported =
-            command.base !== null && ["export", "env", "declare", "typeset"].includes(command.base);
-          const words = [...command.words.slice(0, prefix), ...(exported ? command.args : [])];
-          for (const word of words) {
-            const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
-            const name = m ? known(m[1]!) : null;
-            if (!m || !name || !disables(name, m[2]!.includes("$") ? null : m[2]!)) continue;
-            const end = word.raw.startsWith(`${m[1]}=`) ? word.start + m[1]!.length : word.end;
-            ctx.report(scriptRange(ctx, shell, { start: word.start, end }), "run", m[1]!);
-          }
+          for (let i = 0; i < prefix; i++) check(command.words[i]!);
+          if (command.base !== null && exporters.has(command.base))
+            for (const word of command.args) check(word);
         }
       },
     };
