@@ -24,12 +24,9 @@ function passwordOf(part: WordPart): WordPart | null {
   return { value, start: exact ? part.start + colon + 1 : part.start, end: part.end, kind };
 }
 
-function credentials(command: ShellCommand): Credential[] {
+/** Adds the credentials a command carries to `found`: nothing is allocated for the many commands without any. */
+function credentials(command: ShellCommand, found: Credential[]): void {
   const name = command.base ?? "";
-  const found: Credential[] = [];
-  const add = (parts: readonly (WordPart | null)[], what: string) => {
-    for (const at of parts) if (at && at.value !== "") found.push({ at, what });
-  };
   for (const word of command.words) {
     // Most words hold no URL with a password; the cheap test keeps the regex off the hot path.
     if (!word.value.includes("@")) continue;
@@ -38,13 +35,13 @@ function credentials(command: ShellCommand): Credential[] {
       found.push({ at: wordPart(word, index, m[1]!), what: "a URL with a password" });
     }
   }
-  const args = ["aws", "az", "doctl"].includes(name) ? operands(command) : [];
   switch (name) {
     case "curl":
-      add(optionValues(command, "u", "user", "proxy-user").map(passwordOf), "curl --user");
+      add(found, optionValues(command, "u", "user", "proxy-user").map(passwordOf), "curl --user");
       break;
     case "wget":
       add(
+        found,
         optionValues(command, null, "password", "http-password", "ftp-password", "proxy-password"),
         "wget --password",
       );
@@ -55,10 +52,10 @@ function credentials(command: ShellCommand): Credential[] {
     case "skopeo":
     case "helm":
       if (operands(command, registryLoginOptions)[0]?.value === "login")
-        add(optionValues(command, "p", "password"), `${name} login --password`);
+        add(found, optionValues(command, "p", "password"), `${name} login --password`);
       break;
     case "sshpass":
-      add(optionValues(command, "p"), "sshpass -p");
+      add(found, optionValues(command, "p"), "sshpass -p");
       break;
     case "mysql":
     case "mysqladmin":
@@ -66,29 +63,41 @@ function credentials(command: ShellCommand): Credential[] {
     case "mariadb":
       // `-p` alone asks for the password; only `-psecret` and `--password=secret` carry one.
       for (const w of command.args) {
-        if (/^-p./.test(w.value)) add([wordPart(w, 2, w.value.slice(2))], `${name} -p`);
+        if (/^-p./.test(w.value)) add(found, [wordPart(w, 2, w.value.slice(2))], `${name} -p`);
         else if (w.value.startsWith("--password="))
-          add([wordPart(w, 11, w.value.slice(11))], `${name} --password`);
+          add(found, [wordPart(w, 11, w.value.slice(11))], `${name} --password`);
       }
       break;
-    case "aws":
+    case "aws": {
       // `aws configure set aws_secret_access_key …` writes the key into ~/.aws/credentials in the layer.
+      const args = operands(command);
       if (
         args[0]?.value === "configure" &&
         args[1]?.value === "set" &&
         /(?:secret|key_id|token)/i.test(args[2]?.value ?? "")
       )
-        add([args[3] ? wordPart(args[3], 0, args[3].value) : null], `aws configure set ${args[2]!.value}`);
+        add(
+          found,
+          [args[3] ? wordPart(args[3], 0, args[3].value) : null],
+          `aws configure set ${args[2]!.value}`,
+        );
       break;
+    }
     case "az":
-      if (args[0]?.value === "login") add(optionValues(command, "p", "password"), "az login --password");
+      if (operands(command)[0]?.value === "login")
+        add(found, optionValues(command, "p", "password"), "az login --password");
       break;
-    case "doctl":
+    case "doctl": {
+      const args = operands(command);
       if (args[0]?.value === "auth" && args[1]?.value === "init")
-        add(optionValues(command, "t", "access-token"), "doctl auth init --access-token");
+        add(found, optionValues(command, "t", "access-token"), "doctl auth init --access-token");
       break;
+    }
   }
-  return found;
+}
+
+function add(found: Credential[], parts: readonly (WordPart | null)[], what: string): void {
+  for (const at of parts) if (at && at.value !== "") found.push({ at, what });
 }
 
 export default defineRule({
@@ -141,12 +150,12 @@ RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https:/
       Run(node) {
         const { shell, all } = runCommands(node, ctx);
         const secretMount = node.mounts.some((m) => m.mountType === "secret");
-        for (const command of all) {
-          for (const { at, what } of credentials(command)) {
-            // A value computed by a command (e.g. read from a secret file) is not stored.
-            if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
-            ctx.report(scriptRange(ctx, shell, at), at.kind, what);
-          }
+        const found: Credential[] = [];
+        for (const command of all) credentials(command, found);
+        for (const { at, what } of found) {
+          // A value computed by a command (e.g. read from a secret file) is not stored.
+          if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
+          ctx.report(scriptRange(ctx, shell, at), at.kind, what);
         }
       },
     };
