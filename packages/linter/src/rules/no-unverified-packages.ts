@@ -5,12 +5,25 @@ import { runCommands, scriptRange } from "../shell/run.js";
 import { apkOptions } from "../shell/tools/apk.js";
 import { aptOptions } from "../shell/tools/apt.js";
 
-/** The words of one package-manager command that turn signature checks off. */
-function unverified(command: ShellCommand): ShellWord[] {
-  const name = command.base ?? "";
+/** The arguments of a command before `--`. */
+function options(command: ShellCommand): ShellWord[] {
   const end = command.args.findIndex((a) => a.value === "--");
-  const args = command.args.slice(0, end < 0 ? undefined : end);
-  const pick = (test: (v: string) => boolean) => args.filter((a) => test(a.value));
+  return command.args.slice(0, end < 0 ? undefined : end);
+}
+
+/** The arguments before `--` whose value passes `test`. */
+function pick(command: ShellCommand, test: (v: string) => boolean): ShellWord[] {
+  return options(command).filter((a) => test(a.value));
+}
+
+const none: readonly ShellWord[] = [];
+
+/**
+ * The words of one package-manager command that turn signature checks off. The arguments are read only for the
+ * commands named below: every other command returns at once.
+ */
+function unverified(command: ShellCommand): readonly ShellWord[] {
+  const name = command.base ?? "";
   switch (name) {
     case "apk": {
       // `apk index --allow-untrusted` only builds an index, and a local `.apk` file is as trustworthy as the step
@@ -19,8 +32,8 @@ function unverified(command: ShellCommand): ShellWord[] {
       const fetches = packages.some((p) => !p.value.endsWith(".apk"));
       return (verb?.value === "add" || verb?.value === "upgrade" || verb?.value === "fix") &&
         (fetches || packages.length === 0)
-        ? pick((v) => v === "--allow-untrusted")
-        : [];
+        ? pick(command, (v) => v === "--allow-untrusted")
+        : none;
     }
     case "apt-get":
     case "apt":
@@ -29,6 +42,7 @@ function unverified(command: ShellCommand): ShellWord[] {
       const verb = operands(command, aptOptions)[0]?.value;
       if (verb === "update")
         return pick(
+          command,
           (v) =>
             v === "--allow-insecure-repositories" ||
             /^Acquire::AllowInsecureRepositories=(?:true|1|yes)$/i.test(v),
@@ -46,8 +60,9 @@ function unverified(command: ShellCommand): ShellWord[] {
           "safe-upgrade",
         ].includes(verb ?? "")
       )
-        return [];
+        return none;
       return pick(
+        command,
         (v) =>
           v === "--allow-unauthenticated" ||
           v === "--force-yes" ||
@@ -61,29 +76,30 @@ function unverified(command: ShellCommand): ShellWord[] {
     case "microdnf":
     case "tdnf":
       return pick(
+        command,
         (v) => v === "--nogpgcheck" || /^--setopt=(?:[^=]*\.)?(?:repo_)?gpgcheck=(?:0|false|no)$/i.test(v),
       );
     case "zypper":
-      return pick((v) => v === "--no-gpg-checks");
+      return pick(command, (v) => v === "--no-gpg-checks");
     case "rpm": {
-      const installs = args.some(
+      const installs = options(command).some(
         (a) =>
           /^-[a-zA-Z]*[iUF]/.test(a.value) ||
           ["--install", "--upgrade", "--freshen", "--reinstall"].includes(a.value),
       );
       return installs
-        ? pick((v) => ["--nosignature", "--nodigest", "--nofiledigest", "--noverify"].includes(v))
-        : [];
+        ? pick(command, (v) => ["--nosignature", "--nodigest", "--nofiledigest", "--noverify"].includes(v))
+        : none;
     }
     case "echo":
     case "printf":
       // `echo "deb [trusted=yes] http://… ./" > /etc/apt/sources.list.d/x.list`; a local `file:` repository of
       // packages built in the same step has nothing to protect against.
       return command.redirects.some((r) => r.op === ">" || r.op === ">>")
-        ? pick((v) => /^deb(?:-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s+(?!file:|copy:)/.test(v))
-        : [];
+        ? pick(command, (v) => /^deb(?:-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s+(?!file:|copy:)/.test(v))
+        : none;
     default:
-      return [];
+      return none;
   }
 }
 
