@@ -1,4 +1,4 @@
-import { expandWord, imageReferenceProblem, type GlobalArgs } from "@hull/parser";
+import { expandWord, imageReferenceProblem } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { findVarRefs } from "./utils/stage-env.js";
 
@@ -48,14 +48,13 @@ FROM node:\${VERSION:-22}
       `With only the defaults of the global ARGs, '${text}' expands to '${value}', which is not a valid image reference: ${reason}.`,
   },
   create(ctx) {
-    let meta: GlobalArgs | null = null;
     return {
-      Dockerfile() {
-        meta = ctx.semantic.globals;
-      },
       From(node) {
+        // A name without `$` uses no ARG: the global ARGs are only evaluated for one that does.
+        if (ctx.isTrigger(node) || !node.image || !node.image.value.includes("$")) return;
+        const meta = ctx.semantic.globals;
         // BuildKit gives up on this check as soon as one default cannot be expanded.
-        if (!meta || meta.error !== null || ctx.isTrigger(node) || !node.image) return;
+        if (meta.error !== null) return;
         const text = node.image.value;
         if (findVarRefs(text, ctx.ast.escapeChar).length === 0) return;
         const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });

@@ -1,4 +1,4 @@
-import { expandWord, suggestSpelling, type GlobalArgs, type Range } from "@hull/parser";
+import { expandWord, suggestSpelling, type Range } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { findVarRefs, locateRefs } from "./utils/stage-env.js";
 
@@ -40,12 +40,14 @@ FROM alpine\${DEBUG}:3.20
       `'$${name}' is not a global ARG; did you mean '$${suggestion}'?`,
   },
   create(ctx) {
-    let meta: GlobalArgs | null = null;
+    // The names FROM may use: made on the first FROM that uses a variable (most files have none).
+    let known: Set<string> | undefined;
     const check = (text: string, range: Range) => {
-      if (!meta) return;
-      const known = new Set([...meta.declared, ...meta.env.keys()]);
+      if (!text.includes("$")) return;
+      const meta = ctx.semantic.globals;
+      const names = (known ??= new Set([...meta.declared, ...meta.env.keys()]));
       const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
-      const missing = new Set(result.missing.filter((name) => !known.has(name)));
+      const missing = new Set(result.missing.filter((name) => !names.has(name)));
       if (missing.size === 0) return;
       const source = ctx.source.slice(range.start.offset, range.end.offset);
       const located = locateRefs(text, findVarRefs(text, ctx.ast.escapeChar), source, range.start.offset);
@@ -64,9 +66,6 @@ FROM alpine\${DEBUG}:3.20
       }
     };
     return {
-      Dockerfile() {
-        meta = ctx.semantic.globals;
-      },
       From(node) {
         if (ctx.isTrigger(node)) return;
         for (const flag of node.flags) {

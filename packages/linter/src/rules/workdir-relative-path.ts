@@ -61,6 +61,10 @@ WORKDIR C:\\app
   create(ctx) {
     return {
       Stage(stage) {
+        // Only the stage's first WORKDIR is checked: without one, or when it is written absolute (nearly always),
+        // the ENV and ARG values before it need not be expanded.
+        const first = stage.instructions.find((n): n is Workdir => n.type === "Workdir");
+        if (!first || writtenAbsolute(first)) return;
         if (ctx.semantic.someBase(stage, setsWorkdir)) return;
         const globals = ctx.semantic.globals.env;
         const env = new Map<string, string>();
@@ -100,13 +104,18 @@ WORKDIR C:\\app
 
 /** The WORKDIR's path when it is relative; null when it is absolute or depends on a variable this file does not set. */
 function relativePath(node: Workdir, env: ReadonlyMap<string, string>, escape: "\\" | "`"): string | null {
-  if (!node.value) return null;
-  const raw = node.value.value;
-  // Quotes aside, a Windows path is recognised before expansion would read its backslashes as escapes.
-  if (absolute.test(raw.replace(/^["']/, ""))) return null;
-  const result = expandWord(raw, env, { escape });
+  if (!node.value || writtenAbsolute(node)) return null;
+  const result = expandWord(node.value.value, env, { escape });
   if (result.error || result.missing.length > 0) return null;
   return absolute.test(result.value) ? null : result.value;
+}
+
+/**
+ * True when the WORKDIR is absolute as written (or has no path). Quotes aside, a Windows path is recognised before
+ * expansion would read its backslashes as escapes.
+ */
+function writtenAbsolute(node: Workdir): boolean {
+  return !node.value || absolute.test(node.value.value.replace(/^["']/, ""));
 }
 
 /** `dir` joined with a relative `path`, cleaned as BuildKit's `path.Join` cleans it (`\\` separators kept as they are). */
