@@ -373,7 +373,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           if (name === null) continue;
           const facts = factsOf(command, name);
           // Removals first: a command that removes files of an earlier layer.
-          removed.length = 0;
+          // Setting an array's length calls into the runtime: only done when the last command removed something.
+          if (removed.length > 0) removed.length = 0;
           if (facts) {
             for (const cache of CACHES) if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
           }

@@ -28,6 +28,12 @@ function flagTest(short: string | null, ...long: string[]): (value: string) => b
     (short !== null && /^-[A-Za-z0-9]+$/.test(v) && v.includes(short));
 }
 
+// Made once: every curl, wget, pip and uv command is tested with them.
+const curlInsecure = flagTest("k", "insecure", "proxy-insecure", "doh-insecure");
+const wgetInsecure = flagTest(null, "no-check-certificate");
+const pipTrustedHost = flagTest(null, "trusted-host");
+const uvInsecureHost = flagTest(null, "allow-insecure-host", "trusted-host");
+
 /** `config set <key> <falsy>` (npm, yarn, pnpm, conda `--set`): the key word, when the value turns checks off. */
 function configSet(
   args: readonly ShellWord[],
@@ -49,26 +55,18 @@ function findings(command: ShellCommand, found: Finding[]): void {
   const name = command.base ?? "";
   const pip = pipCommand(command);
   if (name === "curl") {
-    add(
-      found,
-      findArg(command, flagTest("k", "insecure", "proxy-insecure", "doh-insecure")),
-      "curl --insecure",
-    );
+    add(found, findArg(command, curlInsecure), "curl --insecure");
   } else if (name === "wget") {
-    add(found, findArg(command, flagTest(null, "no-check-certificate")), "wget --no-check-certificate");
+    add(found, findArg(command, wgetInsecure), "wget --no-check-certificate");
   } else if (pip?.runner === "pip") {
-    add(found, findArg(command, flagTest(null, "trusted-host")), "pip --trusted-host");
+    add(found, findArg(command, pipTrustedHost), "pip --trusted-host");
     const args = operands({ ...command, args: pip.args }, pipOptions);
     const set = args.findIndex((a) => a.value === "set");
     const key = set >= 0 ? args[set + 1] : undefined;
     if (key && /^(?:global|install|user|site)\.trusted-host$/.test(key.value.split("=")[0]!))
       add(found, key, "pip config trusted-host");
   } else if (name === "uv") {
-    add(
-      found,
-      findArg(command, flagTest(null, "allow-insecure-host", "trusted-host")),
-      "uv --allow-insecure-host",
-    );
+    add(found, findArg(command, uvInsecureHost), "uv --allow-insecure-host");
   } else if (name === "git") {
     // `git -c http.sslVerify=false clone …` and `git config --global http.sslVerify false`.
     add(

@@ -6,20 +6,25 @@ import { apkOptions } from "../shell/tools/apk.js";
 import { aptOptions } from "../shell/tools/apt.js";
 import { yumDnfAction, zypperAction } from "../shell/tools/rpm.js";
 
-/** Sub-commands that upgrade every installed package, by package manager. */
-const upgrades: Readonly<Record<string, readonly string[]>> = {
-  "apt-get": ["upgrade", "dist-upgrade", "full-upgrade"],
-  apt: ["upgrade", "dist-upgrade", "full-upgrade"],
-  aptitude: ["upgrade", "safe-upgrade", "full-upgrade", "dist-upgrade"],
-  yum: ["update", "upgrade", "update-minimal", "upgrade-minimal"],
-  dnf: ["update", "upgrade", "update-minimal", "upgrade-minimal"],
-  dnf5: ["update", "upgrade", "upgrade-minimal"],
-  microdnf: ["update", "upgrade"],
-  tdnf: ["update", "upgrade"],
-  apk: ["upgrade"],
-  // `zypper dist-upgrade` is no-zypper-dist-upgrade's.
-  zypper: ["update", "up", "patch"],
-};
+/**
+ * Sub-commands that upgrade every installed package, by package manager. A map, not an object: every command name
+ * is looked up, and a lookup of a sliced string by property name must first find the string in V8's string table.
+ */
+const upgrades: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    "apt-get": ["upgrade", "dist-upgrade", "full-upgrade"],
+    apt: ["upgrade", "dist-upgrade", "full-upgrade"],
+    aptitude: ["upgrade", "safe-upgrade", "full-upgrade", "dist-upgrade"],
+    yum: ["update", "upgrade", "update-minimal", "upgrade-minimal"],
+    dnf: ["update", "upgrade", "update-minimal", "upgrade-minimal"],
+    dnf5: ["update", "upgrade", "upgrade-minimal"],
+    microdnf: ["update", "upgrade"],
+    tdnf: ["update", "upgrade"],
+    apk: ["upgrade"],
+    // `zypper dist-upgrade` is no-zypper-dist-upgrade's.
+    zypper: ["update", "up", "patch"],
+  }),
+);
 
 export default defineRule({
   id: "no-package-upgrade",
@@ -92,7 +97,8 @@ RUN dnf -y update openssl && dnf clean all
 /** The upgrade sub-command word of a whole-system upgrade, or null; each manager's command line is read with its own options. */
 function upgradeVerb(command: ShellCommand): ShellWord | null {
   const base = command.base;
-  if (base === null || !Object.hasOwn(upgrades, base)) return null;
+  const verbs = base === null ? undefined : upgrades.get(base);
+  if (base === null || verbs === undefined) return null;
   const action = yumDnfAction(command) ?? zypperAction(command);
   const read = action
     ? { verb: action.verb, word: action.verbStart, operands: action.operands }
@@ -101,7 +107,7 @@ function upgradeVerb(command: ShellCommand): ShellWord | null {
         word: t.verb,
         operands: t.operands,
       }))[0];
-  if (!read?.word || read.verb === undefined || !upgrades[base]!.includes(read.verb)) return null;
+  if (!read?.word || read.verb === undefined || !verbs.includes(read.verb)) return null;
   // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade.
   return read.operands.length > 0 ? null : read.word;
 }

@@ -74,14 +74,16 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
       Run(node) {
         const { shell, lists } = runCommands(node, ctx);
         for (const commands of lists) {
-          commands.forEach((command, i) => {
-            if (command.base !== "chmod") return;
+          for (let i = 0; i < commands.length; i++) {
+            const command = commands[i]!;
+            if (command.base !== "chmod") continue;
             const [mode, ...targets] = operands(command, chmodOptions);
-            if (!mode || !worldWritable(mode.value)) return;
+            if (!mode || !worldWritable(mode.value)) continue;
             const removed = removedLater(commands, i);
-            if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, "")))) return;
+            if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, ""))))
+              continue;
             ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
-          });
+          }
         }
       },
       Copy(node) {
