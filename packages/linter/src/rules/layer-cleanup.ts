@@ -239,8 +239,10 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       if (ctx.isTrigger(node) || !node.destination) return;
       const dest = node.destination.value;
       const from = node.flags.find((f) => f.name === "from")?.value;
-      // Whether the stage runs PowerShell or cmd, asked only for the sources that need it.
+      // Whether the stage runs PowerShell or cmd, and whether the destination is a directory: asked once per node,
+      // and only when a source needs it.
       let windowsNode: boolean | undefined;
+      let intoDir: boolean | undefined;
       for (const source of node.sources) {
         const remote = node.type === "Add" && /^(?:https?|ftp):\/\//i.test(source.value);
         if (remote || (node.type === "Add" && isTarArchive(source.value))) {
@@ -262,9 +264,10 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
         if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
           continue;
-        const base = source.value.replace(/\/+$/, "").split("/").pop() ?? "";
+        const trimmed = source.value.replace(/\/+$/, "");
+        const base = trimmed.slice(trimmed.lastIndexOf("/") + 1);
         if (base === "" || /[*?[$]/.test(base)) continue;
-        const intoDir = /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
+        intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
         const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
         if (path === null) continue;
         artifacts.push({
@@ -291,17 +294,20 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
         const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
         if (chocoCleansCache(command)) paths.push(`${chocoCacheDir}${INSIDE}`);
-        const tests = paths.map(covers);
-        const removed = artifacts.filter((a) => tests.some((test) => test(a.path)));
-        artifacts = artifacts.filter((a) => !tests.some((test) => test(a.path)));
-        const first = removed.sort((a, b) => a.line - b.line)[0];
-        if (first) {
-          const at = scriptRange(ctx, shell, command);
-          if (first.kind === "cache") ctx.report(at, "cache", words(command), first.line);
-          else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
-        }
-        for (let i = mine.length - 1; i >= 0; i--) {
-          if (tests.some((test) => test(mine[i]!.path))) mine.splice(i, 1);
+        // Most commands remove nothing: no tests and no filtering for them.
+        if (paths.length > 0) {
+          const tests = paths.map(covers);
+          const removed = artifacts.filter((a) => tests.some((test) => test(a.path)));
+          artifacts = artifacts.filter((a) => !tests.some((test) => test(a.path)));
+          const first = removed.sort((a, b) => a.line - b.line)[0];
+          if (first) {
+            const at = scriptRange(ctx, shell, command);
+            if (first.kind === "cache") ctx.report(at, "cache", words(command), first.line);
+            else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
+          }
+          for (let i = mine.length - 1; i >= 0; i--) {
+            if (tests.some((test) => test(mine[i]!.path))) mine.splice(i, 1);
+          }
         }
         if (chocoFillsCache(command))
           mine.push({ kind: "cache", path: `${chocoCacheDir}${INSIDE}`, keyword: "RUN", line, layer });

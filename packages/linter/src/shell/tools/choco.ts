@@ -18,6 +18,8 @@ export function chocoFillsCache(command: ShellCommand): boolean {
 
 /** True for `choco cache remove` (Chocolatey 2), which empties the download cache. */
 export function chocoCleansCache(command: ShellCommand): boolean {
+  // The name first: every command of a Windows RUN is asked, and reading the operands of each would allocate.
+  if (command.base !== "choco") return false;
   const [verb, action] = operands(command).map((w) => w.value.toLowerCase());
-  return command.base === "choco" && verb === "cache" && (action === "remove" || action === "clear");
+  return verb === "cache" && (action === "remove" || action === "clear");
 }
