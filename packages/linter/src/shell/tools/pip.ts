@@ -70,6 +70,8 @@ const PIP = /^pip[0-9.]*$/;
 /** The command read as pip, or null when it does not run pip; the one place that knows how pip is invoked. */
 export function pipCommand(command: ShellCommand): PipCommand | null {
   const name = command.base ?? "";
+  // Every name below starts with `p` or `u`: most commands are turned away before any regex runs.
+  if (name[0] !== "p" && name[0] !== "u") return null;
   let args: ShellWord[];
   let shown: string;
   let runner: PipCommand["runner"] = "pip";
