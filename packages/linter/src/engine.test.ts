@@ -56,7 +56,7 @@ describe("lint", () => {
         fixable: false,
         docs: { rationale: "Test only.", bad: [], good: [] },
         messages: {},
-        create: () => ({ Run: (node) => void seen.push(runShell(node)) }),
+        create: (ctx) => ({ Run: (node) => void seen.push(runShell(node, ctx)) }),
       });
     const readers = [reader("reader-a"), reader("reader-b")];
     const code = "FROM a\nRUN apt-get update\n";
