@@ -71,10 +71,11 @@ interface Place {
 }
 
 /**
- * Work counter for tests that guard complexity: every step the model takes along stages, chains and
- * instructions adds one. Tests read it before and after a run; nothing else should depend on it.
+ * Work counters for tests: every step a model takes along stages, chains and instructions adds one to `steps`
+ * (complexity guards), every model made adds one to `models` (one model per document). Tests read them before and
+ * after a run; nothing else should depend on them.
  */
-export const semanticWork = { steps: 0 };
+export const semanticWork = { steps: 0, models: 0 };
 
 /**
  * What a Dockerfile means beyond its syntax, answered as BuildKit's dispatcher would: the global ARGs, each
@@ -103,6 +104,7 @@ export class SemanticModel {
     readonly ast: Dockerfile,
     private readonly inputs: SemanticOptions = {},
   ) {
+    semanticWork.models++;
     this.options = { escape: ast.escapeChar };
   }
 
