@@ -80,8 +80,8 @@ export const semanticWork = { steps: 0, models: 0 };
 /**
  * What a Dockerfile means beyond its syntax, answered as BuildKit's dispatcher would: the global ARGs, each
  * stage's base stage, the stages `--from` names, which stages other stages build on or read from, and the
- * ARG/ENV scope before any instruction. Everything is computed on first use and kept; get one per file with
- * `semanticModel(ast)`.
+ * ARG/ENV scope before any instruction. Everything is computed on first use and kept: make one per parse and keep
+ * it with the parse for everything that reads the file (the language server hands its document's to `lint`).
  */
 export class SemanticModel {
   readonly options: ExpandOptions;
