@@ -1,6 +1,7 @@
 import { type Instruction, parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { activeShell, isWindowsImage } from "./dialect.js";
+import { activeShell, isWindowsImage, programDialect } from "./dialect.js";
+import { shellNames } from "./lexer.js";
 import { runShell, scriptCommands } from "./run.js";
 import { cmdEnvNames, parseCmd } from "./tools/cmd.js";
 import { parameter, parsePowershell, positionals, powershellEnvNames } from "./tools/powershell.js";
@@ -16,6 +17,30 @@ function lastRun(code: string) {
   const node = runs[runs.length - 1]!;
   return { code, node, semantic, shell: runShell(node, { semantic }) };
 }
+
+describe("programDialect", () => {
+  it.each([
+    ["/bin/bash", "posix"],
+    ["BASH", "posix"],
+    ["busybox", "unknown"],
+    ["PowerShell.EXE", "powershell"],
+    ["C:\\Program Files\\PowerShell\\7\\pwsh.exe", "powershell"],
+    ["C:\\Windows\\System32\\cmd.exe", "cmd"],
+    ["CMD", "cmd"],
+    ["cmd.exe.bak", "unknown"],
+    [".exe", "unknown"],
+    ["chmod", "unknown"],
+    ["", "unknown"],
+  ])("%s → %s", (program, dialect) => {
+    expect(programDialect(program)).toBe(dialect);
+  });
+  it("knows every shell name, in any case and with .exe", () => {
+    for (const name of shellNames) {
+      expect(programDialect(name)).toBe("posix");
+      expect(programDialect(`/usr/bin/${name.toUpperCase()}.Exe`)).toBe("posix");
+    }
+  });
+});
 
 describe("isWindowsImage", () => {
   it.each([

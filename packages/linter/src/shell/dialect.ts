@@ -37,6 +37,10 @@ export function programName(path: string): string {
 
 /** The dialect of a program that runs a script: `bash` → posix, `powershell.exe` → powershell, `cmd` → cmd. */
 export function programDialect(program: string): Dialect {
+  // Each name below ends in `h`, `l` or `d` (or `.exe`): testing the last letter first spares nearly every other
+  // command (`apt-get`, `curl`…) the lower-cased copy of its name.
+  const last = program.charCodeAt(program.length - 1) | 0x20;
+  if (last !== 0x68 && last !== 0x6c && last !== 0x64 && last !== 0x65) return "unknown";
   const name = programName(program);
   if (shellNames.has(name)) return "posix";
   if (name === "powershell" || name === "pwsh") return "powershell";
