@@ -86,6 +86,11 @@ describe("activeShell", () => {
     ["ARG BASE=mcr.microsoft.com/windows/nanoserver\nFROM ${BASE}:ltsc2022\nRUN a\n", "cmd"],
     // An ONBUILD trigger gets the shell in effect at its ONBUILD.
     ['FROM debian:12\nSHELL ["powershell", "-Command"]\nONBUILD RUN a\n', "powershell"],
+    ["FROM debian:12\nONBUILD RUN a\n", "posix"],
+    // A file without SHELL or Windows base needs no table; one with either has one for every stage.
+    ["FROM a AS x\nRUN a\nFROM x\nRUN b\n", "posix"],
+    ['FROM a AS x\nSHELL ["cmd", "/C"]\nFROM b\nRUN b\n', "posix"],
+    ['FROM a AS x\nSHELL ["cmd", "/C"]\nFROM x\nRUN b\n', "cmd"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
     expect(activeShell(semantic, node).dialect).toBe(dialect);
