@@ -93,6 +93,9 @@ describe("run caches", () => {
       expect(scriptCommands(scripts[0]!)).toBe(scriptCommands(embeddedScripts(runShell(node, null))[0]!));
     });
     expect(embeddedScripts(runShell(node, null))).not.toBe(embeddedScripts(runShell(node, null)));
+    const outside = embeddedScripts(runShell(node, null))[0]!;
+    expect(scriptCommands(outside)).not.toBe(scriptCommands(outside));
+    expect(scriptCommands(outside)).toEqual(scriptCommands(outside));
   });
 
   it("share the POSIX split of a RUN whose heredoc is data, and split again when a heredoc is script", () => {

@@ -106,11 +106,13 @@ interface RunCaches {
   lastShell: RunShell | null;
   commands: Map<RunShell, RunCommands>;
   embedded: Map<RunShell, RunShell[]>;
+  /** The PowerShell or cmd commands of a script in another dialect than POSIX shell (see `scriptCommands`). */
+  dialectCommands: Map<RunShell, ShellCommand[]>;
 }
 
 /**
  * Runs `fn` (the linting of one file) with fresh caches, so that every rule shares one split per RUN. Outside it,
- * `runShell` and `runCommands` split again on each call.
+ * `runShell`, `runCommands`, `embeddedScripts` and `scriptCommands` read again on each call.
  */
 export function withRunCaches<T>(fn: () => T): T {
   const outer = caches;
@@ -122,6 +124,7 @@ export function withRunCaches<T>(fn: () => T): T {
     lastShell: null,
     commands: new Map(),
     embedded: new Map(),
+    dialectCommands: new Map(),
   };
   try {
     return fn();
@@ -347,7 +350,7 @@ function commandWords(shell: RunShell): readonly ShellWord[] | null {
  */
 export function scriptCommands(shell: RunShell): readonly ShellCommand[] {
   if (shell.dialect === "posix") return shell.commands;
-  let commands = dialectCache.get(shell);
+  let commands = caches?.dialectCommands.get(shell);
   if (!commands) {
     commands =
       shell.dialect === "powershell"
@@ -358,12 +361,10 @@ export function scriptCommands(shell: RunShell): readonly ShellCommand[] {
         : shell.dialect === "cmd"
           ? parseCmd(shell.script)
           : [];
-    dialectCache.set(shell, commands);
+    caches?.dialectCommands.set(shell, commands);
   }
   return commands;
 }
-
-const dialectCache = new WeakMap<RunShell, ShellCommand[]>();
 
 /** A JSON string element of an exec form: exact when the literal has no escapes, else mapped as a whole. */
 function addJsonString(
