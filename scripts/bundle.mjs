@@ -146,7 +146,7 @@ await Promise.all(bundles.map((options) => build(options)));
 // linter bundle's source in two bytes per character (1.2 MB instead of 0.6). Write such characters as `\u` escapes.
 for (const { outfile } of bundles) {
   const text = readFileSync(outfile, "utf8");
-  const at = text.search(/[^\x00-\x7f]/);
+  const at = text.search(/[\u0080-\uffff]/);
   if (at < 0) continue;
   const line = text.slice(0, at).split("\n").length;
   const context = text.slice(Math.max(0, at - 40), at + 20);
