@@ -8,6 +8,7 @@ import { analyseDependencies, orderLevels } from "./order.js";
 import { dispatch } from "./dispatch/index.js";
 import { imageTriggers, onbuildTriggers } from "./dispatch/onbuild.js";
 import { finishImage, newImageConfig } from "./image.js";
+import { Environment } from "./env.js";
 
 /** Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order. */
 export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
@@ -107,7 +108,7 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
       platform: parent.platform,
       head: parent.head,
       headKey: parent.headKey,
-      env: parent.env.map(([k, v]) => [k, v]),
+      env: parent.env.fork(),
       envKnown: parent.envKnown,
       args: parent.args.map((a) => ({ ...a })),
       workdir: parent.workdir,
@@ -152,7 +153,7 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
     platform: resolved.platform,
     head: null,
     headKey: "",
-    env,
+    env: Environment.of(resolved.os, env),
     // A base that could not be resolved (blank, bad reference) may have any ENV: keep unset references as written.
     envKnown:
       resolved.baseKind === "scratch" || (resolved.baseKind === "context" && !isImage) || base !== null,
