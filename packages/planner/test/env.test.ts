@@ -152,3 +152,35 @@ RUN w
     expect(node(a, "s0.3").cacheKey).not.toBe(node(c, "s0.2").cacheKey);
   });
 });
+
+describe("a stage's only child takes its state over", () => {
+  const file = `FROM alpine AS a
+ARG A=1
+LABEL x=1
+ENV E=1
+RUN x
+FROM a AS b
+ARG B=2
+LABEL y=2
+ENV F=2
+RUN y
+`;
+  it("the base's RUNs keep their env and history", () => {
+    const p = planText(file);
+    expect([node(p, "s0.4").op["env"], node(p, "s1.4").op["env"]]).toEqual([
+      ["A=1", "E=1"],
+      ["A=1", "E=1", "B=2", "F=2"],
+    ]);
+    expect(p.image?.history.filter((h) => !h.empty_layer).map((h) => h.created_by)).toEqual([
+      "RUN |1 A=1 /bin/sh -c x # buildkit",
+      "RUN |2 A=1 B=2 /bin/sh -c y # buildkit",
+    ]);
+    expect(p.image?.config.Labels).toEqual({ x: "1", y: "2" });
+  });
+
+  it("the target's image is its own although a later stage is built FROM it", () => {
+    const p = planText(file, { target: "a" });
+    expect(p.image?.config.Labels).toEqual({ x: "1" });
+    expect(p.image?.config.Env).toEqual(["E=1"]);
+  });
+});

@@ -131,4 +131,17 @@ describe("environment work is linear in the number of ENV and ARG instructions",
     // with the size, so the work a little more than doubles (2.25 today). The old copy per RUN made it 4.1.
     expect(work(2000) / work(1000)).toBeLessThan(2.5);
   });
+
+  it.each([
+    ["ARG", (i: number) => `ARG A${i}=v${i}`],
+    ["ENV", (i: number) => `ENV E${i}=v${i}`],
+  ])("FROM chains, each stage adding an %s: twice the stages, about twice the work", (_name, line) => {
+    // A stage's only child takes its environment over: copying it per stage made the work grow x3.2 here.
+    const work = (n: number) => {
+      const text = `FROM alpine AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\n${line(i)}\nRUN echo ${i}\n`).join("")}`;
+      const ast = parse(text).ast;
+      return elementWork(() => plan(ast));
+    };
+    expect(work(2000) / work(1000)).toBeLessThan(2.5);
+  });
 });
