@@ -3,6 +3,9 @@ import { createHash } from "node:crypto";
 /** One environment entry: name and value. */
 export type EnvEntry = readonly [string, string];
 
+/** An entry as the list keeps it: with its `K=V` text, made once when it is set rather than each time it is listed. */
+type Stored = readonly [key: string, value: string, text: string];
+
 /** Bits of an index each level of the trie takes: 16 entries or children per chunk. */
 const bits = 4;
 const width = 1 << bits;
@@ -10,7 +13,7 @@ const mask = width - 1;
 
 /** A node of the trie: entries at the bottom level, child chunks above it. Never changed once made. */
 interface Chunk {
-  readonly items: readonly (EnvEntry | Chunk)[];
+  readonly items: readonly (Stored | Chunk)[];
   /** The chunk's digest, filled on first use; a pure function of `items`, so a shared chunk may cache it. */
   digest: string | undefined;
 }
@@ -48,16 +51,17 @@ export class EnvList {
     return list;
   }
 
-  /** The entry at `index` (0 ≤ index < size). */
-  get(index: number): EnvEntry {
+  /** The entry at `index` (0 ≤ index < size), with its `K=V` text. */
+  get(index: number): Stored {
     let chunk = this.root;
     for (let shift = this.shift; shift > 0; shift -= bits)
       chunk = chunk.items[(index >>> shift) & mask] as Chunk;
-    return chunk.items[index & mask] as EnvEntry;
+    return chunk.items[index & mask] as Stored;
   }
 
   /** A list with `entry` at `index`, replacing the entry there or, at `size`, appended. */
-  set(index: number, entry: EnvEntry): EnvList {
+  set(index: number, [key, value]: EnvEntry): EnvList {
+    const entry: Stored = [key, value, `${key}=${value}`];
     if (index === this.size && this.size === width << this.shift) {
       // The trie is full: a new root level holds the old root and a path to the new entry.
       const root = { items: [this.root, path(this.shift, entry)], digest: undefined };
@@ -69,18 +73,22 @@ export class EnvList {
 
   /** The entries in order. */
   entries(): EnvEntry[] {
-    const out: EnvEntry[] = [];
-    const walk = (chunk: Chunk, shift: number): void => {
-      if (shift === 0) for (const e of chunk.items) out.push(e as EnvEntry);
-      else for (const c of chunk.items) walk(c as Chunk, shift - bits);
-    };
-    walk(this.root, this.shift);
-    return out;
+    return this.stored().map(([k, v]) => [k, v]);
   }
 
   /** The entries as BuildKit lists them, `K=V`. */
   texts(): string[] {
-    return this.entries().map(([k, v]) => `${k}=${v}`);
+    return this.stored().map((e) => e[2]);
+  }
+
+  private stored(): Stored[] {
+    const out: Stored[] = [];
+    const walk = (chunk: Chunk, shift: number): void => {
+      if (shift === 0) for (const e of chunk.items) out.push(e as Stored);
+      else for (const c of chunk.items) walk(c as Chunk, shift - bits);
+    };
+    walk(this.root, this.shift);
+    return out;
   }
 
   /**
@@ -93,7 +101,7 @@ export class EnvList {
   }
 }
 
-function assoc(chunk: Chunk, shift: number, index: number, entry: EnvEntry): Chunk {
+function assoc(chunk: Chunk, shift: number, index: number, entry: Stored): Chunk {
   const items = chunk.items.slice();
   const i = (index >>> shift) & mask;
   if (shift === 0) items[i] = entry;
@@ -104,7 +112,7 @@ function assoc(chunk: Chunk, shift: number, index: number, entry: EnvEntry): Chu
 }
 
 /** A chain of chunks from level `shift` down to one holding only `entry`. */
-function path(shift: number, entry: EnvEntry): Chunk {
+function path(shift: number, entry: Stored): Chunk {
   let chunk: Chunk = { items: [entry], digest: undefined };
   for (let s = 0; s < shift; s += bits) chunk = { items: [chunk], digest: undefined };
   return chunk;
@@ -114,7 +122,7 @@ function chunkDigest(chunk: Chunk, shift: number): string {
   if (chunk.digest !== undefined) return chunk.digest;
   const text =
     shift === 0
-      ? `entries ${JSON.stringify(chunk.items.map((e) => `${(e as EnvEntry)[0]}=${(e as EnvEntry)[1]}`))}`
+      ? `entries ${JSON.stringify(chunk.items.map((e) => (e as Stored)[2]))}`
       : `chunks ${chunk.items.map((c) => chunkDigest(c as Chunk, shift - bits)).join(" ")}`;
   chunk.digest = sha256(text);
   return chunk.digest;

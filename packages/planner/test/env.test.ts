@@ -54,11 +54,14 @@ describe("EnvList", () => {
       const entries: EnvEntry[] = Array.from({ length: n }, (_, i) => [`K${i}`, `v${i}`]);
       const list = EnvList.of(entries);
       expect(list.entries()).toEqual(entries);
-      expect(Array.from({ length: n }, (_, i) => list.get(i))).toEqual(entries);
+      // Each entry is read back with its `K=V` text, made when it was set.
+      const stored = entries.map(([k, v]) => [k, v, `${k}=${v}`]);
+      expect(Array.from({ length: n }, (_, i) => list.get(i))).toEqual(stored);
+      expect(list.texts()).toEqual(stored.map((e) => e[2]));
       // Replacing an entry in the middle changes that entry only, in a new version.
       const changed = list.set(n >> 1, ["X", "y"]);
-      expect(changed.get(n >> 1)).toEqual(["X", "y"]);
-      expect(list.get(n >> 1)).toEqual(entries[n >> 1]);
+      expect(changed.get(n >> 1)).toEqual(["X", "y", "X=y"]);
+      expect(list.get(n >> 1)).toEqual(stored[n >> 1]);
       expect(changed.size).toBe(n);
     }
   });
