@@ -15,9 +15,10 @@ function counted(ast: Dockerfile): { ast: Dockerfile; reads: () => number } {
     const known = proxies.get(value);
     if (known) return known;
     const proxy = new Proxy(value, {
-      get(target, key, receiver) {
+      get(target, key) {
         reads++;
-        return wrap(Reflect.get(target, key, receiver));
+        // The node itself as receiver: a node's getters (its `range`) read private fields, which a proxy lacks.
+        return wrap(Reflect.get(target, key));
       },
     });
     proxies.set(value, proxy);

@@ -15,7 +15,8 @@ import type {
   Whitespace,
 } from "./nodes.js";
 import { InstructionReader, none, parseInstruction, type InstructionSource } from "./instructions.js";
-import { LineMap, PositionMap } from "./positions.js";
+import { CommentNode, endOf, StageNode, startOf, WhitespaceNode } from "./node-classes.js";
+import { LineMap, PositionMap, SourceText } from "./positions.js";
 import { keepShape } from "../shapes.js";
 import { parseWork } from "../work.js";
 
@@ -57,11 +58,12 @@ function emptyDockerfile(text: string, range: Range): Dockerfile {
 }
 
 class Builder implements LineSink {
-  private readonly map: PositionMap;
+  private readonly source: SourceText;
+  private readonly bom: boolean;
   private readonly diagnostics: ParseDiagnostic[] = [];
-  private escapeChar: "\\" | "`" = "\\";
+  private readonly escapeChar: "\\" | "`";
   private readonly directives: Directive[] = [];
-  private directiveAt = new Map<number, DirectiveLine>();
+  private readonly directiveAt: Map<number, DirectiveLine>;
   private readonly children: TopLevelNode[] = [];
   private readonly comments: Comment[] = [];
   private readonly instructions: Instruction[] = [];
@@ -69,11 +71,15 @@ class Builder implements LineSink {
   private pending: Comment[] | null = null;
 
   constructor(private readonly text: string) {
-    this.map = new PositionMap(text);
+    this.bom = text.charCodeAt(0) === 0xfeff;
+    const { lines, escape } = scanDirectives(text, this.bom ? 1 : 0);
+    this.escapeChar = escape;
+    this.directiveAt = new Map(lines.map((d) => [d.start, d]));
+    this.source = new SourceText(text, escape.charCodeAt(0));
   }
 
   private range(start: number, end: number): Range {
-    return this.map.range(start, end);
+    return this.source.range(start, end);
   }
 
   private report(
@@ -88,11 +94,7 @@ class Builder implements LineSink {
 
   build(): ParseResult {
     const text = this.text;
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const { lines: directiveLines, escape } = scanDirectives(text, bom ? 1 : 0);
-    this.escapeChar = escape;
-    this.directiveAt = new Map(directiveLines.map((d) => [d.start, d]));
-    scanLines(text, escape, this);
+    scanLines(text, this.escapeChar, this);
     const instructions = this.instructions;
     const { preamble, stages } = this.stages(instructions);
     if (instructions.length === 0) {
@@ -101,7 +103,7 @@ class Builder implements LineSink {
     const ast: Dockerfile = {
       type: "Dockerfile",
       range: this.range(0, text.length),
-      bom,
+      bom: this.bom,
       escapeChar: this.escapeChar,
       directives: this.directives,
       comments: this.comments,
@@ -114,11 +116,7 @@ class Builder implements LineSink {
   }
 
   trivia(start: number, end: number): void {
-    const node: Whitespace = {
-      type: "Whitespace",
-      text: this.text.slice(start, end),
-      range: this.range(start, end),
-    };
+    const node: Whitespace = new WhitespaceNode(this.source, this.text.slice(start, end), start, end);
     this.children.push(node);
   }
 
@@ -140,12 +138,7 @@ class Builder implements LineSink {
       this.children.push(node);
       return;
     }
-    const node: Comment = {
-      type: "Comment",
-      text,
-      value: text.slice(1).trim(),
-      range: this.range(start, end),
-    };
+    const node: Comment = new CommentNode(this.source, text, start, end);
     this.comments.push(node);
     // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
     if (node.value === "") this.pending = null;
@@ -177,23 +170,24 @@ class Builder implements LineSink {
           this.report(
             "instruction-before-from",
             `${instruction.keyword.name} comes before the first FROM: only ARG may precede it.`,
-            instruction.keyword.range.start.offset,
-            instruction.keyword.range.end.offset,
+            startOf(instruction.keyword),
+            endOf(instruction.keyword),
           );
         }
       }
     }
     const stages = groups.map(({ from, instructions }, index): Stage => {
-      const last = instructions[instructions.length - 1];
-      return {
-        type: "Stage",
+      const last = instructions[instructions.length - 1] ?? from;
+      return new StageNode(
+        this.source,
         index,
-        name: from.stageName ? from.stageName.value.toLowerCase() : null,
+        from.stageName ? from.stageName.value.toLowerCase() : null,
         from,
         // Exact size: a list filled by push keeps room for 17, and a generated file can have many stages.
-        instructions: instructions.length === 0 ? none : instructions.slice(),
-        range: last ? { start: from.range.start, end: last.range.end } : from.range,
-      };
+        instructions.length === 0 ? none : instructions.slice(),
+        startOf(from),
+        endOf(last),
+      );
     });
     return { preamble, stages };
   }
@@ -243,13 +237,7 @@ class Builder implements LineSink {
       end: Math.max(end, textEnd),
       logical,
     };
-    const reader = new InstructionReader(
-      this.text,
-      this.map,
-      source,
-      this.diagnostics,
-      this.escapeChar.charCodeAt(0),
-    );
+    const reader = new InstructionReader(this.source, source, this.diagnostics);
     return parseInstruction(reader, logical, 0, false);
   }
 }

@@ -54,6 +54,22 @@ export class PositionMap {
   }
 }
 
+/** A file's text with its line table and escape character: what nodes make their ranges from. */
+export class SourceText {
+  readonly positions: PositionMap;
+  constructor(
+    readonly text: string,
+    /** The escape character's code. */
+    readonly escape: number,
+  ) {
+    this.positions = new PositionMap(text);
+  }
+
+  range(start: number, end: number): Range {
+    return this.positions.range(start, end);
+  }
+}
+
 /** Maps offsets in an instruction's joined line back to the source. */
 export class LineMap {
   /** Pairs of (offset in the joined line, offset in the source), one per physical text piece. */
@@ -92,4 +108,5 @@ export class LineMap {
 }
 
 keepShape(new PositionMap(""));
+keepShape(new SourceText("", 92));
 keepShape(new LineMap([0], [0], [0]));
