@@ -14,8 +14,8 @@ import type {
   TopLevelNode,
   Whitespace,
 } from "./nodes.js";
-import { InstructionReader, none, parseInstruction, type InstructionSource } from "./instructions.js";
-import { CommentNode, endOf, StageNode, startOf, WhitespaceNode } from "./node-classes.js";
+import { InstructionReader, parseInstruction, type InstructionSource } from "./instructions.js";
+import { CommentNode, endOf, none, StageNode, startOf, WhitespaceNode } from "./node-classes.js";
 import { LineMap, PositionMap, SourceText } from "./positions.js";
 import { keepShape } from "../shapes.js";
 import { parseWork } from "../work.js";
@@ -193,27 +193,25 @@ class Builder implements LineSink {
   }
 
   private instructionFromLines(lines: InstructionLines, comments: readonly Comment[]): Instruction {
-    const { start, tokens, logical, bodies } = lines;
-    let lastText: SyntaxToken | undefined;
-    for (const t of tokens) {
-      if (t.kind === "text") lastText = t;
-      else if (t.kind === "empty") {
-        const end = t.offset + t.text.replace(/\r?\n$/, "").length;
+    const { start, logical, bodies, emptyLines } = lines;
+    if (emptyLines !== null) {
+      for (let i = 0; i < emptyLines.length; i += 2) {
         this.report(
           "empty-continuation",
           "Empty continuation line: BuildKit drops it, and says it will become an error.",
-          t.offset,
-          end,
+          emptyLines[i]!,
+          emptyLines[i + 1]!,
           "warning",
         );
       }
     }
     // Trailing blanks and continuations are not part of the instruction's range.
     let textEnd = lines.textEnd;
-    const lastTextEnd = lastText ? lastText.offset + lastText.text.trimEnd().length : -1;
+    const hasText = lines.lastTextStart >= 0;
+    const lastTextEnd = hasText ? lines.lastTextStart + lines.lastText.trimEnd().length : -1;
     while (textEnd > start && /[ \t\\`\r\n]/.test(this.text[textEnd - 1]!)) {
       parseWork.steps++;
-      if (!lastText || textEnd <= lastTextEnd) break;
+      if (!hasText || textEnd <= lastTextEnd) break;
       textEnd--;
     }
     const { logicalStarts, sourceStarts, lengths } = lines;
@@ -232,7 +230,7 @@ class Builder implements LineSink {
       line: new LineMap(logicalStarts, sourceStarts, lengths),
       bodies,
       comments,
-      tokens,
+      linesStart: start,
       textEnd,
       end: Math.max(end, textEnd),
       logical,

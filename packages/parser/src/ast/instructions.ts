@@ -40,7 +40,6 @@ import {
   type Run,
   type Shell,
   type Stopsignal,
-  type SyntaxToken,
   type Unknown,
   type User,
   type Volume,
@@ -64,6 +63,7 @@ import {
   PlainNode,
   RunNode,
   startOf,
+  none,
   ValueNode,
   WordNode,
   type InstructionHead,
@@ -74,19 +74,14 @@ import { goQuote } from "../print/dump.js";
 // One function per instruction, each returning a new node, as BuildKit's `instructions/parse.go` has them.
 // They live in one file rather than one file each: most are under 20 lines and all share the reader below.
 
-/**
- * The one empty list every node shares where it has nothing to list: most instructions have no flags, heredocs
- * or comments, and a generated file can hold millions of instructions. Frozen, so that nobody fills it.
- */
-export const none: readonly never[] = Object.freeze([]);
-
 /** One instruction's text as the lexer grouped it: what every instruction parser reads from. */
 export interface InstructionSource {
   /** Maps offsets in the joined line back to the source. */
   line: LineMap;
   bodies: HeredocBodies | null;
   comments: readonly Comment[];
-  tokens: readonly SyntaxToken[];
+  /** Source offset of the instruction's first line: its tokens are scanned again from there when read. */
+  linesStart: number;
   /** Source offset where the instruction's text ends (before the final line break). */
   textEnd: number;
   /** Source offset after the heredoc bodies (before the final line break of the last one). */
@@ -153,7 +148,7 @@ keepShape(
       line: new LineMap([0], [0], [0]),
       bodies: null,
       comments: [],
-      tokens: [],
+      linesStart: 0,
       textEnd: 0,
       end: 0,
       logical: "",
@@ -240,7 +235,7 @@ export function parseInstruction(
     // An ONBUILD's heredocs are read once, for the ONBUILD, and handed to its trigger afterwards.
     heredocs: base === 0 ? heredocs(r) : none,
     comments: trigger ? none : ctx.comments,
-    tokens: trigger ? none : ctx.tokens,
+    linesStart: trigger ? -1 : ctx.linesStart,
     logical: line,
   };
   const node = parseArguments(r, head, rest);

@@ -18,6 +18,7 @@ import type {
   Word,
 } from "./nodes.js";
 import { SourceText } from "./positions.js";
+import { instructionTokens } from "../lexer/lexer.js";
 import { keepShape } from "../shapes.js";
 
 // The AST's numerous nodes as classes that keep source offsets and make `range` on first read. Ranges and their
@@ -25,6 +26,12 @@ import { keepShape } from "../shapes.js";
 // a parse for formatting or planning reads few of them. The values are the same as when every range was made
 // up front: a range is made from the same offsets by the same line table, once per node, then kept (so
 // `node.range === node.range`). `toJSON` writes the keys in the order the plain objects had, `range` included.
+
+/**
+ * The one empty list every node shares where it has nothing to list: most instructions have no flags, heredocs
+ * or comments, and a generated file can hold millions of instructions. Frozen, so that nobody fills it.
+ */
+export const none: readonly never[] = Object.freeze([]);
 
 /** A node with a source span whose range is made when first read. */
 abstract class Spanned {
@@ -56,6 +63,11 @@ abstract class Spanned {
   /** A range of this node's source that is not the node's own span (a flag's name, say); made fresh. */
   protected span(start: number, end: number): Range {
     return this.#source.range(start, end);
+  }
+
+  /** The file's text and escape character. */
+  protected get source(): SourceText {
+    return this.#source;
   }
 
   /** The plain object this node stood for: its own fields, then `range`. */
@@ -221,7 +233,8 @@ export interface InstructionHead {
   readonly flags: readonly Flag[];
   readonly heredocs: readonly Heredoc[];
   readonly comments: readonly Comment[];
-  readonly tokens: readonly SyntaxToken[];
+  /** Offset of the instruction's first line; -1 for a trigger, which has no tokens of its own. */
+  readonly linesStart: number;
   readonly logical: string;
 }
 
@@ -234,8 +247,9 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
   // Not readonly: an ONBUILD hands its heredocs to its trigger once the trigger is made.
   heredocs: readonly Heredoc[];
   readonly comments: readonly Comment[];
-  readonly tokens: readonly SyntaxToken[];
   readonly logical: string;
+  readonly #linesStart: number;
+  #tokens: readonly SyntaxToken[] | undefined;
   /** Set on a trigger after its ONBUILD is made; declared only, so that other nodes have no such key. */
   declare onbuild?: Onbuild;
 
@@ -247,14 +261,27 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
     this.args = args;
     this.heredocs = head.heredocs;
     this.comments = head.comments;
-    this.tokens = head.tokens;
     this.logical = head.logical;
+    this.#linesStart = head.linesStart;
+    this.#tokens = head.linesStart < 0 ? none : undefined;
   }
 
-  /** The plain object: `type`, then `range`, then the other fields in order. */
+  /**
+   * The instruction's syntax tokens, scanned again from its first line when first read, then kept: a parse
+   * keeps none, as most parses for planning or linting read the tokens of few instructions.
+   */
+  get tokens(): readonly SyntaxToken[] {
+    return (this.#tokens ??= instructionTokens(this.source.text, this.source.escape, this.#linesStart));
+  }
+
+  /** The plain object: `type`, then `range`, then the other fields in order (`tokens` before `logical`). */
   override toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { type: this.type, range: this.range };
-    for (const key of Object.keys(this)) if (key !== "type") out[key] = this[key as keyof this];
+    for (const key of Object.keys(this)) {
+      if (key === "type") continue;
+      if (key === "logical") out.tokens = this.tokens;
+      out[key] = this[key as keyof this];
+    }
     return out;
   }
 }
@@ -375,7 +402,7 @@ export class ValueNode<
     flags: [],
     heredocs: [],
     comments: [],
-    tokens: [],
+    linesStart: 0,
     logical: "",
   };
   const from = new FromNode({ ...head, type: "From" }, [word], null, null);

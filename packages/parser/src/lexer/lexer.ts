@@ -24,8 +24,18 @@ const HASH = 35;
 export interface InstructionLines {
   /** Offset of the instruction's first character. */
   readonly start: number;
-  /** Every piece of the instruction in source order: printing their texts gives the instruction back. */
-  readonly tokens: SyntaxToken[];
+  /** Offset after its last piece (the line break that ends it, or its heredoc bodies). */
+  readonly end: number;
+  /**
+   * Every piece of the instruction in source order: printing their texts gives the instruction back. Only when
+   * asked for (`instructionTokens`): a parse keeps none, nodes make theirs when first read.
+   */
+  readonly tokens: SyntaxToken[] | null;
+  /** Start and end (line break excluded) of each whitespace-only line inside a continuation; null when none. */
+  readonly emptyLines: number[] | null;
+  /** The last text piece and where it starts; -1 when there is none. */
+  readonly lastText: string;
+  readonly lastTextStart: number;
   /** The text pieces joined (continuations and comment lines dropped): BuildKit's logical line. */
   readonly logical: string;
   /** Per text piece: where it starts in `logical`, where it starts in the source, and its length. */
@@ -50,6 +60,11 @@ export interface LineSink {
 /** Scans a whole file; never fails (every character belongs to some piece). */
 export function scanLines(text: string, escapeChar: "\\" | "`", sink: LineSink): void {
   new Scanner(text, escapeChar.charCodeAt(0)).run(sink);
+}
+
+/** The syntax tokens of the instruction that `scanLines` found at `start` (with `escape`, a character code). */
+export function instructionTokens(text: string, escape: number, start: number): SyntaxToken[] {
+  return new Scanner(text, escape).instruction(start, true).tokens!;
 }
 
 class Scanner {
@@ -84,18 +99,24 @@ class Scanner {
         pos = end;
         continue;
       }
-      const lines = this.instruction(pos);
+      const lines = this.instruction(pos, false);
       sink.instruction(lines);
-      pos = lines.tokens.length === 0 ? n : endOf(lines.tokens[lines.tokens.length - 1]!);
+      pos = lines.end > pos ? lines.end : n;
     }
     if (triviaStart >= 0) sink.trivia(triviaStart, n);
   }
 
-  /** One instruction from its first line to the line break that ends it (and its heredoc bodies). */
-  private instruction(start: number): InstructionLines {
+  /**
+   * One instruction from its first line to the line break that ends it (and its heredoc bodies), with its
+   * tokens when `keepTokens`.
+   */
+  instruction(start: number, keepTokens: boolean): InstructionLines {
     const text = this.text;
     const n = text.length;
-    const tokens: SyntaxToken[] = [];
+    const tokens: SyntaxToken[] | null = keepTokens ? [] : null;
+    let emptyLines: number[] | null = null;
+    let lastText = "";
+    let lastTextStart = -1;
     const logicalStarts: number[] = [];
     const sourceStarts: number[] = [];
     const lengths: number[] = [];
@@ -110,13 +131,14 @@ class Scanner {
       if (pos > start && text.charCodeAt(pos - 1) === NL) {
         end = this.commentLineEnd(pos);
         if (end > pos) {
-          tokens.push({ kind: "comment", text: text.slice(pos, end), offset: pos });
+          tokens?.push({ kind: "comment", text: text.slice(pos, end), offset: pos });
           pos = end;
           continue;
         }
         end = this.emptyLineEnd(pos);
         if (end > pos) {
-          tokens.push({ kind: "empty", text: text.slice(pos, end), offset: pos });
+          tokens?.push({ kind: "empty", text: text.slice(pos, end), offset: pos });
+          (emptyLines ??= []).push(pos, withoutLineBreak(text, end));
           pos = end;
           continue;
         }
@@ -126,29 +148,46 @@ class Scanner {
         // The line break that ends the instruction, and after it the bodies of the heredocs the line opened.
         // Carriage returns at the very end of the file end the instruction as a line break would.
         bodies = text.charCodeAt(end - 1) === NL ? findHeredocBodies(text, end, logical) : null;
-        tokens.push({ kind: "newline", text: text.slice(pos, end), offset: pos });
+        tokens?.push({ kind: "newline", text: text.slice(pos, end), offset: pos });
+        pos = end;
         if (bodies !== null && bodies.end > end) {
-          tokens.push({ kind: "heredoc", text: text.slice(end, bodies.end), offset: end });
+          tokens?.push({ kind: "heredoc", text: text.slice(end, bodies.end), offset: end });
+          pos = bodies.end;
         }
         break;
       }
       end = this.continuationEndAt(pos);
       if (end >= 0) {
-        tokens.push({ kind: "continuation", text: text.slice(pos, end), offset: pos });
+        tokens?.push({ kind: "continuation", text: text.slice(pos, end), offset: pos });
         textEnd = pos = end;
         continue;
       }
       end = this.textEnd(pos);
       const piece = text.slice(pos, end);
-      tokens.push({ kind: "text", text: piece, offset: pos });
+      tokens?.push({ kind: "text", text: piece, offset: pos });
+      lastText = piece;
+      lastTextStart = pos;
       logicalStarts.push(logical.length);
       sourceStarts.push(pos);
       lengths.push(end - pos);
       logical += piece;
       textEnd = pos = end;
     }
-    // The node keeps the token list: copy it to its exact size (a list filled by push keeps room for 17).
-    return { start, tokens: tokens.slice(), logical, logicalStarts, sourceStarts, lengths, textEnd, bodies };
+    return {
+      start,
+      end: pos,
+      // The node keeps the token list: copy it to its exact size (a list filled by push keeps room for 17).
+      tokens: tokens === null ? null : tokens.slice(),
+      emptyLines,
+      lastText,
+      lastTextStart,
+      logical,
+      logicalStarts,
+      sourceStarts,
+      lengths,
+      textEnd,
+      bodies,
+    };
   }
 
   /** Skips `\r` characters that stand right before a line break (BuildKit trims them with the newline). */
@@ -239,6 +278,8 @@ function lineEndBeforeBreak(text: string, i: number): number {
   return nl;
 }
 
-function endOf(token: SyntaxToken): number {
-  return token.offset + token.text.length;
+/** `end` less the line break before it (`\n` or `\r\n`), if there is one. */
+function withoutLineBreak(text: string, end: number): number {
+  if (text.charCodeAt(end - 1) !== NL) return end;
+  return text.charCodeAt(end - 2) === CR ? end - 2 : end - 1;
 }
