@@ -10,7 +10,6 @@ import type {
   ParseResult,
   Range,
   Stage,
-  SyntaxToken,
   TopLevelNode,
   Whitespace,
 } from "./nodes.js";
