@@ -169,8 +169,8 @@ class Builder implements LineSink {
           this.report(
             "instruction-before-from",
             `${instruction.keyword.name} comes before the first FROM: only ARG may precede it.`,
-            startOf(instruction.keyword),
-            endOf(instruction.keyword),
+            instruction.range.start.offset,
+            instruction.keyword.range.end.offset,
           );
         }
       }

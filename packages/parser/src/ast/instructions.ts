@@ -29,7 +29,6 @@ import {
   type Instruction,
   type InstructionType,
   type KeyValue,
-  type Keyword,
   type KnownKeyword,
   type Label,
   type Maintainer,
@@ -57,7 +56,7 @@ import {
   FromNode,
   HealthcheckNode,
   KeyValueNode,
-  KeywordNode,
+  keywordName,
   OnbuildNode,
   PairsNode,
   PlainNode,
@@ -161,12 +160,16 @@ type Head = InstructionHead;
 
 /** Reports a wrong argument count, over the whole instruction from its keyword on. */
 function requireArgs(r: InstructionReader, head: Head, what: string, ok: boolean): void {
-  if (!ok) r.error("argument-count", `${head.keyword.name} ${what}.`, wholeRange(r, head));
+  if (!ok) r.error("argument-count", `${head.name} ${what}.`, wholeRange(r, head));
 }
 
-/** The instruction's range from its keyword on (a trigger's range starts at its ONBUILD). */
+/** The instruction's range, from its keyword on. */
 function wholeRange(r: InstructionReader, head: Head): Range {
-  return r.range(startOf(head.keyword), head.end);
+  return r.range(head.start, head.end);
+}
+
+function keywordRange(r: InstructionReader, head: Head): Range {
+  return r.range(head.start, head.keywordEnd);
 }
 
 /** JSON (exec) form when the text is a JSON array of strings, shell form otherwise, as BuildKit decides. */
@@ -189,7 +192,6 @@ function notStrings(r: InstructionReader, start: number, end: number): void {
 }
 
 const keywords = Object.keys(instructionTypes);
-const keywordNames = new Map(keywords.map((k) => [k, k]));
 
 /**
  * Parses one instruction of the joined line from `base` on (0, or where an ONBUILD's trigger starts).
@@ -206,9 +208,8 @@ export function parseInstruction(
   const keywordPiece = split.keyword ?? { value: "", start: line.length, end: line.length };
   const start = r.sourceStart(keywordPiece.start + base);
   const keywordEnd = r.sourceEnd(start, keywordPiece.end + base);
-  const upper = keywordPiece.value.toUpperCase();
+  const name = keywordName(keywordPiece.value);
   // Known keywords share one string per name (and per spelling when written in upper case).
-  const name = keywordNames.get(upper) ?? upper;
   const text = keywordPiece.value === name ? name : keywordPiece.value;
   const type = (instructionTypes as Record<string, InstructionType>)[name] ?? "Unknown";
   const flags =
@@ -230,7 +231,9 @@ export function parseInstruction(
     type,
     start,
     end: Math.max(start, ctx.end),
-    keyword: new KeywordNode(r.file, text, name, start, keywordEnd),
+    name,
+    keywordText: text,
+    keywordEnd,
     flags,
     // An ONBUILD's heredocs are read once, for the ONBUILD, and handed to its trigger afterwards.
     heredocs: base === 0 ? heredocs(r) : none,
@@ -239,7 +242,7 @@ export function parseInstruction(
     logical: line,
   };
   const node = parseArguments(r, head, rest);
-  validateFlags(r, node);
+  validateFlags(r, name, node);
   return node;
 }
 
@@ -329,7 +332,7 @@ function parseShell(r: InstructionReader, head: Head, rest: Piece): Shell {
 }
 
 function parseCopyOrAdd(r: InstructionReader, head: Head, rest: Piece): Copy | Add {
-  const { keyword, heredocs } = head;
+  const { heredocs } = head;
   const { form, args } = readForm(r, rest, true);
   const node = new CopyNode<"Copy" | "Add">(head, args, form) as Copy | Add;
   const destination = node.destination;
@@ -344,7 +347,7 @@ function parseCopyOrAdd(r: InstructionReader, head: Head, rest: Piece): Copy | A
   ) {
     r.error(
       "heredoc-destination",
-      `${keyword.name} cannot take a heredoc as its destination.`,
+      `${head.name} cannot take a heredoc as its destination.`,
       destination.range,
     );
   }
@@ -362,26 +365,24 @@ function parseVolume(r: InstructionReader, head: Head, rest: Piece): Volume {
 
 /** ENV and LABEL: `key=value` pairs, or BuildKit's legacy `KEY value` form (one pair, the value is the rest). */
 function parseEnvOrLabel(r: InstructionReader, head: Head, rest: Piece): Env | Label {
-  const { keyword } = head;
   const pieces = parseWords(rest.value, rest.start, r.escape);
   const legacy = pieces.length > 0 && !pieces[0]!.value.includes("=");
   const pairs =
     pieces.length === 0
-      ? noPairs(r, keyword)
+      ? noPairs(r, head)
       : legacy
-        ? legacyPair(r, keyword, rest)
-        : keyValues(r, keyword, pieces);
+        ? legacyPair(r, head.name, rest)
+        : keyValues(r, head.name, pieces);
   return new PairsNode<"Env" | "Label">(head, pairs, legacy, none);
 }
 
-function noPairs(r: InstructionReader, keyword: Keyword): readonly KeyValue[] {
-  r.error("argument-count", `${keyword.name} needs at least one key=value pair.`, keyword.range);
+function noPairs(r: InstructionReader, head: Head): readonly KeyValue[] {
+  r.error("argument-count", `${head.name} needs at least one key=value pair.`, keywordRange(r, head));
   return none;
 }
 
 /** `ENV KEY value`: the first word is the key, everything after the blanks that follow it is the value. */
-function legacyPair(r: InstructionReader, keyword: Keyword, rest: Piece): readonly KeyValue[] {
-  const kw = keyword.name;
+function legacyPair(r: InstructionReader, kw: string, rest: Piece): readonly KeyValue[] {
   const [keyPiece] = splitWhitespace(rest.value, rest.start) as [Piece];
   let v = keyPiece.end;
   while (v < rest.end && /[\t\v\f\r ]/.test(rest.value[v - rest.start]!)) v++;
@@ -410,7 +411,7 @@ function keyValue(
   return new KeyValueNode(r.file, key, value, separator, s, r.sourceEnd(s, end));
 }
 
-function keyValues(r: InstructionReader, keyword: Keyword, pieces: Piece[]): readonly KeyValue[] {
+function keyValues(r: InstructionReader, kw: string, pieces: Piece[]): readonly KeyValue[] {
   const pairs: KeyValue[] = [];
   for (const p of pieces) {
     const eq = p.value.indexOf("=");
@@ -424,8 +425,7 @@ function keyValues(r: InstructionReader, keyword: Keyword, pieces: Piece[]): rea
     }
     const key: Piece = { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
     const value: Piece = { value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end };
-    if (key.value === "")
-      r.error("empty-name", `${keyword.name} names cannot be blank.`, r.pieceRange(p.start, p.end));
+    if (key.value === "") r.error("empty-name", `${kw} names cannot be blank.`, r.pieceRange(p.start, p.end));
     pairs.push(keyValue(r, r.word(key), r.word(value), "=", p.start, p.end));
   }
   // Exact size: a list filled by push keeps room for 17, and the node keeps it.
@@ -458,11 +458,11 @@ function parseExpose(r: InstructionReader, head: Head, rest: Piece): Expose {
 }
 
 function parseHealthcheck(r: InstructionReader, head: Head, rest: Piece): Healthcheck {
-  const { keyword, flags } = head;
+  const { flags } = head;
   let sep = 0;
   while (sep < rest.value.length && !/\s/.test(rest.value[sep]!)) sep++;
   if (sep === 0) {
-    r.error("argument-count", "HEALTHCHECK needs CMD and a command, or NONE.", keyword.range);
+    r.error("argument-count", "HEALTHCHECK needs CMD and a command, or NONE.", keywordRange(r, head));
     return new HealthcheckNode(head, none, null, "none", none);
   }
   let next = sep;
@@ -556,19 +556,18 @@ function parseSingleValue(
 }
 
 function parseUnknown(r: InstructionReader, head: Head): Unknown {
-  const { keyword } = head;
-  if (keyword.text === "") {
+  if (head.keywordText === "") {
     r.error(
       "empty-instruction",
       "A line continuation starts an instruction that has no keyword.",
       wholeRange(r, head),
     );
   } else {
-    const hint = suggestSpelling(keyword.name, keywords);
+    const hint = suggestSpelling(head.name, keywords);
     r.error(
       "unknown-instruction",
-      `Unknown instruction ${goQuote(keyword.text)}.${hint ? ` Did you mean ${hint}?` : ""}`,
-      keyword.range,
+      `Unknown instruction ${goQuote(head.keywordText)}.${hint ? ` Did you mean ${hint}?` : ""}`,
+      keywordRange(r, head),
     );
   }
   return new PlainNode<"Unknown">(head, none);
@@ -646,8 +645,7 @@ function readMounts(r: InstructionReader, flags: readonly Flag[]): readonly Moun
 }
 
 /** BuildKit's flag rules: known names only, no repeats but for list flags, booleans and required values. */
-function validateFlags(r: InstructionReader, node: Instruction): void {
-  const name = node.keyword.name;
+function validateFlags(r: InstructionReader, name: string, node: Instruction): void {
   if (node.type === "Unknown" || flagsIgnored.has(name)) return;
   if (node.type === "Healthcheck" && node.kind?.value.toUpperCase() === "NONE") return;
   const known = instructionFlags[name as KnownKeyword] ?? {};

@@ -1,21 +1,22 @@
-import type {
-  ArgDeclaration,
-  Comment,
-  Flag,
-  Form,
-  From,
-  Heredoc,
-  Instruction,
-  InstructionType,
-  KeyValue,
-  Keyword,
-  Mount,
-  Onbuild,
-  Range,
-  Stage,
-  SyntaxToken,
-  Whitespace,
-  Word,
+import {
+  instructionTypes,
+  type ArgDeclaration,
+  type Comment,
+  type Flag,
+  type Form,
+  type From,
+  type Heredoc,
+  type Instruction,
+  type InstructionType,
+  type KeyValue,
+  type Keyword,
+  type Mount,
+  type Onbuild,
+  type Range,
+  type Stage,
+  type SyntaxToken,
+  type Whitespace,
+  type Word,
 } from "./nodes.js";
 import { SourceText } from "./positions.js";
 import { instructionTokens } from "../lexer/lexer.js";
@@ -222,6 +223,14 @@ export class StageNode extends Spanned implements Stage {
   }
 }
 
+const keywordNames = new Map(Object.keys(instructionTypes).map((k) => [k, k]));
+
+/** The upper-cased keyword; known keywords share one string per name. */
+export function keywordName(text: string): string {
+  const upper = text.toUpperCase();
+  return keywordNames.get(upper) ?? upper;
+}
+
 /** The fields every instruction has, read before the instruction-specific ones. */
 export interface InstructionHead {
   readonly source: SourceText;
@@ -229,7 +238,10 @@ export interface InstructionHead {
   /** From the keyword to the end of the instruction (heredocs included), without the final line break. */
   readonly start: number;
   readonly end: number;
-  readonly keyword: Keyword;
+  /** The keyword upper-cased, as written, and where it ends. */
+  readonly name: string;
+  readonly keywordText: string;
+  readonly keywordEnd: number;
   readonly flags: readonly Flag[];
   readonly heredocs: readonly Heredoc[];
   readonly comments: readonly Comment[];
@@ -241,29 +253,49 @@ export interface InstructionHead {
 /** What every instruction node holds; one subclass per set of instruction-specific fields. */
 abstract class InstructionNode<T extends InstructionType> extends Spanned {
   readonly type: T;
-  readonly keyword: Keyword;
   readonly flags: readonly Flag[];
-  readonly args: readonly Word[];
   // Not readonly: an ONBUILD hands its heredocs to its trigger once the trigger is made.
   heredocs: readonly Heredoc[];
   readonly comments: readonly Comment[];
   readonly logical: string;
   readonly #linesStart: number;
   #tokens: readonly SyntaxToken[] | undefined;
+  readonly #keywordText: string;
+  readonly #keywordEnd: number;
+  #keyword: Keyword | undefined = undefined;
+  /** A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one. */
+  #args: readonly Word[] | Word;
   /** Set on a trigger after its ONBUILD is made; declared only, so that other nodes have no such key. */
   declare onbuild?: Onbuild;
 
   constructor(head: InstructionHead, args: readonly Word[]) {
     super(head.source, head.start, head.end);
     this.type = head.type as T;
-    this.keyword = head.keyword;
+    this.#keywordText = head.keywordText;
+    this.#keywordEnd = head.keywordEnd;
     this.flags = head.flags;
-    this.args = args;
+    this.#args = args.length === 1 ? args[0]! : args;
     this.heredocs = head.heredocs;
     this.comments = head.comments;
     this.logical = head.logical;
     this.#linesStart = head.linesStart;
     this.#tokens = head.linesStart < 0 ? none : undefined;
+  }
+
+  get args(): readonly Word[] {
+    const args = this.#args;
+    return args instanceof WordNode ? (this.#args = [args]) : (args as readonly Word[]);
+  }
+
+  /** The keyword, made when first read (most parses read few), then kept. */
+  get keyword(): Keyword {
+    return (this.#keyword ??= new KeywordNode(
+      this.source,
+      this.#keywordText,
+      keywordName(this.#keywordText),
+      startOf(this),
+      this.#keywordEnd,
+    ));
   }
 
   /**
@@ -274,11 +306,15 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
     return (this.#tokens ??= instructionTokens(this.source.text, this.source.escape, this.#linesStart));
   }
 
-  /** The plain object: `type`, then `range`, then the other fields in order (`tokens` before `logical`). */
+  /**
+   * The plain object: `type`, `range`, `keyword`, then the other fields in order, with `args` before `heredocs`
+   * and `tokens` before `logical`.
+   */
   override toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { type: this.type, range: this.range };
+    const out: Record<string, unknown> = { type: this.type, range: this.range, keyword: this.keyword };
     for (const key of Object.keys(this)) {
       if (key === "type") continue;
+      if (key === "heredocs") out.args = this.args;
       if (key === "logical") out.tokens = this.tokens;
       out[key] = this[key as keyof this];
     }
@@ -320,13 +356,23 @@ export class FormNode<T extends "Cmd" | "Entrypoint" | "Shell" | "Volume"> exten
 /** COPY and ADD. */
 export class CopyNode<T extends "Copy" | "Add"> extends InstructionNode<T> {
   readonly form: Form;
-  readonly sources: readonly Word[];
   readonly destination: Word | null;
+  #sources: readonly Word[] | undefined = undefined;
   constructor(head: InstructionHead, args: readonly Word[], form: Form) {
     super(head, args);
     this.form = form;
-    this.sources = args.slice(0, -1);
     this.destination = args.length >= 2 ? args[args.length - 1]! : null;
+  }
+
+  /** Every argument but the destination; the list is made when first read. */
+  get sources(): readonly Word[] {
+    return (this.#sources ??= this.args.slice(0, -1));
+  }
+
+  /** The plain object, with `sources` between `form` and `destination`. */
+  override toJSON(): Record<string, unknown> {
+    const { destination, ...out } = super.toJSON();
+    return { ...out, sources: this.sources, destination };
   }
 }
 
@@ -398,7 +444,9 @@ export class ValueNode<
     type: "Run",
     start: 0,
     end: 0,
-    keyword,
+    name: "",
+    keywordText: "",
+    keywordEnd: 0,
     flags: [],
     heredocs: [],
     comments: [],
