@@ -213,12 +213,6 @@ class Builder implements LineSink {
       if (!hasText || textEnd <= lastTextEnd) break;
       textEnd--;
     }
-    const { logicalStarts, sourceStarts, lengths } = lines;
-    if (logicalStarts.length === 0) {
-      logicalStarts.push(0);
-      sourceStarts.push(start);
-      lengths.push(0);
-    }
     const lastBody = bodies?.spans[bodies.spans.length - 1];
     let end = textEnd;
     if (bodies && lastBody) {
@@ -226,7 +220,7 @@ class Builder implements LineSink {
       while (end > textEnd && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
     }
     const source: InstructionSource = {
-      line: new LineMap(logicalStarts, sourceStarts, lengths),
+      line: new LineMap(lines.pieces),
       bodies,
       comments,
       linesStart: start,

@@ -144,7 +144,7 @@ keepShape(
   new InstructionReader(
     new SourceText("", 92),
     {
-      line: new LineMap([0], [0], [0]),
+      line: new LineMap([0, 0, 0]),
       bodies: null,
       comments: [],
       linesStart: 0,
@@ -646,7 +646,7 @@ function readMounts(r: InstructionReader, flags: readonly Flag[]): readonly Moun
 
 /** BuildKit's flag rules: known names only, no repeats but for list flags, booleans and required values. */
 function validateFlags(r: InstructionReader, name: string, node: Instruction): void {
-  if (node.type === "Unknown" || flagsIgnored.has(name)) return;
+  if (node.flags.length === 0 || node.type === "Unknown" || flagsIgnored.has(name)) return;
   if (node.type === "Healthcheck" && node.kind?.value.toUpperCase() === "NONE") return;
   const known = instructionFlags[name as KnownKeyword] ?? {};
   const seen = new Set<string>();

@@ -38,10 +38,8 @@ export interface InstructionLines {
   readonly lastTextStart: number;
   /** The text pieces joined (continuations and comment lines dropped): BuildKit's logical line. */
   readonly logical: string;
-  /** Per text piece: where it starts in `logical`, where it starts in the source, and its length. */
-  readonly logicalStarts: number[];
-  readonly sourceStarts: number[];
-  readonly lengths: number[];
+  /** Per text piece, flat: where it starts in `logical`, where it starts in the source, and its length. */
+  readonly pieces: number[];
   /** End of the last text or continuation piece. */
   readonly textEnd: number;
   /** The heredoc bodies read after the line, or null when it opened none. */
@@ -117,9 +115,7 @@ class Scanner {
     let emptyLines: number[] | null = null;
     let lastText = "";
     let lastTextStart = -1;
-    const logicalStarts: number[] = [];
-    const sourceStarts: number[] = [];
-    const lengths: number[] = [];
+    let pieces: number[] | null = null;
     let logical = "";
     let textEnd = start;
     let bodies: HeredocBodies | null = null;
@@ -167,9 +163,9 @@ class Scanner {
       tokens?.push({ kind: "text", text: piece, offset: pos });
       lastText = piece;
       lastTextStart = pos;
-      logicalStarts.push(logical.length);
-      sourceStarts.push(pos);
-      lengths.push(end - pos);
+      // Made with its first piece: a list made empty and pushed to keeps room for 17.
+      if (pieces === null) pieces = [logical.length, pos, end - pos];
+      else pieces.push(logical.length, pos, end - pos);
       logical += piece;
       textEnd = pos = end;
     }
@@ -182,9 +178,8 @@ class Scanner {
       lastText,
       lastTextStart,
       logical,
-      logicalStarts,
-      sourceStarts,
-      lengths,
+      // An instruction with no text (a lone continuation) maps everything to its start.
+      pieces: pieces ?? [0, start, 0],
       textEnd,
       bodies,
     };
