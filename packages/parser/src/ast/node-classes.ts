@@ -303,7 +303,12 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
    * keeps none, as most parses for planning or linting read the tokens of few instructions.
    */
   get tokens(): readonly SyntaxToken[] {
-    return (this.#tokens ??= instructionTokens(this.source.text, this.source.escape, this.#linesStart));
+    return (this.#tokens ??= instructionTokens(
+      this.source.text,
+      this.source.escape,
+      this.#linesStart,
+      this.logical,
+    ));
   }
 
   /**

@@ -60,9 +60,17 @@ export function scanLines(text: string, escapeChar: "\\" | "`", sink: LineSink):
   new Scanner(text, escapeChar.charCodeAt(0)).run(sink);
 }
 
-/** The syntax tokens of the instruction that `scanLines` found at `start` (with `escape`, a character code). */
-export function instructionTokens(text: string, escape: number, start: number): SyntaxToken[] {
-  return new Scanner(text, escape).instruction(start, true).tokens!;
+/**
+ * The syntax tokens of the instruction that `scanLines` found at `start` (with `escape`, a character code),
+ * given its joined line.
+ */
+export function instructionTokens(
+  text: string,
+  escape: number,
+  start: number,
+  logical: string,
+): SyntaxToken[] {
+  return new Scanner(text, escape).instruction(start, logical).tokens!;
 }
 
 class Scanner {
@@ -97,7 +105,7 @@ class Scanner {
         pos = end;
         continue;
       }
-      const lines = this.instruction(pos, false);
+      const lines = this.instruction(pos, null);
       sink.instruction(lines);
       pos = lines.end > pos ? lines.end : n;
     }
@@ -105,13 +113,14 @@ class Scanner {
   }
 
   /**
-   * One instruction from its first line to the line break that ends it (and its heredoc bodies), with its
-   * tokens when `keepTokens`.
+   * One instruction from its first line to the line break that ends it (and its heredoc bodies). Given the
+   * joined line (`known`, when a node reads its tokens again), it makes the tokens instead of the joined line
+   * and its piece map.
    */
-  instruction(start: number, keepTokens: boolean): InstructionLines {
+  instruction(start: number, known: string | null): InstructionLines {
     const text = this.text;
     const n = text.length;
-    const tokens: SyntaxToken[] | null = keepTokens ? [] : null;
+    const tokens: SyntaxToken[] | null = known === null ? null : [];
     let emptyLines: number[] | null = null;
     let lastText = "";
     let lastTextStart = -1;
@@ -143,7 +152,7 @@ class Scanner {
       if (end > pos) {
         // The line break that ends the instruction, and after it the bodies of the heredocs the line opened.
         // Carriage returns at the very end of the file end the instruction as a line break would.
-        bodies = text.charCodeAt(end - 1) === NL ? findHeredocBodies(text, end, logical) : null;
+        bodies = text.charCodeAt(end - 1) === NL ? findHeredocBodies(text, end, known ?? logical) : null;
         tokens?.push({ kind: "newline", text: text.slice(pos, end), offset: pos });
         pos = end;
         if (bodies !== null && bodies.end > end) {
@@ -160,9 +169,13 @@ class Scanner {
       }
       end = this.textEnd(pos);
       const piece = text.slice(pos, end);
-      tokens?.push({ kind: "text", text: piece, offset: pos });
       lastText = piece;
       lastTextStart = pos;
+      if (tokens !== null) {
+        tokens.push({ kind: "text", text: piece, offset: pos });
+        textEnd = pos = end;
+        continue;
+      }
       // Made with its first piece: a list made empty and pushed to keeps room for 17.
       if (pieces === null) pieces = [logical.length, pos, end - pos];
       else pieces.push(logical.length, pos, end - pos);
