@@ -17,7 +17,8 @@ function counted(ast: Dockerfile): { ast: Dockerfile; reads: () => number } {
     const proxy = new Proxy(value, {
       get(target, key) {
         reads++;
-        // The node itself as receiver: a node's getters (its `range`) read private fields, which a proxy lacks.
+        // The node itself as receiver: a node's getters (`range`, `args`, …) read and fill the node's own
+        // hidden fields, which must hold the real objects, not their proxies.
         return wrap(Reflect.get(target, key));
       },
     });
