@@ -22,11 +22,13 @@ import { SourceText } from "./positions.js";
 import { instructionTokens } from "../lexer/lexer.js";
 import { keepShape } from "../shapes.js";
 
-// The AST's numerous nodes as classes that keep source offsets and make `range` on first read. Ranges and their
-// positions were about 40% of an AST's memory (a Range and up to two positions of three numbers per node), and
-// a parse for formatting or planning reads few of them. The values are the same as when every range was made
-// up front: a range is made from the same offsets by the same line table, once per node, then kept (so
-// `node.range === node.range`). `toJSON` writes the keys in the order the plain objects had, `range` included.
+// The AST's numerous nodes as classes that keep source offsets and make `range` on first read (instructions also
+// their `keyword`, `tokens` and a lone argument's list). Ranges and their positions were about 40% of an AST's
+// memory (a Range and up to two positions of three numbers per node), and a parse for formatting or planning
+// reads few of them. The values are the same as when everything was made up front: made from the same offsets
+// by the same line table, once per node, then kept (so `node.range === node.range`). `toJSON` writes the keys in
+// the order the plain objects had, `range` included. Being getters, they are not seen by `toEqual` (it compares
+// own properties): tests compare whole nodes through JSON.
 
 /**
  * The one empty list every node shares where it has nothing to list: most instructions have no flags, heredocs
