@@ -1,9 +1,8 @@
 import {
   expandWord,
   predefinedArgDocs,
-  semanticModel,
-  type Dockerfile,
   type Instruction,
+  type SemanticModel,
   type Stage,
 } from "@hull/parser";
 
@@ -26,7 +25,8 @@ export interface VariableDefinition {
  * lines before the instruction that contains the offset; an `ARG NAME` without a default takes the preamble's
  * default.
  */
-export function variablesAt(ast: Dockerfile, offset: number): Map<string, VariableDefinition> {
+export function variablesAt(semantic: SemanticModel, offset: number): Map<string, VariableDefinition> {
+  const { ast } = semantic;
   const escape = ast.escapeChar;
   const global = new Map<string, VariableDefinition>();
   for (const name of Object.keys(predefinedArgDocs)) {
@@ -41,11 +41,11 @@ export function variablesAt(ast: Dockerfile, offset: number): Map<string, Variab
   const stage = ast.stages.findLast((s) => s.from.range.start.offset <= offset);
   if (!stage || offset < firstFrom) return global;
   if (offset <= stage.from.range.end.offset) return global;
-  return stageVariables(ast, stage, offset, global, new Set());
+  return stageVariables(semantic, stage, offset, global, new Set());
 }
 
 function stageVariables(
-  ast: Dockerfile,
+  semantic: SemanticModel,
   stage: Stage,
   offset: number,
   global: ReadonlyMap<string, VariableDefinition>,
@@ -55,14 +55,14 @@ function stageVariables(
   const visible = new Map<string, VariableDefinition>();
   // A stage built on an earlier stage starts from its final state: its ENV (part of the image) and, in BuildKit,
   // its ARGs too (the base's build args carry over).
-  const parent = semanticModel(ast).baseOf(stage);
+  const parent = semantic.baseOf(stage);
   if (parent && !seen.has(parent)) {
-    for (const [name, d] of stageVariables(ast, parent, Infinity, global, seen)) visible.set(name, d);
+    for (const [name, d] of stageVariables(semantic, parent, Infinity, global, seen)) visible.set(name, d);
   }
   for (const instruction of stage.instructions) {
     // The instruction under the cursor does not see its own declarations (BuildKit expands before it declares).
     if (instruction.range.end.offset >= offset) break;
-    declare(visible, instruction, ast.escapeChar, global);
+    declare(visible, instruction, semantic.ast.escapeChar, global);
   }
   return visible;
 }
