@@ -16,9 +16,11 @@ function counted(ast: Dockerfile): { ast: Dockerfile; reads: () => number } {
     const known = proxies.get(value);
     if (known) return known;
     const proxy = new Proxy(value, {
-      get(target, key, receiver) {
+      get(target, key) {
         reads++;
-        return wrap(Reflect.get(target, key, receiver));
+        // The node itself as receiver: a node's getters (`range`, `args`, …) read and fill the node's own
+        // hidden fields, which must hold the real objects, not their proxies.
+        return wrap(Reflect.get(target, key));
       },
     });
     proxies.set(value, proxy);
