@@ -54,3 +54,63 @@ describe("work per stage", () => {
     expect(large / small).toBeLessThan(2.3);
   });
 });
+
+/** Shapes of one long stage, each of which once made linting grow with the square of its size. */
+const shapes: Record<string, (n: number) => string> = {
+  // no-multiple-instructions tested the text between each repeated instruction and the last one for template markup.
+  "repeated CMD, ENTRYPOINT and HEALTHCHECK": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `CMD echo ${i}\nENTRYPOINT ["a${i}"]\nHEALTHCHECK CMD curl -f http://l/${i}\n`).join("")}`,
+};
+
+const arrayMethods = [
+  "every",
+  "filter",
+  "find",
+  "findIndex",
+  "forEach",
+  "includes",
+  "indexOf",
+  "map",
+] as const;
+const moreArrayMethods = ["reduce", "slice", "some", "flatMap", "join"] as const;
+
+/**
+ * Lints with every rule while counting the elements that array methods walk over and the characters of every
+ * string cut with `slice`: a loop that rescans a list or the text for each instruction makes this grow with the
+ * square of the size, however fast the machine.
+ */
+function elementWork(text: string): number {
+  let work = 0;
+  const restore: (() => void)[] = [];
+  const patch = (proto: object, name: string, cost: (self: unknown, result: unknown) => number) => {
+    const methods = proto as Record<string, (...args: unknown[]) => unknown>;
+    const original = methods[name]!;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      work += cost(this, result);
+      return result;
+    };
+    restore.push(() => (methods[name] = original));
+  };
+  for (const name of [...arrayMethods, ...moreArrayMethods])
+    patch(Array.prototype, name, (self) => (self as unknown[]).length);
+  patch(String.prototype, "slice", (_self, result) => (result as string).length);
+  let result;
+  try {
+    result = lint(text, { preset: "all" });
+  } finally {
+    for (const undo of restore) undo();
+  }
+  expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
+  return work;
+}
+
+describe("work per instruction", () => {
+  it.each(Object.entries(shapes))("%s: twice the instructions, about twice the work", (_name, make) => {
+    const small = elementWork(make(400));
+    const large = elementWork(make(800));
+    expect(small).toBeGreaterThan(0);
+    // Linear work doubles; a scan of the rest of the stage per instruction makes it four times larger.
+    expect(large / small).toBeLessThan(2.3);
+  });
+});
