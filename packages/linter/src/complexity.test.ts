@@ -60,6 +60,16 @@ const shapes: Record<string, (n: number) => string> = {
   // no-multiple-instructions tested the text between each repeated instruction and the last one for template markup.
   "repeated CMD, ENTRYPOINT and HEALTHCHECK": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `CMD echo ${i}\nENTRYPOINT ["a${i}"]\nHEALTHCHECK CMD curl -f http://l/${i}\n`).join("")}`,
+  // The engine matched each finding against every instruction that has an ignore comment.
+  "an ignore comment above each instruction": (n) =>
+    `FROM debian:12\n${Array.from({ length: n }, (_, i) => `# hadolint ignore=DL3008\nRUN apt-get install -y p${i}\n`).join("")}`,
+  // …and every finding against every global ignore.
+  "a global ignore comment above each instruction": (n) =>
+    `FROM debian:12\n${Array.from({ length: n }, (_, i) => `# hadolint global ignore=DL3008\nRUN apt-get install -y p${i}\n`).join("")}`,
+  // The engine matched each finding of a template against every markup piece, and each no-consecutive-run finding
+  // against every instruction.
+  "a template with markup around each instruction": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
 };
 
 const arrayMethods = [
