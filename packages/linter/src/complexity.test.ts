@@ -70,6 +70,9 @@ const shapes: Record<string, (n: number) => string> = {
   // against every instruction.
   "a template with markup around each instruction": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
+  // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
+  "command substitutions nested in one another": (n) =>
+    `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,
 };
 
 const arrayMethods = [
@@ -116,7 +119,15 @@ function elementWork(text: string): number {
 }
 
 describe("work per instruction", () => {
-  it.each(Object.entries(shapes))("%s: twice the instructions, about twice the work", (_name, make) => {
+  it("lints 10k nested command substitutions without a crash (they once overflowed the call stack)", () => {
+    const n = 10_000;
+    const result = lint(`FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`, {
+      preset: "all",
+    });
+    expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
+  });
+
+  it.each(Object.entries(shapes))("%s: twice the size, about twice the work", (_name, make) => {
     const small = elementWork(make(400));
     const large = elementWork(make(800));
     expect(small).toBeGreaterThan(0);
