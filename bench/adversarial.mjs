@@ -112,6 +112,11 @@ const cases = {
       ) +
       "RUN echo $E0\n",
   },
+  // No final line break, so that hover and completion ask at the blank after the word, on the RUN's line.
+  "one long word, then a blank": {
+    n: 1_000_000,
+    make: (n) => `FROM alpine:3.20\nRUN echo ${"a".repeat(n)} `,
+  },
   "a 50 MB file": {
     n: 50_000_000,
     make: (n) => {
