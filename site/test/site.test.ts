@@ -71,8 +71,10 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)("playground in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
+  // Undefined when beforeAll failed before starting them: afterAll still runs.
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  let siteUrl = "";
   const errors: string[] = [];
   const shots = join(tmpdir(), "hull-site-screenshots");
 
@@ -88,6 +90,7 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
     );
     if (build.status !== 0) throw new Error(`site build failed:\n${build.stdout}\n${build.stderr}`);
     server = await serveStatic(dist);
+    siteUrl = server.url;
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
   }, 120_000);
@@ -98,6 +101,7 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
   });
 
   async function open(url: string, width = 1280, height = 800, playground = true): Promise<Page> {
+    if (!browser) throw new Error("Chromium did not start");
     const page = await browser.newPage({ viewport: { width, height } });
     page.on("pageerror", (e) => errors.push(`${url}: ${String(e)}`));
     page.on("console", (m) => {
@@ -109,7 +113,7 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
   }
 
   it("lints typed text like the CLI, fixes, plans, shares, and logs no errors", async () => {
-    const page = await open(server.url);
+    const page = await open(siteUrl);
     // Type the file into the emptied editor, key by key.
     await page.click(".cm-content");
     await page.keyboard.press("Control+A");
@@ -186,7 +190,7 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
   });
 
   it("shows config problems inline and lints with the config's rules", async () => {
-    const page = await open(server.url);
+    const page = await open(siteUrl);
     await page.click("#tab-config");
     await page.click("#config-editor .cm-content");
     await page.keyboard.press("Control+A");
@@ -211,7 +215,7 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
   });
 
   it("shows hover docs, formats as a diff and fixes all", async () => {
-    const page = await open(server.url);
+    const page = await open(siteUrl);
     // Hover on the FROM keyword of line 2 of the sample: the language server's instruction docs.
     const keyword = page.locator(".cm-line", { hasText: "FROM node:latest" }).locator(".hl-keyword").first();
     await keyword.hover();
@@ -253,15 +257,15 @@ describe.skipIf(!hasChromium)("playground in Chromium", () => {
   });
 
   it("renders every rule page, and an example opens in the playground with its finding", async () => {
-    const page = await open(`${server.url}rules/index.html`, 1280, 800, false);
+    const page = await open(`${siteUrl}rules/index.html`, 1280, 800, false);
     expect(await page.locator("#rule-table tbody tr").count()).toBe(rules.length);
     await page.fill("#rule-search", "DL3007");
     expect(await page.locator("#rule-table tbody tr:not([hidden])").allTextContents()).toEqual([
       expect.stringContaining("no-latest-tag"),
     ]);
-    await page.goto(`${server.url}rules/no-latest-tag.html`);
+    await page.goto(`${siteUrl}rules/no-latest-tag.html`);
     const href = await page.locator("a.try").first().getAttribute("href");
-    const example = await open(new URL(href!, `${server.url}rules/`).href);
+    const example = await open(new URL(href!, `${siteUrl}rules/`).href);
     const ids = await example.evaluate(() =>
       (window as unknown as HullWindow).hullStats.diagnostics.map((d) => d.ruleId),
     );

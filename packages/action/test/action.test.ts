@@ -127,8 +127,9 @@ describe.skipIf(!built)("the GitHub Action", () => {
     };
     expect(sarif.runs[0]?.results).toHaveLength(findings);
     if (existsSync(schemaPath)) {
-      const { default: Ajv04 } = await import("ajv-draft-04");
-      const { default: addFormats } = await import("ajv-formats");
+      // CommonJS modules: under NodeNext, `default` is module.exports, whose `default` is the export.
+      const Ajv04 = (await import("ajv-draft-04")).default.default;
+      const addFormats = (await import("ajv-formats")).default.default;
       const ajv = new Ajv04({ strict: false, allErrors: true });
       addFormats(ajv);
       const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);

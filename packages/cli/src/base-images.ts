@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { normalizeImageReference, parse, semanticModel } from "@hull/parser";
+import { normalizeImageReference, parse, SemanticModel } from "@hull/parser";
 import { readImageConfig, type BaseImage } from "@hull/planner";
 import { resolveImage, type RegistryOptions } from "./registry.js";
 import type { Io } from "./io.js";
@@ -41,7 +41,8 @@ export function readImageConfigs(
 /** The external images the stages of a Dockerfile start from, as their FROM lines expand with the global ARGs. */
 export function baseImageNames(text: string): string[] {
   const { ast } = parse(text);
-  const semantic = semanticModel(ast);
+  // A model of its own, not the parser's cache: this runs once per file of the run, and the parse dies here.
+  const semantic = new SemanticModel(ast);
   const names = new Set<string>();
   for (const stage of ast.stages) {
     if (semantic.baseOf(stage)) continue;

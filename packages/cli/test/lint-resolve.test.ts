@@ -224,12 +224,14 @@ const why = missingRegistryTools();
 if (why) console.warn(`skipping hull lint --resolve against docker-registry: ${why}`);
 
 describe.skipIf(why !== "")("hull lint --resolve against docker-registry and buildah", () => {
-  let local: LocalRegistry;
+  // Undefined when beforeAll failed before the registry started: afterAll still runs.
+  let local: LocalRegistry | undefined;
+  let dir: string;
   let port: number;
 
   beforeAll(async () => {
     local = await startLocalRegistry("hull-lint-registry-");
-    port = local.port;
+    ({ dir, port } = local);
     local.busyboxImage("localhost/app:1", [
       "--env",
       "PATH=/bin",
@@ -253,7 +255,7 @@ describe.skipIf(why !== "")("hull lint --resolve against docker-registry and bui
     expect(without).toContain("copy-relative-without-workdir/relative");
     expect(without).not.toContain("undefined-var/typo");
     const { io } = await lintWith(files, ["Dockerfile", "--resolve"], {
-      XDG_CACHE_HOME: join(local.dir, "cache"),
+      XDG_CACHE_HOME: join(dir, "cache"),
     });
     expect(io.err).toBe("");
     const withConfig = findings(io.out);

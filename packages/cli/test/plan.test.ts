@@ -109,9 +109,9 @@ describe("hull plan", () => {
     ["a bad build arg exits 2", ["Dockerfile", "--build-arg", "=x"], 2, /KEY=VALUE/],
     ["ARGS without --run exit 2", ["Dockerfile", "--", "x"], 2, /need --run/],
   ])("%s", async (_name, args, code, message) => {
-    const r = await hull(args as string[]);
+    const r = await hull(args);
     expect(r.code).toBe(code);
-    expect(r.out + r.err).toMatch(message as RegExp);
+    expect(r.out + r.err).toMatch(message);
   });
 });
 

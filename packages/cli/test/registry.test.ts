@@ -229,16 +229,26 @@ const why = missingRegistryTools();
 if (why) console.warn(`skipping the real-registry tests: ${why}`);
 
 describe.skipIf(why !== "")("registry client against docker-registry and buildah", () => {
-  let local: LocalRegistry;
+  // Undefined when beforeAll failed before the registry started: afterAll still runs.
+  let local: LocalRegistry | undefined;
   let dir: string;
   let port: number;
-  const image = (name: string, arch: string, cmd: string): void =>
-    local.busyboxImage(name, ["--arch", arch, "--env", "PATH=/bin", "--cmd", cmd, "--workingdir", "/srv"]);
 
   beforeAll(async () => {
-    local = await startLocalRegistry("hull-registry-");
-    ({ dir, port } = local);
-    const buildah = local.buildah;
+    const started = (local = await startLocalRegistry("hull-registry-"));
+    ({ dir, port } = started);
+    const buildah = started.buildah;
+    const image = (name: string, arch: string, cmd: string): void =>
+      started.busyboxImage(name, [
+        "--arch",
+        arch,
+        "--env",
+        "PATH=/bin",
+        "--cmd",
+        cmd,
+        "--workingdir",
+        "/srv",
+      ]);
     image("localhost/bb:amd64", "amd64", "/bin/amd");
     image("localhost/bb:arm64", "arm64", "/bin/arm");
     buildah("push", "--tls-verify=false", "localhost/bb:amd64", `docker://127.0.0.1:${port}/library/bb:1`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse } from "@hull/parser";
+import { parse, SemanticModel, semanticWork } from "@hull/parser";
 import { readImageConfig, type BaseImage } from "@hull/planner";
 import { collectIgnoreDirectives } from "./config/directives.js";
 import { lint, resolveRules, type Diagnostic } from "./engine.js";
@@ -56,7 +56,7 @@ describe("lint", () => {
         fixable: false,
         docs: { rationale: "Test only.", bad: [], good: [] },
         messages: {},
-        create: () => ({ Run: (node) => void seen.push(runShell(node)) }),
+        create: (ctx) => ({ Run: (node) => void seen.push(runShell(node, ctx)) }),
       });
     const readers = [reader("reader-a"), reader("reader-b")];
     const code = "FROM a\nRUN apt-get update\n";
@@ -67,6 +67,34 @@ describe("lint", () => {
     expect(seen[1]).toBe(seen[0]);
     expect(seen[3]).toBe(seen[2]);
     expect(seen[2]).not.toBe(seen[0]);
+  });
+
+  it("hands rules the caller's semantic model of its parse, and returns the model it used", () => {
+    const received: SemanticModel[] = [];
+    const reader = defineRule({
+      id: "semantic-reader",
+      title: "Reads the semantic model",
+      severity: "info",
+      fixable: false,
+      docs: { rationale: "Test only.", bad: [], good: [] },
+      messages: {},
+      create: (ctx) => ({ Stage: () => void received.push(ctx.semantic) }),
+    });
+    const code = "FROM a AS base\nFROM base\n";
+    const parseResult = parse(code);
+    const semantic = new SemanticModel(parseResult.ast);
+    const before = semanticWork.models;
+    const shared = lint(code, { registry: [reader], preset: "all", parseResult, semantic });
+    expect(semanticWork.models).toBe(before);
+    expect(shared.semantic).toBe(semantic);
+    // By identity: toEqual would take any model of an equal tree.
+    expect(received.map((m) => m === semantic)).toEqual([true, true]);
+    // A model of another tree (here, of a parse lint does not use) is not taken: lint makes one for its own.
+    const own = lint(code, { registry: [reader], preset: "all", semantic });
+    expect(semanticWork.models).toBe(before + 1);
+    expect(own.semantic).not.toBe(semantic);
+    expect(own.semantic.ast).toBe(own.parseResult.ast);
+    expect(received.slice(2).map((m) => m === own.semantic)).toEqual([true, true]);
   });
 
   it("resolves each configuration once and hands rules frozen options", () => {

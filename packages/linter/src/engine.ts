@@ -79,6 +79,12 @@ export interface LintOptions {
   /** A parse result of exactly `source`, to skip parsing again. */
   parseResult?: ParseResult;
   /**
+   * The caller's semantic model of `parseResult`'s tree (made by `new SemanticModel(ast)`, without build inputs),
+   * so that one document has one model: the language server's hover and completion read the one lint filled.
+   * Used only when it belongs to the tree lint reads; otherwise lint makes its own.
+   */
+  semantic?: SemanticModel;
+  /**
    * Runs ShellCheck on the file's RUN scripts (one call per file); its findings are reported as
    * `shellcheck/SC2086` etc. Without it, there are no ShellCheck findings.
    */
@@ -100,6 +106,8 @@ export interface LintResult {
   /** Sorted by position, then rule id. */
   diagnostics: Diagnostic[];
   parseResult: ParseResult;
+  /** The semantic model the rules read: the one given in the options, or the one lint made. */
+  semantic: SemanticModel;
 }
 
 /** The id under which parse errors are reported. */
@@ -207,11 +215,13 @@ function lintFile(source: string, options: LintOptions): LintResult {
     labelSchema: options.settings?.labelSchema ?? {},
     strictLabels: options.settings?.strictLabels ?? false,
   };
-  // Built once per file and shared by every rule; it computes nothing until a rule asks. Made here rather than
-  // taken from `semanticModel(ast)`: that cache is a long-lived WeakMap whose value holds its key, which V8's
+  // Built once per file and shared by every rule and ShellCheck's script reader; it computes nothing until asked.
+  // The caller's model is taken when it is of this tree (the language server keeps one with each document, for
+  // hover and completion too), not of another parse such as a template's masked one. Otherwise made here rather
+  // than taken from `semanticModel(ast)`: that cache is a long-lived WeakMap whose value holds its key, which V8's
   // young-generation GC cannot collect, so every AST it saw survived into the old generation (measured: half of
   // what lint allocated outlived a scavenge, and the heap needed a full mark-compact every few hundred files).
-  const semantic = new SemanticModel(ast);
+  const semantic = options.semantic?.ast === ast ? options.semantic : new SemanticModel(ast);
   const baseImage = baseImageLookup(semantic, options.imageConfigs);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const enabled = enabledRules(registry, options.preset, options.rules);
@@ -369,7 +379,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
   });
 
   if (options.shellcheck)
-    diagnostics.push(...runShellcheck(ast, options.shellcheck, options.rules ?? {}, positions));
+    diagnostics.push(...runShellcheck(semantic, options.shellcheck, options.rules ?? {}, positions));
 
   const visible =
     markup.length > 0
@@ -383,7 +393,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
-  return { filePath: options.filePath, diagnostics: kept, parseResult };
+  return { filePath: options.filePath, diagnostics: kept, parseResult, semantic };
 }
 
 /**
@@ -544,14 +554,14 @@ function markupName(source: string, span: TemplateSpan): string {
 
 /** ShellCheck's findings on the file's RUN scripts, with the severities config gives their codes. */
 function runShellcheck(
-  ast: Dockerfile,
+  semantic: SemanticModel,
   runner: ShellcheckRunner,
   rules: Readonly<Record<string, RuleSetting>>,
   positions: PositionMap,
 ): Diagnostic[] {
   if (shellcheckSetting("", rules) === "off" && !Object.keys(rules).some((k) => /SC\d{4}$/i.test(k)))
     return [];
-  const scripts = shellcheckScripts(ast);
+  const scripts = shellcheckScripts(semantic);
   if (scripts.length === 0) return [];
   let output;
   try {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { parse, type ParseResult } from "@hull/parser";
+import { parse, SemanticModel, type ParseResult } from "@hull/parser";
 import { LineIndex } from "./text.js";
 import type { LspPosition, LspRange } from "./types.js";
 
@@ -13,6 +13,11 @@ export interface Document {
   readonly lines: LineIndex;
   /** The parse of `text`, computed on first use and kept for this version. */
   readonly parsed: ParseResult;
+  /**
+   * The semantic model of `parsed`, made on first use and kept for this version: lint fills it and hover and
+   * completion read it, so a version linted then hovered builds one model.
+   */
+  readonly semantic: SemanticModel;
 }
 
 /** A change as the client sends it: a replacement of `range`, or the whole text when there is no range. */
@@ -24,6 +29,7 @@ export interface ContentChange {
 /** Creates a document version; the parse is lazy, so versions replaced before anyone asks are never parsed. */
 export function createDocument(uri: string, version: number, text: string): Document {
   let parsed: ParseResult | undefined;
+  let semantic: SemanticModel | undefined;
   return {
     uri,
     path: pathOfUri(uri),
@@ -32,6 +38,9 @@ export function createDocument(uri: string, version: number, text: string): Docu
     lines: new LineIndex(text),
     get parsed() {
       return (parsed ??= parse(text));
+    },
+    get semantic() {
+      return (semantic ??= new SemanticModel(this.parsed.ast));
     },
   };
 }

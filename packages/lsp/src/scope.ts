@@ -1,9 +1,8 @@
 import {
   expandWord,
   predefinedArgDocs,
-  semanticModel,
-  type Dockerfile,
   type Instruction,
+  type SemanticModel,
   type Stage,
 } from "@hull/parser";
 
@@ -26,7 +25,8 @@ export interface VariableDefinition {
  * lines before the instruction that contains the offset; an `ARG NAME` without a default takes the preamble's
  * default.
  */
-export function variablesAt(ast: Dockerfile, offset: number): Map<string, VariableDefinition> {
+export function variablesAt(semantic: SemanticModel, offset: number): Map<string, VariableDefinition> {
+  const { ast } = semantic;
   const escape = ast.escapeChar;
   const global = new Scope();
   for (const name of Object.keys(predefinedArgDocs)) {
@@ -41,7 +41,7 @@ export function variablesAt(ast: Dockerfile, offset: number): Map<string, Variab
   const stage = ast.stages.findLast((s) => s.from.range.start.offset <= offset);
   if (!stage || offset < firstFrom) return global.definitions;
   if (offset <= stage.from.range.end.offset) return global.definitions;
-  return stageVariables(ast, stage, offset, global.definitions).definitions;
+  return stageVariables(semantic, stage, offset, global.definitions).definitions;
 }
 
 /** Definitions by name, with the known values beside them for expanding: kept in step, never copied per lookup. */
@@ -57,7 +57,7 @@ class Scope {
 }
 
 function stageVariables(
-  ast: Dockerfile,
+  semantic: SemanticModel,
   stage: Stage,
   offset: number,
   global: ReadonlyMap<string, VariableDefinition>,
@@ -66,15 +66,14 @@ function stageVariables(
   // its ARGs too (the base's build args carry over). The chain of bases is walked, oldest first, into one scope:
   // not a recursion and a copy per stage, which a chain of thousands of stages made deep and quadratic.
   const chain = new Set<Stage>();
-  const model = semanticModel(ast);
-  for (let s: Stage | null = stage; s !== null && !chain.has(s); s = model.baseOf(s)) chain.add(s);
+  for (let s: Stage | null = stage; s !== null && !chain.has(s); s = semantic.baseOf(s)) chain.add(s);
   const visible = new Scope();
   for (const s of [...chain].reverse()) {
     const until = s === stage ? offset : Infinity;
     for (const instruction of s.instructions) {
       // The instruction under the cursor does not see its own declarations (BuildKit expands before it declares).
       if (instruction.range.end.offset >= until) break;
-      declare(visible, instruction, ast.escapeChar, global);
+      declare(visible, instruction, semantic.ast.escapeChar, global);
     }
   }
   return visible;

@@ -20,12 +20,8 @@ describe("@hull/prettier-plugin", () => {
 
   it("has its own options for keyword case and hand-made indentation", async () => {
     const text = "copy a \\\n      b /c/\n";
-    expect(await fmt(text, { dockerfileKeywordCase: "keep" } as prettier.Options)).toBe(
-      "copy a \\\n    b /c/\n",
-    );
-    expect(await fmt(text, { dockerfileKeepIndentation: true } as prettier.Options)).toBe(
-      text.replace("copy", "COPY"),
-    );
+    expect(await fmt(text, { dockerfileKeywordCase: "keep" })).toBe("copy a \\\n    b /c/\n");
+    expect(await fmt(text, { dockerfileKeepIndentation: true })).toBe(text.replace("copy", "COPY"));
   });
 
   it("leaves heredoc bodies and JSON forms alone", async () => {

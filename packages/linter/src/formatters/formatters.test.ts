@@ -164,8 +164,9 @@ describe("sarif schema", () => {
   it.skipIf(!haveSchema)(
     "validates against the OASIS SARIF 2.1.0 schema (from ../shared/schemas)",
     async () => {
-      const { default: Ajv04 } = await import("ajv-draft-04");
-      const { default: addFormats } = await import("ajv-formats");
+      // CommonJS modules: under NodeNext, `default` is module.exports, whose `default` is the export.
+      const Ajv04 = (await import("ajv-draft-04")).default.default;
+      const addFormats = (await import("ajv-formats")).default.default;
       const ajv = new Ajv04({ strict: false, allErrors: true });
       addFormats(ajv);
       const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);

@@ -40,10 +40,12 @@ RUN yum install -y httpd && dnf install -y nginx && microdnf install -y git && y
 `,
       errors: [
         {
+          messageId: "unpinned",
           message: "Package 'nginx' is installed without a version; pin it with 'nginx-<version>'.",
           hadolint: "DL3041",
         },
         {
+          messageId: "unpinned",
           message: "Package 'git' is installed without a version; pin it with 'git-<version>'.",
           hadolint: "DL3041",
         },

@@ -2,14 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "@hull/parser";
+import { parse, SemanticModel, semanticWork } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import { lint, type RuleSetting } from "../engine.js";
 import { shellcheckScripts, type ShellcheckRequest, type ShellcheckRunner } from "./shellcheck.js";
 
 /** The script texts ShellCheck would be given, without the proxy names every export line declares. */
 function scripts(code: string): string[] {
-  return shellcheckScripts(parse(code).ast).map((s) =>
+  return shellcheckScripts(new SemanticModel(parse(code).ast)).map((s) =>
     s.text.replace(/ (?:[A-Z]+_PROXY|[a-z]+_proxy)=1/g, ""),
   );
 }
@@ -128,6 +128,16 @@ describe("ShellCheck findings in lint", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.scripts).toHaveLength(3);
     expect(calls[0]!.args).toEqual(["--format=json1", "--exclude=SC1090,SC1091,SC2187"]);
+  });
+
+  it("reads the scripts through lint's semantic model, not a second one", () => {
+    const calls: ShellcheckRequest[] = [];
+    const code = 'FROM alpine:3 AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nRUN echo $a\n';
+    const before = semanticWork.models;
+    lint(code, { shellcheck: fakeRunner(calls) });
+    expect(semanticWork.models - before).toBe(1);
+    // The SHELL of the base stage, found through the model's stage graph, picks the dialect.
+    expect(calls[0]!.scripts[0]).toMatch(/^#!\/bin\/bash\n/);
   });
 
   it("does not run ShellCheck when there is no shell script", () => {

@@ -1,11 +1,4 @@
-import {
-  type Dockerfile,
-  type Instruction,
-  proxyArgs,
-  type Run,
-  type SemanticModel,
-  semanticModel,
-} from "@hull/parser";
+import { type Instruction, proxyArgs, type Run, type SemanticModel } from "@hull/parser";
 import type { Severity } from "../rule.js";
 import { basename, parseShell } from "../shell/lexer.js";
 import { activeShell } from "../shell/dialect.js";
@@ -73,10 +66,14 @@ export interface ShellcheckScript {
   pieces: readonly Piece[];
 }
 
-/** The scripts ShellCheck should check in a file: every shell-form RUN (ONBUILD triggers too) in a POSIX shell. */
-export function shellcheckScripts(ast: Dockerfile): ShellcheckScript[] {
+/**
+ * The scripts ShellCheck should check in a file: every shell-form RUN (ONBUILD triggers too) in a POSIX shell.
+ * Read through the file's semantic model; inside lint, the engine's, whose stage bases and SHELLs the rules have
+ * already worked out.
+ */
+export function shellcheckScripts(semantic: SemanticModel): ShellcheckScript[] {
+  const { ast } = semantic;
   const scripts: ShellcheckScript[] = [];
-  const semantic = semanticModel(ast);
   const byName = new Map<string, Set<string>>();
   for (const stage of ast.stages) {
     const parent = stage.from.image ? byName.get(stage.from.image.value.toLowerCase()) : undefined;

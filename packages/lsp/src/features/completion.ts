@@ -107,7 +107,7 @@ export function computeCompletions(
   if (variable) {
     const prefix = variable[1] ?? "";
     const nameRange = lines.rangeOf(offset - prefix.length, offset);
-    return [...variablesAt(ast, offset).values()].map((d) => ({
+    return [...variablesAt(document.semantic, offset).values()].map((d) => ({
       label: d.name,
       kind: "variable" as const,
       detail: d.kind === "predefined" ? "predefined ARG" : d.raw === null ? d.kind : `${d.kind} = ${d.raw}`,

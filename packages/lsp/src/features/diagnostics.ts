@@ -35,6 +35,7 @@ export function lintDocument(document: Document, config: FeatureConfig): LintRes
   const result = lint(document.text, {
     ...lintOptionsOf(document.path, config),
     parseResult: document.parsed,
+    semantic: document.semantic,
   });
   cache.set(document, { config, result });
   return result;

@@ -159,7 +159,7 @@ function variableHover(document: Document, offset: number): HoverData | null {
   if (!reference) return null;
   const { name } = reference;
   const range = document.lines.rangeOf(reference.start, reference.end);
-  const definition = variablesAt(document.parsed.ast, reference.start).get(name);
+  const definition = variablesAt(document.semantic, reference.start).get(name);
   const builtin = predefinedArgDocs[name];
   if (!definition) {
     return {

@@ -71,16 +71,17 @@ interface Place {
 }
 
 /**
- * Work counter for tests that guard complexity: every step the model takes along stages, chains and
- * instructions adds one. Tests read it before and after a run; nothing else should depend on it.
+ * Work counters for tests: every step a model takes along stages, chains and instructions adds one to `steps`
+ * (complexity guards), every model made adds one to `models` (one model per document). Tests read them before and
+ * after a run; nothing else should depend on them.
  */
-export const semanticWork = { steps: 0 };
+export const semanticWork = { steps: 0, models: 0 };
 
 /**
  * What a Dockerfile means beyond its syntax, answered as BuildKit's dispatcher would: the global ARGs, each
  * stage's base stage, the stages `--from` names, which stages other stages build on or read from, and the
- * ARG/ENV scope before any instruction. Everything is computed on first use and kept; get one per file with
- * `semanticModel(ast)`.
+ * ARG/ENV scope before any instruction. Everything is computed on first use and kept: make one per parse and keep
+ * it with the parse for everything that reads the file (the language server hands its document's to `lint`).
  */
 export class SemanticModel {
   readonly options: ExpandOptions;
@@ -103,6 +104,7 @@ export class SemanticModel {
     readonly ast: Dockerfile,
     private readonly inputs: SemanticOptions = {},
   ) {
+    semanticWork.models++;
     this.options = { escape: ast.escapeChar };
   }
 

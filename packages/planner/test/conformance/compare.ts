@@ -100,9 +100,7 @@ export function compare(b: Buildah, hull: PlanJson, c: Case): Outcome {
     else if (key === "ExposedPorts" && same(normal(key, expandRanges(bc[key])), ours)) status = "adjusted";
     else status = "differ";
     adjusted[key] =
-      status === "adjusted" && key !== "ExposedPorts"
-        ? withBuildKitShell(bc[key], bc["Shell"])
-        : (bc[key] as unknown);
+      status === "adjusted" && key !== "ExposedPorts" ? withBuildKitShell(bc[key], bc["Shell"]) : bc[key];
     fields[key] = { status, detail: `buildah ${JSON.stringify(theirs)}, hull ${JSON.stringify(ours)}` };
   }
 
