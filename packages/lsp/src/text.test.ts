@@ -93,7 +93,7 @@ describe("documents", () => {
       line: fc.integer({ min: -1, max: 5 }),
       character: fc.integer({ min: -1, max: 5 }),
     });
-    const change = fc.oneof(
+    const change: fc.Arbitrary<ContentChange> = fc.oneof(
       {
         weight: 9,
         arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: piece }),
