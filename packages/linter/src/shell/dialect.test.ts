@@ -1,6 +1,7 @@
 import { type Instruction, parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { activeShell, isWindowsImage } from "./dialect.js";
+import { activeShell, isWindowsImage, programDialect } from "./dialect.js";
+import { shellNames } from "./lexer.js";
 import { runShell, scriptCommands } from "./run.js";
 import { cmdEnvNames, parseCmd } from "./tools/cmd.js";
 import { parameter, parsePowershell, positionals, powershellEnvNames } from "./tools/powershell.js";
@@ -16,6 +17,30 @@ function lastRun(code: string) {
   const node = runs[runs.length - 1]!;
   return { code, node, semantic, shell: runShell(node, { semantic }) };
 }
+
+describe("programDialect", () => {
+  it.each([
+    ["/bin/bash", "posix"],
+    ["BASH", "posix"],
+    ["busybox", "unknown"],
+    ["PowerShell.EXE", "powershell"],
+    ["C:\\Program Files\\PowerShell\\7\\pwsh.exe", "powershell"],
+    ["C:\\Windows\\System32\\cmd.exe", "cmd"],
+    ["CMD", "cmd"],
+    ["cmd.exe.bak", "unknown"],
+    [".exe", "unknown"],
+    ["chmod", "unknown"],
+    ["", "unknown"],
+  ])("%s → %s", (program, dialect) => {
+    expect(programDialect(program)).toBe(dialect);
+  });
+  it("knows every shell name, in any case and with .exe", () => {
+    for (const name of shellNames) {
+      expect(programDialect(name)).toBe("posix");
+      expect(programDialect(`/usr/bin/${name.toUpperCase()}.Exe`)).toBe("posix");
+    }
+  });
+});
 
 describe("isWindowsImage", () => {
   it.each([
@@ -61,6 +86,11 @@ describe("activeShell", () => {
     ["ARG BASE=mcr.microsoft.com/windows/nanoserver\nFROM ${BASE}:ltsc2022\nRUN a\n", "cmd"],
     // An ONBUILD trigger gets the shell in effect at its ONBUILD.
     ['FROM debian:12\nSHELL ["powershell", "-Command"]\nONBUILD RUN a\n', "powershell"],
+    ["FROM debian:12\nONBUILD RUN a\n", "posix"],
+    // A file without SHELL or Windows base needs no table; one with either has one for every stage.
+    ["FROM a AS x\nRUN a\nFROM x\nRUN b\n", "posix"],
+    ['FROM a AS x\nSHELL ["cmd", "/C"]\nFROM b\nRUN b\n', "posix"],
+    ['FROM a AS x\nSHELL ["cmd", "/C"]\nFROM x\nRUN b\n', "cmd"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
     expect(activeShell(semantic, node).dialect).toBe(dialect);

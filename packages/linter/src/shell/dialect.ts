@@ -1,4 +1,4 @@
-import type { Instruction, SemanticModel, Stage } from "@hull/parser";
+import type { Instruction, SemanticModel, Shell, Stage } from "@hull/parser";
 import { shellNames } from "./lexer.js";
 
 /**
@@ -37,6 +37,10 @@ export function programName(path: string): string {
 
 /** The dialect of a program that runs a script: `bash` → posix, `powershell.exe` → powershell, `cmd` → cmd. */
 export function programDialect(program: string): Dialect {
+  // Each name below ends in `h`, `l` or `d` (or `.exe`): testing the last letter first spares nearly every other
+  // command (`apt-get`, `curl`…) the lower-cased copy of its name.
+  const last = program.charCodeAt(program.length - 1) | 0x20;
+  if (last !== 0x68 && last !== 0x6c && last !== 0x64 && last !== 0x65) return "unknown";
   const name = programName(program);
   if (shellNames.has(name)) return "posix";
   if (name === "powershell" || name === "pwsh") return "powershell";
@@ -76,10 +80,13 @@ export function isWindowsImage(name: string): boolean {
   );
 }
 
-/** The shell in effect before each instruction of each stage (and for each ONBUILD trigger), per file. */
+/**
+ * The shell in effect before each instruction of each stage (and for each ONBUILD trigger), per file; null for a
+ * file where every instruction has `posixDefault` (no SHELL, no Windows base), most files, which need no table.
+ */
 interface ShellTables {
-  get(semantic: SemanticModel): Map<Instruction, ActiveShell> | undefined;
-  set(semantic: SemanticModel, table: Map<Instruction, ActiveShell>): unknown;
+  get(semantic: SemanticModel): Map<Instruction, ActiveShell> | null | undefined;
+  set(semantic: SemanticModel, table: Map<Instruction, ActiveShell> | null): unknown;
 }
 
 /**
@@ -105,23 +112,41 @@ export function useFileShellTables(next: ShellTables | null): ShellTables | null
 export function activeShell(semantic: SemanticModel, node: Instruction): ActiveShell {
   const tables = fileTables ?? weakTables;
   let table = tables.get(semantic);
-  if (!table) {
-    table = new Map();
-    const ends = new Map<Stage, ActiveShell>();
-    for (const stage of semantic.ast.stages) {
-      const parent = semantic.baseOf(stage);
-      let shell = (parent && ends.get(parent)) ?? baseShell(semantic, stage);
-      for (const instruction of stage.instructions) {
-        table.set(instruction, shell);
-        if (instruction.type === "Onbuild" && instruction.trigger) table.set(instruction.trigger, shell);
-        if (instruction.type === "Shell" && instruction.form === "exec" && instruction.args.length > 0)
-          shell = shellOf(instruction.args.map((a) => a.value));
-      }
-      ends.set(stage, shell);
-    }
+  if (table === undefined) {
+    table = shellTable(semantic);
     tables.set(semantic, table);
   }
+  if (table === null) return posixDefault;
   return table.get(node) ?? table.get(node.onbuild as Instruction) ?? posixDefault;
+}
+
+/** The table of `activeShell` for a file, or null when every instruction has `posixDefault`. */
+function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | null {
+  const stages = semantic.ast.stages;
+  if (
+    stages.every(
+      (stage) => baseShell(semantic, stage) === posixDefault && !stage.instructions.some(setsShell),
+    )
+  )
+    return null;
+  const table = new Map<Instruction, ActiveShell>();
+  const ends = new Map<Stage, ActiveShell>();
+  for (const stage of stages) {
+    const parent = semantic.baseOf(stage);
+    let shell = (parent && ends.get(parent)) ?? baseShell(semantic, stage);
+    for (const instruction of stage.instructions) {
+      table.set(instruction, shell);
+      if (instruction.type === "Onbuild" && instruction.trigger) table.set(instruction.trigger, shell);
+      if (setsShell(instruction)) shell = shellOf(instruction.args.map((a) => a.value));
+    }
+    ends.set(stage, shell);
+  }
+  return table;
+}
+
+/** True for a SHELL instruction that sets a shell (exec form with a program). */
+function setsShell(instruction: Instruction): instruction is Shell {
+  return instruction.type === "Shell" && instruction.form === "exec" && instruction.args.length > 0;
 }
 
 /** The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows. */

@@ -69,88 +69,196 @@ const KEYWORDS = new Set([
 ]);
 
 /**
+ * The commands a shell reader has read so far, and the words and redirections of the one it is reading: the one
+ * accumulator of the POSIX lexer and the PowerShell and cmd readers, which differ only in how they make a command of
+ * its words. Words and redirections are gathered in arrays reused from command to command and copied out at the
+ * exact length, so that a command does not keep the slack of a growing array.
+ */
+export class CommandList {
+  readonly commands: ShellCommand[] = [];
+  private readonly words: ShellWord[] = [];
+  private wordCount = 0;
+  private readonly redirects: ShellRedirect[] = [];
+  private redirectCount = 0;
+  /** The operator before the command being read. */
+  operator: string | null = null;
+
+  constructor(
+    private readonly make: (
+      words: ShellWord[],
+      redirects: ShellRedirect[],
+      operator: string | null,
+    ) => ShellCommand,
+  ) {}
+
+  /** True when the command being read has a word (redirections not counted). */
+  get hasWords(): boolean {
+    return this.wordCount > 0;
+  }
+
+  word(word: ShellWord): void {
+    this.words[this.wordCount++] = word;
+  }
+
+  redirect(redirect: ShellRedirect): void {
+    this.redirects[this.redirectCount++] = redirect;
+  }
+
+  /** Ends the command being read (if it has a word or a redirection); `next` is the operator before the next one. */
+  end(next: string | null): void {
+    if (this.wordCount > 0 || this.redirectCount > 0) {
+      const words = this.words.slice(0, this.wordCount);
+      const redirects = this.redirectCount > 0 ? this.redirects.slice(0, this.redirectCount) : [];
+      this.wordCount = 0;
+      this.redirectCount = 0;
+      this.commands.push(this.make(words, redirects, this.operator));
+    }
+    this.operator = next;
+  }
+}
+
+/**
  * Splits a shell script (a RUN command) into simple commands. It is a lexer, not a full shell parser: it knows
  * quoting, escapes, `$(…)`, backquotes, `${…}`, comments, command separators and subshell parentheses, which is
  * what rules need to find commands and their arguments without being fooled by text inside quotes.
  */
 export function parseShell(script: string): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let redirects: ShellRedirect[] = [];
-  let operator: string | null = null;
-  const flush = (next: string | null) => {
-    if (words.length > 0 || redirects.length > 0) commands.push(makeCommand(words, redirects, operator));
-    words = [];
-    redirects = [];
-    operator = next;
-  };
+  return lex(script, 0);
+}
+
+/** `parseShell` of a piece of a script that starts at `offset` in it: offsets are those of the whole script. */
+function lex(script: string, offset: number): ShellCommand[] {
+  const list = new CommandList(makeCommand);
   const n = script.length;
   let i = 0;
   while (i < n) {
     const code = script.charCodeAt(i);
-    if (code === 32 || code === 9 || code === 13) {
+    if (code === SPACE || code === TAB || code === CR) {
       i++;
-      continue;
-    }
-    const c = script[i]!;
-    if (c === "\\" && script[i + 1] === "\n") {
+    } else if (code === BACKSLASH && script.charCodeAt(i + 1) === NEWLINE) {
       i += 2;
-      continue;
-    }
-    if (c === "\n") {
-      flush(words.length > 0 ? "\n" : operator);
+    } else if (code === NEWLINE) {
+      list.end(list.hasWords ? "\n" : list.operator);
       i++;
-      continue;
+    } else if (code === HASH) {
+      const eol = script.indexOf("\n", i);
+      i = eol < 0 ? n : eol;
+    } else {
+      // Cheap first-character tests keep the redirection and operator readers off the common path (plain words).
+      const redirect = code < 128 && CHARS[code]! & REDIRECT_START ? readRedirect(script, i, offset) : null;
+      if (redirect) {
+        list.redirect(redirect);
+        i = redirect.end - offset;
+        continue;
+      }
+      const op = code < 128 && CHARS[code]! & OPERATOR_START ? operatorAt(script, i, code) : null;
+      if (op !== null) {
+        list.end(op === "(" || op === ")" ? (list.hasWords ? ";" : list.operator) : op);
+        i += op.length;
+        continue;
+      }
+      const word = readWord(script, i, offset);
+      list.word(word);
+      i = word.end - offset;
     }
-    if (c === "#") {
-      while (i < n && script[i] !== "\n") i++;
-      continue;
-    }
-    // Cheap first-character tests keep the regexes off the common path (plain words).
-    const redirect = REDIRECT_START.includes(c) ? readRedirect(script, i) : null;
-    if (redirect) {
-      redirects.push(redirect);
-      i = redirect.end;
-      continue;
-    }
-    if (OPERATOR_START.includes(c)) {
-      OPERATOR.lastIndex = i;
-      const op = OPERATOR.exec(script)![0];
-      flush(op === "(" || op === ")" ? (words.length > 0 ? ";" : operator) : op);
-      i += op.length;
-      continue;
-    }
-    const word = readWord(script, i);
-    words.push(word);
-    i = word.end;
   }
-  flush(null);
-  return commands;
+  list.end(null);
+  return list.commands;
 }
 
-const REDIRECT = /(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||&>>|&>|<|>)/y;
-const REDIRECT_START = "0123456789<>&";
-const OPERATOR = /&&|\|\||;;|\|&|[;|&()]/y;
-const OPERATOR_START = ";|&()";
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const NEWLINE = 10;
+const BACKSLASH = 92;
+const HASH = 35;
+const DOLLAR = 36;
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+const BACKQUOTE = 96;
+const OPEN_PAREN = 40;
+const OPEN_BRACE = 123;
+const LESS = 60;
+const GREATER = 62;
+const AMPERSAND = 38;
+const PIPE = 124;
+const SEMICOLON = 59;
+const DASH = 45;
+
+/** Ends a word: blanks, newlines, `;`, `&`, `|`, `(`, `)`. */
+const WORD_END = 1;
+/** `<` and `>`, which end a word unless they start it or open a process substitution. */
+const ANGLE = 2;
+/** Starts quoting, an escape or a substitution inside a word: quotes, backslash, backquote, `$`. */
+const QUOTING = 4;
+/** Can start a redirection: digits, `<`, `>`, `&`. */
+const REDIRECT_START = 8;
+/** Can start an operator: `;`, `|`, `&`, `(`, `)`. */
+const OPERATOR_START = 16;
+/** What each ASCII character is to the lexer (a bit set of the classes above); other characters are ordinary. */
+const CHARS = new Uint8Array(128);
+for (const c of " \t\n\r;&|()") CHARS[c.charCodeAt(0)]! |= WORD_END;
+for (const c of "<>") CHARS[c.charCodeAt(0)]! |= ANGLE;
+for (const c of "'\"\\`$") CHARS[c.charCodeAt(0)]! |= QUOTING;
+for (const c of "0123456789<>&") CHARS[c.charCodeAt(0)]! |= REDIRECT_START;
+for (const c of ";|&()") CHARS[c.charCodeAt(0)]! |= OPERATOR_START;
+/** Characters that end a run of ordinary characters inside a word. */
+const SPECIAL = WORD_END | ANGLE | QUOTING;
+
+/** The operator (`&&`, `||`, `;;`, `|&`, `;`, `|`, `&`, `(`, `)`) at `i`, whose first character is `code`. */
+function operatorAt(s: string, i: number, code: number): string | null {
+  const next = s.charCodeAt(i + 1);
+  if (code === AMPERSAND) return next === AMPERSAND ? "&&" : "&";
+  if (code === PIPE) return next === PIPE ? "||" : next === AMPERSAND ? "|&" : "|";
+  if (code === SEMICOLON) return next === SEMICOLON ? ";;" : ";";
+  if (code === OPEN_PAREN) return "(";
+  return code === 41 ? ")" : null;
+}
+
+/**
+ * The redirection operator at `i` (after any file descriptor digits): `<<<`, `<<-`, `<<`, `<>`, `<&`, `>&`, `>>`,
+ * `>|`, `&>>`, `&>`, `<` or `>`; null when there is none.
+ */
+function redirectOperator(s: string, i: number): string | null {
+  const c = s.charCodeAt(i);
+  const d = s.charCodeAt(i + 1);
+  if (c === LESS) {
+    if (d === LESS) {
+      const e = s.charCodeAt(i + 2);
+      return e === LESS ? "<<<" : e === DASH ? "<<-" : "<<";
+    }
+    return d === GREATER ? "<>" : d === AMPERSAND ? "<&" : "<";
+  }
+  if (c === GREATER) return d === AMPERSAND ? ">&" : d === GREATER ? ">>" : d === PIPE ? ">|" : ">";
+  if (c === AMPERSAND && d === GREATER) return s.charCodeAt(i + 2) === GREATER ? "&>>" : "&>";
+  return null;
+}
 
 /** Reads a redirection (with its optional fd number and its target word) at `start`, or returns null. */
-function readRedirect(s: string, start: number): ShellRedirect | null {
-  REDIRECT.lastIndex = start;
-  const m = REDIRECT.exec(s);
-  if (!m) return null;
-  let i = start + m[0].length;
-  while (s[i] === " " || s[i] === "\t") i++;
-  const next = s[i];
-  const target = next === undefined || "\n;&|()<>".includes(next) ? null : readWord(s, i);
-  return { op: m[2]!, target, start, end: target ? target.end : start + m[0].length };
+function readRedirect(s: string, start: number, offset: number): ShellRedirect | null {
+  let i = start;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  const op = redirectOperator(s, i);
+  if (op === null) return null;
+  i += op.length;
+  const opEnd = i;
+  while (s.charCodeAt(i) === SPACE || s.charCodeAt(i) === TAB) i++;
+  const next = s.charCodeAt(i);
+  // No target at the end or before a newline, an operator or another redirection.
+  const target =
+    i >= s.length || (next < 128 && CHARS[next]! & (OPERATOR_START | ANGLE)) || next === NEWLINE
+      ? null
+      : readWord(s, i, offset);
+  return { op, target, start: start + offset, end: target ? target.end : opEnd + offset };
 }
 
+/** Keywords and `NAME=value` assignments before a command name, and `sudo` with its options, are skipped. */
 function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: string | null): ShellCommand {
   let k = 0;
   let sudo = false;
   while (k < words.length) {
     const w = words[k]!.value;
-    if (KEYWORDS.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+    if (KEYWORDS.has(w) || isAssignment(w)) {
       k++;
       continue;
     }
@@ -159,7 +267,8 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
       k++;
       // Skip sudo's own options, e.g. `sudo -u app cmd`.
       while (k < words.length && words[k]!.value.startsWith("-")) {
-        k += /^-[ugCDhpr]$/.test(words[k]!.value) ? 2 : 1;
+        const v = words[k]!.value;
+        k += v.length === 2 && "ugCDhpr".includes(v[1]!) ? 2 : 1;
       }
       continue;
     }
@@ -170,7 +279,7 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
     words,
     name: nameWord ? nameWord.value : null,
     base: nameWord ? basename(nameWord.value) : null,
-    args: words.slice(k + 1),
+    args: k + 1 < words.length ? words.slice(k + 1) : [],
     operator,
     sudo,
     redirects,
@@ -179,58 +288,92 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
   };
 }
 
-/** Characters that end a word or start quoting, escaping or substitution inside one. */
-const SPECIAL = new Set([..." \t\n\r;&|()<>'\"\\$`"].map((c) => c.charCodeAt(0)));
+/** True when the word starts with `NAME=` (a variable assignment before a command). */
+function isAssignment(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 61) return i > 0;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return false;
+}
 
-function readWord(s: string, start: number): ShellWord {
-  let i = start;
-  let value = "";
+/**
+ * Reads the word at `start`. A word of ordinary characters (the common case) is one slice that serves as both its
+ * value and its raw text; only a word with quotes, escapes or substitutions is read piece by piece.
+ */
+function readWord(s: string, start: number, offset: number): ShellWord {
   const n = s.length;
-  while (i < n) {
-    const c = s[i]!;
-    if (
-      c === " " ||
-      c === "\t" ||
-      c === "\n" ||
-      c === "\r" ||
-      c === ";" ||
-      c === "&" ||
-      c === "|" ||
-      c === "(" ||
-      c === ")"
-    ) {
+  let i = start;
+  // `<` or `>` that starts a word is part of it.
+  let code = s.charCodeAt(i);
+  if (code === LESS || code === GREATER) i++;
+  for (; i < n; i++) {
+    code = s.charCodeAt(i);
+    if (code >= 128) continue;
+    const kind = CHARS[code]!;
+    if ((kind & SPECIAL) === 0) continue;
+    if (kind & WORD_END) break;
+    // `<` and `>` end a word (`a>b` is `a` redirected to `b`), except for `<(` and `>(` process substitution.
+    if (kind & ANGLE) {
+      if (s.charCodeAt(i + 1) === OPEN_PAREN) continue;
       break;
     }
-    // `<` and `>` end a word (`a>b` is `a` redirected to `b`), except for `<(` and `>(` process substitution.
-    if ((c === "<" || c === ">") && i > start && s[i + 1] !== "(") break;
-    if (c === "'") {
+    // `$NAME` is ordinary text; `$(` and `${` are read with their brackets.
+    if (code === DOLLAR && s.charCodeAt(i + 1) !== OPEN_PAREN && s.charCodeAt(i + 1) !== OPEN_BRACE) continue;
+    return readQuotedWord(s, start, i, offset);
+  }
+  const text = s.slice(start, i);
+  return { value: text, raw: text, start: start + offset, end: i + offset };
+}
+
+/** Reads the rest of a word from `from`, where quoting, an escape or a substitution starts. */
+function readQuotedWord(s: string, start: number, from: number, offset: number): ShellWord {
+  const n = s.length;
+  let value = s.slice(start, from);
+  let i = from;
+  while (i < n) {
+    const code = s.charCodeAt(i);
+    const kind = code < 128 ? CHARS[code]! : 0;
+    if (kind & WORD_END) break;
+    if (kind & ANGLE && i > start && s.charCodeAt(i + 1) !== OPEN_PAREN) break;
+    if (code === SINGLE_QUOTE) {
       const close = s.indexOf("'", i + 1);
       const end = close < 0 ? n : close;
       value += s.slice(i + 1, end);
       i = end + 1;
-    } else if (c === '"') {
+    } else if (code === DOUBLE_QUOTE) {
       i++;
-      while (i < n && s[i] !== '"') {
-        if (s[i] === "\\" && i + 1 < n && '"\\$`\n'.includes(s[i + 1]!)) {
-          if (s[i + 1] !== "\n") value += s[i + 1];
+      // Runs of literal text are copied at once; a backslash is dropped before `"`, `$`, backquote, a backslash and a newline.
+      let run = i;
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c === DOUBLE_QUOTE) break;
+        if (c === BACKSLASH && i + 1 < n && escapableInDoubleQuotes(s.charCodeAt(i + 1))) {
+          value += s.slice(run, i);
+          if (s.charCodeAt(i + 1) !== NEWLINE) value += s[i + 1];
           i += 2;
-        } else if (s[i] === "$" && s[i + 1] === "(") {
-          const end = balanced(s, i + 1, "(", ")");
-          value += s.slice(i, end);
-          i = end;
+          run = i;
+        } else if (c === DOLLAR && s.charCodeAt(i + 1) === OPEN_PAREN) {
+          i = balanced(s, i + 1, "(", ")");
         } else {
-          value += s[i++];
+          i++;
         }
       }
+      value += s.slice(run, Math.min(i, n));
       i++;
-    } else if (c === "\\") {
-      if (i + 1 < n && s[i + 1] !== "\n") value += s[i + 1];
+    } else if (code === BACKSLASH) {
+      if (i + 1 < n && s.charCodeAt(i + 1) !== NEWLINE) value += s[i + 1];
       i += 2;
-    } else if (c === "$" && (s[i + 1] === "(" || s[i + 1] === "{")) {
+    } else if (
+      code === DOLLAR &&
+      (s.charCodeAt(i + 1) === OPEN_PAREN || s.charCodeAt(i + 1) === OPEN_BRACE)
+    ) {
       const end = balanced(s, i + 1, s[i + 1]!, s[i + 1] === "(" ? ")" : "}");
       value += s.slice(i, end);
       i = end;
-    } else if (c === "`") {
+    } else if (code === BACKQUOTE) {
       const close = s.indexOf("`", i + 1);
       const end = close < 0 ? n : close + 1;
       value += s.slice(i, end);
@@ -238,14 +381,30 @@ function readWord(s: string, start: number): ShellWord {
     } else {
       // Copy a run of ordinary characters at once rather than one by one.
       let j = i + 1;
-      while (j < n && !SPECIAL.has(s.charCodeAt(j))) j++;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c < 128 && CHARS[c]! & SPECIAL) break;
+        j++;
+      }
       value += s.slice(i, j);
       i = j;
     }
   }
   const end = Math.min(i, n);
   // Only quotes and escapes are dropped from the value: when none were, the value is the raw text, so share it.
-  return { value, raw: value.length === end - start ? value : s.slice(start, end), start, end };
+  return {
+    value,
+    raw: value.length === end - start ? value : s.slice(start, end),
+    start: start + offset,
+    end: end + offset,
+  };
+}
+
+/** `"`, `$`, backquote, backslash and newline: what a backslash escapes inside double quotes. */
+function escapableInDoubleQuotes(code: number): boolean {
+  return (
+    code === DOUBLE_QUOTE || code === BACKSLASH || code === DOLLAR || code === BACKQUOTE || code === NEWLINE
+  );
 }
 
 /** The offset just after the bracket that closes the one at `open` (or the end of the text). */
@@ -300,7 +459,8 @@ const maxSubstitutionDepth = 32;
  */
 export function commandSubstitutions(script: string, commands: readonly ShellCommand[]): ShellCommand[][] {
   const result: ShellCommand[][] = [];
-  addSubstitutions(script, commands, result, 1);
+  // Most scripts have no substitution at all: one scan of the script says so.
+  if (script.includes("$(") || script.includes("`")) addSubstitutions(script, commands, result, 1);
   return result;
 }
 
@@ -343,7 +503,7 @@ function wordSubstitutions(script: string, word: ShellWord, result: ShellCommand
   }
 }
 
-/** Splits `script[from, to)` into commands shifted to script offsets, adds it and its own substitutions; returns `to`. */
+/** Splits `script[from, to)` into commands with script offsets, adds it and its own substitutions; returns `to`. */
 function substitution(
   script: string,
   from: number,
@@ -351,33 +511,12 @@ function substitution(
   result: ShellCommand[][],
   depth: number,
 ): number {
-  const inner = parseShell(script.slice(from, to)).map((c) => shiftCommand(c, from));
+  const inner = lex(script.slice(from, to), from);
   if (inner.length > 0) {
     result.push(inner);
     if (depth < maxSubstitutionDepth) addSubstitutions(script, inner, result, depth + 1);
   }
   return to;
-}
-
-function shiftWord(word: ShellWord, by: number): ShellWord {
-  return { ...word, start: word.start + by, end: word.end + by };
-}
-
-function shiftCommand(command: ShellCommand, by: number): ShellCommand {
-  const words = command.words.map((w) => shiftWord(w, by));
-  return {
-    ...command,
-    words,
-    args: words.slice(words.length - command.args.length),
-    redirects: command.redirects.map((r) => ({
-      ...r,
-      target: r.target ? shiftWord(r.target, by) : null,
-      start: r.start + by,
-      end: r.end + by,
-    })),
-    start: command.start + by,
-    end: command.end + by,
-  };
 }
 
 /** Every shell that runs a script from `-c` or standard input; the one list of them. */

@@ -27,12 +27,16 @@ export function toolCommands(
   names: ReadonlySet<string> | readonly string[],
   spec: OptionSpec,
 ): ToolCommand[] {
-  const set: ReadonlySet<string> = names instanceof Set ? names : new Set(names);
   const result: ToolCommand[] = [];
   for (const command of commands) {
-    if (command.base === null || !set.has(command.base)) continue;
-    const [verb, ...rest] = operands(command, spec);
-    result.push({ command, verb, operands: rest });
+    const base = command.base;
+    if (
+      base === null ||
+      !(names instanceof Set ? names.has(base) : (names as readonly string[]).includes(base))
+    )
+      continue;
+    const all = operands(command, spec);
+    result.push({ command, verb: all[0], operands: all.slice(1) });
   }
   return result;
 }
@@ -65,27 +69,53 @@ export function subcommand(command: ShellCommand): string | null {
  * Everything after `--` is an operand.
  */
 export function operands(command: ShellCommand, spec: OptionSpec = noValueOptions): ShellWord[] {
-  const valueOptions = spec.values;
+  return argOperands(command.args, spec);
+}
+
+/** `operands` of a list of arguments (e.g. those after `python -m pip`). */
+export function argOperands(args: readonly ShellWord[], spec: OptionSpec = noValueOptions): ShellWord[] {
+  const valueOptions = optionSet(spec);
   const result: ShellWord[] = [];
-  const args = command.args;
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
-    if (v === "--") {
-      result.push(...args.slice(i + 1));
+    if (v.charCodeAt(0) !== 45 || v.length === 1) {
+      // Not an option (a lone `-` is an operand), unless the spec lists such a word as one.
+      if (valueOptions.plain && valueOptions.names.has(v)) i++;
+      else result.push(args[i]!);
+    } else if (v === "--") {
+      for (let j = i + 1; j < args.length; j++) result.push(args[j]!);
       break;
-    }
-    if (valueOptions.includes(v)) {
+    } else if (valueOptions.names.has(v)) {
       i++;
-    } else if (/^-[A-Za-z0-9]{2,}$/.test(v)) {
+    } else if (isCluster(v)) {
       // In a cluster such as `-yt x`, only the last letter can take the next word as its value.
-      if (valueOptions.includes(`-${v[v.length - 1]}`)) i++;
-    } else if (v.startsWith("-") && v.length > 1) {
-      // `--name=value`, `-ovalue` or an option without a value.
-    } else {
-      result.push(args[i]!);
+      if (valueOptions.names.size > 0 && valueOptions.names.has(`-${v[v.length - 1]}`)) i++;
     }
+    // Else `--name=value`, `-ovalue` or an option without a value.
   }
   return result;
+}
+
+/** A spec's value options as a set, made once per spec; `plain` when one of them is not `-` and a letter or more. */
+function optionSet(spec: OptionSpec): { names: ReadonlySet<string>; plain: boolean } {
+  let set = optionSets.get(spec);
+  if (!set) {
+    set = { names: new Set(spec.values), plain: spec.values.some((v) => v.length < 2 || !v.startsWith("-")) };
+    optionSets.set(spec, set);
+  }
+  return set;
+}
+
+const optionSets = new WeakMap<OptionSpec, { names: ReadonlySet<string>; plain: boolean }>();
+
+/** `-` and two or more letters or digits: a cluster of short flags (`-yq`), `-ovalue`, or Go's `-ldflags`. */
+function isCluster(v: string): boolean {
+  if (v.length < 3) return false;
+  for (let i = 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }
 
 /** A piece of a shell word: the value of an option, with script offsets. */

@@ -1,6 +1,13 @@
-import type { Run } from "@hull/parser";
+import { parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { runCommands, runShell, substitutionMentions, withRunCaches } from "./run.js";
+import {
+  embeddedScripts,
+  runCommands,
+  runShell,
+  scriptCommands,
+  substitutionMentions,
+  withRunCaches,
+} from "./run.js";
 
 /** A RUN node as runShell reads it, from a one-line shell-form script. */
 function run(script: string) {
@@ -52,5 +59,52 @@ describe("withRunCaches", () => {
     });
     expect(runShell(node, null)).not.toBe(runShell(node, null));
     expect(runShell(node, null).commands.map((c) => c.base)).toEqual(["apt-get", "echo"]);
+  });
+});
+
+describe("run caches", () => {
+  it("give each RUN, file and shell its own split, whatever the order of the calls", () => {
+    const code = 'FROM debian:12\nRUN echo a\nSHELL ["pwsh", "-c"]\nRUN echo b\n';
+    const { ast } = parse(code);
+    const scope = { semantic: semanticModel(ast) };
+    const [first, second] = ast.instructions.filter((i): i is Run => i.type === "Run");
+    withRunCaches(() => {
+      const a = runShell(first!, scope);
+      const b = runShell(second!, scope);
+      const bPosix = runShell(second!, null);
+      expect([a.dialect, b.dialect, bPosix.dialect]).toEqual(["posix", "powershell", "posix"]);
+      expect(runShell(first!, scope)).toBe(a);
+      expect(runShell(second!, null)).toBe(bPosix);
+      expect(runShell(second!, scope)).toBe(b);
+      expect(runShell(first!, null)).toBe(a);
+      expect(scriptCommands(b).map((c) => c.base)).toEqual(["write-output"]);
+    });
+  });
+
+  it("read the scripts a RUN hands to PowerShell or cmd once per file", () => {
+    const node = run('echo a && pwsh -c "iwr https://e.com/a" && CMD /C "del x" && chmod +x a');
+    withRunCaches(() => {
+      const scripts = embeddedScripts(runShell(node, null));
+      expect(scripts.map((s) => [s.dialect, s.script])).toEqual([
+        ["powershell", "iwr https://e.com/a"],
+        ["cmd", "del x"],
+      ]);
+      expect(embeddedScripts(runShell(node, null))).toBe(scripts);
+      expect(scriptCommands(scripts[0]!)).toBe(scriptCommands(embeddedScripts(runShell(node, null))[0]!));
+    });
+    expect(embeddedScripts(runShell(node, null))).not.toBe(embeddedScripts(runShell(node, null)));
+    const outside = embeddedScripts(runShell(node, null))[0]!;
+    expect(scriptCommands(outside)).not.toBe(scriptCommands(outside));
+    expect(scriptCommands(outside)).toEqual(scriptCommands(outside));
+  });
+
+  it("share the POSIX split of a RUN whose heredoc is data, and split again when a heredoc is script", () => {
+    for (const [code, names] of [
+      ["FROM a\nRUN cat <<EOF > /x && echo done\nrm -rf /\nEOF\n", ["cat", "echo"]],
+      ["FROM a\nRUN bash <<EOF && echo done\nrm -rf /x\nEOF\n", ["bash", "echo", "rm"]],
+    ] as const) {
+      const node = parse(code).ast.instructions[1] as Run;
+      expect(runShell(node, null).commands.map((c) => c.base)).toEqual(names);
+    }
   });
 });

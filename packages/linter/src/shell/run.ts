@@ -70,9 +70,13 @@ export interface ShellScope {
  * with a non-shell `#!` line is left out. `scope` gives the stage's SHELL; null reads the RUN as `/bin/sh` would.
  */
 export function runShell(node: Run, scope: ShellScope | null): RunShell {
+  if (!caches) return splitRun(node, scope ? activeShell(scope.semantic, node) : posixDefault);
+  // The engine hands a RUN to every rule in turn, so the last answer is nearly always the one asked for again.
+  const semantic = scope ? scope.semantic : null;
+  if (caches.lastNode === node && caches.lastSemantic === semantic && caches.lastShell)
+    return caches.lastShell;
   // Every RUN rule reads the same script: split it once per node, shell and file.
-  const active = scope ? activeShell(scope.semantic, node) : posixDefault;
-  if (!caches) return splitRun(node, active);
+  const active = semantic ? activeShell(semantic, node) : posixDefault;
   let byShell = caches.shells.get(node);
   if (!byShell) caches.shells.set(node, (byShell = new Map()));
   let shell = byShell.get(active);
@@ -80,6 +84,9 @@ export function runShell(node: Run, scope: ShellScope | null): RunShell {
     shell = splitRun(node, active);
     byShell.set(active, shell);
   }
+  caches.lastNode = node;
+  caches.lastSemantic = semantic;
+  caches.lastShell = shell;
   return shell;
 }
 
@@ -89,17 +96,36 @@ export function runShell(node: Run, scope: ShellScope | null): RunShell {
  * and was copied into the old generation (measured on the corpus: 3% of all allocation promoted, and full
  * mark-compacts to collect it). These maps die with the file instead.
  */
-let caches: { shells: Map<Run, Map<ActiveShell, RunShell>>; commands: Map<RunShell, RunCommands> } | null =
-  null;
+let caches: RunCaches | null = null;
+
+interface RunCaches {
+  shells: Map<Run, Map<ActiveShell, RunShell>>;
+  /** The last split `runShell` returned, and the node and file it was for. */
+  lastNode: Run | null;
+  lastSemantic: SemanticModel | null;
+  lastShell: RunShell | null;
+  commands: Map<RunShell, RunCommands>;
+  embedded: Map<RunShell, RunShell[]>;
+  /** The PowerShell or cmd commands of a script in another dialect than POSIX shell (see `scriptCommands`). */
+  dialectCommands: Map<RunShell, ShellCommand[]>;
+}
 
 /**
  * Runs `fn` (the linting of one file) with fresh caches, so that every rule shares one split per RUN. Outside it,
- * `runShell` and `runCommands` split again on each call.
+ * `runShell`, `runCommands`, `embeddedScripts` and `scriptCommands` read again on each call.
  */
 export function withRunCaches<T>(fn: () => T): T {
   const outer = caches;
   const outerTables = useFileShellTables(new Map());
-  caches = { shells: new Map(), commands: new Map() };
+  caches = {
+    shells: new Map(),
+    lastNode: null,
+    lastSemantic: null,
+    lastShell: null,
+    commands: new Map(),
+    embedded: new Map(),
+    dialectCommands: new Map(),
+  };
   try {
     return fn();
   } finally {
@@ -116,6 +142,8 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     script += text;
   };
   let dialect = active.dialect;
+  /** The POSIX commands of `script` when they are known already. */
+  let commands: ShellCommand[] | null = null;
   if (node.form === "shell" && node.args[0]) {
     const arg = node.args[0];
     const start = arg.range.start.offset;
@@ -136,8 +164,10 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     }
     if (dialect === "posix") {
       const line = parseShell(script);
+      commands = line;
       for (const heredoc of node.heredocs) {
         if (!feedsShell(line, heredoc.name, heredoc.body)) continue;
+        commands = null;
         add("\n", start, end, false);
         add(
           heredoc.body,
@@ -192,7 +222,7 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     dialect,
     active,
     script,
-    commands: dialect === "posix" ? parseShell(script) : [],
+    commands: dialect === "posix" ? (commands ?? parseShell(script)) : [],
     span,
   };
   return node.form === "shell" ? (innerScript(shell) ?? shell) : shell;
@@ -243,12 +273,18 @@ function innerScript(outer: RunShell): RunShell | null {
  * back to the Dockerfile: `pwsh -c "…"` after other commands, `powershell -Command "…" && SET …` in cmd.
  */
 export function embeddedScripts(shell: RunShell): RunShell[] {
-  const result: RunShell[] = [];
+  // Several rules ask for the same RUN's: read them once per file.
+  let result = caches?.embedded.get(shell);
+  if (result) return result;
+  result = [];
   for (const command of scriptCommands(shell)) {
-    if (command.name === null || programDialect(command.name) === "posix") continue;
+    if (command.name === null) continue;
+    const dialect = programDialect(command.name);
+    if (dialect !== "powershell" && dialect !== "cmd") continue;
     const inner = scriptIn(shell, command.words.slice(command.words.length - command.args.length - 1));
     if (inner) result.push(inner);
   }
+  caches?.embedded.set(shell, result);
   return result;
 }
 
@@ -314,7 +350,7 @@ function commandWords(shell: RunShell): readonly ShellWord[] | null {
  */
 export function scriptCommands(shell: RunShell): readonly ShellCommand[] {
   if (shell.dialect === "posix") return shell.commands;
-  let commands = dialectCache.get(shell);
+  let commands = caches?.dialectCommands.get(shell);
   if (!commands) {
     commands =
       shell.dialect === "powershell"
@@ -325,12 +361,10 @@ export function scriptCommands(shell: RunShell): readonly ShellCommand[] {
         : shell.dialect === "cmd"
           ? parseCmd(shell.script)
           : [];
-    dialectCache.set(shell, commands);
+    caches?.dialectCommands.set(shell, commands);
   }
   return commands;
 }
-
-const dialectCache = new WeakMap<RunShell, ShellCommand[]>();
 
 /** A JSON string element of an exec form: exact when the literal has no escapes, else mapped as a whole. */
 function addJsonString(
@@ -397,7 +431,7 @@ export function runCommands(node: Run, scope: ShellScope | null): RunCommands {
   let commands = caches?.commands.get(shell);
   if (!commands) {
     const lists = [shell.commands, ...commandSubstitutions(shell.script, shell.commands)];
-    commands = { shell, lists, all: lists.flat() };
+    commands = { shell, lists, all: lists.length === 1 ? shell.commands : lists.flat() };
     caches?.commands.set(shell, commands);
   }
   return commands;

@@ -69,6 +69,71 @@ describe("parseShell", () => {
     expect(parseShell("apt-get update")[0]?.sudo).toBe(false);
   });
 
+  it.each([
+    [
+      "a;;b",
+      [
+        [null, "a", []],
+        [";;", "b", []],
+      ],
+    ],
+    [
+      "a |& b",
+      [
+        [null, "a", []],
+        ["|&", "b", []],
+      ],
+    ],
+    ["A_1=x _=y cmd", [[null, "cmd", []]]],
+    ["1A=x cmd", [[null, "1A=x", ["cmd"]]]],
+    ["=x cmd", [[null, "=x", ["cmd"]]]],
+    ["sudo -E -u app -g grp cmd x", [[null, "cmd", ["x"]]]],
+    [
+      "if true; then x; fi",
+      [
+        [null, "true", []],
+        [";", "x", []],
+        [";", null, []],
+      ],
+    ],
+  ] as const)("%j", (script, expected) => {
+    expect(names(script)).toEqual(expected);
+  });
+
+  it.each([
+    // Plain words and `$NAME` are one slice, their own raw text.
+    ["plain", "plain", "plain"],
+    ["$HOME/bin:$PATH", "$HOME/bin:$PATH", "$HOME/bin:$PATH"],
+    ["a$", "a$", "a$"],
+    // Quotes and escapes are dropped from the value only.
+    ["a'b c'd", "ab cd", "a'b c'd"],
+    ['"a \\"b\\" \\\\ \\$x \\n"', 'a "b" \\ $x \\n', '"a \\"b\\" \\\\ \\$x \\n"'],
+    ['"line\\\ncont"', "linecont", '"line\\\ncont"'],
+    ["a\\ b\\", "a b", "a\\ b\\"],
+    // Substitutions are kept as written, quotes and brackets inside them included.
+    ["\"$(echo 'a)')\"x", "$(echo 'a)')x", "\"$(echo 'a)')\"x"],
+    ["${A:-a b}c", "${A:-a b}c", "${A:-a b}c"],
+    ["`a b`c", "`a b`c", "`a b`c"],
+    // `>` and `<` end a word unless they start it or open a process substitution.
+    ["a>b", "a", "a"],
+    ["<(x)", null, null],
+    ["é'ü'", "éü", "é'ü'"],
+  ] as const)("reads the word %j", (script, value, raw) => {
+    const word = parseShell(script)[0]?.words[0];
+    expect(word ? [word.value, word.raw, script.slice(word.start, word.end)] : [null, null, null]).toEqual([
+      value,
+      raw,
+      raw,
+    ]);
+  });
+
+  it("gives each command its own words, args the tail of them", () => {
+    const commands = parseShell("a b c; d\ne f");
+    expect(commands.map((c) => c.words.map((w) => w.value))).toEqual([["a", "b", "c"], ["d"], ["e", "f"]]);
+    for (const c of commands) expect(c.args).toEqual(c.words.slice(c.words.length - c.args.length));
+    expect(commands[0]!.words).not.toBe(commands[2]!.words);
+  });
+
   it("never throws on unbalanced input", () => {
     for (const s of ["'", '"', "$(", "${", "`", "\\", "(((", ")))", "a && && b"])
       expect(() => parseShell(s)).not.toThrow();
@@ -114,6 +179,27 @@ describe("redirections", () => {
   ] as const)("%j", (script, expected) => {
     expect(names(script)).toEqual(expected);
   });
+  it.each([
+    ["a <<<word", "<<<", "word"],
+    ["a <<-EOF", "<<-", "EOF"],
+    ["a <> f", "<>", "f"],
+    ["a <&3", "<&", "3"],
+    ["a >|f", ">|", "f"],
+    ["a &>>log", "&>>", "log"],
+    ["a 10>&1", ">&", "1"],
+    ["a 2>", ">", null],
+    ["a > ;", ">", null],
+    ["a >\nb", ">", null],
+  ] as const)("reads %j", (script, op, target) => {
+    const [redirect] = parseShell(script)[0]!.redirects;
+    expect([redirect?.op, redirect?.target?.value ?? null]).toEqual([op, target]);
+    expect(script.slice(redirect!.start, redirect!.end).trimEnd()).toBe(
+      script
+        .slice(script.indexOf(" ") + 1)
+        .split(/[;\n]/)[0]!
+        .trimEnd(),
+    );
+  });
   it("keeps the operator and target", () => {
     const [cmd] = parseShell("make 2>&1 >>log <<-'EOF'");
     expect(cmd?.redirects.map((r) => [r.op, r.target?.value])).toEqual([
@@ -131,6 +217,9 @@ describe("operands", () => {
     ["pip install -i https://x -r req.txt --no-deps a -- -b", ["-i", "-r"], ["install", "a", "-b"]],
     ["apk add -qt .deps gcc", ["-t"], ["add", "gcc"]],
     ["go build -ldflags '-s -w' -o /out ./cmd", ["-ldflags", "-o"], ["build", "./cmd"]],
+    ["tool -x - a b", ["-"], ["b"]],
+    ["tool -qa3 x y -- -z", ["-3"], ["y", "-z"]],
+    ["tool - '' x", [], ["-", "", "x"]],
   ] as const)("%s", (script, options, expected) => {
     expect(operands(parseShell(script)[0]!, { values: options }).map((w) => w.value)).toEqual(expected);
   });
@@ -222,6 +311,10 @@ describe("commandSubstitutions", () => {
     ["echo '$(not run)' $((1 + 2))", []],
     ["cat > $(mktemp)", [[["mktemp"]]]],
     ["echo $(unclosed", [[["unclosed"]]]],
+    [
+      'echo "$(a $(b `c d`) e)" > $(f)',
+      [[["a", "$(b `c d`)", "e"]], [["b", "`c d`"]], [["c", "d"]], [["f"]]],
+    ],
   ] as const)("%s", (script, expected) => {
     expect(inner(script)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import { programName } from "../dialect.js";
-import type { ShellCommand, ShellRedirect, ShellWord } from "../lexer.js";
+import { CommandList, type ShellCommand, type ShellRedirect, type ShellWord } from "../lexer.js";
 
 /**
  * Splits a Windows cmd script (`cmd /S /C …`) into commands. A reader for rules, not a cmd parser: it knows double
@@ -7,16 +7,7 @@ import type { ShellCommand, ShellRedirect, ShellWord } from "../lexer.js";
  * the words as written. A command's `base` is the program in lower case without its path or `.exe`.
  */
 export function parseCmd(script: string): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let redirects: ShellRedirect[] = [];
-  let operator: string | null = null;
-  const flush = (next: string | null) => {
-    if (words.length > 0 || redirects.length > 0) commands.push(makeCommand(words, redirects, operator));
-    words = [];
-    redirects = [];
-    operator = next;
-  };
+  const list = new CommandList(makeCommand);
   const n = script.length;
   let i = 0;
   while (i < n) {
@@ -26,29 +17,29 @@ export function parseCmd(script: string): ShellCommand[] {
     } else if (c === "^" && script[i + 1] === "\n") {
       i += 2;
     } else if (c === "\n") {
-      flush(words.length > 0 ? "\n" : operator);
+      list.end(list.hasWords ? "\n" : list.operator);
       i++;
     } else if (script.startsWith("&&", i) || script.startsWith("||", i)) {
-      flush(script.slice(i, i + 2));
+      list.end(script.slice(i, i + 2));
       i += 2;
     } else if (c === "&" || c === "|" || c === "(" || c === ")") {
-      flush(c === "|" ? "|" : c === "&" ? "&" : words.length > 0 ? "&" : operator);
+      list.end(c === "|" ? "|" : c === "&" ? "&" : list.hasWords ? "&" : list.operator);
       i++;
     } else if (/[<>]/.test(c) || (/\d/.test(c) && /^\d>/.test(script.slice(i, i + 2)))) {
       const m = /^\d?(>>|>&|<|>)/.exec(script.slice(i))!;
       let j = i + m[0].length;
       while (script[j] === " ") j++;
       const target = j < n && !"&|()\n".includes(script[j]!) ? readWord(script, j) : null;
-      redirects.push({ op: m[1]!, target, start: i, end: target ? target.end : j });
+      list.redirect({ op: m[1]!, target, start: i, end: target ? target.end : j });
       i = target ? target.end : j;
     } else {
       const word = readWord(script, i);
-      words.push(word);
+      list.word(word);
       i = Math.max(word.end, i + 1);
     }
   }
-  flush(null);
-  return commands;
+  list.end(null);
+  return list.commands;
 }
 
 function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: string | null): ShellCommand {

@@ -2,7 +2,7 @@ import { basename, type ShellCommand } from "../lexer.js";
 import { noValueOptions, operands, type OptionSpec } from "../options.js";
 import { goOptions } from "./go.js";
 import { npmOptions, yarnOptions } from "./npm.js";
-import { systemInstall } from "./packages.js";
+import { systemInstall, systemManagerNames } from "./packages.js";
 import { pipCommand, type PipCommand } from "./pip.js";
 
 /**
@@ -38,12 +38,16 @@ export function dependencyInstalls(commands: readonly ShellCommand[]): Install[]
   };
   commands.forEach((c, i) => {
     const name = c.base ?? "";
-    // Each tool's own options, so that `npm ci --prefix /app` is still a bare `npm ci`.
-    const [verb, ...rest] = operands(c, optionsOf[name] ?? noValueOptions);
-    const sub = verb?.value ?? null;
-    const shown = [name, ...(sub === null ? [] : [sub])].join(" ");
-    const flags = c.args.map((a) => a.value);
     const pip = pipCommand(c);
+    // Nearly every command is none of the installers: they are turned away before their arguments are read.
+    if (pip === null && !installers.has(name)) return;
+    // Each tool's own options, so that `npm ci --prefix /app` is still a bare `npm ci`.
+    const all = operands(c, optionsOf[name] ?? noValueOptions);
+    const verb = all[0];
+    const rest = all.slice(1);
+    const sub = verb?.value ?? null;
+    const shown = sub === null ? name : `${name} ${sub}`;
+    const flags = c.args.map((a) => a.value);
     if (
       name === "npm" &&
       ["install", "i", "ci"].includes(sub ?? "") &&
@@ -193,6 +197,27 @@ function requirementFiles(pip: PipCommand): string[] {
   }
   return files.filter((f) => !f.startsWith("$") && !f.startsWith("/") && !/^https?:/.test(f));
 }
+
+/** The programs whose installs `dependencyInstalls` reads (one branch each), besides pip (see `pipCommand`). */
+const installers: ReadonlySet<string> = new Set([
+  "npm",
+  "yarn",
+  "pnpm",
+  "poetry",
+  "uv",
+  "pipenv",
+  "bundle",
+  "bundler",
+  "go",
+  "cargo",
+  "mvn",
+  "mvnw",
+  "gradle",
+  "gradlew",
+  "composer",
+  "xargs",
+  ...systemManagerNames,
+]);
 
 /** Package managers that `xargs` may be given a list of packages for. */
 const systemManagers = new Set(["apt-get", "apt", "apk", "yum", "dnf"]);

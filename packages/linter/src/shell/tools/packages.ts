@@ -1,8 +1,8 @@
 import type { ShellCommand, ShellWord } from "../lexer.js";
-import { toolCommands } from "../options.js";
+import { operands } from "../options.js";
 import { aptNames, aptOptions } from "./apt.js";
 import { apkOptions } from "./apk.js";
-import { yumDnfAction, zypperAction } from "./rpm.js";
+import { yumDnfAction, yumDnfNames, zypperAction } from "./rpm.js";
 
 /** A system package install: the manager's name, its verb and the packages it names. */
 export interface SystemInstall {
@@ -11,18 +11,27 @@ export interface SystemInstall {
   packages: ShellWord[];
 }
 
+/** The package managers whose installs `systemInstall` reads. */
+export const systemManagerNames: ReadonlySet<string> = new Set([
+  ...aptNames,
+  "apk",
+  ...yumDnfNames,
+  "zypper",
+]);
+
 /**
  * The install of `apt-get`/`apt install`, `apk add`, `yum`/`dnf`/`microdnf`/`tdnf install` or
  * `zypper install`/`in`, read with each manager's options; null for any other command.
  */
 export function systemInstall(command: ShellCommand): SystemInstall | null {
   const name = command.base;
-  if (name === null) return null;
+  if (name === null || !systemManagerNames.has(name)) return null;
   if (aptNames.has(name) || name === "apk") {
     const apk = name === "apk";
-    const [read] = toolCommands([command], [name], apk ? apkOptions : aptOptions);
-    if (!read?.verb || read.verb.value !== (apk ? "add" : "install")) return null;
-    return { manager: name, verb: read.verb, packages: read.operands };
+    const all = operands(command, apk ? apkOptions : aptOptions);
+    const verb = all[0];
+    if (!verb || verb.value !== (apk ? "add" : "install")) return null;
+    return { manager: name, verb, packages: all.slice(1) };
   }
   const action = yumDnfAction(command) ?? zypperAction(command);
   if (!action) return null;

@@ -1,5 +1,5 @@
 import type { ShellCommand, ShellWord } from "../lexer.js";
-import { operands, type OptionSpec } from "../options.js";
+import { argOperands, type OptionSpec } from "../options.js";
 
 /** pip's options that take a value in the next word (`uv pip` accepts the same ones). */
 export const pipOptions: OptionSpec = {
@@ -70,6 +70,9 @@ const PIP = /^pip[0-9.]*$/;
 /** The command read as pip, or null when it does not run pip; the one place that knows how pip is invoked. */
 export function pipCommand(command: ShellCommand): PipCommand | null {
   const name = command.base ?? "";
+  // Most commands are none of these: one comparison of the first letter turns them away.
+  const first = name.charCodeAt(0);
+  if (first !== 112 /* p */ && first !== 117 /* u */) return null;
   let args: ShellWord[];
   let shown: string;
   let runner: PipCommand["runner"] = "pip";
@@ -90,8 +93,8 @@ export function pipCommand(command: ShellCommand): PipCommand | null {
   } else {
     return null;
   }
-  const [verb, ...rest] = operands({ ...command, args }, pipOptions);
-  return { command, args, runner, shown, verb, operands: rest };
+  const all = argOperands(args, pipOptions);
+  return { command, args, runner, shown, verb: all[0], operands: all.slice(1) };
 }
 
 /** The pip commands of a script. */

@@ -1,5 +1,5 @@
 import { programName } from "../dialect.js";
-import type { ShellCommand, ShellWord } from "../lexer.js";
+import { CommandList, type ShellCommand, type ShellWord } from "../lexer.js";
 
 /**
  * Aliases of Windows PowerShell 5 and PowerShell 7 that rules care about, to the cmdlet they stand for. `curl` and
@@ -72,14 +72,7 @@ export function powershellName(word: string, windowsPowershell: boolean): string
  * `$x = cmd …` is the command `cmd`, and the call operator (`& $exe …`) is skipped.
  */
 export function parsePowershell(script: string, windowsPowershell = true): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let operator: string | null = null;
-  const flush = (next: string | null) => {
-    if (words.length > 0) commands.push(makeCommand(words, operator, windowsPowershell));
-    words = [];
-    operator = next;
-  };
+  const list = new CommandList((words, _, operator) => makeCommand(words, operator, windowsPowershell));
   const n = script.length;
   let i = 0;
   while (i < n) {
@@ -90,7 +83,7 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
       i += script[i + 1] === "\r" && script[i + 2] === "\n" ? 3 : 2;
     } else if (c === "\n") {
       // A line ending in `|` continues the pipeline.
-      if (words.length > 0) flush("\n");
+      if (list.hasWords) list.end("\n");
       i++;
     } else if (c === "#") {
       while (i < n && script[i] !== "\n") i++;
@@ -98,19 +91,19 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
       const close = script.indexOf("#>", i + 2);
       i = close < 0 ? n : close + 2;
     } else if (script.startsWith("&&", i) || script.startsWith("||", i)) {
-      flush(script.slice(i, i + 2));
+      list.end(script.slice(i, i + 2));
       i += 2;
     } else if (c === ";" || c === "|" || c === "{" || c === "}") {
-      flush(c === "|" ? "|" : c === ";" ? ";" : words.length > 0 ? ";" : operator);
+      list.end(c === "|" ? "|" : c === ";" ? ";" : list.hasWords ? ";" : list.operator);
       i++;
     } else {
       const word = readWord(script, i);
-      words.push(word);
+      list.word(word);
       i = Math.max(word.end, i + 1);
     }
   }
-  flush(null);
-  return commands;
+  list.end(null);
+  return list.commands;
 }
 
 function makeCommand(words: ShellWord[], operator: string | null, windowsPowershell: boolean): ShellCommand {

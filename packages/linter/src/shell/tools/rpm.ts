@@ -193,7 +193,8 @@ const groupVerbs = new Set(["group", "groups", "module"]);
 /** The action of a yum/dnf/microdnf/tdnf command, or null for another command or a bare `yum`. */
 export function yumDnfAction(command: ShellCommand): PackageAction | null {
   if (command.base === null || !yumDnfNames.has(command.base)) return null;
-  const [first, ...rest] = operands(command, yumDnfOptions);
+  const rest = operands(command, yumDnfOptions);
+  const first = rest.shift();
   if (!first) return null;
   const sub = groupVerbs.has(first.value) ? rest.shift() : undefined;
   return {
@@ -208,7 +209,8 @@ export function yumDnfAction(command: ShellCommand): PackageAction | null {
 /** The action of a zypper command, or null for another command or a bare `zypper`. */
 export function zypperAction(command: ShellCommand): PackageAction | null {
   if (command.base !== "zypper") return null;
-  const [first, ...rest] = operands(command, zypperOptions);
+  const rest = operands(command, zypperOptions);
+  const first = rest.shift();
   if (!first) return null;
   return { command, verb: first.value, verbStart: first, verbEnd: first, operands: rest };
 }
