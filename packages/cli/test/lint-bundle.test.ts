@@ -54,4 +54,35 @@ describe.skipIf(!built)("bundled hull lint", () => {
     expect(lint("1")).toBe(first);
     expect(readFileSync(cache).toString()).not.toBe("not a code cache");
   });
+
+  it("writes the cache after each of a command's first three successful runs, never after a usage error", () => {
+    // A copy of the CLI, so that the tests that run the real one at the same time cannot write this cache.
+    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    try {
+      for (const path of ["bin/hull.js", "bin/package.json", "bundle/hull.cjs"]) {
+        mkdirSync(dirname(join(copy, path)), { recursive: true });
+        writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
+      }
+      const run = (...args: string[]) => {
+        try {
+          execFileSync(process.execPath, [join(copy, "bin/hull.js"), "lint", ...args], {
+            cwd: dir,
+            env: { ...process.env, HULL_LINT_THREADS: "1" },
+            stdio: "pipe",
+          });
+          return 0;
+        } catch (error) {
+          return (error as { status: number }).status;
+        }
+      };
+      const cache = join(copy, "bundle", "hull.lint.cjs.cache");
+      expect(run("--no-such-flag")).toBe(2);
+      expect(run("--help")).toBe(0);
+      expect(existsSync(cache)).toBe(false);
+      const counts = [1, 2, 3, 3].map(() => (run("--no-shellcheck", "."), readFileSync(cache)[0]));
+      expect(counts).toEqual([1, 2, 3, 3]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });

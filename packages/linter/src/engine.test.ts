@@ -182,6 +182,147 @@ describe("lint", () => {
       "4:1 maintainer-deprecated MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
     ]);
   });
+
+  it("keeps what a rule reported before it crashed, stops all its handlers, and runs it again on the next file", () => {
+    const calls: string[] = [];
+    const flaky = defineRule({
+      ...everything,
+      id: "flaky",
+      aliases: {},
+      create: (ctx) => ({
+        Instruction(node) {
+          calls.push(`Instruction ${node.type}`);
+        },
+        Run(node) {
+          calls.push("Run");
+          ctx.report(node.keyword, "event", "before");
+          if (node.range.start.line === 2) throw new Error("boom");
+        },
+        "Dockerfile:exit"() {
+          calls.push("exit");
+        },
+      }),
+    });
+    const out = lint("FROM a\nRUN x\nRUN y\n", { registry: [flaky] }).diagnostics;
+    expect(brief(out)).toEqual([
+      "2:1 flaky before",
+      "2:1 flaky Rule 'flaky' crashed here and was stopped for this file: boom. Please report this bug.",
+    ]);
+    expect(calls).toEqual(["Instruction From", "Instruction Run", "Run"]);
+    calls.length = 0;
+    expect(brief(lint("FROM a\n\nRUN y\n", { registry: [flaky] }).diagnostics)).toEqual(["3:1 flaky before"]);
+    expect(calls).toEqual(["Instruction From", "Instruction Run", "Run", "exit"]);
+  });
+
+  it("reports a rule whose create throws, at the file, and keeps the others", () => {
+    const broken = defineRule({
+      ...everything,
+      id: "broken-create",
+      aliases: {},
+      create: () => {
+        throw new Error("no");
+      },
+    });
+    const out = lint("FROM a\nMAINTAINER me\n", { registry: [broken, ...own] }).diagnostics;
+    expect(brief(out)).toEqual([
+      "1:1 broken-create Rule 'broken-create' crashed here and was stopped for this file: no. Please report this bug.",
+      "2:1 maintainer-deprecated MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
+    ]);
+  });
+
+  it("gives each rule its own id, severity and options, and the file's context", () => {
+    const seen: string[] = [];
+    const probe = (id: string) =>
+      defineRule({
+        id,
+        title: "Reports what it sees",
+        severity: "info",
+        fixable: false,
+        docs: { rationale: "Test only.", bad: [], good: [] },
+        messages: { seen: (text: string) => text },
+        options: { tag: { description: "A tag.", type: "string", default: "default" } },
+        create(ctx, options) {
+          seen.push(`${ctx.id} ${options.tag} ${ctx.filePath} ${ctx.settings.strictLabels}`);
+          return {
+            From(node) {
+              ctx.report(node, "seen", `${ctx.id} ${ctx.source.length} ${ctx.ast.stages.length}`);
+              const range = ctx.rangeOf(0, 4);
+              ctx.report(
+                range,
+                "seen",
+                `${ctx.currentStage() === ctx.ast.stages[0]} ${ctx.readDockerignore()}`,
+              );
+            },
+          };
+        },
+      });
+    const out = lint("FROM a\n", {
+      registry: [probe("probe-a"), probe("probe-b")],
+      preset: "all",
+      filePath: "Dockerfile",
+      settings: { strictLabels: true },
+      readDockerignore: () => "node_modules",
+      rules: { "probe-a": ["error", { tag: "mine" }] },
+    }).diagnostics;
+    expect(seen).toEqual(["probe-a mine Dockerfile true", "probe-b default Dockerfile true"]);
+    expect(out.map((d) => `${d.ruleId} ${d.severity} ${d.range.end.column} ${d.message}`)).toEqual([
+      "probe-a error 5 true node_modules",
+      "probe-b info 5 true node_modules",
+      "probe-a error 7 probe-a 7 1",
+      "probe-b info 7 probe-b 7 1",
+    ]);
+  });
+
+  it("dispatches handlers a rule returns only for some files, and those of a lint inside a lint", () => {
+    const moody = defineRule({
+      ...everything,
+      id: "moody",
+      aliases: {},
+      create: (ctx) =>
+        ctx.source.includes("RUN")
+          ? {
+              Run(node) {
+                ctx.report(node.keyword, "event", "run");
+                // A lint inside a rule's handler: the outer file keeps its own handlers.
+                if (node.range.start.line === 2)
+                  lint("FROM b\nCMD x\n", { registry: [moody, everything], preset: "all" });
+              },
+            }
+          : {
+              From(node) {
+                ctx.report(node.keyword, "event", "from");
+              },
+            },
+    });
+    const registry = [moody, everything];
+    const lines = (code: string) =>
+      brief(lint(code, { registry, preset: "all" }).diagnostics).filter((l) => l.includes("moody"));
+    expect(lines("FROM a\n")).toEqual(["1:1 moody from"]);
+    expect(lines("FROM a\nRUN x\nRUN y\n")).toEqual(["2:1 moody run", "3:1 moody run"]);
+    expect(lines("FROM a\n")).toEqual(["1:1 moody from"]);
+  });
+
+  it("adds the time of each rule's create and handlers to `timing`, by rule id", () => {
+    const busy = (id: string, ms: number) =>
+      defineRule({
+        ...everything,
+        id,
+        aliases: {},
+        create: () => ({
+          Instruction() {
+            const end = performance.now() + ms;
+            while (performance.now() < end);
+          },
+        }),
+      });
+    const timing = new Map<string, number>();
+    const registry = [busy("busy-a", 2), busy("busy-b", 0)];
+    lint("FROM a\nRUN x\n", { registry, preset: "all", timing });
+    lint("FROM a\nRUN x\n", { registry, preset: "all", timing });
+    expect([...timing.keys()]).toEqual(["busy-a", "busy-b"]);
+    // Two files of two instructions, at least 2 ms each: the sums, not the last call.
+    expect(timing.get("busy-a")).toBeGreaterThanOrEqual(8);
+  });
 });
 
 describe("rule selection", () => {

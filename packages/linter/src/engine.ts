@@ -19,6 +19,7 @@ import {
   type IgnoreEntry,
   type LintSettings,
   type Locatable,
+  type Messages,
   type FixLevel,
   type HadolintCode,
   type ReportTarget,
@@ -160,31 +161,114 @@ export function resolveRules(
   return enabled;
 }
 
+/** A handler of a rule's visitor, called with one node. */
+type Handler = (node: unknown) => void;
+
+/**
+ * Where each rule's handlers sit in a file's flat handler table: the handlers of one node key are side by side,
+ * in rule order. Never changed once made (a file keeps the layout it filled its table with).
+ */
+interface HandlerLayout {
+  /** Table slots by rule and key. */
+  readonly slotOf: readonly ReadonlyMap<string, number>[];
+  /** The slots of each key: `start` to `end` (exclusive). */
+  readonly slots: ReadonlyMap<string, { readonly start: number; readonly end: number }>;
+  /** The rule (index in `RulePlan.rules`) of each slot. */
+  readonly ruleOf: readonly number[];
+  readonly size: number;
+}
+
+/**
+ * One configuration's rules, resolved once and shared by every file linted with it: what runs, with which
+ * severity and options, and the layout of the handler table. Rules say which node keys they look at only by
+ * the visitor `create` returns, so the layout is learnt from the visitors and grows when one shows a key its rule
+ * has not had before (in practice, on the first file).
+ */
+class RulePlan {
+  /** The rules that get a context and a visitor: every enabled rule but syntax-error, which the engine runs. */
+  readonly rules: readonly EnabledRule[];
+  readonly syntax: EnabledRule | undefined;
+  readonly template: EnabledRule | undefined;
+  /** Every key each rule's visitors have had a handler for. */
+  private readonly keysOf: Set<string>[];
+  layout: HandlerLayout;
+
+  constructor(enabled: readonly EnabledRule[]) {
+    this.rules = enabled.filter((e) => e.rule.id !== syntaxErrorId);
+    this.syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
+    this.template = enabled.find((e) => e.rule.id === templateSyntaxId);
+    this.keysOf = this.rules.map(() => new Set());
+    this.layout = this.lay();
+  }
+
+  /** Adds the handler keys of rule `i`'s visitor that the layout lacks; true when there were any. */
+  learn(i: number, visitor: Visitor): boolean {
+    const known = this.keysOf[i]!;
+    let learnt = false;
+    for (const key in visitor) {
+      if (known.has(key) || typeof (visitor as Record<string, unknown>)[key] !== "function") continue;
+      known.add(key);
+      learnt = true;
+    }
+    return learnt;
+  }
+
+  /** Makes a new layout from the keys learnt so far. */
+  relayout(): void {
+    this.layout = this.lay();
+  }
+
+  private lay(): HandlerLayout {
+    const rulesByKey = new Map<string, number[]>();
+    this.keysOf.forEach((keys, i) => {
+      for (const key of keys) {
+        let list = rulesByKey.get(key);
+        if (!list) rulesByKey.set(key, (list = []));
+        list.push(i);
+      }
+    });
+    const slotOf = this.rules.map(() => new Map<string, number>());
+    const slots = new Map<string, { start: number; end: number }>();
+    const ruleOf: number[] = [];
+    for (const [key, list] of rulesByKey) {
+      const start = ruleOf.length;
+      for (const i of list) {
+        slotOf[i]!.set(key, ruleOf.length);
+        ruleOf.push(i);
+      }
+      slots.set(key, { start, end: ruleOf.length });
+    }
+    return { slotOf, slots, ruleOf, size: ruleOf.length };
+  }
+}
+
 // `lint` runs once per file with the same few configurations: each is resolved once. Keyed by content, not by
 // identity, because the CLI and the language server build a new settings object for every file.
-const enabledCache = new WeakMap<readonly Rule[], Map<string, readonly EnabledRule[]>>();
+const planCache = new WeakMap<readonly Rule[], Map<string, RulePlan>>();
 /** More distinct configurations than this in one process (a long-lived server) start the cache afresh. */
 const maxCachedConfigs = 64;
 
-/** `resolveRules`, kept per configuration; the options are frozen copies, since every file's rules share them. */
-function enabledRules(
+/** The plan of a configuration; the options are frozen copies, since every file's rules share them. */
+function planOf(
   registry: readonly Rule[],
   preset: Preset = "recommended",
   settings: Readonly<Record<string, RuleSetting>> = {},
-): readonly EnabledRule[] {
-  let byConfig = enabledCache.get(registry);
-  if (!byConfig) enabledCache.set(registry, (byConfig = new Map()));
+): RulePlan {
+  let byConfig = planCache.get(registry);
+  if (!byConfig) planCache.set(registry, (byConfig = new Map()));
   const key = `${preset} ${JSON.stringify(settings)}`;
-  let enabled = byConfig.get(key);
-  if (!enabled) {
+  let plan = byConfig.get(key);
+  if (!plan) {
     if (byConfig.size >= maxCachedConfigs) byConfig.clear();
-    enabled = resolveRules(registry, preset, settings).map((e) => ({
-      ...e,
-      options: deepFreeze(structuredClone(e.options)),
-    }));
-    byConfig.set(key, enabled);
+    plan = new RulePlan(
+      resolveRules(registry, preset, settings).map((e) => ({
+        ...e,
+        options: deepFreeze(structuredClone(e.options)),
+      })),
+    );
+    byConfig.set(key, plan);
   }
-  return enabled;
+  return plan;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -193,6 +277,215 @@ function deepFreeze<T>(value: T): T {
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
+}
+
+/** The settings of a lint that gives none. */
+const noSettings: LintSettings = Object.freeze({
+  trustedRegistries: Object.freeze([]),
+  labelSchema: Object.freeze({}),
+  strictLabels: false,
+});
+
+/** `ctx.baseImage` when no base image config was given. */
+const noBaseImage = (): undefined => undefined;
+
+/**
+ * The linting of one file: what every rule context of the file shares, the handler table and the findings.
+ * Rule contexts read it through getters, so that a context is two fields rather than a copy of all of this.
+ */
+class FileRun {
+  readonly diagnostics: Diagnostic[] = [];
+  /** The stage being walked. */
+  stage: Stage | null = null;
+  /** Triggers of ONBUILDs met so far that are not marked as such in the tree; made on the first one. */
+  private triggers: Set<Instruction> | null = null;
+  private dockerignore: { text: string | null } | undefined = undefined;
+  private positionMap: PositionMap | undefined = undefined;
+  /** The plan's handler layout when this file's visitors were made. */
+  private readonly layout: HandlerLayout;
+  /** Each slot of the layout: the handler of that rule and key in this file, or undefined. */
+  private readonly handlers: (Handler | undefined)[];
+
+  constructor(
+    readonly source: string,
+    readonly parseResult: ParseResult,
+    readonly semantic: SemanticModel,
+    readonly filePath: string | undefined,
+    readonly settings: LintSettings,
+    readonly ignoreDirectives: readonly IgnoreDirective[],
+    readonly baseImage: (stage: Stage) => BaseImage | undefined,
+    private readonly dockerignoreReader: (() => string | null) | undefined,
+    private readonly plan: RulePlan,
+    private readonly timing: Map<string, number> | undefined,
+  ) {
+    const visitors = this.createVisitors();
+    // The layout of the plan as it is after this file's visitors were learnt; kept, so that a nested lint that
+    // learns more cannot move this file's slots.
+    this.layout = plan.layout;
+    this.handlers = new Array<Handler | undefined>(this.layout.size).fill(undefined);
+    for (let i = 0; i < visitors.length; i++) {
+      const visitor = visitors[i] as Record<string, unknown> | null;
+      if (visitor === null) continue;
+      const slotOf = this.layout.slotOf[i]!;
+      for (const key in visitor) {
+        const handler = visitor[key];
+        if (typeof handler === "function") this.handlers[slotOf.get(key)!] = handler as Handler;
+      }
+    }
+  }
+
+  /** Calls every rule's `create`; a rule whose `create` throws is reported and gets no visitor. */
+  private createVisitors(): (Visitor | null)[] {
+    const { plan, timing } = this;
+    const visitors = new Array<Visitor | null>(plan.rules.length).fill(null);
+    let learnt = false;
+    for (let i = 0; i < plan.rules.length; i++) {
+      const entry = plan.rules[i]!;
+      const ctx = new Context(this, entry) as unknown as RuleContext<Messages>;
+      const start = timing ? performance.now() : 0;
+      let visitor: Visitor | null = null;
+      try {
+        visitor = entry.rule.create(ctx, entry.options);
+      } catch (error) {
+        this.diagnostics.push(crash(entry.rule, error, this.parseResult.ast.range));
+      }
+      if (timing) timing.set(entry.rule.id, (timing.get(entry.rule.id) ?? 0) + performance.now() - start);
+      if (visitor !== null && plan.learn(i, visitor)) learnt = true;
+      visitors[i] = visitor;
+    }
+    if (learnt) plan.relayout();
+    return visitors;
+  }
+
+  /** Calls the handlers of `key`, in rule order; a rule that throws is reported and stopped for this file. */
+  dispatch(key: string, node: unknown, range: Range): void {
+    const slots = this.layout.slots.get(key);
+    if (slots === undefined) return;
+    const { handlers, timing } = this;
+    for (let s = slots.start; s < slots.end; s++) {
+      const handler = handlers[s];
+      if (handler === undefined) continue;
+      const start = timing ? performance.now() : 0;
+      try {
+        handler(node);
+      } catch (error) {
+        // A bug in one rule must not hide the findings of the others.
+        this.stop(this.layout.ruleOf[s]!, error, range);
+      }
+      if (timing) {
+        const id = this.plan.rules[this.layout.ruleOf[s]!]!.rule.id;
+        timing.set(id, (timing.get(id) ?? 0) + performance.now() - start);
+      }
+    }
+  }
+
+  /** Reports a crash of rule `i` and removes its handlers for the rest of the file. */
+  private stop(i: number, error: unknown, range: Range): void {
+    this.diagnostics.push(crash(this.plan.rules[i]!.rule, error, range));
+    for (const slot of this.layout.slotOf[i]!.values()) this.handlers[slot] = undefined;
+  }
+
+  markTrigger(node: Instruction): void {
+    (this.triggers ??= new Set()).add(node);
+  }
+
+  isTrigger(node: Instruction): boolean {
+    return node.onbuild !== undefined || (this.triggers !== null && this.triggers.has(node));
+  }
+
+  get positions(): PositionMap {
+    return (this.positionMap ??= new PositionMap(this.source));
+  }
+
+  readDockerignore(): string | null {
+    if (!this.dockerignore) {
+      let text: string | null;
+      try {
+        text = this.dockerignoreReader?.() ?? null;
+      } catch {
+        // An unreadable .dockerignore is treated as absent; the rules that need it stay silent.
+        text = null;
+      }
+      this.dockerignore = { text };
+    }
+    return this.dockerignore.text;
+  }
+
+  report(entry: EnabledRule, at: Locatable | ReportTarget, messageId: string, args: never[]): void {
+    const target = "at" in at ? at : { at, fix: undefined, hadolint: undefined };
+    const range = "range" in target.at ? target.at.range : target.at;
+    const message = entry.rule.messages[messageId] as ((...a: never[]) => string) | undefined;
+    const diagnostic: Diagnostic = {
+      ruleId: entry.rule.id,
+      severity: entry.severity,
+      message: message ? message(...args) : `Unknown message id '${messageId}'.`,
+      messageId,
+      range,
+    };
+    if (target.hadolint) diagnostic.hadolint = target.hadolint;
+    // A rule that declares no fix level offers no fixes, whatever it passes to report.
+    if (target.fix && entry.rule.fixable !== false)
+      diagnostic.fix = {
+        edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit],
+        level: entry.rule.fixable,
+      };
+    this.diagnostics.push(diagnostic);
+  }
+}
+
+/**
+ * A rule's view of the file (`RuleContext`): the rule and the file, everything else read from the file through
+ * the prototype. One small object per rule and file instead of a literal with every field and a `report`
+ * closure: those were a third of what the engine allocated per file.
+ */
+class Context {
+  constructor(
+    private readonly file: FileRun,
+    private readonly entry: EnabledRule,
+  ) {}
+
+  get id(): string {
+    return this.entry.rule.id;
+  }
+  get source(): string {
+    return this.file.source;
+  }
+  get parseResult(): ParseResult {
+    return this.file.parseResult;
+  }
+  get ast(): Dockerfile {
+    return this.file.parseResult.ast;
+  }
+  get semantic(): SemanticModel {
+    return this.file.semantic;
+  }
+  get filePath(): string | undefined {
+    return this.file.filePath;
+  }
+  get settings(): LintSettings {
+    return this.file.settings;
+  }
+  get ignoreDirectives(): readonly IgnoreDirective[] {
+    return this.file.ignoreDirectives;
+  }
+  readDockerignore(): string | null {
+    return this.file.readDockerignore();
+  }
+  currentStage(): Stage | null {
+    return this.file.stage;
+  }
+  baseImage(stage: Stage): BaseImage | undefined {
+    return this.file.baseImage(stage);
+  }
+  isTrigger(node: Instruction): boolean {
+    return this.file.isTrigger(node);
+  }
+  rangeOf(start: number, end: number): Range {
+    return this.file.positions.range(start, end);
+  }
+  report(at: Locatable | ReportTarget, messageId: string, ...args: never[]): void {
+    this.file.report(this.entry, at, messageId, args);
+  }
 }
 
 /** Lints one Dockerfile: parses it, walks the tree once for every enabled rule, applies inline ignores. Never throws. */
@@ -209,12 +502,13 @@ function lintFile(source: string, options: LintOptions): LintResult {
   const parseResult =
     markup.length > 0 ? parse(maskTemplate(source, markup)) : (options.parseResult ?? parse(source));
   const { ast } = parseResult;
-  const positions = new PositionMap(source);
-  const settings: LintSettings = {
-    trustedRegistries: options.settings?.trustedRegistries ?? [],
-    labelSchema: options.settings?.labelSchema ?? {},
-    strictLabels: options.settings?.strictLabels ?? false,
-  };
+  const settings: LintSettings = options.settings
+    ? {
+        trustedRegistries: options.settings.trustedRegistries ?? [],
+        labelSchema: options.settings.labelSchema ?? {},
+        strictLabels: options.settings.strictLabels ?? false,
+      }
+    : noSettings;
   // Built once per file and shared by every rule and ShellCheck's script reader; it computes nothing until asked.
   // The caller's model is taken when it is of this tree (the language server keeps one with each document, for
   // hover and completion too), not of another parse such as a template's masked one. Otherwise made here rather
@@ -222,20 +516,30 @@ function lintFile(source: string, options: LintOptions): LintResult {
   // young-generation GC cannot collect, so every AST it saw survived into the old generation (measured: half of
   // what lint allocated outlived a scavenge, and the heap needed a full mark-compact every few hundred files).
   const semantic = options.semantic?.ast === ast ? options.semantic : new SemanticModel(ast);
-  const baseImage = baseImageLookup(semantic, options.imageConfigs);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
-  const enabled = enabledRules(registry, options.preset, options.rules);
-  const diagnostics: Diagnostic[] = [];
+  const plan = planOf(registry, options.preset, options.rules);
+  const run = new FileRun(
+    source,
+    parseResult,
+    semantic,
+    options.filePath,
+    settings,
+    ignoreDirectives,
+    baseImageLookup(semantic, options.imageConfigs),
+    options.readDockerignore,
+    plan,
+    options.timing,
+  );
+  const { diagnostics } = run;
 
-  const syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
-  if (syntax) {
+  if (plan.syntax) {
+    const { severity } = plan.syntax;
     for (const d of parseResult.diagnostics) {
       const owner = parseCodesOwnedByRules[d.code];
       if (owner !== undefined && index.byId(owner)) continue;
-      const severity = d.severity === "error" ? syntax.severity : worst("warning", syntax.severity, false);
       diagnostics.push({
         ruleId: syntaxErrorId,
-        severity,
+        severity: d.severity === "error" ? severity : worst("warning", severity, false),
         message: d.message,
         messageId: d.code,
         range: d.range,
@@ -243,143 +547,45 @@ function lintFile(source: string, options: LintOptions): LintResult {
     }
   }
 
-  const template = enabled.find((e) => e.rule.id === templateSyntaxId);
-  if (template && markup.length > 0) {
+  if (plan.template && markup.length > 0) {
     const first = markup[0]!;
     diagnostics.push({
       ruleId: templateSyntaxId,
-      severity: template.severity,
-      message: (template.rule.messages.template as (markup: string) => string)(markupName(source, first)),
+      severity: plan.template.severity,
+      message: (plan.template.rule.messages.template as (markup: string) => string)(
+        markupName(source, first),
+      ),
       messageId: "template",
-      range: positions.range(first.start, first.end),
+      range: run.positions.range(first.start, first.end),
     });
   }
 
-  const triggers = new Set<Instruction>();
-  let stage: Stage | null = null;
-  let dockerignore: { text: string | null } | undefined;
-  const visitors: { rule: Rule; visitor: Visitor; crashed: boolean }[] = [];
-  const timing = options.timing;
-  // The context functions every rule shares, made once per file: only `report` differs from rule to rule.
-  const readDockerignore = (): string | null => {
-    if (!dockerignore) {
-      let text: string | null;
-      try {
-        text = options.readDockerignore?.() ?? null;
-      } catch {
-        // An unreadable .dockerignore is treated as absent; the rules that need it stay silent.
-        text = null;
-      }
-      dockerignore = { text };
-    }
-    return dockerignore.text;
-  };
-  const currentStage = () => stage;
-  const isTrigger = (node: Instruction) => node.onbuild !== undefined || triggers.has(node);
-  const rangeOf = (start: number, end: number) => positions.range(start, end);
-  for (const entry of enabled) {
-    if (entry.rule.id === syntaxErrorId) continue;
-    // A literal with every field, not a spread of a shared object: with `{ ...shared }` here, 40% of what each
-    // file allocated outlived a young-generation collection under Node 20 (0.1% with the literal).
-    const ctx: RuleContext<Record<string, (...args: never[]) => string>> = {
-      id: entry.rule.id,
-      source,
-      parseResult,
-      ast,
-      semantic,
-      filePath: options.filePath,
-      settings,
-      ignoreDirectives,
-      readDockerignore,
-      currentStage,
-      baseImage,
-      isTrigger,
-      rangeOf,
-      report(at: Locatable | ReportTarget, messageId: string, ...args: never[]) {
-        const target = "at" in at ? at : { at, fix: undefined };
-        const range = "range" in target.at ? target.at.range : target.at;
-        const message = entry.rule.messages[messageId] as ((...a: never[]) => string) | undefined;
-        const diagnostic: Diagnostic = {
-          ruleId: entry.rule.id,
-          severity: entry.severity,
-          message: message ? message(...args) : `Unknown message id '${messageId}'.`,
-          messageId,
-          range,
-        };
-        if (target.hadolint) diagnostic.hadolint = target.hadolint;
-        // A rule that declares no fix level offers no fixes, whatever it passes to report.
-        if (target.fix && entry.rule.fixable !== false)
-          diagnostic.fix = {
-            edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit],
-            level: entry.rule.fixable,
-          };
-        diagnostics.push(diagnostic);
-      },
-    };
-    const start = timing ? performance.now() : 0;
-    try {
-      visitors.push({ rule: entry.rule, visitor: entry.rule.create(ctx, entry.options), crashed: false });
-    } catch (error) {
-      diagnostics.push(crash(entry.rule, error, ast.range));
-    }
-    if (timing) timing.set(entry.rule.id, (timing.get(entry.rule.id) ?? 0) + performance.now() - start);
-  }
-
-  // Handlers grouped by node key once, so that each node meets only the rules that look at it (as ESLint does).
-  const handlers = new Map<string, { v: (typeof visitors)[number]; handler: (node: unknown) => void }[]>();
-  for (const v of visitors) {
-    const visitor = v.visitor as Record<string, ((node: unknown) => void) | undefined>;
-    // for…in, not Object.entries: no array per rule and file.
-    for (const key in visitor) {
-      const handler = visitor[key];
-      if (typeof handler !== "function") continue;
-      let list = handlers.get(key);
-      if (!list) handlers.set(key, (list = []));
-      list.push({ v, handler });
-    }
-  }
-  const dispatch = (key: string, node: unknown, range: Range) => {
-    const list = handlers.get(key);
-    if (!list) return;
-    for (const { v, handler } of list) {
-      if (v.crashed) continue;
-      const start = timing ? performance.now() : 0;
-      try {
-        handler(node);
-      } catch (error) {
-        // A bug in one rule must not hide the findings of the others.
-        v.crashed = true;
-        diagnostics.push(crash(v.rule, error, range));
-      }
-      if (timing) timing.set(v.rule.id, (timing.get(v.rule.id) ?? 0) + performance.now() - start);
-    }
-  };
   walk(ast, {
     enter(node) {
       switch (node.type) {
         case "Dockerfile":
         case "Comment":
         case "Directive":
-          dispatch(node.type, node, node.range);
+          run.dispatch(node.type, node, node.range);
           return;
         case "Stage":
-          stage = node;
-          dispatch("Stage", node, node.range);
+          run.stage = node;
+          run.dispatch("Stage", node, node.range);
           return;
         default:
-          dispatch("Instruction", node, node.range);
-          dispatch(node.type, node, node.range);
-          if (node.type === "Onbuild" && node.trigger) triggers.add(node.trigger);
+          run.dispatch("Instruction", node, node.range);
+          run.dispatch(node.type, node, node.range);
+          if (node.type === "Onbuild" && node.trigger) run.markTrigger(node.trigger);
       }
     },
     exit(node) {
-      if (node.type === "Dockerfile" || node.type === "Stage")
-        dispatch(`${node.type}:exit`, node, node.range);
+      if (node.type === "Dockerfile") run.dispatch("Dockerfile:exit", node, node.range);
+      else if (node.type === "Stage") run.dispatch("Stage:exit", node, node.range);
     },
   });
 
   if (options.shellcheck)
-    diagnostics.push(...runShellcheck(semantic, options.shellcheck, options.rules ?? {}, positions));
+    diagnostics.push(...runShellcheck(semantic, options.shellcheck, options.rules ?? {}, run.positions));
 
   const visible =
     markup.length > 0
@@ -406,7 +612,7 @@ function baseImageLookup(
   configs: Readonly<Record<string, BaseImage>> | undefined,
 ): (stage: Stage) => BaseImage | undefined {
   const entries = Object.entries(configs ?? {});
-  if (entries.length === 0) return () => undefined;
+  if (entries.length === 0) return noBaseImage;
   const byName = new Map(entries.map(([ref, image]) => [normalizeImageReference(ref), image]));
   return (stage) => {
     const name = semantic.baseName(semantic.rootOf(stage));

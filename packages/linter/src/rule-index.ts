@@ -16,35 +16,44 @@ export interface RuleIndex {
   names(): string[];
 }
 
-/** Builds the lookup tables of a list of rules. */
+/**
+ * Builds the lookup tables of a list of rules. The tables of names other than ids (aliases, groups) are built on
+ * the first lookup that needs them: most runs never do (no config, no ignore comment), and indexing every rule's
+ * aliases is part of what `hull lint` costs at start-up.
+ */
 export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
   const ids = new Map<string, Rule>();
-  const aliases = new Map<string, string[]>();
-  const add = (key: string, id: string) => {
-    const list = aliases.get(key) ?? [];
-    if (!list.includes(id)) list.push(id);
-    aliases.set(key, list);
+  for (const rule of rules) ids.set(rule.id, rule);
+  let tables: { aliases: Map<string, string[]>; groups: Map<string, string[]>; names: string[] } | undefined;
+  const named = () => {
+    if (tables) return tables;
+    const aliases = new Map<string, string[]>();
+    const add = (key: string, id: string) => {
+      const list = aliases.get(key) ?? [];
+      if (!list.includes(id)) list.push(id);
+      aliases.set(key, list);
+    };
+    for (const rule of rules)
+      for (const tool of aliasTools)
+        for (const name of aliasList(rule, tool)) add(aliasKey(tool, name), rule.id);
+    const groups = ruleGroups(rules);
+    const names = [...ids.keys(), ...groups.keys(), ...aliases.keys()].sort();
+    return (tables = { aliases, groups, names });
   };
-  for (const rule of rules) {
-    ids.set(rule.id, rule);
-    for (const tool of aliasTools)
-      for (const name of aliasList(rule, tool)) add(aliasKey(tool, name), rule.id);
-  }
-  const groups = ruleGroups(rules);
-  const names = [...ids.keys(), ...groups.keys(), ...aliases.keys()].sort();
   return {
     rules,
     byId: (id) => ids.get(id),
     resolve(name) {
       if (ids.has(name)) return [name];
+      const { aliases, groups } = named();
       const group = groups.get(name);
       if (group) return [...group];
       return [
         ...(aliases.get(name) ?? aliases.get(name.toUpperCase()) ?? aliases.get(scannerKey(name)) ?? []),
       ];
     },
-    suggest: (name) => suggestSpelling(name, names),
-    names: () => [...names],
+    suggest: (name) => suggestSpelling(name, named().names),
+    names: () => [...named().names],
   };
 }
 

@@ -37,7 +37,9 @@ export const flagsIgnored = new Set(["ARG", "STOPSIGNAL"]);
 /** Parses a Go duration (`1m30s`, `300ms`, `1.5h`) into milliseconds; null when it is not one. */
 export function parseDuration(text: string): number | null {
   if (text === "0") return 0;
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+  // The two micro signs (U+00B5, U+03BC) as escapes: one character beyond Latin-1 in a bundle makes V8 hold the
+  // whole bundle's source as a two-byte string (scripts/bundle.mjs checks that bundles are ASCII).
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
   let total = 0;
   let pos = 0;
   let sign = 1;
