@@ -3,9 +3,10 @@
 //
 //   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
 //
-// --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan, fmt,
-// lsp (the language server's diagnostics) and hover (its hover and completion at the file's last `$`); the
-// linter's and planner's quadratic cases can take minutes at full size.
+// --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan,
+// plan-json, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the file's last
+// `$`); the linter's and planner's quadratic cases can take minutes at full size. plan-json times rendering the
+// plan as JSON, with the output's size.
 //
 // A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
@@ -59,8 +60,9 @@ const cases = {
       "FROM base\nRUN true\n",
   },
   // Planner shapes (issue 10). Each RUN's env and its history text (`|N K=V …`, BuildKit's runCommandString) list
-  // every ARG in scope, so the plan of n pairs is itself of size n²: at 4,000 pairs it holds 8 million env
-  // entries. The time per byte of plan is what must stay flat here. ENVs set one variable each: linear.
+  // every ARG in scope, so the plan of n pairs, as listed, is of size n²: at 4,000 pairs 8 million env entries.
+  // Planning keeps each RUN's env as a version of one persistent list and is linear; `plan-json` times listing it
+  // (its output size is in the cell). ENVs set one variable each: linear.
   "ARG+RUN pairs": {
     n: 4_000,
     make: (n) =>
@@ -117,6 +119,19 @@ const cases = {
     n: 1_000_000,
     make: (n) => `FROM alpine:3.20\nRUN echo ${"a".repeat(n)} `,
   },
+  // A stage built FROM the one before, adding an ARG: each starts from its base's whole environment.
+  "FROM chains adding ARGs": {
+    n: 20_000,
+    make: (n) =>
+      "FROM alpine:3.20 AS s0\n" +
+      Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nARG A${i}=v${i}\nRUN echo ${i}\n`).join(
+        "",
+      ),
+  },
+  LABELs: {
+    n: 100_000,
+    make: (n) => `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `LABEL l${i}=v${i}\n`).join("")}`,
+  },
   "a 50 MB file": {
     n: 50_000_000,
     make: (n) => {
@@ -130,7 +145,7 @@ const cases = {
 };
 
 async function child(name, scale, ops) {
-  const [{ parse }, { format }, { lint }, { plan }, lsp] = await Promise.all([
+  const [{ parse }, { format }, { lint }, { plan, renderJson }, lsp] = await Promise.all([
     import("../packages/parser/src/index.ts"),
     import("../packages/parser/src/index.ts"),
     import("../packages/linter/src/index.ts"),
@@ -144,7 +159,7 @@ async function child(name, scale, ops) {
   for (let i = 0; i < 3; i++) {
     const ast = parse(sample).ast;
     lint(sample, { preset: "all" });
-    plan(ast);
+    renderJson(plan(ast));
     format(sample);
     const document = lsp.createDocument("file:///w/Dockerfile", 1, sample);
     lsp.computeDiagnostics(document, lsp.defaultFeatureConfig());
@@ -165,13 +180,21 @@ async function child(name, scale, ops) {
   const time = (op, run) => {
     if (!ops.includes(op)) return;
     const start = process.cpuUsage();
-    run();
+    const out = run();
     const used = process.cpuUsage(start);
-    send({ op, ms: (used.user + used.system) / 1000, rssMB: process.resourceUsage().maxRSS / 1024 });
+    send({
+      op,
+      ms: (used.user + used.system) / 1000,
+      rssMB: process.resourceUsage().maxRSS / 1024,
+      ...(typeof out === "string" ? { out: out.length } : {}),
+    });
   };
   time("parse", () => parse(text));
   time("lint", () => lint(text, { preset: "all" }));
   time("plan", () => plan(parse(text).ast));
+  // The plan listed as `hull plan --format json` prints it (planned first, untimed): the output may be n².
+  const planned = ops.includes("plan-json") ? plan(parse(text).ast) : null;
+  time("plan-json", () => renderJson(planned));
   time("fmt", () => format(text));
   const config = lsp.defaultFeatureConfig();
   time("lsp", () => lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, text), config));
@@ -225,7 +248,7 @@ async function main() {
   if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
   let timeout = 120;
   let only = null;
-  let ops = ["parse", "lint", "plan", "fmt", "lsp", "hover"];
+  let ops = ["parse", "lint", "plan", "plan-json", "fmt", "lsp", "hover"];
   const scales = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--timeout") timeout = Number(args[++i]);
@@ -254,7 +277,8 @@ async function main() {
         if (!r) return "—";
         const before = previous?.[op];
         const ratio = before ? ` (×${(r.ms / Math.max(before.ms, 0.01)).toFixed(1)})` : "";
-        return `${r.ms.toFixed(0)}${ratio}`;
+        const out = r.out === undefined ? "" : ` → ${(r.out / 2 ** 20).toFixed(1)} MB`;
+        return `${r.ms.toFixed(0)}${ratio}${out}`;
       });
       const rss = Math.max(0, ...ops.map((op) => records[op]?.rssMB ?? 0));
       const bytes = records.size?.bytes;

@@ -363,7 +363,8 @@ describe("the language for custom rules", () => {
     const parsed = dockerfileLanguage.parse(file);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.ast).toEqual(parse("COPY\n").ast);
+    // As JSON: node ranges are getters, which toEqual does not compare.
+    expect(JSON.stringify(parsed.ast)).toBe(JSON.stringify(parse("COPY\n").ast));
     expect(parsed.parseResult.diagnostics.length).toBeGreaterThan(0);
     const sourceCode = dockerfileLanguage.createSourceCode(file, parsed);
     expect(sourceCode.getLoc(parsed.ast.instructions[0]!)).toEqual({

@@ -13,7 +13,7 @@ import { contentPlaceholder, createIgnore, type IgnoreMatcher } from "./context.
 import { expandMany, expandOne, type Expanded } from "./expand.js";
 import { defaultBuildPlatform, parsePlatform, type Platform } from "./platform.js";
 import type { ResolvedStage } from "./dispatch/from.js";
-import { envMap, type StageState } from "./state.js";
+import type { StageState } from "./state.js";
 import type { BaseImage } from "./base-image.js";
 import { normalizeReference } from "./reference.js";
 
@@ -98,7 +98,7 @@ export class PlanBuilder {
 
   /** Expands a word against the stage's environment, reporting a lexer error at `range`. */
   expand(st: StageState, text: string, range: Range, extra: ExpandOptions = {}): string {
-    return this.checked(expandOne(text, envMap(st.env, st.os), this.expandOptions(st, extra)), range).value;
+    return this.checked(expandOne(text, st.env.map, this.expandOptions(st, extra)), range).value;
   }
 
   /**
@@ -107,12 +107,12 @@ export class PlanBuilder {
    */
   unresolved(st: StageState, text: string): boolean {
     if (st.envKnown || !text.includes("$")) return false;
-    return expandOne(text, envMap(st.env, st.os), this.expandOptions(st)).missing.length > 0;
+    return expandOne(text, st.env.map, this.expandOptions(st)).missing.length > 0;
   }
 
   /** Expands and splits words against the stage's environment. */
   expandWords(st: StageState, text: string, range: Range): readonly string[] {
-    return this.checked(expandMany(text, envMap(st.env, st.os), this.expandOptions(st)), range).words;
+    return this.checked(expandMany(text, st.env.map, this.expandOptions(st)), range).words;
   }
 
   private checked(r: Expanded, range: Range): Expanded {
@@ -130,6 +130,8 @@ export class PlanBuilder {
       layer: boolean;
       label: string;
       op: Record<string, unknown>;
+      /** What the cache key hashes in place of `op`, when `op` lists what a digest stands for (a RUN's env). */
+      key?: unknown;
       inputs: { id: string | null; key: string; kind: EdgeKind }[];
       /**
        * The absolute paths the node may write, for content keys (`contentKey`); "all" when it may write anything.
@@ -149,7 +151,7 @@ export class PlanBuilder {
       layer: spec.layer,
       inputs: spec.inputs.flatMap((i) => (i.id === null ? [] : [i.id])),
       cacheKey: cacheKey(
-        spec.op,
+        spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
       ),
       label: spec.label,
@@ -240,16 +242,27 @@ export class PlanBuilder {
     return node;
   }
 
-  /** Appends an image history entry the way BuildKit's commitToHistory does. */
-  history(st: StageState, createdBy: string, withLayer: boolean, node: string): void {
+  /**
+   * Appends an image history entry the way BuildKit's commitToHistory does. The text may be given as a function,
+   * made each time it is read: a RUN's lists every ARG in scope, and n RUNs keeping theirs would hold n² of them.
+   */
+  history(st: StageState, createdBy: string | (() => string), withLayer: boolean, node: string): void {
     const created = this.created();
-    st.history.push({
-      created_by: withLayer ? `${createdBy} # buildkit` : createdBy,
+    const suffix = withLayer ? " # buildkit" : "";
+    const rest = {
       ...(created !== null ? { created } : {}),
       comment: "buildkit.dockerfile.v0",
       empty_layer: !withLayer,
       node,
-    });
+    };
+    if (typeof createdBy === "string") st.history.push({ created_by: createdBy + suffix, ...rest });
+    else
+      st.history.push({
+        get created_by() {
+          return createdBy() + suffix;
+        },
+        ...rest,
+      });
   }
 
   private epoch: string | null | undefined;

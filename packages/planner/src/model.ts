@@ -77,7 +77,10 @@ export interface PlanNode {
   /** True when the node comes from an ONBUILD trigger of the base. */
   readonly onbuild: boolean;
   readonly pruned: boolean;
-  /** The resolved operation that the cache key hashes (plain JSON). */
+  /**
+   * The resolved operation that the cache key hashes (plain JSON). An exec node's `env` is listed each time it is
+   * read, from the version of the stage's environment the RUN ran with; the key hashes that list's digest.
+   */
   readonly op: Readonly<Record<string, unknown>>;
 }
 
@@ -109,6 +112,7 @@ export interface ImageConfig {
 
 /** One image history entry, as BuildKit writes it. */
 export interface HistoryEntry {
+  /** The instruction as BuildKit records it; a RUN's (`|N K=V … argv`, every ARG in scope) is made when read. */
   readonly created_by: string;
   /** Set from `SOURCE_DATE_EPOCH` on the entries the Dockerfile adds; otherwise the build's time, unknown here. */
   readonly created?: string;

@@ -8,6 +8,7 @@ import { analyseDependencies, orderLevels } from "./order.js";
 import { dispatch } from "./dispatch/index.js";
 import { imageTriggers, onbuildTriggers } from "./dispatch/onbuild.js";
 import { finishImage, newImageConfig } from "./image.js";
+import { Environment } from "./env.js";
 
 /** Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order. */
 export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
@@ -24,11 +25,15 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
   }
   ctx.resolved = resolveStages(ctx, astStages);
   const deps = analyseDependencies(ctx, astStages);
+  const children = new Map<number, number>();
+  for (const r of ctx.resolved)
+    if (r.baseStage !== null) children.set(r.baseStage, (children.get(r.baseStage) ?? 0) + 1);
 
   for (const [i, astStage] of astStages.entries()) {
     const resolved = ctx.resolved[i] as ResolvedStage;
     const pruned = !deps.reachable.has(i);
-    const st = newStageState(ctx, resolved, pruned);
+    const base = resolved.baseStage;
+    const st = newStageState(ctx, resolved, pruned, base !== null && children.get(base) === 1, deps.target);
     ctx.states[i] = st;
     ctx.current = st;
     dispatchFrom(ctx, st, astStage);
@@ -95,9 +100,22 @@ export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
   };
 }
 
-function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolean): StageState {
+/**
+ * The state a stage starts from. `onlyChild` says that no other stage is built FROM its base stage: it then takes
+ * the base's environment, ARGs and (unless the base is the target, whose image is read at the end) config over
+ * instead of copying them, since nothing reads them once a stage is dispatched. Copies made a chain of n stages,
+ * each adding an ARG or ENV, quadratic.
+ */
+function newStageState(
+  ctx: PlanBuilder,
+  resolved: ResolvedStage,
+  pruned: boolean,
+  onlyChild: boolean,
+  target: number,
+): StageState {
   const parent = resolved.baseStage === null ? undefined : ctx.states[resolved.baseStage];
   if (parent) {
+    const takeConfig = onlyChild && parent.index !== target;
     // A stage built FROM an earlier stage starts from its final state: config (except OnBuild), ARGs, env, history.
     return {
       index: resolved.index,
@@ -107,11 +125,14 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
       platform: parent.platform,
       head: parent.head,
       headKey: parent.headKey,
-      env: parent.env.map(([k, v]) => [k, v]),
+      env: onlyChild ? parent.env : parent.env.fork(),
       envKnown: parent.envKnown,
-      args: parent.args.map((a) => ({ ...a })),
+      // Entries are never changed, and RUNs keep a count of the list they saw: appending after them is safe.
+      args: onlyChild ? parent.args : parent.args.slice(),
       workdir: parent.workdir,
-      config: { ...structuredClone(parent.config), OnBuild: null },
+      config: takeConfig
+        ? Object.assign(parent.config, { OnBuild: null })
+        : { ...structuredClone(parent.config), OnBuild: null },
       history: [],
       inherited: parent,
       cmdSet: false,
@@ -152,7 +173,7 @@ function newStageState(ctx: PlanBuilder, resolved: ResolvedStage, pruned: boolea
     platform: resolved.platform,
     head: null,
     headKey: "",
-    env,
+    env: Environment.of(resolved.os, env),
     // A base that could not be resolved (blank, bad reference) may have any ENV: keep unset references as written.
     envKnown:
       resolved.baseKind === "scratch" || (resolved.baseKind === "context" && !isImage) || base !== null,

@@ -3,6 +3,7 @@ import type { HistoryEntry } from "./model.js";
 import type { BaseImage } from "./base-image.js";
 import type { MutableImageConfig } from "./image.js";
 import type { ResolvedStage } from "./dispatch/from.js";
+import type { Environment } from "./env.js";
 
 /** The mutable state of one stage while its instructions are dispatched (BuildKit's dispatchState). */
 export interface StageState {
@@ -15,10 +16,10 @@ export interface StageState {
   head: string | null;
   headKey: string;
   /** The build state's environment: image ENV plus every ARG in scope, in BuildKit's order. */
-  env: [string, string][];
+  readonly env: Environment;
   /** False when the chain starts from an image whose ENV the planner cannot see. */
   envKnown: boolean;
-  /** ARGs declared in scope (BuildKit's buildArgs), with their values. */
+  /** ARGs declared in scope (BuildKit's buildArgs), with their values; only appended to, as RUNs keep a count of it. */
   args: { key: string; value: string | null }[];
   workdir: string;
   config: MutableImageConfig;
@@ -48,48 +49,6 @@ export interface StageState {
    * the config's text, so problems are reported at the child's FROM.
    */
   foreign: boolean;
-}
-
-// Lookup maps are rebuilt only when an environment list changes (setEnv drops the entry); keyed by identity.
-const envMaps = new WeakMap<object, Map<string, string>>();
-
-/** The environment as a lookup map (case-insensitive keys on Windows, as BuildKit matches them). */
-export function envMap(env: readonly (readonly [string, string])[], os: string): Map<string, string> {
-  const cached = envMaps.get(env);
-  if (cached) return cached;
-  const m = new Map<string, string>();
-  envMaps.set(env, m);
-  for (const [k, v] of env) m.set(os === "windows" ? k.toUpperCase() : k, v);
-  if (os === "windows") {
-    // The lexer is told to match case-insensitively; keep the original spelling reachable too.
-    for (const [k, v] of env) m.set(k, v);
-  }
-  return m;
-}
-
-/** Where each name first stands in an environment list, so that setting a variable costs no scan of the list. */
-const envIndexes = new WeakMap<object, Map<string, number>>();
-
-/** Sets a variable in an ordered environment list, replacing an existing one in place (BuildKit's AddEnv). */
-export function setEnv(env: [string, string][], key: string, value: string, os: string): void {
-  const fold = (k: string): string => (os === "windows" ? k.toUpperCase() : k);
-  let index = envIndexes.get(env);
-  if (!index) {
-    index = new Map();
-    for (let i = env.length - 1; i >= 0; i--) index.set(fold(env[i]![0]), i);
-    envIndexes.set(env, index);
-  }
-  const i = index.get(fold(key));
-  if (i !== undefined) {
-    env[i] = [key, value];
-    envMaps.delete(env);
-  } else {
-    index.set(fold(key), env.length);
-    env.push([key, value]);
-    const map = envMaps.get(env);
-    if (map && os !== "windows") map.set(key, value);
-    else envMaps.delete(env);
-  }
 }
 
 /** Where each name stands in a config's `Env` list (`K=V` strings), kept beside the list it indexes. */

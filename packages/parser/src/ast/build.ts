@@ -10,12 +10,12 @@ import type {
   ParseResult,
   Range,
   Stage,
-  SyntaxToken,
   TopLevelNode,
   Whitespace,
 } from "./nodes.js";
-import { InstructionReader, none, parseInstruction, type InstructionSource } from "./instructions.js";
-import { LineMap, PositionMap } from "./positions.js";
+import { InstructionReader, parseInstruction, type InstructionSource } from "./instructions.js";
+import { CommentNode, endOf, none, StageNode, startOf, WhitespaceNode } from "./node-classes.js";
+import { LineMap, PositionMap, SourceText } from "./positions.js";
 import { keepShape } from "../shapes.js";
 import { parseWork } from "../work.js";
 
@@ -57,11 +57,12 @@ function emptyDockerfile(text: string, range: Range): Dockerfile {
 }
 
 class Builder implements LineSink {
-  private readonly map: PositionMap;
+  private readonly source: SourceText;
+  private readonly bom: boolean;
   private readonly diagnostics: ParseDiagnostic[] = [];
-  private escapeChar: "\\" | "`" = "\\";
+  private readonly escapeChar: "\\" | "`";
   private readonly directives: Directive[] = [];
-  private directiveAt = new Map<number, DirectiveLine>();
+  private readonly directiveAt: Map<number, DirectiveLine>;
   private readonly children: TopLevelNode[] = [];
   private readonly comments: Comment[] = [];
   private readonly instructions: Instruction[] = [];
@@ -69,11 +70,15 @@ class Builder implements LineSink {
   private pending: Comment[] | null = null;
 
   constructor(private readonly text: string) {
-    this.map = new PositionMap(text);
+    this.bom = text.charCodeAt(0) === 0xfeff;
+    const { lines, escape } = scanDirectives(text, this.bom ? 1 : 0);
+    this.escapeChar = escape;
+    this.directiveAt = new Map(lines.map((d) => [d.start, d]));
+    this.source = new SourceText(text, escape.charCodeAt(0));
   }
 
   private range(start: number, end: number): Range {
-    return this.map.range(start, end);
+    return this.source.range(start, end);
   }
 
   private report(
@@ -88,11 +93,7 @@ class Builder implements LineSink {
 
   build(): ParseResult {
     const text = this.text;
-    const bom = text.charCodeAt(0) === 0xfeff;
-    const { lines: directiveLines, escape } = scanDirectives(text, bom ? 1 : 0);
-    this.escapeChar = escape;
-    this.directiveAt = new Map(directiveLines.map((d) => [d.start, d]));
-    scanLines(text, escape, this);
+    scanLines(text, this.escapeChar, this);
     const instructions = this.instructions;
     const { preamble, stages } = this.stages(instructions);
     if (instructions.length === 0) {
@@ -101,7 +102,7 @@ class Builder implements LineSink {
     const ast: Dockerfile = {
       type: "Dockerfile",
       range: this.range(0, text.length),
-      bom,
+      bom: this.bom,
       escapeChar: this.escapeChar,
       directives: this.directives,
       comments: this.comments,
@@ -114,11 +115,7 @@ class Builder implements LineSink {
   }
 
   trivia(start: number, end: number): void {
-    const node: Whitespace = {
-      type: "Whitespace",
-      text: this.text.slice(start, end),
-      range: this.range(start, end),
-    };
+    const node: Whitespace = new WhitespaceNode(this.source, this.text.slice(start, end), start, end);
     this.children.push(node);
   }
 
@@ -140,12 +137,7 @@ class Builder implements LineSink {
       this.children.push(node);
       return;
     }
-    const node: Comment = {
-      type: "Comment",
-      text,
-      value: text.slice(1).trim(),
-      range: this.range(start, end),
-    };
+    const node: Comment = new CommentNode(this.source, text, start, end);
     this.comments.push(node);
     // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
     if (node.value === "") this.pending = null;
@@ -177,56 +169,49 @@ class Builder implements LineSink {
           this.report(
             "instruction-before-from",
             `${instruction.keyword.name} comes before the first FROM: only ARG may precede it.`,
-            instruction.keyword.range.start.offset,
+            instruction.range.start.offset,
             instruction.keyword.range.end.offset,
           );
         }
       }
     }
     const stages = groups.map(({ from, instructions }, index): Stage => {
-      const last = instructions[instructions.length - 1];
-      return {
-        type: "Stage",
+      const last = instructions[instructions.length - 1] ?? from;
+      return new StageNode(
+        this.source,
         index,
-        name: from.stageName ? from.stageName.value.toLowerCase() : null,
+        from.stageName ? from.stageName.value.toLowerCase() : null,
         from,
         // Exact size: a list filled by push keeps room for 17, and a generated file can have many stages.
-        instructions: instructions.length === 0 ? none : instructions.slice(),
-        range: last ? { start: from.range.start, end: last.range.end } : from.range,
-      };
+        instructions.length === 0 ? none : instructions.slice(),
+        startOf(from),
+        endOf(last),
+      );
     });
     return { preamble, stages };
   }
 
   private instructionFromLines(lines: InstructionLines, comments: readonly Comment[]): Instruction {
-    const { start, tokens, logical, bodies } = lines;
-    let lastText: SyntaxToken | undefined;
-    for (const t of tokens) {
-      if (t.kind === "text") lastText = t;
-      else if (t.kind === "empty") {
-        const end = t.offset + t.text.replace(/\r?\n$/, "").length;
+    const { start, logical, bodies, emptyLines } = lines;
+    if (emptyLines !== null) {
+      for (let i = 0; i < emptyLines.length; i += 2) {
         this.report(
           "empty-continuation",
           "Empty continuation line: BuildKit drops it, and says it will become an error.",
-          t.offset,
-          end,
+          emptyLines[i]!,
+          emptyLines[i + 1]!,
           "warning",
         );
       }
     }
     // Trailing blanks and continuations are not part of the instruction's range.
     let textEnd = lines.textEnd;
-    const lastTextEnd = lastText ? lastText.offset + lastText.text.trimEnd().length : -1;
+    const hasText = lines.lastTextStart >= 0;
+    const lastTextEnd = hasText ? lines.lastTextStart + lines.lastText.trimEnd().length : -1;
     while (textEnd > start && /[ \t\\`\r\n]/.test(this.text[textEnd - 1]!)) {
       parseWork.steps++;
-      if (!lastText || textEnd <= lastTextEnd) break;
+      if (!hasText || textEnd <= lastTextEnd) break;
       textEnd--;
-    }
-    const { logicalStarts, sourceStarts, lengths } = lines;
-    if (logicalStarts.length === 0) {
-      logicalStarts.push(0);
-      sourceStarts.push(start);
-      lengths.push(0);
     }
     const lastBody = bodies?.spans[bodies.spans.length - 1];
     let end = textEnd;
@@ -235,21 +220,15 @@ class Builder implements LineSink {
       while (end > textEnd && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
     }
     const source: InstructionSource = {
-      line: new LineMap(logicalStarts, sourceStarts, lengths),
+      line: new LineMap(lines.pieces),
       bodies,
       comments,
-      tokens,
+      linesStart: start,
       textEnd,
       end: Math.max(end, textEnd),
       logical,
     };
-    const reader = new InstructionReader(
-      this.text,
-      this.map,
-      source,
-      this.diagnostics,
-      this.escapeChar.charCodeAt(0),
-    );
+    const reader = new InstructionReader(this.source, source, this.diagnostics);
     return parseInstruction(reader, logical, 0, false);
   }
 }

@@ -29,7 +29,6 @@ import {
   type Instruction,
   type InstructionType,
   type KeyValue,
-  type Keyword,
   type KnownKeyword,
   type Label,
   type Maintainer,
@@ -40,25 +39,39 @@ import {
   type Run,
   type Shell,
   type Stopsignal,
-  type SyntaxToken,
   type Unknown,
   type User,
   type Volume,
   type Word,
   type Workdir,
 } from "./nodes.js";
-import { LineMap, PositionMap } from "./positions.js";
+import { LineMap, SourceText } from "./positions.js";
+import {
+  ArgDeclarationNode,
+  ArgNode,
+  CopyNode,
+  endOf,
+  FlagNode,
+  FormNode,
+  FromNode,
+  HealthcheckNode,
+  KeyValueNode,
+  keywordName,
+  OnbuildNode,
+  PairsNode,
+  PlainNode,
+  RunNode,
+  startOf,
+  none,
+  ValueNode,
+  WordNode,
+  type InstructionHead,
+} from "./node-classes.js";
 import { keepShape } from "../shapes.js";
 import { goQuote } from "../print/dump.js";
 
 // One function per instruction, each returning a new node, as BuildKit's `instructions/parse.go` has them.
 // They live in one file rather than one file each: most are under 20 lines and all share the reader below.
-
-/**
- * The one empty list every node shares where it has nothing to list: most instructions have no flags, heredocs
- * or comments, and a generated file can hold millions of instructions. Frozen, so that nobody fills it.
- */
-export const none: readonly never[] = Object.freeze([]);
 
 /** One instruction's text as the lexer grouped it: what every instruction parser reads from. */
 export interface InstructionSource {
@@ -66,7 +79,8 @@ export interface InstructionSource {
   line: LineMap;
   bodies: HeredocBodies | null;
   comments: readonly Comment[];
-  tokens: readonly SyntaxToken[];
+  /** Source offset of the instruction's first line: its tokens are scanned again from there when read. */
+  linesStart: number;
   /** Source offset where the instruction's text ends (before the final line break). */
   textEnd: number;
   /** Source offset after the heredoc bodies (before the final line break of the last one). */
@@ -77,27 +91,39 @@ export interface InstructionSource {
 
 /** The shared pieces of instruction parsing: source ranges, words, and the one list diagnostics go to. */
 export class InstructionReader {
+  /** The escape character's code, for the word splitters of ENV, LABEL and ARG. */
+  readonly escape: number;
   constructor(
-    private readonly text: string,
-    private readonly map: PositionMap,
+    readonly file: SourceText,
     readonly source: InstructionSource,
     private readonly diagnostics: ParseDiagnostic[],
-    /** The escape character's code, for the word splitters of ENV, LABEL and ARG. */
-    readonly escape: number,
-  ) {}
+  ) {
+    this.escape = file.escape;
+  }
 
   range(start: number, end: number): Range {
-    return this.map.range(start, end);
+    return this.file.range(start, end);
+  }
+
+  /** Source offset where a piece of the joined line starts. */
+  sourceStart(start: number): number {
+    return this.source.line.start(start);
+  }
+
+  /** Source offset where a piece of the joined line that starts at source offset `from` ends. */
+  sourceEnd(from: number, end: number): number {
+    return Math.max(from, this.source.line.end(end));
   }
 
   /** Source range of a piece of the joined line. */
   pieceRange(start: number, end: number): Range {
-    const s = this.source.line.start(start);
-    return this.map.range(s, Math.max(s, this.source.line.end(end)));
+    const s = this.sourceStart(start);
+    return this.file.range(s, this.sourceEnd(s, end));
   }
 
   word(piece: Piece, value = piece.value): Word {
-    return { type: "Word", value, range: this.pieceRange(piece.start, piece.end) };
+    const s = this.sourceStart(piece.start);
+    return new WordNode(this.file, value, s, this.sourceEnd(s, piece.end));
   }
 
   words(pieces: Piece[]): Word[] {
@@ -110,43 +136,40 @@ export class InstructionReader {
 
   /** The source text between two offsets. */
   slice(start: number, end: number): string {
-    return this.text.slice(start, end);
+    return this.file.text.slice(start, end);
   }
 }
 
 keepShape(
   new InstructionReader(
-    "",
-    new PositionMap(""),
+    new SourceText("", 92),
     {
-      line: new LineMap([0], [0], [0]),
+      line: new LineMap([0, 0, 0]),
       bodies: null,
       comments: [],
-      tokens: [],
+      linesStart: 0,
       textEnd: 0,
       end: 0,
       logical: "",
     },
     [],
-    92,
   ),
 );
 
-/**
- * The fields every instruction has, read before the instruction-specific ones. Each parser copies them into
- * its node by name: with an object spread (`{ ...head }`) instead, parsing the corpus took about a third
- * more CPU.
- */
-type Head = Omit<Unknown, "type" | "args"> & { readonly type: InstructionType };
+type Head = InstructionHead;
 
 /** Reports a wrong argument count, over the whole instruction from its keyword on. */
 function requireArgs(r: InstructionReader, head: Head, what: string, ok: boolean): void {
-  if (!ok) {
-    r.error("argument-count", `${head.keyword.name} ${what}.`, {
-      start: head.keyword.range.start,
-      end: head.range.end,
-    });
-  }
+  if (!ok) r.error("argument-count", `${head.name} ${what}.`, wholeRange(r, head));
+}
+
+/** The instruction's range, from its keyword on. */
+function wholeRange(r: InstructionReader, head: Head): Range {
+  return r.range(head.start, head.end);
+}
+
+function keywordRange(r: InstructionReader, head: Head): Range {
+  return r.range(head.start, head.keywordEnd);
 }
 
 /** JSON (exec) form when the text is a JSON array of strings, shell form otherwise, as BuildKit decides. */
@@ -169,7 +192,6 @@ function notStrings(r: InstructionReader, start: number, end: number): void {
 }
 
 const keywords = Object.keys(instructionTypes);
-const keywordNames = new Map(keywords.map((k) => [k, k]));
 
 /**
  * Parses one instruction of the joined line from `base` on (0, or where an ONBUILD's trigger starts).
@@ -184,13 +206,12 @@ export function parseInstruction(
   const ctx = r.source;
   const split = splitCommand(line);
   const keywordPiece = split.keyword ?? { value: "", start: line.length, end: line.length };
-  const keywordRange = r.pieceRange(keywordPiece.start + base, keywordPiece.end + base);
-  const upper = keywordPiece.value.toUpperCase();
+  const start = r.sourceStart(keywordPiece.start + base);
+  const keywordEnd = r.sourceEnd(start, keywordPiece.end + base);
+  const name = keywordName(keywordPiece.value);
   // Known keywords share one string per name (and per spelling when written in upper case).
-  const name = keywordNames.get(upper) ?? upper;
   const text = keywordPiece.value === name ? name : keywordPiece.value;
   const type = (instructionTypes as Record<string, InstructionType>)[name] ?? "Unknown";
-  const startOffset = keywordRange.start.offset;
   const flags =
     split.flags.length === 0
       ? none
@@ -206,18 +227,22 @@ export function parseInstruction(
         );
   const rest: Piece = { ...split.rest, start: split.rest.start + base, end: split.rest.end + base };
   const head: Head = {
+    source: r.file,
     type,
-    range: r.range(startOffset, Math.max(startOffset, ctx.end)),
-    keyword: { type: "Keyword", text, name, range: keywordRange },
+    start,
+    end: Math.max(start, ctx.end),
+    name,
+    keywordText: text,
+    keywordEnd,
     flags,
     // An ONBUILD's heredocs are read once, for the ONBUILD, and handed to its trigger afterwards.
     heredocs: base === 0 ? heredocs(r) : none,
     comments: trigger ? none : ctx.comments,
-    tokens: trigger ? none : ctx.tokens,
+    linesStart: trigger ? -1 : ctx.linesStart,
     logical: line,
   };
   const node = parseArguments(r, head, rest);
-  validateFlags(r, node);
+  validateFlags(r, name, node);
   return node;
 }
 
@@ -260,9 +285,8 @@ function parseArguments(r: InstructionReader, head: Head, rest: Piece): Instruct
 }
 
 function parseFrom(r: InstructionReader, head: Head, rest: Piece): From {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
   const args = r.words(splitWhitespace(rest.value, rest.start));
-  const [image = null, as, stage] = args;
+  const [, as, stage] = args;
   let named = false;
   if (args.length !== 3 || !as || !stage) {
     requireArgs(r, head, "takes an image, optionally followed by AS and a stage name", args.length === 1);
@@ -282,121 +306,83 @@ function parseFrom(r: InstructionReader, head: Head, rest: Piece): From {
       );
     }
   }
-  const asKeyword = named ? as! : null;
-  const stageName = named ? stage! : null;
-  return {
-    type: "From",
-    range,
-    keyword,
-    flags,
-    args,
-    heredocs,
-    comments,
-    tokens,
-    logical,
-    image,
-    asKeyword,
-    stageName,
-  };
+  return new FromNode(head, args, named ? as! : null, named ? stage! : null);
 }
 
 function parseRun(r: InstructionReader, head: Head, rest: Piece): Run {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
   const { form, args } = readForm(r, rest, false);
-  const mounts = readMounts(r, flags);
-  return { type: "Run", range, keyword, flags, args, heredocs, comments, tokens, logical, form, mounts };
+  return new RunNode(head, args, form, readMounts(r, head.flags));
 }
 
 function parseCmdOrEntrypoint(r: InstructionReader, head: Head, rest: Piece): Cmd | Entrypoint {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  const type = head.type as "Cmd" | "Entrypoint";
   const { form, args } = readForm(r, rest, false);
-  return { type, range, keyword, flags, args, heredocs, comments, tokens, logical, form };
+  return new FormNode<"Cmd" | "Entrypoint">(head, args, form);
 }
 
 function parseShell(r: InstructionReader, head: Head, rest: Piece): Shell {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
   const { form, args } = readForm(r, rest, false);
   if (form === "shell") {
-    r.error("shell-requires-json", 'SHELL must be written in JSON form, e.g. SHELL ["/bin/bash", "-c"].', {
-      start: keyword.range.start,
-      end: range.end,
-    });
+    r.error(
+      "shell-requires-json",
+      'SHELL must be written in JSON form, e.g. SHELL ["/bin/bash", "-c"].',
+      wholeRange(r, head),
+    );
   } else requireArgs(r, head, "needs at least one argument", args.length > 0);
-  return { type: "Shell", range, keyword, flags, args, heredocs, comments, tokens, logical, form };
+  return new FormNode<"Shell">(head, args, form);
 }
 
 function parseCopyOrAdd(r: InstructionReader, head: Head, rest: Piece): Copy | Add {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  const type = head.type as "Copy" | "Add";
+  const { heredocs } = head;
   const { form, args } = readForm(r, rest, true);
-  const sources = args.slice(0, -1);
-  const destination = args.length >= 2 ? args[args.length - 1]! : null;
+  const node = new CopyNode<"Copy" | "Add">(head, args, form) as Copy | Add;
+  const destination = node.destination;
   requireArgs(r, head, "needs at least one source and a destination", args.length >= 2);
   if (
     destination &&
     form === "shell" &&
     heredocs.some(
       (h) =>
-        destination.range.start.offset >= h.markerRange.start.offset &&
-        destination.range.end.offset <= h.markerRange.end.offset,
+        startOf(destination) >= h.markerRange.start.offset && endOf(destination) <= h.markerRange.end.offset,
     )
   ) {
     r.error(
       "heredoc-destination",
-      `${keyword.name} cannot take a heredoc as its destination.`,
+      `${head.name} cannot take a heredoc as its destination.`,
       destination.range,
     );
   }
-  return {
-    type,
-    range,
-    keyword,
-    flags,
-    args,
-    heredocs,
-    comments,
-    tokens,
-    logical,
-    form,
-    sources,
-    destination,
-  };
+  return node;
 }
 
 function parseVolume(r: InstructionReader, head: Head, rest: Piece): Volume {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
   const { form, args } = readForm(r, rest, true);
   requireArgs(r, head, "needs at least one path", args.length > 0);
   for (const a of args) {
     if (a.value.trim() === "") r.error("empty-volume", "A VOLUME path cannot be empty.", a.range);
   }
-  return { type: "Volume", range, keyword, flags, args, heredocs, comments, tokens, logical, form };
+  return new FormNode<"Volume">(head, args, form);
 }
 
 /** ENV and LABEL: `key=value` pairs, or BuildKit's legacy `KEY value` form (one pair, the value is the rest). */
 function parseEnvOrLabel(r: InstructionReader, head: Head, rest: Piece): Env | Label {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  const type = head.type as "Env" | "Label";
   const pieces = parseWords(rest.value, rest.start, r.escape);
   const legacy = pieces.length > 0 && !pieces[0]!.value.includes("=");
   const pairs =
     pieces.length === 0
-      ? noPairs(r, keyword)
+      ? noPairs(r, head)
       : legacy
-        ? legacyPair(r, keyword, rest)
-        : keyValues(r, keyword, pieces);
-  return { type, range, keyword, flags, args: none, heredocs, comments, tokens, logical, pairs, legacy };
+        ? legacyPair(r, head.name, rest)
+        : keyValues(r, head.name, pieces);
+  return new PairsNode<"Env" | "Label">(head, pairs, legacy, none);
 }
 
-function noPairs(r: InstructionReader, keyword: Keyword): KeyValue[] {
-  r.error("argument-count", `${keyword.name} needs at least one key=value pair.`, keyword.range);
-  return [];
+function noPairs(r: InstructionReader, head: Head): readonly KeyValue[] {
+  r.error("argument-count", `${head.name} needs at least one key=value pair.`, keywordRange(r, head));
+  return none;
 }
 
 /** `ENV KEY value`: the first word is the key, everything after the blanks that follow it is the value. */
-function legacyPair(r: InstructionReader, keyword: Keyword, rest: Piece): KeyValue[] {
-  const kw = keyword.name;
+function legacyPair(r: InstructionReader, kw: string, rest: Piece): readonly KeyValue[] {
   const [keyPiece] = splitWhitespace(rest.value, rest.start) as [Piece];
   let v = keyPiece.end;
   while (v < rest.end && /[\t\v\f\r ]/.test(rest.value[v - rest.start]!)) v++;
@@ -406,21 +392,26 @@ function legacyPair(r: InstructionReader, keyword: Keyword, rest: Piece): KeyVal
       `${kw} ${keyPiece.value} has no value: write ${kw} ${keyPiece.value}=value.`,
       r.pieceRange(keyPiece.start, keyPiece.end),
     );
-    return [];
+    return none;
   }
   const value: Piece = { value: rest.value.slice(v - rest.start), start: v, end: rest.end };
-  return [
-    {
-      type: "KeyValue",
-      key: r.word(keyPiece),
-      value: r.word(value),
-      separator: "",
-      range: r.pieceRange(keyPiece.start, rest.end),
-    },
-  ];
+  return [keyValue(r, r.word(keyPiece), r.word(value), "", keyPiece.start, rest.end)];
 }
 
-function keyValues(r: InstructionReader, keyword: Keyword, pieces: Piece[]): KeyValue[] {
+/** A pair over the joined line's `start` to `end`. */
+function keyValue(
+  r: InstructionReader,
+  key: Word,
+  value: Word,
+  separator: "=" | "",
+  start: number,
+  end: number,
+): KeyValue {
+  const s = r.sourceStart(start);
+  return new KeyValueNode(r.file, key, value, separator, s, r.sourceEnd(s, end));
+}
+
+function keyValues(r: InstructionReader, kw: string, pieces: Piece[]): readonly KeyValue[] {
   const pairs: KeyValue[] = [];
   for (const p of pieces) {
     const eq = p.value.indexOf("=");
@@ -434,69 +425,45 @@ function keyValues(r: InstructionReader, keyword: Keyword, pieces: Piece[]): Key
     }
     const key: Piece = { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
     const value: Piece = { value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end };
-    if (key.value === "")
-      r.error("empty-name", `${keyword.name} names cannot be blank.`, r.pieceRange(p.start, p.end));
-    pairs.push({
-      type: "KeyValue",
-      key: r.word(key),
-      value: r.word(value),
-      separator: "=",
-      range: r.pieceRange(p.start, p.end),
-    });
+    if (key.value === "") r.error("empty-name", `${kw} names cannot be blank.`, r.pieceRange(p.start, p.end));
+    pairs.push(keyValue(r, r.word(key), r.word(value), "=", p.start, p.end));
   }
   // Exact size: a list filled by push keeps room for 17, and the node keeps it.
   return pairs.slice();
 }
 
 function parseArg(r: InstructionReader, head: Head, rest: Piece): Arg {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
   const pieces = parseWords(rest.value, rest.start, r.escape);
   const args = r.words(pieces);
   const declarations = pieces.map((p) => argDeclaration(r, p));
   requireArgs(r, head, "needs at least one name", pieces.length > 0);
-  return { type: "Arg", range, keyword, flags, args, heredocs, comments, tokens, logical, declarations };
+  return new ArgNode(head, args, declarations);
 }
 
 function argDeclaration(r: InstructionReader, p: Piece): ArgDeclaration {
   const eq = p.value.indexOf("=");
   const name: Piece = eq < 0 ? p : { value: p.value.slice(0, eq), start: p.start, end: p.start + eq };
   if (name.value === "") r.error("empty-name", "ARG names cannot be blank.", r.pieceRange(p.start, p.end));
-  return {
-    type: "ArgDeclaration",
-    name: r.word(name),
-    defaultValue:
-      eq < 0 ? null : r.word({ value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end }),
-    range: r.pieceRange(p.start, p.end),
-  };
+  const nameWord = r.word(name);
+  const defaultValue =
+    eq < 0 ? null : r.word({ value: p.value.slice(eq + 1), start: p.start + eq + 1, end: p.end });
+  const s = r.sourceStart(p.start);
+  return new ArgDeclarationNode(r.file, nameWord, defaultValue, s, r.sourceEnd(s, p.end));
 }
 
 function parseExpose(r: InstructionReader, head: Head, rest: Piece): Expose {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
   const args = r.words(splitWhitespace(rest.value, rest.start));
   requireArgs(r, head, "needs at least one port", args.length > 0);
-  return { type: "Expose", range, keyword, flags, args, heredocs, comments, tokens, logical };
+  return new PlainNode<"Expose">(head, args);
 }
 
 function parseHealthcheck(r: InstructionReader, head: Head, rest: Piece): Healthcheck {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const { flags } = head;
   let sep = 0;
   while (sep < rest.value.length && !/\s/.test(rest.value[sep]!)) sep++;
   if (sep === 0) {
-    r.error("argument-count", "HEALTHCHECK needs CMD and a command, or NONE.", keyword.range);
-    return {
-      type: "Healthcheck",
-      range,
-      keyword,
-      flags,
-      args: none,
-      heredocs,
-      comments,
-      tokens,
-      logical,
-      kind: null,
-      form: "none",
-      command: none,
-    };
+    r.error("argument-count", "HEALTHCHECK needs CMD and a command, or NONE.", keywordRange(r, head));
+    return new HealthcheckNode(head, none, null, "none", none);
   }
   let next = sep;
   while (next < rest.value.length && /\s/.test(rest.value[next]!)) next++;
@@ -533,20 +500,7 @@ function parseHealthcheck(r: InstructionReader, head: Head, rest: Piece): Health
     );
   }
   for (const flag of flags) checkHealthcheckFlag(r, flag);
-  return {
-    type: "Healthcheck",
-    range,
-    keyword,
-    flags,
-    args,
-    heredocs,
-    comments,
-    tokens,
-    logical,
-    kind,
-    form,
-    command,
-  };
+  return new HealthcheckNode(head, args, kind, form, command);
 }
 
 /** The values of HEALTHCHECK's flags: a whole number of retries, durations of at least 1ms (or 0). */
@@ -571,21 +525,10 @@ function checkHealthcheckFlag(r: InstructionReader, flag: Flag): void {
 }
 
 function parseOnbuild(r: InstructionReader, head: Head, rest: Piece): Onbuild {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
+  const { heredocs } = head;
   if (rest.value === "") requireArgs(r, head, "needs an instruction to run later", false);
   const trigger = rest.value === "" ? null : parseInstruction(r, rest.value, rest.start, true);
-  const node: Onbuild = {
-    type: "Onbuild",
-    range,
-    keyword,
-    flags,
-    args: none,
-    heredocs,
-    comments,
-    tokens,
-    logical,
-    trigger,
-  };
+  const node = new OnbuildNode(head, none, trigger);
   if (trigger === null) return node;
   // The trigger points back at its ONBUILD, a cycle: one side has to be completed after it is made.
   // It also gets the ONBUILD's heredocs only now, so that its own checks ran without them, as they always have.
@@ -607,42 +550,45 @@ function parseSingleValue(
   head: Head,
   rest: Piece,
 ): Maintainer | User | Workdir | Stopsignal {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  const type = head.type as "Maintainer" | "User" | "Workdir" | "Stopsignal";
   const value = rest.value === "" ? null : r.word(rest);
   requireArgs(r, head, "needs exactly one argument", value !== null);
-  const args = value ? [value] : none;
-  return { type, range, keyword, flags, args, heredocs, comments, tokens, logical, value };
+  return new ValueNode<"Maintainer" | "User" | "Workdir" | "Stopsignal">(head, value ? [value] : none, value);
 }
 
 function parseUnknown(r: InstructionReader, head: Head): Unknown {
-  const { range, keyword, flags, heredocs, comments, tokens, logical } = head;
-  if (keyword.text === "") {
-    r.error("empty-instruction", "A line continuation starts an instruction that has no keyword.", {
-      start: keyword.range.start,
-      end: range.end,
-    });
+  if (head.keywordText === "") {
+    r.error(
+      "empty-instruction",
+      "A line continuation starts an instruction that has no keyword.",
+      wholeRange(r, head),
+    );
   } else {
-    const hint = suggestSpelling(keyword.name, keywords);
+    const hint = suggestSpelling(head.name, keywords);
     r.error(
       "unknown-instruction",
-      `Unknown instruction ${goQuote(keyword.text)}.${hint ? ` Did you mean ${hint}?` : ""}`,
-      keyword.range,
+      `Unknown instruction ${goQuote(head.keywordText)}.${hint ? ` Did you mean ${hint}?` : ""}`,
+      keywordRange(r, head),
     );
   }
-  return { type: "Unknown", range, keyword, flags, args: none, heredocs, comments, tokens, logical };
+  return new PlainNode<"Unknown">(head, none);
 }
 
 function flag(r: InstructionReader, f: FlagPiece): Flag {
-  return {
-    type: "Flag",
-    name: f.name,
-    value: f.flagValue,
-    text: f.value,
-    range: r.pieceRange(f.start, f.end),
-    nameRange: r.pieceRange(f.nameStart, f.nameEnd),
-    valueRange: f.flagValue === null ? null : r.pieceRange(f.valueStart, f.end),
-  };
+  const start = r.sourceStart(f.start);
+  const end = r.sourceEnd(start, f.end);
+  const nameStart = r.sourceStart(f.nameStart);
+  const valueStart = r.sourceStart(f.valueStart);
+  return new FlagNode(
+    r.file,
+    f.name,
+    f.flagValue,
+    f.value,
+    start,
+    end,
+    nameStart,
+    r.sourceEnd(nameStart, f.nameEnd),
+    valueStart,
+  );
 }
 
 function heredocs(r: InstructionReader): readonly Heredoc[] {
@@ -699,9 +645,8 @@ function readMounts(r: InstructionReader, flags: readonly Flag[]): readonly Moun
 }
 
 /** BuildKit's flag rules: known names only, no repeats but for list flags, booleans and required values. */
-function validateFlags(r: InstructionReader, node: Instruction): void {
-  const name = node.keyword.name;
-  if (node.type === "Unknown" || flagsIgnored.has(name)) return;
+function validateFlags(r: InstructionReader, name: string, node: Instruction): void {
+  if (node.flags.length === 0 || node.type === "Unknown" || flagsIgnored.has(name)) return;
   if (node.type === "Healthcheck" && node.kind?.value.toUpperCase() === "NONE") return;
   const known = instructionFlags[name as KnownKeyword] ?? {};
   const seen = new Set<string>();

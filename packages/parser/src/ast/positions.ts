@@ -54,42 +54,63 @@ export class PositionMap {
   }
 }
 
+/** A file's text with its line table and escape character: what nodes make their ranges from. */
+export class SourceText {
+  readonly positions: PositionMap;
+  constructor(
+    readonly text: string,
+    /** The escape character's code. */
+    readonly escape: number,
+  ) {
+    this.positions = new PositionMap(text);
+  }
+
+  range(start: number, end: number): Range {
+    return this.positions.range(start, end);
+  }
+}
+
 /** Maps offsets in an instruction's joined line back to the source. */
 export class LineMap {
-  /** Pairs of (offset in the joined line, offset in the source), one per physical text piece. */
-  constructor(
-    private readonly logical: number[],
-    private readonly source: number[],
-    private readonly lengths: number[],
-  ) {}
+  /**
+   * One triple per physical text piece: where it starts in the joined line, where it starts in the source, and
+   * its length. One flat list: most instructions have one piece, and three lists cost three allocations each.
+   */
+  constructor(private readonly pieces: number[]) {}
 
   /** Source offset of a position that starts something. */
   start(l: number): number {
+    const pieces = this.pieces;
     // The last piece that starts at or before l; past its end, the next piece (l sits on a joint).
-    let i = this.last((start) => start <= l);
-    if (i < this.logical.length - 1 && l >= this.logical[i]! + this.lengths[i]!) i++;
-    return this.source[i]! + Math.max(0, l - this.logical[i]!);
+    let i = this.last(l, false);
+    if (i + 3 < pieces.length && l >= pieces[i]! + pieces[i + 2]!) i += 3;
+    return pieces[i + 1]! + Math.max(0, l - pieces[i]!);
   }
 
   /** Source offset of a position that ends something (stays on the earlier line at a piece boundary). */
   end(l: number): number {
-    const i = this.last((start) => start < l);
-    return this.source[i]! + Math.max(0, l - this.logical[i]!);
+    const i = this.last(l, true);
+    return this.pieces[i + 1]! + Math.max(0, l - this.pieces[i]!);
   }
 
-  /** Binary search: the last index whose piece start satisfies the (monotone) test, or 0. */
-  private last(test: (start: number) => boolean): number {
+  /**
+   * Binary search: the index of the last piece that starts at or before `l` (before `l` when `strictly`), or 0.
+   */
+  private last(l: number, strictly: boolean): number {
+    const pieces = this.pieces;
     let lo = 0;
-    let hi = this.logical.length - 1;
+    let hi = pieces.length / 3 - 1;
     while (lo < hi) {
       parseWork.steps++;
       const mid = (lo + hi + 1) >> 1;
-      if (test(this.logical[mid]!)) lo = mid;
+      const start = pieces[mid * 3]!;
+      if (strictly ? start < l : start <= l) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return lo * 3;
   }
 }
 
 keepShape(new PositionMap(""));
-keepShape(new LineMap([0], [0], [0]));
+keepShape(new SourceText("", 92));
+keepShape(new LineMap([0, 0, 0]));

@@ -24,14 +24,22 @@ const HASH = 35;
 export interface InstructionLines {
   /** Offset of the instruction's first character. */
   readonly start: number;
-  /** Every piece of the instruction in source order: printing their texts gives the instruction back. */
-  readonly tokens: SyntaxToken[];
+  /** Offset after its last piece (the line break that ends it, or its heredoc bodies). */
+  readonly end: number;
+  /**
+   * Every piece of the instruction in source order: printing their texts gives the instruction back. Only when
+   * asked for (`instructionTokens`): a parse keeps none, nodes make theirs when first read.
+   */
+  readonly tokens: SyntaxToken[] | null;
+  /** Start and end (line break excluded) of each whitespace-only line inside a continuation; null when none. */
+  readonly emptyLines: number[] | null;
+  /** The last text piece and where it starts; -1 when there is none. */
+  readonly lastText: string;
+  readonly lastTextStart: number;
   /** The text pieces joined (continuations and comment lines dropped): BuildKit's logical line. */
   readonly logical: string;
-  /** Per text piece: where it starts in `logical`, where it starts in the source, and its length. */
-  readonly logicalStarts: number[];
-  readonly sourceStarts: number[];
-  readonly lengths: number[];
+  /** Per text piece, flat: where it starts in `logical`, where it starts in the source, and its length. */
+  readonly pieces: number[];
   /** End of the last text or continuation piece. */
   readonly textEnd: number;
   /** The heredoc bodies read after the line, or null when it opened none. */
@@ -50,6 +58,19 @@ export interface LineSink {
 /** Scans a whole file; never fails (every character belongs to some piece). */
 export function scanLines(text: string, escapeChar: "\\" | "`", sink: LineSink): void {
   new Scanner(text, escapeChar.charCodeAt(0)).run(sink);
+}
+
+/**
+ * The syntax tokens of the instruction that `scanLines` found at `start` (with `escape`, a character code),
+ * given its joined line.
+ */
+export function instructionTokens(
+  text: string,
+  escape: number,
+  start: number,
+  logical: string,
+): SyntaxToken[] {
+  return new Scanner(text, escape).instruction(start, logical).tokens!;
 }
 
 class Scanner {
@@ -84,21 +105,26 @@ class Scanner {
         pos = end;
         continue;
       }
-      const lines = this.instruction(pos);
+      const lines = this.instruction(pos, null);
       sink.instruction(lines);
-      pos = lines.tokens.length === 0 ? n : endOf(lines.tokens[lines.tokens.length - 1]!);
+      pos = lines.end > pos ? lines.end : n;
     }
     if (triviaStart >= 0) sink.trivia(triviaStart, n);
   }
 
-  /** One instruction from its first line to the line break that ends it (and its heredoc bodies). */
-  private instruction(start: number): InstructionLines {
+  /**
+   * One instruction from its first line to the line break that ends it (and its heredoc bodies). Given the
+   * joined line (`known`, when a node reads its tokens again), it makes the tokens instead of the joined line
+   * and its piece map.
+   */
+  instruction(start: number, known: string | null): InstructionLines {
     const text = this.text;
     const n = text.length;
-    const tokens: SyntaxToken[] = [];
-    const logicalStarts: number[] = [];
-    const sourceStarts: number[] = [];
-    const lengths: number[] = [];
+    const tokens: SyntaxToken[] | null = known === null ? null : [];
+    let emptyLines: number[] | null = null;
+    let lastText = "";
+    let lastTextStart = -1;
+    let pieces: number[] | null = null;
     let logical = "";
     let textEnd = start;
     let bodies: HeredocBodies | null = null;
@@ -110,13 +136,14 @@ class Scanner {
       if (pos > start && text.charCodeAt(pos - 1) === NL) {
         end = this.commentLineEnd(pos);
         if (end > pos) {
-          tokens.push({ kind: "comment", text: text.slice(pos, end), offset: pos });
+          tokens?.push({ kind: "comment", text: text.slice(pos, end), offset: pos });
           pos = end;
           continue;
         }
         end = this.emptyLineEnd(pos);
         if (end > pos) {
-          tokens.push({ kind: "empty", text: text.slice(pos, end), offset: pos });
+          tokens?.push({ kind: "empty", text: text.slice(pos, end), offset: pos });
+          (emptyLines ??= []).push(pos, withoutLineBreak(text, end));
           pos = end;
           continue;
         }
@@ -125,30 +152,50 @@ class Scanner {
       if (end > pos) {
         // The line break that ends the instruction, and after it the bodies of the heredocs the line opened.
         // Carriage returns at the very end of the file end the instruction as a line break would.
-        bodies = text.charCodeAt(end - 1) === NL ? findHeredocBodies(text, end, logical) : null;
-        tokens.push({ kind: "newline", text: text.slice(pos, end), offset: pos });
+        bodies = text.charCodeAt(end - 1) === NL ? findHeredocBodies(text, end, known ?? logical) : null;
+        tokens?.push({ kind: "newline", text: text.slice(pos, end), offset: pos });
+        pos = end;
         if (bodies !== null && bodies.end > end) {
-          tokens.push({ kind: "heredoc", text: text.slice(end, bodies.end), offset: end });
+          tokens?.push({ kind: "heredoc", text: text.slice(end, bodies.end), offset: end });
+          pos = bodies.end;
         }
         break;
       }
       end = this.continuationEndAt(pos);
       if (end >= 0) {
-        tokens.push({ kind: "continuation", text: text.slice(pos, end), offset: pos });
+        tokens?.push({ kind: "continuation", text: text.slice(pos, end), offset: pos });
         textEnd = pos = end;
         continue;
       }
       end = this.textEnd(pos);
       const piece = text.slice(pos, end);
-      tokens.push({ kind: "text", text: piece, offset: pos });
-      logicalStarts.push(logical.length);
-      sourceStarts.push(pos);
-      lengths.push(end - pos);
+      lastText = piece;
+      lastTextStart = pos;
+      if (tokens !== null) {
+        tokens.push({ kind: "text", text: piece, offset: pos });
+        textEnd = pos = end;
+        continue;
+      }
+      // Made with its first piece: a list made empty and pushed to keeps room for 17.
+      if (pieces === null) pieces = [logical.length, pos, end - pos];
+      else pieces.push(logical.length, pos, end - pos);
       logical += piece;
       textEnd = pos = end;
     }
-    // The node keeps the token list: copy it to its exact size (a list filled by push keeps room for 17).
-    return { start, tokens: tokens.slice(), logical, logicalStarts, sourceStarts, lengths, textEnd, bodies };
+    return {
+      start,
+      end: pos,
+      // The node keeps the token list: copy it to its exact size (a list filled by push keeps room for 17).
+      tokens: tokens === null ? null : tokens.slice(),
+      emptyLines,
+      lastText,
+      lastTextStart,
+      logical,
+      // An instruction with no text (a lone continuation) maps everything to its start.
+      pieces: pieces ?? [0, start, 0],
+      textEnd,
+      bodies,
+    };
   }
 
   /** Skips `\r` characters that stand right before a line break (BuildKit trims them with the newline). */
@@ -239,6 +286,8 @@ function lineEndBeforeBreak(text: string, i: number): number {
   return nl;
 }
 
-function endOf(token: SyntaxToken): number {
-  return token.offset + token.text.length;
+/** `end` less the line break before it (`\n` or `\r\n`), if there is one. */
+function withoutLineBreak(text: string, end: number): number {
+  if (text.charCodeAt(end - 1) !== NL) return end;
+  return text.charCodeAt(end - 2) === CR ? end - 2 : end - 1;
 }

@@ -27,26 +27,29 @@ export interface HeredocBodies {
 
 const HEREDOC_KEYWORDS = new Set(["run", "copy", "add"]);
 
+/** The answer for the lines that open no heredoc (nearly all of them), shared rather than made per line. */
+const noMarkers: readonly HeredocMarker[] = Object.freeze([]);
+
 /**
  * The heredoc openers of an instruction line, following BuildKit: only RUN, COPY and ADD (also as an ONBUILD
  * trigger) in shell form can have them; the line is split into shell words with quotes kept, and each word of
  * the form `[fd]<<[-]NAME` opens one. `errors` collects delimiters BuildKit rejects (an unbalanced quote).
  */
-export function heredocMarkers(line: string, errors?: Piece[]): HeredocMarker[] {
-  if (!line.includes("<<")) return [];
+export function heredocMarkers(line: string, errors?: Piece[]): readonly HeredocMarker[] {
+  if (!line.includes("<<")) return noMarkers;
   const split = splitCommand(line);
   const keyword = split.keyword;
   let rest = split.rest;
-  if (!keyword) return [];
+  if (!keyword) return noMarkers;
   let name = keyword.value.toLowerCase();
   if (name === "onbuild") {
     const inner = splitCommand(rest.value);
-    if (!inner.keyword) return [];
+    if (!inner.keyword) return noMarkers;
     name = inner.keyword.value.toLowerCase();
     rest = { ...inner.rest, start: rest.start + inner.rest.start, end: rest.start + inner.rest.end };
   }
-  if (!HEREDOC_KEYWORDS.has(name)) return [];
-  if (rest.value.startsWith("[") && parseJsonArray(rest.value, 0).kind !== "invalid") return [];
+  if (!HEREDOC_KEYWORDS.has(name)) return noMarkers;
+  if (rest.value.startsWith("[") && parseJsonArray(rest.value, 0).kind !== "invalid") return noMarkers;
   const markers: HeredocMarker[] = [];
   for (const word of shellWords(line)) {
     const m = /^(\d*)<<(-?)([^<]*)$/.exec(word.value);

@@ -23,13 +23,20 @@ export function isFieldSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
+/** The flags of the lines that have none (nearly all of them), shared rather than made per line. */
+const noFlags: readonly FlagPiece[] = Object.freeze([]);
+
 /** Splits a joined instruction line into keyword, leading flags and the rest, as BuildKit's splitCommand does. */
-export function splitCommand(line: string): { keyword: Piece | null; flags: FlagPiece[]; rest: Piece } {
+export function splitCommand(line: string): {
+  keyword: Piece | null;
+  flags: readonly FlagPiece[];
+  rest: Piece;
+} {
   let start = 0;
   let end = line.length;
   while (start < end && isSpace(line.charCodeAt(start))) start++;
   while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
-  if (start === end) return { keyword: null, flags: [], rest: { value: "", start: end, end } };
+  if (start === end) return { keyword: null, flags: noFlags, rest: { value: "", start: end, end } };
   let k = start;
   while (k < end && !isFieldSpace(line.charCodeAt(k))) k++;
   const keyword = { value: line.slice(start, k), start, end: k };
@@ -49,14 +56,14 @@ export function extractFlags(
   line: string,
   from: number,
   to: number,
-): { flags: FlagPiece[]; restStart: number } {
-  const flags: FlagPiece[] = [];
+): { flags: readonly FlagPiece[]; restStart: number } {
+  let flags: FlagPiece[] | null = null;
   let pos = from;
   for (;;) {
     while (pos < to && isSpace(line.charCodeAt(pos))) pos++;
-    if (pos >= to) return { flags, restStart: to };
+    if (pos >= to) return { flags: flags ?? noFlags, restStart: to };
     if (!(line.charCodeAt(pos) === 45 && pos + 1 < to && line.charCodeAt(pos + 1) === 45)) {
-      return { flags, restStart: pos };
+      return { flags: flags ?? noFlags, restStart: pos };
     }
     const wordStart = pos;
     let word = "";
@@ -105,11 +112,11 @@ export function extractFlags(
         pos++;
       }
     }
-    if (word === "--") return { flags, restStart: pos };
+    if (word === "--") return { flags: flags ?? noFlags, restStart: pos };
     if (!blankOK && word.length === 0) continue;
     const body = word.slice(2);
     const eq = eqWord < 0 ? -1 : eqWord - 2;
-    flags.push({
+    (flags ??= []).push({
       value: word,
       start: wordStart,
       end: pos,
@@ -150,7 +157,8 @@ export function parseWords(text: string, base: number, escape: number): Piece[] 
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    let word = "";
+    // The word is the text as written, but for an escape character at the very end of the text, which is dropped.
+    let end = -1;
     let quote = 0;
     let blankOK = false;
     while (i < n) {
@@ -163,30 +171,28 @@ export function parseWords(text: string, base: number, escape: number): Piece[] 
         }
         if (c === escape) {
           if (i + 1 === n) {
-            i++;
+            end = i++;
             continue;
           }
-          word += text[i];
           i++;
         }
-        word += text[i];
         i++;
       } else {
         if (c === quote) quote = 0;
         if (c === escape && quote !== 39) {
           if (i + 1 === n) {
-            i++;
+            end = i++;
             quote = 0;
             continue;
           }
-          word += text[i];
           i++;
         }
-        word += text[i];
         i++;
       }
     }
-    if (blankOK || word.length > 0) out.push({ value: word, start: base + start, end: base + i });
+    if (end < 0) end = i;
+    if (blankOK || end > start)
+      out.push({ value: text.slice(start, end), start: base + start, end: base + i });
   }
   return out;
 }

@@ -1,7 +1,6 @@
 import type { Arg } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
-import { setEnv } from "../state.js";
 
 /** Names BuildKit never puts into the environment. */
 const nonEnvArgs = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
@@ -17,7 +16,7 @@ export function dispatchArg(ctx: PlanBuilder, st: StageState, arg: Arg): void {
     if (given !== undefined) value = given;
     else if (d.defaultValue !== null) value = ctx.expand(st, d.defaultValue.value, d.defaultValue.range);
     else if (ctx.globalArgs.has(key)) value = ctx.globalArgs.get(key) as string;
-    if (value !== null && !nonEnvArgs.has(key)) setEnv(st.env, key, value, st.os);
+    if (value !== null && !nonEnvArgs.has(key)) st.env.set(key, value);
     st.args.push({ key, value });
     parts.push(value === null ? key : `${key}=${value}`);
   }

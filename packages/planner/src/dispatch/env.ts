@@ -1,7 +1,7 @@
 import type { Env } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
-import { setEnv, setImageEnv } from "../state.js";
+import { setImageEnv } from "../state.js";
 
 /** ENV: every value is expanded against the environment before this instruction (`ENV A=1 B=$A` uses the old A). */
 export function dispatchEnv(ctx: PlanBuilder, st: StageState, env: Env): void {
@@ -15,7 +15,7 @@ export function dispatchEnv(ctx: PlanBuilder, st: StageState, env: Env): void {
   // Any ENV leaves the config with a list, even one that set nothing.
   st.config.Env ??= [];
   for (const [k, v] of resolved) {
-    setEnv(st.env, k, v, st.os);
+    st.env.set(k, v);
     setImageEnv(st, k, v);
   }
   const text = resolved.map(([k, v]) => `${k}=${v}`).join(" ");

@@ -8,7 +8,8 @@ import type { StageState } from "../state.js";
  * a range however wide (BuildKit's dispatchExpose and portSpecs.parsePort in convert_expose.go).
  */
 export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): void {
-  const ports: Record<string, Record<string, never>> = { ...(st.config.ExposedPorts ?? {}) };
+  // The stage's own record (its config is a clone or taken over): setting in place keeps n EXPOSEs linear.
+  const ports = (st.config.ExposedPorts ??= {}) as Record<string, Record<string, never>>;
   const added: string[] = [];
   const unresolved: string[] = [];
   // BuildKit's parseExpose sorts the words as written (byte order) before they are expanded.
@@ -28,7 +29,6 @@ export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): voi
       }
     }
   }
-  st.config.ExposedPorts = ports;
   ctx.addConfig(
     st,
     "EXPOSE",

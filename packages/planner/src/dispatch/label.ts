@@ -4,7 +4,8 @@ import type { StageState } from "../state.js";
 
 /** LABEL: keys and values expanded against the environment before the instruction. */
 export function dispatchLabel(ctx: PlanBuilder, st: StageState, label: Label): void {
-  const labels: Record<string, string> = { ...(st.config.Labels ?? {}) };
+  // The stage's own record (its config is a clone or taken over): setting in place keeps n LABELs linear.
+  const labels = (st.config.Labels ??= {}) as Record<string, string>;
   const parts: string[] = [];
   for (const pair of label.pairs) {
     const key = ctx.expand(st, pair.key.value, pair.key.range);
@@ -12,6 +13,5 @@ export function dispatchLabel(ctx: PlanBuilder, st: StageState, label: Label): v
     labels[key] = value;
     parts.push(`${key}=${value}`);
   }
-  st.config.Labels = labels;
   ctx.addConfig(st, "LABEL", `LABEL ${parts.join(" ")}`, { labels: parts }, `LABEL ${parts.join(" ")}`);
 }

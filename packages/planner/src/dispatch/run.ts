@@ -5,6 +5,7 @@ import { withShell } from "../state.js";
 import { resolveStageRef } from "../order.js";
 import { joinPath } from "../paths.js";
 import type { EdgeKind } from "../model.js";
+import type { EnvList, Environment } from "../env.js";
 
 /** RUN: an exec node on the previous filesystem, with argv after SHELL, env with every ARG in scope, and mounts. */
 export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
@@ -53,17 +54,24 @@ export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
   };
   const network = flag("network") ?? "default";
   const security = flag("security") ?? "sandbox";
-  const env = st.env.map(([k, v]) => `${k}=${v}`);
-  const op = {
-    op: "exec",
-    argv,
-    env,
+  // The environment of this moment, kept as a version of the stage's list and listed only when read: n RUNs
+  // holding their own copies of a list of n ARGs would make the plan quadratic.
+  const env = st.env.list;
+  const rest = {
     cwd: st.workdir,
     user: st.config.User ?? "",
     network,
     security,
     mounts,
     platform: st.platform,
+  };
+  const op = {
+    op: "exec",
+    argv,
+    get env(): string[] {
+      return env.texts();
+    },
+    ...rest,
   };
   const node = ctx.addLayer(
     st,
@@ -73,11 +81,17 @@ export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
       layer: true,
       label: `RUN ${summarize(argv[argv.length - 1] ?? "")}`,
       op,
+      // The list's digest stands for it in the key: equal environments give equal keys, and a RUN hashes only
+      // the part of the list that changed since the one before.
+      key: { op: "exec", argv, env: env.digest(), ...rest },
       inputs,
     },
     null,
   );
-  ctx.history(st, `RUN ${runCommandString(argv, st)}`, true, node.id);
+  const environment = st.env;
+  const declared = st.args;
+  const count = declared.length;
+  ctx.history(st, () => `RUN ${runCommandString(argv, declared, count, env, environment)}`, true, node.id);
 }
 
 function isLoneHeredoc(command: string): boolean {
@@ -89,15 +103,21 @@ export function body(h: Heredoc): string {
   return h.chomp ? h.body.replace(/^\t+/gm, "") : h.body;
 }
 
-/** BuildKit's history text for RUN: `|N K=V … argv`, listing every ARG in scope. */
-function runCommandString(argv: readonly string[], st: StageState): string {
+/**
+ * BuildKit's history text for RUN: `|N K=V … argv`, listing every ARG in scope: the first `count` of the stage's
+ * `args`, with their values in `env`, the version of `environment` the RUN ran with.
+ */
+function runCommandString(
+  argv: readonly string[],
+  args: StageState["args"],
+  count: number,
+  env: EnvList,
+  environment: Environment,
+): string {
   const seen = new Map<string, number>();
   const pairs: string[] = [];
-  // The first entry of each name, as a scan of the list would find it; one map per RUN, not a scan per ARG.
-  const env = new Map<string, string>();
-  for (const [k, v] of st.env) if (!env.has(k)) env.set(k, v);
-  for (const a of st.args) {
-    const v = env.get(a.key) ?? a.value ?? "";
+  for (const a of args.slice(0, count)) {
+    const v = environment.valueIn(env, a.key) ?? a.value ?? "";
     const i = seen.get(a.key);
     if (i !== undefined) pairs[i] = `${a.key}=${v}`;
     else {

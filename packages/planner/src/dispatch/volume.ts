@@ -4,7 +4,8 @@ import type { StageState } from "../state.js";
 
 /** VOLUME: JSON array or words, expanded; an empty entry is an error. */
 export function dispatchVolume(ctx: PlanBuilder, st: StageState, v: Volume): void {
-  const volumes: Record<string, Record<string, never>> = { ...(st.config.Volumes ?? {}) };
+  // The stage's own record (its config is a clone or taken over): setting in place keeps n VOLUMEs linear.
+  const volumes = (st.config.Volumes ??= {}) as Record<string, Record<string, never>>;
   const added: string[] = [];
   for (const word of v.args) {
     const values =
@@ -20,6 +21,5 @@ export function dispatchVolume(ctx: PlanBuilder, st: StageState, v: Volume): voi
       added.push(value);
     }
   }
-  st.config.Volumes = volumes;
   ctx.addConfig(st, "VOLUME", `VOLUME ${added.join(" ")}`, { volumes: added }, `VOLUME [${added.join(" ")}]`);
 }
