@@ -248,7 +248,7 @@ async function main() {
   if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
   let timeout = 120;
   let only = null;
-  let ops = ["parse", "lint", "plan", "plan-json", "fmt", "lsp", "hover"];
+  let ops = ["parse", "lint", "plan", "fmt", "lsp", "hover"];
   const scales = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--timeout") timeout = Number(args[++i]);
