@@ -1,11 +1,12 @@
 // Adversarial sizes: generates pathological Dockerfiles at two or more scales and times parse, lint (every rule),
-// plan, fmt and the language server's diagnostics on each, with the peak memory of the process.
+// plan, fmt and the language server's diagnostics, hover and completion on each, with the peak memory of the process.
 //
 //   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
 //
 // --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan,
-// plan-json, fmt, lsp (the linter's and planner's quadratic cases can take minutes at full size). plan-json times
-// rendering the plan as JSON, with the output's size.
+// plan-json, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the file's last
+// `$`); the linter's and planner's quadratic cases can take minutes at full size. plan-json times rendering the
+// plan as JSON, with the output's size.
 //
 // A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
@@ -72,6 +73,52 @@ const cases = {
     make: (n) =>
       `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ENV E${i}=v${i}\n`).join("")}RUN true\n`,
   },
+  // Shapes found while timing lint and the language server (issue 10). Every CMD, ENTRYPOINT and HEALTHCHECK of a
+  // stage but the last is reported, with a look for template markup between it and the last.
+  "repeated CMD/ENTRYPOINT/HEALTHCHECK": {
+    n: 30_000,
+    make: (n) =>
+      "FROM alpine:3.20\n" +
+      Array.from(
+        { length: n },
+        (_, i) => `CMD echo ${i}\nENTRYPOINT ["a${i}"]\nHEALTHCHECK CMD curl -f http://l/${i}\n`,
+      ).join(""),
+  },
+  "ignore comments": {
+    n: 50_000,
+    make: (n) =>
+      "FROM debian:12\n" +
+      Array.from({ length: n }, (_, i) => `# hadolint ignore=DL3008\nRUN apt-get install -y p${i}\n`).join(
+        "",
+      ),
+  },
+  "template markup around RUNs": {
+    n: 20_000,
+    make: (n) =>
+      "FROM alpine:3.20\n" +
+      Array.from(
+        { length: n },
+        (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`,
+      ).join(""),
+  },
+  "nested $(echo …) substitutions": {
+    n: 20_000,
+    make: (n) => `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,
+  },
+  "FROM chain declaring ARG+ENV": {
+    n: 20_000,
+    make: (n) =>
+      "FROM alpine:3.20 AS s0\n" +
+      Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nARG A${i}=v\nENV E${i}=$A${i}\n`).join(
+        "",
+      ) +
+      "RUN echo $E0\n",
+  },
+  // No final line break, so that hover and completion ask at the blank after the word, on the RUN's line.
+  "one long word, then a blank": {
+    n: 1_000_000,
+    make: (n) => `FROM alpine:3.20\nRUN echo ${"a".repeat(n)} `,
+  },
   // A stage built FROM the one before, adding an ARG: each starts from its base's whole environment.
   "FROM chains adding ARGs": {
     n: 20_000,
@@ -114,7 +161,14 @@ async function child(name, scale, ops) {
     lint(sample, { preset: "all" });
     renderJson(plan(ast));
     format(sample);
-    lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, sample), lsp.defaultFeatureConfig());
+    const document = lsp.createDocument("file:///w/Dockerfile", 1, sample);
+    lsp.computeDiagnostics(document, lsp.defaultFeatureConfig());
+    lsp.computeHover(document, document.lines.positionAt(sample.length - 3), lsp.defaultFeatureConfig());
+    lsp.computeCompletions(
+      document,
+      document.lines.positionAt(sample.length - 3),
+      lsp.defaultFeatureConfig(),
+    );
   }
   const c = cases[name];
   const send = (record) => process.stdout.write(`${JSON.stringify(record)}\n`);
@@ -144,6 +198,15 @@ async function child(name, scale, ops) {
   time("fmt", () => format(text));
   const config = lsp.defaultFeatureConfig();
   time("lsp", () => lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, text), config));
+  // Hover and completion where an editor asks most: on the file's last variable reference (or its end).
+  const dollar = text.lastIndexOf("$");
+  const cursor = dollar < 0 ? text.length : dollar + 2;
+  time("hover", () => {
+    const document = lsp.createDocument("file:///w/Dockerfile", 1, text);
+    const position = document.lines.positionAt(cursor);
+    lsp.computeHover(document, position, config);
+    lsp.computeCompletions(document, position, config);
+  });
 }
 
 function runChild(name, scale, ops, timeoutSeconds) {
@@ -185,7 +248,7 @@ async function main() {
   if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
   let timeout = 120;
   let only = null;
-  let ops = ["parse", "lint", "plan", "fmt", "lsp"];
+  let ops = ["parse", "lint", "plan", "fmt", "lsp", "hover"];
   const scales = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--timeout") timeout = Number(args[++i]);

@@ -54,3 +54,84 @@ describe("work per stage", () => {
     expect(large / small).toBeLessThan(2.3);
   });
 });
+
+/** Shapes of one long stage, each of which once made linting grow with the square of its size. */
+const shapes: Record<string, (n: number) => string> = {
+  // no-multiple-instructions tested the text between each repeated instruction and the last one for template markup.
+  "repeated CMD, ENTRYPOINT and HEALTHCHECK": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `CMD echo ${i}\nENTRYPOINT ["a${i}"]\nHEALTHCHECK CMD curl -f http://l/${i}\n`).join("")}`,
+  // The engine matched each finding against every instruction that has an ignore comment.
+  "an ignore comment above each instruction": (n) =>
+    `FROM debian:12\n${Array.from({ length: n }, (_, i) => `# hadolint ignore=DL3008\nRUN apt-get install -y p${i}\n`).join("")}`,
+  // …and every finding against every global ignore.
+  "a global ignore comment above each instruction": (n) =>
+    `FROM debian:12\n${Array.from({ length: n }, (_, i) => `# hadolint global ignore=DL3008\nRUN apt-get install -y p${i}\n`).join("")}`,
+  // The engine matched each finding of a template against every markup piece, and each no-consecutive-run finding
+  // against every instruction.
+  "a template with markup around each instruction": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
+  // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
+  "command substitutions nested in one another": (n) =>
+    `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,
+};
+
+const arrayMethods = [
+  "every",
+  "filter",
+  "find",
+  "findIndex",
+  "forEach",
+  "includes",
+  "indexOf",
+  "map",
+] as const;
+const moreArrayMethods = ["reduce", "slice", "some", "flatMap", "join"] as const;
+
+/**
+ * Lints with every rule while counting the elements that array methods walk over and the characters of every
+ * string cut with `slice`: a loop that rescans a list or the text for each instruction makes this grow with the
+ * square of the size, however fast the machine.
+ */
+function elementWork(text: string): number {
+  let work = 0;
+  const restore: (() => void)[] = [];
+  const patch = (proto: object, name: string, cost: (self: unknown, result: unknown) => number) => {
+    const methods = proto as Record<string, (...args: unknown[]) => unknown>;
+    const original = methods[name]!;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      work += cost(this, result);
+      return result;
+    };
+    restore.push(() => (methods[name] = original));
+  };
+  for (const name of [...arrayMethods, ...moreArrayMethods])
+    patch(Array.prototype, name, (self) => (self as unknown[]).length);
+  patch(String.prototype, "slice", (_self, result) => (result as string).length);
+  let result;
+  try {
+    result = lint(text, { preset: "all" });
+  } finally {
+    for (const undo of restore) undo();
+  }
+  expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
+  return work;
+}
+
+describe("work per instruction", () => {
+  it("lints 10k nested command substitutions without a crash (they once overflowed the call stack)", () => {
+    const n = 10_000;
+    const result = lint(`FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`, {
+      preset: "all",
+    });
+    expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
+  });
+
+  it.each(Object.entries(shapes))("%s: twice the size, about twice the work", (_name, make) => {
+    const small = elementWork(make(400));
+    const large = elementWork(make(800));
+    expect(small).toBeGreaterThan(0);
+    // Linear work doubles; a scan of the rest of the stage per instruction makes it four times larger.
+    expect(large / small).toBeLessThan(2.3);
+  });
+});

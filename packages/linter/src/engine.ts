@@ -637,11 +637,22 @@ function applyIgnores(
   directives: IgnoreDirective[],
 ): Diagnostic[] {
   if (directives.length === 0) return diagnostics;
-  const global: IgnoreEntry[] = [];
+  // Global ignores by rule id: whether one names no hadolint code (it silences the whole rule), and the codes named.
+  const global = new Map<string, { all: boolean; codes: Set<string> }>();
   const byComment = new Map<number, IgnoreDirective>();
   for (const directive of directives) {
-    if (directive.scope === "global") global.push(...directive.entries);
-    else byComment.set(directive.range.start.offset, directive);
+    if (directive.scope !== "global") {
+      byComment.set(directive.range.start.offset, directive);
+      continue;
+    }
+    for (const entry of directive.entries) {
+      for (const id of entry.ruleIds) {
+        const known = global.get(id) ?? { all: false, codes: new Set<string>() };
+        if (entry.hadolint === undefined) known.all = true;
+        else known.codes.add(entry.hadolint);
+        global.set(id, known);
+      }
+    }
   }
   // An ignore comment covers the instruction that collects it as a leading comment (BuildKit's PrevComment).
   const spans: { start: number; end: number; entries: IgnoreEntry[] }[] = [];
@@ -655,9 +666,19 @@ function applyIgnores(
       spans.push({ start: instruction.range.start.offset, end: instruction.range.end.offset, entries });
   }
   return diagnostics.filter((d) => {
-    if (global.some((e) => silences(e, d))) return false;
+    const ignored = global.get(d.ruleId);
+    if (ignored && (ignored.all || d.hadolint === undefined || ignored.codes.has(d.hadolint))) return false;
     const at = d.range.start.offset;
-    return !spans.some((s) => at >= s.start && at <= s.end && s.entries.some((e) => silences(e, d)));
+    // Instructions follow each other, so the spans are ordered by end as by start: a binary search finds the first
+    // that ends at or after the finding, rather than a scan of all spans per finding.
+    for (
+      let k = firstIndex(spans.length, (k) => spans[k]!.end >= at);
+      k < spans.length && spans[k]!.start <= at;
+      k++
+    ) {
+      if (spans[k]!.entries.some((e) => silences(e, d))) return false;
+    }
+    return true;
   });
 }
 
@@ -688,15 +709,20 @@ function outsideMarkup(
   controlLines: boolean,
   instructions: readonly Instruction[],
 ): Diagnostic[] {
+  // Markup pieces follow each other, as instructions do, so each list is ordered by end as by start: the one piece
+  // or instruction that can hold an offset is found by a binary search, not by a scan per finding.
+  const touchesMarkup = (start: number, end: number) => {
+    const k = firstIndex(markup.length, (k) => markup[k]!.end > start);
+    return k < markup.length && markup[k]!.start < end;
+  };
   const hasMarkup = (node: Instruction | undefined) =>
-    node !== undefined &&
-    markup.some((m) => m.start < node.range.end.offset && node.range.start.offset < m.end);
+    node !== undefined && touchesMarkup(node.range.start.offset, node.range.end.offset);
   return diagnostics.filter((d) => {
     // How many commands a RUN holds is unknown while markup in it, or in the RUN before it, is not rendered.
     if (d.ruleId === "no-consecutive-run") {
-      const at = instructions.findIndex(
-        (i) => i.range.start.offset <= d.range.start.offset && d.range.start.offset < i.range.end.offset,
-      );
+      const offset = d.range.start.offset;
+      const k = firstIndex(instructions.length, (k) => instructions[k]!.range.end.offset > offset);
+      const at = k < instructions.length && instructions[k]!.range.start.offset <= offset ? k : -1;
       if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
     }
     if (d.ruleId === templateSyntaxId) return true;
@@ -708,9 +734,20 @@ function outsideMarkup(
     // Markup before the first FROM may well render to one.
     if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
     const start = d.range.start.offset;
-    const end = Math.max(d.range.end.offset, start + 1);
-    return !markup.some((m) => start < m.end && m.start < end);
+    return !touchesMarkup(start, Math.max(d.range.end.offset, start + 1));
   });
+}
+
+/** The lowest index in [0, length) for which `after` holds, or `length`; `after` must hold from some index on. */
+function firstIndex(length: number, after: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (after(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parse, SemanticModel, type ParseResult } from "@hull/parser";
 import { LineIndex } from "./text.js";
-import type { LspRange } from "./types.js";
+import type { LspPosition, LspRange } from "./types.js";
 
 /** One version of an open document; immutable, so every cache keyed by it is valid for exactly that version. */
 export interface Document {
@@ -59,17 +59,61 @@ export function pathOfUri(uri: string): string | null {
 /** Applies the client's changes in order; each range refers to the text left by the changes before it. */
 export function applyChanges(text: string, changes: readonly ContentChange[]): string {
   let result = text;
-  for (const change of changes) {
-    if (!change.range) {
-      result = change.text;
+  let k = 0;
+  while (k < changes.length) {
+    const first = changes[k]!;
+    if (!first.range) {
+      result = first.text;
+      k++;
       continue;
     }
+    // Editors send a multi-cursor edit or a replace-all bottom-up: each change lies before the one preceding it, on
+    // text that the changes before it left as it was, so the whole run is read with one line index and applied in
+    // one pass. Indexing the text anew for each change made 10k changes to a 1 MB file take minutes.
     const lines = new LineIndex(result);
-    const start = lines.offsetAt(change.range.start);
-    const end = Math.max(start, lines.offsetAt(change.range.end));
-    result = result.slice(0, start) + change.text + result.slice(end);
+    const edits: { start: number; end: number; text: string }[] = [];
+    let previous: LspPosition | null = null;
+    for (; k < changes.length; k++) {
+      const { range, text: newText } = changes[k]!;
+      if (!range) break;
+      if (
+        previous !== null &&
+        !(exact(lines, range.start) && exact(lines, range.end) && precedes(range, previous))
+      )
+        break;
+      const start = lines.offsetAt(range.start);
+      edits.push({ start, end: Math.max(start, lines.offsetAt(range.end)), text: newText });
+      previous = exact(lines, range.start) ? range.start : { line: -1, character: 0 };
+    }
+    let out = "";
+    let pos = 0;
+    for (let e = edits.length - 1; e >= 0; e--) {
+      out += result.slice(pos, edits[e]!.start) + edits[e]!.text;
+      pos = edits[e]!.end;
+    }
+    result = out + result.slice(pos);
   }
   return result;
+}
+
+/** True when a position names a character of its line, or its end, without clamping. */
+function exact(lines: LineIndex, position: LspPosition): boolean {
+  if (position.line < 0 || position.line >= lines.lineCount || position.character < 0) return false;
+  return lines.lineStart(position.line) + position.character <= lines.lineEnd(position.line);
+}
+
+/**
+ * True when a range ends at or before a later change's start, so that the later change left the text up to it
+ * alone. On the same line only after the line's first character: a line break inserted at a line's start can join
+ * the lone `\r` that ends the line before, which moves that line's start.
+ */
+function precedes(range: LspRange, start: LspPosition): boolean {
+  const { start: from, end } = range;
+  if (end.line < from.line || (end.line === from.line && end.character < from.character)) return false;
+  return (
+    end.line < start.line ||
+    (end.line === start.line && end.character <= start.character && start.character > 0)
+  );
 }
 
 /** The open documents, by URI. */

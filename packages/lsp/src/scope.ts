@@ -28,9 +28,9 @@ export interface VariableDefinition {
 export function variablesAt(semantic: SemanticModel, offset: number): Map<string, VariableDefinition> {
   const { ast } = semantic;
   const escape = ast.escapeChar;
-  const global = new Map<string, VariableDefinition>();
+  const global = new Scope();
   for (const name of Object.keys(predefinedArgDocs)) {
-    global.set(name, { name, kind: "predefined", raw: null, value: null, offset: null });
+    global.set({ name, kind: "predefined", raw: null, value: null, offset: null });
   }
   const firstFrom = ast.stages[0]?.from.range.start.offset ?? Infinity;
   for (const instruction of ast.preamble) {
@@ -39,9 +39,21 @@ export function variablesAt(semantic: SemanticModel, offset: number): Map<string
     declare(global, instruction, escape);
   }
   const stage = ast.stages.findLast((s) => s.from.range.start.offset <= offset);
-  if (!stage || offset < firstFrom) return global;
-  if (offset <= stage.from.range.end.offset) return global;
-  return stageVariables(semantic, stage, offset, global, new Set());
+  if (!stage || offset < firstFrom) return global.definitions;
+  if (offset <= stage.from.range.end.offset) return global.definitions;
+  return stageVariables(semantic, stage, offset, global.definitions).definitions;
+}
+
+/** Definitions by name, with the known values beside them for expanding: kept in step, never copied per lookup. */
+class Scope {
+  readonly definitions = new Map<string, VariableDefinition>();
+  readonly values = new Map<string, string>();
+
+  set(definition: VariableDefinition): void {
+    this.definitions.set(definition.name, definition);
+    if (definition.value === null) this.values.delete(definition.name);
+    else this.values.set(definition.name, definition.value);
+  }
 }
 
 function stageVariables(
@@ -49,34 +61,32 @@ function stageVariables(
   stage: Stage,
   offset: number,
   global: ReadonlyMap<string, VariableDefinition>,
-  seen: Set<Stage>,
-): Map<string, VariableDefinition> {
-  seen.add(stage);
-  const visible = new Map<string, VariableDefinition>();
+): Scope {
   // A stage built on an earlier stage starts from its final state: its ENV (part of the image) and, in BuildKit,
-  // its ARGs too (the base's build args carry over).
-  const parent = semantic.baseOf(stage);
-  if (parent && !seen.has(parent)) {
-    for (const [name, d] of stageVariables(semantic, parent, Infinity, global, seen)) visible.set(name, d);
-  }
-  for (const instruction of stage.instructions) {
-    // The instruction under the cursor does not see its own declarations (BuildKit expands before it declares).
-    if (instruction.range.end.offset >= offset) break;
-    declare(visible, instruction, semantic.ast.escapeChar, global);
+  // its ARGs too (the base's build args carry over). The chain of bases is walked, oldest first, into one scope:
+  // not a recursion and a copy per stage, which a chain of thousands of stages made deep and quadratic.
+  const chain = new Set<Stage>();
+  for (let s: Stage | null = stage; s !== null && !chain.has(s); s = semantic.baseOf(s)) chain.add(s);
+  const visible = new Scope();
+  for (const s of [...chain].reverse()) {
+    const until = s === stage ? offset : Infinity;
+    for (const instruction of s.instructions) {
+      // The instruction under the cursor does not see its own declarations (BuildKit expands before it declares).
+      if (instruction.range.end.offset >= until) break;
+      declare(visible, instruction, semantic.ast.escapeChar, global);
+    }
   }
   return visible;
 }
 
 function declare(
-  into: Map<string, VariableDefinition>,
+  into: Scope,
   instruction: Instruction,
   escape: "\\" | "`",
   global?: ReadonlyMap<string, VariableDefinition>,
 ): void {
   const expand = (raw: string): string | null => {
-    const env = new Map<string, string>();
-    for (const [name, d] of into) if (d.value !== null) env.set(name, d.value);
-    const result = expandWord(raw, env, { escape });
+    const result = expandWord(raw, into.values, { escape });
     return result.error === null && result.missing.length === 0 ? result.value : null;
   };
   if (instruction.type === "Arg") {
@@ -84,11 +94,11 @@ function declare(
       const name = d.name.value;
       if (d.defaultValue) {
         const raw = d.defaultValue.value;
-        into.set(name, { name, kind: "ARG", raw, value: expand(raw), offset: d.range.start.offset });
+        into.set({ name, kind: "ARG", raw, value: expand(raw), offset: d.range.start.offset });
       } else {
         // `ARG NAME` in a stage brings in the global ARG's default, as BuildKit does.
         const outer = global?.get(name);
-        into.set(name, {
+        into.set({
           name,
           kind: "ARG",
           raw: outer?.raw ?? null,
@@ -105,6 +115,6 @@ function declare(
       value: expand(p.value.value),
       offset: p.range.start.offset,
     }));
-    for (const u of updates) into.set(u.name, { ...u, kind: "ENV" });
+    for (const u of updates) into.set({ ...u, kind: "ENV" });
   }
 }

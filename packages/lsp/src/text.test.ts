@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyChanges, createDocument, DocumentStore, pathOfUri } from "./documents.js";
+import { applyChanges, createDocument, DocumentStore, pathOfUri, type ContentChange } from "./documents.js";
 import { LineIndex } from "./text.js";
+import type { LspPosition } from "./types.js";
 
 describe("LineIndex", () => {
   it.each([
@@ -63,4 +65,87 @@ describe("documents", () => {
     expect(pathOfUri("untitled:Untitled-1")).toBeNull();
     expect(createDocument("file:///w/a%20b/Dockerfile", 1, "").path).toBe("/w/a b/Dockerfile");
   });
+  it("applies a run of changes at once exactly as one change after another", () => {
+    // A line break inserted at a line's start joins the lone CR before it, which moves where the line starts.
+    const at = (line: number, character: number) => ({
+      start: { line, character },
+      end: { line, character },
+    });
+    expect(
+      applyChanges("a\rb", [
+        { range: at(1, 0), text: "\n" },
+        { range: at(1, 0), text: "X" },
+      ]),
+    ).toBe("a\r\nXb");
+    // One change after another, each on a fresh index of the text the one before left: the protocol's definition.
+    const oneByOne = (text: string, changes: ContentChange[]) =>
+      changes.reduce((t, change) => {
+        if (!change.range) return change.text;
+        const lines = new LineIndex(t);
+        const start = lines.offsetAt(change.range.start);
+        const end = Math.max(start, lines.offsetAt(change.range.end));
+        return t.slice(0, start) + change.text + t.slice(end);
+      }, text);
+    // Few lines and characters, so that changes often touch, share a line or fall past a line's end; CR and LF
+    // mixed, so that inserted breaks join and split line endings.
+    const piece = fc.string({ unit: fc.constantFrom("a", "b", "\r", "\n"), maxLength: 6 });
+    const position = fc.record({
+      line: fc.integer({ min: -1, max: 5 }),
+      character: fc.integer({ min: -1, max: 5 }),
+    });
+    const change: fc.Arbitrary<ContentChange> = fc.oneof(
+      {
+        weight: 9,
+        arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: piece }),
+      },
+      { weight: 1, arbitrary: fc.record({ text: piece }) },
+    );
+    // Runs sorted bottom-up as editors send them, and in any order.
+    const bottomUp = fc
+      .array(change, { maxLength: 8 })
+      .map((list) => list.sort((a, b) => compare(b.range?.start, a.range?.start)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", "\r", "\n"), maxLength: 20 }),
+        fc.oneof(bottomUp, fc.array(change, { maxLength: 8 })),
+        (text, changes) => {
+          expect(applyChanges(text, changes)).toBe(oneByOne(text, changes));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("indexes the text once for a bottom-up run of changes, not once per change", () => {
+    // The characters read while indexing lines, for one change per line of an n-line file, bottom-up.
+    const work = (n: number) => {
+      const text = "RUN x\n".repeat(n);
+      const changes = Array.from({ length: n }, (_, i) => {
+        const at = { line: n - 1 - i, character: 4 };
+        return { range: { start: at, end: at }, text: "y" };
+      });
+      const proto = String.prototype as unknown as { charCodeAt: (i: number) => number };
+      const original = proto.charCodeAt;
+      let reads = 0;
+      proto.charCodeAt = function (this: string, i: number) {
+        reads++;
+        return original.call(this, i);
+      };
+      try {
+        expect(applyChanges(text, changes)).toBe("RUN yx\n".repeat(n));
+      } finally {
+        proto.charCodeAt = original;
+      }
+      return reads;
+    };
+    const small = work(500);
+    // Linear work doubles; an index per change makes it four times larger.
+    expect(work(1000) / small).toBeLessThan(2.3);
+  });
 });
+
+/** Orders positions (a change without range, which replaces everything, sorts first). */
+function compare(a: LspPosition | undefined, b: LspPosition | undefined): number {
+  if (!a || !b) return a ? 1 : b ? -1 : 0;
+  return a.line - b.line || a.character - b.character;
+}

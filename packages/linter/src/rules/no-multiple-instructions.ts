@@ -3,6 +3,11 @@ import { defineRule, type HadolintCode } from "../rule.js";
 
 type Once = Cmd | Entrypoint | Healthcheck;
 
+/** A line that opens with template markup (`{% if %}`, `{{ if }}`, `<% } %>`). */
+const markupLine = /^[ \t]*(?:\{%|\{\{|<%)/gm;
+/** The same markup at a given offset. */
+const markupAt = /[ \t]*(?:\{%|\{\{|<%)/y;
+
 /** Each instruction's keyword and hadolint's code for repeating it. */
 const kinds: Readonly<Record<Once["type"], { keyword: string; hadolint: HadolintCode }>> = {
   Cmd: { keyword: "CMD", hadolint: "DL4003" },
@@ -67,13 +72,26 @@ CMD ["node", "worker.js"]
         }
         // In a template (`{% if %}`, `<% else %>` lines are unknown instructions), two of a kind may be alternatives.
         // The engine masks a detected template's control lines as comments; the source still shows them.
-        const alternative = (a: Once, b: Once) =>
-          branches.some((at) => at > a.range.start.offset && at < b.range.start.offset) ||
-          /^[ \t]*(?:\{%|\{\{|<%)/m.test(ctx.source.slice(a.range.end.offset, b.range.start.offset));
         for (const [type, nodes] of byType) {
           const winner = nodes[nodes.length - 1]!;
+          const before = winner.range.start.offset;
+          // The last branch and the last markup line before the winner, found once: an earlier node is an
+          // alternative when one of them follows it. Asking per node scanned the text up to the winner each time.
+          let lastBranch = -1;
+          for (const at of branches) if (at < before) lastBranch = Math.max(lastBranch, at);
+          const from = nodes[0]!.range.end.offset;
+          let lastMarkup = -1;
+          for (const m of ctx.source.slice(from, before).matchAll(markupLine)) lastMarkup = from + m.index;
+          const alternative = (dead: Once) => {
+            const end = dead.range.end.offset;
+            if (lastBranch > dead.range.start.offset || lastMarkup >= end) return true;
+            // Right after the node counts as a line start too, as it did when the text after it was tested alone.
+            markupAt.lastIndex = end;
+            const m = markupAt.exec(ctx.source);
+            return m !== null && end + m[0].length <= before;
+          };
           for (const dead of nodes.slice(0, -1)) {
-            if (!alternative(dead, winner))
+            if (!alternative(dead))
               ctx.report(
                 { at: dead.keyword, hadolint: kinds[type].hadolint },
                 "overridden",

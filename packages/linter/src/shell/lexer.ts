@@ -446,28 +446,40 @@ export function commandWord(command: ShellCommand): ShellWord | null {
 }
 
 /**
+ * How deep `commandSubstitutions` splits substitutions nested in substitutions. Each level is read again in full by
+ * the level that holds it, so nesting without bound costs the square of the script's length (16k levels of
+ * `$(echo ` took 7 s) and overflowed the call stack near 4k levels; no real script nests a tenth as deep.
+ */
+const maxSubstitutionDepth = 32;
+
+/**
  * The scripts of the command substitutions (`$(…)` and backquotes) inside the words and redirection targets of
- * `commands`, nested ones included, each split into commands with offsets in `script` (so `span` still applies).
- * Arithmetic `$((…))` and text inside single quotes are skipped.
+ * `commands`, nested ones included (down to `maxSubstitutionDepth` levels), each split into commands with offsets
+ * in `script` (so `span` still applies). Arithmetic `$((…))` and text inside single quotes are skipped.
  */
 export function commandSubstitutions(script: string, commands: readonly ShellCommand[]): ShellCommand[][] {
   const result: ShellCommand[][] = [];
   // Most scripts have no substitution at all: one scan of the script says so.
-  if (script.includes("$(") || script.includes("`")) addSubstitutions(script, commands, result);
+  if (script.includes("$(") || script.includes("`")) addSubstitutions(script, commands, result, 1);
   return result;
 }
 
-/** Adds the command substitutions of `commands` to `result`, each followed by those nested in it. */
-function addSubstitutions(script: string, commands: readonly ShellCommand[], result: ShellCommand[][]): void {
+/** Adds the command substitutions of `commands`, `depth` levels down, to `result`, each followed by its own. */
+function addSubstitutions(
+  script: string,
+  commands: readonly ShellCommand[],
+  result: ShellCommand[][],
+  depth: number,
+): void {
   for (const command of commands) {
-    for (const word of command.words) wordSubstitutions(script, word, result);
+    for (const word of command.words) wordSubstitutions(script, word, result, depth);
     for (const redirect of command.redirects)
-      if (redirect.target) wordSubstitutions(script, redirect.target, result);
+      if (redirect.target) wordSubstitutions(script, redirect.target, result, depth);
   }
 }
 
 /** Adds the command substitutions of one word (see `commandSubstitutions`) to `result`. */
-function wordSubstitutions(script: string, word: ShellWord, result: ShellCommand[][]): void {
+function wordSubstitutions(script: string, word: ShellWord, result: ShellCommand[][], depth: number): void {
   // Nearly every word has no substitution at all; only those that do are scanned.
   if (!word.raw.includes("$(") && !word.raw.includes("`")) return;
   let quoted = false;
@@ -482,21 +494,27 @@ function wordSubstitutions(script: string, word: ShellWord, result: ShellCommand
       i = close < 0 || close >= word.end ? word.end : close;
     } else if (c === "$" && script[i + 1] === "(" && script[i + 2] !== "(") {
       const end = Math.min(balanced(script, i + 1, "(", ")"), word.end);
-      i = substitution(script, i + 2, script[end - 1] === ")" ? end - 1 : end, result) - 1;
+      i = substitution(script, i + 2, script[end - 1] === ")" ? end - 1 : end, result, depth) - 1;
     } else if (c === "`") {
       const close = script.indexOf("`", i + 1);
       const end = close < 0 || close >= word.end ? word.end : close;
-      i = substitution(script, i + 1, end, result);
+      i = substitution(script, i + 1, end, result, depth);
     }
   }
 }
 
 /** Splits `script[from, to)` into commands with script offsets, adds it and its own substitutions; returns `to`. */
-function substitution(script: string, from: number, to: number, result: ShellCommand[][]): number {
+function substitution(
+  script: string,
+  from: number,
+  to: number,
+  result: ShellCommand[][],
+  depth: number,
+): number {
   const inner = lex(script.slice(from, to), from);
   if (inner.length > 0) {
     result.push(inner);
-    addSubstitutions(script, inner, result);
+    if (depth < maxSubstitutionDepth) addSubstitutions(script, inner, result, depth + 1);
   }
   return to;
 }
