@@ -70,6 +70,9 @@ const shapes: Record<string, (n: number) => string> = {
   // against every instruction.
   "a template with markup around each instruction": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
+  // The semantic model copied the stage's environment for each ENV, to expand its pairs against the one before.
+  "an ENV per line": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ENV E${i}=$E0 F${i}=\${E${i}}\n`).join("")}RUN echo $E1\n`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,
@@ -88,8 +91,8 @@ const arrayMethods = [
 const moreArrayMethods = ["reduce", "slice", "some", "flatMap", "join"] as const;
 
 /**
- * Lints with every rule while counting the elements that array methods walk over and the characters of every
- * string cut with `slice`: a loop that rescans a list or the text for each instruction makes this grow with the
+ * Lints with every rule while counting the elements that array methods walk over, the characters of every
+ * string cut with `slice` and the entries set in maps (copies included): a loop that rescans a list or the text for each instruction makes this grow with the
  * square of the size, however fast the machine.
  */
 function elementWork(text: string): number {
@@ -108,6 +111,8 @@ function elementWork(text: string): number {
   for (const name of [...arrayMethods, ...moreArrayMethods])
     patch(Array.prototype, name, (self) => (self as unknown[]).length);
   patch(String.prototype, "slice", (_self, result) => (result as string).length);
+  // `new Map(other)` calls `set` once per entry (a patched `set` turns off V8's fast path), so copies count too.
+  patch(Map.prototype, "set", () => 1);
   let result;
   try {
     result = lint(text, { preset: "all" });

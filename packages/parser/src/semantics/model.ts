@@ -440,12 +440,13 @@ export class SemanticModel {
   }
 
   private applyEnv(scope: MutableScope, node: Env): void {
-    // Every pair of one ENV is expanded against the environment before the instruction.
-    const before = new Map(scope.env);
+    // Every pair of one ENV is expanded against the environment before the instruction: the updates are applied
+    // only after all pairs are expanded, so the live map is that environment (a copy per ENV made a stage of
+    // n ENVs cost n² map entries).
     const updates: [string, string, string[], boolean][] = [];
     for (const pair of node.pairs) {
-      const key = expandWord(pair.key.value, before, this.options);
-      const value = expandWord(pair.value.value, before, this.options);
+      const key = expandWord(pair.key.value, scope.env, this.options);
+      const value = expandWord(pair.value.value, scope.env, this.options);
       if (key.error !== null || key.value === "") continue;
       const failed = value.error !== null;
       updates.push([
