@@ -4,9 +4,11 @@
 //   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
 //
 // --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan,
-// plan-json, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the file's last
-// `$`); the linter's and planner's quadratic cases can take minutes at full size. plan-json times rendering the
-// plan as JSON, with the output's size.
+// plan-json, plan-changed, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the
+// file's last `$`); the linter's and planner's quadratic cases can take minutes at full size. plan-json times
+// rendering the plan as JSON, with the output's size. plan-changed times `hull plan --changed`'s question, what a
+// change rebuilds (`invalidate`), for a change to an early instruction: a new value of the first ARG after the
+// first FROM, and a changed file under the first COPY's first source (`earlyChange` below).
 //
 // A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
@@ -144,8 +146,25 @@ const cases = {
   },
 };
 
+/**
+ * A change to an early instruction, as `hull plan --changed` is given one: a new value for the first ARG declared
+ * after the first FROM (every RUN after it lists it in its env) and a change to a file under the first COPY's
+ * first source. A case with neither gets no change, and invalidation only compares the plans.
+ */
+function earlyChange(text) {
+  const from = text.search(/^FROM /m);
+  const rest = from < 0 ? text : text.slice(from);
+  const arg = /^ARG ([A-Za-z_][A-Za-z0-9_]*)/m.exec(rest);
+  const copy = /^COPY (?!--)(\S+)/m.exec(rest);
+  return {
+    ...(arg ? { buildArgs: { [arg[1]]: "changed" } } : {}),
+    // The source itself, a glob's wildcards filled in, names a file under it.
+    ...(copy ? { paths: [copy[1].replace(/[*?]/g, "x")] } : {}),
+  };
+}
+
 async function child(name, scale, ops) {
-  const [{ parse }, { format }, { lint }, { plan, renderJson }, lsp] = await Promise.all([
+  const [{ parse }, { format }, { lint }, { plan, renderJson, invalidate }, lsp] = await Promise.all([
     import("../packages/parser/src/index.ts"),
     import("../packages/parser/src/index.ts"),
     import("../packages/linter/src/index.ts"),
@@ -160,6 +179,7 @@ async function child(name, scale, ops) {
     const ast = parse(sample).ast;
     lint(sample, { preset: "all" });
     renderJson(plan(ast));
+    invalidate(ast, {}, earlyChange(sample));
     format(sample);
     const document = lsp.createDocument("file:///w/Dockerfile", 1, sample);
     lsp.computeDiagnostics(document, lsp.defaultFeatureConfig());
@@ -187,6 +207,7 @@ async function child(name, scale, ops) {
       ms: (used.user + used.system) / 1000,
       rssMB: process.resourceUsage().maxRSS / 1024,
       ...(typeof out === "string" ? { out: out.length } : {}),
+      ...(typeof out?.invalidated === "number" ? { invalidated: out.invalidated } : {}),
     });
   };
   time("parse", () => parse(text));
@@ -195,6 +216,10 @@ async function child(name, scale, ops) {
   // The plan listed as `hull plan --format json` prints it (planned first, untimed): the output may be n².
   const planned = ops.includes("plan-json") ? plan(parse(text).ast) : null;
   time("plan-json", () => renderJson(planned));
+  time("plan-changed", () => {
+    const r = invalidate(parse(text).ast, {}, earlyChange(text));
+    return { invalidated: r.invalidated.length };
+  });
   time("fmt", () => format(text));
   const config = lsp.defaultFeatureConfig();
   time("lsp", () => lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, text), config));
@@ -278,7 +303,8 @@ async function main() {
         const before = previous?.[op];
         const ratio = before ? ` (×${(r.ms / Math.max(before.ms, 0.01)).toFixed(1)})` : "";
         const out = r.out === undefined ? "" : ` → ${(r.out / 2 ** 20).toFixed(1)} MB`;
-        return `${r.ms.toFixed(0)}${ratio}${out}`;
+        const rebuilt = r.invalidated === undefined ? "" : `, ${r.invalidated} rebuilt`;
+        return `${r.ms.toFixed(0)}${ratio}${out}${rebuilt}`;
       });
       const rss = Math.max(0, ...ops.map((op) => records[op]?.rssMB ?? 0));
       const bytes = records.size?.bytes;
