@@ -1,7 +1,8 @@
 // Adversarial sizes: generates pathological Dockerfiles at two or more scales and times parse, lint (every rule),
 // plan, fmt and the language server's diagnostics, hover and completion on each, with the peak memory of the process.
 //
-//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
+//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…]
+//     [--repeat N] SCALE...
 //
 // --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan,
 // plan-json, plan-changed, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the
@@ -14,9 +15,10 @@
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
 // its peak resident memory is its own and a case that stalls is stopped after --timeout seconds (default 120);
 // the operations it finished are still reported. Times are CPU milliseconds (user + system, garbage collection
-// on helper threads included) after a warm-up, so that a busy machine skews them less. Prints a Markdown table
-// with each time's ratio to the previous scale; "added RSS / input" is the peak resident memory less the memory
-// before the input was made, over the input's size in bytes.
+// on helper threads included) after a warm-up, so that a busy machine skews them less; --repeat N runs each op N
+// times and keeps the median (default 1). Prints a Markdown table with each time's ratio to the previous scale;
+// "added RSS / input" is the peak resident memory less the memory before the input was made, over the input's
+// size in bytes.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -163,7 +165,7 @@ function earlyChange(text) {
   };
 }
 
-async function child(name, scale, ops) {
+async function child(name, scale, ops, repeat) {
   const [{ parse }, { format }, { lint }, { plan, renderJson, invalidate }, lsp] = await Promise.all([
     import("../packages/parser/src/index.ts"),
     import("../packages/parser/src/index.ts"),
@@ -197,14 +199,22 @@ async function child(name, scale, ops) {
   const text = c.make(Math.max(1, Math.round(c.n * scale)));
   send({ op: "size", bytes: Buffer.byteLength(text) });
   // CPU time of this process, not wall time: the machine is shared, and waiting for a core is not our cost.
+  // With --repeat, each op runs that many times and the median is kept: on large inputs an op's time depends on
+  // what the collector and the compiler carry over from the op before, more than on a small one.
   const time = (op, run) => {
     if (!ops.includes(op)) return;
-    const start = process.cpuUsage();
-    const out = run();
-    const used = process.cpuUsage(start);
+    const times = [];
+    let out;
+    for (let k = 0; k < repeat; k++) {
+      const start = process.cpuUsage();
+      out = run();
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
+    }
+    times.sort((a, b) => a - b);
     send({
       op,
-      ms: (used.user + used.system) / 1000,
+      ms: times[Math.floor(times.length / 2)],
       rssMB: process.resourceUsage().maxRSS / 1024,
       ...(typeof out === "string" ? { out: out.length } : {}),
       ...(typeof out?.invalidated === "number" ? { invalidated: out.invalidated } : {}),
@@ -234,12 +244,12 @@ async function child(name, scale, ops) {
   });
 }
 
-function runChild(name, scale, ops, timeoutSeconds) {
+function runChild(name, scale, ops, repeat, timeoutSeconds) {
   return new Promise((done) => {
     const script = fileURLToPath(import.meta.url);
     const proc = spawn(
       process.execPath,
-      [...process.execArgv, script, "--child", name, String(scale), ops.join(",")],
+      [...process.execArgv, script, "--child", name, String(scale), ops.join(","), String(repeat)],
       {
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -270,8 +280,9 @@ function runChild(name, scale, ops, timeoutSeconds) {
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
+  if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","), Number(args[4]));
   let timeout = 120;
+  let repeat = 1;
   let only = null;
   let ops = ["parse", "lint", "plan", "fmt", "lsp", "hover"];
   const scales = [];
@@ -279,6 +290,7 @@ async function main() {
     if (args[i] === "--timeout") timeout = Number(args[++i]);
     else if (args[i] === "--only") only = args[++i].split(",");
     else if (args[i] === "--ops") ops = args[++i].split(",");
+    else if (args[i] === "--repeat") repeat = Number(args[++i]);
     else scales.push(Number(args[i]));
   }
   if (scales.length === 0) scales.push(0.1, 1);
@@ -296,7 +308,7 @@ async function main() {
     if (only && !only.some((o) => name.includes(o))) continue;
     let previous = null;
     for (const scale of scales) {
-      const { records, failed } = await runChild(name, scale, ops, timeout);
+      const { records, failed } = await runChild(name, scale, ops, repeat, timeout);
       const cells = ops.map((op) => {
         const r = records[op];
         if (!r) return "—";

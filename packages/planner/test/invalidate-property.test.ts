@@ -213,7 +213,7 @@ describe("invalidate agrees with the plain definition", () => {
         const { fast, reference } = answers(parse(text).ast, opts, ch);
         expect(fast).toEqual(reference);
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -246,12 +246,12 @@ describe("invalidate agrees with the plain definition", () => {
 const corpus = process.env.HULL_CORPUS ?? resolve(import.meta.dirname, "../../../../shared/corpus/files");
 
 describe.skipIf(!existsSync(corpus))("invalidate agrees with the plain definition on corpus files", () => {
-  it("every 16th file, each declared ARG and COPY source changed in turn", () => {
+  it("every 32nd file, each of its first ARGs and COPY sources changed in turn", () => {
     const names = readdirSync(corpus).sort();
     let questions = 0;
     let rebuilt = 0;
     for (const [i, name] of names.entries()) {
-      if (i % 16 !== 0) continue;
+      if (i % 32 !== 0) continue;
       const text = readFileSync(join(corpus, name), "utf8");
       const ast = parse(text).ast;
       const args = [...text.matchAll(/^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gim)].map((m) => m[1] as string);
@@ -268,7 +268,7 @@ describe.skipIf(!existsSync(corpus))("invalidate agrees with the plain definitio
       }
     }
     // The comparison must be made on changes that rebuild something.
-    expect(questions).toBeGreaterThan(200);
+    expect(questions).toBeGreaterThan(100);
     expect(rebuilt).toBeGreaterThan(questions);
   });
 });
