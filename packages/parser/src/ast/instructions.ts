@@ -57,6 +57,7 @@ import {
   HealthcheckNode,
   KeyValueNode,
   keywordName,
+  linkTrigger,
   OnbuildNode,
   PairsNode,
   PlainNode,
@@ -87,6 +88,8 @@ export interface InstructionSource {
   end: number;
   /** Continuations joined, comment lines dropped. */
   logical: string;
+  /** Whether `logical` is the source text from `linesStart` on (one line, no continuation). */
+  oneLine: boolean;
 }
 
 /** The shared pieces of instruction parsing: source ranges, words, and the one list diagnostics go to. */
@@ -151,6 +154,7 @@ keepShape(
       textEnd: 0,
       end: 0,
       logical: "",
+      oneLine: false,
     },
     [],
   ),
@@ -240,6 +244,7 @@ export function parseInstruction(
     comments: trigger ? none : ctx.comments,
     linesStart: trigger ? -1 : ctx.linesStart,
     logical: line,
+    oneLine: !trigger && ctx.oneLine,
   };
   const node = parseArguments(r, head, rest);
   validateFlags(r, name, node);
@@ -532,9 +537,7 @@ function parseOnbuild(r: InstructionReader, head: Head, rest: Piece): Onbuild {
   if (trigger === null) return node;
   // The trigger points back at its ONBUILD, a cycle: one side has to be completed after it is made.
   // It also gets the ONBUILD's heredocs only now, so that its own checks ran without them, as they always have.
-  const link = trigger as { onbuild?: Onbuild; heredocs: readonly Heredoc[] };
-  link.onbuild = node;
-  link.heredocs = heredocs;
+  linkTrigger(trigger, node, heredocs);
   const t = trigger.keyword.name;
   if (t === "ONBUILD")
     r.error("onbuild-chaining", "ONBUILD cannot trigger another ONBUILD.", trigger.keyword.range);

@@ -2,6 +2,8 @@ import {
   instructionTypes,
   type ArgDeclaration,
   type Comment,
+  type Directive,
+  type Dockerfile,
   type Flag,
   type Form,
   type From,
@@ -15,6 +17,7 @@ import {
   type Range,
   type Stage,
   type SyntaxToken,
+  type TopLevelNode,
   type Whitespace,
   type Word,
 } from "./nodes.js";
@@ -43,36 +46,42 @@ export const none: readonly never[] = Object.freeze([]);
 const SOURCE: unique symbol = Symbol("source");
 const START: unique symbol = Symbol("start");
 const END: unique symbol = Symbol("end");
-const RANGE: unique symbol = Symbol("range");
-const LINES_START: unique symbol = Symbol("linesStart");
-const TOKENS: unique symbol = Symbol("tokens");
-const KEYWORD_TEXT: unique symbol = Symbol("keywordText");
-const KEYWORD_END: unique symbol = Symbol("keywordEnd");
 const KEYWORD: unique symbol = Symbol("keyword");
+const TOKENS: unique symbol = Symbol("tokens");
+const PARTS: unique symbol = Symbol("parts");
 const ARGS: unique symbol = Symbol("args");
+const VALUE: unique symbol = Symbol("value");
+const TEXT: unique symbol = Symbol("text");
+const LOGICAL: unique symbol = Symbol("logical");
+
+// Every field costs each node 8 bytes, and a generated file can hold millions of nodes: a node keeps what it
+// needs to make its lazy parts and no more, one field where one value can stand for another until it is made
+// (the start offset for the range, the first line's offset for the tokens, the keyword's text for the keyword).
 
 /** A node with a source span whose range is made when first read. */
 abstract class Spanned {
+  declare readonly type: string;
   declare private readonly [SOURCE]: SourceText;
-  declare private readonly [START]: number;
+  /** The start offset until the range is made, then the range (which holds the start offset). */
+  declare private [START]: number | Range;
   declare private readonly [END]: number;
-  declare private [RANGE]: Range | undefined;
 
   constructor(source: SourceText, start: number, end: number) {
     this[SOURCE] = source;
     this[START] = start;
     this[END] = end;
-    this[RANGE] = undefined;
   }
 
   /** The node's source span, made on first read and kept. */
   get range(): Range {
-    return (this[RANGE] ??= this[SOURCE].range(this[START], this[END]));
+    const start = this[START];
+    return typeof start === "number" ? (this[START] = this[SOURCE].range(start, this[END])) : start;
   }
 
   /** The node's offsets, for the parser, which builds spans from other nodes' spans without making ranges. */
   static start(node: Spanned): number {
-    return node[START];
+    const start = node[START];
+    return typeof start === "number" ? start : start.start.offset;
   }
 
   static end(node: Spanned): number {
@@ -89,9 +98,14 @@ abstract class Spanned {
     return this[SOURCE];
   }
 
-  /** The plain object this node stood for: its own fields, then `range`. */
+  /** The source text of the node's span. */
+  protected spanText(): string {
+    return this[SOURCE].text.slice(Spanned.start(this), this[END]);
+  }
+
+  /** The plain object this node stood for: `type`, its own fields, then `range`. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = { type: this.type };
     for (const key of Object.keys(this)) out[key] = this[key as keyof this];
     out.range = this.range;
     return out;
@@ -108,17 +122,46 @@ export function endOf(node: object): number {
   return Spanned.end(node as Spanned);
 }
 
-export class WordNode extends Spanned implements Word {
-  readonly type = "Word";
-  readonly value: string;
-  constructor(source: SourceText, value: string, start: number, end: number) {
-    super(source, start, end);
-    this.value = value;
-  }
+/**
+ * Puts a node class's `type` on its prototype: one field less in each of the many small nodes (words, flags,
+ * pairs), which JSON, `in` and for…in still see as before.
+ */
+function typeOnPrototype(node: { prototype: object }, type: string): void {
+  Object.defineProperty(node.prototype, "type", { value: type, enumerable: true });
 }
 
+/** Whether `value` is the source text from `start` to `end`, so that a node can make it again from there. */
+function isSourceText(source: SourceText, value: string, start: number, end: number): boolean {
+  // Compared as a slice: equal strings compare as blocks of memory, where `startsWith` compared character by
+  // character, several times slower.
+  return value.length === end - start && value === source.text.slice(start, end);
+}
+
+export class WordNode extends Spanned implements Word {
+  declare readonly type: "Word";
+  /**
+   * The value, or null while it is not made: most words are their source text as written, which the node slices
+   * when first read (a string kept per word was a fifth of an AST's memory). Others (quoted, escaped, split by a
+   * line continuation) keep theirs.
+   */
+  declare private [VALUE]: string | null;
+  constructor(source: SourceText, value: string, start: number, end: number) {
+    super(source, start, end);
+    this[VALUE] = isSourceText(source, value, start, end) ? null : value;
+  }
+
+  get value(): string {
+    return (this[VALUE] ??= this.spanText());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { type: this.type, value: this.value, range: this.range };
+  }
+}
+typeOnPrototype(WordNode, "Word");
+
 export class KeywordNode extends Spanned implements Keyword {
-  readonly type = "Keyword";
+  declare readonly type: "Keyword";
   readonly text: string;
   readonly name: string;
   constructor(source: SourceText, text: string, name: string, start: number, end: number) {
@@ -127,29 +170,55 @@ export class KeywordNode extends Spanned implements Keyword {
     this.name = name;
   }
 }
+typeOnPrototype(KeywordNode, "Keyword");
 
+/** A comment: its text and value are made from the source when first read, then kept. */
 export class CommentNode extends Spanned implements Comment {
-  readonly type = "Comment";
-  readonly text: string;
-  readonly value: string;
-  constructor(source: SourceText, text: string, start: number, end: number) {
+  declare readonly type: "Comment";
+  declare private [TEXT]: string | null;
+  declare private [VALUE]: string | null;
+  constructor(source: SourceText, start: number, end: number) {
     super(source, start, end);
-    this.text = text;
-    this.value = text.slice(1).trim();
+    this[TEXT] = null;
+    this[VALUE] = null;
+  }
+
+  get text(): string {
+    return (this[TEXT] ??= this.spanText());
+  }
+
+  /** The text after `#`, trimmed. */
+  get value(): string {
+    return (this[VALUE] ??= this.text.slice(1).trim());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { type: this.type, text: this.text, value: this.value, range: this.range };
   }
 }
+typeOnPrototype(CommentNode, "Comment");
 
 export class WhitespaceNode extends Spanned implements Whitespace {
-  readonly type = "Whitespace";
-  readonly text: string;
-  constructor(source: SourceText, text: string, start: number, end: number) {
+  declare readonly type: "Whitespace";
+  /** Made from the source when first read, then kept. */
+  declare private [TEXT]: string | null;
+  constructor(source: SourceText, start: number, end: number) {
     super(source, start, end);
-    this.text = text;
+    this[TEXT] = null;
+  }
+
+  get text(): string {
+    return (this[TEXT] ??= this.spanText());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { type: this.type, text: this.text, range: this.range };
   }
 }
+typeOnPrototype(WhitespaceNode, "Whitespace");
 
 export class FlagNode extends Spanned implements Flag {
-  readonly type = "Flag";
+  declare readonly type: "Flag";
   readonly name: string;
   readonly value: string | null;
   readonly text: string;
@@ -193,9 +262,10 @@ export class FlagNode extends Spanned implements Flag {
     return out;
   }
 }
+typeOnPrototype(FlagNode, "Flag");
 
 export class KeyValueNode extends Spanned implements KeyValue {
-  readonly type = "KeyValue";
+  declare readonly type: "KeyValue";
   readonly key: Word;
   readonly value: Word;
   readonly separator: "=" | "";
@@ -206,9 +276,10 @@ export class KeyValueNode extends Spanned implements KeyValue {
     this.separator = separator;
   }
 }
+typeOnPrototype(KeyValueNode, "KeyValue");
 
 export class ArgDeclarationNode extends Spanned implements ArgDeclaration {
-  readonly type = "ArgDeclaration";
+  declare readonly type: "ArgDeclaration";
   readonly name: Word;
   readonly defaultValue: Word | null;
   constructor(source: SourceText, name: Word, defaultValue: Word | null, start: number, end: number) {
@@ -217,9 +288,10 @@ export class ArgDeclarationNode extends Spanned implements ArgDeclaration {
     this.defaultValue = defaultValue;
   }
 }
+typeOnPrototype(ArgDeclarationNode, "ArgDeclaration");
 
 export class StageNode extends Spanned implements Stage {
-  readonly type = "Stage";
+  declare readonly type: "Stage";
   readonly index: number;
   readonly name: string | null;
   readonly from: From;
@@ -240,6 +312,31 @@ export class StageNode extends Spanned implements Stage {
     this.instructions = instructions;
   }
 }
+typeOnPrototype(StageNode, "Stage");
+
+export class DockerfileNode extends Spanned implements Dockerfile {
+  declare readonly type: "Dockerfile";
+  constructor(
+    source: SourceText,
+    readonly bom: boolean,
+    readonly escapeChar: "\\" | "`",
+    readonly directives: readonly Directive[],
+    readonly comments: readonly Comment[],
+    readonly instructions: readonly Instruction[],
+    readonly preamble: readonly Instruction[],
+    readonly stages: readonly Stage[],
+    readonly children: readonly TopLevelNode[],
+  ) {
+    super(source, 0, source.text.length);
+  }
+
+  /** The plain object, with `range` right after `type`. */
+  override toJSON(): Record<string, unknown> {
+    const { type, range, ...rest } = super.toJSON();
+    return { type, range, ...rest };
+  }
+}
+typeOnPrototype(DockerfileNode, "Dockerfile");
 
 const keywordNames = new Map(Object.keys(instructionTypes).map((k) => [k, k]));
 
@@ -266,22 +363,49 @@ export interface InstructionHead {
   /** Offset of the instruction's first line; -1 for a trigger, which has no tokens of its own. */
   readonly linesStart: number;
   readonly logical: string;
+  /** Whether `logical` is the source text from `linesStart` on: the instruction is one line of text. */
+  readonly oneLine: boolean;
+}
+
+/**
+ * An instruction's flags, heredocs and comments, in one object: most instructions have none of them and share
+ * `noParts`, so that each node keeps one field for the three lists.
+ */
+class Parts {
+  constructor(
+    readonly flags: readonly Flag[],
+    readonly heredocs: readonly Heredoc[],
+    readonly comments: readonly Comment[],
+  ) {}
+}
+
+const noParts = Object.freeze(new Parts(none, none, none));
+// Freezing gave `noParts` a map of its own: keep one instance with the map that the others have.
+keepShape(new Parts(none, none, none));
+
+function parts(flags: readonly Flag[], heredocs: readonly Heredoc[], comments: readonly Comment[]): Parts {
+  return flags === none && heredocs === none && comments === none
+    ? noParts
+    : new Parts(flags, heredocs, comments);
 }
 
 /** What every instruction node holds; one subclass per set of instruction-specific fields. */
 abstract class InstructionNode<T extends InstructionType> extends Spanned {
   // Declared only and set in the constructor, for the same reason as Spanned's fields.
   declare readonly type: T;
-  declare readonly flags: readonly Flag[];
-  // Not readonly: an ONBUILD hands its heredocs to its trigger once the trigger is made.
-  declare heredocs: readonly Heredoc[];
-  declare readonly comments: readonly Comment[];
-  declare readonly logical: string;
-  declare private readonly [LINES_START]: number;
-  declare private [TOKENS]: readonly SyntaxToken[] | undefined;
-  declare private readonly [KEYWORD_TEXT]: string;
-  declare private readonly [KEYWORD_END]: number;
-  declare private [KEYWORD]: Keyword | undefined;
+  /**
+   * The joined line, or its length while it is not made and is the source text from the instruction's start on
+   * (an instruction on one line): made from the source when first read, then kept.
+   */
+  declare private [LOGICAL]: string | number;
+  /**
+   * The keyword's text while the keyword is not made and stands as written at the instruction's start (it ends
+   * where its text does), then the keyword; a keyword split by a line continuation is made at once.
+   */
+  declare private [KEYWORD]: string | Keyword;
+  /** The offset of the instruction's first line until the tokens are made (scanned again from there), then them. */
+  declare private [TOKENS]: number | readonly SyntaxToken[];
+  declare private [PARTS]: Parts;
   /** A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one. */
   declare private [ARGS]: readonly Word[] | Word;
   /** Set on a trigger after its ONBUILD is made; declared only, so that other nodes have no such key. */
@@ -290,16 +414,36 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
   constructor(head: InstructionHead, args: readonly Word[]) {
     super(head.source, head.start, head.end);
     this.type = head.type as T;
-    this[KEYWORD_TEXT] = head.keywordText;
-    this[KEYWORD_END] = head.keywordEnd;
-    this.flags = head.flags;
+    const text = head.keywordText;
+    this[KEYWORD] =
+      head.keywordEnd === head.start + text.length &&
+      isSourceText(head.source, text, head.start, head.keywordEnd)
+        ? text
+        : new KeywordNode(head.source, text, keywordName(text), head.start, head.keywordEnd);
+    this[PARTS] = parts(head.flags, head.heredocs, head.comments);
     this[ARGS] = args.length === 1 ? args[0]! : args;
-    this.heredocs = head.heredocs;
-    this.comments = head.comments;
-    this.logical = head.logical;
-    this[LINES_START] = head.linesStart;
-    this[TOKENS] = head.linesStart < 0 ? none : undefined;
-    this[KEYWORD] = undefined;
+    const logical = head.logical;
+    this[LOGICAL] = head.oneLine && head.linesStart === head.start ? logical.length : logical;
+    this[TOKENS] = head.linesStart < 0 ? none : head.linesStart;
+  }
+
+  get logical(): string {
+    const logical = this[LOGICAL];
+    if (typeof logical === "string") return logical;
+    const start = startOf(this);
+    return (this[LOGICAL] = this.source.text.slice(start, start + logical));
+  }
+
+  get flags(): readonly Flag[] {
+    return this[PARTS].flags;
+  }
+
+  get heredocs(): readonly Heredoc[] {
+    return this[PARTS].heredocs;
+  }
+
+  get comments(): readonly Comment[] {
+    return this[PARTS].comments;
   }
 
   get args(): readonly Word[] {
@@ -309,12 +453,15 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
 
   /** The keyword, made when first read (most parses read few), then kept. */
   get keyword(): Keyword {
-    return (this[KEYWORD] ??= new KeywordNode(
+    const keyword = this[KEYWORD];
+    if (typeof keyword !== "string") return keyword;
+    const start = startOf(this);
+    return (this[KEYWORD] = new KeywordNode(
       this.source,
-      this[KEYWORD_TEXT],
-      keywordName(this[KEYWORD_TEXT]),
-      startOf(this),
-      this[KEYWORD_END],
+      keyword,
+      keywordName(keyword),
+      start,
+      start + keyword.length,
     ));
   }
 
@@ -323,28 +470,48 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
    * keeps none, as most parses for planning or linting read the tokens of few instructions.
    */
   get tokens(): readonly SyntaxToken[] {
-    return (this[TOKENS] ??= instructionTokens(
-      this.source.text,
-      this.source.escape,
-      this[LINES_START],
-      this.logical,
-    ));
+    const tokens = this[TOKENS];
+    if (typeof tokens !== "number") return tokens;
+    return (this[TOKENS] = instructionTokens(this.source.text, this.source.escape, tokens, this.logical));
+  }
+
+  /** Makes this instruction the trigger of `onbuild`, which hands it its heredocs. */
+  static link(
+    trigger: InstructionNode<InstructionType>,
+    onbuild: Onbuild,
+    heredocs: readonly Heredoc[],
+  ): void {
+    trigger.onbuild = onbuild;
+    const { flags, comments } = trigger[PARTS];
+    trigger[PARTS] = parts(flags, heredocs, comments);
   }
 
   /**
-   * The plain object: `type`, `range`, `keyword`, then the other fields in order, with `args` before `heredocs`
-   * and `tokens` before `logical`.
+   * The plain object: `type`, `range`, `keyword`, the fields every instruction has, then the instruction's own
+   * in order (and a trigger's `onbuild`).
    */
   override toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { type: this.type, range: this.range, keyword: this.keyword };
+    const out: Record<string, unknown> = {
+      type: this.type,
+      range: this.range,
+      keyword: this.keyword,
+      flags: this.flags,
+      args: this.args,
+      heredocs: this.heredocs,
+      comments: this.comments,
+      tokens: this.tokens,
+      logical: this.logical,
+    };
     for (const key of Object.keys(this)) {
-      if (key === "type") continue;
-      if (key === "heredocs") out.args = this.args;
-      if (key === "logical") out.tokens = this.tokens;
-      out[key] = this[key as keyof this];
+      if (key !== "type") out[key] = this[key as keyof this];
     }
     return out;
   }
+}
+
+/** Makes `trigger` the trigger of `onbuild`: the link back, and the ONBUILD's heredocs. */
+export function linkTrigger(trigger: Instruction, onbuild: Onbuild, heredocs: readonly Heredoc[]): void {
+  InstructionNode.link(trigger as unknown as InstructionNode<InstructionType>, onbuild, heredocs);
 }
 
 export class FromNode extends InstructionNode<"From"> {
@@ -477,17 +644,19 @@ export class ValueNode<
     comments: [],
     linesStart: 0,
     logical: "",
+    oneLine: false,
   };
   const from = new FromNode({ ...head, type: "From" }, [word], null, null);
   for (const node of [
     word,
     keyword,
-    new CommentNode(source, "#", 0, 1),
-    new WhitespaceNode(source, "", 0, 0),
+    new CommentNode(source, 0, 0),
+    new WhitespaceNode(source, 0, 0),
     new FlagNode(source, "", null, "", 0, 0, 0, 0, 0),
     new KeyValueNode(source, word, word, "=", 0, 0),
     new ArgDeclarationNode(source, word, null, 0, 0),
     new StageNode(source, 0, null, from, [], 0, 0),
+    new DockerfileNode(source, false, "\\", [], [], [], [], [], []),
     from,
     new RunNode(head, [], "none", []),
     new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
@@ -498,6 +667,9 @@ export class ValueNode<
     new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
     new OnbuildNode({ ...head, type: "Onbuild" }, [], null),
     new ValueNode<"User">({ ...head, type: "User" }, [], null),
-  ])
+  ]) {
+    // Read once, so that the field that holds the start, then the range, is general from the start.
+    void node.range;
     keepShape(node);
+  }
 }
