@@ -112,12 +112,12 @@ class Builder implements LineSink {
       this.source,
       this.bom,
       this.escapeChar,
-      this.directives,
-      this.comments,
-      instructions,
-      preamble,
+      exact(this.directives),
+      exact(this.comments),
+      exact(instructions),
+      exact(preamble),
       stages,
-      this.children,
+      exact(this.children),
     );
     return { ast, diagnostics: this.diagnostics };
   }
@@ -154,7 +154,7 @@ class Builder implements LineSink {
   }
 
   instruction(lines: InstructionLines): void {
-    const instruction = this.instructionFromLines(lines, this.pending ?? none);
+    const instruction = this.instructionFromLines(lines, exact(this.pending ?? none));
     this.pending = null;
     this.children.push(instruction);
     this.instructions.push(instruction);
@@ -240,6 +240,14 @@ class Builder implements LineSink {
     const reader = new InstructionReader(this.source, source, this.diagnostics);
     return parseInstruction(reader, logical, 0, false);
   }
+}
+
+/**
+ * The list at its size, or the shared empty one: a list filled by push keeps room for at least 17 (a comment above
+ * an instruction cost 152 bytes), and every AST keeps its lists.
+ */
+function exact<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? none : list.slice();
 }
 
 /** Whether the text from `start` to `end` is all white space (as `trim` counts it), without slicing it. */

@@ -439,10 +439,9 @@ function keyValues(r: InstructionReader, kw: string, pieces: Piece[]): readonly 
 
 function parseArg(r: InstructionReader, head: Head, rest: Piece): Arg {
   const pieces = parseWords(rest.value, rest.start, r.escape);
-  const args = r.words(pieces);
-  const declarations = pieces.map((p) => argDeclaration(r, p));
+  const declarations = pieces.length === 0 ? none : pieces.map((p) => argDeclaration(r, p));
   requireArgs(r, head, "needs at least one name", pieces.length > 0);
-  return new ArgNode(head, args, declarations);
+  return new ArgNode(head, declarations);
 }
 
 function argDeclaration(r: InstructionReader, p: Piece): ArgDeclaration {

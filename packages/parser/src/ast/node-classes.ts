@@ -406,12 +406,15 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
   /** The offset of the instruction's first line until the tokens are made (scanned again from there), then them. */
   declare private [TOKENS]: number | readonly SyntaxToken[];
   declare private [PARTS]: Parts;
-  /** A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one. */
-  declare private [ARGS]: readonly Word[] | Word;
+  /**
+   * A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one.
+   * Null when the subclass makes the list from its own fields when first read (`madeArgs`).
+   */
+  declare private [ARGS]: readonly Word[] | Word | null;
   /** Set on a trigger after its ONBUILD is made; declared only, so that other nodes have no such key. */
   declare onbuild?: Onbuild;
 
-  constructor(head: InstructionHead, args: readonly Word[]) {
+  constructor(head: InstructionHead, args: readonly Word[] | null) {
     super(head.source, head.start, head.end);
     this.type = head.type as T;
     const text = head.keywordText;
@@ -421,7 +424,7 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
         ? text
         : new KeywordNode(head.source, text, keywordName(text), head.start, head.keywordEnd);
     this[PARTS] = parts(head.flags, head.heredocs, head.comments);
-    this[ARGS] = args.length === 1 ? args[0]! : args;
+    this[ARGS] = args !== null && args.length === 1 ? args[0]! : args;
     const logical = head.logical;
     this[LOGICAL] = head.oneLine && head.linesStart === head.start ? logical.length : logical;
     this[TOKENS] = head.linesStart < 0 ? none : head.linesStart;
@@ -448,7 +451,13 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
 
   get args(): readonly Word[] {
     const args = this[ARGS];
+    if (args === null) return (this[ARGS] = this.madeArgs());
     return args instanceof WordNode ? (this[ARGS] = [args]) : (args as readonly Word[]);
+  }
+
+  /** The arguments of a subclass that makes them from its own fields. */
+  protected madeArgs(): readonly Word[] {
+    return none;
   }
 
   /** The keyword, made when first read (most parses read few), then kept. */
@@ -581,9 +590,20 @@ export class PairsNode<T extends "Env" | "Label"> extends InstructionNode<T> {
 
 export class ArgNode extends InstructionNode<"Arg"> {
   readonly declarations: readonly ArgDeclaration[];
-  constructor(head: InstructionHead, args: readonly Word[], declarations: readonly ArgDeclaration[]) {
-    super(head, args);
+  constructor(head: InstructionHead, declarations: readonly ArgDeclaration[]) {
+    super(head, declarations.length === 0 ? none : null);
     this.declarations = declarations;
+  }
+
+  /**
+   * One word per declaration, over the same span, `name=default` as written: made when first read, as most
+   * readers of an ARG read its declarations (a file of many ARGs kept each name twice).
+   */
+  protected override madeArgs(): readonly Word[] {
+    return this.declarations.map((d) => {
+      const value = d.defaultValue === null ? d.name.value : `${d.name.value}=${d.defaultValue.value}`;
+      return new WordNode(this.source, value, startOf(d), endOf(d));
+    });
   }
 }
 
@@ -662,7 +682,7 @@ export class ValueNode<
     new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
     new CopyNode<"Copy">({ ...head, type: "Copy" }, [], "none"),
     new PairsNode<"Env">({ ...head, type: "Env" }, [], false, []),
-    new ArgNode({ ...head, type: "Arg" }, [], []),
+    new ArgNode({ ...head, type: "Arg" }, []),
     new PlainNode<"Expose">({ ...head, type: "Expose" }, []),
     new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
     new OnbuildNode({ ...head, type: "Onbuild" }, [], null),

@@ -14,7 +14,7 @@ export class PositionMap {
    * The positions made last, by offset modulo the size: an instruction's range, its keyword's and its last
    * word's share their ends, so nodes share one position object per offset instead of one each.
    */
-  private readonly recent: (Position | undefined)[] = new Array<Position | undefined>(64).fill(undefined);
+  private recent: (Position | undefined)[] | null = null;
   /** The line of the last lookup: offsets mostly come in source order. */
   private line = 0;
 
@@ -38,7 +38,9 @@ export class PositionMap {
   /** The position of an offset: 1-based line, 1-based column in UTF-16 code units. */
   at(offset: number): Position {
     const slot = offset & 63;
-    const cached = this.recent[slot];
+    // Made with the first position: many parses make none.
+    const recent = (this.recent ??= new Array<Position | undefined>(64).fill(undefined));
+    const cached = recent[slot];
     if (cached !== undefined && cached.offset === offset) return cached;
     const starts = this.starts ?? this.lineStarts();
     let lo = this.line;
@@ -54,7 +56,7 @@ export class PositionMap {
       this.line = lo;
     }
     const position = { offset, line: lo + 1, column: Math.max(offset - starts[lo]!, 0) + 1 };
-    this.recent[slot] = position;
+    recent[slot] = position;
     return position;
   }
 
