@@ -244,10 +244,11 @@ class Builder implements LineSink {
 
 /**
  * The list at its size, or the shared empty one: a list filled by push keeps room for at least 17 (a comment above
- * an instruction cost 152 bytes), and every AST keeps its lists.
+ * an instruction cost 152 bytes), and every AST keeps its lists. A long list is kept as it is: its room is at most
+ * half its size, and a copy would double it for a while (a 50 MB file has millions of instructions).
  */
 function exact<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? none : list.slice();
+  return list.length === 0 ? none : list.length <= 4096 ? list.slice() : list;
 }
 
 /** Whether the text from `start` to `end` is all white space (as `trim` counts it), without slicing it. */
