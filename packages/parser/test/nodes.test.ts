@@ -32,7 +32,9 @@ function readBackwards(instructions: readonly Instruction[]): void {
     }
     for (const word of words.reverse()) void [word.range, word.value];
     for (const flag of [...node.flags].reverse()) void [flag.valueRange, flag.nameRange, flag.range];
-    void [node.logical, node.tokens, node.keyword.range, node.comments, node.heredocs, node.range];
+    for (const h of [...node.heredocs].reverse())
+      void [h.terminatorRange, h.bodyRange, h.body, h.markerRange];
+    void [node.logical, node.tokens, node.keyword.range, node.comments, node.range];
     if (node.type === "Onbuild" && node.trigger) readBackwards([node.trigger]);
   }
 }
@@ -141,6 +143,17 @@ describe("node classes", () => {
     expect(onbuild?.type === "Onbuild" && onbuild.trigger?.logical).toBe("RUN  x");
     expect(onbuild?.type === "Onbuild" && onbuild.trigger?.keyword.text).toBe("RUN");
     for (const node of ast.instructions) expect(node.logical).toBe(node.logical);
+  });
+
+  it("make a heredoc's ranges and body when first read, and keep them", () => {
+    const { ast } = parse("FROM a\nRUN <<EOF cat <<-X\nhi\nEOF\n\tthere\n");
+    const [done, open] = ast.instructions[1]!.heredocs;
+    expect(done?.body).toBe("hi\n");
+    expect(done?.markerRange).toBe(done?.markerRange);
+    expect(done?.terminatorRange).toBe(done?.terminatorRange);
+    expect(done?.terminatorRange?.start.line).toBe(4);
+    expect(open?.terminatorRange).toBeNull();
+    expect(open?.markerRange.start.offset).toBe(21);
   });
 
   it("read a split keyword as written", () => {

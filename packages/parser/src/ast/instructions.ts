@@ -55,6 +55,7 @@ import {
   FormNode,
   FromNode,
   HealthcheckNode,
+  HeredocNode,
   KeyValueNode,
   keywordName,
   linkTrigger,
@@ -347,7 +348,8 @@ function parseCopyOrAdd(r: InstructionReader, head: Head, rest: Piece): Copy | A
     form === "shell" &&
     heredocs.some(
       (h) =>
-        startOf(destination) >= h.markerRange.start.offset && endOf(destination) <= h.markerRange.end.offset,
+        startOf(destination) >= HeredocNode.markerStart(h as HeredocNode) &&
+        endOf(destination) <= HeredocNode.markerEnd(h as HeredocNode),
     )
   ) {
     r.error(
@@ -607,7 +609,8 @@ function heredocs(r: InstructionReader): readonly Heredoc[] {
   }
   return markers.map((m, i) => {
     const span = ctx.bodies?.spans[i];
-    const markerRange = r.pieceRange(m.start, m.end);
+    const markerStart = r.sourceStart(m.start);
+    const markerEnd = r.sourceEnd(markerStart, m.end);
     const bodyStart = span ? span.bodyStart : ctx.textEnd;
     const bodyEnd = span ? span.bodyEnd : ctx.textEnd;
     const terminated = span !== undefined && span.termStart >= 0;
@@ -615,22 +618,21 @@ function heredocs(r: InstructionReader): readonly Heredoc[] {
       r.error(
         "unterminated-heredoc",
         `Heredoc '${m.name}' is never terminated: no line '${m.name}' follows.`,
-        markerRange,
+        r.range(markerStart, markerEnd),
       );
     }
     let termEnd = terminated ? span.termEnd : -1;
     while (terminated && termEnd > span.termStart && /[\r\n]/.test(r.slice(termEnd - 1, termEnd))) termEnd--;
-    return {
-      type: "Heredoc",
-      name: m.name,
-      fd: m.fd,
-      chomp: m.chomp,
-      expand: m.expand,
-      markerRange,
-      body: r.slice(bodyStart, bodyEnd),
-      bodyRange: r.range(bodyStart, bodyEnd),
-      terminatorRange: terminated ? r.range(span.termStart, termEnd) : null,
-    };
+    return new HeredocNode(
+      r.file,
+      m,
+      markerStart,
+      markerEnd,
+      bodyStart,
+      bodyEnd,
+      terminated ? span.termStart : -1,
+      termEnd,
+    );
   });
 }
 

@@ -53,6 +53,13 @@ const ARGS: unique symbol = Symbol("args");
 const VALUE: unique symbol = Symbol("value");
 const TEXT: unique symbol = Symbol("text");
 const LOGICAL: unique symbol = Symbol("logical");
+const MARKER_START: unique symbol = Symbol("markerStart");
+const MARKER_END: unique symbol = Symbol("markerEnd");
+const BODY_START: unique symbol = Symbol("bodyStart");
+const BODY_END: unique symbol = Symbol("bodyEnd");
+const TERM_START: unique symbol = Symbol("terminatorStart");
+const TERM_END: unique symbol = Symbol("terminatorEnd");
+const BODY: unique symbol = Symbol("body");
 
 // Every field costs each node 8 bytes, and a generated file can hold millions of nodes: a node keeps what it
 // needs to make its lazy parts and no more, one field where one value can stand for another until it is made
@@ -337,6 +344,104 @@ export class DockerfileNode extends Spanned implements Dockerfile {
   }
 }
 typeOnPrototype(DockerfileNode, "Dockerfile");
+
+/**
+ * A heredoc, whose ranges and body are made from its offsets when first read, then kept: three ranges of two
+ * positions each and the body were most of what a heredoc cost. Each start field holds the range once it is made.
+ */
+export class HeredocNode implements Heredoc {
+  declare readonly type: "Heredoc";
+  declare private readonly [SOURCE]: SourceText;
+  declare private [MARKER_START]: number | Range;
+  declare private readonly [MARKER_END]: number;
+  declare private [BODY_START]: number | Range;
+  declare private readonly [BODY_END]: number;
+  /** -1 when the heredoc is not terminated. */
+  declare private [TERM_START]: number | Range;
+  declare private readonly [TERM_END]: number;
+  declare private [BODY]: string | null;
+  readonly name: string;
+  readonly fd: number | null;
+  readonly chomp: boolean;
+  readonly expand: boolean;
+
+  constructor(
+    source: SourceText,
+    marker: { readonly name: string; readonly fd: number | null; chomp: boolean; expand: boolean },
+    markerStart: number,
+    markerEnd: number,
+    bodyStart: number,
+    bodyEnd: number,
+    terminatorStart: number,
+    terminatorEnd: number,
+  ) {
+    this[SOURCE] = source;
+    this[MARKER_START] = markerStart;
+    this[MARKER_END] = markerEnd;
+    this[BODY_START] = bodyStart;
+    this[BODY_END] = bodyEnd;
+    this[TERM_START] = terminatorStart;
+    this[TERM_END] = terminatorEnd;
+    this[BODY] = null;
+    this.name = marker.name;
+    this.fd = marker.fd;
+    this.chomp = marker.chomp;
+    this.expand = marker.expand;
+  }
+
+  get markerRange(): Range {
+    const start = this[MARKER_START];
+    return typeof start === "number"
+      ? (this[MARKER_START] = this[SOURCE].range(start, this[MARKER_END]))
+      : start;
+  }
+
+  get body(): string {
+    return (this[BODY] ??= this[SOURCE].text.slice(HeredocNode.bodyStart(this), this[BODY_END]));
+  }
+
+  get bodyRange(): Range {
+    const start = this[BODY_START];
+    return typeof start === "number" ? (this[BODY_START] = this[SOURCE].range(start, this[BODY_END])) : start;
+  }
+
+  get terminatorRange(): Range | null {
+    const start = this[TERM_START];
+    if (typeof start !== "number") return start;
+    return start < 0 ? null : (this[TERM_START] = this[SOURCE].range(start, this[TERM_END]));
+  }
+
+  /** The marker's offsets, for the parser's checks, which make no range. */
+  static markerStart(heredoc: HeredocNode): number {
+    const start = heredoc[MARKER_START];
+    return typeof start === "number" ? start : start.start.offset;
+  }
+
+  static markerEnd(heredoc: HeredocNode): number {
+    return heredoc[MARKER_END];
+  }
+
+  private static bodyStart(heredoc: HeredocNode): number {
+    const start = heredoc[BODY_START];
+    return typeof start === "number" ? start : start.start.offset;
+  }
+
+  /** The plain object, in the order its fields are documented. */
+  toJSON(): Record<string, unknown> {
+    return {
+      type: this.type,
+      name: this.name,
+      fd: this.fd,
+      chomp: this.chomp,
+      expand: this.expand,
+      markerRange: this.markerRange,
+      body: this.body,
+      bodyRange: this.bodyRange,
+      terminatorRange: this.terminatorRange,
+    };
+  }
+}
+typeOnPrototype(HeredocNode, "Heredoc");
 
 const keywordNames = new Map(Object.keys(instructionTypes).map((k) => [k, k]));
 
@@ -692,4 +797,16 @@ export class ValueNode<
     void node.range;
     keepShape(node);
   }
+  const heredoc = new HeredocNode(
+    source,
+    { name: "", fd: null, chomp: false, expand: true },
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  );
+  void [heredoc.markerRange, heredoc.bodyRange, heredoc.terminatorRange, heredoc.body];
+  keepShape(heredoc);
 }
