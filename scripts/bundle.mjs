@@ -33,51 +33,64 @@ const commonjs = {
 };
 
 /**
- * Modules that only some runs need, each with what loads it at run time: ajv validates a config file, yaml reads a
- * YAML one, crypto hashes for the SARIF and GitLab formats and the planner, child_process runs ShellCheck and
- * git, worker_threads lints many files; most runs need none of them, and loading them costs every `hull lint` a
- * few milliseconds (bench/startup.mjs). The CLI's bundles hold a stand-in for each, whose exports load the module
- * on first use: a Node built-in, or a library from its own bundle beside the CLI's (`lazyBundles` below).
+ * Modules that only some runs need, each with what loads it at run time: crypto hashes for the SARIF and GitLab
+ * formats and the planner, child_process runs ShellCheck and git, worker_threads lints many files; most runs
+ * need none of them, and loading them costs every `hull lint` a few milliseconds (bench/startup.mjs). The CLI's
+ * bundles hold a stand-in for each, whose exports load the built-in on first use.
  */
-const lazyModules = {
-  ajv: "./ajv.cjs",
-  yaml: "./yaml.cjs",
-  "node:crypto": "node:crypto",
-  "node:child_process": "node:child_process",
-  "node:worker_threads": "node:worker_threads",
-};
-const linterRequire = createRequire(new URL("../packages/linter/package.json", import.meta.url));
+const lazyModules = ["node:crypto", "node:child_process", "node:worker_threads"];
 const lazyLoad = {
   name: "lazy-modules",
   setup(build) {
-    // What a stand-in requires is loaded at run time: a built-in, or a bundle beside the CLI's. (First: the
-    // stand-in of a built-in requires the built-in by the same name.)
+    // What a stand-in requires is the built-in by the same name, loaded at run time. (First, so that the stand-in's
+    // own require is not resolved to the stand-in again.)
     build.onResolve({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
       path: args.path,
       external: true,
     }));
-    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    build.onResolve(
-      { filter: new RegExp(`^(${Object.keys(lazyModules).map(escape).join("|")})$`) },
-      (args) => ({
-        path: args.path,
-        namespace: "lazy-module",
-      }),
-    );
+    build.onResolve({ filter: new RegExp(`^(${lazyModules.join("|")})$`) }, (args) => ({
+      path: args.path,
+      namespace: "lazy-module",
+    }));
     build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => {
-      // The same export names as the module (for a library, its CommonJS build, which its bundle holds).
-      const getters = Object.keys(linterRequire(args.path)).map(
+      const getters = Object.keys(createRequire(import.meta.url)(args.path)).map(
         (name) => `get ${JSON.stringify(name)}() { return load()[${JSON.stringify(name)}]; }`,
       );
-      const target = JSON.stringify(lazyModules[args.path]);
       return {
-        contents: `let loaded;\nconst load = () => (loaded ??= require(${target}));\nmodule.exports = { ${getters.join(", ")} };\n`,
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\nmodule.exports = { ${getters.join(", ")} };\n`,
         loader: "js",
       };
     });
   },
 };
-const lazyBundles = ["ajv", "yaml"].map((name) => ({
+
+/**
+ * The linter requires ajv (config validation) and yaml (YAML configs) on first use, through
+ * packages/linter/src/config/libraries.ts, which resolves them from the linter's own folder. A bundle cannot do
+ * that, so it gets that file with `require` calls esbuild sees: the CLI's (`sideBundles`) require ajv.cjs and
+ * yaml.cjs beside hull.cjs, which only a run with a config file loads; the others (the language server, the
+ * benchmark's linter) hold the libraries, which esbuild wraps so that they too are evaluated on first use.
+ */
+const libraries = (sideBundles) => ({
+  name: "config-libraries",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]packages[\\/]linter[\\/]src[\\/]config[\\/]libraries\.ts$/ }, () => {
+      const from = (name) => JSON.stringify(sideBundles ? `./${name}.cjs` : name);
+      return {
+        contents: [
+          "let ajv, yaml;",
+          `export const ajvLibrary = () => (ajv ??= require(${from("ajv")}));`,
+          `export const yamlLibrary = () => (yaml ??= require(${from("yaml")}));`,
+        ].join("\n"),
+        loader: "js",
+      };
+    });
+    if (sideBundles) {
+      build.onResolve({ filter: /^\.\/(ajv|yaml)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    }
+  },
+});
+const sideBundles = ["ajv", "yaml"].map((name) => ({
   ...commonjs,
   stdin: {
     contents: `module.exports = require(${JSON.stringify(name)});`,
@@ -99,7 +112,7 @@ const bundles = [
     entryPoints: ["packages/cli/src/cli.ts"],
     outfile: "packages/cli/bundle/hull.cjs",
     external: ["diff"],
-    plugins: [lazyLoad],
+    plugins: [lazyLoad, libraries(true)],
   },
   // The worker thread `hull lint` starts to lint many files in parallel; it must sit beside hull.cjs.
   {
@@ -107,11 +120,16 @@ const bundles = [
     entryPoints: ["packages/cli/src/commands/lint-worker.ts"],
     outfile: "packages/cli/bundle/lint-worker.mjs",
     external: ["diff"],
-    plugins: [lazyLoad],
+    plugins: [lazyLoad, libraries(true)],
   },
   // The language server for `hull lsp`, CommonJS like the CLI: hull.cjs requires it only for that command, so
   // that the other commands do not load it.
-  { ...commonjs, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/cli/bundle/lsp.cjs" },
+  {
+    ...commonjs,
+    entryPoints: ["packages/lsp/src/main.ts"],
+    outfile: "packages/cli/bundle/lsp.cjs",
+    plugins: [libraries(false)],
+  },
   // The diff library for `hull lint --fix-dry-run`.
   {
     ...commonjs,
@@ -122,10 +140,15 @@ const bundles = [
     },
     outfile: "packages/cli/bundle/diff.cjs",
   },
-  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (lazyLoad above).
-  ...lazyBundles,
+  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (`libraries` above).
+  ...sideBundles,
   // The language server that editors start (`hull-lsp --stdio`).
-  { ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" },
+  {
+    ...common,
+    entryPoints: ["packages/lsp/src/main.ts"],
+    outfile: "packages/lsp/bundle/server.mjs",
+    plugins: [libraries(false)],
+  },
   // The GitHub Action (action.yml); it runs the CLI bundle above, so it holds only its own code. Not minified, so
   // that a user can read what runs in their workflow.
   {
@@ -136,7 +159,12 @@ const bundles = [
   },
   // Library bundles for the benchmark adapters in bench/adapters.
   { ...common, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" },
-  { ...common, entryPoints: ["packages/linter/src/index.ts"], outfile: "bench/dist/linter.mjs" },
+  {
+    ...common,
+    entryPoints: ["packages/linter/src/index.ts"],
+    outfile: "bench/dist/linter.mjs",
+    plugins: [libraries(false)],
+  },
 ];
 
 await Promise.all(bundles.map((options) => build(options)));
