@@ -34,11 +34,11 @@ const commonjs = {
 
 /**
  * Modules that only some runs need, each with what loads it at run time: crypto hashes for the SARIF and GitLab
- * formats and the planner, child_process runs ShellCheck and git, worker_threads lints many files; most runs
- * need none of them, and loading them costs every `hull lint` a few milliseconds (bench/startup.mjs). The CLI's
+ * formats and the planner, child_process runs ShellCheck and git, worker_threads lints many files, os counts
+ * the processors for them, tty tells a terminal (on a character device only); most runs need none of them, and loading them costs every `hull lint` a few milliseconds (bench/startup.mjs). The CLI's
  * bundles hold a stand-in for each, whose exports load the built-in on first use.
  */
-const lazyModules = ["node:crypto", "node:child_process", "node:worker_threads"];
+const lazyModules = ["node:crypto", "node:child_process", "node:worker_threads", "node:os", "node:tty"];
 const lazyLoad = {
   name: "lazy-modules",
   setup(build) {
@@ -107,8 +107,12 @@ const sideBundles = ["ajv", "yaml"].map((name) => ({
 const bundles = [
   // The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
   // `diff` is left out: bundle/diff.cjs holds it, required only by --fix-dry-run.
+  // The file holds the module wrapped as Node wraps a CommonJS module, so that bin/hull.js compiles the file's own
+  // text: wrapping it there made a second copy of half a megabyte to compile on every start.
   {
     ...commonjs,
+    banner: { js: `(function (exports, require, module, __filename, __dirname) {${commonjs.banner.js}` },
+    footer: { js: "})" },
     entryPoints: ["packages/cli/src/cli.ts"],
     outfile: "packages/cli/bundle/hull.cjs",
     external: ["diff"],

@@ -38,8 +38,10 @@ try {
   cached = undefined;
 }
 const writes = cached && cached.length > 1 ? cached[0] : 0;
+// The bundle is a CommonJS module already wrapped in its function (scripts/bundle.mjs), so the file is compiled
+// as it is read.
 const source = readFileSync(file, "utf8");
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+const script = new vm.Script(source, {
   filename: file,
   cachedData: writes > 0 ? cached.subarray(1) : undefined,
 });
