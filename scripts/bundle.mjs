@@ -2,7 +2,8 @@
 // install with nothing else: `@hull/cli` ships packages/cli/bundle and has no dependencies.
 // packages/cli/bundle and packages/action/bundle are committed (pre-commit and `uses: hull-dev/hull@ref` run them
 // from a clone, with no build step); `pnpm check:bundles` (in the gate) fails when they differ from a fresh build.
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 
@@ -13,6 +14,10 @@ const common = {
   platform: "node",
   format: "esm",
   target: "node20",
+  // esbuild turns a regular expression with `\p{…}` into `new RegExp(…)` for every target, in case the engine does
+  // not know the property; Node 20 knows every one we use. Kept as literals, they are not built again on each
+  // evaluation (a loop over characters in rules/utils/stage-env.ts built three per character).
+  supported: { "regexp-unicode-property-escapes": true },
   conditions: ["@hull/source"],
   logLevel: "warning",
   minify: true,
@@ -172,6 +177,16 @@ const bundles = [
 ];
 
 await Promise.all(bundles.map((options) => build(options)));
+
+// V8 accepts a code cache for any source of the length it was made for, and then runs the code it holds: after a
+// rebuild or a `git pull` that kept hull.cjs's length (a version 0.1.0 -> 0.1.1, a `<` made `>`), bin/hull.js would
+// have run the old build. Its last line names the build, and bin/hull.js uses a cache only for the build it names.
+{
+  const file = "packages/cli/bundle/hull.cjs";
+  const text = readFileSync(file, "utf8");
+  const fingerprint = createHash("sha256").update(text).digest("hex");
+  writeFileSync(file, `${text}//# hull-build=${fingerprint}\n`);
+}
 
 // V8 keeps a script's source one byte per character only while every character is Latin-1, and esbuild escapes
 // non-ASCII characters in strings but not in regular expression literals: one `μ` in a regex held the whole
