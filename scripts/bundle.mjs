@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
+import { configLibraries } from "./config-libraries.mjs";
 
 const cli = JSON.parse(readFileSync(new URL("../packages/cli/package.json", import.meta.url), "utf8"));
 
@@ -69,32 +70,6 @@ const lazyLoad = {
   },
 };
 
-/**
- * The linter requires ajv (config validation) and yaml (YAML configs) on first use, through
- * packages/linter/src/config/libraries.ts, which resolves them from the linter's own folder. A bundle cannot do
- * that, so it gets that file with `require` calls esbuild sees: the CLI's (`sideBundles`) require ajv.cjs and
- * yaml.cjs beside hull.cjs, which only a run with a config file loads; the others (the language server, the
- * benchmark's linter) hold the libraries, which esbuild wraps so that they too are evaluated on first use.
- */
-const libraries = (sideBundles) => ({
-  name: "config-libraries",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]packages[\\/]linter[\\/]src[\\/]config[\\/]libraries\.ts$/ }, () => {
-      const from = (name) => JSON.stringify(sideBundles ? `./${name}.cjs` : name);
-      return {
-        contents: [
-          "let ajv, yaml;",
-          `export const ajvLibrary = () => (ajv ??= require(${from("ajv")}));`,
-          `export const yamlLibrary = () => (yaml ??= require(${from("yaml")}));`,
-        ].join("\n"),
-        loader: "js",
-      };
-    });
-    if (sideBundles) {
-      build.onResolve({ filter: /^\.\/(ajv|yaml)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-    }
-  },
-});
 const sideBundles = ["ajv", "yaml"].map((name) => ({
   ...commonjs,
   stdin: {
@@ -121,7 +96,7 @@ const bundles = [
     entryPoints: ["packages/cli/src/cli.ts"],
     outfile: "packages/cli/bundle/hull.cjs",
     external: ["diff"],
-    plugins: [lazyLoad, libraries(true)],
+    plugins: [lazyLoad, configLibraries({ sideBundles: true })],
   },
   // The worker thread `hull lint` starts to lint many files in parallel; it must sit beside hull.cjs.
   {
@@ -129,7 +104,7 @@ const bundles = [
     entryPoints: ["packages/cli/src/commands/lint-worker.ts"],
     outfile: "packages/cli/bundle/lint-worker.mjs",
     external: ["diff"],
-    plugins: [lazyLoad, libraries(true)],
+    plugins: [lazyLoad, configLibraries({ sideBundles: true })],
   },
   // The language server for `hull lsp`, CommonJS like the CLI: hull.cjs requires it only for that command, so
   // that the other commands do not load it.
@@ -137,7 +112,7 @@ const bundles = [
     ...commonjs,
     entryPoints: ["packages/lsp/src/main.ts"],
     outfile: "packages/cli/bundle/lsp.cjs",
-    plugins: [libraries(false)],
+    plugins: [configLibraries()],
   },
   // The diff library for `hull lint --fix-dry-run`.
   {
@@ -149,14 +124,14 @@ const bundles = [
     },
     outfile: "packages/cli/bundle/diff.cjs",
   },
-  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (`libraries` above).
+  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (config-libraries.mjs).
   ...sideBundles,
   // The language server that editors start (`hull-lsp --stdio`).
   {
     ...common,
     entryPoints: ["packages/lsp/src/main.ts"],
     outfile: "packages/lsp/bundle/server.mjs",
-    plugins: [libraries(false)],
+    plugins: [configLibraries()],
   },
   // The GitHub Action (action.yml); it runs the CLI bundle above, so it holds only its own code. Not minified, so
   // that a user can read what runs in their workflow.
@@ -172,7 +147,7 @@ const bundles = [
     ...common,
     entryPoints: ["packages/linter/src/index.ts"],
     outfile: "bench/dist/linter.mjs",
-    plugins: [libraries(false)],
+    plugins: [configLibraries()],
   },
 ];
 

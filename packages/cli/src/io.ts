@@ -179,10 +179,21 @@ export function writeFileAtomic(path: string, text: string): void {
  * whoever shares it can refuse a write (EAGAIN); the rest of the output then goes through the stream, which waits.
  * When the reader has gone (`hull lint | head -1`, EPIPE), the rest of the output is dropped without a stack
  * trace, and the run ends with its own exit code (a gate under `set -o pipefail` still fails on findings).
+ * On Windows the stream is used from the start: a console shows bytes in its own code page, and only the stream
+ * writes text to it as text.
  */
 function writerOf(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let fallback: NodeJS.WriteStream | undefined;
   let closed = false;
+  if (process.platform === "win32") {
+    return (text) => {
+      if (!fallback) {
+        exitQuietlyOnBrokenPipe();
+        fallback = stream();
+      }
+      fallback.write(text);
+    };
+  }
   return (text) => {
     if (closed) return;
     if (fallback) {
