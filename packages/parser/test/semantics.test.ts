@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "../src/ast/build.js";
-import { semanticModel, type SemanticModel } from "../src/semantics/model.js";
+import { SemanticModel } from "../src/semantics/model.js";
 
 const NAMED: Record<string, string> = { nl: "\n", empty: "" };
 const unescape = (s: string) => s.replace(/⟨(\w+)⟩/g, (m, name: string) => NAMED[name] ?? m);
@@ -72,22 +72,17 @@ describe("semantics.table", () => {
       entries.length > 0
         ? { buildArgs: new Map(entries.map(([k = "", v = ""]) => [k, unescape(v)])) }
         : undefined;
-    const model = semanticModel(parse(unescape(file)).ast, options);
+    const model = new SemanticModel(parse(unescape(file)).ast, options);
     expect(answer(model, kind, arg, expected)).toBe(expected);
   });
 });
 
-describe("semanticModel", () => {
-  test("is built once per AST, and anew when build args are given", () => {
-    const { ast } = parse("FROM alpine\n");
-    expect(semanticModel(ast)).toBe(semanticModel(ast));
-    expect(semanticModel(ast, { buildArgs: new Map() })).not.toBe(semanticModel(ast));
-  });
-
+describe("SemanticModel", () => {
   test("answers scope queries in any order as it does in source order", () => {
     const { ast } = parse("FROM alpine AS a\nARG A=1 B=$A\nENV C=$B\nFROM a\nENV D=$C\nRUN x\n");
     const nodes = ast.stages.flatMap((s) => s.instructions);
-    const snapshot = (i: number) => [...(semanticModel(ast).scopeBefore(nodes[i]!)?.env ?? [])];
+    const model = new SemanticModel(ast);
+    const snapshot = (i: number) => [...(model.scopeBefore(nodes[i]!)?.env ?? [])];
     const forward = nodes.map((_, i) => snapshot(i));
     const backward = nodes.map((_, i) => snapshot(nodes.length - 1 - i)).reverse();
     expect(backward).toEqual(forward);
@@ -99,7 +94,7 @@ describe("global ARG options", () => {
   const text = 'ARG A=${x:?one}\nARG "Q"=q\nARG B=${y:?two}\nARG C=$TARGETSTAGE\nFROM scratch AS last\n';
 
   test("by default evaluation stops at the first bad default, names are unquoted, TARGETSTAGE is default", () => {
-    const globals = semanticModel(parse(text).ast).globals;
+    const globals = new SemanticModel(parse(text).ast).globals;
     expect(globals.errors.map((e) => [e.declaration.name.value, e.message])).toEqual([["A", globals.error]]);
     expect(globals.error).toContain("one");
     expect([...globals.declared]).toEqual(["A", "Q", "B", "C"]);
@@ -109,7 +104,7 @@ describe("global ARG options", () => {
 
   test("keepGoing reports every bad default and goes on; rawNames keeps quotes; targetStage sets TARGETSTAGE", () => {
     const { ast } = parse(text);
-    const globals = semanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
+    const globals = new SemanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
     expect(globals.errors.map((e) => e.declaration.range.start.line)).toEqual([1, 3]);
     expect(globals.errors[1]!.message).toContain("two");
     expect([...globals.declared]).toEqual(["A", '"Q"', "B", "C"]);

@@ -1,5 +1,15 @@
-import type { ArgDeclaration, Dockerfile, Env, Instruction, Stage, Word } from "../ast/nodes.js";
-import { expandWord, type ExpandOptions } from "../expand/expand.js";
+import type {
+  Arg,
+  ArgDeclaration,
+  Dockerfile,
+  Env,
+  Instruction,
+  KeyValue,
+  Stage,
+  Word,
+} from "../ast/nodes.js";
+import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
+import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import {
   defaultPath,
   defaultPredefinedArgs,
@@ -23,6 +33,34 @@ export interface GlobalArgs {
    * asked to `keepGoing`.
    */
   readonly errors: readonly { readonly declaration: ArgDeclaration; readonly message: string }[];
+  /**
+   * Where each name visible in a FROM got its value, in order: the predefined ARGs, then one entry per global
+   * ARG declaration (a later one of a name replaces an earlier one for whoever reads them in order).
+   */
+  readonly definitions: readonly Definition[];
+}
+
+/**
+ * Where a variable in scope was defined: the ARG declaration or ENV pair that last set it, or BuildKit for a
+ * predefined ARG. What hover and completion show.
+ */
+export interface Definition {
+  readonly name: string;
+  readonly kind: "ARG" | "ENV" | "predefined";
+  /** The ARG or ENV instruction; null for a predefined ARG. */
+  readonly instruction: Arg | Env | null;
+  /** The ARG's declaration or the ENV's pair; null for a predefined ARG. */
+  readonly declaration: ArgDeclaration | KeyValue | null;
+  /**
+   * The value as written: the ARG's default or the ENV's value; for an ARG without a default, the global ARG's
+   * that it takes. Null when there is none.
+   */
+  readonly raw: string | null;
+  /**
+   * The value with the variables it uses filled in; null when unknown: no value, a variable without a definition
+   * of known value (a predefined ARG, the image's PATH), or a failed expansion.
+   */
+  readonly value: string | null;
 }
 
 /** What is known about the environment of a build stage at one point. */
@@ -37,6 +75,8 @@ export interface StageScope {
   readonly baseImage: string | null;
   /** True when a base name in the chain uses a variable without a value, so the base may be any image or stage. */
   readonly baseUnresolved: boolean;
+  /** Where each ARG and ENV name in scope (of this stage and its base stages) was defined, in first-set order. */
+  readonly definitions: ReadonlyMap<string, Definition>;
 }
 
 /** Inputs of a build that the file itself does not hold. */
@@ -56,12 +96,17 @@ export interface SemanticOptions {
   readonly rawNames?: boolean;
 }
 
+/**
+ * A scope as the model advances it: each field is an immutable version, replaced as instructions add to it, so a
+ * copy of the holder is a snapshot and costs six pointers, however many variables the stage chain holds.
+ */
 interface MutableScope {
-  env: Map<string, string>;
-  args: Set<string>;
-  uncertain: Set<string>;
+  env: PersistentMap<string>;
+  args: PersistentSet;
+  uncertain: PersistentSet;
   baseImage: string | null;
   baseUnresolved: boolean;
+  definitions: PersistentMap<Definition>;
 }
 
 /** Where an instruction sits: its stage (null in the preamble) and its index among the stage's instructions. */
@@ -86,6 +131,7 @@ export const semanticWork = { steps: 0, models: 0 };
 export class SemanticModel {
   readonly options: ExpandOptions;
   private globalsCache: GlobalArgs | undefined;
+  private globalsByName: Map<string, Definition> | undefined;
   private bases: (Stage | null)[] | undefined;
   private baseNames: (string | null)[] | undefined;
   private byName: Map<string, Stage> | undefined;
@@ -95,8 +141,9 @@ export class SemanticModel {
   private places: Map<Instruction, Place> | undefined;
   private roots: Stage[] | undefined;
   private readonly chainMemo = new Map<(stage: Stage) => boolean, (boolean | undefined)[]>();
-  // Each stage's environment after its last instruction, computed in stage order on demand.
-  private readonly finals: (MutableScope | undefined)[] = [];
+  // Each stage's environment after its last instruction, computed on demand; it is shared by every stage built on
+  // it (the maps are immutable), not copied.
+  private finals: (MutableScope | undefined)[] | undefined;
   // The scope being advanced through one stage: queries in source order cost one step per declaration.
   private cursor: { stage: Stage; index: number; decl: number; scope: MutableScope } | null = null;
 
@@ -248,19 +295,19 @@ export class SemanticModel {
   /**
    * The environment before an instruction of a stage (or before one declaration of an ARG), as BuildKit's
    * dispatcher builds it: a stage starts from its base stage's final environment (or an image's unknown one),
-   * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The returned scope is only valid
-   * until the next call: read it, do not keep it.
+   * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The scope is immutable: it may be
+   * kept. Asking in source order costs one step per declaration in all.
    */
   scopeBefore(node: Instruction, decl?: ArgDeclaration): StageScope | null {
     const place = this.placeOf(node);
     if (!place?.stage) return null;
     const declIndex = decl && node.type === "Arg" ? node.declarations.indexOf(decl) : 0;
-    return this.advance(place.stage, place.index, Math.max(0, declIndex));
+    return copy(this.advance(place.stage, place.index, Math.max(0, declIndex)));
   }
 
   /** The environment after the last instruction of a stage. */
   finalScope(stage: Stage): StageScope {
-    return this.final(stage);
+    return copy(this.final(stage));
   }
 
   private evaluateGlobals(): GlobalArgs {
@@ -269,20 +316,33 @@ export class SemanticModel {
     const values = new Map<string, string>();
     const { buildArgs, keepGoing = false, rawNames = false } = this.inputs;
     const errors: { declaration: ArgDeclaration; message: string }[] = [];
+    const definitions: Definition[] = [];
+    const byName = new Map<string, Definition>();
+    const define = (definition: Definition) => {
+      definitions.push(definition);
+      byName.set(definition.name, definition);
+    };
+    for (const name of env.keys()) {
+      define({ name, kind: "predefined", instruction: null, declaration: null, raw: null, value: null });
+    }
     for (const instruction of this.ast.preamble) {
       if (instruction.type !== "Arg") continue;
       for (const decl of instruction.declarations) {
         const name = rawNames ? decl.name.value : this.plainName(decl.name, env);
         declared.add(name);
-        if (errors.length > 0 && !keepGoing) continue;
-        const given = buildArgs?.get(name);
-        if (given !== undefined) {
-          env.set(name, given);
-          values.set(name, given);
+        const raw = decl.defaultValue?.value ?? null;
+        const stopped = errors.length > 0 && !keepGoing;
+        const given = stopped ? undefined : buildArgs?.get(name);
+        if (stopped || given !== undefined || raw === null) {
+          define({ name, kind: "ARG", instruction, declaration: decl, raw, value: given ?? null });
+          if (given !== undefined) {
+            env.set(name, given);
+            values.set(name, given);
+          }
           continue;
         }
-        if (decl.defaultValue === null) continue;
-        const result = expandWord(decl.defaultValue.value, env, this.options);
+        const result = expandWord(raw, env, this.options);
+        define({ name, kind: "ARG", instruction, declaration: decl, raw, value: knownValue(result, byName) });
         if (result.error !== null) errors.push({ declaration: decl, message: result.error });
         if (result.error === null || keepGoing) {
           env.set(name, result.value);
@@ -290,7 +350,16 @@ export class SemanticModel {
         }
       }
     }
-    return { declared, env, values, error: errors[0]?.message ?? null, errors };
+    return { declared, env, values, error: errors[0]?.message ?? null, errors, definitions };
+  }
+
+  /** The last definition of a global ARG name, for a stage's `ARG NAME`, which takes the global's value. */
+  private globalDefinition(name: string): Definition | undefined {
+    if (!this.globalsByName) {
+      this.globalsByName = new Map();
+      for (const d of this.globals.definitions) this.globalsByName.set(d.name, d);
+    }
+    return this.globalsByName.get(name);
   }
 
   private graph(): (Stage | null)[] {
@@ -362,28 +431,35 @@ export class SemanticModel {
   private start(stage: Stage): MutableScope {
     const baseName = this.baseName(stage);
     const base = this.baseOf(stage);
-    if (base) return cloneScope(this.final(base));
+    if (base) return copy(this.final(base));
     const scratch = baseName !== null && baseName.toLowerCase() === "scratch";
     return {
-      env: new Map([["PATH", defaultPath]]),
-      args: new Set(),
-      uncertain: new Set(),
+      env: startEnv,
+      args: PersistentSet.empty(),
+      uncertain: PersistentSet.empty(),
       baseImage: scratch ? null : (baseName ?? stage.from.image?.value ?? ""),
       baseUnresolved: baseName === null,
+      definitions: PersistentMap.empty(),
     };
   }
 
   private final(stage: Stage): MutableScope {
-    const known = this.finals[stage.index];
+    const finals = (this.finals ??= new Array<MutableScope | undefined>(this.ast.stages.length).fill(
+      undefined,
+    ));
+    const known = finals[stage.index];
     if (known) return known;
-    // Bases come earlier in the file: computing the finals in order needs no recursion, however long the chain.
-    for (let i = this.finals.length; i <= stage.index; i++) {
-      const s = this.ast.stages[i]!;
+    // The stages of the chain whose final scope is not known yet, nearest first: computed from the oldest down,
+    // with no recursion however long the chain, and each once, as the stages built on them share them.
+    const pending: Stage[] = [];
+    for (let s: Stage | null = stage; s && !finals[s.index]; s = this.baseOf(s)) pending.push(s);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const s = pending[i]!;
       const scope = this.start(s);
       for (const node of s.instructions) this.apply(scope, node);
-      this.finals[i] = scope;
+      finals[s.index] = scope;
     }
-    return this.finals[stage.index]!;
+    return finals[stage.index]!;
   }
 
   private advance(stage: Stage, index: number, decl: number): MutableScope {
@@ -402,7 +478,7 @@ export class SemanticModel {
       const node = stage.instructions[cursor.index]!;
       if (node.type === "Arg") {
         for (let d = cursor.decl; d < node.declarations.length; d++)
-          this.applyArg(cursor.scope, node.declarations[d]!);
+          this.applyArg(cursor.scope, node, node.declarations[d]!);
       } else if (cursor.decl === 0) this.apply(cursor.scope, node);
       cursor.index++;
       cursor.decl = 0;
@@ -411,7 +487,7 @@ export class SemanticModel {
     if (node?.type === "Arg") {
       while (cursor.decl < decl) {
         semanticWork.steps++;
-        this.applyArg(cursor.scope, node.declarations[cursor.decl]!);
+        this.applyArg(cursor.scope, node, node.declarations[cursor.decl]!);
         cursor.decl++;
       }
     }
@@ -419,79 +495,98 @@ export class SemanticModel {
   }
 
   private apply(scope: MutableScope, node: Instruction): void {
-    if (node.type === "Arg") for (const decl of node.declarations) this.applyArg(scope, decl);
+    if (node.type === "Arg") for (const decl of node.declarations) this.applyArg(scope, node, decl);
     else if (node.type === "Env") this.applyEnv(scope, node);
   }
 
-  private applyArg(scope: MutableScope, decl: ArgDeclaration): void {
+  private applyArg(scope: MutableScope, node: Arg, decl: ArgDeclaration): void {
     const name = this.plainName(decl.name, scope.env);
-    scope.args.add(name);
+    scope.args = scope.args.add(name);
+    let raw = decl.defaultValue?.value ?? null;
+    let value: string | null;
     const given = this.inputs.buildArgs?.get(name);
     if (given !== undefined) {
       this.set(scope, name, given, []);
-    } else if (decl.defaultValue !== null) {
-      const result = expandWord(decl.defaultValue.value, scope.env, this.options);
-      this.set(scope, name, result.error === null ? result.value : decl.defaultValue.value, result.missing);
-      if (result.error !== null) scope.uncertain.add(name);
+      value = given;
+    } else if (raw !== null) {
+      const result = expandWord(raw, scope.env, this.options);
+      value = knownValue(result, scope.definitions);
+      this.set(scope, name, result.error === null ? result.value : raw, result.missing);
+      if (result.error !== null) scope.uncertain = scope.uncertain.add(name);
     } else {
       const global = this.globals.env.get(name);
       if (global !== undefined && !nonEnvArgs.has(name)) this.set(scope, name, global, []);
+      // `ARG NAME` takes the global ARG's value: its definition shows that one.
+      const outer = this.globalDefinition(name);
+      raw = outer?.raw ?? null;
+      value = outer?.value ?? null;
     }
+    const definition: Definition = { name, kind: "ARG", instruction: node, declaration: decl, raw, value };
+    scope.definitions = scope.definitions.set(name, definition);
   }
 
   private applyEnv(scope: MutableScope, node: Env): void {
     // Every pair of one ENV is expanded against the environment before the instruction: the updates are applied
-    // only after all pairs are expanded, so the live map is that environment (a copy per ENV made a stage of
-    // n ENVs cost n² map entries).
-    const updates: [string, string, string[], boolean][] = [];
+    // only after all pairs are expanded, so every pair reads the scope's versions from before the instruction.
+    const updates: [value: string, missing: string[], failed: boolean, definition: Definition][] = [];
     for (const pair of node.pairs) {
       const key = expandWord(pair.key.value, scope.env, this.options);
       const value = expandWord(pair.value.value, scope.env, this.options);
       if (key.error !== null || key.value === "") continue;
       const failed = value.error !== null;
+      const raw = pair.value.value;
       updates.push([
-        key.value,
-        failed ? pair.value.value : value.value,
-        [...key.missing, ...value.missing],
+        failed ? raw : value.value,
+        key.missing.length === 0 ? value.missing : [...key.missing, ...value.missing],
         failed,
+        {
+          name: key.value,
+          kind: "ENV",
+          instruction: node,
+          declaration: pair,
+          raw,
+          value: knownValue(value, scope.definitions),
+        },
       ]);
     }
-    for (const [name, value, missing, failed] of updates) {
-      this.set(scope, name, value, missing);
-      if (failed) scope.uncertain.add(name);
+    for (const [value, missing, failed, definition] of updates) {
+      this.set(scope, definition.name, value, missing);
+      if (failed) scope.uncertain = scope.uncertain.add(definition.name);
+      scope.definitions = scope.definitions.set(definition.name, definition);
     }
   }
 
   private set(scope: MutableScope, name: string, value: string, missing: readonly string[]): void {
     if (nonEnvArgs.has(name)) return;
-    scope.env.set(name, value);
-    if (missing.length > 0 && scope.baseImage !== null) scope.uncertain.add(name);
-    else scope.uncertain.delete(name);
+    scope.env = scope.env.set(name, value);
+    scope.uncertain =
+      missing.length > 0 && scope.baseImage !== null
+        ? scope.uncertain.add(name)
+        : scope.uncertain.delete(name);
   }
 }
 
-function cloneScope(scope: MutableScope): MutableScope {
+/** What every stage built on an image starts from: BuildKit's PATH, which the image may replace. */
+const startEnv = PersistentMap.of([["PATH", defaultPath]]);
+
+/** Another holder of the same versions: a snapshot that later steps of the model leave as it is. */
+function copy(scope: MutableScope): MutableScope {
   return {
-    env: new Map(scope.env),
-    args: new Set(scope.args),
-    uncertain: new Set(scope.uncertain),
+    env: scope.env,
+    args: scope.args,
+    uncertain: scope.uncertain,
     baseImage: scope.baseImage,
     baseUnresolved: scope.baseUnresolved,
+    definitions: scope.definitions,
   };
 }
 
-const models = new WeakMap<Dockerfile, SemanticModel>();
-
 /**
- * The semantic model of a parsed file, built on first use and kept with the AST (which nobody changes after
- * parsing). With build args or platforms, a new model is made each time: they are not part of the file.
- * Code that handles many files in a row (the linter) should make its own `new SemanticModel(ast)` instead: this
- * cache is a WeakMap whose values hold their keys, which V8's young-generation collector keeps alive, so every
- * AST passed here outlives its file until a full collection.
+ * The value of an expansion as hover shows it: known only when it failed nowhere and every name it used has a
+ * definition of known value (a predefined ARG's value, or PATH's, depends on the build and the image).
  */
-export function semanticModel(ast: Dockerfile, options?: SemanticOptions): SemanticModel {
-  if (options) return new SemanticModel(ast, options);
-  let model = models.get(ast);
-  if (!model) models.set(ast, (model = new SemanticModel(ast)));
-  return model;
+function knownValue(result: ExpandWordResult, definitions: ReadonlyMap<string, Definition>): string | null {
+  if (result.error !== null || result.missing.length > 0) return null;
+  for (const name of result.matched) if (definitions.get(name)?.value == null) return null;
+  return result.value;
 }
