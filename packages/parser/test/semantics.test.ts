@@ -90,6 +90,48 @@ describe("SemanticModel", () => {
   });
 });
 
+describe("definitions", () => {
+  const table = (defs: Iterable<{ name: string; kind: string; raw: string | null; value: string | null }>) =>
+    [...defs].map((d) => `${d.kind} ${d.name}=${d.raw ?? "-"}→${d.value ?? "?"}`);
+
+  test("record where each name in a stage's scope was set, through its base stages, in first-set order", () => {
+    const { ast } = parse(
+      "ARG G=g\nFROM alpine AS a\nARG G\nARG A=$G B\nENV C=$A/$PATH D=1\nFROM a\nENV A=2\nRUN x\n",
+    );
+    const model = new SemanticModel(ast);
+    const run = ast.stages[1]!.instructions[1]!;
+    const scope = model.scopeBefore(run)!;
+    // A keeps its first position though the ENV set it again; PATH has no definition, so C's value is unknown.
+    expect(table(scope.definitions.values())).toEqual([
+      "ARG G=g→g",
+      "ENV A=2→2",
+      "ARG B=-→?",
+      "ENV C=$A/$PATH→?",
+      "ENV D=1→1",
+    ]);
+    expect(scope.definitions.get("A")?.declaration?.range.start.line).toBe(7);
+  });
+
+  test("a scope stays as it was when the model answers later queries", () => {
+    const { ast } = parse("FROM alpine AS a\nENV A=1\nENV B=2\nFROM a\nENV C=3\nRUN x\n");
+    const model = new SemanticModel(ast);
+    const first = model.scopeBefore(ast.stages[0]!.instructions[1]!)!;
+    model.scopeBefore(ast.stages[1]!.instructions[1]!);
+    expect([...first.env.keys()]).toEqual(["PATH", "A"]);
+    expect([...model.finalScope(ast.stages[0]!).env.keys()]).toEqual(["PATH", "A", "B"]);
+  });
+
+  test("globals list the predefined ARGs, then each declaration; a value using a predefined ARG is unknown", () => {
+    const globals = new SemanticModel(parse("ARG A=1 B=$TARGETOS C=$A\nFROM a\n").ast).globals;
+    expect(table(globals.definitions).slice(-4)).toEqual([
+      "predefined TARGETSTAGE=-→?",
+      "ARG A=1→1",
+      "ARG B=$TARGETOS→?",
+      "ARG C=$A→1",
+    ]);
+  });
+});
+
 describe("global ARG options", () => {
   const text = 'ARG A=${x:?one}\nARG "Q"=q\nARG B=${y:?two}\nARG C=$TARGETSTAGE\nFROM scratch AS last\n';
 
