@@ -1,7 +1,8 @@
 import type { Definition, SemanticModel } from "@hull/parser";
 
 /**
- * The variables visible at an offset, by name, with where each was defined, as the semantic model answers it.
+ * The variables visible at an offset, by name, with where each was defined, as the semantic model answers it
+ * (made with `definitions`, as a document makes its model).
  * In a FROM or before the first FROM: the predefined ARGs and the global ARGs declared before it.
  * In a stage: the ARGs and ENVs of its base stages (`FROM <stage>`) and of the stage itself before the instruction
  * that holds the offset, which does not see its own declarations (BuildKit expands before it declares).

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "../src/ast/build.js";
+import { expandWord } from "../src/expand/expand.js";
 import { SemanticModel } from "../src/semantics/model.js";
 
 const NAMED: Record<string, string> = { nl: "\n", empty: "" };
@@ -90,6 +92,25 @@ describe("SemanticModel", () => {
   });
 });
 
+describe("words the model does not expand", () => {
+  // The model takes a word without `$`, quotes or escape characters as its own value without expanding it.
+  test("a word without $, quotes, \\ or ` expands to itself, with either escape character", () => {
+    const plain = fc.string({
+      unit: fc.constantFrom("a", "Z", "_", "0", " ", "\t", "{", "}", ":", "-", "/", "=", "é", "😀", "~"),
+    });
+    fc.assert(
+      fc.property(plain, fc.constantFrom("\\" as const, "`" as const), (text, escape) => {
+        expect(expandWord(text, new Map([["a", "x"]]), { escape })).toEqual({
+          value: text,
+          matched: [],
+          missing: [],
+          error: null,
+        });
+      }),
+    );
+  });
+});
+
 describe("definitions", () => {
   const table = (defs: Iterable<{ name: string; kind: string; raw: string | null; value: string | null }>) =>
     [...defs].map((d) => `${d.kind} ${d.name}=${d.raw ?? "-"}→${d.value ?? "?"}`);
@@ -98,7 +119,7 @@ describe("definitions", () => {
     const { ast } = parse(
       "ARG G=g\nFROM alpine AS a\nARG G\nARG A=$G B\nENV C=$A/$PATH D=1\nFROM a\nENV A=2\nRUN x\n",
     );
-    const model = new SemanticModel(ast);
+    const model = new SemanticModel(ast, { definitions: true });
     const run = ast.stages[1]!.instructions[1]!;
     const scope = model.scopeBefore(run)!;
     // A keeps its first position though the ENV set it again; PATH has no definition, so C's value is unknown.
@@ -110,6 +131,8 @@ describe("definitions", () => {
       "ENV D=1→1",
     ]);
     expect(scope.definitions.get("A")?.declaration?.range.start.line).toBe(7);
+    // Without the option, lint's models skip this work.
+    expect(new SemanticModel(ast).scopeBefore(run)!.definitions.size).toBe(0);
   });
 
   test("a scope stays as it was when the model answers later queries", () => {

@@ -212,6 +212,7 @@ STOPSIGNAL $S
 LABEL $LK=$LV
 ARG X=$AD
 RUN --mount=type=cache,target=/c/$MT true
+ADD --checksum=sha256:$CK https://example.com/a /a
 `,
       errors: [
         { messageId: "undefined", line: 2, column: 13 },
@@ -226,6 +227,7 @@ RUN --mount=type=cache,target=/c/$MT true
         { messageId: "undefined", line: 7, column: 11 },
         { messageId: "undefined", line: 8, column: 7 },
         { messageId: "undefined", line: 9, column: 34, endColumn: 37 },
+        { messageId: "undefined", line: 10, column: 23 },
       ],
     },
     {

@@ -315,9 +315,10 @@ RUN echo $UNDECLARED_IN_SHELL
         definedAt = undefined;
       },
       Instruction(node) {
+        // Most instructions expand nothing BuildKit checks (RUN only in its mounts): they cost one lookup.
+        if (!expanding.has(node.type) || (node.type === "Run" && node.flags.length === 0)) return;
         // ONBUILD triggers are expanded in the child build, against its environment.
-        if (ctx.isTrigger(node) || node.type === "From") return;
-        if (ctx.currentStage() === null) return;
+        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
         if (node.type === "Arg") {
           for (const decl of node.declarations) {
             const piece = decl.defaultValue ? fromWord(decl.defaultValue) : null;
@@ -336,6 +337,20 @@ RUN echo $UNDECLARED_IN_SHELL
 });
 
 const scratchEnv: ImageEnv = { names: new Set(), complete: true };
+
+/** The instructions whose words BuildKit expands against the stage environment (see `expansions`). */
+const expanding: ReadonlySet<Instruction["type"]> = new Set<Instruction["type"]>([
+  "Arg",
+  "Env",
+  "Label",
+  "Copy",
+  "Add",
+  "Workdir",
+  "User",
+  "Stopsignal",
+  "Volume",
+  "Run",
+]);
 
 /** The names an ENV or ARG instruction defines. */
 function definedNames(node: Instruction): string[] {

@@ -8,6 +8,7 @@ import type {
   Stage,
   Word,
 } from "../ast/nodes.js";
+import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import {
@@ -75,7 +76,10 @@ export interface StageScope {
   readonly baseImage: string | null;
   /** True when a base name in the chain uses a variable without a value, so the base may be any image or stage. */
   readonly baseUnresolved: boolean;
-  /** Where each ARG and ENV name in scope (of this stage and its base stages) was defined, in first-set order. */
+  /**
+   * Where each ARG and ENV name in scope (of this stage and its base stages) was defined, in first-set order;
+   * empty unless the model was made with `definitions`.
+   */
   readonly definitions: ReadonlyMap<string, Definition>;
 }
 
@@ -94,6 +98,11 @@ export interface SemanticOptions {
   readonly keepGoing?: boolean;
   /** Take ARG names as written, without BuildKit's unquoting (the planner matches build args that way). */
   readonly rawNames?: boolean;
+  /**
+   * Record where each name in a stage's scope was defined (`StageScope.definitions`), for hover and completion;
+   * without it, which saves lint the work, stage scopes list no definitions.
+   */
+  readonly definitions?: boolean;
 }
 
 /**
@@ -138,7 +147,6 @@ export class SemanticModel {
   private baseSet: Set<Stage> | undefined;
   private usedSet: Set<Stage> | undefined;
   private keptSet: Set<Stage> | undefined;
-  private places: Map<Instruction, Place> | undefined;
   private roots: Stage[] | undefined;
   private readonly chainMemo = new Map<(stage: Stage) => boolean, (boolean | undefined)[]>();
   // Each stage's environment after its last instruction, computed on demand; it is shared by every stage built on
@@ -170,7 +178,7 @@ export class SemanticModel {
 
   /** Strips quotes from an ARG or ENV name as BuildKit's lexer would, keeping the raw text if that fails. */
   plainName(word: Word, env: ReadonlyMap<string, string>): string {
-    const result = expandWord(word.value, env, this.options);
+    const result = expand(word.value, env, this.options);
     return result.error === null && result.value !== "" ? result.value : word.value;
   }
 
@@ -311,20 +319,30 @@ export class SemanticModel {
   }
 
   private evaluateGlobals(): GlobalArgs {
+    // Most files declare no global ARG: they share what that leaves.
+    if (!this.ast.preamble.some((i) => i.type === "Arg")) {
+      const env = this.predefined;
+      return {
+        declared: noDeclared,
+        env,
+        values: noValues,
+        error: null,
+        errors: [],
+        definitions: predefinedDefinitions,
+      };
+    }
     const declared = new Set<string>();
     const env = new Map(this.predefined);
     const values = new Map<string, string>();
     const { buildArgs, keepGoing = false, rawNames = false } = this.inputs;
     const errors: { declaration: ArgDeclaration; message: string }[] = [];
-    const definitions: Definition[] = [];
+    const definitions: Definition[] = [...predefinedDefinitions];
     const byName = new Map<string, Definition>();
     const define = (definition: Definition) => {
       definitions.push(definition);
       byName.set(definition.name, definition);
     };
-    for (const name of env.keys()) {
-      define({ name, kind: "predefined", instruction: null, declaration: null, raw: null, value: null });
-    }
+    for (const d of predefinedDefinitions) byName.set(d.name, d);
     for (const instruction of this.ast.preamble) {
       if (instruction.type !== "Arg") continue;
       for (const decl of instruction.declarations) {
@@ -341,7 +359,7 @@ export class SemanticModel {
           }
           continue;
         }
-        const result = expandWord(raw, env, this.options);
+        const result = expand(raw, env, this.options);
         define({ name, kind: "ARG", instruction, declaration: decl, raw, value: knownValue(result, byName) });
         if (result.error !== null) errors.push({ declaration: decl, message: result.error });
         if (result.error === null || keepGoing) {
@@ -416,16 +434,25 @@ export class SemanticModel {
   }
 
   private placeOf(node: Instruction): Place | undefined {
-    if (!this.places) {
-      const places = new Map<Instruction, Place>();
-      this.ast.preamble.forEach((n, index) => places.set(n, { stage: null, index }));
-      for (const stage of this.ast.stages) {
-        places.set(stage.from, { stage, index: -1 });
-        stage.instructions.forEach((n, index) => places.set(n, { stage, index }));
-      }
-      this.places = places;
+    // Found by its offset, which orders the stages and each stage's instructions: a map of every instruction,
+    // made for each file, cost more than all the lookups a file's rules make.
+    const stages = this.ast.stages;
+    const at = offsetOf(node);
+    let lo = 0;
+    let hi = stages.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (offsetOf(stages[mid]!.from) <= at) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return this.places.get(node);
+    const stage = stages[hi];
+    if (!stage) {
+      const index = indexOf(this.ast.preamble, node);
+      return index < 0 ? undefined : { stage: null, index };
+    }
+    if (stage.from === node) return { stage, index: -1 };
+    const index = indexOf(stage.instructions, node);
+    return index < 0 ? undefined : { stage, index };
   }
 
   private start(stage: Stage): MutableScope {
@@ -502,58 +529,69 @@ export class SemanticModel {
   private applyArg(scope: MutableScope, node: Arg, decl: ArgDeclaration): void {
     const name = this.plainName(decl.name, scope.env);
     scope.args = scope.args.add(name);
-    let raw = decl.defaultValue?.value ?? null;
-    let value: string | null;
+    const raw = decl.defaultValue?.value ?? null;
     const given = this.inputs.buildArgs?.get(name);
     if (given !== undefined) {
-      this.set(scope, name, given, []);
-      value = given;
+      this.set(scope, name, given, noNames);
+      if (this.inputs.definitions) this.define(scope, name, "ARG", node, decl, raw, given);
     } else if (raw !== null) {
-      const result = expandWord(raw, scope.env, this.options);
-      value = knownValue(result, scope.definitions);
+      const result = expand(raw, scope.env, this.options);
+      if (this.inputs.definitions)
+        this.define(scope, name, "ARG", node, decl, raw, knownValue(result, scope.definitions));
       this.set(scope, name, result.error === null ? result.value : raw, result.missing);
       if (result.error !== null) scope.uncertain = scope.uncertain.add(name);
     } else {
       const global = this.globals.env.get(name);
-      if (global !== undefined && !nonEnvArgs.has(name)) this.set(scope, name, global, []);
+      if (global !== undefined && !nonEnvArgs.has(name)) this.set(scope, name, global, noNames);
       // `ARG NAME` takes the global ARG's value: its definition shows that one.
-      const outer = this.globalDefinition(name);
-      raw = outer?.raw ?? null;
-      value = outer?.value ?? null;
+      const outer = this.inputs.definitions ? this.globalDefinition(name) : undefined;
+      if (this.inputs.definitions)
+        this.define(scope, name, "ARG", node, decl, outer?.raw ?? null, outer?.value ?? null);
     }
-    const definition: Definition = { name, kind: "ARG", instruction: node, declaration: decl, raw, value };
-    scope.definitions = scope.definitions.set(name, definition);
   }
 
   private applyEnv(scope: MutableScope, node: Env): void {
     // Every pair of one ENV is expanded against the environment before the instruction: the updates are applied
     // only after all pairs are expanded, so every pair reads the scope's versions from before the instruction.
-    const updates: [value: string, missing: string[], failed: boolean, definition: Definition][] = [];
+    const updates: [
+      name: string,
+      value: string,
+      missing: readonly string[],
+      failed: boolean,
+      known: string | null,
+      pair: KeyValue,
+    ][] = [];
     for (const pair of node.pairs) {
-      const key = expandWord(pair.key.value, scope.env, this.options);
-      const value = expandWord(pair.value.value, scope.env, this.options);
+      const key = expand(pair.key.value, scope.env, this.options);
+      const value = expand(pair.value.value, scope.env, this.options);
       if (key.error !== null || key.value === "") continue;
       const failed = value.error !== null;
-      const raw = pair.value.value;
       updates.push([
-        failed ? raw : value.value,
+        key.value,
+        failed ? pair.value.value : value.value,
         key.missing.length === 0 ? value.missing : [...key.missing, ...value.missing],
         failed,
-        {
-          name: key.value,
-          kind: "ENV",
-          instruction: node,
-          declaration: pair,
-          raw,
-          value: knownValue(value, scope.definitions),
-        },
+        this.inputs.definitions ? knownValue(value, scope.definitions) : null,
+        pair,
       ]);
     }
-    for (const [value, missing, failed, definition] of updates) {
-      this.set(scope, definition.name, value, missing);
-      if (failed) scope.uncertain = scope.uncertain.add(definition.name);
-      scope.definitions = scope.definitions.set(definition.name, definition);
+    for (const [name, value, missing, failed, known, pair] of updates) {
+      this.set(scope, name, value, missing);
+      if (failed) scope.uncertain = scope.uncertain.add(name);
+      if (this.inputs.definitions) this.define(scope, name, "ENV", node, pair, pair.value.value, known);
     }
+  }
+
+  private define(
+    scope: MutableScope,
+    name: string,
+    kind: "ARG" | "ENV",
+    instruction: Arg | Env,
+    declaration: ArgDeclaration | KeyValue,
+    raw: string | null,
+    value: string | null,
+  ): void {
+    scope.definitions = scope.definitions.set(name, { name, kind, instruction, declaration, raw, value });
   }
 
   private set(scope: MutableScope, name: string, value: string, missing: readonly string[]): void {
@@ -566,8 +604,62 @@ export class SemanticModel {
   }
 }
 
+const noDeclared: ReadonlySet<string> = new Set();
+const noValues: ReadonlyMap<string, string> = new Map();
+
+/** The predefined ARGs' definitions: the same names on every platform, and values that depend on the build. */
+const predefinedDefinitions: readonly Definition[] = [...defaultPredefinedArgs.keys()].map((name) => ({
+  name,
+  kind: "predefined",
+  instruction: null,
+  declaration: null,
+  raw: null,
+  value: null,
+}));
+
 /** What every stage built on an image starts from: BuildKit's PATH, which the image may replace. */
 const startEnv = PersistentMap.of([["PATH", defaultPath]]);
+
+/** What the model reads of an expansion. */
+type Expansion = Pick<ExpandWordResult, "value" | "error"> & {
+  readonly matched: readonly string[];
+  readonly missing: readonly string[];
+};
+
+const noNames: readonly string[] = [];
+// What expansion changes in a word: variables, quotes and either escape character.
+const expandable = /[$'"\\`]/;
+
+/**
+ * A word expanded as `expandWord` does; a word without anything expansion changes (most names and values) is its
+ * own value, found without making a lexer, which was most of what the model cost on ordinary files.
+ */
+function expand(text: string, env: ReadonlyMap<string, string>, options: ExpandOptions): Expansion {
+  return expandable.test(text)
+    ? expandWord(text, env, options)
+    : { value: text, matched: noNames, missing: noNames, error: null };
+}
+
+/** The index of `node` in a list of instructions in source order, found by its offset; -1 when not there. */
+function indexOf(list: readonly Instruction[], node: Instruction): number {
+  const at = offsetOf(node);
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = offsetOf(list[mid]!);
+    if (start === at) return list[mid] === node ? mid : -1;
+    if (start < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A node's start offset, read without making its range (which the parser makes on first read). */
+function offsetOf(node: Instruction): number {
+  const start = startOf(node);
+  return typeof start === "number" ? start : node.range.start.offset;
+}
 
 /** Another holder of the same versions: a snapshot that later steps of the model leave as it is. */
 function copy(scope: MutableScope): MutableScope {
@@ -585,7 +677,7 @@ function copy(scope: MutableScope): MutableScope {
  * The value of an expansion as hover shows it: known only when it failed nowhere and every name it used has a
  * definition of known value (a predefined ARG's value, or PATH's, depends on the build and the image).
  */
-function knownValue(result: ExpandWordResult, definitions: ReadonlyMap<string, Definition>): string | null {
+function knownValue(result: Expansion, definitions: ReadonlyMap<string, Definition>): string | null {
   if (result.error !== null || result.missing.length > 0) return null;
   for (const name of result.matched) if (definitions.get(name)?.value == null) return null;
   return result.value;

@@ -23,6 +23,8 @@ class Branch<V> {
 // 16 slots a level (as the planner's EnvList): a new version copies at most 16 items a level, so a version costs
 // about the same at any size, where 32 slots made the copies grow with the map until a level filled up.
 const bits = 4;
+/** The most entries a map keeps as a flat list before it becomes a trie. */
+const smallLimit = 8;
 const slotMask = (1 << bits) - 1;
 const emptyBranch = new Branch<never>(0, []);
 
@@ -31,14 +33,17 @@ const emptyBranch = new Branch<never>(0, []);
  * `set` and `delete` return a new map and leave this one as it was. It is a hash array mapped trie (as
  * Clojure's and Immutable.js's maps): a new version copies only the path to one entry, at most eight small
  * arrays, and shares the rest with the old one. So a stage built on another starts from its base's map without
- * copying it, and every version stays valid for whoever holds it.
+ * copying it, and every version stays valid for whoever holds it. Up to `smallLimit` entries it is a flat list
+ * instead (as Clojure's array maps): most stages hold a handful of names, which a scan finds faster than a hash.
  */
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
-  private static readonly none = new PersistentMap<never>(emptyBranch, 0, 0);
+  private static readonly none = new PersistentMap<never>(emptyBranch, [], 0, 0);
   private orderedCache: Leaf<V>[] | undefined;
 
   private constructor(
     private readonly root: Branch<V>,
+    /** While the map is small: its keys and values in turn, in order; null once it is a trie. */
+    private readonly flat: readonly (string | V)[] | null,
     readonly size: number,
     /** The position the next new name gets. */
     private readonly nextSeq: number,
@@ -57,30 +62,72 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   get(key: string): V | undefined {
-    return this.leaf(key, hashOf(key))?.value;
+    const flat = this.flat;
+    if (flat === null) return this.leaf(key, hashOf(key))?.value;
+    for (let i = 0; i < flat.length; i += 2) if (flat[i] === key) return flat[i + 1] as V;
+    return undefined;
   }
 
   has(key: string): boolean {
-    return this.leaf(key, hashOf(key)) !== undefined;
+    const flat = this.flat;
+    if (flat === null) return this.leaf(key, hashOf(key)) !== undefined;
+    for (let i = 0; i < flat.length; i += 2) if (flat[i] === key) return true;
+    return false;
   }
 
   /** This map with `key` set to `value`; this map itself when it holds that already. */
   set(key: string, value: V): PersistentMap<V> {
+    const flat = this.flat;
+    if (flat !== null) return this.setFlat(flat, key, value);
     const hash = hashOf(key);
     const old = this.leaf(key, hash);
     if (old !== undefined && old.value === value) return this;
     const leaf = new Leaf(key, value, hash, old ? old.seq : this.nextSeq);
     const root = assoc(this.root, 0, leaf);
     return old
-      ? new PersistentMap(root, this.size, this.nextSeq)
-      : new PersistentMap(root, this.size + 1, this.nextSeq + 1);
+      ? new PersistentMap(root, null, this.size, this.nextSeq)
+      : new PersistentMap(root, null, this.size + 1, this.nextSeq + 1);
   }
 
   /** This map without `key`; this map itself when it does not hold it. */
   delete(key: string): PersistentMap<V> {
+    const flat = this.flat;
+    if (flat !== null) {
+      for (let i = 0; i < flat.length; i += 2) {
+        if (flat[i] !== key) continue;
+        const rest = [...flat.slice(0, i), ...flat.slice(i + 2)];
+        return new PersistentMap(emptyBranch, rest, this.size - 1, this.nextSeq);
+      }
+      return this;
+    }
     const hash = hashOf(key);
     if (this.leaf(key, hash) === undefined) return this;
-    return new PersistentMap(dissoc(this.root, 0, key, hash), this.size - 1, this.nextSeq);
+    return new PersistentMap(dissoc(this.root, 0, key, hash), null, this.size - 1, this.nextSeq);
+  }
+
+  private setFlat(flat: readonly (string | V)[], key: string, value: V): PersistentMap<V> {
+    for (let i = 0; i < flat.length; i += 2) {
+      if (flat[i] !== key) continue;
+      if (flat[i + 1] === value) return this;
+      const copy = flat.slice();
+      copy[i + 1] = value;
+      return new PersistentMap(emptyBranch, copy, this.size, this.nextSeq);
+    }
+    if (this.size < smallLimit) {
+      const copy = new Array<string | V>(flat.length + 2);
+      for (let i = 0; i < flat.length; i++) copy[i] = flat[i]!;
+      copy[flat.length] = key;
+      copy[flat.length + 1] = value;
+      return new PersistentMap(emptyBranch, copy, this.size + 1, this.nextSeq + 1);
+    }
+    // Past the flat form's size: a trie, with the entries' positions as listed.
+    let root: Branch<V> = emptyBranch;
+    for (let i = 0; i < flat.length; i += 2) {
+      const k = flat[i] as string;
+      root = assoc(root, 0, new Leaf(k, flat[i + 1] as V, hashOf(k), i / 2));
+    }
+    root = assoc(root, 0, new Leaf(key, value, hashOf(key), this.size));
+    return new PersistentMap(root, null, this.size + 1, this.size + 1);
   }
 
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
@@ -132,6 +179,12 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   private ordered(): readonly Leaf<V>[] {
     if (this.orderedCache) return this.orderedCache;
     const leaves: Leaf<V>[] = [];
+    const flat = this.flat;
+    if (flat !== null) {
+      for (let i = 0; i < flat.length; i += 2)
+        leaves.push(new Leaf(flat[i] as string, flat[i + 1] as V, 0, i / 2));
+      return (this.orderedCache = leaves);
+    }
     const collect = (node: Branch<V>): void => {
       for (const item of node.items) {
         if (item instanceof Leaf) leaves.push(item);
