@@ -198,7 +198,9 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
 }
 
 /** An immutable set of strings in the order they were first added: a `PersistentMap` of names. */
-export class PersistentSet implements ReadonlySet<string> {
+// Not declared to implement ReadonlySet: newer TypeScript libraries add the ES2025 set methods to it, which a
+// program compiled against them would then find missing here. It has every method of ES2023's ReadonlySet.
+export class PersistentSet {
   private static readonly none = new PersistentSet(PersistentMap.empty());
   private orderedCache: Set<string> | undefined;
 
