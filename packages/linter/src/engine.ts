@@ -357,8 +357,11 @@ class FileRun {
     return visitors;
   }
 
-  /** Calls the handlers of `key`, in rule order; a rule that throws is reported and stopped for this file. */
-  dispatch(key: string, node: unknown, range: Range): void {
+  /**
+   * Calls the handlers of `key`, in rule order; a rule that throws is reported at the node and stopped for this
+   * file. The node's range is read only then: ranges are built on first read.
+   */
+  dispatch(key: string, node: { readonly range: Range }): void {
     const slots = this.layout.slots.get(key);
     if (slots === undefined) return;
     const { handlers, timing } = this;
@@ -370,7 +373,7 @@ class FileRun {
         handler(node);
       } catch (error) {
         // A bug in one rule must not hide the findings of the others.
-        this.stop(this.layout.ruleOf[s]!, error, range);
+        this.stop(this.layout.ruleOf[s]!, error, node.range);
       }
       if (timing) {
         const id = this.plan.rules[this.layout.ruleOf[s]!]!.rule.id;
@@ -566,21 +569,21 @@ function lintFile(source: string, options: LintOptions): LintResult {
         case "Dockerfile":
         case "Comment":
         case "Directive":
-          run.dispatch(node.type, node, node.range);
+          run.dispatch(node.type, node);
           return;
         case "Stage":
           run.stage = node;
-          run.dispatch("Stage", node, node.range);
+          run.dispatch("Stage", node);
           return;
         default:
-          run.dispatch("Instruction", node, node.range);
-          run.dispatch(node.type, node, node.range);
+          run.dispatch("Instruction", node);
+          run.dispatch(node.type, node);
           if (node.type === "Onbuild" && node.trigger) run.markTrigger(node.trigger);
       }
     },
     exit(node) {
-      if (node.type === "Dockerfile") run.dispatch("Dockerfile:exit", node, node.range);
-      else if (node.type === "Stage") run.dispatch("Stage:exit", node, node.range);
+      if (node.type === "Dockerfile") run.dispatch("Dockerfile:exit", node);
+      else if (node.type === "Stage") run.dispatch("Stage:exit", node);
     },
   });
 
