@@ -514,10 +514,9 @@ function lintFile(source: string, options: LintOptions): LintResult {
     : noSettings;
   // Built once per file and shared by every rule and ShellCheck's script reader; it computes nothing until asked.
   // The caller's model is taken when it is of this tree (the language server keeps one with each document, for
-  // hover and completion too), not of another parse such as a template's masked one. Otherwise made here rather
-  // than taken from `semanticModel(ast)`: that cache is a long-lived WeakMap whose value holds its key, which V8's
-  // young-generation GC cannot collect, so every AST it saw survived into the old generation (measured: half of
-  // what lint allocated outlived a scavenge, and the heap needed a full mark-compact every few hundred files).
+  // hover and completion too), not of another parse such as a template's masked one. Otherwise made here, and
+  // never kept in a long-lived cache keyed by the tree: a WeakMap whose value holds its key cannot be collected by
+  // V8's young-generation GC, so every AST it saw would survive into the old generation.
   const semantic = options.semantic?.ast === ast ? options.semantic : new SemanticModel(ast);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const plan = planOf(registry, options.preset, options.rules);
