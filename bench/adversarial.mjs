@@ -1,20 +1,24 @@
 // Adversarial sizes: generates pathological Dockerfiles at two or more scales and times parse, lint (every rule),
 // plan, fmt and the language server's diagnostics, hover and completion on each, with the peak memory of the process.
 //
-//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…] SCALE...
+//   pnpm tsx --conditions=@hull/source bench/adversarial.mjs [--timeout S] [--only case,…] [--ops op,…]
+//     [--repeat N] SCALE...
 //
 // --only keeps the cases whose name contains one of the words; --ops times only some of parse, lint, plan,
-// plan-json, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the file's last
-// `$`); the linter's and planner's quadratic cases can take minutes at full size. plan-json times rendering the
-// plan as JSON, with the output's size.
+// plan-json, plan-changed, fmt, lsp (the language server's diagnostics) and hover (its hover and completion at the
+// file's last `$`); the linter's and planner's quadratic cases can take minutes at full size. plan-json times
+// rendering the plan as JSON, with the output's size. plan-changed times `hull plan --changed`'s question, what a
+// change rebuilds (`invalidate`), for a change to an early instruction: a new value of the first ARG after the
+// first FROM, and a changed file under the first COPY's first source (`earlyChange` below).
 //
 // A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
 // its peak resident memory is its own and a case that stalls is stopped after --timeout seconds (default 120);
 // the operations it finished are still reported. Times are CPU milliseconds (user + system, garbage collection
-// on helper threads included) after a warm-up, so that a busy machine skews them less. Prints a Markdown table
-// with each time's ratio to the previous scale; "added RSS / input" is the peak resident memory less the memory
-// before the input was made, over the input's size in bytes.
+// on helper threads included) after a warm-up, so that a busy machine skews them less; --repeat N runs each op N
+// times and keeps the median (default 1). Prints a Markdown table with each time's ratio to the previous scale;
+// "added RSS / input" is the peak resident memory less the memory before the input was made, over the input's
+// size in bytes.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -144,8 +148,25 @@ const cases = {
   },
 };
 
-async function child(name, scale, ops) {
-  const [{ parse }, { format }, { lint }, { plan, renderJson }, lsp] = await Promise.all([
+/**
+ * A change to an early instruction, as `hull plan --changed` is given one: a new value for the first ARG declared
+ * after the first FROM (every RUN after it lists it in its env) and a change to a file under the first COPY's
+ * first source. A case with neither gets no change, and invalidation only compares the plans.
+ */
+function earlyChange(text) {
+  const from = text.search(/^FROM /m);
+  const rest = from < 0 ? text : text.slice(from);
+  const arg = /^ARG ([A-Za-z_][A-Za-z0-9_]*)/m.exec(rest);
+  const copy = /^COPY (?!--)(\S+)/m.exec(rest);
+  return {
+    ...(arg ? { buildArgs: { [arg[1]]: "changed" } } : {}),
+    // The source itself, a glob's wildcards filled in, names a file under it.
+    ...(copy ? { paths: [copy[1].replace(/[*?]/g, "x")] } : {}),
+  };
+}
+
+async function child(name, scale, ops, repeat) {
+  const [{ parse }, { format }, { lint }, { plan, renderJson, invalidate }, lsp] = await Promise.all([
     import("../packages/parser/src/index.ts"),
     import("../packages/parser/src/index.ts"),
     import("../packages/linter/src/index.ts"),
@@ -160,6 +181,7 @@ async function child(name, scale, ops) {
     const ast = parse(sample).ast;
     lint(sample, { preset: "all" });
     renderJson(plan(ast));
+    invalidate(ast, {}, earlyChange(sample));
     format(sample);
     const document = lsp.createDocument("file:///w/Dockerfile", 1, sample);
     lsp.computeDiagnostics(document, lsp.defaultFeatureConfig());
@@ -177,16 +199,25 @@ async function child(name, scale, ops) {
   const text = c.make(Math.max(1, Math.round(c.n * scale)));
   send({ op: "size", bytes: Buffer.byteLength(text) });
   // CPU time of this process, not wall time: the machine is shared, and waiting for a core is not our cost.
+  // With --repeat, each op runs that many times and the median is kept: on large inputs an op's time depends on
+  // what the collector and the compiler carry over from the op before, more than on a small one.
   const time = (op, run) => {
     if (!ops.includes(op)) return;
-    const start = process.cpuUsage();
-    const out = run();
-    const used = process.cpuUsage(start);
+    const times = [];
+    let out;
+    for (let k = 0; k < repeat; k++) {
+      const start = process.cpuUsage();
+      out = run();
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
+    }
+    times.sort((a, b) => a - b);
     send({
       op,
-      ms: (used.user + used.system) / 1000,
+      ms: times[Math.floor(times.length / 2)],
       rssMB: process.resourceUsage().maxRSS / 1024,
       ...(typeof out === "string" ? { out: out.length } : {}),
+      ...(typeof out?.invalidated === "number" ? { invalidated: out.invalidated } : {}),
     });
   };
   time("parse", () => parse(text));
@@ -195,6 +226,10 @@ async function child(name, scale, ops) {
   // The plan listed as `hull plan --format json` prints it (planned first, untimed): the output may be n².
   const planned = ops.includes("plan-json") ? plan(parse(text).ast) : null;
   time("plan-json", () => renderJson(planned));
+  time("plan-changed", () => {
+    const r = invalidate(parse(text).ast, {}, earlyChange(text));
+    return { invalidated: r.invalidated.length };
+  });
   time("fmt", () => format(text));
   const config = lsp.defaultFeatureConfig();
   time("lsp", () => lsp.computeDiagnostics(lsp.createDocument("file:///w/Dockerfile", 1, text), config));
@@ -209,12 +244,12 @@ async function child(name, scale, ops) {
   });
 }
 
-function runChild(name, scale, ops, timeoutSeconds) {
+function runChild(name, scale, ops, repeat, timeoutSeconds) {
   return new Promise((done) => {
     const script = fileURLToPath(import.meta.url);
     const proc = spawn(
       process.execPath,
-      [...process.execArgv, script, "--child", name, String(scale), ops.join(",")],
+      [...process.execArgv, script, "--child", name, String(scale), ops.join(","), String(repeat)],
       {
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -245,8 +280,9 @@ function runChild(name, scale, ops, timeoutSeconds) {
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","));
+  if (args[0] === "--child") return child(args[1], Number(args[2]), args[3].split(","), Number(args[4]));
   let timeout = 120;
+  let repeat = 1;
   let only = null;
   let ops = ["parse", "lint", "plan", "fmt", "lsp", "hover"];
   const scales = [];
@@ -254,6 +290,7 @@ async function main() {
     if (args[i] === "--timeout") timeout = Number(args[++i]);
     else if (args[i] === "--only") only = args[++i].split(",");
     else if (args[i] === "--ops") ops = args[++i].split(",");
+    else if (args[i] === "--repeat") repeat = Number(args[++i]);
     else scales.push(Number(args[i]));
   }
   if (scales.length === 0) scales.push(0.1, 1);
@@ -271,14 +308,15 @@ async function main() {
     if (only && !only.some((o) => name.includes(o))) continue;
     let previous = null;
     for (const scale of scales) {
-      const { records, failed } = await runChild(name, scale, ops, timeout);
+      const { records, failed } = await runChild(name, scale, ops, repeat, timeout);
       const cells = ops.map((op) => {
         const r = records[op];
         if (!r) return "—";
         const before = previous?.[op];
         const ratio = before ? ` (×${(r.ms / Math.max(before.ms, 0.01)).toFixed(1)})` : "";
         const out = r.out === undefined ? "" : ` → ${(r.out / 2 ** 20).toFixed(1)} MB`;
-        return `${r.ms.toFixed(0)}${ratio}${out}`;
+        const rebuilt = r.invalidated === undefined ? "" : `, ${r.invalidated} rebuilt`;
+        return `${r.ms.toFixed(0)}${ratio}${out}${rebuilt}`;
       });
       const rss = Math.max(0, ...ops.map((op) => records[op]?.rssMB ?? 0));
       const bytes = records.size?.bytes;

@@ -15,7 +15,17 @@ import { defaultBuildPlatform, parsePlatform, type Platform } from "./platform.j
 import type { ResolvedStage } from "./dispatch/from.js";
 import type { StageState } from "./state.js";
 import type { BaseImage } from "./base-image.js";
+import type { EnvList } from "./env.js";
 import { normalizeReference } from "./reference.js";
+
+/**
+ * What a node's operation holds beyond its JSON, kept for `invalidate` only: what the cache key hashes in place
+ * of the operation and the environment version the operation's `env` lists when read (a RUN's).
+ */
+export interface NodeRecord {
+  readonly hashed: unknown;
+  readonly env: EnvList | null;
+}
 
 /** Everything a dispatcher needs: the options, the graph being built and helpers that report and add nodes.
  * (Named for what it builds, the plan; Docker's "build context" is the file set `context.ts` models.) */
@@ -40,6 +50,11 @@ export class PlanBuilder {
   constructor(
     readonly ast: Dockerfile,
     readonly options: PlanOptions,
+    /**
+     * When given, gets one entry per node, in the order of `nodes`: the node's record when its spec has a `key`
+     * (a RUN), else undefined (the key hashes the operation, which lists nothing when read).
+     */
+    private readonly records: (NodeRecord | undefined)[] | null = null,
   ) {
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
     this.changedPaths = options.changedPaths ?? [];
@@ -132,6 +147,8 @@ export class PlanBuilder {
       op: Record<string, unknown>;
       /** What the cache key hashes in place of `op`, when `op` lists what a digest stands for (a RUN's env). */
       key?: unknown;
+      /** The environment version `op.env` lists when read, with `key` (a RUN's). */
+      env?: EnvList;
       inputs: { id: string | null; key: string; kind: EdgeKind }[];
       /**
        * The absolute paths the node may write, for content keys (`contentKey`); "all" when it may write anything.
@@ -160,6 +177,7 @@ export class PlanBuilder {
       op: spec.op,
     };
     this.nodes.push(node);
+    this.records?.push(spec.key === undefined ? undefined : { hashed: spec.key, env: spec.env ?? null });
     this.nodeIndex.set(id, node);
     const writes = spec.writes ?? (spec.kind === "config" ? [] : "all");
     if (writes !== "all") {

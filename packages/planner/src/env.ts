@@ -92,6 +92,30 @@ export class EnvList {
   }
 
   /**
+   * Summarizes the entries' `K=V` texts chunk by chunk: `leaf` summarizes the texts of a bottom chunk, `join` the
+   * summaries of a chunk's children, in order. Versions of a list share all but the chunks on the paths they
+   * changed, so with one `memo` kept across calls each chunk is summarized once: summarizing every version a
+   * stage's RUNs hold costs the chunks each version added, not its length.
+   */
+  fold<T>(
+    memo: WeakMap<object, T>,
+    leaf: (texts: readonly string[]) => T,
+    join: (parts: readonly T[]) => T,
+  ): T {
+    const visit = (chunk: Chunk, shift: number): T => {
+      const known = memo.get(chunk);
+      if (known !== undefined) return known;
+      const value =
+        shift === 0
+          ? leaf(chunk.items.map((e) => (e as Stored)[2]))
+          : join(chunk.items.map((c) => visit(c as Chunk, shift - bits)));
+      memo.set(chunk, value);
+      return value;
+    };
+    return visit(this.root, this.shift);
+  }
+
+  /**
    * A digest of the entries in order: equal lists have equal digests however they were made, and a different
    * entry, order or length gives a different one (sha256 over the `K=V` texts of each chunk, then over the
    * chunks' digests up to the root, and the length, which fixes the trie's shape).

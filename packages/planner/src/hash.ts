@@ -28,6 +28,32 @@ export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => byCodeUnits(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+}
+
+/**
+ * The stable JSON of an object that has `key`, as the text before that key's value and the text after it; the
+ * value itself is never read, so that a large one (a RUN's env, listed when read) can be searched piece by piece.
+ */
+export function stableJsonAround(value: Readonly<Record<string, unknown>>, key: string): [string, string] {
+  const keys = Object.keys(value)
+    .filter((k) => k === key || value[k] !== undefined)
+    .sort(byCodeUnits);
+  const at = keys.indexOf(key);
+  const field = (k: string): string => `${JSON.stringify(k)}:${stableJson(value[k])}`;
+  return [
+    `{${keys
+      .slice(0, at)
+      .map((k) => `${field(k)},`)
+      .join("")}${JSON.stringify(key)}:`,
+    `${keys
+      .slice(at + 1)
+      .map((k) => `,${field(k)}`)
+      .join("")}}`,
+  ];
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

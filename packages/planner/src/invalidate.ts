@@ -1,7 +1,9 @@
 import type { Dockerfile } from "@hull/parser";
 import type { BuildPlan, PlanNode, PlanOptions } from "./model.js";
 import { buildPlan } from "./plan.js";
-import { stableJson } from "./hash.js";
+import { stableJson, stableJsonAround } from "./hash.js";
+import type { NodeRecord } from "./builder.js";
+import type { EnvList } from "./env.js";
 
 /** What changed since the last build: context paths and build arg values. */
 export interface InvalidationChange {
@@ -32,52 +34,94 @@ export interface Invalidation {
   readonly plan: BuildPlan;
 }
 
-/** Plans before and after a change and compares cache keys node by node; a changed key means a cache miss. */
+/** A node of a plan with what its cache key hashes and the environment version its operation lists. */
+interface Step {
+  readonly node: PlanNode;
+  /** What the node's cache key hashes: its operation, or for a RUN the operation with its env's digest. */
+  readonly hashed: unknown;
+  /** The env version a RUN's `op.env` lists when read; null for other nodes. */
+  readonly env: EnvList | null;
+}
+
+/**
+ * Plans before and after a change and compares cache keys node by node; a changed key means a cache miss.
+ *
+ * Each RUN's operation lists the whole environment of its moment, so a stage of n ARG+RUN pairs lists n² entries.
+ * Nothing here lists them: whether a node's own operation changed compares what its key hashes (the env's digest
+ * in place of the list), and searching an operation's text for a changed build arg or a changed context path
+ * reads the env list chunk by chunk, each chunk summarized once however many versions share it.
+ */
 export function invalidate(ast: Dockerfile, options: PlanOptions, change: InvalidationChange): Invalidation {
-  const before = buildPlan(ast, { ...options, changedPaths: [] });
+  const beforeRecords: (NodeRecord | undefined)[] = [];
+  const before = buildPlan(ast, { ...options, changedPaths: [] }, beforeRecords);
   const changedArgs = Object.entries(change.buildArgs ?? {}).filter(([k, v]) => options.buildArgs?.[k] !== v);
-  const after = buildPlan(ast, {
-    ...options,
-    buildArgs: { ...(options.buildArgs ?? {}), ...(change.buildArgs ?? {}) },
-    changedPaths: change.paths ?? [],
-  });
-  const old = new Map(before.nodes.map((n) => [n.id, n]));
-  const invalid = new Map<string, InvalidatedNode>();
+  const afterRecords: (NodeRecord | undefined)[] = [];
+  const after = buildPlan(
+    ast,
+    {
+      ...options,
+      buildArgs: { ...(options.buildArgs ?? {}), ...(change.buildArgs ?? {}) },
+      changedPaths: change.paths ?? [],
+    },
+    afterRecords,
+  );
+  const old = new Map(before.nodes.map((n, i) => [n.id, step(n, beforeRecords[i])]));
+  const search: Search = {
+    invalid: new Map(),
+    alias: new Map(),
+    args: changedArgs.map(([k, v]) => ({
+      name: k,
+      key: new Needle(`${k}=`),
+      value: v === "" ? null : new Needle(v),
+    })),
+    placeholders: new WeakMap(),
+  };
+  const { invalid, alias } = search;
   const cached: string[] = [];
   // A FROM of an earlier stage builds nothing; it only forwards its parent's state, so it is never listed.
-  const alias = new Map<string, string>();
-  for (const node of after.nodes) {
+  for (const [i, node] of after.nodes.entries()) {
     if (node.pruned || node.kind === "config") continue;
     const prev = old.get(node.id);
     const isAlias = node.op["op"] === "stage";
     if (isAlias && node.inputs[0] !== undefined) alias.set(node.id, node.inputs[0]);
-    if (prev && prev.cacheKey === node.cacheKey) {
+    if (prev && prev.node.cacheKey === node.cacheKey) {
       if (!isAlias) cached.push(node.id);
       continue;
     }
-    invalid.set(node.id, explain(node, prev, invalid, changedArgs, alias));
+    invalid.set(node.id, explain(step(node, afterRecords[i]), prev, search));
   }
   return { invalidated: [...invalid.values()].filter((i) => !alias.has(i.id)), cached, plan: after };
 }
 
-function explain(
-  node: PlanNode,
-  prev: PlanNode | undefined,
-  invalid: ReadonlyMap<string, InvalidatedNode>,
-  changedArgs: readonly (readonly [string, string])[],
-  alias: ReadonlyMap<string, string>,
-): InvalidatedNode {
-  const direct = node.inputs.find((i) => invalid.has(i));
-  const input = direct === undefined ? undefined : (alias.get(direct) ?? direct);
-  const own = stableJson(node.op) !== stableJson(prev?.op ?? null);
+function step(node: PlanNode, record: NodeRecord | undefined): Step {
+  return record ? { node, hashed: record.hashed, env: record.env } : { node, hashed: node.op, env: null };
+}
+
+/** What explaining a node needs: the nodes found so far, and the searches for each changed build arg. */
+interface Search {
+  readonly invalid: Map<string, InvalidatedNode>;
+  readonly alias: Map<string, string>;
+  /** For each changed build arg, the texts whose presence in an operation ties it to the arg. */
+  readonly args: readonly { name: string; key: Needle; value: Needle | null }[];
+  /** The changed content placeholders among each env chunk's entries. */
+  readonly placeholders: WeakMap<object, readonly string[]>;
+}
+
+function explain(s: Step, prev: Step | undefined, search: Search): InvalidatedNode {
+  const { node } = s;
+  const direct = node.inputs.find((i) => search.invalid.has(i));
+  const input = direct === undefined ? undefined : (search.alias.get(direct) ?? direct);
+  // Equal hashed values list equal operations: a RUN's env digest is equal exactly when its list is.
+  const own = prev === undefined || stableJson(s.hashed) !== stableJson(prev.hashed);
   if (own) {
-    const changed = changedContent(node);
+    const changed = changedContent(s, search.placeholders);
     if (changed.length > 0)
       return { id: node.id, cause: "context", reason: `context changed: ${changed.join(", ")}` };
-    const text = stableJson(node.op);
-    const args = changedArgs
-      .filter(([k, v]) => text.includes(`${k}=`) || (v !== "" && text.includes(v)))
-      .map(([k]) => k);
+    // An arg is part of the operation when its `K=` or its new value shows in the operation's stable JSON.
+    const text = opText(s);
+    const args = search.args
+      .filter((a) => a.key.foundIn(text) || (a.value !== null && a.value.foundIn(text)))
+      .map((a) => a.name);
     if (args.length > 0)
       return {
         id: node.id,
@@ -93,7 +137,7 @@ function explain(
   }
   if (input !== undefined) {
     const fromStage = typeof node.op["from"] === "string" && node.op["from"].startsWith("stage:");
-    const prevRebuilt = node.inputs[0] !== undefined && invalid.has(node.inputs[0]);
+    const prevRebuilt = node.inputs[0] !== undefined && search.invalid.has(node.inputs[0]);
     return {
       id: node.id,
       cause: "input",
@@ -104,15 +148,106 @@ function explain(
   return { id: node.id, cause: "operation", reason: "an input's cache key changed" };
 }
 
-function changedContent(node: PlanNode): string[] {
+/** A changed content placeholder, `context:<source>@changed:<paths>`. */
+const placeholder = /^context:(.*)@changed:(.*)$/;
+
+/** The changed context sources an operation reads, in the order its fields list them (a RUN's env in its place). */
+function changedContent(s: Step, memo: WeakMap<object, readonly string[]>): string[] {
   const out: string[] = [];
   const visit = (v: unknown): void => {
     if (typeof v === "string") {
-      const m = /^context:(.*)@changed:(.*)$/.exec(v);
+      const m = placeholder.exec(v);
       if (m) out.push(`${m[2]} (under source ${m[1]})`);
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === "object") Object.values(v).forEach(visit);
   };
-  visit(node.op);
+  // Keys, not values: reading a RUN's `env` would list it.
+  for (const key of Object.keys(s.node.op)) {
+    if (key === "env" && s.env !== null)
+      s.env
+        .fold(
+          memo,
+          (texts) => matching(texts.filter((t) => placeholder.test(t))),
+          (parts) => matching(parts.flat()),
+        )
+        .forEach(visit);
+    else visit(s.node.op[key]);
+  }
   return out;
+}
+
+const none: readonly string[] = [];
+
+/** The list, or one shared empty list, so that the chunks without a match (nearly all) hold no array of their own. */
+function matching(list: readonly string[]): readonly string[] {
+  return list.length === 0 ? none : list;
+}
+
+/**
+ * An operation's stable JSON, as text or, for a RUN, as the text around its env and the env list itself, which is
+ * searched chunk by chunk.
+ */
+type OpText =
+  { readonly whole: string } | { readonly before: string; readonly env: EnvList; readonly after: string };
+
+function opText(s: Step): OpText {
+  if (s.env === null) return { whole: stableJson(s.node.op) };
+  const [before, after] = stableJsonAround(s.node.op, "env");
+  return { before, env: s.env, after };
+}
+
+/**
+ * What a search for the needle needs to know of a piece of text: whether the needle is in it, and its first and
+ * last (needle length − 1) characters, where a match may start in one piece and end in the next.
+ */
+interface Piece {
+  readonly found: boolean;
+  readonly length: number;
+  readonly head: string;
+  readonly tail: string;
+}
+
+/** A text searched for in operations, a RUN's env list summarized chunk by chunk, each chunk once. */
+class Needle {
+  private readonly edge: number;
+  private readonly chunks = new WeakMap<object, Piece>();
+  private readonly comma: Piece;
+
+  constructor(private readonly text: string) {
+    this.edge = text.length - 1;
+    this.comma = this.piece(",");
+  }
+
+  /** Whether the needle occurs in the operation's stable JSON. */
+  foundIn(op: OpText): boolean {
+    if ("whole" in op) return op.whole.includes(this.text);
+    // The env lists as stableJson lists an array of strings: `[` the JSON strings joined by `,` `]`.
+    const list = op.env.fold(
+      this.chunks,
+      (texts) => this.piece(texts.map((t) => JSON.stringify(t)).join(",")),
+      (parts) => parts.reduce((all, p) => this.join(this.join(all, this.comma), p)),
+    );
+    return this.join(this.join(this.piece(`${op.before}[`), list), this.piece(`]${op.after}`)).found;
+  }
+
+  private piece(text: string): Piece {
+    return {
+      found: text.includes(this.text),
+      length: text.length,
+      head: text.slice(0, this.edge),
+      tail: text.slice(Math.max(0, text.length - this.edge)),
+    };
+  }
+
+  /** The piece for two pieces' texts one after the other. */
+  private join(a: Piece, b: Piece): Piece {
+    const edge = this.edge;
+    const tails = a.tail + b.tail;
+    return {
+      found: a.found || b.found || (a.tail + b.head).includes(this.text),
+      length: a.length + b.length,
+      head: a.length >= edge ? a.head : (a.head + b.head).slice(0, edge),
+      tail: b.length >= edge ? b.tail : tails.slice(Math.max(0, tails.length - edge)),
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import { defaultPath, proxyArgs, type Dockerfile, type Stage as AstStage } from "@hull/parser";
 import type { BuildPlan, HistoryEntry, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
-import { PlanBuilder, fileStart, sourceDateEpoch } from "./builder.js";
+import { PlanBuilder, fileStart, sourceDateEpoch, type NodeRecord } from "./builder.js";
 import type { StageState } from "./state.js";
 import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
@@ -10,9 +10,16 @@ import { imageTriggers, onbuildTriggers } from "./dispatch/onbuild.js";
 import { finishImage, newImageConfig } from "./image.js";
 import { Environment } from "./env.js";
 
-/** Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order. */
-export function buildPlan(ast: Dockerfile, options: PlanOptions): BuildPlan {
-  const ctx = new PlanBuilder(ast, options);
+/**
+ * Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order.
+ * `records`, when given, gets what each node's operation holds beyond its JSON (see `PlanBuilder`).
+ */
+export function buildPlan(
+  ast: Dockerfile,
+  options: PlanOptions,
+  records: (NodeRecord | undefined)[] | null = null,
+): BuildPlan {
+  const ctx = new PlanBuilder(ast, options, records);
   const astStages: readonly AstStage[] = ast.stages;
   if (astStages.length === 0) {
     ctx.report("no-stages", "dockerfile contains no stages to build", fileStart(ast));

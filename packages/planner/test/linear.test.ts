@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parse, type Dockerfile } from "@hull/parser";
-import { plan } from "../src/index.js";
+import { invalidate, plan, type InvalidationChange } from "../src/index.js";
 
 /**
  * Wraps the AST so that every property read on it is counted: the work the planner does reading the file.
@@ -143,6 +143,31 @@ describe("environment work is linear in the number of ENV and ARG instructions",
       const text = `FROM alpine AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\n${line(i)}\nRUN echo ${i}\n`).join("")}`;
       const ast = parse(text).ast;
       return elementWork(() => plan(ast));
+    };
+    expect(work(2000) / work(1000)).toBeLessThan(2.5);
+  });
+});
+
+describe("what a change rebuilds is linear in the size of the file", () => {
+  // `hull plan --changed`: a new value of the first ARG reaches every later RUN's env, so every RUN rebuilds. Each
+  // RUN's env lists every ARG in scope; comparing or searching those lists whole (stable JSON of each RUN's
+  // operation, before and after) made the work grow with the square of the pairs.
+  const pairs = (n: number) =>
+    `FROM alpine\n${Array.from({ length: n }, (_, i) => `ARG A${i}=v${i}\nRUN echo ${i}\n`).join("")}COPY src /src\n`;
+  it.each<[string, InvalidationChange]>([
+    ["a build arg", { buildArgs: { A0: "changed" } }],
+    ["a context path", { paths: ["src/main.c"] }],
+    ["both, with a value found in every env", { buildArgs: { A0: "v1" }, paths: ["src"] }],
+  ])("ARG+RUN pairs, %s changed: twice the pairs, about twice the work", (_name, change) => {
+    const work = (n: number) => {
+      const ast = parse(pairs(n)).ast;
+      let rebuilt = 0;
+      const w = elementWork(() => {
+        rebuilt = invalidate(ast, {}, change).invalidated.length;
+      });
+      // The ARG change rebuilds every RUN and the COPY; a path change only the COPY.
+      expect(rebuilt).toBe(change.buildArgs ? n + 1 : 1);
+      return w;
     };
     expect(work(2000) / work(1000)).toBeLessThan(2.5);
   });

@@ -84,6 +84,7 @@ export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
       // The list's digest stands for it in the key: equal environments give equal keys, and a RUN hashes only
       // the part of the list that changed since the one before.
       key: { op: "exec", argv, env: env.digest(), ...rest },
+      env,
       inputs,
     },
     null,
