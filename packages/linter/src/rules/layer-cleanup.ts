@@ -233,6 +233,28 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     let workdir = UNKNOWN_WORKDIR;
     let env: StageEnv = { pipNoCache: false };
     let layer = 0;
+    // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
+    // file and emptied as they are used, rather than made for every RUN.
+    const mine: Artifact[] = [];
+    const removed: { path: string; artifact: Artifact }[] = [];
+
+    /** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
+    const remove = (path: string) => {
+      // Nothing created yet in the stage: nothing to remove (the usual case, and the filtering below allocates).
+      if (artifacts.length === 0 && mine.length === 0) return;
+      // One test per path, compiled once and applied once to each artifact.
+      const covered = covers(path);
+      // Most removals meet nothing of earlier layers: then there is nothing to filter.
+      if (!artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) return;
+      const kept = (artifact: Artifact) => {
+        if (!covered(artifact.path)) return true;
+        if (artifact.layer !== layer) removed.push({ path, artifact });
+        return false;
+      };
+      const keptMine = mine.filter(kept);
+      artifacts = artifacts.filter(kept);
+      mine.splice(0, mine.length, ...keptMine);
+    };
 
     const addCopy = (node: Add | Copy) => {
       layer++;
@@ -349,31 +371,10 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           windowsRun(shell, line);
           return;
         }
-        const mine: Artifact[] = [];
         // The caches this RUN filled and the directories it made, for the few RUNs that do.
         let filled: Set<Cache> | undefined;
         let cwd: Cwd = workdir;
         let made: Map<string, ShellCommand> | undefined;
-        // What the command at hand removes of earlier layers; made once per RUN, emptied for each command.
-        const removed: { path: string; artifact: Artifact }[] = [];
-        const remove = (paths: readonly string[]) => {
-          // Nothing created yet in the stage: nothing to remove (the usual case, and the loop below allocates).
-          if (artifacts.length === 0 && mine.length === 0) return;
-          for (const path of paths) {
-            // One test per path, compiled once and applied once to each artifact.
-            const covered = covers(path);
-            // Most removals meet nothing of earlier layers: then there is nothing to filter.
-            if (!artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) continue;
-            const kept = (artifact: Artifact) => {
-              if (!covered(artifact.path)) return true;
-              if (artifact.layer !== layer) removed.push({ path, artifact });
-              return false;
-            };
-            const keptMine = mine.filter(kept);
-            artifacts = artifacts.filter(kept);
-            mine.splice(0, mine.length, ...keptMine);
-          }
-        };
         for (const command of shell.commands) {
           const name = command.base;
           if (name === null) continue;
@@ -382,15 +383,18 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           // Setting an array's length calls into the runtime: only done when the last command removed something.
           if (removed.length > 0) removed.length = 0;
           if (facts) {
-            for (const cache of CACHES) if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
+            for (const cache of CACHES) {
+              if (!cache.cleans(facts)) continue;
+              for (const path of dirsOf.get(cache)!.contents) remove(path);
+            }
           }
-          if (name === "rm") {
-            const paths = operands(command)
-              .map((w) => normalize(w.value, cwd))
-              .filter((p): p is string => p !== null);
-            remove(paths);
+          // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
+          if (name === "rm" && (artifacts.length > 0 || mine.length > 0)) {
+            for (const w of operands(command)) {
+              const path = normalize(w.value, cwd);
+              if (path !== null) remove(path);
+            }
           }
-          const recursive = name === "rm" && (hasFlag(command, "r", "recursive") || hasFlag(command, "R"));
           const reported =
             removed.length === 0
               ? removed
@@ -398,7 +402,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
                   // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
                   if (artifact.kind === "copied") {
                     const weight = weightOf(artifact.copy!.base);
-                    return weight === "heavy" || (weight === "tree" && recursive);
+                    return weight === "heavy" || (weight === "tree" && recursiveRm(command));
                   }
                   // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
                   if (artifact.kind !== "cache") return true;
@@ -472,7 +476,10 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line, layer });
           }
         }
-        artifacts.push(...mine);
+        if (mine.length > 0) {
+          for (const artifact of mine) artifacts.push(artifact);
+          mine.length = 0;
+        }
       },
     };
   },
@@ -485,6 +492,11 @@ function weightOf(base: string): "heavy" | "tree" | "light" {
   return base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base)
     ? "light"
     : "tree";
+}
+
+/** True for `rm -r`, `rm -R` and `rm --recursive`. */
+function recursiveRm(command: ShellCommand): boolean {
+  return command.base === "rm" && (hasFlag(command, "r", "recursive") || hasFlag(command, "R"));
 }
 
 /** The mount targets that keep a cache directory out of the layer: the directory itself or a parent. */
