@@ -1,4 +1,4 @@
-import type { Add, Copy } from "@hull/parser";
+import type { Add, Copy, Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
@@ -310,7 +310,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     };
 
     /** A PowerShell or cmd RUN: downloads, Chocolatey's cache, and what `Remove-Item`, `del` and `rd` remove. */
-    const windowsRun = (shell: RunShell, line: number) => {
+    const windowsRun = (shell: RunShell, node: Run) => {
       const mine: Artifact[] = [];
       for (const command of scriptCommands(shell)) {
         const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
@@ -332,10 +332,17 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           }
         }
         if (chocoFillsCache(command))
-          mine.push({ kind: "cache", path: `${chocoCacheDir}${INSIDE}`, keyword: "RUN", line, layer });
+          mine.push({
+            kind: "cache",
+            path: `${chocoCacheDir}${INSIDE}`,
+            keyword: "RUN",
+            line: node.range.start.line,
+            layer,
+          });
         const target = powershellDownloadTarget(command) ?? downloadTarget(command);
         const path = target === null || target === "-" ? null : windowsPath(target, workdir);
-        if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", line, layer });
+        if (path !== null)
+          mine.push({ kind: "download", path, keyword: "RUN", line: node.range.start.line, layer });
       }
       artifacts.push(...mine);
     };
@@ -366,9 +373,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         layer++;
         if (ctx.isTrigger(node)) return;
         const shell = runShell(node, ctx);
-        const line = node.range.start.line;
         if (shell.dialect === "powershell" || shell.dialect === "cmd") {
-          windowsRun(shell, line);
+          windowsRun(shell, node);
           return;
         }
         // The caches this RUN filled and the directories it made, for the few RUNs that do.
@@ -453,15 +459,30 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
                 kind: "cache",
                 path,
                 keyword: "RUN",
-                line,
+                line: node.range.start.line,
                 layer,
               });
             }
           }
           const download = downloaded(command, cwd);
-          if (download !== null) mine.push({ kind: "download", path: download, keyword: "RUN", line, layer });
+          // The RUN's line is read only for what it creates: most RUNs create nothing this rule follows.
+          if (download !== null)
+            mine.push({
+              kind: "download",
+              path: download,
+              keyword: "RUN",
+              line: node.range.start.line,
+              layer,
+            });
           const buildDir = builtIn(command, cwd);
-          if (buildDir !== null) mine.push({ kind: "buildDir", path: buildDir, keyword: "RUN", line, layer });
+          if (buildDir !== null)
+            mine.push({
+              kind: "buildDir",
+              path: buildDir,
+              keyword: "RUN",
+              line: node.range.start.line,
+              layer,
+            });
           if (name === "mkdir") {
             for (const w of operands(command, mkdirOptions)) {
               const path = normalize(w.value, cwd);
@@ -473,7 +494,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
             cwd = target === undefined ? "~" : normalize(target, cwd);
             // A directory made and then entered in one RUN is a build directory.
             if (cwd !== null && made?.has(cwd))
-              mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line, layer });
+              mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line: node.range.start.line, layer });
           }
         }
         if (mine.length > 0) {
