@@ -2,9 +2,11 @@
 // install with nothing else: `@hull/cli` ships packages/cli/bundle and has no dependencies.
 // packages/cli/bundle and packages/action/bundle are committed (pre-commit and `uses: hull-dev/hull@ref` run them
 // from a clone, with no build step); `pnpm check:bundles` (in the gate) fails when they differ from a fresh build.
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
+import { configLibraries } from "./config-libraries.mjs";
 
 const cli = JSON.parse(readFileSync(new URL("../packages/cli/package.json", import.meta.url), "utf8"));
 
@@ -13,6 +15,10 @@ const common = {
   platform: "node",
   format: "esm",
   target: "node20",
+  // esbuild turns a regular expression with `\p{…}` into `new RegExp(…)` for every target, in case the engine does
+  // not know the property; Node 20 knows every one we use. Kept as literals, they are not built again on each
+  // evaluation (a loop over characters in rules/utils/stage-env.ts built three per character).
+  supported: { "regexp-unicode-property-escapes": true },
   conditions: ["@hull/source"],
   logLevel: "warning",
   minify: true,
@@ -33,51 +39,38 @@ const commonjs = {
 };
 
 /**
- * Modules that only some runs need, each with what loads it at run time: ajv validates a config file, yaml reads a
- * YAML one, crypto hashes for the SARIF and GitLab formats and the planner, child_process runs ShellCheck and
- * git, worker_threads lints many files; most runs need none of them, and loading them costs every `hull lint` a
- * few milliseconds (bench/startup.mjs). The CLI's bundles hold a stand-in for each, whose exports load the module
- * on first use: a Node built-in, or a library from its own bundle beside the CLI's (`lazyBundles` below).
+ * Modules that only some runs need, each with what loads it at run time: crypto hashes for the SARIF and GitLab
+ * formats and the planner, child_process runs ShellCheck and git, worker_threads lints many files, os counts
+ * the processors for them, tty tells a terminal (on a character device only); most runs need none of them, and loading them costs every `hull lint` a few milliseconds (bench/startup.mjs). The CLI's
+ * bundles hold a stand-in for each, whose exports load the built-in on first use.
  */
-const lazyModules = {
-  ajv: "./ajv.cjs",
-  yaml: "./yaml.cjs",
-  "node:crypto": "node:crypto",
-  "node:child_process": "node:child_process",
-  "node:worker_threads": "node:worker_threads",
-};
-const linterRequire = createRequire(new URL("../packages/linter/package.json", import.meta.url));
+const lazyModules = ["node:crypto", "node:child_process", "node:worker_threads", "node:os", "node:tty"];
 const lazyLoad = {
   name: "lazy-modules",
   setup(build) {
-    // What a stand-in requires is loaded at run time: a built-in, or a bundle beside the CLI's. (First: the
-    // stand-in of a built-in requires the built-in by the same name.)
+    // What a stand-in requires is the built-in by the same name, loaded at run time. (First, so that the stand-in's
+    // own require is not resolved to the stand-in again.)
     build.onResolve({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
       path: args.path,
       external: true,
     }));
-    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    build.onResolve(
-      { filter: new RegExp(`^(${Object.keys(lazyModules).map(escape).join("|")})$`) },
-      (args) => ({
-        path: args.path,
-        namespace: "lazy-module",
-      }),
-    );
+    build.onResolve({ filter: new RegExp(`^(${lazyModules.join("|")})$`) }, (args) => ({
+      path: args.path,
+      namespace: "lazy-module",
+    }));
     build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => {
-      // The same export names as the module (for a library, its CommonJS build, which its bundle holds).
-      const getters = Object.keys(linterRequire(args.path)).map(
+      const getters = Object.keys(createRequire(import.meta.url)(args.path)).map(
         (name) => `get ${JSON.stringify(name)}() { return load()[${JSON.stringify(name)}]; }`,
       );
-      const target = JSON.stringify(lazyModules[args.path]);
       return {
-        contents: `let loaded;\nconst load = () => (loaded ??= require(${target}));\nmodule.exports = { ${getters.join(", ")} };\n`,
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\nmodule.exports = { ${getters.join(", ")} };\n`,
         loader: "js",
       };
     });
   },
 };
-const lazyBundles = ["ajv", "yaml"].map((name) => ({
+
+const sideBundles = ["ajv", "yaml"].map((name) => ({
   ...commonjs,
   stdin: {
     contents: `module.exports = require(${JSON.stringify(name)});`,
@@ -94,12 +87,16 @@ const lazyBundles = ["ajv", "yaml"].map((name) => ({
 const bundles = [
   // The CLI is CommonJS so that bin/hull.js can compile it with V8's code cache (Node 20 has no module compile cache).
   // `diff` is left out: bundle/diff.cjs holds it, required only by --fix-dry-run.
+  // The file holds the module wrapped as Node wraps a CommonJS module, so that bin/hull.js compiles the file's own
+  // text: wrapping it there made a second copy of half a megabyte to compile on every start.
   {
     ...commonjs,
+    banner: { js: `(function (exports, require, module, __filename, __dirname) {${commonjs.banner.js}` },
+    footer: { js: "})" },
     entryPoints: ["packages/cli/src/cli.ts"],
     outfile: "packages/cli/bundle/hull.cjs",
     external: ["diff"],
-    plugins: [lazyLoad],
+    plugins: [lazyLoad, configLibraries({ sideBundles: true })],
   },
   // The worker thread `hull lint` starts to lint many files in parallel; it must sit beside hull.cjs.
   {
@@ -107,11 +104,16 @@ const bundles = [
     entryPoints: ["packages/cli/src/commands/lint-worker.ts"],
     outfile: "packages/cli/bundle/lint-worker.mjs",
     external: ["diff"],
-    plugins: [lazyLoad],
+    plugins: [lazyLoad, configLibraries({ sideBundles: true })],
   },
   // The language server for `hull lsp`, CommonJS like the CLI: hull.cjs requires it only for that command, so
   // that the other commands do not load it.
-  { ...commonjs, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/cli/bundle/lsp.cjs" },
+  {
+    ...commonjs,
+    entryPoints: ["packages/lsp/src/main.ts"],
+    outfile: "packages/cli/bundle/lsp.cjs",
+    plugins: [configLibraries()],
+  },
   // The diff library for `hull lint --fix-dry-run`.
   {
     ...commonjs,
@@ -122,10 +124,15 @@ const bundles = [
     },
     outfile: "packages/cli/bundle/diff.cjs",
   },
-  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (lazyLoad above).
-  ...lazyBundles,
+  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (config-libraries.mjs).
+  ...sideBundles,
   // The language server that editors start (`hull-lsp --stdio`).
-  { ...common, entryPoints: ["packages/lsp/src/main.ts"], outfile: "packages/lsp/bundle/server.mjs" },
+  {
+    ...common,
+    entryPoints: ["packages/lsp/src/main.ts"],
+    outfile: "packages/lsp/bundle/server.mjs",
+    plugins: [configLibraries()],
+  },
   // The GitHub Action (action.yml); it runs the CLI bundle above, so it holds only its own code. Not minified, so
   // that a user can read what runs in their workflow.
   {
@@ -136,10 +143,25 @@ const bundles = [
   },
   // Library bundles for the benchmark adapters in bench/adapters.
   { ...common, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" },
-  { ...common, entryPoints: ["packages/linter/src/index.ts"], outfile: "bench/dist/linter.mjs" },
+  {
+    ...common,
+    entryPoints: ["packages/linter/src/index.ts"],
+    outfile: "bench/dist/linter.mjs",
+    plugins: [configLibraries()],
+  },
 ];
 
 await Promise.all(bundles.map((options) => build(options)));
+
+// V8 accepts a code cache for any source of the length it was made for, and then runs the code it holds: after a
+// rebuild or a `git pull` that kept hull.cjs's length (a version 0.1.0 -> 0.1.1, a `<` made `>`), bin/hull.js would
+// have run the old build. Its last line names the build, and bin/hull.js uses a cache only for the build it names.
+{
+  const file = "packages/cli/bundle/hull.cjs";
+  const text = readFileSync(file, "utf8");
+  const fingerprint = createHash("sha256").update(text).digest("hex");
+  writeFileSync(file, `${text}//# hull-build=${fingerprint}\n`);
+}
 
 // V8 keeps a script's source one byte per character only while every character is Latin-1, and esbuild escapes
 // non-ASCII characters in strings but not in regular expression literals: one `μ` in a regex held the whole

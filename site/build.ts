@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 import { aliasList, rules, type DocExample, type Rule } from "@hull/linter";
+import { configLibraries } from "../scripts/config-libraries.mjs";
 import { Marked, type Tokens } from "marked";
 
 const site = dirname(fileURLToPath(import.meta.url));
@@ -40,6 +41,7 @@ async function bundle(): Promise<Metafile> {
       "node:crypto": join(site, "src/shims/crypto.ts"),
     },
     define: { HULL_VERSION: JSON.stringify(version) },
+    plugins: [configLibraries()],
     logLevel: "warning",
   });
   copyFileSync(join(site, "src/index.html"), join(dist, "index.html"));

@@ -13,7 +13,7 @@ import {
   type LintOptions,
   type LoadedConfig,
 } from "@hull/linter";
-import { computeHover, createDocument, type FeatureConfig } from "@hull/lsp";
+import { computeHover, createDocument, type Document, type FeatureConfig } from "@hull/lsp";
 import { dump, format, parse, type Dockerfile, type Instruction, type Range } from "@hull/parser";
 import { containerArgv, invalidate, plan, type BuildPlan, type ContainerRun } from "@hull/planner";
 import { isMap, isScalar, parse as parseYaml, parseDocument, type Node as YamlNode } from "yaml";
@@ -131,10 +131,26 @@ export interface Analysis {
   configMs?: number;
 }
 
+// The editor's text as a language server document: one parse and one semantic model per version of the text,
+// shared by the diagnostics and every hover on that version (a document per hover parsed the text again each time).
+let current: Document | undefined;
+
+/** The document of this text: the current one while the text is unchanged, else a new version. */
+function documentOf(text: string): Document {
+  if (current?.text !== text)
+    current = createDocument("untitled:Dockerfile", (current?.version ?? 0) + 1, text);
+  return current;
+}
+
 /** Lints the text and computes the highlighting from the same parse. */
 export function analyze(text: string, config: PageConfig): Analysis {
   const start = performance.now();
-  const result = lint(text, lintOptions(config));
+  const document = documentOf(text);
+  const result = lint(text, {
+    ...lintOptions(config),
+    parseResult: document.parsed,
+    semantic: document.semantic,
+  });
   const lintMs = performance.now() - start;
   return {
     diagnostics: result.diagnostics,
@@ -166,7 +182,7 @@ export interface HoverResult {
 
 /** The language server's hover at an offset (instruction keywords, rule ids in ignore comments, variables). */
 export function hover(text: string, config: PageConfig, offset: number): HoverResult | null {
-  const document = createDocument("untitled:Dockerfile", 1, text);
+  const document = documentOf(text);
   const feature: FeatureConfig = {
     loaded: config.loaded,
     error: null,

@@ -2,9 +2,9 @@
 // highlighting spans are well formed, and the share links the build writes decode in the page.
 import { deflateRawSync } from "node:zlib";
 import { lint, loadConfigFile, rules } from "@hull/linter";
-import { parse } from "@hull/parser";
+import { parse, semanticWork } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { analyze, fixAll, readConfig } from "../src/analysis.js";
+import { analyze, fixAll, hover, readConfig } from "../src/analysis.js";
 import { highlightRanges } from "../src/highlight.js";
 import { decodeState, encodeState } from "../src/share.js";
 
@@ -64,6 +64,23 @@ describe("analyze and fixAll", () => {
     expect(fixed).toBeGreaterThan(1);
     expect(output).toContain("AS build");
     expect(lint(output, { preset: "all" }).diagnostics.filter((d) => d.fix)).toEqual([]);
+  });
+});
+
+describe("hover", () => {
+  it("builds one semantic model per version of the text, shared with the diagnostics", () => {
+    const config = readConfig("preset: all\n");
+    const text = "FROM alpine:3.20\nENV APP=/srv\nCOPY x $APP/\nCOPY y $APPP/\n";
+    const before = semanticWork.models;
+    expect(analyze(text, config).diagnostics.map((d) => d.ruleId)).toContain("undefined-var");
+    expect(hover(text, config, text.indexOf("$APP/") + 2)?.markdown).toBe(
+      "**ENV** `APP` (line 2)\n\nValue: `/srv`",
+    );
+    expect(hover(text, config, text.indexOf("$APPP") + 2)?.markdown).toMatch(/not defined/);
+    expect(semanticWork.models - before).toBe(1);
+    // A new version of the text gets its own.
+    hover(`${text}\n`, config, text.indexOf("$APP/") + 2);
+    expect(semanticWork.models - before).toBe(2);
   });
 });
 

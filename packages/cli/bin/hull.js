@@ -2,8 +2,9 @@
 "use strict";
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file (bin/package.json) */
 // Starts the bundled CLI through V8's code cache: the bundle is compiled once, and later starts (a pre-commit
-// hook, an editor's lint on save) skip most of the compiling. The cache sits beside the bundle; V8 rejects it
-// when the bundle changes, and then it is written anew. Where the folder is read-only, hull runs without it.
+// hook, an editor's lint on save) skip most of the compiling. The cache sits beside the bundle, or, where that
+// folder is read-only (a global install by root, an image), in the user's cache folder; a run that can write
+// neither still works, only without it (measured: twice the CPU time of a run with it).
 //
 // This file is CommonJS (bin/package.json says so): an ES module entry would load Node's ESM loader first,
 // a few milliseconds of every run. Each command has a cache of its own, written after its first run, so that it
@@ -14,7 +15,11 @@
 // (its first byte counts them, up to `cacheWrites`): a single first run that linted one small file, or failed,
 // left a cache without most rules, and every later `hull lint` compiled them again (measured: 1.6 times
 // `node -e 0` instead of 1.47). Runs that end in a usage error or print help never write it.
-const { existsSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+//
+// V8 checks only that a cache was made for a source of the same length, and then runs the code it holds: a cache
+// of an older build whose hull.cjs had the same length would run that build. So the cache also records the build
+// it was made for (the fingerprint on the bundle's last line, scripts/bundle.mjs), and is used for that build only.
+const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { join } = require("node:path");
 const vm = require("node:vm");
@@ -25,38 +30,73 @@ if (!existsSync(file)) {
   process.stderr.write("hull: the CLI is not built yet; run `pnpm bundle` at the repository root.\n");
   process.exit(2);
 }
+// The bundle is a CommonJS module already wrapped in its function (scripts/bundle.mjs), so the file is compiled
+// as it is read.
+const source = readFileSync(file, "utf8");
+const marker = "//# hull-build=";
+const at = source.lastIndexOf(marker);
+const build = at < 0 ? "" : source.slice(at + marker.length).trim();
 // The commands (packages/cli/src/main.ts); any other first argument (help, a typo) shares one cache.
 const command = ["lint", "fmt", "parse", "plan", "rules", "lsp"].includes(process.argv[2])
   ? process.argv[2]
   : "other";
-const cacheFile = join(dir, `hull.${command}.cjs.cache`);
+// Beside the bundle, else in the user's cache folder, where hulls of several builds may meet (hence the name).
+const cacheFiles = [join(dir, `hull.${command}.cjs.cache`)];
+const userCache = userCacheDir();
+if (userCache !== undefined && build !== "") cacheFiles.push(join(userCache, `${build}.${command}.cache`));
 const cacheWrites = 3;
+// A cache file: one byte that counts the runs that wrote it, the build (as in hull.cjs), then V8's data.
+const header = 1 + build.length;
 let cached;
-try {
-  cached = readFileSync(cacheFile);
-} catch {
+for (const path of build === "" ? [] : cacheFiles) {
+  try {
+    cached = readFileSync(path);
+  } catch {
+    continue;
+  }
+  if (cached.length > header && cached.toString("latin1", 1, header) === build) break;
   cached = undefined;
 }
-const writes = cached && cached.length > 1 ? cached[0] : 0;
-const source = readFileSync(file, "utf8");
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+const writes = cached ? cached[0] : 0;
+const script = new vm.Script(source, {
   filename: file,
-  cachedData: writes > 0 ? cached.subarray(1) : undefined,
+  cachedData: cached ? cached.subarray(header) : undefined,
 });
-if (writes === 0 || script.cachedDataRejected || writes < cacheWrites) {
+if (build !== "" && (writes === 0 || script.cachedDataRejected || writes < cacheWrites)) {
   // After the run, so that the functions the run compiled are in the cache too.
   process.once("beforeExit", () => {
     if (process.exitCode !== 0 && process.exitCode !== 1) return;
     if (process.argv.includes("--help") || process.argv.includes("-h")) return;
     const count = script.cachedDataRejected ? 1 : Math.min(writes + 1, cacheWrites);
-    try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, Buffer.concat([Buffer.from([count]), script.createCachedData()]));
-      renameSync(temporary, cacheFile);
-    } catch {
-      // A read-only install still works, only without the cache.
+    const data = Buffer.concat([
+      Buffer.from([count]),
+      Buffer.from(build, "latin1"),
+      script.createCachedData(),
+    ]);
+    for (const path of cacheFiles) {
+      try {
+        if (path !== cacheFiles[0]) mkdirSync(userCache, { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}`;
+        writeFileSync(temporary, data);
+        renameSync(temporary, path);
+        return;
+      } catch {
+        // A read-only folder: try the next one.
+      }
     }
   });
 }
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dir);
+
+/** The user's cache folder for hull (XDG on Linux, as Node's and npm's tools use), or undefined without a home. */
+function userCacheDir() {
+  const env = process.env;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "hull");
+  if (process.platform === "win32")
+    return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, "hull", "Cache") : undefined;
+  if (!env.HOME) return undefined;
+  return process.platform === "darwin"
+    ? join(env.HOME, "Library", "Caches", "hull")
+    : join(env.HOME, ".cache", "hull");
+}

@@ -1,7 +1,6 @@
 import { main } from "./main.js";
-import { exitQuietlyOnBrokenPipe, processIo } from "./io.js";
+import { processIo } from "./io.js";
 
-exitQuietlyOnBrokenPipe();
 // No top-level await: the bundle is CommonJS so that bin/hull.js can start it from V8's code cache.
 void main(process.argv.slice(2), processIo).then((code) => {
   process.exitCode = code;

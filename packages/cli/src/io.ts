@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   existsSync,
+  fstatSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -12,9 +13,11 @@ import {
   statSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { isatty } from "node:tty";
 import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
@@ -169,13 +172,82 @@ export function writeFileAtomic(path: string, text: string): void {
   }
 }
 
+/**
+ * Writes to standard output or error with write(2), without `process.stdout`: making that stream loads Node's
+ * stream modules (and for a pipe or a terminal, net), a few milliseconds of every `hull lint` (bench/startup.mjs),
+ * and a write to a file, pipe or terminal is synchronous on Linux anyway. A descriptor left non-blocking by
+ * whoever shares it can refuse a write (EAGAIN); the rest of the output then goes through the stream, which waits.
+ * When the reader has gone (`hull lint | head -1`, EPIPE), the rest of the output is dropped without a stack
+ * trace, and the run ends with its own exit code (a gate under `set -o pipefail` still fails on findings).
+ * On Windows the stream is used from the start: a console shows bytes in its own code page, and only the stream
+ * writes text to it as text.
+ */
+function writerOf(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let fallback: NodeJS.WriteStream | undefined;
+  let closed = false;
+  if (process.platform === "win32") {
+    return (text) => {
+      if (!fallback) {
+        exitQuietlyOnBrokenPipe();
+        fallback = stream();
+      }
+      fallback.write(text);
+    };
+  }
+  return (text) => {
+    if (closed) return;
+    if (fallback) {
+      fallback.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text, "utf8");
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") {
+        closed = true;
+        return;
+      }
+      if (code !== "EAGAIN") throw error;
+      exitQuietlyOnBrokenPipe();
+      fallback = stream();
+      fallback.write(bytes.subarray(done));
+    }
+  };
+}
+
+/**
+ * True when the descriptor is a terminal. Only a character device can be one, and `/dev/null` (output thrown away)
+ * never is: asking node:tty loads the modules that `writerOf` avoids, so a pipe, a file or `/dev/null` is told by
+ * its status alone.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    const status = fstatSync(fd);
+    if (!status.isCharacterDevice()) return false;
+    if (process.platform !== "win32") {
+      const devNull = statSync("/dev/null");
+      if (status.rdev === devNull.rdev && status.ino === devNull.ino) return false;
+    }
+  } catch {
+    return false;
+  }
+  return isatty(fd);
+}
+
+let stdoutIsTTY: boolean | undefined;
+
 /** The real process IO. */
 export const processIo: Io = {
   cwd: process.cwd(),
   env: process.env,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  get stdoutIsTTY() {
+    return (stdoutIsTTY ??= isTerminal(1));
+  },
+  stdout: writerOf(1, () => process.stdout),
+  stderr: writerOf(2, () => process.stderr),
   readFile: (path) => decodeUtf8(readFileSync(path)),
   readStdin: () => decodeUtf8(readFileSync(0)),
   writeFile: writeFileAtomic,
@@ -205,7 +277,9 @@ export const processIo: Io = {
     if (result.error) return { status: 127, stdout: "", stderr: `${command}: ${result.error.message}` };
     return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
   },
-  cpus: availableParallelism(),
+  get cpus() {
+    return availableParallelism();
+  },
 };
 
 function runShellcheckProcess(program: string, request: ShellcheckRequest): ShellcheckOutput | null {
@@ -230,11 +304,16 @@ function runShellcheckProcess(program: string, request: ShellcheckRequest): Shel
   }
 }
 
+let quietOnBrokenPipe = false;
+
 /**
  * Ends the process quietly when whoever reads our output stops reading (`hull lint | head -1`): an EPIPE on
- * standard output is not a failure of hull, so no stack trace. Only the CLI's entry point installs this.
+ * standard output is not a failure of hull, so no stack trace. For the streams themselves (`process.stdout`),
+ * which the language server uses, and `processIo` only when a write would block.
  */
 export function exitQuietlyOnBrokenPipe(): void {
+  if (quietOnBrokenPipe) return;
+  quietOnBrokenPipe = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EPIPE") throw error;

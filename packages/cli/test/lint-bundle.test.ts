@@ -85,4 +85,66 @@ describe.skipIf(!built)("bundled hull lint", () => {
       rmSync(copy, { recursive: true, force: true });
     }
   });
+
+  /** A copy of the CLI (bin and hull.cjs) in a temporary folder, and a way to run it there. */
+  const copyCli = () => {
+    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    for (const path of ["bin/hull.js", "bin/package.json", "bundle/hull.cjs"]) {
+      mkdirSync(dirname(join(copy, path)), { recursive: true });
+      writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
+    }
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      execFileSync(process.execPath, [join(copy, "bin/hull.js"), ...args], {
+        cwd: dir,
+        env: { ...process.env, HULL_LINT_THREADS: "1", ...env },
+        encoding: "utf8",
+      });
+    return { copy, run };
+  };
+
+  it("never runs the cache of another build, even one of the same length", () => {
+    const { copy, run } = copyCli();
+    try {
+      expect(run(["--version"]).trim()).toBe("0.1.0");
+      expect(existsSync(join(copy, "bundle", "hull.other.cjs.cache"))).toBe(true);
+      // Another build of the same length (V8 checks no more than that): another version and fingerprint.
+      const file = join(copy, "bundle", "hull.cjs");
+      const text = readFileSync(file, "utf8");
+      const next = text
+        .replace('"0.1.0"', '"9.1.0"')
+        .replace(/hull-build=[0-9a-f]{64}/, `hull-build=${"0".repeat(64)}`);
+      expect(next).not.toBe(text);
+      expect(next).toHaveLength(text.length);
+      writeFileSync(file, next);
+      expect(run(["--version"]).trim()).toBe("9.1.0");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the cache in the user's cache folder when it cannot be written beside the bundle", () => {
+    const { copy, run } = copyCli();
+    const home = mkdtempSync(join(tmpdir(), "hull-home-"));
+    try {
+      // A folder where the cache file would go: it can be neither read nor replaced (even by root).
+      mkdirSync(join(copy, "bundle", "hull.lint.cjs.cache", "x"), { recursive: true });
+      const build = /hull-build=([0-9a-f]{64})/.exec(
+        readFileSync(join(copy, "bundle", "hull.cjs"), "utf8"),
+      )![1]!;
+      const cache = join(home, "hull", `${build}.lint.cache`);
+      const counts = [1, 2].map(() => {
+        try {
+          run(["lint", "--no-shellcheck", "."], { XDG_CACHE_HOME: home });
+        } catch (error) {
+          expect((error as { status: number }).status).toBe(1);
+        }
+        return readFileSync(cache)[0];
+      });
+      // The second run read the first one's cache (else it would count 1 again).
+      expect(counts).toEqual([1, 2]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });

@@ -73,6 +73,10 @@ const shapes: Record<string, (n: number) => string> = {
   // The semantic model copied the stage's environment for each ENV, to expand its pairs against the one before.
   "an ENV per line": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ENV E${i}=$E0 F${i}=\${E${i}}\n`).join("")}RUN echo $E1\n`,
+  // The semantic model started each stage from a copy of its base stage's final scope, which a chain of stages
+  // that each declare something makes as large as the chain.
+  "a FROM chain declaring an ARG and an ENV per stage": (n) =>
+    `FROM alpine:3.20 AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nARG A${i}=v\nENV E${i}=$A${i}\n`).join("")}RUN echo $E0\n`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,

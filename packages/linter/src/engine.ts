@@ -357,8 +357,11 @@ class FileRun {
     return visitors;
   }
 
-  /** Calls the handlers of `key`, in rule order; a rule that throws is reported and stopped for this file. */
-  dispatch(key: string, node: unknown, range: Range): void {
+  /**
+   * Calls the handlers of `key`, in rule order; a rule that throws is reported at the node and stopped for this
+   * file. The node's range is read only then: ranges are built on first read.
+   */
+  dispatch(key: string, node: { readonly range: Range }): void {
     const slots = this.layout.slots.get(key);
     if (slots === undefined) return;
     const { handlers, timing } = this;
@@ -370,7 +373,7 @@ class FileRun {
         handler(node);
       } catch (error) {
         // A bug in one rule must not hide the findings of the others.
-        this.stop(this.layout.ruleOf[s]!, error, range);
+        this.stop(this.layout.ruleOf[s]!, error, node.range);
       }
       if (timing) {
         const id = this.plan.rules[this.layout.ruleOf[s]!]!.rule.id;
@@ -511,10 +514,9 @@ function lintFile(source: string, options: LintOptions): LintResult {
     : noSettings;
   // Built once per file and shared by every rule and ShellCheck's script reader; it computes nothing until asked.
   // The caller's model is taken when it is of this tree (the language server keeps one with each document, for
-  // hover and completion too), not of another parse such as a template's masked one. Otherwise made here rather
-  // than taken from `semanticModel(ast)`: that cache is a long-lived WeakMap whose value holds its key, which V8's
-  // young-generation GC cannot collect, so every AST it saw survived into the old generation (measured: half of
-  // what lint allocated outlived a scavenge, and the heap needed a full mark-compact every few hundred files).
+  // hover and completion too), not of another parse such as a template's masked one. Otherwise made here, and
+  // never kept in a long-lived cache keyed by the tree: a WeakMap whose value holds its key cannot be collected by
+  // V8's young-generation GC, so every AST it saw would survive into the old generation.
   const semantic = options.semantic?.ast === ast ? options.semantic : new SemanticModel(ast);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const plan = planOf(registry, options.preset, options.rules);
@@ -566,21 +568,21 @@ function lintFile(source: string, options: LintOptions): LintResult {
         case "Dockerfile":
         case "Comment":
         case "Directive":
-          run.dispatch(node.type, node, node.range);
+          run.dispatch(node.type, node);
           return;
         case "Stage":
           run.stage = node;
-          run.dispatch("Stage", node, node.range);
+          run.dispatch("Stage", node);
           return;
         default:
-          run.dispatch("Instruction", node, node.range);
-          run.dispatch(node.type, node, node.range);
+          run.dispatch("Instruction", node);
+          run.dispatch(node.type, node);
           if (node.type === "Onbuild" && node.trigger) run.markTrigger(node.trigger);
       }
     },
     exit(node) {
-      if (node.type === "Dockerfile") run.dispatch("Dockerfile:exit", node, node.range);
-      else if (node.type === "Stage") run.dispatch("Stage:exit", node, node.range);
+      if (node.type === "Dockerfile") run.dispatch("Dockerfile:exit", node);
+      else if (node.type === "Stage") run.dispatch("Stage:exit", node);
     },
   });
 

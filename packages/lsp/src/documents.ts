@@ -40,7 +40,8 @@ export function createDocument(uri: string, version: number, text: string): Docu
       return (parsed ??= parse(text));
     },
     get semantic() {
-      return (semantic ??= new SemanticModel(this.parsed.ast));
+      // With definitions: hover and completion show where each variable was set.
+      return (semantic ??= new SemanticModel(this.parsed.ast, { definitions: true }));
     },
   };
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { configLibraries } from "../../../scripts/config-libraries.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -99,6 +100,7 @@ describe("hull-lsp over stdio", () => {
         banner: {
           js: "import { createRequire as __hullRequire } from 'node:module'; const require = __hullRequire(import.meta.url);",
         },
+        plugins: [configLibraries()],
       });
     }
     client = new Client(spawn(process.execPath, [bin, "--stdio"], { cwd: root }));

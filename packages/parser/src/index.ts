@@ -17,8 +17,8 @@ export * from "./ast/nodes.js";
 export { format, type FormatOptions, type FormatResult } from "./print/format.js";
 export {
   SemanticModel,
-  semanticModel,
   semanticWork,
+  type Definition,
   type GlobalArgs,
   type SemanticOptions,
   type StageScope,
@@ -34,6 +34,7 @@ export {
   proxyArgs,
   type Platform,
 } from "./semantics/predefined.js";
+export { PersistentMap, PersistentSet } from "./semantics/persistent-map.js";
 export {
   imageReferenceProblem,
   normalizeImageReference,

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, type Instruction, type Word } from "../src/index.js";
+import { parse, type Dockerfile, type Instruction, type Word } from "../src/index.js";
 
-// Nodes make their ranges, keyword, tokens and argument lists when first read. What they give must not depend
+// Nodes make their ranges, keyword, tokens, joined line, argument lists, words' values and comments' and blanks'
+// texts when first read. What they give must not depend
 // on what was read before, nor in which order, and JSON must show every field as a plain object would.
 
 const root = join(import.meta.dirname, "fixtures");
@@ -25,11 +26,27 @@ function readBackwards(instructions: readonly Instruction[]): void {
   for (const node of [...instructions].reverse()) {
     const words: Word[] = [...node.args];
     if (node.type === "Copy" || node.type === "Add") words.push(...node.sources);
-    for (const word of words.reverse()) void word.range;
-    for (const flag of node.flags) void [flag.valueRange, flag.nameRange, flag.range];
-    void [node.tokens, node.keyword.range, node.range];
+    if (node.type === "Env" || node.type === "Label") for (const p of node.pairs) words.push(p.value, p.key);
+    if (node.type === "Arg") {
+      for (const d of node.declarations) words.push(...(d.defaultValue ? [d.defaultValue] : []), d.name);
+    }
+    for (const word of words.reverse()) void [word.range, word.value];
+    for (const flag of [...node.flags].reverse()) void [flag.valueRange, flag.nameRange, flag.range];
+    for (const h of [...node.heredocs].reverse())
+      void [h.terminatorRange, h.bodyRange, h.body, h.markerRange];
+    void [node.logical, node.tokens, node.keyword.range, node.comments, node.range];
     if (node.type === "Onbuild" && node.trigger) readBackwards([node.trigger]);
   }
+}
+
+/** Reads the file's top-level nodes last first, then the file's range. */
+function readFileBackwards(ast: Dockerfile): void {
+  for (const child of [...ast.children].reverse()) {
+    if (child.type === "Comment") void [child.value, child.range, child.text];
+    else if (child.type === "Whitespace") void [child.range, child.text];
+  }
+  readBackwards(ast.instructions);
+  void ast.range;
 }
 
 describe("node classes", () => {
@@ -40,20 +57,26 @@ describe("node classes", () => {
     for (const text of texts) {
       const untouched = json(parse(text).ast);
       const { ast } = parse(text);
-      readBackwards(ast.instructions);
+      readFileBackwards(ast);
       expect(json(ast)).toBe(untouched);
     }
   });
 
   it("keep what they made: the same range, keyword, tokens and lists on every read", () => {
-    const { ast } = parse("FROM a AS b\nCOPY --from=b x y /z\nRUN echo \\\n  hi\nONBUILD RUN x\n");
+    const { ast } = parse("# c\nFROM a AS b\nCOPY --from=b x y /z\nRUN echo \\\n  hi\nONBUILD RUN x\n");
+    expect(ast.range).toBe(ast.range);
     for (const node of ast.instructions) {
       expect(node.range).toBe(node.range);
       expect(node.keyword).toBe(node.keyword);
       expect(node.tokens).toBe(node.tokens);
       expect(node.args).toBe(node.args);
+      expect(node.flags).toBe(node.flags);
+      expect(node.comments).toBe(node.comments);
       for (const word of node.args) expect(word.range).toBe(word.range);
     }
+    expect(ast.comments[0]!.text).toBe("# c");
+    expect(ast.comments[0]!.value).toBe("c");
+    expect(ast.instructions[0]!.comments).toEqual([ast.comments[0]]);
     const copy = ast.instructions[1]!;
     expect(copy.type === "Copy" && copy.sources).toBe(copy.type === "Copy" && copy.sources);
   });
@@ -102,5 +125,41 @@ describe("node classes", () => {
     expect(onbuild.trigger?.tokens).toEqual([]);
     expect(onbuild.trigger?.heredocs).toBe(onbuild.heredocs);
     expect(onbuild.trigger?.keyword.range.start.offset).toBe(15);
+  });
+
+  it("make a word's value, a comment's text and a joined line from the source, or keep them when they differ", () => {
+    const text = 'FROM a\nENV A="x y" B=z\n#  note \nRUN ["sh", "-c"]\nRUN echo \\\n  hi\nONBUILD RUN  x\n';
+    const { ast } = parse(text);
+    const [, env, run, joined, onbuild] = ast.instructions;
+    expect(env?.type === "Env" && env.pairs.map((p) => [p.key.value, p.value.value])).toEqual([
+      ["A", '"x y"'],
+      ["B", "z"],
+    ]);
+    expect(run?.args.map((w) => w.value)).toEqual(["sh", "-c"]);
+    expect(run?.comments.map((c) => [c.text, c.value])).toEqual([["#  note ", "note"]]);
+    expect(joined?.logical).toBe("RUN echo   hi");
+    expect(joined?.args.map((w) => w.value)).toEqual(["echo   hi"]);
+    expect(onbuild?.logical).toBe("ONBUILD RUN  x");
+    expect(onbuild?.type === "Onbuild" && onbuild.trigger?.logical).toBe("RUN  x");
+    expect(onbuild?.type === "Onbuild" && onbuild.trigger?.keyword.text).toBe("RUN");
+    for (const node of ast.instructions) expect(node.logical).toBe(node.logical);
+  });
+
+  it("make a heredoc's ranges and body when first read, and keep them", () => {
+    const { ast } = parse("FROM a\nRUN <<EOF cat <<-X\nhi\nEOF\n\tthere\n");
+    const [done, open] = ast.instructions[1]!.heredocs;
+    expect(done?.body).toBe("hi\n");
+    expect(done?.markerRange).toBe(done?.markerRange);
+    expect(done?.terminatorRange).toBe(done?.terminatorRange);
+    expect(done?.terminatorRange?.start.line).toBe(4);
+    expect(open?.terminatorRange).toBeNull();
+    expect(open?.markerRange.start.offset).toBe(21);
+  });
+
+  it("read a split keyword as written", () => {
+    const { ast } = parse("FROM a\nRU\\\nN echo hi\n");
+    const run = ast.instructions[1]!;
+    expect(run.keyword.text).toBe("RUN");
+    expect(run.keyword.range.end.offset).toBe(12);
   });
 });

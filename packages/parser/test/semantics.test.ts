@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "../src/ast/build.js";
-import { semanticModel, type SemanticModel } from "../src/semantics/model.js";
+import { expandWord } from "../src/expand/expand.js";
+import { SemanticModel } from "../src/semantics/model.js";
 
 const NAMED: Record<string, string> = { nl: "\n", empty: "" };
 const unescape = (s: string) => s.replace(/⟨(\w+)⟩/g, (m, name: string) => NAMED[name] ?? m);
@@ -72,22 +74,17 @@ describe("semantics.table", () => {
       entries.length > 0
         ? { buildArgs: new Map(entries.map(([k = "", v = ""]) => [k, unescape(v)])) }
         : undefined;
-    const model = semanticModel(parse(unescape(file)).ast, options);
+    const model = new SemanticModel(parse(unescape(file)).ast, options);
     expect(answer(model, kind, arg, expected)).toBe(expected);
   });
 });
 
-describe("semanticModel", () => {
-  test("is built once per AST, and anew when build args are given", () => {
-    const { ast } = parse("FROM alpine\n");
-    expect(semanticModel(ast)).toBe(semanticModel(ast));
-    expect(semanticModel(ast, { buildArgs: new Map() })).not.toBe(semanticModel(ast));
-  });
-
+describe("SemanticModel", () => {
   test("answers scope queries in any order as it does in source order", () => {
     const { ast } = parse("FROM alpine AS a\nARG A=1 B=$A\nENV C=$B\nFROM a\nENV D=$C\nRUN x\n");
     const nodes = ast.stages.flatMap((s) => s.instructions);
-    const snapshot = (i: number) => [...(semanticModel(ast).scopeBefore(nodes[i]!)?.env ?? [])];
+    const model = new SemanticModel(ast);
+    const snapshot = (i: number) => [...(model.scopeBefore(nodes[i]!)?.env ?? [])];
     const forward = nodes.map((_, i) => snapshot(i));
     const backward = nodes.map((_, i) => snapshot(nodes.length - 1 - i)).reverse();
     expect(backward).toEqual(forward);
@@ -95,11 +92,74 @@ describe("semanticModel", () => {
   });
 });
 
+describe("words the model does not expand", () => {
+  // The model takes a word without `$`, quotes or escape characters as its own value without expanding it.
+  test("a word without $, quotes, \\ or ` expands to itself, with either escape character", () => {
+    const plain = fc.string({
+      unit: fc.constantFrom("a", "Z", "_", "0", " ", "\t", "{", "}", ":", "-", "/", "=", "é", "😀", "~"),
+    });
+    fc.assert(
+      fc.property(plain, fc.constantFrom("\\" as const, "`" as const), (text, escape) => {
+        expect(expandWord(text, new Map([["a", "x"]]), { escape })).toEqual({
+          value: text,
+          matched: [],
+          missing: [],
+          error: null,
+        });
+      }),
+    );
+  });
+});
+
+describe("definitions", () => {
+  const table = (defs: Iterable<{ name: string; kind: string; raw: string | null; value: string | null }>) =>
+    [...defs].map((d) => `${d.kind} ${d.name}=${d.raw ?? "-"}→${d.value ?? "?"}`);
+
+  test("record where each name in a stage's scope was set, through its base stages, in first-set order", () => {
+    const { ast } = parse(
+      "ARG G=g\nFROM alpine AS a\nARG G\nARG A=$G B\nENV C=$A/$PATH D=1\nFROM a\nENV A=2\nRUN x\n",
+    );
+    const model = new SemanticModel(ast, { definitions: true });
+    const run = ast.stages[1]!.instructions[1]!;
+    const scope = model.scopeBefore(run)!;
+    // A keeps its first position though the ENV set it again; PATH has no definition, so C's value is unknown.
+    expect(table(scope.definitions.values())).toEqual([
+      "ARG G=g→g",
+      "ENV A=2→2",
+      "ARG B=-→?",
+      "ENV C=$A/$PATH→?",
+      "ENV D=1→1",
+    ]);
+    expect(scope.definitions.get("A")?.declaration?.range.start.line).toBe(7);
+    // Without the option, lint's models skip this work.
+    expect(new SemanticModel(ast).scopeBefore(run)!.definitions.size).toBe(0);
+  });
+
+  test("a scope stays as it was when the model answers later queries", () => {
+    const { ast } = parse("FROM alpine AS a\nENV A=1\nENV B=2\nFROM a\nENV C=3\nRUN x\n");
+    const model = new SemanticModel(ast);
+    const first = model.scopeBefore(ast.stages[0]!.instructions[1]!)!;
+    model.scopeBefore(ast.stages[1]!.instructions[1]!);
+    expect([...first.env.keys()]).toEqual(["PATH", "A"]);
+    expect([...model.finalScope(ast.stages[0]!).env.keys()]).toEqual(["PATH", "A", "B"]);
+  });
+
+  test("globals list the predefined ARGs, then each declaration; a value using a predefined ARG is unknown", () => {
+    const globals = new SemanticModel(parse("ARG A=1 B=$TARGETOS C=$A\nFROM a\n").ast).globals;
+    expect(table(globals.definitions).slice(-4)).toEqual([
+      "predefined TARGETSTAGE=-→?",
+      "ARG A=1→1",
+      "ARG B=$TARGETOS→?",
+      "ARG C=$A→1",
+    ]);
+  });
+});
+
 describe("global ARG options", () => {
   const text = 'ARG A=${x:?one}\nARG "Q"=q\nARG B=${y:?two}\nARG C=$TARGETSTAGE\nFROM scratch AS last\n';
 
   test("by default evaluation stops at the first bad default, names are unquoted, TARGETSTAGE is default", () => {
-    const globals = semanticModel(parse(text).ast).globals;
+    const globals = new SemanticModel(parse(text).ast).globals;
     expect(globals.errors.map((e) => [e.declaration.name.value, e.message])).toEqual([["A", globals.error]]);
     expect(globals.error).toContain("one");
     expect([...globals.declared]).toEqual(["A", "Q", "B", "C"]);
@@ -109,7 +169,7 @@ describe("global ARG options", () => {
 
   test("keepGoing reports every bad default and goes on; rawNames keeps quotes; targetStage sets TARGETSTAGE", () => {
     const { ast } = parse(text);
-    const globals = semanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
+    const globals = new SemanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
     expect(globals.errors.map((e) => e.declaration.range.start.line)).toEqual([1, 3]);
     expect(globals.errors[1]!.message).toContain("two");
     expect([...globals.declared]).toEqual(["A", '"Q"', "B", "C"]);

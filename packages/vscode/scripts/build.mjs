@@ -1,6 +1,7 @@
 // Builds the extension into dist/: the client (extension.cjs) and the hull language server (server.cjs), both
 // CommonJS bundles for VS Code's Node, so that the .vsix needs no node_modules.
 import { build } from "esbuild";
+import { configLibraries } from "../../../scripts/config-libraries.mjs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -26,4 +27,5 @@ await build({
   ...common,
   entryPoints: ["packages/lsp/src/main.ts"],
   outfile: "packages/vscode/dist/server.cjs",
+  plugins: [configLibraries()],
 });

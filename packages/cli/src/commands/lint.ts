@@ -177,7 +177,9 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
   const workerFile = fileURLToPath(new URL("./lint-worker.mjs", import.meta.url));
   // HULL_LINT_THREADS caps the threads (1 = lint in this thread), for benchmarks and constrained CI runners.
   const cap = Number.parseInt(io.env.HULL_LINT_THREADS ?? "", 10);
-  const threads = Math.min(Number.isNaN(cap) ? Infinity : cap, io.cpus ?? 1, Math.ceil(jobs.length / 16));
+  // Fewer than 32 files never start a thread; only then the processors are counted (node:os loads on first use).
+  const batches = Math.ceil(jobs.length / 16);
+  const threads = batches < 2 ? 1 : Math.min(Number.isNaN(cap) ? Infinity : cap, io.cpus ?? 1, batches);
   if (threads < 2 || !io.exists(workerFile)) return jobs.map((job) => runJob(job, io));
   const results: LintJobResult[] = new Array(jobs.length);
   let next = 0;

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Register } from "../main.js";
+import { exitQuietlyOnBrokenPipe } from "../io.js";
 
 /** The language server, bundled beside the CLI bundle and loaded only by `hull lsp`, so that `hull lint` starts as fast. */
 const serverFile = () => fileURLToPath(new URL("./lsp.cjs", import.meta.url));
@@ -34,6 +35,7 @@ export const registerLsp: Register = (program, io, setExit) => {
         return;
       }
       // The server reads the transport from process.argv and keeps the process alive until the editor ends it.
+      exitQuietlyOnBrokenPipe();
       createRequire(import.meta.url)(file);
     });
 };

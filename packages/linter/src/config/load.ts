@@ -1,10 +1,10 @@
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseDockerignore } from "@hull/parser";
-import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { Preset, RuleSetting } from "../engine.js";
 import { severities, type LintSettings, type Rule, type Severity } from "../rule.js";
 import { rules as builtinRules } from "../rules/index.js";
 import { hadolintCodes } from "./directives.js";
+import { yamlLibrary } from "./libraries.js";
 import { validateConfig, type FailureThreshold, type HullConfig } from "./schema.js";
 
 /** How the loader reads files; the CLI passes the real file system, tests a fake. */
@@ -169,11 +169,12 @@ function parseDocument(path: string, name: string, text: string): unknown {
       );
     }
   }
+  const yaml = yamlLibrary();
   try {
-    return parseYaml(text, { prettyErrors: true }) ?? {};
+    return yaml.parse(text, { prettyErrors: true }) ?? {};
   } catch (error) {
     const detail =
-      error instanceof YAMLParseError && error.linePos
+      error instanceof yaml.YAMLParseError && error.linePos
         ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`
         : error instanceof Error
           ? error.message

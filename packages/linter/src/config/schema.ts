@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Preset, RuleSetting } from "../engine.js";
 import {
   aliasList,
@@ -10,6 +10,7 @@ import {
   type Severity,
 } from "../rule.js";
 import { suggestSpelling } from "@hull/parser";
+import { ajvLibrary } from "./libraries.js";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
 export type FailureThreshold = Severity | "none";
@@ -198,7 +199,7 @@ const validators = new WeakMap<readonly Rule[], ValidateFunction>();
 function validatorFor(registry: readonly Rule[]): ValidateFunction {
   let validate = validators.get(registry);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = new (ajvLibrary().Ajv)({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(buildConfigSchema(registry));
     validators.set(registry, validate);
   }

@@ -96,6 +96,22 @@ RUN --mount=type=cache,from=$X,target=/cache true
   ],
   invalid: [
     {
+      name: "a set name does not hide an unset one in the same word",
+      code: `FROM scratch
+ENV A=1
+COPY $A/\${A}/$B /
+`,
+      errors: [{ messageId: "undefined", line: 3, column: 14, endColumn: 16 }],
+    },
+    {
+      name: "a name that goes on past ASCII is another name",
+      code: `FROM scratch
+ENV A=1
+COPY $Aé /
+`,
+      errors: [{ messageId: "undefined", line: 3, column: 6 }],
+    },
+    {
       name: "a variable the base image's config does not set",
       code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOM/lib/ $APP_DIR\n",
       imageConfigs: { "example/jdk:21": { config: { Env: ["JAVA_HOME=/opt/java"] } } },
@@ -212,6 +228,7 @@ STOPSIGNAL $S
 LABEL $LK=$LV
 ARG X=$AD
 RUN --mount=type=cache,target=/c/$MT true
+ADD --checksum=sha256:$CK https://example.com/a /a
 `,
       errors: [
         { messageId: "undefined", line: 2, column: 13 },
@@ -226,6 +243,7 @@ RUN --mount=type=cache,target=/c/$MT true
         { messageId: "undefined", line: 7, column: 11 },
         { messageId: "undefined", line: 8, column: 7 },
         { messageId: "undefined", line: 9, column: 34, endColumn: 37 },
+        { messageId: "undefined", line: 10, column: 23 },
       ],
     },
     {

@@ -135,8 +135,9 @@ RUN echo $UNDECLARED_IN_SHELL
     let wordOptions: ExpandOptions | undefined;
     let heredocOptions: ExpandOptions | undefined;
     const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
-      // Without a `$` nothing is expanded, so nothing can be undefined.
-      if (!piece.text.includes("$")) return;
+      // Without a `$` nothing is expanded, so nothing can be undefined; nor when every name the text could use
+      // has a value, which most texts show without running the expander.
+      if (!piece.text.includes("$") || (!caseInsensitive && allSet(piece.text, scope.env))) return;
       if (!wordOptions || !heredocOptions) {
         // Named fields, not a spread of the model's options: V8 copies a spread through the runtime (measured on
         // the corpus: the two spreads cost more than all the rest of the rule's first expansion in each file).
@@ -315,9 +316,10 @@ RUN echo $UNDECLARED_IN_SHELL
         definedAt = undefined;
       },
       Instruction(node) {
+        // Most instructions expand nothing BuildKit checks (RUN only in its mounts): they cost one lookup.
+        if (!expanding.has(node.type) || (node.type === "Run" && node.flags.length === 0)) return;
         // ONBUILD triggers are expanded in the child build, against its environment.
-        if (ctx.isTrigger(node) || node.type === "From") return;
-        if (ctx.currentStage() === null) return;
+        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
         if (node.type === "Arg") {
           for (const decl of node.declarations) {
             const piece = decl.defaultValue ? fromWord(decl.defaultValue) : null;
@@ -336,6 +338,46 @@ RUN echo $UNDECLARED_IN_SHELL
 });
 
 const scratchEnv: ImageEnv = { names: new Set(), complete: true };
+
+/** The instructions whose words BuildKit expands against the stage environment (see `expansions`). */
+const expanding: ReadonlySet<Instruction["type"]> = new Set<Instruction["type"]>([
+  "Arg",
+  "Env",
+  "Label",
+  "Copy",
+  "Add",
+  "Workdir",
+  "User",
+  "Stopsignal",
+  "Volume",
+  "Run",
+]);
+
+/**
+ * True when every `$NAME` and `${NAME` in the text names a variable with a value. The expander looks up some of
+ * those names (not the ones in single quotes or escaped), never others: so nothing it looks up is missing. A `$`
+ * followed by anything else (`$1`, `$@`, a non-ASCII letter) gives false, and the expander decides.
+ */
+function allSet(text: string, env: ReadonlyMap<string, string>): boolean {
+  for (let i = text.indexOf("$"); i >= 0; i = text.indexOf("$", i + 1)) {
+    let start = i + 1;
+    if (text.charCodeAt(start) === 0x7b) start++;
+    let end = start;
+    while (end < text.length && isNameChar(text.charCodeAt(end), end === start)) end++;
+    if (end === start || text.charCodeAt(end) >= 0x80 || !env.has(text.slice(start, end))) return false;
+  }
+  return true;
+}
+
+/** An ASCII letter, `_`, or (after the first character) a digit. */
+function isNameChar(code: number, first: boolean): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    code === 0x5f ||
+    (!first && code >= 0x30 && code <= 0x39)
+  );
+}
 
 /** The names an ENV or ARG instruction defines. */
 function definedNames(node: Instruction): string[] {

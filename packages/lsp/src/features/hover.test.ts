@@ -105,6 +105,28 @@ describe("computeHover", () => {
       "$TARGETARCH",
       "**ARG** `TARGETARCH` (line 2)\n\nPredefined by BuildKit. The architecture part of TARGETPLATFORM.",
     ],
+    // An ENV of a name replaces the ARG of that name.
+    ["FROM a\nARG X=1\nENV X=2\nRUN echo $X$0\n", "$X", "**ENV** `X` (line 3)\n\nValue: `2`"],
+    // Through a chain of stages, with the value filled in from the base stage's ARG.
+    [
+      "FROM a AS base\nARG V=1\nFROM base AS mid\nENV W=$V/x\nFROM mid\nRUN echo $W$0\n",
+      "$W",
+      "**ENV** `W` (line 4)\n\nValue: `$V/x` → `1/x`",
+    ],
+    // A predefined ARG's value depends on the build: a value that uses one is shown as written.
+    [
+      "FROM a\nARG TARGETARCH\nENV D=/opt/$TARGETARCH\nRUN echo $D$0\n",
+      "$D",
+      "**ENV** `D` (line 3)\n\nValue: `/opt/$TARGETARCH`",
+    ],
+    // An ONBUILD trigger sees the stage's variables before it.
+    ["FROM a\nENV P=/opt\nONBUILD RUN ls $P$0\n", "$P", "**ENV** `P` (line 2)\n\nValue: `/opt`"],
+    // BuildKit expands an ARG's name: this one declares `file3`.
+    [
+      "FROM a\nENV src=file3\nARG ${src}=x\nCOPY $file3$0 /\n",
+      "$file3",
+      "**ARG** `file3` (line 3)\n\nValue: `x`",
+    ],
   ])("shows where a variable is defined in %j", (text, covers, contents) => {
     expect(check(text)).toEqual({ covers, contents });
   });
@@ -114,6 +136,12 @@ describe("computeHover", () => {
     ["ARG V=1\nFROM a\nRUN echo $V$0\n"],
     // ENV in one instruction does not see its own pairs.
     ["FROM a\nENV A=1 B=$A$0\n"],
+    // An ONBUILD trigger declares nothing in its own stage.
+    ["FROM a\nONBUILD ENV Q=1\nRUN echo $Q$0\n"],
+    // Nor does a stage the current one is not built on.
+    ["FROM a AS one\nENV Q=1\nFROM a\nRUN echo $Q$0\n"],
+    // BuildKit refuses an ENV before the first FROM: it defines nothing.
+    ["ENV Q=1\nFROM a:$Q$0\n"],
   ])("says when a variable is not in scope in %j", (text) => {
     expect(check(text)?.contents).toMatch(/is not defined by an ARG or ENV in scope here/);
   });

@@ -170,8 +170,8 @@ function variableHover(document: Document, offset: number): HoverData | null {
   if (definition.kind === "predefined") {
     return { contents: `\`${name}\`: predefined by BuildKit. ${builtin ?? ""}`.trim(), range };
   }
-  const where =
-    definition.offset === null ? "" : ` (line ${document.lines.positionAt(definition.offset).line + 1})`;
+  const at = definition.declaration?.range.start.offset;
+  const where = at === undefined ? "" : ` (line ${document.lines.positionAt(at).line + 1})`;
   const lines = [`**${definition.kind}** \`${name}\`${where}`];
   if (definition.raw === null) {
     lines.push(builtin ? `Predefined by BuildKit. ${builtin}` : "No default: set with `--build-arg`.");

@@ -14,7 +14,15 @@ import type {
   Whitespace,
 } from "./nodes.js";
 import { InstructionReader, parseInstruction, type InstructionSource } from "./instructions.js";
-import { CommentNode, endOf, none, StageNode, startOf, WhitespaceNode } from "./node-classes.js";
+import {
+  CommentNode,
+  DockerfileNode,
+  endOf,
+  none,
+  StageNode,
+  startOf,
+  WhitespaceNode,
+} from "./node-classes.js";
 import { LineMap, PositionMap, SourceText } from "./positions.js";
 import { keepShape } from "../shapes.js";
 import { parseWork } from "../work.js";
@@ -99,30 +107,30 @@ class Builder implements LineSink {
     if (instructions.length === 0) {
       this.report("no-instructions", "The file has no instructions.", text.length, text.length);
     }
-    const ast: Dockerfile = {
-      type: "Dockerfile",
-      range: this.range(0, text.length),
-      bom: this.bom,
-      escapeChar: this.escapeChar,
-      directives: this.directives,
-      comments: this.comments,
-      instructions,
-      preamble,
+    // Its range is made when first read, as every node's: the line table is made with the first range.
+    const ast: Dockerfile = new DockerfileNode(
+      this.source,
+      this.bom,
+      this.escapeChar,
+      exact(this.directives),
+      exact(this.comments),
+      exact(instructions),
+      exact(preamble),
       stages,
-      children: this.children,
-    };
+      exact(this.children),
+    );
     return { ast, diagnostics: this.diagnostics };
   }
 
   trivia(start: number, end: number): void {
-    const node: Whitespace = new WhitespaceNode(this.source, this.text.slice(start, end), start, end);
+    const node: Whitespace = new WhitespaceNode(this.source, start, end);
     this.children.push(node);
   }
 
   comment(start: number, end: number): void {
-    const text = this.text.slice(start, end);
     const d = this.directiveAt.get(start);
     if (d) {
+      const text = this.text.slice(start, end);
       const node: Directive = {
         type: "Directive",
         name: d.name,
@@ -137,16 +145,16 @@ class Builder implements LineSink {
       this.children.push(node);
       return;
     }
-    const node: Comment = new CommentNode(this.source, text, start, end);
+    const node: Comment = new CommentNode(this.source, start, end);
     this.comments.push(node);
     // A bare `#` line ends the comment block that describes the next instruction, as in BuildKit.
-    if (node.value === "") this.pending = null;
+    if (blank(this.text, start + 1, end)) this.pending = null;
     else (this.pending ??= []).push(node);
     this.children.push(node);
   }
 
   instruction(lines: InstructionLines): void {
-    const instruction = this.instructionFromLines(lines, this.pending ?? none);
+    const instruction = this.instructionFromLines(lines, exact(this.pending ?? none));
     this.pending = null;
     this.children.push(instruction);
     this.instructions.push(instruction);
@@ -227,10 +235,26 @@ class Builder implements LineSink {
       textEnd,
       end: Math.max(end, textEnd),
       logical,
+      oneLine: lines.pieces.length === 3 && lines.pieces[1] === start && lines.pieces[2] === logical.length,
     };
     const reader = new InstructionReader(this.source, source, this.diagnostics);
     return parseInstruction(reader, logical, 0, false);
   }
+}
+
+/**
+ * The list at its size, or the shared empty one: a list filled by push keeps room for at least 17 (a comment above
+ * an instruction cost 152 bytes), and every AST keeps its lists. A long list is kept as it is: its room is at most
+ * half its size, and a copy would double it for a while (a 50 MB file has millions of instructions).
+ */
+function exact<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? none : list.length <= 4096 ? list.slice() : list;
+}
+
+/** Whether the text from `start` to `end` is all white space (as `trim` counts it), without slicing it. */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!/\s/.test(text[i]!)) return false;
+  return true;
 }
 
 keepShape(new Builder(""));

@@ -55,8 +55,10 @@ import {
   FormNode,
   FromNode,
   HealthcheckNode,
+  HeredocNode,
   KeyValueNode,
   keywordName,
+  linkTrigger,
   OnbuildNode,
   PairsNode,
   PlainNode,
@@ -87,6 +89,8 @@ export interface InstructionSource {
   end: number;
   /** Continuations joined, comment lines dropped. */
   logical: string;
+  /** Whether `logical` is the source text from `linesStart` on (one line, no continuation). */
+  oneLine: boolean;
 }
 
 /** The shared pieces of instruction parsing: source ranges, words, and the one list diagnostics go to. */
@@ -151,6 +155,7 @@ keepShape(
       textEnd: 0,
       end: 0,
       logical: "",
+      oneLine: false,
     },
     [],
   ),
@@ -240,6 +245,7 @@ export function parseInstruction(
     comments: trigger ? none : ctx.comments,
     linesStart: trigger ? -1 : ctx.linesStart,
     logical: line,
+    oneLine: !trigger && ctx.oneLine,
   };
   const node = parseArguments(r, head, rest);
   validateFlags(r, name, node);
@@ -342,7 +348,8 @@ function parseCopyOrAdd(r: InstructionReader, head: Head, rest: Piece): Copy | A
     form === "shell" &&
     heredocs.some(
       (h) =>
-        startOf(destination) >= h.markerRange.start.offset && endOf(destination) <= h.markerRange.end.offset,
+        startOf(destination) >= HeredocNode.markerStart(h as HeredocNode) &&
+        endOf(destination) <= HeredocNode.markerEnd(h as HeredocNode),
     )
   ) {
     r.error(
@@ -434,10 +441,9 @@ function keyValues(r: InstructionReader, kw: string, pieces: Piece[]): readonly 
 
 function parseArg(r: InstructionReader, head: Head, rest: Piece): Arg {
   const pieces = parseWords(rest.value, rest.start, r.escape);
-  const args = r.words(pieces);
-  const declarations = pieces.map((p) => argDeclaration(r, p));
+  const declarations = pieces.length === 0 ? none : pieces.map((p) => argDeclaration(r, p));
   requireArgs(r, head, "needs at least one name", pieces.length > 0);
-  return new ArgNode(head, args, declarations);
+  return new ArgNode(head, declarations);
 }
 
 function argDeclaration(r: InstructionReader, p: Piece): ArgDeclaration {
@@ -532,9 +538,7 @@ function parseOnbuild(r: InstructionReader, head: Head, rest: Piece): Onbuild {
   if (trigger === null) return node;
   // The trigger points back at its ONBUILD, a cycle: one side has to be completed after it is made.
   // It also gets the ONBUILD's heredocs only now, so that its own checks ran without them, as they always have.
-  const link = trigger as { onbuild?: Onbuild; heredocs: readonly Heredoc[] };
-  link.onbuild = node;
-  link.heredocs = heredocs;
+  linkTrigger(trigger, node, heredocs);
   const t = trigger.keyword.name;
   if (t === "ONBUILD")
     r.error("onbuild-chaining", "ONBUILD cannot trigger another ONBUILD.", trigger.keyword.range);
@@ -605,7 +609,8 @@ function heredocs(r: InstructionReader): readonly Heredoc[] {
   }
   return markers.map((m, i) => {
     const span = ctx.bodies?.spans[i];
-    const markerRange = r.pieceRange(m.start, m.end);
+    const markerStart = r.sourceStart(m.start);
+    const markerEnd = r.sourceEnd(markerStart, m.end);
     const bodyStart = span ? span.bodyStart : ctx.textEnd;
     const bodyEnd = span ? span.bodyEnd : ctx.textEnd;
     const terminated = span !== undefined && span.termStart >= 0;
@@ -613,22 +618,21 @@ function heredocs(r: InstructionReader): readonly Heredoc[] {
       r.error(
         "unterminated-heredoc",
         `Heredoc '${m.name}' is never terminated: no line '${m.name}' follows.`,
-        markerRange,
+        r.range(markerStart, markerEnd),
       );
     }
     let termEnd = terminated ? span.termEnd : -1;
     while (terminated && termEnd > span.termStart && /[\r\n]/.test(r.slice(termEnd - 1, termEnd))) termEnd--;
-    return {
-      type: "Heredoc",
-      name: m.name,
-      fd: m.fd,
-      chomp: m.chomp,
-      expand: m.expand,
-      markerRange,
-      body: r.slice(bodyStart, bodyEnd),
-      bodyRange: r.range(bodyStart, bodyEnd),
-      terminatorRange: terminated ? r.range(span.termStart, termEnd) : null,
-    };
+    return new HeredocNode(
+      r.file,
+      m,
+      markerStart,
+      markerEnd,
+      bodyStart,
+      bodyEnd,
+      terminated ? span.termStart : -1,
+      termEnd,
+    );
   });
 }
 

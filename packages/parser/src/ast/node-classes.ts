@@ -2,6 +2,8 @@ import {
   instructionTypes,
   type ArgDeclaration,
   type Comment,
+  type Directive,
+  type Dockerfile,
   type Flag,
   type Form,
   type From,
@@ -15,6 +17,7 @@ import {
   type Range,
   type Stage,
   type SyntaxToken,
+  type TopLevelNode,
   type Whitespace,
   type Word,
 } from "./nodes.js";
@@ -43,36 +46,49 @@ export const none: readonly never[] = Object.freeze([]);
 const SOURCE: unique symbol = Symbol("source");
 const START: unique symbol = Symbol("start");
 const END: unique symbol = Symbol("end");
-const RANGE: unique symbol = Symbol("range");
-const LINES_START: unique symbol = Symbol("linesStart");
-const TOKENS: unique symbol = Symbol("tokens");
-const KEYWORD_TEXT: unique symbol = Symbol("keywordText");
-const KEYWORD_END: unique symbol = Symbol("keywordEnd");
 const KEYWORD: unique symbol = Symbol("keyword");
+const TOKENS: unique symbol = Symbol("tokens");
+const PARTS: unique symbol = Symbol("parts");
 const ARGS: unique symbol = Symbol("args");
+const VALUE: unique symbol = Symbol("value");
+const TEXT: unique symbol = Symbol("text");
+const LOGICAL: unique symbol = Symbol("logical");
+const MARKER_START: unique symbol = Symbol("markerStart");
+const MARKER_END: unique symbol = Symbol("markerEnd");
+const BODY_START: unique symbol = Symbol("bodyStart");
+const BODY_END: unique symbol = Symbol("bodyEnd");
+const TERM_START: unique symbol = Symbol("terminatorStart");
+const TERM_END: unique symbol = Symbol("terminatorEnd");
+const BODY: unique symbol = Symbol("body");
+
+// Every field costs each node 8 bytes, and a generated file can hold millions of nodes: a node keeps what it
+// needs to make its lazy parts and no more, one field where one value can stand for another until it is made
+// (the start offset for the range, the first line's offset for the tokens, the keyword's text for the keyword).
 
 /** A node with a source span whose range is made when first read. */
 abstract class Spanned {
+  declare readonly type: string;
   declare private readonly [SOURCE]: SourceText;
-  declare private readonly [START]: number;
+  /** The start offset until the range is made, then the range (which holds the start offset). */
+  declare private [START]: number | Range;
   declare private readonly [END]: number;
-  declare private [RANGE]: Range | undefined;
 
   constructor(source: SourceText, start: number, end: number) {
     this[SOURCE] = source;
     this[START] = start;
     this[END] = end;
-    this[RANGE] = undefined;
   }
 
   /** The node's source span, made on first read and kept. */
   get range(): Range {
-    return (this[RANGE] ??= this[SOURCE].range(this[START], this[END]));
+    const start = this[START];
+    return typeof start === "number" ? (this[START] = this[SOURCE].range(start, this[END])) : start;
   }
 
   /** The node's offsets, for the parser, which builds spans from other nodes' spans without making ranges. */
   static start(node: Spanned): number {
-    return node[START];
+    const start = node[START];
+    return typeof start === "number" ? start : start.start.offset;
   }
 
   static end(node: Spanned): number {
@@ -89,9 +105,14 @@ abstract class Spanned {
     return this[SOURCE];
   }
 
-  /** The plain object this node stood for: its own fields, then `range`. */
+  /** The source text of the node's span. */
+  protected spanText(): string {
+    return this[SOURCE].text.slice(Spanned.start(this), this[END]);
+  }
+
+  /** The plain object this node stood for: `type`, its own fields, then `range`. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = { type: this.type };
     for (const key of Object.keys(this)) out[key] = this[key as keyof this];
     out.range = this.range;
     return out;
@@ -108,17 +129,46 @@ export function endOf(node: object): number {
   return Spanned.end(node as Spanned);
 }
 
-export class WordNode extends Spanned implements Word {
-  readonly type = "Word";
-  readonly value: string;
-  constructor(source: SourceText, value: string, start: number, end: number) {
-    super(source, start, end);
-    this.value = value;
-  }
+/**
+ * Puts a node class's `type` on its prototype: one field less in each of the many small nodes (words, flags,
+ * pairs), which JSON, `in` and for…in still see as before.
+ */
+function typeOnPrototype(node: { prototype: object }, type: string): void {
+  Object.defineProperty(node.prototype, "type", { value: type, enumerable: true });
 }
 
+/** Whether `value` is the source text from `start` to `end`, so that a node can make it again from there. */
+function isSourceText(source: SourceText, value: string, start: number, end: number): boolean {
+  // Compared as a slice: equal strings compare as blocks of memory, where `startsWith` compared character by
+  // character, several times slower.
+  return value.length === end - start && value === source.text.slice(start, end);
+}
+
+export class WordNode extends Spanned implements Word {
+  declare readonly type: "Word";
+  /**
+   * The value, or null while it is not made: most words are their source text as written, which the node slices
+   * when first read (a string kept per word was a fifth of an AST's memory). Others (quoted, escaped, split by a
+   * line continuation) keep theirs.
+   */
+  declare private [VALUE]: string | null;
+  constructor(source: SourceText, value: string, start: number, end: number) {
+    super(source, start, end);
+    this[VALUE] = isSourceText(source, value, start, end) ? null : value;
+  }
+
+  get value(): string {
+    return (this[VALUE] ??= this.spanText());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { type: this.type, value: this.value, range: this.range };
+  }
+}
+typeOnPrototype(WordNode, "Word");
+
 export class KeywordNode extends Spanned implements Keyword {
-  readonly type = "Keyword";
+  declare readonly type: "Keyword";
   readonly text: string;
   readonly name: string;
   constructor(source: SourceText, text: string, name: string, start: number, end: number) {
@@ -127,29 +177,55 @@ export class KeywordNode extends Spanned implements Keyword {
     this.name = name;
   }
 }
+typeOnPrototype(KeywordNode, "Keyword");
 
+/** A comment: its text and value are made from the source when first read, then kept. */
 export class CommentNode extends Spanned implements Comment {
-  readonly type = "Comment";
-  readonly text: string;
-  readonly value: string;
-  constructor(source: SourceText, text: string, start: number, end: number) {
+  declare readonly type: "Comment";
+  declare private [TEXT]: string | null;
+  declare private [VALUE]: string | null;
+  constructor(source: SourceText, start: number, end: number) {
     super(source, start, end);
-    this.text = text;
-    this.value = text.slice(1).trim();
+    this[TEXT] = null;
+    this[VALUE] = null;
+  }
+
+  get text(): string {
+    return (this[TEXT] ??= this.spanText());
+  }
+
+  /** The text after `#`, trimmed. */
+  get value(): string {
+    return (this[VALUE] ??= this.text.slice(1).trim());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { type: this.type, text: this.text, value: this.value, range: this.range };
   }
 }
+typeOnPrototype(CommentNode, "Comment");
 
 export class WhitespaceNode extends Spanned implements Whitespace {
-  readonly type = "Whitespace";
-  readonly text: string;
-  constructor(source: SourceText, text: string, start: number, end: number) {
+  declare readonly type: "Whitespace";
+  /** Made from the source when first read, then kept. */
+  declare private [TEXT]: string | null;
+  constructor(source: SourceText, start: number, end: number) {
     super(source, start, end);
-    this.text = text;
+    this[TEXT] = null;
+  }
+
+  get text(): string {
+    return (this[TEXT] ??= this.spanText());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { type: this.type, text: this.text, range: this.range };
   }
 }
+typeOnPrototype(WhitespaceNode, "Whitespace");
 
 export class FlagNode extends Spanned implements Flag {
-  readonly type = "Flag";
+  declare readonly type: "Flag";
   readonly name: string;
   readonly value: string | null;
   readonly text: string;
@@ -193,9 +269,10 @@ export class FlagNode extends Spanned implements Flag {
     return out;
   }
 }
+typeOnPrototype(FlagNode, "Flag");
 
 export class KeyValueNode extends Spanned implements KeyValue {
-  readonly type = "KeyValue";
+  declare readonly type: "KeyValue";
   readonly key: Word;
   readonly value: Word;
   readonly separator: "=" | "";
@@ -206,9 +283,10 @@ export class KeyValueNode extends Spanned implements KeyValue {
     this.separator = separator;
   }
 }
+typeOnPrototype(KeyValueNode, "KeyValue");
 
 export class ArgDeclarationNode extends Spanned implements ArgDeclaration {
-  readonly type = "ArgDeclaration";
+  declare readonly type: "ArgDeclaration";
   readonly name: Word;
   readonly defaultValue: Word | null;
   constructor(source: SourceText, name: Word, defaultValue: Word | null, start: number, end: number) {
@@ -217,9 +295,10 @@ export class ArgDeclarationNode extends Spanned implements ArgDeclaration {
     this.defaultValue = defaultValue;
   }
 }
+typeOnPrototype(ArgDeclarationNode, "ArgDeclaration");
 
 export class StageNode extends Spanned implements Stage {
-  readonly type = "Stage";
+  declare readonly type: "Stage";
   readonly index: number;
   readonly name: string | null;
   readonly from: From;
@@ -240,6 +319,129 @@ export class StageNode extends Spanned implements Stage {
     this.instructions = instructions;
   }
 }
+typeOnPrototype(StageNode, "Stage");
+
+export class DockerfileNode extends Spanned implements Dockerfile {
+  declare readonly type: "Dockerfile";
+  constructor(
+    source: SourceText,
+    readonly bom: boolean,
+    readonly escapeChar: "\\" | "`",
+    readonly directives: readonly Directive[],
+    readonly comments: readonly Comment[],
+    readonly instructions: readonly Instruction[],
+    readonly preamble: readonly Instruction[],
+    readonly stages: readonly Stage[],
+    readonly children: readonly TopLevelNode[],
+  ) {
+    super(source, 0, source.text.length);
+  }
+
+  /** The plain object, with `range` right after `type`. */
+  override toJSON(): Record<string, unknown> {
+    const { type, range, ...rest } = super.toJSON();
+    return { type, range, ...rest };
+  }
+}
+typeOnPrototype(DockerfileNode, "Dockerfile");
+
+/**
+ * A heredoc, whose ranges and body are made from its offsets when first read, then kept: three ranges of two
+ * positions each and the body were most of what a heredoc cost. Each start field holds the range once it is made.
+ */
+export class HeredocNode implements Heredoc {
+  declare readonly type: "Heredoc";
+  declare private readonly [SOURCE]: SourceText;
+  declare private [MARKER_START]: number | Range;
+  declare private readonly [MARKER_END]: number;
+  declare private [BODY_START]: number | Range;
+  declare private readonly [BODY_END]: number;
+  /** -1 when the heredoc is not terminated. */
+  declare private [TERM_START]: number | Range;
+  declare private readonly [TERM_END]: number;
+  declare private [BODY]: string | null;
+  readonly name: string;
+  readonly fd: number | null;
+  readonly chomp: boolean;
+  readonly expand: boolean;
+
+  constructor(
+    source: SourceText,
+    marker: { readonly name: string; readonly fd: number | null; chomp: boolean; expand: boolean },
+    markerStart: number,
+    markerEnd: number,
+    bodyStart: number,
+    bodyEnd: number,
+    terminatorStart: number,
+    terminatorEnd: number,
+  ) {
+    this[SOURCE] = source;
+    this[MARKER_START] = markerStart;
+    this[MARKER_END] = markerEnd;
+    this[BODY_START] = bodyStart;
+    this[BODY_END] = bodyEnd;
+    this[TERM_START] = terminatorStart;
+    this[TERM_END] = terminatorEnd;
+    this[BODY] = null;
+    this.name = marker.name;
+    this.fd = marker.fd;
+    this.chomp = marker.chomp;
+    this.expand = marker.expand;
+  }
+
+  get markerRange(): Range {
+    const start = this[MARKER_START];
+    return typeof start === "number"
+      ? (this[MARKER_START] = this[SOURCE].range(start, this[MARKER_END]))
+      : start;
+  }
+
+  get body(): string {
+    return (this[BODY] ??= this[SOURCE].text.slice(HeredocNode.bodyStart(this), this[BODY_END]));
+  }
+
+  get bodyRange(): Range {
+    const start = this[BODY_START];
+    return typeof start === "number" ? (this[BODY_START] = this[SOURCE].range(start, this[BODY_END])) : start;
+  }
+
+  get terminatorRange(): Range | null {
+    const start = this[TERM_START];
+    if (typeof start !== "number") return start;
+    return start < 0 ? null : (this[TERM_START] = this[SOURCE].range(start, this[TERM_END]));
+  }
+
+  /** The marker's offsets, for the parser's checks, which make no range. */
+  static markerStart(heredoc: HeredocNode): number {
+    const start = heredoc[MARKER_START];
+    return typeof start === "number" ? start : start.start.offset;
+  }
+
+  static markerEnd(heredoc: HeredocNode): number {
+    return heredoc[MARKER_END];
+  }
+
+  private static bodyStart(heredoc: HeredocNode): number {
+    const start = heredoc[BODY_START];
+    return typeof start === "number" ? start : start.start.offset;
+  }
+
+  /** The plain object, in the order its fields are documented. */
+  toJSON(): Record<string, unknown> {
+    return {
+      type: this.type,
+      name: this.name,
+      fd: this.fd,
+      chomp: this.chomp,
+      expand: this.expand,
+      markerRange: this.markerRange,
+      body: this.body,
+      bodyRange: this.bodyRange,
+      terminatorRange: this.terminatorRange,
+    };
+  }
+}
+typeOnPrototype(HeredocNode, "Heredoc");
 
 const keywordNames = new Map(Object.keys(instructionTypes).map((k) => [k, k]));
 
@@ -266,55 +468,114 @@ export interface InstructionHead {
   /** Offset of the instruction's first line; -1 for a trigger, which has no tokens of its own. */
   readonly linesStart: number;
   readonly logical: string;
+  /** Whether `logical` is the source text from `linesStart` on: the instruction is one line of text. */
+  readonly oneLine: boolean;
+}
+
+/**
+ * An instruction's flags, heredocs and comments, in one object: most instructions have none of them and share
+ * `noParts`, so that each node keeps one field for the three lists.
+ */
+class Parts {
+  constructor(
+    readonly flags: readonly Flag[],
+    readonly heredocs: readonly Heredoc[],
+    readonly comments: readonly Comment[],
+  ) {}
+}
+
+const noParts = Object.freeze(new Parts(none, none, none));
+// Freezing gave `noParts` a map of its own: keep one instance with the map that the others have.
+keepShape(new Parts(none, none, none));
+
+function parts(flags: readonly Flag[], heredocs: readonly Heredoc[], comments: readonly Comment[]): Parts {
+  return flags === none && heredocs === none && comments === none
+    ? noParts
+    : new Parts(flags, heredocs, comments);
 }
 
 /** What every instruction node holds; one subclass per set of instruction-specific fields. */
 abstract class InstructionNode<T extends InstructionType> extends Spanned {
   // Declared only and set in the constructor, for the same reason as Spanned's fields.
   declare readonly type: T;
-  declare readonly flags: readonly Flag[];
-  // Not readonly: an ONBUILD hands its heredocs to its trigger once the trigger is made.
-  declare heredocs: readonly Heredoc[];
-  declare readonly comments: readonly Comment[];
-  declare readonly logical: string;
-  declare private readonly [LINES_START]: number;
-  declare private [TOKENS]: readonly SyntaxToken[] | undefined;
-  declare private readonly [KEYWORD_TEXT]: string;
-  declare private readonly [KEYWORD_END]: number;
-  declare private [KEYWORD]: Keyword | undefined;
-  /** A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one. */
-  declare private [ARGS]: readonly Word[] | Word;
+  /**
+   * The joined line, or its length while it is not made and is the source text from the instruction's start on
+   * (an instruction on one line): made from the source when first read, then kept.
+   */
+  declare private [LOGICAL]: string | number;
+  /**
+   * The keyword's text while the keyword is not made and stands as written at the instruction's start (it ends
+   * where its text does), then the keyword; a keyword split by a line continuation is made at once.
+   */
+  declare private [KEYWORD]: string | Keyword;
+  /** The offset of the instruction's first line until the tokens are made (scanned again from there), then them. */
+  declare private [TOKENS]: number | readonly SyntaxToken[];
+  declare private [PARTS]: Parts;
+  /**
+   * A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one.
+   * Null when the subclass makes the list from its own fields when first read (`madeArgs`).
+   */
+  declare private [ARGS]: readonly Word[] | Word | null;
   /** Set on a trigger after its ONBUILD is made; declared only, so that other nodes have no such key. */
   declare onbuild?: Onbuild;
 
-  constructor(head: InstructionHead, args: readonly Word[]) {
+  constructor(head: InstructionHead, args: readonly Word[] | null) {
     super(head.source, head.start, head.end);
     this.type = head.type as T;
-    this[KEYWORD_TEXT] = head.keywordText;
-    this[KEYWORD_END] = head.keywordEnd;
-    this.flags = head.flags;
-    this[ARGS] = args.length === 1 ? args[0]! : args;
-    this.heredocs = head.heredocs;
-    this.comments = head.comments;
-    this.logical = head.logical;
-    this[LINES_START] = head.linesStart;
-    this[TOKENS] = head.linesStart < 0 ? none : undefined;
-    this[KEYWORD] = undefined;
+    const text = head.keywordText;
+    this[KEYWORD] =
+      head.keywordEnd === head.start + text.length &&
+      isSourceText(head.source, text, head.start, head.keywordEnd)
+        ? text
+        : new KeywordNode(head.source, text, keywordName(text), head.start, head.keywordEnd);
+    this[PARTS] = parts(head.flags, head.heredocs, head.comments);
+    this[ARGS] = args !== null && args.length === 1 ? args[0]! : args;
+    const logical = head.logical;
+    this[LOGICAL] = head.oneLine && head.linesStart === head.start ? logical.length : logical;
+    this[TOKENS] = head.linesStart < 0 ? none : head.linesStart;
+  }
+
+  get logical(): string {
+    const logical = this[LOGICAL];
+    if (typeof logical === "string") return logical;
+    const start = startOf(this);
+    return (this[LOGICAL] = this.source.text.slice(start, start + logical));
+  }
+
+  get flags(): readonly Flag[] {
+    return this[PARTS].flags;
+  }
+
+  get heredocs(): readonly Heredoc[] {
+    return this[PARTS].heredocs;
+  }
+
+  get comments(): readonly Comment[] {
+    return this[PARTS].comments;
   }
 
   get args(): readonly Word[] {
     const args = this[ARGS];
+    if (args === null) return (this[ARGS] = this.madeArgs());
     return args instanceof WordNode ? (this[ARGS] = [args]) : (args as readonly Word[]);
+  }
+
+  /** The arguments of a subclass that makes them from its own fields. */
+  protected madeArgs(): readonly Word[] {
+    return none;
   }
 
   /** The keyword, made when first read (most parses read few), then kept. */
   get keyword(): Keyword {
-    return (this[KEYWORD] ??= new KeywordNode(
+    const keyword = this[KEYWORD];
+    if (typeof keyword !== "string") return keyword;
+    const start = startOf(this);
+    return (this[KEYWORD] = new KeywordNode(
       this.source,
-      this[KEYWORD_TEXT],
-      keywordName(this[KEYWORD_TEXT]),
-      startOf(this),
-      this[KEYWORD_END],
+      keyword,
+      keywordName(keyword),
+      start,
+      start + keyword.length,
     ));
   }
 
@@ -323,28 +584,48 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
    * keeps none, as most parses for planning or linting read the tokens of few instructions.
    */
   get tokens(): readonly SyntaxToken[] {
-    return (this[TOKENS] ??= instructionTokens(
-      this.source.text,
-      this.source.escape,
-      this[LINES_START],
-      this.logical,
-    ));
+    const tokens = this[TOKENS];
+    if (typeof tokens !== "number") return tokens;
+    return (this[TOKENS] = instructionTokens(this.source.text, this.source.escape, tokens, this.logical));
+  }
+
+  /** Makes this instruction the trigger of `onbuild`, which hands it its heredocs. */
+  static link(
+    trigger: InstructionNode<InstructionType>,
+    onbuild: Onbuild,
+    heredocs: readonly Heredoc[],
+  ): void {
+    trigger.onbuild = onbuild;
+    const { flags, comments } = trigger[PARTS];
+    trigger[PARTS] = parts(flags, heredocs, comments);
   }
 
   /**
-   * The plain object: `type`, `range`, `keyword`, then the other fields in order, with `args` before `heredocs`
-   * and `tokens` before `logical`.
+   * The plain object: `type`, `range`, `keyword`, the fields every instruction has, then the instruction's own
+   * in order (and a trigger's `onbuild`).
    */
   override toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { type: this.type, range: this.range, keyword: this.keyword };
+    const out: Record<string, unknown> = {
+      type: this.type,
+      range: this.range,
+      keyword: this.keyword,
+      flags: this.flags,
+      args: this.args,
+      heredocs: this.heredocs,
+      comments: this.comments,
+      tokens: this.tokens,
+      logical: this.logical,
+    };
     for (const key of Object.keys(this)) {
-      if (key === "type") continue;
-      if (key === "heredocs") out.args = this.args;
-      if (key === "logical") out.tokens = this.tokens;
-      out[key] = this[key as keyof this];
+      if (key !== "type") out[key] = this[key as keyof this];
     }
     return out;
   }
+}
+
+/** Makes `trigger` the trigger of `onbuild`: the link back, and the ONBUILD's heredocs. */
+export function linkTrigger(trigger: Instruction, onbuild: Onbuild, heredocs: readonly Heredoc[]): void {
+  InstructionNode.link(trigger as unknown as InstructionNode<InstructionType>, onbuild, heredocs);
 }
 
 export class FromNode extends InstructionNode<"From"> {
@@ -414,9 +695,20 @@ export class PairsNode<T extends "Env" | "Label"> extends InstructionNode<T> {
 
 export class ArgNode extends InstructionNode<"Arg"> {
   readonly declarations: readonly ArgDeclaration[];
-  constructor(head: InstructionHead, args: readonly Word[], declarations: readonly ArgDeclaration[]) {
-    super(head, args);
+  constructor(head: InstructionHead, declarations: readonly ArgDeclaration[]) {
+    super(head, declarations.length === 0 ? none : null);
     this.declarations = declarations;
+  }
+
+  /**
+   * One word per declaration, over the same span, `name=default` as written: made when first read, as most
+   * readers of an ARG read its declarations (a file of many ARGs kept each name twice).
+   */
+  protected override madeArgs(): readonly Word[] {
+    return this.declarations.map((d) => {
+      const value = d.defaultValue === null ? d.name.value : `${d.name.value}=${d.defaultValue.value}`;
+      return new WordNode(this.source, value, startOf(d), endOf(d));
+    });
   }
 }
 
@@ -477,27 +769,44 @@ export class ValueNode<
     comments: [],
     linesStart: 0,
     logical: "",
+    oneLine: false,
   };
   const from = new FromNode({ ...head, type: "From" }, [word], null, null);
   for (const node of [
     word,
     keyword,
-    new CommentNode(source, "#", 0, 1),
-    new WhitespaceNode(source, "", 0, 0),
+    new CommentNode(source, 0, 0),
+    new WhitespaceNode(source, 0, 0),
     new FlagNode(source, "", null, "", 0, 0, 0, 0, 0),
     new KeyValueNode(source, word, word, "=", 0, 0),
     new ArgDeclarationNode(source, word, null, 0, 0),
     new StageNode(source, 0, null, from, [], 0, 0),
+    new DockerfileNode(source, false, "\\", [], [], [], [], [], []),
     from,
     new RunNode(head, [], "none", []),
     new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
     new CopyNode<"Copy">({ ...head, type: "Copy" }, [], "none"),
     new PairsNode<"Env">({ ...head, type: "Env" }, [], false, []),
-    new ArgNode({ ...head, type: "Arg" }, [], []),
+    new ArgNode({ ...head, type: "Arg" }, []),
     new PlainNode<"Expose">({ ...head, type: "Expose" }, []),
     new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
     new OnbuildNode({ ...head, type: "Onbuild" }, [], null),
     new ValueNode<"User">({ ...head, type: "User" }, [], null),
-  ])
+  ]) {
+    // Read once, so that the field that holds the start, then the range, is general from the start.
+    void node.range;
     keepShape(node);
+  }
+  const heredoc = new HeredocNode(
+    source,
+    { name: "", fd: null, chomp: false, expand: true },
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  );
+  void [heredoc.markerRange, heredoc.bodyRange, heredoc.terminatorRange, heredoc.body];
+  keepShape(heredoc);
 }

@@ -8,30 +8,41 @@ import type { Position, Range } from "./nodes.js";
  * starts after it; the mark itself is at column 1.
  */
 export class PositionMap {
-  private readonly starts: number[];
+  /** Where each line starts; made on first lookup, as a parse that reads no range needs none. */
+  private starts: Int32Array | null = null;
   /**
    * The positions made last, by offset modulo the size: an instruction's range, its keyword's and its last
    * word's share their ends, so nodes share one position object per offset instead of one each.
    */
-  private readonly recent: (Position | undefined)[] = new Array<Position | undefined>(64).fill(undefined);
+  private recent: (Position | undefined)[] | null = null;
   /** The line of the last lookup: offsets mostly come in source order. */
   private line = 0;
 
-  constructor(text: string) {
-    this.starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    let i = text.indexOf("\n");
-    while (i >= 0) {
-      this.starts.push(i + 1);
-      i = text.indexOf("\n", i + 1);
-    }
+  constructor(private readonly text: string) {}
+
+  /**
+   * The line starts, counted first so that the table is made at its size: 4 bytes a line, where a list grown
+   * line by line took 8 and copied itself as it grew (a 50 MB file has millions of lines).
+   */
+  private lineStarts(): Int32Array {
+    const text = this.text;
+    let count = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+    const starts = new Int32Array(count);
+    starts[0] = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+    return (this.starts = starts);
   }
 
   /** The position of an offset: 1-based line, 1-based column in UTF-16 code units. */
   at(offset: number): Position {
     const slot = offset & 63;
-    const cached = this.recent[slot];
+    // Made with the first position: many parses make none.
+    const recent = (this.recent ??= new Array<Position | undefined>(64).fill(undefined));
+    const cached = recent[slot];
     if (cached !== undefined && cached.offset === offset) return cached;
-    const starts = this.starts;
+    const starts = this.starts ?? this.lineStarts();
     let lo = this.line;
     if (!(starts[lo]! <= offset && (lo + 1 === starts.length || starts[lo + 1]! > offset))) {
       lo = 0;
@@ -45,7 +56,7 @@ export class PositionMap {
       this.line = lo;
     }
     const position = { offset, line: lo + 1, column: Math.max(offset - starts[lo]!, 0) + 1 };
-    this.recent[slot] = position;
+    recent[slot] = position;
     return position;
   }
 

@@ -1,5 +1,16 @@
-import type { ArgDeclaration, Dockerfile, Env, Instruction, Stage, Word } from "../ast/nodes.js";
-import { expandWord, type ExpandOptions } from "../expand/expand.js";
+import type {
+  Arg,
+  ArgDeclaration,
+  Dockerfile,
+  Env,
+  Instruction,
+  KeyValue,
+  Stage,
+  Word,
+} from "../ast/nodes.js";
+import { startOf } from "../ast/node-classes.js";
+import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
+import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import {
   defaultPath,
   defaultPredefinedArgs,
@@ -23,6 +34,34 @@ export interface GlobalArgs {
    * asked to `keepGoing`.
    */
   readonly errors: readonly { readonly declaration: ArgDeclaration; readonly message: string }[];
+  /**
+   * Where each name visible in a FROM got its value, in order: the predefined ARGs, then one entry per global
+   * ARG declaration (a later one of a name replaces an earlier one for whoever reads them in order).
+   */
+  readonly definitions: readonly Definition[];
+}
+
+/**
+ * Where a variable in scope was defined: the ARG declaration or ENV pair that last set it, or BuildKit for a
+ * predefined ARG. What hover and completion show.
+ */
+export interface Definition {
+  readonly name: string;
+  readonly kind: "ARG" | "ENV" | "predefined";
+  /** The ARG or ENV instruction; null for a predefined ARG. */
+  readonly instruction: Arg | Env | null;
+  /** The ARG's declaration or the ENV's pair; null for a predefined ARG. */
+  readonly declaration: ArgDeclaration | KeyValue | null;
+  /**
+   * The value as written: the ARG's default or the ENV's value; for an ARG without a default, the global ARG's
+   * that it takes. Null when there is none.
+   */
+  readonly raw: string | null;
+  /**
+   * The value with the variables it uses filled in; null when unknown: no value, a variable without a definition
+   * of known value (a predefined ARG, the image's PATH), or a failed expansion.
+   */
+  readonly value: string | null;
 }
 
 /** What is known about the environment of a build stage at one point. */
@@ -37,6 +76,11 @@ export interface StageScope {
   readonly baseImage: string | null;
   /** True when a base name in the chain uses a variable without a value, so the base may be any image or stage. */
   readonly baseUnresolved: boolean;
+  /**
+   * Where each ARG and ENV name in scope (of this stage and its base stages) was defined, in first-set order;
+   * empty unless the model was made with `definitions`.
+   */
+  readonly definitions: ReadonlyMap<string, Definition>;
 }
 
 /** Inputs of a build that the file itself does not hold. */
@@ -54,14 +98,24 @@ export interface SemanticOptions {
   readonly keepGoing?: boolean;
   /** Take ARG names as written, without BuildKit's unquoting (the planner matches build args that way). */
   readonly rawNames?: boolean;
+  /**
+   * Record where each name in a stage's scope was defined (`StageScope.definitions`), for hover and completion;
+   * without it, which saves lint the work, stage scopes list no definitions.
+   */
+  readonly definitions?: boolean;
 }
 
+/**
+ * A scope as the model advances it: each field is an immutable version, replaced as instructions add to it, so a
+ * copy of the holder is a snapshot and costs six pointers, however many variables the stage chain holds.
+ */
 interface MutableScope {
-  env: Map<string, string>;
-  args: Set<string>;
-  uncertain: Set<string>;
+  env: PersistentMap<string>;
+  args: PersistentSet;
+  uncertain: PersistentSet;
   baseImage: string | null;
   baseUnresolved: boolean;
+  definitions: PersistentMap<Definition>;
 }
 
 /** Where an instruction sits: its stage (null in the preamble) and its index among the stage's instructions. */
@@ -86,17 +140,18 @@ export const semanticWork = { steps: 0, models: 0 };
 export class SemanticModel {
   readonly options: ExpandOptions;
   private globalsCache: GlobalArgs | undefined;
+  private globalsByName: Map<string, Definition> | undefined;
   private bases: (Stage | null)[] | undefined;
   private baseNames: (string | null)[] | undefined;
   private byName: Map<string, Stage> | undefined;
   private baseSet: Set<Stage> | undefined;
   private usedSet: Set<Stage> | undefined;
   private keptSet: Set<Stage> | undefined;
-  private places: Map<Instruction, Place> | undefined;
   private roots: Stage[] | undefined;
   private readonly chainMemo = new Map<(stage: Stage) => boolean, (boolean | undefined)[]>();
-  // Each stage's environment after its last instruction, computed in stage order on demand.
-  private readonly finals: (MutableScope | undefined)[] = [];
+  // Each stage's environment after its last instruction, computed on demand; it is shared by every stage built on
+  // it (the maps are immutable), not copied.
+  private finals: (MutableScope | undefined)[] | undefined;
   // The scope being advanced through one stage: queries in source order cost one step per declaration.
   private cursor: { stage: Stage; index: number; decl: number; scope: MutableScope } | null = null;
 
@@ -123,7 +178,7 @@ export class SemanticModel {
 
   /** Strips quotes from an ARG or ENV name as BuildKit's lexer would, keeping the raw text if that fails. */
   plainName(word: Word, env: ReadonlyMap<string, string>): string {
-    const result = expandWord(word.value, env, this.options);
+    const result = expand(word.value, env, this.options);
     return result.error === null && result.value !== "" ? result.value : word.value;
   }
 
@@ -248,41 +303,64 @@ export class SemanticModel {
   /**
    * The environment before an instruction of a stage (or before one declaration of an ARG), as BuildKit's
    * dispatcher builds it: a stage starts from its base stage's final environment (or an image's unknown one),
-   * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The returned scope is only valid
-   * until the next call: read it, do not keep it.
+   * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The scope is immutable: it may be
+   * kept. Asking in source order costs one step per declaration in all.
    */
   scopeBefore(node: Instruction, decl?: ArgDeclaration): StageScope | null {
     const place = this.placeOf(node);
     if (!place?.stage) return null;
     const declIndex = decl && node.type === "Arg" ? node.declarations.indexOf(decl) : 0;
-    return this.advance(place.stage, place.index, Math.max(0, declIndex));
+    return copy(this.advance(place.stage, place.index, Math.max(0, declIndex)));
   }
 
   /** The environment after the last instruction of a stage. */
   finalScope(stage: Stage): StageScope {
-    return this.final(stage);
+    return copy(this.final(stage));
   }
 
   private evaluateGlobals(): GlobalArgs {
+    // Most files declare no global ARG: they share what that leaves.
+    if (!this.ast.preamble.some((i) => i.type === "Arg")) {
+      const env = this.predefined;
+      return {
+        declared: noDeclared,
+        env,
+        values: noValues,
+        error: null,
+        errors: [],
+        definitions: predefinedDefinitions,
+      };
+    }
     const declared = new Set<string>();
     const env = new Map(this.predefined);
     const values = new Map<string, string>();
     const { buildArgs, keepGoing = false, rawNames = false } = this.inputs;
     const errors: { declaration: ArgDeclaration; message: string }[] = [];
+    const definitions: Definition[] = [...predefinedDefinitions];
+    const byName = new Map<string, Definition>();
+    const define = (definition: Definition) => {
+      definitions.push(definition);
+      byName.set(definition.name, definition);
+    };
+    for (const d of predefinedDefinitions) byName.set(d.name, d);
     for (const instruction of this.ast.preamble) {
       if (instruction.type !== "Arg") continue;
       for (const decl of instruction.declarations) {
         const name = rawNames ? decl.name.value : this.plainName(decl.name, env);
         declared.add(name);
-        if (errors.length > 0 && !keepGoing) continue;
-        const given = buildArgs?.get(name);
-        if (given !== undefined) {
-          env.set(name, given);
-          values.set(name, given);
+        const raw = decl.defaultValue?.value ?? null;
+        const stopped = errors.length > 0 && !keepGoing;
+        const given = stopped ? undefined : buildArgs?.get(name);
+        if (stopped || given !== undefined || raw === null) {
+          define({ name, kind: "ARG", instruction, declaration: decl, raw, value: given ?? null });
+          if (given !== undefined) {
+            env.set(name, given);
+            values.set(name, given);
+          }
           continue;
         }
-        if (decl.defaultValue === null) continue;
-        const result = expandWord(decl.defaultValue.value, env, this.options);
+        const result = expand(raw, env, this.options);
+        define({ name, kind: "ARG", instruction, declaration: decl, raw, value: knownValue(result, byName) });
         if (result.error !== null) errors.push({ declaration: decl, message: result.error });
         if (result.error === null || keepGoing) {
           env.set(name, result.value);
@@ -290,7 +368,16 @@ export class SemanticModel {
         }
       }
     }
-    return { declared, env, values, error: errors[0]?.message ?? null, errors };
+    return { declared, env, values, error: errors[0]?.message ?? null, errors, definitions };
+  }
+
+  /** The last definition of a global ARG name, for a stage's `ARG NAME`, which takes the global's value. */
+  private globalDefinition(name: string): Definition | undefined {
+    if (!this.globalsByName) {
+      this.globalsByName = new Map();
+      for (const d of this.globals.definitions) this.globalsByName.set(d.name, d);
+    }
+    return this.globalsByName.get(name);
   }
 
   private graph(): (Stage | null)[] {
@@ -347,43 +434,59 @@ export class SemanticModel {
   }
 
   private placeOf(node: Instruction): Place | undefined {
-    if (!this.places) {
-      const places = new Map<Instruction, Place>();
-      this.ast.preamble.forEach((n, index) => places.set(n, { stage: null, index }));
-      for (const stage of this.ast.stages) {
-        places.set(stage.from, { stage, index: -1 });
-        stage.instructions.forEach((n, index) => places.set(n, { stage, index }));
-      }
-      this.places = places;
+    // Found by its offset, which orders the stages and each stage's instructions: a map of every instruction,
+    // made for each file, cost more than all the lookups a file's rules make.
+    const stages = this.ast.stages;
+    const at = offsetOf(node);
+    let lo = 0;
+    let hi = stages.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (offsetOf(stages[mid]!.from) <= at) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return this.places.get(node);
+    const stage = stages[hi];
+    if (!stage) {
+      const index = indexOf(this.ast.preamble, node);
+      return index < 0 ? undefined : { stage: null, index };
+    }
+    if (stage.from === node) return { stage, index: -1 };
+    const index = indexOf(stage.instructions, node);
+    return index < 0 ? undefined : { stage, index };
   }
 
   private start(stage: Stage): MutableScope {
     const baseName = this.baseName(stage);
     const base = this.baseOf(stage);
-    if (base) return cloneScope(this.final(base));
+    if (base) return copy(this.final(base));
     const scratch = baseName !== null && baseName.toLowerCase() === "scratch";
     return {
-      env: new Map([["PATH", defaultPath]]),
-      args: new Set(),
-      uncertain: new Set(),
+      env: startEnv,
+      args: PersistentSet.empty(),
+      uncertain: PersistentSet.empty(),
       baseImage: scratch ? null : (baseName ?? stage.from.image?.value ?? ""),
       baseUnresolved: baseName === null,
+      definitions: PersistentMap.empty(),
     };
   }
 
   private final(stage: Stage): MutableScope {
-    const known = this.finals[stage.index];
+    const finals = (this.finals ??= new Array<MutableScope | undefined>(this.ast.stages.length).fill(
+      undefined,
+    ));
+    const known = finals[stage.index];
     if (known) return known;
-    // Bases come earlier in the file: computing the finals in order needs no recursion, however long the chain.
-    for (let i = this.finals.length; i <= stage.index; i++) {
-      const s = this.ast.stages[i]!;
+    // The stages of the chain whose final scope is not known yet, nearest first: computed from the oldest down,
+    // with no recursion however long the chain, and each once, as the stages built on them share them.
+    const pending: Stage[] = [];
+    for (let s: Stage | null = stage; s && !finals[s.index]; s = this.baseOf(s)) pending.push(s);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const s = pending[i]!;
       const scope = this.start(s);
       for (const node of s.instructions) this.apply(scope, node);
-      this.finals[i] = scope;
+      finals[s.index] = scope;
     }
-    return this.finals[stage.index]!;
+    return finals[stage.index]!;
   }
 
   private advance(stage: Stage, index: number, decl: number): MutableScope {
@@ -402,7 +505,7 @@ export class SemanticModel {
       const node = stage.instructions[cursor.index]!;
       if (node.type === "Arg") {
         for (let d = cursor.decl; d < node.declarations.length; d++)
-          this.applyArg(cursor.scope, node.declarations[d]!);
+          this.applyArg(cursor.scope, node, node.declarations[d]!);
       } else if (cursor.decl === 0) this.apply(cursor.scope, node);
       cursor.index++;
       cursor.decl = 0;
@@ -411,7 +514,7 @@ export class SemanticModel {
     if (node?.type === "Arg") {
       while (cursor.decl < decl) {
         semanticWork.steps++;
-        this.applyArg(cursor.scope, node.declarations[cursor.decl]!);
+        this.applyArg(cursor.scope, node, node.declarations[cursor.decl]!);
         cursor.decl++;
       }
     }
@@ -419,79 +522,163 @@ export class SemanticModel {
   }
 
   private apply(scope: MutableScope, node: Instruction): void {
-    if (node.type === "Arg") for (const decl of node.declarations) this.applyArg(scope, decl);
+    if (node.type === "Arg") for (const decl of node.declarations) this.applyArg(scope, node, decl);
     else if (node.type === "Env") this.applyEnv(scope, node);
   }
 
-  private applyArg(scope: MutableScope, decl: ArgDeclaration): void {
+  private applyArg(scope: MutableScope, node: Arg, decl: ArgDeclaration): void {
     const name = this.plainName(decl.name, scope.env);
-    scope.args.add(name);
+    scope.args = scope.args.add(name);
+    const raw = decl.defaultValue?.value ?? null;
     const given = this.inputs.buildArgs?.get(name);
     if (given !== undefined) {
-      this.set(scope, name, given, []);
-    } else if (decl.defaultValue !== null) {
-      const result = expandWord(decl.defaultValue.value, scope.env, this.options);
-      this.set(scope, name, result.error === null ? result.value : decl.defaultValue.value, result.missing);
-      if (result.error !== null) scope.uncertain.add(name);
+      this.set(scope, name, given, noNames);
+      if (this.inputs.definitions) this.define(scope, name, "ARG", node, decl, raw, given);
+    } else if (raw !== null) {
+      const result = expand(raw, scope.env, this.options);
+      if (this.inputs.definitions)
+        this.define(scope, name, "ARG", node, decl, raw, knownValue(result, scope.definitions));
+      this.set(scope, name, result.error === null ? result.value : raw, result.missing);
+      if (result.error !== null) scope.uncertain = scope.uncertain.add(name);
     } else {
       const global = this.globals.env.get(name);
-      if (global !== undefined && !nonEnvArgs.has(name)) this.set(scope, name, global, []);
+      if (global !== undefined && !nonEnvArgs.has(name)) this.set(scope, name, global, noNames);
+      // `ARG NAME` takes the global ARG's value: its definition shows that one.
+      const outer = this.inputs.definitions ? this.globalDefinition(name) : undefined;
+      if (this.inputs.definitions)
+        this.define(scope, name, "ARG", node, decl, outer?.raw ?? null, outer?.value ?? null);
     }
   }
 
   private applyEnv(scope: MutableScope, node: Env): void {
     // Every pair of one ENV is expanded against the environment before the instruction: the updates are applied
-    // only after all pairs are expanded, so the live map is that environment (a copy per ENV made a stage of
-    // n ENVs cost n² map entries).
-    const updates: [string, string, string[], boolean][] = [];
+    // only after all pairs are expanded, so every pair reads the scope's versions from before the instruction.
+    const updates: [
+      name: string,
+      value: string,
+      missing: readonly string[],
+      failed: boolean,
+      known: string | null,
+      pair: KeyValue,
+    ][] = [];
     for (const pair of node.pairs) {
-      const key = expandWord(pair.key.value, scope.env, this.options);
-      const value = expandWord(pair.value.value, scope.env, this.options);
+      const key = expand(pair.key.value, scope.env, this.options);
+      const value = expand(pair.value.value, scope.env, this.options);
       if (key.error !== null || key.value === "") continue;
       const failed = value.error !== null;
       updates.push([
         key.value,
         failed ? pair.value.value : value.value,
-        [...key.missing, ...value.missing],
+        key.missing.length === 0 ? value.missing : [...key.missing, ...value.missing],
         failed,
+        this.inputs.definitions ? knownValue(value, scope.definitions) : null,
+        pair,
       ]);
     }
-    for (const [name, value, missing, failed] of updates) {
+    for (const [name, value, missing, failed, known, pair] of updates) {
       this.set(scope, name, value, missing);
-      if (failed) scope.uncertain.add(name);
+      if (failed) scope.uncertain = scope.uncertain.add(name);
+      if (this.inputs.definitions) this.define(scope, name, "ENV", node, pair, pair.value.value, known);
     }
+  }
+
+  private define(
+    scope: MutableScope,
+    name: string,
+    kind: "ARG" | "ENV",
+    instruction: Arg | Env,
+    declaration: ArgDeclaration | KeyValue,
+    raw: string | null,
+    value: string | null,
+  ): void {
+    scope.definitions = scope.definitions.set(name, { name, kind, instruction, declaration, raw, value });
   }
 
   private set(scope: MutableScope, name: string, value: string, missing: readonly string[]): void {
     if (nonEnvArgs.has(name)) return;
-    scope.env.set(name, value);
-    if (missing.length > 0 && scope.baseImage !== null) scope.uncertain.add(name);
-    else scope.uncertain.delete(name);
+    scope.env = scope.env.set(name, value);
+    scope.uncertain =
+      missing.length > 0 && scope.baseImage !== null
+        ? scope.uncertain.add(name)
+        : scope.uncertain.delete(name);
   }
 }
 
-function cloneScope(scope: MutableScope): MutableScope {
+const noDeclared: ReadonlySet<string> = new Set();
+const noValues: ReadonlyMap<string, string> = new Map();
+
+/** The predefined ARGs' definitions: the same names on every platform, and values that depend on the build. */
+const predefinedDefinitions: readonly Definition[] = [...defaultPredefinedArgs.keys()].map((name) => ({
+  name,
+  kind: "predefined",
+  instruction: null,
+  declaration: null,
+  raw: null,
+  value: null,
+}));
+
+/** What every stage built on an image starts from: BuildKit's PATH, which the image may replace. */
+const startEnv = PersistentMap.of([["PATH", defaultPath]]);
+
+/** What the model reads of an expansion. */
+type Expansion = Pick<ExpandWordResult, "value" | "error"> & {
+  readonly matched: readonly string[];
+  readonly missing: readonly string[];
+};
+
+const noNames: readonly string[] = [];
+// What expansion changes in a word: variables, quotes and either escape character.
+const expandable = /[$'"\\`]/;
+
+/**
+ * A word expanded as `expandWord` does; a word without anything expansion changes (most names and values) is its
+ * own value, found without making a lexer, which was most of what the model cost on ordinary files.
+ */
+function expand(text: string, env: ReadonlyMap<string, string>, options: ExpandOptions): Expansion {
+  return expandable.test(text)
+    ? expandWord(text, env, options)
+    : { value: text, matched: noNames, missing: noNames, error: null };
+}
+
+/** The index of `node` in a list of instructions in source order, found by its offset; -1 when not there. */
+function indexOf(list: readonly Instruction[], node: Instruction): number {
+  const at = offsetOf(node);
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = offsetOf(list[mid]!);
+    if (start === at) return list[mid] === node ? mid : -1;
+    if (start < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A node's start offset, read without making its range (which the parser makes on first read). */
+function offsetOf(node: Instruction): number {
+  const start = startOf(node);
+  return typeof start === "number" ? start : node.range.start.offset;
+}
+
+/** Another holder of the same versions: a snapshot that later steps of the model leave as it is. */
+function copy(scope: MutableScope): MutableScope {
   return {
-    env: new Map(scope.env),
-    args: new Set(scope.args),
-    uncertain: new Set(scope.uncertain),
+    env: scope.env,
+    args: scope.args,
+    uncertain: scope.uncertain,
     baseImage: scope.baseImage,
     baseUnresolved: scope.baseUnresolved,
+    definitions: scope.definitions,
   };
 }
 
-const models = new WeakMap<Dockerfile, SemanticModel>();
-
 /**
- * The semantic model of a parsed file, built on first use and kept with the AST (which nobody changes after
- * parsing). With build args or platforms, a new model is made each time: they are not part of the file.
- * Code that handles many files in a row (the linter) should make its own `new SemanticModel(ast)` instead: this
- * cache is a WeakMap whose values hold their keys, which V8's young-generation collector keeps alive, so every
- * AST passed here outlives its file until a full collection.
+ * The value of an expansion as hover shows it: known only when it failed nowhere and every name it used has a
+ * definition of known value (a predefined ARG's value, or PATH's, depends on the build and the image).
  */
-export function semanticModel(ast: Dockerfile, options?: SemanticOptions): SemanticModel {
-  if (options) return new SemanticModel(ast, options);
-  let model = models.get(ast);
-  if (!model) models.set(ast, (model = new SemanticModel(ast)));
-  return model;
+function knownValue(result: Expansion, definitions: ReadonlyMap<string, Definition>): string | null {
+  if (result.error !== null || result.missing.length > 0) return null;
+  for (const name of result.matched) if (definitions.get(name)?.value == null) return null;
+  return result.value;
 }
