@@ -115,6 +115,14 @@ ONBUILD RUN rm -rf /var/lib/apt/lists/*
 `,
     },
     {
+      // Fails if an rm is skipped when only the RUN itself (and no earlier layer) has made files.
+      name: "a download removed by the RUN that made it is gone for later RUNs",
+      code: `FROM debian:12
+RUN curl -o /tmp/a.tgz https://x.org/a.tgz && tar -xzf /tmp/a.tgz -C /opt && rm /tmp/a.tgz
+RUN rm -f /tmp/a.tgz
+`,
+    },
+    {
       name: "a different download",
       code: `FROM debian:12
 RUN curl -o /tmp/a.tgz https://x.org/a.tgz && rm /tmp/a.tgz

@@ -1,4 +1,4 @@
-import type { Add, Copy } from "@hull/parser";
+import type { Add, Copy, Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
@@ -233,6 +233,28 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     let workdir = UNKNOWN_WORKDIR;
     let env: StageEnv = { pipNoCache: false };
     let layer = 0;
+    // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
+    // file and emptied as they are used, rather than made for every RUN.
+    const mine: Artifact[] = [];
+    const removed: { path: string; artifact: Artifact }[] = [];
+
+    /** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
+    const remove = (path: string) => {
+      // Nothing created yet in the stage: nothing to remove (the usual case, and the filtering below allocates).
+      if (artifacts.length === 0 && mine.length === 0) return;
+      // One test per path, compiled once and applied once to each artifact.
+      const covered = covers(path);
+      // Most removals meet nothing of earlier layers: then there is nothing to filter.
+      if (!artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) return;
+      const kept = (artifact: Artifact) => {
+        if (!covered(artifact.path)) return true;
+        if (artifact.layer !== layer) removed.push({ path, artifact });
+        return false;
+      };
+      const keptMine = mine.filter(kept);
+      artifacts = artifacts.filter(kept);
+      mine.splice(0, mine.length, ...keptMine);
+    };
 
     const addCopy = (node: Add | Copy) => {
       layer++;
@@ -288,7 +310,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     };
 
     /** A PowerShell or cmd RUN: downloads, Chocolatey's cache, and what `Remove-Item`, `del` and `rd` remove. */
-    const windowsRun = (shell: RunShell, line: number) => {
+    const windowsRun = (shell: RunShell, node: Run) => {
       const mine: Artifact[] = [];
       for (const command of scriptCommands(shell)) {
         const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
@@ -310,10 +332,17 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           }
         }
         if (chocoFillsCache(command))
-          mine.push({ kind: "cache", path: `${chocoCacheDir}${INSIDE}`, keyword: "RUN", line, layer });
+          mine.push({
+            kind: "cache",
+            path: `${chocoCacheDir}${INSIDE}`,
+            keyword: "RUN",
+            line: node.range.start.line,
+            layer,
+          });
         const target = powershellDownloadTarget(command) ?? downloadTarget(command);
         const path = target === null || target === "-" ? null : windowsPath(target, workdir);
-        if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", line, layer });
+        if (path !== null)
+          mine.push({ kind: "download", path, keyword: "RUN", line: node.range.start.line, layer });
       }
       artifacts.push(...mine);
     };
@@ -344,36 +373,14 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         layer++;
         if (ctx.isTrigger(node)) return;
         const shell = runShell(node, ctx);
-        const line = node.range.start.line;
         if (shell.dialect === "powershell" || shell.dialect === "cmd") {
-          windowsRun(shell, line);
+          windowsRun(shell, node);
           return;
         }
-        const mine: Artifact[] = [];
         // The caches this RUN filled and the directories it made, for the few RUNs that do.
         let filled: Set<Cache> | undefined;
         let cwd: Cwd = workdir;
         let made: Map<string, ShellCommand> | undefined;
-        // What the command at hand removes of earlier layers; made once per RUN, emptied for each command.
-        const removed: { path: string; artifact: Artifact }[] = [];
-        const remove = (paths: readonly string[]) => {
-          // Nothing created yet in the stage: nothing to remove (the usual case, and the loop below allocates).
-          if (artifacts.length === 0 && mine.length === 0) return;
-          for (const path of paths) {
-            // One test per path, compiled once and applied once to each artifact.
-            const covered = covers(path);
-            // Most removals meet nothing of earlier layers: then there is nothing to filter.
-            if (!artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) continue;
-            const kept = (artifact: Artifact) => {
-              if (!covered(artifact.path)) return true;
-              if (artifact.layer !== layer) removed.push({ path, artifact });
-              return false;
-            };
-            const keptMine = mine.filter(kept);
-            artifacts = artifacts.filter(kept);
-            mine.splice(0, mine.length, ...keptMine);
-          }
-        };
         for (const command of shell.commands) {
           const name = command.base;
           if (name === null) continue;
@@ -382,15 +389,18 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           // Setting an array's length calls into the runtime: only done when the last command removed something.
           if (removed.length > 0) removed.length = 0;
           if (facts) {
-            for (const cache of CACHES) if (cache.cleans(facts)) remove(dirsOf.get(cache)!.contents);
+            for (const cache of CACHES) {
+              if (!cache.cleans(facts)) continue;
+              for (const path of dirsOf.get(cache)!.contents) remove(path);
+            }
           }
-          if (name === "rm") {
-            const paths = operands(command)
-              .map((w) => normalize(w.value, cwd))
-              .filter((p): p is string => p !== null);
-            remove(paths);
+          // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
+          if (name === "rm" && (artifacts.length > 0 || mine.length > 0)) {
+            for (const w of operands(command)) {
+              const path = normalize(w.value, cwd);
+              if (path !== null) remove(path);
+            }
           }
-          const recursive = name === "rm" && (hasFlag(command, "r", "recursive") || hasFlag(command, "R"));
           const reported =
             removed.length === 0
               ? removed
@@ -398,7 +408,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
                   // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
                   if (artifact.kind === "copied") {
                     const weight = weightOf(artifact.copy!.base);
-                    return weight === "heavy" || (weight === "tree" && recursive);
+                    return weight === "heavy" || (weight === "tree" && recursiveRm(command));
                   }
                   // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
                   if (artifact.kind !== "cache") return true;
@@ -449,15 +459,30 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
                 kind: "cache",
                 path,
                 keyword: "RUN",
-                line,
+                line: node.range.start.line,
                 layer,
               });
             }
           }
           const download = downloaded(command, cwd);
-          if (download !== null) mine.push({ kind: "download", path: download, keyword: "RUN", line, layer });
+          // The RUN's line is read only for what it creates: most RUNs create nothing this rule follows.
+          if (download !== null)
+            mine.push({
+              kind: "download",
+              path: download,
+              keyword: "RUN",
+              line: node.range.start.line,
+              layer,
+            });
           const buildDir = builtIn(command, cwd);
-          if (buildDir !== null) mine.push({ kind: "buildDir", path: buildDir, keyword: "RUN", line, layer });
+          if (buildDir !== null)
+            mine.push({
+              kind: "buildDir",
+              path: buildDir,
+              keyword: "RUN",
+              line: node.range.start.line,
+              layer,
+            });
           if (name === "mkdir") {
             for (const w of operands(command, mkdirOptions)) {
               const path = normalize(w.value, cwd);
@@ -469,10 +494,13 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
             cwd = target === undefined ? "~" : normalize(target, cwd);
             // A directory made and then entered in one RUN is a build directory.
             if (cwd !== null && made?.has(cwd))
-              mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line, layer });
+              mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line: node.range.start.line, layer });
           }
         }
-        artifacts.push(...mine);
+        if (mine.length > 0) {
+          for (const artifact of mine) artifacts.push(artifact);
+          mine.length = 0;
+        }
       },
     };
   },
@@ -485,6 +513,11 @@ function weightOf(base: string): "heavy" | "tree" | "light" {
   return base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base)
     ? "light"
     : "tree";
+}
+
+/** True for `rm -r`, `rm -R` and `rm --recursive`. */
+function recursiveRm(command: ShellCommand): boolean {
+  return command.base === "rm" && (hasFlag(command, "r", "recursive") || hasFlag(command, "R"));
 }
 
 /** The mount targets that keep a cache directory out of the layer: the directory itself or a parent. */

@@ -85,6 +85,25 @@ ONBUILD RUN a \\
       errors: [{ messageId: "empty", line: 3, column: 1 }],
     },
     {
+      name: "before the first FROM",
+      code: `ARG A=1 \\
+
+  B=2
+FROM alpine
+`,
+      errors: [{ messageId: "empty", line: 2, column: 1, endLine: 2, endColumn: 1 }],
+      output: `ARG A=1 \\
+  B=2
+FROM alpine
+`,
+    },
+    {
+      name: "a blank last line without a line break",
+      code: "FROM alpine\nRUN a \\\n  ",
+      errors: [{ messageId: "empty", line: 3, column: 1, endLine: 3, endColumn: 3 }],
+      output: "FROM alpine\nRUN a \\\n",
+    },
+    {
       name: "CRLF line endings",
       code: `FROM alpine\r
 RUN a \\\r

@@ -108,7 +108,7 @@ export class CommandList {
   end(next: string | null): void {
     if (this.wordCount > 0 || this.redirectCount > 0) {
       const words = this.words.slice(0, this.wordCount);
-      const redirects = this.redirectCount > 0 ? this.redirects.slice(0, this.redirectCount) : [];
+      const redirects = this.redirectCount > 0 ? this.redirects.slice(0, this.redirectCount) : none;
       this.wordCount = 0;
       this.redirectCount = 0;
       this.commands.push(this.make(words, redirects, this.operator));
@@ -279,13 +279,32 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
     words,
     name: nameWord ? nameWord.value : null,
     base: nameWord ? basename(nameWord.value) : null,
-    args: k + 1 < words.length ? words.slice(k + 1) : [],
+    args: k + 1 < words.length ? words.slice(k + 1) : none,
     operator,
     sudo,
     redirects,
-    start: Math.min(words[0]?.start ?? Infinity, redirects[0]?.start ?? Infinity),
-    end: Math.max(words[words.length - 1]?.end ?? -1, redirects[redirects.length - 1]?.end ?? -1),
+    start: spanStart(words, redirects),
+    end: spanEnd(words, redirects),
   };
+}
+
+/**
+ * The one empty list that commands without arguments or redirections share (most have no redirection): nothing
+ * changes a command's lists after the lexer made them.
+ */
+const none: never[] = [];
+
+/** Where a command starts: its first word or redirection, whichever comes first (it has at least one). */
+function spanStart(words: readonly ShellWord[], redirects: readonly ShellRedirect[]): number {
+  if (words.length === 0) return redirects[0]!.start;
+  return redirects.length === 0 ? words[0]!.start : Math.min(words[0]!.start, redirects[0]!.start);
+}
+
+/** Where a command ends: its last word or redirection, whichever ends last. */
+function spanEnd(words: readonly ShellWord[], redirects: readonly ShellRedirect[]): number {
+  if (words.length === 0) return redirects[redirects.length - 1]!.end;
+  const end = words[words.length - 1]!.end;
+  return redirects.length === 0 ? end : Math.max(end, redirects[redirects.length - 1]!.end);
 }
 
 /** True when the word starts with `NAME=` (a variable assignment before a command). */

@@ -149,18 +149,28 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     const start = arg.range.start.offset;
     const end = arg.range.end.offset;
     const tokens = node.tokens.length > 0 ? node.tokens : (node.onbuild?.tokens ?? []);
-    const mark = segments.length;
+    // The script is the argument's value; its text tokens give where each piece of it stands in the source. They
+    // are checked against the value in place rather than copied and joined again.
+    const value = arg.value;
+    let spelled = 0;
     for (const t of tokens) {
       if (t.kind !== "text") continue;
       const from = Math.max(t.offset, start);
       const to = Math.min(t.offset + t.text.length, end);
-      if (to > from) add(t.text.slice(from - t.offset, to - t.offset), from, to, true);
+      if (to <= from) continue;
+      if (!spells(value, spelled, t.text, from - t.offset, to - from)) {
+        spelled = -1;
+        break;
+      }
+      segments.push({ from: spelled, to: spelled + to - from, source: from, sourceEnd: to, exact: true });
+      spelled += to - from;
     }
-    if (script !== arg.value) {
+    if (spelled === value.length) {
+      script = value;
+    } else {
       // The tokens do not spell the command (should not happen): map everything to the whole argument.
-      segments.length = mark;
-      script = "";
-      add(arg.value, start, end, false);
+      segments.length = 0;
+      add(value, start, end, false);
     }
     if (dialect === "posix") {
       const line = parseShell(script);
@@ -374,6 +384,14 @@ function addJsonString(
   const { start, end } = { start: arg.range.start.offset, end: arg.range.end.offset };
   const exact = end - start === arg.value.length + 2;
   add(arg.value, exact ? start + 1 : start, exact ? end - 1 : end, exact);
+}
+
+/** True when `value` has the `length` characters of `text` from `from` at `at`. */
+function spells(value: string, at: number, text: string, from: number, length: number): boolean {
+  if (at + length > value.length) return false;
+  if (from === 0 && length === text.length) return value.startsWith(text, at);
+  for (let i = 0; i < length; i++) if (value.charCodeAt(at + i) !== text.charCodeAt(from + i)) return false;
+  return true;
 }
 
 /** The segment holding `offset`, else the last one before it, else the first. */

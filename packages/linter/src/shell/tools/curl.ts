@@ -1,4 +1,4 @@
-import type { ShellCommand } from "../lexer.js";
+import type { ShellCommand, ShellWord } from "../lexer.js";
 
 /** wget options that silence the progress display, log elsewhere or download nothing. */
 const wgetQuietOptions: ReadonlySet<string> = new Set([
@@ -40,39 +40,76 @@ export function urlBasename(url: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
-/** A short option with a value inside a cluster (`-fsSLo file`, `-ofile`): the value after the letter, maybe empty. */
-const clusters = { o: /^-[A-Za-z]*o(.*)$/, O: /^-[A-Za-z]*O(.*)$/, P: /^-[A-Za-z]*P(.*)$/ };
+const remoteUrl = /^(?:https?|ftp):\/\//i;
+/** curl's `-O` alone or in a cluster of flags (`-fsSLO`): save under the URL's file name. */
+const remoteNameCluster = /^-[A-Za-z]*O[A-Za-z]*$/;
 
 /**
  * The file a `curl` or `wget` command writes, as written (`-o file`, `-O` with the URL's name, `wget -P dir`);
  * `-` for standard output, null when the command is not a download to a file.
  */
 export function downloadTarget(command: ShellCommand): string | null {
-  const name = command.base ?? "";
+  const name = command.base;
   if (name !== "curl" && name !== "wget") return null;
-  const args = command.args.map((a) => a.value);
-  const url = args.find((a) => /^(?:https?|ftp):\/\//i.test(a));
-  const value = (short: keyof typeof clusters, long: string): string | null => {
-    const cluster = clusters[short];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === `--${long}`) return args[i + 1] ?? null;
-      if (a.startsWith(`--${long}=`)) return a.slice(long.length + 3);
-      const m = a.startsWith("--") ? null : cluster.exec(a);
-      // `-fsSLo file`, `-o file`, `-ofile`, `-qO-`: the value follows the letter, or is the next word.
-      if (m) return m[1] !== "" ? m[1]! : (args[i + 1] ?? null);
+  const args = command.args;
+  let url: string | undefined;
+  for (const a of args) {
+    if (remoteUrl.test(a.value)) {
+      url = a.value;
+      break;
+    }
+  }
+  if (name === "curl") {
+    const output = optionValue(args, "o", "--output", "--output=");
+    if (output !== null) return output;
+    if (url === undefined) return null;
+    for (const a of args) {
+      if (a.value === "--remote-name" || remoteNameCluster.test(a.value)) return urlBasename(url);
     }
     return null;
-  };
-  if (name === "curl") {
-    const output = value("o", "output");
-    if (output !== null) return output;
-    return url && args.some((a) => a === "--remote-name" || /^-[A-Za-z]*O[A-Za-z]*$/.test(a))
-      ? urlBasename(url)
-      : null;
   }
-  const output = value("O", "output-document");
-  if (output !== null || !url) return output;
-  const dir = value("P", "directory-prefix");
+  const output = optionValue(args, "O", "--output-document", "--output-document=");
+  if (output !== null || url === undefined) return output;
+  const dir = optionValue(args, "P", "--directory-prefix", "--directory-prefix=");
   return dir === null ? urlBasename(url) : `${dir}/${urlBasename(url)}`;
+}
+
+/**
+ * The value of the first of the arguments that sets the option: `--long value`, `--long=value`, or the short letter
+ * in a cluster (`-fsSLo file`, `-o file`, `-ofile`, `-qO-`), whose value follows the letter or is the next word.
+ */
+function optionValue(args: readonly ShellWord[], short: string, long: string, longEq: string): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!.value;
+    if (a.charCodeAt(0) !== 45) continue;
+    if (a.charCodeAt(1) === 45) {
+      if (a === long) return args[i + 1]?.value ?? null;
+      if (a.startsWith(longEq)) return a.slice(longEq.length);
+      continue;
+    }
+    const at = clusterValueAt(a, short);
+    if (at >= 0) return at < a.length ? a.slice(at) : (args[i + 1]?.value ?? null);
+  }
+  return null;
+}
+
+/**
+ * Where the value of `short` starts in a cluster `-` + letters (`-fsSLo…`): after the last `short` among the
+ * letters the cluster starts with (as getopt reads it, the rest is the value); -1 when there is none, or when the
+ * rest spans lines.
+ */
+function clusterValueAt(a: string, short: string): number {
+  const letter = short.charCodeAt(0);
+  let at = -1;
+  for (let i = 1; i < a.length; i++) {
+    const c = a.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    if (a.charCodeAt(i) === letter) at = i;
+  }
+  if (at < 0) return -1;
+  for (let i = at + 1; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return -1;
+  }
+  return at + 1;
 }

@@ -148,22 +148,29 @@ function readWord(s: string, start: number): ShellWord {
   let value = "";
   while (i < n) {
     const c = s[i]!;
-    if (" \t\r\n;|{}".includes(c)) break;
+    const code = s.charCodeAt(i);
+    if (code < 128 && CHARS[code]! & WORD_END) break;
     if (c === "&" && i > start) break;
     if (c === "`") {
       if (i + 1 < n && s[i + 1] !== "\n") value += escaped(s[i + 1]!);
       i += 2;
     } else if (c === "'") {
+      // Runs of text are copied at once; `''` stands for one quote.
       let j = i + 1;
-      while (j < n) {
-        if (s[j] === "'" && s[j + 1] === "'") {
-          value += "'";
-          j += 2;
-        } else if (s[j] === "'") {
+      for (;;) {
+        const quote = s.indexOf("'", j);
+        if (quote < 0) {
+          value += s.slice(j);
+          j = n;
           break;
-        } else {
-          value += s[j++];
         }
+        value += s.slice(j, quote);
+        if (s[quote + 1] !== "'") {
+          j = quote;
+          break;
+        }
+        value += "'";
+        j = quote + 2;
       }
       i = j + 1;
     } else if (c === '"') {
@@ -177,7 +184,11 @@ function readWord(s: string, start: number): ShellWord {
           value += s.slice(j, end);
           j = end;
         } else {
-          value += s[j++];
+          // A run of literal text up to the next quote, escape or `$`, copied at once.
+          let k = j + 1;
+          while (k < n && s[k] !== '"' && s[k] !== "`" && s[k] !== "$") k++;
+          value += s.slice(j, k);
+          j = k;
         }
       }
       i = j + 1;
@@ -203,13 +214,29 @@ function readWord(s: string, start: number): ShellWord {
       value += s.slice(i, end);
       i = end;
     } else {
-      value += c;
-      i++;
+      // This character, and the plain ones after it, copied at once rather than one by one.
+      let j = i + 1;
+      while (j < n) {
+        const d = s.charCodeAt(j);
+        if (d < 128 && CHARS[d]! & (WORD_END | SPECIAL)) break;
+        j++;
+      }
+      value += s.slice(i, j);
+      i = j;
     }
   }
   const end = Math.min(i, n);
   return { value, raw: s.slice(start, end), start, end };
 }
+
+/** Ends a word: blanks, line breaks, `;`, `|`, braces. */
+const WORD_END = 1;
+/** Starts something other than plain text inside a word: `&`, backtick, quotes, `@`, brackets, `$`. */
+const SPECIAL = 2;
+/** What each ASCII character is to `readWord` (a bit set of the classes above); other characters are plain. */
+const CHARS = new Uint8Array(128);
+for (const c of " \t\r\n;|{}") CHARS[c.charCodeAt(0)]! |= WORD_END;
+for (const c of "&`'\"@([$") CHARS[c.charCodeAt(0)]! |= SPECIAL;
 
 function escaped(c: string): string {
   return c === "n" ? "\n" : c === "t" ? "\t" : c === "r" ? "\r" : c === "0" ? "\0" : c;
