@@ -23,13 +23,13 @@ export interface ShellCommand {
   /** The command name without its directory (`/usr/bin/apt-get` → `apt-get`), or null. */
   base: string | null;
   /** The words after the command name. */
-  args: ShellWord[];
+  args: readonly ShellWord[];
   /** The operator that joins this command to the previous one (`&&`, `||`, `;`, `|`, `&`, newline), or null. */
   operator: string | null;
   /** True when the command runs under `sudo`. */
   sudo: boolean;
   /** The redirections (`> file`, `2>&1`, `<<EOF`…), which are not part of `words`. */
-  redirects: ShellRedirect[];
+  redirects: readonly ShellRedirect[];
   start: number;
   end: number;
 }
@@ -542,7 +542,7 @@ function substitution(
 export const shellNames: ReadonlySet<string> = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh"]);
 
 /** The arguments the shell gets when the command runs one (`bash -ex`, `/bin/sh -c …`, `busybox sh -c …`), else null. */
-export function shellArgs(command: ShellCommand): ShellWord[] | null {
+export function shellArgs(command: ShellCommand): readonly ShellWord[] | null {
   if (command.base === null) return null;
   if (shellNames.has(command.base)) return command.args;
   // busybox runs its applets by name: `busybox sh -c …` is `sh -c …`.

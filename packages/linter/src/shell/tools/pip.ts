@@ -55,7 +55,7 @@ export const pipCacheDir = "~/.cache/pip";
 export interface PipCommand {
   command: ShellCommand;
   /** The arguments after `pip`, as the `pip` program sees them. */
-  args: ShellWord[];
+  args: readonly ShellWord[];
   /** `uv` for `uv pip`, which has its own cache and options for it; else `pip`. */
   runner: "pip" | "uv";
   /** How the command is written up to `pip` (`pip3`, `python3 -m pip`, `uv pip`), for messages. */
@@ -73,7 +73,7 @@ export function pipCommand(command: ShellCommand): PipCommand | null {
   // Most commands are none of these: one comparison of the first letter turns them away.
   const first = name.charCodeAt(0);
   if (first !== 112 /* p */ && first !== 117 /* u */) return null;
-  let args: ShellWord[];
+  let args: readonly ShellWord[];
   let shown: string;
   let runner: PipCommand["runner"] = "pip";
   if (PIP.test(name)) {
