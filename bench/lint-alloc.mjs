@@ -9,11 +9,9 @@
 // later collected by either collector included) over the second pass, after a warm-up pass. Function names come
 // from the bundle: build one with esbuild's --minify-whitespace --minify-syntax (no --minify-identifiers) to read
 // them.
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { linterUrl, readFolder } from "./inputs.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,15 +21,8 @@ if (positionals.length !== 1) {
   process.stderr.write("usage: node bench/lint-alloc.mjs DIR [--module LINTER.mjs] [--top N]\n");
   process.exit(2);
 }
-const modulePath = values.module
-  ? pathToFileURL(resolve(values.module)).href
-  : new URL("dist/linter.mjs", import.meta.url).href;
-const { lint } = await import(modulePath);
-const dir = positionals[0];
-const files = readdirSync(dir)
-  .map((name) => join(dir, name))
-  .filter((path) => statSync(path).isFile())
-  .map((path) => [path, readFileSync(path, "utf8")]);
+const { lint } = await import(linterUrl(values.module));
+const files = readFolder(positionals[0]);
 const input = files.reduce((sum, [, text]) => sum + Buffer.byteLength(text), 0);
 const pass = () => {
   for (const [filePath, text] of files) lint(text, { filePath, preset: "all" });

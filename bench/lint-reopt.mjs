@@ -9,10 +9,9 @@
 // process of its own, started with --trace-opt (and --expose-gc for the forced mode); the counts come from that
 // trace. Wall times depend on the machine's load; compare the two modes in one run.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { linterUrl, readFolder } from "./inputs.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,19 +25,12 @@ if (positionals.length !== 1) {
   process.stderr.write("usage: node bench/lint-reopt.mjs DIR [--module LINTER.mjs] [--passes N]\n");
   process.exit(2);
 }
-const modulePath = values.module
-  ? pathToFileURL(resolve(values.module)).href
-  : new URL("dist/linter.mjs", import.meta.url).href;
 const passes = Number(values.passes);
 
 if (values.child) {
   // One line per pass on stdout; V8's trace lines go to stdout too, in order, and the parent counts them.
-  const { lint } = await import(modulePath);
-  const dir = positionals[0];
-  const files = readdirSync(dir)
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile())
-    .map((path) => [path, readFileSync(path, "utf8")]);
+  const { lint } = await import(linterUrl(values.module));
+  const files = readFolder(positionals[0]);
   for (let pass = 0; pass < passes; pass++) {
     globalThis.gc?.();
     const cpu = process.cpuUsage();

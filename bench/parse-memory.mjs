@@ -6,10 +6,9 @@
 //
 // --module measures another build of the parser (e.g. one bundled from an older commit) in place of the source.
 // Allocation is sampled by V8's heap profiler (one sample per 16 kB on average), after a warm-up pass.
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { readFolder } from "./inputs.mjs";
 
 const args = process.argv.slice(2);
 let dir = null;
@@ -26,10 +25,7 @@ if (!dir || typeof globalThis.gc !== "function") {
 }
 const gc = globalThis.gc;
 const { parse } = await import(module);
-const texts = readdirSync(dir)
-  .map((name) => join(dir, name))
-  .filter((path) => statSync(path).isFile())
-  .map((path) => readFileSync(path, "utf8"));
+const texts = readFolder(dir).map(([, text]) => text);
 const bytes = texts.reduce((n, t) => n + t.length, 0);
 
 /** Heap kept by the results of `run`, after full collections; the texts exist before and are not counted. */
