@@ -17,6 +17,7 @@ import type { StageState } from "./state.js";
 import type { BaseImage } from "./base-image.js";
 import type { EnvList } from "./env.js";
 import { normalizeReference } from "./reference.js";
+import { LazyHistoryEntry } from "./exec-op.js";
 
 /**
  * What a node's operation holds beyond its JSON, kept for `invalidate` only: what the cache key hashes in place
@@ -158,6 +159,7 @@ export class PlanBuilder {
     },
   ): PlanNode {
     const id = spec.id ?? `s${st.index}.${st.ordinal}`;
+    packArrays(spec.op);
     const node: PlanNode = {
       id,
       stage: st.index,
@@ -166,7 +168,7 @@ export class PlanBuilder {
       instruction: spec.instruction,
       kind: spec.kind,
       layer: spec.layer,
-      inputs: spec.inputs.flatMap((i) => (i.id === null ? [] : [i.id])),
+      inputs: inputIds(spec.inputs),
       cacheKey: cacheKey(
         spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
@@ -265,22 +267,22 @@ export class PlanBuilder {
    * made each time it is read: a RUN's lists every ARG in scope, and n RUNs keeping theirs would hold n² of them.
    */
   history(st: StageState, createdBy: string | (() => string), withLayer: boolean, node: string): void {
+    // Only the target's chain of stages has its history read (the image's); other stages keep none.
+    if (!st.keepsHistory) return;
     const created = this.created();
     const suffix = withLayer ? " # buildkit" : "";
-    const rest = {
-      ...(created !== null ? { created } : {}),
-      comment: "buildkit.dockerfile.v0",
-      empty_layer: !withLayer,
-      node,
-    };
-    if (typeof createdBy === "string") st.history.push({ created_by: createdBy + suffix, ...rest });
-    else
+    if (typeof createdBy === "string")
       st.history.push({
-        get created_by() {
-          return createdBy() + suffix;
-        },
-        ...rest,
+        created_by: createdBy + suffix,
+        ...(created !== null ? { created } : {}),
+        comment: "buildkit.dockerfile.v0",
+        empty_layer: !withLayer,
+        node,
       });
+    else
+      st.history.push(
+        new LazyHistoryEntry(() => createdBy() + suffix, created, "buildkit.dockerfile.v0", !withLayer, node),
+      );
   }
 
   private epoch: string | null | undefined;
@@ -379,6 +381,31 @@ export class PlanBuilder {
     return { id: node.id, key: node.cacheKey };
   }
 }
+
+/** The ids of the inputs that are nodes, in an array of just their number (`filter` and `flatMap` leave room). */
+function inputIds(inputs: readonly { id: string | null }[]): readonly string[] {
+  let n = 0;
+  for (const i of inputs) if (i.id !== null) n++;
+  if (n === inputs.length) return inputs.map((i) => i.id as string);
+  const ids = inputs.slice(0, n).map(() => "");
+  let k = 0;
+  for (const i of inputs) if (i.id !== null) ids[k++] = i.id;
+  return ids;
+}
+
+/**
+ * Replaces an operation's lists by copies of their exact size, and empty ones by one shared list. An array filled
+ * by `push`, a spread or `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a
+ * generated file's plan keeps millions of them. The values are the same.
+ */
+function packArrays(op: Record<string, unknown>): void {
+  for (const key of Object.keys(op)) {
+    const value = op[key];
+    if (Array.isArray(value)) op[key] = value.length === 0 ? emptyList : value.slice();
+  }
+}
+
+const emptyList: readonly never[] = Object.freeze([]);
 
 /** The build arg that fixes the image's timestamps (a BuildKit built-in, Dockerfile 1.5). */
 export const sourceDateEpoch = "SOURCE_DATE_EPOCH";

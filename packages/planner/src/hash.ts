@@ -11,7 +11,8 @@ const keyLength = 16;
 export function cacheKey(op: unknown, inputKeys: readonly string[]): string {
   const h = createHash("sha256").update(json(op));
   for (const k of inputKeys) h.update(`\0${k}`);
-  return h.digest("hex").slice(0, keyLength);
+  // The first bytes' hex, made on its own: a slice of the whole hex digest would keep all of it alive.
+  return h.digest().toString("hex", 0, keyLength / 2);
 }
 
 // JSON.stringify as it behaves: undefined (though typed string) for undefined, functions and symbols.
@@ -25,6 +26,9 @@ function json(value: unknown): string {
 /** JSON with object keys sorted, so that key order in code never changes a hash. */
 export function stableJson(value: unknown): string {
   if (value === null || typeof value !== "object") return json(value);
+  // What JSON writes for it, as `JSON.stringify` reads it (a RUN's operation lists its env so).
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function")
+    return stableJson((value as { toJSON: () => unknown }).toJSON());
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
@@ -37,9 +41,10 @@ export function stableJson(value: unknown): string {
  * value itself is never read, so that a large one (a RUN's env, listed when read) can be searched piece by piece.
  */
 export function stableJsonAround(value: Readonly<Record<string, unknown>>, key: string): [string, string] {
-  const keys = Object.keys(value)
-    .filter((k) => k === key || value[k] !== undefined)
-    .sort(byCodeUnits);
+  // `key` may be a getter of the value's class (a RUN's env), which Object.keys does not list.
+  const keys = [...Object.keys(value).filter((k) => k !== key && value[k] !== undefined), key].sort(
+    byCodeUnits,
+  );
   const at = keys.indexOf(key);
   const field = (k: string): string => `${JSON.stringify(k)}:${stableJson(value[k])}`;
   return [

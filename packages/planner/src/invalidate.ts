@@ -4,6 +4,7 @@ import { buildPlan } from "./plan.js";
 import { stableJson, stableJsonAround } from "./hash.js";
 import type { NodeRecord } from "./builder.js";
 import type { EnvList } from "./env.js";
+import { ExecOp } from "./exec-op.js";
 
 /** What changed since the last build: context paths and build arg values. */
 export interface InvalidationChange {
@@ -162,7 +163,8 @@ function changedContent(s: Step, memo: WeakMap<object, readonly string[]>): stri
     else if (v && typeof v === "object") Object.values(v).forEach(visit);
   };
   // Keys, not values: reading a RUN's `env` would list it.
-  for (const key of Object.keys(s.node.op)) {
+  const op = s.node.op;
+  for (const key of op instanceof ExecOp ? ExecOp.keys : Object.keys(op)) {
     if (key === "env" && s.env !== null)
       s.env
         .fold(

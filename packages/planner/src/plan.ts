@@ -32,6 +32,14 @@ export function buildPlan(
   }
   ctx.resolved = resolveStages(ctx, astStages);
   const deps = analyseDependencies(ctx, astStages);
+  // The target and the stages it is built FROM, whose histories make the image's.
+  const chain = new Set<number>();
+  for (
+    let s: number | null = deps.target;
+    s !== null && !chain.has(s);
+    s = ctx.resolved[s]?.baseStage ?? null
+  )
+    chain.add(s);
   const children = new Map<number, number>();
   for (const r of ctx.resolved)
     if (r.baseStage !== null) children.set(r.baseStage, (children.get(r.baseStage) ?? 0) + 1);
@@ -40,7 +48,8 @@ export function buildPlan(
     const resolved = ctx.resolved[i] as ResolvedStage;
     const pruned = !deps.reachable.has(i);
     const base = resolved.baseStage;
-    const st = newStageState(ctx, resolved, pruned, base !== null && children.get(base) === 1, deps.target);
+    const onlyChild = base !== null && children.get(base) === 1;
+    const st = newStageState(ctx, resolved, pruned, onlyChild, deps.target, chain.has(i));
     ctx.states[i] = st;
     ctx.current = st;
     dispatchFrom(ctx, st, astStage);
@@ -119,6 +128,7 @@ function newStageState(
   pruned: boolean,
   onlyChild: boolean,
   target: number,
+  keepsHistory: boolean,
 ): StageState {
   const parent = resolved.baseStage === null ? undefined : ctx.states[resolved.baseStage];
   if (parent) {
@@ -141,6 +151,7 @@ function newStageState(
         ? Object.assign(parent.config, { OnBuild: null })
         : { ...structuredClone(parent.config), OnBuild: null },
       history: [],
+      keepsHistory,
       inherited: parent,
       cmdSet: false,
       baseImage: parent.baseImage,
@@ -170,7 +181,9 @@ function newStageState(
     env.push(["PATH", defaultPath]);
     config.Env = [...(config.Env ?? []), `PATH=${defaultPath}`];
   }
-  const history: HistoryEntry[] = (base?.history ?? []).map((h) => ({ ...h, node: null }));
+  const history: HistoryEntry[] = keepsHistory
+    ? (base?.history ?? []).map((h) => ({ ...h, node: null }))
+    : [];
   const unknown = isImage ? (base ? (base.history === null ? ["History"] : []) : inheritedKeys) : [];
   return {
     index: resolved.index,
@@ -188,6 +201,7 @@ function newStageState(
     workdir: base?.config.WorkingDir ?? "/",
     config,
     history,
+    keepsHistory,
     inherited: null,
     cmdSet: false,
     baseImage: isImage ? resolved.baseName : null,

@@ -26,6 +26,11 @@ export interface StageState {
   /** History entries this stage adds; those before come from `inherited`. */
   history: HistoryEntry[];
   /**
+   * Whether the stage records its history: only the target and the stages it is built FROM do, since only the
+   * image's history is read, and a file of many stages would otherwise keep an entry for each instruction.
+   */
+  readonly keepsHistory: boolean;
+  /**
    * The stage this one is built FROM, whose whole history comes first. Linked rather than copied, so that a chain
    * of n stages costs n entries, not n²; a stage is complete before any child is created, so the link is stable.
    */

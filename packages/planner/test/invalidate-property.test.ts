@@ -101,7 +101,8 @@ function changedContent(node: PlanNode): string[] {
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === "object") Object.values(v).forEach(visit);
   };
-  visit(node.op);
+  // The operation as its JSON lists it (a RUN's env is a getter of its class).
+  visit(JSON.parse(JSON.stringify(node.op)));
   return out;
 }
 

@@ -6,6 +6,7 @@ import { resolveStageRef } from "../order.js";
 import { joinPath } from "../paths.js";
 import type { EdgeKind } from "../model.js";
 import type { EnvList, Environment } from "../env.js";
+import { ExecOp } from "../exec-op.js";
 
 /** RUN: an exec node on the previous filesystem, with argv after SHELL, env with every ARG in scope, and mounts. */
 export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
@@ -57,22 +58,8 @@ export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
   // The environment of this moment, kept as a version of the stage's list and listed only when read: n RUNs
   // holding their own copies of a list of n ARGs would make the plan quadratic.
   const env = st.env.list;
-  const rest = {
-    cwd: st.workdir,
-    user: st.config.User ?? "",
-    network,
-    security,
-    mounts,
-    platform: st.platform,
-  };
-  const op = {
-    op: "exec",
-    argv,
-    get env(): string[] {
-      return env.texts();
-    },
-    ...rest,
-  };
+  const user = st.config.User ?? "";
+  const op = new ExecOp(argv, env, st.workdir, user, network, security, mounts, st.platform);
   const node = ctx.addLayer(
     st,
     {
@@ -83,7 +70,17 @@ export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
       op,
       // The list's digest stands for it in the key: equal environments give equal keys, and a RUN hashes only
       // the part of the list that changed since the one before.
-      key: { op: "exec", argv, env: env.digest(), ...rest },
+      key: {
+        op: "exec",
+        argv,
+        env: env.digest(),
+        cwd: op.cwd,
+        user,
+        network,
+        security,
+        mounts,
+        platform: op.platform,
+      },
       env,
       inputs,
     },
