@@ -28,6 +28,11 @@ export interface NodeRecord {
   readonly env: EnvList | null;
 }
 
+/** Something with a range (an AST node), read only when a problem is reported there. */
+export interface Located {
+  readonly range: Range;
+}
+
 /** Everything a dispatcher needs: the options, the graph being built and helpers that report and add nodes.
  * (Named for what it builds, the plan; Docker's "build context" is the file set `context.ts` models.) */
 export class PlanBuilder {
@@ -112,9 +117,13 @@ export class PlanBuilder {
     };
   }
 
-  /** Expands a word against the stage's environment, reporting a lexer error at `range`. */
-  expand(st: StageState, text: string, range: Range, extra: ExpandOptions = {}): string {
-    return this.checked(expandOne(text, st.env.map, this.expandOptions(st, extra)), range).value;
+  /**
+   * Expands a word against the stage's environment, reporting a lexer error at `at`'s range. The node is given
+   * rather than its range: an AST node makes its range when it is first read, and keeps it, and only an error
+   * needs it.
+   */
+  expand(st: StageState, text: string, at: Located, extra: ExpandOptions = {}): string {
+    return this.checked(expandOne(text, st.env.map, this.expandOptions(st, extra)), at).value;
   }
 
   /**
@@ -127,12 +136,12 @@ export class PlanBuilder {
   }
 
   /** Expands and splits words against the stage's environment. */
-  expandWords(st: StageState, text: string, range: Range): readonly string[] {
-    return this.checked(expandMany(text, st.env.map, this.expandOptions(st)), range).words;
+  expandWords(st: StageState, text: string, at: Located): readonly string[] {
+    return this.checked(expandMany(text, st.env.map, this.expandOptions(st)), at).words;
   }
 
-  private checked(r: Expanded, range: Range): Expanded {
-    if (r.error !== null) this.report("expansion-error", r.error, range);
+  private checked(r: Expanded, at: Located): Expanded {
+    if (r.error !== null) this.report("expansion-error", r.error, at.range);
     return r;
   }
 

@@ -14,7 +14,7 @@ export function dispatchArg(ctx: PlanBuilder, st: StageState, arg: Arg): void {
     const given = ctx.buildArgs.get(key);
     let value: string | null = null;
     if (given !== undefined) value = given;
-    else if (d.defaultValue !== null) value = ctx.expand(st, d.defaultValue.value, d.defaultValue.range);
+    else if (d.defaultValue !== null) value = ctx.expand(st, d.defaultValue.value, d.defaultValue);
     else if (ctx.globalArgs.has(key)) value = ctx.globalArgs.get(key) as string;
     if (value !== null && !nonEnvArgs.has(key)) st.env.set(key, value);
     st.args.push({ key, value });

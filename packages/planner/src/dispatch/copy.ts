@@ -52,7 +52,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const flag = (name: string): Flag | undefined => flags.find((f) => f.name === name);
   const str = (name: string): string | null => {
     const f = flag(name);
-    return f ? ctx.expand(st, f.value ?? "", f.range) : null;
+    return f ? ctx.expand(st, f.value ?? "", f) : null;
   };
   const bool = (name: string): boolean => {
     const f = flag(name);
@@ -117,12 +117,14 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     const doc = marker ? heredocs.get(marker[2] as string) : undefined;
     if (doc) {
       // Inline files: unquoted heredocs are expanded, keeping quotes, as BuildKit does for COPY/ADD.
-      const content = doc.expand ? ctx.expand(st, body(doc), doc.bodyRange, { rawQuotes: true }) : body(doc);
+      const content = doc.expand
+        ? ctx.expand(st, body(doc), { range: doc.bodyRange }, { rawQuotes: true })
+        : body(doc);
       sources.push({ inline: doc.name, content });
       heredocSources.push(`<<${doc.name}`);
       continue;
     }
-    const value = ctx.expand(st, word.value, word.range);
+    const value = ctx.expand(st, word.value, word);
     historySources.push(value);
     // With --parents the path after the pivot (`/./`, else the whole path) is kept under the destination, so the
     // copy writes only there (convert_copy.go: the pattern becomes an include pattern, the source its parent).
@@ -154,7 +156,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     if (paths.length > 0) src.key = paths.map((p) => ctx.contentKey(src.id, src.key, p)).join(",");
   }
   const rawDest = instr.destination?.value ?? "";
-  const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination?.range ?? instr.range));
+  const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination ?? instr));
   const merge = link && chmod === null;
   // What the copy may write, for the content keys of later copies from this stage.
   const writes =

@@ -8,8 +8,8 @@ export function dispatchEnv(ctx: PlanBuilder, st: StageState, env: Env): void {
   // Every pair is expanded before any is set, so all of them read the environment as it was before.
   const resolved: [string, string][] = [];
   for (const pair of env.pairs) {
-    const key = ctx.expand(st, pair.key.value, pair.key.range);
-    const value = ctx.expand(st, pair.value.value, pair.value.range);
+    const key = ctx.expand(st, pair.key.value, pair.key);
+    const value = ctx.expand(st, pair.value.value, pair.value);
     resolved.push([key, value]);
   }
   // Any ENV leaves the config with a list, even one that set nothing.

@@ -15,7 +15,7 @@ export function dispatchExpose(ctx: PlanBuilder, st: StageState, e: Expose): voi
   // BuildKit's parseExpose sorts the words as written (byte order) before they are expanded.
   const words = [...e.args].sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
   for (const word of words) {
-    for (const spec of ctx.expandWords(st, word.value, word.range)) {
+    for (const spec of ctx.expandWords(st, word.value, word)) {
       const parsed = parsePort(spec);
       if ("error" in parsed) {
         // A variable left as written may come from the base image's ENV, which the planner was not given.

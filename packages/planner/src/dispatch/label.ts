@@ -8,8 +8,8 @@ export function dispatchLabel(ctx: PlanBuilder, st: StageState, label: Label): v
   const labels = (st.config.Labels ??= {}) as Record<string, string>;
   const parts: string[] = [];
   for (const pair of label.pairs) {
-    const key = ctx.expand(st, pair.key.value, pair.key.range);
-    const value = ctx.expand(st, pair.value.value, pair.value.range);
+    const key = ctx.expand(st, pair.key.value, pair.key);
+    const value = ctx.expand(st, pair.value.value, pair.value);
     labels[key] = value;
     parts.push(`${key}=${value}`);
   }

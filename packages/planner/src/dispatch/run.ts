@@ -132,7 +132,7 @@ function resolveMount(
   st: StageState,
   m: Mount,
 ): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } | null {
-  const ex = (v: string | null): string | null => (v === null ? null : ctx.expand(st, v, m.range));
+  const ex = (v: string | null): string | null => (v === null ? null : ctx.expand(st, v, m));
   let target = ex(m.target);
   const source = ex(m.source);
   if (target !== null && target !== "") {

@@ -17,11 +17,11 @@ function validSignal(s: string): boolean {
 
 /** STOPSIGNAL: the signal that stops the container. */
 export function dispatchStopsignal(ctx: PlanBuilder, st: StageState, s: Stopsignal): void {
-  const signal = ctx.expand(st, s.value?.value ?? "", s.value?.range ?? s.range);
+  const signal = ctx.expand(st, s.value?.value ?? "", s.value ?? s);
   // `$X` left as written means X may come from a base image ENV the planner was not given: not an error then.
   const unresolved = ctx.unresolved(st, s.value?.value ?? "");
   if (!unresolved && !validSignal(signal))
-    ctx.report("bad-stop-signal", `Invalid signal: ${signal}`, s.value?.range ?? s.range);
+    ctx.report("bad-stop-signal", `Invalid signal: ${signal}`, (s.value ?? s).range);
   st.config.StopSignal = signal;
   if (unresolved) st.unknown.add("StopSignal");
   else st.unknown.delete("StopSignal");

@@ -9,9 +9,7 @@ export function dispatchVolume(ctx: PlanBuilder, st: StageState, v: Volume): voi
   const added: string[] = [];
   for (const word of v.args) {
     const values =
-      v.form === "exec"
-        ? [ctx.expand(st, word.value, word.range)]
-        : ctx.expandWords(st, word.value, word.range);
+      v.form === "exec" ? [ctx.expand(st, word.value, word)] : ctx.expandWords(st, word.value, word);
     for (const value of values) {
       if (value.trim() === "") {
         ctx.report("empty-volume", "VOLUME specified can not be an empty string", word.range);

@@ -6,7 +6,7 @@ import { joinPath } from "../paths.js";
 /** WORKDIR: sets cwd and `WorkingDir`; a file node `mkdir -p` unless the path is `/`. */
 export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): void {
   const raw = w.value?.value ?? "";
-  const value = ctx.expand(st, raw, w.value?.range ?? w.range);
+  const value = ctx.expand(st, raw, w.value ?? w);
   const wd = joinPath(st.workdir, value);
   st.workdir = wd;
   // Windows images keep a drive-letter path in the config; the build state uses slash paths.
