@@ -14,7 +14,7 @@ export {
 } from "./invalidate.js";
 export { share, type SharedReport } from "./share.js";
 export { renderText } from "./render/text.js";
-export { renderJson, toJson, toJsonMulti } from "./render/json.js";
+export { renderJson, toJson, toJsonMulti, writeJson } from "./render/json.js";
 export { renderDot } from "./render/dot.js";
 export { renderMermaid } from "./render/mermaid.js";
 export { planSchema } from "./schema.js";

@@ -15,6 +15,7 @@ import {
   share,
   toJson,
   toJsonMulti,
+  writeJson,
   type BaseImage,
   type BuildPlan,
   type ContainerRun,
@@ -178,7 +179,8 @@ async function runPlan(
     if (flags.run && p.image) result.run = containerArgv(p.image, runArgs);
     results.push(result);
   }
-  io.stdout(render(results, flags.format, flags.run === true));
+  if (flags.format === "json") writeJsonOutput(results, io);
+  else io.stdout(render(results, flags.format, flags.run === true));
   // With `--run` in text form stdout is only the argv; problems and notes go to stderr.
   if (flags.run && flags.format === "text") io.stderr(problems(results));
   const failed = results.some(
@@ -228,13 +230,34 @@ function readDockerignore(io: Io, file: string, context: string | undefined): st
   return findDockerignore(file === "-" ? null : resolve(io.cwd, file), io, dir) ?? "";
 }
 
-function render(results: readonly FilePlan[], format: Format, run: boolean): string {
-  const extras = (r: FilePlan) => ({
+function extras(r: FilePlan) {
+  return {
     file: r.file,
     diagnostics: [...r.parseDiagnostics, ...r.resolveDiagnostics],
     ...(r.run ? { run: r.run } : {}),
     ...(r.invalidation ? { invalidation: r.invalidation } : {}),
-  });
+  };
+}
+
+/**
+ * The JSON output, written in pieces as it is made: a large file's plan lists more JSON than one string may hold.
+ * Written down to each node of each plan (a depth of 2 under one plan, 4 under `plans`).
+ */
+function writeJsonOutput(results: readonly FilePlan[], io: Io): void {
+  if (results.length === 1) {
+    const r = results[0] as FilePlan;
+    writeJson(toJson(r.plan, extras(r)), (text) => io.stdout(text), 2);
+  } else {
+    const value = toJsonMulti(
+      results.map((r) => ({ plan: r.plan, extras: extras(r) })),
+      share(results),
+    );
+    writeJson(value, (text) => io.stdout(text), 4);
+  }
+}
+
+/** The output in the other formats, made whole (their size is that of the graph, not of every RUN's env). */
+function render(results: readonly FilePlan[], format: Exclude<Format, "json">, run: boolean): string {
   if (run && format === "text") {
     // `--run` alone prints just the argv, one JSON array per file, so that scripts can read it.
     return results
@@ -244,16 +267,6 @@ function render(results: readonly FilePlan[], format: Format, run: boolean): str
       .join("");
   }
   switch (format) {
-    case "json": {
-      const value =
-        results.length === 1
-          ? toJson((results[0] as FilePlan).plan, extras(results[0] as FilePlan))
-          : toJsonMulti(
-              results.map((r) => ({ plan: r.plan, extras: extras(r) })),
-              share(results),
-            );
-      return `${JSON.stringify(value, null, 2)}\n`;
-    }
     case "dot":
       return results.map((r) => (results.length > 1 ? `// ${r.file}\n` : "") + renderDot(r.plan)).join("\n");
     case "mermaid":

@@ -106,3 +106,86 @@ export function toJsonMulti(
 export function renderJson(plan: BuildPlan, extras: JsonExtras = {}): string {
   return `${JSON.stringify(toJson(plan, extras), null, 2)}\n`;
 }
+
+/** Text gathered before a write: large enough that writes are few, small enough that memory stays flat. */
+const chunkSize = 1 << 16;
+
+/**
+ * Writes `value` as `renderJson` writes it (`JSON.stringify(value, null, 2)` and a line break) in pieces of about
+ * 64 KB, so that a plan's JSON is never one string: a 50 MB Dockerfile's plan lists over a gigabyte of JSON, more
+ * than a string may hold. Arrays and the objects in them are written element by element down to `depth` levels;
+ * what lies deeper is written by `JSON.stringify`, each value at once (the nodes of a plan at the default depth).
+ */
+export function writeJson(value: unknown, write: (text: string) => void, depth = 2): void {
+  let pieces: string[] = [];
+  let size = 0;
+  const push = (text: string): void => {
+    pieces.push(text);
+    size += text.length;
+    if (size >= chunkSize) {
+      write(pieces.join(""));
+      pieces = [];
+      size = 0;
+    }
+  };
+  // A value at `level` levels of nesting, indented as there: JSON.stringify indents it so inside as many arrays,
+  // whose brackets are then cut off (cheaper than indenting its lines again).
+  const leaf = (v: unknown, level: number): void => {
+    if (v === null || typeof v !== "object") return push(JSON.stringify(v));
+    let wrapped: unknown = v;
+    for (let i = 0; i < level; i++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    push(
+      level === 0 ? text : text.slice(2 * level + level * (level + 1), -(level * level + 2 * level - level)),
+    );
+  };
+  // `v` has had its toJSON applied, and is not undefined, a function or a symbol.
+  const emit = (v: unknown, indent: string, level: number): void => {
+    if (level >= depth || v === null || typeof v !== "object" || !isPlainContainer(v)) return leaf(v, level);
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+      if (v.length === 0) return push("[]");
+      push("[\n");
+      for (let i = 0; i < v.length; i++) {
+        push(inner);
+        const item = jsonValue(v[i], String(i));
+        if (omitted(item)) push("null");
+        else emit(item, inner, level + 1);
+        push(i < v.length - 1 ? ",\n" : "\n");
+      }
+      return push(`${indent}]`);
+    }
+    let first = true;
+    for (const key of Object.keys(v)) {
+      const item = jsonValue((v as Record<string, unknown>)[key], key);
+      if (omitted(item)) continue;
+      push(first ? `{\n${inner}` : `,\n${inner}`);
+      first = false;
+      push(`${JSON.stringify(key)}: `);
+      emit(item, inner, level + 1);
+    }
+    push(first ? "{}" : `\n${indent}}`);
+  };
+  const top = jsonValue(value, "");
+  if (omitted(top)) throw new TypeError("writeJson: the value has no JSON");
+  emit(top, "", 0);
+  push("\n");
+  if (size > 0) write(pieces.join(""));
+}
+
+/** The value JSON writes for a property: what its `toJSON` gives, if it has one. */
+function jsonValue(v: unknown, key: string): unknown {
+  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function"
+    ? (v as { toJSON: (key: string) => unknown }).toJSON(key)
+    : v;
+}
+
+/** Values JSON leaves out of objects (and writes as null in arrays). */
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === "function" || typeof v === "symbol";
+}
+
+/** An array or an object JSON writes key by key (not a boxed number, string or boolean, nor a bigint). */
+function isPlainContainer(v: object): boolean {
+  return !(v instanceof Number || v instanceof String || v instanceof Boolean);
+}
