@@ -28,6 +28,15 @@ export interface NodeRecord {
   readonly env: EnvList | null;
 }
 
+/** What a dispatched stage leaves: its final filesystem (what `COPY --from` and mounts read) and its platform. */
+export interface StageResult {
+  readonly head: string | null;
+  readonly headKey: string;
+  readonly platform: string;
+  readonly os: string;
+  readonly baseConfig: BaseImage | null;
+}
+
 /** Something with a range (an AST node), read only when a problem is reported there. */
 export interface Located {
   readonly range: Range;
@@ -40,7 +49,13 @@ export class PlanBuilder {
   readonly edges: PlanEdge[] = [];
   readonly diagnostics: PlanDiagnostic[] = [];
   readonly contextSources: ContextSource[] = [];
+  /**
+   * The state of each stage dispatched so far, while a later stage may still be built FROM it (or it is the
+   * target, whose image is read at the end); the others' are dropped once they are dispatched.
+   */
   readonly states: (StageState | undefined)[] = [];
+  /** What each dispatched stage leaves for later stages and the plan's stage list. */
+  readonly results: (StageResult | undefined)[] = [];
   readonly declaredArgs = new Set<string>();
   readonly buildArgs: ReadonlyMap<string, string>;
   readonly changedPaths: readonly string[];

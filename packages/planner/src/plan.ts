@@ -73,13 +73,18 @@ export function buildPlan(
       st.at = instruction.range;
       dispatch(ctx, st, instruction);
     }
+    const { head, headKey, platform, os, baseConfig } = st;
+    ctx.results[i] = { head, headKey, platform, os, baseConfig };
+    // Its environment, config, ARGs and the maps beside them are read again only by a stage built FROM it; a
+    // file of many independent stages kept them all until the end.
+    if (!children.has(i) && i !== deps.target) ctx.states[i] = undefined;
   }
 
   ctx.current = null;
   const target = deps.target;
   const stages: PlanStage[] = astStages.map((s, i) => {
     const r = ctx.resolved[i] as ResolvedStage;
-    const st = ctx.states[i];
+    const st = ctx.results[i];
     return {
       index: i,
       name: s.name ?? null,
@@ -152,7 +157,8 @@ function newStageState(
         : { ...structuredClone(parent.config), OnBuild: null },
       history: [],
       keepsHistory,
-      inherited: parent,
+      // Only a stage that records history reads its parent's.
+      inherited: keepsHistory ? parent : null,
       cmdSet: false,
       baseImage: parent.baseImage,
       baseConfig: parent.baseConfig,

@@ -81,7 +81,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   if (fromFlag && fromFlag.value) {
     const ref = resolveStageRef(ctx, fromFlag.value, ctx.ast.stages, null);
     if (ref.kind === "stage") {
-      const src = ctx.states[ref.stage];
+      const src = ctx.results[ref.stage];
       if (!src || ref.stage >= st.index) {
         if (!st.pruned && ref.stage !== st.index) {
           ctx.report(

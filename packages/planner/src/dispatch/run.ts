@@ -194,7 +194,7 @@ function fromInput(
 ): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } {
   const ref = resolveStageRef(ctx, from, ctx.ast.stages, null, true);
   if (ref.kind === "stage") {
-    const src = ctx.states[ref.stage];
+    const src = ctx.results[ref.stage];
     if (!src || ref.stage >= st.index) {
       if (!st.pruned) {
         ctx.report(

@@ -33,11 +33,12 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
   );
   // BuildKit records WORKDIR with a layer but without the `# buildkit` suffix (no state passed to commit).
   const created = ctx.created();
-  st.history.push({
-    created_by: `WORKDIR ${wd}`,
-    ...(created !== null ? { created } : {}),
-    comment: "buildkit.dockerfile.v0",
-    empty_layer: false,
-    node: st.head,
-  });
+  if (st.keepsHistory)
+    st.history.push({
+      created_by: `WORKDIR ${wd}`,
+      ...(created !== null ? { created } : {}),
+      comment: "buildkit.dockerfile.v0",
+      empty_layer: false,
+      node: st.head,
+    });
 }
