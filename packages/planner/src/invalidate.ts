@@ -66,7 +66,7 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
     },
     afterRecords,
   );
-  const old = new Map(before.nodes.map((n, i) => [n.id, step(n, beforeRecords[i])]));
+  const old = previousSteps(before.nodes, beforeRecords);
   const search: Search = {
     invalid: new Map(),
     alias: new Map(),
@@ -82,7 +82,7 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
   // A FROM of an earlier stage builds nothing; it only forwards its parent's state, so it is never listed.
   for (const [i, node] of after.nodes.entries()) {
     if (node.pruned || node.kind === "config") continue;
-    const prev = old.get(node.id);
+    const prev = old(i, node.id);
     const isAlias = node.op["op"] === "stage";
     if (isAlias && node.inputs[0] !== undefined) alias.set(node.id, node.inputs[0]);
     if (prev && prev.node.cacheKey === node.cacheKey) {
@@ -92,6 +92,29 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
     invalid.set(node.id, explain(step(node, afterRecords[i]), prev, search));
   }
   return { invalidated: [...invalid.values()].filter((i) => !alias.has(i.id)), cached, plan: after };
+}
+
+/**
+ * The node of the plan before the change with a given id (the last, if several share it), found where it most
+ * often is, at the same position: both plans are made from one AST, so their nodes line up unless the change
+ * turned a base or a source into another kind. A map of every id, and a step for every node, were a third of
+ * what comparing a large file's plans kept; the map is made only when some node is not in its place.
+ */
+function previousSteps(
+  nodes: readonly PlanNode[],
+  records: readonly (NodeRecord | undefined)[],
+): (position: number, id: string) => Step | undefined {
+  let byId: Map<string, number> | null = null;
+  return (position, id) => {
+    let i = position;
+    // Source nodes of a RUN's mounts may share an id (the last one counts): those are looked up by id.
+    if (nodes[i]?.id !== id || id.endsWith(".src")) {
+      byId ??= new Map(nodes.map((n, k) => [n.id, k]));
+      i = byId.get(id) ?? -1;
+    }
+    const node = nodes[i];
+    return node === undefined ? undefined : step(node, records[i]);
+  };
 }
 
 function step(node: PlanNode, record: NodeRecord | undefined): Step {
