@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** One environment entry: name and value. */
 export type EnvEntry = readonly [string, string];
@@ -153,7 +153,7 @@ function chunkDigest(chunk: Chunk, shift: number): string {
 }
 
 function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hash("sha256", text);
 }
 
 /**
