@@ -18,6 +18,7 @@ import type { BaseImage } from "./base-image.js";
 import type { EnvList } from "./env.js";
 import { normalizeReference } from "./reference.js";
 import { LazyHistoryEntry } from "./exec-op.js";
+import { nodeJson } from "./render/json.js";
 
 /**
  * What a node's operation holds beyond its JSON, kept for `invalidate` only: what the cache key hashes in place
@@ -184,24 +185,24 @@ export class PlanBuilder {
   ): PlanNode {
     const id = spec.id ?? `s${st.index}.${st.ordinal}`;
     packArrays(spec.op);
-    const node: PlanNode = {
+    const node = new PlanStep(
       id,
-      stage: st.index,
-      line: st.at.start.line,
-      range: st.at,
-      instruction: spec.instruction,
-      kind: spec.kind,
-      layer: spec.layer,
-      inputs: inputIds(spec.inputs),
-      cacheKey: cacheKey(
+      st.index,
+      st.at.start.line,
+      st.at,
+      spec.instruction,
+      spec.kind,
+      spec.layer,
+      inputIds(spec.inputs),
+      cacheKey(
         spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
       ),
-      label: spec.label,
-      onbuild: st.onbuild,
-      pruned: st.pruned,
-      op: spec.op,
-    };
+      spec.label,
+      st.onbuild,
+      st.pruned,
+      spec.op,
+    );
     this.nodes.push(node);
     this.records?.push(spec.key === undefined ? undefined : { hashed: spec.key, env: spec.env ?? null });
     this.nodeIndex.set(id, node);
@@ -212,7 +213,7 @@ export class PlanBuilder {
       this.writers.set(id, {
         prev: prev?.id ?? null,
         // A written path with a wildcard (a --parents pattern) may write anywhere under its fixed folders.
-        writes: writes.map(selectedPath),
+        writes: writes.length === 0 ? emptyList : writes.map(selectedPath),
         local:
           writes.length === 0
             ? ""
@@ -403,6 +404,32 @@ export class PlanBuilder {
       inputs: [],
     });
     return { id: node.id, key: node.cacheKey };
+  }
+}
+
+/**
+ * A node of the plan. Its JSON is what `hull plan --format json` lists for it (all but the range), so that the
+ * JSON output can write the plan's nodes as they are, one by one, rather than a copy of each made up front.
+ */
+class PlanStep implements PlanNode {
+  constructor(
+    readonly id: string,
+    readonly stage: number,
+    readonly line: number,
+    readonly range: Range,
+    readonly instruction: string,
+    readonly kind: NodeKind,
+    readonly layer: boolean,
+    readonly inputs: readonly string[],
+    readonly cacheKey: string,
+    readonly label: string,
+    readonly onbuild: boolean,
+    readonly pruned: boolean,
+    readonly op: Readonly<Record<string, unknown>>,
+  ) {}
+
+  toJSON(): Record<string, unknown> {
+    return nodeJson(this);
   }
 }
 

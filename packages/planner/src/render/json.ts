@@ -1,4 +1,4 @@
-import type { BuildPlan, PlanDiagnostic } from "../model.js";
+import type { BuildPlan, PlanDiagnostic, PlanNode } from "../model.js";
 import type { ContainerRun } from "../container.js";
 import type { InvalidatedNode } from "../invalidate.js";
 import type { SharedReport } from "../share.js";
@@ -30,7 +30,28 @@ function diagnostic(d: PlanDiagnostic): Record<string, unknown> {
   };
 }
 
-/** The JSON value of one plan, with the field names the issue promises to scripts. */
+/** The JSON value of one plan node: everything but its range. */
+export function nodeJson(n: PlanNode): Record<string, unknown> {
+  return {
+    id: n.id,
+    stage: n.stage,
+    line: n.line,
+    instruction: n.instruction,
+    kind: n.kind,
+    layer: n.layer,
+    inputs: n.inputs,
+    cacheKey: n.cacheKey,
+    label: n.label,
+    onbuild: n.onbuild,
+    pruned: n.pruned,
+    op: n.op,
+  };
+}
+
+/**
+ * The JSON value of one plan, with the field names the issue promises to scripts, as `JSON.stringify` reads it: the
+ * planner's nodes (and RUN operations) are objects whose `toJSON` gives what is written for them.
+ */
 export function toJson(plan: BuildPlan, extras: JsonExtras = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {
     version: jsonVersion,
@@ -54,20 +75,8 @@ export function toJson(plan: BuildPlan, extras: JsonExtras = {}): Record<string,
       head: s.head,
       line: s.line,
     })),
-    nodes: plan.nodes.map((n) => ({
-      id: n.id,
-      stage: n.stage,
-      line: n.line,
-      instruction: n.instruction,
-      kind: n.kind,
-      layer: n.layer,
-      inputs: n.inputs,
-      cacheKey: n.cacheKey,
-      label: n.label,
-      onbuild: n.onbuild,
-      pruned: n.pruned,
-      op: n.op,
-    })),
+    // The planner's nodes write themselves so (one by one, as they are written); others are copied.
+    nodes: plan.nodes.map((n) => ("toJSON" in n ? n : nodeJson(n))),
     edges: plan.edges,
     order: plan.order,
     image: plan.image && {
