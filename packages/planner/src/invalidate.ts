@@ -53,8 +53,7 @@ interface Step {
  * reads the env list chunk by chunk, each chunk summarized once however many versions share it.
  */
 export function invalidate(ast: Dockerfile, options: PlanOptions, change: InvalidationChange): Invalidation {
-  const beforeRecords: (NodeRecord | undefined)[] = [];
-  const before = buildPlan(ast, { ...options, changedPaths: [] }, beforeRecords);
+  const old = previousVersions(ast, options);
   const changedArgs = Object.entries(change.buildArgs ?? {}).filter(([k, v]) => options.buildArgs?.[k] !== v);
   const afterRecords: (NodeRecord | undefined)[] = [];
   const after = buildPlan(
@@ -66,7 +65,6 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
     },
     afterRecords,
   );
-  const old = previousSteps(before.nodes, beforeRecords);
   const search: Search = {
     invalid: new Map(),
     alias: new Map(),
@@ -85,7 +83,7 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
     const prev = old(i, node.id);
     const isAlias = node.op["op"] === "stage";
     if (isAlias && node.inputs[0] !== undefined) alias.set(node.id, node.inputs[0]);
-    if (prev && prev.node.cacheKey === node.cacheKey) {
+    if (prev && prev.cacheKey === node.cacheKey) {
       if (!isAlias) cached.push(node.id);
       continue;
     }
@@ -94,26 +92,48 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
   return { invalidated: [...invalid.values()].filter((i) => !alias.has(i.id)), cached, plan: after };
 }
 
+/** What comparing a node needs of its version before the change: its cache key and what the key hashes. */
+interface Previous {
+  readonly cacheKey: string;
+  readonly hashed: unknown;
+}
+
 /**
- * The node of the plan before the change with a given id (the last, if several share it), found where it most
- * often is, at the same position: both plans are made from one AST, so their nodes line up unless the change
- * turned a base or a source into another kind. A map of every id, and a step for every node, were a third of
- * what comparing a large file's plans kept; the map is made only when some node is not in its place.
+ * Plans before the change and keeps of each node only its id, cache key and what the key hashes, in plan order; the
+ * plan itself (nodes, edges, labels, stages) is let go before the plan after the change is made, which with it
+ * needed twice the memory of one plan. Finds a node's version where it most often is, at the same position: both
+ * plans are made from one AST, so their nodes line up unless the change turned a base or a source into another
+ * kind; a map of every id is made only when some node is not in its place.
  */
-function previousSteps(
-  nodes: readonly PlanNode[],
-  records: readonly (NodeRecord | undefined)[],
-): (position: number, id: string) => Step | undefined {
+function previousVersions(
+  ast: Dockerfile,
+  options: PlanOptions,
+): (position: number, id: string) => Previous | undefined {
+  const { ids, keys, hashed } = keyColumns(ast, options);
   let byId: Map<string, number> | null = null;
   return (position, id) => {
     let i = position;
     // Source nodes of a RUN's mounts may share an id (the last one counts): those are looked up by id.
-    if (nodes[i]?.id !== id || id.endsWith(".src")) {
-      byId ??= new Map(nodes.map((n, k) => [n.id, k]));
+    if (ids[i] !== id || id.endsWith(".src")) {
+      byId ??= new Map(ids.map((n, k) => [n, k]));
       i = byId.get(id) ?? -1;
     }
-    const node = nodes[i];
-    return node === undefined ? undefined : step(node, records[i]);
+    const cacheKey = keys[i];
+    return cacheKey === undefined ? undefined : { cacheKey, hashed: hashed[i] };
+  };
+}
+
+/** The plan before the change as three columns (made in a function of its own, whose closures keep nothing). */
+function keyColumns(
+  ast: Dockerfile,
+  options: PlanOptions,
+): { ids: string[]; keys: string[]; hashed: unknown[] } {
+  const records: (NodeRecord | undefined)[] = [];
+  const { nodes } = buildPlan(ast, { ...options, changedPaths: [] }, records);
+  return {
+    ids: nodes.map((n) => n.id),
+    keys: nodes.map((n) => n.cacheKey),
+    hashed: nodes.map((n, i) => records[i]?.hashed ?? n.op),
   };
 }
 
@@ -131,7 +151,7 @@ interface Search {
   readonly placeholders: WeakMap<object, readonly string[]>;
 }
 
-function explain(s: Step, prev: Step | undefined, search: Search): InvalidatedNode {
+function explain(s: Step, prev: Previous | undefined, search: Search): InvalidatedNode {
   const { node } = s;
   const direct = node.inputs.find((i) => search.invalid.has(i));
   const input = direct === undefined ? undefined : (search.alias.get(direct) ?? direct);
