@@ -181,7 +181,9 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     const arg = node.args[0];
     const start = arg.range.start.offset;
     const end = arg.range.end.offset;
-    const tokens = node.tokens.length > 0 ? node.tokens : (node.onbuild?.tokens ?? []);
+    // Read once: an instruction's tokens are scanned again on each read.
+    const own = node.tokens;
+    const tokens = own.length > 0 ? own : (node.onbuild?.tokens ?? []);
     // The script is the argument's value; its text tokens give where each piece of it stands in the source. They
     // are checked against the value in place rather than copied and joined again.
     const value = arg.value;
