@@ -268,6 +268,39 @@ describe("runShell", () => {
       '"echo \\"a\\" && apt-get install curl"',
     );
   });
+  it.each([
+    [
+      "continuation and comment lines",
+      "FROM a\nRUN apt-get update \\\n# note\n    && apt-get install \\  \n  curl\n",
+    ],
+    ["CRLF line breaks", "FROM a\r\nRUN echo a \\\r\n  && echo b\r\n"],
+    [
+      "a byte order mark, tabs and multibyte characters",
+      "\ufeffFROM a\nRUN\techo 'é ✓ 𝄞' \\\n\t&& printf 'ü'\n",
+    ],
+    ["an escape directive", "# escape=`\nFROM a\nRUN echo a `\n  b\n"],
+    ["heredoc bodies", "FROM a\nRUN <<EOF bash\necho é\nEOF\nRUN cat <<X && sh <<Y\ndata\nX\necho y\nY\n"],
+    ["an ONBUILD trigger", "FROM a\nONBUILD RUN apt-get install \\\n   curl\n"],
+    ["many continuation lines", `FROM a\nRUN echo start \\\n${"  && echo ✓ \\\n".repeat(300)}  && true\n`],
+  ])("maps each character of the script to the same one in the source: %s", (_, code) => {
+    const { ast } = parse(code);
+    const runs = ast.instructions.map((i) => (i.type === "Onbuild" ? i.trigger : i));
+    let checked = 0;
+    for (const node of runs) {
+      if (node?.type !== "Run") continue;
+      const shell = runShell(node, null);
+      for (let o = 0; o < shell.script.length; o++) {
+        // The line break that joins a heredoc body to the command maps to the whole argument.
+        if (shell.script[o] === "\n") continue;
+        expect(code.slice(...shell.span(o, o + 1))).toBe(shell.script[o]);
+        checked++;
+      }
+      for (const w of shell.commands.flatMap((c) => c.words))
+        if (!w.raw.includes("\n"))
+          expect(code.slice(...shell.span(w.start, w.end)).replace(/[`\\]\r?\n\s*/g, "")).toBe(w.raw);
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
 });
 
 describe("hasCacheMount", () => {
