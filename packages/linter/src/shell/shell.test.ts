@@ -8,6 +8,21 @@ const names = (script: string) =>
   parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
 
 describe("parseShell", () => {
+  it("reads every word as written, however many words of every length repeat (short words are shared)", () => {
+    // Deterministic words, each followed by its prefixes and repeated: words that share a slot of the table of
+    // recent words and start alike must still be read as written.
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_./";
+    const words: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let word = "";
+      for (let k = 0; k < 14; k++) word += alphabet[(i * 13 + k * (1 + (i % 7))) % alphabet.length];
+      for (let length = 14; length > 0; length--) words.push(word.slice(0, length));
+    }
+    const [command] = parseShell(`echo ${words.join(" ")} ${words.join(" ")}`);
+    expect(command!.args.map((w) => w.value)).toEqual([...words, ...words]);
+    expect(command!.args.map((w) => w.raw)).toEqual([...words, ...words]);
+  });
+
   it.each([
     [
       "apt-get update && apt-get install -y curl",
