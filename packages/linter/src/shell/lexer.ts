@@ -343,8 +343,28 @@ function readWord(s: string, start: number, offset: number): ShellWord {
     if (code === DOLLAR && s.charCodeAt(i + 1) !== OPEN_PAREN && s.charCodeAt(i + 1) !== OPEN_BRACE) continue;
     return readQuotedWord(s, start, i, offset);
   }
-  const text = s.slice(start, i);
+  const text = wordText(s, start, i);
   return { value: text, raw: text, start: start + offset, end: i + offset };
+}
+
+/**
+ * Short words read lately, by a hash of their characters: a word spelled as one of them is that string rather
+ * than a new slice. Scripts repeat their words (`-y`, `&&`, `install`; a generated RUN the same few 100,000 times),
+ * and a slice of fewer than 13 characters is a copy of its own that lives as long as the split.
+ */
+const recentWords: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+
+/** `s.slice(start, end)`, or the same text read lately. */
+function wordText(s: string, start: number, end: number): string {
+  const length = end - start;
+  // Longer slices share the script's characters.
+  if (length > 12) return s.slice(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (hash * 31 + s.charCodeAt(i)) | 0;
+  const slot = hash & 255;
+  const known = recentWords[slot];
+  if (known !== undefined && known.length === length && s.startsWith(known, start)) return known;
+  return (recentWords[slot] = s.slice(start, end));
 }
 
 /** Reads the rest of a word from `from`, where quoting, an escape or a substitution starts. */

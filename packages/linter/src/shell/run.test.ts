@@ -2,6 +2,7 @@ import { parse, type Run, SemanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import {
   embeddedScripts,
+  keptRunSplits,
   runCommands,
   runShell,
   scriptCommands,
@@ -106,5 +107,28 @@ describe("run caches", () => {
       const node = parse(code).ast.instructions[1] as Run;
       expect(runShell(node, null).commands.map((c) => c.base)).toEqual(names);
     }
+  });
+});
+
+describe("run caches of a long file", () => {
+  it(`keep the splits of the last ${keptRunSplits} RUNs read, and split the others afresh`, () => {
+    const runs = Array.from({ length: keptRunSplits + 1 }, (_, i) => run(`echo ${i} && pwsh -c "echo"`));
+    withRunCaches(() => {
+      const first = runShell(runs[0]!, null);
+      const inner = embeddedScripts(first);
+      const second = runShell(runs[1]!, null);
+      // As many RUNs as are kept, then the first again: it is now the most recent, the second the oldest.
+      for (const node of runs.slice(2, -1)) runShell(node, null);
+      expect(runShell(runs[0]!, null)).toBe(first);
+      // One more RUN drops the second.
+      runShell(runs.at(-1)!, null);
+      expect(runShell(runs[0]!, null)).toBe(first);
+      expect(embeddedScripts(first)).toBe(inner);
+      expect(inner.map((s) => s.dialect)).toEqual(["powershell"]);
+      const again = runShell(runs[1]!, null);
+      expect(again).not.toBe(second);
+      expect(again.script).toBe(second.script);
+      expect(runCommands(runs[1]!, null).all.map((c) => c.base)).toEqual(["echo", "pwsh"]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Range, Run, SemanticModel } from "@hull/parser";
+import type { Heredoc, Range, Run, SemanticModel } from "@hull/parser";
 import {
   type ActiveShell,
   activeShell,
@@ -22,15 +22,91 @@ import {
 import { parseCmd } from "./tools/cmd.js";
 import { parsePowershell } from "./tools/powershell.js";
 
-/** A piece of a RUN script and the source text it came from. */
-interface Segment {
-  /** Offsets in the script. */
-  from: number;
-  to: number;
-  /** The source offset of `from`; when not `exact`, the whole piece maps to `[source, sourceEnd)`. */
-  source: number;
-  sourceEnd: number;
-  exact: boolean;
+/**
+ * Where the pieces of a RUN's script come from in the Dockerfile: four numbers per piece, in script order, the pieces
+ * following each other without gaps: the piece's start in the script, its start and end in the source, and 1 when
+ * the piece is the source text itself (each offset in it maps to one in the source) or 0 when the whole piece maps
+ * to its source span. Numbers in one list rather than an object per piece: a RUN of 100,000 continuation lines has
+ * as many pieces.
+ */
+class ScriptMap {
+  private readonly pieces: number[] = [];
+
+  add(from: number, source: number, sourceEnd: number, exact: boolean): void {
+    this.pieces.push(from, source, sourceEnd, exact ? 1 : 0);
+  }
+
+  /** The source offsets `[start, end)` of the script text between `start` and `end` (see `RunShell.span`). */
+  span(start: number, end: number): [number, number] {
+    const p = this.pieces;
+    if (p.length === 0) return [0, 0];
+    const i = this.pieceAt(start);
+    const from = p[i + 3] === 1 ? p[i + 1]! + (start - p[i]!) : p[i + 1]!;
+    if (end <= start) return [from, from];
+    const j = this.pieceAt(end - 1);
+    const to = p[j + 3] === 1 ? p[j + 1]! + (end - p[j]!) : p[j + 2]!;
+    return [from, Math.max(from, to)];
+  }
+
+  /**
+   * The index of the piece holding `offset`: the last that starts at or before it (the pieces follow each other,
+   * so no other can hold it; an empty piece is never the last such one but where the script ends), else the first.
+   */
+  private pieceAt(offset: number): number {
+    const p = this.pieces;
+    let lo = 0;
+    let hi = p.length / 4 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (p[mid * 4]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo * 4;
+  }
+}
+
+/**
+ * The map of a shell-form RUN's script (its argument's `value`, then a line break and the body of each heredoc in
+ * `fed`): the argument's text tokens give where each piece of the value stands in the source. They are checked
+ * against the value in place rather than copied and joined again.
+ */
+function shellFormMap(
+  node: Run,
+  start: number,
+  end: number,
+  value: string,
+  fed: readonly Heredoc[],
+): ScriptMap {
+  let map = new ScriptMap();
+  // Read once: an instruction's tokens are scanned again on each read.
+  const own = node.tokens;
+  const tokens = own.length > 0 ? own : (node.onbuild?.tokens ?? []);
+  let spelled = 0;
+  for (const t of tokens) {
+    if (t.kind !== "text") continue;
+    const from = Math.max(t.offset, start);
+    const to = Math.min(t.offset + t.text.length, end);
+    if (to <= from) continue;
+    if (!spells(value, spelled, t.text, from - t.offset, to - from)) {
+      spelled = -1;
+      break;
+    }
+    map.add(spelled, from, to, true);
+    spelled += to - from;
+  }
+  if (spelled !== value.length) {
+    // The tokens do not spell the command (should not happen): map everything to the whole argument.
+    map = new ScriptMap();
+    map.add(0, start, end, false);
+  }
+  let at = value.length;
+  for (const heredoc of fed) {
+    map.add(at, start, end, false);
+    const body = heredoc.bodyRange.start.offset;
+    map.add(at + 1, body, body + heredoc.body.length, true);
+    at += 1 + heredoc.body.length;
+  }
+  return map;
 }
 
 /** The shell script of a RUN, split into commands, with a map from script offsets back to the Dockerfile. */
@@ -78,7 +154,14 @@ export function runShell(node: Run, scope: ShellScope | null): RunShell {
   // Every RUN rule reads the same script: split it once per node, shell and file.
   const active = semantic ? activeShell(semantic, node) : posixDefault;
   let byShell = caches.shells.get(node);
-  if (!byShell) caches.shells.set(node, (byShell = new Map()));
+  if (!byShell) {
+    caches.shells.set(node, (byShell = new Map()));
+    if (caches.shells.size > keptRunSplits) forget(caches, caches.shells.keys().next().value!);
+  } else if (caches.lastNode !== node) {
+    // Most recently used last: the RUNs rules look back at are the last few.
+    caches.shells.delete(node);
+    caches.shells.set(node, byShell);
+  }
   let shell = byShell.get(active);
   if (!shell) {
     shell = splitRun(node, active);
@@ -88,6 +171,32 @@ export function runShell(node: Run, scope: ShellScope | null): RunShell {
   caches.lastSemantic = semantic;
   caches.lastShell = shell;
   return shell;
+}
+
+/**
+ * How many RUNs' splits a file's caches keep, the most recently read: rules read a RUN's split while the RUN is
+ * walked and look back at the RUNs of its stage, so a few dozen cover what the corpus asks for again (128: every
+ * split of the corpus made once; 16 made 1.5% more), while a file of a million RUNs no longer keeps every split
+ * until its end (a generated 5 MB file: 80 MB, a third of lint's peak heap). A RUN read again after it was
+ * dropped is split afresh, with the same result.
+ */
+export const keptRunSplits = 128;
+
+/** Drops the splits of `node` and what was read from them. */
+function forget(caches: RunCaches, node: Run): void {
+  const byShell = caches.shells.get(node);
+  caches.shells.delete(node);
+  if (!byShell) return;
+  for (const shell of byShell.values()) {
+    caches.commands.delete(shell);
+    caches.dialectCommands.delete(shell);
+    for (const inner of caches.embedded.get(shell) ?? []) caches.dialectCommands.delete(inner);
+    caches.embedded.delete(shell);
+  }
+  if (caches.lastNode === node) {
+    caches.lastNode = null;
+    caches.lastShell = null;
+  }
 }
 
 /**
@@ -135,12 +244,14 @@ export function withRunCaches<T>(fn: () => T): T {
 }
 
 function splitRun(node: Run, active: ActiveShell): RunShell {
-  const segments: Segment[] = [];
+  /** The map of an exec form's script, made with it; a shell form's is made when first asked for. */
+  const made = new ScriptMap();
   let script = "";
   const add = (text: string, source: number, sourceEnd: number, exact: boolean) => {
-    segments.push({ from: script.length, to: script.length + text.length, source, sourceEnd, exact });
+    made.add(script.length, source, sourceEnd, exact);
     script += text;
   };
+  let lazy: (() => ScriptMap) | null = null;
   let dialect = active.dialect;
   /** The POSIX commands of `script` when they are known already. */
   let commands: ShellCommand[] | null = null;
@@ -148,54 +259,30 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     const arg = node.args[0];
     const start = arg.range.start.offset;
     const end = arg.range.end.offset;
-    const tokens = node.tokens.length > 0 ? node.tokens : (node.onbuild?.tokens ?? []);
-    // The script is the argument's value; its text tokens give where each piece of it stands in the source. They
-    // are checked against the value in place rather than copied and joined again.
+    // The script is the argument's value, then the heredoc bodies a shell reads; where each piece stands in the
+    // source is read from the tokens only when a span is asked for (`shellFormMap`), which most RUNs never are.
     const value = arg.value;
-    let spelled = 0;
-    for (const t of tokens) {
-      if (t.kind !== "text") continue;
-      const from = Math.max(t.offset, start);
-      const to = Math.min(t.offset + t.text.length, end);
-      if (to <= from) continue;
-      if (!spells(value, spelled, t.text, from - t.offset, to - from)) {
-        spelled = -1;
-        break;
-      }
-      segments.push({ from: spelled, to: spelled + to - from, source: from, sourceEnd: to, exact: true });
-      spelled += to - from;
-    }
-    if (spelled === value.length) {
-      script = value;
-    } else {
-      // The tokens do not spell the command (should not happen): map everything to the whole argument.
-      segments.length = 0;
-      add(value, start, end, false);
-    }
+    script = value;
+    const fed: Heredoc[] = [];
     if (dialect === "posix") {
       const line = parseShell(script);
       commands = line;
       for (const heredoc of node.heredocs) {
         if (!feedsShell(line, heredoc.name, heredoc.body)) continue;
         commands = null;
-        add("\n", start, end, false);
-        add(
-          heredoc.body,
-          heredoc.bodyRange.start.offset,
-          heredoc.bodyRange.start.offset + heredoc.body.length,
-          true,
-        );
+        fed.push(heredoc);
+        script += "\n" + heredoc.body;
       }
+    }
+    // `RUN <<EOF` under PowerShell or cmd: the body is the script.
+    const whole = dialect === "posix" ? null : /^\s*<<-?\s*["']?([^\s"']+)["']?\s*$/.exec(script);
+    const heredoc = whole && node.heredocs.find((h) => h.name === whole[1]);
+    if (heredoc) {
+      script = "";
+      const at = heredoc.bodyRange.start.offset;
+      add(heredoc.body, at, at + heredoc.body.length, true);
     } else {
-      // `RUN <<EOF` under PowerShell or cmd: the body is the script.
-      const whole = /^\s*<<-?\s*["']?([^\s"']+)["']?\s*$/.exec(script);
-      const heredoc = whole && node.heredocs.find((h) => h.name === whole[1]);
-      if (heredoc) {
-        segments.length = 0;
-        script = "";
-        const at = heredoc.bodyRange.start.offset;
-        add(heredoc.body, at, at + heredoc.body.length, true);
-      }
+      lazy = () => shellFormMap(node, start, end, value, fed);
     }
   } else if (node.form === "exec") {
     const argv = node.args.map((a) => a.value);
@@ -219,15 +306,8 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
       });
     }
   }
-  const span = (start: number, end: number): [number, number] => {
-    if (segments.length === 0) return [0, 0];
-    const first = segmentAt(segments, start);
-    const from = first.exact ? first.source + (start - first.from) : first.source;
-    if (end <= start) return [from, from];
-    const last = segmentAt(segments, end - 1);
-    const to = last.exact ? last.source + (end - last.from) : last.sourceEnd;
-    return [from, Math.max(from, to)];
-  };
+  let map: ScriptMap | null = lazy ? null : made;
+  const span = (start: number, end: number): [number, number] => (map ??= lazy!()).span(start, end);
   const shell: RunShell = {
     dialect,
     active,
@@ -392,16 +472,6 @@ function spells(value: string, at: number, text: string, from: number, length: n
   if (from === 0 && length === text.length) return value.startsWith(text, at);
   for (let i = 0; i < length; i++) if (value.charCodeAt(at + i) !== text.charCodeAt(from + i)) return false;
   return true;
-}
-
-/** The segment holding `offset`, else the last one before it, else the first. */
-function segmentAt(segments: readonly Segment[], offset: number): Segment {
-  let found = segments[0]!;
-  for (const s of segments) {
-    if (offset >= s.from && offset < s.to) return s;
-    if (s.from <= offset) found = s;
-  }
-  return found;
 }
 
 /** True when the heredoc `name` is the stdin of a shell (or is the whole command), so its body is a script. */

@@ -8,6 +8,21 @@ const names = (script: string) =>
   parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
 
 describe("parseShell", () => {
+  it("reads every word as written, however many words of every length repeat (short words are shared)", () => {
+    // Deterministic words, each followed by its prefixes and repeated: words that share a slot of the table of
+    // recent words and start alike must still be read as written.
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_./";
+    const words: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let word = "";
+      for (let k = 0; k < 14; k++) word += alphabet[(i * 13 + k * (1 + (i % 7))) % alphabet.length];
+      for (let length = 14; length > 0; length--) words.push(word.slice(0, length));
+    }
+    const [command] = parseShell(`echo ${words.join(" ")} ${words.join(" ")}`);
+    expect(command!.args.map((w) => w.value)).toEqual([...words, ...words]);
+    expect(command!.args.map((w) => w.raw)).toEqual([...words, ...words]);
+  });
+
   it.each([
     [
       "apt-get update && apt-get install -y curl",
@@ -267,6 +282,39 @@ describe("runShell", () => {
     expect(spelled('FROM a\nRUN ["sh", "-c", "echo \\"a\\" && apt-get install curl"]\n', "curl")).toBe(
       '"echo \\"a\\" && apt-get install curl"',
     );
+  });
+  it.each([
+    [
+      "continuation and comment lines",
+      "FROM a\nRUN apt-get update \\\n# note\n    && apt-get install \\  \n  curl\n",
+    ],
+    ["CRLF line breaks", "FROM a\r\nRUN echo a \\\r\n  && echo b\r\n"],
+    [
+      "a byte order mark, tabs and multibyte characters",
+      "\ufeffFROM a\nRUN\techo 'é ✓ 𝄞' \\\n\t&& printf 'ü'\n",
+    ],
+    ["an escape directive", "# escape=`\nFROM a\nRUN echo a `\n  b\n"],
+    ["heredoc bodies", "FROM a\nRUN <<EOF bash\necho é\nEOF\nRUN cat <<X && sh <<Y\ndata\nX\necho y\nY\n"],
+    ["an ONBUILD trigger", "FROM a\nONBUILD RUN apt-get install \\\n   curl\n"],
+    ["many continuation lines", `FROM a\nRUN echo start \\\n${"  && echo ✓ \\\n".repeat(300)}  && true\n`],
+  ])("maps each character of the script to the same one in the source: %s", (_, code) => {
+    const { ast } = parse(code);
+    const runs = ast.instructions.map((i) => (i.type === "Onbuild" ? i.trigger : i));
+    let checked = 0;
+    for (const node of runs) {
+      if (node?.type !== "Run") continue;
+      const shell = runShell(node, null);
+      for (let o = 0; o < shell.script.length; o++) {
+        // The line break that joins a heredoc body to the command maps to the whole argument.
+        if (shell.script[o] === "\n") continue;
+        expect(code.slice(...shell.span(o, o + 1))).toBe(shell.script[o]);
+        checked++;
+      }
+      for (const w of shell.commands.flatMap((c) => c.words))
+        if (!w.raw.includes("\n"))
+          expect(code.slice(...shell.span(w.start, w.end)).replace(/[`\\]\r?\n\s*/g, "")).toBe(w.raw);
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });
 

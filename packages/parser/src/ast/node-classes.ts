@@ -25,13 +25,16 @@ import { SourceText } from "./positions.js";
 import { instructionTokens } from "../lexer/lexer.js";
 import { keepShape } from "../shapes.js";
 
-// The AST's numerous nodes as classes that keep source offsets and make `range` on first read (instructions also
-// their `keyword`, `tokens` and a lone argument's list). Ranges and their positions were about 40% of an AST's
-// memory (a Range and up to two positions of three numbers per node), and a parse for formatting or planning
-// reads few of them. The values are the same as when everything was made up front: made from the same offsets
-// by the same line table, once per node, then kept (so `node.range === node.range`). `toJSON` writes the keys in
-// the order the plain objects had, `range` included. Being getters, they are not seen by `toEqual` (it compares
-// own properties): tests compare whole nodes through JSON.
+// The AST's numerous nodes as classes that keep source offsets and make `range` when it is read (instructions
+// also their `keyword`, `tokens` and a lone argument's list). Ranges and their positions were about 40% of an
+// AST's memory (a Range and up to two positions of three numbers per node), and a parse for formatting or planning
+// reads few of them. The values are the same as when everything was made up front: made from the same offsets by
+// the same line table. Ranges, the keyword when it stands as written, the tokens and the one-line joined line are
+// made afresh on each read and not kept (equal, not identical, from one read to the next): lint reads most of
+// them once or twice, and keeping them made a linted AST twice the size of a parsed one (a generated 5 MB file:
+// 68 MB parsed, 129 MB after lint). `toJSON` writes the keys in the order the plain objects had, `range`
+// included. Being getters, they are not seen by `toEqual` (it compares own properties): tests compare whole nodes
+// through JSON.
 
 /**
  * The one empty list every node shares where it has nothing to list: most instructions have no flags, heredocs
@@ -65,12 +68,11 @@ const BODY: unique symbol = Symbol("body");
 // needs to make its lazy parts and no more, one field where one value can stand for another until it is made
 // (the start offset for the range, the first line's offset for the tokens, the keyword's text for the keyword).
 
-/** A node with a source span whose range is made when first read. */
+/** A node with a source span whose range is made when read. */
 abstract class Spanned {
   declare readonly type: string;
   declare private readonly [SOURCE]: SourceText;
-  /** The start offset until the range is made, then the range (which holds the start offset). */
-  declare private [START]: number | Range;
+  declare private readonly [START]: number;
   declare private readonly [END]: number;
 
   constructor(source: SourceText, start: number, end: number) {
@@ -79,16 +81,14 @@ abstract class Spanned {
     this[END] = end;
   }
 
-  /** The node's source span, made on first read and kept. */
+  /** The node's source span, made afresh on each read (see the note on ranges above). */
   get range(): Range {
-    const start = this[START];
-    return typeof start === "number" ? (this[START] = this[SOURCE].range(start, this[END])) : start;
+    return this[SOURCE].range(this[START], this[END]);
   }
 
   /** The node's offsets, for the parser, which builds spans from other nodes' spans without making ranges. */
   static start(node: Spanned): number {
-    const start = node[START];
-    return typeof start === "number" ? start : start.start.offset;
+    return node[START];
   }
 
   static end(node: Spanned): number {
@@ -346,18 +346,18 @@ export class DockerfileNode extends Spanned implements Dockerfile {
 typeOnPrototype(DockerfileNode, "Dockerfile");
 
 /**
- * A heredoc, whose ranges and body are made from its offsets when first read, then kept: three ranges of two
- * positions each and the body were most of what a heredoc cost. Each start field holds the range once it is made.
+ * A heredoc, whose ranges and body are made from its offsets when read (the body when first read, then kept):
+ * three ranges of two positions each and the body were most of what a heredoc cost.
  */
 export class HeredocNode implements Heredoc {
   declare readonly type: "Heredoc";
   declare private readonly [SOURCE]: SourceText;
-  declare private [MARKER_START]: number | Range;
+  declare private readonly [MARKER_START]: number;
   declare private readonly [MARKER_END]: number;
-  declare private [BODY_START]: number | Range;
+  declare private readonly [BODY_START]: number;
   declare private readonly [BODY_END]: number;
   /** -1 when the heredoc is not terminated. */
-  declare private [TERM_START]: number | Range;
+  declare private readonly [TERM_START]: number;
   declare private readonly [TERM_END]: number;
   declare private [BODY]: string | null;
   readonly name: string;
@@ -390,10 +390,7 @@ export class HeredocNode implements Heredoc {
   }
 
   get markerRange(): Range {
-    const start = this[MARKER_START];
-    return typeof start === "number"
-      ? (this[MARKER_START] = this[SOURCE].range(start, this[MARKER_END]))
-      : start;
+    return this[SOURCE].range(this[MARKER_START], this[MARKER_END]);
   }
 
   get body(): string {
@@ -401,20 +398,17 @@ export class HeredocNode implements Heredoc {
   }
 
   get bodyRange(): Range {
-    const start = this[BODY_START];
-    return typeof start === "number" ? (this[BODY_START] = this[SOURCE].range(start, this[BODY_END])) : start;
+    return this[SOURCE].range(this[BODY_START], this[BODY_END]);
   }
 
   get terminatorRange(): Range | null {
     const start = this[TERM_START];
-    if (typeof start !== "number") return start;
-    return start < 0 ? null : (this[TERM_START] = this[SOURCE].range(start, this[TERM_END]));
+    return start < 0 ? null : this[SOURCE].range(start, this[TERM_END]);
   }
 
   /** The marker's offsets, for the parser's checks, which make no range. */
   static markerStart(heredoc: HeredocNode): number {
-    const start = heredoc[MARKER_START];
-    return typeof start === "number" ? start : start.start.offset;
+    return heredoc[MARKER_START];
   }
 
   static markerEnd(heredoc: HeredocNode): number {
@@ -422,8 +416,7 @@ export class HeredocNode implements Heredoc {
   }
 
   private static bodyStart(heredoc: HeredocNode): number {
-    const start = heredoc[BODY_START];
-    return typeof start === "number" ? start : start.start.offset;
+    return heredoc[BODY_START];
   }
 
   /** The plain object, in the order its fields are documented. */
@@ -499,17 +492,17 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
   // Declared only and set in the constructor, for the same reason as Spanned's fields.
   declare readonly type: T;
   /**
-   * The joined line, or its length while it is not made and is the source text from the instruction's start on
-   * (an instruction on one line): made from the source when first read, then kept.
+   * The joined line, or its length when it is the source text from the instruction's start on (an instruction on
+   * one line): then sliced from the source on each read.
    */
-  declare private [LOGICAL]: string | number;
+  declare private readonly [LOGICAL]: string | number;
   /**
-   * The keyword's text while the keyword is not made and stands as written at the instruction's start (it ends
-   * where its text does), then the keyword; a keyword split by a line continuation is made at once.
+   * The keyword's text when it stands as written at the instruction's start (it ends where its text does), made
+   * into the keyword on each read; a keyword split by a line continuation is made at once and kept.
    */
-  declare private [KEYWORD]: string | Keyword;
-  /** The offset of the instruction's first line until the tokens are made (scanned again from there), then them. */
-  declare private [TOKENS]: number | readonly SyntaxToken[];
+  declare private readonly [KEYWORD]: string | Keyword;
+  /** The offset of the instruction's first line, where the tokens are scanned from on each read; or none. */
+  declare private readonly [TOKENS]: number | readonly SyntaxToken[];
   declare private [PARTS]: Parts;
   /**
    * A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one.
@@ -539,7 +532,7 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
     const logical = this[LOGICAL];
     if (typeof logical === "string") return logical;
     const start = startOf(this);
-    return (this[LOGICAL] = this.source.text.slice(start, start + logical));
+    return this.source.text.slice(start, start + logical);
   }
 
   get flags(): readonly Flag[] {
@@ -565,28 +558,22 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
     return none;
   }
 
-  /** The keyword, made when first read (most parses read few), then kept. */
+  /** The keyword, made afresh on each read when it stands as written (most parses read few). */
   get keyword(): Keyword {
     const keyword = this[KEYWORD];
     if (typeof keyword !== "string") return keyword;
     const start = startOf(this);
-    return (this[KEYWORD] = new KeywordNode(
-      this.source,
-      keyword,
-      keywordName(keyword),
-      start,
-      start + keyword.length,
-    ));
+    return new KeywordNode(this.source, keyword, keywordName(keyword), start, start + keyword.length);
   }
 
   /**
-   * The instruction's syntax tokens, scanned again from its first line when first read, then kept: a parse
-   * keeps none, as most parses for planning or linting read the tokens of few instructions.
+   * The instruction's syntax tokens, scanned again from its first line on each read: a parse keeps none, as most
+   * parses for planning or linting read the tokens of few instructions, and lint reads a RUN's once for its split.
    */
   get tokens(): readonly SyntaxToken[] {
     const tokens = this[TOKENS];
     if (typeof tokens !== "number") return tokens;
-    return (this[TOKENS] = instructionTokens(this.source.text, this.source.escape, tokens, this.logical));
+    return instructionTokens(this.source.text, this.source.escape, tokens, this.logical);
   }
 
   /** Makes this instruction the trigger of `onbuild`, which hands it its heredocs. */
@@ -793,8 +780,6 @@ export class ValueNode<
     new OnbuildNode({ ...head, type: "Onbuild" }, [], null),
     new ValueNode<"User">({ ...head, type: "User" }, [], null),
   ]) {
-    // Read once, so that the field that holds the start, then the range, is general from the start.
-    void node.range;
     keepShape(node);
   }
   const heredoc = new HeredocNode(
