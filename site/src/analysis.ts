@@ -312,11 +312,17 @@ export function planView(text: string, request: PlanRequest): PlanView {
     rebuilt = result.invalidated.map((n) => ({ id: n.id, reason: n.reason }));
   }
   return {
-    plan: built,
+    // The view reaches the page by structured clone, which copies own data only: the planner's RUN operations keep
+    // their environment behind a getter (packages/planner/src/exec-op.ts), so each operation goes as its JSON view.
+    plan: { ...built, nodes: built.nodes.map((n) => ({ ...n, op: plainJson(n.op) })) },
     run,
     rebuilt,
     stageNames: ast.stages.map((s) => s.name ?? String(s.index)),
   };
+}
+
+function plainJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** The AST and BuildKit dump tabs. */
