@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderText, writeText } from "../src/index.js";
+import { renderText, writeText, type PlanNode } from "../src/index.js";
 import { planText } from "./helpers.js";
 
 describe("writeText writes renderText's text in pieces", () => {
@@ -24,5 +24,32 @@ describe("writeText writes renderText's text in pieces", () => {
       "s7.1",
       "s7.2",
     ]);
+  });
+});
+
+describe("renderText's work is linear in the stages", () => {
+  /** Node reads renderText makes on a chain of `n` stages, all of them built (each FROM the one before). */
+  function nodeReads(n: number): number {
+    const text = Array.from(
+      { length: n },
+      (_, i) => `FROM ${i === 0 ? "alpine" : `s${i - 1}`} AS s${i}\nRUN echo ${i}\n`,
+    ).join("");
+    const p = planText(text);
+    let reads = 0;
+    const nodes = new Proxy(p.nodes as PlanNode[], {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    renderText({ ...p, nodes });
+    return reads;
+  }
+
+  it("twice the stages, about twice the node reads", () => {
+    const small = nodeReads(200);
+    const large = nodeReads(400);
+    // A scan of every node per stage would read four times as many.
+    expect(large / small).toBeLessThan(2.3);
   });
 });
