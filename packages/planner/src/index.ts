@@ -13,7 +13,7 @@ export {
   type InvalidatedNode,
 } from "./invalidate.js";
 export { share, type SharedReport } from "./share.js";
-export { renderText } from "./render/text.js";
+export { renderText, writeText } from "./render/text.js";
 export { renderJson, toJson, toJsonMulti, writeJson } from "./render/json.js";
 export { renderDot } from "./render/dot.js";
 export { renderMermaid } from "./render/mermaid.js";

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import type { Dockerfile } from "@hull/parser";
 import type { BuildPlan, PlanNode, PlanOptions } from "./model.js";
 import { buildPlan } from "./plan.js";
@@ -92,10 +93,11 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
   return { invalidated: [...invalid.values()].filter((i) => !alias.has(i.id)), cached, plan: after };
 }
 
-/** What comparing a node needs of its version before the change: its cache key and what the key hashes. */
+/** What comparing a node needs of its version before the change: its cache key and its operation's digest. */
 interface Previous {
   readonly cacheKey: string;
-  readonly hashed: unknown;
+  /** The digest of what the cache key hashes (`operationDigest`). */
+  readonly operation: string;
 }
 
 /**
@@ -109,7 +111,7 @@ function previousVersions(
   ast: Dockerfile,
   options: PlanOptions,
 ): (position: number, id: string) => Previous | undefined {
-  const { ids, keys, hashed } = keyColumns(ast, options);
+  const { ids, keys, operations } = keyColumns(ast, options);
   let byId: Map<string, number> | null = null;
   return (position, id) => {
     let i = position;
@@ -119,7 +121,7 @@ function previousVersions(
       i = byId.get(id) ?? -1;
     }
     const cacheKey = keys[i];
-    return cacheKey === undefined ? undefined : { cacheKey, hashed: hashed[i] };
+    return cacheKey === undefined ? undefined : { cacheKey, operation: operations[i] as string };
   };
 }
 
@@ -127,14 +129,20 @@ function previousVersions(
 function keyColumns(
   ast: Dockerfile,
   options: PlanOptions,
-): { ids: string[]; keys: string[]; hashed: unknown[] } {
+): { ids: string[]; keys: string[]; operations: string[] } {
   const records: (NodeRecord | undefined)[] = [];
   const { nodes } = buildPlan(ast, { ...options, changedPaths: [] }, records);
   return {
     ids: nodes.map((n) => n.id),
     keys: nodes.map((n) => n.cacheKey),
-    hashed: nodes.map((n, i) => records[i]?.hashed ?? n.op),
+    // A digest rather than the operation itself: the operations were most of what this plan kept.
+    operations: nodes.map((n, i) => operationDigest(records[i]?.hashed ?? n.op)),
   };
+}
+
+/** A digest of an operation's stable JSON (128 bits): equal exactly when the texts are, but for a collision. */
+function operationDigest(hashed: unknown): string {
+  return hash("sha256", stableJson(hashed), "buffer").toString("hex", 0, 16);
 }
 
 function step(node: PlanNode, record: NodeRecord | undefined): Step {
@@ -156,7 +164,7 @@ function explain(s: Step, prev: Previous | undefined, search: Search): Invalidat
   const direct = node.inputs.find((i) => search.invalid.has(i));
   const input = direct === undefined ? undefined : (search.alias.get(direct) ?? direct);
   // Equal hashed values list equal operations: a RUN's env digest is equal exactly when its list is.
-  const own = prev === undefined || stableJson(s.hashed) !== stableJson(prev.hashed);
+  const own = prev === undefined || operationDigest(s.hashed) !== prev.operation;
   if (own) {
     const changed = changedContent(s, search.placeholders);
     if (changed.length > 0)

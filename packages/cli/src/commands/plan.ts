@@ -11,7 +11,7 @@ import {
   plan,
   renderDot,
   renderMermaid,
-  renderText,
+  writeText,
   share,
   toJson,
   toJsonMulti,
@@ -180,6 +180,7 @@ async function runPlan(
     results.push(result);
   }
   if (flags.format === "json") writeJsonOutput(results, io);
+  else if (flags.format === "text" && !flags.run) writeTextOutput(results, io);
   else io.stdout(render(results, flags.format, flags.run === true));
   // With `--run` in text form stdout is only the argv; problems and notes go to stderr.
   if (flags.run && flags.format === "text") io.stderr(problems(results));
@@ -274,11 +275,21 @@ function render(results: readonly FilePlan[], format: Exclude<Format, "json">, r
         .map((r) => (results.length > 1 ? `%% ${r.file}\n` : "") + renderMermaid(r.plan))
         .join("\n");
     default: {
-      const parts = results.map((r) => parseProblems(r) + renderText(r.plan, extras(r)));
-      if (results.length > 1) parts.push(renderShared(results));
-      return parts.join("\n");
+      const parts: string[] = [];
+      writeTextOutput(results, { stdout: (text) => parts.push(text) });
+      return parts.join("");
     }
   }
+}
+
+/** The text output, written in pieces as it is made (a large file's plan is more text than one string holds). */
+function writeTextOutput(results: readonly FilePlan[], io: Pick<Io, "stdout">): void {
+  for (const [i, r] of results.entries()) {
+    const head = `${i > 0 ? "\n" : ""}${parseProblems(r)}`;
+    if (head !== "") io.stdout(head);
+    writeText(r.plan, extras(r), (text) => io.stdout(text));
+  }
+  if (results.length > 1) io.stdout(`\n${renderShared(results)}`);
 }
 
 function parseProblems(r: FilePlan): string {

@@ -26,8 +26,40 @@ function nodeLine(n: PlanNode, invalid: ReadonlyMap<string, InvalidatedNode>): s
 
 /** Renders a plan as a readable tree: stages with their steps, build order, image, history and problems. */
 export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
-  const out: string[] = [];
+  const pieces: string[] = [];
+  writeText(plan, extras, (text) => pieces.push(text));
+  return pieces.join("");
+}
+
+/** Lines gathered before a write, so that writes are few and the text is never one string. */
+const linesPerWrite = 1024;
+
+/**
+ * Writes `renderText`'s text in pieces of about a thousand lines: a large file's plan is more text than a string
+ * may hold (a 50 MB Dockerfile's, about 600 MB).
+ */
+export function writeText(plan: BuildPlan, extras: TextExtras, write: (text: string) => void): void {
+  let lines: string[] = [];
+  const out = {
+    push(line: string): void {
+      lines.push(line);
+      if (lines.length >= linesPerWrite) {
+        write(`${lines.join("\n")}\n`);
+        lines = [];
+      }
+    },
+  };
   const invalid = new Map((extras.invalidation?.invalidated ?? []).map((i) => [i.id, i]));
+  // Each stage's nodes, grouped in one pass (a scan of every node per stage was quadratic in the stages).
+  let byStage: PlanNode[][] | null = null;
+  const nodesOf = (stage: number): readonly PlanNode[] => {
+    if (byStage === null) {
+      const groups: PlanNode[][] = plan.stages.map(() => []);
+      for (const n of plan.nodes) groups[n.stage]?.push(n);
+      byStage = groups;
+    }
+    return byStage[stage] ?? [];
+  };
   const target = plan.stages[plan.target];
   out.push(
     `${extras.file ?? "Dockerfile"}: target ${target ? (target.name ?? `stage-${target.index}`) : "none"}, platform ${plan.platform}`,
@@ -45,7 +77,7 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
       out.push(`  pruned: ${s.prunedReason ?? ""}`);
       continue;
     }
-    for (const n of plan.nodes) if (n.stage === s.index) out.push(nodeLine(n, invalid));
+    for (const n of nodesOf(s.index)) out.push(nodeLine(n, invalid));
   }
   out.push("");
   out.push(`build order (${plan.order.length} levels, nodes in a level build in parallel):`);
@@ -96,5 +128,5 @@ export function renderText(plan: BuildPlan, extras: TextExtras = {}): string {
     for (const d of plan.diagnostics)
       out.push(`  ${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code}: ${d.message}`);
   }
-  return `${out.join("\n")}\n`;
+  if (lines.length > 0) write(`${lines.join("\n")}\n`);
 }
