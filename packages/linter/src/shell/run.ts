@@ -78,7 +78,6 @@ function shellFormMap(
   fed: readonly Heredoc[],
 ): ScriptMap {
   let map = new ScriptMap();
-  // Read once: an instruction's tokens are scanned again on each read.
   const own = node.tokens;
   const tokens = own.length > 0 ? own : (node.onbuild?.tokens ?? []);
   let spelled = 0;

@@ -29,10 +29,10 @@ import { keepShape } from "../shapes.js";
 // also their `keyword`, `tokens` and a lone argument's list). Ranges and their positions were about 40% of an
 // AST's memory (a Range and up to two positions of three numbers per node), and a parse for formatting or planning
 // reads few of them. The values are the same as when everything was made up front: made from the same offsets by
-// the same line table. Ranges, the keyword when it stands as written, the tokens and the one-line joined line are
-// made afresh on each read and not kept (equal, not identical, from one read to the next): lint reads most of
-// them once or twice, and keeping them made a linted AST twice the size of a parsed one (a generated 5 MB file:
-// 68 MB parsed, 129 MB after lint). `toJSON` writes the keys in the order the plain objects had, `range`
+// the same line table. Ranges, the keyword when it stands as written and the one-line joined line are made afresh
+// on each read and not kept (equal, not identical, from one read to the next): lint reads most of them once or
+// twice, and keeping them made a linted AST twice the size of a parsed one (a generated 5 MB file: 68 MB parsed,
+// 129 MB after lint, with the tokens it then read for every RUN). `toJSON` writes the keys in the order the plain objects had, `range`
 // included. Being getters, they are not seen by `toEqual` (it compares own properties): tests compare whole nodes
 // through JSON.
 
@@ -501,8 +501,8 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
    * into the keyword on each read; a keyword split by a line continuation is made at once and kept.
    */
   declare private readonly [KEYWORD]: string | Keyword;
-  /** The offset of the instruction's first line, where the tokens are scanned from on each read; or none. */
-  declare private readonly [TOKENS]: number | readonly SyntaxToken[];
+  /** The offset of the instruction's first line until the tokens are made (scanned again from there), then them. */
+  declare private [TOKENS]: number | readonly SyntaxToken[];
   declare private [PARTS]: Parts;
   /**
    * A lone argument is kept as itself and put in a list when `args` is first read: most instructions have one.
@@ -567,13 +567,14 @@ abstract class InstructionNode<T extends InstructionType> extends Spanned {
   }
 
   /**
-   * The instruction's syntax tokens, scanned again from its first line on each read: a parse keeps none, as most
-   * parses for planning or linting read the tokens of few instructions, and lint reads a RUN's once for its split.
+   * The instruction's syntax tokens, scanned again from its first line when first read, then kept: a parse
+   * keeps none, as most parses for planning or linting read the tokens of few instructions (lint reads a RUN's
+   * only to map a finding in its script back to the source), and formatting reads them several times.
    */
   get tokens(): readonly SyntaxToken[] {
     const tokens = this[TOKENS];
     if (typeof tokens !== "number") return tokens;
-    return instructionTokens(this.source.text, this.source.escape, tokens, this.logical);
+    return (this[TOKENS] = instructionTokens(this.source.text, this.source.escape, tokens, this.logical));
   }
 
   /** Makes this instruction the trigger of `onbuild`, which hands it its heredocs. */
