@@ -1,5 +1,8 @@
 // Lints every file of a directory with every rule on and prints where the time goes, per rule.
-// Usage: pnpm tsx --conditions=@hull/source packages/linter/scripts/rule-timing.ts DIR [--top N]
+// Usage: pnpm tsx --conditions=@hull/source packages/linter/scripts/rule-timing.ts DIR [--top N] [--passes N]
+// With --passes N the timed lint runs N times and each rule shows its median time over the passes: the machine's
+// noise, and the garbage collections charged to whichever rule happens to allocate when one starts, move single
+// passes by a percent or more.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type Run } from "@hull/parser";
@@ -8,17 +11,23 @@ import { runCommands, runShell, scriptCommands, type ShellScope } from "../src/s
 
 const [dir, ...flags] = process.argv.slice(2);
 if (!dir) {
-  process.stderr.write("usage: rule-timing.ts DIR [--top N]\n");
+  process.stderr.write("usage: rule-timing.ts DIR [--top N] [--passes N]\n");
   process.exit(2);
 }
-const top = flags.includes("--top") ? Number(flags[flags.indexOf("--top") + 1]) : 20;
+const option = (name: string, fallback: number) =>
+  flags.includes(name) ? Number(flags[flags.indexOf(name) + 1]) : fallback;
+const top = option("--top", 20);
+const passes = option("--passes", 1);
+if (!Number.isInteger(passes) || passes < 1) {
+  process.stderr.write("--passes takes a whole number of at least 1\n");
+  process.exit(2);
+}
 const texts = readdirSync(dir)
   .map((name) => join(dir, name))
   .filter((path) => statSync(path).isFile())
   .map((path) => readFileSync(path, "utf8"));
 
 for (const text of texts) lint(text, { preset: "all" });
-const timing = new Map<string, number>();
 let start = performance.now();
 for (const text of texts) parse(text);
 const parsing = performance.now() - start;
@@ -48,10 +57,21 @@ const registry = [
   shared("(shared) command substitutions", runCommands),
   ...rules,
 ];
-for (const text of texts) lint(text, { preset: "all", timing, registry });
+const timings: Map<string, number>[] = [];
+for (let pass = 0; pass < passes; pass++) {
+  const timing = new Map<string, number>();
+  for (const text of texts) lint(text, { preset: "all", timing, registry });
+  timings.push(timing);
+}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const timing = new Map([...timings[0]!.keys()].map((id) => [id, median(timings.map((t) => t.get(id) ?? 0))]));
 process.stdout.write(
   `files ${texts.length}; lint with every rule ${total.toFixed(0)} ms; parse ${parsing.toFixed(0)} ms; engine with no rule ${engine.toFixed(0)} ms\n` +
-    "time in each rule (create and handlers; the measuring itself adds some), and its share of the time in all rules:\n",
+    `time in each rule (create and handlers; the measuring itself adds some)${passes > 1 ? `, median of ${passes} passes` : ""}, and its share of the time in all rules:\n`,
 );
 const sum = [...timing.values()].reduce((a, b) => a + b, 0);
 for (const [id, ms] of [...timing].sort((a, b) => b[1] - a[1]).slice(0, top)) {

@@ -18,12 +18,20 @@ import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
 interface Expansion {
   text: string;
-  /** The source text that produced `text`, and its start offset. */
+  /**
+   * Where `text` came from, read only when a name in it is undefined (rarely): a word's range is made when it is
+   * first read, and most words with a `$` use only defined names.
+   */
+  origin: () => Origin;
+  /** Heredoc bodies are expanded with quotes kept as ordinary characters. */
+  skipQuotes?: boolean;
+}
+
+/** The source text that produced an expansion's text, its start offset, and its range. */
+interface Origin {
   source: string;
   start: number;
   range: Range;
-  /** Heredoc bodies are expanded with quotes kept as ordinary characters. */
-  skipQuotes?: boolean;
 }
 
 export default defineRule({
@@ -154,11 +162,12 @@ RUN echo $UNDECLARED_IN_SHELL
       if (missing.length === 0) return;
       const escape = piece.skipQuotes ? "\\" : ctx.ast.escapeChar;
       const refs = findVarRefs(piece.text, escape, piece.skipQuotes);
-      const located = locateRefs(piece.text, refs, piece.source, piece.start);
+      const origin = piece.origin();
+      const located = locateRefs(piece.text, refs, origin.source, origin.start);
       for (const name of new Set(missing)) {
         const uses = located.filter((l) => l.ref.name === name);
         const first = uses.find((u) => u.start !== null);
-        const at = first ? ctx.rangeOf(first.start, first.end) : piece.range;
+        const at = first ? ctx.rangeOf(first.start, first.end) : origin.range;
         const later = definedInStage().get(name);
         // An ENV of another stage may well be set by this stage's image too (LD_LIBRARY_PATH, JAVA_HOME…), and
         // a base name that depends on an unset variable may be any stage: only trust ARGs and known images.
@@ -191,24 +200,17 @@ RUN echo $UNDECLARED_IN_SHELL
 
     // A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
     // any is never computed.
+    const originOf = (range: Range): Origin => ({
+      source: ctx.source.slice(range.start.offset, range.end.offset),
+      start: range.start.offset,
+      range,
+    });
     const fromWord = (word: Word): Expansion | null =>
-      word.value.includes("$")
-        ? {
-            text: word.value,
-            source: ctx.source.slice(word.range.start.offset, word.range.end.offset),
-            start: word.range.start.offset,
-            range: word.range,
-          }
-        : null;
+      word.value.includes("$") ? { text: word.value, origin: () => originOf(word.range) } : null;
     const fromFlag = (flag: Flag): Expansion | null => {
-      if (flag.value === null || flag.valueRange === null || !flag.value.includes("$")) return null;
+      if (flag.value === null || !flag.value.includes("$")) return null;
       const range = flag.valueRange;
-      return {
-        text: flag.value,
-        source: ctx.source.slice(range.start.offset, range.end.offset),
-        start: range.start.offset,
-        range,
-      };
+      return range === null ? null : { text: flag.value, origin: () => originOf(range) };
     };
 
     const expansions = (node: Instruction): Expansion[] => {
@@ -245,9 +247,11 @@ RUN echo $UNDECLARED_IN_SHELL
             if (!heredoc.body.includes("$")) continue;
             out.push({
               text: heredoc.body,
-              source: heredoc.body,
-              start: heredoc.bodyRange.start.offset,
-              range: heredoc.bodyRange,
+              origin: () => ({
+                source: heredoc.body,
+                start: heredoc.bodyRange.start.offset,
+                range: heredoc.bodyRange,
+              }),
               skipQuotes: true,
             });
           }
@@ -263,18 +267,24 @@ RUN echo $UNDECLARED_IN_SHELL
           break;
         case "Run":
           for (const flag of node.flags) {
-            if (flag.name !== "mount" || flag.value === null || flag.valueRange === null) continue;
+            if (flag.name !== "mount" || flag.value === null) continue;
+            // Every option value is expanded except `from`, which BuildKit refuses to expand. Most mounts have no
+            // value with a `$`: their range is then never read.
+            const parts = mountValues(flag.value);
+            if (parts.length === 0) continue;
             const range = flag.valueRange;
+            if (range === null) continue;
             const source = ctx.source.slice(range.start.offset, range.end.offset);
-            // Every option value is expanded except `from`, which BuildKit refuses to expand.
-            for (const part of mountValues(flag.value)) {
+            for (const part of parts) {
               const at = source.indexOf(part);
               const start = at < 0 ? range.start.offset : range.start.offset + at;
               out.push({
                 text: part,
-                source: at < 0 ? source : part,
-                start,
-                range: at < 0 ? range : ctx.rangeOf(start, start + part.length),
+                origin: () => ({
+                  source: at < 0 ? source : part,
+                  start,
+                  range: at < 0 ? range : ctx.rangeOf(start, start + part.length),
+                }),
               });
             }
           }
