@@ -1,4 +1,4 @@
-// `node:crypto` for the browser bundle: the planner hashes cache keys with createHash("sha256"), synchronously,
+// `node:crypto` for the browser bundle: the planner hashes cache keys with sha256 (createHash, and `hash` on one text),
 // which WebCrypto cannot do; @noble/hashes computes the same digest. Only what hull calls is provided.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
@@ -17,4 +17,18 @@ export function createHash(algorithm: string) {
     },
   };
   return api;
+}
+
+/** `crypto.hash` (one text at once), as the planner calls it: hex, or bytes whose hex it reads in part. */
+export function hash(algorithm: string, data: string, encoding = "hex") {
+  if (algorithm !== "sha256") throw new Error(`hash("${algorithm}") is not available in the browser`);
+  const hex = bytesToHex(sha256(utf8ToBytes(data)));
+  if (encoding === "hex") return hex;
+  if (encoding !== "buffer") throw new Error(`hash(…, "${encoding}") is not available in the browser`);
+  return {
+    toString(to: string, start = 0, end = hex.length / 2) {
+      if (to !== "hex") throw new Error(`toString("${to}") is not available in the browser`);
+      return hex.slice(2 * start, 2 * end);
+    },
+  };
 }
