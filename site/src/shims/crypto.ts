@@ -1,4 +1,4 @@
-// `node:crypto` for the browser bundle: the planner hashes cache keys with createHash("sha256"), synchronously,
+// `node:crypto` for the browser bundle: the planner hashes cache keys with sha256 (createHash, and `hash` on one text),
 // which WebCrypto cannot do; @noble/hashes computes the same digest. Only what hull calls is provided.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
@@ -19,20 +19,16 @@ export function createHash(algorithm: string) {
   return api;
 }
 
-/**
- * `crypto.hash(algorithm, data, outputEncoding)`: one text's digest at once, as the planner hashes cache keys; as
- * a hex string, or (`"buffer"`) as bytes whose `toString("hex", start, end)` gives part of that hex.
- */
-export function hash(algorithm: string, data: string, outputEncoding = "hex") {
+/** `crypto.hash` (one text at once), as the planner calls it: hex, or bytes whose hex it reads in part. */
+export function hash(algorithm: string, data: string, encoding = "hex") {
   if (algorithm !== "sha256") throw new Error(`hash("${algorithm}") is not available in the browser`);
-  const bytes = sha256(utf8ToBytes(data));
-  if (outputEncoding === "hex") return bytesToHex(bytes);
-  if (outputEncoding !== "buffer")
-    throw new Error(`hash(…, "${outputEncoding}") is not available in the browser`);
+  const hex = bytesToHex(sha256(utf8ToBytes(data)));
+  if (encoding === "hex") return hex;
+  if (encoding !== "buffer") throw new Error(`hash(…, "${encoding}") is not available in the browser`);
   return {
-    toString(encoding: string, start = 0, end = bytes.length) {
-      if (encoding !== "hex") throw new Error(`toString("${encoding}") is not available in the browser`);
-      return bytesToHex(bytes.subarray(start, end));
+    toString(to: string, start = 0, end = hex.length / 2) {
+      if (to !== "hex") throw new Error(`toString("${to}") is not available in the browser`);
+      return hex.slice(2 * start, 2 * end);
     },
   };
 }
