@@ -359,7 +359,7 @@ class FileRun {
 
   /**
    * Calls the handlers of `key`, in rule order; a rule that throws is reported at the node and stopped for this
-   * file. The node's range is read only then: ranges are built on first read.
+   * file. The node's range is read only then: nodes make their ranges when read.
    */
   dispatch(key: string, node: { readonly range: Range }): void {
     const slots = this.layout.slots.get(key);

@@ -135,8 +135,7 @@ export class PlanBuilder {
 
   /**
    * Expands a word against the stage's environment, reporting a lexer error at `at`'s range. The node is given
-   * rather than its range: an AST node makes its range when it is first read, and keeps it, and only an error
-   * needs it.
+   * rather than its range: an AST node makes its range each time it is read, and only an error needs it.
    */
   expand(st: StageState, text: string, at: Located, extra: ExpandOptions = {}): string {
     return this.checked(expandOne(text, st.env.map, this.expandOptions(st, extra)), at).value;

@@ -19,8 +19,8 @@ import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 interface Expansion {
   text: string;
   /**
-   * Where `text` came from, read only when a name in it is undefined (rarely): a word's range is made when it is
-   * first read, and most words with a `$` use only defined names.
+   * Where `text` came from, read only when a name in it is undefined (rarely): a word's range is made each time it
+   * is read, and most words with a `$` use only defined names.
    */
   origin: () => Origin;
   /** Heredoc bodies are expanded with quotes kept as ordinary characters. */

@@ -655,7 +655,7 @@ function indexOf(list: readonly Instruction[], node: Instruction): number {
   return -1;
 }
 
-/** A node's start offset, read without making its range (which the parser makes on first read). */
+/** A node's start offset, read without making its range (which a node makes each time it is read). */
 function offsetOf(node: Instruction): number {
   const start = startOf(node);
   return typeof start === "number" ? start : node.range.start.offset;
