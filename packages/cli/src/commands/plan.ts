@@ -181,7 +181,7 @@ async function runPlan(
   }
   if (flags.format === "json") writeJsonOutput(results, io);
   else if (flags.format === "text" && !flags.run) writeTextOutput(results, io);
-  else io.stdout(render(results, flags.format, flags.run === true));
+  else io.stdout(render(results, flags.format));
   // With `--run` in text form stdout is only the argv; problems and notes go to stderr.
   if (flags.run && flags.format === "text") io.stderr(problems(results));
   const failed = results.some(
@@ -257,16 +257,11 @@ function writeJsonOutput(results: readonly FilePlan[], io: Io): void {
   }
 }
 
-/** The output in the other formats, made whole (their size is that of the graph, not of every RUN's env). */
-function render(results: readonly FilePlan[], format: Exclude<Format, "json">, run: boolean): string {
-  if (run && format === "text") {
-    // `--run` alone prints just the argv, one JSON array per file, so that scripts can read it.
-    return results
-      .map(
-        (r) => `${results.length > 1 ? `${r.file}: ` : ""}${r.run ? JSON.stringify(r.run.argv) : "null"}\n`,
-      )
-      .join("");
-  }
+/**
+ * The output in the other formats, made whole (their size is that of the graph, not of every RUN's env): the graph
+ * as dot or mermaid, or, for text with `--run`, just the argv.
+ */
+function render(results: readonly FilePlan[], format: Exclude<Format, "json">): string {
   switch (format) {
     case "dot":
       return results.map((r) => (results.length > 1 ? `// ${r.file}\n` : "") + renderDot(r.plan)).join("\n");
@@ -274,11 +269,13 @@ function render(results: readonly FilePlan[], format: Exclude<Format, "json">, r
       return results
         .map((r) => (results.length > 1 ? `%% ${r.file}\n` : "") + renderMermaid(r.plan))
         .join("\n");
-    default: {
-      const parts: string[] = [];
-      writeTextOutput(results, { stdout: (text) => parts.push(text) });
-      return parts.join("");
-    }
+    case "text":
+      // `--run` alone prints just the argv, one JSON array per file, so that scripts can read it.
+      return results
+        .map(
+          (r) => `${results.length > 1 ? `${r.file}: ` : ""}${r.run ? JSON.stringify(r.run.argv) : "null"}\n`,
+        )
+        .join("");
   }
 }
 
