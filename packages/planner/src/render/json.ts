@@ -138,15 +138,15 @@ export function writeJson(value: unknown, write: (text: string) => void, depth =
     }
   };
   // A value at `level` levels of nesting, indented as there: JSON.stringify indents it so inside as many arrays,
-  // whose brackets are then cut off (cheaper than indenting its lines again).
+  // whose brackets are then cut off (cheaper than indenting its lines again). The brackets' lines take
+  // level * (level + 1) characters on each side, and the value's first line starts with 2 * level spaces.
   const leaf = (v: unknown, level: number): void => {
     if (v === null || typeof v !== "object") return push(JSON.stringify(v));
+    if (level === 0) return push(JSON.stringify(v, null, 2));
     let wrapped: unknown = v;
     for (let i = 0; i < level; i++) wrapped = [wrapped];
-    const text = JSON.stringify(wrapped, null, 2);
-    push(
-      level === 0 ? text : text.slice(2 * level + level * (level + 1), -(level * level + 2 * level - level)),
-    );
+    const brackets = level * (level + 1);
+    push(JSON.stringify(wrapped, null, 2).slice(brackets + 2 * level, -brackets));
   };
   // `v` has had its toJSON applied, and is not undefined, a function or a symbol.
   const emit = (v: unknown, indent: string, level: number): void => {
