@@ -13,8 +13,15 @@ export function cacheKey(op: unknown, inputKeys: readonly string[]): string {
   // (each cost about as much as the hashing itself).
   let text = json(op);
   for (const k of inputKeys) text += `\0${k}`;
-  // The first bytes' hex, made on its own: a slice of the whole hex digest would keep all of it alive.
-  return hash("sha256", text, "buffer").toString("hex", 0, keyLength / 2);
+  return sha256Prefix(text, keyLength / 2);
+}
+
+/**
+ * The hex of the first `bytes` bytes of a text's SHA-256, made on its own: a slice of the whole hex digest would
+ * keep all of it alive.
+ */
+export function sha256Prefix(text: string, bytes: number): string {
+  return hash("sha256", text, "buffer").toString("hex", 0, bytes);
 }
 
 // JSON.stringify as it behaves: undefined (though typed string) for undefined, functions and symbols.

@@ -1,8 +1,7 @@
-import { hash } from "node:crypto";
 import type { Dockerfile } from "@hull/parser";
 import type { BuildPlan, PlanNode, PlanOptions } from "./model.js";
 import { buildPlan } from "./plan.js";
-import { stableJson, stableJsonAround } from "./hash.js";
+import { sha256Prefix, stableJson, stableJsonAround } from "./hash.js";
 import type { NodeRecord } from "./builder.js";
 import type { EnvList } from "./env.js";
 import { ExecOp } from "./exec-op.js";
@@ -142,7 +141,7 @@ function keyColumns(
 
 /** A digest of an operation's stable JSON (128 bits): equal exactly when the texts are, but for a collision. */
 function operationDigest(hashed: unknown): string {
-  return hash("sha256", stableJson(hashed), "buffer").toString("hex", 0, 16);
+  return sha256Prefix(stableJson(hashed), 16);
 }
 
 function step(node: PlanNode, record: NodeRecord | undefined): Step {
