@@ -10,6 +10,7 @@ import {
   type ParseResult,
   type Range,
   type Stage,
+  type WalkNode,
 } from "@hull/parser";
 import { collectIgnoreDirectives } from "./config/directives.js";
 import {
@@ -27,7 +28,6 @@ import {
   type RuleContext,
   type Severity,
   type TextEdit,
-  type Visitor,
 } from "./rule.js";
 import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
@@ -161,8 +161,8 @@ export function resolveRules(
   return enabled;
 }
 
-/** A handler of a rule's visitor, called with one node. */
-type Handler = (node: unknown) => void;
+/** A handler of a rule's visitor, called with one node and the rule's context for the file. */
+type Handler = (node: unknown, ctx: RuleContext<Messages, unknown, unknown>) => void;
 
 /**
  * Where each rule's handlers sit in a file's flat handler table: the handlers of one node key are side by side,
@@ -175,13 +175,15 @@ interface HandlerLayout {
   readonly slots: ReadonlyMap<string, { readonly start: number; readonly end: number }>;
   /** The rule (index in `RulePlan.rules`) of each slot. */
   readonly ruleOf: readonly number[];
+  /** The handler of each slot whose rule has a `visitor` (the same for every file); undefined for `create`. */
+  readonly handlers: readonly (Handler | undefined)[];
   readonly size: number;
 }
 
 /**
  * One configuration's rules, resolved once and shared by every file linted with it: what runs, with which
- * severity and options, and the layout of the handler table. Rules say which node keys they look at only by
- * the visitor `create` returns, so the layout is learnt from the visitors and grows when one shows a key its rule
+ * severity and options, and the layout of the handler table. A rule's `visitor` gives its node keys at once; a
+ * rule with `create` shows them only by the visitor it returns, so the layout grows when one shows a key its rule
  * has not had before (in practice, on the first file).
  */
 class RulePlan {
@@ -198,11 +200,14 @@ class RulePlan {
     this.syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
     this.template = enabled.find((e) => e.rule.id === templateSyntaxId);
     this.keysOf = this.rules.map(() => new Set());
+    this.rules.forEach((e, i) => {
+      if (e.rule.visitor) this.learn(i, e.rule.visitor);
+    });
     this.layout = this.lay();
   }
 
   /** Adds the handler keys of rule `i`'s visitor that the layout lacks; true when there were any. */
-  learn(i: number, visitor: Visitor): boolean {
+  learn(i: number, visitor: object): boolean {
     const known = this.keysOf[i]!;
     let learnt = false;
     for (const key in visitor) {
@@ -230,15 +235,18 @@ class RulePlan {
     const slotOf = this.rules.map(() => new Map<string, number>());
     const slots = new Map<string, { start: number; end: number }>();
     const ruleOf: number[] = [];
+    const handlers: (Handler | undefined)[] = [];
     for (const [key, list] of rulesByKey) {
       const start = ruleOf.length;
       for (const i of list) {
         slotOf[i]!.set(key, ruleOf.length);
         ruleOf.push(i);
+        const visitor = this.rules[i]!.rule.visitor as Record<string, Handler | undefined> | undefined;
+        handlers.push(visitor?.[key]);
       }
       slots.set(key, { start, end: ruleOf.length });
     }
-    return { slotOf, slots, ruleOf, size: ruleOf.length };
+    return { slotOf, slots, ruleOf, handlers, size: ruleOf.length };
   }
 }
 
@@ -305,6 +313,8 @@ class FileRun {
   private readonly layout: HandlerLayout;
   /** Each slot of the layout: the handler of that rule and key in this file, or undefined. */
   private readonly handlers: (Handler | undefined)[];
+  /** Each rule's context for this file, by rule index. */
+  private readonly contexts: Context[];
 
   constructor(
     readonly source: string,
@@ -318,13 +328,14 @@ class FileRun {
     private readonly plan: RulePlan,
     private readonly timing: Map<string, number> | undefined,
   ) {
-    const visitors = this.createVisitors();
+    const made = this.makeContexts();
+    this.contexts = made.contexts;
     // The layout of the plan as it is after this file's visitors were learnt; kept, so that a nested lint that
     // learns more cannot move this file's slots.
     this.layout = plan.layout;
-    this.handlers = new Array<Handler | undefined>(this.layout.size).fill(undefined);
-    for (let i = 0; i < visitors.length; i++) {
-      const visitor = visitors[i] as Record<string, unknown> | null;
+    this.handlers = this.layout.handlers.slice();
+    for (let i = 0; i < made.visitors.length; i++) {
+      const visitor = made.visitors[i] as Record<string, unknown> | null;
       if (visitor === null) continue;
       const slotOf = this.layout.slotOf[i]!;
       for (const key in visitor) {
@@ -332,59 +343,106 @@ class FileRun {
         if (typeof handler === "function") this.handlers[slotOf.get(key)!] = handler as Handler;
       }
     }
-  }
-
-  /** Calls every rule's `create`; a rule whose `create` throws is reported and gets no visitor. */
-  private createVisitors(): (Visitor | null)[] {
-    const { plan, timing } = this;
-    const visitors = new Array<Visitor | null>(plan.rules.length).fill(null);
-    let learnt = false;
-    for (let i = 0; i < plan.rules.length; i++) {
-      const entry = plan.rules[i]!;
-      const ctx = new Context(this, entry) as unknown as RuleContext<Messages>;
-      const start = timing ? performance.now() : 0;
-      let visitor: Visitor | null = null;
-      try {
-        visitor = entry.rule.create(ctx, entry.options);
-      } catch (error) {
-        this.diagnostics.push(crash(entry.rule, error, this.parseResult.ast.range));
-      }
-      if (timing) timing.set(entry.rule.id, (timing.get(entry.rule.id) ?? 0) + performance.now() - start);
-      if (visitor !== null && plan.learn(i, visitor)) learnt = true;
-      visitors[i] = visitor;
-    }
-    if (learnt) plan.relayout();
-    return visitors;
+    for (const i of made.failed) this.removeHandlers(i);
   }
 
   /**
-   * Calls the handlers of `key`, in rule order; a rule that throws is reported at the node and stopped for this
-   * file. The node's range is read only then: nodes make their ranges when read.
+   * Makes every rule's context, with its state for this file, and calls `create` of the rules that have it; a
+   * rule whose `state` or `create` throws is reported and gets no handlers.
+   */
+  private makeContexts(): {
+    contexts: Context[];
+    visitors: (object | null)[];
+    failed: number[];
+  } {
+    const { plan, timing } = this;
+    const contexts = new Array<Context>(plan.rules.length);
+    const visitors = new Array<object | null>(plan.rules.length).fill(null);
+    const failed: number[] = [];
+    let learnt = false;
+    for (let i = 0; i < plan.rules.length; i++) {
+      const entry = plan.rules[i]!;
+      const ctx = new Context(this, entry);
+      contexts[i] = ctx;
+      const { rule } = entry;
+      if (rule.state === undefined && rule.create === undefined) continue;
+      const start = timing ? performance.now() : 0;
+      // The context is the rule's view of the file, with the rule's own types (erased in the registry).
+      const view = ctx as unknown as RuleContext<Messages>;
+      try {
+        if (rule.state) ctx.state = rule.state(view);
+        if (rule.create) {
+          const visitor = rule.create(view, entry.options) as object;
+          if (plan.learn(i, visitor)) learnt = true;
+          visitors[i] = visitor;
+        }
+      } catch (error) {
+        this.diagnostics.push(crash(rule, error, this.parseResult.ast.range));
+        failed.push(i);
+      }
+      if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - start);
+    }
+    if (learnt) plan.relayout();
+    return { contexts, visitors, failed };
+  }
+
+  /**
+   * Calls the handlers of `key`, in rule order, each with its rule's context; a rule that throws is reported at
+   * the node and stopped for this file. The node's range is read only then: nodes make their ranges when read.
    */
   dispatch(key: string, node: { readonly range: Range }): void {
     const slots = this.layout.slots.get(key);
     if (slots === undefined) return;
-    const { handlers, timing } = this;
+    const { handlers, contexts, timing } = this;
+    const { ruleOf } = this.layout;
     for (let s = slots.start; s < slots.end; s++) {
       const handler = handlers[s];
       if (handler === undefined) continue;
       const start = timing ? performance.now() : 0;
       try {
-        handler(node);
+        handler(node, contexts[ruleOf[s]!] as unknown as RuleContext<Messages, unknown, unknown>);
       } catch (error) {
         // A bug in one rule must not hide the findings of the others.
-        this.stop(this.layout.ruleOf[s]!, error, node.range);
+        this.stop(ruleOf[s]!, error, node.range);
       }
       if (timing) {
-        const id = this.plan.rules[this.layout.ruleOf[s]!]!.rule.id;
+        const id = this.plan.rules[ruleOf[s]!]!.rule.id;
         timing.set(id, (timing.get(id) ?? 0) + performance.now() - start);
       }
     }
   }
 
+  /** The engine's walk: each node to the handlers of its keys (`walk` calls these as methods of the run). */
+  enter(node: WalkNode): void {
+    switch (node.type) {
+      case "Dockerfile":
+      case "Comment":
+      case "Directive":
+        this.dispatch(node.type, node);
+        return;
+      case "Stage":
+        this.stage = node;
+        this.dispatch("Stage", node);
+        return;
+      default:
+        this.dispatch("Instruction", node);
+        this.dispatch(node.type, node);
+        if (node.type === "Onbuild" && node.trigger) this.markTrigger(node.trigger);
+    }
+  }
+
+  exit(node: WalkNode): void {
+    if (node.type === "Dockerfile") this.dispatch("Dockerfile:exit", node);
+    else if (node.type === "Stage") this.dispatch("Stage:exit", node);
+  }
+
   /** Reports a crash of rule `i` and removes its handlers for the rest of the file. */
   private stop(i: number, error: unknown, range: Range): void {
     this.diagnostics.push(crash(this.plan.rules[i]!.rule, error, range));
+    this.removeHandlers(i);
+  }
+
+  private removeHandlers(i: number): void {
     for (const slot of this.layout.slotOf[i]!.values()) this.handlers[slot] = undefined;
   }
 
@@ -442,6 +500,9 @@ class FileRun {
  * closure: those were a third of what the engine allocated per file.
  */
 class Context {
+  /** What the rule's `state` made for this file. */
+  state: unknown = undefined;
+
   constructor(
     private readonly file: FileRun,
     private readonly entry: EnabledRule,
@@ -449,6 +510,9 @@ class Context {
 
   get id(): string {
     return this.entry.rule.id;
+  }
+  get options(): Record<string, unknown> {
+    return this.entry.options;
   }
   get source(): string {
     return this.file.source;
@@ -562,29 +626,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
     });
   }
 
-  walk(ast, {
-    enter(node) {
-      switch (node.type) {
-        case "Dockerfile":
-        case "Comment":
-        case "Directive":
-          run.dispatch(node.type, node);
-          return;
-        case "Stage":
-          run.stage = node;
-          run.dispatch("Stage", node);
-          return;
-        default:
-          run.dispatch("Instruction", node);
-          run.dispatch(node.type, node);
-          if (node.type === "Onbuild" && node.trigger) run.markTrigger(node.trigger);
-      }
-    },
-    exit(node) {
-      if (node.type === "Dockerfile") run.dispatch("Dockerfile:exit", node);
-      else if (node.type === "Stage") run.dispatch("Stage:exit", node);
-    },
-  });
+  walk(ast, run);
 
   if (options.shellcheck)
     diagnostics.push(...runShellcheck(semantic, options.shellcheck, options.rules ?? {}, run.positions));

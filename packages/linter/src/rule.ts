@@ -163,26 +163,36 @@ export interface IgnoreDirective {
 
 type InstructionOf<T extends InstructionType> = Extract<Instruction, { type: T }>;
 
-/** Handlers keyed by AST node type, called during the engine's single walk. */
-export type Visitor = {
-  [T in InstructionType]?: (node: InstructionOf<T>) => void;
+/**
+ * Handlers keyed by AST node type, called during the engine's single walk with the node and the rule's context
+ * for the file (`C`).
+ */
+export type Visitor<C = never> = {
+  [T in InstructionType]?: (node: InstructionOf<T>, ctx: C) => void;
 } & {
   /** Every instruction (ONBUILD triggers included), before its type-specific handler. */
-  Instruction?: (node: Instruction) => void;
-  Stage?: (node: Stage) => void;
-  "Stage:exit"?: (node: Stage) => void;
-  Dockerfile?: (node: Dockerfile) => void;
-  "Dockerfile:exit"?: (node: Dockerfile) => void;
+  Instruction?: (node: Instruction, ctx: C) => void;
+  Stage?: (node: Stage, ctx: C) => void;
+  "Stage:exit"?: (node: Stage, ctx: C) => void;
+  Dockerfile?: (node: Dockerfile, ctx: C) => void;
+  "Dockerfile:exit"?: (node: Dockerfile, ctx: C) => void;
   /** Top-level comment lines (not comment lines inside a continuation). */
-  Comment?: (node: Comment) => void;
+  Comment?: (node: Comment, ctx: C) => void;
   /** Parser directives at the top of the file (`# syntax=`, `# escape=`, `# check=`). */
-  Directive?: (node: Directive) => void;
+  Directive?: (node: Directive, ctx: C) => void;
 };
 
-/** What a rule sees of the file being linted. */
-export interface RuleContext<M extends Messages> {
+/**
+ * What a rule sees of the file being linted: the file, the rule's options (`O`) and the rule's state for this
+ * file (`St`, made by the rule's `state`).
+ */
+export interface RuleContext<M extends Messages, O = Record<string, unknown>, St = undefined> {
   /** The rule's id. */
   readonly id: string;
+  /** The rule's options as configured, defaults filled in; frozen. */
+  readonly options: O;
+  /** What the rule's `state` made for this file (undefined for a rule without one). */
+  readonly state: St;
   readonly source: string;
   readonly parseResult: ParseResult;
   readonly ast: Dockerfile;
@@ -218,8 +228,16 @@ export interface RuleContext<M extends Messages> {
   ): void;
 }
 
-/** A rule: plain metadata plus `create`, which returns the handlers for one file. */
-export interface RuleDefinition<M extends Messages = Messages, S extends OptionsSchema = OptionsSchema> {
+/**
+ * A rule: plain metadata, a visitor whose handlers are called with each node and the rule's context for the
+ * file, and, for a rule that remembers something while it walks a file, `state`, which makes what it remembers.
+ * The handlers are made once, with the rule, and not for each file (see `visitor`).
+ */
+export interface RuleDefinition<
+  M extends Messages = Messages,
+  S extends OptionsSchema = OptionsSchema,
+  St = undefined,
+> {
   /** kebab-case; also the file name, doc name, config key and URL slug. */
   id: string;
   /** One line, in the imperative, e.g. "Pin base images to an explicit tag". */
@@ -241,18 +259,32 @@ export interface RuleDefinition<M extends Messages = Messages, S extends Options
   docs: RuleDocs<OptionsOf<S>>;
   messages: M;
   options?: S;
-  create(ctx: RuleContext<M>, options: OptionsOf<S>): Visitor;
+  /**
+   * Makes the rule's state for one file, before the walk; handlers read it as `ctx.state`. A rule keeps nothing
+   * of a file anywhere else: its handlers are shared by every file.
+   */
+  state?: (ctx: RuleContext<M, OptionsOf<S>>) => St;
+  /**
+   * The handlers, one per node key. They are functions made once, not closures made per file: V8 keeps the code
+   * it optimized for a function only while the function lives, so handlers made per file were optimized again
+   * after every full garbage collection that found no file being linted (a language server between edits).
+   */
+  visitor?: Visitor<RuleContext<M, OptionsOf<S>, St>>;
+  /** The former form of `visitor`, made per file; being replaced by `visitor`. */
+  create?(ctx: RuleContext<M, OptionsOf<S>>, options: OptionsOf<S>): Visitor<unknown>;
 }
 
 /** A rule of any message and option types, as the registry holds them. */
 // The registry is heterogeneous, so the message and option types are erased here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = RuleDefinition<any, any>;
+export type Rule = RuleDefinition<any, any, any>;
 
 /** Declares a rule; only checks and infers types (message arguments, options). */
-export function defineRule<const M extends Messages, S extends OptionsSchema = Record<never, OptionSchema>>(
-  rule: RuleDefinition<M, S>,
-): RuleDefinition<M, S> {
+export function defineRule<
+  const M extends Messages,
+  S extends OptionsSchema = Record<never, OptionSchema>,
+  St = undefined,
+>(rule: RuleDefinition<M, S, St>): RuleDefinition<M, S, St> {
   return rule;
 }
 

@@ -38,26 +38,25 @@ RUN touch x
   messages: {
     consecutive: () => "This RUN follows another short RUN with the same flags; merge them into one layer.",
   },
-  create(ctx) {
-    let previous: Run | null = null;
-    return {
-      Instruction(node) {
-        if (ctx.isTrigger(node)) return;
-        if (node.type !== "Run") {
-          previous = null;
-          return;
-        }
-        if (
-          previous &&
-          short(previous, ctx) &&
-          short(node, ctx) &&
-          sameFlags(previous, node) &&
-          !setsVariable(previous, ctx)
-        )
-          ctx.report(node.keyword, "consecutive");
-        previous = node;
-      },
-    };
+  state: () => ({ previous: null as Run | null }),
+  visitor: {
+    Instruction(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      const { previous } = ctx.state;
+      if (node.type !== "Run") {
+        ctx.state.previous = null;
+        return;
+      }
+      if (
+        previous &&
+        short(previous, ctx) &&
+        short(node, ctx) &&
+        sameFlags(previous, node) &&
+        !setsVariable(previous, ctx)
+      )
+        ctx.report(node.keyword, "consecutive");
+      ctx.state.previous = node;
+    },
   },
 });
 

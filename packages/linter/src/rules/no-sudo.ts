@@ -36,16 +36,14 @@ USER app
   messages: {
     sudo: () => "Do not use sudo in a RUN; switch users with USER instead.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          if (!command.sudo) continue;
-          const word = command.words.find((w) => w.value === "sudo");
-          if (word) ctx.report(scriptRange(ctx, shell, word), "sudo");
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        if (!command.sudo) continue;
+        const word = command.words.find((w) => w.value === "sudo");
+        if (word) ctx.report(scriptRange(ctx, shell, word), "sudo");
+      }
+    },
   },
 });

@@ -28,34 +28,33 @@ export const visitorKeys: Record<string, string[]> = {
  * preamble). Linear in the size of the tree.
  */
 export function walk(ast: Dockerfile, handlers: WalkHandlers): void {
-  const { enter, exit } = handlers;
-  const stageAt = new Map<Instruction, Stage>();
-  for (const stage of ast.stages) stageAt.set(stage.from, stage);
-  const leaf = (node: Comment | Directive) => {
-    enter?.(node, ast);
-    exit?.(node, ast);
-  };
-  const instruction = (node: Instruction, parent: WalkNode) => {
-    enter?.(node, parent);
-    if (node.type === "Onbuild" && node.trigger) instruction(node.trigger, node);
-    exit?.(node, parent);
-  };
+  // The handlers are called as methods (a class instance may be the handlers), and the walk makes no closure:
+  // V8 keeps optimized code only while a function made from it lives, and closures made per walk die with it.
+  const { stages } = ast;
+  let next = 0;
   let current: Stage | null = null;
-  enter?.(ast, null);
+  handlers.enter?.(ast, null);
   for (const child of ast.children) {
     if (child.type === "Whitespace") continue;
     if (child.type === "Comment" || child.type === "Directive") {
-      leaf(child);
+      handlers.enter?.(child, ast);
+      handlers.exit?.(child, ast);
       continue;
     }
-    const stage = stageAt.get(child);
-    if (stage) {
-      if (current) exit?.(current, ast);
-      current = stage;
-      enter?.(stage, ast);
+    // Stages are in source order, so the next stage starts at the next stage's FROM.
+    if (next < stages.length && stages[next]!.from === child) {
+      if (current) handlers.exit?.(current, ast);
+      current = stages[next++]!;
+      handlers.enter?.(current, ast);
     }
-    instruction(child, current ?? ast);
+    walkInstruction(handlers, child, current ?? ast);
   }
-  if (current) exit?.(current, ast);
-  exit?.(ast, null);
+  if (current) handlers.exit?.(current, ast);
+  handlers.exit?.(ast, null);
+}
+
+function walkInstruction(handlers: WalkHandlers, node: Instruction, parent: WalkNode): void {
+  handlers.enter?.(node, parent);
+  if (node.type === "Onbuild" && node.trigger) walkInstruction(handlers, node.trigger, node);
+  handlers.exit?.(node, parent);
 }
