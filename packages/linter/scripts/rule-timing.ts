@@ -50,7 +50,7 @@ const shared = (id: string, read: (node: Run, scope: ShellScope) => unknown) =>
     fixable: false,
     docs: { rationale: "Timing only.", bad: [], good: [] },
     messages: {},
-    create: (ctx) => ({ Run: (node) => void read(node, ctx) }),
+    visitor: { Run: (node, ctx) => void read(node, ctx) },
   });
 const registry = [
   shared("(shared) shell split", (node, scope) => scriptCommands(runShell(node, scope))),
@@ -71,7 +71,7 @@ const median = (values: number[]) => {
 const timing = new Map([...timings[0]!.keys()].map((id) => [id, median(timings.map((t) => t.get(id) ?? 0))]));
 process.stdout.write(
   `files ${texts.length}; lint with every rule ${total.toFixed(0)} ms; parse ${parsing.toFixed(0)} ms; engine with no rule ${engine.toFixed(0)} ms\n` +
-    `time in each rule (create and handlers; the measuring itself adds some)${passes > 1 ? `, median of ${passes} passes` : ""}, and its share of the time in all rules:\n`,
+    `time in each rule (state and handlers; the measuring itself adds some)${passes > 1 ? `, median of ${passes} passes` : ""}, and its share of the time in all rules:\n`,
 );
 const sum = [...timing.values()].reduce((a, b) => a + b, 0);
 for (const [id, ms] of [...timing].sort((a, b) => b[1] - a[1]).slice(0, top)) {

@@ -20,18 +20,16 @@ const everything = defineRule({
     seen: (type: string, trigger: boolean) => `${type}${trigger ? " (trigger)" : ""}`,
     event: (name: string) => name,
   },
-  create(ctx) {
-    return {
-      Instruction(node) {
-        ctx.report(node.keyword, "seen", node.type, ctx.isTrigger(node));
-      },
-      Stage(node) {
-        ctx.report(node.from.keyword, "event", `Stage ${node.index} ${ctx.currentStage() === node}`);
-      },
-      "Stage:exit"(node) {
-        ctx.report(node.from.keyword, "event", `Stage:exit ${node.index}`);
-      },
-    };
+  visitor: {
+    Instruction(node, ctx) {
+      ctx.report(node.keyword, "seen", node.type, ctx.isTrigger(node));
+    },
+    Stage(node, ctx) {
+      ctx.report(node.from.keyword, "event", `Stage ${node.index} ${ctx.currentStage() === node}`);
+    },
+    "Stage:exit"(node, ctx) {
+      ctx.report(node.from.keyword, "event", `Stage:exit ${node.index}`);
+    },
   },
 });
 
@@ -170,11 +168,11 @@ describe("lint", () => {
       ...everything,
       id: "broken",
       aliases: {},
-      create: () => ({
+      visitor: {
         Run() {
           throw new Error("boom");
         },
-      }),
+      },
     });
     const out = lint("FROM a\nRUN x\nRUN y\nMAINTAINER me\n", { registry: [...own, broken] }).diagnostics;
     expect(brief(out)).toEqual([
@@ -189,11 +187,11 @@ describe("lint", () => {
       ...everything,
       id: "flaky",
       aliases: {},
-      create: (ctx) => ({
+      visitor: {
         Instruction(node) {
           calls.push(`Instruction ${node.type}`);
         },
-        Run(node) {
+        Run(node, ctx) {
           calls.push("Run");
           ctx.report(node.keyword, "event", "before");
           if (node.range.start.line === 2) throw new Error("boom");
@@ -201,7 +199,7 @@ describe("lint", () => {
         "Dockerfile:exit"() {
           calls.push("exit");
         },
-      }),
+      },
     });
     const out = lint("FROM a\nRUN x\nRUN y\n", { registry: [flaky] }).diagnostics;
     expect(brief(out)).toEqual([
@@ -214,20 +212,67 @@ describe("lint", () => {
     expect(calls).toEqual(["Instruction From", "Instruction Run", "Run", "exit"]);
   });
 
-  it("reports a rule whose create throws, at the file, and keeps the others", () => {
+  it("reports a rule whose state throws, at the file, calls none of its handlers, and keeps the others", () => {
+    const calls: string[] = [];
     const broken = defineRule({
       ...everything,
-      id: "broken-create",
+      id: "broken-state",
       aliases: {},
-      create: () => {
+      state: (): { n: number } => {
         throw new Error("no");
+      },
+      visitor: {
+        Instruction(node) {
+          calls.push(node.type);
+        },
       },
     });
     const out = lint("FROM a\nMAINTAINER me\n", { registry: [broken, ...own] }).diagnostics;
     expect(brief(out)).toEqual([
-      "1:1 broken-create Rule 'broken-create' crashed here and was stopped for this file: no. Please report this bug.",
+      "1:1 broken-state Rule 'broken-state' crashed here and was stopped for this file: no. Please report this bug.",
       "2:1 maintainer-deprecated MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
     ]);
+    expect(calls).toEqual([]);
+  });
+
+  it("makes a rule's state afresh for each file, and calls the same handlers for every file", () => {
+    const handlers = new Set<unknown>();
+    const counter = defineRule({
+      ...everything,
+      id: "counter",
+      aliases: {},
+      state: (ctx) => ({ count: 0, file: ctx.filePath }),
+      visitor: {
+        Instruction(node, ctx) {
+          ctx.state.count++;
+          handlers.add(counter.visitor?.Instruction);
+          ctx.report(node.keyword, "event", `${ctx.state.file} ${ctx.state.count}`);
+        },
+      },
+    });
+    const messages = (code: string, filePath: string) =>
+      lint(code, { registry: [counter], filePath }).diagnostics.map((d) => d.message);
+    expect(messages("FROM a\nRUN x\n", "one")).toEqual(["one 1", "one 2"]);
+    expect(messages("FROM b\n", "two")).toEqual(["two 1"]);
+    // A nested lint (a rule that lints another text while its own file is walked) gets states of its own.
+    const nesting = defineRule({
+      ...everything,
+      id: "nesting",
+      aliases: {},
+      state: () => ({ count: 0 }),
+      visitor: {
+        Instruction(node, ctx) {
+          ctx.state.count++;
+          const inner = node.type === "From" ? messages("FROM c\nRUN y\nRUN z\n", "inner") : [];
+          ctx.report(node.keyword, "event", `${ctx.state.count} ${inner.join(",")}`);
+        },
+      },
+    });
+    expect(lint("FROM a\nRUN x\n", { registry: [nesting] }).diagnostics.map((d) => d.message)).toEqual([
+      "1 inner 1,inner 2,inner 3",
+      "2 ",
+    ]);
+    expect(handlers.size).toBe(1);
   });
 
   it("gives each rule its own id, severity and options, and the file's context", () => {
@@ -241,19 +286,19 @@ describe("lint", () => {
         docs: { rationale: "Test only.", bad: [], good: [] },
         messages: { seen: (text: string) => text },
         options: { tag: { description: "A tag.", type: "string", default: "default" } },
-        create(ctx, options) {
-          seen.push(`${ctx.id} ${options.tag} ${ctx.filePath} ${ctx.settings.strictLabels}`);
-          return {
-            From(node) {
-              ctx.report(node, "seen", `${ctx.id} ${ctx.source.length} ${ctx.ast.stages.length}`);
-              const range = ctx.rangeOf(0, 4);
-              ctx.report(
-                range,
-                "seen",
-                `${ctx.currentStage() === ctx.ast.stages[0]} ${ctx.readDockerignore()}`,
-              );
-            },
-          };
+        state(ctx) {
+          seen.push(`${ctx.id} ${ctx.options.tag} ${ctx.filePath} ${ctx.settings.strictLabels}`);
+        },
+        visitor: {
+          From(node, ctx) {
+            ctx.report(node, "seen", `${ctx.id} ${ctx.source.length} ${ctx.ast.stages.length}`);
+            const range = ctx.rangeOf(0, 4);
+            ctx.report(
+              range,
+              "seen",
+              `${ctx.currentStage() === ctx.ast.stages[0]} ${ctx.readDockerignore()}`,
+            );
+          },
         },
       });
     const out = lint("FROM a\n", {
@@ -278,6 +323,7 @@ describe("lint", () => {
       ...everything,
       id: "moody",
       aliases: {},
+      visitor: undefined,
       create: (ctx) =>
         ctx.source.includes("RUN")
           ? {
@@ -302,18 +348,18 @@ describe("lint", () => {
     expect(lines("FROM a\n")).toEqual(["1:1 moody from"]);
   });
 
-  it("adds the time of each rule's create and handlers to `timing`, by rule id", () => {
+  it("adds the time of each rule's state and handlers to `timing`, by rule id", () => {
     const busy = (id: string, ms: number) =>
       defineRule({
         ...everything,
         id,
         aliases: {},
-        create: () => ({
+        visitor: {
           Instruction() {
             const end = performance.now() + ms;
             while (performance.now() < end);
           },
-        }),
+        },
       });
     const timing = new Map<string, number>();
     const registry = [busy("busy-a", 2), busy("busy-b", 0)];
@@ -484,16 +530,14 @@ describe("typed reports", () => {
       fixable: false,
       docs: { rationale: "", bad: [], good: [] },
       messages: { one: (name: string) => name },
-      create(ctx) {
-        return {
-          From(node) {
-            ctx.report(node, "one", "x");
-            // @ts-expect-error the argument must be a string
-            ctx.report(node, "one", 1);
-            // @ts-expect-error unknown message id
-            ctx.report(node, "two");
-          },
-        };
+      visitor: {
+        From(node, ctx) {
+          ctx.report(node, "one", "x");
+          // @ts-expect-error the argument must be a string
+          ctx.report(node, "one", 1);
+          // @ts-expect-error unknown message id
+          ctx.report(node, "two");
+        },
       },
     });
     expect(true).toBe(true);
@@ -548,12 +592,10 @@ describe("ctx.baseImage", () => {
     fixable: false,
     docs: { rationale: "Test only.", bad: [], good: [] },
     messages: { user: (user: string) => user },
-    create(ctx) {
-      return {
-        Stage(stage) {
-          ctx.report(stage.from.keyword, "user", ctx.baseImage(stage)?.config.User ?? "unknown");
-        },
-      };
+    visitor: {
+      Stage(stage, ctx) {
+        ctx.report(stage.from.keyword, "user", ctx.baseImage(stage)?.config.User ?? "unknown");
+      },
     },
   });
   // Read by the planner's reader, as the CLI reads a config file.

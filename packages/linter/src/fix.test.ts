@@ -18,18 +18,16 @@ function rewrite(
     fixable,
     docs: { rationale: "Test only.", bad: [], good: [] },
     messages: { found: () => id },
-    create(ctx) {
-      return {
-        Dockerfile() {
-          for (const m of ctx.source.matchAll(new RegExp(pattern.source, "g"))) {
-            const range = ctx.rangeOf(m.index, m.index + m[0].length);
-            ctx.report(
-              { at: range, fix: { range, text: typeof text === "string" ? text : text(m[0]) } },
-              "found",
-            );
-          }
-        },
-      };
+    visitor: {
+      Dockerfile(_node, ctx) {
+        for (const m of ctx.source.matchAll(new RegExp(pattern.source, "g"))) {
+          const range = ctx.rangeOf(m.index, m.index + m[0].length);
+          ctx.report(
+            { at: range, fix: { range, text: typeof text === "string" ? text : text(m[0]) } },
+            "found",
+          );
+        }
+      },
     },
   });
 }
