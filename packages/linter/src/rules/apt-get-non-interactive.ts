@@ -40,19 +40,17 @@ RUN apt-get -qq install curl
     noYes: (command: string, verb: string) =>
       `'${command} ${verb}' without -y waits for an answer the build cannot give; add -y.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { command, verb } of aptCommands(shell.commands)) {
-          if (!verb || !promptingVerbs.has(verb.value) || simulates(command) || assumesYes(command)) continue;
-          const [start, end] = shell.span(verb.start, verb.end);
-          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
-          const fix = exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined;
-          ctx.report({ at: ctx.rangeOf(start, end), fix }, "noYes", command.name!, verb.value);
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { command, verb } of aptCommands(shell.commands)) {
+        if (!verb || !promptingVerbs.has(verb.value) || simulates(command) || assumesYes(command)) continue;
+        const [start, end] = shell.span(verb.start, verb.end);
+        const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+        const fix = exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined;
+        ctx.report({ at: ctx.rangeOf(start, end), fix }, "noYes", command.name!, verb.value);
+      }
+    },
   },
 });
 

@@ -2,8 +2,11 @@ import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/p
 import { defineRule } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
 
-/** What a stage's image runs, as far as the file shows it. */
-interface RunConfig {
+/**
+ * What a stage's image runs, as far as the file shows it. Exported because the rule's state holds it, and the
+ * registry's declaration names the state's type.
+ */
+export interface RunConfig {
   cmd: Cmd | null;
   entrypoint: Entrypoint | null;
 }
@@ -68,79 +71,80 @@ CMD ["serve"]
     droppedCmd: (base: string, cmdLine: number) =>
       `This ENTRYPOINT clears the CMD inherited from stage '${base}' (line ${cmdLine}); set CMD again in this stage if the entrypoint needs it.`,
   },
-  create(ctx) {
-    const configs = new Map<Stage, { name: string; config: RunConfig }>();
+  state: () => ({ configs: new Map<Stage, { name: string; config: RunConfig }>() }),
+  visitor: {
+    "Stage:exit"(stage, ctx) {
+      const cmds = stage.instructions.filter((i): i is Cmd => i.type === "Cmd");
+      const entrypoints = stage.instructions.filter((i): i is Entrypoint => i.type === "Entrypoint");
+      const cmd = cmds.at(-1) ?? null;
+      const entrypoint = entrypoints.at(-1) ?? null;
+      // An earlier CMD or ENTRYPOINT of the stage is no-multiple-instructions' finding.
 
-    /** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
-    const baseOf = (stage: Stage): { name: string; config: RunConfig } | null => {
-      const base = ctx.semantic.baseOf(stage);
-      return base ? (configs.get(base) ?? null) : null;
-    };
+      const base = baseOf(stage, ctx.semantic, ctx.state.configs);
+      const effectiveEntrypoint = entrypoint ?? base?.config.entrypoint ?? null;
+      // BuildKit clears the inherited CMD when a stage sets ENTRYPOINT without setting CMD.
+      const effectiveCmd = cmd ?? (entrypoint ? null : (base?.config.cmd ?? null));
 
-    return {
-      "Stage:exit"(stage) {
-        const cmds = stage.instructions.filter((i): i is Cmd => i.type === "Cmd");
-        const entrypoints = stage.instructions.filter((i): i is Entrypoint => i.type === "Entrypoint");
-        const cmd = cmds.at(-1) ?? null;
-        const entrypoint = entrypoints.at(-1) ?? null;
-        // An earlier CMD or ENTRYPOINT of the stage is no-multiple-instructions' finding.
+      // A templated argument (`{{ … }}`, `<%= … %>`) is rendered into some form we cannot see.
+      const rendered = !templated(cmd) && !templated(entrypoint) && !templated(effectiveEntrypoint);
+      if (rendered && entrypoint?.form === "shell" && !usesArguments(entrypoint.args[0]?.value ?? "")) {
+        ctx.report(
+          entrypoint.args[0] ?? entrypoint.keyword,
+          "shellEntrypoint",
+          cmd ? cmd.range.start.line : null,
+          shellText(ctx.semantic, entrypoint),
+        );
+      }
+      if (
+        rendered &&
+        cmd?.form === "shell" &&
+        cmd.args[0] &&
+        effectiveEntrypoint?.form === "exec" &&
+        effectiveEntrypoint.args.length > 0
+      ) {
+        const inherited = entrypoint ? null : (base?.name ?? null);
+        ctx.report(
+          cmd.args[0],
+          "shellCmd",
+          effectiveEntrypoint.range.start.line,
+          inherited,
+          shellText(ctx.semantic, cmd),
+        );
+      }
+      // No ENTRYPOINT in this file's chain of stages: the base image's own is in effect, when it is known.
+      const imageEntrypoint = effectiveEntrypoint ? null : ctx.baseImage(stage)?.config.Entrypoint;
+      if (rendered && cmd?.args[0] && imageEntrypoint && imageEntrypoint.length > 0) {
+        const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "";
+        const shown = JSON.stringify(imageEntrypoint);
+        const script = shellScript(imageEntrypoint);
+        if (script !== null && !usesArguments(script)) ctx.report(cmd.args[0], "ignoredCmd", image, shown);
+        else if (cmd.form === "shell" && script === null)
+          ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown, shellText(ctx.semantic, cmd));
+      }
+      const inheritedCmd = base?.config.cmd;
+      if (rendered && entrypoint && !cmd && base && inheritedCmd && inheritedCmd.args.length > 0) {
+        ctx.report(entrypoint.keyword, "droppedCmd", base.name, inheritedCmd.range.start.line);
+      }
 
-        const base = baseOf(stage);
-        const effectiveEntrypoint = entrypoint ?? base?.config.entrypoint ?? null;
-        // BuildKit clears the inherited CMD when a stage sets ENTRYPOINT without setting CMD.
-        const effectiveCmd = cmd ?? (entrypoint ? null : (base?.config.cmd ?? null));
-
-        // A templated argument (`{{ … }}`, `<%= … %>`) is rendered into some form we cannot see.
-        const rendered = !templated(cmd) && !templated(entrypoint) && !templated(effectiveEntrypoint);
-        if (rendered && entrypoint?.form === "shell" && !usesArguments(entrypoint.args[0]?.value ?? "")) {
-          ctx.report(
-            entrypoint.args[0] ?? entrypoint.keyword,
-            "shellEntrypoint",
-            cmd ? cmd.range.start.line : null,
-            shellText(ctx.semantic, entrypoint),
-          );
-        }
-        if (
-          rendered &&
-          cmd?.form === "shell" &&
-          cmd.args[0] &&
-          effectiveEntrypoint?.form === "exec" &&
-          effectiveEntrypoint.args.length > 0
-        ) {
-          const inherited = entrypoint ? null : (base?.name ?? null);
-          ctx.report(
-            cmd.args[0],
-            "shellCmd",
-            effectiveEntrypoint.range.start.line,
-            inherited,
-            shellText(ctx.semantic, cmd),
-          );
-        }
-        // No ENTRYPOINT in this file's chain of stages: the base image's own is in effect, when it is known.
-        const imageEntrypoint = effectiveEntrypoint ? null : ctx.baseImage(stage)?.config.Entrypoint;
-        if (rendered && cmd?.args[0] && imageEntrypoint && imageEntrypoint.length > 0) {
-          const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "";
-          const shown = JSON.stringify(imageEntrypoint);
-          const script = shellScript(imageEntrypoint);
-          if (script !== null && !usesArguments(script)) ctx.report(cmd.args[0], "ignoredCmd", image, shown);
-          else if (cmd.form === "shell" && script === null)
-            ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown, shellText(ctx.semantic, cmd));
-        }
-        const inheritedCmd = base?.config.cmd;
-        if (rendered && entrypoint && !cmd && base && inheritedCmd && inheritedCmd.args.length > 0) {
-          ctx.report(entrypoint.keyword, "droppedCmd", base.name, inheritedCmd.range.start.line);
-        }
-
-        if (stage.name !== null) {
-          configs.set(stage, {
-            name: stage.name,
-            config: { cmd: effectiveCmd, entrypoint: effectiveEntrypoint },
-          });
-        }
-      },
-    };
+      if (stage.name !== null) {
+        ctx.state.configs.set(stage, {
+          name: stage.name,
+          config: { cmd: effectiveCmd, entrypoint: effectiveEntrypoint },
+        });
+      }
+    },
   },
 });
+
+/** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
+function baseOf(
+  stage: Stage,
+  semantic: SemanticModel,
+  configs: ReadonlyMap<Stage, { name: string; config: RunConfig }>,
+): { name: string; config: RunConfig } | null {
+  const base = semantic.baseOf(stage);
+  return base ? (configs.get(base) ?? null) : null;
+}
 
 /** True when a shell-form script reads its positional parameters, so that CMD and run arguments do reach it. */
 function usesArguments(script: string): boolean {

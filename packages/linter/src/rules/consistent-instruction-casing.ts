@@ -39,33 +39,31 @@ cmd ["sh"]
     inconsistent: (keyword: string, casing: "lowercase" | "uppercase") =>
       `Instruction '${keyword}' should be ${casing} like the majority of instructions in this file.`,
   },
-  create(ctx) {
-    return {
-      Dockerfile(ast) {
-        const keywords: Instruction["keyword"][] = [];
-        for (const stage of ast.stages) {
-          keywords.push(stage.from.keyword);
-          // Unknown keywords make BuildKit stop before its checks; ONBUILD triggers stay nested, as in BuildKit.
-          for (const node of stage.instructions) if (node.type !== "Unknown") keywords.push(node.keyword);
-        }
-        let lower = 0;
-        let upper = 0;
-        for (const { text } of keywords) {
-          if (text === text.toLowerCase()) lower++;
-          else if (text === text.toUpperCase()) upper++;
-        }
-        const majorityLower = lower > upper;
-        for (const keyword of keywords) {
-          const wanted = majorityLower ? keyword.text.toLowerCase() : keyword.text.toUpperCase();
-          if (keyword.text === wanted) continue;
-          ctx.report(
-            { at: keyword, fix: { range: keyword.range, text: wanted } },
-            "inconsistent",
-            keyword.text,
-            majorityLower ? "lowercase" : "uppercase",
-          );
-        }
-      },
-    };
+  visitor: {
+    Dockerfile(ast, ctx) {
+      const keywords: Instruction["keyword"][] = [];
+      for (const stage of ast.stages) {
+        keywords.push(stage.from.keyword);
+        // Unknown keywords make BuildKit stop before its checks; ONBUILD triggers stay nested, as in BuildKit.
+        for (const node of stage.instructions) if (node.type !== "Unknown") keywords.push(node.keyword);
+      }
+      let lower = 0;
+      let upper = 0;
+      for (const { text } of keywords) {
+        if (text === text.toLowerCase()) lower++;
+        else if (text === text.toUpperCase()) upper++;
+      }
+      const majorityLower = lower > upper;
+      for (const keyword of keywords) {
+        const wanted = majorityLower ? keyword.text.toLowerCase() : keyword.text.toUpperCase();
+        if (keyword.text === wanted) continue;
+        ctx.report(
+          { at: keyword, fix: { range: keyword.range, text: wanted } },
+          "inconsistent",
+          keyword.text,
+          majorityLower ? "lowercase" : "uppercase",
+        );
+      }
+    },
   },
 });

@@ -1,5 +1,10 @@
 import type { Add, Copy } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
+
+const messages = {
+  noSlash: (keyword: string, dest: string) =>
+    `${keyword} has several sources, so its destination '${dest}' must be a directory ending with '/'.`,
+};
 
 export default defineRule({
   id: "copy-dest-trailing-slash",
@@ -29,27 +34,24 @@ COPY app.js /app
 `,
     ],
   },
-  messages: {
-    noSlash: (keyword: string, dest: string) =>
-      `${keyword} has several sources, so its destination '${dest}' must be a directory ending with '/'.`,
-  },
-  create(ctx) {
-    const check = (node: Copy | Add) => {
-      const dest = node.destination;
-      if (!dest || node.sources.length < 2) return;
-      const value = dest.value.replace(/^(["'])(.*)\1$/s, "$2");
-      // BuildKit takes `.` as a directory too.
-      if (value === "." || value.endsWith("/") || value.endsWith("\\") || /\$(?:\w+|\{[^}]*\})$/.test(value))
-        return;
-      // Template placeholders (`{{ … }}`, `<%= … %>`) split into words of their own; the sources are unknown.
-      if (/\{\{|<%/.test(node.logical)) return;
-      const at = slashOffset(ctx.source, node);
-      const fix = at === null ? undefined : { range: ctx.rangeOf(at, at), text: "/" };
-      ctx.report({ at: dest, fix }, "noSlash", node.keyword.name, value);
-    };
-    return { Copy: check, Add: check };
-  },
+  messages,
+  visitor: { Copy: check, Add: check },
 });
+
+/** Reports a COPY or ADD with several sources whose destination does not end with `/`. */
+function check(node: Copy | Add, ctx: RuleContext<typeof messages>): void {
+  const dest = node.destination;
+  if (!dest || node.sources.length < 2) return;
+  const value = dest.value.replace(/^(["'])(.*)\1$/s, "$2");
+  // BuildKit takes `.` as a directory too.
+  if (value === "." || value.endsWith("/") || value.endsWith("\\") || /\$(?:\w+|\{[^}]*\})$/.test(value))
+    return;
+  // Template placeholders (`{{ … }}`, `<%= … %>`) split into words of their own; the sources are unknown.
+  if (/\{\{|<%/.test(node.logical)) return;
+  const at = slashOffset(ctx.source, node);
+  const fix = at === null ? undefined : { range: ctx.rangeOf(at, at), text: "/" };
+  ctx.report({ at: dest, fix }, "noSlash", node.keyword.name, value);
+}
 
 /** The offset where `/` goes: the end of the destination, inside its closing quote; null when the text is not that simple. */
 function slashOffset(source: string, node: Copy | Add): number | null {

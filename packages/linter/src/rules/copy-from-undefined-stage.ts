@@ -45,32 +45,30 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
     index: (index: string, count: number) =>
       `Stage index ${index} does not exist: the Dockerfile has ${count} stage${count === 1 ? "" : "s"}.`,
   },
-  create(ctx) {
-    let names: string[] | undefined;
-    let templated: boolean | undefined;
-    return {
-      Copy(node) {
-        if (node.flags.length === 0 || ctx.isTrigger(node)) return;
-        const flag = node.flags.find((f) => f.name === "from");
-        if (!flag?.value) return;
-        const value = ctx.semantic.expandGlobal(flag.value);
-        // A tag, digest or path makes it an image reference.
-        if (value === null || value === "" || /[:@/]/.test(value)) return;
-        if (ctx.semantic.stageByRef(value)) return;
-        // In a template (`{{ … }}`, `<%= … %>`) the stage names themselves may be placeholders.
-        templated ??= ctx.ast.stages.some((s) => /\{\{|<%/.test(s.from.logical));
-        if (templated) return;
-        const at = flag.valueRange ?? flag;
-        const count = ctx.ast.stages.length;
-        if (/^\d+$/.test(value)) {
-          ctx.report(at, "index", value, count);
-          return;
-        }
-        names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name])).sort();
-        const suggestion = suggestSpelling(value.toLowerCase(), names, { limit: "tight" });
-        if (suggestion !== null) ctx.report(at, "typo", value, suggestion);
-        else ctx.report(at, "unknown", value);
-      },
-    };
+  state: () => ({ names: undefined as string[] | undefined, templated: undefined as boolean | undefined }),
+  visitor: {
+    Copy(node, ctx) {
+      if (node.flags.length === 0 || ctx.isTrigger(node)) return;
+      const flag = node.flags.find((f) => f.name === "from");
+      if (!flag?.value) return;
+      const value = ctx.semantic.expandGlobal(flag.value);
+      // A tag, digest or path makes it an image reference.
+      if (value === null || value === "" || /[:@/]/.test(value)) return;
+      if (ctx.semantic.stageByRef(value)) return;
+      const { state } = ctx;
+      // In a template (`{{ … }}`, `<%= … %>`) the stage names themselves may be placeholders.
+      state.templated ??= ctx.ast.stages.some((s) => /\{\{|<%/.test(s.from.logical));
+      if (state.templated) return;
+      const at = flag.valueRange ?? flag;
+      const count = ctx.ast.stages.length;
+      if (/^\d+$/.test(value)) {
+        ctx.report(at, "index", value, count);
+        return;
+      }
+      state.names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name])).sort();
+      const suggestion = suggestSpelling(value.toLowerCase(), state.names, { limit: "tight" });
+      if (suggestion !== null) ctx.report(at, "typo", value, suggestion);
+      else ctx.report(at, "unknown", value);
+    },
   },
 });

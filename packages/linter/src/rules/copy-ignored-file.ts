@@ -6,7 +6,18 @@ import {
   type Copy,
   type Dockerignore,
 } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
+
+const messages = {
+  ignored: (instruction: string, path: string) =>
+    `${instruction} source '${path}' is excluded by .dockerignore, so it is not in the build context.`,
+  contextIgnored: (instruction: string) =>
+    `${instruction} copies the whole build context, but .dockerignore excludes everything in it.`,
+};
+
+/** The file's .dockerignore, parsed on first use: undefined until then, null when there is none. */
+type State = { file: Dockerignore | null | undefined };
+type Context = RuleContext<typeof messages, Record<string, unknown>, State>;
 
 export default defineRule({
   id: "copy-ignored-file",
@@ -62,59 +73,54 @@ COPY --from=build /out /srv
       },
     ],
   },
-  messages: {
-    ignored: (instruction: string, path: string) =>
-      `${instruction} source '${path}' is excluded by .dockerignore, so it is not in the build context.`,
-    contextIgnored: (instruction: string) =>
-      `${instruction} copies the whole build context, but .dockerignore excludes everything in it.`,
-  },
-  create(ctx) {
-    let file: Dockerignore | null | undefined;
-
-    const load = (): Dockerignore | null => {
-      if (file !== undefined) return file;
-      const text = ctx.readDockerignore();
-      file = text === null ? null : parseDockerignore(text);
-      return file;
-    };
-
-    const check = (node: Copy | Add) => {
-      const ignoreFile = load();
-      if (!ignoreFile || ignoreFile.hasExceptions) return;
-      if (node.flags.some((f) => f.name === "from")) return;
-      const scope = ctx.semantic.scopeBefore(node);
-      const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
-      for (const source of node.sources) {
-        if (markers.has(source.range.start.offset)) continue;
-        let value = source.value;
-        if (scope) {
-          const result = expandWord(value, scope.env, ctx.semantic.options);
-          // A source whose value is not known here (base image ENV, build args) cannot be checked.
-          if (result.error !== null || result.missing.length > 0) continue;
-          if (result.matched.some((name) => scope.uncertain.has(name))) continue;
-          value = result.value;
-        }
-        if (/^(https?|git|ssh):\/\//i.test(value) || /^git@/.test(value)) continue;
-        const path = cleanContextPath(value) || ".";
-        const label = node.keyword.name === "ADD" ? "ADD" : "COPY";
-        if (path === ".") {
-          // The context root itself is only "ignored" when the patterns exclude every entry in it.
-          if (ignoreFile.patterns.some((p) => p === "*" || p === "**" || p === "**/*")) {
-            ctx.report(source, "contextIgnored", label);
-          }
-        } else if (ignoreFile.ignores(path)) {
-          ctx.report(source, "ignored", label, path);
-        }
-      }
-    };
-
-    return {
-      Instruction(node) {
-        // ONBUILD triggers run in another build, with another context.
-        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
-        // Without a .dockerignore (or with `!` exceptions) there is nothing to check, and no scope to compute.
-        if (node.type === "Copy" || node.type === "Add") check(node);
-      },
-    };
+  messages,
+  state: (): State => ({ file: undefined }),
+  visitor: {
+    Instruction(node, ctx) {
+      // ONBUILD triggers run in another build, with another context.
+      if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
+      // Without a .dockerignore (or with `!` exceptions) there is nothing to check, and no scope to compute.
+      if (node.type === "Copy" || node.type === "Add") check(ctx, node);
+    },
   },
 });
+
+/** The file's .dockerignore, read and parsed once per file; null when there is none. */
+function load(ctx: Context): Dockerignore | null {
+  const { state } = ctx;
+  if (state.file !== undefined) return state.file;
+  const text = ctx.readDockerignore();
+  state.file = text === null ? null : parseDockerignore(text);
+  return state.file;
+}
+
+/** Reports the sources of a COPY or ADD that the .dockerignore excludes from the build context. */
+function check(ctx: Context, node: Copy | Add): void {
+  const ignoreFile = load(ctx);
+  if (!ignoreFile || ignoreFile.hasExceptions) return;
+  if (node.flags.some((f) => f.name === "from")) return;
+  const scope = ctx.semantic.scopeBefore(node);
+  const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
+  for (const source of node.sources) {
+    if (markers.has(source.range.start.offset)) continue;
+    let value = source.value;
+    if (scope) {
+      const result = expandWord(value, scope.env, ctx.semantic.options);
+      // A source whose value is not known here (base image ENV, build args) cannot be checked.
+      if (result.error !== null || result.missing.length > 0) continue;
+      if (result.matched.some((name) => scope.uncertain.has(name))) continue;
+      value = result.value;
+    }
+    if (/^(https?|git|ssh):\/\//i.test(value) || /^git@/.test(value)) continue;
+    const path = cleanContextPath(value) || ".";
+    const label = node.keyword.name === "ADD" ? "ADD" : "COPY";
+    if (path === ".") {
+      // The context root itself is only "ignored" when the patterns exclude every entry in it.
+      if (ignoreFile.patterns.some((p) => p === "*" || p === "**" || p === "**/*")) {
+        ctx.report(source, "contextIgnored", label);
+      }
+    } else if (ignoreFile.ignores(path)) {
+      ctx.report(source, "ignored", label, path);
+    }
+  }
+}

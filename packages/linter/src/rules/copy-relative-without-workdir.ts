@@ -1,5 +1,24 @@
 import type { Add, Copy, Stage } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
+
+const messages = {
+  relative: (keyword: string, dest: string) =>
+    `${keyword} to the relative destination '${dest}' with no WORKDIR set in this stage; set WORKDIR or use an absolute path.`,
+};
+
+function makeState() {
+  // Stages whose WORKDIR is set by the end of the stage; the current stage is in it once its WORKDIR is seen.
+  const withWorkdir = new Set<Stage>();
+  return {
+    withWorkdir,
+    // Made per file: someBase memoizes per test function, and the test reads this file's set.
+    hasWorkdir: (stage: Stage) => withWorkdir.has(stage),
+    // Whether the current stage is known to have a WORKDIR: true, false, or null until a relative COPY needs it.
+    set: null as boolean | null,
+  };
+}
+
+type State = ReturnType<typeof makeState>;
 
 function isScratch(stage: Stage): boolean {
   return stage.from.image?.value.toLowerCase() === "scratch";
@@ -42,49 +61,42 @@ COPY package.json .
     ],
     seeAlso: ["workdir-relative-path"],
   },
-  messages: {
-    relative: (keyword: string, dest: string) =>
-      `${keyword} to the relative destination '${dest}' with no WORKDIR set in this stage; set WORKDIR or use an absolute path.`,
-  },
-  create(ctx) {
-    // Stages whose WORKDIR is set by the end of the stage; the current stage is in it once its WORKDIR is seen.
-    const withWorkdir = new Set<Stage>();
-    const hasWorkdir = (stage: Stage) => withWorkdir.has(stage);
-    // Whether the current stage is known to have a WORKDIR: true, false, or null until a relative COPY needs it.
-    let set: boolean | null = null;
-    const check = (node: Copy | Add) => {
-      const dest = node.destination;
-      if (set === true || !dest || ctx.isTrigger(node)) return;
-      const value = dest.value.replace(/^(["'])(.*)\1$/s, "$2");
-      // As hadolint does, quotes around a leading variable (`"$APP"/config`) are ignored.
-      const start = value.replace(/^["']+/, "");
-      if (start.startsWith("/") || start.startsWith("$") || /^[A-Za-z]:[\\/]/.test(start)) return;
+  messages,
+  state: makeState,
+  visitor: {
+    Stage(stage, ctx) {
+      ctx.state.set =
+        ctx.ast.stages.length === 1 ? isScratch(stage) || !!ctx.baseImage(stage)?.config.WorkingDir : null;
+    },
+    Workdir(node, ctx) {
       const stage = ctx.currentStage();
-      if (!stage) return;
-      if (set === null) {
-        // Looked up only now: most files never copy to a relative path.
-        // A stage built on scratch starts in `/`, so a relative path there is not ambiguous.
-        set =
-          ctx.semantic.someBase(stage, hasWorkdir) ||
-          isScratch(ctx.semantic.rootOf(stage)) ||
-          !!ctx.baseImage(stage)?.config.WorkingDir;
-        if (set) return;
-      }
-      ctx.report(dest, "relative", node.keyword.name, value);
-    };
-    return {
-      Stage(stage) {
-        set =
-          ctx.ast.stages.length === 1 ? isScratch(stage) || !!ctx.baseImage(stage)?.config.WorkingDir : null;
-      },
-      Workdir(node) {
-        const stage = ctx.currentStage();
-        if (!stage || ctx.isTrigger(node)) return;
-        set = true;
-        withWorkdir.add(stage);
-      },
-      Copy: check,
-      Add: check,
-    };
+      if (!stage || ctx.isTrigger(node)) return;
+      ctx.state.set = true;
+      ctx.state.withWorkdir.add(stage);
+    },
+    Copy: check,
+    Add: check,
   },
 });
+
+function check(node: Copy | Add, ctx: RuleContext<typeof messages, Record<string, unknown>, State>): void {
+  const dest = node.destination;
+  const { state } = ctx;
+  if (state.set === true || !dest || ctx.isTrigger(node)) return;
+  const value = dest.value.replace(/^(["'])(.*)\1$/s, "$2");
+  // As hadolint does, quotes around a leading variable (`"$APP"/config`) are ignored.
+  const start = value.replace(/^["']+/, "");
+  if (start.startsWith("/") || start.startsWith("$") || /^[A-Za-z]:[\\/]/.test(start)) return;
+  const stage = ctx.currentStage();
+  if (!stage) return;
+  if (state.set === null) {
+    // Looked up only now: most files never copy to a relative path.
+    // A stage built on scratch starts in `/`, so a relative path there is not ambiguous.
+    state.set =
+      ctx.semantic.someBase(stage, state.hasWorkdir) ||
+      isScratch(ctx.semantic.rootOf(stage)) ||
+      !!ctx.baseImage(stage)?.config.WorkingDir;
+    if (state.set) return;
+  }
+  ctx.report(dest, "relative", node.keyword.name, value);
+}

@@ -33,24 +33,22 @@ EXPOSE 80/tcp 8000-8010
     hostPart: (port: string) =>
       `Port '${port}' has a host IP or host port, which EXPOSE ignores; expose only the container port.`,
   },
-  create(ctx) {
-    return {
-      Expose(node) {
-        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
-        for (const word of node.args) {
-          if (/[$"'\\`]/.test(word.value)) continue;
-          const colon = word.value.lastIndexOf(":");
-          if (colon === -1) continue;
-          const container = word.value.slice(colon + 1);
-          const slash = container.indexOf("/");
-          const port = slash === -1 ? container : container.slice(0, slash);
-          const proto = slash === -1 ? "" : container.slice(slash + 1);
-          // An empty port or an unknown protocol fails the build before BuildKit runs this check.
-          if (port === "" || !["", "tcp", "udp", "sctp"].includes(proto.toLowerCase())) continue;
-          const prefix = ctx.rangeOf(word.range.start.offset, word.range.start.offset + colon + 1);
-          ctx.report({ at: word, fix: { range: prefix, text: "" } }, "hostPart", word.value);
-        }
-      },
-    };
+  visitor: {
+    Expose(node, ctx) {
+      if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
+      for (const word of node.args) {
+        if (/[$"'\\`]/.test(word.value)) continue;
+        const colon = word.value.lastIndexOf(":");
+        if (colon === -1) continue;
+        const container = word.value.slice(colon + 1);
+        const slash = container.indexOf("/");
+        const port = slash === -1 ? container : container.slice(0, slash);
+        const proto = slash === -1 ? "" : container.slice(slash + 1);
+        // An empty port or an unknown protocol fails the build before BuildKit runs this check.
+        if (port === "" || !["", "tcp", "udp", "sctp"].includes(proto.toLowerCase())) continue;
+        const prefix = ctx.rangeOf(word.range.start.offset, word.range.start.offset + colon + 1);
+        ctx.report({ at: word, fix: { range: prefix, text: "" } }, "hostPart", word.value);
+      }
+    },
   },
 });

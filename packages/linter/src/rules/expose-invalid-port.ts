@@ -39,37 +39,35 @@ EXPOSE \${PORT}
     reversedRange: (range: string) =>
       `Port range ${range} ends before it starts; write the lower port first.`,
   },
-  create(ctx) {
-    return {
-      Expose(node) {
-        for (const word of node.args) {
-          const text = word.value;
-          // Variables and quotes are resolved at build time; only literal ports are checked.
-          if (/[$"'\\]/.test(text)) continue;
-          // The container port: after a host part (reported by expose-invalid-format), before the protocol.
-          const from = text.lastIndexOf(":") + 1;
-          const slash = text.indexOf("/", from);
-          const spec = text.slice(from, slash < 0 ? undefined : slash);
-          const m = /^(\d+)(?:-(\d+))?$/.exec(spec);
-          const exact = word.range.end.offset - word.range.start.offset === text.length;
-          const at = (start: number, length: number) =>
-            exact
-              ? ctx.rangeOf(word.range.start.offset + start, word.range.start.offset + start + length)
-              : word;
-          if (!m) {
-            // An empty port (`EXPOSE :80`, `/tcp`) is expose-invalid-format's.
-            if (spec !== "") ctx.report(at(from, spec.length), "notANumber", spec);
-            continue;
-          }
-          const low = m[1]!;
-          const high = m[2];
-          if (Number(low) > 65535) ctx.report(at(from, low.length), "outOfRange", low);
-          if (high !== undefined && Number(high) > 65535)
-            ctx.report(at(from + low.length + 1, high.length), "outOfRange", high);
-          else if (high !== undefined && Number(high) < Number(low))
-            ctx.report(at(from, spec.length), "reversedRange", spec);
+  visitor: {
+    Expose(node, ctx) {
+      for (const word of node.args) {
+        const text = word.value;
+        // Variables and quotes are resolved at build time; only literal ports are checked.
+        if (/[$"'\\]/.test(text)) continue;
+        // The container port: after a host part (reported by expose-invalid-format), before the protocol.
+        const from = text.lastIndexOf(":") + 1;
+        const slash = text.indexOf("/", from);
+        const spec = text.slice(from, slash < 0 ? undefined : slash);
+        const m = /^(\d+)(?:-(\d+))?$/.exec(spec);
+        const exact = word.range.end.offset - word.range.start.offset === text.length;
+        const at = (start: number, length: number) =>
+          exact
+            ? ctx.rangeOf(word.range.start.offset + start, word.range.start.offset + start + length)
+            : word;
+        if (!m) {
+          // An empty port (`EXPOSE :80`, `/tcp`) is expose-invalid-format's.
+          if (spec !== "") ctx.report(at(from, spec.length), "notANumber", spec);
+          continue;
         }
-      },
-    };
+        const low = m[1]!;
+        const high = m[2];
+        if (Number(low) > 65535) ctx.report(at(from, low.length), "outOfRange", low);
+        if (high !== undefined && Number(high) > 65535)
+          ctx.report(at(from + low.length + 1, high.length), "outOfRange", high);
+        else if (high !== undefined && Number(high) < Number(low))
+          ctx.report(at(from, spec.length), "reversedRange", spec);
+      }
+    },
   },
 });

@@ -24,25 +24,22 @@ EXPOSE 80/tcp 53/udp 8080
   messages: {
     uppercase: (port: string) => `Protocol of port '${port}' should be lowercase.`,
   },
-  create(ctx) {
-    return {
-      Expose(node) {
-        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
-        for (const word of node.args) {
-          // Ports from variables are known only at build time; quoted or escaped words are too rare to map offsets for.
-          if (/[$"'\\`]/.test(word.value)) continue;
-          const container = word.value.slice(word.value.lastIndexOf(":") + 1);
-          const slash = container.indexOf("/");
-          if (slash <= 0) continue;
-          const proto = container.slice(slash + 1);
-          // Anything but tcp, udp and sctp (in any case) fails the build before this check.
-          if (!["tcp", "udp", "sctp"].includes(proto.toLowerCase()) || proto === proto.toLowerCase())
-            continue;
-          const start = word.range.end.offset - proto.length;
-          const at = ctx.rangeOf(start, word.range.end.offset);
-          ctx.report({ at, fix: { range: at, text: proto.toLowerCase() } }, "uppercase", word.value);
-        }
-      },
-    };
+  visitor: {
+    Expose(node, ctx) {
+      if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
+      for (const word of node.args) {
+        // Ports from variables are known only at build time; quoted or escaped words are too rare to map offsets for.
+        if (/[$"'\\`]/.test(word.value)) continue;
+        const container = word.value.slice(word.value.lastIndexOf(":") + 1);
+        const slash = container.indexOf("/");
+        if (slash <= 0) continue;
+        const proto = container.slice(slash + 1);
+        // Anything but tcp, udp and sctp (in any case) fails the build before this check.
+        if (!["tcp", "udp", "sctp"].includes(proto.toLowerCase()) || proto === proto.toLowerCase()) continue;
+        const start = word.range.end.offset - proto.length;
+        const at = ctx.rangeOf(start, word.range.end.offset);
+        ctx.report({ at, fix: { range: at, text: proto.toLowerCase() } }, "uppercase", word.value);
+      }
+    },
   },
 });

@@ -18,22 +18,20 @@ export default defineRule({
   messages: {
     mismatch: (as: string, from: string) => `'${as}' and '${from}' keywords' casing do not match.`,
   },
-  create(ctx) {
-    return {
-      From(node) {
-        const as = node.asKeyword;
-        // Without `as` in any case the line is a syntax error (often a template placeholder), reported by syntax-error.
-        if (!as || as.value.toLowerCase() !== "as" || !node.stageName || ctx.isTrigger(node)) return;
-        const from = node.keyword.text;
-        const lower = from === from.toLowerCase();
-        const upper = from === from.toUpperCase();
-        if (!lower && !upper) return;
-        const wanted = lower ? as.value.toLowerCase() : as.value.toUpperCase();
-        if (as.value === wanted) return;
-        const raw = ctx.source.slice(as.range.start.offset, as.range.end.offset);
-        const fix = raw === as.value ? { range: as.range, text: wanted } : undefined;
-        ctx.report({ at: as, fix }, "mismatch", as.value, from);
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      const as = node.asKeyword;
+      // Without `as` in any case the line is a syntax error (often a template placeholder), reported by syntax-error.
+      if (!as || as.value.toLowerCase() !== "as" || !node.stageName || ctx.isTrigger(node)) return;
+      const from = node.keyword.text;
+      const lower = from === from.toLowerCase();
+      const upper = from === from.toUpperCase();
+      if (!lower && !upper) return;
+      const wanted = lower ? as.value.toLowerCase() : as.value.toUpperCase();
+      if (as.value === wanted) return;
+      const raw = ctx.source.slice(as.range.start.offset, as.range.end.offset);
+      const fix = raw === as.value ? { range: as.range, text: wanted } : undefined;
+      ctx.report({ at: as, fix }, "mismatch", as.value, from);
+    },
   },
 });

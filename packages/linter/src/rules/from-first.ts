@@ -27,20 +27,18 @@ FROM alpine:\${VERSION}
     beforeFrom: (keyword: string) => `${keyword} comes before the first FROM: only ARG may precede it.`,
     noFrom: () => "The Dockerfile has no FROM, so it has no build stage.",
   },
-  create(ctx) {
-    return {
-      Dockerfile(ast) {
-        const [first] = ast.instructions;
-        if (ast.stages.length === 0 && first) {
-          ctx.report(first.keyword, "noFrom");
-          return;
-        }
-        for (const node of ast.preamble) {
-          // An unknown keyword (often a template line) is already a syntax error; saying it comes early adds nothing.
-          if (node.type !== "Arg" && node.type !== "Unknown")
-            ctx.report(node.keyword, "beforeFrom", node.keyword.name);
-        }
-      },
-    };
+  visitor: {
+    Dockerfile(ast, ctx) {
+      const [first] = ast.instructions;
+      if (ast.stages.length === 0 && first) {
+        ctx.report(first.keyword, "noFrom");
+        return;
+      }
+      for (const node of ast.preamble) {
+        // An unknown keyword (often a template line) is already a syntax error; saying it comes early adds nothing.
+        if (node.type !== "Arg" && node.type !== "Unknown")
+          ctx.report(node.keyword, "beforeFrom", node.keyword.name);
+      }
+    },
   },
 });

@@ -79,39 +79,37 @@ EOF
     noErrexit: () =>
       "This heredoc script runs without set -e, so a failing command before the last one does not fail the build; start it with set -e.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        if (ctx.isTrigger(node)) return;
-        const active = activeShell(ctx.semantic, node);
-        if (active.dialect === "powershell") {
-          const heredoc = scriptHeredoc(node, true)?.heredoc;
-          if (!heredoc || stopPreference.test(active.argv.join(" "))) return;
-          if (!powershellFailsSilently(heredoc.body)) return;
-          const at = heredoc.bodyRange.start.offset;
-          const fix = { range: ctx.rangeOf(at, at), text: "$ErrorActionPreference = 'Stop'\n" };
-          ctx.report({ at: heredoc.markerRange, fix }, "noStop");
-          return;
-        }
-        if (active.dialect !== "posix" || errexitFlags(active.argv.slice(1))) return;
-        const script = scriptHeredoc(node, false);
-        if (!script) return;
-        const { heredoc } = script;
-        const shebang = /^#!\s*(\S+)(?:[ \t]+([^\n]*))?(?:\n|$)/.exec(heredoc.body);
-        if (shebang) {
-          const words = [shebang[1]!, ...(shebang[2] ?? "").split(/[ \t]+/).filter(Boolean)];
-          const program = basename(words[0]!) === "env" ? (words[1] ?? "") : basename(words[0]!);
-          if (!posixShells.includes(program) || errexitFlags(words.slice(1))) return;
-        }
-        const body = shebang ? heredoc.body.slice(shebang[0].length) : heredoc.body;
-        if (!failsSilently(parseShell(body))) return;
-        const at = heredoc.bodyRange.start.offset + (shebang ? shebang[0].length : 0);
-        ctx.report(
-          { at: heredoc.markerRange, fix: { range: ctx.rangeOf(at, at), text: "set -e\n" } },
-          "noErrexit",
-        );
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      const active = activeShell(ctx.semantic, node);
+      if (active.dialect === "powershell") {
+        const heredoc = scriptHeredoc(node, true)?.heredoc;
+        if (!heredoc || stopPreference.test(active.argv.join(" "))) return;
+        if (!powershellFailsSilently(heredoc.body)) return;
+        const at = heredoc.bodyRange.start.offset;
+        const fix = { range: ctx.rangeOf(at, at), text: "$ErrorActionPreference = 'Stop'\n" };
+        ctx.report({ at: heredoc.markerRange, fix }, "noStop");
+        return;
+      }
+      if (active.dialect !== "posix" || errexitFlags(active.argv.slice(1))) return;
+      const script = scriptHeredoc(node, false);
+      if (!script) return;
+      const { heredoc } = script;
+      const shebang = /^#!\s*(\S+)(?:[ \t]+([^\n]*))?(?:\n|$)/.exec(heredoc.body);
+      if (shebang) {
+        const words = [shebang[1]!, ...(shebang[2] ?? "").split(/[ \t]+/).filter(Boolean)];
+        const program = basename(words[0]!) === "env" ? (words[1] ?? "") : basename(words[0]!);
+        if (!posixShells.includes(program) || errexitFlags(words.slice(1))) return;
+      }
+      const body = shebang ? heredoc.body.slice(shebang[0].length) : heredoc.body;
+      if (!failsSilently(parseShell(body))) return;
+      const at = heredoc.bodyRange.start.offset + (shebang ? shebang[0].length : 0);
+      ctx.report(
+        { at: heredoc.markerRange, fix: { range: ctx.rangeOf(at, at), text: "set -e\n" } },
+        "noErrexit",
+      );
+    },
   },
 });
 

@@ -47,23 +47,21 @@ FROM node:\${VERSION:-22}
     invalid: (text: string, value: string, reason: string) =>
       `With only the defaults of the global ARGs, '${text}' expands to '${value}', which is not a valid image reference: ${reason}.`,
   },
-  create(ctx) {
-    return {
-      From(node) {
-        // A name without `$` uses no ARG: the global ARGs are only evaluated for one that does.
-        if (ctx.isTrigger(node) || !node.image || !node.image.value.includes("$")) return;
-        const meta = ctx.semantic.globals;
-        // BuildKit gives up on this check as soon as one default cannot be expanded.
-        if (meta.error !== null) return;
-        const text = node.image.value;
-        if (findVarRefs(text, ctx.ast.escapeChar).length === 0) return;
-        const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
-        if (result.error !== null) return;
-        const problem = imageReferenceProblem(result.value);
-        if (problem === null) return;
-        if (result.value === "") ctx.report(node.image, "empty", text);
-        else ctx.report(node.image, "invalid", text, result.value, problem);
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      // A name without `$` uses no ARG: the global ARGs are only evaluated for one that does.
+      if (ctx.isTrigger(node) || !node.image || !node.image.value.includes("$")) return;
+      const meta = ctx.semantic.globals;
+      // BuildKit gives up on this check as soon as one default cannot be expanded.
+      if (meta.error !== null) return;
+      const text = node.image.value;
+      if (findVarRefs(text, ctx.ast.escapeChar).length === 0) return;
+      const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
+      if (result.error !== null) return;
+      const problem = imageReferenceProblem(result.value);
+      if (problem === null) return;
+      if (result.value === "") ctx.report(node.image, "empty", text);
+      else ctx.report(node.image, "invalid", text, result.value, problem);
+    },
   },
 });

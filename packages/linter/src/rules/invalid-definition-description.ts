@@ -49,27 +49,26 @@ FROM alpine:3.20
     args: (names: string) =>
       `The comment above this ARG should start with one of its names (${names}), or be separated by a bare '#' line.`,
   },
-  create(ctx) {
-    const firstWord = (comments: readonly Comment[]): [Comment, string] | null => {
-      const last = comments[comments.length - 1];
-      // A bare `#` ends the description block in BuildKit, which then sees no comment at all.
-      return last && last.value !== "" ? [last, last.value.split(" ")[0]!] : null;
-    };
-    return {
-      From(node) {
-        if (ctx.isTrigger(node) || !node.stageName) return;
-        const found = firstWord(node.comments);
-        const name = node.stageName.value.toLowerCase();
-        if (found && found[1] !== name) ctx.report(found[0], "stage", name);
-      },
-      Arg(node) {
-        if (ctx.isTrigger(node)) return;
-        const found = firstWord(node.comments);
-        const names = node.declarations.map((d) => d.name.value);
-        if (!found || names.length === 0 || names.includes(found[1])) return;
-        if (names.length === 1) ctx.report(found[0], "arg", names[0]!);
-        else ctx.report(found[0], "args", names.map((n) => `'${n}'`).join(", "));
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      if (ctx.isTrigger(node) || !node.stageName) return;
+      const found = firstWord(node.comments);
+      const name = node.stageName.value.toLowerCase();
+      if (found && found[1] !== name) ctx.report(found[0], "stage", name);
+    },
+    Arg(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      const found = firstWord(node.comments);
+      const names = node.declarations.map((d) => d.name.value);
+      if (!found || names.length === 0 || names.includes(found[1])) return;
+      if (names.length === 1) ctx.report(found[0], "arg", names[0]!);
+      else ctx.report(found[0], "args", names.map((n) => `'${n}'`).join(", "));
+    },
   },
 });
+
+function firstWord(comments: readonly Comment[]): [Comment, string] | null {
+  const last = comments[comments.length - 1];
+  // A bare `#` ends the description block in BuildKit, which then sees no comment at all.
+  return last && last.value !== "" ? [last, last.value.split(" ")[0]!] : null;
+}

@@ -44,23 +44,21 @@ LABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backen
     reserved: (key: string, namespace: string) =>
       `Label key '${key}' is in the namespace '${namespace}', which is reserved for Docker.`,
   },
-  create(ctx) {
-    return {
-      Label(node) {
-        // Template placeholders (`{{ … }}`, `<%= … %>`) are not keys yet.
-        if (/\{\{|<%/.test(node.logical)) return;
-        for (const pair of node.pairs) {
-          const key = pair.key.value.replace(/^(["'])(.*)\1$/s, "$2");
-          if (key === "" || key.includes("$")) continue;
-          const reason = problem(key);
-          if (reason !== null) {
-            ctx.report(pair.key, "invalid", key, reason);
-            continue;
-          }
-          const namespace = reservedNamespaces.find((ns) => key.startsWith(ns));
-          if (namespace) ctx.report(pair.key, "reserved", key, namespace.slice(0, -1));
+  visitor: {
+    Label(node, ctx) {
+      // Template placeholders (`{{ … }}`, `<%= … %>`) are not keys yet.
+      if (/\{\{|<%/.test(node.logical)) return;
+      for (const pair of node.pairs) {
+        const key = pair.key.value.replace(/^(["'])(.*)\1$/s, "$2");
+        if (key === "" || key.includes("$")) continue;
+        const reason = problem(key);
+        if (reason !== null) {
+          ctx.report(pair.key, "invalid", key, reason);
+          continue;
         }
-      },
-    };
+        const namespace = reservedNamespaces.find((ns) => key.startsWith(ns));
+        if (namespace) ctx.report(pair.key, "reserved", key, namespace.slice(0, -1));
+      }
+    },
   },
 });

@@ -65,78 +65,77 @@ LABEL org.opencontainers.image.version="1.2.0" \\
     wrongType: (key: string, value: string, expected: string) =>
       `Label '${key}' is '${value}', which is not ${expected}.`,
   },
-  create(ctx) {
+  state: (ctx) => {
     const schema = ctx.settings.labelSchema;
-    const required = Object.keys(schema);
-    if (required.length === 0 && !ctx.settings.strictLabels) return {};
-    const options = { escape: ctx.ast.escapeChar };
-    // Label keys each stage sets (ONBUILD triggers excluded: they only apply to images built from this one).
-    const keysByStage = new Map<Stage, Set<string>>();
     return {
-      Label(node) {
-        const stage = ctx.currentStage();
-        const trigger = ctx.isTrigger(node);
-        for (const pair of node.pairs) {
-          const keyResult = expandWord(pair.key.value, new Map(), options);
-          if (keyResult.error !== null || keyResult.missing.length > 0) continue;
-          const key = keyResult.value;
-          if (stage && !trigger) {
-            let keys = keysByStage.get(stage);
-            if (!keys) keysByStage.set(stage, (keys = new Set()));
-            keys.add(key);
-          }
-          if (!Object.hasOwn(schema, key)) {
-            if (ctx.settings.strictLabels) ctx.report({ at: pair.key, hadolint: "DL3050" }, "extra", key);
-            continue;
-          }
-          const result = expandWord(pair.value.value, new Map(), options);
-          if (result.error !== null || result.missing.length > 0) continue;
-          const value = result.value;
-          if (value === "") {
-            ctx.report(
-              {
-                at: pair.value.range.end.offset > pair.value.range.start.offset ? pair.value : pair.key,
-                hadolint: "DL3051",
-              },
-              "empty",
-              key,
-            );
-            continue;
-          }
-          const type = schema[key] as LabelType;
-          const valid = Object.hasOwn(validators, type) ? validators[type as keyof typeof validators] : null;
-          if (valid && !valid(value)) {
-            const expected = types[type as keyof typeof types];
-            ctx.report(
-              { at: pair.value, hadolint: expected.hadolint },
-              "wrongType",
-              key,
-              value,
-              expected.name,
-            );
-          }
-        }
-      },
-      "Dockerfile:exit"(ast) {
-        if (required.length === 0) return;
-        // One test per key, so that the model answers each stage's chain once per key.
-        const setsKey = new Map(
-          required.map((key) => [key, (s: Stage) => keysByStage.get(s)?.has(key) === true]),
-        );
-        for (const stage of ast.stages) {
-          if (ctx.semantic.isUsed(stage)) continue;
-          const missing = required.filter((key) => {
-            const test = setsKey.get(key)!;
-            return !test(stage) && !ctx.semantic.someBase(stage, test);
-          });
-          if (missing.length > 0)
-            ctx.report(
-              { at: stage.from.keyword, hadolint: "DL3049" },
-              "missing",
-              missing.map((k) => `'${k}'`).join(", "),
-            );
-        }
-      },
+      schema,
+      required: Object.keys(schema),
+      options: { escape: ctx.ast.escapeChar },
+      // Label keys each stage sets (ONBUILD triggers excluded: they only apply to images built from this one).
+      keysByStage: new Map<Stage, Set<string>>(),
     };
+  },
+  visitor: {
+    Label(node, ctx) {
+      const { schema, required, options, keysByStage } = ctx.state;
+      if (required.length === 0 && !ctx.settings.strictLabels) return;
+      const stage = ctx.currentStage();
+      const trigger = ctx.isTrigger(node);
+      for (const pair of node.pairs) {
+        const keyResult = expandWord(pair.key.value, new Map(), options);
+        if (keyResult.error !== null || keyResult.missing.length > 0) continue;
+        const key = keyResult.value;
+        if (stage && !trigger) {
+          let keys = keysByStage.get(stage);
+          if (!keys) keysByStage.set(stage, (keys = new Set()));
+          keys.add(key);
+        }
+        if (!Object.hasOwn(schema, key)) {
+          if (ctx.settings.strictLabels) ctx.report({ at: pair.key, hadolint: "DL3050" }, "extra", key);
+          continue;
+        }
+        const result = expandWord(pair.value.value, new Map(), options);
+        if (result.error !== null || result.missing.length > 0) continue;
+        const value = result.value;
+        if (value === "") {
+          ctx.report(
+            {
+              at: pair.value.range.end.offset > pair.value.range.start.offset ? pair.value : pair.key,
+              hadolint: "DL3051",
+            },
+            "empty",
+            key,
+          );
+          continue;
+        }
+        const type = schema[key] as LabelType;
+        const valid = Object.hasOwn(validators, type) ? validators[type as keyof typeof validators] : null;
+        if (valid && !valid(value)) {
+          const expected = types[type as keyof typeof types];
+          ctx.report({ at: pair.value, hadolint: expected.hadolint }, "wrongType", key, value, expected.name);
+        }
+      }
+    },
+    "Dockerfile:exit"(ast, ctx) {
+      const { required, keysByStage } = ctx.state;
+      if (required.length === 0) return;
+      // One test per key, so that the model answers each stage's chain once per key.
+      const setsKey = new Map(
+        required.map((key) => [key, (s: Stage) => keysByStage.get(s)?.has(key) === true]),
+      );
+      for (const stage of ast.stages) {
+        if (ctx.semantic.isUsed(stage)) continue;
+        const missing = required.filter((key) => {
+          const test = setsKey.get(key)!;
+          return !test(stage) && !ctx.semantic.someBase(stage, test);
+        });
+        if (missing.length > 0)
+          ctx.report(
+            { at: stage.from.keyword, hadolint: "DL3049" },
+            "missing",
+            missing.map((k) => `'${k}'`).join(", "),
+          );
+      }
+    },
   },
 });

@@ -1,5 +1,5 @@
-import type { Add, Copy, Run } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import type { Add, Copy, Run, SemanticModel } from "@hull/parser";
+import { defineRule, type RuleContext } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
 import { activeShell, windowsPath } from "../shell/dialect.js";
@@ -171,6 +171,33 @@ const dirsOf = new Map(
   }),
 );
 
+const messages = {
+  cache: (command: string, line: number) =>
+    `'${command}' cleans a package cache that the RUN on line ${line} filled; the files stay in that layer, so the image does not shrink. Clean up in the RUN that fills the cache.`,
+  download: (path: string, keyword: string, line: number) =>
+    `'${path}' comes from the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.`,
+  copied: (path: string, keyword: string, line: number, mount: string) =>
+    `'${path}' was put into the image by the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Mount it into the RUN that needs it instead (RUN ${mount}), or use it in a build stage.`,
+  copiedArchive: (path: string, keyword: string, line: number, mount: string) =>
+    `'${path}' was put into the image by the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Let ADD unpack it, mount it into the RUN that needs it (RUN ${mount}), or use it in a build stage.`,
+  buildDir: (path: string, line: number) =>
+    `'${path}' was created by the RUN on line ${line}; removing it in a later layer does not shrink the image. Remove it in the RUN that creates it, or build in a separate stage.`,
+};
+
+/** What the rule keeps of the stage being walked (exported: the registry's declaration names it). */
+export interface State {
+  artifacts: Artifact[];
+  workdir: string;
+  env: StageEnv;
+  layer: number;
+  // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
+  // file and emptied as they are used, rather than made for every RUN.
+  readonly mine: Artifact[];
+  readonly removed: { path: string; artifact: Artifact }[];
+}
+
+type Context = RuleContext<typeof messages, Record<string, unknown>, State>;
+
 export default defineRule({
   id: "layer-cleanup",
   title: "Remove files in the same layer that creates them",
@@ -216,295 +243,292 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
 `,
     ],
   },
-  messages: {
-    cache: (command: string, line: number) =>
-      `'${command}' cleans a package cache that the RUN on line ${line} filled; the files stay in that layer, so the image does not shrink. Clean up in the RUN that fills the cache.`,
-    download: (path: string, keyword: string, line: number) =>
-      `'${path}' comes from the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.`,
-    copied: (path: string, keyword: string, line: number, mount: string) =>
-      `'${path}' was put into the image by the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Mount it into the RUN that needs it instead (RUN ${mount}), or use it in a build stage.`,
-    copiedArchive: (path: string, keyword: string, line: number, mount: string) =>
-      `'${path}' was put into the image by the ${keyword} on line ${line}; removing it in a later layer does not shrink the image. Let ADD unpack it, mount it into the RUN that needs it (RUN ${mount}), or use it in a build stage.`,
-    buildDir: (path: string, line: number) =>
-      `'${path}' was created by the RUN on line ${line}; removing it in a later layer does not shrink the image. Remove it in the RUN that creates it, or build in a separate stage.`,
-  },
-  create(ctx) {
-    let artifacts: Artifact[] = [];
-    let workdir = UNKNOWN_WORKDIR;
-    let env: StageEnv = { pipNoCache: false };
-    let layer = 0;
-    // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
-    // file and emptied as they are used, rather than made for every RUN.
-    const mine: Artifact[] = [];
-    const removed: { path: string; artifact: Artifact }[] = [];
-
-    /** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
-    const remove = (path: string) => {
-      // Nothing created yet in the stage: nothing to remove (the usual case, and the filtering below allocates).
-      if (artifacts.length === 0 && mine.length === 0) return;
-      // One test per path, compiled once and applied once to each artifact.
-      const covered = covers(path);
-      // Most removals meet nothing of earlier layers: then there is nothing to filter.
-      if (!artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) return;
-      const kept = (artifact: Artifact) => {
-        if (!covered(artifact.path)) return true;
-        if (artifact.layer !== layer) removed.push({ path, artifact });
-        return false;
-      };
-      const keptMine = mine.filter(kept);
-      artifacts = artifacts.filter(kept);
-      mine.splice(0, mine.length, ...keptMine);
-    };
-
-    const addCopy = (node: Add | Copy) => {
-      layer++;
-      if (ctx.isTrigger(node) || !node.destination) return;
-      const dest = node.destination.value;
-      const from = node.flags.find((f) => f.name === "from")?.value;
-      // Whether the stage runs PowerShell or cmd, and whether the destination is a directory: asked once per node,
-      // and only when a source needs it.
-      let windowsNode: boolean | undefined;
-      let intoDir: boolean | undefined;
-      for (const source of node.sources) {
-        const remote = node.type === "Add" && /^(?:https?|ftp):\/\//i.test(source.value);
-        if (remote || (node.type === "Add" && isTarArchive(source.value))) {
-          windowsNode ??= windows(node);
-          // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
-          const target =
-            remote && (dest.endsWith("/") || node.sources.length > 1)
-              ? `${dest}/${urlBasename(source.value)}`
-              : dest;
-          const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
-          if (path !== null)
-            artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
-          continue;
-        }
-        // Files copied into a Windows image are not followed (their removal is read with Windows paths).
-        windowsNode ??= windows(node);
-        if (windowsNode) continue;
-        // A file from the context or another stage lands in the destination directory, or is the destination.
-        // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
-        if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
-          continue;
-        const trimmed = source.value.replace(/\/+$/, "");
-        const base = trimmed.slice(trimmed.lastIndexOf("/") + 1);
-        if (base === "" || /[*?[$]/.test(base)) continue;
-        intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
-        const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
-        if (path === null) continue;
-        artifacts.push({
-          kind: "copied",
-          path,
-          keyword: node.type === "Add" ? "ADD" : "COPY",
-          line: node.range.start.line,
-          layer,
-          copy: { source: source.value, base, from },
-        });
+  messages,
+  state: (): State => ({
+    artifacts: [],
+    workdir: UNKNOWN_WORKDIR,
+    env: { pipNoCache: false },
+    layer: 0,
+    mine: [],
+    removed: [],
+  }),
+  visitor: {
+    Stage(_stage, ctx) {
+      const { state } = ctx;
+      state.artifacts = [];
+      state.workdir = UNKNOWN_WORKDIR;
+      state.env = { pipNoCache: false };
+      state.layer = 0;
+    },
+    Workdir(node, ctx) {
+      if (ctx.isTrigger(node) || !node.value) return;
+      const { workdir } = ctx.state;
+      ctx.state.workdir =
+        (windows(ctx.semantic, node)
+          ? windowsPath(node.value.value, workdir)
+          : normalize(node.value.value, workdir)) ?? UNKNOWN_WORKDIR;
+    },
+    Env(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      for (const pair of node.pairs) {
+        if (pair.key.value === "PIP_NO_CACHE_DIR")
+          ctx.state.env = { ...ctx.state.env, pipNoCache: !/^(?:0|false|off|no)$/i.test(pair.value.value) };
       }
-    };
-
-    // A stage whose RUNs go to PowerShell or cmd has Windows paths.
-    const windows = (node: Parameters<typeof activeShell>[1]) => {
-      const dialect = activeShell(ctx.semantic, node).dialect;
-      return dialect === "powershell" || dialect === "cmd";
-    };
-
-    /** A PowerShell or cmd RUN: downloads, Chocolatey's cache, and what `Remove-Item`, `del` and `rd` remove. */
-    const windowsRun = (shell: RunShell, node: Run) => {
-      const mine: Artifact[] = [];
-      for (const command of scriptCommands(shell)) {
-        const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
-        const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
-        if (chocoCleansCache(command)) paths.push(`${chocoCacheDir}${INSIDE}`);
-        // Most commands remove nothing: no tests and no filtering for them.
-        if (paths.length > 0) {
-          const tests = paths.map(covers);
-          const removed = artifacts.filter((a) => tests.some((test) => test(a.path)));
-          artifacts = artifacts.filter((a) => !tests.some((test) => test(a.path)));
-          const first = removed.sort((a, b) => a.line - b.line)[0];
-          if (first) {
-            const at = scriptRange(ctx, shell, command);
-            if (first.kind === "cache") ctx.report(at, "cache", words(command), first.line);
-            else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
-          }
-          for (let i = mine.length - 1; i >= 0; i--) {
-            if (tests.some((test) => test(mine[i]!.path))) mine.splice(i, 1);
+    },
+    Add: addCopy,
+    Copy: addCopy,
+    Run(node, ctx) {
+      const { state } = ctx;
+      state.layer++;
+      if (ctx.isTrigger(node)) return;
+      const shell = runShell(node, ctx);
+      if (shell.dialect === "powershell" || shell.dialect === "cmd") {
+        windowsRun(ctx, shell, node);
+        return;
+      }
+      // Not changed by a POSIX RUN; mine and removed are emptied as they are used.
+      const { layer, workdir, env, mine, removed } = state;
+      // The caches this RUN filled and the directories it made, for the few RUNs that do.
+      let filled: Set<Cache> | undefined;
+      let cwd: Cwd = workdir;
+      let made: Map<string, ShellCommand> | undefined;
+      for (const command of shell.commands) {
+        const name = command.base;
+        if (name === null) continue;
+        const facts = factsOf(command, name);
+        // Removals first: a command that removes files of an earlier layer.
+        // Setting an array's length calls into the runtime: only done when the last command removed something.
+        if (removed.length > 0) removed.length = 0;
+        if (facts) {
+          for (const cache of CACHES) {
+            if (!cache.cleans(facts)) continue;
+            for (const path of dirsOf.get(cache)!.contents) remove(state, path);
           }
         }
-        if (chocoFillsCache(command))
+        // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
+        if (name === "rm" && (state.artifacts.length > 0 || mine.length > 0)) {
+          for (const w of operands(command)) {
+            const path = normalize(w.value, cwd);
+            if (path !== null) remove(state, path);
+          }
+        }
+        const reported =
+          removed.length === 0
+            ? removed
+            : removed.filter(({ artifact }) => {
+                // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
+                if (artifact.kind === "copied") {
+                  const weight = weightOf(artifact.copy!.base);
+                  return weight === "heavy" || (weight === "tree" && recursiveRm(command));
+                }
+                // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
+                if (artifact.kind !== "cache") return true;
+                return ![...(filled ?? [])].some((cache) =>
+                  dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
+                );
+              });
+        const first =
+          reported.length === 0 ? undefined : reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
+        if (first) {
+          const at = scriptRange(ctx, shell, command);
+          const { artifact } = first;
+          if (artifact.kind === "cache") {
+            const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
+            ctx.report(at, "cache", text, artifact.line);
+          } else if (artifact.kind === "copied") {
+            const { source, base, from } = artifact.copy!;
+            const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
+            ctx.report(
+              at,
+              isTarArchive(base) ? "copiedArchive" : "copied",
+              displayOperand(command, artifact.path, cwd),
+              artifact.keyword,
+              artifact.line,
+              mount,
+            );
+          } else if (artifact.kind === "download") {
+            ctx.report(
+              at,
+              "download",
+              displayOperand(command, artifact.path, cwd),
+              artifact.keyword,
+              artifact.line,
+            );
+          } else {
+            ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), artifact.line);
+          }
+        }
+
+        // Then what the command creates.
+        for (const cache of facts ? CACHES : NO_CACHES) {
+          if (!cache.fills(facts!, env)) continue;
+          (filled ??= new Set()).add(cache);
+          const dirs = dirsOf.get(cache)!;
+          if (hasCacheMount(node, ...dirs.mounts)) continue;
+          for (const path of dirs.contents) {
+            mine.push({
+              kind: "cache",
+              path,
+              keyword: "RUN",
+              line: node.range.start.line,
+              layer,
+            });
+          }
+        }
+        const download = downloaded(command, cwd);
+        // The RUN's line is read only for what it creates: most RUNs create nothing this rule follows.
+        if (download !== null)
           mine.push({
-            kind: "cache",
-            path: `${chocoCacheDir}${INSIDE}`,
+            kind: "download",
+            path: download,
             keyword: "RUN",
             line: node.range.start.line,
             layer,
           });
-        const target = powershellDownloadTarget(command) ?? downloadTarget(command);
-        const path = target === null || target === "-" ? null : windowsPath(target, workdir);
-        if (path !== null)
-          mine.push({ kind: "download", path, keyword: "RUN", line: node.range.start.line, layer });
+        const buildDir = builtIn(command, cwd);
+        if (buildDir !== null)
+          mine.push({
+            kind: "buildDir",
+            path: buildDir,
+            keyword: "RUN",
+            line: node.range.start.line,
+            layer,
+          });
+        if (name === "mkdir") {
+          for (const w of operands(command, mkdirOptions)) {
+            const path = normalize(w.value, cwd);
+            if (path !== null) (made ??= new Map()).set(path, command);
+          }
+        }
+        if (name === "cd") {
+          const target = operands(command)[0]?.value;
+          cwd = target === undefined ? "~" : normalize(target, cwd);
+          // A directory made and then entered in one RUN is a build directory.
+          if (cwd !== null && made?.has(cwd))
+            mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line: node.range.start.line, layer });
+        }
       }
-      artifacts.push(...mine);
-    };
-
-    return {
-      Stage() {
-        artifacts = [];
-        workdir = UNKNOWN_WORKDIR;
-        env = { pipNoCache: false };
-        layer = 0;
-      },
-      Workdir(node) {
-        if (ctx.isTrigger(node) || !node.value) return;
-        workdir =
-          (windows(node) ? windowsPath(node.value.value, workdir) : normalize(node.value.value, workdir)) ??
-          UNKNOWN_WORKDIR;
-      },
-      Env(node) {
-        if (ctx.isTrigger(node)) return;
-        for (const pair of node.pairs) {
-          if (pair.key.value === "PIP_NO_CACHE_DIR")
-            env = { ...env, pipNoCache: !/^(?:0|false|off|no)$/i.test(pair.value.value) };
-        }
-      },
-      Add: addCopy,
-      Copy: addCopy,
-      Run(node) {
-        layer++;
-        if (ctx.isTrigger(node)) return;
-        const shell = runShell(node, ctx);
-        if (shell.dialect === "powershell" || shell.dialect === "cmd") {
-          windowsRun(shell, node);
-          return;
-        }
-        // The caches this RUN filled and the directories it made, for the few RUNs that do.
-        let filled: Set<Cache> | undefined;
-        let cwd: Cwd = workdir;
-        let made: Map<string, ShellCommand> | undefined;
-        for (const command of shell.commands) {
-          const name = command.base;
-          if (name === null) continue;
-          const facts = factsOf(command, name);
-          // Removals first: a command that removes files of an earlier layer.
-          // Setting an array's length calls into the runtime: only done when the last command removed something.
-          if (removed.length > 0) removed.length = 0;
-          if (facts) {
-            for (const cache of CACHES) {
-              if (!cache.cleans(facts)) continue;
-              for (const path of dirsOf.get(cache)!.contents) remove(path);
-            }
-          }
-          // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
-          if (name === "rm" && (artifacts.length > 0 || mine.length > 0)) {
-            for (const w of operands(command)) {
-              const path = normalize(w.value, cwd);
-              if (path !== null) remove(path);
-            }
-          }
-          const reported =
-            removed.length === 0
-              ? removed
-              : removed.filter(({ artifact }) => {
-                  // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
-                  if (artifact.kind === "copied") {
-                    const weight = weightOf(artifact.copy!.base);
-                    return weight === "heavy" || (weight === "tree" && recursiveRm(command));
-                  }
-                  // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
-                  if (artifact.kind !== "cache") return true;
-                  return ![...(filled ?? [])].some((cache) =>
-                    dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
-                  );
-                });
-          const first =
-            reported.length === 0 ? undefined : reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
-          if (first) {
-            const at = scriptRange(ctx, shell, command);
-            const { artifact } = first;
-            if (artifact.kind === "cache") {
-              const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
-              ctx.report(at, "cache", text, artifact.line);
-            } else if (artifact.kind === "copied") {
-              const { source, base, from } = artifact.copy!;
-              const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
-              ctx.report(
-                at,
-                isTarArchive(base) ? "copiedArchive" : "copied",
-                displayOperand(command, artifact.path, cwd),
-                artifact.keyword,
-                artifact.line,
-                mount,
-              );
-            } else if (artifact.kind === "download") {
-              ctx.report(
-                at,
-                "download",
-                displayOperand(command, artifact.path, cwd),
-                artifact.keyword,
-                artifact.line,
-              );
-            } else {
-              ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), artifact.line);
-            }
-          }
-
-          // Then what the command creates.
-          for (const cache of facts ? CACHES : NO_CACHES) {
-            if (!cache.fills(facts!, env)) continue;
-            (filled ??= new Set()).add(cache);
-            const dirs = dirsOf.get(cache)!;
-            if (hasCacheMount(node, ...dirs.mounts)) continue;
-            for (const path of dirs.contents) {
-              mine.push({
-                kind: "cache",
-                path,
-                keyword: "RUN",
-                line: node.range.start.line,
-                layer,
-              });
-            }
-          }
-          const download = downloaded(command, cwd);
-          // The RUN's line is read only for what it creates: most RUNs create nothing this rule follows.
-          if (download !== null)
-            mine.push({
-              kind: "download",
-              path: download,
-              keyword: "RUN",
-              line: node.range.start.line,
-              layer,
-            });
-          const buildDir = builtIn(command, cwd);
-          if (buildDir !== null)
-            mine.push({
-              kind: "buildDir",
-              path: buildDir,
-              keyword: "RUN",
-              line: node.range.start.line,
-              layer,
-            });
-          if (name === "mkdir") {
-            for (const w of operands(command, mkdirOptions)) {
-              const path = normalize(w.value, cwd);
-              if (path !== null) (made ??= new Map()).set(path, command);
-            }
-          }
-          if (name === "cd") {
-            const target = operands(command)[0]?.value;
-            cwd = target === undefined ? "~" : normalize(target, cwd);
-            // A directory made and then entered in one RUN is a build directory.
-            if (cwd !== null && made?.has(cwd))
-              mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line: node.range.start.line, layer });
-          }
-        }
-        if (mine.length > 0) {
-          for (const artifact of mine) artifacts.push(artifact);
-          mine.length = 0;
-        }
-      },
-    };
+      if (mine.length > 0) {
+        for (const artifact of mine) state.artifacts.push(artifact);
+        mine.length = 0;
+      }
+    },
   },
 });
+
+/** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
+function remove(state: State, path: string): void {
+  const { mine, removed, layer } = state;
+  // Nothing created yet in the stage: nothing to remove (the usual case, and the filtering below allocates).
+  if (state.artifacts.length === 0 && mine.length === 0) return;
+  // One test per path, compiled once and applied once to each artifact.
+  const covered = covers(path);
+  // Most removals meet nothing of earlier layers: then there is nothing to filter.
+  if (!state.artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) return;
+  const kept = (artifact: Artifact) => {
+    if (!covered(artifact.path)) return true;
+    if (artifact.layer !== layer) removed.push({ path, artifact });
+    return false;
+  };
+  const keptMine = mine.filter(kept);
+  state.artifacts = state.artifacts.filter(kept);
+  mine.splice(0, mine.length, ...keptMine);
+}
+
+function addCopy(node: Add | Copy, ctx: Context): void {
+  const { state } = ctx;
+  state.layer++;
+  if (ctx.isTrigger(node) || !node.destination) return;
+  const { artifacts, workdir, layer } = state;
+  const dest = node.destination.value;
+  const from = node.flags.find((f) => f.name === "from")?.value;
+  // Whether the stage runs PowerShell or cmd, and whether the destination is a directory: asked once per node,
+  // and only when a source needs it.
+  let windowsNode: boolean | undefined;
+  let intoDir: boolean | undefined;
+  for (const source of node.sources) {
+    const remote = node.type === "Add" && /^(?:https?|ftp):\/\//i.test(source.value);
+    if (remote || (node.type === "Add" && isTarArchive(source.value))) {
+      windowsNode ??= windows(ctx.semantic, node);
+      // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
+      const target =
+        remote && (dest.endsWith("/") || node.sources.length > 1)
+          ? `${dest}/${urlBasename(source.value)}`
+          : dest;
+      const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
+      if (path !== null)
+        artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
+      continue;
+    }
+    // Files copied into a Windows image are not followed (their removal is read with Windows paths).
+    windowsNode ??= windows(ctx.semantic, node);
+    if (windowsNode) continue;
+    // A file from the context or another stage lands in the destination directory, or is the destination.
+    // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
+    if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
+      continue;
+    const trimmed = source.value.replace(/\/+$/, "");
+    const base = trimmed.slice(trimmed.lastIndexOf("/") + 1);
+    if (base === "" || /[*?[$]/.test(base)) continue;
+    intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
+    const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
+    if (path === null) continue;
+    artifacts.push({
+      kind: "copied",
+      path,
+      keyword: node.type === "Add" ? "ADD" : "COPY",
+      line: node.range.start.line,
+      layer,
+      copy: { source: source.value, base, from },
+    });
+  }
+}
+
+// A stage whose RUNs go to PowerShell or cmd has Windows paths.
+function windows(semantic: SemanticModel, node: Parameters<typeof activeShell>[1]): boolean {
+  const dialect = activeShell(semantic, node).dialect;
+  return dialect === "powershell" || dialect === "cmd";
+}
+
+/** A PowerShell or cmd RUN: downloads, Chocolatey's cache, and what `Remove-Item`, `del` and `rd` remove. */
+function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
+  const { state } = ctx;
+  const { workdir, layer } = state;
+  const mine: Artifact[] = [];
+  for (const command of scriptCommands(shell)) {
+    const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
+    const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
+    if (chocoCleansCache(command)) paths.push(`${chocoCacheDir}${INSIDE}`);
+    // Most commands remove nothing: no tests and no filtering for them.
+    if (paths.length > 0) {
+      const tests = paths.map(covers);
+      const removed = state.artifacts.filter((a) => tests.some((test) => test(a.path)));
+      state.artifacts = state.artifacts.filter((a) => !tests.some((test) => test(a.path)));
+      const first = removed.sort((a, b) => a.line - b.line)[0];
+      if (first) {
+        const at = scriptRange(ctx, shell, command);
+        if (first.kind === "cache") ctx.report(at, "cache", words(command), first.line);
+        else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
+      }
+      for (let i = mine.length - 1; i >= 0; i--) {
+        if (tests.some((test) => test(mine[i]!.path))) mine.splice(i, 1);
+      }
+    }
+    if (chocoFillsCache(command))
+      mine.push({
+        kind: "cache",
+        path: `${chocoCacheDir}${INSIDE}`,
+        keyword: "RUN",
+        line: node.range.start.line,
+        layer,
+      });
+    const target = powershellDownloadTarget(command) ?? downloadTarget(command);
+    const path = target === null || target === "-" ? null : windowsPath(target, workdir);
+    if (path !== null)
+      mine.push({ kind: "download", path, keyword: "RUN", line: node.range.start.line, layer });
+  }
+  state.artifacts.push(...mine);
+}
 
 /** Whether a copied file weighs enough to matter, or may be a whole directory tree (a name without an extension). */
 function weightOf(base: string): "heavy" | "tree" | "light" {

@@ -1,5 +1,10 @@
 import type { KeyValue } from "@hull/parser";
-import { defineRule, type TextEdit } from "../rule.js";
+import { defineRule, type RuleContext, type TextEdit } from "../rule.js";
+
+const messages = {
+  legacy: (keyword: string) =>
+    `"${keyword} key=value" should be used instead of the legacy "${keyword} key value" format.`,
+};
 
 export default defineRule({
   id: "legacy-key-value-format",
@@ -28,21 +33,21 @@ LABEL maintainer="Jane Doe"
 `,
     ],
   },
-  messages: {
-    legacy: (keyword: string) =>
-      `"${keyword} key=value" should be used instead of the legacy "${keyword} key value" format.`,
-  },
-  create(ctx) {
-    const check = (node: { legacy: boolean; pairs: readonly KeyValue[]; keyword: { name: string } }) => {
-      if (!node.legacy) return;
-      for (const pair of node.pairs) {
-        const fix = ctx.ast.escapeChar === "\\" ? equalsFix(pair, ctx.source) : null;
-        ctx.report({ at: pair, fix: fix ?? undefined }, "legacy", node.keyword.name);
-      }
-    };
-    return { Env: check, Label: check };
-  },
+  messages,
+  visitor: { Env: check, Label: check },
 });
+
+/** Reports each pair of an ENV or LABEL written in the legacy `key value` form. */
+function check(
+  node: { legacy: boolean; pairs: readonly KeyValue[]; keyword: { name: string } },
+  ctx: RuleContext<typeof messages>,
+): void {
+  if (!node.legacy) return;
+  for (const pair of node.pairs) {
+    const fix = ctx.ast.escapeChar === "\\" ? equalsFix(pair, ctx.source) : null;
+    ctx.report({ at: pair, fix: fix ?? undefined }, "legacy", node.keyword.name);
+  }
+}
 
 /** Joins key and value with `=`, quoting the value when it holds spaces; null when that could change its meaning. */
 function equalsFix(pair: KeyValue, source: string): TextEdit[] | null {

@@ -33,13 +33,11 @@ LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
   messages: {
     deprecated: () => "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.",
   },
-  create(ctx) {
-    return {
-      Maintainer(node) {
-        const fix = labelFix(node, ctx.ast.escapeChar, ctx.source);
-        ctx.report({ at: node.keyword, fix: fix ?? undefined }, "deprecated");
-      },
-    };
+  visitor: {
+    Maintainer(node, ctx) {
+      const fix = labelFix(node, ctx.ast.escapeChar, ctx.source);
+      ctx.report({ at: node.keyword, fix: fix ?? undefined }, "deprecated");
+    },
   },
 });
 

@@ -37,23 +37,26 @@ CMD ["nginx", "-g", "daemon off;"]
   messages: {
     missing: () => "This stage has no HEALTHCHECK, so Docker cannot tell whether the service still responds.",
   },
-  create(ctx) {
+  state: () => {
     const withHealthcheck = new Set<Stage>();
+    // Made per file: someBase memoizes per test function, and the test reads this file's set.
     const hasHealthcheck = (stage: Stage) => withHealthcheck.has(stage);
-    return {
-      Healthcheck(node) {
-        const stage = ctx.currentStage();
-        if (stage && !ctx.isTrigger(node)) withHealthcheck.add(stage);
-      },
-      "Dockerfile:exit"(ast) {
-        if (ast.stages.every((s) => withHealthcheck.has(s))) return;
-        for (const stage of ast.stages) {
-          if (ctx.semantic.isUsed(stage) || withHealthcheck.has(stage)) continue;
-          if (ctx.semantic.someBase(stage, hasHealthcheck) || ctx.baseImage(stage)?.config.Healthcheck)
-            continue;
-          ctx.report(stage.from.keyword, "missing");
-        }
-      },
-    };
+    return { withHealthcheck, hasHealthcheck };
+  },
+  visitor: {
+    Healthcheck(node, ctx) {
+      const stage = ctx.currentStage();
+      if (stage && !ctx.isTrigger(node)) ctx.state.withHealthcheck.add(stage);
+    },
+    "Dockerfile:exit"(ast, ctx) {
+      const { withHealthcheck, hasHealthcheck } = ctx.state;
+      if (ast.stages.every((s) => withHealthcheck.has(s))) return;
+      for (const stage of ast.stages) {
+        if (ctx.semantic.isUsed(stage) || withHealthcheck.has(stage)) continue;
+        if (ctx.semantic.someBase(stage, hasHealthcheck) || ctx.baseImage(stage)?.config.Healthcheck)
+          continue;
+        ctx.report(stage.from.keyword, "missing");
+      }
+    },
   },
 });

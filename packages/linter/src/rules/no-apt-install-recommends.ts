@@ -32,19 +32,17 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
     recommends: (command: string) =>
       `'${command} install' also installs recommended packages; add --no-install-recommends.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { command, verb } of aptInstalls(shell.commands)) {
-          if (!verb || skipsRecommends(command)) continue;
-          const [start, end] = shell.span(verb.start, verb.end);
-          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
-          const fix = exact ? { range: ctx.rangeOf(end, end), text: " --no-install-recommends" } : undefined;
-          ctx.report({ at: ctx.rangeOf(start, end), fix }, "recommends", command.name!);
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { command, verb } of aptInstalls(shell.commands)) {
+        if (!verb || skipsRecommends(command)) continue;
+        const [start, end] = shell.span(verb.start, verb.end);
+        const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+        const fix = exact ? { range: ctx.rangeOf(end, end), text: " --no-install-recommends" } : undefined;
+        ctx.report({ at: ctx.rangeOf(start, end), fix }, "recommends", command.name!);
+      }
+    },
   },
 });
 

@@ -63,14 +63,12 @@ CMD ["node", "server.js"]
     broadCopy: (source: string, command: string, line: number, manifests: string) =>
       `Copying '${source}' here re-runs '${command}' (line ${line}) whenever any copied file changes; copy ${manifests} first, install, then copy the rest.`,
   },
-  create(ctx) {
-    return {
-      "Stage:exit"(stage) {
-        checkBroadCopies(stage, ctx, (word, install, line) =>
-          ctx.report(word, "broadCopy", word.value, install.command, line, install.label),
-        );
-      },
-    };
+  visitor: {
+    "Stage:exit"(stage, ctx) {
+      checkBroadCopies(stage, ctx, (word, install, line) =>
+        ctx.report(word, "broadCopy", word.value, install.command, line, install.label),
+      );
+    },
   },
 });
 

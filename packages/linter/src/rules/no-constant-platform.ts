@@ -65,26 +65,22 @@ export default defineRule({
     constant: (value: string) =>
       `FROM --platform should not use the constant value '${value}'; use $BUILDPLATFORM or $TARGETPLATFORM.`,
   },
-  create(ctx) {
-    return {
-      From(node) {
-        const flag = node.flags.find((f) => f.name === "platform");
-        if (!flag || flag.value === null || ctx.isTrigger(node)) return;
-        const result = expandWord(flag.value, {}, { escape: ctx.ast.escapeChar });
-        // Any variable, set or not, makes the value non-constant.
-        if (result.error || result.matched.length > 0 || result.missing.length > 0) return;
-        const platform = parsePlatform(result.value);
-        if (!platform) return;
-        const stage = (node.stageName?.value ?? "").toLowerCase();
-        if (stage.includes(platform.os)) return;
-        if (
-          platform.arch !== null
-            ? stage.includes(platform.arch)
-            : [...knownArch].some((a) => stage.includes(a))
-        )
-          return;
-        ctx.report(flag.valueRange ?? flag, "constant", result.value);
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      const flag = node.flags.find((f) => f.name === "platform");
+      if (!flag || flag.value === null || ctx.isTrigger(node)) return;
+      const result = expandWord(flag.value, {}, { escape: ctx.ast.escapeChar });
+      // Any variable, set or not, makes the value non-constant.
+      if (result.error || result.matched.length > 0 || result.missing.length > 0) return;
+      const platform = parsePlatform(result.value);
+      if (!platform) return;
+      const stage = (node.stageName?.value ?? "").toLowerCase();
+      if (stage.includes(platform.os)) return;
+      if (
+        platform.arch !== null ? stage.includes(platform.arch) : [...knownArch].some((a) => stage.includes(a))
+      )
+        return;
+      ctx.report(flag.valueRange ?? flag, "constant", result.value);
+    },
   },
 });

@@ -29,17 +29,15 @@ COPY --from=build /src/dist /usr/share/nginx/html
   messages: {
     own: (ref: string) => `COPY --from=${ref} names the stage it is in; a stage cannot copy from itself.`,
   },
-  create(ctx) {
-    return {
-      Copy(node) {
-        if (node.flags.length === 0 || ctx.isTrigger(node)) return;
-        const flag = node.flags.find((f) => f.name === "from");
-        const stage = ctx.currentStage();
-        if (!flag?.value || !stage) return;
-        const value = ctx.semantic.expandGlobal(flag.value);
-        if (value !== null && ctx.semantic.stageByRef(value) === stage)
-          ctx.report(flag.valueRange ?? flag, "own", value);
-      },
-    };
+  visitor: {
+    Copy(node, ctx) {
+      if (node.flags.length === 0 || ctx.isTrigger(node)) return;
+      const flag = node.flags.find((f) => f.name === "from");
+      const stage = ctx.currentStage();
+      if (!flag?.value || !stage) return;
+      const value = ctx.semantic.expandGlobal(flag.value);
+      if (value !== null && ctx.semantic.stageByRef(value) === stage)
+        ctx.report(flag.valueRange ?? flag, "own", value);
+    },
   },
 });

@@ -36,14 +36,12 @@ COPY --from=build /out/app /usr/local/bin/app
     whole: (from: string) =>
       `This copies the whole filesystem of '${from}' over this stage; copy only the paths the image needs.`,
   },
-  create(ctx) {
-    return {
-      Copy(node) {
-        const from = node.flags.find((f) => f.name === "from");
-        if (!from?.value || node.sources.length !== 1 || !node.destination) return;
-        if (node.sources[0]!.value === "/" && node.destination.value === "/")
-          ctx.report(node.sources[0]!, "whole", from.value);
-      },
-    };
+  visitor: {
+    Copy(node, ctx) {
+      const from = node.flags.find((f) => f.name === "from");
+      if (!from?.value || node.sources.length !== 1 || !node.destination) return;
+      if (node.sources[0]!.value === "/" && node.destination.value === "/")
+        ctx.report(node.sources[0]!, "whole", from.value);
+    },
   },
 });

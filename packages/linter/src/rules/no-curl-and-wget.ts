@@ -42,44 +42,42 @@ RUN wget -q https://example.com/b.tgz
     both: (tool: Tool, other: Tool, line: number) =>
       `'${tool}' is used here, but this stage already uses '${other}' (line ${line}); use one of them.`,
   },
-  create(ctx) {
+  state: () => ({
     /** The tool used first in the current stage, and the line of that use. */
-    let first: { tool: Tool; line: number } | null = null;
-    return {
-      Stage() {
-        first = null;
-      },
-      Run(node) {
-        if (ctx.isTrigger(node)) return;
-        // Most RUNs use neither tool: check the text before splitting out command substitutions.
-        const own = runShell(node, ctx);
-        if (!own.script.includes("curl") && !own.script.includes("wget")) return;
-        const { shell, all } = substitutionMentions(
-          own,
-          (raw) => raw.includes("curl") || raw.includes("wget"),
-        )
-          ? runCommands(node, ctx)
-          : { shell: own, all: own.commands };
-        const uses = all.filter((c) => c.base === "curl" || c.base === "wget");
-        if (uses.length === 0) return;
-        const tools = new Set(uses.map((c) => c.base as Tool));
-        if (tools.size === 2 && isFallback(all, uses)) return;
-        if (!first) {
-          const tool = uses[0]!.base as Tool;
-          first = { tool, line: scriptRange(ctx, shell, commandWord(uses[0]!)!).start.line };
-        }
-        for (const command of uses) {
-          if (command.base === first.tool) continue;
-          ctx.report(
-            scriptRange(ctx, shell, commandWord(command)!),
-            "both",
-            command.base as Tool,
-            first.tool,
-            first.line,
-          );
-        }
-      },
-    };
+    first: null as { tool: Tool; line: number } | null,
+  }),
+  visitor: {
+    Stage(_stage, ctx) {
+      ctx.state.first = null;
+    },
+    Run(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      // Most RUNs use neither tool: check the text before splitting out command substitutions.
+      const own = runShell(node, ctx);
+      if (!own.script.includes("curl") && !own.script.includes("wget")) return;
+      const { shell, all } = substitutionMentions(own, (raw) => raw.includes("curl") || raw.includes("wget"))
+        ? runCommands(node, ctx)
+        : { shell: own, all: own.commands };
+      const uses = all.filter((c) => c.base === "curl" || c.base === "wget");
+      if (uses.length === 0) return;
+      const tools = new Set(uses.map((c) => c.base as Tool));
+      if (tools.size === 2 && isFallback(all, uses)) return;
+      let { first } = ctx.state;
+      if (!first) {
+        const tool = uses[0]!.base as Tool;
+        first = ctx.state.first = { tool, line: scriptRange(ctx, shell, commandWord(uses[0]!)!).start.line };
+      }
+      for (const command of uses) {
+        if (command.base === first.tool) continue;
+        ctx.report(
+          scriptRange(ctx, shell, commandWord(command)!),
+          "both",
+          command.base as Tool,
+          first.tool,
+          first.line,
+        );
+      }
+    },
   },
 });
 

@@ -94,50 +94,48 @@ RUN curl -fsSL https://api.github.com/repos/o/r/releases/latest | python3 -c 'im
     substitution: (downloader: string, shell: string) =>
       `'${shell}' runs the output of '${downloader}' without it being checked; download it to a file and verify it first.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const { shell, lists } = runCommands(node, ctx);
-        for (const script of windowsScripts(shell)) {
-          if (script.dialect !== "powershell") continue;
-          for (const found of powershellRuns(script))
-            ctx.report(scriptRange(ctx, script, found.at), found.kind, found.downloader, found.runner);
-        }
-        if (lists[0]!.length === 0) return;
-        for (const commands of lists) {
-          // A pipeline is a run of commands joined by `|`.
-          let downloader: ShellCommand | null = null;
-          for (const command of commands) {
-            if (command.operator !== "|" && command.operator !== "|&") downloader = null;
-            if (downloader && readsScriptFromStdin(command)) {
-              ctx.report(
-                scriptRange(ctx, shell, commandWord(command)!),
-                "pipe",
-                downloader.base!,
-                command.base!,
-              );
-              downloader = null;
-            }
-            if (downloadsToStdout(command)) downloader = command;
+  visitor: {
+    Run(node, ctx) {
+      const { shell, lists } = runCommands(node, ctx);
+      for (const script of windowsScripts(shell)) {
+        if (script.dialect !== "powershell") continue;
+        for (const found of powershellRuns(script))
+          ctx.report(scriptRange(ctx, script, found.at), found.kind, found.downloader, found.runner);
+      }
+      if (lists[0]!.length === 0) return;
+      for (const commands of lists) {
+        // A pipeline is a run of commands joined by `|`.
+        let downloader: ShellCommand | null = null;
+        for (const command of commands) {
+          if (command.operator !== "|" && command.operator !== "|&") downloader = null;
+          if (downloader && readsScriptFromStdin(command)) {
+            ctx.report(
+              scriptRange(ctx, shell, commandWord(command)!),
+              "pipe",
+              downloader.base!,
+              command.base!,
+            );
+            downloader = null;
           }
+          if (downloadsToStdout(command)) downloader = command;
         }
-        // `sh -c "$(curl …)"` and `eval "$(curl …)"`.
-        for (const command of lists[0]!) {
-          const runs =
-            (isShell(command) && command.args.some((a) => /^-[a-z]*c[a-z]*$/.test(a.value))) ||
-            command.name === "eval";
-          if (!runs) continue;
-          for (const arg of command.args) {
-            const m = /^\$\(\s*(curl|wget)\s/.exec(arg.value);
-            if (!m) continue;
-            const inner = lists.slice(1).find((l) => l[0]!.start >= arg.start && l[0]!.end <= arg.end);
-            const first = inner?.[0];
-            if (first && inner.length === 1 && downloadsToStdout(first))
-              ctx.report(scriptRange(ctx, shell, commandWord(first)!), "substitution", m[1]!, command.base!);
-          }
+      }
+      // `sh -c "$(curl …)"` and `eval "$(curl …)"`.
+      for (const command of lists[0]!) {
+        const runs =
+          (isShell(command) && command.args.some((a) => /^-[a-z]*c[a-z]*$/.test(a.value))) ||
+          command.name === "eval";
+        if (!runs) continue;
+        for (const arg of command.args) {
+          const m = /^\$\(\s*(curl|wget)\s/.exec(arg.value);
+          if (!m) continue;
+          const inner = lists.slice(1).find((l) => l[0]!.start >= arg.start && l[0]!.end <= arg.end);
+          const first = inner?.[0];
+          if (first && inner.length === 1 && downloadsToStdout(first))
+            ctx.report(scriptRange(ctx, shell, commandWord(first)!), "substitution", m[1]!, command.base!);
         }
-      },
-    };
+      }
+    },
   },
 });
 

@@ -35,14 +35,12 @@ VOLUME /data
   messages: {
     socket: (path: string) => `'${path}' as a volume exposes the Docker daemon, which is root on the host.`,
   },
-  create(ctx) {
-    return {
-      Volume(node) {
-        for (const word of node.args) {
-          const path = word.value.replace(/\/+$/, "");
-          if (socket.test(path)) ctx.report(word, "socket", word.value);
-        }
-      },
-    };
+  visitor: {
+    Volume(node, ctx) {
+      for (const word of node.args) {
+        const path = word.value.replace(/\/+$/, "");
+        if (socket.test(path)) ctx.report(word, "socket", word.value);
+      }
+    },
   },
 });

@@ -36,15 +36,14 @@ RUN npm run build
   messages: {
     duplicate: (name: string) => `Duplicate stage name '${name}'; stage names should be unique.`,
   },
-  create(ctx) {
-    const seen = new Set<string>();
-    return {
-      Stage(stage) {
-        const word = stage.from.asKeyword?.value.toLowerCase() === "as" ? stage.from.stageName : null;
-        if (!stage.name || !word) return;
-        if (seen.has(stage.name)) ctx.report(word, "duplicate", stage.name);
-        seen.add(stage.name);
-      },
-    };
+  state: () => ({ seen: new Set<string>() }),
+  visitor: {
+    Stage(stage, ctx) {
+      const word = stage.from.asKeyword?.value.toLowerCase() === "as" ? stage.from.stageName : null;
+      if (!stage.name || !word) return;
+      const { seen } = ctx.state;
+      if (seen.has(stage.name)) ctx.report(word, "duplicate", stage.name);
+      seen.add(stage.name);
+    },
   },
 });

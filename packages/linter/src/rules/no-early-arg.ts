@@ -73,14 +73,12 @@ RUN curl -fsSLO https://example.com/tool-$VERSION.tgz
     earlyArg: (name: string, kind: string, line: number, runs: number) =>
       `ARG ${name} holds ${kind}, which changes between builds, and is first used on line ${line}: the ${runs === 1 ? "RUN" : `${runs} RUNs`} in between ${runs === 1 ? "is" : "are"} rebuilt each time it does; declare it just before its use.`,
   },
-  create(ctx) {
-    return {
-      "Stage:exit"(stage) {
-        checkEarlyArgs(stage, ctx, (word, name, kind, line, runs) =>
-          ctx.report(word, "earlyArg", name, kind, line, runs),
-        );
-      },
-    };
+  visitor: {
+    "Stage:exit"(stage, ctx) {
+      checkEarlyArgs(stage, ctx, (word, name, kind, line, runs) =>
+        ctx.report(word, "earlyArg", name, kind, line, runs),
+      );
+    },
   },
 });
 

@@ -34,12 +34,10 @@ RUN tar -xzf /tmp/tool.tgz -C /opt
     remoteAdd: (source: string, line: number) =>
       `'${source}' is fetched again on every build, and the RUN on line ${line} does not use it but is rebuilt whenever it changes; move this ADD down to just before its first use.`,
   },
-  create(ctx) {
-    return {
-      "Stage:exit"(stage) {
-        checkRemoteAdds(stage, (word, line) => ctx.report(word, "remoteAdd", word.value, line));
-      },
-    };
+  visitor: {
+    "Stage:exit"(stage, ctx) {
+      checkRemoteAdds(stage, (word, line) => ctx.report(word, "remoteAdd", word.value, line));
+    },
   },
 });
 

@@ -36,27 +36,25 @@ RUN apk add --no-cache \\
   messages: {
     empty: () => "Empty continuation line; BuildKit drops it and will reject it in a future release.",
   },
-  create(ctx) {
-    return {
-      // The parser's scanner notes every empty continuation line as it reads the file: reading the notes costs
-      // nothing, while reading each instruction's tokens would scan every instruction a second time.
-      Dockerfile() {
-        const text = ctx.source;
-        for (const diagnostic of ctx.parseResult.diagnostics) {
-          if (diagnostic.code !== "empty-continuation") continue;
-          const start = diagnostic.range.start.offset;
-          const end = diagnostic.range.end.offset;
-          // The range stops before the line break; the fix removes the line with it.
-          const lineEnd =
-            text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10
-              ? end + 2
-              : text.charCodeAt(end) === 10
-                ? end + 1
-                : end;
-          const fix = { range: ctx.rangeOf(start, lineEnd), text: "" };
-          ctx.report({ at: ctx.rangeOf(start, end), fix }, "empty");
-        }
-      },
-    };
+  visitor: {
+    // The parser's scanner notes every empty continuation line as it reads the file: reading the notes costs
+    // nothing, while reading each instruction's tokens would scan every instruction a second time.
+    Dockerfile(_ast, ctx) {
+      const text = ctx.source;
+      for (const diagnostic of ctx.parseResult.diagnostics) {
+        if (diagnostic.code !== "empty-continuation") continue;
+        const start = diagnostic.range.start.offset;
+        const end = diagnostic.range.end.offset;
+        // The range stops before the line break; the fix removes the line with it.
+        const lineEnd =
+          text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10
+            ? end + 2
+            : text.charCodeAt(end) === 10
+              ? end + 1
+              : end;
+        const fix = { range: ctx.rangeOf(start, lineEnd), text: "" };
+        ctx.report({ at: ctx.rangeOf(start, end), fix }, "empty");
+      }
+    },
   },
 });

@@ -93,26 +93,24 @@ RUN useradd -m -p '*' dev
     variable: (tool: string) =>
       `Password set with ${tool} comes from a build variable stored in the image history; do not bake passwords into images.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const { shell, lists } = runCommands(node, ctx);
-        const secretMount = node.mounts.some((m) => m.mountType === "secret");
-        for (const script of windowsScripts(shell)) {
-          for (const { at, kind, tool } of windowsPasswords(script)) {
-            if (kind === "variable" && secretMount) continue;
-            ctx.report(scriptRange(ctx, script, at), kind, tool);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const { shell, lists } = runCommands(node, ctx);
+      const secretMount = node.mounts.some((m) => m.mountType === "secret");
+      for (const script of windowsScripts(shell)) {
+        for (const { at, kind, tool } of windowsPasswords(script)) {
+          if (kind === "variable" && secretMount) continue;
+          ctx.report(scriptRange(ctx, script, at), kind, tool);
         }
-        for (const commands of lists) {
-          for (const { at, tool } of passwords(commands)) {
-            // A value computed by a command (random, or read from a secret file) is not stored.
-            if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
-            ctx.report(scriptRange(ctx, shell, at), at.kind, tool);
-          }
+      }
+      for (const commands of lists) {
+        for (const { at, tool } of passwords(commands)) {
+          // A value computed by a command (random, or read from a secret file) is not stored.
+          if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
+          ctx.report(scriptRange(ctx, shell, at), at.kind, tool);
         }
-      },
-    };
+      }
+    },
   },
 });
 

@@ -85,24 +85,22 @@ ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
     secret: (kind: string) =>
       `This looks like a ${kind}; it is stored in the image and the repository. Revoke it and pass it as a build secret.`,
   },
-  create(ctx) {
-    return {
-      "Dockerfile:exit"() {
-        // One finding per place: an npm token inside an `_authToken` line is reported once.
-        const found: { start: number; end: number; name: string }[] = [];
-        for (const { name, re, hints } of patterns) {
-          if (!hints.some((hint) => ctx.source.includes(hint))) continue;
-          for (const m of ctx.source.matchAll(re)) {
-            const start = m.index;
-            const end = start + m[0].length;
-            if (placeholder.test(m[0]) || found.some((f) => f.start < end && start < f.end)) continue;
-            found.push({ start, end, name });
-          }
+  visitor: {
+    "Dockerfile:exit"(_ast, ctx) {
+      // One finding per place: an npm token inside an `_authToken` line is reported once.
+      const found: { start: number; end: number; name: string }[] = [];
+      for (const { name, re, hints } of patterns) {
+        if (!hints.some((hint) => ctx.source.includes(hint))) continue;
+        for (const m of ctx.source.matchAll(re)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (placeholder.test(m[0]) || found.some((f) => f.start < end && start < f.end)) continue;
+          found.push({ start, end, name });
         }
-        for (const f of found.sort((a, b) => a.start - b.start)) {
-          ctx.report(ctx.rangeOf(f.start, f.end), "secret", f.name);
-        }
-      },
-    };
+      }
+      for (const f of found.sort((a, b) => a.start - b.start)) {
+        ctx.report(ctx.rangeOf(f.start, f.end), "secret", f.name);
+      }
+    },
   },
 });

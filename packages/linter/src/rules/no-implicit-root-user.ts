@@ -69,22 +69,20 @@ COPY --from=build /app /app
     knownRoot: (image: string) =>
       `The final image sets no USER, and neither does its base image '${image}', so it runs as root; add an unprivileged USER.`,
   },
-  create(ctx) {
-    return {
-      "Dockerfile:exit"(ast) {
-        const last = ast.stages[ast.stages.length - 1];
-        if (!last?.from.image || hasUser(ctx.semantic, last)) return;
-        // The image the final stage starts from, following stage names.
-        const image = ctx.semantic.rootOf(last).from.image?.value ?? "";
-        const known = ctx.baseImage(last);
-        if (known) {
-          // Any USER the image sets counts: root is no-root-user's finding, another user is what the rule wants.
-          if (known.config.User === null) ctx.report(last.from.image, "knownRoot", image);
-          return;
-        }
-        if (nonRootImage.test(image.toLowerCase())) return;
-        ctx.report(last.from.image, "implicit", image);
-      },
-    };
+  visitor: {
+    "Dockerfile:exit"(ast, ctx) {
+      const last = ast.stages[ast.stages.length - 1];
+      if (!last?.from.image || hasUser(ctx.semantic, last)) return;
+      // The image the final stage starts from, following stage names.
+      const image = ctx.semantic.rootOf(last).from.image?.value ?? "";
+      const known = ctx.baseImage(last);
+      if (known) {
+        // Any USER the image sets counts: root is no-root-user's finding, another user is what the rule wants.
+        if (known.config.User === null) ctx.report(last.from.image, "knownRoot", image);
+        return;
+      }
+      if (nonRootImage.test(image.toLowerCase())) return;
+      ctx.report(last.from.image, "implicit", image);
+    },
   },
 });

@@ -145,19 +145,17 @@ RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https:/
     variable: (what: string) =>
       `Credential in ${what} comes from a variable that is stored in the image history; use a secret mount.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const { shell, all } = runCommands(node, ctx);
-        const secretMount = node.mounts.some((m) => m.mountType === "secret");
-        const found: Credential[] = [];
-        for (const command of all) credentials(command, found);
-        for (const { at, what } of found) {
-          // A value computed by a command (e.g. read from a secret file) is not stored.
-          if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
-          ctx.report(scriptRange(ctx, shell, at), at.kind, what);
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const { shell, all } = runCommands(node, ctx);
+      const secretMount = node.mounts.some((m) => m.mountType === "secret");
+      const found: Credential[] = [];
+      for (const command of all) credentials(command, found);
+      for (const { at, what } of found) {
+        // A value computed by a command (e.g. read from a secret file) is not stored.
+        if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
+        ctx.report(scriptRange(ctx, shell, at), at.kind, what);
+      }
+    },
   },
 });

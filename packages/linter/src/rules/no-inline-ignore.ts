@@ -29,14 +29,12 @@ RUN echo ready
     inline: (tool: string) =>
       `Inline '${tool} ignore' comment; configure exceptions in the config file instead.`,
   },
-  create(ctx) {
-    return {
-      Dockerfile() {
-        for (const directive of ctx.ignoreDirectives) {
-          if (directive.scope === "next" && directive.source !== "buildkit")
-            ctx.report(directive, "inline", directive.source);
-        }
-      },
-    };
+  visitor: {
+    Dockerfile(_ast, ctx) {
+      for (const directive of ctx.ignoreDirectives) {
+        if (directive.scope === "next" && directive.source !== "buildkit")
+          ctx.report(directive, "inline", directive.source);
+      }
+    },
   },
 });

@@ -1,7 +1,7 @@
-import { expandWord } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { type Dockerfile, expandWord } from "@hull/parser";
+import { defineRule, type RuleContext } from "../rule.js";
 import type { ShellWord } from "../shell/lexer.js";
-import { runCommands, scriptRange } from "../shell/run.js";
+import { runCommands, type RunShell, scriptRange } from "../shell/run.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
 
@@ -39,6 +39,15 @@ function disables(name: string, value: string | null): boolean {
 
 /** The values are expanded without any variable: one that uses one depends on the build. */
 const noVariables: ReadonlyMap<string, string> = new Map();
+
+const messages = {
+  env: (name: string) =>
+    `ENV ${name} turns off TLS certificate checks in the build and in the running container; trust the needed CA instead.`,
+  arg: (name: string) =>
+    `ARG ${name} turns off TLS certificate checks during the build; trust the needed CA instead.`,
+  run: (name: string) =>
+    `${name} turns off TLS certificate checks for this command; trust the needed CA instead.`,
+};
 
 export default defineRule({
   id: "no-insecure-tls-env",
@@ -88,54 +97,48 @@ ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true
       "https://github.com/bridgecrewio/checkov/blob/main/checkov/dockerfile/checks/graph_checks/EnvGoInsecure.yaml",
     ],
   },
-  messages: {
-    env: (name: string) =>
-      `ENV ${name} turns off TLS certificate checks in the build and in the running container; trust the needed CA instead.`,
-    arg: (name: string) =>
-      `ARG ${name} turns off TLS certificate checks during the build; trust the needed CA instead.`,
-    run: (name: string) =>
-      `${name} turns off TLS certificate checks for this command; trust the needed CA instead.`,
-  },
-  create(ctx) {
-    const escape = ctx.ast.escapeChar;
-    /** The value as the builder sees it, or null when it depends on a variable. */
-    const valueOf = (raw: string): string | null => {
-      const result = expandWord(raw, noVariables, { escape });
-      return result.error || result.missing.length > 0 ? null : result.value;
-    };
-    return {
-      Env(node) {
-        for (const pair of node.pairs) {
-          const name = known(pair.key.value);
-          if (name && disables(name, valueOf(pair.value.value))) ctx.report(pair.key, "env", pair.key.value);
-        }
-      },
-      Arg(node) {
-        for (const decl of node.declarations) {
-          const name = known(decl.name.value);
-          // An ARG without a default sets nothing unless the build passes a value.
-          if (name && decl.defaultValue && disables(name, valueOf(decl.defaultValue.value)))
-            ctx.report(decl.name, "arg", decl.name.value);
-        }
-      },
-      Run(node) {
-        const { shell, all } = runCommands(node, ctx);
-        const check = (word: ShellWord) => {
-          const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
-          const name = m ? known(m[1]!) : null;
-          if (!m || !name || !disables(name, m[2]!.includes("$") ? null : m[2]!)) return;
-          const end = word.raw.startsWith(`${m[1]}=`) ? word.start + m[1]!.length : word.end;
-          ctx.report(scriptRange(ctx, shell, { start: word.start, end }), "run", m[1]!);
-        };
-        for (const command of all) {
-          // The words before the command name (assignments), then the operands of `export` and the like; read in
-          // place, as most commands have neither.
-          const prefix = command.words.length - command.args.length - (command.name === null ? 0 : 1);
-          for (let i = 0; i < prefix; i++) check(command.words[i]!);
-          if (command.base !== null && exporters.has(command.base))
-            for (const word of command.args) check(word);
-        }
-      },
-    };
+  messages,
+  visitor: {
+    Env(node, ctx) {
+      for (const pair of node.pairs) {
+        const name = known(pair.key.value);
+        if (name && disables(name, valueOf(pair.value.value, ctx.ast.escapeChar)))
+          ctx.report(pair.key, "env", pair.key.value);
+      }
+    },
+    Arg(node, ctx) {
+      for (const decl of node.declarations) {
+        const name = known(decl.name.value);
+        // An ARG without a default sets nothing unless the build passes a value.
+        if (name && decl.defaultValue && disables(name, valueOf(decl.defaultValue.value, ctx.ast.escapeChar)))
+          ctx.report(decl.name, "arg", decl.name.value);
+      }
+    },
+    Run(node, ctx) {
+      const { shell, all } = runCommands(node, ctx);
+      for (const command of all) {
+        // The words before the command name (assignments), then the operands of `export` and the like; read in
+        // place, as most commands have neither.
+        const prefix = command.words.length - command.args.length - (command.name === null ? 0 : 1);
+        for (let i = 0; i < prefix; i++) check(ctx, shell, command.words[i]!);
+        if (command.base !== null && exporters.has(command.base))
+          for (const word of command.args) check(ctx, shell, word);
+      }
+    },
   },
 });
+
+/** The value as the builder sees it, or null when it depends on a variable. */
+function valueOf(raw: string, escape: Dockerfile["escapeChar"]): string | null {
+  const result = expandWord(raw, noVariables, { escape });
+  return result.error || result.missing.length > 0 ? null : result.value;
+}
+
+/** Reports a `NAME=value` word of a RUN that turns checks off. */
+function check(ctx: RuleContext<typeof messages>, shell: RunShell, word: ShellWord): void {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
+  const name = m ? known(m[1]!) : null;
+  if (!m || !name || !disables(name, m[2]!.includes("$") ? null : m[2]!)) return;
+  const end = word.raw.startsWith(`${m[1]}=`) ? word.start + m[1]!.length : word.end;
+  ctx.report(scriptRange(ctx, shell, { start: word.start, end }), "run", m[1]!);
+}

@@ -177,25 +177,23 @@ RUN --mount=type=secret,id=ca,target=/etc/ssl/corp.pem pip install --cert /etc/s
     insecure: (what: string) =>
       `'${what}' turns off TLS certificate checks, so the download can be tampered with; trust the needed CA instead.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const { shell, all } = runCommands(node, ctx);
-        const posix: Finding[] = [];
-        for (const command of all) findings(command, posix);
-        for (const f of posix) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
-        // PowerShell and cmd run the same programs (`curl.exe -k`, `pip --trusted-host`), and have their own switches.
-        for (const script of windowsScripts(shell)) {
-          const found: Finding[] = [];
-          for (const c of scriptCommands(script)) {
-            findings(c, found);
-            found.push(...powershellFindings(c));
-          }
-          if (script.dialect === "powershell") found.push(...acceptsAnyCertificate(script.script));
-          for (const f of found) ctx.report(scriptRange(ctx, script, f.at), "insecure", f.what);
+  visitor: {
+    Run(node, ctx) {
+      const { shell, all } = runCommands(node, ctx);
+      const posix: Finding[] = [];
+      for (const command of all) findings(command, posix);
+      for (const f of posix) ctx.report(scriptRange(ctx, shell, f.at), "insecure", f.what);
+      // PowerShell and cmd run the same programs (`curl.exe -k`, `pip --trusted-host`), and have their own switches.
+      for (const script of windowsScripts(shell)) {
+        const found: Finding[] = [];
+        for (const c of scriptCommands(script)) {
+          findings(c, found);
+          found.push(...powershellFindings(c));
         }
-      },
-    };
+        if (script.dialect === "powershell") found.push(...acceptsAnyCertificate(script.script));
+        for (const f of found) ctx.report(scriptRange(ctx, script, f.at), "insecure", f.what);
+      }
+    },
   },
 });
 

@@ -44,48 +44,46 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
     update: () =>
       "'apk update' leaves the package index in the layer; drop it and use 'apk add --no-cache', or remove /var/cache/apk/* in the same RUN.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        if (hasCacheMount(node, ...apkCacheMounts)) return;
-        const shell = runShell(node, ctx);
-        const cleaned = findCommands(shell.commands, "rm").some((rm) =>
-          operands(rm).some(
-            (w) =>
-              w.value === apkCacheDir ||
-              w.value.startsWith(`${apkCacheDir}/`) ||
-              /^\/var\/cache\/?\*?$/.test(w.value),
-          ),
+  visitor: {
+    Run(node, ctx) {
+      if (hasCacheMount(node, ...apkCacheMounts)) return;
+      const shell = runShell(node, ctx);
+      const cleaned = findCommands(shell.commands, "rm").some((rm) =>
+        operands(rm).some(
+          (w) =>
+            w.value === apkCacheDir ||
+            w.value.startsWith(`${apkCacheDir}/`) ||
+            /^\/var\/cache\/?\*?$/.test(w.value),
+        ),
+      );
+      if (cleaned) return;
+      const apks = apkCommands(shell.commands);
+      let reported = false;
+      for (const { command, verb } of apks) {
+        // `--no-network` fetches nothing, so there is no index to keep.
+        if (
+          verb?.value !== "add" ||
+          command.args.some((a) => a.value === "--no-cache" || a.value === "--no-network")
+        )
+          continue;
+        const [start, end] = shell.span(verb.start, verb.end);
+        const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+        ctx.report(
+          {
+            at: ctx.rangeOf(start, end),
+            fix: exact ? { range: ctx.rangeOf(end, end), text: " --no-cache" } : undefined,
+          },
+          "cache",
         );
-        if (cleaned) return;
-        const apks = apkCommands(shell.commands);
-        let reported = false;
-        for (const { command, verb } of apks) {
-          // `--no-network` fetches nothing, so there is no index to keep.
-          if (
-            verb?.value !== "add" ||
-            command.args.some((a) => a.value === "--no-cache" || a.value === "--no-network")
-          )
-            continue;
-          const [start, end] = shell.span(verb.start, verb.end);
-          const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
-          ctx.report(
-            {
-              at: ctx.rangeOf(start, end),
-              fix: exact ? { range: ctx.rangeOf(end, end), text: " --no-cache" } : undefined,
-            },
-            "cache",
-          );
-          reported = true;
-        }
-        // `apk update` writes the index on its own; once an `apk add` is reported, that finding covers it.
-        if (reported) return;
-        for (const { verb } of apks) {
-          if (verb?.value !== "update") continue;
-          const [start, end] = shell.span(verb.start, verb.end);
-          ctx.report(ctx.rangeOf(start, end), "update");
-        }
-      },
-    };
+        reported = true;
+      }
+      // `apk update` writes the index on its own; once an `apk add` is reported, that finding covers it.
+      if (reported) return;
+      for (const { verb } of apks) {
+        if (verb?.value !== "update") continue;
+        const [start, end] = shell.span(verb.start, verb.end);
+        ctx.report(ctx.rangeOf(start, end), "update");
+      }
+    },
   },
 });

@@ -46,29 +46,27 @@ COPY --from=build /out /out
     lists: (command: string) =>
       `'${command} update' leaves the package lists in the layer; remove /var/lib/apt/lists/* in the same RUN.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
-        if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
-        const shell = runShell(node, ctx);
-        // Only an `update` can leave lists behind: the cleanup is looked for in the few RUNs that have one.
-        const updates = aptCommands(shell.commands, "apt-get", "apt", "aptitude").filter(
-          ({ verb }) => verb?.value === "update",
-        );
-        if (updates.length === 0) return;
-        // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).
-        const cleaned =
-          findCommands(shell.commands, "rm", "find").some((c) =>
-            operands(c).some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)),
-          ) ||
-          findCommands(shell.commands, "apt-get", "apt").some((c) => operands(c)[0]?.value === "dist-clean");
-        if (cleaned) return;
-        for (const { command, verb } of updates) {
-          const name = commandWord(command)!;
-          ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb!.end }), "lists", name.value);
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
+      if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
+      const shell = runShell(node, ctx);
+      // Only an `update` can leave lists behind: the cleanup is looked for in the few RUNs that have one.
+      const updates = aptCommands(shell.commands, "apt-get", "apt", "aptitude").filter(
+        ({ verb }) => verb?.value === "update",
+      );
+      if (updates.length === 0) return;
+      // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).
+      const cleaned =
+        findCommands(shell.commands, "rm", "find").some((c) =>
+          operands(c).some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)),
+        ) ||
+        findCommands(shell.commands, "apt-get", "apt").some((c) => operands(c)[0]?.value === "dist-clean");
+      if (cleaned) return;
+      for (const { command, verb } of updates) {
+        const name = commandWord(command)!;
+        ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb!.end }), "lists", name.value);
+      }
+    },
   },
 });

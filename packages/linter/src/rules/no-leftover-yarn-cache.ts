@@ -40,22 +40,20 @@ COPY --from=build /app/dist /usr/share/nginx/html
     cache: () =>
       "'yarn install' leaves its package cache in the layer; run 'yarn cache clean' in the same RUN.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
-        if (hasCacheMount(node, ...yarnCacheMounts)) return;
-        const shell = runShell(node, ctx);
-        const yarns = yarnCommands(scriptCommands(shell));
-        if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
-        for (const { command, verb } of yarns) {
-          if (verb?.value !== "install") continue;
-          if (command.args.some((a) => a.value === "--cache-folder" || a.value.startsWith("--cache-folder=")))
-            continue;
-          const name = commandWord(command)!;
-          ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb.end }), "cache");
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
+      if (hasCacheMount(node, ...yarnCacheMounts)) return;
+      const shell = runShell(node, ctx);
+      const yarns = yarnCommands(scriptCommands(shell));
+      if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
+      for (const { command, verb } of yarns) {
+        if (verb?.value !== "install") continue;
+        if (command.args.some((a) => a.value === "--cache-folder" || a.value.startsWith("--cache-folder=")))
+          continue;
+        const name = commandWord(command)!;
+        ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb.end }), "cache");
+      }
+    },
   },
 });

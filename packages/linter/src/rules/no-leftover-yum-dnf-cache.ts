@@ -59,31 +59,29 @@ COPY --from=build /out /out
     cache: (command: string) =>
       `'${command}' leaves its package cache in the layer; end the RUN with '${command.split(" ")[0]} clean all'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
-        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
-        if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;
-        const pending = lastUncleaned(shell.commands, {
-          read: yumDnfAction,
-          fills: (action) => yumDnfCacheVerbs.has(action.verb) && !downloadsNothing(action),
-          cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
-          cachePath: yumDnfCachePath,
-        });
-        if (!pending) return;
-        const name = commandWord(pending.command)!;
-        ctx.report(
-          {
-            at: scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
-            hadolint: yumOrDnfCode(pending.command.base!, { yum: "DL3032", dnf: "DL3040" }),
-          },
-          "cache",
-          `${pending.command.base} ${pending.verb}`,
-        );
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
+      if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;
+      const pending = lastUncleaned(shell.commands, {
+        read: yumDnfAction,
+        fills: (action) => yumDnfCacheVerbs.has(action.verb) && !downloadsNothing(action),
+        cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
+        cachePath: yumDnfCachePath,
+      });
+      if (!pending) return;
+      const name = commandWord(pending.command)!;
+      ctx.report(
+        {
+          at: scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
+          hadolint: yumOrDnfCode(pending.command.base!, { yum: "DL3032", dnf: "DL3040" }),
+        },
+        "cache",
+        `${pending.command.base} ${pending.verb}`,
+      );
+    },
   },
 });
 

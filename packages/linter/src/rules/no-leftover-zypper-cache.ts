@@ -41,27 +41,25 @@ RUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl=8.6.0
     cache: (verb: string) =>
       `'zypper ${verb}' leaves its package cache in the layer; end the RUN with 'zypper clean --all'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        if (!shell.commands.some((c) => c.base === "zypper")) return;
-        if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
-        if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;
-        const pending = lastUncleaned(shell.commands, {
-          read: zypperAction,
-          fills: (action) => zypperCacheVerbs.has(action.verb),
-          cleans: (action) => action?.verb === "clean" || action?.verb === "cc",
-          cachePath: zypperCachePath,
-        });
-        if (!pending) return;
-        const name = commandWord(pending.command)!;
-        ctx.report(
-          scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
-          "cache",
-          pending.verb,
-        );
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      if (!shell.commands.some((c) => c.base === "zypper")) return;
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
+      if (hasCacheMount(node, "/var/cache/zypp", "/var/cache")) return;
+      const pending = lastUncleaned(shell.commands, {
+        read: zypperAction,
+        fills: (action) => zypperCacheVerbs.has(action.verb),
+        cleans: (action) => action?.verb === "clean" || action?.verb === "cc",
+        cachePath: zypperCachePath,
+      });
+      if (!pending) return;
+      const name = commandWord(pending.command)!;
+      ctx.report(
+        scriptRange(ctx, shell, { start: name.start, end: pending.verbEnd.end }),
+        "cache",
+        pending.verb,
+      );
+    },
   },
 });

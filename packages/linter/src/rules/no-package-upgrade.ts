@@ -75,22 +75,20 @@ RUN dnf -y update openssl && dnf clean all
     upgrade: (command: string) =>
       `'${command}' upgrades every package of the base image in this layer; rebuild on a newer base image instead.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          const verb = upgradeVerb(command);
-          if (!verb) continue;
-          const name = commandWord(command) ?? command;
-          ctx.report(
-            scriptRange(ctx, shell, { start: name.start, end: verb.end }),
-            "upgrade",
-            `${command.base} ${verb.value}`,
-          );
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        const verb = upgradeVerb(command);
+        if (!verb) continue;
+        const name = commandWord(command) ?? command;
+        ctx.report(
+          scriptRange(ctx, shell, { start: name.start, end: verb.end }),
+          "upgrade",
+          `${command.base} ${verb.value}`,
+        );
+      }
+    },
   },
 });
 

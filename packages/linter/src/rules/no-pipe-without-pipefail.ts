@@ -44,45 +44,43 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
     pipe: () =>
       "This pipe hides failures of the commands before the last one; set -o pipefail first (e.g. with SHELL).",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        if (ctx.isTrigger(node) || execPipefail(activeShell(ctx.semantic, node).argv)) return;
-        const shell = runShell(node, ctx);
-        // PowerShell and cmd have no pipefail: their pipes are left alone (see `limitations`).
-        if (shell.dialect !== "posix") return;
-        if (node.form === "exec" && execPipefail(node.args.map((a) => a.value))) return;
-        const commands = shell.commands;
-        for (let i = 0; i < commands.length; i++) {
-          if (setsPipefail(commands[i]!)) return;
-          if (commands[i + 1]?.operator !== "|" && commands[i + 1]?.operator !== "|&") continue;
-          // A pipeline: commands i … j joined by `|`.
-          let j = i + 1;
-          while (commands[j + 1]?.operator === "|" || commands[j + 1]?.operator === "|&") j++;
-          // `echo x | sha256sum -c -`: only the last command can fail, so pipefail changes nothing.
-          // A brace group `{ echo a; echo b; } | …` feeds the pipe with every command inside it.
-          let first = i;
-          if (commands[i]!.words[0]?.value === "}" && commands[i]!.name === null) {
-            while (first > 0 && commands[first]!.words[0]?.value !== "{") first--;
-          }
-          const feeders = commands
-            .slice(first, j)
-            .filter((c) => !(c.name === null && c.words.every((w) => w.value === "{" || w.value === "}")));
-          // `case $arch in amd64|arm64)`: the bar separates patterns.
-          const before = commands[i - 1];
-          const pattern =
-            commands[i]!.words[0]?.value === "case" ||
-            commands[i]!.operator === ";;" ||
-            (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
-          if (!pattern && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
-            const bar = shell.script.indexOf("|", commands[i]!.end);
-            ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
-            return;
-          }
-          i = j;
+  visitor: {
+    Run(node, ctx) {
+      if (ctx.isTrigger(node) || execPipefail(activeShell(ctx.semantic, node).argv)) return;
+      const shell = runShell(node, ctx);
+      // PowerShell and cmd have no pipefail: their pipes are left alone (see `limitations`).
+      if (shell.dialect !== "posix") return;
+      if (node.form === "exec" && execPipefail(node.args.map((a) => a.value))) return;
+      const commands = shell.commands;
+      for (let i = 0; i < commands.length; i++) {
+        if (setsPipefail(commands[i]!)) return;
+        if (commands[i + 1]?.operator !== "|" && commands[i + 1]?.operator !== "|&") continue;
+        // A pipeline: commands i … j joined by `|`.
+        let j = i + 1;
+        while (commands[j + 1]?.operator === "|" || commands[j + 1]?.operator === "|&") j++;
+        // `echo x | sha256sum -c -`: only the last command can fail, so pipefail changes nothing.
+        // A brace group `{ echo a; echo b; } | …` feeds the pipe with every command inside it.
+        let first = i;
+        if (commands[i]!.words[0]?.value === "}" && commands[i]!.name === null) {
+          while (first > 0 && commands[first]!.words[0]?.value !== "{") first--;
         }
-      },
-    };
+        const feeders = commands
+          .slice(first, j)
+          .filter((c) => !(c.name === null && c.words.every((w) => w.value === "{" || w.value === "}")));
+        // `case $arch in amd64|arm64)`: the bar separates patterns.
+        const before = commands[i - 1];
+        const pattern =
+          commands[i]!.words[0]?.value === "case" ||
+          commands[i]!.operator === ";;" ||
+          (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
+        if (!pattern && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
+          const bar = shell.script.indexOf("|", commands[i]!.end);
+          ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
+          return;
+        }
+        i = j;
+      }
+    },
   },
 });
 

@@ -65,44 +65,42 @@ RUN vim -es +PlugInstall +qall
       `'${command}' configures the build container's network, which does not carry into the image.`,
     interactive: (command: string) => `'${command}' is interactive, and a build has no terminal.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        // Only the script's own commands: these programs do not turn up inside `$(…)`, and splitting every
-        // substitution would cost more than the whole rule.
-        const shell = runShell(node, ctx);
-        const all = shell.commands;
-        if (!all.some((c) => c.base !== null && commands.has(c.base))) return;
-        const sshMount = node.mounts.some((m) => m.mountType === "ssh");
-        const background = all.some((c) => c.operator === "&");
-        const serviceUsed = usesStartedService(all);
-        for (const [i, command] of all.entries()) {
-          const base = command.base;
-          const reason = base === null ? undefined : commands.get(base);
-          if (base === null || !reason) continue;
-          if (base === "vim" && command.args.some((a) => vimBatch.test(a.value))) continue;
-          if (base === "ssh" && sshMount) continue;
-          if (base === "service" && serviceUsed) continue;
-          if (base === "kill" && (background || command.args.some((a) => /[$%`]/.test(a.value)))) continue;
-          // `RUN mount | grep /dev/shm`: state piped into a grep whose status counts (it ends the RUN, or `&&`/`||`
-          // follows) is a check that fails the build; `ps aux | grep x; …` throws the answer away.
-          const next = all[i + 1];
-          const after = all[i + 2];
-          const check =
-            next?.operator === "|" &&
-            next.base === "grep" &&
-            (after === undefined || after.operator === "&&" || after.operator === "||");
-          const bareMount = base === "mount" && command.args.length === 0;
-          if (check && (reason === "inspects" || bareMount)) continue;
-          // A bare `mount` only lists the mounts.
-          ctx.report(
-            scriptRange(ctx, shell, commandWord(command)!),
-            base === "mount" && command.args.length === 0 ? "inspects" : reason,
-            base,
-          );
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      // Only the script's own commands: these programs do not turn up inside `$(…)`, and splitting every
+      // substitution would cost more than the whole rule.
+      const shell = runShell(node, ctx);
+      const all = shell.commands;
+      if (!all.some((c) => c.base !== null && commands.has(c.base))) return;
+      const sshMount = node.mounts.some((m) => m.mountType === "ssh");
+      const background = all.some((c) => c.operator === "&");
+      const serviceUsed = usesStartedService(all);
+      for (const [i, command] of all.entries()) {
+        const base = command.base;
+        const reason = base === null ? undefined : commands.get(base);
+        if (base === null || !reason) continue;
+        if (base === "vim" && command.args.some((a) => vimBatch.test(a.value))) continue;
+        if (base === "ssh" && sshMount) continue;
+        if (base === "service" && serviceUsed) continue;
+        if (base === "kill" && (background || command.args.some((a) => /[$%`]/.test(a.value)))) continue;
+        // `RUN mount | grep /dev/shm`: state piped into a grep whose status counts (it ends the RUN, or `&&`/`||`
+        // follows) is a check that fails the build; `ps aux | grep x; …` throws the answer away.
+        const next = all[i + 1];
+        const after = all[i + 2];
+        const check =
+          next?.operator === "|" &&
+          next.base === "grep" &&
+          (after === undefined || after.operator === "&&" || after.operator === "||");
+        const bareMount = base === "mount" && command.args.length === 0;
+        if (check && (reason === "inspects" || bareMount)) continue;
+        // A bare `mount` only lists the mounts.
+        ctx.report(
+          scriptRange(ctx, shell, commandWord(command)!),
+          base === "mount" && command.args.length === 0 ? "inspects" : reason,
+          base,
+        );
+      }
+    },
   },
 });
 

@@ -28,23 +28,21 @@ export default defineRule({
     redundant: (value: string) =>
       `Setting the platform to ${value} in FROM is redundant: stages are built for the target platform by default.`,
   },
-  create(ctx) {
-    let globals: ReadonlyMap<string, string> | undefined;
-    return {
-      From(node) {
-        const flag = node.flags.find((f) => f.name === "platform");
-        if (!flag || flag.value === null || ctx.isTrigger(node)) return;
-        globals ??= ctx.semantic.globals.values;
-        const target = globals.get("TARGETPLATFORM") ?? targetPlatform;
-        const result = expandWord(flag.value, new Map([...globals, ["TARGETPLATFORM", target]]), {
-          escape: ctx.ast.escapeChar,
-        });
-        if (result.error || result.missing.length > 0) return;
-        // Only when TARGETPLATFORM is the one variable used and the value is exactly its value.
-        if (result.matched.length !== 1 || result.matched[0] !== "TARGETPLATFORM" || result.value !== target)
-          return;
-        ctx.report(flag.valueRange ?? flag, "redundant", flag.value);
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      const flag = node.flags.find((f) => f.name === "platform");
+      if (!flag || flag.value === null || ctx.isTrigger(node)) return;
+      // The model evaluates the global ARGs once per file.
+      const globals = ctx.semantic.globals.values;
+      const target = globals.get("TARGETPLATFORM") ?? targetPlatform;
+      const result = expandWord(flag.value, new Map([...globals, ["TARGETPLATFORM", target]]), {
+        escape: ctx.ast.escapeChar,
+      });
+      if (result.error || result.missing.length > 0) return;
+      // Only when TARGETPLATFORM is the one variable used and the value is exactly its value.
+      if (result.matched.length !== 1 || result.matched[0] !== "TARGETPLATFORM" || result.value !== target)
+        return;
+      ctx.report(flag.valueRange ?? flag, "redundant", flag.value);
+    },
   },
 });

@@ -31,12 +31,10 @@ COPY --from=base /a /a
   messages: {
     reserved: (name: string) => `Stage name '${name}' is reserved and should not be used as a stage name.`,
   },
-  create(ctx) {
-    return {
-      Stage(stage) {
-        const word = stage.from.asKeyword?.value.toLowerCase() === "as" ? stage.from.stageName : null;
-        if (stage.name && word && reserved.has(stage.name)) ctx.report(word, "reserved", stage.name);
-      },
-    };
+  visitor: {
+    Stage(stage, ctx) {
+      const word = stage.from.asKeyword?.value.toLowerCase() === "as" ? stage.from.stageName : null;
+      if (stage.name && word && reserved.has(stage.name)) ctx.report(word, "reserved", stage.name);
+    },
   },
 });

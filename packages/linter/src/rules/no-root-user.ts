@@ -50,27 +50,25 @@ USER node
     inheritedRoot: (image: string, user: string) =>
       `The final image runs as '${user}', the USER of the base image '${image}'; switch to an unprivileged USER at the end.`,
   },
-  create(ctx) {
-    return {
-      "Dockerfile:exit"(ast) {
-        const last = ast.stages[ast.stages.length - 1];
-        if (!last) return;
-        const user = lastUser(ctx.semantic, last);
-        if (!user) {
-          const inherited = ctx.baseImage(last)?.config.User;
-          if (inherited && isRoot(inherited) && last.from.image)
-            ctx.report(
-              last.from.image,
-              "inheritedRoot",
-              ctx.semantic.baseName(ctx.semantic.rootOf(last)) ?? "",
-              inherited,
-            );
-          return;
-        }
-        if (!user.value) return;
-        if (isRoot(user.value.value)) ctx.report(user.value, "root", user.value.value);
-      },
-    };
+  visitor: {
+    "Dockerfile:exit"(ast, ctx) {
+      const last = ast.stages[ast.stages.length - 1];
+      if (!last) return;
+      const user = lastUser(ctx.semantic, last);
+      if (!user) {
+        const inherited = ctx.baseImage(last)?.config.User;
+        if (inherited && isRoot(inherited) && last.from.image)
+          ctx.report(
+            last.from.image,
+            "inheritedRoot",
+            ctx.semantic.baseName(ctx.semantic.rootOf(last)) ?? "",
+            inherited,
+          );
+        return;
+      }
+      if (!user.value) return;
+      if (isRoot(user.value.value)) ctx.report(user.value, "root", user.value.value);
+    },
   },
 });
 

@@ -1,4 +1,4 @@
-import type { Env, Stage, Word } from "@hull/parser";
+import type { Env, SemanticModel, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { findVarRefs, locateRefs } from "./utils/stage-env.js";
 
@@ -38,43 +38,42 @@ ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
     sameEnv: (name: string) =>
       `'$${name}' is set by this same ENV, which expands it before setting it; move '${name}' to an earlier ENV.`,
   },
-  create(ctx) {
-    const escape = ctx.ast.escapeChar;
-    /** The ARG and ENV names set before `node`: earlier in its stage, or anywhere in the stages it builds on. */
-    const definedBefore = (stage: Stage, node: Env): Set<string> => {
-      const names = new Set<string>();
-      for (const s of [...ctx.semantic.chain(stage), stage]) {
-        for (const i of s.instructions) {
-          if (i === node) break;
-          if (i.type === "Env") for (const p of i.pairs) names.add(nameOf(p.key));
-          else if (i.type === "Arg") for (const d of i.declarations) names.add(nameOf(d.name));
-        }
-      }
-      return names;
-    };
-    return {
-      Env(node) {
-        if (node.pairs.length < 2 || !node.pairs.some((p) => p.value.value.includes("$"))) return;
-        const stage = ctx.currentStage();
-        if (stage === null || ctx.isTrigger(node)) return;
-        const names = node.pairs.map((p) => nameOf(p.key));
-        let defined: Set<string> | undefined;
-        node.pairs.forEach((pair, i) => {
-          const value = pair.value;
-          // Cheap test first: the value must contain another name of this ENV at all.
-          if (!value.value.includes("$") || !names.some((n, j) => j !== i && value.value.includes(n))) return;
-          const refs = findVarRefs(value.value, escape).filter((ref) => {
-            if (ref.name === names[i] || !names.includes(ref.name)) return false;
-            defined ??= definedBefore(stage, node);
-            return !defined.has(ref.name);
-          });
-          if (refs.length === 0) return;
-          const start = value.range.start.offset;
-          const source = ctx.source.slice(start, value.range.end.offset);
-          for (const { ref, start: s, end: e } of locateRefs(value.value, refs, source, start))
-            ctx.report(s === null ? value : ctx.rangeOf(s, e), "sameEnv", ref.name);
+  visitor: {
+    Env(node, ctx) {
+      if (node.pairs.length < 2 || !node.pairs.some((p) => p.value.value.includes("$"))) return;
+      const stage = ctx.currentStage();
+      if (stage === null || ctx.isTrigger(node)) return;
+      const escape = ctx.ast.escapeChar;
+      const names = node.pairs.map((p) => nameOf(p.key));
+      let defined: Set<string> | undefined;
+      node.pairs.forEach((pair, i) => {
+        const value = pair.value;
+        // Cheap test first: the value must contain another name of this ENV at all.
+        if (!value.value.includes("$") || !names.some((n, j) => j !== i && value.value.includes(n))) return;
+        const refs = findVarRefs(value.value, escape).filter((ref) => {
+          if (ref.name === names[i] || !names.includes(ref.name)) return false;
+          defined ??= definedBefore(ctx.semantic, stage, node);
+          return !defined.has(ref.name);
         });
-      },
-    };
+        if (refs.length === 0) return;
+        const start = value.range.start.offset;
+        const source = ctx.source.slice(start, value.range.end.offset);
+        for (const { ref, start: s, end: e } of locateRefs(value.value, refs, source, start))
+          ctx.report(s === null ? value : ctx.rangeOf(s, e), "sameEnv", ref.name);
+      });
+    },
   },
 });
+
+/** The ARG and ENV names set before `node`: earlier in its stage, or anywhere in the stages it builds on. */
+function definedBefore(semantic: SemanticModel, stage: Stage, node: Env): Set<string> {
+  const names = new Set<string>();
+  for (const s of [...semantic.chain(stage), stage]) {
+    for (const i of s.instructions) {
+      if (i === node) break;
+      if (i.type === "Env") for (const p of i.pairs) names.add(nameOf(p.key));
+      else if (i.type === "Arg") for (const d of i.declarations) names.add(nameOf(d.name));
+    }
+  }
+  return names;
+}

@@ -1,5 +1,5 @@
 import type { Add, Copy, SemanticModel, Stage } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
 
 /** File names that hold credentials by convention (the last path segment of a COPY or ADD source). */
 const secretNames: readonly { re: RegExp; what: string }[] = [
@@ -28,6 +28,21 @@ function finalStages(stages: readonly Stage[], semantic: SemanticModel): Set<Sta
 
 function lastSegment(path: string): string {
   return path.replace(/\/+$/, "").split("/").pop() ?? "";
+}
+
+const messages = {
+  secretFile: (path: string, what: string) =>
+    `'${path}' looks like ${what}; copied into the final image, it can be read by anyone who pulls it.`,
+  credentialPath: (variable: string, path: string) =>
+    `The file copied to '${path}' is the credentials file named by ${variable}; mount it as a secret instead.`,
+};
+
+/** What the rule keeps of the file (exported: the registry's declaration names it). */
+export interface State {
+  /** The stages in the final image, found at the first COPY or ADD. */
+  inFinal: Set<Stage> | undefined;
+  /** Credential-file variables of the current stage, set by ENV. */
+  credentialPaths: Map<string, string>;
 }
 
 export default defineRule({
@@ -71,48 +86,40 @@ COPY --from=fetch /src /src
       "https://github.com/aquasecurity/trivy-checks/blob/main/checks/docker/leaked_secrets.rego",
     ],
   },
-  messages: {
-    secretFile: (path: string, what: string) =>
-      `'${path}' looks like ${what}; copied into the final image, it can be read by anyone who pulls it.`,
-    credentialPath: (variable: string, path: string) =>
-      `The file copied to '${path}' is the credentials file named by ${variable}; mount it as a secret instead.`,
-  },
-  create(ctx) {
-    let inFinal: Set<Stage> | undefined;
-    // Credential-file variables of the current stage, set by ENV.
-    let credentialPaths = new Map<string, string>();
-    const check = (node: Copy | Add) => {
-      const stage = ctx.currentStage();
-      inFinal ??= finalStages(ctx.ast.stages, ctx.semantic);
-      if (!stage || !inFinal.has(stage)) return;
-      for (const source of node.sources) {
-        const name = lastSegment(source.value);
-        const match = secretNames.find((s) => s.re.test(name));
-        if (match) ctx.report(source, "secretFile", source.value, match.what);
+  messages,
+  state: (): State => ({ inFinal: undefined, credentialPaths: new Map() }),
+  visitor: {
+    Stage(_stage, ctx) {
+      ctx.state.credentialPaths = new Map();
+    },
+    Env(node, ctx) {
+      for (const pair of node.pairs) {
+        if (credentialVariables.includes(pair.key.value))
+          ctx.state.credentialPaths.set(pair.key.value, pair.value.value.replace(/^(["'])(.*)\1$/, "$2"));
       }
-      const destination = node.destination?.value;
-      if (!destination) return;
-      for (const [variable, path] of credentialPaths) {
-        const lands = node.sources.some(
-          (s) =>
-            destination === path ||
-            (destination.endsWith("/") && `${destination}${lastSegment(s.value)}` === path),
-        );
-        if (lands) ctx.report(node.destination, "credentialPath", variable, destination);
-      }
-    };
-    return {
-      Stage() {
-        credentialPaths = new Map();
-      },
-      Env(node) {
-        for (const pair of node.pairs) {
-          if (credentialVariables.includes(pair.key.value))
-            credentialPaths.set(pair.key.value, pair.value.value.replace(/^(["'])(.*)\1$/, "$2"));
-        }
-      },
-      Copy: check,
-      Add: check,
-    };
+    },
+    Copy: check,
+    Add: check,
   },
 });
+
+function check(node: Copy | Add, ctx: RuleContext<typeof messages, Record<string, unknown>, State>): void {
+  const stage = ctx.currentStage();
+  const inFinal = (ctx.state.inFinal ??= finalStages(ctx.ast.stages, ctx.semantic));
+  if (!stage || !inFinal.has(stage)) return;
+  for (const source of node.sources) {
+    const name = lastSegment(source.value);
+    const match = secretNames.find((s) => s.re.test(name));
+    if (match) ctx.report(source, "secretFile", source.value, match.what);
+  }
+  const destination = node.destination?.value;
+  if (!destination) return;
+  for (const [variable, path] of ctx.state.credentialPaths) {
+    const lands = node.sources.some(
+      (s) =>
+        destination === path ||
+        (destination.endsWith("/") && `${destination}${lastSegment(s.value)}` === path),
+    );
+    if (lands) ctx.report(node.destination, "credentialPath", variable, destination);
+  }
+}

@@ -98,65 +98,61 @@ ENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key
     secret: (keyword: "ARG" | "ENV", name: string) =>
       `Possible secret in ${keyword} '${name}': its value is stored in the image; use a secret mount instead.`,
   },
-  create(ctx) {
-    const escape = ctx.ast.escapeChar;
-    let globals: ReadonlyMap<string, string> | undefined;
-    return {
-      // The stage's own instructions: preamble ARGs and ONBUILD triggers are not dispatched as instructions of a stage.
-      Stage(stage) {
-        globals ??= ctx.semantic.globals.values;
-        // What this file sets; a variable missing from it has an unknown value. Only the value of a secret-looking
-        // name is needed, so the definitions before it are evaluated when one comes (most stages have none).
-        const env = new Map<string, string>();
-        const pending: Definition[] = [];
-        const define = ({ name, raw, fallback }: Definition): string | null => {
-          let value = fallback;
-          if (raw !== null) {
-            const result = expandWord(raw, env, { escape });
-            value = result.error || result.missing.length > 0 ? null : result.value;
+  visitor: {
+    // The stage's own instructions: preamble ARGs and ONBUILD triggers are not dispatched as instructions of a stage.
+    Stage(stage, ctx) {
+      const escape = ctx.ast.escapeChar;
+      // The model evaluates the global ARGs once per file.
+      const globals = ctx.semantic.globals.values;
+      // What this file sets; a variable missing from it has an unknown value. Only the value of a secret-looking
+      // name is needed, so the definitions before it are evaluated when one comes (most stages have none).
+      const env = new Map<string, string>();
+      const pending: Definition[] = [];
+      const define = ({ name, raw, fallback }: Definition): string | null => {
+        let value = fallback;
+        if (raw !== null) {
+          const result = expandWord(raw, env, { escape });
+          value = result.error || result.missing.length > 0 ? null : result.value;
+        }
+        if (value === null) env.delete(name);
+        else env.set(name, value);
+        return value;
+      };
+      const valueOf = (definition: Definition): string | null => {
+        for (const earlier of pending) define(earlier);
+        pending.length = 0;
+        return define(definition);
+      };
+      for (const node of stage.instructions) {
+        if (node.type === "Arg") {
+          for (const decl of node.declarations) {
+            // BuildKit does not expand ARG names; it tests them as written.
+            const name = decl.name.value;
+            const definition: Definition = decl.defaultValue
+              ? { name, raw: decl.defaultValue.value, fallback: null }
+              : { name, raw: null, fallback: globals.get(name) ?? null };
+            if (!looksSecret(name)) {
+              pending.push(definition);
+              continue;
+            }
+            const value = valueOf(definition);
+            if (!(value !== null && harmlessValue(name, value))) ctx.report(decl.name, "secret", "ARG", name);
           }
-          if (value === null) env.delete(name);
-          else env.set(name, value);
-          return value;
-        };
-        const valueOf = (definition: Definition): string | null => {
-          for (const earlier of pending) define(earlier);
-          pending.length = 0;
-          return define(definition);
-        };
-        for (const node of stage.instructions) {
-          if (node.type === "Arg") {
-            for (const decl of node.declarations) {
-              // BuildKit does not expand ARG names; it tests them as written.
-              const name = decl.name.value;
-              const definition: Definition = decl.defaultValue
-                ? { name, raw: decl.defaultValue.value, fallback: null }
-                : { name, raw: null, fallback: globals.get(name) ?? null };
-              if (!looksSecret(name)) {
-                pending.push(definition);
-                continue;
-              }
-              const value = valueOf(definition);
-              if (!(value !== null && harmlessValue(name, value)))
-                ctx.report(decl.name, "secret", "ARG", name);
+        } else if (node.type === "Env") {
+          for (const pair of node.pairs) {
+            const name = envName(pair.key, escape);
+            if (name === null) continue;
+            const definition: Definition = { name, raw: pair.value.value, fallback: null };
+            if (!looksSecret(name)) {
+              pending.push(definition);
+              continue;
             }
-          } else if (node.type === "Env") {
-            for (const pair of node.pairs) {
-              const name = envName(pair.key, escape);
-              if (name === null) continue;
-              const definition: Definition = { name, raw: pair.value.value, fallback: null };
-              if (!looksSecret(name)) {
-                pending.push(definition);
-                continue;
-              }
-              const value = valueOf(definition);
-              if (!(value !== null && harmlessValue(name, value)))
-                ctx.report(pair.key, "secret", "ENV", name);
-            }
+            const value = valueOf(definition);
+            if (!(value !== null && harmlessValue(name, value))) ctx.report(pair.key, "secret", "ENV", name);
           }
         }
-      },
-    };
+      }
+    },
   },
 });
 

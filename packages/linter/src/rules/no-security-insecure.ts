@@ -33,13 +33,11 @@ RUN make
   messages: {
     insecure: () => "This step runs outside the build sandbox with full privileges on the build host.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        for (const flag of node.flags) {
-          if (flag.name === "security" && flag.value === "insecure") ctx.report(flag, "insecure");
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      for (const flag of node.flags) {
+        if (flag.name === "security" && flag.value === "insecure") ctx.report(flag, "insecure");
+      }
+    },
   },
 });

@@ -42,22 +42,20 @@ EXPOSE 8080
     install: (pkg: string) =>
       `'${pkg}' installs an SSH server; use \`docker exec\` to get a shell in a container instead.`,
   },
-  create(ctx) {
-    return {
-      Expose(node) {
-        for (const word of node.args) {
-          if (/^["']?22(?:\/(?:tcp|udp))?["']?$/i.test(word.value)) ctx.report(word, "expose");
+  visitor: {
+    Expose(node, ctx) {
+      for (const word of node.args) {
+        if (/^["']?22(?:\/(?:tcp|udp))?["']?$/i.test(word.value)) ctx.report(word, "expose");
+      }
+    },
+    Run(node, ctx) {
+      const { shell, all } = runCommands(node, ctx);
+      for (const command of all) {
+        for (const pkg of systemInstall(command)?.packages ?? []) {
+          if (servers.test(pkg.value))
+            ctx.report(scriptRange(ctx, shell, pkg), "install", pkg.value.split(/[=:<>]/)[0]!);
         }
-      },
-      Run(node) {
-        const { shell, all } = runCommands(node, ctx);
-        for (const command of all) {
-          for (const pkg of systemInstall(command)?.packages ?? []) {
-            if (servers.test(pkg.value))
-              ctx.report(scriptRange(ctx, shell, pkg), "install", pkg.value.split(/[=:<>]/)[0]!);
-          }
-        }
-      },
-    };
+      }
+    },
   },
 });

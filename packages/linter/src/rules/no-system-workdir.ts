@@ -37,12 +37,10 @@ WORKDIR /devtools
     system: (path: string) =>
       `WORKDIR '${path}' is a system directory that the runtime or the kernel owns; use a directory of your own.`,
   },
-  create(ctx) {
-    return {
-      Workdir(node) {
-        const path = node.value?.value.replace(/^(["'])(.*)\1$/, "$2");
-        if (node.value && path && system.test(path)) ctx.report(node.value, "system", path);
-      },
-    };
+  visitor: {
+    Workdir(node, ctx) {
+      const path = node.value?.value.replace(/^(["'])(.*)\1$/, "$2");
+      if (node.value && path && system.test(path)) ctx.report(node.value, "system", path);
+    },
   },
 });

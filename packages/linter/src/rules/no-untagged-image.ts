@@ -1,4 +1,4 @@
-import { splitImageReference } from "@hull/parser";
+import { splitImageReference, type SemanticModel } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -41,26 +41,32 @@ FROM build
     untaggedFromArg: (image: string, resolved: string) =>
       `Image '${image}' resolves to '${resolved}', which has no tag, so it means 'latest'; name a version.`,
   },
-  create(ctx) {
-    const stages = new Set<string>();
-    return {
-      From(node) {
-        if (ctx.isTrigger(node)) return;
-        const image = node.image;
-        if (image) check(image);
-        if (node.stageName) stages.add(node.stageName.value.toLowerCase());
-
-        function check(word: NonNullable<typeof image>) {
-          const written = word.value;
-          const resolved = ctx.semantic.resolveImage(written);
-          if (resolved === null) return;
-          if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return;
-          const { tag, digest } = splitImageReference(resolved);
-          if (tag !== null || digest !== null) return;
-          if (resolved === written) ctx.report(word, "untagged", written);
-          else ctx.report(word, "untaggedFromArg", written, resolved);
-        }
-      },
-    };
+  state: () => ({ stages: new Set<string>() }),
+  visitor: {
+    From(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      const image = node.image;
+      const { stages } = ctx.state;
+      if (image) {
+        const written = image.value;
+        const resolved = untagged(ctx.semantic, stages, written);
+        if (resolved === written) ctx.report(image, "untagged", written);
+        else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);
+      }
+      if (node.stageName) stages.add(node.stageName.value.toLowerCase());
+    },
   },
 });
+
+/**
+ * The image `written` names, global ARGs filled in, when it has neither tag nor digest; null when it has one, is
+ * `scratch` or one of the earlier `stages`, or cannot be resolved.
+ */
+function untagged(semantic: SemanticModel, stages: ReadonlySet<string>, written: string): string | null {
+  const resolved = semantic.resolveImage(written);
+  if (resolved === null) return null;
+  if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return null;
+  const { tag, digest } = splitImageReference(resolved);
+  if (tag !== null || digest !== null) return null;
+  return resolved;
+}

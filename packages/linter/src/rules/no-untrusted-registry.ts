@@ -1,5 +1,13 @@
 import { splitImageReference, type Word } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
+
+const messages = {
+  untrusted: (image: string, registry: string) =>
+    `Image '${image}' comes from '${registry}', which is not a trusted registry.`,
+};
+
+/** The stage names seen so far, and how many FROMs. */
+type State = { stages: Set<string>; stageCount: number };
 
 export default defineRule({
   id: "no-untrusted-registry",
@@ -32,55 +40,56 @@ FROM node:22
       "FROM quay.io/org/app:1.0\n",
     ],
   },
-  messages: {
-    untrusted: (image: string, registry: string) =>
-      `Image '${image}' comes from '${registry}', which is not a trusted registry.`,
-  },
-  create(ctx) {
-    const trusted = ctx.settings.trustedRegistries;
-    if (trusted.length === 0) return {};
-    const stages = new Set<string>();
-    let stageCount = 0;
-    const check = (at: Word | { range: Word["range"] }, written: string) => {
-      const image = ctx.semantic.resolveImage(written);
-      if (image === null) return;
-      const lower = image.toLowerCase();
-      if (lower === "scratch" || stages.has(lower) || /^\d+$/.test(image)) return;
-      const registry = splitImageReference(image).registry;
-      if (!trusted.some((pattern) => matches(pattern, registry)))
-        ctx.report(at, "untrusted", written, registry);
-    };
-    return {
-      From(node) {
-        if (ctx.isTrigger(node)) return;
-        if (node.image) check(node.image, node.image.value);
-        if (node.stageName) stages.add(node.stageName.value.toLowerCase());
-        stageCount++;
-      },
-      Copy(node) {
-        const from = node.flags.find((f) => f.name === "from");
-        if (
-          from?.value &&
-          from.valueRange &&
-          !(/^\d+$/.test(from.value) && Number(from.value) < stageCount)
-        ) {
-          check({ range: from.valueRange }, from.value);
-        }
-      },
-      Run(node) {
-        for (const mount of node.mounts) {
-          if (mount.from === null || (mount.mountType !== "bind" && mount.mountType !== "cache")) continue;
-          // Point at the value of `from=` when it is written plainly inside the mount.
-          const text = ctx.source.slice(mount.range.start.offset, mount.range.end.offset);
-          const key = /(?:^|,)from=/.exec(text);
-          const start = key ? mount.range.start.offset + key.index + key[0].length : -1;
-          const exact = key !== null && ctx.source.startsWith(mount.from, start);
-          check(exact ? { range: ctx.rangeOf(start, start + mount.from.length) } : mount, mount.from);
-        }
-      },
-    };
+  messages,
+  state: (): State => ({ stages: new Set<string>(), stageCount: 0 }),
+  // Without trusted registries configured, the rule checks nothing.
+  visitor: {
+    From(node, ctx) {
+      if (ctx.settings.trustedRegistries.length === 0 || ctx.isTrigger(node)) return;
+      if (node.image) check(ctx, node.image, node.image.value);
+      if (node.stageName) ctx.state.stages.add(node.stageName.value.toLowerCase());
+      ctx.state.stageCount++;
+    },
+    Copy(node, ctx) {
+      if (ctx.settings.trustedRegistries.length === 0) return;
+      const from = node.flags.find((f) => f.name === "from");
+      if (
+        from?.value &&
+        from.valueRange &&
+        !(/^\d+$/.test(from.value) && Number(from.value) < ctx.state.stageCount)
+      ) {
+        check(ctx, { range: from.valueRange }, from.value);
+      }
+    },
+    Run(node, ctx) {
+      if (ctx.settings.trustedRegistries.length === 0) return;
+      for (const mount of node.mounts) {
+        if (mount.from === null || (mount.mountType !== "bind" && mount.mountType !== "cache")) continue;
+        // Point at the value of `from=` when it is written plainly inside the mount.
+        const text = ctx.source.slice(mount.range.start.offset, mount.range.end.offset);
+        const key = /(?:^|,)from=/.exec(text);
+        const start = key ? mount.range.start.offset + key.index + key[0].length : -1;
+        const exact = key !== null && ctx.source.startsWith(mount.from, start);
+        check(ctx, exact ? { range: ctx.rangeOf(start, start + mount.from.length) } : mount, mount.from);
+      }
+    },
   },
 });
+
+/** Reports the image `written` (at `at`) when it comes from a registry that is not trusted. */
+function check(
+  ctx: RuleContext<typeof messages, Record<string, unknown>, State>,
+  at: Word | { range: Word["range"] },
+  written: string,
+): void {
+  const image = ctx.semantic.resolveImage(written);
+  if (image === null) return;
+  const lower = image.toLowerCase();
+  if (lower === "scratch" || ctx.state.stages.has(lower) || /^\d+$/.test(image)) return;
+  const registry = splitImageReference(image).registry;
+  if (!ctx.settings.trustedRegistries.some((pattern) => matches(pattern, registry)))
+    ctx.report(at, "untrusted", written, registry);
+}
 
 function matches(pattern: string, registry: string): boolean {
   const p = pattern.toLowerCase();

@@ -151,22 +151,20 @@ RUN rpm --import https://example.com/RPM-GPG-KEY && dnf install -y https://examp
     unverified: (tool: string, option: string) =>
       `'${tool} ${option}' installs packages without checking their signatures; import the signing key instead.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const { shell, all } = runCommands(node, ctx);
-        for (const command of all) {
-          for (const word of unverified(command)) {
-            const trusted = word.raw.indexOf("trusted=yes");
-            if (/trusted=yes/.test(word.value) && trusted >= 0) {
-              const at = { start: word.start + trusted, end: word.start + trusted + "trusted=yes".length };
-              ctx.report(scriptRange(ctx, shell, at), "unverified", "apt source", "[trusted=yes]");
-            } else {
-              ctx.report(scriptRange(ctx, shell, word), "unverified", command.base!, word.value);
-            }
+  visitor: {
+    Run(node, ctx) {
+      const { shell, all } = runCommands(node, ctx);
+      for (const command of all) {
+        for (const word of unverified(command)) {
+          const trusted = word.raw.indexOf("trusted=yes");
+          if (/trusted=yes/.test(word.value) && trusted >= 0) {
+            const at = { start: word.start + trusted, end: word.start + trusted + "trusted=yes".length };
+            ctx.report(scriptRange(ctx, shell, at), "unverified", "apt source", "[trusted=yes]");
+          } else {
+            ctx.report(scriptRange(ctx, shell, word), "unverified", command.base!, word.value);
           }
         }
-      },
-    };
+      }
+    },
   },
 });

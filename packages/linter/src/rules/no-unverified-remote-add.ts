@@ -80,38 +80,36 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
     unverifiedDefault: (word: string, url: string) =>
       `'${word}' downloads '${url}' (its default value) without a checksum; add --checksum=sha256:… so that a changed file fails the build.`,
   },
-  create(ctx) {
-    return {
-      Add(node: Add) {
-        if (node.flags.some((f) => f.name === "checksum")) return;
-        // A source written with a variable (`ADD ${URL} /tmp/`) downloads what its value names, the ARG's default
-        // unless the build overrides it.
-        const scope = node.sources.some((s) => s.value.includes("$")) ? ctx.semantic.scopeBefore(node) : null;
-        const url = (value: string) =>
-          scope && value.includes("$") ? expandWord(value, scope.env, ctx.semantic.options).value : value;
-        const remote = node.sources
-          .map((word) => ({ word, url: url(word.value) }))
-          .filter((s) => remoteFile.test(s.url));
-        if (remote.length === 0) return;
-        const stage = ctx.currentStage();
-        const following = stage ? stage.instructions.slice(stage.instructions.indexOf(node) + 1) : [];
-        const destination = node.destination?.value ?? "";
-        for (const { word: source, url } of remote) {
-          const file =
-            url
-              .replace(/[?#].*$/, "")
-              .split("/")
-              .pop() ?? "";
-          const names = [destination.replace(/\/+$/, ""), file].filter(
-            (n) => n !== "" && n !== "." && n !== "/",
-          );
-          if (verifiedLater(following, names, ctx)) continue;
-          // A URL as written is named as written; a variable that holds one is named with the URL it holds.
-          const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
-          if (remoteFile.test(written)) ctx.report(source, "unverified", written);
-          else ctx.report(source, "unverifiedDefault", written, url);
-        }
-      },
-    };
+  visitor: {
+    Add(node: Add, ctx) {
+      if (node.flags.some((f) => f.name === "checksum")) return;
+      // A source written with a variable (`ADD ${URL} /tmp/`) downloads what its value names, the ARG's default
+      // unless the build overrides it.
+      const scope = node.sources.some((s) => s.value.includes("$")) ? ctx.semantic.scopeBefore(node) : null;
+      const url = (value: string) =>
+        scope && value.includes("$") ? expandWord(value, scope.env, ctx.semantic.options).value : value;
+      const remote = node.sources
+        .map((word) => ({ word, url: url(word.value) }))
+        .filter((s) => remoteFile.test(s.url));
+      if (remote.length === 0) return;
+      const stage = ctx.currentStage();
+      const following = stage ? stage.instructions.slice(stage.instructions.indexOf(node) + 1) : [];
+      const destination = node.destination?.value ?? "";
+      for (const { word: source, url } of remote) {
+        const file =
+          url
+            .replace(/[?#].*$/, "")
+            .split("/")
+            .pop() ?? "";
+        const names = [destination.replace(/\/+$/, ""), file].filter(
+          (n) => n !== "" && n !== "." && n !== "/",
+        );
+        if (verifiedLater(following, names, ctx)) continue;
+        // A URL as written is named as written; a variable that holds one is named with the URL it holds.
+        const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
+        if (remoteFile.test(written)) ctx.report(source, "unverified", written);
+        else ctx.report(source, "unverifiedDefault", written, url);
+      }
+    },
   },
 });

@@ -42,35 +42,34 @@ RUN wget https://example.com/app.tar.gz
   messages: {
     progress: () => "wget fills the build log with its progress display; add -q, -nv or --progress=dot:giga.",
   },
-  create(ctx) {
+  state: () => ({
     /** Per stage index: true while `wget` is BusyBox's (an Alpine or BusyBox base without GNU wget installed). */
-    const busybox = new Map<number, boolean>();
-    return {
-      Stage(stage) {
-        const image = stage.from.image?.value.toLowerCase() ?? "";
-        const parent = ctx.semantic.baseOf(stage);
-        busybox.set(
-          stage.index,
-          parent ? (busybox.get(parent.index) ?? false) : /alpine|busybox/.test(image),
-        );
-      },
-      Run(node) {
-        const own = runShell(node, ctx);
-        if (!own.script.includes("wget")) return;
-        const { shell, all } = substitutionMentions(own, (raw) => raw.includes("wget"))
-          ? runCommands(node, ctx)
-          : { shell: own, all: own.commands };
-        const stage = ctx.currentStage();
-        if (stage && !ctx.isTrigger(node) && busybox.get(stage.index)) {
-          if (!all.some(installsGnuWget)) return;
-          busybox.set(stage.index, false);
-        }
-        for (const command of all) {
-          if (command.base !== "wget" || wgetIsQuiet(command) || stderrRedirected(shell, command)) continue;
-          ctx.report(scriptRange(ctx, shell, commandWord(command)!), "progress");
-        }
-      },
-    };
+    busybox: new Map<number, boolean>(),
+  }),
+  visitor: {
+    Stage(stage, ctx) {
+      const { busybox } = ctx.state;
+      const image = stage.from.image?.value.toLowerCase() ?? "";
+      const parent = ctx.semantic.baseOf(stage);
+      busybox.set(stage.index, parent ? (busybox.get(parent.index) ?? false) : /alpine|busybox/.test(image));
+    },
+    Run(node, ctx) {
+      const own = runShell(node, ctx);
+      if (!own.script.includes("wget")) return;
+      const { shell, all } = substitutionMentions(own, (raw) => raw.includes("wget"))
+        ? runCommands(node, ctx)
+        : { shell: own, all: own.commands };
+      const stage = ctx.currentStage();
+      const { busybox } = ctx.state;
+      if (stage && !ctx.isTrigger(node) && busybox.get(stage.index)) {
+        if (!all.some(installsGnuWget)) return;
+        busybox.set(stage.index, false);
+      }
+      for (const command of all) {
+        if (command.base !== "wget" || wgetIsQuiet(command) || stderrRedirected(shell, command)) continue;
+        ctx.report(scriptRange(ctx, shell, commandWord(command)!), "progress");
+      }
+    },
   },
 });
 

@@ -69,33 +69,30 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
     writable: (mode: string) =>
       `Mode '${mode}' lets every user write here; give ownership to the user that needs it instead.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const { shell, lists } = runCommands(node, ctx);
-        for (const commands of lists) {
-          for (let i = 0; i < commands.length; i++) {
-            const command = commands[i]!;
-            if (command.base !== "chmod") continue;
-            const [mode, ...targets] = operands(command, chmodOptions);
-            if (!mode || !worldWritable(mode.value)) continue;
-            const removed = removedLater(commands, i);
-            if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, ""))))
-              continue;
-            ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const { shell, lists } = runCommands(node, ctx);
+      for (const commands of lists) {
+        for (let i = 0; i < commands.length; i++) {
+          const command = commands[i]!;
+          if (command.base !== "chmod") continue;
+          const [mode, ...targets] = operands(command, chmodOptions);
+          if (!mode || !worldWritable(mode.value)) continue;
+          const removed = removedLater(commands, i);
+          if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, "")))) continue;
+          ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
         }
-      },
-      Copy(node) {
-        for (const flag of node.flags)
-          if (flag.name === "chmod" && flag.value && worldWritable(flag.value))
-            ctx.report(flag.valueRange ?? flag, "writable", flag.value);
-      },
-      Add(node) {
-        for (const flag of node.flags)
-          if (flag.name === "chmod" && flag.value && worldWritable(flag.value))
-            ctx.report(flag.valueRange ?? flag, "writable", flag.value);
-      },
-    };
+      }
+    },
+    Copy(node, ctx) {
+      for (const flag of node.flags)
+        if (flag.name === "chmod" && flag.value && worldWritable(flag.value))
+          ctx.report(flag.valueRange ?? flag, "writable", flag.value);
+    },
+    Add(node, ctx) {
+      for (const flag of node.flags)
+        if (flag.name === "chmod" && flag.value && worldWritable(flag.value))
+          ctx.report(flag.valueRange ?? flag, "writable", flag.value);
+    },
   },
 });

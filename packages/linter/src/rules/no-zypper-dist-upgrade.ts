@@ -28,16 +28,14 @@ RUN zypper -n in curl=8.9.0 && zypper clean -a
     distUpgrade: (verb: string) =>
       `'zypper ${verb}' upgrades the whole distribution at build time; use a newer base image instead.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          const action = zypperAction(command);
-          if (action && (action.verb === "dist-upgrade" || action.verb === "dup"))
-            ctx.report(scriptRange(ctx, shell, action.verbStart), "distUpgrade", action.verb);
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        const action = zypperAction(command);
+        if (action && (action.verb === "dist-upgrade" || action.verb === "dup"))
+          ctx.report(scriptRange(ctx, shell, action.verbStart), "distUpgrade", action.verb);
+      }
+    },
   },
 });

@@ -29,15 +29,13 @@ ONBUILD RUN echo hi
     chaining: () => "ONBUILD cannot trigger another ONBUILD.",
     trigger: (keyword: string) => `${keyword} is not allowed as an ONBUILD trigger.`,
   },
-  create(ctx) {
-    return {
-      Onbuild(node) {
-        const trigger = node.trigger;
-        if (!trigger) return;
-        if (trigger.type === "Onbuild") ctx.report(trigger.keyword, "chaining");
-        else if (trigger.type === "From" || trigger.type === "Maintainer")
-          ctx.report(trigger.keyword, "trigger", trigger.keyword.name);
-      },
-    };
+  visitor: {
+    Onbuild(node, ctx) {
+      const trigger = node.trigger;
+      if (!trigger) return;
+      if (trigger.type === "Onbuild") ctx.report(trigger.keyword, "chaining");
+      else if (trigger.type === "From" || trigger.type === "Maintainer")
+        ctx.report(trigger.keyword, "trigger", trigger.keyword.name);
+    },
   },
 });

@@ -34,19 +34,17 @@ RUN apk add --no-cache --virtual .build-deps gcc~13
     unpinned: (pkg: string) =>
       `Package '${pkg}' is installed without a version; pin it with '${pkg}=<version>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { verb, operands: packages } of apkCommands(shell.commands)) {
-          if (verb?.value !== "add") continue;
-          for (const pkg of packages) {
-            // `=`, `~`, `<` and `>` pin; anything that is not a plain name (a variable, a file) is not checked.
-            if (!/^[a-zA-Z0-9][a-zA-Z0-9._+:-]*$/.test(pkg.value) || pkg.value.endsWith(".apk")) continue;
-            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { verb, operands: packages } of apkCommands(shell.commands)) {
+        if (verb?.value !== "add") continue;
+        for (const pkg of packages) {
+          // `=`, `~`, `<` and `>` pin; anything that is not a plain name (a variable, a file) is not checked.
+          if (!/^[a-zA-Z0-9][a-zA-Z0-9._+:-]*$/.test(pkg.value) || pkg.value.endsWith(".apk")) continue;
+          ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
         }
-      },
-    };
+      }
+    },
   },
 });

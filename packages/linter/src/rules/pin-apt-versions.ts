@@ -36,19 +36,17 @@ RUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports
     unpinned: (pkg: string) =>
       `Package '${pkg}' is installed without a version; pin it with '${pkg}=<version>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { operands: packages } of aptInstalls(shell.commands)) {
-          for (const pkg of packages) {
-            const name = pkg.value;
-            // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.
-            if (!/^[a-zA-Z0-9][a-zA-Z0-9.+_:-]*$/.test(name) || name.endsWith(".deb")) continue;
-            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { operands: packages } of aptInstalls(shell.commands)) {
+        for (const pkg of packages) {
+          const name = pkg.value;
+          // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.
+          if (!/^[a-zA-Z0-9][a-zA-Z0-9.+_:-]*$/.test(name) || name.endsWith(".deb")) continue;
+          ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
         }
-      },
-    };
+      }
+    },
   },
 });

@@ -31,20 +31,18 @@ RUN gem install bundler -v 2.5.16
   messages: {
     unpinned: (gem: string) => `Gem '${gem}' is installed without a version; pin it with '${gem}:<version>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { command, verb, operands: gems } of gemCommands(scriptCommands(shell))) {
-          if (command.args.some((a) => /^(?:-v|--version)(?:=|$)/.test(a.value) || /^-v\S/.test(a.value)))
-            continue;
-          if (verb?.value !== "install" && verb?.value !== "i") continue;
-          for (const gem of gems) {
-            if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(gem.value) || gem.value.endsWith(".gem")) continue;
-            ctx.report(scriptRange(ctx, shell, gem), "unpinned", gem.value);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { command, verb, operands: gems } of gemCommands(scriptCommands(shell))) {
+        if (command.args.some((a) => /^(?:-v|--version)(?:=|$)/.test(a.value) || /^-v\S/.test(a.value)))
+          continue;
+        if (verb?.value !== "install" && verb?.value !== "i") continue;
+        for (const gem of gems) {
+          if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(gem.value) || gem.value.endsWith(".gem")) continue;
+          ctx.report(scriptRange(ctx, shell, gem), "unpinned", gem.value);
         }
-      },
-    };
+      }
+    },
   },
 });

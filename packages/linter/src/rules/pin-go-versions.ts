@@ -36,49 +36,49 @@ RUN go install ./cmd/app && go run .
     unpinned: (pkg: string) => `Package '${pkg}' is installed without a version; pin it with '@<version>'.`,
     latest: (pkg: string) => `Package '${pkg}' asks for '@latest'; pin it with '@<version>'.`,
   },
-  create(ctx) {
+  state: () => ({
     // Whether the stage has a Go module by now: a COPY of go.mod or of the whole context.
-    let module = false;
-    const copied = (node: Copy | Add) => {
-      if (node.sources.some((s) => /^(?:\.\/?|(?:.*\/)?go\.mod)$/.test(s.value.replace(/^["']|["']$/g, ""))))
-        module = true;
-    };
-    return {
-      Stage() {
-        module = false;
-      },
-      Copy: copied,
-      Add: copied,
-      Run(node) {
-        const shell = runShell(node, ctx);
-        // Inside a module, `go install path` and `go run path` without a version take the version go.mod pins
-        // (Go refuses them outside one); `go install tool` installs go.mod's tools. `go get` still moves go.mod.
-        const inModule =
-          module ||
-          node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
-        for (const { verb, operands: packages } of goCommands(scriptCommands(shell))) {
-          if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
-          const pinnedByModule =
-            verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
-          // `go run pkg args…`: only the first operand is a package.
-          for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
-            const [path, version] = pkg.value.split("@") as [string, string | undefined];
-            // Only remote module paths: the first element has a dot (`github.com/…`); local and std packages do not.
-            if (
-              !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/|$)/i.test(path) ||
-              path.endsWith(".go") ||
-              pkg.value.includes("$")
-            )
-              continue;
-            if (version !== undefined && version !== "latest" && version !== "none" && version !== "")
-              continue;
-            if (version === undefined && pinnedByModule) continue;
-            const range = scriptRange(ctx, shell, pkg);
-            if (version === "latest") ctx.report(range, "latest", path);
-            else ctx.report(range, "unpinned", path);
-          }
+    module: false,
+  }),
+  visitor: {
+    Stage(_stage, ctx) {
+      ctx.state.module = false;
+    },
+    Copy: copied,
+    Add: copied,
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      // Inside a module, `go install path` and `go run path` without a version take the version go.mod pins
+      // (Go refuses them outside one); `go install tool` installs go.mod's tools. `go get` still moves go.mod.
+      const inModule =
+        ctx.state.module ||
+        node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
+      for (const { verb, operands: packages } of goCommands(scriptCommands(shell))) {
+        if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
+        const pinnedByModule = verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
+        // `go run pkg args…`: only the first operand is a package.
+        for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
+          const [path, version] = pkg.value.split("@") as [string, string | undefined];
+          // Only remote module paths: the first element has a dot (`github.com/…`); local and std packages do not.
+          if (
+            !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/|$)/i.test(path) ||
+            path.endsWith(".go") ||
+            pkg.value.includes("$")
+          )
+            continue;
+          if (version !== undefined && version !== "latest" && version !== "none" && version !== "") continue;
+          if (version === undefined && pinnedByModule) continue;
+          const range = scriptRange(ctx, shell, pkg);
+          if (version === "latest") ctx.report(range, "latest", path);
+          else ctx.report(range, "unpinned", path);
         }
-      },
-    };
+      }
+    },
   },
 });
+
+/** A COPY or ADD of go.mod or of the whole context gives the stage a Go module. */
+function copied(node: Copy | Add, ctx: { readonly state: { module: boolean } }): void {
+  if (node.sources.some((s) => /^(?:\.\/?|(?:.*\/)?go\.mod)$/.test(s.value.replace(/^["']|["']$/g, ""))))
+    ctx.state.module = true;
+}

@@ -30,23 +30,22 @@ FROM build
     notPinned: (image: string) =>
       `Image '${image}' is not pinned by digest, so its tag may point to another image tomorrow; add @sha256:….`,
   },
-  create(ctx) {
-    const stages = new Set<string>();
-    return {
-      From(node) {
-        if (ctx.isTrigger(node)) return;
-        const word = node.image;
-        if (node.stageName) stages.add(node.stageName.value.toLowerCase());
-        if (!word) return;
-        const resolved = ctx.semantic.resolveImage(word.value);
-        if (resolved === null) return;
-        const lower = resolved.toLowerCase();
-        if (lower === "scratch" || stages.has(lower) || resolved.includes("@")) return;
-        // A name that is no valid reference once expanded (`base:` from a template's masked markup) cannot be
-        // pinned as written; the reference rules report what is wrong with it.
-        if (imageReferenceProblem(resolved) !== null) return;
-        ctx.report(word, "notPinned", resolved);
-      },
-    };
+  state: () => ({ stages: new Set<string>() }),
+  visitor: {
+    From(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      const word = node.image;
+      const { stages } = ctx.state;
+      if (node.stageName) stages.add(node.stageName.value.toLowerCase());
+      if (!word) return;
+      const resolved = ctx.semantic.resolveImage(word.value);
+      if (resolved === null) return;
+      const lower = resolved.toLowerCase();
+      if (lower === "scratch" || stages.has(lower) || resolved.includes("@")) return;
+      // A name that is no valid reference once expanded (`base:` from a template's masked markup) cannot be
+      // pinned as written; the reference rules report what is wrong with it.
+      if (imageReferenceProblem(resolved) !== null) return;
+      ctx.report(word, "notPinned", resolved);
+    },
   },
 });

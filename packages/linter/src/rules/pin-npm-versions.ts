@@ -34,19 +34,17 @@ RUN npm ci && npm install ./vendor/lib.tgz
     unpinned: (pkg: string) =>
       `Package '${pkg}' is installed without a version; pin it with '${pkg}@<version>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { verb, operands: packages } of npmCommands(scriptCommands(shell))) {
-          if (!npmInstallVerbs.has(verb?.value ?? "")) continue;
-          for (const pkg of packages) {
-            if (pinned(pkg.value)) continue;
-            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { verb, operands: packages } of npmCommands(scriptCommands(shell))) {
+        if (!npmInstallVerbs.has(verb?.value ?? "")) continue;
+        for (const pkg of packages) {
+          if (pinned(pkg.value)) continue;
+          ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
         }
-      },
-    };
+      }
+    },
   },
 });
 

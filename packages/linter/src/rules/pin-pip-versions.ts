@@ -55,30 +55,26 @@ RUN pip install git+https://github.com/psf/requests.git@v2.32.3#egg=requests
     vcsUnpinned: (url: string) =>
       `'${url}' installs whatever the repository's default branch holds on the day of the build; pin a tag or commit with '@<ref>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const { args, verb, operands: packages } of pipCommands(scriptCommands(shell))) {
-          const values = args.map((a) => a.value);
-          if (
-            values.some((v) => /^(?:-r|-c|--requirement|--constraint)(?:=|$)/.test(v) || /^-[rc]\S/.test(v))
-          )
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const { args, verb, operands: packages } of pipCommands(scriptCommands(shell))) {
+        const values = args.map((a) => a.value);
+        if (values.some((v) => /^(?:-r|-c|--requirement|--constraint)(?:=|$)/.test(v) || /^-[rc]\S/.test(v)))
+          continue;
+        if (verb?.value !== "install") continue;
+        for (const pkg of packages) {
+          const vcs = VCS.exec(pkg.value);
+          if (vcs) {
+            if (!vcsPinned(vcs[1]!)) ctx.report(scriptRange(ctx, shell, pkg), "vcsUnpinned", pkg.value);
             continue;
-          if (verb?.value !== "install") continue;
-          for (const pkg of packages) {
-            const vcs = VCS.exec(pkg.value);
-            if (vcs) {
-              if (!vcsPinned(vcs[1]!)) ctx.report(scriptRange(ctx, shell, pkg), "vcsUnpinned", pkg.value);
-              continue;
-            }
-            // Only a bare distribution name (extras allowed) is unpinned; operators, URLs, paths and files are not.
-            if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9._,\s-]*\])?$/.test(pkg.value)) continue;
-            if (/\.(?:whl|tar\.gz|tgz|zip)$/.test(pkg.value)) continue;
-            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
           }
+          // Only a bare distribution name (extras allowed) is unpinned; operators, URLs, paths and files are not.
+          if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9._,\s-]*\])?$/.test(pkg.value)) continue;
+          if (/\.(?:whl|tar\.gz|tgz|zip)$/.test(pkg.value)) continue;
+          ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
         }
-      },
-    };
+      }
+    },
   },
 });

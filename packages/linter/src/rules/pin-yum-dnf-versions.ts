@@ -44,31 +44,29 @@ RUN dnf module install -y nodejs:20/common && dnf clean all
     unpinnedModule: (module: string) =>
       `Module '${module}' is installed without a stream; pin it with '${module}:<stream>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
-        for (const command of shell.commands) {
-          const action = yumDnfAction(command);
-          if (!action) continue;
-          const module = action.verb === "module install";
-          if (!module && action.verb !== "install" && action.verb !== "in" && action.verb !== "localinstall")
-            continue;
-          const hadolint = yumOrDnfCode(command.base!, { yum: "DL3033", dnf: "DL3041" });
-          for (const pkg of action.operands) {
-            const name = pkg.value;
-            if (!/^[A-Za-z0-9_][\w.+:~^*-]*$/.test(name)) continue;
-            if (module) {
-              if (!name.includes(":"))
-                ctx.report({ at: scriptRange(ctx, shell, pkg), hadolint }, "unpinnedModule", name);
-            } else if (!name.endsWith(".rpm") && !versioned.test(name)) {
-              ctx.report({ at: scriptRange(ctx, shell, pkg), hadolint }, "unpinned", name);
-            }
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      if (!shell.commands.some((c) => c.base !== null && yumDnfNames.has(c.base))) return;
+      for (const command of shell.commands) {
+        const action = yumDnfAction(command);
+        if (!action) continue;
+        const module = action.verb === "module install";
+        if (!module && action.verb !== "install" && action.verb !== "in" && action.verb !== "localinstall")
+          continue;
+        const hadolint = yumOrDnfCode(command.base!, { yum: "DL3033", dnf: "DL3041" });
+        for (const pkg of action.operands) {
+          const name = pkg.value;
+          if (!/^[A-Za-z0-9_][\w.+:~^*-]*$/.test(name)) continue;
+          if (module) {
+            if (!name.includes(":"))
+              ctx.report({ at: scriptRange(ctx, shell, pkg), hadolint }, "unpinnedModule", name);
+          } else if (!name.endsWith(".rpm") && !versioned.test(name)) {
+            ctx.report({ at: scriptRange(ctx, shell, pkg), hadolint }, "unpinned", name);
           }
         }
-      },
-    };
+      }
+    },
   },
 });
 

@@ -35,22 +35,20 @@ RUN zypper -n in -t pattern devel_basis && zypper -n in ./app-1.0.rpm && zypper 
     unpinned: (pkg: string) =>
       `Package '${pkg}' is installed without a version; pin it with '${pkg}=<version>'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          const action = zypperAction(command);
-          if (!action || (action.verb !== "install" && action.verb !== "in")) continue;
-          if (optionValues(command, "t", "type").some((t) => t.value !== "package")) continue;
-          for (const pkg of action.operands) {
-            const name = pkg.value;
-            // A plain package name; `=`, `<`, `>`, `/`, `:` (kind prefixes) and `$` all stop the match.
-            if (!/^[A-Za-z0-9_][\w.+~-]*$/.test(name) || name.endsWith(".rpm")) continue;
-            ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
-          }
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        const action = zypperAction(command);
+        if (!action || (action.verb !== "install" && action.verb !== "in")) continue;
+        if (optionValues(command, "t", "type").some((t) => t.value !== "package")) continue;
+        for (const pkg of action.operands) {
+          const name = pkg.value;
+          // A plain package name; `=`, `<`, `>`, `/`, `:` (kind prefixes) and `$` all stop the match.
+          if (!/^[A-Za-z0-9_][\w.+~-]*$/.test(name) || name.endsWith(".rpm")) continue;
+          ctx.report(scriptRange(ctx, shell, pkg), "unpinned", name);
         }
-      },
-    };
+      }
+    },
   },
 });

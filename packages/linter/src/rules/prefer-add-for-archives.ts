@@ -60,32 +60,32 @@ RUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1
     extracted: (name: string, line: number) =>
       `'${name}' is copied here and unpacked by tar on line ${line}; ADD unpacks a local tar archive in one layer.`,
   },
-  create(ctx) {
-    // Archives copied in the current stage and not yet reported, by file name.
-    let archives = new Map<string, Word>();
-    return {
-      Stage() {
-        archives = new Map();
-      },
-      Copy(node) {
-        if (ctx.isTrigger(node) || node.flags.some((f) => f.name === "from") || node.heredocs.length > 0)
-          return;
-        const dest = node.destination;
-        if (dest && isTarArchive(basename(dest.value))) archives.set(basename(dest.value), dest);
-        else
-          for (const src of node.sources) if (isTarArchive(src.value)) archives.set(basename(src.value), src);
-      },
-      Run(node) {
-        if (archives.size === 0 || ctx.isTrigger(node)) return;
-        for (const command of runCommands(node, ctx).all) {
-          for (const name of extractedByTar(command)) {
-            const word = archives.get(name);
-            if (!word) continue;
-            archives.delete(name);
-            ctx.report(word, "extracted", basename(word.value), node.range.start.line);
-          }
+  // Archives copied in the current stage and not yet reported, by file name.
+  state: () => ({ archives: new Map<string, Word>() }),
+  visitor: {
+    Stage(_stage, ctx) {
+      ctx.state.archives = new Map();
+    },
+    Copy(node, ctx) {
+      if (ctx.isTrigger(node) || node.flags.some((f) => f.name === "from") || node.heredocs.length > 0)
+        return;
+      const { archives } = ctx.state;
+      const dest = node.destination;
+      if (dest && isTarArchive(basename(dest.value))) archives.set(basename(dest.value), dest);
+      else
+        for (const src of node.sources) if (isTarArchive(src.value)) archives.set(basename(src.value), src);
+    },
+    Run(node, ctx) {
+      const { archives } = ctx.state;
+      if (archives.size === 0 || ctx.isTrigger(node)) return;
+      for (const command of runCommands(node, ctx).all) {
+        for (const name of extractedByTar(command)) {
+          const word = archives.get(name);
+          if (!word) continue;
+          archives.delete(name);
+          ctx.report(word, "extracted", basename(word.value), node.range.start.line);
         }
-      },
-    };
+      }
+    },
   },
 });

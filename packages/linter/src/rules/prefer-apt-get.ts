@@ -26,15 +26,13 @@ RUN apt-get update && apt-get install -y curl
   messages: {
     apt: () => "'apt' has no stable interface for scripts; use apt-get or apt-cache.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of findCommands(shell.commands, "apt")) {
-          const word = commandWord(command)!;
-          ctx.report(scriptRange(ctx, shell, word), "apt");
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of findCommands(shell.commands, "apt")) {
+        const word = commandWord(command)!;
+        ctx.report(scriptRange(ctx, shell, word), "apt");
+      }
+    },
   },
 });

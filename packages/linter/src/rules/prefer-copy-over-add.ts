@@ -34,25 +34,23 @@ ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d
   messages: {
     add: () => "ADD is used for plain files; use COPY, which only copies.",
   },
-  create(ctx) {
-    return {
-      Add(node) {
-        if (node.heredocs.length > 0 || node.sources.length === 0) return;
-        if (node.flags.some((f) => ["checksum", "keep-git-dir", "unpack"].includes(f.name))) return;
-        const plain = node.sources.every((s) => {
-          const v = s.value;
-          return (
-            !v.includes("$") &&
-            !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) &&
-            !/^git@/.test(v) &&
-            !ARCHIVE.test(v) &&
-            !/[*?[]/.test(v)
-          );
-        });
-        if (!plain) return;
-        const text = node.keyword.text === node.keyword.text.toLowerCase() ? "copy" : "COPY";
-        ctx.report({ at: node.keyword, fix: { range: node.keyword.range, text } }, "add");
-      },
-    };
+  visitor: {
+    Add(node, ctx) {
+      if (node.heredocs.length > 0 || node.sources.length === 0) return;
+      if (node.flags.some((f) => ["checksum", "keep-git-dir", "unpack"].includes(f.name))) return;
+      const plain = node.sources.every((s) => {
+        const v = s.value;
+        return (
+          !v.includes("$") &&
+          !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) &&
+          !/^git@/.test(v) &&
+          !ARCHIVE.test(v) &&
+          !/[*?[]/.test(v)
+        );
+      });
+      if (!plain) return;
+      const text = node.keyword.text === node.keyword.text.toLowerCase() ? "copy" : "COPY";
+      ctx.report({ at: node.keyword, fix: { range: node.keyword.range, text } }, "add");
+    },
   },
 });

@@ -48,35 +48,36 @@ ENTRYPOINT echo "hello world"
     shellForm: (keyword: string) =>
       `Use the JSON form for ${keyword}: in shell form, /bin/sh is PID 1 and does not pass signals such as SIGTERM to the program.`,
   },
-  create(ctx) {
+  state: () => ({
     // Per base stage: does it set SHELL through an ONBUILD trigger (which runs in the stages built on it)?
-    const triggersShell = new Map<Stage, boolean>();
-    return {
-      Stage(stage) {
-        const base = ctx.semantic.baseOf(stage);
-        // BuildKit checks the SHELL in effect, which includes one the base image's config sets.
-        let shell = ctx.semantic.someBase(stage, setsShell) || !!ctx.baseImage(stage)?.config.Shell?.length;
-        if (!shell && base) {
-          let viaTrigger = triggersShell.get(base);
-          if (viaTrigger === undefined) {
-            viaTrigger = base.instructions.some((n) => n.type === "Onbuild" && n.trigger?.type === "Shell");
-            triggersShell.set(base, viaTrigger);
-          }
-          shell = viaTrigger;
+    triggersShell: new Map<Stage, boolean>(),
+  }),
+  visitor: {
+    Stage(stage, ctx) {
+      const base = ctx.semantic.baseOf(stage);
+      // BuildKit checks the SHELL in effect, which includes one the base image's config sets.
+      let shell = ctx.semantic.someBase(stage, setsShell) || !!ctx.baseImage(stage)?.config.Shell?.length;
+      if (!shell && base) {
+        const { triggersShell } = ctx.state;
+        let viaTrigger = triggersShell.get(base);
+        if (viaTrigger === undefined) {
+          viaTrigger = base.instructions.some((n) => n.type === "Onbuild" && n.trigger?.type === "Shell");
+          triggersShell.set(base, viaTrigger);
         }
-        const entrypoint = hasEntrypoint(stage) || ctx.semantic.someBase(stage, hasEntrypoint);
-        for (const node of stage.instructions) {
-          if (node.type === "Shell") shell = true;
-          if ((node.type !== "Cmd" && node.type !== "Entrypoint") || node.form !== "shell" || shell) continue;
-          const first = node.args[0];
-          const last = node.args[node.args.length - 1];
-          if (!first || !last) continue;
-          const at = { start: first.range.start, end: last.range.end };
-          const fix = node.type === "Cmd" && !entrypoint ? execFix(node) : null;
-          ctx.report({ at, fix: fix ?? undefined }, "shellForm", node.keyword.name);
-        }
-      },
-    };
+        shell = viaTrigger;
+      }
+      const entrypoint = hasEntrypoint(stage) || ctx.semantic.someBase(stage, hasEntrypoint);
+      for (const node of stage.instructions) {
+        if (node.type === "Shell") shell = true;
+        if ((node.type !== "Cmd" && node.type !== "Entrypoint") || node.form !== "shell" || shell) continue;
+        const first = node.args[0];
+        const last = node.args[node.args.length - 1];
+        if (!first || !last) continue;
+        const at = { start: first.range.start, end: last.range.end };
+        const fix = node.type === "Cmd" && !entrypoint ? execFix(node) : null;
+        ctx.report({ at, fix: fix ?? undefined }, "shellForm", node.keyword.name);
+      }
+    },
   },
 });
 

@@ -38,26 +38,24 @@ USER $UID
     named: (user: string) =>
       `USER '${user}' is a name; use its numeric UID so that runAsNonRoot can verify it.`,
   },
-  create(ctx) {
-    let args = new Set<string>();
-    return {
-      Stage() {
-        args = new Set(
-          ctx.ast.preamble.flatMap((n) => (n.type === "Arg" ? n.declarations.map((d) => d.name.value) : [])),
-        );
-      },
-      Arg(node) {
-        for (const d of node.declarations) args.add(d.name.value);
-      },
-      User(node) {
-        if (!node.value) return;
-        const user = node.value.value.split(":")[0]!;
-        // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
-        if (/^\d+$/.test(user) || /^Container(User|Administrator)$/i.test(user)) return;
-        const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user);
-        if (variable && args.has(variable[1]!)) return;
-        ctx.report(node.value, "named", user);
-      },
-    };
+  state: () => ({ args: new Set<string>() }),
+  visitor: {
+    Stage(_stage, ctx) {
+      ctx.state.args = new Set(
+        ctx.ast.preamble.flatMap((n) => (n.type === "Arg" ? n.declarations.map((d) => d.name.value) : [])),
+      );
+    },
+    Arg(node, ctx) {
+      for (const d of node.declarations) ctx.state.args.add(d.name.value);
+    },
+    User(node, ctx) {
+      if (!node.value) return;
+      const user = node.value.value.split(":")[0]!;
+      // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
+      if (/^\d+$/.test(user) || /^Container(User|Administrator)$/i.test(user)) return;
+      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user);
+      if (variable && ctx.state.args.has(variable[1]!)) return;
+      ctx.report(node.value, "named", user);
+    },
   },
 });

@@ -41,26 +41,24 @@ RUN ln -s /busybox/sh /bin/sh
     replaced: (path: string) =>
       `Linking ${path} to another shell changes every later RUN and the container's scripts; use SHELL instead.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        if (!shell.commands.some((c) => c.base === "ln")) return;
-        let removed = false;
-        for (const command of shell.commands) {
-          if (command.base === "rm" && operands(command).some((w) => isSh(w.value))) removed = true;
-          if (command.base !== "ln") continue;
-          const args = operands(command, lnOptions);
-          const link = args[args.length - 1];
-          if (args.length < 2 || !link || !isSh(link.value)) continue;
-          // Without -f, ln cannot replace an existing /bin/sh: it only provides a missing one (distroless, scratch).
-          if (!removed && !hasFlag(command, "f", "force")) continue;
-          // Pointing /bin/sh at another `sh` (`/busybox/sh`) does not change the shell.
-          if (basename(args[0]!.value) === "sh") continue;
-          ctx.report(scriptRange(ctx, shell, link), "replaced", link.value);
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      if (!shell.commands.some((c) => c.base === "ln")) return;
+      let removed = false;
+      for (const command of shell.commands) {
+        if (command.base === "rm" && operands(command).some((w) => isSh(w.value))) removed = true;
+        if (command.base !== "ln") continue;
+        const args = operands(command, lnOptions);
+        const link = args[args.length - 1];
+        if (args.length < 2 || !link || !isSh(link.value)) continue;
+        // Without -f, ln cannot replace an existing /bin/sh: it only provides a missing one (distroless, scratch).
+        if (!removed && !hasFlag(command, "f", "force")) continue;
+        // Pointing /bin/sh at another `sh` (`/busybox/sh`) does not change the shell.
+        if (basename(args[0]!.value) === "sh") continue;
+        ctx.report(scriptRange(ctx, shell, link), "replaced", link.value);
+      }
+    },
   },
 });
 

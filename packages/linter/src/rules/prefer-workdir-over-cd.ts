@@ -36,20 +36,18 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
   messages: {
     cd: () => "Use WORKDIR to change directory; a cd lasts only until the end of this RUN.",
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        // hadolint does not check ONBUILD triggers for this rule.
-        if (ctx.isTrigger(node)) return;
-        const shell = runShell(node, ctx);
-        const cd = shell.commands.find(
-          (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
-        );
-        if (!cd) return;
-        const word = commandWord(cd)!;
-        ctx.report(scriptRange(ctx, shell, word), "cd");
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      // hadolint does not check ONBUILD triggers for this rule.
+      if (ctx.isTrigger(node)) return;
+      const shell = runShell(node, ctx);
+      const cd = shell.commands.find(
+        (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
+      );
+      if (!cd) return;
+      const word = commandWord(cd)!;
+      ctx.report(scriptRange(ctx, shell, word), "cd");
+    },
   },
 });
 

@@ -26,17 +26,15 @@ RUN go build -o /app .
   messages: {
     notLowercase: (name: string) => `Stage name '${name}' should be lowercase.`,
   },
-  create(ctx) {
-    return {
-      From(node) {
-        const name = node.stageName;
-        // Without `AS` the line is a syntax error (often a template placeholder), reported by syntax-error.
-        if (!name || node.asKeyword?.value.toLowerCase() !== "as" || ctx.isTrigger(node)) return;
-        if (name.value === name.value.toLowerCase()) return;
-        const raw = ctx.source.slice(name.range.start.offset, name.range.end.offset);
-        const fix = raw === name.value ? { range: name.range, text: raw.toLowerCase() } : undefined;
-        ctx.report({ at: name, fix }, "notLowercase", name.value);
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      const name = node.stageName;
+      // Without `AS` the line is a syntax error (often a template placeholder), reported by syntax-error.
+      if (!name || node.asKeyword?.value.toLowerCase() !== "as" || ctx.isTrigger(node)) return;
+      if (name.value === name.value.toLowerCase()) return;
+      const raw = ctx.source.slice(name.range.start.offset, name.range.end.offset);
+      const fix = raw === name.value ? { range: name.range, text: raw.toLowerCase() } : undefined;
+      ctx.report({ at: name, fix }, "notLowercase", name.value);
+    },
   },
 });

@@ -36,7 +36,5 @@ COPY app.js /app/
   messages: {
     syntax: (message: string) => message,
   },
-  create() {
-    return {};
-  },
+  visitor: {},
 });

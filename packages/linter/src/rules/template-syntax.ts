@@ -32,7 +32,5 @@ RUN docker inspect --format '{{.Id}}' app > /id
     template: (markup: string) =>
       `This file is a template (${markup} markup), not a Dockerfile; hull lints it with the markup treated as opaque.`,
   },
-  create() {
-    return {};
-  },
+  visitor: {},
 });

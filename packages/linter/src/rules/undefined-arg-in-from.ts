@@ -1,6 +1,13 @@
 import { expandWord, suggestSpelling, type Range } from "@hull/parser";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
 import { findVarRefs, locateRefs } from "./utils/stage-env.js";
+
+const messages = {
+  undeclared: (name: string) =>
+    `'$${name}' is not a global ARG: declare 'ARG ${name}' before the first FROM, or it expands to an empty string.`,
+  typo: (name: string, suggestion: string) =>
+    `'$${name}' is not a global ARG; did you mean '$${suggestion}'?`,
+};
 
 export default defineRule({
   id: "undefined-arg-in-from",
@@ -33,47 +40,51 @@ FROM alpine\${DEBUG}:3.20
     ],
     seeAlso: ["undefined-var", "invalid-default-arg-in-from"],
   },
-  messages: {
-    undeclared: (name: string) =>
-      `'$${name}' is not a global ARG: declare 'ARG ${name}' before the first FROM, or it expands to an empty string.`,
-    typo: (name: string, suggestion: string) =>
-      `'$${name}' is not a global ARG; did you mean '$${suggestion}'?`,
-  },
-  create(ctx) {
-    // The names FROM may use: made on the first FROM that uses a variable (most files have none).
-    let known: Set<string> | undefined;
-    const check = (text: string, range: Range) => {
-      if (!text.includes("$")) return;
-      const meta = ctx.semantic.globals;
-      const names = (known ??= new Set([...meta.declared, ...meta.env.keys()]));
-      const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
-      const missing = new Set(result.missing.filter((name) => !names.has(name)));
-      if (missing.size === 0) return;
-      const source = ctx.source.slice(range.start.offset, range.end.offset);
-      const located = locateRefs(text, findVarRefs(text, ctx.ast.escapeChar), source, range.start.offset);
-      for (const name of missing) {
-        const use = located.find((l) => l.ref.name === name && l.start !== null);
-        const at = use ? ctx.rangeOf(use.start!, use.end!) : range;
-        const suggestion = suggestSpelling(
-          name,
-          [...meta.declared, ...ctx.semantic.predefined.keys()].sort(),
-          {
-            limit: "tight",
-          },
-        );
-        if (suggestion) ctx.report(at, "typo", name, suggestion);
-        else ctx.report(at, "undeclared", name);
+  messages,
+  state: makeState,
+  visitor: {
+    From(node, ctx) {
+      if (ctx.isTrigger(node)) return;
+      for (const flag of node.flags) {
+        if (flag.name === "platform" && flag.value !== null && flag.valueRange)
+          check(ctx, flag.value, flag.valueRange);
       }
-    };
-    return {
-      From(node) {
-        if (ctx.isTrigger(node)) return;
-        for (const flag of node.flags) {
-          if (flag.name === "platform" && flag.value !== null && flag.valueRange)
-            check(flag.value, flag.valueRange);
-        }
-        if (node.image) check(node.image.value, node.image.range);
-      },
-    };
+      if (node.image) check(ctx, node.image.value, node.image.range);
+    },
   },
 });
+
+/** What the rule keeps of one file. */
+function makeState() {
+  return {
+    // The names FROM may use: made on the first FROM that uses a variable (most files have none).
+    known: undefined as Set<string> | undefined,
+  };
+}
+
+type State = ReturnType<typeof makeState>;
+
+/** Reports the variables in `text` (a FROM's image or platform, at `range`) that are not global ARGs. */
+function check(
+  ctx: RuleContext<typeof messages, Record<string, unknown>, State>,
+  text: string,
+  range: Range,
+): void {
+  if (!text.includes("$")) return;
+  const meta = ctx.semantic.globals;
+  const names = (ctx.state.known ??= new Set([...meta.declared, ...meta.env.keys()]));
+  const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
+  const missing = new Set(result.missing.filter((name) => !names.has(name)));
+  if (missing.size === 0) return;
+  const source = ctx.source.slice(range.start.offset, range.end.offset);
+  const located = locateRefs(text, findVarRefs(text, ctx.ast.escapeChar), source, range.start.offset);
+  for (const name of missing) {
+    const use = located.find((l) => l.ref.name === name && l.start !== null);
+    const at = use ? ctx.rangeOf(use.start!, use.end!) : range;
+    const suggestion = suggestSpelling(name, [...meta.declared, ...ctx.semantic.predefined.keys()].sort(), {
+      limit: "tight",
+    });
+    if (suggestion) ctx.report(at, "typo", name, suggestion);
+    else ctx.report(at, "undeclared", name);
+  }
+}

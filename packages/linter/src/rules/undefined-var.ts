@@ -11,7 +11,7 @@ import {
   type Word,
 } from "@hull/parser";
 import type { BaseImage } from "@hull/planner";
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
 import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 
@@ -33,6 +33,44 @@ interface Origin {
   start: number;
   range: Range;
 }
+
+const messages = {
+  undefined: (name: string) => `Variable '$${name}' is not defined here, so it expands to an empty string.`,
+  typo: (name: string, suggestion: string) =>
+    `Variable '$${name}' is not defined here; did you mean '$${suggestion}'?`,
+  globalArg: (name: string) =>
+    `'$${name}' is a global ARG, which a stage only sees after redeclaring it with 'ARG ${name}'.`,
+  globalArgInOwnDefault: (name: string) =>
+    `'$${name}' in the default of 'ARG ${name}' is empty: the global value is not seen yet; write 'ARG ${name}' without a default to take it.`,
+  predefinedArg: (name: string) =>
+    `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
+  otherStage: (name: string, stage: string, line: number) =>
+    `Variable '$${name}' is defined in stage '${stage}' (line ${line}), which this stage does not inherit from.`,
+  alwaysUnset: (name: string, form: string) =>
+    `Variable '$${name}' is not defined here, so '${form}' always takes its unset branch; declare 'ARG ${name}' if a build should set it.`,
+  usedBeforeDefinition: (name: string, line: number) =>
+    `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
+};
+
+// Nearly every file expands only defined names: what the messages need is made on the first undefined one, and
+// `state` (made for every file) allocates nothing but its object.
+type State = {
+  /** The ENV of a base image whose config was given: all of it, so any other name is surely undefined. */
+  configEnvs: Map<BaseImage, ImageEnv> | undefined;
+  /** For each name defined in the current stage, the line of its first definition. */
+  definedAt: Map<string, number> | undefined;
+  /** For each name an ENV or ARG defines anywhere in a stage: which stage, and where. */
+  definedIn: Map<string, { stage: Stage; label: string; line: number; arg: boolean }[]> | undefined;
+  currentStage: Stage | null;
+  caseInsensitive: boolean;
+  /**
+   * Made once per file, on the first expansion: heredoc bodies are expanded without quote removal, other words
+   * with it.
+   */
+  wordOptions: ExpandOptions | undefined;
+  heredocOptions: ExpandOptions | undefined;
+};
+type Context = RuleContext<typeof messages, Record<string, unknown>, State>;
 
 export default defineRule({
   id: "undefined-var",
@@ -91,261 +129,261 @@ RUN echo $UNDECLARED_IN_SHELL
     ],
     seeAlso: ["undefined-arg-in-from"],
   },
-  messages: {
-    undefined: (name: string) => `Variable '$${name}' is not defined here, so it expands to an empty string.`,
-    typo: (name: string, suggestion: string) =>
-      `Variable '$${name}' is not defined here; did you mean '$${suggestion}'?`,
-    globalArg: (name: string) =>
-      `'$${name}' is a global ARG, which a stage only sees after redeclaring it with 'ARG ${name}'.`,
-    globalArgInOwnDefault: (name: string) =>
-      `'$${name}' in the default of 'ARG ${name}' is empty: the global value is not seen yet; write 'ARG ${name}' without a default to take it.`,
-    predefinedArg: (name: string) =>
-      `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
-    otherStage: (name: string, stage: string, line: number) =>
-      `Variable '$${name}' is defined in stage '${stage}' (line ${line}), which this stage does not inherit from.`,
-    alwaysUnset: (name: string, form: string) =>
-      `Variable '$${name}' is not defined here, so '${form}' always takes its unset branch; declare 'ARG ${name}' if a build should set it.`,
-    usedBeforeDefinition: (name: string, line: number) =>
-      `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
-  },
-  create(ctx) {
-    // Nearly every file expands only defined names: what the messages need is made on the first undefined one,
-    // and `create` (run for every file) allocates nothing but the handlers.
-    // The ENV of a base image whose config was given: all of it, so any other name is surely undefined.
-    let configEnvs: Map<BaseImage, ImageEnv> | undefined;
-    const configEnv = (image: BaseImage): ImageEnv => {
-      configEnvs ??= new Map();
-      let env = configEnvs.get(image);
-      if (!env) {
-        const names = (image.config.Env ?? []).map((e) => e.split("=")[0]!);
-        configEnvs.set(image, (env = { names: new Set(names), complete: true }));
-      }
-      return env;
-    };
-    // For each name defined in the current stage, the line of its first definition.
-    let definedAt: Map<string, number> | undefined;
-    // For each name an ENV or ARG defines anywhere in a stage: which stage, and where.
-    let definedIn: Map<string, { stage: Stage; label: string; line: number; arg: boolean }[]> | undefined;
-    let currentStage: Stage | null = null;
-    const caseInsensitive = ctx.ast.escapeChar === "`";
-    const fold = (name: string) => (caseInsensitive ? name.toUpperCase() : name);
-
-    const known = (scope: StageScope, name: string): boolean => {
-      if (nonEnvArgs.has(name)) return true;
-      if (!caseInsensitive) return scope.env.has(name) || scope.args.has(name);
-      const folded = fold(name);
-      for (const key of [...scope.env.keys(), ...scope.args]) if (fold(key) === folded) return true;
-      return false;
-    };
-
-    // Made once per file, on the first expansion: heredoc bodies are expanded without quote removal, other words
-    // with it.
-    let wordOptions: ExpandOptions | undefined;
-    let heredocOptions: ExpandOptions | undefined;
-    const check = (scope: StageScope, node: Instruction, piece: Expansion) => {
-      // Without a `$` nothing is expanded, so nothing can be undefined; nor when every name the text could use
-      // has a value, which most texts show without running the expander.
-      if (!piece.text.includes("$") || (!caseInsensitive && allSet(piece.text, scope.env))) return;
-      if (!wordOptions || !heredocOptions) {
-        // Named fields, not a spread of the model's options: V8 copies a spread through the runtime (measured on
-        // the corpus: the two spreads cost more than all the rest of the rule's first expansion in each file).
-        const { escape, rawQuotes, rawEscapes, skipUnset } = ctx.semantic.options;
-        wordOptions = { escape, rawQuotes, rawEscapes, skipUnset, caseInsensitive };
-        heredocOptions = { escape, rawQuotes, rawEscapes, skipUnset, caseInsensitive, skipQuotes: true };
-      }
-      const result = expandWord(piece.text, scope.env, piece.skipQuotes ? heredocOptions : wordOptions);
-      if (result.missing.length === 0) return;
-      const given = currentStage && scope.baseImage !== null ? ctx.baseImage(currentStage) : undefined;
-      const base: ImageEnv =
-        scope.baseImage === null ? scratchEnv : given ? configEnv(given) : imageEnv(scope.baseImage);
-      const missing = result.missing.filter((name) => !known(scope, name) && !base.names.has(name));
-      if (missing.length === 0) return;
-      const escape = piece.skipQuotes ? "\\" : ctx.ast.escapeChar;
-      const refs = findVarRefs(piece.text, escape, piece.skipQuotes);
-      const origin = piece.origin();
-      const located = locateRefs(piece.text, refs, origin.source, origin.start);
-      for (const name of new Set(missing)) {
-        const uses = located.filter((l) => l.ref.name === name);
-        const first = uses.find((u) => u.start !== null);
-        const at = first ? ctx.rangeOf(first.start, first.end) : origin.range;
-        const later = definedInStage().get(name);
-        // An ENV of another stage may well be set by this stage's image too (LD_LIBRARY_PATH, JAVA_HOME…), and
-        // a base name that depends on an unset variable may be any stage: only trust ARGs and known images.
-        const elsewhere = scope.baseUnresolved
-          ? undefined
-          : definedInFile()
-              .get(name)
-              ?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
-        const candidates = [...scope.env.keys(), ...scope.args, ...(given ? base.names : [])];
-        const suggestion = suggestSpelling(name, [...new Set(candidates)].sort(), {
-          limit: "tight",
-        });
-        if (later !== undefined && later > node.range.start.line)
-          ctx.report(at, "usedBeforeDefinition", name, later);
-        else if (ctx.semantic.globals.declared.has(name))
-          ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
-        else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
-        else if (suggestion) ctx.report(at, "typo", name, suggestion);
-        else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
-        // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
-        // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
-        else if (base.complete) {
-          const guard = uses.find((u) => isGuarded(u.ref));
-          if (guard && uses.every((u) => isGuarded(u.ref)))
-            ctx.report(at, "alwaysUnset", name, piece.text.slice(guard.ref.start, guard.ref.end));
-          else ctx.report(at, "undefined", name);
+  messages,
+  state: (ctx): State => ({
+    configEnvs: undefined,
+    definedAt: undefined,
+    definedIn: undefined,
+    currentStage: null,
+    caseInsensitive: ctx.ast.escapeChar === "`",
+    wordOptions: undefined,
+    heredocOptions: undefined,
+  }),
+  visitor: {
+    Stage(stage, ctx) {
+      ctx.state.currentStage = stage;
+      ctx.state.definedAt = undefined;
+    },
+    Instruction(node, ctx) {
+      // Most instructions expand nothing BuildKit checks (RUN only in its mounts): they cost one lookup.
+      if (!expanding.has(node.type) || (node.type === "Run" && node.flags.length === 0)) return;
+      // ONBUILD triggers are expanded in the child build, against its environment.
+      if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
+      if (node.type === "Arg") {
+        for (const decl of node.declarations) {
+          const piece = decl.defaultValue ? fromWord(ctx, decl.defaultValue) : null;
+          const scope = piece ? ctx.semantic.scopeBefore(node, decl) : null;
+          if (scope && piece) check(ctx, scope, node, piece);
         }
+        return;
       }
-    };
-
-    // A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
-    // any is never computed.
-    const originOf = (range: Range): Origin => ({
-      source: ctx.source.slice(range.start.offset, range.end.offset),
-      start: range.start.offset,
-      range,
-    });
-    const fromWord = (word: Word): Expansion | null =>
-      word.value.includes("$") ? { text: word.value, origin: () => originOf(word.range) } : null;
-    const fromFlag = (flag: Flag): Expansion | null => {
-      if (flag.value === null || !flag.value.includes("$")) return null;
-      const range = flag.valueRange;
-      return range === null ? null : { text: flag.value, origin: () => originOf(range) };
-    };
-
-    const expansions = (node: Instruction): Expansion[] => {
-      const out: Expansion[] = [];
-      const push = (e: Expansion | null) => {
-        if (e) out.push(e);
-      };
-      switch (node.type) {
-        case "Env":
-        case "Label":
-          for (const pair of node.pairs) {
-            push(fromWord(pair.key));
-            push(fromWord(pair.value));
-          }
-          break;
-        case "Copy":
-        case "Add": {
-          for (const flag of node.flags) {
-            if (
-              flag.name === "chown" ||
-              flag.name === "chmod" ||
-              (node.type === "Add" && flag.name === "checksum")
-            )
-              push(fromFlag(flag));
-          }
-          // Most COPYs have no heredoc: no set of markers for them.
-          const markers =
-            node.heredocs.length > 0 ? new Set(node.heredocs.map((h) => h.markerRange.start.offset)) : null;
-          for (const source of node.sources)
-            if (!markers?.has(source.range.start.offset)) push(fromWord(source));
-          if (node.destination) push(fromWord(node.destination));
-          for (const heredoc of node.heredocs) {
-            if (!heredoc.expand || !markers?.has(heredoc.markerRange.start.offset)) continue;
-            if (!heredoc.body.includes("$")) continue;
-            out.push({
-              text: heredoc.body,
-              origin: () => ({
-                source: heredoc.body,
-                start: heredoc.bodyRange.start.offset,
-                range: heredoc.bodyRange,
-              }),
-              skipQuotes: true,
-            });
-          }
-          break;
-        }
-        case "Workdir":
-        case "User":
-        case "Stopsignal":
-          if (node.value) push(fromWord(node.value));
-          break;
-        case "Volume":
-          for (const arg of node.args) push(fromWord(arg));
-          break;
-        case "Run":
-          for (const flag of node.flags) {
-            if (flag.name !== "mount" || flag.value === null) continue;
-            // Every option value is expanded except `from`, which BuildKit refuses to expand. Most mounts have no
-            // value with a `$`: their range is then never read.
-            const parts = mountValues(flag.value);
-            if (parts.length === 0) continue;
-            const range = flag.valueRange;
-            if (range === null) continue;
-            const source = ctx.source.slice(range.start.offset, range.end.offset);
-            for (const part of parts) {
-              const at = source.indexOf(part);
-              const start = at < 0 ? range.start.offset : range.start.offset + at;
-              out.push({
-                text: part,
-                origin: () => ({
-                  source: at < 0 ? source : part,
-                  start,
-                  range: at < 0 ? range : ctx.rangeOf(start, start + part.length),
-                }),
-              });
-            }
-          }
-          break;
-        default:
-          break;
-      }
-      return out;
-    };
-
-    const definedInStage = (): Map<string, number> => {
-      if (definedAt) return definedAt;
-      definedAt = new Map();
-      for (const node of currentStage?.instructions ?? []) {
-        for (const name of definedNames(node))
-          if (!definedAt.has(name)) definedAt.set(name, node.range.start.line);
-      }
-      return definedAt;
-    };
-    const definedInFile = () => {
-      if (definedIn) return definedIn;
-      definedIn = new Map();
-      for (const stage of ctx.ast.stages) {
-        const label = stage.name ?? String(stage.index);
-        for (const node of stage.instructions) {
-          for (const name of definedNames(node)) {
-            const list = definedIn.get(name) ?? [];
-            list.push({ stage, label, line: node.range.start.line, arg: node.type === "Arg" });
-            definedIn.set(name, list);
-          }
-        }
-      }
-      return definedIn;
-    };
-
-    return {
-      Stage(stage) {
-        currentStage = stage;
-        definedAt = undefined;
-      },
-      Instruction(node) {
-        // Most instructions expand nothing BuildKit checks (RUN only in its mounts): they cost one lookup.
-        if (!expanding.has(node.type) || (node.type === "Run" && node.flags.length === 0)) return;
-        // ONBUILD triggers are expanded in the child build, against its environment.
-        if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
-        if (node.type === "Arg") {
-          for (const decl of node.declarations) {
-            const piece = decl.defaultValue ? fromWord(decl.defaultValue) : null;
-            const scope = piece ? ctx.semantic.scopeBefore(node, decl) : null;
-            if (scope && piece) check(scope, node, piece);
-          }
-          return;
-        }
-        const pieces = expansions(node);
-        if (pieces.length === 0) return;
-        const scope = ctx.semantic.scopeBefore(node);
-        if (scope) for (const piece of pieces) check(scope, node, piece);
-      },
-    };
+      const pieces = expansions(ctx, node);
+      if (pieces.length === 0) return;
+      const scope = ctx.semantic.scopeBefore(node);
+      if (scope) for (const piece of pieces) check(ctx, scope, node, piece);
+    },
   },
 });
+
+/** The ENV of a base image whose config was given, made on first use for the file. */
+function configEnv(ctx: Context, image: BaseImage): ImageEnv {
+  const configEnvs = (ctx.state.configEnvs ??= new Map<BaseImage, ImageEnv>());
+  let env = configEnvs.get(image);
+  if (!env) {
+    const names = (image.config.Env ?? []).map((e) => e.split("=")[0]!);
+    configEnvs.set(image, (env = { names: new Set(names), complete: true }));
+  }
+  return env;
+}
+
+/** `name` as compared: upper-cased when names are case-insensitive. */
+function fold(caseInsensitive: boolean, name: string): string {
+  return caseInsensitive ? name.toUpperCase() : name;
+}
+
+/** True when `scope` defines `name` (in any case when names are case-insensitive), or it is in `nonEnvArgs`. */
+function known(caseInsensitive: boolean, scope: StageScope, name: string): boolean {
+  if (nonEnvArgs.has(name)) return true;
+  if (!caseInsensitive) return scope.env.has(name) || scope.args.has(name);
+  const folded = fold(caseInsensitive, name);
+  for (const key of [...scope.env.keys(), ...scope.args])
+    if (fold(caseInsensitive, key) === folded) return true;
+  return false;
+}
+
+/** Reports the names `piece` uses that are undefined in `scope`. */
+function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expansion): void {
+  const { state } = ctx;
+  const { caseInsensitive, currentStage } = state;
+  // Without a `$` nothing is expanded, so nothing can be undefined; nor when every name the text could use
+  // has a value, which most texts show without running the expander.
+  if (!piece.text.includes("$") || (!caseInsensitive && allSet(piece.text, scope.env))) return;
+  if (!state.wordOptions || !state.heredocOptions) {
+    // Named fields, not a spread of the model's options: V8 copies a spread through the runtime (measured on
+    // the corpus: the two spreads cost more than all the rest of the rule's first expansion in each file).
+    const { escape, rawQuotes, rawEscapes, skipUnset } = ctx.semantic.options;
+    state.wordOptions = { escape, rawQuotes, rawEscapes, skipUnset, caseInsensitive };
+    state.heredocOptions = { escape, rawQuotes, rawEscapes, skipUnset, caseInsensitive, skipQuotes: true };
+  }
+  const result = expandWord(
+    piece.text,
+    scope.env,
+    piece.skipQuotes ? state.heredocOptions : state.wordOptions,
+  );
+  if (result.missing.length === 0) return;
+  const given = currentStage && scope.baseImage !== null ? ctx.baseImage(currentStage) : undefined;
+  const base: ImageEnv =
+    scope.baseImage === null ? scratchEnv : given ? configEnv(ctx, given) : imageEnv(scope.baseImage);
+  const missing = result.missing.filter(
+    (name) => !known(caseInsensitive, scope, name) && !base.names.has(name),
+  );
+  if (missing.length === 0) return;
+  const escape = piece.skipQuotes ? "\\" : ctx.ast.escapeChar;
+  const refs = findVarRefs(piece.text, escape, piece.skipQuotes);
+  const origin = piece.origin();
+  const located = locateRefs(piece.text, refs, origin.source, origin.start);
+  for (const name of new Set(missing)) {
+    const uses = located.filter((l) => l.ref.name === name);
+    const first = uses.find((u) => u.start !== null);
+    const at = first ? ctx.rangeOf(first.start, first.end) : origin.range;
+    const later = definedInStage(ctx).get(name);
+    // An ENV of another stage may well be set by this stage's image too (LD_LIBRARY_PATH, JAVA_HOME…), and
+    // a base name that depends on an unset variable may be any stage: only trust ARGs and known images.
+    const elsewhere = scope.baseUnresolved
+      ? undefined
+      : definedInFile(ctx)
+          .get(name)
+          ?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
+    const candidates = [...scope.env.keys(), ...scope.args, ...(given ? base.names : [])];
+    const suggestion = suggestSpelling(name, [...new Set(candidates)].sort(), {
+      limit: "tight",
+    });
+    if (later !== undefined && later > node.range.start.line)
+      ctx.report(at, "usedBeforeDefinition", name, later);
+    else if (ctx.semantic.globals.declared.has(name))
+      ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
+    else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
+    else if (suggestion) ctx.report(at, "typo", name, suggestion);
+    else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
+    // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
+    // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
+    else if (base.complete) {
+      const guard = uses.find((u) => isGuarded(u.ref));
+      if (guard && uses.every((u) => isGuarded(u.ref)))
+        ctx.report(at, "alwaysUnset", name, piece.text.slice(guard.ref.start, guard.ref.end));
+      else ctx.report(at, "undefined", name);
+    }
+  }
+}
+
+// A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
+// any is never computed.
+function originOf(ctx: Context, range: Range): Origin {
+  return { source: ctx.source.slice(range.start.offset, range.end.offset), start: range.start.offset, range };
+}
+
+function fromWord(ctx: Context, word: Word): Expansion | null {
+  return word.value.includes("$") ? { text: word.value, origin: () => originOf(ctx, word.range) } : null;
+}
+
+function fromFlag(ctx: Context, flag: Flag): Expansion | null {
+  if (flag.value === null || !flag.value.includes("$")) return null;
+  const range = flag.valueRange;
+  return range === null ? null : { text: flag.value, origin: () => originOf(ctx, range) };
+}
+
+/** The pieces of `node` that BuildKit expands and that hold a `$`. */
+function expansions(ctx: Context, node: Instruction): Expansion[] {
+  const out: Expansion[] = [];
+  const push = (e: Expansion | null) => {
+    if (e) out.push(e);
+  };
+  switch (node.type) {
+    case "Env":
+    case "Label":
+      for (const pair of node.pairs) {
+        push(fromWord(ctx, pair.key));
+        push(fromWord(ctx, pair.value));
+      }
+      break;
+    case "Copy":
+    case "Add": {
+      for (const flag of node.flags) {
+        if (
+          flag.name === "chown" ||
+          flag.name === "chmod" ||
+          (node.type === "Add" && flag.name === "checksum")
+        )
+          push(fromFlag(ctx, flag));
+      }
+      // Most COPYs have no heredoc: no set of markers for them.
+      const markers =
+        node.heredocs.length > 0 ? new Set(node.heredocs.map((h) => h.markerRange.start.offset)) : null;
+      for (const source of node.sources)
+        if (!markers?.has(source.range.start.offset)) push(fromWord(ctx, source));
+      if (node.destination) push(fromWord(ctx, node.destination));
+      for (const heredoc of node.heredocs) {
+        if (!heredoc.expand || !markers?.has(heredoc.markerRange.start.offset)) continue;
+        if (!heredoc.body.includes("$")) continue;
+        out.push({
+          text: heredoc.body,
+          origin: () => ({
+            source: heredoc.body,
+            start: heredoc.bodyRange.start.offset,
+            range: heredoc.bodyRange,
+          }),
+          skipQuotes: true,
+        });
+      }
+      break;
+    }
+    case "Workdir":
+    case "User":
+    case "Stopsignal":
+      if (node.value) push(fromWord(ctx, node.value));
+      break;
+    case "Volume":
+      for (const arg of node.args) push(fromWord(ctx, arg));
+      break;
+    case "Run":
+      for (const flag of node.flags) {
+        if (flag.name !== "mount" || flag.value === null) continue;
+        // Every option value is expanded except `from`, which BuildKit refuses to expand. Most mounts have no
+        // value with a `$`: their range is then never read.
+        const parts = mountValues(flag.value);
+        if (parts.length === 0) continue;
+        const range = flag.valueRange;
+        if (range === null) continue;
+        const source = ctx.source.slice(range.start.offset, range.end.offset);
+        for (const part of parts) {
+          const at = source.indexOf(part);
+          const start = at < 0 ? range.start.offset : range.start.offset + at;
+          out.push({
+            text: part,
+            origin: () => ({
+              source: at < 0 ? source : part,
+              start,
+              range: at < 0 ? range : ctx.rangeOf(start, start + part.length),
+            }),
+          });
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** For each name defined in the current stage, the line of its first definition; made on first use in the stage. */
+function definedInStage(ctx: Context): Map<string, number> {
+  const { state } = ctx;
+  if (state.definedAt) return state.definedAt;
+  const definedAt = (state.definedAt = new Map<string, number>());
+  for (const node of state.currentStage?.instructions ?? []) {
+    for (const name of definedNames(node))
+      if (!definedAt.has(name)) definedAt.set(name, node.range.start.line);
+  }
+  return definedAt;
+}
+
+/** For each name an ENV or ARG defines anywhere in a stage: which stage, and where; made on first use. */
+function definedInFile(ctx: Context): NonNullable<State["definedIn"]> {
+  const { state } = ctx;
+  if (state.definedIn) return state.definedIn;
+  const definedIn: NonNullable<State["definedIn"]> = (state.definedIn = new Map());
+  for (const stage of ctx.ast.stages) {
+    const label = stage.name ?? String(stage.index);
+    for (const node of stage.instructions) {
+      for (const name of definedNames(node)) {
+        const list = definedIn.get(name) ?? [];
+        list.push({ stage, label, line: node.range.start.line, arg: node.type === "Arg" });
+        definedIn.set(name, list);
+      }
+    }
+  }
+  return definedIn;
+}
 
 const scratchEnv: ImageEnv = { names: new Set(), complete: true };
 

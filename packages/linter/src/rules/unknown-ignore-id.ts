@@ -40,22 +40,20 @@ FROM alpine:3.20
     unknownCheck: (name: string, suggestion: string | null) =>
       `Unknown BuildKit check '${name}' in check=skip (names are case-sensitive).${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
   },
-  create(ctx) {
-    return {
-      Dockerfile() {
-        for (const directive of ctx.ignoreDirectives) {
-          for (const entry of directive.entries) {
-            if (entry.ruleIds.length > 0 || entry.foreign) continue;
-            const messageId =
-              directive.source === "hull"
-                ? "unknownRule"
-                : directive.source === "hadolint"
-                  ? "unknownCode"
-                  : "unknownCheck";
-            ctx.report(entry.range, messageId, entry.name, entry.suggestion);
-          }
+  visitor: {
+    Dockerfile(_ast, ctx) {
+      for (const directive of ctx.ignoreDirectives) {
+        for (const entry of directive.entries) {
+          if (entry.ruleIds.length > 0 || entry.foreign) continue;
+          const messageId =
+            directive.source === "hull"
+              ? "unknownRule"
+              : directive.source === "hadolint"
+                ? "unknownCode"
+                : "unknownCheck";
+          ctx.report(entry.range, messageId, entry.name, entry.suggestion);
         }
-      },
-    };
+      }
+    },
   },
 });

@@ -36,27 +36,25 @@ RUN useradd --uid 10001 --create-home app
     logInit: (uid: string) =>
       `UID ${uid} makes useradd write large lastlog and faillog files into the layer; add -l (--no-log-init).`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          if (command.base !== "useradd" || hasFlag(command, "l", "no-log-init")) continue;
-          const uid = optionValues(command, "u", "uid").find((v) => /^\d{6,}$/.test(v.value));
-          if (!uid) continue;
-          const name = commandWord(command)!;
-          const [, end] = shell.span(name.start, name.end);
-          const exact = node.form === "shell" && ctx.source.slice(end - name.raw.length, end) === name.raw;
-          ctx.report(
-            {
-              at: scriptRange(ctx, shell, uid),
-              fix: exact ? { range: ctx.rangeOf(end, end), text: " -l" } : undefined,
-            },
-            "logInit",
-            uid.value,
-          );
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        if (command.base !== "useradd" || hasFlag(command, "l", "no-log-init")) continue;
+        const uid = optionValues(command, "u", "uid").find((v) => /^\d{6,}$/.test(v.value));
+        if (!uid) continue;
+        const name = commandWord(command)!;
+        const [, end] = shell.span(name.start, name.end);
+        const exact = node.form === "shell" && ctx.source.slice(end - name.raw.length, end) === name.raw;
+        ctx.report(
+          {
+            at: scriptRange(ctx, shell, uid),
+            fix: exact ? { range: ctx.rangeOf(end, end), text: " -l" } : undefined,
+          },
+          "logInit",
+          uid.value,
+        );
+      }
+    },
   },
 });

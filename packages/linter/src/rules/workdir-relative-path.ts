@@ -58,47 +58,45 @@ WORKDIR C:\\app
     relativeTo: (path: string, resolved: string, image: string) =>
       `Relative WORKDIR '${path}' resolves to '${resolved}' only because of the working directory of '${image}'; set an absolute path first.`,
   },
-  create(ctx) {
-    return {
-      Stage(stage) {
-        // Only the stage's first WORKDIR is checked: without one, or when it is written absolute (nearly always),
-        // the ENV and ARG values before it need not be expanded.
-        const first = stage.instructions.find((n): n is Workdir => n.type === "Workdir");
-        if (!first || writtenAbsolute(first)) return;
-        if (ctx.semantic.someBase(stage, setsWorkdir)) return;
-        const globals = ctx.semantic.globals.env;
-        const env = new Map<string, string>();
-        for (const node of stage.instructions) {
-          if (node.type === "Env") {
-            for (const pair of node.pairs) {
-              const result = expandWord(pair.value.value, env, { escape: ctx.ast.escapeChar });
-              if (!result.error && result.missing.length === 0) env.set(pair.key.value, result.value);
-              else env.delete(pair.key.value);
-            }
-          } else if (node.type === "Arg") {
-            for (const decl of node.declarations) {
-              const value = decl.defaultValue
-                ? expandWord(decl.defaultValue.value, env, { escape: ctx.ast.escapeChar })
-                : null;
-              if (value && !value.error && value.missing.length === 0) env.set(decl.name.value, value.value);
-              else if (!value && globals.has(decl.name.value))
-                env.set(decl.name.value, globals.get(decl.name.value)!);
-              else env.delete(decl.name.value);
-            }
-          } else if (node.type === "Workdir") {
-            const path = relativePath(node, env, ctx.ast.escapeChar);
-            if (path === null) return;
-            const base = ctx.baseImage(stage);
-            if (base) {
-              const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "";
-              const resolved = joinPath(base.config.WorkingDir ?? "/", path);
-              ctx.report(node.value ?? node.keyword, "relativeTo", path, resolved, image);
-            } else ctx.report(node.value ?? node.keyword, "relative", path);
-            return;
+  visitor: {
+    Stage(stage, ctx) {
+      // Only the stage's first WORKDIR is checked: without one, or when it is written absolute (nearly always),
+      // the ENV and ARG values before it need not be expanded.
+      const first = stage.instructions.find((n): n is Workdir => n.type === "Workdir");
+      if (!first || writtenAbsolute(first)) return;
+      if (ctx.semantic.someBase(stage, setsWorkdir)) return;
+      const globals = ctx.semantic.globals.env;
+      const env = new Map<string, string>();
+      for (const node of stage.instructions) {
+        if (node.type === "Env") {
+          for (const pair of node.pairs) {
+            const result = expandWord(pair.value.value, env, { escape: ctx.ast.escapeChar });
+            if (!result.error && result.missing.length === 0) env.set(pair.key.value, result.value);
+            else env.delete(pair.key.value);
           }
+        } else if (node.type === "Arg") {
+          for (const decl of node.declarations) {
+            const value = decl.defaultValue
+              ? expandWord(decl.defaultValue.value, env, { escape: ctx.ast.escapeChar })
+              : null;
+            if (value && !value.error && value.missing.length === 0) env.set(decl.name.value, value.value);
+            else if (!value && globals.has(decl.name.value))
+              env.set(decl.name.value, globals.get(decl.name.value)!);
+            else env.delete(decl.name.value);
+          }
+        } else if (node.type === "Workdir") {
+          const path = relativePath(node, env, ctx.ast.escapeChar);
+          if (path === null) return;
+          const base = ctx.baseImage(stage);
+          if (base) {
+            const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "";
+            const resolved = joinPath(base.config.WorkingDir ?? "/", path);
+            ctx.report(node.value ?? node.keyword, "relativeTo", path, resolved, image);
+          } else ctx.report(node.value ?? node.keyword, "relative", path);
+          return;
         }
-      },
-    };
+      }
+    },
   },
 });
 

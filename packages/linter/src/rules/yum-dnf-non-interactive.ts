@@ -42,29 +42,27 @@ RUN microdnf install httpd-2.4.57 && microdnf clean all
     noYes: (command: string, verb: string) =>
       `'${command} ${verb}' without -y asks for a confirmation the build cannot give; add -y.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          if (command.base === "microdnf") continue;
-          const action = yumDnfAction(command);
-          if (!action || !yumDnfTransactionVerbs.has(action.verb) || assumesYes(command)) continue;
-          const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
-          const exact = node.form === "shell" && ctx.source.slice(start, end) === action.verbEnd.raw;
-          ctx.report(
-            {
-              at: scriptRange(ctx, shell, { start: action.verbStart.start, end: action.verbEnd.end }),
-              fix: exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined,
-              hadolint: yumOrDnfCode(command.base!, { yum: "DL3030", dnf: "DL3038" }),
-            },
-            "noYes",
-            command.base!,
-            action.verb,
-          );
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        if (command.base === "microdnf") continue;
+        const action = yumDnfAction(command);
+        if (!action || !yumDnfTransactionVerbs.has(action.verb) || assumesYes(command)) continue;
+        const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
+        const exact = node.form === "shell" && ctx.source.slice(start, end) === action.verbEnd.raw;
+        ctx.report(
+          {
+            at: scriptRange(ctx, shell, { start: action.verbStart.start, end: action.verbEnd.end }),
+            fix: exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined,
+            hadolint: yumOrDnfCode(command.base!, { yum: "DL3030", dnf: "DL3038" }),
+          },
+          "noYes",
+          command.base!,
+          action.verb,
+        );
+      }
+    },
   },
 });
 

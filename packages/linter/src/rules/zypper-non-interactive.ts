@@ -49,33 +49,31 @@ RUN zypper in -y curl-8.6.0 && zypper cc -a
     interactive: (verb: string) =>
       `'zypper ${verb}' asks for a confirmation the build cannot give; add -y or put -n before '${verb}'.`,
   },
-  create(ctx) {
-    return {
-      Run(node) {
-        const shell = runShell(node, ctx);
-        for (const command of shell.commands) {
-          const action = zypperAction(command);
-          if (!action || !transactions.has(action.verb)) continue;
-          const at = command.args.indexOf(action.verbStart);
-          const quiet = command.args.some((a, i) => {
-            const v = a.value;
-            if (v === "--non-interactive" || v === "--no-confirm") return true;
-            // Before the command `-n` is --non-interactive; after it, `-y` is --no-confirm and `-n` is --name.
-            return /^-[A-Za-z]+$/.test(v) && (i < at ? v.includes("n") : v.includes("y"));
-          });
-          if (quiet) continue;
-          const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
-          const exact = node.form === "shell" && ctx.source.slice(start, end) === action.verbEnd.raw;
-          ctx.report(
-            {
-              at: scriptRange(ctx, shell, action.verbEnd),
-              fix: exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined,
-            },
-            "interactive",
-            action.verb,
-          );
-        }
-      },
-    };
+  visitor: {
+    Run(node, ctx) {
+      const shell = runShell(node, ctx);
+      for (const command of shell.commands) {
+        const action = zypperAction(command);
+        if (!action || !transactions.has(action.verb)) continue;
+        const at = command.args.indexOf(action.verbStart);
+        const quiet = command.args.some((a, i) => {
+          const v = a.value;
+          if (v === "--non-interactive" || v === "--no-confirm") return true;
+          // Before the command `-n` is --non-interactive; after it, `-y` is --no-confirm and `-n` is --name.
+          return /^-[A-Za-z]+$/.test(v) && (i < at ? v.includes("n") : v.includes("y"));
+        });
+        if (quiet) continue;
+        const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
+        const exact = node.form === "shell" && ctx.source.slice(start, end) === action.verbEnd.raw;
+        ctx.report(
+          {
+            at: scriptRange(ctx, shell, action.verbEnd),
+            fix: exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined,
+          },
+          "interactive",
+          action.verb,
+        );
+      }
+    },
   },
 });
