@@ -36,28 +36,26 @@ FROM python:\${TAG}
     latestFromArg: (image: string, resolved: string) =>
       `Image '${image}' resolves to '${resolved}', which uses the 'latest' tag; name a version instead.`,
   },
-  create(ctx) {
-    return {
-      From(node) {
-        if (!node.image || ctx.isTrigger(node)) return;
-        const written = node.image.value;
-        if (!written.includes("$")) {
-          const ref = splitImageReference(written);
-          if (ref.tag !== "latest" || ref.digest !== null) return;
-          const start = node.image.range.start.offset;
-          const exact = node.image.range.end.offset - start === written.length;
-          const at = exact
-            ? ctx.rangeOf(start + ref.tagStart, start + ref.tagStart + ref.tag.length)
-            : node.image;
-          ctx.report(at, "latest", written);
-          return;
-        }
-        const resolved = ctx.semantic.resolveImage(node.image.value);
-        if (resolved === null) return;
-        const ref = splitImageReference(resolved);
-        if (ref.tag === "latest" && ref.digest === null)
-          ctx.report(node.image, "latestFromArg", written, resolved);
-      },
-    };
+  visitor: {
+    From(node, ctx) {
+      if (!node.image || ctx.isTrigger(node)) return;
+      const written = node.image.value;
+      if (!written.includes("$")) {
+        const ref = splitImageReference(written);
+        if (ref.tag !== "latest" || ref.digest !== null) return;
+        const start = node.image.range.start.offset;
+        const exact = node.image.range.end.offset - start === written.length;
+        const at = exact
+          ? ctx.rangeOf(start + ref.tagStart, start + ref.tagStart + ref.tag.length)
+          : node.image;
+        ctx.report(at, "latest", written);
+        return;
+      }
+      const resolved = ctx.semantic.resolveImage(node.image.value);
+      if (resolved === null) return;
+      const ref = splitImageReference(resolved);
+      if (ref.tag === "latest" && ref.digest === null)
+        ctx.report(node.image, "latestFromArg", written, resolved);
+    },
   },
 });
