@@ -54,7 +54,7 @@ describe("lint", () => {
         fixable: false,
         docs: { rationale: "Test only.", bad: [], good: [] },
         messages: {},
-        create: (ctx) => ({ Run: (node) => void seen.push(runShell(node, ctx)) }),
+        visitor: { Run: (node, ctx) => void seen.push(runShell(node, ctx)) },
       });
     const readers = [reader("reader-a"), reader("reader-b")];
     const code = "FROM a\nRUN apt-get update\n";
@@ -76,7 +76,7 @@ describe("lint", () => {
       fixable: false,
       docs: { rationale: "Test only.", bad: [], good: [] },
       messages: {},
-      create: (ctx) => ({ Stage: () => void received.push(ctx.semantic) }),
+      visitor: { Stage: (_node, ctx) => void received.push(ctx.semantic) },
     });
     const code = "FROM a AS base\nFROM base\n";
     const parseResult = parse(code);
@@ -105,7 +105,8 @@ describe("lint", () => {
       docs: { rationale: "Test only.", bad: [], good: [] },
       messages: {},
       options: { names: { description: "Names.", type: "array", default: ["a"] } },
-      create: (_ctx, options) => (received.push(options), {}),
+      state: (ctx) => void received.push(ctx.options),
+      visitor: {},
     });
     const settings = () => ({ "with-options": ["info", { names: ["b"] }] as const });
     const registry = [withOptions];
@@ -245,7 +246,7 @@ describe("lint", () => {
       visitor: {
         Instruction(node, ctx) {
           ctx.state.count++;
-          handlers.add(counter.visitor?.Instruction);
+          handlers.add(counter.visitor.Instruction);
           ctx.report(node.keyword, "event", `${ctx.state.file} ${ctx.state.count}`);
         },
       },
@@ -316,36 +317,6 @@ describe("lint", () => {
       "probe-a error 7 probe-a 7 1",
       "probe-b info 7 probe-b 7 1",
     ]);
-  });
-
-  it("dispatches handlers a rule returns only for some files, and those of a lint inside a lint", () => {
-    const moody = defineRule({
-      ...everything,
-      id: "moody",
-      aliases: {},
-      visitor: undefined,
-      create: (ctx) =>
-        ctx.source.includes("RUN")
-          ? {
-              Run(node) {
-                ctx.report(node.keyword, "event", "run");
-                // A lint inside a rule's handler: the outer file keeps its own handlers.
-                if (node.range.start.line === 2)
-                  lint("FROM b\nCMD x\n", { registry: [moody, everything], preset: "all" });
-              },
-            }
-          : {
-              From(node) {
-                ctx.report(node.keyword, "event", "from");
-              },
-            },
-    });
-    const registry = [moody, everything];
-    const lines = (code: string) =>
-      brief(lint(code, { registry, preset: "all" }).diagnostics).filter((l) => l.includes("moody"));
-    expect(lines("FROM a\n")).toEqual(["1:1 moody from"]);
-    expect(lines("FROM a\nRUN x\nRUN y\n")).toEqual(["2:1 moody run", "3:1 moody run"]);
-    expect(lines("FROM a\n")).toEqual(["1:1 moody from"]);
   });
 
   it("adds the time of each rule's state and handlers to `timing`, by rule id", () => {

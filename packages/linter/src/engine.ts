@@ -90,7 +90,7 @@ export interface LintOptions {
    * `shellcheck/SC2086` etc. Without it, there are no ShellCheck findings.
    */
   shellcheck?: ShellcheckRunner;
-  /** When given, the milliseconds each rule spends (create and handlers) are added to it, by rule id. */
+  /** When given, the milliseconds each rule spends (state and handlers) are added to it, by rule id. */
   timing?: Map<string, number>;
   /**
    * Configs of base images (as the planner's `readImageConfig` reads them, from `--image-config` files or a
@@ -165,8 +165,8 @@ export function resolveRules(
 type Handler = (node: unknown, ctx: RuleContext<Messages, unknown, unknown>) => void;
 
 /**
- * Where each rule's handlers sit in a file's flat handler table: the handlers of one node key are side by side,
- * in rule order. Never changed once made (a file keeps the layout it filled its table with).
+ * Where each rule's handlers sit in the flat handler table: the handlers of one node key are side by side, in rule
+ * order.
  */
 interface HandlerLayout {
   /** Table slots by rule and key. */
@@ -175,58 +175,32 @@ interface HandlerLayout {
   readonly slots: ReadonlyMap<string, { readonly start: number; readonly end: number }>;
   /** The rule (index in `RulePlan.rules`) of each slot. */
   readonly ruleOf: readonly number[];
-  /** The handler of each slot whose rule has a `visitor` (the same for every file); undefined for `create`. */
-  readonly handlers: readonly (Handler | undefined)[];
-  readonly size: number;
+  /** The handler of each slot: the rules' own functions, the same for every file. */
+  readonly handlers: readonly Handler[];
 }
 
 /**
  * One configuration's rules, resolved once and shared by every file linted with it: what runs, with which
- * severity and options, and the layout of the handler table. A rule's `visitor` gives its node keys at once; a
- * rule with `create` shows them only by the visitor it returns, so the layout grows when one shows a key its rule
- * has not had before (in practice, on the first file).
+ * severity and options, and the layout of the handler table, read from the keys of the rules' visitors.
  */
 class RulePlan {
   /** The rules that get a context and a visitor: every enabled rule but syntax-error, which the engine runs. */
   readonly rules: readonly EnabledRule[];
   readonly syntax: EnabledRule | undefined;
   readonly template: EnabledRule | undefined;
-  /** Every key each rule's visitors have had a handler for. */
-  private readonly keysOf: Set<string>[];
-  layout: HandlerLayout;
+  readonly layout: HandlerLayout;
 
   constructor(enabled: readonly EnabledRule[]) {
     this.rules = enabled.filter((e) => e.rule.id !== syntaxErrorId);
     this.syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
     this.template = enabled.find((e) => e.rule.id === templateSyntaxId);
-    this.keysOf = this.rules.map(() => new Set());
-    this.rules.forEach((e, i) => {
-      if (e.rule.visitor) this.learn(i, e.rule.visitor);
-    });
-    this.layout = this.lay();
-  }
-
-  /** Adds the handler keys of rule `i`'s visitor that the layout lacks; true when there were any. */
-  learn(i: number, visitor: object): boolean {
-    const known = this.keysOf[i]!;
-    let learnt = false;
-    for (const key in visitor) {
-      if (known.has(key) || typeof (visitor as Record<string, unknown>)[key] !== "function") continue;
-      known.add(key);
-      learnt = true;
-    }
-    return learnt;
-  }
-
-  /** Makes a new layout from the keys learnt so far. */
-  relayout(): void {
     this.layout = this.lay();
   }
 
   private lay(): HandlerLayout {
     const rulesByKey = new Map<string, number[]>();
-    this.keysOf.forEach((keys, i) => {
-      for (const key of keys) {
+    this.rules.forEach((entry, i) => {
+      for (const key in entry.rule.visitor) {
         let list = rulesByKey.get(key);
         if (!list) rulesByKey.set(key, (list = []));
         list.push(i);
@@ -235,18 +209,17 @@ class RulePlan {
     const slotOf = this.rules.map(() => new Map<string, number>());
     const slots = new Map<string, { start: number; end: number }>();
     const ruleOf: number[] = [];
-    const handlers: (Handler | undefined)[] = [];
+    const handlers: Handler[] = [];
     for (const [key, list] of rulesByKey) {
       const start = ruleOf.length;
       for (const i of list) {
         slotOf[i]!.set(key, ruleOf.length);
         ruleOf.push(i);
-        const visitor = this.rules[i]!.rule.visitor as Record<string, Handler | undefined> | undefined;
-        handlers.push(visitor?.[key]);
+        handlers.push((this.rules[i]!.rule.visitor as Record<string, Handler>)[key]!);
       }
       slots.set(key, { start, end: ruleOf.length });
     }
-    return { slotOf, slots, ruleOf, handlers, size: ruleOf.length };
+    return { slotOf, slots, ruleOf, handlers };
   }
 }
 
@@ -309,9 +282,9 @@ class FileRun {
   private triggers: Set<Instruction> | null = null;
   private dockerignore: { text: string | null } | undefined = undefined;
   private positionMap: PositionMap | undefined = undefined;
-  /** The plan's handler layout when this file's visitors were made. */
+  /** The plan's handler layout. */
   private readonly layout: HandlerLayout;
-  /** Each slot of the layout: the handler of that rule and key in this file, or undefined. */
+  /** Each slot of the layout: the handler of that rule and key, or undefined once the rule crashed in this file. */
   private readonly handlers: (Handler | undefined)[];
   /** Each rule's context for this file, by rule index. */
   private readonly contexts: Context[];
@@ -328,62 +301,35 @@ class FileRun {
     private readonly plan: RulePlan,
     private readonly timing: Map<string, number> | undefined,
   ) {
-    const made = this.makeContexts();
-    this.contexts = made.contexts;
-    // The layout of the plan as it is after this file's visitors were learnt; kept, so that a nested lint that
-    // learns more cannot move this file's slots.
     this.layout = plan.layout;
     this.handlers = this.layout.handlers.slice();
-    for (let i = 0; i < made.visitors.length; i++) {
-      const visitor = made.visitors[i] as Record<string, unknown> | null;
-      if (visitor === null) continue;
-      const slotOf = this.layout.slotOf[i]!;
-      for (const key in visitor) {
-        const handler = visitor[key];
-        if (typeof handler === "function") this.handlers[slotOf.get(key)!] = handler as Handler;
-      }
-    }
-    for (const i of made.failed) this.removeHandlers(i);
+    this.contexts = this.makeContexts();
   }
 
   /**
-   * Makes every rule's context, with its state for this file, and calls `create` of the rules that have it; a
-   * rule whose `state` or `create` throws is reported and gets no handlers.
+   * Makes every rule's context, with the rule's state for this file; a rule whose `state` throws is reported and
+   * its handlers are not called for this file.
    */
-  private makeContexts(): {
-    contexts: Context[];
-    visitors: (object | null)[];
-    failed: number[];
-  } {
+  private makeContexts(): Context[] {
     const { plan, timing } = this;
     const contexts = new Array<Context>(plan.rules.length);
-    const visitors = new Array<object | null>(plan.rules.length).fill(null);
-    const failed: number[] = [];
-    let learnt = false;
     for (let i = 0; i < plan.rules.length; i++) {
       const entry = plan.rules[i]!;
       const ctx = new Context(this, entry);
       contexts[i] = ctx;
       const { rule } = entry;
-      if (rule.state === undefined && rule.create === undefined) continue;
+      if (rule.state === undefined) continue;
       const start = timing ? performance.now() : 0;
-      // The context is the rule's view of the file, with the rule's own types (erased in the registry).
-      const view = ctx as unknown as RuleContext<Messages>;
       try {
-        if (rule.state) ctx.state = rule.state(view);
-        if (rule.create) {
-          const visitor = rule.create(view, entry.options) as object;
-          if (plan.learn(i, visitor)) learnt = true;
-          visitors[i] = visitor;
-        }
+        // The context is the rule's view of the file, with the rule's own types (erased in the registry).
+        ctx.state = rule.state(ctx as unknown as RuleContext<Messages>);
       } catch (error) {
         this.diagnostics.push(crash(rule, error, this.parseResult.ast.range));
-        failed.push(i);
+        this.removeHandlers(i);
       }
       if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - start);
     }
-    if (learnt) plan.relayout();
-    return { contexts, visitors, failed };
+    return contexts;
   }
 
   /**

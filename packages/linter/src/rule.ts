@@ -269,9 +269,7 @@ export interface RuleDefinition<
    * it optimized for a function only while the function lives, so handlers made per file were optimized again
    * after every full garbage collection that found no file being linted (a language server between edits).
    */
-  visitor?: Visitor<RuleContext<M, OptionsOf<S>, St>>;
-  /** The former form of `visitor`, made per file; being replaced by `visitor`. */
-  create?(ctx: RuleContext<M, OptionsOf<S>>, options: OptionsOf<S>): Visitor<unknown>;
+  visitor: Visitor<RuleContext<M, OptionsOf<S>, St>>;
 }
 
 /** A rule of any message and option types, as the registry holds them. */

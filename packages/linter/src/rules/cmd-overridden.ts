@@ -2,11 +2,8 @@ import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/p
 import { defineRule } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
 
-/**
- * What a stage's image runs, as far as the file shows it. Exported because the rule's state holds it, and the
- * registry's declaration names the state's type.
- */
-export interface RunConfig {
+/** What a stage's image runs, as far as the file shows it. */
+interface RunConfig {
   cmd: Cmd | null;
   entrypoint: Entrypoint | null;
 }

@@ -97,7 +97,7 @@ import yumDnfNonInteractive from "./yum-dnf-non-interactive.js";
 import zypperNonInteractive from "./zypper-non-interactive.js";
 
 /** Every rule hull knows, in alphabetical order of id (one line per rule). */
-export const rules = [
+export const rules: readonly Rule[] = [
   aptGetNonInteractive,
   cmdOverridden,
   consistentInstructionCasing,
@@ -194,4 +194,4 @@ export const rules = [
   workdirRelativePath,
   yumDnfNonInteractive,
   zypperNonInteractive,
-] as const satisfies readonly Rule[];
+];

@@ -184,8 +184,8 @@ const messages = {
     `'${path}' was created by the RUN on line ${line}; removing it in a later layer does not shrink the image. Remove it in the RUN that creates it, or build in a separate stage.`,
 };
 
-/** What the rule keeps of the stage being walked (exported: the registry's declaration names it). */
-export interface State {
+/** What the rule keeps of the stage being walked. */
+interface State {
   artifacts: Artifact[];
   workdir: string;
   env: StageEnv;

@@ -37,8 +37,8 @@ const messages = {
     `The file copied to '${path}' is the credentials file named by ${variable}; mount it as a secret instead.`,
 };
 
-/** What the rule keeps of the file (exported: the registry's declaration names it). */
-export interface State {
+/** What the rule keeps of the file. */
+interface State {
   /** The stages in the final image, found at the first COPY or ADD. */
   inFinal: Set<Stage> | undefined;
   /** Credential-file variables of the current stage, set by ENV. */
