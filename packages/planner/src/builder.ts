@@ -29,6 +29,15 @@ export interface NodeRecord {
   readonly env: EnvList | null;
 }
 
+/**
+ * Where a plan made only for its cache keys (`invalidate`'s plan before a change) hands each node as it is added,
+ * with what the node's key hashes (its operation, or a RUN's operation with its env's digest). Such a plan keeps
+ * neither its nodes nor its edges: each node is let go once the sink has read it.
+ */
+export interface NodeSink {
+  add(node: PlanNode, hashed: unknown): void;
+}
+
 /** What a dispatched stage leaves: its final filesystem (what `COPY --from` and mounts read) and its platform. */
 export interface StageResult {
   readonly head: string | null;
@@ -66,7 +75,8 @@ export class PlanBuilder {
   readonly targetPlatform: Platform;
   globalArgs = new Map<string, string>();
   resolved: ResolvedStage[] = [];
-  private readonly nodeIndex = new Map<string, PlanNode>();
+  /** Each node's cache key by id, for content keys (`contentKey`); the nodes themselves are not needed there. */
+  private readonly keys = new Map<string, string>();
   private readonly baseImages = new Map<string, BaseImage>();
 
   constructor(
@@ -77,6 +87,8 @@ export class PlanBuilder {
      * (a RUN), else undefined (the key hashes the operation, which lists nothing when read).
      */
     private readonly records: (NodeRecord | undefined)[] | null = null,
+    /** When given, gets each node instead of `nodes` and `edges`, which stay empty. */
+    private readonly sink: NodeSink | null = null,
   ) {
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
     this.changedPaths = options.changedPaths ?? [];
@@ -202,9 +214,10 @@ export class PlanBuilder {
       st.pruned,
       spec.op,
     );
-    this.nodes.push(node);
+    if (this.sink === null) this.nodes.push(node);
+    else this.sink.add(node, spec.key ?? spec.op);
     this.records?.push(spec.key === undefined ? undefined : { hashed: spec.key, env: spec.env ?? null });
-    this.nodeIndex.set(id, node);
+    this.keys.set(id, node.cacheKey);
     const writes = spec.writes ?? (spec.kind === "config" ? [] : "all");
     if (writes !== "all") {
       const prev = spec.inputs.find((i) => i.kind === "prev" || i.kind === "base");
@@ -222,8 +235,9 @@ export class PlanBuilder {
               ),
       });
     }
-    for (const input of spec.inputs)
-      if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
+    if (this.sink === null)
+      for (const input of spec.inputs)
+        if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
     return node;
   }
 
@@ -248,7 +262,7 @@ export class PlanBuilder {
     for (let steps = 0; id !== null; steps++) {
       const w = this.writers.get(id);
       if (w === undefined || steps >= contentWalkLimit) {
-        parts.push(this.nodeIndex.get(id)?.cacheKey ?? headKey);
+        parts.push(this.keys.get(id) ?? headKey);
         break;
       }
       if (w.writes.some((d) => overlaps(d, selected))) parts.push(w.local);
@@ -372,11 +386,6 @@ export class PlanBuilder {
   /** The config given for a base image, matched on the reference's canonical spelling. */
   baseImage(ref: string): BaseImage | null {
     return this.baseImages.get(normalizeReference(ref)) ?? null;
-  }
-
-  /** The node with this id. */
-  node(id: string): PlanNode | undefined {
-    return this.nodeIndex.get(id);
   }
 
   /** The placeholder for the content of a context path, which changes when a changed path falls under it. */

@@ -1,6 +1,6 @@
 import { defaultPath, proxyArgs, type Dockerfile, type Stage as AstStage } from "@hull/parser";
 import type { BuildPlan, HistoryEntry, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
-import { PlanBuilder, fileStart, sourceDateEpoch, type NodeRecord } from "./builder.js";
+import { PlanBuilder, fileStart, sourceDateEpoch, type NodeRecord, type NodeSink } from "./builder.js";
 import type { StageState } from "./state.js";
 import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
@@ -12,14 +12,16 @@ import { Environment } from "./env.js";
 
 /**
  * Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order.
- * `records`, when given, gets what each node's operation holds beyond its JSON (see `PlanBuilder`).
+ * `records`, when given, gets what each node's operation holds beyond its JSON (see `PlanBuilder`); `sink`, when
+ * given, gets each node in place of the plan's `nodes` and `edges`, which are then empty.
  */
 export function buildPlan(
   ast: Dockerfile,
   options: PlanOptions,
   records: (NodeRecord | undefined)[] | null = null,
+  sink: NodeSink | null = null,
 ): BuildPlan {
-  const ctx = new PlanBuilder(ast, options, records);
+  const ctx = new PlanBuilder(ast, options, records, sink);
   const astStages: readonly AstStage[] = ast.stages;
   if (astStages.length === 0) {
     ctx.report("no-stages", "dockerfile contains no stages to build", fileStart(ast));
