@@ -313,8 +313,9 @@ export function planView(text: string, request: PlanRequest): PlanView {
   }
   return {
     // The view reaches the page by structured clone, which copies own data only: the planner's RUN operations keep
-    // their environment behind a getter (packages/planner/src/exec-op.ts), so each operation goes as its JSON view.
-    plan: { ...built, nodes: built.nodes.map((n) => ({ ...n, op: plainJson(n.op) })) },
+    // their environment behind a getter (packages/planner/src/exec-op.ts), so each operation goes as its JSON view,
+    // and a node makes its range when read (a getter of its class), so the range is copied in.
+    plan: { ...built, nodes: built.nodes.map((n) => ({ ...n, range: n.range, op: plainJson(n.op) })) },
     run,
     rebuilt,
     stageNames: ast.stages.map((s) => s.name ?? String(s.index)),

@@ -55,8 +55,7 @@ export interface Located {
 /** Everything a dispatcher needs: the options, the graph being built and helpers that report and add nodes.
  * (Named for what it builds, the plan; Docker's "build context" is the file set `context.ts` models.) */
 export class PlanBuilder {
-  readonly nodes: PlanNode[] = [];
-  readonly edges: PlanEdge[] = [];
+  readonly nodes: PlanStep[] = [];
   readonly diagnostics: PlanDiagnostic[] = [];
   readonly contextSources: ContextSource[] = [];
   /**
@@ -87,7 +86,7 @@ export class PlanBuilder {
      * (a RUN), else undefined (the key hashes the operation, which lists nothing when read).
      */
     private readonly records: (NodeRecord | undefined)[] | null = null,
-    /** When given, gets each node instead of `nodes` and `edges`, which stay empty. */
+    /** When given, gets each node instead of `nodes`, which stays empty. */
     private readonly sink: NodeSink | null = null,
   ) {
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
@@ -199,12 +198,12 @@ export class PlanBuilder {
     const node = new PlanStep(
       id,
       st.index,
-      st.at.start.line,
       st.at,
       spec.instruction,
       spec.kind,
       spec.layer,
       inputIds(spec.inputs),
+      inputKinds(spec.inputs),
       cacheKey(
         spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
@@ -235,9 +234,6 @@ export class PlanBuilder {
               ),
       });
     }
-    if (this.sink === null)
-      for (const input of spec.inputs)
-        if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
     return node;
   }
 
@@ -418,27 +414,89 @@ export class PlanBuilder {
 /**
  * A node of the plan. Its JSON is what `hull plan --format json` lists for it (all but the range), so that the
  * JSON output can write the plan's nodes as they are, one by one, rather than a copy of each made up front.
+ *
+ * A plan of a generated file has millions of nodes, so each keeps little: its range as five numbers beside `line`
+ * (a range and its two positions are three objects, about 136 bytes; `range` is made each time it is read, equal
+ * but not identical from one read to the next), and the kinds of its inputs packed in one number, from which the
+ * plan's edges are made when read (`planEdges`) rather than kept as one object each.
  */
-class PlanStep implements PlanNode {
+export class PlanStep implements PlanNode {
+  readonly line: number;
+  private readonly column: number;
+  private readonly offset: number;
+  private readonly endLine: number;
+  private readonly endColumn: number;
+  private readonly endOffset: number;
+
   constructor(
     readonly id: string,
     readonly stage: number,
-    readonly line: number,
-    readonly range: Range,
+    at: Range,
     readonly instruction: string,
     readonly kind: NodeKind,
     readonly layer: boolean,
     readonly inputs: readonly string[],
+    /** The kind of each input (`inputKinds`). */
+    private readonly kinds: number | readonly EdgeKind[],
     readonly cacheKey: string,
     readonly label: string,
     readonly onbuild: boolean,
     readonly pruned: boolean,
     readonly op: Readonly<Record<string, unknown>>,
-  ) {}
+  ) {
+    this.line = at.start.line;
+    this.column = at.start.column;
+    this.offset = at.start.offset;
+    this.endLine = at.end.line;
+    this.endColumn = at.end.column;
+    this.endOffset = at.end.offset;
+  }
+
+  get range(): Range {
+    return {
+      start: { offset: this.offset, line: this.line, column: this.column },
+      end: { offset: this.endOffset, line: this.endLine, column: this.endColumn },
+    };
+  }
+
+  /** The kind of the input `inputs[k]`. */
+  inputKind(k: number): EdgeKind {
+    const kinds = this.kinds;
+    return typeof kinds === "number"
+      ? (edgeKinds[(kinds >> (k * kindBits)) & kindMask] as EdgeKind)
+      : (kinds[k] as EdgeKind);
+  }
 
   toJSON(): Record<string, unknown> {
     return nodeJson(this);
   }
+}
+
+/** The plan's edges, made from its nodes' inputs: one per input, node by node, in the order they were added. */
+export function planEdges(nodes: readonly PlanStep[]): PlanEdge[] {
+  let count = 0;
+  for (const n of nodes) count += n.inputs.length;
+  const edges = new Array<PlanEdge>(count);
+  let e = 0;
+  for (const n of nodes)
+    for (let k = 0; k < n.inputs.length; k++)
+      edges[e++] = { from: n.inputs[k] as string, to: n.id, kind: n.inputKind(k) };
+  return edges;
+}
+
+const edgeKinds: readonly EdgeKind[] = ["prev", "base", "copy-from", "mount-from", "source"];
+const kindBits = 3;
+const kindMask = (1 << kindBits) - 1;
+/** Inputs whose kinds pack into one small integer (3 bits each, under V8's 31-bit small integers). */
+const packedInputs = 10;
+
+/** The kinds of the inputs that are nodes, in their order: packed into one number, or a list when there are many. */
+function inputKinds(inputs: readonly { id: string | null; kind: EdgeKind }[]): number | readonly EdgeKind[] {
+  const kinds = inputs.filter((i) => i.id !== null).map((i) => i.kind);
+  if (kinds.length > packedInputs) return kinds;
+  let packed = 0;
+  for (const [k, kind] of kinds.entries()) packed |= edgeKinds.indexOf(kind) << (k * kindBits);
+  return packed;
 }
 
 /** The ids of the inputs that are nodes, in an array of just their number (`filter` and `flatMap` leave room). */
