@@ -194,7 +194,7 @@ export class PlanBuilder {
     },
   ): PlanNode {
     const id = spec.id ?? `s${st.index}.${st.ordinal}`;
-    packArrays(spec.op);
+    this.pack(spec.op);
     const node = new PlanStep(
       id,
       st.index,
@@ -208,7 +208,7 @@ export class PlanBuilder {
         spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
       ),
-      spec.label,
+      this.intern(spec.label),
       st.onbuild,
       st.pruned,
       spec.op,
@@ -235,6 +235,40 @@ export class PlanBuilder {
       });
     }
     return node;
+  }
+
+  /**
+   * The strings nodes keep, each text once: a generated file repeats its paths, platforms, values and labels in
+   * every block, and each node kept a copy of each (a label made by joining texts, a tree of the pieces). Cleared
+   * when full, so that a file of texts that never repeat costs the map at most its limit.
+   */
+  private readonly strings = new Map<string, string>();
+
+  /** The one copy of a text among the plan's. */
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size >= internLimit) this.strings.clear();
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /**
+   * Replaces an operation's texts by their one copy (`intern`), and its lists by copies of their exact size (empty
+   * ones by one shared list), their texts made one copy too. An array filled by `push`, a spread or `filter` keeps
+   * room for 17 elements (about 150 bytes) however few it holds, and a generated file's plan keeps millions of
+   * them. The values are the same.
+   */
+  private pack(op: Record<string, unknown>): void {
+    for (const key of Object.keys(op)) {
+      const value = op[key];
+      if (typeof value === "string") op[key] = this.intern(value);
+      else if (Array.isArray(value))
+        op[key] =
+          value.length === 0
+            ? emptyList
+            : value.map((v: unknown) => (typeof v === "string" ? this.intern(v) : v));
+    }
   }
 
   /** What each node that does not write everything writes, and its key without the previous filesystem's. */
@@ -510,19 +544,10 @@ function inputIds(inputs: readonly { id: string | null }[]): readonly string[] {
   return ids;
 }
 
-/**
- * Replaces an operation's lists by copies of their exact size, and empty ones by one shared list. An array filled
- * by `push`, a spread or `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a
- * generated file's plan keeps millions of them. The values are the same.
- */
-function packArrays(op: Record<string, unknown>): void {
-  for (const key of Object.keys(op)) {
-    const value = op[key];
-    if (Array.isArray(value)) op[key] = value.length === 0 ? emptyList : value.slice();
-  }
-}
-
 const emptyList: readonly never[] = Object.freeze([]);
+
+/** Texts `intern` keeps at most before it starts again. */
+const internLimit = 1 << 16;
 
 /** The build arg that fixes the image's timestamps (a BuildKit built-in, Dockerfile 1.5). */
 export const sourceDateEpoch = "SOURCE_DATE_EPOCH";
