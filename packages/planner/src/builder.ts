@@ -449,10 +449,12 @@ export class PlanBuilder {
  * A node of the plan. Its JSON is what `hull plan --format json` lists for it (all but the range), so that the
  * JSON output can write the plan's nodes as they are, one by one, rather than a copy of each made up front.
  *
- * A plan of a generated file has millions of nodes, so each keeps little: its range as five numbers beside `line`
- * (a range and its two positions are three objects, about 136 bytes; `range` is made each time it is read, equal
- * but not identical from one read to the next), and the kinds of its inputs packed in one number, from which the
- * plan's edges are made when read (`planEdges`) rather than kept as one object each.
+ * A plan of a generated file has millions of nodes, so each keeps little, and makes the rest when read (equal but
+ * not identical from one read to the next): its range from five numbers beside `line` (a range and its two
+ * positions are three objects, about 136 bytes), its stage, kind and flags from one number, a lone input as its
+ * id (a list of one is two objects), and the kinds of its inputs packed in one number, from which the plan's edges
+ * are made when read (`planEdges`) rather than kept as one object each. What is made on read is on the prototype,
+ * so a spread (`{ ...node }`) copies only what is kept: copy a node field by field.
  */
 export class PlanStep implements PlanNode {
   readonly line: number;
@@ -461,21 +463,25 @@ export class PlanStep implements PlanNode {
   private readonly endLine: number;
   private readonly endColumn: number;
   private readonly endOffset: number;
+  /** The stage times 64, plus the kind's index times 8, plus 4 if a layer, 2 if from ONBUILD, 1 if pruned. */
+  private readonly bits: number;
+  /** The input ids: none (one shared empty list), one (the id itself, not a list of one) or a list. */
+  private readonly ids: string | readonly string[];
 
   constructor(
     readonly id: string,
-    readonly stage: number,
+    stage: number,
     at: Range,
     readonly instruction: string,
-    readonly kind: NodeKind,
-    readonly layer: boolean,
-    readonly inputs: readonly string[],
+    kind: NodeKind,
+    layer: boolean,
+    inputs: readonly string[],
     /** The kind of each input (`inputKinds`). */
     private readonly kinds: number | readonly EdgeKind[],
     readonly cacheKey: string,
     readonly label: string,
-    readonly onbuild: boolean,
-    readonly pruned: boolean,
+    onbuild: boolean,
+    pruned: boolean,
     readonly op: Readonly<Record<string, unknown>>,
   ) {
     this.line = at.start.line;
@@ -484,6 +490,34 @@ export class PlanStep implements PlanNode {
     this.endLine = at.end.line;
     this.endColumn = at.end.column;
     this.endOffset = at.end.offset;
+    this.bits =
+      stage * 64 + nodeKinds.indexOf(kind) * 8 + (layer ? 4 : 0) + (onbuild ? 2 : 0) + (pruned ? 1 : 0);
+    this.ids = inputs.length === 0 ? emptyList : inputs.length === 1 ? (inputs[0] as string) : inputs;
+  }
+
+  get stage(): number {
+    return (this.bits - (this.bits % 64)) / 64;
+  }
+
+  get kind(): NodeKind {
+    return nodeKinds[(this.bits % 64) >> 3] as NodeKind;
+  }
+
+  get layer(): boolean {
+    return (this.bits & 4) !== 0;
+  }
+
+  get onbuild(): boolean {
+    return (this.bits & 2) !== 0;
+  }
+
+  get pruned(): boolean {
+    return (this.bits & 1) !== 0;
+  }
+
+  /** A new list on each read when there is one input. */
+  get inputs(): readonly string[] {
+    return typeof this.ids === "string" ? [this.ids] : this.ids;
   }
 
   get range(): Range {
@@ -519,6 +553,7 @@ export function planEdges(nodes: readonly PlanStep[]): PlanEdge[] {
 }
 
 const edgeKinds: readonly EdgeKind[] = ["prev", "base", "copy-from", "mount-from", "source"];
+const nodeKinds: readonly NodeKind[] = ["source", "exec", "file", "merge", "config"];
 const kindBits = 3;
 const kindMask = (1 << kindBits) - 1;
 /** Inputs whose kinds pack into one small integer (3 bits each, under V8's 31-bit small integers). */

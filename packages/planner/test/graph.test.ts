@@ -281,6 +281,21 @@ RUN --mount=type=bind,from=m2,target=/x ${mounts} cat /x/o
     });
   });
 
+  it("reads its stage, kind, flags and inputs from what it packs", () => {
+    const fields = (id: string) => {
+      const n = node(p, id);
+      return [n.stage, n.kind, n.layer, n.onbuild, n.pruned, n.inputs.length];
+    };
+    expect(fields("s13.t0")).toEqual([13, "file", true, true, false, 2]);
+    // WORKDIR makes its folder: a file layer.
+    expect(fields("s13.1")).toEqual([13, "file", true, false, false, 1]);
+    expect(fields("s13.3")).toEqual([13, "exec", true, false, false, 14]);
+    expect(fields("s3.0")).toEqual([3, "source", false, false, false, 0]);
+    const pruned = plan(ast, { target: "m4" });
+    expect(pruned.nodes.filter((n) => !n.pruned).map((n) => n.id)).toEqual(["s4.0", "s4.1"]);
+    expect(node(p, "s13.2").inputs).toEqual(["s13.1", "s1.1"]);
+  });
+
   it("the plan's edges are its nodes' inputs, with the kind of each", () => {
     const edges = p.edges.map((e) => `${e.from}>${e.to}:${e.kind}`);
     expect(edges.filter((e) => e.includes(">s13."))).toEqual([
