@@ -194,6 +194,7 @@ export class PlanBuilder {
     },
   ): PlanNode {
     const id = spec.id ?? `s${st.index}.${st.ordinal}`;
+    this.added++;
     this.pack(spec.op);
     const node = new PlanStep(
       id,
@@ -202,8 +203,7 @@ export class PlanBuilder {
       spec.instruction,
       spec.kind,
       spec.layer,
-      inputIds(spec.inputs),
-      inputKinds(spec.inputs),
+      spec.inputs,
       cacheKey(
         spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
@@ -244,8 +244,12 @@ export class PlanBuilder {
    */
   private readonly strings = new Map<string, string>();
 
-  /** The one copy of a text among the plan's. */
+  /** Nodes added so far. */
+  private added = 0;
+
+  /** The one copy of a text among the plan's, once the plan is large (below that, the map costs more than it saves). */
   private intern(text: string): string {
+    if (this.added < internFrom) return text;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     if (this.strings.size >= internLimit) this.strings.clear();
@@ -254,20 +258,23 @@ export class PlanBuilder {
   }
 
   /**
-   * Replaces an operation's texts by their one copy (`intern`), and its lists by copies of their exact size (empty
-   * ones by one shared list), their texts made one copy too. An array filled by `push`, a spread or `filter` keeps
-   * room for 17 elements (about 150 bytes) however few it holds, and a generated file's plan keeps millions of
-   * them. The values are the same.
+   * Replaces an operation's lists by copies of their exact size (empty ones by one shared list), and in a large
+   * plan its texts and its lists' texts by their one copy (`intern`). An array filled by `push`, a spread or
+   * `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a generated file's plan keeps
+   * millions of them. The values are the same.
    */
   private pack(op: Record<string, unknown>): void {
+    const interns = this.added >= internFrom;
     for (const key of Object.keys(op)) {
       const value = op[key];
-      if (typeof value === "string") op[key] = this.intern(value);
+      if (typeof value === "string" && interns) op[key] = this.intern(value);
       else if (Array.isArray(value))
         op[key] =
           value.length === 0
             ? emptyList
-            : value.map((v: unknown) => (typeof v === "string" ? this.intern(v) : v));
+            : interns
+              ? value.map((v: unknown) => (typeof v === "string" ? this.intern(v) : v))
+              : value.slice();
     }
   }
 
@@ -467,6 +474,8 @@ export class PlanStep implements PlanNode {
   private readonly bits: number;
   /** The input ids: none (one shared empty list), one (the id itself, not a list of one) or a list. */
   private readonly ids: string | readonly string[];
+  /** The kind of each input: 3 bits each, or a list when there are more than fit in one small integer. */
+  private readonly kinds: number | readonly EdgeKind[];
 
   constructor(
     readonly id: string,
@@ -475,9 +484,8 @@ export class PlanStep implements PlanNode {
     readonly instruction: string,
     kind: NodeKind,
     layer: boolean,
-    inputs: readonly string[],
-    /** The kind of each input (`inputKinds`). */
-    private readonly kinds: number | readonly EdgeKind[],
+    /** The inputs; those with a null id (an image's, a context's) are not nodes, and are left out. */
+    inputs: readonly { id: string | null; kind: EdgeKind }[],
     readonly cacheKey: string,
     readonly label: string,
     onbuild: boolean,
@@ -492,7 +500,18 @@ export class PlanStep implements PlanNode {
     this.endOffset = at.end.offset;
     this.bits =
       stage * 64 + nodeKinds.indexOf(kind) * 8 + (layer ? 4 : 0) + (onbuild ? 2 : 0) + (pruned ? 1 : 0);
-    this.ids = inputs.length === 0 ? emptyList : inputs.length === 1 ? (inputs[0] as string) : inputs;
+    // One pass, which makes no list for the nodes of one input (most) and packs the kinds 3 bits each.
+    let count = 0;
+    let kinds = 0;
+    let first = "";
+    for (const input of inputs) {
+      if (input.id === null) continue;
+      if (count === 0) first = input.id;
+      if (count < packedInputs) kinds += edgeKinds.indexOf(input.kind) << (count * kindBits);
+      count++;
+    }
+    this.ids = count === 0 ? emptyList : count === 1 ? first : inputIds(inputs);
+    this.kinds = count > packedInputs ? inputs.filter((i) => i.id !== null).map((i) => i.kind) : kinds;
   }
 
   get stage(): number {
@@ -559,15 +578,6 @@ const kindMask = (1 << kindBits) - 1;
 /** Inputs whose kinds pack into one small integer (3 bits each, under V8's 31-bit small integers). */
 const packedInputs = 10;
 
-/** The kinds of the inputs that are nodes, in their order: packed into one number, or a list when there are many. */
-function inputKinds(inputs: readonly { id: string | null; kind: EdgeKind }[]): number | readonly EdgeKind[] {
-  const kinds = inputs.filter((i) => i.id !== null).map((i) => i.kind);
-  if (kinds.length > packedInputs) return kinds;
-  let packed = 0;
-  for (const [k, kind] of kinds.entries()) packed |= edgeKinds.indexOf(kind) << (k * kindBits);
-  return packed;
-}
-
 /** The ids of the inputs that are nodes, in an array of just their number (`filter` and `flatMap` leave room). */
 function inputIds(inputs: readonly { id: string | null }[]): readonly string[] {
   let n = 0;
@@ -580,6 +590,9 @@ function inputIds(inputs: readonly { id: string | null }[]): readonly string[] {
 }
 
 const emptyList: readonly never[] = Object.freeze([]);
+
+/** The nodes a plan has before `intern` keeps one copy of each text: few files have as many. */
+const internFrom = 1024;
 
 /** Texts `intern` keeps at most before it starts again. */
 const internLimit = 1 << 16;
