@@ -15,7 +15,14 @@ import {
 } from "@hull/linter";
 import { computeHover, createDocument, type Document, type FeatureConfig } from "@hull/lsp";
 import { dump, format, parse, type Dockerfile, type Instruction, type Range } from "@hull/parser";
-import { containerArgv, invalidate, plan, type BuildPlan, type ContainerRun } from "@hull/planner";
+import {
+  containerArgv,
+  invalidate,
+  plan,
+  type BuildPlan,
+  type ContainerRun,
+  type PlanNode,
+} from "@hull/planner";
 import { isMap, isScalar, parse as parseYaml, parseDocument, type Node as YamlNode } from "yaml";
 import { highlightRanges, type Highlight } from "./highlight.js";
 
@@ -313,11 +320,31 @@ export function planView(text: string, request: PlanRequest): PlanView {
   }
   return {
     // The view reaches the page by structured clone, which copies own data only: the planner's RUN operations keep
-    // their environment behind a getter (packages/planner/src/exec-op.ts), so each operation goes as its JSON view.
-    plan: { ...built, nodes: built.nodes.map((n) => ({ ...n, op: plainJson(n.op) })) },
+    // their environment behind a getter (packages/planner/src/exec-op.ts), so each operation goes as its JSON view,
+    // and a node makes most of its fields when read (getters of its class), so each is copied by name.
+    plan: { ...built, nodes: built.nodes.map(nodeView) },
     run,
     rebuilt,
     stageNames: ast.stages.map((s) => s.name ?? String(s.index)),
+  };
+}
+
+/** A plan node as plain data, every field read. */
+function nodeView(n: PlanNode): PlanNode {
+  return {
+    id: n.id,
+    stage: n.stage,
+    line: n.line,
+    range: n.range,
+    instruction: n.instruction,
+    kind: n.kind,
+    layer: n.layer,
+    inputs: n.inputs,
+    cacheKey: n.cacheKey,
+    label: n.label,
+    onbuild: n.onbuild,
+    pruned: n.pruned,
+    op: plainJson(n.op),
   };
 }
 

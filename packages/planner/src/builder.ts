@@ -29,6 +29,15 @@ export interface NodeRecord {
   readonly env: EnvList | null;
 }
 
+/**
+ * Where a plan made only for its cache keys (`invalidate`'s plan before a change) hands each node as it is added,
+ * with what the node's key hashes (its operation, or a RUN's operation with its env's digest). Such a plan keeps
+ * neither its nodes nor its edges: each node is let go once the sink has read it.
+ */
+export interface NodeSink {
+  add(node: PlanNode, hashed: unknown): void;
+}
+
 /** What a dispatched stage leaves: its final filesystem (what `COPY --from` and mounts read) and its platform. */
 export interface StageResult {
   readonly head: string | null;
@@ -46,8 +55,7 @@ export interface Located {
 /** Everything a dispatcher needs: the options, the graph being built and helpers that report and add nodes.
  * (Named for what it builds, the plan; Docker's "build context" is the file set `context.ts` models.) */
 export class PlanBuilder {
-  readonly nodes: PlanNode[] = [];
-  readonly edges: PlanEdge[] = [];
+  readonly nodes: PlanStep[] = [];
   readonly diagnostics: PlanDiagnostic[] = [];
   readonly contextSources: ContextSource[] = [];
   /**
@@ -66,7 +74,8 @@ export class PlanBuilder {
   readonly targetPlatform: Platform;
   globalArgs = new Map<string, string>();
   resolved: ResolvedStage[] = [];
-  private readonly nodeIndex = new Map<string, PlanNode>();
+  /** Each node's cache key by id, for content keys (`contentKey`); the nodes themselves are not needed there. */
+  private readonly keys = new Map<string, string>();
   private readonly baseImages = new Map<string, BaseImage>();
 
   constructor(
@@ -77,6 +86,8 @@ export class PlanBuilder {
      * (a RUN), else undefined (the key hashes the operation, which lists nothing when read).
      */
     private readonly records: (NodeRecord | undefined)[] | null = null,
+    /** When given, gets each node instead of `nodes`, which stays empty. */
+    private readonly sink: NodeSink | null = null,
   ) {
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
     this.changedPaths = options.changedPaths ?? [];
@@ -183,28 +194,29 @@ export class PlanBuilder {
     },
   ): PlanNode {
     const id = spec.id ?? `s${st.index}.${st.ordinal}`;
-    packArrays(spec.op);
+    this.added++;
+    this.pack(spec.op);
     const node = new PlanStep(
       id,
       st.index,
-      st.at.start.line,
       st.at,
       spec.instruction,
       spec.kind,
       spec.layer,
-      inputIds(spec.inputs),
+      spec.inputs,
       cacheKey(
         spec.key ?? spec.op,
         spec.inputs.map((i) => i.key),
       ),
-      spec.label,
+      this.intern(spec.label),
       st.onbuild,
       st.pruned,
       spec.op,
     );
-    this.nodes.push(node);
+    if (this.sink === null) this.nodes.push(node);
+    else this.sink.add(node, spec.key ?? spec.op);
     this.records?.push(spec.key === undefined ? undefined : { hashed: spec.key, env: spec.env ?? null });
-    this.nodeIndex.set(id, node);
+    this.keys.set(id, node.cacheKey);
     const writes = spec.writes ?? (spec.kind === "config" ? [] : "all");
     if (writes !== "all") {
       const prev = spec.inputs.find((i) => i.kind === "prev" || i.kind === "base");
@@ -222,9 +234,48 @@ export class PlanBuilder {
               ),
       });
     }
-    for (const input of spec.inputs)
-      if (input.id !== null) this.edges.push({ from: input.id, to: id, kind: input.kind });
     return node;
+  }
+
+  /**
+   * The strings nodes keep, each text once: a generated file repeats its paths, platforms, values and labels in
+   * every block, and each node kept a copy of each (a label made by joining texts, a tree of the pieces). Cleared
+   * when full, so that a file of texts that never repeat costs the map at most its limit.
+   */
+  private readonly strings = new Map<string, string>();
+
+  /** Nodes added so far. */
+  private added = 0;
+
+  /** The one copy of a text among the plan's, once the plan is large (below that, the map costs more than it saves). */
+  private intern(text: string): string {
+    if (this.added < internFrom) return text;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size >= internLimit) this.strings.clear();
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /**
+   * Replaces an operation's lists by copies of their exact size (empty ones by one shared list), and in a large
+   * plan its texts and its lists' texts by their one copy (`intern`). An array filled by `push`, a spread or
+   * `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a generated file's plan keeps
+   * millions of them. The values are the same.
+   */
+  private pack(op: Record<string, unknown>): void {
+    const interns = this.added >= internFrom;
+    for (const key of Object.keys(op)) {
+      const value = op[key];
+      if (typeof value === "string" && interns) op[key] = this.intern(value);
+      else if (Array.isArray(value))
+        op[key] =
+          value.length === 0
+            ? emptyList
+            : interns
+              ? value.map((v: unknown) => (typeof v === "string" ? this.intern(v) : v))
+              : value.slice();
+    }
   }
 
   /** What each node that does not write everything writes, and its key without the previous filesystem's. */
@@ -248,7 +299,7 @@ export class PlanBuilder {
     for (let steps = 0; id !== null; steps++) {
       const w = this.writers.get(id);
       if (w === undefined || steps >= contentWalkLimit) {
-        parts.push(this.nodeIndex.get(id)?.cacheKey ?? headKey);
+        parts.push(this.keys.get(id) ?? headKey);
         break;
       }
       if (w.writes.some((d) => overlaps(d, selected))) parts.push(w.local);
@@ -374,11 +425,6 @@ export class PlanBuilder {
     return this.baseImages.get(normalizeReference(ref)) ?? null;
   }
 
-  /** The node with this id. */
-  node(id: string): PlanNode | undefined {
-    return this.nodeIndex.get(id);
-  }
-
   /** The placeholder for the content of a context path, which changes when a changed path falls under it. */
   contextContent(path: string, excludes: IgnoreMatcher | null = null): string {
     return contentPlaceholder(path, this.changedPaths, this.ignore, excludes);
@@ -409,28 +455,128 @@ export class PlanBuilder {
 /**
  * A node of the plan. Its JSON is what `hull plan --format json` lists for it (all but the range), so that the
  * JSON output can write the plan's nodes as they are, one by one, rather than a copy of each made up front.
+ *
+ * A plan of a generated file has millions of nodes, so each keeps little, and makes the rest when read (equal but
+ * not identical from one read to the next): its range from five numbers beside `line` (a range and its two
+ * positions are three objects, about 136 bytes), its stage, kind and flags from one number, a lone input as its
+ * id (a list of one is two objects), and the kinds of its inputs packed in one number, from which the plan's edges
+ * are made when read (`planEdges`) rather than kept as one object each. What is made on read is on the prototype,
+ * so a spread (`{ ...node }`) copies only what is kept: copy a node field by field.
  */
-class PlanStep implements PlanNode {
+export class PlanStep implements PlanNode {
+  readonly line: number;
+  private readonly column: number;
+  private readonly offset: number;
+  private readonly endLine: number;
+  private readonly endColumn: number;
+  private readonly endOffset: number;
+  /** The stage times 64, plus the kind's index times 8, plus 4 if a layer, 2 if from ONBUILD, 1 if pruned. */
+  private readonly bits: number;
+  /** The input ids: none (one shared empty list), one (the id itself, not a list of one) or a list. */
+  private readonly ids: string | readonly string[];
+  /** The kind of each input: 3 bits each, or a list when there are more than fit in one small integer. */
+  private readonly kinds: number | readonly EdgeKind[];
+
   constructor(
     readonly id: string,
-    readonly stage: number,
-    readonly line: number,
-    readonly range: Range,
+    stage: number,
+    at: Range,
     readonly instruction: string,
-    readonly kind: NodeKind,
-    readonly layer: boolean,
-    readonly inputs: readonly string[],
+    kind: NodeKind,
+    layer: boolean,
+    /** The inputs; those with a null id (an image's, a context's) are not nodes, and are left out. */
+    inputs: readonly { id: string | null; kind: EdgeKind }[],
     readonly cacheKey: string,
     readonly label: string,
-    readonly onbuild: boolean,
-    readonly pruned: boolean,
+    onbuild: boolean,
+    pruned: boolean,
     readonly op: Readonly<Record<string, unknown>>,
-  ) {}
+  ) {
+    this.line = at.start.line;
+    this.column = at.start.column;
+    this.offset = at.start.offset;
+    this.endLine = at.end.line;
+    this.endColumn = at.end.column;
+    this.endOffset = at.end.offset;
+    this.bits =
+      stage * 64 + nodeKinds.indexOf(kind) * 8 + (layer ? 4 : 0) + (onbuild ? 2 : 0) + (pruned ? 1 : 0);
+    // One pass, which makes no list for the nodes of one input (most) and packs the kinds 3 bits each.
+    let count = 0;
+    let kinds = 0;
+    let first = "";
+    for (const input of inputs) {
+      if (input.id === null) continue;
+      if (count === 0) first = input.id;
+      if (count < packedInputs) kinds += edgeKinds.indexOf(input.kind) << (count * kindBits);
+      count++;
+    }
+    this.ids = count === 0 ? emptyList : count === 1 ? first : inputIds(inputs);
+    this.kinds = count > packedInputs ? inputs.filter((i) => i.id !== null).map((i) => i.kind) : kinds;
+  }
+
+  get stage(): number {
+    return (this.bits - (this.bits % 64)) / 64;
+  }
+
+  get kind(): NodeKind {
+    return nodeKinds[(this.bits % 64) >> 3] as NodeKind;
+  }
+
+  get layer(): boolean {
+    return (this.bits & 4) !== 0;
+  }
+
+  get onbuild(): boolean {
+    return (this.bits & 2) !== 0;
+  }
+
+  get pruned(): boolean {
+    return (this.bits & 1) !== 0;
+  }
+
+  /** A new list on each read when there is one input. */
+  get inputs(): readonly string[] {
+    return typeof this.ids === "string" ? [this.ids] : this.ids;
+  }
+
+  get range(): Range {
+    return {
+      start: { offset: this.offset, line: this.line, column: this.column },
+      end: { offset: this.endOffset, line: this.endLine, column: this.endColumn },
+    };
+  }
+
+  /** The kind of the input `inputs[k]`. */
+  inputKind(k: number): EdgeKind {
+    const kinds = this.kinds;
+    return typeof kinds === "number"
+      ? (edgeKinds[(kinds >> (k * kindBits)) & kindMask] as EdgeKind)
+      : (kinds[k] as EdgeKind);
+  }
 
   toJSON(): Record<string, unknown> {
     return nodeJson(this);
   }
 }
+
+/** The plan's edges, made from its nodes' inputs: one per input, node by node, in the order they were added. */
+export function planEdges(nodes: readonly PlanStep[]): PlanEdge[] {
+  let count = 0;
+  for (const n of nodes) count += n.inputs.length;
+  const edges = new Array<PlanEdge>(count);
+  let e = 0;
+  for (const n of nodes)
+    for (let k = 0; k < n.inputs.length; k++)
+      edges[e++] = { from: n.inputs[k] as string, to: n.id, kind: n.inputKind(k) };
+  return edges;
+}
+
+const edgeKinds: readonly EdgeKind[] = ["prev", "base", "copy-from", "mount-from", "source"];
+const nodeKinds: readonly NodeKind[] = ["source", "exec", "file", "merge", "config"];
+const kindBits = 3;
+const kindMask = (1 << kindBits) - 1;
+/** Inputs whose kinds pack into one small integer (3 bits each, under V8's 31-bit small integers). */
+const packedInputs = 10;
 
 /** The ids of the inputs that are nodes, in an array of just their number (`filter` and `flatMap` leave room). */
 function inputIds(inputs: readonly { id: string | null }[]): readonly string[] {
@@ -443,19 +589,13 @@ function inputIds(inputs: readonly { id: string | null }[]): readonly string[] {
   return ids;
 }
 
-/**
- * Replaces an operation's lists by copies of their exact size, and empty ones by one shared list. An array filled
- * by `push`, a spread or `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a
- * generated file's plan keeps millions of them. The values are the same.
- */
-function packArrays(op: Record<string, unknown>): void {
-  for (const key of Object.keys(op)) {
-    const value = op[key];
-    if (Array.isArray(value)) op[key] = value.length === 0 ? emptyList : value.slice();
-  }
-}
-
 const emptyList: readonly never[] = Object.freeze([]);
+
+/** The nodes a plan has before `intern` keeps one copy of each text: few files have as many. */
+const internFrom = 1024;
+
+/** Texts `intern` keeps at most before it starts again. */
+const internLimit = 1 << 16;
 
 /** The build arg that fixes the image's timestamps (a BuildKit built-in, Dockerfile 1.5). */
 export const sourceDateEpoch = "SOURCE_DATE_EPOCH";

@@ -53,7 +53,7 @@ interface Step {
  * reads the env list chunk by chunk, each chunk summarized once however many versions share it.
  */
 export function invalidate(ast: Dockerfile, options: PlanOptions, change: InvalidationChange): Invalidation {
-  const old = previousVersions(ast, options);
+  const old = new Previous(ast, options);
   const changedArgs = Object.entries(change.buildArgs ?? {}).filter(([k, v]) => options.buildArgs?.[k] !== v);
   const afterRecords: (NodeRecord | undefined)[] = [];
   const after = buildPlan(
@@ -80,63 +80,82 @@ export function invalidate(ast: Dockerfile, options: PlanOptions, change: Invali
   // A FROM of an earlier stage builds nothing; it only forwards its parent's state, so it is never listed.
   for (const [i, node] of after.nodes.entries()) {
     if (node.pruned || node.kind === "config") continue;
-    const prev = old(i, node.id);
+    const prev = old.find(i, node.id);
     const isAlias = node.op["op"] === "stage";
     if (isAlias && node.inputs[0] !== undefined) alias.set(node.id, node.inputs[0]);
-    if (prev && prev.cacheKey === node.cacheKey) {
+    if (prev >= 0 && old.sameKey(prev, node.cacheKey)) {
       if (!isAlias) cached.push(node.id);
       continue;
     }
-    invalid.set(node.id, explain(step(node, afterRecords[i]), prev, search));
+    invalid.set(node.id, explain(step(node, afterRecords[i]), old, prev, search));
   }
   return { invalidated: [...invalid.values()].filter((i) => !alias.has(i.id)), cached, plan: after };
 }
 
-/** What comparing a node needs of its version before the change: its cache key and its operation's digest. */
-interface Previous {
-  readonly cacheKey: string;
-  /** The digest of what the cache key hashes (`operationDigest`). */
-  readonly operation: string;
-}
-
 /**
- * Plans before the change and keeps of each node only its id, cache key and what the key hashes, in plan order; the
- * plan itself (nodes, edges, labels, stages) is let go before the plan after the change is made, which with it
- * needed twice the memory of one plan. Finds a node's version where it most often is, at the same position: both
- * plans are made from one AST, so their nodes line up unless the change turned a base or a source into another
- * kind; a map of every id is made only when some node is not in its place.
+ * The plan before the change, as much of it as comparing needs: each node's id, cache key and the digest of what
+ * the key hashes, in plan order, the keys and digests as numbers in one typed array. The plan itself is made
+ * without keeping its nodes (a `NodeSink` reads each as it is added): keeping them, then columns of hex strings,
+ * made the plan before the change as large as the plan after it.
  */
-function previousVersions(
-  ast: Dockerfile,
-  options: PlanOptions,
-): (position: number, id: string) => Previous | undefined {
-  const { ids, keys, operations } = keyColumns(ast, options);
-  let byId: Map<string, number> | null = null;
-  return (position, id) => {
-    let i = position;
+class Previous {
+  private readonly ids: string[] = [];
+  /** Per node: the cache key's 64 bits, then the operation digest's 128 bits, as 32-bit words. */
+  private words = new Uint32Array(wordsPerNode * 1024);
+  private byId: Map<string, number> | null = null;
+
+  constructor(ast: Dockerfile, options: PlanOptions) {
+    buildPlan(ast, { ...options, changedPaths: [] }, null, {
+      add: (node, hashed) => {
+        const at = this.ids.length * wordsPerNode;
+        if (at + wordsPerNode > this.words.length) {
+          const grown = new Uint32Array(this.words.length * 2);
+          grown.set(this.words);
+          this.words = grown;
+        }
+        this.ids.push(node.id);
+        hexWords(node.cacheKey, this.words, at);
+        hexWords(operationDigest(hashed), this.words, at + keyWords);
+      },
+    });
+  }
+
+  /**
+   * Where a node's version is, or -1: most often at the same position, as both plans are made from one AST and
+   * their nodes line up unless the change turned a base or a source into another kind; a map of every id is made
+   * only when some node is not in its place.
+   */
+  find(position: number, id: string): number {
     // Source nodes of a RUN's mounts may share an id (the last one counts): those are looked up by id.
-    if (ids[i] !== id || id.endsWith(".src")) {
-      byId ??= new Map(ids.map((n, k) => [n, k]));
-      i = byId.get(id) ?? -1;
-    }
-    const cacheKey = keys[i];
-    return cacheKey === undefined ? undefined : { cacheKey, operation: operations[i] as string };
-  };
+    if (this.ids[position] === id && !id.endsWith(".src")) return position;
+    this.byId ??= new Map(this.ids.map((n, k) => [n, k]));
+    return this.byId.get(id) ?? -1;
+  }
+
+  /** Whether the node at `k` had this cache key. */
+  sameKey(k: number, key: string): boolean {
+    return this.same(k * wordsPerNode, key);
+  }
+
+  /** Whether the node at `k` hashed an operation with this digest (`operationDigest`). */
+  sameOperation(k: number, digest: string): boolean {
+    return this.same(k * wordsPerNode + keyWords, digest);
+  }
+
+  private same(at: number, hex: string): boolean {
+    for (let w = 0; w < hex.length / 8; w++)
+      if (this.words[at + w] !== Number.parseInt(hex.slice(w * 8, w * 8 + 8), 16)) return false;
+    return true;
+  }
 }
 
-/** The plan before the change as three columns (made in a function of its own, whose closures keep nothing). */
-function keyColumns(
-  ast: Dockerfile,
-  options: PlanOptions,
-): { ids: string[]; keys: string[]; operations: string[] } {
-  const records: (NodeRecord | undefined)[] = [];
-  const { nodes } = buildPlan(ast, { ...options, changedPaths: [] }, records);
-  return {
-    ids: nodes.map((n) => n.id),
-    keys: nodes.map((n) => n.cacheKey),
-    // A digest rather than the operation itself: the operations were most of what this plan kept.
-    operations: nodes.map((n, i) => operationDigest(records[i]?.hashed ?? n.op)),
-  };
+/** 32-bit words of a cache key (16 hex digits) and of an operation digest (32). */
+const keyWords = 2;
+const wordsPerNode = keyWords + 4;
+
+/** Writes a hex text's 32-bit words (8 digits each) at `at`. */
+function hexWords(hex: string, out: Uint32Array, at: number): void {
+  for (let w = 0; w < hex.length / 8; w++) out[at + w] = Number.parseInt(hex.slice(w * 8, w * 8 + 8), 16);
 }
 
 /** A digest of an operation's stable JSON (128 bits): equal exactly when the texts are, but for a collision. */
@@ -158,12 +177,13 @@ interface Search {
   readonly placeholders: WeakMap<object, readonly string[]>;
 }
 
-function explain(s: Step, prev: Previous | undefined, search: Search): InvalidatedNode {
+/** Why a node rebuilds; `prev` is where its version before the change is in `old`, or -1 for a new node. */
+function explain(s: Step, old: Previous, prev: number, search: Search): InvalidatedNode {
   const { node } = s;
   const direct = node.inputs.find((i) => search.invalid.has(i));
   const input = direct === undefined ? undefined : (search.alias.get(direct) ?? direct);
   // Equal hashed values list equal operations: a RUN's env digest is equal exactly when its list is.
-  const own = prev === undefined || operationDigest(s.hashed) !== prev.operation;
+  const own = prev < 0 || !old.sameOperation(prev, operationDigest(s.hashed));
   if (own) {
     const changed = changedContent(s, search.placeholders);
     if (changed.length > 0)
@@ -183,7 +203,7 @@ function explain(s: Step, prev: Previous | undefined, search: Search): Invalidat
       return {
         id: node.id,
         cause: "operation",
-        reason: prev ? "the resolved operation changed" : "new node",
+        reason: prev >= 0 ? "the resolved operation changed" : "new node",
       };
   }
   if (input !== undefined) {

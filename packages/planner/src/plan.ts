@@ -1,6 +1,14 @@
 import { defaultPath, proxyArgs, type Dockerfile, type Stage as AstStage } from "@hull/parser";
 import type { BuildPlan, HistoryEntry, PlanDiagnostic, PlanOptions, PlanStage } from "./model.js";
-import { PlanBuilder, fileStart, sourceDateEpoch, type NodeRecord } from "./builder.js";
+import {
+  PlanBuilder,
+  fileStart,
+  planEdges,
+  sourceDateEpoch,
+  type PlanStep,
+  type NodeRecord,
+  type NodeSink,
+} from "./builder.js";
 import type { StageState } from "./state.js";
 import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
@@ -12,14 +20,16 @@ import { Environment } from "./env.js";
 
 /**
  * Builds the whole plan: resolve stages, analyse dependencies, dispatch reachable and pruned stages, order.
- * `records`, when given, gets what each node's operation holds beyond its JSON (see `PlanBuilder`).
+ * `records`, when given, gets what each node's operation holds beyond its JSON (see `PlanBuilder`); `sink`, when
+ * given, gets each node in place of the plan's `nodes` and `edges`, which are then empty.
  */
 export function buildPlan(
   ast: Dockerfile,
   options: PlanOptions,
   records: (NodeRecord | undefined)[] | null = null,
+  sink: NodeSink | null = null,
 ): BuildPlan {
-  const ctx = new PlanBuilder(ast, options, records);
+  const ctx = new PlanBuilder(ast, options, records, sink);
   const astStages: readonly AstStage[] = ast.stages;
   if (astStages.length === 0) {
     ctx.report("no-stages", "dockerfile contains no stages to build", fileStart(ast));
@@ -105,19 +115,40 @@ export function buildPlan(
     };
   });
   const targetState = ctx.states[target];
-  return {
+  return assemble(ctx.nodes, {
     target,
     targetName: astStages[target]?.name ?? null,
     platform: formatPlatform(ctx.targetPlatform),
     buildPlatform: formatPlatform(ctx.buildPlatform),
     stages,
-    nodes: ctx.nodes,
-    edges: ctx.edges,
     order: orderLevels(ctx.nodes),
     image: targetState ? finishImage(targetState, ctx.created()) : null,
     contextSources: ctx.contextSources,
     unusedBuildArgs: unusedBuildArgs(ctx),
     diagnostics: ctx.diagnostics,
+  });
+}
+
+/**
+ * The plan object, whose edges are made from the nodes' inputs each time they are read: kept, they were as many
+ * objects again as the nodes. (Made here, not in `buildPlan`, whose closures would keep its builder alive.)
+ */
+function assemble(nodes: readonly PlanStep[], p: Omit<BuildPlan, "nodes" | "edges">): BuildPlan {
+  return {
+    target: p.target,
+    targetName: p.targetName,
+    platform: p.platform,
+    buildPlatform: p.buildPlatform,
+    stages: p.stages,
+    nodes,
+    get edges() {
+      return planEdges(nodes);
+    },
+    order: p.order,
+    image: p.image,
+    contextSources: p.contextSources,
+    unusedBuildArgs: p.unusedBuildArgs,
+    diagnostics: p.diagnostics,
   };
 }
 

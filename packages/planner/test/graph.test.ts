@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "@hull/parser";
+import { plan } from "../src/index.js";
 import { codes, node, planText } from "./helpers.js";
 
 describe("target pruning", () => {
@@ -247,5 +249,68 @@ describe("pruned stages", () => {
     expect(p.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(["bad-stop-signal:warning"]);
     const q = planText("FROM alpine\nSTOPSIGNAL NOPE\n");
     expect(q.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(["bad-stop-signal:error"]);
+  });
+});
+
+describe("what a node keeps", () => {
+  // Twelve stages a RUN mounts from: more inputs than fit in the number that packs their kinds.
+  const many = Array.from({ length: 12 }, (_, i) => `FROM alpine AS m${i}\nRUN echo ${i} > /o\n`).join("");
+  const mounts = Array.from({ length: 12 }, (_, i) => `--mount=from=m${i},target=/m${i}`).join(" ");
+  const file = `${many}FROM alpine AS a
+ONBUILD COPY --from=m0 /o /o
+FROM a
+WORKDIR /w
+COPY --from=m1 /o \\
+  /p
+RUN --mount=type=bind,from=m2,target=/x ${mounts} cat /x/o
+`;
+  const { ast } = parse(file);
+  const p = plan(ast);
+
+  it("makes its range when read, equal to its instruction's", () => {
+    const at = new Map(
+      ast.stages.flatMap((s) => [s.from, ...s.instructions]).map((i) => [i.range.start.line, i]),
+    );
+    for (const n of p.nodes) {
+      expect(n.range).toEqual((n.onbuild ? ast.stages[n.stage]?.from : at.get(n.line))?.range);
+      expect(n.range).not.toBe(n.range);
+    }
+    expect(node(p, "s13.2").range).toEqual({
+      start: { offset: file.indexOf("COPY --from=m1"), line: 29, column: 1 },
+      end: { offset: file.indexOf("\nRUN --mount=type=bind"), line: 30, column: 5 },
+    });
+  });
+
+  it("reads its stage, kind, flags and inputs from what it packs", () => {
+    const fields = (id: string) => {
+      const n = node(p, id);
+      return [n.stage, n.kind, n.layer, n.onbuild, n.pruned, n.inputs.length];
+    };
+    expect(fields("s13.t0")).toEqual([13, "file", true, true, false, 2]);
+    // WORKDIR makes its folder: a file layer.
+    expect(fields("s13.1")).toEqual([13, "file", true, false, false, 1]);
+    expect(fields("s13.3")).toEqual([13, "exec", true, false, false, 14]);
+    expect(fields("s3.0")).toEqual([3, "source", false, false, false, 0]);
+    const pruned = plan(ast, { target: "m4" });
+    expect(pruned.nodes.filter((n) => !n.pruned).map((n) => n.id)).toEqual(["s4.0", "s4.1"]);
+    expect(node(p, "s13.2").inputs).toEqual(["s13.1", "s1.1"]);
+  });
+
+  it("the plan's edges are its nodes' inputs, with the kind of each", () => {
+    const edges = p.edges.map((e) => `${e.from}>${e.to}:${e.kind}`);
+    expect(edges.filter((e) => e.includes(">s13."))).toEqual([
+      "s12.0>s13.0:base",
+      "s13.0>s13.t0:prev",
+      "s0.1>s13.t0:copy-from",
+      "s13.t0>s13.1:prev",
+      "s13.1>s13.2:prev",
+      "s1.1>s13.2:copy-from",
+      // 14 inputs: their kinds are a list, not one packed number.
+      "s13.2>s13.3:prev",
+      "s2.1>s13.3:mount-from",
+      ...Array.from({ length: 12 }, (_, i) => `s${i}.1>s13.3:mount-from`),
+    ]);
+    expect(p.edges.length).toBe(p.nodes.reduce((n, x) => n + x.inputs.length, 0));
+    expect(p.edges.map((e) => e.from)).toEqual(p.nodes.flatMap((n) => n.inputs));
   });
 });
