@@ -1,5 +1,5 @@
 import { programName } from "../dialect.js";
-import { CommandList, type ShellCommand, type ShellWord } from "../lexer.js";
+import { addWord, commandList, endCommand, type ShellCommand, type ShellWord } from "../lexer.js";
 
 /**
  * Aliases of Windows PowerShell 5 and PowerShell 7 that rules care about, to the cmdlet they stand for. `curl` and
@@ -72,7 +72,7 @@ export function powershellName(word: string, windowsPowershell: boolean): string
  * `$x = cmd …` is the command `cmd`, and the call operator (`& $exe …`) is skipped.
  */
 export function parsePowershell(script: string, windowsPowershell = true): ShellCommand[] {
-  const list = new CommandList((words, _, operator) => makeCommand(words, operator, windowsPowershell));
+  const list = commandList(windowsPowershell ? windowsPowershellCommand : pwshCommand);
   const n = script.length;
   let i = 0;
   while (i < n) {
@@ -83,7 +83,7 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
       i += script[i + 1] === "\r" && script[i + 2] === "\n" ? 3 : 2;
     } else if (c === "\n") {
       // A line ending in `|` continues the pipeline.
-      if (list.hasWords) list.end("\n");
+      if (list.wordCount > 0) endCommand(list, "\n");
       i++;
     } else if (c === "#") {
       while (i < n && script[i] !== "\n") i++;
@@ -91,19 +91,29 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
       const close = script.indexOf("#>", i + 2);
       i = close < 0 ? n : close + 2;
     } else if (script.startsWith("&&", i) || script.startsWith("||", i)) {
-      list.end(script.slice(i, i + 2));
+      endCommand(list, script.slice(i, i + 2));
       i += 2;
     } else if (c === ";" || c === "|" || c === "{" || c === "}") {
-      list.end(c === "|" ? "|" : c === ";" ? ";" : list.hasWords ? ";" : list.operator);
+      endCommand(list, c === "|" ? "|" : c === ";" ? ";" : list.wordCount > 0 ? ";" : list.operator);
       i++;
     } else {
       const word = readWord(script, i);
-      list.word(word);
+      addWord(list, word);
       i = Math.max(word.end, i + 1);
     }
   }
-  list.end(null);
+  endCommand(list, null);
   return list.commands;
+}
+
+/** A command of a Windows PowerShell 5 script (see `makeCommand`). */
+function windowsPowershellCommand(words: ShellWord[], _: unknown, operator: string | null): ShellCommand {
+  return makeCommand(words, operator, true);
+}
+
+/** A command of a PowerShell 7 script (see `makeCommand`). */
+function pwshCommand(words: ShellWord[], _: unknown, operator: string | null): ShellCommand {
+  return makeCommand(words, operator, false);
 }
 
 function makeCommand(words: ShellWord[], operator: string | null, windowsPowershell: boolean): ShellCommand {
