@@ -466,7 +466,9 @@ function balanced(s: string, open: number, left: string, right: string): number 
 
 /** The commands of a script whose name is one of `names` (e.g. `apt-get`). */
 export function findCommands(commands: readonly ShellCommand[], ...names: string[]): ShellCommand[] {
-  return commands.filter((c) => c.base !== null && names.includes(c.base));
+  const found: ShellCommand[] = [];
+  for (const c of commands) if (c.base !== null && names.includes(c.base)) found.push(c);
+  return found;
 }
 
 /** `/usr/bin/apt-get` → `apt-get`. */

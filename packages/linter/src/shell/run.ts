@@ -594,7 +594,8 @@ export function runCommands(node: Run, scope: ShellScope | null): RunCommands {
   const shell = runShell(node, scope);
   let commands = caches?.commands.get(shell);
   if (!commands) {
-    const lists = [shell.commands, ...commandSubstitutions(shell.script, shell.commands)];
+    const lists = [shell.commands];
+    for (const list of commandSubstitutions(shell.script, shell.commands)) lists.push(list);
     commands = { shell, lists, all: lists.length === 1 ? shell.commands : lists.flat() };
     caches?.commands.set(shell, commands);
   }
