@@ -123,12 +123,7 @@ export function activeShell(semantic: SemanticModel, node: Instruction): ActiveS
 /** The table of `activeShell` for a file, or null when every instruction has `posixDefault`. */
 function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | null {
   const stages = semantic.ast.stages;
-  if (
-    stages.every(
-      (stage) => baseShell(semantic, stage) === posixDefault && !stage.instructions.some(setsShell),
-    )
-  )
-    return null;
+  if (allPosixDefault(semantic, stages)) return null;
   const table = new Map<Instruction, ActiveShell>();
   const ends = new Map<Stage, ActiveShell>();
   for (const stage of stages) {
@@ -144,6 +139,15 @@ function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | nu
   return table;
 }
 
+/** True when every stage has `posixDefault` throughout: built on a Linux image, with no SHELL. */
+function allPosixDefault(semantic: SemanticModel, stages: readonly Stage[]): boolean {
+  for (const stage of stages) {
+    if (baseShell(semantic, stage) !== posixDefault) return false;
+    for (const instruction of stage.instructions) if (setsShell(instruction)) return false;
+  }
+  return true;
+}
+
 /** True for a SHELL instruction that sets a shell (exec form with a program). */
 function setsShell(instruction: Instruction): instruction is Shell {
   return instruction.type === "Shell" && instruction.form === "exec" && instruction.args.length > 0;
@@ -152,7 +156,12 @@ function setsShell(instruction: Instruction): instruction is Shell {
 /** The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows. */
 function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
   const name = semantic.baseName(stage) ?? stage.from.image?.value ?? "";
-  const platform = stage.from.flags.find((f) => f.name === "platform")?.value ?? "";
+  let platform = "";
+  for (const f of stage.from.flags) {
+    if (f.name !== "platform") continue;
+    platform = f.value ?? "";
+    break;
+  }
   return isWindowsImage(name) || /^windows\b/i.test(platform) ? windowsDefault : posixDefault;
 }
 

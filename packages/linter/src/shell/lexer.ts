@@ -71,50 +71,48 @@ const KEYWORDS = new Set([
 /**
  * The commands a shell reader has read so far, and the words and redirections of the one it is reading: the one
  * accumulator of the POSIX lexer and the PowerShell and cmd readers, which differ only in how they make a command of
- * its words. Words and redirections are gathered in arrays reused from command to command and copied out at the
- * exact length, so that a command does not keep the slack of a growing array.
+ * its words (`make`, a module-level function). Words and redirections are gathered in arrays reused from command to
+ * command and copied out at the exact length, so that a command does not keep the slack of a growing array.
+ * An object literal (`commandList`) read by functions rather than a class: V8 keeps the hidden class of a literal
+ * with the code that makes it, while that of a class's instances goes with the last instance at a full GC, and
+ * the optimized code of every function that read one with it.
  */
-export class CommandList {
-  readonly commands: ShellCommand[] = [];
-  private readonly words: ShellWord[] = [];
-  private wordCount = 0;
-  private readonly redirects: ShellRedirect[] = [];
-  private redirectCount = 0;
+export interface CommandList {
+  readonly commands: ShellCommand[];
+  readonly words: ShellWord[];
+  wordCount: number;
+  readonly redirects: ShellRedirect[];
+  redirectCount: number;
   /** The operator before the command being read. */
-  operator: string | null = null;
+  operator: string | null;
+  readonly make: (words: ShellWord[], redirects: ShellRedirect[], operator: string | null) => ShellCommand;
+}
 
-  constructor(
-    private readonly make: (
-      words: ShellWord[],
-      redirects: ShellRedirect[],
-      operator: string | null,
-    ) => ShellCommand,
-  ) {}
+/** An empty command list whose commands `make` makes. */
+export function commandList(make: CommandList["make"]): CommandList {
+  return { commands: [], words: [], wordCount: 0, redirects: [], redirectCount: 0, operator: null, make };
+}
 
-  /** True when the command being read has a word (redirections not counted). */
-  get hasWords(): boolean {
-    return this.wordCount > 0;
+/** Adds a word to the command being read. */
+export function addWord(list: CommandList, word: ShellWord): void {
+  list.words[list.wordCount++] = word;
+}
+
+/** Adds a redirection to the command being read. */
+export function addRedirect(list: CommandList, redirect: ShellRedirect): void {
+  list.redirects[list.redirectCount++] = redirect;
+}
+
+/** Ends the command being read (if it has a word or a redirection); `next` is the operator before the next one. */
+export function endCommand(list: CommandList, next: string | null): void {
+  if (list.wordCount > 0 || list.redirectCount > 0) {
+    const words = list.words.slice(0, list.wordCount);
+    const redirects = list.redirectCount > 0 ? list.redirects.slice(0, list.redirectCount) : none;
+    list.wordCount = 0;
+    list.redirectCount = 0;
+    list.commands.push(list.make(words, redirects, list.operator));
   }
-
-  word(word: ShellWord): void {
-    this.words[this.wordCount++] = word;
-  }
-
-  redirect(redirect: ShellRedirect): void {
-    this.redirects[this.redirectCount++] = redirect;
-  }
-
-  /** Ends the command being read (if it has a word or a redirection); `next` is the operator before the next one. */
-  end(next: string | null): void {
-    if (this.wordCount > 0 || this.redirectCount > 0) {
-      const words = this.words.slice(0, this.wordCount);
-      const redirects = this.redirectCount > 0 ? this.redirects.slice(0, this.redirectCount) : none;
-      this.wordCount = 0;
-      this.redirectCount = 0;
-      this.commands.push(this.make(words, redirects, this.operator));
-    }
-    this.operator = next;
-  }
+  list.operator = next;
 }
 
 /**
@@ -128,7 +126,7 @@ export function parseShell(script: string): ShellCommand[] {
 
 /** `parseShell` of a piece of a script that starts at `offset` in it: offsets are those of the whole script. */
 function lex(script: string, offset: number): ShellCommand[] {
-  const list = new CommandList(makeCommand);
+  const list = commandList(makeCommand);
   const n = script.length;
   let i = 0;
   while (i < n) {
@@ -138,7 +136,7 @@ function lex(script: string, offset: number): ShellCommand[] {
     } else if (code === BACKSLASH && script.charCodeAt(i + 1) === NEWLINE) {
       i += 2;
     } else if (code === NEWLINE) {
-      list.end(list.hasWords ? "\n" : list.operator);
+      endCommand(list, list.wordCount > 0 ? "\n" : list.operator);
       i++;
     } else if (code === HASH) {
       const eol = script.indexOf("\n", i);
@@ -147,22 +145,22 @@ function lex(script: string, offset: number): ShellCommand[] {
       // Cheap first-character tests keep the redirection and operator readers off the common path (plain words).
       const redirect = code < 128 && CHARS[code]! & REDIRECT_START ? readRedirect(script, i, offset) : null;
       if (redirect) {
-        list.redirect(redirect);
+        addRedirect(list, redirect);
         i = redirect.end - offset;
         continue;
       }
       const op = code < 128 && CHARS[code]! & OPERATOR_START ? operatorAt(script, i, code) : null;
       if (op !== null) {
-        list.end(op === "(" || op === ")" ? (list.hasWords ? ";" : list.operator) : op);
+        endCommand(list, op === "(" || op === ")" ? (list.wordCount > 0 ? ";" : list.operator) : op);
         i += op.length;
         continue;
       }
       const word = readWord(script, i, offset);
-      list.word(word);
+      addWord(list, word);
       i = word.end - offset;
     }
   }
-  list.end(null);
+  endCommand(list, null);
   return list.commands;
 }
 
@@ -468,7 +466,9 @@ function balanced(s: string, open: number, left: string, right: string): number 
 
 /** The commands of a script whose name is one of `names` (e.g. `apt-get`). */
 export function findCommands(commands: readonly ShellCommand[], ...names: string[]): ShellCommand[] {
-  return commands.filter((c) => c.base !== null && names.includes(c.base));
+  const found: ShellCommand[] = [];
+  for (const c of commands) if (c.base !== null && names.includes(c.base)) found.push(c);
+  return found;
 }
 
 /** `/usr/bin/apt-get` → `apt-get`. */

@@ -27,42 +27,41 @@ import { parsePowershell } from "./tools/powershell.js";
  * following each other without gaps: the piece's start in the script, its start and end in the source, and 1 when
  * the piece is the source text itself (each offset in it maps to one in the source) or 0 when the whole piece maps
  * to its source span. Numbers in one list rather than an object per piece: a RUN of 100,000 continuation lines has
- * as many pieces.
+ * as many pieces. A plain array read by functions rather than an instance of a class: V8 drops the hidden class of
+ * a class's instances once none lives (after a full GC between files), and with it the optimized code of every
+ * function that read one.
  */
-class ScriptMap {
-  private readonly pieces: number[] = [];
+type ScriptMap = number[];
 
-  add(from: number, source: number, sourceEnd: number, exact: boolean): void {
-    this.pieces.push(from, source, sourceEnd, exact ? 1 : 0);
-  }
+/** Adds a piece to a script map. */
+function addPiece(map: ScriptMap, from: number, source: number, sourceEnd: number, exact: boolean): void {
+  map.push(from, source, sourceEnd, exact ? 1 : 0);
+}
 
-  /** The source offsets `[start, end)` of the script text between `start` and `end` (see `RunShell.span`). */
-  span(start: number, end: number): [number, number] {
-    const p = this.pieces;
-    if (p.length === 0) return [0, 0];
-    const i = this.pieceAt(start);
-    const from = p[i + 3] === 1 ? p[i + 1]! + (start - p[i]!) : p[i + 1]!;
-    if (end <= start) return [from, from];
-    const j = this.pieceAt(end - 1);
-    const to = p[j + 3] === 1 ? p[j + 1]! + (end - p[j]!) : p[j + 2]!;
-    return [from, Math.max(from, to)];
-  }
+/** The source offsets `[start, end)` of the script text between `start` and `end` (see `RunShell.span`). */
+function mapSpan(p: ScriptMap, start: number, end: number): [number, number] {
+  if (p.length === 0) return [0, 0];
+  const i = pieceAt(p, start);
+  const from = p[i + 3] === 1 ? p[i + 1]! + (start - p[i]!) : p[i + 1]!;
+  if (end <= start) return [from, from];
+  const j = pieceAt(p, end - 1);
+  const to = p[j + 3] === 1 ? p[j + 1]! + (end - p[j]!) : p[j + 2]!;
+  return [from, Math.max(from, to)];
+}
 
-  /**
-   * The index of the piece holding `offset`: the last that starts at or before it (the pieces follow each other,
-   * so no other can hold it; an empty piece is never the last such one but where the script ends), else the first.
-   */
-  private pieceAt(offset: number): number {
-    const p = this.pieces;
-    let lo = 0;
-    let hi = p.length / 4 - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (p[mid * 4]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo * 4;
+/**
+ * The index of the piece holding `offset`: the last that starts at or before it (the pieces follow each other,
+ * so no other can hold it; an empty piece is never the last such one but where the script ends), else the first.
+ */
+function pieceAt(p: ScriptMap, offset: number): number {
+  let lo = 0;
+  let hi = p.length / 4 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p[mid * 4]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
+  return lo * 4;
 }
 
 /**
@@ -77,7 +76,7 @@ function shellFormMap(
   value: string,
   fed: readonly Heredoc[],
 ): ScriptMap {
-  let map = new ScriptMap();
+  let map: ScriptMap = [];
   const own = node.tokens;
   const tokens = own.length > 0 ? own : (node.onbuild?.tokens ?? []);
   let spelled = 0;
@@ -90,19 +89,19 @@ function shellFormMap(
       spelled = -1;
       break;
     }
-    map.add(spelled, from, to, true);
+    addPiece(map, spelled, from, to, true);
     spelled += to - from;
   }
   if (spelled !== value.length) {
     // The tokens do not spell the command (should not happen): map everything to the whole argument.
-    map = new ScriptMap();
-    map.add(0, start, end, false);
+    map = [];
+    addPiece(map, 0, start, end, false);
   }
   let at = value.length;
   for (const heredoc of fed) {
-    map.add(at, start, end, false);
+    addPiece(map, at, start, end, false);
     const body = heredoc.bodyRange.start.offset;
-    map.add(at + 1, body, body + heredoc.body.length, true);
+    addPiece(map, at + 1, body, body + heredoc.body.length, true);
     at += 1 + heredoc.body.length;
   }
   return map;
@@ -242,18 +241,73 @@ export function withRunCaches<T>(fn: () => T): T {
   }
 }
 
+/**
+ * A RUN's script as `splitRun` and `scriptIn` make it. An object literal made in one place whose `span` is one
+ * module-level function rather than a closure per RUN, and whose hidden class V8 keeps (a class's instances or a
+ * closure per RUN would have their optimized code dropped after each full GC once none of them lives).
+ */
+interface Script extends RunShell {
+  /** The map back to the Dockerfile, or null while it is not made (a shell form's, made from `lazy`). */
+  map: ScriptMap | null;
+  /** What `shellFormMap` makes the map of, when it is made on first use. */
+  lazy: ShellFormPieces | null;
+  /** For an inline script (see `scriptIn`), the script its offsets are in from `from`. */
+  outer: RunShell | null;
+  from: number;
+}
+
+/** The arguments of `shellFormMap` for a shell-form RUN whose map is made when first asked for. */
+interface ShellFormPieces {
+  node: Run;
+  start: number;
+  end: number;
+  value: string;
+  fed: readonly Heredoc[];
+}
+
+function makeScript(
+  dialect: Dialect,
+  active: ActiveShell,
+  script: string,
+  commands: ShellCommand[],
+  map: ScriptMap | null,
+  lazy: ShellFormPieces | null,
+  outer: RunShell | null,
+  from: number,
+): Script {
+  return { dialect, active, script, commands, span: scriptSpan, map, lazy, outer, from };
+}
+
+/** `RunShell.span` of a `Script`. */
+function scriptSpan(this: Script, start: number, end: number): [number, number] {
+  if (this.outer !== null) return this.outer.span(start + this.from, end + this.from);
+  if (this.map === null) {
+    const l = this.lazy!;
+    this.map = shellFormMap(l.node, l.start, l.end, l.value, l.fed);
+  }
+  return mapSpan(this.map, start, end);
+}
+
+/** A script put together piece by piece (an exec form's argv, a heredoc body), and its map. */
+interface ScriptBuilder {
+  script: string;
+  map: ScriptMap;
+}
+
+/** Adds `text`, which stands at `[source, sourceEnd)` in the Dockerfile, to the script being put together. */
+function append(to: ScriptBuilder, text: string, source: number, sourceEnd: number, exact: boolean): void {
+  addPiece(to.map, to.script.length, source, sourceEnd, exact);
+  to.script += text;
+}
+
 function splitRun(node: Run, active: ActiveShell): RunShell {
-  /** The map of an exec form's script, made with it; a shell form's is made when first asked for. */
-  const made = new ScriptMap();
-  let script = "";
-  const add = (text: string, source: number, sourceEnd: number, exact: boolean) => {
-    made.add(script.length, source, sourceEnd, exact);
-    script += text;
-  };
-  let lazy: (() => ScriptMap) | null = null;
   let dialect = active.dialect;
-  /** The POSIX commands of `script` when they are known already. */
+  /** The POSIX commands of the script when they are known already. */
   let commands: ShellCommand[] | null = null;
+  let script = "";
+  let lazy: ShellFormPieces | null = null;
+  /** An exec form's script and map, or a PowerShell or cmd heredoc body's. */
+  let made: ScriptBuilder | null = null;
   if (node.form === "shell" && node.args[0]) {
     const arg = node.args[0];
     const start = arg.range.start.offset;
@@ -275,46 +329,58 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
     }
     // `RUN <<EOF` under PowerShell or cmd: the body is the script.
     const whole = dialect === "posix" ? null : /^\s*<<-?\s*["']?([^\s"']+)["']?\s*$/.exec(script);
-    const heredoc = whole && node.heredocs.find((h) => h.name === whole[1]);
+    const heredoc = whole ? heredocNamed(node.heredocs, whole[1]!) : undefined;
     if (heredoc) {
-      script = "";
+      made = { script: "", map: [] };
       const at = heredoc.bodyRange.start.offset;
-      add(heredoc.body, at, at + heredoc.body.length, true);
+      append(made, heredoc.body, at, at + heredoc.body.length, true);
     } else {
-      lazy = () => shellFormMap(node, start, end, value, fed);
+      lazy = { node, start, end, value, fed };
     }
   } else if (node.form === "exec") {
-    const argv = node.args.map((a) => a.value);
+    made = { script: "", map: [] };
+    const argv: string[] = [];
+    for (const a of node.args) argv.push(a.value);
     const c = argv.indexOf("-c");
     const inline = programDialect(argv[0] ?? "") !== "posix" ? inlineScriptIndex(argv) : -1;
     if (inline >= 0 && node.args[inline]) {
       dialect = programDialect(argv[0]!);
-      addJsonString(node.args[inline], add);
+      addJsonString(node.args[inline], made);
     } else if (runsShell(argv) && c >= 0 && node.args[c + 1]) {
       dialect = "posix";
-      addJsonString(node.args[c + 1]!, add);
+      addJsonString(node.args[c + 1]!, made);
     } else {
       dialect = "posix";
-      node.args.forEach((a, i) => {
-        if (i > 0) add(" ", a.range.start.offset, a.range.start.offset, false);
+      for (let i = 0; i < node.args.length; i++) {
+        const a = node.args[i]!;
+        const at = a.range.start.offset;
+        if (i > 0) append(made, " ", at, at, false);
         if (/[\s"'$\\;&|<>()`#]/.test(a.value) || a.value === "") {
-          add(`'${a.value.replaceAll("'", "'\\''")}'`, a.range.start.offset, a.range.end.offset, false);
+          append(made, `'${a.value.replaceAll("'", "'\\''")}'`, at, a.range.end.offset, false);
         } else {
-          addJsonString(a, add);
+          addJsonString(a, made);
         }
-      });
+      }
     }
   }
-  let map: ScriptMap | null = lazy ? null : made;
-  const span = (start: number, end: number): [number, number] => (map ??= lazy!()).span(start, end);
-  const shell: RunShell = {
+  if (made) script = made.script;
+  const shell = makeScript(
     dialect,
     active,
     script,
-    commands: dialect === "posix" ? (commands ?? parseShell(script)) : [],
-    span,
-  };
+    dialect === "posix" ? (commands ?? parseShell(script)) : [],
+    lazy ? null : (made?.map ?? []),
+    lazy,
+    null,
+    0,
+  );
   return node.form === "shell" ? (innerScript(shell) ?? shell) : shell;
+}
+
+/** The heredoc of `heredocs` named `name`, if any. */
+function heredocNamed(heredocs: readonly Heredoc[], name: string): Heredoc | undefined {
+  for (const h of heredocs) if (h.name === name) return h;
+  return undefined;
 }
 
 /**
@@ -382,7 +448,9 @@ function scriptIn(outer: RunShell, words: readonly ShellWord[]): RunShell | null
   if (words.length < 2) return null;
   const dialect = programDialect(words[0]!.value);
   if (dialect !== "powershell" && dialect !== "cmd") return null;
-  const index = inlineScriptIndex(words.map((w) => w.value));
+  const argv: string[] = [];
+  for (const w of words) argv.push(w.value);
+  const index = inlineScriptIndex(argv);
   if (index < 0) return null;
   let from = words[index]!.start;
   let to = words[words.length - 1]!.end;
@@ -395,13 +463,7 @@ function scriptIn(outer: RunShell, words: readonly ShellWord[]): RunShell | null
     from++;
     to--;
   }
-  return {
-    dialect,
-    active: outer.active,
-    script: outer.script.slice(from, to),
-    commands: [],
-    span: (start, end) => outer.span(start + from, end + from),
-  };
+  return makeScript(dialect, outer.active, outer.script.slice(from, to), [], null, null, outer, from);
 }
 
 /** The words of the script when it is a single command, read in the script's dialect; null otherwise. */
@@ -458,11 +520,13 @@ export function scriptCommands(shell: RunShell): readonly ShellCommand[] {
 /** A JSON string element of an exec form: exact when the literal has no escapes, else mapped as a whole. */
 function addJsonString(
   arg: { value: string; range: { start: { offset: number }; end: { offset: number } } },
-  add: (text: string, source: number, sourceEnd: number, exact: boolean) => void,
+  to: ScriptBuilder,
 ): void {
-  const { start, end } = { start: arg.range.start.offset, end: arg.range.end.offset };
+  const range = arg.range;
+  const start = range.start.offset;
+  const end = range.end.offset;
   const exact = end - start === arg.value.length + 2;
-  add(arg.value, exact ? start + 1 : start, exact ? end - 1 : end, exact);
+  append(to, arg.value, exact ? start + 1 : start, exact ? end - 1 : end, exact);
 }
 
 /** True when `value` has the `length` characters of `text` from `from` at `at`. */
@@ -481,12 +545,21 @@ function feedsShell(line: readonly ShellCommand[], name: string, body: string): 
     if (!shellNames.has(program)) return false;
   }
   for (const command of line) {
-    const fed = command.redirects.some((r) => (r.op === "<<" || r.op === "<<-") && r.target?.value === name);
-    if (!fed) continue;
+    if (!readsHeredoc(command, name)) continue;
     if (command.name === null) return true;
     // `bash -ex <<EOF` reads the script from stdin; `bash script.sh <<EOF` does not.
-    return shellArgs(command)?.every((a) => a.value.startsWith("-")) ?? false;
+    const args = shellArgs(command);
+    if (args === null) return false;
+    for (const a of args) if (!a.value.startsWith("-")) return false;
+    return true;
   }
+  return false;
+}
+
+/** True when `command` has the heredoc `name` as its standard input. */
+function readsHeredoc(command: ShellCommand, name: string): boolean {
+  for (const r of command.redirects)
+    if ((r.op === "<<" || r.op === "<<-") && r.target?.value === name) return true;
   return false;
 }
 
@@ -495,11 +568,15 @@ export function hasCacheMount(
   node: { mounts?: readonly { mountType: string; target: string | null }[] },
   ...targets: (string | RegExp)[]
 ): boolean {
-  return (node.mounts ?? []).some((m) => {
-    if ((m.mountType !== "cache" && m.mountType !== "tmpfs") || m.target === null) return false;
+  const mounts = node.mounts;
+  if (mounts === undefined) return false;
+  for (const m of mounts) {
+    if ((m.mountType !== "cache" && m.mountType !== "tmpfs") || m.target === null) continue;
     const target = m.target.replace(/\/+$/, "");
-    return targets.some((t) => (typeof t === "string" ? t.replace(/\/+$/, "") === target : t.test(target)));
-  });
+    for (const t of targets)
+      if (typeof t === "string" ? t.replace(/\/+$/, "") === target : t.test(target)) return true;
+  }
+  return false;
 }
 
 /** The shell of a RUN and its POSIX command lists: the script's own, then one per command substitution. */
@@ -517,7 +594,8 @@ export function runCommands(node: Run, scope: ShellScope | null): RunCommands {
   const shell = runShell(node, scope);
   let commands = caches?.commands.get(shell);
   if (!commands) {
-    const lists = [shell.commands, ...commandSubstitutions(shell.script, shell.commands)];
+    const lists = [shell.commands];
+    for (const list of commandSubstitutions(shell.script, shell.commands)) lists.push(list);
     commands = { shell, lists, all: lists.length === 1 ? shell.commands : lists.flat() };
     caches?.commands.set(shell, commands);
   }
@@ -530,7 +608,8 @@ export function scriptRange(
   shell: RunShell,
   at: ScriptSpan,
 ): Range {
-  return ctx.rangeOf(...shell.span(at.start, at.end));
+  const span = shell.span(at.start, at.end);
+  return ctx.rangeOf(span[0], span[1]);
 }
 
 /**
@@ -540,8 +619,14 @@ export function scriptRange(
  */
 export function substitutionMentions(shell: RunShell, test: (raw: string) => boolean): boolean {
   if (!shell.script.includes("$(") && !shell.script.includes("`")) return false;
-  const holds = (w: ShellWord) => (w.raw.includes("$(") || w.raw.includes("`")) && test(w.raw);
-  return shell.commands.some(
-    (c) => c.words.some(holds) || c.redirects.some((r) => r.target !== null && holds(r.target)),
-  );
+  for (const c of shell.commands) {
+    for (const w of c.words) if (holds(w, test)) return true;
+    for (const r of c.redirects) if (r.target !== null && holds(r.target, test)) return true;
+  }
+  return false;
+}
+
+/** True when the word holds a command substitution and its raw text passes `test`. */
+function holds(w: ShellWord, test: (raw: string) => boolean): boolean {
+  return (w.raw.includes("$(") || w.raw.includes("`")) && test(w.raw);
 }

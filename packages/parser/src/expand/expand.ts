@@ -73,8 +73,6 @@ class ExpandFailure {
   constructor(readonly message: string) {}
 }
 
-type Lookup = (name: string) => string | undefined;
-
 interface RunResult {
   value: string;
   words: string[];
@@ -91,7 +89,7 @@ function run(
 ): RunResult {
   let lexer: Lexer | undefined;
   try {
-    lexer = new Lexer(String(text), makeLookup(env, options?.caseInsensitive === true), options, trackWords);
+    lexer = new Lexer(String(text), env, options, trackWords);
     const { value, words } = lexer.readUntil(EOF, options?.rawEscapes === true);
     return { value, words, matched: [...lexer.matched], missing: [...lexer.missing], error: null };
   } catch (e) {
@@ -116,27 +114,35 @@ function describe(e: unknown): string {
   }
 }
 
-function makeLookup(env: ExpandEnv, caseInsensitive: boolean): Lookup {
-  const isMap = env instanceof Map || typeof env.get === "function";
-  if (caseInsensitive) {
-    // BuildKit upper-cases both sides on Windows; a later key wins when two differ only in case.
-    let folded: Map<string, string> | undefined;
-    return (name) => {
-      if (!folded) {
-        folded = new Map();
-        const entries = isMap ? (env as ReadonlyMap<string, string>).entries() : Object.entries(env);
-        for (const [k, v] of entries) folded.set(upperKey(String(k)), String(v));
-      }
-      return folded.get(upperKey(name));
-    };
-  }
-  if (isMap) {
+/**
+ * How an expansion reads its environment: a map (`Map`, or anything with `get` and `has`), a record (own
+ * properties only: `constructor` or `__proto__` must not count as set), or either with names compared in upper case.
+ */
+type EnvKind = 0 | 1 | 2;
+const mapEnv = 0;
+const recordEnv = 1;
+const caseInsensitiveEnv = 2;
+
+/** The value of `name` in `env` read as `kind` says (not the case-insensitive kind, see `foldEnv`). */
+function lookUp(env: ExpandEnv, kind: EnvKind, name: string): string | undefined {
+  if (kind === mapEnv) {
     const map = env as ReadonlyMap<string, string>;
-    return (name) => (map.has(name) ? String(map.get(name)) : undefined);
+    return map.has(name) ? String(map.get(name)) : undefined;
   }
   const record = env as Readonly<Record<string, string>>;
-  // Own properties only: `constructor` or `__proto__` must not count as set.
-  return (name) => (Object.prototype.hasOwnProperty.call(record, name) ? String(record[name]) : undefined);
+  return Object.prototype.hasOwnProperty.call(record, name) ? String(record[name]) : undefined;
+}
+
+/** `env` with upper-cased names, as BuildKit reads it on Windows: a later key wins when two differ only in case. */
+function foldEnv(env: ExpandEnv): Map<string, string> {
+  const folded = new Map<string, string>();
+  const entries = isMapEnv(env) ? (env as ReadonlyMap<string, string>).entries() : Object.entries(env);
+  for (const [k, v] of entries) folded.set(upperKey(String(k)), String(v));
+  return folded;
+}
+
+function isMapEnv(env: ExpandEnv): boolean {
+  return env instanceof Map || typeof env.get === "function";
 }
 
 /** Go's strings.ToUpper: simple per-character mapping, so `ß` stays `ß` instead of becoming `SS`. */
@@ -167,13 +173,18 @@ class Lexer {
   private readonly rawQuotes: boolean;
   private readonly skipUnset: boolean;
   private readonly skipQuotes: boolean;
+  private readonly envKind: EnvKind;
+  /** The environment with upper-cased names, for a case-insensitive expansion (made on its first lookup). */
+  private folded: Map<string, string> | undefined = undefined;
 
   constructor(
     private readonly text: string,
-    private readonly lookupEnv: Lookup,
+    private readonly env: ExpandEnv,
     options: ExpandOptions | undefined,
     private readonly trackWords: boolean,
   ) {
+    this.envKind =
+      options?.caseInsensitive === true ? caseInsensitiveEnv : isMapEnv(env) ? mapEnv : recordEnv;
     // Go's text/scanner skips a byte order mark at the very start of its input.
     this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.escape = options?.escape === "`" ? BACKTICK : BACKSLASH;
@@ -193,7 +204,13 @@ class Lexer {
   }
 
   private lookup(name: string): string | undefined {
-    const value = this.lookupEnv(name);
+    let value: string | undefined;
+    if (this.envKind === caseInsensitiveEnv) {
+      // The folded environment is made on the first lookup, which most expansions never make.
+      value = (this.folded ??= foldEnv(this.env)).get(upperKey(name));
+    } else {
+      value = lookUp(this.env, this.envKind, name);
+    }
     (value === undefined ? this.missing : this.matched).add(name);
     return value;
   }
@@ -445,7 +462,7 @@ class Lexer {
   }
 }
 
-keepShape(new Lexer("", () => undefined, undefined, false));
+keepShape(new Lexer("", {}, undefined, false));
 
 function settle(result: GlobResult): string {
   if (!result.ok) throw new ExpandFailure(result.error);

@@ -24,104 +24,152 @@ const SPECIAL_PARAMS = "@*#?-$!0";
  * source of truth for values and for which names are missing.
  */
 export function findVarRefs(text: string, escape: string, skipQuotes = false): VarRef[] {
-  const refs: VarRef[] = [];
+  // Most words have no reference at all.
+  if (!text.includes("$")) return [];
+  const scan: RefScan = { text, escape, skipQuotes, i: 0, refs: [] };
+  scanUntil(scan, null);
+  const refs = scan.refs;
+  return refs.length > 1 ? refs.sort(byStart) : refs;
+}
+
+/**
+ * The state of `findVarRefs` over one word, read and advanced by the functions below: module-level functions
+ * rather than closures made for each word.
+ */
+interface RefScan {
+  readonly text: string;
+  readonly escape: string;
+  readonly skipQuotes: boolean;
+  /** The offset being read. */
+  i: number;
+  readonly refs: VarRef[];
+}
+
+function byStart(a: VarRef, b: VarRef): number {
+  return a.start - b.start;
+}
+
+function readName(scan: RefScan): string {
+  const { text } = scan;
   const n = text.length;
-  let i = 0;
-
-  const readName = (): string => {
-    const start = i;
-    if (i < n && /\p{Nd}/u.test(text[i]!)) {
-      while (i < n && /\p{Nd}/u.test(text[i]!)) i++;
-      return text.slice(start, i);
-    }
-    if (i < n && SPECIAL_PARAMS.includes(text[i]!)) return text[i++]!;
-    while (i < n && /[\p{L}\p{Nd}_]/u.test(text[i]!)) i++;
+  let i = scan.i;
+  const start = i;
+  if (i < n && /\p{Nd}/u.test(text[i]!)) {
+    while (i < n && /\p{Nd}/u.test(text[i]!)) i++;
+    scan.i = i;
     return text.slice(start, i);
-  };
+  }
+  if (i < n && SPECIAL_PARAMS.includes(text[i]!)) {
+    scan.i = i + 1;
+    return text[i]!;
+  }
+  while (i < n && /[\p{L}\p{Nd}_]/u.test(text[i]!)) i++;
+  scan.i = i;
+  return text.slice(start, i);
+}
 
-  // Returns false when the text ends before `stop`, as BuildKit's lexer then fails.
-  const scanUntil = (stop: string | null): boolean => {
-    while (i < n) {
-      const ch = text[i]!;
-      if (stop !== null && ch === stop) {
-        i++;
-        return true;
-      }
-      if (ch === "$") dollar();
-      else if (!skipQuotes && ch === "'") {
-        const close = text.indexOf("'", i + 1);
-        i = close < 0 ? n : close + 1;
-      } else if (!skipQuotes && ch === '"') doubleQuoted();
-      else i += ch === escape ? 2 : 1;
+/** Returns false when the text ends before `stop`, as BuildKit's lexer then fails. */
+function scanUntil(scan: RefScan, stop: string | null): boolean {
+  const { text, escape, skipQuotes } = scan;
+  const n = text.length;
+  while (scan.i < n) {
+    const ch = text[scan.i]!;
+    if (stop !== null && ch === stop) {
+      scan.i++;
+      return true;
     }
-    return stop === null;
-  };
+    if (ch === "$") dollar(scan);
+    else if (!skipQuotes && ch === "'") {
+      const close = text.indexOf("'", scan.i + 1);
+      scan.i = close < 0 ? n : close + 1;
+    } else if (!skipQuotes && ch === '"') doubleQuoted(scan);
+    else scan.i += ch === escape ? 2 : 1;
+  }
+  return stop === null;
+}
 
-  const doubleQuoted = () => {
-    i++;
-    while (i < n) {
-      const ch = text[i]!;
-      if (ch === '"') {
-        i++;
-        return;
-      }
-      if (ch === "$") {
-        dollar();
-        continue;
-      }
-      i++;
-      if (ch === escape && i < n && (text[i] === '"' || text[i] === "$" || text[i] === escape)) i++;
-    }
-  };
-
-  const dollar = () => {
-    const start = i;
-    i++;
-    if (text[i] !== "{") {
-      const name = readName();
-      if (name !== "") refs.push({ name, start, end: i, operator: "" });
+function doubleQuoted(scan: RefScan): void {
+  const { text, escape } = scan;
+  const n = text.length;
+  scan.i++;
+  while (scan.i < n) {
+    const ch = text[scan.i]!;
+    if (ch === '"') {
+      scan.i++;
       return;
     }
-    i++;
-    if (i >= n || text[i] === "{" || text[i] === "}" || text[i] === ":") return;
-    const name = readName();
-    const ch = text[i++];
-    let operator: string;
-    if (ch === "}") operator = "";
-    else if (ch === ":") {
-      operator = text[i++] ?? "";
-      if (!scanUntil("}")) return;
-    } else if (ch !== undefined && "+-?#%".includes(ch)) {
-      operator = ch;
-      if (!scanUntil("}")) return;
-    } else if (ch === "/") {
-      operator = "/";
-      if (text[i] === "/") i++;
-      if (!scanUntil("/") || !scanUntil("}")) return;
-    } else return;
-    if (name !== "") refs.push({ name, start, end: i, operator });
-  };
+    if (ch === "$") {
+      dollar(scan);
+      continue;
+    }
+    scan.i++;
+    const next = text[scan.i];
+    if (ch === escape && scan.i < n && (next === '"' || next === "$" || next === escape)) scan.i++;
+  }
+}
 
-  scanUntil(null);
-  return refs.sort((a, b) => a.start - b.start);
+function dollar(scan: RefScan): void {
+  const { text } = scan;
+  const n = text.length;
+  const start = scan.i;
+  scan.i++;
+  if (text[scan.i] !== "{") {
+    const name = readName(scan);
+    if (name !== "") scan.refs.push({ name, start, end: scan.i, operator: "" });
+    return;
+  }
+  scan.i++;
+  if (scan.i >= n || text[scan.i] === "{" || text[scan.i] === "}" || text[scan.i] === ":") return;
+  const name = readName(scan);
+  const ch = text[scan.i++];
+  let operator: string;
+  if (ch === "}") operator = "";
+  else if (ch === ":") {
+    operator = text[scan.i++] ?? "";
+    if (!scanUntil(scan, "}")) return;
+  } else if (ch !== undefined && "+-?#%".includes(ch)) {
+    operator = ch;
+    if (!scanUntil(scan, "}")) return;
+  } else if (ch === "/") {
+    operator = "/";
+    if (text[scan.i] === "/") scan.i++;
+    if (!scanUntil(scan, "/") || !scanUntil(scan, "}")) return;
+  } else return;
+  if (name !== "") scan.refs.push({ name, start, end: scan.i, operator });
 }
 
 /**
  * Maps references found in `value` to offsets in the source text that produced it (they differ for JSON
  * elements, quoted flags and continuation lines); a reference that cannot be found gets `null`.
  */
-export function locateRefs(value: string, refs: readonly VarRef[], source: string, sourceStart: number) {
-  if (value === source)
-    return refs.map((ref) => ({ ref, start: sourceStart + ref.start, end: sourceStart + ref.end }));
+export function locateRefs(
+  value: string,
+  refs: readonly VarRef[],
+  source: string,
+  sourceStart: number,
+): LocatedRef[] {
+  const located: LocatedRef[] = [];
+  if (value === source) {
+    for (const ref of refs) located.push({ ref, start: sourceStart + ref.start, end: sourceStart + ref.end });
+    return located;
+  }
   let cursor = 0;
-  return refs.map((ref) => {
+  for (const ref of refs) {
     const needle = value.slice(ref.start, ref.end);
     const at = source.indexOf(needle, cursor);
-    if (at < 0) return { ref, start: null, end: null };
+    if (at < 0) {
+      located.push({ ref, start: null, end: null });
+      continue;
+    }
     cursor = at + needle.length;
-    return { ref, start: sourceStart + at, end: sourceStart + at + needle.length };
-  });
+    located.push({ ref, start: sourceStart + at, end: sourceStart + at + needle.length });
+  }
+  return located;
 }
+
+/** A reference of `locateRefs` with its source offsets, or null ones when it was not found. */
+export type LocatedRef =
+  { ref: VarRef; start: number; end: number } | { ref: VarRef; start: null; end: null };
 
 /** A range for `[start, end)` source offsets. */
 export type RangeOf = (start: number, end: number) => Range;

@@ -12,10 +12,16 @@ const mayStartWindowsShell = /cmd|pwsh|powershell/i;
  * answered without reading it further, which is what nearly every RUN is.
  */
 export function windowsScripts(shell: RunShell): RunShell[] {
-  if (
-    shell.dialect === "posix" &&
-    !shell.commands.some((c) => c.name !== null && mayStartWindowsShell.test(c.name))
-  )
-    return [];
-  return [shell, ...embeddedScripts(shell)].filter((s) => s.dialect === "powershell" || s.dialect === "cmd");
+  if (shell.dialect === "posix" && !mayStartWindowsShellIn(shell)) return [];
+  const scripts: RunShell[] = [];
+  if (shell.dialect === "powershell" || shell.dialect === "cmd") scripts.push(shell);
+  for (const inner of embeddedScripts(shell))
+    if (inner.dialect === "powershell" || inner.dialect === "cmd") scripts.push(inner);
+  return scripts;
+}
+
+/** True when a command of the script has a name that may start PowerShell or cmd. */
+function mayStartWindowsShellIn(shell: RunShell): boolean {
+  for (const c of shell.commands) if (c.name !== null && mayStartWindowsShell.test(c.name)) return true;
+  return false;
 }

@@ -22,7 +22,10 @@ export function aptCommands(commands: readonly ShellCommand[], ...names: string[
 
 /** The `install` commands that really install: `-s` and its synonyms only simulate. */
 export function aptInstalls(commands: readonly ShellCommand[]): ToolCommand[] {
-  return aptCommands(commands).filter((apt) => apt.verb?.value === "install" && !simulates(apt.command));
+  const installs: ToolCommand[] = [];
+  for (const apt of aptCommands(commands))
+    if (apt.verb?.value === "install" && !simulates(apt.command)) installs.push(apt);
+  return installs;
 }
 
 /** Whether an apt command only simulates (`-s` and its synonyms). */

@@ -1,5 +1,13 @@
 import { programName } from "../dialect.js";
-import { CommandList, type ShellCommand, type ShellRedirect, type ShellWord } from "../lexer.js";
+import {
+  addRedirect,
+  addWord,
+  commandList,
+  endCommand,
+  type ShellCommand,
+  type ShellRedirect,
+  type ShellWord,
+} from "../lexer.js";
 
 /**
  * Splits a Windows cmd script (`cmd /S /C …`) into commands. A reader for rules, not a cmd parser: it knows double
@@ -7,7 +15,7 @@ import { CommandList, type ShellCommand, type ShellRedirect, type ShellWord } fr
  * the words as written. A command's `base` is the program in lower case without its path or `.exe`.
  */
 export function parseCmd(script: string): ShellCommand[] {
-  const list = new CommandList(makeCommand);
+  const list = commandList(makeCommand);
   const n = script.length;
   let i = 0;
   while (i < n) {
@@ -17,28 +25,28 @@ export function parseCmd(script: string): ShellCommand[] {
     } else if (c === "^" && script[i + 1] === "\n") {
       i += 2;
     } else if (c === "\n") {
-      list.end(list.hasWords ? "\n" : list.operator);
+      endCommand(list, list.wordCount > 0 ? "\n" : list.operator);
       i++;
     } else if (script.startsWith("&&", i) || script.startsWith("||", i)) {
-      list.end(script.slice(i, i + 2));
+      endCommand(list, script.slice(i, i + 2));
       i += 2;
     } else if (c === "&" || c === "|" || c === "(" || c === ")") {
-      list.end(c === "|" ? "|" : c === "&" ? "&" : list.hasWords ? "&" : list.operator);
+      endCommand(list, c === "|" ? "|" : c === "&" ? "&" : list.wordCount > 0 ? "&" : list.operator);
       i++;
     } else if (/[<>]/.test(c) || (/\d/.test(c) && /^\d>/.test(script.slice(i, i + 2)))) {
       const m = /^\d?(>>|>&|<|>)/.exec(script.slice(i))!;
       let j = i + m[0].length;
       while (script[j] === " ") j++;
       const target = j < n && !"&|()\n".includes(script[j]!) ? readWord(script, j) : null;
-      list.redirect({ op: m[1]!, target, start: i, end: target ? target.end : j });
+      addRedirect(list, { op: m[1]!, target, start: i, end: target ? target.end : j });
       i = target ? target.end : j;
     } else {
       const word = readWord(script, i);
-      list.word(word);
+      addWord(list, word);
       i = Math.max(word.end, i + 1);
     }
   }
-  list.end(null);
+  endCommand(list, null);
   return list.commands;
 }
 

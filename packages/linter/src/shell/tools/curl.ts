@@ -20,18 +20,22 @@ const wgetShortValues = "OPUTtwYeAREHDBIXl";
 
 /** True when wget is told to stay quiet, to log elsewhere, or to download nothing. */
 export function wgetIsQuiet(command: ShellCommand): boolean {
-  return command.args.some((a) => {
-    const v = a.value;
-    if (v.startsWith("--")) return v.startsWith("--progress") || wgetQuietOptions.has(v.split("=")[0]!);
-    if (wgetQuietOptions.has(v)) return true;
-    // A cluster of short options such as `-qO-`: after `O` (or another option with a value) comes its value.
-    if (!/^-[A-Za-z]/.test(v) || v.startsWith("-n")) return false;
-    for (const c of v.slice(1)) {
-      if (c === "q" || c === "o" || c === "a" || c === "b") return true;
-      if (wgetShortValues.includes(c)) return false;
-    }
-    return false;
-  });
+  for (const a of command.args) if (quietensWget(a.value)) return true;
+  return false;
+}
+
+/** True when one wget argument makes it quiet (see `wgetIsQuiet`). */
+function quietensWget(v: string): boolean {
+  if (v.startsWith("--")) return v.startsWith("--progress") || wgetQuietOptions.has(v.split("=")[0]!);
+  if (wgetQuietOptions.has(v)) return true;
+  // A cluster of short options such as `-qO-`: after `O` (or another option with a value) comes its value.
+  if (!/^-[A-Za-z]/.test(v) || v.startsWith("-n")) return false;
+  for (let i = 1; i < v.length; i++) {
+    const c = v[i]!;
+    if (c === "q" || c === "o" || c === "a" || c === "b") return true;
+    if (wgetShortValues.includes(c)) return false;
+  }
+  return false;
 }
 
 /** `https://e.com/a/app.tgz?x=1` → `app.tgz`: the file name a download gets by default. */

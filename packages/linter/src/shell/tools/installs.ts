@@ -33,156 +33,163 @@ const optionsOf: Readonly<Record<string, OptionSpec>> = { npm: npmOptions, yarn:
 /** The dependency installs of a script that need only manifest files, at most one per ecosystem. */
 export function dependencyInstalls(commands: readonly ShellCommand[]): Install[] {
   const result: Install[] = [];
-  const add = (install: Install) => {
-    if (!result.some((r) => r.ecosystem === install.ecosystem)) result.push(install);
-  };
-  commands.forEach((c, i) => {
-    const name = c.base ?? "";
-    const pip = pipCommand(c);
-    // Nearly every command is none of the installers: they are turned away before their arguments are read.
-    if (pip === null && !installers.has(name)) return;
-    // Each tool's own options, so that `npm ci --prefix /app` is still a bare `npm ci`.
-    const all = operands(c, optionsOf[name] ?? noValueOptions);
-    const verb = all[0];
-    const rest = all.slice(1);
-    const sub = verb?.value ?? null;
-    const shown = sub === null ? name : `${name} ${sub}`;
-    const flags = c.args.map((a) => a.value);
-    if (
-      name === "npm" &&
-      ["install", "i", "ci"].includes(sub ?? "") &&
-      rest.length === 0 &&
-      !flags.some((f) => f === "-g" || f === "--global")
-    ) {
-      add({
-        ecosystem: "node",
-        manifests: ["package.json", ...NODE_LOCKS],
-        label: "package.json and package-lock.json",
-        command: shown,
-      });
-    } else if (name === "yarn" && (sub === null || sub === "install") && rest.length === 0) {
-      add({
-        ecosystem: "node",
-        manifests: ["package.json", ...NODE_LOCKS],
-        label: "package.json and yarn.lock",
-        command: shown,
-      });
-    } else if (
-      name === "pnpm" &&
-      ["install", "i", "fetch"].includes(sub ?? "") &&
-      rest.length === 0 &&
-      !flags.includes("-g")
-    ) {
-      add({
-        ecosystem: "node",
-        manifests: ["package.json", ...NODE_LOCKS],
-        label: "package.json and pnpm-lock.yaml",
-        command: shown,
-      });
-    } else if (pip?.verb?.value === "install") {
-      const files = requirementFiles(pip);
-      if (
-        files.length === 0 ||
-        pip.args.some((a) => a.value === "." || a.value.startsWith("./") || a.value === "-e")
-      )
-        return;
-      const dirs = files
-        .map((f) => f.replace(/^\.\//, ""))
-        .filter((f) => f.includes("/"))
-        .map((f) => f.slice(0, f.lastIndexOf("/")));
-      add({
-        ecosystem: "python",
-        manifests: files.map((f) => basename(f)),
-        label: files.map((f) => basename(f)).join(" and "),
-        command: `${pip.shown} install`,
-        dirs,
-      });
-    } else if (name === "poetry" && sub === "install") {
-      add({
-        ecosystem: "python",
-        manifests: ["pyproject.toml", "poetry.lock"],
-        label: "pyproject.toml and poetry.lock",
-        command: shown,
-      });
-    } else if (name === "uv" && sub === "sync") {
-      add({
-        ecosystem: "python",
-        manifests: ["pyproject.toml", "uv.lock"],
-        label: "pyproject.toml and uv.lock",
-        command: shown,
-      });
-    } else if (name === "pipenv" && sub === "install" && rest.length === 0) {
-      add({
-        ecosystem: "python",
-        manifests: ["Pipfile", "Pipfile.lock"],
-        label: "Pipfile and Pipfile.lock",
-        command: shown,
-      });
-    } else if ((name === "bundle" || name === "bundler") && (sub === "install" || sub === null)) {
-      add({
-        ecosystem: "ruby",
-        manifests: ["Gemfile", "Gemfile.lock", "*.gemspec"],
-        label: "Gemfile and Gemfile.lock",
-        command: shown,
-      });
-    } else if (name === "go" && sub === "mod" && rest[0]?.value === "download" && rest.length === 1) {
-      add({
-        ecosystem: "go",
-        manifests: ["go.mod", "go.sum"],
-        label: "go.mod and go.sum",
-        command: "go mod download",
-      });
-    } else if (name === "cargo" && sub === "fetch") {
-      add({
-        ecosystem: "rust",
-        manifests: ["Cargo.toml", "Cargo.lock"],
-        label: "Cargo.toml and Cargo.lock",
-        command: shown,
-      });
-    } else if (
-      (name === "mvn" || name === "mvnw") &&
-      flags.some((f) => /^dependency:(?:go-offline|resolve)/.test(f))
-    ) {
-      add({
-        ecosystem: "java",
-        manifests: ["pom.xml"],
-        label: "pom.xml",
-        command: `${name} ${flags.find((f) => f.startsWith("dependency:"))}`,
-      });
-    } else if ((name === "gradle" || name === "gradlew") && flags.includes("dependencies")) {
-      add({
-        ecosystem: "java",
-        manifests: [
-          "build.gradle",
-          "build.gradle.kts",
-          "settings.gradle",
-          "settings.gradle.kts",
-          "gradle.properties",
-        ],
-        label: "build.gradle and settings.gradle",
-        command: `${name} dependencies`,
-      });
-    } else if (name === "composer" && sub === "install") {
-      add({
-        ecosystem: "php",
-        manifests: ["composer.json", "composer.lock"],
-        label: "composer.json and composer.lock",
-        command: shown,
-      });
-    } else if (isSystemInstall(c)) {
-      const list = packageList(commands, i);
-      const manager =
-        name === "xargs" ? c.args.map((a) => basename(a.value)).find((v) => systemManagers.has(v))! : name;
-      if (list)
-        add({
-          ecosystem: `list:${list}`,
-          manifests: [basename(list)],
-          label: basename(list),
-          command: `${manager} ${manager === "apk" ? "add" : "install"}`,
-        });
-    }
-  });
+  for (let i = 0; i < commands.length; i++) readInstall(commands, i, result);
   return result;
+}
+
+/** Adds the install that command `i` of `commands` is, if it is one, to `result` (see `dependencyInstalls`). */
+function readInstall(commands: readonly ShellCommand[], i: number, result: Install[]): void {
+  const c = commands[i]!;
+  const name = c.base ?? "";
+  const pip = pipCommand(c);
+  // Nearly every command is none of the installers: they are turned away before their arguments are read.
+  if (pip === null && !installers.has(name)) return;
+  // Each tool's own options, so that `npm ci --prefix /app` is still a bare `npm ci`.
+  const all = operands(c, optionsOf[name] ?? noValueOptions);
+  const verb = all[0];
+  const rest = all.slice(1);
+  const sub = verb?.value ?? null;
+  const shown = sub === null ? name : `${name} ${sub}`;
+  const flags = c.args.map((a) => a.value);
+  if (
+    name === "npm" &&
+    ["install", "i", "ci"].includes(sub ?? "") &&
+    rest.length === 0 &&
+    !flags.some((f) => f === "-g" || f === "--global")
+  ) {
+    addInstall(result, {
+      ecosystem: "node",
+      manifests: ["package.json", ...NODE_LOCKS],
+      label: "package.json and package-lock.json",
+      command: shown,
+    });
+  } else if (name === "yarn" && (sub === null || sub === "install") && rest.length === 0) {
+    addInstall(result, {
+      ecosystem: "node",
+      manifests: ["package.json", ...NODE_LOCKS],
+      label: "package.json and yarn.lock",
+      command: shown,
+    });
+  } else if (
+    name === "pnpm" &&
+    ["install", "i", "fetch"].includes(sub ?? "") &&
+    rest.length === 0 &&
+    !flags.includes("-g")
+  ) {
+    addInstall(result, {
+      ecosystem: "node",
+      manifests: ["package.json", ...NODE_LOCKS],
+      label: "package.json and pnpm-lock.yaml",
+      command: shown,
+    });
+  } else if (pip?.verb?.value === "install") {
+    const files = requirementFiles(pip);
+    if (
+      files.length === 0 ||
+      pip.args.some((a) => a.value === "." || a.value.startsWith("./") || a.value === "-e")
+    )
+      return;
+    const dirs = files
+      .map((f) => f.replace(/^\.\//, ""))
+      .filter((f) => f.includes("/"))
+      .map((f) => f.slice(0, f.lastIndexOf("/")));
+    addInstall(result, {
+      ecosystem: "python",
+      manifests: files.map((f) => basename(f)),
+      label: files.map((f) => basename(f)).join(" and "),
+      command: `${pip.shown} install`,
+      dirs,
+    });
+  } else if (name === "poetry" && sub === "install") {
+    addInstall(result, {
+      ecosystem: "python",
+      manifests: ["pyproject.toml", "poetry.lock"],
+      label: "pyproject.toml and poetry.lock",
+      command: shown,
+    });
+  } else if (name === "uv" && sub === "sync") {
+    addInstall(result, {
+      ecosystem: "python",
+      manifests: ["pyproject.toml", "uv.lock"],
+      label: "pyproject.toml and uv.lock",
+      command: shown,
+    });
+  } else if (name === "pipenv" && sub === "install" && rest.length === 0) {
+    addInstall(result, {
+      ecosystem: "python",
+      manifests: ["Pipfile", "Pipfile.lock"],
+      label: "Pipfile and Pipfile.lock",
+      command: shown,
+    });
+  } else if ((name === "bundle" || name === "bundler") && (sub === "install" || sub === null)) {
+    addInstall(result, {
+      ecosystem: "ruby",
+      manifests: ["Gemfile", "Gemfile.lock", "*.gemspec"],
+      label: "Gemfile and Gemfile.lock",
+      command: shown,
+    });
+  } else if (name === "go" && sub === "mod" && rest[0]?.value === "download" && rest.length === 1) {
+    addInstall(result, {
+      ecosystem: "go",
+      manifests: ["go.mod", "go.sum"],
+      label: "go.mod and go.sum",
+      command: "go mod download",
+    });
+  } else if (name === "cargo" && sub === "fetch") {
+    addInstall(result, {
+      ecosystem: "rust",
+      manifests: ["Cargo.toml", "Cargo.lock"],
+      label: "Cargo.toml and Cargo.lock",
+      command: shown,
+    });
+  } else if (
+    (name === "mvn" || name === "mvnw") &&
+    flags.some((f) => /^dependency:(?:go-offline|resolve)/.test(f))
+  ) {
+    addInstall(result, {
+      ecosystem: "java",
+      manifests: ["pom.xml"],
+      label: "pom.xml",
+      command: `${name} ${flags.find((f) => f.startsWith("dependency:"))}`,
+    });
+  } else if ((name === "gradle" || name === "gradlew") && flags.includes("dependencies")) {
+    addInstall(result, {
+      ecosystem: "java",
+      manifests: [
+        "build.gradle",
+        "build.gradle.kts",
+        "settings.gradle",
+        "settings.gradle.kts",
+        "gradle.properties",
+      ],
+      label: "build.gradle and settings.gradle",
+      command: `${name} dependencies`,
+    });
+  } else if (name === "composer" && sub === "install") {
+    addInstall(result, {
+      ecosystem: "php",
+      manifests: ["composer.json", "composer.lock"],
+      label: "composer.json and composer.lock",
+      command: shown,
+    });
+  } else if (isSystemInstall(c)) {
+    const list = packageList(commands, i);
+    const manager =
+      name === "xargs" ? c.args.map((a) => basename(a.value)).find((v) => systemManagers.has(v))! : name;
+    if (list)
+      addInstall(result, {
+        ecosystem: `list:${list}`,
+        manifests: [basename(list)],
+        label: basename(list),
+        command: `${manager} ${manager === "apk" ? "add" : "install"}`,
+      });
+  }
+}
+
+/** Adds `install` to `result` unless an install of its ecosystem is there already. */
+function addInstall(result: Install[], install: Install): void {
+  for (const r of result) if (r.ecosystem === install.ecosystem) return;
+  result.push(install);
 }
 
 /** The `-r`/`--requirement` files of a pip install. */

@@ -1,5 +1,5 @@
 import { programName } from "../dialect.js";
-import { CommandList, type ShellCommand, type ShellWord } from "../lexer.js";
+import { addWord, commandList, endCommand, type ShellCommand, type ShellWord } from "../lexer.js";
 
 /**
  * Aliases of Windows PowerShell 5 and PowerShell 7 that rules care about, to the cmdlet they stand for. `curl` and
@@ -72,7 +72,7 @@ export function powershellName(word: string, windowsPowershell: boolean): string
  * `$x = cmd …` is the command `cmd`, and the call operator (`& $exe …`) is skipped.
  */
 export function parsePowershell(script: string, windowsPowershell = true): ShellCommand[] {
-  const list = new CommandList((words, _, operator) => makeCommand(words, operator, windowsPowershell));
+  const list = commandList(windowsPowershell ? windowsPowershellCommand : pwshCommand);
   const n = script.length;
   let i = 0;
   while (i < n) {
@@ -83,7 +83,7 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
       i += script[i + 1] === "\r" && script[i + 2] === "\n" ? 3 : 2;
     } else if (c === "\n") {
       // A line ending in `|` continues the pipeline.
-      if (list.hasWords) list.end("\n");
+      if (list.wordCount > 0) endCommand(list, "\n");
       i++;
     } else if (c === "#") {
       while (i < n && script[i] !== "\n") i++;
@@ -91,19 +91,29 @@ export function parsePowershell(script: string, windowsPowershell = true): Shell
       const close = script.indexOf("#>", i + 2);
       i = close < 0 ? n : close + 2;
     } else if (script.startsWith("&&", i) || script.startsWith("||", i)) {
-      list.end(script.slice(i, i + 2));
+      endCommand(list, script.slice(i, i + 2));
       i += 2;
     } else if (c === ";" || c === "|" || c === "{" || c === "}") {
-      list.end(c === "|" ? "|" : c === ";" ? ";" : list.hasWords ? ";" : list.operator);
+      endCommand(list, c === "|" ? "|" : c === ";" ? ";" : list.wordCount > 0 ? ";" : list.operator);
       i++;
     } else {
       const word = readWord(script, i);
-      list.word(word);
+      addWord(list, word);
       i = Math.max(word.end, i + 1);
     }
   }
-  list.end(null);
+  endCommand(list, null);
   return list.commands;
+}
+
+/** A command of a Windows PowerShell 5 script (see `makeCommand`). */
+function windowsPowershellCommand(words: ShellWord[], _: unknown, operator: string | null): ShellCommand {
+  return makeCommand(words, operator, true);
+}
+
+/** A command of a PowerShell 7 script (see `makeCommand`). */
+function pwshCommand(words: ShellWord[], _: unknown, operator: string | null): ShellCommand {
+  return makeCommand(words, operator, false);
 }
 
 function makeCommand(words: ShellWord[], operator: string | null, windowsPowershell: boolean): ShellCommand {
@@ -272,7 +282,7 @@ export function parameter(command: ShellCommand, names: readonly string[], min =
     const m = /^-([A-Za-z]+)(:.*)?$/.exec(args[i]!.value);
     if (!m) continue;
     const given = m[1]!.toLowerCase();
-    if (given.length < min || !names.some((name) => name.toLowerCase().startsWith(given))) continue;
+    if (given.length < min || !abbreviates(given, names)) continue;
     if (m[2] !== undefined) {
       const word = args[i]!;
       const skip = m[0].length - m[2].length + 1;
@@ -290,7 +300,7 @@ export function positionals(command: ShellCommand, switches: readonly string[] =
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     if (/^-[A-Za-z]+$/.test(v)) {
-      if (!switches.some((s) => s.toLowerCase().startsWith(v.slice(1).toLowerCase()))) i++;
+      if (!abbreviates(v.slice(1).toLowerCase(), switches)) i++;
       continue;
     }
     if (/^-[A-Za-z]+:/.test(v)) continue;
@@ -331,11 +341,18 @@ export function runsCode(command: ShellCommand): boolean {
 
 /** True when a parameter or switch (`-Force`, `-AsPlainText:$true`) is given, by any prefix of at least `min` letters. */
 export function hasParameter(command: ShellCommand, names: readonly string[], min = 2): boolean {
-  return command.args.some((a) => {
+  for (const a of command.args) {
     const m = /^-([A-Za-z]+)(?::.*)?$/.exec(a.value);
     const given = m?.[1]!.toLowerCase() ?? "";
-    return given.length >= min && names.some((name) => name.toLowerCase().startsWith(given));
-  });
+    if (given.length >= min && abbreviates(given, names)) return true;
+  }
+  return false;
+}
+
+/** True when `given` (lower case) starts one of `names` in any case: PowerShell takes any prefix of a name. */
+function abbreviates(given: string, names: readonly string[]): boolean {
+  for (const name of names) if (name.toLowerCase().startsWith(given)) return true;
+  return false;
 }
 
 /**
@@ -357,23 +374,30 @@ export function nestedCommands(command: ShellCommand, windowsPowershell = true):
       }
       if (raw[i] !== "(") continue;
       const end = balanced(raw, i, "(", ")");
-      const inner = parsePowershell(raw.slice(i + 1, end - 1), windowsPowershell).map((c) =>
-        shift(c, word.start + i + 1),
-      );
-      for (const c of inner) result.push(c, ...nestedCommands(c, windowsPowershell));
+      for (const read of parsePowershell(raw.slice(i + 1, end - 1), windowsPowershell)) {
+        const c = shift(read, word.start + i + 1);
+        result.push(c);
+        for (const nested of nestedCommands(c, windowsPowershell)) result.push(nested);
+      }
       i = end - 1;
     }
   }
   return result;
 }
 
+/** A command read from a piece of a script, with offsets `by` further on. */
 function shift(command: ShellCommand, by: number): ShellCommand {
-  const move = (w: ShellWord): ShellWord => ({ ...w, start: w.start + by, end: w.end + by });
-  const words = command.words.map(move);
+  const words: ShellWord[] = [];
+  for (const w of command.words)
+    words.push({ value: w.value, raw: w.raw, start: w.start + by, end: w.end + by });
   return {
-    ...command,
     words,
+    name: command.name,
+    base: command.base,
     args: words.slice(words.length - command.args.length),
+    operator: command.operator,
+    sudo: command.sudo,
+    redirects: command.redirects,
     start: command.start + by,
     end: command.end + by,
   };

@@ -230,11 +230,14 @@ export function lastUncleaned(commands: readonly ShellCommand[], how: CacheComma
   for (const command of commands) {
     const action = how.read(command);
     if (action && how.fills(action)) pending = action;
-    else if (
-      how.cleans(action, command) ||
-      (command.base === "rm" && operands(command).some((w) => how.cachePath.test(w.value)))
-    )
+    else if (how.cleans(action, command) || (command.base === "rm" && removesCache(command, how.cachePath)))
       pending = null;
   }
   return pending;
+}
+
+/** True when an `rm` command removes a path that `cachePath` matches. */
+function removesCache(command: ShellCommand, cachePath: RegExp): boolean {
+  for (const w of operands(command)) if (cachePath.test(w.value)) return true;
+  return false;
 }
