@@ -189,12 +189,28 @@ class RulePlan {
   readonly syntax: EnabledRule | undefined;
   readonly template: EnabledRule | undefined;
   readonly layout: HandlerLayout;
+  /**
+   * The rules' contexts, lent to one file after another: null while a file has them, so that a lint started by a
+   * rule inside its own file's lint makes contexts of its own. Fewer objects per file, and the contexts' hidden
+   * class lives as long as the plan (see `FileRun`).
+   */
+  private idle: Context[] | null = null;
 
   constructor(enabled: readonly EnabledRule[]) {
     this.rules = enabled.filter((e) => e.rule.id !== syntaxErrorId);
     this.syntax = enabled.find((e) => e.rule.id === syntaxErrorId);
     this.template = enabled.find((e) => e.rule.id === templateSyntaxId);
     this.layout = this.lay();
+  }
+
+  takeContexts(): Context[] {
+    const contexts = this.idle ?? this.rules.map((entry) => new Context(entry));
+    this.idle = null;
+    return contexts;
+  }
+
+  returnContexts(contexts: Context[]): void {
+    this.idle = contexts;
   }
 
   private lay(): HandlerLayout {
@@ -272,188 +288,227 @@ const noBaseImage = (): undefined => undefined;
 
 /**
  * The linting of one file: what every rule context of the file shares, the handler table and the findings.
- * Rule contexts read it through getters, so that a context is two fields rather than a copy of all of this.
+ *
+ * A plain object literal (made by `startRun`) read by the functions below, not a class instance: V8 keeps the
+ * hidden class of a literal's objects for as long as the code that makes them, but reaches the one of a
+ * constructor's objects only through weak links. Once no run is alive at a full garbage collection (between two
+ * files of a long lint, or two lints of a language server), that hidden class is freed, and with it the optimized
+ * code of the engine and of every rule handler that read a run: ~135 functions deoptimized at each such
+ * collection and compiled again (`bench/lint-reopt.mjs`).
  */
-class FileRun {
-  readonly diagnostics: Diagnostic[] = [];
+interface FileRun {
+  readonly source: string;
+  readonly parseResult: ParseResult;
+  readonly semantic: SemanticModel;
+  readonly filePath: string | undefined;
+  readonly settings: LintSettings;
+  readonly ignoreDirectives: readonly IgnoreDirective[];
+  readonly baseImage: (stage: Stage) => BaseImage | undefined;
+  readonly dockerignoreReader: (() => string | null) | undefined;
+  readonly plan: RulePlan;
+  readonly timing: Map<string, number> | undefined;
+  readonly diagnostics: Diagnostic[];
   /** The stage being walked. */
-  stage: Stage | null = null;
+  stage: Stage | null;
   /** Triggers of ONBUILDs met so far that are not marked as such in the tree; made on the first one. */
-  private triggers: Set<Instruction> | null = null;
-  private dockerignore: { text: string | null } | undefined = undefined;
-  private positionMap: PositionMap | undefined = undefined;
-  /** The plan's handler layout. */
-  private readonly layout: HandlerLayout;
-  /** Each slot of the layout: the handler of that rule and key, or undefined once the rule crashed in this file. */
-  private readonly handlers: (Handler | undefined)[];
-  /** Each rule's context for this file, by rule index. */
-  private readonly contexts: Context[];
-
-  constructor(
-    readonly source: string,
-    readonly parseResult: ParseResult,
-    readonly semantic: SemanticModel,
-    readonly filePath: string | undefined,
-    readonly settings: LintSettings,
-    readonly ignoreDirectives: readonly IgnoreDirective[],
-    readonly baseImage: (stage: Stage) => BaseImage | undefined,
-    private readonly dockerignoreReader: (() => string | null) | undefined,
-    private readonly plan: RulePlan,
-    private readonly timing: Map<string, number> | undefined,
-  ) {
-    this.layout = plan.layout;
-    this.handlers = this.layout.handlers.slice();
-    this.contexts = this.makeContexts();
-  }
-
-  /**
-   * Makes every rule's context, with the rule's state for this file; a rule whose `state` throws is reported and
-   * its handlers are not called for this file.
-   */
-  private makeContexts(): Context[] {
-    const { plan, timing } = this;
-    const contexts = new Array<Context>(plan.rules.length);
-    for (let i = 0; i < plan.rules.length; i++) {
-      const entry = plan.rules[i]!;
-      const ctx = new Context(this, entry);
-      contexts[i] = ctx;
-      const { rule } = entry;
-      if (rule.state === undefined) continue;
-      const start = timing ? performance.now() : 0;
-      try {
-        // The context is the rule's view of the file, with the rule's own types (erased in the registry).
-        ctx.state = rule.state(ctx as unknown as RuleContext<Messages>);
-      } catch (error) {
-        this.diagnostics.push(crash(rule, error, this.parseResult.ast.range));
-        this.removeHandlers(i);
-      }
-      if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - start);
-    }
-    return contexts;
-  }
-
-  /**
-   * Calls the handlers of `key`, in rule order, each with its rule's context; a rule that throws is reported at
-   * the node and stopped for this file. The node's range is read only then: nodes make their ranges when read.
-   */
-  dispatch(key: string, node: { readonly range: Range }): void {
-    const slots = this.layout.slots.get(key);
-    if (slots === undefined) return;
-    const { handlers, contexts, timing } = this;
-    const { ruleOf } = this.layout;
-    for (let s = slots.start; s < slots.end; s++) {
-      const handler = handlers[s];
-      if (handler === undefined) continue;
-      const start = timing ? performance.now() : 0;
-      try {
-        handler(node, contexts[ruleOf[s]!] as unknown as RuleContext<Messages, unknown, unknown>);
-      } catch (error) {
-        // A bug in one rule must not hide the findings of the others.
-        this.stop(ruleOf[s]!, error, node.range);
-      }
-      if (timing) {
-        const id = this.plan.rules[ruleOf[s]!]!.rule.id;
-        timing.set(id, (timing.get(id) ?? 0) + performance.now() - start);
-      }
-    }
-  }
-
-  /** The engine's walk: each node to the handlers of its keys (`walk` calls these as methods of the run). */
-  enter(node: WalkNode): void {
-    switch (node.type) {
-      case "Dockerfile":
-      case "Comment":
-      case "Directive":
-        this.dispatch(node.type, node);
-        return;
-      case "Stage":
-        this.stage = node;
-        this.dispatch("Stage", node);
-        return;
-      default:
-        this.dispatch("Instruction", node);
-        this.dispatch(node.type, node);
-        if (node.type === "Onbuild" && node.trigger) this.markTrigger(node.trigger);
-    }
-  }
-
-  exit(node: WalkNode): void {
-    if (node.type === "Dockerfile") this.dispatch("Dockerfile:exit", node);
-    else if (node.type === "Stage") this.dispatch("Stage:exit", node);
-  }
-
-  /** Reports a crash of rule `i` and removes its handlers for the rest of the file. */
-  private stop(i: number, error: unknown, range: Range): void {
-    this.diagnostics.push(crash(this.plan.rules[i]!.rule, error, range));
-    this.removeHandlers(i);
-  }
-
-  private removeHandlers(i: number): void {
-    for (const slot of this.layout.slotOf[i]!.values()) this.handlers[slot] = undefined;
-  }
-
-  markTrigger(node: Instruction): void {
-    (this.triggers ??= new Set()).add(node);
-  }
-
-  isTrigger(node: Instruction): boolean {
-    return node.onbuild !== undefined || (this.triggers !== null && this.triggers.has(node));
-  }
-
-  get positions(): PositionMap {
-    return (this.positionMap ??= new PositionMap(this.source));
-  }
-
-  readDockerignore(): string | null {
-    if (!this.dockerignore) {
-      let text: string | null;
-      try {
-        text = this.dockerignoreReader?.() ?? null;
-      } catch {
-        // An unreadable .dockerignore is treated as absent; the rules that need it stay silent.
-        text = null;
-      }
-      this.dockerignore = { text };
-    }
-    return this.dockerignore.text;
-  }
-
-  report(entry: EnabledRule, at: Locatable | ReportTarget, messageId: string, args: never[]): void {
-    const target = "at" in at ? at : { at, fix: undefined, hadolint: undefined };
-    const range = "range" in target.at ? target.at.range : target.at;
-    const message = entry.rule.messages[messageId] as ((...a: never[]) => string) | undefined;
-    const diagnostic: Diagnostic = {
-      ruleId: entry.rule.id,
-      severity: entry.severity,
-      message: message ? message(...args) : `Unknown message id '${messageId}'.`,
-      messageId,
-      range,
-    };
-    if (target.hadolint) diagnostic.hadolint = target.hadolint;
-    // A rule that declares no fix level offers no fixes, whatever it passes to report.
-    if (target.fix && entry.rule.fixable !== false)
-      diagnostic.fix = {
-        edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit],
-        level: entry.rule.fixable,
-      };
-    this.diagnostics.push(diagnostic);
-  }
+  triggers: Set<Instruction> | null;
+  dockerignore: { text: string | null } | undefined;
+  positionMap: PositionMap | undefined;
+  /** Each slot of the plan's layout: the handler of that rule and key, or undefined once the rule crashed here. */
+  readonly handlers: (Handler | undefined)[];
+  /** Each rule's context for this file, by rule index (the plan's, lent for the file). */
+  readonly contexts: Context[];
+  /** The walk's callbacks (`walk` calls them as methods of the run). */
+  readonly enter: (this: FileRun, node: WalkNode) => void;
+  readonly exit: (this: FileRun, node: WalkNode) => void;
 }
 
 /**
- * A rule's view of the file (`RuleContext`): the rule and the file, everything else read from the file through
- * the prototype. One small object per rule and file instead of a literal with every field and a `report`
- * closure: those were a third of what the engine allocated per file.
+ * Starts a file's run: takes the plan's contexts and makes every rule's state for this file; a rule whose `state`
+ * throws is reported and its handlers are not called for this file. `endRun` gives the contexts back.
+ */
+function startRun(
+  source: string,
+  parseResult: ParseResult,
+  semantic: SemanticModel,
+  filePath: string | undefined,
+  settings: LintSettings,
+  ignoreDirectives: readonly IgnoreDirective[],
+  baseImage: (stage: Stage) => BaseImage | undefined,
+  dockerignoreReader: (() => string | null) | undefined,
+  plan: RulePlan,
+  timing: Map<string, number> | undefined,
+): FileRun {
+  const run: FileRun = {
+    source,
+    parseResult,
+    semantic,
+    filePath,
+    settings,
+    ignoreDirectives,
+    baseImage,
+    dockerignoreReader,
+    plan,
+    timing,
+    diagnostics: [],
+    stage: null,
+    triggers: null,
+    dockerignore: undefined,
+    positionMap: undefined,
+    handlers: plan.layout.handlers.slice(),
+    contexts: plan.takeContexts(),
+    enter: enterNode,
+    exit: exitNode,
+  };
+  const { contexts } = run;
+  for (let i = 0; i < contexts.length; i++) {
+    const ctx = contexts[i]!;
+    ctx.file = run;
+    const { rule } = plan.rules[i]!;
+    if (rule.state === undefined) continue;
+    const start = timing ? performance.now() : 0;
+    try {
+      // The context is the rule's view of the file, with the rule's own types (erased in the registry).
+      ctx.state = rule.state(ctx as unknown as RuleContext<Messages>);
+    } catch (error) {
+      run.diagnostics.push(crash(rule, error, parseResult.ast.range));
+      removeHandlers(run, i);
+    }
+    if (timing) timing.set(rule.id, (timing.get(rule.id) ?? 0) + performance.now() - start);
+  }
+  return run;
+}
+
+/** Ends a file's run: its contexts forget the file and the rules' states, and go back to the plan. */
+function endRun(run: FileRun): void {
+  for (const ctx of run.contexts) {
+    ctx.file = null;
+    ctx.state = undefined;
+  }
+  run.plan.returnContexts(run.contexts);
+}
+
+/**
+ * Calls the handlers of `key`, in rule order, each with its rule's context; a rule that throws is reported at the
+ * node and stopped for this file. The node's range is read only then: nodes make their ranges when read.
+ */
+function dispatch(run: FileRun, key: string, node: { readonly range: Range }): void {
+  const { layout } = run.plan;
+  const slots = layout.slots.get(key);
+  if (slots === undefined) return;
+  const { handlers, contexts, timing } = run;
+  const { ruleOf } = layout;
+  for (let s = slots.start; s < slots.end; s++) {
+    const handler = handlers[s];
+    if (handler === undefined) continue;
+    const start = timing ? performance.now() : 0;
+    try {
+      handler(node, contexts[ruleOf[s]!] as unknown as RuleContext<Messages, unknown, unknown>);
+    } catch (error) {
+      // A bug in one rule must not hide the findings of the others.
+      const i = ruleOf[s]!;
+      run.diagnostics.push(crash(run.plan.rules[i]!.rule, error, node.range));
+      removeHandlers(run, i);
+    }
+    if (timing) {
+      const id = run.plan.rules[ruleOf[s]!]!.rule.id;
+      timing.set(id, (timing.get(id) ?? 0) + performance.now() - start);
+    }
+  }
+}
+
+/** The engine's walk: each node to the handlers of its keys. */
+function enterNode(this: FileRun, node: WalkNode): void {
+  switch (node.type) {
+    case "Dockerfile":
+    case "Comment":
+    case "Directive":
+      dispatch(this, node.type, node);
+      return;
+    case "Stage":
+      this.stage = node;
+      dispatch(this, "Stage", node);
+      return;
+    default:
+      dispatch(this, "Instruction", node);
+      dispatch(this, node.type, node);
+      if (node.type === "Onbuild" && node.trigger) (this.triggers ??= new Set()).add(node.trigger);
+  }
+}
+
+function exitNode(this: FileRun, node: WalkNode): void {
+  if (node.type === "Dockerfile") dispatch(this, "Dockerfile:exit", node);
+  else if (node.type === "Stage") dispatch(this, "Stage:exit", node);
+}
+
+/** Removes the handlers of rule `i` for the rest of the file. */
+function removeHandlers(run: FileRun, i: number): void {
+  for (const slot of run.plan.layout.slotOf[i]!.values()) run.handlers[slot] = undefined;
+}
+
+function positionsOf(run: FileRun): PositionMap {
+  return (run.positionMap ??= new PositionMap(run.source));
+}
+
+function readDockerignore(run: FileRun): string | null {
+  if (!run.dockerignore) {
+    let text: string | null;
+    try {
+      text = run.dockerignoreReader?.() ?? null;
+    } catch {
+      // An unreadable .dockerignore is treated as absent; the rules that need it stay silent.
+      text = null;
+    }
+    run.dockerignore = { text };
+  }
+  return run.dockerignore.text;
+}
+
+function report(
+  run: FileRun,
+  entry: EnabledRule,
+  at: Locatable | ReportTarget,
+  messageId: string,
+  args: never[],
+): void {
+  const target = "at" in at ? at : { at, fix: undefined, hadolint: undefined };
+  const range = "range" in target.at ? target.at.range : target.at;
+  const message = entry.rule.messages[messageId] as ((...a: never[]) => string) | undefined;
+  const diagnostic: Diagnostic = {
+    ruleId: entry.rule.id,
+    severity: entry.severity,
+    message: message ? message(...args) : `Unknown message id '${messageId}'.`,
+    messageId,
+    range,
+  };
+  if (target.hadolint) diagnostic.hadolint = target.hadolint;
+  // A rule that declares no fix level offers no fixes, whatever it passes to report.
+  if (target.fix && entry.rule.fixable !== false)
+    diagnostic.fix = {
+      edits: Array.isArray(target.fix) ? [...target.fix] : [target.fix as TextEdit],
+      level: entry.rule.fixable,
+    };
+  run.diagnostics.push(diagnostic);
+}
+
+/**
+ * A rule's view of the file it is linting (`RuleContext`): the rule, its state for the file and the file's run,
+ * everything else read from the run through the prototype. A plan keeps one context per rule and lends them to
+ * one file after another (`RulePlan.takeContexts`).
  */
 class Context {
-  /** What the rule's `state` made for this file. */
+  /** What the rule's `state` made for the file being linted. */
   state: unknown = undefined;
+  /** The file being linted; null while the context waits in its plan. */
+  file: FileRun | null = null;
 
-  constructor(
-    private readonly file: FileRun,
-    private readonly entry: EnabledRule,
-  ) {}
+  constructor(private readonly entry: EnabledRule) {}
 
+  private get run(): FileRun {
+    if (this.file === null)
+      throw new Error(`rule ${this.entry.rule.id} used its context after its file's lint`);
+    return this.file;
+  }
   get id(): string {
     return this.entry.rule.id;
   }
@@ -461,43 +516,44 @@ class Context {
     return this.entry.options;
   }
   get source(): string {
-    return this.file.source;
+    return this.run.source;
   }
   get parseResult(): ParseResult {
-    return this.file.parseResult;
+    return this.run.parseResult;
   }
   get ast(): Dockerfile {
-    return this.file.parseResult.ast;
+    return this.run.parseResult.ast;
   }
   get semantic(): SemanticModel {
-    return this.file.semantic;
+    return this.run.semantic;
   }
   get filePath(): string | undefined {
-    return this.file.filePath;
+    return this.run.filePath;
   }
   get settings(): LintSettings {
-    return this.file.settings;
+    return this.run.settings;
   }
   get ignoreDirectives(): readonly IgnoreDirective[] {
-    return this.file.ignoreDirectives;
+    return this.run.ignoreDirectives;
   }
   readDockerignore(): string | null {
-    return this.file.readDockerignore();
+    return readDockerignore(this.run);
   }
   currentStage(): Stage | null {
-    return this.file.stage;
+    return this.run.stage;
   }
   baseImage(stage: Stage): BaseImage | undefined {
-    return this.file.baseImage(stage);
+    return this.run.baseImage(stage);
   }
   isTrigger(node: Instruction): boolean {
-    return this.file.isTrigger(node);
+    const { triggers } = this.run;
+    return node.onbuild !== undefined || (triggers !== null && triggers.has(node));
   }
   rangeOf(start: number, end: number): Range {
-    return this.file.positions.range(start, end);
+    return positionsOf(this.run).range(start, end);
   }
   report(at: Locatable | ReportTarget, messageId: string, ...args: never[]): void {
-    this.file.report(this.entry, at, messageId, args);
+    report(this.run, this.entry, at, messageId, args);
   }
 }
 
@@ -530,7 +586,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
   const semantic = options.semantic?.ast === ast ? options.semantic : new SemanticModel(ast);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const plan = planOf(registry, options.preset, options.rules);
-  const run = new FileRun(
+  const run = startRun(
     source,
     parseResult,
     semantic,
@@ -568,14 +624,18 @@ function lintFile(source: string, options: LintOptions): LintResult {
         markupName(source, first),
       ),
       messageId: "template",
-      range: run.positions.range(first.start, first.end),
+      range: positionsOf(run).range(first.start, first.end),
     });
   }
 
-  walk(ast, run);
+  try {
+    walk(ast, run);
+  } finally {
+    endRun(run);
+  }
 
   if (options.shellcheck)
-    diagnostics.push(...runShellcheck(semantic, options.shellcheck, options.rules ?? {}, run.positions));
+    diagnostics.push(...runShellcheck(semantic, options.shellcheck, options.rules ?? {}, positionsOf(run)));
 
   const visible =
     markup.length > 0
