@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { normalizeImageReference, parse, SemanticModel } from "@hull/parser";
+import { normalizeImageReference, parse, semanticModel } from "@hull/parser";
 import { readImageConfig, type BaseImage } from "@hull/planner";
 import { resolveImage, type RegistryOptions } from "./registry.js";
 import type { Io } from "./io.js";
@@ -42,7 +42,7 @@ export function readImageConfigs(
 export function baseImageNames(text: string): string[] {
   const { ast } = parse(text);
   // A model of its own, not the parser's cache: this runs once per file of the run, and the parse dies here.
-  const semantic = new SemanticModel(ast);
+  const semantic = semanticModel(ast);
   const names = new Set<string>();
   for (const stage of ast.stages) {
     if (semantic.baseOf(stage)) continue;

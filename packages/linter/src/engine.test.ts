@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse, SemanticModel, semanticWork } from "@hull/parser";
+import { parse, semanticModel, type SemanticModel, semanticWork } from "@hull/parser";
 import { readImageConfig, type BaseImage } from "@hull/planner";
 import { collectIgnoreDirectives } from "./config/directives.js";
 import { lint, resolveRules, type Diagnostic } from "./engine.js";
@@ -80,7 +80,7 @@ describe("lint", () => {
     });
     const code = "FROM a AS base\nFROM base\n";
     const parseResult = parse(code);
-    const semantic = new SemanticModel(parseResult.ast);
+    const semantic = semanticModel(parseResult.ast);
     const before = semanticWork.models;
     const shared = lint(code, { registry: [reader], preset: "all", parseResult, semantic });
     expect(semanticWork.models).toBe(before);
@@ -274,6 +274,37 @@ describe("lint", () => {
       "2 ",
     ]);
     expect(handlers.size).toBe(1);
+  });
+
+  it("lends a plan's contexts to one file at a time: a lint inside a rule, with the same rules, gets its own", () => {
+    const kept: { readonly source: string }[] = [];
+    const reentrant: Rule = defineRule({
+      ...everything,
+      id: "reentrant",
+      aliases: {},
+      state: () => ({ count: 0 }),
+      visitor: {
+        Instruction(node, ctx) {
+          ctx.state.count++;
+          kept.push(ctx);
+          // The same registry and configuration, so the same plan, while this file's lint holds its contexts.
+          const inner =
+            ctx.filePath === "outer" && node.type === "From"
+              ? lint("FROM c\nRUN y\n", { registry, filePath: "inner" }).diagnostics.map((d) => d.message)
+              : [];
+          ctx.report(node.keyword, "event", `${ctx.filePath} ${ctx.state.count} ${inner.join(",")}`);
+        },
+      },
+    });
+    const registry = [reentrant];
+    const messages = (code: string, filePath: string) =>
+      lint(code, { registry, filePath }).diagnostics.map((d) => d.message);
+    // The first lint makes the plan and its contexts; the next one borrows them, and its inner lint must not.
+    expect(messages("FROM w\n", "first")).toEqual(["first 1 "]);
+    expect(messages("FROM a\nRUN x\n", "outer")).toEqual(["outer 1 inner 1 ,inner 2 ", "outer 2 "]);
+    expect(messages("FROM b\n", "next")).toEqual(["next 1 "]);
+    // A context kept past its file's lint says so instead of reading another file.
+    expect(() => kept[0]!.source).toThrow(/reentrant used its context after its file's lint/);
   });
 
   it("gives each rule its own id, severity and options, and the file's context", () => {

@@ -3,7 +3,8 @@ import {
   normalizeImageReference,
   parse,
   PositionMap,
-  SemanticModel,
+  semanticModel,
+  type SemanticModel,
   walk,
   type Dockerfile,
   type Instruction,
@@ -80,7 +81,7 @@ export interface LintOptions {
   /** A parse result of exactly `source`, to skip parsing again. */
   parseResult?: ParseResult;
   /**
-   * The caller's semantic model of `parseResult`'s tree (made by `new SemanticModel(ast)`, without build inputs),
+   * The caller's semantic model of `parseResult`'s tree (made by `semanticModel(ast)`, without build inputs),
    * so that one document has one model: the language server's hover and completion read the one lint filled.
    * Used only when it belongs to the tree lint reads; otherwise lint makes its own.
    */
@@ -583,7 +584,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
   // hover and completion too), not of another parse such as a template's masked one. Otherwise made here, and
   // never kept in a long-lived cache keyed by the tree: a WeakMap whose value holds its key cannot be collected by
   // V8's young-generation GC, so every AST it saw would survive into the old generation.
-  const semantic = options.semantic?.ast === ast ? options.semantic : new SemanticModel(ast);
+  const semantic = options.semantic?.ast === ast ? options.semantic : semanticModel(ast);
   const ignoreDirectives = collectIgnoreDirectives(ast.comments, ast.directives, index);
   const plan = planOf(registry, options.preset, options.rules);
   const run = startRun(

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { parse, SemanticModel, type ParseResult } from "@hull/parser";
+import { parse, semanticModel, type SemanticModel, type ParseResult } from "@hull/parser";
 import { LineIndex } from "./text.js";
 import type { LspPosition, LspRange } from "./types.js";
 
@@ -41,7 +41,7 @@ export function createDocument(uri: string, version: number, text: string): Docu
     },
     get semantic() {
       // With definitions: hover and completion show where each variable was set.
-      return (semantic ??= new SemanticModel(this.parsed.ast, { definitions: true }));
+      return (semantic ??= semanticModel(this.parsed.ast, { definitions: true }));
     },
   };
 }

@@ -16,7 +16,8 @@ export {
 export * from "./ast/nodes.js";
 export { format, type FormatOptions, type FormatResult } from "./print/format.js";
 export {
-  SemanticModel,
+  semanticModel,
+  type SemanticModel,
   semanticWork,
   type Definition,
   type GlobalArgs,

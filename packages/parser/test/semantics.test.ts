@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "../src/ast/build.js";
 import { expandWord } from "../src/expand/expand.js";
-import { SemanticModel } from "../src/semantics/model.js";
+import { semanticModel, type SemanticModel } from "../src/semantics/model.js";
 
 const NAMED: Record<string, string> = { nl: "\n", empty: "" };
 const unescape = (s: string) => s.replace(/⟨(\w+)⟩/g, (m, name: string) => NAMED[name] ?? m);
@@ -74,7 +74,7 @@ describe("semantics.table", () => {
       entries.length > 0
         ? { buildArgs: new Map(entries.map(([k = "", v = ""]) => [k, unescape(v)])) }
         : undefined;
-    const model = new SemanticModel(parse(unescape(file)).ast, options);
+    const model = semanticModel(parse(unescape(file)).ast, options);
     expect(answer(model, kind, arg, expected)).toBe(expected);
   });
 });
@@ -83,7 +83,7 @@ describe("SemanticModel", () => {
   test("answers scope queries in any order as it does in source order", () => {
     const { ast } = parse("FROM alpine AS a\nARG A=1 B=$A\nENV C=$B\nFROM a\nENV D=$C\nRUN x\n");
     const nodes = ast.stages.flatMap((s) => s.instructions);
-    const model = new SemanticModel(ast);
+    const model = semanticModel(ast);
     const snapshot = (i: number) => [...(model.scopeBefore(nodes[i]!)?.env ?? [])];
     const forward = nodes.map((_, i) => snapshot(i));
     const backward = nodes.map((_, i) => snapshot(nodes.length - 1 - i)).reverse();
@@ -119,7 +119,7 @@ describe("definitions", () => {
     const { ast } = parse(
       "ARG G=g\nFROM alpine AS a\nARG G\nARG A=$G B\nENV C=$A/$PATH D=1\nFROM a\nENV A=2\nRUN x\n",
     );
-    const model = new SemanticModel(ast, { definitions: true });
+    const model = semanticModel(ast, { definitions: true });
     const run = ast.stages[1]!.instructions[1]!;
     const scope = model.scopeBefore(run)!;
     // A keeps its first position though the ENV set it again; PATH has no definition, so C's value is unknown.
@@ -132,12 +132,12 @@ describe("definitions", () => {
     ]);
     expect(scope.definitions.get("A")?.declaration?.range.start.line).toBe(7);
     // Without the option, lint's models skip this work.
-    expect(new SemanticModel(ast).scopeBefore(run)!.definitions.size).toBe(0);
+    expect(semanticModel(ast).scopeBefore(run)!.definitions.size).toBe(0);
   });
 
   test("a scope stays as it was when the model answers later queries", () => {
     const { ast } = parse("FROM alpine AS a\nENV A=1\nENV B=2\nFROM a\nENV C=3\nRUN x\n");
-    const model = new SemanticModel(ast);
+    const model = semanticModel(ast);
     const first = model.scopeBefore(ast.stages[0]!.instructions[1]!)!;
     model.scopeBefore(ast.stages[1]!.instructions[1]!);
     expect([...first.env.keys()]).toEqual(["PATH", "A"]);
@@ -145,7 +145,7 @@ describe("definitions", () => {
   });
 
   test("globals list the predefined ARGs, then each declaration; a value using a predefined ARG is unknown", () => {
-    const globals = new SemanticModel(parse("ARG A=1 B=$TARGETOS C=$A\nFROM a\n").ast).globals;
+    const globals = semanticModel(parse("ARG A=1 B=$TARGETOS C=$A\nFROM a\n").ast).globals;
     expect(table(globals.definitions).slice(-4)).toEqual([
       "predefined TARGETSTAGE=-→?",
       "ARG A=1→1",
@@ -159,7 +159,7 @@ describe("global ARG options", () => {
   const text = 'ARG A=${x:?one}\nARG "Q"=q\nARG B=${y:?two}\nARG C=$TARGETSTAGE\nFROM scratch AS last\n';
 
   test("by default evaluation stops at the first bad default, names are unquoted, TARGETSTAGE is default", () => {
-    const globals = new SemanticModel(parse(text).ast).globals;
+    const globals = semanticModel(parse(text).ast).globals;
     expect(globals.errors.map((e) => [e.declaration.name.value, e.message])).toEqual([["A", globals.error]]);
     expect(globals.error).toContain("one");
     expect([...globals.declared]).toEqual(["A", "Q", "B", "C"]);
@@ -169,7 +169,7 @@ describe("global ARG options", () => {
 
   test("keepGoing reports every bad default and goes on; rawNames keeps quotes; targetStage sets TARGETSTAGE", () => {
     const { ast } = parse(text);
-    const globals = new SemanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
+    const globals = semanticModel(ast, { keepGoing: true, rawNames: true, targetStage: "last" }).globals;
     expect(globals.errors.map((e) => e.declaration.range.start.line)).toEqual([1, 3]);
     expect(globals.errors[1]!.message).toContain("two");
     expect([...globals.declared]).toEqual(["A", '"Q"', "B", "C"]);

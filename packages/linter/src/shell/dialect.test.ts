@@ -1,4 +1,4 @@
-import { type Instruction, parse, type Run, SemanticModel } from "@hull/parser";
+import { type Instruction, parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import { activeShell, isWindowsImage, programDialect } from "./dialect.js";
 import { shellNames } from "./lexer.js";
@@ -9,7 +9,7 @@ import { parameter, parsePowershell, positionals, powershellEnvNames } from "./t
 /** The last RUN of a Dockerfile (an ONBUILD trigger counts) with its shell read in the file's context. */
 function lastRun(code: string) {
   const { ast } = parse(code);
-  const semantic = new SemanticModel(ast);
+  const semantic = semanticModel(ast);
   const runs = ast.stages
     .flatMap((s) => s.instructions)
     .map((i: Instruction) => (i.type === "Onbuild" ? i.trigger : i))

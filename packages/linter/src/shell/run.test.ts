@@ -1,4 +1,4 @@
-import { parse, type Run, SemanticModel } from "@hull/parser";
+import { parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import {
   embeddedScripts,
@@ -67,7 +67,7 @@ describe("run caches", () => {
   it("give each RUN, file and shell its own split, whatever the order of the calls", () => {
     const code = 'FROM debian:12\nRUN echo a\nSHELL ["pwsh", "-c"]\nRUN echo b\n';
     const { ast } = parse(code);
-    const scope = { semantic: new SemanticModel(ast) };
+    const scope = { semantic: semanticModel(ast) };
     const [first, second] = ast.instructions.filter((i): i is Run => i.type === "Run");
     withRunCaches(() => {
       const a = runShell(first!, scope);

@@ -2,14 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse, SemanticModel, semanticWork } from "@hull/parser";
+import { parse, semanticModel, semanticWork } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import { lint, type RuleSetting } from "../engine.js";
 import { shellcheckScripts, type ShellcheckRequest, type ShellcheckRunner } from "./shellcheck.js";
 
 /** The script texts ShellCheck would be given, without the proxy names every export line declares. */
 function scripts(code: string): string[] {
-  return shellcheckScripts(new SemanticModel(parse(code).ast)).map((s) =>
+  return shellcheckScripts(semanticModel(parse(code).ast)).map((s) =>
     s.text.replace(/ (?:[A-Z]+_PROXY|[a-z]+_proxy)=1/g, ""),
   );
 }

@@ -134,474 +134,536 @@ export const semanticWork = { steps: 0, models: 0 };
 /**
  * What a Dockerfile means beyond its syntax, answered as BuildKit's dispatcher would: the global ARGs, each
  * stage's base stage, the stages `--from` names, which stages other stages build on or read from, and the
- * ARG/ENV scope before any instruction. Everything is computed on first use and kept: make one per parse and keep
- * it with the parse for everything that reads the file (the language server hands its document's to `lint`).
+ * ARG/ENV scope before any instruction. Made by `semanticModel`. The global ARGs are evaluated when it is made;
+ * everything else is computed on first use and kept: make one per parse and keep it with the parse for everything
+ * that reads the file (the language server hands its document's to `lint`).
  */
-export class SemanticModel {
+export interface SemanticModel {
+  readonly ast: Dockerfile;
   readonly options: ExpandOptions;
-  private globalsCache: GlobalArgs | undefined;
-  private globalsByName: Map<string, Definition> | undefined;
-  private bases: (Stage | null)[] | undefined;
-  private baseNames: (string | null)[] | undefined;
-  private byName: Map<string, Stage> | undefined;
-  private baseSet: Set<Stage> | undefined;
-  private usedSet: Set<Stage> | undefined;
-  private keptSet: Set<Stage> | undefined;
-  private roots: Stage[] | undefined;
-  private readonly chainMemo = new Map<(stage: Stage) => boolean, (boolean | undefined)[]>();
-  // Each stage's environment after its last instruction, computed on demand; it is shared by every stage built on
-  // it (the maps are immutable), not copied.
-  private finals: (MutableScope | undefined)[] | undefined;
-  // The scope being advanced through one stage: queries in source order cost one step per declaration.
-  private cursor: { stage: Stage; index: number; decl: number; scope: MutableScope } | null = null;
-
-  constructor(
-    readonly ast: Dockerfile,
-    private readonly inputs: SemanticOptions = {},
-  ) {
-    semanticWork.models++;
-    this.options = { escape: ast.escapeChar };
-  }
-
-  /** The global ARGs, evaluated once. */
-  get globals(): GlobalArgs {
-    return (this.globalsCache ??= this.evaluateGlobals());
-  }
-
+  /** The global ARGs. */
+  readonly globals: GlobalArgs;
   /** The predefined ARGs for this model's platforms. */
-  get predefined(): ReadonlyMap<string, string> {
-    const { targetPlatform, buildPlatform, targetStage } = this.inputs;
-    return targetPlatform || buildPlatform || targetStage !== undefined
-      ? predefinedArgs(targetPlatform, buildPlatform ?? targetPlatform, targetStage)
-      : defaultPredefinedArgs;
-  }
-
+  readonly predefined: ReadonlyMap<string, string>;
   /** Strips quotes from an ARG or ENV name as BuildKit's lexer would, keeping the raw text if that fails. */
-  plainName(word: Word, env: ReadonlyMap<string, string>): string {
-    const result = expand(word.value, env, this.options);
-    return result.error === null && result.value !== "" ? result.value : word.value;
-  }
-
+  plainName(word: Word, env: ReadonlyMap<string, string>): string;
   /** A word with the global ARGs filled in; null when it uses a variable without a value or fails to expand. */
-  expandGlobal(text: string): string | null {
-    if (!text.includes("$")) return text;
-    const result = expandWord(text, this.globals.env, this.options);
-    return result.error === null && result.missing.length === 0 ? result.value : null;
-  }
-
+  expandGlobal(text: string): string | null;
   /** An image reference with the global ARGs filled in; null when unknown or empty. */
-  resolveImage(text: string): string | null {
-    const value = this.expandGlobal(text);
-    return value === "" ? null : value;
-  }
-
+  resolveImage(text: string): string | null;
   /** The expanded base name of a stage (its FROM image with the global ARGs), or null when it cannot be known. */
-  baseName(stage: Stage): string | null {
-    this.graph();
-    return this.baseNames![stage.index] ?? null;
-  }
-
+  baseName(stage: Stage): string | null;
   /** The stage of this file a stage is built on (`FROM <stage>`), or null for an image. */
-  baseOf(stage: Stage): Stage | null {
-    semanticWork.steps++;
-    return this.graph()[stage.index] ?? null;
-  }
-
+  baseOf(stage: Stage): Stage | null;
   /** The base stages of a stage in this file, nearest first. */
-  chain(stage: Stage): Stage[] {
-    const out: Stage[] = [];
-    for (let s = this.baseOf(stage); s; s = this.baseOf(s)) out.push(s);
-    return out;
-  }
-
+  chain(stage: Stage): Stage[];
   /** The first stage of the chain a stage is built on (the stage itself when it is built on an image). */
-  rootOf(stage: Stage): Stage {
-    const roots = (this.roots ??= []);
-    const known = roots[stage.index];
-    if (known) return known;
-    const base = this.baseOf(stage);
-    // Bases come earlier in the file, so their roots are usually known already; walk only the unknown part.
-    const root = base ? (roots[base.index] ?? this.chain(stage).at(-1)!) : stage;
-    roots[stage.index] = root;
-    return root;
-  }
-
+  rootOf(stage: Stage): Stage;
   /**
    * True when `test` holds for a base stage of `stage` (not the stage itself). Answers are kept per test
    * function, so asking for every stage costs one step per stage: pass the same function each time.
    */
-  someBase(stage: Stage, test: (stage: Stage) => boolean): boolean {
-    let memo = this.chainMemo.get(test);
-    if (!memo) this.chainMemo.set(test, (memo = []));
-    // Bases come before the stages built on them, so the first unknown answer in the chain is filled from the root.
-    const pending: Stage[] = [];
-    let s = this.baseOf(stage);
-    let answer = false;
-    while (s) {
-      const known = memo[s.index];
-      if (known !== undefined) {
-        answer = known;
-        break;
-      }
-      pending.push(s);
-      s = this.baseOf(s);
-    }
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const p = pending[i]!;
-      answer = answer || test(p);
-      memo[p.index] = answer;
-    }
-    return answer;
-  }
-
+  someBase(stage: Stage, test: (stage: Stage) => boolean): boolean;
   /**
    * The stage a `--from` value (already expanded) names, as BuildKit looks it up: a stage name in any case
    * (the last stage of that name, anywhere in the file), or a stage index; null for an image or named context.
    */
-  stageByRef(ref: string): Stage | null {
-    semanticWork.steps++;
-    if (/^\d+$/.test(ref)) return this.ast.stages[Number(ref)] ?? null;
-    this.graph();
-    return this.byName!.get(ref.toLowerCase()) ?? null;
-  }
-
+  stageByRef(ref: string): Stage | null;
   /** The last stage of a name (lower-cased), or null. */
-  stageNamed(name: string): Stage | null {
-    this.graph();
-    return this.byName!.get(name) ?? null;
-  }
-
+  stageNamed(name: string): Stage | null;
   /** True when a later stage of this file is built on this one (`FROM <stage>`). */
-  isBase(stage: Stage): boolean {
-    this.graph();
-    return this.baseSet!.has(stage);
-  }
-
+  isBase(stage: Stage): boolean;
   /**
    * True when a stage ends up in an image: the last stage, and every stage that the last stage or another
    * possible target (a stage no other stage uses) is built on. A chain of build stages that only feeds
    * `COPY --from` ends up in no image.
    */
-  isKept(stage: Stage | null): boolean {
-    if (!stage) return false;
-    return (this.keptSet ??= this.findKept()).has(stage);
-  }
-
+  isKept(stage: Stage | null): boolean;
   /**
    * True when another stage builds on this one (`FROM <stage>`) or reads from it (`COPY --from`,
    * `RUN --mount=from=`): an intermediate stage, as opposed to one that can end up as an image of its own.
    */
-  isUsed(stage: Stage): boolean {
-    return (this.usedSet ??= this.findUsed()).has(stage);
-  }
-
+  isUsed(stage: Stage): boolean;
   /** The stage an instruction belongs to (null in the preamble or for an instruction not in this file). */
-  stageOf(node: Instruction): Stage | null {
-    return this.placeOf(node)?.stage ?? null;
-  }
-
+  stageOf(node: Instruction): Stage | null;
   /**
    * The environment before an instruction of a stage (or before one declaration of an ARG), as BuildKit's
    * dispatcher builds it: a stage starts from its base stage's final environment (or an image's unknown one),
    * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The scope is immutable: it may be
    * kept. Asking in source order costs one step per declaration in all.
    */
-  scopeBefore(node: Instruction, decl?: ArgDeclaration): StageScope | null {
-    const place = this.placeOf(node);
-    if (!place?.stage) return null;
-    const declIndex = decl && node.type === "Arg" ? node.declarations.indexOf(decl) : 0;
-    return copy(this.advance(place.stage, place.index, Math.max(0, declIndex)));
-  }
-
+  scopeBefore(node: Instruction, decl?: ArgDeclaration): StageScope | null;
   /** The environment after the last instruction of a stage. */
-  finalScope(stage: Stage): StageScope {
-    return copy(this.final(stage));
-  }
+  finalScope(stage: Stage): StageScope;
+}
 
-  private evaluateGlobals(): GlobalArgs {
-    // Most files declare no global ARG: they share what that leaves.
-    if (!this.ast.preamble.some((i) => i.type === "Arg")) {
-      const env = this.predefined;
-      return {
-        declared: noDeclared,
-        env,
-        values: noValues,
-        error: null,
-        errors: [],
-        definitions: predefinedDefinitions,
-      };
-    }
-    const declared = new Set<string>();
-    const env = new Map(this.predefined);
-    const values = new Map<string, string>();
-    const { buildArgs, keepGoing = false, rawNames = false } = this.inputs;
-    const errors: { declaration: ArgDeclaration; message: string }[] = [];
-    const definitions: Definition[] = [...predefinedDefinitions];
-    const byName = new Map<string, Definition>();
-    const define = (definition: Definition) => {
-      definitions.push(definition);
-      byName.set(definition.name, definition);
-    };
-    for (const d of predefinedDefinitions) byName.set(d.name, d);
-    for (const instruction of this.ast.preamble) {
-      if (instruction.type !== "Arg") continue;
-      for (const decl of instruction.declarations) {
-        const name = rawNames ? decl.name.value : this.plainName(decl.name, env);
-        declared.add(name);
-        const raw = decl.defaultValue?.value ?? null;
-        const stopped = errors.length > 0 && !keepGoing;
-        const given = stopped ? undefined : buildArgs?.get(name);
-        if (stopped || given !== undefined || raw === null) {
-          define({ name, kind: "ARG", instruction, declaration: decl, raw, value: given ?? null });
-          if (given !== undefined) {
-            env.set(name, given);
-            values.set(name, given);
-          }
-          continue;
-        }
-        const result = expand(raw, env, this.options);
-        define({ name, kind: "ARG", instruction, declaration: decl, raw, value: knownValue(result, byName) });
-        if (result.error !== null) errors.push({ declaration: decl, message: result.error });
-        if (result.error === null || keepGoing) {
-          env.set(name, result.value);
-          values.set(name, result.value);
-        }
-      }
-    }
-    return { declared, env, values, error: errors[0]?.message ?? null, errors, definitions };
-  }
+/**
+ * A model with what it has computed so far. A plain object literal whose methods are module functions, not a
+ * class instance: V8 keeps the hidden class of a literal's objects for as long as the code that makes them, but
+ * reaches the one of a constructor's objects only through weak links, so when no model was alive at a full
+ * garbage collection it freed that hidden class and deoptimized every function that had read a model (most rule
+ * handlers among them), to compile them all again on the next file.
+ */
+interface Model extends SemanticModel {
+  readonly inputs: SemanticOptions;
+  globalsByName: Map<string, Definition> | undefined;
+  bases: (Stage | null)[] | undefined;
+  baseNames: (string | null)[] | undefined;
+  byName: Map<string, Stage> | undefined;
+  baseSet: Set<Stage> | undefined;
+  usedSet: Set<Stage> | undefined;
+  keptSet: Set<Stage> | undefined;
+  roots: Stage[] | undefined;
+  readonly chainMemo: Map<(stage: Stage) => boolean, (boolean | undefined)[]>;
+  // Each stage's environment after its last instruction, computed on demand; it is shared by every stage built on
+  // it (the maps are immutable), not copied.
+  finals: (MutableScope | undefined)[] | undefined;
+  // The scope being advanced through one stage: queries in source order cost one step per declaration.
+  cursor: { stage: Stage; index: number; decl: number; scope: MutableScope } | null;
+}
 
-  /** The last definition of a global ARG name, for a stage's `ARG NAME`, which takes the global's value. */
-  private globalDefinition(name: string): Definition | undefined {
-    if (!this.globalsByName) {
-      this.globalsByName = new Map();
-      for (const d of this.globals.definitions) this.globalsByName.set(d.name, d);
-    }
-    return this.globalsByName.get(name);
-  }
+/** The semantic model of a tree, with the inputs of a build that the file itself does not hold. */
+export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): SemanticModel {
+  semanticWork.models++;
+  const options: ExpandOptions = { escape: ast.escapeChar };
+  const { targetPlatform, buildPlatform, targetStage } = inputs;
+  const predefined =
+    targetPlatform || buildPlatform || targetStage !== undefined
+      ? predefinedArgs(targetPlatform, buildPlatform ?? targetPlatform, targetStage)
+      : defaultPredefinedArgs;
+  const model: Model = {
+    ast,
+    options,
+    globals: evaluateGlobals(ast, inputs, options, predefined),
+    predefined,
+    inputs,
+    globalsByName: undefined,
+    bases: undefined,
+    baseNames: undefined,
+    byName: undefined,
+    baseSet: undefined,
+    usedSet: undefined,
+    keptSet: undefined,
+    roots: undefined,
+    chainMemo: new Map(),
+    finals: undefined,
+    cursor: null,
+    plainName,
+    expandGlobal,
+    resolveImage,
+    baseName,
+    baseOf,
+    chain,
+    rootOf,
+    someBase,
+    stageByRef,
+    stageNamed,
+    isBase,
+    isKept,
+    isUsed,
+    stageOf,
+    scopeBefore,
+    finalScope,
+  };
+  return model;
+}
 
-  private graph(): (Stage | null)[] {
-    if (this.bases) return this.bases;
-    const bases: (Stage | null)[] = [];
-    const names: (string | null)[] = [];
-    const before = new Map<string, Stage>();
-    const baseSet = new Set<Stage>();
-    for (const stage of this.ast.stages) {
-      const image = stage.from.image;
-      const name = image ? this.expandGlobal(image.value) : null;
-      // BuildKit stores stage names in lower case and looks a base up as written; the last earlier stage wins.
-      const base = name === null ? null : (before.get(name) ?? null);
-      bases.push(base);
-      names.push(name);
-      if (base) baseSet.add(base);
-      if (stage.name) before.set(stage.name, stage);
-    }
-    this.baseNames = names;
-    this.byName = before;
-    this.baseSet = baseSet;
-    return (this.bases = bases);
-  }
+function plainName(this: SemanticModel, word: Word, env: ReadonlyMap<string, string>): string {
+  return nameOf(word, env, this.options);
+}
 
-  private findKept(): Set<Stage> {
-    const stages = this.ast.stages;
-    const kept = new Set<Stage>(stages.slice(-1));
-    for (const stage of stages) {
-      if (stage.index !== stages.length - 1 && this.isUsed(stage)) continue;
-      for (let base = this.baseOf(stage); base && !kept.has(base); base = this.baseOf(base)) kept.add(base);
-    }
-    return kept;
-  }
+function nameOf(word: Word, env: ReadonlyMap<string, string>, options: ExpandOptions): string {
+  const result = expand(word.value, env, options);
+  return result.error === null && result.value !== "" ? result.value : word.value;
+}
 
-  private findUsed(): Set<Stage> {
-    this.graph();
-    const used = new Set(this.baseSet);
-    const mark = (raw: string | null, self: Stage) => {
-      if (raw === null) return;
-      const value = this.expandGlobal(raw);
-      const stage = value === null ? null : this.stageByRef(value);
-      if (stage && stage !== self) used.add(stage);
-    };
-    for (const stage of this.ast.stages) {
-      for (const node of stage.instructions) {
-        if (node.type === "Copy") {
-          for (const flag of node.flags) if (flag.name === "from") mark(flag.value, stage);
-        } else if (node.type === "Run") {
-          for (const mount of node.mounts) mark(mount.from, stage);
-        }
-      }
-    }
-    return used;
-  }
+function expandGlobal(this: SemanticModel, text: string): string | null {
+  if (!text.includes("$")) return text;
+  const result = expandWord(text, this.globals.env, this.options);
+  return result.error === null && result.missing.length === 0 ? result.value : null;
+}
 
-  private placeOf(node: Instruction): Place | undefined {
-    // Found by its offset, which orders the stages and each stage's instructions: a map of every instruction,
-    // made for each file, cost more than all the lookups a file's rules make.
-    const stages = this.ast.stages;
-    const at = offsetOf(node);
-    let lo = 0;
-    let hi = stages.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (offsetOf(stages[mid]!.from) <= at) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    const stage = stages[hi];
-    if (!stage) {
-      const index = indexOf(this.ast.preamble, node);
-      return index < 0 ? undefined : { stage: null, index };
-    }
-    if (stage.from === node) return { stage, index: -1 };
-    const index = indexOf(stage.instructions, node);
-    return index < 0 ? undefined : { stage, index };
-  }
+function resolveImage(this: SemanticModel, text: string): string | null {
+  const value = this.expandGlobal(text);
+  return value === "" ? null : value;
+}
 
-  private start(stage: Stage): MutableScope {
-    const baseName = this.baseName(stage);
-    const base = this.baseOf(stage);
-    if (base) return copy(this.final(base));
-    const scratch = baseName !== null && baseName.toLowerCase() === "scratch";
+function baseName(this: Model, stage: Stage): string | null {
+  graph(this);
+  return this.baseNames![stage.index] ?? null;
+}
+
+function baseOf(this: Model, stage: Stage): Stage | null {
+  semanticWork.steps++;
+  return graph(this)[stage.index] ?? null;
+}
+
+function chain(this: Model, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s = this.baseOf(stage); s; s = this.baseOf(s)) out.push(s);
+  return out;
+}
+
+function rootOf(this: Model, stage: Stage): Stage {
+  const roots = (this.roots ??= []);
+  const known = roots[stage.index];
+  if (known) return known;
+  const base = this.baseOf(stage);
+  // Bases come earlier in the file, so their roots are usually known already; walk only the unknown part.
+  const root = base ? (roots[base.index] ?? this.chain(stage).at(-1)!) : stage;
+  roots[stage.index] = root;
+  return root;
+}
+
+function someBase(this: Model, stage: Stage, test: (stage: Stage) => boolean): boolean {
+  let memo = this.chainMemo.get(test);
+  if (!memo) this.chainMemo.set(test, (memo = []));
+  // Bases come before the stages built on them, so the first unknown answer in the chain is filled from the root.
+  const pending: Stage[] = [];
+  let s = this.baseOf(stage);
+  let answer = false;
+  while (s) {
+    const known = memo[s.index];
+    if (known !== undefined) {
+      answer = known;
+      break;
+    }
+    pending.push(s);
+    s = this.baseOf(s);
+  }
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const p = pending[i]!;
+    answer = answer || test(p);
+    memo[p.index] = answer;
+  }
+  return answer;
+}
+
+function stageByRef(this: Model, ref: string): Stage | null {
+  semanticWork.steps++;
+  if (/^\d+$/.test(ref)) return this.ast.stages[Number(ref)] ?? null;
+  graph(this);
+  return this.byName!.get(ref.toLowerCase()) ?? null;
+}
+
+function stageNamed(this: Model, name: string): Stage | null {
+  graph(this);
+  return this.byName!.get(name) ?? null;
+}
+
+function isBase(this: Model, stage: Stage): boolean {
+  graph(this);
+  return this.baseSet!.has(stage);
+}
+
+function isKept(this: Model, stage: Stage | null): boolean {
+  if (!stage) return false;
+  return (this.keptSet ??= findKept(this)).has(stage);
+}
+
+function isUsed(this: Model, stage: Stage): boolean {
+  return (this.usedSet ??= findUsed(this)).has(stage);
+}
+
+function stageOf(this: Model, node: Instruction): Stage | null {
+  return placeOf(this, node)?.stage ?? null;
+}
+
+function scopeBefore(this: Model, node: Instruction, decl?: ArgDeclaration): StageScope | null {
+  const place = placeOf(this, node);
+  if (!place?.stage) return null;
+  const declIndex = decl && node.type === "Arg" ? node.declarations.indexOf(decl) : 0;
+  return copy(advance(this, place.stage, place.index, Math.max(0, declIndex)));
+}
+
+function finalScope(this: Model, stage: Stage): StageScope {
+  return copy(final(this, stage));
+}
+
+/** The global ARGs (before the first FROM), with the build args, as BuildKit's `--check` evaluates them. */
+function evaluateGlobals(
+  ast: Dockerfile,
+  inputs: SemanticOptions,
+  options: ExpandOptions,
+  predefined: ReadonlyMap<string, string>,
+): GlobalArgs {
+  // Most files declare no global ARG: they share what that leaves.
+  if (!ast.preamble.some((i) => i.type === "Arg")) {
     return {
-      env: startEnv,
-      args: PersistentSet.empty(),
-      uncertain: PersistentSet.empty(),
-      baseImage: scratch ? null : (baseName ?? stage.from.image?.value ?? ""),
-      baseUnresolved: baseName === null,
-      definitions: PersistentMap.empty(),
+      declared: noDeclared,
+      env: predefined,
+      values: noValues,
+      error: null,
+      errors: [],
+      definitions: predefinedDefinitions,
     };
   }
-
-  private final(stage: Stage): MutableScope {
-    const finals = (this.finals ??= new Array<MutableScope | undefined>(this.ast.stages.length).fill(
-      undefined,
-    ));
-    const known = finals[stage.index];
-    if (known) return known;
-    // The stages of the chain whose final scope is not known yet, nearest first: computed from the oldest down,
-    // with no recursion however long the chain, and each once, as the stages built on them share them.
-    const pending: Stage[] = [];
-    for (let s: Stage | null = stage; s && !finals[s.index]; s = this.baseOf(s)) pending.push(s);
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const s = pending[i]!;
-      const scope = this.start(s);
-      for (const node of s.instructions) this.apply(scope, node);
-      finals[s.index] = scope;
-    }
-    return finals[stage.index]!;
-  }
-
-  private advance(stage: Stage, index: number, decl: number): MutableScope {
-    let cursor = this.cursor;
-    const behind =
-      cursor !== null &&
-      cursor.stage === stage &&
-      (cursor.index < index || (cursor.index === index && cursor.decl <= decl));
-    if (!behind) {
-      cursor = { stage, index: 0, decl: 0, scope: this.start(stage) };
-      this.cursor = cursor;
-    }
-    cursor = cursor!;
-    while (cursor.index < index) {
-      semanticWork.steps++;
-      const node = stage.instructions[cursor.index]!;
-      if (node.type === "Arg") {
-        for (let d = cursor.decl; d < node.declarations.length; d++)
-          this.applyArg(cursor.scope, node, node.declarations[d]!);
-      } else if (cursor.decl === 0) this.apply(cursor.scope, node);
-      cursor.index++;
-      cursor.decl = 0;
-    }
-    const node = stage.instructions[index];
-    if (node?.type === "Arg") {
-      while (cursor.decl < decl) {
-        semanticWork.steps++;
-        this.applyArg(cursor.scope, node, node.declarations[cursor.decl]!);
-        cursor.decl++;
+  const declared = new Set<string>();
+  const env = new Map(predefined);
+  const values = new Map<string, string>();
+  const { buildArgs, keepGoing = false, rawNames = false } = inputs;
+  const errors: { declaration: ArgDeclaration; message: string }[] = [];
+  const definitions: Definition[] = [...predefinedDefinitions];
+  const byName = new Map<string, Definition>();
+  const define = (definition: Definition) => {
+    definitions.push(definition);
+    byName.set(definition.name, definition);
+  };
+  for (const d of predefinedDefinitions) byName.set(d.name, d);
+  for (const instruction of ast.preamble) {
+    if (instruction.type !== "Arg") continue;
+    for (const decl of instruction.declarations) {
+      const name = rawNames ? decl.name.value : nameOf(decl.name, env, options);
+      declared.add(name);
+      const raw = decl.defaultValue?.value ?? null;
+      const stopped = errors.length > 0 && !keepGoing;
+      const given = stopped ? undefined : buildArgs?.get(name);
+      if (stopped || given !== undefined || raw === null) {
+        define({ name, kind: "ARG", instruction, declaration: decl, raw, value: given ?? null });
+        if (given !== undefined) {
+          env.set(name, given);
+          values.set(name, given);
+        }
+        continue;
+      }
+      const result = expand(raw, env, options);
+      define({ name, kind: "ARG", instruction, declaration: decl, raw, value: knownValue(result, byName) });
+      if (result.error !== null) errors.push({ declaration: decl, message: result.error });
+      if (result.error === null || keepGoing) {
+        env.set(name, result.value);
+        values.set(name, result.value);
       }
     }
-    return cursor.scope;
   }
+  return { declared, env, values, error: errors[0]?.message ?? null, errors, definitions };
+}
 
-  private apply(scope: MutableScope, node: Instruction): void {
-    if (node.type === "Arg") for (const decl of node.declarations) this.applyArg(scope, node, decl);
-    else if (node.type === "Env") this.applyEnv(scope, node);
+/** The last definition of a global ARG name, for a stage's `ARG NAME`, which takes the global's value. */
+function globalDefinition(m: Model, name: string): Definition | undefined {
+  if (!m.globalsByName) {
+    m.globalsByName = new Map();
+    for (const d of m.globals.definitions) m.globalsByName.set(d.name, d);
   }
+  return m.globalsByName.get(name);
+}
 
-  private applyArg(scope: MutableScope, node: Arg, decl: ArgDeclaration): void {
-    const name = this.plainName(decl.name, scope.env);
-    scope.args = scope.args.add(name);
-    const raw = decl.defaultValue?.value ?? null;
-    const given = this.inputs.buildArgs?.get(name);
-    if (given !== undefined) {
-      this.set(scope, name, given, noNames);
-      if (this.inputs.definitions) this.define(scope, name, "ARG", node, decl, raw, given);
-    } else if (raw !== null) {
-      const result = expand(raw, scope.env, this.options);
-      if (this.inputs.definitions)
-        this.define(scope, name, "ARG", node, decl, raw, knownValue(result, scope.definitions));
-      this.set(scope, name, result.error === null ? result.value : raw, result.missing);
-      if (result.error !== null) scope.uncertain = scope.uncertain.add(name);
-    } else {
-      const global = this.globals.env.get(name);
-      if (global !== undefined && !nonEnvArgs.has(name)) this.set(scope, name, global, noNames);
-      // `ARG NAME` takes the global ARG's value: its definition shows that one.
-      const outer = this.inputs.definitions ? this.globalDefinition(name) : undefined;
-      if (this.inputs.definitions)
-        this.define(scope, name, "ARG", node, decl, outer?.raw ?? null, outer?.value ?? null);
+function graph(m: Model): (Stage | null)[] {
+  if (m.bases) return m.bases;
+  const bases: (Stage | null)[] = [];
+  const names: (string | null)[] = [];
+  const before = new Map<string, Stage>();
+  const baseSet = new Set<Stage>();
+  for (const stage of m.ast.stages) {
+    const image = stage.from.image;
+    const name = image ? m.expandGlobal(image.value) : null;
+    // BuildKit stores stage names in lower case and looks a base up as written; the last earlier stage wins.
+    const base = name === null ? null : (before.get(name) ?? null);
+    bases.push(base);
+    names.push(name);
+    if (base) baseSet.add(base);
+    if (stage.name) before.set(stage.name, stage);
+  }
+  m.baseNames = names;
+  m.byName = before;
+  m.baseSet = baseSet;
+  return (m.bases = bases);
+}
+
+function findKept(m: Model): Set<Stage> {
+  const stages = m.ast.stages;
+  const kept = new Set<Stage>(stages.slice(-1));
+  for (const stage of stages) {
+    if (stage.index !== stages.length - 1 && m.isUsed(stage)) continue;
+    for (let base = m.baseOf(stage); base && !kept.has(base); base = m.baseOf(base)) kept.add(base);
+  }
+  return kept;
+}
+
+function findUsed(m: Model): Set<Stage> {
+  graph(m);
+  const used = new Set(m.baseSet);
+  const mark = (raw: string | null, self: Stage) => {
+    if (raw === null) return;
+    const value = m.expandGlobal(raw);
+    const stage = value === null ? null : m.stageByRef(value);
+    if (stage && stage !== self) used.add(stage);
+  };
+  for (const stage of m.ast.stages) {
+    for (const node of stage.instructions) {
+      if (node.type === "Copy") {
+        for (const flag of node.flags) if (flag.name === "from") mark(flag.value, stage);
+      } else if (node.type === "Run") {
+        for (const mount of node.mounts) mark(mount.from, stage);
+      }
     }
   }
+  return used;
+}
 
-  private applyEnv(scope: MutableScope, node: Env): void {
-    // Every pair of one ENV is expanded against the environment before the instruction: the updates are applied
-    // only after all pairs are expanded, so every pair reads the scope's versions from before the instruction.
-    const updates: [
-      name: string,
-      value: string,
-      missing: readonly string[],
-      failed: boolean,
-      known: string | null,
-      pair: KeyValue,
-    ][] = [];
-    for (const pair of node.pairs) {
-      const key = expand(pair.key.value, scope.env, this.options);
-      const value = expand(pair.value.value, scope.env, this.options);
-      if (key.error !== null || key.value === "") continue;
-      const failed = value.error !== null;
-      updates.push([
-        key.value,
-        failed ? pair.value.value : value.value,
-        key.missing.length === 0 ? value.missing : [...key.missing, ...value.missing],
-        failed,
-        this.inputs.definitions ? knownValue(value, scope.definitions) : null,
-        pair,
-      ]);
-    }
-    for (const [name, value, missing, failed, known, pair] of updates) {
-      this.set(scope, name, value, missing);
-      if (failed) scope.uncertain = scope.uncertain.add(name);
-      if (this.inputs.definitions) this.define(scope, name, "ENV", node, pair, pair.value.value, known);
+function placeOf(m: Model, node: Instruction): Place | undefined {
+  // Found by its offset, which orders the stages and each stage's instructions: a map of every instruction,
+  // made for each file, cost more than all the lookups a file's rules make.
+  const stages = m.ast.stages;
+  const at = offsetOf(node);
+  let lo = 0;
+  let hi = stages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsetOf(stages[mid]!.from) <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const stage = stages[hi];
+  if (!stage) {
+    const index = indexOf(m.ast.preamble, node);
+    return index < 0 ? undefined : { stage: null, index };
+  }
+  if (stage.from === node) return { stage, index: -1 };
+  const index = indexOf(stage.instructions, node);
+  return index < 0 ? undefined : { stage, index };
+}
+
+function start(m: Model, stage: Stage): MutableScope {
+  const baseName = m.baseName(stage);
+  const base = m.baseOf(stage);
+  if (base) return copy(final(m, base));
+  const scratch = baseName !== null && baseName.toLowerCase() === "scratch";
+  return {
+    env: startEnv,
+    args: PersistentSet.empty(),
+    uncertain: PersistentSet.empty(),
+    baseImage: scratch ? null : (baseName ?? stage.from.image?.value ?? ""),
+    baseUnresolved: baseName === null,
+    definitions: PersistentMap.empty(),
+  };
+}
+
+function final(m: Model, stage: Stage): MutableScope {
+  const finals = (m.finals ??= new Array<MutableScope | undefined>(m.ast.stages.length).fill(undefined));
+  const known = finals[stage.index];
+  if (known) return known;
+  // The stages of the chain whose final scope is not known yet, nearest first: computed from the oldest down,
+  // with no recursion however long the chain, and each once, as the stages built on them share them.
+  const pending: Stage[] = [];
+  for (let s: Stage | null = stage; s && !finals[s.index]; s = m.baseOf(s)) pending.push(s);
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i]!;
+    const scope = start(m, s);
+    for (const node of s.instructions) apply(m, scope, node);
+    finals[s.index] = scope;
+  }
+  return finals[stage.index]!;
+}
+
+function advance(m: Model, stage: Stage, index: number, decl: number): MutableScope {
+  let cursor = m.cursor;
+  const behind =
+    cursor !== null &&
+    cursor.stage === stage &&
+    (cursor.index < index || (cursor.index === index && cursor.decl <= decl));
+  if (!behind) {
+    cursor = { stage, index: 0, decl: 0, scope: start(m, stage) };
+    m.cursor = cursor;
+  }
+  cursor = cursor!;
+  while (cursor.index < index) {
+    semanticWork.steps++;
+    const node = stage.instructions[cursor.index]!;
+    if (node.type === "Arg") {
+      for (let d = cursor.decl; d < node.declarations.length; d++)
+        applyArg(m, cursor.scope, node, node.declarations[d]!);
+    } else if (cursor.decl === 0) apply(m, cursor.scope, node);
+    cursor.index++;
+    cursor.decl = 0;
+  }
+  const node = stage.instructions[index];
+  if (node?.type === "Arg") {
+    while (cursor.decl < decl) {
+      semanticWork.steps++;
+      applyArg(m, cursor.scope, node, node.declarations[cursor.decl]!);
+      cursor.decl++;
     }
   }
+  return cursor.scope;
+}
 
-  private define(
-    scope: MutableScope,
+function apply(m: Model, scope: MutableScope, node: Instruction): void {
+  if (node.type === "Arg") for (const decl of node.declarations) applyArg(m, scope, node, decl);
+  else if (node.type === "Env") applyEnv(m, scope, node);
+}
+
+function applyArg(m: Model, scope: MutableScope, node: Arg, decl: ArgDeclaration): void {
+  const name = nameOf(decl.name, scope.env, m.options);
+  scope.args = scope.args.add(name);
+  const raw = decl.defaultValue?.value ?? null;
+  const given = m.inputs.buildArgs?.get(name);
+  if (given !== undefined) {
+    set(scope, name, given, noNames);
+    if (m.inputs.definitions) define(scope, name, "ARG", node, decl, raw, given);
+  } else if (raw !== null) {
+    const result = expand(raw, scope.env, m.options);
+    if (m.inputs.definitions)
+      define(scope, name, "ARG", node, decl, raw, knownValue(result, scope.definitions));
+    set(scope, name, result.error === null ? result.value : raw, result.missing);
+    if (result.error !== null) scope.uncertain = scope.uncertain.add(name);
+  } else {
+    const global = m.globals.env.get(name);
+    if (global !== undefined && !nonEnvArgs.has(name)) set(scope, name, global, noNames);
+    // `ARG NAME` takes the global ARG's value: its definition shows that one.
+    const outer = m.inputs.definitions ? globalDefinition(m, name) : undefined;
+    if (m.inputs.definitions)
+      define(scope, name, "ARG", node, decl, outer?.raw ?? null, outer?.value ?? null);
+  }
+}
+
+function applyEnv(m: Model, scope: MutableScope, node: Env): void {
+  // Every pair of one ENV is expanded against the environment before the instruction: the updates are applied
+  // only after all pairs are expanded, so every pair reads the scope's versions from before the instruction.
+  const updates: [
     name: string,
-    kind: "ARG" | "ENV",
-    instruction: Arg | Env,
-    declaration: ArgDeclaration | KeyValue,
-    raw: string | null,
-    value: string | null,
-  ): void {
-    scope.definitions = scope.definitions.set(name, { name, kind, instruction, declaration, raw, value });
+    value: string,
+    missing: readonly string[],
+    failed: boolean,
+    known: string | null,
+    pair: KeyValue,
+  ][] = [];
+  for (const pair of node.pairs) {
+    const key = expand(pair.key.value, scope.env, m.options);
+    const value = expand(pair.value.value, scope.env, m.options);
+    if (key.error !== null || key.value === "") continue;
+    const failed = value.error !== null;
+    updates.push([
+      key.value,
+      failed ? pair.value.value : value.value,
+      key.missing.length === 0 ? value.missing : [...key.missing, ...value.missing],
+      failed,
+      m.inputs.definitions ? knownValue(value, scope.definitions) : null,
+      pair,
+    ]);
   }
+  for (const [name, value, missing, failed, known, pair] of updates) {
+    set(scope, name, value, missing);
+    if (failed) scope.uncertain = scope.uncertain.add(name);
+    if (m.inputs.definitions) define(scope, name, "ENV", node, pair, pair.value.value, known);
+  }
+}
 
-  private set(scope: MutableScope, name: string, value: string, missing: readonly string[]): void {
-    if (nonEnvArgs.has(name)) return;
-    scope.env = scope.env.set(name, value);
-    scope.uncertain =
-      missing.length > 0 && scope.baseImage !== null
-        ? scope.uncertain.add(name)
-        : scope.uncertain.delete(name);
-  }
+function define(
+  scope: MutableScope,
+  name: string,
+  kind: "ARG" | "ENV",
+  instruction: Arg | Env,
+  declaration: ArgDeclaration | KeyValue,
+  raw: string | null,
+  value: string | null,
+): void {
+  scope.definitions = scope.definitions.set(name, { name, kind, instruction, declaration, raw, value });
+}
+
+function set(scope: MutableScope, name: string, value: string, missing: readonly string[]): void {
+  if (nonEnvArgs.has(name)) return;
+  scope.env = scope.env.set(name, value);
+  scope.uncertain =
+    missing.length > 0 && scope.baseImage !== null ? scope.uncertain.add(name) : scope.uncertain.delete(name);
 }
 
 const noDeclared: ReadonlySet<string> = new Set();

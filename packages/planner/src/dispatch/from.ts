@@ -1,5 +1,5 @@
 import {
-  SemanticModel,
+  semanticModel,
   type Platform as SemanticPlatform,
   type Range,
   type Stage as AstStage,
@@ -138,7 +138,7 @@ function isStageName(name: string, byName: ReadonlyMap<string, number>): boolean
  */
 function metaArgs(ctx: PlanBuilder, stages: readonly AstStage[]): Map<string, string> {
   const target = ctx.options.target;
-  const globals = new SemanticModel(ctx.ast, {
+  const globals = semanticModel(ctx.ast, {
     buildArgs: ctx.buildArgs,
     targetPlatform: semanticPlatform(ctx.targetPlatform),
     buildPlatform: semanticPlatform(ctx.buildPlatform),
