@@ -5,9 +5,10 @@
 // passes by a percent or more.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse, type Run } from "@hull/parser";
+import { parse } from "@hull/parser";
 import { defineRule, lint, rules } from "../src/index.js";
-import { runCommands, runShell, scriptCommands, type ShellScope } from "../src/shell/run.js";
+import type { Rule } from "../src/rule.js";
+import { runCommands, runShell, scriptCommands } from "../src/shell/run.js";
 
 const [dir, ...flags] = process.argv.slice(2);
 if (!dir) {
@@ -38,11 +39,12 @@ start = performance.now();
 for (const text of texts)
   lint(text, { preset: "all", rules: { ...Object.fromEntries(rules.map((r) => [r.id, "off"])) } });
 const engine = performance.now() - start - parsing;
-// The first rule to read a RUN pays for splitting it, which every later rule then shares: two pseudo-rules that
-// run first take that cost, so that it is shown once, on its own line, and not charged to whichever rule came first.
-// They read with the rule context, as rules do, so that their split is the one the rules then find in the cache; the
-// split includes a PowerShell or cmd script's commands, read once for all rules.
-const shared = (id: string, read: (node: Run, scope: ShellScope) => unknown) =>
+// The first rule to read a RUN pays for splitting it, and the first rule to read a position pays for the file's
+// line table; every later rule then shares them. Pseudo-rules that run first take those costs, so that each is
+// shown once, on its own line, and not charged to whichever rule came first. They read with the rule context, as
+// rules do, so that their split is the one the rules then find in the cache; the split includes a PowerShell or
+// cmd script's commands, read once for all rules.
+const shared = (id: string, visitor: Rule["visitor"]) =>
   defineRule({
     id,
     title: "Measure shared work",
@@ -50,11 +52,13 @@ const shared = (id: string, read: (node: Run, scope: ShellScope) => unknown) =>
     fixable: false,
     docs: { rationale: "Timing only.", bad: [], good: [] },
     messages: {},
-    visitor: { Run: (node, ctx) => void read(node, ctx) },
+    visitor,
   });
 const registry = [
-  shared("(shared) shell split", (node, scope) => scriptCommands(runShell(node, scope))),
-  shared("(shared) command substitutions", runCommands),
+  // Any position builds the whole table; the end of the file is one every file has.
+  shared("(shared) line table", { Dockerfile: (ast) => void ast.range.end }),
+  shared("(shared) shell split", { Run: (node, ctx) => void scriptCommands(runShell(node, ctx)) }),
+  shared("(shared) command substitutions", { Run: (node, ctx) => void runCommands(node, ctx) }),
   ...rules,
 ];
 const timings: Map<string, number>[] = [];
