@@ -42,10 +42,15 @@ interface CopiedFrom {
   source: string;
   base: string;
   from: string | null | undefined;
+  weight: Weight;
 }
+
+/** The tools whose package caches the rule follows; a command is one of them at most. */
+type Tool = "apt" | "apk" | "rpm" | "pip" | "npm" | "yarn";
 
 /** A package cache: the directories a tool fills and the commands that empty them. */
 interface Cache {
+  tool: Tool;
   dirs: readonly string[];
   /** True when the command fills the cache. */
   fills(facts: Facts, env: StageEnv): boolean;
@@ -59,7 +64,8 @@ interface Cache {
  */
 interface Facts {
   command: ShellCommand;
-  name: string;
+  /** Which rows of the table apply: only that tool's. */
+  tool: Tool;
   /** The sub-command, read only for the tools whose caches depend on it. */
   sub: string | null;
   /** The yum/dnf verb, or null. */
@@ -84,54 +90,53 @@ const UNKNOWN_WORKDIR = "/\u0000workdir";
 const INSIDE = "/\u2026";
 /** `~` spelled as a variable or as root's home; `normalize` folds them into `~`. */
 const HOME = /^(?:\$\{HOME\}|\$HOME|\/root)(?=\/|$)/;
-/** An empty, `.` or `..` segment, or a trailing slash: a path `normalize` must rewrite. */
-const UNNORMAL = /\/\/|\/\.|\/$/;
+/** An empty, `.` or `..` segment, or a trailing slash: a path `normalize` must rewrite (`/.cache` it need not). */
+const UNNORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
 
-/** The tools whose cache rows below read the sub-command. */
-const SUBCOMMAND_TOOLS = new Set([...aptFamily, "apk", "npm", "yarn"]);
-
-/** The facts of a command, or null when no cache row can apply (most commands): they then skip the table. */
+/** The facts of a command, or null when it is none of the tools (most commands): it then skips the table. */
 function factsOf(command: ShellCommand, name: string): Facts | null {
-  const pip = pipCommand(command);
-  const subTool = SUBCOMMAND_TOOLS.has(name);
+  const tool: Tool | null = aptFamily.has(name)
+    ? "apt"
+    : name === "apk" || name === "npm" || name === "yarn"
+      ? name
+      : null;
+  if (tool !== null) return { command, tool, sub: subcommand(command), yumDnfVerb: null, pip: null };
   const yumDnfVerb = yumDnfAction(command)?.verb ?? null;
-  // Every row of CACHES asks for one of these tools first.
-  if (!subTool && yumDnfVerb === null && pip?.runner !== "pip") return null;
-  return {
-    command,
-    name,
-    sub: subTool ? subcommand(command) : null,
-    yumDnfVerb,
-    pip: pip?.runner === "pip" ? pip : null,
-  };
+  if (yumDnfVerb !== null) return { command, tool: "rpm", sub: null, yumDnfVerb, pip: null };
+  const pip = pipCommand(command);
+  if (pip?.runner === "pip") return { command, tool: "pip", sub: null, yumDnfVerb: null, pip };
+  return null;
 }
 
 // Each tool's folders and verbs come from its reader in `shell/tools/`; this table only says which fill and clean.
+// A row is asked only about its own tool's commands.
 const CACHES: readonly Cache[] = [
   {
+    tool: "apt",
     dirs: [aptListsDir],
-    fills: (f) => aptFamily.has(f.name) && f.sub === "update",
+    fills: (f) => f.sub === "update",
     cleans: () => false,
   },
   {
+    tool: "apt",
     dirs: [aptArchivesDir],
-    fills: (f) => aptFamily.has(f.name) && aptDownloadVerbs.has(f.sub ?? ""),
-    cleans: (f) => aptFamily.has(f.name) && aptCleanVerbs.has(f.sub ?? ""),
+    fills: (f) => aptDownloadVerbs.has(f.sub ?? ""),
+    cleans: (f) => aptCleanVerbs.has(f.sub ?? ""),
   },
   {
+    tool: "apk",
     dirs: [apkCacheDir],
-    fills: (f) => f.name === "apk" && apkCacheVerbs.has(f.sub ?? "") && !hasFlag(f.command, null, "no-cache"),
-    cleans: (f) =>
-      f.name === "apk" &&
-      f.sub === "cache" &&
-      ["clean", "purge"].includes(operands(f.command)[1]?.value ?? ""),
+    fills: (f) => apkCacheVerbs.has(f.sub ?? "") && !hasFlag(f.command, null, "no-cache"),
+    cleans: (f) => f.sub === "cache" && ["clean", "purge"].includes(operands(f.command)[1]?.value ?? ""),
   },
   {
+    tool: "rpm",
     dirs: yumDnfCacheDirs,
     fills: (f) => yumDnfCacheVerbs.has(f.yumDnfVerb ?? ""),
     cleans: (f) => f.yumDnfVerb === "clean",
   },
   {
+    tool: "pip",
     dirs: [pipCacheDir],
     fills: (f, env) => {
       const pip = f.pip;
@@ -144,17 +149,26 @@ const CACHES: readonly Cache[] = [
     cleans: (f) => f.pip?.verb?.value === "cache",
   },
   {
+    tool: "npm",
     dirs: [npmCacheDir],
-    fills: (f) => f.name === "npm" && npmCacheVerbs.has(f.sub ?? ""),
-    cleans: (f) => f.name === "npm" && f.sub === "cache" && operands(f.command)[1]?.value === "clean",
+    fills: (f) => npmCacheVerbs.has(f.sub ?? ""),
+    cleans: (f) => f.sub === "cache" && operands(f.command)[1]?.value === "clean",
   },
   {
+    tool: "yarn",
     dirs: yarnCacheDirs,
-    fills: (f) => f.name === "yarn" && [null, "install", "add"].includes(f.sub),
-    cleans: (f) => f.name === "yarn" && f.sub === "cache" && operands(f.command)[1]?.value === "clean",
+    fills: (f) => [null, "install", "add"].includes(f.sub),
+    cleans: (f) => f.sub === "cache" && operands(f.command)[1]?.value === "clean",
   },
 ];
 
+/** The rows of each tool, in table order. */
+const cachesOf = new Map<Tool, Cache[]>();
+for (const cache of CACHES) {
+  const rows = cachesOf.get(cache.tool);
+  if (rows) rows.push(cache);
+  else cachesOf.set(cache.tool, [cache]);
+}
 const NO_CACHES: readonly Cache[] = [];
 
 /**
@@ -296,11 +310,12 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         const name = command.base;
         if (name === null) continue;
         const facts = factsOf(command, name);
+        const caches = facts ? cachesOf.get(facts.tool)! : NO_CACHES;
         // Removals first: a command that removes files of an earlier layer.
-        // Setting an array's length calls into the runtime: only done when the last command removed something.
-        if (removed.length > 0) removed.length = 0;
+        // Emptied by popping: setting an array's length calls into the runtime.
+        while (removed.length > 0) removed.pop();
         if (facts) {
-          for (const cache of CACHES) {
+          for (const cache of caches) {
             if (!cache.cleans(facts)) continue;
             for (const path of dirsOf.get(cache)!.contents) remove(state, path);
           }
@@ -318,7 +333,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
             : removed.filter(({ artifact }) => {
                 // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
                 if (artifact.kind === "copied") {
-                  const weight = weightOf(artifact.copy!.base);
+                  const { weight } = artifact.copy!;
                   return weight === "heavy" || (weight === "tree" && recursiveRm(command));
                 }
                 // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
@@ -360,7 +375,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         }
 
         // Then what the command creates.
-        for (const cache of facts ? CACHES : NO_CACHES) {
+        for (const cache of caches) {
           if (!cache.fills(facts!, env)) continue;
           (filled ??= new Set()).add(cache);
           const dirs = dirsOf.get(cache)!;
@@ -410,7 +425,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       }
       if (mine.length > 0) {
         for (const artifact of mine) state.artifacts.push(artifact);
-        mine.length = 0;
+        while (mine.length > 0) mine.pop();
       }
     },
   },
@@ -470,6 +485,9 @@ function addCopy(node: Add | Copy, ctx: Context): void {
     const trimmed = source.value.replace(/\/+$/, "");
     const base = trimmed.slice(trimmed.lastIndexOf("/") + 1);
     if (base === "" || /[*?[$]/.test(base)) continue;
+    // A script or config file weighs a few bytes: removing it later is never reported, so it is not followed.
+    const weight = weightOf(base);
+    if (weight === "light") continue;
     intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
     const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
     if (path === null) continue;
@@ -479,7 +497,7 @@ function addCopy(node: Add | Copy, ctx: Context): void {
       keyword: node.type === "Add" ? "ADD" : "COPY",
       line: node.range.start.line,
       layer,
-      copy: { source: source.value, base, from },
+      copy: { source: source.value, base, from, weight },
     });
   }
 }
@@ -531,7 +549,9 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
 }
 
 /** Whether a copied file weighs enough to matter, or may be a whole directory tree (a name without an extension). */
-function weightOf(base: string): "heavy" | "tree" | "light" {
+type Weight = "heavy" | "tree" | "light";
+
+function weightOf(base: string): Weight {
   if (HEAVY.test(base)) return "heavy";
   // A name without an extension is most likely a directory, unless it is one of the usual files.
   return base.includes(".") || /(?:file|LICENSE|README|NOTICE|VERSION|CHANGELOG)$/i.test(base)
@@ -587,8 +607,12 @@ function normalize(path: string, cwd: Cwd): string | null {
   if (p === "" || p.startsWith("-")) return null;
   if (!p.startsWith("/") && !p.startsWith("~")) {
     if (cwd === null || p.startsWith("$")) return null;
-    p = `${cwd}/${p}`;
+    p = `${cwd}/${p.startsWith("./") ? p.slice(2) : p}`;
   }
+  // A directory's trailing slashes (`COPY x /app/`) go without a split.
+  let end = p.length;
+  while (end > 1 && p.charCodeAt(end - 1) === 0x2f /* / */) end--;
+  if (end < p.length) p = p.slice(0, end);
   // Most paths are already in normal form; only the others are split and joined.
   if ((p.startsWith("/") || p === "~" || p.startsWith("~/")) && !UNNORMAL.test(p)) return p;
   const parts: string[] = [];
