@@ -275,15 +275,12 @@ function fromFlag(ctx: Context, flag: Flag): Expansion | null {
 /** The pieces of `node` that BuildKit expands and that hold a `$`. */
 function expansions(ctx: Context, node: Instruction): Expansion[] {
   const out: Expansion[] = [];
-  const push = (e: Expansion | null) => {
-    if (e) out.push(e);
-  };
   switch (node.type) {
     case "Env":
     case "Label":
       for (const pair of node.pairs) {
-        push(fromWord(ctx, pair.key));
-        push(fromWord(ctx, pair.value));
+        add(out, fromWord(ctx, pair.key));
+        add(out, fromWord(ctx, pair.value));
       }
       break;
     case "Copy":
@@ -294,14 +291,14 @@ function expansions(ctx: Context, node: Instruction): Expansion[] {
           flag.name === "chmod" ||
           (node.type === "Add" && flag.name === "checksum")
         )
-          push(fromFlag(ctx, flag));
+          add(out, fromFlag(ctx, flag));
       }
       // Most COPYs have no heredoc: no set of markers for them.
       const markers =
         node.heredocs.length > 0 ? new Set(node.heredocs.map((h) => h.markerRange.start.offset)) : null;
       for (const source of node.sources)
-        if (!markers?.has(source.range.start.offset)) push(fromWord(ctx, source));
-      if (node.destination) push(fromWord(ctx, node.destination));
+        if (!markers?.has(source.range.start.offset)) add(out, fromWord(ctx, source));
+      if (node.destination) add(out, fromWord(ctx, node.destination));
       for (const heredoc of node.heredocs) {
         if (!heredoc.expand || !markers?.has(heredoc.markerRange.start.offset)) continue;
         if (!heredoc.body.includes("$")) continue;
@@ -320,10 +317,10 @@ function expansions(ctx: Context, node: Instruction): Expansion[] {
     case "Workdir":
     case "User":
     case "Stopsignal":
-      if (node.value) push(fromWord(ctx, node.value));
+      if (node.value) add(out, fromWord(ctx, node.value));
       break;
     case "Volume":
-      for (const arg of node.args) push(fromWord(ctx, arg));
+      for (const arg of node.args) add(out, fromWord(ctx, arg));
       break;
     case "Run":
       for (const flag of node.flags) {
@@ -353,6 +350,11 @@ function expansions(ctx: Context, node: Instruction): Expansion[] {
       break;
   }
   return out;
+}
+
+/** Adds a piece, if there is one: a function of the module, not a closure made for every instruction. */
+function add(out: Expansion[], piece: Expansion | null): void {
+  if (piece) out.push(piece);
 }
 
 /** For each name defined in the current stage, the line of its first definition; made on first use in the stage. */
