@@ -15,13 +15,13 @@ import {
 import { chocoCacheDir, chocoCleansCache, chocoFillsCache } from "../shell/tools/choco.js";
 import { cmdRemovals } from "../shell/tools/cmd.js";
 import { mkdirOptions } from "../shell/tools/coreutils.js";
-import { downloadTarget, urlBasename } from "../shell/tools/curl.js";
+import { downloadTarget, downloadTools, urlBasename } from "../shell/tools/curl.js";
 import { gitCloneOptions } from "../shell/tools/git.js";
 import { npmCacheDir, npmCacheVerbs, yarnCacheDirs } from "../shell/tools/npm.js";
-import { type PipCommand, pipCacheDir, pipCommand } from "../shell/tools/pip.js";
+import { mayRunPip, type PipCommand, pipCacheDir, pipCommand } from "../shell/tools/pip.js";
 import { powershellDownloadTarget, powershellRemovals } from "../shell/tools/powershell.js";
-import { yumDnfAction, yumDnfCacheDirs, yumDnfCacheVerbs } from "../shell/tools/rpm.js";
-import { extractDir, isTarArchive } from "../shell/tools/tar.js";
+import { yumDnfAction, yumDnfCacheDirs, yumDnfCacheVerbs, yumDnfNames } from "../shell/tools/rpm.js";
+import { extractDir, extractTools, isTarArchive } from "../shell/tools/tar.js";
 
 /** Files a layer created, which a later layer may try to remove. */
 interface Artifact {
@@ -92,6 +92,25 @@ const INSIDE = "/\u2026";
 const HOME = /^(?:\$\{HOME\}|\$HOME|\/root)(?=\/|$)/;
 /** An empty, `.` or `..` segment, or a trailing slash: a path `normalize` must rewrite (`/.cache` it need not). */
 const UNNORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+
+/**
+ * The commands whose files or caches the rule follows, pip aside (`mayRunPip`): what the cache table, `rm`,
+ * `mkdir`, `cd`, downloads, `git clone` and unpacking read. Any other command neither creates nor removes anything
+ * the rule follows, and is passed over.
+ */
+const FOLLOWED: ReadonlySet<string> = new Set([
+  ...aptFamily,
+  "apk",
+  "npm",
+  "yarn",
+  ...yumDnfNames,
+  ...downloadTools,
+  ...extractTools,
+  "git",
+  "rm",
+  "mkdir",
+  "cd",
+]);
 
 /** The facts of a command, or null when it is none of the tools (most commands): it then skips the table. */
 function factsOf(command: ShellCommand, name: string): Facts | null {
@@ -308,7 +327,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       let made: Map<string, ShellCommand> | undefined;
       for (const command of shell.commands) {
         const name = command.base;
-        if (name === null) continue;
+        if (name === null || !(FOLLOWED.has(name) || mayRunPip(name))) continue;
         const facts = factsOf(command, name);
         const caches = facts ? cachesOf.get(facts.tool)! : NO_CACHES;
         // Removals first: a command that removes files of an earlier layer.

@@ -48,13 +48,16 @@ const remoteUrl = /^(?:https?|ftp):\/\//i;
 /** curl's `-O` alone or in a cluster of flags (`-fsSLO`): save under the URL's file name. */
 const remoteNameCluster = /^-[A-Za-z]*O[A-Za-z]*$/;
 
+/** The commands `downloadTarget` reads. */
+export const downloadTools: ReadonlySet<string> = new Set(["curl", "wget"]);
+
 /**
  * The file a `curl` or `wget` command writes, as written (`-o file`, `-O` with the URL's name, `wget -P dir`);
  * `-` for standard output, null when the command is not a download to a file.
  */
 export function downloadTarget(command: ShellCommand): string | null {
   const name = command.base;
-  if (name !== "curl" && name !== "wget") return null;
+  if (name === null || !downloadTools.has(name)) return null;
   const args = command.args;
   let url: string | undefined;
   for (const a of args) {

@@ -67,12 +67,20 @@ export interface PipCommand {
 
 const PIP = /^pip[0-9.]*$/;
 
+/**
+ * Whether a command of this name may run pip (`pip3`, `python -m pip`, `uv pip`), which `pipCommand` then tells.
+ * Most commands are none of these: one comparison of the first letter turns them away.
+ */
+export function mayRunPip(name: string): boolean {
+  const first = name.charCodeAt(0);
+  // p or u
+  return first === 112 || first === 117;
+}
+
 /** The command read as pip, or null when it does not run pip; the one place that knows how pip is invoked. */
 export function pipCommand(command: ShellCommand): PipCommand | null {
   const name = command.base ?? "";
-  // Most commands are none of these: one comparison of the first letter turns them away.
-  const first = name.charCodeAt(0);
-  if (first !== 112 /* p */ && first !== 117 /* u */) return null;
+  if (!mayRunPip(name)) return null;
   let args: readonly ShellWord[];
   let shown: string;
   let runner: PipCommand["runner"] = "pip";

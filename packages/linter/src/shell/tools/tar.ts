@@ -11,10 +11,13 @@ export function isTarArchive(name: string): boolean {
   return tarArchive.test(name);
 }
 
+/** The commands `extractDir` reads. */
+export const extractTools: ReadonlySet<string> = new Set(["tar", "unzip"]);
+
 /** The directory `tar -C dir`/`--directory=dir` or `unzip -d dir` extracts into, as written, or null. */
 export function extractDir(command: ShellCommand): string | null {
   const name = command.base;
-  if (name !== "tar" && name !== "unzip") return null;
+  if (name === null || !extractTools.has(name)) return null;
   const args = command.args.map((a) => a.value);
   const flag = name === "tar" ? ["-C", "--directory"] : ["-d"];
   let target: string | null = null;
