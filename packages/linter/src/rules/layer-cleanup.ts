@@ -93,16 +93,21 @@ const HOME = /^(?:\$\{HOME\}|\$HOME|\/root)(?=\/|$)/;
 /** An empty, `.` or `..` segment, or a trailing slash: a path `normalize` must rewrite (`/.cache` it need not). */
 const UNNORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
 
+/** The cache tools known by their command's name (yum/dnf and pip are known by what `factsOf` reads). */
+const TOOL_NAMES: ReadonlyMap<string, Tool> = new Map<string, Tool>([
+  ...[...aptFamily].map((name): [string, Tool] => [name, "apt"]),
+  ["apk", "apk"],
+  ["npm", "npm"],
+  ["yarn", "yarn"],
+]);
+
 /**
  * The commands whose files or caches the rule follows, pip aside (`mayRunPip`): what the cache table, `rm`,
  * `mkdir`, `cd`, downloads, `git clone` and unpacking read. Any other command neither creates nor removes anything
  * the rule follows, and is passed over.
  */
 const FOLLOWED: ReadonlySet<string> = new Set([
-  ...aptFamily,
-  "apk",
-  "npm",
-  "yarn",
+  ...TOOL_NAMES.keys(),
   ...yumDnfNames,
   ...downloadTools,
   ...extractTools,
@@ -114,12 +119,8 @@ const FOLLOWED: ReadonlySet<string> = new Set([
 
 /** The facts of a command, or null when it is none of the tools (most commands): it then skips the table. */
 function factsOf(command: ShellCommand, name: string): Facts | null {
-  const tool: Tool | null = aptFamily.has(name)
-    ? "apt"
-    : name === "apk" || name === "npm" || name === "yarn"
-      ? name
-      : null;
-  if (tool !== null) return { command, tool, sub: subcommand(command), yumDnfVerb: null, pip: null };
+  const tool = TOOL_NAMES.get(name);
+  if (tool !== undefined) return { command, tool, sub: subcommand(command), yumDnfVerb: null, pip: null };
   const yumDnfVerb = yumDnfAction(command)?.verb ?? null;
   if (yumDnfVerb !== null) return { command, tool: "rpm", sub: null, yumDnfVerb, pip: null };
   const pip = pipCommand(command);
@@ -350,7 +351,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           removed.length === 0
             ? removed
             : removed.filter(({ artifact }) => {
-                // A copied script or config file weighs a few bytes: removing it is harmless, not worth a finding.
+                // A copied file counts when it is heavy, or may be a directory tree removed recursively (light
+                // ones are not followed at all).
                 if (artifact.kind === "copied") {
                   const { weight } = artifact.copy!;
                   return weight === "heavy" || (weight === "tree" && recursiveRm(command));
@@ -567,9 +569,9 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
   state.artifacts.push(...mine);
 }
 
-/** Whether a copied file weighs enough to matter, or may be a whole directory tree (a name without an extension). */
 type Weight = "heavy" | "tree" | "light";
 
+/** Whether a copied file weighs enough to matter, or may be a whole directory tree (a name without an extension). */
 function weightOf(base: string): Weight {
   if (HEAVY.test(base)) return "heavy";
   // A name without an extension is most likely a directory, unless it is one of the usual files.
