@@ -30,7 +30,8 @@ interface Artifact {
   path: string;
   /** The instruction that created it. */
   keyword: string;
-  line: number;
+  /** Its line is read only when a finding names it: most files are never removed by a later layer. */
+  node: Run | Add | Copy;
   /** Index of the creating instruction in the stage. */
   layer: number;
   /** For a copied file: what it was copied from; the rest is only worked out when a later RUN removes it. */
@@ -363,14 +364,15 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
                   dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
                 );
               });
+        // The earliest: a stage's layers are numbered in line order.
         const first =
-          reported.length === 0 ? undefined : reported.sort((a, b) => a.artifact.line - b.artifact.line)[0];
+          reported.length === 0 ? undefined : reported.sort((a, b) => a.artifact.layer - b.artifact.layer)[0];
         if (first) {
           const at = scriptRange(ctx, shell, command);
           const { artifact } = first;
           if (artifact.kind === "cache") {
             const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
-            ctx.report(at, "cache", text, artifact.line);
+            ctx.report(at, "cache", text, lineOf(artifact));
           } else if (artifact.kind === "copied") {
             const { source, base, from } = artifact.copy!;
             const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
@@ -379,7 +381,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               isTarArchive(base) ? "copiedArchive" : "copied",
               displayOperand(command, artifact.path, cwd),
               artifact.keyword,
-              artifact.line,
+              lineOf(artifact),
               mount,
             );
           } else if (artifact.kind === "download") {
@@ -388,10 +390,10 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               "download",
               displayOperand(command, artifact.path, cwd),
               artifact.keyword,
-              artifact.line,
+              lineOf(artifact),
             );
           } else {
-            ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), artifact.line);
+            ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), lineOf(artifact));
           }
         }
 
@@ -406,7 +408,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
               kind: "cache",
               path,
               keyword: "RUN",
-              line: node.range.start.line,
+              node,
               layer,
             });
           }
@@ -418,7 +420,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
             kind: "download",
             path: download,
             keyword: "RUN",
-            line: node.range.start.line,
+            node,
             layer,
           });
         const buildDir = builtIn(command, cwd);
@@ -427,7 +429,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
             kind: "buildDir",
             path: buildDir,
             keyword: "RUN",
-            line: node.range.start.line,
+            node,
             layer,
           });
         if (name === "mkdir") {
@@ -441,7 +443,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           cwd = target === undefined ? "~" : normalize(target, cwd);
           // A directory made and then entered in one RUN is a build directory.
           if (cwd !== null && made?.has(cwd))
-            mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", line: node.range.start.line, layer });
+            mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", node, layer });
         }
       }
       if (mine.length > 0) {
@@ -451,6 +453,11 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     },
   },
 });
+
+/** The line of the instruction that created an artifact. */
+function lineOf(artifact: Artifact): number {
+  return artifact.node.range.start.line;
+}
 
 /** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
 function remove(state: State, path: string): void {
@@ -493,12 +500,9 @@ function addCopy(node: Add | Copy, ctx: Context): void {
           : dest;
       const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
       if (path !== null)
-        artifacts.push({ kind: "download", path, keyword: "ADD", line: node.range.start.line, layer });
+        artifacts.push({ kind: "download", path, keyword: "ADD", node, layer });
       continue;
     }
-    // Files copied into a Windows image are not followed (their removal is read with Windows paths).
-    windowsNode ??= windows(ctx.semantic, node);
-    if (windowsNode) continue;
     // A file from the context or another stage lands in the destination directory, or is the destination.
     // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
     if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
@@ -509,6 +513,10 @@ function addCopy(node: Add | Copy, ctx: Context): void {
     // A script or config file weighs a few bytes: removing it later is never reported, so it is not followed.
     const weight = weightOf(base);
     if (weight === "light") continue;
+    // Files copied into a Windows image are not followed (their removal is read with Windows paths). Asked last,
+    // of the few files followed: it looks up the stage's shell.
+    windowsNode ??= windows(ctx.semantic, node);
+    if (windowsNode) continue;
     intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
     const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
     if (path === null) continue;
@@ -516,7 +524,7 @@ function addCopy(node: Add | Copy, ctx: Context): void {
       kind: "copied",
       path,
       keyword: node.type === "Add" ? "ADD" : "COPY",
-      line: node.range.start.line,
+      node,
       layer,
       copy: { source: source.value, base, from, weight },
     });
@@ -543,11 +551,11 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
       const tests = paths.map(covers);
       const removed = state.artifacts.filter((a) => tests.some((test) => test(a.path)));
       state.artifacts = state.artifacts.filter((a) => !tests.some((test) => test(a.path)));
-      const first = removed.sort((a, b) => a.line - b.line)[0];
+      const first = removed.sort((a, b) => a.layer - b.layer)[0];
       if (first) {
         const at = scriptRange(ctx, shell, command);
-        if (first.kind === "cache") ctx.report(at, "cache", words(command), first.line);
-        else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, first.line);
+        if (first.kind === "cache") ctx.report(at, "cache", words(command), lineOf(first));
+        else ctx.report(at, "download", removals[0] ?? words(command), first.keyword, lineOf(first));
       }
       for (let i = mine.length - 1; i >= 0; i--) {
         if (tests.some((test) => test(mine[i]!.path))) mine.splice(i, 1);
@@ -558,13 +566,13 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
         kind: "cache",
         path: `${chocoCacheDir}${INSIDE}`,
         keyword: "RUN",
-        line: node.range.start.line,
+        node,
         layer,
       });
     const target = powershellDownloadTarget(command) ?? downloadTarget(command);
     const path = target === null || target === "-" ? null : windowsPath(target, workdir);
     if (path !== null)
-      mine.push({ kind: "download", path, keyword: "RUN", line: node.range.start.line, layer });
+      mine.push({ kind: "download", path, keyword: "RUN", node, layer });
   }
   state.artifacts.push(...mine);
 }
@@ -663,8 +671,9 @@ function covers(removal: string): (created: string) => boolean {
 }
 
 function coverTest(removal: string): (created: string) => boolean {
-  const literal = (created: string) =>
-    created === removal || created.startsWith(`${removal}/`) || removal === "/";
+  // Made once: a template in the test would build and flatten a new string for every path tested.
+  const inside = `${removal}/`;
+  const literal = (created: string) => created === removal || created.startsWith(inside) || removal === "/";
   if (!/[*?[]/.test(removal)) return literal;
   let pattern: RegExp;
   try {

@@ -403,6 +403,8 @@ function shift(command: ShellCommand, by: number): ShellCommand {
   };
 }
 
+const DOWNLOAD_FILE = /\.DownloadFile/i;
+
 /**
  * The file a PowerShell command downloads to, as written: `Invoke-WebRequest … -OutFile x` (and its aliases),
  * `Start-BitsTransfer … -Destination x`, `(New-Object Net.WebClient).DownloadFile(url, 'x')`; null otherwise.
@@ -413,6 +415,8 @@ export function powershellDownloadTarget(command: ShellCommand): string | null {
     return parameter(command, ["OutFile"])?.value ?? null;
   if (command.base === "start-bitstransfer")
     return parameter(command, ["Destination"])?.value ?? positionals(command)[1]?.value ?? null;
+  // `.DownloadFile` has no blank, so it lies inside one word: most commands are passed over without a join.
+  if (!command.words.some((w) => DOWNLOAD_FILE.test(w.raw))) return null;
   const text = command.words.map((w) => w.raw).join(" ");
   const m = /\.DownloadFile\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*(['"]?)([^'")]+)\1\s*\)/i.exec(text);
   return m ? m[2]! : null;
