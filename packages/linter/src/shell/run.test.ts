@@ -132,3 +132,31 @@ describe("run caches of a long file", () => {
     });
   });
 });
+
+describe("the map of a shell-form script", () => {
+  // With the Dockerfile's text, a script that stands in the source as written is mapped without its tokens; the
+  // spans must be those its tokens give, and a script split over lines must still be mapped from its tokens.
+  it.each([
+    ["one line", "FROM a\nRUN apt-get install -y curl && rm -rf /x\n"],
+    ["continued lines", "FROM a\nRUN apt-get install -y \\\n    curl \\\n  # a comment\n    git\n"],
+    ["a heredoc the shell reads", "FROM a\nRUN <<EOF\necho one\necho two\nEOF\n"],
+    ["a heredoc after a continued line", "FROM a\nRUN sh \\\n  <<EOF\necho one\nEOF\n"],
+    ["a backtick escape", "# escape=`\nFROM a\nRUN echo a `\n  b\n"],
+  ])("gives the same spans with the source as from the tokens: %s", (_name, text) => {
+    const { ast } = parse(text);
+    const semantic = semanticModel(ast);
+    const node = ast.instructions.find((i): i is Run => i.type === "Run")!;
+    const fromTokens = runShell(node, { semantic });
+    const fromSource = runShell(node, { semantic, source: text });
+    expect(fromSource.script).toBe(fromTokens.script);
+    const n = fromTokens.script.length;
+    let compared = 0;
+    for (let i = 0; i <= n; i++) {
+      for (const j of [i, Math.min(i + 1, n), n]) {
+        expect(fromSource.span(i, j)).toEqual(fromTokens.span(i, j));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(3 * n);
+  });
+});

@@ -75,8 +75,15 @@ function shellFormMap(
   end: number,
   value: string,
   fed: readonly Heredoc[],
+  text: string | null,
 ): ScriptMap {
   let map: ScriptMap = [];
+  // An argument that stands in the source exactly as its value (on one line, most do) is one exact piece: its
+  // tokens, scanned again to be read, would say the same.
+  if (text !== null && end - start === value.length && text.startsWith(value, start)) {
+    addPiece(map, 0, start, end, true);
+    return withHeredocs(map, start, end, value, fed);
+  }
   const own = node.tokens;
   const tokens = own.length > 0 ? own : (node.onbuild?.tokens ?? []);
   let spelled = 0;
@@ -97,6 +104,17 @@ function shellFormMap(
     map = [];
     addPiece(map, 0, start, end, false);
   }
+  return withHeredocs(map, start, end, value, fed);
+}
+
+/** Adds the heredoc bodies a shell reads after the argument: each after a line break that stands for the argument. */
+function withHeredocs(
+  map: ScriptMap,
+  start: number,
+  end: number,
+  value: string,
+  fed: readonly Heredoc[],
+): ScriptMap {
   let at = value.length;
   for (const heredoc of fed) {
     addPiece(map, at, start, end, false);
@@ -136,6 +154,8 @@ export interface RunShell {
 /** What `runShell` needs of the file a RUN is in: the rule context gives it. */
 export interface ShellScope {
   readonly semantic: SemanticModel;
+  /** The Dockerfile's text (a rule context's `source`): a one-line script is then mapped without its tokens. */
+  readonly source?: string;
 }
 
 /**
@@ -144,7 +164,8 @@ export interface ShellScope {
  * with a non-shell `#!` line is left out. `scope` gives the stage's SHELL; null reads the RUN as `/bin/sh` would.
  */
 export function runShell(node: Run, scope: ShellScope | null): RunShell {
-  if (!caches) return splitRun(node, scope ? activeShell(scope.semantic, node) : posixDefault);
+  if (!caches)
+    return splitRun(node, scope ? activeShell(scope.semantic, node) : posixDefault, scope?.source ?? null);
   // The engine hands a RUN to every rule in turn, so the last answer is nearly always the one asked for again.
   const semantic = scope ? scope.semantic : null;
   if (caches.lastNode === node && caches.lastSemantic === semantic && caches.lastShell)
@@ -162,7 +183,7 @@ export function runShell(node: Run, scope: ShellScope | null): RunShell {
   }
   let shell = byShell.get(active);
   if (!shell) {
-    shell = splitRun(node, active);
+    shell = splitRun(node, active, scope?.source ?? null);
     byShell.set(active, shell);
   }
   caches.lastNode = node;
@@ -263,6 +284,8 @@ interface ShellFormPieces {
   end: number;
   value: string;
   fed: readonly Heredoc[];
+  /** The Dockerfile's text, when the caller gave it. */
+  text: string | null;
 }
 
 function makeScript(
@@ -283,7 +306,7 @@ function scriptSpan(this: Script, start: number, end: number): [number, number] 
   if (this.outer !== null) return this.outer.span(start + this.from, end + this.from);
   if (this.map === null) {
     const l = this.lazy!;
-    this.map = shellFormMap(l.node, l.start, l.end, l.value, l.fed);
+    this.map = shellFormMap(l.node, l.start, l.end, l.value, l.fed, l.text);
   }
   return mapSpan(this.map, start, end);
 }
@@ -300,7 +323,7 @@ function append(to: ScriptBuilder, text: string, source: number, sourceEnd: numb
   to.script += text;
 }
 
-function splitRun(node: Run, active: ActiveShell): RunShell {
+function splitRun(node: Run, active: ActiveShell, text: string | null): RunShell {
   let dialect = active.dialect;
   /** The POSIX commands of the script when they are known already. */
   let commands: ShellCommand[] | null = null;
@@ -335,7 +358,7 @@ function splitRun(node: Run, active: ActiveShell): RunShell {
       const at = heredoc.bodyRange.start.offset;
       append(made, heredoc.body, at, at + heredoc.body.length, true);
     } else {
-      lazy = { node, start, end, value, fed };
+      lazy = { node, start, end, value, fed, text };
     }
   } else if (node.form === "exec") {
     made = { script: "", map: [] };
