@@ -23,6 +23,14 @@ LABEL sha=ghp_short
 `,
   ],
   invalid: [
+    // Other hints come first, and the Slack one overlaps the npm one (`…/services/:_auth…`): hints are each found.
+    {
+      code: `FROM node:22
+ENV npm_config_loglevel=warn
+RUN echo https://hooks.slack.com/services/:_authToken=abcd1234efgh > .npmrc
+`,
+      errors: [{ messageId: "secret", line: 3, column: 16, endColumn: 67 }],
+    },
     {
       code: `FROM alpine:3
 ENV AWS_ACCESS_KEY_ID=AKIA81U33XTPLPFT75V2
