@@ -182,6 +182,9 @@ function word(r: Random): string {
     "1.2.3",
     "node:20",
     "alpine:3.20@sha256:" + "0".repeat(64),
+    // Names every JavaScript object has: a table looked up with `in` or `[]` finds them.
+    "constructor",
+    "__proto__",
   ]);
 }
 
@@ -243,9 +246,9 @@ function instruction(r: Random, stages: string[], depth = 0): string {
     case "LABEL":
       return r.next() < 0.3
         ? `${cased} K ${words(r, 2)}\n`
-        : `${cased} ${Array.from({ length: 1 + r.int(3) }, (_, i) => `K${i}=${word(r)}`).join(r.pick([" ", " \\\n    "]))}\n`;
+        : `${cased} ${Array.from({ length: 1 + r.int(3) }, (_, i) => `${r.next() < 0.1 ? "toString" : `K${i}`}=${word(r)}`).join(r.pick([" ", " \\\n    "]))}\n`;
     case "ARG":
-      return `${cased} ${r.pick(["A", "B", "BASE", "TARGETPLATFORM"])}${r.next() < 0.5 ? `=${word(r)}` : ""}\n`;
+      return `${cased} ${r.pick(["A", "B", "BASE", "TARGETPLATFORM", "valueOf"])}${r.next() < 0.5 ? `=${word(r)}` : ""}\n`;
     case "ONBUILD":
       return depth > 0 ? "RUN true\n" : `${cased} ${instruction(r, [...stages], depth + 1)}`;
     case "HEALTHCHECK":

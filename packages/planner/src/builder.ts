@@ -395,10 +395,9 @@ export class PlanBuilder {
    */
   namedContext(name: string): { value: string; image?: string } | null {
     const contexts = this.options.buildContexts ?? {};
-    const key =
-      name in contexts
-        ? name
-        : Object.keys(contexts).find((k) => normalizeReference(k) === normalizeReference(name));
+    const key = Object.hasOwn(contexts, name)
+      ? name
+      : Object.keys(contexts).find((k) => normalizeReference(k) === normalizeReference(name));
     if (key === undefined) return null;
     const value = contexts[key] as string;
     return value.startsWith("docker-image://")

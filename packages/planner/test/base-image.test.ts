@@ -290,6 +290,13 @@ describe("named build contexts", () => {
     );
     expect(node(p, "s0.3").op["from"]).toBe("image:other");
   });
+  it("names every object has are not contexts unless given (`FROM toString`, `COPY --from=constructor`)", () => {
+    const p = planText("FROM alpine:3.20 AS tostring\nFROM toString\nCOPY --from=constructor /a /a\n", {
+      buildContexts: { assets: "../assets" },
+    });
+    expect(p.diagnostics.map((d) => d.code)).not.toContain("internal-error");
+    expect(node(p, "s1.1").op["from"]).toBe("image:constructor");
+  });
   it("a stage of the same name wins over a context", () => {
     const p = planText("FROM scratch AS assets\nFROM scratch\nCOPY --from=assets /a /a\n", {
       buildContexts: { assets: "../assets" },

@@ -32,7 +32,10 @@ function parsePlatform(value: string): Platform | null {
   const parts = value.split("/");
   if (parts.length > 3 || parts.some((p) => !/^[A-Za-z0-9_.-]+$/.test(p))) return null;
   const os = (s: string) => (s.toLowerCase() === "macos" ? "darwin" : s.toLowerCase());
-  const arch = (s: string) => archAliases[s.toLowerCase()] ?? s.toLowerCase();
+  const arch = (s: string) => {
+    const name = s.toLowerCase();
+    return Object.hasOwn(archAliases, name) ? archAliases[name]! : name;
+  };
   if (parts.length === 1) {
     const only = parts[0]!;
     if (knownOS.has(os(only))) return { os: os(only), arch: null };

@@ -24,7 +24,8 @@ const exporters: ReadonlySet<string> = new Set(["export", "env", "declare", "typ
 
 /** The canonical name of a variable the rule knows (npm reads its settings in any case), or null. */
 function known(name: string): string | null {
-  if (name in variables) return name;
+  // Own keys only: `constructor` and `toString` are in every object.
+  if (Object.hasOwn(variables, name)) return name;
   return /^npm_config_strict_ssl$/i.test(name) ? "NPM_CONFIG_STRICT_SSL" : null;
 }
 

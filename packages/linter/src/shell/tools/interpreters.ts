@@ -12,10 +12,10 @@ const inlineProgramOptions: Readonly<Record<string, readonly string[]>> = {
 /** The interpreter a command name runs, without a version suffix (`python3.12` → `python`), or null. */
 export function interpreterOf(name: string): string | null {
   const base = basename(name).replace(/[\d.]+$/, "");
-  return base in inlineProgramOptions ? base : null;
+  return Object.hasOwn(inlineProgramOptions, base) ? base : null;
 }
 
 /** The options that give `interpreter` its program on the command line (`python -c …`, `node -e …`). */
 export function inlineProgramOptionsOf(interpreter: string): readonly string[] {
-  return inlineProgramOptions[interpreter] ?? [];
+  return Object.hasOwn(inlineProgramOptions, interpreter) ? inlineProgramOptions[interpreter]! : [];
 }
