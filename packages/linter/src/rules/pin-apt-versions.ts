@@ -2,8 +2,6 @@ import { defineRule } from "../rule.js";
 import { runShell, scriptRange } from "../shell/run.js";
 import { aptInstalls } from "../shell/tools/apt.js";
 
-/** apt-get options that take a value in the next word. */
-
 export default defineRule({
   id: "pin-apt-versions",
   title: "Pin the versions of packages installed with apt-get",
