@@ -499,8 +499,7 @@ function addCopy(node: Add | Copy, ctx: Context): void {
           ? `${dest}/${urlBasename(source.value)}`
           : dest;
       const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
-      if (path !== null)
-        artifacts.push({ kind: "download", path, keyword: "ADD", node, layer });
+      if (path !== null) artifacts.push({ kind: "download", path, keyword: "ADD", node, layer });
       continue;
     }
     // A file from the context or another stage lands in the destination directory, or is the destination.
@@ -571,8 +570,7 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
       });
     const target = powershellDownloadTarget(command) ?? downloadTarget(command);
     const path = target === null || target === "-" ? null : windowsPath(target, workdir);
-    if (path !== null)
-      mine.push({ kind: "download", path, keyword: "RUN", node, layer });
+    if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", node, layer });
   }
   state.artifacts.push(...mine);
 }
