@@ -94,6 +94,35 @@ RUN pip install flask
 RUN pip cache purge
 `,
     {
+      name: "the cache is off as no-leftover-pip-cache reads it: an ARG, a base stage's ENV, the command's own variable",
+      code: `FROM python:3.12 AS base
+ARG PIP_NO_CACHE_DIR=1
+RUN pip install flask
+RUN pip cache purge
+FROM python:3.12 AS env
+ENV PIP_NO_CACHE_DIR=true
+FROM env
+RUN pip install flask && PIP_NO_CACHE_DIR=1 pip install gunicorn
+RUN pip cache purge
+`,
+    },
+    {
+      name: "commands that fill no cache, as the no-leftover rules read them, and a pip cache command that cleans nothing",
+      code: `FROM rockylinux:9
+RUN dnf --cacheonly install -y httpd
+RUN dnf clean all
+FROM alpine:3.20
+RUN apk add --no-network /pkgs/curl.apk
+RUN apk cache clean
+FROM node:22
+RUN yarn install --cache-folder /tmp/yarn-cache
+RUN yarn cache clean
+FROM python:3.12
+RUN pip install flask
+RUN pip cache dir
+`,
+    },
+    {
       name: "a streamed download writes no file",
       code: `FROM debian:12
 RUN wget -qO- https://example.com/a.tgz | tar -xz

@@ -4,7 +4,7 @@ import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
 import { activeShell, windowsPath } from "../shell/dialect.js";
 import { hasCacheMount, type RunShell, runShell, scriptCommands, scriptRange } from "../shell/run.js";
-import { apkCacheDir, apkCacheVerbs } from "../shell/tools/apk.js";
+import { apkCacheDir, apkFillsCache } from "../shell/tools/apk.js";
 import {
   aptArchivesDir,
   aptCleanVerbs,
@@ -17,10 +17,24 @@ import { cmdRemovals } from "../shell/tools/cmd.js";
 import { mkdirOptions } from "../shell/tools/coreutils.js";
 import { downloadTarget, downloadTools, urlBasename } from "../shell/tools/curl.js";
 import { gitCloneOptions } from "../shell/tools/git.js";
-import { npmCacheDir, npmCacheVerbs, yarnCacheDirs } from "../shell/tools/npm.js";
-import { mayRunPip, type PipCommand, pipCacheDir, pipCommand } from "../shell/tools/pip.js";
+import { npmCacheDir, npmCacheVerbs, yarnCacheDirs, yarnOwnCacheFolder } from "../shell/tools/npm.js";
+import {
+  mayRunPip,
+  type PipCommand,
+  pipCacheDir,
+  pipCleansCache,
+  pipCommand,
+  pipFillsCache,
+  pipNoCacheDir,
+} from "../shell/tools/pip.js";
 import { powershellDownloadTarget, powershellRemovals } from "../shell/tools/powershell.js";
-import { yumDnfAction, yumDnfCacheDirs, yumDnfCacheVerbs, yumDnfNames } from "../shell/tools/rpm.js";
+import {
+  type PackageAction,
+  yumDnfAction,
+  yumDnfCacheDirs,
+  yumDnfFillsCache,
+  yumDnfNames,
+} from "../shell/tools/rpm.js";
 import { extractDir, extractTools, isTarArchive } from "../shell/tools/tar.js";
 
 /** Files a layer created, which a later layer may try to remove. */
@@ -54,7 +68,7 @@ interface Cache {
   tool: Tool;
   dirs: readonly string[];
   /** True when the command fills the cache. */
-  fills(facts: Facts, env: StageEnv): boolean;
+  fills(facts: Facts): boolean;
   /** True when the command empties the cache. */
   cleans(facts: Facts): boolean;
 }
@@ -69,14 +83,12 @@ interface Facts {
   tool: Tool;
   /** The sub-command, read only for the tools whose caches depend on it. */
   sub: string | null;
-  /** The yum/dnf verb, or null. */
-  yumDnfVerb: string | null;
+  /** The yum/dnf action, or null. */
+  yumDnf: PackageAction | null;
   /** pip itself, not `uv pip`, whose cache lives elsewhere. */
   pip: PipCommand | null;
-}
-
-interface StageEnv {
-  pipNoCache: boolean;
+  /** For pip: whether the stage's ENV or ARGs set PIP_NO_CACHE_DIR, which turns the cache off. */
+  pipCacheOff: boolean;
 }
 
 /** Where the shell runs relative paths: a path, or null once a `cd` went somewhere unknown. */
@@ -118,15 +130,20 @@ const FOLLOWED: ReadonlySet<string> = new Set([
   "cd",
 ]);
 
-/** The facts of a command, or null when it is none of the tools (most commands): it then skips the table. */
-function factsOf(command: ShellCommand, name: string): Facts | null {
+/**
+ * The facts of a command, or null when it is none of the tools (most commands): it then skips the table. `node`
+ * is the RUN, whose scope says whether PIP_NO_CACHE_DIR is set (asked for pip commands only).
+ */
+function factsOf(command: ShellCommand, name: string, node: Run, ctx: Context): Facts | null {
   const tool = TOOL_NAMES.get(name);
-  if (tool !== undefined) return { command, tool, sub: subcommand(command), yumDnfVerb: null, pip: null };
-  const yumDnfVerb = yumDnfAction(command)?.verb ?? null;
-  if (yumDnfVerb !== null) return { command, tool: "rpm", sub: null, yumDnfVerb, pip: null };
+  if (tool !== undefined)
+    return { command, tool, sub: subcommand(command), yumDnf: null, pip: null, pipCacheOff: false };
+  const yumDnf = yumDnfAction(command);
+  if (yumDnf !== null) return { command, tool: "rpm", sub: null, yumDnf, pip: null, pipCacheOff: false };
   const pip = pipCommand(command);
-  if (pip?.runner === "pip") return { command, tool: "pip", sub: null, yumDnfVerb: null, pip };
-  return null;
+  if (pip?.runner !== "pip") return null;
+  const pipCacheOff = pipNoCacheDir(ctx.semantic.scopeBefore(node)?.env.get("PIP_NO_CACHE_DIR"));
+  return { command, tool: "pip", sub: null, yumDnf: null, pip, pipCacheOff };
 }
 
 // Each tool's folders and verbs come from its reader in `shell/tools/`; this table only says which fill and clean.
@@ -147,27 +164,20 @@ const CACHES: readonly Cache[] = [
   {
     tool: "apk",
     dirs: [apkCacheDir],
-    fills: (f) => apkCacheVerbs.has(f.sub ?? "") && !hasFlag(f.command, null, "no-cache"),
+    fills: (f) => apkFillsCache(f.command, f.sub ?? undefined),
     cleans: (f) => f.sub === "cache" && ["clean", "purge"].includes(operands(f.command)[1]?.value ?? ""),
   },
   {
     tool: "rpm",
     dirs: yumDnfCacheDirs,
-    fills: (f) => yumDnfCacheVerbs.has(f.yumDnfVerb ?? ""),
-    cleans: (f) => f.yumDnfVerb === "clean",
+    fills: (f) => f.yumDnf !== null && yumDnfFillsCache(f.yumDnf),
+    cleans: (f) => f.yumDnf?.verb === "clean",
   },
   {
     tool: "pip",
     dirs: [pipCacheDir],
-    fills: (f, env) => {
-      const pip = f.pip;
-      return (
-        pip?.verb?.value === "install" &&
-        !env.pipNoCache &&
-        !pip.args.some((a) => a.value === "--no-cache-dir")
-      );
-    },
-    cleans: (f) => f.pip?.verb?.value === "cache",
+    fills: (f) => f.pip !== null && !f.pipCacheOff && pipFillsCache(f.pip),
+    cleans: (f) => f.pip !== null && pipCleansCache(f.pip),
   },
   {
     tool: "npm",
@@ -178,7 +188,8 @@ const CACHES: readonly Cache[] = [
   {
     tool: "yarn",
     dirs: yarnCacheDirs,
-    fills: (f) => [null, "install", "add"].includes(f.sub),
+    // A bare `yarn` installs too.
+    fills: (f) => [null, "install", "add"].includes(f.sub) && !yarnOwnCacheFolder(f.command),
     cleans: (f) => f.sub === "cache" && operands(f.command)[1]?.value === "clean",
   },
 ];
@@ -223,7 +234,6 @@ const messages = {
 interface State {
   artifacts: Artifact[];
   workdir: string;
-  env: StageEnv;
   layer: number;
   // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
   // file and emptied as they are used, rather than made for every RUN.
@@ -282,7 +292,6 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   state: (): State => ({
     artifacts: [],
     workdir: UNKNOWN_WORKDIR,
-    env: { pipNoCache: false },
     layer: 0,
     mine: [],
     removed: [],
@@ -292,7 +301,6 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       const { state } = ctx;
       state.artifacts = [];
       state.workdir = UNKNOWN_WORKDIR;
-      state.env = { pipNoCache: false };
       state.layer = 0;
     },
     Workdir(node, ctx) {
@@ -302,13 +310,6 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         (windows(ctx.semantic, node)
           ? windowsPath(node.value.value, workdir)
           : normalize(node.value.value, workdir)) ?? UNKNOWN_WORKDIR;
-    },
-    Env(node, ctx) {
-      if (ctx.isTrigger(node)) return;
-      for (const pair of node.pairs) {
-        if (pair.key.value === "PIP_NO_CACHE_DIR")
-          ctx.state.env = { ...ctx.state.env, pipNoCache: !/^(?:0|false|off|no)$/i.test(pair.value.value) };
-      }
     },
     Add: addCopy,
     Copy: addCopy,
@@ -322,7 +323,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         return;
       }
       // Not changed by a POSIX RUN; mine and removed are emptied as they are used.
-      const { layer, workdir, env, mine, removed } = state;
+      const { layer, workdir, mine, removed } = state;
       // The caches this RUN filled and the directories it made, for the few RUNs that do.
       let filled: Set<Cache> | undefined;
       let cwd: Cwd = workdir;
@@ -330,7 +331,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       for (const command of shell.commands) {
         const name = command.base;
         if (name === null || !(FOLLOWED.has(name) || mayRunPip(name))) continue;
-        const facts = factsOf(command, name);
+        const facts = factsOf(command, name, node, ctx);
         const caches = facts ? cachesOf.get(facts.tool)! : NO_CACHES;
         // Removals first: a command that removes files of an earlier layer.
         // Emptied by popping: setting an array's length calls into the runtime.
@@ -399,7 +400,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
 
         // Then what the command creates.
         for (const cache of caches) {
-          if (!cache.fills(facts!, env)) continue;
+          if (!cache.fills(facts!)) continue;
           (filled ??= new Set()).add(cache);
           const dirs = dirsOf.get(cache)!;
           if (hasCacheMount(node, ...dirs.mounts)) continue;

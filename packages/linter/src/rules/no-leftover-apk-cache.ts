@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 import { findCommands } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
 import { hasCacheMount, runShell } from "../shell/run.js";
-import { apkCacheDir, apkCacheMounts, apkCommands } from "../shell/tools/apk.js";
+import { apkCacheDir, apkCacheMounts, apkCommands, apkFillsCache } from "../shell/tools/apk.js";
 
 export default defineRule({
   id: "no-leftover-apk-cache",
@@ -60,12 +60,7 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
       const apks = apkCommands(shell.commands);
       let reported = false;
       for (const { command, verb } of apks) {
-        // `--no-network` fetches nothing, so there is no index to keep.
-        if (
-          verb?.value !== "add" ||
-          command.args.some((a) => a.value === "--no-cache" || a.value === "--no-network")
-        )
-          continue;
+        if (verb?.value !== "add" || !apkFillsCache(command, verb.value)) continue;
         const [start, end] = shell.span(verb.start, verb.end);
         const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
         ctx.report(

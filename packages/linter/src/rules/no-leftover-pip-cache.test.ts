@@ -22,6 +22,14 @@ RUN pip install flask==3
     `FROM python:3
 RUN PIP_NO_CACHE_DIR=1 pip install flask==3
 `,
+    {
+      name: "a global ARG's value, which the stage takes by declaring the ARG again",
+      code: `ARG PIP_NO_CACHE_DIR=1
+FROM python:3
+ARG PIP_NO_CACHE_DIR
+RUN pip install flask==3
+`,
+    },
     `FROM python:3
 RUN export PIP_NO_CACHE_DIR=1 && pip install flask==3
 `,
@@ -76,6 +84,14 @@ FROM python:3
 RUN pip install x==1
 `,
       errors: [{ messageId: "cache", line: 4 }],
+    },
+    {
+      name: "a global ARG the stage does not declare again is not in its environment",
+      code: `ARG PIP_NO_CACHE_DIR=1
+FROM python:3
+RUN pip install x==1
+`,
+      errors: [{ messageId: "cache", line: 3 }],
     },
     {
       code: `FROM python:3

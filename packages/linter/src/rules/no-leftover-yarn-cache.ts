@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
 import { commandWord } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptCommands, scriptRange } from "../shell/run.js";
-import { yarnCacheMounts, yarnCommands } from "../shell/tools/npm.js";
+import { yarnCacheMounts, yarnCommands, yarnOwnCacheFolder } from "../shell/tools/npm.js";
 
 export default defineRule({
   id: "no-leftover-yarn-cache",
@@ -49,8 +49,7 @@ COPY --from=build /app/dist /usr/share/nginx/html
       if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
       for (const { command, verb } of yarns) {
         if (verb?.value !== "install") continue;
-        if (command.args.some((a) => a.value === "--cache-folder" || a.value.startsWith("--cache-folder=")))
-          continue;
+        if (yarnOwnCacheFolder(command)) continue;
         const name = commandWord(command)!;
         ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb.end }), "cache");
       }

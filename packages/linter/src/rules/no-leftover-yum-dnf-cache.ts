@@ -3,11 +3,10 @@ import { commandWord } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
 import {
   lastUncleaned,
-  type PackageAction,
   yumDnfAction,
   yumDnfCacheDirs,
   yumDnfCachePath,
-  yumDnfCacheVerbs,
+  yumDnfFillsCache,
   yumDnfNames,
   yumOrDnfCode,
 } from "../shell/tools/rpm.js";
@@ -67,7 +66,7 @@ COPY --from=build /out /out
       if (hasCacheMount(node, ...yumDnfCacheDirs, "/var/cache")) return;
       const pending = lastUncleaned(shell.commands, {
         read: yumDnfAction,
-        fills: (action) => yumDnfCacheVerbs.has(action.verb) && !downloadsNothing(action),
+        fills: yumDnfFillsCache,
         cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
         cachePath: yumDnfCachePath,
       });
@@ -84,10 +83,3 @@ COPY --from=build /out /out
     },
   },
 });
-
-/** `--cacheonly` reads the cache without filling it; `--assumeno` cancels the transaction. */
-function downloadsNothing(action: PackageAction): boolean {
-  return action.command.args.some(
-    (a) => a.value === "-C" || a.value === "--cacheonly" || a.value === "--assumeno",
-  );
-}

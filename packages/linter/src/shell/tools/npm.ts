@@ -64,5 +64,10 @@ export function yarnCommands(commands: readonly ShellCommand[]): ToolCommand[] {
   return toolCommands(commands, ["yarn"], yarnOptions);
 }
 
+/** Whether a yarn command keeps its cache in a folder it names (`--cache-folder`), not in yarn's global cache. */
+export function yarnOwnCacheFolder(command: ShellCommand): boolean {
+  return command.args.some((a) => a.value === "--cache-folder" || a.value.startsWith("--cache-folder="));
+}
+
 /** npm's spellings of `install` that fill its cache from the registry. */
 export const npmCacheVerbs: ReadonlySet<string> = new Set(["install", "i", "ci", "add"]);

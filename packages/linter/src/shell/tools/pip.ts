@@ -105,6 +105,34 @@ export function pipCommand(command: ShellCommand): PipCommand | null {
   return { command, args, runner, shown, verb: all[0], operands: all.slice(1) };
 }
 
+/** Whether a value of `PIP_NO_CACHE_DIR` turns pip's cache off: pip reads it as a boolean (`1`, `true`, `yes`…). */
+export function pipNoCacheDir(value: string | undefined): boolean {
+  return value !== undefined && /^(?:1|true|yes|on|y)$/i.test(value.trim());
+}
+
+/**
+ * Whether a pip command fills pip's download cache: `pip install` (not `uv pip`, whose cache is its own) without
+ * `--no-cache-dir` or a true `PIP_NO_CACHE_DIR=…` before it. The stage's ENV and ARGs are the caller's to read.
+ */
+export function pipFillsCache(pip: PipCommand): boolean {
+  if (pip.runner !== "pip" || pip.verb?.value !== "install") return false;
+  if (pip.args.some((a) => a.value === "--no-cache-dir" || a.value.startsWith("--no-cache-dir=")))
+    return false;
+  return !pip.command.words.some(
+    (w) =>
+      w.value.startsWith("PIP_NO_CACHE_DIR=") && pipNoCacheDir(w.value.slice("PIP_NO_CACHE_DIR=".length)),
+  );
+}
+
+/** Whether a pip command empties pip's cache: `pip cache purge` or `pip cache remove …`. */
+export function pipCleansCache(pip: PipCommand): boolean {
+  return (
+    pip.runner === "pip" &&
+    pip.verb?.value === "cache" &&
+    (pip.operands[0]?.value === "purge" || pip.operands[0]?.value === "remove")
+  );
+}
+
 /** The pip commands of a script. */
 export function pipCommands(commands: readonly ShellCommand[]): PipCommand[] {
   const result: PipCommand[] = [];

@@ -206,6 +206,19 @@ export function yumDnfAction(command: ShellCommand): PackageAction | null {
   };
 }
 
+/**
+ * Whether a yum/dnf action downloads metadata or packages into the cache: a verb that does, unless `-C`
+ * (`--cacheonly`) keeps it to what is cached or `--assumeno` cancels the transaction.
+ */
+export function yumDnfFillsCache(action: PackageAction): boolean {
+  return (
+    yumDnfCacheVerbs.has(action.verb) &&
+    !action.command.args.some(
+      (a) => a.value === "-C" || a.value === "--cacheonly" || a.value === "--assumeno",
+    )
+  );
+}
+
 /** The action of a zypper command, or null for another command or a bare `zypper`. */
 export function zypperAction(command: ShellCommand): PackageAction | null {
   if (command.base !== "zypper") return null;
