@@ -161,6 +161,23 @@ RUN rm /tmp/b.tgz
   ],
   invalid: [
     {
+      name: "apt-get dist-clean (apt 2.7) in a later RUN empties the lists and archives of an earlier one",
+      code: `FROM debian:13
+RUN apt-get update && apt-get install -y curl
+RUN apt-get dist-clean
+`,
+      errors: [
+        {
+          messageId: "cache",
+          message:
+            "'apt-get dist-clean' cleans a package cache that the RUN on line 2 filled; the files stay in that layer, so the image does not shrink. Clean up in the RUN that fills the cache.",
+          line: 3,
+          column: 5,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
       name: "PowerShell: a download removed in a later RUN, with a backtick escape directive",
       code: `# escape=\`
 FROM mcr.microsoft.com/windows/servercore:ltsc2022

@@ -10,6 +10,7 @@ import {
   aptCleanVerbs,
   aptDownloadVerbs,
   aptFamily,
+  aptListsCleanVerb,
   aptListsDir,
 } from "../shell/tools/apt.js";
 import { chocoCacheDir, chocoCleansCache, chocoFillsCache } from "../shell/tools/choco.js";
@@ -153,7 +154,7 @@ const CACHES: readonly Cache[] = [
     tool: "apt",
     dirs: [aptListsDir],
     fills: (f) => f.sub === "update",
-    cleans: () => false,
+    cleans: (f) => f.sub === aptListsCleanVerb,
   },
   {
     tool: "apt",

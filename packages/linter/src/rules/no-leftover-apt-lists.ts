@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 import { commandWord, findCommands } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
-import { aptCommands } from "../shell/tools/apt.js";
+import { aptCommands, aptListsCleanVerb } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -61,7 +61,9 @@ COPY --from=build /out /out
         findCommands(shell.commands, "rm", "find").some((c) =>
           operands(c).some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)),
         ) ||
-        findCommands(shell.commands, "apt-get", "apt").some((c) => operands(c)[0]?.value === "dist-clean");
+        findCommands(shell.commands, "apt-get", "apt").some(
+          (c) => operands(c)[0]?.value === aptListsCleanVerb,
+        );
       if (cleaned) return;
       for (const { command, verb } of updates) {
         const name = commandWord(command)!;

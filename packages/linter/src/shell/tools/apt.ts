@@ -50,5 +50,8 @@ export const aptDownloadVerbs: ReadonlySet<string> = new Set([
   "reinstall",
 ]);
 
+/** The verb that empties `aptListsDir` as well as `aptArchivesDir` (apt 2.7 and later). */
+export const aptListsCleanVerb = "dist-clean";
+
 /** Verbs that empty `aptArchivesDir`. */
-export const aptCleanVerbs: ReadonlySet<string> = new Set(["clean", "autoclean"]);
+export const aptCleanVerbs: ReadonlySet<string> = new Set(["clean", "autoclean", aptListsCleanVerb]);
