@@ -3,6 +3,15 @@ import rule from "./no-consecutive-run.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a RUN of chained commands beside a one-command RUN (as hadolint)",
+      code: `FROM debian:12
+RUN a && b
+RUN c
+RUN d; e
+RUN f | g
+`,
+    },
     `FROM debian:12
 RUN a
 ENV X=1
@@ -84,17 +93,16 @@ RUN b
       ],
     },
     {
+      name: "comments between two one-command RUNs; a RUN of two commands after them is left alone",
       code: `FROM debian:12
 RUN a
 # why
 
-run b && c
-RUN d
+run b
+RUN c && d
+RUN e
 `,
-      errors: [
-        { messageId: "consecutive", line: 5 },
-        { messageId: "consecutive", line: 6 },
-      ],
+      errors: [{ messageId: "consecutive", line: 5 }],
     },
   ],
 });

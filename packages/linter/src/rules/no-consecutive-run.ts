@@ -14,7 +14,7 @@ export default defineRule({
       "Two short `RUN`s in a row with the same flags can usually be one (`RUN a && b`).",
     limitations:
       "Comments between them do not matter; any other instruction does. " +
-      "`RUN`s with more than two commands, or with a heredoc, are left alone: they are usually split on purpose, to keep a cached step. " +
+      "A `RUN` of more than one command (`a && b`, `a; b`, `a | b`), or with a heredoc, is left alone, as hadolint leaves it: its author chose where one step ends, usually to keep a cached layer. " +
       'PowerShell and cmd scripts (under such a `SHELL`, or run as `powershell -Command "…"`) are counted by their commands, and a `RUN` that sets a variable with `setx` or `[Environment]::SetEnvironmentVariable` is never merged with the next one: the new value is only seen by later `RUN`s.',
     hadolintDifferences:
       "a `RUN` with a heredoc is never suggested for merging (hadolint does, in its issue 805), and PowerShell and cmd scripts are counted by their statements, since a long `powershell -Command` is not one short command.",
@@ -60,13 +60,13 @@ RUN touch x
   },
 });
 
-/** At most two commands (of a POSIX, PowerShell or cmd script) and no heredoc. */
+/** One command (of a POSIX, PowerShell or cmd script) and no heredoc. */
 function short(node: Run, scope: ShellScope): boolean {
   if (node.heredocs.length > 0) return false;
   const shell = runShell(node, scope);
   // A script for a program hull does not read (`SHELL ["python3", "-c"]`) cannot be counted.
   if (shell.dialect === "unknown") return false;
-  return scriptCommands(shell).length <= 2;
+  return scriptCommands(shell).length <= 1;
 }
 
 /** `setx NAME value` (cmd) or `[Environment]::SetEnvironmentVariable(…)` (PowerShell): seen by later RUNs only. */
