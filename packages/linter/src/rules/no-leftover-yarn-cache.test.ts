@@ -59,5 +59,12 @@ FROM base
 `,
       errors: [{ messageId: "cache", line: 2, column: 5, endColumn: 28 }],
     },
+    {
+      name: "a clean before the install empties nothing the install keeps",
+      code: `FROM node:22
+RUN yarn install --frozen-lockfile && yarn cache clean && yarn install --production
+`,
+      errors: [{ messageId: "cache", line: 2, column: 59, endColumn: 71 }],
+    },
   ],
 });

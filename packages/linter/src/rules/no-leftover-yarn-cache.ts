@@ -46,8 +46,11 @@ COPY --from=build /app/dist /usr/share/nginx/html
       if (hasCacheMount(node, ...yarnCacheMounts)) return;
       const shell = runShell(node, ctx);
       const yarns = yarnCommands(scriptCommands(shell));
-      if (yarns.some((c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean")) return;
-      for (const { command, verb } of yarns) {
+      // A clean empties what the installs before it put in the cache: only the installs after the last one stay.
+      const lastClean = yarns.findLastIndex(
+        (c) => c.verb?.value === "cache" && c.operands[0]?.value === "clean",
+      );
+      for (const { command, verb } of yarns.slice(lastClean + 1)) {
         if (verb?.value !== "install") continue;
         if (yarnOwnCacheFolder(command)) continue;
         const name = commandWord(command)!;

@@ -38,6 +38,13 @@ ENV A 1 $A
   ],
   invalid: [
     {
+      name: "a name set twice in one ENV: the second value reads the old one, not the first's",
+      code: `FROM alpine
+ENV PATH=/opt/a/bin:$PATH PATH=/opt/b/bin:$PATH
+`,
+      errors: [{ messageId: "sameEnv", line: 2, column: 43, endColumn: 48 }],
+    },
+    {
       code: `FROM alpine
 ENV A=1 B=$A
 `,

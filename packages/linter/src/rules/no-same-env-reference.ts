@@ -51,7 +51,9 @@ ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
         // Cheap test first: the value must contain another name of this ENV at all.
         if (!value.value.includes("$") || !names.some((n, j) => j !== i && value.value.includes(n))) return;
         const refs = findVarRefs(value.value, escape).filter((ref) => {
-          if (ref.name === names[i] || !names.includes(ref.name)) return false;
+          // `PATH=$PATH:/a` reads the old PATH, as meant; an earlier `PATH=…` in the same ENV is not seen yet.
+          if (!names.includes(ref.name) || (ref.name === names[i] && !names.slice(0, i).includes(ref.name)))
+            return false;
           defined ??= definedBefore(ctx.semantic, stage, node);
           return !defined.has(ref.name);
         });

@@ -3,6 +3,12 @@ import rule from "./pin-gem-versions.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the words after -- are the native extension's build options",
+      code: `FROM ruby:3
+RUN gem install nokogiri:1.16.7 -- --use-system-libraries true
+`,
+    },
     `FROM ruby:3
 RUN gem install bundler:2.5.16 rake:13.0
 `,

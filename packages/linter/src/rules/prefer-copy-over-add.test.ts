@@ -3,6 +3,13 @@ import rule from "./prefer-copy-over-add.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "quoted sources, whose quotes BuildKit removes",
+      code: `FROM alpine:3
+ADD "file.tgz" /usr/src/app/
+ADD 'https://example.com/a.txt' /a
+`,
+    },
     `FROM alpine:3
 ADD https://example.com/a.txt /a
 `,

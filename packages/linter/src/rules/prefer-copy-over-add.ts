@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 /** Archive extensions ADD unpacks. */
 const ARCHIVE = /\.(?:tar|tar\.(?:gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz|lzma|Z)$/i;
@@ -39,7 +40,8 @@ ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d
       if (node.heredocs.length > 0 || node.sources.length === 0) return;
       if (node.flags.some((f) => ["checksum", "keep-git-dir", "unpack"].includes(f.name))) return;
       const plain = node.sources.every((s) => {
-        const v = s.value;
+        // BuildKit removes the quotes of a shell-form source (`ADD "app.tgz" /srv/`).
+        const v = unquote(s.value);
         return (
           !v.includes("$") &&
           !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) &&

@@ -7,6 +7,8 @@ import type { ScriptSpan, ShellCommand, ShellWord } from "./lexer.js";
  */
 export interface OptionSpec {
   readonly values: readonly string[];
+  /** Words after `--` are handed to another program (`gem install x -- --with-opt`), so they are no operands. */
+  readonly passesOn?: boolean;
 }
 
 /** A command line whose options take no separate value. */
@@ -66,7 +68,7 @@ export function subcommand(command: ShellCommand): string | null {
  * The operands of a command: its arguments without options, and without the values of the options of `spec`
  * (`-t` or `--target-release`, written `-t x`, `-yt x`, `--target-release x` or `--target-release=x`;
  * single-dash long options such as Go's `-ldflags` are matched whole).
- * Everything after `--` is an operand.
+ * Everything after `--` is an operand, unless the spec hands it to another program (`passesOn`).
  */
 export function operands(command: ShellCommand, spec: OptionSpec = noValueOptions): ShellWord[] {
   return argOperands(command.args, spec);
@@ -83,7 +85,7 @@ export function argOperands(args: readonly ShellWord[], spec: OptionSpec = noVal
       if (valueOptions.plain && valueOptions.names.has(v)) i++;
       else result.push(args[i]!);
     } else if (v === "--") {
-      for (let j = i + 1; j < args.length; j++) result.push(args[j]!);
+      if (!spec.passesOn) for (let j = i + 1; j < args.length; j++) result.push(args[j]!);
       break;
     } else if (valueOptions.names.has(v)) {
       i++;

@@ -18,6 +18,8 @@ export const gemOptions: OptionSpec = {
     "--build-root",
     "--document",
   ],
+  // `gem install x -- --with-x-dir=…`: the build options of the gem's native extension.
+  passesOn: true,
 };
 
 /** The gem commands of a script, each with its verb (`install`…) and operands. */
