@@ -54,6 +54,17 @@ COPY --from=build /out /out
   ],
   invalid: [
     {
+      name: "dnf's short verbs",
+      code: `FROM rockylinux:9
+RUN dnf -y rei httpd-2.4.57
+RUN dnf -y up-min
+`,
+      errors: [
+        { messageId: "cache", line: 2 },
+        { messageId: "cache", line: 3 },
+      ],
+    },
+    {
       name: "DL3040 silences dnf's finding (microdnf's and tdnf's too), not yum's",
       code: `FROM fedora:40
 # hadolint ignore=DL3040
