@@ -25,6 +25,8 @@ export default defineRule({
       "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself.",
     limitations:
       "Keys that contain a variable are not checked. Like hadolint, hull also accepts `_` and `/` in a key, which the guidelines leave out.",
+    hadolintDifferences:
+      "a key with a variable (`LABEL org.$NAME=x`) is not reported, where hadolint reports `$` as an invalid character: BuildKit expands the variable, and the key it makes is not known here.",
     bad: [
       `FROM alpine:3.20
 LABEL Maintainer=ops@example.com

@@ -22,7 +22,8 @@ export default defineRule({
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
     hadolintDifferences:
-      "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image.",
+      "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image. " +
+      "A cache mount on `/var/lib/apt` alone is accepted, since the lists under it stay out of the layer; hadolint asks for one on `/var/cache/apt` too.",
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get install -y curl

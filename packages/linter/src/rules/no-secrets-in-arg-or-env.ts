@@ -63,7 +63,8 @@ export default defineRule({
       "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
       "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, an absolute file path, or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
     hadolintDifferences:
-      "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above.",
+      "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above. " +
+      "An `ARG` before the first `FROM` is not reported where hadolint reports it: it reaches no image unless a stage declares it again, and that declaration is reported.",
     bad: [
       `FROM node:22
 ARG NPM_TOKEN

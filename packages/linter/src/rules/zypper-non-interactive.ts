@@ -31,6 +31,8 @@ export default defineRule({
       "A build has no one to answer, so the command fails or hangs. " +
       "Put the global option `--non-interactive` (`-n`) before the command, or give the command `-y` (`--no-confirm`).",
     limitations: "After the command, `-n` means `--name` (`zypper install -n curl`), so it does not count.",
+    hadolintDifferences:
+      "`zypper install -n curl` is reported, where hadolint accepts it: after the command, `-n` is `--name`, and zypper still asks.",
     bad: [
       `FROM opensuse/leap:15.6
 RUN zypper install curl-8.6.0 && zypper clean --all
