@@ -3,6 +3,12 @@ import rule from "./pin-pip-versions.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "pipx: a pinned application, after an option that takes a value",
+      code: `FROM python:3.12
+RUN pipx install --python "$(which python)" "poetry==1.8.5"
+`,
+    },
     `FROM python:3.12
 RUN pip install "requests @ git+https://github.com/psf/requests.git@v2.32.3" git+ssh://git@github.com/a/b.git@0f3c2e1#egg=b
 `,
@@ -31,13 +37,20 @@ RUN pip install $PACKAGES
 RUN pip install -i https://pypi.example/simple --target /opt x==1
 `,
     `FROM python:3
-RUN pip download flask && pipx install flask && pip uninstall -y flask
+RUN pip download flask && pip uninstall -y flask
 `,
     `FROM python:3
 RUN pip install 'flask @ https://x/flask.whl'
 `,
   ],
   invalid: [
+    {
+      name: "pipx install of an application without a version",
+      code: `FROM python:3.12
+RUN pipx install black
+`,
+      errors: [{ messageId: "unpinned", line: 2, column: 18, endColumn: 23 }],
+    },
     {
       name: "pip in PowerShell and cmd scripts",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022

@@ -133,6 +133,21 @@ export function pipCleansCache(pip: PipCommand): boolean {
   );
 }
 
+/** pipx's options that take a value in the next word. */
+const pipxOptions: OptionSpec = {
+  values: ["--python", "--suffix", "--pip-args", "--index-url", "--preinstall", "--spec", "--backend"],
+};
+
+/**
+ * `pipx install …`, which installs each package (an application) into a virtual environment of its own, with pip:
+ * the packages, or null for another command. pipx keeps no pip cache in the image that `--no-cache-dir` would drop.
+ */
+export function pipxInstall(command: ShellCommand): ShellWord[] | null {
+  if (command.base !== "pipx") return null;
+  const [verb, ...packages] = argOperands(command.args, pipxOptions);
+  return verb?.value === "install" ? packages : null;
+}
+
 /** The pip commands of a script. */
 export function pipCommands(commands: readonly ShellCommand[]): PipCommand[] {
   const result: PipCommand[] = [];
