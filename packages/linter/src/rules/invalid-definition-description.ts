@@ -14,7 +14,8 @@ export default defineRule({
       "A comment above those instructions that does not start with the name is either a description in the wrong format or an unrelated comment that tools will mistake for one.",
     limitations:
       "As in BuildKit, the comments directly above an instruction run up to the previous instruction or a bare `#` line; blank lines do not end them, so separate an unrelated comment with a bare `#` line. " +
-      "This rule is off unless enabled, like BuildKit's experimental check.",
+      "This rule is off unless enabled, like BuildKit's experimental check. " +
+      "The finding is on the comment, the text to change; BuildKit reports the instruction below it.",
     bad: [
       `# the image everything else builds on
 FROM alpine:3.20 AS base

@@ -11,6 +11,8 @@ export default defineRule({
       "An empty or whitespace-only line after a line continuation does not end the instruction: BuildKit drops the line and keeps joining. " +
       "It reads as if the instruction stopped there, and BuildKit has announced that it will become an error. " +
       "Remove the line, or put a `#` comment on it if it separates groups.",
+    limitations:
+      "The finding is on the empty line, which the fix removes; BuildKit reports the last line of the instruction instead.",
     bad: [
       `FROM alpine:3.20
 RUN apk add --no-cache \\
