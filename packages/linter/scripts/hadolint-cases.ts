@@ -22,7 +22,7 @@ type Case = {
   expect: "some" | "none";
   onbuild: boolean;
   text: string | null;
-  settings: LintSettings | null;
+  settings: Partial<LintSettings> | null;
 };
 
 /** Haskell tokens: string literals (escapes and gaps read), names, and single punctuation characters. */
@@ -93,7 +93,7 @@ const labelTypes: Record<string, string> = {
 };
 
 /** hull's settings for a `def { … }` configuration, or null for one this script does not translate. */
-function settingsOf(tokens: Token[], from: number): { settings: LintSettings | null; end: number } {
+function settingsOf(tokens: Token[], from: number): { settings: Partial<LintSettings> | null; end: number } {
   if (tokens[from]?.text !== "def" || tokens[from + 1]?.text !== "{")
     return { settings: null, end: from + 1 };
   let depth = 0;
@@ -128,7 +128,7 @@ function settingsOf(tokens: Token[], from: number): { settings: LintSettings | n
       return { settings: null, end };
     }
   }
-  return { settings: settings as LintSettings, end };
+  return { settings, end };
 }
 
 const calls = new Set(["ruleCatches", "ruleCatchesNot", "onBuildRuleCatches", "onBuildRuleCatchesNot"]);
@@ -146,8 +146,8 @@ function casesOf(file: string, src: string): Case[] {
     return [out, k + 1];
   };
   // `undefined` while the spec's own configuration is the default; null when it is one this script cannot translate.
-  let fileSettings: LintSettings | null | undefined;
-  let testSettings: LintSettings | null | undefined;
+  let fileSettings: Partial<LintSettings> | null | undefined;
+  let testSettings: Partial<LintSettings> | null | undefined;
   let test = "";
   let inTest = false;
   for (let k = 0; k < tokens.length; k++) {
@@ -199,7 +199,7 @@ function casesOf(file: string, src: string): Case[] {
 const codesOf = new Map<string, string[]>(rules.map((r) => [r.id, [r.aliases?.hadolint ?? []].flat()]));
 const known = new Set([...codesOf.values()].flat());
 
-function reports(text: string, code: string, settings: LintSettings): number {
+function reports(text: string, code: string, settings: Partial<LintSettings>): number {
   // hadolint's test helpers wrap each RUN in ONBUILD for the onBuild… variants; a file ends with a line break.
   const { diagnostics } = lint(`${text}\n`, { preset: "all", settings });
   return diagnostics.filter((d) => (d.hadolint ? d.hadolint === code : codesOf.get(d.ruleId)?.includes(code)))
