@@ -2,7 +2,7 @@
 //
 //   pnpm exec tsx --conditions=@hull/source packages/linter/scripts/hadolint-cases.ts HADOLINT_CHECKOUT [--all]
 //
-// hadolint's rule specs (test/Hadolint/Rule/*Spec.hs) state their cases as `ruleCatches "DL3008" "RUN …"`,
+// hadolint's rule specs (test/Hadolint/Rule/*Spec.hs) and its spec of inline ignores (PragmaSpec.hs) state their cases as `ruleCatches "DL3008" "RUN …"`,
 // `ruleCatchesNot`, and the same for the instruction wrapped in ONBUILD (`onBuildRuleCatches…`), with the Dockerfile
 // written as a Haskell string or as a list of lines joined by `Text.unlines`. This reads those calls (a small reader
 // of Haskell strings, lists and `let` bindings, not a Haskell parser: a case it cannot read is counted, not guessed),
@@ -11,7 +11,7 @@
 // for DL3026), since hull reads instructions in a stage. Prints the counts and, with --all, every case where hull differs; a rule's
 // "Differences from hadolint" in docs/rules says which differences are meant.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { lint, rules, type LintSettings } from "../src/index.js";
 
 type Token = { kind: "string" | "name" | "punct"; text: string };
@@ -213,10 +213,15 @@ if (!root) {
   process.exit(2);
 }
 const dir = join(root, "test/Hadolint/Rule");
-const cases = readdirSync(dir)
-  .filter((f) => /^DL\d{4}Spec\.hs$/.test(f))
-  .sort()
-  .flatMap((f) => casesOf(f, readFileSync(join(dir, f), "utf8")));
+// The rule specs, and the spec of inline ignores (`# hadolint ignore=…`), written with the same helpers.
+const specs = [
+  ...readdirSync(dir)
+    .filter((f) => /^DL\d{4}Spec\.hs$/.test(f))
+    .sort()
+    .map((f) => join(dir, f)),
+  join(root, "test/Hadolint/PragmaSpec.hs"),
+];
+const cases = specs.flatMap((f) => casesOf(basename(f), readFileSync(f, "utf8")));
 const counts = {
   cases: cases.length,
   unread: 0,

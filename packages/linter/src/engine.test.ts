@@ -408,6 +408,38 @@ describe("inline ignores", () => {
     expect(count(code(prefix))).toBe(expected);
   });
 
+  it("a stage ignore covers from the line below it to the next FROM, as hadolint's does", () => {
+    const stages = (text: string) =>
+      lint(text)
+        .diagnostics.filter((d) => d.ruleId === "maintainer-deprecated")
+        .map((d) => d.range.start.line);
+    const file =
+      "FROM alpine\nMAINTAINER a\nFROM alpine\nMAINTAINER b\nMAINTAINER c\nFROM alpine\nMAINTAINER d\n";
+    expect(stages(file)).toEqual([2, 4, 5, 7]);
+    // Above a FROM: that stage only.
+    expect(
+      stages(
+        file.replace(
+          "FROM alpine\nMAINTAINER b",
+          "# hadolint stage ignore=DL4000\nFROM alpine\nMAINTAINER b",
+        ),
+      ),
+    ).toEqual([2, 8]);
+    // Inside a stage: the rest of it; with CRLF line ends too.
+    const inside = file.replace("MAINTAINER c", "# hull stage ignore=maintainer-deprecated\nMAINTAINER c");
+    expect(stages(inside)).toEqual([2, 4, 8]);
+    expect(stages(inside.replaceAll("\n", "\r\n"))).toEqual([2, 4, 8]);
+    // In the last stage: to the end of the file.
+    expect(
+      stages(
+        file.replace(
+          "FROM alpine\nMAINTAINER d",
+          "# hadolint stage ignore=DL4000\nFROM alpine\nMAINTAINER d",
+        ),
+      ),
+    ).toEqual([2, 4, 5]);
+  });
+
   it("honours the check directive at the top of the file", () => {
     expect(count("# check=skip=MaintainerDeprecated\nFROM alpine\nMAINTAINER me\n")).toBe(0);
     expect(count("# check=skip=StageNameCasing\nFROM alpine\nMAINTAINER me\n")).toBe(1);

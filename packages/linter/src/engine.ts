@@ -691,7 +691,17 @@ function applyIgnores(
   // Global ignores by rule id: whether one names no hadolint code (it silences the whole rule), and the codes named.
   const global = new Map<string, { all: boolean; codes: Set<string> }>();
   const byComment = new Map<number, IgnoreDirective>();
+  // A stage ignore covers the text from the line below it to the next FROM (the FROM right below it included).
+  const stageSpans: { start: number; end: number; entries: IgnoreEntry[] }[] = [];
   for (const directive of directives) {
+    if (directive.scope === "stage") {
+      const start = directive.range.end.offset;
+      const below = directive.range.start.line + 1;
+      const next = ast.stages.find((s) => s.from.range.start.line > below);
+      const end = next ? next.from.range.start.offset - 1 : Number.MAX_SAFE_INTEGER;
+      stageSpans.push({ start, end, entries: [...directive.entries] });
+      continue;
+    }
     if (directive.scope !== "global") {
       byComment.set(directive.range.start.offset, directive);
       continue;
@@ -720,6 +730,8 @@ function applyIgnores(
     const ignored = global.get(d.ruleId);
     if (ignored && (ignored.all || d.hadolint === undefined || ignored.codes.has(d.hadolint))) return false;
     const at = d.range.start.offset;
+    for (const span of stageSpans)
+      if (span.start <= at && at <= span.end && span.entries.some((e) => silences(e, d))) return false;
     // Instructions follow each other, so the spans are ordered by end as by start: a binary search finds the first
     // that ends at or after the finding, rather than a scan of all spans per finding.
     for (

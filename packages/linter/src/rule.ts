@@ -156,7 +156,11 @@ export interface IgnoreEntry {
 /** One ignore comment or `check=skip` directive. */
 export interface IgnoreDirective {
   source: "hull" | "hadolint" | "buildkit" | "trivy" | "checkov" | "kics" | "semgrep";
-  scope: "global" | "next";
+  /**
+   * `next`: the instruction below; `stage`: from the line below to the next FROM (hadolint's `stage ignore`, meant
+   * above a FROM); `global`: the whole file.
+   */
+  scope: "global" | "stage" | "next";
   range: Range;
   entries: readonly IgnoreEntry[];
 }

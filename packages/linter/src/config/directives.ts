@@ -141,14 +141,14 @@ const scannerPatterns: readonly {
   },
 ];
 
-const hullPattern = /^#\s*hull\s+(global\s+)?ignore\s*=\s*/i;
-const hadolintPattern = /^#\s*hadolint\s+(global\s+)?ignore\s*=\s*/i;
+const hullPattern = /^#\s*hull\s+(?:(global|stage)\s+)?ignore\s*=\s*/i;
+const hadolintPattern = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*/i;
 const checkPattern = /^#\s*check\s*=\s*/i;
 const namePattern = /[^\s,#]+/y;
 
 /**
  * Parses one comment line (`#` included) as an ignore comment; null when it is not one.
- * Accepted: `# hull [global] ignore=a,b`, `# hadolint [global] ignore=DL3006`, `# check=skip=A,B|all[;…]`, and the
+ * Accepted: `# hull [global|stage] ignore=a,b`, `# hadolint [global|stage] ignore=DL3006`, `# check=skip=A,B|all[;…]`, and the
  * scanners' `#trivy:ignore:DS002`, `#checkov:skip=CKV_DOCKER_3:reason`, `# kics-scan ignore-line|ignore-block|ignore`,
  * `# kics-scan disable=<uuid>,…` and `# nosemgrep[: id,…]`.
  * Text after the list (a reason such as `# because …`) is allowed.
@@ -164,7 +164,7 @@ export function parseIgnoreComment(text: string): ParsedIgnore | null {
     if (!match) continue;
     return {
       source,
-      scope: match[1] ? "global" : "next",
+      scope: match[1] ? (match[1].toLowerCase() as "global" | "stage") : "next",
       names: readList(line, match[0].length).map((n) => ({ ...n, index: n.index + leading })),
     };
   }
