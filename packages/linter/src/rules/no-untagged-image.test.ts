@@ -5,7 +5,7 @@ ruleTester.run(rule, {
   valid: [
     "FROM node:22\n",
     "FROM localhost:5000/app:1\n",
-    "FROM node@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+    "FROM node@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869\n",
     "FROM scratch\n",
     "FROM SCRATCH\n",
     "FROM $BASE\n",
@@ -27,6 +27,14 @@ FROM \${STAGE}
 `,
   ],
   invalid: [
+    {
+      name: "a quoted name, whose quotes BuildKit removes",
+      code: `FROM "node"
+`,
+      errors: [
+        { messageId: "untagged", message: "Image 'node' has no tag, so it means 'latest'; name a version." },
+      ],
+    },
     {
       code: "FROM node\n",
       errors: [

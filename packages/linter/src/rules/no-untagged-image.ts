@@ -28,7 +28,7 @@ FROM $BASE
     ],
     good: [
       "FROM debian:bookworm-slim\n",
-      "FROM debian@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+      "FROM debian@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869\n",
       `FROM golang:1.23 AS build
 FROM build
 `,
@@ -50,7 +50,8 @@ FROM build
       if (image) {
         const written = image.value;
         const resolved = untagged(ctx.semantic, stages, written);
-        if (resolved === written) ctx.report(image, "untagged", written);
+        // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
+        if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
         else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);
       }
       if (node.stageName) stages.add(node.stageName.value.toLowerCase());

@@ -278,7 +278,8 @@ function nameOf(word: Word, env: ReadonlyMap<string, string>, options: ExpandOpt
 }
 
 function expandGlobal(this: SemanticModel, text: string): string | null {
-  if (!text.includes("$")) return text;
+  // Quotes and escapes go as BuildKit's lexer removes them (`FROM "node:22"` is node:22), not only variables.
+  if (!expandable.test(text)) return text;
   const result = expandWord(text, this.globals.env, this.options);
   return result.error === null && result.missing.length === 0 ? result.value : null;
 }
