@@ -7,7 +7,7 @@ ruleTester.run(rule, {
     "FROM node:22\n",
     "FROM registry:5000/app:1.0\n",
     "FROM localhost:5000/latest\n",
-    "FROM node:latest@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+    "FROM node:latest@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869\n",
     "FROM node:${TAG}\n",
     `ARG TAG
 FROM node:\${TAG}

@@ -18,7 +18,7 @@ export default defineRule({
     limitations: "`scratch`, earlier stages and images given by an `ARG` without a default are not checked.",
     bad: ["FROM node:22-slim\n"],
     good: [
-      "FROM node:22-slim@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a5968778695a\n",
+      "FROM node:22-slim@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869\n",
       `FROM golang:1.23@sha256:1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d AS build
 FROM build
 `,
