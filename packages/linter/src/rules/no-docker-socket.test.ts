@@ -12,6 +12,13 @@ VOLUME /var/run/docker.sock.d
   ],
   invalid: [
     {
+      name: "written as for docker run -v",
+      code: `FROM docker:27
+VOLUME /var/run/docker.sock:/var/run/docker.sock
+`,
+      errors: [{ messageId: "socket", line: 2 }],
+    },
+    {
       code: `FROM alpine:3
 VOLUME /data /var/run/docker.sock
 `,
