@@ -26,7 +26,7 @@ import {
   pipCleansCache,
   pipCommand,
   pipFillsCache,
-  pipNoCacheDir,
+  pipCacheOffBefore,
 } from "../shell/tools/pip.js";
 import { powershellDownloadTarget, powershellRemovals } from "../shell/tools/powershell.js";
 import {
@@ -143,8 +143,14 @@ function factsOf(command: ShellCommand, name: string, node: Run, ctx: Context): 
   if (yumDnf !== null) return { command, tool: "rpm", sub: null, yumDnf, pip: null, pipCacheOff: false };
   const pip = pipCommand(command);
   if (pip?.runner !== "pip") return null;
-  const pipCacheOff = pipNoCacheDir(ctx.semantic.scopeBefore(node)?.env.get("PIP_NO_CACHE_DIR"));
-  return { command, tool: "pip", sub: null, yumDnf: null, pip, pipCacheOff };
+  return {
+    command,
+    tool: "pip",
+    sub: null,
+    yumDnf: null,
+    pip,
+    pipCacheOff: pipCacheOffBefore(ctx.semantic, node),
+  };
 }
 
 // Each tool's folders and verbs come from its reader in `shell/tools/`; this table only says which fill and clean.

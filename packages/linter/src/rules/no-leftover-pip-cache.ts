@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { hasCacheMount, runShell, scriptCommands } from "../shell/run.js";
-import { pipCommand, pipFillsCache, pipNoCacheDir } from "../shell/tools/pip.js";
+import { pipCacheOffBefore, pipCommand, pipFillsCache, setsPipNoCacheDir } from "../shell/tools/pip.js";
 
 export default defineRule({
   id: "no-leftover-pip-cache",
@@ -46,20 +46,12 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
       const shell = runShell(node, ctx);
       let exported = false;
       for (const command of scriptCommands(shell)) {
-        if (
-          command.name === "export" &&
-          command.args.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value) && pipNoCacheDir(a.value.slice(17)))
-        )
-          exported = true;
+        if (command.name === "export" && command.args.some(setsPipNoCacheDir)) exported = true;
         const pip = pipCommand(command);
         if (!pip || exported || !pipFillsCache(pip)) continue;
         // The stage's ENV and ARGs (its base stages' too), read for the few RUNs that install with pip; a trigger
         // runs in a build whose environment is not known here.
-        if (
-          !ctx.isTrigger(node) &&
-          pipNoCacheDir(ctx.semantic.scopeBefore(node)?.env.get("PIP_NO_CACHE_DIR"))
-        )
-          return;
+        if (!ctx.isTrigger(node) && pipCacheOffBefore(ctx.semantic, node)) return;
         const verb = pip.verb!;
         const [start, end] = shell.span(verb.start, verb.end);
         const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;

@@ -1,3 +1,4 @@
+import type { Run, SemanticModel } from "@hull/parser";
 import type { ShellCommand, ShellWord } from "../lexer.js";
 import { argOperands, type OptionSpec } from "../options.js";
 
@@ -106,8 +107,20 @@ export function pipCommand(command: ShellCommand): PipCommand | null {
 }
 
 /** Whether a value of `PIP_NO_CACHE_DIR` turns pip's cache off: pip reads it as a boolean (`1`, `true`, `yes`…). */
-export function pipNoCacheDir(value: string | undefined): boolean {
+function pipNoCacheDir(value: string | undefined): boolean {
   return value !== undefined && /^(?:1|true|yes|on|y)$/i.test(value.trim());
+}
+
+/** Whether a word is an assignment `PIP_NO_CACHE_DIR=…` that turns pip's cache off (before a command, or exported). */
+export function setsPipNoCacheDir(word: ShellWord): boolean {
+  return (
+    word.value.startsWith("PIP_NO_CACHE_DIR=") && pipNoCacheDir(word.value.slice("PIP_NO_CACHE_DIR=".length))
+  );
+}
+
+/** Whether the stage's ENV and ARGs (its base stages' too) turn pip's cache off before a RUN. */
+export function pipCacheOffBefore(semantic: SemanticModel, node: Run): boolean {
+  return pipNoCacheDir(semantic.scopeBefore(node)?.env.get("PIP_NO_CACHE_DIR"));
 }
 
 /**
@@ -118,10 +131,7 @@ export function pipFillsCache(pip: PipCommand): boolean {
   if (pip.runner !== "pip" || pip.verb?.value !== "install") return false;
   if (pip.args.some((a) => a.value === "--no-cache-dir" || a.value.startsWith("--no-cache-dir=")))
     return false;
-  return !pip.command.words.some(
-    (w) =>
-      w.value.startsWith("PIP_NO_CACHE_DIR=") && pipNoCacheDir(w.value.slice("PIP_NO_CACHE_DIR=".length)),
-  );
+  return !pip.command.words.some(setsPipNoCacheDir);
 }
 
 /** Whether a pip command empties pip's cache: `pip cache purge` or `pip cache remove …`. */
