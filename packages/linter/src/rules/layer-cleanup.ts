@@ -88,7 +88,10 @@ interface Facts {
   yumDnf: PackageAction | null;
   /** pip itself, not `uv pip`, whose cache lives elsewhere. */
   pip: PipCommand | null;
-  /** For pip: whether the stage's ENV or ARGs set PIP_NO_CACHE_DIR, which turns the cache off. */
+  /**
+   * For pip: whether the stage's ENV or ARGs set PIP_NO_CACHE_DIR, which turns the cache off (false for a command
+   * that fills none).
+   */
   pipCacheOff: boolean;
 }
 
@@ -116,19 +119,18 @@ const TOOL_NAMES: ReadonlyMap<string, Tool> = new Map<string, Tool>([
 ]);
 
 /**
- * The commands whose files or caches the rule follows, pip aside (`mayRunPip`): what the cache table, `rm`,
- * `mkdir`, `cd`, downloads, `git clone` and unpacking read. Any other command neither creates nor removes anything
- * the rule follows, and is passed over.
+ * What the rule reads of each command it follows, by the command's name; pip and uv are known by what `factsOf`
+ * reads (`mayRunPip`). A command plays one role at most, and any other command neither creates nor removes
+ * anything the rule follows: it is passed over after one lookup.
  */
-const FOLLOWED: ReadonlySet<string> = new Set([
-  ...TOOL_NAMES.keys(),
-  ...yumDnfNames,
-  ...downloadTools,
-  ...extractTools,
-  "git",
-  "rm",
-  "mkdir",
-  "cd",
+type Role = "cache" | "rm" | "mkdir" | "cd" | "download" | "unpack";
+const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ...[...TOOL_NAMES.keys(), ...yumDnfNames].map((name): [string, Role] => [name, "cache"]),
+  ...[...downloadTools].map((name): [string, Role] => [name, "download"]),
+  ...[...extractTools, "git"].map((name): [string, Role] => [name, "unpack"]),
+  ["rm", "rm"],
+  ["mkdir", "mkdir"],
+  ["cd", "cd"],
 ]);
 
 /**
@@ -149,7 +151,8 @@ function factsOf(command: ShellCommand, name: string, node: Run, ctx: Context): 
     sub: null,
     yumDnf: null,
     pip,
-    pipCacheOff: pipCacheOffBefore(ctx.semantic, node),
+    // The stage's scope is asked only of a command that would fill the cache.
+    pipCacheOff: pipFillsCache(pip) && pipCacheOffBefore(ctx.semantic, node),
   };
 }
 
@@ -208,7 +211,6 @@ for (const cache of CACHES) {
   if (rows) rows.push(cache);
   else cachesOf.set(cache.tool, [cache]);
 }
-const NO_CACHES: readonly Cache[] = [];
 
 /**
  * Each cache's directories as the rule compares them (normalized, and a placeholder file inside), and the mount
@@ -337,116 +339,47 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       let made: Map<string, ShellCommand> | undefined;
       for (const command of shell.commands) {
         const name = command.base;
-        if (name === null || !(FOLLOWED.has(name) || mayRunPip(name))) continue;
-        const facts = factsOf(command, name, node, ctx);
-        const caches = facts ? cachesOf.get(facts.tool)! : NO_CACHES;
-        // Removals first: a command that removes files of an earlier layer.
-        // Emptied by popping: setting an array's length calls into the runtime.
-        while (removed.length > 0) removed.pop();
-        if (facts) {
+        if (name === null) continue;
+        const role = ROLES.get(name) ?? (mayRunPip(name) ? "cache" : undefined);
+        if (role === undefined) continue;
+        if (role === "cache") {
+          const facts = factsOf(command, name, node, ctx);
+          if (facts === null) continue;
+          const caches = cachesOf.get(facts.tool)!;
+          // Removals first: a command that cleans a cache an earlier layer filled.
           for (const cache of caches) {
             if (!cache.cleans(facts)) continue;
             for (const path of dirsOf.get(cache)!.contents) remove(state, path);
           }
-        }
-        // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
-        if (name === "rm" && (state.artifacts.length > 0 || mine.length > 0)) {
+          if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
+          // Then what it fills.
+          for (const cache of caches) {
+            if (!cache.fills(facts)) continue;
+            (filled ??= new Set()).add(cache);
+            const dirs = dirsOf.get(cache)!;
+            if (hasCacheMount(node, ...dirs.mounts)) continue;
+            for (const path of dirs.contents) mine.push({ kind: "cache", path, keyword: "RUN", node, layer });
+          }
+        } else if (role === "rm") {
+          // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
+          if (state.artifacts.length === 0 && mine.length === 0) continue;
           for (const w of operands(command)) {
             const path = normalize(w.value, cwd);
             if (path !== null) remove(state, path);
           }
-        }
-        const reported =
-          removed.length === 0
-            ? removed
-            : removed.filter(({ artifact }) => {
-                // A copied file counts when it is heavy, or may be a directory tree removed recursively (light
-                // ones are not followed at all).
-                if (artifact.kind === "copied") {
-                  const { weight } = artifact.copy!;
-                  return weight === "heavy" || (weight === "tree" && recursiveRm(command));
-                }
-                // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
-                if (artifact.kind !== "cache") return true;
-                return ![...(filled ?? [])].some((cache) =>
-                  dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
-                );
-              });
-        // The earliest: a stage's layers are numbered in line order.
-        const first =
-          reported.length === 0 ? undefined : reported.sort((a, b) => a.artifact.layer - b.artifact.layer)[0];
-        if (first) {
-          const at = scriptRange(ctx, shell, command);
-          const { artifact } = first;
-          if (artifact.kind === "cache") {
-            const text = name === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
-            ctx.report(at, "cache", text, lineOf(artifact));
-          } else if (artifact.kind === "copied") {
-            const { source, base, from } = artifact.copy!;
-            const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
-            ctx.report(
-              at,
-              isTarArchive(base) ? "copiedArchive" : "copied",
-              displayOperand(command, artifact.path, cwd),
-              artifact.keyword,
-              lineOf(artifact),
-              mount,
-            );
-          } else if (artifact.kind === "download") {
-            ctx.report(
-              at,
-              "download",
-              displayOperand(command, artifact.path, cwd),
-              artifact.keyword,
-              lineOf(artifact),
-            );
-          } else {
-            ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), lineOf(artifact));
-          }
-        }
-
-        // Then what the command creates.
-        for (const cache of caches) {
-          if (!cache.fills(facts!)) continue;
-          (filled ??= new Set()).add(cache);
-          const dirs = dirsOf.get(cache)!;
-          if (hasCacheMount(node, ...dirs.mounts)) continue;
-          for (const path of dirs.contents) {
-            mine.push({
-              kind: "cache",
-              path,
-              keyword: "RUN",
-              node,
-              layer,
-            });
-          }
-        }
-        const download = downloaded(command, cwd);
-        // The RUN's line is read only for what it creates: most RUNs create nothing this rule follows.
-        if (download !== null)
-          mine.push({
-            kind: "download",
-            path: download,
-            keyword: "RUN",
-            node,
-            layer,
-          });
-        const buildDir = builtIn(command, cwd);
-        if (buildDir !== null)
-          mine.push({
-            kind: "buildDir",
-            path: buildDir,
-            keyword: "RUN",
-            node,
-            layer,
-          });
-        if (name === "mkdir") {
+          if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
+        } else if (role === "download") {
+          const path = downloaded(command, cwd);
+          if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", node, layer });
+        } else if (role === "unpack") {
+          const path = builtIn(command, cwd);
+          if (path !== null) mine.push({ kind: "buildDir", path, keyword: "RUN", node, layer });
+        } else if (role === "mkdir") {
           for (const w of operands(command, mkdirOptions)) {
             const path = normalize(w.value, cwd);
             if (path !== null) (made ??= new Map()).set(path, command);
           }
-        }
-        if (name === "cd") {
+        } else {
           const target = operands(command)[0]?.value;
           cwd = target === undefined ? "~" : normalize(target, cwd);
           // A directory made and then entered in one RUN is a build directory.
@@ -461,6 +394,65 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     },
   },
 });
+
+/**
+ * Reports what a command removed of earlier layers (in `state.removed`), and empties that list. Of the files
+ * removed, the one of the earliest layer is named.
+ */
+function reportRemoval(
+  ctx: Context,
+  shell: RunShell,
+  command: ShellCommand,
+  cwd: Cwd,
+  filled: Set<Cache> | undefined,
+): void {
+  const { removed } = ctx.state;
+  const reported = removed.filter(({ artifact }) => {
+    // A copied file counts when it is heavy, or may be a directory tree removed recursively (light ones are not
+    // followed at all).
+    if (artifact.kind === "copied") {
+      const { weight } = artifact.copy!;
+      return weight === "heavy" || (weight === "tree" && recursiveRm(command));
+    }
+    // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
+    if (artifact.kind !== "cache") return true;
+    return ![...(filled ?? [])].some((cache) =>
+      dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
+    );
+  });
+  // Emptied by popping: setting an array's length calls into the runtime.
+  while (removed.length > 0) removed.pop();
+  // The earliest: a stage's layers are numbered in line order.
+  const first = reported.sort((a, b) => a.artifact.layer - b.artifact.layer)[0];
+  if (!first) return;
+  const at = scriptRange(ctx, shell, command);
+  const { artifact } = first;
+  if (artifact.kind === "cache") {
+    const text = command.base === "rm" ? `rm ${displayOperand(command, first.path, cwd)}` : words(command);
+    ctx.report(at, "cache", text, lineOf(artifact));
+  } else if (artifact.kind === "copied") {
+    const { source, base, from } = artifact.copy!;
+    const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
+    ctx.report(
+      at,
+      isTarArchive(base) ? "copiedArchive" : "copied",
+      displayOperand(command, artifact.path, cwd),
+      artifact.keyword,
+      lineOf(artifact),
+      mount,
+    );
+  } else if (artifact.kind === "download") {
+    ctx.report(
+      at,
+      "download",
+      displayOperand(command, artifact.path, cwd),
+      artifact.keyword,
+      lineOf(artifact),
+    );
+  } else {
+    ctx.report(at, "buildDir", displayOperand(command, artifact.path, cwd), lineOf(artifact));
+  }
+}
 
 /** The line of the instruction that created an artifact. */
 function lineOf(artifact: Artifact): number {
@@ -492,7 +484,6 @@ function addCopy(node: Add | Copy, ctx: Context): void {
   if (ctx.isTrigger(node) || !node.destination) return;
   const { artifacts, workdir, layer } = state;
   const dest = node.destination.value;
-  const from = node.flags.find((f) => f.name === "from")?.value;
   // Whether the stage runs PowerShell or cmd, and whether the destination is a directory: asked once per node,
   // and only when a source needs it.
   let windowsNode: boolean | undefined;
@@ -514,8 +505,11 @@ function addCopy(node: Add | Copy, ctx: Context): void {
     // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
     if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
       continue;
-    const trimmed = source.value.replace(/\/+$/, "");
-    const base = trimmed.slice(trimmed.lastIndexOf("/") + 1);
+    // The file name: the last segment, trailing slashes aside.
+    const value = source.value;
+    let end = value.length;
+    while (end > 0 && value.charCodeAt(end - 1) === 0x2f /* / */) end--;
+    const base = value.slice(value.lastIndexOf("/", end - 1) + 1, end);
     if (base === "" || /[*?[$]/.test(base)) continue;
     // A script or config file weighs a few bytes: removing it later is never reported, so it is not followed.
     const weight = weightOf(base);
@@ -533,7 +527,7 @@ function addCopy(node: Add | Copy, ctx: Context): void {
       keyword: node.type === "Add" ? "ADD" : "COPY",
       node,
       layer,
-      copy: { source: source.value, base, from, weight },
+      copy: { source: source.value, base, from: node.flags.find((f) => f.name === "from")?.value, weight },
     });
   }
 }
@@ -551,10 +545,11 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
   const mine: Artifact[] = [];
   for (const command of scriptCommands(shell)) {
     const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
-    const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
-    if (chocoCleansCache(command)) paths.push(`${chocoCacheDir}${INSIDE}`);
-    // Most commands remove nothing: no tests and no filtering for them.
-    if (paths.length > 0) {
+    const cleansChoco = chocoCleansCache(command);
+    // Most commands remove nothing: no paths, no tests and no filtering for them.
+    if (removals.length > 0 || cleansChoco) {
+      const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
+      if (cleansChoco) paths.push(`${chocoCacheDir}${INSIDE}`);
       const tests = paths.map(covers);
       const removed = state.artifacts.filter((a) => tests.some((test) => test(a.path)));
       state.artifacts = state.artifacts.filter((a) => !tests.some((test) => test(a.path)));
@@ -638,7 +633,11 @@ function builtIn(command: ShellCommand, cwd: Cwd): string | null {
 
 /** A path made absolute against `cwd`, with `~`, `$HOME` and `/root` folded into `~`; null when it cannot be known. */
 function normalize(path: string, cwd: Cwd): string | null {
-  let p = path.startsWith("$") || path.startsWith("/root") ? path.replace(HOME, "~") : path;
+  const first = path.charCodeAt(0);
+  let p =
+    first === 0x24 /* $ */ || (first === 0x2f /* / */ && path.startsWith("/root"))
+      ? path.replace(HOME, "~")
+      : path;
   if (p === "" || p.startsWith("-")) return null;
   if (!p.startsWith("/") && !p.startsWith("~")) {
     if (cwd === null || p.startsWith("$")) return null;
