@@ -5,12 +5,17 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "the base image's config sets WorkingDir",
-      code: "FROM example/app:1\nCOPY app.jar .\n",
+      code: `FROM example/app:1
+COPY app.jar .
+`,
       imageConfigs: { "example/app:1": { config: { WorkingDir: "/srv" } } },
     },
     {
       name: "the base image's config sets WorkingDir, several stages",
-      code: "FROM example/app:1 AS base\nFROM base\nCOPY app.jar .\n",
+      code: `FROM example/app:1 AS base
+FROM base
+COPY app.jar .
+`,
       imageConfigs: { "example/app:1": { config: { WorkingDir: "/srv" } } },
     },
     `FROM alpine
@@ -67,7 +72,9 @@ COPY a b
   invalid: [
     {
       name: "the base image's config sets no WorkingDir",
-      code: "FROM example/app:1\nCOPY app.jar .\n",
+      code: `FROM example/app:1
+COPY app.jar .
+`,
       imageConfigs: { "example/app:1": { config: { WorkingDir: "" } } },
       errors: [{ messageId: "relative", line: 2 }],
     },

@@ -5,17 +5,23 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "the base image's config sets an unprivileged USER",
-      code: "FROM node:22\nRUN true\n",
+      code: `FROM node:22
+RUN true
+`,
       imageConfigs: { "node:22": { config: { User: "node" } } },
     },
     {
       name: "the base image's config sets root: no-root-user's finding",
-      code: "FROM example/root:1\nRUN true\n",
+      code: `FROM example/root:1
+RUN true
+`,
       imageConfigs: { "example/root:1": { config: { User: "root" } } },
     },
     {
       name: "a config for another image does not count",
-      code: "FROM debian:12\nUSER app\n",
+      code: `FROM debian:12
+USER app
+`,
       imageConfigs: { "debian:11": { config: {} } },
     },
     `FROM debian:12
@@ -37,7 +43,9 @@ USER root
   invalid: [
     {
       name: "the base image's config sets no USER, whatever the image's name says",
-      code: "FROM example/app:nonroot AS base\nFROM base\n",
+      code: `FROM example/app:nonroot AS base
+FROM base
+`,
       imageConfigs: { "example/app:nonroot": { config: { Cmd: ["app"] } } },
       errors: [
         {
@@ -51,7 +59,9 @@ USER root
     },
     {
       name: "an unknown base image (config given for another one) is reported as before",
-      code: "FROM debian:12\nRUN make\n",
+      code: `FROM debian:12
+RUN make
+`,
       imageConfigs: { "debian:11": { config: { User: "app" } } },
       errors: [{ messageId: "implicit", line: 1 }],
     },

@@ -5,21 +5,29 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "the base image's USER is unknown without its config",
-      code: "FROM postgres:17\nRUN true\n",
+      code: `FROM postgres:17
+RUN true
+`,
     },
     {
       name: "the base image sets an unprivileged USER",
-      code: "FROM node:22\nRUN true\n",
+      code: `FROM node:22
+RUN true
+`,
       imageConfigs: { "node:22": { config: { User: "node" } } },
     },
     {
       name: "the base image sets no USER (no-implicit-root-user's finding)",
-      code: "FROM debian:12\nRUN true\n",
+      code: `FROM debian:12
+RUN true
+`,
       imageConfigs: { "debian:12": { config: {} } },
     },
     {
       name: "a USER in this file wins over the base image's",
-      code: "FROM example/root:1\nUSER app\n",
+      code: `FROM example/root:1
+USER app
+`,
       imageConfigs: { "example/root:1": { config: { User: "root" } } },
     },
     "FROM debian:12\n",
@@ -53,7 +61,11 @@ ONBUILD USER root
   invalid: [
     {
       name: "the base image runs as root, through a stage of this file",
-      code: "FROM example/root:1 AS base\nRUN true\nFROM base\nRUN true\n",
+      code: `FROM example/root:1 AS base
+RUN true
+FROM base
+RUN true
+`,
       imageConfigs: { "docker.io/example/root:1": { config: { User: "0:0" } } },
       errors: [
         {

@@ -5,7 +5,9 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "the base image's config sets SHELL",
-      code: "FROM example/pwsh:7\nCMD Write-Host hello\n",
+      code: `FROM example/pwsh:7
+CMD Write-Host hello
+`,
       imageConfigs: { "example/pwsh:7": { config: { Shell: ["pwsh", "-Command"] } } },
     },
     `FROM alpine
@@ -53,7 +55,10 @@ HEALTHCHECK CMD curl -f http://x/
   invalid: [
     {
       name: "the base image's config sets no SHELL",
-      code: "FROM example/pwsh:7 AS base\nFROM base\nCMD Write-Host hello\n",
+      code: `FROM example/pwsh:7 AS base
+FROM base
+CMD Write-Host hello
+`,
       imageConfigs: { "example/pwsh:7": { config: { Cmd: ["pwsh"] } } },
       errors: [{ messageId: "shellForm", line: 3 }],
     },

@@ -5,17 +5,24 @@ ruleTester.run(rule, {
   valid: [
     {
       name: "a variable the base image's config sets",
-      code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOME/lib/\n",
+      code: `FROM example/jdk:21
+COPY app.jar $JAVA_HOME/lib/
+`,
       imageConfigs: { "example/jdk:21": { config: { Env: ["PATH=/usr/bin", "JAVA_HOME=/opt/java"] } } },
     },
     {
       name: "the base image's config is read through a stage of this file",
-      code: "FROM example/jdk:21 AS base\nFROM base\nWORKDIR $JAVA_HOME\n",
+      code: `FROM example/jdk:21 AS base
+FROM base
+WORKDIR $JAVA_HOME
+`,
       imageConfigs: { "example/jdk:21": { config: { Env: ["JAVA_HOME=/opt/java"] } } },
     },
     {
       name: "an image without a config may set the variable",
-      code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOME/lib/\n",
+      code: `FROM example/jdk:21
+COPY app.jar $JAVA_HOME/lib/
+`,
     },
     `FROM alpine:3.20
 ENV PATH=/opt/bin:$PATH
@@ -113,7 +120,9 @@ COPY $Aé /
     },
     {
       name: "a variable the base image's config does not set",
-      code: "FROM example/jdk:21\nCOPY app.jar $JAVA_HOM/lib/ $APP_DIR\n",
+      code: `FROM example/jdk:21
+COPY app.jar $JAVA_HOM/lib/ $APP_DIR
+`,
       imageConfigs: { "example/jdk:21": { config: { Env: ["JAVA_HOME=/opt/java"] } } },
       errors: [
         { messageId: "typo", line: 2, column: 14 },

@@ -65,7 +65,9 @@ WORKDIR $DIR
   invalid: [
     {
       name: "with the base image's config, the message says where the path resolves",
-      code: "FROM example/app:1\nWORKDIR ../app\n",
+      code: `FROM example/app:1
+WORKDIR ../app
+`,
       imageConfigs: { "example/app:1": { config: { WorkingDir: "/srv/www" } } },
       errors: [
         {
@@ -77,7 +79,9 @@ WORKDIR $DIR
     },
     {
       name: "a base image without WorkingDir starts in /",
-      code: "FROM example/app:1\nWORKDIR app\n",
+      code: `FROM example/app:1
+WORKDIR app
+`,
       imageConfigs: { "example/app:1": { config: {} } },
       errors: [
         {
