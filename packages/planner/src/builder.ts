@@ -122,7 +122,7 @@ export class PlanBuilder {
   /** Records a plan-time problem. */
   report(code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
     // A trigger from a base image's config has no place in this file: its problems belong to the FROM.
-    if (this.current?.foreign === true) range = this.current.at;
+    if (this.current?.foreign === true) range = this.current.at.range;
     // BuildKit never dispatches a pruned stage, so its dispatch-time failures cannot fail the build.
     const pruned = this.current?.pruned === true && dispatchTimeCodes.has(code);
     this.diagnostics.push({
@@ -456,19 +456,16 @@ export class PlanBuilder {
  * JSON output can write the plan's nodes as they are, one by one, rather than a copy of each made up front.
  *
  * A plan of a generated file has millions of nodes, so each keeps little, and makes the rest when read (equal but
- * not identical from one read to the next): its range from five numbers beside `line` (a range and its two
- * positions are three objects, about 136 bytes), its stage, kind and flags from one number, a lone input as its
- * id (a list of one is two objects), and the kinds of its inputs packed in one number, from which the plan's edges
- * are made when read (`planEdges`) rather than kept as one object each. What is made on read is on the prototype,
- * so a spread (`{ ...node }`) copies only what is kept: copy a node field by field.
+ * not identical from one read to the next): its range and line from the AST node it was made for, which makes its
+ * range from its offsets when read (a range and its two positions are three objects, about 136 bytes; six numbers
+ * kept here were 48, and the plan's readers hold its AST anyway), its stage, kind and flags from one number, a
+ * lone input as its id (a list of one is two objects), and the kinds of its inputs packed in one number, from
+ * which the plan's edges are made when read (`planEdges`) rather than kept as one object each. What is made on
+ * read is on the prototype, so a spread (`{ ...node }`) copies only what is kept: copy a node field by field.
  */
 export class PlanStep implements PlanNode {
-  readonly line: number;
-  private readonly column: number;
-  private readonly offset: number;
-  private readonly endLine: number;
-  private readonly endColumn: number;
-  private readonly endOffset: number;
+  /** The AST node the step was made for, whose range is the step's. */
+  private readonly at: Located;
   /** The stage times 64, plus the kind's index times 8, plus 4 if a layer, 2 if from ONBUILD, 1 if pruned. */
   private readonly bits: number;
   /** The input ids: none (one shared empty list), one (the id itself, not a list of one) or a list. */
@@ -479,7 +476,7 @@ export class PlanStep implements PlanNode {
   constructor(
     readonly id: string,
     stage: number,
-    at: Range,
+    at: Located,
     readonly instruction: string,
     kind: NodeKind,
     layer: boolean,
@@ -491,12 +488,7 @@ export class PlanStep implements PlanNode {
     pruned: boolean,
     readonly op: Readonly<Record<string, unknown>>,
   ) {
-    this.line = at.start.line;
-    this.column = at.start.column;
-    this.offset = at.start.offset;
-    this.endLine = at.end.line;
-    this.endColumn = at.end.column;
-    this.endOffset = at.end.offset;
+    this.at = at;
     this.bits =
       stage * 64 + nodeKinds.indexOf(kind) * 8 + (layer ? 4 : 0) + (onbuild ? 2 : 0) + (pruned ? 1 : 0);
     // One pass, which makes no list for the nodes of one input (most) and packs the kinds 3 bits each.
@@ -539,10 +531,11 @@ export class PlanStep implements PlanNode {
   }
 
   get range(): Range {
-    return {
-      start: { offset: this.offset, line: this.line, column: this.column },
-      end: { offset: this.endOffset, line: this.endLine, column: this.endColumn },
-    };
+    return this.at.range;
+  }
+
+  get line(): number {
+    return this.at.range.start.line;
   }
 
   /** The kind of the input `inputs[k]`. */

@@ -73,14 +73,14 @@ export function buildPlan(
       st.ordinal = `t${k}`;
       st.onbuild = true;
       st.foreign = parent === undefined;
-      st.at = astStage.from.range;
+      st.at = astStage.from;
       dispatch(ctx, st, trigger);
     }
     st.onbuild = false;
     st.foreign = false;
     for (const [n, instruction] of astStage.instructions.entries()) {
       st.ordinal = String(n + 1);
-      st.at = instruction.range;
+      st.at = instruction;
       dispatch(ctx, st, instruction);
     }
     const { head, headKey, platform, os, baseConfig } = st;
@@ -196,7 +196,7 @@ function newStageState(
       unknown: new Set(parent.unknown),
       assumedShell: new Set(parent.assumedShell),
       ordinal: "0",
-      at: resolved.range,
+      at: resolved.from,
       onbuild: false,
       triggers: [],
       foreign: false,
@@ -246,7 +246,7 @@ function newStageState(
     unknown: new Set(unknown),
     assumedShell: new Set(),
     ordinal: "0",
-    at: resolved.range,
+    at: resolved.from,
     onbuild: false,
     triggers: [],
     foreign: false,

@@ -1,10 +1,5 @@
-import {
-  semanticModel,
-  type Platform as SemanticPlatform,
-  type Range,
-  type Stage as AstStage,
-} from "@hull/parser";
-import type { PlanBuilder } from "../builder.js";
+import { semanticModel, type Platform as SemanticPlatform, type Stage as AstStage } from "@hull/parser";
+import type { Located, PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
 import { formatPlatform, parsePlatform, type Platform } from "../platform.js";
@@ -22,7 +17,8 @@ export interface ResolvedStage {
   readonly baseStage: number | null;
   readonly platform: string;
   readonly os: string;
-  readonly range: Range;
+  /** The stage's FROM. */
+  readonly from: Located;
 }
 
 /** Images whose names say they are Windows images, since the planner cannot read their config. */
@@ -121,7 +117,7 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
       baseStage,
       platform: platformText,
       os,
-      range: from.range,
+      from,
     });
     if (s.name) byName.set(s.name, i);
   }
@@ -161,7 +157,7 @@ function semanticPlatform(p: Platform): SemanticPlatform {
 export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStage): void {
   const r = st.resolved;
   st.ordinal = "0";
-  st.at = astStage.from.range;
+  st.at = astStage.from;
   if (r.baseKind === "stage" && r.baseStage !== null) {
     const parent = ctx.states[r.baseStage];
     ctx.addLayer(
