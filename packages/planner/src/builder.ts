@@ -259,9 +259,9 @@ export class PlanBuilder {
 
   /**
    * Replaces an operation's lists by copies of their exact size (empty ones by one shared list), and in a large
-   * plan its texts and its lists' texts by their one copy (`intern`). An array filled by `push`, a spread or
-   * `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a generated file's plan keeps
-   * millions of them. The values are the same.
+   * plan its texts, its lists' texts and the texts of the objects its lists hold (a copy's sources) by their one
+   * copy (`intern`). An array filled by `push`, a spread or `filter` keeps room for 17 elements (about 150 bytes)
+   * however few it holds, and a generated file's plan keeps millions of them. The values are the same.
    */
   private pack(op: Record<string, unknown>): void {
     const interns = this.added >= internFrom;
@@ -273,8 +273,20 @@ export class PlanBuilder {
           value.length === 0
             ? emptyList
             : interns
-              ? value.map((v: unknown) => (typeof v === "string" ? this.intern(v) : v))
+              ? value.map((v: unknown) =>
+                  typeof v === "string" ? this.intern(v) : (this.internFields(v), v),
+                )
               : value.slice();
+    }
+  }
+
+  /** Replaces the texts of a plain object the operation made (a copy's source, a mount) by their one copy. */
+  private internFields(value: unknown): void {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    const fields = value as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const v = fields[key];
+      if (typeof v === "string") fields[key] = this.intern(v);
     }
   }
 
@@ -431,7 +443,7 @@ export class PlanBuilder {
 
   /** Records that a node reads a context path. */
   useContext(node: string, path: string): void {
-    this.contextSources.push({ node, path });
+    this.contextSources.push({ node, path: this.intern(path) });
   }
 
   /** Adds (or reuses) a source node for an image named in `COPY --from` or a mount `from=`. */

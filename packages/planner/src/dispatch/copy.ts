@@ -201,6 +201,8 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     ctx.addLayer(
       st,
       {
+        // The id the context sources name, one text for both.
+        id: nodeId,
         instruction: keyword,
         kind: "file",
         layer: true,
@@ -215,6 +217,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   }
   // --link: the copy lands on an empty layer that does not depend on the previous one, then a merge stacks it.
   const layer = ctx.addNode(st, {
+    id: nodeId,
     instruction: keyword,
     kind: "file",
     layer: true,

@@ -29,6 +29,14 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
   ctx.globalArgs = metaArgs(ctx, stages);
   const byName = new Map<string, number>();
   const out: ResolvedStage[] = [];
+  // One copy of each base and platform text: the plan's stages keep them, and a generated file repeats a few.
+  const texts = new Map<string, string>();
+  const one = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
   for (const [i, s] of stages.entries()) {
     const from = s.from;
     const raw = from.image?.value ?? "";
@@ -98,11 +106,12 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
       if (known === "windows" || known === "linux") os = known;
       else if (windowsImage.test(baseName)) os = "windows";
     }
-    const platformText = parent && !explicitPlatform ? parent.platform : formatPlatform({ ...platform, os });
+    const platformText =
+      parent && !explicitPlatform ? parent.platform : one(formatPlatform({ ...platform, os }));
     out.push({
       index: i,
       name: s.name ?? null,
-      baseName,
+      baseName: baseName === null ? null : one(baseName),
       context: named !== null && named.image === undefined ? named.value : null,
       baseKind:
         baseName === null
