@@ -74,8 +74,6 @@ export class PlanBuilder {
   readonly targetPlatform: Platform;
   globalArgs = new Map<string, string>();
   resolved: ResolvedStage[] = [];
-  /** Each node's cache key by id, for content keys (`contentKey`); the nodes themselves are not needed there. */
-  private readonly keys = new Map<string, string>();
   private readonly baseImages = new Map<string, BaseImage>();
 
   constructor(
@@ -216,15 +214,21 @@ export class PlanBuilder {
     if (this.sink === null) this.nodes.push(node);
     else this.sink.add(node, spec.key ?? spec.op);
     this.records?.push(spec.key === undefined ? undefined : { hashed: spec.key, env: spec.env ?? null });
-    this.keys.set(id, node.cacheKey);
     const writes = spec.writes ?? (spec.kind === "config" ? [] : "all");
-    if (writes !== "all") {
+    // A config node is never a stage's head nor the previous filesystem of one, so no content key walks to it.
+    if (writes !== "all" && spec.kind !== "config") {
       const prev = spec.inputs.find((i) => i.kind === "prev" || i.kind === "base");
       const others = spec.inputs.filter((i) => i !== prev);
       this.writers.set(id, {
         prev: prev?.id ?? null,
+        prevKey: prev?.key ?? "",
         // A written path with a wildcard (a --parents pattern) may write anywhere under its fixed folders.
-        writes: writes.length === 0 ? emptyList : writes.map(selectedPath),
+        writes:
+          writes.length === 0
+            ? emptyList
+            : writes.length === 1
+              ? this.intern(selectedPath(writes[0] as string))
+              : writes.map((w) => this.intern(selectedPath(w))),
         local:
           writes.length === 0
             ? ""
@@ -290,10 +294,15 @@ export class PlanBuilder {
     }
   }
 
-  /** What each node that does not write everything writes, and its key without the previous filesystem's. */
+  /**
+   * What each filesystem node that does not write everything writes (one path as itself, not a list of one), its
+   * key without the previous filesystem's, and the previous filesystem's node and key. Nodes that may write
+   * anything have no entry: a walk stops at them and takes the key it came with, so no map of every node's key
+   * is kept beside this one.
+   */
   private readonly writers = new Map<
     string,
-    { prev: string | null; writes: readonly string[]; local: string }
+    { prev: string | null; prevKey: string; writes: string | readonly string[]; local: string }
   >();
 
   /**
@@ -307,15 +316,21 @@ export class PlanBuilder {
   contentKey(head: string | null, headKey: string, path: string): string {
     const selected = selectedPath(path);
     const parts: string[] = [];
+    // A node's key travels with its id: each step's input names both (a stage's head and its key, a previous
+    // filesystem and its key).
     let id = head;
+    let key = headKey;
     for (let steps = 0; id !== null; steps++) {
       const w = this.writers.get(id);
       if (w === undefined || steps >= contentWalkLimit) {
-        parts.push(this.keys.get(id) ?? headKey);
+        parts.push(key);
         break;
       }
-      if (w.writes.some((d) => overlaps(d, selected))) parts.push(w.local);
+      const writes = w.writes;
+      if (typeof writes === "string" ? overlaps(writes, selected) : writes.some((d) => overlaps(d, selected)))
+        parts.push(w.local);
       id = w.prev;
+      key = w.prevKey;
     }
     return cacheKey({ content: selected }, parts);
   }
