@@ -167,6 +167,28 @@ class PlannedStage implements PlanStage {
   get range(): Range {
     return this.from.range;
   }
+
+  /** The plain object, field by field as the stage was written before it was a class (without the FROM node). */
+  toJSON(): Record<string, unknown> {
+    return {
+      index: this.index,
+      name: this.name,
+      base: this.base,
+      baseKind: this.baseKind,
+      baseStage: this.baseStage,
+      baseConfig: this.baseConfig,
+      baseDigest: this.baseDigest,
+      platform: this.platform,
+      os: this.os,
+      dependsOn: this.dependsOn,
+      dependencies: this.dependencies,
+      pruned: this.pruned,
+      prunedReason: this.prunedReason,
+      head: this.head,
+      line: this.line,
+      range: this.range,
+    };
+  }
 }
 
 /** The one empty list of the stages that have no dependencies (most). */
