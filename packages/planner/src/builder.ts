@@ -74,8 +74,6 @@ export class PlanBuilder {
   readonly targetPlatform: Platform;
   globalArgs = new Map<string, string>();
   resolved: ResolvedStage[] = [];
-  /** Each node's cache key by id, for content keys (`contentKey`); the nodes themselves are not needed there. */
-  private readonly keys = new Map<string, string>();
   private readonly baseImages = new Map<string, BaseImage>();
 
   constructor(
@@ -122,7 +120,7 @@ export class PlanBuilder {
   /** Records a plan-time problem. */
   report(code: string, message: string, range: Range, severity: "error" | "warning" = "error"): void {
     // A trigger from a base image's config has no place in this file: its problems belong to the FROM.
-    if (this.current?.foreign === true) range = this.current.at;
+    if (this.current?.foreign === true) range = this.current.at.range;
     // BuildKit never dispatches a pruned stage, so its dispatch-time failures cannot fail the build.
     const pruned = this.current?.pruned === true && dispatchTimeCodes.has(code);
     this.diagnostics.push({
@@ -216,15 +214,21 @@ export class PlanBuilder {
     if (this.sink === null) this.nodes.push(node);
     else this.sink.add(node, spec.key ?? spec.op);
     this.records?.push(spec.key === undefined ? undefined : { hashed: spec.key, env: spec.env ?? null });
-    this.keys.set(id, node.cacheKey);
     const writes = spec.writes ?? (spec.kind === "config" ? [] : "all");
-    if (writes !== "all") {
+    // A config node is never a stage's head nor the previous filesystem of one, so no content key walks to it.
+    if (writes !== "all" && spec.kind !== "config") {
       const prev = spec.inputs.find((i) => i.kind === "prev" || i.kind === "base");
       const others = spec.inputs.filter((i) => i !== prev);
       this.writers.set(id, {
         prev: prev?.id ?? null,
+        prevKey: prev?.key ?? "",
         // A written path with a wildcard (a --parents pattern) may write anywhere under its fixed folders.
-        writes: writes.length === 0 ? emptyList : writes.map(selectedPath),
+        writes:
+          writes.length === 0
+            ? emptyList
+            : writes.length === 1
+              ? this.intern(selectedPath(writes[0] as string))
+              : writes.map((w) => this.intern(selectedPath(w))),
         local:
           writes.length === 0
             ? ""
@@ -259,9 +263,9 @@ export class PlanBuilder {
 
   /**
    * Replaces an operation's lists by copies of their exact size (empty ones by one shared list), and in a large
-   * plan its texts and its lists' texts by their one copy (`intern`). An array filled by `push`, a spread or
-   * `filter` keeps room for 17 elements (about 150 bytes) however few it holds, and a generated file's plan keeps
-   * millions of them. The values are the same.
+   * plan its texts, its lists' texts and the texts of the objects its lists hold (a copy's sources) by their one
+   * copy (`intern`). An array filled by `push`, a spread or `filter` keeps room for 17 elements (about 150 bytes)
+   * however few it holds, and a generated file's plan keeps millions of them. The values are the same.
    */
   private pack(op: Record<string, unknown>): void {
     const interns = this.added >= internFrom;
@@ -273,15 +277,32 @@ export class PlanBuilder {
           value.length === 0
             ? emptyList
             : interns
-              ? value.map((v: unknown) => (typeof v === "string" ? this.intern(v) : v))
+              ? value.map((v: unknown) =>
+                  typeof v === "string" ? this.intern(v) : (this.internFields(v), v),
+                )
               : value.slice();
     }
   }
 
-  /** What each node that does not write everything writes, and its key without the previous filesystem's. */
+  /** Replaces the texts of a plain object the operation made (a copy's source, a mount) by their one copy. */
+  private internFields(value: unknown): void {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    const fields = value as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const v = fields[key];
+      if (typeof v === "string") fields[key] = this.intern(v);
+    }
+  }
+
+  /**
+   * What each filesystem node that does not write everything writes (one path as itself, not a list of one), its
+   * key without the previous filesystem's, and the previous filesystem's node and key. Nodes that may write
+   * anything have no entry: a walk stops at them and takes the key it came with, so no map of every node's key
+   * is kept beside this one.
+   */
   private readonly writers = new Map<
     string,
-    { prev: string | null; writes: readonly string[]; local: string }
+    { prev: string | null; prevKey: string; writes: string | readonly string[]; local: string }
   >();
 
   /**
@@ -295,15 +316,21 @@ export class PlanBuilder {
   contentKey(head: string | null, headKey: string, path: string): string {
     const selected = selectedPath(path);
     const parts: string[] = [];
+    // A node's key travels with its id: each step's input names both (a stage's head and its key, a previous
+    // filesystem and its key).
     let id = head;
+    let key = headKey;
     for (let steps = 0; id !== null; steps++) {
       const w = this.writers.get(id);
       if (w === undefined || steps >= contentWalkLimit) {
-        parts.push(this.keys.get(id) ?? headKey);
+        parts.push(key);
         break;
       }
-      if (w.writes.some((d) => overlaps(d, selected))) parts.push(w.local);
+      const writes = w.writes;
+      if (typeof writes === "string" ? overlaps(writes, selected) : writes.some((d) => overlaps(d, selected)))
+        parts.push(w.local);
       id = w.prev;
+      key = w.prevKey;
     }
     return cacheKey({ content: selected }, parts);
   }
@@ -431,7 +458,7 @@ export class PlanBuilder {
 
   /** Records that a node reads a context path. */
   useContext(node: string, path: string): void {
-    this.contextSources.push({ node, path });
+    this.contextSources.push({ node, path: this.intern(path) });
   }
 
   /** Adds (or reuses) a source node for an image named in `COPY --from` or a mount `from=`. */
@@ -456,19 +483,16 @@ export class PlanBuilder {
  * JSON output can write the plan's nodes as they are, one by one, rather than a copy of each made up front.
  *
  * A plan of a generated file has millions of nodes, so each keeps little, and makes the rest when read (equal but
- * not identical from one read to the next): its range from five numbers beside `line` (a range and its two
- * positions are three objects, about 136 bytes), its stage, kind and flags from one number, a lone input as its
- * id (a list of one is two objects), and the kinds of its inputs packed in one number, from which the plan's edges
- * are made when read (`planEdges`) rather than kept as one object each. What is made on read is on the prototype,
- * so a spread (`{ ...node }`) copies only what is kept: copy a node field by field.
+ * not identical from one read to the next): its range and line from the AST node it was made for, which makes its
+ * range from its offsets when read (a range and its two positions are three objects, about 136 bytes; six numbers
+ * kept here were 48, and the plan's readers hold its AST anyway), its stage, kind and flags from one number, a
+ * lone input as its id (a list of one is two objects), and the kinds of its inputs packed in one number, from
+ * which the plan's edges are made when read (`planEdges`) rather than kept as one object each. What is made on
+ * read is on the prototype, so a spread (`{ ...node }`) copies only what is kept: copy a node field by field.
  */
 export class PlanStep implements PlanNode {
-  readonly line: number;
-  private readonly column: number;
-  private readonly offset: number;
-  private readonly endLine: number;
-  private readonly endColumn: number;
-  private readonly endOffset: number;
+  /** The AST node the step was made for, whose range is the step's. */
+  private readonly at: Located;
   /** The stage times 64, plus the kind's index times 8, plus 4 if a layer, 2 if from ONBUILD, 1 if pruned. */
   private readonly bits: number;
   /** The input ids: none (one shared empty list), one (the id itself, not a list of one) or a list. */
@@ -479,7 +503,7 @@ export class PlanStep implements PlanNode {
   constructor(
     readonly id: string,
     stage: number,
-    at: Range,
+    at: Located,
     readonly instruction: string,
     kind: NodeKind,
     layer: boolean,
@@ -491,12 +515,7 @@ export class PlanStep implements PlanNode {
     pruned: boolean,
     readonly op: Readonly<Record<string, unknown>>,
   ) {
-    this.line = at.start.line;
-    this.column = at.start.column;
-    this.offset = at.start.offset;
-    this.endLine = at.end.line;
-    this.endColumn = at.end.column;
-    this.endOffset = at.end.offset;
+    this.at = at;
     this.bits =
       stage * 64 + nodeKinds.indexOf(kind) * 8 + (layer ? 4 : 0) + (onbuild ? 2 : 0) + (pruned ? 1 : 0);
     // One pass, which makes no list for the nodes of one input (most) and packs the kinds 3 bits each.
@@ -539,10 +558,11 @@ export class PlanStep implements PlanNode {
   }
 
   get range(): Range {
-    return {
-      start: { offset: this.offset, line: this.line, column: this.column },
-      end: { offset: this.endOffset, line: this.endLine, column: this.endColumn },
-    };
+    return this.at.range;
+  }
+
+  get line(): number {
+    return this.at.range.start.line;
   }
 
   /** The kind of the input `inputs[k]`. */

@@ -50,6 +50,8 @@ export function resolveStageRef(
   return { kind: "image", ref: value };
 }
 
+const noDependencies: readonly StageDependency[] = Object.freeze([]);
+
 /** A stage dependency with the range that creates it, for cycle messages. */
 interface Dep extends StageDependency {
   readonly range: Range;
@@ -57,7 +59,7 @@ interface Dep extends StageDependency {
 
 /** Stage dependencies, the target, what it reaches, and why the rest is pruned. */
 export interface DependencyAnalysis {
-  readonly byStage: StageDependency[][];
+  readonly byStage: readonly (readonly StageDependency[])[];
   readonly target: number;
   readonly reachable: ReadonlySet<number>;
   prunedReason(stage: number): string;
@@ -175,7 +177,10 @@ export function analyseDependencies(ctx: PlanBuilder, stages: readonly AstStage[
     return users[stage] ?? [];
   };
   return {
-    byStage: byStage.map((ds) => ds.map(({ stage, kind, line }) => ({ stage, kind, line }))),
+    // Most stages have no dependency: they share one empty list.
+    byStage: byStage.map((ds) =>
+      ds.length === 0 ? noDependencies : ds.map(({ stage, kind, line }) => ({ stage, kind, line })),
+    ),
     target,
     reachable,
     prunedReason: (stage) => {

@@ -1,8 +1,9 @@
-import type { Instruction, Range } from "@hull/parser";
+import type { Instruction } from "@hull/parser";
 import type { HistoryEntry } from "./model.js";
 import type { BaseImage } from "./base-image.js";
 import type { MutableImageConfig } from "./image.js";
 import type { ResolvedStage } from "./dispatch/from.js";
+import type { Located } from "./builder.js";
 import type { Environment } from "./env.js";
 
 /** The mutable state of one stage while its instructions are dispatched (BuildKit's dispatchState). */
@@ -44,8 +45,11 @@ export interface StageState {
   assumedShell: Set<string>;
   /** Ordinal of the instruction being dispatched, for node ids. */
   ordinal: string;
-  /** Range and line the current instruction reports at (the child's FROM for ONBUILD triggers). */
-  at: Range;
+  /**
+   * The AST node whose range the current instruction's nodes have and its problems are reported at (the child's
+   * FROM for ONBUILD triggers).
+   */
+  at: Located;
   onbuild: boolean;
   /** ONBUILD instructions of this stage, handed to stages built FROM it. */
   triggers: Instruction[];

@@ -314,3 +314,30 @@ RUN --mount=type=bind,from=m2,target=/x ${mounts} cat /x/o
     expect(p.edges.map((e) => e.from)).toEqual(p.nodes.flatMap((n) => n.inputs));
   });
 });
+
+describe("a plan's stages as plain objects", () => {
+  it("JSON.stringify writes each stage's fields, line and range included, and not the FROM node", () => {
+    const stage = planText("FROM alpine:3.20 AS base\nRUN true\n").stages[0]!;
+    const plain = JSON.parse(JSON.stringify(stage)) as Record<string, unknown>;
+    expect(Object.keys(plain)).toEqual([
+      "index",
+      "name",
+      "base",
+      "baseKind",
+      "baseStage",
+      "baseConfig",
+      "baseDigest",
+      "platform",
+      "os",
+      "dependsOn",
+      "dependencies",
+      "pruned",
+      "prunedReason",
+      "head",
+      "line",
+      "range",
+    ]);
+    expect(plain).toMatchObject({ name: "base", base: "alpine:3.20", line: 1 });
+    expect(plain.range).toEqual(JSON.parse(JSON.stringify(stage.range)));
+  });
+});

@@ -1,4 +1,4 @@
-import type { Add, Copy, Flag } from "@hull/parser";
+import type { Add, Copy, Flag, Word } from "@hull/parser";
 import type { EdgeKind } from "../model.js";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
@@ -112,7 +112,10 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   const historySources: string[] = [];
   const heredocSources: string[] = [];
   const parentPaths: string[] = [];
-  for (const word of instr.sources) {
+  // The arguments but the last, as `sources` lists them: read so, the AST makes and keeps no list of its own.
+  const args = instr.args;
+  for (let k = 0; k < args.length - 1; k++) {
+    const word = args[k] as Word;
     const marker = /^[0-9]*<<-?(["']?)(.+)\1$/.exec(word.value);
     const doc = marker ? heredocs.get(marker[2] as string) : undefined;
     if (doc) {
@@ -201,6 +204,8 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     ctx.addLayer(
       st,
       {
+        // The id the context sources name, one text for both.
+        id: nodeId,
         instruction: keyword,
         kind: "file",
         layer: true,
@@ -215,6 +220,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
   }
   // --link: the copy lands on an empty layer that does not depend on the previous one, then a merge stacks it.
   const layer = ctx.addNode(st, {
+    id: nodeId,
     instruction: keyword,
     kind: "file",
     layer: true,

@@ -1,10 +1,5 @@
-import {
-  semanticModel,
-  type Platform as SemanticPlatform,
-  type Range,
-  type Stage as AstStage,
-} from "@hull/parser";
-import type { PlanBuilder } from "../builder.js";
+import { semanticModel, type Platform as SemanticPlatform, type Stage as AstStage } from "@hull/parser";
+import type { Located, PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
 import { formatPlatform, parsePlatform, type Platform } from "../platform.js";
@@ -22,7 +17,8 @@ export interface ResolvedStage {
   readonly baseStage: number | null;
   readonly platform: string;
   readonly os: string;
-  readonly range: Range;
+  /** The stage's FROM. */
+  readonly from: Located;
 }
 
 /** Images whose names say they are Windows images, since the planner cannot read their config. */
@@ -33,6 +29,14 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
   ctx.globalArgs = metaArgs(ctx, stages);
   const byName = new Map<string, number>();
   const out: ResolvedStage[] = [];
+  // One copy of each base and platform text: the plan's stages keep them, and a generated file repeats a few.
+  const texts = new Map<string, string>();
+  const one = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
   for (const [i, s] of stages.entries()) {
     const from = s.from;
     const raw = from.image?.value ?? "";
@@ -102,11 +106,12 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
       if (known === "windows" || known === "linux") os = known;
       else if (windowsImage.test(baseName)) os = "windows";
     }
-    const platformText = parent && !explicitPlatform ? parent.platform : formatPlatform({ ...platform, os });
+    const platformText =
+      parent && !explicitPlatform ? parent.platform : one(formatPlatform({ ...platform, os }));
     out.push({
       index: i,
       name: s.name ?? null,
-      baseName,
+      baseName: baseName === null ? null : one(baseName),
       context: named !== null && named.image === undefined ? named.value : null,
       baseKind:
         baseName === null
@@ -121,7 +126,7 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
       baseStage,
       platform: platformText,
       os,
-      range: from.range,
+      from,
     });
     if (s.name) byName.set(s.name, i);
   }
@@ -161,7 +166,7 @@ function semanticPlatform(p: Platform): SemanticPlatform {
 export function dispatchFrom(ctx: PlanBuilder, st: StageState, astStage: AstStage): void {
   const r = st.resolved;
   st.ordinal = "0";
-  st.at = astStage.from.range;
+  st.at = astStage.from;
   if (r.baseKind === "stage" && r.baseStage !== null) {
     const parent = ctx.states[r.baseStage];
     ctx.addLayer(

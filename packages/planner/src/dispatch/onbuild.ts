@@ -45,12 +45,12 @@ export function imageTriggers(ctx: PlanBuilder, st: StageState, texts: readonly 
   for (const text of texts) {
     const only = parseTrigger(text);
     if (!only) {
-      ctx.report("bad-onbuild", `onbuild trigger should be a single expression: ${text}`, st.at);
+      ctx.report("bad-onbuild", `onbuild trigger should be a single expression: ${text}`, st.at.range);
       continue;
     }
     const keyword = only.keyword.name;
     if (keyword === "ONBUILD" || keyword === "FROM" || keyword === "MAINTAINER") {
-      ctx.report("bad-onbuild", `${keyword} isn't allowed as an ONBUILD trigger: ${text}`, st.at);
+      ctx.report("bad-onbuild", `${keyword} isn't allowed as an ONBUILD trigger: ${text}`, st.at.range);
       continue;
     }
     out.push(only);
