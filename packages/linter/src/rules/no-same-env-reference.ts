@@ -1,4 +1,4 @@
-import type { Env, SemanticModel, Stage, Word } from "@hull/parser";
+import { PersistentSet, type SemanticModel, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { findVarRefs, locateRefs } from "./utils/stage-env.js";
 
@@ -38,6 +38,8 @@ ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
     sameEnv: (name: string) =>
       `'$${name}' is set by this same ENV, which expands it before setting it; move '${name}' to an earlier ENV.`,
   },
+  // Made on the first reference to a name of the same ENV, and kept for the file: each stage is read once.
+  state: (): Defined => ({ own: new Map(), chains: new Map() }),
   visitor: {
     Env(node, ctx) {
       if (node.pairs.length < 2 || !node.pairs.some((p) => p.value.value.includes("$"))) return;
@@ -45,7 +47,6 @@ ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
       if (stage === null || ctx.isTrigger(node)) return;
       const escape = ctx.ast.escapeChar;
       const names = node.pairs.map((p) => nameOf(p.key));
-      let defined: Set<string> | undefined;
       node.pairs.forEach((pair, i) => {
         const value = pair.value;
         // Cheap test first: the value must contain another name of this ENV at all.
@@ -54,8 +55,7 @@ ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
           // `PATH=$PATH:/a` reads the old PATH, as meant; an earlier `PATH=…` in the same ENV is not seen yet.
           if (!names.includes(ref.name) || (ref.name === names[i] && !names.slice(0, i).includes(ref.name)))
             return false;
-          defined ??= definedBefore(ctx.semantic, stage, node);
-          return !defined.has(ref.name);
+          return !definedBefore(ctx.state, ctx.semantic, stage, node.range.start.offset, ref.name);
         });
         if (refs.length === 0) return;
         const start = value.range.start.offset;
@@ -67,15 +67,64 @@ ENV PATH=/opt/bin:$PATH LANG=C.UTF-8
   },
 });
 
-/** The ARG and ENV names set before `node`: earlier in its stage, or anywhere in the stages it builds on. */
-function definedBefore(semantic: SemanticModel, stage: Stage, node: Env): Set<string> {
-  const names = new Set<string>();
-  for (const s of [...semantic.chain(stage), stage]) {
-    for (const i of s.instructions) {
-      if (i === node) break;
-      if (i.type === "Env") for (const p of i.pairs) names.add(nameOf(p.key));
-      else if (i.type === "Arg") for (const d of i.declarations) names.add(nameOf(d.name));
+/** What the rule knows of the file's definitions, read once per stage when first needed. */
+interface Defined {
+  /** For each stage read so far, the offset of the first ENV or ARG that sets each name in it. */
+  own: Map<Stage, Map<string, number>>;
+  /** For each stage, the names its ENVs and ARGs and those of the stages it builds on set. */
+  chains: Map<Stage, PersistentSet>;
+}
+
+/**
+ * True when an ARG or ENV sets `name` before `offset`: earlier in its stage, or anywhere in the stages it builds on.
+ * Each stage's names are read once, and each chain's set is made from its base's: a file of many ENVs that refer to
+ * their own names, or a long chain of stages, costs no more than one reading of each.
+ */
+function definedBefore(
+  state: Defined,
+  semantic: SemanticModel,
+  stage: Stage,
+  offset: number,
+  name: string,
+): boolean {
+  const first = ownNames(state, stage).get(name);
+  if (first !== undefined && first < offset) return true;
+  const base = semantic.baseOf(stage);
+  return base !== null && chainNames(state, semantic, base).has(name);
+}
+
+/** The names a stage's own ENVs and ARGs set, each with the offset of its first setting. */
+function ownNames(state: Defined, stage: Stage): Map<string, number> {
+  let names = state.own.get(stage);
+  if (!names) {
+    names = new Map();
+    for (const i of stage.instructions) {
+      const keys =
+        i.type === "Env"
+          ? i.pairs.map((p) => p.key)
+          : i.type === "Arg"
+            ? i.declarations.map((d) => d.name)
+            : [];
+      for (const key of keys) {
+        const n = nameOf(key);
+        if (!names.has(n)) names.set(n, i.range.start.offset);
+      }
     }
+    state.own.set(stage, names);
   }
   return names;
+}
+
+/** The names set in a stage and in the stages it builds on; the chain is walked from its oldest stage, without recursion. */
+function chainNames(state: Defined, semantic: SemanticModel, stage: Stage): PersistentSet {
+  const pending: Stage[] = [];
+  for (let s: Stage | null = stage; s && !state.chains.has(s); s = semantic.baseOf(s)) pending.push(s);
+  for (let k = pending.length - 1; k >= 0; k--) {
+    const s = pending[k]!;
+    const base = semantic.baseOf(s);
+    let names = base ? state.chains.get(base)! : PersistentSet.empty();
+    for (const n of ownNames(state, s).keys()) names = names.add(n);
+    state.chains.set(s, names);
+  }
+  return state.chains.get(stage)!;
 }
