@@ -69,6 +69,8 @@ type State = {
    */
   wordOptions: ExpandOptions | undefined;
   heredocOptions: ExpandOptions | undefined;
+  /** How many near-miss searches the file has had (`nearMissSearches`). */
+  searches: number;
 };
 type Context = RuleContext<typeof messages, Record<string, unknown>, State>;
 
@@ -85,7 +87,8 @@ export default defineRule({
       "Global ARGs (declared before the first `FROM`) and BuildKit's predefined ARGs such as `TARGETARCH` are only visible in a stage after `ARG NAME` redeclares them, and one `ENV` instruction cannot use a variable it defines itself.",
     limitations:
       "Shell-form `RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands those at run time. `EXPOSE` is not checked either, as in BuildKit. " +
-      "The base image's `ENV` is known when its config is given (`hull lint --resolve` or `--image-config`), and then every undefined name is reported, as on `scratch`. Without it, hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. On an image whose whole `ENV` is known, `${NAME:-default}` and `${NAME:+alternative}` of an undefined name are reported as BuildKit reports them: the form then always takes its unset branch.",
+      "The base image's `ENV` is known when its config is given (`hull lint --resolve` or `--image-config`), and then every undefined name is reported, as on `scratch`. Without it, hull assumes `PATH` everywhere (BuildKit sets it when the image does not), knows the whole `ENV` of some official images (`alpine`, `busybox`, `debian`, `ubuntu`, `golang`, `node`, `python`, `rust`) and part of others' (`openjdk`, `eclipse-temurin`, `maven`, `gradle`, `tomcat`, `php`, `nginx`, `httpd`, `postgres`, `ruby`, `erlang`, `elixir`). On `scratch` and on the images it knows completely, every undefined name is reported. On any other image, where the variable may come from the image, a name is only reported when the file itself shows a mistake: a global ARG the stage does not redeclare, a predefined ARG it does not declare, a variable defined later in the stage, an ARG of a stage this one is not built from, or a near miss of a defined name. On an image whose whole `ENV` is known, `${NAME:-default}` and `${NAME:+alternative}` of an undefined name are reported as BuildKit reports them: the form then always takes its unset branch. " +
+      "Near misses are looked for among the first 100 undefined names of a file; later ones get no suggestion (and, on an image whose `ENV` is not known, are then only reported for the other mistakes above).",
     bad: [
       `FROM alpine:3.20
 COPY app.tar $APP_HOME/
@@ -138,6 +141,7 @@ RUN echo $UNDECLARED_IN_SHELL
     caseInsensitive: ctx.ast.escapeChar === "`",
     wordOptions: undefined,
     heredocOptions: undefined,
+    searches: 0,
   }),
   visitor: {
     Stage(stage, ctx) {
@@ -222,6 +226,7 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
   const refs = findVarRefs(piece.text, escape, piece.skipQuotes);
   const origin = piece.origin();
   const located = locateRefs(piece.text, refs, origin.source, origin.start);
+  let suggestion: string | null;
   for (const name of new Set(missing)) {
     const uses = located.filter((l) => l.ref.name === name);
     const first = uses.find((u) => u.start !== null);
@@ -234,16 +239,13 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
       : definedInFile(ctx)
           .get(name)
           ?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
-    const candidates = [...scope.env.keys(), ...scope.args, ...(given ? base.names : [])];
-    const suggestion = suggestSpelling(name, [...new Set(candidates)].sort(), {
-      limit: "tight",
-    });
     if (later !== undefined && later > node.range.start.line)
       ctx.report(at, "usedBeforeDefinition", name, later);
     else if (ctx.semantic.globals.declared.has(name))
       ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
     else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
-    else if (suggestion) ctx.report(at, "typo", name, suggestion);
+    else if ((suggestion = nearMiss(ctx, scope, name, given ? base.names : null)))
+      ctx.report(at, "typo", name, suggestion);
     else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
     // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
     // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
@@ -254,6 +256,27 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
       else ctx.report(at, "undefined", name);
     }
   }
+}
+
+/**
+ * How many names of one file are compared with every name in scope for a near miss. Each search reads the whole
+ * scope, so a generated file of thousands of ENVs, each using an undefined name, made linting quadratic (5,000 ENVs
+ * took 20 s); past this many, a name is reported without a suggestion, as TypeScript stops suggesting spellings
+ * after ten in a file.
+ */
+const nearMissSearches = 100;
+
+/** A defined name one or two edits from `name`, or null; null too once the file has had its searches. */
+function nearMiss(
+  ctx: Context,
+  scope: StageScope,
+  name: string,
+  imageNames: ReadonlySet<string> | null,
+): string | null {
+  if (ctx.state.searches >= nearMissSearches) return null;
+  ctx.state.searches++;
+  const candidates = [...scope.env.keys(), ...scope.args, ...(imageNames ?? [])];
+  return suggestSpelling(name, [...new Set(candidates)].sort(), { limit: "tight" });
 }
 
 // A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
