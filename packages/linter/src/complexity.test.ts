@@ -70,7 +70,9 @@ const shapes: Record<string, (n: number) => string> = {
   // against every instruction.
   "a template with markup around each instruction": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
-  // The semantic model copied the stage's environment for each ENV, to expand its pairs against the one before.
+  // The semantic model copied the stage's environment for each ENV, to expand its pairs against the one before; and
+  // for a name the ENV itself defines, undefined-var searched the whole scope for a near miss, and
+  // no-same-env-reference read every earlier ENV.
   "an ENV per line": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ENV E${i}=$E0 F${i}=\${E${i}}\n`).join("")}RUN echo $E1\n`,
   // The semantic model started each stage from a copy of its base stage's final scope, which a chain of stages
@@ -92,11 +94,11 @@ const arrayMethods = [
   "indexOf",
   "map",
 ] as const;
-const moreArrayMethods = ["reduce", "slice", "some", "flatMap", "join"] as const;
+const moreArrayMethods = ["reduce", "slice", "some", "flatMap", "join", "sort"] as const;
 
 /**
  * Lints with every rule while counting the elements that array methods walk over, the characters of every
- * string cut with `slice` and the entries set in maps (copies included): a loop that rescans a list or the text for each instruction makes this grow with the
+ * string cut with `slice`, the entries set in maps and added to sets (copies included): a loop that rescans a list or the text for each instruction makes this grow with the
  * square of the size, however fast the machine.
  */
 function elementWork(text: string): number {
@@ -117,6 +119,7 @@ function elementWork(text: string): number {
   patch(String.prototype, "slice", (_self, result) => (result as string).length);
   // `new Map(other)` calls `set` once per entry (a patched `set` turns off V8's fast path), so copies count too.
   patch(Map.prototype, "set", () => 1);
+  patch(Set.prototype, "add", () => 1);
   let result;
   try {
     result = lint(text, { preset: "all" });
