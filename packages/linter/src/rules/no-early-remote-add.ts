@@ -14,6 +14,8 @@ export default defineRule({
     rationale:
       "An `ADD` of a URL is fetched again on every build, and once its content changes every instruction after it in the stage runs again. " +
       "Placed just before the step that uses the file, it re-runs only that step.",
+    limitations:
+      "The next `RUN` is looked for among the 100 instructions after the `ADD`; an `ADD` further from it is not reported.",
     bad: [
       `FROM debian:12
 ADD https://example.com/tool.tgz /tmp/
@@ -41,6 +43,9 @@ RUN tar -xzf /tmp/tool.tgz -C /opt
   },
 });
 
+/** How many instructions after a remote ADD are read for the RUN it comes before. */
+const lookahead = 100;
+
 /** An ADD of a URL (or of a `--build-arg`-only value) before RUNs that do not use it. */
 function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => void): void {
   const noDefault = new Set<string>();
@@ -64,7 +69,12 @@ function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => voi
       const file = dest.endsWith("/") ? urlBasename(source.value) : basename(dest);
       const needles = [file, dest.replace(/\/+$/, "")].filter((n) => n.length > 1 && n !== "/tmp");
       if (needles.length === 0) continue;
-      for (const later of stage.instructions.slice(index + 1)) {
+      // The instructions after it, up to the first RUN, by index (a copy of the rest of the stage for each ADD made a
+      // stage of many ADDs quadratic). An ADD further than `lookahead` instructions from the next RUN is left alone:
+      // thousands of ADDs before one RUN were each read against all the others.
+      const end = Math.min(stage.instructions.length, index + 1 + lookahead);
+      for (let k = index + 1; k < end; k++) {
+        const later = stage.instructions[k]!;
         const text = textOf(later);
         if (needles.some((n) => text.includes(n))) break;
         if (later.type === "Run") {
