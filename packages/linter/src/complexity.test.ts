@@ -70,6 +70,16 @@ const shapes: Record<string, (n: number) => string> = {
   // against every instruction.
   "a template with markup around each instruction": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
+  // no-hardcoded-secret compared each secret with every one found before it.
+  "a secret on each line": (n) =>
+    `FROM node:22\n${Array.from({ length: n }, (_, i) => `RUN echo '//registry.npmjs.org/:_authToken=npm_4f3ZxQ8kLm2Vb7Np1Rt6Ws9Yc0Hd5Jg${String(i).padStart(4, "0")}' > .npmrc\n`).join("")}`,
+  // no-unverified-remote-add read every later RUN for each remote ADD, and no-early-remote-add copied the rest of
+  // the stage for each.
+  "a remote ADD before each pair of RUNs": (n) =>
+    `FROM debian:12\n${Array.from({ length: n }, (_, i) => `ADD https://example.com/t${i}.tgz /tmp/\nRUN apt-get update\nRUN tar -xzf /tmp/t${i}.tgz\n`).join("")}`,
+  // …and read, for each of many remote ADDs before one RUN, all the ADDs after it.
+  "remote ADDs before one RUN": (n) =>
+    `FROM debian:12\n${Array.from({ length: n }, (_, i) => `ADD https://example.com/t${i}.tgz /opt/t${i}/\n`).join("")}RUN make\n`,
   // The semantic model copied the stage's environment for each ENV, to expand its pairs against the one before; and
   // for a name the ENV itself defines, undefined-var searched the whole scope for a near miss, and
   // no-same-env-reference read every earlier ENV.
