@@ -28,6 +28,14 @@ HEALTHCHECK CMD true
 FROM base
 HEALTHCHECK CMD true
 `,
+    {
+      name: "a stage without a name before the last is no target",
+      code: `FROM golang:1.23
+RUN go version
+FROM alpine:3.20
+HEALTHCHECK CMD true
+`,
+    },
   ],
   invalid: [
     {

@@ -18,7 +18,7 @@ export default defineRule({
       'Without a `HEALTHCHECK`, Docker and Swarm only know whether the main process is running, not whether it still answers; a hung server stays "up". ' +
       "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint.",
     limitations:
-      "Stages that other stages only build on or copy from are not reported, and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
+      "Stages that other stages only build on or copy from are not reported, nor a stage without a name before the last (no `--target` can build it alone), and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
       "A `HEALTHCHECK` inherited from the base image counts only when its config is given (`hull lint --resolve` or `--image-config`).",
     bad: [
       `FROM nginx:1.27
@@ -51,8 +51,11 @@ CMD ["nginx", "-g", "daemon off;"]
     "Dockerfile:exit"(ast, ctx) {
       const { withHealthcheck, hasHealthcheck } = ctx.state;
       if (ast.stages.every((s) => withHealthcheck.has(s))) return;
+      const last = ast.stages.at(-1);
       for (const stage of ast.stages) {
         if (ctx.semantic.isUsed(stage) || withHealthcheck.has(stage)) continue;
+        // `--target` names a stage, so a stage without a name that is not the last is never an image of its own.
+        if (stage.name === null && stage !== last) continue;
         if (ctx.semantic.someBase(stage, hasHealthcheck) || ctx.baseImage(stage)?.config.Healthcheck)
           continue;
         ctx.report(stage.from.keyword, "missing");

@@ -37,6 +37,9 @@ RUN npm config set strict-ssl true && npm ci
     `FROM debian:12
 RUN yum-config-manager --setopt=sslverify=1 --save
 `,
+    `FROM fedora:41
+RUN dnf config-manager setopt sslverify=1
+`,
     `FROM debian:12
 RUN git -c http.sslVerify=true clone https://x
 `,
@@ -153,6 +156,20 @@ RUN npm config set strict-ssl=false
 RUN yum-config-manager --save --setopt=docker-ce.sslverify=false
 `,
       errors: [{ messageId: "insecure", line: 2, column: 31, endColumn: 65 }],
+    },
+    {
+      name: "yum config-manager is dnf's plugin where yum is dnf (RHEL 8 and later)",
+      code: `FROM rockylinux:9
+RUN yum config-manager --save --setopt=sslverify=0
+`,
+      errors: [{ messageId: "insecure", line: 2, column: 31, endColumn: 51 }],
+    },
+    {
+      name: "dnf5 sets the option as an operand of config-manager setopt",
+      code: `FROM fedora:41
+RUN dnf config-manager setopt docker-ce.sslverify=off
+`,
+      errors: [{ messageId: "insecure", line: 2, column: 31, endColumn: 54 }],
     },
     {
       code: `FROM debian:12

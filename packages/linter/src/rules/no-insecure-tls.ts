@@ -8,6 +8,12 @@ import { yumDnfNames } from "../shell/tools/rpm.js";
 import { windowsScripts } from "./utils/windows-scripts.js";
 
 const falsy = /^(?:false|0|no|off)$/i;
+/** yum's and dnf's `sslverify=0` for every repository or one (`docker-ce.sslverify=false`). */
+const sslverifyOff = /^(?:[^=]*\.)?sslverify=(?:false|0|no|off)$/i;
+const setoptSslverify = (v: string) => v.startsWith("--setopt=") && sslverifyOff.test(v.slice(9));
+
+/** `yum config-manager` or `dnf config-manager`: the plugin, whichever of yum and dnf runs it (on RHEL 8 and later yum is dnf). */
+const configManager = (command: ShellCommand) => command.args.some((a) => a.value === "config-manager");
 
 /** A word that turns certificate checks off, and how to name it in the message. */
 interface Finding {
@@ -93,15 +99,17 @@ function findings(command: ShellCommand, found: Finding[]): void {
     );
   } else if (name === "conda" || name === "mamba" || name === "micromamba") {
     add(found, configSet(command.args, /^ssl_verify$/, ["--set"]), `${name} ssl_verify false`);
-  } else if (
-    name === "yum-config-manager" ||
-    ((name === "dnf" || name === "tdnf") && command.args.some((a) => a.value === "config-manager"))
-  ) {
-    add(
-      found,
-      findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
-      `${name} sslverify=0`,
-    );
+  } else if (name === "yum-config-manager" || (yumDnfNames.has(name) && configManager(command))) {
+    add(found, findArg(command, setoptSslverify), `${name} sslverify=0`);
+    // dnf5 writes the option as a subcommand's operand: `dnf config-manager setopt sslverify=0`.
+    const args = operands(command);
+    const at = args.findIndex((a) => a.value === "config-manager");
+    if (at >= 0 && args[at + 1]?.value === "setopt")
+      add(
+        found,
+        findArg(command, (v) => sslverifyOff.test(v)),
+        `${name} sslverify=0`,
+      );
   }
   if (aptFamily.has(name)) {
     // `-o Acquire::https::Verify-Peer=false` (also per host: `Acquire::https::deb.example.com::Verify-Peer`).
@@ -113,13 +121,8 @@ function findings(command: ShellCommand, found: Finding[]): void {
       `${name} Acquire::https::Verify-Peer=false`,
     );
   }
-  if (yumDnfNames.has(name) && !command.args.some((a) => a.value === "config-manager")) {
-    add(
-      found,
-      findArg(command, (v) => /^--setopt=(?:[^=]*\.)?sslverify=(?:false|0|no)$/i.test(v)),
-      `${name} sslverify=0`,
-    );
-  }
+  if (yumDnfNames.has(name) && !configManager(command))
+    add(found, findArg(command, setoptSslverify), `${name} sslverify=0`);
 }
 
 function add(found: Finding[], at: ShellWord | undefined, what: string): void {
