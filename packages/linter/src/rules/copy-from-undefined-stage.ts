@@ -1,5 +1,5 @@
-import { suggestSpelling } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { nearMiss } from "./utils/near-miss.js";
 
 export default defineRule({
   id: "copy-from-undefined-stage",
@@ -12,7 +12,8 @@ export default defineRule({
       "`COPY --from` takes a stage name, a stage index, or an image. " +
       "When the name matches no stage, BuildKit does not fail: it pulls an image of that name from Docker Hub (or uses a named build context), so a misspelt or renamed stage copies files from some unrelated image, or fails later with a confusing pull error.",
     limitations:
-      "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default.",
+      "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default. " +
+      "Near misses are looked for among the first 100 unknown names of a file; later ones are reported without a suggestion.",
     hadolintDifferences:
       "a stage defined further down the file is accepted, since BuildKit resolves it; and a value that depends on a variable without a default (`--from=$STAGE`) is not reported, since it can name any stage or image.",
     bad: [
@@ -45,7 +46,11 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
     index: (index: string, count: number) =>
       `Stage index ${index} does not exist: the Dockerfile has ${count} stage${count === 1 ? "" : "s"}.`,
   },
-  state: () => ({ names: undefined as string[] | undefined, templated: undefined as boolean | undefined }),
+  state: () => ({
+    names: undefined as string[] | undefined,
+    templated: undefined as boolean | undefined,
+    searches: 0,
+  }),
   visitor: {
     Copy(node, ctx) {
       if (node.flags.length === 0 || ctx.isTrigger(node)) return;
@@ -65,8 +70,11 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
         ctx.report(at, "index", value, count);
         return;
       }
-      state.names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name])).sort();
-      const suggestion = suggestSpelling(value.toLowerCase(), state.names, { limit: "tight" });
+      const suggestion = nearMiss(
+        state,
+        value.toLowerCase(),
+        () => (state.names ??= ctx.ast.stages.flatMap((s) => (s.name === null ? [] : [s.name])).sort()),
+      );
       if (suggestion !== null) ctx.report(at, "typo", value, suggestion);
       else ctx.report(at, "unknown", value);
     },

@@ -1,6 +1,7 @@
-import { expandWord, suggestSpelling, type Range } from "@hull/parser";
+import { expandWord, type Range } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 import { findVarRefs, locateRefs } from "./utils/stage-env.js";
+import { nearMiss } from "./utils/near-miss.js";
 
 const messages = {
   undeclared: (name: string) =>
@@ -20,6 +21,8 @@ export default defineRule({
       "`FROM` (its image and its `--platform`) can only use global ARGs, declared before the first `FROM`, and the ARGs BuildKit predefines (`BUILDPLATFORM`, `TARGETPLATFORM`, `TARGETARCH`, …). " +
       "Any other variable expands to an empty string, and `--build-arg` cannot set it either, since BuildKit ignores build arguments that no ARG declares. " +
       "ARGs and ENVs declared inside a stage are not visible to any `FROM`.",
+    limitations:
+      "Near misses are looked for among the first 100 undeclared names of a file; later ones are reported without a suggestion.",
     bad: [
       "FROM node:${NODE_VERSION}-alpine\n",
       `ARG VARIANT=alpine
@@ -59,6 +62,8 @@ function makeState() {
   return {
     // The names FROM may use: made on the first FROM that uses a variable (most files have none).
     known: undefined as Set<string> | undefined,
+    /** Near-miss searches so far (`nearMiss`). */
+    searches: 0,
   };
 }
 
@@ -81,9 +86,9 @@ function check(
   for (const name of missing) {
     const use = located.find((l) => l.ref.name === name && l.start !== null);
     const at = use ? ctx.rangeOf(use.start!, use.end!) : range;
-    const suggestion = suggestSpelling(name, [...meta.declared, ...ctx.semantic.predefined.keys()].sort(), {
-      limit: "tight",
-    });
+    const suggestion = nearMiss(ctx.state, name, () =>
+      [...meta.declared, ...ctx.semantic.predefined.keys()].sort(),
+    );
     if (suggestion) ctx.report(at, "typo", name, suggestion);
     else ctx.report(at, "undeclared", name);
   }

@@ -1,7 +1,6 @@
 import {
   expandWord,
   type ExpandOptions,
-  suggestSpelling,
   nonEnvArgs,
   type Flag,
   type Instruction,
@@ -14,6 +13,7 @@ import type { BaseImage } from "@hull/planner";
 import { defineRule, type RuleContext } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
 import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
+import { nearMiss } from "./utils/near-miss.js";
 
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
 interface Expansion {
@@ -69,7 +69,7 @@ type State = {
    */
   wordOptions: ExpandOptions | undefined;
   heredocOptions: ExpandOptions | undefined;
-  /** How many near-miss searches the file has had (`nearMissSearches`). */
+  /** How many near-miss searches the file has had (`nearMiss`). */
   searches: number;
 };
 type Context = RuleContext<typeof messages, Record<string, unknown>, State>;
@@ -244,7 +244,11 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
     else if (ctx.semantic.globals.declared.has(name))
       ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
     else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
-    else if ((suggestion = nearMiss(ctx, scope, name, given ? base.names : null)))
+    else if (
+      (suggestion = nearMiss(state, name, () =>
+        [...new Set([...scope.env.keys(), ...scope.args, ...(given ? base.names : [])])].sort(),
+      ))
+    )
       ctx.report(at, "typo", name, suggestion);
     else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
     // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
@@ -256,27 +260,6 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
       else ctx.report(at, "undefined", name);
     }
   }
-}
-
-/**
- * How many names of one file are compared with every name in scope for a near miss. Each search reads the whole
- * scope, so a generated file of thousands of ENVs, each using an undefined name, made linting quadratic (5,000 ENVs
- * took 20 s); past this many, a name is reported without a suggestion, as TypeScript stops suggesting spellings
- * after ten in a file.
- */
-const nearMissSearches = 100;
-
-/** A defined name one or two edits from `name`, or null; null too once the file has had its searches. */
-function nearMiss(
-  ctx: Context,
-  scope: StageScope,
-  name: string,
-  imageNames: ReadonlySet<string> | null,
-): string | null {
-  if (ctx.state.searches >= nearMissSearches) return null;
-  ctx.state.searches++;
-  const candidates = [...scope.env.keys(), ...scope.args, ...(imageNames ?? [])];
-  return suggestSpelling(name, [...new Set(candidates)].sort(), { limit: "tight" });
 }
 
 // A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
