@@ -1,4 +1,4 @@
-import { parse, semanticWork, type Dockerfile } from "@hull/parser";
+import { parse, semanticWork, spellingWork, type Dockerfile } from "@hull/parser";
 import { describe, expect, it } from "vitest";
 import { lint } from "./engine.js";
 
@@ -70,6 +70,13 @@ const shapes: Record<string, (n: number) => string> = {
   // against every instruction.
   "a template with markup around each instruction": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `{{ if .x${i} }}\nRUN echo {{ .v${i} }}\nRUN apt-get install -y p${i}\n{{ end }}\n`).join("")}`,
+  // copy-from-undefined-stage compared each unknown `--from` name with every stage name for a near miss.
+  "a stage copying from a misspelt stage name, many times": (n) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `FROM golang:1.23 AS build${i}\nRUN go build\nFROM alpine:3.20\nCOPY --from=biuld${i} /app /app\n`,
+    ).join(""),
   // no-hardcoded-secret compared each secret with every one found before it.
   "a secret on each line": (n) =>
     `FROM node:22\n${Array.from({ length: n }, (_, i) => `RUN echo '//registry.npmjs.org/:_authToken=npm_4f3ZxQ8kLm2Vb7Np1Rt6Ws9Yc0Hd5Jg${String(i).padStart(4, "0")}' > .npmrc\n`).join("")}`,
@@ -108,7 +115,8 @@ const moreArrayMethods = ["reduce", "slice", "some", "flatMap", "join", "sort"] 
 
 /**
  * Lints with every rule while counting the elements that array methods walk over, the characters of every
- * string cut with `slice`, the entries set in maps and added to sets (copies included): a loop that rescans a list or the text for each instruction makes this grow with the
+ * string cut with `slice`, the entries set in maps and added to sets (copies included) and the candidates of
+ * spelling searches: a loop that rescans a list or the text for each instruction makes this grow with the
  * square of the size, however fast the machine.
  */
 function elementWork(text: string): number {
@@ -131,13 +139,15 @@ function elementWork(text: string): number {
   patch(Map.prototype, "set", () => 1);
   patch(Set.prototype, "add", () => 1);
   let result;
+  const compared = spellingWork.comparisons;
   try {
     result = lint(text, { preset: "all" });
   } finally {
     for (const undo of restore) undo();
   }
   expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
-  return work;
+  // Each candidate a "did you mean" search compares counts too.
+  return work + spellingWork.comparisons - compared;
 }
 
 describe("work per instruction", () => {

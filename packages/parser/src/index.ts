@@ -44,4 +44,4 @@ export {
 } from "./semantics/image-reference.js";
 export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
 export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.js";
-export { suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";
+export { spellingWork, suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";

@@ -12,6 +12,12 @@ export interface SuggestOptions {
 }
 
 /**
+ * Candidates compared so far, in this process: what a complexity test counts (tests only; nothing reads it to
+ * decide anything).
+ */
+export const spellingWork = { comparisons: 0 };
+
+/**
  * The candidate a misspelt word most likely meant, for "did you mean" messages, or null when none is close.
  * Distances ignore case, except that a difference in case alone counts half an edit; a swap of two neighbouring
  * letters counts as one edit (optimal string alignment). The word itself is never suggested; of equally close
@@ -29,6 +35,7 @@ export function suggestSpelling(
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    spellingWork.comparisons++;
     if (candidate === word) continue;
     const other = candidate.toLowerCase();
     // A length difference alone costs that many edits: such a candidate can never be returned.
@@ -47,6 +54,7 @@ function buildkitSearch(word: string, candidates: Iterable<string>): string | nu
   let best: string | null = null;
   let bestDistance = 3;
   for (const candidate of candidates) {
+    spellingWork.comparisons++;
     if (candidate === word) return null;
     if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const distance = editDistance(word, candidate, false);
