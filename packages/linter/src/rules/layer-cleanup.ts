@@ -242,6 +242,12 @@ const messages = {
 /** What the rule keeps of the stage being walked. */
 interface State {
   artifacts: Artifact[];
+  /**
+   * The `sameness` of each artifact in `artifacts`, which holds one of each: a later one would only ever be named
+   * after the earlier, and a stage whose every RUN fills the same cache or clones the same repository made each
+   * removal read them all (quadratic).
+   */
+  held: Set<string>;
   workdir: string;
   layer: number;
   // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
@@ -300,6 +306,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   messages,
   state: (): State => ({
     artifacts: [],
+    held: new Set(),
     workdir: UNKNOWN_WORKDIR,
     layer: 0,
     mine: [],
@@ -309,6 +316,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
     Stage(_stage, ctx) {
       const { state } = ctx;
       state.artifacts = [];
+      state.held.clear();
       state.workdir = UNKNOWN_WORKDIR;
       state.layer = 0;
     },
@@ -388,7 +396,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         }
       }
       if (mine.length > 0) {
-        for (const artifact of mine) state.artifacts.push(artifact);
+        for (const artifact of mine) hold(state, artifact);
         while (mine.length > 0) mine.pop();
       }
     },
@@ -474,15 +482,35 @@ function remove(state: State, path: string): void {
     return false;
   };
   const keptMine = mine.filter(kept);
-  state.artifacts = state.artifacts.filter(kept);
+  state.artifacts = state.artifacts.filter((a) => {
+    if (kept(a)) return true;
+    state.held.delete(sameness(a));
+    return false;
+  });
   mine.splice(0, mine.length, ...keptMine);
+}
+
+/**
+ * What makes two artifacts the same to the rule: the same kind of file at the same path (and, copied, of the same
+ * weight). Everything a removal reports of one it would report of the other, and of the earlier first.
+ */
+function sameness(artifact: Artifact): string {
+  return `${artifact.kind} ${artifact.copy?.weight ?? ""} ${artifact.path}`;
+}
+
+/** Adds an artifact to the stage's, unless the stage holds the same one from an earlier layer. */
+function hold(state: State, artifact: Artifact): void {
+  const key = sameness(artifact);
+  if (state.held.has(key)) return;
+  state.held.add(key);
+  state.artifacts.push(artifact);
 }
 
 function addCopy(node: Add | Copy, ctx: Context): void {
   const { state } = ctx;
   state.layer++;
   if (ctx.isTrigger(node) || !node.destination) return;
-  const { artifacts, workdir, layer } = state;
+  const { workdir, layer } = state;
   const dest = node.destination.value;
   // Whether the stage runs PowerShell or cmd, and whether the destination is a directory: asked once per node,
   // and only when a source needs it.
@@ -498,7 +526,7 @@ function addCopy(node: Add | Copy, ctx: Context): void {
           ? `${dest}/${urlBasename(source.value)}`
           : dest;
       const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
-      if (path !== null) artifacts.push({ kind: "download", path, keyword: "ADD", node, layer });
+      if (path !== null) hold(state, { kind: "download", path, keyword: "ADD", node, layer });
       continue;
     }
     // A file from the context or another stage lands in the destination directory, or is the destination.
@@ -521,7 +549,7 @@ function addCopy(node: Add | Copy, ctx: Context): void {
     intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
     const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
     if (path === null) continue;
-    artifacts.push({
+    hold(state, {
       kind: "copied",
       path,
       keyword: node.type === "Add" ? "ADD" : "COPY",
@@ -552,7 +580,11 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
       if (cleansChoco) paths.push(`${chocoCacheDir}${INSIDE}`);
       const tests = paths.map(covers);
       const removed = state.artifacts.filter((a) => tests.some((test) => test(a.path)));
-      state.artifacts = state.artifacts.filter((a) => !tests.some((test) => test(a.path)));
+      state.artifacts = state.artifacts.filter((a) => {
+        if (!tests.some((test) => test(a.path))) return true;
+        state.held.delete(sameness(a));
+        return false;
+      });
       const first = removed.sort((a, b) => a.layer - b.layer)[0];
       if (first) {
         const at = scriptRange(ctx, shell, command);
@@ -575,7 +607,7 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
     const path = target === null || target === "-" ? null : windowsPath(target, workdir);
     if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", node, layer });
   }
-  state.artifacts.push(...mine);
+  for (const artifact of mine) hold(state, artifact);
 }
 
 type Weight = "heavy" | "tree" | "light";
