@@ -44,6 +44,21 @@ function verifyingRuns(stage: Stage, scope: ShellScope): Verifier[] {
   return found;
 }
 
+/** True when a RUN of `checks` (in source order) after `offset` checks a file and names one of `names`. */
+function checkedLater(checks: readonly Verifier[], offset: number, names: readonly string[]): boolean {
+  // The first that starts after the ADD, found by halving: a stage of many ADDs, each checked by the RUN after it,
+  // read every earlier one for each.
+  let lo = 0;
+  let hi = checks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (checks[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < checks.length; k++) if (names.some((n) => checks[k]!.script.includes(n))) return true;
+  return false;
+}
+
 export default defineRule({
   id: "no-unverified-remote-add",
   title: "Verify files that ADD downloads",
@@ -116,8 +131,7 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
         const names = [destination.replace(/\/+$/, ""), file].filter(
           (n) => n !== "" && n !== "." && n !== "/",
         );
-        // A later RUN that checks a file and names this one.
-        if (checks.some((v) => v.offset >= after && names.some((n) => v.script.includes(n)))) continue;
+        if (checkedLater(checks, after, names)) continue;
         // A URL as written is named as written; a variable that holds one is named with the URL it holds.
         const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
         if (remoteFile.test(written)) ctx.report(source, "unverified", written);
