@@ -77,6 +77,15 @@ const shapes: Record<string, (n: number) => string> = {
       (_, i) =>
         `FROM golang:1.23 AS build${i}\nRUN go build\nFROM alpine:3.20\nCOPY --from=biuld${i} /app /app\n`,
     ).join(""),
+  // layer-cleanup kept one copy of apt's download cache per RUN that fills it, and each removal read them all.
+  "apt-get update, install and clean in each RUN": (n) =>
+    `FROM debian:12\n${"RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n".repeat(n)}`,
+  // …and so of the repository each RUN clones.
+  "a git clone and a removal in each RUN": (n) =>
+    `FROM alpine:3.20\n${"RUN git clone https://git.example.com/app.git && rm -rf app/.git\n".repeat(n)}`,
+  // no-unverified-remote-add read, for each ADD, every RUN that checks a file, those before it too.
+  "a remote ADD, each checked by the RUN after it": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ADD https://example.com/t${i} /t${i}\nRUN sha256sum -c /t${i}.sha256\n`).join("")}`,
   // no-hardcoded-secret compared each secret with every one found before it.
   "a secret on each line": (n) =>
     `FROM node:22\n${Array.from({ length: n }, (_, i) => `RUN echo '//registry.npmjs.org/:_authToken=npm_4f3ZxQ8kLm2Vb7Np1Rt6Ws9Yc0Hd5Jg${String(i).padStart(4, "0")}' > .npmrc\n`).join("")}`,
