@@ -243,11 +243,11 @@ const messages = {
 interface State {
   artifacts: Artifact[];
   /**
-   * The `sameness` of each artifact in `artifacts`, which holds one of each: a later one would only ever be named
-   * after the earlier, and a stage whose every RUN fills the same cache or clones the same repository made each
-   * removal read them all (quadratic).
+   * The artifacts of `artifacts` by path, which holds no two that are the `same`: a later one would only ever be
+   * named after the earlier, and a stage whose every RUN fills the same cache or clones the same repository made
+   * each removal read them all (quadratic).
    */
-  held: Set<string>;
+  held: Map<string, Artifact[]>;
   workdir: string;
   layer: number;
   // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
@@ -306,7 +306,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   messages,
   state: (): State => ({
     artifacts: [],
-    held: new Set(),
+    held: new Map(),
     workdir: UNKNOWN_WORKDIR,
     layer: 0,
     mine: [],
@@ -484,26 +484,36 @@ function remove(state: State, path: string): void {
   const keptMine = mine.filter(kept);
   state.artifacts = state.artifacts.filter((a) => {
     if (kept(a)) return true;
-    state.held.delete(sameness(a));
+    release(state, a);
     return false;
   });
   mine.splice(0, mine.length, ...keptMine);
 }
 
 /**
- * What makes two artifacts the same to the rule: the same kind of file at the same path (and, copied, of the same
+ * True when two artifacts at the same path are the same to the rule: the same kind of file (and, copied, of the same
  * weight). Everything a removal reports of one it would report of the other, and of the earlier first.
  */
-function sameness(artifact: Artifact): string {
-  return `${artifact.kind} ${artifact.copy?.weight ?? ""} ${artifact.path}`;
+function same(a: Artifact, b: Artifact): boolean {
+  return a.kind === b.kind && a.copy?.weight === b.copy?.weight;
 }
 
 /** Adds an artifact to the stage's, unless the stage holds the same one from an earlier layer. */
 function hold(state: State, artifact: Artifact): void {
-  const key = sameness(artifact);
-  if (state.held.has(key)) return;
-  state.held.add(key);
+  const atPath = state.held.get(artifact.path);
+  if (atPath === undefined) state.held.set(artifact.path, [artifact]);
+  else if (atPath.some((a) => same(a, artifact))) return;
+  else atPath.push(artifact);
   state.artifacts.push(artifact);
+}
+
+/** Forgets an artifact a removal took out of the stage's. */
+function release(state: State, artifact: Artifact): void {
+  const atPath = state.held.get(artifact.path);
+  if (atPath === undefined) return;
+  const rest = atPath.filter((a) => a !== artifact);
+  if (rest.length === 0) state.held.delete(artifact.path);
+  else state.held.set(artifact.path, rest);
 }
 
 function addCopy(node: Add | Copy, ctx: Context): void {
@@ -582,7 +592,7 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
       const removed = state.artifacts.filter((a) => tests.some((test) => test(a.path)));
       state.artifacts = state.artifacts.filter((a) => {
         if (!tests.some((test) => test(a.path))) return true;
-        state.held.delete(sameness(a));
+        release(state, a);
         return false;
       });
       const first = removed.sort((a, b) => a.layer - b.layer)[0];
