@@ -241,11 +241,10 @@ const messages = {
 
 /** What the rule keeps of the stage being walked. */
 interface State {
-  artifacts: Artifact[];
   /**
-   * The artifacts of `artifacts` by path, which holds no two that are the `same`: a later one would only ever be
-   * named after the earlier, and a stage whose every RUN fills the same cache or clones the same repository made
-   * each removal read them all (quadratic).
+   * The files earlier layers of the stage created, by path, in the order the paths were first created. A path holds
+   * no two artifacts that are the `same`: a later one would only ever be named after the earlier, and a stage whose
+   * every RUN fills the same cache or clones the same repository made each removal read them all (quadratic).
    */
   held: Map<string, Artifact[]>;
   workdir: string;
@@ -305,7 +304,6 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   },
   messages,
   state: (): State => ({
-    artifacts: [],
     held: new Map(),
     workdir: UNKNOWN_WORKDIR,
     layer: 0,
@@ -315,7 +313,6 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   visitor: {
     Stage(_stage, ctx) {
       const { state } = ctx;
-      state.artifacts = [];
       state.held.clear();
       state.workdir = UNKNOWN_WORKDIR;
       state.layer = 0;
@@ -370,7 +367,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
           }
         } else if (role === "rm") {
           // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
-          if (state.artifacts.length === 0 && mine.length === 0) continue;
+          if (state.held.size === 0 && mine.length === 0) continue;
           for (const w of operands(command)) {
             const path = normalize(w.value, cwd);
             if (path !== null) remove(state, path);
@@ -469,25 +466,18 @@ function lineOf(artifact: Artifact): number {
 
 /** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
 function remove(state: State, path: string): void {
-  const { mine, removed, layer } = state;
-  // Nothing created yet in the stage: nothing to remove (the usual case, and the filtering below allocates).
-  if (state.artifacts.length === 0 && mine.length === 0) return;
-  // One test per path, compiled once and applied once to each artifact.
+  const { held, mine, removed } = state;
+  // Nothing created yet in the stage: nothing to remove (the usual case).
+  if (held.size === 0 && mine.length === 0) return;
+  // One test per path, compiled once and applied once to each path held.
   const covered = covers(path);
-  // Most removals meet nothing of earlier layers: then there is nothing to filter.
-  if (!state.artifacts.some((a) => covered(a.path)) && !mine.some((a) => covered(a.path))) return;
-  const kept = (artifact: Artifact) => {
-    if (!covered(artifact.path)) return true;
-    if (artifact.layer !== layer) removed.push({ path, artifact });
-    return false;
-  };
-  const keptMine = mine.filter(kept);
-  state.artifacts = state.artifacts.filter((a) => {
-    if (kept(a)) return true;
-    release(state, a);
-    return false;
-  });
-  mine.splice(0, mine.length, ...keptMine);
+  for (const [at, artifacts] of held) {
+    if (!covered(at)) continue;
+    for (const artifact of artifacts) removed.push({ path, artifact });
+    held.delete(at);
+  }
+  // The RUN's own files are removed without a finding.
+  for (let i = mine.length - 1; i >= 0; i--) if (covered(mine[i]!.path)) mine.splice(i, 1);
 }
 
 /**
@@ -502,18 +492,7 @@ function same(a: Artifact, b: Artifact): boolean {
 function hold(state: State, artifact: Artifact): void {
   const atPath = state.held.get(artifact.path);
   if (atPath === undefined) state.held.set(artifact.path, [artifact]);
-  else if (atPath.some((a) => same(a, artifact))) return;
-  else atPath.push(artifact);
-  state.artifacts.push(artifact);
-}
-
-/** Forgets an artifact a removal took out of the stage's. */
-function release(state: State, artifact: Artifact): void {
-  const atPath = state.held.get(artifact.path);
-  if (atPath === undefined) return;
-  const rest = atPath.filter((a) => a !== artifact);
-  if (rest.length === 0) state.held.delete(artifact.path);
-  else state.held.set(artifact.path, rest);
+  else if (!atPath.some((a) => same(a, artifact))) atPath.push(artifact);
 }
 
 function addCopy(node: Add | Copy, ctx: Context): void {
@@ -589,12 +568,12 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
       const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
       if (cleansChoco) paths.push(`${chocoCacheDir}${INSIDE}`);
       const tests = paths.map(covers);
-      const removed = state.artifacts.filter((a) => tests.some((test) => test(a.path)));
-      state.artifacts = state.artifacts.filter((a) => {
-        if (!tests.some((test) => test(a.path))) return true;
-        release(state, a);
-        return false;
-      });
+      const removed: Artifact[] = [];
+      for (const [at, artifacts] of state.held) {
+        if (!tests.some((test) => test(at))) continue;
+        removed.push(...artifacts);
+        state.held.delete(at);
+      }
       const first = removed.sort((a, b) => a.layer - b.layer)[0];
       if (first) {
         const at = scriptRange(ctx, shell, command);
