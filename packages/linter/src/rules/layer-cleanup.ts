@@ -313,7 +313,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   visitor: {
     Stage(_stage, ctx) {
       const { state } = ctx;
-      state.held.clear();
+      // Clearing a map makes it a new table: an empty one (most stages hold nothing) is left as it is.
+      if (state.held.size > 0) state.held.clear();
       state.workdir = UNKNOWN_WORKDIR;
       state.layer = 0;
     },
