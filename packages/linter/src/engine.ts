@@ -816,6 +816,7 @@ function firstIndex(length: number, after: (index: number) => boolean): number {
 /** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */
 function markupName(source: string, span: TemplateSpan): string {
   if (source.startsWith("${templateOption:", span.start)) return "${templateOption:…}";
+  if (source.startsWith("%%", span.start)) return "%%NAME%%";
   const open = source.slice(span.start, span.start + 2);
   const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
   return `${open} … ${close}`;

@@ -15,6 +15,10 @@ RUN docker inspect --format '{{json .State}}' x && \\
 # docker image inspect --format "{{.RepoDigests}}" img
 RUN git log --format='%aN <%aE>'
 `,
+    // A placeholder that a RUN replaces in a file it wrote is the file's, not the Dockerfile's.
+    `FROM alpine:3.20
+RUN sed -i "s/%%PORT%%/$PORT/" /etc/app.conf && echo "\${name%%.*}"
+`,
     // A heredoc body may hold a template file.
     `FROM alpine:3.20
 COPY <<EOF /etc/app.tmpl
@@ -40,6 +44,22 @@ FROM debian:12
           line: 1,
           column: 1,
           endColumn: 17,
+        },
+      ],
+    },
+    {
+      // An official image's template.
+      code: `FROM debian:%%SUITE%%-slim
+ENV VERSION %%VERSION%%
+`,
+      errors: [
+        {
+          messageId: "template",
+          message:
+            "This file is a template (%%NAME%% markup), not a Dockerfile; hull lints it with the markup treated as opaque.",
+          line: 1,
+          column: 13,
+          endColumn: 22,
         },
       ],
     },

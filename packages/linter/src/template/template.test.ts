@@ -25,6 +25,38 @@ describe("maskTemplate", () => {
       "FROM node:0-${templateOption:imageVariant}\n",
       "FROM node:0-${___________________________}\n",
     ],
+    ["a placeholder of the official images", "FROM debian:%%SUITE%%-slim\n", "FROM debian:${______}-slim\n"],
+    ["adjacent placeholders", "FROM php:%%A%%%%BB%%\n", "FROM php:${__}${___}\n"],
+    [
+      "a placeholder that ends a line above a continuation renders to continued lines",
+      'FROM a:%%TAG%%\nRUN x="%%PACKAGES%%\n    " \\\n    && y\n',
+      'FROM a:${____}\nRUN x="${________}\\\n    " \\\n    && y\n',
+    ],
+    [
+      "a placeholder that ends a line above an instruction stays a value",
+      "FROM a\nENV V %%VERSION%%\n\n# next\nENV W 1\n",
+      "FROM a\nENV V ${________}\n\n# next\nENV W 1\n",
+    ],
+    [
+      "a placeholder in a heredoc, or on the line that opens one, stays a value",
+      "FROM a:%%TAG%%\nRUN cat <<EOF > %%FILE%%\necho %%X%%\ndone\nEOF\n",
+      "FROM a:${____}\nRUN cat <<EOF > ${_____}\necho ${__}\ndone\nEOF\n",
+    ],
+    [
+      "with the file's escape character",
+      '# escape=`\nFROM a:%%TAG%%\nRUN x="%%P%%\n  " `\n  && y\n',
+      '# escape=`\nFROM a:${____}\nRUN x="${_}`\n  " `\n  && y\n',
+    ],
+    [
+      "not a template: the shell's suffix removal",
+      'FROM a\nRUN v="${x%%.*}"; w="${y%%-*}"\n',
+      'FROM a\nRUN v="${x%%.*}"; w="${y%%-*}"\n',
+    ],
+    [
+      "not a template: a placeholder a RUN replaces",
+      "FROM a\nRUN sed -i 's/%%PORT%%/80/' /etc/app.conf\n",
+      "FROM a\nRUN sed -i 's/%%PORT%%/80/' /etc/app.conf\n",
+    ],
     [
       "not a template: unchanged",
       "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
@@ -106,6 +138,28 @@ describe("linting a template", () => {
     );
     const plain = "FROM debian:12\nRUN apt-get update\nRUN set -x\nLABEL v={{ .v }}\n";
     expect(lint(plain, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain("no-consecutive-run");
+  });
+
+  it("reads an official image's template: placeholders are values, a multi-line one continues its RUN", () => {
+    const nginxLike = [
+      "FROM debian:%%DEBIAN_VERSION%%-slim",
+      "ENV NGINX_VERSION %%NGINX_VERSION%%",
+      "RUN set -x \\",
+      '    && nginxPackages="%%PACKAGES%%',
+      '    " \\',
+      "    && apt-get install -y $nginxPackages \\",
+      "    && rm -rf /var/lib/apt/lists/*",
+      "%%VARIANT_EXTRAS%%",
+      "FROM %%UPSTREAM_IMAGE_DIGEST%%",
+      "USER 1000",
+      "",
+    ].join("\n");
+    const ids = lint(nginxLike, { preset: "all" }).diagnostics.map((d) => d.ruleId);
+    expect(ids.filter((id) => id === "template-syntax")).toHaveLength(1);
+    for (const id of ["syntax-error", "no-untagged-image", "no-implicit-root-user"])
+      expect(ids).not.toContain(id);
+    // The lines below the placeholder are still the RUN's: its apt-get is read.
+    expect(ids).toContain("no-apt-install-recommends");
   });
 
   it("keeps offsets: findings point at the original text", () => {

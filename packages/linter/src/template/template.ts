@@ -1,6 +1,9 @@
-import { parse } from "@hull/parser";
+import { type Dockerfile, instructionTypes, parse } from "@hull/parser";
 
-/** One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`; offsets end exclusive. */
+/**
+ * One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>` or `%%NAME%%`; offsets end
+ * exclusive.
+ */
 export interface TemplateSpan {
   start: number;
   end: number;
@@ -8,9 +11,11 @@ export interface TemplateSpan {
 
 /**
  * The opening of a markup piece, with the text that closes it. `${templateOption:name}` is the placeholder of
- * dev container templates, which BuildKit would reject as an unknown `${name:…}` modifier.
+ * dev container templates, which BuildKit would reject as an unknown `${name:…}` modifier. `%%NAME%%` is the
+ * placeholder the Docker official images' `apply-templates.sh` scripts replace; it is matched whole, since a
+ * lone `%%` is the shell's `${var%%suffix}`.
  */
-const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])|\$\{templateOption:/g;
+const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])|\$\{templateOption:|%%[A-Za-z_]\w*%%/g;
 const closers: Readonly<Record<string, string>> = {
   "{{": "}}",
   "{%": "%}",
@@ -20,11 +25,11 @@ const closers: Readonly<Record<string, string>> = {
 };
 
 /** A line that opens with markup: a template's control line (`{{ if … }}`, `{% for … %}`, `<% end %>`). */
-const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-])/m;
+const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-]|%%[A-Za-z_]\w*%%)/m;
 
 /** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
 const markupValue =
-  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:)/im;
+  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|%%[A-Za-z_]\w*%%)/im;
 
 /**
  * The template markup of a file that is a template (Go templates, Jinja, ERB), or [] for a Dockerfile.
@@ -39,7 +44,8 @@ export function templateMarkup(source: string): TemplateSpan[] {
     !source.includes("{%") &&
     !source.includes("{#") &&
     !source.includes("<%") &&
-    !source.includes("${templateOption:")
+    !source.includes("${templateOption:") &&
+    !source.includes("%%")
   )
     return [];
   if (!markupLine.test(source) && !markupValue.test(source)) return [];
@@ -52,11 +58,18 @@ function findSpans(source: string): TemplateSpan[] {
   markupPattern.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = markupPattern.exec(source))) {
-    const closer = closers[match[0]]!;
-    const close = source.indexOf(closer, match.index + 2);
-    // An unclosed opener is markup up to the end of its line.
+    const closer = closers[match[0]];
+    // A placeholder is matched whole; an unclosed opener is markup up to the end of its line.
+    const close = closer === undefined ? -1 : source.indexOf(closer, match.index + 2);
     const lineEnd = source.indexOf("\n", match.index);
-    const end = close >= 0 ? close + closer.length : lineEnd < 0 ? source.length : lineEnd;
+    const end =
+      closer === undefined
+        ? match.index + match[0].length
+        : close >= 0
+          ? close + closer.length
+          : lineEnd < 0
+            ? source.length
+            : lineEnd;
     spans.push({ start: match.index, end });
     markupPattern.lastIndex = end;
   }
@@ -90,9 +103,9 @@ export function hasControlLines(source: string, spans: readonly TemplateSpan[]):
   });
 }
 
-function heredocBodies(source: string): TemplateSpan[] {
+function heredocBodies(source: string, ast?: Dockerfile): TemplateSpan[] {
   if (!source.includes("<<")) return [];
-  return parse(source).ast.instructions.flatMap((i) =>
+  return (ast ?? parse(source).ast).instructions.flatMap((i) =>
     [...i.heredocs, ...(i.type === "Onbuild" && i.trigger ? i.trigger.heredocs : [])].map((h) => ({
       start: h.bodyRange.start.offset,
       end: h.bodyRange.end.offset,
@@ -113,6 +126,7 @@ export function maskTemplate(source: string, spans: readonly TemplateSpan[]): st
   if (spans.length === 0) return source;
   let out = "";
   let pos = 0;
+  let layout: { escapeChar: string; bodies: TemplateSpan[] } | undefined;
   for (const span of spans) {
     out += source.slice(pos, span.start);
     const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
@@ -124,6 +138,26 @@ export function maskTemplate(source: string, spans: readonly TemplateSpan[]): st
     // A line of control markup (`{{ if … }}`, `{% for %}`) disappears when rendered; a line of output markup
     // (`{{ clean_apt }}`) becomes text, so it stays a value in its place.
     const wholeLines = before.trim() === "" && after.trim() === "" && isControl(text);
+    // Output markup that ends a line of an instruction, above a line that no instruction can start, renders to
+    // lines ending in a continuation: nginx's `nginxPackages="%%PACKAGES%%` above `    " \`. Its mask ends in one
+    // too, so that the instruction goes on as it will once rendered.
+    if (
+      !wholeLines &&
+      before.trim() !== "" &&
+      after.trim() === "" &&
+      !text.includes("\n") &&
+      text.length > 1
+    ) {
+      if (nextLineContinues(source, lineEnd)) {
+        layout ??= layoutOf(source);
+        // Not in a heredoc's body, nor on the line that opens one: the body starts below it.
+        if (!inside(layout.bodies, span.start) && !layout.bodies.some((b) => b.start === lineEnd + 1)) {
+          out += placeholder(text.length - 1) + layout.escapeChar;
+          pos = span.end;
+          continue;
+        }
+      }
+    }
     out += text
       .split("\n")
       .map((segment, i) => {
@@ -143,11 +177,35 @@ export function maskTemplate(source: string, spans: readonly TemplateSpan[]): st
   return out + source.slice(pos);
 }
 
+/** True when the first line below `lineEnd` that is neither blank nor a comment cannot start an instruction. */
+function nextLineContinues(source: string, lineEnd: number): boolean {
+  let start = lineEnd + 1;
+  while (start > 0 && start < source.length) {
+    let end = source.indexOf("\n", start);
+    if (end < 0) end = source.length;
+    const line = source.slice(start, end).trim();
+    if (line !== "" && !line.startsWith("#")) {
+      if (markupLine.test(line)) return false;
+      const word = /^[A-Za-z]+/.exec(line)?.[0].toUpperCase();
+      return word === undefined || !Object.hasOwn(instructionTypes, word);
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+/** The file's escape character and heredoc bodies, read from a parse of the unmasked text. */
+function layoutOf(source: string): { escapeChar: string; bodies: TemplateSpan[] } {
+  const { ast } = parse(source);
+  return { escapeChar: ast.escapeChar, bodies: heredocBodies(source, ast) };
+}
+
 const controlWords =
   /^(?:if|else|end|range|with|define|block|template|break|continue|def|for|elif|endif|endfor|set|include|import|macro|call|filter|raw|\/\*)\b/;
 
 /** True for markup that renders to nothing by itself: a statement, a comment, or a jq-template bracket. */
 function isControl(text: string): boolean {
+  if (text.startsWith("%%")) return false;
   if (text.startsWith("{%") || text.startsWith("{#")) return true;
   if (text.startsWith("<%")) return !/^<%[=-]/.test(text);
   const inner = text
