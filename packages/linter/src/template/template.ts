@@ -24,6 +24,9 @@ const closers: Readonly<Record<string, string>> = {
   "${templateOption:": "}",
 };
 
+/** A `%%NAME%%` placeholder anywhere. */
+const namePlaceholder = /%%[A-Za-z_]\w*%%/;
+
 /** A line that opens with markup: a template's control line (`{{ if … }}`, `{% for … %}`, `<% end %>`). */
 const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-]|%%[A-Za-z_]\w*%%)/m;
 
@@ -45,7 +48,8 @@ export function templateMarkup(source: string): TemplateSpan[] {
     !source.includes("{#") &&
     !source.includes("<%") &&
     !source.includes("${templateOption:") &&
-    !source.includes("%%")
+    // A lone `%%` is the shell's suffix removal, in many RUNs.
+    !(source.includes("%%") && namePlaceholder.test(source))
   )
     return [];
   if (!markupLine.test(source) && !markupValue.test(source)) return [];
