@@ -1,5 +1,6 @@
 import type { BaseImage } from "@hull/planner";
 import {
+  firstIndex,
   normalizeImageReference,
   parse,
   PositionMap,
@@ -801,19 +802,7 @@ function outsideMarkup(
   });
 }
 
-/** The lowest index in [0, length) for which `after` holds, or `length`; `after` must hold from some index on. */
-function firstIndex(length: number, after: (index: number) => boolean): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (after(mid)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
-/** `{{ … }}`, `{% … %}`, `{# … #}` or `<% … %>`, after the opener of a markup piece. */
+/** `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `${templateOption:…}` or `%%NAME%%`, after a markup piece's opener. */
 function markupName(source: string, span: TemplateSpan): string {
   if (source.startsWith("${templateOption:", span.start)) return "${templateOption:…}";
   if (source.startsWith("%%", span.start)) return "%%NAME%%";

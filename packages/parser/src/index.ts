@@ -1,5 +1,6 @@
 export { parse } from "./ast/build.js";
 export { parseWork } from "./work.js";
+export { firstIndex } from "./first-index.js";
 export { print } from "./print/print.js";
 export { dump, goQuote } from "./print/dump.js";
 export { visitorKeys, walk, type WalkHandlers, type WalkNode } from "./ast/walk.js";

@@ -1,3 +1,4 @@
+import { firstIndex } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 /**
@@ -140,12 +141,6 @@ ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
 /** True when a place of `sorted` (in source order, none overlapping another) overlaps `[start, end)`. */
 function overlaps(sorted: readonly { start: number; end: number }[], start: number, end: number): boolean {
   // The first place that ends after `start`: places end in the order they start, as none overlaps another.
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]!.start < end;
+  const k = firstIndex(sorted.length, (k) => sorted[k]!.end > start);
+  return k < sorted.length && sorted[k]!.start < end;
 }

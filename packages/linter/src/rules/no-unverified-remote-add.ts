@@ -1,4 +1,4 @@
-import { expandWord, type Add, type Stage } from "@hull/parser";
+import { expandWord, firstIndex, type Add, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
 
@@ -48,14 +48,9 @@ function verifyingRuns(stage: Stage, scope: ShellScope): Verifier[] {
 function checkedLater(checks: readonly Verifier[], offset: number, names: readonly string[]): boolean {
   // The first that starts after the ADD, found by halving: a stage of many ADDs, each checked by the RUN after it,
   // read every earlier one for each.
-  let lo = 0;
-  let hi = checks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (checks[mid]!.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < checks.length; k++) if (names.some((n) => checks[k]!.script.includes(n))) return true;
+  const first = firstIndex(checks.length, (k) => checks[k]!.offset >= offset);
+  for (let k = first; k < checks.length; k++)
+    if (names.some((n) => checks[k]!.script.includes(n))) return true;
   return false;
 }
 

@@ -10,6 +10,7 @@ import type {
 } from "../ast/nodes.js";
 import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
+import { firstIndex } from "../first-index.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import {
   defaultPath,
@@ -506,14 +507,7 @@ function placeOf(m: Model, node: Instruction): Place | undefined {
   // made for each file, cost more than all the lookups a file's rules make.
   const stages = m.ast.stages;
   const at = offsetOf(node);
-  let lo = 0;
-  let hi = stages.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (offsetOf(stages[mid]!.from) <= at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const stage = stages[hi];
+  const stage = stages[firstIndex(stages.length, (k) => offsetOf(stages[k]!.from) > at) - 1];
   if (!stage) {
     const index = indexOf(m.ast.preamble, node);
     return index < 0 ? undefined : { stage: null, index };
@@ -706,16 +700,8 @@ function expand(text: string, env: ReadonlyMap<string, string>, options: ExpandO
 /** The index of `node` in a list of instructions in source order, found by its offset; -1 when not there. */
 function indexOf(list: readonly Instruction[], node: Instruction): number {
   const at = offsetOf(node);
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = offsetOf(list[mid]!);
-    if (start === at) return list[mid] === node ? mid : -1;
-    if (start < at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  const k = firstIndex(list.length, (k) => offsetOf(list[k]!) >= at);
+  return list[k] === node ? k : -1;
 }
 
 /** A node's start offset, read without making its range (which a node makes each time it is read). */
