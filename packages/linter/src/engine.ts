@@ -641,13 +641,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
 
   const visible =
     markup.length > 0
-      ? outsideMarkup(
-          diagnostics,
-          markup,
-          ast.stages[0]?.from.range.start.offset,
-          hasControlLines(source, markup),
-          ast.instructions,
-        )
+      ? outsideMarkup(diagnostics, source, markup, ast, hasControlLines(source, markup))
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
@@ -768,11 +762,13 @@ const wholeFileRules: ReadonlySet<string> = new Set([
  */
 function outsideMarkup(
   diagnostics: Diagnostic[],
+  source: string,
   markup: readonly TemplateSpan[],
-  firstFrom: number | undefined,
+  ast: Dockerfile,
   controlLines: boolean,
-  instructions: readonly Instruction[],
 ): Diagnostic[] {
+  const { instructions } = ast;
+  const firstFrom = ast.stages[0]?.from.range.start.offset;
   // Markup pieces follow each other, as instructions do, so each list is ordered by end as by start: the one piece
   // or instruction that can hold an offset is found by a binary search, not by a scan per finding.
   const touchesMarkup = (start: number, end: number) => {
@@ -781,12 +777,30 @@ function outsideMarkup(
   };
   const hasMarkup = (node: Instruction | undefined) =>
     node !== undefined && touchesMarkup(node.range.start.offset, node.range.end.offset);
+  const instructionAt = (offset: number) => {
+    const k = firstIndex(instructions.length, (k) => instructions[k]!.range.end.offset > offset);
+    return k < instructions.length && instructions[k]!.range.start.offset <= offset ? k : -1;
+  };
+  // A stage named with markup (`AS <%= prefix %>build`) may be the stage a later FROM names as its image.
+  const markupNames = ast.stages.flatMap(({ from: { stageName } }) =>
+    stageName && touchesMarkup(stageName.range.start.offset, stageName.range.end.offset)
+      ? [namePattern(source, stageName.range.start.offset, stageName.range.end.offset, markup)]
+      : [],
+  );
+  const namesMarkupStage = (d: Diagnostic) => {
+    const from = instructions[instructionAt(d.range.start.offset)];
+    const image = from?.type === "From" ? from.image : null;
+    return (
+      image !== null &&
+      d.range.start.offset >= image.range.start.offset &&
+      markupNames.some((name) => name.test(image.value))
+    );
+  };
   return diagnostics.filter((d) => {
+    if (markupNames.length > 0 && namesMarkupStage(d)) return false;
     // How many commands a RUN holds is unknown while markup in it, or in the RUN before it, is not rendered.
     if (d.ruleId === "no-consecutive-run") {
-      const offset = d.range.start.offset;
-      const k = firstIndex(instructions.length, (k) => instructions[k]!.range.end.offset > offset);
-      const at = k < instructions.length && instructions[k]!.range.start.offset <= offset ? k : -1;
+      const at = instructionAt(d.range.start.offset);
       if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
     }
     if (d.ruleId === templateSyntaxId) return true;
@@ -800,6 +814,26 @@ function outsideMarkup(
     const start = d.range.start.offset;
     return !touchesMarkup(start, Math.max(d.range.end.offset, start + 1));
   });
+}
+
+/**
+ * The names a stage name written with markup may render to: its text with each markup piece standing for any
+ * text (`base<% end %>` → `base…`, `<%= p %>build` → `…build`), matched as FROM matches stage names.
+ */
+function namePattern(source: string, start: number, end: number, markup: readonly TemplateSpan[]): RegExp {
+  let pattern = "";
+  let pos = start;
+  for (const span of markup) {
+    if (span.end <= start || span.start >= end) continue;
+    pattern += escapeRegExp(source.slice(pos, Math.max(pos, span.start))) + ".*";
+    pos = Math.min(end, span.end);
+  }
+  pattern += escapeRegExp(source.slice(pos, end));
+  return new RegExp(`^${pattern}$`, "is");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `${templateOption:…}` or `%%NAME%%`, after a markup piece's opener. */

@@ -25,6 +25,8 @@ FROM build
 FROM node:22 AS build
 FROM \${STAGE}
 `,
+    // Not a reference BuildKit can parse: invalid-image-reference reports it, once.
+    "FROM REPLACE-ME\n",
   ],
   invalid: [
     {

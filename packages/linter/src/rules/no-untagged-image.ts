@@ -1,4 +1,4 @@
-import { splitImageReference, type SemanticModel } from "@hull/parser";
+import { imageReferenceProblem, splitImageReference, type SemanticModel } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
       "An image without a tag means `latest`, which changes whenever the image is republished: the build is not reproducible and can break without any change to the Dockerfile. " +
       "Name the version you tested with, or pin a digest.",
     limitations:
-      "`scratch`, earlier stages and images given by an `ARG` without a default are not checked; an `ARG` default is checked as if it were written in place.",
+      "`scratch`, earlier stages, references BuildKit cannot parse (`invalid-image-reference`) and images given by an `ARG` without a default are not checked; an `ARG` default is checked as if it were written in place.",
     bad: [
       "FROM debian\n",
       `ARG BASE=python
@@ -41,32 +41,29 @@ FROM build
     untaggedFromArg: (image: string, resolved: string) =>
       `Image '${image}' resolves to '${resolved}', which has no tag, so it means 'latest'; name a version.`,
   },
-  state: () => ({ stages: new Set<string>() }),
   visitor: {
     From(node, ctx) {
-      if (ctx.isTrigger(node)) return;
       const image = node.image;
-      const { stages } = ctx.state;
-      if (image) {
-        const written = image.value;
-        const resolved = untagged(ctx.semantic, stages, written);
-        // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
-        if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
-        else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);
-      }
-      if (node.stageName) stages.add(node.stageName.value.toLowerCase());
+      const stage = ctx.currentStage();
+      // An earlier stage is no image to tag.
+      if (ctx.isTrigger(node) || !image || stage === null || ctx.semantic.baseOf(stage) !== null) return;
+      const written = image.value;
+      const resolved = untagged(ctx.semantic, written);
+      // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
+      if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
+      else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);
     },
   },
 });
 
 /**
  * The image `written` names, global ARGs filled in, when it has neither tag nor digest; null when it has one, is
- * `scratch` or one of the earlier `stages`, or cannot be resolved.
+ * `scratch`, is no valid reference (invalid-image-reference's finding: `FROM REPLACE-ME`), or cannot be resolved.
  */
-function untagged(semantic: SemanticModel, stages: ReadonlySet<string>, written: string): string | null {
+function untagged(semantic: SemanticModel, written: string): string | null {
   const resolved = semantic.resolveImage(written);
-  if (resolved === null) return null;
-  if (resolved.toLowerCase() === "scratch" || stages.has(resolved.toLowerCase())) return null;
+  if (resolved === null || resolved.toLowerCase() === "scratch") return null;
+  if (imageReferenceProblem(resolved) !== null) return null;
   const { tag, digest } = splitImageReference(resolved);
   if (tag !== null || digest !== null) return null;
   return resolved;

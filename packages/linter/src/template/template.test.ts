@@ -162,6 +162,21 @@ describe("linting a template", () => {
     expect(ids).toContain("no-apt-install-recommends");
   });
 
+  it("takes a FROM for a stage whose name is written with markup", () => {
+    const rails = [
+      "FROM ruby:3.3-slim<% unless defer %> AS base<% end %>",
+      "FROM base AS <%= parallel ? 'pre' : '' %>build",
+      "FROM prebuild AS node",
+      "FROM nginx",
+      "",
+    ].join("\n");
+    const untagged = lint(rails, { preset: "all" })
+      .diagnostics.filter((d) => d.ruleId === "no-untagged-image")
+      .map((d) => rails.slice(d.range.start.offset, d.range.end.offset));
+    // `base` and `prebuild` may be the stages above once rendered; `nginx` is no stage's name.
+    expect(untagged).toEqual(["nginx"]);
+  });
+
   it("keeps offsets: findings point at the original text", () => {
     const result = lint(redmineLike, { preset: "all" });
     const pin = result.diagnostics.find((d) => d.ruleId === "pin-apk-versions")!;
