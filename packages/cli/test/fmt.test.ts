@@ -101,6 +101,18 @@ describe("hull fmt", () => {
     expect(await run(argv, io)).toEqual({ code: 2, out: "", err: `hull fmt: ${message}\n` });
   });
 
+  it("leaves templates as written and says so, without failing --check", async () => {
+    const template = "from debian:{{ .suite }}\nrun echo hi   \n";
+    const io = fakeIo({ "a/Dockerfile.template": template, "b/Dockerfile": messy });
+    expect(await run(["--write"], io)).toEqual({
+      code: 0,
+      out: "b/Dockerfile\n",
+      err: "hull fmt: a/Dockerfile.template is a template (it holds template markup); left as written\n",
+    });
+    expect(io.files["/w/a/Dockerfile.template"]).toBe(template);
+    expect((await run(["--check"], io)).code).toBe(0);
+  });
+
   it("reports unreadable files and exits 2", async () => {
     const io = fakeIo({ "a/Dockerfile": messy, "b/Dockerfile": messy });
     io.readFile = (path) => {

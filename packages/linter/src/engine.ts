@@ -1,11 +1,15 @@
 import type { BaseImage } from "@hull/planner";
 import {
   firstIndex,
+  hasControlLines,
+  maskTemplate,
   normalizeImageReference,
   parse,
   PositionMap,
   semanticModel,
   type SemanticModel,
+  templateMarkup,
+  type TemplateSpan,
   walk,
   type Dockerfile,
   type Instruction,
@@ -35,7 +39,6 @@ import { createRuleIndex, type RuleIndex } from "./rule-index.js";
 import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
 import { withRunCaches } from "./shell/run.js";
-import { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./template/template.js";
 import {
   shellcheckArgs,
   shellcheckFindings,

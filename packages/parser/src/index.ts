@@ -46,3 +46,4 @@ export {
 export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
 export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.js";
 export { spellingWork, suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";
+export { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./syntax/template.js";

@@ -158,6 +158,26 @@ describe("format", () => {
     });
   }
 
+  it("leaves a template as written: its layout is the generator's", () => {
+    const erb = [
+      "from ruby:3.3<% unless defer %> as base<% end %>",
+      "RUN a && \\",
+      "<% if gems -%>",
+      "  bundle install && \\",
+      "<% end -%>",
+      "  true",
+      "",
+    ].join("\n");
+    const nginx = 'FROM debian:%%SUITE%%\nRUN x="%%PACKAGES%%\n    " \\\n  && y\n';
+    for (const text of [erb, nginx])
+      expect(format(text)).toEqual({ output: text, changed: false, template: true });
+    // A Go template in a RUN's argument does not make a template.
+    expect(format("from a\nRUN docker inspect -f '{{.Id}}' b\n")).toEqual({
+      output: "FROM a\nRUN docker inspect -f '{{.Id}}' b\n",
+      changed: true,
+    });
+  });
+
   it("never changes what BuildKit reads in the fixtures, with any options", () => {
     const variants: FormatOptions[] = [
       {},

@@ -32,6 +32,11 @@ function formatOptions(flags: FmtFlags): FormatOptions {
   return options;
 }
 
+/** Why a file came out as it went in: `hull lint` reads templates, but their layout is the generator's. */
+function templateNote(display: string): string {
+  return `hull fmt: ${display} is a template (it holds template markup); left as written\n`;
+}
+
 /** Runs `hull fmt`; returns the exit code. */
 function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
   if (flags.check && flags.write) throw new UsageError("--check and --write cannot be combined");
@@ -45,7 +50,8 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
     } catch (error) {
       throw new UsageError(readFailure("<stdin>", error));
     }
-    const { output, changed } = format(text, options);
+    const { output, changed, template } = format(text, options);
+    if (template) io.stderr(templateNote("<stdin>"));
     if (!flags.check) {
       io.stdout(output);
       return ExitCode.ok;
@@ -87,7 +93,8 @@ function runFmt(paths: string[], flags: FmtFlags, io: Io): number {
       ioErrors++;
       continue;
     }
-    const { output, changed } = format(text, options);
+    const { output, changed, template } = format(text, options);
+    if (template) io.stderr(templateNote(file.display));
     if (!flags.check && !flags.write) {
       io.stdout(output);
       continue;

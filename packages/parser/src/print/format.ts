@@ -1,5 +1,6 @@
 import { parse } from "../ast/build.js";
 import type { Dockerfile, Instruction, Keyword, Range, SyntaxToken, TopLevelNode } from "../ast/nodes.js";
+import { templateMarkup } from "../syntax/template.js";
 import { dump } from "./dump.js";
 
 /** How `format` lays a Dockerfile out. */
@@ -15,6 +16,11 @@ export interface FormatOptions {
 export interface FormatResult {
   output: string;
   changed: boolean;
+  /**
+   * True when the text is a template (Go template, Jinja, ERB, `%%NAME%%` placeholders), which is left as written:
+   * its layout is the generator's, and moving its markup lines would change what it renders.
+   */
+  template?: true;
 }
 
 /** Runs of this many blank lines or more become one blank line. */
@@ -23,10 +29,11 @@ const collapseBlankLines = 3;
 /**
  * Formats a Dockerfile without changing what BuildKit reads; never throws.
  * Each instruction is laid out as far as its BuildKit dump and heredocs stay the same, and the whole result is
- * checked the same way: a construct that cannot be formatted safely is left as written.
+ * checked the same way: a construct that cannot be formatted safely is left as written, and so is a template.
  */
 export function format(text: string, options: FormatOptions = {}): FormatResult {
   try {
+    if (templateMarkup(text).length > 0) return { output: text, changed: false, template: true };
     const before = parse(text).ast;
     const output = layoutFile(before, text, options);
     if (output === text || fingerprint(parse(output).ast) !== fingerprint(before)) {

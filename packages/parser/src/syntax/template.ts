@@ -1,4 +1,5 @@
-import { type Dockerfile, instructionTypes, parse } from "@hull/parser";
+import { parse } from "../ast/build.js";
+import { instructionTypes, type Dockerfile } from "../ast/nodes.js";
 
 /**
  * One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>` or `%%NAME%%`; offsets end
