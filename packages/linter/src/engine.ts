@@ -785,22 +785,14 @@ function outsideMarkup(
     return k < instructions.length && instructions[k]!.range.start.offset <= offset ? k : -1;
   };
   // A stage named with markup (`AS <%= prefix %>build`) may be the stage a later FROM names as its image.
-  const markupNames = ast.stages.flatMap(({ from: { stageName } }) =>
-    stageName && touchesMarkup(stageName.range.start.offset, stageName.range.end.offset)
-      ? [namePattern(source, stageName.range.start.offset, stageName.range.end.offset, markup)]
-      : [],
-  );
+  const markupNames = stageNamesWithMarkup(source, markup, ast, touchesMarkup);
   const namesMarkupStage = (d: Diagnostic) => {
     const from = instructions[instructionAt(d.range.start.offset)];
     const image = from?.type === "From" ? from.image : null;
-    return (
-      image !== null &&
-      d.range.start.offset >= image.range.start.offset &&
-      markupNames.some((name) => name.test(image.value))
-    );
+    return image !== null && d.range.start.offset >= image.range.start.offset && markupNames(image.value);
   };
   return diagnostics.filter((d) => {
-    if (markupNames.length > 0 && namesMarkupStage(d)) return false;
+    if (namesMarkupStage(d)) return false;
     // How many commands a RUN holds is unknown while markup in it, or in the RUN before it, is not rendered.
     if (d.ruleId === "no-consecutive-run") {
       const at = instructionAt(d.range.start.offset);
@@ -820,23 +812,41 @@ function outsideMarkup(
 }
 
 /**
- * The names a stage name written with markup may render to: its text with each markup piece standing for any
- * text (`base<% end %>` → `base…`, `<%= p %>build` → `…build`), matched as FROM matches stage names.
+ * Whether a name may be one a stage name written with markup renders to: one that starts with the text before
+ * the name's first markup (`base<% end %>` → `base…`), or, when markup opens the name, ends with the text after
+ * its last (`<%= p %>build` → `…build`). Each question reads the name's prefixes and suffixes once, whatever the
+ * number of stages.
  */
-function namePattern(source: string, start: number, end: number, markup: readonly TemplateSpan[]): RegExp {
-  let pattern = "";
-  let pos = start;
-  for (const span of markup) {
-    if (span.end <= start || span.start >= end) continue;
-    pattern += escapeRegExp(source.slice(pos, Math.max(pos, span.start))) + ".*";
-    pos = Math.min(end, span.end);
+function stageNamesWithMarkup(
+  source: string,
+  markup: readonly TemplateSpan[],
+  ast: Dockerfile,
+  touchesMarkup: (start: number, end: number) => boolean,
+): (name: string) => boolean {
+  const prefixes = new Set<string>();
+  const suffixes = new Set<string>();
+  let any = false;
+  for (const { from } of ast.stages) {
+    if (!from.stageName) continue;
+    const start = from.stageName.range.start.offset;
+    const end = from.stageName.range.end.offset;
+    if (!touchesMarkup(start, end)) continue;
+    const first = markup[firstIndex(markup.length, (k) => markup[k]!.end > start)]!;
+    const last = markup[firstIndex(markup.length, (k) => markup[k]!.start >= end) - 1]!;
+    const before = source.slice(start, Math.max(start, first.start)).toLowerCase();
+    const after = source.slice(Math.min(end, last.end), end).toLowerCase();
+    if (before !== "") prefixes.add(before);
+    else if (after !== "") suffixes.add(after);
+    else any = true;
   }
-  pattern += escapeRegExp(source.slice(pos, end));
-  return new RegExp(`^${pattern}$`, "is");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!any && prefixes.size === 0 && suffixes.size === 0) return () => false;
+  return (name) => {
+    if (any) return true;
+    const lower = name.toLowerCase();
+    for (let i = 1; i <= lower.length; i++)
+      if (prefixes.has(lower.slice(0, i)) || suffixes.has(lower.slice(lower.length - i))) return true;
+    return false;
+  };
 }
 
 /** `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `${templateOption:…}` or `%%NAME%%`, after a markup piece's opener. */
