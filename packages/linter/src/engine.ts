@@ -813,9 +813,10 @@ function outsideMarkup(
 
 /**
  * Whether a name may be one a stage name written with markup renders to: one that starts with the text before
- * the name's first markup (`base<% end %>` → `base…`), or, when markup opens the name, ends with the text after
- * its last (`<%= p %>build` → `…build`). Each question reads the name's prefixes and suffixes once, whatever the
- * number of stages.
+ * the name's first markup (`base<% end %>` → `base…`); when markup opens the name, one that ends with the text
+ * after its last (`<%= p %>build` → `…build`); when markup opens and ends it, one of the texts between its markup
+ * (`<% if a %>build<% else %>base<% end %>`, branches). Each question reads the name's prefixes and suffixes
+ * once, whatever the number of stages.
  */
 function stageNamesWithMarkup(
   source: string,
@@ -825,24 +826,32 @@ function stageNamesWithMarkup(
 ): (name: string) => boolean {
   const prefixes = new Set<string>();
   const suffixes = new Set<string>();
+  const whole = new Set<string>();
   let any = false;
   for (const { from } of ast.stages) {
     if (!from.stageName) continue;
     const start = from.stageName.range.start.offset;
     const end = from.stageName.range.end.offset;
     if (!touchesMarkup(start, end)) continue;
-    const first = markup[firstIndex(markup.length, (k) => markup[k]!.end > start)]!;
-    const last = markup[firstIndex(markup.length, (k) => markup[k]!.start >= end) - 1]!;
-    const before = source.slice(start, Math.max(start, first.start)).toLowerCase();
-    const after = source.slice(Math.min(end, last.end), end).toLowerCase();
-    if (before !== "") prefixes.add(before);
-    else if (after !== "") suffixes.add(after);
+    // The name's text and markup pieces, in turn: its markup is found from the first piece that ends in it.
+    const texts: string[] = [];
+    let pos = start;
+    const first = firstIndex(markup.length, (k) => markup[k]!.end > start);
+    for (let k = first; k < markup.length && markup[k]!.start < end; k++) {
+      texts.push(source.slice(pos, Math.max(pos, markup[k]!.start)).toLowerCase());
+      pos = Math.min(end, markup[k]!.end);
+    }
+    texts.push(source.slice(pos, end).toLowerCase());
+    const inner = texts.slice(1, -1).filter((t) => t !== "");
+    if (texts[0] !== "") prefixes.add(texts[0]!);
+    else if (texts.at(-1) !== "") suffixes.add(texts.at(-1)!);
+    else if (inner.length > 0) for (const t of inner) whole.add(t);
     else any = true;
   }
-  if (!any && prefixes.size === 0 && suffixes.size === 0) return () => false;
+  if (!any && prefixes.size === 0 && suffixes.size === 0 && whole.size === 0) return () => false;
   return (name) => {
-    if (any) return true;
     const lower = name.toLowerCase();
+    if (any || whole.has(lower)) return true;
     for (let i = 1; i <= lower.length; i++)
       if (prefixes.has(lower.slice(0, i)) || suffixes.has(lower.slice(lower.length - i))) return true;
     return false;

@@ -107,6 +107,16 @@ describe("linting a template", () => {
       .map((d) => rails.slice(d.range.start.offset, d.range.end.offset));
     // `base` and `prebuild` may be the stages above once rendered; `nginx` is no stage's name.
     expect(untagged).toEqual(["nginx"]);
+    const branches = [
+      "FROM node:22 AS <% if (distroless) { -%>build<% } else { %>base<% } %>",
+      "FROM base",
+      "FROM nginx",
+      "",
+    ].join("\n");
+    const found = lint(branches, { preset: "all" })
+      .diagnostics.filter((d) => d.ruleId === "no-untagged-image")
+      .map((d) => branches.slice(d.range.start.offset, d.range.end.offset));
+    expect(found).toEqual(["nginx"]);
   });
 
   it("keeps offsets: findings point at the original text", () => {
