@@ -43,7 +43,7 @@ Expecting one of '${r.join("', '")}'`);let s=`${e}Help`;return this.on(s,i=>{let
 `,n.start-1)+1,s=t.indexOf(`
 `,n.end),i=t.slice(n.end,s<0?t.length:s);return t.slice(r,n.start).trim()===""&&i.trim()===""})}function Ld(t,e){return t.includes("<<")?(e??G(t).ast).instructions.flatMap(n=>[...n.heredocs,...n.type==="Onbuild"&&n.trigger?n.trigger.heredocs:[]].map(r=>({start:r.bodyRange.start.offset,end:r.bodyRange.end.offset}))):[]}function $a(t,e){return t.some(n=>e>=n.start&&e<n.end)}function Pa(t,e){if(e.length===0)return t;let n="",r=0,s;for(let i of e){n+=t.slice(r,i.start);let o=t.lastIndexOf(`
 `,i.start-1)+1,a=t.indexOf(`
-`,i.end);a<0&&(a=t.length);let l=t.slice(o,i.start),c=t.slice(i.end,a),u=t.slice(i.start,i.end),d=l.trim()===""&&c.trim()===""&&vx(u);if(!d&&l.trim()!==""&&c.trim()===""&&!u.includes(`
+`,i.end);a<0&&(a=t.length);let l=t.slice(o,i.start),c=t.slice(i.end,a),u=t.slice(i.start,i.end),d=l.trim()===""&&c.trim()===""&&vx(u);if(!d&&l.trim()!==""&&!l.trimStart().startsWith("#")&&c.trim()===""&&!u.includes(`
 `)&&u.length>1&&hx(t,a)&&(s??=yx(t),!$a(s.bodies,i.start)&&!s.bodies.some(f=>f.start===a+1))){n+=Pd(u.length-1)+s.escapeChar,r=i.end;continue}n+=u.split(`
 `).map((f,p)=>{let m=f.replace(/\r$/,""),h=f.length-m.length;if(m.trim()==="")return f;if(d){let y=p===0?"":/^[ \t]*/.exec(m)?.[0]??"";return y+"#"+" ".repeat(m.length-y.length-1)+"\r".repeat(h)}return Pd(m.length)+"\r".repeat(h)}).join(`
 `),r=i.end}return n+t.slice(r)}function hx(t,e){let n=e+1;for(;n>0&&n<t.length;){let r=t.indexOf(`
@@ -1120,4 +1120,4 @@ Starts the hull language server; editors start it this way.
    *)
 */
 })
-//# hull-build=e83ea157ce796c9e2a2823fe35110ebc7082ae622407bec7b20b0cb469bda713
+//# hull-build=3fc4ea2bf136e8da8abdfe3570b58fcd5edea09679a4cf5462c95b3359b0f79f

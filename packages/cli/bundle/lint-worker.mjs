@@ -42,7 +42,7 @@ Expecting one of '${r.join("', '")}'`);let s=`${e}Help`;return this.on(s,i=>{let
 `,n.start-1)+1,s=t.indexOf(`
 `,n.end),i=t.slice(n.end,s<0?t.length:s);return t.slice(r,n.start).trim()===""&&i.trim()===""})}function gl(t,e){return t.includes("<<")?(e??ue(t).ast).instructions.flatMap(n=>[...n.heredocs,...n.type==="Onbuild"&&n.trigger?n.trigger.heredocs:[]].map(r=>({start:r.bodyRange.start.offset,end:r.bodyRange.end.offset}))):[]}function fi(t,e){return t.some(n=>e>=n.start&&e<n.end)}function hi(t,e){if(e.length===0)return t;let n="",r=0,s;for(let i of e){n+=t.slice(r,i.start);let o=t.lastIndexOf(`
 `,i.start-1)+1,a=t.indexOf(`
-`,i.end);a<0&&(a=t.length);let l=t.slice(o,i.start),c=t.slice(i.end,a),u=t.slice(i.start,i.end),d=l.trim()===""&&c.trim()===""&&ag(u);if(!d&&l.trim()!==""&&c.trim()===""&&!u.includes(`
+`,i.end);a<0&&(a=t.length);let l=t.slice(o,i.start),c=t.slice(i.end,a),u=t.slice(i.start,i.end),d=l.trim()===""&&c.trim()===""&&ag(u);if(!d&&l.trim()!==""&&!l.trimStart().startsWith("#")&&c.trim()===""&&!u.includes(`
 `)&&u.length>1&&sg(t,a)&&(s??=ig(t),!fi(s.bodies,i.start)&&!s.bodies.some(f=>f.start===a+1))){n+=pl(u.length-1)+s.escapeChar,r=i.end;continue}n+=u.split(`
 `).map((f,p)=>{let h=f.replace(/\r$/,""),m=f.length-h.length;if(h.trim()==="")return f;if(d){let y=p===0?"":/^[ \t]*/.exec(h)?.[0]??"";return y+"#"+" ".repeat(h.length-y.length-1)+"\r".repeat(m)}return pl(h.length)+"\r".repeat(m)}).join(`
 `),r=i.end}return n+t.slice(r)}function sg(t,e){let n=e+1;for(;n>0&&n<t.length;){let r=t.indexOf(`

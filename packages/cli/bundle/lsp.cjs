@@ -172,7 +172,7 @@ ${n.comment}`:n.comment}this.doc.range[2]=n.offset;break}default:this.errors.pus
 `,n.start-1)+1,i=e.indexOf(`
 `,n.end),s=e.slice(n.end,i<0?e.length:i);return e.slice(r,n.start).trim()===""&&s.trim()===""})}function wO(e,t){return e.includes("<<")?(t??tt(e).ast).instructions.flatMap(n=>[...n.heredocs,...n.type==="Onbuild"&&n.trigger?n.trigger.heredocs:[]].map(r=>({start:r.bodyRange.start.offset,end:r.bodyRange.end.offset}))):[]}function dg(e,t){return e.some(n=>t>=n.start&&t<n.end)}function pg(e,t){if(t.length===0)return e;let n="",r=0,i;for(let s of t){n+=e.slice(r,s.start);let o=e.lastIndexOf(`
 `,s.start-1)+1,a=e.indexOf(`
-`,s.end);a<0&&(a=e.length);let l=e.slice(o,s.start),c=e.slice(s.end,a),u=e.slice(s.start,s.end),d=l.trim()===""&&c.trim()===""&&Aq(u);if(!d&&l.trim()!==""&&c.trim()===""&&!u.includes(`
+`,s.end);a<0&&(a=e.length);let l=e.slice(o,s.start),c=e.slice(s.end,a),u=e.slice(s.start,s.end),d=l.trim()===""&&c.trim()===""&&Aq(u);if(!d&&l.trim()!==""&&!l.trimStart().startsWith("#")&&c.trim()===""&&!u.includes(`
 `)&&u.length>1&&Pq(e,a)&&(i??=xq(e),!dg(i.bodies,s.start)&&!i.bodies.some(f=>f.start===a+1))){n+=yO(u.length-1)+i.escapeChar,r=s.end;continue}n+=u.split(`
 `).map((f,h)=>{let p=f.replace(/\r$/,""),g=f.length-p.length;if(p.trim()==="")return f;if(d){let b=h===0?"":/^[ \t]*/.exec(p)?.[0]??"";return b+"#"+" ".repeat(p.length-b.length-1)+"\r".repeat(g)}return yO(p.length)+"\r".repeat(g)}).join(`
 `),r=s.end}return n+e.slice(r)}function Pq(e,t){let n=t+1;for(;n>0&&n<e.length;){let r=e.indexOf(`

@@ -42,6 +42,11 @@ describe("maskTemplate", () => {
       "FROM a:${____}\nRUN cat <<EOF > ${_____}\necho ${__}\ndone\nEOF\n",
     ],
     [
+      "a placeholder that ends a comment line stays a value",
+      "FROM a:%%TAG%%\nRUN a \\\n# see %%URL%%\n  && b\n",
+      "FROM a:${____}\nRUN a \\\n# see ${____}\n  && b\n",
+    ],
+    [
       "with the file's escape character",
       '# escape=`\nFROM a:%%TAG%%\nRUN x="%%P%%\n  " `\n  && y\n',
       '# escape=`\nFROM a:${____}\nRUN x="${_}`\n  " `\n  && y\n',

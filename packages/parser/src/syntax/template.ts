@@ -145,10 +145,12 @@ export function maskTemplate(source: string, spans: readonly TemplateSpan[]): st
     const wholeLines = before.trim() === "" && after.trim() === "" && isControl(text);
     // Output markup that ends a line of an instruction, above a line that no instruction can start, renders to
     // lines ending in a continuation: nginx's `nginxPackages="%%PACKAGES%%` above `    " \`. Its mask ends in one
-    // too, so that the instruction goes on as it will once rendered.
+    // too, so that the instruction goes on as it will once rendered. A comment line continues nothing (and looking
+    // below each of many would read the lines below them again and again).
     if (
       !wholeLines &&
       before.trim() !== "" &&
+      !before.trimStart().startsWith("#") &&
       after.trim() === "" &&
       !text.includes("\n") &&
       text.length > 1
