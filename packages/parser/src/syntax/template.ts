@@ -10,13 +10,20 @@ export interface TemplateSpan {
   end: number;
 }
 
+/** A `%%NAME%%` placeholder, as the patterns below spell it. */
+const placeholderText = String.raw`%%[A-Za-z_]\w*%%`;
+const namePlaceholder = new RegExp(placeholderText);
+
 /**
  * The opening of a markup piece, with the text that closes it. `${templateOption:name}` is the placeholder of
  * dev container templates, which BuildKit would reject as an unknown `${name:…}` modifier. `%%NAME%%` is the
  * placeholder the Docker official images' `apply-templates.sh` scripts replace; it is matched whole, since a
  * lone `%%` is the shell's `${var%%suffix}`.
  */
-const markupPattern = /\{\{|\{%|\{#|<%(?=[\s=#-])|\$\{templateOption:|%%[A-Za-z_]\w*%%/g;
+const markupPattern = new RegExp(
+  String.raw`\{\{|\{%|\{#|<%(?=[\s=#-])|\$\{templateOption:|${placeholderText}`,
+  "g",
+);
 const closers: Readonly<Record<string, string>> = {
   "{{": "}}",
   "{%": "%}",
@@ -25,15 +32,14 @@ const closers: Readonly<Record<string, string>> = {
   "${templateOption:": "}",
 };
 
-/** A `%%NAME%%` placeholder anywhere. */
-const namePlaceholder = /%%[A-Za-z_]\w*%%/;
-
 /** A line that opens with markup: a template's control line (`{{ if … }}`, `{% for … %}`, `<% end %>`). */
-const markupLine = /^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-]|%%[A-Za-z_]\w*%%)/m;
+const markupLine = new RegExp(String.raw`^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-]|${placeholderText})`, "m");
 
 /** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
-const markupValue =
-  /^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|%%[A-Za-z_]\w*%%)/im;
+const markupValue = new RegExp(
+  String.raw`^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|${placeholderText})`,
+  "im",
+);
 
 /**
  * The template markup of a file that is a template (Go templates, Jinja, ERB), or [] for a Dockerfile.
