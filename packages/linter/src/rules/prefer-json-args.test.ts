@@ -51,8 +51,28 @@ RUN echo hi
 HEALTHCHECK CMD curl -f http://x/
 `,
     },
+    {
+      name: "a command that exec-s its program, which then is PID 1",
+      code: `FROM python:3.12-slim
+CMD exec gunicorn --bind :$PORT --workers 1 main:app
+ENTRYPOINT cd /app && \\
+    exec ./server --port "$PORT"
+`,
+    },
   ],
   invalid: [
+    {
+      name: "exec that does not end the script, or that runs in a pipeline",
+      code: `FROM alpine AS a
+CMD exec ./migrate && ./server
+FROM alpine AS b
+CMD tail -f /var/log/app.log | exec ./shipper
+`,
+      errors: [
+        { messageId: "shellForm", line: 2 },
+        { messageId: "shellForm", line: 4 },
+      ],
+    },
     {
       name: "the base image's config sets no SHELL",
       code: `FROM example/pwsh:7 AS base
@@ -114,7 +134,7 @@ entrypoint my-program start
     {
       name: "no fix for shell syntax",
       code: `FROM alpine
-CMD echo "$HOME" && exec app
+CMD echo "$HOME" && app
 `,
       errors: [{ messageId: "shellForm", line: 2 }],
       output: null,
@@ -122,7 +142,7 @@ CMD echo "$HOME" && exec app
     {
       name: "no fix for a shell builtin",
       code: `FROM alpine
-CMD exec app
+CMD ulimit -n 4096
 `,
       errors: 1,
       output: null,

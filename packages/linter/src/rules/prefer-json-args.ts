@@ -1,5 +1,6 @@
 import type { Cmd, Entrypoint, Stage } from "@hull/parser";
 import { defineRule, type TextEdit } from "../rule.js";
+import { execsLast, parseShell } from "../shell/lexer.js";
 
 // Words the shell would pass through unchanged: no quotes, escapes, variables, globs, redirections or operators.
 const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -24,7 +25,8 @@ export default defineRule({
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; so is a stage whose base image sets `SHELL` when its config is given (`hull lint --resolve` or `--image-config`), and only then. " +
       "The fix rewrites a single-line `CMD` whose words the shell would pass through unchanged, and only when no `ENTRYPOINT` of this file receives it.",
     hadolintDifferences:
-      "a `HEALTHCHECK CMD` in shell form is not reported: the check runs as a short-lived process that receives no stop signal, so the shell in between does no harm (BuildKit does not report it either).",
+      "a `HEALTHCHECK CMD` in shell form is not reported: the check runs as a short-lived process that receives no stop signal, so the shell in between does no harm (BuildKit does not report it either). " +
+      "Nor is a command that ends by `exec`ing its program (`CMD exec gunicorn --bind :$PORT app:app`, `ENTRYPOINT cd /app && exec ./server`), which hadolint and BuildKit report: the program replaces the shell as PID 1 and receives the signals itself, the way Docker's reference writes a shell-form ENTRYPOINT.",
     bad: [
       `FROM node:22
 CMD node server.js
@@ -73,6 +75,8 @@ ENTRYPOINT echo "hello world"
         const first = node.args[0];
         const last = node.args[node.args.length - 1];
         if (!first || !last) continue;
+        // `CMD exec my-app` hands PID 1 to the program: the form Docker's reference gives for a shell-form ENTRYPOINT.
+        if (execsLast(parseShell(node.args.map((a) => a.value).join(" ")))) continue;
         const at = { start: first.range.start, end: last.range.end };
         const fix = node.type === "Cmd" && !entrypoint ? execFix(node) : null;
         ctx.report({ at, fix: fix ?? undefined }, "shellForm", node.keyword.name);

@@ -576,6 +576,19 @@ export function isShell(command: ShellCommand): boolean {
   return shellArgs(command) !== null;
 }
 
+/**
+ * True when a script ends by `exec`ing its program (`exec gunicorn app:app`, `cd /app && exec node server.js`): the
+ * program then takes the shell's place as the process, and receives signals itself instead of running as the shell's
+ * child. The last command must run in the shell itself: not after `||`, nor as part of a pipeline.
+ */
+export function execsLast(commands: readonly ShellCommand[]): boolean {
+  const last = commands[commands.length - 1];
+  if (last === undefined || last.name === null) return false;
+  if (last.operator !== null && last.operator !== "&&" && last.operator !== ";" && last.operator !== "\n")
+    return false;
+  return last.words.find((w) => !isAssignment(w.value))?.value === "exec";
+}
+
 /** True when an exec-form argv starts a shell: `["sh", …]`, `["/bin/bash", …]` or `["busybox", "sh", …]`. */
 export function runsShell(argv: readonly string[]): boolean {
   const first = basename(argv[0] ?? "");

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parse, type Onbuild, type Run } from "@hull/parser";
-import { commandSubstitutions, commandWord, findCommands, isShell, parseShell, runsShell } from "./lexer.js";
+import {
+  commandSubstitutions,
+  commandWord,
+  execsLast,
+  findCommands,
+  isShell,
+  parseShell,
+  runsShell,
+} from "./lexer.js";
 import { hasFlag, operands, subcommand } from "./options.js";
 import { hasCacheMount, runShell } from "./run.js";
 
@@ -176,6 +184,28 @@ describe("helpers", () => {
       false,
       false,
     ]);
+  });
+  it("knows a script that ends by exec-ing its program", () => {
+    const ends = (script: string) => execsLast(parseShell(script));
+    expect(
+      [
+        "exec gunicorn --bind :$PORT app:app",
+        "cd /app && exec node server.js",
+        "set -e; PORT=80 exec nginx -g 'daemon off;'",
+        "prepare\nexec ./server",
+      ].map(ends),
+    ).toEqual([true, true, true, true]);
+    expect(
+      [
+        "node server.js",
+        "exec node a.js && node b.js",
+        "true || exec ./server",
+        "producer | exec ./consumer",
+        "exec >/var/log/app.log 2>&1",
+        "echo exec",
+        "",
+      ].map(ends),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });
 
