@@ -59,6 +59,7 @@ import noSameEnvReference from "./no-same-env-reference.js";
 import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretsInArgOrEnv from "./no-secrets-in-arg-or-env.js";
 import noSecurityInsecure from "./no-security-insecure.js";
+import noShellFormWithoutShell from "./no-shell-form-without-shell.js";
 import noSshServer from "./no-ssh-server.js";
 import noSudo from "./no-sudo.js";
 import noSystemWorkdir from "./no-system-workdir.js";
@@ -159,6 +160,7 @@ export const rules: readonly Rule[] = [
   noSecretFileCopy,
   noSecretsInArgOrEnv,
   noSecurityInsecure,
+  noShellFormWithoutShell,
   noSshServer,
   noSudo,
   noSystemWorkdir,

@@ -1,0 +1,106 @@
+import type { Add, Copy, Instruction, Stage, Word } from "@hull/parser";
+import { defineRule } from "../rule.js";
+import { shellNames } from "../shell/lexer.js";
+import { isTarArchive } from "../shell/tools/tar.js";
+
+/**
+ * Base images known to hold no shell: `scratch`, Google's distroless images (their `debug` tags add busybox) and
+ * Chainguard's `static` (its `-dev` tags add one).
+ */
+const shellLessImage =
+  /^(?:scratch|gcr\.io\/distroless\/[^:@]+(?::(?![^@]*debug)[^@]*)?(?:@.*)?|cgr\.dev\/chainguard\/static(?::(?![^@]*-dev\b)[^@]*)?(?:@.*)?)$/;
+
+/** A destination that can receive a shell: the root, or a directory of programs. */
+const rootOrBin = /^(?:\.?\/?|\/(?:usr\/(?:local\/)?)?s?bin\/?)$/;
+
+/**
+ * True when an instruction may give the stage a shell, so that later shell-form instructions may work: a SHELL
+ * (the author names the shell), an exec-form RUN (`["/busybox", "--install"]`), an ADD that unpacks an archive (a
+ * root filesystem), and a COPY or ADD of a shell, or of a directory tree into `/` or a `bin` directory.
+ */
+function mayBringShell(node: Instruction): boolean {
+  if (node.type === "Shell") return true;
+  if (node.type === "Run") return node.form === "exec";
+  if (node.type !== "Copy" && node.type !== "Add") return false;
+  return node.sources.some((source) => sourceMayBeShell(node, source));
+}
+
+function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
+  const value = source.value;
+  if (node.type === "Add" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && isTarArchive(value)) return true;
+  const base = value.replace(/\/+$/, "").split("/").pop() ?? "";
+  if (shellNames.has(base) || base.startsWith("busybox")) return true;
+  // A directory, a glob or a variable may hold anything; it matters where a shell would be looked for.
+  const tree =
+    value.endsWith("/") || base === "" || base === "." || !base.includes(".") || /[*?[$]/.test(base);
+  return tree && rootOrBin.test(node.destination?.value ?? "");
+}
+
+export default defineRule({
+  id: "no-shell-form-without-shell",
+  title: "Use the exec form in an image that has no shell",
+  severity: "error",
+  fixable: false,
+  docs: {
+    rationale:
+      'A shell-form instruction runs through `/bin/sh -c "…"`. ' +
+      "An image built `FROM scratch`, on a distroless image or on Chainguard's `static` has no `/bin/sh`: a shell-form `RUN` fails the build, a shell-form `CMD` or `ENTRYPOINT` leaves a container that cannot start, and a shell-form `HEALTHCHECK CMD` always fails, so the container is never healthy. " +
+      'Write these instructions in exec form (`ENTRYPOINT ["/app", "--serve"]`), or run the commands in a build stage that has a shell and copy the result.',
+    limitations:
+      "Only images whose names say they hold no shell are checked: `scratch`, `gcr.io/distroless/…` (not its `debug` tags) and `cgr.dev/chainguard/static` (not its `-dev` tags). " +
+      "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` of a local archive, or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
+      "ONBUILD triggers run in other images and are not checked.",
+    bad: [
+      `FROM golang:1.23 AS build
+RUN CGO_ENABLED=0 go build -o /out/app .
+
+FROM scratch
+COPY --from=build /out/app /app
+ENTRYPOINT /app --serve
+`,
+      `FROM gcr.io/distroless/static-debian12
+COPY app /app
+RUN chmod +x /app
+`,
+    ],
+    good: [
+      `FROM golang:1.23 AS build
+RUN CGO_ENABLED=0 go build -o /out/app .
+
+FROM scratch
+COPY --from=build /out/app /app
+ENTRYPOINT ["/app", "--serve"]
+`,
+      `FROM scratch
+ADD alpine-minirootfs.tar.gz /
+CMD /bin/sh
+`,
+    ],
+    seeAlso: ["prefer-json-args"],
+  },
+  messages: {
+    run: (image: string) =>
+      `'${image}' has no shell, so this shell-form RUN fails the build (it runs as /bin/sh -c "…"); write it in exec form, or run it in a stage that has a shell.`,
+    start: (image: string, keyword: string) =>
+      `'${image}' has no shell, so this shell-form ${keyword} cannot start (it runs as /bin/sh -c "…"); write it in exec form (${keyword} ["…"]).`,
+    healthcheck: (image: string) =>
+      `'${image}' has no shell, so this shell-form health check always fails (it runs as /bin/sh -c "…"); write it in exec form (HEALTHCHECK CMD ["…"]).`,
+  },
+  visitor: {
+    Stage(stage, ctx) {
+      const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage));
+      if (image === null || !shellLessImage.test(image.toLowerCase())) return;
+      if (ctx.semantic.someBase(stage, hasShellSource)) return;
+      for (const node of stage.instructions) {
+        if (mayBringShell(node)) return;
+        if (node.type === "Run" && node.form === "shell") ctx.report(node.keyword, "run", image);
+        else if ((node.type === "Cmd" || node.type === "Entrypoint") && node.form === "shell")
+          ctx.report(node.keyword, "start", image, node.keyword.name);
+        else if (node.type === "Healthcheck" && node.form === "shell" && node.command.length > 0)
+          ctx.report(node.keyword, "healthcheck", image);
+      }
+    },
+  },
+});
+
+const hasShellSource = (stage: Stage) => stage.instructions.some(mayBringShell);
