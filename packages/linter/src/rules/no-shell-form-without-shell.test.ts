@@ -56,6 +56,26 @@ RUN echo ok
 `,
     },
     {
+      name: "under an ENTRYPOINT a shell-form CMD is only arguments (cmd-overridden's finding)",
+      code: `FROM scratch AS a
+COPY app /app
+CMD serve --port 8080
+ENTRYPOINT ["/app"]
+FROM a
+CMD serve
+FROM gcr.io/distroless/nodejs22-debian12
+COPY server.js /srv/
+CMD /srv/server.js
+`,
+    },
+    {
+      name: "the base image's config sets an ENTRYPOINT",
+      code: `FROM gcr.io/distroless/static-debian12:nonroot
+CMD serve
+`,
+      imageConfigs: { "gcr.io/distroless/static-debian12:nonroot": { config: { Entrypoint: ["/app"] } } },
+    },
+    {
       name: "a base image that is only known at build time",
       code: `ARG BASE
 FROM \${BASE}
@@ -97,8 +117,15 @@ CMD serve --port 8080
             '\'scratch\' has no shell, so this shell-form ENTRYPOINT cannot start (it runs as /bin/sh -c "…"); write it in exec form (ENTRYPOINT ["…"]).',
           line: 6,
         },
-        { messageId: "start", line: 7 },
       ],
+    },
+    {
+      name: "a shell-form CMD with no ENTRYPOINT",
+      code: `FROM gcr.io/distroless/static-debian12
+COPY --from=build /out/app /app
+CMD /app --serve
+`,
+      errors: [{ messageId: "start", line: 3 }],
     },
     {
       name: "a stage built on a scratch stage, and distroless through a global ARG",

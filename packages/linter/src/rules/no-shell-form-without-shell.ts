@@ -10,6 +10,9 @@ import { isTarArchive } from "../shell/tools/tar.js";
 const shellLessImage =
   /^(?:scratch|gcr\.io\/distroless\/[^:@]+(?::(?![^@]*debug)[^@]*)?(?:@.*)?|cgr\.dev\/chainguard\/static(?::(?![^@]*-dev\b)[^@]*)?(?:@.*)?)$/;
 
+/** Distroless images whose config sets an ENTRYPOINT (the language's runtime), to which a CMD only gives arguments. */
+const runtimeEntrypoint = /^gcr\.io\/distroless\/(?:java|python|nodejs)/;
+
 /** A destination that can receive a shell: the root, or a directory of programs. */
 const rootOrBin = /^(?:\.?\/?|\/(?:usr\/(?:local\/)?)?s?bin\/?)$/;
 
@@ -49,6 +52,7 @@ export default defineRule({
     limitations:
       "Only images whose names say they hold no shell are checked: `scratch`, `gcr.io/distroless/…` (not its `debug` tags) and `cgr.dev/chainguard/static` (not its `-dev` tags). " +
       "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` of a local archive, or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
+      "A shell-form `CMD` under an `ENTRYPOINT` (this file's, or that of a distroless language image) is only the entrypoint's arguments, `cmd-overridden`'s finding. " +
       "ONBUILD triggers run in other images and are not checked.",
     bad: [
       `FROM golang:1.23 AS build
@@ -76,7 +80,7 @@ ADD alpine-minirootfs.tar.gz /
 CMD /bin/sh
 `,
     ],
-    seeAlso: ["prefer-json-args"],
+    seeAlso: ["prefer-json-args", "cmd-overridden"],
   },
   messages: {
     run: (image: string) =>
@@ -91,11 +95,19 @@ CMD /bin/sh
       const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage));
       if (image === null || !shellLessImage.test(image.toLowerCase())) return;
       if (ctx.semantic.someBase(stage, hasShellSource)) return;
+      // Under an ENTRYPOINT, a shell-form CMD is only its arguments (\`/bin/sh\`, \`-c\`, "…"): cmd-overridden's finding.
+      const entrypoint =
+        hasEntrypoint(stage) ||
+        ctx.semantic.someBase(stage, hasEntrypoint) ||
+        runtimeEntrypoint.test(image) ||
+        !!ctx.baseImage(stage)?.config.Entrypoint?.length;
       for (const node of stage.instructions) {
         if (mayBringShell(node)) return;
         if (node.type === "Run" && node.form === "shell") ctx.report(node.keyword, "run", image);
-        else if ((node.type === "Cmd" || node.type === "Entrypoint") && node.form === "shell")
-          ctx.report(node.keyword, "start", image, node.keyword.name);
+        else if (node.type === "Entrypoint" && node.form === "shell")
+          ctx.report(node.keyword, "start", image, "ENTRYPOINT");
+        else if (node.type === "Cmd" && node.form === "shell" && !entrypoint)
+          ctx.report(node.keyword, "start", image, "CMD");
         else if (node.type === "Healthcheck" && node.form === "shell" && node.command.length > 0)
           ctx.report(node.keyword, "healthcheck", image);
       }
@@ -104,3 +116,4 @@ CMD /bin/sh
 });
 
 const hasShellSource = (stage: Stage) => stage.instructions.some(mayBringShell);
+const hasEntrypoint = (stage: Stage) => stage.instructions.some((n) => n.type === "Entrypoint");
