@@ -44,6 +44,10 @@ RUN echo ok
 FROM scratch AS d
 COPY --from=tools /opt/stage /
 CMD echo ok
+
+FROM scratch AS e
+ADD --unpack=true https://example.com/rootfs.tar.xz /
+RUN echo ok
 `,
     },
     {
@@ -156,6 +160,20 @@ COPY --from=build /out/app /app
 RUN ln -s /app /usr/bin/app
 `,
       errors: [{ messageId: "run", line: 4 }],
+    },
+    {
+      name: "an archive ADD does not unpack",
+      code: `FROM scratch AS a
+ADD https://example.com/rootfs.tar.xz /
+RUN echo a
+FROM scratch AS b
+ADD --unpack=false rootfs.tar.xz /
+RUN echo b
+`,
+      errors: [
+        { messageId: "run", line: 3 },
+        { messageId: "run", line: 6 },
+      ],
     },
   ],
 });

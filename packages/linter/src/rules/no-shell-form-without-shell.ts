@@ -30,13 +30,21 @@ function mayBringShell(node: Instruction): boolean {
 
 function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
   const value = source.value;
-  if (node.type === "Add" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && isTarArchive(value)) return true;
+  if (node.type === "Add" && unpacks(node, value)) return true;
   const base = value.replace(/\/+$/, "").split("/").pop() ?? "";
   if (shellNames.has(base) || base.startsWith("busybox")) return true;
   // A directory, a glob or a variable may hold anything; it matters where a shell would be looked for.
   const tree =
     value.endsWith("/") || base === "" || base === "." || !base.includes(".") || /[*?[$]/.test(base);
   return tree && rootOrBin.test(node.destination?.value ?? "");
+}
+
+/** True when ADD unpacks the source: a local tar archive unless `--unpack=false`, a remote one with `--unpack`. */
+function unpacks(node: Add, value: string): boolean {
+  if (!isTarArchive(value)) return false;
+  const flag = node.flags.find((f) => f.name === "unpack");
+  if (flag === undefined) return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  return flag.value === null || flag.value === "" || flag.value.toLowerCase() === "true";
 }
 
 export default defineRule({
@@ -51,7 +59,7 @@ export default defineRule({
       'Write these instructions in exec form (`ENTRYPOINT ["/app", "--serve"]`), or run the commands in a build stage that has a shell and copy the result.',
     limitations:
       "Only images whose names say they hold no shell are checked: `scratch`, `gcr.io/distroless/…` (not its `debug` tags) and `cgr.dev/chainguard/static` (not its `-dev` tags). " +
-      "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` of a local archive, or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
+      "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` that unpacks an archive (a local one, or a remote one with `--unpack`), or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
       "A shell-form `CMD` under an `ENTRYPOINT` (this file's, or that of a distroless language image) is only the entrypoint's arguments, `cmd-overridden`'s finding. " +
       "ONBUILD triggers run in other images and are not checked.",
     bad: [
