@@ -48,6 +48,10 @@ CMD echo ok
 FROM scratch AS e
 ADD --unpack=true https://example.com/rootfs.tar.xz /
 RUN echo ok
+
+FROM scratch AS f
+ADD focal-server-cloudimg.img /
+RUN echo ok
 `,
     },
     {

@@ -18,7 +18,7 @@ const rootOrBin = /^(?:\.?\/?|\/(?:usr\/(?:local\/)?)?s?bin\/?)$/;
 
 /**
  * True when an instruction may give the stage a shell, so that later shell-form instructions may work: a SHELL
- * (the author names the shell), an exec-form RUN (`["/busybox", "--install"]`), an ADD that unpacks an archive (a
+ * (the author names the shell), an exec-form RUN (`["/busybox", "--install"]`), an ADD that may unpack an archive (a
  * root filesystem), and a COPY or ADD of a shell, or of a directory tree into `/` or a `bin` directory.
  */
 function mayBringShell(node: Instruction): boolean {
@@ -30,7 +30,7 @@ function mayBringShell(node: Instruction): boolean {
 
 function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
   const value = source.value;
-  if (node.type === "Add" && unpacks(node, value)) return true;
+  if (node.type === "Add" && mayUnpack(node, value)) return true;
   const base = value.replace(/\/+$/, "").split("/").pop() ?? "";
   if (shellNames.has(base) || base.startsWith("busybox")) return true;
   // A directory, a glob or a variable may hold anything; it matters where a shell would be looked for.
@@ -39,12 +39,16 @@ function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
   return tree && rootOrBin.test(node.destination?.value ?? "");
 }
 
-/** True when ADD unpacks the source: a local tar archive unless `--unpack=false`, a remote one with `--unpack`. */
-function unpacks(node: Add, value: string): boolean {
-  if (!isTarArchive(value)) return false;
+/**
+ * True when ADD may unpack the source: BuildKit unpacks a local tar archive whatever its name (so a local file added
+ * into `/` or a `bin` directory may be one), unless `--unpack=false`, and a remote file only with `--unpack`.
+ */
+function mayUnpack(node: Add, value: string): boolean {
   const flag = node.flags.find((f) => f.name === "unpack");
-  if (flag === undefined) return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-  return flag.value === null || flag.value === "" || flag.value.toLowerCase() === "true";
+  const on = flag && (flag.value === null || flag.value === "" || flag.value.toLowerCase() === "true");
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return on === true;
+  if (on === false) return false;
+  return isTarArchive(value) || rootOrBin.test(node.destination?.value ?? "");
 }
 
 export default defineRule({
@@ -59,7 +63,7 @@ export default defineRule({
       'Write these instructions in exec form (`ENTRYPOINT ["/app", "--serve"]`), or run the commands in a build stage that has a shell and copy the result.',
     limitations:
       "Only images whose names say they hold no shell are checked: `scratch`, `gcr.io/distroless/…` (not its `debug` tags) and `cgr.dev/chainguard/static` (not its `-dev` tags). " +
-      "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` that unpacks an archive (a local one, or a remote one with `--unpack`), or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
+      "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` that may unpack an archive (a local tar archive, any local file added into `/` or a `bin` directory since BuildKit unpacks a tar whatever its name, or a remote file with `--unpack`), or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
       "A shell-form `CMD` under an `ENTRYPOINT` (this file's, or that of a distroless language image) is only the entrypoint's arguments, `cmd-overridden`'s finding. " +
       "ONBUILD triggers run in other images and are not checked.",
     bad: [
@@ -103,7 +107,7 @@ CMD /bin/sh
       const image = ctx.semantic.baseName(ctx.semantic.rootOf(stage));
       if (image === null || !shellLessImage.test(image.toLowerCase())) return;
       if (ctx.semantic.someBase(stage, hasShellSource)) return;
-      // Under an ENTRYPOINT, a shell-form CMD is only its arguments (\`/bin/sh\`, \`-c\`, "…"): cmd-overridden's finding.
+      // Under an ENTRYPOINT, a shell-form CMD is only its arguments (`/bin/sh`, `-c`, "…"): cmd-overridden's finding.
       const entrypoint =
         hasEntrypoint(stage) ||
         ctx.semantic.someBase(stage, hasEntrypoint) ||
