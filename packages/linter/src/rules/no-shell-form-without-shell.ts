@@ -2,6 +2,7 @@ import type { Add, Copy, Instruction, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { shellNames } from "../shell/lexer.js";
 import { isTarArchive } from "../shell/tools/tar.js";
+import { hasEntrypoint } from "./utils/stages.js";
 
 /**
  * Base images known to hold no shell: `scratch`, Google's distroless images (their `debug` tags add busybox) and
@@ -128,4 +129,3 @@ CMD /bin/sh
 });
 
 const hasShellSource = (stage: Stage) => stage.instructions.some(mayBringShell);
-const hasEntrypoint = (stage: Stage) => stage.instructions.some((n) => n.type === "Entrypoint");

@@ -1,6 +1,7 @@
 import type { Cmd, Entrypoint, Stage } from "@hull/parser";
 import { defineRule, type TextEdit } from "../rule.js";
 import { execsLast, parseShell } from "../shell/lexer.js";
+import { hasEntrypoint } from "./utils/stages.js";
 
 // Words the shell would pass through unchanged: no quotes, escapes, variables, globs, redirections or operators.
 const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -86,7 +87,6 @@ ENTRYPOINT echo "hello world"
 });
 
 const setsShell = (stage: Stage) => stage.instructions.some((n) => n.type === "Shell");
-const hasEntrypoint = (stage: Stage) => stage.instructions.some((n) => n.type === "Entrypoint");
 
 /** The exec form of a one-line shell-form command whose words the shell would not change; null otherwise. */
 function execFix(node: Cmd | Entrypoint): TextEdit | null {
