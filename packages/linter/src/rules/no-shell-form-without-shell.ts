@@ -1,6 +1,6 @@
 import type { Add, Copy, Instruction, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
-import { shellNames } from "../shell/lexer.js";
+import { basename, shellNames } from "../shell/lexer.js";
 import { isTarArchive } from "../shell/tools/tar.js";
 import { hasEntrypoint } from "./utils/stages.js";
 
@@ -32,7 +32,7 @@ function mayBringShell(node: Instruction): boolean {
 function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
   const value = source.value;
   if (node.type === "Add" && mayUnpack(node, value)) return true;
-  const base = value.replace(/\/+$/, "").split("/").pop() ?? "";
+  const base = basename(value.replace(/\/+$/, ""));
   if (shellNames.has(base) || base.startsWith("busybox")) return true;
   // A directory, a glob or a variable may hold anything; it matters where a shell would be looked for.
   const tree =
