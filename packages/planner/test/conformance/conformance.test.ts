@@ -22,19 +22,33 @@ const cacheSteps: number[] = [];
 describe.skipIf(why !== "")("conformance with buildah", () => {
   let dir = "";
   const configs: Record<string, BaseImage> = {};
+  // Before a RUN, buildah re-executes itself from a sealed in-memory copy of its binary. Under load the kernel now
+  // and then refuses the seal (EBUSY), and the build stops before the step ran (seen once in CI).
+  // Such an attempt is retried, at most twice. Its output is kept: the steps it built are cache hits in the next
+  // attempt, and the cache cases count a step as rebuilt if any attempt built it.
   const buildah = (args: string[], input?: string): string => {
-    const r = spawnSync(
-      "buildah",
-      ["--storage-driver", "vfs", "--root", join(dir, "root"), "--runroot", join(dir, "run"), ...args],
-      {
-        encoding: "utf8",
-        input,
-        maxBuffer: 64 << 20,
-        env: { ...process.env, STORAGE_DRIVER: "vfs", BUILDAH_ISOLATION: "chroot" },
-      },
-    );
-    if (r.status !== 0) throw new Error(`buildah ${args.join(" ")} failed: ${r.stderr}`);
-    return r.stdout;
+    let out = "";
+    for (let attempt = 1; ; attempt++) {
+      const r = spawnSync(
+        "buildah",
+        ["--storage-driver", "vfs", "--root", join(dir, "root"), "--runroot", join(dir, "run"), ...args],
+        {
+          encoding: "utf8",
+          input,
+          maxBuffer: 64 << 20,
+          env: { ...process.env, STORAGE_DRIVER: "vfs", BUILDAH_ISOLATION: "chroot" },
+        },
+      );
+      out += r.stdout;
+      if (r.status === 0) return out;
+      if (attempt < 3 && /sealing memfd copy: Device or resource busy/.test(r.stderr)) {
+        console.warn(
+          `buildah ${args[0] ?? ""}: the kernel refused to seal buildah's copy of itself; retrying`,
+        );
+        continue;
+      }
+      throw new Error(`buildah ${args.join(" ")} failed: ${r.stderr}`);
+    }
   };
   const inspect = (image: string): Record<string, unknown> =>
     JSON.parse(buildah(["inspect", "--type", "image", image])) as Record<string, unknown>;
@@ -107,13 +121,16 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
       const out = build({ ...c.buildArgs, ...c.change.buildArgs });
       buildah(["rmi", "-f", `localhost/hull-cache-${i}`]);
       // Each "[stage/n] STEP k/m: X" ("STEP k/m: X" in a one-stage file) is followed by "--> Using cache" when it hit; step k is instruction k-1.
-      const rebuiltByBuildah: string[] = [];
+      const rebuiltByBuildah = new Set<string>();
       const steps = [...out.matchAll(/^(?:\[(\d+)\/\d+\] )?STEP (\d+)\/\d+: (\w+)/gm)];
+      const stepIds = new Set<string>();
       for (const [n, m] of steps.entries()) {
+        const id = `s${Number(m[1] ?? 1) - 1}.${Number(m[2]) - 1}`;
+        stepIds.add(id);
         if (!["RUN", "COPY", "ADD"].includes(m[3] as string)) continue;
         const until = steps[n + 1]?.index ?? out.length;
         const hit = out.slice(m.index, until).includes("--> Using cache");
-        if (!hit) rebuiltByBuildah.push(`s${Number(m[1] ?? 1) - 1}.${Number(m[2]) - 1}`);
+        if (!hit) rebuiltByBuildah.add(id);
       }
       const inv = invalidate(
         parse(c.dockerfile).ast,
@@ -124,7 +141,7 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
         inv.plan.nodes.filter((n) => ["RUN", "COPY", "ADD"].includes(n.instruction)).map((n) => n.id),
       );
       const rebuiltByHull = inv.invalidated.filter((x) => fs.has(x.id));
-      expect(rebuiltByBuildah.sort()).toEqual([...c.rebuilt].sort());
+      expect([...rebuiltByBuildah].sort()).toEqual([...c.rebuilt].sort());
       // What hull cannot know (the output of a RUN) it says: those steps are the maybe-cached ones, and the
       // builder's answer is among what hull allows.
       const maybe = rebuiltByHull.filter((x) => x.maybeCached === true).map((x) => x.id);
@@ -135,7 +152,7 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
           .map((x) => x.id)
           .sort(),
       ).toEqual(c.rebuilt.filter((id) => !maybe.includes(id)).sort());
-      cacheSteps.push(steps.length);
+      cacheSteps.push(stepIds.size);
     },
   );
 
