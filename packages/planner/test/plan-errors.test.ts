@@ -97,6 +97,18 @@ const cases: [string, string, PlanOptions, string[]][] = [
     ["bad-checksum@2: checksum can't be specified for multiple sources"],
   ],
   [
+    "ADD --checksum of a local path that ends in .git, or of a URL whose path does not (dfgitutil.ParseGitRef)",
+    "FROM alpine\nADD --checksum=sha256:0123 vendor.git /x\nADD --checksum=sha256:0123 https://e.x/r.git/ /y\n",
+    {},
+    ["bad-checksum@2: checksum requires HTTP(S) or Git sources"],
+  ],
+  [
+    "COPY of an scp-style git address with any user (sshutil.ParseSCPStyleURL)",
+    "FROM alpine\nCOPY deploy@git.e.x:team/app /r\n",
+    {},
+    ["copy-remote-source@2: source can't be a git ref for COPY"],
+  ],
+  [
     "COPY of a URL or a git ref (convert_copy.go)",
     "FROM alpine\nCOPY https://e.x/a /a\nCOPY git@github.com:o/r.git /r\n",
     {},

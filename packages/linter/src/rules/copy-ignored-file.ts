@@ -2,6 +2,7 @@ import {
   cleanContextPath,
   expandWord,
   parseDockerignore,
+  sourceKind,
   type Add,
   type Copy,
   type Dockerignore,
@@ -111,7 +112,7 @@ function check(ctx: Context, node: Copy | Add): void {
       if (result.matched.some((name) => scope.uncertain.has(name))) continue;
       value = result.value;
     }
-    if (/^(https?|git|ssh):\/\//i.test(value) || /^git@/.test(value)) continue;
+    if (sourceKind(value) !== "local") continue;
     const path = cleanContextPath(value) || ".";
     const label = node.keyword.name === "ADD" ? "ADD" : "COPY";
     if (path === ".") {

@@ -363,6 +363,24 @@ RUN tar -xzf /tmp/tool.tgz -C /opt && rm -rf /tmp/*
       ],
     },
     {
+      name: "a repository ADD clones is in its layer, whatever form its address takes",
+      code: `FROM debian:12
+ADD https://github.com/a/b.git#v1.2.0 /src/b/
+ADD git@github.com:a/c.git /src/c
+RUN make -C /src/b install && make -C /src/c install
+RUN rm -rf /src/b /src/c
+`,
+      errors: [
+        {
+          messageId: "download",
+          message:
+            "'/src/b' comes from the ADD on line 2; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.",
+          line: 5,
+          column: 5,
+        },
+      ],
+    },
+    {
       code: `FROM debian:12
 RUN git clone https://github.com/a/b.git /src/b && make -C /src/b install
 RUN rm -rf /src/b

@@ -1,4 +1,4 @@
-import type { Add, Copy, Run, SemanticModel } from "@hull/parser";
+import { sourceKind, type Add, type Copy, type Run, type SemanticModel } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
@@ -507,12 +507,13 @@ function addCopy(node: Add | Copy, ctx: Context): void {
   let windowsNode: boolean | undefined;
   let intoDir: boolean | undefined;
   for (const source of node.sources) {
-    const remote = node.type === "Add" && /^(?:https?|ftp):\/\//i.test(source.value);
-    if (remote || (node.type === "Add" && isTarArchive(source.value))) {
+    const kind = sourceKind(source.value);
+    if (node.type === "Add" && (kind !== "local" || isTarArchive(source.value))) {
       windowsNode ??= windows(ctx.semantic, node);
-      // A remote file lands at the destination (or inside it, for a directory); a local archive is unpacked there.
+      // A downloaded file lands at the destination (or inside it, for a directory); a repository is cloned into the
+      // destination, and a local archive unpacked there.
       const target =
-        remote && (dest.endsWith("/") || node.sources.length > 1)
+        kind === "url" && (dest.endsWith("/") || node.sources.length > 1)
           ? `${dest}/${urlBasename(source.value)}`
           : dest;
       const path = windowsNode ? windowsPath(target, workdir) : normalize(target, workdir);
@@ -520,9 +521,8 @@ function addCopy(node: Add | Copy, ctx: Context): void {
       continue;
     }
     // A file from the context or another stage lands in the destination directory, or is the destination.
-    // Heredocs, the whole context and git repositories are nothing a RUN could mount instead.
-    if (source.value.startsWith("<<") || /^(?:\.?\/?|git@.*|(?:git|ssh):\/\/.*)$/.test(source.value))
-      continue;
+    // Heredocs and the whole context are nothing a RUN could mount instead; a COPY of a URL or a repository fails.
+    if (kind !== "local" || source.value.startsWith("<<") || /^\.?\/?$/.test(source.value)) continue;
     // The file name: the last segment, trailing slashes aside.
     const value = source.value;
     let end = value.length;

@@ -1,4 +1,4 @@
-import type { Add, Copy, Stage, Word } from "@hull/parser";
+import { sourceKind, type Add, type Copy, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
 import { runShell, type ShellScope } from "../shell/run.js";
@@ -118,7 +118,7 @@ function checkBroadCopies(
 /** True for a COPY or ADD that does not read the build context (`--from`, a URL, a heredoc). */
 function fromOtherPlace(node: Copy | Add): boolean {
   if (node.flags.some((f) => f.name === "from")) return true;
-  return node.sources.some((s) => /^(?:https?|git|ssh):\/\/|^git@|^<</.test(s.value));
+  return node.sources.some((s) => s.value.startsWith("<<") || sourceKind(s.value) !== "local");
 }
 
 /** `context` for `.`-like sources, `dir` for a conventional source directory, else null. */

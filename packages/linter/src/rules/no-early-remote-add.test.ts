@@ -15,6 +15,21 @@ ADD https://example.com/tini /tini
 RUN chmod +x /tini
 RUN apt-get update
 `,
+    {
+      name: "a repository is cloned into the destination, which the next RUN uses",
+      code: `FROM debian:12
+ADD git@github.com:o/tool.git /src/
+RUN make -C /src
+`,
+    },
+    {
+      name: "BuildKit reads an ftp:// source as a path in the build context, not as a download",
+      code: `FROM debian:12
+ADD ftp://example.com/tool.tgz /tmp/
+RUN apt-get update
+RUN tar -xzf /tmp/tool.tgz
+`,
+    },
   ],
   invalid: [
     {
@@ -43,6 +58,15 @@ RUN apt-get update
 RUN tar -xzf /opt/tool.tgz
 `,
       errors: [{ messageId: "remoteAdd", line: 3, column: 5 }],
+    },
+    {
+      name: "a repository is fetched again on every build, as a URL is",
+      code: `FROM debian:12
+ADD git@github.com:o/tool.git /src/tool
+RUN apt-get update
+RUN make -C /src/tool
+`,
+      errors: [{ messageId: "remoteAdd", line: 2, column: 5 }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import type { Stage, Word } from "@hull/parser";
+import { sourceKind, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
 import { urlBasename } from "../shell/tools/curl.js";
@@ -12,7 +12,7 @@ export default defineRule({
   group: "cache-busting-order",
   docs: {
     rationale:
-      "An `ADD` of a URL is fetched again on every build, and once its content changes every instruction after it in the stage runs again. " +
+      "An `ADD` of a URL or a git repository is fetched again on every build, and once its content changes every instruction after it in the stage runs again. " +
       "Placed just before the step that uses the file, it re-runs only that step.",
     limitations:
       "The next `RUN` is looked for among the 100 instructions after the `ADD`; an `ADD` further from it is not reported.",
@@ -60,13 +60,15 @@ function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => voi
     }
     if (node.type !== "Add" || !node.destination || node.flags.some((f) => f.name === "checksum")) return;
     for (const source of node.sources) {
-      const remote = /^(?:https?|ftp):\/\//i.test(source.value) && !pinnedUrl(source.value);
+      const kind = sourceKind(source.value);
+      const remote = kind !== "local" && !pinnedUrl(source.value);
       const variable = /^\$\{?(\w+)\}?$/.exec(source.value);
       if (!remote && !(variable && noDefault.has(variable[1]!))) continue;
       const dest = node.destination.value;
       // A file under /etc (an apt key, a repository list, a config) is read by later RUNs without being named.
       if (/^\/etc\//.test(dest)) continue;
-      const file = dest.endsWith("/") ? urlBasename(source.value) : basename(dest);
+      // A repository is cloned into the destination; a file downloaded into a directory keeps its URL's name.
+      const file = kind === "url" && dest.endsWith("/") ? urlBasename(source.value) : basename(dest);
       const needles = [file, dest.replace(/\/+$/, "")].filter((n) => n.length > 1 && n !== "/tmp");
       if (needles.length === 0) continue;
       // The instructions after it, up to the first RUN, by index (a copy of the rest of the stage for each ADD made a

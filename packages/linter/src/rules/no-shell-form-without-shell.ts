@@ -1,4 +1,4 @@
-import type { Add, Copy, Instruction, Stage, Word } from "@hull/parser";
+import { sourceKind, type Add, type Copy, type Instruction, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename, shellNames } from "../shell/lexer.js";
 import { isTarArchive } from "../shell/tools/tar.js";
@@ -47,7 +47,7 @@ function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
 function mayUnpack(node: Add, value: string): boolean {
   const flag = node.flags.find((f) => f.name === "unpack");
   const on = flag && (flag.value === null || flag.value === "" || flag.value.toLowerCase() === "true");
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return on === true;
+  if (sourceKind(value) === "url") return on === true;
   if (on === false) return false;
   return isTarArchive(value) || rootOrBin.test(node.destination?.value ?? "");
 }

@@ -1,9 +1,9 @@
-import { expandWord, firstIndex, type Add, type Stage } from "@hull/parser";
+import { expandWord, firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
 
 /** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
-const remoteFile = /^https?:\/\/(?![^#?]*\.git(?:[#?]|$))/i;
+const remoteFile = (source: string) => sourceKind(source) === "url";
 
 /** Commands that check a file against a checksum or a signature. */
 const verifiers = new Set([
@@ -107,7 +107,7 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
         scope && value.includes("$") ? expandWord(value, scope.env, ctx.semantic.options).value : value;
       const remote = node.sources
         .map((word) => ({ word, url: url(word.value) }))
-        .filter((s) => remoteFile.test(s.url));
+        .filter((s) => remoteFile(s.url));
       if (remote.length === 0) return;
       const stage = ctx.currentStage();
       let checks: Verifier[] = [];
@@ -129,7 +129,7 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
         if (checkedLater(checks, after, names)) continue;
         // A URL as written is named as written; a variable that holds one is named with the URL it holds.
         const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
-        if (remoteFile.test(written)) ctx.report(source, "unverified", written);
+        if (remoteFile(written)) ctx.report(source, "unverified", written);
         else ctx.report(source, "unverifiedDefault", written, url);
       }
     },

@@ -1,3 +1,4 @@
+import { sourceKind } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { unquote } from "./utils/instruction-text.js";
 
@@ -44,8 +45,9 @@ ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d
         const v = unquote(s.value);
         return (
           !v.includes("$") &&
+          sourceKind(v) === "local" &&
+          // What only looks remote (`ftp://`, `s3://`) is a path to BuildKit and fails the build; COPY would too.
           !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) &&
-          !/^git@/.test(v) &&
           !ARCHIVE.test(v) &&
           !/[*?[]/.test(v)
         );

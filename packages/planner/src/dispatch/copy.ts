@@ -1,4 +1,4 @@
-import type { Add, Copy, Flag, Word } from "@hull/parser";
+import { sourceKind, type Add, type Copy, type Flag, type Word } from "@hull/parser";
 import type { EdgeKind } from "../model.js";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
@@ -37,13 +37,10 @@ function checkFileOpFlags(
   if (checksum !== null && checksum !== "") {
     if (sources.length !== 1)
       ctx.report("bad-checksum", "checksum can't be specified for multiple sources", at("checksum"));
-    else if (!httpSource.test(sources[0] as string) && !gitSource.test(sources[0] as string))
+    else if (sourceKind(sources[0] as string) === "local")
       ctx.report("bad-checksum", "checksum requires HTTP(S) or Git sources", at("checksum"));
   }
 }
-
-const httpSource = /^https?:\/\//i;
-const gitSource = /^(git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$|^https?:\/\/[^/]+\/.+\.git(\/|#|$)/i;
 
 /** The shared COPY/ADD semantics (BuildKit's dispatchCopy). */
 export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | Add, isAdd: boolean): void {
@@ -133,14 +130,15 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     // copy writes only there (convert_copy.go: the pattern becomes an include pattern, the source its parent).
     const pivot = value.indexOf("/./");
     parentPaths.push(pivot >= 0 ? value.slice(pivot + 3) : value);
-    if (!isAdd && from.kind === "context" && (gitSource.test(value) || httpSource.test(value))) {
+    const kind = sourceKind(value);
+    if (!isAdd && from.kind === "context" && kind !== "local") {
       // BuildKit's dispatchCopy: COPY reads only files; remote sources are ADD's.
-      const what = gitSource.test(value) ? "a git ref" : "a URL";
+      const what = kind === "git" ? "a git ref" : "a URL";
       ctx.report("copy-remote-source", `source can't be ${what} for COPY`, word.range);
     }
-    if (isAdd && gitSource.test(value)) {
+    if (isAdd && kind === "git") {
       sources.push({ git: value, content: `git:${value}` });
-    } else if (isAdd && httpSource.test(value)) {
+    } else if (isAdd && kind === "url") {
       sources.push({ url: value, content: checksum ? `checksum:${checksum}` : `url:${value}` });
     } else if (from.kind === "context") {
       const path = contextPath(value);
