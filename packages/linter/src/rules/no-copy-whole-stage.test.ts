@@ -14,6 +14,20 @@ COPY --from=b /opt /
 FROM alpine:3.20
 COPY --from=b / /opt/
 `,
+    {
+      name: "a stage built FROM scratch, directly or through another stage, holds only what was put into it",
+      code: `FROM golang:1.23 AS build
+RUN go build -o /out/app .
+FROM scratch AS files
+COPY --from=build /out/app /usr/local/bin/app
+FROM files AS more
+COPY LICENSE /
+FROM alpine:3.20
+COPY --from=files / /
+COPY --from=MORE / /
+COPY --from=2 / /
+`,
+    },
   ],
   invalid: [
     {
@@ -22,6 +36,16 @@ FROM alpine:3.20
 COPY --from=b / /
 `,
       errors: [{ messageId: "whole", line: 3, column: 15, endLine: 3, endColumn: 16 }],
+    },
+    {
+      name: "a stage named by a global ARG is looked up with its value",
+      code: `ARG BASE=build
+FROM alpine:3.20 AS build
+FROM scratch AS files
+FROM alpine:3.20
+COPY --from=\${BASE} / /
+`,
+      errors: [{ messageId: "whole", line: 5 }],
     },
     {
       code: `FROM alpine:3.20

@@ -40,8 +40,12 @@ COPY --from=build /out/app /usr/local/bin/app
     Copy(node, ctx) {
       const from = node.flags.find((f) => f.name === "from");
       if (!from?.value || node.sources.length !== 1 || !node.destination) return;
-      if (node.sources[0]!.value === "/" && node.destination.value === "/")
-        ctx.report(node.sources[0]!, "whole", from.value);
+      if (node.sources[0]!.value !== "/" || node.destination.value !== "/") return;
+      // A stage of this file built FROM scratch holds only the files put into it: copying it whole copies those.
+      const ref = ctx.semantic.expandGlobal(from.value);
+      const stage = ref === null ? null : ctx.semantic.stageByRef(ref);
+      if (stage && ctx.semantic.baseName(ctx.semantic.rootOf(stage)) === "scratch") return;
+      ctx.report(node.sources[0]!, "whole", from.value);
     },
   },
 });
