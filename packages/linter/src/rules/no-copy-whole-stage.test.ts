@@ -15,6 +15,15 @@ FROM alpine:3.20
 COPY --from=b / /opt/
 `,
     {
+      name: "an image made to be copied whole, by name or through a stage",
+      code: `FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx
+FROM golang:1.23
+COPY --from=xx / /
+COPY --from=docker.io/crazymax/goreleaser-xx:latest / /
+COPY --from=crazymax/yasu@sha256:${"0".repeat(64)} / /
+`,
+    },
+    {
       name: "a stage built FROM scratch, directly or through another stage, holds only what was put into it",
       code: `FROM golang:1.23 AS build
 RUN go build -o /out/app .

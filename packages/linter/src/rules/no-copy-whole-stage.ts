@@ -1,4 +1,11 @@
+import { splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
+
+/**
+ * Images built FROM scratch to be copied whole (`COPY --from=IMAGE / /`), as their own documentation shows: the
+ * cross-compilation helpers and single-binary images of the Docker and goreleaser ecosystems.
+ */
+const madeToBeCopied = new Set(["tonistiigi/xx", "crazymax/goreleaser-xx", "crazymax/yasu"]);
 
 export default defineRule({
   id: "no-copy-whole-stage",
@@ -14,7 +21,8 @@ export default defineRule({
       "Copy the directories the image needs instead.",
     limitations:
       "A stage of this file built `FROM scratch` is not reported (it holds only what was put in it). " +
-      "Off by default: images made to be copied this way, such as `tonistiigi/xx`, are common and cannot be told apart without pulling them.",
+      "Nor is an image made to be copied this way whose documentation says so (`tonistiigi/xx`, `crazymax/goreleaser-xx`, `crazymax/yasu`). " +
+      "Off by default: other images made to be copied whole cannot be told apart without pulling them.",
     bad: [
       `FROM golang:1.23 AS build
 RUN go build -o /out/app .
@@ -44,7 +52,10 @@ COPY --from=build /out/app /usr/local/bin/app
       // A stage of this file built FROM scratch holds only the files put into it: copying it whole copies those.
       const ref = ctx.semantic.expandGlobal(from.value);
       const stage = ref === null ? null : ctx.semantic.stageByRef(ref);
-      if (stage && ctx.semantic.baseName(ctx.semantic.rootOf(stage)) === "scratch") return;
+      const image = stage ? ctx.semantic.baseName(ctx.semantic.rootOf(stage)) : ref;
+      if (image === "scratch") return;
+      if (image !== null && madeToBeCopied.has(splitImageReference(image).name.replace(/^docker\.io\//, "")))
+        return;
       ctx.report(node.sources[0]!, "whole", from.value);
     },
   },
