@@ -109,6 +109,12 @@ const cases: [string, string, PlanOptions, string[]][] = [
     ["copy-remote-source@2: source can't be a git ref for COPY"],
   ],
   [
+    "COPY --from of a URL: the source is read before the stage is (convert_copy.go)",
+    "FROM alpine AS build\nFROM alpine\nCOPY --from=build https://e.x/a /a\n",
+    {},
+    ["copy-remote-source@3: source can't be a URL for COPY"],
+  ],
+  [
     "COPY of a URL or a git ref (convert_copy.go)",
     "FROM alpine\nCOPY https://e.x/a /a\nCOPY git@github.com:o/r.git /r\n",
     {},

@@ -131,7 +131,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     const pivot = value.indexOf("/./");
     parentPaths.push(pivot >= 0 ? value.slice(pivot + 3) : value);
     const kind = sourceKind(value);
-    if (!isAdd && from.kind === "context" && kind !== "local") {
+    if (!isAdd && kind !== "local") {
       // BuildKit's dispatchCopy: COPY reads only files; remote sources are ADD's.
       const what = kind === "git" ? "a git ref" : "a URL";
       ctx.report("copy-remote-source", `source can't be ${what} for COPY`, word.range);
