@@ -24,6 +24,8 @@ FROM cgr.dev/chainguard/static:latest-dev AS b
 RUN echo hi
 FROM cgr.dev/chainguard/python:latest
 RUN echo hi
+FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble AS c
+RUN echo hi
 `,
     },
     {
@@ -125,6 +127,18 @@ CMD serve --port 8080
             '\'scratch\' has no shell, so this shell-form ENTRYPOINT cannot start (it runs as /bin/sh -c "…"); write it in exec form (ENTRYPOINT ["…"]).',
           line: 6,
         },
+      ],
+    },
+    {
+      name: "Microsoft's chiseled .NET images, with a digest or not",
+      code: `FROM mcr.microsoft.com/dotnet/runtime-deps:10.0.0-noble-chiseled@sha256:${"b".repeat(64)}
+RUN mkdir /data
+FROM mcr.microsoft.com/dotnet/nightly/aspnet:9.0-jammy-chiseled-extra
+ENTRYPOINT dotnet app.dll
+`,
+      errors: [
+        { messageId: "run", line: 2 },
+        { messageId: "start", line: 4 },
       ],
     },
     {

@@ -5,11 +5,12 @@ import { isTarArchive } from "../shell/tools/tar.js";
 import { hasEntrypoint } from "./utils/stages.js";
 
 /**
- * Base images known to hold no shell: `scratch`, Google's distroless images (their `debug` tags add busybox) and
- * Chainguard's `static` (its `-dev` tags add one).
+ * Base images known to hold no shell: `scratch`, Google's distroless images (their `debug` tags add busybox),
+ * Chainguard's `static` (its `-dev` tags add one) and Microsoft's chiseled .NET images (Ubuntu chiseled: no shell,
+ * no package manager; every such tag says `chiseled`).
  */
 const shellLessImage =
-  /^(?:scratch|gcr\.io\/distroless\/[^:@]+(?::(?![^@]*debug)[^@]*)?(?:@.*)?|cgr\.dev\/chainguard\/static(?::(?![^@]*-dev\b)[^@]*)?(?:@.*)?)$/;
+  /^(?:scratch|gcr\.io\/distroless\/[^:@]+(?::(?![^@]*debug)[^@]*)?(?:@.*)?|cgr\.dev\/chainguard\/static(?::(?![^@]*-dev\b)[^@]*)?(?:@.*)?|mcr\.microsoft\.com\/dotnet\/[^:@]+:[^@]*-chiseled[^@]*(?:@.*)?)$/;
 
 /** Distroless images whose config sets an ENTRYPOINT (the language's runtime), to which a CMD only gives arguments. */
 const runtimeEntrypoint = /^gcr\.io\/distroless\/(?:java|python|nodejs)/;
@@ -63,7 +64,7 @@ export default defineRule({
       "An image built `FROM scratch`, on a distroless image or on Chainguard's `static` has no `/bin/sh`: a shell-form `RUN` fails the build, a shell-form `CMD` or `ENTRYPOINT` leaves a container that cannot start, and a shell-form `HEALTHCHECK CMD` always fails, so the container is never healthy. " +
       'Write these instructions in exec form (`ENTRYPOINT ["/app", "--serve"]`), or run the commands in a build stage that has a shell and copy the result.',
     limitations:
-      "Only images whose names say they hold no shell are checked: `scratch`, `gcr.io/distroless/…` (not its `debug` tags) and `cgr.dev/chainguard/static` (not its `-dev` tags). " +
+      "Only images whose names say they hold no shell are checked: `scratch`, `gcr.io/distroless/…` (not its `debug` tags), `cgr.dev/chainguard/static` (not its `-dev` tags) and `mcr.microsoft.com/dotnet/…` with a `-chiseled` tag. " +
       "An instruction after anything that may bring a shell is not reported: a `SHELL`, an exec-form `RUN`, an `ADD` that may unpack an archive (a local tar archive, any local file added into `/` or a `bin` directory since BuildKit unpacks a tar whatever its name, or a remote file with `--unpack`), or a `COPY`/`ADD` of a shell, busybox, or a directory into `/` or a `bin` directory (as images that copy in a root filesystem do). " +
       "A shell-form `CMD` under an `ENTRYPOINT` (this file's, or that of a distroless language image) is only the entrypoint's arguments, `cmd-overridden`'s finding. " +
       "ONBUILD triggers run in other images and are not checked.",
