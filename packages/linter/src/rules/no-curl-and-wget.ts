@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { commandWord, type ShellCommand } from "../shell/lexer.js";
-import { runCommands, runShell, scriptRange, substitutionMentions } from "../shell/run.js";
+import { type RunShell, runCommands, runShell, scriptRange, substitutionMentions } from "../shell/run.js";
 
 type Tool = "curl" | "wget";
 
@@ -43,8 +43,11 @@ RUN wget -q https://example.com/b.tgz
       `'${tool}' is used here, but this stage already uses '${other}' (line ${line}); use one of them.`,
   },
   state: () => ({
-    /** The tool used first in the current stage, and the line of that use. */
-    first: null as { tool: Tool; line: number } | null,
+    /**
+     * The tool used first in the current stage, and where: its line is worked out only when a finding names it, as
+     * most stages use one tool.
+     */
+    first: null as { tool: Tool; shell: RunShell; command: ShellCommand; line?: number } | null,
   }),
   visitor: {
     Stage(_stage, ctx) {
@@ -62,13 +65,10 @@ RUN wget -q https://example.com/b.tgz
       if (uses.length === 0) return;
       const tools = new Set(uses.map((c) => c.base as Tool));
       if (tools.size === 2 && isFallback(all, uses)) return;
-      let { first } = ctx.state;
-      if (!first) {
-        const tool = uses[0]!.base as Tool;
-        first = ctx.state.first = { tool, line: scriptRange(ctx, shell, commandWord(uses[0]!)!).start.line };
-      }
+      const first = (ctx.state.first ??= { tool: uses[0]!.base as Tool, shell, command: uses[0]! });
       for (const command of uses) {
         if (command.base === first.tool) continue;
+        first.line ??= scriptRange(ctx, first.shell, commandWord(first.command)!).start.line;
         ctx.report(
           scriptRange(ctx, shell, commandWord(command)!),
           "both",
