@@ -96,6 +96,18 @@ function checkEarlyArgs(
   // before the first ARG are never looked up.
   const first = nodes.findIndex((node) => node.type === "Arg");
   if (first < 0) return;
+  // The names that can be reported; only their uses are looked for.
+  const candidates = new Set<string>();
+  for (let index = first; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.type !== "Arg") continue;
+    for (const declaration of node.declarations) {
+      const name = unquote(declaration.name.value);
+      if (reportable(name) && varies(name, declaration.defaultValue?.value ?? "") !== null)
+        candidates.add(name);
+    }
+  }
+  if (candidates.size === 0) return;
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];
   for (const node of nodes) runsBefore.push(runsBefore.at(-1)! + (node.type === "Run" ? 1 : 0));
@@ -108,8 +120,7 @@ function checkEarlyArgs(
       const here: [Word, string, string, number, number][] = [];
       node.declarations.forEach((declaration, d) => {
         const name = declared[d]!;
-        // A tool reads `GOFLAGS` or `PYTHONPATH` from the environment, but nothing reads `GO_VERSION`.
-        if (!/^\w+$/.test(name) || (ENVIRONMENT_ARG.test(name) && !/VERSION/i.test(name))) return;
+        if (!candidates.has(name)) return;
         const kind = varies(name, declaration.defaultValue?.value ?? "");
         if (kind === null) return;
         const event = next.get(name);
@@ -119,15 +130,27 @@ function checkEarlyArgs(
       });
       found.push(here);
     }
-    for (const name of usedNames(node, scope)) next.set(name, { index, redeclares: false });
+    for (const name of usedNames(node, scope, candidates)) next.set(name, { index, redeclares: false });
     for (const name of declared) next.set(name, { index, redeclares: true });
   }
   for (const here of found.reverse()) for (const args of here) report(...args);
 }
 
+/** A tool reads `GOFLAGS` or `PYTHONPATH` from the environment, but nothing reads `GO_VERSION`. */
+function reportable(name: string): boolean {
+  return /^\w+$/.test(name) && !(ENVIRONMENT_ARG.test(name) && !/VERSION/i.test(name));
+}
+
+function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
+  for (const name of names) if (text.includes(name)) return true;
+  return false;
+}
+
 /** The variables an instruction reads: `$NAME` and `${NAME}`, and in PowerShell or cmd `$env:NAME` and `%NAME%`. */
-function usedNames(node: Instruction, scope: ShellScope): string[] {
+function usedNames(node: Instruction, scope: ShellScope, candidates: ReadonlySet<string>): string[] {
   const text = textOf(node);
+  // Every form of a use spells the name out: a text without any of the candidates uses none of them.
+  if (!mentionsAny(text, candidates)) return [];
   const names = text.includes("$") ? [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!) : [];
   if (node.type === "Run" && runShell(node, scope).dialect !== "posix")
     names.push(...powershellEnvNames(text), ...cmdEnvNames(text));
