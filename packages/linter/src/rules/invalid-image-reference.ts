@@ -64,11 +64,11 @@ COPY --from=BUILD /out /out
     Copy(node, ctx) {
       if (ctx.isTrigger(node)) return;
       const from = node.flags.find((f) => f.name === "from");
-      if (from) check(ctx, from.value, rangeOf(from));
+      if (from) check(ctx, from.value, () => rangeOf(from));
     },
     Run(node, ctx) {
       if (ctx.isTrigger(node)) return;
-      for (const mount of node.mounts) if (mount.from !== null) check(ctx, mount.from, mount.range);
+      for (const mount of node.mounts) if (mount.from !== null) check(ctx, mount.from, () => mount.range);
     },
   },
 });
@@ -78,12 +78,15 @@ function rangeOf(flag: Flag): Range {
   return flag.valueRange ?? flag.range;
 }
 
-/** Reports a `--from` or `from=` value that names no stage and is no valid image reference. */
-function check(ctx: Context, value: string | null, at: Range): void {
+/**
+ * Reports a `--from` or `from=` value that names no stage and is no valid image reference. Its range is asked for
+ * only then: a range is worked out from the file's line table.
+ */
+function check(ctx: Context, value: string | null, at: () => Range): void {
   if (value === null || value === "" || value.includes("$")) return;
   if (ctx.semantic.stageByRef(value) !== null) return;
   const problem = problemOf(value);
-  if (problem !== null) ctx.report(at, "invalid", value, problem);
+  if (problem !== null) ctx.report(at(), "invalid", value, problem);
 }
 
 /**

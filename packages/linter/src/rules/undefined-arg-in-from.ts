@@ -48,11 +48,12 @@ FROM alpine\${DEBUG}:3.20
   visitor: {
     From(node, ctx) {
       if (ctx.isTrigger(node)) return;
+      // Ranges are made when read: only a value with a variable needs one.
       for (const flag of node.flags) {
-        if (flag.name === "platform" && flag.value !== null && flag.valueRange)
+        if (flag.name === "platform" && flag.value?.includes("$") && flag.valueRange)
           check(ctx, flag.value, flag.valueRange);
       }
-      if (node.image) check(ctx, node.image.value, node.image.range);
+      if (node.image?.value.includes("$")) check(ctx, node.image.value, node.image.range);
     },
   },
 });
