@@ -1,4 +1,4 @@
-import type { Instruction, Stage, Word } from "@hull/parser";
+import type { ArgDeclaration, Instruction, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runShell, type ShellScope } from "../shell/run.js";
 import { cmdEnvNames } from "../shell/tools/cmd.js";
@@ -96,15 +96,18 @@ function checkEarlyArgs(
   // before the first ARG are never looked up.
   const first = nodes.findIndex((node) => node.type === "Arg");
   if (first < 0) return;
-  // The names that can be reported; only their uses are looked for.
+  // The declarations that can be reported, with what their value holds; only their names' uses are looked for.
+  const kinds = new Map<ArgDeclaration, string>();
   const candidates = new Set<string>();
   for (let index = first; index < nodes.length; index++) {
     const node = nodes[index]!;
     if (node.type !== "Arg") continue;
     for (const declaration of node.declarations) {
       const name = unquote(declaration.name.value);
-      if (reportable(name) && varies(name, declaration.defaultValue?.value ?? "") !== null)
-        candidates.add(name);
+      const kind = reportable(name) ? varies(name, declaration.defaultValue?.value ?? "") : null;
+      if (kind === null) continue;
+      kinds.set(declaration, kind);
+      candidates.add(name);
     }
   }
   if (candidates.size === 0) return;
@@ -120,9 +123,8 @@ function checkEarlyArgs(
       const here: [Word, string, string, number, number][] = [];
       node.declarations.forEach((declaration, d) => {
         const name = declared[d]!;
-        if (!candidates.has(name)) return;
-        const kind = varies(name, declaration.defaultValue?.value ?? "");
-        if (kind === null) return;
+        const kind = kinds.get(declaration);
+        if (kind === undefined) return;
         const event = next.get(name);
         if (!event || event.redeclares) return;
         const runs = runsBefore[event.index]! - runsBefore[index + 1]!;
@@ -141,6 +143,7 @@ function reportable(name: string): boolean {
   return /^\w+$/.test(name) && !(ENVIRONMENT_ARG.test(name) && !/VERSION/i.test(name));
 }
 
+/** True when the text holds any of the names, as a cheap test before looking for real uses. */
 function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
   for (const name of names) if (text.includes(name)) return true;
   return false;
