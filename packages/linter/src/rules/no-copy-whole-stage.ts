@@ -1,11 +1,15 @@
-import { splitImageReference } from "@hull/parser";
+import { normalizeImageReference, splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 /**
  * Images built FROM scratch to be copied whole (`COPY --from=IMAGE / /`), as their own documentation shows: the
  * cross-compilation helpers and single-binary images of the Docker and goreleaser ecosystems.
  */
-const madeToBeCopied = new Set(["tonistiigi/xx", "crazymax/goreleaser-xx", "crazymax/yasu"]);
+const madeToBeCopied = new Set([
+  "docker.io/tonistiigi/xx",
+  "docker.io/crazymax/goreleaser-xx",
+  "docker.io/crazymax/yasu",
+]);
 
 export default defineRule({
   id: "no-copy-whole-stage",
@@ -54,7 +58,7 @@ COPY --from=build /out/app /usr/local/bin/app
       const stage = ref === null ? null : ctx.semantic.stageByRef(ref);
       const image = stage ? ctx.semantic.baseName(ctx.semantic.rootOf(stage)) : ref;
       if (image === "scratch") return;
-      if (image !== null && madeToBeCopied.has(splitImageReference(image).name.replace(/^docker\.io\//, "")))
+      if (image !== null && madeToBeCopied.has(splitImageReference(normalizeImageReference(image)).name))
         return;
       ctx.report(node.sources[0]!, "whole", from.value);
     },
