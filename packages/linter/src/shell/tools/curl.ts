@@ -59,26 +59,30 @@ export function downloadTarget(command: ShellCommand): string | null {
   const name = command.base;
   if (name === null || !downloadTools.has(name)) return null;
   const args = command.args;
-  let url: string | undefined;
-  for (const a of args) {
-    if (remoteUrl.test(a.value)) {
-      url = a.value;
-      break;
-    }
-  }
+  // The URL is looked for only when the file is named after it (most downloads name their file, or print it).
   if (name === "curl") {
     const output = optionValue(args, "o", "--output", "--output=");
     if (output !== null) return output;
-    if (url === undefined) return null;
     for (const a of args) {
-      if (a.value === "--remote-name" || remoteNameCluster.test(a.value)) return urlBasename(url);
+      if (a.value === "--remote-name" || remoteNameCluster.test(a.value)) {
+        const url = firstUrl(args);
+        return url === undefined ? null : urlBasename(url);
+      }
     }
     return null;
   }
   const output = optionValue(args, "O", "--output-document", "--output-document=");
-  if (output !== null || url === undefined) return output;
+  if (output !== null) return output;
+  const url = firstUrl(args);
+  if (url === undefined) return null;
   const dir = optionValue(args, "P", "--directory-prefix", "--directory-prefix=");
   return dir === null ? urlBasename(url) : `${dir}/${urlBasename(url)}`;
+}
+
+/** The first argument that is an http(s) or ftp URL. */
+function firstUrl(args: readonly ShellWord[]): string | undefined {
+  for (const a of args) if (remoteUrl.test(a.value)) return a.value;
+  return undefined;
 }
 
 /**
