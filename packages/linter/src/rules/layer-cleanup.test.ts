@@ -161,6 +161,27 @@ RUN rm /tmp/b.tgz
   ],
   invalid: [
     {
+      // COPY and ADD are followed only when a later RUN removes something: the earlier of two downloads to one path
+      // is still the one named, and a copied file is placed by the WORKDIR of its COPY.
+      name: "a removal names the earliest layer, however late COPY and ADD are followed",
+      code: `FROM debian:12
+ADD https://e.com/app.tgz /tmp/app.tgz
+RUN curl -fsSLo /tmp/app.tgz https://e.com/app.tgz
+WORKDIR /src
+COPY data.tar .
+WORKDIR /
+RUN rm /tmp/app.tgz data.tar && rm /src/data.tar
+`,
+      errors: [
+        {
+          messageId: "download",
+          message:
+            "'/tmp/app.tgz' comes from the ADD on line 2; removing it in a later layer does not shrink the image. Fetch, use and remove it in one RUN.",
+        },
+        { messageId: "copiedArchive", line: 7, column: 33 },
+      ],
+    },
+    {
       name: "apt-get dist-clean (apt 2.7) in a later RUN empties the lists and archives of an earlier one",
       code: `FROM debian:13
 RUN apt-get update && apt-get install -y curl

@@ -239,6 +239,13 @@ const messages = {
     `'${path}' was created by the RUN on line ${line}; removing it in a later layer does not shrink the image. Remove it in the RUN that creates it, or build in a separate stage.`,
 };
 
+/** A COPY or ADD waiting to be followed, with the WORKDIR it ran in and its layer. */
+interface PendingCopy {
+  node: Add | Copy;
+  workdir: string;
+  layer: number;
+}
+
 /** What the rule keeps of the stage being walked. */
 interface State {
   /**
@@ -247,6 +254,11 @@ interface State {
    * every RUN fills the same cache or clones the same repository made each removal read them all (quadratic).
    */
   held: Map<string, Artifact[]>;
+  /**
+   * The COPY and ADD instructions not yet followed, with the WORKDIR and layer of each: they are followed only when
+   * a later RUN removes something (`settle`), and most stages never remove a file that a COPY brought in.
+   */
+  readonly pending: PendingCopy[];
   workdir: string;
   layer: number;
   // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
@@ -305,6 +317,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   messages,
   state: (): State => ({
     held: new Map(),
+    pending: [],
     workdir: UNKNOWN_WORKDIR,
     layer: 0,
     mine: [],
@@ -315,6 +328,7 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
       const { state } = ctx;
       // Clearing a map makes it a new table: an empty one (most stages hold nothing) is left as it is.
       if (state.held.size > 0) state.held.clear();
+      while (state.pending.length > 0) state.pending.pop();
       state.workdir = UNKNOWN_WORKDIR;
       state.layer = 0;
     },
@@ -337,69 +351,78 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
         windowsRun(ctx, shell, node);
         return;
       }
-      // Not changed by a POSIX RUN; mine and removed are emptied as they are used.
-      const { layer, workdir, mine, removed } = state;
-      // The caches this RUN filled and the directories it made, for the few RUNs that do.
-      let filled: Set<Cache> | undefined;
-      let cwd: Cwd = workdir;
-      let made: Map<string, ShellCommand> | undefined;
-      for (const command of shell.commands) {
-        const name = command.base;
-        if (name === null) continue;
-        const role = ROLES.get(name) ?? (mayRunPip(name) ? "cache" : undefined);
-        if (role === undefined) continue;
-        if (role === "cache") {
-          const facts = factsOf(command, name, node, ctx);
-          if (facts === null) continue;
-          const caches = cachesOf.get(facts.tool)!;
-          // Removals first: a command that cleans a cache an earlier layer filled.
-          for (const cache of caches) {
-            if (!cache.cleans(facts)) continue;
-            for (const path of dirsOf.get(cache)!.contents) remove(state, path);
-          }
-          if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
-          // Then what it fills.
-          for (const cache of caches) {
-            if (!cache.fills(facts)) continue;
-            (filled ??= new Set()).add(cache);
-            const dirs = dirsOf.get(cache)!;
-            if (hasCacheMount(node, ...dirs.mounts)) continue;
-            for (const path of dirs.contents) mine.push({ kind: "cache", path, keyword: "RUN", node, layer });
-          }
-        } else if (role === "rm") {
-          // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
-          if (state.held.size === 0 && mine.length === 0) continue;
-          for (const w of operands(command)) {
-            const path = normalize(w.value, cwd);
-            if (path !== null) remove(state, path);
-          }
-          if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
-        } else if (role === "download") {
-          const path = downloaded(command, cwd);
-          if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", node, layer });
-        } else if (role === "unpack") {
-          const path = builtIn(command, cwd);
-          if (path !== null) mine.push({ kind: "buildDir", path, keyword: "RUN", node, layer });
-        } else if (role === "mkdir") {
-          for (const w of operands(command, mkdirOptions)) {
-            const path = normalize(w.value, cwd);
-            if (path !== null) (made ??= new Map()).set(path, command);
-          }
-        } else {
-          const target = operands(command)[0]?.value;
-          cwd = target === undefined ? "~" : normalize(target, cwd);
-          // A directory made and then entered in one RUN is a build directory.
-          if (cwd !== null && made?.has(cwd))
-            mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", node, layer });
-        }
-      }
-      if (mine.length > 0) {
-        for (const artifact of mine) hold(state, artifact);
-        while (mine.length > 0) mine.pop();
-      }
+      followRun(ctx, node, shell, state.workdir, state.layer);
     },
   },
 });
+
+/**
+ * Follows a POSIX RUN in the order of its commands: what it removes of earlier layers (reported) and of its own,
+ * and what it leaves in its layer.
+ */
+function followRun(ctx: Context, node: Run, shell: RunShell, workdir: string, layer: number): void {
+  const { state } = ctx;
+  // mine and removed are emptied as they are used.
+  const { mine, removed } = state;
+  // The caches this RUN filled and the directories it made, for the few RUNs that do.
+  let filled: Set<Cache> | undefined;
+  let cwd: Cwd = workdir;
+  let made: Map<string, ShellCommand> | undefined;
+  for (const command of shell.commands) {
+    const name = command.base;
+    if (name === null) continue;
+    const role = ROLES.get(name) ?? (mayRunPip(name) ? "cache" : undefined);
+    if (role === undefined) continue;
+    if (role === "cache") {
+      const facts = factsOf(command, name, node, ctx);
+      if (facts === null) continue;
+      const caches = cachesOf.get(facts.tool)!;
+      // Removals first: a command that cleans a cache an earlier layer filled.
+      for (const cache of caches) {
+        if (!cache.cleans(facts)) continue;
+        for (const path of dirsOf.get(cache)!.contents) remove(ctx, path);
+      }
+      if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
+      // Then what it fills.
+      for (const cache of caches) {
+        if (!cache.fills(facts)) continue;
+        (filled ??= new Set()).add(cache);
+        const dirs = dirsOf.get(cache)!;
+        if (hasCacheMount(node, ...dirs.mounts)) continue;
+        for (const path of dirs.contents) mine.push({ kind: "cache", path, keyword: "RUN", node, layer });
+      }
+    } else if (role === "rm") {
+      // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
+      if (state.held.size === 0 && mine.length === 0 && state.pending.length === 0) continue;
+      for (const w of operands(command)) {
+        const path = normalize(w.value, cwd);
+        if (path !== null) remove(ctx, path);
+      }
+      if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
+    } else if (role === "download") {
+      const path = downloaded(command, cwd);
+      if (path !== null) mine.push({ kind: "download", path, keyword: "RUN", node, layer });
+    } else if (role === "unpack") {
+      const path = builtIn(command, cwd);
+      if (path !== null) mine.push({ kind: "buildDir", path, keyword: "RUN", node, layer });
+    } else if (role === "mkdir") {
+      for (const w of operands(command, mkdirOptions)) {
+        const path = normalize(w.value, cwd);
+        if (path !== null) (made ??= new Map()).set(path, command);
+      }
+    } else {
+      const target = operands(command)[0]?.value;
+      cwd = target === undefined ? "~" : normalize(target, cwd);
+      // A directory made and then entered in one RUN is a build directory.
+      if (cwd !== null && made?.has(cwd))
+        mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", node, layer });
+    }
+  }
+  if (mine.length > 0) {
+    for (const artifact of mine) hold(state, artifact);
+    while (mine.length > 0) mine.pop();
+  }
+}
 
 /**
  * Reports what a command removed of earlier layers (in `state.removed`), and empties that list. Of the files
@@ -466,7 +489,9 @@ function lineOf(artifact: Artifact): number {
 }
 
 /** Removes what `path` (maybe a glob) covers from the stage's files and the RUN's own, noting earlier layers'. */
-function remove(state: State, path: string): void {
+function remove(ctx: Context, path: string): void {
+  const { state } = ctx;
+  settle(ctx);
   const { held, mine, removed } = state;
   // Nothing created yet in the stage: nothing to remove (the usual case).
   if (held.size === 0 && mine.length === 0) return;
@@ -492,16 +517,38 @@ function same(a: Artifact, b: Artifact): boolean {
 /** Adds an artifact to the stage's, unless the stage holds the same one from an earlier layer. */
 function hold(state: State, artifact: Artifact): void {
   const atPath = state.held.get(artifact.path);
-  if (atPath === undefined) state.held.set(artifact.path, [artifact]);
-  else if (!atPath.some((a) => same(a, artifact))) atPath.push(artifact);
+  if (atPath === undefined) {
+    state.held.set(artifact.path, [artifact]);
+    return;
+  }
+  const i = atPath.findIndex((a) => same(a, artifact));
+  if (i < 0) atPath.push(artifact);
+  // The earlier of the two is kept: a COPY is followed late (`settle`), after RUNs of later layers were.
+  else if (atPath[i]!.layer > artifact.layer) atPath[i] = artifact;
 }
 
 function addCopy(node: Add | Copy, ctx: Context): void {
   const { state } = ctx;
   state.layer++;
   if (ctx.isTrigger(node) || !node.destination) return;
-  const { workdir, layer } = state;
-  const dest = node.destination.value;
+  state.pending.push({ node, workdir: state.workdir, layer: state.layer });
+}
+
+/**
+ * Follows the COPY and ADD instructions still pending, before a removal looks at what the stage holds: the stage
+ * then holds what it would have held had each been followed when it was walked (`hold` keeps the earliest).
+ */
+function settle(ctx: Context): void {
+  const { pending } = ctx.state;
+  if (pending.length === 0) return;
+  for (const { node, workdir, layer } of pending) follow(ctx, node, workdir, layer);
+  while (pending.length > 0) pending.pop();
+}
+
+/** Holds what a COPY or ADD brings into the stage that a later removal could report. */
+function follow(ctx: Context, node: Add | Copy, workdir: string, layer: number): void {
+  const { state } = ctx;
+  const dest = node.destination!.value;
   // Whether the stage runs PowerShell or cmd, and whether the destination is a directory: asked once per node,
   // and only when a source needs it.
   let windowsNode: boolean | undefined;
@@ -566,6 +613,7 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
     const cleansChoco = chocoCleansCache(command);
     // Most commands remove nothing: no paths, no tests and no filtering for them.
     if (removals.length > 0 || cleansChoco) {
+      settle(ctx);
       const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
       if (cleansChoco) paths.push(`${chocoCacheDir}${INSIDE}`);
       const tests = paths.map(covers);
@@ -682,26 +730,32 @@ function normalize(path: string, cwd: Cwd): string | null {
 }
 
 /**
- * The tests made so far, by removal: the same few removals (`/var/lib/apt/lists/*`) recur in most files, and a glob
+ * The tests of glob removals made so far: the same few (`/var/lib/apt/lists/*`) recur in most files, and each
  * compiles a regex. Emptied when it grows large, so that a long-lived process (the language server) stays small.
+ * A removal without a glob compiles nothing: its test is made each time, and the table holds only globs.
  */
-const coverTests = new Map<string, (created: string) => boolean>();
+const globTests = new Map<string, (created: string) => boolean>();
 
 /** A test of whether removing `removal` (a path, maybe with globs) removes a given path. */
 function covers(removal: string): (created: string) => boolean {
-  let test = coverTests.get(removal);
+  if (!GLOB.test(removal)) return literalTest(removal);
+  let test = globTests.get(removal);
   if (!test) {
-    if (coverTests.size >= 1000) coverTests.clear();
-    coverTests.set(removal, (test = coverTest(removal)));
+    if (globTests.size >= 1000) globTests.clear();
+    globTests.set(removal, (test = globTest(removal)));
   }
   return test;
 }
 
-function coverTest(removal: string): (created: string) => boolean {
+const GLOB = /[*?[]/;
+
+function literalTest(removal: string): (created: string) => boolean {
   // Made once: a template in the test would build and flatten a new string for every path tested.
   const inside = `${removal}/`;
-  const literal = (created: string) => created === removal || created.startsWith(inside) || removal === "/";
-  if (!/[*?[]/.test(removal)) return literal;
+  return (created) => created === removal || created.startsWith(inside) || removal === "/";
+}
+
+function globTest(removal: string): (created: string) => boolean {
   let pattern: RegExp;
   try {
     pattern = new RegExp(
@@ -712,7 +766,7 @@ function coverTest(removal: string): (created: string) => boolean {
     );
   } catch {
     // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
-    return literal;
+    return literalTest(removal);
   }
   // Whatever the pattern matches begins with its text before the first glob character; and without a bracket class,
   // which may match `/`, it matches only paths with as many segments as it has.
