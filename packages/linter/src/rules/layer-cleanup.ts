@@ -497,9 +497,9 @@ function remove(ctx: Context, path: string): void {
   if (held.size === 0 && mine.length === 0) return;
   // One test per path, compiled once and applied once to each path held.
   const covered = covers(path);
-  for (const [at, artifacts] of held) {
+  for (const at of held.keys()) {
     if (!covered(at)) continue;
-    for (const artifact of artifacts) removed.push({ path, artifact });
+    for (const artifact of held.get(at)!) removed.push({ path, artifact });
     held.delete(at);
   }
   // The RUN's own files are removed without a finding.
