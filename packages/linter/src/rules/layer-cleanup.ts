@@ -611,8 +611,9 @@ function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
   for (const command of scriptCommands(shell)) {
     const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
     const cleansChoco = chocoCleansCache(command);
-    // Most commands remove nothing: no paths, no tests and no filtering for them.
-    if (removals.length > 0 || cleansChoco) {
+    // Most commands remove nothing, and most stages hold nothing yet: no paths, no tests and no filtering for them.
+    const anything = state.held.size > 0 || state.pending.length > 0 || mine.length > 0;
+    if (anything && (removals.length > 0 || cleansChoco)) {
       settle(ctx);
       const paths = removals.map((p) => windowsPath(p, workdir)).filter((p): p is string => p !== null);
       if (cleansChoco) paths.push(`${chocoCacheDir}${INSIDE}`);
