@@ -13,7 +13,8 @@ export default defineRule({
       "`gem install bundler` installs the newest release on the day of the build, so two builds of the same Dockerfile can differ and a new major version can break the build. " +
       "Pin each gem with `name:version`, or pass `-v`/`--version`.",
     hadolintDifferences:
-      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
+      "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives. " +
+      "hadolint takes the word after any option for that option's value; hull knows which of gem's options take one, so `gem install bundler:2.0.1 --use-system-libraries true` reports `true` (gem has no such option and stops there; a native extension's build options go after `--`, which hull reads as gem does).",
     bad: [
       `FROM ruby:3.3
 RUN gem install bundler

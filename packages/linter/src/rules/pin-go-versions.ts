@@ -17,7 +17,8 @@ export default defineRule({
       "Packages of the current module (`./cmd/app`, `.`) are built from your sources and are not checked.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives. " +
-      "Inside a Go module, `go install` and `go run` without a version are not reported, since Go takes the version `go.mod` pins (and refuses them outside a module).",
+      "Inside a Go module, `go install` and `go run` without a version are not reported, since Go takes the version `go.mod` pins (and refuses them outside a module). " +
+      "Only remote module paths are checked, those whose first element has a dot (`github.com/…`, `golang.org/x/…`), as Go itself tells them from the standard library and local packages; hadolint checks any name (`go get -tool foobar`).",
     bad: [
       `FROM golang:1.23
 RUN go install golang.org/x/tools/cmd/goimports@latest
