@@ -9,6 +9,7 @@ export { parseDuration, instructionFlags, type FlagKind } from "./syntax/flags.j
 export {
   expandWord,
   expandWords,
+  heredocBodyOptions,
   type ExpandEnv,
   type ExpandOptions,
   type ExpandWordResult,

@@ -11,7 +11,7 @@ import {
   share,
   toJson,
 } from "../src/index.js";
-import { node, planText } from "./helpers.js";
+import { codes, node, planText } from "./helpers.js";
 
 const fragments = [
   "FROM alpine AS a",
@@ -94,6 +94,31 @@ describe("RUN heredocs", () => {
   it("hands a heredoc after a command to the shell whole", () => {
     const n = node(planText("FROM alpine\nRUN cat <<EOF > /f\nx\nEOF\n"), "s0.1");
     expect(n.op["argv"]).toEqual(["/bin/sh", "-c", "cat <<EOF > /f\nx\nEOF"]);
+  });
+});
+
+describe("COPY heredocs", () => {
+  // BuildKit expands an unquoted COPY or ADD heredoc with a lexer of its own (dockerfile2llb/convert.go, ExpandRaw):
+  // quotes are plain text there, and its escape is always a backslash.
+  const inline = (text: string) => {
+    const p = planText(text);
+    return { diagnostics: codes(p), sources: p.nodes.find((n) => n.instruction === "COPY")?.op["sources"] };
+  };
+  it("expands variables inside quotes, and an apostrophe is no unmatched quote", () => {
+    expect(inline(`FROM scratch\nARG X=v\nCOPY <<EOF /f\nit doesn't '$X' "$X"\nEOF\n`)).toEqual({
+      diagnostics: [],
+      sources: [{ inline: "EOF", content: `it doesn't 'v' "v"\n` }],
+    });
+  });
+  it("escapes with a backslash whatever the escape directive says", () => {
+    expect(inline("# escape=`\nFROM scratch\nARG X=v\nCOPY <<EOF /f\n\\$X `$X\nEOF\n").sources).toEqual([
+      { inline: "EOF", content: "$X `v\n" },
+    ]);
+  });
+  it("leaves a quoted heredoc's body as written", () => {
+    expect(inline(`FROM scratch\nARG X=v\nCOPY <<'EOF' /f\n'$X\nEOF\n`).sources).toEqual([
+      { inline: "EOF", content: "'$X\n" },
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   expandWord,
+  heredocBodyOptions,
   type ExpandOptions,
   nonEnvArgs,
   type Flag,
@@ -64,8 +65,8 @@ type State = {
   currentStage: Stage | null;
   caseInsensitive: boolean;
   /**
-   * Made once per file, on the first expansion: heredoc bodies are expanded without quote removal, other words
-   * with it.
+   * Made once per file, on the first expansion: heredoc bodies are expanded as BuildKit expands them
+   * (`heredocBodyOptions`), other words with the file's options.
    */
   wordOptions: ExpandOptions | undefined;
   heredocOptions: ExpandOptions | undefined;
@@ -207,7 +208,7 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
     // the corpus: the two spreads cost more than all the rest of the rule's first expansion in each file).
     const { escape, rawQuotes, rawEscapes, skipUnset } = ctx.semantic.options;
     state.wordOptions = { escape, rawQuotes, rawEscapes, skipUnset, caseInsensitive };
-    state.heredocOptions = { escape, rawQuotes, rawEscapes, skipUnset, caseInsensitive, skipQuotes: true };
+    state.heredocOptions = heredocBodyOptions(state.wordOptions);
   }
   const result = expandWord(
     piece.text,

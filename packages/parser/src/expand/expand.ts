@@ -21,6 +21,17 @@ export interface ExpandOptions {
   skipQuotes?: boolean;
 }
 
+/**
+ * How BuildKit expands the body of an unquoted COPY or ADD heredoc (`COPY <<EOF /f`): with a lexer of its own, whose
+ * escape is always `\` whatever the `escape` directive says, and for which quotes are ordinary characters (an
+ * apostrophe in the text is no unmatched quote, and `'$X'` is expanded). Which variables are set, and how their
+ * names compare, are the instruction's.
+ */
+export function heredocBodyOptions(options: ExpandOptions): ExpandOptions {
+  // Named fields, not a spread: V8 copies a spread through the runtime.
+  return { escape: "\\", skipQuotes: true, skipUnset: options.skipUnset, caseInsensitive: options.caseInsensitive };
+}
+
 /** The outcome of expanding one word. */
 export interface ExpandWordResult {
   /** The expanded text with quotes removed; "" when `error` is set. */

@@ -1,4 +1,4 @@
-import { sourceKind, type Add, type Copy, type Flag, type Word } from "@hull/parser";
+import { heredocBodyOptions, sourceKind, type Add, type Copy, type Flag, type Word } from "@hull/parser";
 import type { EdgeKind } from "../model.js";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
@@ -116,9 +116,9 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     const marker = /^[0-9]*<<-?(["']?)(.+)\1$/.exec(word.value);
     const doc = marker ? heredocs.get(marker[2] as string) : undefined;
     if (doc) {
-      // Inline files: unquoted heredocs are expanded, keeping quotes, as BuildKit does for COPY/ADD.
+      // Inline files: unquoted heredocs are expanded, with quotes as ordinary characters (heredocBodyOptions).
       const content = doc.expand
-        ? ctx.expand(st, body(doc), { range: doc.bodyRange }, { rawQuotes: true })
+        ? ctx.expand(st, body(doc), { range: doc.bodyRange }, heredocBodyOptions(ctx.expandOptions(st)))
         : body(doc);
       sources.push({ inline: doc.name, content });
       heredocSources.push(`<<${doc.name}`);
