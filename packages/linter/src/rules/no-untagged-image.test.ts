@@ -27,6 +27,19 @@ FROM \${STAGE}
 `,
     // Not a reference BuildKit can parse: invalid-image-reference reports it, once.
     "FROM REPLACE-ME\n",
+    // A variable in the last part may hold the tag.
+    `ARG REGISTRY
+FROM \${REGISTRY}/app:\${TAG}
+`,
+    `ARG IMAGE
+FROM ghcr.io/\${IMAGE}
+`,
+    `ARG REGISTRY
+FROM \${REGISTRY}/app@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869
+`,
+    `ARG REGISTRY=ghcr.io
+FROM \${REGISTRY}/app:1
+`,
   ],
   invalid: [
     {
@@ -74,6 +87,26 @@ FROM \${REGISTRY}/app
           endColumn: 21,
         },
       ],
+    },
+    {
+      name: "a variable before the last part cannot give it a tag",
+      code: `ARG REGISTRY
+FROM "\${REGISTRY}/team/app"
+`,
+      errors: [
+        {
+          messageId: "untaggedWhateverArg",
+          message:
+            "Image '${REGISTRY}/team/app' has no tag whatever its variables hold ('app' is the last part), so it means 'latest'; name a version.",
+          line: 2,
+          column: 6,
+        },
+      ],
+    },
+    {
+      name: "the same with a variable BuildKit does not know",
+      code: "FROM gcr.io/$PROJECT_ID/cache\n",
+      errors: [{ messageId: "untaggedWhateverArg" }],
     },
   ],
 });

@@ -19,7 +19,7 @@ export default defineRule({
       "An image without a tag means `latest`, which changes whenever the image is republished: the build is not reproducible and can break without any change to the Dockerfile. " +
       "Name the version you tested with, or pin a digest.",
     limitations:
-      "`scratch`, earlier stages, references BuildKit cannot parse (`invalid-image-reference`) and images given by an `ARG` without a default are not checked; an `ARG` default is checked as if it were written in place.",
+      "`scratch`, earlier stages, references BuildKit cannot parse (`invalid-image-reference`) and images given by an `ARG` without a default are not checked, unless the variable is only the registry or a folder: `FROM ${REGISTRY}/app` has no tag whatever `REGISTRY` holds. An `ARG` default is checked as if it were written in place.",
     bad: [
       "FROM debian\n",
       `ARG BASE=python
@@ -40,6 +40,8 @@ FROM build
     untagged: (image: string) => `Image '${image}' has no tag, so it means 'latest'; name a version.`,
     untaggedFromArg: (image: string, resolved: string) =>
       `Image '${image}' resolves to '${resolved}', which has no tag, so it means 'latest'; name a version.`,
+    untaggedWhateverArg: (image: string, name: string) =>
+      `Image '${image}' has no tag whatever its variables hold ('${name}' is the last part), so it means 'latest'; name a version.`,
   },
   visitor: {
     From(node, ctx) {
@@ -52,6 +54,10 @@ FROM build
       // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
       if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
       else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);
+      else {
+        const found = untaggedLastPart(written);
+        if (found !== null) ctx.report(image, "untaggedWhateverArg", found.image, found.name);
+      }
     },
   },
 });
@@ -67,4 +73,17 @@ function untagged(semantic: SemanticModel, written: string): string | null {
   const { tag, digest } = splitImageReference(resolved);
   if (tag !== null || digest !== null) return null;
   return resolved;
+}
+
+/**
+ * The last part of a reference whose variables all come before its last `/` (`${REGISTRY}/app`, `gcr.io/$PROJECT/app`)
+ * when that part is a name with neither tag nor digest (such a reference has no tag whatever the variables hold),
+ * with the reference as written, quotes off. Null otherwise, and for a last part that is no valid name (invalid-image-reference's finding once resolved).
+ */
+function untaggedLastPart(written: string): { image: string; name: string } | null {
+  const text = written.replace(/^(["'])(.*)\1$/s, "$2");
+  const slash = text.lastIndexOf("/");
+  if (slash < 0 || !text.slice(0, slash).includes("$")) return null;
+  const last = text.slice(slash + 1);
+  return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(last) ? { image: text, name: last } : null;
 }
