@@ -30,13 +30,41 @@ RUN useradd -m -p '*' dev && usermod -p '!' root
 RUN chpasswd < /run/secrets/users
 `,
     `FROM ubuntu:24.04
-RUN passwd -l root && passwd -d app
+RUN passwd -l root && passwd -u app
 `,
+    {
+      name: "a password that is no empty one: the text goes on after a backslash",
+      code: `FROM ubuntu:24.04
+RUN echo "root:\\$(cat /run/secrets/pw)" | chpasswd
+`,
+    },
     `FROM ubuntu:24.04
 RUN echo 'root:x' > /notes
 `,
   ],
   invalid: [
+    {
+      name: "empty passwords: chpasswd, passwd --delete, useradd -p ''",
+      code: `FROM alpine:3.20
+RUN echo 'root:' | chpasswd
+RUN printf 'app:x\\nroot:\\n' | chpasswd
+RUN passwd -d root && useradd -p '' dev
+`,
+      errors: [
+        {
+          messageId: "empty",
+          message:
+            "chpasswd sets an empty password, so the account logs in with none; lock it instead (`passwd -l`, or `useradd -p '*'`).",
+          line: 2,
+          column: 11,
+          endColumn: 16,
+        },
+        { messageId: "literal", line: 3, column: 17, endColumn: 18 },
+        { messageId: "empty", line: 3, column: 20, endColumn: 25 },
+        { messageId: "empty", line: 4, column: 15, endColumn: 19 },
+        { messageId: "empty", line: 4, column: 34, endColumn: 36 },
+      ],
+    },
     {
       name: "cmd: net user with a password",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022

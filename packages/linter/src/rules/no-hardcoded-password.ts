@@ -1,35 +1,44 @@
 import { defineRule } from "../rule.js";
 import type { ShellCommand, ShellWord } from "../shell/lexer.js";
-import { optionValues, type WordPart, wordPart } from "../shell/options.js";
+import { hasFlag, operands, optionValues, type WordPart, wordPart } from "../shell/options.js";
 import { type RunShell, runCommands, scriptCommands, scriptRange } from "../shell/run.js";
 import { hasParameter, nestedCommands, parameter, positionals } from "../shell/tools/powershell.js";
 import { windowsScripts } from "./utils/windows-scripts.js";
 
-/** Values of `useradd -p` that lock the account instead of setting a password. */
-const locked = /^(?:[*!x]|!!|)$/;
+/** Values of `useradd -p` that lock the account instead of setting a password (an empty one sets none at all). */
+const locked = /^(?:[*!x]|!!)$/;
 
-/** The passwords an `echo`/`printf` feeding `chpasswd` or `passwd` writes. */
-function fedPasswords(feeder: ShellCommand, reader: string): WordPart[] {
-  const result: WordPart[] = [];
+/**
+ * The passwords an `echo`/`printf` feeding `chpasswd` or `passwd` writes. An empty one (`root:`) is given as its
+ * `user:` line, with `empty` set.
+ */
+function fedPasswords(feeder: ShellCommand, reader: string): { at: WordPart; empty: boolean }[] {
+  const result: { at: WordPart; empty: boolean }[] = [];
   for (const word of feeder.args) {
     if (word.value.startsWith("-")) continue;
     if (reader === "chpasswd") {
       // `user:password` lines, possibly several joined with `\n`.
-      for (const m of word.value.matchAll(/(?:^|\\n|\n)[^:\s\\]+:([^\s\\]+)/g)) {
-        const password = m[1]!;
-        result.push(wordPart(word, m.index + m[0].length - password.length, password));
+      const text = word.value;
+      for (const m of text.matchAll(/(?:^|\\n|\n)([^:\s\\]+:)([^\s\\]*)/g)) {
+        const [, user, password] = m as unknown as [string, string, string];
+        const end = m.index + m[0].length;
+        if (password !== "")
+          result.push({ at: wordPart(word, end - password.length, password), empty: false });
+        // Empty only when the line ends there (`root:\$x` is no empty password).
+        else if (end === text.length || /^(?:\\n|\s)/.test(text.slice(end, end + 2)))
+          result.push({ at: wordPart(word, end - user.length, user), empty: true });
       }
     } else {
       // `passwd` reads the new password (twice) from standard input.
       const password = word.value.split(/\\n|\n/)[0]!;
-      if (password !== "") result.push(wordPart(word, 0, password));
+      if (password !== "") result.push({ at: wordPart(word, 0, password), empty: false });
     }
   }
   return result;
 }
 
-function passwords(commands: readonly ShellCommand[]): { at: WordPart; tool: string }[] {
-  const found: { at: WordPart; tool: string }[] = [];
+function passwords(commands: readonly ShellCommand[]): { at: WordPart; tool: string; empty: boolean }[] {
+  const found: { at: WordPart; tool: string; empty: boolean }[] = [];
   commands.forEach((command, i) => {
     const name = command.base ?? "";
     const previous = commands[i - 1];
@@ -37,11 +46,16 @@ function passwords(commands: readonly ShellCommand[]): { at: WordPart; tool: str
     if ((name === "chpasswd" || name === "passwd") && piped) {
       const feeder = previous.base!;
       if (feeder === "echo" || feeder === "printf")
-        for (const at of fedPasswords(previous, name)) found.push({ at, tool: name });
+        for (const { at, empty } of fedPasswords(previous, name)) found.push({ at, tool: name, empty });
+    }
+    // `passwd -d user` deletes the password: the account then logs in with none (Alpine's CVE-2019-5021).
+    if (name === "passwd" && hasFlag(command, "d", "delete")) {
+      const at = operands(command).at(-1) ?? command.args[0];
+      if (at) found.push({ at: wordPart(at, 0, at.value), tool: "passwd --delete", empty: true });
     }
     if (name === "useradd" || name === "usermod") {
       for (const at of optionValues(command, "p", "password"))
-        if (!locked.test(at.value)) found.push({ at, tool: `${name} --password` });
+        if (!locked.test(at.value)) found.push({ at, tool: `${name} --password`, empty: at.value === "" });
     }
   });
   return found;
@@ -58,6 +72,7 @@ export default defineRule({
     rationale:
       "`echo 'root:secret' | chpasswd` gives an account of the image a password that everyone can read: in the Dockerfile, in `docker history`, and as a hash in the image's `/etc/shadow`. " +
       "Every container started from the image then shares that well-known password, which turns any exposed login (SSH, a console, `su`) into a way in. " +
+      "An empty password (`echo 'root:' | chpasswd`, `passwd -d root`, `useradd -p ''`) is worse: the account logs in with none, so any process of an unprivileged `USER` can `su` to it (Alpine's images shipped so: CVE-2019-5021). Lock an account instead (`passwd -l`, `useradd -p '*'`). " +
       "Containers rarely need passwords at all: run as an unprivileged `USER`, use keys for SSH, and if a password is unavoidable, set it when the container starts, from a secret.",
     limitations:
       "On Windows it reports `net user NAME PASSWORD` (cmd or PowerShell) and PowerShell's `ConvertTo-SecureString 'text' -AsPlainText` with a password written out or read from the environment (`%NAME%`, `$env:NAME`); a PowerShell variable set earlier in the script (`$pw`) is not followed. " +
@@ -92,6 +107,8 @@ RUN useradd -m -p '*' dev
       `Password set with ${tool} is written in the Dockerfile and readable in the image; do not bake passwords into images.`,
     variable: (tool: string) =>
       `Password set with ${tool} comes from a build variable stored in the image history; do not bake passwords into images.`,
+    empty: (tool: string) =>
+      `${tool} sets an empty password, so the account logs in with none; lock it instead (\`passwd -l\`, or \`useradd -p '*'\`).`,
   },
   visitor: {
     Run(node, ctx) {
@@ -104,7 +121,11 @@ RUN useradd -m -p '*' dev
         }
       }
       for (const commands of lists) {
-        for (const { at, tool } of passwords(commands)) {
+        for (const { at, tool, empty } of passwords(commands)) {
+          if (empty) {
+            ctx.report(scriptRange(ctx, shell, at), "empty", tool);
+            continue;
+          }
           // A value computed by a command (random, or read from a secret file) is not stored.
           if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
           ctx.report(scriptRange(ctx, shell, at), at.kind, tool);

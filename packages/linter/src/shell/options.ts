@@ -181,9 +181,11 @@ export function optionValues(command: ShellCommand, short: string | null, ...lon
 
 /**
  * The part of a word whose value is `value`, found at `index` of the word's value: exact when the word is written
- * without quoting or the raw text contains the value once, else the whole word.
+ * without quoting or the raw text contains the value once, else the whole word (and for an empty value, which no
+ * editor could show: `-p ''`).
  */
 export function wordPart(word: ShellWord, index: number, value: string): WordPart {
+  if (value === "") return part(word, value, word.start, word.end);
   const shift = word.raw === word.value ? 0 : quotedOffset(word);
   if (shift !== null) {
     const start = word.start + shift + index;
