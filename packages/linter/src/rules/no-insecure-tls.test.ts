@@ -158,6 +158,13 @@ RUN yum-config-manager --save --setopt=docker-ce.sslverify=false
       errors: [{ messageId: "insecure", line: 2, column: 31, endColumn: 65 }],
     },
     {
+      name: "the plugin's own command, under either name",
+      code: `FROM fedora:40
+RUN dnf-config-manager --setopt=sslverify=False --save
+`,
+      errors: [{ messageId: "insecure", line: 2, column: 24, endColumn: 48 }],
+    },
+    {
       name: "yum config-manager is dnf's plugin where yum is dnf (RHEL 8 and later)",
       code: `FROM rockylinux:9
 RUN yum config-manager --save --setopt=sslverify=0

@@ -99,7 +99,11 @@ function findings(command: ShellCommand, found: Finding[]): void {
     );
   } else if (name === "conda" || name === "mamba" || name === "micromamba") {
     add(found, configSet(command.args, /^ssl_verify$/, ["--set"]), `${name} ssl_verify false`);
-  } else if (name === "yum-config-manager" || (yumDnfNames.has(name) && configManager(command))) {
+  } else if (
+    name === "yum-config-manager" ||
+    name === "dnf-config-manager" ||
+    (yumDnfNames.has(name) && configManager(command))
+  ) {
     add(found, findArg(command, setoptSslverify), `${name} sslverify=0`);
     // dnf5 writes the option as a subcommand's operand: `dnf config-manager setopt sslverify=0`.
     const args = operands(command);
