@@ -21,6 +21,10 @@ RUN apt-get upgrade -y libssl-dev libssl1.1
     `FROM opensuse/leap:15
 RUN zypper up -y openssl
 `,
+    // Patches for named issues only.
+    `FROM opensuse/leap:15.2
+RUN zypper patch --cve=cve-2015-7547 && zypper -n patch -b bsc#1234567 && zypper clean
+`,
     // Not the package manager's sub-command.
     `FROM debian:12
 RUN echo apt-get upgrade
@@ -96,6 +100,13 @@ RUN apk --no-cache upgrade
 RUN zypper -n update
 `,
       errors: [{ messageId: "upgrade" }],
+    },
+    {
+      name: "every pending patch, or every patch of a category, is a whole-system upgrade",
+      code: `FROM opensuse/leap:15
+RUN zypper -n patch && zypper -n patch --category security
+`,
+      errors: [{ messageId: "upgrade" }, { messageId: "upgrade" }],
     },
     {
       code: `FROM debian:12

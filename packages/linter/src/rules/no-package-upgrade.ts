@@ -106,6 +106,9 @@ function upgradeVerb(command: ShellCommand): ShellWord | null {
         operands: t.operands,
       }))[0];
   if (!read?.word || read.verb === undefined || !verbs.includes(read.verb)) return null;
-  // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade.
-  return read.operands.length > 0 ? null : read.word;
+  // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade;
+  // so is `zypper patch` of named issues (`--cve=CVE-…`, `--bugzilla=…`, `-b …`).
+  if (read.operands.length > 0) return null;
+  if (base === "zypper" && command.args.some((a) => /^(?:--cve|--bugzilla|-b)(?:=|$)/.test(a.value))) return null;
+  return read.word;
 }

@@ -57,7 +57,7 @@ export const yumDnfOptions: OptionSpec = {
   ],
 };
 
-/** zypper options that take a value in the next word: global ones and those of install-like commands. */
+/** zypper options that take a value in the next word: global ones, those of install-like commands and of `patch`. */
 export const zypperOptions: OptionSpec = {
   values: [
     "-c",
@@ -82,6 +82,14 @@ export const zypperOptions: OptionSpec = {
     "-t",
     "--type",
     "--download",
+    // `zypper patch`'s choice of patches.
+    "-b",
+    "--bugzilla",
+    "--cve",
+    "-g",
+    "--category",
+    "--severity",
+    "--date",
   ],
 };
 
