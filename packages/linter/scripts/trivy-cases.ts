@@ -7,8 +7,9 @@
 // the examples file it points to (`examples: checks/docker/<name>.yaml`, whole Dockerfiles under `good:` and `bad:`),
 // and the Rego tests in <name>_test.rego, which give `deny` a Dockerfile already parsed into Trivy's JSON (`Stages`,
 // each with its `Commands`: `Cmd`, `Flags`, `Value`) and state `count(r) == N`. This writes such an input back as a
-// Dockerfile (a small writer, not Trivy's: a test whose input is no literal, built by a helper or a table, or
-// configured `with data.…`, is counted and left out), lints it with every rule, and asks whether a hull rule whose
+// Dockerfile (a small writer, not Trivy's; the input may be built by the test file's helper functions or be a row of a
+// table the test walks, and a test configured `with data.…` is counted and left out), lints it with every rule, and
+// asks whether a hull rule whose
 // `aliases.trivy` names the check reports anything: Trivy's answer is "some" for a bad example or N > 0, else "none".
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -35,13 +36,22 @@ const rulesOf = new Map<string, string[]>();
 for (const r of rules)
   for (const id of aliasList(r, "trivy").map(normal)) rulesOf.set(id, [...(rulesOf.get(id) ?? []), r.id]);
 
-/** Reads one Rego value written as a literal (JSON with trailing commas); undefined when it is anything else. */
-function readLiteral(src: string, from: number): Json | undefined {
+/** A helper function of a test file (`instruction(cmd, val) := {"Cmd": cmd, "Value": val}`): its parameters and body. */
+type Helper = { params: string[]; body: string };
+type Scope = { vars: Map<string, Json>; helpers: Map<string, Helper> };
+
+/**
+ * Reads one Rego value at `from`: a literal (JSON with trailing commas, raw strings in backquotes, sets as lists), a
+ * variable of `scope` with fields (`tc.cmds`), or a call of one of the test file's helpers; undefined for anything
+ * else (a comprehension, an operator).
+ */
+function readValue(src: string, from: number, scope: Scope): { value: Json; end: number } | undefined {
   let i = from;
   const space = () => {
     while (i < src.length && /[\s,]/.test(src[i]!)) i++;
   };
-  const value = (): Json | undefined => {
+  const value = (depth: number): Json | undefined => {
+    if (depth > 50) return undefined;
     space();
     const c = src[i];
     if (c === "{" || c === "[") {
@@ -49,23 +59,26 @@ function readLiteral(src: string, from: number): Json | undefined {
       i++;
       const items: Json[] = [];
       const object: Record<string, Json> = {};
+      let isSet = false;
       for (space(); src[i] !== close; space()) {
         if (i >= src.length) return undefined;
-        const item = value();
+        const item = value(depth + 1);
         if (item === undefined) return undefined;
-        if (c === "[") {
+        space();
+        if (c === "[" || src[i] !== ":") {
+          // A `{a, b}` without keys is a set, read as a list.
+          if (c === "{") isSet = true;
           items.push(item);
           continue;
         }
-        space();
-        if (typeof item !== "string" || src[i] !== ":") return undefined;
+        if (typeof item !== "string") return undefined;
         i++;
-        const v = value();
+        const v = value(depth + 1);
         if (v === undefined) return undefined;
         object[item] = v;
       }
       i++;
-      return c === "{" ? object : items;
+      return c === "{" && !isSet ? object : items;
     }
     if (c === '"') {
       const m = /^"(?:[^"\\]|\\.)*"/.exec(src.slice(i));
@@ -73,12 +86,105 @@ function readLiteral(src: string, from: number): Json | undefined {
       i += m[0].length;
       return JSON.parse(m[0]) as string;
     }
+    if (c === "`") {
+      const close = src.indexOf("`", i + 1);
+      if (close < 0) return undefined;
+      const text = src.slice(i + 1, close);
+      i = close + 1;
+      return text;
+    }
     const word = /^(?:-?\d+(?:\.\d+)?|true|false|null)\b/.exec(src.slice(i));
-    if (!word) return undefined;
-    i += word[0].length;
-    return JSON.parse(word[0]) as Json;
+    if (word) {
+      i += word[0].length;
+      return JSON.parse(word[0]) as Json;
+    }
+    const name = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*/.exec(src.slice(i))?.[0];
+    if (name === undefined) return undefined;
+    i += name.length;
+    const helper = scope.helpers.get(name);
+    if (helper && src[i] === "(") {
+      i++;
+      const args: Json[] = [];
+      for (space(); src[i] !== ")"; space()) {
+        if (i >= src.length) return undefined;
+        const arg = value(depth + 1);
+        if (arg === undefined) return undefined;
+        args.push(arg);
+      }
+      i++;
+      const vars = new Map(scope.vars);
+      helper.params.forEach((p, k) => vars.set(p, args[k] ?? null));
+      return readValue(helper.body, 0, { vars, helpers: scope.helpers })?.value;
+    }
+    const [head, ...fields] = name.split(".");
+    let v = scope.vars.get(head!);
+    for (const f of fields) v = typeof v === "object" && v !== null && !Array.isArray(v) ? v[f] : undefined;
+    return v;
   };
-  return value();
+  const v = value(0);
+  return v === undefined ? undefined : { value: v, end: i };
+}
+
+/** The helper functions a test file defines at its top level (`name(a, b) := value`). */
+function helpersOf(text: string): Map<string, Helper> {
+  const helpers = new Map<string, Helper>();
+  for (const m of text.matchAll(/^([a-z_]\w*)\(([\w, ]*)\)\s*:=\s*/gm)) {
+    const at = m.index + m[0].length;
+    // The body runs to the next definition or test at the start of a line.
+    const next = text.slice(at).search(/\n(?=[a-z_]\w*(?:\(|\[|\s))/);
+    helpers.set(m[1]!, {
+      params: m[2]!
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+      body: next < 0 ? text.slice(at) : text.slice(at, at + next),
+    });
+  }
+  return helpers;
+}
+
+/**
+ * The inputs one test gives `deny`, each with the count it expects: one, or one per row of a table it walks
+ * (`some name, tc in {…}`, `every tt in tc {…}`). Undefined when the test is not written in that shape.
+ */
+function testInputs(
+  test: string,
+  helpers: Map<string, Helper>,
+): { input: Json; count: string; n: number }[] | undefined {
+  const calls = [...test.matchAll(/\bdeny with input as /g)];
+  if (calls.length !== 1 || /\bwith data\./.test(test)) return undefined;
+  const count = /\bcount\(\w+\)\s*(==|=|>)\s*([\w.]+)/.exec(test);
+  if (!count) return undefined;
+  const vars = new Map<string, Json>();
+  // Bindings before the call, in order (`inp := build_input([...])`, `tc := {...}`).
+  const before = test.slice(0, calls[0]!.index);
+  for (const m of before.matchAll(/^\s*(\w+)\s*:=\s*/gm)) {
+    if (/deny\s*$/.test(before.slice(m.index + m[0].length, m.index + m[0].length + 40).split("\n")[0]!))
+      continue;
+    const read = readValue(before, m.index + m[0].length, { vars, helpers });
+    if (read) vars.set(m[1]!, read.value);
+  }
+  const table =
+    /\bsome\s+\w+\s*,\s*(\w+)\s+in\s+/.exec(before) ?? /\bevery\s+(\w+)\s+in\s+(\w+)\s*\{/.exec(before);
+  let rows: Map<string, Json>[] = [vars];
+  if (table) {
+    const source =
+      table[2] !== undefined
+        ? vars.get(table[2])
+        : readValue(before, table.index + table[0].length, { vars, helpers })?.value;
+    if (typeof source !== "object" || source === null) return undefined;
+    rows = Object.values(source).map((row) => new Map([...vars, [table[1]!, row]]));
+  }
+  const result: { input: Json; count: string; n: number }[] = [];
+  for (const row of rows) {
+    const input = readValue(test, calls[0]!.index + calls[0]![0].length, { vars: row, helpers })?.value;
+    const n = /^\d+$/.test(count[2]!)
+      ? Number(count[2])
+      : readValue(count[2]!, 0, { vars: row, helpers })?.value;
+    if (input === undefined || typeof n !== "number") return undefined;
+    result.push({ input, count: count[1]!, n });
+  }
+  return result;
 }
 
 /** An ENV or LABEL value as Dockerfile text: quoted when it holds a blank or a quote. */
@@ -174,25 +280,29 @@ for (const name of readdirSync(dir)
   }
   const testPath = join(dir, `${base}_test.rego`);
   if (!existsSync(testPath)) continue;
-  const tests = readFileSync(testPath, "utf8")
-    .split(/^(?=test_)/m)
-    .slice(1);
+  const testFile = readFileSync(testPath, "utf8");
+  const helpers = helpersOf(testFile);
+  const tests = testFile.split(/^(?=test_)/m).slice(1);
   for (const test of tests) {
     const testName = /^(test_\w+)/.exec(test)![1]!;
     const where = `${base}_test.rego ${testName}`;
-    const calls = [...test.matchAll(/\bdeny with input as /g)];
-    const count = /\bcount\(\w+\)\s*(==|=|>)\s*(\d+)/.exec(test);
-    const input =
-      calls.length === 1 && !/\bwith data\./.test(test)
-        ? readLiteral(test, calls[0]!.index + calls[0]![0].length)
-        : undefined;
-    const dockerfile = input === undefined ? null : dockerfileOf(input, /\bstage\.Name\b/.test(rego));
-    if (!count || dockerfile === null) {
+    const inputs = testInputs(test, helpers);
+    const dockerfiles = inputs?.map(({ input, count, n }) => ({
+      dockerfile: dockerfileOf(input, /\bstage\.Name\b/.test(rego)),
+      some: count === ">" || n > 0,
+    }));
+    if (!dockerfiles || dockerfiles.some((d) => d.dockerfile === null)) {
       unread.push(where);
       continue;
     }
-    const some = count[1] === ">" || Number(count[2]) > 0;
-    cases.push({ id, where, expect: some ? "some" : "none", dockerfile });
+    dockerfiles.forEach(({ dockerfile, some }, k) =>
+      cases.push({
+        id,
+        where: dockerfiles.length > 1 ? `${where}[${k}]` : where,
+        expect: some ? "some" : "none",
+        dockerfile: dockerfile!,
+      }),
+    );
   }
 }
 

@@ -23,6 +23,13 @@ ENV MONKEY=1 AUTHOR=me KEYS=a PASSWORDS=x
 `,
     },
     {
+      name: "paths to a secret file are no secret",
+      code: `FROM alpine
+ENV GOOGLE_APPLICATION_CREDENTIALS=./app/service-account.json SSH_KEY=~/.ssh/id_ed25519
+ARG NPM_TOKEN=../tokens/npm
+`,
+    },
+    {
       name: "allow tokens",
       code: `FROM alpine
 ARG GPG_PUBLIC_KEY
@@ -97,6 +104,18 @@ ARG GITHUB_TOKEN
 ENV A=1 db_password=x
 `,
       errors: [{ messageId: "secret", line: 2, column: 9, endColumn: 20 }],
+    },
+    {
+      name: "the password of a Jenkins credential, not its user name; a path relative to the working directory may be the secret itself",
+      code: `FROM alpine
+ARG ARTIFACTORY_USR
+ARG ARTIFACTORY_PSW
+ENV API_KEY=app/key
+`,
+      errors: [
+        { messageId: "secret", line: 3, column: 5 },
+        { messageId: "secret", line: 4, column: 5 },
+      ],
     },
     {
       name: "every deny token, in any case",

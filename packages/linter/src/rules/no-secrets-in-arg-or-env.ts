@@ -11,6 +11,8 @@ const denyTokens = new Set([
   "password",
   "pword",
   "passwd",
+  // Not BuildKit's: Jenkins binds a username-and-password credential to NAME_USR and NAME_PSW.
+  "psw",
   "secret",
   "token",
 ]);
@@ -20,7 +22,7 @@ const fingerprints = /^(?:(?:0x)?(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{
 const booleans = new Set(["true", "false", "yes", "no", "on", "off"]);
 
 /** Text that every name with a deny token contains; names without any are not split into parts. */
-const mentionsDenied = /key|auth|pass|pword|secret|token|credential/i;
+const mentionsDenied = /key|auth|pass|pword|psw|secret|token|credential/i;
 
 /** True when BuildKit would take the variable name for a secret. */
 function looksSecret(name: string): boolean {
@@ -29,10 +31,13 @@ function looksSecret(name: string): boolean {
   return parts.some((p) => denyTokens.has(p)) && !parts.some((p) => allowTokens.has(p));
 }
 
-/** True for values that cannot be secrets although the name says so: settings, file paths, public key fingerprints. */
+/**
+ * True for values that cannot be secrets although the name says so: settings, file paths (absolute, or relative from
+ * `./`, `../` or `~/`: `GOOGLE_APPLICATION_CREDENTIALS=./key.json` names the file), public key fingerprints.
+ */
 function harmlessValue(name: string, value: string): boolean {
   const v = value.trim();
-  if (v === "" || booleans.has(v.toLowerCase()) || /^\/\S*$/.test(v)) return true;
+  if (v === "" || booleans.has(v.toLowerCase()) || /^(?:\/|\.\.?\/|~\/)\S*$/.test(v)) return true;
   // A fingerprint only under a name that says "key" and nothing more secret: GPG_KEY, SWIFT_SIGNING_KEY, LLVM_KEY.
   const parts = name.toLowerCase().split("_");
   const onlyKey = parts.every((p) => p === "key" || !denyTokens.has(p));
@@ -59,9 +64,9 @@ export default defineRule({
       "Anyone who can pull the image can read them with `docker history` or `docker inspect`. " +
       "Pass secrets with `RUN --mount=type=secret` (or `type=ssh`) instead; they are available to one command and never stored.",
     limitations:
-      "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case) makes it a secret, unless another part is `public`, `file` or `version`. " +
+      "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case), or `psw` (Jenkins' name for the password half of a credential), makes it a secret, unless another part is `public`, `file` or `version`. " +
       "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
-      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, an absolute file path, or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
+      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, a file path (absolute, or starting with `./`, `../` or `~/`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
     hadolintDifferences:
       "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above. " +
       "An `ARG` before the first `FROM` is not reported where hadolint reports it: it reaches no image unless a stage declares it again, and that declaration is reported.",
