@@ -28,15 +28,20 @@ export {
 } from "./semantics/model.js";
 export {
   defaultPath,
-  defaultPlatform,
   defaultPredefinedArgs,
-  formatPlatform,
   nonEnvArgs,
   predefinedArgDocs,
   predefinedArgs,
   proxyArgs,
-  type Platform,
 } from "./semantics/predefined.js";
+export {
+  defaultPlatform,
+  formatPlatform,
+  knownArch,
+  parsePlatform,
+  type ParsedPlatform,
+  type Platform,
+} from "./semantics/platform.js";
 export { PersistentMap, PersistentSet } from "./semantics/persistent-map.js";
 export {
   imageReferenceProblem,

@@ -15,9 +15,27 @@ ruleTester.run(rule, {
       code: "FROM --platform=windows/amd64 alpine AS windows-base\n",
     },
     { name: "an architecture alias is normalised", code: "FROM --platform=linux/aarch64 alpine AS arm64\n" },
-    { name: "not a platform BuildKit can parse", code: "FROM --platform=linux/amd64/v2/x alpine\n" },
+    {
+      name: "an OS version in parentheses",
+      code: "FROM --platform=windows(10.0.17763)/amd64 nanoserver AS windows\n",
+    },
   ],
   invalid: [
+    {
+      name: "not a platform BuildKit can parse: the build fails",
+      code: "FROM --platform=linux/amd64/v2/x alpine\nFROM --platform=x86 busybox AS build-x86\n",
+      errors: [
+        {
+          messageId: "unknown",
+          message:
+            "FROM --platform 'linux/amd64/v2/x' is no platform BuildKit can parse (os[/arch[/variant]], such as linux/arm64), so the build fails; use $BUILDPLATFORM or $TARGETPLATFORM.",
+          line: 1,
+          column: 17,
+          endColumn: 33,
+        },
+        { messageId: "unknown", line: 2, column: 17, endColumn: 20 },
+      ],
+    },
     {
       code: "FROM --platform=linux/amd64 alpine\n",
       errors: [

@@ -12,13 +12,8 @@ import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
 import { firstIndex } from "../first-index.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
-import {
-  defaultPath,
-  defaultPredefinedArgs,
-  nonEnvArgs,
-  predefinedArgs,
-  type Platform,
-} from "./predefined.js";
+import { defaultPath, defaultPredefinedArgs, nonEnvArgs, predefinedArgs } from "./predefined.js";
+import type { Platform } from "./platform.js";
 
 /** The global ARGs (before the first FROM), evaluated once with the build args, as BuildKit's `--check` does. */
 export interface GlobalArgs {

@@ -1,19 +1,4 @@
-/** A platform as BuildKit splits `os/arch/variant`, plus the OS version Windows images carry. */
-export interface Platform {
-  readonly os: string;
-  readonly arch: string;
-  readonly variant: string;
-  readonly osVersion: string;
-}
-
-/** The platform hull assumes when nothing says otherwise: BuildKit's usual build node. */
-export const defaultPlatform: Platform = { os: "linux", arch: "amd64", variant: "", osVersion: "" };
-
-/** `os/arch[/variant]`, as BuildKit formats TARGETPLATFORM and BUILDPLATFORM. */
-export function formatPlatform(platform: Platform): string {
-  const base = `${platform.os}/${platform.arch}`;
-  return platform.variant === "" ? base : `${base}/${platform.variant}`;
-}
+import { defaultPlatform, formatPlatform, type Platform } from "./platform.js";
 
 /** What each predefined ARG holds, for hover and completion. */
 export const predefinedArgDocs: Readonly<Record<string, string>> = {
