@@ -109,6 +109,7 @@ function upgradeVerb(command: ShellCommand): ShellWord | null {
   // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade;
   // so is `zypper patch` of named issues (`--cve=CVE-…`, `--bugzilla=…`, `-b …`).
   if (read.operands.length > 0) return null;
-  if (base === "zypper" && command.args.some((a) => /^(?:--cve|--bugzilla|-b)(?:=|$)/.test(a.value))) return null;
+  if (base === "zypper" && command.args.some((a) => /^(?:--cve|--bugzilla|-b)(?:=|$)/.test(a.value)))
+    return null;
   return read.word;
 }

@@ -40,7 +40,7 @@ export default defineRule({
     limitations:
       "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do.",
     hadolintDifferences:
-      'the arguments of a COPY in shell form are split at blanks before quotes are read, as BuildKit splits them, so `COPY a.tar.gz "C:\\Program Files\\a.tar.gz"` copies `a.tar.gz` and `\"C:\\Program` to `Files\\a.tar.gz\"`, which is no archive; hadolint reads the quoted path as one word.',
+      'the arguments of a COPY in shell form are split at blanks before quotes are read, as BuildKit splits them, so `COPY a.tar.gz "C:\\Program Files\\a.tar.gz"` copies `a.tar.gz` and `"C:\\Program` to `Files\\a.tar.gz"`, which is no archive; hadolint reads the quoted path as one word.',
     bad: [
       `FROM alpine:3.20
 COPY app.tar.gz /tmp/

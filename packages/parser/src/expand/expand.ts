@@ -29,7 +29,12 @@ export interface ExpandOptions {
  */
 export function heredocBodyOptions(options: ExpandOptions): ExpandOptions {
   // Named fields, not a spread: V8 copies a spread through the runtime.
-  return { escape: "\\", skipQuotes: true, skipUnset: options.skipUnset, caseInsensitive: options.caseInsensitive };
+  return {
+    escape: "\\",
+    skipQuotes: true,
+    skipUnset: options.skipUnset,
+    caseInsensitive: options.caseInsensitive,
+  };
 }
 
 /** The outcome of expanding one word. */
