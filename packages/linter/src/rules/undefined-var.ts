@@ -3,38 +3,18 @@ import {
   heredocBodyOptions,
   type ExpandOptions,
   nonEnvArgs,
-  type Flag,
   type Instruction,
-  type Range,
   type Stage,
   type StageScope,
-  type Word,
 } from "@hull/parser";
 import type { BaseImage } from "@hull/planner";
 import { defineRule, type RuleContext } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
+import { type Expansion, expandingTypes, expansions, originOf } from "./utils/expansions.js";
 import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 import { nearMiss } from "./utils/near-miss.js";
 
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
-interface Expansion {
-  text: string;
-  /**
-   * Where `text` came from, read only when a name in it is undefined (rarely): a word's range is made each time it
-   * is read, and most words with a `$` use only defined names.
-   */
-  origin: () => Origin;
-  /** Heredoc bodies are expanded with quotes kept as ordinary characters. */
-  skipQuotes?: boolean;
-}
-
-/** The source text that produced an expansion's text, its start offset, and its range. */
-interface Origin {
-  source: string;
-  start: number;
-  range: Range;
-}
-
 const messages = {
   undefined: (name: string) => `Variable '$${name}' is not defined here, so it expands to an empty string.`,
   typo: (name: string, suggestion: string) =>
@@ -151,18 +131,26 @@ RUN echo $UNDECLARED_IN_SHELL
     },
     Instruction(node, ctx) {
       // Most instructions expand nothing BuildKit checks (RUN only in its mounts): they cost one lookup.
-      if (!expanding.has(node.type) || (node.type === "Run" && node.flags.length === 0)) return;
+      if (
+        (!expandingTypes.has(node.type) && node.type !== "Arg") ||
+        (node.type === "Run" && node.flags.length === 0)
+      )
+        return;
       // ONBUILD triggers are expanded in the child build, against its environment.
       if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
       if (node.type === "Arg") {
         for (const decl of node.declarations) {
-          const piece = decl.defaultValue ? fromWord(ctx, decl.defaultValue) : null;
+          const value = decl.defaultValue;
+          const piece: Expansion | null =
+            value && hasDollar(value.value)
+              ? { text: value.value, origin: () => originOf(ctx, value.range) }
+              : null;
           const scope = piece ? ctx.semantic.scopeBefore(node, decl) : null;
           if (scope && piece) check(ctx, scope, node, piece);
         }
         return;
       }
-      const pieces = expansions(ctx, node);
+      const pieces = expansions(ctx, node, hasDollar);
       if (pieces.length === 0) return;
       const scope = ctx.semantic.scopeBefore(node);
       if (scope) for (const piece of pieces) check(ctx, scope, node, piece);
@@ -263,107 +251,6 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
   }
 }
 
-// A word without `$` cannot use a variable: it is left out here, so that the scope of an instruction without
-// any is never computed.
-function originOf(ctx: Context, range: Range): Origin {
-  return { source: ctx.source.slice(range.start.offset, range.end.offset), start: range.start.offset, range };
-}
-
-function fromWord(ctx: Context, word: Word): Expansion | null {
-  return word.value.includes("$") ? { text: word.value, origin: () => originOf(ctx, word.range) } : null;
-}
-
-function fromFlag(ctx: Context, flag: Flag): Expansion | null {
-  if (flag.value === null || !flag.value.includes("$")) return null;
-  const range = flag.valueRange;
-  return range === null ? null : { text: flag.value, origin: () => originOf(ctx, range) };
-}
-
-/** The pieces of `node` that BuildKit expands and that hold a `$`. */
-function expansions(ctx: Context, node: Instruction): Expansion[] {
-  const out: Expansion[] = [];
-  switch (node.type) {
-    case "Env":
-    case "Label":
-      for (const pair of node.pairs) {
-        add(out, fromWord(ctx, pair.key));
-        add(out, fromWord(ctx, pair.value));
-      }
-      break;
-    case "Copy":
-    case "Add": {
-      for (const flag of node.flags) {
-        if (
-          flag.name === "chown" ||
-          flag.name === "chmod" ||
-          (node.type === "Add" && flag.name === "checksum")
-        )
-          add(out, fromFlag(ctx, flag));
-      }
-      // Most COPYs have no heredoc: no set of markers for them.
-      const markers =
-        node.heredocs.length > 0 ? new Set(node.heredocs.map((h) => h.markerRange.start.offset)) : null;
-      for (const source of node.sources)
-        if (!markers?.has(source.range.start.offset)) add(out, fromWord(ctx, source));
-      if (node.destination) add(out, fromWord(ctx, node.destination));
-      for (const heredoc of node.heredocs) {
-        if (!heredoc.expand || !markers?.has(heredoc.markerRange.start.offset)) continue;
-        if (!heredoc.body.includes("$")) continue;
-        out.push({
-          text: heredoc.body,
-          origin: () => ({
-            source: heredoc.body,
-            start: heredoc.bodyRange.start.offset,
-            range: heredoc.bodyRange,
-          }),
-          skipQuotes: true,
-        });
-      }
-      break;
-    }
-    case "Workdir":
-    case "User":
-    case "Stopsignal":
-      if (node.value) add(out, fromWord(ctx, node.value));
-      break;
-    case "Volume":
-      for (const arg of node.args) add(out, fromWord(ctx, arg));
-      break;
-    case "Run":
-      for (const flag of node.flags) {
-        if (flag.name !== "mount" || flag.value === null) continue;
-        // Every option value is expanded except `from`, which BuildKit refuses to expand. Most mounts have no
-        // value with a `$`: their range is then never read.
-        const parts = mountValues(flag.value);
-        if (parts.length === 0) continue;
-        const range = flag.valueRange;
-        if (range === null) continue;
-        const source = ctx.source.slice(range.start.offset, range.end.offset);
-        for (const part of parts) {
-          const at = source.indexOf(part);
-          const start = at < 0 ? range.start.offset : range.start.offset + at;
-          out.push({
-            text: part,
-            origin: () => ({
-              source: at < 0 ? source : part,
-              start,
-              range: at < 0 ? range : ctx.rangeOf(start, start + part.length),
-            }),
-          });
-        }
-      }
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
-/** Adds a piece, if there is one: a function of the module, not a closure made for every instruction. */
-function add(out: Expansion[], piece: Expansion | null): void {
-  if (piece) out.push(piece);
-}
-
 /** For each name defined in the current stage, the line of its first definition; made on first use in the stage. */
 function definedInStage(ctx: Context): Map<string, number> {
   const { state } = ctx;
@@ -395,20 +282,6 @@ function definedInFile(ctx: Context): NonNullable<State["definedIn"]> {
 }
 
 const scratchEnv: ImageEnv = { names: new Set(), complete: true };
-
-/** The instructions whose words BuildKit expands against the stage environment (see `expansions`). */
-const expanding: ReadonlySet<Instruction["type"]> = new Set<Instruction["type"]>([
-  "Arg",
-  "Env",
-  "Label",
-  "Copy",
-  "Add",
-  "Workdir",
-  "User",
-  "Stopsignal",
-  "Volume",
-  "Run",
-]);
 
 /**
  * True when every `$NAME` and `${NAME` in the text names a variable with a value. The expander looks up some of
@@ -443,20 +316,12 @@ function definedNames(node: Instruction): string[] {
   return [];
 }
 
-/** The values of a `--mount` flag that BuildKit expands: every `key=value` except `from`. */
-function mountValues(value: string): string[] {
-  const out: string[] = [];
-  for (const field of value.split(",")) {
-    const eq = field.indexOf("=");
-    if (eq < 0) continue;
-    const key = field.slice(0, eq).trim().toLowerCase();
-    const v = field.slice(eq + 1);
-    if (key !== "from" && v.includes("$")) out.push(v);
-  }
-  return out;
-}
-
 /** True when the instruction is an ARG that declares `name` (so advising to redeclare it makes no sense). */
 function declares(node: Instruction, name: string): boolean {
   return node.type === "Arg" && node.declarations.some((d) => d.name.value.replace(/["']/g, "") === name);
+}
+
+/** A text without `$` cannot use a variable: it is left out, so that the scope of an instruction without any is never computed. */
+function hasDollar(text: string): boolean {
+  return text.includes("$");
 }
