@@ -14,6 +14,7 @@ import fromFirst from "./from-first.js";
 import heredocWithoutSetE from "./heredoc-without-set-e.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
+import invalidExpansion from "./invalid-expansion.js";
 import invalidImageReference from "./invalid-image-reference.js";
 import invalidLabelKey from "./invalid-label-key.js";
 import labelSchema from "./label-schema.js";
@@ -115,6 +116,7 @@ export const rules: readonly Rule[] = [
   heredocWithoutSetE,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
+  invalidExpansion,
   invalidImageReference,
   invalidLabelKey,
   labelSchema,
