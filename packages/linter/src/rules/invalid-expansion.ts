@@ -2,9 +2,22 @@ import { expandWord, heredocBodyOptions, type ExpandOptions, type Instruction } 
 import { defineRule, type RuleContext } from "../rule.js";
 import { type Expansion, expandingTypes, expansions, originOf } from "./utils/expansions.js";
 
-/** Texts BuildKit's lexer can refuse: a `$` opens a substitution, and a quote must be closed. */
+/**
+ * Texts BuildKit's lexer might refuse: those with `${`, which opens a substitution it must understand (a bare `$NAME`,
+ * most of them, cannot fail), or with quotes that a plain scan does not see closed, or with a backslash (which the
+ * scan leaves to the lexer). Most texts with quotes are `"…"` and `'…'` and need no lexer.
+ */
 function mayFail(text: string): boolean {
-  return text.includes("$") || text.includes('"') || text.includes("'");
+  if (text.includes("${")) return true;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c /* \ */ || c === 0x60 /* ` */) return true;
+    if (quote === 0) {
+      if (c === 0x22 /* " */ || c === 0x27 /* ' */) quote = c;
+    } else if (c === quote) quote = 0;
+  }
+  return quote !== 0;
 }
 
 const noVariables: ReadonlyMap<string, string> = new Map();
@@ -53,33 +66,45 @@ LABEL version=\${VERSION}
   },
   messages,
   visitor: {
-    Instruction(node, ctx) {
-      if (ctx.isTrigger(node)) return;
-      // BuildKit stops at the first text it cannot expand: one finding per instruction.
-      for (const piece of texts(ctx, node)) {
-        const options: ExpandOptions = { escape: ctx.ast.escapeChar, skipUnset: true };
-        const { error } = expandWord(
-          piece.text,
-          noVariables,
-          piece.skipQuotes ? heredocBodyOptions(options) : options,
-        );
-        if (error === null) continue;
-        const { range } = piece.origin();
-        const shown = piece.text.length > 40 ? `${piece.text.slice(0, 40)}…` : piece.text;
-        if (
-          (node.type === "Copy" || node.type === "Add") &&
-          !piece.skipQuotes &&
-          node.form === "shell" &&
-          /matching/.test(error)
-        )
-          ctx.report(range, "unclosedQuote", node.type.toUpperCase(), shown);
-        // After a name the lexer wants `}` or a modifier; at the end of the text it finds neither (and Go prints U+FFFD).
-        else ctx.report(range, "failed", shown, error.includes("(\uFFFD)") ? "its '}' is missing" : error);
-        return;
-      }
-    },
+    Arg: check,
+    From: check,
+    Env: check,
+    Label: check,
+    Copy: check,
+    Add: check,
+    Workdir: check,
+    User: check,
+    Stopsignal: check,
+    Volume: check,
   },
 });
+
+/** Reports the first text of `node` BuildKit cannot expand. */
+function check(node: Instruction, ctx: Context): void {
+  if (ctx.isTrigger(node)) return;
+  // BuildKit stops at the first text it cannot expand: one finding per instruction.
+  for (const piece of texts(ctx, node)) {
+    const options: ExpandOptions = { escape: ctx.ast.escapeChar, skipUnset: true };
+    const { error } = expandWord(
+      piece.text,
+      noVariables,
+      piece.skipQuotes ? heredocBodyOptions(options) : options,
+    );
+    if (error === null) continue;
+    const { range } = piece.origin();
+    const shown = piece.text.length > 40 ? `${piece.text.slice(0, 40)}…` : piece.text;
+    if (
+      (node.type === "Copy" || node.type === "Add") &&
+      !piece.skipQuotes &&
+      node.form === "shell" &&
+      /matching/.test(error)
+    )
+      ctx.report(range, "unclosedQuote", node.type.toUpperCase(), shown);
+    // After a name the lexer wants `}` or a modifier; at the end of the text it finds neither (and Go prints U+FFFD).
+    else ctx.report(range, "failed", shown, error.includes("(\uFFFD)") ? "its '}' is missing" : error);
+    return;
+  }
+}
 
 /**
  * The texts of an instruction that BuildKit expands and its lexer could refuse: those of `expansions`, but for
