@@ -19,7 +19,7 @@ EOF
 `,
     },
     {
-      name: "\${NAME:?message} fails only when a build argument leaves NAME unset",
+      name: "${NAME:?message} fails only when a build argument leaves NAME unset",
       code: `FROM alpine:3.20
 ARG TOKEN_FILE
 WORKDIR \${TOKEN_FILE:?set TOKEN_FILE}
