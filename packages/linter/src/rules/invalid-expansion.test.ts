@@ -79,11 +79,12 @@ ADD --chown=\${UID:-1000 app.tar /srv/
       ],
     },
     {
-      name: "an unclosed quote in ENV (a backslash escapes nothing in single quotes), USER and VOLUME",
+      name: "an unclosed quote in ENV (a backslash escapes nothing in single quotes), USER, VOLUME and EXPOSE",
       code: `FROM alpine:3.20
 ENV NAME='a\\'b' OTHER=x
 USER "app
 VOLUME ["/it's"]
+EXPOSE "8080
 `,
       errors: [
         {
@@ -95,6 +96,7 @@ VOLUME ["/it's"]
         },
         { messageId: "failed", line: 3, column: 6 },
         { messageId: "failed", line: 4, column: 9 },
+        { messageId: "failed", line: 5, column: 8 },
       ],
     },
     {

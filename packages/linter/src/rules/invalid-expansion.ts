@@ -38,11 +38,11 @@ export default defineRule({
   fixable: false,
   docs: {
     rationale:
-      "BuildKit expands the variables in most instructions' arguments (COPY and ADD paths, ENV, LABEL, ARG defaults, WORKDIR, USER, VOLUME, STOPSIGNAL, FROM) with a lexer of its own, and stops the build on text that lexer refuses: a quote that is not closed, a `${` without its `}`, or a modifier it does not know (`${NAME^^}`, `${NAME=default}`). " +
+      "BuildKit expands the variables in most instructions' arguments (COPY and ADD paths, ENV, LABEL, ARG defaults, WORKDIR, USER, VOLUME, STOPSIGNAL, EXPOSE, FROM) with a lexer of its own, and stops the build on text that lexer refuses: a quote that is not closed, a `${` without its `}`, or a modifier it does not know (`${NAME^^}`, `${NAME=default}`). " +
       'The most common case is a path with a blank: COPY and ADD split their arguments at blanks before they read quotes, so `COPY "my file" /dest/` hands BuildKit the words `"my` and `file"`, each with half a quote. ' +
       'Write such paths in the JSON form, `COPY ["my file", "/dest/"]`, and references as BuildKit knows them: `${NAME}`, `${NAME:-default}`, `${NAME:+alternative}`, `${NAME#prefix}`, `${NAME%suffix}`, `${NAME/old/new}`.',
     limitations:
-      "The values of `RUN --mount` (read as CSV before they are expanded), EXPOSE and ONBUILD triggers (expanded in the child build) are not checked. " +
+      "The values of `RUN --mount` (read as CSV before they are expanded) and ONBUILD triggers (expanded in the child build) are not checked. " +
       "`${NAME:?message}`, which fails only when NAME is unset, is not reported: a build argument may set it.",
     bad: [
       `FROM alpine:3.20
@@ -76,6 +76,7 @@ LABEL version=\${VERSION}
     User: check,
     Stopsignal: check,
     Volume: check,
+    Expose: check,
   },
 });
 
@@ -108,7 +109,7 @@ function check(node: Instruction, ctx: Context): void {
 
 /**
  * The texts of an instruction that BuildKit expands and its lexer could refuse: those of `expansions`, but for
- * RUN's mounts, with ARG defaults and FROM's image and platform.
+ * RUN's mounts, with ARG defaults, EXPOSE's ports and FROM's image and platform.
  */
 function texts(ctx: Context, node: Instruction): Expansion[] {
   if (node.type === "Arg") {
@@ -118,6 +119,13 @@ function texts(ctx: Context, node: Instruction): Expansion[] {
       if (value && mayFail(value.value))
         out.push({ text: value.value, origin: () => originOf(ctx, value.range) });
     }
+    return out;
+  }
+  // EXPOSE's words are expanded and split again (convert_expose.go); the lexer refuses the same texts.
+  if (node.type === "Expose") {
+    const out: Expansion[] = [];
+    for (const arg of node.args)
+      if (mayFail(arg.value)) out.push({ text: arg.value, origin: () => originOf(ctx, arg.range) });
     return out;
   }
   if (node.type === "From") {
