@@ -66,6 +66,15 @@ function exampleBlock(example: string | DocExample): string {
         "",
       );
     }
+    if (example.imageConfigs)
+      parts.push(
+        "With these base image configs, by reference (`--image-config REF=FILE`, or read by `--resolve`):",
+        "",
+        "```json",
+        JSON.stringify(example.imageConfigs),
+        "```",
+        "",
+      );
     if (example.options) parts.push(`With options \`${JSON.stringify(example.options)}\`:`, "");
     if (example.settings) parts.push(`With settings \`${JSON.stringify(example.settings)}\`:`, "");
   }

@@ -55,6 +55,8 @@ export interface DocExample<O = Record<string, unknown>> {
   /** The `.dockerignore` beside the Dockerfile. */
   dockerignore?: string;
   settings?: Partial<LintSettings>;
+  /** Base image configs by reference, as an `--image-config` file holds them. */
+  imageConfigs?: Readonly<Record<string, unknown>>;
 }
 
 /** The prose of a rule; everything here is rendered into `docs/rules/<id>.md` and run as tests. */

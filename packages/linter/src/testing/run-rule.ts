@@ -68,5 +68,6 @@ export function exampleCase(example: string | DocExample): ValidCase {
     options: example.options,
     settings: example.settings,
     dockerignore: example.dockerignore,
+    imageConfigs: example.imageConfigs,
   };
 }
