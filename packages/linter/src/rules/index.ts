@@ -12,6 +12,7 @@ import exposeProtoCasing from "./expose-proto-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
 import heredocWithoutSetE from "./heredoc-without-set-e.js";
+import invalidBaseImagePlatform from "./invalid-base-image-platform.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
 import invalidDefinitionDescription from "./invalid-definition-description.js";
 import invalidExpansion from "./invalid-expansion.js";
@@ -114,6 +115,7 @@ export const rules: readonly Rule[] = [
   fromAsCasing,
   fromFirst,
   heredocWithoutSetE,
+  invalidBaseImagePlatform,
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   invalidExpansion,
