@@ -69,7 +69,9 @@ function parseBool(value: string | null): boolean | null {
 
 /**
  * Parses a `--mount` value into a typed mount with BuildKit's defaults; `error` says what BuildKit would reject.
- * Values are kept as written (BuildKit expands them later, except `from`).
+ * Values are kept as written (BuildKit expands them later, except `from`). BuildKit checks a value only once it is
+ * expanded against the stage's variables (commands_runmount.go), so a value with a `$` is not checked here: the mount
+ * keeps its default for that option, and the planner parses the mount again with the values expanded.
  */
 export function parseMount(value: string, range: Mount["range"]): { mount: Mount; error: string | null } {
   const mount: Draft<Mount> = {
@@ -95,6 +97,8 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
   let error: string | null = null;
   const fail = (message: string) => (error ??= message);
   let readonlySet: boolean | null = null;
+  // A `type` with a variable: what the other options may be is known only at build time.
+  let typeUnknown = false;
   for (const field of fields) {
     const eq = field.indexOf("=");
     const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
@@ -117,6 +121,16 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
       if (val === null) fail(`Mount option '${key}' needs a value.`);
       return val ?? "";
     };
+    if (val !== null && key !== "from" && val.includes("$")) {
+      // Unknown until the build: kept as written where it is text, left at its default where it is checked.
+      if (key === "source" || key === "src") mount.source = val;
+      else if (key === "target" || key === "dst" || key === "destination") mount.target = val;
+      else if (key === "id") mount.id = val;
+      else if (key === "size") mount.size = val;
+      else if (key === "env") mount.env = val;
+      else if (key === "type") typeUnknown = true;
+      continue;
+    }
     switch (key) {
       case "type": {
         const t = need().toLowerCase();
@@ -183,7 +197,9 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
   }
   const t = mount.mountType;
   mount.readonly = readonlySet ?? t === "bind";
-  if (t === "secret" || t === "ssh") {
+  if (typeUnknown) {
+    // Nothing to check against a type not known yet.
+  } else if (t === "secret" || t === "ssh") {
     if (mount.from !== null) fail(`A ${t} mount cannot have 'from'.`);
     if (mount.sharing !== null) fail(`A ${t} mount cannot have 'sharing'.`);
     mount.readonly = readonlySet ?? true;
