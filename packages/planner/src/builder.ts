@@ -642,6 +642,7 @@ const dispatchTimeCodes = new Set([
   "bad-expose",
   "bad-stop-signal",
   "invalid-mount-target",
+  "invalid-mount",
   "empty-volume",
   "bad-chmod",
   "bad-checksum",

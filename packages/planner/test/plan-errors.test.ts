@@ -167,6 +167,24 @@ describe("plan-time errors BuildKit raises", () => {
   });
 });
 
+describe("RUN --mount options with variables", () => {
+  // BuildKit checks a mount's options once they are expanded (commands_runmount.go), as its testMountArg builds.
+  it("reads the type a variable gives", () => {
+    const p = planText(
+      "FROM busybox\nARG MNT_TYPE=cache\nRUN --mount=type=$MNT_TYPE,target=/c,sharing=locked touch /c/f\n",
+    );
+    expect(p.diagnostics).toEqual([]);
+    const run = p.nodes.find((n) => n.instruction === "RUN");
+    expect(run?.op["mounts"]).toMatchObject([{ type: "cache", target: "/c" }]);
+  });
+  it("reports what BuildKit refuses once the variable is expanded", () => {
+    const p = planText("FROM busybox\nARG MNT_TYPE=volume\nRUN --mount=type=$MNT_TYPE,target=/c true\n");
+    expect(p.diagnostics.map((d) => `${d.code}@${d.range.start.line}: ${d.message}`)).toEqual([
+      "invalid-mount@3: Unsupported mount type 'volume'.",
+    ]);
+  });
+});
+
 describe("EXPOSE order", () => {
   it("sorts the words as written before expanding them, as BuildKit's parseExpose does", () => {
     const p = planText("FROM scratch\nENV P=1\nEXPOSE 9090 $P 8080\n");

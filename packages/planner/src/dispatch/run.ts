@@ -1,4 +1,4 @@
-import type { Heredoc, Mount, Run } from "@hull/parser";
+import { parseMount, type Heredoc, type Mount, type Run } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { withShell } from "../state.js";
@@ -127,11 +127,50 @@ function runCommandString(
   return [...prefix, ...argv].join(" ");
 }
 
+/** The options of a mount that BuildKit checks, and that the parser leaves at their defaults when they use a variable. */
+const checkedOptions = new Set([
+  "type",
+  "readonly",
+  "ro",
+  "readwrite",
+  "rw",
+  "sharing",
+  "required",
+  "mode",
+  "uid",
+  "gid",
+]);
+
+/**
+ * The mount as BuildKit reads it at dispatch, when a checked option (`type=$T`) uses a variable: parsed again with
+ * those options expanded (commands_runmount.go checks values after expanding them). The others stay as written, and
+ * are expanded where they are read. Null, with the problem reported, when BuildKit would refuse the expanded mount.
+ */
+function dispatchedMount(ctx: PlanBuilder, st: StageState, m: Mount): Mount | null {
+  const entries = Object.entries(m.options);
+  if (!entries.some(([key, value]) => value !== null && checkedOptions.has(key) && value.includes("$")))
+    return m;
+  const fields = entries.map(([key, value]) => {
+    if (value === null) return key;
+    const v = checkedOptions.has(key) ? ctx.expand(st, value, m) : value;
+    // Written back as CSV: a value with a comma or a quote is quoted.
+    return /[",]/.test(v) ? `"${key}=${v.replace(/"/g, '""')}"` : `${key}=${v}`;
+  });
+  const { mount, error } = parseMount(fields.join(","), m.range);
+  if (error !== null) {
+    ctx.report("invalid-mount", error, m.range);
+    return null;
+  }
+  return mount;
+}
+
 function resolveMount(
   ctx: PlanBuilder,
   st: StageState,
-  m: Mount,
+  written: Mount,
 ): { op: Record<string, unknown>; input: { id: string | null; key: string; kind: EdgeKind } | null } | null {
+  const m = dispatchedMount(ctx, st, written);
+  if (m === null) return null;
   const ex = (v: string | null): string | null => (v === null ? null : ctx.expand(st, v, m));
   let target = ex(m.target);
   const source = ex(m.source);
