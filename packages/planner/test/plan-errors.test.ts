@@ -183,6 +183,10 @@ describe("RUN --mount options with variables", () => {
       "invalid-mount@3: Unsupported mount type 'volume'.",
     ]);
   });
+  it("leaves a problem the mount has as written to the parser, which reports it once", () => {
+    const text = "FROM busybox\nARG T=cache\nRUN --mount=type=$T,colour=red,target=/c true\n";
+    expect(planText(text).diagnostics.map((d) => d.code)).toEqual([]);
+  });
 });
 
 describe("EXPOSE order", () => {

@@ -150,18 +150,18 @@ function dispatchedMount(ctx: PlanBuilder, st: StageState, m: Mount): Mount | nu
   const entries = Object.entries(m.options);
   if (!entries.some(([key, value]) => value !== null && checkedOptions.has(key) && value.includes("$")))
     return m;
-  const fields = entries.map(([key, value]) => {
-    if (value === null) return key;
-    const v = checkedOptions.has(key) ? ctx.expand(st, value, m) : value;
-    // Written back as CSV: a value with a comma or a quote is quoted.
-    return /[",]/.test(v) ? `"${key}=${v.replace(/"/g, '""')}"` : `${key}=${v}`;
-  });
-  const { mount, error } = parseMount(fields.join(","), m.range);
-  if (error !== null) {
-    ctx.report("invalid-mount", error, m.range);
-    return null;
-  }
-  return mount;
+  // Written back as CSV: a value with a comma or a quote is quoted.
+  const field = (key: string, v: string) =>
+    /[",]/.test(v) ? `"${key}=${v.replace(/"/g, '""')}"` : `${key}=${v}`;
+  const expanded = entries.map(([key, value]) =>
+    value === null ? key : field(key, checkedOptions.has(key) ? ctx.expand(st, value, m) : value),
+  );
+  const { mount, error } = parseMount(expanded.join(","), m.range);
+  if (error === null) return mount;
+  // A mount with a problem as written is the parser's to report (it checks every option without a variable), once.
+  const written = entries.map(([key, value]) => (value === null ? key : field(key, value)));
+  if (parseMount(written.join(","), m.range).error === null) ctx.report("invalid-mount", error, m.range);
+  return null;
 }
 
 function resolveMount(
