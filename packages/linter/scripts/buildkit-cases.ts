@@ -49,7 +49,31 @@ function bytesOf(src: string, expr: string, at: number): string | null {
   if (!last) return null;
   const rest = src.slice(last.index + last[0].length - last[1]!.length);
   const raw = /^\[\]byte\(`([^`]*)`\)/.exec(rest);
-  return raw ? raw[1]! : null;
+  if (raw) return raw[1]!;
+  // `fmt.Appendf(nil, `…%s…`, a, b)` or `[]byte(fmt.Sprintf(`…`, a))`, each argument a string literal or a variable
+  // set to one, or to `integration.UnixOrWindows("unix", "windows")` (its Unix value: BuildKit's tests run on Linux here).
+  const format =
+    /^(?:fmt\.Appendf\(nil,|\[\]byte\(fmt\.Sprintf\()\s*`([^`]*)`((?:\s*,\s*(?:\w+|"[^"]*"))*)\s*\)/.exec(
+      rest,
+    );
+  if (!format) return null;
+  const values = [...format[2]!.matchAll(/\w+|"[^"]*"/g)].map(([arg]) => stringOf(src, arg, last.index));
+  if (values.some((v) => v === null) || (format[1]!.match(/%s/g) ?? []).length !== values.length) return null;
+  let k = 0;
+  return format[1]!.replace(/%s/g, () => values[k++]!);
+}
+
+/** A Go string expression of the test: a literal, or a variable last set to a literal or to `integration.UnixOrWindows`. */
+function stringOf(src: string, expr: string, at: number): string | null {
+  if (expr.startsWith('"')) return JSON.parse(expr) as string;
+  const assign = new RegExp(
+    `\\b${expr}\\s*:?=\\s*(?:integration\\.UnixOrWindows\\(\\s*("[^"]*")|("[^"]*"))`,
+    "g",
+  );
+  let value: string | null = null;
+  for (let m = assign.exec(src); m !== null && m.index < at; m = assign.exec(src))
+    value = JSON.parse((m[1] ?? m[2])!) as string;
+  return value;
 }
 
 function casesOf(src: string): { cases: Case[]; unread: number; withAttrs: number } {
