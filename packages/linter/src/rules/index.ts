@@ -50,6 +50,7 @@ import noLeftoverPipCache from "./no-leftover-pip-cache.js";
 import noLeftoverYarnCache from "./no-leftover-yarn-cache.js";
 import noLeftoverYumDnfCache from "./no-leftover-yum-dnf-cache.js";
 import noLeftoverZypperCache from "./no-leftover-zypper-cache.js";
+import noLonePackageUpdate from "./no-lone-package-update.js";
 import noMultipleInstructions from "./no-multiple-instructions.js";
 import noPackageUpgrade from "./no-package-upgrade.js";
 import noPipeWithoutPipefail from "./no-pipe-without-pipefail.js";
@@ -153,6 +154,7 @@ export const rules: readonly Rule[] = [
   noLeftoverYarnCache,
   noLeftoverYumDnfCache,
   noLeftoverZypperCache,
+  noLonePackageUpdate,
   noMultipleInstructions,
   noPackageUpgrade,
   noPipeWithoutPipefail,
