@@ -24,6 +24,24 @@ const KEYS = [
 ];
 const TYPES = ["bind", "cache", "tmpfs", "secret", "ssh"] as const;
 
+/**
+ * The options whose values the parser checks (the others are text). BuildKit checks a value only once it is expanded
+ * (commands_runmount.go), so one with a variable is left at its default here, and the planner parses the mount again
+ * with these expanded.
+ */
+export const checkedMountOptions: ReadonlySet<string> = new Set([
+  "type",
+  "readonly",
+  "ro",
+  "readwrite",
+  "rw",
+  "sharing",
+  "required",
+  "mode",
+  "uid",
+  "gid",
+]);
+
 /** Splits a CSV record as Go's encoding/csv does (quoted fields with doubled quotes); null on a bad quote. */
 function splitCsv(text: string): string[] | null {
   const fields: string[] = [];
@@ -69,9 +87,8 @@ function parseBool(value: string | null): boolean | null {
 
 /**
  * Parses a `--mount` value into a typed mount with BuildKit's defaults; `error` says what BuildKit would reject.
- * Values are kept as written (BuildKit expands them later, except `from`). BuildKit checks a value only once it is
- * expanded against the stage's variables (commands_runmount.go), so a value with a `$` is not checked here: the mount
- * keeps its default for that option, and the planner parses the mount again with the values expanded.
+ * Values are kept as written (BuildKit expands them later, except `from`); a checked one with a variable is not
+ * checked (`checkedMountOptions`).
  */
 export function parseMount(value: string, range: Mount["range"]): { mount: Mount; error: string | null } {
   const mount: Draft<Mount> = {
@@ -121,14 +138,9 @@ export function parseMount(value: string, range: Mount["range"]): { mount: Mount
       if (val === null) fail(`Mount option '${key}' needs a value.`);
       return val ?? "";
     };
-    if (val !== null && key !== "from" && val.includes("$")) {
-      // Unknown until the build: kept as written where it is text, left at its default where it is checked.
-      if (key === "source" || key === "src") mount.source = val;
-      else if (key === "target" || key === "dst" || key === "destination") mount.target = val;
-      else if (key === "id") mount.id = val;
-      else if (key === "size") mount.size = val;
-      else if (key === "env") mount.env = val;
-      else if (key === "type") typeUnknown = true;
+    // A checked value with a variable is unknown until the build: left at its default (text is kept as written).
+    if (val !== null && val.includes("$") && checkedMountOptions.has(key)) {
+      if (key === "type") typeUnknown = true;
       continue;
     }
     switch (key) {

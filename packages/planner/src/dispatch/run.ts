@@ -1,4 +1,4 @@
-import { parseMount, type Heredoc, type Mount, type Run } from "@hull/parser";
+import { checkedMountOptions, parseMount, type Heredoc, type Mount, type Run } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { withShell } from "../state.js";
@@ -127,20 +127,6 @@ function runCommandString(
   return [...prefix, ...argv].join(" ");
 }
 
-/** The options of a mount that BuildKit checks, and that the parser leaves at their defaults when they use a variable. */
-const checkedOptions = new Set([
-  "type",
-  "readonly",
-  "ro",
-  "readwrite",
-  "rw",
-  "sharing",
-  "required",
-  "mode",
-  "uid",
-  "gid",
-]);
-
 /**
  * The mount as BuildKit reads it at dispatch, when a checked option (`type=$T`) uses a variable: parsed again with
  * those options expanded (commands_runmount.go checks values after expanding them). The others stay as written, and
@@ -148,13 +134,13 @@ const checkedOptions = new Set([
  */
 function dispatchedMount(ctx: PlanBuilder, st: StageState, m: Mount): Mount | null {
   const entries = Object.entries(m.options);
-  if (!entries.some(([key, value]) => value !== null && checkedOptions.has(key) && value.includes("$")))
+  if (!entries.some(([key, value]) => value !== null && checkedMountOptions.has(key) && value.includes("$")))
     return m;
   // Written back as CSV: a value with a comma or a quote is quoted.
   const field = (key: string, v: string) =>
     /[",]/.test(v) ? `"${key}=${v.replace(/"/g, '""')}"` : `${key}=${v}`;
   const expanded = entries.map(([key, value]) =>
-    value === null ? key : field(key, checkedOptions.has(key) ? ctx.expand(st, value, m) : value),
+    value === null ? key : field(key, checkedMountOptions.has(key) ? ctx.expand(st, value, m) : value),
   );
   const { mount, error } = parseMount(expanded.join(","), m.range);
   if (error === null) return mount;
