@@ -1,6 +1,6 @@
 import { expandWord, heredocBodyOptions, type ExpandOptions, type Instruction } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
-import { type Expansion, expandingTypes, expansions, originOf } from "./utils/expansions.js";
+import { type Expansion, expansions, flag, word } from "./utils/expansions.js";
 
 /**
  * Texts BuildKit's lexer might refuse: those with `${`, which opens a substitution it must understand (a bare `$NAME`,
@@ -83,9 +83,9 @@ LABEL version=\${VERSION}
 /** Reports the first text of `node` BuildKit cannot expand. */
 function check(node: Instruction, ctx: Context): void {
   if (ctx.isTrigger(node)) return;
+  const options: ExpandOptions = { escape: ctx.ast.escapeChar, skipUnset: true };
   // BuildKit stops at the first text it cannot expand: one finding per instruction.
   for (const piece of texts(ctx, node)) {
-    const options: ExpandOptions = { escape: ctx.ast.escapeChar, skipUnset: true };
     const { error } = expandWord(
       piece.text,
       noVariables,
@@ -108,38 +108,19 @@ function check(node: Instruction, ctx: Context): void {
 }
 
 /**
- * The texts of an instruction that BuildKit expands and its lexer could refuse: those of `expansions`, but for
- * RUN's mounts, with ARG defaults, EXPOSE's ports and FROM's image and platform.
+ * The texts of an instruction that BuildKit expands and its lexer could refuse: those of `expansions` (RUN's mounts
+ * aside: RUN is not visited), with ARG defaults, EXPOSE's ports and FROM's image and platform.
  */
 function texts(ctx: Context, node: Instruction): Expansion[] {
-  if (node.type === "Arg") {
-    const out: Expansion[] = [];
-    for (const decl of node.declarations) {
-      const value = decl.defaultValue;
-      if (value && mayFail(value.value))
-        out.push({ text: value.value, origin: () => originOf(ctx, value.range) });
-    }
-    return out;
-  }
+  if (node.type !== "Arg" && node.type !== "Expose" && node.type !== "From")
+    return expansions(ctx, node, mayFail);
+  const out: Expansion[] = [];
+  if (node.type === "Arg") for (const decl of node.declarations) word(out, ctx, mayFail, decl.defaultValue);
   // EXPOSE's words are expanded and split again (convert_expose.go); the lexer refuses the same texts.
-  if (node.type === "Expose") {
-    const out: Expansion[] = [];
-    for (const arg of node.args)
-      if (mayFail(arg.value)) out.push({ text: arg.value, origin: () => originOf(ctx, arg.range) });
-    return out;
+  else if (node.type === "Expose") for (const arg of node.args) word(out, ctx, mayFail, arg);
+  else {
+    word(out, ctx, mayFail, node.image);
+    for (const f of node.flags) if (f.name === "platform") flag(out, ctx, mayFail, f);
   }
-  if (node.type === "From") {
-    const out: Expansion[] = [];
-    const image = node.image;
-    if (image && mayFail(image.value))
-      out.push({ text: image.value, origin: () => originOf(ctx, image.range) });
-    for (const flag of node.flags) {
-      const range = flag.valueRange;
-      if (flag.name === "platform" && flag.value !== null && range !== null && mayFail(flag.value))
-        out.push({ text: flag.value, origin: () => originOf(ctx, range) });
-    }
-    return out;
-  }
-  if (node.type === "Run" || !expandingTypes.has(node.type)) return [];
-  return expansions(ctx, node, mayFail);
+  return out;
 }

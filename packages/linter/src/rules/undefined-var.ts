@@ -10,7 +10,7 @@ import {
 import type { BaseImage } from "@hull/planner";
 import { defineRule, type RuleContext } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
-import { type Expansion, expandingTypes, expansions, originOf } from "./utils/expansions.js";
+import { type Expansion, expandingTypes, expansions, word } from "./utils/expansions.js";
 import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 import { nearMiss } from "./utils/near-miss.js";
 
@@ -139,12 +139,11 @@ RUN echo $UNDECLARED_IN_SHELL
       // ONBUILD triggers are expanded in the child build, against its environment.
       if (ctx.isTrigger(node) || ctx.currentStage() === null) return;
       if (node.type === "Arg") {
+        // Each declaration in the scope before it: one piece at a time.
         for (const decl of node.declarations) {
-          const value = decl.defaultValue;
-          const piece: Expansion | null =
-            value && hasDollar(value.value)
-              ? { text: value.value, origin: () => originOf(ctx, value.range) }
-              : null;
+          const pieces: Expansion[] = [];
+          word(pieces, ctx, hasDollar, decl.defaultValue);
+          const piece = pieces[0];
           const scope = piece ? ctx.semantic.scopeBefore(node, decl) : null;
           if (scope && piece) check(ctx, scope, node, piece);
         }

@@ -122,19 +122,22 @@ export function expansions(ctx: Source, node: Instruction, keep: (text: string) 
   return out;
 }
 
-// Functions of the module, not closures made for every instruction.
-function word(out: Expansion[], ctx: Source, keep: (text: string) => boolean, w: Word | null): void {
+// Functions of the module, not closures made for every instruction; rules that read more texts than `expansions`
+// (ARG defaults, FROM) add theirs with the same two.
+/** Adds a word's text, when `keep` accepts it. */
+export function word(out: Expansion[], ctx: Source, keep: (text: string) => boolean, w: Word | null): void {
   if (w && keep(w.value)) out.push({ text: w.value, origin: () => originOf(ctx, w.range) });
 }
 
-function flag(out: Expansion[], ctx: Source, keep: (text: string) => boolean, f: Flag): void {
+/** Adds a flag's value, when it has one and `keep` accepts it. */
+export function flag(out: Expansion[], ctx: Source, keep: (text: string) => boolean, f: Flag): void {
   const range = f.valueRange;
   if (f.value !== null && range !== null && keep(f.value))
     out.push({ text: f.value, origin: () => originOf(ctx, range) });
 }
 
 /** Where a word of the source came from. */
-export function originOf(ctx: Source, range: Range): Origin {
+function originOf(ctx: Source, range: Range): Origin {
   return { source: ctx.source.slice(range.start.offset, range.end.offset), start: range.start.offset, range };
 }
 
