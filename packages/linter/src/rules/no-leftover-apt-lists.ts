@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 import { commandWord, findCommands } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
-import { aptCommands, aptListsCleanVerb } from "../shell/tools/apt.js";
+import { aptCommands, aptFamily, aptListsCleanVerb, aptListsMounts } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -50,10 +50,10 @@ COPY --from=build /out /out
   visitor: {
     Run(node, ctx) {
       if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
-      if (hasCacheMount(node, "/var/lib/apt/lists") || hasCacheMount(node, "/var/lib/apt")) return;
+      if (hasCacheMount(node, ...aptListsMounts)) return;
       const shell = runShell(node, ctx);
       // Only an `update` can leave lists behind: the cleanup is looked for in the few RUNs that have one.
-      const updates = aptCommands(shell.commands, "apt-get", "apt", "aptitude").filter(
+      const updates = aptCommands(shell.commands, ...aptFamily).filter(
         ({ verb }) => verb?.value === "update",
       );
       if (updates.length === 0) return;

@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
 import { apkCacheMounts, apkCommands } from "../shell/tools/apk.js";
-import { aptCommands, aptFamily, aptListsDir } from "../shell/tools/apt.js";
+import { aptCommands, aptFamily, aptListsMounts } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-lone-package-update",
@@ -51,8 +51,7 @@ RUN apt-get update \\
       }
       if (update === null) return;
       const apt = update.base !== "apk";
-      if (apt ? hasCacheMount(node, aptListsDir, "/var/lib/apt") : hasCacheMount(node, ...apkCacheMounts))
-        return;
+      if (hasCacheMount(node, ...(apt ? aptListsMounts : apkCacheMounts))) return;
       ctx.report(scriptRange(ctx, shell, update), "lone", `${update.base} update`);
     },
   },

@@ -12,6 +12,9 @@ export const aptNames: ReadonlySet<string> = new Set(["apt-get", "apt"]);
 /** Where `apt-get update` writes the package lists. */
 export const aptListsDir = "/var/lib/apt/lists";
 
+/** The cache mount targets that keep the lists out of the layer: the lists' folder or apt's state folder above it. */
+export const aptListsMounts = [aptListsDir, "/var/lib/apt"] as const;
+
 /** Where apt keeps downloaded packages. */
 export const aptArchivesDir = "/var/cache/apt";
 
