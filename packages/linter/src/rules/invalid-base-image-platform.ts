@@ -1,4 +1,4 @@
-import { defaultPlatform, formatPlatform, parsePlatform } from "@hull/parser";
+import { parsePlatform } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -46,9 +46,11 @@ COPY --from=tool-arm64 /usr/bin/tool /usr/bin/tool
       if (!image?.os || !image.architecture) return;
       const from = stage.from;
       const flag = from.flags.find((f) => f.name === "platform");
-      let text: string | null = semantic.predefined.get("TARGETPLATFORM") ?? formatPlatform(defaultPlatform);
-      if (flag?.value) text = semantic.expandGlobal(flag.value);
-      if (text === null) return;
+      // The predefined ARGs always hold TARGETPLATFORM.
+      const text = flag?.value
+        ? semantic.expandGlobal(flag.value)
+        : semantic.predefined.get("TARGETPLATFORM");
+      if (text === null || text === undefined) return;
       const expected = parsePlatform(text);
       // An unknown platform is no-constant-platform's finding; an OS alone runs on the builder's architecture.
       if ("error" in expected || expected.arch === null) return;

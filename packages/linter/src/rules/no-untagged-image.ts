@@ -1,5 +1,6 @@
 import { imageReferenceProblem, splitImageReference, type SemanticModel } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 export default defineRule({
   id: "no-untagged-image",
@@ -81,7 +82,7 @@ function untagged(semantic: SemanticModel, written: string): string | null {
  * with the reference as written, quotes off. Null otherwise, and for a last part that is no valid name (invalid-image-reference's finding once resolved).
  */
 function untaggedLastPart(written: string): { image: string; name: string } | null {
-  const text = written.replace(/^(["'])(.*)\1$/s, "$2");
+  const text = unquote(written);
   const slash = text.lastIndexOf("/");
   if (slash < 0 || !text.slice(0, slash).includes("$")) return null;
   const last = text.slice(slash + 1);
