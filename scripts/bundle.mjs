@@ -70,15 +70,17 @@ const lazyLoad = {
   },
 };
 
-const sideBundles = ["ajv", "yaml"].map((name) => ({
-  ...commonjs,
-  stdin: {
-    contents: `module.exports = require(${JSON.stringify(name)});`,
-    resolveDir: "packages/linter",
-    loader: "js",
-  },
-  outfile: `packages/cli/bundle/${name}.cjs`,
-}));
+/** ajv and yaml as bundles of their own in `dir`, for the bundles there made with `configLibraries({ sideBundles: true })`. */
+const sideBundles = (dir) =>
+  ["ajv", "yaml"].map((name) => ({
+    ...commonjs,
+    stdin: {
+      contents: `module.exports = require(${JSON.stringify(name)});`,
+      resolveDir: "packages/linter",
+      loader: "js",
+    },
+    outfile: `${dir}/${name}.cjs`,
+  }));
 
 /**
  * Every bundle, one line each: what it starts from and where it goes. A .cjs or .mjs file written to
@@ -112,7 +114,7 @@ const bundles = [
     ...commonjs,
     entryPoints: ["packages/lsp/src/main.ts"],
     outfile: "packages/cli/bundle/lsp.cjs",
-    plugins: [configLibraries()],
+    plugins: [configLibraries({ sideBundles: true })],
   },
   // The diff library for `hull lint --fix-dry-run`.
   {
@@ -124,8 +126,8 @@ const bundles = [
     },
     outfile: "packages/cli/bundle/diff.cjs",
   },
-  // ajv and yaml, loaded by hull.cjs and lint-worker.mjs when a config file needs them (config-libraries.mjs).
-  ...sideBundles,
+  // ajv and yaml, loaded by hull.cjs, lint-worker.mjs and lsp.cjs when a config file needs them (config-libraries.mjs).
+  ...sideBundles("packages/cli/bundle"),
   // The language server that editors start (`hull-lsp --stdio`).
   {
     ...common,
@@ -141,21 +143,25 @@ const bundles = [
     entryPoints: ["packages/action/src/main.ts"],
     outfile: "packages/action/bundle/action.cjs",
   },
-  // Library bundles for the benchmark adapters in bench/adapters, and the per-rule timing.
+  // Library bundles for the benchmark adapters in bench/adapters, and the per-rule timing. The linter's holds ajv and
+  // yaml beside it, as @hull/linter requires them from its dependencies only when a config file is read: inside, as
+  // wrapped modules never run, they cost every import their parsing (2 MB of resident memory, scripts/bundle.mjs's
+  // history in issue 7).
   { ...common, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" },
   {
     ...common,
     entryPoints: ["packages/linter/src/index.ts"],
     outfile: "bench/dist/linter.mjs",
-    plugins: [configLibraries()],
+    plugins: [configLibraries({ sideBundles: true })],
   },
+  ...sideBundles("bench/dist"),
   // Per-rule time is measured on the code as it ships: run from the sources through tsx, each module's imports go
   // through getters, and a rule that calls many helpers of other modules looks slower than it is.
   {
     ...common,
     entryPoints: ["packages/linter/scripts/rule-timing.ts"],
     outfile: "bench/dist/rule-timing.mjs",
-    plugins: [configLibraries()],
+    plugins: [configLibraries({ sideBundles: true })],
   },
 ];
 
