@@ -145,8 +145,7 @@ const bundles = [
   },
   // Library bundles for the benchmark adapters in bench/adapters, and the per-rule timing. The linter's holds ajv and
   // yaml beside it, as @hull/linter requires them from its dependencies only when a config file is read: inside, as
-  // wrapped modules never run, they cost every import their parsing (2 MB of resident memory, scripts/bundle.mjs's
-  // history in issue 7).
+  // wrapped modules never run, they cost every import their parsing (2 MB of resident memory at load).
   { ...common, entryPoints: ["packages/parser/src/index.ts"], outfile: "bench/dist/parser.mjs" },
   {
     ...common,
