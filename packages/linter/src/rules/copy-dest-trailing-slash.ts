@@ -1,5 +1,6 @@
 import type { Add, Copy } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 const messages = {
   noSlash: (keyword: string, dest: string) =>
@@ -42,7 +43,7 @@ COPY app.js /app
 function check(node: Copy | Add, ctx: RuleContext<typeof messages>): void {
   const dest = node.destination;
   if (!dest || node.sources.length < 2) return;
-  const value = dest.value.replace(/^(["'])(.*)\1$/s, "$2");
+  const value = unquote(dest.value);
   // BuildKit takes `.` as a directory too.
   if (value === "." || value.endsWith("/") || value.endsWith("\\") || /\$(?:\w+|\{[^}]*\})$/.test(value))
     return;

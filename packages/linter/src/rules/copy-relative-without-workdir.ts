@@ -1,5 +1,6 @@
 import type { Add, Copy, Stage } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 const messages = {
   relative: (keyword: string, dest: string) =>
@@ -83,7 +84,7 @@ function check(node: Copy | Add, ctx: RuleContext<typeof messages, Record<string
   const dest = node.destination;
   const { state } = ctx;
   if (state.set === true || !dest || ctx.isTrigger(node)) return;
-  const value = dest.value.replace(/^(["'])(.*)\1$/s, "$2");
+  const value = unquote(dest.value);
   // As hadolint does, quotes around a leading variable (`"$APP"/config`) are ignored.
   const start = value.replace(/^["']+/, "");
   if (start.startsWith("/") || start.startsWith("$") || /^[A-Za-z]:[\\/]/.test(start)) return;

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 const reservedNamespaces = ["com.docker.", "io.docker.", "org.dockerproject."];
 
@@ -51,7 +52,7 @@ LABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backen
       // Template placeholders (`{{ … }}`, `<%= … %>`) are not keys yet.
       if (/\{\{|<%/.test(node.logical)) return;
       for (const pair of node.pairs) {
-        const key = pair.key.value.replace(/^(["'])(.*)\1$/s, "$2");
+        const key = unquote(pair.key.value);
         if (key === "" || key.includes("$")) continue;
         const reason = problem(key);
         if (reason !== null) {

@@ -1,10 +1,11 @@
 import { PersistentSet, type SemanticModel, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { findVarRefs, locateRefs } from "./utils/stage-env.js";
+import { unquote } from "./utils/instruction-text.js";
 
 /** A name without the quotes BuildKit would remove (names with variables stay as written). */
 function nameOf(word: Word): string {
-  return word.value.replace(/^(["'])(.*)\1$/s, "$2");
+  return unquote(word.value);
 }
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import type { Add, Copy, SemanticModel, Stage } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 /** File names that hold credentials by convention (the last path segment of a COPY or ADD source). */
 const secretNames: readonly { re: RegExp; what: string }[] = [
@@ -95,7 +96,7 @@ COPY --from=fetch /src /src
     Env(node, ctx) {
       for (const pair of node.pairs) {
         if (credentialVariables.includes(pair.key.value))
-          ctx.state.credentialPaths.set(pair.key.value, pair.value.value.replace(/^(["'])(.*)\1$/, "$2"));
+          ctx.state.credentialPaths.set(pair.key.value, unquote(pair.value.value));
       }
     },
     Copy: check,

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { unquote } from "./utils/instruction-text.js";
 
 const system = /^\/(?:proc|boot|dev|sys|initrd|lost\+found)(?:\/|$)/;
 
@@ -39,8 +40,9 @@ WORKDIR /devtools
   },
   visitor: {
     Workdir(node, ctx) {
-      const path = node.value?.value.replace(/^(["'])(.*)\1$/, "$2");
-      if (node.value && path && system.test(path)) ctx.report(node.value, "system", path);
+      if (!node.value) return;
+      const path = unquote(node.value.value);
+      if (path && system.test(path)) ctx.report(node.value, "system", path);
     },
   },
 });

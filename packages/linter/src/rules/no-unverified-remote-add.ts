@@ -1,6 +1,7 @@
 import { expandWord, firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
+import { unquote } from "./utils/instruction-text.js";
 
 /** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
 const remoteFile = (source: string) => sourceKind(source) === "url";
@@ -128,7 +129,7 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
         );
         if (checkedLater(checks, after, names)) continue;
         // A URL as written is named as written; a variable that holds one is named with the URL it holds.
-        const written = source.value.replace(/^(["'])(.*)\1$/, "$2");
+        const written = unquote(source.value);
         if (remoteFile(written)) ctx.report(source, "unverified", written);
         else ctx.report(source, "unverifiedDefault", written, url);
       }

@@ -3,9 +3,10 @@ import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { runCommands } from "../shell/run.js";
 import { isTarArchive } from "../shell/tools/tar.js";
+import { unquote } from "./utils/instruction-text.js";
 
 function basename(path: string): string {
-  const unquoted = path.replace(/^(["'])(.*)\1$/s, "$2");
+  const unquoted = unquote(path);
   return unquoted.slice(Math.max(unquoted.lastIndexOf("/"), unquoted.lastIndexOf("\\")) + 1);
 }
 

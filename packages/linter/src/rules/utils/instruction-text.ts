@@ -8,7 +8,7 @@ export function textOf(node: Instruction): string {
     : `${node.logical}\n${node.heredocs.map((h) => h.body).join("\n")}`;
 }
 
-/** `"NAME"` or `'NAME'` -> `NAME`. */
+/** `"NAME"` or `'NAME'` -> `NAME`; the text between the quotes may hold line breaks. */
 export function unquote(s: string): string {
-  return s.replace(/^(["'])(.*)\1$/, "$2");
+  return s.replace(/^(["'])(.*)\1$/s, "$2");
 }
