@@ -1,4 +1,10 @@
-import type { Dockerfile, ExpandOptions, Range } from "@hull/parser";
+import {
+  defaultPlatform,
+  type Dockerfile,
+  type ExpandOptions,
+  type Platform,
+  type Range,
+} from "@hull/parser";
 import type {
   ContextSource,
   EdgeKind,
@@ -11,7 +17,7 @@ import type {
 import { cacheKey } from "./hash.js";
 import { contentPlaceholder, createIgnore, type IgnoreMatcher } from "./context.js";
 import { expandMany, expandOne, type Expanded } from "./expand.js";
-import { defaultBuildPlatform, parsePlatform, type Platform } from "./platform.js";
+import { parsePlatform } from "./platform.js";
 import type { ResolvedStage } from "./dispatch/from.js";
 import type { StageState } from "./state.js";
 import type { BaseImage } from "./base-image.js";
@@ -93,11 +99,12 @@ export class PlanBuilder {
     this.escape = ast.escapeChar === "`" ? "`" : "\\";
     for (const [ref, image] of Object.entries(options.imageConfigs ?? {}))
       this.baseImages.set(normalizeReference(ref), image);
+    // Without a build platform, BuildKit's usual build node, so that plans are reproducible.
     const host =
       options.buildPlatform === undefined
-        ? defaultBuildPlatform
-        : parsePlatform(options.buildPlatform, defaultBuildPlatform);
-    this.buildPlatform = "error" in host ? defaultBuildPlatform : host;
+        ? defaultPlatform
+        : parsePlatform(options.buildPlatform, defaultPlatform);
+    this.buildPlatform = "error" in host ? defaultPlatform : host;
     const target =
       options.platform === undefined
         ? this.buildPlatform

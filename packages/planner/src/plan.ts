@@ -1,4 +1,11 @@
-import { defaultPath, proxyArgs, type Dockerfile, type Range, type Stage as AstStage } from "@hull/parser";
+import {
+  defaultPath,
+  formatPlatform,
+  proxyArgs,
+  type Dockerfile,
+  type Range,
+  type Stage as AstStage,
+} from "@hull/parser";
 import type {
   BuildPlan,
   HistoryEntry,
@@ -18,7 +25,6 @@ import {
   type NodeSink,
 } from "./builder.js";
 import type { StageState } from "./state.js";
-import { formatPlatform } from "./platform.js";
 import { dispatchFrom, resolveStages, type ResolvedStage } from "./dispatch/from.js";
 import { analyseDependencies, orderLevels } from "./order.js";
 import { dispatch } from "./dispatch/index.js";

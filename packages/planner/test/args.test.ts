@@ -62,6 +62,14 @@ describe("ARG scoping", () => {
       env: { TARGETARCH: "arm64" },
     },
     {
+      // BuildKit's TARGETOSVERSION is the OS version of the target platform (dockerfile2llb/platform.go).
+      name: "TARGETOSVERSION is the OS version the target platform names",
+      file: "FROM mcr.microsoft.com/windows/nanoserver:ltsc2019\nARG TARGETOSVERSION\nARG TARGETPLATFORM\nRUN echo\n",
+      options: { platform: "windows(10.0.17763)/amd64" },
+      run: "s0.3",
+      env: { TARGETOSVERSION: "10.0.17763", TARGETPLATFORM: "windows/amd64" },
+    },
+    {
       name: "TARGETPLATFORM defaults to the build platform",
       file: "FROM alpine\nARG TARGETPLATFORM\nARG BUILDPLATFORM\nRUN echo\n",
       run: "s0.3",

@@ -1,8 +1,8 @@
-import { semanticModel, type Platform as SemanticPlatform, type Stage as AstStage } from "@hull/parser";
+import { formatPlatform, semanticModel, type Stage as AstStage } from "@hull/parser";
 import type { Located, PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
-import { formatPlatform, parsePlatform, type Platform } from "../platform.js";
+import { parsePlatform } from "../platform.js";
 import { parseReference } from "../reference.js";
 
 /** A stage's FROM after expanding global ARGs: what it starts from and on which platform. */
@@ -145,8 +145,8 @@ function metaArgs(ctx: PlanBuilder, stages: readonly AstStage[]): Map<string, st
   const target = ctx.options.target;
   const globals = semanticModel(ctx.ast, {
     buildArgs: ctx.buildArgs,
-    targetPlatform: semanticPlatform(ctx.targetPlatform),
-    buildPlatform: semanticPlatform(ctx.buildPlatform),
+    targetPlatform: ctx.targetPlatform,
+    buildPlatform: ctx.buildPlatform,
     targetStage:
       target !== undefined && target !== "" ? target : (stages[stages.length - 1]?.name ?? "default"),
     keepGoing: true,
@@ -155,11 +155,6 @@ function metaArgs(ctx: PlanBuilder, stages: readonly AstStage[]): Map<string, st
   for (const name of globals.declared) ctx.declaredArgs.add(name);
   for (const e of globals.errors) ctx.report("expansion-error", e.message, e.declaration.range);
   return new Map(globals.env);
-}
-
-/** The parser's form of a platform; the planner's does not carry an OS version (BuildKit leaves it empty). */
-function semanticPlatform(p: Platform): SemanticPlatform {
-  return { os: p.os, arch: p.arch, variant: p.variant ?? "", osVersion: "" };
 }
 
 /** FROM: the stage's source node (an earlier stage's head, an image, or scratch). */
