@@ -41,6 +41,16 @@ RUN mkdir /tmp/build && cd /tmp/build/sub && make && rm -rf /tmp/build
     `FROM debian:12
 RUN cd /tmp && curl -O https://x/y.tgz && tar xzf y.tgz && rm -rf /tmp/*
 `,
+    {
+      name: "a scratch directory, which WORKDIR would make every later instruction's and the container's",
+      code: `FROM debian:12
+RUN cd /tmp && curl -fsSLO https://example.com/x.deb && dpkg -i x.deb
+RUN cd /var/tmp/build && make install
+RUN cd "$(mktemp -d)" && curl -fsSLO https://example.com/x.tgz && tar xzf x.tgz
+RUN dir="$(mktemp -d)" && cd "$dir" && make
+RUN export BUILD=\`mktemp -d\`; cd \${BUILD}; make
+`,
+    },
     // Relative cds are followed from the last absolute one.
     `FROM debian:12
 RUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /tmp/*
@@ -50,7 +60,7 @@ RUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /t
     {
       name: "a glob that removes something else",
       code: `FROM debian:12
-RUN cd /tmp/icu/source && make && rm -rf /tmp/ic?.tgz /tmp/icu/*.log
+RUN cd /usr/src/icu/source && make && rm -rf /usr/src/ic?.tgz /usr/src/icu/*.log
 `,
       errors: [{ messageId: "cd", line: 2, column: 5 }],
     },
@@ -73,7 +83,7 @@ RUN cd /src && make
       // The position is found across a continuation line.
       code: `FROM debian:12
 RUN set -e; \\
-  cd /tmp && make
+  cd /src && make
 `,
       errors: [{ messageId: "cd", line: 3, column: 3, endColumn: 5 }],
     },
@@ -97,6 +107,19 @@ RUN cd /app && make && rm -rf /tmp/build
 RUN cd /tmp/b && make && cd ../../srv && rm -rf /tmp/b
 `,
       errors: [{ messageId: "cd", line: 2, column: 26 }],
+    },
+    {
+      name: "a directory that only looks like a scratch one, or a variable mktemp did not set",
+      code: `FROM debian:12
+RUN cd /tmpfiles && make
+RUN dir=/opt/app && cd "$dir" && make
+RUN other="$(mktemp -d)" && cd "$dir" && make
+`,
+      errors: [
+        { messageId: "cd", line: 2, column: 5 },
+        { messageId: "cd", line: 3, column: 21 },
+        { messageId: "cd", line: 4, column: 29 },
+      ],
     },
     {
       code: `FROM debian:12

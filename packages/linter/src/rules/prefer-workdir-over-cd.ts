@@ -15,7 +15,8 @@ export default defineRule({
       "`WORKDIR` sets the directory for all following instructions (and creates it), which is explicit and does not need repeating.",
     limitations: "Reported once per `RUN`, at its first `cd`.",
     hadolintDifferences:
-      "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image.",
+      "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image. " +
+      "Nor is a `cd` into a scratch directory (`/tmp`, `/var/tmp` or one below them, or one `mktemp -d` made), where `WORKDIR` would make the scratch directory the working directory of every later instruction and of the container.",
     bad: [
       `FROM golang:1.23
 COPY . /src
@@ -78,6 +79,9 @@ function harmlessCd(
   if (dir === null || dir === undefined) return false;
   // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do.
   if (dir === "/" || dir === START) return true;
+  // A scratch directory: WORKDIR there would make it the working directory of every later instruction and of the
+  // container.
+  if (/^\/(?:var\/)?tmp(?:\/|$)/.test(dir) || madeByMktemp(cd, commands.slice(0, index))) return true;
   return commands.slice(index + 1).some((c, k) => {
     // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
     if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete")
@@ -90,6 +94,20 @@ function harmlessCd(
       })
     );
   });
+}
+
+/**
+ * True when the `cd` goes to a directory `mktemp` made: `cd "$(mktemp -d)"`, or `cd "$dir"` after
+ * `dir=$(mktemp -d)` (or `export dir=…`) earlier in the RUN.
+ */
+function madeByMktemp(cd: ShellCommand, before: readonly ShellCommand[]): boolean {
+  const target = operands(cd)[0]?.value.replace(/^["']|["']$/g, "") ?? "";
+  if (/^(?:\$\(|`)\s*mktemp\b/.test(target)) return true;
+  const variable = /^\$(?:\{(\w+)\}|(\w+))$/.exec(target);
+  const name = variable?.[1] ?? variable?.[2];
+  if (name === undefined) return false;
+  const assigned = new RegExp(`^${name}=["']?(?:\\$\\(|\`)\\s*mktemp\\b`);
+  return before.some((c) => c.words.some((w) => assigned.test(w.value)));
 }
 
 /** True when `dir` is `removed` or lies inside it; `removed` may be a glob (`rm -rf /tmp/icu*`). */
