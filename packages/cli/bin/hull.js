@@ -14,7 +14,8 @@
 // A cache holds only what the runs that wrote it compiled, so the first runs of a command each write it again
 // (its first byte counts them, up to `cacheWrites`): a single first run that linted one small file, or failed,
 // left a cache without most rules, and every later `hull lint` compiled them again (measured: 1.6 times
-// `node -e 0` instead of 1.47). Runs that end in a usage error or print help never write it.
+// `node -e 0` instead of 1.47). Runs that end in a usage error or print help never write it, and a `hull lint`
+// that linted in worker threads writes it without being counted (src/run-record.ts).
 //
 // V8 checks only that a cache was made for a source of the same length, and then runs the code it holds: a cache
 // of an older build whose hull.cjs had the same length would run that build. So the cache also records the build
@@ -67,7 +68,10 @@ if (build !== "" && (writes === 0 || script.cachedDataRejected || writes < cache
   process.once("beforeExit", () => {
     if (process.exitCode !== 0 && process.exitCode !== 1) return;
     if (process.argv.includes("--help") || process.argv.includes("-h")) return;
-    const count = script.cachedDataRejected ? 1 : Math.min(writes + 1, cacheWrites);
+    // A run that linted in worker threads compiled little of the linter here: its cache is written (it is better
+    // than none) but not counted, so that the next runs still write theirs (src/run-record.ts).
+    const counted = bundle.exports.runRecord?.workerThreads === true ? 0 : 1;
+    const count = script.cachedDataRejected ? counted : Math.min(writes + counted, cacheWrites);
     const data = Buffer.concat([
       Buffer.from([count]),
       Buffer.from(build, "latin1"),

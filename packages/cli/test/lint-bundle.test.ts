@@ -86,6 +86,38 @@ describe.skipIf(!built)("bundled hull lint", () => {
     }
   });
 
+  it("writes the cache after a run in worker threads without counting it", () => {
+    // A copy with the worker beside the bundle, so that the 60 files are linted in threads.
+    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    try {
+      for (const path of ["bin/hull.js", "bin/package.json", "bundle/hull.cjs", "bundle/lint-worker.mjs"]) {
+        mkdirSync(dirname(join(copy, path)), { recursive: true });
+        writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
+      }
+      const run = (threads: string, ...paths: string[]) => {
+        try {
+          execFileSync(process.execPath, [join(copy, "bin/hull.js"), "lint", "--no-shellcheck", ...paths], {
+            cwd: dir,
+            env: { ...process.env, HULL_LINT_THREADS: threads },
+            stdio: "pipe",
+          });
+        } catch (error) {
+          expect((error as { status: number }).status).toBe(1);
+        }
+      };
+      const cache = join(copy, "bundle", "hull.lint.cjs.cache");
+      run("2", ".");
+      expect(readFileSync(cache)[0]).toBe(0);
+      run("2", ".");
+      expect(readFileSync(cache)[0]).toBe(0);
+      // One file never starts a thread: that run counts.
+      run("2", join("svc-1", "part-1", "Dockerfile"));
+      expect(readFileSync(cache)[0]).toBe(1);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   /** A copy of the CLI (bin and hull.cjs) in a temporary folder, and a way to run it there. */
   const copyCli = () => {
     const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));

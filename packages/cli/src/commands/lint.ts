@@ -33,6 +33,7 @@ import { normalizeImageReference } from "@hull/parser";
 import type { BaseImage } from "@hull/planner";
 import type { Register } from "../main.js";
 import { readFailure, type Io } from "../io.js";
+import { runRecord } from "../run-record.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
 import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
 import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
@@ -181,6 +182,7 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
   const batches = Math.ceil(jobs.length / 16);
   const threads = batches < 2 ? 1 : Math.min(Number.isNaN(cap) ? Infinity : cap, io.cpus ?? 1, batches);
   if (threads < 2 || !io.exists(workerFile)) return jobs.map((job) => runJob(job, io));
+  runRecord.workerThreads = true;
   const results: LintJobResult[] = new Array(jobs.length);
   let next = 0;
   const batch = 8;
