@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lintThreads } from "../src/commands/lint.js";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
 
@@ -245,5 +246,28 @@ describe("a UTF-8 byte order mark", () => {
         r.locations[0]!.physicalLocation.region,
     );
     expect(regions).toContainEqual({ startLine: 1, startColumn: 6, endLine: 1, endColumn: 12 });
+  });
+});
+
+describe("lintThreads", () => {
+  const processors = (n: number) => () => n;
+  it("lints fewer than 32 files in this thread, without counting the processors", () => {
+    expect(lintThreads(31, "4", () => expect.unreachable("processors counted"))).toBe(1);
+  });
+  it("leaves one processor to this thread and V8's own threads", () => {
+    expect(lintThreads(64, undefined, processors(2))).toBe(1);
+    expect(lintThreads(3197, undefined, processors(8))).toBe(7);
+    expect(lintThreads(1, undefined, processors(1))).toBe(1);
+  });
+  it("starts no more than one thread per 16 files", () => {
+    expect(lintThreads(64, undefined, processors(16))).toBe(4);
+  });
+  it("takes the number HULL_LINT_THREADS sets, within those bounds", () => {
+    expect(lintThreads(64, "3", processors(2))).toBe(3);
+    expect(lintThreads(64, "9", processors(2))).toBe(4);
+    expect(lintThreads(64, "1", processors(8))).toBe(1);
+    expect(lintThreads(64, "0", processors(8))).toBe(1);
+    // Not a number: the processors decide.
+    expect(lintThreads(3197, "many", processors(8))).toBe(7);
   });
 });
