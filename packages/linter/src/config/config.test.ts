@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
 import { ConfigError, findConfig, loadConfig, loadConfigFile, type ConfigReader } from "./load.js";
-import { buildConfigSchema, validateConfig } from "./schema.js";
+import { ajvLibrary } from "./libraries.js";
+import { buildConfigSchema, configProblems, validateConfig } from "./schema.js";
 
 function fakeFs(files: Record<string, string>): ConfigReader {
   return {
@@ -178,5 +179,67 @@ describe(".hadolint.yaml", () => {
       '/s/.hadolint.yaml: invalid config:\n  ignored: expected a list of rule codes, got "DL3008"',
     );
     expect(errorOf(() => loadConfig("/t", fs))).toMatch(/failure-threshold: expected one of error, warning/);
+  });
+});
+
+describe("config validation", () => {
+  // validateConfig checks `rules` key by key (compiled whole, the published schema took half a second to compile);
+  // it must find what the published schema finds.
+  const documents: unknown[] = [
+    {},
+    null,
+    [],
+    "x",
+    { rules: "x" },
+    { rules: null },
+    { rules: { "no-latest-tag": "error", DL3006: ["warning"], "cache-busting-order": "off" } },
+    { rules: { "no-latest-tag": "errr" } },
+    { rules: { "no-lates-tag": "error" } },
+    { rules: { DL3006: ["warning", {}] } },
+    { rules: { DL3006: ["warning", { x: 1 }] } },
+    { rules: { DL3006: [] } },
+    { rules: { DL3006: ["warning", {}, 3] } },
+    { rules: { "cache-busting-order": ["warning", {}] } },
+    {
+      rules: {
+        shellcheck: "off",
+        SC2086: "warning",
+        "shellcheck/SC2046": "error",
+        SC99: "x",
+        "shellcheck/SC1234": "bad",
+      },
+    },
+    { rules: { "a/b": 1, "x~y": "error", "": "off" } },
+    { rules: { hasOwnProperty: "error", constructor: "off", toString: "warning" } },
+    JSON.parse('{"rules": {"__proto__": "error"}}'),
+    { preset: "most", rules: { "no-latest-tag": "nope", unknown: 1 }, foo: 1, failureThreshold: "x" },
+    {
+      ignorePaths: "x",
+      trustedRegistries: [1],
+      labelSchema: { a: "bad" },
+      strictLabels: "yes",
+      resolve: 1,
+      imageConfigs: { a: 1 },
+      shellcheck: { path: 1, other: 2 },
+    },
+  ];
+  // As ajv is used with its defaults, the published schema is also checked against JSON Schema's meta-schema.
+  const whole = new (ajvLibrary().Ajv)({ allErrors: true, strict: false, verbose: true }).compile(
+    buildConfigSchema(rules),
+  );
+
+  for (const [i, document] of documents.entries()) {
+    it(`finds what the published schema finds in ${JSON.stringify(document)} (${i})`, () => {
+      const expected = whole(document) ? [] : configProblems(whole.errors ?? [], rules);
+      expect(validateConfig(document, rules)).toEqual(expected);
+    });
+  }
+
+  it("accepts only the valid ones of those documents", () => {
+    expect(documents.filter((document) => validateConfig(document, rules).length === 0)).toEqual([
+      {},
+      { rules: { "no-latest-tag": "error", DL3006: ["warning"], "cache-busting-order": "off" } },
+      { rules: { DL3006: ["warning", {}] } },
+    ]);
   });
 });

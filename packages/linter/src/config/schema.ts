@@ -1,4 +1,4 @@
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import type { Preset, RuleSetting } from "../engine.js";
 import {
   aliasList,
@@ -82,8 +82,8 @@ function ruleSettingSchema(rule: Rule): JsonSchema {
   };
 }
 
-/** The JSON Schema of the config file, with a key for every rule id and alias of the registry. */
-export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
+/** The schema of each key `rules` may name: every rule id, alias and group of the registry, and `shellcheck`. */
+function ruleKeySchemas(registry: readonly Rule[]): Record<string, JsonSchema> {
   const rules: Record<string, JsonSchema> = {};
   for (const rule of [...registry].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     rules[rule.id] = ruleSettingSchema(rule);
@@ -102,6 +102,34 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
       oneOf: [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }],
     };
   }
+  rules.shellcheck = {
+    ...severitySchema(),
+    description: "Every ShellCheck code (findings appear when ShellCheck is installed).",
+  };
+  return rules;
+}
+
+/** One ShellCheck code as a key of `rules`. */
+const shellcheckCode = "^(shellcheck/)?SC[0-9]{4}$";
+
+function shellcheckCodeSchema(): JsonSchema {
+  return { ...severitySchema(), description: "One ShellCheck code, e.g. `SC2086` or `shellcheck/SC2086`." };
+}
+
+/** The JSON Schema of the config file, with a key for every rule id and alias of the registry. */
+export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
+  return documentSchema({
+    type: "object",
+    description:
+      "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
+    additionalProperties: false,
+    properties: ruleKeySchemas(registry),
+    patternProperties: { [shellcheckCode]: shellcheckCodeSchema() },
+  });
+}
+
+/** The config file's schema with `rules` as given. */
+function documentSchema(rules: JsonSchema): JsonSchema {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://hull.dev/schema/config.json",
@@ -118,25 +146,7 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
         description:
           "`recommended`: the rules that are on by default; `all`: every rule; `security`: the security rules only.",
       },
-      rules: {
-        type: "object",
-        description:
-          "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
-        additionalProperties: false,
-        properties: {
-          ...rules,
-          shellcheck: {
-            ...severitySchema(),
-            description: "Every ShellCheck code (findings appear when ShellCheck is installed).",
-          },
-        },
-        patternProperties: {
-          "^(shellcheck/)?SC[0-9]{4}$": {
-            ...severitySchema(),
-            description: "One ShellCheck code, e.g. `SC2086` or `shellcheck/SC2086`.",
-          },
-        },
-      },
+      rules,
       ignorePaths: {
         type: "array",
         items: { type: "string" },
@@ -194,23 +204,78 @@ export interface ConfigProblem {
   message: string;
 }
 
-const validators = new WeakMap<readonly Rule[], ValidateFunction>();
+/**
+ * A registry's config validator. The schema `buildConfigSchema` publishes has a property for each of the 300-odd
+ * rule ids, aliases and groups; ajv compiled it whole in half a second, which every `hull lint` that found a config
+ * file paid. So the document is checked with `rules` as a plain object, and each key a config sets is checked
+ * against its own schema from the same builders, compiled when first met. A key with no schema is reported as the
+ * whole schema's `additionalProperties: false` reports it.
+ */
+interface Validator {
+  ajv: Ajv;
+  document: ValidateFunction;
+  keys: Record<string, JsonSchema>;
+  compiled: Map<string, ValidateFunction>;
+}
 
-function validatorFor(registry: readonly Rule[]): ValidateFunction {
-  let validate = validators.get(registry);
-  if (!validate) {
-    const ajv = new (ajvLibrary().Ajv)({ allErrors: true, strict: false, verbose: true });
-    validate = ajv.compile(buildConfigSchema(registry));
-    validators.set(registry, validate);
+const validators = new WeakMap<readonly Rule[], Validator>();
+
+function validatorFor(registry: readonly Rule[]): Validator {
+  let validator = validators.get(registry);
+  if (!validator) {
+    // The schemas are ours, checked against JSON Schema's meta-schema by the tests: checking them again on every run
+    // compiled the meta-schema too.
+    const ajv = new (ajvLibrary().Ajv)({
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      validateSchema: false,
+    });
+    const document = ajv.compile(documentSchema({ type: "object" }));
+    validator = { ajv, document, keys: ruleKeySchemas(registry), compiled: new Map() };
+    validators.set(registry, validator);
   }
+  return validator;
+}
+
+/** The validator of the setting of `rules[key]`, or undefined when `rules` may not name the key. */
+function settingValidator(validator: Validator, key: string): ValidateFunction | undefined {
+  let validate = validator.compiled.get(key);
+  if (validate) return validate;
+  const schema = Object.hasOwn(validator.keys, key)
+    ? validator.keys[key]
+    : new RegExp(shellcheckCode).test(key)
+      ? shellcheckCodeSchema()
+      : undefined;
+  if (schema === undefined) return undefined;
+  validate = validator.ajv.compile(schema);
+  validator.compiled.set(key, validate);
   return validate;
 }
 
 /** Validates a parsed config document; returns the problems, or [] when it is valid. */
 export function validateConfig(value: unknown, registry: readonly Rule[]): ConfigProblem[] {
-  const validate = validatorFor(registry);
-  if (validate(value)) return [];
-  return explain(validate.errors ?? [], registry);
+  const validator = validatorFor(registry);
+  const errors: ErrorObject[] = validator.document(value) ? [] : [...(validator.document.errors ?? [])];
+  const rules = (value as { rules?: unknown } | null)?.rules;
+  if (typeof rules === "object" && rules !== null && !Array.isArray(rules)) {
+    for (const [key, setting] of Object.entries(rules)) {
+      const validate = settingValidator(validator, key);
+      if (validate === undefined) {
+        errors.push({
+          keyword: "additionalProperties",
+          instancePath: "/rules",
+          schemaPath: "#/properties/rules/additionalProperties",
+          params: { additionalProperty: key },
+        });
+      } else if (!validate(setting)) {
+        const at = `/rules/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        for (const error of validate.errors ?? [])
+          errors.push({ ...error, instancePath: at + error.instancePath });
+      }
+    }
+  }
+  return errors.length === 0 ? [] : configProblems(errors, registry);
 }
 
 function keyPath(instancePath: string): string {
@@ -233,7 +298,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Turns ajv's errors into one message per key: the most specific error wins. */
-function explain(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
+export function configProblems(errors: ErrorObject[], registry: readonly Rule[]): ConfigProblem[] {
   const names = [
     ...new Set(
       registry.flatMap((r) => [
