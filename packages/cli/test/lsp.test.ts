@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { Client, diagnosticsOf } from "../../lsp/test/client.js";
 import { main } from "../src/main.js";
 import { fakeIo } from "./fake-io.js";
 
@@ -38,47 +39,23 @@ describe.skipIf(!existsSync(lspBundle))("bundled hull lsp", () => {
       const file = join(dir, "Dockerfile");
       const text = "FROM alpine:latest\nMAINTAINER someone\n";
       writeFileSync(file, text);
-      const server = spawn(process.execPath, [bin, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-      const send = (message: object) => {
-        const body = JSON.stringify({ jsonrpc: "2.0", ...message });
-        server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-      };
-      const diagnostics = new Promise<{ code: string; severity: number }[]>((resolve, reject) => {
-        let buffer = Buffer.alloc(0);
-        server.on("error", reject);
-        server.on("exit", (code) => reject(new Error(`the server exited (${code}) before publishing`)));
-        server.stdout.on("data", (chunk: Buffer) => {
-          buffer = Buffer.concat([buffer, chunk]);
-          for (;;) {
-            const header = buffer.indexOf("\r\n\r\n");
-            if (header < 0) return;
-            const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1]);
-            if (buffer.length < header + 4 + length) return;
-            const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString()) as {
-              method?: string;
-              params?: { diagnostics: { code: string; severity: number }[] };
-            };
-            buffer = buffer.subarray(header + 4 + length);
-            if (message.method === "textDocument/publishDiagnostics") resolve(message.params!.diagnostics);
-          }
-        });
-      });
-      const uri = pathToFileURL(file).href;
-      send({
-        id: 1,
-        method: "initialize",
-        params: { processId: null, rootUri: pathToFileURL(dir).href, capabilities: {} },
-      });
-      send({ method: "initialized", params: {} });
-      send({
-        method: "textDocument/didOpen",
-        params: { textDocument: { uri, languageId: "dockerfile", version: 1, text } },
-      });
+      const client = new Client(spawn(process.execPath, [bin, "lsp", "--stdio"]));
       try {
-        const found = await diagnostics;
-        expect(found.map((d) => [d.code, d.severity])).toEqual([["no-latest-tag", 1]]);
+        await client.request("initialize", {
+          processId: null,
+          rootUri: pathToFileURL(dir).href,
+          capabilities: {},
+        });
+        client.send({ method: "initialized", params: {} });
+        const uri = pathToFileURL(file).href;
+        client.send({
+          method: "textDocument/didOpen",
+          params: { textDocument: { uri, languageId: "dockerfile", version: 1, text } },
+        });
+        const { diagnostics } = await diagnosticsOf(client, uri);
+        expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([["no-latest-tag", 1]]);
       } finally {
-        server.kill();
+        client.process.kill();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
