@@ -109,8 +109,9 @@ function ruleKeySchemas(registry: readonly Rule[]): Record<string, JsonSchema> {
   return rules;
 }
 
-/** One ShellCheck code as a key of `rules`. */
-const shellcheckCode = "^(shellcheck/)?SC[0-9]{4}$";
+/** One ShellCheck code as a key of `rules`: the pattern as the published schema writes it, and as a test. */
+const shellcheckCodePattern = "^(shellcheck/)?SC[0-9]{4}$";
+const shellcheckCode = new RegExp(shellcheckCodePattern);
 
 function shellcheckCodeSchema(): JsonSchema {
   return { ...severitySchema(), description: "One ShellCheck code, e.g. `SC2086` or `shellcheck/SC2086`." };
@@ -124,7 +125,7 @@ export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
       "Per rule id, hadolint code or BuildKit check name: `off`, a severity, or `[severity, options]`.",
     additionalProperties: false,
     properties: ruleKeySchemas(registry),
-    patternProperties: { [shellcheckCode]: shellcheckCodeSchema() },
+    patternProperties: { [shellcheckCodePattern]: shellcheckCodeSchema() },
   });
 }
 
@@ -244,7 +245,7 @@ function settingValidator(validator: Validator, key: string): ValidateFunction |
   if (validate) return validate;
   const schema = Object.hasOwn(validator.keys, key)
     ? validator.keys[key]
-    : new RegExp(shellcheckCode).test(key)
+    : shellcheckCode.test(key)
       ? shellcheckCodeSchema()
       : undefined;
   if (schema === undefined) return undefined;
