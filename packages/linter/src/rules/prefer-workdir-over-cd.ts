@@ -101,7 +101,7 @@ function harmlessCd(
  * `dir=$(mktemp -d)` (or `export dir=…`) earlier in the RUN.
  */
 function madeByMktemp(cd: ShellCommand, before: readonly ShellCommand[]): boolean {
-  const target = operands(cd)[0]?.value.replace(/^["']|["']$/g, "") ?? "";
+  const target = normalize(operands(cd)[0]?.value ?? "");
   if (/^(?:\$\(|`)\s*mktemp\b/.test(target)) return true;
   const variable = /^\$(?:\{(\w+)\}|(\w+))$/.exec(target);
   const name = variable?.[1] ?? variable?.[2];
