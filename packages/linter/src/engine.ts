@@ -760,6 +760,19 @@ const wholeFileRules: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Rules that report a package cache a RUN leaves behind: the cleanup they ask for may be markup further on in the
+ * RUN (the official images' templates end their RUNs with `{{ clean_apt }}`).
+ */
+const leftoverCacheRules: ReadonlySet<string> = new Set([
+  "no-leftover-apk-cache",
+  "no-leftover-apt-lists",
+  "no-leftover-pip-cache",
+  "no-leftover-yarn-cache",
+  "no-leftover-yum-dnf-cache",
+  "no-leftover-zypper-cache",
+]);
+
+/**
  * Drops findings that touch template markup, whose meaning is unknown until the template is rendered, and parse
  * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once.
  */
@@ -797,6 +810,10 @@ function outsideMarkup(
     if (d.ruleId === "no-consecutive-run") {
       const at = instructionAt(d.range.start.offset);
       if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
+    }
+    if (leftoverCacheRules.has(d.ruleId)) {
+      const node = instructions[instructionAt(d.range.start.offset)];
+      if (node !== undefined && touchesMarkup(d.range.start.offset, node.range.end.offset)) return false;
     }
     if (d.ruleId === templateSyntaxId) return true;
     if (d.ruleId === syntaxErrorId) return false;

@@ -72,6 +72,29 @@ describe("linting a template", () => {
     expect(lint(plain, { preset: "all" }).diagnostics.map((d) => d.ruleId)).toContain("no-consecutive-run");
   });
 
+  it("leaves a package cache unreported when markup later in the RUN may clean it", () => {
+    const ids = (text: string) => lint(text, { preset: "all" }).diagnostics.map((d) => d.ruleId);
+    // The official images' templates: the cleanup is a macro at the end of the RUN.
+    const cleaned = `FROM debian:12
+RUN set -eux; \\
+	apt-get update; \\
+	apt-get install -y --no-install-recommends ca-certificates; \\
+	{{ clean_apt }}
+`;
+    expect(ids(cleaned)).not.toContain("no-leftover-apt-lists");
+    // Markup before the command cannot clean up after it.
+    const before = `FROM debian:{{ .v }}
+RUN echo {{ .greeting }} && apt-get update && apt-get install -y --no-install-recommends curl
+`;
+    expect(ids(before)).toContain("no-leftover-apt-lists");
+    // Nor can markup in another instruction.
+    const elsewhere = `FROM alpine:{{ .v }}
+RUN pip install --no-cache-dir requests==2.32.3 && apk add --no-cache curl=8.9.1-r0 && apk add curl=8.9.1-r0
+LABEL v={{ .v }}
+`;
+    expect(ids(elsewhere)).toContain("no-leftover-apk-cache");
+  });
+
   it("reads an official image's template: placeholders are values, a multi-line one continues its RUN", () => {
     const nginxLike = [
       "FROM debian:%%DEBIAN_VERSION%%-slim",
