@@ -168,9 +168,10 @@ await Promise.all(bundles.map((options) => build(options)));
 
 // V8 accepts a code cache for any source of the length it was made for, and then runs the code it holds: after a
 // rebuild or a `git pull` that kept hull.cjs's length (a version 0.1.0 -> 0.1.1, a `<` made `>`), bin/hull.js would
-// have run the old build. Its last line names the build, and bin/hull.js uses a cache only for the build it names.
-{
-  const file = "packages/cli/bundle/hull.cjs";
+// have run the old build. The last line of each file bin/hull.js compiles with a cache (the CLI and the config
+// libraries it requires) names the build, and bin/hull.js uses a cache only for the build it names.
+for (const name of ["hull", "ajv", "yaml"]) {
+  const file = `packages/cli/bundle/${name}.cjs`;
   const text = readFileSync(file, "utf8");
   const fingerprint = createHash("sha256").update(text).digest("hex");
   writeFileSync(file, `${text}//# hull-build=${fingerprint}\n`);

@@ -118,6 +118,58 @@ describe.skipIf(!built)("bundled hull lint", () => {
     }
   });
 
+  it("compiles the config libraries a config file needs through caches of their own", () => {
+    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    const project = mkdtempSync(join(tmpdir(), "hull-config-"));
+    try {
+      for (const path of [
+        "bin/hull.js",
+        "bin/package.json",
+        "bundle/hull.cjs",
+        "bundle/ajv.cjs",
+        "bundle/yaml.cjs",
+      ]) {
+        mkdirSync(dirname(join(copy, path)), { recursive: true });
+        writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
+      }
+      writeFileSync(join(project, "Dockerfile"), "FROM alpine:3.20\nMAINTAINER someone\n");
+      writeFileSync(join(project, ".hullrc.yaml"), "rules:\n  maintainer-deprecated: off\n");
+      const run = () => {
+        try {
+          return execFileSync(
+            process.execPath,
+            [join(copy, "bin/hull.js"), "lint", "--format", "compact", "."],
+            {
+              cwd: project,
+              encoding: "utf8",
+              stdio: "pipe",
+            },
+          );
+        } catch (error) {
+          const e = error as { status: number; stdout: string; stderr: string };
+          return `exit ${e.status}\n${e.stdout}${e.stderr}`;
+        }
+      };
+      const caches = ["ajv", "yaml"].map((name) => join(copy, "bundle", `${name}.cjs.cache`));
+      const counts = () => caches.map((cache) => readFileSync(cache)[0]);
+      // The config's setting holds with the libraries compiled afresh, from their caches, and from damaged ones.
+      expect(run()).toBe("");
+      expect(counts()).toEqual([1, 1]);
+      expect(run()).toBe("");
+      expect(counts()).toEqual([2, 2]);
+      for (const cache of caches) writeFileSync(cache, "not a code cache");
+      expect(run()).toBe("");
+      expect(counts()).toEqual([1, 1]);
+      // A config that fails validation ends the run with exit 2 and writes no cache.
+      writeFileSync(join(project, ".hullrc.yaml"), "rules:\n  maintainer-deprecated: sometimes\n");
+      expect(run()).toMatch(/^exit 2\n.*rules\.maintainer-deprecated/s);
+      expect(counts()).toEqual([1, 1]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   /** A copy of the CLI (bin and hull.cjs) in a temporary folder, and a way to run it there. */
   const copyCli = () => {
     const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
