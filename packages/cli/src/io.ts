@@ -34,7 +34,10 @@ export interface Io {
   readStdin(): string;
   /** Replaces a file's content with UTF-8 text, atomically; throws an Error with a readable message on failure. */
   writeFile?(path: string, text: string): void;
-  /** Lists a directory's entries, marking sub-directories and symbolic links (whose target `isDirectory` tells). */
+  /**
+   * Lists a directory's files and sub-directories, marking the sub-directories and symbolic links (whose target
+   * `isDirectory` tells); not its pipes, sockets and devices.
+   */
   readDir(path: string): { name: string; isDirectory: boolean; isSymbolicLink?: boolean }[];
   isDirectory(path: string): boolean;
   exists(path: string): boolean;
@@ -251,16 +254,21 @@ export const processIo: Io = {
   readFile: (path) => decodeUtf8(readFileSync(path)),
   readStdin: () => decodeUtf8(readFileSync(0)),
   writeFile: writeFileAtomic,
+  // Pipes, sockets and devices are left out: reading a named pipe called Dockerfile would wait for a writer for
+  // ever, and `hull lint .` never ended.
   readDir: (path) =>
-    readdirSync(path, { withFileTypes: true }).map((d) => {
-      if (!d.isSymbolicLink()) return { name: d.name, isDirectory: d.isDirectory() };
+    readdirSync(path, { withFileTypes: true }).flatMap((d) => {
+      if (!d.isSymbolicLink())
+        return d.isFile() || d.isDirectory() ? [{ name: d.name, isDirectory: d.isDirectory() }] : [];
       let isDirectory = false;
       try {
-        isDirectory = statSync(join(path, d.name)).isDirectory();
+        const target = statSync(join(path, d.name));
+        if (!target.isFile() && !target.isDirectory()) return [];
+        isDirectory = target.isDirectory();
       } catch {
         // A dangling link: neither a directory nor a readable file; reading it reports the error.
       }
-      return { name: d.name, isDirectory, isSymbolicLink: true };
+      return [{ name: d.name, isDirectory, isSymbolicLink: true }];
     }),
   isDirectory: (path) => {
     try {

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { format } from "@hull/parser";
-import { decodeUtf8, EncodingError, firstInvalidByte, writeFileAtomic } from "../src/io.js";
+import { decodeUtf8, EncodingError, firstInvalidByte, processIo, writeFileAtomic } from "../src/io.js";
 import { runIn } from "./fake-io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hull-io-"));
@@ -149,6 +149,24 @@ describe("non-UTF-8 files in every command", () => {
       { numRuns: 300 },
     );
     expect(readdirSync(sub)).toEqual(["Dockerfile"]);
+  });
+});
+
+// mkfifo is a POSIX program; where it is missing (Windows), there are no named pipes to leave out.
+const mkfifo = spawnSync("mkfifo", ["--version"]).error === undefined;
+
+describe.skipIf(!mkfifo)("listing a folder", () => {
+  it("leaves out named pipes, directly or through a link, which reading would wait on for ever", () => {
+    const sub = mkdtempSync(join(dir, "fifo-"));
+    expect(spawnSync("mkfifo", [join(sub, "Dockerfile")]).status).toBe(0);
+    symlinkSync("Dockerfile", join(sub, "pipe.Dockerfile"));
+    writeFileSync(join(sub, "app.Dockerfile"), "FROM alpine:3.20\n");
+    symlinkSync("app.Dockerfile", join(sub, "link.Dockerfile"));
+    symlinkSync("missing", join(sub, "dangling.Dockerfile"));
+    expect(readdirSync(sub)).toHaveLength(5);
+    const names = processIo.readDir(sub).map((e) => e.name);
+    // A dangling link stays: reading it reports the error.
+    expect(names.sort()).toEqual(["app.Dockerfile", "dangling.Dockerfile", "link.Dockerfile"]);
   });
 });
 
