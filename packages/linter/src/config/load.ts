@@ -164,9 +164,7 @@ function parseDocument(path: string, name: string, text: string): unknown {
     try {
       return text.trim() === "" ? {} : (JSON.parse(text) as unknown);
     } catch (error) {
-      throw new ConfigError(
-        `${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new ConfigError(`${path}: not valid JSON: ${jsonErrorDetail(text, error)}`);
     }
   }
   const yaml = yamlLibrary();
@@ -181,6 +179,20 @@ function parseDocument(path: string, name: string, text: string): unknown {
           : String(error);
     throw new ConfigError(`${path}: not valid YAML: ${detail}`);
   }
+}
+
+/**
+ * JSON.parse's message with the place it names as a line and column, as YAML errors give it: V8 names an offset
+ * (`… in JSON at position 35`, and from Node 22 also `(line 2 column 3)`).
+ */
+function jsonErrorDetail(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /\s+(?:in JSON\s+)?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `line ${line}, column ${column}: ${message.slice(0, at.index)}${message.slice(at.index + at[0].length)}`;
 }
 
 const hadolintKeys = new Set([
