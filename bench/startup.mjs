@@ -8,11 +8,11 @@
 // mean CPU time (user + system, all threads; from /proc on Linux, which counts it in 10 ms ticks, so only the
 // mean over many runs means something), which a busy machine inflates less than wall time, and the peak
 // resident memory of one more run (GNU time's %M, where /usr/bin/time exists). FILE is the Dockerfile
-// that `lint` and `fmt --check` read (default examples/node-app/Dockerfile); --hull the CLI's bin (default
-// packages/cli/bin/hull.js). ShellCheck is off in `lint` so that the figure is hull's own start-up. The load
+// that `lint` and `fmt --check` read (default examples/node-app/Dockerfile), and that `lint` reads once more from a
+// temporary folder with a `.hullrc.yaml`; --hull the CLI's bin (default packages/cli/bin/hull.js). ShellCheck is off in `lint` so that the figure is hull's own start-up. The load
 // average is printed before and after: figures taken on a busy machine are not comparable.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,10 +41,20 @@ for (const path of [values.hull, file]) {
 }
 
 const node = process.execPath;
+// FILE again, in a folder with a config file: a run that finds one also reads YAML and validates it.
+const configured = mkdtempSync(join(tmpdir(), "hull-startup-config-"));
+process.on("exit", () => rmSync(configured, { recursive: true, force: true }));
+const configuredFile = join(configured, "Dockerfile");
+writeFileSync(configuredFile, readFileSync(file));
+writeFileSync(join(configured, ".hullrc.yaml"), "rules:\n  no-latest-tag: off\n  pin-apt-versions: error\n");
 const commands = [
   { name: "node -e 0", args: ["-e", "0"] },
   { name: "hull --version", args: [values.hull, "--version"] },
   { name: "hull lint FILE", args: [values.hull, "lint", file, "--no-shellcheck"] },
+  {
+    name: "hull lint FILE, beside a .hullrc.yaml",
+    args: [values.hull, "lint", configuredFile, "--no-shellcheck"],
+  },
   { name: "hull fmt --check FILE", args: [values.hull, "fmt", "--check", file] },
 ];
 
