@@ -90,6 +90,15 @@ describe("SemanticModel", () => {
     expect(backward).toEqual(forward);
     expect(forward.at(-1)).toContainEqual(["D", "1"]);
   });
+
+  test("finds the USER a stage runs as: its last, else its base stage's; not an ONBUILD one", () => {
+    const { ast } = parse(
+      "FROM alpine AS a\nUSER root\nUSER app\nFROM a AS b\nRUN x\nFROM alpine AS c\nONBUILD USER x\nFROM c\n",
+    );
+    const model = semanticModel(ast);
+    const user = (i: number) => model.lastUser(ast.stages[i]!)?.value?.value ?? null;
+    expect([0, 1, 2, 3].map(user)).toEqual(["app", "app", null, null]);
+  });
 });
 
 describe("words the model does not expand", () => {

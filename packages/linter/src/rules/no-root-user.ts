@@ -1,4 +1,3 @@
-import type { SemanticModel, Stage, User } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -54,7 +53,7 @@ USER node
     "Dockerfile:exit"(ast, ctx) {
       const last = ast.stages[ast.stages.length - 1];
       if (!last) return;
-      const user = lastUser(ctx.semantic, last);
+      const user = ctx.semantic.lastUser(last);
       if (!user) {
         const inherited = ctx.baseImage(last)?.config.User;
         if (inherited && isRoot(inherited) && last.from.image)
@@ -76,13 +75,4 @@ USER node
 function isRoot(user: string): boolean {
   const name = user.split(":")[0]!;
   return name === "root" || name === "0";
-}
-
-/** The last USER that applies in a stage: its own, or that of the earlier stage it is built from. */
-function lastUser(semantic: SemanticModel, last: Stage): User | null {
-  for (let stage: Stage | null = last; stage; stage = semantic.baseOf(stage)) {
-    const users = stage.instructions.filter((i): i is User => i.type === "User");
-    if (users.length > 0) return users[users.length - 1]!;
-  }
-  return null;
 }

@@ -6,6 +6,7 @@ import type {
   Instruction,
   KeyValue,
   Stage,
+  User,
   Word,
 } from "../ast/nodes.js";
 import { startOf } from "../ast/node-classes.js";
@@ -183,6 +184,11 @@ export interface SemanticModel {
   /** The stage an instruction belongs to (null in the preamble or for an instruction not in this file). */
   stageOf(node: Instruction): Stage | null;
   /**
+   * The USER a stage's container runs as: the stage's last USER, or that of the stage it is built on; null when
+   * no stage of the chain sets one (the base image's USER applies).
+   */
+  lastUser(stage: Stage): User | null;
+  /**
    * The environment before an instruction of a stage (or before one declaration of an ARG), as BuildKit's
    * dispatcher builds it: a stage starts from its base stage's final environment (or an image's unknown one),
    * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The scope is immutable: it may be
@@ -258,6 +264,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     isKept,
     isUsed,
     stageOf,
+    lastUser,
     scopeBefore,
     finalScope,
   };
@@ -364,6 +371,18 @@ function isUsed(this: Model, stage: Stage): boolean {
 
 function stageOf(this: Model, node: Instruction): Stage | null {
   return placeOf(this, node)?.stage ?? null;
+}
+
+function lastUser(this: Model, stage: Stage): User | null {
+  for (let s: Stage | null = stage; s; s = this.baseOf(s)) {
+    const { instructions } = s;
+    for (let i = instructions.length - 1; i >= 0; i--) {
+      semanticWork.steps++;
+      const instruction = instructions[i]!;
+      if (instruction.type === "User") return instruction;
+    }
+  }
+  return null;
 }
 
 function scopeBefore(this: Model, node: Instruction, decl?: ArgDeclaration): StageScope | null {
