@@ -1,3 +1,4 @@
+import type { Instruction, SemanticModel, User } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -12,12 +13,22 @@ export default defineRule({
       "Kubernetes' `runAsNonRoot` can only verify a numeric user: with `USER app` it cannot tell that `app` is not root, and refuses or warns. " +
       "A numeric UID (optionally `UID:GID`) also works in images without `/etc/passwd`.",
     limitations:
+      "Only the users images run as are checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none, and the same for any other stage that no stage builds on or copies from (one `--target` can build). " +
+      "A `USER` that switches users for the build steps after it is never seen by Kubernetes, and `root` is `no-root-user`'s finding. " +
       "A user given by an ARG declared earlier is accepted. " +
       "Off by default, as the check is only useful where such policies apply.",
+    hadolintDifferences:
+      "hadolint reports every `USER` with a name, in every stage and `root` too; hull reports only those images run as, unless it is `root`.",
     bad: [
       `FROM alpine:3.20
 RUN adduser -D -u 10001 app
 USER app
+`,
+      `FROM alpine:3.20 AS base
+RUN adduser -D -u 10001 app
+USER app
+FROM base
+RUN echo built
 `,
     ],
     good: [
@@ -32,30 +43,50 @@ USER 10001:10001
 ARG UID=10001
 USER $UID
 `,
+      `FROM alpine:3.20
+USER root
+RUN apk add --no-cache curl
+USER 10001
+`,
     ],
   },
   messages: {
     named: (user: string) =>
       `USER '${user}' is a name; use its numeric UID so that runAsNonRoot can verify it.`,
   },
-  state: () => ({ args: new Set<string>() }),
   visitor: {
-    Stage(_stage, ctx) {
-      ctx.state.args = new Set(
-        ctx.ast.preamble.flatMap((n) => (n.type === "Arg" ? n.declarations.map((d) => d.name.value) : [])),
-      );
-    },
-    Arg(node, ctx) {
-      for (const d of node.declarations) ctx.state.args.add(d.name.value);
-    },
-    User(node, ctx) {
-      if (!node.value) return;
-      const user = node.value.value.split(":")[0]!;
-      // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
-      if (/^\d+$/.test(user) || /^Container(User|Administrator)$/i.test(user)) return;
-      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user);
-      if (variable && ctx.state.args.has(variable[1]!)) return;
-      ctx.report(node.value, "named", user);
+    "Dockerfile:exit"(ast, ctx) {
+      const { semantic } = ctx;
+      // The images the file can build: the last stage, and any stage no other stage builds on or copies from
+      // (a `--target`). Each runs as its last USER, or its base stage's; stages may share one.
+      const users = new Set<User>();
+      for (const stage of ast.stages) {
+        if (stage.index !== ast.stages.length - 1 && semantic.isUsed(stage)) continue;
+        const user = semantic.lastUser(stage);
+        if (user) users.add(user);
+      }
+      for (const user of users) {
+        if (!user.value) continue;
+        const name = user.value.value.split(":")[0]!;
+        // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
+        if (/^\d+$/.test(name) || name === "root" || /^Container(User|Administrator)$/i.test(name)) continue;
+        const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
+        if (variable && argDeclaredBefore(semantic, user, variable[1]!)) continue;
+        ctx.report(user.value, "named", name);
+      }
     },
   },
 });
+
+/** True when a global ARG, or an ARG of the instruction's stage before it, declares `name`. */
+function argDeclaredBefore(semantic: SemanticModel, node: Instruction, name: string): boolean {
+  const declares = (i: Instruction) => i.type === "Arg" && i.declarations.some((d) => d.name.value === name);
+  if (semantic.ast.preamble.some(declares)) return true;
+  const stage = semantic.stageOf(node);
+  if (!stage) return false;
+  for (const instruction of stage.instructions) {
+    if (instruction === node) return false;
+    if (declares(instruction)) return true;
+  }
+  return false;
+}
