@@ -1,16 +1,8 @@
-import type { SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 /** Base images known to set a non-root USER themselves. */
 const nonRootImage =
   /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)/;
-
-const setsUser = (stage: Stage) => stage.instructions.some((i) => i.type === "User");
-
-/** True when the stage, or an earlier stage it is built from, has a USER instruction. */
-function hasUser(semantic: SemanticModel, stage: Stage): boolean {
-  return setsUser(stage) || semantic.someBase(stage, setsUser);
-}
 
 export default defineRule({
   id: "no-implicit-root-user",
@@ -72,7 +64,7 @@ COPY --from=build /app /app
   visitor: {
     "Dockerfile:exit"(ast, ctx) {
       const last = ast.stages[ast.stages.length - 1];
-      if (!last?.from.image || hasUser(ctx.semantic, last)) return;
+      if (!last?.from.image || ctx.semantic.lastUser(last) !== null) return;
       // The image the final stage starts from, following stage names.
       const image = ctx.semantic.rootOf(last).from.image?.value ?? "";
       const known = ctx.baseImage(last);
