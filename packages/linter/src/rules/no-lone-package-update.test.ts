@@ -37,6 +37,14 @@ ONBUILD RUN apt-get update
   ],
   invalid: [
     {
+      name: "commands that cannot install do not use the lists either",
+      code: `FROM debian:12
+RUN apt-get update && useradd -m app && mkdir -p /app && chown app /app
+RUN apt-get install -y curl
+`,
+      errors: [{ messageId: "lone", line: 2, column: 5, endColumn: 19 }],
+    },
+    {
       code: `FROM debian:12
 RUN apt-get update
 RUN apt-get install -y curl

@@ -9,13 +9,15 @@ export default defineRule({
   title: "Run apt-get update and apk update in the RUN that installs",
   severity: "warning",
   fixable: false,
-  aliases: { checkov: "CKV_DOCKER_5" },
+  aliases: { checkov: "CKV_DOCKER_5", trivy: "DS-0017" },
   docs: {
     rationale:
       "`RUN apt-get update` on a line of its own makes a layer that the build cache keeps: when a later `RUN apt-get install` changes, it reuses the old lists, and installs outdated versions or fails on packages the mirror no longer has. " +
       "Run `apt-get update` (or `apk update`) in the same RUN as the install or upgrade that needs it, so that changing the install fetches the index again.",
     limitations:
-      "A RUN that mounts a cache on apt's lists (`--mount=type=cache,target=/var/lib/apt`) is not reported: the lists then live in the cache, not in the layer. yum, dnf and zypper refresh their metadata when they install, and their `update` is an upgrade: they are not checked.",
+      "Only a RUN whose other commands cannot install is reported: `echo`, `export`, users and groups (`useradd`, `adduser`…), folders and permissions (`mkdir`, `chmod`, `chown`, `ln`, `touch`); a script or any other command may install with the lists it fetched. " +
+      "A RUN that mounts a cache on apt's lists (`--mount=type=cache,target=/var/lib/apt`) is not reported: the lists then live in the cache, not in the layer. " +
+      "yum, dnf and zypper refresh their metadata when they install, and their `update` is an upgrade (`no-package-upgrade`'s finding): they are not checked, where Trivy's DS-0017 reports a lone `yum update` too.",
     bad: [
       `FROM debian:12
 RUN apt-get update
@@ -58,7 +60,23 @@ RUN apt-get update \\
 });
 
 /** Commands that neither install nor change what an update fetched. */
-const quiet: ReadonlySet<string> = new Set(["set", "echo", "true", ":", "export"]);
+const quiet: ReadonlySet<string> = new Set([
+  "set",
+  "echo",
+  "true",
+  ":",
+  "export",
+  "adduser",
+  "addgroup",
+  "useradd",
+  "groupadd",
+  "usermod",
+  "mkdir",
+  "chmod",
+  "chown",
+  "ln",
+  "touch",
+]);
 
 /** `apt-get update`, `apt update`, `aptitude update` or `apk update`. */
 function isUpdate(command: ShellCommand): boolean {
