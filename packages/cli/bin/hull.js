@@ -57,6 +57,12 @@ function bundleRequire(id) {
   let library = libraries.get(id);
   if (library === undefined) {
     const path = join(dir, id);
+    if (!existsSync(path)) {
+      process.stderr.write(
+        `hull: ${id.slice(2)} is missing beside the CLI bundle; reinstall hull (or run \`pnpm bundle\`).\n`,
+      );
+      process.exit(2);
+    }
     const name = id.slice(2, -".cjs".length);
     library = { exports: {} };
     libraries.set(id, library);

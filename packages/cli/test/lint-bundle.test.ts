@@ -164,6 +164,11 @@ describe.skipIf(!built)("bundled hull lint", () => {
       writeFileSync(join(project, ".hullrc.yaml"), "rules:\n  maintainer-deprecated: sometimes\n");
       expect(run()).toMatch(/^exit 2\n.*rules\.maintainer-deprecated/s);
       expect(counts()).toEqual([1, 1]);
+      // An install that lost a library says so, without a stack trace.
+      rmSync(join(copy, "bundle", "ajv.cjs"));
+      expect(run()).toBe(
+        "exit 2\nhull: ajv.cjs is missing beside the CLI bundle; reinstall hull (or run `pnpm bundle`).\n",
+      );
     } finally {
       rmSync(copy, { recursive: true, force: true });
       rmSync(project, { recursive: true, force: true });
