@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -190,6 +190,23 @@ describe.skipIf(!built)("bundled hull lint", () => {
       });
     return { copy, run };
   };
+
+  it("says that diff.cjs is missing, without a stack trace, when a dry run needs it", () => {
+    const { copy } = copyCli();
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [join(copy, "bin/hull.js"), "lint", "--fix-dry-run", join("svc-1", "part-1", "Dockerfile")],
+        { cwd: dir, encoding: "utf8" },
+      );
+      expect(result.stderr).toBe(
+        "hull lint: diff.cjs is missing beside the CLI bundle; reinstall hull (or run `pnpm bundle`).\n",
+      );
+      expect(result.status).toBe(2);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 
   it("never runs the cache of another build, even one of the same length", () => {
     const { copy, run } = copyCli();

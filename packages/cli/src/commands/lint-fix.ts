@@ -26,6 +26,9 @@ export interface FixOutcome {
 /** The diff library, bundled on its own beside the CLI bundle (scripts/bundle.mjs) and loaded only for a dry run. */
 const diffBundle = () => fileURLToPath(new URL("./diff.cjs", import.meta.url));
 
+/** The diff library cannot be loaded: an install that lost `diff.cjs`. */
+export class MissingLibraryError extends Error {}
+
 /** The unified diff of a dry run's change, with `a/` and `b/` paths as git writes them. */
 export async function patchOf(
   displayPath: string,
@@ -35,7 +38,11 @@ export async function patchOf(
   const bundled = diffBundle();
   const { createTwoFilesPatch } = existsSync(bundled)
     ? (createRequire(import.meta.url)(bundled) as typeof import("diff"))
-    : await import("diff");
+    : await import("diff").catch(() => {
+        throw new MissingLibraryError(
+          "diff.cjs is missing beside the CLI bundle; reinstall hull (or run `pnpm bundle`).",
+        );
+      });
   return createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, change.before, change.after, "", "", {
     context: 3,
   });

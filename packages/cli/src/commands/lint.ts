@@ -36,7 +36,7 @@ import { readFailure, type Io } from "../io.js";
 import { runRecord } from "../run-record.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
 import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
-import { patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
+import { MissingLibraryError, patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
 interface LintFlags extends RegistryFlags {
   format: string;
@@ -531,7 +531,12 @@ export const registerLint: Register = (program, io, setExit) => {
     try {
       setExit(await runLint(paths, flags, io));
     } catch (error) {
-      if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+      if (
+        error instanceof UsageError ||
+        error instanceof ConfigError ||
+        error instanceof DiscoveryError ||
+        error instanceof MissingLibraryError
+      ) {
         io.stderr(`hull lint: ${error.message}\n`);
         setExit(2);
         return;
