@@ -38,6 +38,30 @@ describe.skipIf(!built)("bundled hull lint", () => {
     }
   };
 
+  /**
+   * A copy of the CLI (bin, hull.cjs and the other `bundleFiles`) in a temporary folder, so that the tests that run
+   * the real one at the same time cannot write its caches, and a way to run it there.
+   */
+  const copyCli = (...bundleFiles: string[]) => {
+    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    for (const path of [
+      "bin/hull.js",
+      "bin/package.json",
+      "bundle/hull.cjs",
+      ...bundleFiles.map((f) => `bundle/${f}`),
+    ]) {
+      mkdirSync(dirname(join(copy, path)), { recursive: true });
+      writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
+    }
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      execFileSync(process.execPath, [join(copy, "bin/hull.js"), ...args], {
+        cwd: dir,
+        env: { ...process.env, HULL_LINT_THREADS: "1", ...env },
+        encoding: "utf8",
+      });
+    return { copy, run };
+  };
+
   it("gives the same output, in the same order, with and without worker threads", () => {
     const single = lint("1");
     const parallel = lint("4");
@@ -56,13 +80,8 @@ describe.skipIf(!built)("bundled hull lint", () => {
   });
 
   it("writes the cache after each of a command's first three successful runs, never after a usage error", () => {
-    // A copy of the CLI, so that the tests that run the real one at the same time cannot write this cache.
-    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    const { copy } = copyCli();
     try {
-      for (const path of ["bin/hull.js", "bin/package.json", "bundle/hull.cjs"]) {
-        mkdirSync(dirname(join(copy, path)), { recursive: true });
-        writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
-      }
       const run = (...args: string[]) => {
         try {
           execFileSync(process.execPath, [join(copy, "bin/hull.js"), "lint", ...args], {
@@ -87,13 +106,9 @@ describe.skipIf(!built)("bundled hull lint", () => {
   });
 
   it("writes the cache after a run in worker threads without counting it", () => {
-    // A copy with the worker beside the bundle, so that the 60 files are linted in threads.
-    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    // With the worker beside the bundle, so that the 60 files are linted in threads.
+    const { copy } = copyCli("lint-worker.mjs");
     try {
-      for (const path of ["bin/hull.js", "bin/package.json", "bundle/hull.cjs", "bundle/lint-worker.mjs"]) {
-        mkdirSync(dirname(join(copy, path)), { recursive: true });
-        writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
-      }
       const run = (threads: string, ...paths: string[]) => {
         try {
           execFileSync(process.execPath, [join(copy, "bin/hull.js"), "lint", "--no-shellcheck", ...paths], {
@@ -119,19 +134,9 @@ describe.skipIf(!built)("bundled hull lint", () => {
   });
 
   it("compiles the config libraries a config file needs through caches of their own", () => {
-    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
+    const { copy } = copyCli("ajv.cjs", "yaml.cjs");
     const project = mkdtempSync(join(tmpdir(), "hull-config-"));
     try {
-      for (const path of [
-        "bin/hull.js",
-        "bin/package.json",
-        "bundle/hull.cjs",
-        "bundle/ajv.cjs",
-        "bundle/yaml.cjs",
-      ]) {
-        mkdirSync(dirname(join(copy, path)), { recursive: true });
-        writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
-      }
       writeFileSync(join(project, "Dockerfile"), "FROM alpine:3.20\nMAINTAINER someone\n");
       writeFileSync(join(project, ".hullrc.yaml"), "rules:\n  maintainer-deprecated: off\n");
       const run = () => {
@@ -174,22 +179,6 @@ describe.skipIf(!built)("bundled hull lint", () => {
       rmSync(project, { recursive: true, force: true });
     }
   });
-
-  /** A copy of the CLI (bin and hull.cjs) in a temporary folder, and a way to run it there. */
-  const copyCli = () => {
-    const copy = mkdtempSync(join(tmpdir(), "hull-cli-"));
-    for (const path of ["bin/hull.js", "bin/package.json", "bundle/hull.cjs"]) {
-      mkdirSync(dirname(join(copy, path)), { recursive: true });
-      writeFileSync(join(copy, path), readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url))));
-    }
-    const run = (args: string[], env: Record<string, string> = {}) =>
-      execFileSync(process.execPath, [join(copy, "bin/hull.js"), ...args], {
-        cwd: dir,
-        env: { ...process.env, HULL_LINT_THREADS: "1", ...env },
-        encoding: "utf8",
-      });
-    return { copy, run };
-  };
 
   it("says that diff.cjs is missing, without a stack trace, when a dry run needs it", () => {
     const { copy } = copyCli();
