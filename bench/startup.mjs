@@ -9,8 +9,9 @@
 // mean over many runs means something), which a busy machine inflates less than wall time, and the peak
 // resident memory of one more run (GNU time's %M, where /usr/bin/time exists). FILE is the Dockerfile
 // that `lint` and `fmt --check` read (default examples/node-app/Dockerfile), and that `lint` reads once more from a
-// temporary folder with a `.hullrc.yaml`; --hull the CLI's bin (default packages/cli/bin/hull.js). ShellCheck is off in `lint` so that the figure is hull's own start-up. The load
-// average is printed before and after: figures taken on a busy machine are not comparable.
+// temporary folder with a `.hullrc.yaml`; --hull the CLI's bin (default packages/cli/bin/hull.js). ShellCheck is
+// off in `lint` so that the figure is hull's own start-up. The load average is printed before and after: figures
+// taken on a busy machine are not comparable.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";

@@ -70,9 +70,12 @@ const lazyLoad = {
   },
 };
 
+/** The libraries `configLibraries({ sideBundles: true })` leaves beside a bundle (scripts/config-libraries.mjs). */
+const configLibraryNames = ["ajv", "yaml"];
+
 /** ajv and yaml as bundles of their own in `dir`, for the bundles there made with `configLibraries({ sideBundles: true })`. */
 const sideBundles = (dir) =>
-  ["ajv", "yaml"].map((name) => ({
+  configLibraryNames.map((name) => ({
     ...commonjs,
     stdin: {
       contents: `module.exports = require(${JSON.stringify(name)});`,
@@ -170,7 +173,7 @@ await Promise.all(bundles.map((options) => build(options)));
 // rebuild or a `git pull` that kept hull.cjs's length (a version 0.1.0 -> 0.1.1, a `<` made `>`), bin/hull.js would
 // have run the old build. The last line of each file bin/hull.js compiles with a cache (the CLI and the config
 // libraries it requires) names the build, and bin/hull.js uses a cache only for the build it names.
-for (const name of ["hull", "ajv", "yaml"]) {
+for (const name of ["hull", ...configLibraryNames]) {
   const file = `packages/cli/bundle/${name}.cjs`;
   const text = readFileSync(file, "utf8");
   const fingerprint = createHash("sha256").update(text).digest("hex");
