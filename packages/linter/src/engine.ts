@@ -26,6 +26,7 @@ import {
   type IgnoreEntry,
   type LintSettings,
   type Locatable,
+  type MarkupReach,
   type Messages,
   type FixLevel,
   type HadolintCode,
@@ -644,7 +645,14 @@ function lintFile(source: string, options: LintOptions): LintResult {
 
   const visible =
     markup.length > 0
-      ? outsideMarkup(diagnostics, source, markup, ast, hasControlLines(source, markup))
+      ? outsideMarkup(
+          diagnostics,
+          source,
+          markup,
+          ast,
+          hasControlLines(source, markup),
+          (id) => index.byId(id)?.markupReach,
+        )
       : diagnostics;
   const kept = options.inlineIgnores === false ? visible : applyIgnores(visible, ast, ignoreDirectives);
   kept.sort(compareDiagnostics);
@@ -749,32 +757,10 @@ function silences(entry: IgnoreEntry, d: Diagnostic): boolean {
   return entry.hadolint === undefined || d.hadolint === undefined || entry.hadolint === d.hadolint;
 }
 
-/** Rules that judge a name by every definition in the file, which a template's branches and includes change. */
-const wholeFileRules: ReadonlySet<string> = new Set([
-  "copy-from-undefined-stage",
-  "invalid-default-arg-in-from",
-  "no-duplicate-stage-name",
-  "no-multiple-instructions",
-  "undefined-arg-in-from",
-  "undefined-var",
-]);
-
-/**
- * Rules that report a package cache a RUN leaves behind: the cleanup they ask for may be markup further on in the
- * RUN (the official images' templates end their RUNs with `{{ clean_apt }}`).
- */
-const leftoverCacheRules: ReadonlySet<string> = new Set([
-  "no-leftover-apk-cache",
-  "no-leftover-apt-lists",
-  "no-leftover-pip-cache",
-  "no-leftover-yarn-cache",
-  "no-leftover-yum-dnf-cache",
-  "no-leftover-zypper-cache",
-]);
-
 /**
  * Drops findings that touch template markup, whose meaning is unknown until the template is rendered, and parse
- * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once.
+ * errors: a template is not a Dockerfile (its branches are alternatives), which template-syntax says once. A rule's
+ * `markupReach` says where else markup can change its findings.
  */
 function outsideMarkup(
   diagnostics: Diagnostic[],
@@ -782,6 +768,7 @@ function outsideMarkup(
   markup: readonly TemplateSpan[],
   ast: Dockerfile,
   controlLines: boolean,
+  reachOf: (ruleId: string) => MarkupReach | undefined,
 ): Diagnostic[] {
   const { instructions } = ast;
   const firstFrom = ast.stages[0]?.from.range.start.offset;
@@ -806,23 +793,30 @@ function outsideMarkup(
   };
   return diagnostics.filter((d) => {
     if (namesMarkupStage(d)) return false;
-    // How many commands a RUN holds is unknown while markup in it, or in the RUN before it, is not rendered.
-    if (d.ruleId === "no-consecutive-run") {
-      const at = instructionAt(d.range.start.offset);
-      if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
-    }
-    if (leftoverCacheRules.has(d.ruleId)) {
-      const node = instructions[instructionAt(d.range.start.offset)];
-      if (node !== undefined && touchesMarkup(d.range.start.offset, node.range.end.offset)) return false;
-    }
     if (d.ruleId === templateSyntaxId) return true;
     if (d.ruleId === syntaxErrorId) return false;
-    // Branches and includes decide which stages, ARGs and variables the rendered file defines.
-    if (controlLines && wholeFileRules.has(d.ruleId)) return false;
-    // An ARG default written as markup (`ARG VARIANT={{ .v }}`) has a value only once rendered.
-    if (d.ruleId === "invalid-default-arg-in-from") return false;
-    // Markup before the first FROM may well render to one.
-    if (d.ruleId === "from-first" && markup[0]!.start < (firstFrom ?? Infinity)) return false;
+    switch (reachOf(d.ruleId)) {
+      case "rest-of-instruction": {
+        const node = instructions[instructionAt(d.range.start.offset)];
+        if (node !== undefined && touchesMarkup(d.range.start.offset, node.range.end.offset)) return false;
+        break;
+      }
+      case "instruction-and-previous": {
+        const at = instructionAt(d.range.start.offset);
+        if (hasMarkup(instructions[at]) || hasMarkup(instructions[at - 1])) return false;
+        break;
+      }
+      case "control-lines":
+        if (controlLines) return false;
+        break;
+      case "any":
+        return false;
+      case "before-first-from":
+        if (markup[0]!.start < (firstFrom ?? Infinity)) return false;
+        break;
+      case undefined:
+        break;
+    }
     const start = d.range.start.offset;
     return !touchesMarkup(start, Math.max(d.range.end.offset, start + 1));
   });

@@ -262,6 +262,11 @@ export interface RuleDefinition<
   group?: string;
   /** The level of the rule's automatic fixes, or false when it offers none. */
   fixable: FixLevel | false;
+  /**
+   * In a template (linted with its markup masked), where markup can change a finding besides in the text the
+   * finding covers, which drops it for every rule. Unset: nowhere else. See `MarkupReach`.
+   */
+  markupReach?: MarkupReach;
   docs: RuleDocs<OptionsOf<S>>;
   messages: M;
   options?: S;
@@ -277,6 +282,21 @@ export interface RuleDefinition<
    */
   visitor: Visitor<RuleContext<M, OptionsOf<S>, St>>;
 }
+
+/**
+ * Where template markup outside a finding's own text can change the finding, so that the engine drops it in a
+ * template with such markup (the rendered file may not have it):
+ * - `rest-of-instruction`: markup after the finding in its instruction (a RUN that ends with `{{ clean_apt }}`
+ *   may remove what the finding says it leaves);
+ * - `instruction-and-previous`: markup anywhere in its instruction or the one before (how many commands each
+ *   holds);
+ * - `control-lines`: a branch or an include anywhere in the file (which stages, ARGs and variables the rendered
+ *   file defines);
+ * - `any`: any markup in the file (the finding reads values that markup may write);
+ * - `before-first-from`: markup before the first FROM, which may render to one.
+ */
+export type MarkupReach =
+  "rest-of-instruction" | "instruction-and-previous" | "control-lines" | "any" | "before-first-from";
 
 /** A rule of any message and option types, as the registry holds them. */
 // The registry is heterogeneous, so the message and option types are erased here.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lint } from "./engine.js";
+import { defineRule, type MarkupReach } from "./rule.js";
 
 describe("linting a template", () => {
   const redmineLike = [
@@ -147,5 +148,35 @@ LABEL v={{ .v }}
     const result = lint(redmineLike, { preset: "all" });
     const pin = result.diagnostics.find((d) => d.ruleId === "pin-apk-versions")!;
     expect(redmineLike.slice(pin.range.start.offset, pin.range.end.offset)).toBe("curl");
+  });
+  it("drops a finding where its rule's markupReach says markup may change it", () => {
+    // A rule that reports the keyword of every USER, declaring one reach or none.
+    const userRule = (markupReach?: MarkupReach) =>
+      defineRule({
+        id: "every-user",
+        title: "Report every USER",
+        severity: "info",
+        fixable: false,
+        ...(markupReach ? { markupReach } : {}),
+        docs: { rationale: "Test.", bad: [], good: [] },
+        messages: { user: () => "A USER." },
+        visitor: { User: (node, ctx) => ctx.report(node.keyword, "user") },
+      });
+    const reported = (text: string, reach?: MarkupReach) =>
+      lint(text, { registry: [userRule(reach)], preset: "all" }).diagnostics.length;
+    const markupAfter = "FROM alpine:3.20\nUSER app {{ .suffix }}\n";
+    const markupElsewhere = "FROM alpine:{{ .v }}\nUSER app\n";
+    const branch = "FROM alpine:3.20\n{{ if .x }}\nRUN true\n{{ end }}\nUSER app\n";
+    const preamble = "{{ .from }}\nUSER app\n";
+    expect([markupAfter, markupElsewhere, branch].map((t) => reported(t))).toEqual([1, 1, 1]);
+    expect(reported(markupAfter, "rest-of-instruction")).toBe(0);
+    expect(reported(markupElsewhere, "rest-of-instruction")).toBe(1);
+    expect(reported(markupElsewhere, "any")).toBe(0);
+    expect(reported(branch, "control-lines")).toBe(0);
+    expect(reported(markupElsewhere, "control-lines")).toBe(1);
+    expect(reported("FROM alpine:3.20\nLABEL v={{ .v }}\nUSER app\n", "instruction-and-previous")).toBe(0);
+    expect(reported(branch, "instruction-and-previous")).toBe(1);
+    expect(reported(preamble, "before-first-from")).toBe(0);
+    expect(reported(markupElsewhere, "before-first-from")).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ export default defineRule({
   title: "Name a stage that the Dockerfile defines in COPY --from",
   severity: "warning",
   fixable: false,
+  markupReach: "control-lines",
   aliases: { hadolint: "DL3022" },
   docs: {
     rationale:

@@ -5,6 +5,7 @@ export default defineRule({
   title: "Start the Dockerfile with FROM",
   severity: "error",
   fixable: false,
+  markupReach: "before-first-from",
   aliases: { hadolint: "DL3061" },
   docs: {
     rationale:

@@ -7,6 +7,7 @@ export default defineRule({
   title: "Give the global ARGs used in FROM defaults that make a valid image name",
   severity: "warning",
   fixable: false,
+  markupReach: "any",
   aliases: { buildkit: "InvalidDefaultArgInFrom" },
   docs: {
     rationale:

@@ -7,6 +7,7 @@ export default defineRule({
   title: "Merge consecutive short RUN instructions",
   severity: "info",
   fixable: false,
+  markupReach: "instruction-and-previous",
   aliases: { hadolint: "DL3059" },
   docs: {
     rationale:

@@ -5,6 +5,7 @@ export default defineRule({
   title: "Give every stage a unique name",
   severity: "warning",
   fixable: false,
+  markupReach: "control-lines",
   aliases: {
     hadolint: "DL3024",
     buildkit: "DuplicateStageName",

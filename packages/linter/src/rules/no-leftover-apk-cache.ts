@@ -9,6 +9,7 @@ export default defineRule({
   title: "Run apk add with --no-cache",
   severity: "info",
   fixable: "unsafe",
+  markupReach: "rest-of-instruction",
   aliases: {
     hadolint: "DL3019",
     trivy: "DS-0025",

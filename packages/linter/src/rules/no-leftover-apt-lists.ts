@@ -9,6 +9,7 @@ export default defineRule({
   title: "Delete the apt lists in the RUN that downloads them",
   severity: "info",
   fixable: false,
+  markupReach: "rest-of-instruction",
   aliases: {
     hadolint: "DL3009",
     kics: "df746b39-6564-4fed-bf85-e9c44382303c",

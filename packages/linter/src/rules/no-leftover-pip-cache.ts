@@ -7,6 +7,7 @@ export default defineRule({
   title: "Run pip install with --no-cache-dir",
   severity: "warning",
   fixable: "unsafe",
+  markupReach: "rest-of-instruction",
   aliases: {
     hadolint: "DL3042",
     kics: "f2f903fb-b977-461e-98d7-b3e2185c6118",

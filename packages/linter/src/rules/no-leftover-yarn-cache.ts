@@ -8,6 +8,7 @@ export default defineRule({
   title: "Clean the yarn cache in the RUN that installs",
   severity: "info",
   fixable: false,
+  markupReach: "rest-of-instruction",
   aliases: { hadolint: "DL3060" },
   docs: {
     rationale:

@@ -16,6 +16,7 @@ export default defineRule({
   title: "Clean the yum or dnf cache in the RUN that fills it",
   severity: "warning",
   fixable: false,
+  markupReach: "rest-of-instruction",
   aliases: {
     hadolint: ["DL3032", "DL3040"],
     trivy: ["DS-0015", "DS-0019", "DS-0027"],

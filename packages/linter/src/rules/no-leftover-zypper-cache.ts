@@ -8,6 +8,7 @@ export default defineRule({
   title: "Clean the zypper cache in the RUN that fills it",
   severity: "warning",
   fixable: false,
+  markupReach: "rest-of-instruction",
   aliases: {
     hadolint: "DL3036",
     trivy: "DS-0020",

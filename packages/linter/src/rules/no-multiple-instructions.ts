@@ -20,6 +20,7 @@ export default defineRule({
   title: "Use CMD, ENTRYPOINT and HEALTHCHECK at most once per stage",
   severity: "warning",
   fixable: false,
+  markupReach: "control-lines",
   aliases: {
     hadolint: ["DL4003", "DL4004", "DL3012"],
     buildkit: "MultipleInstructionsDisallowed",

@@ -15,6 +15,7 @@ export default defineRule({
   title: "Declare the ARGs that FROM uses before the first FROM",
   severity: "warning",
   fixable: false,
+  markupReach: "control-lines",
   aliases: { buildkit: "UndefinedArgInFrom" },
   docs: {
     rationale:

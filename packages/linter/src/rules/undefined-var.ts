@@ -60,6 +60,7 @@ export default defineRule({
   title: "Define variables before BuildKit expands them",
   severity: "warning",
   fixable: false,
+  markupReach: "control-lines",
   aliases: { buildkit: "UndefinedVar" },
   docs: {
     rationale:
