@@ -12,7 +12,7 @@
 // fails must have as many flagged instructions (at least one, for a set or the whole file), and no other kind may
 // have any. A file that only passes must have no finding at all. Files the test does not name are left out.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parse } from "@hull/parser";
 import { lint, rules, aliasList } from "../src/index.js";
 
@@ -179,7 +179,7 @@ for (const c of [...python.cases, ...graph.cases]) {
   else {
     counts.different++;
     different.push(
-      `${c.file.slice(root.length + 1)}: ${c.id} (${c.check}) Checkov [${show(c.fails)}], hull [${show(got)}] at lines [${[...new Set(lines)].sort((a, b) => a - b).join(", ")}]`,
+      `${relative(root, c.file)}: ${c.id} (${c.check}) Checkov [${show(c.fails)}], hull [${show(got)}] at lines [${[...new Set(lines)].sort((a, b) => a - b).join(", ")}]`,
     );
   }
 }
