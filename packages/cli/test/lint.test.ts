@@ -160,18 +160,37 @@ describe("hull lint with ShellCheck", () => {
     return { io, calls };
   };
 
-  it("runs ShellCheck from PATH once per file and reports its findings at their place", async () => {
-    const { io, calls } = withShellcheck({ a: script, b: `${script}RUN echo $b\n` });
-    const code = await main(["lint", "--format", "compact", "a", "b"], io);
+  it("runs ShellCheck from PATH once for many files and reports each finding in its file, at its place", async () => {
+    const { io, calls } = withShellcheck({ a: script, b: `${script}RUN echo $b\n`, c: "FROM alpine:3.20\n" });
+    const code = await main(["lint", "--format", "compact", "a", "b", "c"], io);
     expect(code).toBe(1);
-    expect(calls.map((c) => [c.program, c.scripts.length])).toEqual([
-      ["/opt/sc/shellcheck", 1],
-      ["/opt/sc/shellcheck", 2],
-    ]);
+    expect(calls.map((c) => [c.program, c.scripts.length])).toEqual([["/opt/sc/shellcheck", 3]]);
     expect(io.out).toContain(
       "a:2:10: info shellcheck/SC2086 Double quote to prevent globbing and word splitting.",
     );
+    expect(io.out).toContain("b:2:10: info shellcheck/SC2086");
     expect(io.out).toContain("b:3:10: info shellcheck/SC2086");
+    expect(io.out.match(/SC2086/g)).toHaveLength(3);
+  });
+
+  it("gives a file its own ShellCheck run when the shared run fails, or when lint asks about other scripts", async () => {
+    // The first run (the shared one) fails; each file is then checked alone.
+    const failing = withShellcheck({ a: script, b: `${script}RUN echo $b\n` });
+    const fake = failing.io.runShellcheck!;
+    failing.io.runShellcheck = (program, request) =>
+      failing.calls.length === 0
+        ? (failing.calls.push({ program, scripts: request.scripts }), null)
+        : fake(program, request);
+    expect(await main(["lint", "--format", "compact", "a", "b"], failing.io)).toBe(1);
+    expect(failing.calls.map((c) => c.scripts.length)).toEqual([3, 1, 2]);
+    expect(failing.io.out.match(/SC2086/g)).toHaveLength(3);
+    // A template is linted with its markup masked: its scripts are not the ones the shared run checked.
+    const template = withShellcheck({ a: script, t: "FROM alpine:{{ .v }}\nRUN echo $t {{ .x }}\n" });
+    expect(await main(["lint", "--format", "compact", "a", "t"], template.io)).toBe(1);
+    expect(template.calls).toHaveLength(2);
+    expect(template.calls[1]!.scripts[0]).not.toContain("{{");
+    expect(template.io.out).toContain("a:2:10: info shellcheck/SC2086");
+    expect(template.io.out).toMatch(/^t:2:\d+: info shellcheck\/SC2086/m);
   });
 
   it("accepts ShellCheck codes in --rule and --ignore", async () => {

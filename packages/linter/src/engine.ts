@@ -41,9 +41,9 @@ import { rules as builtinRules } from "./rules/index.js";
 import { parseCodesOwnedByRules } from "./rules/syntax-error.js";
 import { withRunCaches } from "./shell/run.js";
 import {
-  shellcheckArgs,
   shellcheckFindings,
   shellcheckPrefix,
+  shellcheckRequest,
   shellcheckScripts,
   shellcheckSetting,
   type ShellcheckRunner,
@@ -885,20 +885,18 @@ function runShellcheck(
   rules: Readonly<Record<string, RuleSetting>>,
   positions: PositionMap,
 ): Diagnostic[] {
-  if (shellcheckSetting("", rules) === "off" && !Object.keys(rules).some((k) => /SC\d{4}$/i.test(k)))
-    return [];
-  const scripts = shellcheckScripts(semantic);
-  if (scripts.length === 0) return [];
+  const request = shellcheckRequest(semantic, rules);
+  if (request === null) return [];
   let output;
   try {
-    output = runner({ args: shellcheckArgs, scripts: scripts.map((s) => s.text) });
+    output = runner(request);
   } catch {
     // A runner that fails is treated as absent: ShellCheck findings are extra, never a reason to stop.
     output = null;
   }
   if (!output) return [];
   const diagnostics: Diagnostic[] = [];
-  for (const finding of shellcheckFindings(scripts, output)) {
+  for (const finding of shellcheckFindings(shellcheckScripts(semantic), output)) {
     const setting = shellcheckSetting(finding.code, rules);
     if (setting === "off") continue;
     diagnostics.push({

@@ -48,6 +48,7 @@ export {
   shellcheckArgs,
   shellcheckExcluded,
   shellcheckPrefix,
+  shellcheckRequest,
   isShellcheckName,
 } from "./shellcheck/shellcheck.js";
 export type { ShellcheckOutput, ShellcheckRequest, ShellcheckRunner } from "./shellcheck/shellcheck.js";

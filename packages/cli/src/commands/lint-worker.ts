@@ -1,12 +1,12 @@
 import { parentPort } from "node:worker_threads";
 import { processIo } from "../io.js";
-import { runJob, type LintJob } from "./lint.js";
+import { runJobBatch, type LintJob } from "./lint.js";
 
 // The body of a worker thread that `hull lint` starts (bundle/lint-worker.mjs): lint each batch of jobs it is
 // sent, with the real file system. A file of its own, so that the CLI does not load node:worker_threads.
 parentPort?.on("message", (message: { start: number; jobs: LintJob[] }) => {
   parentPort?.postMessage({
     start: message.start,
-    results: message.jobs.map((job) => runJob(job, processIo)),
+    results: runJobBatch(message.jobs, processIo),
   });
 });

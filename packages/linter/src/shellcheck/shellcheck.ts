@@ -67,11 +67,36 @@ export interface ShellcheckScript {
 }
 
 /**
+ * What lint asks ShellCheck about a file, or null when it asks nothing: the file has no POSIX RUN script, or
+ * `rules` turns every ShellCheck code off. A caller that lints many files can run ShellCheck once on the requests
+ * of them all and hand each lint its share of the output (`LintOptions.shellcheck`), rather than start ShellCheck
+ * for every file.
+ */
+export function shellcheckRequest(
+  semantic: SemanticModel,
+  rules: Readonly<Record<string, Severity | "off" | readonly [Severity | "off", Record<string, unknown>?]>>,
+): ShellcheckRequest | null {
+  if (shellcheckSetting("", rules) === "off" && !Object.keys(rules).some((k) => /SC\d{4}$/i.test(k)))
+    return null;
+  const scripts = shellcheckScripts(semantic);
+  return scripts.length === 0 ? null : { args: shellcheckArgs, scripts: scripts.map((s) => s.text) };
+}
+
+/** Each model's scripts, made once: the caller that asks for a file's request and lint read the same model. */
+const scriptsOf = new WeakMap<SemanticModel, readonly ShellcheckScript[]>();
+
+/**
  * The scripts ShellCheck should check in a file: every shell-form RUN (ONBUILD triggers too) in a POSIX shell.
  * Read through the file's semantic model; inside lint, the engine's, whose stage bases and SHELLs the rules have
  * already worked out.
  */
-export function shellcheckScripts(semantic: SemanticModel): ShellcheckScript[] {
+export function shellcheckScripts(semantic: SemanticModel): readonly ShellcheckScript[] {
+  let scripts = scriptsOf.get(semantic);
+  if (!scripts) scriptsOf.set(semantic, (scripts = readScripts(semantic)));
+  return scripts;
+}
+
+function readScripts(semantic: SemanticModel): ShellcheckScript[] {
   const { ast } = semantic;
   const scripts: ShellcheckScript[] = [];
   const byName = new Map<string, Set<string>>();
