@@ -278,6 +278,11 @@ describe("lintThreads", () => {
     expect(lintThreads(3197, undefined, processors(8))).toBe(7);
     expect(lintThreads(1, undefined, processors(1))).toBe(1);
   });
+  it("starts a thread per processor when ShellCheck runs, whose processes do most of the work", () => {
+    expect(lintThreads(64, undefined, processors(2), true)).toBe(2);
+    expect(lintThreads(3197, undefined, processors(8), true)).toBe(8);
+    expect(lintThreads(31, undefined, processors(8), true)).toBe(1);
+  });
   it("starts no more than one thread per 16 files", () => {
     expect(lintThreads(64, undefined, processors(16))).toBe(4);
   });
