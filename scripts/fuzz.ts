@@ -8,7 +8,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format, parse, print } from "../packages/parser/src/index.js";
-import { applyFixes, lint } from "../packages/linter/src/index.js";
+import {
+  applyFixes,
+  lint,
+  type ShellcheckOutput,
+  type ShellcheckRequest,
+} from "../packages/linter/src/index.js";
 import { plan } from "../packages/planner/src/index.js";
 
 interface Options {
@@ -358,15 +363,43 @@ function step<T>(invariant: string, run: () => T): T {
   }
 }
 
+/**
+ * A stand-in for ShellCheck, which the fuzzer does not start: a finding on each line of each script (lint drops
+ * those on the header lines it writes), so that lint's reading of RUN scripts for ShellCheck and its mapping of
+ * findings back to the Dockerfile run on every input.
+ */
+function lineFindings(request: ShellcheckRequest): ShellcheckOutput {
+  const files = request.scripts.map((_, i) => `${i}.sh`);
+  const comments = request.scripts.flatMap((script, i) =>
+    script.split("\n").map((text, l) => ({
+      file: files[i],
+      line: l + 1,
+      column: 1,
+      endLine: l + 1,
+      endColumn: text.length + 1,
+      level: "info",
+      code: 2086,
+      message: "A line of the script.",
+    })),
+  );
+  return { files, stdout: JSON.stringify({ comments }) };
+}
+
 /** Checks every invariant on one input; throws a Violation naming the first that fails. */
 function check(text: string): void {
   const parsed = step("parse", () => parse(text));
   step("round-trip", () => {
     if (print(parsed.ast) !== text) throw new Violation("round-trip", "print(parse(x)) !== x");
   });
-  const linted = step("lint", () => lint(text, { preset: "all", parseResult: parsed }));
+  const linted = step("lint", () =>
+    lint(text, { preset: "all", parseResult: parsed, shellcheck: lineFindings }),
+  );
   const crashed = linted.diagnostics.find((d) => d.messageId === "internalError");
   if (crashed) throw new Violation("lint-internal-error", crashed.message);
+  const outside = linted.diagnostics.find(
+    ({ range: { start, end } }) => start.offset < 0 || start.offset > end.offset || end.offset > text.length,
+  );
+  if (outside) throw new Violation("lint-range", `${outside.ruleId} at ${JSON.stringify(outside.range)}`);
   const keys = step("plan", () => cacheKeys(text));
   const formatted = step("fmt", () => format(text).output);
   step("fmt-idempotent", () => {
