@@ -110,13 +110,18 @@ export function runJob(
 ): LintJobResult {
   const options = lintOptions(job, io);
   if (job.fix) return runFixJob({ ...job, fix: job.fix }, options, io);
-  let text: string;
+  const text = textOf(job, io);
+  if (typeof text !== "string") return text;
+  return jobResult(job, text, lint(text, options).diagnostics);
+}
+
+/** The job's text, or the result that says why it could not be read. */
+function textOf(job: LintJob, io: Pick<Io, "readFile">): string | LintJobResult {
   try {
-    text = job.text ?? io.readFile(job.path);
+    return job.text ?? io.readFile(job.path);
   } catch (error) {
     return { displayPath: job.displayPath, diagnostics: [], error: readFailure(job.displayPath, error) };
   }
-  return jobResult(job, text, lint(text, options).diagnostics);
 }
 
 /** What `lint` is told for a job: its config, its `.dockerignore`, its base images and its ShellCheck. */
@@ -158,15 +163,9 @@ export function runJobBatch(
       results[k] = runJob(job, io);
       return;
     }
-    let text: string;
-    try {
-      text = job.text ?? io.readFile(job.path);
-    } catch (error) {
-      results[k] = {
-        displayPath: job.displayPath,
-        diagnostics: [],
-        error: readFailure(job.displayPath, error),
-      };
+    const text = textOf(job, io);
+    if (typeof text !== "string") {
+      results[k] = text;
       return;
     }
     const parseResult = parse(text);
