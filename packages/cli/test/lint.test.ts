@@ -173,6 +173,19 @@ describe("hull lint with ShellCheck", () => {
     expect(io.out.match(/SC2086/g)).toHaveLength(3);
   });
 
+  it("holds at most 64 files or 1 MB of text in one ShellCheck batch", async () => {
+    const many = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`d${i}`, script]));
+    const { io, calls } = withShellcheck(many);
+    await main(["lint", "--format", "compact", ...Object.keys(many)], io);
+    expect(calls.map((c) => c.scripts.length)).toEqual([64, 6]);
+    expect(io.out.match(/SC2086/g)).toHaveLength(70);
+    // A file of 1 MB ends its batch.
+    const large = `${script}${"# a comment line\n".repeat(65_536)}`;
+    const sized = withShellcheck({ a: large, b: script, c: script });
+    await main(["lint", "--format", "compact", "a", "b", "c"], sized.io);
+    expect(sized.calls.map((c) => c.scripts.length)).toEqual([1, 2]);
+  });
+
   it("gives a file its own ShellCheck run when the shared run fails, or when lint asks about other scripts", async () => {
     // The first run (the shared one) fails; each file is then checked alone.
     const failing = withShellcheck({ a: script, b: `${script}RUN echo $b\n` });

@@ -144,11 +144,13 @@ function jobResult(job: LintJob, text: string, diagnostics: Diagnostic[]): LintJ
 }
 
 /**
- * Lints several jobs, as `runJob` does each, but starts ShellCheck once for all of them: starting it costs more
- * than checking a Dockerfile's scripts (15 ms against 2.5 ms a script here), and `hull lint .` on 522 Dockerfiles
- * started it 510 times. Each file is parsed first and its ShellCheck request made; one run per program checks every
- * script of the jobs, and each lint is handed its file's share of that run. A file whose lint asks something else
- * (a template, which lint reads with its markup masked) and every file of a failed run get runs of their own.
+ * Lints jobs as `runJob` does each, but starts ShellCheck once for many files: starting it costs more than checking
+ * a Dockerfile's scripts (15 ms against 2.5 ms a script here), and `hull lint .` on 522 Dockerfiles started it 510
+ * times. Files are read and parsed, and their ShellCheck requests made, until a batch holds 64 files or 1 MB of text
+ * (parsed files are held until the batch is linted: a batch of large generated files must not hold them all); one
+ * run per program then checks every script of the batch, and each lint is handed its file's share of that run. A
+ * file whose lint asks something else (a template, which lint reads with its markup masked) and every file of a
+ * failed run get runs of their own.
  */
 export function runJobBatch(
   jobs: readonly LintJob[],
@@ -156,8 +158,31 @@ export function runJobBatch(
 ): LintJobResult[] {
   const runShellcheck = io.runShellcheck;
   const results: LintJobResult[] = new Array(jobs.length);
-  const prepared: { k: number; text: string; parseResult: ParseResult; semantic: SemanticModel }[] = [];
-  const requests = new Map<string, { k: number; request: ShellcheckRequest }[]>();
+  let batch: { k: number; text: string; parseResult: ParseResult; semantic: SemanticModel }[] = [];
+  let requests = new Map<string, { k: number; request: ShellcheckRequest }[]>();
+  let bytes = 0;
+  const lintBatch = () => {
+    const shares = new Map<number, { request: ShellcheckRequest; output: ShellcheckOutput }>();
+    for (const [program, group] of requests) {
+      const outputs = runShellcheckBatch(
+        (request) => runShellcheck!(program, request),
+        group.map((g) => g.request),
+      );
+      if (outputs) group.forEach((g, i) => shares.set(g.k, { request: g.request, output: outputs[i]! }));
+    }
+    for (const { k, text, parseResult, semantic } of batch) {
+      const job = jobs[k]!;
+      const options = lintOptions(job, io);
+      const share = shares.get(k);
+      const shellcheck = (request: ShellcheckRequest) =>
+        share && sameScripts(share.request, request) ? share.output : options.shellcheck!(request);
+      const result = lint(text, { ...options, parseResult, semantic, shellcheck });
+      results[k] = jobResult(job, text, result.diagnostics);
+    }
+    batch = [];
+    requests = new Map();
+    bytes = 0;
+  };
   jobs.forEach((job, k) => {
     if (job.fix || job.shellcheck === undefined || !runShellcheck) {
       results[k] = runJob(job, io);
@@ -170,32 +195,23 @@ export function runJobBatch(
     }
     const parseResult = parse(text);
     const semantic = semanticModel(parseResult.ast);
-    prepared.push({ k, text, parseResult, semantic });
+    batch.push({ k, text, parseResult, semantic });
+    bytes += text.length;
     const request = shellcheckRequest(semantic, job.rules);
-    if (request === null) return;
-    const group = requests.get(job.shellcheck) ?? [];
-    group.push({ k, request });
-    requests.set(job.shellcheck, group);
+    if (request !== null) {
+      const group = requests.get(job.shellcheck) ?? [];
+      group.push({ k, request });
+      requests.set(job.shellcheck, group);
+    }
+    if (batch.length >= batchFiles || bytes >= batchBytes) lintBatch();
   });
-  const shares = new Map<number, { request: ShellcheckRequest; output: ShellcheckOutput }>();
-  for (const [program, group] of requests) {
-    const outputs = runShellcheckBatch(
-      (request) => runShellcheck!(program, request),
-      group.map((g) => g.request),
-    );
-    if (outputs) group.forEach((g, i) => shares.set(g.k, { request: g.request, output: outputs[i]! }));
-  }
-  for (const { k, text, parseResult, semantic } of prepared) {
-    const job = jobs[k]!;
-    const options = lintOptions(job, io);
-    const share = shares.get(k);
-    const shellcheck = (request: ShellcheckRequest) =>
-      share && sameScripts(share.request, request) ? share.output : options.shellcheck!(request);
-    const result = lint(text, { ...options, parseResult, semantic, shellcheck });
-    results[k] = jobResult(job, text, result.diagnostics);
-  }
+  if (batch.length > 0) lintBatch();
   return results;
 }
+
+/** The most files, and the most text, a ShellCheck batch holds parsed at once. */
+const batchFiles = 64;
+const batchBytes = 1 << 20;
 
 function sameScripts(a: ShellcheckRequest, b: ShellcheckRequest): boolean {
   return a.scripts.length === b.scripts.length && a.scripts.every((s, i) => s === b.scripts[i]);
@@ -276,13 +292,7 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
   const workerFile = fileURLToPath(new URL("./lint-worker.mjs", import.meta.url));
   const shellcheck = jobs.some((job) => job.shellcheck !== undefined && !job.fix);
   const threads = lintThreads(jobs.length, io.env.HULL_LINT_THREADS, () => io.cpus ?? 1, shellcheck);
-  if (threads < 2 || !io.exists(workerFile)) {
-    // In batches, each with one ShellCheck run; a batch's parsed files are kept until its lints are done.
-    const results: LintJobResult[] = [];
-    for (let start = 0; start < jobs.length; start += 64)
-      results.push(...runJobBatch(jobs.slice(start, start + 64), io));
-    return results;
-  }
+  if (threads < 2 || !io.exists(workerFile)) return runJobBatch(jobs, io);
   runRecord.workerThreads = true;
   const results: LintJobResult[] = new Array(jobs.length);
   let next = 0;
