@@ -11,6 +11,7 @@ import {
   type LoadedConfig,
   type Preset,
   type Rule,
+  type ShellcheckRunner,
 } from "@hull/linter";
 
 /** Editor settings that change which config applies: a fixed config file, a preset. */
@@ -33,6 +34,8 @@ export interface FeatureConfig {
   registry: readonly Rule[];
   /** Base image configs from the config's `imageConfigs`, when the `imageConfigs` setting is on. */
   imageConfigs?: Readonly<Record<string, BaseImage>>;
+  /** What lint asks ShellCheck, answered with what is known (`ShellcheckResults`); unset when ShellCheck is off. */
+  shellcheck?: ShellcheckRunner;
 }
 
 /** The defaults, for untitled documents and tests. */
@@ -110,5 +113,6 @@ export function lintOptionsOf(path: string | null, config: FeatureConfig): LintO
     settings: config.loaded.settings,
     readDockerignore: config.readDockerignore,
     ...(config.imageConfigs ? { imageConfigs: config.imageConfigs } : {}),
+    ...(config.shellcheck ? { shellcheck: config.shellcheck } : {}),
   };
 }

@@ -13,7 +13,7 @@ import {
   type FoldingRange,
   type InitializeResult,
 } from "vscode-languageserver/node";
-import type { ConfigReader } from "@hull/linter";
+import { shellcheckArgs, type ConfigReader } from "@hull/linter";
 import { resolveConfig, type FeatureConfig } from "./config.js";
 import { DocumentStore, type Document } from "./documents.js";
 import { computeCodeActions, fixAllKind } from "./features/code-actions.js";
@@ -24,6 +24,7 @@ import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
 import { defaultSettings, parseSettings, type ServerSettings } from "./settings.js";
+import { runShellcheck, ShellcheckResults } from "./shellcheck.js";
 
 /** The real file system, for config lookup; the only file system access of the server. */
 const fileReader: ConfigReader = {
@@ -61,7 +62,7 @@ const watchedGlobs = [
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new DocumentStore();
-  const configs = new Map<string, { version: number; config: FeatureConfig }>();
+  const configs = new Map<string, { version: number; config: FeatureConfig; unknown: Set<string> }>();
   let watchFiles = false;
   let settings: ServerSettings = defaultSettings;
   // A relative `configPath` setting is relative to the workspace folder.
@@ -79,17 +80,67 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         : isAbsolute(settings.configPath)
           ? settings.configPath
           : resolve(workspaceDir, settings.configPath);
-    const config = resolveConfig(document.path, fileReader, undefined, {
+    const resolved = resolveConfig(document.path, fileReader, undefined, {
       configPath,
       preset: settings.preset,
       imageConfigs: settings.imageConfigs,
     });
-    for (const warning of config.loaded.warnings) {
+    for (const warning of resolved.loaded.warnings) {
       if (!warned.has(warning)) connection.console.warn(warning);
       warned.add(warning);
     }
-    configs.set(document.uri, { version: document.version, config });
+    // Lint is answered with the ShellCheck findings known for the version's scripts, and notes the others.
+    const unknown = new Set<string>();
+    const config =
+      shellcheckProgram(resolved) === null
+        ? resolved
+        : { ...resolved, shellcheck: shellcheckResults.runner(unknown) };
+    configs.set(document.uri, { version: document.version, config, unknown });
     return config;
+  };
+
+  // ShellCheck runs in the background, one run per document at a time, on the scripts lint asked about that no run
+  // has checked yet; the document is then linted and published again. Each script is checked once, by its text.
+  const shellcheckResults = new ShellcheckResults();
+  const checking = new Set<string>();
+  // The program that failed to run, not tried again: `shellcheck` not on PATH, a wrong path, not ShellCheck.
+  let shellcheckMissing: string | null = null;
+  const shellcheckProgram = (config: FeatureConfig): string | null => {
+    if (settings.shellcheck === false) return null;
+    const program =
+      typeof settings.shellcheck === "string"
+        ? isAbsolute(settings.shellcheck) || !/[\\/]/.test(settings.shellcheck)
+          ? settings.shellcheck
+          : resolve(workspaceDir, settings.shellcheck)
+        : (config.loaded.shellcheckPath ?? "shellcheck");
+    return program === shellcheckMissing ? null : program;
+  };
+  const checkScripts = (uri: string) => {
+    const document = documents.get(uri);
+    const cached = configs.get(uri);
+    if (!document || !cached || cached.unknown.size === 0 || checking.has(uri)) return;
+    const program = shellcheckProgram(cached.config);
+    if (program === null) return;
+    const scripts = [...cached.unknown];
+    cached.unknown.clear();
+    checking.add(uri);
+    void runShellcheck(program, { args: shellcheckArgs, scripts }).then((output) => {
+      checking.delete(uri);
+      if (output instanceof Error) {
+        // Not tried again this session. No ShellCheck on PATH is no error, as for `hull lint`; any other failure is.
+        shellcheckMissing = program;
+        if (output.code !== "ENOENT" || program !== "shellcheck")
+          connection.console.error(`hull: ShellCheck (${program}) could not run: ${output.message}`);
+        return;
+      }
+      if (!shellcheckResults.store(scripts, output)) return;
+      // The version last published is linted again (a new config, so not from the lint cache) and answered with
+      // what this run found. A newer version is published when its turn comes (on type, or on save).
+      const current = documents.get(uri);
+      if (current === undefined || published.get(uri) !== current.version) return;
+      configs.delete(uri);
+      publish(uri);
+    });
   };
 
   // A bug in a feature must cost one answer, not the session.
@@ -113,6 +164,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const diagnostics = guard("diagnostics", [], () => computeDiagnostics(document, configOf(document)));
     published.set(uri, document.version);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    guard("shellcheck", undefined, () => checkScripts(uri));
   };
   // No debounce: linting a few hundred lines takes milliseconds, so a change is linted as soon as the messages
   // already received are handled (setImmediate), and changes that arrived together are linted once.

@@ -13,6 +13,12 @@ export interface ServerSettings {
    * values. Off by default: the files are the project's, and a language server reads nothing it was not asked to.
    */
   imageConfigs: boolean;
+  /**
+   * ShellCheck on RUN scripts, as `hull lint` runs it: `true` runs the config's `shellcheck.path` or `shellcheck`
+   * from PATH (nothing when there is none), a path runs that program (absolute, or relative to the workspace),
+   * `false` turns it off.
+   */
+  shellcheck: boolean | string;
 }
 
 export const defaultSettings: ServerSettings = {
@@ -20,6 +26,7 @@ export const defaultSettings: ServerSettings = {
   configPath: null,
   preset: null,
   imageConfigs: false,
+  shellcheck: true,
 };
 
 /**
@@ -38,5 +45,11 @@ export function parseSettings(value: unknown): ServerSettings {
     configPath,
     preset: raw.preset === "all" || raw.preset === "recommended" ? raw.preset : null,
     imageConfigs: raw.imageConfigs === true,
+    shellcheck:
+      raw.shellcheck === false
+        ? false
+        : typeof raw.shellcheck === "string" && raw.shellcheck.trim() !== ""
+          ? raw.shellcheck
+          : true,
   };
 }

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { configLibraries } from "../../../scripts/config-libraries.mjs";
@@ -153,6 +155,59 @@ describe("hull-lsp settings and entry points", () => {
       expect((await diagnosticsOf(client, uri)).version).toBe(3);
     } finally {
       client.process.kill();
+    }
+  });
+
+  it("reports ShellCheck's findings after lint's, and keeps those of an unchanged RUN while other lines change", async () => {
+    // A stand-in ShellCheck: SC2086 at the first `$` of each file it is given; each run logs how many files.
+    const dir = mkdtempSync(join(tmpdir(), "hull-lsp-shellcheck-test-"));
+    const program = join(dir, "shellcheck");
+    const log = join(dir, "runs");
+    writeFileSync(
+      program,
+      `#!${process.execPath}
+const fs = require("node:fs");
+const files = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+fs.appendFileSync(${JSON.stringify(log)}, files.length + "\\n");
+const comments = files.flatMap((file) => {
+  const lines = fs.readFileSync(file, "utf8").split("\\n");
+  const line = lines.findIndex((l) => l.includes("$"));
+  if (line < 0) return [];
+  const column = lines[line].indexOf("$") + 1;
+  return [{ file, line: line + 1, endLine: line + 1, column, endColumn: column + 2, level: "info", code: 2086, message: "Double quote." }];
+});
+process.stdout.write(JSON.stringify({ comments }));
+process.exit(comments.length > 0 ? 1 : 0);
+`,
+    );
+    chmodSync(program, 0o755);
+    const client = start([bin, "--stdio"]);
+    try {
+      await initialize(client, { shellcheck: program });
+      const uri = "untitled:shellcheck";
+      open(client, uri, "FROM alpine:3.20\nRUN echo $a\n");
+      const shellcheckOf = (d: { diagnostics: { code: string; range: unknown }[] }) =>
+        d.diagnostics.filter((x) => x.code.startsWith("shellcheck/"));
+      // Lint's findings come first, without waiting for ShellCheck; ShellCheck's follow for the same version.
+      const first = await diagnosticsOf(client, uri);
+      expect(first.version).toBe(1);
+      expect(shellcheckOf(first)).toEqual([]);
+      const second = await diagnosticsOf(client, uri);
+      expect(second.version).toBe(1);
+      const sc2086 = {
+        code: "shellcheck/SC2086",
+        range: { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } },
+      };
+      expect(shellcheckOf(second)).toMatchObject([sc2086]);
+      // Another line changes: the RUN's finding is there at once, and its script is not checked again.
+      change(client, uri, 2, "FROM alpine:3.21\nRUN echo $a\n");
+      const changed = await diagnosticsOf(client, uri);
+      expect(changed.version).toBe(2);
+      expect(shellcheckOf(changed)).toMatchObject([sc2086]);
+      expect(readFileSync(log, "utf8")).toBe("1\n");
+    } finally {
+      client.process.kill();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

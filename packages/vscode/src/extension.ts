@@ -16,6 +16,7 @@ function settings() {
     configPath: config.get<string>("configPath", ""),
     preset: config.get<string>("preset", ""),
     imageConfigs: config.get<boolean>("imageConfigs", false),
+    shellcheck: config.get<boolean | string>("shellcheck", true),
   };
 }
 

@@ -74,6 +74,7 @@ describe("the VS Code extension's manifest", () => {
       "hull.imageConfigs",
       "hull.preset",
       "hull.run",
+      "hull.shellcheck",
       "hull.trace.server",
     ]);
     expect(properties["hull.run"]?.enum).toEqual(["onType", "onSave"]);
@@ -85,6 +86,9 @@ describe("the VS Code extension's manifest", () => {
     expect(parseSettings({ hull: { configPath: "a.yaml" } }).configPath).toBe("a.yaml");
     expect(properties["hull.imageConfigs"]?.default).toBe(defaultSettings.imageConfigs);
     expect(parseSettings({ hull: { imageConfigs: true } }).imageConfigs).toBe(true);
+    expect(properties["hull.shellcheck"]?.default).toBe(defaultSettings.shellcheck);
+    expect(parseSettings({ hull: { shellcheck: false } }).shellcheck).toBe(false);
+    expect(parseSettings({ hull: { shellcheck: "bin/shellcheck" } }).shellcheck).toBe("bin/shellcheck");
   });
 });
 

@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
+
+/**
+ * ShellCheck's findings for the editor, which never waits for ShellCheck. Lint asks about a document's scripts and
+ * is answered at once with what is known of each, by its text: ShellCheck reads every script on its own, so a RUN
+ * whose text has not changed keeps its findings while the rest of the document is edited. The scripts not known
+ * yet are collected for the server, which checks them in the background and lints the document again.
+ */
+export class ShellcheckResults {
+  /** Each script's findings: ShellCheck's json1 comments, without the name of the file it was checked as. */
+  private readonly byScript = new Map<string, readonly object[]>();
+
+  /** Lint's runner: answers from what is known, and adds the scripts not known yet to `unknown`. */
+  runner(unknown: Set<string>): (request: ShellcheckRequest) => ShellcheckOutput {
+    return (request) => {
+      const files = request.scripts.map((_, i) => `${i}.sh`);
+      const comments: object[] = [];
+      request.scripts.forEach((script, i) => {
+        const known = this.byScript.get(script);
+        if (known === undefined) unknown.add(script);
+        else for (const comment of known) comments.push({ ...comment, file: files[i] });
+      });
+      return { files, stdout: JSON.stringify({ comments }) };
+    };
+  }
+
+  /** Keeps what one run found of its scripts (in the run's order); false when its output cannot be read. */
+  store(scripts: readonly string[], output: ShellcheckOutput): boolean {
+    let comments: unknown;
+    try {
+      comments = (JSON.parse(output.stdout) as { comments?: unknown }).comments;
+    } catch {
+      return false;
+    }
+    if (!Array.isArray(comments)) return false;
+    const found = scripts.map((): object[] => []);
+    for (const comment of comments as { file?: unknown }[]) {
+      const i = output.files.indexOf(comment.file as string);
+      if (i < 0 || i >= scripts.length) continue;
+      const { file: _, ...rest } = comment;
+      found[i]!.push(rest);
+    }
+    // A long session edits many scripts: past a bound, start afresh (open documents are checked again).
+    if (this.byScript.size + scripts.length > maxScripts) this.byScript.clear();
+    scripts.forEach((script, i) => this.byScript.set(script, found[i]!));
+    return true;
+  }
+}
+
+const maxScripts = 10_000;
+
+/**
+ * Runs ShellCheck without blocking, as the CLI runs it: one temporary file per script, one process. Resolves with
+ * its output, or with the error that kept it from checking the files (`code` "ENOENT" when there is no such program).
+ */
+export async function runShellcheck(
+  program: string,
+  request: ShellcheckRequest,
+): Promise<ShellcheckOutput | NodeJS.ErrnoException> {
+  let dir: string | undefined;
+  try {
+    dir = await mkdtemp(join(tmpdir(), "hull-lsp-shellcheck-"));
+    const files = request.scripts.map((_, i) => `${i}.sh`);
+    await Promise.all(request.scripts.map((text, i) => writeFile(join(dir!, files[i]!), text, "utf8")));
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(
+        program,
+        [...request.args, ...files],
+        { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true },
+        (error, out) => {
+          // ShellCheck exits with 1 when it has findings; anything else means it did not check the files.
+          if (error && error.code !== 1) reject(error);
+          else resolve(out);
+        },
+      );
+    });
+    return { files, stdout };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
