@@ -124,23 +124,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const scripts = [...cached.unknown];
     cached.unknown.clear();
     checking.add(uri);
-    void runShellcheck(program, { args: shellcheckArgs, scripts }).then((output) => {
-      checking.delete(uri);
-      if (output instanceof Error) {
-        // Not tried again this session. No ShellCheck on PATH is no error, as for `hull lint`; any other failure is.
-        shellcheckMissing = program;
-        if (output.code !== "ENOENT" || program !== "shellcheck")
-          connection.console.error(`hull: ShellCheck (${program}) could not run: ${output.message}`);
-        return;
-      }
-      if (!shellcheckResults.store(scripts, output)) return;
-      // The version last published is linted again (a new config, so not from the lint cache) and answered with
-      // what this run found. A newer version is published when its turn comes (on type, or on save).
-      const current = documents.get(uri);
-      if (current === undefined || published.get(uri) !== current.version) return;
-      configs.delete(uri);
-      publish(uri);
-    });
+    void runShellcheck(program, { args: shellcheckArgs, scripts }).then((output) =>
+      guard("shellcheck", undefined, () => {
+        checking.delete(uri);
+        const failure =
+          output instanceof Error
+            ? output
+            : shellcheckResults.store(scripts, output)
+              ? null
+              : new Error("its output is not ShellCheck's json1");
+        if (failure !== null) {
+          // Not tried again this session. No ShellCheck on PATH is no error, as for `hull lint`; any other failure is.
+          shellcheckMissing = program;
+          if ((failure as NodeJS.ErrnoException).code !== "ENOENT" || program !== "shellcheck")
+            connection.console.error(`hull: ShellCheck (${program}) could not run: ${failure.message}`);
+          return;
+        }
+        // The version last published is linted again (a new config, so not from the lint cache) and answered with
+        // what this run found. A newer version is published when its turn comes (on type, or on save).
+        const current = documents.get(uri);
+        if (current === undefined || published.get(uri) !== current.version) return;
+        configs.delete(uri);
+        publish(uri);
+      }),
+    );
   };
 
   // A bug in a feature must cost one answer, not the session.

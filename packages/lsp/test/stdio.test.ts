@@ -211,6 +211,26 @@ process.exit(comments.length > 0 ? 1 : 0);
     }
   });
 
+  it("says that a ShellCheck it was given could not run, and goes on without it", async () => {
+    const client = start([bin, "--stdio"]);
+    try {
+      await initialize(client, { shellcheck: "no-such-dir/shellcheck" });
+      const uri = "untitled:no-shellcheck";
+      open(client, uri, "FROM alpine:3.20\nRUN echo $a\n");
+      expect((await diagnosticsOf(client, uri)).version).toBe(1);
+      const logged = await client.next((m) => m.method === "window/logMessage");
+      expect((logged.params as { message: string }).message).toMatch(
+        /^hull: ShellCheck \(.*no-such-dir\/shellcheck\) could not run: /,
+      );
+      change(client, uri, 2, "FROM alpine:3.20\nRUN echo $b\n");
+      const changed = await diagnosticsOf(client, uri);
+      expect(changed.version).toBe(2);
+      expect(changed.diagnostics.filter((d) => d.code.startsWith("shellcheck/"))).toEqual([]);
+    } finally {
+      client.process.kill();
+    }
+  });
+
   it("prints a usage line and exits 2 without a transport", async () => {
     const child = spawn(process.execPath, [bin], { cwd: root });
     let stdout = "";
