@@ -121,7 +121,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document || !cached || cached.unknown.size === 0 || checking.has(uri)) return;
     const program = shellcheckProgram(cached.config);
     if (program === null) return;
-    const scripts = [...cached.unknown];
+    // At most a thousand scripts a run (a generated file may hold a hundred thousand RUNs, more file names than a
+    // command line takes); the version published after the run asks for the rest.
+    const scripts = [...cached.unknown].slice(0, 1000);
     cached.unknown.clear();
     checking.add(uri);
     void runShellcheck(program, { args: shellcheckArgs, scripts }).then((output) =>

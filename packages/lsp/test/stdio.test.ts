@@ -205,6 +205,15 @@ process.exit(comments.length > 0 ? 1 : 0);
       expect(changed.version).toBe(2);
       expect(shellcheckOf(changed)).toMatchObject([sc2086]);
       expect(readFileSync(log, "utf8")).toBe("1\n");
+      // A file of 1,100 RUNs is checked a thousand scripts a run; the last version published has every finding.
+      const many = `FROM alpine:3.20\n${Array.from({ length: 1100 }, (_, i) => `RUN echo $v${i}\n`).join("")}`;
+      change(client, uri, 3, many);
+      for (;;) {
+        const published = await diagnosticsOf(client, uri);
+        expect(published.version).toBe(3);
+        if (shellcheckOf(published).length === 1100) break;
+      }
+      expect(readFileSync(log, "utf8")).toBe("1\n1000\n100\n");
     } finally {
       client.process.kill();
       rmSync(dir, { recursive: true, force: true });
