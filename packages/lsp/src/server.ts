@@ -47,6 +47,9 @@ const symbolKinds: Record<SymbolData["kind"], DocumentSymbol["kind"]> = {
   instruction: 12,
 };
 
+/** The most scripts of one document the server asks ShellCheck about at once; a document with more is not checked. */
+const maxScriptsToCheck = 2000;
+
 /** Config files and ignore files whose changes change diagnostics. */
 const watchedGlobs = [
   "**/.hullrc.{yaml,yml,json}",
@@ -115,26 +118,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         : (config.loaded.shellcheckPath ?? "shellcheck");
     return program === shellcheckMissing ? null : program;
   };
+  // Documents with too many scripts to check, told once each.
+  const tooMany = new Set<string>();
   const checkScripts = (uri: string) => {
     const document = documents.get(uri);
     const cached = configs.get(uri);
     if (!document || !cached || cached.unknown.size === 0 || checking.has(uri)) return;
     const program = shellcheckProgram(cached.config);
     if (program === null) return;
-    // At most a thousand scripts a run (a generated file may hold a hundred thousand RUNs, more file names than a
-    // command line takes); the version published after the run asks for the rest.
-    const scripts = [...cached.unknown].slice(0, 1000);
+    // A generated file of thousands of RUNs would keep ShellCheck busy for minutes and be linted again after it.
+    if (cached.unknown.size > maxScriptsToCheck) {
+      if (!tooMany.has(uri))
+        connection.console.info(
+          `hull: ShellCheck skipped for ${uri}: ${cached.unknown.size} scripts to check, more than ${maxScriptsToCheck}`,
+        );
+      tooMany.add(uri);
+      return;
+    }
+    const scripts = [...cached.unknown];
     cached.unknown.clear();
     checking.add(uri);
-    void runShellcheck(program, { args: shellcheckArgs, scripts }).then((output) =>
+    void checkInRuns(program, scripts).then((failure) =>
       guard("shellcheck", undefined, () => {
         checking.delete(uri);
-        const failure =
-          output instanceof Error
-            ? output
-            : shellcheckResults.store(scripts, output)
-              ? null
-              : new Error("its output is not ShellCheck's json1");
         if (failure !== null) {
           // Not tried again this session. No ShellCheck on PATH is no error, as for `hull lint`; any other failure is.
           shellcheckMissing = program;
@@ -143,13 +149,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           return;
         }
         // The version last published is linted again (a new config, so not from the lint cache) and answered with
-        // what this run found. A newer version is published when its turn comes (on type, or on save).
+        // what the runs found. A newer version is published when its turn comes (on type, or on save).
         const current = documents.get(uri);
         if (current === undefined || published.get(uri) !== current.version) return;
         configs.delete(uri);
         publish(uri);
       }),
     );
+  };
+  // Checks and keeps the scripts' findings, a thousand scripts a run (file names beyond that may not fit a command
+  // line); the error that stopped a run, or null.
+  const checkInRuns = async (program: string, scripts: readonly string[]): Promise<Error | null> => {
+    for (let start = 0; start < scripts.length; start += 1000) {
+      const chunk = scripts.slice(start, start + 1000);
+      const output = await runShellcheck(program, { args: shellcheckArgs, scripts: chunk });
+      if (output instanceof Error) return output;
+      if (!shellcheckResults.store(chunk, output)) return new Error("its output is not ShellCheck's json1");
+    }
+    return null;
   };
 
   // A bug in a feature must cost one answer, not the session.
@@ -245,6 +262,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
     pending.delete(textDocument.uri);
+    tooMany.delete(textDocument.uri);
     published.delete(textDocument.uri);
     documents.close(textDocument.uri);
     configs.delete(textDocument.uri);

@@ -214,6 +214,15 @@ process.exit(comments.length > 0 ? 1 : 0);
         if (shellcheckOf(published).length === 1100) break;
       }
       expect(readFileSync(log, "utf8")).toBe("1\n1000\n100\n");
+      // More than 2,000 scripts to check: not checked, and said so.
+      const tooMany = `FROM alpine:3.20\n${Array.from({ length: 2001 }, (_, i) => `RUN echo $w${i}\n`).join("")}`;
+      change(client, uri, 4, tooMany);
+      expect((await diagnosticsOf(client, uri)).version).toBe(4);
+      const told = await client.next((m) => m.method === "window/logMessage");
+      expect((told.params as { message: string }).message).toBe(
+        `hull: ShellCheck skipped for ${uri}: 2001 scripts to check, more than 2000`,
+      );
+      expect(readFileSync(log, "utf8")).toBe("1\n1000\n100\n");
     } finally {
       client.process.kill();
       rmSync(dir, { recursive: true, force: true });
