@@ -49,9 +49,15 @@ export {
   shellcheckExcluded,
   shellcheckPrefix,
   shellcheckRequest,
+  shellcheckComments,
   isShellcheckName,
 } from "./shellcheck/shellcheck.js";
-export type { ShellcheckOutput, ShellcheckRequest, ShellcheckRunner } from "./shellcheck/shellcheck.js";
+export type {
+  ShellcheckComment,
+  ShellcheckOutput,
+  ShellcheckRequest,
+  ShellcheckRunner,
+} from "./shellcheck/shellcheck.js";
 export { dockerignoreCandidates, findDockerignore, type DockerignoreReader } from "./config/dockerignore.js";
 export { fix, applyFixes, isApplicable, maxFixRounds } from "./fix.js";
 export type { FixOptions, FixResult } from "./fix.js";

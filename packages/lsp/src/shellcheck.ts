@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
+import { shellcheckComments, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
 
 /**
  * ShellCheck's findings for the editor, which never waits for ShellCheck. Lint asks about a document's scripts and
@@ -30,23 +30,16 @@ export class ShellcheckResults {
 
   /** Keeps what one run found of its scripts (in the run's order); false when its output cannot be read. */
   store(scripts: readonly string[], output: ShellcheckOutput): boolean {
-    let comments: unknown;
-    try {
-      comments = (JSON.parse(output.stdout) as { comments?: unknown }).comments;
-    } catch {
-      return false;
-    }
-    if (!Array.isArray(comments)) return false;
-    const found = scripts.map((): object[] => []);
-    for (const comment of comments as { file?: unknown }[]) {
-      const i = output.files.indexOf(comment.file as string);
-      if (i < 0 || i >= scripts.length) continue;
-      const { file: _, ...rest } = comment;
-      found[i]!.push(rest);
-    }
+    const byFile = shellcheckComments(output);
+    if (byFile === null) return false;
     // A long session edits many scripts: past a bound, start afresh (open documents are checked again).
     if (this.byScript.size + scripts.length > maxScripts) this.byScript.clear();
-    scripts.forEach((script, i) => this.byScript.set(script, found[i]!));
+    scripts.forEach((script, i) =>
+      this.byScript.set(
+        script,
+        (byFile[i] ?? []).map(({ file: _, ...rest }) => rest),
+      ),
+    );
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
+import { shellcheckComments, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
 
 /**
  * Runs ShellCheck once on the scripts of several requests (one per Dockerfile) and splits its output into each
@@ -15,29 +15,14 @@ export function runShellcheckBatch(
     throw new Error("runShellcheckBatch: requests with different options");
   const output = run({ args, scripts: requests.flatMap((r) => r.scripts) });
   if (output === null) return null;
-  let comments: unknown;
-  try {
-    comments = (JSON.parse(output.stdout) as { comments?: unknown }).comments;
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(comments)) return null;
-  // The request each file name belongs to, by the file's place in the run.
-  const owner = new Map<string, number>();
-  const shares: { files: string[]; comments: unknown[] }[] = [];
+  const byFile = shellcheckComments(output);
+  if (byFile === null) return null;
+  // Each request's files follow the previous request's, in the run's order.
   let next = 0;
-  requests.forEach((request, r) => {
-    const files = output.files.slice(next, next + request.scripts.length);
+  return requests.map((request) => {
+    const start = next;
     next += request.scripts.length;
-    for (const file of files) owner.set(file, r);
-    shares.push({ files, comments: [] });
+    const comments = byFile.slice(start, next).flat();
+    return { files: output.files.slice(start, next), stdout: JSON.stringify({ comments }) };
   });
-  for (const comment of comments) {
-    const r = owner.get((comment as { file?: unknown }).file as string);
-    if (r !== undefined) shares[r]!.comments.push(comment);
-  }
-  return shares.map((share) => ({
-    files: share.files,
-    stdout: JSON.stringify({ comments: share.comments }),
-  }));
 }

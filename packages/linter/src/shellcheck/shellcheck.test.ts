@@ -179,6 +179,10 @@ describe("ShellCheck findings in lint", () => {
     expect(lint(code, { shellcheck: () => null }).diagnostics).toEqual(lint(code).diagnostics);
     const garbled = lint(code, { shellcheck: () => ({ files: ["0.sh"], stdout: "not json" }) });
     expect(garbled.diagnostics).toEqual(lint(code).diagnostics);
+    for (const stdout of ["null", '{"comments":5}', '{"comments":[null,7]}']) {
+      const odd = lint(code, { shellcheck: () => ({ files: ["0.sh"], stdout }) });
+      expect(odd.diagnostics).toEqual(lint(code).diagnostics);
+    }
     const throwing = lint(code, {
       shellcheck: () => {
         throw new Error("spawn failed");

@@ -209,7 +209,8 @@ function wholeHeredoc(
 }
 
 /** One finding of ShellCheck's `json1` output. */
-interface Json1Comment {
+/** A comment of ShellCheck's `json1` output, as ShellCheck writes it (not checked: read with care). */
+export interface ShellcheckComment {
   file: string;
   line: number;
   endLine: number;
@@ -218,6 +219,27 @@ interface Json1Comment {
   level: string;
   code: number;
   message: string;
+}
+
+/**
+ * The comments of ShellCheck's `json1` output by file: at `i`, those on `output.files[i]`, in ShellCheck's order.
+ * Null when the output is not `json1`.
+ */
+export function shellcheckComments(output: ShellcheckOutput): ShellcheckComment[][] | null {
+  let comments: unknown;
+  try {
+    comments = (JSON.parse(output.stdout) as { comments?: unknown } | null)?.comments;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(comments)) return null;
+  const indexOf = new Map(output.files.map((file, i) => [file, i]));
+  const byFile = output.files.map((): ShellcheckComment[] => []);
+  for (const comment of comments as (ShellcheckComment | null)[]) {
+    const i = indexOf.get(comment?.file as string);
+    if (i !== undefined) byFile[i]!.push(comment!);
+  }
+  return byFile;
 }
 
 /** A ShellCheck finding mapped back to the Dockerfile. */
@@ -243,34 +265,28 @@ export function shellcheckFindings(
   scripts: readonly ShellcheckScript[],
   output: ShellcheckOutput,
 ): ShellcheckFinding[] {
-  let comments: Json1Comment[];
-  try {
-    comments = (JSON.parse(output.stdout) as { comments?: Json1Comment[] }).comments ?? [];
-  } catch {
-    return [];
-  }
   const findings: ShellcheckFinding[] = [];
-  const lineStarts = new Map<number, number[]>();
-  for (const comment of comments) {
-    const index = output.files.indexOf(comment.file);
+  (shellcheckComments(output) ?? []).forEach((comments, index) => {
     const script = scripts[index];
-    if (!script || !Number.isInteger(comment.code)) continue;
-    let starts = lineStarts.get(index);
-    if (!starts) lineStarts.set(index, (starts = lineOffsets(script.text)));
-    const from = offsetOf(starts, comment.line, comment.column);
-    const to = offsetOf(starts, comment.endLine, comment.endColumn);
-    const start = sourceOffset(script, from);
-    // A finding on the header lines (none is expected) has no place in the Dockerfile.
-    if (start === null) continue;
-    const end = to > from ? sourceOffset(script, to - 1, true) : start;
-    findings.push({
-      code: `SC${comment.code}`,
-      severity: levels[comment.level] ?? "warning",
-      message: comment.message,
-      start,
-      end: Math.max(start, end ?? start),
-    });
-  }
+    if (!script || comments.length === 0) return;
+    const starts = lineOffsets(script.text);
+    for (const comment of comments) {
+      if (!Number.isInteger(comment.code)) continue;
+      const from = offsetOf(starts, comment.line, comment.column);
+      const to = offsetOf(starts, comment.endLine, comment.endColumn);
+      const start = sourceOffset(script, from);
+      // A finding on the header lines (none is expected) has no place in the Dockerfile.
+      if (start === null) continue;
+      const end = to > from ? sourceOffset(script, to - 1, true) : start;
+      findings.push({
+        code: `SC${comment.code}`,
+        severity: levels[comment.level] ?? "warning",
+        message: comment.message,
+        start,
+        end: Math.max(start, end ?? start),
+      });
+    }
+  });
   return findings;
 }
 
