@@ -17,6 +17,25 @@ FROM alpine:3.20
 ARG UID
 USER \${UID}:\${UID}
 `,
+    // An ENV's value, also through an ARG's default and in quotes.
+    `FROM alpine:3.20
+ARG UID=1200
+ENV APP_UID=\${UID}
+USER \${APP_UID}
+`,
+    `FROM alpine:3.20
+ENV APP_UID=1200 APP_GID=1201
+USER "\${APP_UID}:\${APP_GID}"
+`,
+    // Set by the base image (jupyter's images set NB_UID): not known here.
+    `FROM quay.io/jupyter/base-notebook
+USER \${NB_UID}
+`,
+    // Set by nothing before it: undefined-var's finding, not a name.
+    `FROM alpine:3.20
+USER $UID
+ARG UID=10001
+`,
     // A USER that only switches users for the build steps after it: the image runs as the last one.
     `FROM alpine:3.20
 USER root
@@ -73,19 +92,27 @@ RUN echo debug
       errors: [{ messageId: "named", line: 4, column: 6 }],
     },
     {
-      name: "an ARG declared after the USER does not count",
+      name: "a variable set by an ENV is read by its value",
       code: `FROM alpine:3.20
-USER $UID
-ARG UID=10001
+ENV APP_USER=app
+USER \${APP_USER}:1000
 `,
-      errors: [{ messageId: "named", line: 2, column: 6 }],
+      errors: [
+        {
+          messageId: "namedVariable",
+          message:
+            "USER '${APP_USER}:1000' is the name 'app'; use its numeric UID so that runAsNonRoot can verify it.",
+          line: 3,
+          column: 6,
+        },
+      ],
     },
     {
-      name: "a variable that no ARG declares",
+      name: "quotes are removed, as the build does",
       code: `FROM alpine:3.20
-USER $RUNNER
+USER "app"
 `,
-      errors: [{ messageId: "named", line: 2, column: 6 }],
+      errors: [{ messageId: "namedVariable", line: 2, column: 6 }],
     },
   ],
 });

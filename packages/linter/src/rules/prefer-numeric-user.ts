@@ -1,4 +1,4 @@
-import type { Instruction, SemanticModel, User } from "@hull/parser";
+import { expandWord, type User } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     limitations:
       "Only the users images run as are checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none, and the same for any other stage that no stage builds on or copies from (one `--target` can build). " +
       "A `USER` that switches users for the build steps after it is never seen by Kubernetes, and `root` is `no-root-user`'s finding. " +
-      "A user given by an ARG declared earlier is accepted. " +
+      "The user is read as the build sets it, quotes removed and variables expanded: a variable set by an ENV of the file is checked by its value, and one that a build argument, the base image or nothing sets is not known, so it is accepted. " +
       "Off by default, as the check is only useful where such policies apply.",
     hadolintDifferences:
       "hadolint reports every `USER` with a name, in every stage and `root` too; hull reports only those images run as, unless it is `root`.",
@@ -53,6 +53,8 @@ USER 10001
   messages: {
     named: (user: string) =>
       `USER '${user}' is a name; use its numeric UID so that runAsNonRoot can verify it.`,
+    namedVariable: (user: string, name: string) =>
+      `USER '${user}' is the name '${name}'; use its numeric UID so that runAsNonRoot can verify it.`,
   },
   visitor: {
     "Dockerfile:exit"(ast, ctx) {
@@ -67,26 +69,24 @@ USER 10001
       }
       for (const user of users) {
         if (!user.value) continue;
-        const name = user.value.value.split(":")[0]!;
+        const written = user.value.value;
+        let value = written;
+        if (/["'$\\`]/.test(written)) {
+          const scope = semantic.scopeBefore(user);
+          if (!scope) continue;
+          const result = expandWord(written, scope.env, semantic.options);
+          // A build argument's value is the build's; a variable the base image may set, or nothing sets, is not
+          // known here (undefined-var reports the latter).
+          if (result.error !== null || result.missing.length > 0) continue;
+          if (result.matched.some((name) => scope.args.has(name) || scope.uncertain.has(name))) continue;
+          value = result.value;
+        }
+        const name = value.split(":")[0]!;
         // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
         if (/^\d+$/.test(name) || name === "root" || /^Container(User|Administrator)$/i.test(name)) continue;
-        const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
-        if (variable && argDeclaredBefore(semantic, user, variable[1]!)) continue;
-        ctx.report(user.value, "named", name);
+        if (value === written) ctx.report(user.value, "named", name);
+        else ctx.report(user.value, "namedVariable", written, name);
       }
     },
   },
 });
-
-/** True when a global ARG, or an ARG of the instruction's stage before it, declares `name`. */
-function argDeclaredBefore(semantic: SemanticModel, node: Instruction, name: string): boolean {
-  const declares = (i: Instruction) => i.type === "Arg" && i.declarations.some((d) => d.name.value === name);
-  if (semantic.ast.preamble.some(declares)) return true;
-  const stage = semantic.stageOf(node);
-  if (!stage) return false;
-  for (const instruction of stage.instructions) {
-    if (instruction === node) return false;
-    if (declares(instruction)) return true;
-  }
-  return false;
-}
