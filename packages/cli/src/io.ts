@@ -4,21 +4,20 @@ import {
   chmodSync,
   existsSync,
   fstatSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   realpathSync,
   renameSync,
-  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { isatty } from "node:tty";
 import type { ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
+import { runShellcheck, runShellcheckSync } from "@hull/linter/shellcheck-process";
 
 /** Everything the CLI needs from the outside world; tests pass a fake. */
 export interface Io {
@@ -46,6 +45,8 @@ export interface Io {
    * cannot be run or fails.
    */
   runShellcheck?(program: string, request: ShellcheckRequest): ShellcheckOutput | null;
+  /** `runShellcheck` without blocking, so that several runs can go side by side; absent in most fakes. */
+  runShellcheckAsync?(program: string, request: ShellcheckRequest): Promise<ShellcheckOutput | null>;
   /** The path with every symbolic link resolved; absent in fakes without links. */
   realPath?(path: string): string;
   /** Runs a program to its end (git, for `--since`); a program that cannot start gives status 127 and the reason. */
@@ -278,7 +279,8 @@ export const processIo: Io = {
     }
   },
   exists: (path) => existsSync(path),
-  runShellcheck: runShellcheckProcess,
+  runShellcheck: (program, request) => orNull(runShellcheckSync(program, request)),
+  runShellcheckAsync: async (program, request) => orNull(await runShellcheck(program, request)),
   realPath: (path) => realpathSync(path),
   exec: (command, args, cwd) => {
     const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
@@ -290,27 +292,9 @@ export const processIo: Io = {
   },
 };
 
-function runShellcheckProcess(program: string, request: ShellcheckRequest): ShellcheckOutput | null {
-  let dir: string | undefined;
-  try {
-    dir = mkdtempSync(join(tmpdir(), "hull-shellcheck-"));
-    const files = request.scripts.map((_, i) => `${i}.sh`);
-    request.scripts.forEach((text, i) => writeFileSync(join(dir!, files[i]!), text, "utf8"));
-    const result = spawnSync(program, [...request.args, ...files], {
-      cwd: dir,
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-      windowsHide: true,
-    });
-    // ShellCheck exits with 1 when it has findings; anything else means it did not check the files.
-    if (result.error || (result.status !== 0 && result.status !== 1)) return null;
-    return { files, stdout: result.stdout };
-  } catch {
-    return null;
-  } finally {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** A run that failed is one the CLI does again file by file, or goes without: why it failed is not shown. */
+const orNull = (output: ShellcheckOutput | Error): ShellcheckOutput | null =>
+  output instanceof Error ? null : output;
 
 let quietOnBrokenPipe = false;
 

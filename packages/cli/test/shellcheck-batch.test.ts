@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { shellcheckRequest, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
 import { parse, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { runShellcheckBatch } from "../src/commands/shellcheck-batch.js";
+import { runShellcheckBatch, split } from "../src/commands/shellcheck-batch.js";
 import { processIo } from "../src/io.js";
 
 const request = (dockerfile: string): ShellcheckRequest =>
@@ -23,23 +23,25 @@ const dockerfiles = [
   "FROM alpine:3.20\nRUN if true; then echo\n",
 ];
 
+/** A stand-in ShellCheck: one comment per script, coded 2000 + the script's place in its run. */
+const fake = (calls: ShellcheckRequest[]) => (r: ShellcheckRequest) => {
+  calls.push(r);
+  const files = r.scripts.map((_, i) => `${i}.sh`);
+  const comments = files.map((file, i) => ({ file, line: 1, code: 2000 + i, script: r.scripts[i] }));
+  return Promise.resolve<ShellcheckOutput>({ files, stdout: JSON.stringify({ comments }) });
+};
+
 describe("runShellcheckBatch", () => {
-  it("splits one run's output into each request's share, in order", () => {
+  it("splits one run's output into each request's share, in order", async () => {
     const calls: ShellcheckRequest[] = [];
-    const run = (r: ShellcheckRequest): ShellcheckOutput => {
-      calls.push(r);
-      const files = r.scripts.map((_, i) => `${i}.sh`);
-      const comments = files.map((file, i) => ({ file, line: 1, code: 2000 + i }));
-      return { files, stdout: JSON.stringify({ comments }) };
-    };
     const requests = [
       { args: ["-x"], scripts: ["a", "b"] },
       { args: ["-x"], scripts: [] },
       { args: ["-x"], scripts: ["c"] },
     ];
-    const outputs = runShellcheckBatch(run, requests)!;
+    const outputs = (await runShellcheckBatch(fake(calls), requests))!;
     expect(calls).toEqual([{ args: ["-x"], scripts: ["a", "b", "c"] }]);
-    expect(outputs.map((o) => o.files)).toEqual([["0.sh", "1.sh"], [], ["2.sh"]]);
+    expect(outputs.map((o) => o.files)).toEqual([["0.sh", "1.sh"], [], ["0.sh"]]);
     expect(outputs.map((o) => byScript(o).map((cs) => cs.map((c) => c.code)))).toEqual([
       [[2000], [2001]],
       [],
@@ -47,11 +49,82 @@ describe("runShellcheckBatch", () => {
     ]);
   });
 
-  it("gives up when the run fails or its output cannot be read", () => {
+  it("runs the scripts in several processes side by side, and gives each request its own", async () => {
+    const calls: ShellcheckRequest[] = [];
+    const scripts = Array.from({ length: 10 }, (_, i) => `s${i}`);
+    const requests = [
+      { args: ["-x"], scripts: scripts.slice(0, 3) },
+      { args: ["-x"], scripts: scripts.slice(3, 7) },
+      { args: ["-x"], scripts: scripts.slice(7) },
+    ];
+    const outputs = (await runShellcheckBatch(fake(calls), requests, 2))!;
+    expect(calls.map((c) => c.scripts)).toEqual([scripts.slice(0, 5), scripts.slice(5)]);
+    // Each comment lands on its own script, whichever run checked it and whatever name it had there.
+    const found = outputs.map((o) =>
+      byScript(o).map((cs) => cs.map((c) => (c as { script?: string }).script)),
+    );
+    expect(found).toEqual(requests.map((r) => r.scripts.map((script) => [script])));
+  });
+
+  it("gives up when a run fails or its output cannot be read", async () => {
     const requests = [{ args: [], scripts: ["a"] }];
-    expect(runShellcheckBatch(() => null, requests)).toBeNull();
-    expect(runShellcheckBatch(() => ({ files: ["0.sh"], stdout: "not json" }), requests)).toBeNull();
-    expect(runShellcheckBatch(() => ({ files: ["0.sh"], stdout: "{}" }), requests)).toBeNull();
+    const output = (o: ShellcheckOutput | null) => () => Promise.resolve(o);
+    expect(await runShellcheckBatch(output(null), requests)).toBeNull();
+    expect(await runShellcheckBatch(output({ files: ["0.sh"], stdout: "not json" }), requests)).toBeNull();
+    expect(await runShellcheckBatch(output({ files: ["0.sh"], stdout: "{}" }), requests)).toBeNull();
+    // One failed run of two.
+    let n = 0;
+    const second = (r: ShellcheckRequest) => (n++ === 1 ? Promise.resolve(null) : fake([])(r));
+    const eight = [{ args: [], scripts: Array.from({ length: 8 }, (_, i) => `s${i}`) }];
+    expect(await runShellcheckBatch(second, eight, 2)).toBeNull();
+  });
+});
+
+describe("split", () => {
+  const sizes = (runs: string[][]) => runs.map((run) => run.map((s) => s.length));
+
+  it("keeps a few scripts in one run: a process costs as much to start as a few scripts to check", () => {
+    expect(split(["a", "b", "c", "d", "e", "f", "g"], 2)).toEqual([["a", "b", "c", "d", "e", "f", "g"]]);
+    expect(split(["a", "b", "c", "d", "e", "f", "g", "h"], 1)).toHaveLength(1);
+    expect(split([], 4)).toEqual([[]]);
+  });
+
+  it("gives each run about the same length of text, in order, with at least four scripts", () => {
+    const scripts = [1, 1, 1, 1, 1, 1, 1, 1, 50, 50, 1, 1, 1, 1].map((n) => "x".repeat(n));
+    const runs = split(scripts, 2);
+    expect(runs.flat()).toEqual(scripts);
+    expect(sizes(runs)).toEqual([
+      [1, 1, 1, 1, 1, 1, 1, 1, 50],
+      [50, 1, 1, 1, 1],
+    ]);
+    // A long script first still leaves four scripts to each later run.
+    expect(
+      sizes(
+        split(
+          [100, 1, 1, 1, 1, 1, 1, 1].map((n) => "x".repeat(n)),
+          2,
+        ),
+      ),
+    ).toEqual([
+      [100, 1, 1, 1],
+      [1, 1, 1, 1],
+    ]);
+    expect(
+      split(
+        Array.from({ length: 40 }, () => "x"),
+        3,
+      ).map((run) => run.length),
+    ).toEqual([13, 14, 13]);
+    // The scripts of docker-library's postgres Dockerfile: the long one late in the file goes to the second run.
+    const postgres = [373, 257, 1133, 588, 300, 196, 483, 2214, 705, 289, 273];
+    expect(
+      sizes(
+        split(
+          postgres.map((n) => "x".repeat(n)),
+          2,
+        ),
+      ),
+    ).toEqual([postgres.slice(0, 7), postgres.slice(7)]);
   });
 });
 
@@ -60,13 +133,13 @@ const shellcheckFound = spawnSync("shellcheck", ["--version"]).status === 0;
 describe.skipIf(!shellcheckFound)("runShellcheckBatch with the real ShellCheck", () => {
   if (!shellcheckFound) console.warn("shellcheck is not on PATH: the real-ShellCheck batch test is skipped");
 
-  it("finds in one run what a run per Dockerfile finds", () => {
-    const requests = dockerfiles.map(request);
-    const run = (r: ShellcheckRequest) => processIo.runShellcheck!("shellcheck", r);
-    const alone = requests.map((r) => byScript(run(r)!));
-    const batched = runShellcheckBatch(run, requests)!.map(byScript);
+  it.each([1, 2, 3])("finds in runs side by side (%i) what a run per Dockerfile finds", async (ways) => {
+    const requests = [...dockerfiles, ...dockerfiles, ...dockerfiles].map(request);
+    const run = (r: ShellcheckRequest) => processIo.runShellcheckAsync!("shellcheck", r);
+    const alone = requests.map((r) => byScript(processIo.runShellcheck!("shellcheck", r)!));
+    const batched = (await runShellcheckBatch(run, requests, ways))!.map(byScript);
     expect(batched).toEqual(alone);
     // Each case has the findings it was written for: the batch is compared on something.
-    expect(alone.map((scripts) => scripts.flat().length > 0)).toEqual([true, true, false, true]);
+    expect(alone.slice(0, 4).map((scripts) => scripts.flat().length > 0)).toEqual([true, true, false, true]);
   });
 });

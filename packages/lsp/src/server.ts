@@ -24,7 +24,8 @@ import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
 import { defaultSettings, parseSettings, type ServerSettings } from "./settings.js";
-import { runShellcheck, ShellcheckResults } from "./shellcheck.js";
+import { runShellcheck } from "@hull/linter/shellcheck-process";
+import { ShellcheckResults } from "./shellcheck.js";
 
 /** The real file system, for config lookup; the only file system access of the server. */
 const fileReader: ConfigReader = {

@@ -1,7 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { lint, shellcheckArgs } from "@hull/linter";
-import { runShellcheck, ShellcheckResults } from "./shellcheck.js";
+import { ShellcheckResults } from "./shellcheck.js";
 
 /** ShellCheck's output for scripts checked as `0.sh`, `1.sh`…: one comment per [script index, code]. */
 const output = (scripts: readonly string[], found: [number, number][]) => {
@@ -92,29 +91,4 @@ describe("ShellcheckResults", () => {
       ["shellcheck/SC2086", "$a"],
     ]);
   });
-});
-
-const shellcheckFound = spawnSync("shellcheck", ["--version"]).status === 0;
-
-describe("runShellcheck", () => {
-  it("resolves with the error when the program does not exist", async () => {
-    const result = await runShellcheck("hull-test-no-such-program", { args: [], scripts: ["echo"] });
-    expect(result).toBeInstanceOf(Error);
-    expect((result as NodeJS.ErrnoException).code).toBe("ENOENT");
-  });
-
-  it.skipIf(!shellcheckFound)(
-    "runs the real ShellCheck without blocking (skipped where it is absent)",
-    async () => {
-      const result = await runShellcheck("shellcheck", {
-        args: shellcheckArgs,
-        scripts: ["#!/bin/sh\necho $a\n", "#!/bin/sh\necho fine\n"],
-      });
-      if (result instanceof Error) throw result;
-      expect(result.files).toEqual(["0.sh", "1.sh"]);
-      const comments = (JSON.parse(result.stdout) as { comments: { file: string; code: number }[] }).comments;
-      expect(comments.map((c) => [c.file, c.code])).toContainEqual(["0.sh", 2086]);
-      expect(comments.filter((c) => c.file === "1.sh")).toEqual([]);
-    },
-  );
 });

@@ -1,7 +1,3 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { shellcheckComments, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
 
 /**
@@ -45,36 +41,3 @@ export class ShellcheckResults {
 }
 
 const maxScripts = 10_000;
-
-/**
- * Runs ShellCheck without blocking, as the CLI runs it: one temporary file per script, one process. Resolves with
- * its output, or with the error that kept it from checking the files (`code` "ENOENT" when there is no such program).
- */
-export async function runShellcheck(
-  program: string,
-  request: ShellcheckRequest,
-): Promise<ShellcheckOutput | NodeJS.ErrnoException> {
-  let dir: string | undefined;
-  try {
-    dir = await mkdtemp(join(tmpdir(), "hull-lsp-shellcheck-"));
-    const files = request.scripts.map((_, i) => `${i}.sh`);
-    await Promise.all(request.scripts.map((text, i) => writeFile(join(dir!, files[i]!), text, "utf8")));
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(
-        program,
-        [...request.args, ...files],
-        { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true },
-        (error, out) => {
-          // ShellCheck exits with 1 when it has findings; anything else means it did not check the files.
-          if (error && error.code !== 1) reject(error);
-          else resolve(out);
-        },
-      );
-    });
-    return { files, stdout };
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
-}

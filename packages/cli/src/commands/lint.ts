@@ -150,23 +150,29 @@ function jobResult(job: LintJob, text: string, diagnostics: Diagnostic[]): LintJ
  * (parsed files are held until the batch is linted: a batch of large generated files must not hold them all); one
  * run per program then checks every script of the batch, and each lint is handed its file's share of that run. A
  * file whose lint asks something else (a template, which lint reads with its markup masked) and every file of a
- * failed run get runs of their own.
+ * failed run get runs of their own. A batch's scripts go to up to `ways` ShellCheck processes side by side
+ * (`runShellcheckBatch`): in the main thread one per processor, in a worker thread its share of them.
  */
-export function runJobBatch(
+export async function runJobBatch(
   jobs: readonly LintJob[],
-  io: Pick<Io, "exists" | "readFile" | "writeFile" | "runShellcheck">,
-): LintJobResult[] {
+  io: Pick<Io, "exists" | "readFile" | "writeFile" | "runShellcheck" | "runShellcheckAsync">,
+  ways = 1,
+): Promise<LintJobResult[]> {
   const runShellcheck = io.runShellcheck;
+  const runAsync =
+    io.runShellcheckAsync?.bind(io) ??
+    ((program: string, request: ShellcheckRequest) => Promise.resolve(runShellcheck!(program, request)));
   const results: LintJobResult[] = new Array(jobs.length);
   let batch: { k: number; text: string; parseResult: ParseResult; semantic: SemanticModel }[] = [];
   let requests = new Map<string, { k: number; request: ShellcheckRequest }[]>();
   let bytes = 0;
-  const lintBatch = () => {
+  const lintBatch = async () => {
     const shares = new Map<number, { request: ShellcheckRequest; output: ShellcheckOutput }>();
     for (const [program, group] of requests) {
-      const outputs = runShellcheckBatch(
-        (request) => runShellcheck!(program, request),
+      const outputs = await runShellcheckBatch(
+        (request) => runAsync(program, request),
         group.map((g) => g.request),
+        ways,
       );
       if (outputs) group.forEach((g, i) => shares.set(g.k, { request: g.request, output: outputs[i]! }));
     }
@@ -183,15 +189,15 @@ export function runJobBatch(
     requests = new Map();
     bytes = 0;
   };
-  jobs.forEach((job, k) => {
+  for (const [k, job] of jobs.entries()) {
     if (job.fix || job.shellcheck === undefined || !runShellcheck) {
       results[k] = runJob(job, io);
-      return;
+      continue;
     }
     const text = textOf(job, io);
     if (typeof text !== "string") {
       results[k] = text;
-      return;
+      continue;
     }
     const parseResult = parse(text);
     const semantic = semanticModel(parseResult.ast);
@@ -203,9 +209,9 @@ export function runJobBatch(
       group.push({ k, request });
       requests.set(job.shellcheck, group);
     }
-    if (batch.length >= batchFiles || bytes >= batchBytes) lintBatch();
-  });
-  if (batch.length > 0) lintBatch();
+    if (batch.length >= batchFiles || bytes >= batchBytes) await lintBatch();
+  }
+  if (batch.length > 0) await lintBatch();
   return results;
 }
 
@@ -292,7 +298,8 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
   const workerFile = fileURLToPath(new URL("./lint-worker.mjs", import.meta.url));
   const shellcheck = jobs.some((job) => job.shellcheck !== undefined && !job.fix);
   const threads = lintThreads(jobs.length, io.env.HULL_LINT_THREADS, () => io.cpus ?? 1, shellcheck);
-  if (threads < 2 || !io.exists(workerFile)) return runJobBatch(jobs, io);
+  const processors = io.cpus ?? 1;
+  if (threads < 2 || !io.exists(workerFile)) return runJobBatch(jobs, io, processors);
   runRecord.workerThreads = true;
   const results: LintJobResult[] = new Array(jobs.length);
   let next = 0;
@@ -311,7 +318,11 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
             }
             const start = next;
             next = Math.min(jobs.length, next + batch);
-            worker.postMessage({ start, jobs: jobs.slice(start, next) });
+            worker.postMessage({
+              start,
+              jobs: jobs.slice(start, next),
+              ways: Math.max(1, Math.floor(processors / threads)),
+            });
           };
           worker.on("message", (message: { start: number; results: LintJobResult[] }) => {
             message.results.forEach((r, i) => (results[message.start + i] = r));

@@ -1,28 +1,77 @@
-import { shellcheckComments, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
+import {
+  shellcheckComments,
+  type ShellcheckComment,
+  type ShellcheckOutput,
+  type ShellcheckRequest,
+} from "@hull/linter";
 
 /**
- * Runs ShellCheck once on the scripts of several requests (one per Dockerfile) and splits its output into each
- * request's share, as if each had been run alone: ShellCheck checks every file it is given on its own. Null when
- * the run failed or its output cannot be read; the caller then runs the requests one by one. The requests must
- * share their options (`args`).
+ * Runs ShellCheck on the scripts of several requests (one per Dockerfile) and splits its output into each request's
+ * share, as if each had been run alone: ShellCheck checks every file it is given on its own. The scripts go to up to
+ * `ways` processes side by side, each given a run of consecutive scripts of about the same length. Null when a run
+ * failed or its output cannot be read; the caller then runs the requests one by one. The requests must share their
+ * options (`args`).
  */
-export function runShellcheckBatch(
-  run: (request: ShellcheckRequest) => ShellcheckOutput | null,
+export async function runShellcheckBatch(
+  run: (request: ShellcheckRequest) => Promise<ShellcheckOutput | null>,
   requests: readonly ShellcheckRequest[],
-): ShellcheckOutput[] | null {
+  ways = 1,
+): Promise<ShellcheckOutput[] | null> {
   const args = requests[0]?.args ?? [];
   if (requests.some((r) => r.args.length !== args.length || r.args.some((a, i) => a !== args[i])))
     throw new Error("runShellcheckBatch: requests with different options");
-  const output = run({ args, scripts: requests.flatMap((r) => r.scripts) });
-  if (output === null) return null;
-  const byFile = shellcheckComments(output);
-  if (byFile === null) return null;
-  // Each request's files follow the previous request's, in the run's order.
+  const parts = await Promise.all(
+    split(
+      requests.flatMap((r) => r.scripts),
+      ways,
+    ).map((scripts) => run({ args, scripts })),
+  );
+  // Each script's comments, in the order of the scripts.
+  const byScript: ShellcheckComment[][] = [];
+  for (const output of parts) {
+    const byFile = output && shellcheckComments(output);
+    if (!byFile) return null;
+    byScript.push(...byFile);
+  }
+  // Each request's scripts follow the previous request's. Its share names them as if it had been run alone.
   let next = 0;
   return requests.map((request) => {
-    const start = next;
-    next += request.scripts.length;
-    const comments = byFile.slice(start, next).flat();
-    return { files: output.files.slice(start, next), stdout: JSON.stringify({ comments }) };
+    const files = request.scripts.map((_, i) => `${i}.sh`);
+    const comments = byScript
+      .slice(next, (next += files.length))
+      .flatMap((found, i) => found.map((comment) => ({ ...comment, file: files[i] })));
+    return { files, stdout: JSON.stringify({ comments }) };
   });
 }
+
+/**
+ * The scripts in at most `ways` runs of consecutive scripts, of about the same total length, each of at least
+ * `minScripts`: a process takes about as long to start as ShellCheck takes to check a few small scripts.
+ */
+export function split(scripts: readonly string[], ways: number): string[][] {
+  const parts = Math.max(1, Math.min(ways, Math.floor(scripts.length / minScripts)));
+  // prefix[i]: the length of the scripts before the i-th.
+  const prefix = [0];
+  for (const script of scripts) prefix.push(prefix[prefix.length - 1]! + script.length);
+  const total = prefix[scripts.length]!;
+  const runs: string[][] = [];
+  let start = 0;
+  for (let k = 1; k <= parts; k++) {
+    // The k-th run ends where the text before it comes nearest to k shares of the whole, leaving every run its
+    // scripts; the last ends with the scripts.
+    let end = scripts.length;
+    if (k < parts) {
+      const first = start + minScripts;
+      const last = scripts.length - (parts - k) * minScripts;
+      const share = (total * k) / parts;
+      end = first;
+      for (let i = first + 1; i <= last; i++)
+        if (Math.abs(prefix[i]! - share) < Math.abs(prefix[end]! - share)) end = i;
+    }
+    runs.push(scripts.slice(start, end));
+    start = end;
+  }
+  return runs;
+}
+
+const minScripts = 4;
