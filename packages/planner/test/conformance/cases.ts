@@ -163,6 +163,69 @@ export const cases: readonly Case[] = [
     dockerfile: "FROM localhost/hull-ob AS one\nFROM one\nRUN true\n",
   },
   { name: "MAINTAINER", dockerfile: `FROM ${bb}\nMAINTAINER someone@example.com\n` },
+  {
+    name: "ENV quotes, escapes and references",
+    dockerfile: `FROM ${bb}\nENV A="a b" B='c$d' C=e\\ f D=$A-x E="\${B}"\n`,
+  },
+  { name: "ENV in the old form", dockerfile: `FROM ${bb}\nENV K value with  spaces\n` },
+  { name: "a stage ARG overrides a global default", dockerfile: `ARG V=g\nFROM ${bb}\nARG V=s\nENV X=$V\n` },
+  { name: "a redeclared global ARG keeps its default", dockerfile: `ARG V=g\nFROM ${bb}\nARG V\nENV X=$V\n` },
+  {
+    name: "a global ARG not redeclared is unset in the stage",
+    dockerfile: `ARG V=g\nFROM ${bb}\nENV X=a\${V}b\n`,
+  },
+  {
+    name: "a build arg overrides both defaults",
+    dockerfile: `ARG V=g\nFROM ${bb}\nARG V=s\nENV X=$V\n`,
+    buildArgs: { V: "cli" },
+  },
+  {
+    name: "an ARG after an ENV of the same name",
+    dockerfile: `FROM ${bb}\nENV X=env\nARG X=arg\nENV Y=$X\n`,
+    knownDiffs: {
+      Env: "BuildKit's ARG puts its value into the build environment over the ENV's (dockerfile2llb dispatchArg: d.state.AddEnv), so Y=arg; buildah, as the classic builder, keeps the ENV's value for expansion",
+    },
+  },
+  { name: "ENV carries into a child stage", dockerfile: `FROM ${bb} AS a\nENV P=1\nFROM a\nENV Q=$P-2\n` },
+  { name: "PATH extended from the base's", dockerfile: `FROM ${bb}\nENV PATH=$PATH:/opt/bin\n` },
+  { name: "WORKDIR relative steps", dockerfile: `FROM ${bb}\nWORKDIR /a\nWORKDIR b\nWORKDIR ../c\n` },
+  { name: "USER from an ARG", dockerfile: `FROM ${bb}\nARG U=1000\nUSER $U:$U\n` },
+  { name: "EXPOSE from an ENV", dockerfile: `FROM ${bb}\nENV P=8080\nEXPOSE $P/udp \${P}\n` },
+  { name: "lower-case instructions", dockerfile: `from ${bb}\nenv a=1\ncmd ["x"]\n` },
+  { name: "exec-form CMD is not expanded", dockerfile: `FROM ${bb}\nENV X=1\nCMD ["echo", "$X"]\n` },
+  {
+    name: "LABEL over continuation lines",
+    dockerfile: `FROM ${bb}\nLABEL a=1 \\\n      "b c"="d e" \\\n      f='$g'\n`,
+  },
+  {
+    name: "a shell-form HEALTHCHECK ignores SHELL",
+    dockerfile: `FROM ${bb}\nSHELL ["/bin/sh", "-xc"]\nHEALTHCHECK CMD /bin/true\n`,
+  },
+  { name: "STOPSIGNAL from an ARG", dockerfile: `FROM ${bb}\nARG SIG=SIGQUIT\nSTOPSIGNAL $SIG\n` },
+  { name: "one ENV reads the values from before it", dockerfile: `FROM ${bb}\nENV A=1\nENV A=2 B=$A\n` },
+  {
+    name: "one ARG reads its own earlier names",
+    dockerfile: `FROM ${bb}\nARG A=1 B=$A\nENV C=$B\n`,
+    knownDiffs: {
+      Env: "BuildKit sets each name of an ARG before it expands the next one's default (dockerfile2llb dispatchArg), so B=1 and C=1; buildah expands them all before the ARG, so C is empty",
+    },
+  },
+  { name: "an escaped dollar stays", dockerfile: `FROM ${bb}\nENV A=\\$HOME B='$HOME'\n` },
+  { name: "a LABEL set twice", dockerfile: `FROM ${bb}\nLABEL a=1 b=1\nLABEL a=2\n` },
+  {
+    name: "EXPOSE with an upper-case protocol",
+    dockerfile: `FROM ${bb}\nEXPOSE 80/TCP 53/UDP\n`,
+    knownDiffs: {
+      ExposedPorts:
+        "BuildKit writes the protocol in lower case (convert_expose.go parsePort) and its ExposeProtoCasing check warns; buildah keeps it as written",
+    },
+  },
+  { name: "VOLUME named twice", dockerfile: `FROM ${bb}\nVOLUME /a /a\nVOLUME ["/a", "/b"]\n` },
+  { name: "empty exec-form CMD", dockerfile: `FROM ${bb}\nCMD []\n` },
+  {
+    name: "HEALTHCHECK durations",
+    dockerfile: `FROM ${bb}\nHEALTHCHECK --interval=1m30s --timeout=1500ms --start-period=2s --retries=5 CMD ["/bin/true"]\n`,
+  },
 ];
 
 /** A cache case: build, change one context file or one build arg, rebuild, and compare the steps that hit the cache. */
