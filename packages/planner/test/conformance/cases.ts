@@ -295,4 +295,28 @@ export const cacheCases: readonly CacheCase[] = [
     rebuilt: ["s0.1", "s0.2"],
     maybeCached: ["s1.1"],
   },
+  {
+    name: "a build arg that no stage declares changes: everything is cached",
+    dockerfile: `FROM ${bb}\nRUN echo case 7 > /a\n`,
+    files: {},
+    buildArgs: { U: "1" },
+    change: { buildArgs: { U: "2" } },
+    rebuilt: [],
+  },
+  {
+    name: "a build arg a RUN does not read changes: the RUN after its ARG rebuilds all the same",
+    dockerfile: `FROM ${bb}\nARG V=1\nRUN echo case 8 > /h\n`,
+    files: {},
+    buildArgs: { V: "1" },
+    change: { buildArgs: { V: "2" } },
+    rebuilt: ["s0.2"],
+  },
+  {
+    name: "a build arg of a later stage changes: that stage's steps after its ARG rebuild",
+    dockerfile: `FROM ${bb} AS a\nRUN echo case 9 > /a\nFROM ${bb}\nRUN echo case 9 b > /b\nARG V=1\nRUN echo $V > /v\nCOPY --from=a /a /a\n`,
+    files: {},
+    buildArgs: { V: "1" },
+    change: { buildArgs: { V: "2" } },
+    rebuilt: ["s1.3", "s1.4"],
+  },
 ];
