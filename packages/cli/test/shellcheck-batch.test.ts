@@ -66,6 +66,15 @@ describe("runShellcheckBatch", () => {
     expect(found).toEqual(requests.map((r) => r.scripts.map((script) => [script])));
   });
 
+  it("takes a run of more scripts than a call takes arguments (a generated file)", async () => {
+    const scripts = Array.from({ length: 200_000 }, (_, i) => `s${i}`);
+    const outputs = (await runShellcheckBatch(fake([]), [{ args: [], scripts }]))!;
+    const comments = (JSON.parse(outputs[0]!.stdout) as { comments: { file: string; script: string }[] })
+      .comments;
+    expect(comments).toHaveLength(200_000);
+    expect(comments[199_999]).toMatchObject({ file: "199999.sh", script: "s199999" });
+  });
+
   it("gives up when a run fails or its output cannot be read", async () => {
     const requests = [{ args: [], scripts: ["a"] }];
     const output = (o: ShellcheckOutput | null) => () => Promise.resolve(o);

@@ -31,7 +31,8 @@ export async function runShellcheckBatch(
   for (const output of parts) {
     const byFile = output && shellcheckComments(output);
     if (!byFile) return null;
-    byScript.push(...byFile);
+    // Not push(...byFile): a generated file's tens of thousands of scripts would overflow the call's arguments.
+    for (const comments of byFile) byScript.push(comments);
   }
   // Each request's scripts follow the previous request's. Its share names them as if it had been run alone.
   let next = 0;
