@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -24,7 +25,7 @@ import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
 import { defaultSettings, parseSettings, type ServerSettings } from "./settings.js";
-import { runShellcheck } from "@hull/linter/shellcheck-process";
+import { runShellcheck, runShellcheckBatch } from "@hull/linter/shellcheck-process";
 import { ShellcheckResults } from "./shellcheck.js";
 
 /** The real file system, for config lookup; the only file system access of the server. */
@@ -163,9 +164,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const checkInRuns = async (program: string, scripts: readonly string[]): Promise<Error | null> => {
     for (let start = 0; start < scripts.length; start += 1000) {
       const chunk = scripts.slice(start, start + 1000);
-      const output = await runShellcheck(program, { args: shellcheckArgs, scripts: chunk });
-      if (output instanceof Error) return output;
-      if (!shellcheckResults.store(chunk, output)) return new Error("its output is not ShellCheck's json1");
+      // Side by side, one process per processor: the editor waits for these findings.
+      const failures: Error[] = [];
+      const outputs = await runShellcheckBatch(
+        async (request) => {
+          const output = await runShellcheck(program, request);
+          if (!(output instanceof Error)) return output;
+          failures.push(output);
+          return null;
+        },
+        [{ args: shellcheckArgs, scripts: chunk }],
+        availableParallelism(),
+      );
+      if (failures[0]) return failures[0];
+      if (outputs === null || !shellcheckResults.store(chunk, outputs[0]!))
+        return new Error("its output is not ShellCheck's json1");
     }
     return null;
   };

@@ -39,13 +39,13 @@ import {
   type SemanticModel,
 } from "@hull/parser";
 import type { BaseImage } from "@hull/planner";
+import { runShellcheckBatch } from "@hull/linter/shellcheck-process";
 import type { Register } from "../main.js";
 import { readFailure, type Io } from "../io.js";
 import { runRecord } from "../run-record.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
 import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
 import { MissingLibraryError, patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
-import { runShellcheckBatch } from "./shellcheck-batch.js";
 
 interface LintFlags extends RegistryFlags {
   format: string;

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ShellcheckOutput, ShellcheckRequest } from "./shellcheck.js";
 
+export { runShellcheckBatch } from "./batch.js";
+
 // ShellCheck reads files: each script is written to a temporary folder as `<i>.sh`, and the program runs there with
 // the file names as arguments, so that its output names them the same way on every platform.
 const fileNames = (request: ShellcheckRequest) => request.scripts.map((_, i) => `${i}.sh`);

@@ -3,7 +3,7 @@ import {
   type ShellcheckComment,
   type ShellcheckOutput,
   type ShellcheckRequest,
-} from "@hull/linter";
+} from "./shellcheck.js";
 
 /**
  * Runs ShellCheck on the scripts of several requests (one per Dockerfile) and splits its output into each request's
@@ -21,7 +21,7 @@ export async function runShellcheckBatch(
   if (requests.some((r) => r.args.length !== args.length || r.args.some((a, i) => a !== args[i])))
     throw new Error("runShellcheckBatch: requests with different options");
   const parts = await Promise.all(
-    split(
+    splitScripts(
       requests.flatMap((r) => r.scripts),
       ways,
     ).map((scripts) => run({ args, scripts })),
@@ -49,7 +49,7 @@ export async function runShellcheckBatch(
  * The scripts in at most `ways` runs of consecutive scripts, of about the same total length, each of at least
  * `minScripts`: a process takes about as long to start as ShellCheck takes to check a few small scripts.
  */
-export function split(scripts: readonly string[], ways: number): string[][] {
+export function splitScripts(scripts: readonly string[], ways: number): string[][] {
   const parts = Math.max(1, Math.min(ways, Math.floor(scripts.length / minScripts)));
   // prefix[i]: the length of the scripts before the i-th.
   const prefix = [0];

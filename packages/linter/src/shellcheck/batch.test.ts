@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { shellcheckRequest, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
 import { parse, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { runShellcheckBatch, split } from "../src/commands/shellcheck-batch.js";
-import { processIo } from "../src/io.js";
+import { runShellcheckBatch, splitScripts } from "./batch.js";
+import { runShellcheck, runShellcheckSync } from "./process.js";
+import { shellcheckRequest, type ShellcheckOutput, type ShellcheckRequest } from "./shellcheck.js";
 
 const request = (dockerfile: string): ShellcheckRequest =>
   shellcheckRequest(semanticModel(parse(dockerfile).ast), {})!;
@@ -89,18 +89,20 @@ describe("runShellcheckBatch", () => {
   });
 });
 
-describe("split", () => {
+describe("splitScripts", () => {
   const sizes = (runs: string[][]) => runs.map((run) => run.map((s) => s.length));
 
   it("keeps a few scripts in one run: a process costs as much to start as a few scripts to check", () => {
-    expect(split(["a", "b", "c", "d", "e", "f", "g"], 2)).toEqual([["a", "b", "c", "d", "e", "f", "g"]]);
-    expect(split(["a", "b", "c", "d", "e", "f", "g", "h"], 1)).toHaveLength(1);
-    expect(split([], 4)).toEqual([[]]);
+    expect(splitScripts(["a", "b", "c", "d", "e", "f", "g"], 2)).toEqual([
+      ["a", "b", "c", "d", "e", "f", "g"],
+    ]);
+    expect(splitScripts(["a", "b", "c", "d", "e", "f", "g", "h"], 1)).toHaveLength(1);
+    expect(splitScripts([], 4)).toEqual([[]]);
   });
 
   it("gives each run about the same length of text, in order, with at least four scripts", () => {
     const scripts = [1, 1, 1, 1, 1, 1, 1, 1, 50, 50, 1, 1, 1, 1].map((n) => "x".repeat(n));
-    const runs = split(scripts, 2);
+    const runs = splitScripts(scripts, 2);
     expect(runs.flat()).toEqual(scripts);
     expect(sizes(runs)).toEqual([
       [1, 1, 1, 1, 1, 1, 1, 1, 50],
@@ -109,7 +111,7 @@ describe("split", () => {
     // A long script first still leaves four scripts to each later run.
     expect(
       sizes(
-        split(
+        splitScripts(
           [100, 1, 1, 1, 1, 1, 1, 1].map((n) => "x".repeat(n)),
           2,
         ),
@@ -119,7 +121,7 @@ describe("split", () => {
       [1, 1, 1, 1],
     ]);
     expect(
-      split(
+      splitScripts(
         Array.from({ length: 40 }, () => "x"),
         3,
       ).map((run) => run.length),
@@ -128,7 +130,7 @@ describe("split", () => {
     const postgres = [373, 257, 1133, 588, 300, 196, 483, 2214, 705, 289, 273];
     expect(
       sizes(
-        split(
+        splitScripts(
           postgres.map((n) => "x".repeat(n)),
           2,
         ),
@@ -144,8 +146,11 @@ describe.skipIf(!shellcheckFound)("runShellcheckBatch with the real ShellCheck",
 
   it.each([1, 2, 3])("finds in runs side by side (%i) what a run per Dockerfile finds", async (ways) => {
     const requests = [...dockerfiles, ...dockerfiles, ...dockerfiles].map(request);
-    const run = (r: ShellcheckRequest) => processIo.runShellcheckAsync!("shellcheck", r);
-    const alone = requests.map((r) => byScript(processIo.runShellcheck!("shellcheck", r)!));
+    const run = async (r: ShellcheckRequest) => {
+      const output = await runShellcheck("shellcheck", r);
+      return output instanceof Error ? null : output;
+    };
+    const alone = requests.map((r) => byScript(runShellcheckSync("shellcheck", r) as ShellcheckOutput));
     const batched = (await runShellcheckBatch(run, requests, ways))!.map(byScript);
     expect(batched).toEqual(alone);
     // Each case has the findings it was written for: the batch is compared on something.
