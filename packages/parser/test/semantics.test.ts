@@ -144,6 +144,27 @@ describe("definitions", () => {
     expect(semanticModel(ast).scopeBefore(run)!.definitions.size).toBe(0);
   });
 
+  test("valueBefore: a word as the build sets it, or null when the file does not say", () => {
+    const { ast } = parse(
+      'ARG G=g\nFROM alpine AS a\nENV E=e Q="x y"\nARG A=a\nENV F=$E-${A}\nRUN x\nFROM a\nENV H=$F\nRUN y\n',
+    );
+    const model = semanticModel(ast);
+    const run = ast.stages[0]!.instructions[3]!;
+    const value = (text: string, at = run) => model.valueBefore(at, text);
+    expect(value("plain")).toBe("plain");
+    expect(value('"$E:${Q}"')).toBe("e:x y");
+    // An ENV made from a build argument has the value the ARG's default gave it; the ARG itself is the build's.
+    expect(value("$F")).toBe("e-a");
+    expect(value("$A")).toBeNull();
+    // A global ARG not declared again, a variable nothing sets, one the base image may set, a bad expansion.
+    expect(value("$G")).toBeNull();
+    expect(value("$NOPE")).toBeNull();
+    expect(value("${E:?}x${")).toBeNull();
+    // A child stage reads its base stage's environment; the preamble has no stage.
+    expect(value("$H", ast.stages[1]!.instructions[1]!)).toBe("e-a");
+    expect(value("x", ast.preamble[0]!)).toBeNull();
+  });
+
   test("a scope stays as it was when the model answers later queries", () => {
     const { ast } = parse("FROM alpine AS a\nENV A=1\nENV B=2\nFROM a\nENV C=3\nRUN x\n");
     const model = semanticModel(ast);

@@ -3,6 +3,11 @@ import rule from "./no-root-user.js";
 
 ruleTester.run(rule, {
   valid: [
+    // A build argument's value is the build's.
+    `FROM alpine:3.20
+ARG RUN_AS=root
+USER $RUN_AS
+`,
     {
       name: "the base image's USER is unknown without its config",
       code: `FROM postgres:17
@@ -59,6 +64,20 @@ ONBUILD USER root
 `,
   ],
   invalid: [
+    {
+      name: "a user given by a variable, as the build sets it",
+      code: `FROM alpine:3.20
+ENV ADMIN=root
+USER "\${ADMIN}:0"
+`,
+      errors: [
+        {
+          messageId: "root",
+          message: "The final image runs as 'root:0'; switch to an unprivileged USER at the end.",
+          line: 3,
+        },
+      ],
+    },
     {
       name: "the base image runs as root, through a stage of this file",
       code: `FROM example/root:1 AS base

@@ -19,6 +19,7 @@ export default defineRule({
       "Switch to an unprivileged user after the steps that need root.",
     limitations:
       "Only the user the final image runs with is checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none. " +
+      "A user given by a variable is read as the build sets it (`ENV ADMIN=root` then `USER $ADMIN` is root); one a build argument sets is the build's, and is not reported. " +
       "When no stage sets a USER, the base image's own USER counts if its config is given (`hull lint --resolve` or `--image-config`); an image that sets none runs as root implicitly, which is `no-implicit-root-user`'s finding.",
     hadolintDifferences:
       "a `USER root` at the end of a build stage is not reported, since that stage never runs as a container; hadolint checks every stage, which its users report as false positives in multi-stage builds.",
@@ -66,7 +67,9 @@ USER node
         return;
       }
       if (!user.value) return;
-      if (isRoot(user.value.value)) ctx.report(user.value, "root", user.value.value);
+      // As the build sets it (`USER "$ADMIN"` after `ENV ADMIN=root`); a build argument's value is the build's.
+      const value = ctx.semantic.valueBefore(user, user.value.value);
+      if (value !== null && isRoot(value)) ctx.report(user.value, "root", value);
     },
   },
 });

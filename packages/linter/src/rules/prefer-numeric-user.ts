@@ -1,4 +1,4 @@
-import { expandWord, type User } from "@hull/parser";
+import type { User } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -70,17 +70,10 @@ USER 10001
       for (const user of users) {
         if (!user.value) continue;
         const written = user.value.value;
-        let value = written;
-        if (/["'$\\`]/.test(written)) {
-          const scope = semantic.scopeBefore(user);
-          if (!scope) continue;
-          const result = expandWord(written, scope.env, semantic.options);
-          // A build argument's value is the build's; a variable the base image may set, or nothing sets, is not
-          // known here (undefined-var reports the latter).
-          if (result.error !== null || result.missing.length > 0) continue;
-          if (result.matched.some((name) => scope.args.has(name) || scope.uncertain.has(name))) continue;
-          value = result.value;
-        }
+        // A build argument's value is the build's; a variable the base image may set, or nothing sets, is not
+        // known here (undefined-var reports the latter).
+        const value = semantic.valueBefore(user, written);
+        if (value === null) continue;
         const name = value.split(":")[0]!;
         // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
         if (/^\d+$/.test(name) || name === "root" || /^Container(User|Administrator)$/i.test(name)) continue;

@@ -197,6 +197,12 @@ export interface SemanticModel {
   scopeBefore(node: Instruction, decl?: ArgDeclaration): StageScope | null;
   /** The environment after the last instruction of a stage. */
   finalScope(stage: Stage): StageScope;
+  /**
+   * A word's text as the build sets it before an instruction of a stage: quotes removed and the stage's variables
+   * expanded. Null when the file does not say: the text reads a build argument (a build may pass any value), a
+   * variable the base image may set or that nothing sets, or fails to expand; and in the preamble.
+   */
+  valueBefore(node: Instruction, text: string): string | null;
 }
 
 /**
@@ -267,6 +273,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     lastUser,
     scopeBefore,
     finalScope,
+    valueBefore,
   };
   return model;
 }
@@ -390,6 +397,18 @@ function scopeBefore(this: Model, node: Instruction, decl?: ArgDeclaration): Sta
   if (!place?.stage) return null;
   const declIndex = decl && node.type === "Arg" ? node.declarations.indexOf(decl) : 0;
   return copy(advance(this, place.stage, place.index, Math.max(0, declIndex)));
+}
+
+function valueBefore(this: Model, node: Instruction, text: string): string | null {
+  if (!this.stageOf(node)) return null;
+  // Most words have nothing to expand: their value is their text, and no scope is made for them.
+  if (!expandable.test(text)) return text;
+  const scope = this.scopeBefore(node);
+  if (scope === null) return null;
+  const result = expand(text, scope.env, this.options);
+  if (result.error !== null || result.missing.length > 0) return null;
+  if (result.matched.some((name) => scope.args.has(name) || scope.uncertain.has(name))) return null;
+  return result.value;
 }
 
 function finalScope(this: Model, stage: Stage): StageScope {
