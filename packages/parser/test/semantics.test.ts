@@ -160,9 +160,10 @@ describe("definitions", () => {
     expect(value("$G")).toBeNull();
     expect(value("$NOPE")).toBeNull();
     expect(value("${E:?}x${")).toBeNull();
-    // A child stage reads its base stage's environment; the preamble has no stage.
+    // A child stage reads its base stage's environment; the preamble has no stage's.
     expect(value("$H", ast.stages[1]!.instructions[1]!)).toBe("e-a");
-    expect(value("x", ast.preamble[0]!)).toBeNull();
+    expect(value("x", ast.preamble[0]!)).toBe("x");
+    expect(value("$G", ast.preamble[0]!)).toBeNull();
   });
 
   test("a scope stays as it was when the model answers later queries", () => {

@@ -9,8 +9,13 @@ EXPOSE 0 65535 80/tcp 53/udp
     `FROM alpine
 EXPOSE 8000-8010 8000-8000/tcp
 `,
+    // A port that nothing in the file sets, or a build argument gives, is the build's.
     `FROM alpine
 EXPOSE $PORT \${PORT}/tcp
+`,
+    `FROM alpine
+ARG PORT=70000
+EXPOSE $PORT
 `,
     `FROM alpine
 EXPOSE 127.0.0.1:8080:80
@@ -21,6 +26,22 @@ EXPOSE "80" '443/tcp'
 `,
   ],
   invalid: [
+    {
+      name: "a port an ENV gives, as the build reads it",
+      code: `FROM alpine
+ENV PORT=70000
+EXPOSE "\${PORT}/udp"
+`,
+      errors: [
+        {
+          messageId: "outOfRange",
+          message: "Port 70000 is out of range: ports go from 0 to 65535.",
+          line: 3,
+          column: 8,
+          endColumn: 21,
+        },
+      ],
+    },
     {
       code: `FROM alpine
 EXPOSE 80 65536

@@ -42,15 +42,16 @@ EXPOSE \${PORT}
   visitor: {
     Expose(node, ctx) {
       for (const word of node.args) {
-        const text = word.value;
-        // Variables and quotes are resolved at build time; only literal ports are checked.
-        if (/[$"'\\]/.test(text)) continue;
+        // Read as the build sets it (`EXPOSE $PORT` after `ENV PORT=8080`); a port a build argument gives is the
+        // build's.
+        const text = ctx.semantic.valueBefore(node, word.value);
+        if (text === null) continue;
         // The container port: after a host part (reported by expose-invalid-format), before the protocol.
         const from = text.lastIndexOf(":") + 1;
         const slash = text.indexOf("/", from);
         const spec = text.slice(from, slash < 0 ? undefined : slash);
         const m = /^(\d+)(?:-(\d+))?$/.exec(spec);
-        const exact = word.range.end.offset - word.range.start.offset === text.length;
+        const exact = text === word.value && word.range.end.offset - word.range.start.offset === text.length;
         const at = (start: number, length: number) =>
           exact
             ? ctx.rangeOf(word.range.start.offset + start, word.range.start.offset + start + length)

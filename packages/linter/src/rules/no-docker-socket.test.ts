@@ -9,8 +9,27 @@ VOLUME /var/run
     `FROM alpine:3
 VOLUME /var/run/docker.sock.d
 `,
+    // A path a build argument gives is the build's.
+    `FROM alpine:3
+ARG SOCK=/var/run/docker.sock
+VOLUME $SOCK
+`,
   ],
   invalid: [
+    {
+      name: "a path an ENV gives",
+      code: `FROM alpine:3
+ENV SOCK=/var/run/docker.sock
+VOLUME $SOCK
+`,
+      errors: [
+        {
+          messageId: "socket",
+          message: "'/var/run/docker.sock' as a volume exposes the Docker daemon, which is root on the host.",
+          line: 3,
+        },
+      ],
+    },
     {
       name: "written as for docker run -v",
       code: `FROM docker:27

@@ -38,9 +38,12 @@ VOLUME /data
   visitor: {
     Volume(node, ctx) {
       for (const word of node.args) {
+        // As the build sets it (`VOLUME $SOCK`); a path a build argument gives is the build's.
+        const value = ctx.semantic.valueBefore(node, word.value);
+        if (value === null) continue;
         // `VOLUME /var/run/docker.sock:/var/run/docker.sock`, written as for `docker run -v`, means the same.
-        const paths = word.value.split(":").map((p) => p.replace(/\/+$/, ""));
-        if (paths.some((p) => socket.test(p))) ctx.report(word, "socket", word.value);
+        const paths = value.split(":").map((p) => p.replace(/\/+$/, ""));
+        if (paths.some((p) => socket.test(p))) ctx.report(word, "socket", value);
       }
     },
   },

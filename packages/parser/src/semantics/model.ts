@@ -200,7 +200,8 @@ export interface SemanticModel {
   /**
    * A word's text as the build sets it before an instruction of a stage: quotes removed and the stage's variables
    * expanded. Null when the file does not say: the text reads a build argument (a build may pass any value), a
-   * variable the base image may set or that nothing sets, or fails to expand; and in the preamble.
+   * variable the base image may set or that nothing sets, or fails to expand; and when it needs expanding in the
+   * preamble or an ONBUILD trigger, which run with another stage's variables.
    */
   valueBefore(node: Instruction, text: string): string | null;
 }
@@ -400,7 +401,6 @@ function scopeBefore(this: Model, node: Instruction, decl?: ArgDeclaration): Sta
 }
 
 function valueBefore(this: Model, node: Instruction, text: string): string | null {
-  if (!this.stageOf(node)) return null;
   // Most words have nothing to expand: their value is their text, and no scope is made for them.
   if (!expandable.test(text)) return text;
   const scope = this.scopeBefore(node);
