@@ -7,7 +7,7 @@ ruleTester.run(rule, {
 EXPOSE 80 80/tcp 8000-8010/udp
 `,
     {
-      name: "a port from a variable",
+      name: "a port a build argument gives is the build's",
       code: `FROM alpine
 ARG P=8080:80
 EXPOSE $P
@@ -21,6 +21,15 @@ EXPOSE 8080:80/http
     },
   ],
   invalid: [
+    {
+      name: "a port an ENV gives, reported without a fix",
+      code: `FROM alpine
+ENV P=8080:80
+EXPOSE "$P"
+`,
+      errors: [{ messageId: "hostPart", line: 3, column: 8, endColumn: 12 }],
+      output: null,
+    },
     {
       code: `FROM alpine
 EXPOSE 8080:80

@@ -13,7 +13,7 @@ EXPOSE 80/HTTP
 `,
     },
     {
-      name: "a port from a variable",
+      name: "a port a build argument gives is the build's",
       code: `FROM alpine
 ARG P=80/TCP
 EXPOSE $P
@@ -21,6 +21,23 @@ EXPOSE $P
     },
   ],
   invalid: [
+    {
+      name: "a port an ENV gives, reported without a fix",
+      code: `FROM alpine
+ENV P=80/TCP
+EXPOSE $P
+`,
+      errors: [
+        {
+          messageId: "uppercase",
+          message: "Protocol of port '80/TCP' should be lowercase.",
+          line: 3,
+          column: 8,
+          endColumn: 10,
+        },
+      ],
+      output: null,
+    },
     {
       code: `FROM alpine
 EXPOSE 80/TCP
