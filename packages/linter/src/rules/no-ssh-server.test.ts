@@ -6,6 +6,11 @@ ruleTester.run(rule, {
     `FROM debian:12
 EXPOSE 2222 220 8022/tcp
 `,
+    // A port a build argument gives is the build's.
+    `FROM debian:12
+ARG SSH_PORT=22
+EXPOSE $SSH_PORT
+`,
     `FROM debian:12
 RUN apt-get install -y openssh-client
 `,
@@ -31,6 +36,17 @@ EXPOSE 80 22
 EXPOSE 22/tcp
 `,
       errors: [{ messageId: "expose", line: 2, column: 8, endColumn: 14 }],
+    },
+    {
+      name: "quoted, or given by an ENV",
+      code: `FROM debian:12
+ENV SSH_PORT=22
+EXPOSE "22" $SSH_PORT/udp
+`,
+      errors: [
+        { messageId: "expose", line: 3, column: 8, endColumn: 12 },
+        { messageId: "expose", line: 3, column: 13, endColumn: 26 },
+      ],
     },
     {
       code: `FROM debian:12

@@ -45,7 +45,9 @@ EXPOSE 8080
   visitor: {
     Expose(node, ctx) {
       for (const word of node.args) {
-        if (/^["']?22(?:\/(?:tcp|udp))?["']?$/i.test(word.value)) ctx.report(word, "expose");
+        // As the build sets it (`EXPOSE "22"`, `EXPOSE $SSH_PORT`); a port a build argument gives is the build's.
+        const value = ctx.semantic.valueBefore(node, word.value);
+        if (value !== null && /^22(?:\/(?:tcp|udp))?$/i.test(value)) ctx.report(word, "expose");
       }
     },
     Run(node, ctx) {
