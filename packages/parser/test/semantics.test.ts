@@ -150,7 +150,7 @@ describe("definitions", () => {
     );
     const model = semanticModel(ast);
     const run = ast.stages[0]!.instructions[3]!;
-    const value = (text: string, at = run) => model.valueBefore(at, text);
+    const value = (text: string) => model.valueBefore(run, text);
     expect(value("plain")).toBe("plain");
     expect(value('"$E:${Q}"')).toBe("e:x y");
     // An ENV made from a build argument has the value the ARG's default gave it; the ARG itself is the build's.
@@ -161,9 +161,9 @@ describe("definitions", () => {
     expect(value("$NOPE")).toBeNull();
     expect(value("${E:?}x${")).toBeNull();
     // A child stage reads its base stage's environment; the preamble has no stage's.
-    expect(value("$H", ast.stages[1]!.instructions[1]!)).toBe("e-a");
-    expect(value("x", ast.preamble[0]!)).toBe("x");
-    expect(value("$G", ast.preamble[0]!)).toBeNull();
+    expect(model.valueBefore(ast.stages[1]!.instructions[1]!, "$H")).toBe("e-a");
+    expect(model.valueBefore(ast.preamble[0]!, "x")).toBe("x");
+    expect(model.valueBefore(ast.preamble[0]!, "$G")).toBeNull();
   });
 
   test("a scope stays as it was when the model answers later queries", () => {
