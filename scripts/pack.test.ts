@@ -165,10 +165,13 @@ describe.skipIf(!built)("packed packages", () => {
         'import { lint, type Diagnostic } from "@hull/linter";',
         'import { parse } from "@hull/parser";',
         'import { plan } from "@hull/planner";',
+        'import { runShellcheckSync } from "@hull/linter/shellcheck-process";',
         `const source = ${JSON.stringify(bad)};`,
         "const found: Diagnostic[] = lint(source).diagnostics;",
         'console.log(found.map((d) => d.ruleId).join(" "));',
         "console.log(plan(parse(source).ast).stages.length);",
+        // The subpath that starts ShellCheck resolves, with its types, from the tarball.
+        'console.log(runShellcheckSync("hull-no-such-shellcheck", { args: [], scripts: ["echo"] }) instanceof Error);',
         "",
       ].join("\n"),
     );
@@ -191,7 +194,7 @@ describe.skipIf(!built)("packed packages", () => {
     );
     const api = run(process.execPath, ["use.mjs"], dir);
     expect(api.stderr).toBe("");
-    expect(api.stdout).toMatch(/^.*\bprefer-copy-over-add\b.*\n1\n$/);
+    expect(api.stdout).toMatch(/^.*\bprefer-copy-over-add\b.*\n1\ntrue\n$/);
 
     writeFileSync(
       join(dir, "eslint.config.js"),
