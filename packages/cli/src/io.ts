@@ -45,8 +45,11 @@ export interface Io {
    * cannot be run or fails.
    */
   runShellcheck?(program: string, request: ShellcheckRequest): ShellcheckOutput | null;
-  /** `runShellcheck` without blocking, so that several runs can go side by side; absent in most fakes. */
-  runShellcheckAsync?(program: string, request: ShellcheckRequest): Promise<ShellcheckOutput | null>;
+  /**
+   * `runShellcheck` without blocking, so that several runs can go side by side, with the error when it fails;
+   * absent in most fakes.
+   */
+  runShellcheckAsync?(program: string, request: ShellcheckRequest): Promise<ShellcheckOutput | Error>;
   /** The path with every symbolic link resolved; absent in fakes without links. */
   realPath?(path: string): string;
   /** Runs a program to its end (git, for `--since`); a program that cannot start gives status 127 and the reason. */
@@ -280,7 +283,7 @@ export const processIo: Io = {
   },
   exists: (path) => existsSync(path),
   runShellcheck: (program, request) => orNull(runShellcheckSync(program, request)),
-  runShellcheckAsync: async (program, request) => orNull(await runShellcheck(program, request)),
+  runShellcheckAsync: runShellcheck,
   realPath: (path) => realpathSync(path),
   exec: (command, args, cwd) => {
     const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });

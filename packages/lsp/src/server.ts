@@ -25,7 +25,7 @@ import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
 import { defaultSettings, parseSettings, type ServerSettings } from "./settings.js";
-import { runShellcheck, runShellcheckBatch } from "@hull/linter/shellcheck-process";
+import { runShellcheck, shellcheckEachScript } from "@hull/linter/shellcheck-process";
 import { ShellcheckResults } from "./shellcheck.js";
 
 /** The real file system, for config lookup; the only file system access of the server. */
@@ -165,20 +165,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (let start = 0; start < scripts.length; start += 1000) {
       const chunk = scripts.slice(start, start + 1000);
       // Side by side, one process per processor: the editor waits for these findings.
-      const failures: Error[] = [];
-      const outputs = await runShellcheckBatch(
-        async (request) => {
-          const output = await runShellcheck(program, request);
-          if (!(output instanceof Error)) return output;
-          failures.push(output);
-          return null;
-        },
-        [{ args: shellcheckArgs, scripts: chunk }],
+      const found = await shellcheckEachScript(
+        (request) => runShellcheck(program, request),
+        shellcheckArgs,
+        chunk,
         availableParallelism(),
       );
-      if (failures[0]) return failures[0];
-      if (outputs === null || !shellcheckResults.store(chunk, outputs[0]!))
-        return new Error("its output is not ShellCheck's json1");
+      if (found instanceof Error) return found;
+      shellcheckResults.store(chunk, found);
     }
     return null;
   };

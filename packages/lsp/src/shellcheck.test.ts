@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lint, shellcheckArgs } from "@hull/linter";
+import { lint, shellcheckArgs, shellcheckComments } from "@hull/linter";
+import { shellcheckEachScript } from "@hull/linter/shellcheck-process";
 import { ShellcheckResults } from "./shellcheck.js";
 
 /** ShellCheck's output for scripts checked as `0.sh`, `1.sh`…: one comment per [script index, code]. */
@@ -21,9 +22,9 @@ const output = (scripts: readonly string[], found: [number, number][]) => {
 describe("ShellcheckResults", () => {
   it("answers lint with the findings of the scripts it knows, and collects the others", () => {
     const results = new ShellcheckResults();
-    expect(
-      results.store(
-        ["echo $a", "echo fine", "echo $b"],
+    results.store(
+      ["echo $a", "echo fine", "echo $b"],
+      shellcheckComments(
         output(
           ["a", "b", "c"],
           [
@@ -31,8 +32,8 @@ describe("ShellcheckResults", () => {
             [2, 2154],
           ],
         ),
-      ),
-    ).toBe(true);
+      )!,
+    );
     const unknown = new Set<string>();
     const answer = results.runner(unknown)({ args: shellcheckArgs, scripts: ["echo $b", "ls", "echo fine"] });
     expect(unknown).toEqual(new Set(["ls"]));
@@ -54,10 +55,17 @@ describe("ShellcheckResults", () => {
     });
   });
 
-  it("keeps nothing of output it cannot read", () => {
+  it("keeps nothing of output it cannot read: the server's run gives an error, and nothing to store", async () => {
     const results = new ShellcheckResults();
-    expect(results.store(["echo $a"], { files: ["0.sh"], stdout: "oops" })).toBe(false);
-    expect(results.store(["echo $a"], { files: ["0.sh"], stdout: "{}" })).toBe(false);
+    for (const stdout of ["oops", "{}"]) {
+      const found = await shellcheckEachScript(
+        () => Promise.resolve({ files: ["0.sh"], stdout }),
+        [],
+        ["echo $a"],
+      );
+      expect(found).toBeInstanceOf(Error);
+      if (!(found instanceof Error)) results.store(["echo $a"], found);
+    }
     const unknown = new Set<string>();
     results.runner(unknown)({ args: [], scripts: ["echo $a"] });
     expect(unknown).toEqual(new Set(["echo $a"]));
@@ -85,7 +93,7 @@ describe("ShellcheckResults", () => {
         message: "Double quote to prevent globbing and word splitting.",
       },
     ];
-    results.store([script!], { files: ["0.sh"], stdout: JSON.stringify({ comments }) });
+    results.store([script!], [comments]);
     const again = lint(text, { shellcheck: results.runner(new Set()) }).diagnostics;
     expect(again.map((d) => [d.ruleId, text.slice(d.range.start.offset, d.range.end.offset)])).toEqual([
       ["shellcheck/SC2086", "$a"],

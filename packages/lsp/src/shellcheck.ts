@@ -1,4 +1,4 @@
-import { shellcheckComments, type ShellcheckOutput, type ShellcheckRequest } from "@hull/linter";
+import type { ShellcheckComment, ShellcheckOutput, ShellcheckRequest } from "@hull/linter";
 
 /**
  * ShellCheck's findings for the editor, which never waits for ShellCheck. Lint asks about a document's scripts and
@@ -24,19 +24,16 @@ export class ShellcheckResults {
     };
   }
 
-  /** Keeps what one run found of its scripts (in the run's order); false when its output cannot be read. */
-  store(scripts: readonly string[], output: ShellcheckOutput): boolean {
-    const byFile = shellcheckComments(output);
-    if (byFile === null) return false;
+  /** Keeps ShellCheck's comments on each script (`shellcheckEachScript`, in the order of `scripts`). */
+  store(scripts: readonly string[], found: readonly (readonly ShellcheckComment[])[]): void {
     // A long session edits many scripts: past a bound, start afresh (open documents are checked again).
     if (this.byScript.size + scripts.length > maxScripts) this.byScript.clear();
     scripts.forEach((script, i) =>
       this.byScript.set(
         script,
-        (byFile[i] ?? []).map(({ file: _, ...rest }) => rest),
+        (found[i] ?? []).map(({ file: _, ...rest }) => rest),
       ),
     );
-    return true;
   }
 }
 

@@ -161,7 +161,8 @@ export async function runJobBatch(
   const runShellcheck = io.runShellcheck;
   const runAsync =
     io.runShellcheckAsync?.bind(io) ??
-    ((program: string, request: ShellcheckRequest) => Promise.resolve(runShellcheck!(program, request)));
+    ((program: string, request: ShellcheckRequest) =>
+      Promise.resolve(runShellcheck!(program, request) ?? new Error(`${program} did not check the scripts`)));
   const results: LintJobResult[] = new Array(jobs.length);
   let batch: { k: number; text: string; parseResult: ParseResult; semantic: SemanticModel }[] = [];
   let requests = new Map<string, { k: number; request: ShellcheckRequest }[]>();

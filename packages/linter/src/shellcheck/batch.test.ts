@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { parse, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { runShellcheckBatch, splitScripts } from "./batch.js";
+import { runShellcheckBatch, shellcheckEachScript, splitScripts } from "./batch.js";
 import { runShellcheck, runShellcheckSync } from "./process.js";
 import { shellcheckRequest, type ShellcheckOutput, type ShellcheckRequest } from "./shellcheck.js";
 
@@ -77,15 +77,29 @@ describe("runShellcheckBatch", () => {
 
   it("gives up when a run fails or its output cannot be read", async () => {
     const requests = [{ args: [], scripts: ["a"] }];
-    const output = (o: ShellcheckOutput | null) => () => Promise.resolve(o);
-    expect(await runShellcheckBatch(output(null), requests)).toBeNull();
+    const output = (o: ShellcheckOutput | Error) => () => Promise.resolve(o);
+    expect(await runShellcheckBatch(output(new Error("no such program")), requests)).toBeNull();
     expect(await runShellcheckBatch(output({ files: ["0.sh"], stdout: "not json" }), requests)).toBeNull();
     expect(await runShellcheckBatch(output({ files: ["0.sh"], stdout: "{}" }), requests)).toBeNull();
     // One failed run of two.
     let n = 0;
-    const second = (r: ShellcheckRequest) => (n++ === 1 ? Promise.resolve(null) : fake([])(r));
+    const second = (r: ShellcheckRequest) => (n++ === 1 ? Promise.resolve(new Error("killed")) : fake([])(r));
     const eight = [{ args: [], scripts: Array.from({ length: 8 }, (_, i) => `s${i}`) }];
     expect(await runShellcheckBatch(second, eight, 2)).toBeNull();
+  });
+});
+
+describe("shellcheckEachScript", () => {
+  it("gives the error that stopped a run, or one saying its output is not json1", async () => {
+    const failed = new Error("no such program");
+    expect(await shellcheckEachScript(() => Promise.resolve(failed), [], ["a"])).toBe(failed);
+    const unreadable = await shellcheckEachScript(
+      () => Promise.resolve({ files: ["0.sh"], stdout: "{}" }),
+      [],
+      ["a"],
+    );
+    expect(unreadable).toBeInstanceOf(Error);
+    expect((unreadable as Error).message).toBe("its output is not ShellCheck's json1");
   });
 });
 
@@ -146,10 +160,7 @@ describe.skipIf(!shellcheckFound)("runShellcheckBatch with the real ShellCheck",
 
   it.each([1, 2, 3])("finds in runs side by side (%i) what a run per Dockerfile finds", async (ways) => {
     const requests = [...dockerfiles, ...dockerfiles, ...dockerfiles].map(request);
-    const run = async (r: ShellcheckRequest) => {
-      const output = await runShellcheck("shellcheck", r);
-      return output instanceof Error ? null : output;
-    };
+    const run = (r: ShellcheckRequest) => runShellcheck("shellcheck", r);
     const alone = requests.map((r) => byScript(runShellcheckSync("shellcheck", r) as ShellcheckOutput));
     const batched = (await runShellcheckBatch(run, requests, ways))!.map(byScript);
     expect(batched).toEqual(alone);

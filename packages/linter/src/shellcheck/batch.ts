@@ -5,35 +5,53 @@ import {
   type ShellcheckRequest,
 } from "./shellcheck.js";
 
+/** A ShellCheck run: its output, or the error that kept it from checking the files. */
+export type AsyncShellcheckRunner = (request: ShellcheckRequest) => Promise<ShellcheckOutput | Error>;
+
 /**
- * Runs ShellCheck on the scripts of several requests (one per Dockerfile) and splits its output into each request's
- * share, as if each had been run alone: ShellCheck checks every file it is given on its own. The scripts go to up to
- * `ways` processes side by side, each given a run of consecutive scripts of about the same length. Null when a run
- * failed or its output cannot be read; the caller then runs the requests one by one. The requests must share their
- * options (`args`).
+ * Runs ShellCheck on scripts in up to `ways` processes side by side, each given a run of consecutive scripts of
+ * about the same length, and gives each script's comments, in the order of the scripts (with the file names of the
+ * run that checked it). The error that stopped a run, or one saying its output is not `json1`, when there is one.
+ */
+export async function shellcheckEachScript(
+  run: AsyncShellcheckRunner,
+  args: readonly string[],
+  scripts: readonly string[],
+  ways = 1,
+): Promise<ShellcheckComment[][] | Error> {
+  const parts = await Promise.all(splitScripts(scripts, ways).map((part) => run({ args, scripts: part })));
+  const byScript: ShellcheckComment[][] = [];
+  for (const output of parts) {
+    if (output instanceof Error) return output;
+    const byFile = shellcheckComments(output);
+    if (byFile === null) return new Error("its output is not ShellCheck's json1");
+    // Not push(...byFile): a generated file's tens of thousands of scripts would overflow the call's arguments.
+    for (const comments of byFile) byScript.push(comments);
+  }
+  return byScript;
+}
+
+/**
+ * Runs ShellCheck on the scripts of several requests (one per Dockerfile), side by side as `shellcheckEachScript`
+ * does, and gives each request its share, as if it had been run alone: ShellCheck checks every file it is given on
+ * its own. Null when a run failed or its output cannot be read; the caller then runs the requests one by one. The
+ * requests must share their options (`args`).
  */
 export async function runShellcheckBatch(
-  run: (request: ShellcheckRequest) => Promise<ShellcheckOutput | null>,
+  run: AsyncShellcheckRunner,
   requests: readonly ShellcheckRequest[],
   ways = 1,
 ): Promise<ShellcheckOutput[] | null> {
   const args = requests[0]?.args ?? [];
   if (requests.some((r) => r.args.length !== args.length || r.args.some((a, i) => a !== args[i])))
     throw new Error("runShellcheckBatch: requests with different options");
-  const parts = await Promise.all(
-    splitScripts(
-      requests.flatMap((r) => r.scripts),
-      ways,
-    ).map((scripts) => run({ args, scripts })),
+  const byScript = await shellcheckEachScript(
+    run,
+    args,
+    requests.flatMap((r) => r.scripts),
+    ways,
   );
-  // Each script's comments, in the order of the scripts.
-  const byScript: ShellcheckComment[][] = [];
-  for (const output of parts) {
-    const byFile = output && shellcheckComments(output);
-    if (!byFile) return null;
-    // Not push(...byFile): a generated file's tens of thousands of scripts would overflow the call's arguments.
-    for (const comments of byFile) byScript.push(comments);
-  }
+  if (byScript instanceof Error) return null;
   // Each request's scripts follow the previous request's. Its share names them as if it had been run alone.
   let next = 0;
   return requests.map((request) => {

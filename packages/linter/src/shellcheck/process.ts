@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ShellcheckOutput, ShellcheckRequest } from "./shellcheck.js";
 
-export { runShellcheckBatch } from "./batch.js";
+export { runShellcheckBatch, shellcheckEachScript, type AsyncShellcheckRunner } from "./batch.js";
 
 // ShellCheck reads files: each script is written to a temporary folder as `<i>.sh`, and the program runs there with
 // the file names as arguments, so that its output names them the same way on every platform.
