@@ -1,17 +1,24 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runShellcheck, runShellcheckSync } from "./process.js";
 import { shellcheckArgs } from "./shellcheck.js";
 
 const shellcheckFound = spawnSync("shellcheck", ["--version"]).status === 0;
 const scripts = ["#!/bin/sh\necho $a\n", "#!/bin/sh\necho fine\n"];
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 /** A stand-in program (POSIX sh) that prints its arguments and exits with `status`. */
 function program(status: number): string {
-  const path = join(mkdtempSync(join(tmpdir(), "hull-sc-test-")), "sc");
+  const folder = mkdtempSync(join(tmpdir(), "hull-sc-test-"));
+  folders.push(folder);
+  const path = join(folder, "sc");
   writeFileSync(path, `#!/bin/sh\nprintf '%s\\n' "$@"\nexit ${status}\n`);
   chmodSync(path, 0o755);
   return path;
