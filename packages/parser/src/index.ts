@@ -26,6 +26,7 @@ export {
   type GlobalArgs,
   type SemanticOptions,
   type StageScope,
+  type ValueOptions,
 } from "./semantics/model.js";
 export {
   defaultPath,

@@ -160,6 +160,11 @@ describe("definitions", () => {
     expect(value("$G")).toBeNull();
     expect(value("$NOPE")).toBeNull();
     expect(value("${E:?}x${")).toBeNull();
+    // Read with the build arguments' defaults, the ARG is its default; what the file does not set stays unknown.
+    const withDefaults = (text: string) => model.valueBefore(run, text, { argDefaults: true });
+    expect(withDefaults("$A/$E")).toBe("a/e");
+    expect(withDefaults("$G")).toBeNull();
+    expect(withDefaults("$NOPE")).toBeNull();
     // A child stage reads its base stage's environment; the preamble has no stage's.
     expect(model.valueBefore(ast.stages[1]!.instructions[1]!, "$H")).toBe("e-a");
     expect(model.valueBefore(ast.preamble[0]!, "x")).toBe("x");

@@ -1,6 +1,5 @@
 import {
   cleanContextPath,
-  expandWord,
   parseDockerignore,
   sourceKind,
   type Add,
@@ -100,19 +99,13 @@ function check(ctx: Context, node: Copy | Add): void {
   const ignoreFile = load(ctx);
   if (!ignoreFile || ignoreFile.hasExceptions) return;
   if (node.flags.some((f) => f.name === "from")) return;
-  const scope = ctx.semantic.scopeBefore(node);
   const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
   for (const source of node.sources) {
     if (markers.has(source.range.start.offset)) continue;
-    let value = source.value;
-    if (scope) {
-      const result = expandWord(value, scope.env, ctx.semantic.options);
-      // A source whose value is not known here (base image ENV, build args) cannot be checked.
-      if (result.error !== null || result.missing.length > 0) continue;
-      if (result.matched.some((name) => scope.uncertain.has(name))) continue;
-      value = result.value;
-    }
-    if (sourceKind(value) !== "local") continue;
+    // As BuildKit's check, a build argument is read as its default; a source whose value the file does not say
+    // (a variable the base image may set, or nothing sets) cannot be checked.
+    const value = ctx.semantic.valueBefore(node, source.value, { argDefaults: true });
+    if (value === null || sourceKind(value) !== "local") continue;
     const path = cleanContextPath(value) || ".";
     const label = node.keyword.name === "ADD" ? "ADD" : "COPY";
     if (path === ".") {

@@ -83,6 +83,19 @@ ADD --chmod=755 $BASE/run.sh /usr/local/bin/
       ],
     },
     {
+      name: "a URL with a variable the file does not set is still a download",
+      code: `FROM alpine:3
+ADD "https://example.com/\${RELEASE}/tool.tgz" /tmp/
+`,
+      errors: [
+        {
+          messageId: "unverified",
+          message:
+            "'https://example.com/${RELEASE}/tool.tgz' is downloaded without a checksum; add --checksum=sha256:… so that a changed file fails the build.",
+        },
+      ],
+    },
+    {
       code: `FROM alpine:3
 ADD https://x/tini /tini
 `,

@@ -1,4 +1,4 @@
-import { expandWord, firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
+import { firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
 import { unquote } from "./utils/instruction-text.js";
@@ -102,10 +102,9 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
     Add(node: Add, ctx) {
       if (node.flags.some((f) => f.name === "checksum")) return;
       // A source written with a variable (`ADD ${URL} /tmp/`) downloads what its value names, the ARG's default
-      // unless the build overrides it.
-      const scope = node.sources.some((s) => s.value.includes("$")) ? ctx.semantic.scopeBefore(node) : null;
-      const url = (value: string) =>
-        scope && value.includes("$") ? expandWord(value, scope.env, ctx.semantic.options).value : value;
+      // unless the build overrides it; a URL with a variable the file does not set is still a URL.
+      const url = (text: string) =>
+        ctx.semantic.valueBefore(node, text, { argDefaults: true }) ?? unquote(text);
       const remote = node.sources
         .map((word) => ({ word, url: url(word.value) }))
         .filter((s) => remoteFile(s.url));

@@ -201,9 +201,16 @@ export interface SemanticModel {
    * A word's text as the build sets it before an instruction of a stage: quotes removed and the stage's variables
    * expanded. Null when the file does not say: the text reads a build argument (a build may pass any value), a
    * variable the base image may set or that nothing sets, or fails to expand; and when it needs expanding in the
-   * preamble or an ONBUILD trigger, which run with another stage's variables.
+   * preamble or an ONBUILD trigger, which run with another stage's variables. With `argDefaults`, a build
+   * argument reads as its default, the value of a build that passes none (what BuildKit's checks assume).
    */
-  valueBefore(node: Instruction, text: string): string | null;
+  valueBefore(node: Instruction, text: string, options?: ValueOptions): string | null;
+}
+
+/** How `valueBefore` reads a word. */
+export interface ValueOptions {
+  /** Read a build argument as its default value instead of as unknown. */
+  readonly argDefaults?: boolean;
 }
 
 /**
@@ -400,15 +407,17 @@ function scopeBefore(this: Model, node: Instruction, decl?: ArgDeclaration): Sta
   return copy(advance(this, place.stage, place.index, Math.max(0, declIndex)));
 }
 
-function valueBefore(this: Model, node: Instruction, text: string): string | null {
+function valueBefore(this: Model, node: Instruction, text: string, options?: ValueOptions): string | null {
   // Most words have nothing to expand: their value is their text, and no scope is made for them.
   if (!expandable.test(text)) return text;
   const scope = this.scopeBefore(node);
   if (scope === null) return null;
   const result = expand(text, scope.env, this.options);
   if (result.error !== null || result.missing.length > 0) return null;
-  if (result.matched.some((name) => scope.args.has(name) || scope.uncertain.has(name))) return null;
-  return result.value;
+  const unknown = options?.argDefaults
+    ? (name: string) => scope.uncertain.has(name)
+    : (name: string) => scope.args.has(name) || scope.uncertain.has(name);
+  return result.matched.some(unknown) ? null : result.value;
 }
 
 function finalScope(this: Model, stage: Stage): StageScope {
