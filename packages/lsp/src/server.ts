@@ -28,7 +28,7 @@ import { defaultSettings, parseSettings, type ServerSettings } from "./settings.
 import { runShellcheck, shellcheckEachScript } from "@hull/linter/shellcheck-process";
 import { ShellcheckResults } from "./shellcheck.js";
 
-/** The real file system, for config lookup; the only file system access of the server. */
+/** The real file system, for config lookup (ShellCheck runs write their temporary files on their own). */
 const fileReader: ConfigReader = {
   exists: (path) => existsSync(path),
   readFile: (path) => readFileSync(path, "utf8"),
