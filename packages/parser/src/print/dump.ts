@@ -31,45 +31,40 @@ function dumpInstruction(node: Instruction): string {
 
 /** Quotes a string as Go's strconv.Quote does (printable Unicode stays literal). */
 export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case "\\":
-        out += "\\\\";
-        continue;
-      case "\x07":
-        out += "\\a";
-        continue;
-      case "\b":
-        out += "\\b";
-        continue;
-      case "\f":
-        out += "\\f";
-        continue;
-      case "\n":
-        out += "\\n";
-        continue;
-      case "\r":
-        out += "\\r";
-        continue;
-      case "\t":
-        out += "\\t";
-        continue;
-      case "\v":
-        out += "\\v";
-        continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c >= 0xd800 && c <= 0xdfff) out += "\\ufffd";
-    else if (!isPrintable(c))
-      out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
-    else out += ch;
+  // Printable ASCII other than `"` and `\` stays as it is: only the other characters are looked at, so a long
+  // argument is copied in runs instead of one character at a time.
+  return `"${text.replace(NEEDS_QUOTING, quoteChar)}"`;
+}
+
+/** A character that Go's quoting may change: `"`, `\`, and any code point outside printable ASCII. */
+const NEEDS_QUOTING = /["\\]|[^\x20-\x7e]/gu;
+
+function quoteChar(ch: string): string {
+  switch (ch) {
+    case '"':
+      return '\\"';
+    case "\\":
+      return "\\\\";
+    case "\x07":
+      return "\\a";
+    case "\b":
+      return "\\b";
+    case "\f":
+      return "\\f";
+    case "\n":
+      return "\\n";
+    case "\r":
+      return "\\r";
+    case "\t":
+      return "\\t";
+    case "\v":
+      return "\\v";
   }
-  return out + '"';
+  const c = ch.codePointAt(0)!;
+  if (c < 0x20 || c === 0x7f) return `\\x${c.toString(16).padStart(2, "0")}`;
+  if (c >= 0xd800 && c <= 0xdfff) return "\\ufffd";
+  if (isPrintable(c)) return ch;
+  return c <= 0xffff ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
 }
 
 const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
