@@ -81,6 +81,16 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
       ["RUN |1 V=1 /bin/sh -c x # buildkit", false],
     ]);
   });
+  it("history quotes CMD and ENTRYPOINT as Go's %q does", () => {
+    // Go writes a bell as \a and a no-break space (not printable to Go) as \u00a0, where JSON would not.
+    const p = planText(
+      'FROM scratch\nENTRYPOINT ["a\\u0007b", "x\u00a0y", "\u00e9"]\nCMD ["say \\"hi\\""]\n',
+    );
+    expect(p.image?.history.map((h) => h.created_by)).toEqual([
+      'ENTRYPOINT ["a\\ab" "x\\u00a0y" "\u00e9"]',
+      'CMD ["say \\"hi\\""]',
+    ]);
+  });
   it("a WORKDIR other than / makes a layer; / does not", () => {
     const p = planText("FROM scratch\nWORKDIR /\nWORKDIR /app\n");
     expect([node(p, "s0.1").layer, node(p, "s0.2").layer]).toEqual([false, true]);

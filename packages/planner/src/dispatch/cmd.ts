@@ -1,11 +1,11 @@
-import type { Cmd } from "@hull/parser";
+import { goQuote, type Cmd } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { withShell } from "../state.js";
 
 /** Formats a string list as Go's `%q` does for `[]string`, which BuildKit uses in history. */
 export function goQuoteList(list: readonly string[]): string {
-  return `[${list.map((s) => JSON.stringify(s)).join(" ")}]`;
+  return `[${list.map(goQuote).join(" ")}]`;
 }
 
 /** CMD: the default arguments, wrapped with SHELL in shell form; never expanded by BuildKit. */
