@@ -105,6 +105,9 @@ describe("computeHover", () => {
       "$TARGETARCH",
       "**ARG** `TARGETARCH` (line 2)\n\nPredefined by BuildKit. The architecture part of TARGETPLATFORM.",
     ],
+    // An ARG's later declarations see its earlier ones, in the stage and before the first FROM.
+    ["FROM a\nARG A=1 B=$A$0\n", "$A", "**ARG** `A` (line 2)\n\nValue: `1`"],
+    ["ARG A=1 B=$A$0\nFROM a\n", "$A", "**ARG** `A` (line 1)\n\nValue: `1`"],
     // An ENV of a name replaces the ARG of that name.
     ["FROM a\nARG X=1\nENV X=2\nRUN echo $X$0\n", "$X", "**ENV** `X` (line 3)\n\nValue: `2`"],
     // Through a chain of stages, with the value filled in from the base stage's ARG.

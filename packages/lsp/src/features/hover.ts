@@ -12,6 +12,7 @@ import { instructionTypes, predefinedArgDocs, walk, type Instruction, type Known
 import type { FeatureConfig } from "../config.js";
 import type { Document } from "../documents.js";
 import { variablesAt } from "../scope.js";
+import { variableAt } from "./variables.js";
 import type { LspPosition, LspRange } from "../types.js";
 import { directiveDocs, instructionDocs, referenceUrl } from "./instruction-docs.js";
 
@@ -125,33 +126,6 @@ function keywordHover(document: Document, offset: number): HoverData | null {
     contents: `**${keyword}**\n\n${instructionDocs[keyword]}\n\n[Dockerfile reference](${referenceUrl(keyword)})`,
     range: document.lines.rangeOf(keywordNode.range.start.offset, keywordNode.range.end.offset),
   };
-}
-
-const variablePattern = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
-
-/** The `$NAME` or `${NAME…}` reference under an offset, with the offsets of its name. */
-export function variableAt(
-  document: Document,
-  offset: number,
-): { name: string; start: number; end: number } | null {
-  const { ast } = document.parsed;
-  if (!ast.instructions.some((i) => within(i.range, offset))) return null;
-  const line = document.lines.positionAt(offset).line;
-  const lineStart = document.lines.lineStart(line);
-  const text = document.lines.lineText(line);
-  if (/^\s*#/.test(text)) return null;
-  for (const match of text.matchAll(variablePattern)) {
-    const name = match[1] ?? match[2]!;
-    const start = lineStart + match.index;
-    const nameEnd = start + match[0].length;
-    if (offset < start || offset > nameEnd) continue;
-    // An escaped dollar (`\$NAME`) is literal text, not a reference.
-    let escapes = 0;
-    for (let i = match.index - 1; i >= 0 && text[i] === ast.escapeChar; i--) escapes++;
-    if (escapes % 2 === 1) return null;
-    return { name, start, end: nameEnd };
-  }
-  return null;
 }
 
 function variableHover(document: Document, offset: number): HoverData | null {
