@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultFeatureConfig } from "./config.js";
 import { computeCompletions } from "./features/completion.js";
 import { computeHover } from "./features/hover.js";
+import { computeDefinition, computeReferences } from "./features/navigation.js";
 import { fixture } from "./testing.js";
 
 const config = defaultFeatureConfig();
@@ -19,7 +20,7 @@ const shapes: Record<string, (n: number) => string> = {
 };
 
 /**
- * Hover and completion at `$0`, counting the entries put into maps and the elements array methods walk over: a
+ * Hover, completion, definition and references at `$0`, counting the entries put into maps and the elements array methods walk over: a
  * scope that copies what came before it for each declaration makes this grow with the square of `n`.
  */
 function work(text: string): number {
@@ -42,13 +43,15 @@ function work(text: string): number {
   try {
     expect(computeHover(document, position, config)?.contents).toMatch(/\*\*(ARG|ENV)\*\*/);
     expect(computeCompletions(document, position, config).length).toBeGreaterThan(0);
+    expect(computeDefinition(document, position)).toHaveLength(1);
+    expect(computeReferences(document, position, true).length).toBeGreaterThan(1);
   } finally {
     for (const undo of restore) undo();
   }
   return count;
 }
 
-describe("hover and completion work", () => {
+describe("hover, completion and navigation work", () => {
   it.each(Object.entries(shapes))("%s: twice the declarations, about twice the work", (_name, make) => {
     const small = work(make(500));
     const large = work(make(1000));

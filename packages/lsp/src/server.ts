@@ -5,7 +5,10 @@ import { fileURLToPath } from "node:url";
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  DocumentHighlightKind,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   type CodeAction,
   type CompletionItem,
@@ -23,6 +26,13 @@ import { computeDiagnostics } from "./features/diagnostics.js";
 import { computeFoldingRanges } from "./features/folding.js";
 import { computeFormatting } from "./features/formatting.js";
 import { computeHover } from "./features/hover.js";
+import {
+  computeDefinition,
+  computeHighlights,
+  computeReferences,
+  computeRename,
+  prepareRename,
+} from "./features/navigation.js";
 import { computeSymbols, type SymbolData } from "./features/symbols.js";
 import { defaultSettings, parseSettings, type ServerSettings } from "./settings.js";
 import { runShellcheck, shellcheckEachScript } from "@hull/linter/shellcheck-process";
@@ -234,6 +244,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentFormattingProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: "hull-lsp" },
     };
@@ -332,6 +346,46 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     return guard("folding", [], () => computeFoldingRanges(document, configOf(document)));
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const ranges = guard("definition", [], () => computeDefinition(document, position));
+    return ranges.map((range) => ({ uri: textDocument.uri, range }));
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const ranges = guard("references", [], () =>
+      computeReferences(document, position, context.includeDeclaration),
+    );
+    return ranges.map((range) => ({ uri: textDocument.uri, range }));
+  });
+
+  connection.onDocumentHighlight(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    return guard("highlights", [], () => computeHighlights(document, position)).map((h) => ({
+      range: h.range,
+      kind: h.write ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? guard("rename", null, () => prepareRename(document, position)) : null;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const edits = guard("rename", { error: "The rename failed." }, () =>
+      computeRename(document, position, newName),
+    );
+    if ("error" in edits) return new ResponseError(ErrorCodes.InvalidRequest, edits.error);
+    return { changes: { [textDocument.uri]: edits } };
   });
 
   connection.onDocumentFormatting(({ textDocument, options }) => {

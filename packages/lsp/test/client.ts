@@ -10,6 +10,7 @@ export interface Message {
   method?: string;
   params?: unknown;
   result?: unknown;
+  error?: { code: number; message: string };
 }
 
 /** A minimal JSON-RPC client over the server's stdio, with `Content-Length` framing. */
@@ -45,9 +46,14 @@ export class Client {
   }
 
   async request(method: string, params: unknown): Promise<unknown> {
+    return (await this.response(method, params)).result;
+  }
+
+  /** The whole response to a request: its result, or its error. */
+  async response(method: string, params: unknown): Promise<Message> {
     const id = this.nextId++;
     this.send({ id, method, params });
-    return (await this.next((m) => m.id === id && m.method === undefined)).result;
+    return this.next((m) => m.id === id && m.method === undefined);
   }
 
   /** Waits for (and removes) the first message that matches. */

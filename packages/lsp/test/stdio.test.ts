@@ -142,6 +142,37 @@ describe("hull-lsp settings and entry points", () => {
     }
   });
 
+  it("goes to a stage's definition, renames it, and refuses a name BuildKit would not take", async () => {
+    const client = start([bin, "--stdio"]);
+    try {
+      await initialize(client);
+      const uri = "untitled:navigation";
+      open(client, uri, "FROM alpine:3.20 AS build\nFROM scratch\nCOPY --from=build /bin/sh /sh\n");
+      const at = { textDocument: { uri }, position: { line: 2, character: 14 } };
+      expect(await client.request("textDocument/definition", at)).toEqual([
+        { uri, range: { start: { line: 0, character: 20 }, end: { line: 0, character: 25 } } },
+      ]);
+      expect(await client.request("textDocument/rename", { ...at, newName: "base" })).toEqual({
+        changes: {
+          [uri]: [
+            {
+              range: { start: { line: 0, character: 20 }, end: { line: 0, character: 25 } },
+              newText: "base",
+            },
+            {
+              range: { start: { line: 2, character: 12 }, end: { line: 2, character: 17 } },
+              newText: "base",
+            },
+          ],
+        },
+      });
+      const refused = await client.response("textDocument/rename", { ...at, newName: "9lives" });
+      expect(refused.error?.message).toMatch(/is not a stage name/);
+    } finally {
+      client.process.kill();
+    }
+  });
+
   it("lints every change on type, each version once", async () => {
     const client = start([bin, "--stdio"]);
     try {
