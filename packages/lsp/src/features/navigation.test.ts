@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Document } from "../documents.js";
+import { createDocument, type Document } from "../documents.js";
 import { fixture } from "../testing.js";
 import type { LspRange } from "../types.js";
 import {
@@ -94,20 +97,30 @@ FROM x
     expect(definition("FROM alpine\nCOPY --from=ngi$0nx:1.27 / /\n")).toEqual([]);
   });
 
-  it("renames the name and its uses written as names, and keeps indexes and variables", () => {
-    const text = `ARG BASE=build
-FROM alpine AS build
-FROM \${BASE} AS next
+  it("renames the name and its uses, and keeps uses by index", () => {
+    const text = `FROM alpine AS build
+FROM build AS next
 COPY --from=build$0 / /
 COPY --from=0 / /
 `;
-    expect(rename(text, "compile")).toBe(`ARG BASE=build
-FROM alpine AS compile
-FROM \${BASE} AS next
+    expect(rename(text, "compile")).toBe(`FROM alpine AS compile
+FROM compile AS next
 COPY --from=compile / /
 COPY --from=0 / /
 `);
     expect(rename(text, "2fast")).toMatch(/^error: '2fast' is not a stage name/);
+  });
+
+  it("refuses to rename a stage that a variable names: the variable would name nothing after it", () => {
+    const text = `FROM alpine AS base-amd64
+FROM alpine AS base-arm64
+FROM base-$TARGETARCH
+COPY --from=base-amd64$0 / /
+`;
+    expect(references(text)).toEqual(["1:16 base-amd64", "3:6 base-$TARGETARCH", "4:13 base-amd64"]);
+    expect(rename(text, "amd64")).toBe(
+      "error: Line 3 names this stage through a variable ('base-$TARGETARCH'), which the rename cannot follow.",
+    );
   });
 
   it("cannot rename an unnamed stage or an image", () => {
@@ -179,5 +192,36 @@ RUN echo $VERSION
       expect(prepareRename(document, position)).toBeNull();
       expect(definition(text)).toEqual([]);
     }
+  });
+});
+
+describe("on the example Dockerfiles", () => {
+  const folder = fileURLToPath(new URL("../../../../examples/", import.meta.url));
+  const files = readdirSync(folder).map((name) => join(folder, name, "Dockerfile"));
+
+  it.each(files)("at every offset of %s, a rename keeps what each name refers to", (file) => {
+    const text = readFileSync(file, "utf8");
+    const document = createDocument("untitled:example", 1, text);
+    let renamed = 0;
+    for (let offset = 0; offset <= text.length; offset++) {
+      const position = document.lines.positionAt(offset);
+      if (!prepareRename(document, position)) continue;
+      const before = computeReferences(document, position, true);
+      const edits = computeRename(document, position, "renamed_1");
+      if ("error" in edits) continue;
+      renamed++;
+      let after = text;
+      const spans = edits.map((e) => [
+        document.lines.offsetAt(e.range.start),
+        document.lines.offsetAt(e.range.end),
+      ]);
+      for (const [start, end] of spans.sort((a, b) => b[0]! - a[0]!))
+        after = after.slice(0, start) + "renamed_1" + after.slice(end);
+      // The first edit stands where it stood: nothing before it moved.
+      const first = createDocument("untitled:renamed", 2, after);
+      const at = first.lines.positionAt(Math.min(...spans.map((s) => s[0]!)));
+      expect(computeReferences(first, at, true)).toHaveLength(before.length);
+    }
+    expect(renamed).toBeGreaterThan(0);
   });
 });

@@ -90,8 +90,9 @@ export function prepareRename(
 }
 
 /**
- * The edits that rename the name under the cursor everywhere it is written as it is, or why there are none. Uses
- * written with a variable (`FROM $BASE`) or an index (`--from=0`) are left as they are.
+ * The edits that rename the name under the cursor everywhere it is written, or why there are none. A use by index
+ * (`--from=0`) is left as it is; a use through a variable (`FROM base-$TARGETARCH`) would no longer name the stage
+ * after the rename, so the rename is refused, naming it.
  */
 export function computeRename(
   document: Document,
@@ -104,7 +105,16 @@ export function computeRename(
     return { error: `'${newName}' is not a stage name: a letter, then letters, digits, '-', '_' or '.'.` };
   if (found.target.kind === "variable" && !variableNamePattern.test(newName))
     return { error: `'${newName}' is not a variable name: a letter or '_', then letters, digits or '_'.` };
-  return occurrences(document, found.target)
+  const all = occurrences(document, found.target);
+  const indirect = all.find((o) => !o.literal && !/^\d+$/.test(document.text.slice(o.start, o.end)));
+  if (indirect) {
+    const line = document.lines.positionAt(indirect.start).line + 1;
+    const text = document.text.slice(indirect.start, indirect.end);
+    return {
+      error: `Line ${line} names this stage through a variable ('${text}'), which the rename cannot follow.`,
+    };
+  }
+  return all
     .filter((o) => o.literal)
     .map((o) => ({ range: document.lines.rangeOf(o.start, o.end), newText: newName }));
 }
