@@ -1,4 +1,4 @@
--- Drives the hull set-up in headless Neovim: diagnostics on open and after an edit, then a code action's fix.
+-- Drives the hull set-up in headless Neovim: diagnostics on open and after an edit, a code action's fix, then a rename.
 local file, result = os.getenv("HULL_NVIM_FILE"), os.getenv("HULL_NVIM_RESULT")
 local out = {}
 local function codes()
@@ -30,6 +30,18 @@ for _, response in pairs(vim.lsp.buf_request_sync(0, "textDocument/codeAction", 
     if action.title == "Fix this legacy-key-value-format problem" then
       vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
     end
+  end
+end
+local rename = {
+  textDocument = { uri = vim.uri_from_bufnr(0) },
+  position = { line = 2, character = 4 },
+  newName = "APP",
+}
+out.renamed = false
+for _, response in pairs(vim.lsp.buf_request_sync(0, "textDocument/rename", rename, 20000) or {}) do
+  if response.result then
+    vim.lsp.util.apply_workspace_edit(response.result, "utf-16")
+    out.renamed = true
   end
 end
 vim.cmd("write")

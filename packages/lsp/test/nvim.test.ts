@@ -25,7 +25,7 @@ function neovimSnippet(): string {
 describe.skipIf(!version || !existsSync(bundle))(
   `Neovim ${version ?? "(absent: skipped)"} with the README's set-up`,
   () => {
-    it("shows diagnostics on open and after an edit, and applies a code action's fix", () => {
+    it("shows diagnostics on open and after an edit, applies a code action's fix and renames a variable", () => {
       const dir = mkdtempSync(join(tmpdir(), "hull-nvim-"));
       try {
         // `hull-lsp` on PATH, as the snippet expects after an install.
@@ -61,8 +61,9 @@ describe.skipIf(!version || !existsSync(bundle))(
           edited: true,
           after_edit: ["legacy-key-value-format"],
           actions: expect.arrayContaining(["Fix this legacy-key-value-format problem"]),
+          renamed: true,
         });
-        expect(readFileSync(dockerfile, "utf8")).toBe("FROM node:22\nUSER node\nENV A=1\n");
+        expect(readFileSync(dockerfile, "utf8")).toBe("FROM node:22\nUSER node\nENV APP=1\n");
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
