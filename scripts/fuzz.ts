@@ -1,4 +1,5 @@
-// Fuzzes parse, print, lint (every rule), plan, fmt and lint fixes for a given time, outside the unit suite:
+// Fuzzes parse, print, lint (every rule), plan, fmt, lint fixes and the language server's features for a given
+// time, outside the unit suite:
 //   pnpm fuzz [--minutes N] [--seed N] [--corpus DIR] [--out DIR]
 // Inputs are random text, mutations of real Dockerfiles (the examples, the parser's fixtures and, when given, a
 // corpus folder) and instructions generated from the Dockerfile grammar. Each input must keep the invariants
@@ -15,6 +16,19 @@ import {
   type ShellcheckRequest,
 } from "../packages/linter/src/index.js";
 import { plan } from "../packages/planner/src/index.js";
+import {
+  computeCodeActions,
+  computeCompletions,
+  computeDefinition,
+  computeFoldingRanges,
+  computeHover,
+  computeReferences,
+  computeRename,
+  computeSymbols,
+  createDocument,
+  defaultFeatureConfig,
+  prepareRename,
+} from "../packages/lsp/src/index.js";
 
 interface Options {
   minutes: number;
@@ -385,6 +399,48 @@ function lineFindings(request: ShellcheckRequest): ShellcheckOutput {
   return { files, stdout: JSON.stringify({ comments }) };
 }
 
+const editorConfig = defaultFeatureConfig();
+
+/**
+ * The language server's features at a few offsets of the input: the start, the end, and every `$` and `=` (where
+ * variables, flags and stage names are), at most 16 of them. None may throw, and a rename must leave each renamed
+ * name with as many references as it had.
+ */
+function editor(text: string): void {
+  const document = createDocument("untitled:fuzz", 1, text);
+  const offsets = [0, text.length];
+  for (let i = 0; i < text.length && offsets.length < 16; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x24 /* $ */ || c === 0x3d /* = */) offsets.push(i + 1);
+  }
+  computeSymbols(document, editorConfig);
+  computeFoldingRanges(document, editorConfig);
+  // Code actions lint the document: asked once, for the whole of it.
+  const end = document.lines.positionAt(text.length);
+  computeCodeActions(document, { start: { line: 0, character: 0 }, end }, editorConfig);
+  for (const offset of offsets) {
+    const position = document.lines.positionAt(offset);
+    computeHover(document, position, editorConfig);
+    computeCompletions(document, position, editorConfig);
+    computeDefinition(document, position);
+    if (!prepareRename(document, position)) continue;
+    const before = computeReferences(document, position, true).length;
+    const edits = computeRename(document, position, "fuzz_name");
+    if ("error" in edits) continue;
+    const spans = edits
+      .map((e) => [document.lines.offsetAt(e.range.start), document.lines.offsetAt(e.range.end)] as const)
+      .sort((a, b) => b[0] - a[0]);
+    if (spans.length === 0) throw new Violation("editor-rename", `a rename at ${offset} made no edits`);
+    let renamed = text;
+    for (const [start, end] of spans) renamed = renamed.slice(0, start) + "fuzz_name" + renamed.slice(end);
+    const after = createDocument("untitled:renamed", 2, renamed);
+    const first = spans[spans.length - 1]![0];
+    const count = computeReferences(after, after.lines.positionAt(first), true).length;
+    if (count !== before)
+      throw new Violation("editor-rename", `a rename at ${offset} left ${count} references of ${before}`);
+  }
+}
+
 /** Checks every invariant on one input; throws a Violation naming the first that fails. */
 function check(text: string): void {
   const parsed = step("parse", () => parse(text));
@@ -410,6 +466,7 @@ function check(text: string): void {
     if (cacheKeys(formatted) !== keys)
       throw new Violation("fmt-plan", "the plan of fmt(x) has other cache keys");
   });
+  step("editor", () => editor(text));
   const fixed = step("fix", () => fixAll(text));
   if (fixed.rounds > 10) throw new Violation("fix-converges", "fixes still change the text after 10 rounds");
   step("fix-idempotent", () => {

@@ -15,6 +15,13 @@ export type { CompletionData } from "./features/completion.js";
 export { computeSymbols } from "./features/symbols.js";
 export type { SymbolData } from "./features/symbols.js";
 export { computeFoldingRanges } from "./features/folding.js";
+export {
+  computeDefinition,
+  computeReferences,
+  computeHighlights,
+  prepareRename,
+  computeRename,
+} from "./features/navigation.js";
 export type { FoldingData } from "./features/folding.js";
 export { parseSettings, defaultSettings } from "./settings.js";
 export type { ServerSettings } from "./settings.js";
