@@ -41,10 +41,19 @@ const commonjs = {
 /**
  * Modules that only some runs need, each with what loads it at run time: crypto hashes for the SARIF and GitLab
  * formats and the planner, child_process runs ShellCheck and git, worker_threads lints many files, os counts
- * the processors for them, tty tells a terminal (on a character device only); most runs need none of them, and loading them costs every `hull lint` a few milliseconds (bench/startup.mjs). The CLI's
- * bundles hold a stand-in for each, whose exports load the built-in on first use.
+ * the processors for them, tty tells a terminal (on a character device only), fs/promises writes ShellCheck's
+ * temporary files (and loads eight more of Node's modules, readline's among them); most runs need none of them, and
+ * loading them costs every `hull lint` a few milliseconds (bench/startup.mjs). The CLI's bundles hold a stand-in for
+ * each, whose exports load the built-in on first use.
  */
-const lazyModules = ["node:crypto", "node:child_process", "node:worker_threads", "node:os", "node:tty"];
+const lazyModules = [
+  "node:crypto",
+  "node:child_process",
+  "node:worker_threads",
+  "node:os",
+  "node:tty",
+  "node:fs/promises",
+];
 const lazyLoad = {
   name: "lazy-modules",
   setup(build) {

@@ -69,6 +69,26 @@ describe.skipIf(!built)("bundled hull lint", () => {
     expect(parallel).toBe(single);
   });
 
+  it("loads none of the built-in modules that only some runs need to lint one file", () => {
+    // scripts/bundle.mjs makes them load on first use; each costs every start a few milliseconds, and fs/promises
+    // alone brings eight more of Node's modules. The list Node keeps of the modules it loaded is printed on exit.
+    const preload = join(dir, "modules.cjs");
+    writeFileSync(
+      preload,
+      'process.on("exit", () => require("node:fs").writeSync(2, process.moduleLoadList.join("\\n")));\n',
+    );
+    const file = join(dir, "svc-0", "part-0", "app.Dockerfile");
+    const run = spawnSync(process.execPath, ["-r", preload, bin, "lint", "--no-shellcheck", file], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    const loaded = run.stderr.split("\n");
+    expect(loaded).toContain("NativeModule vm");
+    for (const name of ["crypto", "child_process", "worker_threads", "fs/promises", "readline"])
+      expect(loaded).not.toContain(`NativeModule ${name}`);
+  });
+
   it("starts from V8's code cache, and from scratch when the cache is damaged", () => {
     // Each command has its own cache beside the bundle (bin/hull.js).
     const cache = join(dirname(bundle), "hull.lint.cjs.cache");
