@@ -126,13 +126,17 @@ export class EnvList {
 }
 
 function assoc(chunk: Chunk, shift: number, index: number, entry: Stored): Chunk {
-  const items = chunk.items.slice();
+  const { items } = chunk;
   const i = (index >>> shift) & mask;
-  if (shift === 0) items[i] = entry;
-  else
-    items[i] =
-      i < items.length ? assoc(items[i] as Chunk, shift - bits, index, entry) : path(shift - bits, entry);
-  return { items, digest: undefined };
+  const item =
+    shift === 0
+      ? entry
+      : i < items.length
+        ? assoc(items[i] as Chunk, shift - bits, index, entry)
+        : path(shift - bits, entry);
+  // A copy of exactly the new length: a copy written past its end keeps room for about twenty more items, in every
+  // version a plan keeps (each RUN's env).
+  return { items: i < items.length ? items.with(i, item) : items.toSpliced(i, 0, item), digest: undefined };
 }
 
 /** A chain of chunks from level `shift` down to one holding only `entry`. */
