@@ -9,16 +9,18 @@ class Leaf<V> {
 }
 
 /**
- * A node of the trie: a bitmap of which of 16 slots are taken, and the taken ones in order; below the hash's last
- * bits, a list of leaves whose whole hashes are equal (`collision`). Never changed once made.
+ * A node of the trie: one array, a bitmap of which of 16 slots are taken, then the taken ones in order (an object
+ * holding the bitmap and an array of the items cost 48 bytes more a node, and a model keeps many versions of each).
+ * Never changed once made.
  */
-class Branch<V> {
-  constructor(
-    readonly bitmap: number,
-    readonly items: readonly (Leaf<V> | Branch<V>)[],
-    readonly collision = false,
-  ) {}
+type Branch<V> = readonly [bitmap: number, ...items: Item<V>[]];
+
+/** Below the hash's last bits: the leaves whose whole hashes are equal. */
+class Collision<V> {
+  constructor(readonly leaves: readonly Leaf<V>[]) {}
 }
+
+type Item<V> = Leaf<V> | Branch<V> | Collision<V>;
 
 // 16 slots a level (as the planner's EnvList): a new version copies at most 16 items a level, so a version costs
 // about the same at any size, where 32 slots made the copies grow with the map until a level filled up.
@@ -26,7 +28,7 @@ const bits = 4;
 /** The most entries a map keeps as a flat list before it becomes a trie. */
 const smallLimit = 8;
 const slotMask = (1 << bits) - 1;
-const emptyBranch = new Branch<never>(0, []);
+const emptyBranch: Branch<never> = [0];
 
 /**
  * An immutable map from strings that lists its entries in the order their names were first set, as `Map` does:
@@ -159,14 +161,12 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   private leaf(key: string, hash: number): Leaf<V> | undefined {
     let node = this.root;
     for (let shift = 0; ; shift += bits) {
-      if (node.collision) {
-        for (const item of node.items) if ((item as Leaf<V>).key === key) return item as Leaf<V>;
-        return undefined;
-      }
       const bit = 1 << ((hash >>> shift) & slotMask);
-      if ((node.bitmap & bit) === 0) return undefined;
-      const item = node.items[popcount(node.bitmap & (bit - 1))]!;
+      const bitmap = node[0];
+      if ((bitmap & bit) === 0) return undefined;
+      const item = node[1 + popcount(bitmap & (bit - 1))] as Item<V>;
       if (item instanceof Leaf) return item.key === key ? item : undefined;
+      if (item instanceof Collision) return item.leaves.find((leaf) => leaf.key === key);
       node = item;
     }
   }
@@ -186,8 +186,10 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
       return (this.orderedCache = leaves);
     }
     const collect = (node: Branch<V>): void => {
-      for (const item of node.items) {
+      for (let i = 1; i < node.length; i++) {
+        const item = node[i] as Item<V>;
         if (item instanceof Leaf) leaves.push(item);
+        else if (item instanceof Collision) leaves.push(...item.leaves);
         else collect(item);
       }
     };
@@ -258,53 +260,60 @@ export class PersistentSet {
 
 /** The branch with `leaf` put in, replacing a leaf of the same key. */
 function assoc<V>(node: Branch<V>, shift: number, leaf: Leaf<V>): Branch<V> {
-  if (node.collision) {
-    const items = node.items.filter((item) => (item as Leaf<V>).key !== leaf.key);
-    items.push(leaf);
-    return new Branch(0, items, true);
-  }
   const bit = 1 << ((leaf.hash >>> shift) & slotMask);
-  const index = popcount(node.bitmap & (bit - 1));
+  const bitmap = node[0];
+  const index = 1 + popcount(bitmap & (bit - 1));
   // Copies of exactly the new length (toSpliced, with): a copy that splice() lengthened kept room for about twenty
-  // more items, in every version a model keeps (6 of the 92 MB that lint kept of a chain of 20,000 stages).
-  if ((node.bitmap & bit) === 0) return new Branch(node.bitmap | bit, node.items.toSpliced(index, 0, leaf));
-  const item = node.items[index]!;
-  const next = !(item instanceof Leaf)
-    ? assoc(item, shift + bits, leaf)
-    : item.key === leaf.key
-      ? leaf
-      : pair(item, leaf, shift + bits);
-  return new Branch(node.bitmap, node.items.with(index, next));
+  // more items, in every version a model keeps.
+  if ((bitmap & bit) === 0) return withBitmap(node.toSpliced(index, 0, leaf), bitmap | bit);
+  const item = node[index] as Item<V>;
+  const next =
+    item instanceof Leaf
+      ? item.key === leaf.key
+        ? leaf
+        : pair(item, leaf, shift + bits)
+      : item instanceof Collision
+        ? new Collision([...item.leaves.filter((other) => other.key !== leaf.key), leaf])
+        : assoc(item, shift + bits, leaf);
+  return replaced(node, index, next);
 }
 
-/** A branch holding two leaves of different keys whose hashes agree below `shift`. */
-function pair<V>(a: Leaf<V>, b: Leaf<V>, shift: number): Branch<V> {
+/** A node of two leaves of different keys whose hashes agree below `shift`. */
+function pair<V>(a: Leaf<V>, b: Leaf<V>, shift: number): Branch<V> | Collision<V> {
   // Past the hash's 32 bits the two hashes are equal: the leaves share a list.
-  if (shift >= 32) return new Branch(0, [a, b], true);
+  if (shift >= 32) return new Collision([a, b]);
   const bitA = 1 << ((a.hash >>> shift) & slotMask);
   const bitB = 1 << ((b.hash >>> shift) & slotMask);
-  if (bitA === bitB) return new Branch(bitA, [pair(a, b, shift + bits)]);
-  return new Branch(bitA | bitB, bitA < bitB ? [a, b] : [b, a]);
+  if (bitA === bitB) return [bitA, pair(a, b, shift + bits)];
+  return bitA < bitB ? [bitA | bitB, a, b] : [bitA | bitB, b, a];
 }
 
 /** The branch without the leaf of `key`, which it holds. */
 function dissoc<V>(node: Branch<V>, shift: number, key: string, hash: number): Branch<V> {
-  if (node.collision) {
-    return new Branch(
-      0,
-      node.items.filter((item) => (item as Leaf<V>).key !== key),
-      true,
-    );
-  }
   const bit = 1 << ((hash >>> shift) & slotMask);
-  const index = popcount(node.bitmap & (bit - 1));
-  const item = node.items[index]!;
-  if (!(item instanceof Leaf)) {
+  const bitmap = node[0];
+  const index = 1 + popcount(bitmap & (bit - 1));
+  const item = node[index] as Item<V>;
+  if (item instanceof Collision) {
+    const rest = item.leaves.filter((leaf) => leaf.key !== key);
+    if (rest.length > 0) return replaced(node, index, new Collision(rest));
+  } else if (!(item instanceof Leaf)) {
     const child = dissoc(item, shift + bits, key, hash);
-    if (child.items.length > 0) return new Branch(node.bitmap, node.items.with(index, child));
+    if (child.length > 1) return replaced(node, index, child);
   }
-  // The leaf itself, or a branch left empty: the slot is freed.
-  return new Branch(node.bitmap & ~bit, node.items.toSpliced(index, 1));
+  // The leaf itself, or a node left empty: the slot is freed.
+  return withBitmap(node.toSpliced(index, 1), bitmap & ~bit);
+}
+
+/** A copy of a branch with the item at `index` replaced; the bitmap stays. */
+function replaced<V>(node: Branch<V>, index: number, item: Item<V>): Branch<V> {
+  return node.with(index, item) as unknown as Branch<V>;
+}
+
+/** A fresh copy of a branch's array, made a branch with this bitmap. */
+function withBitmap<V>(copy: (number | Item<V>)[], bitmap: number): Branch<V> {
+  copy[0] = bitmap;
+  return copy as unknown as Branch<V>;
 }
 
 function popcount(n: number): number {
