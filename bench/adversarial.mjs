@@ -14,11 +14,15 @@
 // A SCALE multiplies the sizes named in `cases` below (scale 1 = 100k continuation lines, 50 MB, …); the
 // default `0.1 1` gives a ×1 and a ×10 point. Each case and scale runs in a child process of its own, so that
 // its peak resident memory is its own and a case that stalls is stopped after --timeout seconds (default 120);
-// the operations it finished are still reported. Times are CPU milliseconds (user + system, garbage collection
-// on helper threads included) after a warm-up, so that a busy machine skews them less; --repeat N runs each op N
-// times and keeps the median (default 1). Prints a Markdown table with each time's ratio to the previous scale;
-// "added RSS / input" is the peak resident memory less the memory before the input was made, over the input's
-// size in bytes.
+// the operations it finished are still reported. A full garbage collection runs before and after each op (untimed),
+// so that an op's peak does not hold the garbage of the ops before it: each op is a run of its own for a user (one
+// `hull lint`, one `hull plan`). Times are CPU milliseconds (user + system, garbage collection on helper threads
+// included) after a warm-up, so that a busy machine skews them less; --repeat N runs each op N times and keeps the
+// median (default 1). Prints a Markdown table with each time's ratio to the previous scale; "added RSS / input" is
+// the peak resident memory less the memory before the input was made, over the input's size in bytes: the
+// process's high-water mark, garbage not yet collected within an op included. "kept / input" is what an op's result
+// holds, over the input's size: the heap after a full collection with the result still held, less the heap before
+// the op, for the op that keeps most (named).
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -212,17 +216,24 @@ async function child(name, scale, ops, repeat) {
     if (!ops.includes(op)) return;
     const times = [];
     let out;
+    let kept = 0;
     for (let k = 0; k < repeat; k++) {
+      out = undefined;
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
       const start = process.cpuUsage();
       out = run();
       const used = process.cpuUsage(start);
       times.push((used.user + used.system) / 1000);
+      globalThis.gc();
+      kept = process.memoryUsage().heapUsed - before;
     }
     times.sort((a, b) => a - b);
     send({
       op,
       ms: times[Math.floor(times.length / 2)],
       rssMB: process.resourceUsage().maxRSS / 1024,
+      keptBytes: kept,
       ...(typeof out === "string"
         ? { out: out.length }
         : typeof out?.chars === "number"
@@ -267,7 +278,16 @@ function runChild(name, scale, ops, repeat, timeoutSeconds) {
     const script = fileURLToPath(import.meta.url);
     const proc = spawn(
       process.execPath,
-      [...process.execArgv, script, "--child", name, String(scale), ops.join(","), String(repeat)],
+      [
+        ...process.execArgv,
+        "--expose-gc",
+        script,
+        "--child",
+        name,
+        String(scale),
+        ops.join(","),
+        String(repeat),
+      ],
       {
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -319,6 +339,7 @@ async function main() {
     ...ops.map((o) => `${o} ms`),
     "peak RSS MB",
     "added RSS / input",
+    "kept / input",
     "note",
   ];
   console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
@@ -342,8 +363,12 @@ async function main() {
         bytes && records.base && rss > 0
           ? `${(((rss - records.base.rssMB) * 2 ** 20) / bytes).toFixed(0)}×`
           : "—";
+      const most = ops
+        .filter((op) => records[op])
+        .sort((a, b) => records[b].keptBytes - records[a].keptBytes)[0];
+      const kept = bytes && most ? `${(records[most].keptBytes / bytes).toFixed(0)}× (${most})` : "—";
       console.log(
-        `| ${name} | ${scale} | ${bytes ?? "—"} | ${cells.join(" | ")} | ${rss.toFixed(0)} | ${added} | ${failed ?? ""} |`,
+        `| ${name} | ${scale} | ${bytes ?? "—"} | ${cells.join(" | ")} | ${rss.toFixed(0)} | ${added} | ${kept} | ${failed ?? ""} |`,
       );
       previous = records;
     }
