@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 import { configLibraries } from "./config-libraries.mjs";
+import { configValidatorsSource } from "./config-validators.mjs";
 
 const cli = JSON.parse(readFileSync(new URL("../packages/cli/package.json", import.meta.url), "utf8"));
 
@@ -178,11 +179,16 @@ const bundles = [
 
 await Promise.all(bundles.map((options) => build(options)));
 
+// The config validators compiled from the rules, beside each set of side bundles (scripts/config-validators.mjs).
+const validators = await configValidatorsSource();
+for (const dir of ["packages/cli/bundle", "bench/dist"])
+  writeFileSync(`${dir}/config-validators.cjs`, validators);
+
 // V8 accepts a code cache for any source of the length it was made for, and then runs the code it holds: after a
 // rebuild or a `git pull` that kept hull.cjs's length (a version 0.1.0 -> 0.1.1, a `<` made `>`), bin/hull.js would
 // have run the old build. The last line of each file bin/hull.js compiles with a cache (the CLI and the config
 // libraries it requires) names the build, and bin/hull.js uses a cache only for the build it names.
-for (const name of ["hull", ...configLibraryNames]) {
+for (const name of ["hull", ...configLibraryNames, "config-validators"]) {
   const file = `packages/cli/bundle/${name}.cjs`;
   const text = readFileSync(file, "utf8");
   const fingerprint = createHash("sha256").update(text).digest("hex");

@@ -16,15 +16,23 @@ export function configLibraries({ sideBundles = false } = {}) {
         const from = (name) => JSON.stringify(sideBundles ? `./${name}.cjs` : name);
         return {
           contents: [
-            "let ajv, yaml;",
+            "let ajv, yaml, validators;",
             `export const ajvLibrary = () => (ajv ??= require(${from("ajv")}));`,
             `export const yamlLibrary = () => (yaml ??= require(${from("yaml")}));`,
+            // The validators compiled from the bundled rules (scripts/config-validators.mjs) sit beside the side
+            // bundles; a bundle that holds the libraries compiles its validators with ajv.
+            sideBundles
+              ? 'export const precompiledValidators = () => (validators ??= require("./config-validators.cjs"));'
+              : "export const precompiledValidators = () => undefined;",
           ].join("\n"),
           loader: "js",
         };
       });
       if (sideBundles) {
-        build.onResolve({ filter: /^\.\/(ajv|yaml)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        build.onResolve({ filter: /^\.\/(ajv|yaml|config-validators)\.cjs$/ }, (args) => ({
+          path: args.path,
+          external: true,
+        }));
       }
     },
   };

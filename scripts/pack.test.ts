@@ -80,6 +80,7 @@ describe.skipIf(!built)("packed packages", () => {
       "package/bin/hull.js",
       "package/bin/package.json",
       "package/bundle/ajv.cjs",
+      "package/bundle/config-validators.cjs",
       "package/bundle/diff.cjs",
       "package/bundle/hull.cjs",
       "package/bundle/lint-worker.mjs",

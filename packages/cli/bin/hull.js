@@ -48,12 +48,13 @@ const libraries = new Map();
 script.runInThisContext()(bundle.exports, bundleRequire, bundle, file, dir);
 
 /**
- * The bundle's `require`. The config libraries beside it (ajv.cjs and yaml.cjs, scripts/config-libraries.mjs),
- * which a run loads when it reads a config file, are compiled through caches of their own: compiling them, and
- * ajv's first compile of a schema, made `hull lint` beside a `.hullrc.yaml` 60 ms slower than without one.
+ * The bundle's `require`. The config libraries beside it (ajv.cjs, yaml.cjs and config-validators.cjs, the
+ * validators compiled from the rules; scripts/config-libraries.mjs), which a run loads when it reads a config file,
+ * are compiled through caches of their own: compiling them, and ajv's first compile of a schema, made `hull lint`
+ * beside a `.hullrc.yaml` 60 ms slower than without one.
  */
 function bundleRequire(id) {
-  if (id !== "./ajv.cjs" && id !== "./yaml.cjs") return plainRequire(id);
+  if (id !== "./ajv.cjs" && id !== "./yaml.cjs" && id !== "./config-validators.cjs") return plainRequire(id);
   let library = libraries.get(id);
   if (library === undefined) {
     const path = join(dir, id);

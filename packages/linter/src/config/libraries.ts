@@ -33,3 +33,20 @@ export function ajvLibrary(): typeof AjvLibrary {
 export function yamlLibrary(): typeof YamlLibrary {
   return (yaml ??= required<typeof YamlLibrary>("yaml"));
 }
+
+/**
+ * Config validators compiled ahead of time from the bundled rules (scripts/config-validators.mjs): ajv's
+ * validation functions by name, `keys` naming the function of each key of `rules`, and what the schemas were made
+ * from (`validationSignature`).
+ */
+export interface PrecompiledValidators {
+  readonly signature: string;
+  readonly keys: Readonly<Record<string, string>>;
+  readonly shellcheckCode: string;
+  readonly [name: string]: unknown;
+}
+
+/** The bundled CLI's validators; the package itself has none (the bundles replace this file). */
+export function precompiledValidators(): PrecompiledValidators | undefined {
+  return undefined;
+}

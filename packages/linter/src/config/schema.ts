@@ -10,7 +10,7 @@ import {
   type Severity,
 } from "../rule.js";
 import { suggestSpelling } from "@hull/parser";
-import { ajvLibrary } from "./libraries.js";
+import { ajvLibrary, precompiledValidators, type PrecompiledValidators } from "./libraries.js";
 
 /** A failure threshold: the least severe level that makes `hull lint` exit 1, or `none`. */
 export type FailureThreshold = Severity | "none";
@@ -117,6 +117,40 @@ function shellcheckCodeSchema(): JsonSchema {
   return { ...severitySchema(), description: "One ShellCheck code, e.g. `SC2086` or `shellcheck/SC2086`." };
 }
 
+/**
+ * What `validateConfig` checks a config against, for a registry: the document with `rules` as a plain object, the
+ * schema of each key `rules` may name, and that of a ShellCheck code. scripts/config-validators.mjs compiles them
+ * when the CLI is bundled.
+ */
+export function configValidationSchemas(registry: readonly Rule[]): ValidationSchemas {
+  return {
+    document: documentSchema({ type: "object" }),
+    keys: ruleKeySchemas(registry),
+    shellcheckCode: shellcheckCodeSchema(),
+  };
+}
+
+/**
+ * What the schemas of the keys of `rules` are made from, rule by rule (`ruleKeySchemas`; titles and severities go
+ * into descriptions only): validators compiled ahead of time serve a registry with the same signature.
+ */
+export function validationSignature(registry: readonly Rule[]): string {
+  return JSON.stringify(
+    registry.map((rule) => [
+      rule.id,
+      rule.group ?? null,
+      aliasTools.map((tool) => aliasList(rule, tool)),
+      rule.options ?? null,
+    ]),
+  );
+}
+
+export interface ValidationSchemas {
+  document: JsonSchema;
+  keys: Record<string, JsonSchema>;
+  shellcheckCode: JsonSchema;
+}
+
 /** The JSON Schema of the config file, with a key for every rule id and alias of the registry. */
 export function buildConfigSchema(registry: readonly Rule[]): JsonSchema {
   return documentSchema({
@@ -209,62 +243,99 @@ export interface ConfigProblem {
  * A registry's config validator. The schema `buildConfigSchema` publishes has a property for each of the 300-odd
  * rule ids, aliases and groups; ajv compiled it whole in half a second, which every `hull lint` that found a config
  * file paid. So the document is checked with `rules` as a plain object, and each key a config sets is checked
- * against its own schema from the same builders, compiled when first met. A key with no schema is reported as the
- * whole schema's `additionalProperties: false` reports it.
+ * against its own schema from the same builders: compiled when the CLI is bundled, or else when first met. A key
+ * with no schema is reported as the whole schema's `additionalProperties: false` reports it.
  */
 interface Validator {
-  ajv: Ajv;
   document: ValidateFunction;
-  keys: Record<string, JsonSchema>;
-  compiled: Map<string, ValidateFunction>;
+  /** The validator of the setting of `rules[key]`, or undefined when `rules` may not name the key. */
+  setting(key: string): ValidateFunction | undefined;
 }
 
-const validators = new WeakMap<readonly Rule[], Validator>();
+/** ajv's options, here and for the validators compiled when the CLI is bundled (scripts/config-validators.mjs). */
+export const ajvOptions = {
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  // The schemas are ours, checked against JSON Schema's meta-schema by the tests: checking them again on every run
+  // compiled the meta-schema too.
+  validateSchema: false,
+  // The validators run once per config file: ajv's pass that simplifies the code it generates cost more than it
+  // saved (a first `validateConfig` took 30 ms with it and 26 without, median of 8 fresh processes).
+  code: { optimize: false },
+} as const;
 
-function validatorFor(registry: readonly Rule[]): Validator {
-  let validator = validators.get(registry);
+const compiledValidators = new WeakMap<readonly Rule[], Validator>();
+const signatures = new WeakMap<readonly Rule[], string>();
+
+function validatorFor(registry: readonly Rule[], precompiled: PrecompiledValidators | undefined): Validator {
+  // Validators compiled ahead of time from the bundled CLI's rules serve a registry whose keys and options are the
+  // same; any other registry gets validators compiled here.
+  if (precompiled !== undefined) {
+    let signature = signatures.get(registry);
+    if (signature === undefined) signatures.set(registry, (signature = validationSignature(registry)));
+    if (precompiled.signature === signature) return fromPrecompiled(precompiled);
+  }
+  let validator = compiledValidators.get(registry);
   if (!validator) {
-    // The schemas are ours, checked against JSON Schema's meta-schema by the tests: checking them again on every run
-    // compiled the meta-schema too.
-    const ajv = new (ajvLibrary().Ajv)({
-      allErrors: true,
-      strict: false,
-      verbose: true,
-      validateSchema: false,
-      // The validators run once per config file: ajv's pass that simplifies the code it generates cost more than
-      // it saved (a first `validateConfig` took 30 ms with it and 26 without, median of 8 fresh processes).
-      code: { optimize: false },
-    });
-    const document = ajv.compile(documentSchema({ type: "object" }));
-    validator = { ajv, document, keys: ruleKeySchemas(registry), compiled: new Map() };
-    validators.set(registry, validator);
+    validator = compiling(configValidationSchemas(registry));
+    compiledValidators.set(registry, validator);
   }
   return validator;
 }
 
-/** The validator of the setting of `rules[key]`, or undefined when `rules` may not name the key. */
-function settingValidator(validator: Validator, key: string): ValidateFunction | undefined {
-  let validate = validator.compiled.get(key);
-  if (validate) return validate;
-  const schema = Object.hasOwn(validator.keys, key)
-    ? validator.keys[key]
-    : shellcheckCode.test(key)
-      ? shellcheckCodeSchema()
-      : undefined;
-  if (schema === undefined) return undefined;
-  validate = validator.ajv.compile(schema);
-  validator.compiled.set(key, validate);
-  return validate;
+function fromPrecompiled(precompiled: PrecompiledValidators): Validator {
+  const { keys } = precompiled;
+  const named = (name: string) => precompiled[name] as ValidateFunction;
+  return {
+    document: named("document"),
+    setting: (key) =>
+      Object.hasOwn(keys, key)
+        ? named(keys[key]!)
+        : shellcheckCode.test(key)
+          ? named(precompiled.shellcheckCode)
+          : undefined,
+  };
 }
 
-/** Validates a parsed config document; returns the problems, or [] when it is valid. */
-export function validateConfig(value: unknown, registry: readonly Rule[]): ConfigProblem[] {
-  const validator = validatorFor(registry);
+/** The validator ajv compiles here: the document now, and each key's schema when a config first sets the key. */
+function compiling(schemas: ValidationSchemas): Validator {
+  const ajv: Ajv = new (ajvLibrary().Ajv)(ajvOptions);
+  const document = ajv.compile(schemas.document);
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    document,
+    setting(key) {
+      let validate = compiled.get(key);
+      if (validate) return validate;
+      const schema = Object.hasOwn(schemas.keys, key)
+        ? schemas.keys[key]
+        : shellcheckCode.test(key)
+          ? schemas.shellcheckCode
+          : undefined;
+      if (schema === undefined) return undefined;
+      validate = ajv.compile(schema);
+      compiled.set(key, validate);
+      return validate;
+    },
+  };
+}
+
+/**
+ * Validates a parsed config document; returns the problems, or [] when it is valid. `precompiled`: validators
+ * compiled from the same rules ahead of time (by default the bundled CLI's, when it runs in one).
+ */
+export function validateConfig(
+  value: unknown,
+  registry: readonly Rule[],
+  precompiled: PrecompiledValidators | undefined = precompiledValidators(),
+): ConfigProblem[] {
+  const validator = validatorFor(registry, precompiled);
   const errors: ErrorObject[] = validator.document(value) ? [] : [...(validator.document.errors ?? [])];
   const rules = (value as { rules?: unknown } | null)?.rules;
   if (typeof rules === "object" && rules !== null && !Array.isArray(rules)) {
     for (const [key, setting] of Object.entries(rules)) {
-      const validate = settingValidator(validator, key);
+      const validate = validator.setting(key);
       if (validate === undefined) {
         errors.push({
           keyword: "additionalProperties",
