@@ -181,8 +181,8 @@ await Promise.all(bundles.map((options) => build(options)));
 
 // The config validators compiled from the rules, beside each set of side bundles (scripts/config-validators.mjs).
 const validators = await configValidatorsSource();
-for (const dir of ["packages/cli/bundle", "bench/dist"])
-  writeFileSync(`${dir}/config-validators.cjs`, validators);
+for (const { outfile } of bundles.filter((b) => b.outfile?.endsWith("/ajv.cjs")))
+  writeFileSync(outfile.replace(/ajv\.cjs$/, "config-validators.cjs"), validators);
 
 // V8 accepts a code cache for any source of the length it was made for, and then runs the code it holds: after a
 // rebuild or a `git pull` that kept hull.cjs's length (a version 0.1.0 -> 0.1.1, a `<` made `>`), bin/hull.js would

@@ -284,17 +284,22 @@ function validatorFor(registry: readonly Rule[], precompiled: PrecompiledValidat
   return validator;
 }
 
+/**
+ * What a key of `rules` takes, from a table of the registry's keys and the entry of a ShellCheck code (a schema, or
+ * the name of a precompiled function); undefined when `rules` may not name the key.
+ */
+function settingOf<T>(keys: Readonly<Record<string, T>>, shellcheck: T, key: string): T | undefined {
+  return Object.hasOwn(keys, key) ? keys[key] : shellcheckCode.test(key) ? shellcheck : undefined;
+}
+
 function fromPrecompiled(precompiled: PrecompiledValidators): Validator {
-  const { keys } = precompiled;
   const named = (name: string) => precompiled[name] as ValidateFunction;
   return {
     document: named("document"),
-    setting: (key) =>
-      Object.hasOwn(keys, key)
-        ? named(keys[key]!)
-        : shellcheckCode.test(key)
-          ? named(precompiled.shellcheckCode)
-          : undefined,
+    setting(key) {
+      const name = settingOf(precompiled.keys, precompiled.shellcheckCode, key);
+      return name === undefined ? undefined : named(name);
+    },
   };
 }
 
@@ -308,11 +313,7 @@ function compiling(schemas: ValidationSchemas): Validator {
     setting(key) {
       let validate = compiled.get(key);
       if (validate) return validate;
-      const schema = Object.hasOwn(schemas.keys, key)
-        ? schemas.keys[key]
-        : shellcheckCode.test(key)
-          ? schemas.shellcheckCode
-          : undefined;
+      const schema = settingOf(schemas.keys, schemas.shellcheckCode, key);
       if (schema === undefined) return undefined;
       validate = ajv.compile(schema);
       compiled.set(key, validate);
