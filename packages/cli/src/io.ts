@@ -1,13 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  accessSync,
   chmodSync,
+  chownSync,
+  constants,
   existsSync,
   fstatSync,
   readFileSync,
   readdirSync,
   realpathSync,
   renameSync,
+  type Stats,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -31,7 +35,7 @@ export interface Io {
   readFile(path: string): string;
   /** Reads standard input, which must be valid UTF-8 (as `readFile`). */
   readStdin(): string;
-  /** Replaces a file's content with UTF-8 text, atomically; throws an Error with a readable message on failure. */
+  /** Replaces a file's content with UTF-8 text (`replaceFile`); throws an Error with a readable message on failure. */
   writeFile?(path: string, text: string): void;
   /**
    * Lists a directory's files and sub-directories, marking the sub-directories and symbolic links (whose target
@@ -143,39 +147,98 @@ export function readFailure(displayPath: string, error: unknown): string {
 }
 
 /**
- * Replaces a file atomically: writes a temporary file beside it with the same permission bits and renames it
- * over the original, so a crash or a full disk never leaves a half-written Dockerfile. A symbolic link is
- * followed, so the link stays a link and its target gets the new content.
+ * Replaces a file's content, and nothing else about the file. Where it can, atomically: a temporary file beside it,
+ * with the original's owner and permission bits, renamed over it, so that a crash or a full disk never leaves a
+ * half-written Dockerfile. A symbolic link is followed: the link stays, its target gets the new content.
+ *
+ * A rename makes a new file, which is not always the same file with new content; there the file is rewritten in
+ * place, as editors do: when it has other hard links (they would keep the old content), when the new file cannot
+ * take its owner or group (a run as root on a user's checkout made the user's files root's), and when no file can
+ * be made in its folder. A file this user may not write is left as it is (a rename would replace a file made
+ * read-only, as a Perforce checkout does until `p4 edit`): the error says so.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function replaceFile(path: string, text: string): void {
   let target = path;
   try {
     target = realpathSync(path);
   } catch {
     // A new file: write it where it was asked.
   }
-  let mode: number | undefined;
+  let original: Stats | undefined;
   try {
-    mode = statSync(target).mode & 0o7777;
+    original = statSync(target);
   } catch {
-    mode = undefined;
+    original = undefined;
+  }
+  if (original !== undefined) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      throw new Error("permission denied: the file is read-only to this user");
+    }
+    if (original.nlink > 1) {
+      writeFileSync(target, text, "utf8");
+      return;
+    }
   }
   const temp = join(
     dirname(target),
     `.${basename(target)}.hull-${process.pid}-${randomBytes(4).toString("hex")}`,
   );
+  let inPlace = false;
   try {
-    writeFileSync(temp, text, { encoding: "utf8", flag: "wx", mode: mode ?? 0o666 });
-    // The creation mode is filtered by the umask; set the original's bits exactly.
-    if (mode !== undefined) chmodSync(temp, mode);
-    renameSync(temp, target);
+    writeFileSync(temp, text, {
+      encoding: "utf8",
+      flag: "wx",
+      mode: original === undefined ? 0o666 : original.mode & 0o7777,
+    });
   } catch (error) {
+    // A folder this user may not write (or a read-only file system under a writable file): in place.
+    if (original === undefined || !isPermissionError(error)) throw error;
+    inPlace = true;
+  }
+  if (!inPlace) {
     try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was created.
+      if (original !== undefined) inPlace = !takeIdentity(temp, original);
+      if (!inPlace) renameSync(temp, target);
+    } catch (error) {
+      removeQuietly(temp);
+      throw error;
     }
-    throw error;
+    if (!inPlace) return;
+    removeQuietly(temp);
+  }
+  writeFileSync(target, text, "utf8");
+}
+
+/**
+ * Gives a new file the owner, group and permission bits of the file it replaces; false when it cannot take the
+ * owner or group. The owner first: changing it clears the set-user-ID and set-group-ID bits.
+ */
+function takeIdentity(file: string, original: Stats): boolean {
+  const made = statSync(file);
+  if (made.uid !== original.uid || made.gid !== original.gid) {
+    try {
+      chownSync(file, original.uid, original.gid);
+    } catch {
+      return false;
+    }
+  }
+  // The creation mode was filtered by the umask; set the original's bits exactly.
+  chmodSync(file, original.mode & 0o7777);
+  return true;
+}
+
+function isPermissionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "EACCES" || code === "EPERM" || code === "EROFS";
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Nothing was created, or it is gone already.
   }
 }
 
@@ -257,7 +320,7 @@ export const processIo: Io = {
   stderr: writerOf(2, () => process.stderr),
   readFile: (path) => decodeUtf8(readFileSync(path)),
   readStdin: () => decodeUtf8(readFileSync(0)),
-  writeFile: writeFileAtomic,
+  writeFile: replaceFile,
   // Pipes, sockets and devices are left out: reading a named pipe called Dockerfile would wait for a writer for
   // ever, and `hull lint .` never ended.
   readDir: (path) =>

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
 import {
+  chmodSync,
+  chownSync,
   existsSync,
+  linkSync,
   lstatSync,
   mkdtempSync,
   readdirSync,
@@ -16,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { format } from "@hull/parser";
-import { decodeUtf8, EncodingError, firstInvalidByte, processIo, writeFileAtomic } from "../src/io.js";
+import { decodeUtf8, EncodingError, firstInvalidByte, processIo, replaceFile } from "../src/io.js";
 import { runIn } from "./fake-io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hull-io-"));
@@ -170,22 +173,49 @@ describe.skipIf(!mkfifo)("listing a folder", () => {
   });
 });
 
-describe("atomic writes", () => {
+describe("replacing a file", () => {
   it("keeps the permission bits, leaves no temporary file and writes through a symbolic link", () => {
     const sub = mkdtempSync(join(dir, "write-"));
     const target = join(sub, "Dockerfile");
     writeFileSync(target, "old\n", { mode: 0o751 });
     symlinkSync("Dockerfile", join(sub, "link.Dockerfile"));
-    writeFileAtomic(join(sub, "link.Dockerfile"), "new é\n");
+    replaceFile(join(sub, "link.Dockerfile"), "new é\n");
     expect(readFileSync(target, "utf8")).toBe("new é\n");
     expect(statSync(target).mode & 0o777).toBe(0o751);
     expect(lstatSync(join(sub, "link.Dockerfile")).isSymbolicLink()).toBe(true);
     expect(readdirSync(sub).sort()).toEqual(["Dockerfile", "link.Dockerfile"]);
   });
 
+  it("rewrites a file with other hard links in place, so that every name has the new content", () => {
+    const sub = mkdtempSync(join(dir, "links-"));
+    const target = join(sub, "Dockerfile");
+    writeFileSync(target, "old\n");
+    linkSync(target, join(sub, "other.Dockerfile"));
+    const before = statSync(target).ino;
+    replaceFile(target, "new\n");
+    expect(readFileSync(join(sub, "other.Dockerfile"), "utf8")).toBe("new\n");
+    expect(statSync(target).ino).toBe(before);
+    expect(readdirSync(sub).sort()).toEqual(["Dockerfile", "other.Dockerfile"]);
+  });
+
   it("leaves the original when the write fails", () => {
-    expect(() => writeFileAtomic(join(dir, "no-such-dir", "Dockerfile"), "x")).toThrow(/ENOENT/);
+    expect(() => replaceFile(join(dir, "no-such-dir", "Dockerfile"), "x")).toThrow(/ENOENT/);
     expect(existsSync(join(dir, "no-such-dir"))).toBe(false);
+  });
+
+  // Only root can make a file another user's; what a run by that user does is tested below.
+  it.skipIf(process.getuid?.() !== 0)("keeps the owner and group of another user's file, atomically", () => {
+    const sub = mkdtempSync(join(dir, "owner-"));
+    const target = join(sub, "Dockerfile");
+    writeFileSync(target, "old\n", { mode: 0o640 });
+    chownSync(target, 65534, 65534);
+    const before = statSync(target).ino;
+    replaceFile(target, "new\n");
+    const after = statSync(target);
+    expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([65534, 65534, 0o640]);
+    expect(readFileSync(target, "utf8")).toBe("new\n");
+    // Renamed over it: a new file took the owner.
+    expect(after.ino).not.toBe(before);
   });
 });
 
@@ -211,3 +241,57 @@ describe.skipIf(!built)("a reader that stops reading", () => {
     expect(codes).toContain(result.status);
   });
 });
+
+// `hull fmt --write` run by a user who may not write the file, or its folder: the current user, or, when the tests
+// run as root (who may write anything), nobody (uid 65534).
+const asRoot = process.getuid?.() === 0;
+describe.skipIf(!built || process.platform === "win32")(
+  "hull fmt --write where the user may not write",
+  () => {
+    const unformatted = "from alpine:3.20\nrun echo hi\n";
+    const run = (sub: string, file: string) =>
+      spawnSync(process.execPath, [bin, "fmt", "--write", file], {
+        encoding: "utf8",
+        env: { ...process.env, HOME: sub, XDG_CACHE_HOME: join(sub, ".cache") },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+    /** A folder the user owns (and, for root's nobody, one every user may enter on the way). */
+    const folder = () => {
+      const sub = mkdtempSync(join(dir, "user-"));
+      chmodSync(dir, 0o755);
+      if (asRoot) chownSync(sub, 65534, 65534);
+      return sub;
+    };
+    const own = (file: string) => asRoot && chownSync(file, 65534, 65534);
+
+    it("leaves a read-only file as it is and says so (exit 2)", () => {
+      const sub = folder();
+      const target = join(sub, "Dockerfile");
+      writeFileSync(target, unformatted);
+      own(target);
+      chmodSync(target, 0o444);
+      const result = run(sub, target);
+      expect(result.stderr).toContain("read-only");
+      expect(result.status).toBe(2);
+      expect(readFileSync(target, "utf8")).toBe(unformatted);
+      expect(readdirSync(sub).filter((name) => name !== ".cache")).toEqual(["Dockerfile"]);
+    });
+
+    it("rewrites a file it may write in place when it may not write the folder", () => {
+      const sub = folder();
+      const target = join(sub, "Dockerfile");
+      writeFileSync(target, unformatted);
+      own(target);
+      const before = statSync(target).ino;
+      // Root keeps the folder; a user takes away their own right to write it.
+      if (asRoot) chownSync(sub, 0, 0);
+      chmodSync(sub, 0o555);
+      const result = run(sub, target);
+      chmodSync(sub, 0o755);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(readFileSync(target, "utf8")).toBe(format(unformatted).output);
+      expect(statSync(target).ino).toBe(before);
+    });
+  },
+);

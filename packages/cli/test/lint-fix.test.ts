@@ -97,6 +97,31 @@ describe("hull lint --fix", () => {
     expect(readFileSync(file("Dockerfile"), "utf8")).toBe(withUnsafe);
   });
 
+  it("says which file it could not write, and still reports that file's findings (exit 2)", async () => {
+    writeFileSync(file("Dockerfile"), withUnsafe);
+    let stdout = "";
+    let stderr = "";
+    const io: Io = {
+      ...processIo,
+      cwd: dir,
+      env: {},
+      stdoutIsTTY: false,
+      cpus: 1,
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      writeFile: () => {
+        throw new Error("ENOSPC: no space left on device");
+      },
+    };
+    const code = await main(["lint", "--fix", "--format", "compact", "Dockerfile"], io);
+    expect(code).toBe(2);
+    expect(stderr).toBe("hull: cannot write the fix to Dockerfile: ENOSPC: no space left on device\n");
+    // The file is as it was: the finding the fix would have removed is still there, and the one it leaves.
+    expect(stdout).toContain("legacy-key-value-format");
+    expect(stdout).toContain("maintainer-deprecated");
+    expect(readFileSync(file("Dockerfile"), "utf8")).toBe(withUnsafe);
+  });
+
   it("replaces the file a symbolic link points to, keeping the link", async () => {
     writeFileSync(file("real.Dockerfile"), safeOnly);
     symlinkSync("real.Dockerfile", file("Dockerfile"));

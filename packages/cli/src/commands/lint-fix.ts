@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { fix, type LintOptions } from "@hull/linter";
+import { fix, lint, type LintOptions } from "@hull/linter";
 import { readFailure, type Io } from "../io.js";
 import type { LintJob, LintJobResult } from "./lint.js";
 
@@ -49,8 +49,8 @@ export async function patchOf(
 }
 
 /**
- * Lints and fixes one job: the remaining findings, and the fix written atomically in place (or kept for the caller
- * for stdin and dry runs). Never throws: read and write failures become the result's error.
+ * Lints and fixes one job: the remaining findings, and the fix written over the file (`replaceFile`), or kept for the
+ * caller for stdin and dry runs. Never throws: read and write failures become the result's error.
  */
 export function runFixJob(
   job: LintJob & { fix: FixRequest },
@@ -77,14 +77,15 @@ export function runFixJob(
     outcome.output = result.output;
   } else if (changed) {
     try {
-      // Atomic: a temporary file beside it, renamed over it, with its mode kept (io.ts).
+      // The content and nothing else about the file (io.ts, replaceFile).
       if (!io.writeFile) throw new Error("this environment cannot write files");
       io.writeFile(job.path, result.output);
     } catch (error) {
+      // The file is as it was: its findings are those of its text.
       return {
         displayPath: job.displayPath,
-        diagnostics: [],
-        error: `cannot write the fix: ${messageOf(error)}`,
+        diagnostics: lint(text, lintOptions).diagnostics,
+        error: `cannot write the fix to ${job.displayPath}: ${messageOf(error)}`,
       };
     }
   }

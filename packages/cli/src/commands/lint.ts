@@ -478,7 +478,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     if (result.error !== undefined) {
       problems.push(result.error);
       io.stderr(`hull: ${result.error}\n`);
-      continue;
+      // A file that could not be read has none; one whose fix could not be written has those of its text.
+      if (result.diagnostics.length === 0) continue;
     }
     const limit = jobs[i]!.threshold;
     if (limit !== "none" && result.diagnostics.some((d) => compareSeverity(d.severity, limit) <= 0))
@@ -588,7 +589,8 @@ function fixSummary(results: readonly LintJobResult[], request: FixRequest): str
   }
   const total = [...byRule.values()].reduce((a, b) => a + b, 0);
   const verb = request.write ? "fixed" : "would fix";
-  if (total === 0) return "hull: nothing to fix.\n";
+  // A fix that could not be written was reported as an error already.
+  if (total === 0) return results.some((r) => r.error !== undefined) ? "" : "hull: nothing to fix.\n";
   const detail = [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => `${id} ${n}`);
   return `hull: ${verb} ${total} problem${total === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} (${detail.join(", ")}).\n`;
 }
