@@ -522,6 +522,17 @@ describe("the security scanners' names and ignore comments", () => {
     expect(count(code(prefix))).toBe(expected);
   });
 
+  it("silences every rule an id names: CKV_DOCKER_4 (every ADD) is prefer-copy-over-add and no-unverified-remote-add", () => {
+    const adds = "FROM alpine:3.20\nADD app.py /app/\nADD https://example.com/tool.tgz /opt/\n";
+    const ids = (text: string) =>
+      lint(text, { preset: "all" })
+        .diagnostics.map((d) => d.ruleId)
+        .filter((id) => id === "prefer-copy-over-add" || id === "no-unverified-remote-add")
+        .sort();
+    expect(ids(adds)).toEqual(["no-unverified-remote-add", "prefer-copy-over-add"]);
+    expect(ids(`# checkov:skip=CKV_DOCKER_4: vendored\n${adds}`)).toEqual([]);
+  });
+
   it("does not call a scanner's id unknown when hull has no rule for it", () => {
     const ids = lint(code("#trivy:ignore:DS-0999\n# nosemgrep: something-else\n")).diagnostics.map(
       (d) => d.ruleId,

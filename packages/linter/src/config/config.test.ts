@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defineRule, type Rule } from "../rule.js";
 import { rules } from "../rules/index.js";
 import { ConfigError, findConfig, loadConfig, loadConfigFile, type ConfigReader } from "./load.js";
 import { ajvLibrary } from "./libraries.js";
@@ -133,6 +134,42 @@ describe("hull config", () => {
     expect(validateConfig({ rules: { "cache-busting-order": "off" } }, rules)).toEqual([]);
     expect(validateConfig({ rules: { "cache-busting-order": ["info"] } }, rules)).toEqual([]);
     expect(validateConfig({ rules: { "cache-busting-order": ["info", {}] } }, rules)).not.toEqual([]);
+  });
+});
+
+describe("an alias of several rules", () => {
+  const rule = (id: string, options?: Record<string, { description: string; default: unknown }>) =>
+    defineRule({
+      id,
+      title: "Say hello",
+      severity: "warning",
+      fixable: false,
+      aliases: { trivy: "DS-9999" },
+      docs: { rationale: "x", bad: [], good: [] },
+      messages: {},
+      ...(options ? { options } : {}),
+      visitor: {},
+    });
+  const schemaOf = (registry: Rule[]) =>
+    (
+      buildConfigSchema(registry) as {
+        properties: { rules: { properties: Record<string, { description: string }> } };
+      }
+    ).properties.rules.properties["DS-9999"]!;
+
+  it("is described with every rule it sets", () => {
+    expect(schemaOf([rule("hello-a"), rule("hello-b")]).description).toBe(
+      "Alias of hello-a, hello-b (trivy).",
+    );
+  });
+
+  it("takes options only where its rules take the same ones (each gets them)", () => {
+    const same = [rule("hello-a"), rule("hello-b")];
+    expect(validateConfig({ rules: { "DS-9999": ["info", {}] } }, same)).toEqual([]);
+    const differ = [rule("hello-a"), rule("hello-b", { loud: { description: "Shout.", default: false } })];
+    expect(validateConfig({ rules: { "DS-9999": "info" } }, differ)).toEqual([]);
+    expect(validateConfig({ rules: { "DS-9999": ["info", { loud: true }] } }, differ)).not.toEqual([]);
+    expect(validateConfig({ rules: { "hello-b": ["info", { loud: true }] } }, differ)).toEqual([]);
   });
 });
 

@@ -88,12 +88,27 @@ function ruleKeySchemas(registry: readonly Rule[]): Record<string, JsonSchema> {
   for (const rule of [...registry].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     rules[rule.id] = ruleSettingSchema(rule);
   }
+  // An alias may name several rules (Trivy's DS-0001: no-latest-tag and no-untagged-image): it sets each of them.
+  const aliased = new Map<string, { tool: string; rules: Rule[] }>();
   for (const rule of registry) {
     for (const tool of aliasTools) {
       for (const alias of aliasList(rule, tool)) {
-        rules[alias] = { ...ruleSettingSchema(rule), description: `Alias of ${rule.id} (${tool}).` };
+        const entry = aliased.get(alias) ?? { tool, rules: [] };
+        entry.rules.push(rule);
+        aliased.set(alias, entry);
       }
     }
+  }
+  for (const [alias, { tool, rules: named }] of aliased) {
+    const description = `Alias of ${named.map((r) => r.id).join(", ")} (${tool}).`;
+    // Options go to every rule it names, so it takes them only where those rules take the same ones.
+    const options = JSON.stringify(named[0]!.options ?? {});
+    rules[alias] = named.every((r) => JSON.stringify(r.options ?? {}) === options)
+      ? { ...ruleSettingSchema(named[0]!), description }
+      : {
+          description,
+          oneOf: [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }],
+        };
   }
   for (const [group, ids] of ruleGroups(registry)) {
     // Each rule of a group has its own options, so a group takes a severity only.

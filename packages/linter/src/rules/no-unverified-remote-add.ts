@@ -60,6 +60,8 @@ export default defineRule({
   title: "Verify files that ADD downloads",
   severity: "info",
   fixable: false,
+  // Checkov's "use COPY instead of ADD" reports every ADD: the downloads here, plain files in prefer-copy-over-add.
+  aliases: { checkov: "CKV_DOCKER_4" },
   security: "medium",
   docs: {
     rationale:
@@ -68,7 +70,7 @@ export default defineRule({
       "`ADD --checksum=sha256:…` makes BuildKit check the file and fail the build on any difference; checking it in a later `RUN` (`sha256sum -c`, `gpg --verify`) works too and is accepted by this rule.",
     limitations:
       "Git repositories (`https://…/repo.git#ref`, `…/repo.git?ref=…`) are not reported. " +
-      'KICS ("Curl or Wget Instead of Add") and Semgrep (`prefer-copy-over-add`) report every remote `ADD`; Docker\'s own guidance now prefers `ADD --checksum` to `curl` in a `RUN`, so this rule asks for the checksum instead.',
+      'KICS ("Curl or Wget Instead of Add"), Semgrep (`prefer-copy-over-add`) and Checkov (CKV_DOCKER_4, which reports every `ADD`) report every remote `ADD`; Docker\'s own guidance now prefers `ADD --checksum` to `curl` in a `RUN`, so this rule asks for the checksum instead.',
     bad: [
       `FROM alpine:3.20
 ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini

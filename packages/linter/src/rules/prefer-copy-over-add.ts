@@ -10,12 +10,20 @@ export default defineRule({
   title: "Use COPY instead of ADD for files and folders",
   severity: "error",
   fixable: "unsafe",
-  aliases: { hadolint: "DL3020", trivy: "DS-0005", kics: "9513a694-aa0d-41d8-be61-3271e056f36b" },
+  aliases: {
+    hadolint: "DL3020",
+    trivy: "DS-0005",
+    checkov: "CKV_DOCKER_4",
+    kics: "9513a694-aa0d-41d8-be61-3271e056f36b",
+  },
   docs: {
     rationale:
       "`ADD` does more than copy: it downloads URLs and unpacks local archives, so `ADD src /app` reads as if something special happens and will unpack a file that merely looks like an archive. " +
       "For plain files and folders, `COPY` says what it does. " +
       "Keep `ADD` for URLs, git repositories and archives you want unpacked.",
+    limitations:
+      "Checkov's CKV_DOCKER_4 reports every `ADD`; this rule accepts an `ADD` that does what `COPY` cannot (a URL, a git repository, a local archive to unpack, a `--checksum`), and `no-unverified-remote-add`, which answers to CKV_DOCKER_4 too, reports a download nobody checks. " +
+      "A `# checkov:skip=CKV_DOCKER_4` comment written for Checkov silences both.",
     bad: [
       `FROM alpine:3.20
 ADD app.py /app/
