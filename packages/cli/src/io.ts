@@ -173,8 +173,13 @@ export function replaceFile(path: string, text: string): void {
   if (original !== undefined) {
     try {
       accessSync(target, constants.W_OK);
-    } catch {
-      throw new Error("permission denied: the file is read-only to this user");
+    } catch (error) {
+      throw new Error(
+        (error as NodeJS.ErrnoException).code === "EROFS"
+          ? "the file system is read-only"
+          : "permission denied: the file is read-only to this user",
+        { cause: error },
+      );
     }
     if (original.nlink > 1) {
       writeFileSync(target, text, "utf8");
@@ -185,7 +190,6 @@ export function replaceFile(path: string, text: string): void {
     dirname(target),
     `.${basename(target)}.hull-${process.pid}-${randomBytes(4).toString("hex")}`,
   );
-  let inPlace = false;
   try {
     writeFileSync(temp, text, {
       encoding: "utf8",
@@ -193,22 +197,24 @@ export function replaceFile(path: string, text: string): void {
       mode: original === undefined ? 0o666 : original.mode & 0o7777,
     });
   } catch (error) {
-    // A folder this user may not write (or a read-only file system under a writable file): in place.
-    if (original === undefined || !isPermissionError(error)) throw error;
-    inPlace = true;
-  }
-  if (!inPlace) {
-    try {
-      if (original !== undefined) inPlace = !takeIdentity(temp, original);
-      if (!inPlace) renameSync(temp, target);
-    } catch (error) {
-      removeQuietly(temp);
-      throw error;
-    }
-    if (!inPlace) return;
+    // A write that failed half-way (a full disk) leaves what it wrote.
     removeQuietly(temp);
+    // A folder this user may not write, holding a file they may: in place.
+    if (original === undefined || !isPermissionError(error)) throw error;
+    writeFileSync(target, text, "utf8");
+    return;
   }
-  writeFileSync(target, text, "utf8");
+  let renamed = false;
+  try {
+    if (original === undefined || takeIdentity(temp, original)) {
+      renameSync(temp, target);
+      renamed = true;
+    }
+  } finally {
+    if (!renamed) removeQuietly(temp);
+  }
+  // Another user's file: in place, so that it stays theirs.
+  if (!renamed) writeFileSync(target, text, "utf8");
 }
 
 /**
@@ -231,7 +237,7 @@ function takeIdentity(file: string, original: Stats): boolean {
 
 function isPermissionError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === "EACCES" || code === "EPERM" || code === "EROFS";
+  return code === "EACCES" || code === "EPERM";
 }
 
 function removeQuietly(file: string): void {
