@@ -16,6 +16,7 @@ export {
   type ExpandWordResult,
   type ExpandWordsResult,
 } from "./expand/expand.js";
+export { nameEnd } from "./expand/chars.js";
 export * from "./ast/nodes.js";
 export { format, type FormatOptions, type FormatResult } from "./print/format.js";
 export {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { nameEnd } from "../src/expand/chars.js";
 import { expandWord, expandWords, type ExpandOptions } from "../src/expand/expand.js";
 
 const FLAGS: Record<string, ExpandOptions> = {
@@ -94,6 +95,26 @@ describe("expand properties", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test("nameEnd reads the name after `$` that expansion looks up", () => {
+    // Letters and digits of several scripts, an astral letter and digit, a lone surrogate, special parameters.
+    const unit = fc.constantFrom(..."aZ_09é٣-@?$!#* }{.", "\u{1d49c}", "\u{1d7ce}", "\ud800");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), (s) => {
+        const end = nameEnd(s, 0);
+        const { missing } = expandWord(`$${s}`, {});
+        if (end === 0 || s[0] === "{") return;
+        expect(missing[0]).toBe(s.slice(0, end));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(nameEnd("A\u{1d49c}b-c", 0)).toBe(4);
+    expect(nameEnd("12ab", 0)).toBe(2);
+    expect(nameEnd("?x", 0)).toBe(1);
+    expect(nameEnd("-", 0)).toBe(1);
+    expect(nameEnd("é", 0)).toBe(1);
+    expect(nameEnd("x\ud800", 0)).toBe(1);
   });
 
   test("text without special characters comes back unchanged", () => {

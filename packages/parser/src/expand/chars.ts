@@ -59,6 +59,28 @@ export function isNameChar(cp: number): boolean {
   return cp === 0x5f || isLetter(cp) || isDigit(cp);
 }
 
+/** The parameters `$` takes as a one-character name: `$@`, `$*`, `$#`, `$?`, `$-`, `$$`, `$!`, `$0`. */
+export const SPECIAL_PARAMETERS = "@*#?-$!0";
+
+/**
+ * Where the variable name that starts at `i` of `text` ends, as BuildKit's processName reads one (and `readName` in
+ * expand.ts, on a scanner of code points): a run of digits, one special parameter, or letters, digits and `_`;
+ * `i` when there is none. Code points, not UTF-16 units: an astral letter is one letter.
+ */
+export function nameEnd(text: string, i: number): number {
+  if (i >= text.length) return i;
+  const first = codePointAt(text, i);
+  const digits = isDigit(first);
+  if (!digits && SPECIAL_PARAMETERS.includes(text[i]!)) return i + 1;
+  let end = i;
+  while (end < text.length) {
+    const cp = codePointAt(text, end);
+    if (digits ? !isDigit(cp) : !isNameChar(cp)) break;
+    end += widthOf(cp);
+  }
+  return end;
+}
+
 /** Splits a string into code points, reading lone surrogates as U+FFFD. */
 export function codePoints(text: string): number[] {
   const out: number[] = [];

@@ -1,4 +1,13 @@
-import { EOF, codePointAt, isDigit, isLetter, isSpace, runeString, widthOf } from "./chars.js";
+import {
+  EOF,
+  SPECIAL_PARAMETERS,
+  codePointAt,
+  isDigit,
+  isLetter,
+  isSpace,
+  runeString,
+  widthOf,
+} from "./chars.js";
 import { replaceAll, replaceFirst, trimPrefix, trimSuffix, type GlobResult } from "./glob.js";
 import { keepShape } from "../shapes.js";
 
@@ -382,7 +391,7 @@ class Lexer {
       while (isDigit(this.peek())) name += runeString(this.next());
       return name;
     }
-    if ("@*#?-$!0".includes(String.fromCodePoint(first))) return runeString(this.next());
+    if (SPECIAL_PARAMETERS.includes(String.fromCodePoint(first))) return runeString(this.next());
     let name = "";
     for (let c = this.peek(); c !== EOF && (isLetter(c) || isDigit(c) || c === 0x5f); c = this.peek()) {
       name += runeString(this.next());

@@ -1,4 +1,4 @@
-import type { Range } from "@hull/parser";
+import { nameEnd, type Range } from "@hull/parser";
 
 /** One `$NAME` or `${NAME…}` reference found in a word, with offsets into the scanned text. */
 export interface VarRef {
@@ -15,8 +15,6 @@ export interface VarRef {
 export function isGuarded(ref: VarRef): boolean {
   return ref.operator === "-" || ref.operator === "+";
 }
-
-const SPECIAL_PARAMS = "@*#?-$!0";
 
 /**
  * Finds the variable references of a word as BuildKit's shell lexer would look them up, with their offsets.
@@ -50,22 +48,10 @@ function byStart(a: VarRef, b: VarRef): number {
 }
 
 function readName(scan: RefScan): string {
-  const { text } = scan;
-  const n = text.length;
-  let i = scan.i;
-  const start = i;
-  if (i < n && /\p{Nd}/u.test(text[i]!)) {
-    while (i < n && /\p{Nd}/u.test(text[i]!)) i++;
-    scan.i = i;
-    return text.slice(start, i);
-  }
-  if (i < n && SPECIAL_PARAMS.includes(text[i]!)) {
-    scan.i = i + 1;
-    return text[i]!;
-  }
-  while (i < n && /[\p{L}\p{Nd}_]/u.test(text[i]!)) i++;
-  scan.i = i;
-  return text.slice(start, i);
+  const end = nameEnd(scan.text, scan.i);
+  const name = scan.text.slice(scan.i, end);
+  scan.i = end;
+  return name;
 }
 
 /** Returns false when the text ends before `stop`, as BuildKit's lexer then fails. */
