@@ -141,6 +141,9 @@ const scannerPatterns: readonly {
   },
 ];
 
+/** The first word of every directive below, in lower case (hull's, hadolint's and BuildKit's ignore case). */
+const directiveWords = ["hull", "hadolint", "check", "trivy", "kics", "nosemgrep"];
+
 const hullPattern = /^#\s*hull\s+(?:(global|stage)\s+)?ignore\s*=\s*/i;
 const hadolintPattern = /^#\s*hadolint\s+(?:(global|stage)\s+)?ignore\s*=\s*/i;
 const checkPattern = /^#\s*check\s*=\s*/i;
@@ -156,6 +159,10 @@ const namePattern = /[^\s,#]+/y;
 export function parseIgnoreComment(text: string): ParsedIgnore | null {
   const leading = text.length - text.trimStart().length;
   const line = text.slice(leading);
+  // Most comments are prose: a line whose first word is none of the directives' is not matched against each (and a
+  // process whose comments are all prose never compiles the patterns). `trimStart` drops what `\s` matches.
+  const first = line.slice(1).trimStart().slice(0, 9).toLowerCase();
+  if (line[0] !== "#" || !directiveWords.some((word) => first.startsWith(word))) return null;
   for (const [pattern, source] of [
     [hullPattern, "hull"],
     [hadolintPattern, "hadolint"],
