@@ -91,6 +91,17 @@ describe("activeShell", () => {
     ["FROM a AS x\nRUN a\nFROM x\nRUN b\n", "posix"],
     ['FROM a AS x\nSHELL ["cmd", "/C"]\nFROM b\nRUN b\n', "posix"],
     ['FROM a AS x\nSHELL ["cmd", "/C"]\nFROM x\nRUN b\n', "cmd"],
+    // hadolint's shell pragma (and hull's): before the first FROM for every stage, in a stage from there on.
+    ["# hadolint shell=powershell\nFROM in-house/windows-base\nRUN a\n", "powershell"],
+    ["# hadolint shell=powershell\nFROM a\nRUN x\nFROM b\nRUN a\n", "powershell"],
+    ["FROM in-house/windows-base\n# hadolint shell=pwsh\nRUN a\n", "powershell"],
+    ["FROM in-house/windows-base\nRUN a\n# hadolint shell=pwsh\n", "posix"],
+    ["FROM a\n# hadolint shell=powershell\nRUN x\nFROM b\nRUN a\n", "posix"],
+    ["FROM a AS w\n# Hull shell=cmd\nFROM w\nRUN a\n", "cmd"],
+    ['# hadolint shell=powershell\nFROM a\nSHELL ["/bin/sh", "-c"]\nRUN a\n', "posix"],
+    ["FROM mcr.microsoft.com/windows/servercore:ltsc2022\n# hadolint shell=bash\nRUN a\n", "posix"],
+    ["#hadolint   shell = powershell  # the base image's\nFROM a\nRUN a\n", "powershell"],
+    ["# hadolint is our linter; shell=powershell is not said to it\nFROM a\nRUN a\n", "posix"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
     expect(activeShell(semantic, node).dialect).toBe(dialect);

@@ -1,4 +1,4 @@
-import type { Instruction, SemanticModel, Shell, Stage } from "@hull/parser";
+import type { Dockerfile, Instruction, SemanticModel, Shell, Stage } from "@hull/parser";
 import { shellNames } from "./lexer.js";
 
 /**
@@ -123,20 +123,54 @@ export function activeShell(semantic: SemanticModel, node: Instruction): ActiveS
 /** The table of `activeShell` for a file, or null when every instruction has `posixDefault`. */
 function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | null {
   const stages = semantic.ast.stages;
-  if (allPosixDefault(semantic, stages)) return null;
+  const pragmas = shellPragmas(semantic.ast);
+  if (pragmas.length === 0 && allPosixDefault(semantic, stages)) return null;
   const table = new Map<Instruction, ActiveShell>();
   const ends = new Map<Stage, ActiveShell>();
-  for (const stage of stages) {
+  // The pragmas are taken in source order as the walk passes them: those before the first FROM name every stage's
+  // shell, one in a stage its shell from there on (as a SHELL does).
+  let next = 0;
+  const passed = (offset: number, shell: ActiveShell): ActiveShell => {
+    while (next < pragmas.length && pragmas[next]!.offset < offset) shell = pragmas[next++]!.shell;
+    return shell;
+  };
+  const fileDefault = passed(stages[0]?.range.start.offset ?? Infinity, posixDefault);
+  const named = next > 0;
+  for (const [i, stage] of stages.entries()) {
     const parent = semantic.baseOf(stage);
-    let shell = (parent && ends.get(parent)) ?? baseShell(semantic, stage);
+    let shell = (parent && ends.get(parent)) ?? (named ? fileDefault : baseShell(semantic, stage));
     for (const instruction of stage.instructions) {
+      shell = passed(instruction.range.start.offset, shell);
       table.set(instruction, shell);
       if (instruction.type === "Onbuild" && instruction.trigger) table.set(instruction.trigger, shell);
       if (setsShell(instruction)) shell = shellOf(instruction.args.map((a) => a.value));
     }
-    ends.set(stage, shell);
+    ends.set(stage, passed(stages[i + 1]?.range.start.offset ?? Infinity, shell));
   }
   return table;
+}
+
+/**
+ * hadolint's `# hadolint shell=powershell` pragma (and `# hull shell=…`): the shell the base image runs shell-form
+ * instructions with, for an image whose name does not tell (a Windows image built in-house). Before the first FROM
+ * it names every stage's; in a stage, the stage's from there on.
+ */
+const SHELL_PRAGMA = /^#\s*(?:hadolint|hull)\s+shell\s*=\s*(\S+)/i;
+
+/** The file's shell pragmas in source order: where each stands, and the shell it names. */
+function shellPragmas(ast: Dockerfile): { offset: number; shell: ActiveShell }[] {
+  const found: { offset: number; shell: ActiveShell }[] = [];
+  for (const comment of ast.comments) {
+    // Most comments are prose: only one whose text starts with `h` is matched.
+    if ((comment.value.charCodeAt(0) | 0x20) !== 0x68) continue;
+    const name = SHELL_PRAGMA.exec(comment.text.trimStart())?.[1];
+    if (name === undefined) continue;
+    const dialect = programDialect(name);
+    const argv =
+      dialect === "powershell" ? [name, "-Command"] : dialect === "cmd" ? [name, "/S", "/C"] : [name, "-c"];
+    found.push({ offset: comment.range.start.offset, shell: shellOf(argv) });
+  }
+  return found;
 }
 
 /** True when every stage has `posixDefault` throughout: built on a Linux image, with no SHELL. */

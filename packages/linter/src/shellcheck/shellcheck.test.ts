@@ -40,6 +40,16 @@ describe("shellcheckScripts", () => {
       "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\n",
       [],
     ],
+    [
+      "a base image hadolint's pragma says runs PowerShell is skipped",
+      "FROM in-house/tools\n# hadolint shell=powershell\nRUN Copy-Item a $env:B\n",
+      [],
+    ],
+    [
+      "hadolint's pragma gives the dialect",
+      "# hadolint shell=bash\nFROM in-house/tools\nRUN [[ a ]]\n",
+      ["#!/bin/bash\nexport\n[[ a ]]"],
+    ],
     ["exec form is not a script", 'FROM alpine:3\nRUN ["echo", "$x"]\n', []],
     [
       "a whole heredoc is the script",
