@@ -1,6 +1,6 @@
 import { type Instruction, parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { activeShell, isWindowsImage, programDialect } from "./dialect.js";
+import { activeShell, isBashShImage, isWindowsImage, programDialect } from "./dialect.js";
 import { shellNames } from "./lexer.js";
 import { runShell, scriptCommands } from "./run.js";
 import { cmdEnvNames, parseCmd } from "./tools/cmd.js";
@@ -60,6 +60,28 @@ describe("isWindowsImage", () => {
     ["myregistry/windows-tools-builder:1", false],
   ])("%s → %s", (image, expected) => {
     expect(isWindowsImage(image)).toBe(expected);
+  });
+});
+
+describe("isBashShImage", () => {
+  it.each([
+    ["centos:7", true],
+    ["docker.io/library/fedora:40", true],
+    ["registry.access.redhat.com/ubi9/ubi-minimal:9.4", true],
+    ["redhat/ubi8", true],
+    ["quay.io/centos/centos:stream9", true],
+    ["rockylinux/rockylinux:9", true],
+    ["amazonlinux:2023", true],
+    ["opensuse/leap:15.6", true],
+    ["CentOS:7", true],
+    ["debian:12", false],
+    ["ubuntu:24.04", false],
+    ["alpine:3.20", false],
+    ["mycentos:1", false],
+    ["centosish", false],
+    ["registry.access.redhat.com", false],
+  ])("%s: %s", (name, bash) => {
+    expect(isBashShImage(name)).toBe(bash);
   });
 });
 

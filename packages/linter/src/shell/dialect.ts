@@ -81,6 +81,26 @@ export function isWindowsImage(name: string): boolean {
 }
 
 /**
+ * True when an image name is one whose `/bin/sh` is bash: the Red Hat family (CentOS, Fedora, RHEL's UBI, Rocky,
+ * Alma, Oracle Linux, Amazon Linux), openSUSE and Arch. Debian's and Ubuntu's is dash, Alpine's BusyBox ash.
+ */
+export function isBashShImage(name: string): boolean {
+  return BASH_SH_IMAGE.test(name.toLowerCase());
+}
+
+// A name on Docker Hub (or Amazon's gallery) and its tag, digest or path; or any image of those registries.
+const BASH_SH_IMAGE =
+  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+
+/** True when the `/bin/sh` of the image a node's stage is built on (through the stages it is built FROM) is bash. */
+export function binShIsBash(semantic: SemanticModel, node: Instruction): boolean {
+  let stage = semantic.stageOf(node.onbuild ?? node);
+  for (let parent = stage && semantic.baseOf(stage); parent; parent = semantic.baseOf(parent)) stage = parent;
+  if (!stage) return false;
+  return isBashShImage(semantic.baseName(stage) ?? stage.from.image?.value ?? "");
+}
+
+/**
  * The shell in effect before each instruction of each stage (and for each ONBUILD trigger), per file; null for a
  * file where every instruction has `posixDefault` (no SHELL, no Windows base), most files, which need no table.
  */

@@ -50,6 +50,21 @@ describe("shellcheckScripts", () => {
       "# hadolint shell=bash\nFROM in-house/tools\nRUN [[ a ]]\n",
       ["#!/bin/bash\nexport\n[[ a ]]"],
     ],
+    [
+      "/bin/sh is bash on a CentOS image, and on the stages built from it",
+      "FROM centos:7 AS base\nFROM base\nRUN cp /a/{b,c} /d\n",
+      ["#!/bin/bash\nexport\ncp /a/{b,c} /d"],
+    ],
+    [
+      "/bin/sh is dash on Debian",
+      "FROM debian:12\nRUN cp /a/{b,c} /d\n",
+      ["#!/bin/sh\nexport\ncp /a/{b,c} /d"],
+    ],
+    [
+      "a SHELL that names another shell keeps it",
+      'FROM fedora:40\nSHELL ["/bin/dash", "-c"]\nRUN echo\n',
+      ["#!/bin/dash\nexport\necho"],
+    ],
     ["exec form is not a script", 'FROM alpine:3\nRUN ["echo", "$x"]\n', []],
     [
       "a whole heredoc is the script",

@@ -1,7 +1,7 @@
 import { type Instruction, proxyArgs, type Run, type SemanticModel } from "@hull/parser";
 import type { Severity } from "../rule.js";
 import { basename, parseShell } from "../shell/lexer.js";
-import { activeShell } from "../shell/dialect.js";
+import { activeShell, binShIsBash } from "../shell/dialect.js";
 import { runShell } from "../shell/run.js";
 
 /** What the caller's ShellCheck runner is asked to do: run `shellcheck ARGS FILE…`, one file per script. */
@@ -173,6 +173,8 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
     }
   }
   if (dialect === null) return null;
+  // `/bin/sh` is bash on some images: what bash allows there (`{a,b}`, `[[ ]]`) is no POSIX portability problem.
+  if (dialect === "sh" && binShIsBash(semantic, node)) dialect = "bash";
   const declared = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
   const header = `#!/bin/${dialect}\n${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
   return {
