@@ -1,6 +1,6 @@
 import { type Instruction, parse, type Run, semanticModel } from "@hull/parser";
 import { describe, expect, it } from "vitest";
-import { activeShell, isBashShImage, isWindowsImage, programDialect } from "./dialect.js";
+import { activeShell, binShOfImage, isWindowsImage, programDialect } from "./dialect.js";
 import { shellNames } from "./lexer.js";
 import { runShell, scriptCommands } from "./run.js";
 import { cmdEnvNames, parseCmd } from "./tools/cmd.js";
@@ -63,25 +63,31 @@ describe("isWindowsImage", () => {
   });
 });
 
-describe("isBashShImage", () => {
+describe("binShOfImage", () => {
   it.each([
-    ["centos:7", true],
-    ["docker.io/library/fedora:40", true],
-    ["registry.access.redhat.com/ubi9/ubi-minimal:9.4", true],
-    ["redhat/ubi8", true],
-    ["quay.io/centos/centos:stream9", true],
-    ["rockylinux/rockylinux:9", true],
-    ["amazonlinux:2023", true],
-    ["opensuse/leap:15.6", true],
-    ["CentOS:7", true],
-    ["debian:12", false],
-    ["ubuntu:24.04", false],
-    ["alpine:3.20", false],
-    ["mycentos:1", false],
-    ["centosish", false],
-    ["registry.access.redhat.com", false],
-  ])("%s: %s", (name, bash) => {
-    expect(isBashShImage(name)).toBe(bash);
+    ["centos:7", "bash"],
+    ["docker.io/library/fedora:40", "bash"],
+    ["registry.access.redhat.com/ubi9/ubi-minimal:9.4", "bash"],
+    ["redhat/ubi8", "bash"],
+    ["quay.io/centos/centos:stream9", "bash"],
+    ["rockylinux/rockylinux:9", "bash"],
+    ["amazonlinux:2023", "bash"],
+    ["opensuse/leap:15.6", "bash"],
+    ["CentOS:7", "bash"],
+    ["debian:12", "dash"],
+    ["ubuntu:24.04", "dash"],
+    ["buildpack-deps:bookworm-curl", "dash"],
+    ["python:3.12-slim-bookworm", "dash"],
+    ["eclipse-temurin:21-jammy", "dash"],
+    ["mcr.microsoft.com/devcontainers/base:jammy", "dash"],
+    ["alpine:3.20", null],
+    ["python:3.12-slim", null],
+    ["example.com/bookworm-tools:1", null],
+    ["mycentos:1", null],
+    ["centosish", null],
+    ["registry.access.redhat.com", null],
+  ])("%s: %s", (name, sh) => {
+    expect(binShOfImage(name)).toBe(sh);
   });
 });
 

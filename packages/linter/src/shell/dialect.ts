@@ -81,23 +81,37 @@ export function isWindowsImage(name: string): boolean {
 }
 
 /**
- * True when an image name is one whose `/bin/sh` is bash: the Red Hat family (CentOS, Fedora, RHEL's UBI, Rocky,
- * Alma, Oracle Linux, Amazon Linux), openSUSE and Arch. Debian's and Ubuntu's is dash, Alpine's BusyBox ash.
+ * The shell an image's `/bin/sh` is, when its name tells: bash in the Red Hat family (CentOS, Fedora, RHEL's UBI,
+ * Rocky, Alma, Oracle Linux, Amazon Linux), openSUSE and Arch; dash in Debian and Ubuntu, and in the official
+ * images' variants named after their releases (`python:3.12-bookworm`, `eclipse-temurin:21-jammy`). Null for any
+ * other name (Alpine's is BusyBox ash; most names say nothing).
  */
-export function isBashShImage(name: string): boolean {
-  return BASH_SH_IMAGE.test(name.toLowerCase());
+export function binShOfImage(name: string): "bash" | "dash" | null {
+  const image = name.toLowerCase();
+  if (BASH_SH_IMAGE.test(image)) return "bash";
+  if (DASH_SH_IMAGE.test(image)) return "dash";
+  const colon = image.lastIndexOf(":");
+  const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
+  return DEBIAN_RELEASE_TAG.test(tag) ? "dash" : null;
 }
 
 // A name on Docker Hub (or Amazon's gallery) and its tag, digest or path; or any image of those registries.
 const BASH_SH_IMAGE =
   /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
+/** A tag naming a Debian or Ubuntu release, alone or between `-` and `.`: `3.12-slim-bookworm`, `jammy-20240808`. */
+const DEBIAN_RELEASE_TAG =
+  /(?:^|[-.])(?:trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal|bionic|xenial)(?:$|[-.])/;
 
-/** True when the `/bin/sh` of the image a node's stage is built on (through the stages it is built FROM) is bash. */
-export function binShIsBash(semantic: SemanticModel, node: Instruction): boolean {
+/**
+ * What the `/bin/sh` of the image a node's stage is built on (through the stages it is built FROM) is, when its
+ * name tells (`binShOfImage`).
+ */
+export function binShOf(semantic: SemanticModel, node: Instruction): "bash" | "dash" | null {
   let stage = semantic.stageOf(node.onbuild ?? node);
   for (let parent = stage && semantic.baseOf(stage); parent; parent = semantic.baseOf(parent)) stage = parent;
-  if (!stage) return false;
-  return isBashShImage(semantic.baseName(stage) ?? stage.from.image?.value ?? "");
+  if (!stage) return null;
+  return binShOfImage(semantic.baseName(stage) ?? stage.from.image?.value ?? "");
 }
 
 /**

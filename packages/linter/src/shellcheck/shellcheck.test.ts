@@ -58,6 +58,11 @@ describe("shellcheckScripts", () => {
     [
       "/bin/sh is dash on Debian",
       "FROM debian:12\nRUN cp /a/{b,c} /d\n",
+      ["#!/bin/dash\nexport\ncp /a/{b,c} /d"],
+    ],
+    [
+      "an image whose name does not say stays sh",
+      "FROM alpine:3\nRUN cp /a/{b,c} /d\n",
       ["#!/bin/sh\nexport\ncp /a/{b,c} /d"],
     ],
     [

@@ -1,7 +1,7 @@
 import { type Instruction, proxyArgs, type Run, type SemanticModel } from "@hull/parser";
 import type { Severity } from "../rule.js";
 import { basename, parseShell } from "../shell/lexer.js";
-import { activeShell, binShIsBash } from "../shell/dialect.js";
+import { activeShell, binShOf } from "../shell/dialect.js";
 import { runShell } from "../shell/run.js";
 
 /** What the caller's ShellCheck runner is asked to do: run `shellcheck ARGS FILE…`, one file per script. */
@@ -173,8 +173,9 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
     }
   }
   if (dialect === null) return null;
-  // `/bin/sh` is bash on some images: what bash allows there (`{a,b}`, `[[ ]]`) is no POSIX portability problem.
-  if (dialect === "sh" && binShIsBash(semantic, node)) dialect = "bash";
+  // `/bin/sh` is bash or dash on some images: what they allow there (bash's `{a,b}` and `[[ ]]`, dash's `local`) is
+  // no portability problem.
+  if (dialect === "sh") dialect = binShOf(semantic, node) ?? "sh";
   const declared = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
   const header = `#!/bin/${dialect}\n${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
   return {
