@@ -100,9 +100,13 @@ describe("expand properties", () => {
   test("nameEnd reads the name after `$` that expansion looks up", () => {
     // Letters and digits of several scripts, an astral letter and digit, a lone surrogate, special parameters.
     const unit = fc.constantFrom(..."aZ_09é٣-@?$!#* }{.", "\u{1d49c}", "\u{1d7ce}", "\ud800");
+    // processName as Go's unicode package reads it: digits (Nd), or one special parameter, or letters (L), digits
+    // and `_`; a lone surrogate is none of them.
+    const reference = /^(?:\p{Nd}+|[@*#?$!-]|[\p{L}\p{Nd}_]*)/u;
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 8 }), (s) => {
         const end = nameEnd(s, 0);
+        expect(end).toBe(reference.exec(s)![0].length);
         const { missing } = expandWord(`$${s}`, {});
         if (end === 0 || s[0] === "{") return;
         expect(missing[0]).toBe(s.slice(0, end));

@@ -60,12 +60,12 @@ export function isNameChar(cp: number): boolean {
 }
 
 /** The parameters `$` takes as a one-character name: `$@`, `$*`, `$#`, `$?`, `$-`, `$$`, `$!`, `$0`. */
-export const SPECIAL_PARAMETERS = "@*#?-$!0";
+const SPECIAL_PARAMETERS = "@*#?-$!0";
 
 /**
- * Where the variable name that starts at `i` of `text` ends, as BuildKit's processName reads one (and `readName` in
- * expand.ts, on a scanner of code points): a run of digits, one special parameter, or letters, digits and `_`;
- * `i` when there is none. Code points, not UTF-16 units: an astral letter is one letter.
+ * Where the variable name that starts at `i` of `text` ends, as BuildKit's processName reads one: a run of digits,
+ * one special parameter, or letters, digits and `_`; `i` when there is none. Code points, not UTF-16 units: an
+ * astral letter is one letter. The expander's names and the linter's reference finder both read them here.
  */
 export function nameEnd(text: string, i: number): number {
   if (i >= text.length) return i;

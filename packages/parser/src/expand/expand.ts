@@ -1,13 +1,4 @@
-import {
-  EOF,
-  SPECIAL_PARAMETERS,
-  codePointAt,
-  isDigit,
-  isLetter,
-  isSpace,
-  runeString,
-  widthOf,
-} from "./chars.js";
+import { EOF, codePointAt, isSpace, nameEnd, runeString, widthOf } from "./chars.js";
 import { replaceAll, replaceFirst, trimPrefix, trimSuffix, type GlobResult } from "./glob.js";
 import { keepShape } from "../shapes.js";
 
@@ -384,19 +375,9 @@ class Lexer {
 
   /** A name: a run of digits, one special parameter, or letters, digits and `_`; BuildKit's processName. */
   private readName(): string {
-    const first = this.peek();
-    if (first === EOF) return "";
-    if (isDigit(first)) {
-      let name = "";
-      while (isDigit(this.peek())) name += runeString(this.next());
-      return name;
-    }
-    if (SPECIAL_PARAMETERS.includes(String.fromCodePoint(first))) return runeString(this.next());
-    let name = "";
-    for (let c = this.peek(); c !== EOF && (isLetter(c) || isDigit(c) || c === 0x5f); c = this.peek()) {
-      name += runeString(this.next());
-    }
-    return name;
+    const start = this.pos;
+    this.pos = nameEnd(this.text, start);
+    return this.text.slice(start, this.pos);
   }
 
   /** Reads an operand of ${…}; an error that ran into the end of input becomes `eofMessage`. */
