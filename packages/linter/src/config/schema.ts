@@ -59,6 +59,11 @@ function severitySchema(): JsonSchema {
   return { enum: [...severities, "off"], description: "`off` or a severity." };
 }
 
+/** A setting that takes a severity and no options: `warning` or `[warning]`. */
+function severityOnly(): JsonSchema[] {
+  return [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }];
+}
+
 function ruleSettingSchema(rule: Rule): JsonSchema {
   const description = `${rule.title}. Default: ${rule.recommended === false ? "off" : rule.severity}.`;
   const options = Object.entries((rule.options ?? {}) as OptionsSchema);
@@ -105,16 +110,13 @@ function ruleKeySchemas(registry: readonly Rule[]): Record<string, JsonSchema> {
     const options = JSON.stringify(named[0]!.options ?? {});
     rules[alias] = named.every((r) => JSON.stringify(r.options ?? {}) === options)
       ? { ...ruleSettingSchema(named[0]!), description }
-      : {
-          description,
-          oneOf: [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }],
-        };
+      : { description, oneOf: severityOnly() };
   }
   for (const [group, ids] of ruleGroups(registry)) {
     // Each rule of a group has its own options, so a group takes a severity only.
     rules[group] = {
       description: `Group: sets ${ids.join(", ")}.`,
-      oneOf: [severitySchema(), { type: "array", items: [severitySchema()], minItems: 1, maxItems: 1 }],
+      oneOf: severityOnly(),
     };
   }
   rules.shellcheck = {

@@ -108,10 +108,13 @@ const DEBIAN_RELEASE_TAG =
  * name tells (`binShOfImage`).
  */
 export function binShOf(semantic: SemanticModel, node: Instruction): "bash" | "dash" | null {
-  let stage = semantic.stageOf(node.onbuild ?? node);
-  for (let parent = stage && semantic.baseOf(stage); parent; parent = semantic.baseOf(parent)) stage = parent;
-  if (!stage) return null;
-  return binShOfImage(semantic.baseName(stage) ?? stage.from.image?.value ?? "");
+  const stage = semantic.stageOf(node.onbuild ?? node);
+  return stage ? binShOfImage(imageOf(semantic, semantic.rootOf(stage))) : null;
+}
+
+/** The image a stage is built on, as written where its global ARGs cannot be filled in. */
+function imageOf(semantic: SemanticModel, stage: Stage): string {
+  return semantic.baseName(stage) ?? stage.from.image?.value ?? "";
 }
 
 /**
@@ -223,7 +226,7 @@ function setsShell(instruction: Instruction): instruction is Shell {
 
 /** The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows. */
 function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
-  const name = semantic.baseName(stage) ?? stage.from.image?.value ?? "";
+  const name = imageOf(semantic, stage);
   let platform = "";
   for (const f of stage.from.flags) {
     if (f.name !== "platform") continue;
