@@ -23,7 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], stdin?: Uint8Array) {
+/** Runs the CLI in `dir` on the real file system; `overrides` replace parts of its Io (a failing write). */
+async function run(argv: string[], stdin?: Uint8Array, overrides: Partial<Io> = {}) {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -36,6 +37,7 @@ async function run(argv: string[], stdin?: Uint8Array) {
     stderr: (t) => void (stderr += t),
     // The real strict decoding, on the given bytes.
     ...(stdin ? { readStdin: () => decodeUtf8(stdin) } : {}),
+    ...overrides,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -99,21 +101,15 @@ describe("hull lint --fix", () => {
 
   it("says which file it could not write, and still reports that file's findings (exit 2)", async () => {
     writeFileSync(file("Dockerfile"), withUnsafe);
-    let stdout = "";
-    let stderr = "";
-    const io: Io = {
-      ...processIo,
-      cwd: dir,
-      env: {},
-      stdoutIsTTY: false,
-      cpus: 1,
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      writeFile: () => {
-        throw new Error("ENOSPC: no space left on device");
+    const { code, stdout, stderr } = await run(
+      ["lint", "--fix", "--format", "compact", "Dockerfile"],
+      undefined,
+      {
+        writeFile: () => {
+          throw new Error("ENOSPC: no space left on device");
+        },
       },
-    };
-    const code = await main(["lint", "--fix", "--format", "compact", "Dockerfile"], io);
+    );
     expect(code).toBe(2);
     expect(stderr).toBe("hull: cannot write the fix to Dockerfile: ENOSPC: no space left on device\n");
     // The file is as it was: the finding the fix would have removed is still there, and the one it leaves.
