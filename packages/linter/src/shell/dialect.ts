@@ -80,25 +80,34 @@ export function isWindowsImage(name: string): boolean {
   );
 }
 
+/** What an image's `/bin/sh` is: bash, dash, or BusyBox's ash. */
+export type BinSh = "bash" | "dash" | "busybox";
+
 /**
  * The shell an image's `/bin/sh` is, when its name tells: bash in the Red Hat family (CentOS, Fedora, RHEL's UBI,
  * Rocky, Alma, Oracle Linux, Amazon Linux), openSUSE and Arch; dash in Debian and Ubuntu, and in the official
- * images' variants named after their releases (`python:3.12-bookworm`, `eclipse-temurin:21-jammy`). Null for any
- * other name (Alpine's is BusyBox ash; most names say nothing).
+ * images' variants named after their releases (`python:3.12-bookworm`, `eclipse-temurin:21-jammy`); BusyBox's ash
+ * in Alpine and BusyBox, and in the official images' Alpine variants (`node:22-alpine`, `golang:1.23-alpine3.20`).
+ * Null for any other name: most names say nothing.
  */
-export function binShOfImage(name: string): "bash" | "dash" | null {
+export function binShOfImage(name: string): BinSh | null {
   const image = name.toLowerCase();
   if (BASH_SH_IMAGE.test(image)) return "bash";
   if (DASH_SH_IMAGE.test(image)) return "dash";
+  if (BUSYBOX_SH_IMAGE.test(image)) return "busybox";
   const colon = image.lastIndexOf(":");
   const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
-  return DEBIAN_RELEASE_TAG.test(tag) ? "dash" : null;
+  if (DEBIAN_RELEASE_TAG.test(tag)) return "dash";
+  return ALPINE_TAG.test(tag) ? "busybox" : null;
 }
 
 // A name on Docker Hub (or Amazon's gallery) and its tag, digest or path; or any image of those registries.
 const BASH_SH_IMAGE =
   /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
 const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
+const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox)(?:[:@]|$)/;
+/** A tag naming an Alpine variant, alone or between `-`: `alpine`, `3.12-alpine3.20`, `1.27-alpine-slim`. */
+const ALPINE_TAG = /(?:^|-)alpine(?:\d+(?:\.\d+)*)?(?:$|-)/;
 /** A tag naming a Debian or Ubuntu release, alone or between `-` and `.`: `3.12-slim-bookworm`, `jammy-20240808`. */
 const DEBIAN_RELEASE_TAG =
   /(?:^|[-.])(?:trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal|bionic|xenial)(?:$|[-.])/;
@@ -107,7 +116,7 @@ const DEBIAN_RELEASE_TAG =
  * What the `/bin/sh` of the image a node's stage is built on (through the stages it is built FROM) is, when its
  * name tells (`binShOfImage`).
  */
-export function binShOf(semantic: SemanticModel, node: Instruction): "bash" | "dash" | null {
+export function binShOf(semantic: SemanticModel, node: Instruction): BinSh | null {
   const stage = semantic.stageOf(node.onbuild ?? node);
   return stage ? binShOfImage(imageOf(semantic, semantic.rootOf(stage))) : null;
 }

@@ -16,15 +16,15 @@ function scripts(code: string): string[] {
 
 describe("shellcheckScripts", () => {
   it.each([
-    ["shell form, default sh", "FROM alpine:3\nRUN echo hi\n", ["#!/bin/sh\nexport\necho hi"]],
+    ["shell form, default sh", "FROM in-house/base:1\nRUN echo hi\n", ["#!/bin/sh\nexport\necho hi"]],
     [
       "continuations are joined as BuildKit joins them",
-      "FROM alpine:3\nRUN a && \\\n  # note\n  b\n",
+      "FROM in-house/base:1\nRUN a && \\\n  # note\n  b\n",
       ["#!/bin/sh\nexport\na &&   b"],
     ],
     [
       "ARG and ENV names of the stage are declared",
-      "FROM alpine:3\nARG V=1\nENV HOME_DIR=/x B=2\nRUN echo $V\n",
+      "FROM in-house/base:1\nARG V=1\nENV HOME_DIR=/x B=2\nRUN echo $V\n",
       ["#!/bin/sh\nexport B=1 HOME_DIR=1 V=1\necho $V"],
     ],
     [
@@ -62,8 +62,21 @@ describe("shellcheckScripts", () => {
     ],
     [
       "an image whose name does not say stays sh",
-      "FROM alpine:3\nRUN cp /a/{b,c} /d\n",
+      "FROM in-house/base:1\nRUN cp /a/{b,c} /d\n",
       ["#!/bin/sh\nexport\ncp /a/{b,c} /d"],
+    ],
+    [
+      "/bin/sh is BusyBox on Alpine and its variants, named by a directive",
+      "FROM alpine:3.20\nRUN echo a\nFROM node:22-alpine\nRUN echo b\n",
+      [
+        "#!/bin/sh\n# shellcheck shell=busybox\nexport\necho a",
+        "#!/bin/sh\n# shellcheck shell=busybox\nexport\necho b",
+      ],
+    ],
+    [
+      "a bash SHELL on Alpine is bash",
+      'FROM alpine:3.20\nSHELL ["/bin/bash", "-c"]\nRUN [[ a ]]\n',
+      ["#!/bin/bash\nexport\n[[ a ]]"],
     ],
     [
       "a SHELL that names another shell keeps it",
@@ -73,7 +86,7 @@ describe("shellcheckScripts", () => {
     ["exec form is not a script", 'FROM alpine:3\nRUN ["echo", "$x"]\n', []],
     [
       "a whole heredoc is the script",
-      "FROM alpine:3\nRUN <<EOF\necho a\necho b\nEOF\n",
+      "FROM in-house/base:1\nRUN <<EOF\necho a\necho b\nEOF\n",
       ["#!/bin/sh\nexport\necho a\necho b\n"],
     ],
     [
@@ -89,15 +102,15 @@ describe("shellcheckScripts", () => {
     ["a heredoc for python is skipped", "FROM alpine:3\nRUN <<EOF\n#!/usr/bin/python3\nprint(1)\nEOF\n", []],
     [
       "a heredoc that is data follows the command with its terminator",
-      "FROM alpine:3\nRUN cat <<EOF > /f\nx=$y\nEOF\n",
+      "FROM in-house/base:1\nRUN cat <<EOF > /f\nx=$y\nEOF\n",
       ["#!/bin/sh\nexport\ncat <<EOF > /f\nx=$y\nEOF"],
     ],
     [
       "a stage built on an earlier one keeps its SHELL and names",
-      'FROM alpine:3 AS base\nSHELL ["/bin/bash", "-c"]\nENV A=1\nFROM base\nRUN echo $A\nFROM alpine:3\nRUN echo $A\n',
+      'FROM alpine:3 AS base\nSHELL ["/bin/bash", "-c"]\nENV A=1\nFROM base\nRUN echo $A\nFROM in-house/base:1\nRUN echo $A\n',
       ["#!/bin/bash\nexport A=1\necho $A", "#!/bin/sh\nexport\necho $A"],
     ],
-    ["ONBUILD RUN is checked", "FROM alpine:3\nONBUILD RUN echo hi\n", ["#!/bin/sh\nexport\necho hi"]],
+    ["ONBUILD RUN is checked", "FROM in-house/base:1\nONBUILD RUN echo hi\n", ["#!/bin/sh\nexport\necho hi"]],
   ])("%s", (_name, code, expected) => {
     expect(scripts(code)).toEqual(expected);
   });
@@ -157,7 +170,7 @@ describe("ShellCheck findings in lint", () => {
     });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.scripts).toHaveLength(3);
-    expect(calls[0]!.args).toEqual(["--format=json1", "--exclude=SC1090,SC1091,SC2187"]);
+    expect(calls[0]!.args).toEqual(["--format=json1", "--exclude=SC1090,SC1091,SC1103,SC2187"]);
   });
 
   it("reads the scripts through lint's semantic model, not a second one", () => {
@@ -266,7 +279,17 @@ describe.skipIf(!shellcheckFound)("with the real ShellCheck", () => {
       "FROM alpine:3\nRUN true && \\\n    echo $x\n",
       ["shellcheck/SC2154 3:10-12", "shellcheck/SC2086 3:10-12"],
     ],
-    ["bash syntax under sh", 'FROM alpine:3\nRUN [[ -n "$HOME" ]]\n', ["shellcheck/SC3010 2:5-21"]],
+    ["bash syntax under sh", 'FROM in-house/base:1\nRUN [[ -n "$HOME" ]]\n', ["shellcheck/SC3010 2:5-21"]],
+    [
+      "what BusyBox's sh allows is no portability problem on Alpine",
+      'FROM alpine:3.20\nRUN f() { local x=1; [[ "$x" = 1 ]]; } && f\n',
+      [],
+    ],
+    [
+      "a finding on Alpine is placed past the directive line",
+      "FROM alpine:3.20\nRUN true && \\\n    echo $x\n",
+      ["shellcheck/SC2154 3:10-12", "shellcheck/SC2086 3:10-12"],
+    ],
     [
       "bash syntax under a bash SHELL",
       'FROM alpine:3\nSHELL ["/bin/bash", "-c"]\nRUN [[ -n "$HOME" ]]\n',

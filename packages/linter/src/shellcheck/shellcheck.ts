@@ -28,10 +28,11 @@ export type ShellcheckRunner = (request: ShellcheckRequest) => ShellcheckOutput 
 export const shellcheckPrefix = "shellcheck/";
 
 /**
- * Codes never reported, as in hadolint: `source`d files cannot be followed from a Dockerfile (SC1090, SC1091),
- * and SC2187 (ash is not supported) is about ShellCheck, not about the script.
+ * Codes never reported: as in hadolint, `source`d files cannot be followed from a Dockerfile (SC1090, SC1091), and
+ * SC2187 (ash is read as dash) is about ShellCheck, not about the script; SC1103 (an unknown `shell=` directive) is
+ * how ShellCheck before 0.10 answers the `shell=busybox` of a script run on BusyBox (`scriptOf`).
  */
-export const shellcheckExcluded = ["SC1090", "SC1091", "SC2187"] as const;
+export const shellcheckExcluded = ["SC1090", "SC1091", "SC1103", "SC2187"] as const;
 
 /** ShellCheck's options: JSON output with tabs counted as one column, and hadolint's exclusions. */
 export const shellcheckArgs: readonly string[] = [
@@ -173,11 +174,19 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
     }
   }
   if (dialect === null) return null;
-  // `/bin/sh` is bash or dash on some images: what they allow there (bash's `{a,b}` and `[[ ]]`, dash's `local`) is
-  // no portability problem.
-  if (dialect === "sh") dialect = binShOf(semantic, node) ?? "sh";
+  // `/bin/sh` is bash, dash or BusyBox's ash on some images: what they allow there (bash's `{a,b}` and `[[ ]]`,
+  // dash's and BusyBox's `local`) is no portability problem. ShellCheck reads BusyBox's dialect from 0.10 on, named
+  // by a directive (a `#!/bin/busybox sh` line would make older versions read dash, which lacks `[[ ]]`); older
+  // versions do not know the name (SC1103, excluded) and read the script as bash, which allows as much or more.
+  let shebang = dialect;
+  let directive = "";
+  if (dialect === "sh") {
+    const binSh = binShOf(semantic, node);
+    if (binSh === "busybox") directive = "# shellcheck shell=busybox\n";
+    else if (binSh !== null) shebang = binSh;
+  }
   const declared = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
-  const header = `#!/bin/${dialect}\n${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
+  const header = `#!/bin/${shebang}\n${directive}${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
   return {
     run: node,
     text: header + body,
