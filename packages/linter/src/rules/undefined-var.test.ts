@@ -147,6 +147,31 @@ RUN echo $VERSION
       ],
     },
     {
+      name: "a default read from the ARG itself",
+      code: `FROM alpine:3.20
+ARG CLI_VERSION=\${CLI_VERSION}
+ARG B=\${A} A=1
+`,
+      errors: [
+        {
+          messageId: "ownDefault",
+          message:
+            "'$CLI_VERSION' in the default of 'ARG CLI_VERSION' is the ARG itself, not set yet: the default is empty, and a build arg sets the value without it; write 'ARG CLI_VERSION'.",
+          line: 2,
+          column: 17,
+        },
+        { messageId: "undefined", line: 3, column: 7 },
+      ],
+    },
+    {
+      name: "a global ARG read in the default of another declaration",
+      code: `ARG A=1
+FROM alpine:3.20
+ARG B=\${A} A
+`,
+      errors: [{ messageId: "globalArg", line: 3, column: 7 }],
+    },
+    {
       code: `FROM alpine:3.20
 COPY app.tar $APP_HOME/
 `,

@@ -23,6 +23,8 @@ const messages = {
     `'$${name}' is a global ARG, which a stage only sees after redeclaring it with 'ARG ${name}'.`,
   globalArgInOwnDefault: (name: string) =>
     `'$${name}' in the default of 'ARG ${name}' is empty: the global value is not seen yet; write 'ARG ${name}' without a default to take it.`,
+  ownDefault: (name: string) =>
+    `'$${name}' in the default of 'ARG ${name}' is the ARG itself, not set yet: the default is empty, and a build arg sets the value without it; write 'ARG ${name}'.`,
   predefinedArg: (name: string) =>
     `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
   otherStage: (name: string, stage: string, line: number) =>
@@ -146,7 +148,7 @@ RUN echo $UNDECLARED_IN_SHELL
           word(pieces, ctx, hasDollar, decl.defaultValue);
           const piece = pieces[0];
           const scope = piece ? ctx.semantic.scopeBefore(node, decl) : null;
-          if (scope && piece) check(ctx, scope, node, piece);
+          if (scope && piece) check(ctx, scope, node, piece, decl.name.value.replace(/["']/g, ""));
         }
         return;
       }
@@ -184,8 +186,14 @@ function known(caseInsensitive: boolean, scope: StageScope, name: string): boole
   return false;
 }
 
-/** Reports the names `piece` uses that are undefined in `scope`. */
-function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expansion): void {
+/** Reports the names `piece` uses that are undefined in `scope`; `declaring` is the ARG whose default it is. */
+function check(
+  ctx: Context,
+  scope: StageScope,
+  node: Instruction,
+  piece: Expansion,
+  declaring?: string,
+): void {
   const { state } = ctx;
   const { caseInsensitive, currentStage } = state;
   // Without a `$` nothing is expanded, so nothing can be undefined; nor when every name the text could use
@@ -231,7 +239,7 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
     if (later !== undefined && later > node.range.start.line)
       ctx.report(at, "usedBeforeDefinition", name, later);
     else if (ctx.semantic.globals.declared.has(name))
-      ctx.report(at, declares(node, name) ? "globalArgInOwnDefault" : "globalArg", name);
+      ctx.report(at, name === declaring ? "globalArgInOwnDefault" : "globalArg", name);
     else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
     else if (
       (suggestion = nearMiss(state, name, () =>
@@ -243,6 +251,11 @@ function check(ctx: Context, scope: StageScope, node: Instruction, piece: Expans
     // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
     // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
     else if (base.complete) {
+      // `ARG V=${V}`: a default read from the ARG itself, as if it took a value from outside.
+      if (name === declaring) {
+        ctx.report(at, "ownDefault", name);
+        continue;
+      }
       const guard = uses.find((u) => isGuarded(u.ref));
       if (guard && uses.every((u) => isGuarded(u.ref)))
         ctx.report(at, "alwaysUnset", name, piece.text.slice(guard.ref.start, guard.ref.end));
@@ -314,11 +327,6 @@ function definedNames(node: Instruction): string[] {
   if (node.type === "Env") return node.pairs.map((p) => p.key.value);
   if (node.type === "Arg") return node.declarations.map((d) => d.name.value);
   return [];
-}
-
-/** True when the instruction is an ARG that declares `name` (so advising to redeclare it makes no sense). */
-function declares(node: Instruction, name: string): boolean {
-  return node.type === "Arg" && node.declarations.some((d) => d.name.value.replace(/["']/g, "") === name);
 }
 
 /** A text without `$` cannot use a variable: it is left out, so that the scope of an instruction without any is never computed. */
