@@ -6,6 +6,7 @@ import {
   normalizeImageReference,
   parse,
   PositionMap,
+  positionMapOf,
   semanticModel,
   type SemanticModel,
   templateMarkup,
@@ -453,7 +454,7 @@ function removeHandlers(run: FileRun, i: number): void {
 }
 
 function positionsOf(run: FileRun): PositionMap {
-  return (run.positionMap ??= new PositionMap(run.source));
+  return (run.positionMap ??= positionMapOf(run.parseResult.ast, run.source) ?? new PositionMap(run.source));
 }
 
 function readDockerignore(run: FileRun): string | null {

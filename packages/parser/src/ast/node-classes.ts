@@ -21,7 +21,7 @@ import {
   type Whitespace,
   type Word,
 } from "./nodes.js";
-import { SourceText } from "./positions.js";
+import { type PositionMap, SourceText } from "./positions.js";
 import { instructionTokens } from "../lexer/lexer.js";
 import { keepShape } from "../shapes.js";
 
@@ -84,6 +84,11 @@ abstract class Spanned {
   /** The node's source span, made afresh on each read (see the note on ranges above). */
   get range(): Range {
     return this[SOURCE].range(this[START], this[END]);
+  }
+
+  /** The text and line table the node's ranges are made with, shared by every node of its file. */
+  static source(node: Spanned): SourceText {
+    return node[SOURCE];
   }
 
   /** The node's offsets, for the parser, which builds spans from other nodes' spans without making ranges. */
@@ -344,6 +349,17 @@ export class DockerfileNode extends Spanned implements Dockerfile {
   }
 }
 typeOnPrototype(DockerfileNode, "Dockerfile");
+
+/**
+ * The line table an AST's ranges are made with, for positions of offsets its nodes do not cover (a word inside a
+ * RUN script), so that a file has one table; null for an AST the parser did not make from `text` (a template's
+ * masked text, say).
+ */
+export function positionMapOf(ast: Dockerfile, text: string): PositionMap | null {
+  if (!(ast instanceof DockerfileNode)) return null;
+  const source = Spanned.source(ast);
+  return source.text === text ? source.positions : null;
+}
 
 /**
  * A heredoc, whose ranges and body are made from its offsets when read (the body when first read, then kept):

@@ -9,7 +9,7 @@ import type { Position, Range } from "./nodes.js";
  */
 export class PositionMap {
   /** Where each line starts; made on first lookup, as a parse that reads no range needs none. */
-  private starts: Int32Array | null = null;
+  private starts: Int32Array | number[] | null = null;
   /**
    * The positions made last, by offset modulo the size: an instruction's range, its keyword's and its last
    * word's share their ends, so nodes share one position object per offset instead of one each.
@@ -21,11 +21,18 @@ export class PositionMap {
   constructor(private readonly text: string) {}
 
   /**
-   * The line starts, counted first so that the table is made at its size: 4 bytes a line, where a list grown
-   * line by line took 8 and copied itself as it grew (a 50 MB file has millions of lines).
+   * The line starts. A file of a megabyte or more has them counted first, so that the table is made at its size:
+   * 4 bytes a line, where a list grown line by line takes 8 and copies itself as it grows (a 50 MB file has
+   * millions of lines). A smaller file lists them in one pass: a typed array's memory is allocated outside the
+   * heap, which cost more than the whole count for the files of the corpus.
    */
-  private lineStarts(): Int32Array {
+  private lineStarts(): Int32Array | number[] {
     const text = this.text;
+    if (text.length < 1 << 20) {
+      const list = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) list.push(i + 1);
+      return (this.starts = list);
+    }
     let count = 1;
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
     const starts = new Int32Array(count);
