@@ -87,8 +87,9 @@ export type BinSh = "bash" | "dash" | "busybox";
  * The shell an image's `/bin/sh` is, when its name tells: bash in the Red Hat family (CentOS, Fedora, RHEL's UBI,
  * Rocky, Alma, Oracle Linux, Amazon Linux), openSUSE and Arch; dash in Debian and Ubuntu, and in the official
  * images' variants named after their releases (`python:3.12-bookworm`, `eclipse-temurin:21-jammy`); BusyBox's ash
- * in Alpine and BusyBox, and in the official images' Alpine variants (`node:22-alpine`, `golang:1.23-alpine3.20`).
- * Null for any other name: most names say nothing.
+ * in Alpine, BusyBox and the official `docker` image, and in the official images' Alpine variants (`node:22-alpine`,
+ * `golang:1.23-alpine3.20`); and in any image whose tag names one of those systems (`nvidia/cuda:12.6.3-devel-ubuntu24.04`,
+ * `amazoncorretto:21-al2023`). Null for any other name: most names say nothing.
  */
 export function binShOfImage(name: string): BinSh | null {
   const image = name.toLowerCase();
@@ -97,7 +98,8 @@ export function binShOfImage(name: string): BinSh | null {
   if (BUSYBOX_SH_IMAGE.test(image)) return "busybox";
   const colon = image.lastIndexOf(":");
   const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
-  if (DEBIAN_RELEASE_TAG.test(tag)) return "dash";
+  if (DEBIAN_TAG.test(tag)) return "dash";
+  if (RED_HAT_TAG.test(tag)) return "bash";
   return ALPINE_TAG.test(tag) ? "busybox" : null;
 }
 
@@ -105,12 +107,19 @@ export function binShOfImage(name: string): BinSh | null {
 const BASH_SH_IMAGE =
   /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
 const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
-const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox)(?:[:@]|$)/;
+// The official `docker` image is built on Alpine (its Windows variants run cmd, and never get here).
+const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox|docker)(?:[:@]|$)/;
 /** A tag naming an Alpine variant, alone or between `-`: `alpine`, `3.12-alpine3.20`, `1.27-alpine-slim`. */
 const ALPINE_TAG = /(?:^|-)alpine(?:\d+(?:\.\d+)*)?(?:$|-)/;
-/** A tag naming a Debian or Ubuntu release, alone or between `-` and `.`: `3.12-slim-bookworm`, `jammy-20240808`. */
-const DEBIAN_RELEASE_TAG =
-  /(?:^|[-.])(?:trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal|bionic|xenial)(?:$|[-.])/;
+/**
+ * A tag naming a Debian or Ubuntu release, alone or between `-` and `.`: `3.12-slim-bookworm`, `jammy-20240808`,
+ * and the `ubuntu24.04`, `debian12` of images built for several systems (`nvidia/cuda:12.6.3-devel-ubuntu24.04`).
+ */
+const DEBIAN_TAG =
+  /(?:^|[-.])(?:trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal|bionic|xenial|(?:ubuntu|debian)(?:\d+(?:\.\d+)?)?)(?:$|[-.])/;
+/** A tag naming a system of the Red Hat family, or Amazon Linux: `12.6.3-devel-ubi9`, `21-al2023`, `rockylinux9`. */
+const RED_HAT_TAG =
+  /(?:^|-)(?:ubi\d+|(?:centos|rockylinux|almalinux|oraclelinux|fedora|amazonlinux)(?:\d+(?:\.\d+)*)?|al2(?:023)?)(?:$|-)/;
 
 /**
  * What the `/bin/sh` of the image a node's stage is built on (through the stages it is built FROM) is, when its
