@@ -177,7 +177,8 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
   // `/bin/sh` is bash, dash or BusyBox's ash on some images: what they allow there (bash's `{a,b}` and `[[ ]]`,
   // dash's and BusyBox's `local`) is no portability problem. ShellCheck reads BusyBox's dialect from 0.10 on, named
   // by a directive (a `#!/bin/busybox sh` line would make older versions read dash, which lacks `[[ ]]`); older
-  // versions do not know the name (SC1103, excluded) and read the script as bash, which allows as much or more.
+  // versions do not know the name (SC1103, excluded) and read the script as bash, which allows more: what BusyBox
+  // lacks of bash (`{a,b}`) then goes unreported, where reading it as POSIX sh reported all it has.
   let shebang = dialect;
   let directive = "";
   if (dialect === "sh") {
