@@ -65,13 +65,23 @@ interface CopiedFrom {
 type Tool = "apt" | "apk" | "rpm" | "pip" | "npm" | "yarn";
 
 /** A package cache: the directories a tool fills and the commands that empty them. */
-interface Cache {
+interface CacheRow {
   tool: Tool;
   dirs: readonly string[];
   /** True when the command fills the cache. */
   fills(facts: Facts): boolean;
   /** True when the command empties the cache. */
   cleans(facts: Facts): boolean;
+}
+
+/**
+ * A row with its directories as the rule compares them (normalized, and a placeholder file inside), and the mount
+ * targets that keep them out of the layer: the same for every command, so made once.
+ */
+interface Cache extends CacheRow {
+  roots: readonly string[];
+  contents: readonly string[];
+  mounts: readonly string[];
 }
 
 /**
@@ -158,7 +168,7 @@ function factsOf(command: ShellCommand, name: string, node: Run, ctx: Context): 
 
 // Each tool's folders and verbs come from its reader in `shell/tools/`; this table only says which fill and clean.
 // A row is asked only about its own tool's commands.
-const CACHES: readonly Cache[] = [
+const ROWS: readonly CacheRow[] = [
   {
     tool: "apt",
     dirs: [aptListsDir],
@@ -206,25 +216,18 @@ const CACHES: readonly Cache[] = [
 
 /** The rows of each tool, in table order. */
 const cachesOf = new Map<Tool, Cache[]>();
-for (const cache of CACHES) {
+for (const row of ROWS) {
+  const roots = row.dirs.map((d) => normalize(d, "/")!);
+  const cache: Cache = {
+    ...row,
+    roots,
+    contents: roots.map((d) => `${d}${INSIDE}`),
+    mounts: row.dirs.flatMap(mountTargets),
+  };
   const rows = cachesOf.get(cache.tool);
   if (rows) rows.push(cache);
   else cachesOf.set(cache.tool, [cache]);
 }
-
-/**
- * Each cache's directories as the rule compares them (normalized, and a placeholder file inside), and the mount
- * targets that keep them out of the layer: the same for every command, so made once.
- */
-const dirsOf = new Map(
-  CACHES.map((cache) => {
-    const roots = cache.dirs.map((d) => normalize(d, "/")!);
-    return [
-      cache,
-      { roots, contents: roots.map((d) => `${d}${INSIDE}`), mounts: cache.dirs.flatMap(mountTargets) },
-    ];
-  }),
-);
 
 const messages = {
   cache: (command: string, line: number) =>
@@ -365,9 +368,12 @@ function followRun(ctx: Context, node: Run, shell: RunShell, workdir: string, la
   // mine and removed are emptied as they are used.
   const { mine, removed } = state;
   // The caches this RUN filled and the directories it made, for the few RUNs that do.
-  let filled: Set<Cache> | undefined;
+  let filled: Cache[] | undefined;
   let cwd: Cwd = workdir;
-  let made: Map<string, ShellCommand> | undefined;
+  // `mkdir` commands are read only when a `cd` follows them (most RUNs that make a directory never enter it), each
+  // once: those not read yet wait in `mkdirs`.
+  let made: Set<string> | undefined;
+  let mkdirs: { command: ShellCommand; cwd: Cwd }[] | undefined;
   for (const command of shell.commands) {
     const name = command.base;
     if (name === null) continue;
@@ -380,16 +386,16 @@ function followRun(ctx: Context, node: Run, shell: RunShell, workdir: string, la
       // Removals first: a command that cleans a cache an earlier layer filled.
       for (const cache of caches) {
         if (!cache.cleans(facts)) continue;
-        for (const path of dirsOf.get(cache)!.contents) remove(ctx, path);
+        for (const path of cache.contents) remove(ctx, path);
       }
       if (removed.length > 0) reportRemoval(ctx, shell, command, cwd, filled);
       // Then what it fills.
       for (const cache of caches) {
         if (!cache.fills(facts)) continue;
-        (filled ??= new Set()).add(cache);
-        const dirs = dirsOf.get(cache)!;
-        if (hasCacheMount(node, ...dirs.mounts)) continue;
-        for (const path of dirs.contents) mine.push({ kind: "cache", path, keyword: "RUN", node, layer });
+        if (filled === undefined) filled = [cache];
+        else if (!filled.includes(cache)) filled.push(cache);
+        if (node.mounts.length > 0 && hasCacheMount(node, ...cache.mounts)) continue;
+        for (const path of cache.contents) mine.push({ kind: "cache", path, keyword: "RUN", node, layer });
       }
     } else if (role === "rm") {
       // Nothing created yet in the stage (the usual case): nothing an `rm` could remove.
@@ -406,14 +412,21 @@ function followRun(ctx: Context, node: Run, shell: RunShell, workdir: string, la
       const path = builtIn(command, cwd);
       if (path !== null) mine.push({ kind: "buildDir", path, keyword: "RUN", node, layer });
     } else if (role === "mkdir") {
-      for (const w of operands(command, mkdirOptions)) {
-        const path = normalize(w.value, cwd);
-        if (path !== null) (made ??= new Map()).set(path, command);
-      }
+      (mkdirs ??= []).push({ command, cwd });
     } else {
       const target = operands(command)[0]?.value;
       cwd = target === undefined ? "~" : normalize(target, cwd);
       // A directory made and then entered in one RUN is a build directory.
+      if (mkdirs !== undefined) {
+        made ??= new Set();
+        for (const m of mkdirs) {
+          for (const w of operands(m.command, mkdirOptions)) {
+            const path = normalize(w.value, m.cwd);
+            if (path !== null) made.add(path);
+          }
+        }
+        mkdirs = undefined;
+      }
       if (cwd !== null && made?.has(cwd))
         mine.push({ kind: "buildDir", path: cwd, keyword: "RUN", node, layer });
     }
@@ -433,7 +446,7 @@ function reportRemoval(
   shell: RunShell,
   command: ShellCommand,
   cwd: Cwd,
-  filled: Set<Cache> | undefined,
+  filled: readonly Cache[] | undefined,
 ): void {
   const { removed } = ctx.state;
   const reported = removed.filter(({ artifact }) => {
@@ -445,9 +458,7 @@ function reportRemoval(
     }
     // A RUN that fills a cache and then cleans it is cleaning its own files; the earlier layer is another finding.
     if (artifact.kind !== "cache") return true;
-    return ![...(filled ?? [])].some((cache) =>
-      dirsOf.get(cache)!.roots.some((d) => artifact.path.startsWith(d)),
-    );
+    return !(filled ?? []).some((cache) => cache.roots.some((d) => artifact.path.startsWith(d)));
   });
   // Emptied by popping: setting an array's length calls into the runtime.
   while (removed.length > 0) removed.pop();

@@ -18,13 +18,13 @@ export const extractTools: ReadonlySet<string> = new Set(["tar", "unzip"]);
 export function extractDir(command: ShellCommand): string | null {
   const name = command.base;
   if (name === null || !extractTools.has(name)) return null;
-  const args = command.args.map((a) => a.value);
-  const flag = name === "tar" ? ["-C", "--directory"] : ["-d"];
+  const { args } = command;
+  const tar = name === "tar";
   let target: string | null = null;
   for (let i = 0; i < args.length; i++) {
-    if (flag.includes(args[i]!)) target = args[i + 1] ?? null;
-    else if (name === "tar" && args[i]!.startsWith("--directory="))
-      target = args[i]!.slice("--directory=".length);
+    const arg = args[i]!.value;
+    if (tar ? arg === "-C" || arg === "--directory" : arg === "-d") target = args[i + 1]?.value ?? null;
+    else if (tar && arg.startsWith("--directory=")) target = arg.slice("--directory=".length);
   }
   return target;
 }
