@@ -409,6 +409,21 @@ RUN rm -rf /src/b
       errors: [{ messageId: "buildDir", line: 3, column: 5 }],
     },
     {
+      // Each mkdir is read when a later cd needs it: one before the first cd, one between two cds, relative ones.
+      name: "directories made, then entered after other commands and other cds",
+      code: `FROM debian:12
+RUN mkdir -p /opt/a /opt/b && cd /opt/b && make && cd /src && mkdir out && cd /opt/a && make && cd /src/out
+RUN rm -rf /opt/a
+RUN rm -rf /src/out
+RUN rm -rf /opt/b
+`,
+      errors: [
+        { messageId: "buildDir", line: 3, column: 5 },
+        { messageId: "buildDir", line: 4, column: 5 },
+        { messageId: "buildDir", line: 5, column: 5 },
+      ],
+    },
+    {
       name: "a directory made and entered",
       code: `FROM debian:12
 RUN mkdir -p /tmp/build && cd /tmp/build && cmake /src && make
