@@ -105,6 +105,10 @@ const shapes: Record<string, (n: number) => string> = {
   // that each declare something makes as large as the chain.
   "a FROM chain declaring an ARG and an ENV per stage": (n) =>
     `FROM alpine:3.20 AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nARG A${i}=v\nENV E${i}=$A${i}\n`).join("")}RUN echo $E0\n`,
+  // prefer-workdir-over-cd split and joined the whole directory for each `cd` one level deeper, and layer-cleanup
+  // copied it: a RUN of 50,000 ran out of memory.
+  "a RUN that makes a directory and enters it, one level deeper each time": (n) =>
+    `FROM debian:12\nRUN true${Array.from({ length: n }, (_, i) => ` && mkdir d${i} && cd d${i}`).join("")}\nRUN rm -rf /d0\n`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,

@@ -713,6 +713,9 @@ function builtIn(command: ShellCommand, cwd: Cwd): string | null {
   return path;
 }
 
+/** The longest path followed: Linux's PATH_MAX. */
+const longestPath = 4096;
+
 /** A path made absolute against `cwd`, with `~`, `$HOME` and `/root` folded into `~`; null when it cannot be known. */
 function normalize(path: string, cwd: Cwd): string | null {
   const first = path.charCodeAt(0);
@@ -723,6 +726,9 @@ function normalize(path: string, cwd: Cwd): string | null {
   if (p === "" || p.startsWith("-")) return null;
   if (!p.startsWith("/") && !p.startsWith("~")) {
     if (cwd === null || p.startsWith("$")) return null;
+    // Past Linux's PATH_MAX a chain of `cd`s into subdirectories is not followed: each step would copy the whole
+    // path (a generated RUN of 50,000 once ran out of memory).
+    if (cwd.length + p.length > longestPath) return null;
     p = `${cwd}/${p.startsWith("./") ? p.slice(2) : p}`;
   }
   // A directory's trailing slashes (`COPY x /app/`) go without a split.

@@ -42,8 +42,12 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
       // hadolint does not check ONBUILD triggers for this rule.
       if (ctx.isTrigger(node)) return;
       const shell = runShell(node, ctx);
+      // The directories are followed once per RUN, for every `cd` asked about.
+      let dirs: (string | null)[] | undefined;
       const cd = shell.commands.find(
-        (c, i) => c.name === "cd" && !harmlessCd(c, i, shell.commands, shell.script),
+        (c, i) =>
+          c.name === "cd" &&
+          !harmlessCd(c, i, shell.commands, shell.script, (dirs ??= directories(shell.commands))),
       );
       if (!cd) return;
       const word = commandWord(cd)!;
@@ -61,6 +65,7 @@ function harmlessCd(
   index: number,
   commands: readonly ShellCommand[],
   script: string,
+  dirs: readonly (string | null)[],
 ): boolean {
   // Subshell parentheses lie between commands: count the ones still open before this `cd`.
   let depth = 0;
@@ -74,7 +79,6 @@ function harmlessCd(
   }
   if (depth > 0) return true;
   // Directories are followed through the RUN, so that `cd /tmp/b && cd src` is still inside /tmp/b.
-  const dirs = directories(commands);
   const dir = dirs[index];
   if (dir === null || dir === undefined) return false;
   // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do.
@@ -138,12 +142,21 @@ function directories(commands: readonly ShellCommand[]): (string | null)[] {
   });
 }
 
+/**
+ * The longest directory followed: Linux's PATH_MAX. Past it a chain of `cd`s into subdirectories is not followed,
+ * as each step would copy the whole path (a generated RUN of 50,000 once ran out of memory).
+ */
+const longestPath = 4096;
+
 /** `path` made absolute against `cwd` (`..` and `.` resolved); null when it depends on an unknown directory. */
 function resolve(cwd: string | null, path: string): string | null {
   const clean = normalize(path);
+  // One plain name more (`cd src`): the usual step, made without splitting the whole path again.
+  if (cwd !== null && cwd !== "/" && /^[^/$.][^/]*$/.test(clean) && !cwd.startsWith("$"))
+    return cwd.length + clean.length < longestPath ? `${cwd}/${clean}` : null;
   const absolute =
     clean.startsWith("/") || clean.startsWith("$") ? clean : cwd === null ? null : `${cwd}/${clean}`;
-  if (absolute === null) return null;
+  if (absolute === null || absolute.length > longestPath) return null;
   const parts: string[] = [];
   for (const part of absolute.split("/")) {
     if (part === "" || part === ".") continue;
