@@ -654,6 +654,7 @@ const dispatchTimeCodes = new Set([
   "bad-chmod",
   "bad-checksum",
   "copy-remote-source",
+  "workdir-too-long",
 ]);
 
 /** A zero-width range at the start of the file, for problems that have no better place. */

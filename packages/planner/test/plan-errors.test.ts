@@ -85,6 +85,14 @@ const cases: [string, string, PlanOptions, string[]][] = [
     ],
   ],
   [
+    "a WORKDIR past PATH_MAX, which the build fails to create (mkdir: file name too long)",
+    `FROM alpine\nWORKDIR /${"d".repeat(4000)}\nWORKDIR ${"e".repeat(200)}\nWORKDIR f\n`,
+    {},
+    [
+      `workdir-too-long@3: the working directory would be 4202 bytes long, past Linux's PATH_MAX (4096): creating it fails, and the build with it; the plan keeps /${"d".repeat(4000)}`,
+    ],
+  ],
+  [
     "ADD --checksum of a local file (convert_copy.go)",
     "FROM alpine\nADD --checksum=sha256:0123 a.tar /x\n",
     {},
