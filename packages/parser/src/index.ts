@@ -55,6 +55,7 @@ export {
 } from "./semantics/image-reference.js";
 export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
 export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.js";
+export { pathMax } from "./semantics/limits.js";
 export { sourceKind, type SourceKind } from "./semantics/sources.js";
 export { spellingWork, suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";
 export { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./syntax/template.js";

@@ -93,6 +93,14 @@ const cases: [string, string, PlanOptions, string[]][] = [
     ],
   ],
   [
+    "a WORKDIR past PATH_MAX in bytes, though not in characters",
+    `FROM alpine\nWORKDIR /${"é".repeat(2100)}\n`,
+    {},
+    [
+      "workdir-too-long@2: the working directory would be 4201 bytes long, past Linux's PATH_MAX (4096): creating it fails, and the build with it; the plan keeps /",
+    ],
+  ],
+  [
     "ADD --checksum of a local file (convert_copy.go)",
     "FROM alpine\nADD --checksum=sha256:0123 a.tar /x\n",
     {},

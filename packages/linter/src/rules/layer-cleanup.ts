@@ -1,4 +1,4 @@
-import { sourceKind, type Add, type Copy, type Run, type SemanticModel } from "@hull/parser";
+import { pathMax, sourceKind, type Add, type Copy, type Run, type SemanticModel } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
@@ -713,9 +713,6 @@ function builtIn(command: ShellCommand, cwd: Cwd): string | null {
   return path;
 }
 
-/** The longest path followed: Linux's PATH_MAX. */
-const longestPath = 4096;
-
 /** A path made absolute against `cwd`, with `~`, `$HOME` and `/root` folded into `~`; null when it cannot be known. */
 function normalize(path: string, cwd: Cwd): string | null {
   const first = path.charCodeAt(0);
@@ -728,7 +725,7 @@ function normalize(path: string, cwd: Cwd): string | null {
     if (cwd === null || p.startsWith("$")) return null;
     // Past Linux's PATH_MAX a chain of `cd`s into subdirectories is not followed: each step would copy the whole
     // path (a generated RUN of 50,000 once ran out of memory).
-    if (cwd.length + p.length > longestPath) return null;
+    if (cwd.length + p.length > pathMax) return null;
     p = `${cwd}/${p.startsWith("./") ? p.slice(2) : p}`;
   }
   // A directory's trailing slashes (`COPY x /app/`) go without a split.

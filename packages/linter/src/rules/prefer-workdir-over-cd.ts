@@ -1,3 +1,4 @@
+import { pathMax } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, type ShellCommand } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
@@ -142,21 +143,17 @@ function directories(commands: readonly ShellCommand[]): (string | null)[] {
   });
 }
 
-/**
- * The longest directory followed: Linux's PATH_MAX. Past it a chain of `cd`s into subdirectories is not followed,
- * as each step would copy the whole path (a generated RUN of 50,000 once ran out of memory).
- */
-const longestPath = 4096;
-
 /** `path` made absolute against `cwd` (`..` and `.` resolved); null when it depends on an unknown directory. */
 function resolve(cwd: string | null, path: string): string | null {
   const clean = normalize(path);
-  // One plain name more (`cd src`): the usual step, made without splitting the whole path again.
+  // One plain name more (`cd src`): the usual step, made without splitting the whole path again. Past PATH_MAX
+  // the directory is not followed, as each step would copy the whole path (a generated RUN of 50,000 once ran out
+  // of memory).
   if (cwd !== null && cwd !== "/" && /^[^/$.][^/]*$/.test(clean) && !cwd.startsWith("$"))
-    return cwd.length + clean.length < longestPath ? `${cwd}/${clean}` : null;
+    return cwd.length + clean.length < pathMax ? `${cwd}/${clean}` : null;
   const absolute =
     clean.startsWith("/") || clean.startsWith("$") ? clean : cwd === null ? null : `${cwd}/${clean}`;
-  if (absolute === null || absolute.length > longestPath) return null;
+  if (absolute === null || absolute.length > pathMax) return null;
   const parts: string[] = [];
   for (const part of absolute.split("/")) {
     if (part === "" || part === ".") continue;

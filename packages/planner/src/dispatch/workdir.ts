@@ -1,22 +1,20 @@
-import type { Workdir } from "@hull/parser";
+import { pathMax, type Workdir } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { joinPath } from "../paths.js";
-
-/** Linux's longest path. */
-const pathMax = 4096;
 
 /** WORKDIR: sets cwd and `WorkingDir`; a file node `mkdir -p` unless the path is `/`. */
 export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): void {
   const raw = w.value?.value ?? "";
   const value = ctx.expand(st, raw, w.value ?? w);
   const wd = joinPath(st.workdir, value);
-  if (wd.length > pathMax) {
+  const bytes = wd.length * 3 > pathMax ? new TextEncoder().encode(wd).length : wd.length;
+  if (bytes > pathMax) {
     // Each step would keep the whole path (its label, history and config), and WORKDIRs that each go one level
     // deeper made planning quadratic: 20,000 of them took 70 s and 2.6 GB. The build fails there anyway.
     ctx.report(
       "workdir-too-long",
-      `the working directory would be ${wd.length} bytes long, past Linux's PATH_MAX (${pathMax}): creating it fails, and the build with it; the plan keeps ${st.workdir}`,
+      `the working directory would be ${bytes} bytes long, past Linux's PATH_MAX (${pathMax}): creating it fails, and the build with it; the plan keeps ${st.workdir}`,
       (w.value ?? w).range,
     );
     return;
