@@ -109,6 +109,9 @@ const shapes: Record<string, (n: number) => string> = {
   // copied it: a RUN of 50,000 ran out of memory.
   "a RUN that makes a directory and enters it, one level deeper each time": (n) =>
     `FROM debian:12\nRUN true${Array.from({ length: n }, (_, i) => ` && mkdir d${i} && cd d${i}`).join("")}\nRUN rm -rf /d0\n`,
+  // …and counted the subshells open before each `cd` from the start of the RUN, for every harmless one.
+  "a RUN of cds into /tmp": (n) =>
+    `FROM debian:12\nRUN true${Array.from({ length: n }, (_, i) => ` && cd /tmp/x${i} && make`).join("")}\n`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,

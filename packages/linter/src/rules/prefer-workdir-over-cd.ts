@@ -43,13 +43,23 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
       // hadolint does not check ONBUILD triggers for this rule.
       if (ctx.isTrigger(node)) return;
       const shell = runShell(node, ctx);
-      // The directories are followed once per RUN, for every `cd` asked about.
+      const { commands, script } = shell;
+      // The directories are followed, and the subshells counted, once per RUN for every `cd` asked about. Subshell
+      // parentheses lie between commands: a `cd` with one still open before it lasts only to its `)`.
       let dirs: (string | null)[] | undefined;
-      const cd = shell.commands.find(
-        (c, i) =>
-          c.name === "cd" &&
-          !harmlessCd(c, i, shell.commands, shell.script, (dirs ??= directories(shell.commands))),
-      );
+      let depth = 0;
+      let previousEnd = 0;
+      const cd = commands.find((c, i) => {
+        for (let k = previousEnd; k < c.start; k++) {
+          const ch = script.charCodeAt(k);
+          if (ch === 0x28 /* ( */) depth++;
+          else if (ch === 0x29 /* ) */) depth = Math.max(0, depth - 1);
+        }
+        previousEnd = c.end;
+        return (
+          c.name === "cd" && depth === 0 && !harmlessCd(c, i, commands, (dirs ??= directories(commands)))
+        );
+      });
       if (!cd) return;
       const word = commandWord(cd)!;
       ctx.report(scriptRange(ctx, shell, word), "cd");
@@ -58,27 +68,15 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
 });
 
 /**
- * True for a `cd` whose directory does not outlive it in a way WORKDIR would fix: inside a subshell, `cd /`, or
+ * True for a `cd` outside any subshell whose directory does not outlive it in a way WORKDIR would fix: `cd /`, or
  * into a directory that a later `rm` of the same RUN removes (a temporary build directory).
  */
 function harmlessCd(
   cd: ShellCommand,
   index: number,
   commands: readonly ShellCommand[],
-  script: string,
   dirs: readonly (string | null)[],
 ): boolean {
-  // Subshell parentheses lie between commands: count the ones still open before this `cd`.
-  let depth = 0;
-  let previousEnd = 0;
-  for (const command of commands.slice(0, index + 1)) {
-    for (const ch of script.slice(previousEnd, command.start)) {
-      if (ch === "(") depth++;
-      else if (ch === ")") depth = Math.max(0, depth - 1);
-    }
-    previousEnd = command.end;
-  }
-  if (depth > 0) return true;
   // Directories are followed through the RUN, so that `cd /tmp/b && cd src` is still inside /tmp/b.
   const dir = dirs[index];
   if (dir === null || dir === undefined) return false;
