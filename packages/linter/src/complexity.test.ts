@@ -112,6 +112,12 @@ const shapes: Record<string, (n: number) => string> = {
   // …and counted the subshells open before each `cd` from the start of the RUN, for every harmless one.
   "a RUN of cds into /tmp": (n) =>
     `FROM debian:12\nRUN true${Array.from({ length: n }, (_, i) => ` && cd /tmp/x${i} && make`).join("")}\n`,
+  // …and, for each `cd` into a directory a later `rm` removes, read every command after it.
+  "a RUN of cds into a build directory it removes at its end": (n) =>
+    `FROM debian:12\nRUN true${Array.from({ length: n }, (_, i) => ` && cd /build/x${i} && make`).join("")} && rm -rf /build\n`,
+  // …and, for each `cd "$dir"`, copied the commands before it to look for `dir=$(mktemp -d)`.
+  "a RUN of cds into a mktemp directory": (n) =>
+    `FROM debian:12\nRUN d=$(mktemp -d)${Array.from({ length: n }, () => ` && cd "$d" && make`).join("")}\n`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,

@@ -9,6 +9,8 @@ ruleTester.run(rule, {
 RUN tar -xzf /tmp/icu.tgz -C /tmp && cd /tmp/icu/source && make install && cd / && rm -rf /tmp/icu*
 RUN docker-php-source extract && cd /usr/src/php && make && docker-php-source delete
 RUN mkdir -p src && cd src && make && cd .. && rm -r src
+RUN cd /src/app/build && make && rm -rf /src/app /src/app
+RUN cd /build && make && cd / && rm -rf "/build/" && cd /src && make && rm -rf /src/*/.. /src
 `,
     },
     `FROM debian:12
@@ -119,6 +121,21 @@ RUN other="$(mktemp -d)" && cd "$dir" && make
         { messageId: "cd", line: 2, column: 5 },
         { messageId: "cd", line: 3, column: 21 },
         { messageId: "cd", line: 4, column: 29 },
+      ],
+    },
+    {
+      name: "a removal before the cd, of a sibling that shares its name's start, or of a subdirectory only",
+      code: `FROM debian:12
+RUN rm -rf /src && cd /src && make
+RUN cd /src/app && make && rm -rf /src/ap /src/application
+RUN cd /src && make && rm -rf /src/build
+RUN cd "$dir" && make && dir="$(mktemp -d)"
+`,
+      errors: [
+        { messageId: "cd", line: 2, column: 20 },
+        { messageId: "cd", line: 3, column: 5 },
+        { messageId: "cd", line: 4, column: 5 },
+        { messageId: "cd", line: 5, column: 5 },
       ],
     },
     {

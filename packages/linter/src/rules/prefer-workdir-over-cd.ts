@@ -44,9 +44,10 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
       if (ctx.isTrigger(node)) return;
       const shell = runShell(node, ctx);
       const { commands, script } = shell;
-      // The directories are followed, and the subshells counted, once per RUN for every `cd` asked about. Subshell
-      // parentheses lie between commands: a `cd` with one still open before it lasts only to its `)`.
-      let dirs: (string | null)[] | undefined;
+      // What the `cd`s are asked about (directories, later removals, mktemp variables) is read once per RUN, when
+      // a first `cd` needs it, and the subshells are counted once. Subshell parentheses lie between commands: a `cd`
+      // with one still open before it lasts only to its `)`.
+      let facts: RunFacts | undefined;
       let depth = 0;
       let previousEnd = 0;
       const cd = commands.find((c, i) => {
@@ -56,9 +57,7 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
           else if (ch === 0x29 /* ) */) depth = Math.max(0, depth - 1);
         }
         previousEnd = c.end;
-        return (
-          c.name === "cd" && depth === 0 && !harmlessCd(c, i, commands, (dirs ??= directories(commands)))
-        );
+        return c.name === "cd" && depth === 0 && !harmlessCd(c, i, commands, (facts ??= runFacts(commands)));
       });
       if (!cd) return;
       const word = commandWord(cd)!;
@@ -66,6 +65,57 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
     },
   },
 });
+
+/** What a RUN's commands tell about its `cd`s, read once per RUN. */
+interface RunFacts {
+  /** The working directory after each command (null when unknown). */
+  dirs: readonly (string | null)[];
+  /** The directories later commands remove, as a tree of path segments with the last command removing each. */
+  removed: Removal;
+  /** Removals written with a glob (`rm -rf /tmp/icu*`), each with the last command removing it. */
+  globs: Map<string, number>;
+  /**
+   * Variables assigned a `mktemp` result (`dir=$(mktemp -d)`), with the first command assigning each: read when a
+   * `cd "$dir"` first asks.
+   */
+  mktemp: Map<string, number> | undefined;
+}
+
+/** A node of the tree of removed paths: the last command that removes this path (-1 if none), and what lies below. */
+interface Removal {
+  last: number;
+  below: Map<string, Removal> | undefined;
+}
+
+function runFacts(commands: readonly ShellCommand[]): RunFacts {
+  const dirs = directories(commands);
+  const removed: Removal = { last: -1, below: undefined };
+  const globs = new Map<string, number>();
+  const add = (path: string, index: number) => {
+    if (/[*?[]/.test(path)) {
+      globs.set(path, index);
+      return;
+    }
+    let node = removed;
+    for (const segment of path.split("/")) {
+      node.below ??= new Map();
+      let next = node.below.get(segment);
+      if (next === undefined) node.below.set(segment, (next = { last: -1, below: undefined }));
+      node = next;
+    }
+    node.last = index;
+  };
+  commands.forEach((c, index) => {
+    // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
+    if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete") add("/usr/src/php", index);
+    else if (c.name === "rm")
+      for (const w of operands(c)) {
+        const path = resolve(dirs[index] ?? null, w.value.replace(/\/\*$/, ""));
+        if (path !== null && path !== "/") add(path, index);
+      }
+  });
+  return { dirs, removed, globs, mktemp: undefined };
+}
 
 /**
  * True for a `cd` outside any subshell whose directory does not outlive it in a way WORKDIR would fix: `cd /`, or
@@ -75,43 +125,66 @@ function harmlessCd(
   cd: ShellCommand,
   index: number,
   commands: readonly ShellCommand[],
-  dirs: readonly (string | null)[],
+  facts: RunFacts,
 ): boolean {
   // Directories are followed through the RUN, so that `cd /tmp/b && cd src` is still inside /tmp/b.
-  const dir = dirs[index];
+  const dir = facts.dirs[index];
   if (dir === null || dir === undefined) return false;
   // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do.
   if (dir === "/" || dir === START) return true;
   // A scratch directory: WORKDIR there would make it the working directory of every later instruction and of the
   // container.
-  if (/^\/(?:var\/)?tmp(?:\/|$)/.test(dir) || madeByMktemp(cd, commands.slice(0, index))) return true;
-  return commands.slice(index + 1).some((c, k) => {
-    // The official PHP images unpack their sources with `docker-php-source extract` and remove them with `delete`.
-    if (c.name === "docker-php-source" && operands(c)[0]?.value === "delete")
-      return within(dir, "/usr/src/php");
-    return (
-      c.name === "rm" &&
-      operands(c).some((w) => {
-        const removed = resolve(dirs[index + 1 + k] ?? null, w.value.replace(/\/\*$/, ""));
-        return removed !== null && removed !== "/" && within(dir, removed);
-      })
-    );
-  });
+  if (/^\/(?:var\/)?tmp(?:\/|$)/.test(dir) || madeByMktemp(cd, index, commands, facts)) return true;
+  return removedLater(dir, index, facts);
+}
+
+/**
+ * True when a command after `index` removes `dir` or a directory it lies in: the tree of removed paths is walked
+ * along `dir`'s segments, so each `cd` costs at most its own length, however many `rm`s the RUN has.
+ */
+function removedLater(dir: string, index: number, facts: RunFacts): boolean {
+  let node: Removal | undefined = facts.removed;
+  let from = 0;
+  while (node?.below !== undefined) {
+    const slash = dir.indexOf("/", from);
+    node = node.below.get(dir.slice(from, slash < 0 ? dir.length : slash));
+    if (node !== undefined && node.last > index) return true;
+    if (slash < 0) break;
+    from = slash + 1;
+  }
+  for (const [glob, last] of facts.globs) if (last > index && within(dir, glob)) return true;
+  return false;
 }
 
 /**
  * True when the `cd` goes to a directory `mktemp` made: `cd "$(mktemp -d)"`, or `cd "$dir"` after
  * `dir=$(mktemp -d)` (or `export dir=…`) earlier in the RUN.
  */
-function madeByMktemp(cd: ShellCommand, before: readonly ShellCommand[]): boolean {
+function madeByMktemp(
+  cd: ShellCommand,
+  index: number,
+  commands: readonly ShellCommand[],
+  facts: RunFacts,
+): boolean {
   const target = normalize(operands(cd)[0]?.value ?? "");
   if (/^(?:\$\(|`)\s*mktemp\b/.test(target)) return true;
   const variable = /^\$(?:\{(\w+)\}|(\w+))$/.exec(target);
   const name = variable?.[1] ?? variable?.[2];
   if (name === undefined) return false;
-  const assigned = new RegExp(`^${name}=["']?(?:\\$\\(|\`)\\s*mktemp\\b`);
-  return before.some((c) => c.words.some((w) => assigned.test(w.value)));
+  if (facts.mktemp === undefined) {
+    const mktemp = (facts.mktemp = new Map());
+    commands.forEach((c, i) => {
+      for (const w of c.words) {
+        const assigned = MKTEMP_ASSIGNMENT.exec(w.value)?.[1];
+        if (assigned !== undefined && !mktemp.has(assigned)) mktemp.set(assigned, i);
+      }
+    });
+  }
+  const assigned = facts.mktemp.get(name);
+  return assigned !== undefined && assigned < index;
 }
+
+const MKTEMP_ASSIGNMENT = /^(\w+)=["']?(?:\$\(|`)\s*mktemp\b/;
 
 /** True when `dir` is `removed` or lies inside it; `removed` may be a glob (`rm -rf /tmp/icu*`). */
 function within(dir: string, removed: string): boolean {
