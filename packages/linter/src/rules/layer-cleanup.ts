@@ -1,4 +1,12 @@
-import { pathMax, sourceKind, type Add, type Copy, type Run, type SemanticModel } from "@hull/parser";
+import {
+  pathMax,
+  sourceKind,
+  type Add,
+  type Copy,
+  type Run,
+  type SemanticModel,
+  type Stage,
+} from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands, subcommand } from "../shell/options.js";
@@ -249,8 +257,16 @@ interface PendingCopy {
   layer: number;
 }
 
-/** What the rule keeps of the stage being walked. */
+/**
+ * What the rule keeps of the stage being walked. Only a RUN removes files, so the rule handles RUNs alone: at each, it
+ * first reads the stage's instructions since the last RUN (WORKDIR, COPY, ADD), and a stage without a RUN costs
+ * nothing.
+ */
 interface State {
+  /** The stage walked (undefined before the first RUN; null for instructions before the first FROM). */
+  stage: Stage | null | undefined;
+  /** The index in the stage's instructions of the first one not read yet. */
+  next: number;
   /**
    * The files earlier layers of the stage created, by path, in the order the paths were first created. A path holds
    * no two artifacts that are the `same`: a later one would only ever be named after the earlier, and a stage whose
@@ -263,7 +279,6 @@ interface State {
    */
   readonly pending: PendingCopy[];
   workdir: string;
-  layer: number;
   // What the POSIX RUN at hand created, and what its command at hand removes of earlier layers: made once per
   // file and emptied as they are used, rather than made for every RUN.
   readonly mine: Artifact[];
@@ -319,45 +334,65 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   },
   messages,
   state: (): State => ({
+    stage: undefined,
+    next: 0,
     held: new Map(),
     pending: [],
     workdir: UNKNOWN_WORKDIR,
-    layer: 0,
     mine: [],
     removed: [],
   }),
   visitor: {
-    Stage(_stage, ctx) {
-      const { state } = ctx;
-      // Clearing a map makes it a new table: an empty one (most stages hold nothing) is left as it is.
-      if (state.held.size > 0) state.held.clear();
-      while (state.pending.length > 0) state.pending.pop();
-      state.workdir = UNKNOWN_WORKDIR;
-      state.layer = 0;
-    },
-    Workdir(node, ctx) {
-      if (ctx.isTrigger(node) || !node.value) return;
-      const { workdir } = ctx.state;
-      ctx.state.workdir =
-        (windows(ctx.semantic, node)
-          ? windowsPath(node.value.value, workdir)
-          : normalize(node.value.value, workdir)) ?? UNKNOWN_WORKDIR;
-    },
-    Add: addCopy,
-    Copy: addCopy,
     Run(node, ctx) {
-      const { state } = ctx;
-      state.layer++;
+      // An ONBUILD trigger runs in another image's build.
       if (ctx.isTrigger(node)) return;
+      const layer = catchUp(ctx, node);
       const shell = runShell(node, ctx);
       if (shell.dialect === "powershell" || shell.dialect === "cmd") {
-        windowsRun(ctx, shell, node);
+        windowsRun(ctx, shell, node, layer);
         return;
       }
-      followRun(ctx, node, shell, state.workdir, state.layer);
+      followRun(ctx, node, shell, ctx.state.workdir, layer);
     },
   },
 });
+
+/**
+ * Reads the instructions of the RUN's stage from the last one read up to the RUN (a new stage starts empty), and
+ * returns the RUN's layer: its place in the stage, which orders the layers as the stage does.
+ */
+function catchUp(ctx: Context, node: Run): number {
+  const { state } = ctx;
+  const stage = ctx.currentStage();
+  if (stage !== state.stage) {
+    state.stage = stage;
+    state.next = 0;
+    // Clearing a map makes it a new table: an empty one (most stages hold nothing) is left as it is.
+    if (state.held.size > 0) state.held.clear();
+    while (state.pending.length > 0) state.pending.pop();
+    state.workdir = UNKNOWN_WORKDIR;
+  }
+  if (stage === null) return 0;
+  const { instructions } = stage;
+  let i = state.next;
+  for (; i < instructions.length; i++) {
+    const instruction = instructions[i]!;
+    if (instruction === node) break;
+    const layer = i + 1;
+    if (instruction.type === "Workdir") {
+      if (!instruction.value) continue;
+      const { workdir } = state;
+      state.workdir =
+        (windows(ctx.semantic, instruction)
+          ? windowsPath(instruction.value.value, workdir)
+          : normalize(instruction.value.value, workdir)) ?? UNKNOWN_WORKDIR;
+    } else if ((instruction.type === "Copy" || instruction.type === "Add") && instruction.destination) {
+      state.pending.push({ node: instruction, workdir: state.workdir, layer });
+    }
+  }
+  state.next = i + 1;
+  return i + 1;
+}
 
 /**
  * Follows a POSIX RUN in the order of its commands: what it removes of earlier layers (reported) and of its own,
@@ -538,13 +573,6 @@ function hold(state: State, artifact: Artifact): void {
   else if (atPath[i]!.layer > artifact.layer) atPath[i] = artifact;
 }
 
-function addCopy(node: Add | Copy, ctx: Context): void {
-  const { state } = ctx;
-  state.layer++;
-  if (ctx.isTrigger(node) || !node.destination) return;
-  state.pending.push({ node, workdir: state.workdir, layer: state.layer });
-}
-
 /**
  * Follows the COPY and ADD instructions still pending, before a removal looks at what the stage holds: the stage
  * then holds what it would have held had each been followed when it was walked (`hold` keeps the earliest).
@@ -615,9 +643,9 @@ function windows(semantic: SemanticModel, node: Parameters<typeof activeShell>[1
 }
 
 /** A PowerShell or cmd RUN: downloads, Chocolatey's cache, and what `Remove-Item`, `del` and `rd` remove. */
-function windowsRun(ctx: Context, shell: RunShell, node: Run): void {
+function windowsRun(ctx: Context, shell: RunShell, node: Run, layer: number): void {
   const { state } = ctx;
-  const { workdir, layer } = state;
+  const { workdir } = state;
   const mine: Artifact[] = [];
   for (const command of scriptCommands(shell)) {
     const removals = shell.dialect === "powershell" ? powershellRemovals(command) : cmdRemovals(command);
