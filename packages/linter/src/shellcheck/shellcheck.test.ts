@@ -296,6 +296,11 @@ describe.skipIf(!shellcheckFound)("with the real ShellCheck", () => {
       [],
     ],
     ["a heredoc script", "FROM alpine:3\nRUN <<EOF\ncd /tmp\nEOF\n", ["shellcheck/SC2164 3:1-8"]],
+    [
+      "echo's flags: the builtin's are reported, the echo program's (called by its path) are not",
+      'FROM debian:12\nRUN /bin/echo -e "a\\tb" && /usr/bin/echo -n -e x > f && echo -e y\nFROM in-house/base:1\nRUN /bin/echo -e z; echo -e z\n',
+      ["shellcheck/SC3036 2:62-64", "shellcheck/SC3037 4:26-28"],
+    ],
   ])("%s", (_name, code, expected) => {
     expect(findings(code).sort()).toEqual([...expected].sort());
   });

@@ -286,6 +286,7 @@ export function shellcheckFindings(
     for (const comment of comments) {
       if (!Number.isInteger(comment.code)) continue;
       const from = offsetOf(starts, comment.line, comment.column);
+      if (ECHO_FLAG_CODES.has(comment.code) && echoByPath(script.text, starts, comment.line, from)) continue;
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
@@ -301,6 +302,20 @@ export function shellcheckFindings(
     }
   });
   return findings;
+}
+
+/** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */
+const ECHO_FLAG_CODES: ReadonlySet<number> = new Set([3036, 3037]);
+
+/**
+ * True when the flag at `offset` is given to `echo` called by its path (`/bin/echo -e`): that is the system's echo
+ * program (GNU coreutils' or BusyBox's, both of which take `-n` and `-e`), not the shell's builtin that ShellCheck's
+ * warnings are about, though ShellCheck reads any command name ending in `/echo` as the builtin.
+ */
+function echoByPath(text: string, starts: readonly number[], line: number, offset: number): boolean {
+  const head = text.slice(starts[Math.max(0, line - 1)] ?? 0, offset);
+  const command = /(\S+)(?:\s+-[A-Za-z]+)*\s+$/.exec(head)?.[1];
+  return command !== undefined && /.\/echo$/.test(command);
 }
 
 function lineOffsets(text: string): number[] {
