@@ -96,12 +96,26 @@ export function binShOfImage(name: string): BinSh | null {
   if (BASH_SH_IMAGE.test(image)) return "bash";
   if (DASH_SH_IMAGE.test(image)) return "dash";
   if (BUSYBOX_SH_IMAGE.test(image)) return "busybox";
+  const slash = image.lastIndexOf("/");
   const colon = image.lastIndexOf(":");
-  const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
+  const tag = colon > slash ? image.slice(colon + 1) : "";
   if (DEBIAN_TAG.test(tag)) return "dash";
   if (RED_HAT_TAG.test(tag)) return "bash";
-  return ALPINE_TAG.test(tag) ? "busybox" : null;
+  if (ALPINE_TAG.test(tag)) return "busybox";
+  // The repository's own name, when it ends in a system and its version (`rocm/dev-almalinux-8`).
+  const repository = image.slice(slash + 1, colon > slash ? colon : undefined).replace(/@.*/, "");
+  const system = SYSTEM_VERSION_NAME.exec(repository)?.[1];
+  if (system === undefined) return null;
+  if (system === "ubuntu" || system === "debian") return "dash";
+  return system === "alpine" ? "busybox" : "bash";
 }
+
+/**
+ * A repository name that names a system with its version, as images built for several systems are named
+ * (`rocm/dev-ubuntu-22.04`, `rocm/dev-almalinux-8`); a name without the version (`alpine-tools`) tells nothing.
+ */
+const SYSTEM_VERSION_NAME =
+  /(?:^|-)(ubuntu|debian|alpine|ubi|centos|rockylinux|almalinux|oraclelinux|fedora|amazonlinux)-?\d+(?:\.\d+)*(?:$|-)/;
 
 // A name on Docker Hub (or Amazon's gallery) and its tag, digest or path; or any image of those registries.
 const BASH_SH_IMAGE =
