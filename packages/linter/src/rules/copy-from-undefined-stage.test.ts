@@ -73,7 +73,16 @@ COPY --from=biuld /a /a
 FROM alpine
 COPY --from=busybox /bin/sh /bin/sh
 `,
-      errors: [{ messageId: "unknown", line: 3, column: 13, endColumn: 20 }],
+      errors: [
+        {
+          messageId: "unknown",
+          message:
+            "No stage is named 'busybox': COPY --from reads the build context of that name if the build passes one (--build-context busybox=…), or else pulls the image 'busybox'; name a stage, or give the image a tag.",
+          line: 3,
+          column: 13,
+          endColumn: 20,
+        },
+      ],
     },
     {
       code: `FROM alpine

@@ -41,7 +41,7 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
   },
   messages: {
     unknown: (name: string) =>
-      `No stage is named '${name}', so COPY --from pulls an image of that name; name a stage, or give the image a tag.`,
+      `No stage is named '${name}': COPY --from reads the build context of that name if the build passes one (--build-context ${name}=…), or else pulls the image '${name}'; name a stage, or give the image a tag.`,
     typo: (name: string, suggestion: string) =>
       `No stage is named '${name}' (did you mean '${suggestion}'?), so COPY --from pulls an image of that name.`,
     index: (index: string, count: number) =>
