@@ -799,6 +799,22 @@ export class ValueNode<
   ]) {
     keepShape(node);
   }
+  // An ONBUILD's trigger gets its `onbuild` after it is made, which gives it a map of its own: one kept for each
+  // class a trigger can be (without it, every rule handler that had seen a trigger was deoptimized at a full GC).
+  const onbuild = new OnbuildNode({ ...head, type: "Onbuild" }, [], null);
+  for (const trigger of [
+    new RunNode(head, [], "none", []),
+    new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
+    new CopyNode<"Copy">({ ...head, type: "Copy" }, [], "none"),
+    new PairsNode<"Env">({ ...head, type: "Env" }, [], false, []),
+    new ArgNode({ ...head, type: "Arg" }, []),
+    new PlainNode<"Expose">({ ...head, type: "Expose" }, []),
+    new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
+    new ValueNode<"User">({ ...head, type: "User" }, [], null),
+  ]) {
+    InstructionNode.link(trigger, onbuild, []);
+    keepShape(trigger);
+  }
   const heredoc = new HeredocNode(
     source,
     { name: "", fd: null, chomp: false, expand: true },
