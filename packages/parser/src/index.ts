@@ -6,7 +6,7 @@ export { dump, goQuote } from "./print/dump.js";
 export { visitorKeys, walk, type WalkHandlers, type WalkNode } from "./ast/walk.js";
 export { PositionMap } from "./ast/positions.js";
 export { positionMapOf } from "./ast/node-classes.js";
-export { parseDuration, instructionFlags, type FlagKind } from "./syntax/flags.js";
+export { flagNamed, parseDuration, instructionFlags, type FlagKind } from "./syntax/flags.js";
 export { checkedMountOptions, parseMount } from "./syntax/mount.js";
 export {
   expandWord,

@@ -1,4 +1,10 @@
-import { suggestSpelling, type Instruction, type Range, type Stage as AstStage } from "@hull/parser";
+import {
+  flagNamed,
+  suggestSpelling,
+  type Instruction,
+  type Range,
+  type Stage as AstStage,
+} from "@hull/parser";
 import type { DependencyKind, PlanNode, StageDependency } from "./model.js";
 import type { PlanBuilder } from "./builder.js";
 import { expandOne } from "./expand.js";
@@ -70,7 +76,7 @@ export function instructionRefs(
   instruction: Instruction,
 ): { value: string; kind: DependencyKind; range: Range; mount: boolean }[] {
   if (instruction.type === "Copy") {
-    const flag = instruction.flags.find((f) => f.name === "from");
+    const flag = flagNamed(instruction, "from");
     return flag && flag.value !== null && flag.value !== ""
       ? [{ value: flag.value, kind: "copy-from", range: flag.valueRange ?? flag.range, mount: false }]
       : [];

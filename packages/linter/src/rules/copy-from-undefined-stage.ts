@@ -1,3 +1,4 @@
+import { flagNamed } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { nearMiss } from "./utils/near-miss.js";
 
@@ -55,7 +56,7 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
   visitor: {
     Copy(node, ctx) {
       if (node.flags.length === 0 || ctx.isTrigger(node)) return;
-      const flag = node.flags.find((f) => f.name === "from");
+      const flag = flagNamed(node, "from");
       if (!flag?.value) return;
       const value = ctx.semantic.expandGlobal(flag.value);
       // A tag, digest or path makes it an image reference.

@@ -1,4 +1,5 @@
 import {
+  flagNamed,
   cleanContextPath,
   parseDockerignore,
   sourceKind,
@@ -98,7 +99,7 @@ function load(ctx: Context): Dockerignore | null {
 function check(ctx: Context, node: Copy | Add): void {
   const ignoreFile = load(ctx);
   if (!ignoreFile || ignoreFile.hasExceptions) return;
-  if (node.flags.some((f) => f.name === "from")) return;
+  if (flagNamed(node, "from") !== undefined) return;
   const markers = new Set(node.heredocs.map((h) => h.markerRange.start.offset));
   for (const source of node.sources) {
     if (markers.has(source.range.start.offset)) continue;

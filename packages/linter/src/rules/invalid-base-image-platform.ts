@@ -1,4 +1,4 @@
-import { parsePlatform } from "@hull/parser";
+import { flagNamed, parsePlatform } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -45,7 +45,7 @@ COPY --from=tool-arm64 /usr/bin/tool /usr/bin/tool
       const image = ctx.baseImage(stage);
       if (!image?.os || !image.architecture) return;
       const from = stage.from;
-      const flag = from.flags.find((f) => f.name === "platform");
+      const flag = flagNamed(from, "platform");
       // The predefined ARGs always hold TARGETPLATFORM.
       const text = flag?.value
         ? semantic.expandGlobal(flag.value)

@@ -1,4 +1,4 @@
-import { imageReferenceProblem, type Flag, type Range } from "@hull/parser";
+import { flagNamed, imageReferenceProblem, type Flag, type Range } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 
 const messages = {
@@ -63,7 +63,7 @@ COPY --from=BUILD /out /out
     },
     Copy(node, ctx) {
       if (ctx.isTrigger(node)) return;
-      const from = node.flags.find((f) => f.name === "from");
+      const from = flagNamed(node, "from");
       if (from) check(ctx, from.value, () => rangeOf(from));
     },
     Run(node, ctx) {

@@ -1,4 +1,5 @@
 import {
+  flagNamed,
   pathMax,
   sourceKind,
   type Add,
@@ -631,7 +632,7 @@ function follow(ctx: Context, node: Add | Copy, workdir: string, layer: number):
       keyword: node.type === "Add" ? "ADD" : "COPY",
       node,
       layer,
-      copy: { source: source.value, base, from: node.flags.find((f) => f.name === "from")?.value, weight },
+      copy: { source: source.value, base, from: flagNamed(node, "from")?.value, weight },
     });
   }
 }

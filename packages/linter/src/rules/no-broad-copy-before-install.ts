@@ -1,4 +1,4 @@
-import { sourceKind, type Add, type Copy, type Stage, type Word } from "@hull/parser";
+import { flagNamed, sourceKind, type Add, type Copy, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
 import { runShell, type ShellScope } from "../shell/run.js";
@@ -117,7 +117,7 @@ function checkBroadCopies(
 
 /** True for a COPY or ADD that does not read the build context (`--from`, a URL, a heredoc). */
 function fromOtherPlace(node: Copy | Add): boolean {
-  if (node.flags.some((f) => f.name === "from")) return true;
+  if (flagNamed(node, "from") !== undefined) return true;
   return node.sources.some((s) => s.value.startsWith("<<") || sourceKind(s.value) !== "local");
 }
 

@@ -1,4 +1,4 @@
-import { expandWord, knownArch, parsePlatform } from "@hull/parser";
+import { flagNamed, expandWord, knownArch, parsePlatform } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -33,7 +33,7 @@ export default defineRule({
   },
   visitor: {
     From(node, ctx) {
-      const flag = node.flags.find((f) => f.name === "platform");
+      const flag = flagNamed(node, "platform");
       if (!flag || flag.value === null || ctx.isTrigger(node)) return;
       const result = expandWord(flag.value, {}, { escape: ctx.ast.escapeChar });
       // Any variable, set or not, makes the value non-constant.

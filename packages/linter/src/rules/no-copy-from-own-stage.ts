@@ -1,3 +1,4 @@
+import { flagNamed } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -32,7 +33,7 @@ COPY --from=build /src/dist /usr/share/nginx/html
   visitor: {
     Copy(node, ctx) {
       if (node.flags.length === 0 || ctx.isTrigger(node)) return;
-      const flag = node.flags.find((f) => f.name === "from");
+      const flag = flagNamed(node, "from");
       const stage = ctx.currentStage();
       if (!flag?.value || !stage) return;
       const value = ctx.semantic.expandGlobal(flag.value);

@@ -1,4 +1,4 @@
-import { normalizeImageReference, splitImageReference } from "@hull/parser";
+import { flagNamed, normalizeImageReference, splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 /**
@@ -50,7 +50,7 @@ COPY --from=build /out/app /usr/local/bin/app
   },
   visitor: {
     Copy(node, ctx) {
-      const from = node.flags.find((f) => f.name === "from");
+      const from = flagNamed(node, "from");
       if (!from?.value || node.sources.length !== 1 || !node.destination) return;
       if (node.sources[0]!.value !== "/" || node.destination.value !== "/") return;
       // A stage of this file built FROM scratch holds only the files put into it: copying it whole copies those.

@@ -1,4 +1,4 @@
-import { sourceKind, type Stage, type Word } from "@hull/parser";
+import { flagNamed, sourceKind, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
 import { urlBasename } from "../shell/tools/curl.js";
@@ -58,7 +58,7 @@ function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => voi
       }
       return;
     }
-    if (node.type !== "Add" || !node.destination || node.flags.some((f) => f.name === "checksum")) return;
+    if (node.type !== "Add" || !node.destination || flagNamed(node, "checksum") !== undefined) return;
     for (const source of node.sources) {
       const kind = sourceKind(source.value);
       const remote = kind !== "local" && !pinnedUrl(source.value);

@@ -1,4 +1,4 @@
-import { expandWord } from "@hull/parser";
+import { flagNamed, expandWord } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 // Stands for whatever platform the build targets; only equality with it matters.
@@ -30,7 +30,7 @@ export default defineRule({
   },
   visitor: {
     From(node, ctx) {
-      const flag = node.flags.find((f) => f.name === "platform");
+      const flag = flagNamed(node, "platform");
       if (!flag || flag.value === null || ctx.isTrigger(node)) return;
       // The model evaluates the global ARGs once per file.
       const globals = ctx.semantic.globals.values;

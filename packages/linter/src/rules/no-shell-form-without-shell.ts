@@ -1,4 +1,12 @@
-import { sourceKind, type Add, type Copy, type Instruction, type Stage, type Word } from "@hull/parser";
+import {
+  flagNamed,
+  sourceKind,
+  type Add,
+  type Copy,
+  type Instruction,
+  type Stage,
+  type Word,
+} from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename, shellNames } from "../shell/lexer.js";
 import { isTarArchive } from "../shell/tools/tar.js";
@@ -46,7 +54,7 @@ function sourceMayBeShell(node: Add | Copy, source: Word): boolean {
  * into `/` or a `bin` directory may be one), unless `--unpack=false`, and a remote file only with `--unpack`.
  */
 function mayUnpack(node: Add, value: string): boolean {
-  const flag = node.flags.find((f) => f.name === "unpack");
+  const flag = flagNamed(node, "unpack");
   const on = flag && (flag.value === null || flag.value === "" || flag.value.toLowerCase() === "true");
   if (sourceKind(value) === "url") return on === true;
   if (on === false) return false;

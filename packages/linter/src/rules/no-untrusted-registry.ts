@@ -1,4 +1,4 @@
-import { splitImageReference, type Word } from "@hull/parser";
+import { flagNamed, splitImageReference, type Word } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 
 const messages = {
@@ -52,7 +52,7 @@ FROM node:22
     },
     Copy(node, ctx) {
       if (ctx.settings.trustedRegistries.length === 0) return;
-      const from = node.flags.find((f) => f.name === "from");
+      const from = flagNamed(node, "from");
       if (
         from?.value &&
         from.valueRange &&

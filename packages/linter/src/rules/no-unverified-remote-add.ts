@@ -1,4 +1,4 @@
-import { firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
+import { flagNamed, firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
 import { unquote } from "./utils/instruction-text.js";
@@ -102,7 +102,7 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
   state: (): Map<Stage, Verifier[]> => new Map(),
   visitor: {
     Add(node: Add, ctx) {
-      if (node.flags.some((f) => f.name === "checksum")) return;
+      if (flagNamed(node, "checksum") !== undefined) return;
       // A source written with a variable (`ADD ${URL} /tmp/`) downloads what its value names, the ARG's default
       // unless the build overrides it; a URL with a variable the file does not set is still a URL.
       const url = (text: string) =>

@@ -1,3 +1,4 @@
+import { flagNamed } from "@hull/parser";
 import type { Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
@@ -70,8 +71,7 @@ RUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1
       ctx.state.archives = new Map();
     },
     Copy(node, ctx) {
-      if (ctx.isTrigger(node) || node.flags.some((f) => f.name === "from") || node.heredocs.length > 0)
-        return;
+      if (ctx.isTrigger(node) || flagNamed(node, "from") !== undefined || node.heredocs.length > 0) return;
       const { archives } = ctx.state;
       const dest = node.destination;
       if (dest && isTarArchive(basename(dest.value))) archives.set(basename(dest.value), dest);

@@ -1,3 +1,5 @@
+import type { Flag } from "../ast/nodes.js";
+
 /** How BuildKit reads one flag's value. */
 export type FlagKind = "string" | "bool" | "strings";
 
@@ -30,6 +32,15 @@ export const instructionFlags: Readonly<Record<string, Readonly<Record<string, F
     retries: "string",
   },
 };
+
+/**
+ * An instruction's flag of that name (`--from`), or undefined. BuildKit rejects a flag given twice, but for the
+ * list flags (`--mount`, `--exclude`), which are read with `flags.filter`.
+ */
+export function flagNamed(node: { readonly flags: readonly Flag[] }, name: string): Flag | undefined {
+  for (const flag of node.flags) if (flag.name === name) return flag;
+  return undefined;
+}
 
 /** Instructions whose flags BuildKit never reads (so it never rejects them). */
 export const flagsIgnored = new Set(["ARG", "STOPSIGNAL"]);

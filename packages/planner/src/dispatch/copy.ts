@@ -1,4 +1,12 @@
-import { heredocBodyOptions, sourceKind, type Add, type Copy, type Flag, type Word } from "@hull/parser";
+import {
+  flagNamed,
+  heredocBodyOptions,
+  sourceKind,
+  type Add,
+  type Copy,
+  type Flag,
+  type Word,
+} from "@hull/parser";
 import type { EdgeKind } from "../model.js";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
@@ -23,7 +31,7 @@ function checkFileOpFlags(
   checksum: string | null,
   sources: readonly string[],
 ): void {
-  const at = (name: string) => instr.flags.find((f) => f.name === name)?.range ?? instr.range;
+  const at = (name: string) => flagNamed(instr, name)?.range ?? instr.range;
   if (chmod !== null && chmod !== "") {
     const octal = /^[0-7]+$/.test(chmod) ? parseInt(chmod, 8) : null;
     // Symbolic modes (u+x) are BuildKit's too; a value that looks numeric but is not octal is refused.
@@ -46,7 +54,7 @@ function checkFileOpFlags(
 export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | Add, isAdd: boolean): void {
   const keyword = isAdd ? "ADD" : "COPY";
   const flags = instr.flags;
-  const flag = (name: string): Flag | undefined => flags.find((f) => f.name === name);
+  const flag = (name: string): Flag | undefined => flagNamed(instr, name);
   const str = (name: string): string | null => {
     const f = flag(name);
     return f ? ctx.expand(st, f.value ?? "", f) : null;

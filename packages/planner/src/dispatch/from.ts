@@ -1,4 +1,4 @@
-import { formatPlatform, semanticModel, type Stage as AstStage } from "@hull/parser";
+import { flagNamed, formatPlatform, semanticModel, type Stage as AstStage } from "@hull/parser";
 import type { Located, PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { expandOne } from "../expand.js";
@@ -74,7 +74,7 @@ export function resolveStages(ctx: PlanBuilder, stages: readonly AstStage[]): Re
     }
     let platform = ctx.targetPlatform;
     let explicitPlatform = false;
-    const flag = from.flags.find((f) => f.name === "platform");
+    const flag = flagNamed(from, "platform");
     if (flag) {
       const value = flag.value ?? "";
       const p = expandOne(value, ctx.globalArgs, options);

@@ -1,4 +1,4 @@
-import { checkedMountOptions, parseMount, type Heredoc, type Mount, type Run } from "@hull/parser";
+import { flagNamed, checkedMountOptions, parseMount, type Heredoc, type Mount, type Run } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { withShell } from "../state.js";
@@ -50,7 +50,7 @@ export function dispatchRun(ctx: PlanBuilder, st: StageState, run: Run): void {
   }
 
   const flag = (name: string): string | null => {
-    const f = run.flags.find((x) => x.name === name);
+    const f = flagNamed(run, name);
     return f ? (f.value ?? "") : null;
   };
   const network = flag("network") ?? "default";
