@@ -776,6 +776,18 @@ export class ValueNode<
     oneLine: false,
   };
   const from = new FromNode({ ...head, type: "From" }, [word], null, null);
+  const onbuild = new OnbuildNode({ ...head, type: "Onbuild" }, [], null);
+  // One instance of each class an ONBUILD can trigger, made anew for each use.
+  const triggerable = () => [
+    new RunNode(head, [], "none", []),
+    new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
+    new CopyNode<"Copy">({ ...head, type: "Copy" }, [], "none"),
+    new PairsNode<"Env">({ ...head, type: "Env" }, [], false, []),
+    new ArgNode({ ...head, type: "Arg" }, []),
+    new PlainNode<"Expose">({ ...head, type: "Expose" }, []),
+    new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
+    new ValueNode<"User">({ ...head, type: "User" }, [], null),
+  ];
   for (const node of [
     word,
     keyword,
@@ -787,31 +799,14 @@ export class ValueNode<
     new StageNode(source, 0, null, from, [], 0, 0),
     new DockerfileNode(source, false, "\\", [], [], [], [], [], []),
     from,
-    new RunNode(head, [], "none", []),
-    new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
-    new CopyNode<"Copy">({ ...head, type: "Copy" }, [], "none"),
-    new PairsNode<"Env">({ ...head, type: "Env" }, [], false, []),
-    new ArgNode({ ...head, type: "Arg" }, []),
-    new PlainNode<"Expose">({ ...head, type: "Expose" }, []),
-    new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
-    new OnbuildNode({ ...head, type: "Onbuild" }, [], null),
-    new ValueNode<"User">({ ...head, type: "User" }, [], null),
+    onbuild,
+    ...triggerable(),
   ]) {
     keepShape(node);
   }
   // An ONBUILD's trigger gets its `onbuild` after it is made, which gives it a map of its own: one kept for each
   // class a trigger can be (without it, every rule handler that had seen a trigger was deoptimized at a full GC).
-  const onbuild = new OnbuildNode({ ...head, type: "Onbuild" }, [], null);
-  for (const trigger of [
-    new RunNode(head, [], "none", []),
-    new FormNode<"Cmd">({ ...head, type: "Cmd" }, [], "none"),
-    new CopyNode<"Copy">({ ...head, type: "Copy" }, [], "none"),
-    new PairsNode<"Env">({ ...head, type: "Env" }, [], false, []),
-    new ArgNode({ ...head, type: "Arg" }, []),
-    new PlainNode<"Expose">({ ...head, type: "Expose" }, []),
-    new HealthcheckNode({ ...head, type: "Healthcheck" }, [], null, "none", []),
-    new ValueNode<"User">({ ...head, type: "User" }, [], null),
-  ]) {
+  for (const trigger of triggerable()) {
     InstructionNode.link(trigger, onbuild, []);
     keepShape(trigger);
   }
