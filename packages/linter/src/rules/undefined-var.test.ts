@@ -59,6 +59,14 @@ LABEL b=$B
     `FROM golang:1.23
 COPY . $GOPATH/src/app
 `,
+    {
+      name: "a name that is another with a prefix, on an image whose ENV is unknown (a mirror of golang here)",
+      code: `FROM mirror.example.com/golang:alpine
+ENV PATH=$GOPATH/bin:$PATH
+WORKDIR $GOPATH/src/app
+ENV CPATH=$CPATH:/opt/include
+`,
+    },
     `FROM python:3.12-slim
 ENV PIP_VERSION=$PYTHON_PIP_VERSION
 `,
@@ -199,6 +207,21 @@ COPY $DIR_ASSET .
           column: 6,
         },
       ],
+    },
+    {
+      name: "a near miss of PATH on an image whose ENV is unknown",
+      code: `FROM mirror.example.com/golang:alpine
+ENV P=$PAHT
+`,
+      errors: [{ messageId: "typo", line: 2, column: 7 }],
+    },
+    {
+      name: "a name that is another with a prefix gets no suggestion, and is reported where the ENV is known",
+      code: `FROM alpine:3.20
+ENV N_SRC_DIR=/src/n
+WORKDIR $SRC_DIR
+`,
+      errors: [{ messageId: "undefined", line: 3, column: 9 }],
     },
     {
       code: `FROM alpine:3.20

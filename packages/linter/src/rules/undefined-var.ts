@@ -243,7 +243,9 @@ function check(
     else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
     else if (
       (suggestion = nearMiss(state, name, () =>
-        [...new Set([...scope.env.keys(), ...scope.args, ...(given ? base.names : [])])].sort(),
+        [...new Set([...scope.env.keys(), ...scope.args, ...(given ? base.names : [])])]
+          .filter((candidate) => !prefixed(name, candidate))
+          .sort(),
       ))
     )
       ctx.report(at, "typo", name, suggestion);
@@ -262,6 +264,14 @@ function check(
       else ctx.report(at, "undefined", name);
     }
   }
+}
+
+/**
+ * True when one name is the other with a prefix: variables of one family are named so (`GOPATH`, `CPATH` and
+ * `PATH`; `N_SRC_DIR` and `SRC_DIR`), and such a name is most likely another variable, not a misspelling.
+ */
+function prefixed(name: string, candidate: string): boolean {
+  return name.length !== candidate.length && (name.endsWith(candidate) || candidate.endsWith(name));
 }
 
 /** For each name defined in the current stage, the line of its first definition; made on first use in the stage. */
