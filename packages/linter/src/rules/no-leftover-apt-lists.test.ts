@@ -15,6 +15,15 @@ RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
     `FROM debian:12
 RUN apt update && apt install -y curl && rm -fr /var/lib/apt/lists
 `,
+    {
+      name: "a glob that matches the lists' folder, or a folder above it",
+      code: `FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists*
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/*
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/l?sts/ /tmp/x
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt
+`,
+    },
     `FROM debian:12
 RUN apt-get update && apt-get install -y curl && rm -rf /tmp/* /var/lib/apt/lists/* /var/cache/apt/*
 `,
@@ -36,6 +45,19 @@ RUN echo apt-get update
 `,
   ],
   invalid: [
+    {
+      name: "a glob or a folder that is not the lists' folder or above it",
+      code: `FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists.old* /var/lib/apt/[!l]*
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/dpkg /var/lib/apt/lists-*
+RUN apt-get update && apt-get install -y curl && rm -rf / var/lib/apt/lists
+`,
+      errors: [
+        { messageId: "lists", line: 2, column: 5 },
+        { messageId: "lists", line: 3, column: 5 },
+        { messageId: "lists", line: 4, column: 5 },
+      ],
+    },
     {
       code: `FROM debian:12
 RUN apt-get update && apt-get install -y curl

@@ -2,7 +2,13 @@ import { defineRule } from "../rule.js";
 import { commandWord, findCommands } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
 import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
-import { aptCommands, aptFamily, aptListsCleanVerb, aptListsMounts } from "../shell/tools/apt.js";
+import {
+  aptCommands,
+  aptFamily,
+  aptListsCleanVerb,
+  aptListsMounts,
+  removesAptLists,
+} from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-leftover-apt-lists",
@@ -61,7 +67,7 @@ COPY --from=build /out /out
       // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).
       const cleaned =
         findCommands(shell.commands, "rm", "find").some((c) =>
-          operands(c).some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)),
+          operands(c).some((w) => removesAptLists(w.value)),
         ) ||
         findCommands(shell.commands, "apt-get", "apt").some(
           (c) => operands(c)[0]?.value === aptListsCleanVerb,

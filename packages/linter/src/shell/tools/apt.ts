@@ -12,6 +12,38 @@ export const aptNames: ReadonlySet<string> = new Set(["apt-get", "apt"]);
 /** Where `apt-get update` writes the package lists. */
 export const aptListsDir = "/var/lib/apt/lists";
 
+/**
+ * True when `rm` given `path` removes the package lists: their folder, a folder above it, a glob that matches one
+ * of those (`/var/lib/apt/lists*`, `/var/lib/apt/*`), or what lies inside it (`/var/lib/apt/lists/*`).
+ */
+export function removesAptLists(path: string): boolean {
+  const parts = path.replace(/(.)\/+$/, "$1").split("/");
+  // The path is absolute: its first part is empty, as is the lists folder's.
+  if (parts.length < 2 || parts[0] !== "") return false;
+  for (let i = 1; i < Math.min(parts.length, listsParts.length); i++) {
+    const part = parts[i]!;
+    if (part !== listsParts[i] && !(/[*?[]/.test(part) && segmentGlob(part).test(listsParts[i]!)))
+      return false;
+  }
+  return true;
+}
+
+const listsParts = aptListsDir.split("/");
+
+/** A glob of one path segment (`lists*`, `l?sts`, `[l]ists`) as a regular expression; bad brackets match literally. */
+function segmentGlob(glob: string): RegExp {
+  const source = glob
+    .replace(/[.+^${}()|\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".")
+    .replace(/\[!/g, "[^");
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return new RegExp(`^${glob.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  }
+}
+
 /** The cache mount targets that keep the lists out of the layer: the lists' folder or apt's state folder above it. */
 export const aptListsMounts = [aptListsDir, "/var/lib/apt"] as const;
 
