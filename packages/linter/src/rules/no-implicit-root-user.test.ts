@@ -36,11 +36,42 @@ CMD ["x"]
 FROM gcr.io/distroless/static:nonroot
 `,
     "FROM cgr.dev/chainguard/node:latest\n",
+    {
+      name: "Nano Server since 1709 runs as ContainerUser",
+      code: `FROM mcr.microsoft.com/dotnet/runtime:10.0-nanoserver-ltsc2022
+ENTRYPOINT ["dotnetapp"]
+`,
+    },
+    "FROM mcr.microsoft.com/windows/nanoserver:ltsc2025\n",
+    "FROM mcr.microsoft.com/powershell:lts-nanoserver-1809\n",
     `FROM debian:12
 USER root
 `,
   ],
   invalid: [
+    {
+      name: "Windows Server Core, and Nano Server of Windows Server 2016, run as ContainerAdministrator",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+`,
+      errors: [
+        {
+          messageId: "implicitWindows",
+          message:
+            "The final image sets no USER, so it runs as the user of 'mcr.microsoft.com/windows/servercore:ltsc2022', usually ContainerAdministrator; add USER ContainerUser.",
+          line: 1,
+          column: 6,
+        },
+      ],
+    },
+    ...[
+      "mcr.microsoft.com/windows/nanoserver:sac2016",
+      "microsoft/nanoserver",
+      "microsoft/nanoserver:10.0.14393.2068",
+    ].map((image) => ({
+      name: `Nano Server of Windows Server 2016: ${image}`,
+      code: `FROM ${image}\n`,
+      errors: [{ messageId: "implicitWindows" as const, line: 1, column: 6 }],
+    })),
     {
       name: "the base image's config sets no USER, whatever the image's name says",
       code: `FROM example/app:nonroot AS base

@@ -1,8 +1,16 @@
 import { defineRule } from "../rule.js";
+import { isWindowsImage } from "../shell/dialect.js";
 
 /** Base images known to set a non-root USER themselves. */
 const nonRootImage =
   /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)/;
+
+/**
+ * Nano Server, which runs as the unprivileged ContainerUser since version 1709; the Windows Server 2016 release
+ * (`sac2016`, `10.0.14393`, the old `microsoft/nanoserver` without a tag) ran as ContainerAdministrator.
+ */
+const nanoServer = /(?:^|[/:@._-])nanoserver(?:$|[/:@._-])/;
+const nanoServer2016 = /sac2016|10\.0\.14393|^(?:docker\.io\/)?microsoft\/nanoserver(?::latest)?$/;
 
 export default defineRule({
   id: "no-implicit-root-user",
@@ -23,7 +31,7 @@ export default defineRule({
       "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
-      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless` and Chainguard images, so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
       "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
       'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',
@@ -58,6 +66,8 @@ COPY --from=build /app /app
   messages: {
     implicit: (image: string) =>
       `The final image sets no USER, so it runs as the user of '${image}', usually root; add an unprivileged USER.`,
+    implicitWindows: (image: string) =>
+      `The final image sets no USER, so it runs as the user of '${image}', usually ContainerAdministrator; add USER ContainerUser.`,
     knownRoot: (image: string) =>
       `The final image sets no USER, and neither does its base image '${image}', so it runs as root; add an unprivileged USER.`,
   },
@@ -73,8 +83,9 @@ COPY --from=build /app /app
         if (known.config.User === null) ctx.report(last.from.image, "knownRoot", image);
         return;
       }
-      if (nonRootImage.test(image.toLowerCase())) return;
-      ctx.report(last.from.image, "implicit", image);
+      const name = image.toLowerCase();
+      if (nonRootImage.test(name) || (nanoServer.test(name) && !nanoServer2016.test(name))) return;
+      ctx.report(last.from.image, isWindowsImage(name) ? "implicitWindows" : "implicit", image);
     },
   },
 });
