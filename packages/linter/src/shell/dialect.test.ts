@@ -156,6 +156,15 @@ describe("activeShell", () => {
     ["FROM mcr.microsoft.com/windows/servercore:ltsc2022\n# hadolint shell=bash\nRUN a\n", "posix"],
     ["#hadolint   shell = powershell  # the base image's\nFROM a\nRUN a\n", "powershell"],
     ["# hadolint is our linter; shell=powershell is not said to it\nFROM a\nRUN a\n", "posix"],
+    // Windows PowerShell is only on Windows: a RUN that starts it says the image is a Windows one.
+    ["FROM in-house/windows-base\nRUN powershell -Command iwr x -OutFile a ; Remove-Item a\nRUN a\n", "cmd"],
+    ['FROM in-house/windows-base\nRUN ["powershell.exe", "-Command", "iwr x"]\nRUN a\n', "cmd"],
+    [
+      "FROM in-house/base AS w\nRUN C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -Command x\nFROM w\nRUN a\n",
+      "cmd",
+    ],
+    ["FROM debian:12\nRUN pwsh -c 'x'\nRUN a\n", "posix"],
+    ["FROM debian:12\nRUN echo powershell && powershellish\nRUN a\n", "posix"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
     expect(activeShell(semantic, node).dialect).toBe(dialect);
@@ -189,6 +198,12 @@ describe("runShell dialects", () => {
       'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -NoProfile -ExecutionPolicy Bypass -Command "iwr x | iex"\n',
       "powershell",
       "iwr x | iex",
+    ],
+    // On an image whose name does not say Windows, but whose RUN starts Windows PowerShell: `;` is PowerShell's.
+    [
+      "FROM in-house/windows-base\nRUN powershell -Command wget https://x/a.zip -OutFile a.zip ; Remove-Item a.zip\n",
+      "powershell",
+      "wget https://x/a.zip -OutFile a.zip ; Remove-Item a.zip",
     ],
     // Windows PowerShell reads a bare argument as the command.
     [

@@ -256,7 +256,10 @@ function setsShell(instruction: Instruction): instruction is Shell {
   return instruction.type === "Shell" && instruction.form === "exec" && instruction.args.length > 0;
 }
 
-/** The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows. */
+/**
+ * The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows, or when one of
+ * the stage's RUNs starts Windows PowerShell, which only Windows has (Linux has PowerShell as `pwsh`).
+ */
 function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
   const name = imageOf(semantic, stage);
   let platform = "";
@@ -265,8 +268,19 @@ function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
     platform = f.value ?? "";
     break;
   }
-  return isWindowsImage(name) || /^windows\b/i.test(platform) ? windowsDefault : posixDefault;
+  return isWindowsImage(name) || /^windows\b/i.test(platform) || startsWindowsPowershell(stage)
+    ? windowsDefault
+    : posixDefault;
 }
+
+/** True when a RUN of the stage starts with `powershell` or `powershell.exe` (in either form, maybe by its path). */
+function startsWindowsPowershell(stage: Stage): boolean {
+  for (const instruction of stage.instructions)
+    if (instruction.type === "Run" && WINDOWS_POWERSHELL.test(instruction.args[0]?.value ?? "")) return true;
+  return false;
+}
+
+const WINDOWS_POWERSHELL = /^\s*(?:[a-z]:\\(?:[^\s\\]+\\)*)?powershell(?:\.exe)?(?:\s|$)/i;
 
 /**
  * A Windows path in one comparable form: lower case, forward slashes, the drive `C:` dropped, and the temporary
