@@ -164,6 +164,9 @@ describe("activeShell", () => {
       "cmd",
     ],
     ["FROM debian:12\nRUN pwsh -c 'x'\nRUN a\n", "posix"],
+    // …also when the RUN is in a stage built on the one that names the image: the image is the same.
+    ["FROM in-house/base AS b\nRUN a\nFROM b\nRUN powershell -Command x\n", "cmd"],
+    ["FROM in-house/base AS b\nRUN powershell -Command x\nFROM debian:12\nRUN a\n", "posix"],
     ["FROM debian:12\nRUN echo powershell && powershellish\nRUN a\n", "posix"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);

@@ -193,7 +193,8 @@ export function activeShell(semantic: SemanticModel, node: Instruction): ActiveS
 function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | null {
   const stages = semantic.ast.stages;
   const pragmas = shellPragmas(semantic.ast);
-  if (pragmas.length === 0 && allPosixDefault(semantic, stages)) return null;
+  const windows = powershellRoots(semantic, stages);
+  if (pragmas.length === 0 && allPosixDefault(semantic, stages, windows)) return null;
   const table = new Map<Instruction, ActiveShell>();
   const ends = new Map<Stage, ActiveShell>();
   // The pragmas are taken in source order as the walk passes them: those before the first FROM name every stage's
@@ -207,7 +208,7 @@ function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | nu
   const named = next > 0;
   for (const [i, stage] of stages.entries()) {
     const parent = semantic.baseOf(stage);
-    let shell = (parent && ends.get(parent)) ?? (named ? fileDefault : baseShell(semantic, stage));
+    let shell = (parent && ends.get(parent)) ?? (named ? fileDefault : baseShell(semantic, stage, windows));
     for (const instruction of stage.instructions) {
       shell = passed(instruction.range.start.offset, shell);
       table.set(instruction, shell);
@@ -243,9 +244,13 @@ function shellPragmas(ast: Dockerfile): { offset: number; shell: ActiveShell }[]
 }
 
 /** True when every stage has `posixDefault` throughout: built on a Linux image, with no SHELL. */
-function allPosixDefault(semantic: SemanticModel, stages: readonly Stage[]): boolean {
+function allPosixDefault(
+  semantic: SemanticModel,
+  stages: readonly Stage[],
+  windows: ReadonlySet<Stage>,
+): boolean {
   for (const stage of stages) {
-    if (baseShell(semantic, stage) !== posixDefault) return false;
+    if (baseShell(semantic, stage, windows) !== posixDefault) return false;
     for (const instruction of stage.instructions) if (setsShell(instruction)) return false;
   }
   return true;
@@ -257,10 +262,10 @@ function setsShell(instruction: Instruction): instruction is Shell {
 }
 
 /**
- * The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows, or when one of
- * the stage's RUNs starts Windows PowerShell, which only Windows has (Linux has PowerShell as `pwsh`).
+ * The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows, or when a RUN
+ * of the stage or of a stage built on it starts Windows PowerShell (`windows`: `powershellRoots`).
  */
-function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
+function baseShell(semantic: SemanticModel, stage: Stage, windows: ReadonlySet<Stage>): ActiveShell {
   const name = imageOf(semantic, stage);
   let platform = "";
   for (const f of stage.from.flags) {
@@ -268,16 +273,25 @@ function baseShell(semantic: SemanticModel, stage: Stage): ActiveShell {
     platform = f.value ?? "";
     break;
   }
-  return isWindowsImage(name) || /^windows\b/i.test(platform) || startsWindowsPowershell(stage)
+  return isWindowsImage(name) || /^windows\b/i.test(platform) || windows.has(stage)
     ? windowsDefault
     : posixDefault;
 }
 
-/** True when a RUN of the stage starts with `powershell` or `powershell.exe` (in either form, maybe by its path). */
-function startsWindowsPowershell(stage: Stage): boolean {
-  for (const instruction of stage.instructions)
-    if (instruction.type === "Run" && WINDOWS_POWERSHELL.test(instruction.args[0]?.value ?? "")) return true;
-  return false;
+/**
+ * The stages built on an image in whose chain (the stage and those built FROM it) a RUN starts Windows PowerShell:
+ * `powershell` or `powershell.exe`, in either form, maybe by its path. Only Windows has it (Linux has PowerShell as
+ * `pwsh`), so the image is a Windows one whatever its name.
+ */
+function powershellRoots(semantic: SemanticModel, stages: readonly Stage[]): Set<Stage> {
+  const roots = new Set<Stage>();
+  for (const stage of stages)
+    for (const instruction of stage.instructions)
+      if (instruction.type === "Run" && WINDOWS_POWERSHELL.test(instruction.args[0]?.value ?? "")) {
+        roots.add(semantic.rootOf(stage));
+        break;
+      }
+  return roots;
 }
 
 const WINDOWS_POWERSHELL = /^\s*(?:[a-z]:\\(?:[^\s\\]+\\)*)?powershell(?:\.exe)?(?:\s|$)/i;
