@@ -63,6 +63,13 @@ USER root
         },
       ],
     },
+    {
+      name: "a Windows image known by its RUN of Windows PowerShell",
+      code: `FROM in-house/windows-base:1
+RUN powershell -Command Install-Thing
+`,
+      errors: [{ messageId: "implicitWindows", line: 1, column: 6 }],
+    },
     ...[
       "mcr.microsoft.com/windows/nanoserver:sac2016",
       "microsoft/nanoserver",

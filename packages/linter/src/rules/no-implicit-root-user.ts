@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { isWindowsImage } from "../shell/dialect.js";
+import { activeShell, isWindowsImage } from "../shell/dialect.js";
 
 /** Base images known to set a non-root USER themselves. */
 const nonRootImage =
@@ -85,7 +85,11 @@ COPY --from=build /app /app
       }
       const name = image.toLowerCase();
       if (nonRootImage.test(name) || (nanoServer.test(name) && !nanoServer2016.test(name))) return;
-      ctx.report(last.from.image, isWindowsImage(name) ? "implicitWindows" : "implicit", image);
+      // A Windows image by its name, or by its default shell (a stage whose RUN starts Windows PowerShell).
+      const first = last.instructions[0];
+      const windows =
+        isWindowsImage(name) || (first !== undefined && activeShell(ctx.semantic, first).dialect === "cmd");
+      ctx.report(last.from.image, windows ? "implicitWindows" : "implicit", image);
     },
   },
 });
