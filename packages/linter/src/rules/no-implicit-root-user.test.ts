@@ -43,6 +43,7 @@ ENTRYPOINT ["dotnetapp"]
 `,
     },
     "FROM mcr.microsoft.com/windows/nanoserver:ltsc2025\n",
+    "FROM cimg/python:3.12\n",
     "FROM mcr.microsoft.com/powershell:lts-nanoserver-1809\n",
     `FROM debian:12
 USER root

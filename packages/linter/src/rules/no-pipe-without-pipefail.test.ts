@@ -4,6 +4,12 @@ import rule from "./no-pipe-without-pipefail.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "CircleCI's images set a SHELL with pipefail in their config",
+      code: `FROM cimg/node:22.11
+RUN curl -fsSL https://example.com/install.sh | sh
+`,
+    },
+    {
       name: "yes ends by the broken pipe: pipefail would fail the build",
       code: `FROM debian:12
 RUN yes | unzip -q content.zip -d /srv

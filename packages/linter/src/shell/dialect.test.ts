@@ -164,6 +164,8 @@ describe("activeShell", () => {
       "cmd",
     ],
     ["FROM debian:12\nRUN pwsh -c 'x'\nRUN a\n", "posix"],
+    // CircleCI's images set a bash SHELL in their config.
+    ["FROM cimg/python:3.12\nRUN a\n", "posix"],
     // …also when the RUN is in a stage built on the one that names the image: the image is the same.
     ["FROM in-house/base AS b\nRUN a\nFROM b\nRUN powershell -Command x\n", "cmd"],
     ["FROM in-house/base AS b\nRUN powershell -Command x\nFROM debian:12\nRUN a\n", "posix"],
@@ -171,6 +173,17 @@ describe("activeShell", () => {
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
     expect(activeShell(semantic, node).dialect).toBe(dialect);
+  });
+
+  it("gives CircleCI's images the SHELL of their config (cimg/base's)", () => {
+    for (const image of ["cimg/python:3.12", "docker.io/cimg/base:2024.01", "cimg/node"]) {
+      const { node, semantic } = lastRun(`FROM ${image}\nRUN a\n`);
+      expect(activeShell(semantic, node).argv).toEqual(["/bin/bash", "-exo", "pipefail", "-c"]);
+    }
+    for (const image of ["example.com/cimg/python:3", "cimgx/python:3"]) {
+      const { node, semantic } = lastRun(`FROM ${image}\nRUN a\n`);
+      expect(activeShell(semantic, node).argv).toEqual(["/bin/sh", "-c"]);
+    }
   });
 
   it("knows Windows PowerShell from PowerShell 7", () => {

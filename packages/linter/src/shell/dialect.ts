@@ -273,10 +273,16 @@ function baseShell(semantic: SemanticModel, stage: Stage, windows: ReadonlySet<S
     platform = f.value ?? "";
     break;
   }
-  return isWindowsImage(name) || /^windows\b/i.test(platform) || windows.has(stage)
-    ? windowsDefault
-    : posixDefault;
+  if (isWindowsImage(name) || /^windows\b/i.test(platform) || windows.has(stage)) return windowsDefault;
+  return CIRCLECI_IMAGE.test(name.toLowerCase()) ? circleciShell : posixDefault;
 }
+
+/**
+ * CircleCI's convenience images (`cimg/python`, `cimg/node`…), all built on `cimg/base`, whose config sets
+ * `SHELL ["/bin/bash", "-exo", "pipefail", "-c"]`.
+ */
+const CIRCLECI_IMAGE = /^(?:docker\.io\/)?cimg\/[a-z0-9._-]+(?:[:@]|$)/;
+const circleciShell = shellOf(["/bin/bash", "-exo", "pipefail", "-c"]);
 
 /**
  * The stages built on an image in whose chain (the stage and those built FROM it) a RUN starts Windows PowerShell:

@@ -291,6 +291,11 @@ describe.skipIf(!shellcheckFound)("with the real ShellCheck", () => {
       ["shellcheck/SC2154 3:10-12", "shellcheck/SC2086 3:10-12"],
     ],
     [
+      "bash syntax on a CircleCI image, whose SHELL is bash",
+      'FROM cimg/base:2024.01\nRUN [[ -n "$HOME" ]]\n',
+      [],
+    ],
+    [
       "bash syntax under a bash SHELL",
       'FROM alpine:3\nSHELL ["/bin/bash", "-c"]\nRUN [[ -n "$HOME" ]]\n',
       [],
