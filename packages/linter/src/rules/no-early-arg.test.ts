@@ -4,6 +4,19 @@ import rule from "./no-early-arg.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a name that names a file, or a switch, is no version or checksum whatever its words",
+      code: `FROM debian:bookworm-slim
+ARG AGENT_FILENAME=agent.jar
+ARG AGENT_HASH_FILENAME=$AGENT_FILENAME.sha1
+ARG VERSION_FILE=/etc/version
+ARG RELEASE_BUILD=1
+ARG IS_RELEASE=true
+RUN useradd -m jenkins
+RUN curl -fsSLo /opt/$AGENT_HASH_FILENAME https://example.com/agent.jar.sha1 && cat $VERSION_FILE
+RUN RELEASE_BUILD=\${RELEASE_BUILD} IS_RELEASE=\${IS_RELEASE} make build
+`,
+    },
+    {
       name: "PowerShell's $env:NAME and cmd's %NAME% are uses",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 ARG URL
@@ -55,6 +68,19 @@ RUN echo $V
     },
   ],
   invalid: [
+    {
+      name: "a version in a switch's place, or a file name that is a version, still varies",
+      code: `FROM debian:bookworm-slim
+ARG RELEASE_BUILD=2024.06.1
+ARG TOOL_FILE=1.2.3
+RUN useradd -m app
+RUN echo $RELEASE_BUILD $TOOL_FILE
+`,
+      errors: [
+        { messageId: "earlyArg", line: 2 },
+        { messageId: "earlyArg", line: 3 },
+      ],
+    },
     {
       name: "the instructions before the first ARG are not read, those after it are",
       code: `FROM alpine:3.20

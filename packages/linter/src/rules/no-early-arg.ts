@@ -21,6 +21,12 @@ const VARYING_NAMES: readonly [RegExp, string][] = [
   ],
 ];
 
+/** The last word of a name that names a file or a place (`VERSION_FILE`, `AGENT_HASH_FILENAME`). */
+const LOCATOR_NAME = /(?:^|_)(?:FILE|FILES|FILENAME|NAME|PATH|DIR|DIRECTORY)$/;
+/** A name that says it is a switch (`RELEASE_BUILD`, `IS_RELEASE`, `WITH_DEBUG`), when its default is yes or no. */
+const SWITCH_NAME = /^(?:IS|ENABLE|DISABLE|WITH|WITHOUT|USE|SKIP|NO)_|_BUILD$/;
+const SWITCH_VALUE = /^(?:0|1|true|false|yes|no|on|off)?$/i;
+
 /** What a default value looks like: a version (`1.2.3`, `v2`), a commit SHA or checksum, or a date. */
 const VARYING_VALUES: readonly [RegExp, string][] = [
   [/^v?\d+(?:\.\d+)+(?:[-+.~][\w.+~-]*)?$/, "a version"],
@@ -34,8 +40,11 @@ const VARYING_VALUES: readonly [RegExp, string][] = [
  */
 function varies(name: string, defaultValue: string): string | null {
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
-  for (const [pattern, kind] of VARYING_NAMES) if (pattern.test(words)) return kind;
   const value = unquote(defaultValue);
+  // `AGENT_HASH_FILENAME` names a file, `RELEASE_BUILD=1` is a switch: neither is the version or checksum its words
+  // mention.
+  const named = !LOCATOR_NAME.test(words) && !(SWITCH_NAME.test(words) && SWITCH_VALUE.test(value));
+  if (named) for (const [pattern, kind] of VARYING_NAMES) if (pattern.test(words)) return kind;
   for (const [pattern, kind] of VARYING_VALUES) if (pattern.test(value)) return kind;
   return null;
 }
