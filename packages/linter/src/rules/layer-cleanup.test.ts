@@ -4,6 +4,15 @@ import rule from "./layer-cleanup.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a stage that only feeds COPY --from ships no layer",
+      code: `FROM python:3.12 AS venvs
+RUN curl -fsSLo /stage/tool.tgz https://example.com/tool.tgz && tar -xzf /stage/tool.tgz -C /opt
+RUN ./build-venvs.sh && rm -rfv /stage
+FROM python:3.12-slim
+COPY --from=venvs /venvs /venvs
+`,
+    },
+    {
       name: "PowerShell and cmd: downloads removed in the RUN that makes them",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 SHELL ["powershell", "-Command"]

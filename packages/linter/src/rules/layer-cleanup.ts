@@ -302,7 +302,8 @@ export default defineRule({
       "A file that `COPY` or `ADD` brought in cannot be removed at all: mount it into the RUN that needs it (`RUN --mount=type=bind,source=…,target=…`) instead of copying it.",
     limitations:
       'In PowerShell and cmd scripts (a Windows base image, a PowerShell `SHELL`, `powershell -Command "…"`) it follows downloads (`Invoke-WebRequest -OutFile`, `DownloadFile`, `Start-BitsTransfer`, `curl.exe -o`), `ADD` of a URL, and Chocolatey\'s download cache (`%TEMP%\\chocolatey`, filled by `choco install`, emptied by `choco cache remove`), removed with `Remove-Item` (`rm`, `del`), `del`/`erase` or `rd`/`rmdir`; Windows paths are compared without case, with `C:` and `$env:TEMP`/`%TEMP%` understood. ' +
-      "Other PowerShell variables in a path (`$dir\\a.zip`) are not followed.",
+      "Other PowerShell variables in a path (`$dir\\a.zip`) are not followed. " +
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on; a stage that only feeds `COPY --from` ships no layer.",
     bad: [
       `FROM debian:bookworm
 RUN apt-get update && apt-get install -y curl
@@ -345,8 +346,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   }),
   visitor: {
     Run(node, ctx) {
-      // An ONBUILD trigger runs in another image's build.
-      if (ctx.isTrigger(node)) return;
+      // An ONBUILD trigger runs in another image's build; a stage that only feeds COPY --from ships no layer.
+      if (ctx.isTrigger(node) || !ctx.semantic.isKept(ctx.currentStage())) return;
       const layer = catchUp(ctx, node);
       const shell = runShell(node, ctx);
       if (shell.dialect === "powershell" || shell.dialect === "cmd") {

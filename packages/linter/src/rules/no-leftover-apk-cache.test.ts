@@ -3,6 +3,14 @@ import rule from "./no-leftover-apk-cache.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a stage that only feeds COPY --from ships no layer",
+      code: `FROM alpine:3.20 AS tools
+RUN apk add curl && curl -fsSLo /tool https://example.com/tool
+FROM alpine:3.20
+COPY --from=tools /tool /tool
+`,
+    },
     `FROM alpine:3.20
 RUN apk update && apk add --no-cache curl && rm -rf /var/cache/apk/*
 `,

@@ -20,9 +20,12 @@ export default defineRule({
     rationale:
       "`apk add` keeps the package index it downloads in `/var/cache/apk`, which then stays in the layer. " +
       "`apk add --no-cache` fetches the index, installs, and keeps nothing, so there is no need for `apk update` or for removing the cache afterwards.",
-    limitations: "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted.",
+    limitations:
+      "A `RUN` that removes `/var/cache/apk/*` itself, or mounts a cache there, is accepted. " +
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on (an ONBUILD trigger always).",
     hadolintDifferences:
-      "an `apk update` whose index no command of the RUN removes is reported too, even when every `apk add` has `--no-cache`, since the index it fetched stays in the layer.",
+      "an `apk update` whose index no command of the RUN removes is reported too, even when every `apk add` has `--no-cache`, since the index it fetched stays in the layer. " +
+      "A stage that only feeds `COPY --from` is not checked, since its index reaches no image.",
     bad: [
       `FROM alpine:3.20
 RUN apk update && apk add curl=8.9.1-r1
@@ -47,6 +50,7 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
   },
   visitor: {
     Run(node, ctx) {
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
       if (hasCacheMount(node, ...apkCacheMounts)) return;
       const shell = runShell(node, ctx);
       const cleaned = findCommands(shell.commands, "rm").some((rm) =>

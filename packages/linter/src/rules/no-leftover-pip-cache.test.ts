@@ -3,6 +3,14 @@ import rule from "./no-leftover-pip-cache.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a stage that only feeds COPY --from ships no layer",
+      code: `FROM python:3.12 AS build
+RUN pip install -r requirements.txt --target /deps
+FROM python:3.12-slim
+COPY --from=build /deps /deps
+`,
+    },
     `FROM python:3
 RUN pip install --no-cache-dir flask==3
 `,

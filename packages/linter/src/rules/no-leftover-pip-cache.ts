@@ -18,8 +18,11 @@ export default defineRule({
       "pip keeps every wheel it downloads or builds in `~/.cache/pip`. " +
       "In an image that cache is never used again, but it stays in the layer and can add hundreds of megabytes. " +
       "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one), or mount a cache on the cache directory.",
+    limitations:
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on (an ONBUILD trigger always).",
     hadolintDifferences:
-      "`PIP_NO_CACHE_DIR` set by an `ARG` counts as well as one set by `ENV`, since a RUN sees the stage's ARGs in its environment.",
+      "`PIP_NO_CACHE_DIR` set by an `ARG` counts as well as one set by `ENV`, since a RUN sees the stage's ARGs in its environment. " +
+      "A stage that only feeds `COPY --from` is not checked, since its cache reaches no image.",
     bad: [
       `FROM python:3.12
 RUN pip install -r requirements.txt
@@ -43,6 +46,7 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
   },
   visitor: {
     Run(node, ctx) {
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
       if (hasCacheMount(node, /\/\.cache\/pip$/, /\/\.cache$/)) return;
       const shell = runShell(node, ctx);
       let exported = false;
