@@ -53,6 +53,18 @@ describe("work per stage", () => {
     // Linear work doubles; the quadratic scans this guards against made it about four times larger.
     expect(large / small).toBeLessThan(2.3);
   });
+
+  it("finds the root of every other stage of a chain in linear work (stages that run Windows PowerShell)", () => {
+    // The root of each such stage was found by walking the whole chain below it.
+    const steps = (n: number) => {
+      const text = `FROM in-house/base AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\n${i % 2 === 1 ? "RUN powershell -Command x\n" : "RUN x\n"}`).join("")}`;
+      const before = semanticWork.steps;
+      const result = lint(text, { preset: "all" });
+      expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
+      return semanticWork.steps - before;
+    };
+    expect(steps(1600) / steps(800)).toBeLessThan(2.3);
+  });
 });
 
 /** Shapes of one long stage, each of which once made linting grow with the square of its size. */

@@ -327,10 +327,20 @@ function rootOf(this: Model, stage: Stage): Stage {
   const roots = (this.roots ??= []);
   const known = roots[stage.index];
   if (known) return known;
-  const base = this.baseOf(stage);
-  // Bases come earlier in the file, so their roots are usually known already; walk only the unknown part.
-  const root = base ? (roots[base.index] ?? this.chain(stage).at(-1)!) : stage;
-  roots[stage.index] = root;
+  // Walk down only to a stage whose root is known (bases come earlier in the file, so theirs usually are), and
+  // keep the root of every stage passed: asking for every other stage of a long chain then costs no rewalk.
+  const passed: Stage[] = [];
+  let root: Stage = stage;
+  for (let s: Stage | null = stage; s; s = this.baseOf(s)) {
+    const found = roots[s.index];
+    if (found) {
+      root = found;
+      break;
+    }
+    passed.push(s);
+    root = s;
+  }
+  for (const s of passed) roots[s.index] = root;
   return root;
 }
 
