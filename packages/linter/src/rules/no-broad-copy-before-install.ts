@@ -1,6 +1,7 @@
 import { flagNamed, sourceKind, type Add, type Copy, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
+import { segmentGlobMatch } from "../shell/glob.js";
 import { runShell, type ShellScope } from "../shell/run.js";
 import { dependencyInstalls, type Install } from "../shell/tools/installs.js";
 
@@ -133,18 +134,5 @@ function isManifest(source: string, install: Install): boolean {
   const trimmed = source.replace(/^\.\//, "").replace(/\/+$/, "");
   if (install.dirs?.includes(trimmed)) return true;
   const name = basename(trimmed);
-  return install.manifests.some((m) => globMatch(name, m) || globMatch(m, name));
-}
-
-function globMatch(pattern: string, name: string): boolean {
-  if (!/[*?[]/.test(pattern)) return pattern === name;
-  const re = pattern
-    .replace(/[.+^${}()|\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  try {
-    return new RegExp(`^${re}$`).test(name);
-  } catch {
-    return false;
-  }
+  return install.manifests.some((m) => segmentGlobMatch(name, m) || segmentGlobMatch(m, name));
 }

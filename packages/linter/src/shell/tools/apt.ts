@@ -1,4 +1,5 @@
 import type { ShellCommand } from "../lexer.js";
+import { segmentGlobMatch } from "../glob.js";
 import { toolCommands, type OptionSpec, type ToolCommand } from "../options.js";
 
 /** apt-get's options that take a value, so that the word after them is not taken for the verb. */
@@ -22,27 +23,12 @@ export function removesAptLists(path: string): boolean {
   if (parts.length < 2 || parts[0] !== "") return false;
   for (let i = 1; i < Math.min(parts.length, listsParts.length); i++) {
     const part = parts[i]!;
-    if (part !== listsParts[i] && !(/[*?[]/.test(part) && segmentGlob(part).test(listsParts[i]!)))
-      return false;
+    if (!segmentGlobMatch(part, listsParts[i]!)) return false;
   }
   return true;
 }
 
 const listsParts = aptListsDir.split("/");
-
-/** A glob of one path segment (`lists*`, `l?sts`, `[l]ists`) as a regular expression; bad brackets match literally. */
-function segmentGlob(glob: string): RegExp {
-  const source = glob
-    .replace(/[.+^${}()|\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".")
-    .replace(/\[!/g, "[^");
-  try {
-    return new RegExp(`^${source}$`);
-  } catch {
-    return new RegExp(`^${glob.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-  }
-}
 
 /** The cache mount targets that keep the lists out of the layer: the lists' folder or apt's state folder above it. */
 export const aptListsMounts = [aptListsDir, "/var/lib/apt"] as const;
