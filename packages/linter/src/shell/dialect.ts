@@ -1,4 +1,11 @@
-import type { Dockerfile, Instruction, SemanticModel, Shell, Stage } from "@hull/parser";
+import {
+  flagNamed,
+  type Dockerfile,
+  type Instruction,
+  type SemanticModel,
+  type Shell,
+  type Stage,
+} from "@hull/parser";
 import { shellNames } from "./lexer.js";
 
 /**
@@ -267,12 +274,7 @@ function setsShell(instruction: Instruction): instruction is Shell {
  */
 function baseShell(semantic: SemanticModel, stage: Stage, windows: ReadonlySet<Stage>): ActiveShell {
   const name = imageOf(semantic, stage);
-  let platform = "";
-  for (const f of stage.from.flags) {
-    if (f.name !== "platform") continue;
-    platform = f.value ?? "";
-    break;
-  }
+  const platform = flagNamed(stage.from, "platform")?.value ?? "";
   if (isWindowsImage(name) || /^windows\b/i.test(platform) || windows.has(stage)) return windowsDefault;
   return CIRCLECI_IMAGE.test(name.toLowerCase()) ? circleciShell : posixDefault;
 }
