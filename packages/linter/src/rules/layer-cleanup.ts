@@ -264,8 +264,8 @@ interface PendingCopy {
  * nothing.
  */
 interface State {
-  /** The stage walked (undefined before the first RUN; null for instructions before the first FROM). */
-  stage: Stage | null | undefined;
+  /** The stage walked (undefined before the first RUN). */
+  stage: Stage | undefined;
   /** The index in the stage's instructions of the first one not read yet. */
   next: number;
   /**
@@ -346,9 +346,11 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
   }),
   visitor: {
     Run(node, ctx) {
-      // An ONBUILD trigger runs in another image's build; a stage that only feeds COPY --from ships no layer.
-      if (ctx.isTrigger(node) || !ctx.semantic.isKept(ctx.currentStage())) return;
-      const layer = catchUp(ctx, node);
+      // An ONBUILD trigger runs in another image's build; a stage that only feeds COPY --from ships no layer (and
+      // a RUN before the first FROM is in no stage).
+      const stage = ctx.currentStage();
+      if (ctx.isTrigger(node) || stage === null || !ctx.semantic.isKept(stage)) return;
+      const layer = catchUp(ctx, stage, node);
       const shell = runShell(node, ctx);
       if (shell.dialect === "powershell" || shell.dialect === "cmd") {
         windowsRun(ctx, shell, node, layer);
@@ -363,9 +365,8 @@ RUN --mount=type=bind,source=dist/app.whl,target=/tmp/app.whl pip install --no-c
  * Reads the instructions of the RUN's stage from the last one read up to the RUN (a new stage starts empty), and
  * returns the RUN's layer: its place in the stage, which orders the layers as the stage does.
  */
-function catchUp(ctx: Context, node: Run): number {
+function catchUp(ctx: Context, stage: Stage, node: Run): number {
   const { state } = ctx;
-  const stage = ctx.currentStage();
   if (stage !== state.stage) {
     state.stage = stage;
     state.next = 0;
@@ -374,7 +375,6 @@ function catchUp(ctx: Context, node: Run): number {
     while (state.pending.length > 0) state.pending.pop();
     state.workdir = UNKNOWN_WORKDIR;
   }
-  if (stage === null) return 0;
   const { instructions } = stage;
   let i = state.next;
   for (; i < instructions.length; i++) {
