@@ -54,6 +54,7 @@ export {
   type ImageReference,
 } from "./semantics/image-reference.js";
 export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semantics/dockerignore.js";
+export { globCovers, globTest, isGlob, type GlobDialect } from "./semantics/glob.js";
 export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.js";
 export { pathMax } from "./semantics/limits.js";
 export { sourceKind, type SourceKind } from "./semantics/sources.js";

@@ -1,4 +1,4 @@
-import { cleanContextPath, parseDockerignore, type Dockerignore } from "@hull/parser";
+import { cleanContextPath, globCovers, isGlob, parseDockerignore, type Dockerignore } from "@hull/parser";
 
 /** Decides whether a context path is excluded by `.dockerignore` patterns. */
 export type IgnoreMatcher = Pick<Dockerignore, "ignores">;
@@ -8,44 +8,16 @@ export function createIgnore(text: string): IgnoreMatcher {
   return parseDockerignore(text);
 }
 
-function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        re += ".*";
-        i++;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = glob.indexOf("]", i + 1);
-      if (close > i) {
-        re += `[${glob
-          .slice(i + 1, close)
-          .replace(/^!/, "^")
-          .replace(/\\/g, "\\\\")}]`;
-        i = close;
-      } else re += "\\[";
-    } else if (c === "\\" && i + 1 < glob.length) {
-      re += `\\${glob[++i] as string}`;
-    } else re += c.replace(/[.+^${}()|\]\\/]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-
 /** Whether a changed context path falls under a COPY source (a path, a directory or a glob). */
 export function sourceCovers(source: string, changed: string): boolean {
   const src = cleanContextPath(source);
   const p = cleanContextPath(changed);
   if (src === "") return true;
   if (p === src || p.startsWith(`${src}/`)) return true;
-  if (!/[*?[]/.test(src)) return false;
-  // A glob matches the path itself or one of its parent directories (then the whole directory is copied).
-  const re = globToRegExp(src);
-  const parts = p.split("/");
-  for (let i = 1; i <= parts.length; i++) if (re.test(parts.slice(0, i).join("/"))) return true;
-  return false;
+  if (!isGlob(src)) return false;
+  // A glob matches the path itself or one of its parent directories (then the whole directory is copied); a
+  // malformed one matches nothing, and BuildKit finds no source.
+  return globCovers(src, "go")?.(p) ?? false;
 }
 
 /**
@@ -56,7 +28,7 @@ export function excludedFrom(source: string, changed: string, excludes: IgnoreMa
   if (excludes === null) return false;
   const src = cleanContextPath(source);
   const p = cleanContextPath(changed);
-  if (/[*?[]/.test(src)) return false;
+  if (isGlob(src)) return false;
   const rel = src === "" ? p : p === src ? (p.split("/").at(-1) ?? p) : p.slice(src.length + 1);
   return excludes.ignores(rel);
 }

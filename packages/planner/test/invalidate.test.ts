@@ -102,6 +102,18 @@ describe("invalidation", () => {
     expect(r.invalidated.map((i) => i.id)).toEqual(["s0.2"]);
   });
 
+  it("reads a source glob as BuildKit does (Go's filepath.Match), and a malformed one as matching nothing", () => {
+    const ids = (dockerfile: string, path: string) =>
+      invalidate(parse(dockerfile).ast, {}, { paths: [path] }).invalidated.map((i) => i.id);
+    // `**` is two stars, neither crossing a `/`; a matched folder is copied whole.
+    expect(ids("FROM alpine\nCOPY src/** /app/\n", "src/a/b.txt")).toEqual(["s0.1"]);
+    expect(ids("FROM alpine\nCOPY **/package.json /app/\n", "a/b/package.json")).toEqual([]);
+    // Go negates a class with `^` only: `[!x]` holds `!` and `x`.
+    expect(ids("FROM alpine\nCOPY [!x].txt /app/\n", "a.txt")).toEqual([]);
+    expect(ids("FROM alpine\nCOPY [^x].txt /app/\n", "a.txt")).toEqual(["s0.1"]);
+    expect(ids("FROM alpine\nCOPY [z-a] /app/\n", "b")).toEqual([]);
+  });
+
   it("bind mounts from the context are invalidated too", () => {
     const r = invalidate(
       parse(

@@ -170,6 +170,14 @@ RUN rm /tmp/b.tgz
   ],
   invalid: [
     {
+      name: "a removal with a negated bracket class",
+      code: `FROM debian:12
+ADD https://e.com/app.tgz /tmp/app.tgz
+RUN rm -rf /tmp/[!x]*
+`,
+      errors: [{ messageId: "download", line: 3 }],
+    },
+    {
       // COPY and ADD are followed only when a later RUN removes something: the earlier of two downloads to one path
       // is still the one named, and a copied file is placed by the WORKDIR of its COPY.
       name: "a removal names the earliest layer, however late COPY and ADD are followed",

@@ -1,5 +1,7 @@
 import {
   flagNamed,
+  globCovers,
+  isGlob,
   pathMax,
   sourceKind,
   type Add,
@@ -783,59 +785,21 @@ const globTests = new Map<string, (created: string) => boolean>();
 
 /** A test of whether removing `removal` (a path, maybe with globs) removes a given path. */
 function covers(removal: string): (created: string) => boolean {
-  if (!GLOB.test(removal)) return literalTest(removal);
+  if (!isGlob(removal)) return literalTest(removal);
   let test = globTests.get(removal);
   if (!test) {
     if (globTests.size >= 1000) globTests.clear();
-    globTests.set(removal, (test = globTest(removal)));
+    // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
+    test = globCovers(removal, "shell") ?? literalTest(removal);
+    globTests.set(removal, test);
   }
   return test;
 }
-
-const GLOB = /[*?[]/;
 
 function literalTest(removal: string): (created: string) => boolean {
   // Made once: a template in the test would build and flatten a new string for every path tested.
   const inside = `${removal}/`;
   return (created) => created === removal || created.startsWith(inside) || removal === "/";
-}
-
-function globTest(removal: string): (created: string) => boolean {
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(
-      `^${removal
-        .replace(/[.+^${}()|\\]/g, "\\$&")
-        .replace(/\*/g, "[^/]*")
-        .replace(/\?/g, "[^/]")}$`,
-    );
-  } catch {
-    // A malformed bracket class (`rm [`, `rm [z-a]`) matches nothing, so the shell passes the word on as written.
-    return literalTest(removal);
-  }
-  // Whatever the pattern matches begins with its text before the first glob character; and without a bracket class,
-  // which may match `/`, it matches only paths with as many segments as it has.
-  const head = removal.slice(0, removal.search(/[*?[]/));
-  const depth = removal.includes("[") ? 0 : removal.split("/").length;
-  return (created) => {
-    if (!created.startsWith(head)) return false;
-    if (depth > 0) {
-      // The first `depth` segments of the path: the text before its depth-th slash, or all of it with one fewer.
-      let end = -1;
-      for (let k = 0; k < depth; k++) {
-        end = created.indexOf("/", end + 1);
-        if (end < 0) {
-          if (k < depth - 1) return false;
-          end = created.length;
-          break;
-        }
-      }
-      return pattern.test(created.slice(0, end));
-    }
-    const parts = created.split("/");
-    for (let i = 1; i <= parts.length; i++) if (pattern.test(parts.slice(0, i).join("/"))) return true;
-    return false;
-  };
 }
 
 function display(path: string): string {

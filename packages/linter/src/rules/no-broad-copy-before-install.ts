@@ -1,7 +1,6 @@
-import { flagNamed, sourceKind, type Add, type Copy, type Stage, type Word } from "@hull/parser";
+import { flagNamed, globTest, sourceKind, type Add, type Copy, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
-import { segmentGlobMatch } from "../shell/glob.js";
 import { runShell, type ShellScope } from "../shell/run.js";
 import { dependencyInstalls, type Install } from "../shell/tools/installs.js";
 
@@ -134,5 +133,10 @@ function isManifest(source: string, install: Install): boolean {
   const trimmed = source.replace(/^\.\//, "").replace(/\/+$/, "");
   if (install.dirs?.includes(trimmed)) return true;
   const name = basename(trimmed);
-  return install.manifests.some((m) => segmentGlobMatch(name, m) || segmentGlobMatch(m, name));
+  return install.manifests.some((m) => matches(name, m) || matches(m, name));
+}
+
+/** True when the file name `name` matches the shell glob `pattern` (a malformed one matches nothing). */
+function matches(pattern: string, name: string): boolean {
+  return globTest(pattern, "shell")?.(name) ?? false;
 }

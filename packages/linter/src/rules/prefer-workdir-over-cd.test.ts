@@ -13,6 +13,13 @@ RUN cd /src/app/build && make && rm -rf /src/app /src/app
 RUN cd /build && make && cd / && rm -rf "/build/" && cd /src && make && rm -rf /src/*/.. /src
 `,
     },
+    {
+      name: "a build directory removed by a glob with a bracket class",
+      code: `FROM debian:12
+RUN cd /usr/src/Python-3.12 && make install && cd / && rm -rf /usr/src/[Pp]ython-*
+RUN cd /usr/src/build && make && cd / && rm -rf /usr/src/[!s]*
+`,
+    },
     `FROM debian:12
 WORKDIR /src
 RUN make
@@ -63,6 +70,13 @@ RUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /t
       name: "a glob that removes something else",
       code: `FROM debian:12
 RUN cd /usr/src/icu/source && make && rm -rf /usr/src/ic?.tgz /usr/src/icu/*.log
+`,
+      errors: [{ messageId: "cd", line: 2, column: 5 }],
+    },
+    {
+      name: "a bracket class that excludes the directory",
+      code: `FROM debian:12
+RUN cd /usr/src/build && make && cd / && rm -rf /usr/src/[!b]*
 `,
       errors: [{ messageId: "cd", line: 2, column: 5 }],
     },

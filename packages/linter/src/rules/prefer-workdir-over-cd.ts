@@ -1,4 +1,4 @@
-import { pathMax } from "@hull/parser";
+import { globCovers, isGlob, pathMax } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, type ShellCommand } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
@@ -72,8 +72,8 @@ interface RunFacts {
   dirs: readonly (string | null)[];
   /** The directories later commands remove, as a tree of path segments with the last command removing each. */
   removed: Removal;
-  /** Removals written with a glob (`rm -rf /tmp/icu*`), each with the last command removing it. */
-  globs: Map<string, number>;
+  /** Removals written with a glob (`rm -rf /tmp/icu*`): each one's test, with the last command removing it. */
+  globs: Map<string, { covers: (path: string) => boolean; last: number }>;
   /**
    * Variables assigned a `mktemp` result (`dir=$(mktemp -d)`), with the first command assigning each: read when a
    * `cd "$dir"` first asks.
@@ -90,10 +90,13 @@ interface Removal {
 function runFacts(commands: readonly ShellCommand[]): RunFacts {
   const dirs = directories(commands);
   const removed: Removal = { last: -1, below: undefined };
-  const globs = new Map<string, number>();
+  const globs: RunFacts["globs"] = new Map();
   const add = (path: string, index: number) => {
-    if (/[*?[]/.test(path)) {
-      globs.set(path, index);
+    if (isGlob(path)) {
+      const known = globs.get(path);
+      if (known !== undefined) known.last = index;
+      // A malformed glob (`rm -rf /tmp/[z-a]`) removes nothing the RUN made.
+      else globs.set(path, { covers: globCovers(path, "shell") ?? (() => false), last: index });
       return;
     }
     let node = removed;
@@ -152,7 +155,7 @@ function removedLater(dir: string, index: number, facts: RunFacts): boolean {
     if (slash < 0) break;
     from = slash + 1;
   }
-  for (const [glob, last] of facts.globs) if (last > index && within(dir, glob)) return true;
+  for (const { covers, last } of facts.globs.values()) if (last > index && covers(dir)) return true;
   return false;
 }
 
@@ -185,19 +188,6 @@ function madeByMktemp(
 }
 
 const MKTEMP_ASSIGNMENT = /^(\w+)=["']?(?:\$\(|`)\s*mktemp\b/;
-
-/** True when `dir` is `removed` or lies inside it; `removed` may be a glob (`rm -rf /tmp/icu*`). */
-function within(dir: string, removed: string): boolean {
-  if (!/[*?[]/.test(removed)) return dir === removed || dir.startsWith(`${removed}/`);
-  const pattern = new RegExp(
-    `^${removed
-      .replace(/[.+^${}()|\\\]]/g, "\\$&")
-      .replace(/\[/g, "\\[")
-      .replace(/\*/g, "[^/]*")
-      .replace(/\?/g, "[^/]")}(?:/|$)`,
-  );
-  return pattern.test(dir);
-}
 
 // The WORKDIR a RUN starts in is not known here; relative paths only have to compare equal to each other.
 const START = "/\u0000workdir/\u0000";

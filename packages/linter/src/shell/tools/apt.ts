@@ -1,5 +1,5 @@
 import type { ShellCommand } from "../lexer.js";
-import { segmentGlobMatch } from "../glob.js";
+import { globTest } from "@hull/parser";
 import { toolCommands, type OptionSpec, type ToolCommand } from "../options.js";
 
 /** apt-get's options that take a value, so that the word after them is not taken for the verb. */
@@ -22,8 +22,8 @@ export function removesAptLists(path: string): boolean {
   // The path is absolute: its first part is empty, as is the lists folder's.
   if (parts.length < 2 || parts[0] !== "") return false;
   for (let i = 1; i < Math.min(parts.length, listsParts.length); i++) {
-    const part = parts[i]!;
-    if (!segmentGlobMatch(part, listsParts[i]!)) return false;
+    const matches = globTest(parts[i]!, "shell");
+    if (matches === null || !matches(listsParts[i]!)) return false;
   }
   return true;
 }
