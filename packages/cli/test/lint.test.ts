@@ -26,6 +26,22 @@ describe("hull lint", () => {
     expect(result).toMatchSnapshot();
   });
 
+  it("--build-context names a context a COPY --from reads, over the config's buildContexts", async () => {
+    const files = {
+      Dockerfile: "FROM alpine:3.20\nCOPY --from=templates /t /t\nCOPY --from=assets /a /a\n",
+      ".hullrc.yaml": "buildContexts:\n  assets: ./assets\n",
+    };
+    const args = ["lint", "--format", "compact", "Dockerfile"];
+    const plain = await run(args, files);
+    expect(plain.stdout).toMatch(/No stage is named 'templates'/);
+    expect(plain.stdout).not.toMatch(/'assets'/);
+    const given = await run([...args, "--build-context", "templates=./templates"], files);
+    expect(given.stdout).not.toMatch(/copy-from-undefined-stage/);
+    const bad = await run([...args, "--build-context", "templates"], files);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--build-context expects NAME=VALUE, got "templates"/);
+  });
+
   it("exits 0 when nothing reaches the failure threshold", async () => {
     expect((await run(["lint", "Dockerfile"], { Dockerfile: clean })).code).toBe(0);
     const lenient = await run(["lint", "--failure-threshold", "error", "Dockerfile"], { Dockerfile: bad });

@@ -288,6 +288,7 @@ const noSettings: LintSettings = Object.freeze({
   trustedRegistries: Object.freeze([]),
   labelSchema: Object.freeze({}),
   strictLabels: false,
+  buildContexts: Object.freeze({}),
 });
 
 /** `ctx.baseImage` when no base image config was given. */
@@ -583,6 +584,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
         trustedRegistries: options.settings.trustedRegistries ?? [],
         labelSchema: options.settings.labelSchema ?? {},
         strictLabels: options.settings.strictLabels ?? false,
+        buildContexts: options.settings.buildContexts ?? {},
       }
     : noSettings;
   // Built once per file and shared by every rule and ShellCheck's script reader; it computes nothing until asked.

@@ -105,6 +105,11 @@ export interface LintSettings {
   labelSchema: Readonly<Record<string, string>>;
   /** Labels outside `labelSchema` are findings (hadolint `strict-labels`). */
   strictLabels: boolean;
+  /**
+   * The named build contexts the build passes (`--build-context NAME=VALUE`, a bake file's `contexts`), by name:
+   * a FROM or `COPY --from` naming one reads it instead of pulling an image (`namedContextKey`).
+   */
+  buildContexts: Readonly<Record<string, string>>;
 }
 
 /**

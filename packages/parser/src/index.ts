@@ -49,6 +49,7 @@ export {
 export { PersistentMap, PersistentSet } from "./semantics/persistent-map.js";
 export {
   imageReferenceProblem,
+  namedContextKey,
   normalizeImageReference,
   splitImageReference,
   type ImageReference,

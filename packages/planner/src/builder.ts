@@ -1,5 +1,6 @@
 import {
   defaultPlatform,
+  namedContextKey,
   type Dockerfile,
   type ExpandOptions,
   type Platform,
@@ -429,9 +430,7 @@ export class PlanBuilder {
    */
   namedContext(name: string): { value: string; image?: string } | null {
     const contexts = this.options.buildContexts ?? {};
-    const key = Object.hasOwn(contexts, name)
-      ? name
-      : Object.keys(contexts).find((k) => normalizeReference(k) === normalizeReference(name));
+    const key = namedContextKey(contexts, name);
     if (key === undefined) return null;
     const value = contexts[key] as string;
     return value.startsWith("docker-image://")

@@ -44,6 +44,7 @@ import type { Register } from "../main.js";
 import { readFailure, type Io } from "../io.js";
 import { runRecord } from "../run-record.js";
 import { changedSince, discoverFiles, DiscoveryError, displayOf, realPathOf } from "../discover.js";
+import { namedContexts } from "../build-contexts.js";
 import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
 import { MissingLibraryError, patchOf, runFixJob, type FixOutcome, type FixRequest } from "./lint-fix.js";
 
@@ -65,6 +66,7 @@ interface LintFlags extends RegistryFlags {
   fixDryRun?: boolean;
   unsafeFixes?: boolean;
   resolve?: boolean;
+  buildContext: string[];
 }
 
 /** What one file needs to be linted; plain data, so that it can be sent to a worker thread. */
@@ -224,6 +226,14 @@ function sameScripts(a: ShellcheckRequest, b: ShellcheckRequest): boolean {
   return a.scripts.length === b.scripts.length && a.scripts.every((s, i) => s === b.scripts[i]);
 }
 
+/** A config's settings with the command line's `--build-context`s over its `buildContexts`. */
+function withContexts(
+  settings: LoadedConfig["settings"],
+  contexts: Record<string, string>,
+): LoadedConfig["settings"] {
+  return { ...settings, buildContexts: { ...settings.buildContexts, ...contexts } };
+}
+
 /** Parses `--rule id=severity` and `--ignore id` into rule settings, checking ids against the registry. */
 function cliRuleSettings(flags: LintFlags): Record<string, RuleSetting> {
   // Built on the first --rule or --ignore only: indexing every rule's names and aliases costs each run.
@@ -377,6 +387,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     );
   }
   const cliRules = cliRuleSettings(flags);
+  const contexts = namedContexts(flags.buildContext);
+  if (typeof contexts === "string") throw new UsageError(contexts);
+  const cliContexts = Object.keys(contexts).length === 0 ? null : contexts;
   if (flags.fix && flags.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be combined");
   if (flags.unsafeFixes && !flags.fix && !flags.fixDryRun)
     throw new UsageError("--unsafe-fixes needs --fix or --fix-dry-run");
@@ -424,7 +437,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       displayPath,
       preset: flags.preset ?? config.preset,
       rules: { ...config.rules, ...cliRules },
-      settings: config.settings,
+      settings: cliContexts === null ? config.settings : withContexts(config.settings, cliContexts),
       keepSource,
       threshold: flags.failureThreshold ?? config.failureThreshold,
       ...(program === undefined ? {} : { shellcheck: program }),
@@ -638,6 +651,12 @@ export const registerLint: Register = (program, io, setExit) => {
     .option("--fix", "apply safe fixes in place (with -, print the fixed text), then report what is left")
     .option("--fix-dry-run", "print the fixes as a unified diff; change nothing")
     .option("--unsafe-fixes", "with --fix or --fix-dry-run, also apply fixes that can change the image")
+    .option(
+      "--build-context <name=value>",
+      "a named build context the build passes (as docker buildx build); repeatable",
+      collect,
+      [],
+    )
     .option(
       "--resolve",
       "read base image configs from their registries (network; cached by digest) for the rules that depend on inherited values",

@@ -4,6 +4,7 @@ import { parse, type Dockerfile } from "@hull/parser";
 import { findDockerignore } from "@hull/linter";
 import { resolveImage, type RegistryOptions } from "../registry.js";
 import { readImageConfigs } from "../base-images.js";
+import { namedContexts } from "../build-contexts.js";
 import { addRegistryOptions, collect, registryOptionsOf, type RegistryFlags } from "../registry-flags.js";
 import {
   containerArgv,
@@ -113,14 +114,10 @@ async function runPlan(
   }
   const buildArgs = keyValues(flags.buildArg, io, "--build-arg");
   const changedArgs = keyValues(flags.changedBuildArg, io, "--changed-build-arg");
-  const buildContexts: Record<string, string> = {};
-  for (const pair of flags.buildContext) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0 || eq === pair.length - 1) {
-      io.stderr(`hull plan: --build-context expects NAME=VALUE, got "${pair}"\n`);
-      return 2;
-    }
-    buildContexts[pair.slice(0, eq)] = pair.slice(eq + 1);
+  const buildContexts = namedContexts(flags.buildContext);
+  if (typeof buildContexts === "string") {
+    io.stderr(`hull plan: ${buildContexts}\n`);
+    return 2;
   }
   if (typeof buildArgs === "string" || typeof changedArgs === "string") {
     io.stderr(`${typeof buildArgs === "string" ? buildArgs : (changedArgs as string)}\n`);

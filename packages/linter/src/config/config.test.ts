@@ -67,8 +67,22 @@ describe("hull config", () => {
       trustedRegistries: [],
       labelSchema: { maintainer: "email" },
       strictLabels: true,
+      buildContexts: {},
     });
     expect(loadConfig("/none", fs).kind).toBe("default");
+  });
+
+  it("reads buildContexts, the named contexts the build passes", () => {
+    const fs = fakeFs({
+      "/a/.hullrc.yaml": "buildContexts:\n  templates: ./templates\n  alpine: docker-image://alpine:3.20\n",
+      "/b/.hullrc.yaml": "buildContexts: [templates]\n",
+    });
+    expect(loadConfig("/a", fs).settings.buildContexts).toEqual({
+      templates: "./templates",
+      alpine: "docker-image://alpine:3.20",
+    });
+    expect(loadConfig("/none", fs).settings.buildContexts).toEqual({});
+    expect(errorOf(() => loadConfig("/b", fs))).toMatch(/buildContexts: expected .*object/);
   });
 
   it("reads resolve and imageConfigs, with files relative to the config file", () => {

@@ -32,6 +32,8 @@ export interface HullConfig {
   resolve?: boolean;
   /** Base image configs by image reference: files as `docker inspect` or `crane config` print them. */
   imageConfigs?: Record<string, string>;
+  /** The named build contexts the build passes, as `--build-context NAME=VALUE`. */
+  buildContexts?: Record<string, string>;
   /** The ShellCheck program to run on RUN scripts, relative to the config file's directory. */
   shellcheck?: { path?: string };
 }
@@ -50,6 +52,7 @@ const topLevelKeys = [
   "strictLabels",
   "resolve",
   "imageConfigs",
+  "buildContexts",
   "shellcheck",
 ] as const satisfies readonly (keyof HullConfig)[];
 
@@ -231,6 +234,12 @@ function documentSchema(rules: JsonSchema): JsonSchema {
         additionalProperties: { type: "string" },
         description:
           "Base image configs, by image reference (e.g. `node:22`), as files relative to the config file's directory, in the shapes `docker inspect`, `buildah inspect`, `crane config` or `skopeo inspect --config` print (as `--image-config REF=FILE`).",
+      },
+      buildContexts: {
+        type: "object",
+        additionalProperties: { type: "string" },
+        description:
+          'The named build contexts the build passes, by name, as `docker buildx build --build-context NAME=VALUE` or a bake file\'s `contexts` (e.g. `{ "templates": "./templates" }`): a `COPY --from` or FROM naming one reads it instead of an image.',
       },
       shellcheck: {
         type: "object",

@@ -3,6 +3,14 @@ import rule from "./copy-from-undefined-stage.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a named build context the build passes",
+      code: `FROM alpine
+COPY --from=templates /t /t
+COPY --from=alpine:latest /etc/os-release /
+`,
+      settings: { buildContexts: { templates: "./templates", alpine: "docker-image://alpine:3.20" } },
+    },
     `FROM alpine AS build
 FROM alpine
 COPY --from=build /a /a

@@ -1,4 +1,4 @@
-import { flagNamed } from "@hull/parser";
+import { flagNamed, namedContextKey } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { nearMiss } from "./utils/near-miss.js";
 
@@ -14,6 +14,7 @@ export default defineRule({
       "`COPY --from` takes a stage name, a stage index, or an image. " +
       "When the name matches no stage, BuildKit does not fail: it pulls an image of that name from Docker Hub (or uses a named build context), so a misspelt or renamed stage copies files from some unrelated image, or fails later with a confusing pull error.",
     limitations:
+      "A name the build passes as a named context (`--build-context`, or the config's `buildContexts`) is not reported. " +
       "A value with a tag, digest or registry path (`nginx:1.27`, `ghcr.io/org/tool`) is taken as an image on purpose and not reported; neither is a value that depends on a variable without a default. " +
       "Near misses are looked for among the first 100 unknown names of a file; later ones are reported without a suggestion.",
     hadolintDifferences:
@@ -62,6 +63,7 @@ COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
       // A tag, digest or path makes it an image reference.
       if (value === null || value === "" || /[:@/]/.test(value)) return;
       if (ctx.semantic.stageByRef(value)) return;
+      if (namedContextKey(ctx.settings.buildContexts, value) !== undefined) return;
       const { state } = ctx;
       // In a template (`{{ … }}`, `<%= … %>`) the stage names themselves may be placeholders.
       state.templated ??= ctx.ast.stages.some((s) => /\{\{|<%/.test(s.from.logical));

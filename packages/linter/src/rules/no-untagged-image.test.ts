@@ -3,6 +3,11 @@ import rule from "./no-untagged-image.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a FROM that a named build context stands in for, under another spelling of the image",
+      code: "FROM docker.io/library/node\n",
+      settings: { buildContexts: { node: "docker-image://node:22@sha256:" + "a".repeat(64) } },
+    },
     "FROM node:22\n",
     "FROM localhost:5000/app:1\n",
     "FROM node@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869\n",

@@ -1,4 +1,9 @@
-import { imageReferenceProblem, splitImageReference, type SemanticModel } from "@hull/parser";
+import {
+  imageReferenceProblem,
+  namedContextKey,
+  splitImageReference,
+  type SemanticModel,
+} from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { unquote } from "./utils/instruction-text.js";
 
@@ -52,6 +57,8 @@ FROM build
       if (ctx.isTrigger(node) || !image || stage === null || ctx.semantic.baseOf(stage) !== null) return;
       const written = image.value;
       const resolved = untagged(ctx.semantic, written);
+      // A named build context stands in for the image: nothing is pulled.
+      if (resolved !== null && namedContextKey(ctx.settings.buildContexts, resolved) !== undefined) return;
       // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
       if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
       else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);

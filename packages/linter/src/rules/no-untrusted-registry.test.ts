@@ -14,6 +14,17 @@ FROM docker.io/node:22
       settings,
     },
     {
+      name: "a named build context stands in for an image of an untrusted registry",
+      code: "FROM quay.io/org/base\nFROM alpine\nCOPY --from=quay.io/org/tool /t /t\n",
+      settings: {
+        ...settings,
+        buildContexts: {
+          "quay.io/org/base": "docker-image://corp.example/base",
+          "quay.io/org/tool": "./tool",
+        },
+      },
+    },
+    {
       code: `FROM a.corp.example/x:1
 FROM ghcr.io/x:1
 `,

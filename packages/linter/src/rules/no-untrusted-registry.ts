@@ -1,4 +1,4 @@
-import { flagNamed, splitImageReference, type Word } from "@hull/parser";
+import { flagNamed, namedContextKey, splitImageReference, type Word } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 
 const messages = {
@@ -86,6 +86,8 @@ function check(
   if (image === null) return;
   const lower = image.toLowerCase();
   if (lower === "scratch" || ctx.state.stages.has(lower) || /^\d+$/.test(image)) return;
+  // A named build context stands in for the image: nothing is pulled.
+  if (namedContextKey(ctx.settings.buildContexts, image) !== undefined) return;
   const registry = splitImageReference(image).registry;
   if (!ctx.settings.trustedRegistries.some((pattern) => matches(pattern, registry)))
     ctx.report(at, "untrusted", written, registry);

@@ -3,6 +3,11 @@ import rule from "./pin-image-digest.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a FROM that a named build context stands in for",
+      code: "FROM base:1\n",
+      settings: { buildContexts: { "base:1": "oci-layout:///tmp/base" } },
+    },
     "FROM alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\n",
     "FROM scratch\n",
     {
@@ -23,6 +28,12 @@ FROM \${BASE}
 `,
   ],
   invalid: [
+    {
+      name: "a named build context for another tag of the image",
+      code: "FROM alpine:3.20\n",
+      settings: { buildContexts: { alpine: "docker-image://alpine:3.21" } },
+      errors: [{ messageId: "notPinned" }],
+    },
     {
       code: "FROM alpine:3.20\n",
       errors: [

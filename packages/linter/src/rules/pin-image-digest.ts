@@ -1,4 +1,4 @@
-import { imageReferenceProblem } from "@hull/parser";
+import { imageReferenceProblem, namedContextKey } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -45,6 +45,8 @@ FROM build
       // A name that is no valid reference once expanded (`base:` from a template's masked markup) cannot be
       // pinned as written; the reference rules report what is wrong with it.
       if (imageReferenceProblem(resolved) !== null) return;
+      // A named build context stands in for the image: nothing is pulled.
+      if (namedContextKey(ctx.settings.buildContexts, resolved) !== undefined) return;
       ctx.report(word, "notPinned", resolved);
     },
   },

@@ -85,3 +85,20 @@ export function normalizeImageReference(text: string): string {
   const tag = ref.tag ?? (ref.digest === null ? "latest" : null);
   return `${registry}/${path}${tag === null ? "" : `:${tag}`}${ref.digest === null ? "" : `@${ref.digest}`}`;
 }
+
+/**
+ * The key of the named build context (`--build-context NAME=VALUE`, a bake file's `contexts`) that a FROM or
+ * `--from` name reads instead of an image, if the build passes one: the name as given, or a key naming the same
+ * image, since BuildKit looks a context up by the image's short name (`alpine`, `alpine:latest` and
+ * `docker.io/library/alpine` are one). Undefined when the build passes none for it.
+ */
+export function namedContextKey(
+  contexts: Readonly<Record<string, string>>,
+  name: string,
+): string | undefined {
+  if (Object.hasOwn(contexts, name)) return name;
+  const keys = Object.keys(contexts);
+  if (keys.length === 0 || imageReferenceProblem(name) !== null) return undefined;
+  const image = normalizeImageReference(name);
+  return keys.find((k) => imageReferenceProblem(k) === null && normalizeImageReference(k) === image);
+}
