@@ -28,7 +28,7 @@ RUN dnf list installed && dnf info httpd && dnf module list
 RUN dnf install --assumeno httpd || true
 `,
     `FROM ubi9/ubi-minimal
-RUN microdnf install httpd
+RUN microdnf install -y httpd && microdnf clean all && microdnf repolist
 `,
     `FROM fedora:40
 RUN echo 'dnf install httpd'
@@ -38,6 +38,24 @@ RUN yum
 `,
   ],
   invalid: [
+    {
+      name: "microdnf asks since 3.7, and waits at end of input",
+      code: `FROM ubi9/ubi-minimal
+RUN microdnf install httpd && microdnf update
+`,
+      errors: [
+        {
+          messageId: "noYes",
+          message: "'microdnf install' without -y asks for a confirmation the build cannot give; add -y.",
+          column: 14,
+          hadolint: "DL3038",
+        },
+        { messageId: "noYes", column: 40 },
+      ],
+      output: `FROM ubi9/ubi-minimal
+RUN microdnf install -y httpd && microdnf update -y
+`,
+    },
     {
       name: "DL3030 silences yum's finding, not dnf's",
       code: `FROM centos:7

@@ -17,10 +17,10 @@ export default defineRule({
     rationale:
       "`yum install` and `dnf install` show the transaction and ask `Is this ok [y/N]` before changing anything. " +
       "A build has no one to answer: the question reads end of input, the transaction is cancelled and the `RUN` fails. " +
+      "`microdnf` asks too since version 3.7 (as on UBI 9), unless its image's config sets `assumeyes`, and at end of input it keeps waiting: the build hangs. " +
       "Pass `-y` (`--assumeyes`) to every command that installs, upgrades or removes packages (`install`, `update`, `remove`, `group install`, `module enable`…).",
-    limitations: "`microdnf` is not reported: it never asks, and its `-y` does nothing.",
     hadolintDifferences:
-      "`microdnf` is not reported, since it never asks; and every verb that asks is checked (`remove`, `upgrade`, …), where hadolint checks only `install`, `groupinstall` and `localinstall`.",
+      "every verb that asks is checked (`remove`, `upgrade`, …), where hadolint checks only `install`, `groupinstall` and `localinstall`.",
     bad: [
       `FROM rockylinux:9
 RUN dnf install httpd-2.4.57 && dnf clean all
@@ -34,7 +34,7 @@ RUN dnf install -y httpd-2.4.57 && dnf clean all
 RUN yum -y install httpd-2.4.6 && yum clean all
 `,
       `FROM registry.access.redhat.com/ubi9/ubi-minimal
-RUN microdnf install httpd-2.4.57 && microdnf clean all
+RUN microdnf install -y httpd-2.4.57 && microdnf clean all
 `,
     ],
   },
@@ -46,7 +46,6 @@ RUN microdnf install httpd-2.4.57 && microdnf clean all
     Run(node, ctx) {
       const shell = runShell(node, ctx);
       for (const command of shell.commands) {
-        if (command.base === "microdnf") continue;
         const action = yumDnfAction(command);
         if (!action || !yumDnfTransactionVerbs.has(action.verb) || assumesYes(command)) continue;
         const [start, end] = shell.span(action.verbEnd.start, action.verbEnd.end);
