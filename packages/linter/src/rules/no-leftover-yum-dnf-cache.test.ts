@@ -79,6 +79,20 @@ RUN yum install -y d
       errors: [{ messageId: "cache", line: 9, hadolint: "DL3032" }],
     },
     {
+      name: "microdnf and tdnf keep caches of their own, which a dnf clean leaves (and theirs leave dnf's)",
+      code: `FROM fedora:40
+RUN dnf install -y a && microdnf clean all
+RUN microdnf install -y b && dnf clean all
+RUN tdnf install -y c && yum clean all
+RUN yum install -y d && dnf clean all && microdnf install -y e && microdnf clean all
+`,
+      errors: [
+        { messageId: "cache", line: 2 },
+        { messageId: "cache", line: 3 },
+        { messageId: "cache", line: 4 },
+      ],
+    },
+    {
       name: "a global DL3032 leaves dnf's finding",
       code: `# hadolint global ignore=DL3032
 FROM fedora:40

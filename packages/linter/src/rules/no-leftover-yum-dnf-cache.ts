@@ -27,11 +27,11 @@ export default defineRule({
     rationale:
       "`yum` and `dnf` keep the repository metadata they download (often over a hundred megabytes) in `/var/cache/yum` or `/var/cache/dnf`. " +
       "Unless the `RUN` that installs also cleans up, the cache stays in the layer and in the image, even if a later instruction deletes it. " +
-      "End the `RUN` with `yum clean all` or `dnf clean all` (any of yum, dnf and microdnf cleans the shared cache), remove the cache directory, or keep it in a cache mount.",
+      "End the `RUN` with `yum clean all` or `dnf clean all` (yum and dnf clean each other's cache: one is the other on any system that has both), `microdnf clean all` after microdnf and `tdnf clean all` after tdnf (each keeps a cache of its own), remove the cache directory, or keep it in a cache mount.",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a chain of build stages that only feeds `COPY --from` is not.",
     hadolintDifferences:
-      "build stages that no image is built `FROM` are not checked, since their caches never reach an image; and a clean by any program of the family (`dnf clean all` after `yum install`) counts, since they share the cache folders. " +
+      "build stages that no image is built `FROM` are not checked, since their caches never reach an image; and a clean by yum or dnf counts for the other (`dnf clean all` after `yum install`), since one is the other where both exist. " +
       "A `RUN` gets one finding, for its last command whose cache stays, under that command's code (DL3032 for yum, DL3040 for the dnf family): where yum and dnf both leave theirs, hadolint reports both codes.",
     bad: [
       `FROM rockylinux:9
@@ -68,7 +68,10 @@ COPY --from=build /out /out
       const pending = lastUncleaned(shell.commands, {
         read: yumDnfAction,
         fills: yumDnfFillsCache,
-        cleans: (action) => action?.verb === "clean" && action.operands.some((w) => w.value === "all"),
+        cleans: (action, _command, pending) =>
+          action?.verb === "clean" &&
+          action.operands.some((w) => w.value === "all") &&
+          cacheOf(action.command.base!) === cacheOf(pending.command.base!),
         cachePath: yumDnfCachePath,
       });
       if (!pending) return;
@@ -84,3 +87,8 @@ COPY --from=build /out /out
     },
   },
 });
+
+/** Which cache a program of the family fills: microdnf and tdnf each keep their own; yum is dnf where both exist. */
+function cacheOf(base: string): string {
+  return base === "microdnf" || base === "tdnf" ? base : "dnf";
+}

@@ -249,7 +249,8 @@ export function zypperAction(command: ShellCommand): PackageAction | null {
 export interface CacheCommands {
   read(command: ShellCommand): PackageAction | null;
   fills(action: PackageAction): boolean;
-  cleans(action: PackageAction | null, command: ShellCommand): boolean;
+  /** True when `command` (read as `action`) cleans what `pending`, the last command that filled it, left. */
+  cleans(action: PackageAction | null, command: ShellCommand, pending: PackageAction): boolean;
   /** Where the cache lives, so that an `rm` of it counts as a clean. */
   cachePath: RegExp;
 }
@@ -260,7 +261,11 @@ export function lastUncleaned(commands: readonly ShellCommand[], how: CacheComma
   for (const command of commands) {
     const action = how.read(command);
     if (action && how.fills(action)) pending = action;
-    else if (how.cleans(action, command) || (command.base === "rm" && removesCache(command, how.cachePath)))
+    else if (
+      pending !== null &&
+      (how.cleans(action, command, pending) ||
+        (command.base === "rm" && removesCache(command, how.cachePath)))
+    )
       pending = null;
   }
   return pending;
