@@ -4,7 +4,7 @@ import rule from "./no-leftover-zypper-cache.js";
 ruleTester.run(rule, {
   valid: [
     `FROM opensuse/leap:15.6
-RUN zypper -n in curl && zypper clean
+RUN zypper -n in curl && zypper clean --all && zypper -n in git && zypper --non-interactive clean -m
 `,
     `FROM opensuse/leap:15.6
 RUN zypper -n in curl && zypper cc -a
@@ -25,6 +25,21 @@ COPY --from=build /out /out
 `,
   ],
   invalid: [
+    {
+      name: "a bare zypper clean removes only downloaded packages",
+      code: `FROM opensuse/leap:15.6
+RUN zypper -n in curl && zypper clean
+`,
+      errors: [
+        {
+          messageId: "packagesOnly",
+          message:
+            "'zypper in' leaves the repository metadata in the layer: 'zypper clean' without --all removes only downloaded packages; use 'zypper clean --all'.",
+          line: 2,
+          column: 5,
+        },
+      ],
+    },
     {
       code: `FROM opensuse/leap:15.6
 RUN zypper --non-interactive install curl
