@@ -69,6 +69,22 @@ COPY --from=keys /root/.docker/ /root/.docker/
       errors: [{ messageId: "secretFile", line: 3, column: 18, endColumn: 32 }],
     },
     {
+      name: "a destination written as the variable itself",
+      code: `FROM python:3
+ENV GOOGLE_APPLICATION_CREDENTIALS=/app/sa.json
+COPY key.json $GOOGLE_APPLICATION_CREDENTIALS
+`,
+      errors: [
+        {
+          messageId: "credentialPath",
+          message:
+            "The file copied to '/app/sa.json' is the credentials file named by GOOGLE_APPLICATION_CREDENTIALS; mount it as a secret instead.",
+          line: 3,
+          column: 15,
+        },
+      ],
+    },
+    {
       code: `FROM python:3
 ENV GOOGLE_APPLICATION_CREDENTIALS="/app/sa.json"
 COPY sa.json /app/

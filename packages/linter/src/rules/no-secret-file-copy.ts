@@ -113,8 +113,9 @@ function check(node: Copy | Add, ctx: RuleContext<typeof messages, Record<string
     const match = secretNames.find((s) => s.re.test(name));
     if (match) ctx.report(source, "secretFile", source.value, match.what);
   }
-  const destination = node.destination?.value;
-  if (!destination) return;
+  if (!node.destination || ctx.state.credentialPaths.size === 0) return;
+  // The destination as the build reads it: `COPY sa.json $GOOGLE_APPLICATION_CREDENTIALS` names the variable's path.
+  const destination = ctx.semantic.valueBefore(node, node.destination.value) ?? node.destination.value;
   for (const [variable, path] of ctx.state.credentialPaths) {
     const lands = node.sources.some(
       (s) =>
