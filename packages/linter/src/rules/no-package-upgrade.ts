@@ -48,7 +48,7 @@ export default defineRule({
       "Rebuild on a newer base image (or a newer tag) instead, and install only the packages you need, with versions.",
     limitations:
       "The rule is off by default: when a base image is slow to ship security fixes, upgrading in the image is a reasonable choice, which is why hadolint dropped these checks (DL3005, DL3017, DL3031, DL3039) and Docker's guide no longer advises against it. " +
-      "Security scanners still report it (Trivy DS-0024, Semgrep `avoid-*-upgrade`), and turning the rule on gives their behaviour. " +
+      "Semgrep's `avoid-*-upgrade` rules still report it, and turning the rule on gives their behaviour; Trivy's DS-0024, now deprecated, reports only `apt-get dist-upgrade`. " +
       "Upgrading named packages (`dnf update openssl`) is not reported.",
     bad: [
       `FROM debian:12

@@ -22,7 +22,7 @@ export default defineRule({
       "A user given by a variable is read as the build sets it (`ENV ADMIN=root` then `USER $ADMIN` is root); one a build argument sets is the build's, and is not reported. " +
       "When no stage sets a USER, the base image's own USER counts if its config is given (`hull lint --resolve` or `--image-config`); an image that sets none runs as root implicitly, which is `no-implicit-root-user`'s finding.",
     hadolintDifferences:
-      "a `USER root` at the end of a build stage is not reported, since that stage never runs as a container; hadolint checks every stage, which its users report as false positives in multi-stage builds.",
+      "a `USER root` at the end of a build stage is not reported, since that stage becomes no image of the build (only `--target` could make it one); hadolint checks every stage, which its users report as false positives in multi-stage builds.",
     bad: [
       `FROM debian:12
 RUN useradd app
