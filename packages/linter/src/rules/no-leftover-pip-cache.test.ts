@@ -4,6 +4,22 @@ import rule from "./no-leftover-pip-cache.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "PIP_NO_CACHE_DIR set to any boolean, off too (pip's compatibility quirk)",
+      code: `FROM python:3.12-slim
+ENV PIP_NO_CACHE_DIR=off
+RUN pip install requests==2.32.3
+RUN PIP_NO_CACHE_DIR=0 pip install x==1
+`,
+    },
+    {
+      name: "the cache emptied before the RUN ends",
+      code: `FROM python:3.12-alpine
+RUN pip install pyparsing==2.4.7 && rm -rf /root/.cache/pip
+RUN pip install a==1 && pip install b==2 && pip cache purge
+RUN pip install c==3 && rm -rf ~/.cache
+`,
+    },
+    {
       name: "a stage that only feeds COPY --from ships no layer",
       code: `FROM python:3.12 AS build
 RUN pip install -r requirements.txt --target /deps
@@ -49,6 +65,25 @@ RUN pip freeze && pipx install black && pipenv install
 `,
   ],
   invalid: [
+    {
+      name: "a value pip refuses as no boolean leaves the cache on",
+      code: `FROM python:3
+ENV PIP_NO_CACHE_DIR=maybe
+RUN pip install x==1
+`,
+      errors: [{ messageId: "cache", line: 3 }],
+    },
+    {
+      name: "an install after the cache was emptied, and a removal of another folder",
+      code: `FROM python:3.12-alpine
+RUN pip cache purge && pip install a==1
+RUN pip install b==2 && rm -rf /app/.cache /root/.cache/pip/http-v2
+`,
+      errors: [
+        { messageId: "cache", line: 2 },
+        { messageId: "cache", line: 3 },
+      ],
+    },
     {
       name: "pip in a cmd script",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
@@ -97,13 +132,6 @@ RUN pip install x==1
       name: "a global ARG the stage does not declare again is not in its environment",
       code: `ARG PIP_NO_CACHE_DIR=1
 FROM python:3
-RUN pip install x==1
-`,
-      errors: [{ messageId: "cache", line: 3 }],
-    },
-    {
-      code: `FROM python:3
-ENV PIP_NO_CACHE_DIR=0
 RUN pip install x==1
 `,
       errors: [{ messageId: "cache", line: 3 }],

@@ -1,6 +1,15 @@
 import { defineRule } from "../rule.js";
+import type { ShellCommand } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptCommands } from "../shell/run.js";
-import { pipCacheOffBefore, pipCommand, pipFillsCache, setsPipNoCacheDir } from "../shell/tools/pip.js";
+import { operands } from "../shell/options.js";
+import {
+  pipCacheOffBefore,
+  pipCachePath,
+  pipCleansCache,
+  pipCommand,
+  pipFillsCache,
+  setsPipNoCacheDir,
+} from "../shell/tools/pip.js";
 
 export default defineRule({
   id: "no-leftover-pip-cache",
@@ -17,7 +26,7 @@ export default defineRule({
     rationale:
       "pip keeps every wheel it downloads or builds in `~/.cache/pip`. " +
       "In an image that cache is never used again, but it stays in the layer and can add hundreds of megabytes. " +
-      "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one), or mount a cache on the cache directory.",
+      "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one; pip reads any boolean there, `off` too, as no cache), mount a cache on the cache directory, or empty it before the `RUN` ends (`pip cache purge`, `rm -rf ~/.cache/pip`).",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on (an ONBUILD trigger always).",
     hadolintDifferences:
@@ -50,16 +59,25 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
       if (hasCacheMount(node, /\/\.cache\/pip$/, /\/\.cache$/)) return;
       const shell = runShell(node, ctx);
       let exported = false;
+      // The installs that filled the cache since it was last emptied in this RUN.
+      let pending: { start: number; end: number; exact: boolean }[] = [];
       for (const command of scriptCommands(shell)) {
         if (command.name === "export" && command.args.some(setsPipNoCacheDir)) exported = true;
         const pip = pipCommand(command);
+        if ((pip && pipCleansCache(pip)) || (command.name === "rm" && removesPipCache(command))) pending = [];
         if (!pip || exported || !pipFillsCache(pip)) continue;
         // The stage's ENV and ARGs (its base stages' too), read for the few RUNs that install with pip; a trigger
         // runs in a build whose environment is not known here.
         if (!ctx.isTrigger(node) && pipCacheOffBefore(ctx.semantic, node)) return;
         const verb = pip.verb!;
         const [start, end] = shell.span(verb.start, verb.end);
-        const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
+        pending.push({
+          start,
+          end,
+          exact: node.form === "shell" && ctx.source.slice(start, end) === verb.raw,
+        });
+      }
+      for (const { start, end, exact } of pending)
         ctx.report(
           {
             at: ctx.rangeOf(start, end),
@@ -67,7 +85,10 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
           },
           "cache",
         );
-      }
     },
   },
 });
+
+function removesPipCache(command: ShellCommand): boolean {
+  return operands(command).some((w) => pipCachePath.test(w.value));
+}

@@ -108,7 +108,8 @@ export function pipCommand(command: ShellCommand): PipCommand | null {
 
 /** Whether a value of `PIP_NO_CACHE_DIR` turns pip's cache off: pip reads it as a boolean (`1`, `true`, `yes`…). */
 function pipNoCacheDir(value: string | undefined): boolean {
-  return value !== undefined && /^(?:1|true|yes|on|y)$/i.test(value.trim());
+  // pip turns the cache off for any boolean it reads, `off` and `0` too: it keeps that quirk for compatibility.
+  return value !== undefined && /^(?:1|true|yes|on|y|t|0|false|no|off|n|f)$/i.test(value.trim());
 }
 
 /** Whether a word is an assignment `PIP_NO_CACHE_DIR=…` that turns pip's cache off (before a command, or exported). */
@@ -133,6 +134,9 @@ export function pipFillsCache(pip: PipCommand): boolean {
     return false;
   return !pip.command.words.some(setsPipNoCacheDir);
 }
+
+/** A path whose removal empties pip's cache: `~/.cache/pip`, `/root/.cache`, `$HOME/.cache/pip/*`… */
+export const pipCachePath = /^(?:~|\$\{?HOME\}?|\/root|\/home\/[^/]+)\/\.cache(?:\/pip)?\/?\*?$/;
 
 /** Whether a pip command empties pip's cache: `pip cache purge` or `pip cache remove …`. */
 export function pipCleansCache(pip: PipCommand): boolean {
