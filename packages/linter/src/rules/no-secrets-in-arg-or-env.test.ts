@@ -4,6 +4,13 @@ import rule from "./no-secrets-in-arg-or-env.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a file name, not the secret it holds",
+      code: `FROM alpine:3.20
+ENV RESET_OS_PASSWORD="resetOSPassword.sh" TLS_KEY=certs/server.key
+ARG NGROK_CA_KEY=assets/client/tls/ngrokroot.key
+`,
+    },
+    {
       name: "a secret-looking name's value is expanded with the definitions before it",
       code: `FROM alpine
 ARG RUN_DIR=/run
@@ -83,6 +90,16 @@ ENV TLS_PRIVATE_KEY=/etc/tls.key USE_AUTH_PLUGIN=True API_TOKEN=
     },
   ],
   invalid: [
+    {
+      name: "secrets that look like names: no known extension, or a slash in a base64 key",
+      code: `FROM alpine:3.20
+ENV DB_PASSWORD=hunter2.secret AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+`,
+      errors: [
+        { messageId: "secret", line: 2, column: 5 },
+        { messageId: "secret", line: 2, column: 32 },
+      ],
+    },
     {
       code: `FROM alpine
 ARG GITHUB_TOKEN

@@ -35,9 +35,14 @@ function looksSecret(name: string): boolean {
  * True for values that cannot be secrets although the name says so: settings, file paths (absolute, or relative from
  * `./`, `../` or `~/`: `GOOGLE_APPLICATION_CREDENTIALS=./key.json` names the file), public key fingerprints.
  */
+/** A relative file name with the extension of a script, a config or a key file (`resetOSPassword.sh`, `tls/ca.key`). */
+const fileName =
+  /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|ps1|py|rb|pl|js|json|ya?ml|toml|xml|ini|cfg|conf|properties|txt|env|key|pem|crt|cer|der|csr|p12|pfx|jks|keystore|gpg|asc|pub|rsp|sql)$/i;
+
 function harmlessValue(name: string, value: string): boolean {
   const v = value.trim();
-  if (v === "" || booleans.has(v.toLowerCase()) || /^(?:\/|\.\.?\/|~\/)\S*$/.test(v)) return true;
+  if (v === "" || booleans.has(v.toLowerCase()) || /^(?:\/|\.\.?\/|~\/)\S*$/.test(v) || fileName.test(v))
+    return true;
   // A fingerprint only under a name that says "key" and nothing more secret: GPG_KEY, SWIFT_SIGNING_KEY, LLVM_KEY.
   const parts = name.toLowerCase().split("_");
   const onlyKey = parts.every((p) => p === "key" || !denyTokens.has(p));
@@ -66,7 +71,7 @@ export default defineRule({
     limitations:
       "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case), or `psw` (Jenkins' name for the password half of a credential), makes it a secret, unless another part is `public`, `file` or `version`. " +
       "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
-      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, a file path (absolute, or starting with `./`, `../` or `~/`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
+      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean, a file path (absolute, or starting with `./`, `../` or `~/`), a file name with the extension of a script, a config or a key file (`reset_password.sh`, `certs/server.key`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
     hadolintDifferences:
       "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above. " +
       "An `ARG` before the first `FROM` is not reported where hadolint reports it: it reaches no image unless a stage declares it again, and that declaration is reported.",
