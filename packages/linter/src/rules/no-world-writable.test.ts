@@ -3,6 +3,14 @@ import rule from "./no-world-writable.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a mode others cannot write given again before the RUN ends",
+      code: `FROM oraclelinux:9
+RUN chmod 666 /etc/sudoers && echo x >> /etc/sudoers && chmod 440 /etc/sudoers
+RUN chmod -R 777 /app && make -C /app && chmod -R o-w /app
+RUN chmod a+w /srv/x && touch /srv/x/y && chmod a=rX /srv/x
+`,
+    },
     `FROM debian:12
 RUN chmod 1777 /var/www/html
 `,
@@ -32,6 +40,19 @@ RUN echo chmod 777 /x
 `,
   ],
   invalid: [
+    {
+      name: "a later chmod that leaves others writing, or fixes only the top of a recursive one",
+      code: `FROM debian:12
+RUN chmod 666 /etc/app.conf && chmod u+x /etc/app.conf
+RUN chmod -R 777 /app && chmod 755 /app
+RUN chmod 777 /a && chmod 440 /b
+`,
+      errors: [
+        { messageId: "writable", line: 2 },
+        { messageId: "writable", line: 3 },
+        { messageId: "writable", line: 4 },
+      ],
+    },
     {
       code: `FROM debian:12
 RUN chmod 777 /app

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
-import { operands } from "../shell/options.js";
+import { hasFlag, operands } from "../shell/options.js";
 import { runCommands, scriptRange } from "../shell/run.js";
 import { chmodOptions } from "../shell/tools/coreutils.js";
 
@@ -25,13 +25,36 @@ function worldWritable(mode: string): boolean {
   return writable && !sticky;
 }
 
-/** The paths a later `rm` of the same script removes, so that a world-writable scratch directory is not reported. */
-function removedLater(commands: readonly ShellCommand[], index: number): Set<string> {
-  const removed = new Set<string>();
-  for (const command of commands.slice(index + 1)) {
-    if (command.base === "rm") for (const w of operands(command)) removed.add(w.value.replace(/\/+$/, ""));
+/** True when a chmod mode takes write access away from others (`chmod 440`, `chmod o-w`, `chmod a=rx`). */
+function revokesOthersWrite(mode: string): boolean {
+  if (/^[0-7]{1,4}$/.test(mode)) return (Number(mode.at(-1)) & 2) === 0;
+  let revoked = false;
+  for (const clause of mode.split(",")) {
+    const match = /^([ugoa]*)([-+=])([rwxXstugo]*)$/.exec(clause);
+    if (!match) return false;
+    const [, who, op, perms] = match;
+    if (!who!.includes("o") && !who!.includes("a")) continue;
+    if (op === "+" && perms!.includes("w")) revoked = false;
+    else if ((op === "-" && perms!.includes("w")) || (op === "=" && !perms!.includes("w"))) revoked = true;
   }
-  return removed;
+  return revoked;
+}
+
+/**
+ * The paths a later command of the same script removes (`rm`), or gives a mode others cannot write (a later
+ * `chmod 440`, recursive if this one was): what the layer keeps of them is not world-writable.
+ */
+function settledLater(commands: readonly ShellCommand[], index: number, recursive: boolean): Set<string> {
+  const settled = new Set<string>();
+  for (const command of commands.slice(index + 1)) {
+    if (command.base === "rm") for (const w of operands(command)) settled.add(w.value.replace(/\/+$/, ""));
+    else if (command.base === "chmod" && (!recursive || hasFlag(command, "R", "recursive"))) {
+      const [mode, ...targets] = operands(command, chmodOptions);
+      if (mode && revokesOthersWrite(mode.value))
+        for (const t of targets) settled.add(t.value.replace(/\/+$/, ""));
+    }
+  }
+  return settled;
 }
 
 export default defineRule({
@@ -46,7 +69,7 @@ export default defineRule({
       "A compromised low-privilege process can then replace a program or script that a more privileged one runs later, or rewrite configuration and data it should only read. " +
       "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group.",
     limitations:
-      "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a directory the same `RUN` removes again. " +
+      "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a path the same `RUN` removes again or gives a mode others cannot write (`chmod 666 /etc/sudoers && … && chmod 440 /etc/sudoers`; recursively, after a recursive `chmod`). " +
       "None of the scanners studied has this check.",
     bad: [
       `FROM debian:12
@@ -78,8 +101,8 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
           if (command.base !== "chmod") continue;
           const [mode, ...targets] = operands(command, chmodOptions);
           if (!mode || !worldWritable(mode.value)) continue;
-          const removed = removedLater(commands, i);
-          if (targets.length > 0 && targets.every((t) => removed.has(t.value.replace(/\/+$/, "")))) continue;
+          const settled = settledLater(commands, i, hasFlag(command, "R", "recursive"));
+          if (targets.length > 0 && targets.every((t) => settled.has(t.value.replace(/\/+$/, "")))) continue;
           ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
         }
       }
