@@ -111,7 +111,7 @@ export function binShOfImage(name: string): BinSh | null {
   if (ALPINE_TAG.test(tag)) return "busybox";
   // The repository's own name, when it ends in a system and its version (`rocm/dev-almalinux-8`).
   const repository = image.slice(slash + 1, colon > slash ? colon : undefined).replace(/@.*/, "");
-  const system = SYSTEM_VERSION_NAME.exec(repository)?.[1];
+  const system = SYSTEM_VERSION_NAME.exec(repository)?.[1] ?? BASE_IMAGE_NAME.exec(repository)?.[1];
   if (system === undefined) return null;
   if (system === "ubuntu" || system === "debian") return "dash";
   return system === "alpine" ? "busybox" : "bash";
@@ -124,9 +124,13 @@ export function binShOfImage(name: string): BinSh | null {
 const SYSTEM_VERSION_NAME =
   /(?:^|-)(ubuntu|debian|alpine|ubi|centos|rockylinux|almalinux|oraclelinux|fedora|amazonlinux)-?\d+(?:\.\d+)*(?:$|-)/;
 
-// A name on Docker Hub (or Amazon's gallery) and its tag, digest or path; or any image of those registries.
+/** A base image named for its system, as LinuxServer's are (`ghcr.io/linuxserver/baseimage-alpine:3.23`). */
+const BASE_IMAGE_NAME = /^baseimage-(ubuntu|debian|alpine|fedora|centos|rockylinux|almalinux)$/;
+
+// A name on Docker Hub (or Amazon's gallery, or the vendor's registry) and its tag, digest or path; or any image of
+// those registries.
 const BASH_SH_IMAGE =
-  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
 const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
 // The official `docker` image is built on Alpine (its Windows variants run cmd, and never get here).
 const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox|docker)(?:[:@]|$)/;
