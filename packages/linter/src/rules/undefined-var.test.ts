@@ -209,6 +209,15 @@ COPY $DIR_ASSET .
       ],
     },
     {
+      name: "no near miss of a name the instruction reads too, and the unknown image may set the other",
+      code: `FROM oracle/database:19.3.0-ee
+ENV STARTUP_FILE=startUp.sh
+COPY $START_FILE \${STARTUP_FILE} /opt/oracle/
+COPY $STARTUP_FIL /opt/oracle/
+`,
+      errors: [{ messageId: "typo", line: 4, column: 6 }],
+    },
+    {
       name: "a near miss of PATH on an image whose ENV is unknown",
       code: `FROM mirror.example.com/golang:alpine
 ENV P=$PAHT

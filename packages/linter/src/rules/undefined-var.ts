@@ -246,7 +246,9 @@ function check(
         [...new Set([...scope.env.keys(), ...scope.args, ...(given ? base.names : [])])]
           .filter((candidate) => !prefixed(name, candidate))
           .sort(),
-      ))
+      )) &&
+      // `COPY $START_FILE $STARTUP_FILE …` uses both names: two variables, not a misspelling of one.
+      !usesName(ctx.source.slice(node.range.start.offset, node.range.end.offset), suggestion)
     )
       ctx.report(at, "typo", name, suggestion);
     else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
@@ -264,6 +266,16 @@ function check(
       else ctx.report(at, "undefined", name);
     }
   }
+}
+
+/** True when `text` reads the variable `name` (`$NAME`, `${NAME…}`). */
+function usesName(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text.slice(Math.max(0, at - 2), at);
+    const after = text[at + name.length] ?? "";
+    if ((before.endsWith("$") || before === "${") && !/\w/.test(after)) return true;
+  }
+  return false;
 }
 
 /**
