@@ -44,12 +44,25 @@ ENTRYPOINT ["dotnetapp"]
     },
     "FROM mcr.microsoft.com/windows/nanoserver:ltsc2025\n",
     "FROM cimg/python:3.12\n",
+    "FROM registry.access.redhat.com/ubi8/nginx-120\n",
+    "FROM registry.redhat.io/rhel8/postgresql-12:latest\n",
+    "FROM quay.io/sclorg/python-311-c9s\n",
+    "FROM centos/python-36-centos7\n",
     "FROM mcr.microsoft.com/powershell:lts-nanoserver-1809\n",
     `FROM debian:12
 USER root
 `,
   ],
   invalid: [
+    {
+      name: "Red Hat's base images run as root",
+      code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\n",
+      errors: [{ messageId: "implicit", line: 1 }],
+    },
+    {
+      code: "FROM registry.access.redhat.com/ubi8/s2i-base:1\n",
+      errors: [{ messageId: "implicit", line: 1 }],
+    },
     {
       name: "Windows Server Core, and Nano Server of Windows Server 2016, run as ContainerAdministrator",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022

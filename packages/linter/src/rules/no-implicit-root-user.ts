@@ -6,6 +6,14 @@ const nonRootImage =
   /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)|^(?:docker\.io\/)?cimg\//;
 
 /**
+ * The application images Red Hat builds from sclorg's Dockerfiles (`ubi9/python-311`, `rhel8/postgresql-16`,
+ * `quay.io/sclorg/nginx-124-c9s`, `centos/python-36-centos7`), which end with `USER 1001` (the database images with
+ * their own user: postgres 26, mysql 27), and Red Hat's OpenJDK images (`ubi9/openjdk-21`, user 185).
+ */
+const redHatAppImage =
+  /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io|docker\.io)\/)?(?:(?:ubi|rhel)\d+|sclorg|fedora|centos)\/(?:python|nodejs|nginx|httpd|php|ruby|perl|postgresql|mysql|mariadb|redis|varnish|openjdk)-\d/;
+
+/**
  * Nano Server, which runs as the unprivileged ContainerUser since version 1709; the Windows Server 2016 release
  * (`sac2016`, `10.0.14393`, the old `microsoft/nanoserver` without a tag) ran as ContainerAdministrator.
  */
@@ -31,7 +39,7 @@ export default defineRule({
       "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
-      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…) and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
       "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
       'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',
@@ -84,7 +92,12 @@ COPY --from=build /app /app
         return;
       }
       const name = image.toLowerCase();
-      if (nonRootImage.test(name) || (nanoServer.test(name) && !nanoServer2016.test(name))) return;
+      if (
+        nonRootImage.test(name) ||
+        redHatAppImage.test(name) ||
+        (nanoServer.test(name) && !nanoServer2016.test(name))
+      )
+        return;
       // A Windows image by its name, or by its default shell (a stage whose RUN starts Windows PowerShell).
       const first = last.instructions[0];
       const windows =
