@@ -151,17 +151,33 @@ function lex(script: string, offset: number): ShellCommand[] {
       }
       const op = code < 128 && CHARS[code]! & OPERATOR_START ? operatorAt(script, i, code) : null;
       if (op !== null) {
+        // `name()` opens a function definition, which runs nothing: the name is no command (the body's are).
+        const close = op === "(" && list.wordCount === 1 ? emptyParens(script, i) : -1;
+        if (close >= 0) {
+          list.wordCount = 0;
+          i = close + 1;
+          continue;
+        }
         endCommand(list, op === "(" || op === ")" ? (list.wordCount > 0 ? ";" : list.operator) : op);
         i += op.length;
         continue;
       }
       const word = readWord(script, i, offset);
-      addWord(list, word);
+      // `function name`, bash's way to open a definition: neither word is a command.
+      if (list.wordCount === 1 && list.words[0]!.raw === "function") list.wordCount = 0;
+      else addWord(list, word);
       i = word.end - offset;
     }
   }
   endCommand(list, null);
   return list.commands;
+}
+
+/** The index of the `)` of a `()` (blanks allowed inside) opening at `open`, or -1. */
+function emptyParens(script: string, open: number): number {
+  let j = open + 1;
+  while (script.charCodeAt(j) === SPACE || script.charCodeAt(j) === TAB) j++;
+  return script.charCodeAt(j) === CLOSE_PAREN ? j : -1;
 }
 
 const SPACE = 32;
@@ -175,6 +191,7 @@ const SINGLE_QUOTE = 39;
 const DOUBLE_QUOTE = 34;
 const BACKQUOTE = 96;
 const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
 const LESS = 60;
 const GREATER = 62;

@@ -16,6 +16,27 @@ const names = (script: string) =>
   parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
 
 describe("parseShell", () => {
+  it("reads a function definition's name as no command, and its body's commands as commands", () => {
+    expect(
+      names("free() { echo x; }; function g { ls; }; function k () { id; }; h () { df; }; (cd /x)"),
+    ).toEqual([
+      [null, "echo", ["x"]],
+      [";", null, []],
+      [";", "ls", []],
+      [";", null, []],
+      [";", "id", []],
+      [";", null, []],
+      [";", "df", []],
+      [";", null, []],
+      [";", "cd", ["/x"]],
+    ]);
+    expect(names("echo function f; echo a (b)")).toEqual([
+      [null, "echo", ["function", "f"]],
+      [";", "echo", ["a"]],
+      [";", "b", []],
+    ]);
+  });
+
   it("reads every word as written, however many words of every length repeat (short words are shared)", () => {
     // Deterministic words, each followed by its prefixes and repeated: words that share a slot of the table of
     // recent words and start alike must still be read as written.
