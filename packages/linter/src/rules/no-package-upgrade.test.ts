@@ -39,6 +39,19 @@ RUN zypper dist-upgrade -y
   ],
   invalid: [
     {
+      name: "hadolint's retired codes silence their own manager's upgrade",
+      code: `FROM ubuntu:24.04
+# hadolint ignore=DL3005
+RUN apt-get update && apt-get dist-upgrade -y && apk upgrade
+# hadolint ignore=DL3017
+RUN apt-get update && apt-get dist-upgrade -y && apk upgrade
+`,
+      errors: [
+        { messageId: "upgrade", line: 3, column: 50, hadolint: "DL3017" },
+        { messageId: "upgrade", line: 5, column: 23, hadolint: "DL3005" },
+      ],
+    },
+    {
       code: `FROM debian:12
 RUN apt-get update && apt-get upgrade -y
 `,

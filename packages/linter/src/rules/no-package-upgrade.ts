@@ -1,4 +1,4 @@
-import { defineRule } from "../rule.js";
+import { defineRule, type HadolintCode } from "../rule.js";
 import { commandWord, type ShellCommand, type ShellWord } from "../shell/lexer.js";
 import { toolCommands } from "../shell/options.js";
 import { runShell, scriptRange } from "../shell/run.js";
@@ -33,6 +33,8 @@ export default defineRule({
   recommended: false,
   fixable: false,
   aliases: {
+    // hadolint's retired upgrade checks: old `# hadolint ignore=DL3005` comments still silence their finding.
+    hadolint: ["DL3005", "DL3017", "DL3031", "DL3039"],
     trivy: "DS-0024",
     semgrep: [
       "avoid-apt-get-upgrade",
@@ -83,7 +85,10 @@ RUN dnf -y update openssl && dnf clean all
         if (!verb) continue;
         const name = commandWord(command) ?? command;
         ctx.report(
-          scriptRange(ctx, shell, { start: name.start, end: verb.end }),
+          {
+            at: scriptRange(ctx, shell, { start: name.start, end: verb.end }),
+            hadolint: retiredCodes.get(command.base!),
+          },
           "upgrade",
           `${command.base} ${verb.value}`,
         );
@@ -91,6 +96,18 @@ RUN dnf -y update openssl && dnf clean all
     },
   },
 });
+
+/** The retired hadolint check of each package manager's upgrade (apt's DL3005, apk's DL3017, yum's DL3031, dnf's DL3039). */
+const retiredCodes: ReadonlyMap<string, HadolintCode> = new Map([
+  ["apt-get", "DL3005"],
+  ["apt", "DL3005"],
+  ["apk", "DL3017"],
+  ["yum", "DL3031"],
+  ["dnf", "DL3039"],
+  ["dnf5", "DL3039"],
+  ["microdnf", "DL3039"],
+  ["tdnf", "DL3039"],
+]);
 
 /** The upgrade sub-command word of a whole-system upgrade, or null; each manager's command line is read with its own options. */
 function upgradeVerb(command: ShellCommand): ShellWord | null {
