@@ -3,6 +3,17 @@ import rule from "./no-apt-install-recommends.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "recommends turned off in apt's configuration, in the RUN, an earlier one or a base stage",
+      code: `FROM debian:12 AS base
+RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/80recommends && apt-get update && apt-get install -y curl
+RUN apt-get install -y git
+FROM base
+RUN apt-get install -y make
+FROM debian:12
+RUN printf 'APT::Install-Recommends "0";' | tee /etc/apt/apt.conf.d/99norecommends && apt-get install -y jq
+`,
+    },
     `FROM debian:12
 RUN if apt-get install -s curl > /dev/null; then echo ok; fi
 `,
@@ -23,6 +34,20 @@ RUN apt-get update && apt-get remove -y curl
 `,
   ],
   invalid: [
+    {
+      name: "an install before the setting, in another stage, or a setting written elsewhere",
+      code: `FROM debian:12 AS a
+RUN apt-get install -y curl && echo 'APT::Install-Recommends "false";' >> /etc/apt/apt.conf
+FROM debian:12
+RUN apt-get install -y git
+RUN echo 'APT::Install-Recommends "false";' > /tmp/apt.conf && apt-get install -y make
+`,
+      errors: [
+        { messageId: "recommends", line: 2 },
+        { messageId: "recommends", line: 4 },
+        { messageId: "recommends", line: 5 },
+      ],
+    },
     {
       code: `FROM debian:12
 RUN apt-get update && apt-get install -y curl

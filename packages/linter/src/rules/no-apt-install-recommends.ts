@@ -1,7 +1,8 @@
+import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { runShell } from "../shell/run.js";
-import { aptInstalls } from "../shell/tools/apt.js";
+import { aptInstalls, recommendsOffAt } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-apt-install-recommends",
@@ -13,7 +14,8 @@ export default defineRule({
     rationale:
       "By default `apt-get install` also installs every package the ones you asked for *recommend*: documentation, optional tools, sometimes a whole X11 stack. " +
       "They make the image larger and add attack surface without being needed. " +
-      "`--no-install-recommends` installs only what you list and its hard dependencies; add a recommended package by name if you need it.",
+      "`--no-install-recommends` installs only what you list and its hard dependencies; add a recommended package by name if you need it. " +
+      'A stage that writes `APT::Install-Recommends "false"` into apt\'s configuration (`/etc/apt/apt.conf.d/…`) before it installs, or is built on one that does, is not reported.',
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get install -y curl
@@ -32,11 +34,27 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
     recommends: (command: string) =>
       `'${command} install' also installs recommended packages; add --no-install-recommends.`,
   },
+  // The stages whose RUNs have written apt's configuration to skip recommended packages.
+  state: () => {
+    const off = new Set<Stage>();
+    // One function for the model to keep answers by (`someBase`): bases come first in the file, so an answer
+    // about them does not change later.
+    return { off, isOff: (stage: Stage) => off.has(stage) };
+  },
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
+      const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
+      const { off, isOff } = ctx.state;
+      const offAt = recommendsOffAt(shell.commands);
+      // Set by an earlier RUN of the stage or of a stage it is built on: apt reads it on every run.
+      const setBefore =
+        stage !== null && off.size > 0 && (off.has(stage) || ctx.semantic.someBase(stage, isOff));
+      if (offAt >= 0 && stage !== null) off.add(stage);
+      if (setBefore) return;
+      const setAt = offAt >= 0 ? shell.commands[offAt]!.start : Infinity;
       for (const { command, verb } of aptInstalls(shell.commands)) {
-        if (!verb || skipsRecommends(command)) continue;
+        if (!verb || skipsRecommends(command) || command.start > setAt) continue;
         const [start, end] = shell.span(verb.start, verb.end);
         const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
         const fix = exact ? { range: ctx.rangeOf(end, end), text: " --no-install-recommends" } : undefined;

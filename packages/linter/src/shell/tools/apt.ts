@@ -41,6 +41,27 @@ export function aptCommands(commands: readonly ShellCommand[], ...names: string[
   return toolCommands(commands, names.length > 0 ? names : aptNames, aptOptions);
 }
 
+/**
+ * The index of the first command that writes apt's configuration to skip recommended packages, or -1: an `echo`
+ * or `printf` of `APT::Install-Recommends "false"` (or `0`, `no`) into `/etc/apt/apt.conf` or a file of
+ * `/etc/apt/apt.conf.d` (by redirection, or piped to `tee`), which every later apt command reads.
+ */
+export function recommendsOffAt(commands: readonly ShellCommand[]): number {
+  const intoConfig = (path: string | undefined) => path?.startsWith("/etc/apt/apt.conf") === true;
+  for (let i = 0; i < commands.length; i++) {
+    const command = commands[i]!;
+    if (command.base !== "echo" && command.base !== "printf") continue;
+    if (!command.args.some((a) => RECOMMENDS_OFF.test(a.value))) continue;
+    if (command.redirects.some((r) => (r.op === ">" || r.op === ">>") && intoConfig(r.target?.value)))
+      return i;
+    const next = commands[i + 1];
+    if (next?.operator === "|" && next.base === "tee" && next.args.some((a) => intoConfig(a.value))) return i;
+  }
+  return -1;
+}
+
+const RECOMMENDS_OFF = /APT::Install-Recommends\s*"?(?:0|false|no)"?/i;
+
 /** The `install` commands that really install: `-s` and its synonyms only simulate. */
 export function aptInstalls(commands: readonly ShellCommand[]): ToolCommand[] {
   const installs: ToolCommand[] = [];
