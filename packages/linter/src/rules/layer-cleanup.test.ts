@@ -237,6 +237,21 @@ RUN Remove-Item -Force C:\\build\\node.msi
       ],
     },
     {
+      name: "a mount target in the home folder is written out: BuildKit reads no ~ there",
+      code: `FROM debian:12
+COPY app.tar.gz /root/
+RUN tar -xf /root/app.tar.gz -C /opt && rm -f ~/app.tar.gz
+`,
+      errors: [
+        {
+          messageId: "copiedArchive",
+          message:
+            "'~/app.tar.gz' was put into the image by the COPY on line 2; removing it in a later layer does not shrink the image. Let ADD unpack it, mount it into the RUN that needs it (RUN --mount=type=bind,source=app.tar.gz,target=/root/app.tar.gz), or use it in a build stage.",
+          line: 3,
+        },
+      ],
+    },
+    {
       name: "a copied archive removed in a later layer",
       code: `FROM debian:12
 COPY big.tar /tmp/

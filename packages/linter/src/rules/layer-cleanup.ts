@@ -511,7 +511,9 @@ function reportRemoval(
     ctx.report(at, "cache", text, lineOf(artifact));
   } else if (artifact.kind === "copied") {
     const { source, base, from } = artifact.copy!;
-    const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${display(artifact.path)}`;
+    // BuildKit reads no `~` in a mount target: the home folder is written out (`/root`, which `~` stands for here).
+    const target = display(artifact.path).replace(/^~(?=\/|$)/, "/root");
+    const mount = `--mount=type=bind,${from ? `from=${from},` : ""}source=${source},target=${target}`;
     ctx.report(
       at,
       isTarArchive(base) ? "copiedArchive" : "copied",
