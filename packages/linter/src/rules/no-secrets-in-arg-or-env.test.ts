@@ -4,6 +4,13 @@ import rule from "./no-secrets-in-arg-or-env.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "switches: a 0 or 1, a name that says don't",
+      code: `FROM debian:12
+ARG SCCACHE_S3_NO_CREDENTIALS=0 USE_AUTH=1
+ARG APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn
+`,
+    },
+    {
       name: "a file name, not the secret it holds",
       code: `FROM alpine:3.20
 ENV RESET_OS_PASSWORD="resetOSPassword.sh" TLS_KEY=certs/server.key
