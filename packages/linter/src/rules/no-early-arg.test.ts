@@ -17,6 +17,16 @@ RUN RELEASE_BUILD=\${RELEASE_BUILD} IS_RELEASE=\${IS_RELEASE} make build
 `,
     },
     {
+      name: "a name that names a place: a URL, a host, a mirror",
+      code: `ARG NIGHTLY_INDEX_URL=https://download.pytorch.org/whl/nightly
+FROM python:3.12
+ARG NIGHTLY_INDEX_URL
+ARG BUILD_DATE_HOST=dates.example.com
+RUN echo one
+RUN pip install --no-cache-dir --index-url "$NIGHTLY_INDEX_URL" torch==2.5.0 && ping -c1 $BUILD_DATE_HOST
+`,
+    },
+    {
       name: "PowerShell's $env:NAME and cmd's %NAME% are uses",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 ARG URL

@@ -22,7 +22,7 @@ const VARYING_NAMES: readonly [RegExp, string][] = [
 ];
 
 /** The last word of a name that names a file or a place (`VERSION_FILE`, `AGENT_HASH_FILENAME`). */
-const LOCATOR_NAME = /(?:^|_)(?:FILE|FILES|FILENAME|NAME|PATH|DIR|DIRECTORY)$/;
+const LOCATOR_NAME = /(?:^|_)(?:FILE|FILES|FILENAME|NAME|PATH|DIR|DIRECTORY|URL|URI|HOST|ENDPOINT|MIRROR)$/;
 /** A name that says it is a switch (`RELEASE_BUILD`, `IS_RELEASE`, `WITH_DEBUG`), when its default is yes or no. */
 const SWITCH_NAME = /^(?:IS|ENABLE|DISABLE|WITH|WITHOUT|USE|SKIP|NO)_|_BUILD$/;
 const SWITCH_VALUE = /^(?:0|1|true|false|yes|no|on|off)?$/i;
