@@ -31,7 +31,9 @@ export default defineRule({
       "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on (an ONBUILD trigger always).",
     hadolintDifferences:
       "`PIP_NO_CACHE_DIR` set by an `ARG` counts as well as one set by `ENV`, since a RUN sees the stage's ARGs in its environment. " +
-      "A stage that only feeds `COPY --from` is not checked, since its cache reaches no image.",
+      "A stage that only feeds `COPY --from` is not checked, since its cache reaches no image. " +
+      "`PIP_NO_CACHE_DIR=0` (or `off`, `no`, `false`) turns the cache off, as pip reads it (it keeps that inversion for compatibility, pypa/pip#5735), where hadolint takes it for the cache left on. " +
+      "A `RUN` that empties the cache before it ends (`pip cache purge`, `rm -rf ~/.cache/pip`) is not reported.",
     bad: [
       `FROM python:3.12
 RUN pip install -r requirements.txt
