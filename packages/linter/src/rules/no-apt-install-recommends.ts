@@ -39,14 +39,16 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
     const off = new Set<Stage>();
     // One function for the model to keep answers by (`someBase`): bases come first in the file, so an answer
     // about them does not change later.
-    return { off, isOff: (stage: Stage) => off.has(stage) };
+    return { off, isOff: (stage: Stage) => off.has(stage), mentioned: undefined as boolean | undefined };
   },
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
       const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
       const { off, isOff } = ctx.state;
-      const offAt = recommendsOffAt(shell.commands);
+      // Most files never write apt's configuration: one search of the file spares reading every RUN for it.
+      ctx.state.mentioned ??= ctx.source.includes("Install-Recommends");
+      const offAt = ctx.state.mentioned ? recommendsOffAt(shell.commands) : -1;
       // Set by an earlier RUN of the stage or of a stage it is built on: apt reads it on every run.
       const setBefore =
         stage !== null && off.size > 0 && (off.has(stage) || ctx.semantic.someBase(stage, isOff));
