@@ -33,6 +33,23 @@ RUN echo 'see https://docs.x/a:b@c' > /dev/null && ls
   ],
   invalid: [
     {
+      name: "gcloud copies a service account's key into the layer, from a secret mount too",
+      code: `FROM google/cloud-sdk:slim
+RUN --mount=type=secret,id=sa,target=/tmp/key.json gcloud auth activate-service-account --key-file=/tmp/key.json && gsutil cp gs://b/x /x
+RUN gcloud --quiet auth activate-service-account ci@p.iam.gserviceaccount.com --key-file /tmp/k.json && gsutil cp gs://b/y /y && rm -rf ~/.config/gcloud
+`,
+      errors: [
+        {
+          messageId: "stored",
+          message:
+            "'gcloud auth activate-service-account' copies the key into gcloud's configuration folder in the layer, where anyone who pulls the image can read it; remove ~/.config/gcloud before the RUN ends, or authenticate where the image is used.",
+          line: 2,
+          column: 52,
+          endColumn: 88,
+        },
+      ],
+    },
+    {
       code: `FROM alpine:3
 RUN git clone https://deploy:hunter2@git.example.com/app.git
 `,

@@ -1,13 +1,17 @@
 import { defineRule } from "../rule.js";
-import type { ShellCommand } from "../shell/lexer.js";
-import { operands, optionValues, type WordPart, wordPart } from "../shell/options.js";
+import { commandWord, type ShellCommand } from "../shell/lexer.js";
+import { operands, optionValues, type OptionSpec, type WordPart, wordPart } from "../shell/options.js";
 import { runCommands, scriptRange } from "../shell/run.js";
 import { registryLoginOptions } from "../shell/tools/docker.js";
 
-/** A credential on a command line: where it is and which tool or form put it there. */
+/**
+ * A credential on a command line: where it is and which tool or form put it there; or (`stored`) a command that
+ * copies a credential into a file of the layer, at its command words.
+ */
 interface Credential {
   at: WordPart;
   what: string;
+  stored?: boolean;
 }
 
 /** `scheme://user:password@host`: the password part. */
@@ -87,6 +91,19 @@ function credentials(command: ShellCommand, found: Credential[]): void {
       if (operands(command)[0]?.value === "login")
         add(found, optionValues(command, "p", "password"), "az login --password");
       break;
+    case "gcloud": {
+      // The key file itself may come from a secret mount, but gcloud copies the key into its configuration folder.
+      const args = operands(command, gcloudOptions);
+      if (args[0]?.value === "auth" && args[1]?.value === "activate-service-account") {
+        const name = commandWord(command) ?? command;
+        found.push({
+          at: { value: "", start: name.start, end: args[1].end, kind: "literal" },
+          what: "gcloud auth activate-service-account",
+          stored: true,
+        });
+      }
+      break;
+    }
     case "doctl": {
       const args = operands(command);
       if (args[0]?.value === "auth" && args[1]?.value === "init")
@@ -94,6 +111,18 @@ function credentials(command: ShellCommand, found: Credential[]): void {
       break;
     }
   }
+}
+
+/** gcloud's options that take a value in the next word, before its command groups. */
+const gcloudOptions: OptionSpec = {
+  values: ["--project", "--account", "--configuration", "--key-file", "--verbosity"],
+};
+
+/** True when a command of the script removes gcloud's configuration folder (`rm -rf ~/.config/gcloud`). */
+function removesGcloudConfig(commands: readonly ShellCommand[]): boolean {
+  return commands.some(
+    (c) => c.base === "rm" && operands(c).some((w) => /(?:^|\/)\.config(?:\/gcloud)?\/?$/.test(w.value)),
+  );
 }
 
 function add(found: Credential[], parts: readonly (WordPart | null)[], what: string): void {
@@ -112,7 +141,7 @@ export default defineRule({
       "A password or token written there, or passed in from an `ARG`, can be read by anyone who can pull the image, and tools such as `git clone https://user:token@…` or `aws configure set` also write it to a file in the layer. " +
       "Mount the credential for the one command that needs it with `RUN --mount=type=secret` and read it from the file or environment variable the mount provides.",
     limitations:
-      "The rule reports passwords in URLs (`https://user:password@host`), `curl -u user:password`, `wget --password`, `docker login -p`, `sshpass -p`, `mysql -psecret`, `aws configure set` of keys, `az login -p` and `doctl auth init -t`. " +
+      "The rule reports passwords in URLs (`https://user:password@host`), `curl -u user:password`, `wget --password`, `docker login -p`, `sshpass -p`, `mysql -psecret`, `aws configure set` of keys, `az login -p` and `doctl auth init -t`; and `gcloud auth activate-service-account`, which copies its key file into `~/.config/gcloud` in the layer (unless the `RUN` removes that folder). " +
       "A value read from a variable is reported unless the `RUN` has a secret mount; a value computed by a command (`$(cat /run/secrets/token)`) is not reported. " +
       "Trivy's DS-0031 reports the cloud CLI logins among these.",
     bad: [
@@ -144,6 +173,8 @@ RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https:/
       `Credential in ${what} is written into the RUN command, which is stored in the image; use a secret mount.`,
     variable: (what: string) =>
       `Credential in ${what} comes from a variable that is stored in the image history; use a secret mount.`,
+    stored: (what: string) =>
+      `'${what}' copies the key into gcloud's configuration folder in the layer, where anyone who pulls the image can read it; remove ~/.config/gcloud before the RUN ends, or authenticate where the image is used.`,
   },
   visitor: {
     Run(node, ctx) {
@@ -151,7 +182,11 @@ RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https:/
       const secretMount = node.mounts.some((m) => m.mountType === "secret");
       const found: Credential[] = [];
       for (const command of all) credentials(command, found);
-      for (const { at, what } of found) {
+      for (const { at, what, stored } of found) {
+        if (stored) {
+          if (!removesGcloudConfig(all)) ctx.report(scriptRange(ctx, shell, at), "stored", what);
+          continue;
+        }
         // A value computed by a command (e.g. read from a secret file) is not stored.
         if (at.kind === "computed" || (at.kind === "variable" && secretMount)) continue;
         ctx.report(scriptRange(ctx, shell, at), at.kind, what);
