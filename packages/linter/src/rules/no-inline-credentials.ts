@@ -134,6 +134,7 @@ export default defineRule({
   title: "Do not put credentials on RUN command lines",
   severity: "warning",
   fixable: false,
+  aliases: { trivy: "DS-0031" },
   security: "critical",
   docs: {
     rationale:
