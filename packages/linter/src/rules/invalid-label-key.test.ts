@@ -3,6 +3,12 @@ import rule from "./invalid-label-key.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "the labels Docker asks a Docker Desktop extension to set",
+      code: `FROM alpine:3.20
+LABEL com.docker.desktop.extension.api.version=">= 0.2.2" com.docker.extension.publisher-url="https://example.com"
+`,
+    },
     `FROM alpine
 LABEL org.valid-key.label3=foo validlabel=bar
 `,

@@ -2,6 +2,8 @@ import { defineRule } from "../rule.js";
 import { unquote } from "./utils/instruction-text.js";
 
 const reservedNamespaces = ["com.docker.", "io.docker.", "org.dockerproject."];
+/** Keys of the reserved namespace that Docker asks others to write: a Docker Desktop extension's metadata. */
+const extensionLabels = /^com\.docker\.(?:desktop\.)?extension\./;
 
 /** What is wrong with a label key, or null when it follows Docker's key format. */
 function problem(key: string): string | null {
@@ -23,7 +25,7 @@ export default defineRule({
     rationale:
       "Docker's guidelines for label keys: start with a lowercase letter, end with a lowercase letter or digit, use only lowercase letters, digits, `.` and `-`, and do not repeat `.` or `-`. " +
       "Namespace your keys with a reverse domain you control (`com.example.team`), or use the standard `org.opencontainers.image.*` keys; tools that read labels expect these forms. " +
-      "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself.",
+      "The namespaces `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself, except the keys a Docker Desktop extension must set (`com.docker.desktop.extension.*`, `com.docker.extension.*`).",
     limitations:
       "Keys that contain a variable are not checked. Like hadolint, hull also accepts `_` and `/` in a key, which the guidelines leave out.",
     hadolintDifferences:
@@ -33,7 +35,7 @@ export default defineRule({
 LABEL Maintainer=ops@example.com
 `,
       `FROM alpine:3.20
-LABEL com.docker.extension.api=1
+LABEL com.docker.team=backend
 `,
     ],
     good: [
@@ -60,7 +62,8 @@ LABEL org.opencontainers.image.authors="ops@example.com" com.example.tier=backen
           continue;
         }
         const namespace = reservedNamespaces.find((ns) => key.startsWith(ns));
-        if (namespace) ctx.report(pair.key, "reserved", key, namespace.slice(0, -1));
+        if (namespace && !extensionLabels.test(key))
+          ctx.report(pair.key, "reserved", key, namespace.slice(0, -1));
       }
     },
   },
