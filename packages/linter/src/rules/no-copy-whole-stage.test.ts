@@ -3,6 +3,14 @@ import rule from "./no-copy-whole-stage.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "squashing a stage into one layer of an empty one",
+      code: `FROM debian:12 AS base
+RUN apt-get update
+FROM scratch
+COPY --from=base / /
+`,
+    },
     `FROM alpine:3.20
 COPY / /
 `,

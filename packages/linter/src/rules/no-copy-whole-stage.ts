@@ -24,7 +24,7 @@ export default defineRule({
       "It defeats the point of a multi-stage build (a small final image) and silently replaces files such as `/etc/passwd`. " +
       "Copy the directories the image needs instead.",
     limitations:
-      "A stage of this file built `FROM scratch` is not reported (it holds only what was put in it). " +
+      "A stage of this file built `FROM scratch` is not reported (it holds only what was put in it), nor a copy into a stage built `FROM scratch` (it replaces nothing: the way to squash a stage into one layer). " +
       "Nor is an image made to be copied this way whose documentation says so (`tonistiigi/xx`, `crazymax/goreleaser-xx`, `crazymax/yasu`). " +
       "Off by default: other images made to be copied whole cannot be told apart without pulling them.",
     bad: [
@@ -53,6 +53,10 @@ COPY --from=build /out/app /usr/local/bin/app
       const from = flagNamed(node, "from");
       if (!from?.value || node.sources.length !== 1 || !node.destination) return;
       if (node.sources[0]!.value !== "/" || node.destination.value !== "/") return;
+      // Into a stage built FROM scratch, it replaces nothing: the way to squash a stage into one layer.
+      const here = ctx.currentStage();
+      if (here !== null && ctx.semantic.baseName(ctx.semantic.rootOf(here))?.toLowerCase() === "scratch")
+        return;
       // A stage of this file built FROM scratch holds only the files put into it: copying it whole copies those.
       const ref = ctx.semantic.expandGlobal(from.value);
       const stage = ref === null ? null : ctx.semantic.stageByRef(ref);
