@@ -4,6 +4,15 @@ import rule from "./no-unverified-remote-add.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "verified later by the file's name relative to the WORKDIR",
+      code: `FROM alpine:3.20
+WORKDIR /tmp/fetch
+ADD https://www.python.org/ftp/python/3.13.1/Python-3.13.1.tar.xz /tmp/fetch/python.tar.xz
+ADD https://www.python.org/ftp/python/3.13.1/Python-3.13.1.tar.xz.sigstore /tmp/fetch/python.tar.xz.sigstore
+RUN cosign verify-blob --bundle python.tar.xz.sigstore python.tar.xz
+`,
+    },
+    {
       name: "an ARG with no default names no URL",
       code: `FROM alpine:3
 ARG URL

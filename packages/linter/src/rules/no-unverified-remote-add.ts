@@ -125,7 +125,10 @@ ADD https://github.com/moby/buildkit.git#v0.16.0 /src
             .replace(/[?#].*$/, "")
             .split("/")
             .pop() ?? "";
-        const names = [destination.replace(/\/+$/, ""), file].filter(
+        // A later RUN may name the file relative to the WORKDIR (`cosign verify-blob … python.tar.xz`): the
+        // destination's own file name counts when it is one (`python.tar.xz`, not a bare `app`).
+        const ownName = /\/[^/]+\.[^/]+$/.exec(destination)?.[0].slice(1) ?? "";
+        const names = [destination.replace(/\/+$/, ""), file, ownName].filter(
           (n) => n !== "" && n !== "." && n !== "/",
         );
         if (checkedLater(checks, after, names)) continue;
