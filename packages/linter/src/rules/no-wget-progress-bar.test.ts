@@ -3,6 +3,13 @@ import rule from "./no-wget-progress-bar.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "an Alpine base named by a global ARG",
+      code: `ARG IMAGE=alpine:3.21
+FROM $IMAGE
+RUN wget https://example.com/a.tgz
+`,
+    },
     `FROM debian:12
 RUN wget -q https://e.com/a && wget --quiet https://e.com/b
 `,

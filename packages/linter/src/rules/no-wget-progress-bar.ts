@@ -49,7 +49,8 @@ RUN wget https://example.com/app.tar.gz
   visitor: {
     Stage(stage, ctx) {
       const { busybox } = ctx.state;
-      const image = stage.from.image?.value.toLowerCase() ?? "";
+      // The name with the global ARGs filled in (`ARG IMAGE=alpine:3.21` then `FROM $IMAGE`).
+      const image = (ctx.semantic.baseName(stage) ?? stage.from.image?.value ?? "").toLowerCase();
       const parent = ctx.semantic.baseOf(stage);
       busybox.set(stage.index, parent ? (busybox.get(parent.index) ?? false) : /alpine|busybox/.test(image));
     },
