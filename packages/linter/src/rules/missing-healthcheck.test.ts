@@ -4,6 +4,14 @@ import rule from "./missing-healthcheck.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "an image of files, with nothing to run",
+      code: `FROM golang:1.23 AS build
+RUN go build -o /out/app .
+FROM scratch AS export
+COPY --from=build /out /
+`,
+    },
+    {
       name: "the base image's config has a HEALTHCHECK",
       code: 'FROM example/web:1\nCMD ["web"]\n',
       imageConfigs: { "example/web:1": { config: { Healthcheck: { Test: ["CMD", "web", "--check"] } } } },
@@ -38,6 +46,15 @@ HEALTHCHECK CMD true
     },
   ],
   invalid: [
+    {
+      name: "a scratch image that runs its program",
+      code: `FROM scratch AS base
+COPY app /app
+FROM base
+ENTRYPOINT ["/app"]
+`,
+      errors: [{ messageId: "missing", line: 3 }],
+    },
     {
       name: "the base image's config has no HEALTHCHECK",
       code: 'FROM example/web:1\nCMD ["web"]\n',

@@ -1,5 +1,6 @@
 import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { filesOnly } from "./utils/stages.js";
 
 export default defineRule({
   id: "missing-healthcheck",
@@ -18,7 +19,7 @@ export default defineRule({
       'Without a `HEALTHCHECK`, Docker and Swarm only know whether the main process is running, not whether it still answers; a hung server stays "up". ' +
       "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint.",
     limitations:
-      "Stages that other stages only build on or copy from are not reported, nor a stage without a name before the last (no `--target` can build it alone), and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
+      "Stages that other stages only build on or copy from are not reported, nor a stage without a name before the last (no `--target` can build it alone), nor one built `FROM scratch` that copies files in and has no `CMD` or `ENTRYPOINT` (an image of files, as `--output` exports, runs nothing), and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
       "A `HEALTHCHECK` inherited from the base image counts only when its config is given (`hull lint --resolve` or `--image-config`).",
     bad: [
       `FROM nginx:1.27
@@ -58,6 +59,8 @@ CMD ["nginx", "-g", "daemon off;"]
         if (stage.name === null && stage !== last) continue;
         if (ctx.semantic.someBase(stage, hasHealthcheck) || ctx.baseImage(stage)?.config.Healthcheck)
           continue;
+        // An image of files with nothing to run (FROM scratch, no CMD or ENTRYPOINT) has no service to check.
+        if (filesOnly(ctx.semantic, stage)) continue;
         ctx.report(stage.from.keyword, "missing");
       }
     },

@@ -4,6 +4,14 @@ import rule from "./no-implicit-root-user.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "an image of files, with nothing to run",
+      code: `FROM golang:1.23 AS build
+RUN go build -o /out/app .
+FROM scratch AS export
+COPY --from=build /out /
+`,
+    },
+    {
       name: "the base image's config sets an unprivileged USER",
       code: `FROM node:22
 RUN true
@@ -54,6 +62,22 @@ USER root
 `,
   ],
   invalid: [
+    {
+      name: "a scratch image that runs its program; a base named by a global ARG, shown expanded",
+      code: `ARG BASE=scratch
+FROM \${BASE}
+COPY app /app
+CMD ["/app"]
+`,
+      errors: [
+        {
+          messageId: "implicit",
+          message:
+            "The final image sets no USER, so it runs as the user of 'scratch', usually root; add an unprivileged USER.",
+          line: 2,
+        },
+      ],
+    },
     {
       name: "Red Hat's base images run as root",
       code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\n",

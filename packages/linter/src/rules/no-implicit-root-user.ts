@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
 import { activeShell, isWindowsImage } from "../shell/dialect.js";
+import { filesOnly } from "./utils/stages.js";
 
 /** Base images known to set a non-root USER themselves (CircleCI's `cimg/…` set `circleci`). */
 const nonRootImage =
@@ -40,6 +41,7 @@ export default defineRule({
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
       "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…) and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "A final stage built `FROM scratch` that copies files in and has no `CMD` or `ENTRYPOINT` is not reported: its image holds files to copy or export, and runs no container. " +
       "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
       'Trivy (DS-0002), Checkov (CKV_DOCKER_3), KICS ("Missing User Instruction") and Semgrep (`missing-user`) report the same.',
@@ -83,8 +85,11 @@ COPY --from=build /app /app
     "Dockerfile:exit"(ast, ctx) {
       const last = ast.stages[ast.stages.length - 1];
       if (!last?.from.image || ctx.semantic.lastUser(last) !== null) return;
-      // The image the final stage starts from, following stage names.
-      const image = ctx.semantic.rootOf(last).from.image?.value ?? "";
+      // An image of files with nothing to run (FROM scratch, no CMD or ENTRYPOINT) starts no container.
+      if (filesOnly(ctx.semantic, last)) return;
+      // The image the final stage starts from, following stage names, with the global ARGs filled in.
+      const root = ctx.semantic.rootOf(last);
+      const image = ctx.semantic.baseName(root) ?? root.from.image?.value ?? "";
       const known = ctx.baseImage(last);
       if (known) {
         // Any USER the image sets counts: root is no-root-user's finding, another user is what the rule wants.

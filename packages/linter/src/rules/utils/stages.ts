@@ -1,4 +1,4 @@
-import type { Stage } from "@hull/parser";
+import type { SemanticModel, Stage } from "@hull/parser";
 
 /**
  * Tests of a stage's own instructions, for `SemanticModel.someBase`. The model keeps its answers per test function,
@@ -8,3 +8,22 @@ import type { Stage } from "@hull/parser";
 /** True when the stage has an ENTRYPOINT instruction. */
 export const hasEntrypoint = (stage: Stage): boolean =>
   stage.instructions.some((n) => n.type === "Entrypoint");
+
+/** True when the stage has a CMD or an ENTRYPOINT instruction. */
+export const hasCommand = (stage: Stage): boolean =>
+  stage.instructions.some((n) => n.type === "Cmd" || n.type === "Entrypoint");
+
+/** True when the stage copies files in (COPY or ADD). */
+export const hasFiles = (stage: Stage): boolean =>
+  stage.instructions.some((n) => n.type === "Copy" || n.type === "Add");
+
+/**
+ * True when an image of the stage is files with nothing to run: built FROM scratch, with files copied in and no CMD
+ * or ENTRYPOINT in it or the stages it is built on, as the stages whose files `docker build --output` exports or
+ * other images copy. (An empty `FROM scratch`, as rule examples write, is not one.)
+ */
+export function filesOnly(semantic: SemanticModel, stage: Stage): boolean {
+  if (semantic.baseName(semantic.rootOf(stage))?.toLowerCase() !== "scratch") return false;
+  if (hasCommand(stage) || semantic.someBase(stage, hasCommand)) return false;
+  return hasFiles(stage) || semantic.someBase(stage, hasFiles);
+}
