@@ -306,6 +306,11 @@ describe.skipIf(!shellcheckFound)("with the real ShellCheck", () => {
       'FROM debian:12\nRUN /bin/echo -e "a\\tb" && /usr/bin/echo -n -e x > f && echo -e y\nFROM in-house/base:1\nRUN /bin/echo -e z; echo -e z\n',
       ["shellcheck/SC3036 2:62-64", "shellcheck/SC3037 4:26-28"],
     ],
+    [
+      "repeated blanks: the indentation after a line continuation is not reported, blanks within a line are",
+      'FROM debian:12\nRUN echo "a" \\\n      "b" > /f && echo "c"     "d" > /g\n',
+      ["shellcheck/SC2291 3:19-40"],
+    ],
   ])("%s", (_name, code, expected) => {
     expect(findings(code).sort()).toEqual([...expected].sort());
   });

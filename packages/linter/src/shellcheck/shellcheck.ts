@@ -292,6 +292,7 @@ export function shellcheckFindings(
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
       const end = to > from ? sourceOffset(script, to - 1, true) : start;
+      if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
       findings.push({
         code: `SC${comment.code}`,
         severity: levels[comment.level] ?? "warning",
@@ -302,6 +303,24 @@ export function shellcheckFindings(
     }
   });
   return findings;
+}
+
+/** "Quote repeated spaces to avoid them collapsing into one." */
+const REPEATED_SPACES = 2291;
+
+/**
+ * True when every run of repeated blanks in a command (ShellCheck's SC2291 covers the whole command) spans a line
+ * continuation: the indentation of the next line, which BuildKit joins to this one, not spaces the author meant
+ * to keep.
+ */
+function onlyJoinedBlanks(script: ShellcheckScript, from: number, to: number): boolean {
+  const text = script.text.slice(from, to);
+  for (const run of text.matchAll(/[ \t]{2,}/g)) {
+    const first = sourceOffset(script, from + run.index);
+    const last = sourceOffset(script, from + run.index + run[0].length - 1);
+    if (first === null || last === null || last - first === run[0].length - 1) return false;
+  }
+  return true;
 }
 
 /** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */
