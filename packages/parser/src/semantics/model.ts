@@ -172,13 +172,14 @@ export interface SemanticModel {
   isBase(stage: Stage): boolean;
   /**
    * True when a stage ends up in an image: the last stage, and every stage that the last stage or another
-   * possible target (a stage no other stage uses) is built on. A chain of build stages that only feeds
-   * `COPY --from` ends up in no image.
+   * possible target (a stage no other stage uses) is built on, whichever a base name made with a build argument
+   * picks (`FROM base-\${VARIANT}`). A chain of build stages that only feeds `COPY --from` ends up in no image.
    */
   isKept(stage: Stage | null): boolean;
   /**
-   * True when another stage builds on this one (`FROM <stage>`) or reads from it (`COPY --from`,
-   * `RUN --mount=from=`): an intermediate stage, as opposed to one that can end up as an image of its own.
+   * True when another stage builds on this one (`FROM <stage>`, or a name made with a build argument that can
+   * expand to it: `FROM base-\${VARIANT}`) or reads from it (`COPY --from`, `RUN --mount=from=`): an intermediate
+   * stage, as opposed to one that can end up as an image of its own.
    */
   isUsed(stage: Stage): boolean;
   /** The stage an instruction belongs to (null in the preamble or for an instruction not in this file). */
@@ -228,6 +229,8 @@ interface Model extends SemanticModel {
   byName: Map<string, Stage> | undefined;
   baseSet: Set<Stage> | undefined;
   usedSet: Set<Stage> | undefined;
+  /** For a stage whose base name is made with a build argument, the earlier stages that name can expand to. */
+  picks: Map<Stage, Stage[]> | undefined;
   keptSet: Set<Stage> | undefined;
   roots: Stage[] | undefined;
   readonly chainMemo: Map<(stage: Stage) => boolean, (boolean | undefined)[]>;
@@ -259,6 +262,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     byName: undefined,
     baseSet: undefined,
     usedSet: undefined,
+    picks: undefined,
     keptSet: undefined,
     roots: undefined,
     chainMemo: new Map(),
@@ -526,9 +530,21 @@ function graph(m: Model): (Stage | null)[] {
 function findKept(m: Model): Set<Stage> {
   const stages = m.ast.stages;
   const kept = new Set<Stage>(stages.slice(-1));
+  m.usedSet ??= findUsed(m);
+  const picks = m.picks!;
+  const keep = (base: Stage | null, pending: Stage[]) => {
+    if (base === null || kept.has(base)) return;
+    kept.add(base);
+    pending.push(base);
+  };
   for (const stage of stages) {
     if (stage.index !== stages.length - 1 && m.isUsed(stage)) continue;
-    for (let base = m.baseOf(stage); base && !kept.has(base); base = m.baseOf(base)) kept.add(base);
+    // Every stage the chain can be built on: the base the defaults name, and those a build argument can pick.
+    const pending = [stage];
+    for (let s = pending.pop(); s; s = pending.pop()) {
+      keep(m.baseOf(s), pending);
+      for (const pick of picks.get(s) ?? []) keep(pick, pending);
+    }
   }
   return kept;
 }
@@ -551,7 +567,32 @@ function findUsed(m: Model): Set<Stage> {
       }
     }
   }
+  // A base name made with a build argument (`FROM base-\${VARIANT}`) can name any earlier stage its pattern matches:
+  // each is there for a build to pick, not left over. Read for the first 100 such names, so that a generated file
+  // of thousands does not cost their product.
+  const picks = (m.picks = new Map<Stage, Stage[]>());
+  let variable = 0;
+  for (const stage of m.ast.stages) {
+    const raw = stage.from.image?.value;
+    if (raw === undefined || !raw.includes("$") || ++variable > 100) continue;
+    const pattern = variablePattern(raw);
+    if (pattern === null) continue;
+    const matched: Stage[] = [];
+    for (const other of m.ast.stages) {
+      semanticWork.steps++;
+      if (other === stage) break;
+      if (other.name !== null && pattern.test(other.name)) (matched.push(other), used.add(other));
+    }
+    if (matched.length > 0) picks.set(stage, matched);
+  }
   return used;
+}
+
+/** A name with variables as a pattern of the names it can expand to (`base-\${V}` → `base-*`); null for one of variables only. */
+function variablePattern(raw: string): RegExp | null {
+  const parts = raw.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+  if (parts.length < 2 || parts.join("") === "") return null;
+  return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i");
 }
 
 function placeOf(m: Model, node: Instruction): Place | undefined {
