@@ -97,6 +97,7 @@ describe("binShOfImage", () => {
     ["rocm/dev-almalinux-8:6.2-complete", "bash"],
     ["rocm/dev-ubuntu-22.04:6.2", "dash"],
     ["ghcr.io/oracle/oraclelinux:8", "bash"],
+    ["registry.fedoraproject.org/fedora-minimal:latest", "bash"],
     ["container-registry.oracle.com/os/oraclelinux:9-slim", "bash"],
     ["ghcr.io/linuxserver/baseimage-alpine:3.23", "busybox"],
     ["lscr.io/linuxserver/baseimage-ubuntu:noble", "dash"],
@@ -176,6 +177,11 @@ describe("activeShell", () => {
     ["FROM in-house/base AS b\nRUN a\nFROM b\nRUN powershell -Command x\n", "cmd"],
     ["FROM in-house/base AS b\nRUN powershell -Command x\nFROM debian:12\nRUN a\n", "posix"],
     ["FROM debian:12\nRUN echo powershell && powershellish\nRUN a\n", "posix"],
+    // A SHELL of cmd or Windows PowerShell, or a USER of Windows' own, later in the chain says Windows too.
+    ['ARG img\nFROM ${img}\nUSER ContainerAdministrator\nRUN if exist C:\\a del C:\\a\n', "cmd"],
+    ['ARG img\nFROM ${img}\nRUN if exist C:\\a del C:\\a\nSHELL ["cmd", "/S", "/C"]\n', "cmd"],
+    ['FROM in-house/base\nRUN a\nSHELL ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe", "-Command"]\n', "cmd"],
+    ['FROM in-house/base\nRUN a\nSHELL ["/bin/bash", "-c"]\nUSER containeruserx\n', "posix"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
     expect(activeShell(semantic, node).dialect).toBe(dialect);

@@ -130,7 +130,7 @@ const BASE_IMAGE_NAME = /^baseimage-(ubuntu|debian|alpine|fedora|centos|rockylin
 // A name on Docker Hub (or Amazon's gallery, or the vendor's registry) and its tag, digest or path; or any image of
 // those registries.
 const BASH_SH_IMAGE =
-  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.fedoraproject\.org|registry\.opensuse\.org|registry\.suse\.com)\/)/;
 const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
 // The official `docker` image is built on Alpine (its Windows variants run cmd, and never get here).
 const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox|docker)(?:[:@]|$)/;
@@ -204,7 +204,7 @@ export function activeShell(semantic: SemanticModel, node: Instruction): ActiveS
 function shellTable(semantic: SemanticModel): Map<Instruction, ActiveShell> | null {
   const stages = semantic.ast.stages;
   const pragmas = shellPragmas(semantic.ast);
-  const windows = powershellRoots(semantic, stages);
+  const windows = windowsRoots(semantic, stages);
   if (pragmas.length === 0 && allPosixDefault(semantic, stages, windows)) return null;
   const table = new Map<Instruction, ActiveShell>();
   const ends = new Map<Stage, ActiveShell>();
@@ -274,7 +274,7 @@ function setsShell(instruction: Instruction): instruction is Shell {
 
 /**
  * The default shell of a stage built on an image: cmd when the image (or `--platform`) says Windows, or when a RUN
- * of the stage or of a stage built on it starts Windows PowerShell (`windows`: `powershellRoots`).
+ * of the stage or of a stage built on it is Windows' own (`windows`: `windowsRoots`).
  */
 function baseShell(semantic: SemanticModel, stage: Stage, windows: ReadonlySet<Stage>): ActiveShell {
   const name = imageOf(semantic, stage);
@@ -291,22 +291,38 @@ const CIRCLECI_IMAGE = /^(?:docker\.io\/)?cimg\/[a-z0-9._-]+(?:[:@]|$)/;
 const circleciShell = shellOf(["/bin/bash", "-exo", "pipefail", "-c"]);
 
 /**
- * The stages built on an image in whose chain (the stage and those built FROM it) a RUN starts Windows PowerShell:
- * `powershell` or `powershell.exe`, in either form, maybe by its path. Only Windows has it (Linux has PowerShell as
- * `pwsh`), so the image is a Windows one whatever its name.
+ * The stages built on an image in whose chain (the stage and those built FROM it) something exists only on Windows:
+ * a RUN that starts Windows PowerShell (`powershell` or `powershell.exe`, in either form, maybe by its path; Linux
+ * has PowerShell as `pwsh`), a SHELL of cmd or Windows PowerShell, or a USER of Windows' own
+ * (`ContainerAdministrator`, `ContainerUser`). The image is a Windows one whatever its name.
  */
-function powershellRoots(semantic: SemanticModel, stages: readonly Stage[]): Set<Stage> {
+function windowsRoots(semantic: SemanticModel, stages: readonly Stage[]): Set<Stage> {
   const roots = new Set<Stage>();
   for (const stage of stages)
     for (const instruction of stage.instructions)
-      if (instruction.type === "Run" && WINDOWS_POWERSHELL.test(instruction.args[0]?.value ?? "")) {
+      if (windowsOnly(instruction)) {
         roots.add(semantic.rootOf(stage));
         break;
       }
   return roots;
 }
 
+function windowsOnly(instruction: Instruction): boolean {
+  switch (instruction.type) {
+    case "Run":
+      return WINDOWS_POWERSHELL.test(instruction.args[0]?.value ?? "");
+    case "Shell":
+      return setsShell(instruction) && WINDOWS_SHELL.test(instruction.args[0]!.value);
+    case "User":
+      return /^container(?:administrator|user)$/i.test(instruction.value?.value ?? "");
+    default:
+      return false;
+  }
+}
+
 const WINDOWS_POWERSHELL = /^\s*(?:[a-z]:\\(?:[^\s\\]+\\)*)?powershell(?:\.exe)?(?:\s|$)/i;
+/** A SHELL program only Windows has: cmd or Windows PowerShell, maybe by a Windows path. */
+const WINDOWS_SHELL = /^(?:[a-z]:\\(?:[^\\]+\\)*)?(?:cmd|powershell)(?:\.exe)?$/i;
 
 /**
  * A Windows path in one comparable form: lower case, forward slashes, the drive `C:` dropped, and the temporary
