@@ -17,6 +17,16 @@ RUN RELEASE_BUILD=\${RELEASE_BUILD} IS_RELEASE=\${IS_RELEASE} make build
 `,
     },
     {
+      name: "a RUN that writes out its whole environment reads every ARG",
+      code: `FROM alpine:3.20
+ARG GIT_COMMIT
+ARG VERSION
+RUN env | sed 's/^/  /' >> /manifest.txt && printenv > /env.txt
+RUN echo two
+LABEL rev=$GIT_COMMIT version=$VERSION
+`,
+    },
+    {
       name: "a name that names a place: a URL, a host, a mirror",
       code: `ARG NIGHTLY_INDEX_URL=https://download.pytorch.org/whl/nightly
 FROM python:3.12

@@ -1,5 +1,6 @@
 import type { ArgDeclaration, Instruction, Stage, Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import type { ShellCommand } from "../shell/lexer.js";
 import { runShell, type ShellScope } from "../shell/run.js";
 import { cmdEnvNames } from "../shell/tools/cmd.js";
 import { powershellEnvNames } from "../shell/tools/powershell.js";
@@ -147,6 +148,25 @@ function checkEarlyArgs(
   for (const here of found.reverse()) for (const args of here) report(...args);
 }
 
+const ENVIRONMENT_DUMP = /\b(?:env|printenv|export|declare|set)\b/;
+
+/** `env` or `printenv` alone, `export -p` or `export`, `declare -x` or `-p`, `set` alone: each prints the environment. */
+function dumpsEnvironment(command: ShellCommand): boolean {
+  const args = command.args.map((a) => a.value);
+  switch (command.name) {
+    case "env":
+    case "printenv":
+    case "set":
+      return args.length === 0;
+    case "export":
+      return args.length === 0 || (args.length === 1 && args[0] === "-p");
+    case "declare":
+      return args.length === 1 && (args[0] === "-x" || args[0] === "-p");
+    default:
+      return false;
+  }
+}
+
 /** A tool reads `GOFLAGS` or `PYTHONPATH` from the environment, but nothing reads `GO_VERSION`. */
 function reportable(name: string): boolean {
   return /^\w+$/.test(name) && !(ENVIRONMENT_ARG.test(name) && !/VERSION/i.test(name));
@@ -161,6 +181,9 @@ function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
 /** The variables an instruction reads: `$NAME` and `${NAME}`, and in PowerShell or cmd `$env:NAME` and `%NAME%`. */
 function usedNames(node: Instruction, scope: ShellScope, candidates: ReadonlySet<string>): string[] {
   const text = textOf(node);
+  // A RUN that writes out its whole environment (`env > manifest.txt`) reads every ARG in scope.
+  if (node.type === "Run" && ENVIRONMENT_DUMP.test(text) && runShell(node, scope).commands.some(dumpsEnvironment))
+    return [...candidates];
   // Every form of a use spells the name out: a text without any of the candidates uses none of them.
   if (!mentionsAny(text, candidates)) return [];
   const names = text.includes("$") ? [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!) : [];
