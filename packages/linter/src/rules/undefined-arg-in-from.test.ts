@@ -63,7 +63,16 @@ FROM busybox:\${tag}\${version} AS b
     {
       name: "a default does not make an undeclared variable settable",
       code: "FROM ${BASE_IMAGE:-alpine:3.20}\n",
-      errors: [{ messageId: "undeclared", line: 1, column: 6, endColumn: 32 }],
+      errors: [
+        {
+          messageId: "undeclaredGuarded",
+          message:
+            "'$BASE_IMAGE' is not a global ARG, so '${BASE_IMAGE:-alpine:3.20}' always takes its unset branch; declare 'ARG BASE_IMAGE' before the first FROM if a build should set it.",
+          line: 1,
+          column: 6,
+          endColumn: 32,
+        },
+      ],
     },
     {
       name: "stage ARGs are not visible to later FROMs",

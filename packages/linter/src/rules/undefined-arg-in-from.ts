@@ -1,11 +1,13 @@
 import { expandWord, type Range } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
-import { findVarRefs, locateRefs } from "./utils/stage-env.js";
+import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
 import { nearMiss } from "./utils/near-miss.js";
 
 const messages = {
   undeclared: (name: string) =>
     `'$${name}' is not a global ARG: declare 'ARG ${name}' before the first FROM, or it expands to an empty string.`,
+  undeclaredGuarded: (name: string, form: string) =>
+    `'$${name}' is not a global ARG, so '${form}' always takes its unset branch; declare 'ARG ${name}' before the first FROM if a build should set it.`,
   typo: (name: string, suggestion: string) =>
     `'$${name}' is not a global ARG; did you mean '$${suggestion}'?`,
 };
@@ -91,7 +93,10 @@ function check(
     const suggestion = nearMiss(ctx.state, name, () =>
       [...meta.declared, ...ctx.semantic.predefined.keys()].sort(),
     );
+    const uses = located.filter((l) => l.ref.name === name);
     if (suggestion) ctx.report(at, "typo", name, suggestion);
+    else if (uses.length > 0 && uses.every((u) => isGuarded(u.ref)))
+      ctx.report(at, "undeclaredGuarded", name, text.slice(uses[0]!.ref.start, uses[0]!.ref.end));
     else ctx.report(at, "undeclared", name);
   }
 }

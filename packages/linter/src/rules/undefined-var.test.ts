@@ -194,6 +194,21 @@ ARG foo=bar
       errors: [{ messageId: "usedBeforeDefinition", line: 2, column: 6, endColumn: 10 }],
     },
     {
+      name: "a guarded use before the definition takes its default",
+      code: `FROM alpine:3.20
+COPY --chown=\${OWNERID:-1} a /a
+ARG OWNERID=1
+`,
+      errors: [
+        {
+          messageId: "usedBeforeDefinitionGuarded",
+          message:
+            "Variable '$OWNERID' is used before line 3 defines it, so '\${OWNERID:-1}' always takes its unset branch here.",
+          line: 2,
+        },
+      ],
+    },
+    {
       code: `FROM alpine:3.20
 ARG DIR_BINARIES=binaries/
 ARG DIR_ASSETS=assets/

@@ -33,6 +33,8 @@ const messages = {
     `Variable '$${name}' is not defined here, so '${form}' always takes its unset branch; declare 'ARG ${name}' if a build should set it.`,
   usedBeforeDefinition: (name: string, line: number) =>
     `Variable '$${name}' is used before line ${line} defines it, so it expands to an empty string here.`,
+  usedBeforeDefinitionGuarded: (name: string, line: number, form: string) =>
+    `Variable '$${name}' is used before line ${line} defines it, so '${form}' always takes its unset branch here.`,
 };
 
 // Nearly every file expands only defined names: what the messages need is made on the first undefined one, and
@@ -236,9 +238,19 @@ function check(
       : definedInFile(ctx)
           .get(name)
           ?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
-    if (later !== undefined && later > node.range.start.line)
-      ctx.report(at, "usedBeforeDefinition", name, later);
-    else if (ctx.semantic.globals.declared.has(name))
+    if (later !== undefined && later > node.range.start.line) {
+      // `${NAME:-default}` gives its default, `${NAME:+word}` nothing: not always an empty string.
+      const guard = uses.find((u) => isGuarded(u.ref));
+      if (guard && uses.every((u) => isGuarded(u.ref)))
+        ctx.report(
+          at,
+          "usedBeforeDefinitionGuarded",
+          name,
+          later,
+          piece.text.slice(guard.ref.start, guard.ref.end),
+        );
+      else ctx.report(at, "usedBeforeDefinition", name, later);
+    } else if (ctx.semantic.globals.declared.has(name))
       ctx.report(at, name === declaring ? "globalArgInOwnDefault" : "globalArg", name);
     else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
     else if (
