@@ -203,7 +203,7 @@ ARG OWNERID=1
         {
           messageId: "usedBeforeDefinitionGuarded",
           message:
-            "Variable '$OWNERID' is used before line 3 defines it, so '\${OWNERID:-1}' always takes its unset branch here.",
+            "Variable '$OWNERID' is used before line 3 defines it, so '${OWNERID:-1}' always takes its unset branch here.",
           line: 2,
         },
       ],

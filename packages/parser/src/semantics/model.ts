@@ -581,7 +581,9 @@ function findUsed(m: Model): Set<Stage> {
     for (const other of m.ast.stages) {
       semanticWork.steps++;
       if (other === stage) break;
-      if (other.name !== null && pattern.test(other.name)) (matched.push(other), used.add(other));
+      if (other.name === null || !pattern.test(other.name)) continue;
+      matched.push(other);
+      used.add(other);
     }
     if (matched.length > 0) picks.set(stage, matched);
   }
