@@ -182,7 +182,11 @@ function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
 function usedNames(node: Instruction, scope: ShellScope, candidates: ReadonlySet<string>): string[] {
   const text = textOf(node);
   // A RUN that writes out its whole environment (`env > manifest.txt`) reads every ARG in scope.
-  if (node.type === "Run" && ENVIRONMENT_DUMP.test(text) && runShell(node, scope).commands.some(dumpsEnvironment))
+  if (
+    node.type === "Run" &&
+    ENVIRONMENT_DUMP.test(text) &&
+    runShell(node, scope).commands.some(dumpsEnvironment)
+  )
     return [...candidates];
   // Every form of a use spells the name out: a text without any of the candidates uses none of them.
   if (!mentionsAny(text, candidates)) return [];

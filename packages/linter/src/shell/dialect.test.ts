@@ -178,9 +178,12 @@ describe("activeShell", () => {
     ["FROM in-house/base AS b\nRUN powershell -Command x\nFROM debian:12\nRUN a\n", "posix"],
     ["FROM debian:12\nRUN echo powershell && powershellish\nRUN a\n", "posix"],
     // A SHELL of cmd or Windows PowerShell, or a USER of Windows' own, later in the chain says Windows too.
-    ['ARG img\nFROM ${img}\nUSER ContainerAdministrator\nRUN if exist C:\\a del C:\\a\n', "cmd"],
+    ["ARG img\nFROM ${img}\nUSER ContainerAdministrator\nRUN if exist C:\\a del C:\\a\n", "cmd"],
     ['ARG img\nFROM ${img}\nRUN if exist C:\\a del C:\\a\nSHELL ["cmd", "/S", "/C"]\n', "cmd"],
-    ['FROM in-house/base\nRUN a\nSHELL ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe", "-Command"]\n', "cmd"],
+    [
+      'FROM in-house/base\nRUN a\nSHELL ["C:\\\\Windows\\\\System32\\\\WindowsPowerShell\\\\v1.0\\\\powershell.exe", "-Command"]\n',
+      "cmd",
+    ],
     ['FROM in-house/base\nRUN a\nSHELL ["/bin/bash", "-c"]\nUSER containeruserx\n', "posix"],
   ])("%s → %s", (code, dialect) => {
     const { node, semantic } = lastRun(code);
