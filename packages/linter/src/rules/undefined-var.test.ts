@@ -233,6 +233,14 @@ COPY $STARTUP_FIL /opt/oracle/
       errors: [{ messageId: "typo", line: 4, column: 6 }],
     },
     {
+      name: "where the image's ENV is known, a name read beside its near miss is still a near miss",
+      code: `FROM alpine:3.20
+ENV APP_HOME=/srv
+COPY app.jar $APP_HOME/ $APP_HOM
+`,
+      errors: [{ messageId: "typo", line: 3, column: 25 }],
+    },
+    {
       name: "a near miss of PATH on an image whose ENV is unknown",
       code: `FROM mirror.example.com/golang:alpine
 ENV P=$PAHT

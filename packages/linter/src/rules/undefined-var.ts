@@ -259,8 +259,10 @@ function check(
           .filter((candidate) => !prefixed(name, candidate))
           .sort(),
       )) &&
-      // `COPY $START_FILE $STARTUP_FILE …` uses both names: two variables, not a misspelling of one.
-      !usesName(ctx.source.slice(node.range.start.offset, node.range.end.offset), suggestion)
+      // `COPY $START_FILE $STARTUP_FILE …` uses both names: on an image whose ENV is not known, two variables (the
+      // image may set the other), not a misspelling of one.
+      (base.complete ||
+        !usesName(ctx.source.slice(node.range.start.offset, node.range.end.offset), suggestion))
     )
       ctx.report(at, "typo", name, suggestion);
     else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
