@@ -17,6 +17,17 @@ RUN RELEASE_BUILD=\${RELEASE_BUILD} IS_RELEASE=\${IS_RELEASE} make build
 `,
     },
     {
+      name: "a RUN that runs a script the stage copied in may read every ARG",
+      code: `FROM alpine:3.20
+ARG JAVA_VERSION=21.0.5_11
+COPY jdk-download.sh /usr/bin/jdk-download.sh
+COPY setup.sh /opt/
+RUN /usr/bin/jdk-download.sh && sh /opt/setup.sh
+RUN echo two
+ENV PATH="/opt/jdk-\${JAVA_VERSION}/bin:\${PATH}"
+`,
+    },
+    {
       name: "a RUN that writes out its whole environment reads every ARG",
       code: `FROM alpine:3.20
 ARG GIT_COMMIT
@@ -88,6 +99,17 @@ RUN echo $V
     },
   ],
   invalid: [
+    {
+      name: "a script the stage did not copy in, or a copied file the RUN only reads",
+      code: `FROM alpine:3.20
+ARG JAVA_VERSION=21.0.5_11
+COPY notes.txt /opt/notes.txt
+RUN /usr/local/bin/setup.sh && cat /opt/notes.txt
+RUN echo two
+ENV PATH="/opt/jdk-\${JAVA_VERSION}/bin:\${PATH}"
+`,
+      errors: [{ line: 2 }],
+    },
     {
       name: "a version in a switch's place, or a file name that is a version, still varies",
       code: `FROM debian:bookworm-slim

@@ -121,6 +121,7 @@ function checkEarlyArgs(
     }
   }
   if (candidates.size === 0) return;
+  const scripts = copiedFiles(nodes);
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];
   for (const node of nodes) runsBefore.push(runsBefore.at(-1)! + (node.type === "Run" ? 1 : 0));
@@ -142,10 +143,35 @@ function checkEarlyArgs(
       });
       found.push(here);
     }
-    for (const name of usedNames(node, scope, candidates)) next.set(name, { index, redeclares: false });
+    for (const name of usedNames(node, scope, candidates, scripts))
+      next.set(name, { index, redeclares: false });
     for (const name of declared) next.set(name, { index, redeclares: true });
   }
   for (const here of found.reverse()) for (const args of here) report(...args);
+}
+
+/** The absolute paths of the files the stage's COPY and ADD instructions put in place (`COPY a.sh /usr/bin/`). */
+function copiedFiles(nodes: readonly Instruction[]): Set<string> {
+  const files = new Set<string>();
+  for (const node of nodes) {
+    if ((node.type !== "Copy" && node.type !== "Add") || !node.destination) continue;
+    const to = unquote(node.destination.value);
+    if (!to.startsWith("/")) continue;
+    if (to.endsWith("/")) for (const s of node.sources) files.add(to + s.value.split("/").pop()!);
+    else if (node.sources.length === 1) files.add(to);
+  }
+  return files;
+}
+
+/** True when the command runs one of `scripts`: by its path, or as the script of `sh`, `bash` or `.`/`source`. */
+function runsOne(command: ShellCommand, scripts: ReadonlySet<string>): boolean {
+  if (command.name === null) return false;
+  if (scripts.has(command.name)) return true;
+  const shells = ["sh", "bash", "ash", "dash", ".", "source"];
+  return (
+    shells.includes(command.base ?? "") &&
+    scripts.has(command.args.find((a) => !a.value.startsWith("-"))?.value ?? "")
+  );
 }
 
 const ENVIRONMENT_DUMP = /\b(?:env|printenv|export|declare|set)\b/;
@@ -179,15 +205,24 @@ function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
 }
 
 /** The variables an instruction reads: `$NAME` and `${NAME}`, and in PowerShell or cmd `$env:NAME` and `%NAME%`. */
-function usedNames(node: Instruction, scope: ShellScope, candidates: ReadonlySet<string>): string[] {
+function usedNames(
+  node: Instruction,
+  scope: ShellScope,
+  candidates: ReadonlySet<string>,
+  scripts: ReadonlySet<string>,
+): string[] {
   const text = textOf(node);
-  // A RUN that writes out its whole environment (`env > manifest.txt`) reads every ARG in scope.
-  if (
-    node.type === "Run" &&
-    ENVIRONMENT_DUMP.test(text) &&
-    runShell(node, scope).commands.some(dumpsEnvironment)
-  )
-    return [...candidates];
+  // A RUN that writes out its whole environment (`env > manifest.txt`), or runs a script the stage copied in (which
+  // may read any of them, as jenkinsci/docker's jdk-download.sh reads JAVA_VERSION), reads every ARG in scope.
+  if (node.type === "Run") {
+    const dumps = ENVIRONMENT_DUMP.test(text);
+    const runsScript = scripts.size > 0 && [...scripts].some((path) => text.includes(path));
+    if (
+      (dumps || runsScript) &&
+      runShell(node, scope).commands.some((c) => dumpsEnvironment(c) || runsOne(c, scripts))
+    )
+      return [...candidates];
+  }
   // Every form of a use spells the name out: a text without any of the candidates uses none of them.
   if (!mentionsAny(text, candidates)) return [];
   const names = text.includes("$") ? [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]!) : [];
