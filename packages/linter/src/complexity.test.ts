@@ -65,6 +65,18 @@ describe("work per stage", () => {
     };
     expect(steps(1600) / steps(800)).toBeLessThan(2.3);
   });
+
+  it("matches base names made with a build argument against the stages in linear work", () => {
+    // Each such name is a pattern tested against every earlier stage: read for the first 100 names only.
+    const steps = (n: number) => {
+      const text = `ARG V=0\nFROM alpine:3.20 AS s0\n${Array.from({ length: n }, (_, i) => `FROM s\${V}${i % 7} AS s${i + 1}\nRUN x\n`).join("")}`;
+      const before = semanticWork.steps;
+      const result = lint(text, { preset: "all" });
+      expect(result.diagnostics.filter((d) => d.messageId === "internalError")).toEqual([]);
+      return semanticWork.steps - before;
+    };
+    expect(steps(1600) / steps(800)).toBeLessThan(2.3);
+  });
 });
 
 /** Shapes of one long stage, each of which once made linting grow with the square of its size. */
