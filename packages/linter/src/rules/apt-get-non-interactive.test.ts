@@ -3,6 +3,16 @@ import rule from "./apt-get-non-interactive.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "every question answered yes in apt's configuration: by the RUN, a base stage, or CircleCI's images",
+      code: `FROM debian:12 AS base
+RUN echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes && apt-get update && apt-get install curl
+FROM base
+RUN apt-get install git
+FROM cimg/base:2024.01
+RUN sudo apt-get update && sudo apt-get install google-chrome-stable
+`,
+    },
     `FROM debian:12
 RUN if apt-get install -s curl > /dev/null; then echo ok; fi
 `,
@@ -41,6 +51,18 @@ RUN apt-get clean && apt-cache policy curl
 `,
   ],
   invalid: [
+    {
+      name: "an install before the setting, or in a stage not built on the one that writes it",
+      code: `FROM debian:12 AS a
+RUN apt-get install curl && echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes
+FROM debian:12
+RUN apt-get install git
+`,
+      errors: [
+        { messageId: "noYes", line: 2 },
+        { messageId: "noYes", line: 4 },
+      ],
+    },
     {
       code: `FROM debian:12
 RUN apt-get update && apt-get install curl

@@ -1,7 +1,15 @@
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { runShell } from "../shell/run.js";
-import { aptCommands, aptDownloadVerbs, simulates } from "../shell/tools/apt.js";
+import { isCircleciImage } from "../shell/dialect.js";
+import {
+  aptCommands,
+  aptConfigWriteAt,
+  aptDownloadVerbs,
+  aptSettings,
+  simulates,
+} from "../shell/tools/apt.js";
+import { stageSetting } from "./utils/stages.js";
 
 /** Verbs that ask for confirmation before they change the installed packages: each one needs `-y` in a build. */
 const promptingVerbs: ReadonlySet<string> = new Set([...aptDownloadVerbs, "remove", "purge", "autoremove"]);
@@ -16,7 +24,7 @@ export default defineRule({
     rationale:
       "Without `-y`, `apt-get install` asks for confirmation before installing extra dependencies, and `upgrade`, `dist-upgrade` and `remove` ask before they change anything. " +
       "A build has no one to answer, so the command aborts and the build fails, or works only until a package gains a dependency. " +
-      "`-y`, `--yes`, `--assume-yes`, `-qq` and `-o APT::Get::Assume-Yes=true` all answer yes.",
+      "`-y`, `--yes`, `--assume-yes`, `-qq` and `-o APT::Get::Assume-Yes=true` all answer yes, and so does `APT::Get::Assume-Yes \"true\"` in apt's configuration: written into `/etc/apt/apt.conf.d` earlier in the stage or a stage it is built on, or by the base image (CircleCI's `cimg/…` images do).",
     hadolintDifferences:
       "besides `install`, the other verbs that ask before changing packages (`upgrade`, `dist-upgrade`, `full-upgrade`, `reinstall`, `build-dep`, `remove`, `purge`, `autoremove`) are reported too, since without `-y` they abort the build the same way.",
     bad: [
@@ -40,11 +48,26 @@ RUN apt-get -qq install curl
     noYes: (command: string, verb: string) =>
       `'${command} ${verb}' without -y waits for an answer the build cannot give; add -y.`,
   },
+  state: () => ({ yes: stageSetting(), mentioned: undefined as boolean | undefined }),
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
+      const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
+      // Most files never write apt's configuration: one search of the file spares reading every RUN for it.
+      ctx.state.mentioned ??= ctx.source.includes("Assume-Yes");
+      const yesAt = ctx.state.mentioned ? aptConfigWriteAt(shell.commands, aptSettings.assumeYes) : -1;
+      // Set by an earlier RUN of the stage or of a stage it is built on, or by the base image (CircleCI's cimg/…):
+      // apt reads it on every run.
+      const setBefore =
+        stage !== null &&
+        (ctx.state.yes.before(ctx.semantic, stage) ||
+          isCircleciImage(ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? ""));
+      if (yesAt >= 0 && stage !== null) ctx.state.yes.add(stage);
+      if (setBefore) return;
+      const setAt = yesAt >= 0 ? shell.commands[yesAt]!.start : Infinity;
       for (const { command, verb } of aptCommands(shell.commands)) {
         if (!verb || !promptingVerbs.has(verb.value) || simulates(command) || assumesYes(command)) continue;
+        if (command.start > setAt) continue;
         const [start, end] = shell.span(verb.start, verb.end);
         const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
         const fix = exact ? { range: ctx.rangeOf(end, end), text: " -y" } : undefined;

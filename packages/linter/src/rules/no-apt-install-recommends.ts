@@ -1,8 +1,8 @@
-import type { Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { runShell } from "../shell/run.js";
-import { aptInstalls, recommendsOffAt } from "../shell/tools/apt.js";
+import { aptConfigWriteAt, aptInstalls, aptSettings } from "../shell/tools/apt.js";
+import { stageSetting } from "./utils/stages.js";
 
 export default defineRule({
   id: "no-apt-install-recommends",
@@ -34,25 +34,17 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
     recommends: (command: string) =>
       `'${command} install' also installs recommended packages; add --no-install-recommends.`,
   },
-  // The stages whose RUNs have written apt's configuration to skip recommended packages.
-  state: () => {
-    const off = new Set<Stage>();
-    // One function for the model to keep answers by (`someBase`): bases come first in the file, so an answer
-    // about them does not change later.
-    return { off, isOff: (stage: Stage) => off.has(stage), mentioned: undefined as boolean | undefined };
-  },
+  state: () => ({ off: stageSetting(), mentioned: undefined as boolean | undefined }),
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
       const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
-      const { off, isOff } = ctx.state;
       // Most files never write apt's configuration: one search of the file spares reading every RUN for it.
       ctx.state.mentioned ??= ctx.source.includes("Install-Recommends");
-      const offAt = ctx.state.mentioned ? recommendsOffAt(shell.commands) : -1;
+      const offAt = ctx.state.mentioned ? aptConfigWriteAt(shell.commands, aptSettings.recommendsOff) : -1;
       // Set by an earlier RUN of the stage or of a stage it is built on: apt reads it on every run.
-      const setBefore =
-        stage !== null && off.size > 0 && (off.has(stage) || ctx.semantic.someBase(stage, isOff));
-      if (offAt >= 0 && stage !== null) off.add(stage);
+      const setBefore = stage !== null && ctx.state.off.before(ctx.semantic, stage);
+      if (offAt >= 0 && stage !== null) ctx.state.off.add(stage);
       if (setBefore) return;
       const setAt = offAt >= 0 ? shell.commands[offAt]!.start : Infinity;
       for (const { command, verb } of aptInstalls(shell.commands)) {

@@ -42,16 +42,16 @@ export function aptCommands(commands: readonly ShellCommand[], ...names: string[
 }
 
 /**
- * The index of the first command that writes apt's configuration to skip recommended packages, or -1: an `echo`
- * or `printf` of `APT::Install-Recommends "false"` (or `0`, `no`) into `/etc/apt/apt.conf` or a file of
- * `/etc/apt/apt.conf.d` (by redirection, or piped to `tee`), which every later apt command reads.
+ * The index of the first command that writes `setting` into apt's configuration, or -1: an `echo` or `printf` of
+ * it into `/etc/apt/apt.conf` or a file of `/etc/apt/apt.conf.d` (by redirection, or piped to `tee`), which every
+ * later apt command reads.
  */
-export function recommendsOffAt(commands: readonly ShellCommand[]): number {
+export function aptConfigWriteAt(commands: readonly ShellCommand[], setting: RegExp): number {
   const intoConfig = (path: string | undefined) => path?.startsWith("/etc/apt/apt.conf") === true;
   for (let i = 0; i < commands.length; i++) {
     const command = commands[i]!;
     if (command.base !== "echo" && command.base !== "printf") continue;
-    if (!command.args.some((a) => RECOMMENDS_OFF.test(a.value))) continue;
+    if (!command.args.some((a) => setting.test(a.value))) continue;
     if (command.redirects.some((r) => (r.op === ">" || r.op === ">>") && intoConfig(r.target?.value)))
       return i;
     const next = commands[i + 1];
@@ -60,7 +60,11 @@ export function recommendsOffAt(commands: readonly ShellCommand[]): number {
   return -1;
 }
 
-const RECOMMENDS_OFF = /APT::Install-Recommends\s*"?(?:0|false|no)"?/i;
+/** apt's settings that rules read from its configuration files: recommended packages off, every question answered yes. */
+export const aptSettings = {
+  recommendsOff: /APT::Install-Recommends\s*"?(?:0|false|no)"?/i,
+  assumeYes: /APT::Get::Assume-Yes\s*"?(?:1|true|yes)"?/i,
+} as const;
 
 /** The `install` commands that really install: `-s` and its synonyms only simulate. */
 export function aptInstalls(commands: readonly ShellCommand[]): ToolCommand[] {
