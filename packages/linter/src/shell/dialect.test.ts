@@ -98,6 +98,16 @@ describe("binShOfImage", () => {
     ["rocm/dev-ubuntu-22.04:6.2", "dash"],
     ["ghcr.io/oracle/oraclelinux:8", "bash"],
     ["registry.fedoraproject.org/fedora-minimal:latest", "bash"],
+    ["node:24", "dash"],
+    ["python:3.13-slim", "dash"],
+    ["docker.io/library/golang:1.26.6", "dash"],
+    ["postgres", "dash"],
+    ["openjdk:22", null],
+    ["example.com/node:24", null],
+    ["clearlinux:latest", "bash"],
+    ["clearlinux/mariadb", "bash"],
+    ["ghcr.io/clearlinux/os-core:latest", "bash"],
+    ["quay.io/almalinuxorg/almalinux:9", "bash"],
     ["container-registry.oracle.com/os/oraclelinux:9-slim", "bash"],
     ["ghcr.io/linuxserver/baseimage-alpine:3.23", "busybox"],
     ["lscr.io/linuxserver/baseimage-ubuntu:noble", "dash"],
@@ -109,9 +119,9 @@ describe("binShOfImage", () => {
     ["example.com/tools:v2-alpha", null],
     ["example.com/tools:debianized", null],
     ["alpine/git:2.45", null],
-    ["python:3.12-alpineish", null],
+    ["example.com/python:3.12-alpineish", null],
     ["example.com/alpine-tools:1", null],
-    ["python:3.12-slim", null],
+    ["python:3.12-slim", "dash"],
     ["example.com/bookworm-tools:1", null],
     ["example.com/ubuntu-tools:1", null],
     ["example.com/tools-fedora:40", null],
@@ -191,7 +201,13 @@ describe("activeShell", () => {
   });
 
   it("gives CircleCI's images the SHELL of their config (cimg/base's)", () => {
-    for (const image of ["cimg/python:3.12", "docker.io/cimg/base:2024.01", "cimg/node"]) {
+    // `cimg/%%PARENT%%` in CircleCI's own templates.
+    for (const image of [
+      "cimg/python:3.12",
+      "docker.io/cimg/base:2024.01",
+      "cimg/node",
+      "cimg/%%PARENT%%:1",
+    ]) {
       const { node, semantic } = lastRun(`FROM ${image}\nRUN a\n`);
       expect(activeShell(semantic, node).argv).toEqual(["/bin/bash", "-exo", "pipefail", "-c"]);
     }

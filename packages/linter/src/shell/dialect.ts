@@ -109,6 +109,8 @@ export function binShOfImage(name: string): BinSh | null {
   if (DEBIAN_TAG.test(tag)) return "dash";
   if (RED_HAT_TAG.test(tag)) return "bash";
   if (ALPINE_TAG.test(tag)) return "busybox";
+  // An official image whose variants that name no other system are Debian's (`node:24`, `python:3.13-slim`).
+  if (DEBIAN_DEFAULT_IMAGE.test(image)) return "dash";
   // The repository's own name, when it ends in a system and its version (`rocm/dev-almalinux-8`).
   const repository = image.slice(slash + 1, colon > slash ? colon : undefined).replace(/@.*/, "");
   const system = SYSTEM_VERSION_NAME.exec(repository)?.[1] ?? BASE_IMAGE_NAME.exec(repository)?.[1];
@@ -130,7 +132,14 @@ const BASE_IMAGE_NAME = /^baseimage-(ubuntu|debian|alpine|fedora|centos|rockylin
 // A name on Docker Hub (or Amazon's gallery, or the vendor's registry) and its tag, digest or path; or any image of
 // those registries.
 const BASH_SH_IMAGE =
-  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.fedoraproject\.org|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux|(?:docker\.io\/)?clearlinux(?:\/[a-z0-9._-]+)?|ghcr\.io\/clearlinux\/[a-z0-9._-]+|quay\.io\/almalinuxorg\/[a-z0-9._-]+)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.fedoraproject\.org|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+/**
+ * Official images built on Debian unless their tag names another system (Alpine, Windows): their `/bin/sh` is dash.
+ * Not those with variants on other systems that a tag may name without saying so (`openjdk` on Oracle Linux,
+ * `maven:…-amazoncorretto-21`).
+ */
+const DEBIAN_DEFAULT_IMAGE =
+  /^(?:docker\.io\/)?(?:library\/)?(?:node|python|golang|ruby|rust|php|perl|gcc|haskell|erlang|elixir|pypy|nginx|httpd|postgres|redis|memcached)(?:[:@]|$)/;
 const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
 // The official `docker` image is built on Alpine (its Windows variants run cmd, and never get here).
 const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox|docker)(?:[:@]|$)/;
@@ -280,14 +289,19 @@ function baseShell(semantic: SemanticModel, stage: Stage, windows: ReadonlySet<S
   const name = imageOf(semantic, stage);
   const platform = flagNamed(stage.from, "platform")?.value ?? "";
   if (isWindowsImage(name) || /^windows\b/i.test(platform) || windows.has(stage)) return windowsDefault;
-  return CIRCLECI_IMAGE.test(name.toLowerCase()) ? circleciShell : posixDefault;
+  return isCircleciImage(name) ? circleciShell : posixDefault;
 }
 
 /**
- * CircleCI's convenience images (`cimg/python`, `cimg/node`…), all built on `cimg/base`, whose config sets
- * `SHELL ["/bin/bash", "-exo", "pipefail", "-c"]`.
+ * CircleCI's convenience images (`cimg/python`, `cimg/node`…; in their own templates `cimg/%%PARENT%%`), all built
+ * on `cimg/base`, whose config sets `SHELL ["/bin/bash", "-exo", "pipefail", "-c"]` and `USER circleci`, and which
+ * writes `APT::Get::Assume-Yes "true"` into apt's configuration.
  */
-const CIRCLECI_IMAGE = /^(?:docker\.io\/)?cimg\/[a-z0-9._-]+(?:[:@]|$)/;
+export function isCircleciImage(name: string): boolean {
+  return CIRCLECI_IMAGE.test(name.toLowerCase());
+}
+
+const CIRCLECI_IMAGE = /^(?:docker\.io\/)?cimg\/(?:[a-z0-9._-]+|%%[a-z_]+%%)(?:[:@]|$)/;
 const circleciShell = shellOf(["/bin/bash", "-exo", "pipefail", "-c"]);
 
 /**
