@@ -4,6 +4,13 @@ import rule from "./no-pipe-without-pipefail.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a pipeline whose status is thrown away: pipefail changes nothing",
+      code: `FROM debian:12
+RUN find /x -type d | xargs rm -d || true
+RUN find /y | sed s/a/b/ | xargs rm -f &> /dev/null || :
+`,
+    },
+    {
       name: "CircleCI's images set a SHELL with pipefail in their config",
       code: `FROM cimg/node:22.11
 RUN curl -fsSL https://example.com/install.sh | sh
@@ -90,6 +97,13 @@ EOF
 `,
   ],
   invalid: [
+    {
+      name: "a pipeline whose status another command reads after ||",
+      code: `FROM debian:12
+RUN curl -fsSL https://e.com/i.sh | sh || echo failed
+`,
+      errors: [{ messageId: "pipe", line: 2 }],
+    },
     {
       // A brace group with a command that can fail still needs pipefail.
       code: `FROM debian:12

@@ -73,7 +73,10 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
           commands[i]!.words[0]?.value === "case" ||
           commands[i]!.operator === ";;" ||
           (before?.words[0]?.value === "case" && before.words[before.words.length - 1]?.value === "in");
-        if (!pattern && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
+        // `… | xargs rm || true`: the pipeline's status is thrown away, so pipefail changes nothing.
+        const after = commands[j + 1];
+        const ignored = after?.operator === "||" && discardsStatus(after);
+        if (!pattern && !ignored && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
           const bar = shell.script.indexOf("|", commands[i]!.end);
           ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
           return;
@@ -83,6 +86,12 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
     },
   },
 });
+
+/** `true`, `:` or `exit 0`: a command after `||` that makes any failure a success. */
+function discardsStatus(command: ShellCommand): boolean {
+  if (command.name === "true" || command.name === ":") return command.args.length === 0;
+  return command.name === "exit" && command.args.length === 1 && command.args[0]!.value === "0";
+}
 
 /** `["bash", "-o", "pipefail", "-c", …]` and the like. */
 function execPipefail(argv: readonly string[]): boolean {
