@@ -3,6 +3,12 @@ import rule from "./no-package-upgrade.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "an upgrade of another root file system, which the build assembles",
+      code: `FROM almalinux:9 AS build
+RUN dnf upgrade -y --installroot /mnt/sys-root && apk upgrade --root /sysroot
+`,
+    },
     `FROM debian:12
 RUN apt-get update && apt-get install -y curl
 `,

@@ -51,7 +51,7 @@ export default defineRule({
     limitations:
       "The rule is off by default: when a base image is slow to ship security fixes, upgrading in the image is a reasonable choice, which is why hadolint dropped these checks (DL3005, DL3017, DL3031, DL3039) and Docker's guide no longer advises against it. " +
       "Semgrep's `avoid-*-upgrade` rules still report it, and turning the rule on gives their behaviour; Trivy's DS-0024, now deprecated, reports only `apt-get dist-upgrade`. " +
-      "Upgrading named packages (`dnf update openssl`) is not reported.",
+      "Upgrading named packages (`dnf update openssl`) is not reported, nor an upgrade of another root file system (`--installroot`, `--root`), which the build assembles itself.",
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get upgrade -y
@@ -126,6 +126,8 @@ function upgradeVerb(command: ShellCommand): ShellWord | null {
   // Named packages (`dnf update openssl`, `apt-get upgrade libssl3`) are a targeted fix, not a whole-system upgrade;
   // so is `zypper patch` of named issues (`--cve=CVE-…`, `--bugzilla=…`, `-b …`).
   if (read.operands.length > 0) return null;
+  // `dnf upgrade --installroot /mnt/sys-root` upgrades another root file system, which the build assembles itself.
+  if (command.args.some((a) => /^--(?:installroot|root)(?:=|$)/.test(a.value))) return null;
   if (base === "zypper" && command.args.some((a) => /^(?:--cve|--bugzilla|-b)(?:=|$)/.test(a.value)))
     return null;
   return read.word;
