@@ -108,7 +108,7 @@ RUN /usr/local/bin/setup.sh && cat /opt/notes.txt
 RUN echo two
 ENV PATH="/opt/jdk-\${JAVA_VERSION}/bin:\${PATH}"
 `,
-      errors: [{ line: 2 }],
+      errors: [{ messageId: "earlyArg", line: 2 }],
     },
     {
       name: "a version in a switch's place, or a file name that is a version, still varies",

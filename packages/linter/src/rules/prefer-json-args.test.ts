@@ -62,6 +62,19 @@ ENTRYPOINT cd /app && \\
   ],
   invalid: [
     {
+      name: "on Windows the message names cmd",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+CMD start.cmd
+`,
+      errors: [
+        {
+          messageId: "shellForm",
+          message:
+            "Use the JSON form for CMD: in shell form the program runs under 'cmd /S /C', which can stay PID 1 and not pass signals such as SIGTERM to it.",
+        },
+      ],
+    },
+    {
       name: "exec that does not end the script, or that runs in a pipeline",
       code: `FROM alpine AS a
 CMD exec ./migrate && ./server
@@ -90,7 +103,7 @@ CMD node server.js
         {
           messageId: "shellForm",
           message:
-            "Use the JSON form for CMD: in shell form, /bin/sh is PID 1 and does not pass signals such as SIGTERM to the program.",
+            "Use the JSON form for CMD: in shell form the program runs under '/bin/sh -c', which can stay PID 1 and not pass signals such as SIGTERM to it.",
           line: 2,
           column: 5,
           endLine: 2,
@@ -124,7 +137,7 @@ entrypoint my-program start
         {
           messageId: "shellForm",
           message:
-            "Use the JSON form for ENTRYPOINT: in shell form, /bin/sh is PID 1 and does not pass signals such as SIGTERM to the program.",
+            "Use the JSON form for ENTRYPOINT: in shell form the program runs under '/bin/sh -c', which can stay PID 1 and not pass signals such as SIGTERM to it.",
           line: 4,
           column: 12,
         },

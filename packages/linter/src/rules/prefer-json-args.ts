@@ -1,5 +1,6 @@
 import type { Cmd, Entrypoint, Stage } from "@hull/parser";
 import { defineRule, type TextEdit } from "../rule.js";
+import { activeShell } from "../shell/dialect.js";
 import { execsLast, parseShell } from "../shell/lexer.js";
 import { hasEntrypoint } from "./utils/stages.js";
 
@@ -20,7 +21,7 @@ export default defineRule({
   aliases: { hadolint: "DL3025", buildkit: "JSONArgsRecommended", semgrep: "prefer-json-notation" },
   docs: {
     rationale:
-      "In shell form, `CMD my-app --serve` runs as `/bin/sh -c 'my-app --serve'`: the shell is PID 1 and does not pass `SIGTERM` on, so `docker stop` waits and then kills the program without a clean shutdown. " +
+      "In shell form, `CMD my-app --serve` runs as `/bin/sh -c 'my-app --serve'`. Where the shell stays PID 1 (dash, Debian's and Ubuntu's `/bin/sh`, does; BusyBox's and bash exec a lone command in their place, but not a list of commands) it does not pass `SIGTERM` on, so `docker stop` waits and then kills the program without a clean shutdown; and a shell-form `ENTRYPOINT` never receives `CMD` or `docker run`'s arguments. " +
       'The JSON form `CMD ["my-app", "--serve"]` runs the program itself.',
     limitations:
       "As in BuildKit, a stage that sets `SHELL` (or builds on a stage of this file that does) is taken to want a shell, and is not reported; so is a stage whose base image sets `SHELL` when its config is given (`hull lint --resolve` or `--image-config`), and only then. " +
@@ -48,8 +49,8 @@ ENTRYPOINT echo "hello world"
     ],
   },
   messages: {
-    shellForm: (keyword: string) =>
-      `Use the JSON form for ${keyword}: in shell form, /bin/sh is PID 1 and does not pass signals such as SIGTERM to the program.`,
+    shellForm: (keyword: string, shell: string) =>
+      `Use the JSON form for ${keyword}: in shell form the program runs under '${shell}', which can stay PID 1 and not pass signals such as SIGTERM to it.`,
   },
   state: () => ({
     // Per base stage: does it set SHELL through an ONBUILD trigger (which runs in the stages built on it)?
@@ -80,7 +81,8 @@ ENTRYPOINT echo "hello world"
         if (execsLast(parseShell(node.args.map((a) => a.value).join(" ")))) continue;
         const at = { start: first.range.start, end: last.range.end };
         const fix = node.type === "Cmd" && !entrypoint ? execFix(node) : null;
-        ctx.report({ at, fix: fix ?? undefined }, "shellForm", node.keyword.name);
+        const shellArgv = activeShell(ctx.semantic, node).argv.join(" ");
+        ctx.report({ at, fix: fix ?? undefined }, "shellForm", node.keyword.name, shellArgv);
       }
     },
   },
