@@ -4,6 +4,14 @@ import rule from "./no-apt-install-recommends.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a build stage that only feeds COPY --from ships none of its packages",
+      code: `FROM debian:12 AS build
+RUN apt-get update && apt-get install -y gcc make
+FROM debian:12
+COPY --from=build /out /out
+`,
+    },
+    {
       name: "recommends turned off in apt's configuration, in the RUN, an earlier one or a base stage",
       code: `FROM debian:12 AS base
 RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/80recommends && apt-get update && apt-get install -y curl
@@ -35,17 +43,24 @@ RUN apt-get update && apt-get remove -y curl
   ],
   invalid: [
     {
-      name: "an install before the setting, in another stage, or a setting written elsewhere",
-      code: `FROM debian:12 AS a
+      name: "an install before the setting",
+      code: `FROM debian:12
 RUN apt-get install -y curl && echo 'APT::Install-Recommends "false";' >> /etc/apt/apt.conf
+`,
+      errors: [{ messageId: "recommends", line: 2 }],
+    },
+    {
+      name: "a stage not built on the one that writes the setting, or a setting written elsewhere",
+      code: `FROM debian:12 AS a
+RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends
 FROM debian:12
+COPY --from=a /etc/apt /tmp/apt
 RUN apt-get install -y git
 RUN echo 'APT::Install-Recommends "false";' > /tmp/apt.conf && apt-get install -y make
 `,
       errors: [
-        { messageId: "recommends", line: 2 },
-        { messageId: "recommends", line: 4 },
         { messageId: "recommends", line: 5 },
+        { messageId: "recommends", line: 6 },
       ],
     },
     {

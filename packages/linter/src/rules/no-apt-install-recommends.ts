@@ -16,6 +16,9 @@ export default defineRule({
       "They make the image larger and add attack surface without being needed. " +
       "`--no-install-recommends` installs only what you list and its hard dependencies; add a recommended package by name if you need it. " +
       'A stage that writes `APT::Install-Recommends "false"` into apt\'s configuration (`/etc/apt/apt.conf.d/…`) before it installs, or is built on one that does, is not reported.',
+    limitations:
+      "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a build stage that only feeds `COPY --from` ships none of its packages.",
+    hadolintDifferences: "hadolint checks every stage; hull only those that end up in an image.",
     bad: [
       `FROM debian:12
 RUN apt-get update && apt-get install -y curl
@@ -37,6 +40,8 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
   state: () => ({ off: stageSetting(), mentioned: undefined as boolean | undefined }),
   visitor: {
     Run(node, ctx) {
+      // Recommended packages in a stage that ends up in no image (it only feeds `COPY --from`) ship nothing.
+      if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
       const shell = runShell(node, ctx);
       const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
       // Most files never write apt's configuration: one search of the file spares reading every RUN for it.
