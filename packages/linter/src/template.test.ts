@@ -103,7 +103,7 @@ LABEL v={{ .v }}
       "RUN set -x \\",
       '    && nginxPackages="%%PACKAGES%%',
       '    " \\',
-      "    && apt-get install -y $nginxPackages \\",
+      "    && apt-get install $nginxPackages \\",
       "    && rm -rf /var/lib/apt/lists/*",
       "%%VARIANT_EXTRAS%%",
       "FROM %%UPSTREAM_IMAGE_DIGEST%%",
@@ -114,8 +114,8 @@ LABEL v={{ .v }}
     expect(ids.filter((id) => id === "template-syntax")).toHaveLength(1);
     for (const id of ["syntax-error", "no-untagged-image", "no-implicit-root-user"])
       expect(ids).not.toContain(id);
-    // The lines below the placeholder are still the RUN's: its apt-get is read.
-    expect(ids).toContain("no-apt-install-recommends");
+    // The lines below the placeholder are still the RUN's: its apt-get is read (here without -y).
+    expect(ids).toContain("apt-get-non-interactive");
   });
 
   it("takes a FROM for a stage whose name is written with markup", () => {
