@@ -2,6 +2,7 @@ import { defineRule } from "../rule.js";
 import { commandWord, type ShellCommand } from "../shell/lexer.js";
 import { operands, optionValues, type OptionSpec, type WordPart, wordPart } from "../shell/options.js";
 import { runCommands, scriptRange } from "../shell/run.js";
+import { removesMatching } from "../shell/tools/coreutils.js";
 import { registryLoginOptions } from "../shell/tools/docker.js";
 
 /**
@@ -118,12 +119,8 @@ const gcloudOptions: OptionSpec = {
   values: ["--project", "--account", "--configuration", "--key-file", "--verbosity"],
 };
 
-/** True when a command of the script removes gcloud's configuration folder (`rm -rf ~/.config/gcloud`). */
-function removesGcloudConfig(commands: readonly ShellCommand[]): boolean {
-  return commands.some(
-    (c) => c.base === "rm" && operands(c).some((w) => /(?:^|\/)\.config(?:\/gcloud)?\/?$/.test(w.value)),
-  );
-}
+/** gcloud's configuration folder, or the one above it (`~/.config/gcloud`). */
+const gcloudConfig = /(?:^|\/)\.config(?:\/gcloud)?\/?$/;
 
 function add(found: Credential[], parts: readonly (WordPart | null)[], what: string): void {
   for (const at of parts) if (at && at.value !== "") found.push({ at, what });
@@ -185,7 +182,8 @@ RUN --mount=type=secret,id=pw curl -u "ci:$(cat /run/secrets/pw)" -fsSLO https:/
       for (const command of all) credentials(command, found);
       for (const { at, what, stored } of found) {
         if (stored) {
-          if (!removesGcloudConfig(all)) ctx.report(scriptRange(ctx, shell, at), "stored", what);
+          if (!all.some((c) => removesMatching(c, gcloudConfig)))
+            ctx.report(scriptRange(ctx, shell, at), "stored", what);
           continue;
         }
         // A value computed by a command (e.g. read from a secret file) is not stored.

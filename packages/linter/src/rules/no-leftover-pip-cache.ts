@@ -1,7 +1,6 @@
 import { defineRule } from "../rule.js";
-import type { ShellCommand } from "../shell/lexer.js";
 import { hasCacheMount, runShell, scriptCommands } from "../shell/run.js";
-import { operands } from "../shell/options.js";
+import { removesMatching } from "../shell/tools/coreutils.js";
 import {
   pipCacheOffBefore,
   pipCachePath,
@@ -66,7 +65,7 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
       for (const command of scriptCommands(shell)) {
         if (command.name === "export" && command.args.some(setsPipNoCacheDir)) exported = true;
         const pip = pipCommand(command);
-        if ((pip && pipCleansCache(pip)) || (command.name === "rm" && removesPipCache(command))) pending = [];
+        if ((pip && pipCleansCache(pip)) || removesMatching(command, pipCachePath)) pending = [];
         if (!pip || exported || !pipFillsCache(pip)) continue;
         // The stage's ENV and ARGs (its base stages' too), read for the few RUNs that install with pip; a trigger
         // runs in a build whose environment is not known here.
@@ -90,7 +89,3 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
     },
   },
 });
-
-function removesPipCache(command: ShellCommand): boolean {
-  return operands(command).some((w) => pipCachePath.test(w.value));
-}

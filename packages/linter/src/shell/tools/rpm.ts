@@ -1,6 +1,7 @@
 import type { HadolintCode } from "../../rule.js";
 import type { ShellCommand, ShellWord } from "../lexer.js";
 import { operands, type OptionSpec } from "../options.js";
+import { removesMatching } from "./coreutils.js";
 
 /** yum and the dnf family, which share yum's command line. */
 export const yumDnfNames: ReadonlySet<string> = new Set(["yum", "dnf", "dnf5", "dnf-3", "microdnf", "tdnf"]);
@@ -263,16 +264,9 @@ export function lastUncleaned(commands: readonly ShellCommand[], how: CacheComma
     if (action && how.fills(action)) pending = action;
     else if (
       pending !== null &&
-      (how.cleans(action, command, pending) ||
-        (command.base === "rm" && removesCache(command, how.cachePath)))
+      (how.cleans(action, command, pending) || removesMatching(command, how.cachePath))
     )
       pending = null;
   }
   return pending;
-}
-
-/** True when an `rm` command removes a path that `cachePath` matches. */
-function removesCache(command: ShellCommand, cachePath: RegExp): boolean {
-  for (const w of operands(command)) if (cachePath.test(w.value)) return true;
-  return false;
 }
