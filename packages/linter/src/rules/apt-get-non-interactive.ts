@@ -4,12 +4,11 @@ import { runShell } from "../shell/run.js";
 import { isCircleciImage } from "../shell/dialect.js";
 import {
   aptCommands,
-  aptConfigWriteAt,
   aptDownloadVerbs,
+  aptSettingReader,
   aptSettings,
   simulates,
 } from "../shell/tools/apt.js";
-import { stageSetting } from "./utils/stages.js";
 
 /** Verbs that ask for confirmation before they change the installed packages: each one needs `-y` in a build. */
 const promptingVerbs: ReadonlySet<string> = new Set([...aptDownloadVerbs, "remove", "purge", "autoremove"]);
@@ -48,23 +47,16 @@ RUN apt-get -qq install curl
     noYes: (command: string, verb: string) =>
       `'${command} ${verb}' without -y waits for an answer the build cannot give; add -y.`,
   },
-  state: () => ({ yes: stageSetting(), mentioned: undefined as boolean | undefined }),
+  state: () => ({ assumeYes: aptSettingReader(aptSettings.assumeYes) }),
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
       const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
-      // Most files never write apt's configuration: one search of the file spares reading every RUN for it.
-      ctx.state.mentioned ??= ctx.source.includes("Assume-Yes");
-      const yesAt = ctx.state.mentioned ? aptConfigWriteAt(shell.commands, aptSettings.assumeYes) : -1;
-      // Set by an earlier RUN of the stage or of a stage it is built on, or by the base image (CircleCI's cimg/…):
-      // apt reads it on every run.
-      const setBefore =
-        stage !== null &&
-        (ctx.state.yes.before(ctx.semantic, stage) ||
-          isCircleciImage(ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? ""));
-      if (yesAt >= 0 && stage !== null) ctx.state.yes.add(stage);
-      if (setBefore) return;
-      const setAt = yesAt >= 0 ? shell.commands[yesAt]!.start : Infinity;
+      // apt reads the setting on every run: from an earlier RUN of the stage or of a stage it is built on, or from
+      // the command of this RUN that writes it; CircleCI's cimg/… images write it in their own build.
+      const setAt = ctx.state.assumeYes(ctx.semantic, ctx.source, stage, shell.commands);
+      if (setAt === -Infinity) return;
+      if (stage !== null && isCircleciImage(ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "")) return;
       for (const { command, verb } of aptCommands(shell.commands)) {
         if (!verb || !promptingVerbs.has(verb.value) || simulates(command) || assumesYes(command)) continue;
         if (command.start > setAt) continue;

@@ -1,8 +1,7 @@
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { runShell } from "../shell/run.js";
-import { aptConfigWriteAt, aptInstalls, aptSettings } from "../shell/tools/apt.js";
-import { stageSetting } from "./utils/stages.js";
+import { aptInstalls, aptSettingReader, aptSettings } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "no-apt-install-recommends",
@@ -37,21 +36,17 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
     recommends: (command: string) =>
       `'${command} install' also installs recommended packages; add --no-install-recommends.`,
   },
-  state: () => ({ off: stageSetting(), mentioned: undefined as boolean | undefined }),
+  state: () => ({ recommendsOff: aptSettingReader(aptSettings.recommendsOff) }),
   visitor: {
     Run(node, ctx) {
       // Recommended packages in a stage that ends up in no image (it only feeds `COPY --from`) ship nothing.
       if (!ctx.isTrigger(node) && !ctx.semantic.isKept(ctx.currentStage())) return;
       const shell = runShell(node, ctx);
       const stage = ctx.isTrigger(node) ? null : ctx.currentStage();
-      // Most files never write apt's configuration: one search of the file spares reading every RUN for it.
-      ctx.state.mentioned ??= ctx.source.includes("Install-Recommends");
-      const offAt = ctx.state.mentioned ? aptConfigWriteAt(shell.commands, aptSettings.recommendsOff) : -1;
-      // Set by an earlier RUN of the stage or of a stage it is built on: apt reads it on every run.
-      const setBefore = stage !== null && ctx.state.off.before(ctx.semantic, stage);
-      if (offAt >= 0 && stage !== null) ctx.state.off.add(stage);
-      if (setBefore) return;
-      const setAt = offAt >= 0 ? shell.commands[offAt]!.start : Infinity;
+      // apt reads the setting on every run: from an earlier RUN of the stage or of a stage it is built on, or from
+      // the command of this RUN that writes it.
+      const setAt = ctx.state.recommendsOff(ctx.semantic, ctx.source, stage, shell.commands);
+      if (setAt === -Infinity) return;
       for (const { command, verb } of aptInstalls(shell.commands)) {
         if (!verb || skipsRecommends(command) || command.start > setAt) continue;
         const [start, end] = shell.span(verb.start, verb.end);

@@ -27,21 +27,3 @@ export function filesOnly(semantic: SemanticModel, stage: Stage): boolean {
   if (hasCommand(stage) || semantic.someBase(stage, hasCommand)) return false;
   return hasFiles(stage) || semantic.someBase(stage, hasFiles);
 }
-
-/**
- * The stages whose RUNs have written a setting that later RUNs of the stage, and of the stages built on it, read
- * (apt's configuration files): `add` the stage of a RUN that writes it, ask `before` for a RUN's stage. Made once per
- * file (a rule's state): `someBase` keeps its answers per test function, and bases come first in the file, so an
- * answer about them does not change later.
- */
-export function stageSetting(): {
-  add(stage: Stage): void;
-  before(semantic: SemanticModel, stage: Stage): boolean;
-} {
-  const set = new Set<Stage>();
-  const has = (stage: Stage) => set.has(stage);
-  return {
-    add: (stage) => void set.add(stage),
-    before: (semantic, stage) => set.size > 0 && (set.has(stage) || semantic.someBase(stage, has)),
-  };
-}

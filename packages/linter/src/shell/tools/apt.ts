@@ -1,5 +1,5 @@
 import type { ShellCommand } from "../lexer.js";
-import { globTest } from "@hull/parser";
+import { globTest, type SemanticModel, type Stage } from "@hull/parser";
 import { toolCommands, type OptionSpec, type ToolCommand } from "../options.js";
 
 /** apt-get's options that take a value, so that the word after them is not taken for the verb. */
@@ -46,7 +46,7 @@ export function aptCommands(commands: readonly ShellCommand[], ...names: string[
  * it into `/etc/apt/apt.conf` or a file of `/etc/apt/apt.conf.d` (by redirection, or piped to `tee`), which every
  * later apt command reads.
  */
-export function aptConfigWriteAt(commands: readonly ShellCommand[], setting: RegExp): number {
+function aptConfigWriteAt(commands: readonly ShellCommand[], setting: RegExp): number {
   const intoConfig = (path: string | undefined) => path?.startsWith("/etc/apt/apt.conf") === true;
   for (let i = 0; i < commands.length; i++) {
     const command = commands[i]!;
@@ -60,11 +60,45 @@ export function aptConfigWriteAt(commands: readonly ShellCommand[], setting: Reg
   return -1;
 }
 
+/** A setting a rule reads from apt's configuration files, and a word that every file writing it holds. */
+export interface AptSetting {
+  readonly pattern: RegExp;
+  readonly mention: string;
+}
+
 /** apt's settings that rules read from its configuration files: recommended packages off, every question answered yes. */
 export const aptSettings = {
-  recommendsOff: /APT::Install-Recommends\s*"?(?:0|false|no)"?/i,
-  assumeYes: /APT::Get::Assume-Yes\s*"?(?:1|true|yes)"?/i,
-} as const;
+  recommendsOff: { pattern: /APT::Install-Recommends\s*"?(?:0|false|no)"?/i, mention: "Install-Recommends" },
+  assumeYes: { pattern: /APT::Get::Assume-Yes\s*"?(?:1|true|yes)"?/i, mention: "Assume-Yes" },
+} as const satisfies Record<string, AptSetting>;
+
+/**
+ * Where the RUNs of one file read `setting` from apt's configuration, asked in source order: made once per file (a
+ * rule's state). For a RUN it gives the script offset from which its apt commands read the setting: -Infinity when
+ * an earlier RUN of the stage, or of a stage it is built on, wrote it; the start of the command that writes it in
+ * this RUN; else Infinity. It notes the stage of a RUN that writes it. Most files never write apt's configuration:
+ * one search of the file spares reading every RUN for it. `someBase` keeps its answers per test function, and bases
+ * come first in the file, so an answer about them does not change later.
+ */
+export function aptSettingReader(
+  setting: AptSetting,
+): (
+  semantic: SemanticModel,
+  source: string,
+  stage: Stage | null,
+  commands: readonly ShellCommand[],
+) => number {
+  const written = new Set<Stage>();
+  const wrote = (stage: Stage) => written.has(stage);
+  let mentioned: boolean | undefined;
+  return (semantic, source, stage, commands) => {
+    const before = stage !== null && written.size > 0 && (wrote(stage) || semantic.someBase(stage, wrote));
+    mentioned ??= source.includes(setting.mention);
+    const at = mentioned ? aptConfigWriteAt(commands, setting.pattern) : -1;
+    if (at >= 0 && stage !== null) written.add(stage);
+    return before ? -Infinity : at >= 0 ? commands[at]!.start : Infinity;
+  };
+}
 
 /** The `install` commands that really install: `-s` and its synonyms only simulate. */
 export function aptInstalls(commands: readonly ShellCommand[]): ToolCommand[] {
