@@ -1,6 +1,6 @@
 import { expandWord, type Range } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
-import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
+import { findVarRefs, guardedForm, locateRefs } from "./utils/stage-env.js";
 import { nearMiss } from "./utils/near-miss.js";
 
 const messages = {
@@ -93,10 +93,12 @@ function check(
     const suggestion = nearMiss(ctx.state, name, () =>
       [...meta.declared, ...ctx.semantic.predefined.keys()].sort(),
     );
-    const uses = located.filter((l) => l.ref.name === name);
+    const form = guardedForm(
+      located.filter((l) => l.ref.name === name),
+      text,
+    );
     if (suggestion) ctx.report(at, "typo", name, suggestion);
-    else if (uses.length > 0 && uses.every((u) => isGuarded(u.ref)))
-      ctx.report(at, "undeclaredGuarded", name, text.slice(uses[0]!.ref.start, uses[0]!.ref.end));
+    else if (form !== null) ctx.report(at, "undeclaredGuarded", name, form);
     else ctx.report(at, "undeclared", name);
   }
 }

@@ -11,7 +11,7 @@ import type { BaseImage } from "@hull/planner";
 import { defineRule, type RuleContext } from "../rule.js";
 import { imageEnv, type ImageEnv } from "./undefined-var-utils/image-env.js";
 import { type Expansion, expandingTypes, expansions, word } from "./utils/expansions.js";
-import { findVarRefs, isGuarded, locateRefs } from "./utils/stage-env.js";
+import { findVarRefs, guardedForm, locateRefs } from "./utils/stage-env.js";
 import { nearMiss } from "./utils/near-miss.js";
 
 /** A piece of text BuildKit expands against the stage environment, with where it came from. */
@@ -240,15 +240,8 @@ function check(
           ?.find((d) => d.stage !== currentStage && (d.arg || base.complete));
     if (later !== undefined && later > node.range.start.line) {
       // `${NAME:-default}` gives its default, `${NAME:+word}` nothing: not always an empty string.
-      const guard = uses.find((u) => isGuarded(u.ref));
-      if (guard && uses.every((u) => isGuarded(u.ref)))
-        ctx.report(
-          at,
-          "usedBeforeDefinitionGuarded",
-          name,
-          later,
-          piece.text.slice(guard.ref.start, guard.ref.end),
-        );
+      const form = guardedForm(uses, piece.text);
+      if (form !== null) ctx.report(at, "usedBeforeDefinitionGuarded", name, later, form);
       else ctx.report(at, "usedBeforeDefinition", name, later);
     } else if (ctx.semantic.globals.declared.has(name))
       ctx.report(at, name === declaring ? "globalArgInOwnDefault" : "globalArg", name);
@@ -261,8 +254,7 @@ function check(
       )) &&
       // `COPY $START_FILE $STARTUP_FILE …` uses both names: on an image whose ENV is not known, two variables (the
       // image may set the other), not a misspelling of one.
-      (base.complete ||
-        !usesName(ctx.source.slice(node.range.start.offset, node.range.end.offset), suggestion))
+      (base.complete || !readsName(ctx, node, suggestion))
     )
       ctx.report(at, "typo", name, suggestion);
     else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
@@ -274,22 +266,17 @@ function check(
         ctx.report(at, "ownDefault", name);
         continue;
       }
-      const guard = uses.find((u) => isGuarded(u.ref));
-      if (guard && uses.every((u) => isGuarded(u.ref)))
-        ctx.report(at, "alwaysUnset", name, piece.text.slice(guard.ref.start, guard.ref.end));
+      const form = guardedForm(uses, piece.text);
+      if (form !== null) ctx.report(at, "alwaysUnset", name, form);
       else ctx.report(at, "undefined", name);
     }
   }
 }
 
-/** True when `text` reads the variable `name` (`$NAME`, `${NAME…}`). */
-function usesName(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const before = text.slice(Math.max(0, at - 2), at);
-    const after = text[at + name.length] ?? "";
-    if ((before.endsWith("$") || before === "${") && !/\w/.test(after)) return true;
-  }
-  return false;
+/** True when the instruction's text reads the variable `name` (`$NAME`, `${NAME…}`). */
+function readsName(ctx: Context, node: Instruction, name: string): boolean {
+  const text = ctx.source.slice(node.range.start.offset, node.range.end.offset);
+  return findVarRefs(text, ctx.ast.escapeChar).some((ref) => ref.name === name);
 }
 
 /**

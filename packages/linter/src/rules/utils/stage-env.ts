@@ -17,6 +17,16 @@ export function isGuarded(ref: VarRef): boolean {
 }
 
 /**
+ * The text of the first use (`${NAME:-default}`), when every use of a name handles it being unset on purpose; null
+ * when some use is plain, or there is none. `text` is the text the references were found in.
+ */
+export function guardedForm(uses: readonly { ref: VarRef }[], text: string): string | null {
+  if (uses.length === 0 || !uses.every((u) => isGuarded(u.ref))) return null;
+  const { ref } = uses[0]!;
+  return text.slice(ref.start, ref.end);
+}
+
+/**
  * Finds the variable references of a word as BuildKit's shell lexer would look them up, with their offsets.
  * This only locates references (for exact ranges and to tell guarded forms apart); `expandWord` stays the one
  * source of truth for values and for which names are missing.
