@@ -1,10 +1,10 @@
 import { defineRule } from "../rule.js";
-import { activeShell, isWindowsImage } from "../shell/dialect.js";
+import { activeShell, isCircleciImage, isWindowsImage } from "../shell/dialect.js";
 import { filesOnly } from "./utils/stages.js";
 
-/** Base images known to set a non-root USER themselves (CircleCI's `cimg/…` set `circleci`). */
+/** Base images known to set a non-root USER themselves (and CircleCI's `cimg/…`, `isCircleciImage`, set `circleci`). */
 const nonRootImage =
-  /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)|^(?:docker\.io\/)?cimg\//;
+  /(?:^|[/:@_-])(?:nonroot|rootless)(?:$|[/:@_-])|^cgr\.dev\/chainguard\/[^:@]+(?::(?![^@]*-dev\b)[^@]*)?(?:@|$)/;
 
 /**
  * The application images Red Hat builds from sclorg's Dockerfiles (`ubi9/python-311`, `rhel8/postgresql-16`,
@@ -99,6 +99,7 @@ COPY --from=build /app /app
       const name = image.toLowerCase();
       if (
         nonRootImage.test(name) ||
+        isCircleciImage(name) ||
         redHatAppImage.test(name) ||
         (nanoServer.test(name) && !nanoServer2016.test(name))
       )
