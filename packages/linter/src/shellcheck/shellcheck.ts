@@ -288,11 +288,11 @@ export function shellcheckFindings(
       const from = offsetOf(starts, comment.line, comment.column);
       if (ECHO_FLAG_CODES.has(comment.code) && echoByPath(script.text, starts, comment.line, from)) continue;
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
+      if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
       const end = to > from ? sourceOffset(script, to - 1, true) : start;
-      if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
       findings.push({
         code: `SC${comment.code}`,
         severity: levels[comment.level] ?? "warning",
