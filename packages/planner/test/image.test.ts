@@ -91,6 +91,21 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
       'CMD ["say \\"hi\\""]',
     ]);
   });
+  it("an absolute WORKDIR is kept as written; a relative one is joined and cleaned", () => {
+    // BuildKit's NormalizeWorkdir cleans only what it joins (util/system/path.go).
+    const p = planText("FROM scratch\nWORKDIR //x//y\nCOPY a b\nWORKDIR /a/./b/../c/\n");
+    expect(p.image?.config.WorkingDir).toBe("/a/./b/../c/");
+    expect(p.image?.history.map((h) => h.created_by)).toContain("WORKDIR //x//y");
+    expect(node(p, "s0.2").op["dest"]).toBe("/x/y/b");
+    const q = planText("FROM scratch\nWORKDIR /a/./b/\nWORKDIR ../c//d/\n");
+    expect(q.image?.config.WorkingDir).toBe("/a/c/d");
+  });
+  it("a VOLUME entry is trimmed, then expanded as one word", () => {
+    const p = planText('FROM scratch\nENV V="/a /b"\nVOLUME $V\nVOLUME [" /c ", "/d/"]\n');
+    expect(Object.keys(p.image?.config.Volumes ?? {})).toEqual(["/a /b", "/c", "/d/"]);
+    const q = planText('FROM scratch\nVOLUME [" "]\nVOLUME $UNSET\n');
+    expect(q.diagnostics.map((d) => d.code)).toEqual(["empty-volume", "empty-volume"]);
+  });
   it("a WORKDIR other than / makes a layer; / does not", () => {
     const p = planText("FROM scratch\nWORKDIR /\nWORKDIR /app\n");
     expect([node(p, "s0.1").layer, node(p, "s0.2").layer]).toEqual([false, true]);

@@ -1,13 +1,13 @@
 import { pathMax, type Workdir } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
-import { joinPath } from "../paths.js";
+import { cleanPath, joinPath } from "../paths.js";
 
 /** WORKDIR: sets cwd and `WorkingDir`; a file node `mkdir -p` unless the path is `/`. */
 export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): void {
   const raw = w.value?.value ?? "";
   const value = ctx.expand(st, raw, w.value ?? w);
-  const wd = joinPath(st.workdir, value);
+  const wd = workdirOf(st, value);
   const bytes = wd.length * 3 > pathMax ? new TextEncoder().encode(wd).length : wd.length;
   if (bytes > pathMax) {
     // Each step would keep the whole path (its label, history and config), and WORKDIRs that each go one level
@@ -52,4 +52,15 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
       empty_layer: false,
       node: st.head,
     });
+}
+
+/**
+ * The working directory a WORKDIR sets, as BuildKit's `NormalizeWorkdir` makes it: on Linux an absolute path is kept
+ * as written (`//x//y`, `/a/../b/`), a relative one is joined to the current one and cleaned, and an empty one keeps
+ * the current one; on Windows the drive letter goes and the path is cleaned.
+ */
+function workdirOf(st: StageState, value: string): string {
+  if (st.os === "windows") return joinPath(st.workdir, value);
+  if (value === "") return st.workdir;
+  return value.startsWith("/") ? value : cleanPath(`${st.workdir}/${value}`);
 }

@@ -1,3 +1,5 @@
+import { edgeCases } from "./edge-cases.js";
+
 /** One conformance case: a Dockerfile built with buildah and planned with hull, compared field by field. */
 export interface Case {
   readonly name: string;
@@ -226,6 +228,7 @@ export const cases: readonly Case[] = [
     name: "HEALTHCHECK durations",
     dockerfile: `FROM ${bb}\nHEALTHCHECK --interval=1m30s --timeout=1500ms --start-period=2s --retries=5 CMD ["/bin/true"]\n`,
   },
+  ...edgeCases,
 ];
 
 /** A cache case: build, change one context file or one build arg, rebuild, and compare the steps that hit the cache. */

@@ -108,14 +108,14 @@ export function compare(b: Buildah, hull: PlanJson, c: Case): Outcome {
   let history = [...(b.image.history ?? [])];
   let historyAdjusted = false;
   // BuildKit writes no history for ONBUILD (convert.go dispatchOnbuild); buildah records a `#(nop) ONBUILD` entry.
-  const withoutOnbuild = history.filter((h) => !/#\(nop\) ONBUILD /.test(h.created_by ?? ""));
+  const withoutOnbuild = history.filter((h) => !/#\(nop\) ONBUILD /i.test(h.created_by ?? ""));
   if (withoutOnbuild.length !== history.length) historyAdjusted = true;
   history = withoutOnbuild;
   const ours = image.history;
   const flags = history.map((h, i) => {
     // BuildKit's WORKDIR makes the directory in a layer of its own unless it is `/` (convert.go dispatchWorkdir);
     // buildah marks it an empty layer.
-    if (/#\(nop\) WORKDIR /.test(h.created_by ?? "") && ours[i] && /^WORKDIR /.test(ours[i].created_by)) {
+    if (/#\(nop\) WORKDIR /i.test(h.created_by ?? "") && ours[i] && /^WORKDIR /.test(ours[i].created_by)) {
       if (ours[i].empty_layer !== (h.empty_layer === true)) historyAdjusted = true;
       return ours[i].empty_layer;
     }
