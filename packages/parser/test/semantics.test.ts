@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "../src/ast/build.js";
 import { expandWord } from "../src/expand/expand.js";
-import { semanticModel, type SemanticModel } from "../src/semantics/model.js";
+import { semanticModel, semanticWork, type SemanticModel } from "../src/semantics/model.js";
 
 const NAMED: Record<string, string> = { nl: "\n", empty: "" };
 const unescape = (s: string) => s.replace(/⟨(\w+)⟩/g, (m, name: string) => NAMED[name] ?? m);
@@ -98,6 +98,42 @@ describe("SemanticModel", () => {
     const model = semanticModel(ast);
     const user = (i: number) => model.lastUser(ast.stages[i]!)?.value?.value ?? null;
     expect([0, 1, 2, 3].map(user)).toEqual(["app", "app", null, null]);
+  });
+});
+
+describe("SemanticModel.workdirBefore", () => {
+  const dirs = (text: string) => {
+    const { ast } = parse(text);
+    const model = semanticModel(ast);
+    return ast.stages.flatMap((s) =>
+      s.instructions.filter((i) => i.type === "Run").map((i) => model.workdirBefore(i)),
+    );
+  };
+  test("follows WORKDIRs as BuildKit sets them: absolute as written, relative joined and cleaned", () => {
+    expect(
+      dirs(
+        "FROM scratch AS a\nRUN x\nWORKDIR //x//y\nRUN x\nWORKDIR ../z/./w/\nRUN x\nENV D=/d\nWORKDIR $D/e\nRUN x\nFROM a\nRUN x\nWORKDIR f\nRUN x\n",
+      ),
+    ).toEqual(["/", "//x//y", "/x/z/w", "/d/e", "/d/e", "/d/e/f"]);
+  });
+  test("is unknown where the base image or a build argument sets the directory", () => {
+    expect(
+      dirs(
+        "FROM alpine\nRUN x\nWORKDIR app\nRUN x\nWORKDIR /srv\nRUN x\nARG D\nWORKDIR $D\nRUN x\nWORKDIR C:\\app\nRUN x\nONBUILD RUN x\n",
+      ),
+    ).toEqual([null, null, "/srv", null, null]);
+  });
+  test("reads each stage's WORKDIRs once, however many instructions ask", () => {
+    const n = 3_000;
+    const text = `FROM scratch\n${"WORKDIR d\nRUN x\n".repeat(n)}`;
+    const { ast } = parse(text);
+    const model = semanticModel(ast);
+    const before = semanticWork.steps;
+    const runs = ast.stages[0]!.instructions.filter((i) => i.type === "Run");
+    for (const run of runs) model.workdirBefore(run);
+    expect(model.workdirBefore(runs.at(-1)!)).toBeNull(); // deeper than PATH_MAX
+    expect(model.workdirBefore(runs[2]!)).toBe("/d/d/d");
+    expect(semanticWork.steps - before).toBeLessThan(4 * n);
   });
 });
 

@@ -64,6 +64,40 @@ RUN export BUILD=\`mktemp -d\`; cd \${BUILD}; make
     `FROM debian:12
 RUN cd /tmp; tar xf ghc.tar; cd "ghc-9.10"; ./configure; make install; rm -rf /tmp/*
 `,
+    {
+      name: "a relative cd from the stage's WORKDIR, in its own stage or a base stage, into a scratch directory",
+      code: `FROM alpine:3.20 AS base
+WORKDIR /tmp
+RUN wget -q https://example.com/v.tar.gz && tar -xzf v.tar.gz && cd v-1.0 && make install
+FROM base
+WORKDIR build
+RUN cd out && make
+`,
+    },
+    {
+      name: "a variable the stage sets to a scratch directory",
+      code: `FROM alpine:3.20
+ENV SRC_DIR=/tmp/src
+ARG OUT=/var/tmp/out
+RUN mkdir -p \${SRC_DIR} && cd \${SRC_DIR} && make && cd "$OUT" && make install
+`,
+    },
+    {
+      name: "a step back up after an earlier cd",
+      code: `FROM ubuntu:24.04
+RUN tmp="$(mktemp -d)"; cd "$tmp"; tar -xf /app.tgz; mv bin /opt/app/; cd ..; rm -rf "$tmp"
+RUN cd "$(mktemp -d)" && make && cd - && make install
+`,
+    },
+    {
+      name: "a directory the RUN mounts",
+      code: `FROM ubuntu:24.04
+RUN --mount=type=cache,target=/installTmp/ cd /installTmp && sh ./dotnet-install.sh
+RUN --mount=type=bind,source=.,target=/src cd /src/app && make install
+WORKDIR /w
+RUN --mount=type=tmpfs,target=. cd build && make
+`,
+    },
   ],
   invalid: [
     {
@@ -157,6 +191,26 @@ RUN cd "$dir" && make && dir="$(mktemp -d)"
 RUN cd / && cd /srv/app && npm ci
 `,
       errors: [{ messageId: "cd", line: 2, column: 13 }],
+    },
+    {
+      name: "a variable the RUN sets itself, a WORKDIR the base image may set, a step up with no cd before it",
+      code: `FROM alpine:3.20
+ENV SRC_DIR=/tmp/src
+RUN SRC_DIR=/srv && cd $SRC_DIR && make
+FROM alpine:3.20
+RUN cd app && make
+WORKDIR /srv/app
+RUN cd .. && make
+RUN --mount=type=cache,target=/root/.cache cd /root && make
+RUN --mount=target=.,from=src cd /usr/bin && ls
+`,
+      errors: [
+        { messageId: "cd", line: 3, column: 21 },
+        { messageId: "cd", line: 5, column: 5 },
+        { messageId: "cd", line: 7, column: 5 },
+        { messageId: "cd", line: 8, column: 44 },
+        { messageId: "cd", line: 9, column: 31 },
+      ],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { globCovers, isGlob, pathMax } from "@hull/parser";
+import type { Run, SemanticModel } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, type ShellCommand } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
@@ -17,7 +18,9 @@ export default defineRule({
     limitations: "Reported once per `RUN`, at its first `cd`.",
     hadolintDifferences:
       "a `cd` that cannot leak is not reported: one inside a subshell `( cd dir && make )`, `cd /`, and a `cd` into a temporary build directory that the same `RUN` removes (`cd /tmp/build && … && rm -rf /tmp/build`), since `WORKDIR` would leave that directory in the image. " +
-      "Nor is a `cd` into a scratch directory (`/tmp`, `/var/tmp` or one below them, or one `mktemp -d` made), where `WORKDIR` would make the scratch directory the working directory of every later instruction and of the container.",
+      "Nor is a `cd` into a scratch directory (`/tmp`, `/var/tmp` or one below them, or one `mktemp -d` made), where `WORKDIR` would make the scratch directory the working directory of every later instruction and of the container; " +
+      "a `cd` into a directory the `RUN` mounts (a cache, a tmpfs, a bind), which exists only while it runs; a `cd` back up (`cd ..`, `cd -`) after an earlier one; or a `cd` to the stage's `WORKDIR`. " +
+      'Relative paths are followed from the stage\'s `WORKDIR` when the file sets it, and a variable the stage sets (`cd "$SRC_DIR"` after `ENV SRC_DIR=/tmp/src`) as its value.',
     bad: [
       `FROM golang:1.23
 COPY . /src
@@ -48,6 +51,7 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
       // a first `cd` needs it, and the subshells are counted once. Subshell parentheses lie between commands: a `cd`
       // with one still open before it lasts only to its `)`.
       let facts: RunFacts | undefined;
+      const known = (): RunFacts => (facts ??= runFacts(commands, node, ctx.semantic, script));
       let depth = 0;
       let previousEnd = 0;
       const cd = commands.find((c, i) => {
@@ -57,7 +61,7 @@ RUN mkdir /tmp/b && cd /tmp/b && curl -fsSLO https://example.com/x.tgz && tar xz
           else if (ch === 0x29 /* ) */) depth = Math.max(0, depth - 1);
         }
         previousEnd = c.end;
-        return c.name === "cd" && depth === 0 && !harmlessCd(c, i, commands, (facts ??= runFacts(commands)));
+        return c.name === "cd" && depth === 0 && !harmlessCd(c, i, commands, known());
       });
       if (!cd) return;
       const word = commandWord(cd)!;
@@ -79,6 +83,10 @@ interface RunFacts {
    * `cd "$dir"` first asks.
    */
   mktemp: Map<string, number> | undefined;
+  /** The directory the RUN starts in: the stage's WORKDIR when the file says it, else a stand-in. */
+  start: string;
+  /** Where the RUN's own mounts (a cache, a tmpfs, a bind) are: directories that exist only while it runs. */
+  mounts: readonly string[];
 }
 
 /** A node of the tree of removed paths: the last command that removes this path (-1 if none), and what lies below. */
@@ -87,8 +95,22 @@ interface Removal {
   below: Map<string, Removal> | undefined;
 }
 
-function runFacts(commands: readonly ShellCommand[]): RunFacts {
-  const dirs = directories(commands);
+function runFacts(
+  commands: readonly ShellCommand[],
+  node: Run,
+  semantic: SemanticModel,
+  script: string,
+): RunFacts {
+  // A variable the stage sets (`cd "$SRC_DIR"` after `ENV SRC_DIR=/tmp/src`) is read as its value (a build
+  // argument as its default), unless the RUN sets it itself.
+  const expand = (text: string): string => {
+    const name = /^\$(?:\{(\w+)\}|(\w+))/.exec(text);
+    const variable = name?.[1] ?? name?.[2];
+    if (variable === undefined || assigns(script, variable)) return text;
+    return semantic.valueBefore(node, text, { argDefaults: true }) ?? text;
+  };
+  const start = semantic.workdirBefore(node) ?? START;
+  const dirs = directories(commands, start, expand);
   const removed: Removal = { last: -1, below: undefined };
   const globs: RunFacts["globs"] = new Map();
   const add = (path: string, index: number) => {
@@ -117,7 +139,19 @@ function runFacts(commands: readonly ShellCommand[]): RunFacts {
         if (path !== null && path !== "/") add(path, index);
       }
   });
-  return { dirs, removed, globs, mktemp: undefined };
+  // A relative target is under the WORKDIR (`--mount=target=.`).
+  const mounts = node.mounts.flatMap((m) => {
+    const target = m.target === null ? null : resolve(start, m.target);
+    return target === null || target === "/" ? [] : [target];
+  });
+  return { start, dirs, removed, globs, mktemp: undefined, mounts };
+}
+
+/** True when a RUN's script may set a shell variable: an assignment, a `for` loop over it, or a `read` into it. */
+function assigns(script: string, name: string): boolean {
+  return new RegExp(`(?:^|[^\\w$])${name}=|\\bfor\\s+${name}\\b|\\bread\\b[^;&|\\n]*\\b${name}\\b`).test(
+    script,
+  );
 }
 
 /**
@@ -133,8 +167,16 @@ function harmlessCd(
   // Directories are followed through the RUN, so that `cd /tmp/b && cd src` is still inside /tmp/b.
   const dir = facts.dirs[index];
   if (dir === null || dir === undefined) return false;
-  // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do.
-  if (dir === "/" || dir === START) return true;
+  // `cd /`, or back to where the RUN started (`cd src && make && cd ..`), leaves nothing for WORKDIR to do; nor
+  // does a step back up after an earlier `cd` (`cd "$tmp" && … && cd .. && rm -rf "$tmp"`).
+  if (dir === "/" || dir === facts.start) return true;
+  if (
+    /^(?:-|\.\.(?:\/\.\.)*\/?)$/.test(operands(cd)[0]?.value ?? "") &&
+    commands.slice(0, index).some((c) => c.name === "cd")
+  )
+    return true;
+  // A mount of the RUN: WORKDIR would leave an empty directory in the image, under the mount.
+  if (facts.mounts.some((m) => dir === m || dir.startsWith(`${m}/`))) return true;
   // A scratch directory: WORKDIR there would make it the working directory of every later instruction and of the
   // container.
   if (/^\/(?:var\/)?tmp(?:\/|$)/.test(dir) || madeByMktemp(cd, index, commands, facts)) return true;
@@ -192,13 +234,18 @@ const MKTEMP_ASSIGNMENT = /^(\w+)=["']?(?:\$\(|`)\s*mktemp\b/;
 // The WORKDIR a RUN starts in is not known here; relative paths only have to compare equal to each other.
 const START = "/\u0000workdir/\u0000";
 
-/** The working directory after each command (null when unknown), following `cd`s from the RUN's start. */
-function directories(commands: readonly ShellCommand[]): (string | null)[] {
-  let cwd: string | null = START;
+/** The working directory after each command (null when unknown), following `cd`s from `start`. */
+function directories(
+  commands: readonly ShellCommand[],
+  start: string,
+  expand: (text: string) => string,
+): (string | null)[] {
+  let cwd: string | null = start;
   return commands.map((c) => {
     if (c.name === "cd") {
       const target = operands(c)[0]?.value;
-      cwd = target === undefined ? null : resolve(cwd, target);
+      cwd =
+        target === undefined ? null : resolve(cwd, target.includes("$") ? expand(normalize(target)) : target);
     }
     return cwd;
   });

@@ -8,10 +8,12 @@ import type {
   Stage,
   User,
   Word,
+  Workdir,
 } from "../ast/nodes.js";
 import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
 import { firstIndex } from "../first-index.js";
+import { pathMax } from "./limits.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import { defaultPath, defaultPredefinedArgs, nonEnvArgs, predefinedArgs } from "./predefined.js";
 import type { Platform } from "./platform.js";
@@ -206,6 +208,14 @@ export interface SemanticModel {
    * argument reads as its default, the value of a build that passes none (what BuildKit's checks assume).
    */
   valueBefore(node: Instruction, text: string, options?: ValueOptions): string | null;
+  /**
+   * The working directory before an instruction of a stage, as its WORKDIRs set it (BuildKit's
+   * `NormalizeWorkdir`): an absolute value as written, a relative one joined to the directory before it and
+   * cleaned. A stage starts in its base stage's last directory, in `/` on scratch, and in an image's, which the
+   * file does not say. Null when unknown: an image's directory, a value the file does not fix (`valueBefore`), a
+   * Windows path; and in the preamble and ONBUILD triggers.
+   */
+  workdirBefore(node: Instruction): string | null;
 }
 
 /** How `valueBefore` reads a word. */
@@ -239,6 +249,15 @@ interface Model extends SemanticModel {
   finals: (MutableScope | undefined)[] | undefined;
   // The scope being advanced through one stage: queries in source order cost one step per declaration.
   cursor: { stage: Stage; index: number; decl: number; scope: MutableScope } | null;
+  // Each stage's WORKDIRs with the directory each sets, computed on demand.
+  workdirs: (StageWorkdirs | undefined)[] | undefined;
+}
+
+/** A stage's directory before its first instruction, and each WORKDIR's index in the stage with what it sets. */
+interface StageWorkdirs {
+  readonly start: string | null;
+  readonly at: readonly number[];
+  readonly dirs: readonly (string | null)[];
 }
 
 /** The semantic model of a tree, with the inputs of a build that the file itself does not hold. */
@@ -268,6 +287,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     chainMemo: new Map(),
     finals: undefined,
     cursor: null,
+    workdirs: undefined,
     plainName,
     expandGlobal,
     resolveImage,
@@ -286,6 +306,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     scopeBefore,
     finalScope,
     valueBefore,
+    workdirBefore,
   };
   return model;
 }
@@ -432,6 +453,64 @@ function valueBefore(this: Model, node: Instruction, text: string, options?: Val
     ? (name: string) => scope.uncertain.has(name)
     : (name: string) => scope.args.has(name) || scope.uncertain.has(name);
   return result.matched.some(unknown) ? null : result.value;
+}
+
+function workdirBefore(this: Model, node: Instruction): string | null {
+  const place = placeOf(this, node);
+  if (!place?.stage) return null;
+  const { start, at, dirs } = stageWorkdirs(this, place.stage);
+  const k = firstIndex(at.length, (i) => at[i]! >= place.index) - 1;
+  return k < 0 ? start : dirs[k]!;
+}
+
+function stageWorkdirs(m: Model, stage: Stage): StageWorkdirs {
+  const all = (m.workdirs ??= new Array<StageWorkdirs | undefined>(m.ast.stages.length).fill(undefined));
+  const known = all[stage.index];
+  if (known) return known;
+  // The chain of bases is walked from its root without recursion: a file of 30,000 stages each on the last.
+  const pending: Stage[] = [];
+  for (let s: Stage | null = stage; s && !all[s.index]; s = m.baseOf(s)) pending.push(s);
+  for (let p = pending.length - 1; p >= 0; p--) {
+    const s = pending[p]!;
+    const base = m.baseOf(s);
+    let dir: string | null;
+    if (base) {
+      const b = all[base.index]!;
+      dir = b.dirs.length > 0 ? b.dirs[b.dirs.length - 1]! : b.start;
+    } else dir = m.baseName(s)?.toLowerCase() === "scratch" ? "/" : null;
+    const start = dir;
+    const at: number[] = [];
+    const dirs: (string | null)[] = [];
+    s.instructions.forEach((instruction, index) => {
+      if (instruction.type !== "Workdir") return;
+      semanticWork.steps++;
+      dir = nextWorkdir(m, instruction, dir);
+      at.push(index);
+      dirs.push(dir);
+    });
+    all[s.index] = { start, at, dirs };
+  }
+  return all[stage.index]!;
+}
+
+/** The directory a WORKDIR sets after `current`; null when unknown. */
+function nextWorkdir(m: Model, node: Workdir, current: string | null): string | null {
+  const text = node.value?.value;
+  if (text === undefined) return current;
+  const value = m.valueBefore(node, text);
+  if (value === null || value.includes("\\") || /^[A-Za-z]:/.test(value)) return null;
+  if (value === "") return current;
+  // Past PATH_MAX the build fails; following further would copy ever longer paths (a generated file of 20,000
+  // WORKDIRs, each one level deeper).
+  if (value.startsWith("/")) return value.length > pathMax ? null : value;
+  if (current === null || current.length + value.length > pathMax) return null;
+  const parts: string[] = [];
+  for (const part of `${current}/${value}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join("/")}`;
 }
 
 function finalScope(this: Model, stage: Stage): StageScope {
