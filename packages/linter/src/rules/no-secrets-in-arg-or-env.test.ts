@@ -95,8 +95,30 @@ ARG LLVM_KEY
 ENV TLS_PRIVATE_KEY=/etc/tls.key USE_AUTH_PLUGIN=True API_TOKEN=
 `,
     },
+    {
+      name: "the address of a published key, directly or through a variable, or a host",
+      code: `FROM debian:12
+ARG STAGING_URL=https://packages.fluentbit.io
+ARG STAGING_KEY=\${STAGING_URL}/fluentbit.key
+ENV FLUENT_BIT_PACKAGES_KEY=\${STAGING_KEY} VAULT_TOKEN_HOST=https://vault.example.com/
+`,
+    },
   ],
   invalid: [
+    {
+      name: "an ARG's empty default, a URL with a user, a query or a path that may be the secret",
+      code: `FROM alpine:3.20
+ARG ORACLE_PASSWORD=
+ENV REPO_KEY=https://user:pw@example.com/release.key DL_TOKEN=https://example.com/a.key?token=x
+ENV SLACK_WEBHOOK_TOKEN=https://hooks.slack.com/services/T0/B0/XXXX
+`,
+      errors: [
+        { messageId: "secret", line: 2, column: 5 },
+        { messageId: "secret", line: 3, column: 5 },
+        { messageId: "secret", line: 3, column: 54 },
+        { messageId: "secret", line: 4, column: 5 },
+      ],
+    },
     {
       name: "secrets that look like names: no known extension, or a slash in a base64 key",
       code: `FROM alpine:3.20

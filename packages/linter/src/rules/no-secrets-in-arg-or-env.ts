@@ -32,17 +32,30 @@ function looksSecret(name: string): boolean {
   return parts.some((p) => denyTokens.has(p)) && !parts.some((p) => allowTokens.has(p));
 }
 
-/**
- * True for values that cannot be secrets although the name says so: settings, file paths (absolute, or relative from
- * `./`, `../` or `~/`: `GOOGLE_APPLICATION_CREDENTIALS=./key.json` names the file), public key fingerprints.
- */
 /** A relative file name with the extension of a script, a config or a key file (`resetOSPassword.sh`, `tls/ca.key`). */
 const fileName =
   /^[\w.-]+(?:\/[\w.-]+)*\.(?:sh|bash|ps1|py|rb|pl|js|json|ya?ml|toml|xml|ini|cfg|conf|properties|txt|env|key|pem|crt|cer|der|csr|p12|pfx|jks|keystore|gpg|asc|pub|rsp|sql)$/i;
 
-function harmlessValue(name: string, value: string): boolean {
+/**
+ * A URL without a user name, password or query that is only a host, or the address of a published key or
+ * certificate (`https://packages.example.com/release.key`). Other paths may hold a secret (a webhook's).
+ */
+const plainUrl = /^[a-z][a-z\d+.-]*:\/\/[^\s/@?#]+(?:\/[^\s?#@]*\.(?:key|asc|gpg|pub|pem|crt|cer)|\/?)$/i;
+
+/**
+ * True for values that cannot be secrets although the name says so: settings, file paths (absolute, or relative from
+ * `./`, `../` or `~/`: `GOOGLE_APPLICATION_CREDENTIALS=./key.json` names the file), URLs, public key fingerprints.
+ */
+function harmlessValue(keyword: "ARG" | "ENV", name: string, value: string): boolean {
   const v = value.trim();
-  if (v === "" || booleans.has(v.toLowerCase()) || /^(?:\/|\.\.?\/|~\/)\S*$/.test(v) || fileName.test(v))
+  // An ARG's empty default stands for the value a build passes, as an ARG without one does.
+  if (v === "") return keyword === "ENV";
+  if (
+    booleans.has(v.toLowerCase()) ||
+    /^(?:\/|\.\.?\/|~\/)\S*$/.test(v) ||
+    fileName.test(v) ||
+    plainUrl.test(v)
+  )
     return true;
   // A fingerprint only under a name that says "key" and nothing more secret: GPG_KEY, SWIFT_SIGNING_KEY, LLVM_KEY.
   const parts = name.toLowerCase().split("_");
@@ -72,7 +85,7 @@ export default defineRule({
     limitations:
       "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case), or `psw` (Jenkins' name for the password half of a credential), makes it a secret, unless another part is `public`, `file` or `version` (or `dont`, which makes a switch: `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`). " +
       "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
-      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, a boolean (`0` and `1` too), a file path (absolute, or starting with `./`, `../` or `~/`), a file name with the extension of a script, a config or a key file (`reset_password.sh`, `certs/server.key`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
+      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty (for an `ENV`; an `ARG`'s empty default stands for the value a build passes), a boolean (`0` and `1` too), a file path (absolute, or starting with `./`, `../` or `~/`), a file name with the extension of a script, a config or a key file (`reset_password.sh`, `certs/server.key`), a URL without a user, password or query that is a host or the address of a published key or certificate (`https://packages.example.com/release.key`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
     hadolintDifferences:
       "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above. " +
       "An `ARG` before the first `FROM` is not reported where hadolint reports it: it reaches no image unless a stage declares it again, and that declaration is reported.",
@@ -148,7 +161,8 @@ ENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key
               continue;
             }
             const value = valueOf(definition);
-            if (!(value !== null && harmlessValue(name, value))) ctx.report(decl.name, "secret", "ARG", name);
+            if (!(value !== null && harmlessValue("ARG", name, value)))
+              ctx.report(decl.name, "secret", "ARG", name);
           }
         } else if (node.type === "Env") {
           for (const pair of node.pairs) {
@@ -160,7 +174,8 @@ ENV MONKEY=1 USE_AUTH=true TLS_KEY=/etc/tls/tls.key
               continue;
             }
             const value = valueOf(definition);
-            if (!(value !== null && harmlessValue(name, value))) ctx.report(pair.key, "secret", "ENV", name);
+            if (!(value !== null && harmlessValue("ENV", name, value)))
+              ctx.report(pair.key, "secret", "ENV", name);
           }
         }
       }
