@@ -57,11 +57,19 @@ ENTRYPOINT ["dotnetapp"]
     "FROM quay.io/sclorg/python-311-c9s\n",
     "FROM centos/python-36-centos7\n",
     "FROM mcr.microsoft.com/powershell:lts-nanoserver-1809\n",
+    // .NET's chiseled and distroless images run as their app user.
+    "FROM mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled-extra\n",
+    `FROM mcr.microsoft.com/dotnet/aspnet:8.0-azurelinux3.0-distroless@sha256:${"a".repeat(64)}\n`,
     `FROM debian:12
 USER root
 `,
   ],
   invalid: [
+    {
+      name: ".NET's other images run as root",
+      code: "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble\n",
+      errors: [{ messageId: "implicit", line: 1, column: 6 }],
+    },
     {
       name: "a scratch image that runs its program; a base named by a global ARG, shown expanded",
       code: `ARG BASE=scratch

@@ -15,6 +15,13 @@ const redHatAppImage =
   /^(?:(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io|docker\.io)\/)?(?:(?:ubi|rhel)\d+|sclorg|fedora|centos)\/(?:python|nodejs|nginx|httpd|php|ruby|perl|postgresql|mysql|mariadb|redis|varnish|openjdk)-\d/;
 
 /**
+ * Microsoft's chiseled and distroless .NET images (`dotnet/runtime-deps:9.0-noble-chiseled`,
+ * `dotnet/aspnet:8.0-azurelinux3.0-distroless`), which end with `USER $APP_UID` (1654, the `app` user).
+ */
+const dotnetNonRootImage =
+  /^mcr\.microsoft\.com\/dotnet\/(?:nightly\/)?[\w-]+:[^@]*-(?:chiseled|distroless)(?:$|[-@])/;
+
+/**
  * Nano Server, which runs as the unprivileged ContainerUser since version 1709; the Windows Server 2016 release
  * (`sac2016`, `10.0.14393`, the old `microsoft/nanoserver` without a tag) ran as ContainerAdministrator.
  */
@@ -40,7 +47,7 @@ export default defineRule({
       "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
-      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…) and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…), .NET's chiseled and distroless images and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
       "A final stage built `FROM scratch` that copies files in and has no `CMD` or `ENTRYPOINT` is not reported: its image holds files to copy or export, and runs no container. " +
       "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
@@ -101,6 +108,7 @@ COPY --from=build /app /app
         nonRootImage.test(name) ||
         isCircleciImage(name) ||
         redHatAppImage.test(name) ||
+        dotnetNonRootImage.test(name) ||
         (nanoServer.test(name) && !nanoServer2016.test(name))
       )
         return;

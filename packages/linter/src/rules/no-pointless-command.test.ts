@@ -4,6 +4,12 @@ import rule from "./no-pointless-command.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a program asked only for its version, as a check that it is installed",
+      code: `FROM debian:12-slim
+RUN /usr/bin/mount --version && umount -V && ps --help
+`,
+    },
+    {
       name: "a function that stands in for a command is defined, not run",
       code: `FROM oraclelinux:7-slim
 RUN free() { echo "Swap: 2048 0 2048"; } && export -f free && rpm -i oracle-xe.rpm
@@ -44,6 +50,13 @@ RUN echo "$(ps -ef)"
     },
   ],
   invalid: [
+    {
+      name: "a version option beside a real argument",
+      code: `FROM debian:12-slim
+RUN mount --version /dev/sda1 /mnt
+`,
+      errors: [{ messageId: "mount", line: 2, column: 5 }],
+    },
     {
       code: `FROM debian:12
 RUN apt-get install -y nginx && service nginx start

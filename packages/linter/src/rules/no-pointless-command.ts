@@ -33,7 +33,7 @@ export default defineRule({
       "Commands that show or manage processes (`ps`, `top`, `free`, `kill`, `service`, `shutdown`), mount file systems or configure the network (`mount`, `ifconfig`) act on a build container that is thrown away when the `RUN` ends, and interactive programs (`vim`, `ssh`) have no terminal to talk to. " +
       "They are leftovers from working in a shell, or a sign that the Dockerfile is treated like a virtual machine.",
     limitations:
-      "Uses that do work in a build are accepted: a state piped into a `grep` whose status counts, as a check (`RUN mount | grep /dev/shm`), `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, and `ssh` with an SSH mount (`RUN --mount=type=ssh`).",
+      "Uses that do work in a build are accepted: a state piped into a `grep` whose status counts, as a check (`RUN mount | grep /dev/shm`), `vim` running a script (`vim +PlugInstall +qall`), `service … start` followed by commands that use the service, `kill` of a job started in the same `RUN`, `ssh` with an SSH mount (`RUN --mount=type=ssh`), and a program asked only for its version or help (`mount --version`), which checks that it is installed.",
     hadolintDifferences:
       "the uses above that do work in a build are accepted, since they are not pointless; and `ifconfig` is reported, which hadolint's message names but its code does not check.",
     bad: [
@@ -79,6 +79,8 @@ RUN vim -es +PlugInstall +qall
         const base = command.base;
         const reason = base === null ? undefined : commands.get(base);
         if (base === null || !reason) continue;
+        // `mount --version`: a check that the program is installed, which fails the build if it is not.
+        if (command.args.length > 0 && command.args.every((a) => versionOrHelp.test(a.value))) continue;
         if (base === "vim" && command.args.some((a) => vimBatch.test(a.value))) continue;
         if (base === "ssh" && sshMount) continue;
         if (base === "service" && serviceUsed) continue;
@@ -103,6 +105,8 @@ RUN vim -es +PlugInstall +qall
     },
   },
 });
+
+const versionOrHelp = /^(?:--version|-V|--help|-h)$/;
 
 /** True when a `service … start` is followed by commands other than `service` (the build uses the service). */
 function usesStartedService(list: readonly ShellCommand[]): boolean {

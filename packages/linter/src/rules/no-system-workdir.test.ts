@@ -3,6 +3,17 @@ import rule from "./no-system-workdir.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a Windows stage, by its image, its shell or its user, and a stage built on one",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win
+WORKDIR /dev
+FROM win
+WORKDIR /dev/vcpkg
+FROM example.com/build-tools:1
+SHELL ["powershell", "-Command"]
+WORKDIR /dev
+`,
+    },
     `FROM debian:12
 WORKDIR /srv/proc
 `,

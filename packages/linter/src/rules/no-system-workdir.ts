@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { isWindowsStage } from "../shell/dialect.js";
 import { unquote } from "./utils/instruction-text.js";
 
 const system = /^\/(?:proc|boot|dev|sys|initrd|lost\+found)(?:\/|$)/;
@@ -16,7 +17,8 @@ export default defineRule({
       "Files written there during the build disappear or land where the runtime does not expect them, and a working directory under `/proc` or `/sys` points commands at kernel interfaces. " +
       "Use a directory of your own, such as `/app` or `/srv/app`.",
     limitations:
-      "Trivy reports this as DS-0030 (`/proc`, `/boot`, `/dev`, `/initrd`, `/lost+found`); hull also includes `/sys`.",
+      "Trivy reports this as DS-0030 (`/proc`, `/boot`, `/dev`, `/initrd`, `/lost+found`); hull also includes `/sys`. " +
+      "A stage the file shows to build on Windows (its base image's name, a Windows shell, `USER ContainerUser`) is not reported: there `/dev` is an ordinary folder on drive C:.",
     bad: [
       `FROM debian:12
 WORKDIR /proc/app
@@ -42,7 +44,11 @@ WORKDIR /devtools
     Workdir(node, ctx) {
       if (!node.value) return;
       const path = unquote(node.value.value);
-      if (path && system.test(path)) ctx.report(node.value, "system", path);
+      if (!path || !system.test(path)) return;
+      // On Windows `/dev` is only the folder `C:\dev`.
+      const stage = ctx.semantic.stageOf(node);
+      if (stage && isWindowsStage(ctx.semantic, stage)) return;
+      ctx.report(node.value, "system", path);
     },
   },
 });

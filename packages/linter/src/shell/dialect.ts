@@ -92,7 +92,7 @@ export type BinSh = "bash" | "dash" | "busybox";
 
 /**
  * The shell an image's `/bin/sh` is, when its name tells: bash in the Red Hat family (CentOS, Fedora, RHEL's UBI,
- * Rocky, Alma, Oracle Linux, Amazon Linux), openSUSE and Arch; dash in Debian and Ubuntu, and in the official
+ * Rocky, Alma, Oracle Linux, Amazon Linux), Azure Linux (CBL-Mariner), Photon OS, openSUSE and Arch; dash in Debian and Ubuntu, and in the official
  * images' variants named after their releases (`python:3.12-bookworm`, `eclipse-temurin:21-jammy`); BusyBox's ash
  * in Alpine, BusyBox and the official `docker` image, and in the official images' Alpine variants (`node:22-alpine`,
  * `golang:1.23-alpine3.20`); and in any image whose tag names one of those systems (`nvidia/cuda:12.6.3-devel-ubuntu24.04`,
@@ -126,13 +126,18 @@ export function binShOfImage(name: string): BinSh | null {
 const SYSTEM_VERSION_NAME =
   /(?:^|-)(ubuntu|debian|alpine|ubi|centos|rockylinux|almalinux|oraclelinux|fedora|amazonlinux)-?\d+(?:\.\d+)*(?:$|-)/;
 
-/** A base image named for its system, as LinuxServer's are (`ghcr.io/linuxserver/baseimage-alpine:3.23`). */
-const BASE_IMAGE_NAME = /^baseimage-(ubuntu|debian|alpine|fedora|centos|rockylinux|almalinux)$/;
+/**
+ * An image named for its system: a mirror or copy of the system's image in another registry or namespace
+ * (`ghcr.io/mailu/alpine:3.21`, `registry.example.com/mirror/ubuntu:24.04`), or a base image as LinuxServer names
+ * theirs (`ghcr.io/linuxserver/baseimage-alpine:3.23`).
+ */
+const BASE_IMAGE_NAME =
+  /^(?:baseimage-)?(ubuntu|debian|alpine|fedora|centos|rockylinux|almalinux|oraclelinux|amazonlinux)$/;
 
 // A name on Docker Hub (or Amazon's gallery, or the vendor's registry) and its tag, digest or path; or any image of
 // those registries.
 const BASH_SH_IMAGE =
-  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux|(?:docker\.io\/)?clearlinux(?:\/[a-z0-9._-]+)?|ghcr\.io\/clearlinux\/[a-z0-9._-]+|quay\.io\/almalinuxorg\/[a-z0-9._-]+)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.fedoraproject\.org|registry\.opensuse\.org|registry\.suse\.com)\/)/;
+  /^(?:(?:(?:docker\.io\/)?(?:library\/)?(?:centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|archlinux|photon)|(?:docker\.io\/)?(?:redhat\/ubi\d*|rockylinux\/rockylinux|opensuse\/[a-z]+|fedora\/[a-z0-9-]+)|public\.ecr\.aws\/amazonlinux\/amazonlinux|ghcr\.io\/oracle\/oraclelinux|container-registry\.oracle\.com\/os\/oraclelinux|(?:docker\.io\/)?clearlinux(?:\/[a-z0-9._-]+)?|ghcr\.io\/clearlinux\/[a-z0-9._-]+|quay\.io\/almalinuxorg\/[a-z0-9._-]+|mcr\.microsoft\.com\/(?:cbl-mariner|azurelinux)\/[a-z0-9._/-]+)(?:[:@/]|$)|(?:registry\.access\.redhat\.com|registry\.redhat\.io|quay\.io\/centos|quay\.io\/fedora|registry\.fedoraproject\.org|registry\.opensuse\.org|registry\.suse\.com)\/)/;
 /**
  * Official images built on Debian unless their tag names another system (Alpine, Windows): their `/bin/sh` is dash.
  * Not those with variants on other systems that a tag may name without saying so (`openjdk` on Oracle Linux,
@@ -151,9 +156,12 @@ const ALPINE_TAG = /(?:^|-)alpine(?:\d+(?:\.\d+)*)?(?:$|-)/;
  */
 const DEBIAN_TAG =
   /(?:^|[-.])(?:trixie|bookworm|bullseye|buster|stretch|noble|jammy|focal|bionic|xenial|(?:ubuntu|debian)(?:\d+(?:\.\d+)?)?)(?:$|[-.])/;
-/** A tag naming a system of the Red Hat family, or Amazon Linux: `12.6.3-devel-ubi9`, `21-al2023`, `rockylinux9`. */
+/**
+ * A tag naming a system of the Red Hat family, Amazon Linux, or another RPM system whose `/bin/sh` is bash (Azure
+ * Linux, once CBL-Mariner; Photon OS): `12.6.3-devel-ubi9`, `21-al2023`, `rockylinux9`, `8.0-azurelinux3.0`.
+ */
 const RED_HAT_TAG =
-  /(?:^|-)(?:ubi\d+|(?:centos|rockylinux|almalinux|oraclelinux|fedora|amazonlinux)(?:\d+(?:\.\d+)*)?|al2(?:023)?)(?:$|-)/;
+  /(?:^|-)(?:ubi\d+|(?:centos|rockylinux|almalinux|oraclelinux|fedora|amazonlinux|cbl-mariner|azurelinux|photon)(?:\d+(?:\.\d+)*)?|al2(?:023)?)(?:$|-)/;
 
 /**
  * What the `/bin/sh` of the image a node's stage is built on (through the stages it is built FROM) is, when its
@@ -291,6 +299,19 @@ function baseShell(semantic: SemanticModel, stage: Stage, windows: ReadonlySet<S
   if (isWindowsImage(name) || /^windows\b/i.test(platform) || windows.has(stage)) return windowsDefault;
   return isCircleciImage(name) ? circleciShell : posixDefault;
 }
+
+/**
+ * True when the file says a stage builds on Windows: its chain of stages starts from a Windows image (by its name,
+ * or `--platform=windows/…`), or holds something only Windows has (`windowsRoots`).
+ */
+export function isWindowsStage(semantic: SemanticModel, stage: Stage): boolean {
+  let roots = windowsRootSets.get(semantic);
+  if (roots === undefined)
+    windowsRootSets.set(semantic, (roots = windowsRoots(semantic, semantic.ast.stages)));
+  return baseShell(semantic, semantic.rootOf(stage), roots) === windowsDefault;
+}
+
+const windowsRootSets = new WeakMap<SemanticModel, Set<Stage>>();
 
 /**
  * CircleCI's convenience images (`cimg/python`, `cimg/node`…; in their own templates `cimg/%%PARENT%%`), all built
