@@ -3,6 +3,13 @@ import rule from "./prefer-numeric-user.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a Windows user has no numeric ID",
+      code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+USER zabbix
+CMD ["cmd"]
+`,
+    },
     `FROM alpine:3.20
 USER 0
 `,

@@ -1,5 +1,6 @@
 import type { User } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { isWindowsStage } from "../shell/dialect.js";
 
 export default defineRule({
   id: "prefer-numeric-user",
@@ -15,6 +16,7 @@ export default defineRule({
     limitations:
       "Only the users images run as are checked: the last `USER` of the last stage, or of the stage it is built `FROM` when it has none, and the same for any other stage that no stage builds on or copies from (one `--target` can build). " +
       "A `USER` that switches users for the build steps after it is never seen by Kubernetes, and `root` is `no-root-user`'s finding. " +
+      "A Windows stage (by its base image's name, a Windows shell or `USER ContainerUser`) is not checked: Windows users have no numeric ID. " +
       "The user is read as the build sets it, quotes removed and variables expanded: a variable set by an ENV of the file is checked by its value, and one that a build argument, the base image or nothing sets is not known, so it is accepted. " +
       "Off by default, as the check is only useful where such policies apply.",
     hadolintDifferences:
@@ -75,8 +77,10 @@ USER 10001
         const value = semantic.valueBefore(user, written);
         if (value === null) continue;
         const name = value.split(":")[0]!;
-        // Windows users (ContainerUser, ContainerAdministrator) have no numeric form.
+        // Windows users have no numeric form (Kubernetes checks runAsNonRoot on Windows by the name).
         if (/^\d+$/.test(name) || name === "root" || /^Container(User|Administrator)$/i.test(name)) continue;
+        const stage = semantic.stageOf(user);
+        if (stage && isWindowsStage(semantic, stage)) continue;
         if (value === written) ctx.report(user.value, "named", name);
         else ctx.report(user.value, "namedVariable", written, name);
       }
