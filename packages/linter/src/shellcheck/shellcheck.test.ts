@@ -307,6 +307,20 @@ describe.skipIf(!shellcheckFound)("with the real ShellCheck", () => {
       ["shellcheck/SC3036 2:62-64", "shellcheck/SC3037 4:26-28"],
     ],
     [
+      "single-quoted expansions: text written to a file or given to another user's shell is meant to stay literal",
+      `FROM debian:12
+RUN echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc && printf '%s $HOME\\n' a > f
+RUN echo '$x' | tee -a /etc/profile && runuser -l u -c 'echo $PATH' && su u -c 'id $USER'
+RUN echo '$HOME' && echo '$HOME' 2>/dev/null | grep x && echo 'a$b' >&2 && echo '$1' >/dev/null
+`,
+      [
+        "shellcheck/SC2016 4:10-17",
+        "shellcheck/SC2016 4:26-33",
+        "shellcheck/SC2016 4:63-68",
+        "shellcheck/SC2016 4:81-85",
+      ],
+    ],
+    [
       "repeated blanks: the indentation after a line continuation is not reported, blanks within a line are",
       'FROM debian:12\nRUN echo "a" \\\n      "b" > /f && echo "c"     "d" > /g\n',
       ["shellcheck/SC2291 3:19-40"],

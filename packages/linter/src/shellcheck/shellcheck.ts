@@ -289,6 +289,7 @@ export function shellcheckFindings(
       if (ECHO_FLAG_CODES.has(comment.code) && echoByPath(script.text, starts, comment.line, from)) continue;
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
       if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
+      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(script.text, from, to)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
@@ -321,6 +322,28 @@ function onlyJoinedBlanks(script: ShellcheckScript, from: number, to: number): b
     if (first === null || last === null || last - first === run[0].length - 1) return false;
   }
   return true;
+}
+
+/** "Expressions don't expand in single quotes, use double quotes for that." */
+const SINGLE_QUOTED_EXPANSION = 2016;
+
+/**
+ * True when the single-quoted text at `from`..`to` is meant to stay as written: text that echo, printf or cat
+ * writes to a file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, or through `| tee -a /etc/profile`), which
+ * a later shell expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c '…'`),
+ * which expands it when it runs. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
+ */
+function literalOnPurpose(text: string, from: number, to: number): boolean {
+  const before = text.slice(0, from);
+  const start = Math.max(
+    ...["&&", "||", ";", "|", "\n", "(", "`", "$("].map((s) => before.lastIndexOf(s) + s.length),
+  );
+  const head = before.slice(start).trim().split(/\s+/);
+  const command = (head[0] ?? "").replace(/^.*\//, "");
+  if (command === "su" || command === "runuser") return head.at(-1) === "-c" || head.at(-1) === "--command";
+  if (command !== "echo" && command !== "printf" && command !== "cat") return false;
+  const rest = /^[^;&|\n]*(?:\|\s*(?:sudo\s+)?tee\b)?/.exec(text.slice(to))![0];
+  return /\btee\b|(?:^|[\s'"])1?>>?\s*(?!\/dev\/null\b)[^\s&>]/.test(rest);
 }
 
 /** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */
