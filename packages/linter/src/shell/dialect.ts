@@ -169,8 +169,46 @@ const RED_HAT_TAG =
  */
 export function binShOf(semantic: SemanticModel, node: Instruction): BinSh | null {
   const stage = semantic.stageOf(node.onbuild ?? node);
-  return stage ? binShOfImage(imageOf(semantic, semantic.rootOf(stage))) : null;
+  if (!stage) return null;
+  const root = semantic.rootOf(stage);
+  return binShOfImage(imageOf(semantic, root)) ?? binShByPackages(semantic).get(root) ?? null;
 }
+
+/**
+ * For each image the file builds on, the `/bin/sh` its package manager tells, where the stages built on it run one:
+ * apk is Alpine's (and Wolfi's), whose `/bin/sh` is BusyBox's ash; apt-get and dpkg are Debian's and Ubuntu's (dash);
+ * yum, dnf, microdnf, tdnf, zypper and pacman belong to systems whose `/bin/sh` is bash. The first one found, in
+ * source order, counts. Read once per file.
+ */
+function binShByPackages(semantic: SemanticModel): Map<Stage, BinSh> {
+  let found = packageShells.get(semantic);
+  if (found !== undefined) return found;
+  found = new Map();
+  for (const stage of semantic.ast.stages) {
+    const root = semantic.rootOf(stage);
+    if (found.has(root)) continue;
+    for (const instruction of stage.instructions) {
+      if (instruction.type !== "Run") continue;
+      const m = PACKAGE_MANAGER.exec(instruction.args[0]?.value ?? "");
+      if (m === null) continue;
+      found.set(
+        root,
+        m[1] === "apk"
+          ? "busybox"
+          : m[1] === "apt-get" || m[1] === "apt" || m[1] === "dpkg"
+            ? "dash"
+            : "bash",
+      );
+      break;
+    }
+  }
+  packageShells.set(semantic, found);
+  return found;
+}
+
+const packageShells = new WeakMap<SemanticModel, Map<Stage, BinSh>>();
+const PACKAGE_MANAGER =
+  /(?:^|[\s;&|(])(apk|apt-get|apt|dpkg|yum|dnf|microdnf|tdnf|zypper|pacman)\s+(?:-\S+\s+)*(?:add|del|install|update|upgrade|remove|-i|-S\w*|-Sy\w*|in|info|search)\b/;
 
 /** The image a stage is built on, as written where its global ARGs cannot be filled in. */
 function imageOf(semantic: SemanticModel, stage: Stage): string {

@@ -291,6 +291,21 @@ describe.skipIf(!shellcheckFound)("with the real ShellCheck", () => {
       ["shellcheck/SC2154 3:10-12", "shellcheck/SC2086 3:10-12"],
     ],
     [
+      "an image the name says nothing of, read by its package manager: apk's BusyBox ash, dnf's bash, apt-get's dash",
+      `FROM example.com/base:1 AS a
+RUN set -o pipefail && apk add --no-cache curl
+FROM a
+RUN [[ -n "$HOME" ]]
+FROM example.com/rpm:1
+RUN [[ -n "$HOME" ]] && dnf -y install curl
+FROM example.com/deb:1
+RUN apt-get update && [[ -n "$HOME" ]]
+FROM example.com/other:1
+RUN [[ -n "$HOME" ]]
+`,
+      ["shellcheck/SC3010 8:23-39", "shellcheck/SC3010 10:5-21"],
+    ],
+    [
       "bash syntax on a CircleCI image, whose SHELL is bash",
       'FROM cimg/base:2024.01\nRUN [[ -n "$HOME" ]]\n',
       [],
