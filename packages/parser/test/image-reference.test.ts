@@ -4,6 +4,7 @@ import {
   normalizeImageReference,
   splitImageReference,
 } from "../src/semantics/image-reference.js";
+import { isOfficialImage } from "../src/semantics/official-images.js";
 
 const hex64 = "0123456789abcdef".repeat(4);
 
@@ -91,5 +92,14 @@ const normalised: [string, string][] = [
 describe("normalizeImageReference", () => {
   it.each(normalised)("%s", (reference, expected) => {
     expect(normalizeImageReference(reference)).toBe(expected);
+  });
+});
+
+describe("isOfficialImage", () => {
+  it("knows Docker Hub's official images, the deprecated ones too, and nothing else", () => {
+    expect(
+      ["node", "postgres", "hello-world", "centos", "java", "rocket.chat"].filter(isOfficialImage),
+    ).toHaveLength(6);
+    expect(["base", "builder", "library/node", "node:22", "Node"].filter(isOfficialImage)).toEqual([]);
   });
 });

@@ -76,7 +76,23 @@ FROM \${REGISTRY}/app:1
       code: `FROM build
 FROM node:22 AS build
 `,
-      errors: [{ messageId: "untagged", line: 1, column: 6 }],
+      errors: [{ messageId: "untaggedUnofficial", line: 1, column: 6 }],
+    },
+    {
+      name: "a bare name no official image has: maybe a named context",
+      code: `FROM base
+FROM centos
+`,
+      errors: [
+        {
+          messageId: "untaggedUnofficial",
+          message:
+            "No earlier stage or official image is named 'base': if the build passes a build context of that name, tell hull (--build-context base=…); otherwise it means the image 'base:latest', so name a version.",
+          line: 1,
+          column: 6,
+        },
+        { messageId: "untagged", line: 2, column: 6 },
+      ],
     },
     {
       code: `ARG REGISTRY=ghcr.io

@@ -1,5 +1,6 @@
 import {
   imageReferenceProblem,
+  isOfficialImage,
   namedContextKey,
   splitImageReference,
   type SemanticModel,
@@ -25,7 +26,8 @@ export default defineRule({
       "An image without a tag means `latest`, which changes whenever the image is republished: the build is not reproducible and can break without any change to the Dockerfile. " +
       "Name the version you tested with, or pin a digest.",
     limitations:
-      "`scratch`, earlier stages, references BuildKit cannot parse (`invalid-image-reference`) and images given by an `ARG` without a default are not checked, unless the variable is only the registry or a folder: `FROM ${REGISTRY}/app` has no tag whatever `REGISTRY` holds. An `ARG` default is checked as if it were written in place.",
+      "`scratch`, earlier stages, references BuildKit cannot parse (`invalid-image-reference`) and images given by an `ARG` without a default are not checked, unless the variable is only the registry or a folder: `FROM ${REGISTRY}/app` has no tag whatever `REGISTRY` holds. An `ARG` default is checked as if it were written in place. " +
+      "A bare name that no official image has (`FROM base`) is reported with a message that says it may be a named build context, as bake files pass them: name it with `--build-context` (or the config's `buildContexts`) and it is not reported.",
     bad: [
       "FROM debian\n",
       `ARG BASE=python
@@ -44,6 +46,8 @@ FROM build
   },
   messages: {
     untagged: (image: string) => `Image '${image}' has no tag, so it means 'latest'; name a version.`,
+    untaggedUnofficial: (image: string) =>
+      `No earlier stage or official image is named '${image}': if the build passes a build context of that name, tell hull (--build-context ${image}=…); otherwise it means the image '${image}:latest', so name a version.`,
     untaggedFromArg: (image: string, resolved: string) =>
       `Image '${image}' resolves to '${resolved}', which has no tag, so it means 'latest'; name a version.`,
     untaggedWhateverArg: (image: string, name: string) =>
@@ -59,8 +63,12 @@ FROM build
       const resolved = untagged(ctx.semantic, written);
       // A named build context stands in for the image: nothing is pulled.
       if (resolved !== null && namedContextKey(ctx.settings.buildContexts, resolved) !== undefined) return;
+      // A bare name no official image has (`FROM base`) is most often a context that a bake file or
+      // `--build-context` passes; else an image built and tagged locally.
+      if (resolved !== null && !resolved.includes("/") && !isOfficialImage(resolved))
+        ctx.report(image, "untaggedUnofficial", resolved);
       // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
-      if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
+      else if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
       else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);
       else {
         const found = untaggedLastPart(written);
