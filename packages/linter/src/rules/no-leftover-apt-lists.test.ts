@@ -3,6 +3,15 @@ import rule from "./no-leftover-apt-lists.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a script run after the update, which may remove the lists",
+      code: `FROM ubuntu:24.04
+COPY --chmod=755 scripts/ /scripts/
+RUN apt-get update && apt-get -qq dist-upgrade && /scripts/cleanup.sh
+RUN apt-get update && bash -e /tmp/install.sh
+RUN apt-get update && apt-get install -y curl && docker-clean
+`,
+    },
     `FROM debian:13
 RUN apt-get update; apt-get install -y curl; apt-get dist-clean
 `,
@@ -45,6 +54,19 @@ RUN echo apt-get update
 `,
   ],
   invalid: [
+    {
+      name: "a script run before the update, or a program that is no script",
+      code: `FROM ubuntu:24.04
+RUN /scripts/setup.sh && apt-get update && apt-get install -y curl
+RUN apt-get update && /usr/bin/env && make && ./jsonnet --help
+RUN apt-get update && curl -OL "https://example.com/linux-install-\${V}.sh" && /linux-install-\${V}.sh
+`,
+      errors: [
+        { messageId: "lists", line: 2, column: 26 },
+        { messageId: "lists", line: 3, column: 5 },
+        { messageId: "lists", line: 4, column: 5 },
+      ],
+    },
     {
       name: "a glob or a folder that is not the lists' folder or above it",
       code: `FROM ubuntu:24.04

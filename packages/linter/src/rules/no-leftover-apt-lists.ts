@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
 import { commandWord, findCommands } from "../shell/lexer.js";
 import { operands } from "../shell/options.js";
-import { hasCacheMount, runShell, scriptRange } from "../shell/run.js";
+import { hasCacheMount, runShell, runsOpaqueScriptAfter, scriptRange } from "../shell/run.js";
 import {
   aptCommands,
   aptFamily,
@@ -27,7 +27,8 @@ export default defineRule({
       "Unless the same `RUN` removes them, they stay in the layer and in the image, even if a later instruction deletes them. " +
       "End the `RUN` with `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7 and later), or keep the lists in a cache mount.",
     limitations:
-      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on.",
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on. " +
+      "A `RUN` that runs a script of the project after the update (`/scripts/cleanup.sh`, `bash /tmp/install.sh`, a program named for cleaning such as `install_clean`) is not reported: the script may remove the lists, and its content is not in the Dockerfile. An installer the same `RUN` downloads does not count.",
     hadolintDifferences:
       "hadolint also checks a stage that a later `FROM` builds on when that chain of stages only feeds `COPY --from`; hull does not, since those files reach no image. " +
       "A cache mount on `/var/lib/apt` alone is accepted, since the lists under it stay out of the layer; hadolint asks for one on `/var/cache/apt` too.",
@@ -73,6 +74,8 @@ COPY --from=build /out /out
           (c) => operands(c)[0]?.value === aptListsCleanVerb,
         );
       if (cleaned) return;
+      // A script run after the update may remove them (photoprism's `/scripts/cleanup.sh`): it is not known here.
+      if (runsOpaqueScriptAfter(shell.commands, shell.commands.indexOf(updates[0]!.command))) return;
       for (const { command, verb } of updates) {
         const name = commandWord(command)!;
         ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb!.end }), "lists", name.value);

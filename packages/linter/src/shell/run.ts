@@ -586,6 +586,32 @@ function readsHeredoc(command: ShellCommand, name: string): boolean {
   return false;
 }
 
+/**
+ * True when a command after `index` runs a script whose content the Dockerfile does not show and which may clean up
+ * after the commands before it: a shell script of the project (`/scripts/cleanup.sh`, `bash /tmp/install.sh`), or a
+ * program named for cleaning (`docker-clean`, phusion's `install_clean`). An installer the same RUN downloads
+ * (`curl -O https://…/install.sh && sh install.sh`) is another project's, which cleans up nothing of this one.
+ */
+export function runsOpaqueScriptAfter(commands: readonly ShellCommand[], index: number): boolean {
+  // What the RUN downloads, read once, when a first script asks.
+  let downloads: string | undefined;
+  for (let i = index + 1; i < commands.length; i++) {
+    const { name, base, args } = commands[i]!;
+    if (name === null || base === null) continue;
+    const script = shellNames.has(base) ? args.find((a) => !a.value.startsWith("-"))?.value : name;
+    if (/clean/i.test(base) && !shellNames.has(base)) return true;
+    if (script === undefined || !SCRIPT_FILE.test(script)) continue;
+    downloads ??= commands
+      .filter((c) => c.base === "curl" || c.base === "wget")
+      .flatMap((c) => c.args.map((a) => a.value))
+      .join("\n");
+    if (!downloads.includes(basename(script))) return true;
+  }
+  return false;
+}
+
+const SCRIPT_FILE = /\.(?:sh|bash)$/;
+
 /** True when the RUN has a cache or tmpfs mount whose target is one of `targets` (trailing slashes ignored). */
 export function hasCacheMount(
   node: { mounts?: readonly { mountType: string; target: string | null }[] },
