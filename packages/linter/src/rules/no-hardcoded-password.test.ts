@@ -4,6 +4,12 @@ import rule from "./no-hardcoded-password.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "useradd -p with text that is no password hash: stored as it is, it locks the account",
+      code: `FROM ubuntu:24.04
+RUN useradd -l -u 33333 -md /home/gitpod -s /bin/bash -p gitpod gitpod
+`,
+    },
+    {
       name: "Windows: a prompted password, an account without one, a computed one",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 RUN net user builder * /add
@@ -43,6 +49,17 @@ RUN echo 'root:x' > /notes
 `,
   ],
   invalid: [
+    {
+      name: "useradd -p with a DES hash or a build variable",
+      code: `FROM ubuntu:24.04
+ARG HASH
+RUN useradd -p Ep6mckrOLChF. dev && useradd -p "$HASH" ops
+`,
+      errors: [
+        { messageId: "literal", line: 3, column: 16 },
+        { messageId: "variable", line: 3, column: 49 },
+      ],
+    },
     {
       name: "empty passwords: chpasswd, passwd --delete, useradd -p ''",
       code: `FROM alpine:3.20

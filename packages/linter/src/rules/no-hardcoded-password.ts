@@ -9,6 +9,12 @@ import { windowsScripts } from "./utils/windows-scripts.js";
 const locked = /^(?:[*!x]|!!)$/;
 
 /**
+ * A password hash as `useradd -p` takes it (crypt(3): `$6$salt$…`, `$y$…`, or 13 characters of DES). Other text
+ * is stored as the hash itself, which no password matches: the account is locked (`useradd -p gitpod gitpod`).
+ */
+const cryptHash = /^[./0-9A-Za-z]{13}$/;
+
+/**
  * The passwords an `echo`/`printf` feeding `chpasswd` or `passwd` writes. An empty one (`root:`) is given as its
  * `user:` line, with `empty` set.
  */
@@ -55,7 +61,8 @@ function passwords(commands: readonly ShellCommand[]): { at: WordPart; tool: str
     }
     if (name === "useradd" || name === "usermod") {
       for (const at of optionValues(command, "p", "password"))
-        if (!locked.test(at.value)) found.push({ at, tool: `${name} --password`, empty: at.value === "" });
+        if (!locked.test(at.value) && (at.value === "" || /\$/.test(at.value) || cryptHash.test(at.value)))
+          found.push({ at, tool: `${name} --password`, empty: at.value === "" });
     }
   });
   return found;
@@ -76,7 +83,7 @@ export default defineRule({
       "Containers rarely need passwords at all: run as an unprivileged `USER`, use keys for SSH, and if a password is unavoidable, set it when the container starts, from a secret.",
     limitations:
       "On Windows it reports `net user NAME PASSWORD` (cmd or PowerShell) and PowerShell's `ConvertTo-SecureString 'text' -AsPlainText` with a password written out or read from the environment (`%NAME%`, `$env:NAME`); a PowerShell variable set earlier in the script (`$pw`) is not followed. " +
-      "The rule reports passwords fed to `chpasswd` or `passwd` by `echo`/`printf`, and `useradd`/`usermod -p`, when the value is written out or comes from a build variable; values computed at build time (`$(openssl rand -base64 12)`, `$(cat /run/secrets/pw)`) are not reported. " +
+      "The rule reports passwords fed to `chpasswd` or `passwd` by `echo`/`printf`, and `useradd`/`usermod -p` (when its value is a password hash, as `-p` takes; other text locks the account), when the value is written out or comes from a build variable; values computed at build time (`$(openssl rand -base64 12)`, `$(cat /run/secrets/pw)`) are not reported. " +
       "Checkov's CKV2_DOCKER_17 reports every use of `chpasswd`.",
     bad: [
       `FROM ubuntu:24.04

@@ -55,6 +55,21 @@ RUN echo apt-get update
   ],
   invalid: [
     {
+      name: "an install that updates the lists first (apt 3.0)",
+      code: `FROM debian:13
+RUN apt-get install -y --update --no-install-recommends curl=8.14.1-2
+`,
+      errors: [
+        {
+          messageId: "lists",
+          message:
+            "'apt-get install --update' leaves the package lists in the layer; remove /var/lib/apt/lists/* in the same RUN.",
+          line: 2,
+          column: 5,
+        },
+      ],
+    },
+    {
       name: "a script run before the update, or a program that is no script",
       code: `FROM ubuntu:24.04
 RUN /scripts/setup.sh && apt-get update && apt-get install -y curl

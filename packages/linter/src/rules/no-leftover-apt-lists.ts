@@ -8,6 +8,7 @@ import {
   aptListsCleanVerb,
   aptListsMounts,
   removesAptLists,
+  updatesLists,
 } from "../shell/tools/apt.js";
 
 export default defineRule({
@@ -53,7 +54,7 @@ COPY --from=build /out /out
   },
   messages: {
     lists: (command: string) =>
-      `'${command} update' leaves the package lists in the layer; remove /var/lib/apt/lists/* in the same RUN.`,
+      `'${command}' leaves the package lists in the layer; remove /var/lib/apt/lists/* in the same RUN.`,
   },
   visitor: {
     Run(node, ctx) {
@@ -61,9 +62,7 @@ COPY --from=build /out /out
       if (hasCacheMount(node, ...aptListsMounts)) return;
       const shell = runShell(node, ctx);
       // Only an `update` can leave lists behind: the cleanup is looked for in the few RUNs that have one.
-      const updates = aptCommands(shell.commands, ...aptFamily).filter(
-        ({ verb }) => verb?.value === "update",
-      );
+      const updates = aptCommands(shell.commands, ...aptFamily).filter(updatesLists);
       if (updates.length === 0) return;
       // `rm -rf /var/lib/apt/lists/*`, `find /var/lib/apt/lists … -delete`, or `apt-get dist-clean` (apt 2.7+).
       const cleaned =
@@ -78,7 +77,9 @@ COPY --from=build /out /out
       if (runsOpaqueScriptAfter(shell.commands, shell.commands.indexOf(updates[0]!.command))) return;
       for (const { command, verb } of updates) {
         const name = commandWord(command)!;
-        ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb!.end }), "lists", name.value);
+        const what =
+          verb!.value === "update" ? `${name.value} update` : `${name.value} ${verb!.value} --update`;
+        ctx.report(scriptRange(ctx, shell, { start: name.start, end: verb!.end }), "lists", what);
       }
     },
   },

@@ -4,6 +4,12 @@ import rule from "./no-leftover-pip-cache.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a prefix of --no-cache-dir that pip takes for it",
+      code: `FROM python:3.12-slim
+RUN pip install --no-cache notebook==7.2.0 && pip install --no-ca x==1
+`,
+    },
+    {
       name: "PIP_NO_CACHE_DIR set to any boolean, off too (pip's compatibility quirk)",
       code: `FROM python:3.12-slim
 ENV PIP_NO_CACHE_DIR=off
@@ -65,6 +71,17 @@ RUN pip freeze && pipx install black && pipenv install
 `,
   ],
   invalid: [
+    {
+      name: "a prefix too short to tell (pip refuses it), or another option",
+      code: `FROM python:3.12-slim
+RUN pip install --no-c x==1
+RUN pip install --no-cache-dirs x==1
+`,
+      errors: [
+        { messageId: "cache", line: 2, column: 9 },
+        { messageId: "cache", line: 3, column: 9 },
+      ],
+    },
     {
       name: "a value pip refuses as no boolean leaves the cache on",
       code: `FROM python:3

@@ -4,6 +4,12 @@ import rule from "./no-wget-progress-bar.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "standard error sent where standard output went",
+      code: `FROM debian:12
+RUN wget -r -nd -P /tmp/x "https://example.com/" >/dev/null 2>&1 && wget https://example.com/b 1>log 2>&1
+`,
+    },
+    {
       name: "an Alpine base named by a global ARG",
       code: `ARG IMAGE=alpine:3.21
 FROM $IMAGE
@@ -41,6 +47,13 @@ RUN wget https://e.com/b
 `,
   ],
   invalid: [
+    {
+      name: "standard error sent to the log, where standard output was before it moved",
+      code: `FROM debian:12
+RUN wget https://example.com/a 2>&1 >/dev/null
+`,
+      errors: [{ messageId: "progress", line: 2, column: 5 }],
+    },
     {
       code: `FROM debian:12
 RUN wget https://example.com/app.tar.gz

@@ -15,7 +15,7 @@ export default defineRule({
       "When its output is not a terminal, as in a build, GNU wget draws its progress as one dot per kilobyte, so a large download writes thousands of lines into the build log and can hit the log limit of BuildKit or a CI system. " +
       "Pass `-q` (`--quiet`, which BusyBox wget also knows), `-nv` (`--no-verbose`) or `--progress=dot:giga`, or send the log elsewhere with `-o file`.",
     limitations:
-      "A `wget` whose standard error goes to a file or `/dev/null` is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
+      "A `wget` whose standard error goes to a file or `/dev/null` (`2>/dev/null`, `>/dev/null 2>&1`) is accepted, and so are `--spider`, `--version` and `--help`, which download nothing. " +
       "BusyBox wget, the default on Alpine, prints at most one line per second, so stages based on an `alpine` or `busybox` image are not checked until they install GNU wget (`apk add wget`).",
     hadolintDifferences:
       "BusyBox wget on `alpine` and `busybox` images, a `wget` whose standard error is redirected, and `--spider`, `--version` and `--help` are not reported, since none of them fills the log with progress.",
@@ -80,12 +80,19 @@ function installsGnuWget(command: ShellCommand): boolean {
   return apk?.verb?.value === "add" && apk.operands.some((a) => /^wget(?:[=~<>].*)?$/.test(a.value));
 }
 
-/** True when the command's standard error goes to a file or `/dev/null` (`2>/dev/null`, `&>log`). */
+/**
+ * True when the command's standard error goes to a file or `/dev/null` (`2>/dev/null`, `&>log`), or where its
+ * standard output went before (`>/dev/null 2>&1`).
+ */
 function stderrRedirected(shell: RunShell, command: ShellCommand): boolean {
-  return command.redirects.some(
-    (r) =>
-      r.op === "&>" ||
-      r.op === "&>>" ||
-      (shell.script[r.start] === "2" && (r.op === ">" || r.op === ">>") && r.target !== null),
-  );
+  let stdoutAway = false;
+  for (const r of command.redirects) {
+    if (r.op === "&>" || r.op === "&>>") return true;
+    const fd = shell.script[r.start];
+    const toFile = (r.op === ">" || r.op === ">>") && r.target !== null;
+    if (fd === "2" && toFile) return true;
+    if (fd === "2" && r.op === ">&" && r.target?.value === "1" && stdoutAway) return true;
+    if (fd !== "2" && toFile) stdoutAway = true;
+  }
+  return false;
 }

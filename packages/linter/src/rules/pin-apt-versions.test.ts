@@ -3,6 +3,14 @@ import rule from "./pin-apt-versions.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "an install from a snapshot of the archive, which fixes every version",
+      code: `FROM ubuntu:24.04
+ARG SNAPSHOT=20260301T000000Z
+RUN apt-get install -y --update --snapshot "$SNAPSHOT" curl && apt-get install -S 20260301T000000Z git
+RUN apt-get -o APT::Snapshot=20260301T000000Z install -y vim
+`,
+    },
     `FROM debian:12
 RUN if apt-get install -s curl > /dev/null; then echo ok; fi
 `,

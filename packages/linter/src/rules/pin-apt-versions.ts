@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { runShell, scriptRange } from "../shell/run.js";
-import { aptInstalls } from "../shell/tools/apt.js";
+import { aptInstalls, fromSnapshot } from "../shell/tools/apt.js";
 
 export default defineRule({
   id: "pin-apt-versions",
@@ -13,7 +13,7 @@ export default defineRule({
       "`apt-get install curl` installs whatever version the mirror has on the day of the build, so two builds of the same Dockerfile can differ and a rebuild can pull in a breaking change. " +
       "Pin each package with `name=version`.",
     limitations:
-      "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted.",
+      "Packages with a release (`name/bookworm-backports`), `.deb` files, paths and packages given by a variable are accepted, and so is an install from a snapshot of the archive (`--snapshot ID`, apt 3.0), which fixes every version.",
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives.",
     bad: [
@@ -37,7 +37,9 @@ RUN apt-get install -y -t bookworm-backports ./pkg.deb golang/bookworm-backports
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
-      for (const { operands: packages } of aptInstalls(shell.commands)) {
+      for (const { command, operands: packages } of aptInstalls(shell.commands)) {
+        // A snapshot of the archive fixes every version.
+        if (fromSnapshot(command)) continue;
         for (const pkg of packages) {
           const name = pkg.value;
           // Only words that look like a package name (`libc6:i386` included); `=` pins, `/` names a release or a file.

@@ -4,8 +4,32 @@ import { toolCommands, type OptionSpec, type ToolCommand } from "../options.js";
 
 /** apt-get's options that take a value, so that the word after them is not taken for the verb. */
 export const aptOptions: OptionSpec = {
-  values: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"],
+  values: ["-o", "--option", "-c", "--config-file", "-t", "--target-release", "-S", "--snapshot"],
 };
+
+/**
+ * True when an apt command installs from a snapshot of the archive (`--snapshot 20250101T000000Z`, apt 3.0 and
+ * later, or `-o APT::Snapshot=…`), which fixes the version of every package.
+ */
+export function fromSnapshot(command: ShellCommand): boolean {
+  return command.args.some(
+    (a, i) =>
+      a.value === "-S" ||
+      a.value === "--snapshot" ||
+      a.value.startsWith("--snapshot=") ||
+      a.value.startsWith("-oAPT::Snapshot=") ||
+      ((command.args[i - 1]?.value === "-o" || command.args[i - 1]?.value === "--option") &&
+        a.value.startsWith("APT::Snapshot=")),
+  );
+}
+
+/** True when an apt command refreshes the package lists: `update`, or another verb with `--update` (apt 3.0). */
+export function updatesLists(apt: ToolCommand): boolean {
+  return (
+    apt.verb?.value === "update" ||
+    (apt.verb !== undefined && apt.command.args.some((a) => a.value === "--update"))
+  );
+}
 
 /** The programs that take apt-get's command line. */
 export const aptNames: ReadonlySet<string> = new Set(["apt-get", "apt"]);

@@ -130,10 +130,15 @@ export function pipCacheOffBefore(semantic: SemanticModel, node: Run): boolean {
  */
 export function pipFillsCache(pip: PipCommand): boolean {
   if (pip.runner !== "pip" || pip.verb?.value !== "install") return false;
-  if (pip.args.some((a) => a.value === "--no-cache-dir" || a.value.startsWith("--no-cache-dir=")))
-    return false;
+  if (pip.args.some((a) => NO_CACHE_DIR.test(a.value))) return false;
   return !pip.command.words.some(setsPipNoCacheDir);
 }
+
+/**
+ * `--no-cache-dir`, or the shortest prefix of it that no other option of pip starts with (`--no-cache`), which pip's
+ * option parser (Python's optparse) takes for the whole name; with a value or without.
+ */
+const NO_CACHE_DIR = /^--no-ca(?:c(?:h(?:e(?:-(?:d(?:i(?:r)?)?)?)?)?)?)?(?:=|$)/;
 
 /** A path whose removal empties pip's cache: `~/.cache/pip`, `/root/.cache`, `$HOME/.cache/pip/*`… */
 export const pipCachePath = /^(?:~|\$\{?HOME\}?|\/root|\/home\/[^/]+)\/\.cache(?:\/pip)?\/?\*?$/;
