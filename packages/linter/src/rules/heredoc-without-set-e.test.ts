@@ -3,6 +3,33 @@ import rule from "./heredoc-without-set-e.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "one if whose branch is one command or one && chain, or starts with set -e; alternative branches",
+      code: `FROM ubuntu:24.04
+ARG TARGETARCH
+RUN <<EOT bash
+    if [ "arm64" = "$TARGETARCH" ]; then
+        apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+    fi
+EOT
+RUN <<EOT bash
+    if [ "$TARGETARCH" = "amd64" ]; then
+        set -e
+        apt-get update
+        apt-get install -y --no-install-recommends curl
+    fi
+EOT
+RUN <<EOT
+if [ -f /a ]; then make a; elif [ -f /b ]; then make b; else make c; fi
+EOT
+RUN <<EOT
+case "$TARGETARCH" in
+  amd64) make x86 ;;
+  arm64) make arm ;;
+esac
+EOT
+`,
+    },
     // One command, or one && chain: its status is the script's.
     `FROM debian:12
 RUN <<EOF
@@ -151,6 +178,30 @@ RUN a; b
 `,
   ],
   invalid: [
+    {
+      name: "two commands in a branch, or a command before or after an if",
+      code: `FROM ubuntu:24.04
+RUN <<EOT
+if [ -f /a ]; then
+  apt-get update
+  apt-get install -y curl
+fi
+EOT
+RUN <<EOT
+cd /src
+if [ -f Makefile ]; then make; fi
+EOT
+RUN <<EOT
+if [ -f Makefile ]; then make; fi
+make install
+EOT
+`,
+      errors: [
+        { messageId: "noErrexit", line: 2 },
+        { messageId: "noErrexit", line: 8 },
+        { messageId: "noErrexit", line: 12 },
+      ],
+    },
     {
       code: `FROM debian:12
 SHELL ["pwsh", "-Command"]

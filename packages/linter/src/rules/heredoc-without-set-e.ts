@@ -132,20 +132,50 @@ function scriptHeredoc(node: Run, bare: boolean): { heredoc: Heredoc } | null {
   return errexitFlags(options) ? null : { heredoc };
 }
 
-/** True when a script of several statements has one, before its last, that runs before any `set -e`. */
+/**
+ * True when a script has a statement whose failure the next one hides, before any `set -e`: two statements in a
+ * row, not joined by `&&`, `||` or a pipe (whose failure already counts). An `if` or a loop is followed through its
+ * branches: its condition fails nothing, the branches of one `if` or `case` are alternatives, and a whole `if`
+ * whose branch is one command or one `&&` chain fails as that branch does.
+ */
 function failsSilently(commands: readonly ShellCommand[]): boolean {
-  // Statements: commands not joined to the one before by `&&`, `||` or a pipe (whose failure already counts).
-  const statements = commands.filter((c) => !["&&", "||", "|", "|&"].includes(c.operator ?? ""));
-  for (const statement of statements.slice(0, -1)) {
-    if (statement.name === "set") {
-      if (errexitFlags(statement.args.map((a) => a.value))) return false;
+  // A statement already run in the current sequence, whose failure a next one would hide.
+  let before = false;
+  // A `case` pattern comes after `in` and after each `;;`; it reads as a command of its own.
+  let pattern = false;
+  for (const command of commands) {
+    if (["&&", "||", "|", "|&"].includes(command.operator ?? "")) continue;
+    const first = command.words[0]?.value;
+    // Another branch of the same `if` or `case`: what ran in the branch before it does not run before it.
+    if (first === "else" || first === "elif") before = false;
+    if (pattern || command.operator === ";;") {
+      before = pattern = false;
+      if (first !== "esac") continue;
+    }
+    if (first === "case") pattern = true;
+    if (first !== undefined && conditionKeywords.has(first)) continue;
+    if (command.name === null) continue;
+    // A failure before it is hidden by any command, `set` too; `set -e` covers what follows it.
+    if (before) return true;
+    if (command.name === "set") {
+      if (errexitFlags(command.args.map((a) => a.value))) return false;
       continue;
     }
-    if (statement.name === null && statement.words.length === 0) continue;
-    return true;
+    before = true;
   }
   return false;
 }
+
+/** Words that start a condition or a loop's header, whose status fails nothing. */
+const conditionKeywords: ReadonlySet<string> = new Set([
+  "if",
+  "elif",
+  "while",
+  "until",
+  "for",
+  "case",
+  "select",
+]);
 
 /** `-e`, `-eux`, `-ec`, `-o errexit` (and `+e` turns it off again). */
 function errexitFlags(args: readonly string[]): boolean {

@@ -172,6 +172,23 @@ ARG B=\${A} A=1
       ],
     },
     {
+      name: "a default read from the ARG itself with a fallback, beside an ARG of a name one edit away",
+      code: `FROM ubuntu:22.04
+ARG APP_UID="\${APP_UID:-6972}"
+ARG APP_GID="\${APP_GID:-6972}"
+`,
+      errors: [
+        {
+          messageId: "ownDefaultGuarded",
+          message:
+            "'${APP_UID:-6972}' in the default of 'ARG APP_UID' reads the ARG itself, not set yet, so it always takes its unset branch (a build arg replaces the whole default); write that value as the default.",
+          line: 2,
+          column: 14,
+        },
+        { messageId: "ownDefaultGuarded", line: 3, column: 14 },
+      ],
+    },
+    {
       name: "a global ARG read in the default of another declaration",
       code: `ARG A=1
 FROM alpine:3.20

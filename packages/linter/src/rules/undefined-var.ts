@@ -25,6 +25,8 @@ const messages = {
     `'$${name}' in the default of 'ARG ${name}' is empty: the global value is not seen yet; write 'ARG ${name}' without a default to take it.`,
   ownDefault: (name: string) =>
     `'$${name}' in the default of 'ARG ${name}' is the ARG itself, not set yet: the default is empty, and a build arg sets the value without it; write 'ARG ${name}'.`,
+  ownDefaultGuarded: (name: string, form: string) =>
+    `'${form}' in the default of 'ARG ${name}' reads the ARG itself, not set yet, so it always takes its unset branch (a build arg replaces the whole default); write that value as the default.`,
   predefinedArg: (name: string) =>
     `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
   otherStage: (name: string, stage: string, line: number) =>
@@ -246,7 +248,14 @@ function check(
     } else if (ctx.semantic.globals.declared.has(name))
       ctx.report(at, name === declaring ? "globalArgInOwnDefault" : "globalArg", name);
     else if (ctx.semantic.predefined.has(name)) ctx.report(at, "predefinedArg", name);
-    else if (
+    // `ARG V=${V}`: a default read from the ARG itself, as if it took a value from outside; on an image that may
+    // set V, its value.
+    else if (name === declaring) {
+      if (!base.complete) continue;
+      const form = guardedForm(uses, piece.text);
+      if (form !== null) ctx.report(at, "ownDefaultGuarded", name, form);
+      else ctx.report(at, "ownDefault", name);
+    } else if (
       (suggestion = nearMiss(state, name, () =>
         [...new Set([...scope.env.keys(), ...scope.args, ...(given ? base.names : [])])]
           .filter((candidate) => !prefixed(name, candidate))
@@ -261,11 +270,6 @@ function check(
     // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
     // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
     else if (base.complete) {
-      // `ARG V=${V}`: a default read from the ARG itself, as if it took a value from outside.
-      if (name === declaring) {
-        ctx.report(at, "ownDefault", name);
-        continue;
-      }
       const form = guardedForm(uses, piece.text);
       if (form !== null) ctx.report(at, "alwaysUnset", name, form);
       else ctx.report(at, "undefined", name);

@@ -147,7 +147,8 @@ const DEBIAN_DEFAULT_IMAGE =
   /^(?:docker\.io\/)?(?:library\/)?(?:node|python|golang|ruby|rust|php|perl|gcc|haskell|erlang|elixir|pypy|nginx|httpd|postgres|redis|memcached)(?:[:@]|$)/;
 const DASH_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:debian|ubuntu|buildpack-deps)(?:[:@/]|$)/;
 // The official `docker` image is built on Alpine (its Windows variants run cmd, and never get here).
-const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(?:alpine|busybox|docker)(?:[:@]|$)/;
+// Docker Hub's `alpine/` organisation publishes tools on Alpine (`alpine/git`, `alpine/helm`, `alpine/curl`).
+const BUSYBOX_SH_IMAGE = /^(?:docker\.io\/)?(?:(?:library\/)?(?:alpine|busybox|docker)(?:[:@]|$)|alpine\/)/;
 /** A tag naming an Alpine variant, alone or between `-`: `alpine`, `3.12-alpine3.20`, `1.27-alpine-slim`. */
 const ALPINE_TAG = /(?:^|-)alpine(?:\d+(?:\.\d+)*)?(?:$|-)/;
 /**
