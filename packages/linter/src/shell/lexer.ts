@@ -191,6 +191,8 @@ const SINGLE_QUOTE = 39;
 const DOUBLE_QUOTE = 34;
 const BACKQUOTE = 96;
 const OPEN_PAREN = 40;
+const EQUALS = 61;
+const ARRAY_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
 const CLOSE_PAREN = 41;
 const OPEN_BRACE = 123;
 const LESS = 60;
@@ -322,11 +324,12 @@ function spanEnd(words: readonly ShellWord[], redirects: readonly ShellRedirect[
   return redirects.length === 0 ? end : Math.max(end, redirects[redirects.length - 1]!.end);
 }
 
-/** True when the word starts with `NAME=` (a variable assignment before a command). */
+/** True when the word starts with `NAME=` or `NAME+=` (a variable assignment before a command). */
 function isAssignment(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c === 61) return i > 0;
+    if (c === 43 && w.charCodeAt(i + 1) === 61) return i > 0;
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
     if (!letter && (i === 0 || c < 48 || c > 57)) return false;
   }
@@ -348,6 +351,11 @@ function readWord(s: string, start: number, offset: number): ShellWord {
     if (code >= 128) continue;
     const kind = CHARS[code]!;
     if ((kind & SPECIAL) === 0) continue;
+    // bash's array assignment, `NAME=(a b)` or `NAME+=(…)`, one word however many lines its list takes.
+    if (code === OPEN_PAREN && s.charCodeAt(i - 1) === EQUALS && ARRAY_ASSIGNMENT.test(s.slice(start, i))) {
+      i = balanced(s, i, "(", ")") - 1;
+      continue;
+    }
     if (kind & WORD_END) break;
     // `<` and `>` end a word (`a>b` is `a` redirected to `b`), except for `<(` and `>(` process substitution.
     if (kind & ANGLE) {

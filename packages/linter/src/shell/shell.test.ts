@@ -37,6 +37,17 @@ describe("parseShell", () => {
     ]);
   });
 
+  it("reads a bash array assignment as one word over its lines, and NAME+= as an assignment", () => {
+    expect(
+      names('PKGS=(\n  curl\n  "wget"\n)\napt-get install "${PKGS[@]}"\narr+=(z) PATH+=:/x cmd'),
+    ).toEqual([
+      [null, null, []],
+      ["\n", "apt-get", ["install", "${PKGS[@]}"]],
+      ["\n", "cmd", []],
+    ]);
+    expect(parseShell("A=(x 'y)' z) run")[0]!.words[0]!.value).toBe("A=(x 'y)' z)");
+  });
+
   it("reads every word as written, however many words of every length repeat (short words are shared)", () => {
     // Deterministic words, each followed by its prefixes and repeated: words that share a slot of the table of
     // recent words and start alike must still be read as written.
