@@ -4,6 +4,18 @@ import rule from "./no-pipe-without-pipefail.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a pipe that asks a question: a condition, or a grep whose answer && or || reads",
+      code: `FROM ubuntu:24.04
+RUN apt-get update && \\
+    if apt-cache policy cuda-compat-13-3 2>/dev/null | grep -q "Candidate:"; then \\
+        apt-get install -y --no-install-recommends cuda-compat-13-3; \\
+    fi && \\
+    rm -rf /var/lib/apt/lists/*
+RUN for so in /usr/lib/*.so; do ldd "$so" | grep -F 'not found' && exit 1; done; true
+RUN while ps aux | grep -q '[d]ockerd'; do sleep 1; done
+`,
+    },
+    {
       name: "a pipeline whose status is thrown away: pipefail changes nothing",
       code: `FROM debian:12
 RUN find /x -type d | xargs rm -d || true
@@ -97,6 +109,13 @@ EOF
 `,
   ],
   invalid: [
+    {
+      name: "a pipe whose status && reads, that ends in no grep",
+      code: `FROM ubuntu:24.04
+RUN curl -fsSL https://example.com/x.tgz | tar -xz && make install
+`,
+      errors: [{ messageId: "pipe", line: 2, column: 42 }],
+    },
     {
       name: "a pipeline whose status another command reads after ||",
       code: `FROM debian:12

@@ -20,7 +20,7 @@ export default defineRule({
       "A pipeline's status is that of its last command, so in `RUN wget -O - https://example.com/install.sh | sh` a failed download still builds successfully, with nothing installed. " +
       'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
     limitations:
-      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, or by `yes`, which pipefail would turn into a failure, are accepted. " +
+      "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, or by `yes`, which pipefail would turn into a failure, are accepted, and so are pipes that ask a question: the condition of an `if` or a loop, or a `grep` whose answer `&&` or `||` reads (`ldd x | grep 'not found' && exit 1`). " +
       'PowerShell and cmd scripts (under such a `SHELL`, on a Windows base image, or run as `powershell -Command "…"`) are not checked: neither has `pipefail`. ' +
       'In PowerShell a failing cmdlet anywhere in a pipeline stops the script when `$ErrorActionPreference = \'Stop\'` is set (as the usual `SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]` does); the exit code of a native program (`curl.exe`) is not checked either way.',
     hadolintDifferences:
@@ -76,7 +76,13 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
         // `… | xargs rm || true`: the pipeline's status is thrown away, so pipefail changes nothing.
         const after = commands[j + 1];
         const ignored = after?.operator === "||" && discardsStatus(after);
-        if (!pattern && !ignored && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
+        // A pipe that asks a question: an `if`'s or a loop's condition, or a grep whose answer `&&` or `||` reads
+        // (`ldd x | grep 'not found' && exit 1`). Its status is an answer, not a failure to stop on, and pipefail
+        // would turn a writer stopped early by `grep -q` into the answer "no".
+        const question =
+          conditionStart.has(commands[first]!.words[0]?.value ?? "") ||
+          (grepNames.has(commands[j]!.name ?? "") && (after?.operator === "&&" || after?.operator === "||"));
+        if (!pattern && !ignored && !question && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
           const bar = shell.script.indexOf("|", commands[i]!.end);
           ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
           return;
@@ -86,6 +92,9 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
     },
   },
 });
+
+const conditionStart: ReadonlySet<string> = new Set(["if", "elif", "while", "until", "!"]);
+const grepNames: ReadonlySet<string> = new Set(["grep", "egrep", "fgrep"]);
 
 /** `true`, `:` or `exit 0`: a command after `||` that makes any failure a success. */
 function discardsStatus(command: ShellCommand): boolean {
