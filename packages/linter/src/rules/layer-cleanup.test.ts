@@ -170,6 +170,22 @@ RUN rm /tmp/b.tgz
   ],
   invalid: [
     {
+      name: "a directory copied into a directory: what it holds lands there, not the directory itself",
+      code: `FROM ubuntu:24.04
+COPY patches/ /tmp/patches/
+RUN /tmp/patches/apply.sh && rm -rf /tmp/patches
+`,
+      errors: [
+        {
+          messageId: "copied",
+          message:
+            "'/tmp/patches' was put into the image by the COPY on line 2; removing it in a later layer does not shrink the image. Mount it into the RUN that needs it instead (RUN --mount=type=bind,source=patches/,target=/tmp/patches), or use it in a build stage.",
+          line: 3,
+          column: 30,
+        },
+      ],
+    },
+    {
       name: "a removal with a negated bracket class",
       code: `FROM debian:12
 ADD https://e.com/app.tgz /tmp/app.tgz

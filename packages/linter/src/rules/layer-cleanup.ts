@@ -629,7 +629,9 @@ function follow(ctx: Context, node: Add | Copy, workdir: string, layer: number):
     windowsNode ??= windows(ctx.semantic, node);
     if (windowsNode) continue;
     intoDir ??= /(?:^|\/)\.{0,2}$/.test(dest) || node.sources.length > 1;
-    const path = normalize(intoDir ? `${dest}/${base}` : dest, workdir);
+    // A source written as a directory (`patches/`) puts what it holds into the destination, not itself.
+    const directory = end < value.length;
+    const path = normalize(intoDir && !directory ? `${dest}/${base}` : dest, workdir);
     if (path === null) continue;
     hold(state, {
       kind: "copied",

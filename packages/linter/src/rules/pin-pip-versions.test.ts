@@ -4,6 +4,12 @@ import rule from "./pin-pip-versions.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "uv pip's options with a value",
+      code: `FROM python:3.12-slim
+RUN uv pip install --system --no-cache --index-strategy unsafe-best-match --torch-backend cpu -P torch torch==2.8.0
+`,
+    },
+    {
       name: "pipx: a pinned application, after an option that takes a value",
       code: `FROM python:3.12
 RUN pipx install --python "$(which python)" "poetry==1.8.5"

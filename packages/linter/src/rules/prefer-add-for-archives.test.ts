@@ -3,6 +3,15 @@ import rule from "./prefer-add-for-archives.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a build stage that only feeds COPY --from",
+      code: `FROM ubuntu:24.04 AS builder
+COPY weights.tar.gz /tmp/weights.tar.gz
+RUN mkdir -p /opt/models && tar xzf /tmp/weights.tar.gz -C /opt/models && rm /tmp/weights.tar.gz
+FROM ubuntu:24.04
+COPY --from=builder /opt/models /opt/models
+`,
+    },
     `FROM alpine
 COPY a.tar.gz /tmp/
 `,

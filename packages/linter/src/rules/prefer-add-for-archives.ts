@@ -40,7 +40,8 @@ export default defineRule({
       "`COPY` of an archive followed by `RUN tar -x` stores the archive in one layer and its contents in another, and the image keeps both even if the `RUN` deletes the archive. " +
       "`ADD` unpacks a local tar archive (plain, gzip, bzip2 or xz) straight into the destination, in one layer.",
     limitations:
-      "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do.",
+      "Only tar archives are reported, since `ADD` does not unpack zip or single compressed files, and neither is a `tar` with `--strip-components`, which `ADD` cannot do. " +
+      "Only the stages that end up in an image are checked: in a stage that only feeds `COPY --from`, both layers stay in the build cache and in no image.",
     hadolintDifferences:
       'the arguments of a COPY in shell form are split at blanks before quotes are read, as BuildKit splits them, so `COPY a.tar.gz "C:\\Program Files\\a.tar.gz"` copies `a.tar.gz` and `"C:\\Program` to `Files\\a.tar.gz"`, which is no archive; hadolint reads the quoted path as one word.',
     bad: [
@@ -72,6 +73,8 @@ RUN tar -xJf /tmp/node.tar.xz -C /usr/local --strip-components=1
     },
     Copy(node, ctx) {
       if (ctx.isTrigger(node) || flagNamed(node, "from") !== undefined || node.heredocs.length > 0) return;
+      // A stage that only feeds `COPY --from` leaves both layers in the build cache, in no image.
+      if (!ctx.semantic.isKept(ctx.currentStage())) return;
       const { archives } = ctx.state;
       const dest = node.destination;
       if (dest && isTarArchive(basename(dest.value))) archives.set(basename(dest.value), dest);

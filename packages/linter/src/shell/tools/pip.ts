@@ -2,9 +2,32 @@ import type { Run, SemanticModel } from "@hull/parser";
 import type { ShellCommand, ShellWord } from "../lexer.js";
 import { argOperands, type OptionSpec } from "../options.js";
 
-/** pip's options that take a value in the next word (`uv pip` accepts the same ones). */
+/** pip's options that take a value in the next word, and those `uv pip` adds to them. */
 export const pipOptions: OptionSpec = {
   values: [
+    // uv's own.
+    "--index-strategy",
+    "--keyring-provider",
+    "--resolution",
+    "--prerelease",
+    "--exclude-newer",
+    "--link-mode",
+    "--python-platform",
+    "--index",
+    "--default-index",
+    "--torch-backend",
+    "--override",
+    "-b",
+    "--build-constraint",
+    "--extra",
+    "--config-setting",
+    "--reinstall-package",
+    "-P",
+    "--upgrade-package",
+    "--no-build-package",
+    "--no-binary-package",
+    "--refresh-package",
+    "-p",
     "-i",
     "--index-url",
     "--extra-index-url",
