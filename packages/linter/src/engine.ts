@@ -872,10 +872,14 @@ function stageNamesWithMarkup(
   };
 }
 
-/** `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `${templateOption:…}` or `%%NAME%%`, after a markup piece's opener. */
+/**
+ * `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `${templateOption:…}`, `%%NAME%%` or `::NAME::`, after a markup
+ * piece's opener.
+ */
 function markupName(source: string, span: TemplateSpan): string {
   if (source.startsWith("${templateOption:", span.start)) return "${templateOption:…}";
   if (source.startsWith("%%", span.start)) return "%%NAME%%";
+  if (source.startsWith("::", span.start)) return "::NAME::";
   const open = source.slice(span.start, span.start + 2);
   const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
   return `${open} … ${close}`;

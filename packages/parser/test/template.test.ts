@@ -27,6 +27,16 @@ describe("maskTemplate", () => {
     ["a placeholder of the official images", "FROM debian:%%SUITE%%-slim\n", "FROM debian:${______}-slim\n"],
     ["adjacent placeholders", "FROM php:%%A%%%%BB%%\n", "FROM php:${__}${___}\n"],
     [
+      "Haxe's placeholders and conditions",
+      "::HEADER::\nFROM alpine:3.22\nENV V=::HAXE_VERSION::\nRUN apk add ::if GTK3::gtk+3.0::else::gtk+2.0::end::\n",
+      "${_______}\nFROM alpine:3.22\nENV V=${_____________}\nRUN apk add ${________}gtk+3.0${_____}gtk+2.0${____}\n",
+    ],
+    [
+      "apt's and Perl's double colons are no Haxe markup",
+      "FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install x && cpanm IO::SSL::Foo\n",
+      "FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install x && cpanm IO::SSL::Foo\n",
+    ],
+    [
       "a placeholder that ends a line above a continuation renders to continued lines",
       'FROM a:%%TAG%%\nRUN x="%%PACKAGES%%\n    " \\\n    && y\n',
       'FROM a:${____}\nRUN x="${________}\\\n    " \\\n    && y\n',

@@ -2,7 +2,7 @@ import { parse } from "../ast/build.js";
 import { instructionTypes, type Dockerfile } from "../ast/nodes.js";
 
 /**
- * One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>` or `%%NAME%%`; offsets end
+ * One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `%%NAME%%` or `::NAME::`; offsets end
  * exclusive.
  */
 export interface TemplateSpan {
@@ -10,8 +10,13 @@ export interface TemplateSpan {
   end: number;
 }
 
-/** A `%%NAME%%` placeholder, as the patterns below spell it. */
-const placeholderText = String.raw`%%[A-Za-z_]\w*%%`;
+/**
+ * A placeholder matched whole: `%%NAME%%`, which the Docker official images' `apply-templates.sh` scripts replace,
+ * and Haxe's template markup, `::NAME::` and `::if COND::…::else::…::end::` (the Haxe Foundation's images). Haxe
+ * names are read in capitals only, so that `APT::Get::Assume-Yes` and Perl's `IO::Socket::SSL` stay text.
+ */
+const haxeText = String.raw`::(?:[A-Z][A-Z0-9_]*|(?:if|elseif|else|end)(?:[ \t][^:\n]*)?)::`;
+const placeholderText = String.raw`%%[A-Za-z_]\w*%%|${haxeText}`;
 const namePlaceholder = new RegExp(placeholderText);
 
 /**
@@ -36,10 +41,13 @@ const closers: Readonly<Record<string, string>> = {
 const markupLine = new RegExp(String.raw`^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-]|${placeholderText})`, "m");
 
 /** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
+const valueOf = String.raw`^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*`;
 const markupValue = new RegExp(
-  String.raw`^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|${placeholderText})`,
+  String.raw`${valueOf}(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|%%[A-Za-z_]\w*%%)`,
   "im",
 );
+/** The same for Haxe's markup, read in capitals only (the keywords too, in the Haxe Foundation's templates). */
+const haxeValue = new RegExp(valueOf + haxeText, "m");
 
 /**
  * The template markup of a file that is a template (Go templates, Jinja, ERB), or [] for a Dockerfile.
@@ -56,10 +64,10 @@ export function templateMarkup(source: string): TemplateSpan[] {
     !source.includes("<%") &&
     !source.includes("${templateOption:") &&
     // A lone `%%` is the shell's suffix removal, in many RUNs.
-    !(source.includes("%%") && namePlaceholder.test(source))
+    !((source.includes("%%") || source.includes("::")) && namePlaceholder.test(source))
   )
     return [];
-  if (!markupLine.test(source) && !markupValue.test(source)) return [];
+  if (!markupLine.test(source) && !markupValue.test(source) && !haxeValue.test(source)) return [];
   const spans = findSpans(source);
   return isTemplate(source, spans) ? spans : [];
 }
@@ -90,9 +98,10 @@ function findSpans(source: string): TemplateSpan[] {
 /** True when some markup stands where a Dockerfile has syntax: at a line start outside heredocs, or in a value. */
 function isTemplate(source: string, spans: readonly TemplateSpan[]): boolean {
   const bodies = heredocBodies(source);
-  const value = new RegExp(markupValue.source, "gim");
-  let m: RegExpExecArray | null;
-  while ((m = value.exec(source))) if (!inside(bodies, m.index)) return true;
+  for (const value of [new RegExp(markupValue.source, "gim"), new RegExp(haxeValue.source, "gm")]) {
+    let m: RegExpExecArray | null;
+    while ((m = value.exec(source))) if (!inside(bodies, m.index)) return true;
+  }
   for (const span of spans) {
     const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
     if (source.slice(lineStart, span.start).trim() !== "") continue;
@@ -219,6 +228,7 @@ const controlWords =
 /** True for markup that renders to nothing by itself: a statement, a comment, or a jq-template bracket. */
 function isControl(text: string): boolean {
   if (text.startsWith("%%")) return false;
+  if (text.startsWith("::")) return /^::(?:if|elseif|else|end)\b/.test(text);
   if (text.startsWith("{%") || text.startsWith("{#")) return true;
   if (text.startsWith("<%")) return !/^<%[=-]/.test(text);
   const inner = text
