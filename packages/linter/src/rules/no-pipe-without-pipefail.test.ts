@@ -4,6 +4,13 @@ import rule from "./no-pipe-without-pipefail.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "CircleCI's template of an image on cimg/base, whose SHELL sets pipefail",
+      code: `FROM cimg/%%PARENT%%:%%BASE_VERSION%%
+ENV PYTHON_VERSION=%%VERSION%%
+RUN curl -sSL https://install.python-poetry.org | python -
+`,
+    },
+    {
       name: "a pipe that asks a question: a condition, or a grep whose answer && or || reads",
       code: `FROM ubuntu:24.04
 RUN apt-get update && \\

@@ -15,7 +15,8 @@ RUN chmod a+w /srv/x && touch /srv/x/y && chmod a=rX /srv/x
 RUN chmod 1777 /var/www/html
 `,
     `FROM debian:12
-RUN chmod -R 1777 wp-content && chmod 755 /app && chmod 0644 /etc/x
+RUN mkdir -p wp-content/uploads && chmod -R 1777 wp-content && chmod 755 /app && chmod 0644 /etc/x
+RUN mkdir -p "$GOPATH/src" "$GOPATH/bin" && chmod -R 1777 "$GOPATH"
 `,
     `FROM debian:12
 RUN chmod +w /app && chmod u+w,g+w /app && chmod o-w /app
@@ -40,6 +41,16 @@ RUN echo chmod 777 /x
 `,
   ],
   invalid: [
+    {
+      name: "a recursive chmod with the sticky bit, which protects no file below",
+      code: `FROM debian:12
+RUN useradd --create-home app && chmod -R 1777 /home/app && chmod -R a+rwxt /srv
+`,
+      errors: [
+        { messageId: "writable", line: 2, column: 43 },
+        { messageId: "writable", line: 2, column: 70 },
+      ],
+    },
     {
       name: "a later chmod that leaves others writing, or fixes only the top of a recursive one",
       code: `FROM debian:12

@@ -4,11 +4,14 @@ import { hasFlag, operands } from "../shell/options.js";
 import { runCommands, scriptRange } from "../shell/run.js";
 import { chmodOptions } from "../shell/tools/coreutils.js";
 
-/** True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe. */
-function worldWritable(mode: string): boolean {
+/**
+ * True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe.
+ * Given `recursive`, the files below get the mode too, and the sticky bit protects no file.
+ */
+function worldWritable(mode: string, recursive = false): boolean {
   if (/^[0-7]{1,4}$/.test(mode)) {
     const digits = mode.padStart(4, "0");
-    const sticky = (Number(digits[0]) & 1) === 1;
+    const sticky = (Number(digits[0]) & 1) === 1 && !recursive;
     return !sticky && (Number(digits[3]) & 2) === 2;
   }
   if (!/^[ugoa]*[-+=][rwxXstugo]*(?:,[ugoa]*[-+=][rwxXstugo]*)*$/.test(mode)) return false;
@@ -22,7 +25,20 @@ function worldWritable(mode: string): boolean {
     if (others && op !== "-" && perms!.includes("w")) writable = true;
     if (others && (op === "-" || op === "=") && !perms!.includes("w")) writable = false;
   }
-  return writable && !sticky;
+  return writable && (!sticky || recursive);
+}
+
+/** Adds the directories a `mkdir` makes (with `-p`, the ones above them too) to `made`. */
+function addMade(command: ShellCommand, made: Set<string>): void {
+  const parents = hasFlag(command, "p", "parents");
+  for (const o of operands(command)) {
+    let dir = o.value.replace(/\/+$/, "");
+    made.add(dir);
+    for (let slash = dir.lastIndexOf("/"); parents && slash > 0; slash = dir.lastIndexOf("/")) {
+      dir = dir.slice(0, slash);
+      made.add(dir);
+    }
+  }
 }
 
 /** True when a chmod mode takes write access away from others (`chmod 440`, `chmod o-w`, `chmod a=rx`). */
@@ -69,7 +85,7 @@ export default defineRule({
       "A compromised low-privilege process can then replace a program or script that a more privileged one runs later, or rewrite configuration and data it should only read. " +
       "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group.",
     limitations:
-      "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files; neither is a path the same `RUN` removes again or gives a mode others cannot write (`chmod 666 /etc/sudoers && … && chmod 440 /etc/sudoers`; recursively, after a recursive `chmod`). " +
+      "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files, unless the `chmod` is recursive over files (`chmod -R 1777 /home/app` makes every file below world-writable too; over directories the same `RUN` made, it reaches no file); neither is a path the same `RUN` removes again or gives a mode others cannot write (`chmod 666 /etc/sudoers && … && chmod 440 /etc/sudoers`; recursively, after a recursive `chmod`). " +
       "None of the scanners studied has this check.",
     bad: [
       `FROM debian:12
@@ -96,12 +112,20 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
     Run(node, ctx) {
       const { shell, lists } = runCommands(node, ctx);
       for (const commands of lists) {
+        // The directories the RUN has made so far.
+        const made = new Set<string>();
         for (let i = 0; i < commands.length; i++) {
           const command = commands[i]!;
+          if (command.base === "mkdir") addMade(command, made);
           if (command.base !== "chmod") continue;
           const [mode, ...targets] = operands(command, chmodOptions);
-          if (!mode || !worldWritable(mode.value)) continue;
-          const settled = settledLater(commands, i, hasFlag(command, "R", "recursive"));
+          // A recursive chmod of directories the RUN just made (`mkdir -p "$GOPATH/src" && chmod -R 1777
+          // "$GOPATH"`) reaches directories only, which the sticky bit protects.
+          const recursive =
+            hasFlag(command, "R", "recursive") &&
+            !targets.every((t) => made.has(t.value.replace(/\/+$/, "")));
+          if (!mode || !worldWritable(mode.value, recursive)) continue;
+          const settled = settledLater(commands, i, recursive);
           if (targets.length > 0 && targets.every((t) => settled.has(t.value.replace(/\/+$/, "")))) continue;
           ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
         }

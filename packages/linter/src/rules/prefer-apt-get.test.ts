@@ -3,6 +3,12 @@ import rule from "./prefer-apt-get.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "what only apt does",
+      code: `FROM debian:trixie
+RUN apt modernize-sources --assume-yes
+`,
+    },
     `FROM debian:12
 RUN apt-get update && apt-cache show curl
 `,

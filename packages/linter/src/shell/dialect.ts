@@ -361,7 +361,8 @@ export function isCircleciImage(name: string): boolean {
   return CIRCLECI_IMAGE.test(name.toLowerCase());
 }
 
-const CIRCLECI_IMAGE = /^(?:docker\.io\/)?cimg\/(?:[a-z0-9._-]+|%%[a-z_]+%%)(?:[:@]|$)/;
+// In a template the placeholder is read masked, as `${___}` (`maskTemplate`).
+const CIRCLECI_IMAGE = /^(?:docker\.io\/)?cimg\/(?:[a-z0-9._-]+|%%[a-z_]+%%|\$\{_+\})(?:[:@]|$)/;
 const circleciShell = shellOf(["/bin/bash", "-exo", "pipefail", "-c"]);
 
 /**
