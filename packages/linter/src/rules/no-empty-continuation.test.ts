@@ -30,6 +30,24 @@ EOF
   ],
   invalid: [
     {
+      name: "an instruction below the empty line, joined to the one above as words",
+      code: `FROM ubuntu:20.04
+RUN apt-get update \\
+  && cd /tmp \\
+
+  RUN update-alternatives --install /usr/bin/python python /usr/bin/python3 1
+`,
+      errors: [
+        {
+          messageId: "joined",
+          message:
+            "Empty continuation line: it does not end the instruction, so the 'RUN' below is joined to it as more words; remove the '\\' at the end of the line above.",
+          line: 4,
+          column: 1,
+        },
+      ],
+    },
+    {
       code: `FROM alpine
 RUN a \\
 

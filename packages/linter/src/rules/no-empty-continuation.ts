@@ -1,3 +1,4 @@
+import { instructionTypes } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -12,7 +13,8 @@ export default defineRule({
       "It reads as if the instruction stopped there, and BuildKit has announced that it will become an error. " +
       "Remove the line, or put a `#` comment on it if it separates groups.",
     limitations:
-      "The finding is on the empty line, which the fix removes; BuildKit reports the last line of the instruction instead.",
+      "The finding is on the empty line, which the fix removes; BuildKit reports the last line of the instruction instead. " +
+      "When the line below it starts an instruction (`RUN`, `COPY`…, in capitals), that instruction is joined to this one as words, which is rarely what was meant: the finding says so and has no fix, since removing the `\\` above changes what is built.",
     bad: [
       `FROM alpine:3.20
 RUN apk add --no-cache \\
@@ -37,6 +39,8 @@ RUN apk add --no-cache \\
   },
   messages: {
     empty: () => "Empty continuation line; BuildKit drops it and will reject it in a future release.",
+    joined: (keyword: string) =>
+      `Empty continuation line: it does not end the instruction, so the '${keyword}' below is joined to it as more words; remove the '\\' at the end of the line above.`,
   },
   visitor: {
     // The parser's scanner notes every empty continuation line as it reads the file: reading the notes costs
@@ -54,6 +58,13 @@ RUN apk add --no-cache \\
             : text.charCodeAt(end) === 10
               ? end + 1
               : end;
+        // An instruction below it, joined to this one as words of its own (`… && cd /tmp \`, a blank line,
+        // `RUN x`): the line above ended with a `\\` it should not have. Removing the empty line would keep the join.
+        const next = /^(?:[ \t]*\r?\n)*[ \t]*([A-Z]+)[ \t]/.exec(text.slice(lineEnd, lineEnd + 200));
+        if (next && Object.hasOwn(instructionTypes, next[1]!)) {
+          ctx.report(ctx.rangeOf(start, end), "joined", next[1]!);
+          continue;
+        }
         const fix = { range: ctx.rangeOf(start, lineEnd), text: "" };
         ctx.report({ at: ctx.rangeOf(start, end), fix }, "empty");
       }
