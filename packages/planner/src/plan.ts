@@ -280,6 +280,8 @@ function newStageState(
   const base = isImage && resolved.baseName !== null ? ctx.baseImage(resolved.baseName) : null;
   // The image's config is where a stage starts; its ONBUILD triggers run in this stage and do not carry on.
   const config = base ? { ...structuredClone(base.config), OnBuild: null } : newImageConfig();
+  // BuildKit's config of an empty image has the working directory `/` (dockerfile2llb emptyImage).
+  if (resolved.baseKind === "scratch") config.WorkingDir = "/";
   const env: [string, string][] = (config.Env ?? []).map((e) => {
     const eq = e.indexOf("=");
     return eq < 0 ? [e, ""] : [e.slice(0, eq), e.slice(eq + 1)];

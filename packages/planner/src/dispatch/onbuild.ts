@@ -28,7 +28,8 @@ export function dispatchOnbuild(ctx: PlanBuilder, st: StageState, o: Onbuild): v
 
 /** The trigger as BuildKit stores it: the instruction text after `ONBUILD`. */
 function triggerText(o: Onbuild): string {
-  return o.logical.replace(/^\s*onbuild\s+/i, "").trim();
+  // As BuildKit's parseOnBuild: the keyword and the blanks after it go, the blanks at the end stay.
+  return o.logical.replace(/^\s*onbuild\s*/i, "");
 }
 
 /** The triggers a child stage runs first: its base stage's own ONBUILD instructions (never the grandparent's). */

@@ -1,4 +1,5 @@
 import { edgeCases } from "./edge-cases.js";
+import { stageCacheCases, stageCases } from "./stage-cases.js";
 
 /** One conformance case: a Dockerfile built with buildah and planned with hull, compared field by field. */
 export interface Case {
@@ -229,6 +230,7 @@ export const cases: readonly Case[] = [
     dockerfile: `FROM ${bb}\nHEALTHCHECK --interval=1m30s --timeout=1500ms --start-period=2s --retries=5 CMD ["/bin/true"]\n`,
   },
   ...edgeCases,
+  ...stageCases,
 ];
 
 /** A cache case: build, change one context file or one build arg, rebuild, and compare the steps that hit the cache. */
@@ -237,6 +239,8 @@ export interface CacheCase {
   readonly dockerfile: string;
   readonly files: Readonly<Record<string, string>>;
   readonly buildArgs?: Readonly<Record<string, string>>;
+  /** The stage to build (`--target`); the last stage when absent. */
+  readonly target?: string;
   /** The RUN/COPY/ADD steps (node ids) that rebuild, which both buildah and hull must say. */
   readonly rebuilt: readonly string[];
   /**
@@ -249,6 +253,11 @@ export interface CacheCase {
     readonly files?: Readonly<Record<string, string>>;
     readonly buildArgs?: Readonly<Record<string, string>>;
   };
+  /**
+   * Where buildah's answer is known to differ from BuildKit's (hull's reference): the steps hull, like BuildKit,
+   * rebuilds instead of `rebuilt` (which is then buildah's answer), with the reason. The suite fails once they agree.
+   */
+  readonly knownDiff?: { readonly rebuiltByHull: readonly string[]; readonly reason: string };
 }
 
 export const cacheCases: readonly CacheCase[] = [
@@ -322,4 +331,5 @@ export const cacheCases: readonly CacheCase[] = [
     change: { buildArgs: { V: "2" } },
     rebuilt: ["s1.3", "s1.4"],
   },
+  ...stageCacheCases,
 ];

@@ -14,6 +14,8 @@ export interface Buildah {
 export interface PlanJson {
   readonly stages: readonly { index: number; pruned: boolean }[];
   readonly image: {
+    /** The image the target's chain of stages starts from, or null for scratch. */
+    readonly baseImage: string | null;
     readonly config: Record<string, unknown>;
     readonly unknown: readonly string[];
     readonly history: readonly { created_by: string; empty_layer: boolean }[];
@@ -98,6 +100,10 @@ export function compare(b: Buildah, hull: PlanJson, c: Case): Outcome {
     )
       status = "adjusted";
     else if (key === "ExposedPorts" && same(normal(key, expandRanges(bc[key])), ours)) status = "adjusted";
+    // BuildKit's config of an empty image has the working directory `/` (dockerfile2llb/image.go emptyImage);
+    // buildah's has none.
+    else if (key === "WorkingDir" && theirs === null && ours === "/" && image.baseImage === null)
+      status = "adjusted";
     else status = "differ";
     adjusted[key] =
       status === "adjusted" && key !== "ExposedPorts" ? withBuildKitShell(bc[key], bc["Shell"]) : bc[key];

@@ -109,8 +109,12 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
         buildah([
           "bud",
           "--layers",
+          // The docker format keeps ONBUILD (the OCI format drops it, and a trigger would not run in the child).
+          "--format",
+          "docker",
           "-t",
           `localhost/hull-cache-${i}`,
+          ...(c.target ? ["--target", c.target] : []),
           ...Object.entries(args).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]),
           "-f",
           join(context, "Dockerfile"),
@@ -121,20 +125,32 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
       const out = build({ ...c.buildArgs, ...c.change.buildArgs });
       buildah(["rmi", "-f", `localhost/hull-cache-${i}`]);
       // Each "[stage/n] STEP k/m: X" ("STEP k/m: X" in a one-stage file) is followed by "--> Using cache" when it hit; step k is instruction k-1.
+      // ONBUILD triggers run as steps 2…T+1 of the child, where T is how much m grows after the FROM step (whose
+      // m counts the stage's own instructions only); hull names them s<stage>.t0…
       const rebuiltByBuildah = new Set<string>();
-      const steps = [...out.matchAll(/^(?:\[(\d+)\/\d+\] )?STEP (\d+)\/\d+: (\w+)/gm)];
+      const steps = [...out.matchAll(/^(?:\[(\d+)\/\d+\] )?STEP (\d+)\/(\d+): (\w+)/gm)];
       const stepIds = new Set<string>();
+      const ownSteps = new Map<number, number>();
       for (const [n, m] of steps.entries()) {
-        const id = `s${Number(m[1] ?? 1) - 1}.${Number(m[2]) - 1}`;
+        const stage = Number(m[1] ?? 1) - 1;
+        const k = Number(m[2]);
+        if (k === 1) ownSteps.set(stage, Number(m[3]));
+        const triggers = Number(m[3]) - (ownSteps.get(stage) ?? Number(m[3]));
+        const id = k >= 2 && k <= triggers + 1 ? `s${stage}.t${k - 2}` : `s${stage}.${k - 1 - triggers}`;
         stepIds.add(id);
-        if (!["RUN", "COPY", "ADD"].includes(m[3] as string)) continue;
+        if (!["RUN", "COPY", "ADD"].includes(m[4] as string)) continue;
         const until = steps[n + 1]?.index ?? out.length;
         const hit = out.slice(m.index, until).includes("--> Using cache");
         if (!hit) rebuiltByBuildah.add(id);
       }
       const inv = invalidate(
         parse(c.dockerfile).ast,
-        { imageConfigs: configs, ...(c.buildArgs ? { buildArgs: c.buildArgs } : {}) },
+        {
+          imageConfigs: configs,
+          ...(c.buildArgs ? { buildArgs: c.buildArgs } : {}),
+          ...(c.target ? { target: c.target } : {}),
+          ...(c.files[".dockerignore"] !== undefined ? { dockerignore: c.files[".dockerignore"] } : {}),
+        },
         { paths: Object.keys(c.change.files ?? {}), buildArgs: c.change.buildArgs ?? {} },
       );
       const fs = new Set(
@@ -142,6 +158,9 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
       );
       const rebuiltByHull = inv.invalidated.filter((x) => fs.has(x.id));
       expect([...rebuiltByBuildah].sort()).toEqual([...c.rebuilt].sort());
+      // A known difference: hull, as BuildKit, rebuilds other steps than buildah; once they agree the case fails.
+      const expected = c.knownDiff?.rebuiltByHull ?? c.rebuilt;
+      if (c.knownDiff) expect([...c.knownDiff.rebuiltByHull].sort()).not.toEqual([...c.rebuilt].sort());
       // What hull cannot know (the output of a RUN) it says: those steps are the maybe-cached ones, and the
       // builder's answer is among what hull allows.
       const maybe = rebuiltByHull.filter((x) => x.maybeCached === true).map((x) => x.id);
@@ -151,7 +170,7 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
           .filter((x) => x.maybeCached !== true)
           .map((x) => x.id)
           .sort(),
-      ).toEqual(c.rebuilt.filter((id) => !maybe.includes(id)).sort());
+      ).toEqual(expected.filter((id) => !maybe.includes(id)).sort());
       cacheSteps.push(stepIds.size);
     },
   );
