@@ -106,6 +106,12 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
     const q = planText('FROM scratch\nVOLUME [" "]\nVOLUME $UNSET\n');
     expect(q.diagnostics.map((d) => d.code)).toEqual(["empty-volume", "empty-volume"]);
   });
+  it("a scratch image works in /, and an ONBUILD trigger keeps its trailing blanks, as BuildKit writes them", () => {
+    const p = planText("FROM scratch\nONBUILD LABEL x=1  \nONBUILD\tRUN  a\n");
+    expect(p.image?.config.WorkingDir).toBe("/");
+    expect(p.image?.config.OnBuild).toEqual(["LABEL x=1  ", "RUN  a"]);
+    expect(planText("FROM node:22\n").image?.config.WorkingDir).toBeNull();
+  });
   it("a WORKDIR other than / makes a layer; / does not", () => {
     const p = planText("FROM scratch\nWORKDIR /\nWORKDIR /app\n");
     expect([node(p, "s0.1").layer, node(p, "s0.2").layer]).toEqual([false, true]);
