@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "../src/ast/build.js";
 import { expandWord } from "../src/expand/expand.js";
 import { semanticModel, semanticWork, type SemanticModel } from "../src/semantics/model.js";
+import { cleanPath } from "../src/semantics/path.js";
 
 const NAMED: Record<string, string> = { nl: "\n", empty: "" };
 const unescape = (s: string) => s.replace(/⟨(\w+)⟩/g, (m, name: string) => NAMED[name] ?? m);
@@ -247,5 +248,17 @@ describe("global ARG options", () => {
     expect([...globals.declared]).toEqual(["A", '"Q"', "B", "C"]);
     expect(globals.env.get('"Q"')).toBe("q");
     expect(globals.env.get("C")).toBe("last");
+  });
+});
+
+describe("cleanPath", () => {
+  test.each([
+    ["/a/./b/../c/", "/a/c"],
+    ["//x//y", "/x/y"],
+    ["a/b", "/a/b"],
+    ["/../..", "/"],
+    ["", "/"],
+  ])("%s → %s", (path, clean) => {
+    expect(cleanPath(path)).toBe(clean);
   });
 });

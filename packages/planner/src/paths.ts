@@ -1,13 +1,4 @@
-/** Cleans a slash path like Go's path.Clean, keeping it absolute. */
-export function cleanPath(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return `/${out.join("/")}`;
-}
+import { cleanPath } from "@hull/parser";
 
 /** Resolves `p` against the working directory `wd`; absolute paths stay as they are (cleaned). */
 export function joinPath(wd: string, p: string): string {

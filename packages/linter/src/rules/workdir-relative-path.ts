@@ -1,4 +1,4 @@
-import { expandWord, type Stage, type Workdir } from "@hull/parser";
+import { cleanPath, expandWord, type Stage, type Workdir } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 // `/app`, and the Windows forms `\app` and `C:\app` (or `C:/app`).
@@ -119,11 +119,5 @@ function writtenAbsolute(node: Workdir): boolean {
 /** `dir` joined with a relative `path`, cleaned as BuildKit's `path.Join` cleans it (`\\` separators kept as they are). */
 function joinPath(dir: string, path: string): string {
   if (dir.includes("\\")) return `${dir.replace(/\\+$/, "")}\\${path}`;
-  const parts: string[] = [];
-  for (const part of `${dir}/${path}`.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join("/")}`;
+  return cleanPath(`${dir}/${path}`);
 }

@@ -14,6 +14,7 @@ import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
 import { firstIndex } from "../first-index.js";
 import { pathMax } from "./limits.js";
+import { cleanPath } from "./path.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import { defaultPath, defaultPredefinedArgs, nonEnvArgs, predefinedArgs } from "./predefined.js";
 import type { Platform } from "./platform.js";
@@ -504,13 +505,7 @@ function nextWorkdir(m: Model, node: Workdir, current: string | null): string | 
   // WORKDIRs, each one level deeper).
   if (value.startsWith("/")) return value.length > pathMax ? null : value;
   if (current === null || current.length + value.length > pathMax) return null;
-  const parts: string[] = [];
-  for (const part of `${current}/${value}`.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join("/")}`;
+  return cleanPath(`${current}/${value}`);
 }
 
 function finalScope(this: Model, stage: Stage): StageScope {

@@ -1,7 +1,7 @@
-import { pathMax, type Workdir } from "@hull/parser";
+import { cleanPath, pathMax, type Workdir } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
-import { cleanPath, joinPath } from "../paths.js";
+import { joinPath } from "../paths.js";
 
 /** WORKDIR: sets cwd and `WorkingDir`; a file node `mkdir -p` unless the path is `/`. */
 export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): void {
