@@ -466,32 +466,28 @@ function workdirBefore(this: Model, node: Instruction): string | null {
 
 function stageWorkdirs(m: Model, stage: Stage): StageWorkdirs {
   const all = (m.workdirs ??= new Array<StageWorkdirs | undefined>(m.ast.stages.length).fill(undefined));
-  const known = all[stage.index];
-  if (known) return known;
-  // The chain of bases is walked from its root without recursion: a file of 30,000 stages each on the last.
-  const pending: Stage[] = [];
-  for (let s: Stage | null = stage; s && !all[s.index]; s = m.baseOf(s)) pending.push(s);
-  for (let p = pending.length - 1; p >= 0; p--) {
-    const s = pending[p]!;
-    const base = m.baseOf(s);
-    let dir: string | null;
-    if (base) {
-      const b = all[base.index]!;
-      dir = b.dirs.length > 0 ? b.dirs[b.dirs.length - 1]! : b.start;
-    } else dir = m.baseName(s)?.toLowerCase() === "scratch" ? "/" : null;
-    const start = dir;
-    const at: number[] = [];
-    const dirs: (string | null)[] = [];
-    s.instructions.forEach((instruction, index) => {
-      if (instruction.type !== "Workdir") return;
-      semanticWork.steps++;
-      dir = nextWorkdir(m, instruction, dir);
-      at.push(index);
-      dirs.push(dir);
-    });
-    all[s.index] = { start, at, dirs };
-  }
-  return all[stage.index]!;
+  return all[stage.index] ?? alongChain(m, all, stage, workdirsOf);
+}
+
+/** A stage's WORKDIRs, its base stage's already known. */
+function workdirsOf(m: Model, stage: Stage): StageWorkdirs {
+  const base = m.baseOf(stage);
+  let dir: string | null;
+  if (base) {
+    const b = m.workdirs![base.index]!;
+    dir = b.dirs.length > 0 ? b.dirs[b.dirs.length - 1]! : b.start;
+  } else dir = m.baseName(stage)?.toLowerCase() === "scratch" ? "/" : null;
+  const start = dir;
+  const at: number[] = [];
+  const dirs: (string | null)[] = [];
+  stage.instructions.forEach((instruction, index) => {
+    if (instruction.type !== "Workdir") return;
+    semanticWork.steps++;
+    dir = nextWorkdir(m, instruction, dir);
+    at.push(index);
+    dirs.push(dir);
+  });
+  return { start, at, dirs };
 }
 
 /** The directory a WORKDIR sets after `current`; null when unknown. */
@@ -703,19 +699,31 @@ function start(m: Model, stage: Stage): MutableScope {
 
 function final(m: Model, stage: Stage): MutableScope {
   const finals = (m.finals ??= new Array<MutableScope | undefined>(m.ast.stages.length).fill(undefined));
-  const known = finals[stage.index];
-  if (known) return known;
-  // The stages of the chain whose final scope is not known yet, nearest first: computed from the oldest down,
-  // with no recursion however long the chain, and each once, as the stages built on them share them.
+  return finals[stage.index] ?? alongChain(m, finals, stage, finalOf);
+}
+
+/** A stage's environment after its last instruction, its base stage's already known. */
+function finalOf(m: Model, stage: Stage): MutableScope {
+  const scope = start(m, stage);
+  for (const node of stage.instructions) apply(m, scope, node);
+  return scope;
+}
+
+/**
+ * What `make` computes of a stage, kept in `memo` by stage index. The stages of its chain not known yet, nearest
+ * first, are made from the oldest down (so `make` may read its base stage's in `memo`), with no recursion however
+ * long the chain, and each once, as the stages built on them share them.
+ */
+function alongChain<T>(
+  m: Model,
+  memo: (T | undefined)[],
+  stage: Stage,
+  make: (m: Model, stage: Stage) => T,
+): T {
   const pending: Stage[] = [];
-  for (let s: Stage | null = stage; s && !finals[s.index]; s = m.baseOf(s)) pending.push(s);
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const s = pending[i]!;
-    const scope = start(m, s);
-    for (const node of s.instructions) apply(m, scope, node);
-    finals[s.index] = scope;
-  }
-  return finals[stage.index]!;
+  for (let s: Stage | null = stage; s && memo[s.index] === undefined; s = m.baseOf(s)) pending.push(s);
+  for (let i = pending.length - 1; i >= 0; i--) memo[pending[i]!.index] = make(m, pending[i]!);
+  return memo[stage.index]!;
 }
 
 function advance(m: Model, stage: Stage, index: number, decl: number): MutableScope {
