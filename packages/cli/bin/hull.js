@@ -113,9 +113,11 @@ function cachedScript(path, name, userName, wrap) {
     process.once("beforeExit", () => {
       if (process.exitCode !== 0 && process.exitCode !== 1) return;
       if (process.argv.includes("--help") || process.argv.includes("-h")) return;
-      // A run that linted in worker threads compiled little of the linter here: its cache is written (it is better
-      // than none) but not counted, so that the next runs still write theirs (src/run-record.ts).
-      const counted = bundle.exports.runRecord?.workerThreads === true ? 0 : 1;
+      // An atypical run (src/run-record.ts: one in worker threads, or of many files) writes a cache only where
+      // there is none, since it is better than none, and does not count, so that the next runs still write theirs.
+      const atypical = bundle.exports.runRecord?.atypical === true;
+      if (atypical && cached !== undefined && !compiled.cachedDataRejected) return;
+      const counted = atypical ? 0 : 1;
       const count = compiled.cachedDataRejected ? counted : Math.min(writes + counted, cacheWrites);
       const data = Buffer.concat([
         Buffer.from([count]),

@@ -118,8 +118,37 @@ describe.skipIf(!built)("bundled hull lint", () => {
       expect(run("--no-such-flag")).toBe(2);
       expect(run("--help")).toBe(0);
       expect(existsSync(cache)).toBe(false);
-      const counts = [1, 2, 3, 3].map(() => (run("--no-shellcheck", "."), readFileSync(cache)[0]));
+      const one = join("svc-1", "part-1", "Dockerfile");
+      const counts = [1, 2, 3, 3].map(() => (run("--no-shellcheck", one), readFileSync(cache)[0]));
       expect(counts).toEqual([1, 2, 3, 3]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the cache a short run wrote when a run lints many files in this thread", () => {
+    const { copy } = copyCli();
+    try {
+      const run = (...paths: string[]) => {
+        try {
+          execFileSync(process.execPath, [join(copy, "bin/hull.js"), "lint", "--no-shellcheck", ...paths], {
+            cwd: dir,
+            env: { ...process.env, HULL_LINT_THREADS: "1" },
+            stdio: "pipe",
+          });
+        } catch (error) {
+          expect((error as { status: number }).status).toBe(1);
+        }
+      };
+      const cache = join(copy, "bundle", "hull.lint.cjs.cache");
+      // The 60 files, with no cache yet: one is written (better than none), not counted.
+      run(".");
+      expect(readFileSync(cache)[0]).toBe(0);
+      run(join("svc-1", "part-1", "Dockerfile"));
+      const short = readFileSync(cache);
+      expect(short[0]).toBe(1);
+      run(".");
+      expect(readFileSync(cache).equals(short)).toBe(true);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
@@ -251,7 +280,7 @@ describe.skipIf(!built)("bundled hull lint", () => {
       const cache = join(home, "hull", `${build}.lint.cache`);
       const counts = [1, 2].map(() => {
         try {
-          run(["lint", "--no-shellcheck", "."], { XDG_CACHE_HOME: home });
+          run(["lint", "--no-shellcheck", join("svc-1", "part-1", "Dockerfile")], { XDG_CACHE_HOME: home });
         } catch (error) {
           expect((error as { status: number }).status).toBe(1);
         }

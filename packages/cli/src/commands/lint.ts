@@ -282,6 +282,9 @@ function findShellcheck(flags: LintFlags, io: Io): string | undefined {
   return undefined;
 }
 
+/** From how many files a lint may run in threads, and is atypical for the code cache (see runRecord). */
+const manyFiles = 32;
+
 /**
  * How many threads lint `files` files: 1 (this thread) for fewer than 32 files, else the number HULL_LINT_THREADS
  * sets (for benchmarks and constrained CI runners), else one fewer than the processors, and never more than one per
@@ -298,7 +301,7 @@ export function lintThreads(
   processors: () => number,
   shellcheck = false,
 ): number {
-  if (files < 32) return 1;
+  if (files < manyFiles) return 1;
   const batches = Math.ceil(files / 16);
   const set = Number.parseInt(setting ?? "", 10);
   return Math.max(1, Math.min(Number.isNaN(set) ? processors() - (shellcheck ? 0 : 1) : set, batches));
@@ -310,8 +313,12 @@ async function runJobs(jobs: LintJob[], io: Io): Promise<LintJobResult[]> {
   const shellcheck = jobs.some((job) => job.shellcheck !== undefined && !job.fix);
   const threads = lintThreads(jobs.length, io.env.HULL_LINT_THREADS, () => io.cpus ?? 1, shellcheck);
   const processors = io.cpus ?? 1;
-  if (threads < 2 || !io.exists(workerFile)) return runJobBatch(jobs, io, processors);
-  runRecord.workerThreads = true;
+  // Many files in this thread compile much that a short run never uses (see runRecord).
+  if (threads < 2 || !io.exists(workerFile)) {
+    if (jobs.length >= manyFiles) runRecord.atypical = true;
+    return runJobBatch(jobs, io, processors);
+  }
+  runRecord.atypical = true;
   const results: LintJobResult[] = new Array(jobs.length);
   let next = 0;
   // Each batch starts ShellCheck once, when it runs.
