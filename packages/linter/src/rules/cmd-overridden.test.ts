@@ -7,6 +7,16 @@ const shellEntrypoint = { "alpine:3.20": { config: { Entrypoint: ["/bin/sh", "-c
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a shell-form CMD under an init or a user switcher, which runs it",
+      code: `FROM python:3.12-slim
+ENTRYPOINT ["tini", "--"]
+CMD uvicorn app:app --host 0.0.0.0 --port \${PORT:-8000}
+FROM python:3.12-slim
+ENTRYPOINT ["/usr/local/bin/gosu", "app"]
+CMD python -u main.py \${CLI_ARGS}
+`,
+    },
+    {
       name: "the base image's ENTRYPOINT is unknown without its config",
       code: `FROM nginx:1.27
 CMD nginx -g "daemon off;"

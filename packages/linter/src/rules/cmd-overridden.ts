@@ -22,7 +22,8 @@ export default defineRule({
       "And setting ENTRYPOINT clears the CMD inherited from the base stage unless the stage sets CMD again.",
     limitations:
       "An ENTRYPOINT inherited from a base image is only known when its config is given (`hull lint --resolve` or `--image-config`); then a shell-form CMD under it, and a CMD that its `sh -c` entrypoint never reads, are reported too. " +
-      "A CMD inherited from a base image is not reported as cleared: an ENTRYPOINT is usually meant to replace the image's default command.",
+      "A CMD inherited from a base image is not reported as cleared: an ENTRYPOINT is usually meant to replace the image's default command. " +
+      "A shell-form CMD under an init or a user switcher that runs its arguments as a command (`tini`, `dumb-init`, `catatonit`, `gosu`, `su-exec`, s6-overlay's `/init`) is not reported: it runs `/bin/sh -c \"…\"`, which expands the CMD's variables as meant.",
     bad: [
       `FROM alpine:3.20
 ENTRYPOINT /usr/bin/app --serve
@@ -97,7 +98,8 @@ CMD ["serve"]
         cmd?.form === "shell" &&
         cmd.args[0] &&
         effectiveEntrypoint?.form === "exec" &&
-        effectiveEntrypoint.args.length > 0
+        effectiveEntrypoint.args.length > 0 &&
+        !runsItsArguments(effectiveEntrypoint.args.map((a) => a.value))
       ) {
         const inherited = entrypoint ? null : (base?.name ?? null);
         ctx.report(
@@ -115,7 +117,7 @@ CMD ["serve"]
         const shown = JSON.stringify(imageEntrypoint);
         const script = shellScript(imageEntrypoint);
         if (script !== null && !usesArguments(script)) ctx.report(cmd.args[0], "ignoredCmd", image, shown);
-        else if (cmd.form === "shell" && script === null)
+        else if (cmd.form === "shell" && script === null && !runsItsArguments(imageEntrypoint))
           ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown, shellText(ctx.semantic, cmd));
       }
       const inheritedCmd = base?.config.cmd;
@@ -134,6 +136,26 @@ CMD ["serve"]
 });
 
 /** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
+/**
+ * True when an exec-form ENTRYPOINT is an init or a user switcher that runs its arguments as a command (`tini --`,
+ * `dumb-init`, `gosu app`, s6-overlay's `/init`): a shell-form CMD reaches it as `/bin/sh -c "…"`, which it runs, so
+ * the shell expands the CMD's variables as its author meant.
+ */
+function runsItsArguments(argv: readonly string[]): boolean {
+  const program = argv[0] ?? "";
+  return program === "/init" || argumentRunners.has(program.slice(program.lastIndexOf("/") + 1));
+}
+
+const argumentRunners: ReadonlySet<string> = new Set([
+  "tini",
+  "tini-static",
+  "dumb-init",
+  "catatonit",
+  "docker-init",
+  "gosu",
+  "su-exec",
+]);
+
 function baseOf(
   stage: Stage,
   semantic: SemanticModel,
