@@ -42,6 +42,13 @@ RUN echo chmod 777 /x
   ],
   invalid: [
     {
+      name: "a recursive chmod of directories the RUN made is settled only by a later recursive one",
+      code: `FROM debian:12
+RUN mkdir -p /d/src && chmod -R 777 /d && chmod 755 /d
+`,
+      errors: [{ messageId: "writable", line: 2, column: 33 }],
+    },
+    {
       name: "a recursive chmod with the sticky bit, which protects no file below",
       code: `FROM debian:12
 RUN useradd --create-home app && chmod -R 1777 /home/app && chmod -R a+rwxt /srv

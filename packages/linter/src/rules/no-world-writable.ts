@@ -6,13 +6,13 @@ import { chmodOptions } from "../shell/tools/coreutils.js";
 
 /**
  * True when a chmod mode lets every user write, without the sticky bit that keeps `/tmp`-like directories safe.
- * Given `recursive`, the files below get the mode too, and the sticky bit protects no file.
+ * Given `overFiles` (a recursive chmod that may reach files), the sticky bit protects nothing.
  */
-function worldWritable(mode: string, recursive = false): boolean {
+function worldWritable(mode: string, overFiles = false): boolean {
   if (/^[0-7]{1,4}$/.test(mode)) {
     const digits = mode.padStart(4, "0");
-    const sticky = (Number(digits[0]) & 1) === 1 && !recursive;
-    return !sticky && (Number(digits[3]) & 2) === 2;
+    const sticky = (Number(digits[0]) & 1) === 1;
+    return (!sticky || overFiles) && (Number(digits[3]) & 2) === 2;
   }
   if (!/^[ugoa]*[-+=][rwxXstugo]*(?:,[ugoa]*[-+=][rwxXstugo]*)*$/.test(mode)) return false;
   let writable = false;
@@ -25,7 +25,7 @@ function worldWritable(mode: string, recursive = false): boolean {
     if (others && op !== "-" && perms!.includes("w")) writable = true;
     if (others && (op === "-" || op === "=") && !perms!.includes("w")) writable = false;
   }
-  return writable && (!sticky || recursive);
+  return writable && (!sticky || overFiles);
 }
 
 /** Adds the directories a `mkdir` makes (with `-p`, the ones above them too) to `made`. */
@@ -121,10 +121,9 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
           const [mode, ...targets] = operands(command, chmodOptions);
           // A recursive chmod of directories the RUN just made (`mkdir -p "$GOPATH/src" && chmod -R 1777
           // "$GOPATH"`) reaches directories only, which the sticky bit protects.
-          const recursive =
-            hasFlag(command, "R", "recursive") &&
-            !targets.every((t) => made.has(t.value.replace(/\/+$/, "")));
-          if (!mode || !worldWritable(mode.value, recursive)) continue;
+          const recursive = hasFlag(command, "R", "recursive");
+          const overFiles = recursive && !targets.every((t) => made.has(t.value.replace(/\/+$/, "")));
+          if (!mode || !worldWritable(mode.value, overFiles)) continue;
           const settled = settledLater(commands, i, recursive);
           if (targets.length > 0 && targets.every((t) => settled.has(t.value.replace(/\/+$/, "")))) continue;
           ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
