@@ -58,7 +58,7 @@ export { cleanContextPath, parseDockerignore, type Dockerignore } from "./semant
 export { globCovers, globTest, isGlob, type GlobDialect } from "./semantics/glob.js";
 export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.js";
 export { pathMax } from "./semantics/limits.js";
-export { cleanPath } from "./semantics/path.js";
+export { cleanPath, cleanSegments, workdirAfter } from "./semantics/path.js";
 export { isOfficialImage } from "./semantics/official-images.js";
 export { sourceKind, type SourceKind } from "./semantics/sources.js";
 export { spellingWork, suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";

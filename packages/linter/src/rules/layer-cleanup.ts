@@ -1,4 +1,5 @@
 import {
+  cleanSegments,
   flagNamed,
   globCovers,
   isGlob,
@@ -770,14 +771,8 @@ function normalize(path: string, cwd: Cwd): string | null {
   if (end < p.length) p = p.slice(0, end);
   // Most paths are already in normal form; only the others are split and joined.
   if ((p.startsWith("/") || p === "~" || p.startsWith("~/")) && !UNNORMAL.test(p)) return p;
-  const parts: string[] = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  if (parts[0] === "~") return parts.join("/");
-  return `/${parts.join("/")}`;
+  const clean = cleanSegments(p);
+  return clean === "~" || clean.startsWith("~/") ? clean : `/${clean}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { globCovers, isGlob, pathMax } from "@hull/parser";
+import { cleanPath, cleanSegments, globCovers, isGlob, pathMax } from "@hull/parser";
 import type { Run, SemanticModel } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { commandWord, type ShellCommand } from "../shell/lexer.js";
@@ -262,13 +262,7 @@ function resolve(cwd: string | null, path: string): string | null {
   const absolute =
     clean.startsWith("/") || clean.startsWith("$") ? clean : cwd === null ? null : `${cwd}/${clean}`;
   if (absolute === null || absolute.length > pathMax) return null;
-  const parts: string[] = [];
-  for (const part of absolute.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return absolute.startsWith("$") ? parts.join("/") : `/${parts.join("/")}`;
+  return absolute.startsWith("$") ? cleanSegments(absolute) : cleanPath(absolute);
 }
 
 function normalize(path: string): string {

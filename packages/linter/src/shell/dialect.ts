@@ -1,4 +1,5 @@
 import {
+  cleanSegments,
   flagNamed,
   type Dockerfile,
   type Instruction,
@@ -420,11 +421,6 @@ export function windowsPath(path: string, cwd: string | null): string | null {
     if (cwd === null) return null;
     p = `${cwd}/${p}`;
   }
-  const parts: string[] = [];
-  for (const part of p.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts[0] === "<temp>" ? parts.join("/") : `/${parts.join("/")}`;
+  const clean = cleanSegments(p);
+  return clean === "<temp>" || clean.startsWith("<temp>/") ? clean : `/${clean}`;
 }

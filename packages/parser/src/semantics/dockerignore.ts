@@ -1,4 +1,5 @@
 import * as dockerignore from "@balena/dockerignore";
+import { cleanSegments } from "./path.js";
 
 type Ignore = import("@balena/dockerignore").Ignore;
 type Factory = (options?: { ignorecase?: boolean }) => Ignore;
@@ -61,11 +62,5 @@ export function parseDockerignore(text: string): Dockerignore {
 
 /** Go's path.Clean relative to the context root: no `.`/`..` segments, no leading or trailing `/`; "" for the root. */
 export function cleanContextPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.replace(/\\/g, "/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
+  return cleanSegments(path.replace(/\\/g, "/"));
 }

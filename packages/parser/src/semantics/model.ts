@@ -14,7 +14,7 @@ import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
 import { firstIndex } from "../first-index.js";
 import { pathMax } from "./limits.js";
-import { cleanPath } from "./path.js";
+import { workdirAfter } from "./path.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import { defaultPath, defaultPredefinedArgs, nonEnvArgs, predefinedArgs } from "./predefined.js";
 import type { Platform } from "./platform.js";
@@ -497,11 +497,12 @@ function nextWorkdir(m: Model, node: Workdir, current: string | null): string | 
   const value = m.valueBefore(node, text);
   if (value === null || value.includes("\\") || /^[A-Za-z]:/.test(value)) return null;
   if (value === "") return current;
+  const absolute = value.startsWith("/");
+  if (current === null) return absolute && value.length <= pathMax ? value : null;
   // Past PATH_MAX the build fails; following further would copy ever longer paths (a generated file of 20,000
   // WORKDIRs, each one level deeper).
-  if (value.startsWith("/")) return value.length > pathMax ? null : value;
-  if (current === null || current.length + value.length > pathMax) return null;
-  return cleanPath(`${current}/${value}`);
+  if (absolute ? value.length > pathMax : current.length + value.length > pathMax) return null;
+  return workdirAfter(current, value);
 }
 
 function finalScope(this: Model, stage: Stage): StageScope {

@@ -1,4 +1,4 @@
-import { cleanPath, pathMax, type Workdir } from "@hull/parser";
+import { pathMax, workdirAfter, type Workdir } from "@hull/parser";
 import type { PlanBuilder } from "../builder.js";
 import type { StageState } from "../state.js";
 import { joinPath } from "../paths.js";
@@ -54,13 +54,7 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
     });
 }
 
-/**
- * The working directory a WORKDIR sets, as BuildKit's `NormalizeWorkdir` makes it: on Linux an absolute path is kept
- * as written (`//x//y`, `/a/../b/`), a relative one is joined to the current one and cleaned, and an empty one keeps
- * the current one; on Windows the drive letter goes and the path is cleaned.
- */
+/** The working directory a WORKDIR sets: on Windows the drive letter goes and the path is cleaned. */
 function workdirOf(st: StageState, value: string): string {
-  if (st.os === "windows") return joinPath(st.workdir, value);
-  if (value === "") return st.workdir;
-  return value.startsWith("/") ? value : cleanPath(`${st.workdir}/${value}`);
+  return st.os === "windows" ? joinPath(st.workdir, value) : workdirAfter(st.workdir, value);
 }
