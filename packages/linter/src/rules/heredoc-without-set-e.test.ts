@@ -30,6 +30,15 @@ esac
 EOT
 `,
     },
+    {
+      name: "a negated command is tested, not failed on: set -e would not stop on it either",
+      code: `FROM debian:12
+RUN <<EOF
+! grep -q debug /etc/app.conf
+echo checked
+EOF
+`,
+    },
     // One command, or one && chain: its status is the script's.
     `FROM debian:12
 RUN <<EOF

@@ -1,7 +1,7 @@
 import type { Heredoc, Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
-import { basename, parseShell, type ShellCommand } from "../shell/lexer.js";
+import { basename, parseShell, type ShellCommand, testedBy } from "../shell/lexer.js";
 import { parsePowershell } from "../shell/tools/powershell.js";
 
 const posixShells = ["sh", "bash", "ash", "dash", "ksh", "mksh", "zsh", "busybox"];
@@ -153,7 +153,7 @@ function failsSilently(commands: readonly ShellCommand[]): boolean {
       if (first !== "esac") continue;
     }
     if (first === "case") pattern = true;
-    if (first !== undefined && conditionKeywords.has(first)) continue;
+    if (first !== undefined && (testedBy.has(first) || headers.has(first))) continue;
     if (command.name === null) continue;
     // A failure before it is hidden by any command, `set` too; `set -e` covers what follows it.
     if (before) return true;
@@ -166,16 +166,8 @@ function failsSilently(commands: readonly ShellCommand[]): boolean {
   return false;
 }
 
-/** Words that start a condition or a loop's header, whose status fails nothing. */
-const conditionKeywords: ReadonlySet<string> = new Set([
-  "if",
-  "elif",
-  "while",
-  "until",
-  "for",
-  "case",
-  "select",
-]);
+/** Loop and `case` headers: their words are a list, not a command that can fail. */
+const headers: ReadonlySet<string> = new Set(["for", "case", "select"]);
 
 /** `-e`, `-eux`, `-ec`, `-o errexit` (and `+e` turns it off again). */
 function errexitFlags(args: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { activeShell, programName } from "../shell/dialect.js";
-import { type ShellCommand, shellNames } from "../shell/lexer.js";
+import { type ShellCommand, shellNames, testedBy } from "../shell/lexer.js";
 import { runShell, scriptRange } from "../shell/run.js";
 
 /**
@@ -80,7 +80,7 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
         // (`ldd x | grep 'not found' && exit 1`). Its status is an answer, not a failure to stop on, and pipefail
         // would turn a writer stopped early by `grep -q` into the answer "no".
         const question =
-          conditionStart.has(commands[first]!.words[0]?.value ?? "") ||
+          testedBy.has(commands[first]!.words[0]?.value ?? "") ||
           (grepNames.has(commands[j]!.name ?? "") && (after?.operator === "&&" || after?.operator === "||"));
         if (!pattern && !ignored && !question && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
           const bar = shell.script.indexOf("|", commands[i]!.end);
@@ -93,7 +93,6 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
   },
 });
 
-const conditionStart: ReadonlySet<string> = new Set(["if", "elif", "while", "until", "!"]);
 const grepNames: ReadonlySet<string> = new Set(["grep", "egrep", "fgrep"]);
 
 /** `true`, `:` or `exit 0`: a command after `||` that makes any failure a success. */
