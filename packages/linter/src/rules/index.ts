@@ -11,6 +11,7 @@ import exposeInvalidPort from "./expose-invalid-port.js";
 import exposeProtoCasing from "./expose-proto-casing.js";
 import fromAsCasing from "./from-as-casing.js";
 import fromFirst from "./from-first.js";
+import heredocExpandedEarly from "./heredoc-expanded-early.js";
 import heredocWithoutSetE from "./heredoc-without-set-e.js";
 import invalidBaseImagePlatform from "./invalid-base-image-platform.js";
 import invalidDefaultArgInFrom from "./invalid-default-arg-in-from.js";
@@ -115,6 +116,7 @@ export const rules: readonly Rule[] = [
   exposeProtoCasing,
   fromAsCasing,
   fromFirst,
+  heredocExpandedEarly,
   heredocWithoutSetE,
   invalidBaseImagePlatform,
   invalidDefaultArgInFrom,

@@ -38,6 +38,7 @@ const verbs = new Set([
   "Name",
   "Pin",
   "Pull",
+  "Quote",
   "Remove",
   "Run",
   "Set",
