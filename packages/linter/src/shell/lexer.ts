@@ -38,6 +38,8 @@ export interface ShellCommand {
 export interface ShellRedirect {
   /** The operator without its file descriptor, e.g. `>`, `>>`, `>&`, `<<`, `<<-`. */
   op: string;
+  /** The file descriptor written before the operator (2 in `2>&1`), or null when there is none. */
+  fd: number | null;
   /** The word after the operator (the file, the descriptor or the heredoc delimiter), or null at the end. */
   target: ShellWord | null;
   start: number;
@@ -257,6 +259,7 @@ function readRedirect(s: string, start: number, offset: number): ShellRedirect |
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   const op = redirectOperator(s, i);
   if (op === null) return null;
+  const fd = i > start ? Number(s.slice(start, i)) : null;
   i += op.length;
   const opEnd = i;
   while (s.charCodeAt(i) === SPACE || s.charCodeAt(i) === TAB) i++;
@@ -266,7 +269,7 @@ function readRedirect(s: string, start: number, offset: number): ShellRedirect |
     i >= s.length || (next < 128 && CHARS[next]! & (OPERATOR_START | ANGLE)) || next === NEWLINE
       ? null
       : readWord(s, i, offset);
-  return { op, target, start: start + offset, end: target ? target.end : opEnd + offset };
+  return { op, fd, target, start: start + offset, end: target ? target.end : opEnd + offset };
 }
 
 /** Keywords and `NAME=value` assignments before a command name, and `sudo` with its options, are skipped. */

@@ -327,8 +327,11 @@ RUN [[ -n "$HOME" ]]
 RUN echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc && printf '%s $HOME\\n' a > f
 RUN echo '$x' | tee -a /etc/profile && runuser -l u -c 'echo $PATH' && su u -c 'id $USER'
 RUN echo '$HOME' && echo '$HOME' 2>/dev/null | grep x && echo 'a$b' >&2 && echo '$1' >/dev/null
+RUN test -z "$(printf '%s' '$a' > /f)" && echo '$b' 2>/f && echo '$c' > "/dev/null"
 `,
       [
+        "shellcheck/SC2016 5:48-52",
+        "shellcheck/SC2016 5:66-70",
         "shellcheck/SC2016 4:10-17",
         "shellcheck/SC2016 4:26-33",
         "shellcheck/SC2016 4:63-68",

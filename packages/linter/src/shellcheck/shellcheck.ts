@@ -1,6 +1,12 @@
 import { type Instruction, proxyArgs, type Run, type SemanticModel } from "@hull/parser";
 import type { Severity } from "../rule.js";
-import { basename, parseShell } from "../shell/lexer.js";
+import {
+  basename,
+  commandSubstitutions,
+  parseShell,
+  type ShellCommand,
+  type ShellRedirect,
+} from "../shell/lexer.js";
 import { activeShell, binShOf } from "../shell/dialect.js";
 import { runShell } from "../shell/run.js";
 
@@ -289,7 +295,7 @@ export function shellcheckFindings(
       if (ECHO_FLAG_CODES.has(comment.code) && echoByPath(script.text, starts, comment.line, from)) continue;
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
       if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
-      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(script.text, from, to)) continue;
+      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(script.text, from)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
@@ -328,22 +334,37 @@ function onlyJoinedBlanks(script: ShellcheckScript, from: number, to: number): b
 const SINGLE_QUOTED_EXPANSION = 2016;
 
 /**
- * True when the single-quoted text at `from`..`to` is meant to stay as written: text that echo, printf or cat
- * writes to a file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, or through `| tee -a /etc/profile`), which
- * a later shell expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c '…'`),
- * which expands it when it runs. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
+ * True when the single-quoted text at `from` is meant to stay as written: text that echo, printf or cat writes to a
+ * file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, or through `| tee -a /etc/profile`), which a later
+ * shell expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c '…'`), which
+ * expands it when it runs. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
  */
-function literalOnPurpose(text: string, from: number, to: number): boolean {
-  const before = text.slice(0, from);
-  const start = Math.max(
-    ...["&&", "||", ";", "|", "\n", "(", "`", "$("].map((s) => before.lastIndexOf(s) + s.length),
-  );
-  const head = before.slice(start).trim().split(/\s+/);
-  const command = (head[0] ?? "").replace(/^.*\//, "");
-  if (command === "su" || command === "runuser") return head.at(-1) === "-c" || head.at(-1) === "--command";
-  if (command !== "echo" && command !== "printf" && command !== "cat") return false;
-  const rest = /^[^;&|\n]*(?:\|\s*(?:sudo\s+)?tee\b)?/.exec(text.slice(to))![0];
-  return /\btee\b|(?:^|[\s'"])1?>>?\s*(?!\/dev\/null\b)[^\s&>]/.test(rest);
+function literalOnPurpose(text: string, from: number): boolean {
+  const commands = parseShell(text);
+  // The innermost command holding the text, and the list it is in: the script's or a command substitution's.
+  let found: { list: readonly ShellCommand[]; index: number } | null = null;
+  for (const list of [commands, ...commandSubstitutions(text, commands)]) {
+    const index = list.findIndex((c) => c.start <= from && from < c.end);
+    if (index >= 0 && (!found || list[index]!.start >= found.list[found.index]!.start))
+      found = { list, index };
+  }
+  if (!found) return false;
+  const command = found.list[found.index]!;
+  if (command.base === "su" || command.base === "runuser") {
+    const word = command.args.findIndex((a) => a.start <= from && from < a.end);
+    const flag = command.args[word - 1]?.value;
+    return flag === "-c" || flag === "--command";
+  }
+  if (command.base !== "echo" && command.base !== "printf" && command.base !== "cat") return false;
+  const next = found.list[found.index + 1];
+  return command.redirects.some(writesFile) || (next?.operator === "|" && next.base === "tee");
+}
+
+/** `> f`, `>> f`, `1> f`, `&> f`: the standard output goes to a file, and not to `/dev/null`. */
+function writesFile(redirect: ShellRedirect): boolean {
+  if (![">", ">>", ">|", "&>", "&>>"].includes(redirect.op) || (redirect.fd !== null && redirect.fd !== 1))
+    return false;
+  return redirect.target !== null && redirect.target.value !== "/dev/null";
 }
 
 /** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */

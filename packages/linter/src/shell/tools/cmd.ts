@@ -34,11 +34,12 @@ export function parseCmd(script: string): ShellCommand[] {
       endCommand(list, c === "|" ? "|" : c === "&" ? "&" : list.wordCount > 0 ? "&" : list.operator);
       i++;
     } else if (/[<>]/.test(c) || (/\d/.test(c) && /^\d>/.test(script.slice(i, i + 2)))) {
-      const m = /^\d?(>>|>&|<|>)/.exec(script.slice(i))!;
+      const m = /^(\d?)(>>|>&|<|>)/.exec(script.slice(i))!;
       let j = i + m[0].length;
       while (script[j] === " ") j++;
       const target = j < n && !"&|()\n".includes(script[j]!) ? readWord(script, j) : null;
-      addRedirect(list, { op: m[1]!, target, start: i, end: target ? target.end : j });
+      const fd = m[1] ? Number(m[1]) : null;
+      addRedirect(list, { op: m[2]!, fd, target, start: i, end: target ? target.end : j });
       i = target ? target.end : j;
     } else {
       const word = readWord(script, i);
