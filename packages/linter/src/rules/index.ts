@@ -25,6 +25,7 @@ import legacyKeyValueFormat from "./legacy-key-value-format.js";
 import maintainerDeprecated from "./maintainer-deprecated.js";
 import missingHealthcheck from "./missing-healthcheck.js";
 import noAptInstallRecommends from "./no-apt-install-recommends.js";
+import noAptKey from "./no-apt-key.js";
 import noBroadCopyBeforeInstall from "./no-broad-copy-before-install.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
@@ -130,6 +131,7 @@ export const rules: readonly Rule[] = [
   maintainerDeprecated,
   missingHealthcheck,
   noAptInstallRecommends,
+  noAptKey,
   noBroadCopyBeforeInstall,
   noConsecutiveRun,
   noConstantPlatform,

@@ -159,3 +159,62 @@ export const aptListsCleanVerb = "dist-clean";
 
 /** Verbs that empty `aptArchivesDir`. */
 export const aptCleanVerbs: ReadonlySet<string> = new Set(["clean", "autoclean", aptListsCleanVerb]);
+
+/**
+ * Where an image's apt stands on `apt-key`, when its name says which Debian or Ubuntu release it is: "old" before
+ * apt deprecated it (Debian 10, Ubuntu 20.04 and older), "deprecated" while apt still has it and warns (Debian 11
+ * and 12, Ubuntu 22.04 to 24.10), "removed" from apt 2.9.15 on (Debian 13 and later, Ubuntu 25.04 and later,
+ * testing and unstable). Null when the name does not say (`node:22`, an in-house image).
+ */
+export function aptKeyStatus(image: string): "old" | "deprecated" | "removed" | null {
+  const name = image.toLowerCase().replace(/@.*/, "");
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  const repository = name
+    .slice(0, colon > slash ? colon : undefined)
+    .replace(/^(?:docker\.io\/)?(?:library\/)?/, "");
+  const tag = colon > slash ? name.slice(colon + 1) : "latest";
+  // The floating tags of the two systems' own images: `debian:stable` is Debian 13 since August 2025, and
+  // `ubuntu:latest` the newest LTS release (24.04) until 26.04 is out.
+  if (
+    repository === "debian" &&
+    /^(?:latest|stable|stable-slim|testing|unstable|sid|experimental)(?:-|$)/.test(tag)
+  )
+    return "removed";
+  if (repository === "ubuntu" && /^(?:rolling|devel)$/.test(tag)) return "removed";
+  if (repository === "ubuntu" && tag === "latest") return "deprecated";
+  if (repository === "debian" || repository === "ubuntu") {
+    const version = /^(\d+)(?:\.(\d+))?/.exec(tag);
+    if (version) return releaseStatus(repository, Number(version[1]), Number(version[2] ?? 0));
+  }
+  for (const part of tag.split(/[-.]/)) {
+    const status = codenames[part];
+    if (status) return status;
+  }
+  const versioned = /(?:^|[-.])(ubuntu|debian)(\d+)(?:\.(\d+))?(?:$|[-.])/.exec(tag);
+  return versioned ? releaseStatus(versioned[1]!, Number(versioned[2]), Number(versioned[3] ?? 0)) : null;
+}
+
+function releaseStatus(system: string, major: number, minor: number): "old" | "deprecated" | "removed" {
+  if (system === "debian") return major >= 13 ? "removed" : major >= 11 ? "deprecated" : "old";
+  const version = major + minor / 100;
+  return version >= 25.04 ? "removed" : version >= 22.04 ? "deprecated" : "old";
+}
+
+const codenames: Readonly<Record<string, "old" | "deprecated" | "removed">> = {
+  stretch: "old",
+  buster: "old",
+  bullseye: "deprecated",
+  bookworm: "deprecated",
+  trixie: "removed",
+  forky: "removed",
+  xenial: "old",
+  bionic: "old",
+  focal: "old",
+  jammy: "deprecated",
+  noble: "deprecated",
+  oracular: "deprecated",
+  plucky: "removed",
+  questing: "removed",
+  resolute: "removed",
+};
