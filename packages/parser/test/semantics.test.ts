@@ -120,9 +120,18 @@ describe("SemanticModel.workdirBefore", () => {
   test("is unknown where the base image or a build argument sets the directory", () => {
     expect(
       dirs(
-        "FROM alpine\nRUN x\nWORKDIR app\nRUN x\nWORKDIR /srv\nRUN x\nARG D\nWORKDIR $D\nRUN x\nWORKDIR C:\\app\nRUN x\nONBUILD RUN x\n",
+        "FROM node:22\nRUN x\nWORKDIR app\nRUN x\nWORKDIR /srv\nRUN x\nARG D\nWORKDIR $D\nRUN x\nWORKDIR C:\\app\nRUN x\nONBUILD RUN x\n",
       ),
     ).toEqual([null, null, "/srv", null, null]);
+  });
+  test("starts in / on the official system images, which set no working directory", () => {
+    expect(
+      dirs(
+        "FROM debian:12-slim\nRUN x\nWORKDIR app\nRUN x\nFROM docker.io/library/alpine@sha256:" +
+          "0".repeat(64) +
+          "\nRUN x\nFROM ghcr.io/example/debian:12\nRUN x\nFROM library/ubuntu\nRUN x\n",
+      ),
+    ).toEqual(["/", "/app", "/", null, "/"]);
   });
   test("reads each stage's WORKDIRs once, however many instructions ask", () => {
     const n = 3_000;

@@ -4,6 +4,23 @@ import rule from "./prefer-workdir-over-cd.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: 'a cd the script undoes before running more (cd -, cd .., cd "$OLDPWD")',
+      code: `FROM oraclelinux:9
+RUN mkdir -p /pkgs; cd /pkgs; rm -rf pcre2*; cd -; tar -czf /pkgs.tar.gz /pkgs
+RUN cd /opt/app && make && cd "$OLDPWD" && ls
+WORKDIR /srv
+RUN cd sub && make && cd .. && make install
+`,
+    },
+    {
+      name: "a relative cd on a system image, into a directory removed by its absolute path; the WORKDIR's trailing slash",
+      code: `FROM debian:bookworm-slim
+RUN git clone https://example.com/su-exec.git && cd su-exec && make && mv /su-exec/su-exec /usr/bin/ && rm -rf /su-exec
+WORKDIR /build/
+RUN cd /build && make
+`,
+    },
+    {
       name: "a build directory removed by a glob, or by docker-php-source delete",
       code: `FROM debian:12
 RUN tar -xzf /tmp/icu.tgz -C /tmp && cd /tmp/icu/source && make install && cd / && rm -rf /tmp/icu*
@@ -108,9 +125,21 @@ RUN cd /usr/src/icu/source && make && rm -rf /usr/src/ic?.tgz /usr/src/icu/*.log
       errors: [{ messageId: "cd", line: 2, column: 5 }],
     },
     {
+      name: "a return that nothing follows, and a relative cd on an image whose directory is not known",
+      code: `FROM debian:12
+RUN cd /opt/app && make && cd -
+FROM node:22
+RUN git clone https://example.com/tool.git && cd tool && make && rm -rf /tool
+`,
+      errors: [
+        { messageId: "cd", line: 2, column: 5 },
+        { messageId: "cd", line: 4, column: 47 },
+      ],
+    },
+    {
       name: "a bracket class that excludes the directory",
       code: `FROM debian:12
-RUN cd /usr/src/build && make && cd / && rm -rf /usr/src/[!b]*
+RUN cd /usr/src/build && make && rm -rf /usr/src/[!b]*
 `,
       errors: [{ messageId: "cd", line: 2, column: 5 }],
     },

@@ -109,7 +109,9 @@ function runFacts(
     if (variable === undefined || assigns(script, variable)) return text;
     return semantic.valueBefore(node, text, { argDefaults: true }) ?? text;
   };
-  const start = semantic.workdirBefore(node) ?? START;
+  const workdir = semantic.workdirBefore(node);
+  // BuildKit keeps an absolute WORKDIR as written (`/build/`); the `cd`s are compared cleaned.
+  const start = workdir === null ? START : cleanPath(workdir);
   const dirs = directories(commands, start, expand);
   const removed: Removal = { last: -1, below: undefined };
   const globs: RunFacts["globs"] = new Map();
@@ -175,12 +177,25 @@ function harmlessCd(
     commands.slice(0, index).some((c) => c.name === "cd")
   )
     return true;
+  if (returnsBefore(index, commands, facts)) return true;
   // A mount of the RUN: WORKDIR would leave an empty directory in the image, under the mount.
   if (facts.mounts.some((m) => dir === m || dir.startsWith(`${m}/`))) return true;
   // A scratch directory: WORKDIR there would make it the working directory of every later instruction and of the
   // container.
   if (/^\/(?:var\/)?tmp(?:\/|$)/.test(dir) || madeByMktemp(cd, index, commands, facts)) return true;
   return removedLater(dir, index, facts);
+}
+
+/**
+ * True when a later `cd` goes back to where the `cd` at `index` left (`cd -`, `cd ..`, `cd "$OLDPWD"`) and more
+ * commands run there: the script needs that directory again, which a WORKDIR in place of the `cd` would not give.
+ */
+function returnsBefore(index: number, commands: readonly ShellCommand[], facts: RunFacts): boolean {
+  const before = index > 0 ? facts.dirs[index - 1] : facts.start;
+  if (before === null || before === undefined) return false;
+  for (let j = index + 1; j < commands.length - 1; j++)
+    if (commands[j]!.name === "cd" && facts.dirs[j] === before) return true;
+  return false;
 }
 
 /**
@@ -241,11 +256,19 @@ function directories(
   expand: (text: string) => string,
 ): (string | null)[] {
   let cwd: string | null = start;
+  // The directory before the last `cd`, where `cd -` and `cd "$OLDPWD"` go back to.
+  let previous: string | null = null;
   return commands.map((c) => {
     if (c.name === "cd") {
       const target = operands(c)[0]?.value;
-      cwd =
-        target === undefined ? null : resolve(cwd, target.includes("$") ? expand(normalize(target)) : target);
+      const next =
+        target === "-" || (target !== undefined && /^\$(?:OLDPWD|\{OLDPWD\})$/.test(normalize(target)))
+          ? previous
+          : target === undefined
+            ? null
+            : resolve(cwd, target.includes("$") ? expand(normalize(target)) : target);
+      previous = cwd;
+      cwd = next;
     }
     return cwd;
   });

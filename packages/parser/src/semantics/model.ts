@@ -14,6 +14,7 @@ import { startOf } from "../ast/node-classes.js";
 import { expandWord, type ExpandOptions, type ExpandWordResult } from "../expand/expand.js";
 import { firstIndex } from "../first-index.js";
 import { pathMax } from "./limits.js";
+import { startsAtRoot } from "./official-images.js";
 import { workdirAfter } from "./path.js";
 import { PersistentMap, PersistentSet } from "./persistent-map.js";
 import { defaultPath, defaultPredefinedArgs, nonEnvArgs, predefinedArgs } from "./predefined.js";
@@ -212,8 +213,8 @@ export interface SemanticModel {
   /**
    * The working directory before an instruction of a stage, as its WORKDIRs set it (BuildKit's
    * `NormalizeWorkdir`): an absolute value as written, a relative one joined to the directory before it and
-   * cleaned. A stage starts in its base stage's last directory, in `/` on scratch, and in an image's, which the
-   * file does not say. Null when unknown: an image's directory, a value the file does not fix (`valueBefore`), a
+   * cleaned. A stage starts in its base stage's last directory, in `/` on scratch and on the official system
+   * images (`debian`, `alpine`: `startsAtRoot`), and in any other image's, which the file does not say. Null when unknown: an image's directory, a value the file does not fix (`valueBefore`), a
    * Windows path; and in the preamble and ONBUILD triggers.
    */
   workdirBefore(node: Instruction): string | null;
@@ -476,7 +477,10 @@ function workdirsOf(m: Model, stage: Stage): StageWorkdirs {
   if (base) {
     const b = m.workdirs![base.index]!;
     dir = b.dirs.length > 0 ? b.dirs[b.dirs.length - 1]! : b.start;
-  } else dir = m.baseName(stage)?.toLowerCase() === "scratch" ? "/" : null;
+  } else {
+    const image = m.baseName(stage);
+    dir = image !== null && (image.toLowerCase() === "scratch" || startsAtRoot(image)) ? "/" : null;
+  }
   const start = dir;
   const at: number[] = [];
   const dirs: (string | null)[] = [];

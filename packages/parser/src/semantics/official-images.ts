@@ -1,3 +1,5 @@
+import { splitImageReference } from "./image-reference.js";
+
 /**
  * The names of Docker Hub's official images (`docker.io/library/<name>`), every one that docker-library's
  * official-images repository ever listed: the current ones and the deprecated ones whose tags can still be pulled
@@ -25,4 +27,25 @@ const officialImages: ReadonlySet<string> = new Set(names.split(" "));
 /** True when `name` (a repository without registry, namespace or tag: `node`, `postgres`) is an official image. */
 export function isOfficialImage(name: string): boolean {
   return officialImages.has(name);
+}
+
+/**
+ * Official images of operating systems: each is a root file system added to `scratch` with a CMD, and its config
+ * sets no working directory, so a container (and the first RUN of a stage built on one) starts in `/`.
+ */
+const systemImages: ReadonlySet<string> = new Set(
+  "almalinux alpine amazonlinux archlinux busybox centos debian fedora oraclelinux photon rockylinux ubuntu".split(
+    " ",
+  ),
+);
+
+/**
+ * True when an image reference (`debian:12-slim`, `docker.io/library/alpine@sha256:…`) names one of Docker Hub's
+ * official operating system images, whose working directory is `/`.
+ */
+export function startsAtRoot(image: string): boolean {
+  const { name, registry } = splitImageReference(image.toLowerCase());
+  if (registry !== "docker.io" && registry !== "index.docker.io") return false;
+  const path = name.replace(/^(?:(?:index\.)?docker\.io\/)?(?:library\/)?/, "");
+  return systemImages.has(path);
 }
