@@ -4,6 +4,13 @@ import rule from "./no-world-writable.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "paths no layer keeps: /dev/shm, /proc, and the RUN's own mounts",
+      code: `FROM almalinux:8
+RUN chmod -R 777 /dev/shm
+RUN --mount=type=cache,target=/var/cache/build chmod 777 /var/cache/build/objs
+`,
+    },
+    {
       name: "a mode others cannot write given again before the RUN ends",
       code: `FROM oraclelinux:9
 RUN chmod 666 /etc/sudoers && echo x >> /etc/sudoers && chmod 440 /etc/sudoers
@@ -41,6 +48,17 @@ RUN echo chmod 777 /x
 `,
   ],
   invalid: [
+    {
+      name: "a path beside a mount, and a relative path",
+      code: `FROM debian:12
+RUN --mount=type=cache,target=/var/cache/build chmod 777 /var/cache/builder
+RUN chmod 777 dev/shm
+`,
+      errors: [
+        { messageId: "writable", line: 2, column: 54 },
+        { messageId: "writable", line: 3, column: 11 },
+      ],
+    },
     {
       name: "a recursive chmod of directories the RUN made is settled only by a later recursive one",
       code: `FROM debian:12

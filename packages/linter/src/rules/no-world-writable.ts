@@ -1,3 +1,4 @@
+import type { Run } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import type { ShellCommand } from "../shell/lexer.js";
 import { hasFlag, operands } from "../shell/options.js";
@@ -73,6 +74,20 @@ function settledLater(commands: readonly ShellCommand[], index: number, recursiv
   return settled;
 }
 
+/**
+ * True for a path no layer keeps: the kernel's and the runtime's file systems that every RUN gets (`/dev/shm` is a
+ * tmpfs, `/proc` and `/sys` are the kernel's), and the RUN's own mounts (a cache, a tmpfs, a bind).
+ */
+function outsideImage(path: string, node: Run): boolean {
+  const clean = path.replace(/\/+$/, "");
+  if (/^\/(?:dev|proc|sys)(?:\/|$)/.test(clean)) return true;
+  return node.mounts.some(
+    (m) =>
+      m.target?.startsWith("/") &&
+      (clean === m.target || clean.startsWith(`${m.target.replace(/\/+$/, "")}/`)),
+  );
+}
+
 export default defineRule({
   id: "no-world-writable",
   title: "Do not make files world-writable",
@@ -85,6 +100,7 @@ export default defineRule({
       "A compromised low-privilege process can then replace a program or script that a more privileged one runs later, or rewrite configuration and data it should only read. " +
       "Give ownership to the user that needs to write (`COPY --chown=app`, `chown app`) and keep the mode at `755`/`644`, or `775` for a shared group.",
     limitations:
+      "Paths no layer keeps are not reported: `/dev` (`chmod 777 /dev/shm` changes the tmpfs the RUN gets), `/proc`, `/sys`, and the RUN's own mounts. " +
       "Directories with the sticky bit (`chmod 1777`, as for `/tmp`) are not reported, since users there cannot delete or rename each other's files, unless the `chmod` is recursive over files (`chmod -R 1777 /home/app` makes every file below world-writable too; over directories the same `RUN` made, it reaches no file); neither is a path the same `RUN` removes again or gives a mode others cannot write (`chmod 666 /etc/sudoers && … && chmod 440 /etc/sudoers`; recursively, after a recursive `chmod`). " +
       "None of the scanners studied has this check.",
     bad: [
@@ -124,6 +140,7 @@ RUN mkdir -p /var/cache/app && chmod 1777 /var/cache/app
           const recursive = hasFlag(command, "R", "recursive");
           const overFiles = recursive && !targets.every((t) => made.has(t.value.replace(/\/+$/, "")));
           if (!mode || !worldWritable(mode.value, overFiles)) continue;
+          if (targets.length > 0 && targets.every((t) => outsideImage(t.value, node))) continue;
           const settled = settledLater(commands, i, recursive);
           if (targets.length > 0 && targets.every((t) => settled.has(t.value.replace(/\/+$/, "")))) continue;
           ctx.report(scriptRange(ctx, shell, mode), "writable", mode.value);
