@@ -11,9 +11,11 @@ ARG AGENT_HASH_FILENAME=$AGENT_FILENAME.sha1
 ARG VERSION_FILE=/etc/version
 ARG RELEASE_BUILD=1
 ARG IS_RELEASE=true
+ARG CB_SKIP_CHECKSUM=false
+ARG RELEASE=0
 RUN useradd -m jenkins
 RUN curl -fsSLo /opt/$AGENT_HASH_FILENAME https://example.com/agent.jar.sha1 && cat $VERSION_FILE
-RUN RELEASE_BUILD=\${RELEASE_BUILD} IS_RELEASE=\${IS_RELEASE} make build
+RUN RELEASE_BUILD=\${RELEASE_BUILD} IS_RELEASE=\${IS_RELEASE} RELEASE=$RELEASE make build && $CB_SKIP_CHECKSUM
 `,
     },
     {
@@ -115,12 +117,14 @@ ENV PATH="/opt/jdk-\${JAVA_VERSION}/bin:\${PATH}"
       code: `FROM debian:bookworm-slim
 ARG RELEASE_BUILD=2024.06.1
 ARG TOOL_FILE=1.2.3
+ARG BUILD_NUMBER=0
 RUN useradd -m app
-RUN echo $RELEASE_BUILD $TOOL_FILE
+RUN echo $RELEASE_BUILD $TOOL_FILE $BUILD_NUMBER
 `,
       errors: [
         { messageId: "earlyArg", line: 2 },
         { messageId: "earlyArg", line: 3 },
+        { messageId: "earlyArg", line: 4 },
       ],
     },
     {

@@ -27,6 +27,8 @@ const LOCATOR_NAME = /(?:^|_)(?:FILE|FILES|FILENAME|NAME|PATH|DIR|DIRECTORY|URL|
 /** A name that says it is a switch (`RELEASE_BUILD`, `IS_RELEASE`, `WITH_DEBUG`), when its default is yes or no. */
 const SWITCH_NAME = /^(?:IS|ENABLE|DISABLE|WITH|WITHOUT|USE|SKIP|NO)_|_BUILD$/;
 const SWITCH_VALUE = /^(?:0|1|true|false|yes|no|on|off)?$/i;
+/** What a name's words may say that a default of 0 or 1 starts rather than switches. */
+const COUNTING_KINDS: ReadonlySet<string> = new Set(["a build number", "a date"]);
 
 /** What a default value looks like: a version (`1.2.3`, `v2`), a commit SHA or checksum, or a date. */
 const VARYING_VALUES: readonly [RegExp, string][] = [
@@ -45,7 +47,12 @@ function varies(name: string, defaultValue: string): string | null {
   // `AGENT_HASH_FILENAME` names a file, `RELEASE_BUILD=1` is a switch: neither is the version or checksum its words
   // mention.
   const named = !LOCATOR_NAME.test(words) && !(SWITCH_NAME.test(words) && SWITCH_VALUE.test(value));
-  if (named) for (const [pattern, kind] of VARYING_NAMES) if (pattern.test(words)) return kind;
+  // A yes-or-no default makes a switch of any name (`CB_SKIP_CHECKSUM=false`, `RELEASE=0`), but a counter's
+  // (`BUILD_NUMBER=0`) or a date's is only where it starts.
+  const yesOrNo = value !== "" && SWITCH_VALUE.test(value);
+  if (named)
+    for (const [pattern, kind] of VARYING_NAMES)
+      if (pattern.test(words)) return yesOrNo && !COUNTING_KINDS.has(kind) ? null : kind;
   for (const [pattern, kind] of VARYING_VALUES) if (pattern.test(value)) return kind;
   return null;
 }
@@ -60,7 +67,8 @@ export default defineRule({
     rationale:
       "Every RUN's cache key includes every ARG in scope, so an ARG declared long before its use re-runs all the RUNs in between when its value changes. " +
       "Declare it just before the first instruction that uses it. " +
-      "Only ARGs whose value changes from build to build are reported: a version, a commit, a checksum, a date or a build number, told by the name (`TOOL_VERSION`, `GIT_COMMIT`) or by the default value (`1.2.3`, a hex SHA).",
+      "Only ARGs whose value changes from build to build are reported: a version, a commit, a checksum, a date or a build number, told by the name (`TOOL_VERSION`, `GIT_COMMIT`) or by the default value (`1.2.3`, a hex SHA). " +
+      "A default of yes or no (`0`, `1`, `true`, `off`) makes a switch, set once per pipeline, whatever the name says (`RELEASE=0`, `SKIP_CHECKSUM=false`), except for a counter or a date (`BUILD_NUMBER=0`).",
     limitations:
       "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
     bad: [
