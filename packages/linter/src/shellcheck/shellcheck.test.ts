@@ -328,8 +328,10 @@ RUN echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc && printf '%s $HOME\\n' a >
 RUN echo '$x' | tee -a /etc/profile && runuser -l u -c 'echo $PATH' && su u -c 'id $USER'
 RUN echo '$HOME' && echo '$HOME' 2>/dev/null | grep x && echo 'a$b' >&2 && echo '$1' >/dev/null
 RUN test -z "$(printf '%s' '$a' > /f)" && echo '$b' 2>/f && echo '$c' > "/dev/null"
+RUN chrpath -r '$ORIGIN/../lib' /x.so && gcc -Wl,-rpath,'$ORIGIN' -o a a.c && echo '\${ORIGIN} $HOME'
 `,
       [
+        "shellcheck/SC2016 6:84-101",
         "shellcheck/SC2016 5:48-52",
         "shellcheck/SC2016 5:66-70",
         "shellcheck/SC2016 4:10-17",

@@ -295,7 +295,7 @@ export function shellcheckFindings(
       if (ECHO_FLAG_CODES.has(comment.code) && echoByPath(script.text, starts, comment.line, from)) continue;
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
       if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
-      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(script.text, from)) continue;
+      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(script.text, from, to)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
@@ -337,9 +337,13 @@ const SINGLE_QUOTED_EXPANSION = 2016;
  * True when the single-quoted text at `from` is meant to stay as written: text that echo, printf or cat writes to a
  * file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, or through `| tee -a /etc/profile`), which a later
  * shell expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c '…'`), which
- * expands it when it runs. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
+ * expands it when it runs; or the dynamic linker's `$ORIGIN`, `$LIB` and `$PLATFORM` in an rpath, which `ld.so`
+ * expands. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
  */
-function literalOnPurpose(text: string, from: number): boolean {
+function literalOnPurpose(text: string, from: number, to: number): boolean {
+  // The dynamic linker's own tokens, which an rpath keeps as written (`-Wl,-rpath,'$ORIGIN/../lib'`).
+  const names = [...text.slice(from, to).matchAll(/\$\{?(\w*)/g)].map((m) => m[1]);
+  if (names.length > 0 && names.every((n) => n === "ORIGIN" || n === "LIB" || n === "PLATFORM")) return true;
   const commands = parseShell(text);
   // The innermost command holding the text, and the list it is in: the script's or a command substitution's.
   let found: { list: readonly ShellCommand[]; index: number } | null = null;
