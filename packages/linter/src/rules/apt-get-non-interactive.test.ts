@@ -4,6 +4,12 @@ import rule from "./apt-get-non-interactive.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a purge or remove that names no package removes nothing, and asks nothing",
+      code: `FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get autoclean && apt-get purge && apt-get remove && rm -rf /var/lib/apt/lists/*
+`,
+    },
+    {
       name: "every question answered yes in apt's configuration: by the RUN, a base stage, or CircleCI's images",
       code: `FROM debian:12 AS base
 RUN echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes && apt-get update && apt-get install curl
@@ -51,6 +57,16 @@ RUN apt-get clean && apt-cache policy curl
 `,
   ],
   invalid: [
+    {
+      name: "a purge that removes what is unused, or names a package",
+      code: `FROM debian:bookworm-slim
+RUN apt-get purge --auto-remove && apt-get remove curl
+`,
+      errors: [
+        { messageId: "noYes", line: 2, column: 13 },
+        { messageId: "noYes", line: 2, column: 44 },
+      ],
+    },
     {
       name: "an install before the setting, or in a stage not built on the one that writes it",
       code: `FROM debian:12 AS a

@@ -57,8 +57,10 @@ RUN apt-get -qq install curl
       const setAt = ctx.state.assumeYes(ctx.semantic, ctx.source, stage, shell.commands);
       if (setAt === -Infinity) return;
       if (stage !== null && isCircleciImage(ctx.semantic.baseName(ctx.semantic.rootOf(stage)) ?? "")) return;
-      for (const { command, verb } of aptCommands(shell.commands)) {
+      for (const { command, verb, operands } of aptCommands(shell.commands)) {
         if (!verb || !promptingVerbs.has(verb.value) || simulates(command) || assumesYes(command)) continue;
+        // `apt-get purge` naming no package removes nothing and asks nothing (unless it also removes what is unused).
+        if (removesNothing(verb.value, operands.length, command)) continue;
         if (command.start > setAt) continue;
         const [start, end] = shell.span(verb.start, verb.end);
         const exact = node.form === "shell" && ctx.source.slice(start, end) === verb.raw;
@@ -92,4 +94,9 @@ function assumesYes(command: ShellCommand): boolean {
     if (option && /^APT::Get::(?:Assume-Yes|force-yes)=(?:1|true|yes)$/i.test(option)) return true;
   }
   return quiet >= 2;
+}
+
+function removesNothing(verb: string, packages: number, command: ShellCommand): boolean {
+  if ((verb !== "remove" && verb !== "purge") || packages > 0) return false;
+  return !command.args.some((a) => a.value === "--auto-remove" || a.value === "--autoremove");
 }
