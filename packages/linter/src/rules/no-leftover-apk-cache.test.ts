@@ -4,6 +4,13 @@ import rule from "./no-leftover-apk-cache.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "apk update --no-cache writes no index",
+      code: `FROM alpine:3.20
+RUN apk update --no-cache && apk add --no-cache nginx=1.26.3-r0
+RUN apk --no-cache update && apk add --no-cache curl=8.9.1-r1
+`,
+    },
+    {
       name: "a stage that only feeds COPY --from ships no layer",
       code: `FROM alpine:3.20 AS tools
 RUN apk add curl && curl -fsSLo /tool https://example.com/tool

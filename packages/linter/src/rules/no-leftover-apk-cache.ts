@@ -79,8 +79,9 @@ RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r1
       }
       // `apk update` writes the index on its own; once an `apk add` is reported, that finding covers it.
       if (reported) return;
-      for (const { verb } of apks) {
-        if (verb?.value !== "update") continue;
+      for (const { command, verb } of apks) {
+        // `apk update --no-cache` reads the index from the repository and writes none.
+        if (verb?.value !== "update" || !apkFillsCache(command, verb.value)) continue;
         const [start, end] = shell.span(verb.start, verb.end);
         ctx.report(ctx.rangeOf(start, end), "update");
       }
