@@ -29,6 +29,23 @@ FROM \${BASE}
   ],
   invalid: [
     {
+      name: "a bare name no official image has may be a build context; a tagged or official one is an image",
+      code: `FROM wheels AS rk-wheels
+FROM wheels:1
+FROM python
+`,
+      errors: [
+        {
+          messageId: "maybeContext",
+          line: 1,
+          message:
+            "No earlier stage or official image is named 'wheels': if it is an image, pin it by digest (@sha256:…); if the build passes a build context of that name, tell hull (--build-context wheels=…).",
+        },
+        { messageId: "notPinned", line: 2 },
+        { messageId: "notPinned", line: 3 },
+      ],
+    },
+    {
       name: "a named build context for another tag of the image",
       code: "FROM alpine:3.20\n",
       settings: { buildContexts: { alpine: "docker-image://alpine:3.21" } },

@@ -1,4 +1,4 @@
-import { imageReferenceProblem, namedContextKey } from "@hull/parser";
+import { imageReferenceProblem, isOfficialImage, namedContextKey } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -29,6 +29,8 @@ FROM build
   messages: {
     notPinned: (image: string) =>
       `Image '${image}' is not pinned by digest, so its tag may point to another image tomorrow; add @sha256:….`,
+    maybeContext: (image: string) =>
+      `No earlier stage or official image is named '${image}': if it is an image, pin it by digest (@sha256:…); if the build passes a build context of that name, tell hull (--build-context ${image}=…).`,
   },
   state: () => ({ stages: new Set<string>() }),
   visitor: {
@@ -47,7 +49,9 @@ FROM build
       if (imageReferenceProblem(resolved) !== null) return;
       // A named build context stands in for the image: nothing is pulled.
       if (namedContextKey(ctx.settings.buildContexts, resolved) !== undefined) return;
-      ctx.report(word, "notPinned", resolved);
+      // A bare name no official image has (`FROM wheels`) is most often a context a bake file passes.
+      if (!/[/:]/.test(resolved) && !isOfficialImage(resolved)) ctx.report(word, "maybeContext", resolved);
+      else ctx.report(word, "notPinned", resolved);
     },
   },
 });
