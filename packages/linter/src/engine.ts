@@ -880,6 +880,7 @@ function markupName(source: string, span: TemplateSpan): string {
   if (source.startsWith("${templateOption:", span.start)) return "${templateOption:…}";
   if (source.startsWith("%%", span.start)) return "%%NAME%%";
   if (source.startsWith("::", span.start)) return "::NAME::";
+  if (source.startsWith("${", span.start)) return "Maven's ${name.property}";
   const open = source.slice(span.start, span.start + 2);
   const close = open === "{{" ? "}}" : open === "{#" ? "#}" : "%" + (open === "<%" ? ">" : "}");
   return `${open} … ${close}`;

@@ -32,6 +32,16 @@ describe("maskTemplate", () => {
       "${_______}\nFROM alpine:3.22\nENV V=${_____________}\nRUN apk add ${________}gtk+3.0${_____}gtk+2.0${____}\n",
     ],
     [
+      "Maven's filtered properties",
+      "FROM ${docker.base.image}\nRUN dpkg -i /tmp/${pkg.name}.deb\nUSER ${pkg-user.name}\n",
+      "FROM ${_________________}\nRUN dpkg -i /tmp/${________}.deb\nUSER ${_____________}\n",
+    ],
+    [
+      "a dotted name only in a RUN, or a variable with a modifier, is no Maven template",
+      "FROM debian:12\nARG V\nRUN echo ${a.b} ${V:-1.2}\n",
+      "FROM debian:12\nARG V\nRUN echo ${a.b} ${V:-1.2}\n",
+    ],
+    [
       "apt's and Perl's double colons are no Haxe markup",
       "FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install x && cpanm IO::SSL::Foo\n",
       "FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install x && cpanm IO::SSL::Foo\n",

@@ -2,8 +2,8 @@ import { parse } from "../ast/build.js";
 import { instructionTypes, type Dockerfile } from "../ast/nodes.js";
 
 /**
- * One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `%%NAME%%` or `::NAME::`; offsets end
- * exclusive.
+ * One piece of template markup: `{{ … }}`, `{% … %}`, `{# … #}`, `<% … %>`, `%%NAME%%`, `::NAME::` or Maven's
+ * `${a.b}`; offsets end exclusive.
  */
 export interface TemplateSpan {
   start: number;
@@ -16,7 +16,13 @@ export interface TemplateSpan {
  * names are read in capitals only, so that `APT::Get::Assume-Yes` and Perl's `IO::Socket::SSL` stay text.
  */
 const haxeText = String.raw`::(?:[A-Z][A-Z0-9_]*|(?:if|elseif|else|end)(?:[ \t][^:\n]*)?)::`;
-const placeholderText = String.raw`%%[A-Za-z_]\w*%%|${haxeText}`;
+/**
+ * Maven's resource filtering (`${docker.base.image}`, `${project.version}`), which fills in a project's properties
+ * before Docker reads the file: a name with a dot, which neither BuildKit nor a shell can expand.
+ */
+const mavenText = String.raw`\$\{[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\}`;
+const mavenPlaceholder = new RegExp(mavenText);
+const placeholderText = String.raw`%%[A-Za-z_]\w*%%|${haxeText}|${mavenText}`;
 const namePlaceholder = new RegExp(placeholderText);
 
 /**
@@ -43,7 +49,7 @@ const markupLine = new RegExp(String.raw`^[ \t]*(?:\{\{|\{%|\{#|<%[\s=#-]|${plac
 /** An instruction that no Dockerfile writes a Go-template or Jinja argument into, but whose value is markup. */
 const valueOf = String.raw`^[ \t]*(?:FROM|ENV|ARG|LABEL|COPY|ADD|EXPOSE|USER|WORKDIR|VOLUME|STOPSIGNAL|MAINTAINER)[ \t][^\n]*`;
 const markupValue = new RegExp(
-  String.raw`${valueOf}(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|%%[A-Za-z_]\w*%%)`,
+  String.raw`${valueOf}(?:\{\{|\{%|<%[\s=#-]|\$\{templateOption:|%%[A-Za-z_]\w*%%|${mavenText})`,
   "im",
 );
 /** The same for Haxe's markup, read in capitals only (the keywords too, in the Haxe Foundation's templates). */
@@ -64,7 +70,8 @@ export function templateMarkup(source: string): TemplateSpan[] {
     !source.includes("<%") &&
     !source.includes("${templateOption:") &&
     // A lone `%%` is the shell's suffix removal, in many RUNs.
-    !((source.includes("%%") || source.includes("::")) && namePlaceholder.test(source))
+    !((source.includes("%%") || source.includes("::")) && namePlaceholder.test(source)) &&
+    !(source.includes("${") && mavenPlaceholder.test(source))
   )
     return [];
   if (!markupLine.test(source) && !markupValue.test(source) && !haxeValue.test(source)) return [];
