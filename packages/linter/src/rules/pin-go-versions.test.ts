@@ -4,6 +4,18 @@ import rule from "./pin-go-versions.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "GOPATH mode takes no version: Go before 1.11, or GO111MODULE=off",
+      code: `FROM golang:1.9.2-stretch
+COPY . /go/src/github.com/example/tool
+RUN go get -d github.com/example/tool && go install github.com/example/tool
+FROM golang:1.22
+ENV GO111MODULE=off
+RUN go get github.com/example/tool
+FROM golang:1.22
+RUN GO111MODULE=off go get github.com/example/other
+`,
+    },
+    {
       name: "inside a module, go.mod pins the version",
       code: `FROM golang:1.24
 COPY go.mod go.sum ./
@@ -34,6 +46,13 @@ RUN go install github.com/a/b@$VERSION
 `,
   ],
   invalid: [
+    {
+      name: "Go 1.11 and later, in module mode",
+      code: `FROM golang:1.11-alpine
+RUN go get github.com/example/tool
+`,
+      errors: [{ messageId: "unpinned", line: 2 }],
+    },
     {
       name: "go get moves go.mod, and @latest stays unpinned inside a module",
       code: `FROM golang:1.24

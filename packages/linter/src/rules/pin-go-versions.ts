@@ -1,4 +1,4 @@
-import type { Add, Copy } from "@hull/parser";
+import type { Add, Copy, Run, SemanticModel } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
 import { goCommands } from "../shell/tools/go.js";
@@ -18,7 +18,8 @@ export default defineRule({
     hadolintDifferences:
       "packages given by a variable (`$PKGS`) are not reported, since their value is not in the Dockerfile and may well be pinned; hadolint's users report those findings as false positives. " +
       "Inside a Go module, `go install` and `go run` without a version are not reported, since Go takes the version `go.mod` pins (and refuses them outside a module). " +
-      "Only remote module paths are checked, those whose first element has a dot (`github.com/…`, `golang.org/x/…`), as Go itself tells them from the standard library and local packages; hadolint checks any name (`go get -tool foobar`).",
+      "Only remote module paths are checked, those whose first element has a dot (`github.com/…`, `golang.org/x/…`), as Go itself tells them from the standard library and local packages; hadolint checks any name (`go get -tool foobar`). " +
+      "Nothing is reported in GOPATH mode, where Go refuses a version (`golang:1.10` and older, `GO111MODULE=off`).",
     bad: [
       `FROM golang:1.23
 RUN go install golang.org/x/tools/cmd/goimports@latest
@@ -54,8 +55,11 @@ RUN go install ./cmd/app && go run .
       const inModule =
         ctx.state.module ||
         node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
-      for (const { verb, operands: packages } of goCommands(scriptCommands(shell))) {
+      // In GOPATH mode (Go before 1.11, or GO111MODULE=off) a path takes no version: `path@v1` is refused.
+      const gopath = gopathStage(node, ctx.semantic);
+      for (const { command, verb, operands: packages } of goCommands(scriptCommands(shell))) {
         if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
+        if (gopath || command.words.some((w) => w.value === "GO111MODULE=off")) continue;
         const pinnedByModule = verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
         // `go run pkg args…`: only the first operand is a package.
         for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
@@ -82,4 +86,13 @@ RUN go install ./cmd/app && go run .
 function copied(node: Copy | Add, ctx: { readonly state: { module: boolean } }): void {
   if (node.sources.some((s) => /^(?:\.\/?|(?:.*\/)?go\.mod)$/.test(s.value.replace(/^["']|["']$/g, ""))))
     ctx.state.module = true;
+}
+
+/** True when the RUN's Go works in GOPATH mode: the stage sets `GO111MODULE=off`, or its image's Go predates 1.11. */
+function gopathStage(node: Run, semantic: SemanticModel): boolean {
+  const scope = semantic.scopeBefore(node);
+  if (!scope) return false;
+  if (scope.env.get("GO111MODULE") === "off") return true;
+  const minor = /^(?:docker\.io\/)?(?:library\/)?golang:1\.(\d+)(?:[.-]|$)/.exec(scope.baseImage ?? "")?.[1];
+  return minor !== undefined && Number(minor) < 11;
 }
