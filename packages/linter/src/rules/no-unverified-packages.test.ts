@@ -82,6 +82,16 @@ RUN apt-get -o APT::Get::AllowUnauthenticated=true install -y curl
       errors: [{ messageId: "unverified", line: 2, column: 16, endColumn: 51 }],
     },
     {
+      name: "an -o option written in one word",
+      code: `FROM debian:12
+RUN apt-get update -oAcquire::AllowInsecureRepositories=true && apt-get -oAPT::Get::AllowUnauthenticated=1 install -y x
+`,
+      errors: [
+        { messageId: "unverified", line: 2, column: 20, endColumn: 61 },
+        { messageId: "unverified", line: 2, column: 73, endColumn: 107 },
+      ],
+    },
+    {
       code: `FROM debian:12
 RUN apt-get update --allow-insecure-repositories
 `,

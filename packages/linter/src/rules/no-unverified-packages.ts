@@ -45,7 +45,7 @@ function unverified(command: ShellCommand): readonly ShellWord[] {
           command,
           (v) =>
             v === "--allow-insecure-repositories" ||
-            /^Acquire::AllowInsecureRepositories=(?:true|1|yes)$/i.test(v),
+            /^(?:-o)?Acquire::AllowInsecureRepositories=(?:true|1|yes)$/i.test(v),
         );
       if (
         ![
@@ -66,7 +66,7 @@ function unverified(command: ShellCommand): readonly ShellWord[] {
         (v) =>
           v === "--allow-unauthenticated" ||
           v === "--force-yes" ||
-          /^APT::Get::AllowUnauthenticated=(?:true|1|yes)$/i.test(v),
+          /^(?:-o)?APT::Get::AllowUnauthenticated=(?:true|1|yes)$/i.test(v),
       );
     }
     case "yum":
