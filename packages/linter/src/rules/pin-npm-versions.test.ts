@@ -27,6 +27,16 @@ RUN npm run build && npm test
   ],
   invalid: [
     {
+      name: "yarn add and yarn global add",
+      code: `FROM node:22
+RUN yarn global add foxx-cli && yarn add --dev next left-pad@1.3.0 && yarn install --frozen-lockfile
+`,
+      errors: [
+        { messageId: "unpinned", line: 2, column: 21, endColumn: 29 },
+        { messageId: "unpinned", line: 2, column: 48, endColumn: 52 },
+      ],
+    },
+    {
       name: "npm in a PowerShell script",
       code: `FROM mcr.microsoft.com/windows/servercore:ltsc2022
 SHELL ["powershell", "-Command"]
