@@ -33,6 +33,27 @@ FROM alpine:$C
   ],
   invalid: [
     {
+      name: "a name meant to pick a stage whose default picks none",
+      code: `ARG VARIANT
+ARG FLAVOR=1
+FROM alpine:3.20 AS flavor0
+FROM alpine:3.20 AS flavor1
+FROM alpine:3.20 AS python-dev
+FROM flavor$VARIANT AS final
+FROM flavor$FLAVOR AS other
+FROM python$VARIANT AS py
+`,
+      errors: [
+        {
+          messageId: "noStage",
+          line: 6,
+          column: 6,
+          message:
+            "With only the defaults of the global ARGs, 'flavor$VARIANT' expands to 'flavor', which names no stage but an image to pull, while other values pick a stage ('flavor0'); give the ARG a default that picks one.",
+        },
+      ],
+    },
+    {
       code: `ARG VERSION
 FROM busybox:$VERSION
 `,

@@ -1,4 +1,4 @@
-import { expandWord, imageReferenceProblem } from "@hull/parser";
+import { expandWord, imageReferenceProblem, isOfficialImage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { findVarRefs } from "./utils/stage-env.js";
 
@@ -14,7 +14,9 @@ export default defineRule({
       "A Dockerfile should build without any `--build-arg`. " +
       "When a global ARG used in `FROM` has no default, or a default that leaves the image reference incomplete (`node:` with an empty tag, `python:3.12-` …), a plain `docker build` fails before running anything. " +
       "BuildKit evaluates every `FROM` with only the defaults of the global ARGs and checks that the result is a valid image reference: `[registry[:port]/]name[:tag][@algorithm:digest]`, with a lowercase name.",
-    limitations: "`FROM` lines without variables are not checked by this rule.",
+    limitations:
+      "`FROM` lines without variables are not checked by this rule. " +
+      "Beyond BuildKit's check, a name that other values make a stage's (`FROM flavor$VARIANT` beside the stages `flavor0` and `flavor1`) is reported when the defaults make it no stage's, an image nobody publishes (`flavor`), unless that is an official image or a reference with a registry, path or tag.",
     bad: [
       `ARG VERSION
 FROM node:$VERSION
@@ -45,6 +47,8 @@ FROM node:\${VERSION:-22}
   messages: {
     empty: (text: string) =>
       `With only the defaults of the global ARGs, '${text}' expands to an empty image name.`,
+    noStage: (text: string, value: string, stage: string) =>
+      `With only the defaults of the global ARGs, '${text}' expands to '${value}', which names no stage but an image to pull, while other values pick a stage ('${stage}'); give the ARG a default that picks one.`,
     invalid: (text: string, value: string, reason: string) =>
       `With only the defaults of the global ARGs, '${text}' expands to '${value}', which is not a valid image reference: ${reason}.`,
   },
@@ -60,7 +64,17 @@ FROM node:\${VERSION:-22}
       const result = expandWord(text, meta.env, { escape: ctx.ast.escapeChar });
       if (result.error !== null) return;
       const problem = imageReferenceProblem(result.value);
-      if (problem === null) return;
+      if (problem === null) {
+        // A name meant to pick a stage (`FROM flavor$VARIANT` beside `flavor0` and `flavor1`) whose default picks
+        // none names an image to pull instead: `flavor`, which nobody publishes.
+        const stage = ctx.semantic.stageOf(node);
+        const picks = stage ? ctx.semantic.picksOf(stage) : [];
+        const value = result.value.toLowerCase();
+        const anImage = /[/:@]/.test(value) || isOfficialImage(value);
+        if (picks.length > 0 && !anImage && !picks.some((s) => s.name === value))
+          ctx.report(node.image, "noStage", text, result.value, picks[0]!.name!);
+        return;
+      }
       if (result.value === "") ctx.report(node.image, "empty", text);
       else ctx.report(node.image, "invalid", text, result.value, problem);
     },

@@ -175,6 +175,11 @@ export interface SemanticModel {
   /** True when a later stage of this file is built on this one (`FROM <stage>`). */
   isBase(stage: Stage): boolean;
   /**
+   * The earlier stages a base name made with a build argument can name, whichever value a build passes
+   * (`FROM flavor$VARIANT` → `flavor0`, `flavor1`); [] for any other base name.
+   */
+  picksOf(stage: Stage): readonly Stage[];
+  /**
    * True when a stage ends up in an image: the last stage, and every stage that the last stage or another
    * possible target (a stage no other stage uses) is built on, whichever a base name made with a build argument
    * picks (`FROM base-\${VARIANT}`). A chain of build stages that only feeds `COPY --from` ends up in no image.
@@ -301,6 +306,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     stageByRef,
     stageNamed,
     isBase,
+    picksOf,
     isKept,
     isUsed,
     stageOf,
@@ -410,6 +416,11 @@ function stageNamed(this: Model, name: string): Stage | null {
 function isBase(this: Model, stage: Stage): boolean {
   graph(this);
   return this.baseSet!.has(stage);
+}
+
+function picksOf(this: Model, stage: Stage): readonly Stage[] {
+  this.usedSet ??= findUsed(this);
+  return this.picks!.get(stage) ?? [];
 }
 
 function isKept(this: Model, stage: Stage | null): boolean {
