@@ -341,3 +341,20 @@ describe("a plan's stages as plain objects", () => {
     expect(plain.range).toEqual(JSON.parse(JSON.stringify(stage.range)));
   });
 });
+
+describe("COPY destinations", () => {
+  it("keep a drive letter and a backslash as part of the name on Linux, as BuildKit does", () => {
+    const p = planText('FROM busybox\nCOPY a.txt C:/x/\nWORKDIR /w\nCOPY b.txt e:rel\nCOPY c.txt "d\\\\e"\n');
+    expect(["s0.1", "s0.3", "s0.4"].map((id) => node(p, id).op["dest"])).toEqual([
+      "/C:/x/",
+      "/w/e:rel",
+      "/w/d\\e",
+    ]);
+  });
+  it("read a backslash as a separator and drop the drive letter on Windows", () => {
+    const p = planText(
+      "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a.txt C:\\x\\\nCOPY b.txt C:/y/z\n",
+    );
+    expect(["s0.1", "s0.2"].map((id) => node(p, id).op["dest"])).toEqual(["/x/", "/y/z"]);
+  });
+});

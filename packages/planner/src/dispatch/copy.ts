@@ -149,12 +149,12 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     } else if (isAdd && kind === "url") {
       sources.push({ url: value, content: checksum ? `checksum:${checksum}` : `url:${value}` });
     } else if (from.kind === "context") {
-      const path = contextPath(value);
+      const path = contextPath(value, st.os === "windows");
       ctx.useContext(nodeId, path);
       // `--exclude` patterns narrow what the copy reads, so a change to an excluded file keeps its cache.
       sources.push({ path, content: ctx.contextContent(path, excludeMatcher) });
     } else {
-      sources.push({ path: joinPath("/", value) });
+      sources.push({ path: joinPath("/", value, st.os === "windows") });
     }
   }
   checkFileOpFlags(ctx, instr, chmod, checksum, historySources);
@@ -165,12 +165,12 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     if (paths.length > 0) src.key = paths.map((p) => ctx.contentKey(src.id, src.key, p)).join(",");
   }
   const rawDest = instr.destination?.value ?? "";
-  const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination ?? instr));
+  const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination ?? instr), st.os === "windows");
   const merge = link && chmod === null;
   // What the copy may write, for the content keys of later copies from this stage.
   const writes =
     parents && heredocSources.length === 0
-      ? parentPaths.map((p) => joinPath(dest, p.replace(/^[\\/]+/, "")))
+      ? parentPaths.map((p) => joinPath(dest, p.replace(/^[\\/]+/, ""), st.os === "windows"))
       : [dest];
   const op = {
     op: "file",

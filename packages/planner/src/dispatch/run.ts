@@ -162,7 +162,7 @@ function resolveMount(
   const source = ex(m.source);
   if (target !== null && target !== "") {
     const relative = !/^([A-Za-z]:)?[\\/]/.test(target);
-    target = joinPath(st.workdir, target);
+    target = joinPath(st.workdir, target, st.os === "windows");
     // A relative target under an image's unseen WORKDIR is not `/` in BuildKit; only report what is certain.
     if (target === "/" && !(relative && st.unknown.has("WorkingDir"))) {
       ctx.report("invalid-mount-target", `invalid mount target "${target}"`, m.range);
@@ -198,7 +198,7 @@ function resolveMount(
     default: {
       const from = m.from;
       if (from === null || from === "") {
-        const path = contextPath(source ?? ".");
+        const path = contextPath(source ?? ".", st.os === "windows");
         ctx.useContext(`s${st.index}.${st.ordinal}`, path);
         return {
           op: { ...base, from: "context", source: path, content: ctx.contextContent(path) },
@@ -231,7 +231,7 @@ function fromInput(
       return { op: { ...op, from: `stage:${ref.stage}` }, input: null };
     }
     // Dockerfile mounts have no output, so BuildKit keys them on the content of the mounted path (exec.go).
-    const path = joinPath("/", typeof op["source"] === "string" ? op["source"] : "/");
+    const path = joinPath("/", typeof op["source"] === "string" ? op["source"] : "/", st.os === "windows");
     return {
       op: { ...op, from: `stage:${ref.stage}` },
       input: { id: src.head, key: ctx.contentKey(src.head, src.headKey, path), kind: "mount-from" },
@@ -260,8 +260,8 @@ export function stageLabel(ctx: PlanBuilder, index: number): string {
 }
 
 /** A context path as the plan lists it: relative, no leading slash, `.` for the root. */
-export function contextPath(p: string): string {
-  const clean = joinPath("/", p).replace(/^\/+/, "");
+export function contextPath(p: string, windows: boolean): string {
+  const clean = joinPath("/", p, windows).replace(/^\/+/, "");
   return clean === "" ? "." : clean;
 }
 

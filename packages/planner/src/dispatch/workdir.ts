@@ -56,5 +56,5 @@ export function dispatchWorkdir(ctx: PlanBuilder, st: StageState, w: Workdir): v
 
 /** The working directory a WORKDIR sets: on Windows the drive letter goes and the path is cleaned. */
 function workdirOf(st: StageState, value: string): string {
-  return st.os === "windows" ? joinPath(st.workdir, value) : workdirAfter(st.workdir, value);
+  return st.os === "windows" ? joinPath(st.workdir, value, true) : workdirAfter(st.workdir, value);
 }
