@@ -10,6 +10,9 @@ const cases: [string, string, boolean][] = [
   ["build\n", "./build/../build/app.tar", true],
   ["/build/\n", "build", true],
   ["# build\n", "build", false],
+  // BuildKit skips a line that starts with `#` before trimming: indented, it is a pattern.
+  ["  # c\n", "# c", true],
+  ["*\n ! # c\n", "# c", false],
   ["*\n!keep\n", "keep", false],
   ["*\n!keep\n", "other", true],
   ["node_modules\n", "", false],

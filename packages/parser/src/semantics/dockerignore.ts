@@ -19,7 +19,8 @@ export interface Dockerignore {
 }
 
 /**
- * Reads `.dockerignore` text as BuildKit does: lines starting with `#` are comments, blank lines are dropped,
+ * Reads `.dockerignore` text as BuildKit does: lines starting with `#` are comments (an indented `#` starts a
+ * pattern), blank lines are dropped,
  * patterns are trimmed and cleaned. A malformed pattern is skipped (BuildKit refuses the file) so that the
  * other patterns still count. The matching itself is `@balena/dockerignore`'s, which follows Docker's rules.
  */
@@ -36,7 +37,10 @@ export function parseDockerignore(text: string): Dockerignore {
       hasExceptions = true;
       line = line.slice(1).trim();
     } else patterns.push(cleanContextPath(line));
-    const pattern = exception ? `!${line}` : line;
+    // Indented, `# c` is a pattern (BuildKit skips only lines that start with `#`); the library would read it as a
+    // comment, so its `#` is escaped.
+    const literal = line.startsWith("#") ? `\\${line}` : line;
+    const pattern = exception ? `!${literal}` : literal;
     try {
       // The library compiles a pattern on first use, so a bad one throws only then: try it alone first.
       ignore({ ignorecase: false }).add(pattern).ignores("probe");
