@@ -58,6 +58,11 @@ describe("isWindowsImage", () => {
     ["dockurr/windows", false],
     ["debian:12", false],
     ["myregistry/windows-tools-builder:1", false],
+    ["plugins/base:windows-1809", true],
+    ["plugins/docker:windows-ltsc2022-amd64", true],
+    ["example/app:1.2-ltsc2019@sha256:" + "0".repeat(64), true],
+    ["example/app:windowsfoo", false],
+    ["example/app:1.0-linux", false],
   ])("%s → %s", (image, expected) => {
     expect(isWindowsImage(image)).toBe(expected);
   });
@@ -66,6 +71,10 @@ describe("isWindowsImage", () => {
 describe("binShOfImage", () => {
   it.each([
     ["centos:7", "bash"],
+    ["quay.io/pypa/manylinux2014_x86_64", "bash"],
+    ["quay.io/pypa/manylinux_2_28_aarch64:2024.10.26-1", "bash"],
+    ["quay.io/pypa/manylinux_2_24_x86_64", "dash"],
+    ["quay.io/pypa/musllinux_1_2_x86_64", "busybox"],
     ["docker.io/library/fedora:40", "bash"],
     ["registry.access.redhat.com/ubi9/ubi-minimal:9.4", "bash"],
     ["redhat/ubi8", "bash"],

@@ -76,13 +76,18 @@ export function shellOf(argv: readonly string[]): ActiveShell {
 
 /**
  * True when an image name says it is a Windows image (`mcr.microsoft.com/windows/servercore:ltsc2022`,
- * `python:3.12-windowsservercore`, `…/nanoserver`, `mcr.microsoft.com/dotnet/framework/sdk`); other names are
- * not guessed.
+ * `python:3.12-windowsservercore`, `…/nanoserver`, `mcr.microsoft.com/dotnet/framework/sdk`, a tag such as
+ * `windows-1809` or `1.2-ltsc2022`); other names are not guessed.
  */
 export function isWindowsImage(name: string): boolean {
   const image = name.toLowerCase();
+  const named = image.replace(/@.*/, "");
+  const colon = named.lastIndexOf(":");
+  const tag = colon > named.lastIndexOf("/") ? named.slice(colon + 1) : "";
   return (
     /(?:^|[/:@._-])(?:windowsservercore|servercore|nanoserver)(?:$|[/:@._-])/.test(image) ||
+    // A tag that names Windows or one of its long-term releases (`plugins/base:windows-1809`, `app:1.2-ltsc2022`).
+    /(?:^|[-_.])(?:windows|ltsc20\d\d)(?:$|[-_.\d])/.test(tag) ||
     /(?:^|\/)mcr\.microsoft\.com\/windows(?:[/:@]|$)/.test(image) ||
     /^(?:mcr\.microsoft\.com\/)?dotnet\/framework\//.test(image)
   );
@@ -101,6 +106,16 @@ export type BinSh = "bash" | "dash" | "busybox";
  */
 export function binShOfImage(name: string): BinSh | null {
   const image = name.toLowerCase();
+  // The Python Packaging Authority's build images: musllinux is Alpine, manylinux_2_24 Debian 9, and the other
+  // manylinux images CentOS (manylinux1, 2010, 2014) or AlmaLinux (2_28, 2_34).
+  if (image.startsWith("quay.io/pypa/"))
+    return image.startsWith("quay.io/pypa/musllinux")
+      ? "busybox"
+      : image.startsWith("quay.io/pypa/manylinux_2_24")
+        ? "dash"
+        : image.startsWith("quay.io/pypa/manylinux")
+          ? "bash"
+          : null;
   if (BASH_SH_IMAGE.test(image)) return "bash";
   if (DASH_SH_IMAGE.test(image)) return "dash";
   if (BUSYBOX_SH_IMAGE.test(image)) return "busybox";
