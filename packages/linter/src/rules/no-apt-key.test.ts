@@ -46,6 +46,7 @@ RUN apt-key add /tmp/key.asc
 RUN wget -qO- https://example.com/key.asc | apt-key add -
 FROM node:22
 RUN apt-key adv --keyserver hkps://keys.openpgp.org --recv-keys ABCD
+RUN curl -fsSL https://example.com/key.asc | apt-key --keyring /usr/share/keyrings/example.gpg add -
 `,
       errors: [
         {
@@ -56,6 +57,7 @@ RUN apt-key adv --keyserver hkps://keys.openpgp.org --recv-keys ABCD
             "apt-key is deprecated, trusts the key for every repository, and is gone from Debian 13 and Ubuntu 25.04; save the key to /etc/apt/keyrings and name it with signed-by in the source.",
         },
         { messageId: "deprecated", line: 4, column: 5 },
+        { messageId: "deprecatedOwnKeyring", line: 5, column: 46 },
       ],
     },
   ],

@@ -40,6 +40,8 @@ RUN curl -fsSL https://example.com/key.asc | apt-key add -
   messages: {
     removed: (image: string) =>
       `apt-key is not in the apt of '${image}' (apt 2.9.15 removed it), so this RUN fails; save the key to /etc/apt/keyrings and name it with signed-by in the source.`,
+    deprecatedOwnKeyring: () =>
+      "apt-key is deprecated and is gone from Debian 13 and Ubuntu 25.04; write the keyring with gpg --dearmor (or save the key as an .asc file) instead.",
     deprecated: () =>
       "apt-key is deprecated, trusts the key for every repository, and is gone from Debian 13 and Ubuntu 25.04; save the key to /etc/apt/keyrings and name it with signed-by in the source.",
   },
@@ -55,8 +57,12 @@ RUN curl -fsSL https://example.com/key.asc | apt-key add -
       const status = image === null ? null : aptKeyStatus(image);
       if (status === "old") return;
       const at = scriptRange(ctx, shell, word);
+      // `apt-key --keyring /usr/share/keyrings/x.gpg add` writes a keyring of its own, which signed-by may name.
+      const ownKeyring = command.args.some(
+        (a) => a.value === "--keyring" || a.value.startsWith("--keyring="),
+      );
       if (status === "removed") ctx.report(at, "removed", image!);
-      else ctx.report(at, "deprecated");
+      else ctx.report(at, ownKeyring ? "deprecatedOwnKeyring" : "deprecated");
     },
   },
 });
