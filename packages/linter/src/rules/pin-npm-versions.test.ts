@@ -30,6 +30,7 @@ RUN npm run build && npm test
       name: "yarn add and yarn global add",
       code: `FROM node:22
 RUN yarn global add foxx-cli && yarn add --dev next left-pad@1.3.0 && yarn install --frozen-lockfile
+RUN npm install -g --depth 0 pnpm@9.1.0
 `,
       errors: [
         { messageId: "unpinned", line: 2, column: 21, endColumn: 29 },

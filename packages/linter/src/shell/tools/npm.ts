@@ -8,6 +8,7 @@ export const npmOptions: OptionSpec = {
     "--registry",
     "--cache",
     "--tag",
+    "--depth",
     "-w",
     "--workspace",
     "--omit",
