@@ -4,6 +4,12 @@ import rule from "./no-apt-install-recommends.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "recommended packages asked for on purpose",
+      code: `FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y --install-recommends texlive && apt-get install -y -o APT::Install-Recommends=true xfce4
+`,
+    },
+    {
       name: "a build stage that only feeds COPY --from ships none of its packages",
       code: `FROM debian:12 AS build
 RUN apt-get update && apt-get install -y gcc make

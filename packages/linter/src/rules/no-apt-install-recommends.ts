@@ -14,7 +14,8 @@ export default defineRule({
       "By default `apt-get install` also installs every package the ones you asked for *recommend*: documentation, optional tools, sometimes a whole X11 stack. " +
       "They make the image larger and add attack surface without being needed. " +
       "`--no-install-recommends` installs only what you list and its hard dependencies; add a recommended package by name if you need it. " +
-      'A stage that writes `APT::Install-Recommends "false"` into apt\'s configuration (`/etc/apt/apt.conf.d/…`) before it installs, or is built on one that does, is not reported.',
+      'A stage that writes `APT::Install-Recommends "false"` into apt\'s configuration (`/etc/apt/apt.conf.d/…`) before it installs, or is built on one that does, is not reported, ' +
+      "nor is an install that asks for the recommended packages on purpose (`--install-recommends`, `-o APT::Install-Recommends=true`).",
     limitations:
       "Only the stages that end up in an image are checked: the last one, and those it (or another stage that nothing uses, a possible `--target`) is built on; a build stage that only feeds `COPY --from` ships none of its packages.",
     hadolintDifferences: "hadolint checks every stage; hull only those that end up in an image.",
@@ -58,8 +59,12 @@ RUN apt-get install -y -o APT::Install-Recommends=false curl
   },
 });
 
+/** True when the command says what to do with recommended packages: skip them, or (`--install-recommends`) install them on purpose. */
 function skipsRecommends(command: ShellCommand): boolean {
   return command.args.some(
-    (a) => a.value === "--no-install-recommends" || /APT::Install-Recommends=(?:0|false|no)\b/i.test(a.value),
+    (a) =>
+      a.value === "--no-install-recommends" ||
+      a.value === "--install-recommends" ||
+      /APT::Install-Recommends=/i.test(a.value),
   );
 }
