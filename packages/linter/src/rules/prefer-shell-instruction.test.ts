@@ -3,6 +3,14 @@ import rule from "./prefer-shell-instruction.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "a link to the shell /bin/sh already is",
+      code: `FROM ubuntu:24.04
+RUN ln -sf /bin/dash /bin/sh
+FROM alpine:3.20
+RUN ln -sf /bin/busybox /bin/sh
+`,
+    },
     `FROM debian:12
 RUN ln -s /bin/sh /usr/local/bin/sh2
 `,
@@ -23,6 +31,13 @@ RUN ln -sf /busybox/sh /bin/sh
 `,
   ],
   invalid: [
+    {
+      name: "dash on an image whose shell is bash",
+      code: `FROM fedora:40
+RUN ln -sf /bin/dash /bin/sh
+`,
+      errors: [{ messageId: "replaced", line: 2 }],
+    },
     {
       code: `FROM debian:12
 RUN ln -sf /bin/bash /bin/sh
@@ -48,7 +63,7 @@ RUN rm /usr/bin/sh && \\
     },
     {
       code: `FROM debian:12
-RUN ln -snf bash /usr/bin/sh && ln --force -s /bin/dash /bin/sh
+RUN ln -snf bash /usr/bin/sh && ln --force -s /bin/mksh /bin/sh
 `,
       errors: [
         { messageId: "replaced", line: 2, column: 18, endColumn: 29 },

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { binShOf } from "../shell/dialect.js";
 import { basename } from "../shell/lexer.js";
 import { hasFlag, operands } from "../shell/options.js";
 import { runShell, scriptRange } from "../shell/run.js";
@@ -15,7 +16,7 @@ export default defineRule({
       "Replacing `/bin/sh` with a link to another shell (`ln -sf /bin/bash /bin/sh`) changes the shell of every later `RUN` without saying so, and also changes it for every script in the running container that asks for `/bin/sh`. " +
       "The `SHELL` instruction changes the shell that runs `RUN`, `CMD` and `ENTRYPOINT` in shell form, visibly and without touching the image's files.",
     limitations:
-      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is not another `sh` is reported.",
+      "Only a forced link (`ln -sf`, or `ln` after `rm /bin/sh`) whose name is `/bin/sh` (or `/usr/bin/sh`) and whose target is neither another `sh` nor the shell the image's `/bin/sh` already is (dash on Debian and Ubuntu) is reported.",
     hadolintDifferences:
       "hadolint reports any `ln` that mentions `/bin/sh`, also links that point to it (`ln -s /bin/sh /usr/local/bin/sh`) and `ln -s /busybox/sh /bin/sh`, which provides a `/bin/sh` in images that have none (distroless `debug`, scratch); those do not replace the shell, so they are not reported.",
     bad: [
@@ -56,6 +57,8 @@ RUN ln -s /busybox/sh /bin/sh
         if (!removed && !hasFlag(command, "f", "force")) continue;
         // Pointing /bin/sh at another `sh` (`/busybox/sh`) does not change the shell.
         if (basename(args[0]!.value) === "sh") continue;
+        // Nor does pointing it at the shell it already is (`ln -sf /bin/dash /bin/sh` on Debian or Ubuntu).
+        if (basename(args[0]!.value) === binShOf(ctx.semantic, node)) continue;
         ctx.report(scriptRange(ctx, shell, link), "replaced", link.value);
       }
     },
