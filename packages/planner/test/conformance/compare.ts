@@ -8,6 +8,11 @@ export interface Buildah {
     readonly history?: readonly { created_by?: string; empty_layer?: boolean }[];
   };
   readonly stagesBuilt: readonly number[];
+  /**
+   * The files of the image's k-th layer (path without the leading slash → content), read on demand: the layers of
+   * the COPY and ADD steps are compared with where hull says they write and which context files they read.
+   */
+  readonly layer?: (k: number) => Readonly<Record<string, string>>;
 }
 
 /** The parts of `hull plan --format json --run` the suite reads. */
@@ -21,6 +26,7 @@ export interface PlanJson {
     readonly history: readonly { created_by: string; empty_layer: boolean }[];
   } | null;
   readonly run?: { readonly argv: readonly string[]; readonly complete: boolean };
+  readonly nodes?: readonly { readonly id: string; readonly op: Record<string, unknown> }[];
 }
 
 /** How one field came out: the same, the same once buildah's known difference is set to BuildKit's rule, … */
@@ -81,7 +87,12 @@ function expandRanges(ports: unknown): unknown {
 }
 
 /** Compares one case field by field, adjusting buildah's answer where it is known to differ from BuildKit. */
-export function compare(b: Buildah, hull: PlanJson, c: Case): Outcome {
+export function compare(
+  b: Buildah,
+  hull: PlanJson,
+  c: Case,
+  reads: ReadonlyMap<string, readonly string[]> = new Map(),
+): Outcome {
   const fields: Record<string, FieldResult> = {};
   const image = hull.image;
   if (image === null)
@@ -163,5 +174,65 @@ export function compare(b: Buildah, hull: PlanJson, c: Case): Outcome {
           : "differ",
     detail: `buildah ${JSON.stringify(argv)}, hull ${JSON.stringify(run?.argv ?? null)}`,
   };
+  const copies = compareCopies(b, hull, c, reads);
+  if (copies) fields["copies"] = copies;
   return { name: c.name, fields };
+}
+
+/**
+ * What the COPY and ADD steps wrote: each file of the step's layer must be at or under the destination hull
+ * resolved, and, for a step reading the context, the context files whose content is in the layer must be the ones
+ * hull says the step reads (`reads`: those whose change rebuilds it, as `invalidate` answers). Steps are matched to
+ * layers through the history, entry by entry; when the histories do not line up the history field says so and
+ * nothing is compared here.
+ */
+function compareCopies(
+  b: Buildah,
+  hull: PlanJson,
+  c: Case,
+  reads: ReadonlyMap<string, readonly string[]>,
+): FieldResult | null {
+  const image = hull.image;
+  if (!image || !b.layer || !hull.nodes) return null;
+  const theirs = (b.image.history ?? []).map((h, k) => ({ h, k }));
+  const entries = theirs.filter(({ h }) => !/#\(nop\) ONBUILD /i.test(h.created_by ?? ""));
+  if (entries.length !== image.history.length) return null;
+  const layerOf = (k: number) => theirs.slice(0, k).filter(({ h }) => h.empty_layer !== true).length;
+  const context: Record<string, string> = { ...c.files, Dockerfile: c.dockerfile };
+  const problems: string[] = [];
+  let checked = 0;
+  for (const [i, ours] of image.history.entries()) {
+    const entry = entries[i];
+    const node = hull.nodes.find((n) => n.id === ours.node);
+    if (!entry || entry.h.empty_layer === true || !node) continue;
+    const op = node.op;
+    if (op["op"] !== "file" || (op["action"] !== "copy" && op["action"] !== "add")) continue;
+    checked++;
+    const k = layerOf(entry.k);
+    const files = b.layer(k);
+    const dest = String(op["dest"]);
+    const under = dest.endsWith("/") ? dest : `${dest}/`;
+    const outside = Object.keys(files).filter((p) => `/${p}` !== dest && !`/${p}`.startsWith(under));
+    if (outside.length > 0)
+      problems.push(`${node.id}: buildah wrote ${outside.join(", ")} outside hull's ${dest}`);
+    const ourReads = reads.get(node.id);
+    if (ourReads === undefined) continue;
+    const contents = new Set(Object.values(files));
+    // A layer holds what changed: a file the step wrote again as it was (same content, same time) is not in it,
+    // so a file hull says the step reads counts as copied when an earlier layer holds its content.
+    const earlier = (text: string) =>
+      Array.from({ length: k }, (_, j) => j).some((j) => Object.values(b.layer?.(j) ?? {}).includes(text));
+    const theirReads = Object.keys(context).filter(
+      (f) => contents.has(context[f] as string) || (ourReads.includes(f) && earlier(context[f] as string)),
+    );
+    if (!same([...theirReads].sort(), [...ourReads].sort()))
+      problems.push(
+        `${node.id}: buildah copied ${JSON.stringify(theirReads.sort())}, hull reads ${JSON.stringify([...ourReads].sort())}`,
+      );
+  }
+  if (checked === 0) return null;
+  return {
+    status: problems.length === 0 ? "agree" : "differ",
+    detail: problems.length === 0 ? `${checked} steps` : problems.join("; "),
+  };
 }

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -200,7 +209,32 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
     const stagesBuilt = [
       ...new Set([...out.matchAll(/^\[(\d+)\/\d+\] STEP/gm)].map((m) => Number(m[1]) - 1)),
     ];
+    // The layers, for what the COPY and ADD steps wrote (compare.ts compareCopies).
+    const pushed = join(context, ".image");
+    buildah(["push", "-q", tag, `dir:${pushed}`]);
     buildah(["rmi", "-f", tag]);
+    const extracted = new Map<number, Record<string, string>>();
+    const layer = (k: number): Record<string, string> => {
+      const known = extracted.get(k);
+      if (known) return known;
+      const manifest = JSON.parse(readFileSync(join(pushed, "manifest.json"), "utf8")) as {
+        layers: { digest: string }[];
+      };
+      const digest = manifest.layers[k]?.digest;
+      if (digest === undefined) return {};
+      const into = join(pushed, `layer-${k}`);
+      mkdirSync(into, { recursive: true });
+      const r = spawnSync("tar", ["-xzf", join(pushed, digest.replace(/^sha256:/, "")), "-C", into]);
+      if (r.status !== 0) throw new Error(`tar: ${String(r.stderr)}`);
+      const files: Record<string, string> = {};
+      for (const e of readdirSync(into, { recursive: true, withFileTypes: true }))
+        if (e.isFile() && !e.name.startsWith(".wh.")) {
+          const path = join(e.parentPath, e.name);
+          files[path.slice(into.length + 1)] = readFileSync(path, "utf8");
+        }
+      extracted.set(k, files);
+      return files;
+    };
 
     const p = plan(parse(c.dockerfile).ast, {
       imageConfigs: withoutConfigs ? {} : configs,
@@ -211,10 +245,43 @@ describe.skipIf(why !== "")("conformance with buildah", () => {
     const json = JSON.parse(
       JSON.stringify(toJson(p, p.image ? { run: containerArgv(p.image) } : {})),
     ) as Parameters<typeof compare>[1];
+    // Which context files each COPY and ADD reads, as hull says: those whose change rebuilds the step. An ADD
+    // that reads an archive is left out: it unpacks it, so the archive's content is not in the layer.
+    const reads = new Map<string, string[]>();
+    const contextFiles: Record<string, string> = { ...c.files, Dockerfile: c.dockerfile };
+    const steps = p.nodes.filter(
+      (n) =>
+        !n.pruned &&
+        n.op["op"] === "file" &&
+        n.op["from"] === "context" &&
+        (n.op["sources"] as Record<string, unknown>[]).every((s) => typeof s["path"] === "string"),
+    );
+    for (const n of steps) reads.set(n.id, []);
+    if (steps.length > 0)
+      for (const file of Object.keys(contextFiles)) {
+        const inv = invalidate(
+          parse(c.dockerfile).ast,
+          {
+            imageConfigs: configs,
+            ...(c.target ? { target: c.target } : {}),
+            ...(c.buildArgs ? { buildArgs: c.buildArgs } : {}),
+            ...(c.files?.[".dockerignore"] !== undefined ? { dockerignore: c.files[".dockerignore"] } : {}),
+          },
+          { paths: [file] },
+        );
+        for (const x of inv.invalidated) if (x.cause === "context") reads.get(x.id)?.push(file);
+      }
+    for (const n of steps)
+      if (
+        n.op["action"] === "add" &&
+        reads.get(n.id)?.some((f) => contextFiles[f]?.slice(257, 262) === "ustar")
+      )
+        reads.delete(n.id);
     const outcome = compare(
-      { image: docker, stagesBuilt: stagesBuilt.length > 0 ? stagesBuilt : [0] },
+      { image: docker, stagesBuilt: stagesBuilt.length > 0 ? stagesBuilt : [0], layer },
       json,
       c,
+      reads,
     );
     outcomes.push(outcome);
     const differing = Object.fromEntries(
