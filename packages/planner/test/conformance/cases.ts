@@ -1,3 +1,4 @@
+import { contextCacheCases, contextCases } from "./context-cases.js";
 import { edgeCases } from "./edge-cases.js";
 import { stageCacheCases, stageCases } from "./stage-cases.js";
 
@@ -231,6 +232,7 @@ export const cases: readonly Case[] = [
   },
   ...edgeCases,
   ...stageCases,
+  ...contextCases,
 ];
 
 /** A cache case: build, change one context file or one build arg, rebuild, and compare the steps that hit the cache. */
@@ -332,4 +334,5 @@ export const cacheCases: readonly CacheCase[] = [
     rebuilt: ["s1.3", "s1.4"],
   },
   ...stageCacheCases,
+  ...contextCacheCases,
 ];

@@ -10,7 +10,7 @@ const sh = "localhost/hull-sh";
 const ob = "localhost/hull-ob";
 
 /** A ustar archive of text files, as a string of bytes below 0x80 (written as UTF-8, it stays the same bytes). */
-function tar(files: Readonly<Record<string, string>>): string {
+export function tar(files: Readonly<Record<string, string>>): string {
   const field = (s: string, n: number) => s.padEnd(n, "\0").slice(0, n);
   const octal = (v: number, n: number) => v.toString(8).padStart(n - 1, "0") + "\0";
   let out = "";
