@@ -85,11 +85,6 @@ export const contextCases: readonly Case[] = [
     files: ctx("w12", "dir/a", "dir/sub/b", "dirx/c"),
   },
   {
-    name: "copy: the whole context",
-    dockerfile: `FROM ${bb}\nCOPY . /app\n`,
-    files: ctx("w13", "a.txt", "dir/b"),
-  },
-  {
     name: "copy: the context into the working directory",
     dockerfile: `FROM ${bb}\nWORKDIR /app\nCOPY . .\n`,
     files: ctx("w14", "a.txt", "dir/b"),
@@ -191,11 +186,6 @@ export const contextCases: readonly Case[] = [
     name: "dest: a default for an unset variable",
     dockerfile: `FROM ${bb}\nCOPY a.txt \${UNSET:-/dflt}/\n`,
     files: ctx("d9", "a.txt"),
-  },
-  {
-    name: "dest: relative to a WORKDIR set from a variable",
-    dockerfile: `FROM ${bb}\nENV W=/srv\nWORKDIR $W/app\nCOPY a.txt conf/\n`,
-    files: ctx("d10", "a.txt"),
   },
   {
     name: "dest: relative to an inherited WORKDIR",
@@ -388,10 +378,6 @@ export const contextCases: readonly Case[] = [
     dockerfile: `FROM ${bb}\nLABEL desc="first \\\n  second" quote="say \\"hi\\" 'there'" nl="a\\nb" single='x\\y "z"'\n`,
   },
   {
-    name: "config: LABEL with an empty value and an equals sign in the value",
-    dockerfile: `FROM ${bb}\nLABEL empty= eq="a=b" "sp ace"="v"\n`,
-  },
-  {
     name: "config: LABEL maintainer, then MAINTAINER",
     dockerfile: `FROM ${bb}\nLABEL maintainer=label\nMAINTAINER instr\n`,
   },
@@ -403,10 +389,8 @@ export const contextCases: readonly Case[] = [
     name: "config: an exec-form HEALTHCHECK after SHELL",
     dockerfile: `FROM ${bb}\nSHELL ["/bin/sh", "-xc"]\nHEALTHCHECK --retries=1 CMD ["/bin/sh", "-c", "exit 0"]\n`,
   },
-  { name: "config: STOPSIGNAL as a number from an ENV", dockerfile: `FROM ${bb}\nENV S=15\nSTOPSIGNAL $S\n` },
   { name: "config: STOPSIGNAL a real-time signal", dockerfile: `FROM ${bb}\nSTOPSIGNAL SIGRTMIN+3\n` },
   { name: "config: USER a name alone", dockerfile: `FROM ${bb}\nUSER app\n` },
-  { name: "config: USER a name and a group", dockerfile: `FROM ${bb}\nUSER app:staff\n` },
   { name: "config: USER from a default", dockerfile: `FROM ${bb}\nUSER \${U:-nobody}\n` },
   {
     name: "config: an empty ENV read back",
