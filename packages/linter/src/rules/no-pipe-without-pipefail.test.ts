@@ -4,6 +4,18 @@ import rule from "./no-pipe-without-pipefail.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a consumer that fails on empty input: a writer that fails before writing fails the RUN anyway",
+      code: `FROM debian:12
+RUN helm version | grep "v3.16"
+RUN curl -fsSL https://example.com/a.tgz | tar -xz -C /opt
+RUN curl -fsSL https://example.com/a.tgz | tar xzf - -C /opt
+RUN curl -fsSL https://example.com/key.asc | apt-key add -
+RUN curl -fsSL https://example.com/key.asc | gpg --batch --import
+RUN curl -fsSL https://example.com/a.sha256 | sha256sum -c -
+RUN arch | grep -e aarch64 -
+`,
+    },
+    {
       name: "CircleCI's template of an image on cimg/base, whose SHELL sets pipefail",
       code: `FROM cimg/%%PARENT%%:%%BASE_VERSION%%
 ENV PYTHON_VERSION=%%VERSION%%
@@ -117,9 +129,24 @@ EOF
   ],
   invalid: [
     {
+      name: "consumers that succeed on empty input",
+      code: `FROM debian:12
+RUN helm version | grep -v beta
+RUN helm version | grep v3 /etc/versions
+RUN curl -fsSL https://example.com/a.tgz | tee /a.tgz | tar -tz
+RUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /etc/apt/keyrings/x.gpg
+`,
+      errors: [
+        { messageId: "pipe", line: 2 },
+        { messageId: "pipe", line: 3 },
+        { messageId: "pipe", line: 4 },
+        { messageId: "pipe", line: 5 },
+      ],
+    },
+    {
       name: "a pipe whose status && reads, that ends in no grep",
       code: `FROM ubuntu:24.04
-RUN curl -fsSL https://example.com/x.tgz | tar -xz && make install
+RUN curl -fsSL https://example.com/x.tgz | bash && make install
 `,
       errors: [{ messageId: "pipe", line: 2, column: 42 }],
     },

@@ -1,7 +1,9 @@
 import { defineRule } from "../rule.js";
 import { activeShell, programName } from "../shell/dialect.js";
 import { type ShellCommand, shellNames, testedBy } from "../shell/lexer.js";
+import { operands, type OptionSpec } from "../shell/options.js";
 import { runShell, scriptRange } from "../shell/run.js";
+import { extractsFromStdin } from "../shell/tools/tar.js";
 
 /**
  * Commands whose failure a pipe cannot hide: `echo` and `printf` do not fail, and `yes` only ends by the broken
@@ -21,6 +23,7 @@ export default defineRule({
       'With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (or `set -o pipefail` at the start of the script, in a shell that has it), any failing command fails the build.',
     limitations:
       "Pipes fed only by `echo` or `printf` (alone or in a brace group `{ echo a; printf b; } | …`), which cannot fail, or by `yes`, which pipefail would turn into a failure, are accepted, and so are pipes that ask a question: the condition of an `if` or a loop, or a `grep` whose answer `&&` or `||` reads (`ldd x | grep 'not found' && exit 1`). " +
+      "Nor is a pipe into a command that fails on empty input, so that a writer failing before it writes fails the RUN anyway: `grep PATTERN` (not `-v`), `tar x` of the pipe, `apt-key add -`, `gpg --import`, `sha256sum -c` (`helm version | grep v3.16`, `curl … | tar xz`); a writer that fails after writing part of its output is then not caught. " +
       'PowerShell and cmd scripts (under such a `SHELL`, on a Windows base image, or run as `powershell -Command "…"`) are not checked: neither has `pipefail`. ' +
       'In PowerShell a failing cmdlet anywhere in a pipeline stops the script when `$ErrorActionPreference = \'Stop\'` is set (as the usual `SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]` does); the exit code of a native program (`curl.exe`) is not checked either way.',
     hadolintDifferences:
@@ -82,7 +85,14 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
         const question =
           testedBy.has(commands[first]!.words[0]?.value ?? "") ||
           (grepNames.has(commands[j]!.name ?? "") && (after?.operator === "&&" || after?.operator === "||"));
-        if (!pattern && !ignored && !question && !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))) {
+        const checked = failsOnEmptyInput(commands[j]!);
+        if (
+          !pattern &&
+          !ignored &&
+          !question &&
+          !checked &&
+          !feeders.every((c) => harmlessFeeders.has(c.name ?? ""))
+        ) {
           const bar = shell.script.indexOf("|", commands[i]!.end);
           ctx.report(scriptRange(ctx, shell, { start: bar, end: bar + 1 }), "pipe");
           return;
@@ -94,6 +104,33 @@ RUN set -eux -o pipefail; wget -O - https://example.com/install.sh | sh
 });
 
 const grepNames: ReadonlySet<string> = new Set(["grep", "egrep", "fgrep"]);
+
+/** grep's options that take a value in the next word. */
+const grepOptions: OptionSpec = {
+  values: ["-e", "-f", "-m", "-A", "-B", "-C", "-d", "-D", "--regexp", "--file", "--max-count", "--label"],
+};
+
+/**
+ * True when the last command of a pipeline fails on empty input, so that a writer that fails before writing fails
+ * the RUN all the same: `grep PATTERN` reading the pipe (not `-v`), `tar x` of the pipe, `apt-key add -`,
+ * `gpg --import`, `sha256sum -c`. (A version check, `helm version | grep 3.16`, is a test of its own.)
+ */
+function failsOnEmptyInput(command: ShellCommand): boolean {
+  const args = command.args.map((a) => a.value);
+  const base = command.base ?? "";
+  if (grepNames.has(base)) {
+    if (args.some((a) => a === "--invert-match" || /^-[a-zA-Z]*v/.test(a))) return false;
+    const explicit = args.some((a) => /^-[a-zA-Z]*[ef]$/.test(a) || /^--(?:regexp|file)(?:=|$)/.test(a));
+    const files = operands(command, grepOptions).slice(explicit ? 0 : 1);
+    return files.every((f) => f.value === "-");
+  }
+  if (base === "tar") return extractsFromStdin(command);
+  if (base === "apt-key") return args[0] === "add" && args[1] === "-";
+  if (base === "gpg") return args.includes("--import") && operands(command).length === 0;
+  if (/^(?:sha\d+|md5|b2)sum$/.test(base))
+    return args.some((a) => a === "-c" || a === "--check") && operands(command).every((f) => f.value === "-");
+  return false;
+}
 
 /** `true`, `:` or `exit 0`: a command after `||` that makes any failure a success. */
 function discardsStatus(command: ShellCommand): boolean {

@@ -28,3 +28,26 @@ export function extractDir(command: ShellCommand): string | null {
   }
   return target;
 }
+
+/**
+ * True when a `tar` command extracts an archive it reads from its standard input: `tar xz`, `tar -xzf -`,
+ * `tar --extract -f - -C /opt` (GNU tar reads stdin when no `-f` names a file).
+ */
+export function extractsFromStdin(command: ShellCommand): boolean {
+  if (command.base !== "tar") return false;
+  const args = command.args.map((a) => a.value);
+  let extract = false;
+  let archive: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--extract" || arg === "--get") extract = true;
+    else if (arg.startsWith("--file=")) archive = arg.slice("--file=".length);
+    else if (arg === "--file") archive = args[i + 1] ?? null;
+    // Bundled letters, with or without a dash in the first word (`xzf`, `-xzf`): `f` takes the next free word.
+    else if (/^-?[A-Za-z]+$/.test(arg) && (arg.startsWith("-") || i === 0)) {
+      if (arg.includes("x")) extract = true;
+      if (arg.includes("f")) archive = args[i + 1] ?? null;
+    }
+  }
+  return extract && (archive === null || archive === "-");
+}
