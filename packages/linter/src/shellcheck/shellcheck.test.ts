@@ -329,6 +329,7 @@ RUN echo '$x' | tee -a /etc/profile && runuser -l u -c 'echo $PATH' && su u -c '
 RUN echo '$HOME' && echo '$HOME' 2>/dev/null | grep x && echo 'a$b' >&2 && echo '$1' >/dev/null
 RUN test -z "$(printf '%s' '$a' > /f)" && echo '$b' 2>/f && echo '$c' > "/dev/null"
 RUN chrpath -r '$ORIGIN/../lib' /x.so && gcc -Wl,-rpath,'$ORIGIN' -o a a.c && echo '\${ORIGIN} $HOME'
+RUN sed -i '2,5{H;d}; \${p;x;s/^\\n//}' /etc/a.conf && sed -ri -e 's!/var/www!\${APACHE_ROOT}!g' /etc/b.conf
 `,
       [
         "shellcheck/SC2016 6:84-101",

@@ -337,8 +337,8 @@ const SINGLE_QUOTED_EXPANSION = 2016;
  * True when the single-quoted text at `from` is meant to stay as written: text that echo, printf or cat writes to a
  * file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, or through `| tee -a /etc/profile`), which a later
  * shell expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c '…'`), which
- * expands it when it runs; or the dynamic linker's `$ORIGIN`, `$LIB` and `$PLATFORM` in an rpath, which `ld.so`
- * expands. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
+ * expands it when it runs; a sed script; or the dynamic linker's `$ORIGIN`, `$LIB` and `$PLATFORM` in an rpath,
+ * which `ld.so` expands. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
  */
 function literalOnPurpose(text: string, from: number, to: number): boolean {
   // The dynamic linker's own tokens, which an rpath keeps as written (`-Wl,-rpath,'$ORIGIN/../lib'`).
@@ -359,6 +359,9 @@ function literalOnPurpose(text: string, from: number, to: number): boolean {
     const flag = command.args[word - 1]?.value;
     return flag === "-c" || flag === "--command";
   }
+  // A sed script's `$` is sed's (`$` the last line, `s/x$//` the end of a line) or text it writes into a file
+  // (`s!/var/www!${APACHE_ROOT}!`, which Apache expands).
+  if (command.base === "sed") return true;
   if (command.base !== "echo" && command.base !== "printf" && command.base !== "cat") return false;
   const next = found.list[found.index + 1];
   return command.redirects.some(writesFile) || (next?.operator === "|" && next.base === "tee");
