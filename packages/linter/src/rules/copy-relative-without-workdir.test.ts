@@ -4,6 +4,16 @@ import rule from "./copy-relative-without-workdir.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a base a build argument picks among stages that each set a WORKDIR",
+      code: `ARG PACKAGE
+FROM alpine:3.20 AS runtime_api
+WORKDIR /bin
+FROM runtime_api AS runtime_web
+FROM runtime_\${PACKAGE}
+COPY app ./
+`,
+    },
+    {
       name: "the base image's config sets WorkingDir",
       code: `FROM example/app:1
 COPY app.jar .
@@ -70,6 +80,17 @@ COPY a b
 `,
   ],
   invalid: [
+    {
+      name: "a base a build argument picks among stages, one of which sets no WORKDIR",
+      code: `ARG PACKAGE
+FROM alpine:3.20 AS runtime_api
+WORKDIR /bin
+FROM alpine:3.20 AS runtime_web
+FROM runtime_\${PACKAGE}
+COPY app ./
+`,
+      errors: [{ messageId: "relative", line: 6 }],
+    },
     {
       name: "the base image's config sets no WorkingDir",
       code: `FROM example/app:1

@@ -93,8 +93,13 @@ function check(node: Copy | Add, ctx: RuleContext<typeof messages, Record<string
   if (state.set === null) {
     // Looked up only now: most files never copy to a relative path.
     // A stage built on scratch starts in `/`, so a relative path there is not ambiguous.
+    // A base name a build argument picks among stages (`FROM runtime_\${PACKAGE}`) sets the directory if each
+    // stage it can pick does.
+    const picks = ctx.semantic.picksOf(stage);
+    const setBy = (s: Stage) => state.hasWorkdir(s) || ctx.semantic.someBase(s, state.hasWorkdir);
     state.set =
       ctx.semantic.someBase(stage, state.hasWorkdir) ||
+      (picks.length > 0 && picks.every(setBy)) ||
       isScratch(ctx.semantic.rootOf(stage)) ||
       !!ctx.baseImage(stage)?.config.WorkingDir;
     if (state.set) return;
