@@ -39,6 +39,13 @@ RUN dnf install -y --setopt=gpgcheck=1 git
   ],
   invalid: [
     {
+      name: "a trusted source written through tee",
+      code: `FROM debian:12
+RUN echo 'deb [trusted=yes] https://repo.example.com/apt/ /' | sudo tee /etc/apt/sources.list.d/x.list
+`,
+      errors: [{ messageId: "unverified", line: 2, column: 16, endColumn: 27 }],
+    },
+    {
       code: `FROM fedora:41
 RUN dnf5 install -y --nogpgcheck x
 `,

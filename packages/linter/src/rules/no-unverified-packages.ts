@@ -22,7 +22,7 @@ const none: readonly ShellWord[] = [];
  * The words of one package-manager command that turn signature checks off. The arguments are read only for the
  * commands named below: every other command returns at once.
  */
-function unverified(command: ShellCommand): readonly ShellWord[] {
+function unverified(command: ShellCommand, next: ShellCommand | undefined): readonly ShellWord[] {
   const name = command.base ?? "";
   switch (name) {
     case "apk": {
@@ -95,7 +95,9 @@ function unverified(command: ShellCommand): readonly ShellWord[] {
     case "printf":
       // `echo "deb [trusted=yes] http://… ./" > /etc/apt/sources.list.d/x.list`; a local `file:` repository of
       // packages built in the same step has nothing to protect against.
-      return command.redirects.some((r) => r.op === ">" || r.op === ">>")
+      // Written with a redirection, or through `| tee`.
+      return command.redirects.some((r) => r.op === ">" || r.op === ">>") ||
+        (next?.operator === "|" && next.base === "tee")
         ? pick(command, (v) => /^deb(?:-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s+(?!file:|copy:)/.test(v))
         : none;
     default:
@@ -154,8 +156,8 @@ RUN rpm --import https://example.com/RPM-GPG-KEY && dnf install -y https://examp
   visitor: {
     Run(node, ctx) {
       const { shell, all } = runCommands(node, ctx);
-      for (const command of all) {
-        for (const word of unverified(command)) {
+      for (const [k, command] of all.entries()) {
+        for (const word of unverified(command, all[k + 1])) {
           const trusted = word.raw.indexOf("trusted=yes");
           if (/trusted=yes/.test(word.value) && trusted >= 0) {
             const at = { start: word.start + trusted, end: word.start + trusted + "trusted=yes".length };
