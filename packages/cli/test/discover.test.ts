@@ -56,6 +56,8 @@ describe("file names", () => {
     "Containerfile",
     "containerfile.arm64",
     "Containerfile-rhel",
+    "Dockerfile_arm64",
+    "app.containerfile",
   ])("%s is a Dockerfile", (name) => {
     expect(isDockerfileName(name)).toBe(true);
   });

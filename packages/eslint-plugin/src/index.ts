@@ -19,10 +19,14 @@ export const dockerfileGlobs = [
   "**/Containerfile",
   "**/*.Dockerfile",
   "**/*.dockerfile",
+  "**/*.Containerfile",
+  "**/*.containerfile",
   "**/Dockerfile.*",
   "**/Containerfile.*",
   "**/Dockerfile-*",
   "**/Containerfile-*",
+  "**/Dockerfile_*",
+  "**/Containerfile_*",
 ];
 
 /** Files next to Dockerfiles that the globs above would take but that are not Dockerfiles. */
