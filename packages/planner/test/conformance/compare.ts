@@ -23,7 +23,7 @@ export interface PlanJson {
     readonly baseImage: string | null;
     readonly config: Record<string, unknown>;
     readonly unknown: readonly string[];
-    readonly history: readonly { created_by: string; empty_layer: boolean }[];
+    readonly history: readonly { created_by: string; empty_layer: boolean; node: string | null }[];
   } | null;
   readonly run?: { readonly argv: readonly string[]; readonly complete: boolean };
   readonly nodes?: readonly { readonly id: string; readonly op: Record<string, unknown> }[];

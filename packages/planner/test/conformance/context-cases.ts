@@ -406,6 +406,28 @@ export const contextCases: readonly Case[] = [
     dockerfile: `FROM ${bb}\nUSER 5\nCOPY --chown=6 a.txt /a\n`,
     files: ctx("c2", "a.txt"),
   },
+  {
+    name: "ignore: an indented # starts a pattern, not a comment",
+    dockerfile: `FROM ${bb}\nCOPY . /ctx/\n`,
+    // BuildKit skips only lines that start with # before trimming (patternmatcher ignorefile.ReadAll), so "  # c"
+    // is the pattern "# c" and the file "# c" is left out; hull escapes its # for @balena/dockerignore.
+    files: { ...ctx("b1", "a", "# c"), ".dockerignore": "  # c\n" },
+  },
+  {
+    name: "dest: a drive letter is part of the name on Linux",
+    dockerfile: `FROM ${bb}\nCOPY a.txt C:/x/\nWORKDIR /w\nCOPY b.txt e:rel\n`,
+    // BuildKit's pathRelativeToWorkingDir (convert.go) calls system.CheckSystemDriveAndRemoveDriveLetter and
+    // NormalizePath (util/system/path.go), which are no-ops on a drive letter unless the target OS is windows, so
+    // the files land at /C:/x/a.txt and /w/e:rel, as hull plans for Linux.
+    files: ctx("b2", "a.txt", "b.txt"),
+  },
+  {
+    name: "dest: a backslash is part of the name on Linux",
+    dockerfile: `FROM ${bb}\nCOPY a.txt d\\\\e\n`,
+    // The lexer makes d\\e the name d\e; BuildKit's system.ToSlash converts backslashes only for windows
+    // (util/system/path.go), so the file is /d\e, as hull plans for Linux.
+    files: ctx("b3", "a.txt"),
+  },
 ];
 
 export const contextCacheCases: readonly CacheCase[] = [
@@ -565,30 +587,6 @@ export const contextCacheCases: readonly CacheCase[] = [
  * Cases where hull disagrees with BuildKit (bugs, see the report); not run with the others, as they fail.
  */
 export const pendingBugCases: readonly (Case | CacheCase)[] = [
-  {
-    name: "bug: an indented # starts a pattern, not a comment",
-    dockerfile: `FROM ${bb}\nCOPY . /ctx/\n`,
-    // BuildKit skips only lines that start with # before trimming (patternmatcher ignorefile.ReadAll), so "  # c"
-    // is the pattern "# c" and the file "# c" is left out; hull hands the trimmed "# c" to @balena/dockerignore,
-    // which reads it as a comment, and says the COPY reads the file.
-    files: { ...ctx("b1", "a", "# c"), ".dockerignore": "  # c\n" },
-  },
-  {
-    name: "bug: a drive letter in a COPY destination is kept on Linux",
-    dockerfile: `FROM ${bb}\nCOPY a.txt C:/x/\nWORKDIR /w\nCOPY b.txt e:rel\n`,
-    // BuildKit's pathRelativeToWorkingDir (convert.go) calls system.CheckSystemDriveAndRemoveDriveLetter and
-    // NormalizePath (util/system/path.go), which are no-ops on a drive letter unless the target OS is windows, so
-    // the files land at /C:/x/a.txt and /w/e:rel; hull's destPath (paths.ts joinPath) strips /^[A-Za-z]:/ on every
-    // platform and plans /x/ and /w/rel.
-    files: ctx("b2", "a.txt", "b.txt"),
-  },
-  {
-    name: "bug: a backslash in a COPY destination is part of the name on Linux",
-    dockerfile: `FROM ${bb}\nCOPY a.txt d\\\\e\n`,
-    // The lexer makes d\\e the name d\e; BuildKit's system.ToSlash converts backslashes only for windows
-    // (util/system/path.go), so the file is /d\e; hull's destPath turns every backslash into a slash: /d/e.
-    files: ctx("b3", "a.txt"),
-  },
   {
     name: "bug: .dockerignore newly excludes a file a wildcard COPY reads: the COPY rebuilds",
     dockerfile: `FROM ${bb}\nCOPY *.txt /t/\nRUN ls /t > /l\n`,
