@@ -91,6 +91,13 @@ HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/
       'CMD ["say \\"hi\\""]',
     ]);
   });
+  it("history records a COPY's destination expanded, not resolved, as BuildKit's commit message does", () => {
+    const p = planText("FROM scratch\nENV D=/data\nWORKDIR /w\nCOPY a.txt $D/\nCOPY b.txt rel/./\n");
+    expect(p.image?.history.map((h) => h.created_by).slice(-2)).toEqual([
+      "COPY a.txt /data/ # buildkit",
+      "COPY b.txt rel/./ # buildkit",
+    ]);
+  });
   it("an absolute WORKDIR is kept as written; a relative one is joined and cleaned", () => {
     // BuildKit's NormalizeWorkdir cleans only what it joins (util/system/path.go).
     const p = planText("FROM scratch\nWORKDIR //x//y\nCOPY a b\nWORKDIR /a/./b/../c/\n");

@@ -165,7 +165,9 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     if (paths.length > 0) src.key = paths.map((p) => ctx.contentKey(src.id, src.key, p)).join(",");
   }
   const rawDest = instr.destination?.value ?? "";
-  const dest = destPath(st.workdir, ctx.expand(st, rawDest, instr.destination ?? instr), st.os === "windows");
+  // The history records the destination expanded but not resolved (convert_copy.go writes `params.DestPath`).
+  const expandedDest = ctx.expand(st, rawDest, instr.destination ?? instr);
+  const dest = destPath(st.workdir, expandedDest, st.os === "windows");
   const merge = link && chmod === null;
   // What the copy may write, for the content keys of later copies from this stage.
   const writes =
@@ -204,7 +206,7 @@ export function dispatchFileOp(ctx: PlanBuilder, st: StageState, instr: Copy | A
     ...(chmod !== null ? [`--chmod=${chmod}`] : []),
     ...historySources,
     ...heredocSources,
-    rawDest,
+    expandedDest,
   ].join(" ");
   if (!merge) {
     ctx.addLayer(
