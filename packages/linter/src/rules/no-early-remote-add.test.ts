@@ -30,8 +30,31 @@ RUN apt-get update
 RUN tar -xzf /tmp/tool.tgz
 `,
     },
+    {
+      name: "a script the Dockerfile does not show may be what reads the download",
+      code: `FROM debian:12
+ADD https://example.com/steamcmd.tar.gz /home/steam/steamcmd.tar.gz
+RUN --mount=type=bind,source=scripts/setup.sh,target=/tmp/setup.sh \\
+    bash /tmp/setup.sh
+`,
+    },
+    {
+      name: "a script run by its path",
+      code: `FROM debian:12
+ADD https://example.com/tool.tgz /opt/
+RUN /scripts/install.sh
+`,
+    },
   ],
   invalid: [
+    {
+      name: "an installer the RUN downloads itself is another project's, which does not read the ADD",
+      code: `FROM debian:12
+ADD https://example.com/tool.tgz /opt/
+RUN curl -fsSLO https://example.com/get.sh && sh get.sh
+`,
+      errors: [{ messageId: "remoteAdd", line: 2 }],
+    },
     {
       code: `FROM debian:12
 ADD https://example.com/tool.tgz /tmp/

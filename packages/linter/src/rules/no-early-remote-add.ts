@@ -1,6 +1,7 @@
-import { flagNamed, sourceKind, type Stage, type Word } from "@hull/parser";
+import { flagNamed, sourceKind, type Run, type Stage, type Word } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
+import { runShell, runsOpaqueScriptAfter } from "../shell/run.js";
 import { urlBasename } from "../shell/tools/curl.js";
 import { textOf, unquote } from "./utils/instruction-text.js";
 
@@ -15,7 +16,8 @@ export default defineRule({
       "An `ADD` of a URL or a git repository is fetched again on every build, and once its content changes every instruction after it in the stage runs again. " +
       "Placed just before the step that uses the file, it re-runs only that step.",
     limitations:
-      "The next `RUN` is looked for among the 100 instructions after the `ADD`; an `ADD` further from it is not reported.",
+      "The next `RUN` is looked for among the 100 instructions after the `ADD`; an `ADD` further from it is not reported. " +
+      "A `RUN` that runs a script of the project (`bash /tmp/setup.sh`, `/scripts/install.sh`) may read the file without naming it, so an `ADD` just before one is not reported.",
     bad: [
       `FROM debian:12
 ADD https://example.com/tool.tgz /tmp/
@@ -38,7 +40,9 @@ RUN tar -xzf /tmp/tool.tgz -C /opt
   },
   visitor: {
     "Stage:exit"(stage, ctx) {
-      checkRemoteAdds(stage, (word, line) => ctx.report(word, "remoteAdd", word.value, line));
+      // A script the Dockerfile does not show (`bash /tmp/setup.sh`) may be what reads the file.
+      const mayUse = (run: Run): boolean => runsOpaqueScriptAfter(runShell(run, ctx).commands, -1);
+      checkRemoteAdds(stage, mayUse, (word, line) => ctx.report(word, "remoteAdd", word.value, line));
     },
   },
 });
@@ -47,7 +51,11 @@ RUN tar -xzf /tmp/tool.tgz -C /opt
 const lookahead = 100;
 
 /** An ADD of a URL (or of a `--build-arg`-only value) before RUNs that do not use it. */
-function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => void): void {
+function checkRemoteAdds(
+  stage: Stage,
+  mayUse: (run: Run) => boolean,
+  report: (word: Word, line: number) => void,
+): void {
   const noDefault = new Set<string>();
   stage.instructions.forEach((node, index) => {
     if (node.type === "Arg") {
@@ -80,7 +88,7 @@ function checkRemoteAdds(stage: Stage, report: (word: Word, line: number) => voi
         const text = textOf(later);
         if (needles.some((n) => text.includes(n))) break;
         if (later.type === "Run") {
-          report(source, later.range.start.line);
+          if (!mayUse(later)) report(source, later.range.start.line);
           break;
         }
       }
