@@ -157,8 +157,36 @@ CMD a
 CMD ["b"]
 `,
     },
+    {
+      name: 'a CMD that needs a shell, under an entrypoint script that as a rule ends in exec "$@"',
+      code: `FROM python:3.12
+ENV CLI_ARGS=""
+ENTRYPOINT ["/docker/entrypoint.sh"]
+CMD python -u webui.py --listen \${CLI_ARGS}
+`,
+    },
+    {
+      code: `FROM php:8.3-apache
+ENTRYPOINT ["bash", "./Docker/entrypoint.sh"]
+CMD ([ -z "$CRON_MIN" ] || cron) && . /etc/apache2/envvars && exec apache2 -D FOREGROUND
+`,
+    },
+    {
+      code: `FROM postgres:17
+ENTRYPOINT ["/usr/local/bin/docker-entrypoint"]
+CMD postgres -c max_connections=\$MAX
+`,
+    },
   ],
   invalid: [
+    {
+      name: "a CMD that needs a shell under a program, not a script: the program gets /bin/sh -c as its arguments",
+      code: `FROM alpine:3.20
+ENTRYPOINT ["/usr/bin/app"]
+CMD serve --port \$PORT
+`,
+      errors: [{ messageId: "shellCmd", line: 3 }],
+    },
     {
       name: "shell CMD under the base image's exec ENTRYPOINT (any spelling of its name)",
       code: `FROM docker.io/library/nginx:1.27

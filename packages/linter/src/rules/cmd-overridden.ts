@@ -1,6 +1,8 @@
 import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
+import { shellNames } from "../shell/lexer.js";
+import { execArgv } from "./utils/instruction-text.js";
 
 /** What a stage's image runs, as far as the file shows it. */
 interface RunConfig {
@@ -23,7 +25,8 @@ export default defineRule({
     limitations:
       "An ENTRYPOINT inherited from a base image is only known when its config is given (`hull lint --resolve` or `--image-config`); then a shell-form CMD under it, and a CMD that its `sh -c` entrypoint never reads, are reported too. " +
       "A CMD inherited from a base image is not reported as cleared: an ENTRYPOINT is usually meant to replace the image's default command. " +
-      "A shell-form CMD under an init or a user switcher that runs its arguments as a command (`tini`, `dumb-init`, `catatonit`, `gosu`, `su-exec`, s6-overlay's `/init`) is not reported: it runs `/bin/sh -c \"…\"`, which expands the CMD's variables as meant.",
+      "A shell-form CMD under an init or a user switcher that runs its arguments as a command (`tini`, `dumb-init`, `catatonit`, `gosu`, `su-exec`, s6-overlay's `/init`) is not reported: it runs `/bin/sh -c \"…\"`, which expands the CMD's variables as meant. " +
+      'Nor is a shell-form CMD that needs a shell (a variable, an operator, a quote) under an entrypoint script (`docker-entrypoint.sh`), which is not seen but as a rule ends in `exec "$@"`; a CMD of plain words under one is still reported, since the exec form runs the same and the script\'s tests of `$1` then see the program.',
     bad: [
       `FROM alpine:3.20
 ENTRYPOINT /usr/bin/app --serve
@@ -99,7 +102,10 @@ CMD ["serve"]
         cmd.args[0] &&
         effectiveEntrypoint?.form === "exec" &&
         effectiveEntrypoint.args.length > 0 &&
-        !runsItsArguments(effectiveEntrypoint.args.map((a) => a.value))
+        !runsItsArguments(
+          effectiveEntrypoint.args.map((a) => a.value),
+          cmd,
+        )
       ) {
         const inherited = entrypoint ? null : (base?.name ?? null);
         ctx.report(
@@ -117,7 +123,7 @@ CMD ["serve"]
         const shown = JSON.stringify(imageEntrypoint);
         const script = shellScript(imageEntrypoint);
         if (script !== null && !usesArguments(script)) ctx.report(cmd.args[0], "ignoredCmd", image, shown);
-        else if (cmd.form === "shell" && script === null && !runsItsArguments(imageEntrypoint))
+        else if (cmd.form === "shell" && script === null && !runsItsArguments(imageEntrypoint, cmd))
           ctx.report(cmd.args[0], "shellCmdUnderImage", image, shown, shellText(ctx.semantic, cmd));
       }
       const inheritedCmd = base?.config.cmd;
@@ -137,14 +143,23 @@ CMD ["serve"]
 
 /** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
 /**
- * True when an exec-form ENTRYPOINT is an init or a user switcher that runs its arguments as a command (`tini --`,
- * `dumb-init`, `gosu app`, s6-overlay's `/init`): a shell-form CMD reaches it as `/bin/sh -c "…"`, which it runs, so
- * the shell expands the CMD's variables as its author meant.
+ * True when an exec-form ENTRYPOINT runs the shell-form `cmd` it receives as `/bin/sh -c "…"`, so that the shell
+ * expands the CMD's variables and runs its operators as its author meant: an init or a user switcher that runs its
+ * arguments as a command (`tini --`, `dumb-init`, `gosu app`, s6-overlay's `/init`), or an entrypoint script, which
+ * as a rule ends in `exec "$@"` (the official images' `docker-entrypoint.sh`), under a CMD that needs a shell. A CMD
+ * of plain words under a script is still reported: the exec form runs the same, and a script that tests `$1`
+ * (`if [ "$1" = nginx ]`) sees the program's name only then.
  */
-function runsItsArguments(argv: readonly string[]): boolean {
+function runsItsArguments(argv: readonly string[], cmd: Cmd): boolean {
   const program = argv[0] ?? "";
-  return program === "/init" || argumentRunners.has(program.slice(program.lastIndexOf("/") + 1));
+  const name = program.slice(program.lastIndexOf("/") + 1);
+  if (program === "/init" || argumentRunners.has(name)) return true;
+  const script = shellNames.has(name) ? argv.slice(1).find((a) => !a.startsWith("-")) : program;
+  return script !== undefined && entrypointScript.test(script) && execArgv(cmd) === null;
 }
+
+/** A script file, or a program named for being an image's entrypoint (`/usr/local/bin/docker-entrypoint`). */
+const entrypointScript = /\.(?:sh|bash)$|entrypoint[^/]*$/i;
 
 const argumentRunners: ReadonlySet<string> = new Set([
   "tini",
@@ -173,9 +188,7 @@ function usesArguments(script: string): boolean {
 /** The script of an `sh -c SCRIPT` argv (any POSIX shell), or null for any other command. */
 function shellScript(argv: readonly string[]): string | null {
   const program = argv[0]?.split("/").pop() ?? "";
-  return /^(?:sh|bash|ash|dash|zsh|ksh)$/.test(program) && argv[1] === "-c" && argv.length >= 3
-    ? argv[2]!
-    : null;
+  return shellNames.has(program) && argv[1] === "-c" && argv.length >= 3 ? argv[2]! : null;
 }
 
 function templated(node: Cmd | Entrypoint | null): boolean {

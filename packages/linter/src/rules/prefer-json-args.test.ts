@@ -115,6 +115,31 @@ CMD ["node", "server.js"]
 `,
     },
     {
+      name: "quotes only group words: the exec form keeps each quoted word whole",
+      code: `FROM nginx:1.27
+CMD nginx -g "daemon off;" -c '/etc/nginx/my conf'
+`,
+      errors: [{ messageId: "shellForm", line: 2, column: 5 }],
+      output: `FROM nginx:1.27
+CMD ["nginx", "-g", "daemon off;", "-c", "/etc/nginx/my conf"]
+`,
+    },
+    {
+      name: "a variable, a glob or a ~ needs the shell: no fix",
+      code: `FROM alpine
+CMD serve --port "$PORT"
+`,
+      errors: [{ messageId: "shellForm", line: 2, column: 5 }],
+      output: null,
+    },
+    {
+      code: `FROM alpine
+CMD ls *.txt ~/x
+`,
+      errors: [{ messageId: "shellForm", line: 2, column: 5 }],
+      output: null,
+    },
+    {
       name: "SHELL after the CMD does not count",
       code: `FROM alpine
 CMD run --port=8080

@@ -2,16 +2,8 @@ import type { Cmd, Entrypoint, Stage } from "@hull/parser";
 import { defineRule, type TextEdit } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
 import { execsLast, parseShell } from "../shell/lexer.js";
+import { execArgv } from "./utils/instruction-text.js";
 import { hasEntrypoint } from "./utils/stages.js";
-
-// Words the shell would pass through unchanged: no quotes, escapes, variables, globs, redirections or operators.
-const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
-// Commands that exist only inside a shell; in exec form they would not be found.
-const shellOnly = new Set(
-  ". : [[ ! { } alias bg break case cd command continue declare do done elif else esac eval exec exit export fc fg fi for function getopts hash if jobs let local readonly read return select set shift source then time times trap type typeset ulimit umask unalias unset until wait while".split(
-    " ",
-  ),
-);
 
 export default defineRule({
   id: "prefer-json-args",
@@ -92,12 +84,8 @@ const setsShell = (stage: Stage) => stage.instructions.some((n) => n.type === "S
 
 /** The exec form of a one-line shell-form command whose words the shell would not change; null otherwise. */
 function execFix(node: Cmd | Entrypoint): TextEdit | null {
-  if (node.heredocs.length > 0 || node.args.length !== 1) return null;
-  if (node.tokens.some((t) => t.kind !== "text" && t.kind !== "newline")) return null;
-  const word = node.args[0]!;
-  const words = word.value.trim().split(/[ \t]+/);
-  const [command] = words;
-  if (!command || command.includes("=") || shellOnly.has(command)) return null;
-  if (!words.every((w) => plainWord.test(w))) return null;
-  return { range: word.range, text: `[${words.map((w) => JSON.stringify(w)).join(", ")}]` };
+  const plain = execArgv(node);
+  return (
+    plain && { range: plain.word.range, text: `[${plain.argv.map((w) => JSON.stringify(w)).join(", ")}]` }
+  );
 }
