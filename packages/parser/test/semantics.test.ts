@@ -100,6 +100,15 @@ describe("SemanticModel", () => {
     const user = (i: number) => model.lastUser(ast.stages[i]!)?.value?.value ?? null;
     expect([0, 1, 2, 3].map(user)).toEqual(["app", "app", null, null]);
   });
+
+  test("finds the ENTRYPOINT a stage runs: its last, else its base stage's", () => {
+    const { ast } = parse(
+      'FROM alpine AS a\nENTRYPOINT ["/a"]\nENTRYPOINT ["/init"]\nFROM a\nRUN x\nFROM alpine\n',
+    );
+    const model = semanticModel(ast);
+    const entrypoint = (i: number) => model.lastEntrypoint(ast.stages[i]!)?.args[0]?.value ?? null;
+    expect([0, 1, 2].map(entrypoint)).toEqual(["/init", "/init", null]);
+  });
 });
 
 describe("SemanticModel.workdirBefore", () => {

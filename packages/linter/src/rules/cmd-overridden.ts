@@ -2,6 +2,7 @@ import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/p
 import { defineRule } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
 import { shellNames } from "../shell/lexer.js";
+import { runsArgumentsAsCommand } from "../shell/tools/launchers.js";
 import { execArgv } from "./utils/instruction-text.js";
 
 /** What a stage's image runs, as far as the file shows it. */
@@ -141,7 +142,6 @@ CMD ["serve"]
   },
 });
 
-/** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
 /**
  * True when an exec-form ENTRYPOINT runs the shell-form `cmd` it receives as `/bin/sh -c "…"`, so that the shell
  * expands the CMD's variables and runs its operators as its author meant: an init or a user switcher that runs its
@@ -151,9 +151,9 @@ CMD ["serve"]
  * (`if [ "$1" = nginx ]`) sees the program's name only then.
  */
 function runsItsArguments(argv: readonly string[], cmd: Cmd): boolean {
+  if (runsArgumentsAsCommand(argv)) return true;
   const program = argv[0] ?? "";
   const name = program.slice(program.lastIndexOf("/") + 1);
-  if (program === "/init" || argumentRunners.has(name)) return true;
   const script = shellNames.has(name) ? argv.slice(1).find((a) => !a.startsWith("-")) : program;
   return script !== undefined && entrypointScript.test(script) && execArgv(cmd) === null;
 }
@@ -161,16 +161,7 @@ function runsItsArguments(argv: readonly string[], cmd: Cmd): boolean {
 /** A script file, or a program named for being an image's entrypoint (`/usr/local/bin/docker-entrypoint`). */
 const entrypointScript = /\.(?:sh|bash)$|entrypoint[^/]*$/i;
 
-const argumentRunners: ReadonlySet<string> = new Set([
-  "tini",
-  "tini-static",
-  "dumb-init",
-  "catatonit",
-  "docker-init",
-  "gosu",
-  "su-exec",
-]);
-
+/** The run config of the earlier stage this one builds on, or null when the base is an image (unknown). */
 function baseOf(
   stage: Stage,
   semantic: SemanticModel,

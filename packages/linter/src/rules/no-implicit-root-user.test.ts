@@ -4,6 +4,32 @@ import rule from "./no-implicit-root-user.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "s6-overlay's /init starts as root and runs each service as its own user",
+      code: `FROM alpine:3.20 AS base
+ENTRYPOINT ["/init"]
+FROM base
+COPY root/ /
+`,
+    },
+    {
+      name: "a user switcher after an init",
+      code: `FROM debian:12
+ENTRYPOINT ["tini", "--", "gosu", "app", "/usr/bin/server"]
+`,
+    },
+    `FROM ghcr.io/linuxserver/baseimage-alpine:3.23
+RUN apk add --no-cache sonarr
+`,
+    `FROM lscr.io/linuxserver/sonarr:4
+COPY root/ /
+`,
+    {
+      name: ".NET's chiseled images under a nested repository",
+      code: `ARG REPO=mcr.microsoft.com/dotnet/monitor/base
+FROM $REPO:8.1.3-ubuntu-chiseled-arm64v8
+`,
+    },
+    {
       name: "an image of files, with nothing to run",
       code: `FROM golang:1.23 AS build
 RUN go build -o /out/app .
@@ -65,6 +91,19 @@ USER root
 `,
   ],
   invalid: [
+    {
+      name: "an init alone drops nothing, and an entrypoint script is not seen",
+      code: `FROM debian:12
+ENTRYPOINT ["tini", "--", "/usr/bin/server"]
+`,
+      errors: [{ messageId: "implicit", line: 1 }],
+    },
+    {
+      code: `FROM debian:12
+ENTRYPOINT ["/docker-entrypoint.sh"]
+`,
+      errors: [{ messageId: "implicit", line: 1 }],
+    },
     {
       name: ".NET's other images run as root",
       code: "FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble\n",

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
 import { activeShell, isCircleciImage, isWindowsImage } from "../shell/dialect.js";
+import { dropsPrivileges } from "../shell/tools/launchers.js";
 import { filesOnly } from "./utils/stages.js";
 
 /** Base images known to set a non-root USER themselves (and CircleCI's `cimg/…`, `isCircleciImage`, set `circleci`). */
@@ -18,8 +19,14 @@ const redHatAppImage =
  * Microsoft's chiseled and distroless .NET images (`dotnet/runtime-deps:9.0-noble-chiseled`,
  * `dotnet/aspnet:8.0-azurelinux3.0-distroless`), which end with `USER $APP_UID` (1654, the `app` user).
  */
-const dotnetNonRootImage =
-  /^mcr\.microsoft\.com\/dotnet\/(?:nightly\/)?[\w-]+:[^@]*-(?:chiseled|distroless)(?:$|[-@])/;
+const dotnetNonRootImage = /^mcr\.microsoft\.com\/dotnet\/[^:@]+:[^@]*-(?:chiseled|distroless)(?:$|[-@])/;
+
+/**
+ * Images built on s6-overlay whose `/init` must start as root and runs each service as the user the container's
+ * PUID and PGID name: linuxserver.io's (`lscr.io/linuxserver/sonarr`, `ghcr.io/linuxserver/baseimage-alpine`) and
+ * hotio's.
+ */
+const s6Image = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?(?:linuxserver|hotio)\//;
 
 /**
  * Nano Server, which runs as the unprivileged ContainerUser since version 1709; the Windows Server 2016 release
@@ -47,7 +54,8 @@ export default defineRule({
       "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
-      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…), .NET's chiseled and distroless images and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in their entrypoint (many official database images do) would be reported. " +
+      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…), .NET's chiseled and distroless images and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in an entrypoint script (many official database images do) would be reported. " +
+      'An image whose `ENTRYPOINT` starts as root in order to drop privileges itself is not reported: s6-overlay\'s `/init` (and the linuxserver.io and hotio images built on it), or a user switcher such as `gosu` or `su-exec`, alone or after an init (`["tini", "--", "gosu", "app", …]`). ' +
       "A final stage built `FROM scratch` that copies files in and has no `CMD` or `ENTRYPOINT` is not reported: its image holds files to copy or export, and runs no container. " +
       "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
       "`no-root-user` reports a final `USER root` explicitly. " +
@@ -92,6 +100,9 @@ COPY --from=build /app /app
     "Dockerfile:exit"(ast, ctx) {
       const last = ast.stages[ast.stages.length - 1];
       if (!last?.from.image || ctx.semantic.lastUser(last) !== null) return;
+      // An entrypoint that starts as root to drop privileges itself (s6-overlay's /init, gosu) needs root.
+      const entrypoint = ctx.semantic.lastEntrypoint(last);
+      if (entrypoint?.form === "exec" && dropsPrivileges(entrypoint.args.map((a) => a.value))) return;
       // An image of files with nothing to run (FROM scratch, no CMD or ENTRYPOINT) starts no container.
       if (filesOnly(ctx.semantic, last)) return;
       // The image the final stage starts from, following stage names, with the global ARGs filled in.
@@ -109,6 +120,7 @@ COPY --from=build /app /app
         isCircleciImage(name) ||
         redHatAppImage.test(name) ||
         dotnetNonRootImage.test(name) ||
+        s6Image.test(name) ||
         (nanoServer.test(name) && !nanoServer2016.test(name))
       )
         return;

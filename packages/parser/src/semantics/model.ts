@@ -2,6 +2,7 @@ import type {
   Arg,
   ArgDeclaration,
   Dockerfile,
+  Entrypoint,
   Env,
   Instruction,
   KeyValue,
@@ -199,6 +200,11 @@ export interface SemanticModel {
    */
   lastUser(stage: Stage): User | null;
   /**
+   * The ENTRYPOINT a stage's container runs: the stage's last ENTRYPOINT, or that of the stage it is built on; null
+   * when no stage of the chain sets one (the base image's applies).
+   */
+  lastEntrypoint(stage: Stage): Entrypoint | null;
+  /**
    * The environment before an instruction of a stage (or before one declaration of an ARG), as BuildKit's
    * dispatcher builds it: a stage starts from its base stage's final environment (or an image's unknown one),
    * and ENV and ARG add to it. Null in the preamble and for ONBUILD triggers. The scope is immutable: it may be
@@ -311,6 +317,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     isUsed,
     stageOf,
     lastUser,
+    lastEntrypoint,
     scopeBefore,
     finalScope,
     valueBefore,
@@ -437,12 +444,25 @@ function stageOf(this: Model, node: Instruction): Stage | null {
 }
 
 function lastUser(this: Model, stage: Stage): User | null {
-  for (let s: Stage | null = stage; s; s = this.baseOf(s)) {
+  return lastAlongChain(this, stage, "User");
+}
+
+function lastEntrypoint(this: Model, stage: Stage): Entrypoint | null {
+  return lastAlongChain(this, stage, "Entrypoint");
+}
+
+/** The last instruction of a type in a stage, or in the stages it is built on. */
+function lastAlongChain<T extends Instruction["type"]>(
+  m: Model,
+  stage: Stage,
+  type: T,
+): Extract<Instruction, { type: T }> | null {
+  for (let s: Stage | null = stage; s; s = m.baseOf(s)) {
     const { instructions } = s;
     for (let i = instructions.length - 1; i >= 0; i--) {
       semanticWork.steps++;
       const instruction = instructions[i]!;
-      if (instruction.type === "User") return instruction;
+      if (instruction.type === type) return instruction as Extract<Instruction, { type: T }>;
     }
   }
   return null;
