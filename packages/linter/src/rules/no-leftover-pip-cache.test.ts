@@ -4,6 +4,27 @@ import rule from "./no-leftover-pip-cache.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "PIP_CACHE_DIR names a folder a cache mount holds (BuildKit expands the mount's target)",
+      code: `FROM python:3.12
+ARG PIP_CACHE_DIR=/tmp/pip-cache
+RUN --mount=type=cache,target=\${PIP_CACHE_DIR} pip install -r requirements.txt
+`,
+    },
+    `FROM python:3.12
+ENV PIP_CACHE_DIR=/var/cache/pip/py312
+RUN --mount=type=cache,target=/var/cache/pip pip install flask
+`,
+    `FROM python:3.12
+RUN --mount=type=tmpfs,target=/tmp/c pip install --cache-dir /tmp/c/pip flask
+`,
+    {
+      name: "the image's own wheels with --no-deps: nothing is downloaded or built",
+      code: `FROM python:3.12
+RUN --mount=type=bind,from=wheels,source=/wheels,target=/deps \\
+    pip3 install --no-deps -U /deps/*.whl
+`,
+    },
+    {
       name: "a prefix of --no-cache-dir that pip takes for it",
       code: `FROM python:3.12-slim
 RUN pip install --no-cache notebook==7.2.0 && pip install --no-ca x==1
@@ -71,6 +92,20 @@ RUN pip freeze && pipx install black && pipenv install
 `,
   ],
   invalid: [
+    {
+      name: "a cache folder no mount holds, and wheels whose dependencies pip fetches",
+      code: `FROM python:3.12
+ENV PIP_CACHE_DIR=/tmp/pip-cache
+RUN --mount=type=cache,target=/root/.cache/other pip install flask
+RUN pip install /deps/app-1.0-py3-none-any.whl
+RUN pip install --no-deps https://example.com/app-1.0-py3-none-any.whl
+`,
+      errors: [
+        { messageId: "cache", line: 3 },
+        { messageId: "cache", line: 4 },
+        { messageId: "cache", line: 5 },
+      ],
+    },
     {
       name: "a prefix too short to tell (pip refuses it), or another option",
       code: `FROM python:3.12-slim

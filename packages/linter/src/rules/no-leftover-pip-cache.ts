@@ -1,8 +1,9 @@
 import { defineRule } from "../rule.js";
-import { hasCacheMount, runShell, scriptCommands } from "../shell/run.js";
+import { hasCacheMount, mountedCacheHolds, runShell, scriptCommands } from "../shell/run.js";
 import { removesMatching } from "../shell/tools/coreutils.js";
 import {
   pipCacheOffBefore,
+  pipCacheDirOf,
   pipCachePath,
   pipCleansCache,
   pipCommand,
@@ -27,7 +28,8 @@ export default defineRule({
       "In an image that cache is never used again, but it stays in the layer and can add hundreds of megabytes. " +
       "Pass `--no-cache-dir`, set `PIP_NO_CACHE_DIR=1` with `ENV` or `ARG` (inherited by stages built on this one; pip reads any boolean there, `off` too, as no cache), mount a cache on the cache directory, or empty it before the `RUN` ends (`pip cache purge`, `rm -rf ~/.cache/pip`).",
     limitations:
-      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on (an ONBUILD trigger always).",
+      "Only the stages that end up in an image are checked: the last one, and those a later `FROM` builds on (an ONBUILD trigger always). " +
+      "A cache folder named by `PIP_CACHE_DIR` or `--cache-dir` counts when a cache or tmpfs mount holds it; an install of the image's own wheel files with `--no-deps` (`pip install --no-deps /wheels/*.whl`) downloads and builds nothing, and is not reported.",
     hadolintDifferences:
       "`PIP_NO_CACHE_DIR` set by an `ARG` counts as well as one set by `ENV`, since a RUN sees the stage's ARGs in its environment. " +
       "A stage that only feeds `COPY --from` is not checked, since its cache reaches no image. " +
@@ -70,6 +72,14 @@ RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
         // The stage's ENV and ARGs (its base stages' too), read for the few RUNs that install with pip; a trigger
         // runs in a build whose environment is not known here.
         if (!ctx.isTrigger(node) && pipCacheOffBefore(ctx.semantic, node)) return;
+        // PIP_CACHE_DIR or --cache-dir pointing into a cache mount (`target=${PIP_CACHE_DIR}`) leaves nothing behind.
+        const env = ctx.isTrigger(node) ? undefined : ctx.semantic.scopeBefore(node)?.env;
+        const dir = pipCacheDirOf(pip, env);
+        if (
+          dir !== null &&
+          mountedCacheHolds(node, dir, (t) => ctx.semantic.valueBefore(node, t, { argDefaults: true }))
+        )
+          continue;
         const verb = pip.verb!;
         const [start, end] = shell.span(verb.start, verb.end);
         pending.push({

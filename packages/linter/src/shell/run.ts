@@ -628,6 +628,24 @@ export function hasCacheMount(
   return false;
 }
 
+/**
+ * True when a cache or tmpfs mount of the RUN holds `dir`: its target (variables expanded by `expand`, as BuildKit
+ * expands a mount's options) is `dir` or a folder above it.
+ */
+export function mountedCacheHolds(
+  node: { mounts?: readonly { mountType: string; target: string | null }[] },
+  dir: string,
+  expand: (text: string) => string | null,
+): boolean {
+  const path = dir.replace(/\/+$/, "");
+  for (const m of node.mounts ?? []) {
+    if ((m.mountType !== "cache" && m.mountType !== "tmpfs") || m.target === null) continue;
+    const target = expand(m.target)?.replace(/\/+$/, "");
+    if (target && (path === target || path.startsWith(`${target}/`))) return true;
+  }
+  return false;
+}
+
 /** The shell of a RUN and its POSIX command lists: the script's own, then one per command substitution. */
 export interface RunCommands {
   shell: RunShell;

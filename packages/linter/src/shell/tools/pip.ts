@@ -154,7 +154,34 @@ export function pipCacheOffBefore(semantic: SemanticModel, node: Run): boolean {
 export function pipFillsCache(pip: PipCommand): boolean {
   if (pip.runner !== "pip" || pip.verb?.value !== "install") return false;
   if (pip.args.some((a) => NO_CACHE_DIR.test(a.value))) return false;
+  if (installsLocalWheelsOnly(pip)) return false;
   return !pip.command.words.some(setsPipNoCacheDir);
+}
+
+/**
+ * Whether an install reads only wheel files of the image's own (`pip install --no-deps /deps/*.whl`): with
+ * `--no-deps` pip fetches nothing more, and a wheel needs no build, so nothing reaches the cache.
+ */
+function installsLocalWheelsOnly(pip: PipCommand): boolean {
+  if (!pip.args.some((a) => a.value === "--no-deps")) return false;
+  if (pip.args.some((a) => /^(?:-[re]|--requirement|--editable)/.test(a.value))) return false;
+  const packages = pip.operands;
+  return packages.length > 0 && packages.every((p) => /\.whl$/i.test(p.value) && !/^\w+:\/\//.test(p.value));
+}
+
+/**
+ * The folder pip keeps its cache in when the command or its environment names one: `--cache-dir DIR`, or
+ * `PIP_CACHE_DIR` set before the command or in `env` (the stage's ENV and ARGs); null for the default.
+ */
+export function pipCacheDirOf(pip: PipCommand, env: ReadonlyMap<string, string> | undefined): string | null {
+  for (let i = 0; i < pip.args.length; i++) {
+    const a = pip.args[i]!.value;
+    if (a === "--cache-dir") return pip.args[i + 1]?.value ?? null;
+    if (a.startsWith("--cache-dir=")) return a.slice("--cache-dir=".length);
+  }
+  for (const w of pip.command.words)
+    if (w.value.startsWith("PIP_CACHE_DIR=")) return w.value.slice("PIP_CACHE_DIR=".length);
+  return env?.get("PIP_CACHE_DIR") ?? null;
 }
 
 /**
