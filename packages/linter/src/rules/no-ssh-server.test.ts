@@ -3,6 +3,15 @@ import rule from "./no-ssh-server.js";
 
 ruleTester.run(rule, {
   valid: [
+    {
+      name: "MPI starts the ranks on the other containers over SSH",
+      code: `FROM nvidia/cuda:12.4.1-devel-ubuntu22.04
+RUN apt-get update && apt-get install -y --no-install-recommends openssh-server libopenmpi-dev \\
+    && rm -rf /var/lib/apt/lists/*
+RUN pip install --no-cache-dir horovod==0.28.1
+EXPOSE 22
+`,
+    },
     `FROM debian:12
 EXPOSE 2222 220 8022/tcp
 `,
