@@ -15,6 +15,21 @@ RUN usermod -aG sudo app
   ],
   invalid: [
     {
+      name: "sudo -u in a RUN that needs root for its other commands: runuser does the same without sudo",
+      code: `FROM postgres:17
+RUN service postgresql start && sudo -u postgres psql -c "CREATE DATABASE app;" && sudo -E --user=app true
+`,
+      errors: [
+        {
+          messageId: "sudoAs",
+          message:
+            "Do not use sudo in a RUN; to run one command as 'postgres', use \`runuser -u postgres --\` (or \`su postgres -c\`), which root has without sudo, or switch users with USER.",
+          line: 2,
+        },
+        { messageId: "sudoAs", line: 2 },
+      ],
+    },
+    {
       code: `FROM debian:12
 RUN sudo apt-get update
 `,
@@ -34,7 +49,7 @@ RUN sudo apt-get update
 RUN make && \\
   sudo -u app make install
 `,
-      errors: [{ messageId: "sudo", line: 3, column: 3, endColumn: 7 }],
+      errors: [{ messageId: "sudoAs", line: 3, column: 3, endColumn: 7 }],
     },
     {
       code: `FROM debian:12

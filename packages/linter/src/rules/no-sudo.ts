@@ -35,15 +35,34 @@ USER app
   },
   messages: {
     sudo: () => "Do not use sudo in a RUN; switch users with USER instead.",
+    sudoAs: (user: string) =>
+      `Do not use sudo in a RUN; to run one command as '${user}', use \`runuser -u ${user} --\` (or \`su ${user} -c\`), which root has without sudo, or switch users with USER.`,
   },
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
       for (const command of shell.commands) {
         if (!command.sudo) continue;
-        const word = command.words.find((w) => w.value === "sudo");
-        if (word) ctx.report(scriptRange(ctx, shell, word), "sudo");
+        const at = command.words.findIndex((w) => w.value === "sudo");
+        if (at < 0) continue;
+        const range = scriptRange(ctx, shell, command.words[at]!);
+        // `sudo -u postgres psql …` in a RUN that needs root for its other commands: USER cannot do that part.
+        const user = targetUser(command.words.slice(at + 1).map((w) => w.value));
+        if (user === null) ctx.report(range, "sudo");
+        else ctx.report(range, "sudoAs", user);
       }
     },
   },
 });
+
+/** The user of `sudo -u USER …` (`-uUSER`, `--user=USER`, `--user USER`) from the words after `sudo`, or null. */
+function targetUser(words: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === "-u" || w === "--user") return words[i + 1] ?? null;
+    if (w.startsWith("--user=")) return w.slice("--user=".length);
+    if (/^-u./.test(w)) return w.slice(2);
+    if (!w.startsWith("-")) return null;
+  }
+  return null;
+}
