@@ -97,7 +97,7 @@ describe("SemanticModel", () => {
       "FROM alpine AS a\nUSER root\nUSER app\nFROM a AS b\nRUN x\nFROM alpine AS c\nONBUILD USER x\nFROM c\n",
     );
     const model = semanticModel(ast);
-    const user = (i: number) => model.lastUser(ast.stages[i]!)?.value?.value ?? null;
+    const user = (i: number) => model.lastOf(ast.stages[i]!, "User")?.value?.value ?? null;
     expect([0, 1, 2, 3].map(user)).toEqual(["app", "app", null, null]);
   });
 
@@ -106,7 +106,7 @@ describe("SemanticModel", () => {
       'FROM alpine AS a\nENTRYPOINT ["/a"]\nENTRYPOINT ["/init"]\nFROM a\nRUN x\nFROM alpine\n',
     );
     const model = semanticModel(ast);
-    const entrypoint = (i: number) => model.lastEntrypoint(ast.stages[i]!)?.args[0]?.value ?? null;
+    const entrypoint = (i: number) => model.lastOf(ast.stages[i]!, "Entrypoint")?.args[0]?.value ?? null;
     expect([0, 1, 2].map(entrypoint)).toEqual(["/init", "/init", null]);
   });
 });

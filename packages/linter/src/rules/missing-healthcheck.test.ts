@@ -4,6 +4,17 @@ import rule from "./missing-healthcheck.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "an interactive shell, no port: no service to check",
+      code: `ARG BaseImage=mcr.microsoft.com/powershell:preview-debian-12
+FROM \${BaseImage}
+RUN apt-get update
+CMD [ "pwsh" ]
+`,
+    },
+    `FROM mcr.microsoft.com/devcontainers/base:bookworm
+CMD bash
+`,
+    {
       name: "an image of files, with nothing to run",
       code: `FROM golang:1.23 AS build
 RUN go build -o /out/app .
@@ -47,6 +58,21 @@ HEALTHCHECK CMD true
   ],
   invalid: [
     {
+      name: "a shell that serves a port, or runs a command",
+      code: `FROM python:3.12
+EXPOSE 8000
+CMD ["python"]
+`,
+      errors: [{ messageId: "missing", line: 1 }],
+    },
+    {
+      code: `FROM debian:12
+ENTRYPOINT ["bash"]
+CMD ["-c", "exec server"]
+`,
+      errors: [{ messageId: "missing", line: 1 }],
+    },
+    {
       name: "a scratch image that runs its program",
       code: `FROM scratch AS base
 COPY app /app
@@ -63,7 +89,7 @@ ENTRYPOINT ["/app"]
     },
     {
       code: `FROM alpine
-CMD ["sh"]
+CMD ["httpd", "-f", "-p", "80"]
 `,
       errors: [
         {

@@ -1,4 +1,4 @@
-import type { Stage } from "@hull/parser";
+import type { SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { filesOnly } from "./utils/stages.js";
 
@@ -20,7 +20,8 @@ export default defineRule({
       "Many images do not need one (command-line tools, base images, or services on orchestrators with their own probes, such as Kubernetes), so the rule is off by default, as DL3057 is in hadolint.",
     limitations:
       "Stages that other stages only build on or copy from are not reported, nor a stage without a name before the last (no `--target` can build it alone), nor one built `FROM scratch` that copies files in and has no `CMD` or `ENTRYPOINT` (an image of files, as `--output` exports, runs nothing), and a stage is satisfied by a `HEALTHCHECK` (or `HEALTHCHECK NONE`) in a stage of this file it builds on. " +
-      "A `HEALTHCHECK` inherited from the base image counts only when its config is given (`hull lint --resolve` or `--image-config`).",
+      "A `HEALTHCHECK` inherited from the base image counts only when its config is given (`hull lint --resolve` or `--image-config`). " +
+      'An image that starts an interactive shell (`CMD ["bash"]`, `CMD ["pwsh"]`) and exposes no port runs no service, and is not reported.',
     bad: [
       `FROM nginx:1.27
 COPY site /usr/share/nginx/html
@@ -61,8 +62,35 @@ CMD ["nginx", "-g", "daemon off;"]
           continue;
         // An image of files with nothing to run (FROM scratch, no CMD or ENTRYPOINT) has no service to check.
         if (filesOnly(ctx.semantic, stage)) continue;
+        if (startsAShell(ctx.semantic, stage)) continue;
         ctx.report(stage.from.keyword, "missing");
       }
     },
   },
 });
+
+/** Shells and REPLs an image starts for someone to type into. */
+const interactive =
+  /^(?:sh|bash|ash|dash|zsh|fish|pwsh|powershell|cmd|python[0-9.]*|node|irb|iex)(?:\.exe)?$/i;
+
+/**
+ * True when a stage's container starts an interactive shell with no arguments (`CMD ["pwsh"]`, `CMD bash`, a
+ * development container's) and no stage of its chain exposes a port: it runs no service to check.
+ */
+function startsAShell(semantic: SemanticModel, stage: Stage): boolean {
+  if (semantic.lastOf(stage, "Expose") !== null) return false;
+  const entrypoint = semantic.lastOf(stage, "Entrypoint");
+  const cmd = semantic.lastOf(stage, "Cmd");
+  // An ENTRYPOINT runs with the CMD as its arguments: `["bash"]` with `CMD ["-c", "serve"]` is no shell to type in.
+  const command = entrypoint !== null && cmd !== null ? null : (entrypoint ?? cmd);
+  if (command === null) return false;
+  const argv =
+    command.form === "exec"
+      ? command.args.map((a) => a.value)
+      : (command.args[0]?.value ?? "").trim().split(/\s+/);
+  const program = argv[0] ?? "";
+  return (
+    argv.length === 1 &&
+    interactive.test(program.slice(Math.max(program.lastIndexOf("/"), program.lastIndexOf("\\")) + 1))
+  );
+}

@@ -99,9 +99,9 @@ COPY --from=build /app /app
   visitor: {
     "Dockerfile:exit"(ast, ctx) {
       const last = ast.stages[ast.stages.length - 1];
-      if (!last?.from.image || ctx.semantic.lastUser(last) !== null) return;
+      if (!last?.from.image || ctx.semantic.lastOf(last, "User") !== null) return;
       // An entrypoint that starts as root to drop privileges itself (s6-overlay's /init, gosu) needs root.
-      const entrypoint = ctx.semantic.lastEntrypoint(last);
+      const entrypoint = ctx.semantic.lastOf(last, "Entrypoint");
       if (entrypoint?.form === "exec" && dropsPrivileges(entrypoint.args.map((a) => a.value))) return;
       // An image of files with nothing to run (FROM scratch, no CMD or ENTRYPOINT) starts no container.
       if (filesOnly(ctx.semantic, last)) return;

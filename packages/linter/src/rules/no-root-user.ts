@@ -54,7 +54,7 @@ USER node
     "Dockerfile:exit"(ast, ctx) {
       const last = ast.stages[ast.stages.length - 1];
       if (!last) return;
-      const user = ctx.semantic.lastUser(last);
+      const user = ctx.semantic.lastOf(last, "User");
       if (!user) {
         const inherited = ctx.baseImage(last)?.config.User;
         if (inherited && isRoot(inherited) && last.from.image)

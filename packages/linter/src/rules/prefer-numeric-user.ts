@@ -66,7 +66,7 @@ USER 10001
       const users = new Set<User>();
       for (const stage of ast.stages) {
         if (stage.index !== ast.stages.length - 1 && semantic.isUsed(stage)) continue;
-        const user = semantic.lastUser(stage);
+        const user = semantic.lastOf(stage, "User");
         if (user) users.add(user);
       }
       for (const user of users) {

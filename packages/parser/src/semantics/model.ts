@@ -2,12 +2,10 @@ import type {
   Arg,
   ArgDeclaration,
   Dockerfile,
-  Entrypoint,
   Env,
   Instruction,
   KeyValue,
   Stage,
-  User,
   Word,
   Workdir,
 } from "../ast/nodes.js";
@@ -195,15 +193,11 @@ export interface SemanticModel {
   /** The stage an instruction belongs to (null in the preamble or for an instruction not in this file). */
   stageOf(node: Instruction): Stage | null;
   /**
-   * The USER a stage's container runs as: the stage's last USER, or that of the stage it is built on; null when
-   * no stage of the chain sets one (the base image's USER applies).
+   * The last instruction of a type in a stage, or in the stage it is built on: the USER a stage's container runs as
+   * (`lastOf(stage, "User")`), its ENTRYPOINT, its CMD. Null when no stage of the chain has one (the base image's
+   * applies). ONBUILD triggers do not count.
    */
-  lastUser(stage: Stage): User | null;
-  /**
-   * The ENTRYPOINT a stage's container runs: the stage's last ENTRYPOINT, or that of the stage it is built on; null
-   * when no stage of the chain sets one (the base image's applies).
-   */
-  lastEntrypoint(stage: Stage): Entrypoint | null;
+  lastOf<T extends Instruction["type"]>(stage: Stage, type: T): Extract<Instruction, { type: T }> | null;
   /**
    * The environment before an instruction of a stage (or before one declaration of an ARG), as BuildKit's
    * dispatcher builds it: a stage starts from its base stage's final environment (or an image's unknown one),
@@ -316,8 +310,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     isKept,
     isUsed,
     stageOf,
-    lastUser,
-    lastEntrypoint,
+    lastOf,
     scopeBefore,
     finalScope,
     valueBefore,
@@ -443,21 +436,12 @@ function stageOf(this: Model, node: Instruction): Stage | null {
   return placeOf(this, node)?.stage ?? null;
 }
 
-function lastUser(this: Model, stage: Stage): User | null {
-  return lastAlongChain(this, stage, "User");
-}
-
-function lastEntrypoint(this: Model, stage: Stage): Entrypoint | null {
-  return lastAlongChain(this, stage, "Entrypoint");
-}
-
-/** The last instruction of a type in a stage, or in the stages it is built on. */
-function lastAlongChain<T extends Instruction["type"]>(
-  m: Model,
+function lastOf<T extends Instruction["type"]>(
+  this: Model,
   stage: Stage,
   type: T,
 ): Extract<Instruction, { type: T }> | null {
-  for (let s: Stage | null = stage; s; s = m.baseOf(s)) {
+  for (let s: Stage | null = stage; s; s = this.baseOf(s)) {
     const { instructions } = s;
     for (let i = instructions.length - 1; i >= 0; i--) {
       semanticWork.steps++;
