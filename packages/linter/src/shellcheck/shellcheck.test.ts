@@ -56,6 +56,11 @@ describe("shellcheckScripts", () => {
       ["#!/bin/bash\nexport\ncp /a/{b,c} /d"],
     ],
     [
+      "a stage built FROM scratch runs whatever /bin/sh a COPY put there: read as bash",
+      "FROM alpine:3 AS rootfs\nFROM scratch AS arch\nCOPY --from=rootfs /root-out/ /\nRUN mkdir -p /x/{a,b}\n",
+      ["#!/bin/bash\nexport\nmkdir -p /x/{a,b}"],
+    ],
+    [
       "/bin/sh is dash on Debian",
       "FROM debian:12\nRUN cp /a/{b,c} /d\n",
       ["#!/bin/dash\nexport\ncp /a/{b,c} /d"],

@@ -191,6 +191,9 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
     const binSh = binShOf(semantic, node);
     if (binSh === "busybox") directive = "# shellcheck shell=busybox\n";
     else if (binSh !== null) shebang = binSh;
+    // A stage built FROM scratch runs the /bin/sh a COPY put there (a system's root filesystem, Arch's bash as
+    // often as BusyBox): which one is not known, so its script is read as bash, which reports no dialect's gaps.
+    else if (onScratch(semantic, node)) shebang = "bash";
   }
   const declared = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
   const header = `#!/bin/${shebang}\n${directive}${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
@@ -203,6 +206,14 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
       source: (o) => p.source(o - p.from - header.length),
     })),
   };
+}
+
+/** True when a node's stage is built, through the stages of this file, on `scratch`. */
+function onScratch(semantic: SemanticModel, node: Run): boolean {
+  const stage = semantic.stageOf(node.onbuild ?? node);
+  if (stage === null) return false;
+  const root = semantic.rootOf(stage);
+  return (semantic.baseName(root) ?? root.from.image?.value ?? "").toLowerCase() === "scratch";
 }
 
 function terminatorText(name: string, chomp: boolean): string {
