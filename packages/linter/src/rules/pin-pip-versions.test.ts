@@ -51,6 +51,23 @@ RUN pip install 'flask @ https://x/flask.whl'
   ],
   invalid: [
     {
+      name: "an unquoted >= or < is a redirection: the package is installed without a version",
+      code: `FROM python:3.12
+RUN pip3 install setuptools>=41.0.0 'numba>=0.57' "flask<3" six>1 2>/dev/null
+`,
+      errors: [
+        {
+          messageId: "redirected",
+          message:
+            "The shell reads the '>' of setuptools>=41.0.0 as a redirection (of the file '=41.0.0'), so 'setuptools' is installed without a version; quote the requirement: 'setuptools>=41.0.0'.",
+          line: 2,
+          column: 18,
+          endColumn: 28,
+        },
+        { messageId: "redirected", line: 2, column: 61 },
+      ],
+    },
+    {
       name: "pipx install of an application without a version",
       code: `FROM python:3.12
 RUN pipx install black

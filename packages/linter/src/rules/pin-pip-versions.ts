@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from "../rule.js";
 import { runShell, scriptCommands, scriptRange } from "../shell/run.js";
-import type { ShellWord } from "../shell/lexer.js";
+import type { ShellRedirect, ShellWord } from "../shell/lexer.js";
 import type { RunShell } from "../shell/run.js";
 import { pipCommands, pipxInstall } from "../shell/tools/pip.js";
 
@@ -17,6 +17,8 @@ function vcsPinned(url: string): boolean {
 const messages = {
   unpinned: (pkg: string) =>
     `Package '${pkg}' is installed without a version; pin it, e.g. '${pkg}==<version>'.`,
+  redirected: (pkg: string, op: string, target: string) =>
+    `The shell reads the '${op}' of ${pkg}${op}${target} as a redirection (of the file '${target}'), so '${pkg}' is installed without a version; quote the requirement: '${pkg}${op}${target}'.`,
   vcsUnpinned: (url: string) =>
     `'${url}' installs whatever the repository's default branch holds on the day of the build; pin a tag or commit with '@<ref>'.`,
 };
@@ -66,22 +68,27 @@ RUN pip install git+https://github.com/psf/requests.git@v2.32.3#egg=requests
   visitor: {
     Run(node, ctx) {
       const shell = runShell(node, ctx);
-      for (const { args, verb, operands: packages } of pipCommands(scriptCommands(shell))) {
+      for (const { args, verb, operands: packages, command } of pipCommands(scriptCommands(shell))) {
         const values = args.map((a) => a.value);
         if (values.some((v) => /^(?:-r|-c|--requirement|--constraint)(?:=|$)/.test(v) || /^-[rc]\S/.test(v)))
           continue;
-        if (verb?.value === "install") check(ctx, shell, packages);
+        if (verb?.value === "install") check(ctx, shell, packages, command.redirects);
       }
       for (const command of scriptCommands(shell)) {
         const packages = pipxInstall(command);
-        if (packages) check(ctx, shell, packages);
+        if (packages) check(ctx, shell, packages, command.redirects);
       }
     },
   },
 });
 
 /** Reports the packages of an install that name no version. */
-function check(ctx: Context, shell: RunShell, packages: readonly ShellWord[]): void {
+function check(
+  ctx: Context,
+  shell: RunShell,
+  packages: readonly ShellWord[],
+  redirects: readonly ShellRedirect[],
+): void {
   for (const pkg of packages) {
     const vcs = VCS.exec(pkg.value);
     if (vcs) {
@@ -91,6 +98,12 @@ function check(ctx: Context, shell: RunShell, packages: readonly ShellWord[]): v
     // Only a bare distribution name (extras allowed) is unpinned; operators, URLs, paths and files are not.
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9._,\s-]*\])?$/.test(pkg.value)) continue;
     if (/\.(?:whl|tar\.gz|tgz|zip)$/.test(pkg.value)) continue;
-    ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
+    // `pip install setuptools>=41` unquoted: the shell writes pip's output to a file named `=41`.
+    const redirect = redirects.find(
+      (r) => r.start === pkg.end && (r.op === ">" || r.op === "<") && r.fd === null,
+    );
+    if (redirect?.target)
+      ctx.report(scriptRange(ctx, shell, pkg), "redirected", pkg.value, redirect.op, redirect.target.raw);
+    else ctx.report(scriptRange(ctx, shell, pkg), "unpinned", pkg.value);
   }
 }
