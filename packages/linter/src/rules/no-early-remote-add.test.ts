@@ -4,6 +4,14 @@ import rule from "./no-early-remote-add.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a branch head from the forge's API rebuilds the clone after it when the branch moves",
+      code: `FROM debian:12
+ADD https://api.github.com/repos/dusty-nv/3D-Diffusion-Policy/git/refs/heads/master /tmp/dp3_version.json
+RUN apt-get update
+RUN git clone --depth=1 https://github.com/dusty-nv/3D-Diffusion-Policy /opt/dp3
+`,
+    },
+    {
       name: "ADD with a checksum is keyed by it",
       code: `FROM debian:12
 ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /tmp/

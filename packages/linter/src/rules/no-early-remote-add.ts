@@ -3,6 +3,7 @@ import { defineRule } from "../rule.js";
 import { basename } from "../shell/lexer.js";
 import { runShell, runsOpaqueScriptAfter } from "../shell/run.js";
 import { urlBasename } from "../shell/tools/curl.js";
+import { isBranchHeadUrl } from "../shell/tools/git.js";
 import { textOf, unquote } from "./utils/instruction-text.js";
 
 export default defineRule({
@@ -69,7 +70,8 @@ function checkRemoteAdds(
     if (node.type !== "Add" || !node.destination || flagNamed(node, "checksum") !== undefined) return;
     for (const source of node.sources) {
       const kind = sourceKind(source.value);
-      const remote = kind !== "local" && !pinnedUrl(source.value);
+      // A branch head fetched from a forge's API is there to rebuild the RUN after it when the branch moves.
+      const remote = kind !== "local" && !pinnedUrl(source.value) && !isBranchHeadUrl(source.value);
       const variable = /^\$\{?(\w+)\}?$/.exec(source.value);
       if (!remote && !(variable && noDefault.has(variable[1]!))) continue;
       const dest = node.destination.value;

@@ -4,6 +4,14 @@ import rule from "./no-unverified-remote-add.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a branch head from the forge's API rebuilds the clone after it when the branch moves",
+      code: `FROM debian:12
+ADD https://api.github.com/repos/dusty-nv/3D-Diffusion-Policy/git/refs/heads/master /tmp/dp3_version.json
+RUN apt-get update
+RUN git clone --depth=1 https://github.com/dusty-nv/3D-Diffusion-Policy /opt/dp3
+`,
+    },
+    {
       name: "verified later by the file's name relative to the WORKDIR",
       code: `FROM alpine:3.20
 WORKDIR /tmp/fetch

@@ -1,10 +1,14 @@
 import { flagNamed, firstIndex, sourceKind, type Add, type Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { runCommands, type ShellScope } from "../shell/run.js";
+import { isBranchHeadUrl } from "../shell/tools/git.js";
 import { unquote } from "./utils/instruction-text.js";
 
-/** A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead). */
-const remoteFile = (source: string) => sourceKind(source) === "url";
+/**
+ * A remote file, not a git repository (`https://…/repo.git#ref` or `…/repo.git?ref=…` is pinned by its ref instead),
+ * nor a branch head fetched to rebuild the clone after it when the branch moves, which no checksum can pin.
+ */
+const remoteFile = (source: string) => sourceKind(source) === "url" && !isBranchHeadUrl(source);
 
 /** Commands that check a file against a checksum or a signature. */
 const verifiers = new Set([
