@@ -307,6 +307,22 @@ ENV A=1 B=$A
       errors: [{ messageId: "undefined", line: 2, column: 11, endColumn: 13 }],
     },
     {
+      name: "an ARG of a stage built on this one",
+      code: `FROM example.org/a:1 AS base
+WORKDIR $OUT
+FROM base AS build
+ARG OUT=/out
+`,
+      errors: [
+        {
+          messageId: "laterStage",
+          line: 2,
+          message:
+            "Variable '$OUT' is defined only in stage 'build' (line 4), which is built on this one: a stage sees what its base stages set, not what the stages built on it set.",
+        },
+      ],
+    },
+    {
       name: "an ARG of an unrelated stage",
       code: `FROM example.org/a:1 AS build
 ARG OUT=/out

@@ -31,6 +31,8 @@ const messages = {
     `'$${name}' is predefined by BuildKit, but a stage only sees it after declaring 'ARG ${name}'.`,
   otherStage: (name: string, stage: string, line: number) =>
     `Variable '$${name}' is defined in stage '${stage}' (line ${line}), which this stage does not inherit from.`,
+  laterStage: (name: string, stage: string, line: number) =>
+    `Variable '$${name}' is defined only in stage '${stage}' (line ${line}), which is built on this one: a stage sees what its base stages set, not what the stages built on it set.`,
   alwaysUnset: (name: string, form: string) =>
     `Variable '$${name}' is not defined here, so '${form}' always takes its unset branch; declare 'ARG ${name}' if a build should set it.`,
   usedBeforeDefinition: (name: string, line: number) =>
@@ -266,7 +268,16 @@ function check(
       (base.complete || !readsName(ctx, node, suggestion))
     )
       ctx.report(at, "typo", name, suggestion);
-    else if (elsewhere) ctx.report(at, "otherStage", name, elsewhere.label, elsewhere.line);
+    else if (elsewhere)
+      ctx.report(
+        at,
+        currentStage && ctx.semantic.chain(elsewhere.stage).includes(currentStage)
+          ? "laterStage"
+          : "otherStage",
+        name,
+        elsewhere.label,
+        elsewhere.line,
+      );
     // A name the file never defines may come from an image whose ENV hull does not know. BuildKit reports
     // `${NAME:-default}` too: on an image without NAME it always gives the default, often a forgotten ARG.
     else if (base.complete) {
