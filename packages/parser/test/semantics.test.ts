@@ -34,6 +34,10 @@ function answer(model: SemanticModel, query: string, arg: string, expected: stri
       const stage = ast.stages.find((s) => s.from.range.start.line === Number(arg));
       return stage ? index(model.baseOf(stage)) : "no stage on that line";
     }
+    case "baseargs": {
+      const stage = ast.stages.find((s) => s.from.range.start.line === Number(arg));
+      return stage ? [...model.baseArgs(stage)].sort().join(" ") || "none" : "no stage on that line";
+    }
     case "globals":
     case "scope": {
       let env: ReadonlyMap<string, string> = model.globals.env;

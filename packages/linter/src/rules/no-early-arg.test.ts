@@ -92,6 +92,21 @@ RUN echo \${V}
 `,
     },
     {
+      name: "an ARG that also picks the base image, in the stage's FROM or in that of a stage it builds on",
+      code: `ARG PHP_VERSION
+ARG BASE_TAG=bookworm
+FROM php:\${PHP_VERSION}-alpine
+ARG PHP_VERSION
+RUN apk add --no-cache git
+RUN echo $PHP_VERSION
+FROM --platform=linux/amd64 debian:$BASE_TAG AS base
+FROM base
+ARG BASE_TAG
+RUN apt-get update
+RUN echo $BASE_TAG
+`,
+    },
+    {
       name: "a global ARG not redeclared",
       code: `ARG V=1
 FROM debian:12
@@ -206,6 +221,17 @@ RUN curl -O https://x.org/v\${VERSION}.tgz
           endColumn: 12,
         },
       ],
+    },
+    {
+      name: "an ARG that picks the base image of another stage, not this one's",
+      code: `ARG V=1.2.3
+FROM alpine:$V AS tools
+FROM debian:12
+ARG V
+RUN apt-get update
+RUN echo $V
+`,
+      errors: [{ messageId: "earlyArg", line: 4 }],
     },
     {
       name: "a global ARG redeclared in the stage",

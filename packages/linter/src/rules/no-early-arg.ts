@@ -68,7 +68,8 @@ export default defineRule({
       "Every RUN's cache key includes every ARG in scope, so an ARG declared long before its use re-runs all the RUNs in between when its value changes. " +
       "Declare it just before the first instruction that uses it. " +
       "Only ARGs whose value changes from build to build are reported: a version, a commit, a checksum, a date or a build number, told by the name (`TOOL_VERSION`, `GIT_COMMIT`) or by the default value (`1.2.3`, a hex SHA). " +
-      "A default of yes or no (`0`, `1`, `true`, `off`) makes a switch, set once per pipeline, whatever the name says (`RELEASE=0`, `SKIP_CHECKSUM=false`), except for a counter or a date (`BUILD_NUMBER=0`).",
+      "A default of yes or no (`0`, `1`, `true`, `off`) makes a switch, set once per pipeline, whatever the name says (`RELEASE=0`, `SKIP_CHECKSUM=false`), except for a counter or a date (`BUILD_NUMBER=0`). " +
+      "An ARG that also picks the stage's base image is not reported either: when a global ARG of the same name is in the stage's FROM (or in the FROM of a stage of this file it builds on), a new value names another base and rebuilds the whole stage wherever the ARG is declared.",
     limitations:
       "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
     bad: [
@@ -114,16 +115,19 @@ function checkEarlyArgs(
   // before the first ARG are never looked up.
   const first = nodes.findIndex((node) => node.type === "Arg");
   if (first < 0) return;
-  // The declarations that can be reported, with what their value holds; only their names' uses are looked for.
+  // The declarations that can be reported, with what their value holds; only their names' uses are looked for. An
+  // ARG that also picks the stage's base (`ARG V` / `FROM php:\${V}-alpine` / `ARG V`) is not: a new value names
+  // another base image, which rebuilds the whole stage wherever the ARG is declared.
   const kinds = new Map<ArgDeclaration, string>();
   const candidates = new Set<string>();
+  let baseArgs: ReadonlySet<string> | undefined;
   for (let index = first; index < nodes.length; index++) {
     const node = nodes[index]!;
     if (node.type !== "Arg") continue;
     for (const declaration of node.declarations) {
       const name = unquote(declaration.name.value);
       const kind = reportable(name) ? varies(name, declaration.defaultValue?.value ?? "") : null;
-      if (kind === null) continue;
+      if (kind === null || (baseArgs ??= scope.semantic.baseArgs(stage)).has(name)) continue;
       kinds.set(declaration, kind);
       candidates.add(name);
     }

@@ -160,6 +160,12 @@ export interface SemanticModel {
   /** The first stage of the chain a stage is built on (the stage itself when it is built on an image). */
   rootOf(stage: Stage): Stage;
   /**
+   * The global and predefined ARGs that pick a stage's base: those its FROM reads (the image name and
+   * `--platform`), and those the FROMs of the stages of this file it builds on read. A new value of one names
+   * another base, so every instruction of the stage is rebuilt.
+   */
+  baseArgs(stage: Stage): ReadonlySet<string>;
+  /**
    * True when `test` holds for a base stage of `stage` (not the stage itself). Answers are kept per test
    * function, so asking for every stage costs one step per stage: pass the same function each time.
    */
@@ -250,6 +256,8 @@ interface Model extends SemanticModel {
   picks: Map<Stage, Stage[]> | undefined;
   keptSet: Set<Stage> | undefined;
   roots: Stage[] | undefined;
+  /** Each stage's `baseArgs`, computed on demand. */
+  baseArgSets: ReadonlySet<string>[] | undefined;
   readonly chainMemo: Map<(stage: Stage) => boolean, (boolean | undefined)[]>;
   // Each stage's environment after its last instruction, computed on demand; it is shared by every stage built on
   // it (the maps are immutable), not copied.
@@ -291,6 +299,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     picks: undefined,
     keptSet: undefined,
     roots: undefined,
+    baseArgSets: undefined,
     chainMemo: new Map(),
     finals: undefined,
     cursor: null,
@@ -302,6 +311,7 @@ export function semanticModel(ast: Dockerfile, inputs: SemanticOptions = {}): Se
     baseOf,
     chain,
     rootOf,
+    baseArgs,
     someBase,
     stageByRef,
     stageNamed,
@@ -376,6 +386,47 @@ function rootOf(this: Model, stage: Stage): Stage {
   for (const s of passed) roots[s.index] = root;
   return root;
 }
+
+function baseArgs(this: Model, stage: Stage): ReadonlySet<string> {
+  const memo = (this.baseArgSets ??= []);
+  // Walk down only to a stage whose set is known, then fill the sets from the bottom up: asking for every stage of
+  // a long chain costs one step per stage. A stage whose FROM reads no ARG shares its base stage's set.
+  const pending: Stage[] = [];
+  let below: ReadonlySet<string> = noArgs;
+  for (let s: Stage | null = stage; s; s = this.baseOf(s)) {
+    const known = memo[s.index];
+    if (known) {
+      below = known;
+      break;
+    }
+    pending.push(s);
+  }
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i]!;
+    const own = fromArgs(this, s);
+    below = own.length === 0 ? below : new Set([...below, ...own]);
+    memo[s.index] = below;
+  }
+  return below;
+}
+
+/** The global and predefined ARGs a stage's own FROM reads: in its image name and its `--platform`. */
+function fromArgs(m: Model, stage: Stage): string[] {
+  const names: string[] = [];
+  const words = [
+    stage.from.image?.value,
+    ...stage.from.flags.filter((f) => f.name === "platform").map((f) => f.value),
+  ];
+  for (const text of words) {
+    if (!text?.includes("$")) continue;
+    const result = expandWord(text, m.globals.env, m.options);
+    for (const name of [...result.matched, ...result.missing])
+      if (m.globals.declared.has(name) || m.predefined.has(name)) names.push(name);
+  }
+  return names;
+}
+
+const noArgs: ReadonlySet<string> = new Set();
 
 function someBase(this: Model, stage: Stage, test: (stage: Stage) => boolean): boolean {
   let memo = this.chainMemo.get(test);
