@@ -223,6 +223,29 @@ RUN curl -O https://x.org/v\${VERSION}.tgz
       ],
     },
     {
+      name: "a commit's SHA is a source revision; a SHA-256 named for git is a checksum",
+      code: `FROM debian:12
+ARG COMMIT_SHA
+ARG GIT_SHA256
+RUN apt-get update
+RUN echo $COMMIT_SHA $GIT_SHA256
+`,
+      errors: [
+        {
+          messageId: "earlyArg",
+          message:
+            "ARG COMMIT_SHA holds a source revision, which changes between builds, and is first used on line 5: the RUN in between is rebuilt each time it does; declare it just before its use.",
+          line: 2,
+        },
+        {
+          messageId: "earlyArg",
+          message:
+            "ARG GIT_SHA256 holds a checksum, which changes between builds, and is first used on line 5: the RUN in between is rebuilt each time it does; declare it just before its use.",
+          line: 3,
+        },
+      ],
+    },
+    {
       name: "an ARG that picks the base image of another stage, not this one's",
       code: `ARG V=1.2.3
 FROM alpine:$V AS tools

@@ -12,6 +12,12 @@ const ENVIRONMENT_ARG =
 
 /** What a name says about how its value varies, by the words it is made of (`HELM_VERSION`, `gitCommit`). */
 const VARYING_NAMES: readonly [RegExp, string][] = [
+  // A commit's SHA or hash is a revision (`COMMIT_SHA`, `GITHUB_SHA`, `GIT_HASH`), but a SHA-256 named for git is
+  // the checksum of a download (`GIT_SHA256`).
+  [
+    /^(?=(?:\w*_)?(?:COMMIT|REV|REVISION|GIT|GITHUB)(?:_|$))(?=(?:\w*_)?(?:SHA1?|HASH)(?:_|$))/,
+    "a source revision",
+  ],
   [/(?:^|_)(?:SHA\d*(?:SUM)?|CHECKSUM|HASH|DIGEST|MD5)(?:_|$)/, "a checksum"],
   [/VERSION|(?:^|_)(?:VER|V|REL|RELEASE|TAG)(?:_|$)/, "a version"],
   [/(?:^|_)(?:COMMIT|REF|REV|REVISION|BRANCH|GIT_?(?:SHA|HASH))(?:_|$)/, "a source revision"],
@@ -116,7 +122,7 @@ function checkEarlyArgs(
   const first = nodes.findIndex((node) => node.type === "Arg");
   if (first < 0) return;
   // The declarations that can be reported, with what their value holds; only their names' uses are looked for. An
-  // ARG that also picks the stage's base (`ARG V` / `FROM php:\${V}-alpine` / `ARG V`) is not: a new value names
+  // ARG that also picks the stage's base (`ARG V` / `FROM php:${V}-alpine` / `ARG V`) is not: a new value names
   // another base image, which rebuilds the whole stage wherever the ARG is declared.
   const kinds = new Map<ArgDeclaration, string>();
   const candidates = new Set<string>();
