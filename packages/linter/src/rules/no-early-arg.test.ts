@@ -107,6 +107,20 @@ RUN echo $BASE_TAG
 `,
     },
     {
+      name: "an ARG without a default that the RUNs only test as a switch, whatever its name says",
+      code: `FROM python:3.12
+ARG BUILD_NIGHTLY
+ARG RELEASE
+ARG VERSION
+ARG BUILD_DATE
+RUN apt-get update
+RUN if echo "$BUILD_NIGHTLY" | grep -q "false"; then pip install torchserve; else pip install torchserve-nightly; fi
+RUN if [[ -z "$RELEASE" ]] ; then npm install -g yarn ; fi && test -n "\${RELEASE}" || true
+RUN if [ "$VERSION" = "true" ] || [ 0 != $VERSION ]; then make; fi
+RUN test -d /app && [ "$BUILD_DATE" ] && touch /stamp
+`,
+    },
+    {
       name: "a global ARG not redeclared",
       code: `ARG V=1
 FROM debian:12
@@ -243,6 +257,27 @@ RUN echo $COMMIT_SHA $GIT_SHA256
             "ARG GIT_SHA256 holds a checksum, which changes between builds, and is first used on line 5: the RUN in between is rebuilt each time it does; declare it just before its use.",
           line: 3,
         },
+      ],
+    },
+    {
+      name: "an ARG without a default that a RUN reads as a value besides testing it",
+      code: `FROM python:3.12
+ARG RELEASE
+ARG BUILD_NIGHTLY
+ARG VERSION
+ARG BUILD_DATE
+RUN apt-get update
+RUN if [ -n "$RELEASE" ]; then pip install app==$RELEASE; fi
+RUN if [ "$BUILD_NIGHTLY" = "2024-06-01" ]; then make; fi
+RUN [ -z "$VERSION" ] || echo "\${VERSION:-dev}" > /version
+RUN [ -n "$BUILD_DATE" ]
+LABEL built=$BUILD_DATE
+`,
+      errors: [
+        { messageId: "earlyArg", line: 2 },
+        { messageId: "earlyArg", line: 3 },
+        { messageId: "earlyArg", line: 4 },
+        { messageId: "earlyArg", line: 5 },
       ],
     },
     {

@@ -4,6 +4,7 @@ import type { ShellCommand } from "../shell/lexer.js";
 import { runShell, type ShellScope } from "../shell/run.js";
 import { cmdEnvNames } from "../shell/tools/cmd.js";
 import { powershellEnvNames } from "../shell/tools/powershell.js";
+import { switchTests } from "../shell/tools/test.js";
 import { textOf, unquote } from "./utils/instruction-text.js";
 
 /** ARG names whose value tools read from the environment, so the RUNs before the first `$NAME` may use them too. */
@@ -33,6 +34,8 @@ const LOCATOR_NAME = /(?:^|_)(?:FILE|FILES|FILENAME|NAME|PATH|DIR|DIRECTORY|URL|
 /** A name that says it is a switch (`RELEASE_BUILD`, `IS_RELEASE`, `WITH_DEBUG`), when its default is yes or no. */
 const SWITCH_NAME = /^(?:IS|ENABLE|DISABLE|WITH|WITHOUT|USE|SKIP|NO)_|_BUILD$/;
 const SWITCH_VALUE = /^(?:0|1|true|false|yes|no|on|off)?$/i;
+/** What a name's words may say of an ARG that is a switch all the same (`BUILD_NIGHTLY`, `RELEASE`). */
+const SWITCH_PRONE_KINDS: ReadonlySet<string> = new Set(["a date", "a version"]);
 /** What a name's words may say that a default of 0 or 1 starts rather than switches. */
 const COUNTING_KINDS: ReadonlySet<string> = new Set(["a build number", "a date"]);
 
@@ -75,9 +78,11 @@ export default defineRule({
       "Declare it just before the first instruction that uses it. " +
       "Only ARGs whose value changes from build to build are reported: a version, a commit, a checksum, a date or a build number, told by the name (`TOOL_VERSION`, `GIT_COMMIT`) or by the default value (`1.2.3`, a hex SHA). " +
       "A default of yes or no (`0`, `1`, `true`, `off`) makes a switch, set once per pipeline, whatever the name says (`RELEASE=0`, `SKIP_CHECKSUM=false`), except for a counter or a date (`BUILD_NUMBER=0`). " +
+      'An ARG without a default is a switch too when every use of it is a RUN testing it as one (`[ -z "$RELEASE" ]`, `[ "$BUILD_NIGHTLY" = true ]`, `echo "$BUILD_NIGHTLY" | grep -q false`), although its name says a version or a date. ' +
       "An ARG that also picks the stage's base image is not reported either: when a global ARG of the same name is in the stage's FROM (or in the FROM of a stage of this file it builds on), a new value names another base and rebuilds the whole stage wherever the ARG is declared.",
     limitations:
-      "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd.",
+      "A use is `$NAME` or `${NAME}` in any instruction, and also `$env:NAME` (PowerShell) or `%NAME%` (cmd) in a `RUN` whose script is PowerShell or cmd. " +
+      'A switch is told by its uses only in `[`, `[[` and `test` (`-z`, `-n`, alone, or compared with a yes-or-no literal) and in `echo "$X" | grep` for such a literal; a `case`, a `$(…)` or the `[ "x$X" = xtrue ]` idiom reads as a value.',
     bad: [
       `FROM debian:12
 ARG VERSION
@@ -126,6 +131,7 @@ function checkEarlyArgs(
   // another base image, which rebuilds the whole stage wherever the ARG is declared.
   const kinds = new Map<ArgDeclaration, string>();
   const candidates = new Set<string>();
+  const scripts = copiedFiles(nodes);
   let baseArgs: ReadonlySet<string> | undefined;
   for (let index = first; index < nodes.length; index++) {
     const node = nodes[index]!;
@@ -134,12 +140,19 @@ function checkEarlyArgs(
       const name = unquote(declaration.name.value);
       const kind = reportable(name) ? varies(name, declaration.defaultValue?.value ?? "") : null;
       if (kind === null || (baseArgs ??= scope.semantic.baseArgs(stage)).has(name)) continue;
+      // Without a default only the name says what the value is, and `BUILD_NIGHTLY` or `RELEASE` may as well be a
+      // switch, which the RUNs then show by how they read it.
+      if (
+        !declaration.defaultValue &&
+        SWITCH_PRONE_KINDS.has(kind) &&
+        usedAsSwitch(nodes.slice(index + 1), name, scope, scripts)
+      )
+        continue;
       kinds.set(declaration, kind);
       candidates.add(name);
     }
   }
   if (candidates.size === 0) return;
-  const scripts = copiedFiles(nodes);
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];
   for (const node of nodes) runsBefore.push(runsBefore.at(-1)! + (node.type === "Run" ? 1 : 0));
@@ -166,6 +179,35 @@ function checkEarlyArgs(
     for (const name of declared) next.set(name, { index, redeclares: true });
   }
   for (const here of found.reverse()) for (const args of here) report(...args);
+}
+
+/**
+ * True when the instructions read `name` and every read is a RUN's shell testing it as a switch (`[ -z "$X" ]`,
+ * `[ "$X" = true ]`, `echo "$X" | grep -q false`: `switchTests`). A RUN that may read it otherwise (a script the
+ * stage copied in, an environment dump) or a use in any other instruction makes it a value.
+ */
+function usedAsSwitch(
+  nodes: readonly Instruction[],
+  name: string,
+  scope: ShellScope,
+  scripts: ReadonlySet<string>,
+): boolean {
+  const reference = new RegExp(`\\$(?:\\{${name}(?!\\w)|${name}(?!\\w))`, "g");
+  const only = new Set([name]);
+  let tests = 0;
+  for (const node of nodes) {
+    if (node.type === "Arg" && node.declarations.some((d) => unquote(d.name.value) === name)) break;
+    if (!usedNames(node, scope, only, scripts).includes(name)) continue;
+    if (node.type !== "Run") return false;
+    const shell = runShell(node, scope);
+    if (shell.dialect !== "posix") return false;
+    const found = switchTests(shell.commands, name);
+    // Every reference in the instruction's text must be one of those tests: the count also covers the ones the
+    // shell split does not read (a heredoc of data, a `$(…)`), which are then values.
+    if (found === 0 || found !== textOf(node).match(reference)?.length) return false;
+    tests++;
+  }
+  return tests > 0;
 }
 
 /** The absolute paths of the files the stage's COPY and ADD instructions put in place (`COPY a.sh /usr/bin/`). */

@@ -11,6 +11,7 @@ import {
 } from "./lexer.js";
 import { hasFlag, operands, subcommand } from "./options.js";
 import { hasCacheMount, runShell } from "./run.js";
+import { switchTests } from "./tools/test.js";
 
 const names = (script: string) =>
   parseShell(script).map((c) => [c.operator, c.name, c.args.map((a) => a.value)]);
@@ -434,5 +435,19 @@ describe("commandSubstitutions", () => {
     const shell = runShell(ast.instructions[1] as Run, null);
     const k = commandSubstitutions(shell.script, shell.commands)[0]![0]!.args[0]!;
     expect(code.slice(...shell.span(k.start, k.end))).toBe("-k");
+  });
+});
+
+describe("switchTests", () => {
+  it.each([
+    ['[ -z "$X" ] && test -n "${X}" && [[ $X ]]', 3],
+    ['if [ "$X" = "true" ] || [ 0 -ne $X ] || [[ no != "$X" ]]; then a; fi', 3],
+    ['if echo "$X" | grep -qi FALSE; then a; fi', 1],
+    ['[ ! -n "$X" -a -f /f ]', 1],
+    ['[ "$X" = 1.2.3 ] || [ "$X" = "$Y" ] || [ -z "${X:-}" ] || [ "v$X" ]', 0],
+    ['echo "$X" | grep -q 1.2 || echo "$X" | tr a b || echo "$X" "$Y" | grep -q true', 0],
+    ['[ -z "$XY" ] && [ "$X" -eq 1 -o "$Y" ]', 1],
+  ])("%s → %i", (script, count) => {
+    expect(switchTests(parseShell(script), "X")).toBe(count);
   });
 });
