@@ -96,6 +96,13 @@ ENV TLS_PRIVATE_KEY=/etc/tls.key USE_AUTH_PLUGIN=True API_TOKEN=
 `,
     },
     {
+      name: "an ENV that stands for none: an empty structure or a null word",
+      code: `FROM alpine
+ENV OPENVPN_USERNAME=**None** OPENVPN_PASSWORD=**None** HTTP_CONTROL_SERVER_AUTH_DEFAULT_ROLE="{}"
+ENV API_KEYS=[] DB_PASSWORD=null SMTP_PASSWORD="<none>" S3_SECRET=Undefined
+`,
+    },
+    {
       name: "the address of a published key, directly or through a variable, or a host",
       code: `FROM debian:12
 ARG STAGING_URL=https://packages.fluentbit.io
@@ -117,6 +124,19 @@ ENV SLACK_WEBHOOK_TOKEN=https://hooks.slack.com/services/T0/B0/XXXX
         { messageId: "secret", line: 3, column: 5 },
         { messageId: "secret", line: 3, column: 54 },
         { messageId: "secret", line: 4, column: 5 },
+      ],
+    },
+    {
+      name: "a default password, a word that holds a null word, an ARG whose null default stands for what a build passes",
+      code: `FROM alpine:3.20
+ENV ADMIN_PASSWORD=changeme DB_PASSWORD=nonexistent API_TOKEN={"k":"v"}
+ARG GITHUB_TOKEN=none
+`,
+      errors: [
+        { messageId: "secret", line: 2, column: 5 },
+        { messageId: "secret", line: 2, column: 29 },
+        { messageId: "secret", line: 2, column: 53 },
+        { messageId: "secret", line: 3, column: 5 },
       ],
     },
     {

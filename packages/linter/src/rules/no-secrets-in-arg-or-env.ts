@@ -21,6 +21,11 @@ const allowTokens = new Set(["public", "file", "version", "dont"]);
 // OpenPGP key ids and fingerprints (16, 40 or 64 hex digits), alone or in a list; they are published to be checked against.
 const fingerprints = /^(?:(?:0x)?(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})(?:[\s,]+|$))+$/;
 const booleans = new Set(["true", "false", "yes", "no", "on", "off", "0", "1"]);
+/**
+ * A value that stands for none: an empty JSON object or array, or a null word, bare or in punctuation (`**None**`,
+ * `<none>`, `(null)`). A default password (`changeme`) is not one: it is what the image is used with.
+ */
+const noValue = /^(?:\{\s*\}|\[\s*\]|[^\w\s]*(?:none|null|nil|undefined)[^\w\s]*)$/i;
 
 /** Text that every name with a deny token contains; names without any are not split into parts. */
 const mentionsDenied = /key|auth|pass|pword|psw|secret|token|credential/i;
@@ -48,8 +53,9 @@ const plainUrl = /^[a-z][a-z\d+.-]*:\/\/[^\s/@?#]+(?:\/[^\s?#@]*\.(?:key|asc|gpg
  */
 function harmlessValue(keyword: "ARG" | "ENV", name: string, value: string): boolean {
   const v = value.trim();
-  // An ARG's empty default stands for the value a build passes, as an ARG without one does.
-  if (v === "") return keyword === "ENV";
+  // An ARG's empty or null default stands for the value a build passes, as an ARG without one does; an ENV's is
+  // what the image holds, and the real value comes with `docker run -e`.
+  if (v === "" || noValue.test(v)) return keyword === "ENV";
   if (
     booleans.has(v.toLowerCase()) ||
     /^(?:\/|\.\.?\/|~\/)\S*$/.test(v) ||
@@ -85,7 +91,7 @@ export default defineRule({
     limitations:
       "Like BuildKit, the rule looks at the variable's name: a `_`-separated part equal to `apikey`, `auth`, `credential(s)`, `key`, `password`, `pword`, `passwd`, `secret` or `token` (in any case), or `psw` (Jenkins' name for the password half of a credential), makes it a secret, unless another part is `public`, `file` or `version` (or `dont`, which makes a switch: `APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE`). " +
       "`ARG`s before the first `FROM` are not reported, as in BuildKit: they reach the image only when a stage declares them again. " +
-      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty (for an `ENV`; an `ARG`'s empty default stands for the value a build passes), a boolean (`0` and `1` too), a file path (absolute, or starting with `./`, `../` or `~/`), a file name with the extension of a script, a config or a key file (`reset_password.sh`, `certs/server.key`), a URL without a user, password or query that is a host or the address of a published key or certificate (`https://packages.example.com/release.key`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
+      "Unlike BuildKit, a name is not reported when its value, as far as this file sets it, cannot be a secret: empty, an empty JSON object or array (`{}`, `[]`) or a null word (`none`, `null`, `nil`, `undefined`, bare or in punctuation: `**None**`, `<none>`) (for an `ENV`; such an `ARG` default stands for the value a build passes), a boolean (`0` and `1` too), a file path (absolute, or starting with `./`, `../` or `~/`), a file name with the extension of a script, a config or a key file (`reset_password.sh`, `certs/server.key`), a URL without a user, password or query that is a host or the address of a published key or certificate (`https://packages.example.com/release.key`), or (for a plain `…_KEY`) OpenPGP key fingerprints such as `ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305`.",
     hadolintDifferences:
       "names are split at `_` and read as BuildKit reads them, so `GITHUB_USERNAME` or `MY_PRIVATE_THING` are not reported (a user name is no secret, and hadolint's substring match on `username` and `private` was reported as noise by its users), and a value that cannot be a secret is accepted as described above. " +
       "An `ARG` before the first `FROM` is not reported where hadolint reports it: it reaches no image unless a stage declares it again, and that declaration is reported.",
