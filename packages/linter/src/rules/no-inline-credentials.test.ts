@@ -30,6 +30,13 @@ RUN aws configure set region eu-west-1
     `FROM alpine:3
 RUN echo 'see https://docs.x/a:b@c' > /dev/null && ls
 `,
+    {
+      name: "a URL whose password opens nothing: Rails' nulldb adapter, a placeholder for a loopback server",
+      code: `FROM ruby:3.3
+RUN DATABASE_URL="nulldb://user:pass@localhost/db" SECRET_KEY_BASE=1 bundle exec rake assets:precompile
+RUN DATABASE_URL=postgresql://user:pass@127.0.0.1:5432/dummy npx prisma generate && psql postgres://u:placeholder@[::1]/x -c 'select 1'
+`,
+    },
   ],
   invalid: [
     {
@@ -47,6 +54,18 @@ RUN gcloud --quiet auth activate-service-account ci@p.iam.gserviceaccount.com --
           column: 52,
           endColumn: 88,
         },
+      ],
+    },
+    {
+      name: "a real or default password for a local database, a placeholder word for a remote one",
+      code: `FROM postgres:17
+RUN psql postgresql://app:s3cr3t@localhost/app -c 'select 1' && psql postgres://app:changeme@127.0.0.1/app
+RUN git clone https://deploy:password@git.example.com/app.git
+`,
+      errors: [
+        { messageId: "literal", line: 2, column: 27 },
+        { messageId: "literal", line: 2, column: 85 },
+        { messageId: "literal", line: 3, column: 30 },
       ],
     },
     {

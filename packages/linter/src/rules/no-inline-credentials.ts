@@ -15,8 +15,24 @@ interface Credential {
   stored?: boolean;
 }
 
-/** `scheme://user:password@host`: the password part. */
-const urlCredentials = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/@]/gi;
+/** `scheme://user:password@host`: the scheme and the password part. */
+const urlCredentials = /\b([a-z][a-z0-9+.-]*):\/\/[^\s/:@'"]+:([^\s/@'"]+)@[^\s/@]/gi;
+/** The host of a URL, from just after its `@`. */
+const hostAt = /^(?:\[[^\]\s]*\]|[^\s/@:?#'"]*)/;
+const loopback = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** Passwords that say they stand for one (`user:pass`, `placeholder:placeholder`); not a default one (`changeme`). */
+const placeholderPassword = /^(?:pass|passwd|password|placeholder|dummy|fake|unused|x+)$/i;
+
+/**
+ * True for a URL whose password opens nothing: one for Rails' activerecord-nulldb-adapter (`nulldb://user:pass@…`,
+ * which connects nowhere, for `rake assets:precompile`), or a placeholder word for a server on the container's
+ * loopback (`postgresql://user:pass@localhost/dummy`). Another password for localhost may be the real one of a
+ * database the image holds or runs with, and is still reported.
+ */
+function opensNothing(scheme: string, password: string, afterAt: string): boolean {
+  if (scheme.toLowerCase() === "nulldb") return true;
+  return placeholderPassword.test(password) && loopback.test(hostAt.exec(afterAt)![0]);
+}
 
 /** The password of a `user:password` value, as a part of the option value. */
 function passwordOf(part: WordPart): WordPart | null {
@@ -36,8 +52,10 @@ function credentials(command: ShellCommand, found: Credential[]): void {
     // Most words hold no URL with a password; the cheap test keeps the regex off the hot path.
     if (!word.value.includes("@")) continue;
     for (const m of word.value.matchAll(urlCredentials)) {
-      const index = m.index + m[0].indexOf(`:${m[1]}@`) + 1;
-      found.push({ at: wordPart(word, index, m[1]!), what: "a URL with a password" });
+      const password = m[2]!;
+      if (opensNothing(m[1]!, password, word.value.slice(m.index + m[0].length - 1))) continue;
+      const index = m.index + m[0].indexOf(`:${password}@`) + 1;
+      found.push({ at: wordPart(word, index, password), what: "a URL with a password" });
     }
   }
   switch (name) {
@@ -141,6 +159,7 @@ export default defineRule({
     limitations:
       "The rule reports passwords in URLs (`https://user:password@host`), `curl -u user:password`, `wget --password`, `docker login -p`, `sshpass -p`, `mysql -psecret`, `aws configure set` of keys, `az login -p` and `doctl auth init -t`; and `gcloud auth activate-service-account`, which copies its key file into `~/.config/gcloud` in the layer (unless the `RUN` removes that folder). " +
       "A value read from a variable is reported unless the `RUN` has a secret mount; a value computed by a command (`$(cat /run/secrets/token)`) is not reported. " +
+      "A URL whose password opens nothing is not reported: one for Rails' activerecord-nulldb-adapter (`nulldb://user:pass@localhost/db`, which connects nowhere), or one to `localhost`, `127.x.x.x` or `[::1]` whose password is a placeholder word (`pass`, `password`, `placeholder`, `dummy`); another password for a local database may be its real one, and a default such as `changeme` is reported. " +
       "Trivy's DS-0031 reports the cloud CLI logins among these.",
     bad: [
       `FROM alpine:3.20
