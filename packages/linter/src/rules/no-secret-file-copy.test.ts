@@ -22,6 +22,14 @@ COPY --from=build /app/dist /usr/share/nginx/html
 ENV GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/sa.json
 COPY app.js /app/
 `,
+    {
+      name: "a project's .docker folder of build assets, copied anywhere but a home directory's .docker",
+      code: `FROM php:8.3-apache
+COPY .docker /assets
+COPY .docker/ /root/
+COPY .docker/entrypoint.sh /entrypoint.sh
+`,
+    },
   ],
   invalid: [
     {
@@ -67,6 +75,24 @@ FROM alpine:3
 COPY --from=keys /root/.docker/ /root/.docker/
 `,
       errors: [{ messageId: "secretFile", line: 3, column: 18, endColumn: 32 }],
+    },
+    {
+      name: "Docker's config.json, or a .docker directory copied to a home directory's .docker",
+      code: `FROM alpine:3
+COPY ci/.docker/config.json /tmp/
+COPY .docker /home/app/.docker
+COPY .docker $HOME/.docker
+COPY .docker ~/.docker/
+WORKDIR /root
+COPY .docker .docker
+`,
+      errors: [
+        { messageId: "secretFile", line: 2, column: 6 },
+        { messageId: "secretFile", line: 3, column: 6 },
+        { messageId: "secretFile", line: 4, column: 6 },
+        { messageId: "secretFile", line: 5, column: 6 },
+        { messageId: "secretFile", line: 7, column: 6 },
+      ],
     },
     {
       name: "a destination written as the variable itself",

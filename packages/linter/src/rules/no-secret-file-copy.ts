@@ -1,4 +1,4 @@
-import type { Add, Copy, SemanticModel, Stage } from "@hull/parser";
+import { workdirAfter, type Add, type Copy, type SemanticModel, type Stage } from "@hull/parser";
 import { defineRule, type RuleContext } from "../rule.js";
 import { unquote } from "./utils/instruction-text.js";
 
@@ -9,10 +9,18 @@ const secretNames: readonly { re: RegExp; what: string }[] = [
   { re: /^\.ssh$/, what: "an SSH directory" },
   { re: /^\.aws$/, what: "AWS credentials" },
   { re: /^\.(?:git-credentials|netrc|pgpass|pypirc)$/, what: "a credentials file" },
-  { re: /^\.docker$/, what: "Docker registry credentials" },
   { re: /^\.kube$/, what: "a Kubernetes config" },
   { re: /^[^*?[]+\.(?:p12|pfx)$/, what: "a private key store" },
 ];
+
+/**
+ * Docker's client config, which holds registry logins: a `.docker/config.json`, or a `.docker` directory copied to
+ * a home directory's (`/root/.docker`, `/home/app/.docker`, `$HOME/.docker`, `~/.docker`). A project's own `.docker`
+ * folder of build assets copied elsewhere (`COPY .docker /assets`) is not one.
+ */
+const dockerConfig = /(?:^|\/)\.docker\/config\.json$/;
+const homeDockerDirectory = /^(?:\/root|\/home\/[^/]+|~|\$HOME|\$\{HOME\})\/+\.docker\/*$/;
+const dockerCredentials = "Docker registry credentials";
 
 /** Variables that name a credentials file; a COPY to their value puts the file in the image. */
 const credentialVariables = [
@@ -55,10 +63,12 @@ export default defineRule({
   docs: {
     rationale:
       "Files copied into the final image are readable by anyone who can pull it, even if a later step deletes them: every layer keeps its files. " +
-      "`.env` files, SSH keys (`id_rsa`, `.ssh/`), cloud and registry credentials (`.aws/`, `.docker/`, `.kube/`), `.netrc`, `.git-credentials`, `.pgpass`, `.pypirc` and key stores (`.p12`, `.pfx`) usually hold secrets. " +
+      "`.env` files, SSH keys (`id_rsa`, `.ssh/`), cloud and registry credentials (`.aws/`, `.kube/`, Docker's `.docker/config.json`), `.netrc`, `.git-credentials`, `.pgpass`, `.pypirc` and key stores (`.p12`, `.pfx`) usually hold secrets. " +
       "Mount them for the step that needs them (`RUN --mount=type=secret`, `--mount=type=ssh`), pass runtime configuration as environment or orchestrator secrets, and list them in `.dockerignore`.",
     limitations:
-      "Only the final stage and the stages it is built `FROM` are checked, since other build stages do not end up in the image; a copy to the path named by `GOOGLE_APPLICATION_CREDENTIALS`, `AWS_SHARED_CREDENTIALS_FILE` or `HF_TOKEN_PATH` is reported too. " +
+      "Only the final stage and the stages it is built `FROM` are checked, since other build stages do not end up in the image. " +
+      "A `.docker` directory is reported when it is copied to a home directory's `.docker` (`/root/.docker`, `/home/*/.docker`, `$HOME/.docker`, `~/.docker`), where the Docker client reads its logins; elsewhere it is taken for a project's folder of build assets (`COPY .docker /assets`). " +
+      "A copy to the path named by `GOOGLE_APPLICATION_CREDENTIALS`, `AWS_SHARED_CREDENTIALS_FILE` or `HF_TOKEN_PATH` is reported too. " +
       "Trivy's DS-0031 reports copies to those credential-file variables.",
     bad: [
       `FROM node:22-slim
@@ -108,14 +118,23 @@ function check(node: Copy | Add, ctx: RuleContext<typeof messages, Record<string
   const stage = ctx.currentStage();
   const inFinal = (ctx.state.inFinal ??= finalStages(ctx.ast.stages, ctx.semantic));
   if (!stage || !inFinal.has(stage)) return;
+  // The destination as the build reads it: `COPY sa.json $GOOGLE_APPLICATION_CREDENTIALS` names the variable's path.
+  const destination = node.destination
+    ? (ctx.semantic.valueBefore(node, node.destination.value) ?? node.destination.value)
+    : null;
+  // A relative destination is under the working directory (`WORKDIR /root` then `COPY .docker .docker`).
+  const workdir = destination && !/^[/~$]/.test(destination) ? ctx.semantic.workdirBefore(node) : null;
+  const toHomeDocker =
+    destination !== null &&
+    homeDockerDirectory.test(workdir === null ? destination : workdirAfter(workdir, destination));
   for (const source of node.sources) {
     const name = lastSegment(source.value);
-    const match = secretNames.find((s) => s.re.test(name));
-    if (match) ctx.report(source, "secretFile", source.value, match.what);
+    const what =
+      secretNames.find((s) => s.re.test(name))?.what ??
+      (dockerConfig.test(source.value) || (name === ".docker" && toHomeDocker) ? dockerCredentials : null);
+    if (what !== null) ctx.report(source, "secretFile", source.value, what);
   }
-  if (!node.destination || ctx.state.credentialPaths.size === 0) return;
-  // The destination as the build reads it: `COPY sa.json $GOOGLE_APPLICATION_CREDENTIALS` names the variable's path.
-  const destination = ctx.semantic.valueBefore(node, node.destination.value) ?? node.destination.value;
+  if (!node.destination || destination === null || ctx.state.credentialPaths.size === 0) return;
   for (const [variable, path] of ctx.state.credentialPaths) {
     const lands = node.sources.some(
       (s) =>
