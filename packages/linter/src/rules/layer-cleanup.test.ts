@@ -253,6 +253,20 @@ RUN Remove-Item -Force C:\\build\\node.msi
       ],
     },
     {
+      name: "the range starts at the command, not at the then or else (and the comment) before it",
+      code: `FROM debian:12
+COPY a.tar b.tar /tmp/
+RUN if true; then rm -f /tmp/a.tar; \\
+    else \\
+    # the other one
+      rm -f /tmp/b.tar; fi
+`,
+      errors: [
+        { messageId: "copiedArchive", line: 3, column: 19, endColumn: 35 },
+        { messageId: "copiedArchive", line: 6, column: 7, endColumn: 23 },
+      ],
+    },
+    {
       name: "a mount target in the home folder is written out: BuildKit reads no ~ there",
       code: `FROM debian:12
 COPY app.tar.gz /root/

@@ -45,6 +45,14 @@ RUN apt-get install -y curl
       errors: [{ messageId: "lone", line: 2, column: 5, endColumn: 19 }],
     },
     {
+      name: "the range starts at the command, not at the then before it",
+      code: `FROM debian:12
+RUN if true; then apt-get update; fi
+RUN apt-get install -y curl
+`,
+      errors: [{ messageId: "lone", line: 2, column: 19, endColumn: 33 }],
+    },
+    {
       code: `FROM debian:12
 RUN apt-get update
 RUN apt-get install -y curl

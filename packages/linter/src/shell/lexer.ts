@@ -30,6 +30,10 @@ export interface ShellCommand {
   sudo: boolean;
   /** The redirections (`> file`, `2>&1`, `<<EOF`…), which are not part of `words`. */
   redirects: readonly ShellRedirect[];
+  /**
+   * Where the command starts: at its first word or redirection after the reserved words that open or close the
+   * compound commands around it (`then rm -rf x` starts at `rm`).
+   */
   start: number;
   end: number;
 }
@@ -45,6 +49,28 @@ export interface ShellRedirect {
   start: number;
   end: number;
 }
+
+/**
+ * The shell's reserved words that open, continue or close a compound command (`if … then … fi`, `{ …; }`, `! …`):
+ * grammar around a simple command, not part of it.
+ */
+const RESERVED: ReadonlySet<string> = new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+  "while",
+  "until",
+  "for",
+  "case",
+  "esac",
+  "!",
+  "{",
+  "}",
+]);
 
 const KEYWORDS = new Set([
   "if",
@@ -314,10 +340,16 @@ function makeCommand(words: ShellWord[], redirects: ShellRedirect[], operator: s
  */
 const none: never[] = [];
 
-/** Where a command starts: its first word or redirection, whichever comes first (it has at least one). */
+/**
+ * Where a command starts: its first word after the leading reserved words (`then`, `do`, `{`…) or its first
+ * redirection, whichever comes first. A command of reserved words alone (`fi`, `} > f`) starts at its first word.
+ */
 function spanStart(words: readonly ShellWord[], redirects: readonly ShellRedirect[]): number {
   if (words.length === 0) return redirects[0]!.start;
-  return redirects.length === 0 ? words[0]!.start : Math.min(words[0]!.start, redirects[0]!.start);
+  let k = 0;
+  while (k < words.length && RESERVED.has(words[k]!.raw)) k++;
+  const first = words[k] ?? words[0]!;
+  return redirects.length === 0 ? first.start : Math.min(first.start, redirects[0]!.start);
 }
 
 /** Where a command ends: its last word or redirection, whichever ends last. */

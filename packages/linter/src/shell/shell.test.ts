@@ -120,6 +120,14 @@ describe("parseShell", () => {
     expect(cmd?.args[0]).toMatchObject({ start: 8, end: 15, raw: "install" });
   });
 
+  it.each([
+    ["if true; then rm -rf /x; fi", ["true", "rm -rf /x", "fi"]],
+    ["while read l; do ! grep -q x f; done", ["read l", "grep -q x f", "done"]],
+    ["{ echo a; } > f", ["echo a", "} > f"]],
+  ] as const)("starts %j's commands after the reserved words", (script, expected) => {
+    expect(parseShell(script).map((c) => script.slice(c.start, c.end))).toEqual(expected);
+  });
+
   it("marks sudo", () => {
     expect(parseShell("sudo apt-get update")[0]?.sudo).toBe(true);
     expect(parseShell("apt-get update")[0]?.sudo).toBe(false);
