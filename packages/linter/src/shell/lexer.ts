@@ -524,6 +524,79 @@ function balanced(s: string, open: number, left: string, right: string): number 
   return s.length;
 }
 
+/**
+ * A brace group `{ …; }` or a subshell `( … )` around commands: where its output goes, which is where the output of
+ * each command inside goes unless the command sends its own elsewhere.
+ */
+export interface ShellGroup {
+  /** The group's redirections, written after its `}` or `)`. */
+  redirects: readonly ShellRedirect[];
+  /** The command after the group: with the operator `|` it reads the group's output. */
+  next: ShellCommand | null;
+}
+
+/**
+ * The brace groups and subshells that hold `commands[index]`, innermost first (`commands` is `parseShell(script)`).
+ * A `case` pattern's `)` closes no subshell; a group whose end is not found (a script cut short) is left out.
+ */
+export function enclosingGroups(
+  script: string,
+  commands: readonly ShellCommand[],
+  index: number,
+): ShellGroup[] {
+  // `{` (and `case`, whose patterns end in `)`) are words of a command; subshell parentheses lie between commands.
+  type Opener = { kind: "{" | "(" | "case" };
+  const open: Opener[] = [];
+  let around: Set<Opener> | null = null;
+  const groups: ShellGroup[] = [];
+  /** Closes the innermost opener if it is a `kind`; true when it held the command asked about. */
+  const close = (kind: "{" | "("): boolean => {
+    if (open[open.length - 1]?.kind !== kind) return false;
+    return around?.delete(open.pop()!) ?? false;
+  };
+  for (let i = 0; i <= commands.length && around?.size !== 0; i++) {
+    const command = commands[i];
+    // The operators and parentheses between the previous command and this one (or the end of the script).
+    const from = i > 0 ? commands[i - 1]!.end : 0;
+    const gap = script.slice(from, command ? command.start : script.length);
+    for (let k = 0; k < gap.length; k++) {
+      const c = gap[k];
+      if (c === "#") {
+        const eol = gap.indexOf("\n", k);
+        k = eol < 0 ? gap.length : eol;
+      } else if (c === "(") {
+        open.push({ kind: "(" });
+      } else if (c === ")" && close("(")) {
+        // `( … ) > f`: the redirections after the `)` make a command of their own.
+        const own =
+          command !== undefined &&
+          command.words.length === 0 &&
+          /^[ \t]*$/.test(gap.slice(k + 1).replace(/\\\n/g, ""));
+        groups.push(
+          own
+            ? { redirects: command.redirects, next: commands[i + 1] ?? null }
+            : { redirects: none, next: command ?? null },
+        );
+      }
+    }
+    if (!command) break;
+    for (let k = 0; k < command.words.length && KEYWORDS.has(command.words[k]!.raw); k++) {
+      const word = command.words[k]!.raw;
+      if (word === "{" || word === "case") open.push({ kind: word });
+      else if (word === "esac") {
+        // Whatever the `case` left open closes with it.
+        for (let o = open.pop(); o; o = o.kind === "case" ? undefined : open.pop()) around?.delete(o);
+      } else if (word === "}" && close("{"))
+        groups.push({
+          redirects: command.name === null ? command.redirects : none,
+          next: commands[i + 1] ?? null,
+        });
+    }
+    if (i === index) around = new Set(open);
+  }
+  return groups;
+}
+
 /** The commands of a script whose name is one of `names` (e.g. `apt-get`). */
 export function findCommands(commands: readonly ShellCommand[], ...names: string[]): ShellCommand[] {
   const found: ShellCommand[] = [];

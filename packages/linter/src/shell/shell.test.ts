@@ -3,6 +3,7 @@ import { parse, type Onbuild, type Run } from "@hull/parser";
 import {
   commandSubstitutions,
   commandWord,
+  enclosingGroups,
   execsLast,
   findCommands,
   isShell,
@@ -126,6 +127,37 @@ describe("parseShell", () => {
     ["{ echo a; } > f", ["echo a", "} > f"]],
   ] as const)("starts %j's commands after the reserved words", (script, expected) => {
     expect(parseShell(script).map((c) => script.slice(c.start, c.end))).toEqual(expected);
+  });
+
+  it.each([
+    ["{ echo a; echo '$b'; } > f", [["> f", null]]],
+    ["( echo a; echo '$b' ) >> f 2>&1 | tee g", [[">> f 2>&1", "| tee g"]]],
+    ["(echo '$b') | pecl install", [["", "| pecl install"]]],
+    [
+      "{ { echo '$b'; } | cat; } > f",
+      [
+        ["", "| cat"],
+        ["> f", null],
+      ],
+    ],
+    [
+      "( cd x && { echo '$b'; } ) > f; echo y",
+      [
+        ["", "; > f"],
+        ["> f", "; echo y"],
+      ],
+    ],
+    ["case $x in a) echo '$b';; esac", []],
+    ["{ echo a; } > f; echo '$b'", []],
+    ["{ echo '$b'", []],
+  ] as const)("finds the groups around the command in %j", (script, expected) => {
+    const commands = parseShell(script);
+    const index = commands.findIndex((c) => c.args.some((a) => a.raw === "'$b'"));
+    const groups = enclosingGroups(script, commands, index).map((g) => [
+      g.redirects.map((r) => script.slice(r.start, r.end)).join(" "),
+      g.next && `${g.next.operator} ${script.slice(g.next.start, g.next.end)}`,
+    ]);
+    expect(groups).toEqual(expected);
   });
 
   it("marks sudo", () => {

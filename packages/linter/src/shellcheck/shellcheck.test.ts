@@ -347,6 +347,22 @@ RUN sed -i '2,5{H;d}; \${p;x;s/^\\n//}' /etc/a.conf && sed -ri -e 's!/var/www!\$
       ],
     ],
     [
+      "single-quoted expansions: a brace group's or subshell's output written to a file, not piped to a command",
+      `FROM php:8
+RUN { echo '[opcache]'; echo 'opcache.enable=\${OPCACHE}'; } > "$PHP_INI_DIR/conf.d/opcache.ini"
+RUN ( echo 'memory_limit=\${PHP_MEMORY_LIMIT}' ) >> "$PHP_INI_DIR/conf.d/limits.ini" && { echo '\${A}'; } | tee /a
+RUN { echo '$a' >&2; echo 'x'; } > f && { echo '$b' | sh; } > f && { echo '$c'; } | pecl install x
+RUN (echo 'x=\${V}') | pecl install oci8 && { echo '$d'; } > /dev/null
+`,
+      [
+        "shellcheck/SC2016 4:12-16",
+        "shellcheck/SC2016 4:48-52",
+        "shellcheck/SC2016 4:75-79",
+        "shellcheck/SC2016 5:11-19",
+        "shellcheck/SC2016 5:51-55",
+      ],
+    ],
+    [
       "repeated blanks: the indentation after a line continuation is not reported, blanks within a line are",
       'FROM debian:12\nRUN echo "a" \\\n      "b" > /f && echo "c"     "d" > /g\n',
       ["shellcheck/SC2291 3:19-40"],

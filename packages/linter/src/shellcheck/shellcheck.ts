@@ -3,8 +3,10 @@ import type { Severity } from "../rule.js";
 import {
   basename,
   commandSubstitutions,
+  enclosingGroups,
   parseShell,
   type ShellCommand,
+  type ShellGroup,
   type ShellRedirect,
 } from "../shell/lexer.js";
 import { activeShell, binShOf } from "../shell/dialect.js";
@@ -300,13 +302,14 @@ export function shellcheckFindings(
     const script = scripts[index];
     if (!script || comments.length === 0) return;
     const starts = lineOffsets(script.text);
+    const shell = new ScriptCommands(script.text);
     for (const comment of comments) {
       if (!Number.isInteger(comment.code)) continue;
       const from = offsetOf(starts, comment.line, comment.column);
       if (ECHO_FLAG_CODES.has(comment.code) && echoByPath(script.text, starts, comment.line, from)) continue;
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
       if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
-      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(script.text, from, to)) continue;
+      if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(shell, from, to)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
@@ -341,28 +344,50 @@ function onlyJoinedBlanks(script: ShellcheckScript, from: number, to: number): b
   return true;
 }
 
+/** A ShellCheck script split into commands by hull's lexer, once and only when a finding needs it. */
+class ScriptCommands {
+  private list: ShellCommand[] | undefined;
+  private substitutions: ShellCommand[][] | undefined;
+  constructor(readonly text: string) {}
+
+  /** The script's commands, as `parseShell` reads them. */
+  get commands(): ShellCommand[] {
+    return (this.list ??= parseShell(this.text));
+  }
+
+  /**
+   * The innermost command holding the offset and the list it is in: the script's (`top`) or a command
+   * substitution's; null when the offset is in no command.
+   */
+  at(offset: number): { list: readonly ShellCommand[]; index: number; top: boolean } | null {
+    this.substitutions ??= commandSubstitutions(this.text, this.commands);
+    let found: { list: readonly ShellCommand[]; index: number; top: boolean } | null = null;
+    for (const list of [this.commands, ...this.substitutions]) {
+      const index = list.findIndex((c) => c.start <= offset && offset < c.end);
+      if (index >= 0 && (!found || list[index]!.start >= found.list[found.index]!.start))
+        found = { list, index, top: list === this.commands };
+    }
+    return found;
+  }
+}
+
 /** "Expressions don't expand in single quotes, use double quotes for that." */
 const SINGLE_QUOTED_EXPANSION = 2016;
 
 /**
  * True when the single-quoted text at `from` is meant to stay as written: text that echo, printf or cat writes to a
- * file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, or through `| tee -a /etc/profile`), which a later
- * shell expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c '…'`), which
- * expands it when it runs; a sed script; or the dynamic linker's `$ORIGIN`, `$LIB` and `$PLATFORM` in an rpath,
- * which `ld.so` expands. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
+ * file (`echo 'export PATH="$PATH:/opt/bin"' >> ~/.bashrc`, through `| tee -a /etc/profile`, or from a brace group
+ * or subshell whose output goes to the file, `{ echo 'a=${A}'; } > php.ini`), which a later shell or the program
+ * that reads the file expands, or a script given to another user's shell (`su app -c '…'`, `runuser -l app -c
+ * '…'`), which expands it when it runs; a sed script; or the dynamic linker's `$ORIGIN`, `$LIB` and `$PLATFORM` in
+ * an rpath, which `ld.so` expands. ShellCheck already leaves `sh -c '…'` and `sudo '…'` alone.
  */
-function literalOnPurpose(text: string, from: number, to: number): boolean {
+function literalOnPurpose(shell: ScriptCommands, from: number, to: number): boolean {
+  const { text } = shell;
   // The dynamic linker's own tokens, which an rpath keeps as written (`-Wl,-rpath,'$ORIGIN/../lib'`).
   const names = [...text.slice(from, to).matchAll(/\$\{?(\w*)/g)].map((m) => m[1]);
   if (names.length > 0 && names.every((n) => n === "ORIGIN" || n === "LIB" || n === "PLATFORM")) return true;
-  const commands = parseShell(text);
-  // The innermost command holding the text, and the list it is in: the script's or a command substitution's.
-  let found: { list: readonly ShellCommand[]; index: number } | null = null;
-  for (const list of [commands, ...commandSubstitutions(text, commands)]) {
-    const index = list.findIndex((c) => c.start <= from && from < c.end);
-    if (index >= 0 && (!found || list[index]!.start >= found.list[found.index]!.start))
-      found = { list, index };
-  }
+  const found = shell.at(from);
   if (!found) return false;
   const command = found.list[found.index]!;
   if (command.base === "su" || command.base === "runuser") {
@@ -374,15 +399,50 @@ function literalOnPurpose(text: string, from: number, to: number): boolean {
   // (`s!/var/www!${APACHE_ROOT}!`, which Apache expands).
   if (command.base === "sed") return true;
   if (command.base !== "echo" && command.base !== "printf" && command.base !== "cat") return false;
-  const next = found.list[found.index + 1];
-  return command.redirects.some(writesFile) || (next?.operator === "|" && next.base === "tee");
+  return outputToFile(
+    command,
+    found.list[found.index + 1],
+    found.top ? enclosingGroups(text, found.list, found.index) : [],
+  );
+}
+
+/**
+ * True when what a command writes to its standard output ends in a file: its own `> f`, a `| tee f`, or the
+ * redirection or tee of a brace group or subshell around it (`groups`, innermost first). A pipe into any other
+ * command (`echo '…' | pecl install`) means a program reads it instead.
+ */
+function outputToFile(
+  command: ShellCommand,
+  next: ShellCommand | undefined,
+  groups: readonly ShellGroup[],
+): boolean {
+  let redirects = command.redirects;
+  for (let k = -1; k < groups.length; k++) {
+    if (redirects.some(writesFile)) return true;
+    if (next?.operator === "|" || next?.operator === "|&") return next.base === "tee";
+    // `>&2`, `> /dev/null`: the output goes somewhere the group's redirection does not apply to.
+    if (redirects.some(redirectsOutput)) return false;
+    const group = groups[k + 1];
+    if (!group) return false;
+    redirects = group.redirects;
+    next = group.next ?? undefined;
+  }
+  return false;
 }
 
 /** `> f`, `>> f`, `1> f`, `&> f`: the standard output goes to a file, and not to `/dev/null`. */
 function writesFile(redirect: ShellRedirect): boolean {
-  if (![">", ">>", ">|", "&>", "&>>"].includes(redirect.op) || (redirect.fd !== null && redirect.fd !== 1))
+  return redirectsOutput(redirect) && redirect.op !== ">&" && redirect.target?.value !== "/dev/null";
+}
+
+/** True when the redirection sends the standard output elsewhere (`> f`, `>&2`, `&>> f`). */
+function redirectsOutput(redirect: ShellRedirect): boolean {
+  if (
+    ![">", ">>", ">|", "&>", "&>>", ">&"].includes(redirect.op) ||
+    (redirect.fd !== null && redirect.fd !== 1)
+  )
     return false;
-  return redirect.target !== null && redirect.target.value !== "/dev/null";
+  return redirect.target !== null;
 }
 
 /** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */
