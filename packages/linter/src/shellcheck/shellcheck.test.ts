@@ -363,6 +363,24 @@ RUN (echo 'x=\${V}') | pecl install oci8 && { echo '$d'; } > /dev/null
       ],
     ],
     [
+      "reserved words: an argument of a command is a plain word, a loop's condition missing its separator is not",
+      `FROM elixir:1.17
+RUN mix do deps.get, deps.compile && mix do \\
+      local.hex --force, local.rebar --force
+RUN if true; then mix do compile + release; fi && echo done
+RUN while true do echo; do echo; done
+RUN while true do echo; done
+`,
+      [
+        "shellcheck/SC1010 5:16-16",
+        "shellcheck/SC1010 6:16-16",
+        "shellcheck/SC1057 6:5-10",
+        "shellcheck/SC1073 6:5-5",
+        "shellcheck/SC1058 6:25-25",
+        "shellcheck/SC1072 6:29-29",
+      ],
+    ],
+    [
       "repeated blanks: the indentation after a line continuation is not reported, blanks within a line are",
       'FROM debian:12\nRUN echo "a" \\\n      "b" > /f && echo "c"     "d" > /g\n',
       ["shellcheck/SC2291 3:19-40"],

@@ -8,6 +8,7 @@ import {
   type ShellCommand,
   type ShellGroup,
   type ShellRedirect,
+  type ShellWord,
 } from "../shell/lexer.js";
 import { activeShell, binShOf } from "../shell/dialect.js";
 import { runShell } from "../shell/run.js";
@@ -303,6 +304,8 @@ export function shellcheckFindings(
     if (!script || comments.length === 0) return;
     const starts = lineOffsets(script.text);
     const shell = new ScriptCommands(script.text);
+    // A parse error (an SC1xxx error) may come from a separator missing before a reserved word: SC1010 stays then.
+    const parsed = !comments.some((c) => c.level === "error" && c.code < 2000);
     for (const comment of comments) {
       if (!Number.isInteger(comment.code)) continue;
       const from = offsetOf(starts, comment.line, comment.column);
@@ -310,6 +313,7 @@ export function shellcheckFindings(
       const to = offsetOf(starts, comment.endLine, comment.endColumn);
       if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
       if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(shell, from, to)) continue;
+      if (comment.code === KEYWORD_AS_ARGUMENT && parsed && literalKeyword(shell, from)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
@@ -368,6 +372,16 @@ class ScriptCommands {
         found = { list, index, top: list === this.commands };
     }
     return found;
+  }
+
+  /** The word (argument, name or redirection target) at the offset, with its command; null outside any word. */
+  wordAt(offset: number): { command: ShellCommand; word: ShellWord } | null {
+    const found = this.at(offset);
+    if (!found) return null;
+    const command = found.list[found.index]!;
+    const inside = (w: ShellWord | null): w is ShellWord => w !== null && w.start <= offset && offset < w.end;
+    const word = command.words.find(inside) ?? command.redirects.map((r) => r.target).find(inside);
+    return word ? { command, word } : null;
   }
 }
 
@@ -443,6 +457,31 @@ function redirectsOutput(redirect: ShellRedirect): boolean {
   )
     return false;
   return redirect.target !== null;
+}
+
+/** "Use semicolon or linefeed before 'do' (or quote to make it literal)." */
+const KEYWORD_AS_ARGUMENT = 1010;
+
+/** The headers whose condition a reserved word ends: `do` those of loops, `then` those of `if` and `elif`. */
+const headersEndedBy: Readonly<Record<string, ReadonlySet<string>>> = {
+  do: new Set(["while", "until", "for", "select"]),
+  then: new Set(["if", "elif"]),
+};
+
+/**
+ * True when the reserved word at `from` is an argument of a command, which the shell reads as a plain word
+ * (`mix do deps.get, deps.compile`, Elixir's `mix do`), and not in the condition of a header it would end
+ * (`while true do …`, where the separator is missing). A missing separator before a word that closes a compound
+ * command (`done`, `fi`) leaves it unclosed, which ShellCheck's parser reports as an error: the caller keeps the
+ * finding then.
+ */
+function literalKeyword(shell: ScriptCommands, from: number): boolean {
+  const found = shell.wordAt(from);
+  if (!found || !found.command.args.includes(found.word)) return false;
+  const { command, word } = found;
+  const headers = headersEndedBy[word.raw];
+  const name = command.words.length - command.args.length - 1;
+  return !headers || !command.words.slice(0, name).some((w) => headers.has(w.raw));
 }
 
 /** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */
