@@ -381,6 +381,21 @@ RUN while true do echo; done
       ],
     ],
     [
+      "template placeholders: the braces of {{.name}} are literal, a {{a,b}} or {{1..3}} is brace expansion",
+      `FROM alpine:3
+RUN easy-add --file {{.app}} --from https://e.com/v{{.version}}/{{.app}}_{{.version}}.tgz
+RUN echo {{a,b}} {{1..3}} {x} {{}}
+`,
+      [
+        "shellcheck/SC1083 3:10-10",
+        "shellcheck/SC1083 3:16-16",
+        "shellcheck/SC1083 3:18-18",
+        "shellcheck/SC1083 3:25-25",
+        "shellcheck/SC1083 3:27-27",
+        "shellcheck/SC1083 3:29-29",
+      ],
+    ],
+    [
       "repeated blanks: the indentation after a line continuation is not reported, blanks within a line are",
       'FROM debian:12\nRUN echo "a" \\\n      "b" > /f && echo "c"     "d" > /g\n',
       ["shellcheck/SC2291 3:19-40"],

@@ -314,6 +314,7 @@ export function shellcheckFindings(
       if (comment.code === REPEATED_SPACES && onlyJoinedBlanks(script, from, to)) continue;
       if (comment.code === SINGLE_QUOTED_EXPANSION && literalOnPurpose(shell, from, to)) continue;
       if (comment.code === KEYWORD_AS_ARGUMENT && parsed && literalKeyword(shell, from)) continue;
+      if (comment.code === LITERAL_BRACE && placeholderBrace(shell, from)) continue;
       const start = sourceOffset(script, from);
       // A finding on the header lines (none is expected) has no place in the Dockerfile.
       if (start === null) continue;
@@ -482,6 +483,27 @@ function literalKeyword(shell: ScriptCommands, from: number): boolean {
   const headers = headersEndedBy[word.raw];
   const name = command.words.length - command.args.length - 1;
   return !headers || !command.words.slice(0, name).some((w) => headers.has(w.raw));
+}
+
+/** "This { is literal. Check expression (missing ;/\n?) or quote it." (and the same of `}`). */
+const LITERAL_BRACE = 1083;
+
+/**
+ * True when the brace at `from` is one of a template placeholder's `{{…}}` inside a word (`--file {{.app}}`, which
+ * the program expands): with no `,` and no `..` between them, no shell brace-expands it, and the braces are the
+ * literal text ShellCheck asks to check. `${{…}}` is left to ShellCheck.
+ */
+function placeholderBrace(shell: ScriptCommands, from: number): boolean {
+  const found = shell.wordAt(from);
+  if (!found) return false;
+  const { word } = found;
+  for (const m of word.raw.matchAll(/\{\{([^{}]*)\}\}/g)) {
+    const start = word.start + m.index;
+    const end = start + m[0].length;
+    if (from < start || from >= end || (from >= start + 2 && from < end - 2)) continue;
+    return word.raw[m.index - 1] !== "$" && !m[1]!.includes(",") && !m[1]!.includes("..");
+  }
+  return false;
 }
 
 /** "In POSIX sh, echo flags are undefined" (SC3037) and "In dash, echo flags besides -n not supported" (SC3036). */
