@@ -72,23 +72,13 @@ const RESERVED: ReadonlySet<string> = new Set([
   "}",
 ]);
 
-const KEYWORDS = new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "fi",
-  "do",
-  "done",
-  "while",
-  "until",
-  "for",
+/**
+ * Words read before a command's name: the reserved words, the `in` of a `for` or `case` header, and the prefixes
+ * that run the command after them (`time`, `exec`, `command`, `builtin`, `nohup`).
+ */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  ...RESERVED,
   "in",
-  "case",
-  "esac",
-  "!",
-  "{",
-  "}",
   "time",
   "exec",
   "command",
