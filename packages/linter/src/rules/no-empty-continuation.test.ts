@@ -48,6 +48,47 @@ RUN apt-get update \\
       ],
     },
     {
+      name: "a comment line between the empty line and the instruction: BuildKit skips both, and the RUN is joined",
+      code: `FROM ubuntu:24.04
+RUN apt-get clean && \\
+    rm -rf /var/lib/apt/lists/* \\
+
+# CI expects "python" (not python3).
+  # indented
+RUN rm -f /usr/bin/python
+`,
+      errors: [{ messageId: "joined", line: 4, column: 1 }],
+    },
+    {
+      name: "empty and comment lines in turn before the instruction: each empty line says so",
+      code: `FROM alpine
+RUN a \\
+
+# c
+
+COPY x /x
+`,
+      errors: [
+        { messageId: "joined", line: 3, column: 1 },
+        { messageId: "joined", line: 5, column: 1 },
+      ],
+    },
+    {
+      name: "a comment line, then more words of the same instruction",
+      code: `FROM alpine
+RUN a \\
+
+# c
+  b
+`,
+      errors: [{ messageId: "empty", line: 3, column: 1 }],
+      output: `FROM alpine
+RUN a \\
+# c
+  b
+`,
+    },
+    {
       code: `FROM alpine
 RUN a \\
 

@@ -14,7 +14,8 @@ export default defineRule({
       "Remove the line, or put a `#` comment on it if it separates groups.",
     limitations:
       "The finding is on the empty line, which the fix removes; BuildKit reports the last line of the instruction instead. " +
-      "When the line below it starts an instruction (`RUN`, `COPY`…, in capitals), that instruction is joined to this one as words, which is rarely what was meant: the finding says so and has no fix, since removing the `\\` above changes what is built.",
+      "When the line below it starts an instruction (`RUN`, `COPY`…, in capitals), after any comment lines, which BuildKit skips inside a continuation as it skips empty ones, that instruction is joined to this one as words, which is rarely what was meant: the finding says so and has no fix, since removing the `\\` above changes what is built. " +
+      "An instruction joined with no empty line above it (`RUN a \\`, then only comment lines or nothing, then `RUN b`) is not reported: this rule is about empty lines.",
     bad: [
       `FROM alpine:3.20
 RUN apk add --no-cache \\
@@ -60,9 +61,9 @@ RUN apk add --no-cache \\
               : end;
         // An instruction below it, joined to this one as words of its own (`… && cd /tmp \`, a blank line,
         // `RUN x`): the line above ended with a `\\` it should not have. Removing the empty line would keep the join.
-        const next = /^(?:[ \t]*\r?\n)*[ \t]*([A-Z]+)[ \t]/.exec(text.slice(lineEnd, lineEnd + 200));
-        if (next && Object.hasOwn(instructionTypes, next[1]!)) {
-          ctx.report(ctx.rangeOf(start, end), "joined", next[1]!);
+        const keyword = nextKeyword(text, lineEnd);
+        if (keyword !== null) {
+          ctx.report(ctx.rangeOf(start, end), "joined", keyword);
           continue;
         }
         const fix = { range: ctx.rangeOf(start, lineEnd), text: "" };
@@ -71,3 +72,19 @@ RUN apk add --no-cache \\
     },
   },
 });
+
+/**
+ * The instruction keyword (`RUN`, `COPY`…, in capitals) that opens the first line from `from` that BuildKit's
+ * scanner keeps in a continued instruction, or null. Inside a continuation it skips empty lines and comment lines
+ * (the first non-blank character is `#`) alike, so the keyword below `# note` is joined as well.
+ */
+function nextKeyword(text: string, from: number): string | null {
+  const line = /[ \t]*(#[^\n]*)?(\r?\n|$)|[ \t]*([A-Z]+)[ \t]/y;
+  line.lastIndex = from;
+  for (let m = line.exec(text); m !== null; m = line.exec(text)) {
+    if (m[3] !== undefined) return Object.hasOwn(instructionTypes, m[3]) ? m[3] : null;
+    // The end of the text: nothing below.
+    if (m[2] === "") return null;
+  }
+  return null;
+}
