@@ -616,7 +616,7 @@ function lintFile(source: string, options: LintOptions): LintResult {
       if (owner !== undefined && index.byId(owner)) continue;
       diagnostics.push({
         ruleId: syntaxErrorId,
-        severity: d.severity === "error" ? severity : worst("warning", severity, false),
+        severity: d.severity === "error" ? severity : worst(d.severity, severity, false),
         message: d.message,
         messageId: d.code,
         range: d.range,

@@ -60,6 +60,7 @@ export { dockerfileNamePattern, isDockerfileName } from "./semantics/file-names.
 export { pathMax } from "./semantics/limits.js";
 export { cleanPath, cleanSegments, workdirAfter } from "./semantics/path.js";
 export { isOfficialImage } from "./semantics/official-images.js";
+export { foreignFrontend, mayBeForeignStage } from "./semantics/frontend.js";
 export { sourceKind, type SourceKind } from "./semantics/sources.js";
 export { spellingWork, suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";
 export { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./syntax/template.js";

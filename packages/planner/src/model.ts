@@ -146,7 +146,7 @@ export interface PlanDiagnostic {
   /** Stable kebab-case code, e.g. `unknown-stage-index`. */
   readonly code: string;
   readonly message: string;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "info";
   readonly range: Range;
 }
 

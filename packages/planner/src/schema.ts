@@ -272,7 +272,7 @@ export const planSchema = {
       additionalProperties: false,
       properties: {
         code: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
-        severity: { enum: ["error", "warning"] },
+        severity: { enum: ["error", "warning", "info"] },
         message: str,
         line: int,
         column: int,

@@ -30,6 +30,14 @@ FROM $REPO:8.1.3-ubuntu-chiseled-arm64v8
 `,
     },
     {
+      name: "a bare name that another frontend's INCLUDE may define as a stage",
+      code: `# syntax = devthefuture/dockerfile-x
+INCLUDE docker/runtime.dockerfile
+FROM runtime AS app
+RUN make
+`,
+    },
+    {
       name: "an image of files, with nothing to run",
       code: `FROM golang:1.23 AS build
 RUN go build -o /out/app .
@@ -103,6 +111,14 @@ ENTRYPOINT ["tini", "--", "/usr/bin/server"]
 ENTRYPOINT ["/docker-entrypoint.sh"]
 `,
       errors: [{ messageId: "implicit", line: 1 }],
+    },
+    {
+      name: "another frontend, but no instruction of its own: the bare name is no stage",
+      code: `# syntax = devthefuture/dockerfile-x
+FROM runtime AS app
+RUN make
+`,
+      errors: [{ messageId: "implicit", line: 2 }],
     },
     {
       name: ".NET's other images run as root",

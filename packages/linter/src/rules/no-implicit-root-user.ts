@@ -1,3 +1,4 @@
+import { mayBeForeignStage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { activeShell, isCircleciImage, isWindowsImage } from "../shell/dialect.js";
 import { dropsPrivileges } from "../shell/tools/launchers.js";
@@ -54,7 +55,7 @@ export default defineRule({
       "A process running as root in a container is one kernel bug or one misconfigured mount away from root on the host, and can change every file of the image. " +
       "Create an unprivileged user and switch to it at the end (`USER 10001`, or a named user), after the steps that need root.",
     limitations:
-      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…), .NET's chiseled and distroless images and Nano Server (whose user is ContainerUser since version 1709), so it is off by default: images that drop privileges in an entrypoint script (many official database images do) would be reported. " +
+      "The rule looks at the final stage and the stages it is built from; it does not know what user a base image sets, except for images tagged `nonroot`/`rootless`, Chainguard images, CircleCI's `cimg/…` images, Red Hat's application images (`ubi9/python-311`, `rhel8/postgresql-16`…), .NET's chiseled and distroless images and Nano Server (whose user is ContainerUser since version 1709), nor what a stage that another frontend's instructions may define sets (`FROM runtime` after dockerfile-x's `INCLUDE`; not reported), so it is off by default: images that drop privileges in an entrypoint script (many official database images do) would be reported. " +
       'An image whose `ENTRYPOINT` starts as root in order to drop privileges itself is not reported: s6-overlay\'s `/init` (and the linuxserver.io and hotio images built on it), or a user switcher such as `gosu` or `su-exec`, alone or after an init (`["tini", "--", "gosu", "app", …]`). ' +
       "A final stage built `FROM scratch` that copies files in and has no `CMD` or `ENTRYPOINT` is not reported: its image holds files to copy or export, and runs no container. " +
       "With the base image's config (`hull lint --resolve` or `--image-config`) its USER is known: a non-root one satisfies the rule, an explicit root is `no-root-user`'s finding, and an image that sets none is reported whatever its name. " +
@@ -116,6 +117,7 @@ COPY --from=build /app /app
       }
       const name = image.toLowerCase();
       if (
+        mayBeForeignStage(ast, image) ||
         nonRootImage.test(name) ||
         isCircleciImage(name) ||
         redHatAppImage.test(name) ||

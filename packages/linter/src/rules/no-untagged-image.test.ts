@@ -4,6 +4,14 @@ import rule from "./no-untagged-image.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a bare name that another frontend's INCLUDE may define as a stage",
+      code: `# syntax = devthefuture/dockerfile-x
+INCLUDE docker/runtime.dockerfile
+FROM runtime AS app
+RUN make
+`,
+    },
+    {
       name: "a FROM that a named build context stands in for, under another spelling of the image",
       code: "FROM docker.io/library/node\n",
       settings: { buildContexts: { node: "docker-image://node:22@sha256:" + "a".repeat(64) } },
@@ -47,6 +55,14 @@ FROM \${REGISTRY}/app:1
 `,
   ],
   invalid: [
+    {
+      name: "another frontend, but no instruction of its own: the bare name is no stage",
+      code: `# syntax = devthefuture/dockerfile-x
+FROM runtime AS app
+RUN make
+`,
+      errors: [{ messageId: "untaggedUnofficial", line: 2 }],
+    },
     {
       name: "a quoted name, whose quotes BuildKit removes",
       code: `FROM "node"

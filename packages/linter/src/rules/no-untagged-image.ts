@@ -1,4 +1,5 @@
 import {
+  mayBeForeignStage,
   imageReferenceProblem,
   isOfficialImage,
   namedContextKey,
@@ -27,7 +28,8 @@ export default defineRule({
       "Name the version you tested with, or pin a digest.",
     limitations:
       "`scratch`, earlier stages, references BuildKit cannot parse (`invalid-image-reference`) and images given by an `ARG` without a default are not checked, unless the variable is only the registry or a folder: `FROM ${REGISTRY}/app` has no tag whatever `REGISTRY` holds. An `ARG` default is checked as if it were written in place. " +
-      "A bare name that no official image has (`FROM base`) is reported with a message that says it may be a named build context, as bake files pass them: name it with `--build-context` (or the config's `buildContexts`) and it is not reported.",
+      "A bare name that no official image has (`FROM base`) is reported with a message that says it may be a named build context, as bake files pass them: name it with `--build-context` (or the config's `buildContexts`) and it is not reported. " +
+      "It is not reported either when the `# syntax=` directive names another frontend and the file uses instructions hull does not know (`INCLUDE`), which may define a stage of that name.",
     bad: [
       "FROM debian\n",
       `ARG BASE=python
@@ -65,8 +67,10 @@ FROM build
       if (resolved !== null && namedContextKey(ctx.settings.buildContexts, resolved) !== undefined) return;
       // A bare name no official image has (`FROM base`) is most often a context that a bake file or
       // `--build-context` passes; else an image built and tagged locally.
-      if (resolved !== null && !resolved.includes("/") && !isOfficialImage(resolved))
-        ctx.report(image, "untaggedUnofficial", resolved);
+      if (resolved !== null && !resolved.includes("/") && !isOfficialImage(resolved)) {
+        // Under another frontend's instructions (`INCLUDE` of dockerfile-x), it may be a stage they define.
+        if (!mayBeForeignStage(ctx.semantic.ast, resolved)) ctx.report(image, "untaggedUnofficial", resolved);
+      }
       // Without a variable, only quotes come off (`FROM "node"`): the name as it resolves is the one to show.
       else if (resolved !== null && !written.includes("$")) ctx.report(image, "untagged", resolved);
       else if (resolved !== null) ctx.report(image, "untaggedFromArg", written, resolved);

@@ -4,6 +4,14 @@ import rule from "./pin-image-digest.js";
 ruleTester.run(rule, {
   valid: [
     {
+      name: "a bare name that another frontend's INCLUDE may define as a stage",
+      code: `# syntax = devthefuture/dockerfile-x
+INCLUDE docker/runtime.dockerfile
+FROM runtime AS app
+RUN make
+`,
+    },
+    {
       name: "a FROM that a named build context stands in for",
       code: "FROM base:1\n",
       settings: { buildContexts: { "base:1": "oci-layout:///tmp/base" } },
@@ -28,6 +36,14 @@ FROM \${BASE}
 `,
   ],
   invalid: [
+    {
+      name: "another frontend, but no instruction of its own: the bare name is no stage",
+      code: `# syntax = devthefuture/dockerfile-x
+FROM runtime AS app
+RUN make
+`,
+      errors: [{ messageId: "maybeContext", line: 2 }],
+    },
     {
       name: "a bare name no official image has may be a build context; a tagged or official one is an image",
       code: `FROM wheels AS rk-wheels

@@ -1,4 +1,4 @@
-import { imageReferenceProblem, isOfficialImage, namedContextKey } from "@hull/parser";
+import { imageReferenceProblem, isOfficialImage, mayBeForeignStage, namedContextKey } from "@hull/parser";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -15,7 +15,9 @@ export default defineRule({
       "A digest (`FROM node:22-slim@sha256:…`) names exactly one image: builds are reproducible and a replaced image is noticed. " +
       "The cost is that security fixes to the base image arrive only when the digest is updated, so use a tool that proposes updates (Renovate, Dependabot). " +
       "That trade-off is why the rule is off by default; the `security` preset turns it on.",
-    limitations: "`scratch`, earlier stages and images given by an `ARG` without a default are not checked.",
+    limitations:
+      "`scratch`, earlier stages and images given by an `ARG` without a default are not checked. " +
+      "Nor is a bare name that no official image has (`FROM runtime`) when the `# syntax=` directive names another frontend and the file uses instructions hull does not know (`INCLUDE`), which may define a stage of that name.",
     bad: ["FROM node:22-slim\n"],
     good: [
       "FROM node:22-slim@sha256:0ee9e4ee1bc4c4f0ad5ac0a3c3d1c7b6c0a1e8d6f7b5e6a1d2c3b4a596877869\n",
@@ -50,8 +52,10 @@ FROM build
       // A named build context stands in for the image: nothing is pulled.
       if (namedContextKey(ctx.settings.buildContexts, resolved) !== undefined) return;
       // A bare name no official image has (`FROM wheels`) is most often a context a bake file passes.
-      if (!/[/:]/.test(resolved) && !isOfficialImage(resolved)) ctx.report(word, "maybeContext", resolved);
-      else ctx.report(word, "notPinned", resolved);
+      if (!/[/:]/.test(resolved) && !isOfficialImage(resolved)) {
+        // Under another frontend's instructions (`INCLUDE` of dockerfile-x), it may be a stage they define.
+        if (!mayBeForeignStage(ctx.semantic.ast, resolved)) ctx.report(word, "maybeContext", resolved);
+      } else ctx.report(word, "notPinned", resolved);
     },
   },
 });

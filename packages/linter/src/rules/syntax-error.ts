@@ -22,6 +22,8 @@ export default defineRule({
     rationale:
       "BuildKit refuses a Dockerfile that does not parse, so the build fails before it starts. " +
       "hull reports every parse error with its exact position and keeps linting the rest of the file.",
+    limitations:
+      "When the `# syntax=` directive names a frontend other than Docker's own (`docker/dockerfile`, `docker/dockerfile-upstream`), that image parses the file and may add instructions (`INCLUDE` of `devthefuture/dockerfile-x`): a keyword the Dockerfile grammar does not know is then no error but one info finding for the file, and hull checks the other instructions with the Dockerfile grammar.",
     bad: [
       `FROM alpine:3.20
 COPY

@@ -1,5 +1,5 @@
 import { scanLines, type InstructionLines, type LineSink } from "../lexer/lexer.js";
-import { scanDirectives, type DirectiveLine } from "../syntax/directives.js";
+import { customFrontend, scanDirectives, type DirectiveLine } from "../syntax/directives.js";
 import type {
   Comment,
   Directive,
@@ -76,12 +76,16 @@ class Builder implements LineSink {
   private readonly instructions: Instruction[] = [];
   /** The comments right above the next instruction (BuildKit's `PrevComment`). */
   private pending: Comment[] | null = null;
+  /** The frontend image that the `# syntax=` directive names, when it is not Docker's Dockerfile frontend. */
+  private readonly frontend: string | null;
 
   constructor(private readonly text: string) {
     this.bom = text.charCodeAt(0) === 0xfeff;
     const { lines, escape } = scanDirectives(text, this.bom ? 1 : 0);
     this.escapeChar = escape;
     this.directiveAt = new Map(lines.map((d) => [d.start, d]));
+    const syntax = lines.find((d) => d.name === "syntax");
+    this.frontend = syntax ? customFrontend(syntax.value) : null;
     this.source = new SourceText(text, escape.charCodeAt(0));
   }
 
@@ -107,6 +111,7 @@ class Builder implements LineSink {
     if (instructions.length === 0) {
       this.report("no-instructions", "The file has no instructions.", text.length, text.length);
     }
+    if (this.frontend !== null) this.frontendInstructions(this.frontend);
     // Its range is made when first read, as every node's: the line table is made with the first range.
     const ast: Dockerfile = new DockerfileNode(
       this.source,
@@ -120,6 +125,29 @@ class Builder implements LineSink {
       exact(this.children),
     );
     return { ast, diagnostics: this.diagnostics };
+  }
+
+  /**
+   * Under another frontend (`# syntax=devthefuture/dockerfile-x`), a keyword that the Dockerfile grammar does not
+   * know (`INCLUDE`) is likely one of that frontend's instructions, and the file builds: one note for the file, at
+   * the first such keyword, instead of an error on each.
+   */
+  private frontendInstructions(frontend: string): void {
+    const diagnostics = this.diagnostics;
+    const first = diagnostics.findIndex((d) => d.code === "unknown-instruction");
+    if (first < 0) return;
+    const { start, end } = diagnostics[first]!.range;
+    const keyword = this.text.slice(start.offset, end.offset);
+    const note: ParseDiagnostic = {
+      code: "frontend-instruction",
+      message: `'${keyword}' is no Dockerfile instruction: it may be one of the frontend ${frontend}, which the syntax directive names and whose instructions hull does not know; hull leaves them unchecked.`,
+      severity: "info",
+      range: diagnostics[first]!.range,
+    };
+    const kept = diagnostics.filter((d, i) => i < first || d.code !== "unknown-instruction");
+    kept.splice(first, 0, note);
+    diagnostics.length = 0;
+    diagnostics.push(...kept);
   }
 
   trivia(start: number, end: number): void {

@@ -16,7 +16,7 @@ export interface ParseDiagnostic {
   /** Stable kebab-case code, e.g. `unknown-instruction`. */
   readonly code: string;
   readonly message: string;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "info";
   readonly range: Range;
 }
 

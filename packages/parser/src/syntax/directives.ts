@@ -68,3 +68,17 @@ export function scanDirectives(text: string, from: number): { lines: DirectiveLi
   }
   return { lines, escape };
 }
+
+/** Docker's own Dockerfile frontend images, on Docker Hub under any of its names, with any tag or digest. */
+const STOCK_FRONTEND =
+  /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?docker\/dockerfile(?:-upstream)?(?:[:@]|$)/;
+
+/**
+ * The frontend image that a `# syntax=` value names when it is not Docker's own Dockerfile frontend
+ * (`devthefuture/dockerfile-x`), or null. BuildKit runs that image in place of its Dockerfile frontend, so the
+ * file may use instructions of that image's own grammar. As BuildKit does, only the value's first word is the image.
+ */
+export function customFrontend(syntax: string): string | null {
+  const image = syntax.trim().split(/[\t ]/, 1)[0]!;
+  return image === "" || STOCK_FRONTEND.test(image.toLowerCase()) ? null : image;
+}
