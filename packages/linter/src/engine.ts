@@ -1,6 +1,7 @@
 import type { BaseImage } from "@hull/planner";
 import {
   firstIndex,
+  firstMarkupOutsideComments,
   hasControlLines,
   maskTemplate,
   normalizeImageReference,
@@ -625,7 +626,8 @@ function lintFile(source: string, options: LintOptions): LintResult {
   }
 
   if (plan.template && markup.length > 0) {
-    const first = markup[0]!;
+    // Markup in a comment line cannot break a build: the finding goes where it can.
+    const first = firstMarkupOutsideComments(source, markup)!;
     diagnostics.push({
       ruleId: templateSyntaxId,
       severity: plan.template.severity,

@@ -63,4 +63,10 @@ export { isOfficialImage } from "./semantics/official-images.js";
 export { foreignFrontend, mayBeForeignStage } from "./semantics/frontend.js";
 export { sourceKind, type SourceKind } from "./semantics/sources.js";
 export { spellingWork, suggestSpelling, type SuggestOptions } from "./syntax/suggest.js";
-export { hasControlLines, maskTemplate, templateMarkup, type TemplateSpan } from "./syntax/template.js";
+export {
+  firstMarkupOutsideComments,
+  hasControlLines,
+  maskTemplate,
+  templateMarkup,
+  type TemplateSpan,
+} from "./syntax/template.js";

@@ -30,6 +30,18 @@ EOF
   ],
   invalid: [
     {
+      name: "reported at the first markup outside comments, where it can break the build",
+      code: `# syntax=docker/dockerfile:1
+# LinuxGSM {{ gamename }} Dockerfile
+#
+# https://github.com/GameServerManagers/docker-gameserver
+#
+
+FROM ghcr.io/gameservermanagers/linuxgsm:{{ distro }}
+`,
+      errors: [{ messageId: "template", line: 7, column: 42 }],
+    },
+    {
       code: `{{ if .alpine }}
 FROM alpine:3.20
 {{ else }}

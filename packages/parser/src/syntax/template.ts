@@ -118,6 +118,21 @@ function isTemplate(source: string, spans: readonly TemplateSpan[]): boolean {
 }
 
 /**
+ * The first markup that is not on a comment line (`# LinuxGSM {{ gamename }} Dockerfile`, a line whose first
+ * non-blank character is `#`), where a Dockerfile has syntax; the first markup when all of it is in comments.
+ */
+export function firstMarkupOutsideComments(
+  source: string,
+  spans: readonly TemplateSpan[],
+): TemplateSpan | undefined {
+  for (const span of spans) {
+    const lineStart = source.lastIndexOf("\n", span.start - 1) + 1;
+    if (!source.slice(lineStart, span.start).trimStart().startsWith("#")) return span;
+  }
+  return spans[0];
+}
+
+/**
  * True when some markup fills its lines: a control line (`{{ if … }}`, `<% end %>`) or an include, whose branches
  * and partials may add, drop or repeat instructions, so no rule can tell which names the rendered file defines.
  */
