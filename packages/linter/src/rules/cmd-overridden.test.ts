@@ -174,7 +174,7 @@ CMD ([ -z "$CRON_MIN" ] || cron) && . /etc/apache2/envvars && exec apache2 -D FO
     {
       code: `FROM postgres:17
 ENTRYPOINT ["/usr/local/bin/docker-entrypoint"]
-CMD postgres -c max_connections=\$MAX
+CMD postgres -c max_connections=$MAX
 `,
     },
   ],
@@ -183,7 +183,7 @@ CMD postgres -c max_connections=\$MAX
       name: "a CMD that needs a shell under a program, not a script: the program gets /bin/sh -c as its arguments",
       code: `FROM alpine:3.20
 ENTRYPOINT ["/usr/bin/app"]
-CMD serve --port \$PORT
+CMD serve --port $PORT
 `,
       errors: [{ messageId: "shellCmd", line: 3 }],
     },

@@ -23,7 +23,7 @@ RUN service postgresql start && sudo -u postgres psql -c "CREATE DATABASE app;" 
         {
           messageId: "sudoAs",
           message:
-            "Do not use sudo in a RUN; to run one command as 'postgres', use \`runuser -u postgres --\` (or \`su postgres -c\`), which root has without sudo, or switch users with USER.",
+            "Do not use sudo in a RUN; to run one command as 'postgres', use `runuser -u postgres --` (or `su postgres -c`), which root has without sudo, or switch users with USER.",
           line: 2,
         },
         { messageId: "sudoAs", line: 2 },
