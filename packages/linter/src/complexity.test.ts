@@ -142,6 +142,10 @@ const shapes: Record<string, (n: number) => string> = {
   // …and, for each `cd "$dir"`, copied the commands before it to look for `dir=$(mktemp -d)`.
   "a RUN of cds into a mktemp directory": (n) =>
     `FROM debian:12\nRUN d=$(mktemp -d)${Array.from({ length: n }, () => ` && cd "$d" && make`).join("")}\n`,
+  // no-early-arg read the rest of the stage for each ARG without a default whose name says a version, to see whether
+  // the RUNs only test it as a switch.
+  "ARGs without defaults named as versions, tested at the end": (n) =>
+    `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ARG V${i}_VERSION\n`).join("")}RUN true\nRUN [ -z "$V0_VERSION" ] || echo $V1_VERSION\n`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,

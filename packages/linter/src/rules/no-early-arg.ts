@@ -133,6 +133,9 @@ function checkEarlyArgs(
   const candidates = new Set<string>();
   const scripts = copiedFiles(nodes);
   let baseArgs: ReadonlySet<string> | undefined;
+  // Without a default only the name says what the value is, and `BUILD_NIGHTLY` or `RELEASE` may as well be a
+  // switch, which the RUNs then show by how they read it: these declarations are judged after one pass over the uses.
+  const maybeSwitches: { declaration: ArgDeclaration; name: string; index: number }[] = [];
   for (let index = first; index < nodes.length; index++) {
     const node = nodes[index]!;
     if (node.type !== "Arg") continue;
@@ -140,18 +143,15 @@ function checkEarlyArgs(
       const name = unquote(declaration.name.value);
       const kind = reportable(name) ? varies(name, declaration.defaultValue?.value ?? "") : null;
       if (kind === null || (baseArgs ??= scope.semantic.baseArgs(stage)).has(name)) continue;
-      // Without a default only the name says what the value is, and `BUILD_NIGHTLY` or `RELEASE` may as well be a
-      // switch, which the RUNs then show by how they read it.
-      if (
-        !declaration.defaultValue &&
-        SWITCH_PRONE_KINDS.has(kind) &&
-        usedAsSwitch(nodes.slice(index + 1), name, scope, scripts)
-      )
-        continue;
+      if (!declaration.defaultValue && SWITCH_PRONE_KINDS.has(kind))
+        maybeSwitches.push({ declaration, name, index });
       kinds.set(declaration, kind);
       candidates.add(name);
     }
   }
+  if (maybeSwitches.length > 0) dropSwitches(nodes, first, maybeSwitches, kinds, scope, scripts);
+  candidates.clear();
+  for (const [declaration] of kinds) candidates.add(unquote(declaration.name.value));
   if (candidates.size === 0) return;
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];
@@ -182,32 +182,64 @@ function checkEarlyArgs(
 }
 
 /**
- * True when the instructions read `name` and every read is a RUN's shell testing it as a switch (`[ -z "$X" ]`,
- * `[ "$X" = true ]`, `echo "$X" | grep -q false`: `switchTests`). A RUN that may read it otherwise (a script the
- * stage copied in, an environment dump) or a use in any other instruction makes it a value.
+ * Drops from `kinds` each declaration whose name the instructions after it read, and only as a RUN's shell testing
+ * it as a switch (`[ -z "$X" ]`, `[ "$X" = true ]`, `echo "$X" | grep -q false`: `switchTests`), up to the next
+ * declaration of the name. A RUN that may read it otherwise (a script the stage copied in, an environment dump) or a
+ * use in any other instruction makes it a value. The uses of all these names are found in one pass over the stage,
+ * so that many declarations cost no more than one each.
  */
-function usedAsSwitch(
+function dropSwitches(
   nodes: readonly Instruction[],
-  name: string,
+  first: number,
+  declarations: readonly { declaration: ArgDeclaration; name: string; index: number }[],
+  kinds: Map<ArgDeclaration, string>,
   scope: ShellScope,
   scripts: ReadonlySet<string>,
-): boolean {
-  const reference = new RegExp(`\\$(?:\\{${name}(?!\\w)|${name}(?!\\w))`, "g");
-  const only = new Set([name]);
-  let tests = 0;
-  for (const node of nodes) {
-    if (node.type === "Arg" && node.declarations.some((d) => unquote(d.name.value) === name)) break;
-    if (!usedNames(node, scope, only, scripts).includes(name)) continue;
-    if (node.type !== "Run") return false;
-    const shell = runShell(node, scope);
-    if (shell.dialect !== "posix") return false;
-    const found = switchTests(shell.commands, name);
-    // Every reference in the instruction's text must be one of those tests: the count also covers the ones the
-    // shell split does not read (a heredoc of data, a `$(…)`), which are then values.
-    if (found === 0 || found !== textOf(node).match(reference)?.length) return false;
-    tests++;
+): void {
+  const names = new Set(declarations.map((d) => d.name));
+  // For each name, the instructions that read or declare it, in order.
+  const events = new Map<string, { index: number; declares: boolean }[]>();
+  const add = (name: string, index: number, declares: boolean) => {
+    let list = events.get(name);
+    if (!list) events.set(name, (list = []));
+    if (list.at(-1)?.index !== index) list.push({ index, declares });
+  };
+  for (let index = first; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    // A declaration ends what the uses of the one before it say, its own default's use included.
+    if (node.type === "Arg")
+      for (const d of node.declarations) {
+        const name = unquote(d.name.value);
+        if (names.has(name)) add(name, index, true);
+      }
+    for (const name of usedNames(node, scope, names, scripts)) if (names.has(name)) add(name, index, false);
   }
-  return tests > 0;
+  for (const { declaration, name, index } of declarations) {
+    let tests = 0;
+    let value = false;
+    for (const event of events.get(name) ?? []) {
+      if (event.index <= index) continue;
+      if (event.declares) break;
+      if (!testsAsSwitch(nodes[event.index]!, name, scope)) {
+        value = true;
+        break;
+      }
+      tests++;
+    }
+    if (!value && tests > 0) kinds.delete(declaration);
+  }
+}
+
+/** True when every reference to `name` in a RUN is its shell testing it as a switch. */
+function testsAsSwitch(node: Instruction, name: string, scope: ShellScope): boolean {
+  if (node.type !== "Run") return false;
+  const shell = runShell(node, scope);
+  if (shell.dialect !== "posix") return false;
+  const found = switchTests(shell.commands, name);
+  // Every reference in the instruction's text must be one of those tests: the count also covers the ones the shell
+  // split does not read (a heredoc of data, a `$(…)`), which are then values.
+  const reference = new RegExp(`\\$(?:\\{${name}(?!\\w)|${name}(?!\\w))`, "g");
+  return found > 0 && found === textOf(node).match(reference)?.length;
 }
 
 /** The absolute paths of the files the stage's COPY and ADD instructions put in place (`COPY a.sh /usr/bin/`). */

@@ -55,11 +55,16 @@ RUN go install ./cmd/app && go run .
       const inModule =
         ctx.state.module ||
         node.mounts.some((m) => m.mountType === "bind" && m.from === null && (m.source ?? ".") === ".");
-      // In GOPATH mode (Go before 1.11, or GO111MODULE=off) a path takes no version: `path@v1` is refused.
-      const gopath = gopathStage(node, ctx.semantic);
+      // In GOPATH mode (Go before 1.11, or GO111MODULE=off) a path takes no version: `path@v1` is refused. The
+      // stage's scope is read only for the few RUNs that install with go.
+      let gopath: boolean | undefined;
       for (const { command, verb, operands: packages } of goCommands(scriptCommands(shell))) {
         if (verb?.value !== "install" && verb?.value !== "get" && verb?.value !== "run") continue;
-        if (gopath || command.words.some((w) => w.value === "GO111MODULE=off")) continue;
+        if (
+          (gopath ??= gopathStage(node, ctx.semantic)) ||
+          command.words.some((w) => w.value === "GO111MODULE=off")
+        )
+          continue;
         const pinnedByModule = verb.value !== "get" && (inModule || packages.some((p) => p.value === "tool"));
         // `go run pkg args…`: only the first operand is a package.
         for (const pkg of verb.value === "run" ? packages.slice(0, 1) : packages) {
