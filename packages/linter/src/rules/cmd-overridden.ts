@@ -1,7 +1,7 @@
 import type { Cmd, Entrypoint, Instruction, SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
 import { activeShell } from "../shell/dialect.js";
-import { shellNames } from "../shell/lexer.js";
+import { basename, shellNames } from "../shell/lexer.js";
 import { runsArgumentsAsCommand } from "../shell/tools/launchers.js";
 import { execArgv } from "./utils/instruction-text.js";
 
@@ -153,7 +153,7 @@ CMD ["serve"]
 function runsItsArguments(argv: readonly string[], cmd: Cmd): boolean {
   if (runsArgumentsAsCommand(argv)) return true;
   const program = argv[0] ?? "";
-  const name = program.slice(program.lastIndexOf("/") + 1);
+  const name = basename(program);
   const script = shellNames.has(name) ? argv.slice(1).find((a) => !a.startsWith("-")) : program;
   return script !== undefined && entrypointScript.test(script) && execArgv(cmd) === null;
 }
@@ -178,7 +178,7 @@ function usesArguments(script: string): boolean {
 
 /** The script of an `sh -c SCRIPT` argv (any POSIX shell), or null for any other command. */
 function shellScript(argv: readonly string[]): string | null {
-  const program = argv[0]?.split("/").pop() ?? "";
+  const program = basename(argv[0] ?? "");
   return shellNames.has(program) && argv[1] === "-c" && argv.length >= 3 ? argv[2]! : null;
 }
 

@@ -1,5 +1,6 @@
 import type { SemanticModel, Stage } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { programName } from "../shell/dialect.js";
 import { filesOnly } from "./utils/stages.js";
 
 export default defineRule({
@@ -70,8 +71,7 @@ CMD ["nginx", "-g", "daemon off;"]
 });
 
 /** Shells and REPLs an image starts for someone to type into. */
-const interactive =
-  /^(?:sh|bash|ash|dash|zsh|fish|pwsh|powershell|cmd|python[0-9.]*|node|irb|iex)(?:\.exe)?$/i;
+const interactive = /^(?:sh|bash|ash|dash|zsh|fish|pwsh|powershell|cmd|python[0-9.]*|node|irb|iex)$/;
 
 /**
  * True when a stage's container starts an interactive shell with no arguments (`CMD ["pwsh"]`, `CMD bash`, a
@@ -88,9 +88,5 @@ function startsAShell(semantic: SemanticModel, stage: Stage): boolean {
     command.form === "exec"
       ? command.args.map((a) => a.value)
       : (command.args[0]?.value ?? "").trim().split(/\s+/);
-  const program = argv[0] ?? "";
-  return (
-    argv.length === 1 &&
-    interactive.test(program.slice(Math.max(program.lastIndexOf("/"), program.lastIndexOf("\\")) + 1))
-  );
+  return argv.length === 1 && interactive.test(programName(argv[0] ?? ""));
 }

@@ -1,5 +1,6 @@
 import { flagNamed, normalizeImageReference, splitImageReference } from "@hull/parser";
 import { defineRule } from "../rule.js";
+import { onScratch } from "./utils/stages.js";
 
 /**
  * Images built FROM scratch to be copied whole (`COPY --from=IMAGE / /`), as their own documentation shows: the
@@ -55,8 +56,7 @@ COPY --from=build /out/app /usr/local/bin/app
       if (node.sources[0]!.value !== "/" || node.destination.value !== "/") return;
       // Into a stage built FROM scratch, it replaces nothing: the way to squash a stage into one layer.
       const here = ctx.currentStage();
-      if (here !== null && ctx.semantic.baseName(ctx.semantic.rootOf(here))?.toLowerCase() === "scratch")
-        return;
+      if (onScratch(ctx.semantic, here)) return;
       // A stage of this file built FROM scratch holds only the files put into it: copying it whole copies those.
       const ref = ctx.semantic.expandGlobal(from.value);
       const stage = ref === null ? null : ctx.semantic.stageByRef(ref);

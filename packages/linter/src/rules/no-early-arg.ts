@@ -4,7 +4,7 @@ import type { ShellCommand } from "../shell/lexer.js";
 import { runShell, type ShellScope } from "../shell/run.js";
 import { cmdEnvNames } from "../shell/tools/cmd.js";
 import { powershellEnvNames } from "../shell/tools/powershell.js";
-import { switchTests } from "../shell/tools/test.js";
+import { switchLiteral, switchTests } from "../shell/tools/test.js";
 import { textOf, unquote } from "./utils/instruction-text.js";
 
 /** ARG names whose value tools read from the environment, so the RUNs before the first `$NAME` may use them too. */
@@ -33,7 +33,6 @@ const VARYING_NAMES: readonly [RegExp, string][] = [
 const LOCATOR_NAME = /(?:^|_)(?:FILE|FILES|FILENAME|NAME|PATH|DIR|DIRECTORY|URL|URI|HOST|ENDPOINT|MIRROR)$/;
 /** A name that says it is a switch (`RELEASE_BUILD`, `IS_RELEASE`, `WITH_DEBUG`), when its default is yes or no. */
 const SWITCH_NAME = /^(?:IS|ENABLE|DISABLE|WITH|WITHOUT|USE|SKIP|NO)_|_BUILD$/;
-const SWITCH_VALUE = /^(?:0|1|true|false|yes|no|on|off)?$/i;
 /** What a name's words may say of an ARG that is a switch all the same (`BUILD_NIGHTLY`, `RELEASE`). */
 const SWITCH_PRONE_KINDS: ReadonlySet<string> = new Set(["a date", "a version"]);
 /** What a name's words may say that a default of 0 or 1 starts rather than switches. */
@@ -55,10 +54,11 @@ function varies(name: string, defaultValue: string): string | null {
   const value = unquote(defaultValue);
   // `AGENT_HASH_FILENAME` names a file, `RELEASE_BUILD=1` is a switch: neither is the version or checksum its words
   // mention.
-  const named = !LOCATOR_NAME.test(words) && !(SWITCH_NAME.test(words) && SWITCH_VALUE.test(value));
+  const named =
+    !LOCATOR_NAME.test(words) && !(SWITCH_NAME.test(words) && (value === "" || switchLiteral.test(value)));
   // A yes-or-no default makes a switch of any name (`CB_SKIP_CHECKSUM=false`, `RELEASE=0`), but a counter's
   // (`BUILD_NUMBER=0`) or a date's is only where it starts.
-  const yesOrNo = value !== "" && SWITCH_VALUE.test(value);
+  const yesOrNo = switchLiteral.test(value);
   if (named)
     for (const [pattern, kind] of VARYING_NAMES)
       if (pattern.test(words)) return yesOrNo && !COUNTING_KINDS.has(kind) ? null : kind;
@@ -130,7 +130,6 @@ function checkEarlyArgs(
   // ARG that also picks the stage's base (`ARG V` / `FROM php:${V}-alpine` / `ARG V`) is not: a new value names
   // another base image, which rebuilds the whole stage wherever the ARG is declared.
   const kinds = new Map<ArgDeclaration, string>();
-  const candidates = new Set<string>();
   const scripts = copiedFiles(nodes);
   let baseArgs: ReadonlySet<string> | undefined;
   // Without a default only the name says what the value is, and `BUILD_NIGHTLY` or `RELEASE` may as well be a
@@ -146,12 +145,10 @@ function checkEarlyArgs(
       if (!declaration.defaultValue && SWITCH_PRONE_KINDS.has(kind))
         maybeSwitches.push({ declaration, name, index });
       kinds.set(declaration, kind);
-      candidates.add(name);
     }
   }
   if (maybeSwitches.length > 0) dropSwitches(nodes, first, maybeSwitches, kinds, scope, scripts);
-  candidates.clear();
-  for (const [declaration] of kinds) candidates.add(unquote(declaration.name.value));
+  const candidates = new Set([...kinds.keys()].map((d) => unquote(d.name.value)));
   if (candidates.size === 0) return;
   // runsBefore[i] is the number of RUNs among nodes[0..i-1].
   const runsBefore = [0];

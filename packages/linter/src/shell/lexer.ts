@@ -681,13 +681,13 @@ function substitution(
   return to;
 }
 
-/** Every shell that runs a script from `-c` or standard input; the one list of them. */
 /**
  * Words whose command's status is tested, not failed on: the condition of `if`, `elif`, `while` and `until`, and a
  * pipeline negated by `!`. `set -e` stops on none of them, and pipefail would change their answer.
  */
 export const testedBy: ReadonlySet<string> = new Set(["if", "elif", "while", "until", "!"]);
 
+/** Every shell that runs a script from `-c` or standard input; the one list of them. */
 export const shellNames: ReadonlySet<string> = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh"]);
 
 /** The arguments the shell gets when the command runs one (`bash -ex`, `/bin/sh -c …`, `busybox sh -c …`), else null. */

@@ -12,6 +12,7 @@ import {
 } from "../shell/lexer.js";
 import { activeShell, binShOf } from "../shell/dialect.js";
 import { runShell } from "../shell/run.js";
+import { onScratch } from "../rules/utils/stages.js";
 
 /** What the caller's ShellCheck runner is asked to do: run `shellcheck ARGS FILE…`, one file per script. */
 export interface ShellcheckRequest {
@@ -196,7 +197,7 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
     else if (binSh !== null) shebang = binSh;
     // A stage built FROM scratch runs the /bin/sh a COPY put there (a system's root filesystem, Arch's bash as
     // often as BusyBox): which one is not known, so its script is read as bash, which reports no dialect's gaps.
-    else if (onScratch(semantic, node)) shebang = "bash";
+    else if (onScratch(semantic, semantic.stageOf(node.onbuild ?? node))) shebang = "bash";
   }
   const declared = [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
   const header = `#!/bin/${shebang}\n${directive}${declared.length ? `export ${declared.map((n) => `${n}=1`).join(" ")}` : ""}\n`;
@@ -209,14 +210,6 @@ function scriptOf(semantic: SemanticModel, node: Run, names: ReadonlySet<string>
       source: (o) => p.source(o - p.from - header.length),
     })),
   };
-}
-
-/** True when a node's stage is built, through the stages of this file, on `scratch`. */
-function onScratch(semantic: SemanticModel, node: Run): boolean {
-  const stage = semantic.stageOf(node.onbuild ?? node);
-  if (stage === null) return false;
-  const root = semantic.rootOf(stage);
-  return (semantic.baseName(root) ?? root.from.image?.value ?? "").toLowerCase() === "scratch";
 }
 
 function terminatorText(name: string, chomp: boolean): string {

@@ -23,7 +23,12 @@ export const hasFiles = (stage: Stage): boolean =>
  * other images copy. (An empty `FROM scratch`, as rule examples write, is not one.)
  */
 export function filesOnly(semantic: SemanticModel, stage: Stage): boolean {
-  if (semantic.baseName(semantic.rootOf(stage))?.toLowerCase() !== "scratch") return false;
+  if (!onScratch(semantic, stage)) return false;
   if (hasCommand(stage) || semantic.someBase(stage, hasCommand)) return false;
   return hasFiles(stage) || semantic.someBase(stage, hasFiles);
+}
+
+/** True when a stage is built on `scratch`, itself or through the stages of this file it is built FROM. */
+export function onScratch(semantic: SemanticModel, stage: Stage | null): boolean {
+  return stage !== null && semantic.baseName(semantic.rootOf(stage))?.toLowerCase() === "scratch";
 }

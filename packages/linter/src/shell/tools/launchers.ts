@@ -1,3 +1,5 @@
+import { basename } from "../lexer.js";
+
 // Programs an image's ENTRYPOINT starts that run their arguments as a command.
 
 /** Inits that reap zombies and forward signals, then run their arguments (`tini --`, `dumb-init`). */
@@ -16,12 +18,10 @@ const userSwitchers: ReadonlySet<string> = new Set([
 /** s6-overlay's init, which images such as linuxserver.io's start as root and which starts each service as its user. */
 const s6Init = "/init";
 
-const base = (program: string): string => program.slice(program.lastIndexOf("/") + 1);
-
 /** True when an exec-form ENTRYPOINT's program runs its arguments as a command: an init, a user switcher or s6's `/init`. */
 export function runsArgumentsAsCommand(argv: readonly string[]): boolean {
   const program = argv[0] ?? "";
-  return program === s6Init || inits.has(base(program)) || userSwitchers.has(base(program));
+  return program === s6Init || inits.has(basename(program)) || userSwitchers.has(basename(program));
 }
 
 /**
@@ -30,8 +30,8 @@ export function runsArgumentsAsCommand(argv: readonly string[]): boolean {
  */
 export function dropsPrivileges(argv: readonly string[]): boolean {
   const program = argv[0] ?? "";
-  if (program === s6Init || userSwitchers.has(base(program))) return true;
-  if (!inits.has(base(program))) return false;
+  if (program === s6Init || userSwitchers.has(basename(program))) return true;
+  if (!inits.has(basename(program))) return false;
   const next = argv.slice(1).find((a) => !a.startsWith("-"));
-  return next !== undefined && userSwitchers.has(base(next));
+  return next !== undefined && userSwitchers.has(basename(next));
 }
