@@ -146,6 +146,9 @@ const shapes: Record<string, (n: number) => string> = {
   // the RUNs only test it as a switch.
   "ARGs without defaults named as versions, tested at the end": (n) =>
     `FROM alpine:3.20\n${Array.from({ length: n }, (_, i) => `ARG V${i}_VERSION\n`).join("")}RUN true\nRUN [ -z "$V0_VERSION" ] || echo $V1_VERSION\n`,
+  // Under another frontend, each bare base name read the whole file again for that frontend's instructions.
+  "bare base names under another frontend's INCLUDE": (n) =>
+    `# syntax=devthefuture/dockerfile-x\nINCLUDE base.dockerfile\n${Array.from({ length: n }, (_, i) => `FROM base${i}\nRUN true\n`).join("")}`,
   // Each level of nesting read the whole of the level inside it again, and 4k levels overflowed the call stack.
   "command substitutions nested in one another": (n) =>
     `FROM alpine:3.20\nRUN echo ${"$(echo ".repeat(n)}x${")".repeat(n)}\n`,

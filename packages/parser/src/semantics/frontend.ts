@@ -10,8 +10,16 @@ import { isOfficialImage } from "./official-images.js";
 export function foreignFrontend(ast: Dockerfile): string | null {
   const syntax = ast.directives.find((d) => d.name === "syntax");
   const frontend = syntax ? customFrontend(syntax.value) : null;
-  return frontend !== null && ast.instructions.some((node) => node.type === "Unknown") ? frontend : null;
+  if (frontend === null) return null;
+  // Rules ask once per base name: the file's instructions are read once.
+  let unknown = usesUnknown.get(ast);
+  if (unknown === undefined)
+    usesUnknown.set(ast, (unknown = ast.instructions.some((node) => node.type === "Unknown")));
+  return unknown ? frontend : null;
 }
+
+/** Per file with another frontend's directive: whether it uses a keyword the Dockerfile grammar does not know. */
+const usesUnknown = new WeakMap<Dockerfile, boolean>();
 
 /**
  * True when a base name that no stage of the file has may be a stage that another frontend's instructions define
